@@ -1,0 +1,61 @@
+package se.inlagg.api;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import se.inlagg.posts.FieldError;
+import se.inlagg.posts.ListQuery;
+import se.inlagg.posts.PostService;
+import se.inlagg.posts.SiteTime;
+import se.inlagg.posts.Tag;
+
+/** Reads ?limit, ?cursor, ?tag and ?month into a list query, refusing bad values with 400. */
+final class ListParams {
+
+    static final int MAX_QUERY_VALUE = 512;
+
+    private ListParams() {
+    }
+
+    /** The query, or empty when ?tag names no tag at all (an empty list, not an error). */
+    static Optional<ListQuery> read(ApiRequest request, PostService posts) {
+        List<FieldError> errors = new ArrayList<>();
+        int limit = ListQuery.DEFAULT_LIMIT;
+        Optional<String> rawLimit = request.query("limit");
+        if (rawLimit.isPresent()) {
+            String l = rawLimit.get().strip();
+            limit = l.matches("\\d{1,3}") ? Integer.parseInt(l) : -1;
+            if (limit < 1 || limit > ListQuery.MAX_LIMIT) {
+                errors.add(new FieldError("limit", "must be a whole number from 1 to " + ListQuery.MAX_LIMIT));
+                limit = ListQuery.DEFAULT_LIMIT;
+            }
+        }
+        Optional<YearMonth> month = request.query("month").flatMap(m -> {
+            Optional<YearMonth> parsed = SiteTime.parseMonth(m.strip());
+            if (parsed.isEmpty()) {
+                errors.add(new FieldError("month", "must be a month like 2019-01"));
+            }
+            return parsed;
+        });
+        Optional<String> cursor = request.query("cursor").filter(c -> !c.isEmpty());
+        Optional<String> tag = request.query("tag").filter(t -> !t.isBlank());
+        for (var entry : List.of(new FieldError("cursor", cursor.orElse("")), new FieldError("tag", tag.orElse("")))) {
+            if (entry.message().length() > MAX_QUERY_VALUE) {
+                errors.add(new FieldError(entry.field(), "must be at most " + MAX_QUERY_VALUE + " characters"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problems.invalid(errors));
+        }
+        Optional<String> tagSlug = Optional.empty();
+        if (tag.isPresent()) {
+            Optional<Tag> found = posts.findTag(tag.get());
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            tagSlug = found.map(Tag::slug);
+        }
+        return Optional.of(new ListQuery(tagSlug, month, limit, cursor));
+    }
+}

@@ -1,0 +1,21 @@
+package se.inlagg.api;
+
+/** PUT /api/posts/{slug}/tags: the post's tags become exactly the list given. */
+public final class ReplaceTagsHandler extends ApiHandler {
+
+    public ReplaceTagsHandler() {
+        this(Wiring.shared());
+    }
+
+    public ReplaceTagsHandler(Wiring wiring) {
+        super(wiring);
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        request.requiredAuthorId();
+        var names = DraftReader.tagList(request.jsonObject());
+        var slug = request.pathParameter("slug").orElse("");
+        return answer(wiring.posts().replaceTags(slug, names), post -> ApiResponse.json(200, PostJson.tagsOf(post)));
+    }
+}

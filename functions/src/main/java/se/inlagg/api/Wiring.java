@@ -1,0 +1,51 @@
+package se.inlagg.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import se.inlagg.auth.Authors;
+import se.inlagg.config.Settings;
+import se.inlagg.posts.PostService;
+import se.inlagg.posts.SiteTime;
+import se.inlagg.store.AuthorStore;
+import se.inlagg.store.DynamoPostRepository;
+import se.inlagg.store.Table;
+import se.inlagg.store.Transactions;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Builds the object graph by hand, once per container: no DI container, no classpath scanning,
+ * so cold start pays only for what a handler uses.
+ */
+public final class Wiring {
+
+    /** Time a write may spend retrying transaction conflicts before it answers 503. */
+    static final Duration WRITE_BUDGET = Duration.ofSeconds(5);
+
+    private final PostService posts;
+    private final Authors authors;
+
+    public Wiring(DynamoDbClient client, Settings settings, Clock clock) {
+        Table table = new Table(settings.tableName(), client);
+        Transactions transactions = new Transactions(client, WRITE_BUDGET);
+        SiteTime time = new SiteTime(settings.siteZone(), clock);
+        this.posts = new PostService(new DynamoPostRepository(table, transactions, time), time);
+        this.authors = new Authors(new AuthorStore(table, transactions));
+    }
+
+    public static Wiring shared() {
+        return Shared.INSTANCE;
+    }
+
+    public PostService posts() {
+        return posts;
+    }
+
+    public Authors authors() {
+        return authors;
+    }
+
+    /** Lazy holder: the graph is built on first use, by whichever handler the container runs. */
+    private static final class Shared {
+        static final Wiring INSTANCE = new Wiring(Table.standardClient(), Settings.fromEnvironment(), Clock.systemUTC());
+    }
+}

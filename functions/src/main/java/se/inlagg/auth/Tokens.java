@@ -1,0 +1,50 @@
+package se.inlagg.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Author tokens: 256 random bits shown once, and kept only as their SHA-256. Guessing is hopeless
+ * at that size, so a plain hash (no slow KDF) is enough and the check stays one GetItem.
+ */
+public final class Tokens {
+
+    static final int BYTES = 32;
+
+    private Tokens() {
+    }
+
+    /** A new token; the generator is made per call so SnapStart copies never share a sequence. */
+    public static String newToken() {
+        byte[] bytes = new byte[BYTES];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static String sha256(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** The token of an "Authorization: Bearer …" value; empty for any other scheme or shape. */
+    public static java.util.Optional<String> fromBearer(String header) {
+        if (header == null) {
+            return java.util.Optional.empty();
+        }
+        String h = header.strip();
+        if (h.length() < 8 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return java.util.Optional.empty();
+        }
+        String token = h.substring(7).strip();
+        return token.isEmpty() || token.length() > 512 || !token.matches("[A-Za-z0-9._~+/=-]+")
+                ? java.util.Optional.empty() : java.util.Optional.of(token);
+    }
+}

@@ -1,0 +1,42 @@
+package se.inlagg.config;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Reads the function's configuration once, so a missing setting fails at start-up, not mid-request.
+ *
+ * <p>Lambda gives settings as environment variables. The local server runs every handler in one JVM,
+ * which cannot change its own environment, so it passes the same names as system properties; the
+ * environment wins where both are set.
+ */
+public record Settings(String tableName, ZoneId siteZone) {
+
+    public static final String TABLE_NAME = "TABLE_NAME";
+    public static final String SITE_TIME_ZONE = "SITE_TIME_ZONE";
+    static final String DEFAULT_ZONE = "Europe/Stockholm";
+
+    public Settings {
+        if (tableName == null || tableName.isBlank()) {
+            throw new IllegalStateException(TABLE_NAME + " is not set: it names the DynamoDB table");
+        }
+    }
+
+    public static Settings fromEnvironment() {
+        String zone = value(SITE_TIME_ZONE).orElse(DEFAULT_ZONE);
+        try {
+            return new Settings(value(TABLE_NAME).orElse(null), ZoneId.of(zone));
+        } catch (DateTimeException e) {
+            throw new IllegalStateException(SITE_TIME_ZONE + " is not a time zone: " + zone, e);
+        }
+    }
+
+    public static Optional<String> value(String name) {
+        String fromEnv = System.getenv(name);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Optional.of(fromEnv);
+        }
+        return Optional.ofNullable(System.getProperty(name)).filter(v -> !v.isBlank());
+    }
+}

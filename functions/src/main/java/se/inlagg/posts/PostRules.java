@@ -1,0 +1,169 @@
+package se.inlagg.posts;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The limits of DESIGN.md applied to a draft. They keep every item far below DynamoDB's 400 KB
+ * and every list page below the 1 MB Query limit, so no write can fail halfway for size.
+ */
+public final class PostRules {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_BODY_CHARS = 100_000;
+    public static final int MAX_BODY_BYTES = 300_000;
+    public static final int MAX_EXCERPT = 500;
+    public static final int MAX_NAME = 100;
+    public static final int MAX_URL = 2_048;
+    public static final int MAX_ALT = 300;
+    public static final int MAX_CAPTION = 500;
+    static final int DERIVED_EXCERPT = 280;
+
+    private PostRules() {
+    }
+
+    /** A draft that passed every rule, with its values in their domain types. */
+    public record Checked(String title, String body, Byline byline, List<Tag> tags,
+                          Optional<Instant> publishedAt, Optional<Image> image, String excerpt,
+                          Status status) {
+    }
+
+    public static Outcome<Checked> check(PostDraft d, SiteTime time) {
+        List<FieldError> errors = new ArrayList<>();
+        String title = required(errors, "title", d.title(), MAX_TITLE, false);
+        String body = required(errors, "body", d.body(), MAX_BODY_CHARS, true);
+        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            errors.add(new FieldError("body", "must be at most " + MAX_BODY_BYTES + " bytes of UTF-8"));
+        }
+        String name = required(errors, "author.name", d.authorName(), MAX_NAME, false);
+        Optional<String> role = optional(errors, "author.role", d.authorRole(), MAX_NAME, false);
+        Optional<String> office = optional(errors, "author.office", d.authorOffice(), MAX_NAME, false);
+        List<Tag> tags = tags(errors, d.tags());
+        Optional<Instant> publishedAt = d.publishedAt().filter(s -> !s.isBlank()).flatMap(s -> {
+            Optional<Instant> parsed = time.parse(s);
+            if (parsed.isEmpty()) {
+                errors.add(new FieldError("publishedAt",
+                        "must be a real date like 2019-01-30 or a time like 2019-01-30T09:15:00+01:00"));
+            }
+            return parsed;
+        });
+        Optional<Image> image = image(errors, d);
+        Optional<String> excerpt = optional(errors, "excerpt", d.excerpt(), MAX_EXCERPT, true);
+        Status status = d.status().filter(s -> !s.isBlank()).map(s -> Status.fromWire(s).orElseGet(() -> {
+            errors.add(new FieldError("status", "must be \"published\" or \"draft\""));
+            return Status.PUBLISHED;
+        })).orElse(Status.PUBLISHED);
+        if (!errors.isEmpty()) {
+            return Outcome.refused(new Refusal.Invalid(errors));
+        }
+        return Outcome.done(new Checked(title.strip(), body, new Byline(name.strip(), role, office), tags,
+                publishedAt, image, excerpt.orElseGet(() -> excerptOf(body)), status));
+    }
+
+    /** Checks names typed for tags; the result has one tag per slug, in the order first typed. */
+    public static Outcome<List<Tag>> checkTags(List<String> names) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Tag> tags = tags(errors, names);
+        return errors.isEmpty() ? Outcome.done(tags) : Outcome.refused(new Refusal.Invalid(errors));
+    }
+
+    private static List<Tag> tags(List<FieldError> errors, List<String> names) {
+        List<Tag> tags = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String raw = names.get(i);
+            String problem = raw == null ? "must be a string" : textProblem(raw, false);
+            if (problem == null) {
+                problem = Tag.problemWith(raw);
+            }
+            if (problem != null) {
+                errors.add(new FieldError("tags[" + i + "]", problem));
+            } else {
+                tags.add(Tag.named(raw));
+            }
+        }
+        List<Tag> distinct = Tag.distinct(tags);
+        if (distinct.size() > Tag.MAX_PER_POST) {
+            errors.add(new FieldError("tags", "a post has at most " + Tag.MAX_PER_POST + " tags"));
+        }
+        return distinct;
+    }
+
+    private static Optional<Image> image(List<FieldError> errors, PostDraft d) {
+        Optional<String> url = optional(errors, "image.url", d.imageUrl(), MAX_URL, false);
+        Optional<String> alt = optional(errors, "image.alt", d.imageAlt(), MAX_ALT, false);
+        Optional<String> caption = optional(errors, "image.caption", d.imageCaption(), MAX_CAPTION, false);
+        if (url.isEmpty()) {
+            if (alt.isPresent() || caption.isPresent()) {
+                errors.add(new FieldError("image.url", "must not be empty when the image has alt text or a caption"));
+            }
+            return Optional.empty();
+        }
+        if (!Image.isWebAddress(url.get().strip())) {
+            errors.add(new FieldError("image.url", "must be an http or https address"));
+            return Optional.empty();
+        }
+        return Optional.of(new Image(url.get().strip(), alt.orElse(""), caption));
+    }
+
+    private static String required(List<FieldError> errors, String field, Optional<String> value,
+                                   int max, boolean multiline) {
+        if (value.isEmpty() || value.get().isBlank()) {
+            errors.add(new FieldError(field, "must not be empty"));
+            return null;
+        }
+        return optional(errors, field, value, max, multiline).orElse(null);
+    }
+
+    private static Optional<String> optional(List<FieldError> errors, String field, Optional<String> value,
+                                             int max, boolean multiline) {
+        if (value.isEmpty() || value.get().isBlank()) {
+            return Optional.empty();
+        }
+        String v = value.get();
+        String problem = textProblem(v, multiline);
+        if (problem == null && v.codePointCount(0, v.length()) > max) {
+            problem = "must be at most " + max + " characters";
+        }
+        if (problem != null) {
+            errors.add(new FieldError(field, problem));
+            return Optional.empty();
+        }
+        return Optional.of(v);
+    }
+
+    /** Control characters and broken surrogate pairs corrupt pages, feeds and keys alike. */
+    static String textProblem(String s, boolean multiline) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return "must be valid Unicode text";
+            }
+            if (Character.isLowSurrogate(c)) {
+                return "must be valid Unicode text";
+            }
+            boolean allowedBreak = multiline && (c == '\n' || c == '\r' || c == '\t');
+            if (Character.isISOControl(c) && !allowedBreak) {
+                return multiline ? "must not contain control characters" : "must be one line without control characters";
+            }
+        }
+        return null;
+    }
+
+    /** The start of the body as plain text, cut at a word, for posts written without an excerpt. */
+    static String excerptOf(String body) {
+        String text = Markdown.toText(body).strip().replaceAll("\\s+", " ");
+        if (text.codePointCount(0, text.length()) <= DERIVED_EXCERPT) {
+            return text;
+        }
+        int end = text.offsetByCodePoints(0, DERIVED_EXCERPT);
+        int space = text.lastIndexOf(' ', end);
+        return text.substring(0, space > DERIVED_EXCERPT / 2 ? space : end).strip() + "…";
+    }
+}

@@ -1,0 +1,38 @@
+package se.inlagg.posts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What lists show of a post: everything but the body. It is the part stored again in each of the
+ * post's tag entries, so a category page is one query.
+ */
+public record PostSummary(
+        String id,
+        String slug,
+        String title,
+        String excerpt,
+        Byline author,
+        List<Tag> tags,
+        Optional<Image> image,
+        Status status,
+        Instant publishedAt,
+        Instant updatedAt,
+        long version,
+        String authorId) {
+
+    public PostSummary {
+        tags = List.copyOf(tags);
+    }
+
+    public PostSummary withTags(List<Tag> newTags, Instant now) {
+        return new PostSummary(id, slug, title, excerpt, author, newTags, image, status,
+                publishedAt, now, version + 1, authorId);
+    }
+
+    /** Whether readers may see it at this moment: published, and its time has come. */
+    public boolean visibleAt(Instant now) {
+        return status == Status.PUBLISHED && !publishedAt.isAfter(now);
+    }
+}

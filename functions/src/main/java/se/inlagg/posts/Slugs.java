@@ -1,0 +1,84 @@
+package se.inlagg.posts;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** Turns Swedish titles and tag names into the ASCII slugs used in every link and key. */
+public final class Slugs {
+
+    public static final int MAX_LENGTH = 80;
+    static final String FALLBACK = "inlagg";
+
+    private Slugs() {
+    }
+
+    /** "Att gästspela som chef" becomes "att-gastspela-som-chef"; empty when nothing is left. */
+    public static String of(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean dash = false;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            i += Character.charCount(cp);
+            String ascii = transliterate(cp);
+            if (ascii.isEmpty()) {
+                dash = out.length() > 0;
+                continue;
+            }
+            if (dash) {
+                out.append('-');
+                dash = false;
+            }
+            out.append(ascii);
+        }
+        return cutAtWord(out.toString(), MAX_LENGTH);
+    }
+
+    /** The slug a post gets from its title: never empty, so a title of only symbols still links. */
+    public static String forTitle(String title) {
+        String slug = of(title);
+        return slug.isEmpty() ? FALLBACK : slug;
+    }
+
+    /** The n-th candidate for a taken slug: base, base-2, base-3, … never over the length limit. */
+    public static String candidate(String base, int n) {
+        if (n <= 1) {
+            return base;
+        }
+        String suffix = "-" + n;
+        return cutAtWord(base, MAX_LENGTH - suffix.length()) + suffix;
+    }
+
+    public static boolean isSlug(String s) {
+        return !s.isEmpty() && s.length() <= MAX_LENGTH && s.matches("[a-z0-9]+(-[a-z0-9]+)*");
+    }
+
+    private static String transliterate(int cp) {
+        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+            return Character.toString(cp);
+        }
+        switch (cp) {
+            case 'æ': return "ae";
+            case 'ø': return "o";
+            case 'ß': return "ss";
+            case 'œ': return "oe";
+            case 'ð': return "d";
+            case 'þ': return "th";
+            case 'ł': return "l";
+            default: break;
+        }
+        // Decomposing strips the accents of å, ä, ö, é, ü and their kin; what is left must be ASCII.
+        String base = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        return base.length() == 1 && base.charAt(0) < 128 && Character.isLetterOrDigit(base.charAt(0))
+                ? base.toLowerCase(Locale.ROOT) : "";
+    }
+
+    private static String cutAtWord(String slug, int max) {
+        if (slug.length() <= max) {
+            return slug;
+        }
+        int cut = slug.lastIndexOf('-', max);
+        return cut > 0 ? slug.substring(0, cut) : slug.substring(0, max);
+    }
+}

@@ -1,0 +1,58 @@
+package se.inlagg.posts;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A category: the name people read and the slug that links and keys use; one slug is one tag. */
+public record Tag(String slug, String name) {
+
+    public static final int MAX_NAME_LENGTH = 50;
+    public static final int MAX_PER_POST = 20;
+
+    public Tag {
+        if (!Slugs.isSlug(slug)) {
+            throw new IllegalArgumentException("not a tag slug: " + slug);
+        }
+        if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("tag name must be 1–50 characters");
+        }
+    }
+
+    /** Trims, collapses white space and composes (NFC) a name as typed; empty when nothing is left. */
+    public static String normalizeName(String raw) {
+        return Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+    }
+
+    /** The tag a typed name stands for; the caller has checked it with {@link #problemWith}. */
+    public static Tag named(String raw) {
+        String name = normalizeName(raw);
+        return new Tag(Slugs.of(name), name);
+    }
+
+    /** Why a typed name cannot be a tag, or null when it can. */
+    public static String problemWith(String raw) {
+        String name = normalizeName(raw);
+        if (name.isEmpty()) {
+            return "must not be empty";
+        }
+        if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+            return "must be at most " + MAX_NAME_LENGTH + " characters";
+        }
+        if (Slugs.of(name).isEmpty()) {
+            return "must contain a letter or a digit";
+        }
+        return null;
+    }
+
+    /** Keeps the first of each slug, in order: "Frivård" and "frivard" are one tag. */
+    public static List<Tag> distinct(List<Tag> tags) {
+        Map<String, Tag> bySlug = new LinkedHashMap<>();
+        for (Tag tag : tags) {
+            bySlug.putIfAbsent(tag.slug(), tag);
+        }
+        return new ArrayList<>(bySlug.values());
+    }
+}

@@ -1,0 +1,99 @@
+package se.inlagg.store;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
+
+/**
+ * Runs one logical multi-item write as one TransactWriteItems: all of it or none of it.
+ * Conflicts with other transactions are retried with jittered backoff inside a time budget;
+ * failed conditions are handed back, because only the caller knows what they mean.
+ */
+public final class Transactions {
+
+    /** The write was refused because these operations' conditions did not hold. */
+    public record Result(Set<Integer> failedConditions) {
+        boolean committed() {
+            return failedConditions.isEmpty();
+        }
+    }
+
+    private static final Set<String> TRANSIENT = Set.of(
+            "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded");
+    static final Duration BASE_DELAY = Duration.ofMillis(20);
+    static final Duration MAX_DELAY = Duration.ofMillis(400);
+
+    private final DynamoDbClient client;
+    private final Duration budget;
+
+    public Transactions(DynamoDbClient client, Duration budget) {
+        this.client = client;
+        this.budget = budget;
+    }
+
+    Result write(List<TransactWriteItem> items) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        for (int attempt = 0; ; attempt++) {
+            // One token per attempt: the SDK resends the same request (and token) on a network retry,
+            // so a commit that happened but whose answer was lost is not applied twice. A cancelled
+            // attempt applied nothing, so the next attempt is a new request.
+            var request = TransactWriteItemsRequest.builder()
+                    .transactItems(items)
+                    .clientRequestToken(UUID.randomUUID().toString())
+                    .build();
+            try {
+                client.transactWriteItems(request);
+                return new Result(Set.of());
+            } catch (TransactionCanceledException e) {
+                Set<Integer> failed = conditionFailures(e.cancellationReasons());
+                if (!failed.isEmpty()) {
+                    return new Result(failed);
+                }
+                if (!isTransient(e.cancellationReasons())) {
+                    throw e;
+                }
+                pause(attempt, deadline, e);
+            } catch (TransactionInProgressException e) {
+                pause(attempt, deadline, e);
+            }
+        }
+    }
+
+    private static Set<Integer> conditionFailures(List<CancellationReason> reasons) {
+        Set<Integer> failed = new HashSet<>();
+        for (int i = 0; i < reasons.size(); i++) {
+            if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                failed.add(i);
+            }
+        }
+        return failed;
+    }
+
+    private static boolean isTransient(List<CancellationReason> reasons) {
+        return reasons.isEmpty() || reasons.stream().anyMatch(r -> TRANSIENT.contains(r.code()));
+    }
+
+    /** Full jitter: a random wait up to an exponentially growing cap, so racing writers spread out. */
+    private static void pause(int attempt, long deadline, RuntimeException cause) {
+        long cap = Math.min(MAX_DELAY.toMillis(), BASE_DELAY.toMillis() << Math.min(attempt, 10));
+        long wait = ThreadLocalRandom.current().nextLong(cap + 1);
+        if (System.nanoTime() + wait * 1_000_000 > deadline) {
+            throw new StoreBusyException("transaction kept conflicting; gave up after " + (attempt + 1) + " attempts", cause);
+        }
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreBusyException("interrupted while waiting to retry", cause);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package se.inlagg.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import se.inlagg.api.Wiring;
+import se.inlagg.auth.Authors;
+import se.inlagg.config.Settings;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole service on a laptop: the handlers of template.yaml behind an emulated HTTP API, on
+ * DynamoDB Local whose data lives in the data directory. No Docker and no AWS account needed.
+ */
+public final class LocalServer implements AutoCloseable {
+
+    /** API Gateway refuses larger requests before any function runs. */
+    static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+    static final String DEV_TOKEN_FILE = "dev-token";
+
+    /** How to start: the template to serve, where data lives, the port (0 for any free one). */
+    public record Options(Path template, Path dataDir, int port, Optional<String> devToken) {
+    }
+
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final LocalDynamo dynamo;
+    private final String devToken;
+    private final String tableName;
+
+    private LocalServer(HttpServer http, ExecutorService executor, LocalDynamo dynamo, String devToken, String tableName) {
+        this.http = http;
+        this.executor = executor;
+        this.dynamo = dynamo;
+        this.devToken = devToken;
+        this.tableName = tableName;
+    }
+
+    public static LocalServer start(Options options) throws Exception {
+        Template template = Template.read(options.template());
+        LocalDynamo dynamo = LocalDynamo.start(options.dataDir());
+        try {
+            String table = TableFromTemplate.tableName(template);
+            try (DynamoDbClient admin = dynamo.client()) {
+                TableFromTemplate.ensure(admin, template);
+                String token = devAuthor(admin, table, options);
+                Gateway gateway = gateway(template, dynamo);
+                HttpServer http = HttpServer.create(new InetSocketAddress(
+                        java.net.InetAddress.getLoopbackAddress(), options.port()), 64);
+                ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+                http.setExecutor(executor);
+                http.createContext("/", exchange -> serve(gateway, exchange));
+                http.start();
+                return new LocalServer(http, executor, dynamo, token, table);
+            }
+        } catch (Exception e) {
+            dynamo.close();
+            throw e;
+        }
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** A token of a local author, for curl and tests. */
+    public String devToken() {
+        return devToken;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    /** A client on this server's DynamoDB Local, for tests that look at the table itself. */
+    public DynamoDbClient dynamoClient() {
+        return dynamo.client();
+    }
+
+    @Override
+    public void close() throws Exception {
+        http.stop(0);
+        executor.shutdownNow();
+        dynamo.close();
+    }
+
+    /**
+     * Functions see the settings Lambda would give them (the template's Environment, resolved) as
+     * system properties, and are loaded afresh, like new containers.
+     */
+    private static Gateway gateway(Template template, LocalDynamo dynamo) {
+        dynamo.sdkProperties().forEach(System::setProperty);
+        template.functions().values().forEach(f -> f.environment().forEach((k, v) -> {
+            if (!k.startsWith("JAVA_")) {
+                System.setProperty(k, v);
+            }
+        }));
+        ClassLoader code = new FunctionClassLoader(LocalServer.class.getClassLoader());
+        Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+        template.functions().values().forEach(f -> functions.put(f.id(), new LambdaFunction(f, code)));
+        Optional<LambdaFunction> authorizer = template.authorizerFunctionId().map(functions::get);
+        return new Gateway(new Router(template.routes()), functions, authorizer);
+    }
+
+    /**
+     * The author whose token local tools use: INLAGG_DEV_TOKEN when given, else the one saved in the
+     * data directory, else a new one saved there (owner-only) so it survives restarts.
+     */
+    private static String devAuthor(DynamoDbClient client, String table, Options options) throws IOException {
+        Authors authors = new Wiring(client, new Settings(table, java.time.ZoneId.of("UTC")), Clock.systemUTC()).authors();
+        Path saved = options.dataDir().resolve(DEV_TOKEN_FILE);
+        Optional<String> token = options.devToken().or(() -> read(saved));
+        if (token.isPresent() && authors.knows(token.get())) {
+            return token.get();
+        }
+        String made = token.isPresent()
+                ? authors.create("Lokal utvecklare", token.get(), Clock.systemUTC().instant()).token()
+                : authors.create("Lokal utvecklare", Clock.systemUTC().instant()).token();
+        if (options.devToken().isEmpty()) {
+            Files.writeString(saved, made, StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(saved, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system; the data directory is the developer's own
+            }
+        }
+        return made;
+    }
+
+    private static Optional<String> read(Path file) {
+        try {
+            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void serve(Gateway gateway, HttpExchange exchange) throws IOException {
+        long start = System.nanoTime();
+        int status = 500;
+        try (exchange) {
+            URI uri = exchange.getRequestURI();
+            String method = exchange.getRequestMethod();
+            HttpExchangeData.Response response;
+            byte[] body = readBody(exchange);
+            if (body == null) {
+                response = Gateway.message(413, "Request Entity Too Large");
+            } else {
+                List<Map.Entry<String, String>> headers = new ArrayList<>();
+                exchange.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
+                String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+                String rawQuery = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+                response = gateway.handle(new HttpExchangeData.Request(method, rawPath, rawQuery, headers, body,
+                        exchange.getRemoteAddress().getAddress().getHostAddress()));
+            }
+            status = response.status();
+            response.headers().forEach(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue()));
+            boolean noBody = status == 204 || status == 304 || method.equals("HEAD") || response.body().length == 0;
+            exchange.sendResponseHeaders(status, noBody ? -1 : response.body().length);
+            if (!noBody) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(response.body());
+                }
+            }
+        } finally {
+            System.out.printf("%s %s %d %dms%n", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    status, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** The body, or null when it is larger than API Gateway accepts. */
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(MAX_REQUEST_BYTES + 1);
+            return body.length > MAX_REQUEST_BYTES ? null : body;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package se.inlagg.local;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+/** Creates the template's table, keys and indexes exactly as declared, so tests run against the real shape. */
+final class TableFromTemplate {
+
+    private TableFromTemplate() {
+    }
+
+    static String tableName(Template template) {
+        var table = template.table();
+        Object name = Template.map(table.getValue().get("Properties")).get("TableName");
+        return name instanceof String s ? s : table.getKey();
+    }
+
+    /** Creates the table unless it is there already (a restart on the same data directory). */
+    static void ensure(DynamoDbClient client, Template template) {
+        String name = tableName(template);
+        try {
+            client.describeTable(r -> r.tableName(name));
+            return;
+        } catch (ResourceNotFoundException e) {
+            // first start on this data directory
+        }
+        Map<String, Object> p = Template.map(template.table().getValue().get("Properties"));
+        var request = CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(list(p.get("AttributeDefinitions")).stream()
+                        .map(a -> AttributeDefinition.builder()
+                                .attributeName(str(a, "AttributeName")).attributeType(str(a, "AttributeType")).build())
+                        .toList())
+                .keySchema(keys(p.get("KeySchema")));
+        List<GlobalSecondaryIndex> indexes = list(p.get("GlobalSecondaryIndexes")).stream()
+                .map(i -> {
+                    Map<String, Object> projection = Template.map(i.get("Projection"));
+                    var b = Projection.builder().projectionType(str(projection, "ProjectionType"));
+                    if (projection.get("NonKeyAttributes") instanceof List<?> attrs) {
+                        b.nonKeyAttributes(attrs.stream().map(String::valueOf).toList());
+                    }
+                    return GlobalSecondaryIndex.builder()
+                            .indexName(str(i, "IndexName"))
+                            .keySchema(keys(i.get("KeySchema")))
+                            .projection(b.build())
+                            .build();
+                })
+                .toList();
+        if (!indexes.isEmpty()) {
+            request.globalSecondaryIndexes(indexes);
+        }
+        try {
+            client.createTable(request.build());
+        } catch (ResourceInUseException e) {
+            return; // made by another process a moment ago
+        }
+        Map<String, Object> ttl = Template.map(p.get("TimeToLiveSpecification"));
+        if (Boolean.TRUE.equals(ttl.get("Enabled"))) {
+            client.updateTimeToLive(r -> r.tableName(name).timeToLiveSpecification(
+                    t -> t.enabled(true).attributeName(str(ttl, "AttributeName"))));
+        }
+    }
+
+    private static List<KeySchemaElement> keys(Object schema) {
+        return list(schema).stream()
+                .map(k -> KeySchemaElement.builder().attributeName(str(k, "AttributeName")).keyType(str(k, "KeyType")).build())
+                .toList();
+    }
+
+    private static List<Map<String, Object>> list(Object value) {
+        return value instanceof List<?> l ? l.stream().map(Template::map).toList() : List.of();
+    }
+
+    private static String str(Map<String, Object> m, String key) {
+        return String.valueOf(m.get(key));
+    }
+}

@@ -1,0 +1,146 @@
+package se.inlagg.local;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the local server and the tests need from template.yaml: each function's handler and
+ * environment (Globals merged in), each HttpApi route, the authorizer and the table. Nothing
+ * here is a second copy; it is all read from the file.
+ */
+public final class Template {
+
+    /** One HttpApi event: a method and path (or "$default") routed to a function. */
+    public record Route(String method, String path, String functionId, boolean authorized) {
+        public String key() {
+            return path.equals("$default") ? "$default" : method + " " + path;
+        }
+    }
+
+    /** A function: its handler string ("class::method") and its environment variables. */
+    public record Function(String id, String handler, String codeUri, Map<String, String> environment,
+                           Map<String, Object> properties) {
+        public String handlerClass() {
+            return handler.split("::", 2)[0];
+        }
+    }
+
+    private final Map<String, Object> root;
+    private final Map<String, Function> functions = new LinkedHashMap<>();
+    private final List<Route> routes = new ArrayList<>();
+
+    private Template(Map<String, Object> root) {
+        this.root = root;
+        Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
+        resources().forEach((id, resource) -> {
+            Map<String, Object> r = map(resource);
+            if ("AWS::Serverless::Function".equals(r.get("Type"))) {
+                readFunction(id, globals, map(r.get("Properties")));
+            }
+        });
+    }
+
+    public static Template read(Path file) throws IOException {
+        return new Template(CloudFormationYaml.read(file));
+    }
+
+    public Map<String, Function> functions() {
+        return functions;
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public Map<String, Object> resources() {
+        return map(root.get("Resources"));
+    }
+
+    public Map<String, Object> resource(String id) {
+        return map(resources().get(id));
+    }
+
+    /** The first resource of a type, with its logical id. */
+    public Optional<Map.Entry<String, Map<String, Object>>> firstOfType(String type) {
+        return resources().entrySet().stream()
+                .filter(e -> type.equals(map(e.getValue()).get("Type")))
+                .map(e -> Map.entry(e.getKey(), map(e.getValue())))
+                .findFirst();
+    }
+
+    /** The table's properties: the local server creates the same table in DynamoDB Local. */
+    public Map.Entry<String, Map<String, Object>> table() {
+        return firstOfType("AWS::DynamoDB::Table").orElseThrow(() -> new IllegalStateException("template has no table"));
+    }
+
+    /** The HttpApi's authorizer: its name and properties (FunctionArn, Identity, …). */
+    public Optional<Map.Entry<String, Map<String, Object>>> authorizer() {
+        return firstOfType("AWS::Serverless::HttpApi").flatMap(api -> {
+            Map<String, Object> auth = map(map(api.getValue().get("Properties")).get("Auth"));
+            return map(auth.get("Authorizers")).entrySet().stream().findFirst()
+                    .map(e -> Map.entry(e.getKey(), map(e.getValue())));
+        });
+    }
+
+    /** The logical id of the function an authorizer's FunctionArn names (!GetAtt X.Arn or !Ref X.Alias). */
+    public Optional<String> authorizerFunctionId() {
+        return authorizer().map(a -> a.getValue().get("FunctionArn")).map(arn -> {
+            Map<String, Object> m = map(arn);
+            Object target = m.containsKey("Ref") ? m.get("Ref") : m.get("Fn::GetAtt");
+            String name = target instanceof List<?> l ? String.valueOf(l.getFirst()) : String.valueOf(target);
+            return name.split("\\.", 2)[0];
+        });
+    }
+
+    public Map<String, Object> parameters() {
+        return map(root.get("Parameters"));
+    }
+
+    private void readFunction(String id, Map<String, Object> globals, Map<String, Object> props) {
+        Map<String, Object> merged = new LinkedHashMap<>(globals);
+        merged.putAll(props);
+        Map<String, String> env = new LinkedHashMap<>();
+        map(map(globals.get("Environment")).get("Variables")).forEach((k, v) -> env.put(k, resolve(v)));
+        map(map(props.get("Environment")).get("Variables")).forEach((k, v) -> env.put(k, resolve(v)));
+        functions.put(id, new Function(id, String.valueOf(merged.get("Handler")), String.valueOf(merged.get("CodeUri")),
+                env, merged));
+        map(props.get("Events")).forEach((name, event) -> {
+            Map<String, Object> e = map(event);
+            if (!"HttpApi".equals(e.get("Type"))) {
+                return;
+            }
+            Map<String, Object> p = map(e.get("Properties"));
+            String path = String.valueOf(p.getOrDefault("Path", "$default"));
+            String method = String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(Locale.ROOT);
+            Object authorizer = map(p.get("Auth")).get("Authorizer");
+            routes.add(new Route(method, path, id, !"NONE".equals(authorizer)));
+        });
+    }
+
+    /** The local value of an environment entry: parameters take their defaults, resources their logical id. */
+    String resolve(Object value) {
+        Map<String, Object> m = map(value);
+        if (m.containsKey("Ref")) {
+            String ref = String.valueOf(m.get("Ref"));
+            Map<String, Object> parameter = map(parameters().get(ref));
+            if (!parameter.isEmpty()) {
+                return String.valueOf(parameter.getOrDefault("Default", ""));
+            }
+            Map<String, Object> resource = resource(ref);
+            Object tableName = map(resource.get("Properties")).get("TableName");
+            return tableName instanceof String s ? s : ref;
+        }
+        return m.isEmpty() ? String.valueOf(value) : m.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+}
