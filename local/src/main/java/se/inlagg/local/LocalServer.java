@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +59,9 @@ public final class LocalServer implements AutoCloseable {
             try (DynamoDbClient admin = dynamo.client()) {
                 TableFromTemplate.ensure(admin, template);
                 String token = devAuthor(admin, table, options);
-                Gateway gateway = gateway(template, dynamo);
+                Map<String, LambdaFunction> functions = Functions.load(template, dynamo);
+                Gateway gateway = new Gateway(new Router(template.routes()), functions,
+                        template.authorizerFunctionId().map(functions::get));
                 HttpServer http = HttpServer.create(new InetSocketAddress(
                         java.net.InetAddress.getLoopbackAddress(), options.port()), 64);
                 ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -102,24 +103,6 @@ public final class LocalServer implements AutoCloseable {
         http.stop(0);
         executor.shutdownNow();
         dynamo.close();
-    }
-
-    /**
-     * Functions see the settings Lambda would give them (the template's Environment, resolved) as
-     * system properties, and are loaded afresh, like new containers.
-     */
-    private static Gateway gateway(Template template, LocalDynamo dynamo) {
-        dynamo.sdkProperties().forEach(System::setProperty);
-        template.functions().values().forEach(f -> f.environment().forEach((k, v) -> {
-            if (!k.startsWith("JAVA_")) {
-                System.setProperty(k, v);
-            }
-        }));
-        ClassLoader code = new FunctionClassLoader(LocalServer.class.getClassLoader());
-        Map<String, LambdaFunction> functions = new LinkedHashMap<>();
-        template.functions().values().forEach(f -> functions.put(f.id(), new LambdaFunction(f, code)));
-        Optional<LambdaFunction> authorizer = template.authorizerFunctionId().map(functions::get);
-        return new Gateway(new Router(template.routes()), functions, authorizer);
     }
 
     /**

@@ -1,0 +1,28 @@
+package se.inlagg.local;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Loads every function of the template as a fresh container would start, pointed at DynamoDB Local. */
+final class Functions {
+
+    private Functions() {
+    }
+
+    /**
+     * Functions read the settings Lambda would give them (the template's Environment, resolved) as
+     * system properties, since a JVM cannot change its own environment. One server per JVM at a time.
+     */
+    static Map<String, LambdaFunction> load(Template template, LocalDynamo dynamo) {
+        dynamo.sdkProperties().forEach(System::setProperty);
+        template.functions().values().forEach(f -> f.environment().forEach((k, v) -> {
+            if (!k.startsWith("JAVA_")) {
+                System.setProperty(k, v);
+            }
+        }));
+        ClassLoader code = new FunctionClassLoader(Functions.class.getClassLoader());
+        Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+        template.functions().values().forEach(f -> functions.put(f.id(), new LambdaFunction(f, code)));
+        return functions;
+    }
+}

@@ -1,0 +1,112 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import se.inlagg.api.Wiring;
+import se.inlagg.config.Settings;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Replays every events/ file through its function, as `sam local invoke -e` would, against
+ * DynamoDB Local with the table made from template.yaml. Creating comes first, so the others
+ * find the post their event names.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EventReplayTest {
+
+    static final List<String> ORDER = List.of("create-post.json", "get-post.json", "list-posts.json",
+            "add-tags.json", "replace-tags.json", "remove-tag.json", "list-tags.json");
+
+    @TempDir
+    static Path data;
+    static LocalDynamo dynamo;
+    static Template template;
+    static Map<String, LambdaFunction> functions;
+
+    @BeforeAll
+    static void start() throws Exception {
+        template = Template.read(Repo.template());
+        dynamo = LocalDynamo.start(data);
+        try (DynamoDbClient client = dynamo.client()) {
+            TableFromTemplate.ensure(client, template);
+        }
+        functions = Functions.load(template, dynamo);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        dynamo.close();
+    }
+
+    @Test
+    @Order(1)
+    void everyRouteEventAnswersAsItsRouteShould() throws Exception {
+        List<Path> files;
+        try (var list = Files.list(Repo.events())) {
+            files = list.filter(p -> p.toString().endsWith(".json") && !p.endsWith("authorizer.json"))
+                    .sorted((a, b) -> Integer.compare(rank(a), rank(b))).toList();
+        }
+        assertTrue(files.size() >= template.routes().size());
+        for (Path file : files) {
+            JsonNode event = Http.JSON.readTree(file.toFile());
+            Template.Route route = template.routes().stream()
+                    .filter(r -> r.key().equals(event.path("routeKey").asText())).findFirst()
+                    .orElseThrow(() -> new AssertionError(file + " names no route of the template"));
+            JsonNode answer = Http.JSON.readTree(functions.get(route.functionId()).invoke(Files.readString(file)));
+            int status = answer.path("statusCode").asInt();
+            int expected = route.key().equals("$default") ? 404
+                    : route.method().equals("ANY") ? 405
+                    : route.method().equals("POST") && route.path().equals("/api/posts") ? 201 : 200;
+            assertEquals(expected, status, file.getFileName() + " answered " + answer.path("body").asText());
+            assertTrue(answer.path("headers").path("content-type").asText().startsWith("application/json"));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theReplayedPostCarriesItsSwedishSlugAndFinalTags() throws Exception {
+        JsonNode get = Http.JSON.readTree(functions.get("GetPostFunction").invoke(Files.readString(Repo.events().resolve("get-post.json"))));
+        JsonNode post = Http.JSON.readTree(get.path("body").asText());
+        assertEquals("manadsmote-samverkan-for-klientens-basta", post.path("slug").asText());
+        assertEquals("2019-01-29T23:00:00Z", post.path("publishedAt").asText());
+        assertEquals(List.of("frivard", "samverkan"),
+                post.path("tags").findValuesAsText("slug"), "replace then remove leaves Frivård and Samverkan");
+    }
+
+    @Test
+    @Order(3)
+    void theAuthorizerEventIsRefusedUntilItsTokenBelongsToAnAuthor() throws Exception {
+        String event = Files.readString(Repo.events().resolve("authorizer.json"));
+        LambdaFunction authorizer = functions.get(template.authorizerFunctionId().orElseThrow());
+        assertEquals(false, Http.JSON.readTree(authorizer.invoke(event)).path("isAuthorized").asBoolean());
+
+        try (DynamoDbClient client = dynamo.client()) {
+            var wiring = new Wiring(client, new Settings(TableFromTemplate.tableName(template), ZoneId.of("UTC")),
+                    java.time.Clock.systemUTC());
+            var author = wiring.authors().create("Åsa Öberg", "ersatt-med-en-riktig-token", Instant.now());
+            JsonNode answer = Http.JSON.readTree(authorizer.invoke(event));
+            assertEquals(true, answer.path("isAuthorized").asBoolean());
+            assertEquals(author.id(), answer.path("context").path("authorId").asText());
+        }
+    }
+
+    private static int rank(Path file) {
+        int i = ORDER.indexOf(file.getFileName().toString());
+        return i < 0 ? ORDER.size() : i;
+    }
+}

@@ -1,0 +1,90 @@
+package se.inlagg.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A small HTTP client for tests against a running local server. */
+final class Http {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What came back: status, headers and the body as text and, where it is JSON, as a tree. */
+    record Reply(int status, java.net.http.HttpHeaders headers, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+    private final String token;
+
+    Http(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    Reply get(String path) {
+        return send("GET", path, null, null, null);
+    }
+
+    Reply getAs(String path, String bearer) {
+        return send("GET", path, null, null, bearer);
+    }
+
+    /** A JSON write as the dev author. */
+    Reply write(String method, String path, String json) {
+        return send(method, path, "application/json", json == null ? null : json.getBytes(StandardCharsets.UTF_8), token);
+    }
+
+    Reply send(String method, String path, String contentType, byte[] body, String bearer) {
+        var b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        try {
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Creates a post from parts; answers the reply so tests can check status and body. */
+    Reply createPost(String title, String publishedAt, String... tags) {
+        var node = JSON.createObjectNode();
+        node.put("title", title);
+        node.put("body", "Text om " + title + ".\n\n- första punkten\n- andra punkten");
+        node.putObject("author").put("name", "Åsa Öberg").put("role", "Frivårdsinspektör").put("office", "Malmö");
+        var list = node.putArray("tags");
+        for (String t : tags) {
+            list.add(t);
+        }
+        if (publishedAt != null) {
+            node.put("publishedAt", publishedAt);
+        }
+        return write("POST", "/api/posts", node.toString());
+    }
+}

@@ -1,0 +1,263 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The JSON contract of DESIGN.md over real HTTP against the local server. */
+class PostsApiEndToEndTest {
+
+    static ServerExtension env;
+    static Http http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        env = new ServerExtension();
+        http = env.http;
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        env.close();
+        ServerExtension.delete(env.data);
+    }
+
+    @Test
+    void aCreatedSwedishPostIsServedAtItsPermalink() {
+        var created = http.createPost("Att gästspela som chef", "2019-01-30", "Ledarskap", "Frivård");
+        assertEquals(201, created.status(), created.body());
+        assertEquals("/api/posts/att-gastspela-som-chef", created.header("location"));
+        JsonNode post = created.json();
+        assertEquals("att-gastspela-som-chef", post.path("slug").asText());
+        assertEquals("2019-01-29T23:00:00Z", post.path("publishedAt").asText(), "a date alone is midnight in Stockholm");
+        assertEquals(1, post.path("version").asInt());
+        assertTrue(post.path("bodyHtml").asText().contains("<li>första punkten</li>"));
+
+        var got = http.get("/api/posts/att-gastspela-som-chef");
+        assertEquals(200, got.status());
+        assertEquals("Att gästspela som chef", got.json().path("title").asText());
+        assertEquals("Åsa Öberg", got.json().path("author").path("name").asText());
+        assertEquals("application/json; charset=utf-8", got.header("content-type"));
+    }
+
+    @Test
+    void aTakenSlugGetsTheNextFreeNumber() {
+        assertEquals("manadsmote-samverkan-for-klientens-basta",
+                http.createPost("Månadsmöte: samverkan för klientens bästa", "2019-03-01").json().path("slug").asText());
+        assertEquals("manadsmote-samverkan-for-klientens-basta-2",
+                http.createPost("Månadsmöte – samverkan för klientens bästa", "2019-04-01").json().path("slug").asText());
+        assertEquals("manadsmote-samverkan-for-klientens-basta-3",
+                http.createPost("Månadsmöte: samverkan för klientens bästa!", "2019-05-01").json().path("slug").asText());
+    }
+
+    @Test
+    void aPageHoldsExactlyLimitItemsWhileMoreRemainAndTheLastHasNoCursor() {
+        for (int i = 1; i <= 23; i++) {
+            assertEquals(201, http.createPost("Veckobrev nummer " + i, String.format("2016-02-%02dT10:00:00+01:00", i), "Veckobrev").status());
+        }
+        List<String> seen = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = http.get("/api/posts?tag=veckobrev&limit=10" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            sizes.add(page.path("items").size());
+            page.path("items").forEach(p -> seen.add(p.path("publishedAt").asText()));
+            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+        } while (cursor != null);
+        assertEquals(List.of(10, 10, 3), sizes);
+        assertEquals(23, new HashSet<>(seen).size(), "no post twice");
+        List<String> newestFirst = new ArrayList<>(seen);
+        newestFirst.sort(java.util.Comparator.reverseOrder());
+        assertEquals(newestFirst, seen);
+    }
+
+    @Test
+    void aPageOfExactlyLimitItemsEndsWithoutACursor() {
+        for (int i = 1; i <= 4; i++) {
+            http.createPost("Kvartalsrapport " + i, "2015-0" + i + "-10", "Kvartal");
+        }
+        var page = http.get("/api/posts?tag=kvartal&limit=4").json();
+        assertEquals(4, page.path("items").size());
+        assertTrue(page.path("nextCursor").isNull());
+    }
+
+    @Test
+    void monthArchivesFollowTheSitesTimeZone() {
+        // 23:30 UTC on 31 January is 00:30 on 1 February in Stockholm.
+        http.createPost("Nattpass vid månadsskiftet", "2014-01-31T23:30:00Z", "Nattpass");
+        http.createPost("Sista dagen i januari", "2014-01-31T10:00:00+01:00", "Nattpass");
+        var january = http.get("/api/posts?month=2014-01&tag=nattpass").json().path("items");
+        var february = http.get("/api/posts?month=2014-02&tag=Nattpass").json().path("items");
+        assertEquals(List.of("sista-dagen-i-januari"), slugs(january));
+        assertEquals(List.of("nattpass-vid-manadsskiftet"), slugs(february));
+    }
+
+    @Test
+    void tagCountsStayExactThroughAddReplaceAndRemove() {
+        String a = http.createPost("Studiebesök i Ystad", "2013-05-02", "Studiebesök", "Ystad").json().path("slug").asText();
+        String b = http.createPost("Nytt studiebesök", "2013-05-03", "studiebesök").json().path("slug").asText();
+        assertEquals(2, count("studiebesok"));
+        assertEquals(1, count("ystad"));
+
+        var added = http.write("POST", "/api/posts/" + b + "/tags", "{\"tags\": [\"Ystad\", \"Skåne\"]}");
+        assertEquals(200, added.status(), added.body());
+        assertEquals(List.of("studiebesok", "ystad", "skane"), added.json().path("tags").findValuesAsText("slug"));
+        assertEquals("Studiebesök", added.json().path("tags").get(0).path("name").asText(), "the first name is kept");
+        assertEquals(2, count("ystad"));
+
+        var replaced = http.write("PUT", "/api/posts/" + a + "/tags", "{\"tags\": [\"Skåne\"]}");
+        assertEquals(List.of("skane"), replaced.json().path("tags").findValuesAsText("slug"));
+        assertEquals(1, count("studiebesok"));
+        assertEquals(1, count("ystad"));
+        assertEquals(2, count("skane"));
+
+        var removed = http.write("DELETE", "/api/posts/" + b + "/tags/ystad", null);
+        assertEquals(200, removed.status());
+        assertEquals(0, count("ystad"), "a tag without visible posts is not listed");
+        assertEquals(List.of(b, a), slugs(http.get("/api/posts?tag=skane&month=2013-05").json().path("items")));
+
+        var post = http.get("/api/posts/" + b).json();
+        assertEquals(3, post.path("version").asInt(), "each tag change bumps the version");
+        var inTagList = http.get("/api/posts?tag=skane").json().path("items");
+        inTagList.forEach(p -> assertTrue(p.path("tags").findValuesAsText("slug").contains("skane")));
+    }
+
+    @Test
+    void theTwentyFirstTagIsRefused() {
+        String slug = http.createPost("Många etiketter", "2012-01-01").json().path("slug").asText();
+        StringBuilder twenty = new StringBuilder("[");
+        for (int i = 1; i <= 20; i++) {
+            twenty.append(i > 1 ? "," : "").append("\"Etikett ").append(i).append('"');
+        }
+        assertEquals(200, http.write("PUT", "/api/posts/" + slug + "/tags", "{\"tags\": " + twenty + "]}").status());
+        var refused = http.write("POST", "/api/posts/" + slug + "/tags", "{\"tags\": [\"En till\"]}");
+        assertEquals(422, refused.status());
+        assertEquals("too_many_tags", refused.json().path("error").path("code").asText());
+        assertEquals(20, http.get("/api/posts/" + slug).json().path("tags").size());
+        assertEquals(400, http.write("PUT", "/api/posts/" + slug + "/tags", "{\"tags\": " + twenty + ",\"x\"]}").status());
+    }
+
+    @Test
+    void aScheduledPostAndADraftAreHiddenFromReadersButNotFromTheirAuthor() {
+        var scheduled = http.createPost("Framtidens frivård", "2999-01-01", "Framtid");
+        assertEquals(201, scheduled.status());
+        var draftBody = "{\"title\":\"Utkast om frivård\",\"body\":\"Ej klart.\",\"author\":{\"name\":\"Åsa\"},\"status\":\"draft\",\"tags\":[\"Framtid\"]}";
+        var draft = http.write("POST", "/api/posts", draftBody);
+        assertEquals("draft", draft.json().path("status").asText());
+        for (String slug : List.of("framtidens-frivard", "utkast-om-frivard")) {
+            assertEquals(404, http.get("/api/posts/" + slug).status());
+            assertEquals(200, http.getAs("/api/posts/" + slug, ServerExtension.TOKEN).status());
+        }
+        assertEquals(0, http.get("/api/posts?tag=framtid").json().path("items").size());
+        assertEquals(0, count("framtid"));
+        Set<String> all = new HashSet<>(slugs(http.get("/api/posts?limit=100").json().path("items")));
+        assertFalse(all.contains("framtidens-frivard") || all.contains("utkast-om-frivard"));
+    }
+
+    @Test
+    void writesWithoutValidCredentialsAreAnsweredAsApiGatewayDoes() {
+        var missing = http.send("POST", "/api/posts", "application/json", "{}".getBytes(), null);
+        assertEquals(401, missing.status());
+        assertEquals("Unauthorized", missing.json().path("message").asText());
+        var wrong = http.send("POST", "/api/posts", "application/json", "{}".getBytes(), "inte-en-token");
+        assertEquals(403, wrong.status());
+        assertEquals("Forbidden", wrong.json().path("message").asText());
+        var truncated = http.send("DELETE", "/api/posts/x/tags/y", null, null, ServerExtension.TOKEN.substring(0, 12));
+        assertEquals(403, truncated.status());
+    }
+
+    @Test
+    void badInputGetsAClearErrorAndWritesNothing() {
+        String before = http.get("/api/posts?limit=100").body() + http.get("/api/tags").body();
+        assertError(http.write("POST", "/api/posts", "{\"title\": \"\", \"body\": \"x\"}"), 400, "validation_failed", "title");
+        assertError(http.write("POST", "/api/posts", "{\"title\": \"Hej\", \"body\": \"x\", \"author\": {}}"), 400, "validation_failed", "author.name");
+        assertError(http.write("POST", "/api/posts", "[1, 2]"), 400, "malformed_request", null);
+        assertError(http.write("POST", "/api/posts", "{\"title\": "), 400, "malformed_request", null);
+        assertError(http.write("POST", "/api/posts", "{\"title\": \"a\", \"body\": \"b\", \"author\": {\"name\": \"c\"}, \"publishedAt\": \"2019-02-30\"}"),
+                400, "validation_failed", "publishedAt");
+        assertError(http.write("POST", "/api/posts", "{\"title\": \"a\", \"body\": \"b\", \"author\": {\"name\": \"c\"}, \"image\": {\"url\": \"javascript:alert(1)\"}}"),
+                400, "validation_failed", "image.url");
+        assertError(http.write("POST", "/api/posts", "{\"title\": \"a\\u0007b\", \"body\": \"b\", \"author\": {\"name\": \"c\"}}"),
+                400, "validation_failed", "title");
+        assertError(http.write("POST", "/api/posts", "{\"title\": \"" + "å".repeat(201) + "\", \"body\": \"b\", \"author\": {\"name\": \"c\"}}"),
+                400, "validation_failed", "title");
+        assertError(http.write("POST", "/api/posts", "[".repeat(5000) + "]".repeat(5000)), 400, "malformed_request", null);
+        assertError(http.send("POST", "/api/posts", "text/plain", "hej".getBytes(), ServerExtension.TOKEN), 415, "unsupported_media_type", null);
+        assertError(http.send("POST", "/api/posts", "application/json",
+                new byte[] {'{', '"', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, ServerExtension.TOKEN), 400, "malformed_request", null);
+        byte[] big = ("{\"title\": \"a\", \"body\": \"" + "x".repeat(1024 * 1024) + "\"}").getBytes();
+        assertError(http.send("POST", "/api/posts", "application/json", big, ServerExtension.TOKEN), 413, "payload_too_large", null);
+        assertError(http.get("/api/posts?limit=101"), 400, "validation_failed", "limit");
+        assertError(http.get("/api/posts?month=2019-13"), 400, "validation_failed", "month");
+        assertError(http.get("/api/posts?cursor=bm90LWEtY3Vyc29y"), 400, "validation_failed", "cursor");
+        assertError(http.get("/api/posts/finns-inte"), 404, "not_found", null);
+        assertError(http.get("/api/inlagg"), 404, "not_found", null);
+        assertError(http.write("PATCH", "/api/tags", "{}"), 405, "method_not_allowed", null);
+        assertError(http.write("POST", "/api/posts/finns-inte/tags", "{\"tags\": [\"A\"]}"), 404, "not_found", null);
+        assertError(http.write("POST", "/api/posts/finns-inte/tags", "{\"tags\": \"A\"}"), 400, "validation_failed", "tags");
+        assertEquals(before, http.get("/api/posts?limit=100").body() + http.get("/api/tags").body(), "nothing was written");
+    }
+
+    @Test
+    void aCursorFromAnotherListIsRefused() {
+        for (int i = 1; i <= 3; i++) {
+            http.createPost("Personalnytt " + i, "2011-06-0" + i, "Personal");
+        }
+        String cursor = http.get("/api/posts?tag=personal&limit=1").json().path("nextCursor").asText();
+        assertNotNull(cursor);
+        assertEquals(200, http.get("/api/posts?tag=personal&limit=1&cursor=" + cursor).status());
+        assertError(http.get("/api/posts?limit=1&cursor=" + cursor), 400, "validation_failed", "cursor");
+        assertError(http.get("/api/posts?tag=personal&month=2011-06&limit=1&cursor=" + cursor), 400, "validation_failed", "cursor");
+    }
+
+    @Test
+    void theTagIndexListsNamesAndCountsOfVisiblePosts() {
+        http.createPost("Samverkan i praktiken", "2010-02-02", "Samverkan i praktiken");
+        JsonNode tags = http.get("/api/tags").json().path("items");
+        JsonNode tag = null;
+        for (JsonNode t : tags) {
+            if (t.path("slug").asText().equals("samverkan-i-praktiken")) {
+                tag = t;
+            }
+        }
+        assertNotNull(tag);
+        assertEquals("Samverkan i praktiken", tag.path("name").asText());
+        assertEquals(1, tag.path("count").asInt());
+    }
+
+    /** The posts' own slugs in a list, not their tags'. */
+    static List<String> slugs(JsonNode items) {
+        List<String> slugs = new ArrayList<>();
+        items.forEach(p -> slugs.add(p.path("slug").asText()));
+        return slugs;
+    }
+
+    static long count(String slug) {
+        for (JsonNode t : http.get("/api/tags").json().path("items")) {
+            if (t.path("slug").asText().equals(slug)) {
+                return t.path("count").asLong();
+            }
+        }
+        return 0;
+    }
+
+    static void assertError(Http.Reply reply, int status, String code, String field) {
+        assertEquals(status, reply.status(), reply.body());
+        JsonNode error = reply.json().path("error");
+        assertEquals(code, error.path("code").asText(), reply.body());
+        assertFalse(error.path("message").asText().isBlank());
+        if (field != null) {
+            assertTrue(error.path("details").findValuesAsText("field").contains(field), reply.body());
+        }
+    }
+}

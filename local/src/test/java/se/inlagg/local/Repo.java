@@ -1,0 +1,32 @@
+package se.inlagg.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the repository's shared files (template.yaml, events/) are, from any test working directory. */
+final class Repo {
+
+    private Repo() {
+    }
+
+    static Path root() {
+        String given = System.getProperty("inlagg.repo.root");
+        if (given != null) {
+            return Path.of(given).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
+    }
+
+    static Path template() {
+        return root().resolve("template.yaml");
+    }
+
+    static Path events() {
+        return root().resolve("events");
+    }
+}

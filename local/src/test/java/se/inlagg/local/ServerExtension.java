@@ -1,0 +1,40 @@
+package se.inlagg.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Starts a local server on a free port and a fresh data directory, and removes both afterwards. */
+final class ServerExtension implements AutoCloseable {
+
+    static final String TOKEN = "testtoken-" + java.util.UUID.randomUUID();
+
+    final Path data;
+    final LocalServer server;
+    final Http http;
+
+    ServerExtension() throws Exception {
+        this(Files.createTempDirectory("inlagg-test"));
+    }
+
+    ServerExtension(Path data) throws Exception {
+        this.data = data;
+        this.server = LocalServer.start(new LocalServer.Options(Repo.template(), data, 0, Optional.of(TOKEN)));
+        this.http = new Http(server.baseUri(), TOKEN);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+    }
+
+    static void delete(Path dir) throws Exception {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
