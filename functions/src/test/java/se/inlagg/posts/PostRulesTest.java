@@ -1,0 +1,108 @@
+package se.inlagg.posts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PostRulesTest {
+
+    static final SiteTime TIME = new SiteTime(ZoneId.of("Europe/Stockholm"), Clock.systemUTC());
+
+    static PostDraft draft(String title, String body, String author) {
+        return new PostDraft(Optional.ofNullable(title), Optional.ofNullable(body), Optional.ofNullable(author),
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    static List<String> fieldsOf(Outcome<?> outcome) {
+        var refused = assertInstanceOf(Outcome.Refused.class, outcome);
+        var invalid = assertInstanceOf(Refusal.Invalid.class, refused.refusal());
+        return invalid.errors().stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void titleBodyAndAuthorNameAreRequired() {
+        assertEquals(List.of("title", "body", "author.name"), fieldsOf(PostRules.check(draft(null, " ", ""), TIME)));
+    }
+
+    @Test
+    void aValidDraftKeepsItsValuesAndGetsAnExcerpt() {
+        var done = assertInstanceOf(Outcome.Done.class, PostRules.check(draft(" Att gästspela som chef ", "Första stycket.\n\nAndra.", "Åsa"), TIME));
+        var checked = (PostRules.Checked) done.value();
+        assertEquals("Att gästspela som chef", checked.title());
+        assertEquals(Status.PUBLISHED, checked.status());
+        assertEquals("Första stycket. Andra.", checked.excerpt());
+    }
+
+    @Test
+    void theBodyLimitCountsCharactersAndBytes() {
+        assertInstanceOf(Outcome.Done.class, PostRules.check(draft("t", "å".repeat(100_000), "a"), TIME), "exactly the limit");
+        assertEquals(List.of("body"), fieldsOf(PostRules.check(draft("t", "a".repeat(100_001), "a"), TIME)));
+        // 100,000 characters of four-byte emoji are 400,000 bytes: over the byte limit.
+        assertEquals(List.of("body"), fieldsOf(PostRules.check(draft("t", "😀".repeat(100_000), "a"), TIME)));
+    }
+
+    @Test
+    void controlCharactersAndBrokenUnicodeAreRefused() {
+        assertEquals(List.of("title"), fieldsOf(PostRules.check(draft("a\u0000b", "x", "a"), TIME)));
+        assertEquals(List.of("title"), fieldsOf(PostRules.check(draft("a\nb", "x", "a"), TIME)));
+        assertEquals(List.of("body"), fieldsOf(PostRules.check(draft("a", "x\u001b[31m", "a"), TIME)));
+        assertEquals(List.of("title"), fieldsOf(PostRules.check(draft("a\uD800b", "x", "a"), TIME)));
+        assertInstanceOf(Outcome.Done.class, PostRules.check(draft("a", "rad ett\r\nrad två\tindrag", "a"), TIME));
+    }
+
+    @Test
+    void tagsAreCheckedOneByOneAndAtMostTwentyDistinct() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            names.add("Etikett " + i);
+        }
+        names.add("etikett 0");
+        assertInstanceOf(Outcome.Done.class, PostRules.checkTags(names), "a repeated slug is one tag");
+        names.add("Etikett 20");
+        assertEquals(List.of("tags"), fieldsOf(PostRules.checkTags(names)));
+        assertEquals(List.of("tags[1]", "tags[2]"), fieldsOf(PostRules.checkTags(List.of("Ok", " ", "x".repeat(51)))));
+    }
+
+    @Test
+    void imagesNeedAWebAddress() {
+        var d = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(),
+                List.of(), Optional.empty(), Optional.of("data:image/png;base64,AAAA"), Optional.of("alt"),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        assertEquals(List.of("image.url"), fieldsOf(PostRules.check(d, TIME)));
+        var captionOnly = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(),
+                List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("Foto: Åsa"), Optional.empty(), Optional.empty());
+        assertEquals(List.of("image.url"), fieldsOf(PostRules.check(captionOnly, TIME)));
+    }
+
+    @Test
+    void statusAndDateMustBeKnownValues() {
+        var d = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(),
+                List.of(), Optional.of("2019-02-30"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("published-ish"));
+        assertEquals(List.of("publishedAt", "status"), fieldsOf(PostRules.check(d, TIME)));
+        var scheduled = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(),
+                List.of(), Optional.of("2019-01-30"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("draft"));
+        var checked = (PostRules.Checked) assertInstanceOf(Outcome.Done.class, PostRules.check(scheduled, TIME)).value();
+        assertEquals(Optional.of(Instant.parse("2019-01-29T23:00:00Z")), checked.publishedAt());
+        assertEquals(Status.DRAFT, checked.status());
+    }
+
+    @Test
+    void aLongBodyGetsAnExcerptCutAtAWord() {
+        String excerpt = PostRules.excerptOf("ord ".repeat(200));
+        assertTrue(excerpt.endsWith("…"));
+        assertTrue(excerpt.length() <= PostRules.DERIVED_EXCERPT + 1);
+        assertTrue(excerpt.startsWith("ord ord"));
+        assertTrue(!excerpt.contains("or…"), excerpt);
+    }
+}

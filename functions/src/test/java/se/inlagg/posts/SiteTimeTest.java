@@ -1,0 +1,54 @@
+package se.inlagg.posts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SiteTimeTest {
+
+    final SiteTime stockholm = new SiteTime(ZoneId.of("Europe/Stockholm"),
+            Clock.fixed(Instant.parse("2026-11-22T06:16:30.750Z"), ZoneId.of("UTC")));
+
+    @Test
+    void aDateAloneIsMidnightInTheSitesZone() {
+        assertEquals(Optional.of(Instant.parse("2019-01-29T23:00:00Z")), stockholm.parse("2019-01-30"));
+        assertEquals(Optional.of(Instant.parse("2019-06-29T22:00:00Z")), stockholm.parse("2019-06-30"), "summer time");
+    }
+
+    @Test
+    void timesWithAndWithoutOffsetAreRead() {
+        assertEquals(Optional.of(Instant.parse("2019-01-30T08:15:00Z")), stockholm.parse("2019-01-30T09:15"));
+        assertEquals(Optional.of(Instant.parse("2019-01-30T08:15:00Z")), stockholm.parse("2019-01-30T09:15:00+01:00"));
+        assertEquals(Optional.of(Instant.parse("2019-01-30T09:15:00Z")), stockholm.parse("2019-01-30T09:15:00.999Z"));
+    }
+
+    @Test
+    void impossibleDatesAndNonsenseAreRefused() {
+        assertTrue(stockholm.parse("2019-02-30").isEmpty());
+        assertTrue(stockholm.parse("2019-13-01").isEmpty());
+        assertTrue(stockholm.parse("igår").isEmpty());
+        assertTrue(stockholm.parse("2019-01-30T25:00").isEmpty());
+        assertTrue(SiteTime.parseMonth("2019-13").isEmpty());
+        assertEquals(Optional.of(YearMonth.of(2019, 1)), SiteTime.parseMonth("2019-01"));
+    }
+
+    @Test
+    void monthsAreTheSitesCalendarMonths() {
+        assertEquals(Instant.parse("2019-01-31T23:00:00Z"), stockholm.startOf(YearMonth.of(2019, 2)));
+        assertEquals(Instant.parse("2019-02-28T22:59:59Z"), stockholm.lastSecondOf(YearMonth.of(2019, 2)));
+        assertEquals(YearMonth.of(2019, 2), stockholm.monthOf(Instant.parse("2019-01-31T23:30:00Z")));
+    }
+
+    @Test
+    void storedTimesAreUtcToTheSecondSoTheySortAsText() {
+        assertEquals(Instant.parse("2026-11-22T06:16:30Z"), stockholm.now());
+        assertEquals("2019-01-29T23:00:00Z", SiteTime.format(Instant.parse("2019-01-29T23:00:00.600Z")));
+        assertTrue(SiteTime.format(Instant.parse("2019-12-31T23:59:59Z")).compareTo(SiteTime.format(Instant.parse("2020-01-01T00:00:00Z"))) < 0);
+    }
+}

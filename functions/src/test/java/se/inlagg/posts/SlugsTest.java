@@ -1,0 +1,63 @@
+package se.inlagg.posts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class SlugsTest {
+
+    @Test
+    void swedishLettersBecomeTheirPlainLetters() {
+        assertEquals("att-gastspela-som-chef", Slugs.of("Att gästspela som chef"));
+        assertEquals("manadsmote-samverkan-for-klientens-basta", Slugs.of("Månadsmöte: samverkan för klientens bästa"));
+        assertEquals("oresund-ar-angsligt", Slugs.of("ÖRESUND ÄR ÄNGSLIGT"));
+    }
+
+    @Test
+    void otherEuropeanLettersFollowTheDesignTable() {
+        assertEquals("cafe-uber-strasse-aero-sorensen", Slugs.of("Café über Straße, Ærø Sørensen"));
+    }
+
+    @Test
+    void everythingElseBecomesOneDash() {
+        assertEquals("rbm-2019-fragor-svar", Slugs.of("  RBM 2019 — frågor & svar?!  "));
+        assertEquals("", Slugs.of("!!! ??? 😀"));
+    }
+
+    @Test
+    void aLongTitleIsCutAtAWordWithinEightyCharacters() {
+        String title = "Kriminalvårdens gemensamma utbildningsdag för frivårdsinspektörer och anstaltspersonal i Skåne län";
+        String slug = Slugs.of(title);
+        assertTrue(slug.length() <= 80, slug);
+        assertTrue(Slugs.of(title + " extra").startsWith(slug));
+        assertFalse(slug.endsWith("-"));
+        assertEquals("kriminalvardens-gemensamma-utbildningsdag-for-frivardsinspektorer-och", slug);
+    }
+
+    @Test
+    void numberedCandidatesStayWithinTheLimit() {
+        String base = Slugs.of("a".repeat(79) + " b");
+        assertEquals("a".repeat(79), base);
+        assertEquals(base, Slugs.candidate(base, 1));
+        String second = Slugs.candidate("ord-" + "b".repeat(75), 2);
+        assertTrue(second.length() <= 80, second);
+        assertEquals("ord-2", second);
+        assertEquals("att-gastspela-som-chef-12", Slugs.candidate("att-gastspela-som-chef", 12));
+    }
+
+    @Test
+    void aTitleWithoutLettersStillGetsASlug() {
+        assertEquals("inlagg", Slugs.forTitle("?!"));
+    }
+
+    @Test
+    void slugShapeIsCheckedBeforeItReachesAKey() {
+        assertTrue(Slugs.isSlug("att-gastspela-som-chef"));
+        assertFalse(Slugs.isSlug("Att"));
+        assertFalse(Slugs.isSlug("a--b"));
+        assertFalse(Slugs.isSlug("../etc"));
+        assertFalse(Slugs.isSlug(""));
+    }
+}

@@ -1,0 +1,34 @@
+package se.inlagg.posts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TagTest {
+
+    @Test
+    void namesAreTrimmedCollapsedAndComposed() {
+        // "Frivård" typed with a combining ring (NFD) is the same tag as the composed one.
+        Tag tag = Tag.named("  Friva\u030Ard \t  Malmö ");
+        assertEquals("Frivård Malmö", tag.name());
+        assertEquals("frivard-malmo", tag.slug());
+    }
+
+    @Test
+    void namesWithTheSameSlugAreOneTagAndTheFirstNameIsKept() {
+        var tags = Tag.distinct(List.of(Tag.named("Frivård"), Tag.named("RBM"), Tag.named("frivard")));
+        assertEquals(List.of(new Tag("frivard", "Frivård"), new Tag("rbm", "RBM")), tags);
+    }
+
+    @Test
+    void aNameMustHoldOneToFiftyCharactersAndALetterOrDigit() {
+        assertNull(Tag.problemWith("Samverkan"));
+        assertNotNull(Tag.problemWith("   "));
+        assertNotNull(Tag.problemWith("?!"));
+        assertNull(Tag.problemWith("å".repeat(50)));
+        assertNotNull(Tag.problemWith("å".repeat(51)));
+    }
+}

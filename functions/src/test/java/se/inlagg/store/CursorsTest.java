@@ -1,0 +1,40 @@
+package se.inlagg.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CursorsTest {
+
+    static final String KEY = "2019-01-29T23:00:00Z#5ad2042c-f7f5-47ac-98da-d4ede0d324ab";
+
+    @Test
+    void aCursorNamesItsListMonthAndLastKey() {
+        var position = new Cursors.Position("tag:frivard", "2019-01", KEY);
+        assertEquals(Optional.of(position), Cursors.decode(Cursors.encode(position)));
+        var feed = new Cursors.Position("feed", "", KEY);
+        assertEquals(Optional.of(feed), Cursors.decode(Cursors.encode(feed)));
+    }
+
+    @Test
+    void cursorsAreUrlSafe() {
+        assertTrue(Cursors.encode(new Cursors.Position("tag:a-b", "", KEY)).matches("[A-Za-z0-9_-]+"));
+    }
+
+    @Test
+    void anythingButOurOwnCursorIsRefused() {
+        for (String bad : new String[] {"", "!!!", "bm90LWEtY3Vyc29y", "x".repeat(600),
+                b64("c1|feed||not-a-key"), b64("c1|tag:Frivård||" + KEY), b64("c2|feed||" + KEY),
+                b64("c1|feed|2019-1|" + KEY), b64("c1|feed||" + KEY + "|extra"), b64("c1|feed||" + KEY + "\u0000")}) {
+            assertEquals(Optional.empty(), Cursors.decode(bad), bad);
+        }
+    }
+
+    private static String b64(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+}
