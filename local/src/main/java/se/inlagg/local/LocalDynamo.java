@@ -29,6 +29,9 @@ final class LocalDynamo implements AutoCloseable {
             "libsqlite4java-linux-amd64.so", "libsqlite4java-linux-i386.so",
             "libsqlite4java-osx.dylib", "sqlite4java-win32-x64.dll");
 
+    /** Held so the level set on it stays: java.util.logging keeps loggers only weakly. */
+    private static final java.util.logging.Logger SQLITE_LOG = java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
+
     private final DynamoDBProxyServer server;
     private final URI endpoint;
 
@@ -43,17 +46,29 @@ final class LocalDynamo implements AutoCloseable {
         Exception last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             int port = freePort();
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                "-port", Integer.toString(port), "-sharedDb", "-dbPath", dataDir.toAbsolutePath().toString(),
-                "-disableTelemetry"});
+            String[] args = {"-port", Integer.toString(port), "-sharedDb", "-dbPath",
+                dataDir.toAbsolutePath().toString(), "-disableTelemetry"};
             try {
-                server.start();
-                return new LocalDynamo(server, URI.create("http://127.0.0.1:" + port));
+                return new LocalDynamo(quietly(args), URI.create("http://127.0.0.1:" + port));
             } catch (Exception e) {
                 last = e; // another process took the port between our probe and the bind
             }
         }
         throw last;
+    }
+
+    /** DynamoDB Local prints its configuration on start; the server's own lines say what matters. */
+    private static DynamoDBProxyServer quietly(String[] args) throws Exception {
+        SQLITE_LOG.setLevel(java.util.logging.Level.SEVERE);
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
+            server.start();
+            return server;
+        } finally {
+            System.setOut(out);
+        }
     }
 
     URI endpoint() {
