@@ -9,6 +9,9 @@ import java.util.function.Function;
 import se.inlagg.posts.Outcome;
 import se.inlagg.store.StoreBusyException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
 
 /**
  * The shape every HTTP handler shares: wrap the event, handle it, answer. Whatever a handler
@@ -37,7 +40,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         } catch (StoreBusyException e) {
             return Problems.busy(THROTTLED_RETRY_AFTER);
         } catch (AwsServiceException e) {
-            if (e.isThrottlingException() || e.statusCode() == 503) {
+            if (isThrottling(e)) {
                 return Problems.busy(THROTTLED_RETRY_AFTER);
             }
             log(request, e);
@@ -49,6 +52,12 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     protected abstract ApiResponse handle(ApiRequest request);
+
+    /** DynamoDB's own throttling types, or whatever the SDK classifies as throttling, or a 503. */
+    static boolean isThrottling(AwsServiceException e) {
+        return e instanceof ProvisionedThroughputExceededException || e instanceof RequestLimitExceededException
+                || e instanceof ThrottlingException || e.isThrottlingException() || e.statusCode() == 503;
+    }
 
     /** The answer for a domain outcome: its value made into a response, or the refusal's error. */
     protected static <T> ApiResponse answer(Outcome<T> outcome, Function<T, ApiResponse> done) {

@@ -1,6 +1,9 @@
 package se.inlagg.api;
 
-/** POST /api/posts: an author publishes (or saves) a post; 201 with its permalink. */
+/**
+ * POST /api/posts: an author publishes (or saves) a post; 201 with its permalink. With an
+ * Idempotency-Key, a retry within 24 hours answers the first post and creates nothing.
+ */
 public final class CreatePostHandler extends ApiHandler {
 
     public CreatePostHandler() {
@@ -14,8 +17,10 @@ public final class CreatePostHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         String authorId = request.requiredAuthorId();
-        var draft = DraftReader.post(request.jsonObject());
-        return answer(wiring.posts().create(draft, authorId), post ->
-                ApiResponse.json(201, PostJson.post(post)).withHeader("location", "/api/posts/" + post.slug()));
+        var body = request.jsonObject();
+        var idempotent = IdempotencyKeys.read(request, body);
+        var draft = DraftReader.post(body);
+        return answer(wiring.posts().create(draft, authorId, idempotent), post -> PostJson.withValidators(
+                ApiResponse.json(201, PostJson.post(post)).withHeader("location", "/api/posts/" + post.slug()), post.summary()));
     }
 }

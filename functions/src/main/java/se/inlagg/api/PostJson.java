@@ -55,6 +55,35 @@ final class PostJson {
         return node;
     }
 
+    /** The post in the shape of a create body: what an edit's merge patch applies to. */
+    static ObjectNode createFields(Post post) {
+        PostSummary s = post.summary();
+        ObjectNode node = Json.object();
+        node.put("title", s.title());
+        node.put("body", post.body());
+        ObjectNode author = node.putObject("author");
+        author.put("name", s.author().name());
+        s.author().role().ifPresent(r -> author.put("role", r));
+        s.author().office().ifPresent(o -> author.put("office", o));
+        ArrayNode tags = node.putArray("tags");
+        s.tags().forEach(t -> tags.add(t.name()));
+        node.put("publishedAt", SiteTime.format(s.publishedAt()));
+        s.image().ifPresent(i -> {
+            ObjectNode image = node.putObject("image");
+            image.put("url", i.url());
+            image.put("alt", i.alt());
+            i.caption().ifPresent(c -> image.put("caption", c));
+        });
+        node.put("excerpt", s.excerpt());
+        node.put("status", s.status().wire());
+        return node;
+    }
+
+    /** A post's answer with its validators, so the client can edit it or revalidate its copy. */
+    static ApiResponse withValidators(ApiResponse response, PostSummary post) {
+        return response.withHeader("etag", ETags.of(post)).withHeader("last-modified", ETags.httpDate(post.updatedAt()));
+    }
+
     static ArrayNode tags(List<Tag> tags) {
         ArrayNode list = Json.MAPPER.createArrayNode();
         tags.forEach(t -> list.addObject().put("slug", t.slug()).put("name", t.name()));

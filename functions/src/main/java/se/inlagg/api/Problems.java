@@ -22,6 +22,8 @@ public final class Problems {
             case Refusal.NotFound n -> error(404, "not_found", "No such " + n.what() + ".", List.of());
             case Refusal.Unprocessable u -> error(422, u.code(), u.message(),
                     List.of(new FieldError(u.field(), u.message())));
+            case Refusal.Stale st -> error(412, "precondition_failed", st.message()
+                    + " Read it again (GET) and send its new ETag in If-Match.", List.of());
             case Refusal.Busy b -> busy(b.retryAfter());
         };
     }
@@ -44,6 +46,11 @@ public final class Problems {
 
     public static ApiResponse tooLarge(long limit) {
         return error(413, "payload_too_large", "The body is larger than " + limit + " bytes.", List.of());
+    }
+
+    public static ApiResponse preconditionRequired() {
+        return error(428, "precondition_required",
+                "Send If-Match with the post's ETag, so an edit never overwrites a change you have not seen.", List.of());
     }
 
     public static ApiResponse routeNotFound() {

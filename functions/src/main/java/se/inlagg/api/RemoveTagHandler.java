@@ -13,9 +13,9 @@ public final class RemoveTagHandler extends ApiHandler {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        request.requiredAuthorId();
+        String authorId = request.requiredAuthorId();
         var slug = request.pathParameter("slug").orElse("");
         var tag = request.pathParameter("tag").orElse("");
-        return answer(wiring.posts().removeTag(slug, tag), post -> ApiResponse.json(200, PostJson.tagsOf(post)));
+        return answer(wiring.posts().removeTag(slug, tag, authorId), post -> PostJson.withValidators(ApiResponse.json(200, PostJson.tagsOf(post)), post));
     }
 }

@@ -13,9 +13,9 @@ public final class ReplaceTagsHandler extends ApiHandler {
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
-        request.requiredAuthorId();
+        String authorId = request.requiredAuthorId();
         var names = DraftReader.tagList(request.jsonObject());
         var slug = request.pathParameter("slug").orElse("");
-        return answer(wiring.posts().replaceTags(slug, names), post -> ApiResponse.json(200, PostJson.tagsOf(post)));
+        return answer(wiring.posts().replaceTags(slug, names, authorId), post -> PostJson.withValidators(ApiResponse.json(200, PostJson.tagsOf(post)), post));
     }
 }

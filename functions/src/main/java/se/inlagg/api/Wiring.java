@@ -18,17 +18,27 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class Wiring {
 
-    /** Time a write may spend retrying transaction conflicts before it answers 503. */
-    static final Duration WRITE_BUDGET = Duration.ofSeconds(5);
+    /** Time one transaction may spend retrying conflicts (DynamoDB's TransactionConflict). */
+    static final Duration TRANSACTION_BUDGET = Duration.ofSeconds(3);
+    /**
+     * Time a write may spend re-reading after other writers changed the post first, before it
+     * answers 503. With the transaction budget it stays under the writers' 15 s Lambda timeout.
+     */
+    static final Duration WRITE_BUDGET = Duration.ofSeconds(8);
 
     private final PostService posts;
     private final Authors authors;
 
     public Wiring(DynamoDbClient client, Settings settings, Clock clock) {
+        this(client, settings, clock, TRANSACTION_BUDGET, WRITE_BUDGET);
+    }
+
+    /** With other retry budgets: tests that inject failures need not wait out the real ones. */
+    public Wiring(DynamoDbClient client, Settings settings, Clock clock, Duration transactionBudget, Duration writeBudget) {
         Table table = new Table(settings.tableName(), client);
-        Transactions transactions = new Transactions(client, WRITE_BUDGET);
+        Transactions transactions = new Transactions(client, transactionBudget);
         SiteTime time = new SiteTime(settings.siteZone(), clock);
-        this.posts = new PostService(new DynamoPostRepository(table, transactions, time), time);
+        this.posts = new PostService(new DynamoPostRepository(table, transactions, time), time, writeBudget);
         this.authors = new Authors(new AuthorStore(table, transactions));
     }
 

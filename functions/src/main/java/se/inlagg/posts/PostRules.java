@@ -157,7 +157,7 @@ public final class PostRules {
     }
 
     /** The start of the body as plain text, cut at a word, for posts written without an excerpt. */
-    static String excerptOf(String body) {
+    public static String excerptOf(String body) {
         String text = Markdown.toText(body).strip().replaceAll("\\s+", " ");
         if (text.codePointCount(0, text.length()) <= DERIVED_EXCERPT) {
             return text;

@@ -28,6 +28,10 @@ public sealed interface Refusal {
     record Unprocessable(String code, String message, String field) implements Refusal {
     }
 
+    /** The client's copy is out of date: the post changed since the version it named. */
+    record Stale(String message) implements Refusal {
+    }
+
     /** Others kept winning the race for the same items; trying again later will work. */
     record Busy(Duration retryAfter) implements Refusal {
     }

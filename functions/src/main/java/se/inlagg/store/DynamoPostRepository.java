@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import se.inlagg.posts.IdempotencyRecord;
+import se.inlagg.posts.IdempotentRequest;
 import se.inlagg.posts.ListQuery;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Page;
@@ -58,7 +60,7 @@ public final class DynamoPostRepository implements PostRepository {
     }
 
     @Override
-    public Write<Post> create(Post post, Instant now) {
+    public Write<Post> create(Post post, Instant now, Optional<IdempotentRequest> request) {
         Map<String, Tag> existing = existingTags(post.summary().tags());
         PostSummary summary = withStoredNames(post.summary(), existing);
         Tally tally = Tally.of(summary, now);
@@ -66,6 +68,7 @@ public final class DynamoPostRepository implements PostRepository {
         items.add(table.putIfAbsent(PostItems.slugItem(summary.slug(), summary.id())));
         items.add(table.putIfAbsent(PostItems.postItem(summary, tally)));
         items.add(table.put(PostItems.bodyItem(summary.id(), post.body())));
+        request.ifPresent(r -> items.add(IdempotencyItems.putUnlessLive(table.name(), summary, r, now)));
         for (Tag tag : summary.tags()) {
             items.add(table.put(PostItems.tagEntryItem(summary, tag.slug(), tally)));
             TagItems.write(table.name(), new TagItems.Change(tag, existing.containsKey(tag.slug()),
@@ -85,7 +88,8 @@ public final class DynamoPostRepository implements PostRepository {
                 .flatMap(this::findById);
     }
 
-    private Optional<Post> findById(String id) {
+    @Override
+    public Optional<Post> findById(String id) {
         // "BODY" < "POST" < "TAG#…": one consistent Query reads the summary and the body together.
         var query = QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.sortBetween(Table.key(Keys.post(id), Keys.BODY_SK), Table.key(Keys.post(id), Keys.POST_SK)))
@@ -104,42 +108,95 @@ public final class DynamoPostRepository implements PostRepository {
     }
 
     @Override
-    public Write<PostSummary> replaceTags(PostSummary current, List<Tag> tags, Instant now) {
+    public Write<PostSummary> update(PostSummary current, PostSummary next, Optional<String> body, Instant now) {
         Optional<EnhancedDocument> stored = table.get(Keys.post(current.id()), Keys.POST_SK);
         if (stored.isEmpty() || stored.get().getNumber(PostItems.VERSION).longValue() != current.version()) {
             return new Write.Stale<>();
         }
         Tally before = PostItems.tallyOf(stored.get());
-        Map<String, Tag> existing = existingTags(tags);
-        PostSummary next = withStoredNames(current.withTags(tags, now), existing);
-        Tally after = Tally.of(next, now);
+        Map<String, Tag> existing = existingTags(next.tags());
+        PostSummary named = withStoredNames(next, existing);
+        Tally after = Tally.of(named, now);
 
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().put(Put.builder()
-                .tableName(table.name())
-                .item(PostItems.postItem(next, after))
-                .conditionExpression("#version = :version")
-                .expressionAttributeNames(Map.of("#version", PostItems.VERSION))
-                .expressionAttributeValues(Map.of(":version", TagItems.n(current.version())))
-                .build()).build());
-        Set<String> kept = next.tags().stream().map(Tag::slug).collect(Collectors.toSet());
-        for (Tag tag : next.tags()) {
-            items.add(table.put(PostItems.tagEntryItem(next, tag.slug(), after)));
+        items.add(putAtVersion(PostItems.postItem(named, after), current.version()));
+        body.ifPresent(b -> items.add(table.put(PostItems.bodyItem(named.id(), b))));
+        Set<String> kept = named.tags().stream().map(Tag::slug).collect(Collectors.toSet());
+        for (Tag tag : named.tags()) {
+            // Every copy of the summary changes with the post, so a tag list never shows an old title.
+            items.add(table.put(PostItems.tagEntryItem(named, tag.slug(), after)));
             boolean had = current.tags().stream().anyMatch(t -> t.slug().equals(tag.slug()));
             TagItems.write(table.name(), new TagItems.Change(tag, existing.containsKey(tag.slug()),
-                    had ? before : Tally.NONE, after, next.id(), next.publishedAt())).ifPresent(items::add);
+                    had ? before : Tally.NONE, after, named.id(), named.publishedAt())).ifPresent(items::add);
         }
         for (Tag gone : current.tags()) {
             if (!kept.contains(gone.slug())) {
-                items.add(TransactWriteItem.builder().delete(Delete.builder()
-                        .tableName(table.name())
-                        .key(keyMap(Keys.post(current.id()), Keys.tagEntry(gone.slug())))
-                        .build()).build());
+                items.add(table.delete(Keys.post(current.id()), Keys.tagEntry(gone.slug())));
                 TagItems.write(table.name(), new TagItems.Change(gone, true, before, Tally.NONE,
                         current.id(), current.publishedAt())).ifPresent(items::add);
             }
         }
-        return transactions.write(items).committed() ? new Write.Applied<>(next) : new Write.Stale<>();
+        return transactions.write(items).committed() ? new Write.Applied<>(named) : new Write.Stale<>();
+    }
+
+    @Override
+    public Write<PostSummary> delete(PostSummary current) {
+        Optional<EnhancedDocument> stored = table.get(Keys.post(current.id()), Keys.POST_SK);
+        if (stored.isEmpty() || stored.get().getNumber(PostItems.VERSION).longValue() != current.version()) {
+            return new Write.Stale<>();
+        }
+        Tally before = PostItems.tallyOf(stored.get());
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().delete(Delete.builder()
+                .tableName(table.name())
+                .key(keyMap(Keys.post(current.id()), Keys.POST_SK))
+                .conditionExpression("#version = :version")
+                .expressionAttributeNames(Map.of("#version", PostItems.VERSION))
+                .expressionAttributeValues(Map.of(":version", TagItems.n(current.version())))
+                .build()).build());
+        items.add(table.delete(Keys.post(current.id()), Keys.BODY_SK));
+        items.add(TransactWriteItem.builder().delete(Delete.builder()
+                .tableName(table.name())
+                .key(keyMap(Keys.slug(current.slug()), Keys.SLUG_SK))
+                .conditionExpression("#post = :id")
+                .expressionAttributeNames(Map.of("#post", PostItems.POST_ID))
+                .expressionAttributeValues(Map.of(":id", TagItems.s(current.id())))
+                .build()).build());
+        for (Tag tag : current.tags()) {
+            items.add(table.delete(Keys.post(current.id()), Keys.tagEntry(tag.slug())));
+            TagItems.write(table.name(), new TagItems.Change(tag, true, before, Tally.NONE,
+                    current.id(), current.publishedAt())).ifPresent(items::add);
+        }
+        return transactions.write(items).committed() ? new Write.Applied<>(current) : new Write.Stale<>();
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> idempotencyRecord(String authorId, String keySha256, Instant now) {
+        return table.get(Keys.idempotency(authorId, keySha256), Keys.IDEM_SK)
+                .map(IdempotencyItems::recordOf)
+                .filter(r -> r.expiresAt().isAfter(now));
+    }
+
+    @Override
+    public List<PostSummary> drafts(String authorId) {
+        var request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(Keys.drafts(authorId)).build()))
+                .scanIndexForward(false)
+                .limit(ListQuery.MAX_LIMIT)
+                .build();
+        return table.documents().index(Keys.GSI2).query(request).iterator().next().items().stream()
+                .map(PostItems::summaryOf).toList();
+    }
+
+    /** The post item, written only if nobody changed the post since the version read. */
+    private TransactWriteItem putAtVersion(Map<String, AttributeValue> item, long version) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(table.name())
+                .item(item)
+                .conditionExpression("#version = :version")
+                .expressionAttributeNames(Map.of("#version", PostItems.VERSION))
+                .expressionAttributeValues(Map.of(":version", TagItems.n(version)))
+                .build()).build();
     }
 
     @Override

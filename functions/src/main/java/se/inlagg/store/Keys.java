@@ -11,6 +11,11 @@ final class Keys {
     static final String GSI1 = "GSI1";
     static final String GSI1PK = "GSI1PK";
     static final String GSI1SK = "GSI1SK";
+    static final String GSI2 = "GSI2";
+    static final String GSI2PK = "GSI2PK";
+    static final String GSI2SK = "GSI2SK";
+    /** The TTL attribute (epoch seconds) of records that expire: idempotency records, sessions. */
+    static final String EXPIRES_AT = "expiresAt";
 
     static final String POST_SK = "POST";
     static final String BODY_SK = "BODY";
@@ -18,6 +23,7 @@ final class Keys {
     static final String SLUG_SK = "SLUG";
     static final String AUTHOR_SK = "AUTHOR";
     static final String TOKEN_SK = "TOKEN";
+    static final String IDEM_SK = "IDEM";
 
     static final String FEED = "FEED";
     static final String TAGS = "TAGS";
@@ -52,6 +58,15 @@ final class Keys {
 
     static String token(String sha256) {
         return "TOKEN#" + sha256;
+    }
+
+    /** Scoped per author, so one author's key can never replay another's post. */
+    static String idempotency(String authorId, String keySha256) {
+        return "IDEM#" + authorId + "#" + keySha256;
+    }
+
+    static String drafts(String authorId) {
+        return "AUTHOR#" + authorId + "#DRAFT";
     }
 
     static String listSort(Instant publishedAt, String id) {

@@ -49,8 +49,14 @@ final class PostItems {
     private PostItems() {
     }
 
+    /** The post item; a draft also joins its author's drafts (GSI2, sparse like GSI1). */
     static Map<String, AttributeValue> postItem(PostSummary s, Tally tally) {
-        return summary(s, Keys.post(s.id()), Keys.POST_SK, Keys.FEED, tally);
+        Map<String, AttributeValue> item = new java.util.HashMap<>(summary(s, Keys.post(s.id()), Keys.POST_SK, Keys.FEED, tally));
+        if (s.status() == Status.DRAFT) {
+            item.put(Keys.GSI2PK, AttributeValue.fromS(Keys.drafts(s.authorId())));
+            item.put(Keys.GSI2SK, AttributeValue.fromS(SiteTime.format(s.updatedAt()) + "#" + s.id()));
+        }
+        return item;
     }
 
     static Map<String, AttributeValue> tagEntryItem(PostSummary s, String tagSlug, Tally tally) {

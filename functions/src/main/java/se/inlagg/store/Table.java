@@ -29,6 +29,8 @@ public final class Table {
             .addIndexSortKey(TableMetadata.primaryIndexName(), Keys.SK, AttributeValueType.S)
             .addIndexPartitionKey(Keys.GSI1, Keys.GSI1PK, AttributeValueType.S)
             .addIndexSortKey(Keys.GSI1, Keys.GSI1SK, AttributeValueType.S)
+            .addIndexPartitionKey(Keys.GSI2, Keys.GSI2PK, AttributeValueType.S)
+            .addIndexSortKey(Keys.GSI2, Keys.GSI2SK, AttributeValueType.S)
             .attributeConverterProviders(List.of(AttributeConverterProvider.defaultProvider()))
             .build();
 
@@ -80,6 +82,12 @@ public final class Table {
                 .item(item)
                 .conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", Keys.PK))
+                .build()).build();
+    }
+
+    TransactWriteItem delete(String pk, String sk) {
+        return TransactWriteItem.builder().delete(software.amazon.awssdk.services.dynamodb.model.Delete.builder()
+                .tableName(name).key(Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk)))
                 .build()).build();
     }
 

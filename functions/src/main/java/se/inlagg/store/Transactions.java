@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import se.inlagg.posts.Backoff;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -29,8 +29,6 @@ public final class Transactions {
 
     private static final Set<String> TRANSIENT = Set.of(
             "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded");
-    static final Duration BASE_DELAY = Duration.ofMillis(20);
-    static final Duration MAX_DELAY = Duration.ofMillis(400);
 
     private final DynamoDbClient client;
     private final Duration budget;
@@ -41,8 +39,8 @@ public final class Transactions {
     }
 
     Result write(List<TransactWriteItem> items) {
-        long deadline = System.nanoTime() + budget.toNanos();
-        for (int attempt = 0; ; attempt++) {
+        Backoff backoff = Backoff.within(budget);
+        while (true) {
             // One token per attempt: the SDK resends the same request (and token) on a network retry,
             // so a commit that happened but whose answer was lost is not applied twice. A cancelled
             // attempt applied nothing, so the next attempt is a new request.
@@ -61,9 +59,9 @@ public final class Transactions {
                 if (!isTransient(e.cancellationReasons())) {
                     throw e;
                 }
-                pause(attempt, deadline, e);
+                pauseOrGiveUp(backoff, e);
             } catch (TransactionInProgressException e) {
-                pause(attempt, deadline, e);
+                pauseOrGiveUp(backoff, e);
             }
         }
     }
@@ -82,18 +80,10 @@ public final class Transactions {
         return reasons.isEmpty() || reasons.stream().anyMatch(r -> TRANSIENT.contains(r.code()));
     }
 
-    /** Full jitter: a random wait up to an exponentially growing cap, so racing writers spread out. */
-    private static void pause(int attempt, long deadline, RuntimeException cause) {
-        long cap = Math.min(MAX_DELAY.toMillis(), BASE_DELAY.toMillis() << Math.min(attempt, 10));
-        long wait = ThreadLocalRandom.current().nextLong(cap + 1);
-        if (System.nanoTime() + wait * 1_000_000 > deadline) {
-            throw new StoreBusyException("transaction kept conflicting; gave up after " + (attempt + 1) + " attempts", cause);
-        }
-        try {
-            Thread.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreBusyException("interrupted while waiting to retry", cause);
+    private static void pauseOrGiveUp(Backoff backoff, RuntimeException cause) {
+        if (!backoff.pause()) {
+            throw new StoreBusyException("transaction kept conflicting; gave up after "
+                    + (backoff.attempts() + 1) + " attempts", cause);
         }
     }
 }

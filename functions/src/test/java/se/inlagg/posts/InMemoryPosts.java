@@ -2,6 +2,7 @@ package se.inlagg.posts;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class InMemoryPosts implements PostRepository {
 
     final Map<String, Post> bySlug = new LinkedHashMap<>();
+    final Map<String, IdempotencyRecord> records = new HashMap<>();
     final AtomicInteger staleAnswersLeft = new AtomicInteger();
     final Set<String> slugsClaimedBehindOurBack = new HashSet<>();
     int writes;
@@ -26,7 +28,7 @@ final class InMemoryPosts implements PostRepository {
     }
 
     @Override
-    public Write<Post> create(Post post, Instant now) {
+    public Write<Post> create(Post post, Instant now, Optional<IdempotentRequest> request) {
         if (slugsClaimedBehindOurBack.remove(post.slug())) {
             bySlug.put(post.slug(), post);
             return new Write.SlugTaken<>();
@@ -36,6 +38,8 @@ final class InMemoryPosts implements PostRepository {
         }
         writes++;
         bySlug.put(post.slug(), post);
+        request.ifPresent(r -> records.put(post.summary().authorId() + "#" + r.keySha256(), new IdempotencyRecord(
+                r.requestSha256(), post.id(), post.version(), now.plus(IdempotentRequest.LIFETIME))));
         return new Write.Applied<>(post);
     }
 
@@ -45,18 +49,38 @@ final class InMemoryPosts implements PostRepository {
     }
 
     @Override
-    public Write<PostSummary> replaceTags(PostSummary current, List<Tag> tags, Instant now) {
+    public Optional<Post> findById(String id) {
+        return bySlug.values().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public Write<PostSummary> update(PostSummary current, PostSummary next, Optional<String> body, Instant now) {
         if (staleAnswersLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return new Write.Stale<>();
         }
         Post stored = bySlug.get(current.slug());
-        if (stored.version() != current.version()) {
+        if (stored == null || stored.version() != current.version()) {
             return new Write.Stale<>();
         }
         writes++;
-        PostSummary next = current.withTags(tags, now);
-        bySlug.put(current.slug(), new Post(next, stored.body()));
+        bySlug.put(current.slug(), new Post(next, body.orElse(stored.body())));
         return new Write.Applied<>(next);
+    }
+
+    @Override
+    public Write<PostSummary> delete(PostSummary current) {
+        Post stored = bySlug.get(current.slug());
+        if (stored == null || stored.version() != current.version()) {
+            return new Write.Stale<>();
+        }
+        writes++;
+        bySlug.remove(current.slug());
+        return new Write.Applied<>(current);
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> idempotencyRecord(String authorId, String keySha256, Instant now) {
+        return Optional.ofNullable(records.get(authorId + "#" + keySha256)).filter(r -> r.expiresAt().isAfter(now));
     }
 
     @Override
@@ -68,6 +92,12 @@ final class InMemoryPosts implements PostRepository {
             }
         });
         return Outcome.done(new Page<>(visible, Optional.empty()));
+    }
+
+    @Override
+    public List<PostSummary> drafts(String authorId) {
+        return bySlug.values().stream().map(Post::summary)
+                .filter(s -> s.status() == Status.DRAFT && s.authorId().equals(authorId)).toList();
     }
 
     @Override

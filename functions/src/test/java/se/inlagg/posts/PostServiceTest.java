@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -12,9 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class PostServiceTest {
 
+    static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
     final InMemoryPosts repository = new InMemoryPosts();
     final PostService service = new PostService(repository, new SiteTime(ZoneId.of("Europe/Stockholm"),
-            Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneId.of("UTC"))));
+            Clock.fixed(NOW, ZoneId.of("UTC"))), Duration.ofMillis(300));
 
     static PostDraft post(String title, String publishedAt, String status, String... tags) {
         return new PostDraft(Optional.of(title), Optional.of("Brödtext."), Optional.of("Åsa Öberg"),
@@ -23,7 +25,7 @@ class PostServiceTest {
     }
 
     Post created(PostDraft draft) {
-        return (Post) assertInstanceOf(Outcome.Done.class, service.create(draft, "author-1")).value();
+        return (Post) assertInstanceOf(Outcome.Done.class, service.create(draft, "author-1", Optional.empty())).value();
     }
 
     @Test
@@ -46,7 +48,7 @@ class PostServiceTest {
     void aStaleWriteIsRetriedFromAFreshRead() {
         created(post("Omförsök", null, null, "A"));
         repository.staleAnswersLeft.set(3);
-        var outcome = service.addTags("omforsok", List.of("B"));
+        var outcome = service.addTags("omforsok", List.of("B"), "author-1");
         var summary = (PostSummary) assertInstanceOf(Outcome.Done.class, outcome).value();
         assertEquals(List.of("a", "b"), summary.tags().stream().map(Tag::slug).toList());
         assertEquals(2, summary.version());
@@ -55,8 +57,8 @@ class PostServiceTest {
     @Test
     void writersThatNeverWinGetBusyNotAnError() {
         created(post("Trängsel", null, null));
-        repository.staleAnswersLeft.set(PostService.MAX_ATTEMPTS);
-        var refused = assertInstanceOf(Outcome.Refused.class, service.addTags("trangsel", List.of("B")));
+        repository.staleAnswersLeft.set(Integer.MAX_VALUE);
+        var refused = assertInstanceOf(Outcome.Refused.class, service.addTags("trangsel", List.of("B"), "author-1"));
         assertInstanceOf(Refusal.Busy.class, refused.refusal());
     }
 
@@ -64,7 +66,7 @@ class PostServiceTest {
     void addingTagsAPostAlreadyHasChangesNothing() {
         created(post("Oförändrad", null, null, "Frivård"));
         int writes = repository.writes;
-        var summary = (PostSummary) assertInstanceOf(Outcome.Done.class, service.addTags("oforandrad", List.of("frivard"))).value();
+        var summary = (PostSummary) assertInstanceOf(Outcome.Done.class, service.addTags("oforandrad", List.of("frivard"), "author-1")).value();
         assertEquals(1, summary.version());
         assertEquals(writes, repository.writes);
     }
@@ -72,7 +74,7 @@ class PostServiceTest {
     @Test
     void removingATagThePostLacksIsNotFound() {
         created(post("Utan etikett", null, null));
-        var refused = assertInstanceOf(Outcome.Refused.class, service.removeTag("utan-etikett", "frivard"));
+        var refused = assertInstanceOf(Outcome.Refused.class, service.removeTag("utan-etikett", "frivard", "author-1"));
         assertInstanceOf(Refusal.NotFound.class, refused.refusal());
     }
 
@@ -93,5 +95,64 @@ class PostServiceTest {
         assertEquals(Optional.of(new Tag("klientens-basta", "Klientens bästa")), service.findTag("Klientens bästa"));
         assertEquals(Optional.of(new Tag("klientens-basta", "Klientens bästa")), service.findTag("klientens-basta"));
         assertEquals(Optional.empty(), service.findTag("??"));
+    }
+
+    @Test
+    void aRetriedCreateWithTheSameKeyAnswersTheFirstPost() {
+        var request = new IdempotentRequest("key-hash", "request-hash");
+        Post first = (Post) assertInstanceOf(Outcome.Done.class, service.create(post("Nyckel", null, null), "author-1", Optional.of(request))).value();
+        Post again = (Post) assertInstanceOf(Outcome.Done.class, service.create(post("Nyckel", null, null), "author-1", Optional.of(request))).value();
+        assertEquals(first.id(), again.id());
+        assertEquals(1, repository.bySlug.size());
+    }
+
+    @Test
+    void theSameKeyWithAnotherRequestIsRefusedAndAnotherAuthorsKeyIsTheirOwn() {
+        service.create(post("Nyckel", null, null), "author-1", Optional.of(new IdempotentRequest("key-hash", "one")));
+        var refused = assertInstanceOf(Outcome.Refused.class,
+                service.create(post("Annan", null, null), "author-1", Optional.of(new IdempotentRequest("key-hash", "two"))));
+        assertEquals("idempotency_key_reused", ((Refusal.Unprocessable) refused.refusal()).code());
+        assertInstanceOf(Outcome.Done.class,
+                service.create(post("Annan", null, null), "author-2", Optional.of(new IdempotentRequest("key-hash", "two"))));
+        assertEquals(2, repository.bySlug.size());
+    }
+
+    @Test
+    void anEditKeepsTheSlugAndBumpsTheVersion() {
+        Post p = created(post("Gammal rubrik", "2019-01-30", null, "A"));
+        Post edited = (Post) assertInstanceOf(Outcome.Done.class, service.edit(p, post("Ny rubrik", "2019-01-30", null, "B"))).value();
+        assertEquals("gammal-rubrik", edited.slug());
+        assertEquals("Ny rubrik", edited.summary().title());
+        assertEquals(2, edited.version());
+        assertEquals(NOW, edited.summary().updatedAt());
+        var stale = assertInstanceOf(Outcome.Refused.class, service.edit(p, post("Tredje", null, null)));
+        assertInstanceOf(Refusal.Stale.class, stale.refusal());
+    }
+
+    @Test
+    void publishingADraftPublishesItNowUnlessItIsScheduled() {
+        Post draft = created(post("Utkast", "2019-01-30", "draft"));
+        Post published = (Post) assertInstanceOf(Outcome.Done.class, service.edit(draft, post("Utkast", "2019-01-30T00:00:00+01:00", "published"))).value();
+        assertEquals(NOW, published.summary().publishedAt());
+        Post scheduledDraft = created(post("Planerat", "2030-01-01", "draft"));
+        Post scheduled = (Post) assertInstanceOf(Outcome.Done.class, service.edit(scheduledDraft, post("Planerat", "2030-01-01", "published"))).value();
+        assertEquals(Instant.parse("2029-12-31T23:00:00Z"), scheduled.summary().publishedAt());
+    }
+
+    @Test
+    void aDeleteWithAnOldVersionIsRefusedAndWithoutOneItWins() {
+        Post p = created(post("Radera", null, null));
+        var stale = assertInstanceOf(Outcome.Refused.class, service.delete("radera", Optional.of(p.version() + 1), Optional.of("author-1")));
+        assertInstanceOf(Refusal.Stale.class, stale.refusal());
+        assertInstanceOf(Outcome.Done.class, service.delete("radera", Optional.empty(), Optional.of("author-1")));
+        assertInstanceOf(Outcome.Refused.class, service.get("radera", Optional.of("author-1")));
+    }
+
+    @Test
+    void onlyTheAuthorsOwnDraftsAreListed() {
+        created(post("Mitt utkast", null, "draft"));
+        created(post("Publicerat", null, null));
+        assertEquals(List.of("mitt-utkast"), service.drafts("author-1").stream().map(PostSummary::slug).toList());
+        assertEquals(List.of(), service.drafts("author-2"));
     }
 }

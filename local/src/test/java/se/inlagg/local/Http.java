@@ -53,7 +53,17 @@ final class Http {
     }
 
     Reply send(String method, String path, String contentType, byte[] body, String bearer) {
+        return send(method, path, contentType, body, bearer, java.util.Map.of());
+    }
+
+    /** A request as the dev author with extra headers (If-Match, Idempotency-Key, …). */
+    Reply sendWith(String method, String path, String contentType, String body, java.util.Map<String, String> headers) {
+        return send(method, path, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8), token, headers);
+    }
+
+    Reply send(String method, String path, String contentType, byte[] body, String bearer, java.util.Map<String, String> headers) {
         var b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(b::header);
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }

@@ -13,6 +13,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static se.inlagg.local.ApiAsserts.assertError;
+import static se.inlagg.local.ApiAsserts.slugs;
 
 /** The JSON contract of DESIGN.md over real HTTP against the local server. */
 class PostsApiEndToEndTest {
@@ -235,29 +237,7 @@ class PostsApiEndToEndTest {
         assertEquals(1, tag.path("count").asInt());
     }
 
-    /** The posts' own slugs in a list, not their tags'. */
-    static List<String> slugs(JsonNode items) {
-        List<String> slugs = new ArrayList<>();
-        items.forEach(p -> slugs.add(p.path("slug").asText()));
-        return slugs;
-    }
-
     static long count(String slug) {
-        for (JsonNode t : http.get("/api/tags").json().path("items")) {
-            if (t.path("slug").asText().equals(slug)) {
-                return t.path("count").asLong();
-            }
-        }
-        return 0;
-    }
-
-    static void assertError(Http.Reply reply, int status, String code, String field) {
-        assertEquals(status, reply.status(), reply.body());
-        JsonNode error = reply.json().path("error");
-        assertEquals(code, error.path("code").asText(), reply.body());
-        assertFalse(error.path("message").asText().isBlank());
-        if (field != null) {
-            assertTrue(error.path("details").findValuesAsText("field").contains(field), reply.body());
-        }
+        return ApiAsserts.tagCount(http, slug);
     }
 }

@@ -1,0 +1,58 @@
+package se.inlagg.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import se.inlagg.posts.PostSummary;
+
+/**
+ * Entity tags and dates for conditional requests. The tag hashes the post's id with its version,
+ * so it changes with every change and never repeats for another post.
+ */
+final class ETags {
+
+    private ETags() {
+    }
+
+    static String of(PostSummary post) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((post.id() + "\n" + post.version()).getBytes(StandardCharsets.UTF_8));
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** If-Match: strong comparison against any tag in the list, or "*". */
+    static boolean matchesStrongly(String header, String etag) {
+        for (String candidate : header.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || c.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** If-None-Match: weak comparison, so W/"x" matches "x" (RFC 9110). */
+    static boolean matchesWeakly(String header, String etag) {
+        for (String candidate : header.split(",")) {
+            String c = candidate.strip();
+            if (c.startsWith("W/")) {
+                c = c.substring(2);
+            }
+            if (c.equals("*") || c.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String httpDate(java.time.Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+    }
+}

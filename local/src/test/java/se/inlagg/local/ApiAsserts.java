@@ -1,0 +1,43 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the API tests check again and again: the error shape, the slugs of a list, a tag's count. */
+final class ApiAsserts {
+
+    private ApiAsserts() {
+    }
+
+    static void assertError(Http.Reply reply, int status, String code, String field) {
+        assertEquals(status, reply.status(), reply.body());
+        JsonNode error = reply.json().path("error");
+        assertEquals(code, error.path("code").asText(), reply.body());
+        assertFalse(error.path("message").asText().isBlank());
+        if (field != null) {
+            assertTrue(error.path("details").findValuesAsText("field").contains(field), reply.body());
+        }
+    }
+
+    /** The posts' own slugs in a list, not their tags'. */
+    static List<String> slugs(JsonNode items) {
+        List<String> slugs = new ArrayList<>();
+        items.forEach(p -> slugs.add(p.path("slug").asText()));
+        return slugs;
+    }
+
+    /** The count GET /api/tags gives a tag; 0 when it is not listed. */
+    static long tagCount(Http http, String slug) {
+        for (JsonNode t : http.get("/api/tags").json().path("items")) {
+            if (t.path("slug").asText().equals(slug)) {
+                return t.path("count").asLong();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,75 @@
+package se.inlagg.local;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * A DynamoDB client that fails on purpose. DynamoDB Local runs transactions one at a time, so the
+ * conflict and throttling paths are reached by injecting those failures, not by hoping for a race.
+ */
+final class FaultyDynamo {
+
+    enum Fault { NONE, CONFLICT, FAIL_LAST_OPERATION, THROTTLE }
+
+    final AtomicInteger faultsLeft = new AtomicInteger();
+    volatile Fault fault = Fault.NONE;
+    final AtomicInteger transactions = new AtomicInteger();
+
+    DynamoDbClient wrap(DynamoDbClient real, String table) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("transactWriteItems") && args != null && args[0] instanceof TransactWriteItemsRequest r) {
+                transactions.incrementAndGet();
+                if (faultsLeft.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0) {
+                    switch (fault) {
+                        case CONFLICT -> throw conflict(r.transactItems().size());
+                        case THROTTLE -> throw ProvisionedThroughputExceededException.builder().message("injected").statusCode(400)
+                                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
+                                        .serviceName("DynamoDb").errorMessage("injected").build())
+                                .build();
+                        case FAIL_LAST_OPERATION -> args = new Object[] {failingLast(r, table)};
+                        case NONE -> { }
+                    }
+                }
+            }
+            try {
+                return method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, handler);
+    }
+
+    private static TransactionCanceledException conflict(int operations) {
+        var reasons = new ArrayList<CancellationReason>();
+        for (int i = 0; i < operations; i++) {
+            reasons.add(CancellationReason.builder().code(i == 0 ? "TransactionConflict" : "None").build());
+        }
+        return TransactionCanceledException.builder().message("injected conflict").cancellationReasons(reasons).build();
+    }
+
+    /** The real write with one more operation at the end whose condition cannot hold. */
+    private static TransactWriteItemsRequest failingLast(TransactWriteItemsRequest r, String table) {
+        var items = new ArrayList<>(r.transactItems());
+        items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName(table)
+                .key(Map.of("PK", AttributeValue.fromS("NO#SUCH"), "SK", AttributeValue.fromS("ITEM")))
+                .conditionExpression("attribute_exists(PK)")
+                .build()).build());
+        return r.toBuilder().transactItems(items).build();
+    }
+}
