@@ -54,8 +54,15 @@ public final class Wiring {
         return authors;
     }
 
-    /** Lazy holder: the graph is built on first use, by whichever handler the container runs. */
+    /**
+     * Lazy holder: the graph is built on first use, by whichever handler the container runs, and
+     * registered for priming before a SnapStart snapshot.
+     */
     private static final class Shared {
         static final Wiring INSTANCE = new Wiring(Table.standardClient(), Settings.fromEnvironment(), Clock.systemUTC());
+
+        static {
+            Priming.register(INSTANCE);
+        }
     }
 }

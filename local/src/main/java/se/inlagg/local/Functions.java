@@ -2,6 +2,7 @@ package se.inlagg.local;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import se.inlagg.config.Settings;
 
 /** Loads every function of the template as a fresh container would start, pointed at DynamoDB Local. */
 final class Functions {
@@ -13,13 +14,14 @@ final class Functions {
      * Functions read the settings Lambda would give them (the template's Environment, resolved) as
      * system properties, since a JVM cannot change its own environment. One server per JVM at a time.
      */
-    static Map<String, LambdaFunction> load(Template template, LocalDynamo dynamo) {
+    static Map<String, LambdaFunction> load(Template template, LocalDynamo dynamo, String tableName) {
         dynamo.sdkProperties().forEach(System::setProperty);
         template.functions().values().forEach(f -> f.environment().forEach((k, v) -> {
             if (!k.startsWith("JAVA_")) {
                 System.setProperty(k, v);
             }
         }));
+        System.setProperty(Settings.TABLE_NAME, tableName);
         ClassLoader code = new FunctionClassLoader(Functions.class.getClassLoader());
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
         template.functions().values().forEach(f -> functions.put(f.id(), new LambdaFunction(f, code)));

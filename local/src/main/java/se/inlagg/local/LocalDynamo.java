@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -32,12 +33,20 @@ final class LocalDynamo implements AutoCloseable {
     /** Held so the level set on it stays: java.util.logging keeps loggers only weakly. */
     private static final java.util.logging.Logger SQLITE_LOG = java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
 
-    private final DynamoDBProxyServer server;
+    private final Optional<DynamoDBProxyServer> server;
     private final URI endpoint;
 
-    private LocalDynamo(DynamoDBProxyServer server, URI endpoint) {
+    private LocalDynamo(Optional<DynamoDBProxyServer> server, URI endpoint) {
         this.server = server;
         this.endpoint = endpoint;
+    }
+
+    /**
+     * Another DynamoDB-compatible endpoint (LocalStack, a DynamoDB Local you run yourself) in place
+     * of the in-process one; its data is wherever that endpoint keeps it.
+     */
+    static LocalDynamo external(URI endpoint) {
+        return new LocalDynamo(Optional.empty(), endpoint);
     }
 
     static LocalDynamo start(Path dataDir) throws Exception {
@@ -49,7 +58,7 @@ final class LocalDynamo implements AutoCloseable {
             String[] args = {"-port", Integer.toString(port), "-sharedDb", "-dbPath",
                 dataDir.toAbsolutePath().toString(), "-disableTelemetry"};
             try {
-                return new LocalDynamo(quietly(args), URI.create("http://127.0.0.1:" + port));
+                return new LocalDynamo(Optional.of(quietly(args)), URI.create("http://127.0.0.1:" + port));
             } catch (Exception e) {
                 last = e; // another process took the port between our probe and the bind
             }
@@ -99,7 +108,9 @@ final class LocalDynamo implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        if (server.isPresent()) {
+            server.get().stop();
+        }
     }
 
     /** sqlite4java loads its native library from a directory; ours ride in the jar and are unpacked once. */

@@ -33,8 +33,19 @@ public final class LocalServer implements AutoCloseable {
     static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
     static final String DEV_TOKEN_FILE = "dev-token";
 
-    /** How to start: the template to serve, where data lives, the port (0 for any free one). */
-    public record Options(Path template, Path dataDir, int port, Optional<String> devToken) {
+    /**
+     * How to start: the template to serve, where data lives, the port (0 for any free one), and
+     * optionally another DynamoDB endpoint to use instead of DynamoDB Local in this JVM.
+     */
+    public record Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint,
+                          Optional<String> tableName) {
+        public Options(Path template, Path dataDir, int port, Optional<String> devToken) {
+            this(template, dataDir, port, devToken, Optional.empty(), Optional.empty());
+        }
+
+        public Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint) {
+            this(template, dataDir, port, devToken, dynamoEndpoint, Optional.empty());
+        }
     }
 
     private final HttpServer http;
@@ -53,13 +64,16 @@ public final class LocalServer implements AutoCloseable {
 
     public static LocalServer start(Options options) throws Exception {
         Template template = Template.read(options.template());
-        LocalDynamo dynamo = LocalDynamo.start(options.dataDir());
+        LocalDynamo dynamo = options.dynamoEndpoint().isPresent()
+                ? LocalDynamo.external(options.dynamoEndpoint().get())
+                : LocalDynamo.start(options.dataDir());
+        Files.createDirectories(options.dataDir());
         try {
-            String table = TableFromTemplate.tableName(template);
+            String table = options.tableName().orElse(TableFromTemplate.tableName(template));
             try (DynamoDbClient admin = dynamo.client()) {
-                TableFromTemplate.ensure(admin, template);
+                TableFromTemplate.ensure(admin, template, table);
                 String token = devAuthor(admin, table, options);
-                Map<String, LambdaFunction> functions = Functions.load(template, dynamo);
+                Map<String, LambdaFunction> functions = Functions.load(template, dynamo, table);
                 Gateway gateway = new Gateway(new Router(template.routes()), functions,
                         template.authorizerFunctionId().map(functions::get));
                 HttpServer http = HttpServer.create(new InetSocketAddress(

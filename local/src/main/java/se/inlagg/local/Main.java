@@ -35,7 +35,9 @@ public final class Main {
     private static void serve() throws Exception {
         int port = Integer.parseInt(env("PORT").orElse("3000"));
         Path data = Path.of(env("DATA_DIR").orElse(".inlagg"));
-        LocalServer server = LocalServer.start(new LocalServer.Options(template(), data, port, env("INLAGG_DEV_TOKEN")));
+        // AWS_ENDPOINT_URL_DYNAMODB (the SDK's own setting) points the server at another DynamoDB.
+        var endpoint = env("AWS_ENDPOINT_URL_DYNAMODB").map(java.net.URI::create);
+        LocalServer server = LocalServer.start(new LocalServer.Options(template(), data, port, env("INLAGG_DEV_TOKEN"), endpoint));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();

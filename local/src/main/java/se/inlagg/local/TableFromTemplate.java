@@ -26,7 +26,11 @@ final class TableFromTemplate {
 
     /** Creates the table unless it is there already (a restart on the same data directory). */
     static void ensure(DynamoDbClient client, Template template) {
-        String name = tableName(template);
+        ensure(client, template, tableName(template));
+    }
+
+    /** The template's table under another name (tests on a shared endpoint each get their own). */
+    static void ensure(DynamoDbClient client, Template template, String name) {
         try {
             client.describeTable(r -> r.tableName(name));
             return;

@@ -46,7 +46,7 @@ class EventReplayTest {
         try (DynamoDbClient client = dynamo.client()) {
             TableFromTemplate.ensure(client, template);
         }
-        functions = Functions.load(template, dynamo);
+        functions = Functions.load(template, dynamo, TableFromTemplate.tableName(template));
     }
 
     @AfterAll

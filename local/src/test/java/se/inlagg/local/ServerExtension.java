@@ -21,7 +21,10 @@ final class ServerExtension implements AutoCloseable {
 
     ServerExtension(Path data) throws Exception {
         this.data = data;
-        this.server = LocalServer.start(new LocalServer.Options(Repo.template(), data, 0, Optional.of(TOKEN)));
+        var endpoint = Backends.chosenEndpoint();
+        // On a shared endpoint each data folder gets a table of its own, so a restart finds its data.
+        var table = endpoint.map(e -> "PostsTable-" + data.getFileName().toString().replaceAll("[^A-Za-z0-9_.-]", "-"));
+        this.server = LocalServer.start(new LocalServer.Options(Repo.template(), data, 0, Optional.of(TOKEN), endpoint, table));
         this.http = new Http(server.baseUri(), TOKEN);
     }
 

@@ -1,0 +1,203 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import se.inlagg.api.Priming;
+import se.inlagg.api.Wiring;
+import se.inlagg.config.Settings;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * DynamoDB Local ignores IAM, so this holds each function's policy in template.yaml to what its
+ * code calls: every function runs its scenarios through a recording client, and the actions it
+ * used must be exactly the actions it is granted. No Scan, no wildcard, nothing unused.
+ */
+class LeastPrivilegeTest {
+
+    static final String AUTHOR_TOKEN = "minst-behorighet-token";
+    static ServerExtension env;
+    static Template template;
+    static DynamoDbClient real;
+    static String authorId;
+    static final Map<String, RecordingDynamo> recorders = new TreeMap<>();
+    static final Map<String, RequestHandler<Object, Object>> handlers = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        env = new ServerExtension();
+        template = Template.read(Repo.template());
+        real = env.server.dynamoClient();
+        var settings = new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm"));
+        authorId = new Wiring(real, settings, Clock.systemUTC()).authors().create("Åsa", AUTHOR_TOKEN, Instant.now()).id();
+        for (var f : template.functions().values()) {
+            RecordingDynamo recorder = new RecordingDynamo();
+            recorders.put(f.id(), recorder);
+            Wiring wiring = new Wiring(recorder.wrap(real), settings, Clock.systemUTC());
+            handlers.put(f.id(), handler(f.handlerClass(), wiring));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        real.close();
+        env.close();
+        ServerExtension.delete(env.data);
+    }
+
+    @SuppressWarnings("unchecked")
+    static RequestHandler<Object, Object> handler(String className, Wiring wiring) throws Exception {
+        Class<?> type = Class.forName(className);
+        try {
+            return (RequestHandler<Object, Object>) type.getConstructor(Wiring.class).newInstance(wiring);
+        } catch (NoSuchMethodException e) {
+            return (RequestHandler<Object, Object>) type.getConstructor().newInstance();
+        }
+    }
+
+    /** Invokes a function with an events/ file, changed first where a scenario needs it. */
+    static int invoke(String functionId, String eventFile, Consumer<ObjectNode> change) throws Exception {
+        ObjectNode event = (ObjectNode) Http.JSON.readTree(Files.readString(Repo.events().resolve(eventFile)));
+        if (event.path("requestContext").path("authorizer").has("lambda")) {
+            ((ObjectNode) event.path("requestContext").path("authorizer").path("lambda")).put("authorId", authorId);
+        }
+        change.accept(event);
+        Object input = functionId.equals("AuthorizerFunction")
+                ? JacksonFactory.getInstance().getSerializer(APIGatewayV2CustomAuthorizerEvent.class).fromJson(event.toString())
+                : LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, LeastPrivilegeTest.class.getClassLoader()).fromJson(event.toString());
+        Object answer = handlers.get(functionId).handleRequest(input, null);
+        return answer instanceof com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse r ? r.getStatusCode() : 200;
+    }
+
+    static Consumer<ObjectNode> body(String json) {
+        return e -> e.put("body", json);
+    }
+
+    static Consumer<ObjectNode> slug(String slug) {
+        return e -> {
+            ((ObjectNode) e.path("pathParameters")).put("slug", slug);
+            e.put("rawPath", e.path("rawPath").asText().replace("manadsmote-samverkan-for-klientens-basta", slug));
+        };
+    }
+
+    static Consumer<ObjectNode> header(String name, String value) {
+        return e -> ((ObjectNode) e.path("headers")).put(name, value);
+    }
+
+    /** Every code path that reaches DynamoDB differently, function by function. */
+    static void runScenarios() throws Exception {
+        String first = "manadsmote-samverkan-for-klientens-basta";
+        String second = first + "-2";
+        assertEquals(201, invoke("CreatePostFunction", "create-post.json", e -> { }), "new tags: Put");
+        assertEquals(201, invoke("CreatePostFunction", "create-post.json", e -> { }), "a retried key: read by id");
+        assertEquals(201, invoke("CreatePostFunction", "create-post.json", header("idempotency-key", "andra-nyckeln")), "existing tags: Update");
+        assertEquals(200, invoke("GetPostFunction", "get-post.json", e -> { }));
+        assertEquals(200, invoke("GetPostFunction", "get-post.json", header("authorization", "Bearer " + AUTHOR_TOKEN)));
+        assertEquals(200, invoke("ListPostsFunction", "list-posts.json", e -> { }));
+        assertEquals(200, invoke("ListPostsFunction", "list-posts.json", e -> e.remove("queryStringParameters")));
+        assertEquals(200, invoke("AddTagsFunction", "add-tags.json", e -> { }), "new tags");
+        assertEquals(200, invoke("AddTagsFunction", "add-tags.json", slug(second)), "existing tags");
+        assertEquals(200, invoke("ReplaceTagsFunction", "replace-tags.json", e -> { }));
+        assertEquals(200, invoke("RemoveTagFunction", "remove-tag.json", e -> { }));
+        assertEquals(200, invoke("ListTagsFunction", "list-tags.json", e -> { }));
+        assertEquals(200, invoke("EditPostFunction", "edit-post.json", e -> { }));
+        assertEquals(200, invoke("EditPostFunction", "edit-post.json", body("{\"status\": \"draft\", \"tags\": [\"Frivård\"]}")), "counts and entries move");
+        assertEquals(204, invoke("DeletePostFunction", "delete-post.json", slug(second)));
+        assertEquals(200, invoke("AuthorizerFunction", "authorizer.json", e -> { }));
+        for (String fallback : List.of("fallback-not-found.json", "fallback-tags-method.json")) {
+            invoke("FallbackFunction", fallback, e -> { });
+        }
+    }
+
+    @Test
+    void everyFunctionIsGrantedExactlyTheDynamoDbActionsItsCodeUses() throws Exception {
+        runScenarios();
+        for (var f : template.functions().values()) {
+            Set<RecordingDynamo.Grant> granted = granted(f.properties());
+            Set<RecordingDynamo.Grant> used = new HashSet<>(recorders.get(f.id()).used);
+            assertEquals(new TreeMap<>(group(granted)), new TreeMap<>(group(used)), f.id() + ": granted vs used");
+        }
+    }
+
+    @Test
+    void noFunctionMayScanOrUseWildcards() {
+        for (var f : template.functions().values()) {
+            for (RecordingDynamo.Grant g : granted(f.properties())) {
+                assertFalse(g.action().contains("*"), f.id() + " has a wildcard action");
+                assertFalse(g.action().equals("dynamodb:Scan"), f.id() + " may Scan");
+            }
+        }
+    }
+
+    @Test
+    void primingReadsOnlyAndWritesNothing() {
+        RecordingDynamo recorder = new RecordingDynamo();
+        var wiring = new Wiring(recorder.wrap(real), new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
+        Priming.of(wiring).prime();
+        assertFalse(recorder.used.isEmpty(), "priming reaches DynamoDB");
+        for (RecordingDynamo.Grant g : recorder.used) {
+            assertTrue(Set.of("dynamodb:GetItem", "dynamodb:Query").contains(g.action()), "priming may only read: " + g);
+        }
+    }
+
+    /** The grants a function's Policies statements give, as action and resource kind. */
+    static Set<RecordingDynamo.Grant> granted(Map<String, Object> properties) {
+        Set<RecordingDynamo.Grant> grants = new HashSet<>();
+        if (!(properties.get("Policies") instanceof List<?> policies)) {
+            return grants;
+        }
+        for (Object policy : policies) {
+            Object statements = Template.map(policy).get("Statement");
+            for (Object st : (List<?>) statements) {
+                Map<String, Object> s = Template.map(st);
+                assertEquals("Allow", s.get("Effect"));
+                List<?> actions = s.get("Action") instanceof List<?> l ? l : List.of(s.get("Action"));
+                List<?> resources = s.get("Resource") instanceof List<?> l ? l : List.of(s.get("Resource"));
+                for (Object r : resources) {
+                    String kind = resourceKind(r);
+                    actions.forEach(a -> grants.add(new RecordingDynamo.Grant(String.valueOf(a), kind)));
+                }
+            }
+        }
+        return grants;
+    }
+
+    private static String resourceKind(Object resource) {
+        Map<String, Object> r = Template.map(resource);
+        if (r.get("Fn::GetAtt") instanceof List<?> l && l.equals(List.of("PostsTable", "Arn"))) {
+            return "table";
+        }
+        if (r.get("Fn::Sub") instanceof String sub && sub.startsWith("${PostsTable.Arn}/index/")) {
+            return "index/" + sub.substring("${PostsTable.Arn}/index/".length());
+        }
+        throw new AssertionError("a resource other than the posts table or one of its indexes: " + resource);
+    }
+
+    private static Map<String, Set<String>> group(Set<RecordingDynamo.Grant> grants) {
+        Map<String, Set<String>> byResource = new TreeMap<>();
+        grants.forEach(g -> byResource.computeIfAbsent(g.resource(), k -> new java.util.TreeSet<>()).add(g.action()));
+        return byResource;
+    }
+}
