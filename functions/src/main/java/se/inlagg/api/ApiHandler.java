@@ -33,6 +33,10 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     final ApiResponse answer(ApiRequest request) {
+        return finish(request, attempt(request));
+    }
+
+    private ApiResponse attempt(ApiRequest request) {
         try {
             return handle(request);
         } catch (ProblemException e) {
@@ -49,6 +53,11 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
             log(request, e);
             return Problems.internal();
         }
+    }
+
+    /** The last look at every answer; pages turn error answers into HTML here. */
+    protected ApiResponse finish(ApiRequest request, ApiResponse response) {
+        return response;
     }
 
     protected abstract ApiResponse handle(ApiRequest request);

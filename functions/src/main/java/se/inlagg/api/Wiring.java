@@ -3,11 +3,13 @@ package se.inlagg.api;
 import java.time.Clock;
 import java.time.Duration;
 import se.inlagg.auth.Authors;
+import se.inlagg.auth.Sessions;
 import se.inlagg.config.Settings;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.store.AuthorStore;
 import se.inlagg.store.DynamoPostRepository;
+import se.inlagg.store.SessionStore;
 import se.inlagg.store.Table;
 import se.inlagg.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,6 +30,7 @@ public final class Wiring {
 
     private final PostService posts;
     private final Authors authors;
+    private final Sessions sessions;
 
     public Wiring(DynamoDbClient client, Settings settings, Clock clock) {
         this(client, settings, clock, TRANSACTION_BUDGET, WRITE_BUDGET);
@@ -40,6 +43,7 @@ public final class Wiring {
         SiteTime time = new SiteTime(settings.siteZone(), clock);
         this.posts = new PostService(new DynamoPostRepository(table, transactions, time), time, writeBudget);
         this.authors = new Authors(new AuthorStore(table, transactions));
+        this.sessions = new Sessions(new SessionStore(table), authors);
     }
 
     public static Wiring shared() {
@@ -52,6 +56,10 @@ public final class Wiring {
 
     public Authors authors() {
         return authors;
+    }
+
+    public Sessions sessions() {
+        return sessions;
     }
 
     /**

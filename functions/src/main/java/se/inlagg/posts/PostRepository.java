@@ -42,6 +42,9 @@ public interface PostRepository {
     /** A page of visible posts, newest first; a cursor that is not this list's is refused. */
     Outcome<Page<PostSummary>> page(ListQuery query, Instant now);
 
+    /** The Markdown bodies of these posts, by post id, in one batch (a feed shows whole posts). */
+    java.util.Map<String, String> bodies(List<String> postIds);
+
     /** One author's drafts, the most recently changed first. */
     List<PostSummary> drafts(String authorId);
 

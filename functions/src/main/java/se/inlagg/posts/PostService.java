@@ -149,6 +149,18 @@ public final class PostService {
         return repository.page(query, time.now());
     }
 
+    /** The newest visible posts with their bodies, for a feed. */
+    public Outcome<List<Post>> latest(Optional<String> tagSlug, int count) {
+        return switch (list(new ListQuery(tagSlug, Optional.empty(), count, Optional.empty()))) {
+            case Outcome.Refused<Page<PostSummary>> r -> Outcome.refused(r.refusal());
+            case Outcome.Done<Page<PostSummary>> d -> {
+                var bodies = repository.bodies(d.value().items().stream().map(PostSummary::id).toList());
+                yield Outcome.done(d.value().items().stream()
+                        .map(s -> new Post(s, bodies.getOrDefault(s.id(), ""))).toList());
+            }
+        };
+    }
+
     public List<PostSummary> drafts(String authorId) {
         return repository.drafts(authorId);
     }

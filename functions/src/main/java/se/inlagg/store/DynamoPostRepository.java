@@ -178,6 +178,15 @@ public final class DynamoPostRepository implements PostRepository {
     }
 
     @Override
+    public Map<String, String> bodies(List<String> postIds) {
+        Map<String, String> bodies = new HashMap<>();
+        for (EnhancedDocument d : batchGet(postIds.stream().map(id -> Table.key(Keys.post(id), Keys.BODY_SK)).toList())) {
+            bodies.put(Keys.postIdOfPartition(d.getString(Keys.PK)), d.getString(PostItems.BODY));
+        }
+        return bodies;
+    }
+
+    @Override
     public List<PostSummary> drafts(String authorId) {
         var request = QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(Keys.drafts(authorId)).build()))

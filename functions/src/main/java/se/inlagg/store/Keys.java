@@ -24,6 +24,7 @@ final class Keys {
     static final String AUTHOR_SK = "AUTHOR";
     static final String TOKEN_SK = "TOKEN";
     static final String IDEM_SK = "IDEM";
+    static final String SESSION_SK = "SESSION";
 
     static final String FEED = "FEED";
     static final String TAGS = "TAGS";
@@ -38,6 +39,10 @@ final class Keys {
 
     static String post(String id) {
         return "POST#" + id;
+    }
+
+    static String postIdOfPartition(String pk) {
+        return pk.substring("POST#".length());
     }
 
     static String tagEntry(String tagSlug) {
@@ -63,6 +68,10 @@ final class Keys {
     /** Scoped per author, so one author's key can never replay another's post. */
     static String idempotency(String authorId, String keySha256) {
         return "IDEM#" + authorId + "#" + keySha256;
+    }
+
+    static String session(String idSha256) {
+        return "SESSION#" + idSha256;
     }
 
     static String drafts(String authorId) {

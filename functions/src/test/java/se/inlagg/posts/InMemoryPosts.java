@@ -95,6 +95,13 @@ final class InMemoryPosts implements PostRepository {
     }
 
     @Override
+    public Map<String, String> bodies(List<String> postIds) {
+        Map<String, String> bodies = new HashMap<>();
+        bySlug.values().stream().filter(p -> postIds.contains(p.id())).forEach(p -> bodies.put(p.id(), p.body()));
+        return bodies;
+    }
+
+    @Override
     public List<PostSummary> drafts(String authorId) {
         return bySlug.values().stream().map(Post::summary)
                 .filter(s -> s.status() == Status.DRAFT && s.authorId().equals(authorId)).toList();

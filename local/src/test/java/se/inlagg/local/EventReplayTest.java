@@ -70,11 +70,10 @@ class EventReplayTest {
                     .orElseThrow(() -> new AssertionError(file + " names no route of the template"));
             JsonNode answer = Http.JSON.readTree(functions.get(route.functionId()).invoke(Files.readString(file)));
             int status = answer.path("statusCode").asInt();
-            int expected = route.key().equals("$default") ? 404
-                    : route.method().equals("ANY") ? 405
-                    : route.method().equals("POST") && route.path().equals("/api/posts") ? 201 : 200;
-            assertEquals(expected, status, file.getFileName() + " answered " + answer.path("body").asText());
-            assertTrue(answer.path("headers").path("content-type").asText().startsWith("application/json"));
+            assertEquals(expected(route, file.getFileName().toString()), status, file.getFileName() + " answered " + answer.path("body").asText());
+            if (route.path().startsWith("/api")) {
+                assertTrue(answer.path("headers").path("content-type").asText().startsWith("application/json"));
+            }
         }
     }
 
@@ -128,6 +127,24 @@ class EventReplayTest {
             assertEquals(true, answer.path("isAuthorized").asBoolean());
             assertEquals(author.id(), answer.path("context").path("authorId").asText());
         }
+    }
+
+    /**
+     * What each event should get. The page events come without a session (an event file cannot
+     * know one), so the form and the drafts send readers to sign in, and form posts are refused.
+     */
+    static int expected(Template.Route route, String file) {
+        if (route.key().equals("$default")) {
+            return 404;
+        }
+        if (route.method().equals("ANY")) {
+            return 405;
+        }
+        return switch (file) {
+            case "signin.json", "signout.json", "write.json" -> 403;
+            case "write-form.json", "drafts.json" -> 303;
+            default -> route.method().equals("POST") && route.path().equals("/api/posts") ? 201 : 200;
+        };
     }
 
     private static int rank(Path file) {

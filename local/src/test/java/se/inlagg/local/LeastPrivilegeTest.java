@@ -126,9 +126,41 @@ class LeastPrivilegeTest {
         assertEquals(200, invoke("EditPostFunction", "edit-post.json", body("{\"status\": \"draft\", \"tags\": [\"Frivård\"]}")), "counts and entries move");
         assertEquals(204, invoke("DeletePostFunction", "delete-post.json", slug(second)));
         assertEquals(200, invoke("AuthorizerFunction", "authorizer.json", e -> { }));
+        runPageScenarios();
         for (String fallback : List.of("fallback-not-found.json", "fallback-tags-method.json")) {
             invoke("FallbackFunction", fallback, e -> { });
         }
+    }
+
+    /** The pages, with a real session where one is needed. */
+    static void runPageScenarios() throws Exception {
+        assertEquals(201, invoke("CreatePostFunction", "create-post.json", header("idempotency-key", "sidor")), "a visible post for the feeds");
+        for (String page : List.of("page-home.json", "page-archive.json", "page-tag.json")) {
+            assertEquals(200, invoke("ListPageFunction", page, e -> { }), page);
+        }
+        assertEquals(404, invoke("PostPageFunction", "page-post.json", e -> { }), "the edit scenario made it a draft: hidden from readers");
+        assertEquals(200, invoke("FeedFunction", "feed.json", e -> { }));
+        assertEquals(200, invoke("FeedFunction", "tag-feed.json", e -> { }));
+        assertEquals(200, invoke("StylesheetFunction", "stylesheet.json", e -> { }));
+        assertEquals(403, invoke("SignInFunction", "signin.json", e -> { }), "a wrong token");
+        assertEquals(303, invoke("SignInFunction", "signin.json", formBody("token=" + AUTHOR_TOKEN)));
+        var session = new Wiring(real, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC())
+                .sessions().signIn(AUTHOR_TOKEN, Instant.now()).orElseThrow();
+        // Payload 2.0 moves the Cookie header into a cookies array.
+        Consumer<ObjectNode> cookie = e -> e.putArray("cookies").add("__Host-inlagg_session=" + session.id());
+        assertEquals(200, invoke("PostPageFunction", "page-post.json", cookie), "its author sees the draft");
+        assertEquals(200, invoke("WriteFunction", "write-form.json", cookie));
+        assertEquals(303, invoke("WriteFunction", "write.json", cookie.andThen(formBody(
+                "csrf=" + session.session().csrf() + "&formId=lp-1&title=Minst+beh%C3%B6righet&body=Text&authorName=%C3%85sa&tags=Frivard%2C+Ny&action=publish"))));
+        assertEquals(303, invoke("WriteFunction", "write.json", cookie.andThen(formBody(
+                "csrf=" + session.session().csrf() + "&formId=lp-1&title=Minst+beh%C3%B6righet&body=Text&authorName=%C3%85sa&tags=Frivard%2C+Ny&action=publish"))),
+                "a double submit answers the first post");
+        assertEquals(200, invoke("DraftsPageFunction", "drafts.json", cookie));
+        assertEquals(303, invoke("SignInFunction", "signout.json", cookie.andThen(formBody("csrf=" + session.session().csrf()))));
+    }
+
+    static Consumer<ObjectNode> formBody(String form) {
+        return e -> e.put("body", java.util.Base64.getEncoder().encodeToString(form.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test

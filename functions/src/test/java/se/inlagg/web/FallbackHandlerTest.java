@@ -1,4 +1,4 @@
-package se.inlagg.api;
+package se.inlagg.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,0 +1,59 @@
+package se.inlagg.auth;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import se.inlagg.store.SessionStore;
+
+/**
+ * Sign-in sessions for pages and the form: an author's token buys an HttpOnly cookie with a
+ * random id (the table keeps only its hash) and a CSRF token bound to that session.
+ */
+public final class Sessions {
+
+    public static final Duration LIFETIME = Duration.ofHours(8);
+
+    /** A session just begun: the cookie value (shown once) and what it stands for. */
+    public record Started(String id, Session session) {
+    }
+
+    /** Who a session belongs to and the token its forms must carry. */
+    public record Session(String authorId, String csrf, Instant expiresAt) {
+    }
+
+    private final SessionStore store;
+    private final Authors authors;
+
+    public Sessions(SessionStore store, Authors authors) {
+        this.store = store;
+        this.authors = authors;
+    }
+
+    /** A new session for the author of this token, or empty when the token is not an author's. */
+    public Optional<Started> signIn(String token, Instant now) {
+        return authors.authenticate("Bearer " + token.strip()).map(authorId -> {
+            String id = Tokens.newToken();
+            var session = new Session(authorId, Tokens.newToken(), now.plus(LIFETIME));
+            store.save(Tokens.sha256(id), new SessionStore.StoredSession(authorId, session.csrf(), session.expiresAt()));
+            return new Started(id, session);
+        });
+    }
+
+    public Optional<Session> find(String id, Instant now) {
+        if (id.isEmpty() || id.length() > 100) {
+            return Optional.empty();
+        }
+        return store.find(Tokens.sha256(id), now).map(s -> new Session(s.authorId(), s.csrf(), s.expiresAt()));
+    }
+
+    public void signOut(String id) {
+        store.delete(Tokens.sha256(id));
+    }
+
+    /** Compares in constant time, so the response time says nothing about how much of a guess was right. */
+    public static boolean sameToken(String expected, String given) {
+        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,45 @@
+package se.inlagg.web;
+
+import java.time.Instant;
+import java.util.List;
+import se.inlagg.posts.Markdown;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.SiteTime;
+
+/** An Atom feed (RFC 4287). Each entry's id is the post's id, so a new title or slug is not a new entry. */
+final class AtomFeed {
+
+    private AtomFeed() {
+    }
+
+    static String of(String title, String selfUrl, String pageUrl, String base, List<Post> posts, Instant emptyUpdated) {
+        Instant updated = posts.stream().map(p -> p.summary().updatedAt()).max(Instant::compareTo).orElse(emptyUpdated);
+        StringBuilder out = new StringBuilder("""
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">
+                """);
+        out.append("<title>").append(Html.text(title)).append("</title>\n")
+                .append("<id>").append(Html.text(selfUrl)).append("</id>\n")
+                .append("<updated>").append(SiteTime.format(updated)).append("</updated>\n")
+                .append("<link rel=\"self\" type=\"application/atom+xml\" href=\"").append(Html.text(selfUrl)).append("\"/>\n")
+                .append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(Html.text(pageUrl)).append("\"/>\n")
+                .append("<generator>Inlägg</generator>\n");
+        for (Post post : posts) {
+            PostSummary s = post.summary();
+            out.append("<entry>\n")
+                    .append("<id>urn:uuid:").append(Html.text(s.id())).append("</id>\n")
+                    .append("<title>").append(Html.text(s.title())).append("</title>\n")
+                    .append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(Html.text(base + "/posts/" + s.slug())).append("\"/>\n")
+                    .append("<published>").append(SiteTime.format(s.publishedAt())).append("</published>\n")
+                    .append("<updated>").append(SiteTime.format(s.updatedAt())).append("</updated>\n")
+                    .append("<author><name>").append(Html.text(s.author().name())).append("</name></author>\n");
+            s.tags().forEach(t -> out.append("<category term=\"").append(Html.text(t.slug())).append("\" label=\"")
+                    .append(Html.text(t.name())).append("\"/>\n"));
+            out.append("<summary>").append(Html.text(s.excerpt())).append("</summary>\n")
+                    .append("<content type=\"html\">").append(Html.text(Markdown.toHtml(post.body()))).append("</content>\n")
+                    .append("</entry>\n");
+        }
+        return out.append("</feed>\n").toString();
+    }
+}

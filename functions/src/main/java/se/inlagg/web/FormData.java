@@ -1,0 +1,77 @@
+package se.inlagg.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import se.inlagg.api.ApiRequest;
+import se.inlagg.api.ProblemException;
+import se.inlagg.api.Problems;
+
+/** An HTML form's fields (application/x-www-form-urlencoded, UTF-8); the first value of each name. */
+final class FormData {
+
+    private final Map<String, String> fields;
+
+    private FormData(Map<String, String> fields) {
+        this.fields = fields;
+    }
+
+    static FormData of(ApiRequest request) {
+        String type = request.header("content-type").orElse("").toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/x-www-form-urlencoded")) {
+            throw new ProblemException(Problems.unsupportedMediaType());
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : request.bodyText().split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            fields.putIfAbsent(name, value);
+        }
+        return new FormData(fields);
+    }
+
+    /** Percent-decoding into bytes, then strict UTF-8: broken text is refused, never replaced with U+FFFD. */
+    private static String decode(String encoded) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%' && i + 2 < encoded.length()) {
+                int hi = Character.digit(encoded.charAt(i + 1), 16);
+                int lo = Character.digit(encoded.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw new ProblemException(Problems.malformed("The form is not correctly encoded."));
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else if (c == '%' || c > 0x7f) {
+                throw new ProblemException(Problems.malformed("The form is not correctly encoded."));
+            } else {
+                bytes.write(c);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ProblemException(Problems.malformed("The form is not valid UTF-8."));
+        }
+    }
+
+    Optional<String> get(String name) {
+        return Optional.ofNullable(fields.get(name));
+    }
+
+    String value(String name) {
+        return fields.getOrDefault(name, "");
+    }
+}
