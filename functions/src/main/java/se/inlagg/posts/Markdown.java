@@ -1,9 +1,14 @@
 package se.inlagg.posts;
 
-import org.commonmark.node.Node;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
  * Renders post bodies. Raw HTML in Markdown is escaped, not passed through, and link targets
@@ -16,7 +21,6 @@ public final class Markdown {
             .escapeHtml(true)
             .sanitizeUrls(true)
             .build();
-    private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
 
     private Markdown() {
     }
@@ -25,9 +29,42 @@ public final class Markdown {
         return HTML.render(PARSER.parse(markdown));
     }
 
-    /** The body as plain text, for excerpts written by nobody. */
-    public static String toText(String markdown) {
-        Node document = PARSER.parse(markdown);
-        return TEXT.render(document);
+    /** The words of the body, for excerpts written by nobody: blocks and list items run together as prose. */
+    public static String toWords(String markdown) {
+        StringBuilder out = new StringBuilder();
+        PARSER.parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                out.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+                out.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak lineBreak) {
+                out.append(' ');
+            }
+
+            @Override
+            public void visit(HardLineBreak lineBreak) {
+                out.append(' ');
+            }
+
+            @Override
+            public void visit(Paragraph paragraph) {
+                visitChildren(paragraph);
+                out.append(' ');
+            }
+
+            @Override
+            public void visit(Heading heading) {
+                visitChildren(heading);
+                out.append(' ');
+            }
+        });
+        return out.toString().strip().replaceAll("\\s+", " ");
     }
 }

@@ -158,7 +158,7 @@ public final class PostRules {
 
     /** The start of the body as plain text, cut at a word, for posts written without an excerpt. */
     public static String excerptOf(String body) {
-        String text = Markdown.toText(body).strip().replaceAll("\\s+", " ");
+        String text = Markdown.toWords(body);
         if (text.codePointCount(0, text.length()) <= DERIVED_EXCERPT) {
             return text;
         }

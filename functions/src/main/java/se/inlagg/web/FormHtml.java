@@ -53,7 +53,7 @@ final class FormHtml {
     static String form(Map<String, String> values, List<FieldError> errors, String notice, String csrf, String formId) {
         Map<String, String> messages = new LinkedHashMap<>();
         for (FieldError e : errors) {
-            messages.merge(fieldOf(e), e.message(), (a, b) -> a + "; " + b);
+            messages.merge(fieldOf(e), Swedish.message(e.message()), (a, b) -> a + "; " + b);
         }
         StringBuilder out = new StringBuilder("<h1>Skriv ett inlägg</h1>\n");
         if (!notice.isEmpty()) {

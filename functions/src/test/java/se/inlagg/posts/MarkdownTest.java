@@ -32,6 +32,6 @@ class MarkdownTest {
 
     @Test
     void plainTextDropsTheMarkup() {
-        assertEquals("Vi ses i morgon.", Markdown.toText("Vi ses **i morgon**.").strip());
+        assertEquals("Vi ses i morgon. fika", Markdown.toWords("Vi ses **i morgon**.\n\n- fika"));
     }
 }

@@ -98,6 +98,12 @@ class PostRulesTest {
     }
 
     @Test
+    void aDerivedExcerptReadsAsProseWithoutMarkup() {
+        assertEquals("Vi träffades i Ystad. gemensamma rutiner en kontaktperson Läs mer",
+                PostRules.excerptOf("Vi träffades i **Ystad**.\n\n- gemensamma rutiner\n- en kontaktperson\n\n[Läs mer](https://e.se)"));
+    }
+
+    @Test
     void aLongBodyGetsAnExcerptCutAtAWord() {
         String excerpt = PostRules.excerptOf("ord ".repeat(200));
         assertTrue(excerpt.endsWith("…"));

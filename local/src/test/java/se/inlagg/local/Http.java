@@ -63,7 +63,11 @@ final class Http {
 
     Reply send(String method, String path, String contentType, byte[] body, String bearer, java.util.Map<String, String> headers) {
         var b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
-        headers.forEach(b::header);
+        headers.forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("Content-Type") || contentType == null) {
+                b.header(k, v);
+            }
+        });
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
@@ -80,6 +84,25 @@ final class Http {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** A request with exactly these headers and no author token (pages, forms, cookies). */
+    Reply raw(String method, String path, java.util.Map<String, String> headers, String body) {
+        return send(method, path, null, body == null ? null : body.getBytes(StandardCharsets.UTF_8), null, headers);
+    }
+
+    /** A form post, as a browser sends it. */
+    Reply form(String path, String cookie, java.util.Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
+                .append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        if (cookie != null) {
+            headers.put("Cookie", cookie);
+        }
+        return send("POST", path, null, body.toString().getBytes(StandardCharsets.UTF_8), null, headers);
     }
 
     /** Creates a post from parts; answers the reply so tests can check status and body. */

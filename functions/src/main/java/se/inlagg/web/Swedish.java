@@ -1,0 +1,47 @@
+package se.inlagg.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules' messages in Swedish, for the form. The JSON API speaks English to programs; people
+ * at the form read Swedish. Unknown messages pass through unchanged rather than vanish.
+ */
+final class Swedish {
+
+    private static final Map<Pattern, String> MESSAGES = new LinkedHashMap<>();
+
+    static {
+        add("must not be empty", "får inte vara tom");
+        add("must be at most (\\d+) characters", "får vara högst $1 tecken");
+        add("must be at most (\\d+) bytes of UTF-8", "är för lång (högst $1 byte)");
+        add("must be a real date like .*", "måste vara ett riktigt datum, till exempel 2019-01-30 eller 2019-01-30T09:15");
+        add("must be an http or https address", "måste vara en adress som börjar med http:// eller https://");
+        add("must not be empty when the image has alt text or a caption", "behövs när bilden har alt-text eller bildtext");
+        add("must be one line without control characters", "får bara vara en rad, utan kontrolltecken");
+        add("must not contain control characters", "får inte innehålla kontrolltecken");
+        add("must be valid Unicode text", "innehåller ogiltiga tecken");
+        add("must contain a letter or a digit", "måste innehålla en bokstav eller en siffra");
+        add("a post has at most (\\d+) tags", "ett inlägg har högst $1 kategorier");
+        add("must be \"published\" or \"draft\"", "måste vara publicera eller utkast");
+    }
+
+    private Swedish() {
+    }
+
+    private static void add(String english, String swedish) {
+        MESSAGES.put(Pattern.compile(english), swedish);
+    }
+
+    static String message(String english) {
+        for (var e : MESSAGES.entrySet()) {
+            Matcher m = e.getKey().matcher(english);
+            if (m.matches()) {
+                return m.replaceAll(e.getValue());
+            }
+        }
+        return english;
+    }
+}

@@ -1,0 +1,281 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+/** Pages, sign-in, the form and the feeds over plain HTTP against the local server. */
+class PagesEndToEndTest {
+
+    static final String ATOM = "http://www.w3.org/2005/Atom";
+    static ServerExtension env;
+    static Http http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        env = new ServerExtension();
+        http = env.http;
+        var post = Http.JSON.createObjectNode();
+        post.put("title", "Månadsmöte: samverkan för klientens bästa");
+        post.put("body", "Vid mötet i Ystad:\n\n- gemensamma rutiner\n- en kontaktperson\n\n[Läs mer](https://www.kriminalvarden.se/)");
+        post.putObject("author").put("name", "Åsa Öberg").put("role", "Frivårdsinspektör").put("office", "Frivården Malmö");
+        post.putArray("tags").add("Frivård").add("Samverkan");
+        post.put("publishedAt", "2019-01-30");
+        post.putObject("image").put("url", "https://bilder.example.se/mote.jpg").put("alt", "Deltagarna vid bordet").put("caption", "Foto: Åsa Öberg");
+        assertEquals(201, http.write("POST", "/api/posts", post.toString()).status());
+        assertEquals(201, http.createPost("Att gästspela som chef", "2019-02-14", "Ledarskap").status());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        env.close();
+        ServerExtension.delete(env.data);
+    }
+
+    /** Signs in with the dev token; answers the Cookie header value and the CSRF token of the form. */
+    static String[] signIn() {
+        var signedIn = http.form("/signin", null, Map.of("token", ServerExtension.TOKEN));
+        assertEquals(303, signedIn.status());
+        assertEquals("/write", signedIn.header("location"));
+        String setCookie = signedIn.header("set-cookie");
+        assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax"), setCookie);
+        String cookie = setCookie.split(";", 2)[0];
+        String form = http.raw("GET", "/write", Map.of("Cookie", cookie), null).body();
+        return new String[] {cookie, field(form, "csrf"), field(form, "formId")};
+    }
+
+    static String field(String html, String name) {
+        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
+        assertTrue(m.find(), "no " + name + " in the form");
+        return m.group(1);
+    }
+
+    static Map<String, String> post(String csrf, String formId, String title, String body, String action) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("csrf", csrf);
+        f.put("formId", formId);
+        f.put("title", title);
+        f.put("body", body);
+        f.put("authorName", "Åsa Öberg");
+        f.put("authorRole", "Enhetschef");
+        f.put("authorOffice", "Malmö");
+        f.put("tags", "Formulär, Frivård");
+        f.put("publishedAt", "");
+        f.put("imageUrl", "");
+        f.put("imageAlt", "");
+        f.put("imageCaption", "");
+        f.put("excerpt", "");
+        f.put("action", action);
+        return f;
+    }
+
+    @Test
+    void theFrontPageListsPostsNewestFirstWithEverythingAReaderLooksFor() {
+        var page = http.get("/");
+        assertEquals(200, page.status());
+        assertEquals("text/html; charset=utf-8", page.header("content-type"));
+        String html = page.body();
+        assertTrue(html.contains("<html lang=\"sv\">"));
+        assertTrue(html.indexOf("Att gästspela som chef") < html.indexOf("Månadsmöte: samverkan"), "newest first");
+        assertTrue(html.contains("<a href=\"/posts/manadsmote-samverkan-for-klientens-basta\">Månadsmöte: samverkan för klientens bästa</a>"));
+        assertTrue(html.contains("<time datetime=\"2019-01-29T23:00:00Z\">30 januari 2019</time>"));
+        assertTrue(html.contains("Åsa Öberg, Frivårdsinspektör, Frivården Malmö"));
+        assertTrue(html.contains("<a href=\"/tags/frivard\">Frivård</a>"));
+        assertTrue(html.contains("type=\"application/atom+xml\""));
+    }
+
+    @Test
+    void pagesSendSecurityHeadersAndCanBeCached() {
+        var page = http.get("/");
+        String csp = page.header("content-security-policy");
+        assertTrue(csp.contains("default-src 'none'") && !csp.contains("script-src") && !csp.contains("unsafe-inline"), csp);
+        assertTrue(csp.contains("frame-ancestors 'none'"));
+        assertEquals("nosniff", page.header("x-content-type-options"));
+        assertNotNull(page.header("referrer-policy"));
+        assertEquals("public, max-age=60", page.header("cache-control"));
+        String etag = page.header("etag");
+        assertEquals(304, http.raw("GET", "/", Map.of("If-None-Match", etag), null).status());
+        assertEquals("text/css; charset=utf-8", http.get("/style.css").header("content-type"));
+    }
+
+    @Test
+    void aPostPageShowsTheWholePost() {
+        String html = http.get("/posts/manadsmote-samverkan-for-klientens-basta").body();
+        assertTrue(html.contains("<h1>Månadsmöte: samverkan för klientens bästa</h1>"));
+        assertTrue(html.contains("<figure>\n<img src=\"https://bilder.example.se/mote.jpg\" alt=\"Deltagarna vid bordet\">"));
+        assertTrue(html.contains("<figcaption>Foto: Åsa Öberg</figcaption>"));
+        assertTrue(html.contains("<li>gemensamma rutiner</li>"));
+        assertTrue(html.contains("href=\"https://www.kriminalvarden.se/\">Läs mer</a>"));
+        var missing = http.get("/posts/finns-inte");
+        assertEquals(404, missing.status());
+        assertTrue(missing.header("content-type").startsWith("text/html"), "a 404 page, not JSON");
+        assertTrue(missing.body().contains("Sidan finns inte"));
+    }
+
+    @Test
+    void categoryAndMonthPagesShowTheirPosts() {
+        String tag = http.get("/tags/frivard").body();
+        assertTrue(tag.contains("<h1>Kategori: Frivård</h1>"));
+        assertTrue(tag.contains("Månadsmöte") && !tag.contains("Att gästspela som chef"));
+        assertTrue(tag.contains("href=\"/tags/frivard/feed.xml\""));
+        assertEquals(404, http.get("/tags/finns-inte").status());
+        String january = http.get("/archive/2019-01").body();
+        assertTrue(january.contains("Inlägg från januari 2019") && january.contains("Månadsmöte") && !january.contains("gästspela"));
+        assertTrue(http.get("/?month=2019-02").body().contains("Att gästspela som chef"));
+        assertEquals(404, http.get("/archive/2019-13").status());
+    }
+
+    @Test
+    void olderPostsAreOneLinkAway() {
+        for (int i = 1; i <= 21; i++) {
+            http.createPost("Sidbläddring " + i, String.format("2010-03-%02d", i), "Bläddra");
+        }
+        String first = http.get("/tags/bladdra").body();
+        Matcher next = Pattern.compile("<a rel=\"next\" href=\"([^\"]+)\">Äldre inlägg</a>").matcher(first);
+        assertTrue(next.find());
+        String second = http.get(next.group(1).replace("&amp;", "&")).body();
+        assertTrue(second.contains("Sidbläddring 1<") && !second.contains("Äldre inlägg"));
+    }
+
+    @Test
+    void bothFeedsAreAtomNewestFirst() throws Exception {
+        for (String path : List.of("/feed.xml", "/tags/frivard/feed.xml")) {
+            var feed = http.get(path);
+            assertEquals(200, feed.status());
+            assertEquals("application/atom+xml; charset=utf-8", feed.header("content-type"));
+            var factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            var doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(feed.body().getBytes(StandardCharsets.UTF_8)));
+            var entries = doc.getElementsByTagNameNS(ATOM, "entry");
+            assertTrue(entries.getLength() >= 1, path);
+            Element entry = (Element) entries.item(0);
+            assertTrue(entry.getElementsByTagNameNS(ATOM, "id").item(0).getTextContent().startsWith("urn:uuid:"));
+            assertEquals(1, entry.getElementsByTagNameNS(ATOM, "author").getLength());
+            assertTrue(entry.getElementsByTagNameNS(ATOM, "content").item(0).getTextContent().contains("<p>"));
+        }
+        String all = http.get("/feed.xml").body();
+        assertTrue(all.indexOf("Att gästspela som chef") < all.indexOf("Månadsmöte"), "newest first");
+        assertEquals(404, http.get("/tags/finns-inte/feed.xml").status());
+    }
+
+    @Test
+    void aWrongTokenGetsTheFormAgainAndNoCookie() {
+        var wrong = http.form("/signin", null, Map.of("token", "fel"));
+        assertEquals(403, wrong.status());
+        assertNull(wrong.header("set-cookie"));
+        assertTrue(wrong.body().contains("Fel token"));
+        assertTrue(wrong.body().contains("name=\"token\""));
+    }
+
+    @Test
+    void overHttpsTheSessionCookieIsSecureAndHostOnly() {
+        var signedIn = http.send("POST", "/signin", null, ("token=" + ServerExtension.TOKEN).getBytes(StandardCharsets.UTF_8), null,
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "X-Forwarded-Proto", "https"));
+        String cookie = signedIn.header("set-cookie");
+        assertTrue(cookie.startsWith("__Host-inlagg_session=") && cookie.contains("; Secure") && cookie.contains("Path=/"), cookie);
+    }
+
+    @Test
+    void theFormWritesAPostAndShowsIt() {
+        String[] s = signIn();
+        var written = http.form("/write", s[0], post(s[1], s[2], "Skrivet i formuläret – åäö", "Första stycket.\n\n- en punkt\n- en till", "publish"));
+        assertEquals(303, written.status(), written.body());
+        assertEquals("/posts/skrivet-i-formularet-aao", written.header("location"));
+        String page = http.get("/posts/skrivet-i-formularet-aao").body();
+        assertTrue(page.contains("<h1>Skrivet i formuläret – åäö</h1>") && page.contains("<li>en punkt</li>"));
+        var again = http.form("/write", s[0], post(s[1], s[2], "Skrivet i formuläret – åäö", "Första stycket.\n\n- en punkt\n- en till", "publish"));
+        assertEquals("/posts/skrivet-i-formularet-aao", again.header("location"), "a double submit makes no second post");
+        assertEquals(404, http.get("/posts/skrivet-i-formularet-aao-2").status());
+    }
+
+    @Test
+    void aFormWithAnErrorComesBackWithEverythingTyped() {
+        String[] s = signIn();
+        String longText = "En lång text som inte får gå förlorad. ".repeat(200) + "<script>alert(1)</script>";
+        var refused = http.form("/write", s[0], post(s[1], s[2], "", longText, "publish"));
+        assertEquals(400, refused.status());
+        assertTrue(refused.body().contains("En lång text som inte får gå förlorad. En lång"), "the text is kept");
+        assertTrue(refused.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;</textarea>"), "escaped where it is kept");
+        assertTrue(refused.body().contains("id=\"title-error\""), "the message stands by its field");
+        assertTrue(refused.body().contains("value=\"Formulär, Frivård\""));
+    }
+
+    @Test
+    void withoutSessionOrCsrfTheFormWritesNothing() {
+        String before = http.get("/api/posts?limit=100").body();
+        String[] s = signIn();
+        var noSession = http.form("/write", null, post(s[1], "f-x", "Utan session", "Text", "publish"));
+        assertEquals(403, noSession.status());
+        assertTrue(noSession.body().contains("Utan session"), "the typed values come back so nothing is lost");
+        var noCsrf = http.form("/write", s[0], post("", "f-y", "Utan csrf", "Text", "publish"));
+        assertEquals(403, noCsrf.status());
+        var wrongCsrf = http.form("/write", s[0], post("fel", "f-z", "Fel csrf", "Text", "publish"));
+        assertEquals(403, wrongCsrf.status());
+        assertEquals(before, http.get("/api/posts?limit=100").body());
+        assertEquals(303, http.raw("GET", "/write", Map.of(), null).status(), "the form asks for sign-in first");
+    }
+
+    @Test
+    void aDraftFromTheFormIsListedForItsAuthorOnly() {
+        String[] s = signIn();
+        var saved = http.form("/write", s[0], post(s[1], s[2], "Mitt utkast från formuläret", "Ej klart.", "draft"));
+        assertEquals(303, saved.status());
+        assertFalse(http.get("/").body().contains("Mitt utkast från formuläret"));
+        assertEquals(404, http.get("/posts/mitt-utkast-fran-formularet").status());
+        String mine = http.raw("GET", "/drafts", Map.of("Cookie", s[0]), null).body();
+        assertTrue(mine.contains("Mitt utkast från formuläret"));
+        assertEquals(200, http.raw("GET", "/posts/mitt-utkast-fran-formularet", Map.of("Cookie", s[0]), null).status());
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        String[] s = signIn();
+        assertEquals(403, http.form("/signout", s[0], Map.of("csrf", "fel")).status());
+        var out = http.form("/signout", s[0], Map.of("csrf", s[1]));
+        assertEquals(303, out.status());
+        assertTrue(out.header("set-cookie").contains("Max-Age=0"));
+        assertEquals(303, http.raw("GET", "/write", Map.of("Cookie", s[0]), null).status(), "the old cookie no longer works");
+    }
+
+    @Test
+    void hostileTitlesAndBodiesShowAsTextEverywhere() {
+        var hostile = Http.JSON.createObjectNode();
+        hostile.put("title", "<script>alert(1)</script> Elak rubrik");
+        hostile.put("body", "<img src=x onerror=alert(1)>\n\n<script>alert(2)</script>");
+        hostile.putObject("author").put("name", "<b>Mallory</b>");
+        hostile.putArray("tags").add("<i>Etikett</i>");
+        assertEquals(201, http.write("POST", "/api/posts", hostile.toString()).status());
+        for (String path : List.of("/", "/posts/script-alert-1-script-elak-rubrik", "/tags/i-etikett-i", "/feed.xml")) {
+            String body = http.get(path).body();
+            assertFalse(body.contains("<script>alert"), path);
+            assertFalse(body.contains("<img src=x"), path);
+            assertFalse(body.contains("<b>Mallory"), path);
+        }
+    }
+
+    @Test
+    void unknownPagesAndMethodsAnswerInHtmlAndTheApiInJson() {
+        var page = http.get("/finns/inte");
+        assertEquals(404, page.status());
+        assertTrue(page.header("content-type").startsWith("text/html"));
+        var method = http.raw("DELETE", "/", Map.of(), null);
+        assertEquals(405, method.status());
+        assertTrue(method.header("content-type").startsWith("text/html"));
+        assertTrue(http.get("/api/finns-inte").header("content-type").startsWith("application/json"));
+    }
+}
