@@ -27,6 +27,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A person at the keyboard, in headless Chromium with JavaScript off: signs in, writes a post with
@@ -95,6 +98,7 @@ class BrowserTest {
         browser.get(base + "/signin");
         browser.findElement(By.id("token")).sendKeys(ServerExtension.TOKEN);
         browser.findElement(By.cssSelector("form.signin button")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("body")));
         assertTrue(browser.getCurrentUrl().endsWith("/write"), browser.getCurrentUrl());
 
         String image = "http://127.0.0.1:" + images.getAddress().getPort() + "/mote.png";
@@ -109,8 +113,10 @@ class BrowserTest {
         type("imageAlt", "Deltagarna runt mötesbordet");
         type("imageCaption", "Månadsmötet i Ystad. Foto: Åsa Öberg");
         browser.findElement(By.cssSelector("button[value=publish]")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.post")));
 
-        assertTrue(browser.getCurrentUrl().endsWith("/posts/manadsmote-i-ystad-rutiner-for-frigivning"), browser.getCurrentUrl());
+        assertTrue(browser.getCurrentUrl().endsWith("/posts/manadsmote-i-ystad-rutiner-for-frigivning"),
+                () -> browser.getCurrentUrl() + "\n" + browser.findElement(By.tagName("main")).getText());
         assertEquals("Månadsmöte i Ystad: rutiner för frigivning", browser.findElement(By.tagName("h1")).getText());
         List<String> bullets = browser.findElements(By.cssSelector(".body li")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("gemensamma rutiner vid frigivning", "en kontaktperson per klient", "uppföljning varje kvartal"), bullets);
@@ -121,6 +127,7 @@ class BrowserTest {
         screenshot("post.png");
 
         browser.get(base + "/");
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.summary")));
         WebElement first = browser.findElement(By.cssSelector("article.summary h2 a"));
         assertEquals("Månadsmöte i Ystad: rutiner för frigivning", first.getText());
         assertTrue(browser.findElement(By.cssSelector("article.summary .categories")).getText().contains("Frivård"));
@@ -132,6 +139,7 @@ class BrowserTest {
         browser.get(base + "/signin");
         browser.findElement(By.id("token")).sendKeys(ServerExtension.TOKEN);
         browser.findElement(By.cssSelector("form.signin button")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("body")));
         String longText = "Det här är en lång text om klientens bästa, med å, ä och ö. ".repeat(40);
         type("body", longText);
         type("authorName", "Åsa Öberg");
@@ -140,6 +148,7 @@ class BrowserTest {
         browser.findElement(By.id("title")).clear();
         removeRequired();
         browser.findElement(By.cssSelector("button[value=publish]")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".errors")));
 
         assertTrue(browser.findElement(By.cssSelector(".errors")).getText().contains("Rubrik"));
         assertEquals(longText.strip(), browser.findElement(By.id("body")).getDomProperty("value").strip());
@@ -157,6 +166,11 @@ class BrowserTest {
     private static void removeRequired() {
         ((ChromeDriver) browser).executeCdpCommand("Runtime.evaluate",
                 Map.of("expression", "document.getElementById('title').removeAttribute('required')"));
+    }
+
+    /** A click that submits a form returns before the next page has loaded; wait for what must come. */
+    private static void waitFor(ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
     }
 
     private static void type(String id, String text) {

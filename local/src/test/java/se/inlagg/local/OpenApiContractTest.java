@@ -1,0 +1,116 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document is the API's public contract: it names every /api route of template.yaml,
+ * the events/ bodies are valid requests by it, and what the server really answers is valid by it.
+ */
+class OpenApiContractTest {
+
+    static JsonNode document;
+    static ServerExtension env;
+    static Http http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        document = Http.JSON.readTree(Repo.root().resolve("functions/src/main/resources/openapi.json").toFile());
+        env = new ServerExtension();
+        http = env.http;
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        env.close();
+        ServerExtension.delete(env.data);
+    }
+
+    /** A schema of the document's components, by name, with its references resolved inside the document. */
+    static JsonSchema schema(String name) {
+        ObjectNode wrapper = Http.JSON.createObjectNode();
+        wrapper.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        wrapper.set("$defs", document.path("components").path("schemas"));
+        wrapper.put("$ref", "#/$defs/" + name);
+        String text = wrapper.toString().replace("#/components/schemas/", "#/$defs/");
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(text);
+    }
+
+    static void assertValid(String schemaName, JsonNode instance, String what) {
+        var errors = schema(schemaName).validate(instance);
+        assertTrue(errors.isEmpty(), what + " is not a valid " + schemaName + ": " + errors + "\n" + instance);
+    }
+
+    @Test
+    void everyApiRouteOfTheTemplateIsInTheDocumentAndNothingElse() throws Exception {
+        Set<String> inTemplate = new HashSet<>();
+        for (var route : Template.read(Repo.template()).routes()) {
+            if (route.path().startsWith("/api/") && !route.method().equals("ANY")) {
+                inTemplate.add(route.method() + " " + route.path());
+            }
+        }
+        Set<String> inDocument = new HashSet<>();
+        document.path("paths").properties().forEach(p -> p.getValue().properties().forEach(op -> {
+            if (!op.getKey().equals("parameters")) {
+                inDocument.add(op.getKey().toUpperCase(Locale.ROOT) + " " + p.getKey());
+            }
+        }));
+        assertEquals(inTemplate, inDocument);
+        assertEquals("3.1.0", document.path("openapi").asText());
+    }
+
+    @Test
+    void theEventBodiesAreValidRequests() throws Exception {
+        Map<String, String> schemaOf = Map.of("POST /api/posts", "PostInput", "PATCH /api/posts/{slug}", "PostPatch",
+                "POST /api/posts/{slug}/tags", "TagsInput", "PUT /api/posts/{slug}/tags", "TagsInput");
+        int checked = 0;
+        try (Stream<Path> files = Files.list(Repo.events())) {
+            for (Path file : files.toList()) {
+                JsonNode event = Http.JSON.readTree(file.toFile());
+                String schema = schemaOf.get(event.path("routeKey").asText());
+                boolean authorizerEvent = "REQUEST".equals(event.path("type").asText());
+                if (schema != null && !authorizerEvent) {
+                    assertValid(schema, Http.JSON.readTree(event.path("body").asText()), file.getFileName().toString());
+                    checked++;
+                }
+            }
+        }
+        assertEquals(schemaOf.size(), checked);
+    }
+
+    @Test
+    void realAnswersAreValidByTheDocument() {
+        var created = http.createPost("Kontrakt och verklighet", "2019-01-30", "Kontrakt");
+        assertValid("Post", created.json(), "POST /api/posts");
+        assertValid("Post", http.get("/api/posts/kontrakt-och-verklighet").json(), "GET /api/posts/{slug}");
+        assertValid("PostPage", http.get("/api/posts?limit=1").json(), "GET /api/posts");
+        assertValid("TagIndex", http.get("/api/tags").json(), "GET /api/tags");
+        assertValid("TagsOfPost", http.write("POST", "/api/posts/kontrakt-och-verklighet/tags", "{\"tags\": [\"Avtal\"]}").json(), "add tags");
+        String etag = http.get("/api/posts/kontrakt-och-verklighet").header("etag");
+        assertValid("Post", http.sendWith("PATCH", "/api/posts/kontrakt-och-verklighet", "application/merge-patch+json",
+                "{\"excerpt\": \"Kort.\"}", Map.of("If-Match", etag)).json(), "PATCH");
+        assertValid("Error", http.write("POST", "/api/posts", "{\"title\": 1}").json(), "a 400");
+        assertValid("Error", http.get("/api/posts/finns-inte").json(), "a 404");
+        assertValid("Error", http.write("PATCH", "/api/tags", "{}").json(), "a 405");
+        assertValid("GatewayMessage", http.send("POST", "/api/posts", "application/json", "{}".getBytes(), null).json(), "a 401");
+        var served = http.get("/api/openapi.json");
+        assertEquals(document, served.json(), "the served document is the one in the repository");
+        assertEquals("public, max-age=300", served.header("cache-control"));
+    }
+}
