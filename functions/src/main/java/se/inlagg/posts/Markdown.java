@@ -20,6 +20,7 @@ public final class Markdown {
     private static final HtmlRenderer HTML = HtmlRenderer.builder()
             .escapeHtml(true)
             .sanitizeUrls(true)
+            .urlSanitizer(new SafeUrls())
             .build();
 
     private Markdown() {

@@ -216,6 +216,12 @@ public final class DynamoPostRepository implements PostRepository {
         String low = q.month().map(m -> SiteTime.format(time.startOf(m))).orElse(Keys.LOW);
         Instant until = q.month().map(m -> time.lastSecondOf(m)).filter(end -> end.isBefore(now)).orElse(now);
         String high = SiteTime.format(until) + Keys.HIGH;
+        if (low.compareTo(high) > 0) {
+            // A month that has not begun: nothing to show, and DynamoDB refuses a BETWEEN whose bounds cross.
+            return q.cursor().isPresent()
+                    ? Outcome.refused(Refusal.Invalid.of("cursor", "is not a cursor of this list; start again without it"))
+                    : Outcome.done(new Page<>(List.of(), Optional.empty()));
+        }
 
         var request = QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.sortBetween(Table.key(partition, low), Table.key(partition, high)))

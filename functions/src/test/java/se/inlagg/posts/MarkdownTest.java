@@ -31,6 +31,18 @@ class MarkdownTest {
     }
 
     @Test
+    void onlyWebAndMailLinksSurvive() {
+        // Found by fuzzing: data: links passed commonmark's default sanitizer.
+        String html = Markdown.toHtml("[a](data:text/html;base64,PHNjcmlwdD4=) [b](vbscript:x) [c](https://e.se) "
+                + "[d](/posts/x) [e](mailto:a@e.se) [f](#rubrik) ![g](data:image/png;base64,AAAA) [h](java\tscript:x)");
+        assertFalse(html.contains("data:"), html);
+        assertFalse(html.contains("vbscript:"), html);
+        assertFalse(html.contains("href=\"java"), html);
+        assertTrue(html.contains("href=\"https://e.se\"") && html.contains("href=\"/posts/x\"")
+                && html.contains("href=\"mailto:a@e.se\"") && html.contains("href=\"#rubrik\""), html);
+    }
+
+    @Test
     void plainTextDropsTheMarkup() {
         assertEquals("Vi ses i morgon. fika", Markdown.toWords("Vi ses **i morgon**.\n\n- fika"));
     }
