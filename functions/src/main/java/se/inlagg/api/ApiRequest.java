@@ -66,6 +66,13 @@ public final class ApiRequest {
         return Optional.ofNullable(value);
     }
 
+    /** The client's address as API Gateway saw it (not a header the client could set). */
+    public String sourceIp() {
+        var context = event.getRequestContext();
+        return context == null || context.getHttp() == null || context.getHttp().getSourceIp() == null
+                ? "" : context.getHttp().getSourceIp();
+    }
+
     public List<String> cookies() {
         return event.getCookies() == null ? List.of() : event.getCookies();
     }

@@ -9,6 +9,7 @@ import se.inlagg.posts.PostService;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.store.AuthorStore;
 import se.inlagg.store.DynamoPostRepository;
+import se.inlagg.store.RateLimitStore;
 import se.inlagg.store.SessionStore;
 import se.inlagg.store.Table;
 import se.inlagg.store.Transactions;
@@ -43,7 +44,7 @@ public final class Wiring {
         SiteTime time = new SiteTime(settings.siteZone(), clock);
         this.posts = new PostService(new DynamoPostRepository(table, transactions, time), time, writeBudget);
         this.authors = new Authors(new AuthorStore(table, transactions));
-        this.sessions = new Sessions(new SessionStore(table), authors);
+        this.sessions = new Sessions(new SessionStore(table), authors, new RateLimitStore(table));
     }
 
     public static Wiring shared() {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import se.inlagg.store.RateLimitStore;
 import se.inlagg.store.SessionStore;
 
 /**
@@ -14,6 +15,10 @@ import se.inlagg.store.SessionStore;
 public final class Sessions {
 
     public static final Duration LIFETIME = Duration.ofHours(8);
+    /** Failed sign-ins a client may make in one window before it must wait for the window's end. */
+    public static final int MAX_FAILURES = 5;
+    public static final Duration WINDOW = Duration.ofMinutes(15);
+    static final String SIGN_IN = "signin";
 
     /** A session just begun: the cookie value (shown once) and what it stands for. */
     public record Started(String id, Session session) {
@@ -25,10 +30,44 @@ public final class Sessions {
 
     private final SessionStore store;
     private final Authors authors;
+    private final RateLimitStore limits;
 
-    public Sessions(SessionStore store, Authors authors) {
+    public Sessions(SessionStore store, Authors authors, RateLimitStore limits) {
         this.store = store;
         this.authors = authors;
+        this.limits = limits;
+    }
+
+    /**
+     * A new session for the author of this token; refused for a wrong token, and for any token
+     * while the client has failed too often lately, so guessing stays slow.
+     */
+    public SignIn signIn(String token, String client, Instant now) {
+        String clientHash = Tokens.sha256(client);
+        Optional<RateLimitStore.Window> window = limits.current(SIGN_IN, clientHash, now);
+        if (window.isPresent() && window.get().failures() >= MAX_FAILURES) {
+            return new SignIn.Limited(Duration.between(now, window.get().endsAt()));
+        }
+        Optional<Started> started = signIn(token, now);
+        if (started.isPresent()) {
+            return new SignIn.Success(started.get());
+        }
+        limits.countFailure(SIGN_IN, clientHash, now, WINDOW);
+        // Which client failed, as a hash prefix; never the token that was tried.
+        System.err.println("{\"level\":\"WARN\",\"event\":\"signin_failed\",\"client\":\"" + clientHash.substring(0, 12) + "\"}");
+        return new SignIn.Refused();
+    }
+
+    /** How a sign-in went. */
+    public sealed interface SignIn {
+        record Success(Started started) implements SignIn {
+        }
+
+        record Refused() implements SignIn {
+        }
+
+        record Limited(Duration retryAfter) implements SignIn {
+        }
     }
 
     /** A new session for the author of this token, or empty when the token is not an author's. */

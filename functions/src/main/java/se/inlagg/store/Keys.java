@@ -25,6 +25,7 @@ final class Keys {
     static final String TOKEN_SK = "TOKEN";
     static final String IDEM_SK = "IDEM";
     static final String SESSION_SK = "SESSION";
+    static final String RATE_SK = "RATE";
 
     static final String FEED = "FEED";
     static final String TAGS = "TAGS";
@@ -72,6 +73,10 @@ final class Keys {
 
     static String session(String idSha256) {
         return "SESSION#" + idSha256;
+    }
+
+    static String rateLimit(String scope, String clientSha256) {
+        return "RATE#" + scope + "#" + clientSha256;
     }
 
     static String drafts(String authorId) {

@@ -30,10 +30,14 @@ public final class SignInHandler extends PageHandler {
             return page(request, 200, "Logga in", form(""), viewer(request), List.of());
         }
         String token = FormData.of(request).value("token");
-        return wiring.sessions().signIn(token, wiring.posts().time().now())
-                .map(started -> redirect("/write").withCookie(Cookies.start(request, started.id())))
-                .orElseGet(() -> page(request, 403, "Logga in", form("Fel token. Kontrollera den och försök igen."),
-                        Optional.empty(), List.of()));
+        return switch (wiring.sessions().signIn(token, request.sourceIp(), wiring.posts().time().now())) {
+            case Sessions.SignIn.Success s -> redirect("/write").withCookie(Cookies.start(request, s.started().id()));
+            case Sessions.SignIn.Refused r -> page(request, 403, "Logga in", form("Fel token. Kontrollera den och försök igen."),
+                    Optional.empty(), List.of());
+            case Sessions.SignIn.Limited l -> page(request, 429, "Logga in",
+                    form("För många misslyckade försök. Vänta en stund och försök igen."), Optional.empty(), List.of())
+                    .withHeader("retry-after", Long.toString(Math.max(1, l.retryAfter().toSeconds())));
+        };
     }
 
     private ApiResponse signOut(ApiRequest request) {

@@ -86,6 +86,32 @@ final class Http {
         }
     }
 
+    /**
+     * A request written byte for byte on a socket, for what HttpClient will not send (control
+     * characters or raw UTF-8 in a header). Answers the status and the body.
+     */
+    Reply socket(String method, String path, java.util.List<String> headerLines, byte[] body) {
+        try (var socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nConnection: close\r\n");
+            headerLines.forEach(h -> head.append(h).append("\r\n"));
+            head.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n\r\n");
+            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+            if (body != null) {
+                out.write(body);
+            }
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            String responseBody = response.substring(response.indexOf("\r\n\r\n") + 4);
+            var headers = java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true);
+            return new Reply(status, headers, responseBody);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        }
+    }
+
     /** A request with exactly these headers and no author token (pages, forms, cookies). */
     Reply raw(String method, String path, java.util.Map<String, String> headers, String body) {
         return send(method, path, null, body == null ? null : body.getBytes(StandardCharsets.UTF_8), null, headers);

@@ -1,0 +1,60 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import se.inlagg.auth.Sessions;
+
+/** Guessing tokens at the sign-in form is slowed per client, and the log never holds a token. */
+class SignInRateLimitTest {
+
+    static ServerExtension env;
+
+    @BeforeAll
+    static void start() throws Exception {
+        env = new ServerExtension();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        env.close();
+        ServerExtension.delete(env.data);
+    }
+
+    @Test
+    void afterFiveWrongTokensAClientMustWaitEvenWithTheRightOne() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            for (int i = 1; i <= Sessions.MAX_FAILURES; i++) {
+                var wrong = env.http.form("/signin", null, Map.of("token", "gissning-nummer-" + i));
+                assertEquals(403, wrong.status(), "attempt " + i);
+                assertNull(wrong.header("set-cookie"));
+            }
+            var limited = env.http.form("/signin", null, Map.of("token", ServerExtension.TOKEN));
+            assertEquals(429, limited.status());
+            assertNull(limited.header("set-cookie"), "not even the right token gets in while the client waits");
+            int retryAfter = Integer.parseInt(limited.header("retry-after"));
+            assertTrue(retryAfter > 0 && retryAfter <= Sessions.WINDOW.toSeconds(), "Retry-After " + retryAfter);
+            assertTrue(limited.body().contains("För många misslyckade försök"));
+        } finally {
+            System.setErr(err);
+        }
+        String logged = log.toString(StandardCharsets.UTF_8);
+        assertTrue(logged.contains("\"event\":\"signin_failed\""), logged);
+        assertFalse(logged.contains("gissning-nummer"), "the log never holds a token that was tried");
+        assertFalse(logged.contains(ServerExtension.TOKEN));
+        assertEquals(201, env.http.write("POST", "/api/posts", "{\"title\":\"API:t påverkas inte\",\"body\":\"x\",\"author\":{\"name\":\"Å\"}}").status(),
+                "the API's Bearer token still works: the limit guards the form");
+    }
+}
