@@ -1,14 +1,10 @@
 package se.inlagg.api;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /** GET /api/openapi.json: the OpenAPI 3.1 document of this API, kept beside the code it describes. */
 public final class OpenApiHandler extends ApiHandler {
 
-    static final String DOCUMENT = read();
+    static final String DOCUMENT = BundledText.read("/openapi.json");
 
     public OpenApiHandler() {
         super(null);
@@ -20,11 +16,4 @@ public final class OpenApiHandler extends ApiHandler {
                 .withHeader("cache-control", "public, max-age=300");
     }
 
-    private static String read() {
-        try (InputStream in = OpenApiHandler.class.getResourceAsStream("/openapi.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -32,8 +32,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** Posts and tags in the one DynamoDB table: every read a GetItem, BatchGetItem or Query. */
@@ -109,17 +107,17 @@ public final class DynamoPostRepository implements PostRepository {
 
     @Override
     public Write<PostSummary> update(PostSummary current, PostSummary next, Optional<String> body, Instant now) {
-        Optional<EnhancedDocument> stored = table.get(Keys.post(current.id()), Keys.POST_SK);
-        if (stored.isEmpty() || stored.get().getNumber(PostItems.VERSION).longValue() != current.version()) {
+        Optional<Tally> stored = tallyAtVersion(current);
+        if (stored.isEmpty()) {
             return new Write.Stale<>();
         }
-        Tally before = PostItems.tallyOf(stored.get());
+        Tally before = stored.get();
         Map<String, Tag> existing = existingTags(next.tags());
         PostSummary named = withStoredNames(next, existing);
         Tally after = Tally.of(named, now);
 
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(putAtVersion(PostItems.postItem(named, after), current.version()));
+        items.add(table.putIfEquals(PostItems.postItem(named, after), PostItems.VERSION, TagItems.n(current.version())));
         body.ifPresent(b -> items.add(table.put(PostItems.bodyItem(named.id(), b))));
         Set<String> kept = named.tags().stream().map(Tag::slug).collect(Collectors.toSet());
         for (Tag tag : named.tags()) {
@@ -141,33 +139,28 @@ public final class DynamoPostRepository implements PostRepository {
 
     @Override
     public Write<PostSummary> delete(PostSummary current) {
-        Optional<EnhancedDocument> stored = table.get(Keys.post(current.id()), Keys.POST_SK);
-        if (stored.isEmpty() || stored.get().getNumber(PostItems.VERSION).longValue() != current.version()) {
+        Optional<Tally> stored = tallyAtVersion(current);
+        if (stored.isEmpty()) {
             return new Write.Stale<>();
         }
-        Tally before = PostItems.tallyOf(stored.get());
+        Tally before = stored.get();
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().delete(Delete.builder()
-                .tableName(table.name())
-                .key(keyMap(Keys.post(current.id()), Keys.POST_SK))
-                .conditionExpression("#version = :version")
-                .expressionAttributeNames(Map.of("#version", PostItems.VERSION))
-                .expressionAttributeValues(Map.of(":version", TagItems.n(current.version())))
-                .build()).build());
+        items.add(table.deleteIfEquals(Keys.post(current.id()), Keys.POST_SK, PostItems.VERSION, TagItems.n(current.version())));
         items.add(table.delete(Keys.post(current.id()), Keys.BODY_SK));
-        items.add(TransactWriteItem.builder().delete(Delete.builder()
-                .tableName(table.name())
-                .key(keyMap(Keys.slug(current.slug()), Keys.SLUG_SK))
-                .conditionExpression("#post = :id")
-                .expressionAttributeNames(Map.of("#post", PostItems.POST_ID))
-                .expressionAttributeValues(Map.of(":id", TagItems.s(current.id())))
-                .build()).build());
+        items.add(table.deleteIfEquals(Keys.slug(current.slug()), Keys.SLUG_SK, PostItems.POST_ID, TagItems.s(current.id())));
         for (Tag tag : current.tags()) {
             items.add(table.delete(Keys.post(current.id()), Keys.tagEntry(tag.slug())));
             TagItems.write(table.name(), new TagItems.Change(tag, true, before, Tally.NONE,
                     current.id(), current.publishedAt())).ifPresent(items::add);
         }
         return transactions.write(items).committed() ? new Write.Applied<>(current) : new Write.Stale<>();
+    }
+
+    /** How the post's tags are counted now, if the stored post is still at the version read; else it is stale. */
+    private Optional<Tally> tallyAtVersion(PostSummary current) {
+        return table.get(Keys.post(current.id()), Keys.POST_SK)
+                .filter(d -> d.getNumber(PostItems.VERSION).longValue() == current.version())
+                .map(PostItems::tallyOf);
     }
 
     @Override
@@ -197,16 +190,6 @@ public final class DynamoPostRepository implements PostRepository {
                 .map(PostItems::summaryOf).toList();
     }
 
-    /** The post item, written only if nobody changed the post since the version read. */
-    private TransactWriteItem putAtVersion(Map<String, AttributeValue> item, long version) {
-        return TransactWriteItem.builder().put(Put.builder()
-                .tableName(table.name())
-                .item(item)
-                .conditionExpression("#version = :version")
-                .expressionAttributeNames(Map.of("#version", PostItems.VERSION))
-                .expressionAttributeValues(Map.of(":version", TagItems.n(version)))
-                .build()).build();
-    }
 
     @Override
     public Outcome<Page<PostSummary>> page(ListQuery q, Instant now) {
@@ -311,8 +294,5 @@ public final class DynamoPostRepository implements PostRepository {
 
 
 
-    private static Map<String, AttributeValue> keyMap(String pk, String sk) {
-        return Map.of(Keys.PK, TagItems.s(pk), Keys.SK, TagItems.s(sk));
-    }
 
 }

@@ -85,6 +85,28 @@ public final class Table {
                 .build()).build();
     }
 
+    /** A put that fails the transaction unless the stored item's attribute still has this value. */
+    TransactWriteItem putIfEquals(Map<String, AttributeValue> item, String attribute, AttributeValue value) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(name)
+                .item(item)
+                .conditionExpression("#a = :v")
+                .expressionAttributeNames(Map.of("#a", attribute))
+                .expressionAttributeValues(Map.of(":v", value))
+                .build()).build();
+    }
+
+    /** A delete that fails the transaction unless the item's attribute still has this value. */
+    TransactWriteItem deleteIfEquals(String pk, String sk, String attribute, AttributeValue value) {
+        return TransactWriteItem.builder().delete(software.amazon.awssdk.services.dynamodb.model.Delete.builder()
+                .tableName(name)
+                .key(Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk)))
+                .conditionExpression("#a = :v")
+                .expressionAttributeNames(Map.of("#a", attribute))
+                .expressionAttributeValues(Map.of(":v", value))
+                .build()).build();
+    }
+
     TransactWriteItem delete(String pk, String sk) {
         return TransactWriteItem.builder().delete(software.amazon.awssdk.services.dynamodb.model.Delete.builder()
                 .tableName(name).key(Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk)))

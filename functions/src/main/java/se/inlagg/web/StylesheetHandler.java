@@ -1,18 +1,15 @@
 package se.inlagg.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import se.inlagg.api.ApiRequest;
 import se.inlagg.api.ApiResponse;
+import se.inlagg.api.BundledText;
 
 /** GET /style.css: the one hand-written stylesheet, read once per container. */
 public final class StylesheetHandler extends PageHandler {
 
-    static final String CSS = read();
+    static final String CSS = BundledText.read("/web/style.css");
 
     public StylesheetHandler() {
         super(null);
@@ -24,11 +21,4 @@ public final class StylesheetHandler extends PageHandler {
                 .withHeader("cache-control", "public, max-age=3600");
     }
 
-    private static String read() {
-        try (InputStream in = StylesheetHandler.class.getResourceAsStream("/web/style.css")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -89,7 +89,6 @@ class BrowserTest {
         }
         if (env != null) {
             env.close();
-            ServerExtension.delete(env.data);
         }
     }
 

@@ -18,27 +18,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Edits, deletes, drafts, scheduling, idempotent creates and tags under concurrency, over HTTP. */
-class EditingLifecycleEndToEndTest {
+class EditingLifecycleEndToEndTest extends ServerTest {
 
-    static ServerExtension env;
-    static Http http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        env = new ServerExtension();
-        http = env.http;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        env.close();
-        ServerExtension.delete(env.data);
-    }
 
     static long count(String slug) {
         return ApiAsserts.tagCount(http, slug);

@@ -46,7 +46,6 @@ class FaultInjectionTest {
     static void stop() throws Exception {
         real.close();
         env.close();
-        ServerExtension.delete(env.data);
     }
 
     @BeforeEach

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +17,8 @@ import org.junit.jupiter.api.Test;
  * Gateway's own 401/403), as a page elsewhere, with nothing echoed unescaped. Afterwards every
  * list and count is as it was.
  */
-class HostileRequestsTest {
+class HostileRequestsTest extends ServerTest {
 
-    static ServerExtension env;
-    static Http http;
     static String slug;
     static String etag;
 
@@ -30,17 +27,9 @@ class HostileRequestsTest {
     }
 
     @BeforeAll
-    static void start() throws Exception {
-        env = new ServerExtension();
-        http = env.http;
+    static void seed() {
         slug = http.createPost("Mål för attacker", "2019-01-30", "Måltavla").json().path("slug").asText();
         etag = http.get("/api/posts/" + slug).header("etag");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        env.close();
-        ServerExtension.delete(env.data);
     }
 
     static Attack json(String name, String method, String path, String body, int status) {

@@ -64,7 +64,6 @@ class LeastPrivilegeTest {
     static void stop() throws Exception {
         real.close();
         env.close();
-        ServerExtension.delete(env.data);
     }
 
     @SuppressWarnings("unchecked")

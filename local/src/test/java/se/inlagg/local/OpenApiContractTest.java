@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,23 +22,13 @@ import org.junit.jupiter.api.Test;
  * The OpenAPI document is the API's public contract: it names every /api route of template.yaml,
  * the events/ bodies are valid requests by it, and what the server really answers is valid by it.
  */
-class OpenApiContractTest {
+class OpenApiContractTest extends ServerTest {
 
     static JsonNode document;
-    static ServerExtension env;
-    static Http http;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void read() throws Exception {
         document = Http.JSON.readTree(Repo.root().resolve("functions/src/main/resources/openapi.json").toFile());
-        env = new ServerExtension();
-        http = env.http;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        env.close();
-        ServerExtension.delete(env.data);
     }
 
     /** A schema of the document's components, by name, with its references resolved inside the document. */

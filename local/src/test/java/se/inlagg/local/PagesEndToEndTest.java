@@ -14,22 +14,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
 /** Pages, sign-in, the form and the feeds over plain HTTP against the local server. */
-class PagesEndToEndTest {
+class PagesEndToEndTest extends ServerTest {
 
     static final String ATOM = "http://www.w3.org/2005/Atom";
-    static ServerExtension env;
-    static Http http;
 
     @BeforeAll
-    static void start() throws Exception {
-        env = new ServerExtension();
-        http = env.http;
+    static void seed() throws Exception {
         var post = Http.JSON.createObjectNode();
         post.put("title", "Månadsmöte: samverkan för klientens bästa");
         post.put("body", "Vid mötet i Ystad:\n\n- gemensamma rutiner\n- en kontaktperson\n\n[Läs mer](https://www.kriminalvarden.se/)");
@@ -39,12 +34,6 @@ class PagesEndToEndTest {
         post.putObject("image").put("url", "https://bilder.example.se/mote.jpg").put("alt", "Deltagarna vid bordet").put("caption", "Foto: Åsa Öberg");
         assertEquals(201, http.write("POST", "/api/posts", post.toString()).status());
         assertEquals(201, http.createPost("Att gästspela som chef", "2019-02-14", "Ledarskap").status());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        env.close();
-        ServerExtension.delete(env.data);
     }
 
     /** Signs in with the dev token; answers the Cookie header value and the CSRF token of the form. */

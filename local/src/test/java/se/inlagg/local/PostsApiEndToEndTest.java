@@ -10,29 +10,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import static se.inlagg.local.ApiAsserts.assertError;
 import static se.inlagg.local.ApiAsserts.slugs;
 
 /** The JSON contract of DESIGN.md over real HTTP against the local server. */
-class PostsApiEndToEndTest {
+class PostsApiEndToEndTest extends ServerTest {
 
-    static ServerExtension env;
-    static Http http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        env = new ServerExtension();
-        http = env.http;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        env.close();
-        ServerExtension.delete(env.data);
-    }
 
     @Test
     void aCreatedSwedishPostIsServedAtItsPermalink() {

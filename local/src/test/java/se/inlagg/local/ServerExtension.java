@@ -14,13 +14,21 @@ final class ServerExtension implements AutoCloseable {
     final Path data;
     final LocalServer server;
     final Http http;
+    private final boolean ownsData;
 
+    /** A server on a new temporary folder, removed again on close. */
     ServerExtension() throws Exception {
-        this(Files.createTempDirectory("inlagg-test"));
+        this(Files.createTempDirectory("inlagg-test"), true);
     }
 
+    /** A server on a folder the caller keeps (a restart test starts two on one folder). */
     ServerExtension(Path data) throws Exception {
+        this(data, false);
+    }
+
+    private ServerExtension(Path data, boolean ownsData) throws Exception {
         this.data = data;
+        this.ownsData = ownsData;
         var endpoint = Backends.chosenEndpoint();
         // On a shared endpoint each data folder gets a table of its own, so a restart finds its data.
         var table = endpoint.map(e -> "PostsTable-" + data.getFileName().toString().replaceAll("[^A-Za-z0-9_.-]", "-"));
@@ -31,6 +39,9 @@ final class ServerExtension implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.close();
+        if (ownsData) {
+            delete(data);
+        }
     }
 
     static void delete(Path dir) throws Exception {

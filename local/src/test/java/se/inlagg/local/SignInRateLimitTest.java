@@ -9,26 +9,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.inlagg.auth.Sessions;
 
 /** Guessing tokens at the sign-in form is slowed per client, and the log never holds a token. */
-class SignInRateLimitTest {
+class SignInRateLimitTest extends ServerTest {
 
-    static ServerExtension env;
-
-    @BeforeAll
-    static void start() throws Exception {
-        env = new ServerExtension();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        env.close();
-        ServerExtension.delete(env.data);
-    }
 
     @Test
     void afterFiveWrongTokensAClientMustWaitEvenWithTheRightOne() {

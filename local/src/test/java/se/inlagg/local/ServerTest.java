@@ -1,0 +1,22 @@
+package se.inlagg.local;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** A test class with one local server of its own, on a free port and a fresh data folder. */
+abstract class ServerTest {
+
+    static ServerExtension env;
+    static Http http;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        env = new ServerExtension();
+        http = env.http;
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        env.close();
+    }
+}
