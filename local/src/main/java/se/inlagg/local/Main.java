@@ -27,6 +27,7 @@ public final class Main {
         switch (command) {
             case "serve" -> serve();
             case "create-author" -> createAuthor(a.subList(1, a.size()));
+            case "seed" -> seed();
             case "help", "--help", "-h" -> usage(0);
             default -> usage(2);
         }
@@ -73,6 +74,18 @@ public final class Main {
         }
     }
 
+    /** Two example posts in DATA_DIR, for a first look; running it again adds nothing. */
+    private static void seed() throws Exception {
+        Template template = Template.read(template());
+        Path data = Path.of(env("DATA_DIR").orElse(".inlagg"));
+        try (LocalDynamo dynamo = LocalDynamo.start(data); DynamoDbClient client = dynamo.client()) {
+            TableFromTemplate.ensure(client, template);
+            var wiring = new Wiring(client, new Settings(TableFromTemplate.tableName(template), ZoneId.of("Europe/Stockholm")),
+                    Clock.systemUTC());
+            SeedPosts.seed(wiring).forEach(slug -> System.out.println("Inlägg: /posts/" + slug));
+        }
+    }
+
     private static void printToken(Wiring wiring, String name) {
         var author = wiring.authors().create(name, Clock.systemUTC().instant());
         System.out.println("Created author " + name + " (" + author.id() + ").");
@@ -101,9 +114,10 @@ public final class Main {
 
     private static void usage(int status) {
         System.out.println("""
-                usage: java -jar local/target/inlagg-local.jar [serve | create-author [--aws] "Name"]
+                usage: java -jar local/target/inlagg-local.jar [serve | create-author [--aws] "Name" | seed]
                   serve          run the service on PORT (3000), data in DATA_DIR (.inlagg)
-                  create-author  make an author and print its token once (--aws: in TABLE_NAME in AWS)""");
+                  create-author  make an author and print its token once (--aws: in TABLE_NAME in AWS)
+                  seed           add two example posts to DATA_DIR (again: nothing new)""");
         System.exit(status);
     }
 }

@@ -1,0 +1,62 @@
+package se.inlagg.local;
+
+import java.util.List;
+import java.util.Optional;
+import se.inlagg.auth.Tokens;
+import se.inlagg.posts.IdempotentRequest;
+import se.inlagg.posts.PostDraft;
+
+/** The two example posts of `seed`: a staff blog's everyday, in Swedish. Each has a fixed key, so seeding twice adds nothing. */
+final class SeedPosts {
+
+    static final String AUTHOR_ID = "seed";
+
+    /** An example post and the idempotency key it is created under. */
+    record Example(PostDraft draft, IdempotentRequest key) {
+    }
+
+    static final List<Example> ALL = List.of(
+            example("seed-1", "Att gästspela som chef", """
+                    Under tre veckor i höstas bytte jag kontor med en kollega i Kalmar. Att gästspela som chef
+                    är ett bra sätt att se sin egen verksamhet med nya ögon.
+
+                    Det här tar jag med mig hem:
+
+                    - korta morgonmöten, stående, varje dag
+                    - en gemensam kalender för alla klientmöten
+                    - att fråga medarbetarna först
+
+                    Läs mer om utbytesprogrammet på [intranätet](https://www.kriminalvarden.se/).""",
+                    "Anna Lindqvist", "Enhetschef", "Frivården Göteborg", List.of("Ledarskap", "Utbyte"), "2019-01-22",
+                    Optional.empty(), Optional.empty()),
+            example("seed-2", "Månadsmöte: samverkan för klientens bästa", """
+                    Vid månadens möte träffades frivården och anstalten i Ystad för att prata om **samverkan**
+                    inför frigivning.
+
+                    Vi kom överens om tre saker:
+
+                    - gemensamma rutiner vid frigivning
+                    - en kontaktperson per klient
+                    - uppföljning varje kvartal""",
+                    "Åsa Öberg", "Frivårdsinspektör", "Frivården Malmö", List.of("Frivård", "Samverkan", "RBM"), "2019-01-30",
+                    Optional.of("https://bilder.example.se/manadsmote.jpg"), Optional.of("Deltagarna vid mötesbordet. Foto: Åsa Öberg")));
+
+    private SeedPosts() {
+    }
+
+    /** Creates the examples (or finds them, when seeded before) and answers their slugs. */
+    static List<String> seed(se.inlagg.api.Wiring wiring) {
+        return ALL.stream().map(example -> switch (wiring.posts().create(example.draft(), AUTHOR_ID, Optional.of(example.key()))) {
+            case se.inlagg.posts.Outcome.Done<se.inlagg.posts.Post> d -> d.value().slug();
+            case se.inlagg.posts.Outcome.Refused<se.inlagg.posts.Post> r -> throw new IllegalStateException("not seeded: " + r.refusal());
+        }).toList();
+    }
+
+    private static Example example(String key, String title, String body, String name, String role, String office,
+                                   List<String> tags, String date, Optional<String> imageUrl, Optional<String> caption) {
+        var draft = new PostDraft(Optional.of(title), Optional.of(body), Optional.of(name), Optional.of(role), Optional.of(office),
+                tags, Optional.of(date), imageUrl, imageUrl.map(u -> "Deltagarna vid mötesbordet"), caption, Optional.empty(),
+                Optional.of("published"));
+        return new Example(draft, new IdempotentRequest(Tokens.sha256(key), Tokens.sha256(title)));
+    }
+}
