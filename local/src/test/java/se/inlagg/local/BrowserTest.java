@@ -94,11 +94,7 @@ class BrowserTest {
 
     @Test
     void anAuthorSignsInWritesAPostAndReadersFindIt() throws Exception {
-        browser.get(base + "/signin");
-        browser.findElement(By.id("token")).sendKeys(ServerExtension.TOKEN);
-        browser.findElement(By.cssSelector("form.signin button")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("body")));
-        assertTrue(browser.getCurrentUrl().endsWith("/write"), browser.getCurrentUrl());
+        signIn();
 
         String image = "http://127.0.0.1:" + images.getAddress().getPort() + "/mote.png";
         type("title", "Månadsmöte i Ystad: rutiner för frigivning");
@@ -135,10 +131,7 @@ class BrowserTest {
 
     @Test
     void aFormWithAnErrorKeepsEverythingTheAuthorTyped() throws Exception {
-        browser.get(base + "/signin");
-        browser.findElement(By.id("token")).sendKeys(ServerExtension.TOKEN);
-        browser.findElement(By.cssSelector("form.signin button")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("body")));
+        signIn();
         String longText = "Det här är en lång text om klientens bästa, med å, ä och ö. ".repeat(40);
         type("body", longText);
         type("authorName", "Åsa Öberg");
@@ -165,6 +158,15 @@ class BrowserTest {
     private static void removeRequired() {
         ((ChromeDriver) browser).executeCdpCommand("Runtime.evaluate",
                 Map.of("expression", "document.getElementById('title').removeAttribute('required')"));
+    }
+
+    /** Signs in at the form with the test's author token; the browser lands on the authoring form. */
+    private static void signIn() {
+        browser.get(base + "/signin");
+        browser.findElement(By.id("token")).sendKeys(ServerExtension.TOKEN);
+        browser.findElement(By.cssSelector("form.signin button")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("body")));
+        assertTrue(browser.getCurrentUrl().endsWith("/write"), browser.getCurrentUrl());
     }
 
     /** A click that submits a form returns before the next page has loaded; wait for what must come. */
