@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -147,8 +146,6 @@ public final class ApiRequest {
         } catch (JsonProcessingException e) {
             throw new ProblemException(Problems.malformed("The body is not valid JSON: "
                     + e.getOriginalMessage().replaceAll("[\\p{Cntrl}]", " ")));
-        } catch (IOException e) {
-            throw new ProblemException(Problems.malformed("The body could not be read as JSON."));
         }
         if (!(node instanceof ObjectNode object)) {
             throw new ProblemException(Problems.malformed("The body must be a JSON object."));
