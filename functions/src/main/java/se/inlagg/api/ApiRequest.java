@@ -4,9 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -118,14 +115,8 @@ public final class ApiRequest {
 
     /** The body as strict UTF-8 text: bytes that are not UTF-8 are refused, never replaced. */
     public String bodyText() {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bodyBytes())).toString();
-        } catch (CharacterCodingException e) {
-            throw new ProblemException(Problems.malformed("The body is not valid UTF-8."));
-        }
+        return Utf8.decode(bodyBytes())
+                .orElseThrow(() -> new ProblemException(Problems.malformed("The body is not valid UTF-8.")));
     }
 
     /** The body as a JSON object; anything else is answered 415 or 400 before the domain sees it. */

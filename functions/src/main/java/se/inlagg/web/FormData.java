@@ -1,6 +1,5 @@
 package se.inlagg.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Optional;
 import se.inlagg.api.ApiRequest;
 import se.inlagg.api.ProblemException;
 import se.inlagg.api.Problems;
+import se.inlagg.api.Utf8;
 
 /** An HTML form's fields (application/x-www-form-urlencoded, UTF-8); the first value of each name. */
 final class FormData {
@@ -57,14 +57,8 @@ final class FormData {
                 bytes.write(c);
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new ProblemException(Problems.malformed("The form is not valid UTF-8."));
-        }
+        return Utf8.decode(bytes.toByteArray())
+                .orElseThrow(() -> new ProblemException(Problems.malformed("The form is not valid UTF-8.")));
     }
 
     Optional<String> get(String name) {

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import se.inlagg.api.Utf8;
 
 /**
  * API Gateway's HTTP API, emulated: it routes by template.yaml, runs the Lambda authorizer where a
@@ -76,7 +74,7 @@ final class Gateway {
     }
 
     /** The authorizer's context when it lets the request in; empty when it refuses. */
-    private Optional<JsonNode> authorize(ObjectNode event, Template.Route route, String identity) throws RuntimeException {
+    private Optional<JsonNode> authorize(ObjectNode event, Template.Route route, String identity) {
         ObjectNode auth = JSON.createObjectNode();
         auth.put("version", "2.0");
         auth.put("type", "REQUEST");
@@ -149,7 +147,7 @@ final class Gateway {
             pathParameters.forEach(p::put);
         }
         if (request.body().length > 0) {
-            Optional<String> text = isJson(headers.get("content-type")) ? utf8(request.body()) : Optional.empty();
+            Optional<String> text = isJson(headers.get("content-type")) ? Utf8.decode(request.body()) : Optional.empty();
             e.put("body", text.orElseGet(() -> Base64.getEncoder().encodeToString(request.body())));
             e.put("isBase64Encoded", text.isEmpty());
         } else {
@@ -222,16 +220,6 @@ final class Gateway {
         return type.equals("application/json") || type.endsWith("+json");
     }
 
-    private static Optional<String> utf8(byte[] bytes) {
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
-    }
 
     private static JsonNode readJson(String json) {
         try {
