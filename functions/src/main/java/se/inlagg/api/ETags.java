@@ -9,18 +9,22 @@ import java.util.Base64;
 import se.inlagg.posts.PostSummary;
 
 /**
- * Entity tags and dates for conditional requests. The tag hashes the post's id with its version,
- * so it changes with every change and never repeats for another post.
+ * Entity tags and dates for conditional requests. A post's tag hashes its id with its version, so
+ * it changes with every change and never repeats for another post; a page's hashes its content.
  */
-final class ETags {
+public final class ETags {
 
     private ETags() {
     }
 
     static String of(PostSummary post) {
+        return ofContent(post.id() + "\n" + post.version());
+    }
+
+    /** A strong tag for exactly this content (pages, feeds, files). */
+    public static String ofContent(String content) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((post.id() + "\n" + post.version()).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
             return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
@@ -39,7 +43,7 @@ final class ETags {
     }
 
     /** If-None-Match: weak comparison, so W/"x" matches "x" (RFC 9110). */
-    static boolean matchesWeakly(String header, String etag) {
+    public static boolean matchesWeakly(String header, String etag) {
         for (String candidate : header.split(",")) {
             String c = candidate.strip();
             if (c.startsWith("W/")) {

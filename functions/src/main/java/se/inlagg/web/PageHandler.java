@@ -1,16 +1,13 @@
 package se.inlagg.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.inlagg.api.ApiHandler;
 import se.inlagg.api.ApiRequest;
 import se.inlagg.api.ApiResponse;
+import se.inlagg.api.ETags;
 import se.inlagg.api.Json;
 import se.inlagg.api.Wiring;
 
@@ -51,8 +48,8 @@ public abstract class PageHandler extends ApiHandler {
 
     /** A public answer with an ETag of its content; If-None-Match with that tag answers 304. */
     static ApiResponse cached(ApiRequest request, ApiResponse response) {
-        String etag = etag(response.body());
-        if (request.header("if-none-match").filter(h -> h.contains(etag)).isPresent()) {
+        String etag = ETags.ofContent(response.body());
+        if (request.header("if-none-match").filter(h -> ETags.matchesWeakly(h, etag)).isPresent()) {
             return secured(ApiResponse.empty(304)).withHeader("etag", etag).withHeader("cache-control", PUBLIC_CACHE);
         }
         return response.withHeader("etag", etag).withHeader("cache-control", PUBLIC_CACHE);
@@ -113,12 +110,4 @@ public abstract class PageHandler extends ApiHandler {
         }
     }
 
-    private static String etag(String html) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(html.getBytes(StandardCharsets.UTF_8));
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 }
