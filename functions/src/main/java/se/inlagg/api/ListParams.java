@@ -40,10 +40,11 @@ final class ListParams {
         });
         Optional<String> cursor = request.query("cursor").filter(c -> !c.isEmpty());
         Optional<String> tag = request.query("tag").filter(t -> !t.isBlank());
-        for (var entry : List.of(new FieldError("cursor", cursor.orElse("")), new FieldError("tag", tag.orElse("")))) {
-            if (entry.message().length() > MAX_QUERY_VALUE) {
-                errors.add(new FieldError(entry.field(), "must be at most " + MAX_QUERY_VALUE + " characters"));
-            }
+        if (cursor.orElse("").length() > MAX_QUERY_VALUE) {
+            errors.add(new FieldError("cursor", "must be at most " + MAX_QUERY_VALUE + " characters"));
+        }
+        if (tag.orElse("").length() > MAX_QUERY_VALUE) {
+            errors.add(new FieldError("tag", "must be at most " + MAX_QUERY_VALUE + " characters"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problems.invalid(errors));
