@@ -36,8 +36,7 @@ public final class WriteHandler extends PageHandler {
     protected ApiResponse handle(ApiRequest request) {
         Optional<Viewer> viewer = viewer(request);
         if (request.method().equals("GET")) {
-            return viewer.map(v -> form(request, 200, Map.of(), List.of(), "", v))
-                    .orElseGet(() -> redirect("/signin"));
+            return viewer.isPresent() ? form(request, 200, Map.of(), List.of(), "", viewer) : redirect("/signin");
         }
         FormData form = FormData.of(request);
         Map<String, String> values = new LinkedHashMap<>();
@@ -45,10 +44,10 @@ public final class WriteHandler extends PageHandler {
         if (viewer.isEmpty()) {
             return form(request, 403, values, List.of(),
                     "Du är inte inloggad (eller inloggningen har gått ut). Inget sparades. Kopiera texten, logga in och försök igen.",
-                    new Viewer("", ""));
+                    viewer);
         }
         if (!Sessions.sameToken(viewer.get().csrf(), form.value("csrf"))) {
-            return form(request, 403, values, List.of(), "Formuläret kom inte från den här sidan. Inget sparades; skicka igen.", viewer.get());
+            return form(request, 403, values, List.of(), "Formuläret kom inte från den här sidan. Inget sparades; skicka igen.", viewer);
         }
         var draft = draftOf(form);
         var key = form.get("formId").filter(id -> !id.isBlank() && id.length() <= 100)
@@ -57,10 +56,10 @@ public final class WriteHandler extends PageHandler {
         return switch (wiring.posts().create(draft, viewer.get().authorId(), key)) {
             case Outcome.Done<Post> d -> redirect("/posts/" + d.value().slug());
             case Outcome.Refused<Post> r -> switch (r.refusal()) {
-                case Refusal.Invalid i -> form(request, 400, values, i.errors(), "", viewer.get());
-                case Refusal.Busy b -> form(request, 503, values, List.of(), "Det är fullt just nu. Inget sparades; försök igen om en stund.", viewer.get());
-                case Refusal.Unprocessable u -> form(request, 422, values, List.of(new FieldError(u.field(), u.message())), "", viewer.get());
-                default -> form(request, 409, values, List.of(), "Inlägget kunde inte sparas. Försök igen.", viewer.get());
+                case Refusal.Invalid i -> form(request, 400, values, i.errors(), "", viewer);
+                case Refusal.Busy b -> form(request, 503, values, List.of(), "Det är fullt just nu. Inget sparades; försök igen om en stund.", viewer);
+                case Refusal.Unprocessable u -> form(request, 422, values, List.of(new FieldError(u.field(), u.message())), "", viewer);
+                default -> form(request, 409, values, List.of(), "Inlägget kunde inte sparas. Försök igen.", viewer);
             };
         };
     }
@@ -74,10 +73,10 @@ public final class WriteHandler extends PageHandler {
                 Optional.of(form.value("action").equals("draft") ? "draft" : "published"));
     }
 
+    /** The form with what was typed; without a viewer (signed out) it carries no CSRF token. */
     private ApiResponse form(ApiRequest request, int status, Map<String, String> values, List<FieldError> errors,
-                             String notice, Viewer viewer) {
-        String html = FormHtml.form(values, errors, notice, viewer.csrf(), Tokens.newToken());
-        Optional<Viewer> shown = viewer.authorId().isEmpty() ? Optional.empty() : Optional.of(viewer);
-        return page(request, status, "Skriv", html, shown, List.of()).withHeader("cache-control", "no-store");
+                             String notice, Optional<Viewer> viewer) {
+        String html = FormHtml.form(values, errors, notice, viewer.map(Viewer::csrf).orElse(""), Tokens.newToken());
+        return page(request, status, "Skriv", html, viewer, List.of()).withHeader("cache-control", "no-store");
     }
 }
