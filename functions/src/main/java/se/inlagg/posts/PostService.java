@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /** The rules of posts and tags; it knows nothing of HTTP and nothing of DynamoDB. */
@@ -179,24 +179,21 @@ public final class PostService {
         return withTags(names, given -> changeTags(slug, authorId, current -> {
             List<Tag> all = new ArrayList<>(current);
             all.addAll(given);
-            return Tag.distinct(all);
+            return Optional.of(Tag.distinct(all));
         }));
     }
 
     public Outcome<PostSummary> replaceTags(String slug, List<String> names, String authorId) {
-        return withTags(names, given -> changeTags(slug, authorId, current -> given));
+        return withTags(names, given -> changeTags(slug, authorId, current -> Optional.of(given)));
     }
 
     public Outcome<PostSummary> removeTag(String slug, String tagSlug, String authorId) {
-        boolean tagged = visibleTo(slug, Optional.of(authorId))
-                .map(p -> p.summary().tags().stream().anyMatch(t -> t.slug().equals(tagSlug))).orElse(true);
-        if (!tagged) {
-            return Outcome.refused(new Refusal.NotFound("tag on this post"));
-        }
-        return changeTags(slug, authorId, current -> current.stream().filter(t -> !t.slug().equals(tagSlug)).toList());
+        return changeTags(slug, authorId, current -> current.stream().anyMatch(t -> t.slug().equals(tagSlug))
+                ? Optional.of(current.stream().filter(t -> !t.slug().equals(tagSlug)).toList())
+                : Optional.empty());
     }
 
-    private static Outcome<PostSummary> withTags(List<String> names, java.util.function.Function<List<Tag>, Outcome<PostSummary>> then) {
+    private static Outcome<PostSummary> withTags(List<String> names, Function<List<Tag>, Outcome<PostSummary>> then) {
         return switch (PostRules.checkTags(names)) {
             case Outcome.Refused<List<Tag>> r -> Outcome.refused(r.refusal());
             case Outcome.Done<List<Tag>> d -> then.apply(d.value());
@@ -206,8 +203,9 @@ public final class PostService {
     /**
      * Reads the post, applies the change to its current tags and writes it conditioned on the
      * version read; when another writer got there first, it reads again rather than lose their tags.
+     * A change that answers empty names a tag the post does not have.
      */
-    private Outcome<PostSummary> changeTags(String slug, String authorId, UnaryOperator<List<Tag>> change) {
+    private Outcome<PostSummary> changeTags(String slug, String authorId, Function<List<Tag>, Optional<List<Tag>>> change) {
         Backoff backoff = Backoff.within(writeBudget);
         do {
             Optional<Post> post = visibleTo(slug, Optional.of(authorId));
@@ -215,7 +213,11 @@ public final class PostService {
                 return Outcome.refused(new Refusal.NotFound("post"));
             }
             PostSummary current = post.get().summary();
-            List<Tag> next = change.apply(current.tags());
+            Optional<List<Tag>> changed = change.apply(current.tags());
+            if (changed.isEmpty()) {
+                return Outcome.refused(new Refusal.NotFound("tag on this post"));
+            }
+            List<Tag> next = changed.get();
             if (next.size() > Tag.MAX_PER_POST) {
                 return Outcome.refused(new Refusal.Unprocessable("too_many_tags",
                         "A post has at most " + Tag.MAX_PER_POST + " tags; this one has " + current.tags().size() + ".", "tags"));
