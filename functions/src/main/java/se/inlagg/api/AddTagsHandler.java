@@ -1,21 +1,14 @@
 package se.inlagg.api;
 
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+
 /** POST /api/posts/{slug}/tags: adds tags to a post, keeping the ones it has. */
-public final class AddTagsHandler extends ApiHandler {
-
-    public AddTagsHandler() {
-        this(Wiring.shared());
-    }
-
-    public AddTagsHandler(Wiring wiring) {
-        super(wiring);
-    }
+public final class AddTagsHandler extends ApiFunction {
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
+    protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
-        var names = DraftReader.tagList(request.jsonObject());
-        var slug = request.pathParameter("slug").orElse("");
-        return answer(wiring.posts().addTags(slug, names, authorId), post -> PostJson.withValidators(ApiResponse.json(200, PostJson.tagsOf(post)), post));
+        return tagsAnswer(app().posts().addTags(slug(request), DraftReader.tagList(jsonObject(request)), authorId));
     }
 }

@@ -1,26 +1,21 @@
 package se.inlagg.api;
 
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+
 /**
  * POST /api/posts: an author publishes (or saves) a post; 201 with its permalink. With an
  * Idempotency-Key, a retry within 24 hours answers the first post and creates nothing.
  */
-public final class CreatePostHandler extends ApiHandler {
-
-    public CreatePostHandler() {
-        this(Wiring.shared());
-    }
-
-    public CreatePostHandler(Wiring wiring) {
-        super(wiring);
-    }
+public final class CreatePostHandler extends ApiFunction {
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
+    protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
-        var body = request.jsonObject();
+        var body = jsonObject(request);
         var idempotent = IdempotencyKeys.read(request, body);
         var draft = DraftReader.post(body);
-        return answer(wiring.posts().create(draft, authorId, idempotent), post -> PostJson.withValidators(
-                ApiResponse.json(201, PostJson.post(post)).withHeader("location", "/api/posts/" + post.slug()), post.summary()));
+        return answer(app().posts().create(draft, authorId, idempotent), post -> PostJson.withValidators(
+                HttpResponse.json(201, PostJson.post(post)).withHeader("location", "/api/posts/" + post.slug()), post.summary()));
     }
 }

@@ -1,11 +1,12 @@
 package se.inlagg.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.PostDraft;
 
@@ -25,11 +26,11 @@ final class DraftReader {
     private DraftReader() {
     }
 
-    static PostDraft post(ObjectNode json) {
+    static PostDraft post(Map<String, Object> json) {
         DraftReader r = new DraftReader();
         r.known(json, POST_FIELDS, "");
-        ObjectNode author = r.object(json, "author");
-        ObjectNode image = r.object(json, "image");
+        Map<String, Object> author = r.object(json, "author");
+        Map<String, Object> image = r.object(json, "image");
         r.known(author, AUTHOR_FIELDS, "author.");
         r.known(image, IMAGE_FIELDS, "image.");
         PostDraft draft = new PostDraft(
@@ -50,10 +51,10 @@ final class DraftReader {
     }
 
     /** The "tags" list of a tag request: {"tags": ["Frivård", "RBM"]}. */
-    static List<String> tagList(ObjectNode json) {
+    static List<String> tagList(Map<String, Object> json) {
         DraftReader r = new DraftReader();
         r.known(json, Set.of("tags"), "");
-        if (!json.has("tags") || json.get("tags").isNull()) {
+        if (json.get("tags") == null) {
             r.errors.add(new FieldError("tags", "must be a list of tag names"));
         }
         List<String> tags = r.texts(json, "tags");
@@ -61,54 +62,52 @@ final class DraftReader {
         return tags;
     }
 
-    private void known(ObjectNode node, Set<String> fields, String prefix) {
-        if (node == null) {
-            return;
-        }
-        node.fieldNames().forEachRemaining(name -> {
+    private void known(Map<String, Object> node, Set<String> fields, String prefix) {
+        for (String name : node.keySet()) {
             if (!fields.contains(name)) {
                 errors.add(new FieldError(prefix + name, "is not a known field"));
             }
-        });
+        }
     }
 
-    private ObjectNode object(ObjectNode parent, String name) {
-        JsonNode node = parent.get(name);
-        if (node == null || node.isNull()) {
-            return null;
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> object(Map<String, Object> parent, String name) {
+        Object node = parent.get(name);
+        if (node == null) {
+            return Map.of();
         }
-        if (node instanceof ObjectNode o) {
-            return o;
+        if (node instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
         }
         errors.add(new FieldError(name, "must be an object"));
-        return null;
+        return Map.of();
     }
 
-    private Optional<String> text(ObjectNode parent, String name, String field) {
-        JsonNode node = parent == null ? null : parent.get(name);
-        if (node == null || node.isNull()) {
+    private Optional<String> text(Map<String, Object> parent, String name, String field) {
+        Object node = parent.get(name);
+        if (node == null) {
             return Optional.empty();
         }
-        if (!node.isTextual()) {
+        if (!(node instanceof String s)) {
             errors.add(new FieldError(field, "must be a string"));
             return Optional.empty();
         }
-        return Optional.of(node.textValue());
+        return Optional.of(s);
     }
 
-    private List<String> texts(ObjectNode parent, String name) {
-        JsonNode node = parent.get(name);
-        if (node == null || node.isNull()) {
+    private List<String> texts(Map<String, Object> parent, String name) {
+        Object node = parent.get(name);
+        if (node == null) {
             return List.of();
         }
-        if (!node.isArray()) {
+        if (!(node instanceof List<?> list)) {
             errors.add(new FieldError(name, "must be a list of strings"));
             return List.of();
         }
         List<String> values = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            if (node.get(i).isTextual()) {
-                values.add(node.get(i).textValue());
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) instanceof String s) {
+                values.add(s);
             } else {
                 errors.add(new FieldError(name + "[" + i + "]", "must be a string"));
             }

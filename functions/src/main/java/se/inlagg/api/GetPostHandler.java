@@ -1,32 +1,24 @@
 package se.inlagg.api;
 
+import se.inlagg.http.Caching;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+
 /**
  * GET /api/posts/{slug}: one post, with ETag and Last-Modified; If-None-Match answers 304.
  * Public, so the authorizer does not run: a draft is shown only when its author's token comes
  * along, checked here with the same code the authorizer uses.
  */
-public final class GetPostHandler extends ApiHandler {
-
-    public GetPostHandler() {
-        this(Wiring.shared());
-    }
-
-    public GetPostHandler(Wiring wiring) {
-        super(wiring);
-    }
+public final class GetPostHandler extends ApiFunction {
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
-        var reader = request.header("authorization").flatMap(wiring.authors()::authenticate);
+    protected HttpResponse handle(HttpRequest request) {
+        var reader = request.header("authorization").flatMap(h -> app().authors().authenticate(h));
         String slug = request.pathParameter("slug").orElse("");
-        // Drafts and scheduled posts shown to their author must not be cached for anyone else.
-        String caching = reader.isPresent() ? "private, no-cache" : "public, max-age=60";
-        return answer(wiring.posts().get(slug, reader), post -> {
-            String etag = ETags.of(post.summary());
-            ApiResponse response = request.header("if-none-match").filter(h -> ETags.matchesWeakly(h, etag)).isPresent()
-                    ? ApiResponse.empty(304)
-                    : ApiResponse.json(200, PostJson.post(post));
-            return PostJson.withValidators(response, post.summary()).withHeader("cache-control", caching);
+        return answer(app().posts().get(slug, reader), post -> {
+            HttpResponse response = PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary());
+            // Drafts and scheduled posts shown to their author must not be cached for anyone else.
+            return Caching.notModified(request, response.withHeader("cache-control", reader.isPresent() ? Caching.PRIVATE : Caching.PUBLIC));
         });
     }
 }

@@ -4,11 +4,15 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.posts.Facet;
+import se.inlagg.posts.FacetCount;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.ListQuery;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.SiteTime;
-import se.inlagg.posts.Tag;
 
 /** Reads ?limit, ?cursor, ?tag and ?month into a list query, refusing bad values with 400. */
 final class ListParams {
@@ -18,8 +22,8 @@ final class ListParams {
     private ListParams() {
     }
 
-    /** The query, or empty when ?tag names no tag at all (an empty list, not an error). */
-    static Optional<ListQuery> read(ApiRequest request, PostService posts) {
+    /** The query, or empty when ?tag names no category readers can see (an empty list, not an error). */
+    static Optional<ListQuery> read(HttpRequest request, PostService posts) {
         List<FieldError> errors = new ArrayList<>();
         int limit = ListQuery.DEFAULT_LIMIT;
         Optional<String> rawLimit = request.query("limit");
@@ -49,14 +53,14 @@ final class ListParams {
         if (!errors.isEmpty()) {
             throw new ProblemException(Problems.invalid(errors));
         }
-        Optional<String> tagSlug = Optional.empty();
+        Optional<Facet> category = Optional.empty();
         if (tag.isPresent()) {
-            Optional<Tag> found = posts.findTag(tag.get());
+            Optional<FacetCount> found = posts.findVisibleFacet(Facet.Kind.CATEGORY, tag.get());
             if (found.isEmpty()) {
                 return Optional.empty();
             }
-            tagSlug = found.map(Tag::slug);
+            category = found.map(FacetCount::facet);
         }
-        return Optional.of(new ListQuery(tagSlug, month, limit, cursor));
+        return Optional.of(new ListQuery(category, month, limit, cursor));
     }
 }

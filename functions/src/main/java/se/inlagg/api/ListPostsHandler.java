@@ -1,25 +1,21 @@
 package se.inlagg.api;
 
+import java.util.List;
+import java.util.Optional;
+import se.inlagg.http.Caching;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Page;
 
-/** GET /api/posts: published posts, newest first, a page at a time, by tag and month. */
-public final class ListPostsHandler extends ApiHandler {
-
-    public ListPostsHandler() {
-        this(Wiring.shared());
-    }
-
-    public ListPostsHandler(Wiring wiring) {
-        super(wiring);
-    }
+/** GET /api/posts: published posts, newest first, a page at a time, by category and month. */
+public final class ListPostsHandler extends ApiFunction {
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
-        var outcome = ListParams.read(request, wiring.posts())
-                .map(wiring.posts()::list)
-                .orElseGet(() -> Outcome.done(new Page<>(java.util.List.of(), java.util.Optional.empty())));
-        return answer(outcome, page -> ApiResponse.json(200, PostJson.page(page))
-                .withHeader("cache-control", "public, max-age=30"));
+    protected HttpResponse handle(HttpRequest request) {
+        var outcome = ListParams.read(request, app().posts())
+                .map(app().posts()::list)
+                .orElseGet(() -> Outcome.done(new Page<>(List.of(), Optional.empty())));
+        return answer(outcome, page -> Caching.publicly(request, HttpResponse.json(200, PostJson.page(page))));
     }
 }

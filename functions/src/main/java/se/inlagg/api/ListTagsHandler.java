@@ -1,19 +1,15 @@
 package se.inlagg.api;
 
-/** GET /api/tags: every tag that has a visible post, with how many. */
-public final class ListTagsHandler extends ApiHandler {
+import se.inlagg.http.Caching;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.posts.Facet;
 
-    public ListTagsHandler() {
-        this(Wiring.shared());
-    }
-
-    public ListTagsHandler(Wiring wiring) {
-        super(wiring);
-    }
+/** GET /api/tags: every category that has a visible post, with how many. */
+public final class ListTagsHandler extends ApiFunction {
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
-        return ApiResponse.json(200, PostJson.tagCounts(wiring.posts().tags()))
-                .withHeader("cache-control", "public, max-age=60");
+    protected HttpResponse handle(HttpRequest request) {
+        return Caching.publicly(request, HttpResponse.json(200, PostJson.facetCounts(app().posts().facets(Facet.Kind.CATEGORY))));
     }
 }

@@ -1,7 +1,7 @@
 package se.inlagg.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** JSON Merge Patch (RFC 7396): objects merge, null removes, anything else replaces. */
 final class MergePatch {
@@ -9,16 +9,16 @@ final class MergePatch {
     private MergePatch() {
     }
 
-    static ObjectNode apply(ObjectNode target, ObjectNode patch) {
-        ObjectNode result = target.deepCopy();
-        patch.properties().forEach(e -> {
-            JsonNode value = e.getValue();
-            if (value.isNull()) {
-                result.remove(e.getKey());
-            } else if (value instanceof ObjectNode p && result.get(e.getKey()) instanceof ObjectNode t) {
-                result.set(e.getKey(), apply(t, p));
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> apply(Map<String, Object> target, Map<String, Object> patch) {
+        Map<String, Object> result = new LinkedHashMap<>(target);
+        patch.forEach((key, value) -> {
+            if (value == null) {
+                result.remove(key);
+            } else if (value instanceof Map<?, ?> p && result.get(key) instanceof Map<?, ?> t) {
+                result.put(key, apply((Map<String, Object>) t, (Map<String, Object>) p));
             } else {
-                result.set(e.getKey(), value.deepCopy());
+                result.put(key, value);
             }
         });
         return result;

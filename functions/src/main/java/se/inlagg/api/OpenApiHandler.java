@@ -1,19 +1,17 @@
 package se.inlagg.api;
 
+import se.inlagg.http.BundledFile;
+import se.inlagg.http.Caching;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
 
 /** GET /api/openapi.json: the OpenAPI 3.1 document of this API, kept beside the code it describes. */
-public final class OpenApiHandler extends ApiHandler {
+public final class OpenApiHandler extends ApiFunction {
 
-    static final String DOCUMENT = BundledText.read("/openapi.json");
-
-    public OpenApiHandler() {
-        super(null);
-    }
+    static final BundledFile DOCUMENT = BundledFile.read("/openapi.json", HttpResponse.JSON);
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
-        return new ApiResponse(200, java.util.Map.of("content-type", ApiResponse.JSON_TYPE), java.util.List.of(), DOCUMENT)
-                .withHeader("cache-control", "public, max-age=300");
+    protected HttpResponse handle(HttpRequest request) {
+        return Caching.publicly(request, DOCUMENT.response());
     }
-
 }

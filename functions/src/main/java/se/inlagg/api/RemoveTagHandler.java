@@ -1,21 +1,14 @@
 package se.inlagg.api;
 
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+
 /** DELETE /api/posts/{slug}/tags/{tag}: takes one tag, named by its slug, off a post. */
-public final class RemoveTagHandler extends ApiHandler {
-
-    public RemoveTagHandler() {
-        this(Wiring.shared());
-    }
-
-    public RemoveTagHandler(Wiring wiring) {
-        super(wiring);
-    }
+public final class RemoveTagHandler extends ApiFunction {
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
+    protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
-        var slug = request.pathParameter("slug").orElse("");
-        var tag = request.pathParameter("tag").orElse("");
-        return answer(wiring.posts().removeTag(slug, tag, authorId), post -> PostJson.withValidators(ApiResponse.json(200, PostJson.tagsOf(post)), post));
+        return tagsAnswer(app().posts().removeTag(slug(request), request.pathParameter("tag").orElse(""), authorId));
     }
 }

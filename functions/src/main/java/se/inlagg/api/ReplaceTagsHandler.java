@@ -1,21 +1,14 @@
 package se.inlagg.api;
 
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+
 /** PUT /api/posts/{slug}/tags: the post's tags become exactly the list given. */
-public final class ReplaceTagsHandler extends ApiHandler {
-
-    public ReplaceTagsHandler() {
-        this(Wiring.shared());
-    }
-
-    public ReplaceTagsHandler(Wiring wiring) {
-        super(wiring);
-    }
+public final class ReplaceTagsHandler extends ApiFunction {
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
+    protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
-        var names = DraftReader.tagList(request.jsonObject());
-        var slug = request.pathParameter("slug").orElse("");
-        return answer(wiring.posts().replaceTags(slug, names, authorId), post -> PostJson.withValidators(ApiResponse.json(200, PostJson.tagsOf(post)), post));
+        return tagsAnswer(app().posts().replaceTags(slug(request), DraftReader.tagList(jsonObject(request)), authorId));
     }
 }

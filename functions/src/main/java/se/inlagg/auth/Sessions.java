@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import se.inlagg.ops.Log;
 import se.inlagg.store.RateLimitStore;
 import se.inlagg.store.SessionStore;
 
@@ -54,7 +55,7 @@ public final class Sessions {
         }
         limits.countFailure(SIGN_IN, clientHash, now, WINDOW);
         // Which client failed, as a hash prefix; never the token that was tried.
-        System.err.println("{\"level\":\"WARN\",\"event\":\"signin_failed\",\"client\":\"" + clientHash.substring(0, 12) + "\"}");
+        Log.warn("signin_failed", "client", clientHash.substring(0, 12));
         return new SignIn.Refused();
     }
 

@@ -1,5 +1,6 @@
 package se.inlagg.config;
 
+import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -10,23 +11,33 @@ import java.util.Optional;
  * <p>Lambda gives settings as environment variables. The local server runs every handler in one JVM,
  * which cannot change its own environment, so it passes the same names as system properties; the
  * environment wins where both are set.
+ *
+ * @param siteUrl the site's public address ("https://blogg.example.se"): absolute links in feeds,
+ *                canonical URLs and the sitemap come from it, never from a request's Host header
  */
-public record Settings(String tableName, ZoneId siteZone) {
+public record Settings(String tableName, ZoneId siteZone, Optional<String> siteUrl) {
 
     public static final String TABLE_NAME = "TABLE_NAME";
     public static final String SITE_TIME_ZONE = "SITE_TIME_ZONE";
+    public static final String SITE_URL = "SITE_URL";
     static final String DEFAULT_ZONE = "Europe/Stockholm";
 
     public Settings {
         if (tableName == null || tableName.isBlank()) {
             throw new IllegalStateException(TABLE_NAME + " is not set: it names the DynamoDB table");
         }
+        siteUrl = siteUrl.map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
+        siteUrl.ifPresent(Settings::checkSiteUrl);
+    }
+
+    public Settings(String tableName, ZoneId siteZone) {
+        this(tableName, siteZone, Optional.empty());
     }
 
     public static Settings fromEnvironment() {
         String zone = value(SITE_TIME_ZONE).orElse(DEFAULT_ZONE);
         try {
-            return new Settings(value(TABLE_NAME).orElse(null), ZoneId.of(zone));
+            return new Settings(value(TABLE_NAME).orElse(null), ZoneId.of(zone), value(SITE_URL));
         } catch (DateTimeException e) {
             throw new IllegalStateException(SITE_TIME_ZONE + " is not a time zone: " + zone, e);
         }
@@ -38,5 +49,13 @@ public record Settings(String tableName, ZoneId siteZone) {
             return Optional.of(fromEnv);
         }
         return Optional.ofNullable(System.getProperty(name)).filter(v -> !v.isBlank());
+    }
+
+    private static void checkSiteUrl(String url) {
+        URI uri = URI.create(url);
+        if (uri.getHost() == null || !(("https".equals(uri.getScheme())) || "http".equals(uri.getScheme()))
+                || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+            throw new IllegalStateException(SITE_URL + " must be an address like https://blogg.example.se, not " + url);
+        }
     }
 }

@@ -16,6 +16,12 @@ import org.commonmark.renderer.html.HtmlRenderer;
  */
 public final class Markdown {
 
+    /**
+     * Which rendering stored HTML came from. Raise it when the rules below change (a new sanitizer,
+     * say): bodies stored with an older value are rendered again when read.
+     */
+    public static final int VERSION = 1;
+
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder()
             .escapeHtml(true)

@@ -1,7 +1,10 @@
 package se.inlagg.posts;
 
-/** A whole post: its summary and its Markdown body, which is stored apart from the summary. */
-public record Post(PostSummary summary, String body) {
+/**
+ * A whole post: its summary, its Markdown body and that body as HTML. The HTML is made when the
+ * post is written, so readers' functions never load the Markdown renderer.
+ */
+public record Post(PostSummary summary, String body, String bodyHtml) {
 
     public String id() {
         return summary.id();

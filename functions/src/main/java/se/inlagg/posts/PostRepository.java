@@ -2,38 +2,43 @@ package se.inlagg.posts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where posts are kept, in the domain's words. The DynamoDB store implements it; its keys,
- * indexes and transactions stay behind this interface. Every write is all-or-nothing.
+ * indexes and transactions stay behind this interface. Every write is all-or-nothing, and every
+ * read a fixed number of calls, however many posts there are.
  */
 public interface PostRepository {
 
-    /** Which of these slugs other posts already hold. */
-    Set<String> takenSlugs(List<String> candidates);
+    /** The highest number given so far to a post whose title makes this slug (0 for none). */
+    long lastSlugNumber(String base);
 
     /**
-     * Stores a new post with its tags and, for an idempotent request, the record of it (for its
-     * author, until {@link IdempotentRequest#LIFETIME} from now); tag names come back as the tags
-     * were first named. Stale when a tag or a live record under the same key appeared meanwhile.
+     * Stores a new post under the claimed slug with its tags and, for an idempotent request, the
+     * record of it (for its author, until {@link IdempotentRequest#LIFETIME} from now); tag names
+     * come back as the tags were first named. SlugTaken when another post holds the slug; Stale
+     * when the slug counter, a tag or a live record under the same key changed meanwhile.
      */
-    Write<Post> create(Post post, Instant now, Optional<IdempotentRequest> request);
+    Write<Post> create(Post post, SlugClaim claim, Instant now, Optional<IdempotentRequest> request);
 
-    /** The post that holds this slug, read consistently. */
+    /** The post that holds this slug, with its body, read consistently. */
     Optional<Post> findBySlug(String slug);
+
+    /** The post's summary only, read consistently: what a change of tags needs. */
+    Optional<PostSummary> findSummaryBySlug(String slug);
 
     /** The post with this id, read consistently. */
     Optional<Post> findById(String id);
 
     /**
-     * Replaces the post's summary (every copy of it, in each tag) and, when given, its body, if
-     * the post is still at the version of {@code current}. Tag counts follow in the same write.
+     * Replaces the post's summary (every copy of it) and, when given, its body, if the post is
+     * still at the version of {@code current}. Counts follow in the same write.
      */
-    Write<PostSummary> update(PostSummary current, PostSummary next, Optional<String> body, Instant now);
+    Write<PostSummary> update(PostSummary current, PostSummary next, Optional<Body> body, Instant now);
 
-    /** Removes the post, its body, its tag entries and its slug, if it is still at this version. */
+    /** Removes the post, its body, its list entries and its slug, if it is still at this version. */
     Write<PostSummary> delete(PostSummary current);
 
     /** A create remembered under this author's key, unless it has expired. */
@@ -42,15 +47,15 @@ public interface PostRepository {
     /** A page of visible posts, newest first; a cursor that is not this list's is refused. */
     Outcome<Page<PostSummary>> page(ListQuery query, Instant now);
 
-    /** The Markdown bodies of these posts, by post id, in one batch (a feed shows whole posts). */
-    java.util.Map<String, String> bodies(List<String> postIds);
+    /** The bodies of these posts as HTML, by post id, in one batch (a feed shows whole posts). */
+    Map<String, String> bodiesHtml(List<String> postIds);
 
-    /** One author's drafts, the most recently changed first. */
-    List<PostSummary> drafts(String authorId);
+    /** One author's posts of every status, the most recently changed first, a page at a time. */
+    Outcome<Page<PostSummary>> authorPosts(String authorId, int limit, Optional<String> cursor);
 
-    /** Every tag with at least one visible post. */
-    List<TagCount> tagCounts(Instant now);
+    /** Every facet of a kind with at least one visible post, with how many. */
+    List<FacetCount> facetCounts(Facet.Kind kind, Instant now);
 
-    /** The tag with this slug, when it exists. */
-    Optional<Tag> findTag(String slug);
+    /** The facet of this kind and slug, with its visible count, when any post ever had it. */
+    Optional<FacetCount> findFacet(Facet.Kind kind, String slug, Instant now);
 }

@@ -5,15 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
-/** The rules of posts and tags; it knows nothing of HTTP and nothing of DynamoDB. */
+/** The rules of posts and their facets; it knows nothing of HTTP and nothing of DynamoDB. */
 public final class PostService {
 
-    /** Slug candidates looked up in one batch: title, title-2, … title-10. */
-    static final int SLUG_BATCH = 10;
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final PostRepository repository;
@@ -42,57 +38,70 @@ public final class PostService {
         };
     }
 
+    /**
+     * Claims the title's next slug through its counter, in the same transaction as the post: a
+     * fixed number of calls whether the title is new or the fortieth "Månadsmöte".
+     */
     private Outcome<Post> store(PostRules.Checked c, String authorId, Optional<IdempotentRequest> request) {
         Instant now = time.now();
         String id = Ids.newId();
         String base = Slugs.forTitle(c.title());
-        int first = 1;
+        Body body = Body.of(c.body());
         Backoff backoff = Backoff.within(writeBudget);
-        do {
+        Optional<SlugClaim> claim = Optional.empty();
+        while (true) {
             Optional<Outcome<Post>> replay = request.flatMap(r -> replay(authorId, r, now));
             if (replay.isPresent()) {
                 return replay.get();
             }
-            List<String> candidates = IntStream.range(first, first + SLUG_BATCH)
-                    .mapToObj(n -> Slugs.candidate(base, n)).toList();
-            Set<String> taken = repository.takenSlugs(candidates);
-            Optional<String> free = candidates.stream().filter(s -> !taken.contains(s)).findFirst();
-            if (free.isEmpty()) {
-                first += SLUG_BATCH;
-                continue;
-            }
-            var summary = new PostSummary(id, free.get(), c.title(), c.excerpt(), c.byline(), c.tags(),
+            SlugClaim next = claim.orElseGet(() -> {
+                long last = repository.lastSlugNumber(base);
+                return new SlugClaim(base, (int) last + 1, last);
+            });
+            var summary = new PostSummary(id, next.slug(), c.title(), c.excerpt(), c.byline(), c.tags(),
                     c.image(), c.status(), c.publishedAt().orElse(now), now, 1, authorId);
-            switch (repository.create(new Post(summary, c.body()), now, request)) {
+            switch (repository.create(new Post(summary, body.markdown(), body.html()), next, now, request)) {
                 case Write.Applied<Post> a -> {
                     return Outcome.done(a.value());
                 }
-                case Write.SlugTaken<Post> s -> first += candidates.indexOf(free.get()) + 1;
-                case Write.Stale<Post> s -> { /* a tag or the same key was written meanwhile: read again */ }
+                // A post whose own title made this slug (or an older post) holds it: take the next number.
+                case Write.SlugTaken<Post> s -> claim = Optional.of(new SlugClaim(base, next.number() + 1, next.lastSeen()));
+                case Write.Stale<Post> s -> {
+                    // Another post took the counter, a facet or the same key meanwhile: read again.
+                    claim = Optional.empty();
+                    if (!backoff.pause()) {
+                        return busy();
+                    }
+                }
+                case Write.Busy<Post> b -> {
+                    return busy();
+                }
             }
-        } while (backoff.pause());
-        return Outcome.refused(new Refusal.Busy(RETRY_AFTER));
+        }
     }
 
     /** The first answer to a repeated request, or a refusal when the key came with another request. */
     private Optional<Outcome<Post>> replay(String authorId, IdempotentRequest request, Instant now) {
         return repository.idempotencyRecord(authorId, request.keySha256(), now).map(record -> {
             if (!record.requestSha256().equals(request.requestSha256())) {
-                return Outcome.refused(new Refusal.Unprocessable("idempotency_key_reused",
+                return Outcome.refused(new Refusal.Unprocessable(Refusal.Rule.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was used for a different request; use a new key.", "Idempotency-Key"));
             }
             return repository.findById(record.postId()).<Outcome<Post>>map(Outcome::done)
-                    .orElseGet(() -> Outcome.refused(new Refusal.NotFound("post (it was created with this key and deleted since)")));
+                    .orElseGet(() -> Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST_DELETED_SINCE)));
         });
     }
 
     /** A post by slug as this reader may see it: drafts and future posts only for their author. */
     public Outcome<Post> get(String slug, Optional<String> readerAuthorId) {
         Optional<Post> post = Slugs.isSlug(slug) ? repository.findBySlug(slug) : Optional.empty();
-        return post.filter(p -> p.summary().visibleAt(time.now())
-                        || readerAuthorId.filter(p.summary().authorId()::equals).isPresent())
+        return post.filter(p -> mayRead(p.summary(), readerAuthorId))
                 .<Outcome<Post>>map(Outcome::done)
-                .orElseGet(() -> Outcome.refused(new Refusal.NotFound("post")));
+                .orElseGet(() -> Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST)));
+    }
+
+    private boolean mayRead(PostSummary post, Optional<String> readerAuthorId) {
+        return post.visibleAt(time.now()) || readerAuthorId.filter(post.authorId()::equals).isPresent();
     }
 
     /**
@@ -116,9 +125,11 @@ public final class PostService {
         }
         var next = new PostSummary(was.id(), was.slug(), c.title(), c.excerpt(), c.byline(), c.tags(), c.image(),
                 c.status(), publishedAt, now, was.version() + 1, was.authorId());
-        return switch (repository.update(was, next, Optional.of(c.body()), now)) {
-            case Write.Applied<PostSummary> a -> Outcome.done(new Post(a.value(), c.body()));
-            case Write.Stale<PostSummary> s -> Outcome.refused(new Refusal.Stale("The post changed since it was read."));
+        Body body = c.body().equals(current.body()) ? new Body(current.body(), current.bodyHtml()) : Body.of(c.body());
+        return switch (repository.update(was, next, Optional.of(body), now)) {
+            case Write.Applied<PostSummary> a -> Outcome.done(new Post(a.value(), body.markdown(), body.html()));
+            case Write.Stale<PostSummary> s -> Outcome.refused(new Refusal.Stale());
+            case Write.Busy<PostSummary> b -> busy();
             case Write.SlugTaken<PostSummary> s -> throw new IllegalStateException("an edit never claims a slug");
         };
     }
@@ -130,49 +141,65 @@ public final class PostService {
     public Outcome<PostSummary> delete(String slug, Optional<Long> expectedVersion, Optional<String> readerAuthorId) {
         Backoff backoff = Backoff.within(writeBudget);
         do {
-            Optional<Post> post = visibleTo(slug, readerAuthorId);
+            Optional<PostSummary> post = summaryVisibleTo(slug, readerAuthorId);
             if (post.isEmpty()) {
-                return Outcome.refused(new Refusal.NotFound("post"));
+                return Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST));
             }
-            PostSummary current = post.get().summary();
+            PostSummary current = post.get();
             if (expectedVersion.isPresent() && expectedVersion.get() != current.version()) {
-                return Outcome.refused(new Refusal.Stale("The post changed since the version in If-Match."));
+                return Outcome.refused(new Refusal.Stale());
             }
-            if (repository.delete(current) instanceof Write.Applied<PostSummary> a) {
-                return Outcome.done(a.value());
+            switch (repository.delete(current)) {
+                case Write.Applied<PostSummary> a -> {
+                    return Outcome.done(a.value());
+                }
+                case Write.Busy<PostSummary> b -> {
+                    return busy();
+                }
+                case Write.Stale<PostSummary> s -> { /* changed meanwhile: read again */ }
+                case Write.SlugTaken<PostSummary> s -> throw new IllegalStateException("a delete never claims a slug");
             }
         } while (backoff.pause());
-        return Outcome.refused(new Refusal.Busy(RETRY_AFTER));
+        return busy();
     }
 
     public Outcome<Page<PostSummary>> list(ListQuery query) {
         return repository.page(query, time.now());
     }
 
-    /** The newest visible posts with their bodies, for a feed. */
-    public Outcome<List<Post>> latest(Optional<String> tagSlug, int count) {
-        return switch (list(new ListQuery(tagSlug, Optional.empty(), count, Optional.empty()))) {
+    /** The newest visible posts with their bodies as HTML, for a feed. */
+    public Outcome<List<Post>> latest(Optional<Facet> facet, int count) {
+        return switch (list(new ListQuery(facet, Optional.empty(), count, Optional.empty()))) {
             case Outcome.Refused<Page<PostSummary>> r -> Outcome.refused(r.refusal());
             case Outcome.Done<Page<PostSummary>> d -> {
-                var bodies = repository.bodies(d.value().items().stream().map(PostSummary::id).toList());
+                var bodies = repository.bodiesHtml(d.value().items().stream().map(PostSummary::id).toList());
                 yield Outcome.done(d.value().items().stream()
-                        .map(s -> new Post(s, bodies.getOrDefault(s.id(), ""))).toList());
+                        .map(s -> new Post(s, "", bodies.getOrDefault(s.id(), ""))).toList());
             }
         };
     }
 
-    public List<PostSummary> drafts(String authorId) {
-        return repository.drafts(authorId);
+    /** One author's own posts, every status, the most recently changed first. */
+    public Outcome<Page<PostSummary>> authorPosts(String authorId, int limit, Optional<String> cursor) {
+        return repository.authorPosts(authorId, limit, cursor);
     }
 
-    public List<TagCount> tags() {
-        return repository.tagCounts(time.now());
+    /** Every facet of a kind that readers may see a post in, with its count. */
+    public List<FacetCount> facets(Facet.Kind kind) {
+        return repository.facetCounts(kind, time.now());
     }
 
-    /** The tag named by a slug or by a name as typed ("Frivård"), when one exists. */
-    public Optional<Tag> findTag(String slugOrName) {
+    /**
+     * A facet readers may see: one with at least one visible post. A category that only drafts or
+     * scheduled posts carry does not exist for readers yet. Categories are also found by name as
+     * typed ("Frivård").
+     */
+    public Optional<FacetCount> findVisibleFacet(Facet.Kind kind, String slugOrName) {
         String slug = Slugs.isSlug(slugOrName) ? slugOrName : Slugs.of(Tag.normalizeName(slugOrName));
-        return slug.isEmpty() ? Optional.empty() : repository.findTag(slug);
+        if (slug.isEmpty()) {
+            return Optional.empty();
+        }
+        return repository.findFacet(kind, slug, time.now()).filter(c -> c.count() > 0);
     }
 
     public Outcome<PostSummary> addTags(String slug, List<String> names, String authorId) {
@@ -201,40 +228,52 @@ public final class PostService {
     }
 
     /**
-     * Reads the post, applies the change to its current tags and writes it conditioned on the
+     * Reads the post once, applies the change to its current tags and writes it conditioned on the
      * version read; when another writer got there first, it reads again rather than lose their tags.
      * A change that answers empty names a tag the post does not have.
      */
     private Outcome<PostSummary> changeTags(String slug, String authorId, Function<List<Tag>, Optional<List<Tag>>> change) {
         Backoff backoff = Backoff.within(writeBudget);
         do {
-            Optional<Post> post = visibleTo(slug, Optional.of(authorId));
+            Optional<PostSummary> post = summaryVisibleTo(slug, Optional.of(authorId));
             if (post.isEmpty()) {
-                return Outcome.refused(new Refusal.NotFound("post"));
+                return Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST));
             }
-            PostSummary current = post.get().summary();
+            PostSummary current = post.get();
             Optional<List<Tag>> changed = change.apply(current.tags());
             if (changed.isEmpty()) {
-                return Outcome.refused(new Refusal.NotFound("tag on this post"));
+                return Outcome.refused(new Refusal.NotFound(Refusal.Missing.TAG_ON_POST));
             }
             List<Tag> next = changed.get();
             if (next.size() > Tag.MAX_PER_POST) {
-                return Outcome.refused(new Refusal.Unprocessable("too_many_tags",
+                return Outcome.refused(new Refusal.Unprocessable(Refusal.Rule.TOO_MANY_TAGS,
                         "A post has at most " + Tag.MAX_PER_POST + " tags; this one has " + current.tags().size() + ".", "tags"));
             }
             if (sameSlugs(next, current.tags())) {
                 return Outcome.done(current);
             }
             Instant now = time.now();
-            if (repository.update(current, current.withTags(next, now), Optional.empty(), now) instanceof Write.Applied<PostSummary> a) {
-                return Outcome.done(a.value());
+            switch (repository.update(current, current.withTags(next, now), Optional.empty(), now)) {
+                case Write.Applied<PostSummary> a -> {
+                    return Outcome.done(a.value());
+                }
+                case Write.Busy<PostSummary> b -> {
+                    return busy();
+                }
+                case Write.Stale<PostSummary> s -> { /* another writer got there first: read again */ }
+                case Write.SlugTaken<PostSummary> s -> throw new IllegalStateException("a tag change never claims a slug");
             }
         } while (backoff.pause());
-        return Outcome.refused(new Refusal.Busy(RETRY_AFTER));
+        return busy();
     }
 
-    private Optional<Post> visibleTo(String slug, Optional<String> authorId) {
-        return get(slug, authorId) instanceof Outcome.Done<Post> d ? Optional.of(d.value()) : Optional.empty();
+    private Optional<PostSummary> summaryVisibleTo(String slug, Optional<String> authorId) {
+        return (Slugs.isSlug(slug) ? repository.findSummaryBySlug(slug) : Optional.<PostSummary>empty())
+                .filter(p -> mayRead(p, authorId));
+    }
+
+    private static <T> Outcome<T> busy() {
+        return Outcome.refused(new Refusal.Busy(RETRY_AFTER));
     }
 
     private static boolean sameSlugs(List<Tag> a, List<Tag> b) {

@@ -31,6 +31,16 @@ public record PostSummary(
                 publishedAt, now, version + 1, authorId);
     }
 
+    /** Where readers find it: its categories, its author, its office and its month (in the site's zone). */
+    public List<Facet> facets(java.time.ZoneId zone) {
+        List<Facet> facets = new java.util.ArrayList<>();
+        tags.forEach(t -> facets.add(Facet.category(t)));
+        Facet.person(author.name()).ifPresent(facets::add);
+        author.office().flatMap(Facet::office).ifPresent(facets::add);
+        facets.add(Facet.month(java.time.YearMonth.from(publishedAt.atZone(zone))));
+        return facets;
+    }
+
     /** Whether readers may see it at this moment: published, and its time has come. */
     public boolean visibleAt(Instant now) {
         return status == Status.PUBLISHED && !publishedAt.isAfter(now);

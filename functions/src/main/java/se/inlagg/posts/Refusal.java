@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Why an operation did not happen, when that is not a bug: the client asked for something that
- * cannot be done now. The API maps each kind to one HTTP status in exactly one place.
+ * cannot be done now. The edge maps each kind to one HTTP status in exactly one place.
  */
 public sealed interface Refusal {
 
@@ -20,19 +20,73 @@ public sealed interface Refusal {
         }
     }
 
-    /** No post, tag or other thing by that name. */
-    record NotFound(String what) implements Refusal {
+    /** No such thing, or not one this reader may see. */
+    record NotFound(Missing what) implements Refusal {
     }
 
     /** The change is well-formed but would break a rule given what is stored now. */
-    record Unprocessable(String code, String message, String field) implements Refusal {
+    record Unprocessable(Rule rule, String message, String field) implements Refusal {
     }
 
     /** The client's copy is out of date: the post changed since the version it named. */
-    record Stale(String message) implements Refusal {
+    record Stale() implements Refusal {
     }
 
-    /** Others kept winning the race for the same items; trying again later will work. */
+    /** The client may not do this to this thing (another author's draft, for one). */
+    record Forbidden(String reason, String swedish) implements Refusal {
+    }
+
+    /** Others kept winning the race for the same items, or the store is throttling; trying later will work. */
     record Busy(Duration retryAfter) implements Refusal {
+    }
+
+    /** What was not found, in both languages the service speaks. */
+    enum Missing {
+        POST("post", "Inlägget finns inte, eller har tagits bort."),
+        TAG_ON_POST("tag on this post", "Inlägget har inte den kategorin."),
+        POST_DELETED_SINCE("post (it was created with this key and deleted since)", "Inlägget har tagits bort."),
+        CATEGORY("category", "Det finns ingen sådan kategori."),
+        PERSON("person", "Det finns inga inlägg av den personen."),
+        OFFICE("office", "Det finns inga inlägg från det kontoret."),
+        MONTH("month", "Det finns inga inlägg från den månaden."),
+        IMAGE("image", "Bilden finns inte.");
+
+        private final String english;
+        private final String swedish;
+
+        Missing(String english, String swedish) {
+            this.english = english;
+            this.swedish = swedish;
+        }
+
+        public String english() {
+            return english;
+        }
+
+        public String swedish() {
+            return swedish;
+        }
+    }
+
+    /** A rule a well-formed change can still break. */
+    enum Rule {
+        TOO_MANY_TAGS("too_many_tags", "Ett inlägg kan ha högst " + Tag.MAX_PER_POST + " kategorier."),
+        IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", "Formuläret skickades redan med annat innehåll. Ladda om sidan och försök igen.");
+
+        private final String code;
+        private final String swedish;
+
+        Rule(String code, String swedish) {
+            this.code = code;
+            this.swedish = swedish;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String swedish() {
+            return swedish;
+        }
     }
 }

@@ -14,12 +14,12 @@ final class Cursors {
 
     static final int MAX_LENGTH = 512;
     private static final String VERSION = "c1";
-    private static final Pattern LIST = Pattern.compile("feed|tag:[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern LIST = Pattern.compile("feed|mine|(tag|person|office):[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern MONTH = Pattern.compile("|\\d{4}-\\d{2}");
     private static final Pattern KEY = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    /** Where a page ended: which list ("feed" or "tag:slug"), which month ("" for all), the last key. */
+    /** Where a page ended: which list ("feed", "tag:slug", "person:slug", "office:slug" or "mine"), which month ("" for all), the last key. */
     record Position(String list, String month, String lastKey) {
     }
 

@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import se.inlagg.posts.Body;
+import se.inlagg.posts.Facet;
+import se.inlagg.posts.FacetCount;
 import se.inlagg.posts.IdempotencyRecord;
 import se.inlagg.posts.IdempotentRequest;
 import se.inlagg.posts.ListQuery;
@@ -20,147 +23,159 @@ import se.inlagg.posts.PostRepository;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.SiteTime;
+import se.inlagg.posts.SlugClaim;
 import se.inlagg.posts.Tag;
-import se.inlagg.posts.TagCount;
 import se.inlagg.posts.Write;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-/** Posts and tags in the one DynamoDB table: every read a GetItem, BatchGetItem or Query. */
+/** Posts and their facets in the one DynamoDB table: every read a GetItem, a BatchGetItem or one Query. */
 public final class DynamoPostRepository implements PostRepository {
+
+    private static final String NOT_THIS_LIST = "is not a cursor of this list; start again without it";
 
     private final Table table;
     private final Transactions transactions;
-    private final DynamoDbEnhancedClient enhanced;
     private final SiteTime time;
 
     public DynamoPostRepository(Table table, Transactions transactions, SiteTime time) {
         this.table = table;
         this.transactions = transactions;
         this.time = time;
-        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(table.client()).build();
     }
 
     @Override
-    public Set<String> takenSlugs(List<String> candidates) {
-        Map<String, String> bySlugKey = candidates.stream().collect(Collectors.toMap(Keys::slug, s -> s, (a, b) -> a));
-        return batchGet(bySlugKey.keySet().stream().map(pk -> Table.key(pk, Keys.SLUG_SK)).toList()).stream()
-                .map(d -> bySlugKey.get(d.getString(Keys.PK)))
-                .collect(Collectors.toSet());
+    public long lastSlugNumber(String base) {
+        return table.get(Keys.slugCounter(base), Keys.SLUG_COUNTER_SK).map(i -> i.number(PostItems.LAST)).orElse(0L);
     }
 
     @Override
-    public Write<Post> create(Post post, Instant now, Optional<IdempotentRequest> request) {
-        Map<String, Tag> existing = existingTags(post.summary().tags());
+    public Write<Post> create(Post post, SlugClaim claim, Instant now, Optional<IdempotentRequest> request) {
+        List<Facet> facets = post.summary().facets(time.zone());
+        Map<String, Facet> existing = existingFacets(facets);
         PostSummary summary = withStoredNames(post.summary(), existing);
         Tally tally = Tally.of(summary, now);
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(table.putIfAbsent(PostItems.slugItem(summary.slug(), summary.id())));
-        items.add(table.putIfAbsent(PostItems.postItem(summary, tally)));
-        items.add(table.put(PostItems.bodyItem(summary.id(), post.body())));
+        items.add(table.putIfAbsent(PostItems.slugItem(claim.slug(), summary.id())));
+        var counter = PostItems.slugCounterItem(claim.base(), claim.number());
+        items.add(claim.lastSeen() == 0 ? table.putIfAbsent(counter)
+                : table.putIfEquals(counter, PostItems.LAST, Item.n(claim.lastSeen())));
+        items.add(table.putIfAbsent(PostItems.postItem(summary)));
+        items.add(table.put(PostItems.bodyItem(summary.id(), new Body(post.body(), post.bodyHtml()))));
         request.ifPresent(r -> items.add(IdempotencyItems.putUnlessLive(table.name(), summary, r, now)));
-        for (Tag tag : summary.tags()) {
-            items.add(table.put(PostItems.tagEntryItem(summary, tag.slug(), tally)));
-            TagItems.write(table.name(), new TagItems.Change(tag, existing.containsKey(tag.slug()),
+        for (Facet facet : withStoredNames(facets, existing)) {
+            if (facet.kind() != Facet.Kind.MONTH) {
+                items.add(table.put(PostItems.entryItem(summary, facet)));
+            }
+            FacetItems.write(table.name(), new FacetItems.Change(facet, existing.containsKey(id(facet)),
                     Tally.NONE, tally, summary.id(), summary.publishedAt())).ifPresent(items::add);
         }
-        Transactions.Result result = transactions.write(items);
-        if (result.committed()) {
-            return new Write.Applied<>(new Post(summary, post.body()));
-        }
-        return result.failedConditions().contains(0) ? new Write.SlugTaken<>() : new Write.Stale<>();
+        return switch (transactions.write(items)) {
+            case Transactions.Result.Committed c -> new Write.Applied<>(new Post(summary, post.body(), post.bodyHtml()));
+            case Transactions.Result.ConditionsFailed f -> f.operations().equals(Set.of(0))
+                    ? new Write.SlugTaken<>() : new Write.Stale<>();
+            case Transactions.Result.Busy b -> new Write.Busy<>();
+        };
     }
 
     @Override
     public Optional<Post> findBySlug(String slug) {
-        return table.get(Keys.slug(slug), Keys.SLUG_SK)
-                .map(claim -> claim.getString(PostItems.POST_ID))
-                .flatMap(this::findById);
+        return postIdOf(slug).flatMap(this::findById);
+    }
+
+    @Override
+    public Optional<PostSummary> findSummaryBySlug(String slug) {
+        return postIdOf(slug).flatMap(id -> table.get(Keys.post(id), Keys.POST_SK)).map(PostItems::summaryOf);
+    }
+
+    private Optional<String> postIdOf(String slug) {
+        return table.get(Keys.slug(slug), Keys.SLUG_SK).map(claim -> claim.string(PostItems.POST_ID));
     }
 
     @Override
     public Optional<Post> findById(String id) {
-        // "BODY" < "POST" < "TAG#…": one consistent Query reads the summary and the body together.
-        var query = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBetween(Table.key(Keys.post(id), Keys.BODY_SK), Table.key(Keys.post(id), Keys.POST_SK)))
-                .consistentRead(true)
-                .build();
+        // "BODY" < "POST" < "POST#…" (the entries): one consistent Query reads the summary and the body, nothing else.
+        QueryResponse response = table.query(QueryRequest.builder()
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :body AND :post")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.post(id)), ":body", Item.s(Keys.BODY_SK),
+                        ":post", Item.s(Keys.POST_SK)))
+                .consistentRead(true));
         PostSummary summary = null;
-        String body = "";
-        for (EnhancedDocument d : table.documents().query(query).items()) {
-            if (Keys.POST_SK.equals(d.getString(Keys.SK))) {
-                summary = PostItems.summaryOf(d);
-            } else {
-                body = d.getString(PostItems.BODY);
+        Body body = new Body("", "");
+        for (var raw : response.items()) {
+            Item item = Item.of(raw);
+            switch (item.string(Keys.SK)) {
+                case Keys.POST_SK -> summary = PostItems.summaryOf(item);
+                case Keys.BODY_SK -> body = PostItems.bodyOf(item);
+                default -> throw new IllegalStateException("an entry sorts between BODY and POST: " + item.string(Keys.SK));
             }
         }
-        return summary == null ? Optional.empty() : Optional.of(new Post(summary, body));
+        return summary == null ? Optional.empty() : Optional.of(new Post(summary, body.markdown(), body.html()));
     }
 
     @Override
-    public Write<PostSummary> update(PostSummary current, PostSummary next, Optional<String> body, Instant now) {
-        Optional<Tally> stored = tallyAtVersion(current);
-        if (stored.isEmpty()) {
-            return new Write.Stale<>();
-        }
-        Tally before = stored.get();
-        Map<String, Tag> existing = existingTags(next.tags());
+    public Write<PostSummary> update(PostSummary current, PostSummary next, Optional<Body> body, Instant now) {
+        Tally before = Tally.asWritten(current);
+        List<Facet> had = current.facets(time.zone());
+        Set<String> hadIds = ids(had);
+        List<Facet> wants = next.facets(time.zone());
+        Map<String, Facet> existing = existingFacets(wants.stream().filter(f -> !hadIds.contains(id(f))).toList());
+        had.forEach(f -> existing.putIfAbsent(id(f), f));
         PostSummary named = withStoredNames(next, existing);
         Tally after = Tally.of(named, now);
 
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(table.putIfEquals(PostItems.postItem(named, after), PostItems.VERSION, TagItems.n(current.version())));
+        items.add(table.putIfEquals(PostItems.postItem(named), PostItems.VERSION, Item.n(current.version())));
         body.ifPresent(b -> items.add(table.put(PostItems.bodyItem(named.id(), b))));
-        Set<String> kept = named.tags().stream().map(Tag::slug).collect(Collectors.toSet());
-        for (Tag tag : named.tags()) {
-            // Every copy of the summary changes with the post, so a tag list never shows an old title.
-            items.add(table.put(PostItems.tagEntryItem(named, tag.slug(), after)));
-            boolean had = current.tags().stream().anyMatch(t -> t.slug().equals(tag.slug()));
-            TagItems.write(table.name(), new TagItems.Change(tag, existing.containsKey(tag.slug()),
-                    had ? before : Tally.NONE, after, named.id(), named.publishedAt())).ifPresent(items::add);
+        Set<String> kept = new HashSet<>();
+        for (Facet facet : withStoredNames(wants, existing)) {
+            kept.add(id(facet));
+            if (facet.kind() != Facet.Kind.MONTH) {
+                // Every copy of the summary changes with the post, so no list shows an old title.
+                items.add(table.put(PostItems.entryItem(named, facet)));
+            }
+            boolean was = hadIds.contains(id(facet));
+            FacetItems.write(table.name(), new FacetItems.Change(facet, existing.containsKey(id(facet)),
+                    was ? before : Tally.NONE, after, named.id(), named.publishedAt())).ifPresent(items::add);
         }
-        for (Tag gone : current.tags()) {
-            if (!kept.contains(gone.slug())) {
-                items.add(table.delete(Keys.post(current.id()), Keys.tagEntry(gone.slug())));
-                TagItems.write(table.name(), new TagItems.Change(gone, true, before, Tally.NONE,
+        for (Facet gone : had) {
+            if (!kept.contains(id(gone))) {
+                if (gone.kind() != Facet.Kind.MONTH) {
+                    items.add(table.delete(Keys.post(current.id()), Keys.entry(gone.kind(), gone.slug())));
+                }
+                FacetItems.write(table.name(), new FacetItems.Change(gone, true, before, Tally.NONE,
                         current.id(), current.publishedAt())).ifPresent(items::add);
             }
         }
-        return transactions.write(items).committed() ? new Write.Applied<>(named) : new Write.Stale<>();
+        return switch (transactions.write(items)) {
+            case Transactions.Result.Committed c -> new Write.Applied<>(named);
+            case Transactions.Result.ConditionsFailed f -> new Write.Stale<>();
+            case Transactions.Result.Busy b -> new Write.Busy<>();
+        };
     }
 
     @Override
     public Write<PostSummary> delete(PostSummary current) {
-        Optional<Tally> stored = tallyAtVersion(current);
-        if (stored.isEmpty()) {
-            return new Write.Stale<>();
-        }
-        Tally before = stored.get();
+        Tally before = Tally.asWritten(current);
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(table.deleteIfEquals(Keys.post(current.id()), Keys.POST_SK, PostItems.VERSION, TagItems.n(current.version())));
+        items.add(table.deleteIfEquals(Keys.post(current.id()), Keys.POST_SK, PostItems.VERSION, Item.n(current.version())));
         items.add(table.delete(Keys.post(current.id()), Keys.BODY_SK));
-        items.add(table.deleteIfEquals(Keys.slug(current.slug()), Keys.SLUG_SK, PostItems.POST_ID, TagItems.s(current.id())));
-        for (Tag tag : current.tags()) {
-            items.add(table.delete(Keys.post(current.id()), Keys.tagEntry(tag.slug())));
-            TagItems.write(table.name(), new TagItems.Change(tag, true, before, Tally.NONE,
+        items.add(table.deleteIfEquals(Keys.slug(current.slug()), Keys.SLUG_SK, PostItems.POST_ID, Item.s(current.id())));
+        for (Facet facet : current.facets(time.zone())) {
+            if (facet.kind() != Facet.Kind.MONTH) {
+                items.add(table.delete(Keys.post(current.id()), Keys.entry(facet.kind(), facet.slug())));
+            }
+            FacetItems.write(table.name(), new FacetItems.Change(facet, true, before, Tally.NONE,
                     current.id(), current.publishedAt())).ifPresent(items::add);
         }
-        return transactions.write(items).committed() ? new Write.Applied<>(current) : new Write.Stale<>();
-    }
-
-    /** How the post's tags are counted now, if the stored post is still at the version read; else it is stale. */
-    private Optional<Tally> tallyAtVersion(PostSummary current) {
-        return table.get(Keys.post(current.id()), Keys.POST_SK)
-                .filter(d -> d.getNumber(PostItems.VERSION).longValue() == current.version())
-                .map(PostItems::tallyOf);
+        return switch (transactions.write(items)) {
+            case Transactions.Result.Committed c -> new Write.Applied<>(current);
+            case Transactions.Result.ConditionsFailed f -> new Write.Stale<>();
+            case Transactions.Result.Busy b -> new Write.Busy<>();
+        };
     }
 
     @Override
@@ -171,43 +186,55 @@ public final class DynamoPostRepository implements PostRepository {
     }
 
     @Override
-    public Map<String, String> bodies(List<String> postIds) {
+    public Map<String, String> bodiesHtml(List<String> postIds) {
         Map<String, String> bodies = new HashMap<>();
-        for (EnhancedDocument d : batchGet(postIds.stream().map(id -> Table.key(Keys.post(id), Keys.BODY_SK)).toList())) {
-            bodies.put(Keys.postIdOfPartition(d.getString(Keys.PK)), d.getString(PostItems.BODY));
+        for (Item d : table.batchGet(postIds.stream().map(id -> Table.key(Keys.post(id), Keys.BODY_SK)).toList())) {
+            bodies.put(Keys.postIdOfPartition(d.string(Keys.PK)), PostItems.bodyOf(d).html());
         }
         return bodies;
     }
 
     @Override
-    public List<PostSummary> drafts(String authorId) {
-        var request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(Keys.drafts(authorId)).build()))
+    public Outcome<Page<PostSummary>> authorPosts(String authorId, int limit, Optional<String> cursor) {
+        String partition = Keys.authorPosts(authorId);
+        QueryRequest.Builder request = QueryRequest.builder()
+                .indexName(Keys.GSI2)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI2PK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(partition)))
                 .scanIndexForward(false)
-                .limit(ListQuery.MAX_LIMIT)
-                .build();
-        return table.documents().index(Keys.GSI2).query(request).iterator().next().items().stream()
-                .map(PostItems::summaryOf).toList();
+                .limit(limit + 1);
+        if (cursor.isPresent()) {
+            Optional<Cursors.Position> position = Cursors.decode(cursor.get()).filter(p -> p.list().equals("mine"));
+            if (position.isEmpty()) {
+                return Outcome.refused(Refusal.Invalid.of("cursor", NOT_THIS_LIST));
+            }
+            String last = position.get().lastKey();
+            request.exclusiveStartKey(Map.of(Keys.PK, Item.s(Keys.post(Keys.postIdOfSort(last))), Keys.SK, Item.s(Keys.POST_SK),
+                    Keys.GSI2PK, Item.s(partition), Keys.GSI2SK, Item.s(last)));
+        }
+        return Outcome.done(pageOf(table.query(request), limit, "mine", "", Keys.GSI2SK));
     }
-
 
     @Override
     public Outcome<Page<PostSummary>> page(ListQuery q, Instant now) {
-        String list = q.tagSlug().map(s -> "tag:" + s).orElse("feed");
+        String list = q.facet().map(f -> Keys.kind(f.kind()).toLowerCase(java.util.Locale.ROOT) + ":" + f.slug()).orElse("feed");
         String month = q.month().map(YearMonth::toString).orElse("");
-        String partition = q.tagSlug().map(Keys::tag).orElse(Keys.FEED);
+        String partition = q.facet().map(f -> Keys.facetList(f.kind(), f.slug())).orElse(Keys.FEED);
         String low = q.month().map(m -> SiteTime.format(time.startOf(m))).orElse(Keys.LOW);
-        Instant until = q.month().map(m -> time.lastSecondOf(m)).filter(end -> end.isBefore(now)).orElse(now);
+        Instant until = q.month().map(time::lastSecondOf).filter(end -> end.isBefore(now)).orElse(now);
         String high = SiteTime.format(until) + Keys.HIGH;
         if (low.compareTo(high) > 0) {
             // A month that has not begun: nothing to show, and DynamoDB refuses a BETWEEN whose bounds cross.
             return q.cursor().isPresent()
-                    ? Outcome.refused(Refusal.Invalid.of("cursor", "is not a cursor of this list; start again without it"))
+                    ? Outcome.refused(Refusal.Invalid.of("cursor", NOT_THIS_LIST))
                     : Outcome.done(new Page<>(List.of(), Optional.empty()));
         }
-
-        var request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBetween(Table.key(partition, low), Table.key(partition, high)))
+        QueryRequest.Builder request = QueryRequest.builder()
+                .indexName(Keys.GSI1)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :low AND :high")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(partition), ":low", Item.s(low), ":high", Item.s(high)))
                 .scanIndexForward(false)
                 .limit(q.limit() + 1);
         if (q.cursor().isPresent()) {
@@ -215,84 +242,93 @@ public final class DynamoPostRepository implements PostRepository {
                     .filter(p -> p.list().equals(list) && p.month().equals(month))
                     .filter(p -> p.lastKey().compareTo(low) >= 0 && p.lastKey().compareTo(high) <= 0);
             if (position.isEmpty()) {
-                return Outcome.refused(Refusal.Invalid.of("cursor", "is not a cursor of this list; start again without it"));
+                return Outcome.refused(Refusal.Invalid.of("cursor", NOT_THIS_LIST));
             }
-            String lastKey = position.get().lastKey();
-            Map<String, AttributeValue> start = new HashMap<>();
-            start.put(Keys.PK, TagItems.s(Keys.post(Keys.postIdOfListSort(lastKey))));
-            start.put(Keys.SK, TagItems.s(q.tagSlug().map(Keys::tagEntry).orElse(Keys.POST_SK)));
-            start.put(Keys.GSI1PK, TagItems.s(partition));
-            start.put(Keys.GSI1SK, TagItems.s(lastKey));
-            request.exclusiveStartKey(start);
+            String last = position.get().lastKey();
+            String sort = q.facet().map(f -> Keys.entry(f.kind(), f.slug())).orElse(Keys.POST_SK);
+            request.exclusiveStartKey(Map.of(Keys.PK, Item.s(Keys.post(Keys.postIdOfSort(last))), Keys.SK, Item.s(sort),
+                    Keys.GSI1PK, Item.s(partition), Keys.GSI1SK, Item.s(last)));
         }
-        List<EnhancedDocument> found = table.documents().index(Keys.GSI1).query(request.build())
-                .iterator().next().items();
-        List<PostSummary> items = found.stream().limit(q.limit()).map(PostItems::summaryOf).toList();
-        Optional<String> next = found.size() > q.limit()
-                ? Optional.of(Cursors.encode(new Cursors.Position(list, month,
-                        found.get(q.limit() - 1).getString(Keys.GSI1SK))))
+        return Outcome.done(pageOf(table.query(request), q.limit(), list, month, Keys.GSI1SK));
+    }
+
+    /** Asked for one more than the page holds: a page is exactly full while more remain. */
+    private static Page<PostSummary> pageOf(QueryResponse response, int limit, String list, String month, String sortKey) {
+        List<Map<String, AttributeValue>> found = response.items();
+        List<PostSummary> items = found.stream().limit(limit).map(i -> PostItems.summaryOf(Item.of(i))).toList();
+        Optional<String> next = found.size() > limit
+                ? Optional.of(Cursors.encode(new Cursors.Position(list, month, found.get(limit - 1).get(sortKey).s())))
                 : Optional.empty();
-        return Outcome.done(new Page<>(items, next));
+        return new Page<>(items, next);
     }
 
     @Override
-    public List<TagCount> tagCounts(Instant now) {
-        var request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(Keys.TAGS).build()))
-                .build();
-        List<TagCount> counts = new ArrayList<>();
-        for (var page : table.documents().index(Keys.GSI1).query(request)) {
-            for (EnhancedDocument d : page.items()) {
-                TagCount count = TagItems.countOf(d, now);
+    public List<FacetCount> facetCounts(Facet.Kind kind, Instant now) {
+        List<FacetCount> counts = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder request = QueryRequest.builder()
+                    .indexName(Keys.GSI1)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK))
+                    .expressionAttributeValues(Map.of(":pk", Item.s(Keys.counters(kind))))
+                    // Months newest first; names in the order of their slugs.
+                    .scanIndexForward(kind != Facet.Kind.MONTH);
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            QueryResponse response = table.query(request);
+            for (var raw : response.items()) {
+                FacetCount count = FacetItems.countOf(kind, Item.of(raw), now);
                 if (count.count() > 0) {
                     counts.add(count);
                 }
             }
-        }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
         return counts;
     }
 
     @Override
-    public Optional<Tag> findTag(String slug) {
-        return table.get(Keys.tag(slug), Keys.TAG_SK).map(TagItems::tagOf);
+    public Optional<FacetCount> findFacet(Facet.Kind kind, String slug, Instant now) {
+        return table.get(Keys.counter(kind, slug), Keys.counterSort(kind)).map(d -> FacetItems.countOf(kind, d, now));
     }
 
-    /** The tags that already exist, by slug; a post keeps the name a tag was first given. */
-    private Map<String, Tag> existingTags(List<Tag> tags) {
-        if (tags.isEmpty()) {
-            return Map.of();
+    /** The counters that already exist among these facets, by {@link #id}; a facet keeps the name it was first given. */
+    private Map<String, Facet> existingFacets(List<Facet> facets) {
+        Map<String, Facet> found = new LinkedHashMap<>();
+        if (facets.isEmpty()) {
+            return found;
         }
-        Map<String, Tag> found = new LinkedHashMap<>();
-        for (EnhancedDocument d : batchGet(tags.stream().map(t -> Table.key(Keys.tag(t.slug()), Keys.TAG_SK)).toList())) {
-            Tag tag = TagItems.tagOf(d);
-            found.put(tag.slug(), tag);
+        Map<String, Facet.Kind> kinds = new HashMap<>();
+        facets.forEach(f -> kinds.put(Keys.counter(f.kind(), f.slug()), f.kind()));
+        for (Item d : table.batchGet(facets.stream().map(f -> FacetItems.key(f.kind(), f.slug())).toList())) {
+            Facet facet = FacetItems.facetOf(kinds.get(d.string(Keys.PK)), d);
+            found.put(id(facet), facet);
         }
         return found;
     }
 
-    private static PostSummary withStoredNames(PostSummary s, Map<String, Tag> existing) {
-        List<Tag> named = s.tags().stream().map(t -> existing.getOrDefault(t.slug(), t)).toList();
+    private static String id(Facet facet) {
+        return Keys.counter(facet.kind(), facet.slug());
+    }
+
+    private static Set<String> ids(List<Facet> facets) {
+        Set<String> ids = new HashSet<>();
+        facets.forEach(f -> ids.add(id(f)));
+        return ids;
+    }
+
+    private static List<Facet> withStoredNames(List<Facet> facets, Map<String, Facet> existing) {
+        return facets.stream().map(f -> existing.getOrDefault(id(f), f)).toList();
+    }
+
+    private static PostSummary withStoredNames(PostSummary s, Map<String, Facet> existing) {
+        List<Tag> named = s.tags().stream().map(t -> {
+            Facet stored = existing.get(Keys.counter(Facet.Kind.CATEGORY, t.slug()));
+            return stored == null ? t : new Tag(t.slug(), stored.name());
+        }).toList();
         return new PostSummary(s.id(), s.slug(), s.title(), s.excerpt(), s.author(), named, s.image(), s.status(),
                 s.publishedAt(), s.updatedAt(), s.version(), s.authorId());
     }
-
-    private List<EnhancedDocument> batchGet(List<Key> keys) {
-        List<EnhancedDocument> found = new ArrayList<>();
-        // BatchGetItem takes at most 100 keys; unprocessed keys are retried by the paginated result.
-        for (int from = 0; from < keys.size(); from += 100) {
-            var batch = ReadBatch.builder(EnhancedDocument.class).mappedTableResource(table.documents());
-            keys.subList(from, Math.min(keys.size(), from + 100)).forEach(k -> batch.addGetItem(
-                    GetItemEnhancedRequest.builder().key(k).consistentRead(true).build()));
-            enhanced.batchGetItem(BatchGetItemEnhancedRequest.builder().readBatches(batch.build()).build())
-                    .resultsForTable(table.documents())
-                    .forEach(found::add);
-        }
-        return found;
-    }
-
-
-
-
-
-
 }

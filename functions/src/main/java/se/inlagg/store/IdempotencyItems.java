@@ -5,7 +5,6 @@ import java.util.Map;
 import se.inlagg.posts.IdempotencyRecord;
 import se.inlagg.posts.IdempotentRequest;
 import se.inlagg.posts.PostSummary;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -28,22 +27,20 @@ final class IdempotencyItems {
         Instant expires = now.plus(IdempotentRequest.LIFETIME);
         return TransactWriteItem.builder().put(Put.builder()
                 .tableName(table)
-                .item(Map.of(
-                        Keys.PK, TagItems.s(Keys.idempotency(post.authorId(), request.keySha256())),
-                        Keys.SK, TagItems.s(Keys.IDEM_SK),
-                        REQUEST_SHA256, TagItems.s(request.requestSha256()),
-                        PostItems.POST_ID, TagItems.s(post.id()),
-                        PostItems.VERSION, TagItems.n(post.version()),
-                        Keys.EXPIRES_AT, TagItems.n(expires.getEpochSecond())))
+                .item(Item.builder().key(Keys.idempotency(post.authorId(), request.keySha256()), Keys.IDEM_SK)
+                        .s(REQUEST_SHA256, request.requestSha256())
+                        .s(PostItems.POST_ID, post.id())
+                        .n(PostItems.VERSION, post.version())
+                        .n(Keys.EXPIRES_AT, expires.getEpochSecond())
+                        .build())
                 .conditionExpression("attribute_not_exists(#pk) OR #expires <= :now")
                 .expressionAttributeNames(Map.of("#pk", Keys.PK, "#expires", Keys.EXPIRES_AT))
-                .expressionAttributeValues(Map.of(":now", TagItems.n(now.getEpochSecond())))
+                .expressionAttributeValues(Map.of(":now", Item.n(now.getEpochSecond())))
                 .build()).build();
     }
 
-    static IdempotencyRecord recordOf(EnhancedDocument d) {
-        return new IdempotencyRecord(d.getString(REQUEST_SHA256), d.getString(PostItems.POST_ID),
-                d.getNumber(PostItems.VERSION).longValue(),
-                Instant.ofEpochSecond(d.getNumber(Keys.EXPIRES_AT).longValue()));
+    static IdempotencyRecord recordOf(Item d) {
+        return new IdempotencyRecord(d.string(REQUEST_SHA256), d.string(PostItems.POST_ID),
+                d.number(PostItems.VERSION), Instant.ofEpochSecond(d.number(Keys.EXPIRES_AT)));
     }
 }

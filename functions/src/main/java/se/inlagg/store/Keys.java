@@ -1,9 +1,19 @@
 package se.inlagg.store;
 
 import java.time.Instant;
+import se.inlagg.posts.Facet;
 import se.inlagg.posts.SiteTime;
 
-/** Every key format of the one table, in one place (see the data model in DESIGN.md). */
+/**
+ * Every key format of the one table, in one place; docs/ARCHITECTURE.md draws the model.
+ *
+ * <p>A post's items share its partition {@code POST#<id>}: the post ({@code POST}), its body
+ * ({@code BODY}) and one list entry per facet it is in ({@code POST#TAG#<slug>},
+ * {@code POST#PERSON#<slug>}, {@code POST#OFFICE#<slug>}), each a copy of the summary keyed into
+ * GSI1 under the facet's list ({@code TAG#<slug>} …), so a page of any list is one Query with no
+ * second read. Entries sort after {@code POST}, so "BODY" to "POST" reads the post and its body
+ * alone. Facet counters live in their own partitions.
+ */
 final class Keys {
 
     static final String PK = "PK";
@@ -19,43 +29,76 @@ final class Keys {
 
     static final String POST_SK = "POST";
     static final String BODY_SK = "BODY";
-    static final String TAG_SK = "TAG";
     static final String SLUG_SK = "SLUG";
+    static final String SLUG_COUNTER_SK = "SLUGS";
     static final String AUTHOR_SK = "AUTHOR";
     static final String TOKEN_SK = "TOKEN";
     static final String IDEM_SK = "IDEM";
     static final String SESSION_SK = "SESSION";
     static final String RATE_SK = "RATE";
 
+    /** Every published post, newest first (GSI1). */
     static final String FEED = "FEED";
-    static final String TAGS = "TAGS";
 
     /** Sorts above every "<time>#<id>" so a BETWEEN bound at a second takes all ids of that second. */
     static final String HIGH = "~";
     /** Sorts below every time a post can have. */
     static final String LOW = "0";
 
+    private static final String POST_PREFIX = "POST#";
+
     private Keys() {
     }
 
     static String post(String id) {
-        return "POST#" + id;
+        return POST_PREFIX + id;
     }
 
     static String postIdOfPartition(String pk) {
-        return pk.substring("POST#".length());
+        return pk.substring(POST_PREFIX.length());
     }
 
-    static String tagEntry(String tagSlug) {
-        return "TAG#" + tagSlug;
+    /** The name a facet kind has in keys: TAG (categories keep their first name), PERSON, OFFICE, MONTH. */
+    static String kind(Facet.Kind kind) {
+        return switch (kind) {
+            case CATEGORY -> "TAG";
+            case PERSON -> "PERSON";
+            case OFFICE -> "OFFICE";
+            case MONTH -> "MONTH";
+        };
     }
 
-    static String tag(String tagSlug) {
-        return "TAG#" + tagSlug;
+    /** A facet's list of posts (GSI1PK of the entries). */
+    static String facetList(Facet.Kind kind, String slug) {
+        return kind(kind) + "#" + slug;
+    }
+
+    /** A post's entry in a facet's list: its sort key in the post's partition, after "POST". */
+    static String entry(Facet.Kind kind, String slug) {
+        return POST_SK + "#" + facetList(kind, slug);
+    }
+
+    /** Where a facet's counter lives: its own partition, sort key {@link #counterSort}. */
+    static String counter(Facet.Kind kind, String slug) {
+        return kind(kind) + "#" + slug;
+    }
+
+    static String counterSort(Facet.Kind kind) {
+        return kind(kind);
+    }
+
+    /** The GSI1 partition listing every counter of a kind: TAGS, PERSONS, OFFICES, MONTHS. */
+    static String counters(Facet.Kind kind) {
+        return kind(kind) + "S";
     }
 
     static String slug(String slug) {
         return "SLUG#" + slug;
+    }
+
+    /** The counter of the slugs a title has made: never deleted, so numbers are never given twice. */
+    static String slugCounter(String base) {
+        return "SLUGS#" + base;
     }
 
     static String author(String id) {
@@ -79,15 +122,20 @@ final class Keys {
         return "RATE#" + scope + "#" + clientSha256;
     }
 
-    static String drafts(String authorId) {
-        return "AUTHOR#" + authorId + "#DRAFT";
+    /** Every post of one author, of any status (GSI2), the most recently changed first. */
+    static String authorPosts(String authorId) {
+        return "AUTHOR#" + authorId + "#POSTS";
+    }
+
+    static String changedSort(Instant updatedAt, String id) {
+        return SiteTime.format(updatedAt) + "#" + id;
     }
 
     static String listSort(Instant publishedAt, String id) {
         return SiteTime.format(publishedAt) + "#" + id;
     }
 
-    static String postIdOfListSort(String gsi1sk) {
-        return gsi1sk.substring(gsi1sk.indexOf('#') + 1);
+    static String postIdOfSort(String sortKey) {
+        return sortKey.substring(sortKey.indexOf('#') + 1);
     }
 }

@@ -5,20 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import se.inlagg.posts.Body;
 import se.inlagg.posts.Byline;
+import se.inlagg.posts.Facet;
 import se.inlagg.posts.Image;
+import se.inlagg.posts.Markdown;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.Status;
 import se.inlagg.posts.Tag;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
-import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Maps a post's summary to the post item and to its copies in each tag, and back. The attribute
- * names here are the ones template.yaml projects into GSI1, so a list page needs no second read.
+ * Maps a post's summary to the post item and to its copies in each facet's list, and back. The
+ * attribute names here are the ones template.yaml projects into the indexes, so a list page needs
+ * no second read.
  */
 final class PostItems {
 
@@ -39,110 +40,97 @@ final class PostItems {
     static final String UPDATED_AT = "updatedAt";
     static final String VERSION = "version";
     static final String AUTHOR_ID = "authorId";
-    /** How the post's tags are counted in the tag items; see {@link Tally}. */
-    static final String TALLY = "tally";
     static final String BODY = "body";
+    static final String BODY_HTML = "html";
+    static final String RENDERER = "renderer";
     static final String POST_ID = "postId";
-
-    private static final EnhancedType<String> TEXT = EnhancedType.of(String.class);
+    static final String LAST = "last";
 
     private PostItems() {
     }
 
-    /** The post item; a draft also joins its author's drafts (GSI2, sparse like GSI1). */
-    static Map<String, AttributeValue> postItem(PostSummary s, Tally tally) {
-        Map<String, AttributeValue> item = new java.util.HashMap<>(summary(s, Keys.post(s.id()), Keys.POST_SK, Keys.FEED, tally));
-        if (s.status() == Status.DRAFT) {
-            item.put(Keys.GSI2PK, AttributeValue.fromS(Keys.drafts(s.authorId())));
-            item.put(Keys.GSI2SK, AttributeValue.fromS(SiteTime.format(s.updatedAt()) + "#" + s.id()));
-        }
-        return item;
+    /** The post item: in the feed when published (GSI1), and always in its author's posts (GSI2). */
+    static Map<String, AttributeValue> postItem(PostSummary s) {
+        Item.Builder b = summary(s, Keys.post(s.id()), Keys.POST_SK, Keys.FEED);
+        b.s(Keys.GSI2PK, Keys.authorPosts(s.authorId()));
+        b.s(Keys.GSI2SK, Keys.changedSort(s.updatedAt(), s.id()));
+        return b.build();
     }
 
-    static Map<String, AttributeValue> tagEntryItem(PostSummary s, String tagSlug, Tally tally) {
-        return summary(s, Keys.post(s.id()), Keys.tagEntry(tagSlug), Keys.tag(tagSlug), tally);
+    /** The post's entry in one facet's list: a copy of the summary, listed only while published. */
+    static Map<String, AttributeValue> entryItem(PostSummary s, Facet facet) {
+        return summary(s, Keys.post(s.id()), Keys.entry(facet.kind(), facet.slug()),
+                Keys.facetList(facet.kind(), facet.slug())).build();
     }
 
-    static Map<String, AttributeValue> bodyItem(String postId, String body) {
-        return EnhancedDocument.builder()
-                .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
-                .putString(Keys.PK, Keys.post(postId))
-                .putString(Keys.SK, Keys.BODY_SK)
-                .putString(BODY, body)
-                .build().toMap();
+    static Map<String, AttributeValue> bodyItem(String postId, Body body) {
+        return Item.builder().key(Keys.post(postId), Keys.BODY_SK)
+                .s(BODY, body.markdown())
+                .s(BODY_HTML, body.html())
+                .n(RENDERER, Markdown.VERSION)
+                .build();
     }
 
     static Map<String, AttributeValue> slugItem(String slug, String postId) {
-        return EnhancedDocument.builder()
-                .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
-                .putString(Keys.PK, Keys.slug(slug))
-                .putString(Keys.SK, Keys.SLUG_SK)
-                .putString(POST_ID, postId)
-                .build().toMap();
+        return Item.builder().key(Keys.slug(slug), Keys.SLUG_SK).s(POST_ID, postId).build();
+    }
+
+    static Map<String, AttributeValue> slugCounterItem(String base, long last) {
+        return Item.builder().key(Keys.slugCounter(base), Keys.SLUG_COUNTER_SK).n(LAST, last).build();
     }
 
     /** Drafts carry no list keys, so no list, feed or count can see them (the index is sparse). */
-    private static Map<String, AttributeValue> summary(PostSummary s, String pk, String sk, String listKey, Tally tally) {
-        var b = EnhancedDocument.builder()
-                .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
-                .putString(Keys.PK, pk)
-                .putString(Keys.SK, sk)
-                .putString(ID, s.id())
-                .putString(SLUG, s.slug())
-                .putString(TITLE, s.title())
-                .putString(EXCERPT, s.excerpt())
-                .putString(AUTHOR_NAME, s.author().name())
-                .putList(TAG_SLUGS, s.tags().stream().map(Tag::slug).toList(), TEXT)
-                .putList(TAG_NAMES, s.tags().stream().map(Tag::name).toList(), TEXT)
-                .putString(STATUS, s.status().wire())
-                .putString(PUBLISHED_AT, SiteTime.format(s.publishedAt()))
-                .putString(UPDATED_AT, SiteTime.format(s.updatedAt()))
-                .putNumber(VERSION, s.version())
-                .putString(AUTHOR_ID, s.authorId())
-                .putString(TALLY, tally.name());
-        s.author().role().ifPresent(v -> b.putString(AUTHOR_ROLE, v));
-        s.author().office().ifPresent(v -> b.putString(AUTHOR_OFFICE, v));
-        s.image().ifPresent(i -> {
-            b.putString(IMAGE_URL, i.url());
-            b.putString(IMAGE_ALT, i.alt());
-            i.caption().ifPresent(c -> b.putString(IMAGE_CAPTION, c));
-        });
+    private static Item.Builder summary(PostSummary s, String pk, String sk, String listKey) {
+        Item.Builder b = Item.builder().key(pk, sk)
+                .s(ID, s.id())
+                .s(SLUG, s.slug())
+                .s(TITLE, s.title())
+                .s(EXCERPT, s.excerpt())
+                .s(AUTHOR_NAME, s.author().name())
+                .s(AUTHOR_ROLE, s.author().role())
+                .s(AUTHOR_OFFICE, s.author().office())
+                .strings(TAG_SLUGS, s.tags().stream().map(Tag::slug).toList())
+                .strings(TAG_NAMES, s.tags().stream().map(Tag::name).toList())
+                .s(STATUS, s.status().wire())
+                .s(PUBLISHED_AT, SiteTime.format(s.publishedAt()))
+                .s(UPDATED_AT, SiteTime.format(s.updatedAt()))
+                .n(VERSION, s.version())
+                .s(AUTHOR_ID, s.authorId());
+        s.image().ifPresent(i -> b.s(IMAGE_URL, i.url()).s(IMAGE_ALT, i.alt()).s(IMAGE_CAPTION, i.caption()));
         if (s.status() == Status.PUBLISHED) {
-            b.putString(Keys.GSI1PK, listKey);
-            b.putString(Keys.GSI1SK, Keys.listSort(s.publishedAt(), s.id()));
+            b.s(Keys.GSI1PK, listKey);
+            b.s(Keys.GSI1SK, Keys.listSort(s.publishedAt(), s.id()));
         }
-        return b.build().toMap();
+        return b;
     }
 
-    static PostSummary summaryOf(EnhancedDocument d) {
-        List<String> slugs = d.getList(TAG_SLUGS, TEXT);
-        List<String> names = d.getList(TAG_NAMES, TEXT);
+    static PostSummary summaryOf(Item d) {
+        List<String> slugs = d.strings(TAG_SLUGS);
+        List<String> names = d.strings(TAG_NAMES);
         List<Tag> tags = new ArrayList<>();
-        for (int i = 0; slugs != null && i < slugs.size(); i++) {
+        for (int i = 0; i < slugs.size() && i < names.size(); i++) {
             tags.add(new Tag(slugs.get(i), names.get(i)));
         }
-        Optional<Image> image = text(d, IMAGE_URL).map(url -> new Image(url,
-                text(d, IMAGE_ALT).orElse(""), text(d, IMAGE_CAPTION)));
+        Optional<Image> image = d.text(IMAGE_URL).map(url -> new Image(url, d.text(IMAGE_ALT).orElse(""), d.text(IMAGE_CAPTION)));
         return new PostSummary(
-                d.getString(ID),
-                d.getString(SLUG),
-                d.getString(TITLE),
-                text(d, EXCERPT).orElse(""),
-                new Byline(d.getString(AUTHOR_NAME), text(d, AUTHOR_ROLE), text(d, AUTHOR_OFFICE)),
+                d.string(ID),
+                d.string(SLUG),
+                d.string(TITLE),
+                d.text(EXCERPT).orElse(""),
+                new Byline(d.string(AUTHOR_NAME), d.text(AUTHOR_ROLE), d.text(AUTHOR_OFFICE)),
                 tags,
                 image,
-                Status.fromWire(d.getString(STATUS)).orElseThrow(),
-                Instant.parse(d.getString(PUBLISHED_AT)),
-                Instant.parse(d.getString(UPDATED_AT)),
-                d.getNumber(VERSION).longValue(),
-                text(d, AUTHOR_ID).orElse(""));
+                Status.fromWire(d.string(STATUS)).orElseThrow(),
+                Instant.parse(d.string(PUBLISHED_AT)),
+                Instant.parse(d.string(UPDATED_AT)),
+                d.number(VERSION),
+                d.text(AUTHOR_ID).orElse(""));
     }
 
-    static Tally tallyOf(EnhancedDocument d) {
-        return text(d, TALLY).map(Tally::valueOf).orElse(Tally.NONE);
-    }
-
-    static Optional<String> text(EnhancedDocument d, String name) {
-        return d.isPresent(name) && !d.isNull(name) ? Optional.ofNullable(d.getString(name)) : Optional.empty();
+    /** The body as HTML; stored HTML from an older renderer is made again rather than served stale. */
+    static Body bodyOf(Item d) {
+        String markdown = d.text(BODY).orElse("");
+        Optional<String> html = d.text(BODY_HTML).filter(h -> d.number(RENDERER) == Markdown.VERSION);
+        return html.map(h -> new Body(markdown, h)).orElseGet(() -> Body.of(markdown));
     }
 }

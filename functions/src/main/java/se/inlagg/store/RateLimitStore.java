@@ -1,9 +1,9 @@
 package se.inlagg.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
@@ -27,27 +27,24 @@ public final class RateLimitStore {
 
     public Optional<Window> current(String scope, String clientSha256, Instant now) {
         return table.get(Keys.rateLimit(scope, clientSha256), Keys.RATE_SK)
-                .map(d -> new Window(d.getNumber(FAILURES).longValue(), Instant.ofEpochSecond(d.getNumber(WINDOW_ENDS).longValue())))
+                .map(d -> new Window(d.number(FAILURES), Instant.ofEpochSecond(d.number(WINDOW_ENDS))))
                 .filter(w -> w.endsAt().isAfter(now));
     }
 
     /** Counts one failure: in the open window, or in a new one starting now. */
-    public void countFailure(String scope, String clientSha256, Instant now, java.time.Duration window) {
-        var key = Map.of(Keys.PK, AttributeValue.fromS(Keys.rateLimit(scope, clientSha256)), Keys.SK, AttributeValue.fromS(Keys.RATE_SK));
+    public void countFailure(String scope, String clientSha256, Instant now, Duration window) {
+        var key = Table.key(Keys.rateLimit(scope, clientSha256), Keys.RATE_SK);
         try {
             table.client().updateItem(r -> r.tableName(table.name()).key(key)
                     .updateExpression("ADD #failures :one")
                     .conditionExpression("#ends > :now")
                     .expressionAttributeNames(Map.of("#failures", FAILURES, "#ends", WINDOW_ENDS))
-                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-                            ":now", AttributeValue.fromN(Long.toString(now.getEpochSecond())))));
+                    .expressionAttributeValues(Map.of(":one", Item.n(1), ":now", Item.n(now.getEpochSecond()))));
         } catch (ConditionalCheckFailedException noOpenWindow) {
-            String ends = Long.toString(now.plus(window).getEpochSecond());
-            table.client().putItem(r -> r.tableName(table.name()).item(Map.of(
-                    Keys.PK, key.get(Keys.PK), Keys.SK, key.get(Keys.SK),
-                    FAILURES, AttributeValue.fromN("1"),
-                    WINDOW_ENDS, AttributeValue.fromN(ends),
-                    Keys.EXPIRES_AT, AttributeValue.fromN(ends))));
+            long ends = now.plus(window).getEpochSecond();
+            table.client().putItem(r -> r.tableName(table.name()).item(Item.builder()
+                    .key(Keys.rateLimit(scope, clientSha256), Keys.RATE_SK)
+                    .n(FAILURES, 1).n(WINDOW_ENDS, ends).n(Keys.EXPIRES_AT, ends).build()));
         }
     }
 }

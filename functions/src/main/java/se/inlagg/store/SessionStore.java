@@ -1,9 +1,7 @@
 package se.inlagg.store;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Sign-in sessions, by the SHA-256 of their id; they expire by TTL, and are checked for expiry on read. */
 public final class SessionStore {
@@ -22,23 +20,21 @@ public final class SessionStore {
     }
 
     public void save(String idSha256, StoredSession session) {
-        table.client().putItem(r -> r.tableName(table.name()).item(Map.of(
-                Keys.PK, AttributeValue.fromS(Keys.session(idSha256)),
-                Keys.SK, AttributeValue.fromS(Keys.SESSION_SK),
-                AUTHOR_ID, AttributeValue.fromS(session.authorId()),
-                CSRF, AttributeValue.fromS(session.csrf()),
-                Keys.EXPIRES_AT, AttributeValue.fromN(Long.toString(session.expiresAt().getEpochSecond())))));
+        table.client().putItem(r -> r.tableName(table.name()).item(Item.builder()
+                .key(Keys.session(idSha256), Keys.SESSION_SK)
+                .s(AUTHOR_ID, session.authorId())
+                .s(CSRF, session.csrf())
+                .n(Keys.EXPIRES_AT, session.expiresAt().getEpochSecond())
+                .build()));
     }
 
     public Optional<StoredSession> find(String idSha256, Instant now) {
         return table.get(Keys.session(idSha256), Keys.SESSION_SK)
-                .map(d -> new StoredSession(d.getString(AUTHOR_ID), d.getString(CSRF),
-                        Instant.ofEpochSecond(d.getNumber(Keys.EXPIRES_AT).longValue())))
+                .map(d -> new StoredSession(d.string(AUTHOR_ID), d.string(CSRF), Instant.ofEpochSecond(d.number(Keys.EXPIRES_AT))))
                 .filter(s -> s.expiresAt().isAfter(now));
     }
 
     public void delete(String idSha256) {
-        table.client().deleteItem(r -> r.tableName(table.name()).key(Map.of(
-                Keys.PK, AttributeValue.fromS(Keys.session(idSha256)), Keys.SK, AttributeValue.fromS(Keys.SESSION_SK))));
+        table.client().deleteItem(r -> r.tableName(table.name()).key(Table.key(Keys.session(idSha256), Keys.SESSION_SK)));
     }
 }

@@ -1,52 +1,41 @@
 package se.inlagg.store;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
-import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * The one table and its clients, built once per container. Items are schemaless documents:
- * a document schema needs no bean reflection at cold start, and one table holds many kinds of item.
+ * The one table and its client, built once per container, with the few shapes of request every
+ * store needs: a consistent get, a batch get, a page of a query, and the conditioned writes that
+ * go into transactions.
  */
 public final class Table {
 
-    static final TableSchema<EnhancedDocument> SCHEMA = TableSchema.documentSchemaBuilder()
-            .addIndexPartitionKey(TableMetadata.primaryIndexName(), Keys.PK, AttributeValueType.S)
-            .addIndexSortKey(TableMetadata.primaryIndexName(), Keys.SK, AttributeValueType.S)
-            .addIndexPartitionKey(Keys.GSI1, Keys.GSI1PK, AttributeValueType.S)
-            .addIndexSortKey(Keys.GSI1, Keys.GSI1SK, AttributeValueType.S)
-            .addIndexPartitionKey(Keys.GSI2, Keys.GSI2PK, AttributeValueType.S)
-            .addIndexSortKey(Keys.GSI2, Keys.GSI2SK, AttributeValueType.S)
-            .attributeConverterProviders(List.of(AttributeConverterProvider.defaultProvider()))
-            .build();
+    /** BatchGetItem takes at most 100 keys per call. */
+    static final int BATCH_GET_LIMIT = 100;
 
     private final String name;
     private final DynamoDbClient client;
-    private final DynamoDbTable<EnhancedDocument> table;
 
     public Table(String name, DynamoDbClient client) {
         this.name = name;
         this.client = client;
-        this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build().table(name, SCHEMA);
     }
 
     /**
      * A client configured the standard way (region, credentials chain, AWS_ENDPOINT_URL_DYNAMODB),
-     * so anything that runs a handler as Lambda does can point it at DynamoDB Local.
+     * so anything that runs a handler as Lambda does can point it at a local DynamoDB.
      */
     public static DynamoDbClient standardClient() {
         return DynamoDbClient.builder()
@@ -62,13 +51,29 @@ public final class Table {
         return client;
     }
 
-    DynamoDbTable<EnhancedDocument> documents() {
-        return table;
+    Optional<Item> get(String pk, String sk) {
+        var response = client.getItem(r -> r.tableName(name).key(key(pk, sk)).consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(Item.of(response.item())) : Optional.empty();
     }
 
-    Optional<EnhancedDocument> get(String pk, String sk) {
-        return Optional.ofNullable(table.getItem(GetItemEnhancedRequest.builder()
-                .key(key(pk, sk)).consistentRead(true).build()));
+    /** Consistent reads of many keys; the SDK hands back unprocessed keys, which are asked again. */
+    List<Item> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Item> found = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+            Map<String, KeysAndAttributes> pending = Map.of(name, KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT))).consistentRead(true).build());
+            while (!pending.isEmpty()) {
+                var request = pending;
+                var response = client.batchGetItem(r -> r.requestItems(request));
+                response.responses().getOrDefault(name, List.of()).forEach(i -> found.add(Item.of(i)));
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    QueryResponse query(QueryRequest.Builder request) {
+        return client.query(request.tableName(name).build());
     }
 
     TransactWriteItem put(Map<String, AttributeValue> item) {
@@ -98,9 +103,9 @@ public final class Table {
 
     /** A delete that fails the transaction unless the item's attribute still has this value. */
     TransactWriteItem deleteIfEquals(String pk, String sk, String attribute, AttributeValue value) {
-        return TransactWriteItem.builder().delete(software.amazon.awssdk.services.dynamodb.model.Delete.builder()
+        return TransactWriteItem.builder().delete(Delete.builder()
                 .tableName(name)
-                .key(Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk)))
+                .key(key(pk, sk))
                 .conditionExpression("#a = :v")
                 .expressionAttributeNames(Map.of("#a", attribute))
                 .expressionAttributeValues(Map.of(":v", value))
@@ -108,12 +113,13 @@ public final class Table {
     }
 
     TransactWriteItem delete(String pk, String sk) {
-        return TransactWriteItem.builder().delete(software.amazon.awssdk.services.dynamodb.model.Delete.builder()
-                .tableName(name).key(Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk)))
-                .build()).build();
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(name).key(key(pk, sk)).build()).build();
     }
 
-    static Key key(String pk, String sk) {
-        return Key.builder().partitionValue(pk).sortValue(sk).build();
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        Map<String, AttributeValue> key = new HashMap<>(2);
+        key.put(Keys.PK, AttributeValue.fromS(pk));
+        key.put(Keys.SK, AttributeValue.fromS(sk));
+        return key;
     }
 }

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import se.inlagg.ops.Log;
+import se.inlagg.ops.Metrics;
 import se.inlagg.posts.Backoff;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -20,10 +22,18 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressExcep
  */
 public final class Transactions {
 
-    /** The write was refused because these operations' conditions did not hold. */
-    public record Result(Set<Integer> failedConditions) {
-        boolean committed() {
-            return failedConditions.isEmpty();
+    /** How a transaction ended. */
+    sealed interface Result {
+        /** Every operation applied. */
+        record Committed() implements Result {
+        }
+
+        /** Nothing applied: these operations' conditions did not hold (indexes into the request). */
+        record ConditionsFailed(Set<Integer> operations) implements Result {
+        }
+
+        /** Nothing applied: other writers or throttling kept winning until the budget ran out. */
+        record Busy() implements Result {
         }
     }
 
@@ -50,18 +60,22 @@ public final class Transactions {
                     .build();
             try {
                 client.transactWriteItems(request);
-                return new Result(Set.of());
+                return new Result.Committed();
             } catch (TransactionCanceledException e) {
                 Set<Integer> failed = conditionFailures(e.cancellationReasons());
                 if (!failed.isEmpty()) {
-                    return new Result(failed);
+                    return new Result.ConditionsFailed(failed);
                 }
                 if (!isTransient(e.cancellationReasons())) {
                     throw e;
                 }
-                pauseOrGiveUp(backoff, e);
+                Metrics.count(Metrics.Event.WRITE_CONFLICTS);
             } catch (TransactionInProgressException e) {
-                pauseOrGiveUp(backoff, e);
+                Metrics.count(Metrics.Event.WRITE_CONFLICTS);
+            }
+            if (!backoff.pause()) {
+                Log.warn("transaction_gave_up", "attempts", backoff.attempts() + 1, "items", items.size());
+                return new Result.Busy();
             }
         }
     }
@@ -78,12 +92,5 @@ public final class Transactions {
 
     private static boolean isTransient(List<CancellationReason> reasons) {
         return reasons.isEmpty() || reasons.stream().anyMatch(r -> TRANSIENT.contains(r.code()));
-    }
-
-    private static void pauseOrGiveUp(Backoff backoff, RuntimeException cause) {
-        if (!backoff.pause()) {
-            throw new StoreBusyException("transaction kept conflicting; gave up after "
-                    + (backoff.attempts() + 1) + " attempts", cause);
-        }
     }
 }

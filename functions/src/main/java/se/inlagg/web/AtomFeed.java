@@ -2,7 +2,6 @@ package se.inlagg.web;
 
 import java.time.Instant;
 import java.util.List;
-import se.inlagg.posts.Markdown;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.SiteTime;
@@ -13,33 +12,51 @@ final class AtomFeed {
     private AtomFeed() {
     }
 
+    /** @param base the site's configured address: every link and id in a feed is absolute */
     static String of(String title, String selfUrl, String pageUrl, String base, List<Post> posts, Instant emptyUpdated) {
         Instant updated = posts.stream().map(p -> p.summary().updatedAt()).max(Instant::compareTo).orElse(emptyUpdated);
         StringBuilder out = new StringBuilder("""
                 <?xml version="1.0" encoding="utf-8"?>
                 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">
                 """);
-        out.append("<title>").append(Html.text(title)).append("</title>\n")
-                .append("<id>").append(Html.text(selfUrl)).append("</id>\n")
+        out.append("<title>").append(text(title)).append("</title>\n")
+                .append("<id>").append(text(selfUrl)).append("</id>\n")
                 .append("<updated>").append(SiteTime.format(updated)).append("</updated>\n")
-                .append("<link rel=\"self\" type=\"application/atom+xml\" href=\"").append(Html.text(selfUrl)).append("\"/>\n")
-                .append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(Html.text(pageUrl)).append("\"/>\n")
+                .append("<link rel=\"self\" type=\"application/atom+xml\" href=\"").append(text(selfUrl)).append("\"/>\n")
+                .append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(text(pageUrl)).append("\"/>\n")
                 .append("<generator>Inlägg</generator>\n");
         for (Post post : posts) {
             PostSummary s = post.summary();
             out.append("<entry>\n")
-                    .append("<id>urn:uuid:").append(Html.text(s.id())).append("</id>\n")
-                    .append("<title>").append(Html.text(s.title())).append("</title>\n")
-                    .append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(Html.text(base + "/posts/" + s.slug())).append("\"/>\n")
+                    .append("<id>urn:uuid:").append(text(s.id())).append("</id>\n")
+                    .append("<title>").append(text(s.title())).append("</title>\n")
+                    .append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(text(base + Views.postPath(s.slug()))).append("\"/>\n")
                     .append("<published>").append(SiteTime.format(s.publishedAt())).append("</published>\n")
                     .append("<updated>").append(SiteTime.format(s.updatedAt())).append("</updated>\n")
-                    .append("<author><name>").append(Html.text(s.author().name())).append("</name></author>\n");
-            s.tags().forEach(t -> out.append("<category term=\"").append(Html.text(t.slug())).append("\" label=\"")
-                    .append(Html.text(t.name())).append("\"/>\n"));
-            out.append("<summary>").append(Html.text(s.excerpt())).append("</summary>\n")
-                    .append("<content type=\"html\">").append(Html.text(Markdown.toHtml(post.body()))).append("</content>\n")
+                    .append("<author><name>").append(text(s.author().name())).append("</name></author>\n");
+            s.tags().forEach(t -> out.append("<category term=\"").append(text(t.slug())).append("\" label=\"")
+                    .append(text(t.name())).append("\"/>\n"));
+            out.append("<summary>").append(text(s.excerpt())).append("</summary>\n")
+                    .append("<content type=\"html\">").append(text(post.bodyHtml())).append("</content>\n")
                     .append("</entry>\n");
         }
         return out.append("</feed>\n").toString();
+    }
+
+    /** Text for XML content or a quoted attribute. Control characters never reach here: the rules refuse them. */
+    static String text(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -1,8 +1,8 @@
 package se.inlagg.web;
 
 import java.util.Optional;
-import se.inlagg.api.ApiRequest;
 import se.inlagg.auth.Sessions;
+import se.inlagg.http.HttpRequest;
 
 /**
  * The session cookie. Over https it is "__Host-" prefixed and Secure, so no subdomain or plain-http
@@ -16,31 +16,20 @@ final class Cookies {
     private Cookies() {
     }
 
-    static Optional<String> session(ApiRequest request) {
-        for (String cookie : request.cookies()) {
-            int eq = cookie.indexOf('=');
-            if (eq > 0) {
-                String name = cookie.substring(0, eq).strip();
-                if (name.equals(SECURE_NAME) || name.equals(PLAIN_NAME)) {
-                    return Optional.of(cookie.substring(eq + 1).strip());
-                }
-            }
-        }
-        return Optional.empty();
+    static Optional<String> session(HttpRequest request) {
+        return request.cookie(SECURE_NAME).or(() -> request.cookie(PLAIN_NAME));
     }
 
-    static String start(ApiRequest request, String id) {
-        return (https(request) ? SECURE_NAME : PLAIN_NAME) + "=" + id + "; Path=/; HttpOnly; SameSite=Lax; Max-Age="
-                + Sessions.LIFETIME.toSeconds() + (https(request) ? "; Secure" : "");
+    static String start(HttpRequest request, String id) {
+        return name(request) + "=" + id + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + Sessions.LIFETIME.toSeconds()
+                + (request.https() ? "; Secure" : "");
     }
 
-    static String end(ApiRequest request) {
-        return (https(request) ? SECURE_NAME : PLAIN_NAME) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
-                + (https(request) ? "; Secure" : "");
+    static String end(HttpRequest request) {
+        return name(request) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0" + (request.https() ? "; Secure" : "");
     }
 
-    /** API Gateway is reached over https and says so in X-Forwarded-Proto; the local server is http. */
-    static boolean https(ApiRequest request) {
-        return request.header("x-forwarded-proto").map(p -> p.equalsIgnoreCase("https")).orElse(false);
+    private static String name(HttpRequest request) {
+        return request.https() ? SECURE_NAME : PLAIN_NAME;
     }
 }

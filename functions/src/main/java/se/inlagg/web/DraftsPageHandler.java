@@ -2,39 +2,34 @@ package se.inlagg.web;
 
 import java.util.List;
 import java.util.Optional;
-import se.inlagg.api.ApiRequest;
-import se.inlagg.api.ApiResponse;
-import se.inlagg.api.Wiring;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Page;
 import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.Status;
+import se.inlagg.web.templates.JtedraftsGenerated;
 
 /** GET /drafts: the signed-in author's drafts, most recently changed first. */
-public final class DraftsPageHandler extends PageHandler {
+public final class DraftsPageHandler extends PageFunction {
 
-    public DraftsPageHandler() {
-        this(Wiring.shared());
-    }
-
-    public DraftsPageHandler(Wiring wiring) {
-        super(wiring);
-    }
+    static final int SHOWN = 100;
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
+    protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         if (viewer.isEmpty()) {
-            return redirect("/signin");
+            return HttpResponse.seeOther("/signin");
         }
-        List<PostSummary> drafts = wiring.posts().drafts(viewer.get().authorId());
-        StringBuilder main = new StringBuilder("<h1>Mina utkast</h1>\n");
-        if (drafts.isEmpty()) {
-            main.append("<p>Du har inga utkast.</p>\n");
-        } else {
-            main.append("<ul class=\"drafts\">\n");
-            drafts.forEach(d -> main.append("<li><a href=\"").append(Html.slugPath("/posts/", d.slug())).append("\">")
-                    .append(Html.text(d.title())).append("</a> – ändrat ")
-                    .append(Html.time(d.updatedAt(), wiring.posts().time().zone())).append("</li>\n"));
-            main.append("</ul>\n");
-        }
-        return page(request, 200, "Mina utkast", main.toString(), viewer, List.of());
+        var zone = app().posts().time().zone();
+        List<Card> drafts = switch (app().posts().authorPosts(viewer.get().authorId(), SHOWN, Optional.empty())) {
+            case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(Problems.of(r.refusal()));
+            case Outcome.Done<Page<PostSummary>> d -> d.value().items().stream()
+                    .filter(s -> s.status() == Status.DRAFT).map(s -> Views.changedCard(s, zone)).toList();
+        };
+        Frame frame = new Frame("Mina utkast", "", Optional.empty(), List.of(), viewer, true, stylesheetPath());
+        return page(request, 200, frame, Templates.render(out -> JtedraftsGenerated.render(out, null, frame, drafts)));
     }
 }

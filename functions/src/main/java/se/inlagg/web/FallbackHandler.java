@@ -1,35 +1,35 @@
 package se.inlagg.web;
 
-import se.inlagg.api.ApiRequest;
-import se.inlagg.api.ApiResponse;
-import se.inlagg.api.Problems;
+import java.util.Optional;
+import se.inlagg.http.ErrorRenderer;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.JsonErrors;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
 
 /**
  * Answers what no operation route matched: API Gateway sends unknown paths to $default (404) and
  * a known path with another method to that path's ANY route (405), so this handler needs no copy
- * of the route table. Under /api the answer is JSON in our error shape; elsewhere it is a page.
+ * of the route table. Under /api the answer is JSON in the API's error shape; elsewhere a page.
  */
-public final class FallbackHandler extends PageHandler {
-
-    public FallbackHandler() {
-        super(null);
-    }
+public final class FallbackHandler extends PageFunction {
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
-        return request.routeKey().startsWith("ANY ")
+    protected HttpResponse handle(HttpRequest request) {
+        throw new ProblemException(request.routeKey().startsWith("ANY ")
                 ? Problems.methodNotAllowed(request.method())
-                : Problems.routeNotFound();
+                : Problems.routeNotFound());
     }
 
     @Override
-    protected ApiResponse finish(ApiRequest request, ApiResponse response) {
-        return request.path().startsWith("/api/") || request.path().equals("/api") ? response : super.finish(request, response);
+    protected ErrorRenderer errors(HttpRequest request) {
+        return request.path().equals("/api") || request.path().startsWith("/api/") ? JsonErrors.INSTANCE : super.errors(request);
     }
 
     @Override
-    protected java.util.Optional<Viewer> viewer(ApiRequest request) {
+    protected Optional<Viewer> viewer(HttpRequest request) {
         // Reads nothing from the table: the fallback has no permissions and needs none.
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

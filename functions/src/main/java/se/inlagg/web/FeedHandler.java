@@ -1,48 +1,36 @@
 package se.inlagg.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import se.inlagg.api.ApiRequest;
-import se.inlagg.api.ApiResponse;
-import se.inlagg.api.Wiring;
+import se.inlagg.http.Caching;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.posts.Facet;
+import se.inlagg.posts.FacetCount;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
-import se.inlagg.posts.Tag;
+import se.inlagg.posts.Refusal;
 
 /** GET /feed.xml and GET /tags/{tag}/feed.xml: the newest posts as Atom, with their whole text. */
-public final class FeedHandler extends PageHandler {
+public final class FeedHandler extends PageFunction {
 
     static final int ENTRIES = 20;
 
-    public FeedHandler() {
-        this(Wiring.shared());
-    }
-
-    public FeedHandler(Wiring wiring) {
-        super(wiring);
-    }
-
     @Override
-    protected ApiResponse handle(ApiRequest request) {
-        Optional<Tag> tag = Optional.empty();
-        if (request.pathParameter("tag").isPresent()) {
-            tag = wiring.posts().findTag(request.pathParameter("tag").get());
-            if (tag.isEmpty()) {
-                return errorPage(request, 404, "Det finns ingen sådan kategori.");
-            }
-        }
-        String base = SiteUrls.base(request);
-        String title = tag.map(t -> "Inlägg – " + t.name()).orElse("Inlägg");
-        String page = tag.map(t -> base + "/tags/" + t.slug()).orElse(base + "/");
+    protected HttpResponse handle(HttpRequest request) {
+        Optional<Facet> category = request.pathParameter("tag").map(slug -> app().posts()
+                .findVisibleFacet(Facet.Kind.CATEGORY, slug).map(FacetCount::facet)
+                .orElseThrow(() -> new ProblemException(Problems.of(new Refusal.NotFound(Refusal.Missing.CATEGORY)))));
+        String base = SiteUrls.base(app().settings(), request);
+        String title = category.map(c -> Frame.SITE_NAME + " – " + c.name()).orElse(Frame.SITE_NAME);
+        String page = base + category.map(Facet::path).orElse("/");
         String self = base + request.path();
-        return switch (wiring.posts().latest(tag.map(Tag::slug), ENTRIES)) {
-            case Outcome.Refused<List<Post>> r -> errorPage(request, 503, "");
-            case Outcome.Done<List<Post>> d -> {
-                String xml = AtomFeed.of(title, self, page, base, d.value(), wiring.posts().time().now());
-                ApiResponse feed = new ApiResponse(200, Map.of("content-type", "application/atom+xml; charset=utf-8"), List.of(), xml);
-                yield cached(request, secured(feed));
-            }
+        return switch (app().posts().latest(category, ENTRIES)) {
+            case Outcome.Refused<List<Post>> r -> throw new ProblemException(Problems.of(r.refusal()));
+            case Outcome.Done<List<Post>> d -> Caching.publicly(request, HttpResponse.of(200,
+                    "application/atom+xml; charset=utf-8", AtomFeed.of(title, self, page, base, d.value(), app().posts().time().now())));
         };
     }
 }

@@ -1,13 +1,13 @@
 package se.inlagg.web;
 
+import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import se.inlagg.api.ApiRequest;
-import se.inlagg.api.ProblemException;
-import se.inlagg.api.Problems;
-import se.inlagg.api.Utf8;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.http.Utf8;
 
 /** An HTML form's fields (application/x-www-form-urlencoded, UTF-8); the first value of each name. */
 final class FormData {
@@ -18,10 +18,9 @@ final class FormData {
         this.fields = fields;
     }
 
-    static FormData of(ApiRequest request) {
-        String type = request.header("content-type").orElse("").toLowerCase(Locale.ROOT);
-        if (!type.startsWith("application/x-www-form-urlencoded")) {
-            throw new ProblemException(Problems.unsupportedMediaType());
+    static FormData of(HttpRequest request) {
+        if (!request.mediaType().equals("application/x-www-form-urlencoded")) {
+            throw new ProblemException(Problems.unsupportedMediaType("application/x-www-form-urlencoded"));
         }
         Map<String, String> fields = new LinkedHashMap<>();
         for (String pair : request.bodyText().split("&")) {
@@ -37,8 +36,8 @@ final class FormData {
     }
 
     /** Percent-decoding into bytes, then strict UTF-8: broken text is refused, never replaced with U+FFFD. */
-    private static String decode(String encoded) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(encoded.length());
+    static String decode(String encoded) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
             if (c == '+') {

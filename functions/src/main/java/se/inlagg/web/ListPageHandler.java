@@ -1,74 +1,110 @@
 package se.inlagg.web;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import se.inlagg.api.ApiRequest;
-import se.inlagg.api.ApiResponse;
-import se.inlagg.api.Wiring;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.posts.Facet;
+import se.inlagg.posts.FacetCount;
 import se.inlagg.posts.ListQuery;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.Refusal;
 import se.inlagg.posts.SiteTime;
-import se.inlagg.posts.Tag;
+import se.inlagg.web.templates.JtelistGenerated;
 
-/** GET /, GET /archive/{month} and GET /tags/{tag}: posts newest first, a page at a time. */
-public final class ListPageHandler extends PageHandler {
+/**
+ * GET /, /archive/{month}, /tags/{tag}, /people/{person} and /offices/{office}: posts newest
+ * first, a page at a time. Each page of any list is one DynamoDB Query.
+ */
+public final class ListPageHandler extends PageFunction {
 
     static final int PAGE_SIZE = 20;
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.forLanguageTag("sv"));
-
-    public ListPageHandler() {
-        this(Wiring.shared());
-    }
-
-    public ListPageHandler(Wiring wiring) {
-        super(wiring);
-    }
+    static final int MAX_CURSOR = 512;
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
+    protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         Optional<String> rawMonth = request.pathParameter("month").or(() -> request.query("month")).filter(m -> !m.isBlank());
         Optional<YearMonth> month = rawMonth.flatMap(SiteTime::parseMonth);
         if (rawMonth.isPresent() && month.isEmpty()) {
-            return errorPage(request, 404, "Ingen sådan månad: skriv den som 2019-01.");
+            throw new ProblemException(Problems.of(new Refusal.NotFound(Refusal.Missing.MONTH)));
         }
-        Optional<Tag> tag = Optional.empty();
-        if (request.pathParameter("tag").isPresent()) {
-            tag = wiring.posts().findTag(request.pathParameter("tag").get());
-            if (tag.isEmpty()) {
-                return errorPage(request, 404, "Det finns ingen sådan kategori.");
-            }
-        }
-        Optional<String> cursor = request.query("cursor").filter(c -> !c.isBlank() && c.length() <= 512);
-        var query = new ListQuery(tag.map(Tag::slug), month, PAGE_SIZE, cursor);
-        return switch (wiring.posts().list(query)) {
-            case Outcome.Refused<Page<PostSummary>> r -> errorPage(request, 400, "Länken till nästa sida gäller inte längre.");
-            case Outcome.Done<Page<PostSummary>> d -> render(request, viewer, tag, month, d.value());
+        Optional<Facet> facet = facet(request);
+        Optional<String> cursor = request.query("cursor").filter(c -> !c.isBlank() && c.length() <= MAX_CURSOR);
+        var query = new ListQuery(facet, month, PAGE_SIZE, cursor);
+        return switch (app().posts().list(query)) {
+            case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(Problems.malformed(
+                    "Länken till nästa sida gäller inte längre."));
+            case Outcome.Done<Page<PostSummary>> d -> render(request, viewer, facet, month, d.value());
         };
     }
 
-    private ApiResponse render(ApiRequest request, Optional<Viewer> viewer, Optional<Tag> tag, Optional<YearMonth> month,
-                               Page<PostSummary> page) {
-        String heading = tag.map(t -> "Kategori: " + t.name())
-                .orElse(month.map(m -> "Inlägg från " + MONTH.format(m)).orElse("Alla inlägg"));
-        StringBuilder main = new StringBuilder("<h1>").append(Html.text(heading)).append("</h1>\n");
-        if (page.items().isEmpty()) {
-            main.append("<p>Inga inlägg här ännu.</p>\n");
+    /** The category, person or office the path names; a 404 when readers have no post there. */
+    private Optional<Facet> facet(HttpRequest request) {
+        for (var kind : List.of(Facet.Kind.CATEGORY, Facet.Kind.PERSON, Facet.Kind.OFFICE)) {
+            Optional<String> slug = request.pathParameter(parameter(kind));
+            if (slug.isPresent()) {
+                return Optional.of(app().posts().findVisibleFacet(kind, slug.get()).map(FacetCount::facet)
+                        .orElseThrow(() -> new ProblemException(Problems.of(new Refusal.NotFound(missing(kind))))));
+            }
         }
-        page.items().forEach(s -> main.append(PostHtml.summary(s, wiring.posts().time().zone())));
-        page.nextCursor().ifPresent(c -> main.append("<nav class=\"pager\" aria-label=\"Sidor\"><a rel=\"next\" href=\"")
-                .append(Html.text(request.path() + "?" + month.filter(m -> request.pathParameter("month").isEmpty())
-                        .map(m -> "month=" + m + "&").orElse("") + "cursor=" + c))
-                .append("\">Äldre inlägg</a></nav>\n"));
-        List<Layout.Feed> feeds = new ArrayList<>();
-        feeds.add(new Layout.Feed("Alla inlägg", "/feed.xml"));
-        tag.ifPresent(t -> feeds.add(new Layout.Feed("Kategori: " + t.name(), "/tags/" + t.slug() + "/feed.xml")));
-        return page(request, 200, tag.isPresent() || month.isPresent() ? heading : Layout.SITE_NAME, main.toString(), viewer, feeds);
+        return Optional.empty();
+    }
+
+    private HttpResponse render(HttpRequest request, Optional<Viewer> viewer, Optional<Facet> facet, Optional<YearMonth> month,
+                                Page<PostSummary> page) {
+        String heading = facet.map(ListPageHandler::heading)
+                .orElse(month.map(m -> "Inlägg från " + Facet.month(m).name().toLowerCase(java.util.Locale.ROOT)).orElse("Alla inlägg"));
+        var zone = app().posts().time().zone();
+        Optional<String> older = page.nextCursor().map(c -> request.path() + "?"
+                + month.filter(m -> request.pathParameter("month").isEmpty()).map(m -> "month=" + m + "&").orElse("")
+                + "cursor=" + c);
+        ListView view = new ListView(heading, page.items().stream().map(s -> Views.card(s, zone)).toList(), older,
+                "Inga inlägg här ännu.");
+        List<Link> feeds = new ArrayList<>();
+        feeds.add(new Link("Alla inlägg", "/feed.xml"));
+        facet.filter(f -> f.kind() == Facet.Kind.CATEGORY)
+                .ifPresent(f -> feeds.add(new Link("Kategori: " + f.name(), f.path() + "/feed.xml")));
+        String title = facet.isPresent() || month.isPresent() ? heading : Frame.SITE_NAME;
+        String base = SiteUrls.base(app().settings(), request);
+        Frame frame = frame(title, description(heading, page), Optional.of(base + request.path()), feeds, viewer);
+        return page(request, 200, frame, Templates.render(out -> JtelistGenerated.render(out, null, frame, view)));
+    }
+
+    private static String description(String heading, Page<PostSummary> page) {
+        return page.items().isEmpty() ? heading : heading + ": " + page.items().getFirst().title() + " och fler.";
+    }
+
+    private static String heading(Facet f) {
+        return switch (f.kind()) {
+            case CATEGORY -> "Kategori: " + f.name();
+            case PERSON -> "Inlägg av " + f.name();
+            case OFFICE -> "Inlägg från " + f.name();
+            case MONTH -> "Inlägg från " + f.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static String parameter(Facet.Kind kind) {
+        return switch (kind) {
+            case CATEGORY -> "tag";
+            case PERSON -> "person";
+            case OFFICE -> "office";
+            case MONTH -> "month";
+        };
+    }
+
+    private static Refusal.Missing missing(Facet.Kind kind) {
+        return switch (kind) {
+            case CATEGORY -> Refusal.Missing.CATEGORY;
+            case PERSON -> Refusal.Missing.PERSON;
+            case OFFICE -> Refusal.Missing.OFFICE;
+            case MONTH -> Refusal.Missing.MONTH;
+        };
     }
 }

@@ -2,32 +2,32 @@ package se.inlagg.web;
 
 import java.util.List;
 import java.util.Optional;
-import se.inlagg.api.ApiRequest;
-import se.inlagg.api.ApiResponse;
-import se.inlagg.api.Wiring;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
+import se.inlagg.web.templates.JtepostGenerated;
 
 /** GET /posts/{slug}: one post; its author also sees it while it is a draft or scheduled. */
-public final class PostPageHandler extends PageHandler {
-
-    public PostPageHandler() {
-        this(Wiring.shared());
-    }
-
-    public PostPageHandler(Wiring wiring) {
-        super(wiring);
-    }
+public final class PostPageHandler extends PageFunction {
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
+    protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         String slug = request.pathParameter("slug").orElse("");
-        return switch (wiring.posts().get(slug, viewer.map(Viewer::authorId))) {
-            case Outcome.Refused<Post> r -> errorPage(request, 404, "Inlägget finns inte, eller har tagits bort.");
-            case Outcome.Done<Post> d -> page(request, 200, d.value().summary().title(),
-                    PostHtml.full(d.value(), wiring.posts().time().zone()), viewer,
-                    List.of(new Layout.Feed("Alla inlägg", "/feed.xml")));
+        return switch (app().posts().get(slug, viewer.map(Viewer::authorId))) {
+            case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal()));
+            case Outcome.Done<Post> d -> {
+                Post post = d.value();
+                var posts = app().posts();
+                PostView view = Views.post(post, posts.time().zone(), posts.time().now());
+                String base = SiteUrls.base(app().settings(), request);
+                Frame frame = frame(post.summary().title(), post.summary().excerpt(),
+                        Optional.of(base + Views.postPath(post.slug())), List.of(new Link("Alla inlägg", "/feed.xml")), viewer);
+                yield page(request, 200, frame, Templates.render(out -> JtepostGenerated.render(out, null, frame, view)));
+            }
         };
     }
 }

@@ -2,63 +2,53 @@ package se.inlagg.web;
 
 import java.util.List;
 import java.util.Optional;
-import se.inlagg.api.ApiRequest;
-import se.inlagg.api.ApiResponse;
-import se.inlagg.api.Wiring;
 import se.inlagg.auth.Sessions;
+import se.inlagg.http.Caching;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.web.templates.JtesigninGenerated;
 
 /**
  * GET and POST /signin, POST /signout: an author exchanges a token for a session cookie (HttpOnly,
  * SameSite, Secure over https) and a redirect to the form; a wrong token gets the form again.
  */
-public final class SignInHandler extends PageHandler {
-
-    public SignInHandler() {
-        this(Wiring.shared());
-    }
-
-    public SignInHandler(Wiring wiring) {
-        super(wiring);
-    }
+public final class SignInHandler extends PageFunction {
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
+    protected HttpResponse handle(HttpRequest request) {
         if (request.path().equals("/signout")) {
             return signOut(request);
         }
         if (request.method().equals("GET")) {
-            return page(request, 200, "Logga in", form(""), viewer(request), List.of());
+            return signInPage(request, 200, Optional.empty());
         }
         String token = FormData.of(request).value("token");
-        return switch (wiring.sessions().signIn(token, request.sourceIp(), wiring.posts().time().now())) {
-            case Sessions.SignIn.Success s -> redirect("/write").withCookie(Cookies.start(request, s.started().id()));
-            case Sessions.SignIn.Refused r -> page(request, 403, "Logga in", form("Fel token. Kontrollera den och försök igen."),
-                    Optional.empty(), List.of());
-            case Sessions.SignIn.Limited l -> page(request, 429, "Logga in",
-                    form("För många misslyckade försök. Vänta en stund och försök igen."), Optional.empty(), List.of())
+        var now = app().posts().time().now();
+        return switch (app().sessions().signIn(token, request.sourceIp(), now)) {
+            case Sessions.SignIn.Success s -> HttpResponse.seeOther("/write").withCookie(Cookies.start(request, s.started().id()));
+            case Sessions.SignIn.Refused r -> signInPage(request, 403, Optional.of("Fel token. Kontrollera den och försök igen."));
+            case Sessions.SignIn.Limited l -> signInPage(request, 429, Optional.of(Problems.tooManyAttempts(l.retryAfter()).swedish()))
                     .withHeader("retry-after", Long.toString(Math.max(1, l.retryAfter().toSeconds())));
         };
     }
 
-    private ApiResponse signOut(ApiRequest request) {
+    private HttpResponse signOut(HttpRequest request) {
         Optional<String> id = Cookies.session(request);
         Optional<Viewer> viewer = viewer(request);
         String csrf = FormData.of(request).value("csrf");
         if (id.isEmpty() || viewer.isEmpty() || !Sessions.sameToken(viewer.get().csrf(), csrf)) {
-            return errorPage(request, 403, "Utloggningen kom inte från ett formulär här.");
+            throw new ProblemException(Problems.forbidden("The sign-out did not come from a form here.",
+                    "Utloggningen kom inte från ett formulär här."));
         }
-        wiring.sessions().signOut(id.get());
-        return redirect("/").withCookie(Cookies.end(request));
+        app().sessions().signOut(id.get());
+        return HttpResponse.seeOther("/").withCookie(Cookies.end(request));
     }
 
-    private static String form(String error) {
-        return """
-                <h1>Logga in</h1>
-                %s<form method="post" action="/signin" class="signin">
-                <p class="field"><label for="token">Din token</label>
-                <input id="token" name="token" type="password" autocomplete="current-password" required></p>
-                <p class="actions"><button type="submit">Logga in</button></p>
-                </form>
-                """.formatted(error.isEmpty() ? "" : "<p class=\"notice\" role=\"alert\">" + Html.text(error) + "</p>\n");
+    private HttpResponse signInPage(HttpRequest request, int status, Optional<String> problem) {
+        Frame frame = new Frame("Logga in", "", Optional.empty(), List.of(), Optional.empty(), true, stylesheetPath());
+        return page(request, status, frame, Templates.render(out -> JtesigninGenerated.render(out, null, frame, problem)))
+                .withHeader("cache-control", Caching.NO_STORE);
     }
 }

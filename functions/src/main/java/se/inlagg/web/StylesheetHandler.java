@@ -1,24 +1,19 @@
 package se.inlagg.web;
 
-import java.util.List;
-import java.util.Map;
-import se.inlagg.api.ApiRequest;
-import se.inlagg.api.ApiResponse;
-import se.inlagg.api.BundledText;
+import se.inlagg.http.Caching;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
 
-/** GET /style.css: the one hand-written stylesheet, read once per container. */
-public final class StylesheetHandler extends PageHandler {
-
-    static final String CSS = BundledText.read("/web/style.css");
-
-    public StylesheetHandler() {
-        super(null);
-    }
+/**
+ * GET /assets/{file} and GET /style.css: the one hand-written stylesheet. Under its hashed name it
+ * never changes, so it is cached for a year; any other name gets the current file, revalidated.
+ */
+public final class StylesheetHandler extends PageFunction {
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
-        return cached(request, secured(new ApiResponse(200, Map.of("content-type", "text/css; charset=utf-8"), List.of(), CSS)))
-                .withHeader("cache-control", "public, max-age=3600");
+    protected HttpResponse handle(HttpRequest request) {
+        boolean current = request.pathParameter("file").filter(f -> f.equals("style." + STYLESHEET.hash() + ".css")).isPresent();
+        HttpResponse response = Caching.publicly(request, STYLESHEET.response());
+        return current && response.status() == 200 ? response.withHeader("cache-control", Caching.IMMUTABLE) : response;
     }
-
 }

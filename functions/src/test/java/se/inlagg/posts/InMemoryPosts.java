@@ -1,6 +1,7 @@
 package se.inlagg.posts;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,32 +12,38 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A repository in memory for the service's rules; it can pretend others win races. */
+/** A repository in memory for the service's rules; it can pretend others win races, and counts its calls. */
 final class InMemoryPosts implements PostRepository {
 
     final Map<String, Post> bySlug = new LinkedHashMap<>();
+    final Map<String, Long> slugCounters = new HashMap<>();
     final Map<String, IdempotencyRecord> records = new HashMap<>();
     final AtomicInteger staleAnswersLeft = new AtomicInteger();
     final Set<String> slugsClaimedBehindOurBack = new HashSet<>();
     int writes;
+    int calls;
 
     @Override
-    public Set<String> takenSlugs(List<String> candidates) {
-        Set<String> taken = new HashSet<>(candidates);
-        taken.retainAll(bySlug.keySet());
-        return taken;
+    public long lastSlugNumber(String base) {
+        calls++;
+        return slugCounters.getOrDefault(base, 0L);
     }
 
     @Override
-    public Write<Post> create(Post post, Instant now, Optional<IdempotentRequest> request) {
-        if (slugsClaimedBehindOurBack.remove(post.slug())) {
-            bySlug.put(post.slug(), post);
+    public Write<Post> create(Post post, SlugClaim claim, Instant now, Optional<IdempotentRequest> request) {
+        calls++;
+        if (slugsClaimedBehindOurBack.remove(post.slug()) || bySlug.containsKey(post.slug())) {
+            bySlug.putIfAbsent(post.slug(), post);
             return new Write.SlugTaken<>();
         }
         if (staleAnswersLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return new Write.Stale<>();
         }
+        if (slugCounters.getOrDefault(claim.base(), 0L) != claim.lastSeen()) {
+            return new Write.Stale<>();
+        }
         writes++;
+        slugCounters.put(claim.base(), (long) claim.number());
         bySlug.put(post.slug(), post);
         request.ifPresent(r -> records.put(post.summary().authorId() + "#" + r.keySha256(), new IdempotencyRecord(
                 r.requestSha256(), post.id(), post.version(), now.plus(IdempotentRequest.LIFETIME))));
@@ -45,16 +52,25 @@ final class InMemoryPosts implements PostRepository {
 
     @Override
     public Optional<Post> findBySlug(String slug) {
+        calls++;
         return Optional.ofNullable(bySlug.get(slug));
     }
 
     @Override
+    public Optional<PostSummary> findSummaryBySlug(String slug) {
+        calls++;
+        return Optional.ofNullable(bySlug.get(slug)).map(Post::summary);
+    }
+
+    @Override
     public Optional<Post> findById(String id) {
+        calls++;
         return bySlug.values().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     @Override
-    public Write<PostSummary> update(PostSummary current, PostSummary next, Optional<String> body, Instant now) {
+    public Write<PostSummary> update(PostSummary current, PostSummary next, Optional<Body> body, Instant now) {
+        calls++;
         if (staleAnswersLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return new Write.Stale<>();
         }
@@ -63,12 +79,14 @@ final class InMemoryPosts implements PostRepository {
             return new Write.Stale<>();
         }
         writes++;
-        bySlug.put(current.slug(), new Post(next, body.orElse(stored.body())));
+        Body kept = body.orElse(new Body(stored.body(), stored.bodyHtml()));
+        bySlug.put(current.slug(), new Post(next, kept.markdown(), kept.html()));
         return new Write.Applied<>(next);
     }
 
     @Override
     public Write<PostSummary> delete(PostSummary current) {
+        calls++;
         Post stored = bySlug.get(current.slug());
         if (stored == null || stored.version() != current.version()) {
             return new Write.Stale<>();
@@ -80,11 +98,13 @@ final class InMemoryPosts implements PostRepository {
 
     @Override
     public Optional<IdempotencyRecord> idempotencyRecord(String authorId, String keySha256, Instant now) {
+        calls++;
         return Optional.ofNullable(records.get(authorId + "#" + keySha256)).filter(r -> r.expiresAt().isAfter(now));
     }
 
     @Override
     public Outcome<Page<PostSummary>> page(ListQuery query, Instant now) {
+        calls++;
         List<PostSummary> visible = new ArrayList<>();
         bySlug.values().forEach(p -> {
             if (p.summary().visibleAt(now)) {
@@ -95,26 +115,42 @@ final class InMemoryPosts implements PostRepository {
     }
 
     @Override
-    public Map<String, String> bodies(List<String> postIds) {
+    public Map<String, String> bodiesHtml(List<String> postIds) {
+        calls++;
         Map<String, String> bodies = new HashMap<>();
-        bySlug.values().stream().filter(p -> postIds.contains(p.id())).forEach(p -> bodies.put(p.id(), p.body()));
+        bySlug.values().stream().filter(p -> postIds.contains(p.id())).forEach(p -> bodies.put(p.id(), p.bodyHtml()));
         return bodies;
     }
 
     @Override
-    public List<PostSummary> drafts(String authorId) {
-        return bySlug.values().stream().map(Post::summary)
-                .filter(s -> s.status() == Status.DRAFT && s.authorId().equals(authorId)).toList();
+    public Outcome<Page<PostSummary>> authorPosts(String authorId, int limit, Optional<String> cursor) {
+        calls++;
+        return Outcome.done(new Page<>(bySlug.values().stream().map(Post::summary)
+                .filter(s -> s.authorId().equals(authorId)).limit(limit).toList(), Optional.empty()));
     }
 
     @Override
-    public List<TagCount> tagCounts(Instant now) {
-        return List.of();
+    public List<FacetCount> facetCounts(Facet.Kind kind, Instant now) {
+        calls++;
+        Map<String, FacetCount> counts = new LinkedHashMap<>();
+        bySlug.values().stream().map(Post::summary).filter(s -> s.visibleAt(now))
+                .flatMap(s -> s.facets(ZoneId.of("Europe/Stockholm")).stream()).filter(f -> f.kind() == kind)
+                .forEach(f -> counts.merge(f.slug(), new FacetCount(f, 1), (a, b) -> new FacetCount(a.facet(), a.count() + 1)));
+        return List.copyOf(counts.values());
     }
 
     @Override
-    public Optional<Tag> findTag(String slug) {
-        return bySlug.values().stream().flatMap(p -> p.summary().tags().stream())
-                .filter(t -> t.slug().equals(slug)).findFirst();
+    public Optional<FacetCount> findFacet(Facet.Kind kind, String slug, Instant now) {
+        calls++;
+        List<Facet> all = bySlug.values().stream().map(Post::summary)
+                .flatMap(s -> s.facets(ZoneId.of("Europe/Stockholm")).stream())
+                .filter(f -> f.kind() == kind && f.slug().equals(slug)).toList();
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        long visible = bySlug.values().stream().map(Post::summary).filter(s -> s.visibleAt(now))
+                .filter(s -> s.facets(ZoneId.of("Europe/Stockholm")).stream().anyMatch(f -> f.kind() == kind && f.slug().equals(slug)))
+                .count();
+        return Optional.of(new FacetCount(all.getFirst(), visible));
     }
 }

@@ -42,6 +42,21 @@ class PostServiceTest {
         assertEquals("fika-2", created(post("Fika", null, null)).slug());
         repository.slugsClaimedBehindOurBack.add("fika-3");
         assertEquals("fika-4", created(post("Fika!", null, null)).slug());
+        assertEquals("fika-5", created(post("Fika", null, null)).slug(), "the counter moved past the slug taken behind our back");
+    }
+
+    @Test
+    void theFortiethPostWithOneTitleCostsWhatTheFirstDid() {
+        int before = repository.calls;
+        created(post("Månadsmöte", null, null));
+        int first = repository.calls - before;
+        for (int i = 2; i < 40; i++) {
+            created(post("Månadsmöte", null, null));
+        }
+        before = repository.calls;
+        Post fortieth = created(post("Månadsmöte", null, null));
+        assertEquals("manadsmote-40", fortieth.slug());
+        assertEquals(first, repository.calls - before);
     }
 
     @Test
@@ -90,11 +105,14 @@ class PostServiceTest {
     }
 
     @Test
-    void aTagIsFoundByItsSlugOrByItsName() {
+    void aCategoryIsFoundByItsSlugOrByItsNameOnlyWhileReadersCanSeeAPostInIt() {
         created(post("Etiketter", null, null, "Klientens bästa"));
-        assertEquals(Optional.of(new Tag("klientens-basta", "Klientens bästa")), service.findTag("Klientens bästa"));
-        assertEquals(Optional.of(new Tag("klientens-basta", "Klientens bästa")), service.findTag("klientens-basta"));
-        assertEquals(Optional.empty(), service.findTag("??"));
+        Facet expected = new Facet(Facet.Kind.CATEGORY, "klientens-basta", "Klientens bästa");
+        assertEquals(Optional.of(expected), service.findVisibleFacet(Facet.Kind.CATEGORY, "Klientens bästa").map(FacetCount::facet));
+        assertEquals(Optional.of(expected), service.findVisibleFacet(Facet.Kind.CATEGORY, "klientens-basta").map(FacetCount::facet));
+        assertEquals(Optional.empty(), service.findVisibleFacet(Facet.Kind.CATEGORY, "??"));
+        created(post("Bara utkast", null, "draft", "Hemlig"));
+        assertEquals(Optional.empty(), service.findVisibleFacet(Facet.Kind.CATEGORY, "hemlig"), "a draft-only category is not there for readers");
     }
 
     @Test
@@ -111,7 +129,7 @@ class PostServiceTest {
         service.create(post("Nyckel", null, null), "author-1", Optional.of(new IdempotentRequest("key-hash", "one")));
         var refused = assertInstanceOf(Outcome.Refused.class,
                 service.create(post("Annan", null, null), "author-1", Optional.of(new IdempotentRequest("key-hash", "two"))));
-        assertEquals("idempotency_key_reused", ((Refusal.Unprocessable) refused.refusal()).code());
+        assertEquals(Refusal.Rule.IDEMPOTENCY_KEY_REUSED, ((Refusal.Unprocessable) refused.refusal()).rule());
         assertInstanceOf(Outcome.Done.class,
                 service.create(post("Annan", null, null), "author-2", Optional.of(new IdempotentRequest("key-hash", "two"))));
         assertEquals(2, repository.bySlug.size());
@@ -149,10 +167,12 @@ class PostServiceTest {
     }
 
     @Test
-    void onlyTheAuthorsOwnDraftsAreListed() {
+    void anAuthorsOwnListHoldsOnlyTheirPosts() {
         created(post("Mitt utkast", null, "draft"));
         created(post("Publicerat", null, null));
-        assertEquals(List.of("mitt-utkast"), service.drafts("author-1").stream().map(PostSummary::slug).toList());
-        assertEquals(List.of(), service.drafts("author-2"));
+        var mine = (Page<?>) assertInstanceOf(Outcome.Done.class, service.authorPosts("author-1", 20, Optional.empty())).value();
+        assertEquals(2, mine.items().size());
+        var theirs = (Page<?>) assertInstanceOf(Outcome.Done.class, service.authorPosts("author-2", 20, Optional.empty())).value();
+        assertEquals(List.of(), theirs.items());
     }
 }

@@ -1,24 +1,32 @@
 package se.inlagg.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import org.junit.jupiter.api.Test;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
 
 class FallbackHandlerTest {
 
-    static int status(String routeKey, String method) {
-        var event = APIGatewayV2HTTPEvent.builder()
-                .withRouteKey(routeKey)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).build()).build())
-                .build();
-        return new FallbackHandler().handleRequest(event, null).getStatusCode();
+    static HttpResponse answer(String routeKey, String method, String path) {
+        return new FallbackHandler().answer(HttpRequest.builder().routeKey(routeKey).method(method).path(path).build());
     }
 
     @Test
     void anUnknownPathIs404AndAKnownPathWithAnotherMethodIs405() {
-        assertEquals(404, status("$default", "GET"));
-        assertEquals(405, status("ANY /api/tags", "POST"));
+        assertEquals(404, answer("$default", "GET", "/finns-inte").status());
+        assertEquals(405, answer("ANY /api/tags", "POST", "/api/tags").status());
+    }
+
+    @Test
+    void underApiTheAnswerIsJsonElsewhereASwedishPage() {
+        HttpResponse api = answer("$default", "GET", "/api/finns-inte");
+        assertTrue(api.header("content-type").startsWith("application/json"));
+        assertTrue(api.bodyText().contains("\"code\":\"not_found\""));
+        HttpResponse page = answer("$default", "GET", "/finns-inte");
+        assertTrue(page.header("content-type").startsWith("text/html"));
+        assertTrue(page.bodyText().contains("<html lang=\"sv\">"));
+        assertTrue(page.bodyText().contains("Sidan finns inte"), page.bodyText());
     }
 }

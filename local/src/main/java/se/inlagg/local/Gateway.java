@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import se.inlagg.api.Utf8;
+import se.inlagg.http.Utf8;
 
 /**
  * API Gateway's HTTP API, emulated: it routes by template.yaml, runs the Lambda authorizer where a

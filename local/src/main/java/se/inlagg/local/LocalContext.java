@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import java.nio.charset.StandardCharsets;
 
 /** The Lambda context a handler gets locally: a request id, the function's name and a time budget. */
 record LocalContext(String awsRequestId, String functionName, long deadlineMillis) implements Context {
@@ -61,16 +60,9 @@ record LocalContext(String awsRequestId, String functionName, long deadlineMilli
 
     @Override
     public LambdaLogger getLogger() {
-        return new LambdaLogger() {
-            @Override
-            public void log(String message) {
-                System.err.print(message);
-            }
-
-            @Override
-            public void log(byte[] message) {
-                log(new String(message, StandardCharsets.UTF_8));
-            }
-        };
+        return LOG;
     }
+
+    /** One readable terminal line per log line of any function. */
+    private static final ReadableLog LOG = new ReadableLog(() -> System.out);
 }

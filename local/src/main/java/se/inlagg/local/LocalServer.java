@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import se.inlagg.api.Wiring;
+import se.inlagg.app.Wiring;
 import se.inlagg.auth.Authors;
 import se.inlagg.config.Settings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,6 +32,8 @@ public final class LocalServer implements AutoCloseable {
     /** API Gateway refuses larger requests before any function runs. */
     static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
     static final String DEV_TOKEN_FILE = "dev-token";
+    static final se.inlagg.posts.Byline DEV_AUTHOR = new se.inlagg.posts.Byline("Lokal utvecklare",
+            java.util.Optional.of("Utvecklare"), java.util.Optional.of("Lokalt"));
 
     /**
      * How to start: the template to serve, where data lives, the port (0 for any free one), and
@@ -131,8 +133,8 @@ public final class LocalServer implements AutoCloseable {
             return token.get();
         }
         String made = token.isPresent()
-                ? authors.create("Lokal utvecklare", token.get(), Clock.systemUTC().instant()).token()
-                : authors.create("Lokal utvecklare", Clock.systemUTC().instant()).token();
+                ? authors.create(DEV_AUTHOR, token.get(), Clock.systemUTC().instant()).token()
+                : authors.create(DEV_AUTHOR, Clock.systemUTC().instant()).token();
         if (options.devToken().isEmpty()) {
             Files.writeString(saved, made, StandardCharsets.UTF_8);
             try {

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import se.inlagg.api.Wiring;
+import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
 import se.inlagg.store.Table;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -87,7 +87,7 @@ public final class Main {
     }
 
     private static void printToken(Wiring wiring, String name) {
-        var author = wiring.authors().create(name, Clock.systemUTC().instant());
+        var author = wiring.authors().create(new se.inlagg.posts.Byline(name, Optional.empty(), Optional.empty()), Clock.systemUTC().instant());
         System.out.println("Created author " + name + " (" + author.id() + ").");
         System.out.println("Token (shown only now; the table keeps just its SHA-256):");
         System.out.println(author.token());

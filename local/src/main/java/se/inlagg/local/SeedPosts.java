@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import se.inlagg.auth.Tokens;
 import se.inlagg.posts.IdempotentRequest;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
 
 /** The two example posts of `seed`: a staff blog's everyday, in Swedish. Each has a fixed key, so seeding twice adds nothing. */
@@ -45,10 +47,10 @@ final class SeedPosts {
     }
 
     /** Creates the examples (or finds them, when seeded before) and answers their slugs. */
-    static List<String> seed(se.inlagg.api.Wiring wiring) {
+    static List<String> seed(se.inlagg.app.Wiring wiring) {
         return ALL.stream().map(example -> switch (wiring.posts().create(example.draft(), AUTHOR_ID, Optional.of(example.key()))) {
-            case se.inlagg.posts.Outcome.Done<se.inlagg.posts.Post> d -> d.value().slug();
-            case se.inlagg.posts.Outcome.Refused<se.inlagg.posts.Post> r -> throw new IllegalStateException("not seeded: " + r.refusal());
+            case Outcome.Done<Post> d -> d.value().slug();
+            case Outcome.Refused<Post> r -> throw new IllegalStateException("not seeded: " + r.refusal());
         }).toList();
     }
 

@@ -2,13 +2,13 @@ package se.inlagg.api;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.Map;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.ProblemException;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.SiteTime;
@@ -26,17 +26,17 @@ class RequestFuzzTest {
         String contentType = data.pickValue(new String[] {"application/json", "application/json; charset=utf-8",
                 "application/merge-patch+json", "text/plain", "application/json; charset=latin1"});
         byte[] body = data.consumeRemainingAsBytes();
-        var event = APIGatewayV2HTTPEvent.builder()
-                .withHeaders(Map.of("content-type", contentType))
-                .withBody(Base64.getEncoder().encodeToString(body))
-                .withIsBase64Encoded(true)
+        var request = HttpRequest.builder()
+                .header("content-type", contentType)
+                .body(Base64.getEncoder().encodeToString(body))
+                .base64(true)
                 .build();
         try {
-            var draft = DraftReader.post(new ApiRequest(event).jsonObject());
+            var draft = DraftReader.post(ApiFunction.jsonObject(request));
             var outcome = PostRules.check(draft, TIME);
             assertTrue(outcome instanceof Outcome.Done<?> || outcome instanceof Outcome.Refused<?>);
         } catch (ProblemException e) {
-            int status = e.response().status();
+            int status = e.problem().status();
             assertTrue(status >= 400 && status < 500, "status " + status);
         }
     }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import se.inlagg.api.Wiring;
+import se.inlagg.app.Wiring;
+import se.inlagg.posts.Byline;
+import java.util.Optional;
 import se.inlagg.config.Settings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -122,7 +124,8 @@ class EventReplayTest {
         try (DynamoDbClient client = dynamo.client()) {
             var wiring = new Wiring(client, new Settings(TableFromTemplate.tableName(template), ZoneId.of("UTC")),
                     java.time.Clock.systemUTC());
-            var author = wiring.authors().create("Åsa Öberg", "ersatt-med-en-riktig-token", Instant.now());
+            var author = wiring.authors().create(new Byline("Åsa Öberg", Optional.empty(), Optional.empty()),
+                    "ersatt-med-en-riktig-token", Instant.now());
             JsonNode answer = Http.JSON.readTree(authorizer.invoke(event));
             assertEquals(true, answer.path("isAuthorized").asBoolean());
             assertEquals(author.id(), answer.path("context").path("authorId").asText());

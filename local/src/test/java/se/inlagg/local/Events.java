@@ -1,36 +1,27 @@
 package se.inlagg.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import se.inlagg.http.HttpRequest;
 
-/** Payload 2.0 events built in a test, for calling a handler in-process with a store we control. */
+/** Requests built in a test, for calling a handler in-process with a store we control. */
 final class Events {
 
     private Events() {
     }
 
-    static APIGatewayV2HTTPEvent http(String routeKey, String rawPath, Map<String, String> pathParameters,
-                                      String jsonBody, String authorId, Map<String, String> headers) {
-        ObjectNode e = Http.JSON.createObjectNode();
-        e.put("version", "2.0");
-        e.put("routeKey", routeKey);
-        e.put("rawPath", rawPath);
-        ObjectNode h = e.putObject("headers");
+    static HttpRequest http(String routeKey, String rawPath, Map<String, String> pathParameters,
+                            String jsonBody, String authorId, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.builder()
+                .method(routeKey.split(" ")[0])
+                .routeKey(routeKey)
+                .path(rawPath)
+                .requestId("test-" + java.util.UUID.randomUUID())
+                .authorId(authorId);
         if (jsonBody != null) {
-            h.put("content-type", "application/json");
-            e.put("body", jsonBody);
+            b.header("content-type", "application/json").body(jsonBody);
         }
-        headers.forEach(h::put);
-        e.put("isBase64Encoded", false);
-        ObjectNode p = e.putObject("pathParameters");
-        pathParameters.forEach(p::put);
-        ObjectNode rc = e.putObject("requestContext");
-        rc.putObject("http").put("method", routeKey.split(" ")[0]).put("path", rawPath);
-        rc.put("routeKey", routeKey);
-        rc.putObject("authorizer").putObject("lambda").put("authorId", authorId);
-        return LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Events.class.getClassLoader())
-                .fromJson(e.toString());
+        pathParameters.forEach(b::pathParameter);
+        headers.forEach(b::header);
+        return b.build();
     }
 }

@@ -3,7 +3,6 @@ package se.inlagg.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import se.inlagg.api.AddTagsHandler;
 import se.inlagg.api.CreatePostHandler;
 import se.inlagg.api.DeletePostHandler;
-import se.inlagg.api.Wiring;
+import se.inlagg.app.Wiring;
+import se.inlagg.http.HttpResponse;
 import se.inlagg.config.Settings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -55,19 +55,19 @@ class FaultInjectionTest {
                 Duration.ofMillis(400), Duration.ofMillis(800));
     }
 
-    APIGatewayV2HTTPResponse create(String title, String... tags) {
+    HttpResponse create(String title, String... tags) {
         StringBuilder json = new StringBuilder("{\"title\": \"" + title + "\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"}, \"tags\": [");
         for (int i = 0; i < tags.length; i++) {
             json.append(i > 0 ? "," : "").append('"').append(tags[i]).append('"');
         }
         json.append("], \"publishedAt\": \"2017-03-03\"}");
-        return new CreatePostHandler(wiring).handleRequest(
-                Events.http("POST /api/posts", "/api/posts", Map.of(), json.toString(), AUTHOR, Map.of()), null);
+        return new CreatePostHandler().use(wiring).answer(
+                Events.http("POST /api/posts", "/api/posts", Map.of(), json.toString(), AUTHOR, Map.of()));
     }
 
-    APIGatewayV2HTTPResponse addTag(String slug, String tag) {
-        return new AddTagsHandler(wiring).handleRequest(Events.http("POST /api/posts/{slug}/tags", "/api/posts/" + slug + "/tags",
-                Map.of("slug", slug), "{\"tags\": [\"" + tag + "\"]}", AUTHOR, Map.of()), null);
+    HttpResponse addTag(String slug, String tag) {
+        return new AddTagsHandler().use(wiring).answer(Events.http("POST /api/posts/{slug}/tags", "/api/posts/" + slug + "/tags",
+                Map.of("slug", slug), "{\"tags\": [\"" + tag + "\"]}", AUTHOR, Map.of()));
     }
 
     /** Every item of the table, to compare before and after. (A test may Scan; production code never does.) */
@@ -79,12 +79,12 @@ class FaultInjectionTest {
 
     @Test
     void conflictingTransactionsAreRetriedAndTheWriteLandsOnce() throws Exception {
-        assertEquals(201, create("Konflikt och omförsök", "Konflikt").getStatusCode());
+        assertEquals(201, create("Konflikt och omförsök", "Konflikt").status());
         faults.fault = FaultyDynamo.Fault.CONFLICT;
         faults.faultsLeft.set(3);
         int before = faults.transactions.get();
         var answer = addTag("konflikt-och-omforsok", "Omförsök");
-        assertEquals(200, answer.getStatusCode(), answer.getBody());
+        assertEquals(200, answer.status(), answer.bodyText());
         assertEquals(4, faults.transactions.get() - before, "three conflicts, then the write");
         assertEquals(1, ApiAsserts.tagCount(env.http, "omforsok"));
         assertEquals(1, ApiAsserts.tagCount(env.http, "konflikt"));
@@ -103,14 +103,14 @@ class FaultInjectionTest {
 
     @Test
     void aFailureInTheMiddleOfAMultiItemWriteLeavesTheTableUnchanged() {
-        assertEquals(201, create("Före felet", "Mitt").getStatusCode());
+        assertEquals(201, create("Före felet", "Mitt").status());
         var before = everything();
         faults.fault = FaultyDynamo.Fault.FAIL_LAST_OPERATION;
         faults.faultsLeft.set(Integer.MAX_VALUE);
         assertBusy(create("Halvskrivet inlägg", "Mitt", "Halv", "Skrivning"));
         assertBusy(addTag("fore-felet", "Halv"));
-        var delete = new DeletePostHandler(wiring).handleRequest(Events.http("DELETE /api/posts/{slug}", "/api/posts/fore-felet",
-                Map.of("slug", "fore-felet"), null, AUTHOR, Map.of()), null);
+        var delete = new DeletePostHandler().use(wiring).answer(Events.http("DELETE /api/posts/{slug}", "/api/posts/fore-felet",
+                Map.of("slug", "fore-felet"), null, AUTHOR, Map.of()));
         assertBusy(delete);
         assertEquals(before, everything(), "slug claim, post, body, tag entries and counts all untouched");
         assertTrue(faults.transactions.get() > 3, "each write did try");
@@ -125,12 +125,12 @@ class FaultInjectionTest {
         assertEquals(before, everything());
     }
 
-    static void assertBusy(APIGatewayV2HTTPResponse answer) {
-        assertEquals(503, answer.getStatusCode(), answer.getBody());
-        assertTrue(Integer.parseInt(answer.getHeaders().get("retry-after")) >= 1);
+    static void assertBusy(HttpResponse answer) {
+        assertEquals(503, answer.status(), answer.bodyText());
+        assertTrue(Integer.parseInt(answer.header("retry-after")) >= 1);
         JsonNode error;
         try {
-            error = Http.JSON.readTree(answer.getBody()).path("error");
+            error = Http.JSON.readTree(answer.bodyText()).path("error");
         } catch (Exception e) {
             throw new AssertionError(e);
         }

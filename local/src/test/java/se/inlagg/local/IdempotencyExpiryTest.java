@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.inlagg.api.CreatePostHandler;
-import se.inlagg.api.Wiring;
+import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
 
 /** An Idempotency-Key is remembered for 24 hours; after that its record counts as absent, even before TTL removes it. */
@@ -20,10 +20,10 @@ class IdempotencyExpiryTest extends ServerTest {
     String createAt(Clock clock) {
         try (var client = env.server.dynamoClient()) {
             var wiring = new Wiring(client, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), clock);
-            var answer = new CreatePostHandler(wiring).handleRequest(Events.http("POST /api/posts", "/api/posts", Map.of(), BODY,
-                    "3f2b8c1e-5d4a-4e7b-9c2f-1a6d8e0b7c44", Map.of("idempotency-key", "gar-ut-1")), null);
-            assertEquals(201, answer.getStatusCode(), answer.getBody());
-            return Http.JSON.readTree(answer.getBody()).path("id").asText();
+            var answer = new CreatePostHandler().use(wiring).answer(Events.http("POST /api/posts", "/api/posts", Map.of(), BODY,
+                    "3f2b8c1e-5d4a-4e7b-9c2f-1a6d8e0b7c44", Map.of("idempotency-key", "gar-ut-1")));
+            assertEquals(201, answer.status(), answer.bodyText());
+            return Http.JSON.readTree(answer.bodyText()).path("id").asText();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError(e);
         }

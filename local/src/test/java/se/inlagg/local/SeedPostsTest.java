@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import se.inlagg.api.Wiring;
+import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
 
 class SeedPostsTest extends ServerTest {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ class TemplateContractTest {
         assertFalse(template.functions().isEmpty());
         for (var f : template.functions().values()) {
             Class<?> type = Class.forName(f.handlerClass());
-            assertTrue(RequestHandler.class.isAssignableFrom(type), f.id() + " handler is not a RequestHandler");
+            assertTrue(RequestStreamHandler.class.isAssignableFrom(type), f.id() + " handler is not a RequestStreamHandler");
             assertTrue(f.handler().endsWith("::handleRequest"), f.id() + " must name handleRequest");
             type.getDeclaredConstructor();
         }

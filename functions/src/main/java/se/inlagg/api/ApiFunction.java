@@ -1,0 +1,67 @@
+package se.inlagg.api;
+
+import java.util.Map;
+import java.util.function.Function;
+import se.inlagg.http.ErrorRenderer;
+import se.inlagg.http.HttpFunction;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.JsonErrors;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.json.Json;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.PostSummary;
+
+/** A function of the JSON API: problems answer in the API's error shape. */
+abstract class ApiFunction extends HttpFunction {
+
+    @Override
+    protected final ErrorRenderer errors(HttpRequest request) {
+        return JsonErrors.INSTANCE;
+    }
+
+    /** The answer for a domain outcome: its value made into a response, or the refusal's problem. */
+    static <T> HttpResponse answer(Outcome<T> outcome, Function<T, HttpResponse> done) {
+        return switch (outcome) {
+            case Outcome.Done<T> d -> done.apply(d.value());
+            case Outcome.Refused<T> r -> throw new ProblemException(Problems.of(r.refusal()));
+        };
+    }
+
+    /** What every change of a post's tags answers: the tags as they now are, with the post's validators. */
+    static HttpResponse tagsAnswer(Outcome<PostSummary> outcome) {
+        return answer(outcome, post -> PostJson.withValidators(HttpResponse.json(200, PostJson.tagsOf(post)), post));
+    }
+
+    /** The {slug} of the route; API Gateway never calls a {slug} route without one. */
+    static String slug(HttpRequest request) {
+        return request.pathParameter("slug").orElse("");
+    }
+
+    /** The body as a JSON object; anything else is answered 415 or 400 before the domain sees it. */
+    static Map<String, Object> jsonObject(HttpRequest request) {
+        String type = request.header("content-type").orElse("").toLowerCase(java.util.Locale.ROOT);
+        String media = request.mediaType();
+        boolean json = media.equals("application/json") || media.matches("application/[a-z0-9.+-]+\\+json");
+        if (!json || (type.contains("charset=") && !type.matches(".*charset=\"?utf-8\"?.*"))) {
+            throw new ProblemException(Problems.unsupportedMediaType("application/json"));
+        }
+        String text = request.bodyText();
+        if (text.isBlank()) {
+            throw new ProblemException(Problems.malformed("The body is empty; send a JSON object."));
+        }
+        Object value;
+        try {
+            value = Json.read(text);
+        } catch (Json.JsonException e) {
+            throw new ProblemException(Problems.malformed("The body is not valid JSON: " + e.getMessage()));
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new ProblemException(Problems.malformed("The body must be a JSON object."));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) map;
+        return object;
+    }
+}

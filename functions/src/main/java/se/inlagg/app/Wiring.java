@@ -1,0 +1,83 @@
+package se.inlagg.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import se.inlagg.auth.Authors;
+import se.inlagg.auth.Sessions;
+import se.inlagg.config.Settings;
+import se.inlagg.posts.PostService;
+import se.inlagg.posts.SiteTime;
+import se.inlagg.store.AuthorStore;
+import se.inlagg.store.DynamoPostRepository;
+import se.inlagg.store.RateLimitStore;
+import se.inlagg.store.SessionStore;
+import se.inlagg.store.Table;
+import se.inlagg.store.Transactions;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Builds the object graph by hand, once per container: no DI container, no classpath scanning,
+ * so cold start pays only for what a handler uses.
+ */
+public final class Wiring {
+
+    /** Time one transaction may spend retrying conflicts (DynamoDB's TransactionConflict). */
+    public static final Duration TRANSACTION_BUDGET = Duration.ofSeconds(3);
+    /**
+     * Time a write may spend re-reading after other writers changed the post first, before it
+     * answers 503. With the transaction budget it stays under the writers' 15 s Lambda timeout.
+     */
+    public static final Duration WRITE_BUDGET = Duration.ofSeconds(8);
+
+    private final PostService posts;
+    private final Authors authors;
+    private final Sessions sessions;
+    private final Settings settings;
+
+    public Wiring(DynamoDbClient client, Settings settings, Clock clock) {
+        this(client, settings, clock, TRANSACTION_BUDGET, WRITE_BUDGET);
+    }
+
+    /** With other retry budgets: tests that inject failures need not wait out the real ones. */
+    public Wiring(DynamoDbClient client, Settings settings, Clock clock, Duration transactionBudget, Duration writeBudget) {
+        this.settings = settings;
+        Table table = new Table(settings.tableName(), client);
+        Transactions transactions = new Transactions(client, transactionBudget);
+        SiteTime time = new SiteTime(settings.siteZone(), clock);
+        this.posts = new PostService(new DynamoPostRepository(table, transactions, time), time, writeBudget);
+        this.authors = new Authors(new AuthorStore(table, transactions));
+        this.sessions = new Sessions(new SessionStore(table), authors, new RateLimitStore(table));
+    }
+
+    public static Wiring shared() {
+        return Shared.INSTANCE;
+    }
+
+    public PostService posts() {
+        return posts;
+    }
+
+    public Authors authors() {
+        return authors;
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Lazy holder: the graph is built on first use, by whichever handler the container runs, and
+     * registered for priming before a SnapStart snapshot.
+     */
+    private static final class Shared {
+        static final Wiring INSTANCE = new Wiring(Table.standardClient(), Settings.fromEnvironment(), Clock.systemUTC());
+
+        static {
+            Priming.register(INSTANCE);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package se.inlagg.http;
+
+/**
+ * Cache-Control policies and conditional GETs. Public answers are cached by the CDN for a short
+ * while and served stale while it revalidates, so a publish shows within a minute with no
+ * invalidation; browsers revalidate each time and get 304 from the ETag.
+ */
+public final class Caching {
+
+    /** Readers' pages, feeds and public JSON: the CDN keeps 30 s and may serve 30 s more while refreshing. */
+    public static final String PUBLIC = "public, max-age=0, s-maxage=30, stale-while-revalidate=30";
+    /** Files that never change under their name (a content hash is in it). */
+    public static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    /** Anything that depends on who asks: only that browser may keep it, and must revalidate. */
+    public static final String PRIVATE = "private, no-cache";
+    /** Forms, errors, redirects: never stored anywhere. */
+    public static final String NO_STORE = "no-store";
+
+    private Caching() {
+    }
+
+    /**
+     * A public answer with an ETag: of its content unless the handler set one. If the client
+     * already has this version (If-None-Match), the answer is 304 with no body.
+     */
+    public static HttpResponse publicly(HttpRequest request, HttpResponse response) {
+        String etag = response.header("etag");
+        if (etag.isEmpty()) {
+            etag = ETags.ofContent(response.body());
+        }
+        HttpResponse tagged = response.withHeader("etag", etag).withHeader("cache-control", PUBLIC);
+        return notModified(request, tagged);
+    }
+
+    /** 304 when If-None-Match names the answer's ETag (weak comparison, RFC 9110). */
+    public static HttpResponse notModified(HttpRequest request, HttpResponse response) {
+        String etag = response.header("etag");
+        if (!etag.isEmpty() && request.header("if-none-match").filter(h -> ETags.matchesWeakly(h, etag)).isPresent()) {
+            HttpResponse empty = HttpResponse.empty(304);
+            for (String kept : new String[] {"etag", "cache-control", "last-modified", "vary"}) {
+                if (!response.header(kept).isEmpty()) {
+                    empty = empty.withHeader(kept, response.header(kept));
+                }
+            }
+            return empty;
+        }
+        return response;
+    }
+}

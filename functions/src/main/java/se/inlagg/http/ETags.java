@@ -1,0 +1,62 @@
+package se.inlagg.http;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+
+/**
+ * Entity tags and dates for conditional requests. A post's tag hashes its id with its version, so
+ * it changes with every change and never repeats for another post; a page's hashes its content.
+ */
+public final class ETags {
+
+    private ETags() {
+    }
+
+    public static String ofVersion(String id, long version) {
+        return ofContent((id + "\n" + version).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A strong tag for exactly these bytes (pages, feeds, files). */
+    public static String ofContent(byte[] content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** If-Match: strong comparison against any tag in the list, or "*". */
+    public static boolean matchesStrongly(String header, String etag) {
+        for (String candidate : header.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || c.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** If-None-Match: weak comparison, so W/"x" matches "x" (RFC 9110). */
+    public static boolean matchesWeakly(String header, String etag) {
+        for (String candidate : header.split(",")) {
+            String c = candidate.strip();
+            if (c.startsWith("W/")) {
+                c = c.substring(2);
+            }
+            if (c.equals("*") || c.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,312 @@
+package se.inlagg.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * API Gateway's payload 2.0 event, read once at the edge into our own type: nothing past a
+ * handler sees the event's shape. Reading the body enforces our size limit, because an HTTP API
+ * has no body-size setting of its own.
+ */
+public final class HttpRequest {
+
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final String method;
+    private final String path;
+    private final String routeKey;
+    private final String rawQuery;
+    private final Map<String, String> pathParameters;
+    private final Map<String, String> query;
+    private final Map<String, String> headers;
+    private final List<String> cookies;
+    private final Optional<String> body;
+    private final boolean base64;
+    private final String sourceIp;
+    private final String requestId;
+    private final String domainName;
+    private final Map<String, Object> authorizer;
+
+    private HttpRequest(Builder b) {
+        this.method = b.method.toUpperCase(Locale.ROOT);
+        this.path = b.path;
+        this.routeKey = b.routeKey;
+        this.rawQuery = b.rawQuery;
+        this.pathParameters = Map.copyOf(b.pathParameters);
+        this.query = Map.copyOf(b.query);
+        Map<String, String> lower = new LinkedHashMap<>();
+        b.headers.forEach((k, v) -> lower.merge(k.toLowerCase(Locale.ROOT), v, (x, y) -> x + "," + y));
+        this.headers = Map.copyOf(lower);
+        this.cookies = List.copyOf(b.cookies);
+        this.body = b.body;
+        this.base64 = b.base64;
+        this.sourceIp = b.sourceIp;
+        this.requestId = b.requestId;
+        this.domainName = b.domainName;
+        this.authorizer = Map.copyOf(b.authorizer);
+    }
+
+    /** The event as the runtime delivered it (JSON read into maps and lists). */
+    @SuppressWarnings("unchecked")
+    public static HttpRequest fromEvent(Map<String, Object> event) {
+        Map<String, Object> context = map(event.get("requestContext"));
+        Map<String, Object> http = map(context.get("http"));
+        Map<String, Object> lambda = map(map(context.get("authorizer")).get("lambda"));
+        Builder b = builder()
+                .method(text(http.get("method")))
+                .path(Optional.ofNullable(text(event.get("rawPath"))).filter(p -> !p.isEmpty()).orElse("/"))
+                .routeKey(text(event.get("routeKey")))
+                .rawQuery(text(event.get("rawQueryString")))
+                .sourceIp(text(http.get("sourceIp")))
+                .requestId(text(context.get("requestId")))
+                .domainName(text(context.get("domainName")))
+                .base64(Boolean.TRUE.equals(event.get("isBase64Encoded")));
+        strings(event.get("pathParameters")).forEach(b::pathParameter);
+        strings(event.get("queryStringParameters")).forEach(b::query);
+        strings(event.get("headers")).forEach(b::header);
+        if (event.get("cookies") instanceof List<?> list) {
+            list.forEach(c -> b.cookie(String.valueOf(c)));
+        }
+        if (event.get("body") instanceof String s) {
+            b.body(s);
+        }
+        b.authorizer.putAll(lambda);
+        return b.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The route API Gateway matched: "GET /api/posts", "ANY /api/posts" or "$default". */
+    public String routeKey() {
+        return routeKey;
+    }
+
+    public String rawQuery() {
+        return rawQuery;
+    }
+
+    public Optional<String> pathParameter(String name) {
+        return Optional.ofNullable(pathParameters.get(name));
+    }
+
+    /** A query value, decoded; API Gateway joins a repeated key's values with commas. */
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
+    /** A header by name, any case; repeated headers arrive joined by commas. */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    public List<String> cookies() {
+        return cookies;
+    }
+
+    /** The value of the first cookie with this name. */
+    public Optional<String> cookie(String name) {
+        for (String cookie : cookies) {
+            int eq = cookie.indexOf('=');
+            if (eq > 0 && cookie.substring(0, eq).strip().equals(name)) {
+                return Optional.of(cookie.substring(eq + 1).strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The client's address as API Gateway saw it (not a header the client could set). */
+    public String sourceIp() {
+        return sourceIp;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    /** The host name API Gateway answered on, as API Gateway reports it (not the client's Host header). */
+    public String domainName() {
+        return domainName;
+    }
+
+    /** Whether the client reached us over https (API Gateway and CloudFront say so; the local server is http). */
+    public boolean https() {
+        return header("x-forwarded-proto").map(p -> p.equalsIgnoreCase("https")).orElse(false);
+    }
+
+    /** The author the Lambda authorizer let in; only routes behind the authorizer have one. */
+    public Optional<String> authorId() {
+        return authorizer.get("authorId") instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+    }
+
+    /** The author id on a route the authorizer guards: without one the template is mis-wired. */
+    public String requiredAuthorId() {
+        return authorId().orElseThrow(() -> new IllegalStateException(
+                "no authorizer context on " + routeKey + ": is its Auth in template.yaml right?"));
+    }
+
+    /** The body as bytes, after base64 decoding; refused with 413 past our limit. */
+    public byte[] bodyBytes() {
+        if (body.isEmpty()) {
+            return new byte[0];
+        }
+        String text = body.get();
+        if (base64) {
+            if (text.length() > (MAX_BODY_BYTES / 3 + 1) * 4) {
+                throw new ProblemException(Problems.tooLarge(MAX_BODY_BYTES));
+            }
+            try {
+                return checkSize(Base64.getDecoder().decode(text));
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(Problems.malformed("The body is not valid base64."));
+            }
+        }
+        if (text.length() > MAX_BODY_BYTES) {
+            throw new ProblemException(Problems.tooLarge(MAX_BODY_BYTES));
+        }
+        return checkSize(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The body as strict UTF-8 text: bytes that are not UTF-8 are refused, never replaced. */
+    public String bodyText() {
+        return Utf8.decode(bodyBytes())
+                .orElseThrow(() -> new ProblemException(Problems.malformed("The body is not valid UTF-8.")));
+    }
+
+    /** The media type of the body, lower case, without parameters. */
+    public String mediaType() {
+        return header("content-type").orElse("").split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static byte[] checkSize(byte[] bytes) {
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new ProblemException(Problems.tooLarge(MAX_BODY_BYTES));
+        }
+        return bytes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static Map<String, String> strings(Object value) {
+        Map<String, String> out = new LinkedHashMap<>();
+        map(value).forEach((k, v) -> {
+            if (v != null) {
+                out.put(k, String.valueOf(v));
+            }
+        });
+        return out;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    /** Builds requests: the event reader uses it, and so do tests and the local tools. */
+    public static final class Builder {
+        private String method = "GET";
+        private String path = "/";
+        private String routeKey = "";
+        private String rawQuery = "";
+        private final Map<String, String> pathParameters = new LinkedHashMap<>();
+        private final Map<String, String> query = new LinkedHashMap<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final java.util.ArrayList<String> cookies = new java.util.ArrayList<>();
+        private Optional<String> body = Optional.empty();
+        private boolean base64;
+        private String sourceIp = "";
+        private String requestId = "";
+        private String domainName = "";
+        private final Map<String, Object> authorizer = new LinkedHashMap<>();
+
+        public Builder method(String v) {
+            method = v;
+            return this;
+        }
+
+        public Builder path(String v) {
+            path = v;
+            return this;
+        }
+
+        public Builder routeKey(String v) {
+            routeKey = v;
+            return this;
+        }
+
+        public Builder rawQuery(String v) {
+            rawQuery = v;
+            return this;
+        }
+
+        public Builder pathParameter(String k, String v) {
+            pathParameters.put(k, v);
+            return this;
+        }
+
+        public Builder query(String k, String v) {
+            query.put(k, v);
+            return this;
+        }
+
+        public Builder header(String k, String v) {
+            headers.put(k, v);
+            return this;
+        }
+
+        public Builder cookie(String v) {
+            cookies.add(v);
+            return this;
+        }
+
+        public Builder body(String v) {
+            body = Optional.of(v);
+            return this;
+        }
+
+        public Builder base64(boolean v) {
+            base64 = v;
+            return this;
+        }
+
+        public Builder sourceIp(String v) {
+            sourceIp = v;
+            return this;
+        }
+
+        public Builder requestId(String v) {
+            requestId = v;
+            return this;
+        }
+
+        public Builder domainName(String v) {
+            domainName = v;
+            return this;
+        }
+
+        public Builder authorId(String v) {
+            authorizer.put("authorId", v);
+            return this;
+        }
+
+        public HttpRequest build() {
+            return new HttpRequest(this);
+        }
+    }
+}

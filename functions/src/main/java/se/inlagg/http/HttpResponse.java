@@ -1,0 +1,74 @@
+package se.inlagg.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The one way handlers answer; it becomes API Gateway's payload 2.0 response only at the edge. */
+public record HttpResponse(int status, Map<String, String> headers, List<String> cookies, byte[] body) {
+
+    public static final String JSON = "application/json; charset=utf-8";
+    public static final String HTML = "text/html; charset=utf-8";
+
+    public HttpResponse {
+        Map<String, String> lower = new LinkedHashMap<>();
+        headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        headers = java.util.Collections.unmodifiableMap(lower);
+        cookies = List.copyOf(cookies);
+    }
+
+    public static HttpResponse json(int status, Object value) {
+        return of(status, JSON, se.inlagg.json.Json.write(value));
+    }
+
+    public static HttpResponse html(int status, String html) {
+        return of(status, HTML, html);
+    }
+
+    public static HttpResponse of(int status, String contentType, String text) {
+        return new HttpResponse(status, Map.of("content-type", contentType), List.of(),
+                text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static HttpResponse empty(int status) {
+        return new HttpResponse(status, Map.of(), List.of(), new byte[0]);
+    }
+
+    /** 303 See Other: after a form's POST the browser GETs the next page, so a reload never posts again. */
+    public static HttpResponse seeOther(String location) {
+        return empty(303).withHeader("location", location).withHeader("cache-control", Caching.NO_STORE);
+    }
+
+    public HttpResponse withHeader(String name, String value) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put(name.toLowerCase(Locale.ROOT), value);
+        return new HttpResponse(status, h, cookies, body);
+    }
+
+    public HttpResponse withoutHeader(String name) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.remove(name.toLowerCase(Locale.ROOT));
+        return new HttpResponse(status, h, cookies, body);
+    }
+
+    public HttpResponse withCookie(String cookie) {
+        List<String> c = new ArrayList<>(cookies);
+        c.add(cookie);
+        return new HttpResponse(status, headers, c, body);
+    }
+
+    public HttpResponse withBody(byte[] newBody) {
+        return new HttpResponse(status, headers, cookies, newBody);
+    }
+
+    public String header(String name) {
+        return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,40 @@
+package se.inlagg.http;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import se.inlagg.posts.FieldError;
+
+/** The API's error shape: {"error": {"code", "message", "details": [{"field", "message"}]}}. */
+public final class JsonErrors implements ErrorRenderer {
+
+    public static final JsonErrors INSTANCE = new JsonErrors();
+
+    private JsonErrors() {
+    }
+
+    @Override
+    public HttpResponse render(HttpRequest request, Problem problem) {
+        return of(problem);
+    }
+
+    public static HttpResponse of(Problem problem) {
+        List<Map<String, Object>> details = new ArrayList<>();
+        for (FieldError d : problem.details()) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("field", d.field());
+            detail.put("message", d.message());
+            details.add(detail);
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", problem.code());
+        error.put("message", problem.message());
+        error.put("details", details);
+        HttpResponse response = HttpResponse.json(problem.status(), Map.of("error", error))
+                .withHeader("cache-control", Caching.NO_STORE);
+        return problem.retryAfter()
+                .map(d -> response.withHeader("retry-after", Long.toString(Math.max(1, d.toSeconds()))))
+                .orElse(response);
+    }
+}

@@ -1,0 +1,94 @@
+package se.inlagg.http;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Refusal;
+
+/**
+ * Every problem the service can answer, with its status. Domain refusals map to statuses here and
+ * nowhere else: the switch is exhaustive, so a new kind of refusal does not compile until it has
+ * a status and its words.
+ */
+public final class Problems {
+
+    /** How long a client is asked to wait when DynamoDB keeps throttling or writers keep colliding. */
+    public static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(2);
+
+    private Problems() {
+    }
+
+    public static Problem of(Refusal refusal) {
+        return switch (refusal) {
+            case Refusal.Invalid i -> invalid(i.errors());
+            case Refusal.NotFound n -> new Problem(404, "not_found", "No such " + n.what().english() + ".",
+                    n.what().swedish());
+            case Refusal.Unprocessable u -> new Problem(422, u.rule().code(), u.message(), u.rule().swedish(),
+                    List.of(new FieldError(u.field(), u.message())), Optional.empty());
+            case Refusal.Stale s -> new Problem(412, "precondition_failed",
+                    "The post changed since the version you sent. Read it again (GET) and send its new ETag in If-Match.",
+                    "Inlägget har ändrats sedan du öppnade det.");
+            case Refusal.Forbidden f -> new Problem(403, "forbidden", f.reason(), f.swedish());
+            case Refusal.Busy b -> busy(b.retryAfter());
+        };
+    }
+
+    public static Problem invalid(List<FieldError> errors) {
+        return new Problem(400, "validation_failed", "The request is not valid: see details.",
+                "Det gick inte att spara: rätta det som är markerat.", errors, Optional.empty());
+    }
+
+    public static Problem invalid(String field, String message) {
+        return invalid(List.of(new FieldError(field, message)));
+    }
+
+    public static Problem malformed(String message) {
+        return new Problem(400, "malformed_request", message, "Förfrågan gick inte att läsa.");
+    }
+
+    public static Problem unsupportedMediaType(String expected) {
+        return new Problem(415, "unsupported_media_type", "Send the body as " + expected + " in UTF-8.",
+                "Formatet stöds inte.");
+    }
+
+    public static Problem tooLarge(long limit) {
+        return new Problem(413, "payload_too_large", "The body is larger than " + limit + " bytes.",
+                "Det du skickade är för stort.");
+    }
+
+    public static Problem preconditionRequired() {
+        return new Problem(428, "precondition_required",
+                "Send If-Match with the post's ETag, so an edit never overwrites a change you have not seen.",
+                "Ändringen måste ange vilken version av inlägget den utgår från.");
+    }
+
+    public static Problem routeNotFound() {
+        return new Problem(404, "not_found", "No such resource.", "Sidan finns inte.");
+    }
+
+    public static Problem methodNotAllowed(String method) {
+        return new Problem(405, "method_not_allowed", "This resource does not accept " + method + ".",
+                "Det går inte att göra så här på den här sidan.");
+    }
+
+    public static Problem busy(Duration retryAfter) {
+        return new Problem(503, "busy", "Too many changes at once; try again shortly.",
+                "Det är många ändringar just nu. Inget sparades; försök igen om en stund.",
+                List.of(), Optional.of(retryAfter));
+    }
+
+    public static Problem tooManyAttempts(Duration retryAfter) {
+        return new Problem(429, "too_many_requests", "Too many failed attempts; wait before trying again.",
+                "För många misslyckade försök. Vänta en stund och försök igen.", List.of(), Optional.of(retryAfter));
+    }
+
+    public static Problem forbidden(String message, String swedish) {
+        return new Problem(403, "forbidden", message, swedish);
+    }
+
+    public static Problem internal() {
+        return new Problem(500, "internal_error", "Something went wrong on our side; nothing was changed.",
+                "Något gick fel hos oss. Inget ändrades.");
+    }
+}

@@ -1,0 +1,57 @@
+package se.inlagg.ops;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
+import java.util.Optional;
+
+/**
+ * The request a thread is working on: its id, its route and the runtime's logger. Set once by
+ * the function's entry point, so a log line or metric from deep in the store still names the
+ * request it belongs to without every layer passing it down.
+ */
+public record Invocation(String requestId, String apiRequestId, String route, String function, LambdaLogger logger) {
+
+    private static final ThreadLocal<Invocation> CURRENT = new ThreadLocal<>();
+
+    /** Outside any request (start-up, priming, a command-line tool). */
+    static final Invocation NONE = new Invocation("", "", "", functionName(), null);
+
+    /**
+     * Makes this the current invocation until {@link Scope#close()}. Lines carry Lambda's request
+     * id (which its own platform lines carry too) and API Gateway's (which its access log carries).
+     */
+    public static Scope begin(Context context, String route, String apiRequestId) {
+        Invocation invocation = new Invocation(context.getAwsRequestId(), apiRequestId, route,
+                Optional.ofNullable(context.getFunctionName()).orElse(functionName()), context.getLogger());
+        Invocation previous = CURRENT.get();
+        CURRENT.set(invocation);
+        return () -> {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        };
+    }
+
+    static Invocation current() {
+        Invocation invocation = CURRENT.get();
+        return invocation == null ? NONE : invocation;
+    }
+
+    /** The runtime's logger: it frames each line for CloudWatch and filters by the application log level. */
+    LambdaLogger sink() {
+        return logger != null ? logger : LambdaRuntime.getLogger();
+    }
+
+    private static String functionName() {
+        return Optional.ofNullable(System.getenv("AWS_LAMBDA_FUNCTION_NAME")).orElse("");
+    }
+
+    /** Ends an invocation's scope; closing never fails. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

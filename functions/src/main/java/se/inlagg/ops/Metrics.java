@@ -1,0 +1,82 @@
+package se.inlagg.ops;
+
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import se.inlagg.json.Json;
+
+/**
+ * CloudWatch metrics in the Embedded Metric Format: a JSON log line that CloudWatch turns into
+ * metrics, with no SDK call and no agent. Lines carry no level, so an application log level of
+ * WARN never drops a metric.
+ */
+public final class Metrics {
+
+    public static final String NAMESPACE = "Inlagg";
+
+    /** Domain events worth a graph and an alarm. */
+    public enum Event {
+        POSTS_CREATED("PostsCreated"),
+        POSTS_PUBLISHED("PostsPublished"),
+        WRITE_CONFLICTS("WriteConflicts"),
+        THROTTLES("Throttles");
+
+        final String metric;
+
+        Event(String metric) {
+            this.metric = metric;
+        }
+    }
+
+    private Metrics() {
+    }
+
+    /** One request: counted by route and status class ("2xx" … "5xx"), with its latency. */
+    public static void request(String route, int status, long millis) {
+        Map<String, Object> line = envelope(List.of("Route", "StatusClass"),
+                List.of(metric("Requests", "Count"), metric("Latency", "Milliseconds")));
+        line.put("Route", route.isEmpty() ? "$default" : route);
+        line.put("StatusClass", (status / 100) + "xx");
+        line.put("Requests", 1);
+        line.put("Latency", millis);
+        emit(line);
+    }
+
+    /** One occurrence of a domain event, by function. */
+    public static void count(Event event) {
+        Map<String, Object> line = envelope(List.of("Function"), List.of(metric(event.metric, "Count")));
+        line.put("Function", Invocation.current().function());
+        line.put(event.metric, 1);
+        emit(line);
+    }
+
+    private static Map<String, Object> envelope(List<String> dimensions, List<Map<String, Object>> metrics) {
+        Map<String, Object> directive = new LinkedHashMap<>();
+        directive.put("Namespace", NAMESPACE);
+        directive.put("Dimensions", List.of(dimensions));
+        directive.put("Metrics", metrics);
+        Map<String, Object> aws = new LinkedHashMap<>();
+        aws.put("Timestamp", System.currentTimeMillis());
+        aws.put("CloudWatchMetrics", List.of(directive));
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("_aws", aws);
+        String requestId = Invocation.current().requestId();
+        if (!requestId.isEmpty()) {
+            line.put("requestId", requestId);
+        }
+        return line;
+    }
+
+    private static Map<String, Object> metric(String name, String unit) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Name", name);
+        m.put("Unit", unit);
+        return m;
+    }
+
+    private static void emit(Map<String, Object> line) {
+        Invocation.current().sink().log((Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8), LogLevel.UNDEFINED);
+    }
+}

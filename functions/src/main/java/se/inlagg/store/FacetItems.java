@@ -1,0 +1,133 @@
+package se.inlagg.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import se.inlagg.posts.Facet;
+import se.inlagg.posts.FacetCount;
+import se.inlagg.posts.SiteTime;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The facets' counters: how many posts readers may see in each category, person, office and
+ * month. Counts move with ADD, never read-modify-write, and in the same transaction as the post's
+ * entries, so they are exact. A scheduled post waits in the counter's pending map (post id →
+ * time) and counts from its time on, with no job to move it.
+ */
+final class FacetItems {
+
+    static final String NAME = "name";
+    static final String SLUG = "slug";
+    static final String COUNT = "count";
+    static final String PENDING = "pending";
+
+    private FacetItems() {
+    }
+
+    /** How one counter must move when one post's contribution to it goes from {@code before} to {@code after}. */
+    record Change(Facet facet, boolean exists, Tally before, Tally after, String postId, Instant publishedAt) {
+    }
+
+    static Optional<TransactWriteItem> write(String table, Change c) {
+        return c.exists() ? update(table, c) : Optional.of(create(table, c));
+    }
+
+    static Map<String, AttributeValue> key(Facet.Kind kind, String slug) {
+        return Table.key(Keys.counter(kind, slug), Keys.counterSort(kind));
+    }
+
+    /**
+     * A facet seen for the first time. The Put is conditioned on absence: if another post created
+     * it meanwhile, the transaction fails and is rebuilt from a fresh read, instead of overwriting
+     * that post's count.
+     */
+    private static TransactWriteItem create(String table, Change c) {
+        Facet f = c.facet();
+        Map<String, AttributeValue> pending = new HashMap<>();
+        if (c.after() == Tally.PENDING) {
+            pending.put(c.postId(), Item.s(SiteTime.format(c.publishedAt())));
+        }
+        Item.Builder item = Item.builder().key(Keys.counter(f.kind(), f.slug()), Keys.counterSort(f.kind()))
+                .s(SLUG, f.slug())
+                .s(NAME, f.name())
+                .n(COUNT, c.after() == Tally.COUNT ? 1 : 0)
+                .map(PENDING, pending);
+        if (c.after() != Tally.NONE) {
+            item.s(Keys.GSI1PK, Keys.counters(f.kind())).s(Keys.GSI1SK, f.slug());
+        }
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(table)
+                .item(item.build())
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK))
+                .build()).build();
+    }
+
+    private static Optional<TransactWriteItem> update(String table, Change c) {
+        int delta = (c.after() == Tally.COUNT ? 1 : 0) - (c.before() == Tally.COUNT ? 1 : 0);
+        boolean setPending = c.after() == Tally.PENDING;
+        boolean removePending = c.before() == Tally.PENDING && !setPending;
+        if (delta == 0 && !setPending && !removePending) {
+            return Optional.empty();
+        }
+        Map<String, String> names = new HashMap<>(Map.of("#pk", Keys.PK));
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        StringBuilder expression = new StringBuilder();
+        if (delta != 0) {
+            names.put("#count", COUNT);
+            values.put(":delta", Item.n(delta));
+            expression.append("ADD #count :delta ");
+        }
+        if (setPending || removePending) {
+            names.put("#pending", PENDING);
+            names.put("#post", c.postId());
+        }
+        if (setPending) {
+            values.put(":at", Item.s(SiteTime.format(c.publishedAt())));
+            sets.add("#pending.#post = :at");
+        }
+        if (c.after() != Tally.NONE) {
+            // A counter joins its kind's index once a visible or scheduled post counts in it.
+            names.put("#lpk", Keys.GSI1PK);
+            names.put("#lsk", Keys.GSI1SK);
+            values.put(":list", Item.s(Keys.counters(c.facet().kind())));
+            values.put(":slug", Item.s(c.facet().slug()));
+            sets.add("#lpk = :list");
+            sets.add("#lsk = :slug");
+        }
+        if (!sets.isEmpty()) {
+            expression.append("SET ").append(String.join(", ", sets)).append(' ');
+        }
+        if (removePending) {
+            expression.append("REMOVE #pending.#post");
+        }
+        return Optional.of(TransactWriteItem.builder().update(Update.builder()
+                .tableName(table)
+                .key(key(c.facet().kind(), c.facet().slug()))
+                .updateExpression(expression.toString().strip())
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values.isEmpty() ? null : values)
+                .build()).build());
+    }
+
+    static Facet facetOf(Facet.Kind kind, Item d) {
+        return kind == Facet.Kind.MONTH
+                ? Facet.month(java.time.YearMonth.parse(d.string(SLUG)))
+                : new Facet(kind, d.string(SLUG), d.string(NAME));
+    }
+
+    /** Visible posts: the plain count plus the scheduled ones whose time has come. */
+    static FacetCount countOf(Facet.Kind kind, Item d, Instant now) {
+        String nowText = SiteTime.format(now);
+        long due = d.map(PENDING).values().stream().filter(v -> v.s().compareTo(nowText) <= 0).count();
+        return new FacetCount(facetOf(kind, d), d.number(COUNT) + due);
+    }
+}

@@ -1,0 +1,29 @@
+package se.inlagg.web;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A form as the page shows it: every field with what the author typed, each message beside its
+ * field and again in a summary at the top (linked to the field), so nothing typed is ever lost.
+ */
+public record FormView(String heading, String action, List<Field> fields, Optional<String> notice, String errorsIntro,
+                       List<Link> errors, String csrf, String formId, List<Button> buttons) {
+
+    /** One field; {@code rows} above 1 makes it a text area. */
+    public record Field(String name, String label, String value, int rows, boolean required, Optional<String> hint,
+                        Optional<String> error) {
+        public boolean multiline() {
+            return rows > 1;
+        }
+
+        /** The id of the field's message, for aria-describedby; null (no attribute) without one. */
+        public String describedBy() {
+            return error.isPresent() ? name + "-error" : null;
+        }
+    }
+
+    /** A submit button; its value says which action the form asks for. */
+    public record Button(String value, String label, boolean secondary) {
+    }
+}

@@ -1,0 +1,46 @@
+package se.inlagg.web;
+
+import java.util.List;
+import java.util.Optional;
+import se.inlagg.http.Caching;
+import se.inlagg.http.ErrorRenderer;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.Problem;
+import se.inlagg.web.templates.JteerrorGenerated;
+
+/** Problems as Swedish pages: a heading that says what happened, a sentence on what to do. */
+final class HtmlErrors implements ErrorRenderer {
+
+    static final HtmlErrors INSTANCE = new HtmlErrors();
+
+    private HtmlErrors() {
+    }
+
+    @Override
+    public HttpResponse render(HttpRequest request, Problem problem) {
+        String heading = heading(problem.status());
+        Optional<String> retry = problem.retryAfter().map(d -> Long.toString(Math.max(1, d.toSeconds())));
+        ErrorView view = new ErrorView(problem.status(), heading, problem.swedish(), retry);
+        Frame frame = new Frame(heading, "", Optional.empty(), List.of(), Optional.empty(), true, PageFunction.stylesheetPath());
+        String html = Templates.render(out -> JteerrorGenerated.render(out, null, frame, view));
+        HttpResponse response = HttpResponse.html(problem.status(), html)
+                .withHeader("content-security-policy", PageFunction.CONTENT_SECURITY_POLICY)
+                .withHeader("cache-control", Caching.NO_STORE);
+        return retry.map(r -> response.withHeader("retry-after", r)).orElse(response);
+    }
+
+    static String heading(int status) {
+        return switch (status) {
+            case 400, 413, 415 -> "Det gick inte att läsa förfrågan";
+            case 403 -> "Det går inte";
+            case 404 -> "Sidan finns inte";
+            case 405 -> "Det går inte att göra så här";
+            case 409, 412 -> "Någon hann före";
+            case 422 -> "Det går inte att spara";
+            case 429 -> "För många försök";
+            case 503 -> "Prova igen om en stund";
+            default -> status >= 500 ? "Något gick fel hos oss" : "Det gick inte";
+        };
+    }
+}

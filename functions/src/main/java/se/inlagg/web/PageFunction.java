@@ -1,0 +1,59 @@
+package se.inlagg.web;
+
+import java.util.List;
+import java.util.Optional;
+import se.inlagg.http.BundledFile;
+import se.inlagg.http.Caching;
+import se.inlagg.http.ErrorRenderer;
+import se.inlagg.http.HttpFunction;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+
+/**
+ * A function that answers with pages: the viewer comes from the session cookie, every page carries
+ * the page policy, public pages are cacheable with an ETag, and every problem (whatever its cause)
+ * becomes a Swedish error page with the same status.
+ */
+abstract class PageFunction extends HttpFunction {
+
+    /** No script at all, styles only from our own stylesheet, images from the web, no framing. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' https: http:; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    static final BundledFile STYLESHEET = BundledFile.read("/web/style.css", "text/css; charset=utf-8");
+
+    @Override
+    protected ErrorRenderer errors(HttpRequest request) {
+        return HtmlErrors.INSTANCE;
+    }
+
+    /** The signed-in author looking at this page, from the session cookie. */
+    protected Optional<Viewer> viewer(HttpRequest request) {
+        return Cookies.session(request)
+                .flatMap(id -> app().sessions().find(id, app().posts().time().now()))
+                .map(s -> new Viewer(s.authorId(), s.csrf()));
+    }
+
+    /** The frame of an ordinary page: indexable when nobody is signed in. */
+    protected static Frame frame(String title, String description, Optional<String> canonical, List<Link> feeds,
+                                 Optional<Viewer> viewer) {
+        return new Frame(title, description, canonical, feeds, viewer, false, stylesheetPath());
+    }
+
+    /** The stylesheet under a name that changes with its content, so browsers and the CDN keep it for a year. */
+    static String stylesheetPath() {
+        return "/assets/style." + STYLESHEET.hash() + ".css";
+    }
+
+    /**
+     * A rendered page. Public pages (nobody signed in, status 200) are cacheable and revalidate
+     * with If-None-Match; a page that shows who is signed in depends on who asks and is private.
+     */
+    protected static HttpResponse page(HttpRequest request, int status, Frame frame, String html) {
+        HttpResponse response = HttpResponse.html(status, html).withHeader("content-security-policy", CONTENT_SECURITY_POLICY);
+        if (frame.viewer().isPresent() || status != 200) {
+            return response.withHeader("cache-control", frame.viewer().isPresent() ? Caching.PRIVATE : Caching.NO_STORE);
+        }
+        return Caching.publicly(request, response);
+    }
+}

@@ -1,0 +1,75 @@
+package se.inlagg.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import se.inlagg.posts.Byline;
+import se.inlagg.posts.Facet;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.SiteTime;
+import se.inlagg.posts.Status;
+import se.inlagg.posts.Tag;
+
+/**
+ * Makes the templates' views from the domain's posts: dates in Swedish in the site's zone, links
+ * to each post's categories, person and office. Templates only place what is made here.
+ */
+final class Views {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv"));
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'kl.' HH:mm", Locale.forLanguageTag("sv"));
+
+    private Views() {
+    }
+
+    static Card card(PostSummary s, ZoneId zone) {
+        return new Card(s.title(), postPath(s.slug()), SiteTime.format(s.publishedAt()), date(s.publishedAt(), zone),
+                byline(s.author()), s.excerpt(), categories(s.tags()));
+    }
+
+    /** A card dated by its last change rather than its publication (an author's own list). */
+    static Card changedCard(PostSummary s, ZoneId zone) {
+        return new Card(s.title(), postPath(s.slug()), SiteTime.format(s.updatedAt()), dateTime(s.updatedAt(), zone),
+                byline(s.author()), s.excerpt(), categories(s.tags()));
+    }
+
+    static PostView post(Post post, ZoneId zone, Instant now) {
+        PostSummary s = post.summary();
+        Optional<String> notice = Optional.empty();
+        if (s.status() == Status.DRAFT) {
+            notice = Optional.of("Utkast – syns bara för dig.");
+        } else if (s.publishedAt().isAfter(now)) {
+            notice = Optional.of("Schemalagt – syns för alla från " + dateTime(s.publishedAt(), zone) + ".");
+        }
+        Optional<PostView.Figure> figure = s.image().map(i -> new PostView.Figure(i.url(), i.alt(), i.caption(),
+                Optional.empty(), Optional.empty()));
+        return new PostView(s.title(), SiteTime.format(s.publishedAt()), date(s.publishedAt(), zone), byline(s.author()),
+                categories(s.tags()), figure, post.bodyHtml(), notice);
+    }
+
+    static BylineView byline(Byline b) {
+        Link person = Facet.person(b.name()).map(f -> new Link(b.name(), f.path())).orElse(new Link(b.name(), "/"));
+        Optional<Link> office = b.office().map(o -> Facet.office(o).map(f -> new Link(o, f.path())).orElse(new Link(o, "/")));
+        return new BylineView(person, b.role(), office);
+    }
+
+    static List<Link> categories(List<Tag> tags) {
+        return tags.stream().map(t -> new Link(t.name(), Facet.category(t).path())).toList();
+    }
+
+    static String postPath(String slug) {
+        return "/posts/" + slug;
+    }
+
+    static String date(Instant instant, ZoneId zone) {
+        return DATE.format(instant.atZone(zone));
+    }
+
+    static String dateTime(Instant instant, ZoneId zone) {
+        return DATE_TIME.format(instant.atZone(zone));
+    }
+}

@@ -1,0 +1,49 @@
+package se.inlagg.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.ProblemException;
+
+class JsonBodyTest {
+
+    static HttpRequest request(String contentType, String body, boolean base64) {
+        HttpRequest.Builder b = HttpRequest.builder().body(body).base64(base64);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return b.build();
+    }
+
+    static int status(Runnable r) {
+        return assertThrows(ProblemException.class, r::run).problem().status();
+    }
+
+    @Test
+    void aJsonObjectIsRead() {
+        assertEquals("Hej på dig", ApiFunction.jsonObject(request("application/json; charset=UTF-8", "{\"title\":\"Hej på dig\"}", false)).get("title"));
+        String b64 = Base64.getEncoder().encodeToString("{\"a\":\"å\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals("å", ApiFunction.jsonObject(request("application/merge-patch+json", b64, true)).get("a"));
+    }
+
+    @Test
+    void otherMediaTypesAre415() {
+        assertEquals(415, status(() -> ApiFunction.jsonObject(request("text/plain", "{}", false))));
+        assertEquals(415, status(() -> ApiFunction.jsonObject(request(null, "{}", false))));
+        assertEquals(415, status(() -> ApiFunction.jsonObject(request("application/json; charset=latin1", "{}", false))));
+        assertEquals(415, status(() -> ApiFunction.jsonObject(request("application/x-www-form-urlencoded", "a=b", false))));
+    }
+
+    @Test
+    void malformedBodiesAre400() {
+        for (String body : new String[] {"", "  ", "[]", "\"text\"", "42", "null", "{\"a\":1}{}", "{\"a\":1,\"a\":2}", "{'a':1}",
+                "[".repeat(5000) + "]".repeat(5000), "{\"a\":" + "{\"a\":".repeat(100) + "1" + "}".repeat(101)}) {
+            assertEquals(400, status(() -> ApiFunction.jsonObject(request("application/json", body, false))),
+                    body.length() > 40 ? body.substring(0, 40) : body);
+        }
+    }
+}

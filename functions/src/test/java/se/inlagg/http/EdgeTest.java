@@ -1,0 +1,108 @@
+package se.inlagg.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import se.inlagg.json.Json;
+
+/** What the edge does to every answer, whatever the handler: headers, compression, the wire format. */
+class EdgeTest {
+
+    static final String LONG_SWEDISH = "Vid månadens möte träffades vi i Ystad. ".repeat(100);
+
+    /** A handler that answers what it is given, or throws it. */
+    static HttpFunction answering(HttpResponse response) {
+        return new HttpFunction() {
+            @Override
+            protected HttpResponse handle(HttpRequest request) {
+                return response;
+            }
+
+            @Override
+            protected ErrorRenderer errors(HttpRequest request) {
+                return JsonErrors.INSTANCE;
+            }
+        };
+    }
+
+    static HttpRequest get(String acceptEncoding) {
+        return HttpRequest.builder().method("GET").path("/").header("accept-encoding", acceptEncoding).build();
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersJsonIncluded() {
+        HttpResponse r = answering(HttpResponse.json(200, Map.of("a", 1))).answer(get(""));
+        assertEquals("nosniff", r.header("x-content-type-options"));
+        assertEquals("DENY", r.header("x-frame-options"));
+        assertEquals("strict-origin-when-cross-origin", r.header("referrer-policy"));
+        assertEquals(SecurityHeaders.NOTHING_ALLOWED, r.header("content-security-policy"));
+        assertTrue(r.header("strict-transport-security").startsWith("max-age="));
+    }
+
+    @Test
+    void textIsGzippedWhenTheClientAcceptsItAndOnlyThen() throws Exception {
+        HttpFunction page = answering(HttpResponse.html(200, LONG_SWEDISH));
+        HttpResponse zipped = page.answer(get("gzip, deflate, br"));
+        assertEquals("gzip", zipped.header("content-encoding"));
+        assertEquals("Accept-Encoding", zipped.header("vary"));
+        assertEquals(LONG_SWEDISH, new String(new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes(), StandardCharsets.UTF_8));
+        assertTrue(zipped.body().length < LONG_SWEDISH.length() / 5);
+        HttpResponse plain = page.answer(get("gzip;q=0, identity"));
+        assertEquals("", plain.header("content-encoding"));
+        assertEquals(LONG_SWEDISH, plain.bodyText());
+        assertEquals("", page.answer(get("")).header("content-encoding"));
+        assertEquals("", answering(HttpResponse.html(200, "kort")).answer(get("gzip")).header("content-encoding"), "small answers stay as they are");
+    }
+
+    @Test
+    void compressedAnswersTravelAsBase64AndTextAsText() {
+        Map<String, Object> zipped = HttpFunction.payload(answering(HttpResponse.html(200, LONG_SWEDISH)).answer(get("gzip")));
+        assertEquals(true, zipped.get("isBase64Encoded"));
+        Base64.getDecoder().decode((String) zipped.get("body"));
+        Map<String, Object> text = HttpFunction.payload(answering(HttpResponse.json(201, Map.of("titel", "Hej på dig"))).answer(get("")));
+        assertEquals(false, text.get("isBase64Encoded"));
+        assertEquals("{\"titel\":\"Hej på dig\"}", text.get("body"));
+        assertEquals(201, text.get("statusCode"));
+    }
+
+    @Test
+    void aHandlerThatFailsAnswers500InItsErrorShapeAndChangesNothingElse() {
+        HttpFunction failing = new HttpFunction() {
+            @Override
+            protected HttpResponse handle(HttpRequest request) {
+                throw new IllegalStateException("a bug");
+            }
+
+            @Override
+            protected ErrorRenderer errors(HttpRequest request) {
+                return JsonErrors.INSTANCE;
+            }
+        };
+        HttpResponse r = failing.answer(get(""));
+        assertEquals(500, r.status());
+        assertTrue(r.bodyText().contains("internal_error"));
+        assertFalse(r.bodyText().contains("a bug"), "no internals in the answer");
+    }
+
+    @Test
+    void theLambdaEntryPointReadsTheEventAndWritesThePayload() {
+        String event = """
+                {"version":"2.0","routeKey":"GET /","rawPath":"/","headers":{"accept-encoding":"identity"},
+                 "requestContext":{"requestId":"r-1","http":{"method":"GET"}},"isBase64Encoded":false}""";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        answering(HttpResponse.json(200, Map.of("ok", true)))
+                .handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, new TestContext());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = (Map<String, Object>) Json.read(out.toString(StandardCharsets.UTF_8));
+        assertEquals(200, payload.get("statusCode"));
+        assertEquals("{\"ok\":true}", payload.get("body"));
+    }
+}

@@ -1,0 +1,79 @@
+package se.inlagg.http;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class HttpRequestTest {
+
+    static HttpRequest body(String body, boolean base64) {
+        return HttpRequest.builder().header("content-type", "application/json").body(body).base64(base64).build();
+    }
+
+    static int status(Runnable r) {
+        return assertThrows(ProblemException.class, r::run).problem().status();
+    }
+
+    @Test
+    void thePayloadTwoEventIsReadIntoOurOwnRequest() {
+        Map<String, Object> event = Map.of(
+                "routeKey", "GET /api/posts/{slug}",
+                "rawPath", "/api/posts/hej",
+                "rawQueryString", "tag=Friv%C3%A5rd",
+                "headers", Map.of("If-None-Match", "\"x\"", "x-forwarded-proto", "https"),
+                "cookies", List.of("inlagg_session=abc", "annan=1"),
+                "queryStringParameters", Map.of("tag", "Frivård"),
+                "pathParameters", Map.of("slug", "hej"),
+                "requestContext", Map.of("requestId", "req-1", "domainName", "blogg.example.se",
+                        "http", Map.of("method", "get", "sourceIp", "192.0.2.1"),
+                        "authorizer", Map.of("lambda", Map.of("authorId", "a-1"))),
+                "isBase64Encoded", false);
+        HttpRequest r = HttpRequest.fromEvent(event);
+        assertEquals("GET", r.method());
+        assertEquals("/api/posts/hej", r.path());
+        assertEquals(Optional.of("hej"), r.pathParameter("slug"));
+        assertEquals(Optional.of("Frivård"), r.query("tag"));
+        assertEquals(Optional.of("\"x\""), r.header("if-none-match"), "headers are found whatever their case");
+        assertEquals(Optional.of("abc"), r.cookie("inlagg_session"));
+        assertEquals(Optional.of("a-1"), r.authorId());
+        assertEquals("req-1", r.requestId());
+        assertEquals("blogg.example.se", r.domainName());
+        assertEquals("192.0.2.1", r.sourceIp());
+        assertEquals(true, r.https());
+    }
+
+    @Test
+    void withoutAuthorizerContextThereIsNoAuthor() {
+        assertEquals(Optional.empty(), HttpRequest.fromEvent(Map.of()).authorId());
+        assertEquals("/", HttpRequest.fromEvent(Map.of()).path());
+    }
+
+    @Test
+    void aBase64BodyIsDecodedAndStrictUtf8IsRequired() {
+        String b64 = Base64.getEncoder().encodeToString("{\"a\":\"å\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals("{\"a\":\"å\"}", body(b64, true).bodyText());
+        String broken = Base64.getEncoder().encodeToString(new byte[] {'{', '"', (byte) 0xff, '"', '}'});
+        assertEquals(400, status(() -> body(broken, true).bodyText()));
+        assertEquals(400, status(() -> body("not base64 at all!", true).bodyBytes()));
+    }
+
+    @Test
+    void bodiesOverOneMebibyteAfterDecodingAre413() {
+        String justOver = "x".repeat(HttpRequest.MAX_BODY_BYTES + 1);
+        assertEquals(413, status(() -> body(justOver, false).bodyBytes()));
+        String encoded = Base64.getEncoder().encodeToString(justOver.getBytes(StandardCharsets.UTF_8));
+        assertEquals(413, status(() -> body(encoded, true).bodyBytes()));
+        // Multi-byte text: fewer characters than the limit, more bytes.
+        String swedish = "å".repeat(HttpRequest.MAX_BODY_BYTES / 2 + 1);
+        assertEquals(413, status(() -> body(swedish, false).bodyBytes()));
+        assertArrayEquals("x".repeat(HttpRequest.MAX_BODY_BYTES).getBytes(StandardCharsets.UTF_8),
+                body("x".repeat(HttpRequest.MAX_BODY_BYTES), false).bodyBytes());
+    }
+}

@@ -1,0 +1,68 @@
+package se.inlagg.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import se.inlagg.json.Json;
+import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Refusal;
+
+class ProblemsTest {
+
+    /** One example of every kind of refusal and the status it must map to: a new kind fails here until it is added. */
+    static final Map<Refusal, Integer> EVERY_REFUSAL = Map.of(
+            new Refusal.Invalid(List.of(new FieldError("title", "must not be empty"))), 400,
+            new Refusal.NotFound(Refusal.Missing.POST), 404,
+            new Refusal.Unprocessable(Refusal.Rule.TOO_MANY_TAGS, "max 20", "tags"), 422,
+            new Refusal.Stale(), 412,
+            new Refusal.Forbidden("not yours", "inte ditt"), 403,
+            new Refusal.Busy(Duration.ofSeconds(3)), 503);
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> error(HttpResponse r) {
+        return (Map<String, Object>) ((Map<String, Object>) Json.read(r.bodyText())).get("error");
+    }
+
+    @Test
+    void everyKindOfRefusalHasAStatusAndWordsInBothLanguages() {
+        Set<Class<?>> kinds = Arrays.stream(Refusal.class.getPermittedSubclasses()).collect(Collectors.toSet());
+        assertEquals(kinds, EVERY_REFUSAL.keySet().stream().map(Object::getClass).collect(Collectors.toSet()),
+                "every kind of refusal is in EVERY_REFUSAL with the status it must have");
+        EVERY_REFUSAL.forEach((refusal, status) -> {
+            Problem p = Problems.of(refusal);
+            assertEquals(status, p.status(), refusal.toString());
+            assertFalse(p.message().isBlank());
+            assertFalse(p.swedish().isBlank());
+        });
+        for (Refusal.Missing m : Refusal.Missing.values()) {
+            assertFalse(Problems.of(new Refusal.NotFound(m)).swedish().isBlank(), m.name());
+        }
+    }
+
+    @Test
+    void theJsonShapeNamesEachFieldAndBusyAsksToRetryLater() {
+        HttpResponse invalid = JsonErrors.of(Problems.of(new Refusal.Invalid(List.of(new FieldError("title", "must not be empty")))));
+        assertEquals(400, invalid.status());
+        assertEquals("validation_failed", error(invalid).get("code"));
+        assertEquals(List.of(Map.of("field", "title", "message", "must not be empty")), error(invalid).get("details"));
+        HttpResponse busy = JsonErrors.of(Problems.of(new Refusal.Busy(Duration.ofSeconds(3))));
+        assertEquals(503, busy.status());
+        assertEquals("3", busy.header("retry-after"));
+    }
+
+    @Test
+    void errorsAreJsonInUtf8AndNeverCached() {
+        HttpResponse r = JsonErrors.of(Problems.routeNotFound());
+        assertEquals("application/json; charset=utf-8", r.header("content-type"));
+        assertEquals("no-store", r.header("cache-control"));
+        assertTrue(r.bodyText().contains("\"details\":[]"));
+    }
+}
