@@ -1,0 +1,33 @@
+package se.inlagg.emulator.dynamodb;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A contract test where LocalStack's DynamoDB (moto) departs from AWS's documented behaviour and
+ * the emulator follows AWS; the value names the moto gap. Skipped against LocalStack only.
+ */
+@Target({ElementType.METHOD, ElementType.TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(SkipOnLocalStack.Condition.class)
+@interface SkipOnLocalStack {
+
+    String value();
+
+    final class Condition implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            var reason = context.getElement().map(e -> e.getAnnotation(SkipOnLocalStack.class));
+            if (reason.isPresent() && reason.get() != null && Contract.localStack()) {
+                return ConditionEvaluationResult.disabled("moto gap: " + reason.get().value());
+            }
+            return ConditionEvaluationResult.enabled("runs here");
+        }
+    }
+}
