@@ -213,17 +213,13 @@ final class ExpressionParser {
         if (t.kind() == Kind.NAME_REF) {
             return attributes.name(t.text(), kind);
         }
-        if (t.kind() == Kind.NAME && !isKeyword(t.text())) {
-            return t.text();
+        if (t.kind() != Kind.NAME) {
+            throw syntax(t);
         }
-        throw syntax(t);
-    }
-
-    private static boolean isKeyword(String word) {
-        return switch (word.toUpperCase(Locale.ROOT)) {
-            case "AND", "OR", "NOT", "BETWEEN", "IN", "SET", "REMOVE", "ADD", "DELETE" -> true;
-            default -> false;
-        };
+        if (ReservedWords.contains(t.text())) {
+            throw invalid("Attribute name is a reserved keyword; reserved keyword: " + t.text());
+        }
+        return t.text();
     }
 
     // Updates -----------------------------------------------------------------------------------

@@ -85,6 +85,7 @@ class ItemContractTest {
     }
 
     @Test
+    @SkipOnLocalStack("moto returns a number as it was sent; DynamoDB stores and returns its canonical form")
     void numbersComeBackInTheirCanonicalForm() {
         put(item("PK", s("N#1"), "SK", s("N"), "price", n("1.50"), "big", n("100"), "tiny", n("0.000")));
         var got = get("N#1", "N");
@@ -187,15 +188,15 @@ class ItemContractTest {
     @Test
     void listAppendListIndexesAndSetDeleteWork() {
         put(item("PK", s("L#1"), "SK", s("L"), "list", AttributeValue.fromL(List.of(s("a"), s("b"))),
-                "other", AttributeValue.fromL(List.of(s("x"), s("y"))), "tags", AttributeValue.fromSs(List.of("fika", "glass"))));
+                "andra", AttributeValue.fromL(List.of(s("x"), s("y"))), "tags", AttributeValue.fromSs(List.of("fika", "glass"))));
         db.updateItem(b -> b.tableName(table).key(key("L#1", "L"))
-                .updateExpression("SET #l = list_append(#l, :more), other[0] = :first, other[5] = :last DELETE tags :gone")
+                .updateExpression("SET #l = list_append(#l, :more), andra[0] = :first, andra[5] = :last DELETE tags :gone")
                 .expressionAttributeNames(Map.of("#l", "list"))
                 .expressionAttributeValues(Map.of(":more", AttributeValue.fromL(List.of(s("c"))), ":first", s("X"), ":last", s("Z"),
                         ":gone", AttributeValue.fromSs(List.of("fika", "glass")))));
         var got = get("L#1", "L");
         assertEquals(List.of(s("a"), s("b"), s("c")), got.get("list").l());
-        assertEquals(List.of(s("X"), s("y"), s("Z")), got.get("other").l(), "an index past the end appends");
+        assertEquals(List.of(s("X"), s("y"), s("Z")), got.get("andra").l(), "an index past the end appends");
         assertFalse(got.containsKey("tags"), "a set emptied by DELETE is removed");
     }
 
@@ -238,7 +239,7 @@ class ItemContractTest {
         var old = db.deleteItem(b -> b.tableName(table).key(key("POST#1", "POST")).returnValues(ReturnValue.ALL_OLD)).attributes();
         assertEquals("Bort", old.get("title").s());
         assertNull(get("POST#1", "POST"));
-        assertFalse(db.deleteItem(b -> b.tableName(table).key(key("POST#1", "POST")).returnValues(ReturnValue.ALL_OLD)).hasAttributes());
+        assertTrue(db.deleteItem(b -> b.tableName(table).key(key("POST#1", "POST")).returnValues(ReturnValue.ALL_OLD)).attributes().isEmpty());
     }
 
     @Test
@@ -253,9 +254,9 @@ class ItemContractTest {
     void conditionsSupportComparatorsFunctionsAndBooleanLogic() {
         put(item("PK", s("C#1"), "SK", s("C"), "title", s("Älgjakt"), "n", n("5"), "tags", AttributeValue.fromSs(List.of("skog"))));
         String[] passing = {
-            "n BETWEEN :three AND :five", "n IN (:one, :five)", "NOT n < :three", "(n > :three AND n <> :one) OR missing = :one",
+            "n BETWEEN :three AND :five", "n IN (:one, :five)", "NOT n < :three", "(n > :three AND n <> :one) OR saknas = :one",
             "begins_with(title, :prefix)", "contains(tags, :tag)", "contains(title, :part)", "size(tags) = :one",
-            "attribute_type(n, :type)", "attribute_not_exists(missing) AND attribute_exists(title)", "missing <> :one",
+            "attribute_type(n, :type)", "attribute_not_exists(saknas) AND attribute_exists(title)", "saknas <> :one",
         };
         Map<String, AttributeValue> values = Map.of(":one", n("1"), ":three", n("3"), ":five", n("5"), ":prefix", s("Älg"),
                 ":tag", s("skog"), ":part", s("jakt"), ":type", s("N"));
@@ -287,6 +288,7 @@ class ItemContractTest {
     }
 
     @Test
+    @SkipOnLocalStack("moto does not refuse unused ExpressionAttributeValues in a PutItem condition")
     void unusedAndUndefinedExpressionAttributesAreRefused() {
         var unusedValue = assertThrows(DynamoDbException.class, () -> db.putItem(b -> b.tableName(table).item(post("1", "x"))
                 .conditionExpression("attribute_not_exists(PK)").expressionAttributeValues(Map.of(":x", n("1")))));
@@ -301,6 +303,7 @@ class ItemContractTest {
     }
 
     @Test
+    @SkipOnLocalStack("moto answers InternalError (500) to a condition that ends in AND")
     void aSyntaxErrorInAnExpressionIsAValidationException() {
         var e = assertThrows(DynamoDbException.class, () -> db.putItem(b -> b.tableName(table).item(post("1", "x"))
                 .conditionExpression("attribute_not_exists(PK) AND")));
@@ -315,16 +318,33 @@ class ItemContractTest {
         var typed = assertThrows(DynamoDbException.class, () -> put(item("PK", n("1"), "SK", s("POST"))));
         assertTrue(typed.awsErrorDetails().errorMessage().contains("Type mismatch for key PK expected: S actual: N"), typed.getMessage());
         var empty = assertThrows(DynamoDbException.class, () -> put(item("PK", s(""), "SK", s("POST"))));
-        assertTrue(empty.awsErrorDetails().errorMessage().contains("The AttributeValue for a key attribute cannot contain an empty string value"), empty.getMessage());
+        assertEquals("ValidationException", empty.awsErrorDetails().errorCode());
+        assertTrue(empty.awsErrorDetails().errorMessage().contains("empty string") && empty.awsErrorDetails().errorMessage().contains("Key: PK"),
+                empty.getMessage());
+        var wrongKey = assertThrows(DynamoDbException.class, () -> db.getItem(b -> b.tableName(table).key(Map.of("PK", s("POST#1")))));
+        assertEquals("ValidationException", wrongKey.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    @SkipOnLocalStack("moto's message for a key that does not match the schema is just \"Validation Exception\"")
+    void aKeyThatDoesNotMatchTheSchemaIsNamedSo() {
         var wrongKey = assertThrows(DynamoDbException.class, () -> db.getItem(b -> b.tableName(table).key(Map.of("PK", s("POST#1")))));
         assertEquals("The provided key element does not match the schema", wrongKey.awsErrorDetails().errorMessage());
     }
 
     @Test
+    @SkipOnLocalStack("moto does not check the types of index key attributes in an item")
     void anIndexKeyOfTheWrongTypeIsRefused() {
         var e = assertThrows(DynamoDbException.class, () -> put(item("PK", s("POST#1"), "SK", s("POST"), "GSI1PK", n("5"))));
         assertEquals("ValidationException", e.awsErrorDetails().errorCode());
         assertTrue(e.awsErrorDetails().errorMessage().contains("GSI1PK"), e.getMessage());
+    }
+
+    @Test
+    void aReservedWordAsABareAttributeNameIsRefused() {
+        var e = assertThrows(DynamoDbException.class, () -> db.updateItem(b -> b.tableName(table).key(key("POST#1", "POST"))
+                .updateExpression("SET status = :s").expressionAttributeValues(Map.of(":s", s("utkast")))));
+        assertEquals("Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: status", e.awsErrorDetails().errorMessage());
     }
 
     @Test

@@ -169,6 +169,7 @@ class QueryContractTest {
     }
 
     @Test
+    @SkipOnLocalStack("moto answers nothing instead of refusing a BETWEEN whose lower bound is above its upper bound")
     void aBetweenWhoseBoundsCrossIsRefused() {
         var e = assertThrows(DynamoDbException.class, () -> db.query(b -> b.tableName(table).indexName("GSI1")
                 .keyConditionExpression("GSI1PK = :feed AND GSI1SK BETWEEN :from AND :to")
@@ -186,6 +187,7 @@ class QueryContractTest {
     }
 
     @Test
+    @SkipOnLocalStack("moto answers ResourceNotFoundException for an unknown index; DynamoDB a ValidationException")
     void anUnknownIndexIsRefused() {
         var e = assertThrows(DynamoDbException.class, () -> db.query(b -> b.tableName(table).indexName("GSI9")
                 .keyConditionExpression("GSI1PK = :f").expressionAttributeValues(Map.of(":f", s("FEED")))));
