@@ -30,20 +30,24 @@ final class KeyOrder implements Comparator<Value> {
         };
     }
 
-    /** Code point order equals UTF-8 byte order; String.compareTo (UTF-16 units) does not. */
+    /**
+     * Code point order, which equals UTF-8 byte order; String.compareTo (UTF-16 units) differs when a
+     * supplementary character (a surrogate pair) meets a character from U+E000 to U+FFFF.
+     */
     static int compareStrings(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                boolean xs = Character.isSurrogate(x);
+                if (xs != Character.isSurrogate(y)) {
+                    return xs ? 1 : -1;
+                }
+                return x - y;
             }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
         }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return a.length() - b.length();
     }
 
     private static int rank(Value v) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ record TableDefinition(String name, String region, KeySchema key, Map<String, St
     }
 
     TableDefinition {
-        attributeTypes = Map.copyOf(attributeTypes);
+        attributeTypes = Collections.unmodifiableMap(new LinkedHashMap<>(attributeTypes));
         indexes = List.copyOf(indexes);
     }
 
