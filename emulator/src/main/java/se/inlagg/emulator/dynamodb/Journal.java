@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 final class Journal implements AutoCloseable {
 
     private final FileChannel channel;
+    private IOException broken;
 
     /** Opens for appending after the last whole record; a torn tail from a crash is cut off. */
     Journal(Path file, long validLength) throws IOException {
@@ -24,11 +25,31 @@ final class Journal implements AutoCloseable {
         channel.position(validLength);
     }
 
+    /**
+     * Appends and forces one record. If that fails, the partial record is cut off again, so that a later
+     * record never follows a torn one (replay stops at the first torn record); if even that fails,
+     * the journal refuses every later write rather than risk acknowledging one that replay would miss.
+     */
     void append(byte[] payload) {
+        if (broken != null) {
+            throw new UncheckedIOException("The DynamoDB journal could not be repaired after a failed write; restart the emulator", broken);
+        }
+        long end;
+        try {
+            end = channel.position();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the DynamoDB journal", e);
+        }
         try {
             Frames.writeFully(channel, Frames.frame(payload));
             channel.force(false);
         } catch (IOException e) {
+            try {
+                channel.truncate(end);
+                channel.position(end);
+            } catch (IOException repair) {
+                broken = repair;
+            }
             throw new UncheckedIOException("Could not write the DynamoDB journal", e);
         }
     }

@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -86,8 +89,12 @@ final class Contract {
     }
 
     static DynamoDbClient client(URI at) {
-        return DynamoDbClient.builder()
-                .endpointOverride(at)
+        return configured(DynamoDbClient.builder(), at);
+    }
+
+    /** Any region and any static credentials: the emulator checks no signature. No retries, so every error shows. */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder, URI at) {
+        return builder.endpointOverride(at)
                 .region(Region.EU_NORTH_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create())
@@ -103,13 +110,14 @@ final class Contract {
     }
 
     static DynamoDbStreamsClient streams(URI at) {
-        return DynamoDbStreamsClient.builder()
-                .endpointOverride(at)
-                .region(Region.EU_NORTH_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        return configured(DynamoDbStreamsClient.builder(), at);
+    }
+
+    /** An iterator on a table's current stream (one shard, as DynamoDB has for a small table). */
+    static String shardIterator(DynamoDbClient db, DynamoDbStreamsClient streams, String table, ShardIteratorType type, String sequence) {
+        String arn = db.describeTable(b -> b.tableName(table)).table().latestStreamArn();
+        String shard = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().getFirst().shardId();
+        return streams.getShardIterator(b -> b.streamArn(arn).shardId(shard).shardIteratorType(type).sequenceNumber(sequence)).shardIterator();
     }
 
     static String uniqueName(String base) {

@@ -173,9 +173,7 @@ class DurabilityTest {
 
     private static List<software.amazon.awssdk.services.dynamodb.model.Record> read(DynamoDbClient db, DynamoDbStreamsClient streams,
                                                                                     String table, ShardIteratorType type, String sequence) {
-        String arn = db.describeTable(b -> b.tableName(table)).table().latestStreamArn();
-        String shard = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().getFirst().shardId();
-        String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard).shardIteratorType(type).sequenceNumber(sequence)).shardIterator();
+        String it = Contract.shardIterator(db, streams, table, type, sequence);
         return streams.getRecords(b -> b.shardIterator(it)).records();
     }
 
@@ -204,9 +202,7 @@ class DurabilityTest {
              DynamoDbClient db = Contract.client(emulator.endpoint());
              DynamoDbStreamsClient streams = Contract.streams(emulator.endpoint())) {
             String table = createTable(db, StreamViewType.KEYS_ONLY);
-            String arn = db.describeTable(b -> b.tableName(table)).table().latestStreamArn();
-            String shard = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().getFirst().shardId();
-            String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            String it = Contract.shardIterator(db, streams, table, ShardIteratorType.TRIM_HORIZON, null);
             clock.addAndGet(16 * 60 * 1000);
             assertThrows(ExpiredIteratorException.class, () -> streams.getRecords(b -> b.shardIterator(it)));
         }

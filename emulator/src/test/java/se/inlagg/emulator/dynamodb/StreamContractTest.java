@@ -33,14 +33,9 @@ class StreamContractTest {
         return db.describeTable(b -> b.tableName(table)).table().latestStreamArn();
     }
 
-    private String iterator(String arn, ShardIteratorType type, String sequence) {
-        String shard = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().getFirst().shardId();
-        return streams.getShardIterator(b -> b.streamArn(arn).shardId(shard).shardIteratorType(type).sequenceNumber(sequence)).shardIterator();
-    }
-
-    private List<Record> records(String arn, ShardIteratorType type, String sequence) {
+    private List<Record> records(String table, ShardIteratorType type, String sequence) {
         List<Record> all = new ArrayList<>();
-        String it = iterator(arn, type, sequence);
+        String it = Contract.shardIterator(db, streams, table, type, sequence);
         for (int i = 0; i < 5 && it != null; i++) {
             String current = it;
             var r = streams.getRecords(b -> b.shardIterator(current));
@@ -57,7 +52,7 @@ class StreamContractTest {
         db.updateItem(b -> b.tableName(table).key(key("POST#1", "POST")).updateExpression("SET title = :t")
                 .expressionAttributeValues(Map.of(":t", s("Färdigt inlägg"))));
         db.deleteItem(b -> b.tableName(table).key(key("POST#1", "POST")));
-        List<Record> records = records(streamArn(table), ShardIteratorType.TRIM_HORIZON, null);
+        List<Record> records = records(table, ShardIteratorType.TRIM_HORIZON, null);
         assertEquals(List.of(OperationType.INSERT, OperationType.MODIFY, OperationType.REMOVE), records.stream().map(Record::eventName).toList());
         Record insert = records.get(0);
         assertEquals("aws:dynamodb", insert.eventSource());
@@ -88,7 +83,7 @@ class StreamContractTest {
     void streamRecordsCarryEventVersion11() {
         String table = Contract.createPostsTable(db, StreamViewType.KEYS_ONLY);
         db.putItem(b -> b.tableName(table).item(item("PK", s("POST#1"), "SK", s("POST"))));
-        assertEquals("1.1", records(streamArn(table), ShardIteratorType.TRIM_HORIZON, null).getFirst().eventVersion());
+        assertEquals("1.1", records(table, ShardIteratorType.TRIM_HORIZON, null).getFirst().eventVersion());
     }
 
     @Test
@@ -99,7 +94,7 @@ class StreamContractTest {
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item("PK", s("POST#" + i), "SK", s("POST"))).build()).build());
         }
         db.transactWriteItems(b -> b.transactItems(items));
-        List<Record> records = records(streamArn(table), ShardIteratorType.TRIM_HORIZON, null);
+        List<Record> records = records(table, ShardIteratorType.TRIM_HORIZON, null);
         assertEquals(List.of("POST#0", "POST#1", "POST#2", "POST#3", "POST#4"), records.stream().map(r -> r.dynamodb().keys().get("PK").s()).toList());
         assertTrue(records.getFirst().dynamodb().newImage().isEmpty(), "KEYS_ONLY carries no images");
     }
@@ -110,7 +105,7 @@ class StreamContractTest {
         var post = item("PK", s("POST#1"), "SK", s("POST"), "title", s("Oförändrat"));
         db.putItem(b -> b.tableName(table).item(post));
         db.putItem(b -> b.tableName(table).item(post));
-        List<Record> records = records(streamArn(table), ShardIteratorType.TRIM_HORIZON, null);
+        List<Record> records = records(table, ShardIteratorType.TRIM_HORIZON, null);
         assertEquals(List.of(OperationType.INSERT, OperationType.MODIFY), records.stream().map(Record::eventName).toList());
     }
 
@@ -121,14 +116,13 @@ class StreamContractTest {
             int k = i;
             db.putItem(b -> b.tableName(table).item(item("PK", s("POST#" + k), "SK", s("POST"))));
         }
-        String arn = streamArn(table);
-        List<Record> all = records(arn, ShardIteratorType.TRIM_HORIZON, null);
+        List<Record> all = records(table, ShardIteratorType.TRIM_HORIZON, null);
         String second = all.get(1).dynamodb().sequenceNumber();
-        assertEquals(List.of("POST#1", "POST#2"), records(arn, ShardIteratorType.AT_SEQUENCE_NUMBER, second).stream()
+        assertEquals(List.of("POST#1", "POST#2"), records(table, ShardIteratorType.AT_SEQUENCE_NUMBER, second).stream()
                 .map(r -> r.dynamodb().keys().get("PK").s()).toList());
-        assertEquals(List.of("POST#2"), records(arn, ShardIteratorType.AFTER_SEQUENCE_NUMBER, second).stream()
+        assertEquals(List.of("POST#2"), records(table, ShardIteratorType.AFTER_SEQUENCE_NUMBER, second).stream()
                 .map(r -> r.dynamodb().keys().get("PK").s()).toList());
-        String latest = iterator(arn, ShardIteratorType.LATEST, null);
+        String latest = Contract.shardIterator(db, streams, table, ShardIteratorType.LATEST, null);
         db.putItem(b -> b.tableName(table).item(item("PK", s("POST#3"), "SK", s("POST"))));
         var after = streams.getRecords(b -> b.shardIterator(latest)).records();
         assertEquals(List.of("POST#3"), after.stream().map(r -> r.dynamodb().keys().get("PK").s()).toList());
@@ -141,7 +135,7 @@ class StreamContractTest {
             int k = i;
             db.putItem(b -> b.tableName(table).item(item("PK", s("POST#" + k), "SK", s("POST"))));
         }
-        String it = iterator(streamArn(table), ShardIteratorType.TRIM_HORIZON, null);
+        String it = Contract.shardIterator(db, streams, table, ShardIteratorType.TRIM_HORIZON, null);
         var first = streams.getRecords(b -> b.shardIterator(it).limit(2));
         assertEquals(2, first.records().size());
         var rest = streams.getRecords(b -> b.shardIterator(first.nextShardIterator()).limit(10));
