@@ -201,6 +201,17 @@ class ItemContractTest {
     }
 
     @Test
+    void addJoinsSetsAndCreatesMissingOnes() {
+        put(item("PK", s("S#1"), "SK", s("S"), "tags", AttributeValue.fromSs(List.of("fika"))));
+        db.updateItem(b -> b.tableName(table).key(key("S#1", "S")).updateExpression("ADD tags :more, scores :nums")
+                .expressionAttributeValues(Map.of(":more", AttributeValue.fromSs(List.of("fika", "bulle")),
+                        ":nums", AttributeValue.fromNs(List.of("3", "4")))));
+        var got = get("S#1", "S");
+        assertEquals(List.of("bulle", "fika"), got.get("tags").ss().stream().sorted().toList());
+        assertEquals(List.of("3", "4"), got.get("scores").ns().stream().sorted().toList());
+    }
+
+    @Test
     void removingListElementsUsesTheOriginalIndexes() {
         put(item("PK", s("L#2"), "SK", s("L"), "list", AttributeValue.fromL(List.of(s("a"), s("b"), s("c"), s("d")))));
         db.updateItem(b -> b.tableName(table).key(key("L#2", "L")).updateExpression("REMOVE #l[1], #l[3]")

@@ -99,6 +99,18 @@ class TransactionContractTest {
     }
 
     @Test
+    @SkipOnLocalStack("moto answers a plain ValidationException where DynamoDB cancels with a ValidationError reason")
+    void anUpdateThatFailsOnTheItemsDataCancelsTheTransactionWithAValidationError() {
+        db.putItem(b -> b.tableName(table).item(item("PK", s("POST#p7"), "SK", s("POST"), "title", s("Text, inte tal"))));
+        var e = assertThrows(TransactionCanceledException.class, () -> db.transactWriteItems(b -> b.transactItems(
+                put(item("PK", s("POST#p8"), "SK", s("POST")), false),
+                TransactWriteItem.builder().update(Update.builder().tableName(table).key(key("POST#p7", "POST"))
+                        .updateExpression("ADD title :one").expressionAttributeValues(Map.of(":one", n("1"))).build()).build())));
+        assertEquals(List.of("None", "ValidationError"), e.cancellationReasons().stream().map(r -> r.code()).toList());
+        assertFalse(exists("POST#p8", "POST"));
+    }
+
+    @Test
     void twoActionsOnOneItemAreRefused() {
         var e = assertThrows(DynamoDbException.class, () -> db.transactWriteItems(b -> b.transactItems(
                 put(item("PK", s("POST#p4"), "SK", s("POST")), false),
