@@ -56,10 +56,6 @@ final class DataDirectory implements AutoCloseable {
         return folder.resolve("journal");
     }
 
-    Path folder() {
-        return folder;
-    }
-
     @Override
     public void close() throws IOException {
         lock.release();

@@ -10,10 +10,6 @@ record DocumentPath(List<Object> elements) {
         elements = List.copyOf(elements);
     }
 
-    static DocumentPath of(String name) {
-        return new DocumentPath(List.of(name));
-    }
-
     String top() {
         return (String) elements.getFirst();
     }

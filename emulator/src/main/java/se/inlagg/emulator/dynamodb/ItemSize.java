@@ -1,7 +1,6 @@
 package se.inlagg.emulator.dynamodb;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** An item's size by DynamoDB's published rules, which both the 400 KB limit and capacity units use. */
@@ -61,10 +60,6 @@ final class ItemSize {
             }
         }
         return bytes;
-    }
-
-    static byte[] utf8Bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     static void checkLimit(Map<String, Value> item) {

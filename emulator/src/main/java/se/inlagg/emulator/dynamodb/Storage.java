@@ -55,10 +55,6 @@ final class Storage implements AutoCloseable {
         }
     }
 
-    Path folder() {
-        return directory.folder();
-    }
-
     @Override
     public void close() throws IOException {
         try {
