@@ -1,0 +1,35 @@
+package se.inlagg.emulator.dynamodb;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A contract test where LocalStack's DynamoDB (moto) departs from AWS's documented behaviour and
+ * the emulator follows AWS; the value names the moto gap. Skipped against LocalStack only, unless
+ * {@code -Demulator.contract.skips=off} (to check whether a newer LocalStack has closed a gap).
+ */
+@Target({ElementType.METHOD, ElementType.TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(SkipOnLocalStack.Condition.class)
+@interface SkipOnLocalStack {
+
+    String value();
+
+    final class Condition implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            var reason = context.getElement().map(e -> e.getAnnotation(SkipOnLocalStack.class));
+            boolean skipping = !"off".equals(System.getProperty("emulator.contract.skips"));
+            if (skipping && reason.isPresent() && reason.get() != null && Contract.localStack()) {
+                return ConditionEvaluationResult.disabled("LocalStack (moto): " + reason.get().value());
+            }
+            return ConditionEvaluationResult.enabled("runs here");
+        }
+    }
+}
