@@ -36,12 +36,6 @@ final class Backends {
     private Backends() {
     }
 
-    /** True when the server tests keep their data in DynamoDB Local in this JVM. */
-    static boolean inProcess() {
-        return System.getProperty("inlagg.dynamodb.endpoint", "").isBlank()
-                && !"localstack".equals(System.getProperty("inlagg.backend", ""));
-    }
-
     /** The endpoint to use instead of DynamoDB Local, if one is chosen; skips the test where LocalStack cannot run. */
     static synchronized Optional<URI> chosenEndpoint() {
         String endpoint = System.getProperty("inlagg.dynamodb.endpoint", "");
