@@ -25,7 +25,7 @@ final class Backends {
     static final DockerImageName LOCALSTACK = DockerImageName.parse(
             System.getProperty("inlagg.localstack.image", "localstack/localstack:4.14.0"));
 
-    /** Images Testcontainers itself starts before any container of ours, unless told not to. */
+    /** Images Testcontainers (2.0.5) itself starts before any container of ours, unless told not to. */
     private static final String RYUK = "testcontainers/ryuk:0.14.0";
     private static final String CHECKS = "alpine:3.17";
 
@@ -94,14 +94,14 @@ final class Backends {
     /** The images that must be in Docker before Testcontainers starts LocalStack, as Testcontainers will name them. */
     private static List<DockerImageName> imagesNeeded() {
         List<DockerImageName> images = new ArrayList<>();
-        images.add(LOCALSTACK);
+        images.add(named(LOCALSTACK.asCanonicalNameString()));
         if (!Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
-            images.add(DockerImageName.parse(RYUK));
+            images.add(named(RYUK));
         }
         if (!TestcontainersConfiguration.getInstance().isDisableChecks()) {
-            images.add(DockerImageName.parse(CHECKS));
+            images.add(named(CHECKS));
         }
-        return images.stream().map(ImageNameSubstitutor.instance()::apply).toList();
+        return images;
     }
 
     /** What to do about it, in a few words. */
@@ -109,14 +109,20 @@ final class Backends {
         if (found.missing().isEmpty()) {
             return "start Docker";
         }
-        String image = found.missing().get().asCanonicalNameString();
-        if (image.contains("/ryuk:")) {
-            return "docker pull " + image + " or set TESTCONTAINERS_RYUK_DISABLED=true";
+        DockerImageName image = found.missing().get();
+        String pull = "docker pull " + image.asCanonicalNameString();
+        if (image.asCanonicalNameString().equals(named(RYUK).asCanonicalNameString())) {
+            return pull + " or set TESTCONTAINERS_RYUK_DISABLED=true";
         }
-        if (image.equals(ImageNameSubstitutor.instance().apply(DockerImageName.parse(CHECKS)).asCanonicalNameString())) {
-            return "docker pull " + image + " or set TESTCONTAINERS_CHECKS_DISABLE=true";
+        if (image.asCanonicalNameString().equals(named(CHECKS).asCanonicalNameString())) {
+            return pull + " or set TESTCONTAINERS_CHECKS_DISABLE=true";
         }
-        return "docker pull " + image;
+        return pull;
+    }
+
+    /** An image as Testcontainers will ask Docker for it (~/.testcontainers.properties may substitute another). */
+    private static DockerImageName named(String image) {
+        return ImageNameSubstitutor.instance().apply(DockerImageName.parse(image));
     }
 
     /**
