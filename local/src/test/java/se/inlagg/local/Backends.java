@@ -1,27 +1,42 @@
 package se.inlagg.local;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.ImageNameSubstitutor;
+import org.testcontainers.utility.TestcontainersConfiguration;
 
 /**
  * Which DynamoDB the server tests use: DynamoDB Local in-process (the default), LocalStack in
  * Docker (-Dinlagg.backend=localstack, or -Plocalstack), or any endpoint (-Dinlagg.dynamodb.endpoint).
+ * LocalStack is one container for the whole test JVM; each test server makes its own table there.
  */
 final class Backends {
 
-    /** The last community image that needs no auth token; pinned so a new release cannot change the tests. */
-    static final DockerImageName LOCALSTACK = DockerImageName.parse("localstack/localstack:3.8.1");
+    /** Pinned, so a new release cannot change the tests. (-Dinlagg.localstack.image tries another.) */
+    static final DockerImageName LOCALSTACK = DockerImageName.parse(
+            System.getProperty("inlagg.localstack.image", "localstack/localstack:4.14.0"));
+
+    /** Images Testcontainers (2.0.5) itself starts before any container of ours, unless told not to. */
+    private static final String RYUK = "testcontainers/ryuk:0.14.0";
+    private static final String CHECKS = "alpine:3.17";
 
     private static LocalStackContainer localstack;
+    private static String unusable;
+    private static RuntimeException failedToStart;
 
     private Backends() {
     }
 
-    /** The endpoint to use instead of DynamoDB Local, if one is chosen; skips the test where Docker is missing. */
+    /** The endpoint to use instead of DynamoDB Local, if one is chosen; skips the test where LocalStack cannot run. */
     static synchronized Optional<URI> chosenEndpoint() {
         String endpoint = System.getProperty("inlagg.dynamodb.endpoint", "");
         if (!endpoint.isBlank()) {
@@ -30,12 +45,93 @@ final class Backends {
         if (!"localstack".equals(System.getProperty("inlagg.backend", ""))) {
             return Optional.empty();
         }
-        Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(), "LocalStack needs a Docker engine");
-        if (localstack == null) {
-            localstack = new LocalStackContainer(LOCALSTACK).withServices("dynamodb");
-            localstack.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(localstack::stop));
+        return Optional.of(localStack());
+    }
+
+    /**
+     * The endpoint of this JVM's LocalStack, started on first use. Where Docker cannot run it, the
+     * test is skipped with one line on the console saying why (once per JVM), decided in a few
+     * seconds; with INLAGG_REQUIRE_DOCKER=1 (CI) it fails instead.
+     */
+    static synchronized URI localStack() {
+        if (localstack == null && unusable == null) {
+            long start = System.nanoTime();
+            var found = DockerCheck.check(imagesNeeded(), Backends::console);
+            if (found.problem().isPresent()) {
+                unusable = found.problem().get();
+                if (!required()) {
+                    console(String.format("LocalStack tests skipped: %s (found in %.2f s; %s, then mvn verify -Dinlagg.backend=localstack)",
+                            unusable, (System.nanoTime() - start) / 1e9, remedy(found)));
+                }
+            } else if (failedToStart == null) {
+                var container = new LocalStackContainer(LOCALSTACK).withServices("dynamodb");
+                try {
+                    container.start();
+                } catch (RuntimeException e) {
+                    failedToStart = e;
+                    throw e;
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+                localstack = container;
+            }
         }
-        return Optional.of(localstack.getEndpoint());
+        if (failedToStart != null) {
+            throw new IllegalStateException("LocalStack did not start (see the first test that tried)", failedToStart);
+        }
+        if (unusable != null) {
+            if (required()) {
+                throw new IllegalStateException("LocalStack is required here (INLAGG_REQUIRE_DOCKER=1) but cannot run: " + unusable);
+            }
+            Assumptions.abort("LocalStack cannot run here: " + unusable);
+        }
+        return localstack.getEndpoint();
+    }
+
+    static boolean required() {
+        return "1".equals(System.getenv("INLAGG_REQUIRE_DOCKER"));
+    }
+
+    /** The images that must be in Docker before Testcontainers starts LocalStack, as Testcontainers will name them. */
+    private static List<DockerImageName> imagesNeeded() {
+        List<DockerImageName> images = new ArrayList<>();
+        images.add(named(LOCALSTACK.asCanonicalNameString()));
+        if (!Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+            images.add(named(RYUK));
+        }
+        if (!TestcontainersConfiguration.getInstance().isDisableChecks()) {
+            images.add(named(CHECKS));
+        }
+        return images;
+    }
+
+    /** What to do about it, in a few words. */
+    private static String remedy(DockerCheck.Result found) {
+        if (found.missing().isEmpty()) {
+            return "start Docker";
+        }
+        DockerImageName image = found.missing().get();
+        String pull = "docker pull " + image.asCanonicalNameString();
+        if (image.asCanonicalNameString().equals(named(RYUK).asCanonicalNameString())) {
+            return pull + " or set TESTCONTAINERS_RYUK_DISABLED=true";
+        }
+        if (image.asCanonicalNameString().equals(named(CHECKS).asCanonicalNameString())) {
+            return pull + " or set TESTCONTAINERS_CHECKS_DISABLE=true";
+        }
+        return pull;
+    }
+
+    /** An image as Testcontainers will ask Docker for it (~/.testcontainers.properties may substitute another). */
+    private static DockerImageName named(String image) {
+        return ImageNameSubstitutor.instance().apply(DockerImageName.parse(image));
+    }
+
+    /**
+     * A line on the build's console. Surefire sends the tests' System.out and System.err to report
+     * files, but passes what the JVM writes to its own standard error straight through.
+     */
+    private static void console(String line) {
+        @SuppressWarnings("resource") // standard error stays open
+        var err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        err.println(line);
     }
 }

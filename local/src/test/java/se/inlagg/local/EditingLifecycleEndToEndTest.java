@@ -8,21 +8,28 @@ import static se.inlagg.local.ApiAsserts.assertError;
 import static se.inlagg.local.ApiAsserts.slugs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Edits, deletes, drafts, scheduling, idempotent creates and tags under concurrency, over HTTP. */
 class EditingLifecycleEndToEndTest extends ServerTest {
 
+    /** How often a client asked to retry tries again before the test calls its change lost. */
+    static final int MAX_RETRIES = 10;
 
     static long count(String slug) {
         return ApiAsserts.tagCount(http, slug);
@@ -150,35 +157,120 @@ class EditingLifecycleEndToEndTest extends ServerTest {
         assertEquals(404, http.get("/api/posts/skickat-tva-ganger-2").status());
     }
 
+    /**
+     * Twenty clients add a tag each to one post at once. Under contention a write either lands (200)
+     * or answers 503 with Retry-After, never anything else; nothing is lost or half-applied; and a
+     * client that retries after Retry-After gets its change in.
+     */
     @Test
-    void twentyConcurrentTagRequestsOnOnePostAllSucceedAndNothingIsLost() throws Exception {
+    void twentyConcurrentTagRequestsLandOrAskForARetryAndTheRetriesGetEveryTagIn() throws Exception {
         String slug = http.createPost("Många skriver samtidigt", "2018-05-05").json().path("slug").asText();
-        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<String> names = IntStream.rangeClosed(1, 20).mapToObj(i -> "Samtidig " + i).toList();
+
+        Map<String, Http.Reply> first = concurrently(names, name -> addTag(slug, name));
+        first.forEach(EditingLifecycleEndToEndTest::assertLandedOrBusy);
+        Set<String> landed = new TreeSet<>();
+        first.forEach((name, reply) -> {
+            if (reply.status() == 200) {
+                landed.add(tagSlug(name));
+            }
+        });
+        String statuses = first.values().stream().map(r -> String.valueOf(r.status())).toList().toString();
+        JsonNode post = http.get("/api/posts/" + slug).json();
+        assertEquals(landed, new TreeSet<>(post.path("tags").findValuesAsText("slug")),
+                "the post holds exactly the tags whose requests answered 200: " + statuses);
+        assertEquals(1 + landed.size(), post.path("version").asInt(), "each change that landed bumped the version once");
+        Map<String, Long> counts = tagCounts();
+        for (String name : names) {
+            assertEquals(landed.contains(tagSlug(name)) ? 1 : 0, counts.getOrDefault(tagSlug(name), 0L), name);
+        }
+        // How many land at once depends on how fast the store is, not on correctness: in-process
+        // on a busy 2-core machine 6 of 20 waited out the write budget. So it is reported, not asserted.
+        System.out.println("20 concurrent tag requests, first answers: " + statuses);
+
+        List<String> busy = names.stream().filter(name -> first.get(name).status() == 503).toList();
+        Map<String, Http.Reply> retried = concurrently(busy, name -> retryAfterBusy(slug, name, first.get(name)));
+        retried.forEach((name, reply) -> assertEquals(200, reply.status(), name + " did not land after " + MAX_RETRIES + " retries"));
+
+        post = http.get("/api/posts/" + slug).json();
+        assertEquals(names.stream().map(EditingLifecycleEndToEndTest::tagSlug).collect(Collectors.toCollection(TreeSet::new)),
+                new TreeSet<>(post.path("tags").findValuesAsText("slug")));
+        assertEquals(20, post.path("tags").size());
+        assertEquals(21, post.path("version").asInt(), "each change bumped the version once");
+        counts = tagCounts();
+        for (String name : names) {
+            assertEquals(1, counts.getOrDefault(tagSlug(name), 0L), name);
+        }
+        assertError(http.write("POST", "/api/posts/" + slug + "/tags", "{\"tags\": [\"Den tjugoförsta\"]}"), 422, "too_many_tags", "tags");
+        assertEquals(0, count("den-tjugoforsta"));
+    }
+
+    static Http.Reply addTag(String slug, String name) {
+        return http.write("POST", "/api/posts/" + slug + "/tags", "{\"tags\": [\"" + name + "\"]}");
+    }
+
+    /** "Samtidig 7" is the tag samtidig-7. */
+    static String tagSlug(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+
+    /** A tag change answers 200 with the post's tags, its own among them, or 503 busy with Retry-After; nothing else. */
+    static void assertLandedOrBusy(String name, Http.Reply reply) {
+        if (reply.status() == 200) {
+            assertTrue(reply.json().path("tags").findValuesAsText("slug").contains(tagSlug(name)), reply.body());
+            return;
+        }
+        assertError(reply, 503, "busy", null);
+        String retryAfter = reply.header("retry-after");
+        assertNotNull(retryAfter, "503 without Retry-After");
+        assertTrue(retryAfter.matches("[1-9][0-9]{0,2}"), "Retry-After: " + retryAfter);
+    }
+
+    /** What a client does with a 503: waits as long as Retry-After says and sends the same change again. */
+    static Http.Reply retryAfterBusy(String slug, String name, Http.Reply busy) throws InterruptedException {
+        Http.Reply reply = busy;
+        for (int retry = 1; reply.status() == 503 && retry <= MAX_RETRIES; retry++) {
+            Thread.sleep(Duration.ofSeconds(Long.parseLong(reply.header("retry-after"))));
+            reply = addTag(slug, name);
+            assertLandedOrBusy(name, reply);
+        }
+        return reply;
+    }
+
+    /** Every tag's count from one GET /api/tags. */
+    static Map<String, Long> tagCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        http.get("/api/tags").json().path("items").forEach(t -> counts.put(t.path("slug").asText(), t.path("count").asLong()));
+        return counts;
+    }
+
+    /** Runs one request per name, all released at once; answers each name's reply. */
+    static Map<String, Http.Reply> concurrently(List<String> names, ThrowingFunction request) throws Exception {
+        Map<String, Http.Reply> replies = new LinkedHashMap<>();
+        if (names.isEmpty()) {
+            return replies;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(names.size());
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
+        Map<String, Future<Http.Reply>> answers = new LinkedHashMap<>();
         try {
-            for (int i = 1; i <= 20; i++) {
-                String tag = "Samtidig " + i;
-                answers.add(pool.submit(() -> {
+            for (String name : names) {
+                answers.put(name, pool.submit(() -> {
                     start.await();
-                    return http.write("POST", "/api/posts/" + slug + "/tags", "{\"tags\": [\"" + tag + "\"]}").status();
+                    return request.apply(name);
                 }));
             }
             start.countDown();
-            for (Future<Integer> a : answers) {
-                assertEquals(200, a.get());
+            for (var a : answers.entrySet()) {
+                replies.put(a.getKey(), a.getValue().get());
             }
         } finally {
             pool.shutdownNow();
         }
-        JsonNode post = http.get("/api/posts/" + slug).json();
-        assertEquals(20, post.path("tags").size());
-        assertEquals(21, post.path("version").asInt(), "each change bumped the version once");
-        assertEquals(20, new HashSet<>(post.path("tags").findValuesAsText("slug")).size());
-        for (int i = 1; i <= 20; i++) {
-            assertEquals(1, count("samtidig-" + i));
-        }
-        assertError(http.write("POST", "/api/posts/" + slug + "/tags", "{\"tags\": [\"Den tjugoförsta\"]}"), 422, "too_many_tags", "tags");
-        assertEquals(0, count("den-tjugoforsta"));
+        return replies;
+    }
+
+    interface ThrowingFunction {
+        Http.Reply apply(String name) throws Exception;
     }
 }

@@ -44,8 +44,10 @@ class FaultInjectionTest {
 
     @AfterAll
     static void stop() throws Exception {
-        real.close();
-        env.close();
+        if (env != null) { // null when the set-up was skipped (no LocalStack here)
+            real.close();
+            env.close();
+        }
     }
 
     @BeforeEach

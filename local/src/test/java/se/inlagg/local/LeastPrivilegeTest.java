@@ -61,8 +61,10 @@ class LeastPrivilegeTest {
 
     @AfterAll
     static void stop() throws Exception {
-        real.close();
-        env.close();
+        if (env != null) { // null when the set-up was skipped (no LocalStack here)
+            real.close();
+            env.close();
+        }
     }
 
     /** The function's handler as Lambda makes it, running on the recording client instead of the shared one. */
