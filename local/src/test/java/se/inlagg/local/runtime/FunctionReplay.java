@@ -93,6 +93,7 @@ final class FunctionReplay {
     private static boolean send(RunningFunction running, String what, ObjectNode payload, List<String> problems,
                                 List<String> failures, Function<String, List<String>> check) {
         RuntimeAnswer answer = running.invoke(payload.toString(), ANSWER_LIMIT);
+        running.record(what, payload.toString(), answer);
         switch (answer) {
             case RuntimeAnswer.Answered a -> check.apply(a.payload()).forEach(p -> problems.add(what + " " + p));
             case RuntimeAnswer.Failed f -> {

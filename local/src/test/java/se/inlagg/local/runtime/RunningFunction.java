@@ -3,7 +3,9 @@ package se.inlagg.local.runtime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,17 +24,21 @@ final class RunningFunction implements AutoCloseable {
 
     private final RuntimeApi api;
     private final LambdaProcess process;
+    private final Path exchanges;
 
-    private RunningFunction(RuntimeApi api, LambdaProcess process) {
+    private RunningFunction(RuntimeApi api, LambdaProcess process, Path exchanges) {
         this.api = api;
         this.process = process;
+        this.exchanges = exchanges;
     }
 
     /** Starts the function's JVM; workDir keeps its logs. extraJvmOptions are for measuring it. */
     static RunningFunction start(FunctionSpec function, RuntimeLibrary runtime, URI dynamoEndpoint, Path workDir,
                                  List<String> extraJvmOptions) {
+        Path exchanges = workDir.resolve("exchanges.log");
         RuntimeApi api;
         try {
+            Files.deleteIfExists(exchanges);
             api = RuntimeApi.start(ManagedRuntime.functionArn(function), function.timeout());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -40,7 +46,7 @@ final class RunningFunction implements AutoCloseable {
         try {
             var process = LambdaProcess.start(ManagedRuntime.command(function, runtime, extraJvmOptions),
                     ManagedRuntime.environment(function, api.address(), dynamoEndpoint, workDir), function.code(), workDir);
-            return new RunningFunction(api, process);
+            return new RunningFunction(api, process, exchanges);
         } catch (RuntimeException e) {
             api.close();
             throw e;
@@ -71,6 +77,16 @@ final class RunningFunction implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 return new RuntimeAnswer.TimedOut(limit);
             }
+        }
+    }
+
+    /** Keeps each event and what came of it beside the function's logs, for whoever reads a failure. */
+    void record(String what, String event, RuntimeAnswer answer) {
+        try {
+            Files.writeString(exchanges, "=== " + what + "\n" + event + "\n--- " + answer + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
