@@ -3,7 +3,6 @@ package se.inlagg.local.runtime;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,14 +51,7 @@ final class FunctionReplay {
             return List.of(function.id() + " has no event in events/: add one whose routeKey names one of its routes");
         }
         String table = "PostsTable-" + function.id();
-        dynamo.createTable(template, table);
-        Seeder.Seeded seeded;
-        try (var client = dynamo.client()) {
-            Set<String> ownCreates = new LinkedHashSet<>();
-            events.stream().filter(e -> e.route().filter(r -> r.key().equals(EventFixtures.CREATE_ROUTE)).isPresent())
-                    .forEach(e -> ownCreates.add(e.file()));
-            seeded = Seeder.seed(client, table, ZoneId.of(function.environment().get(Settings.SITE_TIME_ZONE)), fixtures, ownCreates);
-        }
+        Seeder.Seeded seeded = Seeder.newTable(dynamo, template, table, function, fixtures, events);
         var checks = new UserChecks(api, seeded);
         List<String> problems = new ArrayList<>();
         List<String> failures = new ArrayList<>();

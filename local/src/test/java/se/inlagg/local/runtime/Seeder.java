@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import se.inlagg.api.CreatePostHandler;
 import se.inlagg.api.Wiring;
 import se.inlagg.config.Settings;
+import se.inlagg.local.DynamoForTests;
+import se.inlagg.local.Template;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -35,6 +39,21 @@ final class Seeder {
                 throw new IllegalStateException("no author was seeded for the token " + token);
             }
             return id;
+        }
+    }
+
+    /**
+     * A new table of the template's shape for one function, seeded for its events: what it names,
+     * less the posts the function's own events create. Dates are read in the function's site zone.
+     */
+    static Seeded newTable(DynamoForTests dynamo, Template template, String table, FunctionSpec function, EventFixtures fixtures,
+                           List<ReplayEvent> events) {
+        dynamo.createTable(template, table);
+        Set<String> ownCreates = new LinkedHashSet<>();
+        events.stream().filter(e -> e.route().filter(r -> r.key().equals(EventFixtures.CREATE_ROUTE)).isPresent())
+                .forEach(e -> ownCreates.add(e.file()));
+        try (var client = dynamo.client()) {
+            return seed(client, table, ZoneId.of(function.environment().get(Settings.SITE_TIME_ZONE)), fixtures, ownCreates);
         }
     }
 
@@ -83,7 +102,7 @@ final class Seeder {
     static ObjectNode withAuthorizerContext(ReplayEvent event, Map<String, String> authorIdOfToken) {
         ObjectNode json = event.json().deepCopy();
         var token = event.header("authorization").flatMap(se.inlagg.auth.Tokens::fromBearer);
-        if (token.isPresent() && event.route().filter(se.inlagg.local.Template.Route::authorized).isPresent()) {
+        if (token.isPresent() && event.route().filter(Template.Route::authorized).isPresent()) {
             String authorId = authorIdOfToken.get(token.get());
             ((ObjectNode) json.path("requestContext")).putObject("authorizer").putObject("lambda").put("authorId", authorId);
         }
