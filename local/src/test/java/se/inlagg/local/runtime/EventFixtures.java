@@ -13,9 +13,10 @@ import se.inlagg.posts.Slugs;
  * What the events name and a replay must make exist first, read from the events themselves so the
  * files stay the only copy: author tokens (the authorizer's identity source, Authorization headers,
  * the sign-in form's token field), the one session (its id in the cookies, its CSRF token in the form
- * bodies) and the posts named by slug, each with the create event that describes it.
+ * bodies) and the posts named by slug, each with the create event that describes it. Tokens keep the
+ * order of the files they are first found in.
  */
-record EventFixtures(Set<String> tokens, Optional<String> sessionId, Optional<String> csrf,
+record EventFixtures(List<String> tokens, Optional<String> sessionId, Optional<String> csrf,
                      Map<String, ReplayEvent> creatorOfSlug) {
 
     /** The route on which a post is made; its event's body describes the post. */
@@ -54,7 +55,7 @@ record EventFixtures(Set<String> tokens, Optional<String> sessionId, Optional<St
             }
             creatorOfSlug.put(slug, creator);
         }
-        return new EventFixtures(Set.copyOf(tokens), one("session cookie", sessions), one("CSRF token", csrfs),
+        return new EventFixtures(List.copyOf(tokens), one("session cookie", sessions), one("CSRF token", csrfs),
                 Map.copyOf(creatorOfSlug));
     }
 

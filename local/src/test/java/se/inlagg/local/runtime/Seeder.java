@@ -65,6 +65,7 @@ final class Seeder {
             authors.put(token, wiring.authors().create(AUTHOR_NAME, token, now).id());
         }
         if (fixtures.sessionId().isPresent()) {
+            // Whoever signs in with the first token found gets it; the events carry one token.
             String author = authors.values().stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("events/ name a session but no author token"));
             wiring.sessions().begin(author, fixtures.sessionId().get(), fixtures.csrf().orElse(""), now);
