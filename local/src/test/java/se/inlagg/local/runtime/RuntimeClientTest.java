@@ -28,10 +28,11 @@ import se.inlagg.local.Template;
 /**
  * Every function of template.yaml, run as AWS runs it: its package in the layout `sam build` makes
  * (-Dinlagg.runtime.layout=.aws-sam/build for a real one), started cold in a JVM of its own by AWS's
- * runtime interface client with the template's handler, memory and environment, fed its events/ file(s)
- * through a Lambda Runtime API, and its answers checked as a user would check them. A function with no
- * event, one that cannot start (a class, a method or a jar missing) or one that answers wrongly fails
- * its own test, named after it, with the cause the runtime reported.
+ * runtime interface client with the template's handler, memory, environment and log settings (and, as
+ * SnapStart starts published versions, its checkpoint and restore hooks), fed its events/ file(s) through
+ * a Lambda Runtime API, and its answers checked as a user would check them. A function with no event,
+ * one that cannot start (a class, a method or a jar missing) or one that answers wrongly fails its own
+ * test, named after it, with the cause the runtime reported.
  */
 class RuntimeClientTest {
 
