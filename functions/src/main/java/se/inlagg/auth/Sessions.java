@@ -73,12 +73,18 @@ public final class Sessions {
 
     /** A new session for the author of this token, or empty when the token is not an author's. */
     public Optional<Started> signIn(String token, Instant now) {
-        return authors.authenticate("Bearer " + token.strip()).map(authorId -> {
-            String id = Tokens.newToken();
-            var session = new Session(authorId, Tokens.newToken(), now.plus(LIFETIME));
-            store.save(Tokens.sha256(id), new SessionStore.StoredSession(authorId, session.csrf(), session.expiresAt()));
-            return new Started(id, session);
-        });
+        return authors.authenticate("Bearer " + token.strip())
+                .map(authorId -> begin(authorId, Tokens.newToken(), Tokens.newToken(), now));
+    }
+
+    /**
+     * A session with an id and CSRF token chosen by the caller, as {@link Authors#create(String, String, Instant)}
+     * takes a chosen token: how replayed events get the session their cookie names. Sign-in makes random ones.
+     */
+    public Started begin(String authorId, String id, String csrf, Instant now) {
+        var session = new Session(authorId, csrf, now.plus(LIFETIME));
+        store.save(Tokens.sha256(id), new SessionStore.StoredSession(authorId, csrf, session.expiresAt()));
+        return new Started(id, session);
     }
 
     public Optional<Session> find(String id, Instant now) {

@@ -13,19 +13,19 @@ import java.util.Optional;
  * before {variables} before {greedy+}); on that path an exact method wins over ANY; what nothing
  * matches goes to $default.
  */
-final class Router {
+public final class Router {
 
     /** A matched route with its decoded path parameters. */
-    record Match(Template.Route route, Map<String, String> pathParameters) {
+    public record Match(Template.Route route, Map<String, String> pathParameters) {
     }
 
     private final List<Template.Route> routes;
 
-    Router(List<Template.Route> routes) {
+    public Router(List<Template.Route> routes) {
         this.routes = routes;
     }
 
-    Optional<Match> match(String method, String rawPath) {
+    public Optional<Match> match(String method, String rawPath) {
         String[] segments = split(rawPath);
         Optional<Match> best = routes.stream()
                 .filter(r -> !r.path().equals("$default"))

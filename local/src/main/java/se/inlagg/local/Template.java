@@ -32,16 +32,17 @@ public final class Template {
     }
 
     private final Map<String, Object> root;
+    private final Map<String, Object> globals;
     private final Map<String, Function> functions = new LinkedHashMap<>();
     private final List<Route> routes = new ArrayList<>();
 
     private Template(Map<String, Object> root) {
         this.root = root;
-        Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
+        this.globals = map(map(root.get("Globals")).get("Function"));
         resources().forEach((id, resource) -> {
             Map<String, Object> r = map(resource);
             if ("AWS::Serverless::Function".equals(r.get("Type"))) {
-                readFunction(id, globals, map(r.get("Properties")));
+                readFunction(id, map(r.get("Properties")));
             }
         });
     }
@@ -102,14 +103,21 @@ public final class Template {
         return map(root.get("Parameters"));
     }
 
-    private void readFunction(String id, Map<String, Object> globals, Map<String, Object> props) {
+    /**
+     * A function that is not in the template but declares these properties, with Globals merged in as
+     * for every function that is (a benchmark's baseline runs with the same settings as the rest).
+     */
+    public Function withGlobals(String id, Map<String, Object> props) {
         Map<String, Object> merged = new LinkedHashMap<>(globals);
         merged.putAll(props);
         Map<String, String> env = new LinkedHashMap<>();
         map(map(globals.get("Environment")).get("Variables")).forEach((k, v) -> env.put(k, resolve(v)));
         map(map(props.get("Environment")).get("Variables")).forEach((k, v) -> env.put(k, resolve(v)));
-        functions.put(id, new Function(id, String.valueOf(merged.get("Handler")), String.valueOf(merged.get("CodeUri")),
-                env, merged));
+        return new Function(id, String.valueOf(merged.get("Handler")), String.valueOf(merged.get("CodeUri")), env, merged);
+    }
+
+    private void readFunction(String id, Map<String, Object> props) {
+        functions.put(id, withGlobals(id, props));
         map(props.get("Events")).forEach((name, event) -> {
             Map<String, Object> e = map(event);
             if (!"HttpApi".equals(e.get("Type"))) {
@@ -124,7 +132,7 @@ public final class Template {
     }
 
     /** The local value of an environment entry: parameters take their defaults, resources their logical id. */
-    String resolve(Object value) {
+    public String resolve(Object value) {
         Map<String, Object> m = map(value);
         if (m.containsKey("Ref")) {
             String ref = String.valueOf(m.get("Ref"));

@@ -117,6 +117,8 @@ class LeastPrivilegeTest {
         assertEquals(200, invoke("AddTagsFunction", "add-tags.json", e -> { }), "new tags");
         assertEquals(200, invoke("AddTagsFunction", "add-tags.json", slug(second)), "existing tags");
         assertEquals(200, invoke("ReplaceTagsFunction", "replace-tags.json", e -> { }));
+        assertEquals(200, invoke("ReplaceTagsFunction", "replace-tags.json", slug(second).andThen(body("{\"tags\": [\"Frivård\", \"Helt ny kategori\"]}"))),
+                "a category new to the post is looked up");
         assertEquals(200, invoke("RemoveTagFunction", "remove-tag.json", e -> { }));
         assertEquals(200, invoke("ListTagsFunction", "list-tags.json", e -> { }));
         assertEquals(200, invoke("EditPostFunction", "edit-post.json", e -> { }));

@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the repository's shared files (template.yaml, events/) are, from any test working directory. */
-final class Repo {
+public final class Repo {
 
     private Repo() {
     }
 
-    static Path root() {
+    public static Path root() {
         String given = System.getProperty("inlagg.repo.root");
         if (given != null) {
             return Path.of(given).toAbsolutePath().normalize();
@@ -22,11 +22,11 @@ final class Repo {
         throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
     }
 
-    static Path template() {
+    public static Path template() {
         return root().resolve("template.yaml");
     }
 
-    static Path events() {
+    public static Path events() {
         return root().resolve("events");
     }
 }

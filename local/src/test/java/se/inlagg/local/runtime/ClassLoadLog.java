@@ -1,0 +1,40 @@
+package se.inlagg.local.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A JVM's class loading, logged with -Xlog:class+load to a file of its own and stamped in the same
+ * clock as System.nanoTime (the monotonic clock every JVM on the machine shares), so a measurement can
+ * count the classes loaded before a moment it saw from outside.
+ */
+final class ClassLoadLog {
+
+    private static final Pattern STAMP = Pattern.compile("^\\[(\\d+)ns\\]");
+
+    private final Path file;
+
+    ClassLoadLog(Path file) {
+        this.file = file;
+    }
+
+    /** The JVM option that writes the log. */
+    String jvmOption() {
+        return "-Xlog:class+load=info:file=" + file + ":timenanos";
+    }
+
+    /** Classes loaded up to this System.nanoTime (the JVM keeps writing; later lines do not count). */
+    int loadedBy(long nanos) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return (int) lines.map(STAMP::matcher).filter(Matcher::find)
+                    .filter(m -> Long.parseLong(m.group(1)) <= nanos).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package se.inlagg.local.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One cold start of one function, measured from outside as Lambda sees it: from the JVM's launch to
+ * the first answer posted, the classes loaded by then, the heap in use just after (as it stands, then
+ * after a full collection: what is live), and the median of the next warm answers to the same event.
+ */
+final class ColdStart {
+
+    static final int WARM_INVOCATIONS = 20;
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    /** One start's figures. */
+    record Sample(double coldMs, double warmMedianMs, int classesLoaded, long heapUsedBytes, long heapLiveBytes) {
+    }
+
+    private ColdStart() {
+    }
+
+    static Sample measure(FunctionSpec function, String event, RuntimeLibrary runtime, URI dynamoEndpoint, Path workDir) {
+        var classes = new ClassLoadLog(workDir.resolve("class-load.log"));
+        try {
+            Files.deleteIfExists(workDir.resolve("class-load.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (var running = RunningFunction.start(function, runtime, dynamoEndpoint, workDir, List.of(classes.jvmOption()))) {
+            long first = answeredAt(function, running.invoke(event, LIMIT));
+            double coldMs = (first - running.process().startedAtNanos()) / 1e6;
+            long heap = HeapUsage.usedBytes(running.process().pid());
+            long live = HeapUsage.liveBytes(running.process().pid());
+            long[] warm = new long[WARM_INVOCATIONS];
+            for (int i = 0; i < warm.length; i++) {
+                long sent = System.nanoTime();
+                warm[i] = answeredAt(function, running.invoke(event, LIMIT)) - sent;
+            }
+            Arrays.sort(warm);
+            return new Sample(coldMs, warm[warm.length / 2] / 1e6, classes.loadedBy(first), heap, live);
+        }
+    }
+
+    private static long answeredAt(FunctionSpec function, RuntimeAnswer answer) {
+        if (answer instanceof RuntimeAnswer.Answered a) {
+            return a.atNanos();
+        }
+        throw new IllegalStateException(function.id() + " did not answer: " + answer);
+    }
+}

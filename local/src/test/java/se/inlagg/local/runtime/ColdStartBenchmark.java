@@ -1,0 +1,105 @@
+package se.inlagg.local.runtime;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.inlagg.config.Settings;
+import se.inlagg.local.DynamoForTests;
+import se.inlagg.local.Repo;
+import se.inlagg.local.Template;
+
+/**
+ * Cold start of every function of template.yaml against a floor (floor/: one DynamoDB client and one
+ * Query, the least any function does), on the harness RuntimeClientTest uses: each function's package
+ * started in a JVM of its own by AWS's runtime client, on demand (no SnapStart snapshot), against a
+ * freshly seeded table, one at a time and interleaved over the runs so that drift in the machine's load
+ * falls on all alike. Per function: the package's size; cold start, from JVM launch to the first answer
+ * posted, and its ratio to the floor's; the median of the next 20 warm answers to the same event; the
+ * classes loaded by the first answer; the heap in use just after it. It asserts nothing but that every
+ * function answers.
+ *
+ * <p>Run it (a few minutes) from the repository's root with
+ * {@code mvn -q verify -Dtest=ColdStartBenchmark -Dbenchmark.excluded=none -Dsurefire.failIfNoSpecifiedTests=false};
+ * {@code -Dbenchmark.runs=7} sets the runs, {@code -Dbenchmark.functions=ListPostsFunction,FeedFunction} measures
+ * only those (and the floor). The table goes to local/target/benchmark/cold-start.md and to stdout (which
+ * surefire keeps in local/target/surefire-reports/se.inlagg.local.runtime.ColdStartBenchmark-output.txt).
+ */
+@Tag("benchmark")
+class ColdStartBenchmark {
+
+    static final String FLOOR = "FloorFunction";
+    static final String FLOOR_HANDLER = "se.inlagg.floor.FloorHandler::handleRequest";
+
+    @TempDir
+    static Path data;
+
+    @Test
+    void coldStartOfEveryFunctionAgainstTheFloor() throws Exception {
+        int runs = Integer.getInteger("benchmark.runs", 7);
+        Template template = Template.read(Repo.template());
+        EventCatalog events = EventCatalog.read(Repo.events(), template);
+        EventFixtures fixtures = EventFixtures.of(events.all());
+        List<String> measured = chosen(template);
+        Path work = Repo.root().resolve("local/target/benchmark");
+        PackageLayout layout = PackageLayout.chosen(template.functions().keySet(), work.resolve("layout"));
+        RuntimeLibrary runtime = RuntimeLibrary.fromTestClassPath(work);
+        Path floorPackage = Repo.root().resolve("floor/target/lambda");
+        if (!Files.isDirectory(floorPackage.resolve("lib"))) {
+            throw new IllegalStateException(floorPackage + " holds no package: build floor/ first (mvn package)");
+        }
+        var table = new BenchmarkTable();
+        try (var dynamo = DynamoForTests.start(data)) {
+            for (int run = 1; run <= runs; run++) {
+                // The floor runs with the Globals every function gets, against an empty table of the same shape.
+                FunctionSpec floor = FunctionSpec.of(template, template.withGlobals(FLOOR, Map.of("Handler", FLOOR_HANDLER)), floorPackage);
+                String floorTable = "PostsTable-" + FLOOR + "-" + run;
+                dynamo.createTable(template, floorTable);
+                measure(table, floor.withEnvironment(Settings.TABLE_NAME, floorTable), "{}", dynamo, runtime, work, floorPackage);
+                for (String id : measured) {
+                    FunctionSpec function = FunctionSpec.of(template, template.functions().get(id), layout.folder(id));
+                    List<ReplayEvent> own = events.of(id);
+                    String tableName = "PostsTable-" + id + "-" + run;
+                    var seeded = Seeder.newTable(dynamo, template, tableName, function, fixtures, own);
+                    String event = Seeder.withAuthorizerContext(sample(id, own), seeded.authorIdOfToken()).toString();
+                    measure(table, function.withEnvironment(Settings.TABLE_NAME, tableName), event, dynamo, runtime, work,
+                            layout.folder(id));
+                }
+            }
+        }
+        String markdown = table.markdown(FLOOR, "Cold start on " + Runtime.getRuntime().availableProcessors()
+                + " cores, median of " + runs + " runs (" + ColdStart.WARM_INVOCATIONS + " warm answers each)");
+        System.out.println(markdown);
+        Files.createDirectories(work);
+        Files.writeString(work.resolve("cold-start.md"), markdown);
+    }
+
+    /** One cold start, on demand: a snapshot would hide the very start being measured. */
+    private static void measure(BenchmarkTable table, FunctionSpec function, String event, DynamoForTests dynamo,
+                                RuntimeLibrary runtime, Path work, Path packageFolder) {
+        table.add(function.id(), PackageLayout.size(packageFolder),
+                ColdStart.measure(function.onDemand(), event, runtime, dynamo.endpoint(), work.resolve(function.id())));
+    }
+
+    /** -Dbenchmark.functions, or every function of the template. */
+    private static List<String> chosen(Template template) {
+        String given = System.getProperty("benchmark.functions", "");
+        List<String> ids = given.isBlank() ? List.copyOf(template.functions().keySet())
+                : Arrays.stream(given.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        ids.stream().filter(id -> !template.functions().containsKey(id)).findFirst().ifPresent(id -> {
+            throw new IllegalArgumentException("-Dbenchmark.functions names " + id + ", which template.yaml does not have");
+        });
+        return ids;
+    }
+
+    /** The event a function is measured with: the authorizer's own, else a GET (it can be repeated), else its first. */
+    private static ReplayEvent sample(String id, List<ReplayEvent> events) {
+        return events.stream().filter(e -> e.isAuthorizerEvent() || e.method().equals("GET")).findFirst()
+                .or(() -> events.stream().findFirst())
+                .orElseThrow(() -> new IllegalStateException(id + " has no event in events/ to measure it with"));
+    }
+}

@@ -1,0 +1,128 @@
+package se.inlagg.local.runtime;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import se.inlagg.auth.Tokens;
+import se.inlagg.config.Settings;
+import se.inlagg.local.DynamoForTests;
+import se.inlagg.local.OpenApiDocument;
+import se.inlagg.local.Template;
+
+/**
+ * Replays one function's events through its package, started cold in a JVM of its own as Lambda
+ * starts it, against a table of its own (so functions replayed side by side cannot see each other's
+ * writes) seeded with what the events name. Answers what a user would find wrong, one line each.
+ */
+final class FunctionReplay {
+
+    /** Generous: the first answer includes the JVM's start on a busy two-core machine. */
+    static final Duration ANSWER_LIMIT = Duration.ofSeconds(60);
+    /** "Caused by: …" in the function's log, plain or inside a JSON log line (where lines end in \n). */
+    private static final Pattern CAUSE = Pattern.compile("Caused by: ([^\\\\\"\\n]+)");
+
+    private final Template template;
+    private final DynamoForTests dynamo;
+    private final RuntimeLibrary runtime;
+    private final EventFixtures fixtures;
+    private final OpenApiDocument api;
+    private final Path workDir;
+
+    FunctionReplay(Template template, DynamoForTests dynamo, RuntimeLibrary runtime, EventFixtures fixtures,
+                   OpenApiDocument api, Path workDir) {
+        this.template = template;
+        this.dynamo = dynamo;
+        this.runtime = runtime;
+        this.fixtures = fixtures;
+        this.api = api;
+        this.workDir = workDir;
+    }
+
+    /** Everything wrong with the function's answers to its events; empty when a user would be content. */
+    List<String> run(FunctionSpec function, List<ReplayEvent> events) {
+        if (events.isEmpty()) {
+            return List.of(function.id() + " has no event in events/: add one whose routeKey names one of its routes");
+        }
+        String table = "PostsTable-" + function.id();
+        Seeder.Seeded seeded = Seeder.newTable(dynamo, template, table, function, fixtures, events);
+        var checks = new UserChecks(api, seeded);
+        List<String> problems = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        var running = RunningFunction.start(function.withEnvironment(Settings.TABLE_NAME, table), runtime,
+                dynamo.endpoint(), workDir.resolve(function.id()), List.of());
+        try (running) {
+            for (ReplayEvent event : events) {
+                ObjectNode payload = Seeder.withAuthorizerContext(event, seeded.authorIdOfToken());
+                if (event.isAuthorizerEvent()) {
+                    String token = Tokens.fromBearer(event.json().path("identitySource").path(0).asText()).orElseThrow();
+                    if (!send(running, event.file(), payload, problems, failures, answer -> checks.authorizerAllows(answer, token))
+                            || !send(running, event.file() + " with a token nobody has", withWrongToken(payload), problems, failures,
+                            checks::authorizerRefuses)) {
+                        break;
+                    }
+                } else if (!send(running, event.file(), payload, problems, failures, answer -> checks.httpAnswer(event, answer))) {
+                    break;
+                }
+            }
+        }
+        // Read once the JVM is gone: the client logs an error's causes only after it has posted the error.
+        String causes = causes(running.process().output());
+        failures.forEach(f -> problems.add(f + causes));
+        return problems.stream().map(p -> function.id() + ": " + p).toList();
+    }
+
+    /**
+     * Sends one event and checks its answer. False when the function cannot go on (it never started,
+     * died or hung); what the runtime reported goes to failures, what the checks found to problems.
+     */
+    private static boolean send(RunningFunction running, String what, ObjectNode payload, List<String> problems,
+                                List<String> failures, Function<String, List<String>> check) {
+        RuntimeAnswer answer = running.invoke(payload.toString(), ANSWER_LIMIT);
+        running.record(what, payload.toString(), answer);
+        switch (answer) {
+            case RuntimeAnswer.Answered a -> check.apply(a.payload()).forEach(p -> problems.add(what + " " + p));
+            case RuntimeAnswer.Failed f -> {
+                failures.add(what + ": the runtime reported " + f.error().describe());
+                return !f.error().phase().equals("init");
+            }
+            case RuntimeAnswer.Died d -> {
+                failures.add(what + ": the JVM exited with " + d.exitCode() + " before answering; its output:\n"
+                        + UserChecks.abbreviated(running.process().output()));
+                return false;
+            }
+            case RuntimeAnswer.TimedOut t -> {
+                failures.add(what + ": no answer within " + t.after().toSeconds() + " s");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The causes the runtime client logged (what CloudWatch would show); the error it posts names none. */
+    static String causes(String output) {
+        Set<String> causes = new LinkedHashSet<>();
+        Matcher m = CAUSE.matcher(output);
+        while (m.find()) {
+            causes.add(m.group(1).strip());
+        }
+        return causes.isEmpty() ? "" : "\n    caused by " + String.join("\n    caused by ", causes);
+    }
+
+    /** The authorizer's event with another well-formed token, one that belongs to nobody. */
+    private static ObjectNode withWrongToken(ObjectNode event) {
+        ObjectNode wrong = event.deepCopy();
+        String header = "Bearer " + Tokens.newToken();
+        wrong.putArray("identitySource").add(header);
+        if (wrong.path("headers") instanceof ObjectNode headers && headers.has("authorization")) {
+            headers.put("authorization", header);
+        }
+        return wrong;
+    }
+}

@@ -1,0 +1,57 @@
+package se.inlagg.local.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import se.inlagg.local.Template;
+
+/**
+ * One function as Lambda runs it, read from template.yaml (Globals merged in): its handler, memory,
+ * timeout, environment, log settings and whether it starts from a SnapStart snapshot, with the folder
+ * of the package layout that Lambda would unpack to /var/task.
+ */
+record FunctionSpec(String id, String handler, Path code, int memoryMb, Duration timeout, Map<String, String> environment,
+                    String logFormat, String applicationLogLevel, boolean snapStart) {
+
+    /** What Lambda assumes where the template says nothing. */
+    private static final int DEFAULT_MEMORY_MB = 128;
+    private static final int DEFAULT_TIMEOUT_SECONDS = 3;
+
+    FunctionSpec {
+        environment = Map.copyOf(environment);
+    }
+
+    static FunctionSpec of(Template template, Template.Function function, Path code) {
+        Map<String, Object> p = function.properties();
+        Map<String, Object> logging = map(p.get("LoggingConfig"));
+        // Published versions behind the alias start from a snapshot; that is what every request reaches.
+        boolean snapStart = "PublishedVersions".equals(map(p.get("SnapStart")).get("ApplyOn")) && p.get("AutoPublishAlias") != null;
+        return new FunctionSpec(function.id(), function.handler(), code,
+                number(p.get("MemorySize"), DEFAULT_MEMORY_MB), Duration.ofSeconds(number(p.get("Timeout"), DEFAULT_TIMEOUT_SECONDS)),
+                function.environment(), String.valueOf(logging.getOrDefault("LogFormat", "Text")),
+                logging.containsKey("ApplicationLogLevel") ? template.resolve(logging.get("ApplicationLogLevel")) : "",
+                snapStart);
+    }
+
+    /** The same function with one environment variable set (TABLE_NAME: the physical name of its table here). */
+    FunctionSpec withEnvironment(String name, String value) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put(name, value);
+        return new FunctionSpec(id, handler, code, memoryMb, timeout, env, logFormat, applicationLogLevel, snapStart);
+    }
+
+    /** Started on demand, JVM launch to first answer, as a function without SnapStart starts. */
+    FunctionSpec onDemand() {
+        return new FunctionSpec(id, handler, code, memoryMb, timeout, environment, logFormat, applicationLogLevel, false);
+    }
+
+    private static int number(Object value, int otherwise) {
+        return value instanceof Number n ? n.intValue() : otherwise;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+}

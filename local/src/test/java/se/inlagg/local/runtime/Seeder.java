@@ -1,0 +1,112 @@
+package se.inlagg.local.runtime;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import se.inlagg.api.CreatePostHandler;
+import se.inlagg.app.Wiring;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.posts.Byline;
+import se.inlagg.config.Settings;
+import se.inlagg.local.DynamoForTests;
+import se.inlagg.local.Template;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Makes what the events name exist in one table, through the application's own code (its Wiring):
+ * an author for each token, the session the cookies name with the CSRF token the forms carry, and each
+ * named post as its create event describes it, made by the create handler itself. A post is left out
+ * where the function's own events create it: they are there to make it.
+ */
+final class Seeder {
+
+    static final String AUTHOR_NAME = "Åsa Öberg";
+
+    private Seeder() {
+    }
+
+    /** What was seeded: the author id behind each token, and the title of each post by slug. */
+    record Seeded(Map<String, String> authorIdOfToken, Map<String, String> titleOfSlug) {
+
+        String authorIdOf(String token) {
+            String id = authorIdOfToken.get(token);
+            if (id == null) {
+                throw new IllegalStateException("no author was seeded for the token " + token);
+            }
+            return id;
+        }
+    }
+
+    /**
+     * A new table of the template's shape for one function, seeded for its events: what it names,
+     * less the posts the function's own events create. Dates are read in the function's site zone.
+     */
+    static Seeded newTable(DynamoForTests dynamo, Template template, String table, FunctionSpec function, EventFixtures fixtures,
+                           List<ReplayEvent> events) {
+        dynamo.createTable(template, table);
+        Set<String> ownCreates = new LinkedHashSet<>();
+        events.stream().filter(e -> e.route().filter(r -> r.key().equals(EventFixtures.CREATE_ROUTE)).isPresent())
+                .forEach(e -> ownCreates.add(e.file()));
+        try (var client = dynamo.client()) {
+            return seed(client, table, ZoneId.of(function.environment().get(Settings.SITE_TIME_ZONE)), fixtures, ownCreates);
+        }
+    }
+
+    static Seeded seed(DynamoDbClient client, String table, ZoneId siteZone, EventFixtures fixtures, Set<String> createdByTheseEvents) {
+        var wiring = new Wiring(client, new Settings(table, siteZone), Clock.systemUTC());
+        var now = Clock.systemUTC().instant();
+        Map<String, String> authors = new LinkedHashMap<>();
+        for (String token : fixtures.tokens()) {
+            authors.put(token, wiring.authors().create(new Byline(AUTHOR_NAME, java.util.Optional.empty(), java.util.Optional.empty()), token, now).id());
+        }
+        if (fixtures.sessionId().isPresent()) {
+            // Whoever signs in with the first token found gets it; the events carry one token.
+            String author = authors.values().stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("events/ name a session but no author token"));
+            wiring.sessions().begin(author, fixtures.sessionId().get(), fixtures.csrf().orElse(""), now);
+        }
+        Map<String, String> titles = new LinkedHashMap<>();
+        fixtures.creatorOfSlug().forEach((slug, create) -> {
+            titles.put(slug, Json.read(create.body()).path("title").asText());
+            if (!createdByTheseEvents.contains(create.file())) {
+                createPost(wiring, create, authors);
+            }
+        });
+        return new Seeded(Map.copyOf(authors), Map.copyOf(titles));
+    }
+
+    /**
+     * The create event as API Gateway passes it on, with the author the authorizer found for its token and
+     * without its Idempotency-Key (that belongs to the request the replay sends itself).
+     */
+    private static void createPost(Wiring wiring, ReplayEvent create, Map<String, String> authors) {
+        ObjectNode event = withAuthorizerContext(create, authors);
+        ((ObjectNode) event.path("headers")).remove("idempotency-key");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) se.inlagg.json.Json.read(event.toString());
+        var answer = new CreatePostHandler().use(wiring).answer(HttpRequest.fromEvent(fields));
+        if (answer.status() != 201) {
+            throw new IllegalStateException("seeding the post of " + create.file() + " answered " + answer.status()
+                    + ": " + answer.bodyText());
+        }
+    }
+
+    /**
+     * The event as API Gateway hands it to the function behind the authorizer: with the context the
+     * authorizer answered for the event's token (the author's id), in place of whatever the file says.
+     */
+    static ObjectNode withAuthorizerContext(ReplayEvent event, Map<String, String> authorIdOfToken) {
+        ObjectNode json = event.json().deepCopy();
+        var token = event.header("authorization").flatMap(se.inlagg.auth.Tokens::fromBearer);
+        if (token.isPresent() && event.route().filter(Template.Route::authorized).isPresent()) {
+            String authorId = authorIdOfToken.get(token.get());
+            ((ObjectNode) json.path("requestContext")).putObject("authorizer").putObject("lambda").put("authorId", authorId);
+        }
+        return json;
+    }
+}

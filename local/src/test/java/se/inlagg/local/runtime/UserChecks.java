@@ -1,0 +1,203 @@
+package se.inlagg.local.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import se.inlagg.local.OpenApiDocument;
+import se.inlagg.local.Template;
+import se.inlagg.posts.Slugs;
+
+/**
+ * What a user would check in the answer to each event: the status the event should get, the shape of
+ * the body (the documented JSON under /api, errors in the error shape, Swedish HTML pages, Atom feeds)
+ * and that the post it names, or the posts a list should show, are there. Each check yields a readable
+ * problem instead of stopping at the first, so one run reports everything that is wrong.
+ */
+final class UserChecks {
+
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+    /** Routes that list posts: every seeded post is published, in January 2019 and tagged as the events filter. */
+    private static final Set<String> LISTS = Set.of(
+            "GET /api/posts", "GET /", "GET /archive/{month}", "GET /tags/{tag}", "GET /feed.xml", "GET /tags/{tag}/feed.xml");
+
+    private final OpenApiDocument api;
+    private final Seeder.Seeded seeded;
+
+    UserChecks(OpenApiDocument api, Seeder.Seeded seeded) {
+        this.api = api;
+        this.seeded = seeded;
+    }
+
+    /** The authorizer's simple response: allowed, with the id of the token's author as context. */
+    List<String> authorizerAllows(String payload, String token) {
+        JsonNode answer = Json.read(payload);
+        List<String> problems = new ArrayList<>();
+        expect(problems, answer.path("isAuthorized").asBoolean(false), "isAuthorized is not true: " + payload);
+        String authorId = seeded.authorIdOf(token);
+        expect(problems, authorId.equals(answer.path("context").path("authorId").asText()),
+                "context.authorId is not the seeded author's id " + authorId + ": " + payload);
+        return problems;
+    }
+
+    /** The authorizer's answer to a token nobody has: refused, and no context to leak. */
+    List<String> authorizerRefuses(String payload) {
+        JsonNode answer = Json.read(payload);
+        List<String> problems = new ArrayList<>();
+        expect(problems, answer.path("isAuthorized").isBoolean() && !answer.path("isAuthorized").asBoolean(),
+                "a wrong token is not refused with isAuthorized false: " + payload);
+        expect(problems, answer.path("context").isMissingNode() || answer.path("context").isNull(),
+                "a refusal carries a context: " + payload);
+        return problems;
+    }
+
+    /** The HTTP answer (payload 2.0 response) to an event on a route. */
+    List<String> httpAnswer(ReplayEvent event, String payload) {
+        Template.Route route = event.route().orElseThrow();
+        JsonNode answer = Json.read(payload);
+        int status = answer.path("statusCode").asInt();
+        String body = answer.path("body").asText("");
+        String type = answer.path("headers").path("content-type").asText("");
+        List<String> problems = new ArrayList<>();
+        int expected = expectedStatus(route, event);
+        if (status != expected) {
+            problems.add("answered " + status + ", expected " + expected + ": " + abbreviated(body));
+            return problems;
+        }
+        if (event.rawPath().startsWith("/api/")) {
+            apiBody(problems, route, event, status, type, body, answer);
+        } else if (status == 303) {
+            redirect(problems, route, event, answer);
+        } else if (route.path().endsWith(".xml") && status == 200) {
+            feed(problems, route, type, body);
+        } else if ((route.path().endsWith(".css") || route.path().startsWith("/assets/")) && status == 200) {
+            expect(problems, type.startsWith("text/css") && !body.isBlank(), "not a stylesheet: " + type);
+        } else {
+            expect(problems, type.startsWith("text/html"), "not HTML: content-type " + type);
+            expect(problems, body.contains("<html lang=\"sv\">"), "not a Swedish page (no <html lang=\"sv\">): " + abbreviated(body));
+            if (status == 200) {
+                showsPosts(problems, route, event, body);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * $default has no route, ANY routes answer a method they lack, creating answers 201 and deleting 204;
+     * forms that work redirect (sign-in to the form, sign-out home, a post written to its page).
+     */
+    static int expectedStatus(Template.Route route, ReplayEvent event) {
+        if (route.key().equals("$default")) {
+            return 404;
+        }
+        if (route.method().equals("ANY")) {
+            return 405;
+        }
+        if (route.key().equals(EventFixtures.CREATE_ROUTE)) {
+            return 201;
+        }
+        if (route.method().equals("DELETE") && route.path().equals("/api/posts/{slug}")) {
+            return 204;
+        }
+        return route.method().equals("POST") && !event.rawPath().startsWith("/api/") ? 303 : 200;
+    }
+
+    private void apiBody(List<String> problems, Template.Route route, ReplayEvent event, int status, String type, String body,
+                         JsonNode answer) {
+        if (status == 204) {
+            expect(problems, body.isEmpty(), "a 204 with a body: " + abbreviated(body));
+            return;
+        }
+        expect(problems, type.startsWith("application/json"), "not JSON: content-type " + type);
+        JsonNode json = Json.read(body);
+        var schema = status >= 400 ? Optional.of(api.schema("Error")) : api.answerSchema(route.method(), route.path(), status);
+        if (schema.isEmpty()) {
+            problems.add("the OpenAPI document describes no " + status + " answer of " + route.key());
+        } else {
+            var errors = schema.get().validate(json);
+            expect(problems, errors.isEmpty(), "not the documented JSON " + errors + ": " + abbreviated(body));
+        }
+        String slug = event.json().path("pathParameters").path("slug").asText("");
+        if (!slug.isEmpty() && json.has("slug")) {
+            expect(problems, json.path("slug").asText().equals(slug), "the answer is about " + json.path("slug") + ", not " + slug);
+        }
+        if (route.key().equals(EventFixtures.CREATE_ROUTE)) {
+            String title = Json.read(event.body()).path("title").asText();
+            expect(problems, json.path("title").asText().equals(title), "the new post's title is " + json.path("title"));
+            expect(problems, answer.path("headers").path("location").asText().equals("/api/posts/" + json.path("slug").asText()),
+                    "Location is not the new post's address: " + answer.path("headers").path("location"));
+        }
+        if (LISTS.contains(route.key())) {
+            Set<String> slugs = new HashSet<>(json.path("items").findValuesAsText("slug"));
+            expect(problems, slugs.containsAll(seeded.titleOfSlug().keySet()),
+                    "the list lacks the seeded posts " + seeded.titleOfSlug().keySet() + ": " + abbreviated(body));
+        }
+    }
+
+    private static void redirect(List<String> problems, Template.Route route, ReplayEvent event, JsonNode answer) {
+        String location = answer.path("headers").path("location").asText("");
+        List<String> cookies = new ArrayList<>();
+        answer.path("cookies").forEach(c -> cookies.add(c.asText()));
+        String expected = switch (route.path()) {
+            case "/signin" -> "/write";
+            case "/signout" -> "/";
+            default -> "/posts/" + Slugs.forTitle(event.formFields().getOrDefault("title", ""));
+        };
+        expect(problems, location.equals(expected), "redirects to \"" + location + "\", expected " + expected);
+        if (route.path().equals("/signin")) {
+            expect(problems, cookies.stream().anyMatch(c -> c.contains("HttpOnly") && c.contains("Secure") && !c.contains("Max-Age=0")),
+                    "signing in sets no secure session cookie: " + cookies);
+        }
+        if (route.path().equals("/signout")) {
+            expect(problems, cookies.stream().anyMatch(c -> c.contains("Max-Age=0")), "signing out does not end the cookie: " + cookies);
+        }
+    }
+
+    private void feed(List<String> problems, Template.Route route, String type, String body) {
+        expect(problems, type.startsWith("application/atom+xml"), "not an Atom feed: content-type " + type);
+        try {
+            var factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Element feed = factory.newDocumentBuilder().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))
+                    .getDocumentElement();
+            expect(problems, ATOM.equals(feed.getNamespaceURI()) && feed.getLocalName().equals("feed"),
+                    "the document is not an Atom <feed>: <" + feed.getTagName() + ">");
+            var titles = feed.getElementsByTagNameNS(ATOM, "entry");
+            List<String> entries = new ArrayList<>();
+            for (int i = 0; i < titles.getLength(); i++) {
+                entries.add(((Element) titles.item(i)).getElementsByTagNameNS(ATOM, "title").item(0).getTextContent());
+            }
+            if (LISTS.contains(route.key())) {
+                expect(problems, entries.containsAll(seeded.titleOfSlug().values()),
+                        "the feed's entries " + entries + " lack the seeded posts " + seeded.titleOfSlug().values());
+            }
+        } catch (Exception e) {
+            problems.add("the feed is not well-formed XML (" + e.getMessage() + "): " + abbreviated(body));
+        }
+    }
+
+    private void showsPosts(List<String> problems, Template.Route route, ReplayEvent event, String body) {
+        String slug = event.json().path("pathParameters").path("slug").asText("");
+        List<String> titles = LISTS.contains(route.key()) ? List.copyOf(seeded.titleOfSlug().values())
+                : slug.isEmpty() ? List.of() : List.of(seeded.titleOfSlug().get(slug));
+        for (String title : titles) {
+            expect(problems, body.contains(title), "the page does not show the post \"" + title + "\"");
+        }
+    }
+
+    private static void expect(List<String> problems, boolean ok, String problem) {
+        if (!ok) {
+            problems.add(problem);
+        }
+    }
+
+    static String abbreviated(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    }
+}
