@@ -1,8 +1,6 @@
 package se.inlagg.posts;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -10,8 +8,6 @@ import java.util.Optional;
  * few of them; each has a page listing its posts and a count of the posts readers may see.
  */
 public record Facet(Kind kind, String slug, String name) {
-
-    private static final DateTimeFormatter MONTH_NAME = DateTimeFormatter.ofPattern("LLLL yyyy", Locale.forLanguageTag("sv"));
 
     /** The kinds, each with the path of its pages. */
     public enum Kind {
@@ -53,8 +49,7 @@ public record Facet(Kind kind, String slug, String name) {
     }
 
     public static Facet month(YearMonth month) {
-        String name = MONTH_NAME.format(month);
-        return new Facet(Kind.MONTH, month.toString(), Character.toUpperCase(name.charAt(0)) + name.substring(1));
+        return new Facet(Kind.MONTH, month.toString(), SwedishDates.month(month));
     }
 
     /** The page that lists this facet's posts. */

@@ -2,9 +2,7 @@ package se.inlagg.web;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Facet;
@@ -12,6 +10,7 @@ import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.Status;
+import se.inlagg.posts.SwedishDates;
 import se.inlagg.posts.Tag;
 
 /**
@@ -19,9 +18,6 @@ import se.inlagg.posts.Tag;
  * to each post's categories, person and office. Templates only place what is made here.
  */
 final class Views {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv"));
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'kl.' HH:mm", Locale.forLanguageTag("sv"));
 
     private Views() {
     }
@@ -66,10 +62,10 @@ final class Views {
     }
 
     static String date(Instant instant, ZoneId zone) {
-        return DATE.format(instant.atZone(zone));
+        return SwedishDates.date(instant, zone);
     }
 
     static String dateTime(Instant instant, ZoneId zone) {
-        return DATE_TIME.format(instant.atZone(zone));
+        return SwedishDates.dateTime(instant, zone);
     }
 }

@@ -16,6 +16,9 @@ import se.inlagg.json.Json;
 /** What the edge does to every answer, whatever the handler: headers, compression, the wire format. */
 class EdgeTest {
 
+    static final String EVENT = """
+            {"version":"2.0","routeKey":"GET /","rawPath":"/","headers":{"accept-encoding":"identity"},
+             "requestContext":{"requestId":"r-1","http":{"method":"GET"}},"isBase64Encoded":false}""";
     static final String LONG_SWEDISH = "Vid månadens möte träffades vi i Ystad. ".repeat(100);
 
     /** A handler that answers what it is given, or throws it. */
@@ -74,7 +77,7 @@ class EdgeTest {
     }
 
     @Test
-    void aHandlerThatFailsAnswers500InItsErrorShapeAndChangesNothingElse() {
+    void aHandlerThatFailsAnswers500InItsErrorShapeAndLogsTheCauseNotTheAnswer() {
         HttpFunction failing = new HttpFunction() {
             @Override
             protected HttpResponse handle(HttpRequest request) {
@@ -86,17 +89,20 @@ class EdgeTest {
                 return JsonErrors.INSTANCE;
             }
         };
-        HttpResponse r = failing.answer(get(""));
-        assertEquals(500, r.status());
-        assertTrue(r.bodyText().contains("internal_error"));
-        assertFalse(r.bodyText().contains("a bug"), "no internals in the answer");
+        TestContext context = new TestContext();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        failing.handleRequest(new ByteArrayInputStream(EVENT.getBytes(StandardCharsets.UTF_8)), out, context);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = (Map<String, Object>) Json.read(out.toString(StandardCharsets.UTF_8));
+        assertEquals(500, payload.get("statusCode"));
+        assertTrue(((String) payload.get("body")).contains("internal_error"));
+        assertFalse(((String) payload.get("body")).contains("a bug"), "no internals in the answer");
+        assertTrue(context.logs().contains("\"message\":\"a bug\""), "the cause is in the log: " + context.logs());
     }
 
     @Test
     void theLambdaEntryPointReadsTheEventAndWritesThePayload() {
-        String event = """
-                {"version":"2.0","routeKey":"GET /","rawPath":"/","headers":{"accept-encoding":"identity"},
-                 "requestContext":{"requestId":"r-1","http":{"method":"GET"}},"isBase64Encoded":false}""";
+        String event = EVENT;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         answering(HttpResponse.json(200, Map.of("ok", true)))
                 .handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, new TestContext());

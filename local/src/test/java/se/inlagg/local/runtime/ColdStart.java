@@ -36,6 +36,8 @@ final class ColdStart {
         try (var running = RunningFunction.start(function, runtime, dynamoEndpoint, workDir, List.of(classes.jvmOption()))) {
             long first = answeredAt(function, running.invoke(event, LIMIT));
             double coldMs = (first - running.process().startedAtNanos()) / 1e6;
+            // The moments that bound the cold start, in the class-load log's clock: where its time went is read from there.
+            write(workDir.resolve("cold-start.nanos"), running.process().startedAtNanos() + " " + first + "\n");
             long heap = HeapUsage.usedBytes(running.process().pid());
             long live = HeapUsage.liveBytes(running.process().pid());
             long[] warm = new long[WARM_INVOCATIONS];
@@ -45,6 +47,14 @@ final class ColdStart {
             }
             Arrays.sort(warm);
             return new Sample(coldMs, warm[warm.length / 2] / 1e6, classes.loadedBy(first), heap, live);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,31 @@
+package se.inlagg.posts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class SwedishDatesTest {
+
+    static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+
+    @Test
+    void datesReadAsSwedishReadersWriteThemInTheSitesZone() {
+        assertEquals("30 januari 2019", SwedishDates.date(Instant.parse("2019-01-29T23:00:00Z"), STOCKHOLM));
+        assertEquals("1 december 2026 kl. 09:05", SwedishDates.dateTime(Instant.parse("2026-12-01T08:05:00Z"), STOCKHOLM));
+        assertEquals("Maj 2024", SwedishDates.month(YearMonth.of(2024, 5)));
+    }
+
+    @Test
+    void everyMonthIsNamedAsTheJdksSwedishLocaleNamesIt() {
+        DateTimeFormatter jdk = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv"));
+        for (int m = 1; m <= 12; m++) {
+            Instant instant = Instant.parse("2019-%02d-15T12:00:00Z".formatted(m));
+            assertEquals(jdk.format(instant.atZone(STOCKHOLM)), SwedishDates.date(instant, STOCKHOLM));
+        }
+    }
+}
