@@ -25,4 +25,9 @@ public record Frame(String title, String description, Optional<String> canonical
     public String csrf() {
         return viewer.map(Viewer::csrf).orElse("");
     }
+
+    /** What the search box shows: empty on every page but the search results. */
+    public String searchQuery() {
+        return "";
+    }
 }
