@@ -84,6 +84,10 @@ public final class LocalServer implements AutoCloseable {
                 http.setExecutor(executor);
                 http.createContext("/", exchange -> serve(gateway, exchange));
                 http.start();
+                // Absolute links point at this server unless the template configures an address.
+                if (System.getProperty(se.inlagg.config.Settings.SITE_URL, "").isBlank()) {
+                    System.setProperty(se.inlagg.config.Settings.SITE_URL, "http://127.0.0.1:" + http.getAddress().getPort());
+                }
                 return new LocalServer(http, executor, dynamo, token, table);
             }
         } catch (Exception e) {

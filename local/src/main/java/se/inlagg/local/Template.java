@@ -144,7 +144,55 @@ public final class Template {
             Object tableName = map(resource.get("Properties")).get("TableName");
             return tableName instanceof String s ? s : ref;
         }
+        if (m.get("Fn::If") instanceof List<?> branches && branches.size() == 3) {
+            return resolve(condition(String.valueOf(branches.get(0))) ? branches.get(1) : branches.get(2));
+        }
+        if (m.get("Fn::Sub") instanceof String text) {
+            // Parameters only: a local run has no resources with attributes to put in.
+            java.util.regex.Matcher vars = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9:]+)}").matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (vars.find()) {
+                vars.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(resolve(Map.of("Ref", vars.group(1)))));
+            }
+            return vars.appendTail(out).toString();
+        }
         return m.isEmpty() ? String.valueOf(value) : m.toString();
+    }
+
+    /** A condition of the template, with every parameter at its default, as a local run has them. */
+    public boolean condition(String name) {
+        return truth(map(root.get("Conditions")).get(name));
+    }
+
+    private boolean truth(Object expression) {
+        Map<String, Object> m = map(expression);
+        if (m.get("Fn::Not") instanceof List<?> not) {
+            return !truth(not.getFirst());
+        }
+        if (m.get("Fn::And") instanceof List<?> and) {
+            return and.stream().allMatch(this::truth);
+        }
+        if (m.get("Fn::Or") instanceof List<?> or) {
+            return or.stream().anyMatch(this::truth);
+        }
+        if (m.get("Fn::Equals") instanceof List<?> equals && equals.size() == 2) {
+            return value(equals.get(0)).equals(value(equals.get(1)));
+        }
+        if (m.containsKey("Condition")) {
+            return condition(String.valueOf(m.get("Condition")));
+        }
+        throw new IllegalStateException("a condition the local server cannot evaluate: " + expression);
+    }
+
+    /** A value inside a condition: a literal, a parameter's default, or a join of those. */
+    private String value(Object expression) {
+        Map<String, Object> m = map(expression);
+        if (m.get("Fn::Join") instanceof List<?> join && join.size() == 2) {
+            Object parts = join.get(1);
+            List<?> list = parts instanceof List<?> l ? l : List.of(value(parts));
+            return String.join(String.valueOf(join.get(0)), list.stream().map(this::value).toList());
+        }
+        return m.isEmpty() ? String.valueOf(expression) : resolve(expression);
     }
 
     @SuppressWarnings("unchecked")
