@@ -1,5 +1,6 @@
 package se.inlagg.local.runtime;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -53,36 +54,45 @@ class ColdStartBenchmark {
             throw new IllegalStateException(floorPackage + " holds no package: build floor/ first (mvn package)");
         }
         var table = new BenchmarkTable();
-        try (var dynamo = DynamoForTests.start(data)) {
-            for (int run = 1; run <= runs; run++) {
+        String notes;
+        // Answers from memory after the first of each shape (the warm-up run below): the times measured are
+        // the functions' own, not the emulator's; -Dbenchmark.dynamo=emulator measures with the emulator itself.
+        boolean replay = !"emulator".equals(System.getProperty("benchmark.dynamo", "replay"));
+        try (var dynamo = DynamoForTests.start(data); var replaying = ReplayingDynamo.in(dynamo.endpoint())) {
+            URI endpoint = replay ? replaying.endpoint() : dynamo.endpoint();
+            for (int run = replay ? 0 : 1; run <= runs; run++) {
+                // Run 0 only records the answers the replaying endpoint then gives; it is not counted.
+                BenchmarkTable into = run == 0 ? new BenchmarkTable() : table;
                 // The floor runs with the Globals every function gets, against an empty table of the same shape.
                 FunctionSpec floor = FunctionSpec.of(template, template.withGlobals(FLOOR, Map.of("Handler", FLOOR_HANDLER)), floorPackage);
                 String floorTable = "PostsTable-" + FLOOR + "-" + run;
                 dynamo.createTable(template, floorTable);
-                measure(table, floor.withEnvironment(Settings.TABLE_NAME, floorTable), "{}", dynamo, runtime, work, floorPackage);
+                measure(into, floor.withEnvironment(Settings.TABLE_NAME, floorTable), "{}", endpoint, runtime, work, floorPackage);
                 for (String id : measured) {
                     FunctionSpec function = FunctionSpec.of(template, template.functions().get(id), layout.folder(id));
                     List<ReplayEvent> own = events.of(id);
                     String tableName = "PostsTable-" + id + "-" + run;
                     var seeded = Seeder.newTable(dynamo, template, tableName, function, fixtures, own);
                     String event = Seeder.withAuthorizerContext(sample(id, own), seeded.authorIdOfToken()).toString();
-                    measure(table, function.withEnvironment(Settings.TABLE_NAME, tableName), event, dynamo, runtime, work,
+                    measure(into, function.withEnvironment(Settings.TABLE_NAME, tableName), event, endpoint, runtime, work,
                             layout.folder(id));
                 }
             }
+            notes = replay ? "DynamoDB answers replayed from memory after a recording run (" + replaying.counts() + ")"
+                    : "DynamoDB: the embedded emulator";
         }
         String markdown = table.markdown(FLOOR, "Cold start on " + Runtime.getRuntime().availableProcessors()
-                + " cores, median of " + runs + " runs (" + ColdStart.WARM_INVOCATIONS + " warm answers each)");
+                + " cores, median of " + runs + " runs (" + ColdStart.WARM_INVOCATIONS + " warm answers each); " + notes);
         System.out.println(markdown);
         Files.createDirectories(work);
         Files.writeString(work.resolve("cold-start.md"), markdown);
     }
 
     /** One cold start, on demand: a snapshot would hide the very start being measured. */
-    private static void measure(BenchmarkTable table, FunctionSpec function, String event, DynamoForTests dynamo,
+    private static void measure(BenchmarkTable table, FunctionSpec function, String event, URI dynamoEndpoint,
                                 RuntimeLibrary runtime, Path work, Path packageFolder) {
         table.add(function.id(), PackageLayout.size(packageFolder),
-                ColdStart.measure(function.onDemand(), event, runtime, dynamo.endpoint(), work.resolve(function.id())));
+                ColdStart.measure(function.onDemand(), event, runtime, dynamoEndpoint, work.resolve(function.id())));
     }
 
     /** -Dbenchmark.functions, or every function of the template. */

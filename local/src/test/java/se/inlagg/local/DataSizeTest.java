@@ -1,0 +1,38 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a request costs does not grow with the blog: the fortieth post titled "Månadsmöte" costs the
+ * calls and capacity the second did, and a page of any list costs the same at 100 posts as at 300.
+ * Counted, not timed.
+ */
+class DataSizeTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void everyRequestCostsTheSameCallsAndCapacityAtTwoTableSizes() throws Exception {
+        try (DataSize blog = new DataSize(data, "PostsTable-DataSize")) {
+            blog.growTo(100);
+            blog.costs();                        // the first "Månadsmöte" claims the bare slug
+            Map<String, MeteredDynamo.Cost> small = new TreeMap<>(blog.costs());
+            blog.growTo(300);
+            blog.createMonthlyMeetings(36);      // the title is now on its fortieth post
+            Map<String, MeteredDynamo.Cost> large = new TreeMap<>(blog.costs());
+            small.forEach((request, cost) -> {
+                assertEquals(cost.operations(), large.get(request).operations(), request + ": the same calls at 60 and 600 posts");
+                assertEquals(cost.capacityUnits(), large.get(request).capacityUnits(), 0.0001, request + ": the same capacity");
+            });
+            assertEquals(1, large.get("front page").operations().stream().filter(o -> o.equals("Query")).count(),
+                    "a page of a list is one Query: " + large.get("front page"));
+        }
+    }
+}
