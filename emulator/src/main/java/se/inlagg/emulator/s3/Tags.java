@@ -62,7 +62,8 @@ final class Tags {
 
     private static Map<String, String> checked(Map<String, String> tags) {
         if (tags.size() > MAX_TAGS) {
-            throw invalid("Object tags cannot be greater than " + MAX_TAGS);
+            // S3's code for this one limit is BadRequest; the others are InvalidTag.
+            throw new S3Error(400, "BadRequest", "Object tags cannot be greater than " + MAX_TAGS);
         }
         tags.forEach((key, value) -> {
             if (key.isEmpty() || !allowed(key)) {
