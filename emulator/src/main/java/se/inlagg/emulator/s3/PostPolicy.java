@@ -22,12 +22,15 @@ final class PostPolicy {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One condition on a field (names in lower case, without '$'); {@code bucket} is the URL's bucket, not a field. */
+    /**
+     * One condition on a field, named as the policy spells it (S3 quotes it so when it fails) and
+     * matched without regard to case; {@code bucket} is the URL's bucket, not a field.
+     */
     sealed interface Condition {
-        record Equals(String field, String value) implements Condition {
+        record Equals(String name, String value) implements Condition {
         }
 
-        record StartsWith(String field, String prefix) implements Condition {
+        record StartsWith(String name, String prefix) implements Condition {
         }
 
         record LengthRange(long min, long max) implements Condition {
@@ -76,7 +79,7 @@ final class PostPolicy {
                 if (!e.getValue().isValueNode()) {
                     throw invalidCondition(c);
                 }
-                exact.add(new Condition.Equals(field(e.getKey()), e.getValue().asText()));
+                exact.add(new Condition.Equals(e.getKey(), e.getValue().asText()));
             });
             return exact;
         }
@@ -87,7 +90,7 @@ final class PostPolicy {
                     if (!c.get(1).isTextual() || !c.get(1).asText().startsWith("$") || !c.get(2).isValueNode()) {
                         throw invalidCondition(c);
                     }
-                    String field = field(c.get(1).asText().substring(1));
+                    String field = c.get(1).asText().substring(1);
                     String value = c.get(2).asText();
                     return List.of(op.equals("eq") ? new Condition.Equals(field, value) : new Condition.StartsWith(field, value));
                 }
@@ -149,16 +152,16 @@ final class PostPolicy {
     void check(Map<String, String> fields, String bucket) {
         for (Condition c : conditions) {
             switch (c) {
-                case Condition.Equals(String field, String value) -> {
-                    String actual = value(fields, field, bucket);
+                case Condition.Equals(String name, String value) -> {
+                    String actual = value(fields, field(name), bucket);
                     if (actual == null || !actual.equals(value)) {
-                        throw failed("eq", field, value);
+                        throw failed("eq", name, value);
                     }
                 }
-                case Condition.StartsWith(String field, String prefix) -> {
-                    String actual = value(fields, field, bucket);
-                    if (actual == null || !startsWith(field, actual, prefix)) {
-                        throw failed("starts-with", field, prefix);
+                case Condition.StartsWith(String name, String prefix) -> {
+                    String actual = value(fields, field(name), bucket);
+                    if (actual == null || !startsWith(field(name), actual, prefix)) {
+                        throw failed("starts-with", name, prefix);
                     }
                 }
                 case Condition.LengthRange r -> {
@@ -201,8 +204,8 @@ final class PostPolicy {
 
     private static boolean names(Condition c, String field) {
         return switch (c) {
-            case Condition.Equals e -> e.field().equals(field);
-            case Condition.StartsWith s -> s.field().equals(field);
+            case Condition.Equals e -> field(e.name()).equals(field);
+            case Condition.StartsWith s -> field(s.name()).equals(field);
             case Condition.LengthRange r -> false;
         };
     }
