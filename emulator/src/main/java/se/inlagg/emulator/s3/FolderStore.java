@@ -99,7 +99,13 @@ final class FolderStore implements Store {
         Set<String> used = new HashSet<>();
         try (DirectoryStream<Path> sidecars = Files.newDirectoryStream(folder.resolve("keys"), "*.json")) {
             for (Path sidecar : sidecars) {
-                StoredObject object = Sidecars.read(Files.readAllBytes(sidecar));
+                StoredObject object;
+                try {
+                    object = Sidecars.read(Files.readAllBytes(sidecar));
+                } catch (IOException e) {
+                    // Written whole or not at all, so this is damage from outside; starting without the object would hide it.
+                    throw new IOException("The object metadata in " + sidecar + " cannot be read: " + e.getMessage(), e);
+                }
                 bucket.objects().put(object.key(), object);
                 used.add(object.blob());
             }

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
@@ -50,7 +49,8 @@ final class HttpFront implements AutoCloseable {
                 answer = router.route(request);
             } catch (S3Error e) {
                 answer = error(e, request);
-            } catch (UncheckedIOException e) {
+            } catch (RuntimeException e) {
+                // A failed disk, or a bug: answered as S3 answers its own failures, and logged, never a dropped connection.
                 LOG.log(Level.WARNING, "S3 emulator: " + request.method() + " " + exchange.getRequestURI() + " failed", e);
                 answer = error(S3Error.internal("We encountered an internal error. Please try again."), request);
             }

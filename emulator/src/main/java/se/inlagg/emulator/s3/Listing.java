@@ -65,6 +65,9 @@ final class Listing {
 
     /** Fills {@code entries} and answers whether more remain. */
     private static boolean collect(Bucket bucket, String prefix, String delimiter, String after, int maxKeys, List<Entry> entries) {
+        if (maxKeys == 0) {
+            return false;
+        }
         Map<String, StoredObject> candidates = after == null || Utf8Order.INSTANCE.compare(after, prefix) < 0
                 ? bucket.objects().tailMap(prefix, true)
                 : bucket.objects().tailMap(after, false);

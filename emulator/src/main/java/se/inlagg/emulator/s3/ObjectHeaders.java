@@ -63,23 +63,18 @@ final class ObjectHeaders {
 
     /** Headers of a GET or HEAD answer; {@code response-*} query parameters override them, as in presigned GETs. */
     static void write(Answer answer, StoredObject o, S3Request request) {
-        answer.header("Content-Type", override(request, "response-content-type", o.contentType()))
+        answer.header("Content-Type", override(request, "Content-Type", o.contentType()))
                 .header("ETag", o.etag())
                 .header("Last-Modified", Timestamps.http(o.lastModified()))
                 .header("Accept-Ranges", "bytes");
-        o.headers().forEach((name, value) ->
-                answer.header(name, override(request, "response-" + name.toLowerCase(Locale.ROOT), value)));
         for (String name : KEPT) {
-            String forced = request.query("response-" + name.toLowerCase(Locale.ROOT));
-            if (forced != null) {
-                answer.header(name, forced);
-            }
+            answer.header(name, override(request, name, o.headers().get(name)));
         }
         o.metadata().forEach((name, value) -> answer.header("x-amz-meta-" + name, value));
     }
 
-    private static String override(S3Request request, String parameter, String value) {
-        String forced = request.query(parameter);
+    private static String override(S3Request request, String header, String value) {
+        String forced = request.query("response-" + header.toLowerCase(Locale.ROOT));
         return forced != null ? forced : value;
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import se.inlagg.emulator.SkipOnLocalStack;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -56,6 +57,15 @@ class ListingContractTest {
         String bucket = filled();
         assertEquals(List.of("index/posts.json", "index/tags.json"), keys(s3.listObjectsV2(b -> b.bucket(bucket).prefix("index/"))));
         assertEquals(List.of(), keys(s3.listObjectsV2(b -> b.bucket(bucket).prefix("saknas/"))));
+    }
+
+    @Test
+    @SkipOnLocalStack("LocalStack lists every key for max-keys=0")
+    void maxKeysZeroListsNothing() {
+        String bucket = filled();
+        ListObjectsV2Response r = s3.listObjectsV2(b -> b.bucket(bucket).maxKeys(0));
+        assertEquals(List.of(), keys(r));
+        assertEquals(0, r.keyCount());
     }
 
     @Test

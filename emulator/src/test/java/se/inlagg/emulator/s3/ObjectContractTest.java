@@ -91,6 +91,17 @@ class ObjectContractTest {
     }
 
     @Test
+    void responseParametersOverrideTheStoredHeadersAsInAPresignedDownload() {
+        String bucket = S3Contract.bucket();
+        s3.putObject(b -> b.bucket(bucket).key("bild.png").contentType("image/png"), RequestBody.fromBytes(png()));
+        var got = s3.getObjectAsBytes(b -> b.bucket(bucket).key("bild.png").responseContentType("application/octet-stream")
+                .responseContentDisposition("attachment; filename=\"bild.png\"").responseCacheControl("no-store"));
+        assertEquals("application/octet-stream", got.response().contentType());
+        assertEquals("attachment; filename=\"bild.png\"", got.response().contentDisposition());
+        assertEquals("no-store", got.response().cacheControl());
+    }
+
+    @Test
     void theChecksumSentWithAnUploadComesBackWhenAskedForAndTheSdkValidatesIt() {
         String bucket = S3Contract.bucket();
         byte[] png = png();
