@@ -34,9 +34,15 @@ final class AwsChunkedInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        if (remaining == 0 && !nextChunk()) {
+            return -1;
+        }
+        int b = in.read();
+        if (b < 0) {
+            throw malformed();
+        }
+        remaining--;
+        return b;
     }
 
     @Override

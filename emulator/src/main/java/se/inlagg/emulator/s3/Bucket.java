@@ -1,6 +1,7 @@
 package se.inlagg.emulator.s3;
 
 import java.util.TreeMap;
+import se.inlagg.emulator.Utf8Order;
 
 /**
  * A bucket's state in memory: its objects in S3's listing order (UTF-8 bytes), its CORS rules and

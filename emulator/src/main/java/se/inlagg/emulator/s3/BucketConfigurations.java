@@ -1,6 +1,7 @@
 package se.inlagg.emulator.s3;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import org.w3c.dom.Element;
 
 /**
@@ -20,12 +21,7 @@ final class BucketConfigurations {
     Answer putCors(S3Request request) {
         buckets.requireBucket(request.bucket());
         CorsRules rules = CorsRules.parse(UploadBody.readSmall(request, true));
-        buckets.writing(() -> {
-            Bucket b = buckets.bucket(request.bucket());
-            buckets.store().saveConfiguration(b.name(), "cors", rules.text());
-            b.cors(rules);
-            return null;
-        });
+        save(request, "cors", rules.text(), b -> b.cors(rules));
         return Answer.of(200);
     }
 
@@ -38,12 +34,7 @@ final class BucketConfigurations {
     }
 
     Answer deleteCors(S3Request request) {
-        buckets.writing(() -> {
-            Bucket b = buckets.bucket(request.bucket());
-            buckets.store().saveConfiguration(b.name(), "cors", null);
-            b.cors(null);
-            return null;
-        });
+        save(request, "cors", null, b -> b.cors(null));
         return Answer.of(204);
     }
 
@@ -52,12 +43,7 @@ final class BucketConfigurations {
         byte[] body = UploadBody.readSmall(request, true);
         checkLifecycle(body);
         String xml = new String(body, StandardCharsets.UTF_8);
-        buckets.writing(() -> {
-            Bucket b = buckets.bucket(request.bucket());
-            buckets.store().saveConfiguration(b.name(), "lifecycle", xml);
-            b.lifecycle(xml);
-            return null;
-        });
+        save(request, "lifecycle", xml, b -> b.lifecycle(xml));
         return Answer.of(200);
     }
 
@@ -90,12 +76,17 @@ final class BucketConfigurations {
     }
 
     Answer deleteLifecycle(S3Request request) {
+        save(request, "lifecycle", null, b -> b.lifecycle(null));
+        return Answer.of(204);
+    }
+
+    /** Keeps a configuration (null removes it), then shows it in memory: the store first, so a failed write changes nothing. */
+    private void save(S3Request request, String kind, String xml, Consumer<Bucket> apply) {
         buckets.writing(() -> {
             Bucket b = buckets.bucket(request.bucket());
-            buckets.store().saveConfiguration(b.name(), "lifecycle", null);
-            b.lifecycle(null);
+            buckets.store().saveConfiguration(b.name(), kind, xml);
+            apply.accept(b);
             return null;
         });
-        return Answer.of(204);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -52,6 +53,30 @@ final class Buckets {
             throw new UncheckedIOException(e);
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Makes a staged body the object {@code object}: under the write lock, once the bucket still
+     * exists and {@code check} accepts the object it would replace (null for none). On any failure,
+     * before the store has it, the staged body is discarded.
+     */
+    void commit(String bucket, StoredObject object, Staged staged, Consumer<StoredObject> check) {
+        boolean[] committed = {false};
+        try {
+            writing(() -> {
+                Bucket b = bucket(bucket);
+                StoredObject current = b.objects().get(object.key());
+                check.accept(current);
+                store.commit(bucket, object, staged, current);
+                committed[0] = true;
+                b.objects().put(object.key(), object);
+                return null;
+            });
+        } finally {
+            if (!committed[0]) {
+                store.discard(staged);
+            }
         }
     }
 

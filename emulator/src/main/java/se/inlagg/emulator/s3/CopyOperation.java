@@ -55,20 +55,7 @@ final class CopyOperation {
                 replaceMetadata ? metadata : from.metadata(),
                 replaceTags ? tags : from.tags(),
                 from.checksum());
-        boolean[] committed = {false};
-        try {
-            buckets.writing(() -> {
-                Bucket b = buckets.bucket(request.bucket());
-                buckets.store().commit(b.name(), copy, staged, b.objects().get(key));
-                committed[0] = true;
-                b.objects().put(key, copy);
-                return null;
-            });
-        } finally {
-            if (!committed[0]) {
-                buckets.store().discard(staged);
-            }
-        }
+        buckets.commit(request.bucket(), copy, staged, current -> { });
         return Answer.xml(200, new XmlWriter().open("CopyObjectResult")
                 .element("LastModified", Timestamps.xml(copy.lastModified())).element("ETag", copy.etag()).close());
     }

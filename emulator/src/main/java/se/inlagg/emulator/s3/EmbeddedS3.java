@@ -89,28 +89,25 @@ public final class EmbeddedS3 implements AutoCloseable {
     }
 
     static EmbeddedS3 start(Options options, LongSupplier clock) {
-        Store store = null;
+        Store store;
         try {
             store = options.dataDir() == null ? new MemoryStore() : FolderStore.open(options.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded S3: " + e.getMessage(), e);
+        }
+        try {
             Buckets buckets = new Buckets(store, clock);
             PostObject posts = new PostObject(buckets, new PostSignature(options.credentials()), options.maxObjectSize());
             return new EmbeddedS3(new HttpFront(options.port(), new Router(buckets, options.maxObjectSize(), posts)), store);
-        } catch (IOException e) {
-            closeQuietly(store);
-            throw new UncheckedIOException("Could not start the embedded S3: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            closeQuietly(store);
-            throw e;
-        }
-    }
-
-    private static void closeQuietly(Store store) {
-        if (store != null) {
+        } catch (IOException | RuntimeException e) {
+            // The folder lock must not outlive a failed start.
             try {
                 store.close();
-            } catch (IOException ignored) {
-                // Already failing; the first error is the one to report.
+            } catch (IOException second) {
+                e.addSuppressed(second);
             }
+            throw e instanceof IOException io ? new UncheckedIOException("Could not start the embedded S3: " + io.getMessage(), io)
+                    : (RuntimeException) e;
         }
     }
 

@@ -1,44 +1,29 @@
 package se.inlagg.emulator.s3;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import se.inlagg.emulator.LoopbackHttpServer;
 
 /** The HTTP side: loopback only, one virtual thread per request, S3's error bodies and request ids. */
 final class HttpFront implements AutoCloseable {
 
     private static final Logger LOG = System.getLogger(HttpFront.class.getName());
 
-    static {
-        // Without TCP_NODELAY, a small answer sent after its headers waits ~40 ms for the client's delayed ACK.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     /** The most of an unread request body read before answering; past this the connection is closed instead. */
     private static final long DRAIN_LIMIT = 1024 * 1024;
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final LoopbackHttpServer server;
 
     HttpFront(int port, Router router) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-        server.createContext("/", exchange -> serve(exchange, router));
-        server.setExecutor(executor);
-        server.start();
+        server = new LoopbackHttpServer(port, exchange -> serve(exchange, router));
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     private static void serve(HttpExchange exchange, Router router) throws IOException {
@@ -159,7 +144,6 @@ final class HttpFront implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.close();
+        server.close();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import se.inlagg.emulator.Utf8Order;
 
 /**
  * ListObjectsV2: keys in UTF-8 order after {@code start-after} or the continuation token, under a

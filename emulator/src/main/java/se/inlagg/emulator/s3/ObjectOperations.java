@@ -37,41 +37,29 @@ final class ObjectOperations {
         buckets.requireBucket(bucket);
         UploadBody body = UploadBody.of(request, maxObjectSize);
         Staged staged = buckets.store().stage(body.stream(), maxObjectSize, body.algorithm());
-        boolean[] committed = {false};
-        try {
+        StoredObject object = new StoredObject(key, staged.blob(), staged.size(), staged.md5Hex(), wholeSeconds(buckets.now()),
+                ObjectHeaders.contentType(request.header("Content-Type")), ObjectHeaders.kept(request::header), metadata, tags,
+                body.checksum(staged));
+        buckets.commit(bucket, object, staged, current -> {
             body.verify(staged);
-            StoredObject object = new StoredObject(key, staged.blob(), staged.size(), staged.md5Hex(), wholeSeconds(buckets.now()),
-                    ObjectHeaders.contentType(request.header("Content-Type")), ObjectHeaders.kept(request::header), metadata, tags,
-                    body.checksum(staged));
-            buckets.writing(() -> {
-                Bucket b = buckets.bucket(bucket);
-                StoredObject current = b.objects().get(key);
-                if (ifNoneMatch != null && current != null) {
-                    throw S3Error.preconditionFailed("If-None-Match");
-                }
-                if (ifMatch != null) {
-                    if (current == null) {
-                        throw S3Error.noSuchKey(key);
-                    }
-                    if (!Preconditions.etagMatches(ifMatch, current.etag())) {
-                        throw S3Error.preconditionFailed("If-Match");
-                    }
-                }
-                buckets.store().commit(bucket, object, staged, current);
-                committed[0] = true;
-                b.objects().put(key, object);
-                return null;
-            });
-            Answer answer = Answer.of(200).header("ETag", object.etag());
-            if (object.checksum() != null) {
-                answer.header(object.checksum().algorithm().header(), object.checksum().value());
+            // Checked at commit, under the lock, as S3 checks them when the upload completes.
+            if (ifNoneMatch != null && current != null) {
+                throw S3Error.preconditionFailed("If-None-Match");
             }
-            return answer;
-        } finally {
-            if (!committed[0]) {
-                buckets.store().discard(staged);
+            if (ifMatch != null) {
+                if (current == null) {
+                    throw S3Error.noSuchKey(key);
+                }
+                if (!Preconditions.etagMatches(ifMatch, current.etag())) {
+                    throw S3Error.preconditionFailed("If-Match");
+                }
             }
+        });
+        Answer answer = Answer.of(200).header("ETag", object.etag());
+        if (object.checksum() != null) {
+            answer.header(object.checksum().algorithm().header(), object.checksum().value());
         }
+        return answer;
     }
 
     /** S3 keeps an object's time in whole seconds: the header and a listing show the same. */

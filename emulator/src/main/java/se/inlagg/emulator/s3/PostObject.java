@@ -81,24 +81,12 @@ final class PostObject {
         StoredObject object = new StoredObject(objectKey, staged.blob(), staged.size(), staged.md5Hex(),
                 ObjectOperations.wholeSeconds(buckets.now()), ObjectHeaders.contentType(fields.get("content-type")),
                 ObjectHeaders.kept(name -> fields.get(name.toLowerCase(Locale.ROOT))), metadata, tags, null);
-        boolean[] committed = {false};
-        try {
+        buckets.commit(bucket, object, staged, current -> {
             if (range != null && staged.size() < range.min()) {
                 throw new S3Error(400, "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed size")
                         .with("ProposedSize", staged.size()).with("MinSizeAllowed", range.min());
             }
-            buckets.writing(() -> {
-                Bucket b = buckets.bucket(bucket);
-                buckets.store().commit(bucket, object, staged, b.objects().get(objectKey));
-                committed[0] = true;
-                b.objects().put(objectKey, object);
-                return null;
-            });
-        } finally {
-            if (!committed[0]) {
-                buckets.store().discard(staged);
-            }
-        }
+        });
         return success(request, fields, object);
     }
 
