@@ -60,7 +60,7 @@ class ListingContractTest {
     }
 
     @Test
-    @SkipOnLocalStack("LocalStack lists every key for max-keys=0")
+    @SkipOnLocalStack("lists every key for max-keys=0")
     void maxKeysZeroListsNothing() {
         String bucket = filled();
         ListObjectsV2Response r = s3.listObjectsV2(b -> b.bucket(bucket).maxKeys(0));

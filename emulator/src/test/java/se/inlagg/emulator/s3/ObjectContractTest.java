@@ -238,7 +238,7 @@ class ObjectContractTest {
     }
 
     @Test
-    @SkipOnLocalStack("LocalStack accepts user metadata over S3's documented 2 KB limit")
+    @SkipOnLocalStack("accepts user metadata over S3's documented 2 KB limit")
     void metadataOverTwoKilobytesIsRefused() {
         String bucket = S3Contract.bucket();
         S3Exception e = assertThrows(S3Exception.class, () -> s3.putObject(b -> b.bucket(bucket).key("m")

@@ -130,7 +130,7 @@ class PostUploadContractTest {
     }
 
     @Test
-    @SkipOnLocalStack("LocalStack does not verify signatures by default")
+    @SkipOnLocalStack("does not verify signatures by default")
     void aWrongSignatureIsSignatureDoesNotMatch() throws Exception {
         String bucket = S3Contract.bucket();
         Map<String, String> fields = picturePolicy(bucket).sign(S3Contract.accessKey(), "fel-hemlighet", S3Contract.REGION);
@@ -142,7 +142,7 @@ class PostUploadContractTest {
     }
 
     @Test
-    @SkipOnLocalStack("LocalStack does not verify signatures by default")
+    @SkipOnLocalStack("does not verify signatures by default")
     void aPolicyChangedAfterSigningIsSignatureDoesNotMatch() throws Exception {
         String bucket = S3Contract.bucket();
         Map<String, String> fields = signed(picturePolicy(bucket));
@@ -184,7 +184,7 @@ class PostUploadContractTest {
     }
 
     @Test
-    @SkipOnLocalStack("LocalStack accepts form fields the policy does not name")
+    @SkipOnLocalStack("accepts form fields the policy does not name")
     void aFieldThePolicyDoesNotNameIsRefused() throws Exception {
         String bucket = S3Contract.bucket();
         HttpResponse<String> r = pictureForm(picturePolicy(bucket)).field("x-amz-meta-smugglad", "ja")
@@ -232,7 +232,7 @@ class PostUploadContractTest {
     }
 
     @Test
-    @SkipOnLocalStack("LocalStack answers a form without a key with 500 InternalError")
+    @SkipOnLocalStack("answers a form without a key with 500 InternalError")
     void aFormWithoutAKeyIsInvalidArgument() throws Exception {
         String bucket = S3Contract.bucket();
         HttpResponse<String> r = pictureForm(picturePolicy(bucket)).without("key")

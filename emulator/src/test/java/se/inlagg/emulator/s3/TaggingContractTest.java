@@ -48,7 +48,7 @@ class TaggingContractTest {
     }
 
     @Test
-    @SkipOnLocalStack("LocalStack accepts more than S3's 10 tags per object")
+    @SkipOnLocalStack("accepts more than S3's 10 tags per object")
     void moreThanTenTagsAreBadRequest() {
         String bucket = S3Contract.bucket();
         s3.putObject(b -> b.bucket(bucket).key("bild.png"), RequestBody.fromString("x"));
