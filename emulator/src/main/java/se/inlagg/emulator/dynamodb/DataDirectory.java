@@ -1,14 +1,9 @@
 package se.inlagg.emulator.dynamodb;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import se.inlagg.emulator.FolderLock;
 
 /**
  * The folder {@code dir/dynamodb/} with its snapshot and journal, held under an exclusive file
@@ -17,35 +12,18 @@ import java.nio.file.StandardOpenOption;
 final class DataDirectory implements AutoCloseable {
 
     private final Path folder;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final FolderLock lock;
 
-    private DataDirectory(Path folder, FileChannel lockChannel, FileLock lock) {
+    private DataDirectory(Path folder, FolderLock lock) {
         this.folder = folder;
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
     static DataDirectory open(Path dataDir) throws IOException {
         Path folder = dataDir.resolve("dynamodb").toAbsolutePath().normalize();
         Files.createDirectories(folder);
-        Path lockFile = folder.resolve("lock");
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            String holder = new String(Files.readAllBytes(lockFile), StandardCharsets.UTF_8).strip();
-            channel.close();
-            throw new DataDirectoryInUseException(folder, holder.isEmpty() ? "(unknown pid)" : holder);
-        }
-        channel.truncate(0);
-        Frames.writeFully(channel, ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
-        channel.force(true);
-        return new DataDirectory(folder, channel, lock);
+        FolderLock lock = FolderLock.acquire(folder.resolve("lock"), holder -> new DataDirectoryInUseException(folder, holder));
+        return new DataDirectory(folder, lock);
     }
 
     Path snapshot() {
@@ -58,7 +36,6 @@ final class DataDirectory implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        lock.release();
-        lockChannel.close();
+        lock.close();
     }
 }

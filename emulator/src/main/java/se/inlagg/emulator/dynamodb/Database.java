@@ -118,7 +118,8 @@ final class Database {
                 case Mutation.ItemWrite w -> {
                     Table t = tables.get(w.table());
                     var old = t.write(w.key(), w.item());
-                    if (old != null || w.item() != null) {
+                    // DynamoDB Streams writes no record for a put or update that leaves the item as it was.
+                    if (old == null ? w.item() != null : !old.equals(w.item())) {
                         streams.record(w.table(), sequence, at, w.key().attributes(t.key()), old, w.item());
                     }
                 }

@@ -1,39 +1,24 @@
 package se.inlagg.emulator.dynamodb;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.zip.CRC32;
+import se.inlagg.emulator.LoopbackHttpServer;
 
 /** The HTTP side: POST / on loopback, one virtual thread per request, DynamoDB's JSON 1.0 headers. */
 final class HttpFront implements AutoCloseable {
 
-    static {
-        // Without TCP_NODELAY, a small answer sent after its headers waits ~40 ms for the client's delayed ACK.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final LoopbackHttpServer server;
 
     HttpFront(int port, Dispatcher dispatcher) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-        server.createContext("/", exchange -> answer(exchange, dispatcher));
-        server.setExecutor(executor);
-        server.start();
+        server = new LoopbackHttpServer(port, exchange -> answer(exchange, dispatcher));
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     private static void answer(HttpExchange exchange, Dispatcher dispatcher) throws IOException {
@@ -61,7 +46,6 @@ final class HttpFront implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.close();
+        server.close();
     }
 }

@@ -1,6 +1,7 @@
 package se.inlagg.emulator.dynamodb;
 
 import java.util.Comparator;
+import se.inlagg.emulator.Utf8Order;
 
 /**
  * DynamoDB's order of scalar values, used for sort keys and for {@code <} in expressions:
@@ -30,24 +31,9 @@ final class KeyOrder implements Comparator<Value> {
         };
     }
 
-    /**
-     * Code point order, which equals UTF-8 byte order; String.compareTo (UTF-16 units) differs when a
-     * supplementary character (a surrogate pair) meets a character from U+E000 to U+FFFF.
-     */
+    /** UTF-8 byte order, as DynamoDB compares strings. */
     static int compareStrings(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        for (int i = 0; i < n; i++) {
-            char x = a.charAt(i);
-            char y = b.charAt(i);
-            if (x != y) {
-                boolean xs = Character.isSurrogate(x);
-                if (xs != Character.isSurrogate(y)) {
-                    return xs ? 1 : -1;
-                }
-                return x - y;
-            }
-        }
-        return a.length() - b.length();
+        return Utf8Order.INSTANCE.compare(a, b);
     }
 
     private static int rank(Value v) {

@@ -1,16 +1,13 @@
 package se.inlagg.emulator.dynamodb;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import se.inlagg.emulator.ContractEndpoint;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -43,7 +40,6 @@ final class Contract {
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static URI endpoint;
-    private static Boolean localStack;
     private static DynamoDbClient client;
     private static DynamoDbStreamsClient streams;
 
@@ -52,33 +48,16 @@ final class Contract {
 
     static synchronized URI endpoint() {
         if (endpoint == null) {
-            String given = System.getProperty("emulator.contract.endpoint", "");
-            if (given.isBlank()) {
+            URI given = ContractEndpoint.given();
+            if (given == null) {
                 EmbeddedDynamoDb emulator = EmbeddedDynamoDb.start(EmbeddedDynamoDb.Options.inMemory());
                 Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
                 endpoint = emulator.endpoint();
             } else {
-                endpoint = URI.create(given);
+                endpoint = given;
             }
         }
         return endpoint;
-    }
-
-    /** Whether the suite runs against LocalStack, detected by its health endpoint. */
-    static synchronized boolean localStack() {
-        if (localStack == null) {
-            localStack = false;
-            if (!System.getProperty("emulator.contract.endpoint", "").isBlank()) {
-                try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint().resolve("/_localstack/health")).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    localStack = r.statusCode() == 200 && r.body().contains("services");
-                } catch (Exception e) {
-                    localStack = false;
-                }
-            }
-        }
-        return localStack;
     }
 
     static synchronized DynamoDbClient client() {

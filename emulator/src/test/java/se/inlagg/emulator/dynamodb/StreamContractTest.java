@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import se.inlagg.emulator.SkipOnLocalStack;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -100,13 +101,19 @@ class StreamContractTest {
     }
 
     @Test
-    void aPutOfAnIdenticalItemStillGivesAModifyRecord() {
+    @SkipOnLocalStack("moto writes a MODIFY record for a put or update that changes nothing")
+    void aPutOrUpdateThatChangesNothingGivesNoRecord() {
         String table = Contract.createPostsTable(db, StreamViewType.NEW_IMAGE);
         var post = item("PK", s("POST#1"), "SK", s("POST"), "title", s("Oförändrat"));
         db.putItem(b -> b.tableName(table).item(post));
         db.putItem(b -> b.tableName(table).item(post));
+        db.updateItem(b -> b.tableName(table).key(key("POST#1", "POST")).updateExpression("SET title = :t")
+                .expressionAttributeValues(Map.of(":t", s("Oförändrat"))));
+        db.updateItem(b -> b.tableName(table).key(key("POST#1", "POST")).updateExpression("SET title = :t")
+                .expressionAttributeValues(Map.of(":t", s("Ändrat"))));
         List<Record> records = records(table, ShardIteratorType.TRIM_HORIZON, null);
         assertEquals(List.of(OperationType.INSERT, OperationType.MODIFY), records.stream().map(Record::eventName).toList());
+        assertEquals("Ändrat", records.get(1).dynamodb().newImage().get("title").s());
     }
 
     @Test

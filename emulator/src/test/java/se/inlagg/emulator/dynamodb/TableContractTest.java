@@ -9,6 +9,7 @@ import static se.inlagg.emulator.dynamodb.Contract.item;
 import static se.inlagg.emulator.dynamodb.Contract.s;
 
 import org.junit.jupiter.api.Test;
+import se.inlagg.emulator.SkipOnLocalStack;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;

@@ -1,4 +1,4 @@
-package se.inlagg.emulator.dynamodb;
+package se.inlagg.emulator;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -10,14 +10,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A contract test where LocalStack's DynamoDB (moto) departs from AWS's documented behaviour and
- * the emulator follows AWS; the value names the moto gap. Skipped against LocalStack only, unless
+ * A contract test where LocalStack departs from AWS's documented behaviour and the emulator follows
+ * AWS; the value names the gap in one line. Skipped against LocalStack only, unless
  * {@code -Demulator.contract.skips=off} (to check whether a newer LocalStack has closed a gap).
  */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(SkipOnLocalStack.Condition.class)
-@interface SkipOnLocalStack {
+public @interface SkipOnLocalStack {
 
     String value();
 
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             var reason = context.getElement().map(e -> e.getAnnotation(SkipOnLocalStack.class));
             boolean skipping = !"off".equals(System.getProperty("emulator.contract.skips"));
-            if (skipping && reason.isPresent() && reason.get() != null && Contract.localStack()) {
-                return ConditionEvaluationResult.disabled("LocalStack (moto): " + reason.get().value());
+            if (skipping && reason.isPresent() && reason.get() != null && ContractEndpoint.localStack()) {
+                return ConditionEvaluationResult.disabled("LocalStack: " + reason.get().value());
             }
             return ConditionEvaluationResult.enabled("runs here");
         }

@@ -1,0 +1,156 @@
+package se.inlagg.emulator.s3;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.inlagg.emulator.DataFolderInUseException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CORSRule;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+/** The data folder: what a restart finds, what a crash leaves, and who may use it. Emulator only. */
+class S3DurabilityTest {
+
+    @TempDir
+    Path dir;
+
+    private static EmbeddedS3 start(Path dir) {
+        return EmbeddedS3.start(EmbeddedS3.Options.durable(dir));
+    }
+
+    private static Map<String, String> tags(S3Client s3, String bucket, String key) {
+        return s3.getObjectTagging(b -> b.bucket(bucket).key(key)).tagSet().stream().collect(Collectors.toMap(Tag::key, Tag::value));
+    }
+
+    private static List<Path> files(Path folder) throws IOException {
+        try (Stream<Path> all = Files.list(folder)) {
+            return all.toList();
+        }
+    }
+
+    @Test
+    void aRestartOnTheSameFolderFindsObjectsMetadataTagsAndConfigurations() {
+        byte[] png = ObjectContractTest.png();
+        try (EmbeddedS3 s3 = start(dir); S3Client client = S3Contract.client(s3.endpoint())) {
+            client.createBucket(b -> b.bucket("bilder"));
+            client.putObject(b -> b.bucket("bilder").key("uploads/brus.png").contentType("image/png").metadata(Map.of("fotograf", "asa"))
+                    .tagging("status=publicerad"), RequestBody.fromBytes(png));
+            client.putObject(b -> b.bucket("bilder").key("index/posts.json").contentType("application/json"),
+                    RequestBody.fromString(ObjectContractTest.SWEDISH, StandardCharsets.UTF_8));
+            client.putObjectTagging(b -> b.bucket("bilder").key("index/posts.json").tagging(t -> t.tagSet(Tag.builder().key("typ").value("index").build())));
+            client.putBucketCors(b -> b.bucket("bilder").corsConfiguration(c -> c.corsRules(CORSRule.builder()
+                    .allowedOrigins("http://localhost:3000").allowedMethods("POST").build())));
+            client.putBucketLifecycleConfiguration(b -> b.bucket("bilder").lifecycleConfiguration(c -> c.rules(LifecycleRule.builder()
+                    .id("tmp").status(ExpirationStatus.ENABLED).filter(f -> f.prefix("tmp/")).expiration(x -> x.days(1)).build())));
+        }
+        try (EmbeddedS3 s3 = start(dir); S3Client client = S3Contract.client(s3.endpoint())) {
+            var picture = client.getObjectAsBytes(b -> b.bucket("bilder").key("uploads/brus.png"));
+            assertArrayEquals(png, picture.asByteArray());
+            assertEquals("image/png", picture.response().contentType());
+            assertEquals(Map.of("fotograf", "asa"), picture.response().metadata());
+            assertEquals(Map.of("status", "publicerad"), tags(client, "bilder", "uploads/brus.png"));
+            assertEquals(ObjectContractTest.SWEDISH, client.getObjectAsBytes(b -> b.bucket("bilder").key("index/posts.json")).asUtf8String());
+            assertEquals(Map.of("typ", "index"), tags(client, "bilder", "index/posts.json"));
+            assertEquals(List.of("index/posts.json", "uploads/brus.png"),
+                    client.listObjectsV2(b -> b.bucket("bilder")).contents().stream().map(o -> o.key()).toList());
+            assertEquals(List.of("POST"), client.getBucketCors(b -> b.bucket("bilder")).corsRules().getFirst().allowedMethods());
+            assertEquals("tmp", client.getBucketLifecycleConfiguration(b -> b.bucket("bilder")).rules().getFirst().id());
+        }
+    }
+
+    @Test
+    void deletesOfObjectsAndBucketsSurviveARestart() {
+        try (EmbeddedS3 s3 = start(dir); S3Client client = S3Contract.client(s3.endpoint())) {
+            client.createBucket(b -> b.bucket("kvar"));
+            client.createBucket(b -> b.bucket("borta"));
+            client.putObject(b -> b.bucket("kvar").key("a"), RequestBody.fromString("a"));
+            client.putObject(b -> b.bucket("kvar").key("b"), RequestBody.fromString("b"));
+            client.deleteObject(b -> b.bucket("kvar").key("a"));
+            client.deleteBucket(b -> b.bucket("borta"));
+        }
+        try (EmbeddedS3 s3 = start(dir); S3Client client = S3Contract.client(s3.endpoint())) {
+            assertThrows(NoSuchKeyException.class, () -> client.headObject(b -> b.bucket("kvar").key("a")));
+            assertEquals("b", client.getObjectAsBytes(b -> b.bucket("kvar").key("b")).asUtf8String());
+            assertThrows(NoSuchBucketException.class, () -> client.headBucket(b -> b.bucket("borta")));
+        }
+    }
+
+    @Test
+    void objectsAreFilesUnderTheBucketsFolderWithAReadableSidecar() throws IOException {
+        try (EmbeddedS3 s3 = start(dir); S3Client client = S3Contract.client(s3.endpoint())) {
+            client.createBucket(b -> b.bucket("bilder"));
+            client.putObject(b -> b.bucket("bilder").key("a.txt"), RequestBody.fromString("första"));
+            client.putObject(b -> b.bucket("bilder").key("a.txt"), RequestBody.fromString("andra"));
+        }
+        Path bucket = dir.resolve("s3").resolve("bilder");
+        List<Path> blobs = files(bucket.resolve("blobs"));
+        assertEquals(1, blobs.size(), "an overwrite leaves one copy of the bytes");
+        assertEquals("andra", Files.readString(blobs.getFirst()));
+        List<Path> sidecars = files(bucket.resolve("keys"));
+        assertEquals(1, sidecars.size());
+        String sidecar = Files.readString(sidecars.getFirst());
+        assertTrue(sidecar.contains("\"key\" : \"a.txt\""), sidecar);
+        assertTrue(sidecar.contains(blobs.getFirst().getFileName().toString()), "the sidecar names its blob");
+    }
+
+    @Test
+    void aCrashInTheMiddleOfAWriteLeavesTheOldObjectIntact() throws IOException {
+        try (EmbeddedS3 s3 = start(dir); S3Client client = S3Contract.client(s3.endpoint())) {
+            client.createBucket(b -> b.bucket("bilder"));
+            client.putObject(b -> b.bucket("bilder").key("index.json"), RequestBody.fromString("{\"version\":1}"));
+        }
+        // What a crash leaves: half a body in staging, a new body moved into place but no sidecar naming it yet,
+        // and half a sidecar in staging.
+        Path s3Folder = dir.resolve("s3");
+        Files.writeString(s3Folder.resolve(".staging").resolve("0b5e2f6a-halv"), "{\"version\":2, \"ofull");
+        Path orphan = s3Folder.resolve("bilder").resolve("blobs").resolve("7d3c1a90-ny");
+        Files.writeString(orphan, "{\"version\":2}");
+        Files.writeString(s3Folder.resolve(".staging").resolve("write-halv-sidecar"), "{\"key\" : \"index.json\", \"blob\" : \"7d3c");
+
+        try (EmbeddedS3 s3 = start(dir); S3Client client = S3Contract.client(s3.endpoint())) {
+            var index = client.getObjectAsBytes(b -> b.bucket("bilder").key("index.json"));
+            assertEquals("{\"version\":1}", index.asUtf8String());
+            assertEquals("\"" + md5("{\"version\":1}") + "\"", index.response().eTag());
+            client.putObject(b -> b.bucket("bilder").key("index.json"), RequestBody.fromString("{\"version\":2}"));
+            assertEquals("{\"version\":2}", client.getObjectAsBytes(b -> b.bucket("bilder").key("index.json")).asUtf8String());
+        }
+        assertFalse(Files.exists(orphan), "a blob no sidecar names is removed at start");
+        assertEquals(List.of(), files(s3Folder.resolve(".staging")), "staging is emptied at start");
+    }
+
+    private static String md5(String text) {
+        try {
+            return ObjectContractTest.md5(text.getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aSecondEmulatorOnTheSameFolderIsRefusedAndTheFolderIsFreeAfterClose() {
+        try (EmbeddedS3 first = start(dir)) {
+            DataFolderInUseException e = assertThrows(DataFolderInUseException.class, () -> start(dir));
+            assertTrue(e.getMessage().contains("S3 data folder"), e.getMessage());
+            assertTrue(e.getMessage().contains(Long.toString(ProcessHandle.current().pid())), e.getMessage());
+        }
+        start(dir).close();
+    }
+}
