@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.inlagg.app.LazyWiring;
+import se.inlagg.app.Priming;
 import se.inlagg.app.Wiring;
 import se.inlagg.json.Json;
 import se.inlagg.ops.Invocation;
@@ -23,6 +24,10 @@ import se.inlagg.ops.Log;
 public final class AuthorizerHandler implements RequestStreamHandler {
 
     private final LazyWiring wiring = new LazyWiring();
+
+    public AuthorizerHandler() {
+        Priming.whenSnapshotted(() -> Priming.of(app()).prime());
+    }
 
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) {

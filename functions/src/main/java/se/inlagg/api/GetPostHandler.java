@@ -1,5 +1,6 @@
 package se.inlagg.api;
 
+import java.util.List;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
@@ -20,5 +21,11 @@ public final class GetPostHandler extends ApiFunction {
             // Drafts and scheduled posts shown to their author must not be cached for anyone else.
             return Caching.notModified(request, response.withHeader("cache-control", reader.isPresent() ? Caching.PRIVATE : Caching.PUBLIC));
         });
+    }
+
+    @Override
+    protected List<HttpRequest> primingRequests() {
+        return List.of(HttpRequest.builder().method("GET").routeKey("GET /api/posts/{slug}").path("/api/posts/inlagg-priming")
+                .pathParameter("slug", "inlagg-priming").requestId("priming").build());
     }
 }

@@ -18,4 +18,9 @@ public final class ListPostsHandler extends ApiFunction {
                 .orElseGet(() -> Outcome.done(new Page<>(List.of(), Optional.empty())));
         return answer(outcome, page -> Caching.publicly(request, HttpResponse.json(200, PostJson.page(page))));
     }
+
+    @Override
+    protected List<HttpRequest> primingRequests() {
+        return List.of(primingGet("GET /api/posts", "/api/posts"));
+    }
 }

@@ -1,5 +1,6 @@
 package se.inlagg.api;
 
+import java.util.List;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
@@ -11,5 +12,10 @@ public final class ListTagsHandler extends ApiFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         return Caching.publicly(request, HttpResponse.json(200, PostJson.facetCounts(app().posts().facets(Facet.Kind.CATEGORY))));
+    }
+
+    @Override
+    protected List<HttpRequest> primingRequests() {
+        return List.of(primingGet("GET /api/tags", "/api/tags"));
     }
 }

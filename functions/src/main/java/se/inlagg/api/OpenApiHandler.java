@@ -14,4 +14,9 @@ public final class OpenApiHandler extends ApiFunction {
     protected HttpResponse handle(HttpRequest request) {
         return Caching.publicly(request, DOCUMENT.response());
     }
+
+    @Override
+    protected boolean readsTable() {
+        return false;
+    }
 }

@@ -10,16 +10,17 @@ import se.inlagg.posts.Facet;
 import se.inlagg.posts.ListQuery;
 
 /**
- * Warms a function before its SnapStart snapshot with read-only calls through every layer: the
- * SDK's request path and its HTTP connection, the table's item mapping, JSON. Nothing unique is
- * made here (no ids, no tokens, no random generators), so every restored copy starts clean; what
- * cannot survive a snapshot (open connections, credentials of the moment) the SDK makes again on
- * first use after restore.
+ * Warms a function before its SnapStart snapshot, so the snapshot holds loaded, linked and
+ * compiled code for the real paths: read-only calls through every layer (the SDK's request path
+ * and its HTTP client, the table's item mapping, JSON), then the function's own requests
+ * ({@link #whenSnapshotted}). Nothing unique is made here (no ids, no tokens, no random
+ * generators), so every restored copy starts clean; what cannot survive a snapshot (the pooled
+ * connection, credentials of the moment) the SDK makes again on first use after restore.
  */
-public final class Priming implements Resource {
+public final class Priming {
 
-    /** CRaC keeps resources only weakly; this keeps ours alive for as long as the class is loaded. */
-    private static Priming registered;
+    /** CRaC keeps resources only weakly; these stay alive for as long as the class is loaded. */
+    private static final java.util.List<Resource> REGISTERED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Wiring wiring;
 
@@ -32,22 +33,32 @@ public final class Priming implements Resource {
         this.wiring = wiring;
     }
 
-    static synchronized void register(Wiring wiring) {
-        if (registered == null) {
-            registered = new Priming(wiring);
-            Core.getGlobalContext().register(registered);
-        }
-    }
+    /**
+     * Runs {@code prime} just before a SnapStart snapshot of this container is taken. Registering
+     * costs a few classes at an on-demand cold start and never runs anything there: without
+     * SnapStart no checkpoint comes.
+     */
+    public static void whenSnapshotted(Runnable prime) {
+        Resource resource = new Resource() {
+            @Override
+            public void beforeCheckpoint(Context<? extends Resource> context) {
+                try {
+                    long start = System.nanoTime();
+                    prime.run();
+                    Log.info("primed", "ms", (System.nanoTime() - start) / 1_000_000);
+                } catch (RuntimeException e) {
+                    Log.warn("priming_failed", "error", e.getClass().getSimpleName());
+                }
+            }
 
-    @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(Context<? extends Resource> context) {
-        // Nothing held here outlives a restore: the SDK resolves credentials and opens connections
-        // on first use, and ids, tokens and random generators are made per request.
+            @Override
+            public void afterRestore(Context<? extends Resource> context) {
+                // Nothing held here outlives a restore: the SDK resolves credentials and opens connections
+                // on first use, and ids, tokens and random generators are made per request.
+            }
+        };
+        REGISTERED.add(resource);
+        Core.getGlobalContext().register(resource);
     }
 
     /** A few reads that touch every layer; failures are only logged, as priming must never stop a deploy. */

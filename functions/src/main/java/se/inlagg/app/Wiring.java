@@ -70,14 +70,10 @@ public final class Wiring {
     }
 
     /**
-     * Lazy holder: the graph is built on first use, by whichever handler the container runs, and
-     * registered for priming before a SnapStart snapshot.
+     * Lazy holder: the graph is built on first use, by whichever handler the container runs (or by
+     * its priming, before a SnapStart snapshot).
      */
     private static final class Shared {
         static final Wiring INSTANCE = new Wiring(Table.standardClient(), Settings.fromEnvironment(), Clock.systemUTC());
-
-        static {
-            Priming.register(INSTANCE);
-        }
     }
 }

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import se.inlagg.app.LazyWiring;
+import se.inlagg.app.Priming;
 import se.inlagg.app.Wiring;
 import se.inlagg.json.Json;
 import se.inlagg.ops.Invocation;
@@ -29,6 +31,34 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 public abstract class HttpFunction implements RequestStreamHandler {
 
     private final LazyWiring wiring = new LazyWiring();
+
+    protected HttpFunction() {
+        Priming.whenSnapshotted(() -> {
+            if (readsTable()) {
+                Priming.of(app()).prime();
+            }
+            primingRequests().forEach(this::answer);
+        });
+    }
+
+    /**
+     * Requests this function answers before a SnapStart snapshot, so its own path (reading the
+     * event, the store, rendering) is loaded and compiled in the snapshot. Only requests that
+     * change nothing: a write function primes with a request it refuses.
+     */
+    protected List<HttpRequest> primingRequests() {
+        return List.of();
+    }
+
+    /** Whether this function reads the table at all; those that do not (files, 404s) are not granted it. */
+    protected boolean readsTable() {
+        return true;
+    }
+
+    /** A GET of a path, as priming sends it. */
+    protected static HttpRequest primingGet(String routeKey, String path) {
+        return HttpRequest.builder().method("GET").routeKey(routeKey).path(path).requestId("priming").build();
+    }
 
     /** What this route does; a refusal is thrown as a {@link ProblemException} or returned as an answer. */
     protected abstract HttpResponse handle(HttpRequest request);

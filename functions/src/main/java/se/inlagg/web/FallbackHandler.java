@@ -32,4 +32,9 @@ public final class FallbackHandler extends PageFunction {
         // Reads nothing from the table: the fallback has no permissions and needs none.
         return Optional.empty();
     }
+
+    @Override
+    protected boolean readsTable() {
+        return false;
+    }
 }

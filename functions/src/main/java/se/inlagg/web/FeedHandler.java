@@ -33,4 +33,9 @@ public final class FeedHandler extends PageFunction {
                     "application/atom+xml; charset=utf-8", AtomFeed.of(title, self, page, base, d.value(), app().posts().time().now())));
         };
     }
+
+    @Override
+    protected List<HttpRequest> primingRequests() {
+        return List.of(primingGet("GET /feed.xml", "/feed.xml"));
+    }
 }

@@ -107,4 +107,9 @@ public final class ListPageHandler extends PageFunction {
             case MONTH -> Refusal.Missing.MONTH;
         };
     }
+
+    @Override
+    protected List<HttpRequest> primingRequests() {
+        return List.of(primingGet("GET /", "/"));
+    }
 }

@@ -30,4 +30,10 @@ public final class PostPageHandler extends PageFunction {
             }
         };
     }
+
+    @Override
+    protected List<HttpRequest> primingRequests() {
+        return List.of(HttpRequest.builder().method("GET").routeKey("GET /posts/{slug}").path("/posts/inlagg-priming")
+                .pathParameter("slug", "inlagg-priming").requestId("priming").build());
+    }
 }

@@ -51,4 +51,9 @@ public final class SignInHandler extends PageFunction {
         return page(request, status, frame, Templates.render(out -> JtesigninGenerated.render(out, null, frame, problem)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }
+
+    @Override
+    protected List<HttpRequest> primingRequests() {
+        return List.of(primingGet("GET /signin", "/signin"));
+    }
 }

@@ -16,4 +16,9 @@ public final class StylesheetHandler extends PageFunction {
         HttpResponse response = Caching.publicly(request, STYLESHEET.response());
         return current && response.status() == 200 ? response.withHeader("cache-control", Caching.IMMUTABLE) : response;
     }
+
+    @Override
+    protected boolean readsTable() {
+        return false;
+    }
 }

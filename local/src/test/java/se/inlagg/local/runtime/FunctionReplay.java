@@ -73,7 +73,11 @@ final class FunctionReplay {
             }
         }
         // Read once the JVM is gone: the client logs an error's causes only after it has posted the error.
-        String causes = causes(running.process().output());
+        String output = running.process().output();
+        String causes = causes(output);
+        if (function.snapStart() && failures.isEmpty() && !output.contains("\"message\":\"primed\"")) {
+            problems.add("was not primed before its snapshot: SnapStart would restore it cold (no \"primed\" log line)");
+        }
         failures.forEach(f -> problems.add(f + causes));
         return problems.stream().map(p -> function.id() + ": " + p).toList();
     }
