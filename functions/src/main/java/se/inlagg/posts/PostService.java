@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import se.inlagg.ops.Metrics;
 
 /** The rules of posts and their facets; it knows nothing of HTTP and nothing of DynamoDB. */
 public final class PostService {
@@ -62,6 +63,11 @@ public final class PostService {
                     c.image(), c.status(), c.publishedAt().orElse(now), now, 1, authorId);
             switch (repository.create(new Post(summary, body.markdown(), body.html()), next, now, request)) {
                 case Write.Applied<Post> a -> {
+                    // Only here: a replay above returns the first post without writing, so it counts nothing.
+                    Metrics.count(Metrics.Event.POSTS_CREATED);
+                    if (a.value().summary().status() == Status.PUBLISHED) {
+                        Metrics.count(Metrics.Event.POSTS_PUBLISHED);
+                    }
                     return Outcome.done(a.value());
                 }
                 // A post whose own title made this slug (or an older post) holds it: take the next number.
@@ -127,7 +133,12 @@ public final class PostService {
                 c.status(), publishedAt, now, was.version() + 1, was.authorId());
         Body body = c.body().equals(current.body()) ? new Body(current.body(), current.bodyHtml()) : Body.of(c.body());
         return switch (repository.update(was, next, Optional.of(body), now)) {
-            case Write.Applied<PostSummary> a -> Outcome.done(new Post(a.value(), body.markdown(), body.html()));
+            case Write.Applied<PostSummary> a -> {
+                if (publishing) {
+                    Metrics.count(Metrics.Event.POSTS_PUBLISHED);
+                }
+                yield Outcome.done(new Post(a.value(), body.markdown(), body.html()));
+            }
             case Write.Stale<PostSummary> s -> Outcome.refused(new Refusal.Stale());
             case Write.Busy<PostSummary> b -> busy();
             case Write.SlugTaken<PostSummary> s -> throw new IllegalStateException("an edit never claims a slug");

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import se.inlagg.http.TestContext;
+import se.inlagg.ops.Invocation;
 
 class PostServiceTest {
 
@@ -17,6 +20,13 @@ class PostServiceTest {
     final InMemoryPosts repository = new InMemoryPosts();
     final PostService service = new PostService(repository, new SiteTime(ZoneId.of("Europe/Stockholm"),
             Clock.fixed(NOW, ZoneId.of("UTC"))), Duration.ofMillis(300));
+    /** The writes' metric lines go to this test's context, not to the build's output. */
+    final Invocation.Scope invocation = Invocation.begin(new TestContext(), "", "");
+
+    @AfterEach
+    void endInvocation() {
+        invocation.close();
+    }
 
     static PostDraft post(String title, String publishedAt, String status, String... tags) {
         return new PostDraft(Optional.of(title), Optional.of("Brödtext."), Optional.of("Åsa Öberg"),

@@ -108,8 +108,7 @@ public final class Template {
      * for every function that is (a benchmark's baseline runs with the same settings as the rest).
      */
     public Function withGlobals(String id, Map<String, Object> props) {
-        Map<String, Object> merged = new LinkedHashMap<>(globals);
-        merged.putAll(props);
+        Map<String, Object> merged = merged(globals, props);
         Map<String, String> env = new LinkedHashMap<>();
         map(map(globals.get("Environment")).get("Variables")).forEach((k, v) -> env.put(k, resolve(v)));
         map(map(props.get("Environment")).get("Variables")).forEach((k, v) -> env.put(k, resolve(v)));
@@ -129,6 +128,22 @@ public final class Template {
             Object authorizer = map(p.get("Auth")).get("Authorizer");
             routes.add(new Route(method, path, id, !"NONE".equals(authorizer)));
         });
+    }
+
+    /**
+     * A function's properties as SAM merges Globals into them: maps are merged key by key (a function's
+     * LoggingConfig.LogGroup keeps the global LogFormat), anything else the function sets replaces the global.
+     */
+    private static Map<String, Object> merged(Map<String, Object> global, Map<String, Object> own) {
+        Map<String, Object> merged = new LinkedHashMap<>(global);
+        own.forEach((key, value) -> merged.merge(key, value, (g, o) ->
+                g instanceof Map<?, ?> && o instanceof Map<?, ?> && !isIntrinsic(o) ? merged(map(g), map(o)) : o));
+        return merged;
+    }
+
+    /** {"Ref": …}, {"Fn::If": …}: a value, not a map to merge into. */
+    private static boolean isIntrinsic(Object value) {
+        return map(value).keySet().stream().anyMatch(k -> k.equals("Ref") || k.startsWith("Fn::"));
     }
 
     /** The local value of an environment entry: parameters take their defaults, resources their logical id. */

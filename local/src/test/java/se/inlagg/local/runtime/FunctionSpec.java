@@ -41,6 +41,11 @@ record FunctionSpec(String id, String handler, Path code, int memoryMb, Duration
         return new FunctionSpec(id, handler, code, memoryMb, timeout, env, logFormat, applicationLogLevel, snapStart);
     }
 
+    /** The same function at another application log level (LoggingConfig's ApplicationLogLevel). */
+    FunctionSpec withLogLevel(String level) {
+        return new FunctionSpec(id, handler, code, memoryMb, timeout, environment, logFormat, level, snapStart);
+    }
+
     /** Started on demand, JVM launch to first answer, as a function without SnapStart starts. */
     FunctionSpec onDemand() {
         return new FunctionSpec(id, handler, code, memoryMb, timeout, environment, logFormat, applicationLogLevel, false);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,12 @@ final class RunningFunction implements AutoCloseable {
     }
 
     RuntimeAnswer invoke(String event, Duration limit) {
-        CompletableFuture<RuntimeAnswer> answer = api.invoke(event);
+        return invoke(event, UUID.randomUUID().toString(), RuntimeApi.traceHeader(false), limit);
+    }
+
+    /** One event with the request id and trace header Lambda would give it (a sampled trace, say). */
+    RuntimeAnswer invoke(String event, String requestId, String traceHeader, Duration limit) {
+        CompletableFuture<RuntimeAnswer> answer = api.invoke(event, requestId, traceHeader);
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             try {

@@ -28,8 +28,8 @@ final class RuntimeApi implements AutoCloseable {
 
     private static final String BASE = "/2018-06-01/runtime";
 
-    /** An event waiting for the runtime to take it, and what it will answer. */
-    private record Pending(String requestId, byte[] payload, CompletableFuture<RuntimeAnswer> answer) {
+    /** An event waiting for the runtime to take it, the headers it comes with, and what it will answer. */
+    private record Pending(String requestId, String traceHeader, byte[] payload, CompletableFuture<RuntimeAnswer> answer) {
     }
 
     private final HttpServer server;
@@ -69,7 +69,12 @@ final class RuntimeApi implements AutoCloseable {
 
     /** Queues one event; the answer completes when the runtime posts a response or an error for it. */
     CompletableFuture<RuntimeAnswer> invoke(String payload) {
-        var pending = new Pending(UUID.randomUUID().toString(), payload.getBytes(StandardCharsets.UTF_8), new CompletableFuture<>());
+        return invoke(payload, UUID.randomUUID().toString(), traceHeader(false));
+    }
+
+    /** The same, with the request id and the X-Ray trace header Lambda would send along with it. */
+    CompletableFuture<RuntimeAnswer> invoke(String payload, String requestId, String traceHeader) {
+        var pending = new Pending(requestId, traceHeader, payload.getBytes(StandardCharsets.UTF_8), new CompletableFuture<>());
         queue.add(pending);
         return pending.answer();
     }
@@ -123,7 +128,7 @@ final class RuntimeApi implements AutoCloseable {
         headers.set("Lambda-Runtime-Aws-Request-Id", pending.requestId());
         headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + timeout.toMillis()));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
-        headers.set("Lambda-Runtime-Trace-Id", traceId());
+        headers.set("Lambda-Runtime-Trace-Id", pending.traceHeader());
         reply(exchange, 200, pending.payload());
     }
 
@@ -133,15 +138,15 @@ final class RuntimeApi implements AutoCloseable {
         reply(exchange, 202, "{\"status\":\"OK\"}");
     }
 
-    /** An X-Ray trace header of the shape Lambda sends: Root=1-{epoch hex}-{96 random bits};Parent=…;Sampled=0. */
-    private static String traceId() {
+    /** An X-Ray trace header of the shape Lambda sends: Root=1-{epoch hex}-{96 random bits};Parent=…;Sampled=0 or 1. */
+    static String traceHeader(boolean sampled) {
         var random = ThreadLocalRandom.current();
         byte[] root = new byte[12];
         byte[] parent = new byte[8];
         random.nextBytes(root);
         random.nextBytes(parent);
         return "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + HexFormat.of().formatHex(root)
-                + ";Parent=" + HexFormat.of().formatHex(parent) + ";Sampled=0";
+                + ";Parent=" + HexFormat.of().formatHex(parent) + ";Sampled=" + (sampled ? 1 : 0);
     }
 
     private static void reply(HttpExchange exchange, int status, String json) throws IOException {

@@ -1,0 +1,159 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an operator relies on in template.yaml and no deployment shows until it is missing: every
+ * function's logs in a group of its own with the retention, access logs that carry what the
+ * alarms and queries read, every function under a throttle alarm, and every alarm able to reach
+ * someone.
+ */
+class OperationsTemplateTest {
+
+    static Template template;
+
+    @BeforeAll
+    static void read() throws IOException {
+        template = Template.read(Repo.template());
+    }
+
+    static Map<String, Object> properties(String resourceId) {
+        return Template.map(template.resource(resourceId).get("Properties"));
+    }
+
+    static List<Map.Entry<String, Map<String, Object>>> ofType(String type) {
+        List<Map.Entry<String, Map<String, Object>>> found = new ArrayList<>();
+        template.resources().forEach((id, r) -> {
+            if (type.equals(Template.map(r).get("Type"))) {
+                found.add(Map.entry(id, Template.map(Template.map(r).get("Properties"))));
+            }
+        });
+        return found;
+    }
+
+    @Test
+    void everyFunctionLogsJsonAtTheLogLevelToAGroupOfItsOwnThatKeepsTheRetention() {
+        Set<Object> groups = new HashSet<>();
+        for (var f : template.functions().values()) {
+            Map<String, Object> logging = Template.map(f.properties().get("LoggingConfig"));
+            assertEquals("JSON", logging.get("LogFormat"), f.id());
+            assertEquals(Map.of("Ref", "LogLevel"), logging.get("ApplicationLogLevel"), f.id());
+            Object group = Template.map(logging.get("LogGroup")).get("Ref");
+            assertTrue(groups.add(group), f.id() + " shares its log group");
+            assertEquals("AWS::Logs::LogGroup", template.resource(String.valueOf(group)).get("Type"), f.id() + " names no log group");
+            assertEquals(Map.of("Fn::Sub", "/aws/lambda/${AWS::StackName}-" + f.id()),
+                    properties(String.valueOf(group)).get("LogGroupName"), "the name Lambda's own would have, less its suffix");
+        }
+        List<Map.Entry<String, Map<String, Object>>> all = ofType("AWS::Logs::LogGroup");
+        assertEquals(template.functions().size() + 1, all.size(), "one group per function and the access log's");
+        all.forEach(g -> assertEquals(Map.of("Ref", "LogRetentionDays"), g.getValue().get("RetentionInDays"), g.getKey()));
+    }
+
+    @Test
+    void theAccessLogIsJsonWithWhatTheQueriesAndTheThrottleMetricRead() throws IOException {
+        var api = template.firstOfType("AWS::Serverless::HttpApi").orElseThrow();
+        Map<String, Object> settings = Template.map(Template.map(api.getValue().get("Properties")).get("AccessLogSettings"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("HttpApiAccessLogs", "Arn")), settings.get("DestinationArn"));
+        JsonNode format = Http.JSON.readTree(String.valueOf(settings.get("Format")));
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        format.properties().forEach(e -> fields.put(e.getKey(), e.getValue().asText()));
+        for (String variable : List.of("$context.requestId", "$context.routeKey", "$context.status", "$context.responseLatency",
+                "$context.integrationLatency", "$context.integrationErrorMessage", "$context.authorizer.error",
+                "$context.identity.sourceIp", "$context.identity.userAgent", "$context.protocol", "$context.responseLength",
+                "$context.integration.requestId")) {
+            assertTrue(fields.containsValue(variable), "the access log lacks " + variable);
+        }
+        // The metric filter reads fields by name: renaming one in the format would silently count nothing.
+        String pattern = String.valueOf(properties("GatewayThrottledMetric").get("FilterPattern"));
+        Matcher field = Pattern.compile("\\$\\.(\\w+)").matcher(pattern + " "
+                + Template.map(((List<?>) properties("GatewayThrottledMetric").get("MetricTransformations")).getFirst()).get("Dimensions"));
+        int read = 0;
+        while (field.find()) {
+            assertTrue(fields.containsKey(field.group(1)), "the metric filter reads " + field.group(1) + ", which the access log lacks");
+            read++;
+        }
+        assertTrue(read >= 3, pattern);
+        assertEquals(Map.of("Ref", "HttpApiAccessLogs"), properties("GatewayThrottledMetric").get("LogGroupName"));
+    }
+
+    @Test
+    void everyFunctionIsWatchedByExactlyOneThrottleAlarmOfAtMostTenMetrics() {
+        List<String> watched = new ArrayList<>();
+        for (var alarm : ofType("AWS::CloudWatch::Alarm")) {
+            List<?> metrics = alarm.getValue().get("Metrics") instanceof List<?> l ? l : List.of();
+            int stats = 0;
+            for (Object m : metrics) {
+                Map<String, Object> stat = Template.map(Template.map(m).get("MetricStat"));
+                Map<String, Object> metric = Template.map(stat.get("Metric"));
+                if (!stat.isEmpty()) {
+                    stats++;
+                }
+                if ("Throttles".equals(metric.get("MetricName")) && "AWS/Lambda".equals(metric.get("Namespace"))) {
+                    watched.add(String.valueOf(Template.map(Template.map(((List<?>) metric.get("Dimensions")).getFirst()).get("Value")).get("Ref")));
+                }
+            }
+            assertTrue(stats <= 10, alarm.getKey() + " reads " + stats + " metrics; CloudWatch allows 10");
+        }
+        assertEquals(new TreeSet<>(template.functions().keySet()), new TreeSet<>(watched), "functions without a throttle alarm");
+        assertEquals(template.functions().size(), watched.size(), "a function under two throttle alarms: " + watched);
+    }
+
+    @Test
+    void theAuthorizersErrorsRaiseAnAlarm() {
+        Map<String, Object> alarm = properties("AuthorizerErrorAlarm");
+        assertEquals("AWS/Lambda", alarm.get("Namespace"));
+        assertEquals("Errors", alarm.get("MetricName"));
+        assertEquals(List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", template.authorizerFunctionId().orElseThrow()))),
+                alarm.get("Dimensions"));
+    }
+
+    @Test
+    void everyAlarmReachesTheGivenTopicAndTheMailTopicWhenAnAddressIsGiven() {
+        List<Object> both = List.of(
+                Map.of("Fn::If", List.of("HasAlarmTopic", Map.of("Ref", "AlarmTopicArn"), Map.of("Ref", "AWS::NoValue"))),
+                Map.of("Fn::If", List.of("HasAlarmEmail", Map.of("Ref", "AlarmMailTopic"), Map.of("Ref", "AWS::NoValue"))));
+        var alarms = ofType("AWS::CloudWatch::Alarm");
+        assertTrue(alarms.size() >= 6, "5xx rate, table throttling, two function throttle alarms, gateway 429s, authorizer errors");
+        alarms.forEach(a -> assertEquals(both, a.getValue().get("AlarmActions"), a.getKey()));
+        Map<String, Object> topic = template.resource("AlarmMailTopic");
+        assertEquals("HasAlarmEmail", topic.get("Condition"), "no address, no topic");
+        assertEquals(List.of(Map.of("Protocol", "email", "Endpoint", Map.of("Ref", "AlarmEmail"))), properties("AlarmMailTopic").get("Subscription"));
+        assertFalse(String.valueOf(Template.map(template.parameters().get("AlarmEmail")).get("Default")).contains("@"));
+    }
+
+    /** checkov (in CI) passes a check that is waived; the waiver is only acceptable with its reason beside it. */
+    @Test
+    void everyWaivedSecurityCheckSaysWhy() {
+        int waivers = 0;
+        for (var resource : template.resources().entrySet()) {
+            Map<String, Object> checkov = Template.map(Template.map(Template.map(resource.getValue()).get("Metadata")).get("checkov"));
+            for (Object skip : checkov.get("skip") instanceof List<?> l ? l : List.of()) {
+                Map<String, Object> waiver = Template.map(skip);
+                assertTrue(String.valueOf(waiver.get("id")).matches("CKV_AWS_\\d+"), resource.getKey() + ": " + waiver);
+                assertTrue(String.valueOf(waiver.get("comment")).length() > 40, resource.getKey() + " waives " + waiver.get("id") + " without a reason");
+                waivers++;
+            }
+        }
+        assertTrue(waivers > 0, "no waiver found: has the Metadata moved?");
+    }
+
+    @Test
+    void everyFunctionIsTracedByLambda() {
+        template.functions().values().forEach(f -> assertEquals("Active", f.properties().get("Tracing"), f.id()));
+    }
+}
