@@ -75,6 +75,9 @@ class LogTest {
         assertEquals(201, request.get("status"));
         Map<String, Object> metric = lines.stream().filter(l -> l.containsKey("_aws")).findFirst().orElseThrow();
         assertEquals("2xx", metric.get("StatusClass"));
+        assertEquals("POST /api/posts", metric.get("Route"), "the route is in the line for Logs Insights");
+        assertEquals("[[StatusClass]]", ((Map<?, ?>) ((List<?>) ((Map<?, ?>) metric.get("_aws")).get("CloudWatchMetrics")).getFirst())
+                .get("Dimensions").toString(), "a metric per status class, not per route, unless RouteMetrics is on");
         assertEquals(1, metric.get("Requests"));
     }
 
