@@ -143,18 +143,10 @@ public final class DynamoPostRepository implements PostRepository {
         }
         for (Facet gone : had) {
             if (!kept.contains(id(gone))) {
-                if (gone.kind() != Facet.Kind.MONTH) {
-                    items.add(table.delete(Keys.post(current.id()), Keys.entry(gone.kind(), gone.slug())));
-                }
-                FacetItems.write(table.name(), new FacetItems.Change(gone, true, before, Tally.NONE,
-                        current.id(), current.publishedAt())).ifPresent(items::add);
+                leave(items, current, gone, before);
             }
         }
-        return switch (transactions.write(items)) {
-            case Transactions.Result.Committed c -> new Write.Applied<>(named);
-            case Transactions.Result.ConditionsFailed f -> new Write.Stale<>();
-            case Transactions.Result.Busy b -> new Write.Busy<>();
-        };
+        return written(transactions.write(items), named);
     }
 
     @Override
@@ -165,14 +157,24 @@ public final class DynamoPostRepository implements PostRepository {
         items.add(table.delete(Keys.post(current.id()), Keys.BODY_SK));
         items.add(table.deleteIfEquals(Keys.slug(current.slug()), Keys.SLUG_SK, PostItems.POST_ID, Item.s(current.id())));
         for (Facet facet : current.facets(time.zone())) {
-            if (facet.kind() != Facet.Kind.MONTH) {
-                items.add(table.delete(Keys.post(current.id()), Keys.entry(facet.kind(), facet.slug())));
-            }
-            FacetItems.write(table.name(), new FacetItems.Change(facet, true, before, Tally.NONE,
-                    current.id(), current.publishedAt())).ifPresent(items::add);
+            leave(items, current, facet, before);
         }
-        return switch (transactions.write(items)) {
-            case Transactions.Result.Committed c -> new Write.Applied<>(current);
+        return written(transactions.write(items), current);
+    }
+
+    /** The post leaves a facet: its entry goes, and the counter gives back what the post added to it. */
+    private void leave(List<TransactWriteItem> items, PostSummary post, Facet facet, Tally before) {
+        if (facet.kind() != Facet.Kind.MONTH) {
+            items.add(table.delete(Keys.post(post.id()), Keys.entry(facet.kind(), facet.slug())));
+        }
+        FacetItems.write(table.name(), new FacetItems.Change(facet, true, before, Tally.NONE,
+                post.id(), post.publishedAt())).ifPresent(items::add);
+    }
+
+    /** An update's or a delete's transaction as the domain sees it: any failed condition means the post changed. */
+    private static Write<PostSummary> written(Transactions.Result result, PostSummary value) {
+        return switch (result) {
+            case Transactions.Result.Committed c -> new Write.Applied<>(value);
             case Transactions.Result.ConditionsFailed f -> new Write.Stale<>();
             case Transactions.Result.Busy b -> new Write.Busy<>();
         };
