@@ -57,6 +57,19 @@ public final class Slugs {
         if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
             return Character.toString(cp);
         }
+        // The letters Swedish (and its neighbours) write, without the JDK's Unicode normalizer, whose
+        // tables every cold start would otherwise load for a byline's link.
+        switch (cp) {
+            case 'å', 'ä', 'à', 'á', 'â', 'ã': return "a";
+            case 'ö', 'ò', 'ó', 'ô', 'õ': return "o";
+            case 'é', 'è', 'ê', 'ë': return "e";
+            case 'ü', 'ù', 'ú', 'û': return "u";
+            case 'í', 'ì', 'î', 'ï': return "i";
+            case 'ç': return "c";
+            case 'ñ': return "n";
+            case 'ý', 'ÿ': return "y";
+            default: break;
+        }
         switch (cp) {
             case 'æ': return "ae";
             case 'ø': return "o";
