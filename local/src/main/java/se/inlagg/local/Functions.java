@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import se.inlagg.config.Settings;
 
-/** Loads every function of the template as a fresh container would start, pointed at DynamoDB Local. */
+/** Loads every function of the template as a fresh container would start, pointed at the local DynamoDB. */
 final class Functions {
 
     private Functions() {

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole service on a laptop: the handlers of template.yaml behind an emulated HTTP API, on
- * DynamoDB Local whose data lives in the data directory. No Docker and no AWS account needed.
+ * the embedded DynamoDB whose data lives in the data directory. No Docker and no AWS account needed.
  */
 public final class LocalServer implements AutoCloseable {
 
@@ -37,7 +37,7 @@ public final class LocalServer implements AutoCloseable {
 
     /**
      * How to start: the template to serve, where data lives, the port (0 for any free one), and
-     * optionally another DynamoDB endpoint to use instead of DynamoDB Local in this JVM.
+     * optionally another DynamoDB endpoint to use instead of the embedded one in this JVM.
      */
     public record Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint,
                           Optional<String> tableName) {
@@ -109,7 +109,7 @@ public final class LocalServer implements AutoCloseable {
         return tableName;
     }
 
-    /** A client on this server's DynamoDB Local, for tests that look at the table itself. */
+    /** A client on this server's DynamoDB, for tests that look at the table itself. */
     public DynamoDbClient dynamoClient() {
         return dynamo.client();
     }

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
-/** Creates the template's table, keys and indexes exactly as declared, so tests run against the real shape. */
+/** Creates the template's table, keys, indexes and stream exactly as declared, so tests run against the real shape. */
 final class TableFromTemplate {
 
     private TableFromTemplate() {
@@ -62,6 +62,11 @@ final class TableFromTemplate {
                 .toList();
         if (!indexes.isEmpty()) {
             request.globalSecondaryIndexes(indexes);
+        }
+        // In CloudFormation a StreamSpecification has only its view type; giving one turns the stream on.
+        Map<String, Object> stream = Template.map(p.get("StreamSpecification"));
+        if (stream.get("StreamViewType") instanceof String viewType) {
+            request.streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType));
         }
         try {
             client.createTable(request.build());
