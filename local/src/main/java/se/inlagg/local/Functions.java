@@ -24,7 +24,7 @@ final class Functions {
         System.setProperty(Settings.TABLE_NAME, tableName);
         ClassLoader code = new FunctionClassLoader(Functions.class.getClassLoader());
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
-        template.functions().values().forEach(f -> functions.put(f.id(), new LambdaFunction(f, code)));
+        template.functions().values().forEach(f -> functions.put(f.id(), new HandlerFunction(f, code)));
         return functions;
     }
 }

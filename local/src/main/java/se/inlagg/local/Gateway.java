@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -120,7 +119,7 @@ final class Gateway {
         }
         ObjectNode h = e.putObject("headers");
         headers.forEach(h::put);
-        Map<String, String> query = query(request.rawQuery());
+        Map<String, String> query = QueryString.parameters(request.rawQuery());
         if (!query.isEmpty()) {
             ObjectNode q = e.putObject("queryStringParameters");
             query.forEach(q::put);
@@ -184,32 +183,6 @@ final class Gateway {
         ObjectNode body = JSON.createObjectNode().put("message", message);
         return new HttpExchangeData.Response(status, List.of(Map.entry("content-type", "application/json")),
                 body.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Query parameters as API Gateway gives them: decoded, repeated keys joined by commas. */
-    static Map<String, String> query(String raw) {
-        Map<String, String> q = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return q;
-        }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            q.merge(key, value, (a, b) -> a + "," + b);
-        }
-        return q;
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
     }
 
     private static boolean isJson(String contentType) {

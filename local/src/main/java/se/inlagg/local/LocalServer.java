@@ -1,10 +1,7 @@
 package se.inlagg.local;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -29,8 +24,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class LocalServer implements AutoCloseable {
 
-    /** API Gateway refuses larger requests before any function runs. */
-    static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
     static final String DEV_TOKEN_FILE = "dev-token";
     static final se.inlagg.posts.Byline DEV_AUTHOR = new se.inlagg.posts.Byline("Lokal utvecklare",
             java.util.Optional.of("Utvecklare"), java.util.Optional.of("Lokalt"));
@@ -82,7 +75,7 @@ public final class LocalServer implements AutoCloseable {
                         java.net.InetAddress.getLoopbackAddress(), options.port()), 64);
                 ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
                 http.setExecutor(executor);
-                http.createContext("/", exchange -> serve(gateway, exchange));
+                http.createContext("/", new GatewayHttpHandler(gateway, System.out));
                 http.start();
                 return new LocalServer(http, executor, dynamo, token, table);
             }
@@ -151,47 +144,6 @@ public final class LocalServer implements AutoCloseable {
             return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
-        }
-    }
-
-    private static void serve(Gateway gateway, HttpExchange exchange) throws IOException {
-        long start = System.nanoTime();
-        int status = 500;
-        try (exchange) {
-            URI uri = exchange.getRequestURI();
-            String method = exchange.getRequestMethod();
-            HttpExchangeData.Response response;
-            byte[] body = readBody(exchange);
-            if (body == null) {
-                response = Gateway.message(413, "Request Entity Too Large");
-            } else {
-                List<Map.Entry<String, String>> headers = new ArrayList<>();
-                exchange.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
-                String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-                String rawQuery = uri.getRawQuery() == null ? "" : uri.getRawQuery();
-                response = gateway.handle(new HttpExchangeData.Request(method, rawPath, rawQuery, headers, body,
-                        exchange.getRemoteAddress().getAddress().getHostAddress()));
-            }
-            status = response.status();
-            response.headers().forEach(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue()));
-            boolean noBody = status == 204 || status == 304 || method.equals("HEAD") || response.body().length == 0;
-            exchange.sendResponseHeaders(status, noBody ? -1 : response.body().length);
-            if (!noBody) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(response.body());
-                }
-            }
-        } finally {
-            System.out.printf("%s %s %d %dms%n", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    status, (System.nanoTime() - start) / 1_000_000);
-        }
-    }
-
-    /** The body, or null when it is larger than API Gateway accepts. */
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_REQUEST_BYTES + 1);
-            return body.length > MAX_REQUEST_BYTES ? null : body;
         }
     }
 }
