@@ -165,7 +165,7 @@ final class Gateway {
         if (answer == null || !answer.isObject() || !answer.has("statusCode")) {
             // Payload 2.0: an answer without statusCode is a 200 whose body is the answer itself.
             return new HttpExchangeData.Response(200, List.of(Map.entry("content-type", "application/json")),
-                    json.getBytes(StandardCharsets.UTF_8));
+                    json.getBytes(StandardCharsets.UTF_8), false);
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         answer.path("headers").properties().forEach(h -> headers.add(Map.entry(h.getKey(), h.getValue().asText())));
@@ -175,14 +175,14 @@ final class Gateway {
         String body = answer.path("body").isNull() ? "" : answer.path("body").asText("");
         byte[] bytes = answer.path("isBase64Encoded").asBoolean(false)
                 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        return new HttpExchangeData.Response(answer.get("statusCode").asInt(), headers, bytes);
+        return new HttpExchangeData.Response(answer.get("statusCode").asInt(), headers, bytes, false);
     }
 
     /** API Gateway's own answers (401, 403, 404, 500) carry {"message": …}, not our error shape. */
     static HttpExchangeData.Response message(int status, String message) {
         ObjectNode body = JSON.createObjectNode().put("message", message);
         return new HttpExchangeData.Response(status, List.of(Map.entry("content-type", "application/json")),
-                body.toString().getBytes(StandardCharsets.UTF_8));
+                body.toString().getBytes(StandardCharsets.UTF_8), true);
     }
 
     private static boolean isJson(String contentType) {

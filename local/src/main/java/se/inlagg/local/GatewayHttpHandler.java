@@ -7,13 +7,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The socket side of the emulated HTTP API: each exchange becomes a gateway request (its path and
- * query read as the client's UTF-8) and the gateway's answer goes back, with a line per request.
+ * query read as the client's UTF-8) and the gateway's answer goes back. Functions log the requests
+ * they answer; this logs the ones API Gateway answers itself, so each request has one line.
  */
 final class GatewayHttpHandler implements HttpHandler {
 
@@ -21,9 +24,10 @@ final class GatewayHttpHandler implements HttpHandler {
     static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
     private final Gateway gateway;
-    private final PrintStream log;
+    /** Where lines go; asked each time, as ReadableLog does, so a test that swaps System.out sees them. */
+    private final Supplier<PrintStream> log;
 
-    GatewayHttpHandler(Gateway gateway, PrintStream log) {
+    GatewayHttpHandler(Gateway gateway, Supplier<PrintStream> log) {
         this.gateway = gateway;
         this.log = log;
     }
@@ -32,6 +36,7 @@ final class GatewayHttpHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
         int status = 500;
+        boolean byGateway = true;
         URI uri = exchange.getRequestURI();
         String rawPath = QueryString.fromRequestLine(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
         try (exchange) {
@@ -48,6 +53,7 @@ final class GatewayHttpHandler implements HttpHandler {
                         exchange.getRemoteAddress().getAddress().getHostAddress()));
             }
             status = response.status();
+            byGateway = response.byGateway();
             response.headers().forEach(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue()));
             boolean noBody = status == 204 || status == 304 || method.equals("HEAD") || response.body().length == 0;
             exchange.sendResponseHeaders(status, noBody ? -1 : response.body().length);
@@ -57,7 +63,11 @@ final class GatewayHttpHandler implements HttpHandler {
                 }
             }
         } finally {
-            log.printf("%s %s %d %dms%n", exchange.getRequestMethod(), rawPath, status, (System.nanoTime() - start) / 1_000_000);
+            if (byGateway) {
+                // In the functions' own readable format (ReadableLog), which logs every request they answer.
+                log.get().printf("%s INFO  %s %s %d %d ms (API Gateway)%n", LocalTime.now().format(ReadableLog.TIME),
+                        exchange.getRequestMethod(), rawPath, status, (System.nanoTime() - start) / 1_000_000);
+            }
         }
     }
 

@@ -75,7 +75,7 @@ public final class LocalServer implements AutoCloseable {
                         java.net.InetAddress.getLoopbackAddress(), options.port()), 64);
                 ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
                 http.setExecutor(executor);
-                http.createContext("/", new GatewayHttpHandler(gateway, System.out));
+                http.createContext("/", new GatewayHttpHandler(gateway, () -> System.out));
                 http.start();
                 return new LocalServer(http, executor, dynamo, token, table);
             }

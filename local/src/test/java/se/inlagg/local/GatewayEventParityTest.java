@@ -45,7 +45,7 @@ class GatewayEventParityTest {
                 .collect(Collectors.toMap(Function.identity(), GatewayEventParityTest::recorder));
         Gateway gateway = new Gateway(new Router(template.routes()), recorders, Optional.empty());
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", new GatewayHttpHandler(gateway, new PrintStream(OutputStream.nullOutputStream())));
+        server.createContext("/", new GatewayHttpHandler(gateway, () -> new PrintStream(OutputStream.nullOutputStream())));
         server.start();
     }
 
