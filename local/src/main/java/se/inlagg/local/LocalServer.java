@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -29,32 +30,36 @@ public final class LocalServer implements AutoCloseable {
             java.util.Optional.of("Utvecklare"), java.util.Optional.of("Lokalt"));
 
     /**
-     * How to start: the template to serve, where data lives, the port (0 for any free one), and
-     * optionally another DynamoDB endpoint to use instead of the embedded one in this JVM.
+     * How to start: the template to serve, where data lives, the port (0 for any free one),
+     * optionally another DynamoDB endpoint to use instead of the embedded one in this JVM, and
+     * whether a new table gets the example posts (a newcomer's first look; tests start empty).
      */
     public record Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint,
-                          Optional<String> tableName) {
-        public Options(Path template, Path dataDir, int port, Optional<String> devToken) {
-            this(template, dataDir, port, devToken, Optional.empty(), Optional.empty());
-        }
-
-        public Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint) {
-            this(template, dataDir, port, devToken, dynamoEndpoint, Optional.empty());
+                          Optional<String> tableName, boolean seedExamples) {
+        /** Without examples: what the tests start from. */
+        public Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint,
+                       Optional<String> tableName) {
+            this(template, dataDir, port, devToken, dynamoEndpoint, tableName, false);
         }
     }
 
     private final HttpServer http;
     private final ExecutorService executor;
     private final LocalDynamo dynamo;
+    private final Options options;
     private final String devToken;
     private final String tableName;
+    private final List<String> seeded;
 
-    private LocalServer(HttpServer http, ExecutorService executor, LocalDynamo dynamo, String devToken, String tableName) {
+    private LocalServer(HttpServer http, ExecutorService executor, LocalDynamo dynamo, Options options, String devToken,
+                        String tableName, List<String> seeded) {
         this.http = http;
         this.executor = executor;
         this.dynamo = dynamo;
+        this.options = options;
         this.devToken = devToken;
         this.tableName = tableName;
+        this.seeded = seeded;
     }
 
     public static LocalServer start(Options options) throws Exception {
@@ -66,8 +71,12 @@ public final class LocalServer implements AutoCloseable {
         try {
             String table = options.tableName().orElse(TableFromTemplate.tableName(template));
             try (DynamoDbClient admin = dynamo.client()) {
-                TableFromTemplate.ensure(admin, template, table);
+                boolean created = TableFromTemplate.ensure(admin, template, table);
                 String token = devAuthor(admin, table, options);
+                // Only into a new table: a folder whose examples someone deleted keeps them deleted.
+                List<String> seeded = created && options.seedExamples()
+                        ? LocalInvocation.run("seed", () -> SeedPosts.seed(new Wiring(admin, new Settings(table, SeedPosts.ZONE), Clock.systemUTC())))
+                        : List.of();
                 Map<String, LambdaFunction> functions = Functions.load(template, dynamo, table);
                 Gateway gateway = new Gateway(new Router(template.routes()), functions,
                         template.authorizerFunctionId().map(functions::get));
@@ -77,7 +86,11 @@ public final class LocalServer implements AutoCloseable {
                 http.setExecutor(executor);
                 http.createContext("/", new GatewayHttpHandler(gateway, () -> System.out));
                 http.start();
-                return new LocalServer(http, executor, dynamo, token, table);
+                LocalServer server = new LocalServer(http, executor, dynamo, options, token, table, seeded);
+                if (options.dynamoEndpoint().isEmpty()) {
+                    DataFolder.announce(options.dataDir(), server.running());
+                }
+                return server;
             }
         } catch (Exception e) {
             dynamo.close();
@@ -91,6 +104,16 @@ public final class LocalServer implements AutoCloseable {
 
     public int port() {
         return http.getAddress().getPort();
+    }
+
+    /** This server as its data folder's server.json names it. */
+    DataFolder.RunningServer running() {
+        return new DataFolder.RunningServer(ProcessHandle.current().pid(), port(), URI.create("http://localhost:" + port()));
+    }
+
+    /** The slugs of the example posts this start added (none unless the table was new and examples were asked for). */
+    List<String> seeded() {
+        return seeded;
     }
 
     /** A token of a local author, for curl and tests. */
@@ -111,6 +134,9 @@ public final class LocalServer implements AutoCloseable {
     public void close() throws Exception {
         http.stop(0);
         executor.shutdownNow();
+        if (options.dynamoEndpoint().isEmpty()) {
+            DataFolder.withdraw(options.dataDir(), ProcessHandle.current().pid());
+        }
         dynamo.close();
     }
 

@@ -24,16 +24,16 @@ final class TableFromTemplate {
         return name instanceof String s ? s : table.getKey();
     }
 
-    /** Creates the table unless it is there already (a restart on the same data directory). */
-    static void ensure(DynamoDbClient client, Template template) {
-        ensure(client, template, tableName(template));
+    /** Creates the table unless it is there already (a restart on the same data directory); true when it made it. */
+    static boolean ensure(DynamoDbClient client, Template template) {
+        return ensure(client, template, tableName(template));
     }
 
-    /** The template's table under another name (tests on a shared endpoint each get their own). */
-    static void ensure(DynamoDbClient client, Template template, String name) {
+    /** The template's table under another name (tests on a shared endpoint each get their own); true when it made it. */
+    static boolean ensure(DynamoDbClient client, Template template, String name) {
         try {
             client.describeTable(r -> r.tableName(name));
-            return;
+            return false;
         } catch (ResourceNotFoundException e) {
             // first start on this data directory
         }
@@ -71,13 +71,14 @@ final class TableFromTemplate {
         try {
             client.createTable(request.build());
         } catch (ResourceInUseException e) {
-            return; // made by another process a moment ago
+            return false; // made by another process a moment ago
         }
         Map<String, Object> ttl = Template.map(p.get("TimeToLiveSpecification"));
         if (Boolean.TRUE.equals(ttl.get("Enabled"))) {
             client.updateTimeToLive(r -> r.tableName(name).timeToLiveSpecification(
                     t -> t.enabled(true).attributeName(str(ttl, "AttributeName"))));
         }
+        return true;
     }
 
     private static List<KeySchemaElement> keys(Object schema) {
