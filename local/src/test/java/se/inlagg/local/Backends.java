@@ -60,7 +60,7 @@ final class Backends {
             if (found.problem().isPresent()) {
                 unusable = found.problem().get();
                 if (!required()) {
-                    console(String.format("LocalStack tests skipped: %s (found in %.2f s; %s, then mvn verify -Dinlagg.backend=localstack)",
+                    console(String.format("LocalStack tests skipped: %s (found in %.2f s; %s, then ./inlagg test -Dinlagg.backend=localstack)",
                             unusable, (System.nanoTime() - start) / 1e9, remedy(found)));
                 }
             } else if (failedToStart == null) {
