@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import se.inlagg.config.Settings;
 
-/** Loads every function of the template as a fresh container would start, pointed at DynamoDB Local. */
+/** Loads every function of the template as a fresh container would start, pointed at the local DynamoDB. */
 final class Functions {
 
     private Functions() {
@@ -24,7 +24,7 @@ final class Functions {
         System.setProperty(Settings.TABLE_NAME, tableName);
         ClassLoader code = new FunctionClassLoader(Functions.class.getClassLoader());
         Map<String, LambdaFunction> functions = new LinkedHashMap<>();
-        template.functions().values().forEach(f -> functions.put(f.id(), new LambdaFunction(f, code)));
+        template.functions().values().forEach(f -> functions.put(f.id(), new HandlerFunction(f, code)));
         return functions;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -120,7 +119,7 @@ final class Gateway {
         }
         ObjectNode h = e.putObject("headers");
         headers.forEach(h::put);
-        Map<String, String> query = query(request.rawQuery());
+        Map<String, String> query = QueryString.parameters(request.rawQuery());
         if (!query.isEmpty()) {
             ObjectNode q = e.putObject("queryStringParameters");
             query.forEach(q::put);
@@ -166,7 +165,7 @@ final class Gateway {
         if (answer == null || !answer.isObject() || !answer.has("statusCode")) {
             // Payload 2.0: an answer without statusCode is a 200 whose body is the answer itself.
             return new HttpExchangeData.Response(200, List.of(Map.entry("content-type", "application/json")),
-                    json.getBytes(StandardCharsets.UTF_8));
+                    json.getBytes(StandardCharsets.UTF_8), false);
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         answer.path("headers").properties().forEach(h -> headers.add(Map.entry(h.getKey(), h.getValue().asText())));
@@ -176,40 +175,14 @@ final class Gateway {
         String body = answer.path("body").isNull() ? "" : answer.path("body").asText("");
         byte[] bytes = answer.path("isBase64Encoded").asBoolean(false)
                 ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        return new HttpExchangeData.Response(answer.get("statusCode").asInt(), headers, bytes);
+        return new HttpExchangeData.Response(answer.get("statusCode").asInt(), headers, bytes, false);
     }
 
     /** API Gateway's own answers (401, 403, 404, 500) carry {"message": …}, not our error shape. */
     static HttpExchangeData.Response message(int status, String message) {
         ObjectNode body = JSON.createObjectNode().put("message", message);
         return new HttpExchangeData.Response(status, List.of(Map.entry("content-type", "application/json")),
-                body.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Query parameters as API Gateway gives them: decoded, repeated keys joined by commas. */
-    static Map<String, String> query(String raw) {
-        Map<String, String> q = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return q;
-        }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            q.merge(key, value, (a, b) -> a + "," + b);
-        }
-        return q;
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
+                body.toString().getBytes(StandardCharsets.UTF_8), true);
     }
 
     private static boolean isJson(String contentType) {

@@ -14,7 +14,10 @@ final class HttpExchangeData {
                    byte[] body, String sourceIp) {
     }
 
-    /** A response to send: several Set-Cookie headers may stand side by side. */
-    record Response(int status, List<Map.Entry<String, String>> headers, byte[] body) {
+    /**
+     * A response to send: several Set-Cookie headers may stand side by side. A function logs its own
+     * requests; answers API Gateway gives itself (401, 403, 404, 413, 500) are {@code byGateway}.
+     */
+    record Response(int status, List<Map.Entry<String, String>> headers, byte[] body, boolean byGateway) {
     }
 }

@@ -1,10 +1,7 @@
 package se.inlagg.local;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,43 +21,45 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The whole service on a laptop: the handlers of template.yaml behind an emulated HTTP API, on
- * DynamoDB Local whose data lives in the data directory. No Docker and no AWS account needed.
+ * the embedded DynamoDB whose data lives in the data directory. No Docker and no AWS account needed.
  */
 public final class LocalServer implements AutoCloseable {
 
-    /** API Gateway refuses larger requests before any function runs. */
-    static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
     static final String DEV_TOKEN_FILE = "dev-token";
     static final se.inlagg.posts.Byline DEV_AUTHOR = new se.inlagg.posts.Byline("Lokal utvecklare",
             java.util.Optional.of("Utvecklare"), java.util.Optional.of("Lokalt"));
 
     /**
-     * How to start: the template to serve, where data lives, the port (0 for any free one), and
-     * optionally another DynamoDB endpoint to use instead of DynamoDB Local in this JVM.
+     * How to start: the template to serve, where data lives, the port (0 for any free one),
+     * optionally another DynamoDB endpoint to use instead of the embedded one in this JVM, and
+     * whether a new table gets the example posts (a newcomer's first look; tests start empty).
      */
     public record Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint,
-                          Optional<String> tableName) {
-        public Options(Path template, Path dataDir, int port, Optional<String> devToken) {
-            this(template, dataDir, port, devToken, Optional.empty(), Optional.empty());
-        }
-
-        public Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint) {
-            this(template, dataDir, port, devToken, dynamoEndpoint, Optional.empty());
+                          Optional<String> tableName, boolean seedExamples) {
+        /** Without examples: what the tests start from. */
+        public Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint,
+                       Optional<String> tableName) {
+            this(template, dataDir, port, devToken, dynamoEndpoint, tableName, false);
         }
     }
 
     private final HttpServer http;
     private final ExecutorService executor;
     private final LocalDynamo dynamo;
+    private final Options options;
     private final String devToken;
     private final String tableName;
+    private final List<String> seeded;
 
-    private LocalServer(HttpServer http, ExecutorService executor, LocalDynamo dynamo, String devToken, String tableName) {
+    private LocalServer(HttpServer http, ExecutorService executor, LocalDynamo dynamo, Options options, String devToken,
+                        String tableName, List<String> seeded) {
         this.http = http;
         this.executor = executor;
         this.dynamo = dynamo;
+        this.options = options;
         this.devToken = devToken;
         this.tableName = tableName;
+        this.seeded = seeded;
     }
 
     public static LocalServer start(Options options) throws Exception {
@@ -73,8 +71,12 @@ public final class LocalServer implements AutoCloseable {
         try {
             String table = options.tableName().orElse(TableFromTemplate.tableName(template));
             try (DynamoDbClient admin = dynamo.client()) {
-                TableFromTemplate.ensure(admin, template, table);
+                boolean created = TableFromTemplate.ensure(admin, template, table);
                 String token = devAuthor(admin, table, options);
+                // Only into a new table: a folder whose examples someone deleted keeps them deleted.
+                List<String> seeded = created && options.seedExamples()
+                        ? LocalInvocation.run("seed", () -> SeedPosts.seed(new Wiring(admin, new Settings(table, SeedPosts.ZONE), Clock.systemUTC())))
+                        : List.of();
                 Map<String, LambdaFunction> functions = Functions.load(template, dynamo, table);
                 Gateway gateway = new Gateway(new Router(template.routes()), functions,
                         template.authorizerFunctionId().map(functions::get));
@@ -82,13 +84,17 @@ public final class LocalServer implements AutoCloseable {
                         java.net.InetAddress.getLoopbackAddress(), options.port()), 64);
                 ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
                 http.setExecutor(executor);
-                http.createContext("/", exchange -> serve(gateway, exchange));
+                http.createContext("/", new GatewayHttpHandler(gateway, () -> System.out));
                 http.start();
                 // Absolute links point at this server unless the template configures an address.
                 if (System.getProperty(se.inlagg.config.Settings.SITE_URL, "").isBlank()) {
                     System.setProperty(se.inlagg.config.Settings.SITE_URL, "http://127.0.0.1:" + http.getAddress().getPort());
                 }
-                return new LocalServer(http, executor, dynamo, token, table);
+                LocalServer server = new LocalServer(http, executor, dynamo, options, token, table, seeded);
+                if (options.dynamoEndpoint().isEmpty()) {
+                    DataFolder.announce(options.dataDir(), server.running());
+                }
+                return server;
             }
         } catch (Exception e) {
             dynamo.close();
@@ -104,6 +110,16 @@ public final class LocalServer implements AutoCloseable {
         return http.getAddress().getPort();
     }
 
+    /** This server as its data folder's server.json names it. */
+    DataFolder.RunningServer running() {
+        return new DataFolder.RunningServer(ProcessHandle.current().pid(), port(), URI.create("http://localhost:" + port()));
+    }
+
+    /** The slugs of the example posts this start added (none unless the table was new and examples were asked for). */
+    List<String> seeded() {
+        return seeded;
+    }
+
     /** A token of a local author, for curl and tests. */
     public String devToken() {
         return devToken;
@@ -113,7 +129,7 @@ public final class LocalServer implements AutoCloseable {
         return tableName;
     }
 
-    /** A client on this server's DynamoDB Local, for tests that look at the table itself. */
+    /** A client on this server's DynamoDB, for tests that look at the table itself. */
     public DynamoDbClient dynamoClient() {
         return dynamo.client();
     }
@@ -122,6 +138,9 @@ public final class LocalServer implements AutoCloseable {
     public void close() throws Exception {
         http.stop(0);
         executor.shutdownNow();
+        if (options.dynamoEndpoint().isEmpty()) {
+            DataFolder.withdraw(options.dataDir(), ProcessHandle.current().pid());
+        }
         dynamo.close();
     }
 
@@ -155,47 +174,6 @@ public final class LocalServer implements AutoCloseable {
             return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
-        }
-    }
-
-    private static void serve(Gateway gateway, HttpExchange exchange) throws IOException {
-        long start = System.nanoTime();
-        int status = 500;
-        try (exchange) {
-            URI uri = exchange.getRequestURI();
-            String method = exchange.getRequestMethod();
-            HttpExchangeData.Response response;
-            byte[] body = readBody(exchange);
-            if (body == null) {
-                response = Gateway.message(413, "Request Entity Too Large");
-            } else {
-                List<Map.Entry<String, String>> headers = new ArrayList<>();
-                exchange.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
-                String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-                String rawQuery = uri.getRawQuery() == null ? "" : uri.getRawQuery();
-                response = gateway.handle(new HttpExchangeData.Request(method, rawPath, rawQuery, headers, body,
-                        exchange.getRemoteAddress().getAddress().getHostAddress()));
-            }
-            status = response.status();
-            response.headers().forEach(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue()));
-            boolean noBody = status == 204 || status == 304 || method.equals("HEAD") || response.body().length == 0;
-            exchange.sendResponseHeaders(status, noBody ? -1 : response.body().length);
-            if (!noBody) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(response.body());
-                }
-            }
-        } finally {
-            System.out.printf("%s %s %d %dms%n", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    status, (System.nanoTime() - start) / 1_000_000);
-        }
-    }
-
-    /** The body, or null when it is larger than API Gateway accepts. */
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_REQUEST_BYTES + 1);
-            return body.length > MAX_REQUEST_BYTES ? null : body;
         }
     }
 }

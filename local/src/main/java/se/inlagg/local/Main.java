@@ -1,20 +1,23 @@
 package se.inlagg.local;
 
+import java.net.BindException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
+import se.inlagg.emulator.dynamodb.DataDirectoryInUseException;
 import se.inlagg.store.Table;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The runnable jar: {@code serve} (the default) runs the service locally; {@code create-author}
- * makes an author and prints its token once, locally or, with --aws, in a deployed table.
+ * The runnable jar, which ./inlagg runs: {@code serve} (the default) runs the service locally;
+ * {@code seed} adds the example posts; {@code create-author} makes an author and prints its token
+ * once, locally or, with --aws, in a deployed table. Every command uses the same data folder.
  */
 public final class Main {
 
@@ -22,23 +25,48 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> a = Arrays.asList(args);
-        String command = a.isEmpty() ? "serve" : a.getFirst();
-        switch (command) {
-            case "serve" -> serve();
-            case "create-author" -> createAuthor(a.subList(1, a.size()));
-            case "seed" -> seed();
-            case "help", "--help", "-h" -> usage(0);
-            default -> usage(2);
+        List<String> all = List.of(args);
+        String command = all.isEmpty() ? "serve" : all.getFirst();
+        List<String> rest = all.isEmpty() ? List.of() : all.subList(1, all.size());
+        if (rest.contains("--help") || rest.contains("-h")) {
+            System.out.print(help(command));
+            return;
+        }
+        try {
+            switch (command) {
+                case "serve" -> serve(rest);
+                case "seed" -> seed(rest);
+                case "create-author" -> createAuthor(rest);
+                case "help", "--help", "-h" -> System.out.print(Help.ALL);
+                default -> throw new UsageException("there is no command " + command);
+            }
+        } catch (UsageException e) {
+            System.err.println("inlagg " + command + ": " + e.getMessage());
+            System.err.print(help(command));
+            exit(2);
+        } catch (DataDirectoryInUseException e) {
+            System.err.println(FolderInUse.message(command, dataFolder(), e));
+            exit(1);
         }
     }
 
-    private static void serve() throws Exception {
+    private static void serve(List<String> args) throws Exception {
+        noArguments(args);
+        Path template = template();
+        Path data = dataFolder();
         int port = Integer.parseInt(env("PORT").orElse("3000"));
-        Path data = Path.of(env("DATA_DIR").orElse(".inlagg"));
         // AWS_ENDPOINT_URL_DYNAMODB (the SDK's own setting) points the server at another DynamoDB.
-        var endpoint = env("AWS_ENDPOINT_URL_DYNAMODB").map(java.net.URI::create);
-        LocalServer server = LocalServer.start(new LocalServer.Options(template(), data, port, env("INLAGG_DEV_TOKEN"), endpoint));
+        Optional<URI> endpoint = env("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create);
+        boolean seed = !env("INLAGG_SEED").orElse("true").equalsIgnoreCase("false");
+        LocalServer server;
+        try {
+            server = LocalServer.start(new LocalServer.Options(template, data, port, env("INLAGG_DEV_TOKEN"), endpoint,
+                    Optional.empty(), seed));
+        } catch (BindException e) {
+            System.err.println("inlagg serve: port " + port + " is taken (is Inlägg already running?); set PORT to use another.");
+            exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
@@ -46,49 +74,38 @@ public final class Main {
                 System.err.println("stopping: " + e.getMessage());
             }
         }));
-        System.out.println("Inlägg is running at " + server.baseUri() + " (data in " + data.toAbsolutePath() + ")");
-        System.out.println("Author token for local writes: " + server.devToken());
-        System.out.println("  curl -H 'Authorization: Bearer " + server.devToken() + "' ...");
+        System.out.print(StartBanner.text(server.running().url(), server.devToken(), env("INLAGG_DEV_TOKEN").isPresent(),
+                data, endpoint, server.seeded()));
     }
 
-    private static void createAuthor(List<String> args) throws Exception {
-        boolean aws = args.contains("--aws");
-        String name = String.join(" ", args.stream().filter(s -> !s.equals("--aws")).toList()).strip();
-        if (name.isEmpty()) {
-            System.err.println("usage: create-author [--aws] \"Name Surname\"");
-            System.exit(2);
-        }
-        if (aws) {
+    private static void createAuthor(List<String> args) {
+        CreateAuthorArgs request = CreateAuthorArgs.parse(args);
+        if (request.aws()) {
             // The standard SDK chain: AWS_REGION, AWS_PROFILE or keys, TABLE_NAME from the stack's outputs.
             try (DynamoDbClient client = Table.standardClient()) {
-                printToken(new Wiring(client, Settings.fromEnvironment(), Clock.systemUTC()), name);
+                printToken(new Wiring(client, Settings.fromEnvironment(), Clock.systemUTC()), request);
             }
             return;
         }
-        Template template = Template.read(template());
-        Path data = Path.of(env("DATA_DIR").orElse(".inlagg"));
-        try (LocalDynamo dynamo = LocalDynamo.start(data); DynamoDbClient client = dynamo.client()) {
-            TableFromTemplate.ensure(client, template);
-            printToken(new Wiring(client, new Settings(TableFromTemplate.tableName(template), ZoneId.of("UTC")),
-                    Clock.systemUTC()), name);
+        try (LocalTable table = LocalTable.open(template(), dataFolder())) {
+            printToken(table.wiring(ZoneId.of("UTC")), request);
         }
     }
 
-    /** Two example posts in DATA_DIR, for a first look; running it again adds nothing. */
-    private static void seed() throws Exception {
-        Template template = Template.read(template());
-        Path data = Path.of(env("DATA_DIR").orElse(".inlagg"));
-        try (LocalDynamo dynamo = LocalDynamo.start(data); DynamoDbClient client = dynamo.client()) {
-            TableFromTemplate.ensure(client, template);
-            var wiring = new Wiring(client, new Settings(TableFromTemplate.tableName(template), ZoneId.of("Europe/Stockholm")),
-                    Clock.systemUTC());
-            SeedPosts.seed(wiring).forEach(slug -> System.out.println("Inlägg: /posts/" + slug));
+    /** The two example posts, into the data folder; running it again adds nothing. */
+    private static void seed(List<String> args) {
+        noArguments(args);
+        Path data = dataFolder();
+        try (LocalTable table = LocalTable.open(template(), data)) {
+            List<String> slugs = LocalInvocation.run("seed", () -> SeedPosts.seed(table.wiring(SeedPosts.ZONE)));
+            System.out.println("Example posts in " + data + ":");
+            slugs.forEach(slug -> System.out.println("  /posts/" + slug));
         }
     }
 
-    private static void printToken(Wiring wiring, String name) {
-        var author = wiring.authors().create(new se.inlagg.posts.Byline(name, Optional.empty(), Optional.empty()), Clock.systemUTC().instant());
-        System.out.println("Created author " + name + " (" + author.id() + ").");
+    private static void printToken(Wiring wiring, CreateAuthorArgs request) {
+        var author = LocalInvocation.run("create-author", () -> wiring.authors().create(request.profile(), Clock.systemUTC().instant()));
+        System.out.println("Created author " + request.profile().name() + " (" + author.id() + ").");
         System.out.println("Token (shown only now; the table keeps just its SHA-256):");
         System.out.println(author.token());
     }
@@ -108,16 +125,35 @@ public final class Main {
         throw new IllegalStateException("no template.yaml here or above; run from the repository or set INLAGG_TEMPLATE");
     }
 
-    private static Optional<String> env(String name) {
-        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+    private static Path dataFolder() {
+        return DataFolder.resolve(env("DATA_DIR"), template());
     }
 
-    private static void usage(int status) {
-        System.out.println("""
-                usage: java -jar local/target/inlagg-local.jar [serve | create-author [--aws] "Name" | seed]
-                  serve          run the service on PORT (3000), data in DATA_DIR (.inlagg)
-                  create-author  make an author and print its token once (--aws: in TABLE_NAME in AWS)
-                  seed           add two example posts to DATA_DIR (again: nothing new)""");
+    private static void noArguments(List<String> args) {
+        if (!args.isEmpty()) {
+            throw new UsageException("takes no arguments (settings come from the environment)");
+        }
+    }
+
+    private static String help(String command) {
+        return switch (command) {
+            case "serve" -> Help.SERVE;
+            case "seed" -> Help.SEED;
+            case "create-author" -> Help.CREATE_AUTHOR;
+            default -> Help.ALL;
+        };
+    }
+
+    /**
+     * A command failed: exit with its status. A command that succeeds just returns; it has closed
+     * everything it started, and CommandLineTest checks that nothing keeps its JVM alive after.
+     */
+    private static void exit(int status) {
+        System.out.flush();
         System.exit(status);
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
     }
 }

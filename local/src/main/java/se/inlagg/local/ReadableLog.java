@@ -16,7 +16,7 @@ import java.util.Set;
 final class ReadableLog implements LambdaLogger {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final Set<String> SHOWN_ELSEWHERE = Set.of("timestamp", "level", "message", "requestId", "apiRequestId",
             "route", "function", "error", "method", "path", "status", "ms");
 

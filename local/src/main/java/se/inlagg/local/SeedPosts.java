@@ -8,10 +8,12 @@ import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
 
-/** The two example posts of `seed`: a staff blog's everyday, in Swedish. Each has a fixed key, so seeding twice adds nothing. */
+/** The two example posts a new data folder starts with (and `seed` adds): a staff blog's everyday, in Swedish. Each has a fixed key, so seeding twice adds nothing. */
 final class SeedPosts {
 
     static final String AUTHOR_ID = "seed";
+    /** The site's default time zone (template.yaml's SiteTimeZone), in which the examples' dates are meant. */
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Stockholm");
 
     /** An example post and the idempotency key it is created under. */
     record Example(PostDraft draft, IdempotentRequest key) {

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
-/** Creates the template's table, keys and indexes exactly as declared, so tests run against the real shape. */
+/** Creates the template's table, keys, indexes and stream exactly as declared, so tests run against the real shape. */
 final class TableFromTemplate {
 
     private TableFromTemplate() {
@@ -24,16 +24,16 @@ final class TableFromTemplate {
         return name instanceof String s ? s : table.getKey();
     }
 
-    /** Creates the table unless it is there already (a restart on the same data directory). */
-    static void ensure(DynamoDbClient client, Template template) {
-        ensure(client, template, tableName(template));
+    /** Creates the table unless it is there already (a restart on the same data directory); true when it made it. */
+    static boolean ensure(DynamoDbClient client, Template template) {
+        return ensure(client, template, tableName(template));
     }
 
-    /** The template's table under another name (tests on a shared endpoint each get their own). */
-    static void ensure(DynamoDbClient client, Template template, String name) {
+    /** The template's table under another name (tests on a shared endpoint each get their own); true when it made it. */
+    static boolean ensure(DynamoDbClient client, Template template, String name) {
         try {
             client.describeTable(r -> r.tableName(name));
-            return;
+            return false;
         } catch (ResourceNotFoundException e) {
             // first start on this data directory
         }
@@ -63,16 +63,22 @@ final class TableFromTemplate {
         if (!indexes.isEmpty()) {
             request.globalSecondaryIndexes(indexes);
         }
+        // In CloudFormation a StreamSpecification has only its view type; giving one turns the stream on.
+        Map<String, Object> stream = Template.map(p.get("StreamSpecification"));
+        if (stream.get("StreamViewType") instanceof String viewType) {
+            request.streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType));
+        }
         try {
             client.createTable(request.build());
         } catch (ResourceInUseException e) {
-            return; // made by another process a moment ago
+            return false; // made by another process a moment ago
         }
         Map<String, Object> ttl = Template.map(p.get("TimeToLiveSpecification"));
         if (Boolean.TRUE.equals(ttl.get("Enabled"))) {
             client.updateTimeToLive(r -> r.tableName(name).timeToLiveSpecification(
                     t -> t.enabled(true).attributeName(str(ttl, "AttributeName"))));
         }
+        return true;
     }
 
     private static List<KeySchemaElement> keys(Object schema) {

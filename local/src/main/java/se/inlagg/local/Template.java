@@ -75,7 +75,7 @@ public final class Template {
                 .findFirst();
     }
 
-    /** The table's properties: the local server creates the same table in DynamoDB Local. */
+    /** The table's properties: the local server creates the same table locally. */
     public Map.Entry<String, Map<String, Object>> table() {
         return firstOfType("AWS::DynamoDB::Table").orElseThrow(() -> new IllegalStateException("template has no table"));
     }

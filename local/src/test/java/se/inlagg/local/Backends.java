@@ -15,7 +15,7 @@ import org.testcontainers.utility.ImageNameSubstitutor;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
 /**
- * Which DynamoDB the server tests use: DynamoDB Local in-process (the default), LocalStack in
+ * Which DynamoDB the server tests use: the embedded one in-process (the default), LocalStack in
  * Docker (-Dinlagg.backend=localstack, or -Plocalstack), or any endpoint (-Dinlagg.dynamodb.endpoint).
  * LocalStack is one container for the whole test JVM; each test server makes its own table there.
  */
@@ -36,7 +36,7 @@ final class Backends {
     private Backends() {
     }
 
-    /** The endpoint to use instead of DynamoDB Local, if one is chosen; skips the test where LocalStack cannot run. */
+    /** The endpoint to use instead of the embedded DynamoDB, if one is chosen; skips the test where LocalStack cannot run. */
     static synchronized Optional<URI> chosenEndpoint() {
         String endpoint = System.getProperty("inlagg.dynamodb.endpoint", "");
         if (!endpoint.isBlank()) {
@@ -60,7 +60,7 @@ final class Backends {
             if (found.problem().isPresent()) {
                 unusable = found.problem().get();
                 if (!required()) {
-                    console(String.format("LocalStack tests skipped: %s (found in %.2f s; %s, then mvn verify -Dinlagg.backend=localstack)",
+                    console(String.format("LocalStack tests skipped: %s (found in %.2f s; %s, then ./inlagg test -Dinlagg.backend=localstack)",
                             unusable, (System.nanoTime() - start) / 1e9, remedy(found)));
                 }
             } else if (failedToStart == null) {

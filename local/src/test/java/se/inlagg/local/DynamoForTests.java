@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The one place the runtime tests reach DynamoDB through: whichever DynamoDB the tests use (DynamoDB
- * Local in this JVM, or the endpoint {@link Backends} chooses), its endpoint for processes of their
+ * The one place the runtime tests reach DynamoDB through: whichever DynamoDB the tests use (the
+ * embedded one in this JVM, or the endpoint {@link Backends} chooses), its endpoint for processes of their
  * own, a client for seeding, and tables shaped by template.yaml. Replacing the emulator changes this
  * class only.
  */

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Replays every events/ file through its function, as `sam local invoke -e` would, against
- * DynamoDB Local with the table made from template.yaml. Creating comes first, so the others
+ * the embedded DynamoDB with the table made from template.yaml. Creating comes first, so the others
  * find the post their event names.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

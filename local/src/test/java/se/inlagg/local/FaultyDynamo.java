@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * A DynamoDB client that fails on purpose. DynamoDB Local runs transactions one at a time, so the
+ * A DynamoDB client that fails on purpose. The embedded DynamoDB runs writes one at a time, so the
  * conflict and throttling paths are reached by injecting those failures, not by hoping for a race.
  */
 final class FaultyDynamo {

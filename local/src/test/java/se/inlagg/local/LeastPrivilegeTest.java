@@ -29,7 +29,7 @@ import se.inlagg.posts.Byline;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * DynamoDB Local ignores IAM, so this holds each function's policy in template.yaml to what its
+ * No local DynamoDB enforces IAM, so this holds each function's policy in template.yaml to what its
  * code calls: every function runs its scenarios through a recording client, and the actions it
  * used must be exactly the actions it is granted. No Scan, no wildcard, nothing unused.
  */

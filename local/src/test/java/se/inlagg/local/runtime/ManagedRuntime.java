@@ -74,7 +74,7 @@ final class ManagedRuntime {
         }
         env.put("AWS_REGION", REGION);
         env.put("AWS_DEFAULT_REGION", REGION);
-        // The role's temporary credentials in Lambda; anything signs for DynamoDB Local.
+        // The role's temporary credentials in Lambda; the local DynamoDB checks no signature.
         env.put("AWS_ACCESS_KEY_ID", "ASIAEXAMPLEEXAMPLE00");
         env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         env.put("AWS_SESSION_TOKEN", "IQoJb3JpZ2luX2VjEXAMPLE");

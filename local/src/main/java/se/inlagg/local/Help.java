@@ -1,0 +1,58 @@
+package se.inlagg.local;
+
+/** What `help` and each command's --help print. */
+final class Help {
+
+    private Help() {
+    }
+
+    static final String ALL = """
+            usage: ./inlagg [command]      (or: java -jar local/target/inlagg-local.jar [command])
+
+              serve          run the service (the default command); Ctrl-C stops it
+              seed           add the two example posts to the data folder
+              create-author  make an author and print their token once (--aws: in the deployed table)
+              test [ARGS]    (./inlagg only) build and run every test: ./mvnw verify ARGS
+              env            (./inlagg only) the settings that put a JDK 25 and the wrapper's Maven
+                             first on PATH, for Maven commands of your own and sam build
+              help           this text; ./inlagg COMMAND --help tells more
+
+            Every command uses one data folder: DATA_DIR, else .inlagg beside template.yaml. While the
+            server runs it holds that folder, and the other commands refuse it.
+            """;
+
+    static final String SERVE = """
+            usage: ./inlagg serve
+
+            Runs every function of template.yaml behind a local HTTP API, with the data in an embedded
+            DynamoDB in the data folder. A new data folder starts with two example posts.
+
+              PORT                       the port, on loopback only (3000)
+              DATA_DIR                   the data folder (.inlagg beside template.yaml)
+              INLAGG_DEV_TOKEN           a known author token for local writes (else one is made and
+                                         saved in DATA_DIR/dev-token)
+              INLAGG_SEED=false          start a new data folder without the example posts
+              AWS_ENDPOINT_URL_DYNAMODB  another DynamoDB endpoint instead of the embedded one
+            """;
+
+    static final String SEED = """
+            usage: ./inlagg seed
+
+            Adds the two example posts to the data folder (DATA_DIR, else .inlagg beside template.yaml);
+            running it again adds nothing. The server adds them itself when it starts on a new folder.
+            Refused while the server runs on that folder: stop the server first.
+            """;
+
+    static final String CREATE_AUTHOR = """
+            usage: ./inlagg %s
+
+            Makes an author and prints their token, once: the table keeps only its SHA-256.
+
+              --role, --office  the author's byline, e.g. --role Frivårdsinspektör --office "Frivården Malmö"
+              --aws             in the deployed table: TABLE_NAME (the stack's TableName output), with
+                                the usual AWS settings (AWS_REGION, and AWS_PROFILE or keys)
+
+            Without --aws the author goes into the local data folder (DATA_DIR, else .inlagg beside
+            template.yaml). Refused while the server runs on that folder: stop the server first.
+            """.formatted(CreateAuthorArgs.USAGE);
+}

@@ -1,0 +1,57 @@
+package se.inlagg.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import se.inlagg.app.Wiring;
+import se.inlagg.config.Settings;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The template's table in a data folder, for the commands other than serve: the embedded DynamoDB
+ * on that folder (so a running server's lock refuses it) and a client, both closed together.
+ */
+final class LocalTable implements AutoCloseable {
+
+    private final LocalDynamo dynamo;
+    private final DynamoDbClient client;
+    private final String name;
+
+    private LocalTable(LocalDynamo dynamo, DynamoDbClient client, String name) {
+        this.dynamo = dynamo;
+        this.client = client;
+        this.name = name;
+    }
+
+    static LocalTable open(Path templateFile, Path dataFolder) {
+        Template template;
+        try {
+            template = Template.read(templateFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + templateFile, e);
+        }
+        LocalDynamo dynamo = LocalDynamo.start(dataFolder);
+        DynamoDbClient client = dynamo.client();
+        try {
+            TableFromTemplate.ensure(client, template);
+        } catch (RuntimeException e) {
+            client.close();
+            dynamo.close();
+            throw e;
+        }
+        return new LocalTable(dynamo, client, TableFromTemplate.tableName(template));
+    }
+
+    /** The application's own wiring on this table, dates read in the given zone. */
+    Wiring wiring(ZoneId zone) {
+        return new Wiring(client, new Settings(name, zone), Clock.systemUTC());
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        dynamo.close();
+    }
+}

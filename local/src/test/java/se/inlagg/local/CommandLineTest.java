@@ -1,0 +1,162 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.inlagg.posts.Byline;
+import se.inlagg.posts.Outcome;
+
+/**
+ * The commands as a user runs them, each in a JVM of its own: one data folder for the server and
+ * every command, a one-line refusal while a server holds it, help for each, and an exit as soon as
+ * the work is done.
+ */
+class CommandLineTest {
+
+    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
+    @TempDir
+    Path dir;
+
+    /** What a command printed, when its last line came, and how it ended. */
+    record Run(int status, List<String> out, String err, long lastLineNanos, long exitNanos) {
+    }
+
+    @Test
+    void seedAndCreateAuthorWorkOnTheFolderBesideTheTemplateFromAnywhereBelowIt() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Files.copy(Repo.template(), repo.resolve("template.yaml"));
+        Path below = Files.createDirectories(repo.resolve("functions/src"));
+
+        Run seed = run(below, Map.of(), "seed");
+        assertEquals(0, seed.status(), seed.err());
+        assertEquals(List.of("Example posts in " + repo.resolve(".inlagg") + ":", "  /posts/att-gastspela-som-chef",
+                "  /posts/manadsmote-samverkan-for-klientens-basta"), seed.out());
+
+        Run author = run(below, Map.of(), "create-author", "--role", "Frivårdsinspektör", "--office", "Frivården Malmö", "Åsa", "Öberg");
+        assertEquals(0, author.status(), author.err());
+        String token = author.out().getLast();
+
+        try (LocalTable table = LocalTable.open(repo.resolve("template.yaml"), repo.resolve(".inlagg"))) {
+            var wiring = table.wiring(ZoneId.of("UTC"));
+            String id = wiring.authors().authenticate("Bearer " + token).orElseThrow();
+            assertEquals(Optional.of(new Byline("Åsa Öberg", Optional.of("Frivårdsinspektör"), Optional.of("Frivården Malmö"))),
+                    wiring.authors().profile(id));
+            assertTrue(wiring.posts().get("att-gastspela-som-chef", Optional.empty()) instanceof Outcome.Done<?>);
+        }
+    }
+
+    @Test
+    void whileTheServerHoldsTheFolderEveryCommandRefusesInOneLineNamingItsPidAndUrl() throws Exception {
+        Path data = dir.resolve("data");
+        try (var server = LocalServer.start(new LocalServer.Options(Repo.template(), data, 0, Optional.empty(),
+                Optional.empty(), Optional.empty()))) {
+            String holder = data + " is in use by the Inlägg server at http://localhost:" + server.port()
+                    + " (pid " + ProcessHandle.current().pid() + ")";
+            for (List<String> command : List.of(List.of("seed"), List.of("create-author", "Anna Lindqvist"), List.of("serve"))) {
+                Run refused = run(Repo.root(), Map.of("DATA_DIR", data.toString(), "PORT", "0"), command.toArray(String[]::new));
+                assertEquals(1, refused.status(), command + " " + refused.out());
+                List<String> lines = refused.err().lines().toList();
+                assertEquals(1, lines.size(), "one line: " + refused.err());
+                assertTrue(lines.getFirst().startsWith("inlagg " + command.getFirst() + ": " + holder + "; "), lines.getFirst());
+            }
+            assertTrue(Files.isRegularFile(data.resolve(DataFolder.SERVER_FILE)));
+        }
+        assertTrue(Files.notExists(data.resolve(DataFolder.SERVER_FILE)), "a stopped server withdraws its server.json");
+    }
+
+    @Test
+    void everyCommandHasHelp() throws Exception {
+        for (List<String> command : List.of(List.of("help"), List.of("--help"), List.of("serve", "--help"), List.of("seed", "--help"),
+                List.of("create-author", "--help"))) {
+            Run help = run(dir, Map.of(), command.toArray(String[]::new));
+            assertEquals(0, help.status(), command.toString());
+            assertEquals("", help.err(), command.toString());
+            String expected = command.size() == 1 ? "usage: ./inlagg [command]" : "usage: ./inlagg " + command.getFirst();
+            assertTrue(help.out().getFirst().startsWith(expected), command + ": " + help.out());
+        }
+    }
+
+    @Test
+    void wrongArgumentsAreAUsageErrorThatNamesTheProblem() throws Exception {
+        Run noName = run(Repo.root(), Map.of("DATA_DIR", dir.toString()), "create-author", "--role", "Enhetschef");
+        assertEquals(2, noName.status());
+        assertTrue(noName.err().startsWith("inlagg create-author: the author needs a name\nusage: ./inlagg create-author"), noName.err());
+        Run unknown = run(Repo.root(), Map.of(), "publicera");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().startsWith("inlagg publicera: there is no command publicera\n"), unknown.err());
+    }
+
+    /** The 13 seconds `seed` used to linger came after its work: no idle thread may keep a command alive. */
+    @Test
+    void aCommandExitsAsSoonAsItsWorkIsDone() throws Exception {
+        Run seed = run(Repo.root(), Map.of("DATA_DIR", dir.toString()), "seed");
+        assertEquals(0, seed.status(), seed.err());
+        long lingered = TimeUnit.NANOSECONDS.toMillis(seed.exitNanos() - seed.lastLineNanos());
+        assertTrue(lingered < 1500, "exited " + lingered + " ms after its last line");
+    }
+
+    /** Main in a JVM of its own, in a working folder, with only the settings given (none inherited). */
+    private static Run run(Path workingDir, Map<String, String> settings, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
+        for (String name : List.of("DATA_DIR", "PORT", "INLAGG_TEMPLATE", "INLAGG_DEV_TOKEN", "INLAGG_SEED", "AWS_ENDPOINT_URL_DYNAMODB")) {
+            builder.environment().remove(name);
+        }
+        builder.environment().putAll(settings);
+        Process process = builder.start();
+        // Threads of their own: the common pool may have a single worker, and both streams block.
+        try (ExecutorService readers = Executors.newFixedThreadPool(2)) {
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()), readers);
+            List<String> out = new CopyOnWriteArrayList<>();
+            AtomicLong lastLine = new AtomicLong(System.nanoTime());
+            CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+                try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = reader.readLine()) != null; ) {
+                        out.add(line);
+                        lastLine.set(System.nanoTime());
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, readers);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", args) + " did not end within 60 s; it printed " + out);
+            }
+            long exit = System.nanoTime();
+            reading.get(10, TimeUnit.SECONDS);
+            return new Run(process.exitValue(), List.copyOf(out), err.get(10, TimeUnit.SECONDS), lastLine.get(), exit);
+        }
+    }
+
+    private static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

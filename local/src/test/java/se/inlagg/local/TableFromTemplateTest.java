@@ -1,0 +1,61 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** The local table has the template's stream, as CloudFormation would make it, and none where the template has none. */
+class TableFromTemplateTest {
+
+    private static final String TABLE = """
+            Resources:
+              Inlagg:
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  TableName: Inlagg
+                  BillingMode: PAY_PER_REQUEST
+                  AttributeDefinitions: [{AttributeName: PK, AttributeType: S}]
+                  KeySchema: [{AttributeName: PK, KeyType: HASH}]
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aStreamSpecificationInTheTemplateTurnsTheStreamOnWithItsViewType() throws Exception {
+        TableDescription table = created(TABLE + "      StreamSpecification: {StreamViewType: NEW_AND_OLD_IMAGES}\n");
+        assertEquals(true, table.streamSpecification().streamEnabled());
+        assertEquals("NEW_AND_OLD_IMAGES", table.streamSpecification().streamViewTypeAsString());
+        assertEquals(true, table.latestStreamArn() != null, "a stream to read");
+    }
+
+    @Test
+    void withoutOneTheTableHasNoStream() throws Exception {
+        TableDescription table = created(TABLE);
+        assertNull(table.streamSpecification());
+        assertNull(table.latestStreamArn());
+    }
+
+    @Test
+    void theRepositorysTableGetsExactlyTheStreamItsTemplateDeclares() throws Exception {
+        Template template = Template.read(Repo.template());
+        Object declared = Template.map(Template.map(template.table().getValue().get("Properties"))
+                .get("StreamSpecification")).get("StreamViewType");
+        TableDescription table = created(Files.readString(Repo.template()));
+        assertEquals(declared, table.streamSpecification() == null ? null : table.streamSpecification().streamViewTypeAsString());
+    }
+
+    private TableDescription created(String yaml) throws Exception {
+        Path file = Files.writeString(dir.resolve("template.yaml"), yaml);
+        Template template = Template.read(file);
+        try (LocalDynamo dynamo = LocalDynamo.start(dir.resolve("data")); var client = dynamo.client()) {
+            TableFromTemplate.ensure(client, template);
+            return client.describeTable(r -> r.tableName(TableFromTemplate.tableName(template))).table();
+        }
+    }
+}
