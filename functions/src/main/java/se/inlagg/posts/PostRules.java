@@ -32,6 +32,15 @@ public final class PostRules {
     }
 
     public static Outcome<Checked> check(PostDraft d, SiteTime time) {
+        return check(d, time, Optional.empty());
+    }
+
+    /**
+     * The rules for an edit of a post that has this picture: its own uploaded picture may stay (with
+     * its size), while no other address of the site's may be set by hand, so no post can point at
+     * another's file (and delete it with itself).
+     */
+    public static Outcome<Checked> check(PostDraft d, SiteTime time, Optional<Image> current) {
         List<FieldError> errors = new ArrayList<>();
         String title = required(errors, "title", d.title(), MAX_TITLE, false);
         String body = required(errors, "body", d.body(), MAX_BODY_CHARS, true);
@@ -50,7 +59,7 @@ public final class PostRules {
             }
             return parsed;
         });
-        Optional<Image> image = image(errors, d);
+        Optional<Image> image = image(errors, d, current);
         Optional<String> excerpt = optional(errors, "excerpt", d.excerpt(), MAX_EXCERPT, true);
         Status status = d.status().filter(s -> !s.isBlank()).map(s -> Status.fromWire(s).orElseGet(() -> {
             errors.add(new FieldError("status", "must be \"published\" or \"draft\""));
@@ -91,7 +100,7 @@ public final class PostRules {
         return distinct;
     }
 
-    private static Optional<Image> image(List<FieldError> errors, PostDraft d) {
+    private static Optional<Image> image(List<FieldError> errors, PostDraft d, Optional<Image> current) {
         Optional<String> url = optional(errors, "image.url", d.imageUrl(), MAX_URL, false);
         Optional<String> alt = optional(errors, "image.alt", d.imageAlt(), MAX_ALT, false);
         Optional<String> caption = optional(errors, "image.caption", d.imageCaption(), MAX_CAPTION, false);
@@ -101,11 +110,21 @@ public final class PostRules {
             }
             return Optional.empty();
         }
-        if (!Image.isWebAddress(url.get().strip())) {
+        String address = url.get().strip();
+        Optional<Image> own = current.filter(i -> i.storedName().isPresent() && i.url().equals(address));
+        if (own.isPresent()) {
+            if (alt.isEmpty()) {
+                // An uploaded picture always has its alt text: it was required when it was added.
+                errors.add(new FieldError("image.alt", "must not be empty"));
+                return Optional.empty();
+            }
+            return Optional.of(new Image(address, alt.get(), caption, own.get().size()));
+        }
+        if (!Image.isWebAddress(address)) {
             errors.add(new FieldError("image.url", "must be an http or https address"));
             return Optional.empty();
         }
-        return Optional.of(new Image(url.get().strip(), alt.orElse(""), caption));
+        return Optional.of(new Image(address, alt.orElse(""), caption));
     }
 
     private static String required(List<FieldError> errors, String field, Optional<String> value,

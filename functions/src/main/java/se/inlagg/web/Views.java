@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Facet;
+import se.inlagg.posts.Image;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.SiteTime;
@@ -42,7 +43,7 @@ final class Views {
             notice = Optional.of("Schemalagt – syns för alla från " + dateTime(s.publishedAt(), zone) + ".");
         }
         Optional<PostView.Figure> figure = s.image().map(i -> new PostView.Figure(i.url(), i.alt(), i.caption(),
-                Optional.empty(), Optional.empty()));
+                i.size().map(Image.Size::width), i.size().map(Image.Size::height)));
         return new PostView(s.title(), SiteTime.format(s.publishedAt()), date(s.publishedAt(), zone), byline(s.author()),
                 categories(s.tags()), figure, post.bodyHtml(), notice);
     }
