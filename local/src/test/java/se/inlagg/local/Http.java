@@ -131,6 +131,42 @@ final class Http {
         return send("POST", path, null, body.toString().getBytes(StandardCharsets.UTF_8), null, headers);
     }
 
+    /** The sign-in form as a browser gets it: its token, and the cookie that must come back with it. */
+    record SignInForm(String cookie, String csrf) {
+    }
+
+    SignInForm signInForm(java.util.Map<String, String> headers) {
+        Reply form = send("GET", "/signin", null, null, null, headers);
+        String setCookie = form.headers().allValues("set-cookie").stream().filter(c -> c.contains("inlagg_signin="))
+                .findFirst().orElseThrow(() -> new AssertionError("the sign-in form sets no token cookie: " + form.headers()));
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"").matcher(form.body());
+        if (!csrf.find()) {
+            throw new AssertionError("the sign-in form carries no token: " + form.body());
+        }
+        return new SignInForm(setCookie.split(";", 2)[0], csrf.group(1));
+    }
+
+    /** Signs in as a browser does: the form first, then the token typed into it, with the form's own token and cookie. */
+    Reply signIn(String token) {
+        return signIn(token, java.util.Map.of());
+    }
+
+    Reply signIn(String token, java.util.Map<String, String> headers) {
+        SignInForm form = signInForm(headers);
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put("Cookie", form.cookie());
+        all.put("Content-Type", "application/x-www-form-urlencoded");
+        String body = "csrf=" + java.net.URLEncoder.encode(form.csrf(), StandardCharsets.UTF_8)
+                + "&token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return send("POST", "/signin", null, body.getBytes(StandardCharsets.UTF_8), null, all);
+    }
+
+    /** The session cookie ("name=value") a successful sign-in set. */
+    static String sessionCookie(Reply signedIn) {
+        return signedIn.headers().allValues("set-cookie").stream().filter(c -> c.contains("inlagg_session="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + signedIn.headers())).split(";", 2)[0];
+    }
+
     /** Creates a post from parts; answers the reply so tests can check status and body. */
     Reply createPost(String title, String publishedAt, String... tags) {
         var node = JSON.createObjectNode();

@@ -36,6 +36,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class LeastPrivilegeTest {
 
     static final String AUTHOR_TOKEN = "minst-behorighet-token";
+    /** The sign-in form's token that signin.json carries in its cookie. */
+    static final String SIGN_IN_FORM_TOKEN = "q7V2mW4rT8yZ1xC3vB5nM6aS9dF0gH2jK4lP7oI8uYt";
     static ServerExtension env;
     static Template template;
     static DynamoDbClient real;
@@ -143,7 +145,7 @@ class LeastPrivilegeTest {
         assertEquals(200, invoke("FeedFunction", "tag-feed.json", e -> { }));
         assertEquals(200, invoke("StylesheetFunction", "stylesheet.json", e -> { }));
         assertEquals(403, invoke("SignInFunction", "signin.json", e -> { }), "a wrong token");
-        assertEquals(303, invoke("SignInFunction", "signin.json", formBody("token=" + AUTHOR_TOKEN)));
+        assertEquals(303, invoke("SignInFunction", "signin.json", formBody("csrf=" + SIGN_IN_FORM_TOKEN + "&token=" + AUTHOR_TOKEN)));
         var session = new Wiring(real, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC())
                 .sessions().signIn(AUTHOR_TOKEN, Instant.now()).orElseThrow();
         // Payload 2.0 moves the Cookie header into a cookies array.
