@@ -72,6 +72,16 @@ public final class PostRules {
                 publishedAt, image, excerpt.orElseGet(() -> excerptOf(body)), status));
     }
 
+    /** A byline as typed (an author's profile): the same limits as a post's author fields. */
+    public static Outcome<Byline> checkByline(Optional<String> name, Optional<String> role, Optional<String> office) {
+        List<FieldError> errors = new ArrayList<>();
+        String n = required(errors, "author.name", name, MAX_NAME, false);
+        Optional<String> r = optional(errors, "author.role", role, MAX_NAME, false);
+        Optional<String> o = optional(errors, "author.office", office, MAX_NAME, false);
+        return errors.isEmpty() ? Outcome.done(new Byline(n.strip(), r.map(String::strip), o.map(String::strip)))
+                : Outcome.refused(new Refusal.Invalid(errors));
+    }
+
     /** Checks names typed for tags; the result has one tag per slug, in the order first typed. */
     public static Outcome<List<Tag>> checkTags(List<String> names) {
         List<FieldError> errors = new ArrayList<>();

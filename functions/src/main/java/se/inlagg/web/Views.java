@@ -48,6 +48,32 @@ final class Views {
                 categories(s.tags()), figure, post.bodyHtml(), notice);
     }
 
+    /** A post's status in words and as a class: a draft, scheduled (with its time), or published (with its date). */
+    record StatusLabel(String text, String cssClass) {
+    }
+
+    static StatusLabel status(PostSummary s, Instant now, ZoneId zone) {
+        if (s.status() == Status.DRAFT) {
+            return new StatusLabel("Utkast", "status-draft");
+        }
+        if (s.publishedAt().isAfter(now)) {
+            return new StatusLabel("Schemalagt till " + dateTime(s.publishedAt(), zone), "status-scheduled");
+        }
+        return new StatusLabel("Publicerat " + date(s.publishedAt(), zone), "status-published");
+    }
+
+    /** A line of "Mina inlägg". */
+    static MyPostsView.Row row(PostSummary s, Instant now, ZoneId zone) {
+        StatusLabel label = status(s, now, zone);
+        return new MyPostsView.Row(s.title(), postPath(s.slug()), label.text(), label.cssClass(), SiteTime.format(s.updatedAt()),
+                dateTime(s.updatedAt(), zone), s.version(), s.visibleAt(now), s.status() == Status.PUBLISHED);
+    }
+
+    /** The forms that publish a post now or at a time, or take it back to draft, on the version looked at. */
+    static PublishingView publishing(PostSummary s, String csrf, String at, Optional<String> error, Instant now) {
+        return new PublishingView(postPath(s.slug()), csrf, s.version(), at, error, s.visibleAt(now), s.status() == Status.PUBLISHED);
+    }
+
     static BylineView byline(Byline b) {
         Link person = Facet.person(b.name()).map(f -> new Link(b.name(), f.path())).orElse(new Link(b.name(), "/"));
         Optional<Link> office = b.office().map(o -> Facet.office(o).map(f -> new Link(o, f.path())).orElse(new Link(o, "/")));

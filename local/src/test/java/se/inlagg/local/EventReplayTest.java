@@ -145,8 +145,9 @@ class EventReplayTest {
             return 405;
         }
         return switch (file) {
-            case "signin.json", "signout.json", "write.json" -> 403;
-            case "write-form.json", "drafts.json" -> 303;
+            case "signin.json", "signout.json", "write.json", "edit.json", "publish.json", "unpublish.json", "delete-confirmed.json",
+                 "profile.json" -> 403;
+            case "write-form.json", "drafts.json", "edit-form.json", "preview.json", "delete-confirm.json", "profile-form.json" -> 303;
             default -> route.method().equals("POST") && route.path().equals("/api/posts") ? 201 : 200;
         };
     }

@@ -39,6 +39,10 @@ final class Http {
         this.token = token;
     }
 
+    URI base() {
+        return base;
+    }
+
     Reply get(String path) {
         return send("GET", path, null, null, null);
     }

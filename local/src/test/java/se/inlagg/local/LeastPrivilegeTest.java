@@ -158,7 +158,41 @@ class LeastPrivilegeTest {
                 "csrf=" + session.session().csrf() + "&formId=lp-1&title=Minst+beh%C3%B6righet&body=Text&authorName=%C3%85sa&tags=Frivard%2C+Ny&action=publish"))),
                 "a double submit answers the first post");
         assertEquals(200, invoke("DraftsPageFunction", "drafts.json", cookie));
+        runAuthoringScenarios(cookie, session.session().csrf());
         assertEquals(303, invoke("SignInFunction", "signout.json", cookie.andThen(formBody("csrf=" + session.session().csrf()))));
+    }
+
+    /** The author's pages on the first post, which the scenarios above left a draft of its author's. */
+    static void runAuthoringScenarios(Consumer<ObjectNode> cookie, String csrf) throws Exception {
+        String version = "version=" + currentVersion("manadsmote-samverkan-for-klientens-basta");
+        assertEquals(200, invoke("EditPageFunction", "edit-form.json", cookie));
+        assertEquals(409, invoke("EditPageFunction", "edit.json", cookie.andThen(formBody("csrf=" + csrf + "&version=1&title=Annan+rubrik"))),
+                "a stale version reads the post and writes nothing");
+        assertEquals(303, invoke("EditPageFunction", "edit.json", cookie.andThen(formBody("csrf=" + csrf + "&" + version
+                + "&title=Redigerad&body=Text&authorName=%C3%85sa&tags=Frivard%2C+Samverkan&action=publish"))),
+                "published with a tag it loses: entries, counts and the feed move");
+        assertEquals(200, invoke("PreviewPageFunction", "preview.json", cookie));
+        assertEquals(409, invoke("PublishPageFunction", "unpublish.json", cookie.andThen(formBody("csrf=" + csrf + "&" + version))),
+                "the edit made a new version: the form is shown again");
+        version = "version=" + currentVersion("manadsmote-samverkan-for-klientens-basta");
+        assertEquals(303, invoke("PublishPageFunction", "unpublish.json", cookie.andThen(formBody("csrf=" + csrf + "&" + version))));
+        version = "version=" + currentVersion("manadsmote-samverkan-for-klientens-basta");
+        assertEquals(303, invoke("PublishPageFunction", "publish.json", cookie.andThen(formBody("csrf=" + csrf + "&" + version
+                + "&at=2031-01-01T09%3A00"))), "scheduled into a month nobody has posted in yet");
+        version = "version=" + currentVersion("manadsmote-samverkan-for-klientens-basta");
+        assertEquals(303, invoke("PublishPageFunction", "publish.json", cookie.andThen(formBody("csrf=" + csrf + "&" + version))));
+        assertEquals(200, invoke("ProfilePageFunction", "profile-form.json", cookie));
+        assertEquals(303, invoke("ProfilePageFunction", "profile.json", cookie.andThen(formBody("csrf=" + csrf
+                + "&name=%C3%85sa+%C3%96berg&role=Frivardsinspektor&office="))));
+        assertEquals(200, invoke("DeletePageFunction", "delete-confirm.json", cookie));
+        version = "version=" + currentVersion("manadsmote-samverkan-for-klientens-basta");
+        assertEquals(303, invoke("DeletePageFunction", "delete-confirmed.json", cookie.andThen(formBody("csrf=" + csrf + "&" + version
+                + "&confirm=ja"))));
+    }
+
+    static long currentVersion(String slug) {
+        var posts = new Wiring(real, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).posts();
+        return ((se.inlagg.posts.Outcome.Done<se.inlagg.posts.Post>) posts.get(slug, Optional.of(authorId))).value().version();
     }
 
     static Consumer<ObjectNode> formBody(String form) {

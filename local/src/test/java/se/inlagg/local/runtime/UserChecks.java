@@ -144,9 +144,15 @@ final class UserChecks {
         String location = answer.path("headers").path("location").asText("");
         List<String> cookies = new ArrayList<>();
         answer.path("cookies").forEach(c -> cookies.add(c.asText()));
+        String slug = event.json().path("pathParameters").path("slug").asText("");
         String expected = switch (route.path()) {
             case "/signin" -> "/write";
             case "/signout" -> "/";
+            case "/profile" -> "/profile?done=profile";
+            case "/posts/{slug}/edit" -> "/posts/" + slug + "/edit?done=saved&post=" + slug;
+            case "/posts/{slug}/publish" -> "/drafts?done=published&post=" + slug;
+            case "/posts/{slug}/unpublish" -> "/drafts?done=unpublished&post=" + slug;
+            case "/posts/{slug}/delete" -> "/drafts?done=deleted";
             default -> "/posts/" + Slugs.forTitle(event.formFields().getOrDefault("title", ""));
         };
         expect(problems, location.equals(expected), "redirects to \"" + location + "\", expected " + expected);
