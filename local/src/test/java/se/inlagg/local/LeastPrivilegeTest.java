@@ -126,6 +126,13 @@ class LeastPrivilegeTest {
         assertEquals(200, invoke("EditPostFunction", "edit-post.json", e -> { }));
         assertEquals(200, invoke("EditPostFunction", "edit-post.json", body("{\"status\": \"draft\", \"tags\": [\"Frivård\", \"Ny i redigeringen\"]}")),
                 "counts and entries move; a category new to the post is looked up");
+        assertEquals(200, invoke("PublishPostFunction", "unpublish-post.json", slug(second)));
+        assertEquals(200, invoke("PublishPostFunction", "publish-post.json", slug(second).andThen(body("{\"publishAt\": \"2031-01-01T09:00\"}"))),
+                "scheduled into a month nobody has posted in yet");
+        assertEquals(200, invoke("PublishPostFunction", "publish-post.json", slug(second).andThen(body("{}"))));
+        assertEquals(200, invoke("MyPostsFunction", "my-posts.json", e -> { }));
+        assertEquals(200, invoke("ProfileFunction", "get-profile.json", e -> { }));
+        assertEquals(200, invoke("ProfileFunction", "put-profile.json", e -> { }));
         assertEquals(204, invoke("DeletePostFunction", "delete-post.json", slug(second)));
         assertEquals(200, invoke("AuthorizerFunction", "authorizer.json", e -> { }));
         runPageScenarios();
