@@ -72,6 +72,14 @@ public final class PostRules {
                 publishedAt, image, excerpt.orElseGet(() -> excerptOf(body)), status));
     }
 
+    /** An uploaded picture's words: its alt text, which it must have, and its caption, as a post's image fields. */
+    public static List<FieldError> imageTextProblems(Optional<String> alt, Optional<String> caption) {
+        List<FieldError> errors = new ArrayList<>();
+        required(errors, "image.alt", alt, MAX_ALT, false);
+        optional(errors, "image.caption", caption, MAX_CAPTION, false);
+        return errors;
+    }
+
     /** A byline as typed (an author's profile): the same limits as a post's author fields. */
     public static Outcome<Byline> checkByline(Optional<String> name, Optional<String> role, Optional<String> office) {
         List<FieldError> errors = new ArrayList<>();
