@@ -40,13 +40,26 @@ public final class LocalServer implements AutoCloseable {
      * optionally another DynamoDB endpoint to use instead of DynamoDB Local in this JVM.
      */
     public record Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint,
-                          Optional<String> tableName) {
+                          Optional<String> tableName, Optional<URI> s3Endpoint, Optional<String> bucketName) {
         public Options(Path template, Path dataDir, int port, Optional<String> devToken) {
             this(template, dataDir, port, devToken, Optional.empty(), Optional.empty());
         }
 
         public Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint) {
             this(template, dataDir, port, devToken, dynamoEndpoint, Optional.empty());
+        }
+
+        public Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint,
+                       Optional<String> tableName) {
+            this(template, dataDir, port, devToken, dynamoEndpoint, tableName, Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * Pictures on an S3 endpoint (LocalStack, the embedded S3), in a bucket of this name (tests on one
+         * endpoint each take their own) or the template's.
+         */
+        public Options withBucket(URI s3Endpoint, Optional<String> bucketName) {
+            return new Options(template, dataDir, port, devToken, dynamoEndpoint, tableName, Optional.of(s3Endpoint), bucketName);
         }
     }
 
@@ -55,13 +68,16 @@ public final class LocalServer implements AutoCloseable {
     private final LocalDynamo dynamo;
     private final String devToken;
     private final String tableName;
+    private final Optional<LocalBucket> bucket;
 
-    private LocalServer(HttpServer http, ExecutorService executor, LocalDynamo dynamo, String devToken, String tableName) {
+    private LocalServer(HttpServer http, ExecutorService executor, LocalDynamo dynamo, String devToken, String tableName,
+                        Optional<LocalBucket> bucket) {
         this.http = http;
         this.executor = executor;
         this.dynamo = dynamo;
         this.devToken = devToken;
         this.tableName = tableName;
+        this.bucket = bucket;
     }
 
     public static LocalServer start(Options options) throws Exception {
@@ -75,7 +91,10 @@ public final class LocalServer implements AutoCloseable {
             try (DynamoDbClient admin = dynamo.client()) {
                 TableFromTemplate.ensure(admin, template, table);
                 String token = devAuthor(admin, table, options);
-                Map<String, LambdaFunction> functions = Functions.load(template, dynamo, table);
+                Optional<LocalBucket> bucket = options.s3Endpoint()
+                        .map(e -> new LocalBucket(e, options.bucketName().orElse(LocalBucket.nameIn(template))));
+                bucket.ifPresent(b -> b.ensure(template));
+                Map<String, LambdaFunction> functions = Functions.load(template, dynamo, table, bucket);
                 Gateway gateway = new Gateway(new Router(template.routes()), functions,
                         template.authorizerFunctionId().map(functions::get));
                 HttpServer http = HttpServer.create(new InetSocketAddress(
@@ -84,7 +103,7 @@ public final class LocalServer implements AutoCloseable {
                 http.setExecutor(executor);
                 http.createContext("/", exchange -> serve(gateway, exchange));
                 http.start();
-                return new LocalServer(http, executor, dynamo, token, table);
+                return new LocalServer(http, executor, dynamo, token, table, bucket);
             }
         } catch (Exception e) {
             dynamo.close();
@@ -107,6 +126,11 @@ public final class LocalServer implements AutoCloseable {
 
     public String tableName() {
         return tableName;
+    }
+
+    /** The pictures bucket, when the server has one. */
+    Optional<LocalBucket> bucket() {
+        return bucket;
     }
 
     /** A client on this server's DynamoDB Local, for tests that look at the table itself. */

@@ -38,7 +38,10 @@ public final class Main {
         Path data = Path.of(env("DATA_DIR").orElse(".inlagg"));
         // AWS_ENDPOINT_URL_DYNAMODB (the SDK's own setting) points the server at another DynamoDB.
         var endpoint = env("AWS_ENDPOINT_URL_DYNAMODB").map(java.net.URI::create);
-        LocalServer server = LocalServer.start(new LocalServer.Options(template(), data, port, env("INLAGG_DEV_TOKEN"), endpoint));
+        var options = new LocalServer.Options(template(), data, port, env("INLAGG_DEV_TOKEN"), endpoint);
+        // AWS_ENDPOINT_URL_S3 (the SDK's own setting) gives pictures a bucket there; without it, no uploads.
+        var s3 = env("AWS_ENDPOINT_URL_S3").map(java.net.URI::create);
+        LocalServer server = LocalServer.start(s3.map(e -> options.withBucket(e, Optional.empty())).orElse(options));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
@@ -48,6 +51,8 @@ public final class Main {
         }));
         System.out.println("Inlägg is running at " + server.baseUri() + " (data in " + data.toAbsolutePath() + ")");
         System.out.println("Author token for local writes: " + server.devToken());
+        System.out.println(s3.map(e -> "Pictures: uploads go to the bucket at " + e)
+                .orElse("Pictures: no uploads (set AWS_ENDPOINT_URL_S3 to an S3 endpoint, such as LocalStack's)"));
         System.out.println("  curl -H 'Authorization: Bearer " + server.devToken() + "' ...");
     }
 

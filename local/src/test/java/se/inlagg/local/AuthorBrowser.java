@@ -95,7 +95,13 @@ final class AuthorBrowser {
     }
 
     static String unescape(String html) {
-        return html.replace("&#34;", "\"").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&#10;", "\n").replace("&#13;", "\r").replace("&amp;", "&");
+        Matcher entity = Pattern.compile("&#(x?)([0-9a-fA-F]+);").matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (entity.find()) {
+            int code = Integer.parseInt(entity.group(2), entity.group(1).isEmpty() ? 10 : 16);
+            entity.appendReplacement(out, Matcher.quoteReplacement(Character.toString(code)));
+        }
+        entity.appendTail(out);
+        return out.toString().replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 }

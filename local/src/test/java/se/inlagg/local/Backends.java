@@ -48,6 +48,27 @@ final class Backends {
         return Optional.of(localStack());
     }
 
+    private static FakeS3 fakeS3;
+
+    /**
+     * Where the server tests keep pictures: LocalStack's S3 on that backend, else this JVM's stand-in
+     * for the embedded S3 ({@link FakeS3}; the embedded one replaces it here once it is merged).
+     */
+    static synchronized URI chosenS3Endpoint() {
+        if ("localstack".equals(System.getProperty("inlagg.backend", ""))) {
+            return localStack();
+        }
+        if (fakeS3 == null) {
+            try {
+                fakeS3 = FakeS3.start();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(fakeS3::close));
+        }
+        return fakeS3.endpoint();
+    }
+
     /**
      * The endpoint of this JVM's LocalStack, started on first use. Where Docker cannot run it, the
      * test is skipped with one line on the console saying why (once per JVM), decided in a few
@@ -64,7 +85,7 @@ final class Backends {
                             unusable, (System.nanoTime() - start) / 1e9, remedy(found)));
                 }
             } else if (failedToStart == null) {
-                var container = new LocalStackContainer(LOCALSTACK).withServices("dynamodb");
+                var container = new LocalStackContainer(LOCALSTACK).withServices("dynamodb", "s3");
                 try {
                     container.start();
                 } catch (RuntimeException e) {

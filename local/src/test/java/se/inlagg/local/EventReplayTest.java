@@ -152,6 +152,11 @@ class EventReplayTest {
             case "write-form.json", "drafts.json", "edit-form.json", "preview.json", "delete-confirm.json", "profile-form.json" -> 303;
             // The authorizer context names an author nobody made here: there is no profile to read or replace.
             case "get-profile.json", "put-profile.json" -> 403;
+            // Pictures: this replay has no bucket, and pages without a session send readers to sign in.
+            case "image-form.json", "image-uploaded.json" -> 303;
+            case "image-save.json" -> 403;
+            case "picture.json" -> 404;
+            case "upload-url.json", "attach-image.json" -> 503;
             default -> route.method().equals("POST") && route.path().equals("/api/posts") ? 201 : 200;
         };
     }

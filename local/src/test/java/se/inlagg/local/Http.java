@@ -165,6 +165,45 @@ final class Http {
         return send("POST", "/signin", null, body.getBytes(StandardCharsets.UTF_8), null, all);
     }
 
+    /**
+     * A browser's upload straight to the bucket: the form's fields in their order, then the file, as
+     * multipart/form-data to an absolute address (the bucket's, not this server's). Redirects are not followed.
+     */
+    Reply multipart(URI url, java.util.Map<String, String> fields, String filename, String fileType, byte[] file) {
+        String boundary = "----inlagg" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v
+                + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        try {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new AssertionError("POST " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A GET of an absolute address (a presigned one), its body as bytes. */
+    HttpResponse<byte[]> fetch(URI url) {
+        try {
+            return client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** The session cookie ("name=value") a successful sign-in set. */
     static String sessionCookie(Reply signedIn) {
         return signedIn.headers().allValues("set-cookie").stream().filter(c -> c.contains("inlagg_session="))

@@ -56,7 +56,8 @@ class OpenApiContractTest extends ServerTest {
     void theEventBodiesAreValidRequests() throws Exception {
         Map<String, String> schemaOf = Map.of("POST /api/posts", "PostInput", "PATCH /api/posts/{slug}", "PostPatch",
                 "POST /api/posts/{slug}/tags", "TagsInput", "PUT /api/posts/{slug}/tags", "TagsInput",
-                "POST /api/posts/{slug}/publish", "PublishInput", "PUT /api/me", "AuthorInput");
+                "POST /api/posts/{slug}/publish", "PublishInput", "PUT /api/me", "AuthorInput",
+                "POST /api/posts/{slug}/image", "AttachImageInput");
         int checked = 0;
         try (Stream<Path> files = Files.list(Repo.events())) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
