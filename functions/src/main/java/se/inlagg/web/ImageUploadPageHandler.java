@@ -99,6 +99,12 @@ public final class ImageUploadPageHandler extends PageFunction {
         };
     }
 
+    /** "https://bucket.s3.eu-north-1.amazonaws.com" of the form's address: what a CSP source names. */
+    static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
     private static int status(Refusal refusal) {
         return Problems.of(refusal).status();
     }
@@ -118,8 +124,11 @@ public final class ImageUploadPageHandler extends PageFunction {
         UploadView view = new UploadView(post.summary().title(), Views.postPath(post.slug()), upload, problem,
                 Views.post(post, time.zone(), time.now()).figure());
         Frame frame = new Frame("Välj en bild", "", Optional.empty(), List.of(), Optional.of(viewer), true, stylesheetPath());
+        // This one form posts to the bucket: the page's policy must let it, and nothing else new.
         return page(request, status, frame, Templates.render(out -> JteimageGenerated.render(out, null, frame, view)))
-                .withHeader("cache-control", Caching.NO_STORE);
+                .withHeader("cache-control", Caching.NO_STORE)
+                .withHeader("content-security-policy", CONTENT_SECURITY_POLICY.replace("form-action 'self'",
+                        "form-action 'self' " + origin(upload.url())));
     }
 
     /** The form for an upload that came back as typed, after a refusal, with the upload read again to show it. */

@@ -63,6 +63,10 @@ class PicturesEndToEndTest extends ServerTest {
         var start = uploads.snapshot();
         String slug = write("Med en egen bild");
         byte[] png = TestPictures.png(640, 320);
+        var uploadPage = asa.get("/posts/" + slug + "/image");
+        URI bucket = PictureUploads.form(uploadPage.body()).url();
+        assertTrue(uploadPage.header("content-security-policy").contains("form-action 'self' " + bucket.getScheme() + "://"
+                + bucket.getRawAuthority() + ";"), "the page lets its one form post to the bucket: " + uploadPage.header("content-security-policy"));
         var altPage = uploads.upload(asa, slug, "mote.png", "image/png", png);
         assertEquals(200, altPage.status(), altPage.body());
         String html = altPage.body();
