@@ -34,13 +34,12 @@ public final class AttachImageHandler extends ApiFunction {
         if (key.isEmpty()) {
             throw new ProblemException(Problems.invalid("key", "must not be empty"));
         }
-        var images = images();
         String slug = slug(request);
         return answer(app().posts().getToChange(slug, authorId), current -> {
             if (!ETags.matchesStrongly(ifMatch, PostJson.etag(current.summary()))) {
                 throw new ProblemException(Problems.of(new Refusal.Stale()));
             }
-            var outcome = images.attach(authorId, slug, key, text(body, "alt"), text(body, "caption"), current.version());
+            var outcome = images().attach(authorId, slug, key, text(body, "alt"), text(body, "caption"), current.version());
             return answer(outcome, post -> PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary()));
         });
     }

@@ -21,8 +21,9 @@ public final class UploadUrlHandler extends ApiFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
-        ImageService images = images();
+        // The post first: a post that is not there (or not the caller's) says so, bucket or none.
         return answer(app().posts().getToChange(slug(request), authorId), post -> {
+            ImageService images = images();
             UploadForm form = images.uploadForm(authorId, Optional.empty(), app().posts().time().now());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("url", form.url());

@@ -198,13 +198,12 @@ public final class PostService {
                                               Function<PostSummary, Optional<PostSummary>> change) {
         Backoff backoff = Backoff.within(writeBudget);
         do {
-            Optional<PostSummary> post = summaryVisibleTo(slug, Optional.of(actorId));
-            if (post.isEmpty()) {
-                return Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST));
-            }
-            PostSummary current = post.get();
-            if (!current.authorId().equals(actorId)) {
-                return Outcome.refused(Refusal.Forbidden.notTheAuthor());
+            PostSummary current;
+            switch (changeable(slug, actorId)) {
+                case Outcome.Refused<PostSummary> r -> {
+                    return r;
+                }
+                case Outcome.Done<PostSummary> d -> current = d.value();
             }
             Optional<PostSummary> next = change.apply(current);
             if (next.isEmpty()) {
@@ -301,13 +300,12 @@ public final class PostService {
     public Outcome<PostSummary> delete(String slug, Optional<Long> expectedVersion, String actorId) {
         Backoff backoff = Backoff.within(writeBudget);
         do {
-            Optional<PostSummary> post = summaryVisibleTo(slug, Optional.of(actorId));
-            if (post.isEmpty()) {
-                return Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST));
-            }
-            PostSummary current = post.get();
-            if (!current.authorId().equals(actorId)) {
-                return Outcome.refused(Refusal.Forbidden.notTheAuthor());
+            PostSummary current;
+            switch (changeable(slug, actorId)) {
+                case Outcome.Refused<PostSummary> r -> {
+                    return r;
+                }
+                case Outcome.Done<PostSummary> d -> current = d.value();
             }
             if (expectedVersion.isPresent() && expectedVersion.get() != current.version()) {
                 return Outcome.refused(new Refusal.Stale());
@@ -407,13 +405,12 @@ public final class PostService {
     private Outcome<PostSummary> changeTags(String slug, String authorId, Function<List<Tag>, Optional<List<Tag>>> change) {
         Backoff backoff = Backoff.within(writeBudget);
         do {
-            Optional<PostSummary> post = summaryVisibleTo(slug, Optional.of(authorId));
-            if (post.isEmpty()) {
-                return Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST));
-            }
-            PostSummary current = post.get();
-            if (!current.authorId().equals(authorId)) {
-                return Outcome.refused(Refusal.Forbidden.notTheAuthor());
+            PostSummary current;
+            switch (changeable(slug, authorId)) {
+                case Outcome.Refused<PostSummary> r -> {
+                    return r;
+                }
+                case Outcome.Done<PostSummary> d -> current = d.value();
             }
             Optional<List<Tag>> changed = change.apply(current.tags());
             if (changed.isEmpty()) {
@@ -440,6 +437,13 @@ public final class PostService {
             }
         } while (backoff.pause());
         return busy();
+    }
+
+    /** The summary of a post the actor may change, read consistently: another author's is Forbidden, one they cannot see NotFound. */
+    private Outcome<PostSummary> changeable(String slug, String actorId) {
+        return summaryVisibleTo(slug, Optional.of(actorId))
+                .<Outcome<PostSummary>>map(p -> p.authorId().equals(actorId) ? Outcome.done(p) : Outcome.refused(Refusal.Forbidden.notTheAuthor()))
+                .orElseGet(() -> Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST)));
     }
 
     private Optional<PostSummary> summaryVisibleTo(String slug, Optional<String> authorId) {

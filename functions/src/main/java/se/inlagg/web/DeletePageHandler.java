@@ -53,10 +53,7 @@ public final class DeletePageHandler extends PageFunction {
     }
 
     private HttpResponse confirm(HttpRequest request, int status, Viewer viewer, String slug, Optional<String> notice) {
-        Post post = switch (app().posts().getToChange(slug, viewer.authorId())) {
-            case Outcome.Done<Post> d -> d.value();
-            case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal()));
-        };
+        Post post = ownPost(slug, viewer);
         DeleteView view = new DeleteView(post.summary().title(), Views.postPath(post.slug()), post.version(), viewer.csrf(), notice);
         Frame frame = new Frame("Ta bort inlägget", "", Optional.empty(), List.of(), Optional.of(viewer), true, stylesheetPath());
         return page(request, status, frame, Templates.render(out -> JtedeleteGenerated.render(out, null, frame, view)))

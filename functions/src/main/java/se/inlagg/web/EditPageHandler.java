@@ -35,7 +35,7 @@ public final class EditPageHandler extends PageFunction {
             if (viewer.isEmpty()) {
                 return HttpResponse.seeOther("/signin");
             }
-            Post post = stored(slug, viewer.get());
+            Post post = ownPost(slug, viewer.get());
             return form(request, 200, post, post.version(), WriteForm.of(post, app().posts().time().zone()), List.of(),
                     Optional.empty(), Optional.empty(), viewer.get());
         }
@@ -46,9 +46,9 @@ public final class EditPageHandler extends PageFunction {
         if (refused.isPresent()) {
             // The version stays the one the text was written from, so sending it again cannot save over a newer one.
             return viewer.isEmpty() ? signedOut(request, slug, typed)
-                    : form(request, 403, stored(slug, viewer.get()), version, typed, List.of(), refused, Optional.empty(), viewer.get());
+                    : form(request, 403, ownPost(slug, viewer.get()), version, typed, List.of(), refused, Optional.empty(), viewer.get());
         }
-        Post current = stored(slug, viewer.get());
+        Post current = ownPost(slug, viewer.get());
         PostDraft draft = draftOf(form, current);
         String action = form.value("action");
         if (current.version() != version) {
@@ -60,7 +60,7 @@ public final class EditPageHandler extends PageFunction {
             case Outcome.Refused<Post> r -> switch (r.refusal()) {
                 case Refusal.Invalid i -> form(request, 400, current, version, typed, i.errors(), Optional.empty(), Optional.empty(),
                         viewer.get());
-                case Refusal.Stale s -> conflict(request, stored(slug, viewer.get()), typed, viewer.get(),
+                case Refusal.Stale s -> conflict(request, ownPost(slug, viewer.get()), typed, viewer.get(),
                         "Inlägget ändrades samtidigt som du sparade. Inget av det du skrev har sparats än.");
                 case Refusal.Busy b -> form(request, 503, current, version, typed, List.of(), Optional.of(Problems.of(b).swedish()),
                         Optional.empty(), viewer.get()).withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
@@ -80,13 +80,6 @@ public final class EditPageHandler extends PageFunction {
         return form(request, 409, now, now.version(), typed, List.of(), Optional.of(message), Optional.of(now), viewer);
     }
 
-    /** The post as its author may edit it: another author's is 403, one this author cannot see 404. */
-    private Post stored(String slug, Viewer viewer) {
-        return switch (app().posts().getToChange(slug, viewer.authorId())) {
-            case Outcome.Done<Post> d -> d.value();
-            case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal()));
-        };
-    }
 
     /** Where a saved form goes: the button pressed says whether to stay, preview or upload a picture. */
     private static HttpResponse next(String slug, String action) {

@@ -39,7 +39,7 @@ public final class ImageUploadPageHandler extends PageFunction {
                 return HttpResponse.seeOther("/signin");
             }
             ImageService images = images();
-            Post post = stored(slug, viewer.get());
+            Post post = ownPost(slug, viewer.get());
             return request.path().endsWith("/uploaded") ? uploaded(request, viewer.get(), post, images)
                     : uploadPage(request, 200, viewer.get(), post, images, Optional.empty());
         }
@@ -50,7 +50,7 @@ public final class ImageUploadPageHandler extends PageFunction {
         }
         ImageService images = images();
         if (refused.isPresent()) {
-            return again(request, 403, viewer.get(), stored(slug, viewer.get()), images, form, List.of(), refused, FormGuard.version(form));
+            return again(request, 403, viewer.get(), ownPost(slug, viewer.get()), images, form, List.of(), refused, FormGuard.version(form));
         }
         return save(request, viewer.get(), slug, images, form);
     }
@@ -79,20 +79,20 @@ public final class ImageUploadPageHandler extends PageFunction {
             case Outcome.Done<Post> d -> HttpResponse.seeOther(Notice.after(Views.postPath(d.value().slug()) + "/edit", Notice.Done.IMAGE,
                     Optional.of(d.value().slug())));
             case Outcome.Refused<Post> r -> switch (r.refusal()) {
-                case Refusal.Invalid i -> again(request, 400, viewer, stored(slug, viewer), images, form, i.errors(), Optional.empty(), version);
+                case Refusal.Invalid i -> again(request, 400, viewer, ownPost(slug, viewer), images, form, i.errors(), Optional.empty(), version);
                 case Refusal.Stale s -> {
                     // The picture is still there: shown again with the post's new version, one click saves it on that.
-                    Post now = stored(slug, viewer);
+                    Post now = ownPost(slug, viewer);
                     yield again(request, 409, viewer, now, images, form, List.of(), Optional.of(
                             "Inlägget har ändrats sedan du började, så bilden sparades inte än. Kontrollera inlägget och spara sedan bilden igen."),
                             now.version());
                 }
-                case Refusal.Busy b -> again(request, 503, viewer, stored(slug, viewer), images, form, List.of(),
+                case Refusal.Busy b -> again(request, 503, viewer, ownPost(slug, viewer), images, form, List.of(),
                         Optional.of(Problems.of(b).swedish()), version)
                         .withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
-                case Refusal.NotFound n when n.what() == Refusal.Missing.UPLOAD -> uploadPage(request, 404, viewer, stored(slug, viewer),
+                case Refusal.NotFound n when n.what() == Refusal.Missing.UPLOAD -> uploadPage(request, 404, viewer, ownPost(slug, viewer),
                         images, Optional.of(Problems.of(n).swedish()));
-                case Refusal.Unprocessable u -> uploadPage(request, 422, viewer, stored(slug, viewer), images, Optional.of(u.rule().swedish()));
+                case Refusal.Unprocessable u -> uploadPage(request, 422, viewer, ownPost(slug, viewer), images, Optional.of(u.rule().swedish()));
                 case Refusal.NotFound n -> throw new ProblemException(Problems.of(n));
                 case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));
             };
@@ -109,12 +109,6 @@ public final class ImageUploadPageHandler extends PageFunction {
         return Problems.of(refusal).status();
     }
 
-    private Post stored(String slug, Viewer viewer) {
-        return switch (app().posts().getToChange(slug, viewer.authorId())) {
-            case Outcome.Done<Post> d -> d.value();
-            case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal()));
-        };
-    }
 
     /** The upload form, signed now for this author; the bucket sends the browser back with the file's key. */
     private HttpResponse uploadPage(HttpRequest request, int status, Viewer viewer, Post post, ImageService images, Optional<String> problem) {

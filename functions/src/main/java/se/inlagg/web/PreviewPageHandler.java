@@ -27,10 +27,7 @@ public final class PreviewPageHandler extends PageFunction {
             return HttpResponse.seeOther("/signin");
         }
         String slug = request.pathParameter("slug").orElse("");
-        Post post = switch (app().posts().getToChange(slug, viewer.get().authorId())) {
-            case Outcome.Done<Post> d -> d.value();
-            case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal()));
-        };
+        Post post = ownPost(slug, viewer.get());
         var time = app().posts().time();
         var now = time.now();
         PostView read = Views.post(post, time.zone(), now);

@@ -68,10 +68,7 @@ public final class PublishPageHandler extends PageFunction {
 
     /** The publishing form of the post as it is now, with the time as typed and what was wrong. */
     private HttpResponse again(HttpRequest request, Viewer viewer, String slug, String typed, int status, String problem) {
-        Post post = switch (app().posts().getToChange(slug, viewer.authorId())) {
-            case Outcome.Done<Post> d -> d.value();
-            case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal()));
-        };
+        Post post = ownPost(slug, viewer);
         PublishingView view = Views.publishing(post.summary(), viewer.csrf(), typed, Optional.of(problem), app().posts().time().now());
         Frame frame = new Frame("Publicera", "", Optional.empty(), List.of(), Optional.of(viewer), true, stylesheetPath());
         String title = post.summary().title();
