@@ -38,10 +38,11 @@ class PackageRulesTest {
             Map.entry("posts", Set.of("ops")),
             Map.entry("store", Set.of("posts", "ops")),
             Map.entry("auth", Set.of("posts", "store", "ops")),
-            Map.entry("app", Set.of("store", "posts", "auth", "config", "ops", "json")),
+            Map.entry("images", Set.of("posts", "config", "ops", "json")),
+            Map.entry("app", Set.of("store", "posts", "auth", "images", "config", "ops", "json")),
             Map.entry("http", Set.of("app", "posts", "ops", "json")),
-            Map.entry("api", Set.of("http", "app", "posts", "auth", "ops", "json")),
-            Map.entry("web", Set.of("http", "app", "posts", "auth", "config")));
+            Map.entry("api", Set.of("http", "app", "posts", "auth", "images", "ops", "json")),
+            Map.entry("web", Set.of("http", "app", "posts", "auth", "images", "config")));
 
     private static final Pattern OURS = Pattern.compile("se/inlagg/([a-z]+)/");
 

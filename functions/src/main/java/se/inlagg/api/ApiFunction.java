@@ -34,6 +34,11 @@ abstract class ApiFunction extends HttpFunction {
         return answer(outcome, post -> PostJson.withValidators(HttpResponse.json(200, PostJson.tagsOf(post)), post));
     }
 
+    /** The pictures service, or 503 where no bucket is configured. */
+    protected final se.inlagg.images.ImageService images() {
+        return app().images().orElseThrow(() -> new ProblemException(Problems.imagesUnavailable()));
+    }
+
     /** The {slug} of the route; API Gateway never calls a {slug} route without one. */
     static String slug(HttpRequest request) {
         return request.pathParameter("slug").orElse("");

@@ -24,7 +24,7 @@ public final class DeletePostHandler extends ApiFunction {
                 throw new ProblemException(Problems.of(new Refusal.Stale()));
             }
             Optional<Long> expected = ifMatch.map(h -> current.version());
-            return answer(app().posts().delete(slug, expected, Optional.of(authorId)), gone -> HttpResponse.empty(204));
+            return answer(app().posts().delete(slug, expected, authorId), gone -> HttpResponse.empty(204));
         });
     }
 }

@@ -28,7 +28,7 @@ public final class EditPostHandler extends ApiFunction {
                 throw new ProblemException(Problems.of(new Refusal.Stale()));
             }
             var draft = DraftReader.post(merged(current, patch));
-            return answer(app().posts().edit(current, draft),
+            return answer(app().posts().edit(current, draft, authorId),
                     post -> PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary()));
         });
     }

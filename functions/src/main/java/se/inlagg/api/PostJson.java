@@ -62,7 +62,8 @@ final class PostJson {
         node.put("author", byline(s.author()));
         node.put("tags", s.tags().stream().map(Tag::name).toList());
         node.put("publishedAt", SiteTime.format(s.publishedAt()));
-        s.image().ifPresent(i -> node.put("image", image(i)));
+        // The size is read from the file, never written by a client: the patch applies to the fields it may send.
+        s.image().ifPresent(i -> node.put("image", imageInput(i)));
         node.put("excerpt", s.excerpt());
         node.put("status", s.status().wire());
         return node;
@@ -76,11 +77,23 @@ final class PostJson {
         return author;
     }
 
+    private static Map<String, Object> imageInput(Image i) {
+        Map<String, Object> image = new LinkedHashMap<>();
+        image.put("url", i.url());
+        image.put("alt", i.alt());
+        i.caption().ifPresent(c -> image.put("caption", c));
+        return image;
+    }
+
     private static Map<String, Object> image(Image i) {
         Map<String, Object> image = new LinkedHashMap<>();
         image.put("url", i.url());
         image.put("alt", i.alt());
         i.caption().ifPresent(c -> image.put("caption", c));
+        i.size().ifPresent(size -> {
+            image.put("width", size.width());
+            image.put("height", size.height());
+        });
         return image;
     }
 

@@ -2,9 +2,16 @@ package se.inlagg.app;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 import se.inlagg.auth.Authors;
 import se.inlagg.auth.Sessions;
 import se.inlagg.config.Settings;
+import se.inlagg.images.BucketImageFiles;
+import se.inlagg.images.BucketSettings;
+import se.inlagg.images.ImageBucket;
+import se.inlagg.images.ImageService;
+import se.inlagg.images.S3ImageBucket;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.store.AuthorStore;
@@ -33,6 +40,7 @@ public final class Wiring {
     private final Authors authors;
     private final Sessions sessions;
     private final Settings settings;
+    private final Supplier<Optional<ImageBucket>> bucket;
 
     public Wiring(DynamoDbClient client, Settings settings, Clock clock) {
         this(client, settings, clock, TRANSACTION_BUDGET, WRITE_BUDGET);
@@ -40,13 +48,48 @@ public final class Wiring {
 
     /** With other retry budgets: tests that inject failures need not wait out the real ones. */
     public Wiring(DynamoDbClient client, Settings settings, Clock clock, Duration transactionBudget, Duration writeBudget) {
+        this(client, settings, clock, transactionBudget, writeBudget, () -> BucketSettings.fromEnvironment()
+                .map(b -> new S3ImageBucket(b, S3ImageBucket.standardParts(b))));
+    }
+
+    /** With the pictures bucket a test or tool made (a recording client, another endpoint). */
+    public Wiring(DynamoDbClient client, Settings settings, Clock clock, Supplier<Optional<ImageBucket>> bucket) {
+        this(client, settings, clock, TRANSACTION_BUDGET, WRITE_BUDGET, bucket);
+    }
+
+    private Wiring(DynamoDbClient client, Settings settings, Clock clock, Duration transactionBudget, Duration writeBudget,
+                   Supplier<Optional<ImageBucket>> bucket) {
         this.settings = settings;
+        // Built on first use: a function that never touches a picture never loads the S3 client.
+        this.bucket = memoized(bucket);
         Table table = new Table(settings.tableName(), client);
         Transactions transactions = new Transactions(client, transactionBudget);
         SiteTime time = new SiteTime(settings.siteZone(), clock);
-        this.posts = new PostService(new DynamoPostRepository(table, transactions, time), time, writeBudget);
+        this.posts = new PostService(new DynamoPostRepository(table, transactions, time), time, writeBudget,
+                new BucketImageFiles(this.bucket));
         this.authors = new Authors(new AuthorStore(table, transactions));
         this.sessions = new Sessions(new SessionStore(table), authors, new RateLimitStore(table));
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        v = value;
+                        if (v == null) {
+                            v = supplier.get();
+                            value = v;
+                        }
+                    }
+                }
+                return v;
+            }
+        };
     }
 
     public static Wiring shared() {
@@ -67,6 +110,11 @@ public final class Wiring {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Uploaded pictures; empty where no bucket is configured (pictures elsewhere still show). */
+    public Optional<ImageService> images() {
+        return bucket.get().map(b -> new ImageService(b, posts));
     }
 
     /**

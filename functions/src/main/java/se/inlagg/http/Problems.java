@@ -87,6 +87,12 @@ public final class Problems {
         return new Problem(403, "forbidden", message, swedish);
     }
 
+    /** No bucket is configured here: uploads cannot be taken (pictures elsewhere still work). */
+    public static Problem imagesUnavailable() {
+        return new Problem(503, "images_unavailable", "This installation has no bucket for pictures; link a picture elsewhere by its url.",
+                "Den här installationen har ingen lagring för bilder.");
+    }
+
     public static Problem internal() {
         return new Problem(500, "internal_error", "Something went wrong on our side; nothing was changed.",
                 "Något gick fel hos oss. Inget ändrades.");

@@ -1,16 +1,59 @@
 package se.inlagg.posts;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** A post's picture: an http(s) address, its alt text for screen readers and an optional caption. */
-public record Image(String url, String alt, Optional<String> caption) {
+/**
+ * A post's picture: its address, its alt text for screen readers, an optional caption and, when
+ * known, its size in pixels (written on the img, so the page does not jump as it loads). The
+ * address is an http(s) one elsewhere, or one of the site's own pictures under /images/, which
+ * only the upload steps give out.
+ */
+public record Image(String url, String alt, Optional<String> caption, Optional<Size> size) {
+
+    /** Where the site serves the pictures authors upload: its own address, never the bucket's. */
+    public static final String SITE_PATH = "/images/";
+    /** A name the upload steps make: a hash of the upload and the type read from the file's bytes. */
+    private static final Pattern STORED_NAME = Pattern.compile("[a-z2-7]{26}\\.(jpg|png|webp)");
+
+    /** Width and height in pixels, as read from the file's header. */
+    public record Size(int width, int height) {
+        public Size {
+            if (width < 1 || height < 1) {
+                throw new IllegalArgumentException("a picture has at least one pixel each way: " + width + "x" + height);
+            }
+        }
+    }
 
     public Image {
-        if (!isWebAddress(url)) {
-            throw new IllegalArgumentException("image url must be http(s)");
+        if (!isWebAddress(url) && !isStoredHere(url)) {
+            throw new IllegalArgumentException("image url must be http(s) or one of the site's own pictures");
         }
         alt = alt == null ? "" : alt;
         caption = caption.filter(c -> !c.isBlank());
+    }
+
+    public Image(String url, String alt, Optional<String> caption) {
+        this(url, alt, caption, Optional.empty());
+    }
+
+    /** A picture uploaded here, by the name the upload steps gave it. */
+    public static Image stored(String name, String alt, Optional<String> caption, Size size) {
+        return new Image(SITE_PATH + name, alt, caption, Optional.of(size));
+    }
+
+    /** The name of a picture uploaded here ("…​.jpg"); empty for an address elsewhere. */
+    public Optional<String> storedName() {
+        return isStoredHere(url) ? Optional.of(url.substring(SITE_PATH.length())) : Optional.empty();
+    }
+
+    public static boolean isStoredName(String name) {
+        return STORED_NAME.matcher(name).matches();
+    }
+
+    /** One of the site's own pictures: "/images/" and a name the upload steps make, nothing else. */
+    public static boolean isStoredHere(String url) {
+        return url != null && url.startsWith(SITE_PATH) && isStoredName(url.substring(SITE_PATH.length()));
     }
 
     /** Only http and https: a javascript: or data: address in an img would run or smuggle content. */

@@ -32,6 +32,15 @@ public final class PostRules {
     }
 
     public static Outcome<Checked> check(PostDraft d, SiteTime time) {
+        return check(d, time, Optional.empty());
+    }
+
+    /**
+     * The rules for an edit of a post that has this picture: its own uploaded picture may stay (with
+     * its size), while no other address of the site's may be set by hand, so no post can point at
+     * another's file (and delete it with itself).
+     */
+    public static Outcome<Checked> check(PostDraft d, SiteTime time, Optional<Image> current) {
         List<FieldError> errors = new ArrayList<>();
         String title = required(errors, "title", d.title(), MAX_TITLE, false);
         String body = required(errors, "body", d.body(), MAX_BODY_CHARS, true);
@@ -50,7 +59,7 @@ public final class PostRules {
             }
             return parsed;
         });
-        Optional<Image> image = image(errors, d);
+        Optional<Image> image = image(errors, d, current);
         Optional<String> excerpt = optional(errors, "excerpt", d.excerpt(), MAX_EXCERPT, true);
         Status status = d.status().filter(s -> !s.isBlank()).map(s -> Status.fromWire(s).orElseGet(() -> {
             errors.add(new FieldError("status", "must be \"published\" or \"draft\""));
@@ -61,6 +70,24 @@ public final class PostRules {
         }
         return Outcome.done(new Checked(title.strip(), body, new Byline(name.strip(), role, office), tags,
                 publishedAt, image, excerpt.orElseGet(() -> excerptOf(body)), status));
+    }
+
+    /** An uploaded picture's words: its alt text, which it must have, and its caption, as a post's image fields. */
+    public static List<FieldError> imageTextProblems(Optional<String> alt, Optional<String> caption) {
+        List<FieldError> errors = new ArrayList<>();
+        required(errors, "image.alt", alt, MAX_ALT, false);
+        optional(errors, "image.caption", caption, MAX_CAPTION, false);
+        return errors;
+    }
+
+    /** A byline as typed (an author's profile): the same limits as a post's author fields. */
+    public static Outcome<Byline> checkByline(Optional<String> name, Optional<String> role, Optional<String> office) {
+        List<FieldError> errors = new ArrayList<>();
+        String n = required(errors, "author.name", name, MAX_NAME, false);
+        Optional<String> r = optional(errors, "author.role", role, MAX_NAME, false);
+        Optional<String> o = optional(errors, "author.office", office, MAX_NAME, false);
+        return errors.isEmpty() ? Outcome.done(new Byline(n.strip(), r.map(String::strip), o.map(String::strip)))
+                : Outcome.refused(new Refusal.Invalid(errors));
     }
 
     /** Checks names typed for tags; the result has one tag per slug, in the order first typed. */
@@ -91,7 +118,7 @@ public final class PostRules {
         return distinct;
     }
 
-    private static Optional<Image> image(List<FieldError> errors, PostDraft d) {
+    private static Optional<Image> image(List<FieldError> errors, PostDraft d, Optional<Image> current) {
         Optional<String> url = optional(errors, "image.url", d.imageUrl(), MAX_URL, false);
         Optional<String> alt = optional(errors, "image.alt", d.imageAlt(), MAX_ALT, false);
         Optional<String> caption = optional(errors, "image.caption", d.imageCaption(), MAX_CAPTION, false);
@@ -101,11 +128,21 @@ public final class PostRules {
             }
             return Optional.empty();
         }
-        if (!Image.isWebAddress(url.get().strip())) {
+        String address = url.get().strip();
+        Optional<Image> own = current.filter(i -> i.storedName().isPresent() && i.url().equals(address));
+        if (own.isPresent()) {
+            if (alt.isEmpty()) {
+                // An uploaded picture always has its alt text: it was required when it was added.
+                errors.add(new FieldError("image.alt", "must not be empty"));
+                return Optional.empty();
+            }
+            return Optional.of(new Image(address, alt.get(), caption, own.get().size()));
+        }
+        if (!Image.isWebAddress(address)) {
             errors.add(new FieldError("image.url", "must be an http or https address"));
             return Optional.empty();
         }
-        return Optional.of(new Image(url.get().strip(), alt.orElse(""), caption));
+        return Optional.of(new Image(address, alt.orElse(""), caption));
     }
 
     private static String required(List<FieldError> errors, String field, Optional<String> value,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import se.inlagg.ops.Metrics;
+import java.util.function.Supplier;
 
 /** The rules of posts and their facets; it knows nothing of HTTP and nothing of DynamoDB. */
 public final class PostService {
@@ -16,15 +17,22 @@ public final class PostService {
     private final PostRepository repository;
     private final SiteTime time;
     private final Duration writeBudget;
+    private final ImageFiles images;
 
     /**
      * @param writeBudget how long a write may keep re-reading and retrying when other writers
      *                    change the same post first; then it answers Busy
      */
     public PostService(PostRepository repository, SiteTime time, Duration writeBudget) {
+        this(repository, time, writeBudget, ImageFiles.NONE);
+    }
+
+    /** @param images the files of the site's own pictures, which writes that drop a picture let go */
+    public PostService(PostRepository repository, SiteTime time, Duration writeBudget, ImageFiles images) {
         this.repository = repository;
         this.time = time;
         this.writeBudget = writeBudget;
+        this.images = images;
     }
 
     public SiteTime time() {
@@ -111,12 +119,16 @@ public final class PostService {
     }
 
     /**
-     * Applies an edited draft to the post as it was read. The slug stays (it is the permalink);
-     * a draft published with a past date is published now, so it is not buried in the archive.
+     * Applies an edited draft to the post as it was read, if the actor wrote it. The slug stays (it
+     * is the permalink); a draft published with a past date is published now, so it is not buried
+     * in the archive. A picture the edit drops or replaces is let go once the edit has committed.
      */
-    public Outcome<Post> edit(Post current, PostDraft draft) {
+    public Outcome<Post> edit(Post current, PostDraft draft, String actorId) {
+        if (!current.summary().authorId().equals(actorId)) {
+            return Outcome.refused(Refusal.Forbidden.notTheAuthor());
+        }
         PostRules.Checked c;
-        switch (PostRules.check(draft, time)) {
+        switch (PostRules.check(draft, time, current.summary().image())) {
             case Outcome.Refused<PostRules.Checked> r -> {
                 return Outcome.refused(r.refusal());
             }
@@ -132,7 +144,7 @@ public final class PostService {
         var next = new PostSummary(was.id(), was.slug(), c.title(), c.excerpt(), c.byline(), c.tags(), c.image(),
                 c.status(), publishedAt, now, was.version() + 1, was.authorId());
         Body body = c.body().equals(current.body()) ? new Body(current.body(), current.bodyHtml()) : Body.of(c.body());
-        return switch (repository.update(was, next, Optional.of(body), now)) {
+        return switch (writeDropping(was, next.image(), () -> repository.update(was, next, Optional.of(body), now))) {
             case Write.Applied<PostSummary> a -> {
                 if (publishing) {
                     Metrics.count(Metrics.Event.POSTS_PUBLISHED);
@@ -146,21 +158,173 @@ public final class PostService {
     }
 
     /**
-     * Deletes a post. With an expected version (If-Match), a post changed since is refused;
-     * without one, the delete reads again and wins over concurrent edits.
+     * Whether this draft, applied to the post as stored, would leave what readers see as it is: a
+     * form sent twice (or a save in another tab with the same words) is then no conflict.
      */
-    public Outcome<PostSummary> delete(String slug, Optional<Long> expectedVersion, Optional<String> readerAuthorId) {
+    public boolean alreadySays(Post current, PostDraft draft) {
+        return switch (PostRules.check(draft, time, current.summary().image())) {
+            case Outcome.Refused<PostRules.Checked> r -> false;
+            case Outcome.Done<PostRules.Checked> d -> {
+                PostRules.Checked c = d.value();
+                PostSummary s = current.summary();
+                yield c.title().equals(s.title()) && c.body().equals(current.body()) && c.byline().equals(s.author())
+                        && sameSlugs(c.tags(), s.tags()) && c.image().equals(s.image()) && c.excerpt().equals(s.excerpt())
+                        && c.status() == s.status() && c.publishedAt().map(s.publishedAt()::equals).orElse(true);
+            }
+        };
+    }
+
+    /**
+     * Publishes the actor's post now, or at a moment (a future one schedules it; the lists show it
+     * from then on with no job to run). With an expected version, a post changed since is refused
+     * (what was previewed is what goes out); a post that already is so published is left as it is.
+     */
+    public Outcome<PostSummary> publish(String slug, String actorId, Optional<Instant> at, Optional<Long> expectedVersion) {
+        return changeStatus(slug, actorId, expectedVersion, current -> {
+            Instant now = time.now();
+            Instant when = at.orElse(now);
+            boolean already = current.status() == Status.PUBLISHED
+                    && (at.isPresent() ? current.publishedAt().equals(when) : !current.publishedAt().isAfter(now));
+            return already ? Optional.empty() : Optional.of(withStatus(current, Status.PUBLISHED, when, now));
+        });
+    }
+
+    /** Takes the actor's post back to a draft: out of every list, feed and count at once. */
+    public Outcome<PostSummary> unpublish(String slug, String actorId, Optional<Long> expectedVersion) {
+        return changeStatus(slug, actorId, expectedVersion, current -> current.status() == Status.DRAFT ? Optional.empty()
+                : Optional.of(withStatus(current, Status.DRAFT, current.publishedAt(), time.now())));
+    }
+
+    private static PostSummary withStatus(PostSummary s, Status status, Instant publishedAt, Instant now) {
+        return new PostSummary(s.id(), s.slug(), s.title(), s.excerpt(), s.author(), s.tags(), s.image(), status,
+                publishedAt, now, s.version() + 1, s.authorId());
+    }
+
+    /**
+     * Reads the actor's post and writes the change, conditioned on the version read. An empty change
+     * means the post is already so, which answers done (a double click changes nothing twice).
+     * Without an expected version a lost race reads again; with one, it is refused as stale.
+     */
+    private Outcome<PostSummary> changeStatus(String slug, String actorId, Optional<Long> expectedVersion,
+                                              Function<PostSummary, Optional<PostSummary>> change) {
         Backoff backoff = Backoff.within(writeBudget);
         do {
-            Optional<PostSummary> post = summaryVisibleTo(slug, readerAuthorId);
-            if (post.isEmpty()) {
-                return Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST));
+            PostSummary current;
+            switch (changeable(slug, actorId)) {
+                case Outcome.Refused<PostSummary> r -> {
+                    return r;
+                }
+                case Outcome.Done<PostSummary> d -> current = d.value();
             }
-            PostSummary current = post.get();
+            Optional<PostSummary> next = change.apply(current);
+            if (next.isEmpty()) {
+                return Outcome.done(current);
+            }
             if (expectedVersion.isPresent() && expectedVersion.get() != current.version()) {
                 return Outcome.refused(new Refusal.Stale());
             }
-            switch (repository.delete(current)) {
+            switch (repository.update(current, next.get(), Optional.empty(), next.get().updatedAt())) {
+                case Write.Applied<PostSummary> a -> {
+                    if (current.status() == Status.DRAFT && a.value().status() == Status.PUBLISHED) {
+                        Metrics.count(Metrics.Event.POSTS_PUBLISHED);
+                    }
+                    return Outcome.done(a.value());
+                }
+                case Write.Busy<PostSummary> b -> {
+                    return busy();
+                }
+                case Write.Stale<PostSummary> s -> {
+                    if (expectedVersion.isPresent()) {
+                        return Outcome.refused(new Refusal.Stale());
+                    }
+                }
+                case Write.SlugTaken<PostSummary> s -> throw new IllegalStateException("a status change never claims a slug");
+            }
+        } while (backoff.pause());
+        return busy();
+    }
+
+    /**
+     * Puts an uploaded picture on the actor's post, if the post is still at the version the author
+     * started from; the picture it had before is let go once this has committed.
+     */
+    public Outcome<Post> attachImage(String slug, String actorId, Image image, long expectedVersion) {
+        Optional<Post> found = (Slugs.isSlug(slug) ? repository.findBySlug(slug) : Optional.<Post>empty())
+                .filter(p -> mayRead(p.summary(), Optional.of(actorId)));
+        if (found.isEmpty()) {
+            return Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST));
+        }
+        Post current = found.get();
+        PostSummary was = current.summary();
+        if (!was.authorId().equals(actorId)) {
+            return Outcome.refused(Refusal.Forbidden.notTheAuthor());
+        }
+        if (was.version() != expectedVersion) {
+            return Outcome.refused(new Refusal.Stale());
+        }
+        Instant now = time.now();
+        var next = new PostSummary(was.id(), was.slug(), was.title(), was.excerpt(), was.author(), was.tags(),
+                Optional.of(image), was.status(), was.publishedAt(), now, was.version() + 1, was.authorId());
+        return switch (writeDropping(was, next.image(), () -> repository.update(was, next, Optional.empty(), now))) {
+            case Write.Applied<PostSummary> a -> Outcome.done(new Post(a.value(), current.body(), current.bodyHtml()));
+            case Write.Stale<PostSummary> s -> Outcome.refused(new Refusal.Stale());
+            case Write.Busy<PostSummary> b -> busy();
+            case Write.SlugTaken<PostSummary> s -> throw new IllegalStateException("a picture never claims a slug");
+        };
+    }
+
+    /**
+     * A write that may drop the post's own picture: its file is marked unattached before the write,
+     * deleted once the write committed and attached again if it did not. When the write's fate is
+     * unknown (it threw), the post is read again: a file it still shows stays, one it does not is
+     * left to the lifecycle, so neither a shown picture nor an orphan is lost track of.
+     */
+    private <T> Write<T> writeDropping(PostSummary was, Optional<Image> next, Supplier<Write<T>> write) {
+        Optional<String> dropped = was.image().flatMap(Image::storedName)
+                .filter(name -> next.flatMap(Image::storedName).filter(name::equals).isEmpty());
+        if (dropped.isEmpty()) {
+            return write.get();
+        }
+        String name = dropped.get();
+        images.release(name);
+        Write<T> result;
+        try {
+            result = write.get();
+        } catch (RuntimeException e) {
+            boolean stillShown = repository.findById(was.id())
+                    .flatMap(p -> p.summary().image()).flatMap(Image::storedName).filter(name::equals).isPresent();
+            if (stillShown) {
+                images.keep(name);
+            }
+            throw e;
+        }
+        if (result instanceof Write.Applied<T>) {
+            images.discard(name);
+        } else {
+            images.keep(name);
+        }
+        return result;
+    }
+
+    /**
+     * Deletes the actor's post. With an expected version (If-Match, the confirmation page), a post
+     * changed since is refused; without one, the delete reads again and wins over concurrent edits.
+     * Its own picture goes once the delete has committed.
+     */
+    public Outcome<PostSummary> delete(String slug, Optional<Long> expectedVersion, String actorId) {
+        Backoff backoff = Backoff.within(writeBudget);
+        do {
+            PostSummary current;
+            switch (changeable(slug, actorId)) {
+                case Outcome.Refused<PostSummary> r -> {
+                    return r;
+                }
+                case Outcome.Done<PostSummary> d -> current = d.value();
+            }
+            if (expectedVersion.isPresent() && expectedVersion.get() != current.version()) {
+                return Outcome.refused(new Refusal.Stale());
+            }
+            switch (writeDropping(current, Optional.empty(), () -> repository.delete(current))) {
                 case Write.Applied<PostSummary> a -> {
                     return Outcome.done(a.value());
                 }
@@ -187,6 +351,15 @@ public final class PostService {
                 yield Outcome.done(d.value().items().stream()
                         .map(s -> new Post(s, "", bodies.getOrDefault(s.id(), ""))).toList());
             }
+        };
+    }
+
+    /** A post by slug, as its author edits it: another author's is refused, one nobody may see is not found. */
+    public Outcome<Post> getToChange(String slug, String actorId) {
+        return switch (get(slug, Optional.of(actorId))) {
+            case Outcome.Refused<Post> r -> r;
+            case Outcome.Done<Post> d -> d.value().summary().authorId().equals(actorId) ? d
+                    : Outcome.refused(Refusal.Forbidden.notTheAuthor());
         };
     }
 
@@ -246,11 +419,13 @@ public final class PostService {
     private Outcome<PostSummary> changeTags(String slug, String authorId, Function<List<Tag>, Optional<List<Tag>>> change) {
         Backoff backoff = Backoff.within(writeBudget);
         do {
-            Optional<PostSummary> post = summaryVisibleTo(slug, Optional.of(authorId));
-            if (post.isEmpty()) {
-                return Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST));
+            PostSummary current;
+            switch (changeable(slug, authorId)) {
+                case Outcome.Refused<PostSummary> r -> {
+                    return r;
+                }
+                case Outcome.Done<PostSummary> d -> current = d.value();
             }
-            PostSummary current = post.get();
             Optional<List<Tag>> changed = change.apply(current.tags());
             if (changed.isEmpty()) {
                 return Outcome.refused(new Refusal.NotFound(Refusal.Missing.TAG_ON_POST));
@@ -276,6 +451,13 @@ public final class PostService {
             }
         } while (backoff.pause());
         return busy();
+    }
+
+    /** The summary of a post the actor may change, read consistently: another author's is Forbidden, one they cannot see NotFound. */
+    private Outcome<PostSummary> changeable(String slug, String actorId) {
+        return summaryVisibleTo(slug, Optional.of(actorId))
+                .<Outcome<PostSummary>>map(p -> p.authorId().equals(actorId) ? Outcome.done(p) : Outcome.refused(Refusal.Forbidden.notTheAuthor()))
+                .orElseGet(() -> Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST)));
     }
 
     private Optional<PostSummary> summaryVisibleTo(String slug, Optional<String> authorId) {

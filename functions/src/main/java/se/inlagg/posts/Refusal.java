@@ -32,8 +32,14 @@ public sealed interface Refusal {
     record Stale() implements Refusal {
     }
 
-    /** The client may not do this to this thing (another author's draft, for one). */
+    /** The client may not do this to this thing (another author's post, for one). */
     record Forbidden(String reason, String swedish) implements Refusal {
+
+        /** Posts are changed by the author who wrote them, and by nobody else. */
+        public static Forbidden notTheAuthor() {
+            return new Forbidden("Only the author of this post may change it.",
+                    "Bara den som skrev inlägget kan ändra det. Inget ändrades.");
+        }
     }
 
     /** Others kept winning the race for the same items, or the store is throttling; trying later will work. */
@@ -49,7 +55,8 @@ public sealed interface Refusal {
         PERSON("person", "Det finns inga inlägg av den personen."),
         OFFICE("office", "Det finns inga inlägg från det kontoret."),
         MONTH("month", "Det finns inga inlägg från den månaden."),
-        IMAGE("image", "Bilden finns inte.");
+        IMAGE("image", "Bilden finns inte."),
+        UPLOAD("upload (it expired or was used already)", "Den uppladdade filen finns inte längre. Välj bilden igen.");
 
         private final String english;
         private final String swedish;
@@ -71,7 +78,10 @@ public sealed interface Refusal {
     /** A rule a well-formed change can still break. */
     enum Rule {
         TOO_MANY_TAGS("too_many_tags", "Ett inlägg kan ha högst " + Tag.MAX_PER_POST + " kategorier."),
-        IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", "Formuläret skickades redan med annat innehåll. Ladda om sidan och försök igen.");
+        IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", "Formuläret skickades redan med annat innehåll. Ladda om sidan och försök igen."),
+        NOT_AN_IMAGE("not_an_image", "Filen är inte en bild i JPEG, PNG eller WebP. Typen läses ur filens innehåll, inte ur dess namn."),
+        IMAGE_TOO_LARGE("image_too_large", "Bilden är större än 10 MB. Välj en mindre bild."),
+        EMPTY_FILE("empty_file", "Filen är tom. Välj en bild.");
 
         private final String code;
         private final String swedish;

@@ -35,6 +35,9 @@ final class PostItems {
     static final String IMAGE_URL = "imageUrl";
     static final String IMAGE_ALT = "imageAlt";
     static final String IMAGE_CAPTION = "imageCaption";
+    /** Not projected into the indexes: lists show no pictures, and every write reads the post item itself. */
+    static final String IMAGE_WIDTH = "imageWidth";
+    static final String IMAGE_HEIGHT = "imageHeight";
     static final String STATUS = "status";
     static final String PUBLISHED_AT = "publishedAt";
     static final String UPDATED_AT = "updatedAt";
@@ -96,7 +99,10 @@ final class PostItems {
                 .s(UPDATED_AT, SiteTime.format(s.updatedAt()))
                 .n(VERSION, s.version())
                 .s(AUTHOR_ID, s.authorId());
-        s.image().ifPresent(i -> b.s(IMAGE_URL, i.url()).s(IMAGE_ALT, i.alt()).s(IMAGE_CAPTION, i.caption()));
+        s.image().ifPresent(i -> {
+            b.s(IMAGE_URL, i.url()).s(IMAGE_ALT, i.alt()).s(IMAGE_CAPTION, i.caption());
+            i.size().ifPresent(size -> b.n(IMAGE_WIDTH, size.width()).n(IMAGE_HEIGHT, size.height()));
+        });
         if (s.status() == Status.PUBLISHED) {
             b.s(Keys.GSI1PK, listKey);
             b.s(Keys.GSI1SK, Keys.listSort(s.publishedAt(), s.id()));
@@ -111,7 +117,9 @@ final class PostItems {
         for (int i = 0; i < slugs.size() && i < names.size(); i++) {
             tags.add(new Tag(slugs.get(i), names.get(i)));
         }
-        Optional<Image> image = d.text(IMAGE_URL).map(url -> new Image(url, d.text(IMAGE_ALT).orElse(""), d.text(IMAGE_CAPTION)));
+        Optional<Image.Size> size = d.has(IMAGE_WIDTH) && d.has(IMAGE_HEIGHT)
+                ? Optional.of(new Image.Size((int) d.number(IMAGE_WIDTH), (int) d.number(IMAGE_HEIGHT))) : Optional.empty();
+        Optional<Image> image = d.text(IMAGE_URL).map(url -> new Image(url, d.text(IMAGE_ALT).orElse(""), d.text(IMAGE_CAPTION), size));
         return new PostSummary(
                 d.string(ID),
                 d.string(SLUG),

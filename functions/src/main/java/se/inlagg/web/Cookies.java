@@ -12,6 +12,10 @@ final class Cookies {
 
     static final String SECURE_NAME = "__Host-inlagg_session";
     static final String PLAIN_NAME = "inlagg_session";
+    /** The sign-in form's double-submit token: no session exists yet to bind a CSRF token to. */
+    static final String SIGN_IN_SECURE_NAME = "__Host-inlagg_signin";
+    static final String SIGN_IN_PLAIN_NAME = "inlagg_signin";
+    static final java.time.Duration SIGN_IN_LIFETIME = java.time.Duration.ofHours(1);
 
     private Cookies() {
     }
@@ -23,6 +27,21 @@ final class Cookies {
     static String start(HttpRequest request, String id) {
         return name(request) + "=" + id + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + Sessions.LIFETIME.toSeconds()
                 + (request.https() ? "; Secure" : "");
+    }
+
+    /** The sign-in form's token from its cookie, when it has the shape of one we made. */
+    static Optional<String> signInToken(HttpRequest request) {
+        return request.cookie(SIGN_IN_SECURE_NAME).or(() -> request.cookie(SIGN_IN_PLAIN_NAME))
+                .filter(t -> t.matches("[A-Za-z0-9_-]{43}"));
+    }
+
+    /**
+     * Strict, unlike the session's: it only ever needs to come back from the sign-in page itself, and
+     * another site's form must not be able to send it along.
+     */
+    static String signIn(HttpRequest request, String token) {
+        return (request.https() ? SIGN_IN_SECURE_NAME : SIGN_IN_PLAIN_NAME) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
+                + SIGN_IN_LIFETIME.toSeconds() + (request.https() ? "; Secure" : "");
     }
 
     static String end(HttpRequest request) {

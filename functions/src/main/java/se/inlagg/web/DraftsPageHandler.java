@@ -9,13 +9,17 @@ import se.inlagg.http.Problems;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.PostSummary;
-import se.inlagg.posts.Status;
 import se.inlagg.web.templates.JtedraftsGenerated;
 
-/** GET /drafts: the signed-in author's drafts, most recently changed first. */
+/**
+ * GET /drafts, "Mina inlägg": the signed-in author's posts of every status (drafts, scheduled with
+ * their time, published), the most recently changed first, a page at a time, each with links to
+ * view, edit, preview and delete it and buttons to publish it or take it back to draft. The path
+ * stays /drafts, so links and bookmarks to it keep working.
+ */
 public final class DraftsPageHandler extends PageFunction {
 
-    static final int SHOWN = 100;
+    static final int PAGE_SIZE = 20;
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
@@ -23,13 +27,18 @@ public final class DraftsPageHandler extends PageFunction {
         if (viewer.isEmpty()) {
             return HttpResponse.seeOther("/signin");
         }
-        var zone = app().posts().time().zone();
-        List<Card> drafts = switch (app().posts().authorPosts(viewer.get().authorId(), SHOWN, Optional.empty())) {
-            case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(Problems.of(r.refusal()));
-            case Outcome.Done<Page<PostSummary>> d -> d.value().items().stream()
-                    .filter(s -> s.status() == Status.DRAFT).map(s -> Views.changedCard(s, zone)).toList();
+        Optional<String> cursor = request.query("cursor").filter(c -> !c.isBlank() && c.length() <= ListPageHandler.MAX_CURSOR);
+        var posts = app().posts();
+        Page<PostSummary> page = switch (posts.authorPosts(viewer.get().authorId(), PAGE_SIZE, cursor)) {
+            case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(Problems.malformed(
+                    "Länken till nästa sida gäller inte längre."));
+            case Outcome.Done<Page<PostSummary>> d -> d.value();
         };
-        Frame frame = new Frame("Mina utkast", "", Optional.empty(), List.of(), viewer, true, stylesheetPath());
-        return page(request, 200, frame, Templates.render(out -> JtedraftsGenerated.render(out, null, frame, drafts)));
+        var now = posts.time().now();
+        var zone = posts.time().zone();
+        MyPostsView view = new MyPostsView(page.items().stream().map(s -> Views.row(s, now, zone)).toList(), Notice.of(request),
+                page.nextCursor().map(c -> "/drafts?cursor=" + c), viewer.get().csrf());
+        Frame frame = new Frame("Mina inlägg", "", Optional.empty(), List.of(), viewer, true, stylesheetPath());
+        return page(request, 200, frame, Templates.render(out -> JtedraftsGenerated.render(out, null, frame, view)));
     }
 }

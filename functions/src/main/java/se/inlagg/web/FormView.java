@@ -17,9 +17,10 @@ public record FormView(String heading, String action, List<Field> fields, Option
             return rows > 1;
         }
 
-        /** The id of the field's message, for aria-describedby; null (no attribute) without one. */
+        /** The ids of the field's hint and message, for aria-describedby; null (no attribute) without either. */
         public String describedBy() {
-            return error.isPresent() ? name + "-error" : null;
+            String ids = (hint.isPresent() ? name + "-hint " : "") + (error.isPresent() ? name + "-error" : "");
+            return ids.isBlank() ? null : ids.strip();
         }
     }
 

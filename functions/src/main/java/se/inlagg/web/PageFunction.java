@@ -8,6 +8,10 @@ import se.inlagg.http.ErrorRenderer;
 import se.inlagg.http.HttpFunction;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
 
 /**
  * A function that answers with pages: the viewer comes from the session cookie, every page carries
@@ -32,6 +36,17 @@ abstract class PageFunction extends HttpFunction {
         return Cookies.session(request)
                 .flatMap(id -> app().sessions().find(id, app().posts().time().now()))
                 .map(s -> new Viewer(s.authorId(), s.csrf()));
+    }
+
+    /**
+     * The post by slug as this author may change it: another author's is a 403 page, one this author
+     * cannot see (gone, or another's draft) a 404 page.
+     */
+    protected Post ownPost(String slug, Viewer viewer) {
+        return switch (app().posts().getToChange(slug, viewer.authorId())) {
+            case Outcome.Done<Post> d -> d.value();
+            case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal()));
+        };
     }
 
     /** The frame of an ordinary page: indexable when nobody is signed in. */

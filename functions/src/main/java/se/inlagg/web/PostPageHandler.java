@@ -26,7 +26,7 @@ public final class PostPageHandler extends PageFunction {
                 String base = SiteUrls.base(app().settings(), request);
                 Frame frame = frame(post.summary().title(), post.summary().excerpt(),
                         Optional.of(base + Views.postPath(post.slug())), List.of(new Link("Alla inlägg", "/feed.xml")), viewer);
-                yield page(request, 200, frame, Templates.render(out -> JtepostGenerated.render(out, null, frame, view)));
+                yield page(request, 200, frame, Templates.render(out -> JtepostGenerated.render(out, null, frame, view, null)));
             }
         };
     }

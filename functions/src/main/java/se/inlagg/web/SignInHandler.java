@@ -3,6 +3,7 @@ package se.inlagg.web;
 import java.util.List;
 import java.util.Optional;
 import se.inlagg.auth.Sessions;
+import se.inlagg.auth.Tokens;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
@@ -13,6 +14,11 @@ import se.inlagg.web.templates.JtesigninGenerated;
 /**
  * GET and POST /signin, POST /signout: an author exchanges a token for a session cookie (HttpOnly,
  * SameSite, Secure over https) and a redirect to the form; a wrong token gets the form again.
+ *
+ * <p>The sign-in form is guarded against cross-site posts too: otherwise another site could sign a
+ * visitor into the attacker's session and collect what they write. There is no session yet to bind
+ * a token to, so the form's token is also set as a cookie when the form is shown (double submit),
+ * and the browser's own Origin and Sec-Fetch-Site must name this site.
  */
 public final class SignInHandler extends PageFunction {
 
@@ -21,16 +27,24 @@ public final class SignInHandler extends PageFunction {
         if (request.path().equals("/signout")) {
             return signOut(request);
         }
+        Optional<String> formToken = Cookies.signInToken(request);
         if (request.method().equals("GET")) {
-            return signInPage(request, 200, Optional.empty());
+            return signInPage(request, 200, Optional.empty(), formToken);
         }
-        String token = FormData.of(request).value("token");
+        FormData form = FormData.of(request);
+        boolean fromThisSite = SameOrigin.allows(request, app().settings())
+                && formToken.filter(t -> Sessions.sameToken(t, form.value("csrf"))).isPresent();
+        if (!fromThisSite) {
+            return signInPage(request, 403, Optional.of(
+                    "Inloggningen kom inte från inloggningssidan här (eller sidan var för gammal). Ingen loggades in; försök igen."),
+                    Optional.empty());
+        }
         var now = app().posts().time().now();
-        return switch (app().sessions().signIn(token, request.sourceIp(), now)) {
+        return switch (app().sessions().signIn(form.value("token"), request.sourceIp(), now)) {
             case Sessions.SignIn.Success s -> HttpResponse.seeOther("/write").withCookie(Cookies.start(request, s.started().id()));
-            case Sessions.SignIn.Refused r -> signInPage(request, 403, Optional.of("Fel token. Kontrollera den och försök igen."));
-            case Sessions.SignIn.Limited l -> signInPage(request, 429, Optional.of(Problems.tooManyAttempts(l.retryAfter()).swedish()))
-                    .withHeader("retry-after", Long.toString(Math.max(1, l.retryAfter().toSeconds())));
+            case Sessions.SignIn.Refused r -> signInPage(request, 403, Optional.of("Fel token. Kontrollera den och försök igen."), formToken);
+            case Sessions.SignIn.Limited l -> signInPage(request, 429, Optional.of(Problems.tooManyAttempts(l.retryAfter()).swedish()),
+                    formToken).withHeader("retry-after", Long.toString(Math.max(1, l.retryAfter().toSeconds())));
         };
     }
 
@@ -46,10 +60,13 @@ public final class SignInHandler extends PageFunction {
         return HttpResponse.seeOther("/").withCookie(Cookies.end(request));
     }
 
-    private HttpResponse signInPage(HttpRequest request, int status, Optional<String> problem) {
+    /** The form, with the token its cookie already holds, or a new one set with it. */
+    private HttpResponse signInPage(HttpRequest request, int status, Optional<String> problem, Optional<String> formToken) {
+        String token = formToken.orElseGet(Tokens::newToken);
         Frame frame = new Frame("Logga in", "", Optional.empty(), List.of(), Optional.empty(), true, stylesheetPath());
-        return page(request, status, frame, Templates.render(out -> JtesigninGenerated.render(out, null, frame, problem)))
+        HttpResponse page = page(request, status, frame, Templates.render(out -> JtesigninGenerated.render(out, null, frame, problem, token)))
                 .withHeader("cache-control", Caching.NO_STORE);
+        return formToken.isPresent() ? page : page.withCookie(Cookies.signIn(request, token));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Facet;
+import se.inlagg.posts.Image;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.SiteTime;
@@ -42,9 +43,35 @@ final class Views {
             notice = Optional.of("Schemalagt – syns för alla från " + dateTime(s.publishedAt(), zone) + ".");
         }
         Optional<PostView.Figure> figure = s.image().map(i -> new PostView.Figure(i.url(), i.alt(), i.caption(),
-                Optional.empty(), Optional.empty()));
+                i.size().map(Image.Size::width), i.size().map(Image.Size::height)));
         return new PostView(s.title(), SiteTime.format(s.publishedAt()), date(s.publishedAt(), zone), byline(s.author()),
                 categories(s.tags()), figure, post.bodyHtml(), notice);
+    }
+
+    /** A post's status in words and as a class: a draft, scheduled (with its time), or published (with its date). */
+    record StatusLabel(String text, String cssClass) {
+    }
+
+    static StatusLabel status(PostSummary s, Instant now, ZoneId zone) {
+        if (s.status() == Status.DRAFT) {
+            return new StatusLabel("Utkast", "status-draft");
+        }
+        if (s.publishedAt().isAfter(now)) {
+            return new StatusLabel("Schemalagt till " + dateTime(s.publishedAt(), zone), "status-scheduled");
+        }
+        return new StatusLabel("Publicerat " + date(s.publishedAt(), zone), "status-published");
+    }
+
+    /** A line of "Mina inlägg". */
+    static MyPostsView.Row row(PostSummary s, Instant now, ZoneId zone) {
+        StatusLabel label = status(s, now, zone);
+        return new MyPostsView.Row(s.title(), postPath(s.slug()), label.text(), label.cssClass(), SiteTime.format(s.updatedAt()),
+                dateTime(s.updatedAt(), zone), s.version(), s.visibleAt(now), s.status() == Status.PUBLISHED);
+    }
+
+    /** The forms that publish a post now or at a time, or take it back to draft, on the version looked at. */
+    static PublishingView publishing(PostSummary s, String csrf, String at, Optional<String> error, Instant now) {
+        return new PublishingView(postPath(s.slug()), csrf, s.version(), at, error, s.visibleAt(now), s.status() == Status.PUBLISHED);
     }
 
     static BylineView byline(Byline b) {

@@ -1,16 +1,26 @@
 package se.inlagg.web;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import se.inlagg.posts.Byline;
 import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostRules;
+import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.Status;
+import se.inlagg.posts.Tag;
 
 /**
  * The authoring form's fields, their labels, and how the rules' messages find their field. It
  * works without JavaScript; after an error it is shown again with every value as typed and each
- * message beside its field, so an author never loses a long text.
+ * message beside its field, so an author never loses a long text. Writing and editing share it.
  */
 final class WriteForm {
 
@@ -26,11 +36,16 @@ final class WriteForm {
             new Spec("authorRole", "Roll", 1, false, Optional.empty()),
             new Spec("authorOffice", "Kontor", 1, false, Optional.empty()),
             new Spec("tags", "Kategorier (skilj med komma)", 1, false, Optional.empty()),
-            new Spec("publishedAt", "Publiceringsdatum (till exempel 2019-01-30; tomt betyder nu)", 1, false, Optional.empty()),
-            new Spec("imageUrl", "Bildens adress (https://…)", 1, false, Optional.empty()),
-            new Spec("imageAlt", "Bildens alt-text", 1, false, Optional.empty()),
+            new Spec("publishedAt", "Publiceringsdatum (till exempel 2019-01-30 eller 2026-12-24T15:00, svensk tid; tomt betyder nu)",
+                    1, false, Optional.empty()),
+            new Spec("imageUrl", "Bildens adress", 1, false, Optional.of(
+                    "En bild på webben (https://…), eller ladda upp en egen med knappen Spara och välj bild.")),
+            new Spec("imageAlt", "Bildens alt-text", 1, false, Optional.of("Beskriv bilden för den som inte ser den.")),
             new Spec("imageCaption", "Bildtext", 1, false, Optional.empty()),
             new Spec("excerpt", "Ingress (tom: början av texten)", 3, false, Optional.empty()));
+
+    /** The button that saves first and then goes on to upload a picture, which cannot share this form. */
+    static final FormView.Button CHOOSE_IMAGE = new FormView.Button("image", "Spara och välj bild…", true);
 
     private WriteForm() {
     }
@@ -52,7 +67,29 @@ final class WriteForm {
         };
     }
 
+    /** The new-post form. */
     static FormView view(Map<String, String> values, List<FieldError> errors, Optional<String> notice, String csrf, String formId) {
+        return view("Skriv ett inlägg", "/write", values, errors, notice, csrf, formId, List.of(
+                new FormView.Button("publish", "Publicera", false),
+                new FormView.Button("draft", "Spara som utkast", true),
+                new FormView.Button("image", "Spara som utkast och välj bild…", true)));
+    }
+
+    /** The edit form of a post; with a conflict, saving is saving over the stored version. */
+    static FormView edit(String slug, Map<String, String> values, List<FieldError> errors, Optional<String> notice, String csrf,
+                         String formId, boolean conflict) {
+        List<FormView.Button> buttons = conflict
+                ? List.of(new FormView.Button("save", "Spara min version ändå", false))
+                : List.of(new FormView.Button("save", "Spara", false),
+                        new FormView.Button("preview", "Spara och förhandsgranska", true),
+                        new FormView.Button("publish", "Spara och publicera", true),
+                        new FormView.Button("draft", "Spara som utkast", true),
+                        CHOOSE_IMAGE);
+        return view("Redigera inlägget", Views.postPath(slug) + "/edit", values, errors, notice, csrf, formId, buttons);
+    }
+
+    private static FormView view(String heading, String action, Map<String, String> values, List<FieldError> errors,
+                                 Optional<String> notice, String csrf, String formId, List<FormView.Button> buttons) {
         Map<String, String> messages = new LinkedHashMap<>();
         for (FieldError e : errors) {
             messages.merge(fieldOf(e), Swedish.message(e.message()), (a, b) -> a + "; " + b);
@@ -65,8 +102,47 @@ final class WriteForm {
             fields.add(new FormView.Field(spec.name(), spec.label(), values.getOrDefault(spec.name(), ""), spec.rows(),
                     spec.required(), spec.hint(), message));
         }
-        return new FormView("Skriv ett inlägg", "/write", fields, notice, "Inlägget sparades inte. Rätta det som är markerat:",
-                summary, csrf, formId, List.of(new FormView.Button("publish", "Publicera", false),
-                        new FormView.Button("draft", "Spara som utkast", true)));
+        return new FormView(heading, action, fields, notice, "Inlägget sparades inte. Rätta det som är markerat:",
+                summary, csrf, formId, buttons);
+    }
+
+    /** The fields as typed into a form that was sent. */
+    static Map<String, String> typed(FormData form) {
+        Map<String, String> values = new LinkedHashMap<>();
+        FIELDS.forEach(spec -> values.put(spec.name(), form.value(spec.name())));
+        return values;
+    }
+
+    /** A new post's byline, from the author's profile. */
+    static Map<String, String> byline(Byline profile) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("authorName", profile.name());
+        values.put("authorRole", profile.role().orElse(""));
+        values.put("authorOffice", profile.office().orElse(""));
+        return values;
+    }
+
+    /**
+     * The post as stored, in the form's fields: the body as its Markdown source, times in the site's
+     * zone to the minute. A draft shows no date (publishing it publishes it now), and an excerpt made
+     * from the text shows empty, so a new text makes a new one.
+     */
+    static Map<String, String> of(Post post, ZoneId zone) {
+        PostSummary s = post.summary();
+        Map<String, String> values = new LinkedHashMap<>(byline(s.author()));
+        values.put("title", s.title());
+        values.put("body", post.body());
+        values.put("tags", String.join(", ", s.tags().stream().map(Tag::name).toList()));
+        values.put("publishedAt", s.status() == Status.DRAFT ? "" : siteTime(s.publishedAt(), zone));
+        values.put("imageUrl", s.image().map(i -> i.url()).orElse(""));
+        values.put("imageAlt", s.image().map(i -> i.alt()).orElse(""));
+        values.put("imageCaption", s.image().flatMap(i -> i.caption()).orElse(""));
+        values.put("excerpt", s.excerpt().equals(PostRules.excerptOf(post.body())) ? "" : s.excerpt());
+        return values;
+    }
+
+    /** "2026-12-24T15:00": the site's local time as a form takes it back (and as datetime-local shows it). */
+    static String siteTime(Instant instant, ZoneId zone) {
+        return LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 }

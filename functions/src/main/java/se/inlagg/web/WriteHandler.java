@@ -1,12 +1,10 @@
 package se.inlagg.web;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import se.inlagg.auth.Sessions;
 import se.inlagg.auth.Tokens;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
@@ -32,22 +30,22 @@ public final class WriteHandler extends PageFunction {
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         if (request.method().equals("GET")) {
-            return viewer.isPresent() ? form(request, 200, Map.of(), List.of(), Optional.empty(), viewer) : HttpResponse.seeOther("/signin");
+            // A new post's byline is the author's own profile until they change it.
+            return viewer.isPresent() ? form(request, 200, app().authors().profile(viewer.get().authorId()).map(WriteForm::byline)
+                    .orElse(Map.of()), List.of(), Optional.empty(), viewer) : HttpResponse.seeOther("/signin");
         }
         FormData form = FormData.of(request);
-        Map<String, String> values = new LinkedHashMap<>();
-        WriteForm.FIELDS.forEach(spec -> values.put(spec.name(), form.value(spec.name())));
-        if (viewer.isEmpty()) {
-            return form(request, 403, values, List.of(), Optional.of(
-                    "Du är inte inloggad (eller inloggningen har gått ut). Inget sparades. Kopiera texten, logga in och försök igen."), viewer);
-        }
-        if (!Sessions.sameToken(viewer.get().csrf(), form.value("csrf"))) {
-            return form(request, 403, values, List.of(), Optional.of("Formuläret kom inte från den här sidan. Inget sparades; skicka igen."), viewer);
+        Map<String, String> values = WriteForm.typed(form);
+        Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
+        if (refused.isPresent()) {
+            return form(request, 403, values, List.of(), refused, viewer);
         }
         var key = form.get("formId").filter(id -> !id.isBlank() && id.length() <= 100)
                 .map(id -> new IdempotentRequest(Tokens.sha256(id), Tokens.sha256(new TreeMap<>(values) + "|" + form.value("action"))));
         return switch (app().posts().create(draftOf(form), viewer.get().authorId(), key)) {
-            case Outcome.Done<Post> d -> HttpResponse.seeOther(Views.postPath(d.value().slug()));
+            // "Spara och välj bild…": a file cannot share this form (the bucket takes it), so the draft is saved first.
+            case Outcome.Done<Post> d -> HttpResponse.seeOther(Views.postPath(d.value().slug())
+                    + (form.value("action").equals("image") ? "/image" : ""));
             case Outcome.Refused<Post> r -> refused(request, values, viewer, r.refusal());
         };
     }
@@ -72,7 +70,7 @@ public final class WriteHandler extends PageFunction {
         return new PostDraft(form.get("title"), form.get("body"), form.get("authorName"), form.get("authorRole"),
                 form.get("authorOffice"), tags, form.get("publishedAt"), form.get("imageUrl"), form.get("imageAlt"),
                 form.get("imageCaption"), form.get("excerpt"),
-                Optional.of(form.value("action").equals("draft") ? "draft" : "published"));
+                Optional.of(form.value("action").equals("publish") ? "published" : "draft"));
     }
 
     /** The form with what was typed; without a viewer (signed out) it carries no CSRF token. */

@@ -13,12 +13,14 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A repository in memory for the service's rules; it can pretend others win races, and counts its calls. */
-final class InMemoryPosts implements PostRepository {
+public final class InMemoryPosts implements PostRepository {
 
     final Map<String, Post> bySlug = new LinkedHashMap<>();
     final Map<String, Long> slugCounters = new HashMap<>();
     final Map<String, IdempotencyRecord> records = new HashMap<>();
-    final AtomicInteger staleAnswersLeft = new AtomicInteger();
+    public final AtomicInteger staleAnswersLeft = new AtomicInteger();
+    /** Thrown by the next update, as a write whose fate is unknown (a network failure) would be. */
+    public RuntimeException nextUpdateThrows;
     final Set<String> slugsClaimedBehindOurBack = new HashSet<>();
     int writes;
     int calls;
@@ -71,6 +73,11 @@ final class InMemoryPosts implements PostRepository {
     @Override
     public Write<PostSummary> update(PostSummary current, PostSummary next, Optional<Body> body, Instant now) {
         calls++;
+        if (nextUpdateThrows != null) {
+            RuntimeException e = nextUpdateThrows;
+            nextUpdateThrows = null;
+            throw e;
+        }
         if (staleAnswersLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return new Write.Stale<>();
         }

@@ -72,14 +72,14 @@ class PostEventMetricsTest {
         assertEquals(0, counted("PostsPublished"));
 
         Post stillDraft = (Post) assertInstanceOf(Outcome.Done.class,
-                service.edit(draft, PostServiceTest.post("Utkast om fika i Malmö", null, "draft"))).value();
+                service.edit(draft, PostServiceTest.post("Utkast om fika i Malmö", null, "draft"), "author-1")).value();
         assertEquals(0, counted("PostsPublished"), "an edit that keeps it a draft publishes nothing");
 
         Post published = (Post) assertInstanceOf(Outcome.Done.class,
-                service.edit(stillDraft, PostServiceTest.post("Fika i Malmö", null, "published"))).value();
+                service.edit(stillDraft, PostServiceTest.post("Fika i Malmö", null, "published"), "author-1")).value();
         assertEquals(1, counted("PostsPublished"));
 
-        service.edit(published, PostServiceTest.post("Fika i Malmö och Lund", null, "published"));
+        service.edit(published, PostServiceTest.post("Fika i Malmö och Lund", null, "published"), "author-1");
         assertEquals(1, counted("PostsPublished"), "editing a published post publishes nothing again");
         assertEquals(1, counted("PostsCreated"), "edits create nothing");
     }
@@ -89,7 +89,7 @@ class PostEventMetricsTest {
         Post draft = create("Omstritt utkast", "draft", Optional.empty());
         repository.staleAnswersLeft.set(1);
         var refused = assertInstanceOf(Outcome.Refused.class,
-                service.edit(draft, PostServiceTest.post("Omstritt", null, "published")));
+                service.edit(draft, PostServiceTest.post("Omstritt", null, "published"), "author-1"));
         assertInstanceOf(Refusal.Stale.class, refused.refusal());
         assertEquals(0, counted("PostsPublished"));
     }

@@ -1,7 +1,9 @@
 package se.inlagg.posts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +20,26 @@ class PostServiceTest {
 
     static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
     final InMemoryPosts repository = new InMemoryPosts();
+    final List<String> files = new java.util.ArrayList<>();
+    final ImageFiles images = new ImageFiles() {
+        @Override
+        public void release(String name) {
+            files.add("release " + name);
+        }
+
+        @Override
+        public void keep(String name) {
+            files.add("keep " + name);
+        }
+
+        @Override
+        public void discard(String name) {
+            files.add("discard " + name);
+        }
+    };
     final PostService service = new PostService(repository, new SiteTime(ZoneId.of("Europe/Stockholm"),
-            Clock.fixed(NOW, ZoneId.of("UTC"))), Duration.ofMillis(300));
+            Clock.fixed(NOW, ZoneId.of("UTC"))), Duration.ofMillis(300), images);
+    static final Image.Size SIZE = new Image.Size(640, 320);
     /** The writes' metric lines go to this test's context, not to the build's output. */
     final Invocation.Scope invocation = Invocation.begin(new TestContext(), "", "");
 
@@ -148,31 +168,31 @@ class PostServiceTest {
     @Test
     void anEditKeepsTheSlugAndBumpsTheVersion() {
         Post p = created(post("Gammal rubrik", "2019-01-30", null, "A"));
-        Post edited = (Post) assertInstanceOf(Outcome.Done.class, service.edit(p, post("Ny rubrik", "2019-01-30", null, "B"))).value();
+        Post edited = (Post) assertInstanceOf(Outcome.Done.class, service.edit(p, post("Ny rubrik", "2019-01-30", null, "B"), "author-1")).value();
         assertEquals("gammal-rubrik", edited.slug());
         assertEquals("Ny rubrik", edited.summary().title());
         assertEquals(2, edited.version());
         assertEquals(NOW, edited.summary().updatedAt());
-        var stale = assertInstanceOf(Outcome.Refused.class, service.edit(p, post("Tredje", null, null)));
+        var stale = assertInstanceOf(Outcome.Refused.class, service.edit(p, post("Tredje", null, null), "author-1"));
         assertInstanceOf(Refusal.Stale.class, stale.refusal());
     }
 
     @Test
     void publishingADraftPublishesItNowUnlessItIsScheduled() {
         Post draft = created(post("Utkast", "2019-01-30", "draft"));
-        Post published = (Post) assertInstanceOf(Outcome.Done.class, service.edit(draft, post("Utkast", "2019-01-30T00:00:00+01:00", "published"))).value();
+        Post published = (Post) assertInstanceOf(Outcome.Done.class, service.edit(draft, post("Utkast", "2019-01-30T00:00:00+01:00", "published"), "author-1")).value();
         assertEquals(NOW, published.summary().publishedAt());
         Post scheduledDraft = created(post("Planerat", "2030-01-01", "draft"));
-        Post scheduled = (Post) assertInstanceOf(Outcome.Done.class, service.edit(scheduledDraft, post("Planerat", "2030-01-01", "published"))).value();
+        Post scheduled = (Post) assertInstanceOf(Outcome.Done.class, service.edit(scheduledDraft, post("Planerat", "2030-01-01", "published"), "author-1")).value();
         assertEquals(Instant.parse("2029-12-31T23:00:00Z"), scheduled.summary().publishedAt());
     }
 
     @Test
     void aDeleteWithAnOldVersionIsRefusedAndWithoutOneItWins() {
         Post p = created(post("Radera", null, null));
-        var stale = assertInstanceOf(Outcome.Refused.class, service.delete("radera", Optional.of(p.version() + 1), Optional.of("author-1")));
+        var stale = assertInstanceOf(Outcome.Refused.class, service.delete("radera", Optional.of(p.version() + 1), "author-1"));
         assertInstanceOf(Refusal.Stale.class, stale.refusal());
-        assertInstanceOf(Outcome.Done.class, service.delete("radera", Optional.empty(), Optional.of("author-1")));
+        assertInstanceOf(Outcome.Done.class, service.delete("radera", Optional.empty(), "author-1"));
         assertInstanceOf(Outcome.Refused.class, service.get("radera", Optional.of("author-1")));
     }
 
@@ -184,5 +204,148 @@ class PostServiceTest {
         assertEquals(2, mine.items().size());
         var theirs = (Page<?>) assertInstanceOf(Outcome.Done.class, service.authorPosts("author-2", 20, Optional.empty())).value();
         assertEquals(List.of(), theirs.items());
+    }
+
+    static <T> T done(Outcome<T> outcome) {
+        @SuppressWarnings("unchecked")
+        T value = (T) assertInstanceOf(Outcome.Done.class, outcome).value();
+        return value;
+    }
+
+    static Refusal refused(Outcome<?> outcome) {
+        return assertInstanceOf(Outcome.Refused.class, outcome).refusal();
+    }
+
+    @Test
+    void onlyThePostsAuthorMayEditDeleteTagOrPublishIt() {
+        Post p = created(post("Åsas inlägg", "2019-01-30", null, "Frivård"));
+        assertInstanceOf(Refusal.Forbidden.class, refused(service.edit(p, post("Kapad rubrik", null, null), "author-2")));
+        assertInstanceOf(Refusal.Forbidden.class, refused(service.delete("asas-inlagg", Optional.empty(), "author-2")));
+        assertInstanceOf(Refusal.Forbidden.class, refused(service.addTags("asas-inlagg", List.of("Kapat"), "author-2")));
+        assertInstanceOf(Refusal.Forbidden.class, refused(service.removeTag("asas-inlagg", "frivard", "author-2")));
+        assertInstanceOf(Refusal.Forbidden.class, refused(service.unpublish("asas-inlagg", "author-2", Optional.empty())));
+        assertInstanceOf(Refusal.Forbidden.class, refused(service.getToChange("asas-inlagg", "author-2")));
+        assertEquals(1, done(service.get("asas-inlagg", Optional.empty())).version(), "nothing changed");
+        assertEquals(0, repository.writes - 1, "only the create wrote");
+    }
+
+    @Test
+    void anotherAuthorsDraftIsNotFoundRatherThanForbidden() {
+        created(post("Hemligt utkast", null, "draft"));
+        assertInstanceOf(Refusal.NotFound.class, refused(service.publish("hemligt-utkast", "author-2", Optional.empty(), Optional.empty())));
+        assertInstanceOf(Refusal.NotFound.class, refused(service.getToChange("hemligt-utkast", "author-2")));
+    }
+
+    @Test
+    void publishingNowSchedulingAndTakingBackToDraft() {
+        Post draft = created(post("Om fika", "2019-01-30", "draft"));
+        PostSummary now = done(service.publish("om-fika", "author-1", Optional.empty(), Optional.of(draft.version())));
+        assertEquals(Status.PUBLISHED, now.status());
+        assertEquals(NOW, now.publishedAt(), "published now, not buried at its old date");
+        assertTrue(now.visibleAt(NOW));
+
+        PostSummary back = done(service.unpublish("om-fika", "author-1", Optional.of(now.version())));
+        assertEquals(Status.DRAFT, back.status());
+        assertFalse(back.visibleAt(NOW));
+
+        Instant later = Instant.parse("2026-12-24T14:00:00Z");
+        PostSummary scheduled = done(service.publish("om-fika", "author-1", Optional.of(later), Optional.of(back.version())));
+        assertEquals(later, scheduled.publishedAt());
+        assertFalse(scheduled.visibleAt(NOW), "scheduled: not yet");
+        assertTrue(scheduled.visibleAt(later));
+    }
+
+    @Test
+    void aSecondClickOnPublishOrUnpublishChangesNothingAndIsNoConflict() {
+        Post draft = created(post("Dubbelklick", null, "draft"));
+        PostSummary first = done(service.publish("dubbelklick", "author-1", Optional.empty(), Optional.of(draft.version())));
+        int writes = repository.writes;
+        PostSummary second = done(service.publish("dubbelklick", "author-1", Optional.empty(), Optional.of(draft.version())));
+        assertEquals(first.version(), second.version());
+        assertEquals(writes, repository.writes);
+        done(service.unpublish("dubbelklick", "author-1", Optional.of(first.version())));
+        writes = repository.writes;
+        done(service.unpublish("dubbelklick", "author-1", Optional.of(first.version())));
+        assertEquals(writes, repository.writes);
+    }
+
+    @Test
+    void publishingWhatChangedSinceThePreviewIsRefusedAsStale() {
+        Post draft = created(post("Förhandsgranskat", null, "draft"));
+        done(service.edit(draft, post("Ändrat i en annan flik", null, "draft"), "author-1"));
+        assertInstanceOf(Refusal.Stale.class, refused(service.publish("forhandsgranskat", "author-1", Optional.empty(),
+                Optional.of(draft.version()))));
+        assertEquals(Status.DRAFT, done(service.get("forhandsgranskat", Optional.of("author-1"))).summary().status());
+    }
+
+    @Test
+    void theSameWordsSavedTwiceAreNoConflict() {
+        Post p = created(post("Samma ord", "2019-01-30", null, "A"));
+        assertTrue(service.alreadySays(p, post("Samma ord", "2019-01-30", null, "A")));
+        assertTrue(service.alreadySays(p, post("Samma ord", null, null, "A")), "no date typed keeps the stored one");
+        assertFalse(service.alreadySays(p, post("Andra ord", "2019-01-30", null, "A")));
+        assertFalse(service.alreadySays(p, post("Samma ord", "2019-01-30", "draft", "A")));
+        assertFalse(service.alreadySays(p, post("", "2019-01-30", null, "A")), "a draft the rules refuse says nothing");
+    }
+
+    @Test
+    void anUploadedPictureReplacedByAnotherIsLetGoOnlyAfterTheWriteCommitted() {
+        Post p = created(post("Med bild", null, null));
+        Image first = Image.stored("a".repeat(26) + ".jpg", "Deltagarna", Optional.empty(), SIZE);
+        Post withFirst = done(service.attachImage("med-bild", "author-1", first, p.version()));
+        assertEquals(Optional.of(first), withFirst.summary().image());
+        assertEquals(List.of(), files, "nothing was dropped");
+
+        Image second = Image.stored("b".repeat(26) + ".png", "Mötesbordet", Optional.of("Foto: Åsa"), SIZE);
+        repository.staleAnswersLeft.set(1);
+        assertInstanceOf(Refusal.Stale.class, refused(service.attachImage("med-bild", "author-1", second, withFirst.version())));
+        assertEquals(List.of("release " + first.storedName().get(), "keep " + first.storedName().get()), files,
+                "a write that did not happen gives the picture back");
+
+        files.clear();
+        Post withSecond = done(service.attachImage("med-bild", "author-1", second, withFirst.version()));
+        assertEquals(List.of("release aaaaaaaaaaaaaaaaaaaaaaaaaa.jpg", "discard aaaaaaaaaaaaaaaaaaaaaaaaaa.jpg"), files);
+        assertEquals(Optional.of(second), withSecond.summary().image());
+    }
+
+    @Test
+    void anAttachOnAnOldVersionIsRefusedAndChangesNothing() {
+        Post p = created(post("Gammal version", null, null));
+        Image picture = Image.stored("c".repeat(26) + ".webp", "Bild", Optional.empty(), SIZE);
+        assertInstanceOf(Refusal.Stale.class, refused(service.attachImage("gammal-version", "author-1", picture, p.version() + 1)));
+        assertEquals(Optional.empty(), done(service.get("gammal-version", Optional.empty())).summary().image());
+    }
+
+    @Test
+    void anEditKeepsTheOwnPictureWithItsSizeButNoOtherAddressOfTheSite() {
+        Post p = created(post("Egen bild", null, null));
+        Image own = Image.stored("d".repeat(26) + ".jpg", "Deltagarna", Optional.empty(), SIZE);
+        Post withImage = done(service.attachImage("egen-bild", "author-1", own, p.version()));
+        Post edited = done(service.edit(withImage, withImage(post("Egen bild, ny rubrik", null, null), own.url(), "Ny alt-text"), "author-1"));
+        assertEquals(Optional.of(SIZE), edited.summary().image().flatMap(Image::size));
+        assertEquals("Ny alt-text", edited.summary().image().get().alt());
+        assertEquals(List.of(), files);
+
+        var foreign = refused(service.edit(edited, withImage(post("Egen bild", null, null), "/images/" + "e".repeat(26) + ".jpg", "Stulen"), "author-1"));
+        assertEquals("image.url", ((Refusal.Invalid) foreign).errors().getFirst().field());
+        var noAlt = refused(service.edit(edited, withImage(post("Egen bild", null, null), own.url(), ""), "author-1"));
+        assertEquals("image.alt", ((Refusal.Invalid) noAlt).errors().getFirst().field());
+
+        done(service.edit(edited, post("Egen bild utan bild", null, null), "author-1"));
+        assertEquals(List.of("release " + own.storedName().get(), "discard " + own.storedName().get()), files);
+    }
+
+    @Test
+    void deletingAPostLetsItsPictureGo() {
+        Post p = created(post("Radera med bild", null, null));
+        Image own = Image.stored("f".repeat(26) + ".png", "Bild", Optional.empty(), SIZE);
+        done(service.attachImage("radera-med-bild", "author-1", own, p.version()));
+        done(service.delete("radera-med-bild", Optional.empty(), "author-1"));
+        assertEquals(List.of("release " + own.storedName().get(), "discard " + own.storedName().get()), files);
+    }
+
+    static PostDraft withImage(PostDraft d, String url, String alt) {
+        return new PostDraft(d.title(), d.body(), d.authorName(), d.authorRole(), d.authorOffice(), d.tags(), d.publishedAt(),
+                Optional.of(url), Optional.of(alt), Optional.empty(), d.excerpt(), d.status());
     }
 }

@@ -50,7 +50,7 @@ class PagesRenderingTest {
     static String postPage(Post post) {
         PostView view = Views.post(post, STOCKHOLM, NOW);
         Frame frame = frame(post.summary().title(), Optional.empty());
-        return Templates.render(out -> JtepostGenerated.render(out, null, frame, view));
+        return Templates.render(out -> JtepostGenerated.render(out, null, frame, view, null));
     }
 
     static String listPage(List<PostSummary> posts) {

@@ -31,15 +31,30 @@ public final class LocalServer implements AutoCloseable {
 
     /**
      * How to start: the template to serve, where data lives, the port (0 for any free one),
-     * optionally another DynamoDB endpoint to use instead of the embedded one in this JVM, and
-     * whether a new table gets the example posts (a newcomer's first look; tests start empty).
+     * optionally another DynamoDB endpoint to use instead of the embedded one in this JVM, whether a
+     * new table gets the example posts (a newcomer's first look; tests start empty), and optionally
+     * another S3 endpoint instead of the embedded one.
      */
     public record Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint,
-                          Optional<String> tableName, boolean seedExamples) {
+                          Optional<String> tableName, boolean seedExamples, Optional<URI> s3Endpoint, Optional<String> bucketName) {
         /** Without examples: what the tests start from. */
         public Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint,
                        Optional<String> tableName) {
-            this(template, dataDir, port, devToken, dynamoEndpoint, tableName, false);
+            this(template, dataDir, port, devToken, dynamoEndpoint, tableName, false, Optional.empty(), Optional.empty());
+        }
+
+        public Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint,
+                       Optional<String> tableName, boolean seedExamples) {
+            this(template, dataDir, port, devToken, dynamoEndpoint, tableName, seedExamples, Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * Pictures on another S3 endpoint (LocalStack) instead of the embedded S3 in this JVM, in a bucket
+         * of this name (tests on one shared endpoint each take their own) or the template's.
+         */
+        public Options withBucket(URI s3Endpoint, Optional<String> bucketName) {
+            return new Options(template, dataDir, port, devToken, dynamoEndpoint, tableName, seedExamples,
+                    Optional.of(s3Endpoint), bucketName);
         }
     }
 
@@ -50,9 +65,11 @@ public final class LocalServer implements AutoCloseable {
     private final String devToken;
     private final String tableName;
     private final List<String> seeded;
+    private final LocalS3 s3;
+    private final LocalBucket bucket;
 
-    private LocalServer(HttpServer http, ExecutorService executor, LocalDynamo dynamo, Options options, String devToken,
-                        String tableName, List<String> seeded) {
+    private LocalServer(HttpServer http, ExecutorService executor, LocalDynamo dynamo, LocalS3 s3, Options options, String devToken,
+                        String tableName, List<String> seeded, LocalBucket bucket) {
         this.http = http;
         this.executor = executor;
         this.dynamo = dynamo;
@@ -60,6 +77,8 @@ public final class LocalServer implements AutoCloseable {
         this.devToken = devToken;
         this.tableName = tableName;
         this.seeded = seeded;
+        this.s3 = s3;
+        this.bucket = bucket;
     }
 
     public static LocalServer start(Options options) throws Exception {
@@ -68,6 +87,7 @@ public final class LocalServer implements AutoCloseable {
                 ? LocalDynamo.external(options.dynamoEndpoint().get())
                 : LocalDynamo.start(options.dataDir());
         Files.createDirectories(options.dataDir());
+        LocalS3 s3 = null;
         try {
             String table = options.tableName().orElse(TableFromTemplate.tableName(template));
             try (DynamoDbClient admin = dynamo.client()) {
@@ -77,7 +97,10 @@ public final class LocalServer implements AutoCloseable {
                 List<String> seeded = created && options.seedExamples()
                         ? LocalInvocation.run("seed", () -> SeedPosts.seed(new Wiring(admin, new Settings(table, SeedPosts.ZONE), Clock.systemUTC())))
                         : List.of();
-                Map<String, LambdaFunction> functions = Functions.load(template, dynamo, table);
+                s3 = options.s3Endpoint().map(LocalS3::external).orElseGet(() -> LocalS3.start(options.dataDir()));
+                LocalBucket bucket = new LocalBucket(s3.endpoint(), options.bucketName().orElse(LocalBucket.nameIn(template)));
+                bucket.ensure(template);
+                Map<String, LambdaFunction> functions = Functions.load(template, dynamo, table, Optional.of(bucket));
                 Gateway gateway = new Gateway(new Router(template.routes()), functions,
                         template.authorizerFunctionId().map(functions::get));
                 HttpServer http = HttpServer.create(new InetSocketAddress(
@@ -90,13 +113,16 @@ public final class LocalServer implements AutoCloseable {
                 if (System.getProperty(se.inlagg.config.Settings.SITE_URL, "").isBlank()) {
                     System.setProperty(se.inlagg.config.Settings.SITE_URL, "http://127.0.0.1:" + http.getAddress().getPort());
                 }
-                LocalServer server = new LocalServer(http, executor, dynamo, options, token, table, seeded);
+                LocalServer server = new LocalServer(http, executor, dynamo, s3, options, token, table, seeded, bucket);
                 if (options.dynamoEndpoint().isEmpty()) {
                     DataFolder.announce(options.dataDir(), server.running());
                 }
                 return server;
             }
         } catch (Exception e) {
+            if (s3 != null) {
+                s3.close();
+            }
             dynamo.close();
             throw e;
         }
@@ -120,6 +146,11 @@ public final class LocalServer implements AutoCloseable {
         return seeded;
     }
 
+    /** The pictures bucket: on the embedded S3 unless the options named another endpoint. */
+    LocalBucket bucket() {
+        return bucket;
+    }
+
     /** A token of a local author, for curl and tests. */
     public String devToken() {
         return devToken;
@@ -141,6 +172,7 @@ public final class LocalServer implements AutoCloseable {
         if (options.dynamoEndpoint().isEmpty()) {
             DataFolder.withdraw(options.dataDir(), ProcessHandle.current().pid());
         }
+        s3.close();
         dynamo.close();
     }
 

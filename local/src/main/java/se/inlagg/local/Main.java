@@ -58,10 +58,12 @@ public final class Main {
         // AWS_ENDPOINT_URL_DYNAMODB (the SDK's own setting) points the server at another DynamoDB.
         Optional<URI> endpoint = env("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create);
         boolean seed = !env("INLAGG_SEED").orElse("true").equalsIgnoreCase("false");
+        // AWS_ENDPOINT_URL_S3 (the SDK's own setting) keeps pictures there instead of the embedded S3.
+        Optional<URI> s3 = env("AWS_ENDPOINT_URL_S3").map(URI::create);
         LocalServer server;
         try {
-            server = LocalServer.start(new LocalServer.Options(template, data, port, env("INLAGG_DEV_TOKEN"), endpoint,
-                    Optional.empty(), seed));
+            var options = new LocalServer.Options(template, data, port, env("INLAGG_DEV_TOKEN"), endpoint, Optional.empty(), seed);
+            server = LocalServer.start(s3.map(e -> options.withBucket(e, Optional.empty())).orElse(options));
         } catch (BindException e) {
             System.err.println("inlagg serve: port " + port + " is taken (is Inlägg already running?); set PORT to use another.");
             exit(1);

@@ -157,6 +157,11 @@ public final class Template {
             }
             Map<String, Object> resource = resource(ref);
             Object tableName = map(resource.get("Properties")).get("TableName");
+            if ("AWS::S3::Bucket".equals(resource.get("Type"))) {
+                // CloudFormation names a bucket itself; S3 takes lower case only, so locally it is the id in lower case.
+                Object bucketName = map(resource.get("Properties")).get("BucketName");
+                return bucketName instanceof String b ? b : ref.toLowerCase(Locale.ROOT);
+            }
             return tableName instanceof String s ? s : ref;
         }
         if (m.get("Fn::If") instanceof List<?> branches && branches.size() == 3) {

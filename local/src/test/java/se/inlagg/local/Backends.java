@@ -49,6 +49,14 @@ final class Backends {
     }
 
     /**
+     * Where the server tests keep pictures instead of each server's own embedded S3: LocalStack's S3
+     * on that backend.
+     */
+    static synchronized Optional<URI> chosenS3Endpoint() {
+        return "localstack".equals(System.getProperty("inlagg.backend", "")) ? Optional.of(localStack()) : Optional.empty();
+    }
+
+    /**
      * The endpoint of this JVM's LocalStack, started on first use. Where Docker cannot run it, the
      * test is skipped with one line on the console saying why (once per JVM), decided in a few
      * seconds; with INLAGG_REQUIRE_DOCKER=1 (CI) it fails instead.
@@ -64,7 +72,7 @@ final class Backends {
                             unusable, (System.nanoTime() - start) / 1e9, remedy(found)));
                 }
             } else if (failedToStart == null) {
-                var container = new LocalStackContainer(LOCALSTACK).withServices("dynamodb");
+                var container = new LocalStackContainer(LOCALSTACK).withServices("dynamodb", "s3");
                 try {
                     container.start();
                 } catch (RuntimeException e) {

@@ -1,12 +1,10 @@
 package se.inlagg.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -58,7 +56,7 @@ class BrowserTest {
         env = new ServerExtension();
         base = env.server.baseUri().toString();
         images = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        byte[] png = picture();
+        byte[] png = TestPictures.png(640, 320);
         images.createContext("/mote.png", exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "image/png");
             exchange.sendResponseHeaders(200, png.length);
@@ -151,13 +149,166 @@ class BrowserTest {
     }
 
     /**
+     * The author's whole round, in the browser with JavaScript off: write a draft, find it in "Mina
+     * inlägg", preview it, upload a picture (straight to the bucket and back), publish, edit in two
+     * tabs (the second save shows the conflict and loses nothing), take it back to draft and delete
+     * it; after each step the readers' page, the front page and the feed say what they should.
+     */
+    @Test
+    void anAuthorsWholeRoundFromWritingToDeleting() throws Exception {
+        String title = "Nytt kontor i Ystad: välkommen in";
+        String slug = "nytt-kontor-i-ystad-valkommen-in";
+        var pictures = new PictureUploads(env);
+        var before = pictures.snapshot();
+        signIn();
+        assertEquals("Lokal utvecklare", browser.findElement(By.id("authorName")).getDomProperty("value"), "the byline from the profile");
+        type("title", title);
+        type("body", "Vi har flyttat till nya lokaler vid hamnen.\n\n- fika varje fredag\n- öppet hus i mars");
+        type("tags", "Ystad, Kontor");
+        browser.findElement(By.cssSelector("button[value=draft]")).click();
+        waitFor(ExpectedConditions.urlContains("/posts/" + slug));
+        readersSee(slug, title, false);
+
+        browser.get(base + "/drafts");
+        WebElement row = browser.findElement(By.xpath("//ul[@class='mine']/li[.//h2/a[text()='" + title + "']]"));
+        assertTrue(row.getText().contains("Utkast"), row.getText());
+        screenshot("my-posts.png");
+
+        browser.get(base + "/posts/" + slug + "/preview");
+        assertEquals("Förhandsgranskning", browser.findElement(By.cssSelector(".preview-bar h2")).getText());
+        assertEquals(title, browser.findElement(By.cssSelector("article h1")).getText());
+        assertEquals(1, browser.findElements(By.cssSelector("meta[name=robots][content*=noindex]")).size());
+        screenshot("preview.png");
+        readersSee(slug, title, false);
+
+        browser.get(base + "/posts/" + slug + "/edit");
+        browser.findElement(By.cssSelector("button[value=image]")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("file")));
+        screenshot("upload.png");
+        Path file = Files.createTempFile("kontoret", ".png");
+        Files.write(file, TestPictures.png(640, 320));
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form.upload button[type=submit]")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("alt")));
+        assertTrue(browser.findElement(By.cssSelector("figure.upload figcaption")).getText().startsWith("PNG, 640 × 320 pixlar"));
+        removeRequired("alt");
+        type("caption", "Det nya kontoret vid hamnen. Foto: Åsa Öberg");
+        browser.findElement(By.cssSelector("button[value=save]")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".errors")));
+        assertTrue(browser.findElement(By.cssSelector(".errors")).getText().contains("Alt-text"), "an image with no alt text is refused");
+        assertEquals("Det nya kontoret vid hamnen. Foto: Åsa Öberg", browser.findElement(By.id("caption")).getDomProperty("value"));
+        type("alt", "Kontorets entré med en skylt i glas");
+        screenshot("image-text.png");
+        browser.findElement(By.cssSelector("button[value=save]")).click();
+        waitFor(ExpectedConditions.urlContains("/edit?done=image"));
+        assertTrue(browser.findElement(By.cssSelector(".done")).getText().contains("Bilden är sparad"));
+        readersSee(slug, title, false);
+
+        browser.get(base + "/posts/" + slug + "/preview");
+        browser.findElement(By.cssSelector(".preview-bar form[action$='/publish'] button")).click();
+        waitFor(ExpectedConditions.urlContains("/drafts?done=published"));
+        assertTrue(browser.findElement(By.cssSelector(".done")).getText().contains("Inlägget är publicerat"));
+        readersSee(slug, title, true);
+        browser.get(base + "/posts/" + slug);
+        WebElement img = browser.findElement(By.cssSelector("figure img"));
+        assertTrue(img.getDomAttribute("src").startsWith("/images/"), "from the site's own address");
+        assertEquals("640", img.getDomAttribute("width"));
+        assertEquals(640L, evaluate("document.querySelector('figure img').naturalWidth"), "the picture loaded, through the bucket");
+        screenshot("published.png");
+
+        browser.get(base + "/posts/" + slug + "/edit");
+        String first = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(base + "/posts/" + slug + "/edit");
+        String second = browser.getWindowHandle();
+        browser.switchTo().window(first);
+        type("title", "Nytt kontor i Ystad: nu öppet");
+        browser.findElement(By.cssSelector("button[value=save]")).click();
+        waitFor(ExpectedConditions.urlContains("/edit?done=saved"));
+        browser.switchTo().window(second);
+        String mine = "Vi har flyttat till nya lokaler vid hamnen, med utsikt över färjorna.";
+        type("body", mine);
+        browser.findElement(By.cssSelector("button[value=save]")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".conflict")));
+        assertEquals(mine, browser.findElement(By.id("body")).getDomProperty("value"), "the second tab's text is kept");
+        assertEquals("Nytt kontor i Ystad: nu öppet", browser.findElement(By.cssSelector(".stored-title")).getText(), "beside what is stored");
+        screenshot("conflict.png");
+        browser.findElement(By.cssSelector("button[value=save]")).click();
+        waitFor(ExpectedConditions.urlContains("/edit?done=saved"));
+        browser.close();
+        browser.switchTo().window(first);
+        assertTrue(env.http.get("/posts/" + slug).body().contains("utsikt över färjorna"), "the chosen version is what readers read");
+        assertTrue(env.http.get("/feed.xml").body().contains("utsikt över färjorna"));
+
+        browser.get(base + "/drafts");
+        browser.findElement(By.cssSelector("form[action='/posts/" + slug + "/unpublish'] button")).click();
+        waitFor(ExpectedConditions.urlContains("/drafts?done=unpublished"));
+        assertTrue(browser.findElement(By.cssSelector(".done")).getText().contains("ett utkast igen"));
+        readersSee(slug, title, false);
+
+        browser.findElement(By.cssSelector("a[href='/posts/" + slug + "/delete']")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.danger")));
+        screenshot("delete.png");
+        assertEquals(200, env.http.getAs("/api/posts/" + slug, ServerExtension.TOKEN).status(), "asking deleted nothing");
+        browser.findElement(By.cssSelector("button.danger")).click();
+        waitFor(ExpectedConditions.urlContains("/drafts?done=deleted"));
+        assertTrue(browser.findElement(By.cssSelector(".done")).getText().contains("Inlägget är borttaget"));
+        assertFalse(browser.findElement(By.tagName("main")).getText().contains("Nytt kontor i Ystad"));
+        readersSee(slug, title, false);
+        assertEquals(List.of(), pictures.added(before, "images/"), "its picture went with it");
+        assertEquals(List.of(), pictures.added(before, "uploads/"));
+    }
+
+    /** On a phone's screen the author's pages fit its width: nothing to scroll sideways. */
+    @Test
+    void theAuthorsPagesFitAPhone() throws Exception {
+        signIn();
+        type("title", "Skrivet på telefonen");
+        type("body", "Kort text.");
+        browser.findElement(By.cssSelector("button[value=draft]")).click();
+        waitFor(ExpectedConditions.urlContains("/posts/skrivet-pa-telefonen"));
+        var size = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String[] page : new String[][] {{"/drafts", "phone-my-posts.png"}, {"/posts/skrivet-pa-telefonen/edit", "phone-edit.png"},
+                    {"/posts/skrivet-pa-telefonen/preview", "phone-preview.png"}}) {
+                browser.get(base + page[0]);
+                long overflow = evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                assertEquals(0L, overflow, page[0] + " scrolls sideways on a phone");
+                screenshot(page[1]);
+            }
+        } finally {
+            browser.manage().window().setSize(size);
+        }
+    }
+
+    /** What a reader who is not signed in finds: the post's page, the front page and the feed. */
+    private static void readersSee(String slug, String title, boolean visible) {
+        assertEquals(visible ? 200 : 404, env.http.get("/posts/" + slug).status(), slug);
+        assertEquals(visible, env.http.get("/").body().contains(title.substring(0, 14)), "the front page");
+        assertEquals(visible, env.http.get("/feed.xml").body().contains(title.substring(0, 14)), "the feed");
+    }
+
+    /** A value the page computes, through DevTools (which works whatever the page's JavaScript setting is). */
+    @SuppressWarnings("unchecked")
+    private static long evaluate(String expression) {
+        Map<String, Object> answer = ((ChromeDriver) browser).executeCdpCommand("Runtime.evaluate",
+                Map.of("expression", expression, "returnByValue", true));
+        return ((Number) ((Map<String, Object>) answer.get("result")).get("value")).longValue();
+    }
+
+    /**
      * The browser itself would stop an empty required title before sending; the server's own check
      * is what this test is about, so the attribute goes, as in a browser that ignores it. DevTools
      * works whatever the page's JavaScript setting is.
      */
     private static void removeRequired() {
+        removeRequired("title");
+    }
+
+    private static void removeRequired(String id) {
         ((ChromeDriver) browser).executeCdpCommand("Runtime.evaluate",
-                Map.of("expression", "document.getElementById('title').removeAttribute('required')"));
+                Map.of("expression", "document.getElementById('" + id + "').removeAttribute('required')"));
     }
 
     /** Signs in at the form with the test's author token; the browser lands on the authoring form. */
@@ -185,17 +336,4 @@ class BrowserTest {
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** A small picture made here, so the post's figure shows a real image with no network. */
-    private static byte[] picture() throws Exception {
-        BufferedImage image = new BufferedImage(640, 320, BufferedImage.TYPE_INT_RGB);
-        var g = image.createGraphics();
-        g.setColor(new Color(0x0b5394));
-        g.fillRect(0, 0, 640, 320);
-        g.setColor(new Color(0xffbf47));
-        g.fillOval(220, 60, 200, 200);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
 }

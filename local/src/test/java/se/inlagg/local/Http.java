@@ -39,6 +39,10 @@ final class Http {
         this.token = token;
     }
 
+    URI base() {
+        return base;
+    }
+
     Reply get(String path) {
         return send("GET", path, null, null, null);
     }
@@ -129,6 +133,81 @@ final class Http {
             headers.put("Cookie", cookie);
         }
         return send("POST", path, null, body.toString().getBytes(StandardCharsets.UTF_8), null, headers);
+    }
+
+    /** The sign-in form as a browser gets it: its token, and the cookie that must come back with it. */
+    record SignInForm(String cookie, String csrf) {
+    }
+
+    SignInForm signInForm(java.util.Map<String, String> headers) {
+        Reply form = send("GET", "/signin", null, null, null, headers);
+        String setCookie = form.headers().allValues("set-cookie").stream().filter(c -> c.contains("inlagg_signin="))
+                .findFirst().orElseThrow(() -> new AssertionError("the sign-in form sets no token cookie: " + form.headers()));
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"").matcher(form.body());
+        if (!csrf.find()) {
+            throw new AssertionError("the sign-in form carries no token: " + form.body());
+        }
+        return new SignInForm(setCookie.split(";", 2)[0], csrf.group(1));
+    }
+
+    /** Signs in as a browser does: the form first, then the token typed into it, with the form's own token and cookie. */
+    Reply signIn(String token) {
+        return signIn(token, java.util.Map.of());
+    }
+
+    Reply signIn(String token, java.util.Map<String, String> headers) {
+        SignInForm form = signInForm(headers);
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put("Cookie", form.cookie());
+        all.put("Content-Type", "application/x-www-form-urlencoded");
+        String body = "csrf=" + java.net.URLEncoder.encode(form.csrf(), StandardCharsets.UTF_8)
+                + "&token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return send("POST", "/signin", null, body.getBytes(StandardCharsets.UTF_8), null, all);
+    }
+
+    /**
+     * A browser's upload straight to the bucket: the form's fields in their order, then the file, as
+     * multipart/form-data to an absolute address (the bucket's, not this server's). Redirects are not followed.
+     */
+    Reply multipart(URI url, java.util.Map<String, String> fields, String filename, String fileType, byte[] file) {
+        String boundary = "----inlagg" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v
+                + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        try {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new AssertionError("POST " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A GET of an absolute address (a presigned one), its body as bytes. */
+    HttpResponse<byte[]> fetch(URI url) {
+        try {
+            return client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The session cookie ("name=value") a successful sign-in set. */
+    static String sessionCookie(Reply signedIn) {
+        return signedIn.headers().allValues("set-cookie").stream().filter(c -> c.contains("inlagg_session="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + signedIn.headers())).split(";", 2)[0];
     }
 
     /** Creates a post from parts; answers the reply so tests can check status and body. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,11 +37,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class LeastPrivilegeTest {
 
     static final String AUTHOR_TOKEN = "minst-behorighet-token";
+    /** The sign-in form's token that signin.json carries in its cookie. */
+    static final String SIGN_IN_FORM_TOKEN = "q7V2mW4rT8yZ1xC3vB5nM6aS9dF0gH2jK4lP7oI8uYt";
     static ServerExtension env;
     static Template template;
     static DynamoDbClient real;
     static String authorId;
     static final Map<String, RecordingDynamo> recorders = new TreeMap<>();
+    static final Map<String, RecordingS3> buckets = new TreeMap<>();
+    static final Map<String, FaultyDynamo> faults = new TreeMap<>();
     static final Map<String, RequestStreamHandler> handlers = new LinkedHashMap<>();
 
     @BeforeAll
@@ -51,10 +56,18 @@ class LeastPrivilegeTest {
         var settings = new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm"));
         authorId = new Wiring(real, settings, Clock.systemUTC()).authors()
                 .create(new Byline("Åsa", Optional.empty(), Optional.empty()), AUTHOR_TOKEN, Instant.now()).id();
+        LocalBucket bucket = env.server.bucket();
         for (var f : template.functions().values()) {
             RecordingDynamo recorder = new RecordingDynamo();
             recorders.put(f.id(), recorder);
-            Wiring wiring = new Wiring(recorder.wrap(real), settings, Clock.systemUTC());
+            RecordingS3 s3 = new RecordingS3();
+            buckets.put(f.id(), s3);
+            // Injected failures reach the paths that give a picture back when a write does not happen.
+            FaultyDynamo faulty = new FaultyDynamo();
+            faults.put(f.id(), faulty);
+            var images = s3.bucket(bucket);
+            Wiring wiring = new Wiring(recorder.wrap(faulty.wrap(real, env.server.tableName())), settings, Clock.systemUTC(),
+                    () -> Optional.of(images));
             handlers.put(f.id(), handler(f.handlerClass(), wiring));
         }
     }
@@ -76,6 +89,12 @@ class LeastPrivilegeTest {
 
     /** Invokes a function with an events/ file, changed first where a scenario needs it. */
     static int invoke(String functionId, String eventFile, Consumer<ObjectNode> change) throws Exception {
+        JsonNode answer = call(functionId, eventFile, change);
+        return answer.has("statusCode") ? answer.path("statusCode").asInt() : 200;
+    }
+
+    /** The function's whole answer (status, headers, body) to an events/ file, changed first. */
+    static JsonNode call(String functionId, String eventFile, Consumer<ObjectNode> change) throws Exception {
         ObjectNode event = (ObjectNode) Http.JSON.readTree(Files.readString(Repo.events().resolve(eventFile)));
         if (event.path("requestContext").path("authorizer").has("lambda")) {
             ((ObjectNode) event.path("requestContext").path("authorizer").path("lambda")).put("authorId", authorId);
@@ -84,8 +103,7 @@ class LeastPrivilegeTest {
         var out = new java.io.ByteArrayOutputStream();
         handlers.get(functionId).handleRequest(new java.io.ByteArrayInputStream(event.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 out, new LocalContext("least-privilege", functionId, System.currentTimeMillis() + 10_000));
-        JsonNode answer = Http.JSON.readTree(out.toByteArray());
-        return answer.has("statusCode") ? answer.path("statusCode").asInt() : 200;
+        return Http.JSON.readTree(out.toByteArray());
     }
 
     static Consumer<ObjectNode> body(String json) {
@@ -124,6 +142,13 @@ class LeastPrivilegeTest {
         assertEquals(200, invoke("EditPostFunction", "edit-post.json", e -> { }));
         assertEquals(200, invoke("EditPostFunction", "edit-post.json", body("{\"status\": \"draft\", \"tags\": [\"Frivård\", \"Ny i redigeringen\"]}")),
                 "counts and entries move; a category new to the post is looked up");
+        assertEquals(200, invoke("PublishPostFunction", "unpublish-post.json", slug(second)));
+        assertEquals(200, invoke("PublishPostFunction", "publish-post.json", slug(second).andThen(body("{\"publishAt\": \"2031-01-01T09:00\"}"))),
+                "scheduled into a month nobody has posted in yet");
+        assertEquals(200, invoke("PublishPostFunction", "publish-post.json", slug(second).andThen(body("{}"))));
+        assertEquals(200, invoke("MyPostsFunction", "my-posts.json", e -> { }));
+        assertEquals(200, invoke("ProfileFunction", "get-profile.json", e -> { }));
+        assertEquals(200, invoke("ProfileFunction", "put-profile.json", e -> { }));
         assertEquals(204, invoke("DeletePostFunction", "delete-post.json", slug(second)));
         assertEquals(200, invoke("AuthorizerFunction", "authorizer.json", e -> { }));
         runPageScenarios();
@@ -143,7 +168,7 @@ class LeastPrivilegeTest {
         assertEquals(200, invoke("FeedFunction", "tag-feed.json", e -> { }));
         assertEquals(200, invoke("StylesheetFunction", "stylesheet.json", e -> { }));
         assertEquals(403, invoke("SignInFunction", "signin.json", e -> { }), "a wrong token");
-        assertEquals(303, invoke("SignInFunction", "signin.json", formBody("token=" + AUTHOR_TOKEN)));
+        assertEquals(303, invoke("SignInFunction", "signin.json", formBody("csrf=" + SIGN_IN_FORM_TOKEN + "&token=" + AUTHOR_TOKEN)));
         var session = new Wiring(real, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC())
                 .sessions().signIn(AUTHOR_TOKEN, Instant.now()).orElseThrow();
         // Payload 2.0 moves the Cookie header into a cookies array.
@@ -156,7 +181,154 @@ class LeastPrivilegeTest {
                 "csrf=" + session.session().csrf() + "&formId=lp-1&title=Minst+beh%C3%B6righet&body=Text&authorName=%C3%85sa&tags=Frivard%2C+Ny&action=publish"))),
                 "a double submit answers the first post");
         assertEquals(200, invoke("DraftsPageFunction", "drafts.json", cookie));
+        runPictureScenarios(cookie, session.session().csrf());
+        runAuthoringScenarios(cookie, session.session().csrf());
         assertEquals(303, invoke("SignInFunction", "signout.json", cookie.andThen(formBody("csrf=" + session.session().csrf()))));
+    }
+
+    /** The author's pages on the first post, which the scenarios above left a draft of its author's. */
+    static void runAuthoringScenarios(Consumer<ObjectNode> cookie, String csrf) throws Exception {
+        String version = "version=" + currentVersion("manadsmote-samverkan-for-klientens-basta");
+        assertEquals(200, invoke("EditPageFunction", "edit-form.json", cookie));
+        assertEquals(409, invoke("EditPageFunction", "edit.json", cookie.andThen(formBody("csrf=" + csrf + "&version=1&title=Annan+rubrik"))),
+                "a stale version reads the post and writes nothing");
+        assertEquals(303, invoke("EditPageFunction", "edit.json", cookie.andThen(formBody("csrf=" + csrf + "&" + version
+                + "&title=Redigerad&body=Text&authorName=%C3%85sa&tags=Frivard%2C+Samverkan&action=publish"))),
+                "published with a tag it loses: entries, counts and the feed move");
+        assertEquals(200, invoke("PreviewPageFunction", "preview.json", cookie));
+        assertEquals(409, invoke("PublishPageFunction", "unpublish.json", cookie.andThen(formBody("csrf=" + csrf + "&" + version))),
+                "the edit made a new version: the form is shown again");
+        version = "version=" + currentVersion("manadsmote-samverkan-for-klientens-basta");
+        assertEquals(303, invoke("PublishPageFunction", "unpublish.json", cookie.andThen(formBody("csrf=" + csrf + "&" + version))));
+        version = "version=" + currentVersion("manadsmote-samverkan-for-klientens-basta");
+        assertEquals(303, invoke("PublishPageFunction", "publish.json", cookie.andThen(formBody("csrf=" + csrf + "&" + version
+                + "&at=2031-01-01T09%3A00"))), "scheduled into a month nobody has posted in yet");
+        version = "version=" + currentVersion("manadsmote-samverkan-for-klientens-basta");
+        assertEquals(303, invoke("PublishPageFunction", "publish.json", cookie.andThen(formBody("csrf=" + csrf + "&" + version))));
+        assertEquals(200, invoke("ProfilePageFunction", "profile-form.json", cookie));
+        assertEquals(303, invoke("ProfilePageFunction", "profile.json", cookie.andThen(formBody("csrf=" + csrf
+                + "&name=%C3%85sa+%C3%96berg&role=Frivardsinspektor&office="))));
+        assertEquals(200, invoke("DeletePageFunction", "delete-confirm.json", cookie));
+        version = "version=" + currentVersion("manadsmote-samverkan-for-klientens-basta");
+        assertEquals(303, invoke("DeletePageFunction", "delete-confirmed.json", cookie.andThen(formBody("csrf=" + csrf + "&" + version
+                + "&confirm=ja"))));
+    }
+
+    /**
+     * Pictures, through the pages and the API: upload forms, the bucket's redirect back, a file that is no
+     * picture, saving, replacing and dropping a picture, deleting a post with one; and each write that
+     * drops a picture once with an injected failure, so the picture is given back (its tag removed).
+     */
+    static void runPictureScenarios(Consumer<ObjectNode> cookie, String csrf) throws Exception {
+        String slug = "bilder-med-minst-behorighet";
+        Consumer<ObjectNode> onPost = slug(slug);
+        assertEquals(201, invoke("CreatePostFunction", "create-post.json", header("idempotency-key", "bilder").andThen(body(
+                "{\"title\": \"Bilder med minst behörighet\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"}}"))));
+        var uploads = new Http(env.server.baseUri(), null);
+
+        String good = upload(uploads, pageForm(cookie.andThen(onPost)), TestPictures.png(40, 30));
+        assertEquals(200, invoke("ImageUploadPageFunction", "image-uploaded.json", cookie.andThen(onPost).andThen(uploadKey(good))));
+        String text = upload(uploads, pageForm(cookie.andThen(onPost)), "ingen bild".getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, invoke("ImageUploadPageFunction", "image-uploaded.json", cookie.andThen(onPost).andThen(uploadKey(text))),
+                "no picture: deleted");
+        assertEquals(303, savePicture(cookie.andThen(onPost), csrf, slug, good));
+        String next = upload(uploads, pageForm(cookie.andThen(onPost)), TestPictures.png(20, 20));
+        assertEquals(409, failingOnce("ImageUploadPageFunction", () -> savePicture(cookie.andThen(onPost), csrf, slug, next)),
+                "the old picture is given back, the copy deleted");
+        assertEquals(303, savePicture(cookie.andThen(onPost), csrf, slug, next), "the old picture goes");
+        String name = pictureName(slug);
+        assertEquals(302, invoke("ImageFunction", "picture.json", e -> {
+            ((ObjectNode) e.path("pathParameters")).put("name", name);
+            e.put("rawPath", "/images/" + name);
+        }));
+
+        Consumer<ObjectNode> dropPicture = cookie.andThen(onPost).andThen(e -> { }).andThen(e -> formBody("csrf=" + csrf + "&version="
+                + currentVersion(slug) + "&title=Utan+bild&body=Text&authorName=%C3%85sa&imageUrl=&action=save").accept(e));
+        assertEquals(409, failingOnce("EditPageFunction", () -> invoke("EditPageFunction", "edit.json", dropPicture)));
+        assertEquals(303, invoke("EditPageFunction", "edit.json", dropPicture));
+
+        assertEquals(200, attachThroughTheApi(uploads, onPost));
+        String another = apiUpload(uploads, onPost);
+        assertEquals(412, failingOnce("AttachImageFunction", () -> invoke("AttachImageFunction", "attach-image.json",
+                onPost.andThen(body("{\"key\": \"" + another + "\", \"alt\": \"Bild\"}")))));
+        assertEquals(200, invoke("AttachImageFunction", "attach-image.json", onPost.andThen(body("{\"key\": \"" + another + "\", \"alt\": \"Bild\"}"))));
+        assertEquals(412, failingOnce("EditPostFunction", () -> invoke("EditPostFunction", "edit-post.json", onPost.andThen(body("{\"image\": null}")))));
+        assertEquals(200, invoke("EditPostFunction", "edit-post.json", onPost.andThen(body("{\"image\": null}"))));
+        assertEquals(200, attachThroughTheApi(uploads, onPost));
+        assertEquals(204, failingOnce("DeletePostFunction", () -> invoke("DeletePostFunction", "delete-post.json", onPost)),
+                "a delete that loses a race reads again and wins");
+
+        String page = "bilder-att-ta-bort-pa-sidan";
+        assertEquals(201, invoke("CreatePostFunction", "create-post.json", header("idempotency-key", "bilder-2").andThen(body(
+                "{\"title\": \"Bilder att ta bort på sidan\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"}}"))));
+        assertEquals(200, attachThroughTheApi(uploads, slug(page)));
+        assertEquals(303, failingOnce("DeletePageFunction", () -> invoke("DeletePageFunction", "delete-confirmed.json",
+                cookie.andThen(slug(page)).andThen(formBody("csrf=" + csrf + "&version=" + currentVersion(page) + "&confirm=ja")))));
+    }
+
+    /** A scenario whose first transaction fails on a condition, as when another writer got there first. */
+    static int failingOnce(String functionId, java.util.concurrent.Callable<Integer> scenario) throws Exception {
+        FaultyDynamo faulty = faults.get(functionId);
+        faulty.fault = FaultyDynamo.Fault.FAIL_LAST_OPERATION;
+        faulty.faultsLeft.set(1);
+        try {
+            return scenario.call();
+        } finally {
+            faulty.faultsLeft.set(0);
+            faulty.fault = FaultyDynamo.Fault.NONE;
+        }
+    }
+
+    static PictureUploads.Form pageForm(Consumer<ObjectNode> onPost) throws Exception {
+        JsonNode page = call("ImageUploadPageFunction", "image-form.json", onPost);
+        assertEquals(200, page.path("statusCode").asInt(), page.toString());
+        return PictureUploads.form(page.path("body").asText());
+    }
+
+    /** The file posted to the bucket as a browser posts it; the key it went to. */
+    static String upload(Http http, PictureUploads.Form form, byte[] file) {
+        var sent = http.multipart(form.url(), form.fields(), "bild.png", "image/png", file);
+        assertEquals(303, sent.status(), sent.body());
+        return form.key();
+    }
+
+    static Consumer<ObjectNode> uploadKey(String key) {
+        return e -> {
+            ((ObjectNode) e.path("queryStringParameters")).put("key", key);
+            e.put("rawQueryString", "version=1&key=" + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8));
+        };
+    }
+
+    static int savePicture(Consumer<ObjectNode> onPost, String csrf, String slug, String key) throws Exception {
+        return invoke("ImageUploadPageFunction", "image-save.json", onPost.andThen(formBody("csrf=" + csrf + "&key="
+                + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8) + "&version=" + currentVersion(slug) + "&alt=Bild&caption=")));
+    }
+
+    /** An upload through the API's presigned POST (S3 answers 204); the key it went to. */
+    static String apiUpload(Http http, Consumer<ObjectNode> onPost) throws Exception {
+        JsonNode answer = call("UploadUrlFunction", "upload-url.json", onPost);
+        JsonNode form = Http.JSON.readTree(answer.path("body").asText());
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.path("fields").properties().forEach(f -> fields.put(f.getKey(), f.getValue().asText()));
+        var sent = http.multipart(java.net.URI.create(form.path("url").asText()), fields, "bild.png", "image/png", TestPictures.png(30, 30));
+        assertEquals(204, sent.status(), sent.body());
+        return form.path("key").asText();
+    }
+
+    static int attachThroughTheApi(Http http, Consumer<ObjectNode> onPost) throws Exception {
+        String key = apiUpload(http, onPost);
+        return invoke("AttachImageFunction", "attach-image.json", onPost.andThen(body("{\"key\": \"" + key + "\", \"alt\": \"Bild\"}")));
+    }
+
+    static String pictureName(String slug) {
+        var posts = new Wiring(real, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).posts();
+        return ((se.inlagg.posts.Outcome.Done<se.inlagg.posts.Post>) posts.get(slug, Optional.of(authorId))).value()
+                .summary().image().flatMap(se.inlagg.posts.Image::storedName).orElseThrow();
+    }
+
+    static long currentVersion(String slug) {
+        var posts = new Wiring(real, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).posts();
+        return ((se.inlagg.posts.Outcome.Done<se.inlagg.posts.Post>) posts.get(slug, Optional.of(authorId))).value().version();
     }
 
     static Consumer<ObjectNode> formBody(String form) {
@@ -164,11 +336,12 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void everyFunctionIsGrantedExactlyTheDynamoDbActionsItsCodeUses() throws Exception {
+    void everyFunctionIsGrantedExactlyTheDynamoDbAndS3ActionsItsCodeUses() throws Exception {
         runScenarios();
         for (var f : template.functions().values()) {
             Set<RecordingDynamo.Grant> granted = granted(f.properties());
             Set<RecordingDynamo.Grant> used = new HashSet<>(recorders.get(f.id()).used);
+            used.addAll(buckets.get(f.id()).used);
             assertEquals(new TreeMap<>(group(granted)), new TreeMap<>(group(used)), f.id() + ": granted vs used");
         }
     }
@@ -224,7 +397,10 @@ class LeastPrivilegeTest {
         if (r.get("Fn::Sub") instanceof String sub && sub.startsWith("${PostsTable.Arn}/index/")) {
             return "index/" + sub.substring("${PostsTable.Arn}/index/".length());
         }
-        throw new AssertionError("a resource other than the posts table or one of its indexes: " + resource);
+        if (r.get("Fn::Sub") instanceof String sub && sub.startsWith("${ImagesBucket.Arn}/")) {
+            return "bucket/" + sub.substring("${ImagesBucket.Arn}/".length());
+        }
+        throw new AssertionError("a resource other than the posts table, one of its indexes or a prefix of the bucket: " + resource);
     }
 
     private static Map<String, Set<String>> group(Set<RecordingDynamo.Grant> grants) {

@@ -55,7 +55,9 @@ class OpenApiContractTest extends ServerTest {
     @Test
     void theEventBodiesAreValidRequests() throws Exception {
         Map<String, String> schemaOf = Map.of("POST /api/posts", "PostInput", "PATCH /api/posts/{slug}", "PostPatch",
-                "POST /api/posts/{slug}/tags", "TagsInput", "PUT /api/posts/{slug}/tags", "TagsInput");
+                "POST /api/posts/{slug}/tags", "TagsInput", "PUT /api/posts/{slug}/tags", "TagsInput",
+                "POST /api/posts/{slug}/publish", "PublishInput", "PUT /api/me", "AuthorInput",
+                "POST /api/posts/{slug}/image", "AttachImageInput");
         int checked = 0;
         try (Stream<Path> files = Files.list(Repo.events())) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
@@ -82,6 +84,12 @@ class OpenApiContractTest extends ServerTest {
         String etag = http.get("/api/posts/kontrakt-och-verklighet").header("etag");
         assertValid("Post", http.sendWith("PATCH", "/api/posts/kontrakt-och-verklighet", "application/merge-patch+json",
                 "{\"excerpt\": \"Kort.\"}", Map.of("If-Match", etag)).json(), "PATCH");
+        assertValid("PostSummary", http.write("POST", "/api/posts/kontrakt-och-verklighet/unpublish", null).json(), "unpublish");
+        assertValid("PostSummary", http.write("POST", "/api/posts/kontrakt-och-verklighet/publish", "{\"publishAt\": \"2031-01-01T09:00\"}").json(),
+                "publish at a time");
+        assertValid("PostPage", http.getAs("/api/me/posts?limit=5", ServerExtension.TOKEN).json(), "GET /api/me/posts");
+        assertValid("Profile", http.write("PUT", "/api/me", "{\"name\": \"Åsa Öberg\", \"office\": \"Malmö\"}").json(), "PUT /api/me");
+        assertValid("Profile", http.getAs("/api/me", ServerExtension.TOKEN).json(), "GET /api/me");
         assertValid("Error", http.write("POST", "/api/posts", "{\"title\": 1}").json(), "a 400");
         assertValid("Error", http.get("/api/posts/finns-inte").json(), "a 404");
         assertValid("Error", http.write("PATCH", "/api/tags", "{}").json(), "a 405");

@@ -38,12 +38,12 @@ class PagesEndToEndTest extends ServerTest {
 
     /** Signs in with the dev token; answers the Cookie header value and the CSRF token of the form. */
     static String[] signIn() {
-        var signedIn = http.form("/signin", null, Map.of("token", ServerExtension.TOKEN));
+        var signedIn = http.signIn(ServerExtension.TOKEN);
         assertEquals(303, signedIn.status());
         assertEquals("/write", signedIn.header("location"));
         String setCookie = signedIn.header("set-cookie");
         assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax"), setCookie);
-        String cookie = setCookie.split(";", 2)[0];
+        String cookie = Http.sessionCookie(signedIn);
         String form = http.raw("GET", "/write", Map.of("Cookie", cookie), null).body();
         return new String[] {cookie, field(form, "csrf"), field(form, "formId")};
     }
@@ -164,7 +164,7 @@ class PagesEndToEndTest extends ServerTest {
 
     @Test
     void aWrongTokenGetsTheFormAgainAndNoCookie() {
-        var wrong = http.form("/signin", null, Map.of("token", "fel"));
+        var wrong = http.signIn("fel");
         assertEquals(403, wrong.status());
         assertNull(wrong.header("set-cookie"));
         assertTrue(wrong.body().contains("Fel token"));
@@ -173,8 +173,7 @@ class PagesEndToEndTest extends ServerTest {
 
     @Test
     void overHttpsTheSessionCookieIsSecureAndHostOnly() {
-        var signedIn = http.send("POST", "/signin", null, ("token=" + ServerExtension.TOKEN).getBytes(StandardCharsets.UTF_8), null,
-                Map.of("Content-Type", "application/x-www-form-urlencoded", "X-Forwarded-Proto", "https"));
+        var signedIn = http.signIn(ServerExtension.TOKEN, Map.of("X-Forwarded-Proto", "https"));
         String cookie = signedIn.header("set-cookie");
         assertTrue(cookie.startsWith("__Host-inlagg_session=") && cookie.contains("; Secure") && cookie.contains("Path=/"), cookie);
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.inlagg.auth.Sessions;
 
@@ -23,11 +22,11 @@ class SignInRateLimitTest extends ServerTest {
         System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
         try {
             for (int i = 1; i <= Sessions.MAX_FAILURES; i++) {
-                var wrong = env.http.form("/signin", null, Map.of("token", "gissning-nummer-" + i));
+                var wrong = env.http.signIn("gissning-nummer-" + i);
                 assertEquals(403, wrong.status(), "attempt " + i);
                 assertNull(wrong.header("set-cookie"));
             }
-            var limited = env.http.form("/signin", null, Map.of("token", ServerExtension.TOKEN));
+            var limited = env.http.signIn(ServerExtension.TOKEN);
             assertEquals(429, limited.status());
             assertNull(limited.header("set-cookie"), "not even the right token gets in while the client waits");
             int retryAfter = Integer.parseInt(limited.header("retry-after"));

@@ -75,11 +75,13 @@ class TemplateContractTest {
     }
 
     @Test
-    void apiWritesAreBehindTheAuthorizerAndEverythingElseIsNot() {
+    void apiWritesAndTheCallersOwnResourcesAreBehindTheAuthorizerAndEverythingElseIsNot() {
         for (var route : template.routes()) {
             boolean write = List.of("POST", "PUT", "PATCH", "DELETE").contains(route.method());
+            // /api/me answers about the token's own author, so even its GETs need one.
+            boolean own = (route.path().equals("/api/me") || route.path().startsWith("/api/me/")) && !route.method().equals("ANY");
             // Pages and the form authenticate with a session cookie inside the handler.
-            assertEquals(write && route.path().startsWith("/api/"), route.authorized(), route.key());
+            assertEquals((write && route.path().startsWith("/api/")) || own, route.authorized(), route.key());
         }
     }
 
@@ -101,5 +103,28 @@ class TemplateContractTest {
         assertEquals("INCLUDE", projection.get("ProjectionType"));
         assertFalse(((List<?>) projection.get("NonKeyAttributes")).contains("body"));
         assertEquals("Retain", template.table().getValue().get("DeletionPolicy"));
+    }
+
+    @Test
+    void thePicturesBucketIsPrivateEncryptedKeptAndCleansUpAfterItself() {
+        var bucket = template.firstOfType("AWS::S3::Bucket").orElseThrow();
+        var props = Template.map(bucket.getValue().get("Properties"));
+        var block = Template.map(props.get("PublicAccessBlockConfiguration"));
+        for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            assertEquals(Boolean.TRUE, block.get(setting), setting);
+        }
+        String encryption = String.valueOf(props.get("BucketEncryption"));
+        assertTrue(encryption.contains("AES256") || encryption.contains("aws:kms"), encryption);
+        assertEquals("Retain", bucket.getValue().get("DeletionPolicy"), "pictures outlive stacks, as posts do");
+        var rules = LocalBucket.lifecycle(template);
+        assertEquals(2, rules.size());
+        var uploads = rules.stream().filter(r -> "uploads/".equals(r.filter().prefix())).findFirst().orElseThrow();
+        assertEquals(1, uploads.expiration().days(), "an abandoned upload goes after a day");
+        var unattached = rules.stream().filter(r -> r.filter().tag() != null).findFirst().orElseThrow();
+        assertEquals("state", unattached.filter().tag().key());
+        assertEquals("unattached", unattached.filter().tag().value());
+        assertEquals(2, unattached.expiration().days(), "a picture no post shows goes after two days");
+        assertFalse(String.valueOf(props).contains("CorsConfiguration"), "a plain form POST needs no CORS");
+        assertEquals("imagesbucket", LocalBucket.nameIn(template), "locally the bucket is its id in lower case, as S3 names must be");
     }
 }

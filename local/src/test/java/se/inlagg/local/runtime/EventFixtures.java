@@ -19,6 +19,9 @@ import se.inlagg.posts.Slugs;
 record EventFixtures(List<String> tokens, Optional<String> sessionId, Optional<String> csrf,
                      Map<String, ReplayEvent> creatorOfSlug) {
 
+    /** The cookie whose value names a session (the name API Gateway sees over https). */
+    static final String SESSION_COOKIE = "__Host-inlagg_session";
+
     /** The route on which a post is made; its event's body describes the post. */
     static final String CREATE_ROUTE = "POST /api/posts";
 
@@ -35,10 +38,18 @@ record EventFixtures(List<String> tokens, Optional<String> sessionId, Optional<S
             if (form.containsKey("token")) {
                 tokens.add(form.get("token"));
             }
-            if (form.containsKey("csrf")) {
+            // Only the session's cookie names a session; the sign-in form's token cookie and its csrf
+            // field are a pair of their own that the event carries whole.
+            boolean inSession = false;
+            for (var c : e.json().path("cookies")) {
+                if (c.asText().startsWith(SESSION_COOKIE + "=")) {
+                    sessions.add(c.asText().substring(SESSION_COOKIE.length() + 1));
+                    inSession = true;
+                }
+            }
+            if (inSession && form.containsKey("csrf")) {
                 csrfs.add(form.get("csrf"));
             }
-            e.json().path("cookies").forEach(c -> sessions.add(c.asText().substring(c.asText().indexOf('=') + 1)));
             if (e.json().path("pathParameters").has("slug")) {
                 slugs.add(e.json().path("pathParameters").path("slug").asText());
             }

@@ -1,0 +1,57 @@
+package se.inlagg.api;
+
+import java.util.Map;
+import java.util.Set;
+import se.inlagg.http.ETags;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Refusal;
+
+/**
+ * POST /api/posts/{slug}/image: puts an uploaded file on the caller's own post, with its alt text
+ * (required) and caption: {"key": …, "alt": …, "caption": …}. The file is checked by its bytes (a file
+ * that is no JPEG, PNG or WebP, or is over 10 MB, is deleted and refused 422). If-Match is required,
+ * as for any edit; the picture the post had before is deleted once this has committed.
+ */
+public final class AttachImageHandler extends ApiFunction {
+
+    private static final Set<String> FIELDS = Set.of("key", "alt", "caption");
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        String authorId = request.requiredAuthorId();
+        String ifMatch = request.header("if-match").orElseThrow(() -> new ProblemException(Problems.preconditionRequired()));
+        Map<String, Object> body = jsonObject(request);
+        for (String field : body.keySet()) {
+            if (!FIELDS.contains(field)) {
+                throw new ProblemException(Problems.invalid(field, "is not a known field"));
+            }
+        }
+        String key = text(body, "key");
+        if (key.isEmpty()) {
+            throw new ProblemException(Problems.invalid("key", "must not be empty"));
+        }
+        String slug = slug(request);
+        return answer(app().posts().getToChange(slug, authorId), current -> {
+            if (!ETags.matchesStrongly(ifMatch, PostJson.etag(current.summary()))) {
+                throw new ProblemException(Problems.of(new Refusal.Stale()));
+            }
+            var outcome = images().attach(authorId, slug, key, text(body, "alt"), text(body, "caption"), current.version());
+            return answer(outcome, post -> PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary()));
+        });
+    }
+
+    private static String text(Map<String, Object> body, String field) {
+        Object value = body.get(field);
+        if (value == null) {
+            return "";
+        }
+        if (!(value instanceof String s)) {
+            throw new ProblemException(Problems.invalid(java.util.List.of(new FieldError(field, "must be a string"))));
+        }
+        return s;
+    }
+}

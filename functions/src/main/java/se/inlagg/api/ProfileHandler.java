@@ -1,0 +1,71 @@
+package se.inlagg.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import se.inlagg.http.Caching;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.posts.Byline;
+import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Refusal;
+import se.inlagg.posts.PostRules;
+
+/**
+ * GET and PUT /api/me: the calling author's profile (name, role, office), which the pages put in the
+ * byline of every new post. PUT replaces it whole; a missing or null role or office removes it.
+ */
+public final class ProfileHandler extends ApiFunction {
+
+    private static final Set<String> FIELDS = Set.of("name", "role", "office");
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        String authorId = request.requiredAuthorId();
+        var authors = app().authors();
+        if (request.method().equals("PUT")) {
+            Map<String, Object> body = jsonObject(request);
+            for (String field : body.keySet()) {
+                if (!FIELDS.contains(field)) {
+                    throw new ProblemException(Problems.invalid(field, "is not a known field"));
+                }
+            }
+            Byline profile = switch (PostRules.checkByline(text(body, "name"), text(body, "role"), text(body, "office"))) {
+                case Outcome.Done<Byline> d -> d.value();
+                // The rules name a post's author fields ("author.name"); here they are the profile's own.
+                case Outcome.Refused<Byline> r -> throw new ProblemException(Problems.invalid(((Refusal.Invalid) r.refusal()).errors()
+                        .stream().map(e -> new FieldError(e.field().replace("author.", ""), e.message())).toList()));
+            };
+            if (!authors.saveProfile(authorId, profile, app().posts().time().now())) {
+                throw new ProblemException(Problems.forbidden("The author of this token no longer exists.", "Författaren finns inte längre."));
+            }
+            return json(profile);
+        }
+        return json(authors.profile(authorId).orElseThrow(() -> new ProblemException(
+                Problems.forbidden("The author of this token no longer exists.", "Författaren finns inte längre."))));
+    }
+
+    private static HttpResponse json(Byline profile) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("name", profile.name());
+        profile.role().ifPresent(r -> node.put("role", r));
+        profile.office().ifPresent(o -> node.put("office", o));
+        return HttpResponse.json(200, node).withHeader("cache-control", Caching.PRIVATE);
+    }
+
+    /** A field that must be a string when given; the rules then check its value (and its field names). */
+    private static Optional<String> text(Map<String, Object> body, String field) {
+        Object value = body.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof String s)) {
+            throw new ProblemException(Problems.invalid(field, "must be a string"));
+        }
+        return Optional.of(s);
+    }
+}

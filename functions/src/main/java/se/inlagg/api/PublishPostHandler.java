@@ -1,0 +1,60 @@
+package se.inlagg.api;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import se.inlagg.http.ETags;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Refusal;
+
+/**
+ * POST /api/posts/{slug}/publish (now, or at {"publishAt": …}) and POST /api/posts/{slug}/unpublish
+ * (back to draft): what the pages' buttons do, for the author's own post. If-Match is honoured when
+ * sent; a post already so published (or already a draft) answers as it is, so a retry is harmless.
+ */
+public final class PublishPostHandler extends ApiFunction {
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        String authorId = request.requiredAuthorId();
+        String slug = slug(request);
+        Optional<Instant> at = request.path().endsWith("/unpublish") ? Optional.empty() : publishAt(request);
+        Optional<String> ifMatch = request.header("if-match");
+        return answer(app().posts().getToChange(slug, authorId), current -> {
+            if (ifMatch.isPresent() && !ETags.matchesStrongly(ifMatch.get(), PostJson.etag(current.summary()))) {
+                throw new ProblemException(Problems.of(new Refusal.Stale()));
+            }
+            Optional<Long> expected = ifMatch.map(h -> current.version());
+            var posts = app().posts();
+            var outcome = request.path().endsWith("/unpublish") ? posts.unpublish(slug, authorId, expected)
+                    : posts.publish(slug, authorId, at, expected);
+            return answer(outcome, post -> PostJson.withValidators(HttpResponse.json(200, PostJson.summary(post)), post));
+        });
+    }
+
+    /** The optional {"publishAt": "2031-01-01T09:00"} (site time, or with an offset); an empty body publishes now. */
+    private Optional<Instant> publishAt(HttpRequest request) {
+        if (request.bodyBytes().length == 0) {
+            return Optional.empty();
+        }
+        Map<String, Object> body = jsonObject(request);
+        for (String field : body.keySet()) {
+            if (!field.equals("publishAt")) {
+                throw new ProblemException(Problems.invalid(field, "is not a known field"));
+            }
+        }
+        Object value = body.get("publishAt");
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof String text)) {
+            throw new ProblemException(Problems.invalid("publishAt", "must be a string"));
+        }
+        return Optional.of(app().posts().time().parse(text).orElseThrow(() -> new ProblemException(Problems.invalid("publishAt",
+                "must be a real date like 2019-01-30 or a time like 2019-01-30T09:15:00+01:00"))));
+    }
+}

@@ -1,0 +1,50 @@
+package se.inlagg.images;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import se.inlagg.ops.Log;
+import se.inlagg.posts.ImageFiles;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The files of posts' own pictures in the bucket, for the rules of posts. Marking a file
+ * unattached before a write must work (or the write does not happen); deleting after a commit is
+ * best effort, since the mark already hands the file to the lifecycle. The bucket is reached only
+ * when a write drops a picture, so functions that never do never build an S3 client.
+ */
+public final class BucketImageFiles implements ImageFiles {
+
+    private final Supplier<Optional<ImageBucket>> bucket;
+
+    public BucketImageFiles(Supplier<Optional<ImageBucket>> bucket) {
+        this.bucket = bucket;
+    }
+
+    @Override
+    public void release(String name) {
+        bucket.get().ifPresent(b -> b.markUnattached(ObjectKeys.image(name)));
+    }
+
+    @Override
+    public void keep(String name) {
+        bucket.get().ifPresent(b -> {
+            try {
+                b.markAttached(ObjectKeys.image(name));
+            } catch (SdkException e) {
+                // The post still shows it, but the lifecycle would take it in two days: say so loudly.
+                Log.error("image_reattach_failed", e, "name", name);
+            }
+        });
+    }
+
+    @Override
+    public void discard(String name) {
+        bucket.get().ifPresent(b -> {
+            try {
+                b.delete(ObjectKeys.image(name));
+            } catch (SdkException e) {
+                Log.warn("image_delete_failed", "name", name, "error", e.getClass().getSimpleName());
+            }
+        });
+    }
+}

@@ -1,0 +1,38 @@
+package se.inlagg.images;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The pictures bucket, in the few operations the site needs: read part of a file, copy an upload
+ * to where a post's picture lives, mark a file attached or unattached (the lifecycle removes
+ * unattached ones), delete, and give browsers short-lived addresses to read or upload a file.
+ */
+public interface ImageBucket {
+
+    /** Part of a file, and how long the whole file is. */
+    record Chunk(byte[] bytes, long size) {
+    }
+
+    /** Up to {@code length} bytes from {@code offset}; empty when there is no such file. */
+    Optional<Chunk> read(String key, long offset, int length);
+
+    /** A copy of an upload under a picture's key, with the type read from its bytes, still marked unattached. */
+    void copyUnattached(String from, String to, ImageType type);
+
+    /** The file is shown by a post: the lifecycle must leave it. */
+    void markAttached(String key);
+
+    /** No post shows the file (or none will if a write fails): the lifecycle takes it unless it is attached again. */
+    void markUnattached(String key);
+
+    void delete(String key);
+
+    /** A short-lived address from which a browser reads the file. */
+    URI readUrl(String key, Duration lifetime);
+
+    /** A form with which a browser puts one file under the prefix, straight into the bucket. */
+    UploadForm uploadForm(String keyPrefix, String key, Optional<String> redirect, Instant now);
+}

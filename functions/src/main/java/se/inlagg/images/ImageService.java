@@ -1,0 +1,192 @@
+package se.inlagg.images;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import se.inlagg.ops.Log;
+import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Image;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostRules;
+import se.inlagg.posts.PostService;
+import se.inlagg.posts.Refusal;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Pictures uploaded straight to the bucket and put on a post. An upload is checked by its bytes
+ * (JPEG, PNG or WebP, up to 10 MB, its size read from its header) and deleted at once when it is
+ * not a picture; a good one is copied to the post's picture key (still marked unattached) before
+ * the post's write, marked attached once that write committed, and its upload deleted then. A
+ * write that fails deletes the copy again; whatever a crash leaves is marked for the lifecycle.
+ */
+public final class ImageService {
+
+    /** The first read: a PNG's or WebP's size is in its first 30 bytes, a JPEG's after its metadata. */
+    static final int CHUNK = 64 * 1024;
+    /** A JPEG whose frame header is not within this many chunks is not read further. */
+    static final int MAX_CHUNKS = 16;
+    /** How long an address to read a file is good for: long enough to load a page, short enough not to be shared. */
+    public static final Duration READ_URL_LIFETIME = Duration.ofMinutes(10);
+
+    /** An upload that is a picture: what it is, how big, and its size in pixels. */
+    public record Uploaded(String key, ImageType type, long bytes, Image.Size size) {
+    }
+
+    private final ImageBucket bucket;
+    private final PostService posts;
+
+    public ImageService(ImageBucket bucket, PostService posts) {
+        this.bucket = bucket;
+        this.posts = posts;
+    }
+
+    /** A form for one upload of this author's, valid for {@link UploadPolicy#LIFETIME}. */
+    public UploadForm uploadForm(String authorId, Optional<String> redirect, Instant now) {
+        return bucket.uploadForm(ObjectKeys.uploadPrefix(authorId), ObjectKeys.newUpload(authorId), redirect, now);
+    }
+
+    /**
+     * Reads an upload of this author's: a picture it knows, or a refusal, in which case the file is
+     * deleted already (it is no use to anyone, and the author is told why).
+     */
+    public Outcome<Uploaded> inspect(String authorId, String key) {
+        if (!ObjectKeys.isUploadOf(authorId, key)) {
+            return Outcome.refused(new Refusal.NotFound(Refusal.Missing.UPLOAD));
+        }
+        Optional<ImageBucket.Chunk> first = bucket.read(key, 0, CHUNK);
+        if (first.isEmpty()) {
+            return Outcome.refused(new Refusal.NotFound(Refusal.Missing.UPLOAD));
+        }
+        long size = first.get().size();
+        if (size == 0 || size > UploadPolicy.MAX_BYTES) {
+            return rejected(key, size == 0 ? Refusal.Rule.EMPTY_FILE : Refusal.Rule.IMAGE_TOO_LARGE);
+        }
+        Optional<ImageHeader> header = ImageHeader.read(new ChunkedBytes(key, first.get()));
+        if (header.isEmpty()) {
+            return rejected(key, Refusal.Rule.NOT_AN_IMAGE);
+        }
+        ImageHeader h = header.get();
+        return Outcome.done(new Uploaded(key, h.type(), size, new Image.Size(h.width(), h.height())));
+    }
+
+    private Outcome<Uploaded> rejected(String key, Refusal.Rule rule) {
+        bucket.delete(key);
+        return Outcome.refused(new Refusal.Unprocessable(rule, rule.swedish(), "file"));
+    }
+
+    /**
+     * Puts an upload on the author's post, if the post is still at the version the author started
+     * from. Sent twice (a double click), the second finds its picture on the post already: done.
+     */
+    public Outcome<Post> attach(String authorId, String slug, String key, String alt, String caption, long expectedVersion) {
+        List<FieldError> problems = PostRules.imageTextProblems(Optional.of(alt), Optional.of(caption));
+        if (!problems.isEmpty()) {
+            return Outcome.refused(new Refusal.Invalid(problems));
+        }
+        Uploaded upload;
+        switch (inspect(authorId, key)) {
+            case Outcome.Refused<Uploaded> r -> {
+                return r.refusal() instanceof Refusal.NotFound ? alreadyOnThePost(authorId, slug, key, r.refusal()) : Outcome.refused(r.refusal());
+            }
+            case Outcome.Done<Uploaded> d -> upload = d.value();
+        }
+        String name = ObjectKeys.imageName(key, upload.type());
+        String picture = ObjectKeys.image(name);
+        try {
+            bucket.copyUnattached(key, picture, upload.type());
+        } catch (NoSuchKeyException e) {
+            return alreadyOnThePost(authorId, slug, key, new Refusal.NotFound(Refusal.Missing.UPLOAD));
+        }
+        Image image = Image.stored(name, alt.strip(), Optional.of(caption.strip()), upload.size());
+        return switch (posts.attachImage(slug, authorId, image, expectedVersion)) {
+            case Outcome.Done<Post> d -> {
+                attached(key, picture);
+                yield d;
+            }
+            case Outcome.Refused<Post> r -> {
+                Outcome<Post> won = alreadyOnThePost(authorId, slug, key, r.refusal());
+                if (won instanceof Outcome.Done<Post>) {
+                    // The other click's write committed this very picture: it stays, attached.
+                    attached(key, picture);
+                } else {
+                    deleteQuietly(picture);
+                }
+                yield won;
+            }
+        };
+    }
+
+    /** The post shows this upload's picture already (an earlier click saved it), or the refusal stands. */
+    private Outcome<Post> alreadyOnThePost(String authorId, String slug, String key, Refusal refusal) {
+        String id = ObjectKeys.imageId(key);
+        return switch (posts.getToChange(slug, authorId)) {
+            case Outcome.Done<Post> d when d.value().summary().image().flatMap(Image::storedName).filter(n -> n.startsWith(id + ".")).isPresent() -> d;
+            case Outcome.Done<Post> d -> Outcome.refused(refusal);
+            case Outcome.Refused<Post> r -> r;
+        };
+    }
+
+    /** After the commit: the picture is the post's, and its upload is no longer needed. */
+    private void attached(String upload, String picture) {
+        try {
+            bucket.markAttached(picture);
+        } catch (RuntimeException e) {
+            // The post shows it, but the lifecycle would take it in two days: say so loudly.
+            Log.error("image_attach_mark_failed", e, "key", picture);
+        }
+        deleteQuietly(upload);
+    }
+
+    /** Best effort: a file left behind is marked unattached (or under uploads/), and the lifecycle takes it. */
+    private void deleteQuietly(String key) {
+        try {
+            bucket.delete(key);
+        } catch (RuntimeException e) {
+            Log.warn("image_delete_failed", "key", key, "error", e.getClass().getSimpleName());
+        }
+    }
+
+    /** A short-lived address of an upload of this author's (to show it before it is saved), or of a post's picture. */
+    public Optional<URI> readUrl(String authorId, String key) {
+        return ObjectKeys.isUploadOf(authorId, key) ? Optional.of(bucket.readUrl(key, READ_URL_LIFETIME)) : Optional.empty();
+    }
+
+    /** A short-lived address of a post's picture by its name; empty for a name the upload steps never make. */
+    public Optional<URI> pictureUrl(String name) {
+        return Image.isStoredName(name) ? Optional.of(bucket.readUrl(ObjectKeys.image(name), READ_URL_LIFETIME)) : Optional.empty();
+    }
+
+    /** Reads more of an upload only where the header parser asks for it, a chunk at a time, within a bound. */
+    private final class ChunkedBytes implements ImageHeader.Bytes {
+        private final String key;
+        private final long size;
+        private final java.util.Map<Long, byte[]> chunks = new java.util.HashMap<>();
+
+        ChunkedBytes(String key, ImageBucket.Chunk first) {
+            this.key = key;
+            this.size = first.size();
+            chunks.put(0L, first.bytes());
+        }
+
+        @Override
+        public int at(long position) {
+            if (position < 0 || position >= size) {
+                return -1;
+            }
+            long index = position / CHUNK;
+            byte[] chunk = chunks.get(index);
+            if (chunk == null) {
+                if (chunks.size() >= MAX_CHUNKS) {
+                    return -1;
+                }
+                chunk = bucket.read(key, index * CHUNK, CHUNK).map(ImageBucket.Chunk::bytes).orElse(new byte[0]);
+                chunks.put(index, chunk);
+            }
+            int offset = (int) (position - index * CHUNK);
+            return offset < chunk.length ? chunk[offset] & 0xff : -1;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package se.inlagg.images;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Pattern;
+import se.inlagg.posts.Image;
+
+/**
+ * Every key format of the pictures bucket, in one place. Uploads land under
+ * {@code uploads/<author id>/<random>} (tagged unattached; the lifecycle removes anything there
+ * after a day), and a picture a post shows lives under {@code images/<name>}, the name a hash of
+ * its upload, so saving the same upload twice makes the same file.
+ */
+public final class ObjectKeys {
+
+    static final String UPLOADS = "uploads/";
+    static final String IMAGES = "images/";
+    private static final Pattern RANDOM = Pattern.compile("[A-Za-z0-9_-]{32}");
+    private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+    /** 26 base32 characters: 130 bits of the hash, as Image's names have. */
+    private static final int NAME_LENGTH = 26;
+
+    private ObjectKeys() {
+    }
+
+    /** Where an author's uploads go; the upload form's policy allows nothing outside it. */
+    static String uploadPrefix(String authorId) {
+        return UPLOADS + authorId + "/";
+    }
+
+    /** A new upload's key; the generator is made per call so SnapStart copies never share a sequence. */
+    static String newUpload(String authorId) {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return uploadPrefix(authorId) + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Whether the key is one of this author's uploads, and nothing else (no other prefix, no "..", no other author). */
+    static boolean isUploadOf(String authorId, String key) {
+        String prefix = uploadPrefix(authorId);
+        return key.startsWith(prefix) && RANDOM.matcher(key.substring(prefix.length())).matches();
+    }
+
+    /** The name the picture of this upload gets: a hash of the upload's key, and the type read from its bytes. */
+    static String imageName(String uploadKey, ImageType type) {
+        return imageId(uploadKey) + "." + type.extension();
+    }
+
+    /** The name without its type: whether a post shows the picture of this upload. */
+    static String imageId(String uploadKey) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(uploadKey.getBytes(StandardCharsets.UTF_8));
+            StringBuilder name = new StringBuilder(NAME_LENGTH);
+            int buffer = 0;
+            int bits = 0;
+            for (int i = 0; name.length() < NAME_LENGTH; ) {
+                if (bits < 5) {
+                    buffer = (buffer << 8) | (hash[i++] & 0xff);
+                    bits += 8;
+                }
+                name.append(BASE32[(buffer >> (bits - 5)) & 0x1f]);
+                bits -= 5;
+            }
+            return name.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** The key of a post's picture by its name; only names the upload steps make. */
+    static String image(String name) {
+        if (!Image.isStoredName(name)) {
+            throw new IllegalArgumentException("not a picture's name: " + name);
+        }
+        return IMAGES + name;
+    }
+}

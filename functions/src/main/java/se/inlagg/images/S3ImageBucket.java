@@ -1,0 +1,141 @@
+package se.inlagg.images;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * The pictures bucket in S3 (or anything that speaks S3: LocalStack, the local emulator), through
+ * the SDK's standard configuration: region, credentials and AWS_ENDPOINT_URL_S3, so only the
+ * endpoint differs between AWS and a laptop. Browsers get addresses at {@link BucketSettings#browserEndpoint()}.
+ */
+public final class S3ImageBucket implements ImageBucket {
+
+    /** A picture's name never changes content, so whatever serves it (CloudFront, a browser) may keep it for a year. */
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+    /** The SDK pieces a bucket works through: built from the environment in a function, given by a test. */
+    public record Parts(S3Client client, S3Presigner presigner, AwsCredentialsProvider uploadCredentials, Region region) {
+    }
+
+    private final String bucket;
+    private final Parts parts;
+    private final String uploadUrl;
+
+    public S3ImageBucket(BucketSettings settings, Parts parts) {
+        this.bucket = settings.bucket();
+        this.parts = parts;
+        this.uploadUrl = settings.browserEndpoint()
+                .map(e -> e.toString().replaceAll("/+$", "") + "/" + bucket)
+                .orElse("https://" + bucket + ".s3." + parts.region().id() + ".amazonaws.com/");
+    }
+
+    /** The SDK pieces as a function builds them, once, and only if it touches pictures. */
+    public static Parts standardParts(BucketSettings settings) {
+        Region region = DefaultAwsRegionProviderChain.builder().build().getRegion();
+        S3Client client = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                // An emulator on a loopback port has no bucket.host names: address it path-style.
+                .forcePathStyle(BucketSettings.sdkEndpointOverridden())
+                // Checksums only where S3 requires them: none of these calls streams a body worth it.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .build();
+        S3Presigner.Builder presigner = S3Presigner.builder().region(region)
+                .credentialsProvider(DefaultCredentialsProvider.builder().build());
+        settings.browserEndpoint().ifPresent(e -> presigner.endpointOverride(e)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+        return new Parts(client, presigner.build(), DefaultCredentialsProvider.builder().build(), region);
+    }
+
+    @Override
+    public Optional<Chunk> read(String key, long offset, int length) {
+        try (var in = parts.client().getObject(r -> r.bucket(bucket).key(key).range("bytes=" + offset + "-" + (offset + length - 1)))) {
+            byte[] bytes = in.readAllBytes();
+            return Optional.of(new Chunk(bytes, totalSize(in.response().contentRange(), offset + bytes.length)));
+        } catch (S3Exception e) {
+            // Without s3:ListBucket (which the functions are not given) S3 answers a missing key 403, not 404.
+            if (e.statusCode() == 404 || e.statusCode() == 403) {
+                return Optional.empty();
+            }
+            if (e.statusCode() == 416) {
+                return Optional.of(new Chunk(new byte[0], offset));
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** "bytes 0-65535/10485760" names the whole size; without the header, what came is all there is. */
+    static long totalSize(String contentRange, long read) {
+        if (contentRange != null) {
+            int slash = contentRange.lastIndexOf('/');
+            String total = slash < 0 ? "" : contentRange.substring(slash + 1).strip();
+            if (total.matches("\\d{1,18}")) {
+                return Long.parseLong(total);
+            }
+        }
+        return read;
+    }
+
+    @Override
+    public void copyUnattached(String from, String to, ImageType type) {
+        parts.client().copyObject(r -> r.sourceBucket(bucket).sourceKey(from).destinationBucket(bucket).destinationKey(to)
+                .metadataDirective(MetadataDirective.REPLACE).contentType(type.mediaType()).cacheControl(IMMUTABLE)
+                .taggingDirective(TaggingDirective.REPLACE).tagging("state=unattached"));
+    }
+
+    @Override
+    public void markAttached(String key) {
+        parts.client().deleteObjectTagging(r -> r.bucket(bucket).key(key));
+    }
+
+    @Override
+    public void markUnattached(String key) {
+        parts.client().putObjectTagging(r -> r.bucket(bucket).key(key)
+                .tagging(t -> t.tagSet(Tag.builder().key("state").value("unattached").build())));
+    }
+
+    @Override
+    public void delete(String key) {
+        parts.client().deleteObject(r -> r.bucket(bucket).key(key));
+    }
+
+    @Override
+    public URI readUrl(String key, Duration lifetime) {
+        try {
+            return parts.presigner().presignGetObject(p -> p.signatureDuration(lifetime)
+                    .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toURI();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("the SDK made an address that is not one", e);
+        }
+    }
+
+    @Override
+    public UploadForm uploadForm(String keyPrefix, String key, Optional<String> redirect, Instant now) {
+        AwsCredentials credentials = parts.uploadCredentials().resolveCredentials();
+        Optional<String> token = credentials instanceof AwsSessionCredentials s ? Optional.of(s.sessionToken()) : Optional.empty();
+        var signer = new UploadPolicy.Signer(credentials.accessKeyId(), credentials.secretAccessKey(), token, parts.region().id());
+        return UploadPolicy.form(uploadUrl, bucket, key, keyPrefix, redirect, signer, now);
+    }
+}

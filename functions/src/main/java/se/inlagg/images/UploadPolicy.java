@@ -1,0 +1,115 @@
+package se.inlagg.images;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import se.inlagg.json.Json;
+
+/**
+ * A presigned POST policy for a browser upload, signed with Signature Version 4 (the AWS SDK for
+ * Java 2 presigns GET and PUT, not POST). The policy holds the upload to the author's prefix, 1
+ * byte to 10 MiB, an image/ content type, the tag that marks it unattached and, for the pages,
+ * the address S3 redirects to afterwards; S3 checks every condition and refuses anything else.
+ */
+public final class UploadPolicy {
+
+    /** The largest picture the site takes; S3 refuses bigger uploads before storing them. */
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    public static final Duration LIFETIME = Duration.ofMinutes(15);
+    static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    /** Until a post shows it, a file is unattached: the bucket's lifecycle removes such files after two days. */
+    static final String UNATTACHED_TAGGING = "<Tagging><TagSet><Tag><Key>state</Key><Value>unattached</Value></Tag></TagSet></Tagging>";
+    /**
+     * Without JavaScript the page cannot know the file's type before it is sent, so the form says only
+     * "an image"; the type that counts is read from the file's bytes, and the copy a post shows gets it.
+     */
+    static final String ANY_IMAGE = "image/*";
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter EXPIRATION = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SCOPE_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+
+    /** The signer's identity: its key, and the session token that temporary credentials (Lambda's) carry. */
+    public record Signer(String accessKeyId, String secretAccessKey, Optional<String> sessionToken, String region) {
+        @Override
+        public String toString() {
+            return "Signer[" + accessKeyId + ", " + region + "]";
+        }
+    }
+
+    private UploadPolicy() {
+    }
+
+    /**
+     * The form for one upload.
+     *
+     * @param url      where the browser posts (the bucket's address, path-style for a local endpoint)
+     * @param redirect where S3 sends the browser afterwards (303, with bucket, key and etag appended);
+     *                 empty for API clients, which get S3's 204
+     */
+    public static UploadForm form(String url, String bucket, String key, String keyPrefix, Optional<String> redirect, Signer signer,
+                                  Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.SECONDS);
+        String date = SCOPE_DATE.format(at);
+        String credential = signer.accessKeyId() + "/" + date + "/" + signer.region() + "/s3/aws4_request";
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("key", key);
+        fields.put("Content-Type", ANY_IMAGE);
+        redirect.ifPresent(r -> fields.put("success_action_redirect", r));
+        fields.put("tagging", UNATTACHED_TAGGING);
+        fields.put("x-amz-algorithm", ALGORITHM);
+        fields.put("x-amz-credential", credential);
+        fields.put("x-amz-date", AMZ_DATE.format(at));
+        signer.sessionToken().ifPresent(t -> fields.put("x-amz-security-token", t));
+
+        List<Object> conditions = new ArrayList<>();
+        conditions.add(Map.of("bucket", bucket));
+        conditions.add(List.of("starts-with", "$key", keyPrefix));
+        conditions.add(List.of("content-length-range", 1, MAX_BYTES));
+        conditions.add(List.of("starts-with", "$Content-Type", "image/"));
+        fields.forEach((name, value) -> {
+            if (!name.equals("key") && !name.equals("Content-Type")) {
+                conditions.add(Map.of(name, value));
+            }
+        });
+        Map<String, Object> policy = new LinkedHashMap<>();
+        Instant expires = at.plus(LIFETIME);
+        policy.put("expiration", EXPIRATION.format(expires));
+        policy.put("conditions", conditions);
+        String encoded = Base64.getEncoder().encodeToString(Json.write(policy).getBytes(StandardCharsets.UTF_8));
+        fields.put("policy", encoded);
+        fields.put("x-amz-signature", signature(signer.secretAccessKey(), date, signer.region(), encoded));
+        return new UploadForm(url, fields, key, expires);
+    }
+
+    /** SigV4 for a POST policy: the string to sign is the base64 policy itself, under the S3 signing key. */
+    static String signature(String secretAccessKey, String date, String region, String base64Policy) {
+        byte[] key = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), date);
+        key = hmac(key, region);
+        key = hmac(key, "s3");
+        key = hmac(key, "aws4_request");
+        return HexFormat.of().formatHex(hmac(key, base64Policy));
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has HmacSHA256", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package se.inlagg.web;
+
+import java.util.List;
+import java.util.Optional;
+import se.inlagg.http.Caching;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.Refusal;
+import se.inlagg.web.templates.JtedeleteGenerated;
+
+/**
+ * GET /posts/{slug}/delete asks; POST /posts/{slug}/delete, with the explicit confirm field and the
+ * version the author saw, deletes the post with its entries, slug and picture, and goes to "Mina
+ * inlägg" with the confirmation. A GET never deletes; a second click finds nothing left to delete.
+ */
+public final class DeletePageHandler extends PageFunction {
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        Optional<Viewer> viewer = viewer(request);
+        String slug = request.pathParameter("slug").orElse("");
+        if (request.method().equals("GET")) {
+            return viewer.isEmpty() ? HttpResponse.seeOther("/signin") : confirm(request, 200, viewer.get(), slug, Optional.empty());
+        }
+        FormData form = FormData.of(request);
+        Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
+        if (refused.isPresent()) {
+            throw new ProblemException(Problems.forbidden("The form did not come from a signed-in author's page here.", refused.get()));
+        }
+        if (!form.value("confirm").equals("ja")) {
+            return confirm(request, 400, viewer.get(), slug, Optional.of("Bekräfta med knappen att inlägget ska tas bort."));
+        }
+        var deleted = Notice.after("/drafts", Notice.Done.DELETED, Optional.empty());
+        return switch (app().posts().delete(slug, Optional.of(FormGuard.version(form)), viewer.get().authorId())) {
+            case Outcome.Done<PostSummary> d -> HttpResponse.seeOther(deleted);
+            case Outcome.Refused<PostSummary> r -> switch (r.refusal()) {
+                // The first of two clicks deleted it: what the author asked for is done.
+                case Refusal.NotFound n -> HttpResponse.seeOther(deleted);
+                case Refusal.Stale s -> confirm(request, 409, viewer.get(), slug, Optional.of(
+                        "Inlägget har ändrats sedan du öppnade sidan, så det togs inte bort. Titta på det igen; vill du fortfarande ta bort det?"));
+                case Refusal.Busy b -> confirm(request, 503, viewer.get(), slug, Optional.of(Problems.of(b).swedish()))
+                        .withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
+                case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));
+                case Refusal.Invalid i -> throw new ProblemException(Problems.of(i));
+                case Refusal.Unprocessable u -> throw new ProblemException(Problems.of(u));
+            };
+        };
+    }
+
+    private HttpResponse confirm(HttpRequest request, int status, Viewer viewer, String slug, Optional<String> notice) {
+        Post post = ownPost(slug, viewer);
+        DeleteView view = new DeleteView(post.summary().title(), Views.postPath(post.slug()), post.version(), viewer.csrf(), notice);
+        Frame frame = new Frame("Ta bort inlägget", "", Optional.empty(), List.of(), Optional.of(viewer), true, stylesheetPath());
+        return page(request, status, frame, Templates.render(out -> JtedeleteGenerated.render(out, null, frame, view)))
+                .withHeader("cache-control", Caching.NO_STORE);
+    }
+}

@@ -1,0 +1,7 @@
+package se.inlagg.web;
+
+import java.util.Optional;
+
+/** The page that asks before a post is deleted: a GET never deletes, the form's POST does. */
+public record DeleteView(String title, String href, long version, String csrf, Optional<String> notice) {
+}

@@ -1,0 +1,137 @@
+package se.inlagg.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import se.inlagg.auth.Tokens;
+import se.inlagg.http.Caching;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostDraft;
+import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.Refusal;
+import se.inlagg.posts.SiteTime;
+import se.inlagg.web.templates.JteeditGenerated;
+
+/**
+ * GET and POST /posts/{slug}/edit: the post's own author edits it as stored, in the same form as a
+ * new post. The form carries the version it was read at; when the post changed since (another tab,
+ * another device, the API), the author gets the form back with their text kept, a Swedish message
+ * and the stored post beside it, and chooses to save over it or start over. A save whose words the
+ * stored post already holds (a double click, the same text from another tab) is no conflict.
+ */
+public final class EditPageHandler extends PageFunction {
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        Optional<Viewer> viewer = viewer(request);
+        String slug = request.pathParameter("slug").orElse("");
+        if (request.method().equals("GET")) {
+            if (viewer.isEmpty()) {
+                return HttpResponse.seeOther("/signin");
+            }
+            Post post = ownPost(slug, viewer.get());
+            return form(request, 200, post, post.version(), WriteForm.of(post, app().posts().time().zone()), List.of(),
+                    Optional.empty(), Optional.empty(), viewer.get());
+        }
+        FormData form = FormData.of(request);
+        Map<String, String> typed = WriteForm.typed(form);
+        long version = FormGuard.version(form);
+        Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
+        if (refused.isPresent()) {
+            // The version stays the one the text was written from, so sending it again cannot save over a newer one.
+            return viewer.isEmpty() ? signedOut(request, slug, typed)
+                    : form(request, 403, ownPost(slug, viewer.get()), version, typed, List.of(), refused, Optional.empty(), viewer.get());
+        }
+        Post current = ownPost(slug, viewer.get());
+        PostDraft draft = draftOf(form, current);
+        String action = form.value("action");
+        if (current.version() != version) {
+            return app().posts().alreadySays(current, draft) ? next(current.slug(), action) : conflict(request, current, typed, viewer.get(),
+                    "Inlägget har ändrats sedan du öppnade det. Inget av det du skrev har sparats än, och inget har gått förlorat.");
+        }
+        return switch (app().posts().edit(current, draft, viewer.get().authorId())) {
+            case Outcome.Done<Post> d -> next(d.value().slug(), action);
+            case Outcome.Refused<Post> r -> switch (r.refusal()) {
+                case Refusal.Invalid i -> form(request, 400, current, version, typed, i.errors(), Optional.empty(), Optional.empty(),
+                        viewer.get());
+                case Refusal.Stale s -> conflict(request, ownPost(slug, viewer.get()), typed, viewer.get(),
+                        "Inlägget ändrades samtidigt som du sparade. Inget av det du skrev har sparats än.");
+                case Refusal.Busy b -> form(request, 503, current, version, typed, List.of(), Optional.of(Problems.of(b).swedish()),
+                        Optional.empty(), viewer.get()).withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
+                case Refusal.Unprocessable u -> form(request, 422, current, version, typed, List.of(new FieldError(u.field(), u.message())),
+                        Optional.of(u.rule().swedish()), Optional.empty(), viewer.get());
+                case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));
+                case Refusal.NotFound n -> throw new ProblemException(Problems.of(n));
+            };
+        };
+    }
+
+    /**
+     * The author's text beside the stored post, carrying the stored version: saving again is a choice
+     * to save over it, made with what it says in view.
+     */
+    private HttpResponse conflict(HttpRequest request, Post now, Map<String, String> typed, Viewer viewer, String message) {
+        return form(request, 409, now, now.version(), typed, List.of(), Optional.of(message), Optional.of(now), viewer);
+    }
+
+
+    /** Where a saved form goes: the button pressed says whether to stay, preview or upload a picture. */
+    private static HttpResponse next(String slug, String action) {
+        String post = Views.postPath(slug);
+        return switch (action) {
+            case "preview" -> HttpResponse.seeOther(post + "/preview");
+            case "image" -> HttpResponse.seeOther(post + "/image");
+            case "publish" -> HttpResponse.seeOther(Notice.after(post + "/edit", Notice.Done.PUBLISHED, Optional.of(slug)));
+            case "draft" -> HttpResponse.seeOther(Notice.after(post + "/edit", Notice.Done.UNPUBLISHED, Optional.of(slug)));
+            default -> HttpResponse.seeOther(Notice.after(post + "/edit", Notice.Done.SAVED, Optional.of(slug)));
+        };
+    }
+
+    /**
+     * The form as a draft of the post: its status follows the button ("Spara och publicera", "Spara som
+     * utkast") and otherwise stays as stored.
+     */
+    static PostDraft draftOf(FormData form, Post current) {
+        PostDraft typed = WriteHandler.draftOf(form);
+        String status = switch (form.value("action")) {
+            case "publish" -> "published";
+            case "draft" -> "draft";
+            default -> current.summary().status().wire();
+        };
+        return new PostDraft(typed.title(), typed.body(), typed.authorName(), typed.authorRole(), typed.authorOffice(), typed.tags(),
+                typed.publishedAt(), typed.imageUrl(), typed.imageAlt(), typed.imageCaption(), typed.excerpt(), Optional.of(status));
+    }
+
+    private HttpResponse form(HttpRequest request, int status, Post post, long version, Map<String, String> values,
+                              List<FieldError> errors, Optional<String> notice, Optional<Post> conflict, Viewer viewer) {
+        var time = app().posts().time();
+        PostSummary s = post.summary();
+        Views.StatusLabel label = Views.status(s, time.now(), time.zone());
+        FormView form = WriteForm.edit(s.slug(), values, errors, notice, viewer.csrf(), Tokens.newToken(), conflict.isPresent());
+        Optional<EditView.Conflict> stored = conflict.map(c -> new EditView.Conflict(c.summary().title(), c.body(),
+                SiteTime.format(c.summary().updatedAt()), Views.dateTime(c.summary().updatedAt(), time.zone())));
+        Optional<PostView.Figure> image = Views.post(post, time.zone(), time.now()).figure();
+        EditView view = new EditView(Views.postPath(s.slug()), label.text(), label.cssClass(), version, form,
+                status == 200 ? Notice.of(request) : Optional.empty(), stored, image);
+        Frame frame = new Frame("Redigera: " + s.title(), "", Optional.empty(), List.of(), Optional.of(viewer), true, stylesheetPath());
+        return page(request, status, frame, Templates.render(out -> JteeditGenerated.render(out, null, frame, view)))
+                .withHeader("cache-control", Caching.NO_STORE);
+    }
+
+    /**
+     * Signed out: the typed text comes back in a form that says so, and nothing is read or written. It
+     * carries no version, so sending it after signing in again shows it beside the stored post first.
+     */
+    private HttpResponse signedOut(HttpRequest request, String slug, Map<String, String> typed) {
+        FormView form = WriteForm.edit(slug, typed, List.of(), Optional.of(FormGuard.SIGNED_OUT), "", Tokens.newToken(), false);
+        Frame frame = new Frame("Logga in igen", "", Optional.empty(), List.of(), Optional.empty(), true, stylesheetPath());
+        return page(request, 403, frame, Templates.render(out -> se.inlagg.web.templates.JteformGenerated.render(out, null, frame, form)))
+                .withHeader("cache-control", Caching.NO_STORE);
+    }
+}

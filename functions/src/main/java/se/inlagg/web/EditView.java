@@ -1,0 +1,15 @@
+package se.inlagg.web;
+
+import java.util.Optional;
+
+/**
+ * The edit form: the post's fields as stored (or as the author typed them), the version they were
+ * read at, its picture, and when someone else saved in between, what the stored post says now.
+ */
+public record EditView(String href, String status, String statusClass, long version, FormView form, Optional<Notice> done,
+                       Optional<Conflict> conflict, Optional<PostView.Figure> image) {
+
+    /** The stored post beside the author's own text, when a save found it changed. */
+    public record Conflict(String title, String body, String changedDatetime, String changed) {
+    }
+}

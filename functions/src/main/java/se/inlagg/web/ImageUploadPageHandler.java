@@ -1,0 +1,169 @@
+package se.inlagg.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import se.inlagg.auth.Tokens;
+import se.inlagg.http.Caching;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.images.ImageService;
+import se.inlagg.images.UploadForm;
+import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.Refusal;
+import se.inlagg.web.templates.JteimageGenerated;
+import se.inlagg.web.templates.JteimagetextGenerated;
+
+/**
+ * Adding a picture to a post, in three steps that need no JavaScript. GET /posts/{slug}/image shows
+ * a form that posts the file straight to the bucket (never through a function, whose payload could
+ * not hold 10 MB); the bucket sends the browser back to GET /posts/{slug}/image/uploaded, where the
+ * file is read: a file that is no picture is deleted and the form shown again with why; a picture
+ * is shown with fields for its alt text and caption, which POST /posts/{slug}/image saves on the
+ * post at the version the author started from.
+ */
+public final class ImageUploadPageHandler extends PageFunction {
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        Optional<Viewer> viewer = viewer(request);
+        String slug = request.pathParameter("slug").orElse("");
+        if (request.method().equals("GET")) {
+            if (viewer.isEmpty()) {
+                return HttpResponse.seeOther("/signin");
+            }
+            ImageService images = images();
+            Post post = ownPost(slug, viewer.get());
+            return request.path().endsWith("/uploaded") ? uploaded(request, viewer.get(), post, images)
+                    : uploadPage(request, 200, viewer.get(), post, images, Optional.empty());
+        }
+        FormData form = FormData.of(request);
+        Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
+        if (refused.isPresent() && viewer.isEmpty()) {
+            throw new ProblemException(Problems.forbidden("Not signed in.", refused.get()));
+        }
+        ImageService images = images();
+        if (refused.isPresent()) {
+            return again(request, 403, viewer.get(), ownPost(slug, viewer.get()), images, form, List.of(), refused, FormGuard.version(form));
+        }
+        return save(request, viewer.get(), slug, images, form);
+    }
+
+    /** The pictures service; 503 where no bucket is configured (a picture elsewhere can still be linked by its address). */
+    private ImageService images() {
+        return app().images().orElseThrow(() -> new ProblemException(Problems.imagesUnavailable()));
+    }
+
+    /** Where the bucket sent the browser: the file is read, and what it is decides the next page. */
+    private HttpResponse uploaded(HttpRequest request, Viewer viewer, Post post, ImageService images) {
+        String key = request.query("key").orElse("");
+        long version = request.query("version").filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong).orElse(post.version());
+        return switch (images.inspect(viewer.authorId(), key)) {
+            case Outcome.Refused<ImageService.Uploaded> r -> uploadPage(request, status(r.refusal()), viewer, post, images,
+                    Optional.of(Problems.of(r.refusal()).swedish()));
+            case Outcome.Done<ImageService.Uploaded> d -> textPage(request, 200, viewer, post, images, d.value(), version,
+                    Map.of(), List.of(), Optional.empty(), Optional.empty());
+        };
+    }
+
+    private HttpResponse save(HttpRequest request, Viewer viewer, String slug, ImageService images, FormData form) {
+        String key = form.value("key");
+        long version = FormGuard.version(form);
+        return switch (images.attach(viewer.authorId(), slug, key, form.value("alt"), form.value("caption"), version)) {
+            case Outcome.Done<Post> d -> HttpResponse.seeOther(Notice.after(Views.postPath(d.value().slug()) + "/edit", Notice.Done.IMAGE,
+                    Optional.of(d.value().slug())));
+            case Outcome.Refused<Post> r -> switch (r.refusal()) {
+                case Refusal.Invalid i -> again(request, 400, viewer, ownPost(slug, viewer), images, form, i.errors(), Optional.empty(), version);
+                case Refusal.Stale s -> {
+                    // The picture is still there: shown again with the post's new version, one click saves it on that.
+                    Post now = ownPost(slug, viewer);
+                    yield again(request, 409, viewer, now, images, form, List.of(), Optional.of(
+                            "Inlägget har ändrats sedan du började, så bilden sparades inte än. Kontrollera inlägget och spara sedan bilden igen."),
+                            now.version());
+                }
+                case Refusal.Busy b -> again(request, 503, viewer, ownPost(slug, viewer), images, form, List.of(),
+                        Optional.of(Problems.of(b).swedish()), version)
+                        .withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
+                case Refusal.NotFound n when n.what() == Refusal.Missing.UPLOAD -> uploadPage(request, 404, viewer, ownPost(slug, viewer),
+                        images, Optional.of(Problems.of(n).swedish()));
+                case Refusal.Unprocessable u -> uploadPage(request, 422, viewer, ownPost(slug, viewer), images, Optional.of(u.rule().swedish()));
+                case Refusal.NotFound n -> throw new ProblemException(Problems.of(n));
+                case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));
+            };
+        };
+    }
+
+    /** "https://bucket.s3.eu-north-1.amazonaws.com" of the form's address: what a CSP source names. */
+    static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    private static int status(Refusal refusal) {
+        return Problems.of(refusal).status();
+    }
+
+
+    /** The upload form, signed now for this author; the bucket sends the browser back with the file's key. */
+    private HttpResponse uploadPage(HttpRequest request, int status, Viewer viewer, Post post, ImageService images, Optional<String> problem) {
+        String back = SiteUrls.origin(app().settings(), request) + Views.postPath(post.slug()) + "/image/uploaded?version=" + post.version();
+        UploadForm upload = images.uploadForm(viewer.authorId(), Optional.of(back), app().posts().time().now());
+        var time = app().posts().time();
+        UploadView view = new UploadView(post.summary().title(), Views.postPath(post.slug()), upload, problem,
+                Views.post(post, time.zone(), time.now()).figure());
+        Frame frame = new Frame("Välj en bild", "", Optional.empty(), List.of(), Optional.of(viewer), true, stylesheetPath());
+        // This one form posts to the bucket: the page's policy must let it, and nothing else new.
+        return page(request, status, frame, Templates.render(out -> JteimageGenerated.render(out, null, frame, view)))
+                .withHeader("cache-control", Caching.NO_STORE)
+                .withHeader("content-security-policy", CONTENT_SECURITY_POLICY.replace("form-action 'self'",
+                        "form-action 'self' " + origin(upload.url())));
+    }
+
+    /** The form for an upload that came back as typed, after a refusal, with the upload read again to show it. */
+    private HttpResponse again(HttpRequest request, int status, Viewer viewer, Post post, ImageService images, FormData form,
+                               List<FieldError> errors, Optional<String> notice, long version) {
+        String key = form.value("key");
+        return switch (images.inspect(viewer.authorId(), key)) {
+            case Outcome.Refused<ImageService.Uploaded> r -> uploadPage(request, status(r.refusal()), viewer, post, images,
+                    Optional.of(Problems.of(r.refusal()).swedish()));
+            case Outcome.Done<ImageService.Uploaded> d -> {
+                Map<String, String> typed = new LinkedHashMap<>();
+                typed.put("alt", form.value("alt"));
+                typed.put("caption", form.value("caption"));
+                Optional<String> conflict = status == 409 ? notice : Optional.empty();
+                yield textPage(request, status, viewer, post, images, d.value(), version, typed, errors,
+                        status == 409 ? Optional.empty() : notice, conflict);
+            }
+        };
+    }
+
+    private HttpResponse textPage(HttpRequest request, int status, Viewer viewer, Post post, ImageService images,
+                                  ImageService.Uploaded upload, long version, Map<String, String> values, List<FieldError> errors,
+                                  Optional<String> notice, Optional<String> conflict) {
+        List<FormView.Field> fields = new ArrayList<>();
+        List<Link> summary = new ArrayList<>();
+        for (String[] f : new String[][] {{"alt", "Alt-text (obligatorisk)", "image.alt", "Beskriv bilden för den som inte ser den: vad visar den?"},
+                {"caption", "Bildtext", "image.caption", "Visas under bilden, till exempel vem som tog den."}}) {
+            Optional<String> message = errors.stream().filter(e -> e.field().equals(f[2])).map(e -> Swedish.message(e.message())).findFirst();
+            message.ifPresent(m -> summary.add(new Link(f[1] + ": " + m, "#" + f[0])));
+            fields.add(new FormView.Field(f[0], f[1], values.getOrDefault(f[0], ""), 1, f[0].equals("alt"), Optional.of(f[3]), message));
+        }
+        String href = Views.postPath(post.slug());
+        FormView form = new FormView("Beskriv bilden", href + "/image", fields, notice, "Bilden sparades inte. Rätta det som är markerat:",
+                summary, viewer.csrf(), Tokens.newToken(), List.of(new FormView.Button("save", "Spara bilden på inlägget", false)));
+        String description = upload.type().label() + ", " + upload.size().width() + " × " + upload.size().height() + " pixlar, "
+                + Math.max(1, (upload.bytes() + 512) / 1024) + " kB";
+        String preview = images.readUrl(viewer.authorId(), upload.key()).map(Object::toString).orElse("");
+        ImageTextView view = new ImageTextView(post.summary().title(), href, preview, upload.size().width(), upload.size().height(),
+                description, upload.key(), version, form, post.summary().image().isPresent(), conflict);
+        Frame frame = new Frame("Beskriv bilden", "", Optional.empty(), List.of(), Optional.of(viewer), true, stylesheetPath());
+        return page(request, status, frame, Templates.render(out -> JteimagetextGenerated.render(out, null, frame, view)))
+                .withHeader("cache-control", Caching.NO_STORE);
+    }
+}

@@ -1,0 +1,51 @@
+package se.inlagg.web;
+
+import java.util.Optional;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.posts.Slugs;
+
+/**
+ * The Swedish confirmation a page shows after an author's action redirected to it. The action
+ * names what happened in the address (?done=published&post=slug), so a reload shows it again
+ * and changes nothing; only these words can appear, never text from the address.
+ */
+public record Notice(String text, Optional<Link> link) {
+
+    /** What an action did, as it is named in the address it redirects to. */
+    enum Done {
+        SAVED("saved", "Ändringarna är sparade."),
+        PUBLISHED("published", "Inlägget är publicerat och syns för alla."),
+        SCHEDULED("scheduled", "Inlägget är schemalagt och syns för alla från den tid du valde."),
+        UNPUBLISHED("unpublished", "Inlägget är ett utkast igen och syns inte längre för läsarna."),
+        DELETED("deleted", "Inlägget är borttaget."),
+        IMAGE("image", "Bilden är sparad på inlägget."),
+        PROFILE("profile", "Din profil är sparad. Nya inlägg får det namnet, den rollen och det kontoret.");
+
+        final String word;
+        final String swedish;
+
+        Done(String word, String swedish) {
+            this.word = word;
+            this.swedish = swedish;
+        }
+    }
+
+    /** Where to go after an action: the page, with what was done (and to which post) in its address. */
+    static String after(String path, Done done, Optional<String> slug) {
+        return path + "?done=" + done.word + slug.map(s -> "&post=" + s).orElse("");
+    }
+
+    /** The confirmation the address names, with a link to the post where there is one to show. */
+    static Optional<Notice> of(HttpRequest request) {
+        Optional<String> word = request.query("done");
+        for (Done d : Done.values()) {
+            if (word.filter(d.word::equals).isPresent()) {
+                Optional<Link> link = request.query("post").filter(Slugs::isSlug).filter(s -> d != Done.DELETED)
+                        .map(s -> new Link(d == Done.UNPUBLISHED ? "Förhandsgranska det" : "Visa inlägget",
+                                Views.postPath(s) + (d == Done.UNPUBLISHED ? "/preview" : "")));
+                return Optional.of(new Notice(d.swedish, link));
+            }
+        }
+        return Optional.empty();
+    }
+}

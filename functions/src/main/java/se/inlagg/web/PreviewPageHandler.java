@@ -1,0 +1,44 @@
+package se.inlagg.web;
+
+import java.util.List;
+import java.util.Optional;
+import se.inlagg.http.Caching;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
+import se.inlagg.web.templates.JtepreviewGenerated;
+
+/**
+ * GET /posts/{slug}/preview: the author's post rendered by the readers' own page template, with a
+ * bar above it that says it is a preview and offers to publish it now or at a time. Never indexed,
+ * never stored by any cache: it may show what readers must not see yet.
+ */
+public final class PreviewPageHandler extends PageFunction {
+
+    static final String NOTICE = "Förhandsgranskning – så här kommer inlägget att se ut för läsarna.";
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        Optional<Viewer> viewer = viewer(request);
+        if (viewer.isEmpty()) {
+            return HttpResponse.seeOther("/signin");
+        }
+        String slug = request.pathParameter("slug").orElse("");
+        Post post = ownPost(slug, viewer.get());
+        var time = app().posts().time();
+        var now = time.now();
+        PostView read = Views.post(post, time.zone(), now);
+        PostView view = new PostView(read.title(), read.datetime(), read.date(), read.byline(), read.categories(), read.figure(),
+                read.bodyHtml(), Optional.of(NOTICE + read.notice().map(n -> " " + n).orElse("")));
+        Views.StatusLabel label = Views.status(post.summary(), now, time.zone());
+        PreviewView bar = new PreviewView(Views.postPath(post.slug()), label.text(), label.cssClass(), post.summary().visibleAt(now),
+                Views.publishing(post.summary(), viewer.get().csrf(), "", Optional.empty(), now));
+        Frame frame = new Frame("Förhandsgranskning: " + post.summary().title(), "", Optional.empty(), List.of(), viewer, true,
+                stylesheetPath());
+        return page(request, 200, frame, Templates.render(out -> JtepreviewGenerated.render(out, null, frame, view, bar)))
+                .withHeader("cache-control", Caching.NO_STORE);
+    }
+}

@@ -1,0 +1,78 @@
+package se.inlagg.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import se.inlagg.http.Caching;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.Refusal;
+import se.inlagg.web.templates.JtepublishGenerated;
+
+/**
+ * POST /posts/{slug}/publish (now, or at a date and time in the site's zone) and POST
+ * /posts/{slug}/unpublish (back to draft), from "Mina inlägg" and the preview. Each acts on the
+ * version the author looked at, answers with a redirect to "Mina inlägg" and its confirmation,
+ * and a second click changes nothing. What cannot be done shows the publishing form again, in
+ * Swedish, with the time as typed.
+ */
+public final class PublishPageHandler extends PageFunction {
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        Optional<Viewer> viewer = viewer(request);
+        FormData form = FormData.of(request);
+        Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
+        if (refused.isPresent()) {
+            throw new ProblemException(Problems.forbidden("The form did not come from a signed-in author's page here.", refused.get()));
+        }
+        String slug = request.pathParameter("slug").orElse("");
+        String authorId = viewer.get().authorId();
+        Optional<Long> version = Optional.of(FormGuard.version(form));
+        var posts = app().posts();
+        if (request.path().endsWith("/unpublish")) {
+            return answer(request, viewer.get(), slug, form, posts.unpublish(slug, authorId, version), Notice.Done.UNPUBLISHED);
+        }
+        String typed = form.value("at").strip();
+        Optional<Instant> at = typed.isEmpty() ? Optional.empty() : posts.time().parse(typed);
+        if (!typed.isEmpty() && at.isEmpty()) {
+            return again(request, viewer.get(), slug, typed, 400,
+                    "Tiden gick inte att läsa. Skriv datum och klockslag som 2026-12-24T15:00 (svensk tid).");
+        }
+        Notice.Done done = at.filter(t -> t.isAfter(posts.time().now())).isPresent() ? Notice.Done.SCHEDULED : Notice.Done.PUBLISHED;
+        return answer(request, viewer.get(), slug, form, posts.publish(slug, authorId, at, version), done);
+    }
+
+    private HttpResponse answer(HttpRequest request, Viewer viewer, String slug, FormData form, Outcome<PostSummary> outcome,
+                                Notice.Done done) {
+        return switch (outcome) {
+            case Outcome.Done<PostSummary> d -> HttpResponse.seeOther(Notice.after("/drafts", done, Optional.of(d.value().slug())));
+            case Outcome.Refused<PostSummary> r -> switch (r.refusal()) {
+                case Refusal.Stale s -> again(request, viewer, slug, form.value("at"), 409,
+                        "Inlägget har ändrats sedan du öppnade sidan, så inget publicerades eller ändrades. "
+                                + "Förhandsgranska det igen och välj sedan här nedan.");
+                case Refusal.Busy b -> again(request, viewer, slug, form.value("at"), 503, Problems.of(b).swedish())
+                        .withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
+                case Refusal.Invalid i -> throw new ProblemException(Problems.of(i));
+                case Refusal.Unprocessable u -> throw new ProblemException(Problems.of(u));
+                case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));
+                case Refusal.NotFound n -> throw new ProblemException(Problems.of(n));
+            };
+        };
+    }
+
+    /** The publishing form of the post as it is now, with the time as typed and what was wrong. */
+    private HttpResponse again(HttpRequest request, Viewer viewer, String slug, String typed, int status, String problem) {
+        Post post = ownPost(slug, viewer);
+        PublishingView view = Views.publishing(post.summary(), viewer.csrf(), typed, Optional.of(problem), app().posts().time().now());
+        Frame frame = new Frame("Publicera", "", Optional.empty(), List.of(), Optional.of(viewer), true, stylesheetPath());
+        String title = post.summary().title();
+        return page(request, status, frame, Templates.render(out -> JtepublishGenerated.render(out, null, frame, title, view)))
+                .withHeader("cache-control", Caching.NO_STORE);
+    }
+}

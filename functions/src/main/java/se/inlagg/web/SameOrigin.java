@@ -1,0 +1,43 @@
+package se.inlagg.web;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import se.inlagg.config.Settings;
+import se.inlagg.http.HttpRequest;
+
+/**
+ * Whether a form's POST comes from a page of this site, by what the browser itself says: its
+ * Sec-Fetch-Site, and its Origin against the site's address. Browsers set both and no page can
+ * forge them; a client that sends neither (an old browser, curl) is left to the form's token.
+ */
+final class SameOrigin {
+
+    private SameOrigin() {
+    }
+
+    static boolean allows(HttpRequest request, Settings settings) {
+        Optional<String> site = request.header("sec-fetch-site").map(s -> s.strip().toLowerCase(Locale.ROOT));
+        if (site.isPresent() && !site.get().equals("same-origin") && !site.get().equals("none")) {
+            return false;
+        }
+        Optional<String> origin = request.header("origin").map(o -> o.strip().toLowerCase(Locale.ROOT));
+        return origin.isEmpty() || origins(request, settings).contains(origin.get());
+    }
+
+    /**
+     * The site's own origins: its configured address, and the host the request came to (API Gateway's
+     * domain, or the local server's host and port), in the scheme it came over.
+     */
+    private static Set<String> origins(HttpRequest request, Settings settings) {
+        Set<String> origins = new HashSet<>();
+        settings.siteUrl().ifPresent(u -> origins.add(u.toLowerCase(Locale.ROOT)));
+        String scheme = request.https() ? "https://" : "http://";
+        request.header("host").ifPresent(h -> origins.add(scheme + h.strip().toLowerCase(Locale.ROOT)));
+        if (!request.domainName().isEmpty()) {
+            origins.add("https://" + request.domainName().toLowerCase(Locale.ROOT));
+        }
+        return origins;
+    }
+}

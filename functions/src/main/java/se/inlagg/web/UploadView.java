@@ -1,0 +1,11 @@
+package se.inlagg.web;
+
+import java.util.Optional;
+import se.inlagg.images.UploadForm;
+
+/**
+ * The page that sends a picture straight to the bucket: the signed form (the file goes last), what
+ * went wrong with the file before, if anything, and the picture the post has now.
+ */
+public record UploadView(String title, String href, UploadForm upload, Optional<String> problem, Optional<PostView.Figure> current) {
+}

@@ -1,0 +1,57 @@
+package se.inlagg.images;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ImageHeaderTest {
+
+    static Optional<ImageHeader> read(byte[] file) {
+        return ImageHeader.read(p -> p >= 0 && p < file.length ? file[(int) p] & 0xff : -1);
+    }
+
+    @Test
+    void pngJpegAndTheThreeWebpsAreKnownByTheirBytesWithTheirSize() {
+        assertEquals(Optional.of(new ImageHeader(ImageType.PNG, 640, 320)), read(Pictures.png(640, 320)));
+        assertEquals(Optional.of(new ImageHeader(ImageType.JPEG, 1200, 801)), read(Pictures.jpeg(1200, 801)));
+        assertEquals(Optional.of(new ImageHeader(ImageType.WEBP, 550, 368)), read(Pictures.webpLossy(550, 368)));
+        assertEquals(Optional.of(new ImageHeader(ImageType.WEBP, 16383, 2)), read(Pictures.webpLossless(16383, 2)));
+        assertEquals(Optional.of(new ImageHeader(ImageType.WEBP, 20000, 9000)), read(Pictures.webpExtended(20000, 9000)));
+    }
+
+    @Test
+    void aJpegsSizeIsFoundBehindItsMetadata() {
+        assertEquals(Optional.of(new ImageHeader(ImageType.JPEG, 300, 200)), read(Pictures.jpegWithMetadata(300, 200, 200_000)));
+    }
+
+    @Test
+    void whatOnlyPretendsToBeAPictureIsNone() {
+        assertEquals(Optional.empty(), read(Pictures.text("Det här är ingen bild, hur filen än heter.")));
+        assertEquals(Optional.empty(), read(Pictures.text("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")));
+        assertEquals(Optional.empty(), read(Pictures.text("GIF89a\u0001\u0000\u0001\u0000")), "GIF is not one the site takes");
+        assertEquals(Optional.empty(), read(new byte[0]));
+        byte[] png = Pictures.png(64, 64);
+        assertEquals(Optional.empty(), read(Arrays.copyOf(png, 20)), "a PNG cut short before its size");
+        byte[] jpeg = Pictures.jpegWithMetadata(64, 64, 1000);
+        assertEquals(Optional.empty(), read(Arrays.copyOf(jpeg, 600)), "a JPEG cut short in its metadata");
+        byte[] noIhdr = Arrays.copyOf(png, 40);
+        noIhdr[12] = 'X';
+        assertEquals(Optional.empty(), read(noIhdr), "a PNG signature with something else after it");
+        byte[] riffWav = Pictures.webpLossy(10, 10);
+        riffWav[8] = 'W';
+        riffWav[9] = 'A';
+        riffWav[10] = 'V';
+        riffWav[11] = 'E';
+        assertEquals(Optional.empty(), read(riffWav), "a RIFF that is sound, not WebP");
+        assertEquals(Optional.empty(), read(zeroSize()), "a PNG zero pixels wide");
+    }
+
+    /** A PNG whose header says it is 0 pixels wide. */
+    static byte[] zeroSize() {
+        byte[] png = Pictures.png(8, 8);
+        png[16] = png[17] = png[18] = png[19] = 0;
+        return png;
+    }
+}

@@ -1,0 +1,153 @@
+package se.inlagg.images;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import se.inlagg.posts.Image;
+import se.inlagg.posts.InMemoryPosts;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostDraft;
+import se.inlagg.posts.PostService;
+import se.inlagg.posts.Refusal;
+import se.inlagg.posts.SiteTime;
+
+class ImageServiceTest {
+
+    static final String ASA = "5ad2042c-f7f5-47ac-98da-d4ede0d324ab";
+    static final String BERTIL = "0b7e4a1c-1111-4222-8333-944455556666";
+    final MemoryBucket bucket = new MemoryBucket();
+    final InMemoryPosts repository = new InMemoryPosts();
+    final PostService posts = new PostService(repository, new SiteTime(ZoneId.of("Europe/Stockholm"),
+            Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneId.of("UTC"))), Duration.ofMillis(300),
+            new BucketImageFiles(() -> Optional.of(bucket)));
+    final ImageService images = new ImageService(bucket, posts);
+
+    Post post(String title) {
+        return post(title, "draft");
+    }
+
+    Post post(String title, String status) {
+        var draft = new PostDraft(Optional.of(title), Optional.of("Text."), Optional.of("Åsa Öberg"), Optional.empty(), Optional.empty(),
+                List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(status));
+        return ((Outcome.Done<Post>) posts.create(draft, ASA, Optional.empty())).value();
+    }
+
+    String uploaded(byte[] bytes) {
+        String key = ObjectKeys.newUpload(ASA);
+        bucket.upload(key, bytes);
+        return key;
+    }
+
+    static Refusal refused(Outcome<?> outcome) {
+        return assertInstanceOf(Outcome.Refused.class, outcome).refusal();
+    }
+
+    @Test
+    void anUploadIsKnownByItsBytesAndOneThatIsNoPictureIsDeletedAtOnce() {
+        String png = uploaded(Pictures.png(640, 320));
+        var done = (ImageService.Uploaded) assertInstanceOf(Outcome.Done.class, images.inspect(ASA, png)).value();
+        assertEquals(ImageType.PNG, done.type());
+        assertEquals(new Image.Size(640, 320), done.size());
+        assertTrue(bucket.files.containsKey(png), "a good upload stays until it is saved");
+
+        for (var lie : List.of(Pictures.text("<html>inte en bild</html>"), new byte[0])) {
+            String key = uploaded(lie);
+            var refusal = (Refusal.Unprocessable) refused(images.inspect(ASA, key));
+            assertEquals(lie.length == 0 ? Refusal.Rule.EMPTY_FILE : Refusal.Rule.NOT_AN_IMAGE, refusal.rule());
+            assertFalse(bucket.files.containsKey(key), "deleted: no orphan stays");
+        }
+        String big = uploaded(new byte[(int) UploadPolicy.MAX_BYTES + 1]);
+        assertEquals(Refusal.Rule.IMAGE_TOO_LARGE, ((Refusal.Unprocessable) refused(images.inspect(ASA, big))).rule());
+        assertFalse(bucket.files.containsKey(big));
+    }
+
+    @Test
+    void onlyTheAuthorsOwnUploadsAreLookedAtAndNeverDeleted() {
+        String theirs = ObjectKeys.newUpload(BERTIL);
+        bucket.upload(theirs, Pictures.text("Bertils fil"));
+        assertInstanceOf(Refusal.NotFound.class, refused(images.inspect(ASA, theirs)));
+        assertInstanceOf(Refusal.NotFound.class, refused(images.inspect(ASA, "images/" + "a".repeat(26) + ".jpg")));
+        assertTrue(bucket.files.containsKey(theirs), "untouched");
+        assertEquals(List.of(), bucket.reads, "not even read");
+        assertEquals(Optional.empty(), images.readUrl(ASA, theirs));
+    }
+
+    @Test
+    void aJpegsSizeBehindLongMetadataIsReadAChunkAtATime() {
+        String key = uploaded(Pictures.jpegWithMetadata(300, 200, 150_000));
+        var done = (ImageService.Uploaded) assertInstanceOf(Outcome.Done.class, images.inspect(ASA, key)).value();
+        assertEquals(new Image.Size(300, 200), done.size());
+        assertTrue(bucket.reads.size() > 1 && bucket.reads.size() <= 4, bucket.reads.toString());
+    }
+
+    @Test
+    void savingAPictureCopiesItMarksItAttachedAfterTheWriteAndDeletesTheUpload() {
+        Post p = post("Med uppladdad bild");
+        String key = uploaded(Pictures.webpLossy(550, 368));
+        Post saved = ((Outcome.Done<Post>) images.attach(ASA, p.slug(), key, "Deltagarna vid bordet", "Foto: Åsa", p.version())).value();
+        Image image = saved.summary().image().orElseThrow();
+        String name = ObjectKeys.imageName(key, ImageType.WEBP);
+        assertEquals("/images/" + name, image.url());
+        assertEquals(Optional.of(new Image.Size(550, 368)), image.size());
+        assertEquals("Deltagarna vid bordet", image.alt());
+        MemoryBucket.File file = bucket.files.get("images/" + name);
+        assertEquals("image/webp", file.contentType(), "the type read from its bytes");
+        assertFalse(file.unattached(), "the lifecycle leaves it");
+        assertFalse(bucket.files.containsKey(key), "the upload is gone");
+    }
+
+    @Test
+    void aDoubleClickedSaveFindsItsPictureOnThePostAndIsDone() {
+        Post p = post("Dubbelklick med bild");
+        String key = uploaded(Pictures.png(10, 10));
+        var first = images.attach(ASA, p.slug(), key, "Bild", "", p.version());
+        var second = images.attach(ASA, p.slug(), key, "Bild", "", p.version());
+        assertInstanceOf(Outcome.Done.class, second);
+        assertEquals(((Outcome.Done<Post>) first).value().version(), ((Outcome.Done<Post>) second).value().version());
+        assertEquals(1, bucket.files.size(), "one picture, no upload left");
+    }
+
+    @Test
+    void aSaveOnAStaleVersionOrWithoutAltTextDeletesTheCopyKeepsTheUploadAndChangesNothing() {
+        Post p = post("Gammal version med bild");
+        String key = uploaded(Pictures.png(10, 10));
+        var noAlt = (Refusal.Invalid) refused(images.attach(ASA, p.slug(), key, " ", "Bildtext", p.version()));
+        assertEquals("image.alt", noAlt.errors().getFirst().field());
+        assertInstanceOf(Refusal.Stale.class, refused(images.attach(ASA, p.slug(), key, "Bild", "", p.version() + 1)));
+        assertEquals(List.of(key), List.copyOf(bucket.files.keySet()), "only the upload, for a second try");
+        assertEquals(Optional.empty(), ((Outcome.Done<Post>) posts.get(p.slug(), Optional.of(ASA))).value().summary().image());
+        assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "Bild", "", p.version()));
+    }
+
+    @Test
+    void aWriteWhoseFateIsUnknownLeavesTheCopyMarkedForTheLifecycle() {
+        Post p = post("Nätverksfel");
+        String key = uploaded(Pictures.png(10, 10));
+        repository.nextUpdateThrows = new IllegalStateException("anslutningen bröts");
+        assertThrows(IllegalStateException.class, () -> images.attach(ASA, p.slug(), key, "Bild", "", p.version()));
+        MemoryBucket.File copy = bucket.files.get("images/" + ObjectKeys.imageName(key, ImageType.PNG));
+        assertTrue(copy.unattached(), "no post shows it: the lifecycle takes it");
+    }
+
+    @Test
+    void anotherAuthorCannotPutAPictureOnYourPost() {
+        Post p = post("Åsas inlägg", "published");
+        String key = ObjectKeys.newUpload(BERTIL);
+        bucket.upload(key, Pictures.png(10, 10));
+        assertInstanceOf(Refusal.NotFound.class, refused(images.attach(ASA, p.slug(), key, "Bild", "", p.version())),
+                "Åsa cannot use Bertil's upload");
+        assertInstanceOf(Refusal.Forbidden.class, refused(images.attach(BERTIL, p.slug(), key, "Bild", "", p.version())));
+        assertFalse(bucket.files.keySet().stream().anyMatch(k -> k.startsWith("images/")), "no copy left");
+    }
+}

@@ -1,0 +1,37 @@
+package se.inlagg.images;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import se.inlagg.posts.Image;
+
+class ObjectKeysTest {
+
+    static final String ASA = "5ad2042c-f7f5-47ac-98da-d4ede0d324ab";
+
+    @Test
+    void anUploadIsAnAuthorsOwnAndNothingElse() {
+        String key = ObjectKeys.newUpload(ASA);
+        assertTrue(key.startsWith("uploads/" + ASA + "/"), key);
+        assertTrue(ObjectKeys.isUploadOf(ASA, key));
+        assertFalse(ObjectKeys.isUploadOf("0b7e4a1c-1111-4222-8333-944455556666", key), "another author's");
+        assertFalse(ObjectKeys.isUploadOf(ASA, "uploads/" + ASA + "/../../images/aaaaaaaaaaaaaaaaaaaaaaaaaa.jpg"));
+        assertFalse(ObjectKeys.isUploadOf(ASA, "images/" + key.substring(key.lastIndexOf('/') + 1)));
+        assertNotEquals(key, ObjectKeys.newUpload(ASA), "random");
+    }
+
+    @Test
+    void aPicturesNameComesFromItsUploadAndIsOneTheSiteServes() {
+        String key = ObjectKeys.newUpload(ASA);
+        String name = ObjectKeys.imageName(key, ImageType.WEBP);
+        assertEquals(name, ObjectKeys.imageName(key, ImageType.WEBP), "the same upload makes the same name");
+        assertTrue(name.endsWith(".webp") && Image.isStoredName(name), name);
+        assertTrue(name.startsWith(ObjectKeys.imageId(key) + "."));
+        assertEquals("images/" + name, ObjectKeys.image(name));
+        assertThrows(IllegalArgumentException.class, () -> ObjectKeys.image("../uploads/x.jpg"));
+    }
+}

@@ -1,0 +1,101 @@
+package se.inlagg.images;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import javax.imageio.ImageIO;
+
+/** Real pictures made here (PNG and JPEG by the JDK; WebP headers by hand, as the JDK writes none), and files that only pretend. */
+final class Pictures {
+
+    private Pictures() {
+    }
+
+    static byte[] png(int width, int height) {
+        return write("png", width, height);
+    }
+
+    static byte[] jpeg(int width, int height) {
+        return write("jpeg", width, height);
+    }
+
+    /** A JPEG with a large metadata segment first (as a camera's EXIF and colour profile are), pushing its size far back. */
+    static byte[] jpegWithMetadata(int width, int height, int metadataBytes) {
+        byte[] plain = jpeg(width, height);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(plain, 0, 2);
+        int remaining = metadataBytes;
+        while (remaining > 0) {
+            int length = Math.min(remaining, 65_533);
+            out.write(0xff);
+            out.write(0xe1);
+            out.write(((length + 2) >> 8) & 0xff);
+            out.write((length + 2) & 0xff);
+            out.write(new byte[length], 0, length);
+            remaining -= length;
+        }
+        out.write(plain, 2, plain.length - 2);
+        return out.toByteArray();
+    }
+
+    /** Lossy WebP: RIFF, the VP8 chunk, a key frame's start code and its 14-bit width and height. */
+    static byte[] webpLossy(int width, int height) {
+        ByteBuffer b = riff("VP8 ", 10);
+        b.put((byte) 0x9d).put((byte) 0x01).put((byte) 0x2a);
+        b.position(26);
+        b.putShort((short) width).putShort((short) height);
+        return b.array();
+    }
+
+    /** Lossless WebP: the 0x2f signature, then width - 1 and height - 1 in 14 bits each. */
+    static byte[] webpLossless(int width, int height) {
+        ByteBuffer b = riff("VP8L", 5);
+        b.put((byte) 0x2f);
+        b.putInt((width - 1) | ((height - 1) << 14));
+        return b.array();
+    }
+
+    /** Extended WebP: the canvas's width - 1 and height - 1 in 24 bits each. */
+    static byte[] webpExtended(int width, int height) {
+        ByteBuffer b = riff("VP8X", 10);
+        b.putInt(0);
+        b.put((byte) (width - 1)).put((byte) ((width - 1) >> 8)).put((byte) ((width - 1) >> 16));
+        b.put((byte) (height - 1)).put((byte) ((height - 1) >> 8)).put((byte) ((height - 1) >> 16));
+        return b.array();
+    }
+
+    static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ByteBuffer riff(String chunk, int payload) {
+        ByteBuffer b = ByteBuffer.allocate(20 + payload + 16).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(text("RIFF")).putInt(b.capacity() - 8).put(text("WEBP")).put(text(chunk)).putInt(payload);
+        if (chunk.equals("VP8 ")) {
+            b.put(new byte[3]);
+        }
+        return b;
+    }
+
+    private static byte[] write(String format, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new Color(0x0b5394));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new Color(0xffbf47));
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, format, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,122 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.inlagg.local.ApiAsserts.assertError;
+import static se.inlagg.local.ApiAsserts.slugs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the pages do, through the JSON API: publishing now or at a time, back to draft, the caller's
+ * own posts and profile; and the rule the pages follow, that only a post's author changes it.
+ */
+class AuthoringApiEndToEndTest extends ServerTest {
+
+    static final String OTHER = "annan-api-forfattare-" + java.util.UUID.randomUUID();
+
+    @BeforeAll
+    static void secondAuthor() {
+        AuthorBrowser.newAuthor(env, "Bertil Ek", OTHER);
+    }
+
+    static Http.Reply as(String token, String method, String path, String json) {
+        return http.send(method, path, json == null ? null : "application/json", json == null ? null : json.getBytes(StandardCharsets.UTF_8),
+                token, Map.of());
+    }
+
+    static Http.Reply draft(String title) {
+        return http.write("POST", "/api/posts", "{\"title\": \"" + title + "\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"}, \"status\": \"draft\"}");
+    }
+
+    @Test
+    void onlyThePostsAuthorMayEditDeleteTagOrPublishIt() {
+        assertEquals(201, http.createPost("Åsas API-inlägg", "2019-03-01", "Frivård").status());
+        assertEquals(201, draft("Åsas API-utkast").status());
+        String etag = http.get("/api/posts/asas-api-inlagg").header("etag");
+        var patch = http.send("PATCH", "/api/posts/asas-api-inlagg", "application/merge-patch+json",
+                "{\"title\": \"Kapad\"}".getBytes(StandardCharsets.UTF_8), OTHER, Map.of("If-Match", etag));
+        assertError(patch, 403, "forbidden", null);
+        assertError(as(OTHER, "DELETE", "/api/posts/asas-api-inlagg", null), 403, "forbidden", null);
+        assertError(as(OTHER, "POST", "/api/posts/asas-api-inlagg/tags", "{\"tags\": [\"Kapad\"]}"), 403, "forbidden", null);
+        assertError(as(OTHER, "DELETE", "/api/posts/asas-api-inlagg/tags/frivard", null), 403, "forbidden", null);
+        assertError(as(OTHER, "POST", "/api/posts/asas-api-inlagg/unpublish", null), 403, "forbidden", null);
+        assertError(as(OTHER, "POST", "/api/posts/asas-api-utkast/publish", null), 404, "not_found", null);
+        var post = http.get("/api/posts/asas-api-inlagg").json();
+        assertEquals("Åsas API-inlägg", post.path("title").asText());
+        assertEquals(1, post.path("version").asInt(), "nothing changed");
+        assertEquals(etag, http.get("/api/posts/asas-api-inlagg").header("etag"));
+    }
+
+    @Test
+    void publishNowAtATimeAndBackToDraft() {
+        assertEquals(201, draft("Publiceras via API").status());
+        var now = http.write("POST", "/api/posts/publiceras-via-api/publish", null);
+        assertEquals(200, now.status(), now.body());
+        assertEquals("published", now.json().path("status").asText());
+        assertEquals(200, http.get("/api/posts/publiceras-via-api").status(), "readers see it");
+        assertEquals(now.json().path("version").asInt(), http.write("POST", "/api/posts/publiceras-via-api/publish", null).json()
+                .path("version").asInt(), "published again: as it is");
+
+        var back = http.write("POST", "/api/posts/publiceras-via-api/unpublish", null);
+        assertEquals("draft", back.json().path("status").asText());
+        assertEquals(404, http.get("/api/posts/publiceras-via-api").status());
+        assertFalse(slugs(http.get("/api/posts?limit=100").json().path("items")).contains("publiceras-via-api"));
+
+        var later = http.write("POST", "/api/posts/publiceras-via-api/publish", "{\"publishAt\": \"2031-12-24T15:00\"}");
+        assertEquals("2031-12-24T14:00:00Z", later.json().path("publishedAt").asText(), "site time, Stockholm");
+        assertEquals(404, http.get("/api/posts/publiceras-via-api").status(), "scheduled: not yet");
+    }
+
+    @Test
+    void badPublishRequestsAreRefusedAndChangeNothing() {
+        assertEquals(201, draft("Felaktig publicering").status());
+        assertError(http.write("POST", "/api/posts/felaktig-publicering/publish", "{\"publishAt\": \"31 juni\"}"), 400, "validation_failed", "publishAt");
+        assertError(http.write("POST", "/api/posts/felaktig-publicering/publish", "{\"when\": \"nu\"}"), 400, "validation_failed", "when");
+        assertError(http.write("POST", "/api/posts/felaktig-publicering/publish", "{\"publishAt\": 5}"), 400, "validation_failed", "publishAt");
+        assertError(http.sendWith("POST", "/api/posts/felaktig-publicering/publish", "application/json", "{}", Map.of("If-Match", "\"gammal\"")),
+                412, "precondition_failed", null);
+        assertError(http.write("POST", "/api/posts/finns-inte/publish", null), 404, "not_found", null);
+        assertEquals("draft", http.getAs("/api/posts/felaktig-publicering", ServerExtension.TOKEN).json().path("status").asText());
+    }
+
+    @Test
+    void myPostsHoldEveryStatusOfMineOnlyAPageAtATime() {
+        assertEquals(201, draft("Mitt API-utkast").status());
+        assertEquals(201, as(OTHER, "POST", "/api/posts", "{\"title\": \"Bertils utkast\", \"body\": \"x\", \"author\": {\"name\": \"Bertil\"}, "
+                + "\"status\": \"draft\"}").status());
+        var mine = http.getAs("/api/me/posts?limit=100", ServerExtension.TOKEN);
+        assertEquals("private, no-cache", mine.header("cache-control"));
+        var slugs = slugs(mine.json().path("items"));
+        assertTrue(slugs.contains("mitt-api-utkast") && !slugs.contains("bertils-utkast"), slugs.toString());
+        assertTrue(slugs(http.getAs("/api/me/posts", OTHER).json().path("items")).contains("bertils-utkast"));
+
+        var first = http.getAs("/api/me/posts?limit=1", ServerExtension.TOKEN).json();
+        assertEquals(1, first.path("items").size());
+        var second = http.getAs("/api/me/posts?limit=1&cursor=" + first.path("nextCursor").asText(), ServerExtension.TOKEN).json();
+        assertFalse(first.path("items").get(0).path("slug").asText().equals(second.path("items").get(0).path("slug").asText()));
+        assertError(http.getAs("/api/me/posts?limit=0", ServerExtension.TOKEN), 400, "validation_failed", "limit");
+        assertError(http.getAs("/api/me/posts?cursor=inte-min", ServerExtension.TOKEN), 400, "validation_failed", "cursor");
+        assertEquals(401, http.get("/api/me/posts").status(), "API Gateway's 401 without a token");
+    }
+
+    @Test
+    void theProfileIsReadAndReplacedWhole() {
+        var profile = http.getAs("/api/me", OTHER);
+        assertEquals(200, profile.status());
+        assertEquals("Bertil Ek", profile.json().path("name").asText());
+        assertEquals("Kriminalvårdare", profile.json().path("role").asText());
+        var put = as(OTHER, "PUT", "/api/me", "{\"name\": \"Bertil Ek\", \"office\": \"Frivården Malmö\"}");
+        assertEquals(200, put.status(), put.body());
+        assertTrue(put.json().path("role").isMissingNode(), "a missing role is removed");
+        assertEquals("Frivården Malmö", http.getAs("/api/me", OTHER).json().path("office").asText());
+        assertError(as(OTHER, "PUT", "/api/me", "{\"name\": \"\"}"), 400, "validation_failed", "name");
+        assertError(as(OTHER, "PUT", "/api/me", "{\"name\": \"B\", \"titel\": \"x\"}"), 400, "validation_failed", "titel");
+        assertError(as(OTHER, "PUT", "/api/me", "{\"name\": \"" + "B".repeat(101) + "\"}"), 400, "validation_failed", "name");
+        assertEquals("Bertil Ek", http.getAs("/api/me", OTHER).json().path("name").asText(), "nothing changed");
+    }
+}

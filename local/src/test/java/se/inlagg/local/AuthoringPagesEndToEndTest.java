@@ -1,0 +1,337 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The author's round at the pages, over HTTP as a browser without JavaScript sends it: "Mina inlägg",
+ * the edit form with its conflicts, the preview, publishing now, at a time and back to draft,
+ * deleting with a confirmation, and the profile that fills the byline. Every refusal comes back as
+ * a Swedish page (the form with what was typed, where there is one) and changes nothing.
+ */
+class AuthoringPagesEndToEndTest extends ServerTest {
+
+    static final String OTHER_TOKEN = "annan-forfattare-" + java.util.UUID.randomUUID();
+    static AuthorBrowser asa;
+    static AuthorBrowser other;
+
+    @BeforeAll
+    static void signIn() {
+        asa = AuthorBrowser.signIn(http, ServerExtension.TOKEN);
+        other = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env, "Bertil Ek", OTHER_TOKEN));
+    }
+
+    /** A post written at the form; answers its slug. */
+    static String write(String title, String action) {
+        Map<String, String> form = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        form.put("title", title);
+        form.put("body", "Första stycket om " + title + ".\n\n- en punkt\n- en till");
+        form.put("tags", "Frivård, Samverkan");
+        form.put("action", action);
+        var written = asa.post("/write", form);
+        assertEquals(303, written.status(), written.body());
+        return written.header("location").replace("/posts/", "").replace("/image", "");
+    }
+
+    static Map<String, String> with(Map<String, String> form, String... pairs) {
+        Map<String, String> changed = new LinkedHashMap<>(form);
+        for (int i = 0; i < pairs.length; i += 2) {
+            changed.put(pairs[i], pairs[i + 1]);
+        }
+        return changed;
+    }
+
+    @Test
+    void myPostsListsDraftsScheduledAndPublishedNewestFirstWithTheirActions() {
+        // Changes a second apart: the list sorts by the time of the last change, to the second.
+        String draft = write("Mitt utkast om fika", "draft");
+        pause();
+        String published = write("Publicerat om fika", "publish");
+        pause();
+        String scheduled = write("Schemalagt om fika", "draft");
+        pause();
+        var form = AuthorBrowser.fields(asa.get("/posts/" + scheduled + "/preview").body());
+        var at = asa.post("/posts/" + scheduled + "/publish", Map.of("csrf", asa.csrf, "version", form.get("version"), "at", "2031-12-24T15:00"));
+        assertEquals(303, at.status(), at.body());
+        assertEquals("/drafts?done=scheduled&post=" + scheduled, at.header("location"));
+
+        String mine = asa.get("/drafts?done=scheduled&post=" + scheduled).body();
+        assertTrue(mine.contains("<h1>Mina inlägg</h1>"));
+        assertTrue(mine.contains("Inlägget är schemalagt"), "the confirmation");
+        assertTrue(mine.indexOf("Schemalagt om fika") < mine.indexOf("Publicerat om fika")
+                && mine.indexOf("Publicerat om fika") < mine.indexOf("Mitt utkast om fika"), "newest change first");
+        assertTrue(mine.contains(">Utkast</span>"));
+        assertTrue(mine.contains(">Schemalagt till 24 december 2031 kl. 15:00</span>"), "scheduled, with its time in Stockholm");
+        assertTrue(mine.contains(">Publicerat "));
+        for (String slug : java.util.List.of(draft, published, scheduled)) {
+            for (String link : java.util.List.of("/edit", "/preview", "/delete")) {
+                assertTrue(mine.contains("href=\"/posts/" + slug + link + "\""), slug + link);
+            }
+        }
+        assertTrue(mine.contains("action=\"/posts/" + draft + "/publish\""), "a draft can be published from the list");
+        assertTrue(mine.contains("action=\"/posts/" + published + "/unpublish\""), "a published post can be taken back");
+        assertEquals("private, no-cache", asa.get("/drafts").header("cache-control"));
+        assertTrue(mine.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
+        assertFalse(other.get("/drafts").body().contains("Mitt utkast om fika"), "nobody else's posts");
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(1_100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void myPostsComeAPageAtATime() {
+        for (int i = 1; i <= 21; i++) {
+            write("Bläddra bland mina " + i, "draft");
+        }
+        String first = asa.get("/drafts").body();
+        var older = java.util.regex.Pattern.compile("<a rel=\"next\" href=\"([^\"]+)\">Äldre inlägg</a>").matcher(first);
+        assertTrue(older.find(), "a link to older posts");
+        String second = asa.get(older.group(1).replace("&amp;", "&")).body();
+        assertTrue(second.contains("<h1>Mina inlägg</h1>"));
+        assertFalse(second.contains("Bläddra bland mina 21<"), "the newest is on the first page only");
+        assertEquals(400, asa.get("/drafts?cursor=inte-en-markor").status());
+    }
+
+    @Test
+    void theEditFormOpensWithThePostAsStoredAndSavesKeepingTheSlug() {
+        String slug = write("Rubrik att rätta", "publish");
+        var form = asa.editForm(slug);
+        assertEquals("Rubrik att rätta", form.get("title"));
+        assertEquals("Första stycket om Rubrik att rätta.\n\n- en punkt\n- en till", form.get("body").replace("\r", ""), "the Markdown source");
+        assertEquals("Lokal utvecklare", form.get("authorName"));
+        assertEquals("Frivård, Samverkan", form.get("tags"));
+        assertTrue(form.get("publishedAt").matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}"), form.get("publishedAt"));
+        assertEquals("", form.get("excerpt"), "an excerpt made from the text is made again from a new one");
+        assertEquals("1", form.get("version"));
+        var page = asa.get("/posts/" + slug + "/edit");
+        assertTrue(page.body().contains(">Publicerat "), "the status");
+        assertEquals("no-store", page.header("cache-control"));
+
+        var saved = asa.post("/posts/" + slug + "/edit", with(form, "title", "Rubrik rättad", "action", "save"));
+        assertEquals(303, saved.status(), saved.body());
+        assertEquals("/posts/" + slug + "/edit?done=saved&post=" + slug, saved.header("location"));
+        assertTrue(asa.get(saved.header("location")).body().contains("Ändringarna är sparade."));
+        assertTrue(http.get("/posts/" + slug).body().contains("<h1>Rubrik rättad</h1>"), "the slug stays, readers see the new title");
+        assertEquals(404, http.get("/posts/rubrik-rattad").status(), "a new title makes no new address");
+    }
+
+    @Test
+    void aSaveOverAChangeMadeMeanwhileShowsBothAndLosesNothing() {
+        String slug = write("Två flikar", "publish");
+        var firstTab = asa.editForm(slug);
+        var secondTab = asa.editForm(slug);
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(firstTab, "title", "Från första fliken", "action", "save")).status());
+
+        String mine = "Min långa text från andra fliken, med å, ä och ö. ".repeat(30);
+        var conflict = asa.post("/posts/" + slug + "/edit", with(secondTab, "body", mine, "action", "save"));
+        assertEquals(409, conflict.status());
+        String html = conflict.body();
+        assertTrue(html.contains("Någon har ändrat inlägget medan du skrev"), html);
+        assertTrue(html.contains(mine.strip()), "the author's text is kept in the form");
+        assertTrue(html.contains("<p class=\"stored-title\">Från första fliken</p>"), "what the stored post says now");
+        assertTrue(html.contains("Spara min version ändå") && html.contains("href=\"/posts/" + slug + "/edit\">börja om"));
+        assertEquals("Från första fliken", asa.editForm(slug).get("title"), "nothing was saved");
+
+        var overwrite = asa.post("/posts/" + slug + "/edit", with(AuthorBrowser.fields(html), "action", "save"));
+        assertEquals(303, overwrite.status(), overwrite.body());
+        var now = asa.editForm(slug);
+        assertEquals(mine.strip(), now.get("body").strip());
+        assertEquals("Två flikar", now.get("title"), "the overwrite saved the second tab's own words");
+        assertEquals("3", now.get("version"));
+    }
+
+    @Test
+    void aDoubleClickedSaveSavesOnceAndIsNoConflict() {
+        String slug = write("Dubbelklick i redigeringen", "draft");
+        var form = with(asa.editForm(slug), "title", "Dubbelklickad", "action", "save");
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", form).status());
+        var again = asa.post("/posts/" + slug + "/edit", form);
+        assertEquals(303, again.status(), again.body());
+        assertEquals("2", asa.editForm(slug).get("version"), "one save");
+    }
+
+    @Test
+    void aWrongOrMissingCsrfTokenOrAnotherSitesFormSavesNothingAndKeepsTheText() {
+        String slug = write("Skyddat mot förfalskning", "publish");
+        var form = with(asa.editForm(slug), "title", "Förfalskad rubrik", "action", "save");
+        for (var forged : java.util.List.of(with(form, "csrf", "fel"), with(form, "csrf", ""))) {
+            var refused = asa.post("/posts/" + slug + "/edit", forged);
+            assertEquals(403, refused.status());
+            assertTrue(refused.body().contains("Formuläret kom inte från den här sidan"), refused.body());
+            assertTrue(refused.body().contains("value=\"Förfalskad rubrik\""), "what was typed comes back");
+            assertTrue(refused.body().contains("name=\"version\" value=\"1\""), "still the version the text was written from");
+        }
+        var crossSite = http.send("POST", "/posts/" + slug + "/edit", "application/x-www-form-urlencoded",
+                ("csrf=" + asa.csrf + "&version=1&title=Fr%C3%A5n+annan+sajt&body=x&authorName=x").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                null, Map.of("Cookie", asa.cookie, "Origin", "https://elak.example"));
+        assertEquals(403, crossSite.status());
+        var signedOut = http.send("POST", "/posts/" + slug + "/edit", "application/x-www-form-urlencoded",
+                "title=Utloggad+rubrik&body=Utloggad+text".getBytes(java.nio.charset.StandardCharsets.UTF_8), null, Map.of());
+        assertEquals(403, signedOut.status());
+        assertTrue(signedOut.body().contains("Du är inte inloggad") && signedOut.body().contains("Utloggad text"));
+        assertEquals("Skyddat mot förfalskning", asa.editForm(slug).get("title"), "nothing changed");
+        assertEquals("1", asa.editForm(slug).get("version"));
+    }
+
+    @Test
+    void anotherAuthorsPostCannotBeEditedPublishedOrDeleted() {
+        String slug = write("Åsas eget inlägg", "publish");
+        String draft = write("Åsas eget utkast", "draft");
+        assertEquals(403, other.get("/posts/" + slug + "/edit").status());
+        assertEquals(403, other.get("/posts/" + slug + "/delete").status());
+        assertEquals(404, other.get("/posts/" + draft + "/edit").status(), "another's draft is not found at all");
+        assertEquals(404, other.get("/posts/" + draft + "/preview").status());
+        var form = asa.editForm(slug);
+        var edit = other.post("/posts/" + slug + "/edit", with(form, "csrf", other.csrf, "title", "Kapad", "action", "save"));
+        assertEquals(403, edit.status());
+        assertTrue(edit.body().contains("Bara den som skrev inlägget kan ändra det"), edit.body());
+        assertEquals(403, other.post("/posts/" + slug + "/unpublish", Map.of("csrf", other.csrf, "version", "1")).status());
+        assertEquals(403, other.post("/posts/" + slug + "/delete", Map.of("csrf", other.csrf, "version", "1", "confirm", "ja")).status());
+        assertEquals(404, other.post("/posts/" + draft + "/publish", Map.of("csrf", other.csrf, "version", "1")).status());
+        assertTrue(http.get("/posts/" + slug).body().contains("<h1>Åsas eget inlägg</h1>"), "nothing changed");
+        assertEquals(404, http.get("/posts/" + draft).status(), "the draft is still a draft");
+    }
+
+    @Test
+    void thePreviewIsTheReadersPageMarkedAsAPreviewNeverIndexedOrCached() {
+        String slug = write("Förhandsgranska mig", "draft");
+        assertEquals(404, http.get("/posts/" + slug).status(), "readers do not see a draft");
+        var preview = asa.get("/posts/" + slug + "/preview");
+        assertEquals(200, preview.status());
+        String html = preview.body();
+        assertTrue(html.contains("<h1>Förhandsgranska mig</h1>") && html.contains("<li>en punkt</li>"));
+        assertTrue(html.contains("Förhandsgranskning – så här kommer inlägget att se ut för läsarna."));
+        assertTrue(html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
+        assertEquals("no-store", preview.header("cache-control"));
+        assertFalse(html.contains("rel=\"canonical\""));
+        assertTrue(html.contains("action=\"/posts/" + slug + "/publish\""), "it can be published from there");
+
+        var published = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", AuthorBrowser.hidden(html, "version")));
+        assertEquals(303, published.status());
+        String previewed = asa.get("/posts/" + slug + "/preview").body();
+        String reader = http.get("/posts/" + slug).body();
+        assertEquals(article(reader), article(previewed).replace("<p class=\"notice\">" + PREVIEW + "</p>\n", ""),
+                "the readers' article, and the preview's notice in it");
+    }
+
+    static final String PREVIEW = "Förhandsgranskning – så här kommer inlägget att se ut för läsarna.";
+
+    static String article(String html) {
+        return html.substring(html.indexOf("<article"), html.indexOf("</article>"));
+    }
+
+    @Test
+    void publishingNowAtATimeAndBackToDraftShowInTheReadersPagesAndTheFeed() {
+        String slug = write("Publiceras stegvis", "draft");
+        assertFalse(http.get("/feed.xml").body().contains("Publiceras stegvis"));
+        String version = asa.editForm(slug).get("version");
+        var now = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", version));
+        assertEquals("/drafts?done=published&post=" + slug, now.header("location"));
+        assertTrue(asa.get(now.header("location")).body().contains("Inlägget är publicerat och syns för alla."));
+        assertTrue(http.get("/").body().contains("Publiceras stegvis") && http.get("/feed.xml").body().contains("Publiceras stegvis"));
+
+        version = asa.editForm(slug).get("version");
+        var twice = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", String.valueOf(Long.parseLong(version) - 1)));
+        assertEquals(303, twice.status(), "a second click on publish: already done");
+
+        var back = asa.post("/posts/" + slug + "/unpublish", Map.of("csrf", asa.csrf, "version", version));
+        assertEquals("/drafts?done=unpublished&post=" + slug, back.header("location"));
+        assertEquals(404, http.get("/posts/" + slug).status());
+        assertFalse(http.get("/feed.xml").body().contains("Publiceras stegvis"));
+
+        version = asa.editForm(slug).get("version");
+        var later = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", version, "at", "2031-06-06T09:30"));
+        assertEquals("/drafts?done=scheduled&post=" + slug, later.header("location"));
+        assertEquals(404, http.get("/posts/" + slug).status(), "not before its time");
+        assertTrue(asa.get("/posts/" + slug + "/preview").body().contains("Schemalagt till 6 juni 2031 kl. 09:30"));
+    }
+
+    @Test
+    void aTimeThatCannotBeReadOrAStaleVersionShowsThePublishingFormAgain() {
+        String slug = write("Fel tid", "draft");
+        String version = asa.editForm(slug).get("version");
+        var bad = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", version, "at", "31 juni kl 25"));
+        assertEquals(400, bad.status());
+        assertTrue(bad.body().contains("Tiden gick inte att läsa") && bad.body().contains("value=\"31 juni kl 25\""), bad.body());
+        var stale = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", "99"));
+        assertEquals(409, stale.status());
+        assertTrue(stale.body().contains("Inlägget har ändrats sedan du öppnade sidan"));
+        assertEquals(403, asa.post("/posts/" + slug + "/publish", Map.of("csrf", "fel", "version", version)).status());
+        assertEquals(404, http.get("/posts/" + slug).status(), "still a draft");
+    }
+
+    @Test
+    void deletingAsksFirstAndAGetNeverDeletes() {
+        String slug = write("Tas bort snart", "publish");
+        var ask = asa.get("/posts/" + slug + "/delete");
+        assertEquals(200, ask.status());
+        assertTrue(ask.body().contains("Ta bort ”Tas bort snart”?") && ask.body().contains("Ja, ta bort inlägget"));
+        assertEquals(200, http.get("/posts/" + slug).status(), "asking deleted nothing");
+        String version = AuthorBrowser.hidden(ask.body(), "version");
+        var unconfirmed = asa.post("/posts/" + slug + "/delete", Map.of("csrf", asa.csrf, "version", version));
+        assertEquals(400, unconfirmed.status());
+        assertEquals(200, http.get("/posts/" + slug).status());
+
+        var deleted = asa.post("/posts/" + slug + "/delete", Map.of("csrf", asa.csrf, "version", version, "confirm", "ja"));
+        assertEquals("/drafts?done=deleted", deleted.header("location"));
+        assertTrue(asa.get("/drafts?done=deleted").body().contains("Inlägget är borttaget."));
+        assertEquals(404, http.get("/posts/" + slug).status());
+        assertFalse(http.get("/feed.xml").body().contains("Tas bort snart"));
+        assertEquals(303, asa.post("/posts/" + slug + "/delete", Map.of("csrf", asa.csrf, "version", version, "confirm", "ja")).status(),
+                "a second click finds it gone: done");
+        assertEquals(slug + "-2", write("Tas bort snart", "draft"), "a deleted post's address is never given again");
+    }
+
+    @Test
+    void aDeleteOfAPostChangedSinceTheQuestionAsksAgain() {
+        String slug = write("Ändras innan borttagning", "draft");
+        String asked = AuthorBrowser.hidden(asa.get("/posts/" + slug + "/delete").body(), "version");
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "title", "Ändrad", "action", "save")).status());
+        var again = asa.post("/posts/" + slug + "/delete", Map.of("csrf", asa.csrf, "version", asked, "confirm", "ja"));
+        assertEquals(409, again.status());
+        assertTrue(again.body().contains("Inlägget har ändrats sedan du öppnade sidan, så det togs inte bort"));
+        assertEquals(200, asa.get("/posts/" + slug + "/preview").status());
+    }
+
+    @Test
+    void theBylineComesFromTheProfileWhichTheAuthorChangesThemselves() {
+        var write = AuthorBrowser.fields(other.get("/write").body());
+        assertEquals("Bertil Ek", write.get("authorName"));
+        assertEquals("Kriminalvårdare", write.get("authorRole"));
+        assertEquals("Anstalten Ystad", write.get("authorOffice"));
+
+        var profile = AuthorBrowser.fields(other.get("/profile").body());
+        assertEquals("Bertil Ek", profile.get("name"));
+        var empty = other.post("/profile", Map.of("csrf", other.csrf, "name", " ", "role", "Chef", "office", "Ystad"));
+        assertEquals(400, empty.status());
+        assertTrue(empty.body().contains("Namn: får inte vara tom") && empty.body().contains("value=\"Chef\""), empty.body());
+        assertEquals(403, other.post("/profile", Map.of("csrf", "fel", "name", "Kapad")).status());
+
+        var saved = other.post("/profile", Map.of("csrf", other.csrf, "name", "Bertil Ek-Öberg", "role", "Enhetschef", "office", "Frivården Malmö"));
+        assertEquals("/profile?done=profile", saved.header("location"));
+        var after = AuthorBrowser.fields(other.get("/write").body());
+        assertEquals("Bertil Ek-Öberg", after.get("authorName"));
+        assertEquals("Enhetschef", after.get("authorRole"));
+        assertEquals("Frivården Malmö", after.get("authorOffice"));
+    }
+
+    @Test
+    void authorPagesSendReadersToSignIn() {
+        for (String path : java.util.List.of("/drafts", "/profile", "/posts/x/edit", "/posts/x/preview", "/posts/x/delete")) {
+            var reply = http.get(path);
+            assertEquals(303, reply.status(), path);
+            assertEquals("/signin", reply.header("location"), path);
+        }
+    }
+}

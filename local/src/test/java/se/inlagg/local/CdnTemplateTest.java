@@ -1,0 +1,151 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the CloudFront distribution in template.yaml promises readers and authors, none of which a
+ * local run exercises: a signed-in author never gets a reader's cached copy (nor a reader an
+ * author's), pictures come from the bucket and only published ones, and the site's own host name
+ * reaches the functions.
+ */
+class CdnTemplateTest {
+
+    static Template template;
+    static Map<String, Object> config;
+
+    @BeforeAll
+    static void read() throws IOException {
+        template = Template.read(Repo.template());
+        config = Template.map(properties("Distribution").get("DistributionConfig"));
+    }
+
+    static Map<String, Object> properties(String resourceId) {
+        return Template.map(template.resource(resourceId).get("Properties"));
+    }
+
+    static Map<String, Object> behaviour(String pathPattern) {
+        for (Object b : (List<?>) config.get("CacheBehaviors")) {
+            if (pathPattern.equals(Template.map(b).get("PathPattern"))) {
+                return Template.map(b);
+            }
+        }
+        throw new AssertionError("no behaviour for " + pathPattern);
+    }
+
+    static Map<String, Object> origin(String id) {
+        for (Object o : (List<?>) config.get("Origins")) {
+            if (id.equals(Template.map(o).get("Id"))) {
+                return Template.map(o);
+            }
+        }
+        throw new AssertionError("no origin " + id);
+    }
+
+    static Map<String, Object> keyOf(Object cachePolicyRef) {
+        String id = String.valueOf(Template.map(cachePolicyRef).get("Ref"));
+        return Template.map(Template.map(properties(id).get("CachePolicyConfig"))
+                .get("ParametersInCacheKeyAndForwardedToOrigin"));
+    }
+
+    @Test
+    void pagesAreCachedPerSessionCookieSoAnAuthorAndAReaderNeverShareACopy() throws Exception {
+        Map<String, Object> pages = Template.map(config.get("DefaultCacheBehavior"));
+        Map<String, Object> cookies = Template.map(keyOf(pages.get("CachePolicyId")).get("CookiesConfig"));
+        assertEquals("whitelist", cookies.get("CookieBehavior"));
+        Field name = Class.forName("se.inlagg.web.Cookies").getDeclaredField("SECURE_NAME");
+        name.setAccessible(true);
+        assertEquals(List.of(name.get(null)), cookies.get("Cookies"), "the cookie the site signs authors in with");
+        assertEquals(Map.of("QueryStringBehavior", "all"), keyOf(pages.get("CachePolicyId")).get("QueryStringsConfig"),
+                "?sida=2 and a search are pages of their own");
+    }
+
+    @Test
+    void theApiIsCachedPerAuthorizationHeaderSoADraftReachesOnlyItsAuthor() {
+        Map<String, Object> headers = Template.map(keyOf(behaviour("/api/*").get("CachePolicyId")).get("HeadersConfig"));
+        assertEquals("whitelist", headers.get("HeaderBehavior"));
+        assertTrue(((List<?>) headers.get("Headers")).contains("Authorization"), headers.toString());
+    }
+
+    @Test
+    void picturesComeFromTheBucketThroughCloudFrontAloneAndOnlyPublishedOnes() {
+        Map<String, Object> images = behaviour("/images/*");
+        assertEquals(List.of("GET", "HEAD"), images.get("AllowedMethods"));
+        Map<String, Object> origin = origin(String.valueOf(images.get("TargetOriginId")));
+        assertEquals(Map.of("Fn::GetAtt", List.of("ImagesBucket", "RegionalDomainName")), origin.get("DomainName"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("ImagesAccess", "Id")), origin.get("OriginAccessControlId"),
+                "CloudFront signs its reads; the bucket stays private");
+        assertEquals("always", Template.map(properties("ImagesAccess").get("OriginAccessControlConfig"))
+                .get("SigningBehavior"));
+
+        // The path readers get is the object's key: /images/<name> is images/<name>, which is also
+        // the route the functions answer locally and on the API's own address.
+        assertTrue(template.routes().stream().anyMatch(r -> r.path().equals("/images/{name}")), "the local route");
+
+        Map<String, Object> policy = Template.map(properties("ImagesBucketPolicy").get("PolicyDocument"));
+        List<Map<String, Object>> allows = ((List<?>) policy.get("Statement")).stream().map(Template::map)
+                .filter(s -> "Allow".equals(s.get("Effect"))).toList();
+        assertEquals(1, allows.size(), "nothing but CloudFront is let in: " + allows);
+        Map<String, Object> allow = allows.getFirst();
+        assertEquals(Map.of("Service", "cloudfront.amazonaws.com"), allow.get("Principal"));
+        assertEquals("s3:GetObject", allow.get("Action"));
+        assertEquals(Map.of("Fn::Sub", "${ImagesBucket.Arn}/images/*"), allow.get("Resource"),
+                "uploads still being checked are not readable");
+        String sourceArn = String.valueOf(Template.map(Template.map(Template.map(allow.get("Condition")).get("StringEquals"))
+                .get("AWS:SourceArn")).get("Fn::Sub"));
+        assertTrue(sourceArn.endsWith(":distribution/${Distribution}"), "only this stack's distribution: " + sourceArn);
+    }
+
+    @Test
+    void theSiteHostFunctionPassesTheViewersHostToTheFunctions(@TempDir Path dir) throws Exception {
+        Map<String, Object> pages = Template.map(config.get("DefaultCacheBehavior"));
+        for (Map<String, Object> b : List.of(pages, behaviour("/api/*"))) {
+            Map<String, Object> association = Template.map(((List<?>) b.get("FunctionAssociations")).getFirst());
+            assertEquals("viewer-request", association.get("EventType"));
+            assertEquals(Map.of("Fn::GetAtt", List.of("SiteHost", "FunctionMetadata.FunctionARN")), association.get("FunctionARN"));
+        }
+        String code = String.valueOf(properties("SiteHost").get("FunctionCode"));
+        Optional<String> node = node();
+        if (node.isEmpty() && "1".equals(System.getenv("INLAGG_REQUIRE_NODE"))) {
+            throw new AssertionError("Node.js is required here (INLAGG_REQUIRE_NODE=1) to run the CloudFront function");
+        }
+        Assumptions.assumeTrue(node.isPresent(), "Node.js is not installed: the CloudFront function's code is not run");
+        // CloudFront Functions are plain ECMAScript with this event shape; Node runs the same code.
+        Path script = dir.resolve("site-host.js");
+        Files.writeString(script, code + """
+                var out = handler({request: {method: 'GET', uri: '/', headers: {
+                    host: {value: 'blogg.example.se'}, 'x-inlagg-site-host': {value: 'evil.example'}}}});
+                console.log(JSON.stringify(out.headers));
+                """, StandardCharsets.UTF_8);
+        Process p = new ProcessBuilder(node.get(), script.toString()).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.exitValue(), out);
+        assertEquals(Map.of("host", Map.of("value", "blogg.example.se"), "x-inlagg-site-host", Map.of("value", "blogg.example.se")),
+                Http.JSON.readValue(out, Map.class), "a viewer cannot name another host");
+    }
+
+    private static Optional<String> node() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "node");
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate.toString());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,333 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A picture from the author's disk to the readers' page, through the bucket (the stand-in for the
+ * embedded S3 by default, LocalStack's S3 with -Dinlagg.backend=localstack), and every way it can
+ * go wrong: a file that is no picture or lies about its type, one too big or empty, no alt text, a
+ * forged or stale form, a double click, another author. Each is said in Swedish on the same form
+ * with what was typed, changes nothing, and leaves no file behind.
+ */
+class PicturesEndToEndTest extends ServerTest {
+
+    static AuthorBrowser asa;
+    static AuthorBrowser other;
+    static PictureUploads uploads;
+
+    @BeforeAll
+    static void signIn() {
+        asa = AuthorBrowser.signIn(http, ServerExtension.TOKEN);
+        other = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env, "Bertil Ek", "bild-forfattare-" + java.util.UUID.randomUUID()));
+        uploads = new PictureUploads(env);
+    }
+
+    static String write(String title) {
+        Map<String, String> form = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        form.put("title", title);
+        form.put("body", "Text om " + title + ".");
+        form.put("action", "publish");
+        var written = asa.post("/write", form);
+        assertEquals(303, written.status(), written.body());
+        return written.header("location").substring("/posts/".length());
+    }
+
+    static Http.Reply save(String slug, Map<String, String> altPage, String alt, String caption) {
+        Map<String, String> form = new LinkedHashMap<>(altPage);
+        form.put("alt", alt);
+        form.put("caption", caption);
+        return asa.post("/posts/" + slug + "/image", form);
+    }
+
+    static String pictureOf(String slug) {
+        Matcher img = Pattern.compile("<figure>\\n<img src=\"(/images/[a-z2-7]{26}\\.[a-z]+)\"").matcher(http.get("/posts/" + slug).body());
+        assertTrue(img.find(), "no picture of the site's own on the post");
+        return img.group(1);
+    }
+
+    @Test
+    void aPictureGoesStraightToTheBucketAndReadersGetItFromTheSitesOwnAddress() {
+        var start = uploads.snapshot();
+        String slug = write("Med en egen bild");
+        byte[] png = TestPictures.png(640, 320);
+        var uploadPage = asa.get("/posts/" + slug + "/image");
+        URI bucket = PictureUploads.form(uploadPage.body()).url();
+        assertTrue(uploadPage.header("content-security-policy").contains("form-action 'self' " + bucket.getScheme() + "://"
+                + bucket.getRawAuthority() + ";"), "the page lets its one form post to the bucket: " + uploadPage.header("content-security-policy"));
+        var altPage = uploads.upload(asa, slug, "mote.png", "image/png", png);
+        assertEquals(200, altPage.status(), altPage.body());
+        String html = altPage.body();
+        assertTrue(html.contains("PNG, 640 × 320 pixlar"), html);
+        assertTrue(html.contains("width=\"640\" height=\"320\""));
+        assertEquals("no-store", altPage.header("cache-control"));
+        assertTrue(uploads.added(start, "images/").isEmpty(), "nothing is a picture of the post before it is saved");
+
+        var saved = save(slug, AuthorBrowser.fields(html), "Deltagarna runt mötesbordet", "Månadsmötet i Ystad. Foto: Åsa Öberg");
+        assertEquals("/posts/" + slug + "/edit?done=image&post=" + slug, saved.header("location"), saved.body());
+        assertTrue(asa.get(saved.header("location")).body().contains("Bilden är sparad på inlägget."));
+
+        String page = http.get("/posts/" + slug).body();
+        String src = pictureOf(slug);
+        assertTrue(page.contains("<img src=\"" + src + "\" alt=\"Deltagarna runt mötesbordet\" width=\"640\" height=\"320\">"), page);
+        assertTrue(page.contains("<figcaption>Månadsmötet i Ystad. Foto: Åsa Öberg</figcaption>"));
+
+        var redirect = http.get(src);
+        assertEquals(302, redirect.status());
+        assertTrue(redirect.header("cache-control").startsWith("public"), "readers and a CDN may keep the redirect a while");
+        var file = http.fetch(URI.create(redirect.header("location")));
+        assertEquals(200, file.statusCode());
+        assertArrayEquals(png, file.body(), "the very bytes uploaded");
+        assertEquals("image/png", file.headers().firstValue("content-type").orElse(""), "the type read from the bytes");
+
+        String key = "images/" + src.substring("/images/".length());
+        assertEquals(List.of(key), uploads.added(start, "images/"));
+        assertFalse("unattached".equals(uploads.tags(key).get("state")), "attached: the lifecycle leaves it");
+        assertEquals(List.of(), uploads.added(start, "uploads/"), "the upload is gone");
+        var json = http.get("/api/posts/" + slug).json().path("image");
+        assertEquals(src, json.path("url").asText());
+        assertEquals(640, json.path("width").asInt());
+        assertEquals(320, json.path("height").asInt());
+    }
+
+    @Test
+    void aFileThatIsNoPictureOrLiesAboutItsTypeIsDeletedAndTheFormSaysWhy() {
+        var start = uploads.snapshot();
+        String slug = write("Fel sorts fil");
+        var lie = uploads.upload(asa, slug, "semesterbild.jpg", "image/jpeg",
+                "Det här är ett textdokument, inte en bild.".getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, lie.status());
+        assertTrue(lie.body().contains("Filen är inte en bild i JPEG, PNG eller WebP. Typen läses ur filens innehåll"), lie.body());
+        assertTrue(lie.body().contains("enctype=\"multipart/form-data\""), "the upload form again");
+        var svg = uploads.upload(asa, slug, "logga.png", "image/png",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, svg.status());
+        assertEquals(List.of(), uploads.added(start, "uploads/"), "deleted at once: no orphan stays");
+        assertEquals(List.of(), uploads.added(start, "images/"));
+        assertFalse(http.get("/posts/" + slug).body().contains("<figure>"), "the post is unchanged");
+    }
+
+    @Test
+    void aFileOverTenMegabytesOrAnEmptyOneIsNeverTaken() {
+        var start = uploads.snapshot();
+        String slug = write("För stor fil");
+        var form = uploads.form(asa, slug);
+        byte[] tooBig = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(TestPictures.png(8, 8), 0, tooBig, 0, 40);
+        var big = uploads.send(form, "jattestor.png", "image/png", tooBig);
+        assertEquals(400, big.status(), "S3 refuses it by the policy's content-length-range: " + big.body());
+        assertTrue(big.body().contains("EntityTooLarge"), big.body());
+        var empty = uploads.send(form, "tom.png", "image/png", new byte[0]);
+        assertEquals(400, empty.status(), empty.body());
+        assertEquals(List.of(), uploads.added(start, "uploads/"), "nothing was stored");
+
+        // Past a policy (one made by hand, a bucket that does not check): the site still refuses it, in Swedish.
+        String key = form.key();
+        uploads.put(key, tooBig);
+        var page = asa.get("/posts/" + slug + "/image/uploaded?version=1&key=" + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8));
+        assertEquals(422, page.status());
+        assertTrue(page.body().contains("Bilden är större än 10 MB. Välj en mindre bild."), page.body());
+        assertEquals(List.of(), uploads.added(start, "uploads/"), "and deletes it");
+    }
+
+    @Test
+    void aFormTamperedWithIsRefusedByTheBucket() {
+        var start = uploads.snapshot();
+        String slug = write("Manipulerat formulär");
+        var form = uploads.form(asa, slug);
+        Map<String, String> otherKey = new LinkedHashMap<>(form.fields());
+        otherKey.put("key", "images/" + "a".repeat(26) + ".png");
+        var refused = http.multipart(form.url(), otherKey, "x.png", "image/png", TestPictures.png(8, 8));
+        assertEquals(403, refused.status(), "outside the author's prefix: " + refused.body());
+        Map<String, String> notImage = new LinkedHashMap<>(form.fields());
+        notImage.put("Content-Type", "text/html");
+        assertEquals(403, http.multipart(form.url(), notImage, "x.html", "text/html", "<h1>x</h1>".getBytes(StandardCharsets.UTF_8)).status());
+        Map<String, String> untagged = new LinkedHashMap<>(form.fields());
+        untagged.remove("tagging");
+        untagged.remove("x-amz-signature");
+        untagged.put("x-amz-signature", "0".repeat(64));
+        assertEquals(403, http.multipart(form.url(), untagged, "x.png", "image/png", TestPictures.png(8, 8)).status());
+        assertEquals(List.of(), uploads.added(start, ""), "nothing was stored anywhere");
+    }
+
+    @Test
+    void aPictureWithoutAltTextOrFromAForgedFormIsNotSavedAndTheFormKeepsWhatWasTyped() {
+        var start = uploads.snapshot();
+        String slug = write("Utan alt-text");
+        var altPage = AuthorBrowser.fields(uploads.upload(asa, slug, "bild.jpg", "image/jpeg", TestPictures.jpeg(300, 200)).body());
+        var noAlt = save(slug, altPage, "   ", "En bildtext som ska finnas kvar");
+        assertEquals(400, noAlt.status());
+        assertTrue(noAlt.body().contains("Alt-text (obligatorisk): får inte vara tom"), noAlt.body());
+        assertTrue(noAlt.body().contains("value=\"En bildtext som ska finnas kvar\""), "the caption is kept");
+        assertTrue(noAlt.body().contains("JPEG, 300 × 200 pixlar"), "the picture is shown again");
+
+        Map<String, String> forged = new LinkedHashMap<>(AuthorBrowser.fields(noAlt.body()));
+        forged.put("csrf", "fel");
+        forged.put("alt", "Förfalskad");
+        var refused = asa.post("/posts/" + slug + "/image", forged);
+        assertEquals(403, refused.status());
+        assertTrue(refused.body().contains("Formuläret kom inte från den här sidan") && refused.body().contains("value=\"Förfalskad\""));
+        assertFalse(http.get("/posts/" + slug).body().contains("<figure>"), "nothing saved");
+        assertEquals(List.of(), uploads.added(start, "images/"), "no copy left behind");
+
+        var saved = save(slug, AuthorBrowser.fields(refused.body()), "Två personer vid ett bord", "");
+        assertEquals(303, saved.status(), "the same upload, saved at last: " + saved.body());
+    }
+
+    @Test
+    void aPostChangedSinceTheUploadBeganIsNotOverwrittenAndTheSecondClickSaves() {
+        var start = uploads.snapshot();
+        String slug = write("Ändras under uppladdningen");
+        var altPage = AuthorBrowser.fields(uploads.upload(asa, slug, "bild.png", "image/png", TestPictures.png(120, 80)).body());
+        var edit = new LinkedHashMap<>(asa.editForm(slug));
+        edit.put("title", "Ändrad i en annan flik");
+        edit.put("action", "save");
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", edit).status());
+
+        var stale = save(slug, altPage, "Bild", "Bildtext");
+        assertEquals(409, stale.status());
+        assertTrue(stale.body().contains("Inlägget har ändrats sedan du började, så bilden sparades inte än"), stale.body());
+        assertFalse(http.get("/posts/" + slug).body().contains("<figure>"));
+        assertEquals(List.of(), uploads.added(start, "images/"), "the copy was deleted again");
+        assertEquals(1, uploads.added(start, "uploads/").size(), "the upload waits for the second click");
+
+        var again = save(slug, AuthorBrowser.fields(stale.body()), "Bild", "Bildtext");
+        assertEquals(303, again.status(), again.body());
+        assertTrue(http.get("/posts/" + slug).body().contains("<h1>Ändrad i en annan flik</h1>"), "the other tab's title stays");
+        pictureOf(slug);
+    }
+
+    @Test
+    void aDoubleClickSavesOnePictureAndAReplacedOneIsDeleted() {
+        var start = uploads.snapshot();
+        String slug = write("Dubbelklick och byte");
+        var altPage = AuthorBrowser.fields(uploads.upload(asa, slug, "forsta.png", "image/png", TestPictures.png(50, 50)).body());
+        assertEquals(303, save(slug, altPage, "Första", "").status());
+        assertEquals(303, save(slug, altPage, "Första", "").status(), "the second click finds it saved");
+        String first = pictureOf(slug);
+        assertEquals(1, uploads.added(start, "images/").size());
+
+        var second = AuthorBrowser.fields(uploads.upload(asa, slug, "andra.jpg", "image/jpeg", TestPictures.jpeg(60, 40)).body());
+        assertTrue(asa.get("/posts/" + slug + "/image").body().contains("Nuvarande bild"));
+        assertEquals(303, save(slug, second, "Andra", "").status());
+        String replaced = pictureOf(slug);
+        assertFalse(first.equals(replaced));
+        assertEquals(List.of("images/" + replaced.substring("/images/".length())), uploads.added(start, "images/"), "the first one is deleted");
+        assertEquals(List.of(), uploads.added(start, "uploads/"));
+
+        var delete = asa.post("/posts/" + slug + "/delete", Map.of("csrf", asa.csrf, "version",
+                AuthorBrowser.hidden(asa.get("/posts/" + slug + "/delete").body(), "version"), "confirm", "ja"));
+        assertEquals(303, delete.status());
+        assertEquals(List.of(), uploads.added(start, "images/"), "a deleted post's picture goes with it");
+    }
+
+    @Test
+    void anotherAuthorCanNeitherUploadToNorPutTheirPictureOnYourPost() {
+        var start = uploads.snapshot();
+        String slug = write("Åsas bildinlägg");
+        assertEquals(403, other.get("/posts/" + slug + "/image").status());
+        var theirForm = PictureUploads.form(other.get("/posts/" + writeAs(other) + "/image").body());
+        var theirUpload = uploads.send(theirForm, "bertil.png", "image/png", TestPictures.png(10, 10));
+        assertEquals(303, theirUpload.status());
+        String theirKey = theirForm.key();
+        var page = asa.get("/posts/" + slug + "/image/uploaded?version=1&key=" + java.net.URLEncoder.encode(theirKey, StandardCharsets.UTF_8));
+        assertEquals(404, page.status(), "Åsa cannot use Bertil's upload");
+        assertTrue(page.body().contains("Den uppladdade filen finns inte längre"));
+        var post = new LinkedHashMap<>(Map.of("csrf", other.csrf, "key", theirKey, "version", "1", "alt", "Kapad"));
+        assertEquals(403, other.post("/posts/" + slug + "/image", post).status());
+        assertFalse(http.get("/posts/" + slug).body().contains("<figure>"));
+        assertEquals(List.of(theirKey), uploads.added(start, "uploads/"), "Bertil's upload is his own, untouched (the lifecycle takes it)");
+    }
+
+    static String writeAs(AuthorBrowser author) {
+        Map<String, String> form = new LinkedHashMap<>(AuthorBrowser.fields(author.get("/write").body()));
+        form.put("title", "Bertils inlägg " + java.util.UUID.randomUUID());
+        form.put("body", "Text.");
+        form.put("action", "draft");
+        var written = author.post("/write", form);
+        assertEquals(303, written.status(), written.body());
+        return written.header("location").substring("/posts/".length());
+    }
+
+    /** The API's way: a presigned POST to the bucket (204), then the key put on the post with If-Match. */
+    static String apiUpload(String slug, String filename, String type, byte[] file) {
+        var answer = http.write("POST", "/api/posts/" + slug + "/image/upload-url", null);
+        assertEquals(200, answer.status(), answer.body());
+        var json = answer.json();
+        assertEquals(10_485_760, json.path("maxBytes").asInt());
+        assertEquals("no-store", answer.header("cache-control"));
+        Map<String, String> fields = new LinkedHashMap<>();
+        json.path("fields").properties().forEach(f -> fields.put(f.getKey(), f.getValue().asText()));
+        var sent = http.multipart(URI.create(json.path("url").asText()), fields, filename, type, file);
+        assertEquals(204, sent.status(), sent.body());
+        return json.path("key").asText();
+    }
+
+    static Http.Reply attach(String slug, String body, String etag) {
+        return http.sendWith("POST", "/api/posts/" + slug + "/image", "application/json", body, etag == null ? Map.of() : Map.of("If-Match", etag));
+    }
+
+    @Test
+    void theApiTakesAPictureTheSameWay() {
+        var start = uploads.snapshot();
+        String slug = write("Bild genom API:t");
+        String key = apiUpload(slug, "api.jpg", "image/jpeg", TestPictures.jpeg(800, 600));
+        String etag = http.get("/api/posts/" + slug).header("etag");
+        var attached = attach(slug, "{\"key\": \"" + key + "\", \"alt\": \"Kontoret i Malmö\", \"caption\": \"Foto: Åsa\"}", etag);
+        assertEquals(200, attached.status(), attached.body());
+        var image = attached.json().path("image");
+        assertTrue(image.path("url").asText().matches("/images/[a-z2-7]{26}\\.jpg"), image.toString());
+        assertEquals(800, image.path("width").asInt());
+        assertEquals(600, image.path("height").asInt());
+        assertEquals("Kontoret i Malmö", image.path("alt").asText());
+        assertEquals(List.of(), uploads.added(start, "uploads/"));
+        assertEquals(1, uploads.added(start, "images/").size());
+        var edited = http.sendWith("PATCH", "/api/posts/" + slug, "application/merge-patch+json", "{\"image\": {\"alt\": \"Ny alt-text\"}}",
+                Map.of("If-Match", attached.header("etag")));
+        assertEquals(200, edited.status(), "a merge patch keeps the uploaded picture: " + edited.body());
+        assertEquals(800, edited.json().path("image").path("width").asInt());
+    }
+
+    @Test
+    void theApiRefusesBadPicturesAndChangesNothing() {
+        var start = uploads.snapshot();
+        String slug = write("Felaktiga bilder genom API:t");
+        String etag = http.get("/api/posts/" + slug).header("etag");
+        String lie = apiUpload(slug, "bild.png", "image/png", "inte en bild".getBytes(StandardCharsets.UTF_8));
+        ApiAsserts.assertError(attach(slug, "{\"key\": \"" + lie + "\", \"alt\": \"Bild\"}", etag), 422, "not_an_image", null);
+        assertEquals(List.of(), uploads.added(start, "uploads/"), "deleted");
+        String good = apiUpload(slug, "bild.png", "image/png", TestPictures.png(10, 10));
+        ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\"}", etag), 400, "validation_failed", "image.alt");
+        ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\", \"alt\": \"Bild\"}", null), 428, "precondition_required", null);
+        ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\", \"alt\": \"Bild\"}", "\"gammal\""), 412, "precondition_failed", null);
+        ApiAsserts.assertError(attach(slug, "{\"key\": \"uploads/nagon-annan/" + "A".repeat(32) + "\", \"alt\": \"Bild\"}", etag),
+                404, "not_found", null);
+        ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\", \"alt\": \"Bild\", \"url\": \"x\"}", etag), 400,
+                "validation_failed", "url");
+        var theirs = http.send("POST", "/api/posts/" + slug + "/image", "application/json",
+                ("{\"key\": \"" + good + "\", \"alt\": \"Kapad\"}").getBytes(StandardCharsets.UTF_8), OTHER_API, Map.of("If-Match", etag));
+        ApiAsserts.assertError(theirs, 403, "forbidden", null);
+        assertEquals(etag, http.get("/api/posts/" + slug).header("etag"), "the post is unchanged");
+        assertEquals(List.of(), uploads.added(start, "images/"), "no copy left");
+        assertEquals(List.of(good), uploads.added(start, "uploads/"), "the good upload waits (the lifecycle takes it if never saved)");
+    }
+
+    static final String OTHER_API = "bild-api-forfattare-" + java.util.UUID.randomUUID();
+
+    @BeforeAll
+    static void apiAuthor() {
+        AuthorBrowser.newAuthor(env, "Cecilia Berg", OTHER_API);
+    }
+}

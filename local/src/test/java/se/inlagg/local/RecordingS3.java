@@ -1,0 +1,91 @@
+package se.inlagg.local;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import se.inlagg.images.BucketSettings;
+import se.inlagg.images.S3ImageBucket;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectTaggingRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectTaggingRequest;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
+
+/**
+ * The pictures bucket through clients that note every IAM action their calls need, by key prefix
+ * ("s3:GetObject on bucket/uploads/*"), presigned addresses and signed upload forms included: a
+ * presigned GET is allowed only if its signer may GetObject, and a browser's upload only if the
+ * form's signer may PutObject (and PutObjectTagging, for the tag the form sets).
+ */
+final class RecordingS3 {
+
+    final Set<RecordingDynamo.Grant> used = ConcurrentHashMap.newKeySet();
+
+    /** A bucket on the server's S3 endpoint whose every call and signature is recorded. */
+    S3ImageBucket bucket(LocalBucket local) {
+        S3Client client = record(S3Client.class, local.client());
+        S3Presigner presigner = record(S3Presigner.class, S3Presigner.builder().endpointOverride(local.endpoint())
+                .region(Region.of(LocalDynamo.REGION))
+                .credentialsProvider(() -> AwsBasicCredentials.create("local", "local"))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build());
+        AwsCredentialsProvider signer = () -> {
+            used.add(grant("s3:PutObject", "uploads/"));
+            used.add(grant("s3:PutObjectTagging", "uploads/"));
+            return AwsBasicCredentials.create("local", "local");
+        };
+        var parts = new S3ImageBucket.Parts(client, presigner, signer, Region.of(LocalDynamo.REGION));
+        return new S3ImageBucket(new BucketSettings(local.name(), Optional.of(local.endpoint())), parts);
+    }
+
+    private <T> T record(Class<T> type, T real) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (args != null && args.length == 1 && args[0] instanceof Consumer<?>) {
+                // The builder overloads build the request and call the overload that takes it, on this proxy.
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            }
+            note(args == null ? null : args[0]);
+            try {
+                return method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private void note(Object request) {
+        switch (request) {
+            case GetObjectRequest r -> used.add(grant("s3:GetObject", r.key()));
+            case CopyObjectRequest r -> {
+                used.add(grant("s3:GetObject", r.sourceKey()));
+                used.add(grant("s3:PutObject", r.destinationKey()));
+                if (r.taggingDirective() == TaggingDirective.REPLACE && r.tagging() != null) {
+                    used.add(grant("s3:PutObjectTagging", r.destinationKey()));
+                }
+            }
+            case DeleteObjectRequest r -> used.add(grant("s3:DeleteObject", r.key()));
+            case PutObjectTaggingRequest r -> used.add(grant("s3:PutObjectTagging", r.key()));
+            case DeleteObjectTaggingRequest r -> used.add(grant("s3:DeleteObjectTagging", r.key()));
+            case GetObjectPresignRequest r -> used.add(grant("s3:GetObject", r.getObjectRequest().key()));
+            case null, default -> { }
+        }
+    }
+
+    /** "bucket/uploads/*" or "bucket/images/*": the prefixes the template grants on. */
+    static RecordingDynamo.Grant grant(String action, String key) {
+        String prefix = key.substring(0, key.indexOf('/') + 1);
+        return new RecordingDynamo.Grant(action, "bucket/" + prefix + "*");
+    }
+}

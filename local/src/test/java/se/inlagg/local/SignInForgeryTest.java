@@ -1,0 +1,64 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Another site cannot sign a visitor in: a POST to the sign-in form without the form's token, with
+ * another form's token, or that the browser says comes from another origin gets the Swedish form
+ * again (403) and no session, even with a right author token in it.
+ */
+class SignInForgeryTest extends ServerTest {
+
+    static final String FORM = "application/x-www-form-urlencoded";
+
+    static void assertRefused(Http.Reply reply) {
+        assertEquals(403, reply.status(), reply.body());
+        assertTrue(reply.body().contains("Inloggningen kom inte från inloggningssidan här"), reply.body());
+        assertTrue(reply.body().contains("name=\"token\""), "the form again");
+        assertFalse(reply.headers().allValues("set-cookie").stream().anyMatch(c -> c.contains("inlagg_session=")), "no session");
+    }
+
+    Http.Reply post(Map<String, String> headers, String body) {
+        return http.send("POST", "/signin", FORM, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, headers);
+    }
+
+    @Test
+    void aPostWithoutTheFormsTokenSignsNobodyIn() {
+        assertRefused(post(Map.of(), "token=" + ServerExtension.TOKEN));
+        var form = http.signInForm(Map.of());
+        assertRefused(post(Map.of("Cookie", form.cookie()), "token=" + ServerExtension.TOKEN));
+        assertRefused(post(Map.of(), "csrf=" + form.csrf() + "&token=" + ServerExtension.TOKEN));
+    }
+
+    @Test
+    void anotherFormsTokenDoesNotFitThisCookie() {
+        var mine = http.signInForm(Map.of());
+        var theirs = http.signInForm(Map.of());
+        assertRefused(post(Map.of("Cookie", mine.cookie()), "csrf=" + theirs.csrf() + "&token=" + ServerExtension.TOKEN));
+    }
+
+    @Test
+    void aPostFromAnotherOriginIsRefusedEvenWithEveryToken() {
+        var form = http.signInForm(Map.of());
+        String body = "csrf=" + form.csrf() + "&token=" + ServerExtension.TOKEN;
+        assertRefused(post(Map.of("Cookie", form.cookie(), "Origin", "https://elak.example"), body));
+        assertRefused(post(Map.of("Cookie", form.cookie(), "Sec-Fetch-Site", "cross-site"), body));
+        assertRefused(post(Map.of("Cookie", form.cookie(), "Origin", "null"), body));
+        var fromHere = post(Map.of("Cookie", form.cookie(), "Sec-Fetch-Site", "same-origin",
+                "Origin", "http://" + env.server.baseUri().getAuthority()), body);
+        assertEquals(303, fromHere.status(), fromHere.body());
+        assertTrue(Http.sessionCookie(fromHere).contains("inlagg_session="));
+    }
+
+    @Test
+    void theFormsTokenCookieIsStrictAndHttpOnly() {
+        String setCookie = http.get("/signin").header("set-cookie");
+        assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/"), setCookie);
+        assertEquals("no-store", http.get("/signin").header("cache-control"));
+    }
+}
