@@ -11,6 +11,8 @@ import java.util.function.Function;
 public final class PostService {
 
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    /** Related posts come from at most this many of a post's categories: one Query each. */
+    static final int RELATED_CATEGORIES = 3;
 
     private final PostRepository repository;
     private final SiteTime time;
@@ -165,6 +167,46 @@ public final class PostService {
 
     public Outcome<Page<PostSummary>> list(ListQuery query) {
         return repository.page(query, time.now());
+    }
+
+    /** The visible posts next to this one, newer and older; none for a post readers cannot see yet. */
+    public Neighbours neighbours(PostSummary post) {
+        Instant now = time.now();
+        return post.visibleAt(now) ? repository.neighbours(post, now) : Neighbours.NONE;
+    }
+
+    /**
+     * A few visible posts that share a category with this one: the newest of each of its first
+     * {@link #RELATED_CATEGORIES} categories (one Query each), those sharing more categories first.
+     */
+    public List<PostSummary> related(PostSummary post, int count) {
+        java.util.Map<String, PostSummary> found = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> shared = new java.util.HashMap<>();
+        for (Tag tag : post.tags().stream().limit(RELATED_CATEGORIES).toList()) {
+            var query = new ListQuery(Optional.of(Facet.category(tag)), Optional.empty(), count + 1, Optional.empty());
+            if (list(query) instanceof Outcome.Done<Page<PostSummary>> d) {
+                for (PostSummary s : d.value().items()) {
+                    if (!s.id().equals(post.id())) {
+                        found.putIfAbsent(s.id(), s);
+                        shared.merge(s.id(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return found.values().stream()
+                .sorted(java.util.Comparator.comparing((PostSummary s) -> -shared.get(s.id()))
+                        .thenComparing(PostSummary::publishedAt, java.util.Comparator.reverseOrder()))
+                .limit(count).toList();
+    }
+
+    /** Every published post with its body, a page at a time (a rebuild of the search index). */
+    public Page<Post> published(int limit, Optional<String> cursor) {
+        return repository.published(limit, cursor);
+    }
+
+    /** The post with this id as stored now, whatever its status: what the search indexer reads. */
+    public Optional<Post> byId(String id) {
+        return repository.findById(id);
     }
 
     /** The newest visible posts with their bodies as HTML, for a feed. */

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A repository in memory for the service's rules; it can pretend others win races, and counts its calls. */
-final class InMemoryPosts implements PostRepository {
+public final class InMemoryPosts implements PostRepository {
 
     final Map<String, Post> bySlug = new LinkedHashMap<>();
     final Map<String, Long> slugCounters = new HashMap<>();
@@ -112,6 +112,26 @@ final class InMemoryPosts implements PostRepository {
             }
         });
         return Outcome.done(new Page<>(visible, Optional.empty()));
+    }
+
+    @Override
+    public Neighbours neighbours(PostSummary post, Instant now) {
+        calls++;
+        List<PostSummary> visible = bySlug.values().stream().map(Post::summary).filter(s -> s.visibleAt(now))
+                .sorted(java.util.Comparator.comparing(PostSummary::publishedAt)).toList();
+        int at = visible.stream().map(PostSummary::id).toList().indexOf(post.id());
+        return new Neighbours(at + 1 < visible.size() ? Optional.of(visible.get(at + 1)) : Optional.empty(),
+                at > 0 ? Optional.of(visible.get(at - 1)) : Optional.empty());
+    }
+
+    @Override
+    public Page<Post> published(int limit, Optional<String> cursor) {
+        calls++;
+        int from = cursor.map(Integer::parseInt).orElse(0);
+        List<Post> all = bySlug.values().stream().filter(p -> p.summary().status() == Status.PUBLISHED)
+                .sorted(java.util.Comparator.comparing((Post p) -> p.summary().publishedAt()).reversed()).toList();
+        List<Post> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
+        return new Page<>(page, from + limit < all.size() ? Optional.of(Integer.toString(from + limit)) : Optional.empty());
     }
 
     @Override
