@@ -20,6 +20,7 @@ public final class Priming implements Resource {
 
     /** CRaC keeps resources only weakly; this keeps ours alive for as long as the class is loaded. */
     private static Priming registered;
+    private static Resource searchRegistered;
 
     private final Wiring wiring;
 
@@ -36,6 +37,32 @@ public final class Priming implements Resource {
         if (registered == null) {
             registered = new Priming(wiring);
             Core.getGlobalContext().register(registered);
+        }
+    }
+
+    /**
+     * For the search functions only: before the snapshot, one search loads Lucene's classes and this
+     * container's copy of the index, so a restored copy fetches just what changed since the deploy.
+     * Other functions never call this, so they never load Lucene.
+     */
+    public static synchronized void registerSearch() {
+        if (searchRegistered == null) {
+            searchRegistered = new Resource() {
+                @Override
+                public void beforeCheckpoint(Context<? extends Resource> context) {
+                    try {
+                        Wiring.shared().search().search("inlägg priming", 1, Optional.empty());
+                    } catch (RuntimeException e) {
+                        Log.warn("priming_failed", "error", e.getClass().getSimpleName());
+                    }
+                }
+
+                @Override
+                public void afterRestore(Context<? extends Resource> context) {
+                    // The copy checks its manifest on the first search after a restore (it is older than a second).
+                }
+            };
+            Core.getGlobalContext().register(searchRegistered);
         }
     }
 

@@ -2,11 +2,15 @@ package se.inlagg.app;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import se.inlagg.auth.Authors;
 import se.inlagg.auth.Sessions;
 import se.inlagg.config.Settings;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.SiteTime;
+import se.inlagg.search.IndexFiles;
+import se.inlagg.search.S3IndexFiles;
+import se.inlagg.search.SearchService;
 import se.inlagg.store.AuthorStore;
 import se.inlagg.store.DynamoPostRepository;
 import se.inlagg.store.RateLimitStore;
@@ -33,6 +37,9 @@ public final class Wiring {
     private final Authors authors;
     private final Sessions sessions;
     private final Settings settings;
+    private final Clock clock;
+    private final Supplier<IndexFiles> indexFiles;
+    private SearchService search;
 
     public Wiring(DynamoDbClient client, Settings settings, Clock clock) {
         this(client, settings, clock, TRANSACTION_BUDGET, WRITE_BUDGET);
@@ -40,7 +47,19 @@ public final class Wiring {
 
     /** With other retry budgets: tests that inject failures need not wait out the real ones. */
     public Wiring(DynamoDbClient client, Settings settings, Clock clock, Duration transactionBudget, Duration writeBudget) {
+        this(client, settings, clock, transactionBudget, writeBudget, () -> standardIndexFiles(settings));
+    }
+
+    /** With the search index somewhere of the caller's choosing (a test's recording client, a tool's bucket). */
+    public Wiring(DynamoDbClient client, Settings settings, Clock clock, Supplier<IndexFiles> indexFiles) {
+        this(client, settings, clock, TRANSACTION_BUDGET, WRITE_BUDGET, indexFiles);
+    }
+
+    private Wiring(DynamoDbClient client, Settings settings, Clock clock, Duration transactionBudget, Duration writeBudget,
+                   Supplier<IndexFiles> indexFiles) {
         this.settings = settings;
+        this.clock = clock;
+        this.indexFiles = indexFiles;
         Table table = new Table(settings.tableName(), client);
         Transactions transactions = new Transactions(client, transactionBudget);
         SiteTime time = new SiteTime(settings.siteZone(), clock);
@@ -67,6 +86,23 @@ public final class Wiring {
 
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * Search, built on first use: only the search functions and the indexer ever call this, so only
+     * they load Lucene and the S3 client. The one instance keeps this container's copy of the index.
+     */
+    public synchronized SearchService search() {
+        if (search == null) {
+            search = new SearchService(indexFiles.get(), posts, clock);
+        }
+        return search;
+    }
+
+    private static IndexFiles standardIndexFiles(Settings settings) {
+        String bucket = settings.searchBucket().orElseThrow(() -> new IllegalStateException(
+                Settings.SEARCH_BUCKET + " is not set: it names the bucket of the search index (see template.yaml)"));
+        return new S3IndexFiles(S3IndexFiles.standardClient(), bucket);
     }
 
     /**
