@@ -29,7 +29,7 @@ public final class DraftsPageHandler extends PageFunction {
             case Outcome.Done<Page<PostSummary>> d -> d.value().items().stream()
                     .filter(s -> s.status() == Status.DRAFT).map(s -> Views.changedCard(s, zone)).toList();
         };
-        Frame frame = new Frame("Mina utkast", "", Optional.empty(), List.of(), viewer, true, stylesheetPath());
+        Frame frame = Frame.unlisted("Mina utkast", viewer);
         return page(request, 200, frame, Templates.render(out -> JtedraftsGenerated.render(out, null, frame, drafts)));
     }
 }

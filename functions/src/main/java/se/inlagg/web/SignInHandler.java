@@ -1,6 +1,5 @@
 package se.inlagg.web;
 
-import java.util.List;
 import java.util.Optional;
 import se.inlagg.auth.Sessions;
 import se.inlagg.http.Caching;
@@ -47,7 +46,7 @@ public final class SignInHandler extends PageFunction {
     }
 
     private HttpResponse signInPage(HttpRequest request, int status, Optional<String> problem) {
-        Frame frame = new Frame("Logga in", "", Optional.empty(), List.of(), Optional.empty(), true, stylesheetPath());
+        Frame frame = Frame.unlisted("Logga in", Optional.empty());
         return page(request, status, frame, Templates.render(out -> JtesigninGenerated.render(out, null, frame, problem)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }

@@ -1,0 +1,75 @@
+package se.inlagg.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import se.inlagg.app.Priming;
+import se.inlagg.http.Caching;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
+import se.inlagg.posts.FieldError;
+import se.inlagg.posts.SiteTime;
+import se.inlagg.search.SearchHit;
+import se.inlagg.search.SearchPage;
+import se.inlagg.search.SearchService;
+
+/**
+ * GET /api/search?q=…&limit=&cursor=: posts readers may see that match every word and quoted
+ * phrase of q, best first, each with a snippet in which the words found are marked. q is text, never
+ * a query language: anything may be sent, and what cannot be searched is a 400, never a 5xx.
+ */
+public final class SearchHandler extends ApiFunction {
+
+    static {
+        Priming.registerSearch();
+    }
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        String query = request.strictQuery("q").orElse("");
+        List<FieldError> errors = new ArrayList<>();
+        int limit = SearchService.DEFAULT_LIMIT;
+        Optional<String> rawLimit = request.strictQuery("limit");
+        if (rawLimit.isPresent()) {
+            String l = rawLimit.get().strip();
+            limit = l.matches("\\d{1,3}") ? Integer.parseInt(l) : -1;
+            if (limit < 1 || limit > SearchService.MAX_LIMIT) {
+                errors.add(new FieldError("limit", "must be a whole number from 1 to " + SearchService.MAX_LIMIT));
+                limit = SearchService.DEFAULT_LIMIT;
+            }
+        }
+        Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isEmpty());
+        if (cursor.orElse("").length() > ListParams.MAX_QUERY_VALUE) {
+            errors.add(new FieldError("cursor", "must be at most " + ListParams.MAX_QUERY_VALUE + " characters"));
+            cursor = Optional.empty();
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problems.invalid(errors));
+        }
+        return answer(app().search().search(query, limit, cursor), page -> Caching.publicly(request, HttpResponse.json(200, json(page))));
+    }
+
+    static Map<String, Object> json(SearchPage page) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("items", page.hits().stream().map(SearchHandler::hit).toList());
+        node.put("total", page.total());
+        node.put("nextCursor", page.nextCursor().orElse(null));
+        return node;
+    }
+
+    private static Map<String, Object> hit(SearchHit h) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("slug", h.slug());
+        node.put("title", h.title());
+        node.put("excerpt", h.excerpt());
+        node.put("snippet", h.snippetHtml());
+        node.put("author", PostJson.byline(h.author()));
+        node.put("publishedAt", SiteTime.format(h.publishedAt()));
+        node.put("tags", PostJson.tags(h.tags()));
+        return node;
+    }
+}
