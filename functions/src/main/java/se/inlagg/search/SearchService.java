@@ -37,6 +37,12 @@ public final class SearchService {
     /** Best first; among equally good matches, the newer post first. */
     static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(PostDocument.PUBLISHED, SortField.Type.LONG, true));
 
+    /**
+     * Lucene logs once per JVM that the Vector API is not enabled; nothing here uses vectors, so it
+     * is only noise in every cold start's log. Held: java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger VECTOR_NOTICE = quiet("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
     private final SwedishText analyzer = new SwedishText();
     private final Snippets snippets = new Snippets(analyzer);
     private final IndexReplica replica;
@@ -128,6 +134,12 @@ public final class SearchService {
 
     /** What an indexing run did: posts written and removed, the index's size after it, and whether it was built anew. */
     public record IndexChange(int indexed, int removed, long bytes, boolean rebuilt) {
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
     }
 
     private static boolean brokenUnicode(String s) {

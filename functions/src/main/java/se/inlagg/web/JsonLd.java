@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import se.inlagg.json.Json;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.PostSummary;
@@ -35,9 +36,9 @@ final class JsonLd {
         author.put("name", s.author().name());
         Facet.person(s.author().name()).ifPresent(f -> author.put("url", base + f.path()));
         s.author().role().ifPresent(r -> author.put("jobTitle", r));
-        s.author().office().ifPresent(o -> author.put("worksFor", Map.of("@type", "Organization", "name", o)));
+        s.author().office().ifPresent(o -> author.put("worksFor", organization(o, Optional.empty())));
         posting.put("author", author);
-        posting.put("publisher", Map.of("@type", "Organization", "name", Frame.SITE_NAME, "url", base + "/"));
+        posting.put("publisher", organization(Frame.SITE_NAME, Optional.of(base + "/")));
         s.image().ifPresent(i -> posting.put("image", List.of(i.url())));
         if (!s.tags().isEmpty()) {
             List<String> names = new ArrayList<>();
@@ -46,6 +47,14 @@ final class JsonLd {
             posting.put("articleSection", names.getFirst());
         }
         return safeInScript(Json.write(posting));
+    }
+
+    private static Map<String, Object> organization(String name, Optional<String> url) {
+        Map<String, Object> organization = new LinkedHashMap<>();
+        organization.put("@type", "Organization");
+        organization.put("name", name);
+        url.ifPresent(u -> organization.put("url", u));
+        return organization;
     }
 
     /**
