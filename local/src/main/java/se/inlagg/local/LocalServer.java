@@ -37,10 +37,12 @@ public final class LocalServer implements AutoCloseable {
 
     /**
      * How to start: the template to serve, where data lives, the port (0 for any free one), and
-     * optionally another DynamoDB endpoint to use instead of DynamoDB Local in this JVM.
+     * optionally another DynamoDB endpoint to use instead of DynamoDB Local in this JVM, an S3 endpoint
+     * for the search index, and other names for the table and the index's bucket (servers sharing one
+     * endpoint each need their own).
      */
     public record Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint,
-                          Optional<String> tableName) {
+                          Optional<String> tableName, Optional<URI> s3Endpoint, Optional<String> bucketName) {
         public Options(Path template, Path dataDir, int port, Optional<String> devToken) {
             this(template, dataDir, port, devToken, Optional.empty(), Optional.empty());
         }
@@ -48,20 +50,40 @@ public final class LocalServer implements AutoCloseable {
         public Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint) {
             this(template, dataDir, port, devToken, dynamoEndpoint, Optional.empty());
         }
+
+        public Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint,
+                       Optional<String> tableName) {
+            this(template, dataDir, port, devToken, dynamoEndpoint, tableName, Optional.empty(), Optional.empty());
+        }
+
+        /** The same, with the search index in this bucket on this S3 endpoint. */
+        public Options withS3(Optional<URI> endpoint, Optional<String> bucket) {
+            return new Options(template, dataDir, port, devToken, dynamoEndpoint, tableName, endpoint, bucket);
+        }
     }
+
+    /** The search index's bucket when no other name is given (the template's has a generated name). */
+    static final String DEFAULT_BUCKET = "inlagg-search";
 
     private final HttpServer http;
     private final ExecutorService executor;
     private final LocalDynamo dynamo;
     private final String devToken;
     private final String tableName;
+    private final Optional<LocalS3> s3;
+    private final String bucket;
+    private final List<StreamPoller> pollers;
 
-    private LocalServer(HttpServer http, ExecutorService executor, LocalDynamo dynamo, String devToken, String tableName) {
+    private LocalServer(HttpServer http, ExecutorService executor, LocalDynamo dynamo, String devToken, String tableName,
+                        Optional<LocalS3> s3, String bucket, List<StreamPoller> pollers) {
         this.http = http;
         this.executor = executor;
         this.dynamo = dynamo;
         this.devToken = devToken;
         this.tableName = tableName;
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.pollers = pollers;
     }
 
     public static LocalServer start(Options options) throws Exception {
@@ -75,16 +97,25 @@ public final class LocalServer implements AutoCloseable {
             try (DynamoDbClient admin = dynamo.client()) {
                 TableFromTemplate.ensure(admin, template, table);
                 String token = devAuthor(admin, table, options);
-                Map<String, LambdaFunction> functions = Functions.load(template, dynamo, table);
+                Optional<LocalS3> s3 = options.s3Endpoint().map(LocalS3::external).or(() -> LocalS3.embedded(options.dataDir()));
+                String bucket = options.bucketName().orElse(DEFAULT_BUCKET);
+                s3.ifPresent(store -> store.ensureBucket(bucket));
+                Map<String, LambdaFunction> functions = Functions.load(template, dynamo, table, s3, bucket);
                 Gateway gateway = new Gateway(new Router(template.routes()), functions,
                         template.authorizerFunctionId().map(functions::get));
                 HttpServer http = HttpServer.create(new InetSocketAddress(
                         java.net.InetAddress.getLoopbackAddress(), options.port()), 64);
+                // Absolute addresses come from the site's address, as SITE_URL gives it in AWS, never from a Host header.
+                if (Optional.ofNullable(System.getenv(Settings.SITE_URL)).filter(v -> !v.isBlank()).isEmpty()) {
+                    System.setProperty(Settings.SITE_URL, "http://127.0.0.1:" + http.getAddress().getPort());
+                }
+                List<StreamPoller> pollers = s3.isPresent()
+                        ? streamPollers(template, functions, admin, dynamo.endpoint(), table, options.dataDir()) : List.of();
                 ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
                 http.setExecutor(executor);
                 http.createContext("/", exchange -> serve(gateway, exchange));
                 http.start();
-                return new LocalServer(http, executor, dynamo, token, table);
+                return new LocalServer(http, executor, dynamo, token, table, s3, bucket, pollers);
             }
         } catch (Exception e) {
             dynamo.close();
@@ -114,11 +145,55 @@ public final class LocalServer implements AutoCloseable {
         return dynamo.client();
     }
 
+    /** Whether search runs here: it needs an S3 for its index (AWS_ENDPOINT_URL_S3 until the embedded one comes). */
+    public boolean searchAvailable() {
+        return s3.isPresent();
+    }
+
+    /** The bucket of the search index, for tests that look at it. */
+    public String bucket() {
+        return bucket;
+    }
+
+    /** The S3 endpoint of the search index, when there is one. */
+    public Optional<URI> s3Endpoint() {
+        return s3.map(LocalS3::endpoint);
+    }
+
+    /** Stream records handed to functions so far, over all of the template's stream events. */
+    public long streamRecordsDelivered() {
+        return pollers.stream().mapToLong(StreamPoller::delivered).sum();
+    }
+
     @Override
     public void close() throws Exception {
         http.stop(0);
         executor.shutdownNow();
+        for (StreamPoller poller : pollers) {
+            poller.close();
+        }
         dynamo.close();
+    }
+
+    /**
+     * Lambda's event source mappings for the template's DynamoDB stream events: one poller each on the
+     * table's stream, invoking its function in-process.
+     */
+    private static List<StreamPoller> streamPollers(Template template, Map<String, LambdaFunction> functions, DynamoDbClient admin,
+                                                    URI endpoint, String table, Path dataDir) {
+        List<StreamPoller> pollers = new java.util.ArrayList<>();
+        if (template.streamSources().isEmpty()) {
+            return pollers;
+        }
+        String streamArn = admin.describeTable(r -> r.tableName(table)).table().latestStreamArn();
+        if (streamArn == null) {
+            throw new IllegalStateException("the table " + table + " has no stream, but " + template.streamSources().getFirst().functionId()
+                    + " reads one: is StreamSpecification in template.yaml?");
+        }
+        for (Template.StreamSource source : template.streamSources()) {
+            pollers.add(new StreamPoller(source, functions.get(source.functionId()), endpoint, streamArn, dataDir).start());
+        }
+        return pollers;
     }
 
     /**

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
-/** Creates the template's table, keys and indexes exactly as declared, so tests run against the real shape. */
+/** Creates the template's table, keys, indexes and stream exactly as declared, so tests run against the real shape. */
 final class TableFromTemplate {
 
     private TableFromTemplate() {
@@ -31,13 +31,18 @@ final class TableFromTemplate {
 
     /** The template's table under another name (tests on a shared endpoint each get their own). */
     static void ensure(DynamoDbClient client, Template template, String name) {
+        Map<String, Object> p = Template.map(template.table().getValue().get("Properties"));
         try {
-            client.describeTable(r -> r.tableName(name));
+            var existing = client.describeTable(r -> r.tableName(name)).table();
+            // A data directory from before the table had a stream: turn it on, as CloudFormation would.
+            Map<String, Object> wanted = Template.map(p.get("StreamSpecification"));
+            if (wanted.get("StreamViewType") instanceof String viewType && existing.latestStreamArn() == null) {
+                client.updateTable(r -> r.tableName(name).streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType)));
+            }
             return;
         } catch (ResourceNotFoundException e) {
             // first start on this data directory
         }
-        Map<String, Object> p = Template.map(template.table().getValue().get("Properties"));
         var request = CreateTableRequest.builder()
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -62,6 +67,11 @@ final class TableFromTemplate {
                 .toList();
         if (!indexes.isEmpty()) {
             request.globalSecondaryIndexes(indexes);
+        }
+        // In CloudFormation a StreamSpecification has only its view type; giving one turns the stream on.
+        Map<String, Object> stream = Template.map(p.get("StreamSpecification"));
+        if (stream.get("StreamViewType") instanceof String viewType) {
+            request.streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType));
         }
         try {
             client.createTable(request.build());
