@@ -64,7 +64,7 @@ final class Backends {
                             unusable, (System.nanoTime() - start) / 1e9, remedy(found)));
                 }
             } else if (failedToStart == null) {
-                var container = new LocalStackContainer(LOCALSTACK).withServices("dynamodb");
+                var container = new LocalStackContainer(LOCALSTACK).withServices("dynamodb", "s3");
                 try {
                     container.start();
                 } catch (RuntimeException e) {
@@ -85,6 +85,29 @@ final class Backends {
             Assumptions.abort("LocalStack cannot run here: " + unusable);
         }
         return localstack.getEndpoint();
+    }
+
+    /**
+     * Where the search index's S3 is for this run: LocalStack's S3 on either backend (the embedded
+     * S3 of the emulator module replaces it on the default backend once merged; only this method
+     * changes then). Empty where Docker cannot run LocalStack, and search tests are skipped.
+     */
+    static synchronized Optional<URI> s3Endpoint() {
+        String given = System.getProperty("inlagg.s3.endpoint", "");
+        if (!given.isBlank()) {
+            return Optional.of(URI.create(given));
+        }
+        try {
+            return Optional.of(localStack());
+        } catch (org.opentest4j.TestAbortedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The bucket of a data folder's server on a shared S3: its own, the same again after a restart. */
+    static String bucketFor(java.nio.file.Path dataDir) {
+        String name = "search-" + dataDir.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        return name.length() <= 63 ? name : name.substring(0, 63);
     }
 
     static boolean required() {

@@ -30,9 +30,11 @@ final class ServerExtension implements AutoCloseable {
         this.data = data;
         this.ownsData = ownsData;
         var endpoint = Backends.chosenEndpoint();
-        // On a shared endpoint each data folder gets a table of its own, so a restart finds its data.
+        // On a shared endpoint each data folder gets a table (and a bucket) of its own, so a restart finds its data.
         var table = endpoint.map(e -> "PostsTable-" + data.getFileName().toString().replaceAll("[^A-Za-z0-9_.-]", "-"));
-        this.server = LocalServer.start(new LocalServer.Options(Repo.template(), data, 0, Optional.of(TOKEN), endpoint, table));
+        var s3 = Backends.s3Endpoint();
+        this.server = LocalServer.start(new LocalServer.Options(Repo.template(), data, 0, Optional.of(TOKEN), endpoint, table)
+                .withS3(s3, s3.map(e -> Backends.bucketFor(data))));
         this.http = new Http(server.baseUri(), TOKEN);
     }
 

@@ -53,6 +53,7 @@ class ColdStartBenchmark {
             throw new IllegalStateException(floorPackage + " holds no package: build floor/ first (mvn package)");
         }
         var table = new BenchmarkTable();
+        var s3 = se.inlagg.local.S3ForTests.start();
         try (var dynamo = DynamoForTests.start(data)) {
             for (int run = 1; run <= runs; run++) {
                 // The floor runs with the Globals every function gets, against an empty table of the same shape.
@@ -65,9 +66,11 @@ class ColdStartBenchmark {
                     List<ReplayEvent> own = events.of(id);
                     String tableName = "PostsTable-" + id + "-" + run;
                     var seeded = Seeder.newTable(dynamo, template, tableName, function, fixtures, own);
-                    String event = Seeder.withAuthorizerContext(sample(id, own), seeded.authorIdOfToken()).toString();
-                    measure(table, function.withEnvironment(Settings.TABLE_NAME, tableName), event, dynamo, runtime, work,
-                            layout.folder(id));
+                    ReplayEvent sample = sample(id, own);
+                    String event = Seeder.withAuthorizerContext(sample, seeded.authorIdOfToken()).toString();
+                    FunctionSpec ready = SearchFixture.prepare(function.withEnvironment(Settings.TABLE_NAME, tableName), s3, dynamo,
+                            tableName, !sample.isStreamEvent());
+                    measure(table, ready, event, dynamo, runtime, work, layout.folder(id));
                 }
             }
         }
