@@ -94,7 +94,9 @@ final class Http {
         try (var socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
             var out = socket.getOutputStream();
-            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nConnection: close\r\n");
+            boolean hostGiven = headerLines.stream().anyMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5));
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n"
+                    + (hostGiven ? "" : "Host: " + base.getHost() + "\r\n") + "Connection: close\r\n");
             headerLines.forEach(h -> head.append(h).append("\r\n"));
             head.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n\r\n");
             out.write(head.toString().getBytes(StandardCharsets.UTF_8));
