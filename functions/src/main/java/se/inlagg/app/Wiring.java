@@ -9,7 +9,6 @@ import se.inlagg.config.Settings;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.search.IndexFiles;
-import se.inlagg.search.S3IndexFiles;
 import se.inlagg.search.SearchService;
 import se.inlagg.store.AuthorStore;
 import se.inlagg.store.DynamoPostRepository;
@@ -38,6 +37,7 @@ public final class Wiring {
     private final Sessions sessions;
     private final Settings settings;
     private final Clock clock;
+    /** Null for the standard one (S3): no lambda made here, so functions that never search never load search's classes. */
     private final Supplier<IndexFiles> indexFiles;
     private SearchService search;
 
@@ -47,7 +47,7 @@ public final class Wiring {
 
     /** With other retry budgets: tests that inject failures need not wait out the real ones. */
     public Wiring(DynamoDbClient client, Settings settings, Clock clock, Duration transactionBudget, Duration writeBudget) {
-        this(client, settings, clock, transactionBudget, writeBudget, () -> standardIndexFiles(settings));
+        this(client, settings, clock, transactionBudget, writeBudget, null);
     }
 
     /** With the search index somewhere of the caller's choosing (a test's recording client, a tool's bucket). */
@@ -94,15 +94,14 @@ public final class Wiring {
      */
     public synchronized SearchService search() {
         if (search == null) {
-            search = new SearchService(indexFiles.get(), posts, clock);
+            search = indexFiles != null ? new SearchService(indexFiles.get(), posts, clock) : SearchService.inS3(bucket(), posts, clock);
         }
         return search;
     }
 
-    private static IndexFiles standardIndexFiles(Settings settings) {
-        String bucket = settings.searchBucket().orElseThrow(() -> new IllegalStateException(
+    private String bucket() {
+        return settings.searchBucket().orElseThrow(() -> new IllegalStateException(
                 Settings.SEARCH_BUCKET + " is not set: it names the bucket of the search index (see template.yaml)"));
-        return new S3IndexFiles(S3IndexFiles.standardClient(), bucket);
     }
 
     /**

@@ -49,6 +49,11 @@ public final class SearchService {
     private final IndexUpdater updater;
     private final Clock clock;
 
+    /** Search with its index in this bucket, through a client configured the standard way (AWS_ENDPOINT_URL_S3 and all). */
+    public static SearchService inS3(String bucket, PostService posts, Clock clock) {
+        return new SearchService(new S3IndexFiles(S3IndexFiles.standardClient(), bucket), posts, clock);
+    }
+
     public SearchService(IndexFiles files, PostService posts, Clock clock) {
         this.clock = clock;
         this.replica = new IndexReplica(files, clock);

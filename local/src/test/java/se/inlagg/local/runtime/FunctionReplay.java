@@ -62,7 +62,15 @@ final class FunctionReplay {
         // The indexer builds its index from its events; functions that only search get it built first.
         boolean indexer = events.stream().anyMatch(ReplayEvent::isStreamEvent);
         FunctionSpec ready = SearchFixture.prepare(function.withEnvironment(Settings.TABLE_NAME, table), s3, dynamo, table, !indexer);
-        var running = RunningFunction.start(ready, runtime, dynamo.endpoint(), workDir.resolve(function.id()), List.of());
+        Path logs = workDir.resolve(function.id());
+        try {
+            java.nio.file.Files.createDirectories(logs);
+            java.nio.file.Files.deleteIfExists(logs.resolve("class-load.log"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var classes = new ClassLoadLog(logs.resolve("class-load.log"));
+        var running = RunningFunction.start(ready, runtime, dynamo.endpoint(), logs, List.of(classes.jvmOption()));
         try (running) {
             for (ReplayEvent event : events) {
                 ObjectNode payload = Seeder.withAuthorizerContext(event, seeded.authorIdOfToken());
@@ -84,6 +92,13 @@ final class FunctionReplay {
                 } else if (!send(running, event.file(), payload, problems, failures, answer -> checks.httpAnswer(event, answer))) {
                     break;
                 }
+            }
+        }
+        // Search's libraries are in every package, but only the search functions and the indexer may load them.
+        if (!SearchFixture.needs(function)) {
+            for (String library : List.of("org.apache.lucene.", "software.amazon.awssdk.services.s3.", "se.inlagg.search.")) {
+                classes.first(library).ifPresent(c -> problems.add("loaded " + c + ": only the search functions may load "
+                        + library + "* (their cold start pays for it, no other function's may)"));
             }
         }
         // Read once the JVM is gone: the client logs an error's causes only after it has posted the error.

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,14 @@ class RuntimeClientTest {
     @Test
     void everyEventNamesARouteOfTheTemplateAndRoutesThere() {
         assertTrue(events.problems().isEmpty(), String.join("\n", events.problems()));
+    }
+
+    @Test
+    void theSearchFunctionsDoLoadLuceneSoTheCheckThatOthersDoNotSeesClassLoading() throws Exception {
+        Assumptions.assumeTrue(s3.isPresent(), "no S3 here: the search functions did not run");
+        problems.get("SearchApiFunction").get();
+        var log = new ClassLoadLog(Repo.root().resolve("local/target/runtime/SearchApiFunction/class-load.log"));
+        assertTrue(log.first("org.apache.lucene.").isPresent(), "the class-load log shows no Lucene class");
     }
 
     @Test
