@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import se.inlagg.posts.MarkupText;
 
 /**
  * The piece of a post's text a hit shows: the stretch where the most of the words sought stand
@@ -72,14 +73,14 @@ final class Snippets {
         int at = bestStart;
         for (SwedishText.Word w : found) {
             if (w.start() >= bestStart && w.end() <= end && terms.contains(w.folded())) {
-                escape(text.substring(at, w.start()), html);
+                MarkupText.escape(text.substring(at, w.start()), html);
                 html.append("<mark>");
-                escape(text.substring(w.start(), w.end()), html);
+                MarkupText.escape(text.substring(w.start(), w.end()), html);
                 html.append("</mark>");
                 at = w.end();
             }
         }
-        escape(text.substring(at, end), html);
+        MarkupText.escape(text.substring(at, end), html);
         if (end < text.length()) {
             html.append('…');
         }
@@ -111,19 +112,5 @@ final class Snippets {
     private static String cut(String text, int length) {
         int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
         return text.substring(0, end);
-    }
-
-    static void escape(String text, StringBuilder out) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package se.inlagg.web;
 
 import java.time.Instant;
 import java.util.List;
+import se.inlagg.posts.MarkupText;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.SiteTime;
@@ -58,18 +59,6 @@ final class AtomFeed {
 
     /** Text for XML content or a quoted attribute. Control characters never reach here: the rules refuse them. */
     static String text(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return MarkupText.escape(s);
     }
 }

@@ -38,24 +38,11 @@ class ReaderPagesEndToEndTest extends ServerTest {
 
     static JsonNode post(String title, String body, String publishedAt, String author, String office, String status, boolean image,
                          String... tags) {
-        var node = Http.JSON.createObjectNode();
-        node.put("title", title);
-        node.put("body", body);
-        node.putObject("author").put("name", author).put("role", "Frivårdsinspektör").put("office", office);
-        var list = node.putArray("tags");
-        for (String t : tags) {
-            list.add(t);
-        }
-        if (publishedAt != null) {
-            node.put("publishedAt", publishedAt);
-        }
-        node.put("status", status);
+        var post = Http.post(title, body, publishedAt, author, office, status, tags);
         if (image) {
-            node.putObject("image").put("url", "https://bilder.example.se/vastervik.jpg").put("alt", "Kontoret i Västervik");
+            post.putObject("image").put("url", "https://bilder.example.se/vastervik.jpg").put("alt", "Kontoret i Västervik");
         }
-        var reply = http.write("POST", "/api/posts", node.toString());
-        assertEquals(201, reply.status(), reply.body());
-        return reply.json();
+        return http.created(post);
     }
 
     static String page(String path) {
