@@ -32,16 +32,7 @@ public final class SearchHandler extends ApiFunction {
     protected HttpResponse handle(HttpRequest request) {
         String query = request.strictQuery("q").orElse("");
         List<FieldError> errors = new ArrayList<>();
-        int limit = SearchService.DEFAULT_LIMIT;
-        Optional<String> rawLimit = request.strictQuery("limit");
-        if (rawLimit.isPresent()) {
-            String l = rawLimit.get().strip();
-            limit = l.matches("\\d{1,3}") ? Integer.parseInt(l) : -1;
-            if (limit < 1 || limit > SearchService.MAX_LIMIT) {
-                errors.add(new FieldError("limit", "must be a whole number from 1 to " + SearchService.MAX_LIMIT));
-                limit = SearchService.DEFAULT_LIMIT;
-            }
-        }
+        int limit = ListParams.limit(request.strictQuery("limit"), SearchService.DEFAULT_LIMIT, SearchService.MAX_LIMIT, errors);
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isEmpty());
         if (cursor.orElse("").length() > ListParams.MAX_QUERY_VALUE) {
             errors.add(new FieldError("cursor", "must be at most " + ListParams.MAX_QUERY_VALUE + " characters"));
