@@ -6,10 +6,10 @@ import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
-import se.inlagg.posts.Neighbours;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.Surroundings;
 import se.inlagg.posts.Tag;
 import se.inlagg.web.templates.JtepostGenerated;
 
@@ -32,10 +32,8 @@ public final class PostPageHandler extends PageFunction {
             case Outcome.Done<Post> d -> {
                 Post post = d.value();
                 var posts = app().posts();
-                Neighbours neighbours = posts.neighbours(post.summary());
-                List<PostSummary> related = post.summary().visibleAt(posts.time().now())
-                        ? posts.related(post.summary(), RELATED) : List.of();
-                PostView view = Views.post(post, posts.time().zone(), posts.time().now(), neighbours, related);
+                Surroundings around = posts.around(post.summary(), RELATED);
+                PostView view = Views.post(post, posts.time().zone(), posts.time().now(), around.neighbours(), around.related());
                 Frame frame = Frame.shared(post.summary().title(), post.summary().excerpt(), sharing(post.summary(), base(request)),
                         List.of(new Link("Alla inlägg", "/feed.xml")), viewer);
                 yield page(request, 200, frame, Templates.render(out -> JtepostGenerated.render(out, null, frame, view)));
