@@ -39,10 +39,12 @@ class PackageRulesTest {
             Map.entry("store", Set.of("posts", "ops")),
             Map.entry("auth", Set.of("posts", "store", "ops")),
             Map.entry("images", Set.of("posts", "config", "ops", "json")),
-            Map.entry("app", Set.of("store", "posts", "auth", "images", "config", "ops", "json")),
+            Map.entry("search", Set.of("posts", "ops", "json")),
+            Map.entry("app", Set.of("store", "posts", "auth", "images", "search", "config", "ops", "json")),
             Map.entry("http", Set.of("app", "posts", "ops", "json")),
-            Map.entry("api", Set.of("http", "app", "posts", "auth", "images", "ops", "json")),
-            Map.entry("web", Set.of("http", "app", "posts", "auth", "images", "config")));
+            Map.entry("api", Set.of("http", "app", "posts", "auth", "images", "search", "ops", "json")),
+            Map.entry("streams", Set.of("app", "search", "ops", "json")),
+            Map.entry("web", Set.of("http", "app", "posts", "auth", "images", "search", "config", "json")));
 
     private static final Pattern OURS = Pattern.compile("se/inlagg/([a-z]+)/");
 

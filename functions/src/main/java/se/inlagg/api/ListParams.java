@@ -22,19 +22,24 @@ final class ListParams {
     private ListParams() {
     }
 
+    /** ?limit as a whole number from 1 to max, or the default without one; anything else is noted as an error. */
+    static int limit(Optional<String> raw, int fallback, int max, List<FieldError> errors) {
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        String l = raw.get().strip();
+        int limit = l.matches("\\d{1,3}") ? Integer.parseInt(l) : -1;
+        if (limit < 1 || limit > max) {
+            errors.add(new FieldError("limit", "must be a whole number from 1 to " + max));
+            return fallback;
+        }
+        return limit;
+    }
+
     /** The query, or empty when ?tag names no category readers can see (an empty list, not an error). */
     static Optional<ListQuery> read(HttpRequest request, PostService posts) {
         List<FieldError> errors = new ArrayList<>();
-        int limit = ListQuery.DEFAULT_LIMIT;
-        Optional<String> rawLimit = request.query("limit");
-        if (rawLimit.isPresent()) {
-            String l = rawLimit.get().strip();
-            limit = l.matches("\\d{1,3}") ? Integer.parseInt(l) : -1;
-            if (limit < 1 || limit > ListQuery.MAX_LIMIT) {
-                errors.add(new FieldError("limit", "must be a whole number from 1 to " + ListQuery.MAX_LIMIT));
-                limit = ListQuery.DEFAULT_LIMIT;
-            }
-        }
+        int limit = limit(request.query("limit"), ListQuery.DEFAULT_LIMIT, ListQuery.MAX_LIMIT, errors);
         Optional<YearMonth> month = request.query("month").flatMap(m -> {
             Optional<YearMonth> parsed = SiteTime.parseMonth(m.strip());
             if (parsed.isEmpty()) {

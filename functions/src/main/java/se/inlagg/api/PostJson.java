@@ -69,7 +69,7 @@ final class PostJson {
         return node;
     }
 
-    private static Map<String, Object> byline(Byline b) {
+    static Map<String, Object> byline(Byline b) {
         Map<String, Object> author = new LinkedHashMap<>();
         author.put("name", b.name());
         b.role().ifPresent(r -> author.put("role", r));

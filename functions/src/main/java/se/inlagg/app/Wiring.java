@@ -14,6 +14,8 @@ import se.inlagg.images.ImageService;
 import se.inlagg.images.S3ImageBucket;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.SiteTime;
+import se.inlagg.search.IndexFiles;
+import se.inlagg.search.SearchService;
 import se.inlagg.store.AuthorStore;
 import se.inlagg.store.DynamoPostRepository;
 import se.inlagg.store.RateLimitStore;
@@ -41,6 +43,10 @@ public final class Wiring {
     private final Sessions sessions;
     private final Settings settings;
     private final Supplier<Optional<ImageBucket>> bucket;
+    private final Clock clock;
+    /** Null for the standard one (S3): no lambda made here, so functions that never search never load search's classes. */
+    private final Supplier<IndexFiles> indexFiles;
+    private SearchService search;
 
     public Wiring(DynamoDbClient client, Settings settings, Clock clock) {
         this(client, settings, clock, TRANSACTION_BUDGET, WRITE_BUDGET);
@@ -48,18 +54,30 @@ public final class Wiring {
 
     /** With other retry budgets: tests that inject failures need not wait out the real ones. */
     public Wiring(DynamoDbClient client, Settings settings, Clock clock, Duration transactionBudget, Duration writeBudget) {
-        this(client, settings, clock, transactionBudget, writeBudget, () -> BucketSettings.fromEnvironment()
-                .map(b -> new S3ImageBucket(b, S3ImageBucket.standardParts(b))));
+        this(client, settings, clock, transactionBudget, writeBudget, Wiring::standardBucket, null);
     }
 
     /** With the pictures bucket a test or tool made (a recording client, another endpoint). */
-    public Wiring(DynamoDbClient client, Settings settings, Clock clock, Supplier<Optional<ImageBucket>> bucket) {
-        this(client, settings, clock, TRANSACTION_BUDGET, WRITE_BUDGET, bucket);
+    public static Wiring withPictures(DynamoDbClient client, Settings settings, Clock clock, Supplier<Optional<ImageBucket>> bucket) {
+        return new Wiring(client, settings, clock, TRANSACTION_BUDGET, WRITE_BUDGET, bucket, null);
+    }
+
+    /** With the search index somewhere of the caller's choosing (a test's recording client, a tool's bucket). */
+    public static Wiring withSearchIndex(DynamoDbClient client, Settings settings, Clock clock, Supplier<IndexFiles> indexFiles) {
+        return withBuckets(client, settings, clock, Wiring::standardBucket, indexFiles);
+    }
+
+    /** With both: the pictures bucket and the search index's files. */
+    public static Wiring withBuckets(DynamoDbClient client, Settings settings, Clock clock, Supplier<Optional<ImageBucket>> bucket,
+                                     Supplier<IndexFiles> indexFiles) {
+        return new Wiring(client, settings, clock, TRANSACTION_BUDGET, WRITE_BUDGET, bucket, indexFiles);
     }
 
     private Wiring(DynamoDbClient client, Settings settings, Clock clock, Duration transactionBudget, Duration writeBudget,
-                   Supplier<Optional<ImageBucket>> bucket) {
+                   Supplier<Optional<ImageBucket>> bucket, Supplier<IndexFiles> indexFiles) {
         this.settings = settings;
+        this.clock = clock;
+        this.indexFiles = indexFiles;
         // Built on first use: a function that never touches a picture never loads the S3 client.
         this.bucket = memoized(bucket);
         Table table = new Table(settings.tableName(), client);
@@ -69,6 +87,10 @@ public final class Wiring {
                 new BucketImageFiles(this.bucket));
         this.authors = new Authors(new AuthorStore(table, transactions));
         this.sessions = new Sessions(new SessionStore(table), authors, new RateLimitStore(table));
+    }
+
+    private static Optional<ImageBucket> standardBucket() {
+        return BucketSettings.fromEnvironment().map(b -> new S3ImageBucket(b, S3ImageBucket.standardParts(b)));
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> supplier) {
@@ -115,6 +137,23 @@ public final class Wiring {
     /** Uploaded pictures; empty where no bucket is configured (pictures elsewhere still show). */
     public Optional<ImageService> images() {
         return bucket.get().map(b -> new ImageService(b, posts));
+    }
+
+    /**
+     * Search, built on first use: only the search functions and the indexer ever call this, so only
+     * they load Lucene and the search index's S3 client. The one instance keeps this container's
+     * copy of the index.
+     */
+    public synchronized SearchService search() {
+        if (search == null) {
+            search = indexFiles != null ? new SearchService(indexFiles.get(), posts, clock) : SearchService.inS3(searchBucket(), posts, clock);
+        }
+        return search;
+    }
+
+    private String searchBucket() {
+        return settings.searchBucket().orElseThrow(() -> new IllegalStateException(
+                Settings.SEARCH_BUCKET + " is not set: it names the bucket of the search index (see template.yaml)"));
     }
 
     /**

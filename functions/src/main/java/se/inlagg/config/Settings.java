@@ -14,12 +14,15 @@ import java.util.Optional;
  *
  * @param siteUrl the site's public address ("https://blogg.example.se"): absolute links in feeds,
  *                canonical URLs and the sitemap come from it, never from a request's Host header
+ * @param searchBucket the S3 bucket that holds the search index; only the search functions and
+ *                     the indexer have it
  */
-public record Settings(String tableName, ZoneId siteZone, Optional<String> siteUrl) {
+public record Settings(String tableName, ZoneId siteZone, Optional<String> siteUrl, Optional<String> searchBucket) {
 
     public static final String TABLE_NAME = "TABLE_NAME";
     public static final String SITE_TIME_ZONE = "SITE_TIME_ZONE";
     public static final String SITE_URL = "SITE_URL";
+    public static final String SEARCH_BUCKET = "SEARCH_BUCKET";
     static final String DEFAULT_ZONE = "Europe/Stockholm";
 
     public Settings {
@@ -31,13 +34,22 @@ public record Settings(String tableName, ZoneId siteZone, Optional<String> siteU
     }
 
     public Settings(String tableName, ZoneId siteZone) {
-        this(tableName, siteZone, Optional.empty());
+        this(tableName, siteZone, Optional.empty(), Optional.empty());
+    }
+
+    public Settings(String tableName, ZoneId siteZone, Optional<String> siteUrl) {
+        this(tableName, siteZone, siteUrl, Optional.empty());
+    }
+
+    /** The same settings with the search index in this bucket (tools and tests that make their own). */
+    public Settings withSearchBucket(String bucket) {
+        return new Settings(tableName, siteZone, siteUrl, Optional.of(bucket));
     }
 
     public static Settings fromEnvironment() {
         String zone = value(SITE_TIME_ZONE).orElse(DEFAULT_ZONE);
         try {
-            return new Settings(value(TABLE_NAME).orElse(null), ZoneId.of(zone), value(SITE_URL));
+            return new Settings(value(TABLE_NAME).orElse(null), ZoneId.of(zone), value(SITE_URL), value(SEARCH_BUCKET));
         } catch (DateTimeException e) {
             throw new IllegalStateException(SITE_TIME_ZONE + " is not a time zone: " + zone, e);
         }

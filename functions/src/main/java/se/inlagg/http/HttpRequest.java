@@ -109,6 +109,53 @@ public final class HttpRequest {
         return Optional.ofNullable(query.get(name));
     }
 
+    /**
+     * A query value read strictly from the raw query string: escapes decoded to bytes, and bytes that
+     * are not UTF-8 refused (400) rather than quietly replaced with U+FFFD. The first of a repeated
+     * name counts. Where a request has no raw query (one built by a test), API Gateway's decoded value.
+     */
+    public Optional<String> strictQuery(String name) {
+        if (rawQuery.isEmpty()) {
+            return query(name);
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (percentDecoded(key).filter(name::equals).isPresent()) {
+                return Optional.of(percentDecoded(eq < 0 ? "" : pair.substring(eq + 1))
+                        .orElseThrow(() -> new ProblemException(Problems.malformed("The query string is not valid UTF-8."))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Form encoding ("+" is a space) to bytes, then strict UTF-8; empty when either is broken. */
+    private static Optional<String> percentDecoded(String encoded) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                int hi = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 1), 16) : -1;
+                int lo = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 2), 16) : -1;
+                if (hi < 0 || lo < 0) {
+                    return Optional.empty();
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < encoded.length() && Character.isLowSurrogate(encoded.charAt(i + 1))) {
+                bytes.writeBytes(encoded.substring(i, i + 2).getBytes(StandardCharsets.UTF_8));
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return Optional.empty();
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return Utf8.decode(bytes.toByteArray());
+    }
+
     /** A header by name, any case; repeated headers arrive joined by commas. */
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));

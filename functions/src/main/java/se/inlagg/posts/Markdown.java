@@ -36,7 +36,11 @@ public final class Markdown {
         return HTML.render(PARSER.parse(markdown));
     }
 
-    /** The words of the body, for excerpts written by nobody: blocks and list items run together as prose. */
+    /**
+     * The words of the body as plain prose, for excerpts written by nobody and for search: each
+     * paragraph, heading and list item ends a sentence ("punkt ett. punkt två."), so blocks do not
+     * run together into one sentence that was never written.
+     */
     public static String toWords(String markdown) {
         StringBuilder out = new StringBuilder();
         PARSER.parse(markdown).accept(new AbstractVisitor() {
@@ -63,15 +67,28 @@ public final class Markdown {
             @Override
             public void visit(Paragraph paragraph) {
                 visitChildren(paragraph);
-                out.append(' ');
+                endSentence(out);
             }
 
             @Override
             public void visit(Heading heading) {
                 visitChildren(heading);
-                out.append(' ');
+                endSentence(out);
             }
         });
         return out.toString().strip().replaceAll("\\s+", " ");
+    }
+
+    /** A full stop unless the block already ends in one (or in ! ? … : ;), then a space. */
+    private static void endSentence(StringBuilder out) {
+        int end = out.length();
+        while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) {
+            end--;
+        }
+        out.setLength(end);
+        if (end > 0 && ".!?…:;".indexOf(out.charAt(end - 1)) < 0) {
+            out.append('.');
+        }
+        out.append(' ');
     }
 }

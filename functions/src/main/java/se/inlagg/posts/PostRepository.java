@@ -44,8 +44,20 @@ public interface PostRepository {
     /** A create remembered under this author's key, unless it has expired. */
     Optional<IdempotencyRecord> idempotencyRecord(String authorId, String keySha256, Instant now);
 
-    /** A page of visible posts, newest first; a cursor that is not this list's is refused. */
+    /**
+     * A page of visible posts, newest first, and the cursors of the pages after and before it; a
+     * cursor that is not this list's is refused. One Query whichever way the reader pages.
+     */
     Outcome<Page<PostSummary>> page(ListQuery query, Instant now);
+
+    /** The visible posts just newer and just older than this one among all posts: two one-item Queries. */
+    Neighbours neighbours(PostSummary post, Instant now);
+
+    /**
+     * Every published post, scheduled ones included, with its body, newest first, a page at a time:
+     * what a rebuild of the search index reads. Each page is one Query and a batch read of bodies.
+     */
+    Page<Post> published(int limit, Optional<String> cursor);
 
     /** The bodies of these posts as HTML, by post id, in one batch (a feed shows whole posts). */
     Map<String, String> bodiesHtml(List<String> postIds);

@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 public final class PostService {
 
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    /** Related posts come from at most this many of a post's categories: one Query each. */
+    static final int RELATED_CATEGORIES = 3;
 
     private final PostRepository repository;
     private final SiteTime time;
@@ -340,6 +342,69 @@ public final class PostService {
 
     public Outcome<Page<PostSummary>> list(ListQuery query) {
         return repository.page(query, time.now());
+    }
+
+    /**
+     * What a post's page shows around it: the visible posts just newer and older, and a few that
+     * share a category with it (the newest of each of its first {@link #RELATED_CATEGORIES}
+     * categories, those sharing more first). The two one-item Queries and the Query per category are
+     * made side by side, so the page waits about one round trip, not five. Nothing for a post readers
+     * cannot see yet.
+     */
+    public Surroundings around(PostSummary post, int relatedCount) {
+        Instant now = time.now();
+        if (!post.visibleAt(now)) {
+            return Surroundings.NONE;
+        }
+        try (var reads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var neighbours = reads.submit(() -> repository.neighbours(post, now));
+            var lists = post.tags().stream().limit(RELATED_CATEGORIES)
+                    .map(tag -> reads.submit(() -> repository.page(new ListQuery(Optional.of(Facet.category(tag)), Optional.empty(),
+                            relatedCount + 1, Optional.empty()), now)))
+                    .toList();
+            java.util.Map<String, PostSummary> found = new java.util.LinkedHashMap<>();
+            java.util.Map<String, Integer> shared = new java.util.HashMap<>();
+            for (var list : lists) {
+                if (result(list) instanceof Outcome.Done<Page<PostSummary>> d) {
+                    for (PostSummary s : d.value().items()) {
+                        if (!s.id().equals(post.id())) {
+                            found.putIfAbsent(s.id(), s);
+                            shared.merge(s.id(), 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+            List<PostSummary> related = found.values().stream()
+                    .sorted(java.util.Comparator.comparing((PostSummary s) -> -shared.get(s.id()))
+                            .thenComparing(PostSummary::publishedAt, java.util.Comparator.reverseOrder()))
+                    .limit(relatedCount).toList();
+            return new Surroundings(result(neighbours), related);
+        }
+    }
+
+    /** A read made on another thread, its failure thrown here as it was thrown there (a throttled store stays a 503). */
+    private static <T> T result(java.util.concurrent.Future<T> read) {
+        try {
+            return read.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a post's surroundings", e);
+        }
+    }
+
+    /** Every published post with its body, a page at a time (a rebuild of the search index). */
+    public Page<Post> published(int limit, Optional<String> cursor) {
+        return repository.published(limit, cursor);
+    }
+
+    /** The post with this id as stored now, whatever its status: what the search indexer reads. */
+    public Optional<Post> byId(String id) {
+        return repository.findById(id);
     }
 
     /** The newest visible posts with their bodies as HTML, for a feed. */

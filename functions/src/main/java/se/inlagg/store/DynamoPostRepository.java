@@ -16,6 +16,7 @@ import se.inlagg.posts.FacetCount;
 import se.inlagg.posts.IdempotencyRecord;
 import se.inlagg.posts.IdempotentRequest;
 import se.inlagg.posts.ListQuery;
+import se.inlagg.posts.Neighbours;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.Post;
@@ -35,6 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public final class DynamoPostRepository implements PostRepository {
 
     private static final String NOT_THIS_LIST = "is not a cursor of this list; start again without it";
+    /** The list of every published post, scheduled ones included, as a rebuild of the search index reads it. */
+    private static final String EVERY_PUBLISHED = "feed";
 
     private final Table table;
     private final Transactions transactions;
@@ -218,6 +221,16 @@ public final class DynamoPostRepository implements PostRepository {
         return Outcome.done(pageOf(table.query(request), limit, "mine", "", Keys.GSI2SK));
     }
 
+    /** Asked for one more than the page holds: a page is exactly full while more remain. */
+    private static Page<PostSummary> pageOf(QueryResponse response, int limit, String list, String month, String sortKey) {
+        List<Map<String, AttributeValue>> found = response.items();
+        List<PostSummary> items = found.stream().limit(limit).map(i -> PostItems.summaryOf(Item.of(i))).toList();
+        Optional<String> next = found.size() > limit
+                ? Optional.of(Cursors.encode(new Cursors.Position(list, month, found.get(limit - 1).get(sortKey).s())))
+                : Optional.empty();
+        return new Page<>(items, next);
+    }
+
     @Override
     public Outcome<Page<PostSummary>> page(ListQuery q, Instant now) {
         String list = q.facet().map(f -> Keys.kind(f.kind()).toLowerCase(java.util.Locale.ROOT) + ":" + f.slug()).orElse("feed");
@@ -232,36 +245,98 @@ public final class DynamoPostRepository implements PostRepository {
                     ? Outcome.refused(Refusal.Invalid.of("cursor", NOT_THIS_LIST))
                     : Outcome.done(new Page<>(List.of(), Optional.empty()));
         }
-        QueryRequest.Builder request = QueryRequest.builder()
-                .indexName(Keys.GSI1)
-                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :low AND :high")
-                .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
-                .expressionAttributeValues(Map.of(":pk", Item.s(partition), ":low", Item.s(low), ":high", Item.s(high)))
-                .scanIndexForward(false)
-                .limit(q.limit() + 1);
+        Optional<Cursors.Position> position = Optional.empty();
         if (q.cursor().isPresent()) {
-            Optional<Cursors.Position> position = Cursors.decode(q.cursor().get())
+            position = Cursors.decode(q.cursor().get())
                     .filter(p -> p.list().equals(list) && p.month().equals(month))
                     .filter(p -> p.lastKey().compareTo(low) >= 0 && p.lastKey().compareTo(high) <= 0);
             if (position.isEmpty()) {
                 return Outcome.refused(Refusal.Invalid.of("cursor", NOT_THIS_LIST));
             }
-            String last = position.get().lastKey();
-            String sort = q.facet().map(f -> Keys.entry(f.kind(), f.slug())).orElse(Keys.POST_SK);
-            request.exclusiveStartKey(Map.of(Keys.PK, Item.s(Keys.post(Keys.postIdOfSort(last))), Keys.SK, Item.s(sort),
-                    Keys.GSI1PK, Item.s(partition), Keys.GSI1SK, Item.s(last)));
         }
-        return Outcome.done(pageOf(table.query(request), q.limit(), list, month, Keys.GSI1SK));
+        // Towards newer posts the list is read forwards from the cursor and turned round: still one Query.
+        boolean newer = position.filter(Cursors.Position::newer).isPresent();
+        QueryRequest.Builder request = QueryRequest.builder()
+                .indexName(Keys.GSI1)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :low AND :high")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(partition), ":low", Item.s(low), ":high", Item.s(high)))
+                .scanIndexForward(newer)
+                .limit(q.limit() + 1);
+        String sort = q.facet().map(f -> Keys.entry(f.kind(), f.slug())).orElse(Keys.POST_SK);
+        position.ifPresent(p -> request.exclusiveStartKey(listKey(partition, sort, p.lastKey())));
+        List<Map<String, AttributeValue>> found = table.query(request).items();
+        boolean more = found.size() > q.limit();
+        List<Map<String, AttributeValue>> shown = new ArrayList<>(found.subList(0, Math.min(q.limit(), found.size())));
+        if (newer) {
+            java.util.Collections.reverse(shown);
+        }
+        List<PostSummary> items = shown.stream().map(i -> PostItems.summaryOf(Item.of(i))).toList();
+        if (shown.isEmpty()) {
+            return Outcome.done(new Page<>(items, Optional.empty()));
+        }
+        String first = shown.getFirst().get(Keys.GSI1SK).s();
+        String last = shown.getLast().get(Keys.GSI1SK).s();
+        // Read towards newer posts, older ones remain behind this page (the page it came from); read
+        // towards older ones, newer ones lie before it whenever it was reached through a cursor.
+        Optional<String> next = newer || more
+                ? Optional.of(Cursors.encode(new Cursors.Position(list, month, last))) : Optional.empty();
+        Optional<String> previous = newer ? (more ? Optional.of(Cursors.encode(new Cursors.Position(list, month, first, true))) : Optional.empty())
+                : position.map(p -> Cursors.encode(new Cursors.Position(list, month, first, true)));
+        return Outcome.done(new Page<>(items, next, previous));
     }
 
-    /** Asked for one more than the page holds: a page is exactly full while more remain. */
-    private static Page<PostSummary> pageOf(QueryResponse response, int limit, String list, String month, String sortKey) {
-        List<Map<String, AttributeValue>> found = response.items();
-        List<PostSummary> items = found.stream().limit(limit).map(i -> PostItems.summaryOf(Item.of(i))).toList();
-        Optional<String> next = found.size() > limit
-                ? Optional.of(Cursors.encode(new Cursors.Position(list, month, found.get(limit - 1).get(sortKey).s())))
+    /** The start key of a Query on GSI1 that resumes after a list entry: the index's key and the table's. */
+    private static Map<String, AttributeValue> listKey(String partition, String sort, String listSortKey) {
+        return Map.of(Keys.PK, Item.s(Keys.post(Keys.postIdOfSort(listSortKey))), Keys.SK, Item.s(sort),
+                Keys.GSI1PK, Item.s(partition), Keys.GSI1SK, Item.s(listSortKey));
+    }
+
+    @Override
+    public Neighbours neighbours(PostSummary post, Instant now) {
+        return new Neighbours(nextInFeed(post, now, true), nextInFeed(post, now, false));
+    }
+
+    /** The visible post just after this one in the feed, one way or the other: a one-item Query. */
+    private Optional<PostSummary> nextInFeed(PostSummary post, Instant now, boolean newer) {
+        QueryRequest.Builder request = QueryRequest.builder()
+                .indexName(Keys.GSI1)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :low AND :high")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#sk", Keys.GSI1SK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.FEED), ":low", Item.s(Keys.LOW),
+                        ":high", Item.s(SiteTime.format(now) + Keys.HIGH)))
+                .scanIndexForward(newer)
+                .exclusiveStartKey(listKey(Keys.FEED, Keys.POST_SK, Keys.listSort(post.publishedAt(), post.id())))
+                .limit(1);
+        return table.query(request).items().stream().findFirst().map(i -> PostItems.summaryOf(Item.of(i)));
+    }
+
+    @Override
+    public Page<Post> published(int limit, Optional<String> cursor) {
+        // Scheduled posts too (no upper time bound): the search index holds them and filters by time.
+        QueryRequest.Builder request = QueryRequest.builder()
+                .indexName(Keys.GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.FEED)))
+                .scanIndexForward(false)
+                .limit(limit);
+        cursor.flatMap(Cursors::decode).filter(p -> p.list().equals(EVERY_PUBLISHED))
+                .ifPresent(p -> request.exclusiveStartKey(listKey(Keys.FEED, Keys.POST_SK, p.lastKey())));
+        QueryResponse response = table.query(request);
+        List<PostSummary> summaries = response.items().stream().map(i -> PostItems.summaryOf(Item.of(i))).toList();
+        Map<String, Body> bodies = new HashMap<>();
+        for (Item d : table.batchGet(summaries.stream().map(s -> Table.key(Keys.post(s.id()), Keys.BODY_SK)).toList())) {
+            bodies.put(Keys.postIdOfPartition(d.string(Keys.PK)), PostItems.bodyOf(d));
+        }
+        List<Post> posts = summaries.stream().map(s -> {
+            Body body = bodies.getOrDefault(s.id(), new Body("", ""));
+            return new Post(s, body.markdown(), body.html());
+        }).toList();
+        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Optional.of(Cursors.encode(new Cursors.Position(EVERY_PUBLISHED, "", response.lastEvaluatedKey().get(Keys.GSI1SK).s())))
                 : Optional.empty();
-        return new Page<>(items, next);
+        return new Page<>(posts, next);
     }
 
     @Override

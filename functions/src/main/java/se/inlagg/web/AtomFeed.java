@@ -2,11 +2,16 @@ package se.inlagg.web;
 
 import java.time.Instant;
 import java.util.List;
+import se.inlagg.posts.MarkupText;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.SiteTime;
 
-/** An Atom feed (RFC 4287). Each entry's id is the post's id, so a new title or slug is not a new entry. */
+/**
+ * An Atom feed (RFC 4287). Each entry's id is the post's id, so a new title or slug is not a new
+ * entry. An entry carries the whole post: its picture (as an enclosure, as Media RSS for readers that
+ * show thumbnails, and at the top of the content) and its full text.
+ */
 final class AtomFeed {
 
     private AtomFeed() {
@@ -17,7 +22,7 @@ final class AtomFeed {
         Instant updated = posts.stream().map(p -> p.summary().updatedAt()).max(Instant::compareTo).orElse(emptyUpdated);
         StringBuilder out = new StringBuilder("""
                 <?xml version="1.0" encoding="utf-8"?>
-                <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">
+                <feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="sv">
                 """);
         out.append("<title>").append(text(title)).append("</title>\n")
                 .append("<id>").append(text(selfUrl)).append("</id>\n")
@@ -36,27 +41,24 @@ final class AtomFeed {
                     .append("<author><name>").append(text(s.author().name())).append("</name></author>\n");
             s.tags().forEach(t -> out.append("<category term=\"").append(text(t.slug())).append("\" label=\"")
                     .append(text(t.name())).append("\"/>\n"));
+            s.image().ifPresent(i -> out.append("<link rel=\"enclosure\" href=\"").append(text(i.url())).append("\"/>\n")
+                    .append("<media:content url=\"").append(text(i.url())).append("\" medium=\"image\">")
+                    .append("<media:description>").append(text(i.alt())).append("</media:description></media:content>\n"));
             out.append("<summary>").append(text(s.excerpt())).append("</summary>\n")
-                    .append("<content type=\"html\">").append(text(post.bodyHtml())).append("</content>\n")
+                    .append("<content type=\"html\">").append(text(figure(s) + post.bodyHtml())).append("</content>\n")
                     .append("</entry>\n");
         }
         return out.append("</feed>\n").toString();
     }
 
+    /** The post's picture as HTML, escaped, for the top of an entry's content; nothing without one. */
+    static String figure(PostSummary s) {
+        return s.image().map(i -> "<figure><img src=\"" + text(i.url()) + "\" alt=\"" + text(i.alt()) + "\">"
+                + i.caption().map(c -> "<figcaption>" + text(c) + "</figcaption>").orElse("") + "</figure>\n").orElse("");
+    }
+
     /** Text for XML content or a quoted attribute. Control characters never reach here: the rules refuse them. */
     static String text(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return MarkupText.escape(s);
     }
 }

@@ -55,7 +55,7 @@ public final class DeletePageHandler extends PageFunction {
     private HttpResponse confirm(HttpRequest request, int status, Viewer viewer, String slug, Optional<String> notice) {
         Post post = ownPost(slug, viewer);
         DeleteView view = new DeleteView(post.summary().title(), Views.postPath(post.slug()), post.version(), viewer.csrf(), notice);
-        Frame frame = new Frame("Ta bort inlägget", "", Optional.empty(), List.of(), Optional.of(viewer), true, stylesheetPath());
+        Frame frame = Frame.unlisted("Ta bort inlägget", Optional.of(viewer));
         return page(request, status, frame, Templates.render(out -> JtedeleteGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }

@@ -119,7 +119,7 @@ public final class EditPageHandler extends PageFunction {
         Optional<PostView.Figure> image = Views.post(post, time.zone(), time.now()).figure();
         EditView view = new EditView(Views.postPath(s.slug()), label.text(), label.cssClass(), version, form,
                 status == 200 ? Notice.of(request) : Optional.empty(), stored, image);
-        Frame frame = new Frame("Redigera: " + s.title(), "", Optional.empty(), List.of(), Optional.of(viewer), true, stylesheetPath());
+        Frame frame = Frame.unlisted("Redigera: " + s.title(), Optional.of(viewer));
         return page(request, status, frame, Templates.render(out -> JteeditGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }
@@ -130,7 +130,7 @@ public final class EditPageHandler extends PageFunction {
      */
     private HttpResponse signedOut(HttpRequest request, String slug, Map<String, String> typed) {
         FormView form = WriteForm.edit(slug, typed, List.of(), Optional.of(FormGuard.SIGNED_OUT), "", Tokens.newToken(), false);
-        Frame frame = new Frame("Logga in igen", "", Optional.empty(), List.of(), Optional.empty(), true, stylesheetPath());
+        Frame frame = Frame.unlisted("Logga in igen", Optional.empty());
         return page(request, 403, frame, Templates.render(out -> se.inlagg.web.templates.JteformGenerated.render(out, null, frame, form)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }

@@ -4,17 +4,40 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the layout around every page needs: the page's own title and description, its canonical
- * address, the feeds it offers, who is signed in (if anyone), and whether search engines may index
- * it (previews and forms: no).
+ * What the layout around every page needs: the page's own title and description, how it presents
+ * itself when shared (its canonical address, Open Graph and JSON-LD), the feeds it offers, who is
+ * signed in (if anyone), whether search engines may index it (previews, forms and search results:
+ * no), and what the search box shows. Pages make theirs through {@link #shared} or {@link #unlisted}.
  */
-public record Frame(String title, String description, Optional<String> canonical, List<Link> feeds,
-                    Optional<Viewer> viewer, boolean noindex, String stylesheet) {
+public record Frame(String title, String description, Optional<Sharing> sharing, List<Link> feeds,
+                    Optional<Viewer> viewer, boolean noindex, String stylesheet, String searchQuery) {
 
     public static final String SITE_NAME = "Inlägg";
+    /** Open Graph's name for Swedish as written in Sweden. */
+    public static final String LOCALE = "sv_SE";
 
     public Frame {
         feeds = List.copyOf(feeds);
+    }
+
+    /** A page for everyone: indexable when nobody is signed in, with its address and preview. */
+    static Frame shared(String title, String description, Sharing sharing, List<Link> feeds, Optional<Viewer> viewer) {
+        return new Frame(title, description, Optional.of(sharing), feeds, viewer, false, PageFunction.stylesheetPath(), "");
+    }
+
+    /** A page that is nobody's to share or index: forms, errors, an author's own lists. */
+    static Frame unlisted(String title, Optional<Viewer> viewer) {
+        return new Frame(title, "", Optional.empty(), List.of(), viewer, true, PageFunction.stylesheetPath(), "");
+    }
+
+    /** The same frame, kept out of search engines' indexes (a page of search results). */
+    Frame notIndexed() {
+        return new Frame(title, description, sharing, feeds, viewer, true, stylesheet, searchQuery);
+    }
+
+    /** The same frame with the search box filled in (the results page shows what was sought). */
+    Frame withSearchQuery(String query) {
+        return new Frame(title, description, sharing, feeds, viewer, noindex, stylesheet, query);
     }
 
     /** "Kategori: Frivård – Inlägg"; the front page is the site's name alone. */
@@ -22,12 +45,16 @@ public record Frame(String title, String description, Optional<String> canonical
         return title.equals(SITE_NAME) ? title : title + " – " + SITE_NAME;
     }
 
+    public Optional<String> canonical() {
+        return sharing.map(Sharing::url);
+    }
+
     public String csrf() {
         return viewer.map(Viewer::csrf).orElse("");
     }
 
-    /** What the search box shows: empty on every page but the search results. */
-    public String searchQuery() {
-        return "";
+    /** The site's icon, under a name that changes with its content (so it may be kept a year). */
+    public String icon() {
+        return PageFunction.iconPath();
     }
 }

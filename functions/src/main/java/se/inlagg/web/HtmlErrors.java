@@ -1,6 +1,5 @@
 package se.inlagg.web;
 
-import java.util.List;
 import java.util.Optional;
 import se.inlagg.http.Caching;
 import se.inlagg.http.ErrorRenderer;
@@ -22,7 +21,7 @@ final class HtmlErrors implements ErrorRenderer {
         String heading = heading(problem.status());
         Optional<String> retry = problem.retryAfter().map(d -> Long.toString(Math.max(1, d.toSeconds())));
         ErrorView view = new ErrorView(problem.status(), heading, problem.swedish(), retry);
-        Frame frame = new Frame(heading, "", Optional.empty(), List.of(), Optional.empty(), true, PageFunction.stylesheetPath());
+        Frame frame = Frame.unlisted(heading, Optional.empty());
         String html = Templates.render(out -> JteerrorGenerated.render(out, null, frame, view));
         HttpResponse response = HttpResponse.html(problem.status(), html)
                 .withHeader("content-security-policy", PageFunction.CONTENT_SECURITY_POLICY)

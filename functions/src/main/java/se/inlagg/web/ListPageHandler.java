@@ -62,19 +62,30 @@ public final class ListPageHandler extends PageFunction {
         String heading = facet.map(ListPageHandler::heading)
                 .orElse(month.map(m -> "Inlägg från " + Facet.month(m).name().toLowerCase(java.util.Locale.ROOT)).orElse("Alla inlägg"));
         var zone = app().posts().time().zone();
-        Optional<String> older = page.nextCursor().map(c -> request.path() + "?"
-                + month.filter(m -> request.pathParameter("month").isEmpty()).map(m -> "month=" + m + "&").orElse("")
-                + "cursor=" + c);
-        ListView view = new ListView(heading, page.items().stream().map(s -> Views.card(s, zone)).toList(), older,
+        // A month asked for as ?month= (not in the path) stays in every link of its pages.
+        String monthParameter = month.filter(m -> request.pathParameter("month").isEmpty()).map(m -> "month=" + m).orElse("");
+        Optional<String> older = page.nextCursor().map(c -> link(request.path(), monthParameter, Optional.of(c)));
+        Optional<String> newer = page.previousCursor().map(c -> link(request.path(), monthParameter, Optional.of(c)));
+        ListView view = new ListView(heading, page.items().stream().map(s -> Views.card(s, zone)).toList(), older, newer,
                 "Inga inlägg här ännu.");
         List<Link> feeds = new ArrayList<>();
         feeds.add(new Link("Alla inlägg", "/feed.xml"));
         facet.filter(f -> f.kind() == Facet.Kind.CATEGORY)
                 .ifPresent(f -> feeds.add(new Link("Kategori: " + f.name(), f.path() + "/feed.xml")));
         String title = facet.isPresent() || month.isPresent() ? heading : Frame.SITE_NAME;
-        String base = SiteUrls.base(app().settings(), request);
-        Frame frame = frame(title, description(heading, page), Optional.of(base + request.path()), feeds, viewer);
+        String self = link(request.path(), monthParameter, request.query("cursor").filter(c -> !c.isBlank()));
+        Frame frame = Frame.shared(title, description(heading, page), Sharing.website(base(request) + self), feeds, viewer);
         return page(request, 200, frame, Templates.render(out -> JtelistGenerated.render(out, null, frame, view)));
+    }
+
+    /** A page of this list: its path, the month when it came as a parameter, and the cursor, if any. */
+    private static String link(String path, String monthParameter, Optional<String> cursor) {
+        List<String> parameters = new ArrayList<>();
+        if (!monthParameter.isEmpty()) {
+            parameters.add(monthParameter);
+        }
+        cursor.ifPresent(c -> parameters.add("cursor=" + c));
+        return parameters.isEmpty() ? path : path + "?" + String.join("&", parameters);
     }
 
     private static String description(String heading, Page<PostSummary> page) {

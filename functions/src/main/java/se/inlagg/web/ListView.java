@@ -3,6 +3,11 @@ package se.inlagg.web;
 import java.util.List;
 import java.util.Optional;
 
-/** A page of a list of posts: its heading, the posts, and the way to the next page. */
-public record ListView(String heading, List<Card> cards, Optional<String> olderHref, String emptyText) {
+/** A page of a list of posts: its heading, the posts, and the ways to the older and the newer pages. */
+public record ListView(String heading, List<Card> cards, Optional<String> olderHref, Optional<String> newerHref, String emptyText) {
+
+    /** Whether the page has anywhere to go: the pager is left out otherwise. */
+    public boolean paged() {
+        return olderHref.isPresent() || newerHref.isPresent();
+    }
 }

@@ -1,6 +1,5 @@
 package se.inlagg.web;
 
-import java.util.List;
 import java.util.Optional;
 import se.inlagg.http.BundledFile;
 import se.inlagg.http.Caching;
@@ -25,6 +24,8 @@ abstract class PageFunction extends HttpFunction {
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     static final BundledFile STYLESHEET = BundledFile.read("/web/style.css", "text/css; charset=utf-8");
+    static final BundledFile ICON = BundledFile.read("/web/favicon.svg", "image/svg+xml");
+    static final BundledFile FAVICON = BundledFile.read("/web/favicon.ico", "image/x-icon");
 
     @Override
     protected ErrorRenderer errors(HttpRequest request) {
@@ -49,15 +50,19 @@ abstract class PageFunction extends HttpFunction {
         };
     }
 
-    /** The frame of an ordinary page: indexable when nobody is signed in. */
-    protected static Frame frame(String title, String description, Optional<String> canonical, List<Link> feeds,
-                                 Optional<Viewer> viewer) {
-        return new Frame(title, description, canonical, feeds, viewer, false, stylesheetPath());
-    }
-
     /** The stylesheet under a name that changes with its content, so browsers and the CDN keep it for a year. */
     static String stylesheetPath() {
         return "/assets/style." + STYLESHEET.hash() + ".css";
+    }
+
+    /** The icon likewise. */
+    static String iconPath() {
+        return "/assets/favicon." + ICON.hash() + ".svg";
+    }
+
+    /** The site's address: what every absolute link, canonical address and feed id starts with. */
+    protected String base(HttpRequest request) {
+        return SiteUrls.base(app().settings(), request);
     }
 
     /**

@@ -4,13 +4,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A whole post as its page shows it. {@code bodyHtml} comes from our Markdown renderer, which
- * escapes raw HTML and drops unsafe links; it is the one value a template writes unescaped.
+ * A whole post as its page shows it, with the way on: the next newer and older posts, and a few
+ * related ones. {@code bodyHtml} comes from our Markdown renderer, which escapes raw HTML and drops
+ * unsafe links; it is the one value a template writes unescaped.
  */
 public record PostView(String title, String datetime, String date, BylineView byline, List<Link> categories,
-                       Optional<Figure> figure, String bodyHtml, Optional<String> notice) {
+                       Optional<Figure> figure, String bodyHtml, Optional<String> notice, Optional<Link> newer,
+                       Optional<Link> older, List<Card> related) {
 
     /** A picture with its alt text and caption; width and height when known, so the page does not jump. */
     public record Figure(String src, String alt, Optional<String> caption, Optional<Integer> width, Optional<Integer> height) {
+    }
+
+    public PostView {
+        related = List.copyOf(related);
+    }
+
+    public boolean hasNeighbours() {
+        return newer.isPresent() || older.isPresent();
     }
 }

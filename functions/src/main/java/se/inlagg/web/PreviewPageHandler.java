@@ -32,12 +32,11 @@ public final class PreviewPageHandler extends PageFunction {
         var now = time.now();
         PostView read = Views.post(post, time.zone(), now);
         PostView view = new PostView(read.title(), read.datetime(), read.date(), read.byline(), read.categories(), read.figure(),
-                read.bodyHtml(), Optional.of(NOTICE + read.notice().map(n -> " " + n).orElse("")));
+                read.bodyHtml(), Optional.of(NOTICE + read.notice().map(n -> " " + n).orElse("")), read.newer(), read.older(), read.related());
         Views.StatusLabel label = Views.status(post.summary(), now, time.zone());
         PreviewView bar = new PreviewView(Views.postPath(post.slug()), label.text(), label.cssClass(), post.summary().visibleAt(now),
                 Views.publishing(post.summary(), viewer.get().csrf(), "", Optional.empty(), now));
-        Frame frame = new Frame("Förhandsgranskning: " + post.summary().title(), "", Optional.empty(), List.of(), viewer, true,
-                stylesheetPath());
+        Frame frame = Frame.unlisted("Förhandsgranskning: " + post.summary().title(), viewer);
         return page(request, 200, frame, Templates.render(out -> JtepreviewGenerated.render(out, null, frame, view, bar)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }

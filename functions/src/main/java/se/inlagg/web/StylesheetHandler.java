@@ -1,19 +1,30 @@
 package se.inlagg.web;
 
+import se.inlagg.http.BundledFile;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 
 /**
- * GET /assets/{file} and GET /style.css: the one hand-written stylesheet. Under its hashed name it
- * never changes, so it is cached for a year; any other name gets the current file, revalidated.
+ * GET /assets/{file}, GET /style.css and GET /favicon.ico: the site's own files, the one hand-written
+ * stylesheet and the icon. Under a hashed name a file never changes, so it is cached for a year; any
+ * other name gets the current file, revalidated. /favicon.ico is what browsers ask for unprompted.
  */
 public final class StylesheetHandler extends PageFunction {
 
+    /** The icon at the address browsers ask for by themselves: its name never changes, so a week, not a year. */
+    static final String ICON_CACHING = "public, max-age=604800";
+
     @Override
     protected HttpResponse handle(HttpRequest request) {
-        boolean current = request.pathParameter("file").filter(f -> f.equals("style." + STYLESHEET.hash() + ".css")).isPresent();
-        HttpResponse response = Caching.publicly(request, STYLESHEET.response());
+        if (request.path().equals("/favicon.ico")) {
+            return Caching.publicly(request, FAVICON.response()).withHeader("cache-control", ICON_CACHING);
+        }
+        String file = request.pathParameter("file").orElse("");
+        boolean icon = file.startsWith("favicon.") && file.endsWith(".svg");
+        BundledFile served = icon ? ICON : STYLESHEET;
+        boolean current = file.equals(icon ? iconPath().substring("/assets/".length()) : stylesheetPath().substring("/assets/".length()));
+        HttpResponse response = Caching.publicly(request, served.response());
         return current && response.status() == 200 ? response.withHeader("cache-control", Caching.IMMUTABLE) : response;
     }
 

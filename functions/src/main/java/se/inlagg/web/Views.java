@@ -7,6 +7,7 @@ import java.util.Optional;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.Image;
+import se.inlagg.posts.Neighbours;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.SiteTime;
@@ -35,6 +36,11 @@ final class Views {
     }
 
     static PostView post(Post post, ZoneId zone, Instant now) {
+        return post(post, zone, now, Neighbours.NONE, List.of());
+    }
+
+    /** The post with the way on from it: its neighbours among all posts and a few related ones. */
+    static PostView post(Post post, ZoneId zone, Instant now, Neighbours neighbours, List<PostSummary> related) {
         PostSummary s = post.summary();
         Optional<String> notice = Optional.empty();
         if (s.status() == Status.DRAFT) {
@@ -45,7 +51,10 @@ final class Views {
         Optional<PostView.Figure> figure = s.image().map(i -> new PostView.Figure(i.url(), i.alt(), i.caption(),
                 i.size().map(Image.Size::width), i.size().map(Image.Size::height)));
         return new PostView(s.title(), SiteTime.format(s.publishedAt()), date(s.publishedAt(), zone), byline(s.author()),
-                categories(s.tags()), figure, post.bodyHtml(), notice);
+                categories(s.tags()), figure, post.bodyHtml(), notice,
+                neighbours.newer().map(n -> new Link(n.title(), postPath(n.slug()))),
+                neighbours.older().map(n -> new Link(n.title(), postPath(n.slug()))),
+                related.stream().map(r -> card(r, zone)).toList());
     }
 
     /** A post's status in words and as a class: a draft, scheduled (with its time), or published (with its date). */

@@ -77,7 +77,7 @@ public final class WriteHandler extends PageFunction {
     private HttpResponse form(HttpRequest request, int status, Map<String, String> values, List<FieldError> errors,
                               Optional<String> notice, Optional<Viewer> viewer) {
         FormView view = WriteForm.view(values, errors, notice, viewer.map(Viewer::csrf).orElse(""), Tokens.newToken());
-        Frame frame = new Frame("Skriv", "", Optional.empty(), List.of(), viewer, true, stylesheetPath());
+        Frame frame = Frame.unlisted("Skriv", viewer);
         return page(request, status, frame, Templates.render(out -> JteformGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }

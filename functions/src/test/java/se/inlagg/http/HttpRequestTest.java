@@ -22,6 +22,19 @@ class HttpRequestTest {
     }
 
     @Test
+    void aQueryValueIsReadStrictlyFromTheRawQueryAndBrokenUtf8IsRefused() {
+        var request = HttpRequest.builder().rawQuery("q=%22friv%C3%A5rd+ystad%22&cursor=a&q=andra").build();
+        assertEquals(Optional.of("\"frivård ystad\""), request.strictQuery("q"), "the first of a repeated name");
+        assertEquals(Optional.of("a"), request.strictQuery("cursor"));
+        assertEquals(Optional.empty(), request.strictQuery("limit"));
+        assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%FF%FE").build().strictQuery("q")));
+        assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%C3").build().strictQuery("q")), "a cut sequence");
+        assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%ZZ").build().strictQuery("q")));
+        assertEquals(Optional.of("Frivård"), HttpRequest.builder().query("q", "Frivård").build().strictQuery("q"),
+                "no raw query (a request built by a test): the decoded value");
+    }
+
+    @Test
     void thePayloadTwoEventIsReadIntoOurOwnRequest() {
         Map<String, Object> event = Map.of(
                 "routeKey", "GET /api/posts/{slug}",

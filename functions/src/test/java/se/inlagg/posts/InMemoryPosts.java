@@ -122,6 +122,26 @@ public final class InMemoryPosts implements PostRepository {
     }
 
     @Override
+    public Neighbours neighbours(PostSummary post, Instant now) {
+        calls++;
+        List<PostSummary> visible = bySlug.values().stream().map(Post::summary).filter(s -> s.visibleAt(now))
+                .sorted(java.util.Comparator.comparing(PostSummary::publishedAt)).toList();
+        int at = visible.stream().map(PostSummary::id).toList().indexOf(post.id());
+        return new Neighbours(at + 1 < visible.size() ? Optional.of(visible.get(at + 1)) : Optional.empty(),
+                at > 0 ? Optional.of(visible.get(at - 1)) : Optional.empty());
+    }
+
+    @Override
+    public Page<Post> published(int limit, Optional<String> cursor) {
+        calls++;
+        int from = cursor.map(Integer::parseInt).orElse(0);
+        List<Post> all = bySlug.values().stream().filter(p -> p.summary().status() == Status.PUBLISHED)
+                .sorted(java.util.Comparator.comparing((Post p) -> p.summary().publishedAt()).reversed()).toList();
+        List<Post> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
+        return new Page<>(page, from + limit < all.size() ? Optional.of(Integer.toString(from + limit)) : Optional.empty());
+    }
+
+    @Override
     public Map<String, String> bodiesHtml(List<String> postIds) {
         calls++;
         Map<String, String> bodies = new HashMap<>();

@@ -44,6 +44,12 @@ class MarkdownTest {
 
     @Test
     void plainTextDropsTheMarkup() {
-        assertEquals("Vi ses i morgon. fika", Markdown.toWords("Vi ses **i morgon**.\n\n- fika"));
+        assertEquals("Vi ses i morgon. fika.", Markdown.toWords("Vi ses **i morgon**.\n\n- fika"));
+    }
+
+    @Test
+    void listItemsAndParagraphsEndTheirSentencesSoTheyDoNotRunTogether() {
+        assertEquals("Rutiner vid frigivning. punkt ett. punkt två! Till sist: se bilagan.",
+                Markdown.toWords("# Rutiner vid frigivning\n\n- punkt ett\n- punkt två!\n\nTill sist:\n\n1. se bilagan"));
     }
 }

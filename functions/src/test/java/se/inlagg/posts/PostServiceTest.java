@@ -59,6 +59,22 @@ class PostServiceTest {
     }
 
     @Test
+    void aPostReadersCannotSeeYetHasNothingAroundItAndAVisibleOneItsNeighbours() {
+        Post older = created(post("Äldre", "2019-01-10", null));
+        Post middle = created(post("Mitten", "2019-01-20", null));
+        Post newer = created(post("Nyare", "2019-01-30", null));
+        Post draft = created(post("Utkast", null, "draft"));
+        Post scheduled = created(post("Schemalagt", "2027-01-01", null));
+        assertEquals(Surroundings.NONE, service.around(draft.summary(), 3));
+        assertEquals(Surroundings.NONE, service.around(scheduled.summary(), 3));
+        var around = service.around(middle.summary(), 3).neighbours();
+        assertEquals(Optional.of("Nyare"), around.newer().map(PostSummary::title));
+        assertEquals(Optional.of("Äldre"), around.older().map(PostSummary::title));
+        assertEquals(Optional.empty(), service.around(newer.summary(), 3).neighbours().newer());
+        assertEquals(Optional.empty(), service.around(older.summary(), 3).neighbours().older());
+    }
+
+    @Test
     void aNewPostStartsAtVersionOneAndNowWhenNoDateIsGiven() {
         Post p = created(post("Att gästspela som chef", null, null));
         assertEquals(1, p.version());

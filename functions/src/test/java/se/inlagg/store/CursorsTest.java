@@ -21,6 +21,14 @@ class CursorsTest {
     }
 
     @Test
+    void aCursorTowardsNewerPostsSaysSoAndIsNeverTakenForOneTowardsOlder() {
+        var newer = new Cursors.Position("office:frivarden-vastervik", "", KEY, true);
+        assertEquals(Optional.of(newer), Cursors.decode(Cursors.encode(newer)));
+        assertEquals(false, Cursors.decode(Cursors.encode(new Cursors.Position("feed", "", KEY))).orElseThrow().newer());
+        assertEquals(Optional.empty(), Cursors.decode(b64("n2|feed||" + KEY)));
+    }
+
+    @Test
     void cursorsAreUrlSafe() {
         assertTrue(Cursors.encode(new Cursors.Position("tag:a-b", "", KEY)).matches("[A-Za-z0-9_-]+"));
     }

@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -43,8 +45,8 @@ class PagesRenderingTest {
     static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
 
     static Frame frame(String title, Optional<Viewer> viewer) {
-        return new Frame(title, "En beskrivning", Optional.of("https://blogg.example.se/x"),
-                List.of(new Link("Frivård", "/tags/frivard/feed.xml")), viewer, false, "/assets/style.abc.css");
+        return new Frame(title, "En beskrivning", Optional.of(Sharing.website("https://blogg.example.se/x")),
+                List.of(new Link("Frivård", "/tags/frivard/feed.xml")), viewer, false, "/assets/style.abc.css", "");
     }
 
     static String postPage(Post post) {
@@ -55,7 +57,7 @@ class PagesRenderingTest {
 
     static String listPage(List<PostSummary> posts) {
         ListView view = new ListView("Alla inlägg", posts.stream().map(s -> Views.card(s, STOCKHOLM)).toList(),
-                Optional.of("/?cursor=abc"), "Inga inlägg här ännu.");
+                Optional.of("/?cursor=abc"), Optional.empty(), "Inga inlägg här ännu.");
         Frame frame = frame(Frame.SITE_NAME, Optional.empty());
         return Templates.render(out -> JtelistGenerated.render(out, null, frame, view));
     }
@@ -70,6 +72,65 @@ class PagesRenderingTest {
         assertTrue(html.contains("<figcaption>Foto: Åsa Öberg</figcaption>"));
         assertTrue(html.contains("<a href=\"/tags/frivard\">Frivård</a>"));
         assertTrue(html.contains("<li>två</li>"));
+    }
+
+    @Test
+    void aPostPresentsItselfToLinkPreviewsAndSearchEnginesWithItsPicture() throws Exception {
+        Post post = post("Att gästspela som chef </script><script>alert(1)</script>", "Hej!");
+        Frame frame = Frame.shared(post.summary().title(), post.summary().excerpt(),
+                PostPageHandler.sharing(post.summary(), "https://blogg.example.se"), List.of(), Optional.empty());
+        String html = Templates.render(out -> JtepostGenerated.render(out, null, frame, Views.post(post, STOCKHOLM, NOW), null));
+        assertTrue(html.contains("<link rel=\"canonical\" href=\"https://blogg.example.se/posts/att-gastspela-som-chef\">"), html);
+        assertTrue(html.contains("<meta property=\"og:type\" content=\"article\">"));
+        assertTrue(html.contains("<meta property=\"og:url\" content=\"https://blogg.example.se/posts/att-gastspela-som-chef\">"));
+        assertTrue(html.contains("<meta property=\"og:image\" content=\"https://bilder.example.se/a.jpg\">"));
+        assertTrue(html.contains("<meta property=\"og:image:alt\" content=\"Två personer vid ett bord\">"));
+        assertTrue(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+        assertTrue(html.contains("<meta property=\"og:description\" content=\"Ingress &amp; mer\">"));
+        assertTrue(html.contains("<meta property=\"article:tag\" content=\"Frivård\">"));
+        assertTrue(html.contains("<meta property=\"article:published_time\" content=\"2019-01-29T23:00:00Z\">"));
+        Matcher ld = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        assertTrue(ld.find(), html);
+        assertEquals(1, html.split("<script", -1).length - 1, "the data block is the only script element: the title's is text");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> posting = (Map<String, Object>) se.inlagg.json.Json.read(ld.group(1));
+        assertEquals("BlogPosting", posting.get("@type"));
+        assertEquals(post.summary().title(), posting.get("headline"), "escaped for the script element, the same to a JSON reader");
+        assertEquals("2019-01-29T23:00:00Z", posting.get("datePublished"));
+        assertEquals(List.of("https://bilder.example.se/a.jpg"), posting.get("image"));
+        assertEquals("Åsa Öberg", ((Map<?, ?>) posting.get("author")).get("name"));
+        assertEquals("https://blogg.example.se/people/asa-oberg", ((Map<?, ?>) posting.get("author")).get("url"));
+    }
+
+    @Test
+    void theSearchPageShowsMarkedSnippetsAndEscapesWhatWasTyped() {
+        String typed = "<script>alert(1)</script> frivård";
+        var hit = new SearchView.Hit("Frivården i Ystad", "/posts/frivarden-i-ystad", "2019-01-29T23:00:00Z", "30 januari 2019",
+                Views.byline(new Byline("Åsa Öberg", Optional.empty(), Optional.of("Frivården Ystad"))), "Om <mark>frivården</mark> &amp; mer",
+                List.of(new Link("Frivård", "/tags/frivard")));
+        var view = new SearchView(typed, "Sökresultat", Optional.of("1 inlägg hittades för »" + typed + "«."), List.of(hit),
+                Optional.empty(), Optional.of("/sok?q=x&cursor=abc"));
+        Frame frame = frame("Sök: " + typed, Optional.empty()).withSearchQuery(typed);
+        String html = Templates.render(out -> se.inlagg.web.templates.JtesearchGenerated.render(out, null, frame, view));
+        assertFalse(html.contains("<script>alert"), html);
+        assertTrue(html.contains("name=\"q\" type=\"search\" value=\"&lt;script>alert(1)&lt;/script> frivård\""),
+                "the box keeps what was typed, escaped for its attribute: " + html);
+        assertTrue(html.contains("<p class=\"snippet\">Om <mark>frivården</mark> &amp; mer</p>"), html);
+        assertTrue(html.contains("<a rel=\"next\" href=\"/sok?q=x&amp;cursor=abc\">Nästa sida</a>"), html);
+    }
+
+    @Test
+    void theArchiveGroupsMonthsByYearNewestFirst() {
+        var months = List.of(new se.inlagg.posts.FacetCount(se.inlagg.posts.Facet.month(java.time.YearMonth.of(2020, 2)), 3),
+                new se.inlagg.posts.FacetCount(se.inlagg.posts.Facet.month(java.time.YearMonth.of(2019, 12)), 1),
+                new se.inlagg.posts.FacetCount(se.inlagg.posts.Facet.month(java.time.YearMonth.of(2019, 1)), 2));
+        ArchiveView archive = FacetsPageHandler.archive(months);
+        assertEquals(List.of(2020, 2019), archive.years().stream().map(ArchiveView.Year::year).toList());
+        assertEquals(3, archive.years().get(1).count());
+        assertEquals(List.of("December", "Januari"), archive.years().get(1).months().stream().map(FacetIndexView.Entry::name).toList());
+        String html = Templates.render(out -> se.inlagg.web.templates.JtearchiveGenerated.render(out, null, frame("Arkiv", Optional.empty()), archive));
+        assertTrue(html.contains("<a href=\"/archive/2019-12\">December 2019</a> <span class=\"count\">1 inlägg</span>"), html);
+        assertTrue(html.contains("<h2 id=\"ar-2020\">2020 <span class=\"count\">3 inlägg</span></h2>"), html);
     }
 
     @Test
@@ -95,7 +156,7 @@ class PagesRenderingTest {
         assertTrue(html.contains("Logga in"));
         assertTrue(html.contains("<a rel=\"next\" href=\"/?cursor=abc\">Äldre inlägg</a>"));
         Frame signedIn = frame("Kategori: Frivård", Optional.of(new Viewer("a", "csrf\"<")));
-        String page = Templates.render(out -> JtelistGenerated.render(out, null, signedIn, new ListView("x", List.of(), Optional.empty(), "Tomt")));
+        String page = Templates.render(out -> JtelistGenerated.render(out, null, signedIn, new ListView("x", List.of(), Optional.empty(), Optional.empty(), "Tomt")));
         assertTrue(page.contains("<title>Kategori: Frivård – Inlägg</title>"));
         assertTrue(page.contains("name=\"csrf\" value=\"csrf&#34;&lt;\"") || page.contains("name=\"csrf\" value=\"csrf&quot;&lt;\""),
                 "the sign-out form carries the escaped CSRF token: " + page);
@@ -107,7 +168,7 @@ class PagesRenderingTest {
                 "authorName", "Åsa", "tags", "Frivård, RBM", "imageUrl", "javascript:alert(1)");
         FormView view = WriteForm.view(typed, List.of(new FieldError("title", "must not be empty"),
                 new FieldError("image.url", "must be an http or https address")), Optional.empty(), "csrf-1", "form-1");
-        Frame frame = new Frame("Skriv", "", Optional.empty(), List.of(), Optional.empty(), true, "/assets/style.abc.css");
+        Frame frame = Frame.unlisted("Skriv", Optional.empty());
         String html = Templates.render(out -> JteformGenerated.render(out, null, frame, view));
         assertTrue(html.contains(">En lång text med &lt;b&gt;taggar&lt;/b&gt; &amp; å ä ö\n- punkt</textarea>"), html);
         assertTrue(html.contains("value=\"Frivård, RBM\""));
@@ -151,7 +212,14 @@ class PagesRenderingTest {
         assertEquals("Rubrik " + HOSTILE, text(entry, "title"), "text in XML, not markup");
         assertEquals("2019-01-30T08:00:00Z", text(entry, "updated"));
         assertEquals("Åsa Öberg", text(entry, "name"));
-        assertEquals("<p>Text <strong>fet</strong></p>\n", text(entry, "content"));
+        assertEquals("<figure><img src=\"https://bilder.example.se/a.jpg\" alt=\"Två personer vid ett bord\">"
+                + "<figcaption>Foto: Åsa Öberg</figcaption></figure>\n<p>Text <strong>fet</strong></p>\n", text(entry, "content"),
+                "the whole post: its picture, then its text");
+        var links = entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link");
+        assertEquals("enclosure", ((Element) links.item(1)).getAttribute("rel"));
+        assertEquals("https://bilder.example.se/a.jpg", ((Element) links.item(1)).getAttribute("href"));
+        assertEquals("https://bilder.example.se/a.jpg", ((Element) entry.getElementsByTagNameNS("http://search.yahoo.com/mrss/", "content")
+                .item(0)).getAttribute("url"));
         assertEquals("https://blogg.example.se/posts/att-gastspela-som-chef",
                 ((Element) entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link").item(0)).getAttribute("href"));
         assertEquals(2, entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "category").getLength());

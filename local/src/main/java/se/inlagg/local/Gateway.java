@@ -26,6 +26,7 @@ import se.inlagg.http.Utf8;
 final class Gateway {
 
     static final String API_ID = "local";
+    static final String DOMAIN = "localhost";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -128,8 +129,9 @@ final class Gateway {
         Instant now = Instant.now();
         rc.put("accountId", "000000000000");
         rc.put("apiId", API_ID);
-        rc.put("domainName", headers.getOrDefault("host", "localhost"));
-        rc.put("domainPrefix", headers.getOrDefault("host", "localhost").split("[.:]", 2)[0]);
+        // API Gateway's own name for the domain it answered on; a client's Host header cannot change it.
+        rc.put("domainName", DOMAIN);
+        rc.put("domainPrefix", DOMAIN);
         ObjectNode http = rc.putObject("http");
         http.put("method", request.method());
         http.put("path", request.rawPath());

@@ -12,6 +12,7 @@ final class Help {
               serve          run the service (the default command); Ctrl-C stops it
               seed           add the two example posts to the data folder
               create-author  make an author and print their token once (--aws: in the deployed table)
+              reindex        build the search index anew from every post (--aws: the deployed one)
               test [ARGS]    (./inlagg only) build and run every test: ./mvnw verify ARGS
               env            (./inlagg only) the settings that put a JDK 25 and the wrapper's Maven
                              first on PATH, for Maven commands of your own and sam build
@@ -33,6 +34,8 @@ final class Help {
                                          saved in DATA_DIR/dev-token)
               INLAGG_SEED=false          start a new data folder without the example posts
               AWS_ENDPOINT_URL_DYNAMODB  another DynamoDB endpoint instead of the embedded one
+              AWS_ENDPOINT_URL_S3        another S3 endpoint (LocalStack's) for pictures and the
+                                         search index, instead of the embedded one in the data folder
             """;
 
     static final String SEED = """
@@ -55,4 +58,18 @@ final class Help {
             Without --aws the author goes into the local data folder (DATA_DIR, else .inlagg beside
             template.yaml). Refused while the server runs on that folder: stop the server first.
             """.formatted(CreateAuthorArgs.USAGE);
+
+    static final String REINDEX = """
+            usage: ./inlagg reindex [--aws]
+
+            Builds the search index anew from every published post in the table (Queries, never a
+            Scan) and makes it the current one. The index keeps itself up to date from the table's
+            stream; this is for a new index, or one lost.
+
+              --aws  in AWS: TABLE_NAME and SEARCH_BUCKET (the stack's TableName and SearchIndexBucketName
+                     outputs), with the usual AWS settings (AWS_REGION, and AWS_PROFILE or keys)
+
+            Without --aws it indexes the local data folder (DATA_DIR, else .inlagg beside
+            template.yaml). Refused while the server runs on that folder: stop the server first.
+            """;
 }

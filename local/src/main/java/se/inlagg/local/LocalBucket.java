@@ -4,10 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
@@ -22,10 +18,15 @@ import software.amazon.awssdk.services.s3.model.Tag;
  */
 record LocalBucket(URI endpoint, String name) {
 
-    /** The bucket the template declares, by the name the functions get for it (BUCKET_NAME). */
+    /** The pictures bucket's logical id in template.yaml (the one BUCKET_NAME names; the search index has its own). */
+    static final String RESOURCE = "ImagesBucket";
+
+    /** The pictures bucket, by the name the functions get for it (BUCKET_NAME). */
     static String nameIn(Template template) {
-        return template.firstOfType("AWS::S3::Bucket").map(b -> template.resolve(Map.of("Ref", b.getKey())))
-                .orElseThrow(() -> new IllegalStateException("template.yaml declares no bucket"));
+        if (!template.resources().containsKey(RESOURCE)) {
+            throw new IllegalStateException("template.yaml declares no " + RESOURCE);
+        }
+        return template.resolve(Map.of("Ref", RESOURCE));
     }
 
     /**
@@ -37,13 +38,7 @@ record LocalBucket(URI endpoint, String name) {
     }
 
     S3Client client() {
-        return S3Client.builder()
-                .endpointOverride(endpoint)
-                .forcePathStyle(true)
-                .region(Region.of(LocalDynamo.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return LocalS3.clientOf(endpoint);
     }
 
     /** Makes the bucket unless it is there (a restart), with the lifecycle rules the template gives it. */
@@ -63,7 +58,7 @@ record LocalBucket(URI endpoint, String name) {
 
     /** The template's LifecycleConfiguration rules (prefix or tag filters, expiry in days) in the SDK's shape. */
     static List<LifecycleRule> lifecycle(Template template) {
-        var bucket = template.firstOfType("AWS::S3::Bucket").orElseThrow().getValue();
+        Map<String, Object> bucket = Template.map(template.resources().get(RESOURCE));
         Map<String, Object> config = Template.map(Template.map(bucket.get("Properties")).get("LifecycleConfiguration"));
         List<LifecycleRule> rules = new ArrayList<>();
         if (!(config.get("Rules") instanceof List<?> list)) {

@@ -33,30 +33,42 @@ public final class LocalServer implements AutoCloseable {
      * How to start: the template to serve, where data lives, the port (0 for any free one),
      * optionally another DynamoDB endpoint to use instead of the embedded one in this JVM, whether a
      * new table gets the example posts (a newcomer's first look; tests start empty), and optionally
-     * another S3 endpoint instead of the embedded one.
+     * another S3 endpoint instead of the embedded one, with the names of the pictures' and the search
+     * index's buckets there (servers sharing one endpoint each need their own).
      */
     public record Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint,
-                          Optional<String> tableName, boolean seedExamples, Optional<URI> s3Endpoint, Optional<String> bucketName) {
+                          Optional<String> tableName, boolean seedExamples, Optional<URI> s3Endpoint, Optional<String> bucketName,
+                          Optional<String> searchBucketName) {
         /** Without examples: what the tests start from. */
         public Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint,
                        Optional<String> tableName) {
-            this(template, dataDir, port, devToken, dynamoEndpoint, tableName, false, Optional.empty(), Optional.empty());
+            this(template, dataDir, port, devToken, dynamoEndpoint, tableName, false, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         public Options(Path template, Path dataDir, int port, Optional<String> devToken, Optional<URI> dynamoEndpoint,
                        Optional<String> tableName, boolean seedExamples) {
-            this(template, dataDir, port, devToken, dynamoEndpoint, tableName, seedExamples, Optional.empty(), Optional.empty());
+            this(template, dataDir, port, devToken, dynamoEndpoint, tableName, seedExamples, Optional.empty(), Optional.empty(),
+                    Optional.empty());
         }
 
         /**
-         * Pictures on another S3 endpoint (LocalStack) instead of the embedded S3 in this JVM, in a bucket
-         * of this name (tests on one shared endpoint each take their own) or the template's.
+         * Pictures and the search index on another S3 endpoint (LocalStack) instead of the embedded S3
+         * in this JVM, in the template's buckets.
          */
-        public Options withBucket(URI s3Endpoint, Optional<String> bucketName) {
+        public Options withS3(URI s3Endpoint) {
             return new Options(template, dataDir, port, devToken, dynamoEndpoint, tableName, seedExamples,
-                    Optional.of(s3Endpoint), bucketName);
+                    Optional.of(s3Endpoint), Optional.empty(), Optional.empty());
+        }
+
+        /** The same, in buckets of these names (servers on one shared endpoint each take their own). */
+        public Options withS3(URI s3Endpoint, String picturesBucket, String searchBucket) {
+            return new Options(template, dataDir, port, devToken, dynamoEndpoint, tableName, seedExamples,
+                    Optional.of(s3Endpoint), Optional.of(picturesBucket), Optional.of(searchBucket));
         }
     }
+
+    /** The search index's bucket when no other name is given (the template's has a generated name). */
+    static final String DEFAULT_SEARCH_BUCKET = "inlagg-search";
 
     private final HttpServer http;
     private final ExecutorService executor;
@@ -67,9 +79,11 @@ public final class LocalServer implements AutoCloseable {
     private final List<String> seeded;
     private final LocalS3 s3;
     private final LocalBucket bucket;
+    private final String searchBucket;
+    private final List<StreamPoller> pollers;
 
     private LocalServer(HttpServer http, ExecutorService executor, LocalDynamo dynamo, LocalS3 s3, Options options, String devToken,
-                        String tableName, List<String> seeded, LocalBucket bucket) {
+                        String tableName, List<String> seeded, LocalBucket bucket, String searchBucket, List<StreamPoller> pollers) {
         this.http = http;
         this.executor = executor;
         this.dynamo = dynamo;
@@ -79,6 +93,8 @@ public final class LocalServer implements AutoCloseable {
         this.seeded = seeded;
         this.s3 = s3;
         this.bucket = bucket;
+        this.searchBucket = searchBucket;
+        this.pollers = pollers;
     }
 
     public static LocalServer start(Options options) throws Exception {
@@ -100,11 +116,14 @@ public final class LocalServer implements AutoCloseable {
                 s3 = options.s3Endpoint().map(LocalS3::external).orElseGet(() -> LocalS3.start(options.dataDir()));
                 LocalBucket bucket = new LocalBucket(s3.endpoint(), options.bucketName().orElse(LocalBucket.nameIn(template)));
                 bucket.ensure(template);
-                Map<String, LambdaFunction> functions = Functions.load(template, dynamo, table, Optional.of(bucket));
+                String searchBucket = options.searchBucketName().orElse(DEFAULT_SEARCH_BUCKET);
+                s3.ensureBucket(searchBucket);
+                Map<String, LambdaFunction> functions = Functions.load(template, dynamo, table, Optional.of(bucket), Optional.of(searchBucket));
                 Gateway gateway = new Gateway(new Router(template.routes()), functions,
                         template.authorizerFunctionId().map(functions::get));
                 HttpServer http = HttpServer.create(new InetSocketAddress(
                         java.net.InetAddress.getLoopbackAddress(), options.port()), 64);
+                List<StreamPoller> pollers = streamPollers(template, functions, admin, dynamo.endpoint(), table, options.dataDir());
                 ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
                 http.setExecutor(executor);
                 http.createContext("/", new GatewayHttpHandler(gateway, () -> System.out));
@@ -113,7 +132,7 @@ public final class LocalServer implements AutoCloseable {
                 if (System.getProperty(se.inlagg.config.Settings.SITE_URL, "").isBlank()) {
                     System.setProperty(se.inlagg.config.Settings.SITE_URL, "http://127.0.0.1:" + http.getAddress().getPort());
                 }
-                LocalServer server = new LocalServer(http, executor, dynamo, s3, options, token, table, seeded, bucket);
+                LocalServer server = new LocalServer(http, executor, dynamo, s3, options, token, table, seeded, bucket, searchBucket, pollers);
                 if (options.dynamoEndpoint().isEmpty()) {
                     DataFolder.announce(options.dataDir(), server.running());
                 }
@@ -165,15 +184,54 @@ public final class LocalServer implements AutoCloseable {
         return dynamo.client();
     }
 
+    /** The bucket of the search index, for tests that look at it. */
+    public String searchBucket() {
+        return searchBucket;
+    }
+
+    /** The S3 endpoint of the pictures and the search index. */
+    public URI s3Endpoint() {
+        return s3.endpoint();
+    }
+
+    /** Stream records handed to functions so far, over all of the template's stream events. */
+    public long streamRecordsDelivered() {
+        return pollers.stream().mapToLong(StreamPoller::delivered).sum();
+    }
+
     @Override
     public void close() throws Exception {
         http.stop(0);
         executor.shutdownNow();
+        for (StreamPoller poller : pollers) {
+            poller.close();
+        }
         if (options.dynamoEndpoint().isEmpty()) {
             DataFolder.withdraw(options.dataDir(), ProcessHandle.current().pid());
         }
         s3.close();
         dynamo.close();
+    }
+
+    /**
+     * Lambda's event source mappings for the template's DynamoDB stream events: one poller each on the
+     * table's stream, invoking its function in-process.
+     */
+    private static List<StreamPoller> streamPollers(Template template, Map<String, LambdaFunction> functions, DynamoDbClient admin,
+                                                    URI endpoint, String table, Path dataDir) {
+        List<StreamPoller> pollers = new java.util.ArrayList<>();
+        if (template.streamSources().isEmpty()) {
+            return pollers;
+        }
+        String streamArn = admin.describeTable(r -> r.tableName(table)).table().latestStreamArn();
+        if (streamArn == null) {
+            throw new IllegalStateException("the table " + table + " has no stream, but " + template.streamSources().getFirst().functionId()
+                    + " reads one: is StreamSpecification in template.yaml?");
+        }
+        for (Template.StreamSource source : template.streamSources()) {
+            pollers.add(new StreamPoller(source, functions.get(source.functionId()), endpoint, streamArn, dataDir).start());
+        }
+        return pollers;
     }
 
     /**

@@ -49,6 +49,11 @@ final class LocalTable implements AutoCloseable {
         return new Wiring(client, new Settings(name, zone), Clock.systemUTC());
     }
 
+    /** The same, with the search index in this bucket, its files reached through the given store. */
+    Wiring wiring(ZoneId zone, String searchBucket, java.util.function.Supplier<se.inlagg.search.IndexFiles> index) {
+        return Wiring.withSearchIndex(client, new Settings(name, zone).withSearchBucket(searchBucket), Clock.systemUTC(), index);
+    }
+
     @Override
     public void close() {
         client.close();

@@ -37,6 +37,7 @@ public final class Main {
                 case "serve" -> serve(rest);
                 case "seed" -> seed(rest);
                 case "create-author" -> createAuthor(rest);
+                case "reindex" -> reindex(rest);
                 case "help", "--help", "-h" -> System.out.print(Help.ALL);
                 default -> throw new UsageException("there is no command " + command);
             }
@@ -58,12 +59,12 @@ public final class Main {
         // AWS_ENDPOINT_URL_DYNAMODB (the SDK's own setting) points the server at another DynamoDB.
         Optional<URI> endpoint = env("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create);
         boolean seed = !env("INLAGG_SEED").orElse("true").equalsIgnoreCase("false");
-        // AWS_ENDPOINT_URL_S3 (the SDK's own setting) keeps pictures there instead of the embedded S3.
+        // AWS_ENDPOINT_URL_S3 (the SDK's own setting) keeps pictures and the search index there instead of the embedded S3.
         Optional<URI> s3 = env("AWS_ENDPOINT_URL_S3").map(URI::create);
         LocalServer server;
         try {
             var options = new LocalServer.Options(template, data, port, env("INLAGG_DEV_TOKEN"), endpoint, Optional.empty(), seed);
-            server = LocalServer.start(s3.map(e -> options.withBucket(e, Optional.empty())).orElse(options));
+            server = LocalServer.start(s3.map(options::withS3).orElse(options));
         } catch (BindException e) {
             System.err.println("inlagg serve: port " + port + " is taken (is Inlägg already running?); set PORT to use another.");
             exit(1);
@@ -105,6 +106,37 @@ public final class Main {
         }
     }
 
+    /**
+     * Builds the search index anew from every published post in the table (Queries, never a Scan):
+     * locally from the data folder's table into its search bucket, or with --aws from TABLE_NAME into
+     * SEARCH_BUCKET (both in the stack's outputs) with the standard AWS settings.
+     */
+    private static void reindex(List<String> args) throws Exception {
+        boolean aws = args.contains("--aws");
+        if (!args.stream().allMatch("--aws"::equals)) {
+            throw new UsageException("reindex takes only --aws");
+        }
+        long start = System.nanoTime();
+        se.inlagg.search.SearchService.IndexChange built;
+        if (aws) {
+            try (DynamoDbClient client = Table.standardClient()) {
+                built = new Wiring(client, Settings.fromEnvironment(), Clock.systemUTC()).search().rebuild();
+            }
+        } else {
+            Path data = dataFolder();
+            String bucket = LocalServer.DEFAULT_SEARCH_BUCKET;
+            try (LocalTable table = LocalTable.open(template(), data);
+                 LocalS3 s3 = env("AWS_ENDPOINT_URL_S3").map(URI::create).map(LocalS3::external).orElseGet(() -> LocalS3.start(data));
+                 var s3Client = s3.client()) {
+                s3.ensureBucket(bucket);
+                built = LocalInvocation.run("reindex", () -> table.wiring(ZoneId.of("Europe/Stockholm"), bucket,
+                        () -> new se.inlagg.search.S3IndexFiles(s3Client, bucket)).search().rebuild());
+            }
+        }
+        System.out.printf("Indexed %d posts (%.1f MB) in %.1f s%n", built.indexed(), built.bytes() / 1e6,
+                (System.nanoTime() - start) / 1e9);
+    }
+
     private static void printToken(Wiring wiring, CreateAuthorArgs request) {
         var author = LocalInvocation.run("create-author", () -> wiring.authors().create(request.profile(), Clock.systemUTC().instant()));
         System.out.println("Created author " + request.profile().name() + " (" + author.id() + ").");
@@ -142,6 +174,7 @@ public final class Main {
             case "serve" -> Help.SERVE;
             case "seed" -> Help.SEED;
             case "create-author" -> Help.CREATE_AUTHOR;
+            case "reindex" -> Help.REINDEX;
             default -> Help.ALL;
         };
     }

@@ -31,13 +31,26 @@ final class TableFromTemplate {
 
     /** The template's table under another name (tests on a shared endpoint each get their own); true when it made it. */
     static boolean ensure(DynamoDbClient client, Template template, String name) {
+        return ensure(client, template, name, true);
+    }
+
+    /**
+     * The same, optionally made without its stream (a benchmark seeds a large table first and turns the
+     * stream on afterwards, as when a stream is added to a table that already has posts).
+     */
+    static boolean ensure(DynamoDbClient client, Template template, String name, boolean withStream) {
+        Map<String, Object> p = Template.map(template.table().getValue().get("Properties"));
         try {
-            client.describeTable(r -> r.tableName(name));
+            var existing = client.describeTable(r -> r.tableName(name)).table();
+            // A data directory from before the table had a stream: turn it on, as CloudFormation would.
+            Map<String, Object> wanted = Template.map(p.get("StreamSpecification"));
+            if (withStream && wanted.get("StreamViewType") instanceof String viewType && existing.latestStreamArn() == null) {
+                client.updateTable(r -> r.tableName(name).streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType)));
+            }
             return false;
         } catch (ResourceNotFoundException e) {
             // first start on this data directory
         }
-        Map<String, Object> p = Template.map(template.table().getValue().get("Properties"));
         var request = CreateTableRequest.builder()
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -65,7 +78,7 @@ final class TableFromTemplate {
         }
         // In CloudFormation a StreamSpecification has only its view type; giving one turns the stream on.
         Map<String, Object> stream = Template.map(p.get("StreamSpecification"));
-        if (stream.get("StreamViewType") instanceof String viewType) {
+        if (withStream && stream.get("StreamViewType") instanceof String viewType) {
             request.streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType));
         }
         try {

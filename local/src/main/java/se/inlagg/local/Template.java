@@ -23,6 +23,14 @@ public final class Template {
         }
     }
 
+    /**
+     * A DynamoDB stream event of a function: how Lambda's event source mapping feeds it (batch size,
+     * batching window, where to start, the filters records must pass, retries and bisecting).
+     */
+    public record StreamSource(String functionId, String name, int batchSize, int windowSeconds, String startingPosition,
+                               List<String> filterPatterns, int maximumRetryAttempts, boolean bisectOnError) {
+    }
+
     /** A function: its handler string ("class::method") and its environment variables. */
     public record Function(String id, String handler, String codeUri, Map<String, String> environment,
                            Map<String, Object> properties) {
@@ -35,6 +43,7 @@ public final class Template {
     private final Map<String, Object> globals;
     private final Map<String, Function> functions = new LinkedHashMap<>();
     private final List<Route> routes = new ArrayList<>();
+    private final List<StreamSource> streamSources = new ArrayList<>();
 
     private Template(Map<String, Object> root) {
         this.root = root;
@@ -57,6 +66,11 @@ public final class Template {
 
     public List<Route> routes() {
         return routes;
+    }
+
+    /** Every function's DynamoDB stream events (the local server polls the table's stream for them). */
+    public List<StreamSource> streamSources() {
+        return streamSources;
     }
 
     public Map<String, Object> resources() {
@@ -119,6 +133,10 @@ public final class Template {
         functions.put(id, withGlobals(id, props));
         map(props.get("Events")).forEach((name, event) -> {
             Map<String, Object> e = map(event);
+            if ("DynamoDB".equals(e.get("Type"))) {
+                streamSources.add(streamSource(id, name, map(e.get("Properties"))));
+                return;
+            }
             if (!"HttpApi".equals(e.get("Type"))) {
                 return;
             }
@@ -144,6 +162,21 @@ public final class Template {
     /** {"Ref": …}, {"Fn::If": …}: a value, not a map to merge into. */
     private static boolean isIntrinsic(Object value) {
         return map(value).keySet().stream().anyMatch(k -> k.equals("Ref") || k.startsWith("Fn::"));
+    }
+
+    /** Lambda's defaults where the template says nothing: 100 records, no window, retries until the records expire. */
+    private static StreamSource streamSource(String functionId, String name, Map<String, Object> p) {
+        List<String> patterns = new ArrayList<>();
+        if (map(p.get("FilterCriteria")).get("Filters") instanceof List<?> filters) {
+            filters.forEach(f -> patterns.add(String.valueOf(map(f).get("Pattern"))));
+        }
+        return new StreamSource(functionId, name, number(p.get("BatchSize"), 100), number(p.get("MaximumBatchingWindowInSeconds"), 0),
+                String.valueOf(p.getOrDefault("StartingPosition", "TRIM_HORIZON")), List.copyOf(patterns),
+                number(p.get("MaximumRetryAttempts"), -1), Boolean.TRUE.equals(p.get("BisectBatchOnFunctionError")));
+    }
+
+    private static int number(Object value, int otherwise) {
+        return value instanceof Number n ? n.intValue() : otherwise;
     }
 
     /** The local value of an environment entry: parameters take their defaults, resources their logical id. */

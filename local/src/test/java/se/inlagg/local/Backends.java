@@ -95,6 +95,35 @@ final class Backends {
         return localstack.getEndpoint();
     }
 
+    private static se.inlagg.emulator.s3.EmbeddedS3 embeddedS3;
+
+    /**
+     * The S3 tests that need one of their own reach (the search index's files, a function's bucket):
+     * LocalStack's on that backend, any endpoint given with -Dinlagg.s3.endpoint, else one embedded
+     * S3 in this JVM, in memory, started on first use.
+     */
+    static synchronized URI s3Endpoint() {
+        String given = System.getProperty("inlagg.s3.endpoint", "");
+        if (!given.isBlank()) {
+            return URI.create(given);
+        }
+        Optional<URI> chosen = chosenS3Endpoint();
+        if (chosen.isPresent()) {
+            return chosen.get();
+        }
+        if (embeddedS3 == null) {
+            embeddedS3 = se.inlagg.emulator.s3.EmbeddedS3.start(se.inlagg.emulator.s3.EmbeddedS3.Options.inMemory());
+            Runtime.getRuntime().addShutdownHook(new Thread(embeddedS3::close));
+        }
+        return embeddedS3.endpoint();
+    }
+
+    /** The buckets of a data folder's server on a shared S3: its own, the same again after a restart. */
+    static String bucketFor(java.nio.file.Path dataDir, String purpose) {
+        String name = purpose + "-" + dataDir.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        return (name.length() <= 63 ? name : name.substring(0, 63)).replaceAll("-+$", "");
+    }
+
     static boolean required() {
         return "1".equals(System.getenv("INLAGG_REQUIRE_DOCKER"));
     }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.Optional;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -32,7 +34,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A person at the keyboard, in headless Chromium with JavaScript off: signs in, writes a post with
  * å, ä, ö, a list and an image caption, finds it on the front page and on its own page, and sends
- * a form with an error to find everything typed still there. Screenshots go to local/target/screenshots.
+ * a form with an error to find everything typed still there; a reader searches in Swedish and
+ * follows category, archive, author and office links; every page type passes axe-core's WCAG 2.1 AA
+ * rules with no violation; search and forms work from the keyboard alone. Screenshots go to
+ * local/target/screenshots.
  */
 class BrowserTest {
 
@@ -65,16 +70,35 @@ class BrowserTest {
         });
         images.start();
 
+        browser = chromium(false);
+        Files.createDirectories(SCREENSHOTS);
+        readerPost("Frivården i Västervik har flyttat", "Efter många möten har vi flyttat till nya lokaler vid torget.",
+                "2018-03-04", "Karin Lund", "Frivården Västervik", "Frivård", "Lokaler");
+        readerPost("Kontraktsvård i Norrköping", "Kontraktsvården växer.", "2018-02-11", "Per Persson", "Frivården Norrköping",
+                "Kontraktsvård");
+    }
+
+    /** Headless Chromium, with JavaScript off as a reader who blocks it (or, for axe-core's rules, on). */
+    static ChromeDriver chromium(boolean javascript) throws java.io.IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--window-size=1000,1400", "--user-data-dir=" + Files.createTempDirectory("inlagg-chromium"));
-        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        // The console, where Chromium reports anything the pages' Content-Security-Policy blocks.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+
+    static void readerPost(String title, String body, String date, String author, String office, String... tags) {
+        env.http.created(Http.post(title, body, date, author, office, "published", tags));
     }
 
     @AfterAll
@@ -146,6 +170,179 @@ class BrowserTest {
         assertEquals("javascript:alert('inte en bild')", browser.findElement(By.id("imageUrl")).getDomProperty("value"));
         assertTrue(browser.findElement(By.id("imageUrl-error")).getText().contains("http"));
         screenshot("form-error.png");
+    }
+
+    @Test
+    void aReaderSearchesInSwedishAndFollowsCategoryArchiveAuthorAndOfficeLinks() throws Exception {
+        awaitSearchable("frivard");
+        browser.get(base + "/");
+        tabTo("sok-q");
+        browser.switchTo().activeElement().sendKeys("frivard möte" + Keys.ENTER);
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.hit")));
+        assertTrue(browser.getCurrentUrl().contains("/sok?q="), browser.getCurrentUrl());
+        WebElement hit = browser.findElement(By.cssSelector("li.hit h2 a"));
+        assertEquals("Frivården i Västervik har flyttat", hit.getText());
+        List<String> marked = browser.findElements(By.cssSelector("li.hit mark")).stream().map(WebElement::getText).toList();
+        assertTrue(marked.contains("möten"), "the words found are marked: " + marked);
+        screenshot("search.png");
+
+        hit.click();
+        waitFor(ExpectedConditions.urlContains("/posts/frivarden-i-vastervik-har-flyttat"));
+        browser.findElement(By.linkText("Lokaler")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Kategori: Lokaler"));
+        browser.findElement(By.linkText("Karin Lund")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Inlägg av Karin Lund"));
+        browser.findElement(By.linkText("Frivården Västervik")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Inlägg från Frivården Västervik"));
+        browser.findElement(By.linkText("Arkiv")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Arkiv"));
+        browser.findElement(By.linkText("Mars 2018")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Inlägg från mars 2018"));
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("Frivården i Västervik har flyttat"));
+        browser.findElement(By.linkText("Kategorier")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Kategorier"));
+        browser.findElement(By.linkText("Kontraktsvård")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Kategori: Kontraktsvård"));
+        screenshot("category.png");
+    }
+
+    /**
+     * axe-core in a second Chromium, with JavaScript on: axe's rules run on promises and timers, which a
+     * page with JavaScript off never gets to run. The pages have no script of their own and their
+     * policy allows none, so they are the same pages either way.
+     */
+    @Test
+    void everyPageTypePassesAxeCoreWithNoViolation() throws Exception {
+        Optional<String> axe = AxeCore.script();
+        if (axe.isEmpty()) {
+            assertFalse("1".equals(System.getenv("INLAGG_REQUIRE_BROWSER")), "axe-core " + AxeCore.VERSION + " could not be fetched with npm");
+            Assumptions.abort("axe-core " + AxeCore.VERSION + " could not be fetched with npm here");
+        }
+        List<String> pages = new java.util.ArrayList<>(List.of("/", "/posts/frivarden-i-vastervik-har-flyttat", "/tags/frivard", "/tags",
+                "/archive", "/archive/2018-03", "/people", "/people/karin-lund", "/offices", "/offices/frivarden-vastervik", "/signin",
+                "/sok?q=", "/finns-inte"));
+        awaitSearchable("frivard");
+        pages.addAll(List.of("/sok?q=frivård+flyttat", "/sok?q=ingenting+alls+h%C3%A4r"));
+        ChromeDriver checker = chromium(true);
+        try {
+            // So the check below cannot pass by seeing nothing: a page with the faults axe looks for.
+            checker.get("data:text/html;charset=utf-8,<html><body><img src=x><a href=x></a><input></body></html>");
+            List<String> faults = AxeCore.violations(checker, axe.get());
+            assertTrue(faults.stream().anyMatch(f -> f.startsWith("image-alt")) && faults.stream().anyMatch(f -> f.startsWith("html-has-lang")),
+                    "axe finds the faults of a faulty page: " + faults);
+            List<String> found = new java.util.ArrayList<>();
+            for (String page : pages) {
+                checker.get(base + page);
+                AxeCore.violations(checker, axe.get()).forEach(v -> found.add(page + ": " + v));
+            }
+            checker.get(base + "/signin");
+            checker.findElement(By.id("token")).sendKeys(ServerExtension.TOKEN + Keys.ENTER);
+            new WebDriverWait(checker, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("body")));
+            AxeCore.violations(checker, axe.get()).forEach(v -> found.add("/write: " + v));
+            checker.findElement(By.id("body")).sendKeys("Text utan rubrik.");
+            checker.findElement(By.id("authorName")).sendKeys("Åsa Öberg");
+            checker.executeScript("document.getElementById('title').removeAttribute('required')");
+            checker.findElement(By.cssSelector("button[value=publish]")).click();
+            new WebDriverWait(checker, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".errors")));
+            AxeCore.violations(checker, axe.get()).forEach(v -> found.add("/write with errors: " + v));
+            checker.get(base + "/drafts");
+            AxeCore.violations(checker, axe.get()).forEach(v -> found.add("/drafts: " + v));
+            assertEquals(List.of(), found, "axe-core " + AxeCore.VERSION + " found violations");
+            System.out.println("axe-core " + AxeCore.VERSION + ": no violations on " + (pages.size() + 3) + " pages");
+        } finally {
+            checker.quit();
+        }
+    }
+
+    @Test
+    void theKeyboardAloneReachesTheContentTheSearchAndTheForms() {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/");
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement skip = browser.switchTo().activeElement();
+        assertEquals("Hoppa till innehållet", skip.getText(), "the first stop is the skip link");
+        assertTrue(skip.getRect().getX() >= 0 && skip.isDisplayed(), "it shows when it has focus");
+        assertTrue(focusIsVisible(), "a visible focus indicator");
+        skip.sendKeys(Keys.ENTER);
+        assertTrue(browser.getCurrentUrl().endsWith("#innehall"));
+        browser.get(base + "/signin");
+        tabTo("token");
+        assertTrue(focusIsVisible(), "a visible focus indicator on a field");
+        browser.switchTo().activeElement().sendKeys(ServerExtension.TOKEN + Keys.ENTER);
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("body")));
+        tabTo("title");
+        browser.switchTo().activeElement().sendKeys("Skrivet med tangentbordet");
+        tabTo("body");
+        browser.switchTo().activeElement().sendKeys("Bara tangenter, ingen mus.");
+        tabTo("authorName");
+        browser.switchTo().activeElement().sendKeys("Åsa Öberg");
+        tabTo("publish-button");
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waitFor(ExpectedConditions.urlContains("/posts/skrivet-med-tangentbordet"));
+        assertEquals("Skrivet med tangentbordet", browser.findElement(By.tagName("h1")).getText());
+    }
+
+    /**
+     * With JavaScript on, so Chromium enforces the pages' policy on script at all: the JSON-LD data
+     * block draws no report, while a script element added to the same page does (so the console is
+     * where such reports show).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theJsonLdOfAPostIsNotBlockedByThePagesPolicyOfNoScript() throws Exception {
+        ChromeDriver checker = chromium(true);
+        try {
+            checker.get(base + "/posts/frivarden-i-vastervik-har-flyttat");
+            assertEquals(1, checker.findElements(By.cssSelector("script[type='application/ld+json']")).size());
+            Map<String, Object> parsed = checker.executeCdpCommand("Runtime.evaluate", Map.of("expression",
+                    "JSON.parse(document.querySelector(\"script[type='application/ld+json']\").textContent)['@type']", "returnByValue", true));
+            assertEquals("BlogPosting", ((Map<String, Object>) parsed.get("result")).get("value"));
+            assertEquals(List.of(), policyReports(checker), "a data block is not script: the policy has nothing to block");
+            checker.executeCdpCommand("Runtime.evaluate", Map.of("expression",
+                    "document.head.appendChild(Object.assign(document.createElement('script'), {textContent: 'window.ran = 1'}))"));
+            assertFalse(policyReports(checker).isEmpty(), "an inline script on the same page is refused and reported");
+        } finally {
+            checker.quit();
+        }
+    }
+
+    private static List<String> policyReports(ChromeDriver driver) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+    }
+
+    /** Tabs forward until the element with this id (or the publish button) has the focus. */
+    private static void tabTo(String id) {
+        for (int i = 0; i < 60; i++) {
+            WebElement active = browser.switchTo().activeElement();
+            boolean there = id.equals(active.getDomAttribute("id"))
+                    || (id.equals("publish-button") && "publish".equals(active.getDomAttribute("value")));
+            if (there) {
+                return;
+            }
+            active.sendKeys(Keys.TAB);
+        }
+        throw new AssertionError("the keyboard never reached #" + id);
+    }
+
+    /** The focused element draws an outline or a shadow, as the stylesheet's focus style does. */
+    @SuppressWarnings("unchecked")
+    private static boolean focusIsVisible() {
+        Map<String, Object> answer = ((ChromeDriver) browser).executeCdpCommand("Runtime.evaluate", Map.of("expression",
+                "(() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle !== 'none' && s.outlineWidth !== '0px'"
+                        + " || s.boxShadow !== 'none'; })()", "returnByValue", true));
+        return Boolean.TRUE.equals(((Map<String, Object>) answer.get("result")).get("value"));
+    }
+
+    /** The indexer works from the table's stream: wait until a search finds what the set-up wrote. */
+    private static void awaitSearchable(String query) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (env.http.get("/api/search?q=" + query).json().path("items").isEmpty()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("the index never found " + query);
+            }
+            Thread.sleep(200);
+        }
     }
 
     /**

@@ -23,6 +23,11 @@ public final class DynamoForTests implements AutoCloseable {
         return new DynamoForTests(external.isPresent() ? LocalDynamo.external(external.get()) : LocalDynamo.start(dataDir));
     }
 
+    /** A DynamoDB someone else runs (the benchmark's emulator in this JVM, say), reached at its endpoint. */
+    public static DynamoForTests external(URI endpoint) {
+        return new DynamoForTests(LocalDynamo.external(endpoint));
+    }
+
     /** Where another process reaches it (AWS_ENDPOINT_URL_DYNAMODB). */
     public URI endpoint() {
         return dynamo.endpoint();
@@ -36,6 +41,13 @@ public final class DynamoForTests implements AutoCloseable {
     public void createTable(Template template, String name) {
         try (DynamoDbClient client = client()) {
             TableFromTemplate.ensure(client, template, name);
+        }
+    }
+
+    /** The template's table with no stream yet: the server turns it on when it starts on it, as for a table made before. */
+    public void createTableWithoutStream(Template template, String name) {
+        try (DynamoDbClient client = client()) {
+            TableFromTemplate.ensure(client, template, name, false);
         }
     }
 

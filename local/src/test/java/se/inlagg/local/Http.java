@@ -98,7 +98,9 @@ final class Http {
         try (var socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
             var out = socket.getOutputStream();
-            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nConnection: close\r\n");
+            boolean hostGiven = headerLines.stream().anyMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5));
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n"
+                    + (hostGiven ? "" : "Host: " + base.getHost() + "\r\n") + "Connection: close\r\n");
             headerLines.forEach(h -> head.append(h).append("\r\n"));
             head.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n\r\n");
             out.write(head.toString().getBytes(StandardCharsets.UTF_8));
@@ -208,6 +210,36 @@ final class Http {
     static String sessionCookie(Reply signedIn) {
         return signedIn.headers().allValues("set-cookie").stream().filter(c -> c.contains("inlagg_session="))
                 .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + signedIn.headers())).split(";", 2)[0];
+    }
+
+    /**
+     * A post's create body with a byline of its own (role Frivårdsinspektör), a status and, when
+     * given, a date; tests add what else they need (an image) before sending it.
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode post(String title, String body, String publishedAt, String author,
+                                                             String office, String status, String... tags) {
+        var node = JSON.createObjectNode();
+        node.put("title", title);
+        node.put("body", body);
+        node.putObject("author").put("name", author).put("role", "Frivårdsinspektör").put("office", office);
+        var list = node.putArray("tags");
+        for (String t : tags) {
+            list.add(t);
+        }
+        if (publishedAt != null) {
+            node.put("publishedAt", publishedAt);
+        }
+        node.put("status", status);
+        return node;
+    }
+
+    /** Creates the post this body describes as the dev author; it must be created (201). */
+    JsonNode created(com.fasterxml.jackson.databind.node.ObjectNode post) {
+        Reply reply = write("POST", "/api/posts", post.toString());
+        if (reply.status() != 201) {
+            throw new AssertionError("not created (" + reply.status() + "): " + reply.body());
+        }
+        return reply.json();
     }
 
     /** Creates a post from parts; answers the reply so tests can check status and body. */

@@ -27,7 +27,9 @@ import se.inlagg.app.Priming;
 import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
 import se.inlagg.posts.Byline;
+import se.inlagg.search.S3IndexFiles;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * No local DynamoDB enforces IAM, so this holds each function's policy in template.yaml to what its
@@ -47,6 +49,8 @@ class LeastPrivilegeTest {
     static final Map<String, RecordingS3> buckets = new TreeMap<>();
     static final Map<String, FaultyDynamo> faults = new TreeMap<>();
     static final Map<String, RequestStreamHandler> handlers = new LinkedHashMap<>();
+    static S3ForTests s3;
+    static S3Client realS3;
 
     @BeforeAll
     static void start() throws Exception {
@@ -57,17 +61,22 @@ class LeastPrivilegeTest {
         authorId = new Wiring(real, settings, Clock.systemUTC()).authors()
                 .create(new Byline("Åsa", Optional.empty(), Optional.empty()), AUTHOR_TOKEN, Instant.now()).id();
         LocalBucket bucket = env.server.bucket();
+        s3 = S3ForTests.start();
+        // A search bucket of the test's own: the server's indexer, fed by the same table's stream, keeps to the server's.
+        String searchBucket = s3.newBucket("least-privilege");
+        realS3 = s3.client();
         for (var f : template.functions().values()) {
             RecordingDynamo recorder = new RecordingDynamo();
             recorders.put(f.id(), recorder);
-            RecordingS3 s3 = new RecordingS3();
-            buckets.put(f.id(), s3);
+            RecordingS3 recordingS3 = new RecordingS3();
+            buckets.put(f.id(), recordingS3);
             // Injected failures reach the paths that give a picture back when a write does not happen.
             FaultyDynamo faulty = new FaultyDynamo();
             faults.put(f.id(), faulty);
-            var images = s3.bucket(bucket);
-            Wiring wiring = new Wiring(recorder.wrap(faulty.wrap(real, env.server.tableName())), settings, Clock.systemUTC(),
-                    () -> Optional.of(images));
+            var images = recordingS3.bucket(bucket);
+            Wiring wiring = Wiring.withBuckets(recorder.wrap(faulty.wrap(real, env.server.tableName())),
+                    settings.withSearchBucket(searchBucket), Clock.systemUTC(), () -> Optional.of(images),
+                    () -> new S3IndexFiles(recordingS3.searchIndex(realS3), searchBucket));
             handlers.put(f.id(), handler(f.handlerClass(), wiring));
         }
     }
@@ -77,6 +86,9 @@ class LeastPrivilegeTest {
         if (env != null) { // null when the set-up was skipped (no LocalStack here)
             real.close();
             env.close();
+        }
+        if (realS3 != null) {
+            realS3.close();
         }
     }
 
@@ -167,6 +179,18 @@ class LeastPrivilegeTest {
         assertEquals(200, invoke("FeedFunction", "feed.json", e -> { }));
         assertEquals(200, invoke("FeedFunction", "tag-feed.json", e -> { }));
         assertEquals(200, invoke("StylesheetFunction", "stylesheet.json", e -> { }));
+        assertEquals(200, invoke("StylesheetFunction", "favicon.json", e -> { }));
+        for (String page : List.of("page-categories.json", "page-archive-index.json", "page-people.json", "page-offices.json")) {
+            assertEquals(200, invoke("FacetsPageFunction", page, e -> { }), page);
+        }
+        for (String file : List.of("sitemap.json", "sitemap-month.json", "robots.json")) {
+            assertEquals(200, invoke("SitemapFunction", file, e -> { }), file);
+        }
+        var visible = new Wiring(real, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC())
+                .posts().list(se.inlagg.posts.ListQuery.newest(1));
+        var newest = ((se.inlagg.posts.Outcome.Done<se.inlagg.posts.Page<se.inlagg.posts.PostSummary>>) visible).value().items().getFirst();
+        assertEquals(200, invoke("PostPageFunction", "page-post.json", slug(newest.slug())), "a visible post: its neighbours and related posts");
+        runSearchScenarios(newest.id());
         assertEquals(403, invoke("SignInFunction", "signin.json", e -> { }), "a wrong token");
         assertEquals(303, invoke("SignInFunction", "signin.json", formBody("csrf=" + SIGN_IN_FORM_TOKEN + "&token=" + AUTHOR_TOKEN)));
         var session = new Wiring(real, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC())
@@ -183,6 +207,8 @@ class LeastPrivilegeTest {
         assertEquals(200, invoke("DraftsPageFunction", "drafts.json", cookie));
         runPictureScenarios(cookie, session.session().csrf());
         runAuthoringScenarios(cookie, session.session().csrf());
+        assertEquals(200, invoke("FacetsPageFunction", "page-categories.json", cookie), "the page shows who is signed in");
+        assertEquals(200, invoke("SearchPageFunction", "search-page.json", cookie), "the page shows who is signed in");
         assertEquals(303, invoke("SignInFunction", "signout.json", cookie.andThen(formBody("csrf=" + session.session().csrf()))));
     }
 
@@ -331,6 +357,19 @@ class LeastPrivilegeTest {
         return ((se.inlagg.posts.Outcome.Done<se.inlagg.posts.Post>) posts.get(slug, Optional.of(authorId))).value().version();
     }
 
+    /**
+     * The indexer builds the index (no manifest yet: every published post, then its files and the
+     * manifest), then applies one post on top (read by key, new files, old ones deleted); both
+     * search functions read it.
+     */
+    static void runSearchScenarios(String postId) throws Exception {
+        Consumer<ObjectNode> post = e -> ((ObjectNode) e.path("Records").path(0).path("dynamodb").path("Keys").path("PK")).put("S", "POST#" + postId);
+        assertEquals(200, invoke("SearchIndexFunction", "search-index-stream.json", e -> { }), "the first batch builds the index");
+        assertEquals(200, invoke("SearchIndexFunction", "search-index-stream.json", post), "a batch on top of it");
+        assertEquals(200, invoke("SearchApiFunction", "search-api.json", e -> { }));
+        assertEquals(200, invoke("SearchPageFunction", "search-page.json", e -> { }));
+    }
+
     static Consumer<ObjectNode> formBody(String form) {
         return e -> e.put("body", java.util.Base64.getEncoder().encodeToString(form.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
@@ -391,6 +430,12 @@ class LeastPrivilegeTest {
 
     private static String resourceKind(Object resource) {
         Map<String, Object> r = Template.map(resource);
+        if (r.get("Fn::GetAtt") instanceof List<?> l && l.equals(List.of("SearchIndexBucket", "Arn"))) {
+            return "search-bucket";
+        }
+        if (r.get("Fn::Sub") instanceof String sub && sub.startsWith("${SearchIndexBucket.Arn}/")) {
+            return "search-bucket/" + sub.substring("${SearchIndexBucket.Arn}/".length());
+        }
         if (r.get("Fn::GetAtt") instanceof List<?> l && l.equals(List.of("PostsTable", "Arn"))) {
             return "table";
         }
@@ -398,9 +443,10 @@ class LeastPrivilegeTest {
             return "index/" + sub.substring("${PostsTable.Arn}/index/".length());
         }
         if (r.get("Fn::Sub") instanceof String sub && sub.startsWith("${ImagesBucket.Arn}/")) {
-            return "bucket/" + sub.substring("${ImagesBucket.Arn}/".length());
+            return "images-bucket/" + sub.substring("${ImagesBucket.Arn}/".length());
         }
-        throw new AssertionError("a resource other than the posts table, one of its indexes or a prefix of the bucket: " + resource);
+        throw new AssertionError("a resource other than the posts table, one of its indexes, a prefix of the pictures bucket "
+                + "or the search bucket: " + resource);
     }
 
     private static Map<String, Set<String>> group(Set<RecordingDynamo.Grant> grants) {

@@ -52,6 +52,26 @@ class OpenApiContractTest extends ServerTest {
         assertEquals("3.1.0", document.path("openapi").asText());
     }
 
+    /** What the linters in .ci/run (spectral, redocly) ask of every operation, so a miss fails here first. */
+    @Test
+    void everyOperationHasAnIdADescriptionAndADeclaredTag() {
+        Set<String> declared = new HashSet<>();
+        document.path("tags").forEach(tag -> declared.add(tag.path("name").asText()));
+        Set<String> ids = new HashSet<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            if (op.getKey().equals("parameters")) {
+                return;
+            }
+            String where = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+            JsonNode operation = op.getValue();
+            assertTrue(ids.add(operation.path("operationId").asText()), where + ": operationId missing or taken");
+            assertTrue(!operation.path("description").asText().isBlank(), where + ": no description");
+            assertTrue(operation.path("tags").size() > 0, where + ": no tag");
+            operation.path("tags").forEach(tag ->
+                    assertTrue(declared.contains(tag.asText()), where + ": tag " + tag + " is not declared"));
+        }));
+    }
+
     @Test
     void theEventBodiesAreValidRequests() throws Exception {
         Map<String, String> schemaOf = Map.of("POST /api/posts", "PostInput", "PATCH /api/posts/{slug}", "PostPatch",

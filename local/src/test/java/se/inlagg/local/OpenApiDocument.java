@@ -1,5 +1,6 @@
 package se.inlagg.local;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +26,9 @@ public final class OpenApiDocument {
 
     public static OpenApiDocument read() {
         try {
-            return new OpenApiDocument(new ObjectMapper().readTree(
+            // A key written twice is a parse error for the linters (and for many generators); Jackson would
+            // quietly keep the last one, so it is told to refuse it here.
+            return new OpenApiDocument(new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(
                     Repo.root().resolve("functions/src/main/resources/openapi.json").toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -113,6 +113,28 @@ class OperationsTemplateTest {
         assertEquals(template.functions().size(), watched.size(), "a function under two throttle alarms: " + watched);
     }
 
+    /**
+     * Alarms are the one cost that does not fall to zero with no readers ($0.10 a month per metric
+     * they read, the first 10 of an account free), so a stage can drop the per-function throttle
+     * alarms, and what stays is within the free ten.
+     */
+    @Test
+    void withoutThePerFunctionThrottleAlarmsTheRestReadAtMostTenMetrics() {
+        assertTrue(template.condition("WatchesEachFunction"), "by default every function is watched");
+        int kept = 0;
+        for (var alarm : ofType("AWS::CloudWatch::Alarm")) {
+            List<?> metrics = alarm.getValue().get("Metrics") instanceof List<?> l ? l : List.of();
+            boolean perFunction = metrics.stream().map(m -> Template.map(Template.map(Template.map(m).get("MetricStat")).get("Metric")))
+                    .anyMatch(m -> "Throttles".equals(m.get("MetricName")) && "AWS/Lambda".equals(m.get("Namespace")));
+            Object condition = template.resource(alarm.getKey()).get("Condition");
+            assertEquals(perFunction ? "WatchesEachFunction" : null, condition, alarm.getKey());
+            if (!perFunction) {
+                kept += metrics.isEmpty() ? 1 : (int) metrics.stream().filter(m -> Template.map(m).containsKey("MetricStat")).count();
+            }
+        }
+        assertTrue(kept > 0 && kept <= 10, "the alarms every stage keeps read " + kept + " metrics");
+    }
+
     @Test
     void theAuthorizersErrorsRaiseAnAlarm() {
         Map<String, Object> alarm = properties("AuthorizerErrorAlarm");

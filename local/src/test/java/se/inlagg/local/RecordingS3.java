@@ -24,10 +24,13 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
 
 /**
- * The pictures bucket through clients that note every IAM action their calls need, by key prefix
- * ("s3:GetObject on bucket/uploads/*"), presigned addresses and signed upload forms included: a
- * presigned GET is allowed only if its signer may GetObject, and a browser's upload only if the
- * form's signer may PutObject (and PutObjectTagging, for the tag the form sets).
+ * S3 clients that note every IAM action their calls need, beside a function's DynamoDB actions, so
+ * one test holds its S3 policy to what its code does. The pictures bucket by key prefix
+ * ("s3:GetObject on images-bucket/uploads/*"), presigned addresses and signed upload forms included:
+ * a presigned GET is allowed only if its signer may GetObject, and a browser's upload only if the
+ * form's signer may PutObject (and PutObjectTagging, for the tag the form sets). The search index's
+ * bucket as a whole ("search-bucket/search/*"), where a read also needs s3:ListBucket: without it S3
+ * answers a missing key (no index yet) with 403 instead of 404, and the code relies on the 404.
  */
 final class RecordingS3 {
 
@@ -47,6 +50,32 @@ final class RecordingS3 {
         };
         var parts = new S3ImageBucket.Parts(client, presigner, signer, Region.of(LocalDynamo.REGION));
         return new S3ImageBucket(new BucketSettings(local.name(), Optional.of(local.endpoint())), parts);
+    }
+
+    /** A client on the search index's bucket whose every call is recorded. */
+    S3Client searchIndex(S3Client real) {
+        return (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class},
+                (proxy, method, args) -> {
+                    noteSearch(method.getName());
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private void noteSearch(String method) {
+        if (method.startsWith("getObject")) {
+            used.add(new RecordingDynamo.Grant("s3:GetObject", "search-bucket/search/*"));
+            used.add(new RecordingDynamo.Grant("s3:ListBucket", "search-bucket"));
+        } else if (method.startsWith("putObject")) {
+            used.add(new RecordingDynamo.Grant("s3:PutObject", "search-bucket/search/*"));
+        } else if (method.startsWith("deleteObject")) {
+            used.add(new RecordingDynamo.Grant("s3:DeleteObject", "search-bucket/search/*"));
+        } else if (!Set.of("close", "serviceName", "serviceClientConfiguration", "toString", "hashCode", "equals").contains(method)) {
+            used.add(new RecordingDynamo.Grant("s3:" + Character.toUpperCase(method.charAt(0)) + method.substring(1), "search-bucket"));
+        }
     }
 
     private <T> T record(Class<T> type, T real) {
@@ -83,9 +112,9 @@ final class RecordingS3 {
         }
     }
 
-    /** "bucket/uploads/*" or "bucket/images/*": the prefixes the template grants on. */
+    /** "images-bucket/uploads/*" or "images-bucket/images/*": the prefixes the template grants on. */
     static RecordingDynamo.Grant grant(String action, String key) {
         String prefix = key.substring(0, key.indexOf('/') + 1);
-        return new RecordingDynamo.Grant(action, "bucket/" + prefix + "*");
+        return new RecordingDynamo.Grant(action, "images-bucket/" + prefix + "*");
     }
 }

@@ -30,15 +30,14 @@ final class ServerExtension implements AutoCloseable {
         this.data = data;
         this.ownsData = ownsData;
         var endpoint = Backends.chosenEndpoint();
-        // On a shared endpoint each data folder gets a table of its own, so a restart finds its data.
+        // On a shared endpoint each data folder gets a table (and a bucket) of its own, so a restart finds its data.
         var table = endpoint.map(e -> "PostsTable-" + data.getFileName().toString().replaceAll("[^A-Za-z0-9_.-]", "-"));
-        // On a shared S3 endpoint a bucket of its own, as each server has a table of its own.
-        String bucket = ("inlagg-" + data.getFileName().toString().toLowerCase(java.util.Locale.ROOT))
-                .replaceAll("[^a-z0-9-]", "-").replaceAll("-+$", "");
         var options = new LocalServer.Options(Repo.template(), data, 0, Optional.of(TOKEN), endpoint, table);
+        // On a shared S3 endpoint (LocalStack) buckets of its own, as each server has a table of its own;
+        // else the server's own embedded S3 in its data folder, as ./inlagg runs it.
         var s3 = Backends.chosenS3Endpoint();
         if (s3.isPresent()) {
-            options = options.withBucket(s3.get(), Optional.of(bucket.length() > 63 ? bucket.substring(0, 63) : bucket));
+            options = options.withS3(s3.get(), Backends.bucketFor(data, "bilder"), Backends.bucketFor(data, "sok"));
         }
         this.server = LocalServer.start(options);
         this.http = new Http(server.baseUri(), TOKEN);

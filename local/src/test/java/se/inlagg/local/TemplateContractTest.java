@@ -16,9 +16,22 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** What no local run can reveal but AWS would: the template's wiring, checked by reading it. */
 class TemplateContractTest {
+
+    /** The template's filters, applied as Lambda applies them, to a stream record with these keys. */
+    record EventFilterProbe(List<String> patterns) {
+        boolean passes(String pk, String sk) {
+            ObjectNode record = Http.JSON.createObjectNode();
+            record.put("eventName", "MODIFY");
+            ObjectNode keys = record.putObject("dynamodb").putObject("Keys");
+            keys.putObject("PK").put("S", pk);
+            keys.putObject("SK").put("S", sk);
+            return EventFilter.of(patterns).passes(record);
+        }
+    }
 
     static Template template;
 
@@ -92,6 +105,46 @@ class TemplateContractTest {
         assertFalse(text.contains("DynamoDBReadPolicy") || text.contains("DynamoDBCrudPolicy"),
                 "SAM's DynamoDB policy templates grant Scan");
         assertFalse(text.matches("(?s).*dynamodb:\\*.*"), "no wildcard actions");
+    }
+
+    @Test
+    void theTableStreamsItsChangesToTheIndexerWhichNoRecordCanHoldUp() {
+        var table = Template.map(template.table().getValue().get("Properties"));
+        assertEquals(Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"), table.get("StreamSpecification"));
+        assertEquals(1, template.streamSources().size());
+        var source = template.streamSources().getFirst();
+        assertEquals("SearchIndexFunction", source.functionId());
+        assertTrue(source.bisectOnError(), "a failing batch is halved until the bad record stands alone");
+        assertTrue(source.maximumRetryAttempts() >= 0 && source.maximumRetryAttempts() <= 10, "retries end, so the stream moves on");
+        assertEquals(1, source.windowSeconds(), "changes reach the index within seconds");
+        var event = Template.map(Template.map(template.functions().get("SearchIndexFunction").properties().get("Events")).get("PostChanges"));
+        var props = Template.map(event.get("Properties"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("PostsTable", "StreamArn")), props.get("Stream"));
+        var failure = Template.map(Template.map(props.get("DestinationConfig")).get("OnFailure"));
+        assertEquals("SQS", failure.get("Type"), "what the retries give up on goes to a queue");
+        var filter = new EventFilterProbe(source.filterPatterns());
+        assertTrue(filter.passes("POST#5ad2042c-f7f5-47ac-98da-d4ede0d324ab", "POST"), "a post item passes");
+        for (String[] other : new String[][] {{"POST#5ad2042c-f7f5-47ac-98da-d4ede0d324ab", "BODY"},
+                {"POST#5ad2042c-f7f5-47ac-98da-d4ede0d324ab", "POST#TAG#frivard"}, {"TAG#frivard", "TAG"}, {"SESSION#abc", "SESSION"}}) {
+            assertFalse(filter.passes(other[0], other[1]), "only post items wake the indexer, not " + String.join(" ", other));
+        }
+    }
+
+    @Test
+    void theSearchIndexBucketIsPrivateEncryptedAndReachedOnlyOverTls() {
+        var bucket = Template.map(template.resource("SearchIndexBucket").get("Properties"));
+        var block = Template.map(bucket.get("PublicAccessBlockConfiguration"));
+        for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            assertEquals(Boolean.TRUE, block.get(setting), setting);
+        }
+        assertTrue(bucket.containsKey("BucketEncryption"));
+        String policy = template.resource("SearchIndexBucketPolicy").toString();
+        assertTrue(policy.contains("aws:SecureTransport") && policy.contains("Deny"), policy);
+        for (String function : List.of("SearchApiFunction", "SearchPageFunction", "SearchIndexFunction")) {
+            String policies = String.valueOf(template.functions().get(function).properties().get("Policies"));
+            assertFalse(policies.contains("s3:*") || policies.contains("s3:Put") && !function.equals("SearchIndexFunction"),
+                    function + " may only read the index: " + policies);
+        }
     }
 
     @Test

@@ -28,6 +28,16 @@ final class ClassLoadLog {
         return "-Xlog:class+load=info:file=" + file + ":timenanos";
     }
 
+    /** The first class loaded whose name starts so (a package's prefix), if the JVM loaded any. */
+    java.util.Optional<String> first(String prefix) {
+        Pattern loaded = Pattern.compile("^\\[\\d+ns\\] (" + Pattern.quote(prefix) + "\\S*) source:");
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.map(loaded::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Classes loaded up to this System.nanoTime (the JVM keeps writing; later lines do not count). */
     int loadedBy(long nanos) {
         try (Stream<String> lines = Files.lines(file)) {

@@ -54,6 +54,7 @@ class ColdStartBenchmark {
             throw new IllegalStateException(floorPackage + " holds no package: build floor/ first (mvn package)");
         }
         var table = new BenchmarkTable();
+        var s3 = se.inlagg.local.S3ForTests.start();
         String notes;
         // Answers from memory after the first of each shape (the warm-up run below): the times measured are
         // the functions' own, not the emulator's; -Dbenchmark.dynamo=emulator measures with the emulator itself.
@@ -73,9 +74,11 @@ class ColdStartBenchmark {
                     List<ReplayEvent> own = events.of(id);
                     String tableName = "PostsTable-" + id + "-" + run;
                     var seeded = Seeder.newTable(dynamo, template, tableName, function, fixtures, own);
-                    String event = Seeder.withAuthorizerContext(sample(id, own), seeded.authorIdOfToken()).toString();
-                    measure(into, function.withEnvironment(Settings.TABLE_NAME, tableName), event, endpoint, runtime, work,
-                            layout.folder(id));
+                    ReplayEvent sample = sample(id, own);
+                    String event = Seeder.withAuthorizerContext(sample, seeded.authorIdOfToken()).toString();
+                    FunctionSpec ready = SearchFixture.prepare(function.withEnvironment(Settings.TABLE_NAME, tableName), s3, dynamo,
+                            tableName, !sample.isStreamEvent());
+                    measure(into, ready, event, endpoint, runtime, work, layout.folder(id));
                 }
             }
             notes = replay ? "DynamoDB answers replayed from memory after a recording run (" + replaying.counts() + ")"

@@ -15,7 +15,8 @@ import se.inlagg.local.Template;
 /**
  * The events/ files, each given to the function it belongs to: an HTTP event to the function whose
  * route its routeKey names (as API Gateway matched it; "$default" and ANY routes included), the
- * authorizer's REQUEST event to the authorizer function. An event whose routeKey names no route, or
+ * authorizer's REQUEST event to the authorizer function, a batch of stream records to every function
+ * the template feeds from the table's stream. An event whose routeKey names no route, or
  * whose method and path API Gateway would route elsewhere, is a problem of its own.
  */
 final class EventCatalog {
@@ -35,6 +36,14 @@ final class EventCatalog {
         for (Path file : files(dir)) {
             String name = file.getFileName().toString();
             ObjectNode json = readObject(file);
+            if (json.has("Records")) {
+                // A batch of the table's stream records: for every function the template feeds from the stream.
+                if (template.streamSources().isEmpty()) {
+                    problems.add(name + " is a stream batch, but no function of template.yaml reads the table's stream");
+                }
+                template.streamSources().forEach(s -> events.add(new ReplayEvent(name, json, s.functionId(), Optional.empty())));
+                continue;
+            }
             if ("REQUEST".equals(json.path("type").asText()) && json.has("identitySource")) {
                 template.authorizerFunctionId().ifPresentOrElse(
                         id -> events.add(new ReplayEvent(name, json, id, Optional.empty())),

@@ -12,7 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.inlagg.auth.Tokens;
 import se.inlagg.config.Settings;
+import java.util.Optional;
 import se.inlagg.local.DynamoForTests;
+import se.inlagg.local.S3ForTests;
 import se.inlagg.local.OpenApiDocument;
 import se.inlagg.local.Template;
 
@@ -30,15 +32,17 @@ final class FunctionReplay {
 
     private final Template template;
     private final DynamoForTests dynamo;
+    private final S3ForTests s3;
     private final RuntimeLibrary runtime;
     private final EventFixtures fixtures;
     private final OpenApiDocument api;
     private final Path workDir;
 
-    FunctionReplay(Template template, DynamoForTests dynamo, RuntimeLibrary runtime, EventFixtures fixtures,
+    FunctionReplay(Template template, DynamoForTests dynamo, S3ForTests s3, RuntimeLibrary runtime, EventFixtures fixtures,
                    OpenApiDocument api, Path workDir) {
         this.template = template;
         this.dynamo = dynamo;
+        this.s3 = s3;
         this.runtime = runtime;
         this.fixtures = fixtures;
         this.api = api;
@@ -55,8 +59,18 @@ final class FunctionReplay {
         var checks = new UserChecks(api, seeded);
         List<String> problems = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        var running = RunningFunction.start(function.withEnvironment(Settings.TABLE_NAME, table), runtime,
-                dynamo.endpoint(), workDir.resolve(function.id()), List.of());
+        // The indexer builds its index from its events; functions that only search get it built first.
+        boolean indexer = events.stream().anyMatch(ReplayEvent::isStreamEvent);
+        FunctionSpec ready = SearchFixture.prepare(function.withEnvironment(Settings.TABLE_NAME, table), s3, dynamo, table, !indexer);
+        Path logs = workDir.resolve(function.id());
+        try {
+            java.nio.file.Files.createDirectories(logs);
+            java.nio.file.Files.deleteIfExists(logs.resolve("class-load.log"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var classes = new ClassLoadLog(logs.resolve("class-load.log"));
+        var running = RunningFunction.start(ready, runtime, dynamo.endpoint(), logs, List.of(classes.jvmOption()));
         try (running) {
             for (ReplayEvent event : events) {
                 ObjectNode payload = Seeder.withAuthorizerContext(event, seeded.authorIdOfToken());
@@ -67,10 +81,31 @@ final class FunctionReplay {
                             checks::authorizerRefuses)) {
                         break;
                     }
+                } else if (event.isStreamEvent()) {
+                    if (!send(running, event.file(), payload, problems, failures, answer -> {
+                        List<String> found = new ArrayList<>(checks.streamAnswer(answer));
+                        found.addAll(searchFindsSeededPosts(ready, table, seeded));
+                        return found;
+                    })) {
+                        break;
+                    }
                 } else if (!send(running, event.file(), payload, problems, failures, answer -> checks.httpAnswer(event, answer))) {
                     break;
                 }
             }
+        }
+        // Every package holds search's libraries and the S3 client, but a cold start pays for what it loads:
+        // only the search functions and the indexer may load search, only a function granted S3 its client.
+        List<String> barred = new ArrayList<>();
+        if (!SearchFixture.needs(function)) {
+            barred.addAll(List.of("org.apache.lucene.", "se.inlagg.search."));
+        }
+        if (!function.grantedS3()) {
+            barred.add("software.amazon.awssdk.services.s3.");
+        }
+        for (String library : barred) {
+            classes.first(library).ifPresent(c -> problems.add("loaded " + c + ": " + library
+                    + "* is for the functions that need it (their cold start pays for it, no other function's may)"));
         }
         // Read once the JVM is gone: the client logs an error's causes only after it has posted the error.
         String output = running.process().output();
@@ -107,6 +142,22 @@ final class FunctionReplay {
             }
         }
         return true;
+    }
+
+    /** After the indexer's batch, as a reader would find: a search of its index by each seeded post's title finds that post. */
+    private List<String> searchFindsSeededPosts(FunctionSpec function, String table, Seeder.Seeded seeded) {
+        var search = SearchFixture.service(s3, dynamo, table, function.environment().get(Settings.SEARCH_BUCKET),
+                java.time.ZoneId.of(function.environment().get(Settings.SITE_TIME_ZONE)));
+        List<String> problems = new ArrayList<>();
+        seeded.titleOfSlug().forEach((slug, title) -> {
+            var found = search.search(title, 10, Optional.empty());
+            boolean there = found instanceof se.inlagg.posts.Outcome.Done<se.inlagg.search.SearchPage> d
+                    && d.value().hits().stream().anyMatch(h -> h.slug().equals(slug));
+            if (!there) {
+                problems.add("left an index in which a search for \"" + title + "\" does not find it: " + found);
+            }
+        });
+        return problems;
     }
 
     /** The causes the runtime client logged (what CloudWatch would show); the error it posts names none. */

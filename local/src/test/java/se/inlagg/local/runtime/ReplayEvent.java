@@ -11,13 +11,19 @@ import java.util.Optional;
 import se.inlagg.local.Template;
 
 /**
- * One file of events/: the event as API Gateway sends it, the function it belongs to and, unless it
- * is the authorizer's, the route it came in on.
+ * One file of events/: the event as API Gateway sends it (or, for a function fed by the table's
+ * stream, a batch of stream records as Lambda sends it), the function it belongs to and, for an HTTP
+ * event, the route it came in on.
  */
 record ReplayEvent(String file, ObjectNode json, String functionId, Optional<Template.Route> route) {
 
     boolean isAuthorizerEvent() {
-        return route.isEmpty();
+        return route.isEmpty() && !isStreamEvent();
+    }
+
+    /** A DynamoDB Streams batch (DynamodbEvent JSON): its records under "Records". */
+    boolean isStreamEvent() {
+        return route.isEmpty() && json.has("Records");
     }
 
     String text(String... path) {

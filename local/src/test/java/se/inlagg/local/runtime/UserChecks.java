@@ -25,7 +25,9 @@ final class UserChecks {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     /** Routes that list posts: every seeded post is published, in January 2019 and tagged as the events filter. */
     private static final Set<String> LISTS = Set.of(
-            "GET /api/posts", "GET /", "GET /archive/{month}", "GET /tags/{tag}", "GET /feed.xml", "GET /tags/{tag}/feed.xml");
+            "GET /api/posts", "GET /", "GET /archive/{month}", "GET /tags/{tag}", "GET /feed.xml", "GET /tags/{tag}/feed.xml",
+            "GET /api/search", "GET /sok");
+    private static final String SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     private final OpenApiDocument api;
     private final Seeder.Seeded seeded;
@@ -57,6 +59,15 @@ final class UserChecks {
         return problems;
     }
 
+    /** What an indexer answers Lambda for a batch of stream records: none of them failed. */
+    List<String> streamAnswer(String payload) {
+        JsonNode answer = Json.read(payload);
+        List<String> problems = new ArrayList<>();
+        expect(problems, answer.path("batchItemFailures").isArray() && answer.path("batchItemFailures").isEmpty(),
+                "the batch is not answered as done (no batchItemFailures): " + abbreviated(payload));
+        return problems;
+    }
+
     /** The HTTP answer (payload 2.0 response) to an event on a route. */
     List<String> httpAnswer(ReplayEvent event, String payload) {
         Template.Route route = event.route().orElseThrow();
@@ -78,6 +89,14 @@ final class UserChecks {
             String location = answer.path("headers").path("location").asText("");
             expect(problems, location.startsWith("https://") && location.contains("/images/" + event.json().path("pathParameters").path("name").asText())
                     && location.contains("X-Amz-Signature="), "not a presigned address of the picture: " + location);
+        } else if (route.path().startsWith("/sitemap") && status == 200) {
+            sitemap(problems, type, body);
+        } else if (route.path().equals("/robots.txt") && status == 200) {
+            expect(problems, type.startsWith("text/plain") && body.contains("Sitemap: ") && body.contains("/sitemap.xml"),
+                    "robots.txt names no sitemap: " + type + " " + abbreviated(body));
+        } else if (route.path().equals("/favicon.ico") && status == 200) {
+            expect(problems, type.equals("image/x-icon") && answer.path("isBase64Encoded").asBoolean() && !body.isEmpty(),
+                    "not an icon: " + type);
         } else if (route.path().endsWith(".xml") && status == 200) {
             feed(problems, route, type, body);
         } else if ((route.path().endsWith(".css") || route.path().startsWith("/assets/")) && status == 200) {
@@ -197,6 +216,25 @@ final class UserChecks {
             }
         } catch (Exception e) {
             problems.add("the feed is not well-formed XML (" + e.getMessage() + "): " + abbreviated(body));
+        }
+    }
+
+    /** A sitemap index or a sitemap, well-formed in the sitemap namespace; a month's names the seeded posts. */
+    private void sitemap(List<String> problems, String type, String body) {
+        expect(problems, type.startsWith("application/xml"), "not XML: content-type " + type);
+        try {
+            var factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Element root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))
+                    .getDocumentElement();
+            expect(problems, SITEMAPS.equals(root.getNamespaceURI()) && Set.of("sitemapindex", "urlset").contains(root.getLocalName()),
+                    "not a sitemap: <" + root.getTagName() + ">");
+            if (root.getLocalName().equals("urlset")) {
+                seeded.titleOfSlug().keySet().forEach(slug -> expect(problems, body.contains("/posts/" + slug + "</loc>"),
+                        "the month's sitemap lacks the seeded post " + slug));
+            }
+        } catch (Exception e) {
+            problems.add("the sitemap is not well-formed XML (" + e.getMessage() + "): " + abbreviated(body));
         }
     }
 

@@ -1,0 +1,241 @@
+package se.inlagg.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SerialMergeScheduler;
+import org.apache.lucene.index.TieredMergePolicy;
+import se.inlagg.ops.Log;
+import se.inlagg.posts.Page;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostService;
+import se.inlagg.posts.Status;
+
+/**
+ * Writes the index: applies changed posts on top of the current commit, or builds it from every
+ * published post when there is none. Each change ends in a conditional swap of the manifest; when
+ * another indexer swapped first, this one takes the winner's commit and applies the same posts again
+ * (it reads each post as it is now, so applying twice is harmless).
+ */
+final class IndexUpdater {
+
+    /** Attempts before the batch fails and Lambda retries it: only a storm of indexers loses this often. */
+    static final int ATTEMPTS = 8;
+    /** Posts read from the table per Query during a rebuild (each page also reads their bodies in one batch). */
+    static final int REBUILD_PAGE = 100;
+
+    private final IndexFiles files;
+    private final PostService posts;
+    private final SwedishText analyzer;
+    private LocalCopy copy;
+
+    IndexUpdater(IndexFiles files, PostService posts, SwedishText analyzer) {
+        this.files = files;
+        this.posts = posts;
+        this.analyzer = analyzer;
+    }
+
+    /** What a change did to the index: how many posts it wrote and removed, and the size it has now. */
+    record Applied(int indexed, int removed, long bytes, int attempts, boolean rebuilt) {
+    }
+
+    /** Applies these posts as they are now: published ones are (re)indexed, anything else is removed. */
+    synchronized Applied apply(Collection<String> postIds) {
+        Set<String> ids = new HashSet<>(postIds);
+        for (int attempt = 1; ; attempt++) {
+            switch (files.readManifest(copy == null ? Optional.empty() : copy.tag())) {
+                case IndexFiles.Missing m -> {
+                    // A new deployment with posts already in the table: the first change builds it all.
+                    Optional<Applied> built = rebuildOnce(Optional.empty());
+                    if (built.isPresent()) {
+                        return built.get();
+                    }
+                    pause(attempt);
+                    continue;
+                }
+                case IndexFiles.Unchanged u -> { /* this copy is the current commit */ }
+                case IndexFiles.Found f -> {
+                    Manifest current = Manifest.parse(f.bytes());
+                    if (copy == null || !copy.lineage().equals(current.lineage())) {
+                        copy = new LocalCopy(current.lineage());
+                    }
+                    try {
+                        copy.mirror(current, f.etag(), files);
+                    } catch (IndexFiles.FileGone gone) {
+                        copy.forget();
+                        pause(attempt);
+                        continue;
+                    }
+                }
+            }
+            int[] counts = new int[2];
+            Manifest before = copy.manifest();
+            Manifest after = commit(copy, before.generation() + 1, writer -> {
+                for (String id : ids) {
+                    Optional<Post> post = posts.byId(id).filter(p -> p.summary().status() == Status.PUBLISHED);
+                    try {
+                        if (post.isPresent()) {
+                            writer.updateDocument(PostDocument.id(id), PostDocument.of(post.get()));
+                            counts[0]++;
+                        } else {
+                            writer.deleteDocuments(PostDocument.id(id));
+                            counts[1]++;
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            if (after.files().equals(before.files())) {
+                return new Applied(counts[0], counts[1], after.bytes(), attempt, false);
+            }
+            Optional<String> swapped = files.swapManifest(after.toJson(), copy.tag());
+            if (swapped.isPresent()) {
+                copy.adopt(after, swapped.get());
+                files.delete(keysOnlyIn(before, after));
+                return new Applied(counts[0], counts[1], after.bytes(), attempt, false);
+            }
+            files.delete(keysOnlyIn(after, before));
+            copy.forget();
+            Log.info("search_index_race_lost", "attempt", attempt);
+            pause(attempt);
+        }
+    }
+
+    /** Builds the index anew from every published post and makes it the current one, whatever was there. */
+    synchronized Applied rebuild() {
+        for (int attempt = 1; ; attempt++) {
+            Optional<IndexFiles.Found> current = switch (files.readManifest(Optional.empty())) {
+                case IndexFiles.Found f -> Optional.of(f);
+                case IndexFiles.Missing m -> Optional.<IndexFiles.Found>empty();
+                case IndexFiles.Unchanged u -> throw new IllegalStateException("an unconditional read cannot be unchanged");
+            };
+            Optional<Applied> built = rebuildOnce(current);
+            if (built.isPresent()) {
+                return built.get();
+            }
+            pause(attempt);
+        }
+    }
+
+    /** One rebuild, swapped in where the manifest is still the one read (or still none); empty when another writer came first. */
+    private Optional<Applied> rebuildOnce(Optional<IndexFiles.Found> current) {
+        Optional<Manifest> old = current.map(f -> Manifest.parse(f.bytes()));
+        Optional<String> expected = current.map(IndexFiles.Found::etag);
+        LocalCopy fresh = new LocalCopy(UUID.randomUUID().toString());
+        int[] count = new int[1];
+        Manifest built = commit(fresh, 1, writer -> {
+            Optional<String> cursor = Optional.empty();
+            do {
+                Page<Post> page = posts.published(REBUILD_PAGE, cursor);
+                for (Post post : page.items()) {
+                    try {
+                        writer.addDocument(PostDocument.of(post));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    count[0]++;
+                }
+                cursor = page.nextCursor();
+            } while (cursor.isPresent());
+            try {
+                // One segment: the fewest files for every reader to fetch, and the fastest to search.
+                writer.forceMerge(1);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Optional<String> swapped = files.swapManifest(built.toJson(), expected);
+        if (swapped.isEmpty()) {
+            files.delete(built.files().values().stream().map(Manifest.FileRef::key).toList());
+            Log.info("search_rebuild_race_lost");
+            return Optional.empty();
+        }
+        fresh.adopt(built, swapped.get());
+        copy = fresh;
+        old.ifPresent(o -> files.delete(keysOnlyIn(o, built)));
+        Log.info("search_index_rebuilt", "posts", count[0], "bytes", built.bytes());
+        return Optional.of(new Applied(count[0], 0, built.bytes(), 1, true));
+    }
+
+    /**
+     * Runs the changes through an IndexWriter on the copy, commits, and stores every file of the new
+     * commit that the copy's manifest does not already have; answers the manifest of the new commit.
+     */
+    private Manifest commit(LocalCopy on, long generation, Consumer<IndexWriter> changes) {
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                // Merges run in this thread, inside the invocation that pays for them.
+                .setMergeScheduler(new SerialMergeScheduler())
+                .setCommitOnClose(false)
+                .setUseCompoundFile(true);
+        TieredMergePolicy merges = new TieredMergePolicy();
+        // Compound files: a segment is two or three files, so a reader fetches few objects.
+        merges.setNoCFSRatio(1.0);
+        config.setMergePolicy(merges);
+        try (IndexWriter writer = new IndexWriter(on.directory, config)) {
+            changes.accept(writer);
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Manifest.FileRef> refs = new LinkedHashMap<>();
+        try {
+            SegmentInfos commit = SegmentInfos.readLatestCommit(on.directory);
+            for (String name : commit.files(true)) {
+                Manifest.FileRef had = on.manifest().files().get(name);
+                if (had != null) {
+                    refs.put(name, had);
+                } else {
+                    byte[] bytes = on.bytes(name);
+                    String key = "files/" + on.lineage() + "/" + UUID.randomUUID() + "-" + name;
+                    files.write(key, bytes);
+                    on.remember(name, key);
+                    refs.put(name, new Manifest.FileRef(key, bytes.length));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Manifest(on.lineage(), generation, refs);
+    }
+
+    private static List<String> keysOnlyIn(Manifest these, Manifest notThose) {
+        Set<String> kept = new HashSet<>();
+        notThose.files().values().forEach(f -> kept.add(f.key()));
+        List<String> gone = new ArrayList<>();
+        these.files().values().forEach(f -> {
+            if (!kept.contains(f.key())) {
+                gone.add(f.key());
+            }
+        });
+        return gone;
+    }
+
+    /** Jittered and growing: indexers that collided try again apart. Past the last attempt, the batch fails. */
+    private static void pause(int attempt) {
+        if (attempt >= ATTEMPTS) {
+            throw new IllegalStateException("the search index changed under this indexer " + attempt + " times in a row");
+        }
+        long millis = (long) (Duration.ofMillis(50).toMillis() * Math.pow(2, attempt - 1) * (0.5 + Math.random()));
+        try {
+            Thread.sleep(Math.min(millis, 2_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package se.inlagg.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
+
+/**
+ * One container's copy of the index, in memory: the files of the manifest it last mirrored, each
+ * remembered with the key it came from, so that a newer manifest costs only the files that are new.
+ * A Lambda's /tmp would do as well, but memory is faster to read and needs no cleaning up.
+ */
+final class LocalCopy {
+
+    final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final String lineage;
+    private final Map<String, String> keyOfName = new HashMap<>();
+    private Optional<String> tag = Optional.empty();
+    private Manifest manifest;
+
+    LocalCopy(String lineage) {
+        this.lineage = lineage;
+        this.manifest = new Manifest(lineage, 0, Map.of());
+    }
+
+    String lineage() {
+        return lineage;
+    }
+
+    /** The version of the manifest this copy mirrors; empty when it mirrors none (new, or after a lost race). */
+    Optional<String> tag() {
+        return tag;
+    }
+
+    Manifest manifest() {
+        return manifest;
+    }
+
+    /**
+     * Makes the directory hold exactly the manifest's files: fetches what is new or differs, then
+     * drops what the manifest no longer names (readers still open on those keep their bytes).
+     *
+     * @throws IndexFiles.FileGone when a file was removed meanwhile; the caller reads the manifest again
+     */
+    void mirror(Manifest next, String nextTag, IndexFiles files) {
+        if (!next.lineage().equals(lineage)) {
+            throw new IllegalArgumentException("a copy mirrors one lineage; start a new copy for " + next.lineage());
+        }
+        tag = Optional.empty();
+        next.files().forEach((name, ref) -> {
+            if (!ref.key().equals(keyOfName.get(name))) {
+                store(name, files.read(ref.key()));
+                keyOfName.put(name, ref.key());
+            }
+        });
+        dropAllBut(next.files().keySet());
+        manifest = next;
+        tag = Optional.of(nextTag);
+    }
+
+    /** Takes a manifest this copy's own writer made and stored: the files are here already. */
+    void adopt(Manifest next, String nextTag) {
+        next.files().forEach((name, ref) -> keyOfName.put(name, ref.key()));
+        manifest = next;
+        tag = Optional.of(nextTag);
+    }
+
+    /** After losing a race: the next read of the manifest must fetch it whole and mirror it. */
+    void forget() {
+        tag = Optional.empty();
+    }
+
+    void remember(String name, String key) {
+        keyOfName.put(name, key);
+    }
+
+    byte[] bytes(String name) {
+        try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
+            byte[] bytes = new byte[Math.toIntExact(in.length())];
+            in.readBytes(bytes, 0, bytes.length);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void store(String name, byte[] bytes) {
+        try {
+            if (Set.of(directory.listAll()).contains(name)) {
+                directory.deleteFile(name);
+            }
+            try (IndexOutput out = directory.createOutput(name, IOContext.DEFAULT)) {
+                out.writeBytes(bytes, bytes.length);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void dropAllBut(Set<String> names) {
+        try {
+            for (String name : directory.listAll()) {
+                if (!names.contains(name)) {
+                    directory.deleteFile(name);
+                    keyOfName.remove(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        keyOfName.keySet().retainAll(new HashSet<>(names));
+    }
+}

@@ -1,0 +1,56 @@
+package se.inlagg.search;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import se.inlagg.json.Json;
+
+/**
+ * The current commit of the index: the files it is made of, by Lucene's name, each with the key it is
+ * stored under and its size. A lineage is one index built from scratch; Lucene reuses file names in a
+ * new lineage, so a reader that sees the lineage change starts from an empty copy.
+ */
+record Manifest(String lineage, long generation, Map<String, FileRef> files) {
+
+    /** One stored file of the commit. */
+    record FileRef(String key, long size) {
+    }
+
+    Manifest {
+        files = Map.copyOf(files);
+    }
+
+    long bytes() {
+        return files.values().stream().mapToLong(FileRef::size).sum();
+    }
+
+    byte[] toJson() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("lineage", lineage);
+        out.put("generation", generation);
+        Map<String, Object> list = new LinkedHashMap<>();
+        files.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("key", e.getValue().key());
+            f.put("size", e.getValue().size());
+            list.put(e.getKey(), f);
+        });
+        out.put("files", list);
+        return Json.write(out).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static Manifest parse(byte[] json) {
+        if (!(Json.read(new String(json, java.nio.charset.StandardCharsets.UTF_8)) instanceof Map<?, ?> root)
+                || !(root.get("lineage") instanceof String lineage) || !(root.get("generation") instanceof Number generation)
+                || !(root.get("files") instanceof Map<?, ?> list)) {
+            throw new IllegalStateException("the search manifest is not one this code wrote");
+        }
+        Map<String, FileRef> files = new LinkedHashMap<>();
+        list.forEach((name, value) -> {
+            if (!(value instanceof Map<?, ?> f) || !(f.get("key") instanceof String key) || !(f.get("size") instanceof Number size)) {
+                throw new IllegalStateException("the search manifest names a file without a key and size: " + name);
+            }
+            files.put(String.valueOf(name), new FileRef(key, size.longValue()));
+        });
+        return new Manifest(lineage, generation.longValue(), files);
+    }
+}

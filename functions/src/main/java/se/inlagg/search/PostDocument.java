@@ -1,0 +1,97 @@
+package se.inlagg.search;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.Term;
+import se.inlagg.posts.Byline;
+import se.inlagg.posts.Markdown;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.Tag;
+
+/**
+ * A post as the search index holds it: the fields searched (title, categories, byline, the text as
+ * plain words), the publication time that decides who may see it, and what a hit shows, stored so a
+ * search never reads the table.
+ */
+final class PostDocument {
+
+    static final String ID = "id";
+    static final String TITLE = "title";
+    static final String TAGS = "tags";
+    static final String BYLINE = "byline";
+    static final String BODY = "body";
+    static final String PUBLISHED = "published";
+    private static final String SLUG = "slug";
+    private static final String EXCERPT = "excerpt";
+    private static final String AUTHOR_NAME = "authorName";
+    private static final String AUTHOR_ROLE = "authorRole";
+    private static final String AUTHOR_OFFICE = "authorOffice";
+    private static final String TAG_SLUG = "tagSlug";
+    private static final String TAG_NAME = "tagName";
+
+    private PostDocument() {
+    }
+
+    static Term id(String postId) {
+        return new Term(ID, postId);
+    }
+
+    static Document of(Post post) {
+        PostSummary s = post.summary();
+        Document d = new Document();
+        d.add(new StringField(ID, s.id(), Field.Store.YES));
+        d.add(new StoredField(SLUG, s.slug()));
+        d.add(new TextField(TITLE, s.title(), Field.Store.YES));
+        for (Tag tag : s.tags()) {
+            d.add(new TextField(TAGS, tag.name(), Field.Store.NO));
+            d.add(new StoredField(TAG_SLUG, tag.slug()));
+            d.add(new StoredField(TAG_NAME, tag.name()));
+        }
+        Byline by = s.author();
+        d.add(new TextField(BYLINE, by.name(), Field.Store.NO));
+        by.role().ifPresent(r -> d.add(new TextField(BYLINE, r, Field.Store.NO)));
+        by.office().ifPresent(o -> d.add(new TextField(BYLINE, o, Field.Store.NO)));
+        d.add(new StoredField(AUTHOR_NAME, by.name()));
+        by.role().ifPresent(r -> d.add(new StoredField(AUTHOR_ROLE, r)));
+        by.office().ifPresent(o -> d.add(new StoredField(AUTHOR_OFFICE, o)));
+        // Plain words with sentence ends kept: what is searched and what snippets are cut from.
+        d.add(new TextField(BODY, Markdown.toWords(post.body()), Field.Store.YES));
+        d.add(new StoredField(EXCERPT, s.excerpt()));
+        long published = s.publishedAt().getEpochSecond();
+        d.add(new LongPoint(PUBLISHED, published));
+        d.add(new NumericDocValuesField(PUBLISHED, published));
+        d.add(new StoredField(PUBLISHED, published));
+        return d;
+    }
+
+    /** What a hit shows, from the stored fields, with its snippet made by the caller. */
+    static SearchHit hit(Document d, String snippetHtml) {
+        List<Tag> tags = new ArrayList<>();
+        String[] slugs = d.getValues(TAG_SLUG);
+        String[] names = d.getValues(TAG_NAME);
+        for (int i = 0; i < slugs.length && i < names.length; i++) {
+            tags.add(new Tag(slugs[i], names[i]));
+        }
+        Byline by = new Byline(d.get(AUTHOR_NAME), Optional.ofNullable(d.get(AUTHOR_ROLE)), Optional.ofNullable(d.get(AUTHOR_OFFICE)));
+        return new SearchHit(d.get(SLUG), d.get(TITLE), d.get(EXCERPT), snippetHtml, by,
+                Instant.ofEpochSecond(d.getField(PUBLISHED).numericValue().longValue()), tags);
+    }
+
+    static String body(Document d) {
+        return d.get(BODY);
+    }
+
+    static String excerpt(Document d) {
+        return d.get(EXCERPT);
+    }
+}

@@ -1,0 +1,142 @@
+package se.inlagg.search;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * What a reader typed, as words and quoted phrases that must all be found. The text is never given
+ * to Lucene's query parser: its syntax (AND, +, *, ~, field:) is just text here, and nothing a
+ * reader types can make a query that fails to parse or that costs more than a few words do.
+ */
+final class SearchQuery {
+
+    /** More words than anyone types; past this they are ignored, which bounds what one query costs. */
+    static final int MAX_CLAUSES = 16;
+    /** Each field's weight: a word in the title or a category counts for more than one in the text. */
+    static final Map<String, Float> FIELDS = Map.of(PostDocument.TITLE, 3.0f, PostDocument.TAGS, 2.5f,
+            PostDocument.BYLINE, 1.5f, PostDocument.BODY, 1.0f);
+    /** Extra weight where the text has the word spelt as typed (with å, ä, ö), not only folded. */
+    static final float EXACT_BONUS = 0.3f;
+
+    /** One thing that must be found: a word, or words in this order. */
+    sealed interface Clause {
+    }
+
+    record Word(String folded, String exact) implements Clause {
+    }
+
+    record Phrase(List<SwedishText.Word> words) implements Clause {
+    }
+
+    private final List<Clause> clauses;
+
+    private SearchQuery(List<Clause> clauses) {
+        this.clauses = List.copyOf(clauses);
+    }
+
+    /**
+     * Splits at double quotes (straight or typographic); a quote left open at the end counts as
+     * none. Only what the analyser keeps as words remains, so punctuation alone is no query at all.
+     */
+    static SearchQuery parse(String text, SwedishText analyzer) {
+        List<String> quoted = new ArrayList<>();
+        List<String> plain = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        boolean inQuote = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\u201d' || c == '\u201c' || c == '\u201e') {
+                (inQuote ? quoted : plain).add(part.toString());
+                part.setLength(0);
+                inQuote = !inQuote;
+            } else {
+                part.append(c);
+            }
+        }
+        plain.add(part.toString());
+        Set<Object> seen = new LinkedHashSet<>();
+        List<Clause> clauses = new ArrayList<>();
+        for (String phrase : quoted) {
+            List<SwedishText.Word> words = analyzer.words(phrase);
+            if (words.size() == 1) {
+                add(clauses, seen, new Word(words.getFirst().folded(), words.getFirst().exact()));
+            } else if (words.size() > 1) {
+                add(clauses, seen, new Phrase(words.stream().limit(MAX_CLAUSES).toList()));
+            }
+        }
+        for (String words : plain) {
+            analyzer.words(words).forEach(w -> add(clauses, seen, new Word(w.folded(), w.exact())));
+        }
+        return new SearchQuery(clauses);
+    }
+
+    private static void add(List<Clause> clauses, Set<Object> seen, Clause clause) {
+        Object key = switch (clause) {
+            case Word w -> w.folded();
+            case Phrase p -> p.words().stream().map(SwedishText.Word::folded).toList();
+        };
+        if (clauses.size() < MAX_CLAUSES && seen.add(key)) {
+            clauses.add(clause);
+        }
+    }
+
+    boolean isEmpty() {
+        return clauses.isEmpty();
+    }
+
+    /** The folded forms of every word sought, for marking them in snippets. */
+    Set<String> terms() {
+        Set<String> terms = new LinkedHashSet<>();
+        for (Clause c : clauses) {
+            switch (c) {
+                case Word w -> terms.add(w.folded());
+                case Phrase p -> p.words().forEach(w -> terms.add(w.folded()));
+            }
+        }
+        return terms;
+    }
+
+    /** Every clause in some field, among the posts published by now (scheduled ones wait for their time). */
+    Query toLucene(Instant now) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (Clause c : clauses) {
+            all.add(anyField(c), BooleanClause.Occur.MUST);
+        }
+        all.add(LongPoint.newRangeQuery(PostDocument.PUBLISHED, Long.MIN_VALUE, now.getEpochSecond()), BooleanClause.Occur.FILTER);
+        return all.build();
+    }
+
+    private static Query anyField(Clause clause) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        FIELDS.forEach((field, weight) -> {
+            switch (clause) {
+                case Word w -> {
+                    any.add(new BoostQuery(new TermQuery(new Term(field, w.folded())), weight), BooleanClause.Occur.SHOULD);
+                    if (!w.exact().equals(w.folded())) {
+                        any.add(new BoostQuery(new TermQuery(new Term(field, w.exact())), weight * EXACT_BONUS),
+                                BooleanClause.Occur.SHOULD);
+                    }
+                }
+                case Phrase p -> {
+                    PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+                    int first = p.words().getFirst().position();
+                    p.words().forEach(w -> phrase.add(new Term(field, w.folded()), w.position() - first));
+                    any.add(new BoostQuery(phrase.build(), weight), BooleanClause.Occur.SHOULD);
+                }
+            }
+        });
+        return any.build();
+    }
+}

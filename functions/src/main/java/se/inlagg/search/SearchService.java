@@ -1,0 +1,169 @@
+package se.inlagg.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.index.StoredFields;
+import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.PostService;
+import se.inlagg.posts.Refusal;
+
+/**
+ * Search as the rest of the application sees it: find posts by what a reader typed, and keep the
+ * index in step with the table. Searching reads a copy of the index kept in this container's memory;
+ * writing goes through the one manifest in {@link IndexFiles}. Nothing here runs unless asked:
+ * there is no search server, and an idle site costs only the stored files.
+ */
+public final class SearchService {
+
+    /** The longest query read; the search box allows this many characters too. */
+    public static final int MAX_QUERY = 200;
+    public static final int DEFAULT_LIMIT = 10;
+    public static final int MAX_LIMIT = 50;
+    /** Best first; among equally good matches, the newer post first. */
+    static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(PostDocument.PUBLISHED, SortField.Type.LONG, true));
+
+    /**
+     * Lucene logs once per JVM that the Vector API is not enabled; nothing here uses vectors, so it
+     * is only noise in every cold start's log. Held: java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger VECTOR_NOTICE = quiet("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
+    private final SwedishText analyzer = new SwedishText();
+    private final Snippets snippets = new Snippets(analyzer);
+    private final IndexReplica replica;
+    private final IndexUpdater updater;
+    private final Clock clock;
+
+    /** Search with its index in this bucket, through a client configured the standard way (AWS_ENDPOINT_URL_S3 and all). */
+    public static SearchService inS3(String bucket, PostService posts, Clock clock) {
+        return new SearchService(new S3IndexFiles(S3IndexFiles.standardClient(), bucket), posts, clock);
+    }
+
+    public SearchService(IndexFiles files, PostService posts, Clock clock) {
+        this.clock = clock;
+        this.replica = new IndexReplica(files, clock);
+        this.updater = new IndexUpdater(files, posts, analyzer);
+    }
+
+    /**
+     * Posts readers may see now that match every word and phrase of {@code text}, best first. Refused
+     * (never thrown) when there is nothing to search for, the text is too long or not text, or the
+     * cursor belongs to another search.
+     */
+    public Outcome<SearchPage> search(String text, int limit, Optional<String> cursor) {
+        List<FieldError> errors = new ArrayList<>();
+        String q = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
+        boolean readable = !q.isBlank() && q.codePointCount(0, q.length()) <= MAX_QUERY && !brokenUnicode(q);
+        SearchQuery query = SearchQuery.parse(readable ? q : "", analyzer);
+        if (q.isBlank()) {
+            errors.add(new FieldError("q", "must not be empty"));
+        } else if (q.codePointCount(0, q.length()) > MAX_QUERY) {
+            errors.add(new FieldError("q", "must be at most " + MAX_QUERY + " characters"));
+        } else if (brokenUnicode(q)) {
+            errors.add(new FieldError("q", "must be valid Unicode text"));
+        } else if (query.isEmpty()) {
+            errors.add(new FieldError("q", "must contain a letter or a digit"));
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+        }
+        Optional<Integer> offset = cursor.map(c -> SearchCursor.decode(c, q).orElse(-1));
+        if (offset.filter(o -> o < 0).isPresent()) {
+            errors.add(new FieldError("cursor", "is not a cursor of this search; start again without it"));
+        }
+        if (!errors.isEmpty()) {
+            return Outcome.refused(new Refusal.Invalid(errors));
+        }
+        return Outcome.done(run(q, query, offset.orElse(0), limit));
+    }
+
+    private SearchPage run(String text, SearchQuery query, int offset, int limit) {
+        Optional<SearcherManager> current = replica.current();
+        if (current.isEmpty()) {
+            return SearchPage.empty();
+        }
+        SearcherManager searchers = current.get();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                int wanted = Math.min(offset + limit, SearchCursor.MAX_OFFSET + limit);
+                TopFieldDocs top = searcher.search(query.toLucene(clock.instant()),
+                        new TopFieldCollectorManager(RANKING, wanted + 1, null, Integer.MAX_VALUE));
+                StoredFields stored = searcher.storedFields();
+                Set<String> terms = query.terms();
+                List<SearchHit> hits = new ArrayList<>();
+                ScoreDoc[] docs = top.scoreDocs;
+                for (int i = offset; i < Math.min(offset + limit, docs.length); i++) {
+                    Document d = stored.document(docs[i].doc);
+                    hits.add(PostDocument.hit(d, snippets.of(PostDocument.body(d), PostDocument.excerpt(d), terms)));
+                }
+                int end = offset + limit;
+                Optional<String> next = docs.length > end && end <= SearchCursor.MAX_OFFSET
+                        ? Optional.of(SearchCursor.encode(text, end)) : Optional.empty();
+                Optional<String> previous = offset > 0 ? Optional.of(SearchCursor.encode(text, Math.max(0, offset - limit))) : Optional.empty();
+                return new SearchPage(top.totalHits.value(), offset, hits, next, previous);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Loads what a search needs (Lucene's analysis and reading, this container's copy of the index)
+     * by running one; changes nothing. For priming before a SnapStart snapshot.
+     */
+    public void prime() {
+        search("inlägg priming", 1, Optional.empty());
+    }
+
+    /** Applies changed posts to the index as they are now (the indexer calls this for a batch of the table's changes). */
+    public IndexChange indexChanged(Collection<String> postIds) {
+        IndexUpdater.Applied a = updater.apply(postIds);
+        return new IndexChange(a.indexed(), a.removed(), a.bytes(), a.rebuilt());
+    }
+
+    /** Builds the index anew from every published post in the table (a new deployment, or after a change of analysis). */
+    public IndexChange rebuild() {
+        IndexUpdater.Applied a = updater.rebuild();
+        return new IndexChange(a.indexed(), a.removed(), a.bytes(), a.rebuilt());
+    }
+
+    /** What an indexing run did: posts written and removed, the index's size after it, and whether it was built anew. */
+    public record IndexChange(int indexed, int removed, long bytes, boolean rebuilt) {
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
+    private static boolean brokenUnicode(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

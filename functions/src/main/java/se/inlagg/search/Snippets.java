@@ -1,0 +1,116 @@
+package se.inlagg.search;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import se.inlagg.posts.MarkupText;
+
+/**
+ * The piece of a post's text a hit shows: the stretch where the most of the words sought stand
+ * together, with each of them in {@code <mark>}. Everything else is escaped, so the snippet is safe
+ * to write into a page as it is, whatever the author wrote.
+ */
+final class Snippets {
+
+    /** About two lines of a results page. */
+    static final int LENGTH = 220;
+    /** Words before the first match, so a snippet does not start mid-thought. */
+    static final int LEAD = 60;
+    /** Only the start of a very long text is read for a snippet, so one long post cannot slow a search. */
+    static final int READ_AT_MOST = 20_000;
+
+    private final SwedishText analyzer;
+
+    Snippets(SwedishText analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** From the text where it mentions a word sought; else from the excerpt; else the excerpt as it is. */
+    String of(String text, String excerpt, Set<String> terms) {
+        String body = text == null ? "" : text.length() > READ_AT_MOST ? cut(text, READ_AT_MOST) : text;
+        List<SwedishText.Word> found = matches(body, terms);
+        if (found.isEmpty()) {
+            body = excerpt == null || excerpt.isEmpty() ? body : excerpt;
+            found = matches(body, terms);
+        }
+        return window(body, found, terms);
+    }
+
+    private List<SwedishText.Word> matches(String text, Set<String> terms) {
+        List<SwedishText.Word> found = new ArrayList<>();
+        for (SwedishText.Word w : analyzer.words(text)) {
+            if (terms.contains(w.folded())) {
+                found.add(w);
+            }
+        }
+        return found;
+    }
+
+    /** The stretch of LENGTH characters that holds the most distinct words sought, the earliest of equals. */
+    private static String window(String text, List<SwedishText.Word> found, Set<String> terms) {
+        int bestStart = 0;
+        int bestScore = 0;
+        for (SwedishText.Word first : found) {
+            int start = wordStart(text, Math.max(0, first.start() - LEAD));
+            int end = start + LENGTH;
+            Set<String> inside = new HashSet<>();
+            for (SwedishText.Word w : found) {
+                if (w.start() >= start && w.end() <= end) {
+                    inside.add(w.folded());
+                }
+            }
+            if (inside.size() > bestScore) {
+                bestScore = inside.size();
+                bestStart = start;
+            }
+        }
+        int end = wordEnd(text, Math.min(text.length(), bestStart + LENGTH));
+        StringBuilder html = new StringBuilder(LENGTH + 64);
+        if (bestStart > 0) {
+            html.append('…');
+        }
+        int at = bestStart;
+        for (SwedishText.Word w : found) {
+            if (w.start() >= bestStart && w.end() <= end && terms.contains(w.folded())) {
+                MarkupText.escape(text.substring(at, w.start()), html);
+                html.append("<mark>");
+                MarkupText.escape(text.substring(w.start(), w.end()), html);
+                html.append("</mark>");
+                at = w.end();
+            }
+        }
+        MarkupText.escape(text.substring(at, end), html);
+        if (end < text.length()) {
+            html.append('…');
+        }
+        return html.toString().strip();
+    }
+
+    /** Back to the start of the word at this place (or the text's start). */
+    private static int wordStart(String text, int at) {
+        int i = at;
+        while (i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    /** Back to the end of the last whole word before this place, unless that leaves nothing. */
+    private static int wordEnd(String text, int at) {
+        if (at >= text.length()) {
+            return text.length();
+        }
+        int i = at;
+        while (i > 0 && !Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        return i == 0 ? at : i;
+    }
+
+    /** Cut without splitting a surrogate pair. */
+    private static String cut(String text, int length) {
+        int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+        return text.substring(0, end);
+    }
+}

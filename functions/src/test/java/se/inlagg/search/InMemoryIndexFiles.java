@@ -1,0 +1,87 @@
+package se.inlagg.search;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The index's storage in memory, with S3's conditional semantics (a manifest version tag, If-Match
+ * and If-None-Match), counting what is asked of it, and able to let another writer in just before a
+ * swap, as a race would.
+ */
+final class InMemoryIndexFiles implements IndexFiles {
+
+    final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    final AtomicInteger manifestReads = new AtomicInteger();
+    final AtomicInteger unchangedAnswers = new AtomicInteger();
+    final AtomicInteger fileReads = new AtomicInteger();
+    final AtomicInteger swapsLost = new AtomicInteger();
+    private byte[] manifest;
+    private int version;
+    /** Runs once, just before the next swap is decided: another indexer's whole change, say. */
+    Runnable beforeNextSwap;
+
+    @Override
+    public synchronized ManifestRead readManifest(Optional<String> unlessTag) {
+        manifestReads.incrementAndGet();
+        if (manifest == null) {
+            return new Missing();
+        }
+        if (unlessTag.filter(tag()::equals).isPresent()) {
+            unchangedAnswers.incrementAndGet();
+            return new Unchanged();
+        }
+        return new Found(manifest.clone(), tag());
+    }
+
+    @Override
+    public byte[] read(String key) {
+        fileReads.incrementAndGet();
+        byte[] bytes = files.get(key);
+        if (bytes == null) {
+            throw new FileGone(key);
+        }
+        return bytes.clone();
+    }
+
+    @Override
+    public void write(String key, byte[] bytes) {
+        if (files.putIfAbsent(key, bytes.clone()) != null) {
+            throw new IllegalStateException("a key was used twice: " + key);
+        }
+    }
+
+    @Override
+    public Optional<String> swapManifest(byte[] next, Optional<String> expectedTag) {
+        Runnable race = beforeNextSwap;
+        beforeNextSwap = null;
+        if (race != null) {
+            race.run();
+        }
+        synchronized (this) {
+            boolean current = expectedTag.isPresent() ? manifest != null && expectedTag.get().equals(tag()) : manifest == null;
+            if (!current) {
+                swapsLost.incrementAndGet();
+                return Optional.empty();
+            }
+            manifest = next.clone();
+            version++;
+            return Optional.of(tag());
+        }
+    }
+
+    @Override
+    public void delete(Collection<String> keys) {
+        keys.forEach(files::remove);
+    }
+
+    synchronized Manifest manifest() {
+        return Manifest.parse(manifest);
+    }
+
+    private String tag() {
+        return "\"v" + version + "\"";
+    }
+}

@@ -1,0 +1,254 @@
+package se.inlagg.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import se.inlagg.posts.InMemoryPosts;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostDraft;
+import se.inlagg.posts.PostService;
+import se.inlagg.posts.Refusal;
+import se.inlagg.posts.SiteTime;
+
+class SearchServiceTest {
+
+    static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
+    final MovableClock clock = new MovableClock(NOW);
+    final InMemoryPosts repository = new InMemoryPosts();
+    final PostService posts = new PostService(repository, new SiteTime(ZoneId.of("Europe/Stockholm"), clock), Duration.ofMillis(300));
+    final InMemoryIndexFiles files = new InMemoryIndexFiles();
+    final SearchService search = new SearchService(files, posts, clock);
+
+    Post write(String title, String body, String publishedAt, String status, String... tags) {
+        return writeFrom("Kontoret i Malmö", title, body, publishedAt, status, tags);
+    }
+
+    Post writeFrom(String office, String title, String body, String publishedAt, String status, String... tags) {
+        var draft = new PostDraft(Optional.of(title), Optional.of(body), Optional.of("Åsa Öberg"), Optional.of("Frivårdsinspektör"),
+                Optional.of(office), List.of(tags), Optional.ofNullable(publishedAt), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.ofNullable(status));
+        return (Post) assertInstanceOf(Outcome.Done.class, posts.create(draft, "author-1", Optional.empty())).value();
+    }
+
+    Post indexed(String title, String body, String publishedAt, String... tags) {
+        Post post = write(title, body, publishedAt, null, tags);
+        search.indexChanged(Set.of(post.id()));
+        return post;
+    }
+
+    /** A second later, as a reader arrives: the copy of the index has checked its manifest again. */
+    SearchPage page(SearchService on, String query, int limit, Optional<String> cursor) {
+        clock.advance(Duration.ofSeconds(1));
+        return (SearchPage) assertInstanceOf(Outcome.Done.class, on.search(query, limit, cursor), query).value();
+    }
+
+    List<String> titles(String query) {
+        return page(search, query, SearchService.MAX_LIMIT, Optional.empty()).hits().stream().map(SearchHit::title).toList();
+    }
+
+    @Test
+    void aWordFindsItsOtherFormsWithOrWithoutTheSwedishLetters() {
+        indexed("Frivården i Västervik", "Vi hade täta möten om kontraktsvården och klienterna.", "2019-01-30", "Samverkan");
+        indexed("Fikarutiner", "Kaffe på fredagar.", "2019-01-31");
+        for (String query : List.of("frivard", "FRIVÅRDEN", "Frivården", "vastervik", "kontraktsvård", "kontraktsvarden",
+                "möte", "mote", "möten", "klient", "samverkans")) {
+            assertEquals(List.of("Frivården i Västervik"), titles(query), query);
+        }
+    }
+
+    @Test
+    void everyWordMustBeFoundSomewhereInThePost() {
+        indexed("Månadsmöte i Ystad", "Om gemensamma rutiner.", "2019-01-30", "Frivård");
+        indexed("Månadsmöte i Norrköping", "Om uppföljning.", "2019-02-28", "Frivård");
+        assertEquals(List.of("Månadsmöte i Ystad"), titles("månadsmöte ystad"));
+        assertEquals(List.of("Månadsmöte i Ystad"), titles("frivård rutiner"), "a category and a word of the text");
+        assertEquals(List.of(), titles("ystad uppföljning"));
+    }
+
+    @Test
+    void aQuotedPhraseMustStandInThatOrder() {
+        indexed("Samverkan", "Allt vi gör är för klientens bästa.", "2019-01-30");
+        indexed("Bäst i test", "Det bästa för klientens familj.", "2019-01-31");
+        assertEquals(List.of("Samverkan"), titles("\"klientens bästa\""));
+        assertEquals(List.of("Samverkan"), titles("”klientens bästa”"), "typographic quotes too");
+        assertEquals(2, titles("klientens bästa").size());
+    }
+
+    @Test
+    void aWordInTheTitleOrACategoryRanksAboveOneInTheTextAndNewerAboveOlderAtEqualRelevance() {
+        indexed("Rutiner för tillsyn", "Vi pratade om samverkan med polisen i många år och i många sammanhang.", "2019-03-01");
+        indexed("Samverkan i Norrköping", "Vi pratade om rutiner med polisen i många år och i många sammanhang.", "2019-01-01");
+        assertEquals(List.of("Samverkan i Norrköping", "Rutiner för tillsyn"), titles("samverkan"), "the title first, though older");
+        indexed("Fika", "Kanelbullar.", "2019-01-01", "Kultur");
+        indexed("Fika", "Kanelbullar.", "2019-05-01", "Kultur");
+        var hits = page(search, "kanelbullar", 10, Optional.empty()).hits();
+        assertEquals(List.of(Instant.parse("2019-04-30T22:00:00Z"), Instant.parse("2018-12-31T23:00:00Z")),
+                hits.stream().map(SearchHit::publishedAt).toList(), "equal text: the newer first");
+    }
+
+    @Test
+    void draftsAreNeverFoundAndAScheduledPostOnceItsTimeHasCome() {
+        Post draft = write("Hemligt utkast om tillsyn", "Inte klart.", null, "draft");
+        Post scheduled = write("Julhälsning om tillsyn", "God jul!", "2026-11-24T09:00", null);
+        search.indexChanged(Set.of(draft.id(), scheduled.id()));
+        assertEquals(List.of(), titles("tillsyn"));
+        clock.advance(Duration.ofDays(2));
+        assertEquals(List.of("Julhälsning om tillsyn"), titles("tillsyn"), "due now, with no new indexing");
+    }
+
+    @Test
+    void anEditOrADeleteShowsOnceTheIndexerHasIt() {
+        Post post = indexed("Gammal rubrik", "Text om frigivning.", "2019-01-30");
+        var edited = posts.edit(post, new PostDraft(Optional.of("Ny rubrik om frigivning"), Optional.of("Text om frigivning."),
+                Optional.of("Åsa Öberg"), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), "author-1");
+        assertInstanceOf(Outcome.Done.class, edited);
+        search.indexChanged(Set.of(post.id()));
+        assertEquals(List.of(), titles("gammal"));
+        assertEquals(List.of("Ny rubrik om frigivning"), titles("rubrik"));
+        assertInstanceOf(Outcome.Done.class, posts.delete(post.slug(), Optional.empty(), "author-1"));
+        search.indexChanged(Set.of(post.id()));
+        assertEquals(List.of(), titles("frigivning"));
+    }
+
+    @Test
+    void aHitShowsWhatAReaderNeedsWithTheWordsMarkedAndEverythingElseEscaped() {
+        Post post = writeFrom("Frivården Västervik", "Frivården växer", "Inledning. " + "Fyllnadstext här. ".repeat(20)
+                + "Nu har <em>Frivården</em> i Västervik fått nya lokaler (3 < 5) & mer.", "2019-01-30", null, "Frivård", "Lokaler");
+        search.indexChanged(Set.of(post.id()));
+        SearchHit hit = page(search, "frivård västervik", 10, Optional.empty()).hits().getFirst();
+        assertEquals("frivarden-vaxer", hit.slug());
+        assertEquals("Åsa Öberg", hit.author().name());
+        assertEquals(Optional.of("Frivården Västervik"), hit.author().office());
+        assertEquals(List.of("frivard", "lokaler"), hit.tags().stream().map(se.inlagg.posts.Tag::slug).toList());
+        assertEquals(Instant.parse("2019-01-29T23:00:00Z"), hit.publishedAt());
+        String snippet = hit.snippetHtml();
+        assertTrue(snippet.contains("<mark>Frivården</mark> i <mark>Västervik</mark>"), snippet);
+        assertTrue(snippet.contains("(3 &lt; 5) &amp; mer"), snippet);
+        assertTrue(snippet.startsWith("…"), "cut where the words are, not at the start: " + snippet);
+        assertEquals(snippet.replaceAll("</?mark>", "").indexOf('<'), -1, "no markup but the marks: " + snippet);
+    }
+
+    @Test
+    void anythingAReaderTypesGetsAnAnswerAndWhatCannotBeSearchedIsRefusedNeverThrown() {
+        indexed("Frivården i Ystad", "Om rutiner.", "2019-01-30");
+        for (String query : List.of("", "   ", "x".repeat(1000), "!!! ??? ... --- ***", "\"\"", "\uD800 frivård", "\u0000")) {
+            var outcome = search.search(query, 10, Optional.empty());
+            var refused = (Outcome.Refused<?>) assertInstanceOf(Outcome.Refused.class, outcome, query);
+            var invalid = (Refusal.Invalid) assertInstanceOf(Refusal.Invalid.class, refused.refusal());
+            assertEquals("q", invalid.errors().getFirst().field(), query);
+        }
+        assertEquals(List.of("Frivården i Ystad"), titles("\"frivården i"), "an unbalanced quote is no quote");
+        assertEquals(List.of("Frivården i Ystad"), titles("frivård\" ystad"));
+        assertEquals(List.of("Frivården i Ystad"), titles("+frivård* (ystad~)"), "Lucene's syntax is text, its signs no words");
+        for (String query : List.of("' OR 1=1; DROP TABLE posts; --", "<script>alert(1)</script>", "fri~2 +[a TO z] \\ /regex/ ^3 {x}",
+                "frivård\u0007ystad", "a".repeat(200))) {
+            assertInstanceOf(Outcome.Done.class, search.search(query, 10, Optional.empty()), query);
+        }
+        assertInstanceOf(Outcome.Refused.class, search.search("frivård", 0, Optional.empty()));
+        assertInstanceOf(Outcome.Refused.class, search.search("frivård", 51, Optional.empty()));
+    }
+
+    @Test
+    void pagesOfHitsFollowOneAnotherAndACursorBelongsToItsOwnQuery() {
+        for (int i = 1; i <= 25; i++) {
+            indexed("Fika nummer " + i, "Fika på kontoret.", String.format("2019-01-%02d", i));
+        }
+        SearchPage first = page(search, "fika", 10, Optional.empty());
+        assertEquals(25, first.total());
+        assertTrue(first.previousCursor().isEmpty());
+        SearchPage second = page(search, "fika", 10, first.nextCursor());
+        SearchPage third = page(search, "fika", 10, second.nextCursor());
+        assertEquals(5, third.hits().size());
+        assertTrue(third.nextCursor().isEmpty());
+        Set<String> all = new HashSet<>();
+        for (SearchPage p : List.of(first, second, third)) {
+            p.hits().forEach(h -> all.add(h.slug()));
+        }
+        assertEquals(25, all.size(), "no post twice, none left out");
+        assertEquals(first.hits(), page(search, "fika", 10, second.previousCursor()).hits());
+        var other = search.search("kontoret", 10, second.nextCursor());
+        assertInstanceOf(Refusal.Invalid.class, ((Outcome.Refused<?>) assertInstanceOf(Outcome.Refused.class, other)).refusal());
+        assertInstanceOf(Outcome.Refused.class, search.search("fika", 10, Optional.of("inte-en-markör")));
+    }
+
+    @Test
+    void withNoIndexYetTheFirstChangeBuildsItFromEveryPublishedPost() {
+        write("Första inlägget om frivård", "Text.", "2019-01-01", null);
+        write("Andra inlägget om frivård", "Text.", "2019-01-02", null);
+        write("Utkast om frivård", "Text.", null, "draft");
+        Post changed = write("Tredje inlägget om frivård", "Text.", "2019-01-03", null);
+        assertEquals(List.of(), titles("frivård"), "nothing is indexed yet");
+        SearchService.IndexChange change = search.indexChanged(Set.of(changed.id()));
+        assertTrue(change.rebuilt());
+        assertEquals(3, change.indexed());
+        assertEquals(List.of("Tredje inlägget om frivård", "Andra inlägget om frivård", "Första inlägget om frivård"), titles("frivård"));
+    }
+
+    @Test
+    void twoIndexersRacingForTheManifestLoseNothingEitherWrote() {
+        indexed("Första", "Om tillsyn.", "2019-01-01");
+        SearchService other = new SearchService(files, posts, clock);
+        Post second = write("Andra", "Om tillsyn.", "2019-01-02", null);
+        Post third = write("Tredje", "Om tillsyn.", "2019-01-03", null);
+        files.beforeNextSwap = () -> other.indexChanged(Set.of(second.id()));
+        search.indexChanged(Set.of(third.id()));
+        assertEquals(1, files.swapsLost.get(), "one indexer lost the race once and applied its change again on top");
+        assertEquals(List.of("Tredje", "Andra", "Första"), titles("tillsyn"));
+        assertEquals(Set.copyOf(referenced()), files.files.keySet(), "the loser's files were removed, the replaced ones too");
+    }
+
+    @Test
+    void aSearchChecksTheManifestAtMostOnceASecondAndFetchesOnlyNewFiles() {
+        indexed("Första", "Om tillsyn.", "2019-01-01");
+        titles("tillsyn");
+        int reads = files.manifestReads.get();
+        for (int i = 0; i < 5; i++) {
+            assertInstanceOf(Outcome.Done.class, search.search("tillsyn", 10, Optional.empty()));
+        }
+        assertEquals(reads, files.manifestReads.get(), "within the second, no check");
+        titles("tillsyn");
+        assertEquals(reads + 1, files.manifestReads.get());
+        assertEquals(1, files.unchangedAnswers.get(), "a conditional read that found nothing new");
+        int fileReads = files.fileReads.get();
+        indexed("Andra", "Om tillsyn.", "2019-01-02");
+        int indexFiles = files.manifest().files().size();
+        assertEquals(List.of("Andra", "Första"), titles("tillsyn"));
+        assertTrue(files.fileReads.get() - fileReads < indexFiles, "only the new commit's files are fetched");
+    }
+
+    @Test
+    void aRebuildStartsANewLineageThatReadersFollow() {
+        indexed("Första", "Om tillsyn.", "2019-01-01");
+        assertEquals(List.of("Första"), titles("tillsyn"));
+        String lineage = files.manifest().lineage();
+        write("Andra", "Om tillsyn.", "2019-01-02", null);
+        SearchService.IndexChange rebuilt = new SearchService(files, posts, clock).rebuild();
+        assertEquals(2, rebuilt.indexed());
+        assertNotEquals(lineage, files.manifest().lineage());
+        assertEquals(List.of("Andra", "Första"), titles("tillsyn"));
+        assertTrue(files.files.keySet().stream().allMatch(k -> k.contains(files.manifest().lineage())), "the old lineage's files are gone");
+        search.indexChanged(Set.of(write("Tredje", "Om tillsyn.", "2019-01-03", null).id()));
+        assertEquals(List.of("Tredje", "Andra", "Första"), titles("tillsyn"), "an indexer on the old lineage moves to the new one");
+    }
+
+    private List<String> referenced() {
+        List<String> keys = new ArrayList<>();
+        files.manifest().files().values().forEach(f -> keys.add(f.key()));
+        assertFalse(keys.isEmpty());
+        return keys;
+    }
+}

@@ -1,0 +1,270 @@
+package se.inlagg.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Lambda's event source mapping for one function's DynamoDB stream event, emulated: it reads the
+ * table's stream through the DynamoDB Streams API (so it works on any DynamoDB that has streams),
+ * gathers records into batches (the template's batch size and batching window), drops those the
+ * template's filters do not pass, and invokes the function in-process with Lambda's DynamodbEvent
+ * JSON. A batch that fails is halved (BisectBatchOnFunctionError) and retried as the template says;
+ * one that still fails goes to a file, as Lambda sends it to the on-failure destination, and the
+ * stream moves on. Positions are kept per shard in the data directory, so a restart resumes.
+ */
+final class StreamPoller implements AutoCloseable {
+
+    static final Duration POLL = Duration.ofMillis(200);
+    /** The number of retries Lambda's "-1" (until the records expire) becomes here, where nothing expires. */
+    private static final int UNTIL_EXPIRY = 10;
+
+    private final Template.StreamSource source;
+    private final LambdaFunction function;
+    private final DynamoDbStreamsClient streams;
+    private final String streamArn;
+    private final EventFilter filter;
+    private final Path checkpoint;
+    private final Path failures;
+    private final Map<String, String> position = new LinkedHashMap<>();
+    private final Map<String, String> iterators = new LinkedHashMap<>();
+    private final Set<String> finished = new HashSet<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long delivered;
+
+    StreamPoller(Template.StreamSource source, LambdaFunction function, URI dynamoEndpoint, String streamArn, Path dataDir) {
+        this.source = source;
+        this.function = function;
+        this.streams = DynamoDbStreamsClient.builder()
+                .endpointOverride(dynamoEndpoint)
+                .region(Region.of(LocalDynamo.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        this.streamArn = streamArn;
+        this.filter = EventFilter.of(source.filterPatterns());
+        Path dir = dataDir.resolve("streams");
+        this.checkpoint = dir.resolve(source.functionId() + "-" + source.name() + ".properties");
+        this.failures = dir.resolve(source.functionId() + "-" + source.name() + "-failures.jsonl");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        load();
+        this.thread = Thread.ofPlatform().daemon().name("stream-" + source.functionId()).unstarted(this::run);
+    }
+
+    StreamPoller start() {
+        thread.start();
+        return this;
+    }
+
+    /** Records handed to the function so far (filtered ones not counted): tests wait on it. */
+    long delivered() {
+        return delivered;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.interrupt();
+        thread.join(Duration.ofSeconds(10));
+        streams.close();
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        long firstAt = 0;
+        while (running) {
+            try {
+                for (Shard shard : readable()) {
+                    for (Record r : read(shard)) {
+                        if (batch.isEmpty()) {
+                            firstAt = System.nanoTime();
+                        }
+                        batch.add(new Pending(shard.shardId(), r.dynamodb().sequenceNumber(), StreamRecords.record(r, streamArn)));
+                    }
+                }
+                boolean windowOver = System.nanoTime() - firstAt >= Duration.ofSeconds(source.windowSeconds()).toNanos();
+                while (!batch.isEmpty() && (batch.size() >= source.batchSize() || windowOver)) {
+                    List<Pending> now = new ArrayList<>(batch.subList(0, Math.min(source.batchSize(), batch.size())));
+                    deliver(now);
+                    batch.subList(0, now.size()).clear();
+                    firstAt = System.nanoTime();
+                }
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                // The endpoint is restarting or the stream was replaced: start over from the positions kept.
+                System.err.println("stream " + source.functionId() + ": " + e.getMessage());
+                iterators.clear();
+                batch.clear();
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** The stream's shards, parents before children; a child only once its parent has been read to its end. */
+    private List<Shard> readable() {
+        List<Shard> shards = new ArrayList<>();
+        String start = null;
+        do {
+            String after = start;
+            var description = streams.describeStream(b -> b.streamArn(streamArn).exclusiveStartShardId(after)).streamDescription();
+            shards.addAll(description.shards());
+            start = description.lastEvaluatedShardId();
+        } while (start != null);
+        Set<String> known = new HashSet<>();
+        shards.forEach(s -> known.add(s.shardId()));
+        return shards.stream().filter(s -> !finished.contains(s.shardId()))
+                .filter(s -> s.parentShardId() == null || !known.contains(s.parentShardId()) || finished.contains(s.parentShardId()))
+                .toList();
+    }
+
+    private List<Record> read(Shard shard) {
+        String id = shard.shardId();
+        String iterator = iterators.computeIfAbsent(id, this::iterator);
+        try {
+            var answer = streams.getRecords(b -> b.shardIterator(iterator).limit(1000));
+            if (answer.nextShardIterator() == null) {
+                finished.add(id);
+                iterators.remove(id);
+            } else {
+                iterators.put(id, answer.nextShardIterator());
+            }
+            return answer.records();
+        } catch (ExpiredIteratorException | TrimmedDataAccessException e) {
+            iterators.remove(id);
+            return List.of();
+        }
+    }
+
+    private String iterator(String shardId) {
+        String after = position.get(shardId);
+        return streams.getShardIterator(b -> {
+            b.streamArn(streamArn).shardId(shardId);
+            if (after != null) {
+                b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+            } else {
+                b.shardIteratorType(ShardIteratorType.fromValue(source.startingPosition()));
+            }
+        }).shardIterator();
+    }
+
+    /** The batch through the filters and to the function; then the positions move past it, whatever came of it. */
+    private void deliver(List<Pending> batch) {
+        List<JsonNode> passed = batch.stream().map(Pending::json).filter(filter::passes).map(n -> (JsonNode) n).toList();
+        if (!passed.isEmpty()) {
+            attempt(passed, source.maximumRetryAttempts() < 0 ? UNTIL_EXPIRY : source.maximumRetryAttempts());
+            delivered += passed.size();
+        }
+        batch.forEach(p -> position.put(p.shardId(), p.sequenceNumber()));
+        save();
+    }
+
+    private void attempt(List<JsonNode> records, int retriesLeft) {
+        try {
+            function.invoke(StreamRecords.event(records).toString());
+        } catch (RuntimeException e) {
+            if (source.bisectOnError() && records.size() > 1) {
+                int half = records.size() / 2;
+                attempt(records.subList(0, half), retriesLeft);
+                attempt(records.subList(half, records.size()), retriesLeft);
+            } else if (retriesLeft > 0 && running) {
+                sleepQuietly();
+                attempt(records, retriesLeft - 1);
+            } else {
+                fail(records, e);
+            }
+        }
+    }
+
+    /** What Lambda sends to the on-failure destination: here a line in a file beside the positions. */
+    private void fail(List<JsonNode> records, RuntimeException e) {
+        ObjectNode line = StreamRecords.event(records);
+        line.put("function", source.functionId());
+        line.put("error", String.valueOf(e));
+        try {
+            Files.writeString(failures, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException io) {
+            throw new UncheckedIOException(io);
+        }
+        System.err.println("stream " + source.functionId() + ": " + records.size() + " record(s) failed, kept in " + failures + ": " + e);
+    }
+
+    private void load() {
+        if (!Files.exists(checkpoint)) {
+            return;
+        }
+        Properties saved = new Properties();
+        try (var in = Files.newBufferedReader(checkpoint, StandardCharsets.UTF_8)) {
+            saved.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Positions belong to one stream: a table made again has a new one, read from its start.
+        if (streamArn.equals(saved.getProperty("stream"))) {
+            saved.stringPropertyNames().stream().filter(k -> k.startsWith("shard."))
+                    .forEach(k -> position.put(k.substring("shard.".length()), saved.getProperty(k)));
+        }
+    }
+
+    private void save() {
+        Properties out = new Properties();
+        out.setProperty("stream", streamArn);
+        position.forEach((shard, sequence) -> out.setProperty("shard." + shard, sequence));
+        try {
+            Path temp = checkpoint.resolveSibling(checkpoint.getFileName() + ".tmp");
+            try (var writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                out.store(writer, "positions in the table's stream, per shard");
+            }
+            Files.move(temp, checkpoint, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(POLL.multipliedBy(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** A record read but not yet delivered, with where it stood in its shard. */
+    private record Pending(String shardId, String sequenceNumber, ObjectNode json) {
+    }
+}

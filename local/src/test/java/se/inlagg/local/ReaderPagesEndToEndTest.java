@@ -1,0 +1,249 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a reader finds beyond the newest posts, over HTTP against the local server: the categories,
+ * the archive, people and offices with their counts, paging both ways, a post's neighbours and
+ * related posts, pages that present themselves for sharing, the sitemap, robots.txt and the icon,
+ * and absolute addresses that no Host header can change.
+ */
+class ReaderPagesEndToEndTest extends ServerTest {
+
+    static String base;
+
+    @BeforeAll
+    static void seed() {
+        base = env.server.baseUri().toString();
+        post("Månadsmöte i Västervik", "Vi träffades i Västervik.\n\n- punkt ett\n- punkt två", "2019-01-30", "Åsa Öberg",
+                "Frivården Västervik", "published", true, "Frivård", "Samverkan");
+        post("Kontraktsvård i Norrköping", "Om kontraktsvården.", "2019-02-14", "Per Persson", "Frivården Norrköping", "published", false,
+                "Kontraktsvård", "Samverkan");
+        post("Rutiner i Linköping", "Nya rutiner.", "2020-03-02", "Åsa Öberg", "Frivården Linköping", "published", false, "Frivård");
+        post("Utkast om det hemliga", "Inte klart.", null, "Åsa Öberg", "Frivården Västervik", "draft", false, "Hemlig kategori");
+        post("Nyårshälsning", "Gott nytt år.", "2031-01-01", "Åsa Öberg", "Frivården Västervik", "published", false, "Framtida kategori");
+    }
+
+    static JsonNode post(String title, String body, String publishedAt, String author, String office, String status, boolean image,
+                         String... tags) {
+        var post = Http.post(title, body, publishedAt, author, office, status, tags);
+        if (image) {
+            post.putObject("image").put("url", "https://bilder.example.se/vastervik.jpg").put("alt", "Kontoret i Västervik");
+        }
+        return http.created(post);
+    }
+
+    static String page(String path) {
+        var reply = http.get(path);
+        assertEquals(200, reply.status(), path + ": " + reply.body());
+        return reply.body();
+    }
+
+    @Test
+    void theCategoriesPageListsEveryCategoryReadersCanSeeWithItsCount() {
+        String html = page("/tags");
+        assertTrue(html.contains("<a href=\"/tags/frivard\">Frivård</a> <span class=\"count\">2 inlägg</span>"), html);
+        assertTrue(html.contains("<a href=\"/tags/samverkan\">Samverkan</a> <span class=\"count\">2 inlägg</span>"));
+        assertTrue(html.contains("<a href=\"/tags/kontraktsvard\">Kontraktsvård</a> <span class=\"count\">1 inlägg</span>"));
+        assertFalse(html.contains("Hemlig kategori") || html.contains("Framtida kategori"), "only drafts or scheduled posts carry those");
+        for (String path : List.of("/", "/tags/frivard", "/posts/manadsmote-i-vastervik", "/archive")) {
+            String other = page(path);
+            assertTrue(other.contains("<a href=\"/tags\">Kategorier</a>") && other.contains("<a href=\"/archive\">Arkiv</a>"), path);
+        }
+        assertTrue(page("/posts/manadsmote-i-vastervik").contains("<a href=\"/tags/samverkan\">Samverkan</a>"), "a post links its categories");
+    }
+
+    @Test
+    void aCategoryOnlyDraftsOrScheduledPostsCarryIsNotFoundNorItsFeed() {
+        for (String slug : List.of("hemlig-kategori", "framtida-kategori", "finns-inte")) {
+            var listed = http.get("/tags/" + slug);
+            assertEquals(404, listed.status(), slug);
+            assertFalse(listed.body().contains("Hemlig kategori") || listed.body().contains("Framtida kategori"), "the name stays hidden");
+            assertEquals(404, http.get("/tags/" + slug + "/feed.xml").status(), slug);
+            assertEquals(0, http.get("/api/posts?tag=" + slug).json().path("items").size());
+        }
+    }
+
+    @Test
+    void theArchiveListsYearsAndMonthsNewestFirstWithCounts() {
+        String html = page("/archive");
+        assertTrue(html.indexOf("<h2 id=\"ar-2020\">") < html.indexOf("<h2 id=\"ar-2019\">"), html);
+        assertTrue(html.contains("<h2 id=\"ar-2019\">2019 <span class=\"count\">2 inlägg</span></h2>"), html);
+        assertTrue(html.indexOf("Februari 2019") < html.indexOf("Januari 2019"));
+        assertTrue(html.contains("<a href=\"/archive/2020-03\">Mars 2020</a> <span class=\"count\">1 inlägg</span>"));
+        assertFalse(html.contains("2031"), "a scheduled post's month waits for its time");
+        assertTrue(page("/archive/2020-03").contains("Rutiner i Linköping"));
+    }
+
+    @Test
+    void everyBylineLeadsToItsPersonAndOfficeAndBothHaveIndexPages() {
+        String people = page("/people");
+        assertTrue(people.contains("<a href=\"/people/asa-oberg\">Åsa Öberg</a> <span class=\"count\">2 inlägg</span>"), people);
+        assertTrue(people.contains("<a href=\"/people/per-persson\">Per Persson</a>"));
+        String offices = page("/offices");
+        for (String office : List.of("Frivården Västervik", "Frivården Norrköping", "Frivården Linköping")) {
+            assertTrue(offices.contains(">" + office + "</a> <span class=\"count\">1 inlägg</span>"), office + ": " + offices);
+        }
+        Matcher links = Pattern.compile("<span class=\"byline\"><a href=\"(/people/[a-z0-9-]+)\">[^<]+</a>, [^<]+, <a href=\"(/offices/[a-z0-9-]+)\">")
+                .matcher(page("/"));
+        Set<String> followed = new HashSet<>();
+        while (links.find()) {
+            followed.add(links.group(1));
+            followed.add(links.group(2));
+        }
+        assertTrue(followed.containsAll(List.of("/people/asa-oberg", "/offices/frivarden-linkoping")), followed.toString());
+        for (String path : followed) {
+            assertTrue(page(path).contains("<h1>Inlägg "), path);
+        }
+    }
+
+    @Test
+    void listPagesPageBothWays() {
+        for (int i = 1; i <= 45; i++) {
+            post("Fram och tillbaka " + i, "Text.", String.format("2011-04-%02dT%02d:00", 1 + i / 2, 8 + i % 2), "Åsa Öberg",
+                    "Frivården Västervik", "published", false, "Bläddra åt båda håll");
+        }
+        String first = page("/tags/bladdra-at-bada-hall");
+        assertFalse(first.contains("Nyare inlägg"), "the first page has nothing newer");
+        String second = page(link(first, "next", "Äldre inlägg"));
+        String third = page(link(second, "next", "Äldre inlägg"));
+        assertTrue(third.contains("Fram och tillbaka 1<") && !third.contains("Äldre inlägg"), "three pages of 20, 20 and 5");
+        String backToSecond = page(link(third, "prev", "Nyare inlägg"));
+        assertEquals(titles(second), titles(backToSecond));
+        String backToFirst = page(link(backToSecond, "prev", "Nyare inlägg"));
+        assertEquals(titles(first), titles(backToFirst));
+        assertFalse(backToFirst.contains("Nyare inlägg"), "back at the first page");
+    }
+
+    @Test
+    void aPostPageLeadsToTheNewerAndOlderPostAndToRelatedOnes() {
+        String html = page("/posts/kontraktsvard-i-norrkoping");
+        assertTrue(html.contains("<a rel=\"prev\" href=\"/posts/rutiner-i-linkoping\">Rutiner i Linköping</a>"), html);
+        assertTrue(html.contains("<a rel=\"next\" href=\"/posts/manadsmote-i-vastervik\">Månadsmöte i Västervik</a>"), html);
+        String related = page("/posts/manadsmote-i-vastervik");
+        String section = related.substring(related.indexOf("<section class=\"related\""));
+        assertTrue(section.contains("href=\"/posts/rutiner-i-linkoping\"") && section.contains("href=\"/posts/kontraktsvard-i-norrkoping\""),
+                "the posts that share Frivård and Samverkan: " + section);
+        assertFalse(section.contains("manadsmote-i-vastervik\""), "not the post itself");
+    }
+
+    @Test
+    void everyPublicPagePresentsItselfForSharingWithItsOwnTitleAndAddress() throws Exception {
+        Set<String> titles = new HashSet<>();
+        for (String path : List.of("/", "/tags", "/tags/frivard", "/archive", "/archive/2019-01", "/people", "/people/asa-oberg",
+                "/offices", "/offices/frivarden-vastervik", "/posts/manadsmote-i-vastervik")) {
+            String html = page(path);
+            String title = meta(html, "<title>([^<]+)</title>");
+            assertTrue(titles.add(title), "a title of its own: " + title);
+            assertEquals(base + path, meta(html, "<link rel=\"canonical\" href=\"([^\"]+)\">"), path);
+            assertEquals(base + path, meta(html, "<meta property=\"og:url\" content=\"([^\"]+)\">"), path);
+            assertFalse(meta(html, "<meta name=\"description\" content=\"([^\"]+)\">").isBlank(), path);
+            assertTrue(html.contains("<meta property=\"og:title\"") && html.contains("<meta name=\"twitter:card\""), path);
+            assertTrue(html.contains("<link rel=\"icon\" href=\"/assets/favicon."), path);
+        }
+        String post = page("/posts/manadsmote-i-vastervik");
+        assertEquals("Vi träffades i Västervik. punkt ett. punkt två.", meta(post, "<meta name=\"description\" content=\"([^\"]+)\">"),
+                "the excerpt, with its list items as sentences");
+        assertTrue(post.contains("<meta property=\"og:type\" content=\"article\">"));
+        assertTrue(post.contains("<meta property=\"og:image\" content=\"https://bilder.example.se/vastervik.jpg\">"));
+        assertTrue(post.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+        JsonNode posting = Http.JSON.readTree(meta(post, "<script type=\"application/ld\\+json\">(.+?)</script>"));
+        assertEquals("BlogPosting", posting.path("@type").asText());
+        assertEquals("Månadsmöte i Västervik", posting.path("headline").asText());
+        assertEquals(base + "/posts/manadsmote-i-vastervik", posting.path("url").asText());
+        assertEquals("https://bilder.example.se/vastervik.jpg", posting.path("image").path(0).asText());
+        assertTrue(page("/posts/rutiner-i-linkoping").contains("<meta name=\"twitter:card\" content=\"summary\">"), "no picture: a small card");
+    }
+
+    @Test
+    void theSitemapNamesEveryPublicPageAndRobotsPointAtIt() throws Exception {
+        var index = http.get("/sitemap.xml");
+        assertEquals("application/xml; charset=utf-8", index.header("content-type"));
+        List<String> sitemaps = locs(index.body());
+        assertTrue(sitemaps.containsAll(List.of(base + "/sitemaps/sidor.xml", base + "/sitemaps/2019-01.xml", base + "/sitemaps/2020-03.xml")),
+                sitemaps.toString());
+        assertFalse(sitemaps.stream().anyMatch(s -> s.contains("2031")), "nothing readers cannot see yet");
+        List<String> pages = locs(page("/sitemaps/sidor.xml"));
+        assertTrue(pages.containsAll(List.of(base + "/", base + "/tags", base + "/tags/frivard", base + "/archive/2019-02",
+                base + "/people/per-persson", base + "/offices/frivarden-linkoping")), pages.toString());
+        assertFalse(pages.contains(base + "/tags/hemlig-kategori"));
+        List<String> january = locs(page("/sitemaps/2019-01.xml"));
+        assertTrue(january.contains(base + "/posts/manadsmote-i-vastervik") && !january.contains(base + "/posts/kontraktsvard-i-norrkoping"),
+                january.toString());
+        for (String missing : List.of("/sitemaps/2031-01.xml", "/sitemaps/finns-inte.xml", "/sitemaps/2019-13.xml")) {
+            assertEquals(404, http.get(missing).status(), missing);
+        }
+        String robots = page("/robots.txt");
+        assertTrue(robots.contains("Sitemap: " + base + "/sitemap.xml") && robots.contains("Disallow: /write"), robots);
+        var icon = http.get("/favicon.ico");
+        assertEquals("image/x-icon", icon.header("content-type"));
+        assertTrue(icon.header("cache-control").contains("max-age=604800"), icon.header("cache-control"));
+        var svg = http.get(meta(page("/"), "<link rel=\"icon\" href=\"([^\"]+)\""));
+        assertEquals("image/svg+xml", svg.header("content-type"));
+        assertEquals(se.inlagg.http.Caching.IMMUTABLE, svg.header("cache-control"));
+    }
+
+    @Test
+    void aForgedHostHeaderChangesNoAbsoluteAddress() {
+        for (String path : List.of("/feed.xml", "/tags/frivard/feed.xml", "/", "/posts/manadsmote-i-vastervik", "/sitemap.xml",
+                "/sitemaps/sidor.xml", "/robots.txt", "/tags")) {
+            var reply = http.socket("GET", path, List.of("Host: evil.example"), null);
+            assertEquals(200, reply.status(), path + ": " + reply.body());
+            assertFalse(reply.body().contains("evil.example"), path + " took the forged Host: " + reply.body());
+            assertTrue(reply.body().contains(base), path + " names the site's own address");
+        }
+    }
+
+    @Test
+    void theFeedsCarryEachPostsPictureAndWholeText() {
+        String feed = page("/feed.xml");
+        String entry = feed.substring(feed.indexOf("<title>Månadsmöte i Västervik</title>"));
+        entry = entry.substring(0, entry.indexOf("</entry>"));
+        assertTrue(entry.contains("<link rel=\"enclosure\" href=\"https://bilder.example.se/vastervik.jpg\"/>"), entry);
+        assertTrue(entry.contains("&lt;img src=&quot;https://bilder.example.se/vastervik.jpg&quot;"), "the picture in the content: " + entry);
+        assertTrue(entry.contains("&lt;li&gt;punkt två&lt;/li&gt;"), "the whole text: " + entry);
+    }
+
+    private static String link(String html, String rel, String text) {
+        Matcher m = Pattern.compile("<a rel=\"" + rel + "\" href=\"([^\"]+)\">" + text + "</a>").matcher(html);
+        assertTrue(m.find(), "no " + text + " link");
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    private static List<String> titles(String html) {
+        List<String> titles = new ArrayList<>();
+        Matcher m = Pattern.compile("<h2><a href=\"[^\"]+\">([^<]+)</a></h2>").matcher(html);
+        while (m.find()) {
+            titles.add(m.group(1));
+        }
+        assertFalse(titles.isEmpty());
+        return titles;
+    }
+
+    private static List<String> locs(String xml) {
+        List<String> locs = new ArrayList<>();
+        Matcher m = Pattern.compile("<loc>([^<]+)</loc>").matcher(xml);
+        while (m.find()) {
+            locs.add(m.group(1));
+        }
+        return locs;
+    }
+
+    private static String meta(String html, String pattern) {
+        Matcher m = Pattern.compile(pattern, Pattern.DOTALL).matcher(html);
+        assertTrue(m.find(), "no " + pattern);
+        return m.group(1);
+    }
+}

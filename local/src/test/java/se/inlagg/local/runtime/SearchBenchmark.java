@@ -1,0 +1,331 @@
+package se.inlagg.local.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.inlagg.api.SearchHandler;
+import se.inlagg.app.Wiring;
+import se.inlagg.config.Settings;
+import se.inlagg.http.HttpFunction;
+import se.inlagg.local.DynamoForTests;
+import se.inlagg.local.LocalServer;
+import se.inlagg.local.Repo;
+import se.inlagg.local.S3ForTests;
+import se.inlagg.local.Seeds;
+import se.inlagg.local.Template;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
+import se.inlagg.search.S3IndexFiles;
+import se.inlagg.search.SearchService;
+import se.inlagg.web.ListPageHandler;
+import se.inlagg.web.FacetsPageHandler;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Search at the size the issue names: 10,000 posts of Swedish text (the two example posts among
+ * them) in the table, written through the application's own create; then the index built from the
+ * table, its size, search latency through the handler (warm p50 and p95 for two-word queries; cold,
+ * as a new container's copy fetches and opens the index; and a whole cold start of the packaged
+ * function under AWS's runtime client), the lag from a write to a search that finds it through the
+ * local server's stream path, and the DynamoDB Queries each list page costs at that size. It asserts
+ * only that list pages stay one Query each; the figures go to local/target/benchmark/search.md.
+ *
+ * <p>Run it (a few minutes; the S3 is the embedded one unless {@code -Dinlagg.backend=localstack}) from the
+ * repository's root with {@code ./inlagg test -q -pl local -am -Dtest=SearchBenchmark -Dbenchmark.excluded=none -Dsurefire.failIfNoSpecifiedTests=false};
+ * {@code -Dbenchmark.posts=2000} for a smaller table.
+ */
+@Tag("benchmark")
+class SearchBenchmark {
+
+    static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    static final List<String> QUERIES = List.of("frivård samverkan", "kontraktsvård norrköping", "möte ystad", "klienter frigivning",
+            "rutiner västervik", "ledarskap utbildning", "arbetsmiljö linköping", "övervakning säkerhet", "\"kontaktperson per\" klient",
+            "studiebesök kommunen", "handledning samtal", "digitala möten", "återfall program", "personal tårta", "friskvård promenader",
+            "lokaler väntrummet", "risk behovsbedömning", "häktet intagna", "chefen gästspelade", "motiverande samtal");
+    static final int WARM = 500;
+
+    @TempDir
+    static Path data;
+
+    @Test
+    void searchAtTenThousandPosts() throws Exception {
+        int count = Integer.getInteger("benchmark.posts", 10_000);
+        Template template = Template.read(Repo.template());
+        S3ForTests s3 = S3ForTests.start();
+        Map<String, String> figures = new java.util.LinkedHashMap<>();
+        String table = "PostsTable-search-benchmark";
+        // The emulator's DynamoDB in this JVM (in memory) unless a backend is chosen: seeding through the
+        // application's own create is then a matter of a minute, not of the better part of an hour.
+        boolean chosen = !System.getProperty("inlagg.backend", "").equals("localstack") && System.getProperty("inlagg.dynamodb.endpoint", "").isBlank();
+        try (var emulator = chosen ? se.inlagg.emulator.dynamodb.EmbeddedDynamoDb.start(se.inlagg.emulator.dynamodb.EmbeddedDynamoDb.Options.inMemory()) : null;
+             DynamoForTests dynamo = emulator != null ? DynamoForTests.external(emulator.endpoint()) : DynamoForTests.start(data.resolve("dynamo"));
+             DynamoDbClient client = dynamo.client(); var s3Client = s3.client()) {
+            dynamo.createTableWithoutStream(template, table);
+            String bucket = s3.newBucket("benchmark");
+            var settings = new Settings(table, STOCKHOLM).withSearchBucket(bucket);
+            Wiring wiring = Wiring.withSearchIndex(client, settings, Clock.systemUTC(), () -> new S3IndexFiles(s3Client, bucket));
+
+            long seedStart = System.nanoTime();
+            seed(wiring, count - Seeds.examples(wiring).size());
+            figures.put("Posts in the table", String.format("%,d (the two example posts among them), in %s", count,
+                    emulator != null ? "the emulator module's DynamoDB in this JVM" : "the chosen backend's DynamoDB"));
+            figures.put("Seeding them (the application's own create, 4 writers)", seconds(System.nanoTime() - seedStart));
+
+            long buildStart = System.nanoTime();
+            SearchService.IndexChange built = wiring.search().rebuild();
+            figures.put("Building the index from the table (Queries on the feed, bodies in batches)", seconds(System.nanoTime() - buildStart));
+            figures.put("Index size in S3", String.format("%.1f MB in %d files", built.bytes() / 1e6,
+                    s3Client.listObjectsV2(r -> r.bucket(bucket).prefix("search/files/")).keyCount()));
+            assertEquals(count, built.indexed());
+
+            double[] warm = warm(new SearchHandler().use(wiring));
+            figures.put("Warm search through the handler, two words (" + WARM + " requests)",
+                    String.format("p50 %.1f ms, p95 %.1f ms, max %.1f ms", warm[0], warm[1], warm[2]));
+            double[] cold = cold(client, settings, s3Client, bucket);
+            figures.put("Cold search in a new container's memory (manifest and files fetched, opened, first query)",
+                    String.format("median %.0f ms of %d (min %.0f, max %.0f)", cold[1], 5, cold[0], cold[2]));
+            figures.put("Cold start of SearchApiFunction's package under AWS's runtime client, to its first answer",
+                    coldStart(template, dynamo, s3, table, bucket));
+
+            figures.put("DynamoDB Queries per list page at this size", queriesPerPage(client, settings));
+
+            long[] lags = lag(template, dynamo, s3, table, bucket);
+            figures.put("Write to a search that finds it (local server: stream, indexer, S3, search's copy)",
+                    String.format("creates p50 %d ms, max %d ms; edits p50 %d ms, max %d ms", lags[0], lags[1], lags[2], lags[3]));
+        }
+        StringBuilder markdown = new StringBuilder("| Search at " + String.format("%,d", count) + " posts, on "
+                + Runtime.getRuntime().availableProcessors() + " cores | |\n|---|---|\n");
+        figures.forEach((k, v) -> markdown.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        System.out.println(markdown);
+        Path out = Repo.root().resolve("local/target/benchmark");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("search.md"), markdown);
+    }
+
+    /** The made-up posts through PostService.create, four at a time (each create is one transaction). */
+    private static void seed(Wiring wiring, int count) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                done.add(writers.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        Outcome<Post> made;
+                        do {
+                            made = wiring.posts().create(SwedishCorpus.post(i), "benchmark", Optional.empty());
+                        } while (made instanceof Outcome.Refused<Post> r && r.refusal() instanceof se.inlagg.posts.Refusal.Busy);
+                        if (made instanceof Outcome.Refused<Post> r) {
+                            throw new IllegalStateException("post " + i + " refused: " + r.refusal());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            writers.shutdown();
+        }
+    }
+
+    private static double[] warm(HttpFunction handler) {
+        for (int i = 0; i < 50; i++) {
+            search(handler, QUERIES.get(i % QUERIES.size()));
+        }
+        long[] took = new long[WARM];
+        for (int i = 0; i < WARM; i++) {
+            long start = System.nanoTime();
+            search(handler, QUERIES.get(i % QUERIES.size()));
+            took[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(took);
+        return new double[] {took[WARM / 2] / 1e6, took[WARM * 95 / 100] / 1e6, took[WARM - 1] / 1e6};
+    }
+
+    private static void search(HttpFunction handler, String query) {
+        var request = se.inlagg.http.HttpRequest.builder().method("GET").routeKey("GET /api/search").path("/api/search")
+                .rawQuery("q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&limit=10").build();
+        var answer = handler.answer(request);
+        if (answer.status() != 200) {
+            throw new IllegalStateException(query + " answered " + answer.status() + ": " + answer.bodyText());
+        }
+    }
+
+    /** Five new containers' first search: each a new Wiring, so a new copy of the index fetched from S3. */
+    private static double[] cold(DynamoDbClient client, Settings settings, software.amazon.awssdk.services.s3.S3Client s3, String bucket) {
+        double[] took = new double[5];
+        for (int i = 0; i < took.length; i++) {
+            var fresh = Wiring.withSearchIndex(client, settings, Clock.systemUTC(), () -> new S3IndexFiles(s3, bucket));
+            long start = System.nanoTime();
+            search(new SearchHandler().use(fresh), QUERIES.get(i));
+            took[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(took);
+        return new double[] {took[0], took[2], took[4]};
+    }
+
+    /** JVM launch to first answer, on demand (no snapshot), the function's package as `sam build` makes it. */
+    private static String coldStart(Template template, DynamoForTests dynamo, S3ForTests s3, String table, String bucket) {
+        Path work = Repo.root().resolve("local/target/benchmark");
+        var layout = PackageLayout.chosen(template.functions().keySet(), work.resolve("layout"));
+        var runtime = RuntimeLibrary.fromTestClassPath(work);
+        var spec = FunctionSpec.of(template, template.functions().get("SearchApiFunction"), layout.folder("SearchApiFunction"))
+                .withEnvironment(Settings.TABLE_NAME, table).withEnvironment(Settings.SEARCH_BUCKET, bucket)
+                .withEnvironment("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+        String event;
+        try {
+            event = Files.readString(Repo.events().resolve("search-api.json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var sample = ColdStart.measure(spec.onDemand(), event, runtime, dynamo.endpoint(), work.resolve("SearchApiFunction-10k"));
+        return String.format("%.0f ms (%d classes loaded, then warm median %.1f ms)", sample.coldMs(), sample.classesLoaded(),
+                sample.warmMedianMs());
+    }
+
+    /** Each list page of the reader's site, its Queries counted: the front page, a category's, an archive's, an author's, deep pages. */
+    private static String queriesPerPage(DynamoDbClient client, Settings settings) {
+        AtomicInteger queries = new AtomicInteger();
+        DynamoDbClient counting = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("query")) {
+                        queries.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(client, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Wiring wiring = new Wiring(counting, settings, Clock.systemUTC());
+        var lists = new ListPageHandler().use(wiring);
+        List<String> pages = new ArrayList<>();
+        String path = "/";
+        String cursor = null;
+        for (int depth = 0; depth < 30; depth++) {
+            pages.add(page(lists, "GET /", path, Map.of(), cursor, queries));
+            cursor = nextCursor(lastBody);
+            if (cursor == null) {
+                break;
+            }
+        }
+        pages.add(page(lists, "GET /tags/{tag}", "/tags/frivard", Map.of("tag", "frivard"), null, queries));
+        pages.add(page(lists, "GET /archive/{month}", "/archive/2019-05", Map.of("month", "2019-05"), null, queries));
+        pages.add(page(lists, "GET /people/{person}", "/people/asa-oberg", Map.of("person", "asa-oberg"), null, queries));
+        pages.add(page(lists, "GET /offices/{office}", "/offices/frivarden-linkoping", Map.of("office", "frivarden-linkoping"), null, queries));
+        var facets = new FacetsPageHandler().use(wiring);
+        for (String index : List.of("/tags", "/archive", "/people", "/offices")) {
+            pages.add(page(facets, "GET " + index, index, Map.of(), null, queries));
+        }
+        pages.forEach(p -> assertEquals("1", p.split("=")[1], "one Query a page at any size: " + p));
+        return "1 on every page measured: " + pages.size() + " (the front page and up to 29 after it, a category, a month, a person, "
+                + "an office, and the categories, archive, people and offices pages)";
+    }
+
+    private static String lastBody = "";
+
+    private static String page(HttpFunction handler, String route, String path, Map<String, String> parameters, String cursor,
+                               AtomicInteger queries) {
+        var b = se.inlagg.http.HttpRequest.builder().method("GET").routeKey(route).path(path);
+        parameters.forEach(b::pathParameter);
+        if (cursor != null) {
+            b.query("cursor", cursor);
+        }
+        int before = queries.get();
+        var answer = handler.answer(b.build());
+        assertEquals(200, answer.status(), path);
+        lastBody = answer.bodyText();
+        return path + (cursor == null ? "" : "?cursor") + "=" + (queries.get() - before);
+    }
+
+    private static String nextCursor(String html) {
+        var m = java.util.regex.Pattern.compile("rel=\"next\" href=\"[^\"]*cursor=([^\"&]+)\"").matcher(html);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * The local server on the seeded table (the stream turned on now, as for a table that had posts
+     * before it) with its poller and indexer: posts created and then edited over HTTP, and the time
+     * until a search finds each.
+     */
+    private static long[] lag(Template template, DynamoForTests dynamo, S3ForTests s3, String table, String bucket) throws Exception {
+        Path dir = data.resolve("server");
+        try (var server = LocalServer.start(new LocalServer.Options(Repo.template(), dir, 0, Optional.of("benchmark-token"),
+                Optional.of(dynamo.endpoint()), Optional.of(table)).withS3(s3.endpoint(), s3.newBucket("benchmark-pictures"), bucket))) {
+            HttpClient http = HttpClient.newHttpClient();
+            URI base = server.baseUri();
+            long[] creates = new long[10];
+            long[] edits = new long[5];
+            List<String> slugs = new ArrayList<>();
+            for (int i = 0; i < creates.length; i++) {
+                String word = "kalibrering" + (char) ('a' + i) + "x";
+                String body = "{\"title\": \"Mätning " + word + "\", \"body\": \"Om " + word + ".\", \"author\": {\"name\": \"Åsa Öberg\"}}";
+                long start = System.nanoTime();
+                var created = http.send(HttpRequest.newBuilder(base.resolve("/api/posts")).header("Authorization", "Bearer benchmark-token")
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(201, created.statusCode(), created.body());
+                slugs.add(se.inlagg.json.Json.read(created.body()) instanceof Map<?, ?> m ? String.valueOf(m.get("slug")) : "");
+                creates[i] = awaitFound(http, base, word, start);
+            }
+            for (int i = 0; i < edits.length; i++) {
+                String slug = slugs.get(i);
+                String word = "omkalibrering" + (char) ('a' + i) + "x";
+                var current = http.send(HttpRequest.newBuilder(base.resolve("/api/posts/" + slug)).build(), HttpResponse.BodyHandlers.ofString());
+                long start = System.nanoTime();
+                var edited = http.send(HttpRequest.newBuilder(base.resolve("/api/posts/" + slug)).header("Authorization", "Bearer benchmark-token")
+                        .header("Content-Type", "application/merge-patch+json").header("If-Match", current.headers().firstValue("etag").orElseThrow())
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"title\": \"Ändrad " + word + "\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, edited.statusCode(), edited.body());
+                edits[i] = awaitFound(http, base, word, start);
+            }
+            Arrays.sort(creates);
+            Arrays.sort(edits);
+            return new long[] {creates[creates.length / 2], creates[creates.length - 1], edits[edits.length / 2], edits[edits.length - 1]};
+        }
+    }
+
+    private static long awaitFound(HttpClient http, URI base, String word, long start) throws Exception {
+        while (true) {
+            var found = http.send(HttpRequest.newBuilder(base.resolve("/api/search?q=" + word)).build(), HttpResponse.BodyHandlers.ofString());
+            if (found.statusCode() == 200 && found.body().contains(word)) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            if (System.nanoTime() - start > Duration.ofSeconds(60).toNanos()) {
+                throw new IllegalStateException(word + " not found after a minute");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.1f s", nanos / 1e9);
+    }
+}

@@ -1,0 +1,27 @@
+package se.inlagg.search;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/** Anything a reader could type, as a query and as a cursor: parsed or refused, never an exception, and snippets never markup. */
+class SearchFuzzTest {
+
+    static final SwedishText ANALYZER = new SwedishText();
+    static final Snippets SNIPPETS = new Snippets(ANALYZER);
+
+    @FuzzTest(maxDuration = "60s")
+    void anyQueryParsesIntoALuceneQueryOrNothingAndAnySnippetIsEscapedText(byte[] data) {
+        String text = new String(data, StandardCharsets.UTF_8);
+        SearchQuery query = SearchQuery.parse(text, ANALYZER);
+        if (!query.isEmpty()) {
+            query.toLucene(Instant.parse("2026-11-22T08:00:00Z"));
+        }
+        String snippet = SNIPPETS.of(text, text, query.terms());
+        assertFalse(snippet.replaceAll("</?mark>", "").contains("<"), snippet);
+        SearchCursor.decode(text, "frivård").ifPresent(offset -> assertTrue(offset >= 0 && offset <= SearchCursor.MAX_OFFSET, text));
+    }
+}
