@@ -36,7 +36,7 @@ final class DataSize implements AutoCloseable {
     private int posts;
 
     DataSize(Path data, String tableName) throws Exception {
-        this.dynamo = DynamoForTests.start(data);
+        this.dynamo = DynamoForTests.embedded(data);
         dynamo.createTable(Template.read(Repo.template()), tableName);
         this.wiring = new Wiring(meter.client(dynamo.endpoint()), new Settings(tableName, ZoneId.of("Europe/Stockholm")),
                 Clock.systemUTC());
