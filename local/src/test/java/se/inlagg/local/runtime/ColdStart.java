@@ -26,7 +26,13 @@ final class ColdStart {
     private ColdStart() {
     }
 
-    static Sample measure(FunctionSpec function, String event, RuntimeLibrary runtime, URI dynamoEndpoint, Path workDir) {
+    /**
+     * Measures one cold start; {@code check} reads the first answer and names what a user would find
+     * wrong with it (a 404 for a post the table holds, say), which fails the measurement: figures of a
+     * function answering the wrong thing measure the wrong path.
+     */
+    static Sample measure(FunctionSpec function, String event, RuntimeLibrary runtime, URI dynamoEndpoint, Path workDir,
+                          java.util.function.Function<String, List<String>> check) {
         var classes = new ClassLoadLog(workDir.resolve("class-load.log"));
         try {
             Files.deleteIfExists(workDir.resolve("class-load.log"));
@@ -34,7 +40,12 @@ final class ColdStart {
             throw new UncheckedIOException(e);
         }
         try (var running = RunningFunction.start(function, runtime, dynamoEndpoint, workDir, List.of(classes.jvmOption()))) {
-            long first = answeredAt(function, running.invoke(event, LIMIT));
+            RuntimeAnswer answer = running.invoke(event, LIMIT);
+            long first = answeredAt(function, answer);
+            List<String> problems = check.apply(((RuntimeAnswer.Answered) answer).payload());
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(function.id() + " answered its event wrongly: " + problems);
+            }
             double coldMs = (first - running.process().startedAtNanos()) / 1e6;
             // The moments that bound the cold start, in the class-load log's clock: where its time went is read from there.
             write(workDir.resolve("cold-start.nanos"), running.process().startedAtNanos() + " " + first + "\n");

@@ -26,13 +26,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * store's, which is what "warm within 2× of the floor" compares.
  *
  * <p>A request's shape is its operation and body with what differs from call to call taken out:
- * times, ids, numbers (versions, counters) and the per-run table name. Answers replayed are the real
+ * times, ids, numbers (versions, counters) and the run's number in the table name (each function keeps
+ * its own table, so it is answered from what its own events were seeded with). Answers replayed are the real
  * answers to the first such request, so every function sees well-formed data (a page of posts, a
  * found post, a committed write), and a write function's repeated create meets the same counter and
  * the same committed transaction every time, as it would in a table it alone writes to.
  */
 final class ReplayingDynamo implements AutoCloseable {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper SORTED = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final Set<String> KEPT_HEADERS = Set.of("content-type", "x-amz-crc32", "x-amzn-requestid");
 
     private final URI upstream;
@@ -118,13 +121,27 @@ final class ReplayingDynamo implements AutoCloseable {
 
     /** The body with its per-call parts (times, ids, tokens, the run's table name) made alike. */
     static String shape(String body) {
-        return body
+        return canonical(body)
                 .replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z", "T")
                 .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "U")
-                .replaceAll("PostsTable-[A-Za-z]+-\\d+", "TABLE")
+                // The run's number goes, the function's name stays: each function's own seeded table
+                // answers it (CreatePost's "no such slug" must not answer GetPost's read of that slug).
+                .replaceAll("PostsTable-([A-Za-z]+)-\\d+", "TABLE-$1")
                 // Counters and versions: a write replayed as committed must meet the same read again.
                 .replaceAll("\"N\":\"-?[0-9.]+\"", "\"N\":\"#\"")
                 .replaceAll("\"ExclusiveStartKey\":\\{[^}]*}}", "");
+    }
+
+    /**
+     * The body with every object's keys in one order: the SDK writes maps in their iteration order, and
+     * an immutable Map's differs from JVM to JVM, so one request would otherwise have a shape per run.
+     */
+    private static String canonical(String body) {
+        try {
+            return SORTED.writeValueAsString(SORTED.readValue(body, Object.class));
+        } catch (java.io.IOException e) {
+            return body;
+        }
     }
 
     @Override
