@@ -1,21 +1,36 @@
 package se.inlagg.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonEncoding;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonFactory;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonGenerator;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonParser;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonProcessingException;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
+import software.amazon.awssdk.thirdparty.jackson.core.StreamReadConstraints;
+import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
 
 /**
- * JSON as plain maps, lists, strings, numbers and booleans, on jackson-jr: the whole of what this
- * code needs from JSON at a small part of databind's start-up cost. Strict about what it reads:
- * duplicate keys, trailing data and nesting past {@link #MAX_NESTING} are errors, not guesses.
+ * JSON as plain maps, lists, strings, numbers and booleans. Strict about what it reads: duplicate
+ * keys, trailing data and nesting past {@link #MAX_NESTING} are errors, not guesses. Objects keep
+ * their keys' order, decimals stay exact ({@link BigDecimal}), and a null is written as null.
+ *
+ * <p>On the AWS SDK's own copy of jackson-core (its third-party-jackson-core artifact, Jackson
+ * relocated): every function that reads DynamoDB loads those classes for the SDK's JSON protocol
+ * anyway, so the event parser and the answer writer cost a cold start no classes of their own. With
+ * a second jackson-core and jackson-jr they cost about 120 classes and 30 ms (ColdStartBenchmark).
+ * The tree walk below is all that jackson-jr was used for.
  */
 public final class Json {
 
@@ -26,31 +41,29 @@ public final class Json {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    // Maps keep their keys' order (a JSON object reads back as written), decimals stay exact, and a
-    // null is written as null ("nextCursor": null), not left out.
-    private static final JSON JR = JSON.builder(FACTORY)
-            .enable(JSON.Feature.PRESERVE_FIELD_ORDERING, JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JSON.Feature.WRITE_NULL_PROPERTIES)
-            .build();
 
     private Json() {
     }
 
     /** One JSON value and nothing after it; {@link JsonException} says what is wrong, in English. */
     public static Object read(String text) {
-        try (JsonParser parser = FACTORY.createParser(text)) {
-            return readOne(parser);
-        } catch (JsonProcessingException e) {
-            throw new JsonException(e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // As bytes: the same UTF-8 parser the SDK uses, rather than a second, char-based one.
+        return read(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The same as {@link #read(String)}, from a stream (a Lambda event). */
     public static Object read(InputStream in) {
         try (JsonParser parser = FACTORY.createParser(in)) {
-            return readOne(parser);
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new JsonException("No content to read");
+            }
+            Object value = value(parser, first);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new JsonException("Trailing token (" + trailing + ") after the first value");
+            }
+            return value;
         } catch (JsonProcessingException e) {
             throw new JsonException(e.getOriginalMessage());
         } catch (IOException e) {
@@ -58,31 +71,80 @@ public final class Json {
         }
     }
 
-    private static Object readOne(JsonParser parser) throws IOException {
-        if (parser.nextToken() == null) {
-            throw new JsonException("No content to read");
-        }
-        Object value = JR.anyFrom(parser);
-        JsonToken trailing = parser.nextToken();
-        if (trailing != null) {
-            throw new JsonException("Trailing token (" + trailing + ") after the first value");
-        }
-        return value;
+    /** The value starting at {@code token}; the parser's nesting limit bounds the recursion. */
+    private static Object value(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> object = new LinkedHashMap<>();
+                String name;
+                while ((name = parser.nextFieldName()) != null) {
+                    object.put(name, value(parser, parser.nextToken()));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                List<Object> array = new ArrayList<>();
+                JsonToken next;
+                while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    array.add(value(parser, next));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> parser.getNumberValue();
+            case VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw new JsonException("Unexpected token (" + token + ")");
+        };
     }
 
     public static String write(Object value) {
-        try {
-            return JR.asString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException("a value of our own could not be written as JSON", e);
-        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        write(value, out);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     public static void write(Object value, OutputStream out) {
-        try {
-            JR.write(value, out);
+        try (JsonGenerator generator = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            write(generator, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(JsonGenerator out, Object value) throws IOException {
+        switch (value) {
+            case null -> out.writeNull();
+            case String s -> out.writeString(s);
+            case Boolean b -> out.writeBoolean(b);
+            case Integer i -> out.writeNumber(i);
+            case Long l -> out.writeNumber(l);
+            case Short s -> out.writeNumber(s);
+            case BigDecimal d -> out.writeNumber(d);
+            case BigInteger i -> out.writeNumber(i);
+            case Double d -> out.writeNumber(d);
+            case Float f -> out.writeNumber(f);
+            case Map<?, ?> map -> {
+                out.writeStartObject();
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    out.writeFieldName(String.valueOf(e.getKey()));
+                    write(out, e.getValue());
+                }
+                out.writeEndObject();
+            }
+            case Iterable<?> items -> {
+                out.writeStartArray();
+                for (Object item : items) {
+                    write(out, item);
+                }
+                out.writeEndArray();
+            }
+            case Object[] items -> write(out, java.util.Arrays.asList(items));
+            case CharSequence text -> out.writeString(text.toString());
+            default -> throw new IllegalArgumentException(
+                    "no JSON form for a " + value.getClass().getName() + ": give a map, a list, a string, a number or a boolean");
         }
     }
 

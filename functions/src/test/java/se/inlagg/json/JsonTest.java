@@ -1,0 +1,61 @@
+package se.inlagg.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+
+    @Test
+    void readsObjectsInTheirOrderWithExactDecimalsAndSwedishText() {
+        Object read = Json.read("{\"titel\": \"Årets möte i Göteborg\", \"b\": [1, 2.50, true, null], \"a\": {\"n\": 9007199254740993}}");
+
+        Map<?, ?> object = assertInstanceOf(Map.class, read);
+        assertEquals(List.of("titel", "b", "a"), List.copyOf(object.keySet()));
+        assertEquals("Årets möte i Göteborg", object.get("titel"));
+        assertEquals(Arrays.asList(1, new BigDecimal("2.50"), true, null), object.get("b"));
+        assertEquals(9007199254740993L, ((Map<?, ?>) object.get("a")).get("n"));
+    }
+
+    @Test
+    void writesWhatItReadsBack() {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("titel", "Vår \"nya\" rutin\n");
+        value.put("nextCursor", null);
+        value.put("tal", List.of(1, 2L, new BigDecimal("0.10"), 1.5d));
+        value.put("flaggor", new Object[] {true, false});
+
+        String text = Json.write(value);
+
+        assertEquals("{\"titel\":\"Vår \\\"nya\\\" rutin\\n\",\"nextCursor\":null,\"tal\":[1,2,0.10,1.5],\"flaggor\":[true,false]}", text);
+        assertEquals(Json.read(text), Json.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void refusesDuplicateKeysTrailingDataEmptyInputAndDeepNesting() {
+        assertTrue(assertThrows(Json.JsonException.class, () -> Json.read("{\"a\":1,\"a\":2}")).getMessage().contains("Duplicate field 'a'"));
+        assertTrue(assertThrows(Json.JsonException.class, () -> Json.read("{} {}")).getMessage().startsWith("Trailing token"));
+        assertEquals("No content to read", assertThrows(Json.JsonException.class, () -> Json.read("  ")).getMessage());
+        assertThrows(Json.JsonException.class, () -> Json.read("{\"a\": tru}"));
+        String deep = "[".repeat(Json.MAX_NESTING + 1) + "]".repeat(Json.MAX_NESTING + 1);
+        assertTrue(assertThrows(Json.JsonException.class, () -> Json.read(deep)).getMessage().contains("nesting depth"));
+        String deepest = "[".repeat(Json.MAX_NESTING) + "]".repeat(Json.MAX_NESTING);
+        assertInstanceOf(List.class, Json.read(deepest));
+    }
+
+    @Test
+    void refusesToGuessAtATypeWithNoJsonForm() {
+        var refused = assertThrows(IllegalArgumentException.class, () -> Json.write(Map.of("när", java.time.Instant.EPOCH)));
+        assertTrue(refused.getMessage().contains("java.time.Instant"));
+    }
+}
