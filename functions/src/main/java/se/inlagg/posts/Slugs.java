@@ -53,9 +53,14 @@ public final class Slugs {
         return !s.isEmpty() && s.length() <= MAX_LENGTH && s.matches("[a-z0-9]+(-[a-z0-9]+)*");
     }
 
-    private static String transliterate(int cp) {
+    static String transliterate(int cp) {
         if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
             return Character.toString(cp);
+        }
+        if (cp < '\u00C0') {
+            // Spaces, punctuation and Latin-1's symbols: no letter underneath, and no normalizer loaded to
+            // find that out (a title's first space would otherwise load its tables on every page).
+            return "";
         }
         // The letters Swedish (and its neighbours) write, without the JDK's Unicode normalizer, whose
         // tables every cold start would otherwise load for a byline's link.
