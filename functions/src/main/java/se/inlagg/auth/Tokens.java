@@ -9,7 +9,7 @@ import java.util.HexFormat;
 
 /**
  * Author tokens: 256 random bits shown once, and kept only as their SHA-256. Guessing is hopeless
- * at that size, so a plain hash (no slow KDF) is enough and the check stays one GetItem.
+ * at that size, so a plain hash (no slow KDF) is enough and the check stays one read of one item.
  */
 public final class Tokens {
 

@@ -43,7 +43,7 @@ public final class AuthorStore {
         return result instanceof Transactions.Result.Committed ? Optional.of(id) : Optional.empty();
     }
 
-    /** The author id a token hash belongs to: one GetItem. */
+    /** The author id a token hash belongs to: one read of one item. */
     public Optional<String> authorIdOf(String tokenSha256) {
         return table.get(Keys.token(tokenSha256), Keys.TOKEN_SK).map(d -> d.string(AUTHOR_ID));
     }

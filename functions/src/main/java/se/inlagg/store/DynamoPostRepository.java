@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-/** Posts and their facets in the one DynamoDB table: every read a GetItem, a BatchGetItem or one Query. */
+/** Posts and their facets in the one DynamoDB table: every read a BatchGetItem or one Query. */
 public final class DynamoPostRepository implements PostRepository {
 
     private static final String NOT_THIS_LIST = "is not a cursor of this list; start again without it";

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The one table and its client, built once per container, with the few shapes of request every
- * store needs: a consistent get, a batch get, a page of a query, and the conditioned writes that
- * go into transactions.
+ * store needs: a consistent get (itself a Query), a batch get, a page of a query, and the
+ * conditioned writes that go into transactions.
  */
 public final class Table {
 
@@ -53,9 +53,18 @@ public final class Table {
         return client;
     }
 
+    /**
+     * One item by its whole key, consistently. A Query naming the whole key rather than a GetItem:
+     * the same item, capacity and latency, and every read path then goes through the one operation
+     * the lists already use, so a function that does both loads and warms up one request shape,
+     * not two (about 40 classes fewer at the cold start of the post page, GetPost or a create).
+     * No function is granted GetItem.
+     */
     Optional<Item> get(String pk, String sk) {
-        var response = client.getItem(r -> r.tableName(name).key(key(pk, sk)).consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(Item.of(response.item())) : Optional.empty();
+        var response = client.query(r -> r.tableName(name).keyConditionExpression("#pk = :pk AND #sk = :sk")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(pk), ":sk", Item.s(sk))).consistentRead(true));
+        return response.items().stream().findFirst().map(Item::of);
     }
 
     /** Consistent reads of many keys; the SDK hands back unprocessed keys, which are asked again. */

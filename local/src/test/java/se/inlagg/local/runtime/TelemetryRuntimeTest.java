@@ -136,7 +136,7 @@ class TelemetryRuntimeTest {
         }
         assertFalse(subsegments.isEmpty(), "no subsegment reached the daemon");
         Set<String> ids = new HashSet<>();
-        Set<String> operations = new HashSet<>();
+        List<String> operations = new java.util.ArrayList<>();
         for (JsonNode s : subsegments) {
             assertEquals(header.get("Root"), s.path("trace_id").asText(), s::toString);
             assertEquals(header.get("Parent"), s.path("parent_id").asText(), s::toString);
@@ -154,7 +154,7 @@ class TelemetryRuntimeTest {
                     List.of(s.path("error").asBoolean(), s.path("throttle").asBoolean(), s.path("fault").asBoolean()));
             operations.add(s.path("aws").path("operation").asText());
         }
-        assertEquals(Set.of("GetItem", "Query"), operations, "reading a post is a GetItem of its slug and a Query of the post");
+        assertEquals(List.of("Query", "Query"), operations, "reading a post is a read of its slug and a Query of the post");
     }
 
     @Test
