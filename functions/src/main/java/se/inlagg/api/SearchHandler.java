@@ -69,4 +69,10 @@ public final class SearchHandler extends ApiFunction {
         return List.of(HttpRequest.builder().method("GET").routeKey("GET /api/search").path("/api/search")
                 .rawQuery("q=inl%C3%A4gg").query("q", "inlägg").requestId("priming").build());
     }
+
+    /** Search reads only its index in S3; the function is granted no DynamoDB at all. */
+    @Override
+    protected boolean readsTable() {
+        return false;
+    }
 }

@@ -54,12 +54,12 @@ public final class Wiring {
 
     /** With other retry budgets: tests that inject failures need not wait out the real ones. */
     public Wiring(DynamoDbClient client, Settings settings, Clock clock, Duration transactionBudget, Duration writeBudget) {
-        this(client, settings, clock, transactionBudget, writeBudget, Wiring::standardBucket, null);
+        this(() -> client, settings, clock, transactionBudget, writeBudget, Wiring::standardBucket, null);
     }
 
     /** With the pictures bucket a test or tool made (a recording client, another endpoint). */
     public static Wiring withPictures(DynamoDbClient client, Settings settings, Clock clock, Supplier<Optional<ImageBucket>> bucket) {
-        return new Wiring(client, settings, clock, TRANSACTION_BUDGET, WRITE_BUDGET, bucket, null);
+        return new Wiring(() -> client, settings, clock, TRANSACTION_BUDGET, WRITE_BUDGET, bucket, null);
     }
 
     /** With the search index somewhere of the caller's choosing (a test's recording client, a tool's bucket). */
@@ -70,10 +70,10 @@ public final class Wiring {
     /** With both: the pictures bucket and the search index's files. */
     public static Wiring withBuckets(DynamoDbClient client, Settings settings, Clock clock, Supplier<Optional<ImageBucket>> bucket,
                                      Supplier<IndexFiles> indexFiles) {
-        return new Wiring(client, settings, clock, TRANSACTION_BUDGET, WRITE_BUDGET, bucket, indexFiles);
+        return new Wiring(() -> client, settings, clock, TRANSACTION_BUDGET, WRITE_BUDGET, bucket, indexFiles);
     }
 
-    private Wiring(DynamoDbClient client, Settings settings, Clock clock, Duration transactionBudget, Duration writeBudget,
+    private Wiring(Supplier<DynamoDbClient> client, Settings settings, Clock clock, Duration transactionBudget, Duration writeBudget,
                    Supplier<Optional<ImageBucket>> bucket, Supplier<IndexFiles> indexFiles) {
         this.settings = settings;
         this.clock = clock;
@@ -161,6 +161,9 @@ public final class Wiring {
      * its priming, before a SnapStart snapshot).
      */
     private static final class Shared {
-        static final Wiring INSTANCE = new Wiring(Table.standardClient(), Settings.fromEnvironment(), Clock.systemUTC());
+        // The DynamoDB client too is made on first use: the search functions never call it, and a page
+        // reads the table only for a signed-in reader's session.
+        static final Wiring INSTANCE = new Wiring(memoized(Table::standardClient), Settings.fromEnvironment(), Clock.systemUTC(),
+                TRANSACTION_BUDGET, WRITE_BUDGET, Wiring::standardBucket, null);
     }
 }

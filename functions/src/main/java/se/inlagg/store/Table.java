@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import se.inlagg.ops.Trace;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,9 +28,17 @@ public final class Table {
     static final int BATCH_GET_LIMIT = 100;
 
     private final String name;
-    private final DynamoDbClient client;
+    private final Supplier<DynamoDbClient> client;
 
     public Table(String name, DynamoDbClient client) {
+        this(name, () -> client);
+    }
+
+    /**
+     * With the client made on first use: building one costs a cold start about 100 ms, and some
+     * functions that hold a table never call it (search, a page read without a session).
+     */
+    public Table(String name, Supplier<DynamoDbClient> client) {
         this.name = name;
         this.client = client;
     }
@@ -50,7 +59,7 @@ public final class Table {
     }
 
     DynamoDbClient client() {
-        return client;
+        return client.get();
     }
 
     /**
@@ -61,7 +70,7 @@ public final class Table {
      * No function is granted GetItem.
      */
     Optional<Item> get(String pk, String sk) {
-        var response = client.query(r -> r.tableName(name).keyConditionExpression("#pk = :pk AND #sk = :sk")
+        var response = client().query(r -> r.tableName(name).keyConditionExpression("#pk = :pk AND #sk = :sk")
                 .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
                 .expressionAttributeValues(Map.of(":pk", Item.s(pk), ":sk", Item.s(sk))).consistentRead(true));
         return response.items().stream().findFirst().map(Item::of);
@@ -75,7 +84,7 @@ public final class Table {
                     .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT))).consistentRead(true).build());
             while (!pending.isEmpty()) {
                 var request = pending;
-                var response = client.batchGetItem(r -> r.requestItems(request));
+                var response = client().batchGetItem(r -> r.requestItems(request));
                 response.responses().getOrDefault(name, List.of()).forEach(i -> found.add(Item.of(i)));
                 pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
@@ -84,7 +93,7 @@ public final class Table {
     }
 
     QueryResponse query(QueryRequest.Builder request) {
-        return client.query(request.tableName(name).build());
+        return client().query(request.tableName(name).build());
     }
 
     TransactWriteItem put(Map<String, AttributeValue> item) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import se.inlagg.ops.Log;
 import se.inlagg.ops.Metrics;
 import se.inlagg.posts.Backoff;
@@ -40,10 +41,15 @@ public final class Transactions {
     private static final Set<String> TRANSIENT = Set.of(
             "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded");
 
-    private final DynamoDbClient client;
+    private final Supplier<DynamoDbClient> client;
     private final Duration budget;
 
     public Transactions(DynamoDbClient client, Duration budget) {
+        this(() -> client, budget);
+    }
+
+    /** With the client made on first use (see {@link Table#Table(String, Supplier)}). */
+    public Transactions(Supplier<DynamoDbClient> client, Duration budget) {
         this.client = client;
         this.budget = budget;
     }
@@ -59,7 +65,7 @@ public final class Transactions {
                     .clientRequestToken(UUID.randomUUID().toString())
                     .build();
             try {
-                client.transactWriteItems(request);
+                client.get().transactWriteItems(request);
                 return new Result.Committed();
             } catch (TransactionCanceledException e) {
                 Set<Integer> failed = conditionFailures(e.cancellationReasons());

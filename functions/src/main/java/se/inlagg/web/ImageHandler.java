@@ -33,4 +33,10 @@ public final class ImageHandler extends PageFunction {
         // Reads no session: a picture is the same for everyone, and this function may not read the table.
         return Optional.empty();
     }
+
+    /** Nothing in the table to prime: the function is granted only the pictures bucket. */
+    @Override
+    protected boolean readsTable() {
+        return false;
+    }
 }

@@ -94,14 +94,20 @@ final class FunctionReplay {
                 }
             }
         }
-        // Every package holds search's libraries and the S3 client, but a cold start pays for what it loads:
-        // only the search functions and the indexer may load search, only a function granted S3 its client.
+        // Every package holds search's libraries and both clients, but a cold start pays for what it loads:
+        // only the search functions and the indexer may load search, only a function granted S3 or DynamoDB
+        // that service's client.
         List<String> barred = new ArrayList<>();
         if (!SearchFixture.needs(function)) {
             barred.addAll(List.of("org.apache.lucene.", "se.inlagg.search."));
         }
         if (!function.grantedS3()) {
             barred.add("software.amazon.awssdk.services.s3.");
+        }
+        if (!function.grantedDynamoDb()) {
+            // Its interface and exceptions may load (the shared code names them); a request may not.
+            barred.add("software.amazon.awssdk.services.dynamodb.DefaultDynamoDbClient");
+            barred.add("software.amazon.awssdk.services.dynamodb.model.QueryRequest");
         }
         for (String library : barred) {
             classes.first(library).ifPresent(c -> problems.add("loaded " + c + ": " + library

@@ -9,11 +9,11 @@ import se.inlagg.local.Template;
 /**
  * One function as Lambda runs it, read from template.yaml (Globals merged in): its handler, memory,
  * timeout, environment, log settings and whether it starts from a SnapStart snapshot, with the folder
- * of the package layout that Lambda would unpack to /var/task, and whether its policies grant it any S3 action
- * (only such a function has a reason to load the S3 client).
+ * of the package layout that Lambda would unpack to /var/task, and whether its policies grant it any S3 or
+ * DynamoDB action (only such a function has a reason to load that service's client).
  */
 record FunctionSpec(String id, String handler, Path code, int memoryMb, Duration timeout, Map<String, String> environment,
-                    String logFormat, String applicationLogLevel, boolean snapStart, boolean grantedS3) {
+                    String logFormat, String applicationLogLevel, boolean snapStart, boolean grantedS3, boolean grantedDynamoDb) {
 
     /** What Lambda assumes where the template says nothing. */
     private static final int DEFAULT_MEMORY_MB = 128;
@@ -32,24 +32,24 @@ record FunctionSpec(String id, String handler, Path code, int memoryMb, Duration
                 number(p.get("MemorySize"), DEFAULT_MEMORY_MB), Duration.ofSeconds(number(p.get("Timeout"), DEFAULT_TIMEOUT_SECONDS)),
                 function.environment(), String.valueOf(logging.getOrDefault("LogFormat", "Text")),
                 logging.containsKey("ApplicationLogLevel") ? template.resolve(logging.get("ApplicationLogLevel")) : "",
-                snapStart, String.valueOf(p.get("Policies")).contains("s3:"));
+                snapStart, String.valueOf(p.get("Policies")).contains("s3:"), String.valueOf(p.get("Policies")).contains("dynamodb:"));
     }
 
     /** The same function with one environment variable set (TABLE_NAME: the physical name of its table here). */
     FunctionSpec withEnvironment(String name, String value) {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put(name, value);
-        return new FunctionSpec(id, handler, code, memoryMb, timeout, env, logFormat, applicationLogLevel, snapStart, grantedS3);
+        return new FunctionSpec(id, handler, code, memoryMb, timeout, env, logFormat, applicationLogLevel, snapStart, grantedS3, grantedDynamoDb);
     }
 
     /** The same function at another application log level (LoggingConfig's ApplicationLogLevel). */
     FunctionSpec withLogLevel(String level) {
-        return new FunctionSpec(id, handler, code, memoryMb, timeout, environment, logFormat, level, snapStart, grantedS3);
+        return new FunctionSpec(id, handler, code, memoryMb, timeout, environment, logFormat, level, snapStart, grantedS3, grantedDynamoDb);
     }
 
     /** Started on demand, JVM launch to first answer, as a function without SnapStart starts. */
     FunctionSpec onDemand() {
-        return new FunctionSpec(id, handler, code, memoryMb, timeout, environment, logFormat, applicationLogLevel, false, grantedS3);
+        return new FunctionSpec(id, handler, code, memoryMb, timeout, environment, logFormat, applicationLogLevel, false, grantedS3, grantedDynamoDb);
     }
 
     private static int number(Object value, int otherwise) {
