@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import se.inlagg.ops.Log;
-import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -29,12 +27,41 @@ public final class S3IndexFiles implements IndexFiles {
     /** DeleteObjects takes at most this many keys a call. */
     private static final int DELETE_BATCH = 1000;
 
-    private final S3Client s3;
+    private final ObjectGet reads;
+    private final Supplier<S3Client> writes;
     private final String bucket;
 
+    /** Reads and writes through this client (tests and tools that record or redirect its calls). */
     public S3IndexFiles(S3Client s3, String bucket) {
-        this.s3 = s3;
+        this(new ClientObjectGet(s3, bucket), () -> s3, bucket);
+    }
+
+    private S3IndexFiles(ObjectGet reads, Supplier<S3Client> writes, String bucket) {
+        this.reads = reads;
+        this.writes = writes;
         this.bucket = bucket;
+    }
+
+    /**
+     * The functions' own, configured the standard way: reads are signed GETs without an S3 client
+     * ({@link SignedObjectGet} says why), and the S3 client is made on the first write, which only
+     * the indexer makes.
+     */
+    public static S3IndexFiles standard(String bucket) {
+        return new S3IndexFiles(SignedObjectGet.standard(bucket), new OnFirstWrite(), bucket);
+    }
+
+    /** The standard client, made when first asked for. */
+    private static final class OnFirstWrite implements Supplier<S3Client> {
+        private S3Client client;
+
+        @Override
+        public synchronized S3Client get() {
+            if (client == null) {
+                client = standardClient();
+            }
+            return client;
+        }
     }
 
     /**
@@ -43,12 +70,15 @@ public final class S3IndexFiles implements IndexFiles {
      * have no per-bucket host names; in AWS by host, as S3 prefers.
      */
     public static S3Client standardClient() {
-        boolean endpointGiven = setting("AWS_ENDPOINT_URL_S3", "aws.endpointUrlS3").isPresent()
-                || setting("AWS_ENDPOINT_URL", "aws.endpointUrl").isPresent();
         return S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .forcePathStyle(endpointGiven)
+                .forcePathStyle(endpointOverride().isPresent())
                 .build();
+    }
+
+    /** The endpoint the SDK's standard settings give S3, if any: AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL. */
+    static Optional<String> endpointOverride() {
+        return setting("AWS_ENDPOINT_URL_S3", "aws.endpointUrlS3").or(() -> setting("AWS_ENDPOINT_URL", "aws.endpointUrl"));
     }
 
     private static Optional<String> setting(String environment, String property) {
@@ -58,34 +88,26 @@ public final class S3IndexFiles implements IndexFiles {
 
     @Override
     public ManifestRead readManifest(Optional<String> unlessTag) {
-        try {
-            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> {
-                r.bucket(bucket).key(MANIFEST);
-                unlessTag.ifPresent(r::ifNoneMatch);
-            });
-            return new Found(object.asByteArray(), object.response().eTag());
-        } catch (NoSuchKeyException e) {
-            return new Missing();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 304) {
-                return new Unchanged();
-            }
-            throw e;
-        }
+        ObjectGet.Answer answer = reads.get(MANIFEST, unlessTag);
+        return switch (answer.status()) {
+            case ObjectGet.Answer.NOT_MODIFIED -> new Unchanged();
+            case ObjectGet.Answer.NOT_FOUND -> new Missing();
+            default -> new Found(answer.body(), answer.etag());
+        };
     }
 
     @Override
     public byte[] read(String key) {
-        try {
-            return s3.getObjectAsBytes(r -> r.bucket(bucket).key(PREFIX + key)).asByteArray();
-        } catch (NoSuchKeyException e) {
+        ObjectGet.Answer answer = reads.get(PREFIX + key, Optional.empty());
+        if (answer.status() == ObjectGet.Answer.NOT_FOUND) {
             throw new FileGone(key);
         }
+        return answer.body();
     }
 
     @Override
     public void write(String key, byte[] bytes) {
-        s3.putObject(r -> r.bucket(bucket).key(PREFIX + key).contentType("application/octet-stream"), RequestBody.fromBytes(bytes));
+        writes.get().putObject(r -> r.bucket(bucket).key(PREFIX + key).contentType("application/octet-stream"), RequestBody.fromBytes(bytes));
     }
 
     @Override
@@ -93,7 +115,7 @@ public final class S3IndexFiles implements IndexFiles {
         PutObjectRequest.Builder put = PutObjectRequest.builder().bucket(bucket).key(MANIFEST).contentType("application/json");
         expectedTag.ifPresentOrElse(put::ifMatch, () -> put.ifNoneMatch("*"));
         try {
-            return Optional.of(s3.putObject(put.build(), RequestBody.fromBytes(manifest)).eTag());
+            return Optional.of(writes.get().putObject(put.build(), RequestBody.fromBytes(manifest)).eTag());
         } catch (S3Exception e) {
             // 412: the manifest changed since it was read. 409: S3 saw two conditional writes at once.
             if (e.statusCode() == 412 || e.statusCode() == 409) {
@@ -109,7 +131,7 @@ public final class S3IndexFiles implements IndexFiles {
         for (int from = 0; from < all.size(); from += DELETE_BATCH) {
             List<ObjectIdentifier> batch = new ArrayList<>(all.subList(from, Math.min(all.size(), from + DELETE_BATCH)));
             try {
-                s3.deleteObjects(r -> r.bucket(bucket).delete(Delete.builder().objects(batch).quiet(true).build()));
+                writes.get().deleteObjects(r -> r.bucket(bucket).delete(Delete.builder().objects(batch).quiet(true).build()));
             } catch (RuntimeException e) {
                 Log.warn("search_files_not_deleted", "count", batch.size(), "error", e.getClass().getSimpleName());
             }

@@ -51,7 +51,7 @@ public final class SearchService {
 
     /** Search with its index in this bucket, through a client configured the standard way (AWS_ENDPOINT_URL_S3 and all). */
     public static SearchService inS3(String bucket, PostService posts, Clock clock) {
-        return new SearchService(new S3IndexFiles(S3IndexFiles.standardClient(), bucket), posts, clock);
+        return new SearchService(S3IndexFiles.standard(bucket), posts, clock);
     }
 
     public SearchService(IndexFiles files, PostService posts, Clock clock) {

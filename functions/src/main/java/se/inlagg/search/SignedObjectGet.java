@@ -1,0 +1,150 @@
+package se.inlagg.search;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
+
+/**
+ * A GET signed with the SDK's own SigV4 signer and sent with its URL-connection HTTP client, without
+ * an S3 client. The search functions only ever read two kinds of object, and building the S3 client
+ * (its endpoint rules, protocol and interceptors, and the SDK's table of every service) and making
+ * its first call costs their cold start about 300 ms (ColdStartBenchmark); this costs a fraction.
+ * Writes stay on the S3 client ({@link S3IndexFiles}): the indexer is not in a reader's path.
+ *
+ * <p>Addressed as the S3 client addresses it: virtual-hosted in AWS, by path at a given endpoint
+ * (LocalStack, the local server's S3). Signed for S3: the path encoded once, not normalised, the
+ * payload's hash in {@code x-amz-content-sha256}. Retried twice on a 500, a 503 or a broken
+ * connection, as the SDK's standard retries would.
+ */
+final class SignedObjectGet implements ObjectGet {
+
+    private static final int ATTEMPTS = 3;
+    private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]{1,100})</Code>");
+
+    private final SdkHttpClient http;
+    private final IdentityProvider<? extends AwsCredentialsIdentity> credentials;
+    private final String region;
+    private final URI bucketBase;
+    private final Clock clock;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+
+    SignedObjectGet(SdkHttpClient http, IdentityProvider<? extends AwsCredentialsIdentity> credentials, String region,
+                    URI bucketBase, Clock clock) {
+        this.http = http;
+        this.credentials = credentials;
+        this.region = region;
+        this.bucketBase = bucketBase;
+        this.clock = clock;
+    }
+
+    /**
+     * Configured the standard way, as {@link S3IndexFiles#standardClient()} would be: the region
+     * chain, the credentials chain (SnapStart's container credentials included) and
+     * AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL where one is given.
+     */
+    static SignedObjectGet standard(String bucket) {
+        Region region = new DefaultAwsRegionProviderChain().getRegion();
+        URI base = S3IndexFiles.endpointOverride()
+                .map(endpoint -> URI.create(endpoint.replaceAll("/+$", "") + "/" + bucket + "/"))
+                .orElseGet(() -> URI.create("https://" + bucket + ".s3." + region.id() + "."
+                        + PartitionMetadata.of(region).dnsSuffix() + "/"));
+        return new SignedObjectGet(UrlConnectionHttpClient.create(), DefaultCredentialsProvider.builder().build(), region.id(),
+                base, Clock.systemUTC());
+    }
+
+    @Override
+    public Answer get(String key, Optional<String> ifNoneMatch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(key, ifNoneMatch);
+            } catch (IOException e) {
+                if (attempt == ATTEMPTS) {
+                    throw SdkClientException.create("S3 could not be reached for " + key, e);
+                }
+            } catch (AwsServiceException e) {
+                if (attempt == ATTEMPTS || (e.statusCode() != 500 && e.statusCode() != 503)) {
+                    throw e;
+                }
+            }
+            pause(attempt);
+        }
+    }
+
+    private Answer once(String key, Optional<String> ifNoneMatch) throws IOException {
+        SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .uri(bucketBase.resolve(SdkHttpUtils.urlEncodeIgnoreSlashes(key)));
+        ifNoneMatch.ifPresent(tag -> request.putHeader("If-None-Match", tag));
+        AwsCredentialsIdentity identity = credentials.resolveIdentity().join();
+        var signed = signer.sign(r -> r.identity(identity)
+                .request(request.build())
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                .putProperty(HttpSigner.SIGNING_CLOCK, clock));
+        HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
+                .request(signed.request())
+                .build()).call();
+        int status = response.httpResponse().statusCode();
+        byte[] body = readAll(response);
+        return switch (status) {
+            case Answer.OK -> new Answer(status, body, response.httpResponse().firstMatchingHeader("ETag").orElse(""));
+            case Answer.NOT_MODIFIED -> Answer.notModified();
+            case Answer.NOT_FOUND -> Answer.notFound();
+            default -> throw failure(status, body, response);
+        };
+    }
+
+    private static byte[] readAll(HttpExecuteResponse response) throws IOException {
+        if (response.responseBody().isEmpty()) {
+            return new byte[0];
+        }
+        try (InputStream in = response.responseBody().get()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** S3's error as the S3 client would throw it: its status, its code (SlowDown, AccessDenied) and request id. */
+    private static AwsServiceException failure(int status, byte[] body, HttpExecuteResponse response) {
+        Matcher code = ERROR_CODE.matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        String errorCode = code.find() ? code.group(1) : "Http" + status;
+        return AwsServiceException.builder()
+                .statusCode(status)
+                .requestId(response.httpResponse().firstMatchingHeader("x-amz-request-id").orElse(null))
+                .message("S3 answered " + status + " (" + errorCode + ")")
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(errorCode).serviceName("S3").build())
+                .build();
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(50L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SdkClientException.create("interrupted while retrying S3", e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package se.inlagg.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.SdkHttpResponse;
+
+class SignedObjectGetTest {
+
+    private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    private static final Instant NOW = Instant.parse("2026-12-01T16:40:00Z");
+
+    private final FakeS3 s3 = new FakeS3();
+    private final SignedObjectGet get = new SignedObjectGet(s3,
+            StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAEXAMPLEEXAMPLE00", SECRET, "IQoJb3JpZ2luX2VjEXAMPLE")),
+            "eu-north-1", URI.create("https://inlagg-search.s3.eu-north-1.amazonaws.com/"), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void aGetIsSignedAsS3ChecksIt() throws Exception {
+        s3.answer(200, "index bytes", "\"abc\"");
+
+        var answer = get.get("search/_0 å.cfs", Optional.of("\"old\""));
+
+        assertEquals(200, answer.status());
+        assertEquals("index bytes", new String(answer.body(), StandardCharsets.UTF_8));
+        assertEquals("\"abc\"", answer.etag());
+        SdkHttpRequest sent = s3.sent.getFirst();
+        assertEquals("inlagg-search.s3.eu-north-1.amazonaws.com", sent.host());
+        // S3 takes the path encoded once: a space is %20, å its UTF-8 bytes, the slash kept.
+        assertEquals("/search/_0%20%C3%A5.cfs", sent.encodedPath());
+        assertEquals("\"old\"", sent.firstMatchingHeader("If-None-Match").orElseThrow());
+        assertEquals("IQoJb3JpZ2luX2VjEXAMPLE", sent.firstMatchingHeader("X-Amz-Security-Token").orElseThrow());
+        String payloadHash = sent.firstMatchingHeader("x-amz-content-sha256").orElseThrow();
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(new byte[0])), payloadHash);
+
+        String authorization = sent.firstMatchingHeader("Authorization").orElseThrow();
+        assertTrue(authorization.startsWith("AWS4-HMAC-SHA256 Credential=ASIAEXAMPLEEXAMPLE00/20261201/eu-north-1/s3/aws4_request, "),
+                authorization);
+        assertEquals(signatureByTheSpecification(sent, authorization), field(authorization, "Signature"));
+    }
+
+    @Test
+    void notModifiedAndMissingAreAnswersNotErrors() {
+        s3.answer(304, "", "\"abc\"");
+        s3.answer(404, "<Error><Code>NoSuchKey</Code></Error>", "");
+
+        assertEquals(304, get.get("search/manifest.json", Optional.of("\"abc\"")).status());
+        assertEquals(404, get.get("search/manifest.json", Optional.empty()).status());
+    }
+
+    @Test
+    void aBusyS3IsAskedAgainThenReportedAsTheSdkReportsIt() {
+        s3.answer(503, "<Error><Code>SlowDown</Code></Error>", "");
+        s3.answer(500, "<Error><Code>InternalError</Code></Error>", "");
+        s3.answer(200, "after two retries", "\"t\"");
+        assertArrayEquals("after two retries".getBytes(StandardCharsets.UTF_8), get.get("search/a", Optional.empty()).body());
+
+        for (int i = 0; i < 3; i++) {
+            s3.answer(503, "<Error><Code>SlowDown</Code></Error>", "");
+        }
+        var busy = assertThrows(AwsServiceException.class, () -> get.get("search/a", Optional.empty()));
+        assertEquals(503, busy.statusCode());
+        assertEquals("SlowDown", busy.awsErrorDetails().errorCode());
+        assertEquals(6, s3.sent.size(), "three tries each");
+    }
+
+    @Test
+    void aRefusalIsNotRetried() {
+        s3.answer(403, "<Error><Code>AccessDenied</Code></Error>", "");
+
+        var denied = assertThrows(AwsServiceException.class, () -> get.get("search/a", Optional.empty()));
+
+        assertEquals(403, denied.statusCode());
+        assertEquals("AccessDenied", denied.awsErrorDetails().errorCode());
+        assertEquals(1, s3.sent.size());
+    }
+
+    /** SigV4 as AWS documents it for S3, computed here from the request as sent, independently of the SDK. */
+    private static String signatureByTheSpecification(SdkHttpRequest sent, String authorization) throws Exception {
+        String signedHeaders = field(authorization, "SignedHeaders");
+        assertTrue(List.of(signedHeaders.split(";")).containsAll(List.of("host", "x-amz-content-sha256", "x-amz-date",
+                "x-amz-security-token", "if-none-match")), signedHeaders);
+        StringBuilder canonicalHeaders = new StringBuilder();
+        for (String name : signedHeaders.split(";")) {
+            String value = name.equals("host") ? sent.firstMatchingHeader("Host").orElse(sent.host())
+                    : sent.firstMatchingHeader(name).orElseThrow(() -> new AssertionError("signed but not sent: " + name));
+            canonicalHeaders.append(name).append(':').append(value.strip()).append('\n');
+        }
+        String canonicalRequest = String.join("\n", "GET", "/search/_0%20%C3%A5.cfs", "", canonicalHeaders.toString(), signedHeaders,
+                sent.firstMatchingHeader("x-amz-content-sha256").orElseThrow());
+        String amzDate = sent.firstMatchingHeader("X-Amz-Date").orElseThrow();
+        assertEquals("20261201T164000Z", amzDate);
+        String scope = "20261201/eu-north-1/s3/aws4_request";
+        String toSign = String.join("\n", "AWS4-HMAC-SHA256", amzDate, scope,
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalRequest.getBytes(StandardCharsets.UTF_8))));
+        byte[] key = hmac(("AWS4" + SECRET).getBytes(StandardCharsets.UTF_8), "20261201");
+        key = hmac(key, "eu-north-1");
+        key = hmac(key, "s3");
+        key = hmac(key, "aws4_request");
+        return HexFormat.of().formatHex(hmac(key, toSign));
+    }
+
+    private static byte[] hmac(byte[] key, String data) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String field(String authorization, String name) {
+        Matcher m = Pattern.compile(name + "=([^,\\s]+)").matcher(authorization);
+        assertTrue(m.find(), authorization);
+        return m.group(1);
+    }
+
+    /** Answers in the order given and keeps every request it was sent. */
+    private static final class FakeS3 implements SdkHttpClient {
+        private record Canned(int status, String body, String etag) {
+        }
+
+        final List<SdkHttpRequest> sent = new ArrayList<>();
+        private final Deque<Canned> answers = new ArrayDeque<>();
+
+        void answer(int status, String body, String etag) {
+            answers.add(new Canned(status, body, etag));
+        }
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            return new ExecutableHttpRequest() {
+                @Override
+                public HttpExecuteResponse call() {
+                    sent.add(request.httpRequest());
+                    Canned c = answers.removeFirst();
+                    SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(c.status());
+                    if (!c.etag().isEmpty()) {
+                        response.putHeader("ETag", c.etag());
+                    }
+                    return HttpExecuteResponse.builder().response(response.build())
+                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(c.body().getBytes(StandardCharsets.UTF_8))))
+                            .build();
+                }
+
+                @Override
+                public void abort() {
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
