@@ -23,6 +23,7 @@ import se.inlagg.store.SessionStore;
 import se.inlagg.store.Table;
 import se.inlagg.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.utils.Lazy;
 
 /**
  * Builds the object graph by hand, once per container: no DI container, no classpath scanning,
@@ -79,7 +80,7 @@ public final class Wiring {
         this.clock = clock;
         this.indexFiles = indexFiles;
         // Built on first use: a function that never touches a picture never loads the S3 client.
-        this.bucket = memoized(bucket);
+        this.bucket = new Lazy<>(bucket)::getValue;
         Table table = new Table(settings.tableName(), client);
         Transactions transactions = new Transactions(client, transactionBudget);
         SiteTime time = new SiteTime(settings.siteZone(), clock);
@@ -91,27 +92,6 @@ public final class Wiring {
 
     private static Optional<ImageBucket> standardBucket() {
         return BucketSettings.fromEnvironment().map(b -> new S3ImageBucket(b, S3ImageBucket.standardParts(b)));
-    }
-
-    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        v = value;
-                        if (v == null) {
-                            v = supplier.get();
-                            value = v;
-                        }
-                    }
-                }
-                return v;
-            }
-        };
     }
 
     public static Wiring shared() {
@@ -163,7 +143,7 @@ public final class Wiring {
     private static final class Shared {
         // The DynamoDB client too is made on first use: the search functions never call it, and a page
         // reads the table only for a signed-in reader's session.
-        static final Wiring INSTANCE = new Wiring(memoized(Table::standardClient), Settings.fromEnvironment(), Clock.systemUTC(),
+        static final Wiring INSTANCE = new Wiring(new Lazy<>(Table::standardClient)::getValue, Settings.fromEnvironment(), Clock.systemUTC(),
                 TRANSACTION_BUDGET, WRITE_BUDGET, Wiring::standardBucket, null);
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.TaggingDirective;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.utils.Lazy;
 
 /**
  * The pictures bucket in S3 (or anything that speaks S3: LocalStack, the local emulator), through
@@ -33,8 +35,17 @@ public final class S3ImageBucket implements ImageBucket {
     /** A picture's name never changes content, so whatever serves it (CloudFront, a browser) may keep it for a year. */
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
-    /** The SDK pieces a bucket works through: built from the environment in a function, given by a test. */
-    public record Parts(S3Client client, S3Presigner presigner, AwsCredentialsProvider uploadCredentials, Region region) {
+    /**
+     * The SDK pieces a bucket works through: built from the environment in a function, given by a test.
+     * The client and the presigner are made when first used: the upload page signs its form with the
+     * credentials alone, and building an S3 client would cost its cold start about a third.
+     */
+    public record Parts(Supplier<S3Client> client, Supplier<S3Presigner> presigner, AwsCredentialsProvider uploadCredentials,
+                        Region region) {
+
+        public Parts(S3Client client, S3Presigner presigner, AwsCredentialsProvider uploadCredentials, Region region) {
+            this(() -> client, () -> presigner, uploadCredentials, region);
+        }
     }
 
     private final String bucket;
@@ -52,24 +63,25 @@ public final class S3ImageBucket implements ImageBucket {
     /** The SDK pieces as a function builds them, once, and only if it touches pictures. */
     public static Parts standardParts(BucketSettings settings) {
         Region region = DefaultAwsRegionProviderChain.builder().build().getRegion();
-        S3Client client = S3Client.builder()
+        return new Parts(new Lazy<>(() -> S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 // An emulator on a loopback port has no bucket.host names: address it path-style.
                 .forcePathStyle(BucketSettings.sdkEndpointOverridden())
                 // Checksums only where S3 requires them: none of these calls streams a body worth it.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .build();
-        S3Presigner.Builder presigner = S3Presigner.builder().region(region)
-                .credentialsProvider(DefaultCredentialsProvider.builder().build());
-        settings.browserEndpoint().ifPresent(e -> presigner.endpointOverride(e)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
-        return new Parts(client, presigner.build(), DefaultCredentialsProvider.builder().build(), region);
+                .build())::getValue, new Lazy<>(() -> {
+                    S3Presigner.Builder presigner = S3Presigner.builder().region(region)
+                            .credentialsProvider(DefaultCredentialsProvider.builder().build());
+                    settings.browserEndpoint().ifPresent(e -> presigner.endpointOverride(e)
+                            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+                    return presigner.build();
+                })::getValue, DefaultCredentialsProvider.builder().build(), region);
     }
 
     @Override
     public Optional<Chunk> read(String key, long offset, int length) {
-        try (var in = parts.client().getObject(r -> r.bucket(bucket).key(key).range("bytes=" + offset + "-" + (offset + length - 1)))) {
+        try (var in = parts.client().get().getObject(r -> r.bucket(bucket).key(key).range("bytes=" + offset + "-" + (offset + length - 1)))) {
             byte[] bytes = in.readAllBytes();
             return Optional.of(new Chunk(bytes, totalSize(in.response().contentRange(), offset + bytes.length)));
         } catch (S3Exception e) {
@@ -100,31 +112,31 @@ public final class S3ImageBucket implements ImageBucket {
 
     @Override
     public void copyUnattached(String from, String to, ImageType type) {
-        parts.client().copyObject(r -> r.sourceBucket(bucket).sourceKey(from).destinationBucket(bucket).destinationKey(to)
+        parts.client().get().copyObject(r -> r.sourceBucket(bucket).sourceKey(from).destinationBucket(bucket).destinationKey(to)
                 .metadataDirective(MetadataDirective.REPLACE).contentType(type.mediaType()).cacheControl(IMMUTABLE)
                 .taggingDirective(TaggingDirective.REPLACE).tagging("state=unattached"));
     }
 
     @Override
     public void markAttached(String key) {
-        parts.client().deleteObjectTagging(r -> r.bucket(bucket).key(key));
+        parts.client().get().deleteObjectTagging(r -> r.bucket(bucket).key(key));
     }
 
     @Override
     public void markUnattached(String key) {
-        parts.client().putObjectTagging(r -> r.bucket(bucket).key(key)
+        parts.client().get().putObjectTagging(r -> r.bucket(bucket).key(key)
                 .tagging(t -> t.tagSet(Tag.builder().key("state").value("unattached").build())));
     }
 
     @Override
     public void delete(String key) {
-        parts.client().deleteObject(r -> r.bucket(bucket).key(key));
+        parts.client().get().deleteObject(r -> r.bucket(bucket).key(key));
     }
 
     @Override
     public URI readUrl(String key, Duration lifetime) {
         try {
-            return parts.presigner().presignGetObject(p -> p.signatureDuration(lifetime)
+            return parts.presigner().get().presignGetObject(p -> p.signatureDuration(lifetime)
                     .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toURI();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException("the SDK made an address that is not one", e);

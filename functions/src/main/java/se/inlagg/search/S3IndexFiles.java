@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.utils.Lazy;
 
 /**
  * The index in an S3 bucket, under {@code search/}: files under keys that are never reused, and
@@ -48,20 +49,7 @@ public final class S3IndexFiles implements IndexFiles {
      * the indexer makes.
      */
     public static S3IndexFiles standard(String bucket) {
-        return new S3IndexFiles(SignedObjectGet.standard(bucket), new OnFirstWrite(), bucket);
-    }
-
-    /** The standard client, made when first asked for. */
-    private static final class OnFirstWrite implements Supplier<S3Client> {
-        private S3Client client;
-
-        @Override
-        public synchronized S3Client get() {
-            if (client == null) {
-                client = standardClient();
-            }
-            return client;
-        }
+        return new S3IndexFiles(SignedObjectGet.standard(bucket), new Lazy<>(S3IndexFiles::standardClient)::getValue, bucket);
     }
 
     /**
