@@ -50,6 +50,7 @@ public final class Table {
     public static DynamoDbClient standardClient() {
         return DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
+                .accountIdEndpointMode(software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode.DISABLED)
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new Trace()))
                 .build();
     }
