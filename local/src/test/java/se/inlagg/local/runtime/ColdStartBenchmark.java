@@ -19,8 +19,9 @@ import se.inlagg.local.Template;
  * Query, the least any function does), on the harness RuntimeClientTest uses: each function's package
  * started in a JVM of its own by AWS's runtime client, on demand (no SnapStart snapshot), against a
  * table seeded for it, one at a time and interleaved over the runs so that drift in the machine's load
- * falls on all alike (each function's table is seeded once, before its first run). Per function: the package's size; cold start, from JVM launch to the first answer
- * posted, and its ratio to the floor's; the median of the next 20 warm answers to the same event; the
+ * falls on all alike (each function's table is seeded once, before its first run), each just after a
+ * start of the floor. Per function: the package's size; cold start, from JVM launch to the first answer
+ * posted, and its ratio to the floor's started just before it (the median of those ratios); the median of the next 20 warm answers to the same event; the
  * classes loaded by the first answer; the heap in use just after it. It asserts nothing but that every
  * function answers its event as a user would expect (the checks of RuntimeClientTest), so no figure
  * measures an error path by mistake.
@@ -67,13 +68,16 @@ class ColdStartBenchmark {
             for (int run = replay ? 0 : 1; run <= runs; run++) {
                 // Run 0 only records the answers the replaying endpoint then gives; it is not counted.
                 BenchmarkTable into = run == 0 ? new BenchmarkTable() : table;
-                // The floor runs with the Globals every function gets, against an empty table of the same shape.
+                // The floor runs with the Globals every function gets, against an empty table of the same shape,
+                // just before each function: each ratio is to a floor measured seconds earlier, so a burst of load
+                // on the machine falls on both sides of it rather than on one function's side only.
                 FunctionSpec floor = FunctionSpec.of(template, template.withGlobals(FLOOR, Map.of("Handler", FLOOR_HANDLER)), floorPackage);
                 String floorTable = "PostsTable-" + FLOOR + "-" + run;
                 dynamo.createTable(template, floorTable);
-                measure(into, floor.withEnvironment(Settings.TABLE_NAME, floorTable), "{}", endpoint, runtime, work, floorPackage,
-                        payload -> List.of());
+                FunctionSpec floorReady = floor.withEnvironment(Settings.TABLE_NAME, floorTable);
                 for (String id : measured) {
+                    ColdStart.Sample beside = measure(into, floorReady, "{}", endpoint, runtime, work, floorPackage, payload -> List.of(),
+                            null);
                     FunctionSpec function = FunctionSpec.of(template, template.functions().get(id), layout.folder(id));
                     List<ReplayEvent> own = events.of(id);
                     // One table per function, seeded once: the answers replayed in later runs are those of its
@@ -86,25 +90,30 @@ class ColdStartBenchmark {
                             tableName, !sample.isStreamEvent());
                     var checks = new UserChecks(api, seeded);
                     measure(into, ready, event, endpoint, runtime, work, layout.folder(id),
-                            sample.route().isPresent() ? payload -> checks.httpAnswer(sample, payload) : payload -> List.of());
+                            sample.route().isPresent() ? payload -> checks.httpAnswer(sample, payload) : payload -> List.of(), beside);
                 }
             }
             notes = replay ? "DynamoDB answers replayed from memory after a recording run (" + replaying.counts() + ")"
                     : "DynamoDB: the embedded emulator";
         }
-        String markdown = table.markdown(FLOOR, "Cold start on " + Runtime.getRuntime().availableProcessors()
-                + " cores, median of " + runs + " runs (" + ColdStart.WARM_INVOCATIONS + " warm answers each); " + notes);
+        String markdown = table.markdown("Cold start on " + Runtime.getRuntime().availableProcessors()
+                + " cores, median of " + runs + " runs (" + ColdStart.WARM_INVOCATIONS + " warm answers each), each function's "
+                + "ratios to the floor started just before it; " + notes);
         System.out.println(markdown);
         Files.createDirectories(work);
         Files.writeString(work.resolve("cold-start.md"), markdown);
     }
 
-    /** One cold start, on demand: a snapshot would hide the very start being measured. */
-    private static void measure(BenchmarkTable table, FunctionSpec function, String event, URI dynamoEndpoint,
-                                RuntimeLibrary runtime, Path work, Path packageFolder,
-                                java.util.function.Function<String, List<String>> check) {
-        table.add(function.id(), PackageLayout.size(packageFolder),
-                ColdStart.measure(function.onDemand(), event, runtime, dynamoEndpoint, work.resolve(function.id()), check));
+    /**
+     * One cold start, on demand (a snapshot would hide the very start being measured), added to the
+     * table beside the floor's measured just before it (none for the floor itself).
+     */
+    private static ColdStart.Sample measure(BenchmarkTable table, FunctionSpec function, String event, URI dynamoEndpoint,
+                                            RuntimeLibrary runtime, Path work, Path packageFolder,
+                                            java.util.function.Function<String, List<String>> check, ColdStart.Sample floorBeside) {
+        ColdStart.Sample sample = ColdStart.measure(function.onDemand(), event, runtime, dynamoEndpoint, work.resolve(function.id()), check);
+        table.add(function.id(), PackageLayout.size(packageFolder), sample, floorBeside);
+        return sample;
     }
 
     /** -Dbenchmark.functions, or every function of the template. */
