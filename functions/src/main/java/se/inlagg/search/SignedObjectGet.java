@@ -33,15 +33,20 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * its first call costs their cold start about 300 ms (ColdStartBenchmark); this costs a fraction.
  * Writes stay on the S3 client ({@link S3IndexFiles}): the indexer is not in a reader's path.
  *
- * <p>Addressed as the S3 client addresses it: virtual-hosted in AWS, by path at a given endpoint
- * (LocalStack, the local server's S3). Signed for S3: the path encoded once, not normalised, the
- * payload's hash in {@code x-amz-content-sha256}. Retried twice on a 500, a 503 or a broken
- * connection, as the SDK's standard retries would.
+ * <p>Addressed as the S3 client addresses it: virtual-hosted in AWS (by path for a bucket name with
+ * dots, which no certificate covers), by path at a given endpoint (LocalStack, the local server's
+ * S3). Signed for S3: the path encoded once, not normalised, the payload's hash in
+ * {@code x-amz-content-sha256}. What the S3 client checked, this checks: the body's length against
+ * Content-Length, and its CRC32 against the one S3 stored with the object (asked for with
+ * {@code x-amz-checksum-mode}); a mismatch is read again. Retried twice, with jittered backoff, on
+ * a 500, 502, 503 or 504, a throttling answer, a broken connection or a damaged body, as the SDK's
+ * standard retries would. Only S3's NoSuchKey is "not found": a missing bucket is an error.
  */
 final class SignedObjectGet implements ObjectGet {
 
     private static final int ATTEMPTS = 3;
     private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]{1,100})</Code>");
+    private static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(429, 500, 502, 503, 504);
 
     private final SdkHttpClient http;
     private final IdentityProvider<? extends AwsCredentialsIdentity> credentials;
@@ -66,10 +71,11 @@ final class SignedObjectGet implements ObjectGet {
      */
     static SignedObjectGet standard(String bucket) {
         Region region = new DefaultAwsRegionProviderChain().getRegion();
+        String s3Host = "s3." + region.id() + "." + PartitionMetadata.of(region).dnsSuffix();
         URI base = S3IndexFiles.endpointOverride()
                 .map(endpoint -> URI.create(endpoint.replaceAll("/+$", "") + "/" + bucket + "/"))
-                .orElseGet(() -> URI.create("https://" + bucket + ".s3." + region.id() + "."
-                        + PartitionMetadata.of(region).dnsSuffix() + "/"));
+                .orElseGet(() -> URI.create(bucket.contains(".") ? "https://" + s3Host + "/" + bucket + "/"
+                        : "https://" + bucket + "." + s3Host + "/"));
         return new SignedObjectGet(UrlConnectionHttpClient.create(), DefaultCredentialsProvider.builder().build(), region.id(),
                 base, Clock.systemUTC());
     }
@@ -79,12 +85,13 @@ final class SignedObjectGet implements ObjectGet {
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(key, ifNoneMatch);
-            } catch (IOException e) {
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // The URL-connection client throws some failures to connect unchecked.
                 if (attempt == ATTEMPTS) {
-                    throw SdkClientException.create("S3 could not be reached for " + key, e);
+                    throw SdkClientException.create("S3 could not be reached for " + key + ", or sent it damaged", e);
                 }
             } catch (AwsServiceException e) {
-                if (attempt == ATTEMPTS || (e.statusCode() != 500 && e.statusCode() != 503)) {
+                if (attempt == ATTEMPTS || !(TRANSIENT.contains(e.statusCode()) || e.isThrottlingException())) {
                     throw e;
                 }
             }
@@ -95,7 +102,9 @@ final class SignedObjectGet implements ObjectGet {
     private Answer once(String key, Optional<String> ifNoneMatch) throws IOException {
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.GET)
-                .uri(bucketBase.resolve(SdkHttpUtils.urlEncodeIgnoreSlashes(key)));
+                // Joined as text: URI.resolve would normalise "." and ".." segments into another key.
+                .uri(URI.create(bucketBase + SdkHttpUtils.urlEncodeIgnoreSlashes(key)))
+                .putHeader("x-amz-checksum-mode", "ENABLED");
         ifNoneMatch.ifPresent(tag -> request.putHeader("If-None-Match", tag));
         AwsCredentialsIdentity identity = credentials.resolveIdentity().join();
         var signed = signer.sign(r -> r.identity(identity)
@@ -111,11 +120,42 @@ final class SignedObjectGet implements ObjectGet {
         int status = response.httpResponse().statusCode();
         byte[] body = readAll(response);
         return switch (status) {
-            case Answer.OK -> new Answer(status, body, response.httpResponse().firstMatchingHeader("ETag").orElse(""));
+            case Answer.OK -> new Answer(status, intact(body, response), response.httpResponse().firstMatchingHeader("ETag").orElse(""));
             case Answer.NOT_MODIFIED -> Answer.notModified();
-            case Answer.NOT_FOUND -> Answer.notFound();
+            case Answer.NOT_FOUND -> {
+                String code = errorCode(body);
+                if (!code.isEmpty() && !code.equals("NoSuchKey")) {
+                    throw failure(status, body, response);
+                }
+                yield Answer.notFound();
+            }
             default -> throw failure(status, body, response);
         };
+    }
+
+    /** The body, if it is as long as S3 said and has the CRC32 S3 stored (when it names one). */
+    private static byte[] intact(byte[] body, HttpExecuteResponse response) throws IOException {
+        var headers = response.httpResponse();
+        var length = headers.firstMatchingHeader("Content-Length");
+        if (length.isPresent() && !length.get().strip().equals(Integer.toString(body.length))) {
+            throw new IOException("S3 sent " + body.length + " bytes of " + length.get());
+        }
+        var stored = headers.firstMatchingHeader("x-amz-checksum-crc32");
+        // A multipart object's checksum is of its parts ("…-3"); the index's files are single puts.
+        if (stored.isPresent() && !stored.get().contains("-")) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(body);
+            String computed = java.util.Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+            if (!computed.equals(stored.get().strip())) {
+                throw new IOException("the body's CRC32 " + computed + " is not S3's " + stored.get());
+            }
+        }
+        return body;
+    }
+
+    private static String errorCode(byte[] body) {
+        Matcher code = ERROR_CODE.matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        return code.find() ? code.group(1) : "";
     }
 
     private static byte[] readAll(HttpExecuteResponse response) throws IOException {
@@ -129,8 +169,7 @@ final class SignedObjectGet implements ObjectGet {
 
     /** S3's error as the S3 client would throw it: its status, its code (SlowDown, AccessDenied) and request id. */
     private static AwsServiceException failure(int status, byte[] body, HttpExecuteResponse response) {
-        Matcher code = ERROR_CODE.matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8));
-        String errorCode = code.find() ? code.group(1) : "Http" + status;
+        String errorCode = errorCode(body).isEmpty() ? "Http" + status : errorCode(body);
         return AwsServiceException.builder()
                 .statusCode(status)
                 .requestId(response.httpResponse().firstMatchingHeader("x-amz-request-id").orElse(null))
@@ -139,9 +178,10 @@ final class SignedObjectGet implements ObjectGet {
                 .build();
     }
 
+    /** Full jitter under 100, then 200 ms, as the SDK's standard backoff begins. */
     private static void pause(int attempt) {
         try {
-            Thread.sleep(50L * attempt);
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(100L << (attempt - 1)) + 1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw SdkClientException.create("interrupted while retrying S3", e);

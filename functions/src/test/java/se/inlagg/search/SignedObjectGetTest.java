@@ -94,6 +94,40 @@ class SignedObjectGetTest {
     }
 
     @Test
+    void aMissingBucketIsAnErrorNotAMissingKey() {
+        s3.answer(404, "<Error><Code>NoSuchBucket</Code></Error>", "");
+
+        var missing = assertThrows(AwsServiceException.class, () -> get.get("search/manifest.json", Optional.empty()));
+
+        assertEquals(404, missing.statusCode());
+        assertEquals("NoSuchBucket", missing.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void aBodyCutShortOrDamagedIsReadAgainAndOnlyAnIntactOneIsAnswered() {
+        String crc = "uSR8TA==";  // CRC32 of "index bytes", big-endian, base64: as S3 sends x-amz-checksum-crc32
+        s3.answer(200, "index by", "\"t\"", java.util.Map.of("Content-Length", "11"));
+        s3.answer(200, "index bytez", "\"t\"", java.util.Map.of("Content-Length", "11", "x-amz-checksum-crc32", crc));
+        s3.answer(200, "index bytes", "\"t\"", java.util.Map.of("Content-Length", "11", "x-amz-checksum-crc32", crc));
+
+        assertEquals("index bytes", new String(get.get("search/a", Optional.empty()).body(), StandardCharsets.UTF_8));
+        assertEquals(3, s3.sent.size());
+
+        for (int i = 0; i < 3; i++) {
+            s3.answer(200, "index bytez", "\"t\"", java.util.Map.of("x-amz-checksum-crc32", crc));
+        }
+        assertThrows(software.amazon.awssdk.core.exception.SdkClientException.class, () -> get.get("search/a", Optional.empty()));
+    }
+
+    @Test
+    void aConnectionRefusedIsTriedAgain() {
+        s3.refuseConnection();
+        s3.answer(200, "after a refused connection", "\"t\"");
+
+        assertEquals("after a refused connection", new String(get.get("search/a", Optional.empty()).body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aRefusalIsNotRetried() {
         s3.answer(403, "<Error><Code>AccessDenied</Code></Error>", "");
 
@@ -107,8 +141,8 @@ class SignedObjectGetTest {
     /** SigV4 as AWS documents it for S3, computed here from the request as sent, independently of the SDK. */
     private static String signatureByTheSpecification(SdkHttpRequest sent, String authorization) throws Exception {
         String signedHeaders = field(authorization, "SignedHeaders");
-        assertTrue(List.of(signedHeaders.split(";")).containsAll(List.of("host", "x-amz-content-sha256", "x-amz-date",
-                "x-amz-security-token", "if-none-match")), signedHeaders);
+        assertTrue(List.of(signedHeaders.split(";")).containsAll(List.of("host", "x-amz-checksum-mode", "x-amz-content-sha256",
+                "x-amz-date", "x-amz-security-token", "if-none-match")), signedHeaders);
         StringBuilder canonicalHeaders = new StringBuilder();
         for (String name : signedHeaders.split(";")) {
             String value = name.equals("host") ? sent.firstMatchingHeader("Host").orElse(sent.host())
@@ -143,14 +177,23 @@ class SignedObjectGetTest {
 
     /** Answers in the order given and keeps every request it was sent. */
     private static final class FakeS3 implements SdkHttpClient {
-        private record Canned(int status, String body, String etag) {
+        private record Canned(int status, String body, String etag, java.util.Map<String, String> headers) {
         }
 
         final List<SdkHttpRequest> sent = new ArrayList<>();
         private final Deque<Canned> answers = new ArrayDeque<>();
 
         void answer(int status, String body, String etag) {
-            answers.add(new Canned(status, body, etag));
+            answer(status, body, etag, java.util.Map.of());
+        }
+
+        void answer(int status, String body, String etag, java.util.Map<String, String> headers) {
+            answers.add(new Canned(status, body, etag, headers));
+        }
+
+        /** The next call fails as the URL-connection client fails to connect: unchecked. */
+        void refuseConnection() {
+            answers.add(new Canned(-1, "", "", java.util.Map.of()));
         }
 
         @Override
@@ -160,10 +203,14 @@ class SignedObjectGetTest {
                 public HttpExecuteResponse call() {
                     sent.add(request.httpRequest());
                     Canned c = answers.removeFirst();
+                    if (c.status() < 0) {
+                        throw new java.io.UncheckedIOException(new java.net.ConnectException("Connection refused"));
+                    }
                     SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(c.status());
                     if (!c.etag().isEmpty()) {
                         response.putHeader("ETag", c.etag());
                     }
+                    c.headers().forEach(response::putHeader);
                     return HttpExecuteResponse.builder().response(response.build())
                             .responseBody(AbortableInputStream.create(new ByteArrayInputStream(c.body().getBytes(StandardCharsets.UTF_8))))
                             .build();
