@@ -108,6 +108,9 @@ public final class Json {
 
     public static void write(Object value, OutputStream out) {
         try (JsonGenerator generator = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            // An emoji as its four UTF-8 bytes, as jackson-jr wrote it, not as two escaped halves: the same text
+            // hashes the same (idempotency keys) and reads as written.
+            generator.enable(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
             write(generator, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

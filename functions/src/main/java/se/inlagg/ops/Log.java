@@ -71,12 +71,18 @@ public final class Log {
             line.put("function", invocation.function());
         }
         for (int i = 0; i + 1 < fields.length; i += 2) {
-            line.put(String.valueOf(fields[i]), fields[i + 1]);
+            line.put(String.valueOf(fields[i]), loggable(fields[i + 1]));
         }
         if (error != null) {
             line.put("error", describe(error));
         }
         invocation.sink().log((Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8), level);
+    }
+
+    /** A field as JSON has it; anything else (an Instant, an enum, a URI) as its text, so a log line never throws. */
+    private static Object loggable(Object value) {
+        return value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                ? value : String.valueOf(value);
     }
 
     /** The error, its cause chain and the top of each stack, as data rather than a text blob. */

@@ -42,6 +42,14 @@ class JsonTest {
     }
 
     @Test
+    void writesAnEmojiAsItsUtf8BytesNotAsEscapes() {
+        String text = Json.write(Map.of("titel", "Fika \uD83C\uDF70 i Malmö"));
+
+        assertEquals("{\"titel\":\"Fika \uD83C\uDF70 i Malmö\"}", text);
+        assertEquals(Map.of("titel", "Fika \uD83C\uDF70 i Malmö"), Json.read(text));
+    }
+
+    @Test
     void refusesDuplicateKeysTrailingDataEmptyInputAndDeepNesting() {
         assertTrue(assertThrows(Json.JsonException.class, () -> Json.read("{\"a\":1,\"a\":2}")).getMessage().contains("Duplicate field 'a'"));
         assertTrue(assertThrows(Json.JsonException.class, () -> Json.read("{} {}")).getMessage().startsWith("Trailing token"));

@@ -97,4 +97,15 @@ class LogTest {
         assertEquals("test-request-1", error.get("requestId"));
         assertEquals("r-42", error.get("apiRequestId"));
     }
+
+    @Test
+    void aFieldWithNoJsonFormIsLoggedAsItsTextRatherThanThrowing() {
+        TestContext context = run(function(r -> {
+            Log.info("scheduled", "at", java.time.Instant.parse("2026-12-01T08:00:00Z"), "kind", java.time.DayOfWeek.TUESDAY);
+            return HttpResponse.json(200, Map.of());
+        }), "{}");
+        Map<String, Object> line = lines(context).stream().filter(l -> "scheduled".equals(l.get("message"))).findFirst().orElseThrow();
+        assertEquals("2026-12-01T08:00:00Z", line.get("at"));
+        assertEquals("TUESDAY", line.get("kind"));
+    }
 }
