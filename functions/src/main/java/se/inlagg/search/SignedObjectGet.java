@@ -21,7 +21,6 @@ import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
-import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
@@ -34,7 +33,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * Writes stay on the S3 client ({@link S3IndexFiles}): the indexer is not in a reader's path.
  *
  * <p>Addressed as the S3 client addresses it: virtual-hosted in AWS (by path for a bucket name with
- * dots, which no certificate covers), by path at a given endpoint (LocalStack, the local server's
+ * dots, which no certificate covers; see {@link #dnsSuffix} for the partitions), by path at a given endpoint (LocalStack, the local server's
  * S3). Signed for S3: the path encoded once, not normalised, the payload's hash in
  * {@code x-amz-content-sha256}. What the S3 client checked, this checks: the body's length against
  * Content-Length, and its CRC32 against the one S3 stored with the object (asked for with
@@ -71,13 +70,25 @@ final class SignedObjectGet implements ObjectGet {
      */
     static SignedObjectGet standard(String bucket) {
         Region region = new DefaultAwsRegionProviderChain().getRegion();
-        String s3Host = "s3." + region.id() + "." + PartitionMetadata.of(region).dnsSuffix();
         URI base = S3IndexFiles.endpointOverride()
                 .map(endpoint -> URI.create(endpoint.replaceAll("/+$", "") + "/" + bucket + "/"))
-                .orElseGet(() -> URI.create(bucket.contains(".") ? "https://" + s3Host + "/" + bucket + "/"
-                        : "https://" + bucket + "." + s3Host + "/"));
+                .orElseGet(() -> {
+                    String s3Host = "s3." + region.id() + "." + dnsSuffix(region.id());
+                    return URI.create(bucket.contains(".") ? "https://" + s3Host + "/" + bucket + "/"
+                            : "https://" + bucket + "." + s3Host + "/");
+                });
         return new SignedObjectGet(UrlConnectionHttpClient.create(), DefaultCredentialsProvider.builder().build(), region.id(),
                 base, Clock.systemUTC());
+    }
+
+    /**
+     * The partition's domain, by the region's name. Not from the SDK's partition metadata: its loader
+     * builds the SDK's whole table of services (311 classes) on first use, which is what this class
+     * exists to avoid. Partitions with other domains (the ISO and sovereign ones) set
+     * AWS_ENDPOINT_URL_S3, which is used as given.
+     */
+    static String dnsSuffix(String region) {
+        return region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
     }
 
     @Override

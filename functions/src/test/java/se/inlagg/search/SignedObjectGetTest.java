@@ -69,6 +69,13 @@ class SignedObjectGetTest {
     }
 
     @Test
+    void theStandardAddressIsThePartitionsWithoutLoadingTheSdksTableOfServices() {
+        assertEquals("amazonaws.com", SignedObjectGet.dnsSuffix("eu-north-1"));
+        assertEquals("amazonaws.com", SignedObjectGet.dnsSuffix("us-gov-west-1"));
+        assertEquals("amazonaws.com.cn", SignedObjectGet.dnsSuffix("cn-north-1"));
+    }
+
+    @Test
     void notModifiedAndMissingAreAnswersNotErrors() {
         s3.answer(304, "", "\"abc\"");
         s3.answer(404, "<Error><Code>NoSuchKey</Code></Error>", "");
