@@ -109,6 +109,11 @@ final class FunctionReplay {
             barred.add("software.amazon.awssdk.services.dynamodb.DefaultDynamoDbClient");
             barred.add("software.amazon.awssdk.services.dynamodb.model.QueryRequest");
         }
+        if (!function.grantedDynamoDb() && SearchFixture.needs(function)) {
+            // Search reads its index with signed GETs and builds no SDK client: nothing may load the SDK's
+            // table of every service, which any client, and the SDK's partition metadata, would.
+            barred.add("software.amazon.awssdk.regions.servicemetadata.");
+        }
         for (String library : barred) {
             classes.first(library).ifPresent(c -> problems.add("loaded " + c + ": " + library
                     + "* is for the functions that need it (their cold start pays for it, no other function's may)"));
