@@ -136,11 +136,11 @@ final class SignedObjectGet implements ObjectGet {
             case Answer.NOT_FOUND -> {
                 String code = errorCode(body);
                 if (!code.isEmpty() && !code.equals("NoSuchKey")) {
-                    throw failure(status, body, response);
+                    throw failure(status, code, response);
                 }
                 yield Answer.notFound();
             }
-            default -> throw failure(status, body, response);
+            default -> throw failure(status, errorCode(body), response);
         };
     }
 
@@ -164,6 +164,7 @@ final class SignedObjectGet implements ObjectGet {
         return body;
     }
 
+    /** The Code of S3's XML error body; empty when there is none. */
     private static String errorCode(byte[] body) {
         Matcher code = ERROR_CODE.matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8));
         return code.find() ? code.group(1) : "";
@@ -179,8 +180,8 @@ final class SignedObjectGet implements ObjectGet {
     }
 
     /** S3's error as the S3 client would throw it: its status, its code (SlowDown, AccessDenied) and request id. */
-    private static AwsServiceException failure(int status, byte[] body, HttpExecuteResponse response) {
-        String errorCode = errorCode(body).isEmpty() ? "Http" + status : errorCode(body);
+    private static AwsServiceException failure(int status, String code, HttpExecuteResponse response) {
+        String errorCode = code.isEmpty() ? "Http" + status : code;
         return AwsServiceException.builder()
                 .statusCode(status)
                 .requestId(response.httpResponse().firstMatchingHeader("x-amz-request-id").orElse(null))
