@@ -39,7 +39,13 @@ final class ColdStart {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (var running = RunningFunction.start(function, runtime, dynamoEndpoint, workDir, List.of(classes.jvmOption()))) {
+        List<String> options = new java.util.ArrayList<>(List.of(classes.jvmOption()));
+        if (Boolean.getBoolean("benchmark.jfr")) {
+            // Where a warm answer's time goes: JFR's sampler every millisecond, stacks deep enough for the SDK's.
+            options.addAll(List.of("-XX:FlightRecorderOptions=stackdepth=512", "-XX:StartFlightRecording=filename="
+                    + workDir.resolve("recording.jfr") + ",settings=profile,jdk.ExecutionSample#period=1ms"));
+        }
+        try (var running = RunningFunction.start(function, runtime, dynamoEndpoint, workDir, options)) {
             RuntimeAnswer answer = running.invoke(event, LIMIT);
             long first = answeredAt(function, answer);
             List<String> problems = check.apply(((RuntimeAnswer.Answered) answer).payload());

@@ -29,7 +29,9 @@ import se.inlagg.local.Template;
  * <p>Run it (a few minutes) from the repository's root with
  * {@code mvn -q verify -Dtest=ColdStartBenchmark -Dbenchmark.excluded=none -Dsurefire.failIfNoSpecifiedTests=false};
  * {@code -Dbenchmark.runs=7} sets the runs, {@code -Dbenchmark.functions=ListPostsFunction,FeedFunction} measures
- * only those (and the floor). The table goes to local/target/benchmark/cold-start.md and to stdout (which
+ * only those (and the floor), {@code -Dbenchmark.jfr=true} also records each start and its warm answers with JFR
+ * (sampling every millisecond) in {@code local/target/benchmark/<Function>/recording.jfr}, to read with {@code jfr print}.
+ * The table goes to local/target/benchmark/cold-start.md and to stdout (which
  * surefire keeps in local/target/surefire-reports/se.inlagg.local.runtime.ColdStartBenchmark-output.txt).
  */
 @Tag("benchmark")

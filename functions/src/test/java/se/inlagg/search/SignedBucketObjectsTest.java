@@ -34,13 +34,13 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
-class SignedObjectGetTest {
+class SignedBucketObjectsTest {
 
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     private static final Instant NOW = Instant.parse("2026-12-01T16:40:00Z");
 
     private final FakeS3 s3 = new FakeS3();
-    private final SignedObjectGet get = new SignedObjectGet(s3,
+    private final SignedBucketObjects objects = new SignedBucketObjects(s3,
             StaticCredentialsProvider.create(AwsSessionCredentials.create("ASIAEXAMPLEEXAMPLE00", SECRET, "IQoJb3JpZ2luX2VjEXAMPLE")),
             "eu-north-1", URI.create("https://inlagg-search.s3.eu-north-1.amazonaws.com/"), Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -48,7 +48,7 @@ class SignedObjectGetTest {
     void aGetIsSignedAsS3ChecksIt() throws Exception {
         s3.answer(200, "index bytes", "\"abc\"");
 
-        var answer = get.get("search/_0 å.cfs", Optional.of("\"old\""));
+        var answer = objects.get("search/_0 å.cfs", Optional.of("\"old\""));
 
         assertEquals(200, answer.status());
         assertEquals("index bytes", new String(answer.body(), StandardCharsets.UTF_8));
@@ -69,10 +69,76 @@ class SignedObjectGetTest {
     }
 
     @Test
+    void aPutSignsItsBodyAndSendsItsChecksumAndCondition() throws Exception {
+        byte[] manifest = "{\"generation\":2}".getBytes(StandardCharsets.UTF_8);
+        s3.answer(200, "", "\"v2\"");
+
+        assertEquals(Optional.of("\"v2\""), objects.put("search/manifest.json", manifest, "application/json",
+                BucketObjects.Condition.matching("\"v1\"")));
+
+        SdkHttpRequest sent = s3.sent.getFirst();
+        assertEquals("PUT", sent.method().name());
+        assertArrayEquals(manifest, s3.bodies.getFirst(), "the bytes given are the bytes sent");
+        assertEquals("\"v1\"", sent.firstMatchingHeader("If-Match").orElseThrow());
+        assertEquals(Integer.toString(manifest.length), sent.firstMatchingHeader("Content-Length").orElseThrow());
+        // S3 refuses a body whose hash or CRC32 is not these, so neither can be of anything but the bytes sent.
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(manifest)),
+                sent.firstMatchingHeader("x-amz-content-sha256").orElseThrow());
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(manifest);
+        assertEquals(crc.getValue(), Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder()
+                .decode(sent.firstMatchingHeader("x-amz-checksum-crc32").orElseThrow())).getInt()));
+        String authorization = sent.firstMatchingHeader("Authorization").orElseThrow();
+        assertTrue(List.of(field(authorization, "SignedHeaders").split(";")).containsAll(List.of("if-match", "x-amz-checksum-crc32",
+                "x-amz-content-sha256", "content-type")), authorization);
+    }
+
+    @Test
+    void aFirstManifestIsPutOnlyWhereThereIsNoneAndALostRaceIsAnAnswer() {
+        s3.answer(412, "<Error><Code>PreconditionFailed</Code></Error>", "");
+        s3.answer(409, "<Error><Code>ConditionalRequestConflict</Code></Error>", "");
+
+        assertEquals(Optional.empty(), objects.put("search/manifest.json", new byte[] {1}, "application/json", BucketObjects.Condition.ABSENT));
+        assertEquals(Optional.empty(), objects.put("search/manifest.json", new byte[] {1}, "application/json",
+                BucketObjects.Condition.matching("\"v1\"")));
+        assertEquals("*", s3.sent.getFirst().firstMatchingHeader("If-None-Match").orElseThrow());
+        assertEquals(2, s3.sent.size(), "a condition that did not hold is not tried again");
+    }
+
+    @Test
+    void aFilePutWithoutConditionIsRetriedWhenS3IsBusyAndRefusedWhenDenied() {
+        s3.answer(503, "<Error><Code>SlowDown</Code></Error>", "");
+        s3.answer(200, "", "\"f\"");
+        assertEquals(Optional.of("\"f\""), objects.put("search/_0.cfs", new byte[] {1, 2}, "application/octet-stream",
+                BucketObjects.Condition.ANY));
+        assertTrue(s3.sent.get(1).firstMatchingHeader("If-None-Match").isEmpty() && s3.sent.get(1).firstMatchingHeader("If-Match").isEmpty());
+
+        s3.answer(403, "<Error><Code>AccessDenied</Code></Error>", "");
+        var denied = assertThrows(AwsServiceException.class, () -> objects.put("search/_1.cfs", new byte[] {1}, "application/octet-stream",
+                BucketObjects.Condition.ANY));
+        assertEquals("AccessDenied", denied.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void aDeleteOfAKeyThatIsGoneIsDoneButOfAMissingBucketIsAnError() {
+        s3.answer(204, "", "");
+        s3.answer(404, "<Error><Code>NoSuchKey</Code></Error>", "");
+        s3.answer(404, "<Error><Code>NoSuchBucket</Code></Error>", "");
+
+        objects.delete("search/_0.cfs");
+        objects.delete("search/_0.cfs");
+        var missing = assertThrows(AwsServiceException.class, () -> objects.delete("search/_0.cfs"));
+
+        assertEquals("NoSuchBucket", missing.awsErrorDetails().errorCode());
+        assertEquals("DELETE", s3.sent.getFirst().method().name());
+        assertEquals("/search/_0.cfs", s3.sent.getFirst().encodedPath());
+    }
+
+    @Test
     void theStandardAddressIsThePartitionsWithoutLoadingTheSdksTableOfServices() {
-        assertEquals("amazonaws.com", SignedObjectGet.dnsSuffix("eu-north-1"));
-        assertEquals("amazonaws.com", SignedObjectGet.dnsSuffix("us-gov-west-1"));
-        assertEquals("amazonaws.com.cn", SignedObjectGet.dnsSuffix("cn-north-1"));
+        assertEquals("amazonaws.com", SignedBucketObjects.dnsSuffix("eu-north-1"));
+        assertEquals("amazonaws.com", SignedBucketObjects.dnsSuffix("us-gov-west-1"));
+        assertEquals("amazonaws.com.cn", SignedBucketObjects.dnsSuffix("cn-north-1"));
     }
 
     @Test
@@ -80,8 +146,8 @@ class SignedObjectGetTest {
         s3.answer(304, "", "\"abc\"");
         s3.answer(404, "<Error><Code>NoSuchKey</Code></Error>", "");
 
-        assertEquals(304, get.get("search/manifest.json", Optional.of("\"abc\"")).status());
-        assertEquals(404, get.get("search/manifest.json", Optional.empty()).status());
+        assertEquals(304, objects.get("search/manifest.json", Optional.of("\"abc\"")).status());
+        assertEquals(404, objects.get("search/manifest.json", Optional.empty()).status());
     }
 
     @Test
@@ -89,12 +155,12 @@ class SignedObjectGetTest {
         s3.answer(503, "<Error><Code>SlowDown</Code></Error>", "");
         s3.answer(500, "<Error><Code>InternalError</Code></Error>", "");
         s3.answer(200, "after two retries", "\"t\"");
-        assertArrayEquals("after two retries".getBytes(StandardCharsets.UTF_8), get.get("search/a", Optional.empty()).body());
+        assertArrayEquals("after two retries".getBytes(StandardCharsets.UTF_8), objects.get("search/a", Optional.empty()).body());
 
         for (int i = 0; i < 3; i++) {
             s3.answer(503, "<Error><Code>SlowDown</Code></Error>", "");
         }
-        var busy = assertThrows(AwsServiceException.class, () -> get.get("search/a", Optional.empty()));
+        var busy = assertThrows(AwsServiceException.class, () -> objects.get("search/a", Optional.empty()));
         assertEquals(503, busy.statusCode());
         assertEquals("SlowDown", busy.awsErrorDetails().errorCode());
         assertEquals(6, s3.sent.size(), "three tries each");
@@ -104,7 +170,7 @@ class SignedObjectGetTest {
     void aMissingBucketIsAnErrorNotAMissingKey() {
         s3.answer(404, "<Error><Code>NoSuchBucket</Code></Error>", "");
 
-        var missing = assertThrows(AwsServiceException.class, () -> get.get("search/manifest.json", Optional.empty()));
+        var missing = assertThrows(AwsServiceException.class, () -> objects.get("search/manifest.json", Optional.empty()));
 
         assertEquals(404, missing.statusCode());
         assertEquals("NoSuchBucket", missing.awsErrorDetails().errorCode());
@@ -117,13 +183,13 @@ class SignedObjectGetTest {
         s3.answer(200, "index bytez", "\"t\"", java.util.Map.of("Content-Length", "11", "x-amz-checksum-crc32", crc));
         s3.answer(200, "index bytes", "\"t\"", java.util.Map.of("Content-Length", "11", "x-amz-checksum-crc32", crc));
 
-        assertEquals("index bytes", new String(get.get("search/a", Optional.empty()).body(), StandardCharsets.UTF_8));
+        assertEquals("index bytes", new String(objects.get("search/a", Optional.empty()).body(), StandardCharsets.UTF_8));
         assertEquals(3, s3.sent.size());
 
         for (int i = 0; i < 3; i++) {
             s3.answer(200, "index bytez", "\"t\"", java.util.Map.of("x-amz-checksum-crc32", crc));
         }
-        assertThrows(software.amazon.awssdk.core.exception.SdkClientException.class, () -> get.get("search/a", Optional.empty()));
+        assertThrows(software.amazon.awssdk.core.exception.SdkClientException.class, () -> objects.get("search/a", Optional.empty()));
     }
 
     @Test
@@ -131,14 +197,14 @@ class SignedObjectGetTest {
         s3.refuseConnection();
         s3.answer(200, "after a refused connection", "\"t\"");
 
-        assertEquals("after a refused connection", new String(get.get("search/a", Optional.empty()).body(), StandardCharsets.UTF_8));
+        assertEquals("after a refused connection", new String(objects.get("search/a", Optional.empty()).body(), StandardCharsets.UTF_8));
     }
 
     @Test
     void aRefusalIsNotRetried() {
         s3.answer(403, "<Error><Code>AccessDenied</Code></Error>", "");
 
-        var denied = assertThrows(AwsServiceException.class, () -> get.get("search/a", Optional.empty()));
+        var denied = assertThrows(AwsServiceException.class, () -> objects.get("search/a", Optional.empty()));
 
         assertEquals(403, denied.statusCode());
         assertEquals("AccessDenied", denied.awsErrorDetails().errorCode());
@@ -188,6 +254,7 @@ class SignedObjectGetTest {
         }
 
         final List<SdkHttpRequest> sent = new ArrayList<>();
+        final List<byte[]> bodies = new ArrayList<>();
         private final Deque<Canned> answers = new ArrayDeque<>();
 
         void answer(int status, String body, String etag) {
@@ -209,6 +276,13 @@ class SignedObjectGetTest {
                 @Override
                 public HttpExecuteResponse call() {
                     sent.add(request.httpRequest());
+                    bodies.add(request.contentStreamProvider().map(p -> {
+                        try (var in = p.newStream()) {
+                            return in.readAllBytes();
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).orElse(new byte[0]));
                     Canned c = answers.removeFirst();
                     if (c.status() < 0) {
                         throw new java.io.UncheckedIOException(new java.net.ConnectException("Connection refused"));
