@@ -8,7 +8,6 @@ import se.inlagg.http.HttpRequest;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.Facet;
-import se.inlagg.posts.FacetCount;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.ListQuery;
 import se.inlagg.posts.PostService;
@@ -36,7 +35,10 @@ final class ListParams {
         return limit;
     }
 
-    /** The query, or empty when ?tag names no category readers can see (an empty list, not an error). */
+    /**
+     * The query, or empty when ?tag makes no category's slug (an empty list, not an error). The
+     * category is not read: its list alone says what readers see of it, in the one Query a page costs.
+     */
     static Optional<ListQuery> read(HttpRequest request, PostService posts) {
         List<FieldError> errors = new ArrayList<>();
         int limit = limit(request.query("limit"), ListQuery.DEFAULT_LIMIT, ListQuery.MAX_LIMIT, errors);
@@ -60,11 +62,10 @@ final class ListParams {
         }
         Optional<Facet> category = Optional.empty();
         if (tag.isPresent()) {
-            Optional<FacetCount> found = posts.findVisibleFacet(Facet.Kind.CATEGORY, tag.get());
-            if (found.isEmpty()) {
+            category = posts.categoryNamed(tag.get());
+            if (category.isEmpty()) {
                 return Optional.empty();
             }
-            category = found.map(FacetCount::facet);
         }
         return Optional.of(new ListQuery(category, month, limit, cursor));
     }

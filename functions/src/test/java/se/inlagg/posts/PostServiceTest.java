@@ -162,6 +162,17 @@ class PostServiceTest {
     }
 
     @Test
+    void aCategoryIsNamedBySlugOrNameWithoutReadingIt() {
+        int before = repository.calls;
+        for (String given : List.of("Klientens bästa", "klientens-basta", " klientens   BÄSTA ")) {
+            assertEquals("klientens-basta", service.categoryNamed(given).orElseThrow().slug(), given);
+        }
+        assertEquals(Optional.empty(), service.categoryNamed("??"), "no slug, no category");
+        assertEquals(before, repository.calls, "nothing read");
+        // What readers see of it is its list's to say (PostsApiEndToEndTest: a category of a draft and a scheduled post lists nothing).
+    }
+
+    @Test
     void aRetriedCreateWithTheSameKeyAnswersTheFirstPost() {
         var request = new IdempotentRequest("key-hash", "request-hash");
         Post first = (Post) assertInstanceOf(Outcome.Done.class, service.create(post("Nyckel", null, null), "author-1", Optional.of(request))).value();

@@ -33,6 +33,8 @@ class DataSizeTest {
             });
             assertEquals(1, large.get("front page").operations().stream().filter(o -> o.equals("Query")).count(),
                     "a page of a list is one Query: " + large.get("front page"));
+            assertEquals(java.util.List.of("Query"), large.get("API list by category").operations(),
+                    "the API's list of a category is its one Query, the category not read beside it");
         }
     }
 }

@@ -145,6 +145,7 @@ class PostsApiEndToEndTest extends ServerTest {
             assertEquals(200, http.getAs("/api/posts/" + slug, ServerExtension.TOKEN).status());
         }
         assertEquals(0, http.get("/api/posts?tag=framtid").json().path("items").size());
+        assertEquals(0, http.get("/api/posts?tag=Framtid").json().path("items").size());
         assertEquals(0, count("framtid"));
         Set<String> all = new HashSet<>(slugs(http.get("/api/posts?limit=100").json().path("items")));
         assertFalse(all.contains("framtidens-frivard") || all.contains("utkast-om-frivard"));

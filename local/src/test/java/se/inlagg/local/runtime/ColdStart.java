@@ -20,7 +20,12 @@ final class ColdStart {
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
     /** One start's figures. */
-    record Sample(double coldMs, double warmMedianMs, int classesLoaded, long heapUsedBytes, long heapLiveBytes) {
+    record Sample(double coldMs, double warmMedianMs, int classesLoaded, long heapUsedBytes, long heapLiveBytes, Warm warm) {
+    }
+
+    /** What the warm answers asked of DynamoDB, each: requests and bytes of answers (NaN where nothing counts them). */
+    record Warm(double callsEach, double answerKbEach) {
+        static final Warm UNCOUNTED = new Warm(Double.NaN, Double.NaN);
     }
 
     private ColdStart() {
@@ -33,6 +38,12 @@ final class ColdStart {
      */
     static Sample measure(FunctionSpec function, String event, RuntimeLibrary runtime, URI dynamoEndpoint, Path workDir,
                           java.util.function.Function<String, List<String>> check) {
+        return measure(function, event, runtime, dynamoEndpoint, workDir, check, null);
+    }
+
+    /** The same, with the warm answers' DynamoDB traffic counted by the replaying endpoint they are sent to. */
+    static Sample measure(FunctionSpec function, String event, RuntimeLibrary runtime, URI dynamoEndpoint, Path workDir,
+                          java.util.function.Function<String, List<String>> check, ReplayingDynamo counted) {
         var classes = new ClassLoadLog(workDir.resolve("class-load.log"));
         try {
             Files.deleteIfExists(workDir.resolve("class-load.log"));
@@ -58,12 +69,18 @@ final class ColdStart {
             long heap = HeapUsage.usedBytes(running.process().pid());
             long live = HeapUsage.liveBytes(running.process().pid());
             long[] warm = new long[WARM_INVOCATIONS];
+            ReplayingDynamo.Traffic before = counted == null ? null : counted.traffic();
             for (int i = 0; i < warm.length; i++) {
                 long sent = System.nanoTime();
                 warm[i] = answeredAt(function, running.invoke(event, LIMIT)) - sent;
             }
+            Warm traffic = Warm.UNCOUNTED;
+            if (counted != null) {
+                ReplayingDynamo.Traffic spent = counted.traffic().since(before);
+                traffic = new Warm((double) spent.requests() / warm.length, spent.bytes() / 1024.0 / warm.length);
+            }
             Arrays.sort(warm);
-            return new Sample(coldMs, warm[warm.length / 2] / 1e6, classes.loadedBy(first), heap, live);
+            return new Sample(coldMs, warm[warm.length / 2] / 1e6, classes.loadedBy(first), heap, live, traffic);
         }
     }
 

@@ -21,7 +21,8 @@ import se.inlagg.local.Template;
  * table seeded for it, one at a time and interleaved over the runs so that drift in the machine's load
  * falls on all alike (each function's table is seeded once, before its first run), each just after a
  * start of the floor. Per function: the package's size; cold start, from JVM launch to the first answer
- * posted, and its ratio to the floor's started just before it (the median of those ratios); the median of the next 20 warm answers to the same event; the
+ * posted, and its ratio to the floor's started just before it (the median of those ratios); the median of the next 20 warm answers to the same event,
+ * and the DynamoDB requests each of them made and the kilobytes of their answers (what a warm answer's time mostly follows); the
  * classes loaded by the first answer; the heap in use just after it. It asserts nothing but that every
  * function answers its event as a user would expect (the checks of RuntimeClientTest), so no figure
  * measures an error path by mistake.
@@ -78,8 +79,9 @@ class ColdStartBenchmark {
                 dynamo.createTable(template, floorTable);
                 FunctionSpec floorReady = floor.withEnvironment(Settings.TABLE_NAME, floorTable);
                 for (String id : measured) {
-                    ColdStart.Sample beside = measure(into, floorReady, "{}", endpoint, runtime, work, floorPackage, payload -> List.of(),
-                            null);
+                    ReplayingDynamo counted = replay ? replaying : null;
+                    ColdStart.Sample beside = measure(into, floorReady, "{}", endpoint, counted, runtime, work, floorPackage,
+                            payload -> List.of(), null);
                     FunctionSpec function = FunctionSpec.of(template, template.functions().get(id), layout.folder(id));
                     List<ReplayEvent> own = events.of(id);
                     // One table per function, seeded once: the answers replayed in later runs are those of its
@@ -91,7 +93,7 @@ class ColdStartBenchmark {
                     FunctionSpec ready = SearchFixture.prepare(function.withEnvironment(Settings.TABLE_NAME, tableName), s3, dynamo,
                             tableName, !sample.isStreamEvent());
                     var checks = new UserChecks(api, seeded);
-                    measure(into, ready, event, endpoint, runtime, work, layout.folder(id),
+                    measure(into, ready, event, endpoint, counted, runtime, work, layout.folder(id),
                             sample.route().isPresent() ? payload -> checks.httpAnswer(sample, payload) : payload -> List.of(), beside);
                 }
             }
@@ -111,9 +113,10 @@ class ColdStartBenchmark {
      * table beside the floor's measured just before it (none for the floor itself).
      */
     private static ColdStart.Sample measure(BenchmarkTable table, FunctionSpec function, String event, URI dynamoEndpoint,
-                                            RuntimeLibrary runtime, Path work, Path packageFolder,
+                                            ReplayingDynamo counted, RuntimeLibrary runtime, Path work, Path packageFolder,
                                             java.util.function.Function<String, List<String>> check, ColdStart.Sample floorBeside) {
-        ColdStart.Sample sample = ColdStart.measure(function.onDemand(), event, runtime, dynamoEndpoint, work.resolve(function.id()), check);
+        ColdStart.Sample sample = ColdStart.measure(function.onDemand(), event, runtime, dynamoEndpoint, work.resolve(function.id()), check,
+                counted);
         table.add(function.id(), PackageLayout.size(packageFolder), sample, floorBeside);
         return sample;
     }

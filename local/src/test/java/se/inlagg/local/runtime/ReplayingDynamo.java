@@ -45,6 +45,7 @@ final class ReplayingDynamo implements AutoCloseable {
     private final Map<String, Recorded> answers = new ConcurrentHashMap<>();
     private final AtomicInteger forwarded = new AtomicInteger();
     private final AtomicInteger replayed = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong answeredBytes = new java.util.concurrent.atomic.AtomicLong();
 
     private record Recorded(int status, List<Map.Entry<String, String>> headers, byte[] body) {
     }
@@ -69,6 +70,19 @@ final class ReplayingDynamo implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** Requests answered so far and the bytes of their answers: what a function's warm answers cost in calls. */
+    Traffic traffic() {
+        return new Traffic(forwarded.get() + replayed.get(), answeredBytes.get());
+    }
+
+    /** Requests and answer bytes, counted from the endpoint's start. */
+    record Traffic(long requests, long bytes) {
+
+        Traffic since(Traffic before) {
+            return new Traffic(requests - before.requests, bytes - before.bytes);
+        }
+    }
+
     /** "forwarded/replayed", for the benchmark's notes. */
     String counts() {
         return forwarded.get() + " forwarded, " + replayed.get() + " replayed";
@@ -89,6 +103,7 @@ final class ReplayingDynamo implements AutoCloseable {
             } else {
                 replayed.incrementAndGet();
             }
+            answeredBytes.addAndGet(recorded.body().length);
             recorded.headers().forEach(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue()));
             exchange.sendResponseHeaders(recorded.status(), recorded.body().length == 0 ? -1 : recorded.body().length);
             if (recorded.body().length > 0) {
