@@ -1,11 +1,11 @@
 package se.inlagg.local.runtime;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A DynamoDB endpoint whose answers cost nothing: the first request of each shape goes to a real
@@ -31,31 +31,55 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers to the first such request, so every function sees well-formed data (a page of posts, a
  * found post, a committed write), and a write function's repeated create meets the same counter and
  * the same committed transaction every time, as it would in a table it alone writes to.
+ *
+ * <p>It is a plain HTTP/1.1 server on loopback sockets, not the JDK's HttpServer: an answer is one
+ * prepared buffer written at once on a socket without Nagle's delay, and a request sent before byte
+ * for byte (a warm answer's reads) is found without working out its shape, so a replayed answer costs
+ * the function tens of microseconds of the endpoint's time, not the millisecond the JDK's server and
+ * the shape's JSON cost it ({@link #counts()} prints the average).
  */
 final class ReplayingDynamo implements AutoCloseable {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper SORTED = new com.fasterxml.jackson.databind.ObjectMapper()
             .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final Set<String> KEPT_HEADERS = Set.of("content-type", "x-amz-crc32", "x-amzn-requestid");
+    private static final Set<String> FORWARDED_HEADERS = Set.of("content-type", "authorization");
+    /** Requests kept by their exact bytes: enough for every warm loop, bounded because writes name a new time each. */
+    private static final int EXACT_LIMIT = 10_000;
 
     private final URI upstream;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final ServerSocket socket;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, Recorded> answers = new ConcurrentHashMap<>();
+    private final Map<String, Recorded> exact = new ConcurrentHashMap<>();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger forwarded = new AtomicInteger();
     private final AtomicInteger replayed = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong answeredBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong answeredBytes = new AtomicLong();
+    private final LongAdder replayNanos = new LongAdder();
 
-    private record Recorded(int status, List<Map.Entry<String, String>> headers, byte[] body) {
+    /** An answer as DynamoDB gave it, and as it goes back on the wire: status line, headers and body in one buffer. */
+    private record Recorded(int status, byte[] body, byte[] wire) {
+
+        static Recorded of(int status, List<Map.Entry<String, String>> headers, byte[] body) {
+            StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(status == 200 ? " OK" : " Error").append("\r\n");
+            headers.forEach(h -> head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n"));
+            head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+            byte[] start = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+            byte[] wire = java.util.Arrays.copyOf(start, start.length + body.length);
+            System.arraycopy(body, 0, wire, start.length, body.length);
+            return new Recorded(status, body, wire);
+        }
+    }
+
+    /** One request as read off the socket. */
+    private record Request(String path, Map<String, String> headers, byte[] body) {
     }
 
     private ReplayingDynamo(URI upstream) throws IOException {
         this.upstream = upstream;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.setExecutor(executor);
-        server.createContext("/", this::answer);
-        server.start();
+        this.socket = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
+        Thread.ofPlatform().daemon().name("replaying-dynamo-accept").start(this::accept);
     }
 
     static ReplayingDynamo in(URI upstream) {
@@ -67,7 +91,7 @@ final class ReplayingDynamo implements AutoCloseable {
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + socket.getLocalPort());
     }
 
     /** Requests answered so far and the bytes of their answers: what a function's warm answers cost in calls. */
@@ -83,51 +107,115 @@ final class ReplayingDynamo implements AutoCloseable {
         }
     }
 
-    /** "forwarded/replayed", for the benchmark's notes. */
+    /** "forwarded/replayed", and what a replayed answer cost the endpoint, for the benchmark's notes. */
     String counts() {
-        return forwarded.get() + " forwarded, " + replayed.get() + " replayed";
+        return forwarded.get() + " forwarded, " + replayed.get() + " replayed, each in " + String.format(java.util.Locale.ROOT,
+                "%.0f µs", replayNanos.sum() / 1e3 / Math.max(1, replayed.get())) + " on average from its last byte in to its answer sent";
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String target = exchange.getRequestHeaders().getFirst("x-amz-target");
-            String shape = target + "\n" + shape(new String(body, StandardCharsets.UTF_8));
-            Recorded recorded = answers.get(shape);
-            if (recorded == null) {
-                recorded = forward(exchange, body);
-                if (recorded.status() == 200) {
-                    answers.putIfAbsent(shape, recorded);
-                }
-                forwarded.incrementAndGet();
-            } else {
-                replayed.incrementAndGet();
-            }
-            answeredBytes.addAndGet(recorded.body().length);
-            recorded.headers().forEach(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue()));
-            exchange.sendResponseHeaders(recorded.status(), recorded.body().length == 0 ? -1 : recorded.body().length);
-            if (recorded.body().length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(recorded.body());
-                }
+    private void accept() {
+        while (!socket.isClosed()) {
+            try {
+                Socket connection = socket.accept();
+                connection.setTcpNoDelay(true);
+                open.add(connection);
+                // A thread a connection, as a client's connection pool holds a few: a blocked read wakes at once.
+                Thread.ofPlatform().daemon().name("replaying-dynamo").start(() -> serve(connection));
+            } catch (IOException e) {
+                return;  // closed
             }
         }
     }
 
-    private Recorded forward(HttpExchange exchange, byte[] body) throws IOException {
-        var request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().getRawPath()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (name.equalsIgnoreCase("content-type") || name.equalsIgnoreCase("authorization") || name.toLowerCase().startsWith("x-amz")) {
-                values.forEach(v -> request.header(name, v));
+    /** Answers the connection's requests one after another until the client closes it. */
+    private void serve(Socket connection) {
+        try (connection; var in = new BufferedInputStream(connection.getInputStream()); OutputStream out = connection.getOutputStream()) {
+            for (Request request = read(in); request != null; request = read(in)) {
+                long arrived = System.nanoTime();
+                String target = request.headers().getOrDefault("x-amz-target", "");
+                String exactKey = target + "\n" + new String(request.body(), StandardCharsets.UTF_8);
+                Recorded recorded = exact.get(exactKey);
+                if (recorded == null) {
+                    String shape = target + "\n" + shape(exactKey.substring(target.length() + 1));
+                    recorded = answers.get(shape);
+                    if (recorded == null) {
+                        recorded = forward(request);
+                        forwarded.incrementAndGet();
+                        if (recorded.status() == 200) {
+                            answers.putIfAbsent(shape, recorded);
+                        }
+                        out.write(recorded.wire());
+                        out.flush();
+                        answeredBytes.addAndGet(recorded.body().length);
+                        continue;
+                    }
+                    if (exact.size() < EXACT_LIMIT) {
+                        exact.put(exactKey, recorded);
+                    }
+                }
+                out.write(recorded.wire());
+                out.flush();
+                replayNanos.add(System.nanoTime() - arrived);
+                replayed.incrementAndGet();
+                answeredBytes.addAndGet(recorded.body().length);
+            }
+        } catch (IOException e) {
+            // The client closed the connection (its JVM ended): nothing to answer.
+        } finally {
+            open.remove(connection);
+        }
+    }
+
+    /** The next request on the connection (its headers named in lower case), or null when the client closed it. */
+    private static Request read(BufferedInputStream in) throws IOException {
+        String requestLine = line(in);
+        if (requestLine == null || requestLine.isEmpty()) {
+            return null;
+        }
+        Map<String, String> headers = new java.util.HashMap<>();
+        for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+            int colon = header.indexOf(':');
+            if (colon > 0) {
+                headers.put(header.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), header.substring(colon + 1).strip());
+            }
+        }
+        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+        byte[] body = in.readNBytes(length);
+        if (body.length < length) {
+            return null;
+        }
+        String[] parts = requestLine.split(" ");
+        return new Request(parts.length > 1 ? parts[1] : "/", headers, body);
+    }
+
+    /** One header line, without its CRLF; null at the end of the stream. */
+    private static String line(BufferedInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); ; c = in.read()) {
+            if (c < 0) {
+                return line.isEmpty() ? null : line.toString();
+            }
+            if (c == '\n') {
+                int end = line.length();
+                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+            }
+            line.append((char) c);
+        }
+    }
+
+    private Recorded forward(Request request) throws IOException {
+        var forwarded = HttpRequest.newBuilder(upstream.resolve(request.path())).POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        request.headers().forEach((name, value) -> {
+            if (FORWARDED_HEADERS.contains(name) || name.startsWith("x-amz")) {
+                forwarded.header(name, value);
             }
         });
         try {
-            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(forwarded.build(), HttpResponse.BodyHandlers.ofByteArray());
             List<Map.Entry<String, String>> headers = response.headers().map().entrySet().stream()
-                    .filter(e -> KEPT_HEADERS.contains(e.getKey().toLowerCase()))
+                    .filter(e -> KEPT_HEADERS.contains(e.getKey().toLowerCase(java.util.Locale.ROOT)))
                     .flatMap(e -> e.getValue().stream().map(v -> Map.entry(e.getKey(), v))).toList();
-            return new Recorded(response.statusCode(), headers, response.body());
+            return Recorded.of(response.statusCode(), headers, response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while forwarding", e);
@@ -161,7 +249,17 @@ final class ReplayingDynamo implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        for (Socket connection : open) {
+            try {
+                connection.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
     }
 }
