@@ -108,7 +108,7 @@ final class IndexUpdater {
                 files.delete(keysOnlyIn(before, after));
                 return new Applied(counts[0], counts[1], after.bytes(), attempt, false);
             }
-            files.delete(keysOnlyIn(after, before));
+            deleteUnnamed(keysOnlyIn(after, before));
             copy.forget();
             Log.info("search_index_race_lost", "attempt", attempt);
             pause(attempt);
@@ -160,7 +160,7 @@ final class IndexUpdater {
         });
         Optional<String> swapped = files.swapManifest(built.toJson(), expected);
         if (swapped.isEmpty()) {
-            files.delete(built.files().values().stream().map(Manifest.FileRef::key).toList());
+            deleteUnnamed(built.files().values().stream().map(Manifest.FileRef::key).toList());
             Log.info("search_rebuild_race_lost");
             return Optional.empty();
         }
@@ -211,6 +211,19 @@ final class IndexUpdater {
             throw new UncheckedIOException(e);
         }
         return new Manifest(on.lineage(), generation, refs);
+    }
+
+    /**
+     * After a swap that was lost, the files written for it, less those the manifest in the bucket now
+     * names: the winner may have built on a commit of ours whose answer went missing, and deleting a
+     * file a manifest names would break every reader of it. One more read, only when a race was lost.
+     */
+    private void deleteUnnamed(List<String> written) {
+        Set<String> named = new HashSet<>();
+        if (files.readManifest(Optional.empty()) instanceof IndexFiles.Found now) {
+            Manifest.parse(now.bytes()).files().values().forEach(f -> named.add(f.key()));
+        }
+        files.delete(written.stream().filter(key -> !named.contains(key)).toList());
     }
 
     private static List<String> keysOnlyIn(Manifest these, Manifest notThose) {

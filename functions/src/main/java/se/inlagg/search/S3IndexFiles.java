@@ -77,23 +77,23 @@ public final class S3IndexFiles implements IndexFiles {
 
     /**
      * One DELETE a key: S3 charges nothing for those, where a batch DeleteObjects is a billed request
-     * and needs an XML body with its own checksum. Only files no manifest names are deleted, after a
-     * commit, so this is off the path of anything waiting.
+     * and needs an XML body with its own checksum. A commit leaves a handful of files behind, a rebuild
+     * the old index's. At the first failure the rest are left: they are only garbage, and a struggling
+     * S3 should not hold up the stream batch for a timeout a key.
      */
     @Override
     public void delete(Collection<String> keys) {
-        int failed = 0;
-        RuntimeException last = null;
+        int done = 0;
         for (String key : keys) {
             try {
                 objects.delete(PREFIX + key);
+                done++;
             } catch (RuntimeException e) {
-                failed++;
-                last = e;
+                Log.warn("search_files_not_deleted", "count", keys.size() - done, "error", e.getClass().getSimpleName(),
+                        "code", e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a && a.awsErrorDetails() != null
+                                ? a.awsErrorDetails().errorCode() : "");
+                return;
             }
-        }
-        if (failed > 0) {
-            Log.warn("search_files_not_deleted", "count", failed, "error", last.getClass().getSimpleName());
         }
     }
 }

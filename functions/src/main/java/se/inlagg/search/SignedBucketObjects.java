@@ -40,8 +40,10 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * body). What the S3 client checked, this checks: a PUT sends the body's CRC32, which S3 checks and
  * keeps; a GET asks for it back ({@code x-amz-checksum-mode}) and checks the body against it and
  * against Content-Length, and a mismatch is read again. Retried twice, with jittered backoff, on a
- * 500, 502, 503 or 504, a throttling answer, a broken connection or a damaged body, as the SDK's
- * standard retries would. Only S3's NoSuchKey is "not found": a missing bucket is an error.
+ * 500, 502, 503 or 504, a throttling answer, S3's RequestTimeout, a broken connection or a damaged
+ * body, as the SDK's standard retries would; unlike them, a conditional PUT refused after such a retry
+ * is thrown, not reported as a lost race ({@link #put}). Only S3's NoSuchKey is "not found": a
+ * missing bucket is an error.
  */
 final class SignedBucketObjects implements BucketObjects {
 
@@ -111,9 +113,17 @@ final class SignedBucketObjects implements BucketObjects {
         });
     }
 
+    /**
+     * {@inheritDoc} A condition that fails only after an earlier attempt ended unclearly (a broken
+     * connection, a 5xx) is not a lost race: that attempt may have stored the bytes (or still be on
+     * its way), and a writer told it lost would delete files the new version names. It is thrown, so
+     * the caller reads the key again rather than guess.
+     */
     @Override
     public Optional<String> put(String key, byte[] bytes, String contentType, Condition condition) {
+        int[] attempts = {0};
         return withRetries(key, () -> {
+            attempts[0]++;
             SdkHttpFullRequest.Builder request = request(SdkHttpMethod.PUT, key)
                     .putHeader("Content-Type", contentType)
                     .putHeader("Content-Length", Integer.toString(bytes.length))
@@ -129,6 +139,10 @@ final class SignedBucketObjects implements BucketObjects {
             }
             // 412: the condition did not hold. 409: S3 saw two conditional writes at once.
             if (!(condition instanceof Condition.Any) && (answer.status() == 412 || answer.status() == 409)) {
+                if (attempts[0] > 1) {
+                    throw SdkClientException.create("S3 refused the conditional write of " + key + " (" + answer.status()
+                            + ") after an attempt that may have stored it; read it again to know which it holds");
+                }
                 return Optional.empty();
             }
             throw answer.failure();
@@ -159,12 +173,18 @@ final class SignedBucketObjects implements BucketObjects {
                     throw SdkClientException.create("S3 could not be reached for " + key + ", or sent it damaged", e);
                 }
             } catch (AwsServiceException e) {
-                if (n == ATTEMPTS || !(TRANSIENT.contains(e.statusCode()) || e.isThrottlingException())) {
+                if (n == ATTEMPTS || !retryable(e)) {
                     throw e;
                 }
             }
             pause(n);
         }
+    }
+
+    /** What the SDK's standard retries retry for S3: a 5xx, throttling, and a request S3 timed out reading (400 RequestTimeout). */
+    private static boolean retryable(AwsServiceException e) {
+        return TRANSIENT.contains(e.statusCode()) || e.isThrottlingException()
+                || "RequestTimeout".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode());
     }
 
     private interface Attempt<T> {

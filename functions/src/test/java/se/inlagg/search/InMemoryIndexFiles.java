@@ -22,6 +22,13 @@ final class InMemoryIndexFiles implements IndexFiles {
     private int version;
     /** Runs once, just before the next swap is decided: another indexer's whole change, say. */
     Runnable beforeNextSwap;
+    /**
+     * The next swap is stored but answered as lost: what a client that retries after a lost answer is
+     * told (412), its first attempt having landed.
+     */
+    boolean nextSwapLandsUnanswered;
+    /** Keys deleted while the manifest then in place named them: readers of it would find them gone. */
+    final java.util.Set<String> deletedWhileNamed = ConcurrentHashMap.newKeySet();
 
     @Override
     public synchronized ManifestRead readManifest(Optional<String> unlessTag) {
@@ -68,12 +75,21 @@ final class InMemoryIndexFiles implements IndexFiles {
             }
             manifest = next.clone();
             version++;
+            if (nextSwapLandsUnanswered) {
+                nextSwapLandsUnanswered = false;
+                swapsLost.incrementAndGet();
+                return Optional.empty();
+            }
             return Optional.of(tag());
         }
     }
 
     @Override
-    public void delete(Collection<String> keys) {
+    public synchronized void delete(Collection<String> keys) {
+        if (manifest != null) {
+            var named = Manifest.parse(manifest).files().values().stream().map(Manifest.FileRef::key).toList();
+            keys.stream().filter(named::contains).forEach(deletedWhileNamed::add);
+        }
         keys.forEach(files::remove);
     }
 

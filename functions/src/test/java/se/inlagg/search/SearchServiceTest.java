@@ -209,6 +209,23 @@ class SearchServiceTest {
         assertEquals(1, files.swapsLost.get(), "one indexer lost the race once and applied its change again on top");
         assertEquals(List.of("Tredje", "Andra", "Första"), titles("tillsyn"));
         assertEquals(Set.copyOf(referenced()), files.files.keySet(), "the loser's files were removed, the replaced ones too");
+        assertEquals(Set.of(), files.deletedWhileNamed, "and none while the manifest in the bucket named it");
+    }
+
+    @Test
+    void aSwapThatLandedThoughItWasAnsweredAsLostKeepsEveryFileItsManifestNames() {
+        indexed("Första", "Om tillsyn.", "2019-01-01");
+        Post second = write("Andra", "Om tillsyn.", "2019-01-02", null);
+        files.nextSwapLandsUnanswered = true;
+        SearchService.IndexChange change = search.indexChanged(Set.of(second.id()));
+        assertEquals(1, files.swapsLost.get());
+        assertFalse(change.rebuilt(), "applied again on top of the commit that landed, not rebuilt from the table");
+        assertEquals(Set.of(), files.deletedWhileNamed, "no file was deleted while the manifest in the bucket named it");
+        assertTrue(files.files.keySet().containsAll(referenced()));
+        assertEquals(List.of("Andra", "Första"), titles("tillsyn"));
+        SearchService newContainer = new SearchService(files, posts, clock);
+        assertEquals(List.of("Andra", "Första"), page(newContainer, "tillsyn", SearchService.MAX_LIMIT, Optional.empty()).hits().stream()
+                .map(SearchHit::title).toList(), "a reader starting now fetches every file it needs");
     }
 
     @Test

@@ -218,6 +218,17 @@ class PostsApiEndToEndTest extends ServerTest {
         assertEquals(200, http.get("/api/posts?tag=personal&limit=1&cursor=" + cursor).status());
         assertError(http.get("/api/posts?limit=1&cursor=" + cursor), 400, "validation_failed", "cursor");
         assertError(http.get("/api/posts?tag=personal&month=2011-06&limit=1&cursor=" + cursor), 400, "validation_failed", "cursor");
+        // Of a category nobody has written in too: the cursor is checked against the list asked for, whatever it holds.
+        assertError(http.get("/api/posts?tag=aldrig-anvand&limit=1&cursor=" + cursor), 400, "validation_failed", "cursor");
+    }
+
+    @Test
+    void aCategoryIsListedByItsSwedishNameAsByItsSlug() {
+        http.createPost("Rapport om klientarbetet", "2012-03-04", "Klientens bästa");
+        http.createPost("Annat inlägg", "2012-03-05", "Övrigt");
+        for (String tag : List.of("klientens-basta", "Klientens%20b%C3%A4sta", "KLIENTENS%20B%C3%84STA")) {
+            assertEquals(List.of("rapport-om-klientarbetet"), slugs(http.get("/api/posts?tag=" + tag).json().path("items")), tag);
+        }
     }
 
     @Test

@@ -110,7 +110,7 @@ final class ReplayingDynamo implements AutoCloseable {
     /** "forwarded/replayed", and what a replayed answer cost the endpoint, for the benchmark's notes. */
     String counts() {
         return forwarded.get() + " forwarded, " + replayed.get() + " replayed, each in " + String.format(java.util.Locale.ROOT,
-                "%.0f µs", replayNanos.sum() / 1e3 / Math.max(1, replayed.get())) + " on average from its last byte in to its answer sent";
+                "%.0f µs", replayNanos.sum() / 1e3 / Math.max(1, replayed.get())) + " on average from its last byte in to its answer handed to the socket";
     }
 
     private void accept() {
@@ -140,27 +140,29 @@ final class ReplayingDynamo implements AutoCloseable {
                     recorded = answers.get(shape);
                     if (recorded == null) {
                         recorded = forward(request);
-                        forwarded.incrementAndGet();
                         if (recorded.status() == 200) {
                             answers.putIfAbsent(shape, recorded);
                         }
+                        // Counted before the answer leaves: the benchmark reads the counts as soon as the function has answered.
+                        forwarded.incrementAndGet();
+                        answeredBytes.addAndGet(recorded.body().length);
                         out.write(recorded.wire());
                         out.flush();
-                        answeredBytes.addAndGet(recorded.body().length);
                         continue;
                     }
                     if (exact.size() < EXACT_LIMIT) {
                         exact.put(exactKey, recorded);
                     }
                 }
-                out.write(recorded.wire());
-                out.flush();
-                replayNanos.add(System.nanoTime() - arrived);
                 replayed.incrementAndGet();
                 answeredBytes.addAndGet(recorded.body().length);
+                replayNanos.add(System.nanoTime() - arrived);
+                out.write(recorded.wire());
+                out.flush();
             }
-        } catch (IOException e) {
-            // The client closed the connection (its JVM ended): nothing to answer.
+        } catch (IOException | NumberFormatException e) {
+            // The client closed the connection (its JVM ended), sent what is not HTTP, or the emulator could not be
+            // reached: the connection is closed, and the function sees the failure as a broken connection.
         } finally {
             open.remove(connection);
         }
@@ -261,5 +263,6 @@ final class ReplayingDynamo implements AutoCloseable {
                 // closing anyway
             }
         }
+        client.close();
     }
 }
