@@ -44,6 +44,11 @@ public final class InMemoryPosts implements PostRepository {
         if (slugCounters.getOrDefault(claim.base(), 0L) != claim.lastSeen()) {
             return new Write.Stale<>();
         }
+        // As the table's condition on the request's record: a live one under the same key fails the write.
+        if (request.map(r -> records.get(post.summary().authorId() + "#" + r.keySha256()))
+                .filter(record -> record.expiresAt().isAfter(now)).isPresent()) {
+            return new Write.Stale<>();
+        }
         writes++;
         slugCounters.put(claim.base(), (long) claim.number());
         bySlug.put(post.slug(), post);

@@ -182,6 +182,14 @@ class PostServiceTest {
     }
 
     @Test
+    void aFirstCreateWithAKeyReadsNoRecordBeforeItWrites() {
+        int before = repository.calls;
+        assertInstanceOf(Outcome.Done.class, service.create(post("Första med nyckel", null, null), "author-1",
+                Optional.of(new IdempotentRequest("k", "r"))));
+        assertEquals(2, repository.calls - before, "the slug's counter, then the one write that also keeps the record");
+    }
+
+    @Test
     void theSameKeyWithAnotherRequestIsRefusedAndAnotherAuthorsKeyIsTheirOwn() {
         service.create(post("Nyckel", null, null), "author-1", Optional.of(new IdempotentRequest("key-hash", "one")));
         var refused = assertInstanceOf(Outcome.Refused.class,
