@@ -61,12 +61,13 @@ public final class DynamoPostRepository implements PostRepository {
         PostSummary summary = withStoredNames(post.summary(), existing);
         Tally tally = Tally.of(summary, now);
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(table.putIfAbsent(PostItems.slugItem(claim.slug(), summary.id())));
+        items.add(table.putIfAbsent(PostItems.slugItem(summary)));
         var counter = PostItems.slugCounterItem(claim.base(), claim.number());
         items.add(claim.lastSeen() == 0 ? table.putIfAbsent(counter)
                 : table.putIfEquals(counter, PostItems.LAST, Item.n(claim.lastSeen())));
         items.add(table.putIfAbsent(PostItems.postItem(summary)));
         items.add(table.put(PostItems.bodyItem(summary.id(), new Body(post.body(), post.bodyHtml()))));
+        items.add(table.put(PostItems.slugBodyItem(summary.slug(), new Body(post.body(), post.bodyHtml()))));
         request.ifPresent(r -> items.add(IdempotencyItems.putUnlessLive(table.name(), summary, r, now)));
         for (Facet facet : withStoredNames(facets, existing)) {
             if (facet.kind() != Facet.Kind.MONTH) {
@@ -83,18 +84,44 @@ public final class DynamoPostRepository implements PostRepository {
         };
     }
 
+    /**
+     * One consistent Query of the slug's partition: its claim, which holds the summary's copy, and the
+     * body's copy beside it ("BODY" < "SLUG"). A post last written before the claim held copies (its
+     * claim names only the post's id, or its body has no copy yet) is read by its id instead.
+     */
     @Override
     public Optional<Post> findBySlug(String slug) {
-        return postIdOf(slug).flatMap(this::findById);
+        QueryResponse response = table.query(QueryRequest.builder()
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :body AND :slug")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.slug(slug)), ":body", Item.s(Keys.BODY_SK),
+                        ":slug", Item.s(Keys.SLUG_SK)))
+                .consistentRead(true));
+        Item claim = null;
+        Body body = null;
+        for (var raw : response.items()) {
+            Item item = Item.of(raw);
+            switch (item.string(Keys.SK)) {
+                case Keys.SLUG_SK -> claim = item;
+                case Keys.BODY_SK -> body = PostItems.bodyOf(item);
+                default -> throw new IllegalStateException("a slug's partition holds " + item.string(Keys.SK));
+            }
+        }
+        if (claim == null) {
+            return Optional.empty();
+        }
+        if (body == null || !PostItems.holdsSummary(claim)) {
+            return findById(claim.string(PostItems.POST_ID));
+        }
+        return Optional.of(new Post(PostItems.summaryOf(claim), body.markdown(), body.html()));
     }
 
+    /** The claim's copy of the summary, one read; by the post's id for a claim that holds none. */
     @Override
     public Optional<PostSummary> findSummaryBySlug(String slug) {
-        return postIdOf(slug).flatMap(id -> table.get(Keys.post(id), Keys.POST_SK)).map(PostItems::summaryOf);
-    }
-
-    private Optional<String> postIdOf(String slug) {
-        return table.get(Keys.slug(slug), Keys.SLUG_SK).map(claim -> claim.string(PostItems.POST_ID));
+        return table.get(Keys.slug(slug), Keys.SLUG_SK).flatMap(claim -> PostItems.holdsSummary(claim)
+                ? Optional.of(PostItems.summaryOf(claim))
+                : table.get(Keys.post(claim.string(PostItems.POST_ID)), Keys.POST_SK).map(PostItems::summaryOf));
     }
 
     @Override
@@ -132,7 +159,12 @@ public final class DynamoPostRepository implements PostRepository {
 
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(table.putIfEquals(PostItems.postItem(named), PostItems.VERSION, Item.n(current.version())));
-        body.ifPresent(b -> items.add(table.put(PostItems.bodyItem(named.id(), b))));
+        // The claim's copy of the summary changes with it (the post item's condition guards both).
+        items.add(table.put(PostItems.slugItem(named)));
+        body.ifPresent(b -> {
+            items.add(table.put(PostItems.bodyItem(named.id(), b)));
+            items.add(table.put(PostItems.slugBodyItem(named.slug(), b)));
+        });
         Set<String> kept = new HashSet<>();
         for (Facet facet : withStoredNames(wants, existing)) {
             kept.add(id(facet));
@@ -159,6 +191,7 @@ public final class DynamoPostRepository implements PostRepository {
         items.add(table.deleteIfEquals(Keys.post(current.id()), Keys.POST_SK, PostItems.VERSION, Item.n(current.version())));
         items.add(table.delete(Keys.post(current.id()), Keys.BODY_SK));
         items.add(table.deleteIfEquals(Keys.slug(current.slug()), Keys.SLUG_SK, PostItems.POST_ID, Item.s(current.id())));
+        items.add(table.delete(Keys.slug(current.slug()), Keys.BODY_SK));
         for (Facet facet : current.facets(time.zone())) {
             leave(items, current, facet, before);
         }
