@@ -91,29 +91,14 @@ public final class DynamoPostRepository implements PostRepository {
      */
     @Override
     public Optional<Post> findBySlug(String slug) {
-        QueryResponse response = table.query(QueryRequest.builder()
-                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :body AND :slug")
-                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.slug(slug)), ":body", Item.s(Keys.BODY_SK),
-                        ":slug", Item.s(Keys.SLUG_SK)))
-                .consistentRead(true));
-        Item claim = null;
-        Body body = null;
-        for (var raw : response.items()) {
-            Item item = Item.of(raw);
-            switch (item.string(Keys.SK)) {
-                case Keys.SLUG_SK -> claim = item;
-                case Keys.BODY_SK -> body = PostItems.bodyOf(item);
-                default -> throw new IllegalStateException("a slug's partition holds " + item.string(Keys.SK));
-            }
-        }
-        if (claim == null) {
+        BodyAnd found = bodyAnd(Keys.slug(slug), Keys.SLUG_SK);
+        if (found.item() == null) {
             return Optional.empty();
         }
-        if (body == null || !PostItems.holdsSummary(claim)) {
-            return findById(claim.string(PostItems.POST_ID));
+        if (found.body() == null || !PostItems.holdsSummary(found.item())) {
+            return findById(found.item().string(PostItems.POST_ID));
         }
-        return Optional.of(new Post(PostItems.summaryOf(claim), body.markdown(), body.html()));
+        return Optional.of(new Post(PostItems.summaryOf(found.item()), found.body().markdown(), found.body().html()));
     }
 
     /** The claim's copy of the summary, one read; by the post's id for a claim that holds none. */
@@ -126,24 +111,38 @@ public final class DynamoPostRepository implements PostRepository {
 
     @Override
     public Optional<Post> findById(String id) {
-        // "BODY" < "POST" < "POST#…" (the entries): one consistent Query reads the summary and the body, nothing else.
+        // "BODY" < "POST" < "POST#…" (the entries): one Query reads the summary and the body, nothing else.
+        BodyAnd found = bodyAnd(Keys.post(id), Keys.POST_SK);
+        Body body = found.body() == null ? new Body("", "") : found.body();
+        return found.item() == null ? Optional.empty()
+                : Optional.of(new Post(PostItems.summaryOf(found.item()), body.markdown(), body.html()));
+    }
+
+    /** A partition's body item and the item that sorts at {@code sortKey} (a post's, or its slug's claim); null where missing. */
+    private record BodyAnd(Body body, Item item) {
+    }
+
+    /** Both, in one consistent Query of the range from "BODY" to {@code sortKey}, which holds nothing else. */
+    private BodyAnd bodyAnd(String partition, String sortKey) {
         QueryResponse response = table.query(QueryRequest.builder()
-                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :body AND :post")
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :body AND :item")
                 .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.post(id)), ":body", Item.s(Keys.BODY_SK),
-                        ":post", Item.s(Keys.POST_SK)))
+                .expressionAttributeValues(Map.of(":pk", Item.s(partition), ":body", Item.s(Keys.BODY_SK), ":item", Item.s(sortKey)))
                 .consistentRead(true));
-        PostSummary summary = null;
-        Body body = new Body("", "");
+        Body body = null;
+        Item item = null;
         for (var raw : response.items()) {
-            Item item = Item.of(raw);
-            switch (item.string(Keys.SK)) {
-                case Keys.POST_SK -> summary = PostItems.summaryOf(item);
-                case Keys.BODY_SK -> body = PostItems.bodyOf(item);
-                default -> throw new IllegalStateException("an entry sorts between BODY and POST: " + item.string(Keys.SK));
+            Item found = Item.of(raw);
+            String sk = found.string(Keys.SK);
+            if (sk.equals(Keys.BODY_SK)) {
+                body = PostItems.bodyOf(found);
+            } else if (sk.equals(sortKey)) {
+                item = found;
+            } else {
+                throw new IllegalStateException(partition + " holds " + sk + " between BODY and " + sortKey);
             }
         }
-        return summary == null ? Optional.empty() : Optional.of(new Post(summary, body.markdown(), body.html()));
+        return new BodyAnd(body, item);
     }
 
     @Override
