@@ -61,13 +61,12 @@ public final class DynamoPostRepository implements PostRepository {
         PostSummary summary = withStoredNames(post.summary(), existing);
         Tally tally = Tally.of(summary, now);
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(table.putIfAbsent(PostItems.slugItem(summary)));
+        items.add(table.putIfAbsent(PostItems.slugItem(claim.slug(), summary.id())));
         var counter = PostItems.slugCounterItem(claim.base(), claim.number());
         items.add(claim.lastSeen() == 0 ? table.putIfAbsent(counter)
                 : table.putIfEquals(counter, PostItems.LAST, Item.n(claim.lastSeen())));
         items.add(table.putIfAbsent(PostItems.postItem(summary)));
         items.add(table.put(PostItems.bodyItem(summary.id(), new Body(post.body(), post.bodyHtml()))));
-        items.add(table.put(PostItems.slugBodyItem(summary.slug(), new Body(post.body(), post.bodyHtml()))));
         request.ifPresent(r -> items.add(IdempotencyItems.putUnlessLive(table.name(), summary, r, now)));
         for (Facet facet : withStoredNames(facets, existing)) {
             if (facet.kind() != Facet.Kind.MONTH) {
@@ -84,65 +83,40 @@ public final class DynamoPostRepository implements PostRepository {
         };
     }
 
-    /**
-     * One consistent Query of the slug's partition: its claim, which holds the summary's copy, and the
-     * body's copy beside it ("BODY" < "SLUG"). A post last written before the claim held copies (its
-     * claim names only the post's id, or its body has no copy yet) is read by its id instead.
-     */
     @Override
     public Optional<Post> findBySlug(String slug) {
-        BodyAnd found = bodyAnd(Keys.slug(slug), Keys.SLUG_SK);
-        if (found.item() == null) {
-            return Optional.empty();
-        }
-        if (found.body() == null || !PostItems.holdsSummary(found.item())) {
-            return findById(found.item().string(PostItems.POST_ID));
-        }
-        return Optional.of(new Post(PostItems.summaryOf(found.item()), found.body().markdown(), found.body().html()));
+        return postIdOf(slug).flatMap(this::findById);
     }
 
-    /** The claim's copy of the summary, one read; by the post's id for a claim that holds none. */
     @Override
     public Optional<PostSummary> findSummaryBySlug(String slug) {
-        return table.get(Keys.slug(slug), Keys.SLUG_SK).flatMap(claim -> PostItems.holdsSummary(claim)
-                ? Optional.of(PostItems.summaryOf(claim))
-                : table.get(Keys.post(claim.string(PostItems.POST_ID)), Keys.POST_SK).map(PostItems::summaryOf));
+        return postIdOf(slug).flatMap(id -> table.get(Keys.post(id), Keys.POST_SK)).map(PostItems::summaryOf);
+    }
+
+    private Optional<String> postIdOf(String slug) {
+        return table.get(Keys.slug(slug), Keys.SLUG_SK).map(claim -> claim.string(PostItems.POST_ID));
     }
 
     @Override
     public Optional<Post> findById(String id) {
-        // "BODY" < "POST" < "POST#…" (the entries): one Query reads the summary and the body, nothing else.
-        BodyAnd found = bodyAnd(Keys.post(id), Keys.POST_SK);
-        Body body = found.body() == null ? new Body("", "") : found.body();
-        return found.item() == null ? Optional.empty()
-                : Optional.of(new Post(PostItems.summaryOf(found.item()), body.markdown(), body.html()));
-    }
-
-    /** A partition's body item and the item that sorts at {@code sortKey} (a post's, or its slug's claim); null where missing. */
-    private record BodyAnd(Body body, Item item) {
-    }
-
-    /** Both, in one consistent Query of the range from "BODY" to {@code sortKey}, which holds nothing else. */
-    private BodyAnd bodyAnd(String partition, String sortKey) {
+        // "BODY" < "POST" < "POST#…" (the entries): one consistent Query reads the summary and the body, nothing else.
         QueryResponse response = table.query(QueryRequest.builder()
-                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :body AND :item")
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :body AND :post")
                 .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                .expressionAttributeValues(Map.of(":pk", Item.s(partition), ":body", Item.s(Keys.BODY_SK), ":item", Item.s(sortKey)))
+                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.post(id)), ":body", Item.s(Keys.BODY_SK),
+                        ":post", Item.s(Keys.POST_SK)))
                 .consistentRead(true));
-        Body body = null;
-        Item item = null;
+        PostSummary summary = null;
+        Body body = new Body("", "");
         for (var raw : response.items()) {
-            Item found = Item.of(raw);
-            String sk = found.string(Keys.SK);
-            if (sk.equals(Keys.BODY_SK)) {
-                body = PostItems.bodyOf(found);
-            } else if (sk.equals(sortKey)) {
-                item = found;
-            } else {
-                throw new IllegalStateException(partition + " holds " + sk + " between BODY and " + sortKey);
+            Item item = Item.of(raw);
+            switch (item.string(Keys.SK)) {
+                case Keys.POST_SK -> summary = PostItems.summaryOf(item);
+                case Keys.BODY_SK -> body = PostItems.bodyOf(item);
+                default -> throw new IllegalStateException("an entry sorts between BODY and POST: " + item.string(Keys.SK));
             }
         }
-        return new BodyAnd(body, item);
+        return summary == null ? Optional.empty() : Optional.of(new Post(summary, body.markdown(), body.html()));
     }
 
     @Override
@@ -158,12 +132,7 @@ public final class DynamoPostRepository implements PostRepository {
 
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(table.putIfEquals(PostItems.postItem(named), PostItems.VERSION, Item.n(current.version())));
-        // The claim's copy of the summary changes with it (the post item's condition guards both).
-        items.add(table.put(PostItems.slugItem(named)));
-        body.ifPresent(b -> {
-            items.add(table.put(PostItems.bodyItem(named.id(), b)));
-            items.add(table.put(PostItems.slugBodyItem(named.slug(), b)));
-        });
+        body.ifPresent(b -> items.add(table.put(PostItems.bodyItem(named.id(), b))));
         Set<String> kept = new HashSet<>();
         for (Facet facet : withStoredNames(wants, existing)) {
             kept.add(id(facet));
@@ -190,7 +159,6 @@ public final class DynamoPostRepository implements PostRepository {
         items.add(table.deleteIfEquals(Keys.post(current.id()), Keys.POST_SK, PostItems.VERSION, Item.n(current.version())));
         items.add(table.delete(Keys.post(current.id()), Keys.BODY_SK));
         items.add(table.deleteIfEquals(Keys.slug(current.slug()), Keys.SLUG_SK, PostItems.POST_ID, Item.s(current.id())));
-        items.add(table.delete(Keys.slug(current.slug()), Keys.BODY_SK));
         for (Facet facet : current.facets(time.zone())) {
             leave(items, current, facet, before);
         }

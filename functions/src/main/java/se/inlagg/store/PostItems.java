@@ -67,34 +67,15 @@ final class PostItems {
     }
 
     static Map<String, AttributeValue> bodyItem(String postId, Body body) {
-        return bodyAttributes(Item.builder().key(Keys.post(postId), Keys.BODY_SK), body).build();
-    }
-
-    private static Item.Builder bodyAttributes(Item.Builder b, Body body) {
-        return b.s(BODY, body.markdown())
+        return Item.builder().key(Keys.post(postId), Keys.BODY_SK)
+                .s(BODY, body.markdown())
                 .s(BODY_HTML, body.html())
-                .n(RENDERER, Markdown.VERSION);
+                .n(RENDERER, Markdown.VERSION)
+                .build();
     }
 
-    /**
-     * The slug's claim, holding a copy of the post's summary: with {@link #slugBodyItem} beside it, the
-     * post as a reader asks for it (by its slug) is one Query, not a read of the claim and then one of
-     * the post. Written in the same transactions as the post item, so the copy is never behind it; in
-     * no index (no list keys), so no list shows it twice.
-     */
-    static Map<String, AttributeValue> slugItem(PostSummary s) {
-        Item.Builder b = summaryAttributes(Item.builder().key(Keys.slug(s.slug()), Keys.SLUG_SK), s);
-        return b.s(POST_ID, s.id()).build();
-    }
-
-    /** The body's copy under the slug, beside its claim. */
-    static Map<String, AttributeValue> slugBodyItem(String slug, Body body) {
-        return bodyAttributes(Item.builder().key(Keys.slug(slug), Keys.BODY_SK), body).build();
-    }
-
-    /** Whether a slug's claim holds the summary's copy: claims written before it did hold only the post's id. */
-    static boolean holdsSummary(Item claim) {
-        return claim.has(TITLE) && claim.has(VERSION);
+    static Map<String, AttributeValue> slugItem(String slug, String postId) {
+        return Item.builder().key(Keys.slug(slug), Keys.SLUG_SK).s(POST_ID, postId).build();
     }
 
     static Map<String, AttributeValue> slugCounterItem(String base, long last) {
@@ -103,16 +84,8 @@ final class PostItems {
 
     /** Drafts carry no list keys, so no list, feed or count can see them (the index is sparse). */
     private static Item.Builder summary(PostSummary s, String pk, String sk, String listKey) {
-        Item.Builder b = summaryAttributes(Item.builder().key(pk, sk), s);
-        if (s.status() == Status.PUBLISHED) {
-            b.s(Keys.GSI1PK, listKey);
-            b.s(Keys.GSI1SK, Keys.listSort(s.publishedAt(), s.id()));
-        }
-        return b;
-    }
-
-    private static Item.Builder summaryAttributes(Item.Builder b, PostSummary s) {
-        b.s(ID, s.id())
+        Item.Builder b = Item.builder().key(pk, sk)
+                .s(ID, s.id())
                 .s(SLUG, s.slug())
                 .s(TITLE, s.title())
                 .s(EXCERPT, s.excerpt())
@@ -130,6 +103,10 @@ final class PostItems {
             b.s(IMAGE_URL, i.url()).s(IMAGE_ALT, i.alt()).s(IMAGE_CAPTION, i.caption());
             i.size().ifPresent(size -> b.n(IMAGE_WIDTH, size.width()).n(IMAGE_HEIGHT, size.height()));
         });
+        if (s.status() == Status.PUBLISHED) {
+            b.s(Keys.GSI1PK, listKey);
+            b.s(Keys.GSI1SK, Keys.listSort(s.publishedAt(), s.id()));
+        }
         return b;
     }
 
