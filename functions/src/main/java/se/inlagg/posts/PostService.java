@@ -60,17 +60,7 @@ public final class PostService {
         Body body = Body.of(c.body());
         Backoff backoff = Backoff.within(writeBudget);
         Optional<SlugClaim> claim = Optional.empty();
-        boolean firstTry = true;
         while (true) {
-            // A repeated request is told by the transaction itself: its record's condition fails and the write comes
-            // back Stale. Reading the record before the first try would cost every create a call only a retry needs.
-            if (!firstTry) {
-                Optional<Outcome<Post>> replay = request.flatMap(r -> replay(authorId, r, now));
-                if (replay.isPresent()) {
-                    return replay.get();
-                }
-            }
-            firstTry = false;
             SlugClaim next = claim.orElseGet(() -> {
                 long last = repository.lastSlugNumber(base);
                 return new SlugClaim(base, (int) last + 1, last);
@@ -89,7 +79,14 @@ public final class PostService {
                 // A post whose own title made this slug (or an older post) holds it: take the next number.
                 case Write.SlugTaken<Post> s -> claim = Optional.of(new SlugClaim(base, next.number() + 1, next.lastSeen()));
                 case Write.Stale<Post> s -> {
-                    // Another post took the counter, a facet or the same key meanwhile: read again.
+                    // A repeated request is told by the transaction itself: its record's condition fails and the
+                    // write comes back Stale (reading the record first would cost every create a call only a repeat
+                    // needs). Answered at once, before any pause, so a spent write budget never turns it into a 503.
+                    Optional<Outcome<Post>> replay = request.flatMap(r -> replay(authorId, r, now));
+                    if (replay.isPresent()) {
+                        return replay.get();
+                    }
+                    // Another post took the counter or a facet meanwhile: read again.
                     claim = Optional.empty();
                     if (!backoff.pause()) {
                         return busy();

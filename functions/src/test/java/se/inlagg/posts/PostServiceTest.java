@@ -190,6 +190,17 @@ class PostServiceTest {
     }
 
     @Test
+    void aRepeatedRequestIsAnsweredWithTheFirstPostEvenWithNoWriteBudgetLeftToWaitIn() {
+        var noBudget = new PostService(repository, service.time(), Duration.ZERO);
+        var request = new IdempotentRequest("key-hash", "request-hash");
+        Post first = (Post) assertInstanceOf(Outcome.Done.class, noBudget.create(post("Nyckel", null, null), "author-1",
+                Optional.of(request))).value();
+        Post again = (Post) assertInstanceOf(Outcome.Done.class, noBudget.create(post("Nyckel", null, null), "author-1",
+                Optional.of(request)), "the first post, not a 503").value();
+        assertEquals(first.id(), again.id());
+    }
+
+    @Test
     void theSameKeyWithAnotherRequestIsRefusedAndAnotherAuthorsKeyIsTheirOwn() {
         service.create(post("Nyckel", null, null), "author-1", Optional.of(new IdempotentRequest("key-hash", "one")));
         var refused = assertInstanceOf(Outcome.Refused.class,
