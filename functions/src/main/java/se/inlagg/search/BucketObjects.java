@@ -24,6 +24,14 @@ interface BucketObjects {
     /** When a PUT may replace what the key holds. */
     sealed interface Condition {
 
+        /**
+         * Whether S3's answer says this condition did not hold: 412, or 409 when S3 saw two
+         * conditional writes at once. Never for {@link #ANY}, which has no condition to fail.
+         */
+        default boolean refusedBy(int status) {
+            return !(this instanceof Any) && (status == 412 || status == 409);
+        }
+
         /** Whatever the key holds, if anything. */
         Condition ANY = new Any();
 

@@ -49,7 +49,7 @@ final class ClientBucketObjects implements BucketObjects {
         try {
             return Optional.of(s3.putObject(put.build(), RequestBody.fromBytes(bytes)).eTag());
         } catch (S3Exception e) {
-            if (!(condition instanceof Condition.Any) && (e.statusCode() == 412 || e.statusCode() == 409)) {
+            if (condition.refusedBy(e.statusCode())) {
                 return Optional.empty();
             }
             throw e;

@@ -122,12 +122,13 @@ final class SignedBucketObjects implements BucketObjects {
     @Override
     public Optional<String> put(String key, byte[] bytes, String contentType, Condition condition) {
         int[] attempts = {0};
+        String checksum = crc32(bytes);
         return withRetries(key, () -> {
             attempts[0]++;
             SdkHttpFullRequest.Builder request = request(SdkHttpMethod.PUT, key)
                     .putHeader("Content-Type", contentType)
                     .putHeader("Content-Length", Integer.toString(bytes.length))
-                    .putHeader("x-amz-checksum-crc32", crc32(bytes));
+                    .putHeader("x-amz-checksum-crc32", checksum);
             switch (condition) {
                 case Condition.Any any -> { }
                 case Condition.Absent absent -> request.putHeader("If-None-Match", "*");
@@ -137,8 +138,7 @@ final class SignedBucketObjects implements BucketObjects {
             if (answer.status() == 200) {
                 return Optional.of(answer.header("ETag"));
             }
-            // 412: the condition did not hold. 409: S3 saw two conditional writes at once.
-            if (!(condition instanceof Condition.Any) && (answer.status() == 412 || answer.status() == 409)) {
+            if (condition.refusedBy(answer.status())) {
                 if (attempts[0] > 1) {
                     throw SdkClientException.create("S3 refused the conditional write of " + key + " (" + answer.status()
                             + ") after an attempt that may have stored it; read it again to know which it holds");

@@ -87,13 +87,15 @@ public final class SearchPageHandler extends PageFunction {
      */
     @Override
     protected List<HttpRequest> primingRequests() {
-        return List.of(HttpRequest.builder().method("GET").routeKey("GET /sok").path("/sok")
-                        .rawQuery("q=inl%C3%A4gg").query("q", "inlägg").requestId("priming").build(),
+        return List.of(primingSearch().build(),
                 // A signed-in reader's page too: the table's client and the session's one read go into the
                 // snapshot (a session nobody has, so nothing is found and nothing written).
-                HttpRequest.builder().method("GET").routeKey("GET /sok").path("/sok")
-                        .rawQuery("q=inl%C3%A4gg").query("q", "inlägg").cookie(Cookies.SECURE_NAME + "=inlagg-priming")
-                        .requestId("priming").build());
+                primingSearch().cookie(Cookies.SECURE_NAME + "=inlagg-priming").build());
+    }
+
+    private static HttpRequest.Builder primingSearch() {
+        return HttpRequest.builder().method("GET").routeKey("GET /sok").path("/sok")
+                .rawQuery("q=inl%C3%A4gg").query("q", "inlägg").requestId("priming");
     }
 
     /**

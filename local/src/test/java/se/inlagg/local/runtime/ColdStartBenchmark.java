@@ -68,6 +68,7 @@ class ColdStartBenchmark {
         boolean replay = !"emulator".equals(System.getProperty("benchmark.dynamo", "replay"));
         try (var dynamo = DynamoForTests.start(data); var replaying = ReplayingDynamo.in(dynamo.endpoint())) {
             URI endpoint = replay ? replaying.endpoint() : dynamo.endpoint();
+            ReplayingDynamo counted = replay ? replaying : null;
             for (int run = replay ? 0 : 1; run <= runs; run++) {
                 // Run 0 only records the answers the replaying endpoint then gives; it is not counted.
                 BenchmarkTable into = run == 0 ? new BenchmarkTable() : table;
@@ -79,7 +80,6 @@ class ColdStartBenchmark {
                 dynamo.createTable(template, floorTable);
                 FunctionSpec floorReady = floor.withEnvironment(Settings.TABLE_NAME, floorTable);
                 for (String id : measured) {
-                    ReplayingDynamo counted = replay ? replaying : null;
                     ColdStart.Sample beside = measure(into, floorReady, "{}", endpoint, counted, runtime, work, floorPackage,
                             payload -> List.of(), null);
                     FunctionSpec function = FunctionSpec.of(template, template.functions().get(id), layout.folder(id));

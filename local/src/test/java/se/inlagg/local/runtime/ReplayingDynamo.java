@@ -135,28 +135,28 @@ final class ReplayingDynamo implements AutoCloseable {
                 String target = request.headers().getOrDefault("x-amz-target", "");
                 String exactKey = target + "\n" + new String(request.body(), StandardCharsets.UTF_8);
                 Recorded recorded = exact.get(exactKey);
+                boolean forwardedNow = false;
                 if (recorded == null) {
                     String shape = target + "\n" + shape(exactKey.substring(target.length() + 1));
                     recorded = answers.get(shape);
                     if (recorded == null) {
                         recorded = forward(request);
+                        forwardedNow = true;
                         if (recorded.status() == 200) {
                             answers.putIfAbsent(shape, recorded);
                         }
-                        // Counted before the answer leaves: the benchmark reads the counts as soon as the function has answered.
-                        forwarded.incrementAndGet();
-                        answeredBytes.addAndGet(recorded.body().length);
-                        out.write(recorded.wire());
-                        out.flush();
-                        continue;
-                    }
-                    if (exact.size() < EXACT_LIMIT) {
+                    } else if (exact.size() < EXACT_LIMIT) {
                         exact.put(exactKey, recorded);
                     }
                 }
-                replayed.incrementAndGet();
+                // Counted before the answer leaves: the benchmark reads the counts as soon as the function has answered.
                 answeredBytes.addAndGet(recorded.body().length);
-                replayNanos.add(System.nanoTime() - arrived);
+                if (forwardedNow) {
+                    forwarded.incrementAndGet();
+                } else {
+                    replayed.incrementAndGet();
+                    replayNanos.add(System.nanoTime() - arrived);
+                }
                 out.write(recorded.wire());
                 out.flush();
             }
