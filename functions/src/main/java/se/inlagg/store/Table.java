@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import se.inlagg.ops.Trace;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -48,11 +49,15 @@ public final class Table {
      * so anything that runs a handler as Lambda does can point it at a local DynamoDB.
      */
     public static DynamoDbClient standardClient() {
-        return DynamoDbClient.builder()
+        return configured(DynamoDbClient.builder()).build();
+    }
+
+    /** What every client of the table is made with, wherever its region, credentials and endpoint come from. */
+    static DynamoDbClientBuilder configured(DynamoDbClientBuilder builder) {
+        return builder
                 .httpClient(UrlConnectionHttpClient.create())
                 .accountIdEndpointMode(software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode.DISABLED)
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new Trace()))
-                .build();
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new UnstreamedBodies()).addExecutionInterceptor(new Trace()));
     }
 
     String name() {
