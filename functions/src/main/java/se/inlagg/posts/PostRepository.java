@@ -12,16 +12,17 @@ import java.util.Optional;
  */
 public interface PostRepository {
 
-    /** The highest number given so far to a post whose title makes this slug (0 for none). */
-    long lastSlugNumber(String base);
+    /** The slug counter of this title's base and those of these facets that exist, read in one request. */
+    CreateBasis createBasis(String base, List<Facet> facets);
 
     /**
      * Stores a new post under the claimed slug with its tags and, for an idempotent request, the
      * record of it (for its author, until {@link IdempotentRequest#LIFETIME} from now); tag names
-     * come back as the tags were first named. SlugTaken when another post holds the slug; Stale
-     * when the slug counter, a tag or a live record under the same key changed meanwhile.
+     * come back as the basis read them, as the tags were first named. SlugTaken when another post
+     * holds the slug; Stale when the slug counter, a facet or a live record under the same key
+     * changed since the basis was read.
      */
-    Write<Post> create(Post post, SlugClaim claim, Instant now, Optional<IdempotentRequest> request);
+    Write<Post> create(Post post, SlugClaim claim, CreateBasis basis, Instant now, Optional<IdempotentRequest> request);
 
     /** The post that holds this slug, with its body, read consistently. */
     Optional<Post> findBySlug(String slug);

@@ -59,15 +59,16 @@ public final class PostService {
         String base = Slugs.forTitle(c.title());
         Body body = Body.of(c.body());
         Backoff backoff = Backoff.within(writeBudget);
+        // A post's facets do not depend on its slug's number: the first candidate stands in until the basis gives it.
+        List<Facet> facets = summary(c, id, Slugs.candidate(base, 1), authorId, now).facets(time.zone());
+        Optional<CreateBasis> basis = Optional.empty();
         Optional<SlugClaim> claim = Optional.empty();
         while (true) {
-            SlugClaim next = claim.orElseGet(() -> {
-                long last = repository.lastSlugNumber(base);
-                return new SlugClaim(base, (int) last + 1, last);
-            });
-            var summary = new PostSummary(id, next.slug(), c.title(), c.excerpt(), c.byline(), c.tags(),
-                    c.image(), c.status(), c.publishedAt().orElse(now), now, 1, authorId);
-            switch (repository.create(new Post(summary, body.markdown(), body.html()), next, now, request)) {
+            CreateBasis read = basis.orElseGet(() -> repository.createBasis(base, facets));
+            basis = Optional.of(read);
+            SlugClaim next = claim.orElseGet(() -> read.firstClaim(base));
+            var summary = summary(c, id, next.slug(), authorId, now);
+            switch (repository.create(new Post(summary, body.markdown(), body.html()), next, read, now, request)) {
                 case Write.Applied<Post> a -> {
                     // Only here: a replay above returns the first post without writing, so it counts nothing.
                     Metrics.count(Metrics.Event.POSTS_CREATED);
@@ -76,7 +77,8 @@ public final class PostService {
                     }
                     return Outcome.done(a.value());
                 }
-                // A post whose own title made this slug (or an older post) holds it: take the next number.
+                // A post whose own title made this slug (or an older post) holds it: take the next number, on the
+                // same basis (a facet changed meanwhile fails the write as Stale, which reads it again).
                 case Write.SlugTaken<Post> s -> claim = Optional.of(new SlugClaim(base, next.number() + 1, next.lastSeen()));
                 case Write.Stale<Post> s -> {
                     // A repeated request is told by the transaction itself: its record's condition fails and the
@@ -86,7 +88,8 @@ public final class PostService {
                     if (replay.isPresent()) {
                         return replay.get();
                     }
-                    // Another post took the counter or a facet meanwhile: read again.
+                    // Another post took the counter or a facet meanwhile: read both again.
+                    basis = Optional.empty();
                     claim = Optional.empty();
                     if (!backoff.pause()) {
                         return busy();
@@ -97,6 +100,11 @@ public final class PostService {
                 }
             }
         }
+    }
+
+    private static PostSummary summary(PostRules.Checked c, String id, String slug, String authorId, Instant now) {
+        return new PostSummary(id, slug, c.title(), c.excerpt(), c.byline(), c.tags(), c.image(), c.status(),
+                c.publishedAt().orElse(now), now, 1, authorId);
     }
 
     /** The first answer to a repeated request, or a refusal when the key came with another request. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import se.inlagg.posts.Body;
+import se.inlagg.posts.CreateBasis;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.FacetCount;
 import se.inlagg.posts.IdempotencyRecord;
@@ -49,15 +50,30 @@ public final class DynamoPostRepository implements PostRepository {
         this.time = time;
     }
 
+    /** The slug counter rides in the facets' batch read: a create reads once before it writes, not twice. */
     @Override
-    public long lastSlugNumber(String base) {
-        return table.get(Keys.slugCounter(base), Keys.SLUG_COUNTER_SK).map(i -> i.number(PostItems.LAST)).orElse(0L);
+    public CreateBasis createBasis(String base, List<Facet> facets) {
+        String counter = Keys.slugCounter(base);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(Table.key(counter, Keys.SLUG_COUNTER_SK));
+        facets.forEach(f -> keys.add(FacetItems.key(f.kind(), f.slug())));
+        long last = 0;
+        List<Item> facetItems = new ArrayList<>();
+        for (Item item : table.batchGet(keys)) {
+            if (item.string(Keys.PK).equals(counter)) {
+                last = item.number(PostItems.LAST);
+            } else {
+                facetItems.add(item);
+            }
+        }
+        return new CreateBasis(last, List.copyOf(facetsOf(facets, facetItems).values()));
     }
 
     @Override
-    public Write<Post> create(Post post, SlugClaim claim, Instant now, Optional<IdempotentRequest> request) {
+    public Write<Post> create(Post post, SlugClaim claim, CreateBasis basis, Instant now, Optional<IdempotentRequest> request) {
         List<Facet> facets = post.summary().facets(time.zone());
-        Map<String, Facet> existing = existingFacets(facets);
+        Map<String, Facet> existing = new LinkedHashMap<>();
+        basis.existingFacets().forEach(f -> existing.put(id(f), f));
         PostSummary summary = withStoredNames(post.summary(), existing);
         Tally tally = Tally.of(summary, now);
         List<TransactWriteItem> items = new ArrayList<>();
@@ -373,13 +389,18 @@ public final class DynamoPostRepository implements PostRepository {
 
     /** The counters that already exist among these facets, by {@link #id}; a facet keeps the name it was first given. */
     private Map<String, Facet> existingFacets(List<Facet> facets) {
-        Map<String, Facet> found = new LinkedHashMap<>();
         if (facets.isEmpty()) {
-            return found;
+            return new LinkedHashMap<>();
         }
+        return facetsOf(facets, table.batchGet(facets.stream().map(f -> FacetItems.key(f.kind(), f.slug())).toList()));
+    }
+
+    /** The facets as their counter items name them, by {@link #id}. */
+    private static Map<String, Facet> facetsOf(List<Facet> asked, List<Item> counters) {
         Map<String, Facet.Kind> kinds = new HashMap<>();
-        facets.forEach(f -> kinds.put(Keys.counter(f.kind(), f.slug()), f.kind()));
-        for (Item d : table.batchGet(facets.stream().map(f -> FacetItems.key(f.kind(), f.slug())).toList())) {
+        asked.forEach(f -> kinds.put(Keys.counter(f.kind(), f.slug()), f.kind()));
+        Map<String, Facet> found = new LinkedHashMap<>();
+        for (Item d : counters) {
             Facet facet = FacetItems.facetOf(kinds.get(d.string(Keys.PK)), d);
             found.put(id(facet), facet);
         }

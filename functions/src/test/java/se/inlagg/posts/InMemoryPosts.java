@@ -26,13 +26,13 @@ public final class InMemoryPosts implements PostRepository {
     int calls;
 
     @Override
-    public long lastSlugNumber(String base) {
+    public CreateBasis createBasis(String base, List<Facet> facets) {
         calls++;
-        return slugCounters.getOrDefault(base, 0L);
+        return new CreateBasis(slugCounters.getOrDefault(base, 0L), List.of());
     }
 
     @Override
-    public Write<Post> create(Post post, SlugClaim claim, Instant now, Optional<IdempotentRequest> request) {
+    public Write<Post> create(Post post, SlugClaim claim, CreateBasis basis, Instant now, Optional<IdempotentRequest> request) {
         calls++;
         if (slugsClaimedBehindOurBack.remove(post.slug()) || bySlug.containsKey(post.slug())) {
             bySlug.putIfAbsent(post.slug(), post);

@@ -35,6 +35,8 @@ class DataSizeTest {
                     "a page of a list is one Query: " + large.get("front page"));
             assertEquals(java.util.List.of("Query"), large.get("API list by category").operations(),
                     "the API's list of a category is its one Query, the category not read beside it");
+            assertEquals(java.util.List.of("BatchGetItem", "TransactWriteItems"), large.get("create, a title used before").operations(),
+                    "a create reads its title's slug counter and its facets in one batch, then writes once");
         }
     }
 }

@@ -1,0 +1,21 @@
+package se.inlagg.posts;
+
+import java.util.List;
+
+/**
+ * What a create reads before it writes, in one request: the highest number given so far to a post
+ * whose title makes the same slug (0 for none), and those of the new post's facets that exist, as
+ * they were first named. The create's transaction is conditioned on both, so a basis another post
+ * overtook fails it as Stale and is read again.
+ */
+public record CreateBasis(long lastSlugNumber, List<Facet> existingFacets) {
+
+    public CreateBasis {
+        existingFacets = List.copyOf(existingFacets);
+    }
+
+    /** The slug to claim first: the number after the last one given. */
+    SlugClaim firstClaim(String base) {
+        return new SlugClaim(base, (int) lastSlugNumber + 1, lastSlugNumber);
+    }
+}
