@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import se.inlagg.http.ETags;
+import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.FacetCount;
@@ -12,6 +14,7 @@ import se.inlagg.posts.Image;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.Seen;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.Tag;
 
@@ -104,6 +107,11 @@ final class PostJson {
 
     static String etag(PostSummary post) {
         return ETags.ofVersion(post.id(), post.version());
+    }
+
+    /** The post as the request's If-Match saw it (strongly), when it sent one. */
+    static Optional<Seen> ifMatch(HttpRequest request) {
+        return request.header("if-match").map(header -> current -> ETags.matchesStrongly(header, etag(current)));
     }
 
     static List<Map<String, Object>> tags(List<Tag> tags) {

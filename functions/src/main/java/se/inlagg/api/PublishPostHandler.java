@@ -3,13 +3,11 @@ package se.inlagg.api;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import se.inlagg.http.ETags;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
-import se.inlagg.posts.Outcome;
-import se.inlagg.posts.Refusal;
+import se.inlagg.posts.Seen;
 
 /**
  * POST /api/posts/{slug}/publish (now, or at {"publishAt": …}) and POST /api/posts/{slug}/unpublish
@@ -23,17 +21,10 @@ public final class PublishPostHandler extends ApiFunction {
         String authorId = request.requiredAuthorId();
         String slug = slug(request);
         Optional<Instant> at = request.path().endsWith("/unpublish") ? Optional.empty() : publishAt(request);
-        Optional<String> ifMatch = request.header("if-match");
-        return answer(app().posts().getToChange(slug, authorId), current -> {
-            if (ifMatch.isPresent() && !ETags.matchesStrongly(ifMatch.get(), PostJson.etag(current.summary()))) {
-                throw new ProblemException(Problems.of(new Refusal.Stale()));
-            }
-            Optional<Long> expected = ifMatch.map(h -> current.version());
-            var posts = app().posts();
-            var outcome = request.path().endsWith("/unpublish") ? posts.unpublish(slug, authorId, expected)
-                    : posts.publish(slug, authorId, at, expected);
-            return answer(outcome, post -> PostJson.withValidators(HttpResponse.json(200, PostJson.summary(post)), post));
-        });
+        Optional<Seen> seen = PostJson.ifMatch(request);
+        var posts = app().posts();
+        var outcome = request.path().endsWith("/unpublish") ? posts.unpublish(slug, authorId, seen) : posts.publish(slug, authorId, at, seen);
+        return answer(outcome, post -> PostJson.withValidators(HttpResponse.json(200, PostJson.summary(post)), post));
     }
 
     /** The optional {"publishAt": "2031-01-01T09:00"} (site time, or with an offset); an empty body publishes now. */

@@ -189,11 +189,11 @@ public final class PostService {
 
     /**
      * Publishes the actor's post now, or at a moment (a future one schedules it; the lists show it
-     * from then on with no job to run). With an expected version, a post changed since is refused
+     * from then on with no job to run). With the post as the caller saw it, a post changed since is refused
      * (what was previewed is what goes out); a post that already is so published is left as it is.
      */
-    public Outcome<PostSummary> publish(String slug, String actorId, Optional<Instant> at, Optional<Long> expectedVersion) {
-        return changeStatus(slug, actorId, expectedVersion, current -> {
+    public Outcome<PostSummary> publish(String slug, String actorId, Optional<Instant> at, Optional<Seen> seen) {
+        return changeStatus(slug, actorId, seen, current -> {
             Instant now = time.now();
             Instant when = at.orElse(now);
             boolean already = current.status() == Status.PUBLISHED
@@ -203,8 +203,8 @@ public final class PostService {
     }
 
     /** Takes the actor's post back to a draft: out of every list, feed and count at once. */
-    public Outcome<PostSummary> unpublish(String slug, String actorId, Optional<Long> expectedVersion) {
-        return changeStatus(slug, actorId, expectedVersion, current -> current.status() == Status.DRAFT ? Optional.empty()
+    public Outcome<PostSummary> unpublish(String slug, String actorId, Optional<Seen> seen) {
+        return changeStatus(slug, actorId, seen, current -> current.status() == Status.DRAFT ? Optional.empty()
                 : Optional.of(withStatus(current, Status.DRAFT, current.publishedAt(), time.now())));
     }
 
@@ -216,9 +216,9 @@ public final class PostService {
     /**
      * Reads the actor's post and writes the change, conditioned on the version read. An empty change
      * means the post is already so, which answers done (a double click changes nothing twice).
-     * Without an expected version a lost race reads again; with one, it is refused as stale.
+     * Without the post as the caller saw it a lost race reads again; with it, it is refused as stale.
      */
-    private Outcome<PostSummary> changeStatus(String slug, String actorId, Optional<Long> expectedVersion,
+    private Outcome<PostSummary> changeStatus(String slug, String actorId, Optional<Seen> seen,
                                               Function<PostSummary, Optional<PostSummary>> change) {
         Backoff backoff = Backoff.within(writeBudget);
         do {
@@ -233,7 +233,7 @@ public final class PostService {
             if (next.isEmpty()) {
                 return Outcome.done(current);
             }
-            if (expectedVersion.isPresent() && expectedVersion.get() != current.version()) {
+            if (seen.isPresent() && !seen.get().matches(current)) {
                 return Outcome.refused(new Refusal.Stale());
             }
             switch (repository.update(current, next.get(), Optional.empty(), next.get().updatedAt())) {
@@ -247,7 +247,7 @@ public final class PostService {
                     return busy();
                 }
                 case Write.Stale<PostSummary> s -> {
-                    if (expectedVersion.isPresent()) {
+                    if (seen.isPresent()) {
                         return Outcome.refused(new Refusal.Stale());
                     }
                 }
@@ -320,11 +320,11 @@ public final class PostService {
     }
 
     /**
-     * Deletes the actor's post. With an expected version (If-Match, the confirmation page), a post
+     * Deletes the actor's post. With the post as the caller saw it (If-Match, the confirmation page), a post
      * changed since is refused; without one, the delete reads again and wins over concurrent edits.
      * Its own picture goes once the delete has committed.
      */
-    public Outcome<PostSummary> delete(String slug, Optional<Long> expectedVersion, String actorId) {
+    public Outcome<PostSummary> delete(String slug, Optional<Seen> seen, String actorId) {
         Backoff backoff = Backoff.within(writeBudget);
         do {
             PostSummary current;
@@ -334,7 +334,7 @@ public final class PostService {
                 }
                 case Outcome.Done<PostSummary> d -> current = d.value();
             }
-            if (expectedVersion.isPresent() && expectedVersion.get() != current.version()) {
+            if (seen.isPresent() && !seen.get().matches(current)) {
                 return Outcome.refused(new Refusal.Stale());
             }
             switch (writeDropping(current, Optional.empty(), () -> repository.delete(current))) {

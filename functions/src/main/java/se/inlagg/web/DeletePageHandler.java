@@ -11,6 +11,7 @@ import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
+import se.inlagg.posts.Seen;
 import se.inlagg.web.templates.JtedeleteGenerated;
 
 /**
@@ -36,7 +37,7 @@ public final class DeletePageHandler extends PageFunction {
             return confirm(request, 400, viewer.get(), slug, Optional.of("Bekräfta med knappen att inlägget ska tas bort."));
         }
         var deleted = Notice.after("/drafts", Notice.Done.DELETED, Optional.empty());
-        return switch (app().posts().delete(slug, Optional.of(FormGuard.version(form)), viewer.get().authorId())) {
+        return switch (app().posts().delete(slug, Optional.of(Seen.atVersion(FormGuard.version(form))), viewer.get().authorId())) {
             case Outcome.Done<PostSummary> d -> HttpResponse.seeOther(deleted);
             case Outcome.Refused<PostSummary> r -> switch (r.refusal()) {
                 // The first of two clicks deleted it: what the author asked for is done.

@@ -12,6 +12,7 @@ import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
+import se.inlagg.posts.Seen;
 import se.inlagg.web.templates.JtepublishGenerated;
 
 /**
@@ -33,7 +34,7 @@ public final class PublishPageHandler extends PageFunction {
         }
         String slug = request.pathParameter("slug").orElse("");
         String authorId = viewer.get().authorId();
-        Optional<Long> version = Optional.of(FormGuard.version(form));
+        Optional<Seen> version = Optional.of(Seen.atVersion(FormGuard.version(form)));
         var posts = app().posts();
         if (request.path().endsWith("/unpublish")) {
             return answer(request, viewer.get(), slug, form, posts.unpublish(slug, authorId, version), Notice.Done.UNPUBLISHED);

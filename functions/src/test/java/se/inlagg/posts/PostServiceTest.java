@@ -236,7 +236,7 @@ class PostServiceTest {
     @Test
     void aDeleteWithAnOldVersionIsRefusedAndWithoutOneItWins() {
         Post p = created(post("Radera", null, null));
-        var stale = assertInstanceOf(Outcome.Refused.class, service.delete("radera", Optional.of(p.version() + 1), "author-1"));
+        var stale = assertInstanceOf(Outcome.Refused.class, service.delete("radera", Optional.of(Seen.atVersion(p.version() + 1)), "author-1"));
         assertInstanceOf(Refusal.Stale.class, stale.refusal());
         assertInstanceOf(Outcome.Done.class, service.delete("radera", Optional.empty(), "author-1"));
         assertInstanceOf(Outcome.Refused.class, service.get("radera", Optional.of("author-1")));
@@ -285,17 +285,17 @@ class PostServiceTest {
     @Test
     void publishingNowSchedulingAndTakingBackToDraft() {
         Post draft = created(post("Om fika", "2019-01-30", "draft"));
-        PostSummary now = done(service.publish("om-fika", "author-1", Optional.empty(), Optional.of(draft.version())));
+        PostSummary now = done(service.publish("om-fika", "author-1", Optional.empty(), Optional.of(Seen.atVersion(draft.version()))));
         assertEquals(Status.PUBLISHED, now.status());
         assertEquals(NOW, now.publishedAt(), "published now, not buried at its old date");
         assertTrue(now.visibleAt(NOW));
 
-        PostSummary back = done(service.unpublish("om-fika", "author-1", Optional.of(now.version())));
+        PostSummary back = done(service.unpublish("om-fika", "author-1", Optional.of(Seen.atVersion(now.version()))));
         assertEquals(Status.DRAFT, back.status());
         assertFalse(back.visibleAt(NOW));
 
         Instant later = Instant.parse("2026-12-24T14:00:00Z");
-        PostSummary scheduled = done(service.publish("om-fika", "author-1", Optional.of(later), Optional.of(back.version())));
+        PostSummary scheduled = done(service.publish("om-fika", "author-1", Optional.of(later), Optional.of(Seen.atVersion(back.version()))));
         assertEquals(later, scheduled.publishedAt());
         assertFalse(scheduled.visibleAt(NOW), "scheduled: not yet");
         assertTrue(scheduled.visibleAt(later));
@@ -304,14 +304,14 @@ class PostServiceTest {
     @Test
     void aSecondClickOnPublishOrUnpublishChangesNothingAndIsNoConflict() {
         Post draft = created(post("Dubbelklick", null, "draft"));
-        PostSummary first = done(service.publish("dubbelklick", "author-1", Optional.empty(), Optional.of(draft.version())));
+        PostSummary first = done(service.publish("dubbelklick", "author-1", Optional.empty(), Optional.of(Seen.atVersion(draft.version()))));
         int writes = repository.writes;
-        PostSummary second = done(service.publish("dubbelklick", "author-1", Optional.empty(), Optional.of(draft.version())));
+        PostSummary second = done(service.publish("dubbelklick", "author-1", Optional.empty(), Optional.of(Seen.atVersion(draft.version()))));
         assertEquals(first.version(), second.version());
         assertEquals(writes, repository.writes);
-        done(service.unpublish("dubbelklick", "author-1", Optional.of(first.version())));
+        done(service.unpublish("dubbelklick", "author-1", Optional.of(Seen.atVersion(first.version()))));
         writes = repository.writes;
-        done(service.unpublish("dubbelklick", "author-1", Optional.of(first.version())));
+        done(service.unpublish("dubbelklick", "author-1", Optional.of(Seen.atVersion(first.version()))));
         assertEquals(writes, repository.writes);
     }
 
@@ -320,7 +320,7 @@ class PostServiceTest {
         Post draft = created(post("Förhandsgranskat", null, "draft"));
         done(service.edit(draft, post("Ändrat i en annan flik", null, "draft"), "author-1"));
         assertInstanceOf(Refusal.Stale.class, refused(service.publish("forhandsgranskat", "author-1", Optional.empty(),
-                Optional.of(draft.version()))));
+                Optional.of(Seen.atVersion(draft.version())))));
         assertEquals(Status.DRAFT, done(service.get("forhandsgranskat", Optional.of("author-1"))).summary().status());
     }
 

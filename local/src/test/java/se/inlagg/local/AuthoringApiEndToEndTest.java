@@ -81,7 +81,12 @@ class AuthoringApiEndToEndTest extends ServerTest {
         assertError(http.sendWith("POST", "/api/posts/felaktig-publicering/publish", "application/json", "{}", Map.of("If-Match", "\"gammal\"")),
                 412, "precondition_failed", null);
         assertError(http.write("POST", "/api/posts/finns-inte/publish", null), 404, "not_found", null);
-        assertEquals("draft", http.getAs("/api/posts/felaktig-publicering", ServerExtension.TOKEN).json().path("status").asText());
+        var draft = http.getAs("/api/posts/felaktig-publicering", ServerExtension.TOKEN);
+        assertEquals("draft", draft.json().path("status").asText());
+        var published = http.sendWith("POST", "/api/posts/felaktig-publicering/publish", "application/json", "{}",
+                Map.of("If-Match", draft.header("etag")));
+        assertEquals(200, published.status(), published.body());
+        assertEquals("published", published.json().path("status").asText());
     }
 
     @Test
