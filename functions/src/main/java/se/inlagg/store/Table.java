@@ -52,7 +52,7 @@ public final class Table {
         return configured(DynamoDbClient.builder()).build();
     }
 
-    /** What every client of the table is made with, wherever its region, credentials and endpoint come from. */
+    /** What the functions' client of the table is made with, wherever its region, credentials and endpoint come from. */
     static DynamoDbClientBuilder configured(DynamoDbClientBuilder builder) {
         return builder
                 .httpClient(UrlConnectionHttpClient.create())

@@ -56,14 +56,10 @@ public final class Transactions {
 
     Result write(List<TransactWriteItem> items) {
         Backoff backoff = Backoff.within(budget);
+        // One token per write until DynamoDB cancels it: the SDK resends the same request (and token)
+        // on a network retry, so a commit that happened but whose answer was lost is not applied twice.
+        TransactWriteItemsRequest request = withNewToken(items);
         while (true) {
-            // One token per attempt: the SDK resends the same request (and token) on a network retry,
-            // so a commit that happened but whose answer was lost is not applied twice. A cancelled
-            // attempt applied nothing, so the next attempt is a new request.
-            var request = TransactWriteItemsRequest.builder()
-                    .transactItems(items)
-                    .clientRequestToken(UUID.randomUUID().toString())
-                    .build();
             try {
                 client.get().transactWriteItems(request);
                 return new Result.Committed();
@@ -76,7 +72,12 @@ public final class Transactions {
                     throw e;
                 }
                 Metrics.count(Metrics.Event.WRITE_CONFLICTS);
+                // A cancelled write applied nothing: the next attempt is a new request.
+                request = withNewToken(items);
             } catch (TransactionInProgressException e) {
+                // This very request is still being applied (a resend of it overtook it): asked again with the
+                // same token, DynamoDB answers how it ended. A new token would be a second write, which would
+                // find the first one applied and fail its own conditions.
                 Metrics.count(Metrics.Event.WRITE_CONFLICTS);
             }
             if (!backoff.pause()) {
@@ -84,6 +85,10 @@ public final class Transactions {
                 return new Result.Busy();
             }
         }
+    }
+
+    private static TransactWriteItemsRequest withNewToken(List<TransactWriteItem> items) {
+        return TransactWriteItemsRequest.builder().transactItems(items).clientRequestToken(UUID.randomUUID().toString()).build();
     }
 
     private static Set<Integer> conditionFailures(List<CancellationReason> reasons) {
