@@ -61,16 +61,13 @@ public final class PostService {
         Backoff backoff = Backoff.within(writeBudget);
         // A post's facets do not depend on its slug's number: the first candidate stands in until the basis gives it.
         List<Facet> facets = summary(c, id, Slugs.candidate(base, 1), authorId, now).facets(time.zone());
-        Optional<CreateBasis> basis = Optional.empty();
-        Optional<SlugClaim> claim = Optional.empty();
+        CreateBasis basis = repository.createBasis(base, facets);
+        SlugClaim next = basis.firstClaim(base);
         while (true) {
-            CreateBasis read = basis.orElseGet(() -> repository.createBasis(base, facets));
-            basis = Optional.of(read);
-            SlugClaim next = claim.orElseGet(() -> read.firstClaim(base));
             var summary = summary(c, id, next.slug(), authorId, now);
-            switch (repository.create(new Post(summary, body.markdown(), body.html()), next, read, now, request)) {
+            switch (repository.create(new Post(summary, body.markdown(), body.html()), next, basis, now, request)) {
                 case Write.Applied<Post> a -> {
-                    // Only here: a replay above returns the first post without writing, so it counts nothing.
+                    // Only here: a replay (below) answers the first post without writing, so it counts nothing.
                     Metrics.count(Metrics.Event.POSTS_CREATED);
                     if (a.value().summary().status() == Status.PUBLISHED) {
                         Metrics.count(Metrics.Event.POSTS_PUBLISHED);
@@ -79,7 +76,7 @@ public final class PostService {
                 }
                 // A post whose own title made this slug (or an older post) holds it: take the next number, on the
                 // same basis (a facet changed meanwhile fails the write as Stale, which reads it again).
-                case Write.SlugTaken<Post> s -> claim = Optional.of(new SlugClaim(base, next.number() + 1, next.lastSeen()));
+                case Write.SlugTaken<Post> s -> next = new SlugClaim(base, next.number() + 1, next.lastSeen());
                 case Write.Stale<Post> s -> {
                     // A repeated request is told by the transaction itself: its record's condition fails and the
                     // write comes back Stale (reading the record first would cost every create a call only a repeat
@@ -89,11 +86,11 @@ public final class PostService {
                         return replay.get();
                     }
                     // Another post took the counter or a facet meanwhile: read both again.
-                    basis = Optional.empty();
-                    claim = Optional.empty();
                     if (!backoff.pause()) {
                         return busy();
                     }
+                    basis = repository.createBasis(base, facets);
+                    next = basis.firstClaim(base);
                 }
                 case Write.Busy<Post> b -> {
                     return busy();

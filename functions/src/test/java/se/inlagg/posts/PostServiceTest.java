@@ -186,7 +186,7 @@ class PostServiceTest {
         int before = repository.calls;
         assertInstanceOf(Outcome.Done.class, service.create(post("Första med nyckel", null, null), "author-1",
                 Optional.of(new IdempotentRequest("k", "r"))));
-        assertEquals(2, repository.calls - before, "the slug's counter, then the one write that also keeps the record");
+        assertEquals(2, repository.calls - before, "the slug's counter and facets in one read, then the one write that also keeps the record");
     }
 
     @Test
