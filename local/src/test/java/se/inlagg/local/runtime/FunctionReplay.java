@@ -73,7 +73,7 @@ final class FunctionReplay {
         var running = RunningFunction.start(ready, runtime, dynamo.endpoint(), logs, List.of(classes.jvmOption()));
         try (running) {
             for (ReplayEvent event : events) {
-                ObjectNode payload = Seeder.withAuthorizerContext(event, seeded.authorIdOfToken());
+                ObjectNode payload = Seeder.asDelivered(event, seeded);
                 if (event.isAuthorizerEvent()) {
                     String token = Tokens.fromBearer(event.json().path("identitySource").path(0).asText()).orElseThrow();
                     if (!send(running, event.file(), payload, problems, failures, answer -> checks.authorizerAllows(answer, token))

@@ -96,6 +96,11 @@ final class RunningFunction implements AutoCloseable {
         }
     }
 
+    /** When it was restored from its snapshot (see {@link RuntimeApi#restoredAt()}); incomplete for an on-demand start. */
+    java.util.concurrent.CompletableFuture<Long> restoredAt() {
+        return api.restoredAt();
+    }
+
     LambdaProcess process() {
         return process;
     }

@@ -41,6 +41,7 @@ final class RuntimeApi implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Map<String, Pending> taken = new ConcurrentHashMap<>();
     private final CompletableFuture<RuntimeError> initError = new CompletableFuture<>();
+    private final CompletableFuture<Long> restoredAt = new CompletableFuture<>();
     private final String functionArn;
     private final Duration timeout;
 
@@ -53,7 +54,10 @@ final class RuntimeApi implements AutoCloseable {
         server.createContext(BASE + "/invocation/", this::invocation);
         server.createContext(BASE + "/init/error", exchange -> initError(exchange, "init"));
         server.createContext(BASE + "/restore/error", exchange -> initError(exchange, "restore"));
-        server.createContext(BASE + "/restore/next", exchange -> reply(exchange, 200, new byte[0]));
+        server.createContext(BASE + "/restore/next", exchange -> {
+            restoredAt.complete(System.nanoTime());
+            reply(exchange, 200, new byte[0]);
+        });
         server.start();
     }
 
@@ -77,6 +81,14 @@ final class RuntimeApi implements AutoCloseable {
         var pending = new Pending(requestId, traceHeader, payload.getBytes(StandardCharsets.UTF_8), new CompletableFuture<>());
         queue.add(pending);
         return pending.answer();
+    }
+
+    /**
+     * Completes (System.nanoTime()) when a SnapStart runtime, its checkpoint hooks run, asks to be restored:
+     * the moment the snapshot would be taken, and, as the restore here takes no time, the moment it is restored.
+     */
+    CompletableFuture<Long> restoredAt() {
+        return restoredAt;
     }
 
     /** Completes when the runtime reports that it could not initialise (or restore) the function. */

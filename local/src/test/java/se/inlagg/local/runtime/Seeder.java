@@ -30,8 +30,8 @@ final class Seeder {
     private Seeder() {
     }
 
-    /** What was seeded: the author id behind each token, and the title of each post by slug. */
-    record Seeded(Map<String, String> authorIdOfToken, Map<String, String> titleOfSlug) {
+    /** What was seeded: the author id behind each token, and the title and id of each post by slug. */
+    record Seeded(Map<String, String> authorIdOfToken, Map<String, String> titleOfSlug, Map<String, String> idOfSlug) {
 
         String authorIdOf(String token) {
             String id = authorIdOfToken.get(token);
@@ -71,20 +71,21 @@ final class Seeder {
             wiring.sessions().begin(author, fixtures.sessionId().get(), fixtures.csrf().orElse(""), now);
         }
         Map<String, String> titles = new LinkedHashMap<>();
+        Map<String, String> ids = new LinkedHashMap<>();
         fixtures.creatorOfSlug().forEach((slug, create) -> {
             titles.put(slug, Json.read(create.body()).path("title").asText());
             if (!createdByTheseEvents.contains(create.file())) {
-                createPost(wiring, create, authors);
+                ids.put(slug, createPost(wiring, create, authors));
             }
         });
-        return new Seeded(Map.copyOf(authors), Map.copyOf(titles));
+        return new Seeded(Map.copyOf(authors), Map.copyOf(titles), Map.copyOf(ids));
     }
 
     /**
      * The create event as API Gateway passes it on, with the author the authorizer found for its token and
      * without its Idempotency-Key (that belongs to the request the replay sends itself).
      */
-    private static void createPost(Wiring wiring, ReplayEvent create, Map<String, String> authors) {
+    private static String createPost(Wiring wiring, ReplayEvent create, Map<String, String> authors) {
         ObjectNode event = withAuthorizerContext(create, authors);
         ((ObjectNode) event.path("headers")).remove("idempotency-key");
         @SuppressWarnings("unchecked")
@@ -94,6 +95,32 @@ final class Seeder {
             throw new IllegalStateException("seeding the post of " + create.file() + " answered " + answer.status()
                     + ": " + answer.bodyText());
         }
+        return Json.read(answer.bodyText()).path("id").asText();
+    }
+
+    /**
+     * The event as the function receives it in this table: an HTTP event with its author's context
+     * ({@link #withAuthorizerContext}), a batch of stream records naming the seeded posts by their ids
+     * (a file can only name a post by its slug, and each table gives the post an id of its own). A
+     * record of a post that was not seeded is refused: the indexer would only remove it, which is not
+     * the change it is there to show.
+     */
+    static ObjectNode asDelivered(ReplayEvent event, Seeded seeded) {
+        ObjectNode json = withAuthorizerContext(event, seeded.authorIdOfToken());
+        if (event.isStreamEvent()) {
+            for (var record : json.path("Records")) {
+                var change = (ObjectNode) record.path("dynamodb");
+                String slug = change.path("NewImage").path("slug").path("S").asText("");
+                String id = seeded.idOfSlug().get(slug);
+                if (id == null) {
+                    throw new IllegalStateException(event.file() + " has a record of \"" + slug + "\", which no create in events/ seeds");
+                }
+                ((ObjectNode) change.path("Keys").path("PK")).put("S", "POST#" + id);
+                ((ObjectNode) change.path("NewImage").path("PK")).put("S", "POST#" + id);
+                ((ObjectNode) change.path("NewImage").path("id")).put("S", id);
+            }
+        }
+        return json;
     }
 
     /**
