@@ -18,6 +18,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import se.inlagg.ops.Log;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.Post;
@@ -176,17 +178,7 @@ final class IndexUpdater {
      * commit that the copy's manifest does not already have; answers the manifest of the new commit.
      */
     private Manifest commit(LocalCopy on, long generation, Consumer<IndexWriter> changes) {
-        IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                // Merges run in this thread, inside the invocation that pays for them.
-                .setMergeScheduler(new SerialMergeScheduler())
-                .setCommitOnClose(false)
-                .setUseCompoundFile(true);
-        TieredMergePolicy merges = new TieredMergePolicy();
-        // Compound files: a segment is two or three files, so a reader fetches few objects.
-        merges.setNoCFSRatio(1.0);
-        config.setMergePolicy(merges);
-        try (IndexWriter writer = new IndexWriter(on.directory, config)) {
+        try (IndexWriter writer = new IndexWriter(on.directory, writerConfig())) {
             changes.accept(writer);
             writer.commit();
         } catch (IOException e) {
@@ -211,6 +203,41 @@ final class IndexUpdater {
             throw new UncheckedIOException(e);
         }
         return new Manifest(on.lineage(), generation, refs);
+    }
+
+    private IndexWriterConfig writerConfig() {
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                // Merges run in this thread, inside the invocation that pays for them.
+                .setMergeScheduler(new SerialMergeScheduler())
+                .setCommitOnClose(false)
+                .setUseCompoundFile(true);
+        TieredMergePolicy merges = new TieredMergePolicy();
+        // Compound files: a segment is two or three files, so a reader fetches few objects.
+        merges.setNoCFSRatio(1.0);
+        config.setMergePolicy(merges);
+        return config;
+    }
+
+    /**
+     * Runs a batch's whole write path (a post made a document, its Markdown made words, added,
+     * committed, replaced in the segment it is in, committed again, merged, the commit's files listed)
+     * on a scratch index in memory, so a SnapStart snapshot holds Lucene's writing loaded and compiled
+     * too: some 900 classes that a restored indexer would otherwise load in its first batch. Nothing
+     * leaves this method; the bucket and this container's copy of the index are not touched.
+     */
+    void primeWriting(Post sample) {
+        try (Directory scratch = new ByteBuffersDirectory(); IndexWriter writer = new IndexWriter(scratch, writerConfig())) {
+            writer.addDocument(PostDocument.of(sample));
+            writer.commit();
+            writer.updateDocument(PostDocument.id(sample.summary().id()), PostDocument.of(sample));
+            writer.commit();
+            writer.forceMerge(1);
+            writer.commit();
+            SegmentInfos.readLatestCommit(scratch).files(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

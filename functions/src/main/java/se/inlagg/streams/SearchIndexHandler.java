@@ -30,11 +30,13 @@ public final class SearchIndexHandler implements RequestStreamHandler {
 
     public SearchIndexHandler() {
         // Before a SnapStart snapshot: the table's read path, Lucene's analysis and reading and this
-        // container's copy of the index (a search touches them all and changes nothing), and the
-        // reading of a batch. Writing the index is left cold: priming must never change anything.
+        // container's copy of the index (a search touches them all and changes nothing), Lucene's
+        // writing on a scratch index in memory (the bucket is never written: priming must change
+        // nothing), and the reading of a batch.
         Priming.whenSnapshotted(() -> {
             Priming.of(wiring.get()).prime();
             wiring.get().search().prime();
+            wiring.get().search().primeIndexing();
             StreamBatch.read(new ByteArrayInputStream("{\"Records\": []}".getBytes(StandardCharsets.UTF_8)));
         });
     }

@@ -60,6 +60,24 @@ class SearchServiceTest {
     }
 
     @Test
+    void primingTheIndexerWritesNothingAnywhereAndLeavesTheNextBatchItsWholeWork() {
+        Post kept = indexed("Månadsmöte i Ystad", "Om gemensamma rutiner.", "2019-01-30", "Frivård");
+        var before = java.util.Map.copyOf(files.files);
+        int reads = files.manifestReads.get();
+
+        search.primeIndexing();
+
+        assertEquals(before.keySet(), files.files.keySet(), "priming wrote or deleted a file in the bucket");
+        assertEquals(reads, files.manifestReads.get(), "priming asked the bucket for the manifest");
+        assertEquals(List.of("Månadsmöte i Ystad"), titles("ystad"), "the made-up post of priming is nowhere to be found");
+        Post next = write("Frivården i Västervik", "Kontraktsvård.", "2019-01-31", null);
+        var change = search.indexChanged(Set.of(next.id()));
+        assertEquals(1, change.indexed());
+        assertEquals(List.of("Frivården i Västervik"), titles("västervik"));
+        assertEquals(List.of("Månadsmöte i Ystad"), titles("ystad"), kept.slug());
+    }
+
+    @Test
     void aWordFindsItsOtherFormsWithOrWithoutTheSwedishLetters() {
         indexed("Frivården i Västervik", "Vi hade täta möten om kontraktsvården och klienterna.", "2019-01-30", "Samverkan");
         indexed("Fikarutiner", "Kaffe på fredagar.", "2019-01-31");
