@@ -14,11 +14,13 @@ import se.inlagg.images.ImageService;
 import se.inlagg.images.S3ImageBucket;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.SiteTime;
+import se.inlagg.posts.Slugs;
 import se.inlagg.search.IndexFiles;
 import se.inlagg.search.SearchService;
 import se.inlagg.store.AuthorStore;
 import se.inlagg.store.DynamoPostRepository;
 import se.inlagg.store.RateLimitStore;
+import se.inlagg.store.ReadAhead;
 import se.inlagg.store.SessionStore;
 import se.inlagg.store.Table;
 import se.inlagg.store.Transactions;
@@ -42,6 +44,7 @@ public final class Wiring {
     private final PostService posts;
     private final Authors authors;
     private final Sessions sessions;
+    private final ReadAhead readAhead;
     private final Settings settings;
     private final Supplier<Optional<ImageBucket>> bucket;
     private final Clock clock;
@@ -88,6 +91,7 @@ public final class Wiring {
                 new BucketImageFiles(this.bucket));
         this.authors = new Authors(new AuthorStore(table, transactions));
         this.sessions = new Sessions(new SessionStore(table), authors, new RateLimitStore(table));
+        this.readAhead = new ReadAhead(table);
     }
 
     private static Optional<ImageBucket> standardBucket() {
@@ -108,6 +112,19 @@ public final class Wiring {
 
     public Sessions sessions() {
         return sessions;
+    }
+
+    /**
+     * Does {@code work}, a request to change the post with this slug from a page signed in with this session,
+     * with the session and the slug's item read first in one call instead of one each (store.ReadAhead). As
+     * plain {@code work} where there is no session, or no slug to look up.
+     */
+    public <T> T withSessionAndSlug(Optional<String> sessionId, Optional<String> slug, Supplier<T> work) {
+        Optional<String> stored = sessionId.flatMap(Sessions::storedAs);
+        if (stored.isEmpty() || slug.filter(Slugs::isSlug).isEmpty()) {
+            return work.get();
+        }
+        return readAhead.sessionAndSlug(stored.get(), slug.get(), work);
     }
 
     public Settings settings() {

@@ -88,10 +88,12 @@ public final class Sessions {
     }
 
     public Optional<Session> find(String id, Instant now) {
-        if (id.isEmpty() || id.length() > 100) {
-            return Optional.empty();
-        }
-        return store.find(Tokens.sha256(id), now).map(s -> new Session(s.authorId(), s.csrf(), s.expiresAt()));
+        return storedAs(id).flatMap(hash -> store.find(hash, now)).map(s -> new Session(s.authorId(), s.csrf(), s.expiresAt()));
+    }
+
+    /** What the table keeps a session under (its id's SHA-256); empty for an id no session can have, which is never looked up. */
+    public static Optional<String> storedAs(String id) {
+        return id.isEmpty() || id.length() > 100 ? Optional.empty() : Optional.of(Tokens.sha256(id));
     }
 
     public void signOut(String id) {

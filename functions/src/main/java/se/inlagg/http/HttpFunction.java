@@ -63,6 +63,11 @@ public abstract class HttpFunction implements RequestStreamHandler {
     /** What this route does; a refusal is thrown as a {@link ProblemException} or returned as an answer. */
     protected abstract HttpResponse handle(HttpRequest request);
 
+    /** Runs {@link #handle}; a function that can read what the request needs ahead of it does so here. */
+    protected HttpResponse handleWithin(HttpRequest request) {
+        return handle(request);
+    }
+
     /** How this function shows problems: the JSON error shape, or a page. */
     protected abstract ErrorRenderer errors(HttpRequest request);
 
@@ -83,7 +88,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
     public final HttpResponse answer(HttpRequest request) {
         HttpResponse response;
         try {
-            response = handle(request);
+            response = handleWithin(request);
         } catch (ProblemException e) {
             response = errors(request).render(request, e.problem());
         } catch (AwsServiceException | SdkClientException e) {

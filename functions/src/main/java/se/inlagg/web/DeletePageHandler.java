@@ -22,6 +22,16 @@ import se.inlagg.web.templates.JtedeleteGenerated;
 public final class DeletePageHandler extends PageFunction {
 
     @Override
+    protected boolean changesThePostOfItsPath() {
+        return true;
+    }
+
+    @Override
+    protected List<HttpRequest> primingRequests() {
+        return List.of(primingOfAuthor("GET", "GET /posts/{slug}/delete", "/posts/inlagg-priming/delete"));
+    }
+
+    @Override
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         String slug = request.pathParameter("slug").orElse("");

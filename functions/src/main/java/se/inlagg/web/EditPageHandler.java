@@ -28,6 +28,16 @@ import se.inlagg.web.templates.JteeditGenerated;
 public final class EditPageHandler extends PageFunction {
 
     @Override
+    protected boolean changesThePostOfItsPath() {
+        return true;
+    }
+
+    @Override
+    protected List<HttpRequest> primingRequests() {
+        return List.of(primingOfAuthor("GET", "GET /posts/{slug}/edit", "/posts/inlagg-priming/edit"));
+    }
+
+    @Override
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         String slug = request.pathParameter("slug").orElse("");

@@ -31,6 +31,16 @@ import se.inlagg.web.templates.JteimagetextGenerated;
 public final class ImageUploadPageHandler extends PageFunction {
 
     @Override
+    protected boolean changesThePostOfItsPath() {
+        return true;
+    }
+
+    @Override
+    protected List<HttpRequest> primingRequests() {
+        return List.of(primingOfAuthor("GET", "GET /posts/{slug}/image", "/posts/inlagg-priming/image"));
+    }
+
+    @Override
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         String slug = request.pathParameter("slug").orElse("");

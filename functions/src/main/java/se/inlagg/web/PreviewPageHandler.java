@@ -18,6 +18,16 @@ import se.inlagg.web.templates.JtepreviewGenerated;
  */
 public final class PreviewPageHandler extends PageFunction {
 
+    @Override
+    protected boolean changesThePostOfItsPath() {
+        return true;
+    }
+
+    @Override
+    protected List<HttpRequest> primingRequests() {
+        return List.of(primingOfAuthor("GET", "GET /posts/{slug}/preview", "/posts/inlagg-priming/preview"));
+    }
+
     static final String NOTICE = "Förhandsgranskning – så här kommer inlägget att se ut för läsarna.";
 
     @Override

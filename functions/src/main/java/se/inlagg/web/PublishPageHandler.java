@@ -25,6 +25,16 @@ import se.inlagg.web.templates.JtepublishGenerated;
 public final class PublishPageHandler extends PageFunction {
 
     @Override
+    protected boolean changesThePostOfItsPath() {
+        return true;
+    }
+
+    @Override
+    protected List<HttpRequest> primingRequests() {
+        return List.of(primingOfAuthor("POST", "POST /posts/{slug}/publish", "/posts/inlagg-priming/publish"));
+    }
+
+    @Override
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         FormData form = FormData.of(request);

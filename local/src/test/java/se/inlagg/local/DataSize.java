@@ -15,6 +15,7 @@ import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.PostDraft;
+import se.inlagg.web.EditPageHandler;
 import se.inlagg.web.ListPageHandler;
 import se.inlagg.web.PostPageHandler;
 
@@ -30,6 +31,8 @@ final class DataSize implements AutoCloseable {
     private static final List<String> OFFICES = List.of("Frivården Linköping", "Frivården Västervik", "Frivården Norrtälje");
     private static final List<String> PEOPLE = List.of("Åsa Öberg", "Åke Ölund", "Örn Åberg");
 
+    private static final String SESSION = "datasize-session-of-the-author";
+
     private final DynamoForTests dynamo;
     private final MeteredDynamo meter = new MeteredDynamo();
     private final Wiring wiring;
@@ -40,6 +43,8 @@ final class DataSize implements AutoCloseable {
         dynamo.createTable(Template.read(Repo.template()), tableName);
         this.wiring = new Wiring(meter.client(dynamo.endpoint()), new Settings(tableName, ZoneId.of("Europe/Stockholm")),
                 Clock.systemUTC());
+        // The author signed in, for the page an author edits a post on.
+        wiring.sessions().begin(AUTHOR, SESSION, "datasize-csrf", Clock.systemUTC().instant());
     }
 
     int posts() {
@@ -105,7 +110,10 @@ final class DataSize implements AutoCloseable {
                         Map.of("slug", "veckobrev-nummer-00001-fran-frivarden")), 200),
                 "API list by category", cost(new ListPostsHandler(), HttpRequest.builder().method("GET").path("/api/posts")
                         .routeKey("GET /api/posts").query("tag", "Frivård").build(), 200),
-                "create, a title used before", cost(new CreatePostHandler(), monthlyMeeting(), 201));
+                "create, a title used before", cost(new CreatePostHandler(), monthlyMeeting(), 201),
+                "edit form", cost(new EditPageHandler(), HttpRequest.builder().method("GET").routeKey("GET /posts/{slug}/edit")
+                        .path("/posts/veckobrev-nummer-00001-fran-frivarden/edit").pathParameter("slug", "veckobrev-nummer-00001-fran-frivarden")
+                        .cookie("inlagg_session=" + SESSION).build(), 200));
     }
 
     private static HttpRequest page(String path, Map<String, String> pathParameters) {

@@ -37,6 +37,8 @@ class DataSizeTest {
                     "the API's list of a category is its one Query, the category not read beside it");
             assertEquals(java.util.List.of("BatchGetItem", "TransactWriteItems"), large.get("create, a title used before").operations(),
                     "a create reads its title's slug counter and its facets in one batch, then writes once");
+            assertEquals(java.util.List.of("BatchGetItem", "Query"), large.get("edit form").operations(),
+                    "an author's page reads the session and the post's slug in one batch, then the post");
         }
     }
 }

@@ -1,0 +1,25 @@
+package se.inlagg.store;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Reads a request will make one after another, made together first. An author's page that changes a
+ * post reads the author's session, then the post's slug, then the post: the first two are single items
+ * whose keys the request names, so one BatchGetItem reads both, and the session and the slug are then
+ * taken from it by {@link SessionStore} and {@link DynamoPostRepository} as if each had been read alone.
+ */
+public final class ReadAhead {
+
+    private final Table table;
+
+    public ReadAhead(Table table) {
+        this.table = table;
+    }
+
+    /** Does {@code work} with the session (stored under its id's SHA-256) and the slug's item read first, in one call. */
+    public <T> T sessionAndSlug(String sessionIdSha256, String slug, Supplier<T> work) {
+        return table.readingAhead(List.of(List.of(Keys.session(sessionIdSha256), Keys.SESSION_SK), List.of(Keys.slug(slug), Keys.SLUG_SK)),
+                work);
+    }
+}
