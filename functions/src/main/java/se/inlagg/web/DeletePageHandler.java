@@ -1,6 +1,5 @@
 package se.inlagg.web;
 
-import java.util.List;
 import java.util.Optional;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
@@ -19,16 +18,10 @@ import se.inlagg.web.templates.JtedeleteGenerated;
  * version the author saw, deletes the post with its entries, slug and picture, and goes to "Mina
  * inlägg" with the confirmation. A GET never deletes; a second click finds nothing left to delete.
  */
-public final class DeletePageHandler extends PageFunction {
+public final class DeletePageHandler extends PostAuthorPage {
 
-    @Override
-    protected boolean changesThePostOfItsPath() {
-        return true;
-    }
-
-    @Override
-    protected List<HttpRequest> primingRequests() {
-        return List.of(primingOfAuthor("GET", "GET /posts/{slug}/delete", "/posts/inlagg-priming/delete"));
+    public DeletePageHandler() {
+        super("GET", "delete");
     }
 
     @Override

@@ -25,16 +25,10 @@ import se.inlagg.web.templates.JteeditGenerated;
  * and the stored post beside it, and chooses to save over it or start over. A save whose words the
  * stored post already holds (a double click, the same text from another tab) is no conflict.
  */
-public final class EditPageHandler extends PageFunction {
+public final class EditPageHandler extends PostAuthorPage {
 
-    @Override
-    protected boolean changesThePostOfItsPath() {
-        return true;
-    }
-
-    @Override
-    protected List<HttpRequest> primingRequests() {
-        return List.of(primingOfAuthor("GET", "GET /posts/{slug}/edit", "/posts/inlagg-priming/edit"));
+    public EditPageHandler() {
+        super("GET", "edit");
     }
 
     @Override

@@ -28,16 +28,10 @@ import se.inlagg.web.templates.JteimagetextGenerated;
  * is shown with fields for its alt text and caption, which POST /posts/{slug}/image saves on the
  * post at the version the author started from.
  */
-public final class ImageUploadPageHandler extends PageFunction {
+public final class ImageUploadPageHandler extends PostAuthorPage {
 
-    @Override
-    protected boolean changesThePostOfItsPath() {
-        return true;
-    }
-
-    @Override
-    protected List<HttpRequest> primingRequests() {
-        return List.of(primingOfAuthor("GET", "GET /posts/{slug}/image", "/posts/inlagg-priming/image"));
+    public ImageUploadPageHandler() {
+        super("GET", "image");
     }
 
     @Override

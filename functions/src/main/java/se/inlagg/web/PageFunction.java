@@ -32,31 +32,6 @@ abstract class PageFunction extends HttpFunction {
         return HtmlErrors.INSTANCE;
     }
 
-    /**
-     * Whether this page changes the post its path names, as its signed-in author: then its session and
-     * the post's slug are read together, in one call, before the page is handled.
-     */
-    protected boolean changesThePostOfItsPath() {
-        return false;
-    }
-
-    @Override
-    protected HttpResponse handleWithin(HttpRequest request) {
-        if (!changesThePostOfItsPath()) {
-            return handle(request);
-        }
-        return app().withSessionAndSlug(Cookies.session(request), request.pathParameter("slug"), () -> handle(request));
-    }
-
-    /**
-     * For priming, a request of this route by a session nobody has, for a post nobody wrote: the
-     * session and the slug are read together, nothing is found, and the page answers as to anyone signed out.
-     */
-    protected static HttpRequest primingOfAuthor(String method, String routeKey, String path) {
-        return HttpRequest.builder().method(method).routeKey(routeKey).path(path).pathParameter("slug", "inlagg-priming")
-                .cookie(Cookies.SECURE_NAME + "=inlagg-priming").requestId("priming").build();
-    }
-
     /** The signed-in author looking at this page, from the session cookie. */
     protected Optional<Viewer> viewer(HttpRequest request) {
         return Cookies.session(request)

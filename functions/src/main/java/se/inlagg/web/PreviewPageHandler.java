@@ -1,6 +1,5 @@
 package se.inlagg.web;
 
-import java.util.List;
 import java.util.Optional;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
@@ -16,16 +15,10 @@ import se.inlagg.web.templates.JtepreviewGenerated;
  * bar above it that says it is a preview and offers to publish it now or at a time. Never indexed,
  * never stored by any cache: it may show what readers must not see yet.
  */
-public final class PreviewPageHandler extends PageFunction {
+public final class PreviewPageHandler extends PostAuthorPage {
 
-    @Override
-    protected boolean changesThePostOfItsPath() {
-        return true;
-    }
-
-    @Override
-    protected List<HttpRequest> primingRequests() {
-        return List.of(primingOfAuthor("GET", "GET /posts/{slug}/preview", "/posts/inlagg-priming/preview"));
+    public PreviewPageHandler() {
+        super("GET", "preview");
     }
 
     static final String NOTICE = "Förhandsgranskning – så här kommer inlägget att se ut för läsarna.";

@@ -1,7 +1,6 @@
 package se.inlagg.web;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
@@ -22,16 +21,10 @@ import se.inlagg.web.templates.JtepublishGenerated;
  * and a second click changes nothing. What cannot be done shows the publishing form again, in
  * Swedish, with the time as typed.
  */
-public final class PublishPageHandler extends PageFunction {
+public final class PublishPageHandler extends PostAuthorPage {
 
-    @Override
-    protected boolean changesThePostOfItsPath() {
-        return true;
-    }
-
-    @Override
-    protected List<HttpRequest> primingRequests() {
-        return List.of(primingOfAuthor("POST", "POST /posts/{slug}/publish", "/posts/inlagg-priming/publish"));
+    public PublishPageHandler() {
+        super("POST", "publish");
     }
 
     @Override

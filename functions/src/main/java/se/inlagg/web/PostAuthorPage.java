@@ -1,0 +1,34 @@
+package se.inlagg.web;
+
+import java.util.List;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
+
+/**
+ * A page on which the signed-in author changes the post its path names (/posts/{slug}/edit and the
+ * like). Every such request reads the author's session, then the post's slug, then the post: the
+ * first two are read together, in one call, before the page is handled (Wiring.withSessionAndSlug).
+ */
+abstract class PostAuthorPage extends PageFunction {
+
+    private final HttpRequest priming;
+
+    /** The page's route: its method and what follows the post's path (edit, preview, …). */
+    PostAuthorPage(String method, String action) {
+        // Priming asks as a session nobody has, for a post nobody wrote: the session and the slug are
+        // read together, nothing is found, and the page answers as to anyone signed out.
+        this.priming = HttpRequest.builder().method(method).routeKey(method + " /posts/{slug}/" + action)
+                .path("/posts/inlagg-priming/" + action).pathParameter("slug", "inlagg-priming")
+                .cookie(Cookies.SECURE_NAME + "=inlagg-priming").requestId("priming").build();
+    }
+
+    @Override
+    protected final HttpResponse handleWithin(HttpRequest request) {
+        return app().withSessionAndSlug(Cookies.session(request), request.pathParameter("slug"), () -> handle(request));
+    }
+
+    @Override
+    protected List<HttpRequest> primingRequests() {
+        return List.of(priming);
+    }
+}
