@@ -2,13 +2,12 @@ package se.inlagg.api;
 
 import java.util.Map;
 import java.util.Set;
-import se.inlagg.http.ETags;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.FieldError;
-import se.inlagg.posts.Refusal;
+import se.inlagg.posts.Seen;
 
 /**
  * POST /api/posts/{slug}/image: puts an uploaded file on the caller's own post, with its alt text
@@ -23,7 +22,7 @@ public final class AttachImageHandler extends ApiFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
-        String ifMatch = request.header("if-match").orElseThrow(() -> new ProblemException(Problems.preconditionRequired()));
+        Seen seen = PostJson.ifMatch(request).orElseThrow(() -> new ProblemException(Problems.preconditionRequired()));
         Map<String, Object> body = jsonObject(request);
         for (String field : body.keySet()) {
             if (!FIELDS.contains(field)) {
@@ -34,14 +33,9 @@ public final class AttachImageHandler extends ApiFunction {
         if (key.isEmpty()) {
             throw new ProblemException(Problems.invalid("key", "must not be empty"));
         }
-        String slug = slug(request);
-        return answer(app().posts().getToChange(slug, authorId), current -> {
-            if (!ETags.matchesStrongly(ifMatch, PostJson.etag(current.summary()))) {
-                throw new ProblemException(Problems.of(new Refusal.Stale()));
-            }
-            var outcome = images().attach(authorId, slug, key, text(body, "alt"), text(body, "caption"), current.version());
-            return answer(outcome, post -> PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary()));
-        });
+        // If-Match is tested by the write against the post it reads, as for publish and delete: no read of its own.
+        var outcome = images().attach(authorId, slug(request), key, text(body, "alt"), text(body, "caption"), seen);
+        return answer(outcome, post -> PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary()));
     }
 
     private static String text(Map<String, Object> body, String field) {

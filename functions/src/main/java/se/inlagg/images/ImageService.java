@@ -13,6 +13,7 @@ import se.inlagg.posts.Post;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.Refusal;
+import se.inlagg.posts.Seen;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
@@ -78,10 +79,12 @@ public final class ImageService {
     }
 
     /**
-     * Puts an upload on the author's post, if the post is still at the version the author started
-     * from. Sent twice (a double click), the second finds its picture on the post already: done.
+     * Puts an upload on the author's post, if the post is still as the author saw it (a form's version,
+     * the API's If-Match), which the write itself tests: a stale request costs a copy that is deleted at
+     * once, every other one no read of its own. Sent twice (a double click), the second finds its
+     * picture on the post already: done.
      */
-    public Outcome<Post> attach(String authorId, String slug, String key, String alt, String caption, long expectedVersion) {
+    public Outcome<Post> attach(String authorId, String slug, String key, String alt, String caption, Seen seen) {
         List<FieldError> problems = PostRules.imageTextProblems(Optional.of(alt), Optional.of(caption));
         if (!problems.isEmpty()) {
             return Outcome.refused(new Refusal.Invalid(problems));
@@ -101,7 +104,7 @@ public final class ImageService {
             return alreadyOnThePost(authorId, slug, key, new Refusal.NotFound(Refusal.Missing.UPLOAD));
         }
         Image image = Image.stored(name, alt.strip(), Optional.of(caption.strip()), upload.size());
-        return switch (posts.attachImage(slug, authorId, image, expectedVersion)) {
+        return switch (posts.attachImage(slug, authorId, image, seen)) {
             case Outcome.Done<Post> d -> {
                 attached(key, picture);
                 yield d;

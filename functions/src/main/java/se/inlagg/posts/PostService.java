@@ -255,10 +255,10 @@ public final class PostService {
     }
 
     /**
-     * Puts an uploaded picture on the actor's post, if the post is still at the version the author
-     * started from; the picture it had before is let go once this has committed.
+     * Puts an uploaded picture on the actor's post, if the post is still as the author saw it; the
+     * picture it had before is let go once this has committed.
      */
-    public Outcome<Post> attachImage(String slug, String actorId, Image image, long expectedVersion) {
+    public Outcome<Post> attachImage(String slug, String actorId, Image image, Seen seen) {
         Optional<Post> found = (Slugs.isSlug(slug) ? repository.findBySlug(slug) : Optional.<Post>empty())
                 .filter(p -> mayRead(p.summary(), Optional.of(actorId)));
         if (found.isEmpty()) {
@@ -269,7 +269,7 @@ public final class PostService {
         if (!was.authorId().equals(actorId)) {
             return Outcome.refused(Refusal.Forbidden.notTheAuthor());
         }
-        if (was.version() != expectedVersion) {
+        if (!seen.matches(was)) {
             return Outcome.refused(new Refusal.Stale());
         }
         Instant now = time.now();

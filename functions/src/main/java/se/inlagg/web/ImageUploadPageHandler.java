@@ -17,6 +17,7 @@ import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.Refusal;
+import se.inlagg.posts.Seen;
 import se.inlagg.web.templates.JteimageGenerated;
 import se.inlagg.web.templates.JteimagetextGenerated;
 
@@ -79,7 +80,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
     private HttpResponse save(HttpRequest request, Viewer viewer, String slug, ImageService images, FormData form) {
         String key = form.value("key");
         long version = FormGuard.version(form);
-        return switch (images.attach(viewer.authorId(), slug, key, form.value("alt"), form.value("caption"), version)) {
+        return switch (images.attach(viewer.authorId(), slug, key, form.value("alt"), form.value("caption"), Seen.atVersion(version))) {
             case Outcome.Done<Post> d -> HttpResponse.seeOther(Notice.after(Views.postPath(d.value().slug()) + "/edit", Notice.Done.IMAGE,
                     Optional.of(d.value().slug())));
             case Outcome.Refused<Post> r -> switch (r.refusal()) {

@@ -20,6 +20,7 @@ import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.Refusal;
+import se.inlagg.posts.Seen;
 import se.inlagg.posts.SiteTime;
 
 class ImageServiceTest {
@@ -95,7 +96,7 @@ class ImageServiceTest {
     void savingAPictureCopiesItMarksItAttachedAfterTheWriteAndDeletesTheUpload() {
         Post p = post("Med uppladdad bild");
         String key = uploaded(Pictures.webpLossy(550, 368));
-        Post saved = ((Outcome.Done<Post>) images.attach(ASA, p.slug(), key, "Deltagarna vid bordet", "Foto: Åsa", p.version())).value();
+        Post saved = ((Outcome.Done<Post>) images.attach(ASA, p.slug(), key, "Deltagarna vid bordet", "Foto: Åsa", Seen.atVersion(p.version()))).value();
         Image image = saved.summary().image().orElseThrow();
         String name = ObjectKeys.imageName(key, ImageType.WEBP);
         assertEquals("/images/" + name, image.url());
@@ -111,8 +112,8 @@ class ImageServiceTest {
     void aDoubleClickedSaveFindsItsPictureOnThePostAndIsDone() {
         Post p = post("Dubbelklick med bild");
         String key = uploaded(Pictures.png(10, 10));
-        var first = images.attach(ASA, p.slug(), key, "Bild", "", p.version());
-        var second = images.attach(ASA, p.slug(), key, "Bild", "", p.version());
+        var first = images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()));
+        var second = images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()));
         assertInstanceOf(Outcome.Done.class, second);
         assertEquals(((Outcome.Done<Post>) first).value().version(), ((Outcome.Done<Post>) second).value().version());
         assertEquals(1, bucket.files.size(), "one picture, no upload left");
@@ -122,12 +123,12 @@ class ImageServiceTest {
     void aSaveOnAStaleVersionOrWithoutAltTextDeletesTheCopyKeepsTheUploadAndChangesNothing() {
         Post p = post("Gammal version med bild");
         String key = uploaded(Pictures.png(10, 10));
-        var noAlt = (Refusal.Invalid) refused(images.attach(ASA, p.slug(), key, " ", "Bildtext", p.version()));
+        var noAlt = (Refusal.Invalid) refused(images.attach(ASA, p.slug(), key, " ", "Bildtext", Seen.atVersion(p.version())));
         assertEquals("image.alt", noAlt.errors().getFirst().field());
-        assertInstanceOf(Refusal.Stale.class, refused(images.attach(ASA, p.slug(), key, "Bild", "", p.version() + 1)));
+        assertInstanceOf(Refusal.Stale.class, refused(images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version() + 1))));
         assertEquals(List.of(key), List.copyOf(bucket.files.keySet()), "only the upload, for a second try");
         assertEquals(Optional.empty(), ((Outcome.Done<Post>) posts.get(p.slug(), Optional.of(ASA))).value().summary().image());
-        assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "Bild", "", p.version()));
+        assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version())));
     }
 
     @Test
@@ -135,7 +136,7 @@ class ImageServiceTest {
         Post p = post("Nätverksfel");
         String key = uploaded(Pictures.png(10, 10));
         repository.nextUpdateThrows = new IllegalStateException("anslutningen bröts");
-        assertThrows(IllegalStateException.class, () -> images.attach(ASA, p.slug(), key, "Bild", "", p.version()));
+        assertThrows(IllegalStateException.class, () -> images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version())));
         MemoryBucket.File copy = bucket.files.get("images/" + ObjectKeys.imageName(key, ImageType.PNG));
         assertTrue(copy.unattached(), "no post shows it: the lifecycle takes it");
     }
@@ -145,9 +146,9 @@ class ImageServiceTest {
         Post p = post("Åsas inlägg", "published");
         String key = ObjectKeys.newUpload(BERTIL);
         bucket.upload(key, Pictures.png(10, 10));
-        assertInstanceOf(Refusal.NotFound.class, refused(images.attach(ASA, p.slug(), key, "Bild", "", p.version())),
+        assertInstanceOf(Refusal.NotFound.class, refused(images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))),
                 "Åsa cannot use Bertil's upload");
-        assertInstanceOf(Refusal.Forbidden.class, refused(images.attach(BERTIL, p.slug(), key, "Bild", "", p.version())));
+        assertInstanceOf(Refusal.Forbidden.class, refused(images.attach(BERTIL, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))));
         assertFalse(bucket.files.keySet().stream().anyMatch(k -> k.startsWith("images/")), "no copy left");
     }
 }
