@@ -80,21 +80,33 @@ public final class ImageService {
 
     /**
      * Puts an upload on the author's post, if the post is still as the author saw it (a form's version,
-     * the API's If-Match), which the write itself tests: a stale request costs a copy that is deleted at
-     * once, every other one no read of its own. Sent twice (a double click), the second finds its
-     * picture on the post already: done.
+     * the API's If-Match). The upload is read first (its header bytes), then the post, once: a request
+     * for a post that is gone, another's or changed since is refused before anything is copied, and the
+     * write is conditioned on the version read. Sent twice (a double click, a retry after a lost answer),
+     * the second finds its upload gone and the picture on the post, read after it: done.
      */
     public Outcome<Post> attach(String authorId, String slug, String key, String alt, String caption, Seen seen) {
-        List<FieldError> problems = PostRules.imageTextProblems(Optional.of(alt), Optional.of(caption));
-        if (!problems.isEmpty()) {
-            return Outcome.refused(new Refusal.Invalid(problems));
-        }
         Uploaded upload;
         switch (inspect(authorId, key)) {
             case Outcome.Refused<Uploaded> r -> {
                 return r.refusal() instanceof Refusal.NotFound ? alreadyOnThePost(authorId, slug, key, r.refusal()) : Outcome.refused(r.refusal());
             }
             case Outcome.Done<Uploaded> d -> upload = d.value();
+        }
+        Post current;
+        switch (posts.getToChange(slug, authorId)) {
+            case Outcome.Refused<Post> r -> {
+                return r;
+            }
+            case Outcome.Done<Post> d -> current = d.value();
+        }
+        if (!seen.matches(current.summary())) {
+            // Changed since the author saw it: by this very picture's save (its upload not yet let go), or by something else.
+            return shows(current, key) ? Outcome.done(current) : Outcome.refused(new Refusal.Stale());
+        }
+        List<FieldError> problems = PostRules.imageTextProblems(Optional.of(alt), Optional.of(caption));
+        if (!problems.isEmpty()) {
+            return Outcome.refused(new Refusal.Invalid(problems));
         }
         String name = ObjectKeys.imageName(key, upload.type());
         String picture = ObjectKeys.image(name);
@@ -104,7 +116,7 @@ public final class ImageService {
             return alreadyOnThePost(authorId, slug, key, new Refusal.NotFound(Refusal.Missing.UPLOAD));
         }
         Image image = Image.stored(name, alt.strip(), Optional.of(caption.strip()), upload.size());
-        return switch (posts.attachImage(slug, authorId, image, seen)) {
+        return switch (posts.attachImage(current, authorId, image)) {
             case Outcome.Done<Post> d -> {
                 attached(key, picture);
                 yield d;
@@ -122,14 +134,19 @@ public final class ImageService {
         };
     }
 
-    /** The post shows this upload's picture already (an earlier click saved it), or the refusal stands. */
+    /** The post, read now, shows this upload's picture already (an earlier click saved it), or the refusal stands. */
     private Outcome<Post> alreadyOnThePost(String authorId, String slug, String key, Refusal refusal) {
-        String id = ObjectKeys.imageId(key);
         return switch (posts.getToChange(slug, authorId)) {
-            case Outcome.Done<Post> d when d.value().summary().image().flatMap(Image::storedName).filter(n -> n.startsWith(id + ".")).isPresent() -> d;
+            case Outcome.Done<Post> d when shows(d.value(), key) -> d;
             case Outcome.Done<Post> d -> Outcome.refused(refusal);
             case Outcome.Refused<Post> r -> r;
         };
+    }
+
+    /** Whether the post's picture is the one made from this upload (its name starts with the upload's id). */
+    private static boolean shows(Post post, String key) {
+        String id = ObjectKeys.imageId(key);
+        return post.summary().image().flatMap(Image::storedName).filter(n -> n.startsWith(id + ".")).isPresent();
     }
 
     /** After the commit: the picture is the post's, and its upload is no longer needed. */

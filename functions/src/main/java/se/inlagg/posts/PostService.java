@@ -255,22 +255,14 @@ public final class PostService {
     }
 
     /**
-     * Puts an uploaded picture on the actor's post, if the post is still as the author saw it; the
-     * picture it had before is let go once this has committed.
+     * Puts an uploaded picture on the actor's post as it was read ({@link #getToChange}): the write is
+     * conditioned on that version, so a change made since refuses it as Stale, and it reads nothing
+     * itself. The picture the post had before is let go once this has committed.
      */
-    public Outcome<Post> attachImage(String slug, String actorId, Image image, Seen seen) {
-        Optional<Post> found = (Slugs.isSlug(slug) ? repository.findBySlug(slug) : Optional.<Post>empty())
-                .filter(p -> mayRead(p.summary(), Optional.of(actorId)));
-        if (found.isEmpty()) {
-            return Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST));
-        }
-        Post current = found.get();
+    public Outcome<Post> attachImage(Post current, String actorId, Image image) {
         PostSummary was = current.summary();
         if (!was.authorId().equals(actorId)) {
             return Outcome.refused(Refusal.Forbidden.notTheAuthor());
-        }
-        if (!seen.matches(was)) {
-            return Outcome.refused(new Refusal.Stale());
         }
         Instant now = time.now();
         var next = new PostSummary(was.id(), was.slug(), was.title(), was.excerpt(), was.author(), was.tags(),

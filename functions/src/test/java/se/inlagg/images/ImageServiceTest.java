@@ -142,6 +142,17 @@ class ImageServiceTest {
     }
 
     @Test
+    void aSaveForAPostChangedSinceGoneOrAnothersIsRefusedBeforeAnyFileIsCopied() {
+        Post p = post("Ändrat sedan", "published");
+        String key = uploaded(Pictures.png(10, 10));
+        assertInstanceOf(Refusal.Stale.class, refused(images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version() + 1))));
+        assertInstanceOf(Refusal.NotFound.class, refused(images.attach(ASA, "finns-inte", key, "Bild", "", Seen.atVersion(1))));
+        assertInstanceOf(Refusal.Forbidden.class, refused(images.attach(BERTIL, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))));
+        assertEquals(List.of(), bucket.copies, "no file copied");
+        assertEquals(List.of(key), List.copyOf(bucket.files.keySet()), "the upload waits for a save that can succeed");
+    }
+
+    @Test
     void anotherAuthorCannotPutAPictureOnYourPost() {
         Post p = post("Åsas inlägg", "published");
         String key = ObjectKeys.newUpload(BERTIL);

@@ -18,6 +18,7 @@ final class MemoryBucket implements ImageBucket {
 
     final Map<String, File> files = new TreeMap<>();
     final List<String> reads = new ArrayList<>();
+    final List<String> copies = new ArrayList<>();
 
     void upload(String key, byte[] bytes) {
         files.put(key, new File(bytes, "image/*", true));
@@ -36,6 +37,7 @@ final class MemoryBucket implements ImageBucket {
 
     @Override
     public void copyUnattached(String from, String to, ImageType type) {
+        copies.add(from);
         File f = files.get(from);
         if (f == null) {
             throw software.amazon.awssdk.services.s3.model.NoSuchKeyException.builder().message("NoSuchKey").build();

@@ -338,35 +338,39 @@ class PostServiceTest {
     void anUploadedPictureReplacedByAnotherIsLetGoOnlyAfterTheWriteCommitted() {
         Post p = created(post("Med bild", null, null));
         Image first = Image.stored("a".repeat(26) + ".jpg", "Deltagarna", Optional.empty(), SIZE);
-        Post withFirst = done(service.attachImage("med-bild", "author-1", first, Seen.atVersion(p.version())));
+        Post withFirst = done(service.attachImage(p, "author-1", first));
         assertEquals(Optional.of(first), withFirst.summary().image());
         assertEquals(List.of(), files, "nothing was dropped");
 
         Image second = Image.stored("b".repeat(26) + ".png", "Mötesbordet", Optional.of("Foto: Åsa"), SIZE);
         repository.staleAnswersLeft.set(1);
-        assertInstanceOf(Refusal.Stale.class, refused(service.attachImage("med-bild", "author-1", second, Seen.atVersion(withFirst.version()))));
+        assertInstanceOf(Refusal.Stale.class, refused(service.attachImage(withFirst, "author-1", second)));
         assertEquals(List.of("release " + first.storedName().get(), "keep " + first.storedName().get()), files,
                 "a write that did not happen gives the picture back");
 
         files.clear();
-        Post withSecond = done(service.attachImage("med-bild", "author-1", second, Seen.atVersion(withFirst.version())));
+        Post withSecond = done(service.attachImage(withFirst, "author-1", second));
         assertEquals(List.of("release aaaaaaaaaaaaaaaaaaaaaaaaaa.jpg", "discard aaaaaaaaaaaaaaaaaaaaaaaaaa.jpg"), files);
         assertEquals(Optional.of(second), withSecond.summary().image());
     }
 
     @Test
-    void anAttachOnAnOldVersionIsRefusedAndChangesNothing() {
+    void anAttachOnThePostAsItWasBeforeAChangeIsRefusedAndChangesNothing() {
         Post p = created(post("Gammal version", null, null));
+        Post edited = done(service.edit(p, post("Gammal version, ny rubrik", null, null), "author-1"));
         Image picture = Image.stored("c".repeat(26) + ".webp", "Bild", Optional.empty(), SIZE);
-        assertInstanceOf(Refusal.Stale.class, refused(service.attachImage("gammal-version", "author-1", picture, Seen.atVersion(p.version() + 1))));
-        assertEquals(Optional.empty(), done(service.get("gammal-version", Optional.empty())).summary().image());
+        assertInstanceOf(Refusal.Stale.class, refused(service.attachImage(p, "author-1", picture)));
+        var now = done(service.get("gammal-version", Optional.empty())).summary();
+        assertEquals(Optional.empty(), now.image());
+        assertEquals(edited.version(), now.version());
+        assertInstanceOf(Refusal.Forbidden.class, refused(service.attachImage(edited, "author-2", picture)));
     }
 
     @Test
     void anEditKeepsTheOwnPictureWithItsSizeButNoOtherAddressOfTheSite() {
         Post p = created(post("Egen bild", null, null));
         Image own = Image.stored("d".repeat(26) + ".jpg", "Deltagarna", Optional.empty(), SIZE);
-        Post withImage = done(service.attachImage("egen-bild", "author-1", own, Seen.atVersion(p.version())));
+        Post withImage = done(service.attachImage(p, "author-1", own));
         Post edited = done(service.edit(withImage, withImage(post("Egen bild, ny rubrik", null, null), own.url(), "Ny alt-text"), "author-1"));
         assertEquals(Optional.of(SIZE), edited.summary().image().flatMap(Image::size));
         assertEquals("Ny alt-text", edited.summary().image().get().alt());
@@ -385,7 +389,7 @@ class PostServiceTest {
     void deletingAPostLetsItsPictureGo() {
         Post p = created(post("Radera med bild", null, null));
         Image own = Image.stored("f".repeat(26) + ".png", "Bild", Optional.empty(), SIZE);
-        done(service.attachImage("radera-med-bild", "author-1", own, Seen.atVersion(p.version())));
+        done(service.attachImage(p, "author-1", own));
         done(service.delete("radera-med-bild", Optional.empty(), "author-1"));
         assertEquals(List.of("release " + own.storedName().get(), "discard " + own.storedName().get()), files);
     }
