@@ -13,9 +13,14 @@ import se.inlagg.posts.ListQuery;
  * Warms a function before its SnapStart snapshot, so the snapshot holds loaded, linked and
  * compiled code for the real paths: read-only calls through every layer (the SDK's request path
  * and its HTTP client, the table's item mapping, JSON), then the function's own requests
- * ({@link #whenSnapshotted}). Nothing unique is made here (no ids, no tokens, no random
- * generators), so every restored copy starts clean; what cannot survive a snapshot (the pooled
- * connection, credentials of the moment) the SDK makes again on first use after restore.
+ * ({@link #whenSnapshotted}). Nothing unique to a request is made here (no ids, no tokens, no
+ * random generators of ours), so every restored copy starts clean; what cannot survive a snapshot
+ * (the pooled connection, credentials of the moment) the SDK makes again on first use after restore.
+ * One thing is shared by every restored copy of the search indexer: Lucene's generator of segment ids,
+ * seeded when its class is first used, which priming's scratch index does. Two copies may then name
+ * segments alike; that is harmless here, as every file of the index is stored and fetched under a
+ * key of its own with a random UUID (SecureRandom, which AWS names snapshot-resilient) and named only by the
+ * manifest that one conditional write makes current (search.IndexUpdater).
  */
 public final class Priming {
 
@@ -87,7 +92,8 @@ public final class Priming {
         attempt(() -> Json.write(Json.read("{\"priming\": [1, 2.5, true, null, \"å\"]}")));
     }
 
-    private static void attempt(Runnable read) {
+    /** Runs one step of priming; a failure is logged and the next step still runs (priming must never stop a deploy). */
+    public static void attempt(Runnable read) {
         try {
             read.run();
         } catch (RuntimeException e) {

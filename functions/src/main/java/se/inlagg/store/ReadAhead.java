@@ -6,8 +6,11 @@ import java.util.function.Supplier;
 /**
  * Reads a request will make one after another, made together first. An author's page that changes a
  * post reads the author's session, then the post's slug, then the post: the first two are single items
- * whose keys the request names, so one BatchGetItem reads both, and the session and the slug are then
- * taken from it by {@link SessionStore} and {@link DynamoPostRepository} as if each had been read alone.
+ * whose keys the request names, so one BatchGetItem reads both before the page is handled, and
+ * {@link SessionStore} and {@link DynamoPostRepository} take the session and the slug from it where
+ * they would have read each. Both are read consistently, a few milliseconds earlier than they would
+ * have been; the post itself is read afterwards as before, and every write is conditioned on the
+ * version it read, so reading these two early changes what a request can do no more than a slow network would.
  */
 public final class ReadAhead {
 

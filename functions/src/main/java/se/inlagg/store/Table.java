@@ -29,8 +29,9 @@ public final class Table {
     static final int BATCH_GET_LIMIT = 100;
 
     /**
-     * Items this request read ahead in one BatchGetItem ({@link #readingAhead}), by their key (partition
-     * key, sort key): each is taken by the first {@link #get} of its key, found or not, in place of a call.
+     * Items this request read ahead in one BatchGetItem ({@link #readingAhead}), by table and key (table
+     * name, partition key, sort key): each is taken by the first {@link #get} of its key, found or not, in
+     * place of a call.
      * Scoped to the thread that does the request's work, so concurrent requests (the local server) never
      * see each other's, and gone when the work ends.
      */
@@ -85,7 +86,7 @@ public final class Table {
      */
     Optional<Item> get(String pk, String sk) {
         if (AHEAD.isBound()) {
-            Optional<Item> read = AHEAD.get().remove(List.of(pk, sk));
+            Optional<Item> read = AHEAD.get().remove(List.of(name, pk, sk));
             if (read != null) {
                 return read;
             }
@@ -107,11 +108,11 @@ public final class Table {
         Map<List<String>, Optional<Item>> read = new HashMap<>();
         List<Map<String, AttributeValue>> asked = new ArrayList<>();
         for (List<String> k : keys) {
-            read.put(k, Optional.empty());
+            read.put(List.of(name, k.get(0), k.get(1)), Optional.empty());
             asked.add(key(k.get(0), k.get(1)));
         }
         for (Item item : batchGet(asked)) {
-            read.put(List.of(item.string(Keys.PK), item.string(Keys.SK)), Optional.of(item));
+            read.put(List.of(name, item.string(Keys.PK), item.string(Keys.SK)), Optional.of(item));
         }
         return ScopedValue.where(AHEAD, read).call(work::get);
     }

@@ -33,11 +33,12 @@ public final class SearchIndexHandler implements RequestStreamHandler {
         // container's copy of the index (a search touches them all and changes nothing), Lucene's
         // writing on a scratch index in memory (the bucket is never written: priming must change
         // nothing), and the reading of a batch.
+        // Each step on its own, so one that fails (logged) leaves the others in the snapshot.
         Priming.whenSnapshotted(() -> {
             Priming.of(wiring.get()).prime();
-            wiring.get().search().prime();
-            wiring.get().search().primeIndexing();
-            StreamBatch.read(new ByteArrayInputStream("{\"Records\": []}".getBytes(StandardCharsets.UTF_8)));
+            Priming.attempt(() -> wiring.get().search().prime());
+            Priming.attempt(() -> wiring.get().search().primeIndexing());
+            Priming.attempt(() -> StreamBatch.read(new ByteArrayInputStream("{\"Records\": []}".getBytes(StandardCharsets.UTF_8))));
         });
     }
 

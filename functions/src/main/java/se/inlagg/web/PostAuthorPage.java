@@ -5,9 +5,10 @@ import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 
 /**
- * A page on which the signed-in author changes the post its path names (/posts/{slug}/edit and the
- * like). Every such request reads the author's session, then the post's slug, then the post: the
- * first two are read together, in one call, before the page is handled (Wiring.withSessionAndSlug).
+ * A page on which the signed-in author works on their own post, the one its path names (edit, preview,
+ * publish, delete, picture: /posts/{slug}/edit and the like). Every such request reads the author's
+ * session, then the post's slug, then the post: the first two are read together, in one call, before
+ * the page is handled (Wiring.withSessionAndSlug).
  */
 abstract class PostAuthorPage extends PageFunction {
 
