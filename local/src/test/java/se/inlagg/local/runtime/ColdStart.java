@@ -10,9 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One cold start of one function, measured from outside as Lambda sees it: from the JVM's launch to
- * the first answer posted, the classes loaded by then, the heap in use just after (as it stands, then
- * after a full collection: what is live), and the median of the next warm answers to the same event.
+ * One cold start of one function, measured from outside as Lambda sees it: from the JVM's launch (or,
+ * for a function started for SnapStart, from its restore) to the first answer posted, the classes loaded
+ * in that time, the heap in use just after (as it stands, then after a full collection: what is live),
+ * and the median of the next warm answers to the same event, with how many of them a user would find
+ * wrong (a write repeated may meet what its first answer did: a picture's upload used up, say).
  */
 final class ColdStart {
 
@@ -20,7 +22,8 @@ final class ColdStart {
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
     /** One start's figures. */
-    record Sample(double coldMs, double warmMedianMs, int classesLoaded, long heapUsedBytes, long heapLiveBytes, Warm warm) {
+    record Sample(double coldMs, double warmMedianMs, int classesLoaded, long heapUsedBytes, long heapLiveBytes, Warm warm,
+                  int warmAnswersWrong) {
     }
 
     /** What the warm answers asked of DynamoDB, each: requests and bytes of answers (NaN where nothing counts them). */
@@ -73,9 +76,14 @@ final class ColdStart {
             long live = HeapUsage.liveBytes(running.process().pid());
             long[] warm = new long[WARM_INVOCATIONS];
             ReplayingDynamo.Traffic before = counted == null ? null : counted.traffic();
+            int wrong = 0;
             for (int i = 0; i < warm.length; i++) {
                 long sent = System.nanoTime();
-                warm[i] = answeredAt(function, running.invoke(event, LIMIT)) - sent;
+                RuntimeAnswer warmAnswer = running.invoke(event, LIMIT);
+                warm[i] = answeredAt(function, warmAnswer) - sent;
+                if (!check.apply(((RuntimeAnswer.Answered) warmAnswer).payload()).isEmpty()) {
+                    wrong++;
+                }
             }
             Warm traffic = Warm.UNCOUNTED;
             if (counted != null) {
@@ -83,7 +91,8 @@ final class ColdStart {
                 traffic = new Warm((double) spent.requests() / warm.length, spent.bytes() / 1024.0 / warm.length);
             }
             Arrays.sort(warm);
-            return new Sample(coldMs, warm[warm.length / 2] / 1e6, classes.loadedBy(first), heap, live, traffic);
+            return new Sample(coldMs, warm[warm.length / 2] / 1e6, classes.loadedBetween(function.snapStart() ? from : Long.MIN_VALUE, first),
+                    heap, live, traffic, wrong);
         }
     }
 

@@ -104,13 +104,17 @@ class ColdStartBenchmark {
                     measure(into, ready, event, endpoint, counted, runtime, work, layout.folder(id),
                             sample.route().isPresent() ? payload -> checks.httpAnswer(sample, payload)
                                     : sample.isStreamEvent() ? checks::streamAnswer : payload -> List.of(), beside);
+                    if (sample.isStreamEvent()) {
+                        requireAnUpdate(id, work.resolve(id).resolve("stdout.log"));
+                    }
                 }
             }
             notes = replay ? "DynamoDB answers replayed from memory after a recording run (" + replaying.counts() + ")"
                     : "DynamoDB: the embedded emulator";
         }
-        String markdown = table.markdown((RESTORED ? "First answer after a SnapStart restore (from the restore, priming done before it)"
-                : "Cold start") + " on " + Runtime.getRuntime().availableProcessors()
+        String markdown = table.markdown((RESTORED ? "First answer after a SnapStart restore (from the restore, priming done before it; "
+                + "here the restore takes no time and kept-alive connections survive it, where Lambda pages the snapshot in and "
+                + "connects again, so these are lower bounds)" : "Cold start") + " on " + Runtime.getRuntime().availableProcessors()
                 + " cores, median of " + runs + " runs (" + ColdStart.WARM_INVOCATIONS + " warm answers each), each function's "
                 + "ratios to the floor started just before it; " + notes);
         System.out.println(markdown);
@@ -119,8 +123,9 @@ class ColdStartBenchmark {
     }
 
     /**
-     * One cold start, on demand (a snapshot would hide the very start being measured), added to the
-     * table beside the floor's measured just before it (none for the floor itself).
+     * One cold start, on demand (a snapshot would hide the very start being measured), or with
+     * -Dbenchmark.start=snapstart from its restore, added to the table beside the floor's measured just
+     * before it (none for the floor itself).
      */
     private static ColdStart.Sample measure(BenchmarkTable table, FunctionSpec function, String event, URI dynamoEndpoint,
                                             ReplayingDynamo counted, RuntimeLibrary runtime, Path work, Path packageFolder,
@@ -129,6 +134,17 @@ class ColdStartBenchmark {
                 counted);
         table.add(function.id(), PackageLayout.size(packageFolder), sample, floorBeside);
         return sample;
+    }
+
+    /**
+     * The indexer's first batch was what it is measured for: an update of the one post its record names,
+     * not a rebuild of the whole index (which a bucket without one makes it do) nor a removal.
+     */
+    private static void requireAnUpdate(String id, Path stdout) throws java.io.IOException {
+        String first = Files.readString(stdout).lines().filter(l -> l.contains("\"message\":\"search_indexed\"")).findFirst().orElse("");
+        if (!first.contains("\"rebuilt\":false") || !first.contains("\"indexed\":1,")) {
+            throw new IllegalStateException(id + "'s first batch was not an update of one post: " + first);
+        }
     }
 
     /** -Dbenchmark.functions, or every function of the template. */

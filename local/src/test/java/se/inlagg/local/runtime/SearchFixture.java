@@ -13,8 +13,9 @@ import se.inlagg.search.SearchService;
 
 /**
  * What a search function needs besides its table: a bucket of its own on the tests' S3, named in its
- * environment with the S3 endpoint (AWS_ENDPOINT_URL_S3, as the SDK reads it), and for the functions
- * that only read the index, the index built from the seeded table first, as the indexer would have.
+ * environment with the S3 endpoint (AWS_ENDPOINT_URL_S3, as the SDK reads it), and when asked, the index
+ * built from the seeded table first, as the indexer would have: for the functions that search, and in the
+ * benchmark for the indexer too, whose batches then update it as they do in production.
  */
 final class SearchFixture {
 
