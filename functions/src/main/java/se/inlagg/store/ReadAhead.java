@@ -22,7 +22,7 @@ public final class ReadAhead {
 
     /** Does {@code work} with the session (stored under its id's SHA-256) and the slug's item read first, in one call. */
     public <T> T sessionAndSlug(String sessionIdSha256, String slug, Supplier<T> work) {
-        return table.readingAhead(List.of(List.of(Keys.session(sessionIdSha256), Keys.SESSION_SK), List.of(Keys.slug(slug), Keys.SLUG_SK)),
+        return table.readingAhead(List.of(Table.key(Keys.session(sessionIdSha256), Keys.SESSION_SK), Table.key(Keys.slug(slug), Keys.SLUG_SK)),
                 work);
     }
 }

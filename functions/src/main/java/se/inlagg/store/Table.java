@@ -86,7 +86,7 @@ public final class Table {
      */
     Optional<Item> get(String pk, String sk) {
         if (AHEAD.isBound()) {
-            Optional<Item> read = AHEAD.get().remove(List.of(name, pk, sk));
+            Optional<Item> read = AHEAD.get().remove(aheadKey(pk, sk));
             if (read != null) {
                 return read;
             }
@@ -104,17 +104,16 @@ public final class Table {
      * each key inside takes what was read; a second reads the table again, so a write that reads anew
      * after a conflict sees the item as it is then.
      */
-    <T> T readingAhead(List<List<String>> keys, Supplier<T> work) {
+    <T> T readingAhead(List<Map<String, AttributeValue>> keys, Supplier<T> work) {
         Map<List<String>, Optional<Item>> read = new HashMap<>();
-        List<Map<String, AttributeValue>> asked = new ArrayList<>();
-        for (List<String> k : keys) {
-            read.put(List.of(name, k.get(0), k.get(1)), Optional.empty());
-            asked.add(key(k.get(0), k.get(1)));
-        }
-        for (Item item : batchGet(asked)) {
-            read.put(List.of(name, item.string(Keys.PK), item.string(Keys.SK)), Optional.of(item));
-        }
+        keys.forEach(k -> read.put(aheadKey(k.get(Keys.PK).s(), k.get(Keys.SK).s()), Optional.empty()));
+        batchGet(keys).forEach(item -> read.put(aheadKey(item.string(Keys.PK), item.string(Keys.SK)), Optional.of(item)));
         return ScopedValue.where(AHEAD, read).call(work::get);
+    }
+
+    /** An item's place among those read ahead: this table's name and the item's key. */
+    private List<String> aheadKey(String pk, String sk) {
+        return List.of(name, pk, sk);
     }
 
     /** Consistent reads of many keys; the SDK hands back unprocessed keys, which are asked again. */

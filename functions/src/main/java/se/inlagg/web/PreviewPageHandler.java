@@ -17,11 +17,11 @@ import se.inlagg.web.templates.JtepreviewGenerated;
  */
 public final class PreviewPageHandler extends PostAuthorPage {
 
+    static final String NOTICE = "Förhandsgranskning – så här kommer inlägget att se ut för läsarna.";
+
     public PreviewPageHandler() {
         super("GET", "preview");
     }
-
-    static final String NOTICE = "Förhandsgranskning – så här kommer inlägget att se ut för läsarna.";
 
     @Override
     protected HttpResponse handle(HttpRequest request) {

@@ -38,12 +38,10 @@ final class ClassLoadLog {
         }
     }
 
-    /** Classes loaded up to this System.nanoTime (the JVM keeps writing; later lines do not count). */
-    int loadedBy(long nanos) {
-        return loadedBetween(Long.MIN_VALUE, nanos);
-    }
-
-    /** Classes loaded after {@code from} and by {@code to} (System.nanoTime()): what a restored copy loads before its first answer. */
+    /**
+     * Classes loaded after {@code from} and by {@code to} (System.nanoTime(); the JVM keeps writing, later
+     * lines do not count): from a launch, or from a restore, to the first answer.
+     */
     int loadedBetween(long from, long to) {
         try (Stream<String> lines = Files.lines(file)) {
             return (int) lines.map(STAMP::matcher).filter(Matcher::find)

@@ -91,7 +91,7 @@ final class ColdStart {
                 traffic = new Warm((double) spent.requests() / warm.length, spent.bytes() / 1024.0 / warm.length);
             }
             Arrays.sort(warm);
-            return new Sample(coldMs, warm[warm.length / 2] / 1e6, classes.loadedBetween(function.snapStart() ? from : Long.MIN_VALUE, first),
+            return new Sample(coldMs, warm[warm.length / 2] / 1e6, classes.loadedBetween(from, first),
                     heap, live, traffic, wrong);
         }
     }
