@@ -30,6 +30,12 @@ public interface PostRepository {
     /** The post's summary only, read consistently: what a change of tags needs. */
     Optional<PostSummary> findSummaryBySlug(String slug);
 
+    /**
+     * Does {@code work}, a change of the post with this slug that may give it these facets, with the post
+     * and the facets' counters read first in one call: its reads of them inside take what was read.
+     */
+    <T> T readingAhead(String slug, List<Facet> facets, java.util.function.Supplier<T> work);
+
     /** The post with this id, read consistently. */
     Optional<Post> findById(String id);
 

@@ -55,16 +55,17 @@ public final class PostService {
      */
     private Outcome<Post> store(PostRules.Checked c, String authorId, Optional<IdempotentRequest> request) {
         Instant now = time.now();
-        String id = Ids.newId();
         String base = Slugs.forTitle(c.title());
         Body body = Body.of(c.body());
         Backoff backoff = Backoff.within(writeBudget);
         // A post's facets do not depend on its slug's number: the first candidate stands in until the basis gives it.
-        List<Facet> facets = summary(c, id, Slugs.candidate(base, 1), authorId, now).facets(time.zone());
+        String first = Slugs.candidate(base, 1);
+        List<Facet> facets = summary(c, Ids.ofSlug(first), first, authorId, now).facets(time.zone());
         CreateBasis basis = repository.createBasis(base, facets);
         SlugClaim next = basis.firstClaim(base);
         while (true) {
-            var summary = summary(c, id, next.slug(), authorId, now);
+            // The id is named by the slug (Ids.ofSlug), so a read by slug finds the post in the claim's own call.
+            var summary = summary(c, Ids.ofSlug(next.slug()), next.slug(), authorId, now);
             switch (repository.create(new Post(summary, body.markdown(), body.html()), next, basis, now, request)) {
                 case Write.Applied<Post> a -> {
                     // Only here: a replay (below) answers the first post without writing, so it counts nothing.
@@ -465,12 +466,17 @@ public final class PostService {
         return Slugs.isSlug(slugOrName) ? slugOrName : Slugs.of(Tag.normalizeName(slugOrName));
     }
 
+    /** Reads the post and the counters of the categories it may gain in one call, then writes once. */
     public Outcome<PostSummary> addTags(String slug, List<String> names, String authorId) {
-        return withTags(names, given -> changeTags(slug, authorId, current -> {
-            List<Tag> all = new ArrayList<>(current);
-            all.addAll(given);
-            return Optional.of(Tag.distinct(all));
-        }));
+        return withTags(names, given -> {
+            java.util.function.Supplier<Outcome<PostSummary>> add = () -> changeTags(slug, authorId, current -> {
+                List<Tag> all = new ArrayList<>(current);
+                all.addAll(given);
+                return Optional.of(Tag.distinct(all));
+            });
+            // What is no slug names no post (changeTags answers so), and nothing is read ahead for it.
+            return Slugs.isSlug(slug) ? repository.readingAhead(slug, given.stream().map(Facet::category).toList(), add) : add.get();
+        });
     }
 
     public Outcome<PostSummary> replaceTags(String slug, List<String> names, String authorId) {

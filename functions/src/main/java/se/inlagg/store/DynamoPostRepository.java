@@ -16,6 +16,7 @@ import se.inlagg.posts.Facet;
 import se.inlagg.posts.FacetCount;
 import se.inlagg.posts.IdempotencyRecord;
 import se.inlagg.posts.IdempotentRequest;
+import se.inlagg.posts.Ids;
 import se.inlagg.posts.ListQuery;
 import se.inlagg.posts.Neighbours;
 import se.inlagg.posts.Outcome;
@@ -39,6 +40,10 @@ public final class DynamoPostRepository implements PostRepository {
     private static final String NOT_THIS_LIST = "is not a cursor of this list; start again without it";
     /** The list of every published post, scheduled ones included, as a rebuild of the search index reads it. */
     private static final String EVERY_PUBLISHED = "feed";
+
+    /** A create's operations that fail when its slug is taken: the claim (first) and the post item its slug names (third). */
+    private static final Set<Integer> SLUG_TAKEN = Set.of(0, 2);
+    private static final Body NO_BODY = new Body("", "");
 
     private final Table table;
     private final Transactions transactions;
@@ -93,24 +98,45 @@ public final class DynamoPostRepository implements PostRepository {
         }
         return switch (transactions.write(items)) {
             case Transactions.Result.Committed c -> new Write.Applied<>(new Post(summary, post.body(), post.bodyHtml()));
-            case Transactions.Result.ConditionsFailed f -> f.operations().equals(Set.of(0))
+            // The slug's claim (0) and the post item its slug names (2) fail together when the slug is taken.
+            case Transactions.Result.ConditionsFailed f -> SLUG_TAKEN.containsAll(f.operations())
                     ? new Write.SlugTaken<>() : new Write.Stale<>();
             case Transactions.Result.Busy b -> new Write.Busy<>();
         };
     }
 
+    /**
+     * The slug's claim, and in the same call the post and body its slug names ({@link PostItems#bySlug}).
+     * The claim decides: a post created before ids were named by slugs has another id, read next.
+     */
     @Override
     public Optional<Post> findBySlug(String slug) {
-        return postIdOf(slug).flatMap(this::findById);
+        List<Optional<Item>> read = table.getAll(PostItems.bySlug(slug, true));
+        return postIdOf(read.get(0)).flatMap(id -> id.equals(Ids.ofSlug(slug))
+                ? read.get(1).map(summary -> post(PostItems.summaryOf(summary), read.get(2).map(PostItems::bodyOf).orElse(NO_BODY)))
+                : findById(id));
     }
 
     @Override
     public Optional<PostSummary> findSummaryBySlug(String slug) {
-        return postIdOf(slug).flatMap(id -> table.get(Keys.post(id), Keys.POST_SK)).map(PostItems::summaryOf);
+        List<Optional<Item>> read = table.getAll(PostItems.bySlug(slug, false));
+        return postIdOf(read.get(0)).flatMap(id -> id.equals(Ids.ofSlug(slug)) ? read.get(1) : table.get(Keys.post(id), Keys.POST_SK))
+                .map(PostItems::summaryOf);
     }
 
-    private Optional<String> postIdOf(String slug) {
-        return table.get(Keys.slug(slug), Keys.SLUG_SK).map(claim -> claim.string(PostItems.POST_ID));
+    @Override
+    public <T> T readingAhead(String slug, List<Facet> facets, java.util.function.Supplier<T> work) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(PostItems.bySlug(slug, false));
+        facets.forEach(f -> keys.add(FacetItems.key(f.kind(), f.slug())));
+        return table.readingAhead(keys, work);
+    }
+
+    private static Post post(PostSummary summary, Body body) {
+        return new Post(summary, body.markdown(), body.html());
+    }
+
+    private static Optional<String> postIdOf(Optional<Item> claim) {
+        return claim.map(c -> c.string(PostItems.POST_ID));
     }
 
     @Override
@@ -123,7 +149,7 @@ public final class DynamoPostRepository implements PostRepository {
                         ":post", Item.s(Keys.POST_SK)))
                 .consistentRead(true));
         PostSummary summary = null;
-        Body body = new Body("", "");
+        Body body = NO_BODY;
         for (var raw : response.items()) {
             Item item = Item.of(raw);
             switch (item.string(Keys.SK)) {
@@ -132,7 +158,7 @@ public final class DynamoPostRepository implements PostRepository {
                 default -> throw new IllegalStateException("an entry sorts between BODY and POST: " + item.string(Keys.SK));
             }
         }
-        return summary == null ? Optional.empty() : Optional.of(new Post(summary, body.markdown(), body.html()));
+        return summary == null ? Optional.empty() : Optional.of(post(summary, body));
     }
 
     @Override
@@ -346,7 +372,7 @@ public final class DynamoPostRepository implements PostRepository {
             bodies.put(Keys.postIdOfPartition(d.string(Keys.PK)), PostItems.bodyOf(d));
         }
         List<Post> posts = summaries.stream().map(s -> {
-            Body body = bodies.getOrDefault(s.id(), new Body("", ""));
+            Body body = bodies.getOrDefault(s.id(), NO_BODY);
             return new Post(s, body.markdown(), body.html());
         }).toList();
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
@@ -392,7 +418,9 @@ public final class DynamoPostRepository implements PostRepository {
         if (facets.isEmpty()) {
             return new LinkedHashMap<>();
         }
-        return facetsOf(facets, table.batchGet(facets.stream().map(f -> FacetItems.key(f.kind(), f.slug())).toList()));
+        // getAll, not batchGet: a change of tags reads its new categories' counters ahead, with the post.
+        return facetsOf(facets, table.getAll(facets.stream().map(f -> FacetItems.key(f.kind(), f.slug())).toList())
+                .stream().flatMap(Optional::stream).toList());
     }
 
     /** The facets as their counter items name them, by {@link #id}. */

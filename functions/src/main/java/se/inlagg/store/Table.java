@@ -98,6 +98,32 @@ public final class Table {
     }
 
     /**
+     * Single items by their whole keys, consistently, in the order asked: those read ahead are taken
+     * (as {@link #get} takes them), the rest read in one BatchGetItem, none if every one was read ahead.
+     */
+    List<Optional<Item>> getAll(List<Map<String, AttributeValue>> keys) {
+        List<Optional<Item>> found = new ArrayList<>(keys.size());
+        List<Map<String, AttributeValue>> missing = new ArrayList<>();
+        for (var k : keys) {
+            Optional<Item> ahead = AHEAD.isBound() ? AHEAD.get().remove(aheadKey(k)) : null;
+            found.add(ahead);
+            if (ahead == null) {
+                missing.add(k);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<List<String>, Item> read = new HashMap<>();
+            batchGet(missing).forEach(item -> read.put(aheadKey(item.string(Keys.PK), item.string(Keys.SK)), item));
+            for (int i = 0; i < keys.size(); i++) {
+                if (found.get(i) == null) {
+                    found.set(i, Optional.ofNullable(read.get(aheadKey(keys.get(i)))));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
      * Does {@code work} with these items read first, consistently, in one BatchGetItem: a request that
      * knows it will read several single items one after another (an author's session, then the slug of
      * the post the page changes) pays one call for them instead of one each. The first {@link #get} of
@@ -106,9 +132,13 @@ public final class Table {
      */
     <T> T readingAhead(List<Map<String, AttributeValue>> keys, Supplier<T> work) {
         Map<List<String>, Optional<Item>> read = new HashMap<>();
-        keys.forEach(k -> read.put(aheadKey(k.get(Keys.PK).s(), k.get(Keys.SK).s()), Optional.empty()));
+        keys.forEach(k -> read.put(aheadKey(k), Optional.empty()));
         batchGet(keys).forEach(item -> read.put(aheadKey(item.string(Keys.PK), item.string(Keys.SK)), Optional.of(item)));
         return ScopedValue.where(AHEAD, read).call(work::get);
+    }
+
+    private List<String> aheadKey(Map<String, AttributeValue> key) {
+        return aheadKey(key.get(Keys.PK).s(), key.get(Keys.SK).s());
     }
 
     /** An item's place among those read ahead: this table's name and the item's key. */

@@ -70,6 +70,11 @@ public final class InMemoryPosts implements PostRepository {
     }
 
     @Override
+    public <T> T readingAhead(String slug, List<Facet> facets, java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
+    @Override
     public Optional<Post> findById(String id) {
         calls++;
         return bySlug.values().stream().filter(p -> p.id().equals(id)).findFirst();
