@@ -8,6 +8,7 @@ import se.inlagg.json.Json;
 import se.inlagg.ops.Log;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.ListQuery;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * Warms a function before its SnapStart snapshot, so the snapshot holds loaded, linked and
@@ -92,12 +93,26 @@ public final class Priming {
         attempt(() -> Json.write(Json.read("{\"priming\": [1, 2.5, true, null, \"å\"]}")));
     }
 
-    /** Runs one step of priming; a failure is logged and the next step still runs (priming must never stop a deploy). */
+    /**
+     * Runs one step of priming; a failure is logged and the next step still runs (priming must never stop a
+     * deploy). A step the function is not granted (the shared steps above reach beyond what some functions
+     * use) is refused by AWS at every snapshot as designed: noted at INFO, so a WARN means something is wrong.
+     */
     public static void attempt(Runnable read) {
         try {
             read.run();
         } catch (RuntimeException e) {
-            Log.warn("priming_failed", "error", e.getClass().getSimpleName());
+            if (e instanceof AwsServiceException refused && notGranted(refused)) {
+                Log.info("priming_step_not_granted", "error", refused.awsErrorDetails().errorCode());
+            } else {
+                Log.warn("priming_failed", "error", e.getClass().getSimpleName());
+            }
         }
+    }
+
+    /** DynamoDB's AccessDeniedException, S3's AccessDenied. */
+    private static boolean notGranted(AwsServiceException e) {
+        return e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null
+                && e.awsErrorDetails().errorCode().startsWith("AccessDenied");
     }
 }
