@@ -4,7 +4,7 @@ import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 
 /** POST /api/posts/{slug}/tags: adds tags to a post, keeping the ones it has. */
-public final class AddTagsHandler extends ApiFunction {
+public final class AddTagsHandler extends PostApiFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {

@@ -15,7 +15,7 @@ import se.inlagg.posts.Seen;
  * that is no JPEG, PNG or WebP, or is over 10 MB, is deleted and refused 422). If-Match is required,
  * as for any edit; the picture the post had before is deleted once this has committed.
  */
-public final class AttachImageHandler extends ApiFunction {
+public final class AttachImageHandler extends PostApiFunction {
 
     private static final Set<String> FIELDS = Set.of("key", "alt", "caption");
 

@@ -7,7 +7,7 @@ import se.inlagg.http.HttpResponse;
  * DELETE /api/posts/{slug}: removes the post, its list entries and its slug claim in one
  * transaction; 204. If-Match is honoured when sent, so a client can delete only what it saw.
  */
-public final class DeletePostHandler extends ApiFunction {
+public final class DeletePostHandler extends PostApiFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {

@@ -15,7 +15,7 @@ import se.inlagg.posts.Refusal;
  * PATCH /api/posts/{slug}: a JSON merge patch of the create fields. It needs If-Match with the
  * post's ETag: without it 428, with an old one 412, and nothing changes.
  */
-public final class EditPostHandler extends ApiFunction {
+public final class EditPostHandler extends PostApiFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {

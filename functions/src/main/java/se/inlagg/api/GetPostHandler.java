@@ -10,7 +10,7 @@ import se.inlagg.http.HttpResponse;
  * Public, so the authorizer does not run: a draft is shown only when its author's token comes
  * along, checked here with the same code the authorizer uses.
  */
-public final class GetPostHandler extends ApiFunction {
+public final class GetPostHandler extends PostApiFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {

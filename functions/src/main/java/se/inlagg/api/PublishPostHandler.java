@@ -14,7 +14,7 @@ import se.inlagg.posts.Seen;
  * (back to draft): what the pages' buttons do, for the author's own post. If-Match is honoured when
  * sent; a post already so published (or already a draft) answers as it is, so a retry is harmless.
  */
-public final class PublishPostHandler extends ApiFunction {
+public final class PublishPostHandler extends PostApiFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {

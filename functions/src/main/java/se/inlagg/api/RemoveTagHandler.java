@@ -4,7 +4,7 @@ import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 
 /** DELETE /api/posts/{slug}/tags/{tag}: takes one tag, named by its slug, off a post. */
-public final class RemoveTagHandler extends ApiFunction {
+public final class RemoveTagHandler extends PostApiFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {

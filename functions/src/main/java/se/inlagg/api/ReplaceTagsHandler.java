@@ -4,7 +4,7 @@ import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 
 /** PUT /api/posts/{slug}/tags: the post's tags become exactly the list given. */
-public final class ReplaceTagsHandler extends ApiFunction {
+public final class ReplaceTagsHandler extends PostApiFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {

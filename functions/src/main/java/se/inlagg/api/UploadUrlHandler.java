@@ -16,7 +16,7 @@ import se.inlagg.posts.SiteTime;
  * post. The client posts the fields, then the file, as multipart/form-data to the url; S3 answers
  * 204, and POST /api/posts/{slug}/image with the key puts it on the post.
  */
-public final class UploadUrlHandler extends ApiFunction {
+public final class UploadUrlHandler extends PostApiFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {

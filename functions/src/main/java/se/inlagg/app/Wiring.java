@@ -116,7 +116,7 @@ public final class Wiring {
 
     /**
      * Does {@code work}, a request to change the post with this slug from a page signed in with this session,
-     * with the session and the slug's item read first in one call instead of one each (store.ReadAhead). As
+     * with the session and the post by its slug read first in one call instead of one after another (store.ReadAhead). As
      * plain {@code work} where there is no session, or no slug to look up.
      */
     public <T> T withSessionAndSlug(Optional<String> sessionId, Optional<String> slug, Supplier<T> work) {

@@ -35,7 +35,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
     protected HttpFunction() {
         Priming.whenSnapshotted(() -> {
             if (readsTable()) {
-                Priming.of(app()).prime();
+                Priming.of(app()).prime(readsPostsBySlug());
             }
             primingRequests().forEach(this::answer);
         });
@@ -48,6 +48,14 @@ public abstract class HttpFunction implements RequestStreamHandler {
      */
     protected List<HttpRequest> primingRequests() {
         return List.of();
+    }
+
+    /**
+     * Whether this function reads posts by their slugs (a BatchGetItem, granted only to those that do), so
+     * its priming should; pages that do prime it with their own requests.
+     */
+    protected boolean readsPostsBySlug() {
+        return false;
     }
 
     /** Whether this function reads the table at all; those that do not (files, 404s) are not granted it. */

@@ -45,7 +45,10 @@ public interface PostRepository {
      */
     Write<PostSummary> update(PostSummary current, PostSummary next, Optional<Body> body, Instant now);
 
-    /** Removes the post, its body, its list entries and its slug, if it is still at this version. */
+    /**
+     * Removes the post, its body and its list entries, if it is still at this version. Its slug stays claimed,
+     * so neither the slug nor the id it names ever comes back for another post.
+     */
     Write<PostSummary> delete(PostSummary current);
 
     /** A create remembered under this author's key, unless it has expired. */

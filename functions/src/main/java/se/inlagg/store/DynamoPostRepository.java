@@ -120,6 +120,8 @@ public final class DynamoPostRepository implements PostRepository {
     @Override
     public Optional<PostSummary> findSummaryBySlug(String slug) {
         List<Optional<Item>> read = table.getAll(PostItems.bySlug(slug, false));
+        // A body read ahead with them is as old as they are: never to be paired later with a post read anew.
+        table.forgetAhead(Table.key(Keys.post(Ids.ofSlug(slug)), Keys.BODY_SK));
         return postIdOf(read.get(0)).flatMap(id -> id.equals(Ids.ofSlug(slug)) ? read.get(1) : table.get(Keys.post(id), Keys.POST_SK))
                 .map(PostItems::summaryOf);
     }
@@ -200,7 +202,8 @@ public final class DynamoPostRepository implements PostRepository {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(table.deleteIfEquals(Keys.post(current.id()), Keys.POST_SK, PostItems.VERSION, Item.n(current.version())));
         items.add(table.delete(Keys.post(current.id()), Keys.BODY_SK));
-        items.add(table.deleteIfEquals(Keys.slug(current.slug()), Keys.SLUG_SK, PostItems.POST_ID, Item.s(current.id())));
+        // The slug's claim stays: a slug, and with it the id it names (Ids.ofSlug), is never given to another post,
+        // so no cache, feed reader or ETag can take a new post for the deleted one. Reads find no post behind it.
         for (Facet facet : current.facets(time.zone())) {
             leave(items, current, facet, before);
         }

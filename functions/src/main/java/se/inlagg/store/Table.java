@@ -30,8 +30,8 @@ public final class Table {
 
     /**
      * Items this request read ahead in one BatchGetItem ({@link #readingAhead}), by table and key (table
-     * name, partition key, sort key): each is taken by the first {@link #get} of its key, found or not, in
-     * place of a call.
+     * name, partition key, sort key): each is taken by the first {@link #get} or {@link #getAll} of its key,
+     * found or not, in place of a call.
      * Scoped to the thread that does the request's work, so concurrent requests (the local server) never
      * see each other's, and gone when the work ends.
      */
@@ -135,6 +135,13 @@ public final class Table {
         keys.forEach(k -> read.put(aheadKey(k), Optional.empty()));
         batchGet(keys).forEach(item -> read.put(aheadKey(item.string(Keys.PK), item.string(Keys.SK)), Optional.of(item)));
         return ScopedValue.where(AHEAD, read).call(work::get);
+    }
+
+    /** Drops an item read ahead, if it was, so the next read of its key goes to the table. */
+    void forgetAhead(Map<String, AttributeValue> key) {
+        if (AHEAD.isBound()) {
+            AHEAD.get().remove(aheadKey(key));
+        }
     }
 
     private List<String> aheadKey(Map<String, AttributeValue> key) {

@@ -35,7 +35,7 @@ public final class SearchIndexHandler implements RequestStreamHandler {
         // nothing), and the reading of a batch.
         // Each step on its own, so one that fails (logged) leaves the others in the snapshot.
         Priming.whenSnapshotted(() -> {
-            Priming.of(wiring.get()).prime();
+            Priming.of(wiring.get()).prime(false);
             Priming.attempt(() -> wiring.get().search().prime());
             Priming.attempt(() -> wiring.get().search().primeIndexing());
             Priming.attempt(() -> StreamBatch.read(new ByteArrayInputStream("{\"Records\": []}".getBytes(StandardCharsets.UTF_8))));

@@ -7,8 +7,8 @@ import se.inlagg.http.HttpResponse;
 /**
  * A page on which the signed-in author works on their own post, the one its path names (edit, preview,
  * publish, delete, picture: /posts/{slug}/edit and the like). Every such request reads the author's
- * session, then the post's slug, then the post: the first two are read together, in one call, before
- * the page is handled (Wiring.withSessionAndSlug).
+ * session and then the post by its slug: all of it (the session, the slug's claim, the post and body the
+ * slug names) is read in one call before the page is handled (Wiring.withSessionAndSlug).
  */
 abstract class PostAuthorPage extends PageFunction {
 
@@ -16,7 +16,7 @@ abstract class PostAuthorPage extends PageFunction {
 
     /** The page's route: its method and what follows the post's path (edit, preview, …). */
     PostAuthorPage(String method, String action) {
-        // Priming asks as a session nobody has, for a post nobody wrote: the session and the slug are
+        // Priming asks as a session nobody has, for a post nobody wrote: the session and the post are
         // read together, nothing is found, and the page answers as to anyone signed out.
         this.priming = HttpRequest.builder().method(method).routeKey(method + " /posts/{slug}/" + action)
                 .path("/posts/inlagg-priming/" + action).pathParameter("slug", "inlagg-priming")

@@ -22,6 +22,8 @@ public final class InMemoryPosts implements PostRepository {
     /** Thrown by the next update, as a write whose fate is unknown (a network failure) would be. */
     public RuntimeException nextUpdateThrows;
     final Set<String> slugsClaimedBehindOurBack = new HashSet<>();
+    /** The slugs of deleted posts: as in the table, their claims stay. */
+    final Set<String> slugsOfDeletedPosts = new HashSet<>();
     int writes;
     int calls;
 
@@ -34,6 +36,9 @@ public final class InMemoryPosts implements PostRepository {
     @Override
     public Write<Post> create(Post post, SlugClaim claim, CreateBasis basis, Instant now, Optional<IdempotentRequest> request) {
         calls++;
+        if (slugsOfDeletedPosts.contains(post.slug())) {
+            return new Write.SlugTaken<>();
+        }
         if (slugsClaimedBehindOurBack.remove(post.slug()) || bySlug.containsKey(post.slug())) {
             bySlug.putIfAbsent(post.slug(), post);
             return new Write.SlugTaken<>();
@@ -110,6 +115,7 @@ public final class InMemoryPosts implements PostRepository {
         }
         writes++;
         bySlug.remove(current.slug());
+        slugsOfDeletedPosts.add(current.slug());
         return new Write.Applied<>(current);
     }
 

@@ -231,6 +231,7 @@ class LeastPrivilegeTest {
         assertEquals(200, invoke("PreviewPageFunction", "preview.json", it.andThen(cookie)));
         assertEquals(303, invoke("PublishPageFunction", "publish.json", it.andThen(cookie).andThen(formBody("csrf=" + csrf
                 + "&version=" + currentVersion(legacy)))));
+        assertEquals(200, invoke("PostPageFunction", "page-post.json", it));
         assertEquals(200, invoke("DeletePageFunction", "delete-confirm.json", it.andThen(cookie)));
         assertEquals(200, invoke("ImageUploadPageFunction", "image-form.json", it.andThen(cookie)));
         assertEquals(200, attachThroughTheApi(new Http(env.server.baseUri(), null), it), "UploadUrl and AttachImage");
@@ -424,7 +425,7 @@ class LeastPrivilegeTest {
     void primingReadsOnlyAndWritesNothing() {
         RecordingDynamo recorder = new RecordingDynamo();
         var wiring = new Wiring(recorder.wrap(real), new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
-        Priming.of(wiring).prime();
+        Priming.of(wiring).prime(true);
         assertFalse(recorder.used.isEmpty(), "priming reaches DynamoDB");
         for (RecordingDynamo.Grant g : recorder.used) {
             assertTrue(Set.of("dynamodb:Query", "dynamodb:BatchGetItem").contains(g.action()), "priming may only read: " + g);

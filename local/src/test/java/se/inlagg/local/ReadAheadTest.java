@@ -2,7 +2,6 @@ package se.inlagg.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -15,20 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
-import se.inlagg.posts.Ids;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
-import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
-import se.inlagg.posts.Tag;
 
 /**
  * An author's page reads the session and the post by its slug in one call (Wiring.withSessionAndSlug),
  * and what it read stands in for exactly one read of each: a second read, after a change, sees the
- * table as it is then, and nothing read ahead outlives the request. A read by slug finds the post in
- * the claim's own call, because a post's id is named by its slug; a post created before that, with a
- * random id, is read, changed and deleted as before, one call more. Counted on either backend.
+ * table as it is then, and nothing read ahead outlives the request. Counted on either backend.
  */
 class ReadAheadTest {
 
@@ -73,45 +67,6 @@ class ReadAheadTest {
             assertEquals(List.of("BatchGetItem"), meter.reset().operations(), "a slug nobody has is known missing from the one call");
             assertTrue(wiring.sessions().find(SESSION, now).isPresent());
             assertEquals(List.of("Query"), meter.reset().operations(), "nothing read ahead outlives the request");
-        }
-    }
-
-    @Test
-    void aPostIsReadBySlugInOneCallAndOneWithARandomIdInTwo() throws Exception {
-        try (var dynamo = DynamoForTests.start(data)) {
-            dynamo.createTable(Template.read(Repo.template()), "PostsTable-Ids");
-            var meter = new MeteredDynamo();
-            var settings = new Settings("PostsTable-Ids", ZoneId.of("Europe/Stockholm"));
-            var wiring = new Wiring(meter.client(dynamo.endpoint()), settings, Clock.systemUTC());
-            Post named = (Post) assertInstanceOf(Outcome.Done.class,
-                    wiring.posts().create(LegacyPosts.draft("Månadsmöte i Ystad"), AUTHOR, Optional.empty())).value();
-            assertEquals(Ids.ofSlug(named.slug()), named.id(), "a new post's id is named by its slug");
-            Post random = LegacyPosts.create(LegacyPosts.service(dynamo.client(), settings), "Månadsmöte i Ystad", AUTHOR);
-            assertEquals("manadsmote-i-ystad-2", random.slug());
-            assertNotEquals(Ids.ofSlug(random.slug()), random.id(), "made as posts were before ids were named by slugs");
-            meter.reset();
-
-            for (Post post : List.of(named, random)) {
-                boolean old = post == random;
-                Post read = (Post) assertInstanceOf(Outcome.Done.class, wiring.posts().get(post.slug(), Optional.of(AUTHOR))).value();
-                assertEquals(post.id(), read.id());
-                assertEquals(post.bodyHtml(), read.bodyHtml());
-                assertEquals(old ? List.of("BatchGetItem", "Query") : List.of("BatchGetItem"), meter.reset().operations(), post.slug());
-
-                var tagged = (PostSummary) assertInstanceOf(Outcome.Done.class,
-                        wiring.posts().addTags(post.slug(), List.of("Ekonomi"), AUTHOR)).value();
-                assertEquals(List.of("Frivård", "Ekonomi"), tagged.tags().stream().map(Tag::name).toList());
-                assertEquals(old ? List.of("BatchGetItem", "Query", "TransactWriteItems") : List.of("BatchGetItem", "TransactWriteItems"),
-                        meter.reset().operations(), "the post and the new category's counter in one call, then the write: " + post.slug());
-
-                assertInstanceOf(Outcome.Done.class, wiring.posts().delete(post.slug(), Optional.empty(), AUTHOR));
-                var gone = assertInstanceOf(Outcome.Refused.class, wiring.posts().get(post.slug(), Optional.of(AUTHOR)));
-                assertInstanceOf(Refusal.NotFound.class, gone.refusal());
-                meter.reset();
-            }
-            Post next = (Post) assertInstanceOf(Outcome.Done.class,
-                    wiring.posts().create(LegacyPosts.draft("Månadsmöte i Ystad"), AUTHOR, Optional.empty())).value();
-            assertEquals("manadsmote-i-ystad-3", next.slug(), "a deleted post's slug is not given again");
         }
     }
 }

@@ -1,0 +1,103 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.inlagg.app.Wiring;
+import se.inlagg.config.Settings;
+import se.inlagg.posts.Ids;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostService;
+import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.Refusal;
+import se.inlagg.posts.Tag;
+
+/**
+ * A post's id is named by its slug (posts.Ids.ofSlug), so a read by slug finds the post in the claim's
+ * own call; a post created before that, with a random id, is read, changed and deleted as before, one
+ * call more. A slug names one post for good: one taken by another title's post is never given again,
+ * nor one whose post was deleted. On either backend.
+ */
+class PostIdsTest {
+
+    static final String AUTHOR = "7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aPostIsReadBySlugInOneCallAndOneWithARandomIdInTwo() throws Exception {
+        try (var dynamo = DynamoForTests.start(data)) {
+            dynamo.createTable(Template.read(Repo.template()), "PostsTable-Ids");
+            var meter = new MeteredDynamo();
+            var settings = new Settings("PostsTable-Ids", ZoneId.of("Europe/Stockholm"));
+            var wiring = new Wiring(meter.client(dynamo.endpoint()), settings, Clock.systemUTC());
+            Post named = created(wiring.posts(), "Månadsmöte i Ystad");
+            assertEquals(Ids.ofSlug(named.slug()), named.id(), "a new post's id is named by its slug");
+            Post random = LegacyPosts.create(LegacyPosts.service(dynamo.client(), settings), "Månadsmöte i Ystad", AUTHOR);
+            assertEquals("manadsmote-i-ystad-2", random.slug());
+            assertNotEquals(Ids.ofSlug(random.slug()), random.id(), "made as posts were before ids were named by slugs");
+            meter.reset();
+
+            for (Post post : List.of(named, random)) {
+                boolean old = post == random;
+                Post read = (Post) assertInstanceOf(Outcome.Done.class, wiring.posts().get(post.slug(), Optional.of(AUTHOR))).value();
+                assertEquals(post.id(), read.id());
+                assertEquals(post.bodyHtml(), read.bodyHtml());
+                assertEquals(old ? List.of("BatchGetItem", "Query") : List.of("BatchGetItem"), meter.reset().operations(), post.slug());
+
+                var tagged = (PostSummary) assertInstanceOf(Outcome.Done.class,
+                        wiring.posts().addTags(post.slug(), List.of("Ekonomi"), AUTHOR)).value();
+                assertEquals(List.of("Frivård", "Ekonomi"), tagged.tags().stream().map(Tag::name).toList());
+                assertEquals(old ? List.of("BatchGetItem", "Query", "TransactWriteItems") : List.of("BatchGetItem", "TransactWriteItems"),
+                        meter.reset().operations(), "the post and the new category's counter in one call, then the write: " + post.slug());
+
+                assertInstanceOf(Outcome.Done.class, wiring.posts().delete(post.slug(), Optional.empty(), AUTHOR));
+                var gone = assertInstanceOf(Outcome.Refused.class, wiring.posts().get(post.slug(), Optional.of(AUTHOR)));
+                assertInstanceOf(Refusal.NotFound.class, gone.refusal());
+                meter.reset();
+            }
+            assertEquals("manadsmote-i-ystad-3", created(wiring.posts(), "Månadsmöte i Ystad").slug(),
+                    "a deleted post's slug is not given again");
+        }
+    }
+
+    /**
+     * "Fika 2" makes the slug "fika-2", which the second "Fika" took: once that post is deleted its claim
+     * stays, so "Fika 2" gets a slug, and an id, of its own. And a slug another title's post holds
+     * makes the claim and the post item its slug names refuse the create together: it takes the next
+     * number rather than reading the counter again until it gives up.
+     */
+    @Test
+    void aSlugTakenByAnotherTitleOrByADeletedPostIsNeverGivenAgain() throws Exception {
+        try (var dynamo = DynamoForTests.start(data)) {
+            dynamo.createTable(Template.read(Repo.template()), "PostsTable-Slugs");
+            var posts = new Wiring(dynamo.client(), new Settings("PostsTable-Slugs", ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).posts();
+            assertEquals("fika", created(posts, "Fika").slug());
+            Post second = created(posts, "Fika");
+            assertEquals("fika-2", second.slug());
+            assertInstanceOf(Outcome.Done.class, posts.delete(second.slug(), Optional.empty(), AUTHOR));
+            Post after = created(posts, "Fika 2");
+            assertEquals("fika-2-2", after.slug(), "the deleted post's slug stays claimed");
+            assertNotEquals(second.id(), after.id());
+            var gone = assertInstanceOf(Outcome.Refused.class, posts.get("fika-2", Optional.of(AUTHOR)));
+            assertInstanceOf(Refusal.NotFound.class, gone.refusal());
+
+            assertEquals("fika-3", created(posts, "Fika").slug());
+            assertEquals("fika-3-2", created(posts, "Fika 3").slug(), "a slug another title's post holds");
+        }
+    }
+
+    private static Post created(PostService posts, String title) {
+        return (Post) assertInstanceOf(Outcome.Done.class, posts.create(LegacyPosts.draft(title), AUTHOR, Optional.empty())).value();
+    }
+}
