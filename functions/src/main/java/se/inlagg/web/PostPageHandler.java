@@ -1,14 +1,19 @@
 package se.inlagg.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
+import se.inlagg.posts.Byline;
+import se.inlagg.posts.Ids;
+import se.inlagg.posts.Image;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.Status;
 import se.inlagg.posts.Surroundings;
 import se.inlagg.posts.Tag;
 import se.inlagg.web.templates.JtepostGenerated;
@@ -23,28 +28,50 @@ public final class PostPageHandler extends PageFunction {
     /** Enough to offer a way on, few enough to stay a footnote: one Query for each of up to three categories. */
     static final int RELATED = 3;
 
+    /** A post nobody has: what priming asks for. */
+    private static final String PRIMING_SLUG = "inlagg-priming";
+    private static final HttpRequest PRIMING = HttpRequest.builder().method("GET").routeKey("GET /posts/{slug}")
+            .path("/posts/" + PRIMING_SLUG).pathParameter("slug", PRIMING_SLUG).requestId("priming").build();
+
     @Override
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         String slug = request.pathParameter("slug").orElse("");
         return switch (app().posts().get(slug, viewer.map(Viewer::authorId))) {
             case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal()));
-            case Outcome.Done<Post> d -> {
-                Post post = d.value();
-                var posts = app().posts();
-                Surroundings around = posts.around(post.summary(), RELATED);
-                PostView view = Views.post(post, posts.time().zone(), posts.time().now(), around.neighbours(), around.related());
-                Frame frame = Frame.shared(post.summary().title(), post.summary().excerpt(), sharing(post.summary(), base(request)),
-                        List.of(new Link("Alla inlägg", "/feed.xml")), viewer);
-                yield page(request, 200, frame, Templates.render(out -> JtepostGenerated.render(out, null, frame, view, null)));
-            }
+            case Outcome.Done<Post> d -> shown(request, viewer, d.value());
         };
+    }
+
+    /** The page of a post found: what surrounds it read (side by side), then rendered. */
+    private HttpResponse shown(HttpRequest request, Optional<Viewer> viewer, Post post) {
+        var posts = app().posts();
+        Surroundings around = posts.around(post.summary(), RELATED);
+        PostView view = Views.post(post, posts.time().zone(), posts.time().now(), around.neighbours(), around.related());
+        Frame frame = Frame.shared(post.summary().title(), post.summary().excerpt(), sharing(post.summary(), base(request)),
+                List.of(new Link("Alla inlägg", "/feed.xml")), viewer);
+        return page(request, 200, frame, Templates.render(out -> JtepostGenerated.render(out, null, frame, view, null)));
     }
 
     @Override
     protected List<HttpRequest> primingRequests() {
-        return List.of(HttpRequest.builder().method("GET").routeKey("GET /posts/{slug}").path("/posts/inlagg-priming")
-                .pathParameter("slug", "inlagg-priming").requestId("priming").build());
+        return List.of(PRIMING);
+    }
+
+    /**
+     * The priming request finds no post (none is stored under its slug), so the page of a post found, with
+     * its neighbours, related posts, picture and rendering, is primed on a made-up post: its surroundings are
+     * read (Queries that find whatever is there), nothing is written.
+     */
+    @Override
+    protected void primeMadeUp() {
+        Instant now = app().posts().time().now();
+        var summary = new PostSummary(Ids.ofSlug(PRIMING_SLUG), PRIMING_SLUG, "Inlägg före ögonblicksbilden", "Förhandsvisning.",
+                new Byline("Åsa Öberg", Optional.of("Förstelärare"), Optional.of("Ystad")), List.of(Tag.named("Frivård"), Tag.named("Ystad")),
+                Optional.of(new Image(Image.SITE_PATH + "abcdefghijklmnopqrstuvwxyz.jpg", "Bild", Optional.of("Bildtext"),
+                        Optional.of(new Image.Size(800, 600)))),
+                Status.PUBLISHED, now.minusSeconds(3600), now.minusSeconds(3600), 1, Ids.ofSlug("inlagg-priming-author"));
+        shown(PRIMING, Optional.empty(), new Post(summary, "Text med **fetstil**.", "<p>Text med <strong>fetstil</strong>.</p>"));
     }
 
     static Sharing sharing(PostSummary s, String base) {

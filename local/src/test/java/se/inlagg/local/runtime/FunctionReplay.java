@@ -125,6 +125,11 @@ final class FunctionReplay {
         if (function.snapStart() && failures.isEmpty() && !output.contains("\"message\":\"primed\"")) {
             problems.add("was not primed before its snapshot: SnapStart would restore it cold (no \"primed\" log line)");
         }
+        if (output.contains("\"message\":\"priming_failed\"")) {
+            // Here nothing refuses a call (no IAM): a step that failed is broken, and its path would be cold after a restore.
+            problems.add("a step of its priming failed (\"priming_failed\" in its log): " + output.lines()
+                    .filter(l -> l.contains("priming_failed")).findFirst().orElse(""));
+        }
         failures.forEach(f -> problems.add(f + causes));
         return problems.stream().map(p -> function.id() + ": " + p).toList();
     }
