@@ -111,24 +111,26 @@ public final class DynamoPostRepository implements PostRepository {
      */
     @Override
     public Optional<Post> findBySlug(String slug) {
-        List<Optional<Item>> read = table.getAll(PostItems.bySlug(slug, true));
-        return postIdOf(read.get(0)).flatMap(id -> id.equals(Ids.ofSlug(slug))
+        String named = Ids.ofSlug(slug);
+        List<Optional<Item>> read = table.getAll(PostItems.bySlug(slug, named, true));
+        return postIdOf(read.get(0)).flatMap(id -> id.equals(named)
                 ? read.get(1).map(summary -> post(PostItems.summaryOf(summary), read.get(2).map(PostItems::bodyOf).orElse(NO_BODY)))
                 : findById(id));
     }
 
     @Override
     public Optional<PostSummary> findSummaryBySlug(String slug) {
-        List<Optional<Item>> read = table.getAll(PostItems.bySlug(slug, false));
+        String named = Ids.ofSlug(slug);
+        List<Optional<Item>> read = table.getAll(PostItems.bySlug(slug, named, false));
         // A body read ahead with them is as old as they are: never to be paired later with a post read anew.
-        table.forgetAhead(Table.key(Keys.post(Ids.ofSlug(slug)), Keys.BODY_SK));
-        return postIdOf(read.get(0)).flatMap(id -> id.equals(Ids.ofSlug(slug)) ? read.get(1) : table.get(Keys.post(id), Keys.POST_SK))
+        table.forgetAhead(Table.key(Keys.post(named), Keys.BODY_SK));
+        return postIdOf(read.get(0)).flatMap(id -> id.equals(named) ? read.get(1) : table.get(Keys.post(id), Keys.POST_SK))
                 .map(PostItems::summaryOf);
     }
 
     @Override
     public <T> T readingAhead(String slug, List<Facet> facets, java.util.function.Supplier<T> work) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>(PostItems.bySlug(slug, false));
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(PostItems.bySlug(slug, Ids.ofSlug(slug), false));
         facets.forEach(f -> keys.add(FacetItems.key(f.kind(), f.slug())));
         return table.readingAhead(keys, work);
     }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import se.inlagg.posts.Body;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Facet;
-import se.inlagg.posts.Ids;
 import se.inlagg.posts.Image;
 import se.inlagg.posts.Markdown;
 import se.inlagg.posts.PostSummary;
@@ -77,11 +76,11 @@ final class PostItems {
 
     /**
      * What a read by slug asks for in one call: the slug's claim, then the post item (and, with
-     * {@code withBody}, the body) of the id the slug names ({@link Ids#ofSlug}), the id of every post
-     * created since ids were named so. The claim says whether that is the slug's post.
+     * {@code withBody}, the body) of {@code named}, the id the slug names ({@link se.inlagg.posts.Ids#ofSlug}),
+     * the id of every post created since ids were named so. The claim says whether that is the slug's post.
      */
-    static List<Map<String, AttributeValue>> bySlug(String slug, boolean withBody) {
-        String post = Keys.post(Ids.ofSlug(slug));
+    static List<Map<String, AttributeValue>> bySlug(String slug, String named, boolean withBody) {
+        String post = Keys.post(named);
         return withBody
                 ? List.of(Table.key(Keys.slug(slug), Keys.SLUG_SK), Table.key(post, Keys.POST_SK), Table.key(post, Keys.BODY_SK))
                 : List.of(Table.key(Keys.slug(slug), Keys.SLUG_SK), Table.key(post, Keys.POST_SK));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import se.inlagg.posts.Ids;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -28,7 +29,7 @@ public final class ReadAhead {
     public <T> T sessionAndSlug(String sessionIdSha256, String slug, Supplier<T> work) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         keys.add(Table.key(Keys.session(sessionIdSha256), Keys.SESSION_SK));
-        keys.addAll(PostItems.bySlug(slug, true));
+        keys.addAll(PostItems.bySlug(slug, Ids.ofSlug(slug), true));
         return table.readingAhead(keys, work);
     }
 }

@@ -124,16 +124,18 @@ public final class Table {
     }
 
     /**
-     * Does {@code work} with these items read first, consistently, in one BatchGetItem: a request that
-     * knows it will read several single items one after another (an author's session, then the slug of
-     * the post the page changes) pays one call for them instead of one each. The first {@link #get} of
-     * each key inside takes what was read; a second reads the table again, so a write that reads anew
-     * after a conflict sees the item as it is then.
+     * Does {@code work} with these items read first, consistently, in one BatchGetItem ({@link #getAll}): a
+     * request that knows it will read several single items one after another (an author's session, then
+     * the post the page changes by its slug) pays one call for them instead of one each. The first
+     * {@link #get} or {@link #getAll} of each key inside takes what was read; a second reads the table
+     * again, so a write that reads anew after a conflict sees the item as it is then.
      */
     <T> T readingAhead(List<Map<String, AttributeValue>> keys, Supplier<T> work) {
+        List<Optional<Item>> items = getAll(keys);
         Map<List<String>, Optional<Item>> read = new HashMap<>();
-        keys.forEach(k -> read.put(aheadKey(k), Optional.empty()));
-        batchGet(keys).forEach(item -> read.put(aheadKey(item.string(Keys.PK), item.string(Keys.SK)), Optional.of(item)));
+        for (int i = 0; i < keys.size(); i++) {
+            read.put(aheadKey(keys.get(i)), items.get(i));
+        }
         return ScopedValue.where(AHEAD, read).call(work::get);
     }
 
