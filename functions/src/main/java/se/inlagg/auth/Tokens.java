@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * Author tokens: 256 random bits shown once, and kept only as their SHA-256. Guessing is hopeless
@@ -14,6 +15,9 @@ import java.util.HexFormat;
 public final class Tokens {
 
     static final int BYTES = 32;
+
+    /** The characters a bearer token may have, compiled once: every write through the API checks one. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]+");
 
     private Tokens() {
     }
@@ -44,7 +48,7 @@ public final class Tokens {
             return java.util.Optional.empty();
         }
         String token = h.substring(7).strip();
-        return token.isEmpty() || token.length() > 512 || !token.matches("[A-Za-z0-9._~+/=-]+")
+        return token.isEmpty() || token.length() > 512 || !TOKEN.matcher(token).matches()
                 ? java.util.Optional.empty() : java.util.Optional.of(token);
     }
 }

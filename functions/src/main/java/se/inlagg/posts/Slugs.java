@@ -2,11 +2,16 @@ package se.inlagg.posts;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Turns Swedish titles and tag names into the ASCII slugs used in every link and key. */
 public final class Slugs {
 
     public static final int MAX_LENGTH = 80;
+
+    /** Compiled once: every request naming a post checks its slug (String.matches compiles its pattern each call). */
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
     static final String FALLBACK = "inlagg";
 
     private Slugs() {
@@ -50,7 +55,7 @@ public final class Slugs {
     }
 
     public static boolean isSlug(String s) {
-        return !s.isEmpty() && s.length() <= MAX_LENGTH && s.matches("[a-z0-9]+(-[a-z0-9]+)*");
+        return !s.isEmpty() && s.length() <= MAX_LENGTH && SLUG.matcher(s).matches();
     }
 
     static String transliterate(int cp) {
