@@ -26,7 +26,7 @@ public final class AuthorizerHandler implements RequestStreamHandler {
     private final LazyWiring wiring = new LazyWiring();
 
     public AuthorizerHandler() {
-        Priming.whenSnapshotted(() -> Priming.of(app()).prime(false));
+        Priming.whenSnapshotted(() -> Priming.inRounds(Priming.of(app()).steps(false)));
     }
 
     @Override

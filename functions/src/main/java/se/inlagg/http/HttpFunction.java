@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,13 +34,29 @@ public abstract class HttpFunction implements RequestStreamHandler {
     private final LazyWiring wiring = new LazyWiring();
 
     protected HttpFunction() {
-        Priming.whenSnapshotted(() -> {
-            if (readsTable()) {
-                Priming.of(app()).prime(readsPostsBySlug());
-            }
-            primingRequests().forEach(this::answer);
-            Priming.attempt(this::primeMadeUp);
-        });
+        Priming.whenSnapshotted(() -> Priming.inRounds(primingSteps()));
+    }
+
+    /**
+     * What priming runs, in rounds: the shared reads of the table (if it reads it), this function's own
+     * requests, then {@link #primeMadeUp}. A request answered 5xx is a failed step (the store refused or
+     * broke), logged and run no more.
+     */
+    private List<Runnable> primingSteps() {
+        List<Runnable> steps = new ArrayList<>();
+        if (readsTable()) {
+            steps.addAll(Priming.of(app()).steps(readsPostsBySlug()));
+        }
+        for (HttpRequest request : primingRequests()) {
+            steps.add(() -> {
+                int status = answer(request).status();
+                if (status >= 500) {
+                    throw new IllegalStateException("priming request " + request.routeKey() + " answered " + status);
+                }
+            });
+        }
+        steps.add(this::primeMadeUp);
+        return steps;
     }
 
     /**
@@ -72,9 +89,15 @@ public abstract class HttpFunction implements RequestStreamHandler {
         return true;
     }
 
-    /** A GET of a path, as priming sends it. */
+    /** A GET of a path, as priming sends it: accepting gzip, as browsers and the CDN do, so compressing is primed too. */
     protected static HttpRequest primingGet(String routeKey, String path) {
-        return HttpRequest.builder().method("GET").routeKey(routeKey).path(path).requestId("priming").build();
+        return primingGetBuilder(routeKey, path).build();
+    }
+
+    /** The same, to add path parameters or headers to. */
+    protected static HttpRequest.Builder primingGetBuilder(String routeKey, String path) {
+        return HttpRequest.builder().method("GET").routeKey(routeKey).path(path).header("accept-encoding", "gzip, deflate, br")
+                .requestId("priming");
     }
 
     /** What this route does; a refusal is thrown as a {@link ProblemException} or returned as an answer. */

@@ -33,12 +33,14 @@ public final class SearchIndexHandler implements RequestStreamHandler {
         // container's copy of the index (a search touches them all and changes nothing), Lucene's
         // writing on a scratch index in memory (the bucket is never written: priming must change
         // nothing), and the reading of a batch.
-        // Each step on its own, so one that fails (logged) leaves the others in the snapshot.
+        // Each step on its own, so one that fails (logged) leaves the others in the snapshot. One round, not
+        // the request functions' many (Priming.inRounds): nobody waits for a batch, and a round is a Lucene commit.
         Priming.whenSnapshotted(() -> {
             Priming.of(wiring.get()).prime(false);
             Priming.attempt(() -> wiring.get().search().prime());
             Priming.attempt(() -> wiring.get().search().primeIndexing());
             Priming.attempt(() -> StreamBatch.read(new ByteArrayInputStream("{\"Records\": []}".getBytes(StandardCharsets.UTF_8))));
+            return 1;
         });
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import se.inlagg.app.Priming;
 import se.inlagg.local.Template;
 
 /**
@@ -40,6 +41,19 @@ record FunctionSpec(String id, String handler, Path code, int memoryMb, Duration
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put(name, value);
         return new FunctionSpec(id, handler, code, memoryMb, timeout, env, logFormat, applicationLogLevel, snapStart, grantedS3, grantedDynamoDb);
+    }
+
+    /** The rounds of priming a test starts a function with: enough to show the repetition runs, see {@link #primedInFewRounds}. */
+    static final int TEST_PRIMING_ROUNDS = 3;
+
+    /**
+     * The same function primed in a few rounds before its snapshot, where production runs 250
+     * ({@link Priming#ROUNDS}: seconds per function, to compile its path). A test that starts every function
+     * checks what priming does and that it repeats; the benchmark, which measures what the rounds are worth,
+     * starts them as the template does.
+     */
+    FunctionSpec primedInFewRounds() {
+        return withEnvironment(Priming.ROUNDS_VARIABLE, Integer.toString(TEST_PRIMING_ROUNDS));
     }
 
     /** The same function at another application log level (LoggingConfig's ApplicationLogLevel). */

@@ -76,7 +76,7 @@ class TelemetryRuntimeTest {
         String table = "PostsTable-Telemetry-" + RUNS.incrementAndGet();
         Seeder.Seeded seeded = Seeder.newTable(dynamo, template, table, spec, fixtures, List.of(event));
         assertFalse(seeded.titleOfSlug().isEmpty(), "the event reads a post the seeding made");
-        return RunningFunction.start(spec.withEnvironment(Settings.TABLE_NAME, table), runtime, dynamo.endpoint(),
+        return RunningFunction.start(spec.withEnvironment(Settings.TABLE_NAME, table).primedInFewRounds(), runtime, dynamo.endpoint(),
                 work.resolve(name), List.of());
     }
 
