@@ -1,5 +1,6 @@
 package se.inlagg.api;
 
+import java.util.List;
 import se.inlagg.http.BundledFile;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
@@ -13,6 +14,12 @@ public final class OpenApiHandler extends ApiFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         return Caching.publicly(request, DOCUMENT.response());
+    }
+
+    /** Before a SnapStart snapshot: the document as a client asks for it, compressed and cached. */
+    @Override
+    protected List<HttpRequest> primingRequests() {
+        return List.of(primingGet("GET /api/openapi.json", "/api/openapi.json"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package se.inlagg.web;
 
+import java.util.List;
 import java.util.Optional;
 import se.inlagg.http.ErrorRenderer;
 import se.inlagg.http.HttpRequest;
@@ -31,6 +32,12 @@ public final class FallbackHandler extends PageFunction {
     protected Optional<Viewer> viewer(HttpRequest request) {
         // Reads nothing from the table: the fallback has no permissions and needs none.
         return Optional.empty();
+    }
+
+    /** Before a SnapStart snapshot: a page and an API path nobody routes, their 404 page and JSON. */
+    @Override
+    protected List<HttpRequest> primingRequests() {
+        return List.of(primingGet("$default", "/finns-inte"), primingGet("$default", "/api/finns-inte"));
     }
 
     @Override
