@@ -19,6 +19,13 @@ import java.util.List;
 final class ColdStart {
 
     static final int WARM_INVOCATIONS = 20;
+
+    /**
+     * Answers given, untimed, between the first and the timed warm ones ({@code -Dbenchmark.warmup=}, 0 unless
+     * set): 0 times a function's first warm answers, mostly interpreted; a few hundred, those of a busy
+     * function whose path C1 has compiled.
+     */
+    static final int WARMUP_INVOCATIONS = Integer.getInteger("benchmark.warmup", 0);
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
     /** One start's figures. */
@@ -74,6 +81,9 @@ final class ColdStart {
             write(workDir.resolve("cold-start.nanos"), from + " " + first + "\n");
             long heap = HeapUsage.usedBytes(running.process().pid());
             long live = HeapUsage.liveBytes(running.process().pid());
+            for (int i = 0; i < WARMUP_INVOCATIONS; i++) {
+                answeredAt(function, running.invoke(event, LIMIT));
+            }
             long[] warm = new long[WARM_INVOCATIONS];
             ReplayingDynamo.Traffic before = counted == null ? null : counted.traffic();
             int wrong = 0;

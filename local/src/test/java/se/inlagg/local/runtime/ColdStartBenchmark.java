@@ -32,6 +32,7 @@ import se.inlagg.local.Template;
  * {@code -Dbenchmark.runs=7} sets the runs, {@code -Dbenchmark.functions=ListPostsFunction,FeedFunction} measures
  * only those (and the floor), {@code -Dbenchmark.jfr=true} also records each start and its warm answers with JFR
  * (sampling every millisecond) in {@code local/target/benchmark/<Function>/recording.jfr}, to read with {@code jfr print}.
+ * {@code -Dbenchmark.warmup=300} times the warm answers after that many untimed ones: those of a busy function, compiled.
  * {@code -Dbenchmark.start=snapstart} starts each function as SnapStart does instead (its checkpoint hooks, priming
  * included, run first) and measures its first answer from the restore: what priming leaves to a restored copy's
  * first request (the restore itself, Lambda's work, takes no time here; the floor primes nothing).
@@ -115,7 +116,8 @@ class ColdStartBenchmark {
         String markdown = table.markdown((RESTORED ? "First answer after a SnapStart restore (from the restore, priming done before it; "
                 + "here the restore takes no time and kept-alive connections survive it, where Lambda pages the snapshot in and "
                 + "connects again, so these are lower bounds)" : "Cold start") + " on " + Runtime.getRuntime().availableProcessors()
-                + " cores, median of " + runs + " runs (" + ColdStart.WARM_INVOCATIONS + " warm answers each), each function's "
+                + " cores, median of " + runs + " runs (" + ColdStart.WARM_INVOCATIONS + " warm answers each"
+                + (ColdStart.WARMUP_INVOCATIONS > 0 ? ", timed after " + ColdStart.WARMUP_INVOCATIONS + " untimed ones" : "") + "), each function's "
                 + "ratios to the floor started just before it; " + notes);
         System.out.println(markdown);
         Files.createDirectories(work);
