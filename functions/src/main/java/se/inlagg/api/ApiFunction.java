@@ -2,6 +2,7 @@ package se.inlagg.api;
 
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import se.inlagg.http.ErrorRenderer;
 import se.inlagg.http.HttpFunction;
 import se.inlagg.http.HttpRequest;
@@ -15,6 +16,10 @@ import se.inlagg.posts.PostSummary;
 
 /** A function of the JSON API: problems answer in the API's error shape. */
 abstract class ApiFunction extends HttpFunction {
+
+    /** Media types and charset parameters a JSON body may name, compiled once (every write through the API reads one). */
+    private static final Pattern JSON_SUFFIXED = Pattern.compile("application/[a-z0-9.+-]+\\+json");
+    private static final Pattern UTF8_CHARSET = Pattern.compile(".*charset=\"?utf-8\"?.*");
 
     @Override
     protected final ErrorRenderer errors(HttpRequest request) {
@@ -48,8 +53,8 @@ abstract class ApiFunction extends HttpFunction {
     static Map<String, Object> jsonObject(HttpRequest request) {
         String type = request.header("content-type").orElse("").toLowerCase(java.util.Locale.ROOT);
         String media = request.mediaType();
-        boolean json = media.equals("application/json") || media.matches("application/[a-z0-9.+-]+\\+json");
-        if (!json || (type.contains("charset=") && !type.matches(".*charset=\"?utf-8\"?.*"))) {
+        boolean json = media.equals("application/json") || JSON_SUFFIXED.matcher(media).matches();
+        if (!json || (type.contains("charset=") && !UTF8_CHARSET.matcher(type).matches())) {
             throw new ProblemException(Problems.unsupportedMediaType("application/json"));
         }
         String text = request.bodyText();

@@ -1,5 +1,6 @@
 package se.inlagg.web;
 
+import java.util.regex.Pattern;
 import se.inlagg.config.Settings;
 import se.inlagg.http.HttpRequest;
 
@@ -15,11 +16,14 @@ final class SiteUrls {
     /** Set by the distribution's SiteHost function (template.yaml). */
     static final String SITE_HOST = "x-inlagg-site-host";
 
+    /** Compiled once: every page without SITE_URL checks the host it names in its links. */
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9.-]{1,253}");
+
     private SiteUrls() {
     }
 
     private static boolean hostName(String host) {
-        return host.matches("[A-Za-z0-9.-]{1,253}");
+        return HOST_NAME.matcher(host).matches();
     }
 
     static String base(Settings settings, HttpRequest request) {
