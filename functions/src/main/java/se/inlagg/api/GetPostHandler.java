@@ -25,7 +25,7 @@ public final class GetPostHandler extends PostApiFunction {
 
     @Override
     protected List<HttpRequest> primingRequests() {
-        return List.of(HttpRequest.builder().method("GET").routeKey("GET /api/posts/{slug}").path("/api/posts/inlagg-priming")
-                .pathParameter("slug", "inlagg-priming").requestId("priming").build());
+        return List.of(primingRequest("GET", "GET /api/posts/{slug}", "/api/posts/inlagg-priming")
+                .pathParameter("slug", "inlagg-priming").build());
     }
 }

@@ -60,14 +60,13 @@ public final class SearchHandler extends ApiFunction {
     }
 
     /**
-     * One search before the snapshot loads Lucene's classes and this container's copy of the index,
-     * so a restored copy fetches only what changed since the deploy. Only the search functions do
+     * A search before the snapshot (in each of priming's rounds) loads and compiles Lucene's search and
+     * this container's copy of the index, so a restored copy fetches only what changed since the deploy. Only the search functions do
      * this, so no other function loads Lucene.
      */
     @Override
     protected List<HttpRequest> primingRequests() {
-        return List.of(HttpRequest.builder().method("GET").routeKey("GET /api/search").path("/api/search")
-                .rawQuery("q=inl%C3%A4gg").query("q", "inlägg").requestId("priming").build());
+        return List.of(primingRequest("GET", "GET /api/search", "/api/search").rawQuery("q=inl%C3%A4gg").query("q", "inlägg").build());
     }
 
     /** Search reads only its index in S3; the function is granted no DynamoDB at all. */

@@ -43,8 +43,7 @@ public final class ImageHandler extends PageFunction {
     @Override
     protected List<HttpRequest> primingRequests() {
         String name = "a".repeat(26) + ".png";
-        return List.of(HttpRequest.builder().method("GET").routeKey("GET /images/{name}").path("/images/" + name)
-                .pathParameter("name", name).requestId("priming").build());
+        return List.of(primingRequest("GET", "GET /images/{name}", "/images/" + name).pathParameter("name", name).build());
     }
 
     /** Nothing in the table to prime: the function is granted only the pictures bucket. */

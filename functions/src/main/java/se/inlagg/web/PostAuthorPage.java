@@ -18,9 +18,8 @@ abstract class PostAuthorPage extends PageFunction {
     PostAuthorPage(String method, String action) {
         // Priming asks as a session nobody has, for a post nobody wrote: the session and the post are
         // read together, nothing is found, and the page answers as to anyone signed out.
-        this.priming = HttpRequest.builder().method(method).routeKey(method + " /posts/{slug}/" + action)
-                .path("/posts/inlagg-priming/" + action).pathParameter("slug", "inlagg-priming")
-                .cookie(Cookies.SECURE_NAME + "=inlagg-priming").requestId("priming").build();
+        this.priming = primingRequest(method, method + " /posts/{slug}/" + action, "/posts/inlagg-priming/" + action)
+                .pathParameter("slug", "inlagg-priming").cookie(Cookies.SECURE_NAME + "=inlagg-priming").build();
     }
 
     @Override

@@ -30,8 +30,8 @@ public final class PostPageHandler extends PageFunction {
 
     /** A post nobody has: what priming asks for. */
     private static final String PRIMING_SLUG = "inlagg-priming";
-    private static final HttpRequest PRIMING = HttpRequest.builder().method("GET").routeKey("GET /posts/{slug}")
-            .path("/posts/" + PRIMING_SLUG).pathParameter("slug", PRIMING_SLUG).requestId("priming").build();
+    private static final HttpRequest PRIMING = primingRequest("GET", "GET /posts/{slug}", "/posts/" + PRIMING_SLUG)
+            .pathParameter("slug", PRIMING_SLUG).build();
 
     @Override
     protected HttpResponse handle(HttpRequest request) {

@@ -81,8 +81,8 @@ public final class SearchPageHandler extends PageFunction {
     }
 
     /**
-     * One search before the snapshot loads Lucene's classes and this container's copy of the index,
-     * so a restored copy fetches only what changed since the deploy. Only the search functions do
+     * A search before the snapshot (in each of priming's rounds) loads and compiles Lucene's search and
+     * this container's copy of the index, so a restored copy fetches only what changed since the deploy. Only the search functions do
      * this, so no other function loads Lucene.
      */
     @Override
@@ -94,8 +94,7 @@ public final class SearchPageHandler extends PageFunction {
     }
 
     private static HttpRequest.Builder primingSearch() {
-        return HttpRequest.builder().method("GET").routeKey("GET /sok").path("/sok")
-                .rawQuery("q=inl%C3%A4gg").query("q", "inlägg").requestId("priming");
+        return primingRequest("GET", "GET /sok", "/sok").rawQuery("q=inl%C3%A4gg").query("q", "inlägg");
     }
 
     /**

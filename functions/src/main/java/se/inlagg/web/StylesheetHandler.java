@@ -33,7 +33,7 @@ public final class StylesheetHandler extends PageFunction {
     @Override
     protected List<HttpRequest> primingRequests() {
         String file = stylesheetPath().substring("/assets/".length());
-        return List.of(primingGetBuilder("GET /assets/{file}", stylesheetPath()).pathParameter("file", file).build());
+        return List.of(primingRequest("GET", "GET /assets/{file}", stylesheetPath()).pathParameter("file", file).build());
     }
 
     @Override

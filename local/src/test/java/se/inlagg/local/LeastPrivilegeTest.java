@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import se.inlagg.app.Priming;
 import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
+import se.inlagg.http.HttpFunction;
 import se.inlagg.posts.Byline;
 import se.inlagg.search.S3IndexFiles;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -419,6 +420,36 @@ class LeastPrivilegeTest {
                 assertFalse(g.action().equals("dynamodb:Scan"), f.id() + " may Scan");
             }
         }
+    }
+
+    @Test
+    void everyFunctionsOwnPrimingReadsOnlyAndWritesNothing() throws Exception {
+        // Each function's priming (the shared reads, its own requests, its made-up page) runs some 250 times before
+        // every snapshot: two rounds here, on recorders of their own, so the grants test above sees none of it.
+        var settings = new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm"));
+        String searchBucket = s3.newBucket("least-privilege-priming");
+        int primed = 0;
+        for (var f : template.functions().values()) {
+            RecordingDynamo recorder = new RecordingDynamo();
+            RecordingS3 recordingS3 = new RecordingS3();
+            var images = recordingS3.bucket(env.server.bucket());
+            Wiring wiring = Wiring.withBuckets(recorder.wrap(real), settings.withSearchBucket(searchBucket), Clock.systemUTC(),
+                    () -> Optional.of(images), () -> new S3IndexFiles(recordingS3.searchIndex(realS3), searchBucket));
+            if (!(handler(f.handlerClass(), wiring) instanceof HttpFunction function)) {
+                continue; // the authorizer and the indexer prime with Priming's shared reads, checked below
+            }
+            for (int round = 0; round < 2; round++) {
+                function.primingSteps().forEach(Priming::attempt);
+            }
+            primed++;
+            for (RecordingDynamo.Grant g : recorder.used) {
+                assertTrue(Set.of("dynamodb:Query", "dynamodb:BatchGetItem").contains(g.action()), f.id() + "'s priming may only read: " + g);
+            }
+            for (RecordingDynamo.Grant g : recordingS3.used) {
+                assertTrue(Set.of("s3:GetObject", "s3:ListBucket").contains(g.action()), f.id() + "'s priming may only read: " + g);
+            }
+        }
+        assertTrue(primed > 30, "every request function was primed: " + primed);
     }
 
     @Test

@@ -20,6 +20,9 @@ record FunctionSpec(String id, String handler, Path code, int memoryMb, Duration
     private static final int DEFAULT_MEMORY_MB = 128;
     private static final int DEFAULT_TIMEOUT_SECONDS = 3;
 
+    /** The rounds of priming a test starts a function with: enough to show the repetition runs, see {@link #primedInFewRounds}. */
+    static final int TEST_PRIMING_ROUNDS = 3;
+
     FunctionSpec {
         environment = Map.copyOf(environment);
     }
@@ -42,9 +45,6 @@ record FunctionSpec(String id, String handler, Path code, int memoryMb, Duration
         env.put(name, value);
         return new FunctionSpec(id, handler, code, memoryMb, timeout, env, logFormat, applicationLogLevel, snapStart, grantedS3, grantedDynamoDb);
     }
-
-    /** The rounds of priming a test starts a function with: enough to show the repetition runs, see {@link #primedInFewRounds}. */
-    static final int TEST_PRIMING_ROUNDS = 3;
 
     /**
      * The same function primed in a few rounds before its snapshot, where production runs 250
