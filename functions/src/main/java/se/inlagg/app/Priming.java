@@ -119,7 +119,7 @@ public final class Priming {
      * How many rounds {@link #inRounds} runs unless {@value #ROUNDS_VARIABLE} says otherwise. A function's
      * own code runs a few times per answer, and C1 (the only compiler the template's JVM settings keep)
      * compiles a method once it has been called some 200 times; until then it is interpreted. One round
-     * loads the classes, 250 compile the path: a restored post page answers its warm requests in 7.3 ms
+     * loads the classes, 250 compile the path: a restored post page answers its warm requests in 7.1 ms
      * where one round left 16.9 ({@code ColdStartBenchmark -Dbenchmark.start=snapstart}).
      */
     public static final int ROUNDS = 250;
