@@ -131,6 +131,7 @@ class StandardClientTest {
         final List<Request> requests = new CopyOnWriteArrayList<>();
         final AtomicInteger connections = new AtomicInteger();
         private final List<Socket> open = new CopyOnWriteArrayList<>();
+        private final List<Thread> serving = new CopyOnWriteArrayList<>();
         private final ServerSocket socket;
 
         LoopbackDynamo() {
@@ -146,13 +147,25 @@ class StandardClientTest {
             return URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
 
-        /** What DynamoDB does to a connection left idle: closes it, and the client learns of it only when it next uses it. */
+        /**
+         * What DynamoDB does to a connection left idle: closes it, and the client learns of it only when it next uses it.
+         * Returns once each connection's thread has ended: a socket closed while a virtual thread waits to read it is
+         * closed for good only when that thread wakes, and until then the client's next request could still be read.
+         */
         void closeIdleConnections() {
             for (Socket s : open) {
                 try {
                     s.close();
                 } catch (IOException e) {
                     // closed already
+                }
+            }
+            for (Thread t : serving) {
+                try {
+                    t.join(java.time.Duration.ofSeconds(5));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
         }
@@ -163,7 +176,7 @@ class StandardClientTest {
                     Socket connection = socket.accept();
                     connections.incrementAndGet();
                     open.add(connection);
-                    Thread.ofVirtual().start(() -> serve(connection));
+                    serving.add(Thread.ofVirtual().start(() -> serve(connection)));
                 } catch (IOException e) {
                     return;
                 }
