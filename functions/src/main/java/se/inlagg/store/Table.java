@@ -1,5 +1,6 @@
 package se.inlagg.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,12 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import se.inlagg.ops.Trace;
+import se.inlagg.posts.Backoff;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -27,6 +31,11 @@ public final class Table {
 
     /** BatchGetItem takes at most 100 keys per call. */
     static final int BATCH_GET_LIMIT = 100;
+    /**
+     * How long a BatchGetItem may keep getting nothing but unprocessed keys back before the read
+     * gives up as throttled (a reader then gets "busy, try again", not a page that hangs).
+     */
+    static final Duration UNPROCESSED_BUDGET = Duration.ofSeconds(2);
 
     /**
      * Items this request read ahead in one BatchGetItem ({@link #readingAhead}), by table and key (table
@@ -39,6 +48,7 @@ public final class Table {
 
     private final String name;
     private final Supplier<DynamoDbClient> client;
+    private final Duration unprocessedBudget;
 
     public Table(String name, DynamoDbClient client) {
         this(name, () -> client);
@@ -49,8 +59,13 @@ public final class Table {
      * functions that hold a table never call it (search, a page read without a session).
      */
     public Table(String name, Supplier<DynamoDbClient> client) {
+        this(name, client, UNPROCESSED_BUDGET);
+    }
+
+    Table(String name, Supplier<DynamoDbClient> client, Duration unprocessedBudget) {
         this.name = name;
         this.client = client;
+        this.unprocessedBudget = unprocessedBudget;
     }
 
     /**
@@ -155,20 +170,47 @@ public final class Table {
         return List.of(name, pk, sk);
     }
 
-    /** Consistent reads of many keys; the SDK hands back unprocessed keys, which are asked again. */
+    /**
+     * Consistent reads of many keys. DynamoDB hands back the keys it did not read (throttled, or over
+     * 16 MB in one answer), which are asked again after a jittered pause, as AWS asks of a batch: asked
+     * again at once, a throttled table would only be throttled harder. A round that read something
+     * starts the pauses afresh (a large read goes on); rounds that read nothing for
+     * {@link #UNPROCESSED_BUDGET} end in the SDK's throttling exception, which a function answers as busy.
+     */
     List<Item> batchGet(List<Map<String, AttributeValue>> keys) {
         List<Item> found = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
             Map<String, KeysAndAttributes> pending = Map.of(name, KeysAndAttributes.builder()
                     .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT))).consistentRead(true).build());
+            Backoff backoff = Backoff.within(unprocessedBudget);
             while (!pending.isEmpty()) {
                 var request = pending;
                 var response = client().batchGetItem(r -> r.requestItems(request));
-                response.responses().getOrDefault(name, List.of()).forEach(i -> found.add(Item.of(i)));
+                List<Map<String, AttributeValue>> read = response.responses().getOrDefault(name, List.of());
+                read.forEach(i -> found.add(Item.of(i)));
                 pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (pending.isEmpty()) {
+                    break;
+                }
+                if (!read.isEmpty()) {
+                    backoff = Backoff.within(unprocessedBudget);
+                }
+                if (!backoff.pause()) {
+                    throw unprocessed(backoff.attempts());
+                }
             }
         }
         return found;
+    }
+
+    private static ProvisionedThroughputExceededException unprocessed(int rounds) {
+        String message = "BatchGetItem left keys unprocessed " + rounds + " times in a row";
+        return (ProvisionedThroughputExceededException) ProvisionedThroughputExceededException.builder()
+                .message(message)
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
+                        .serviceName("DynamoDb").errorMessage(message).build())
+                .build();
     }
 
     QueryResponse query(QueryRequest.Builder request) {
