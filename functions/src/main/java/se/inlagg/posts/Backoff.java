@@ -1,11 +1,16 @@
 package se.inlagg.posts;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
+import java.security.SecureRandom;
 
 /**
  * Waits between attempts of a write that lost a race, within a time budget. Full jitter (a random
  * wait up to an exponentially growing cap) spreads out writers that collided, so they stop colliding.
+ *
+ * <p>Every random wait in the functions comes from {@link #jitterBelow}: copies of a function restored
+ * from one SnapStart snapshot share the state of every pseudo-random generator made before it
+ * ({@code ThreadLocalRandom}'s seeds too, and {@code Math.random}'s), so two copies that collided would
+ * wait alike and collide again. {@code SnapshotSafeRandomTest} keeps those generators out.
  */
 public final class Backoff {
 
@@ -26,7 +31,7 @@ public final class Backoff {
     /** Waits before the next attempt; false when the budget would run out, and it is time to give up. */
     public boolean pause() {
         long cap = Math.min(CAP.toMillis(), BASE.toMillis() << Math.min(attempt++, 10));
-        long wait = ThreadLocalRandom.current().nextLong(cap + 1);
+        long wait = jitterBelow(cap + 1);
         if (System.nanoTime() + wait * 1_000_000 > deadline) {
             return false;
         }
@@ -37,6 +42,14 @@ public final class Backoff {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * A random wait under {@code bound} milliseconds that differs between copies restored from one
+     * snapshot: from a SecureRandom made now, which reads the system's entropy (as {@code Ids} does).
+     */
+    public static long jitterBelow(long bound) {
+        return new SecureRandom().nextLong(bound);
     }
 
     public int attempts() {

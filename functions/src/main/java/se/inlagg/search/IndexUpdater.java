@@ -21,6 +21,7 @@ import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import se.inlagg.ops.Log;
+import se.inlagg.posts.Backoff;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostService;
@@ -270,7 +271,8 @@ final class IndexUpdater {
         if (attempt >= ATTEMPTS) {
             throw new IllegalStateException("the search index changed under this indexer " + attempt + " times in a row");
         }
-        long millis = (long) (Duration.ofMillis(50).toMillis() * Math.pow(2, attempt - 1) * (0.5 + Math.random()));
+        long cap = Duration.ofMillis(50).toMillis() << (attempt - 1);
+        long millis = cap / 2 + Backoff.jitterBelow(cap + 1);
         try {
             Thread.sleep(Math.min(millis, 2_000));
         } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.inlagg.posts.Backoff;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -290,7 +291,7 @@ final class SignedBucketObjects implements BucketObjects {
     /** Full jitter under 100, then 200 ms, as the SDK's standard backoff begins. */
     private static void pause(int attempt) {
         try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(100L << (attempt - 1)) + 1);
+            Thread.sleep(Backoff.jitterBelow(100L << (attempt - 1)) + 1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw SdkClientException.create("interrupted while retrying S3", e);

@@ -1,0 +1,80 @@
+package se.inlagg.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.instruction.InvokeInstruction;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import se.inlagg.posts.Backoff;
+
+/**
+ * No function code draws from a pseudo-random generator whose state a SnapStart snapshot would
+ * freeze: every copy restored from one snapshot would then draw the same numbers (two writers that
+ * collided would back off alike and collide again). {@code ThreadLocalRandom} seeds each thread from
+ * one static seeder, {@code Math.random} keeps one static generator, and a {@code Random} or
+ * {@code SplittableRandom} made during init is shared outright. Random waits come from
+ * {@link Backoff#jitterBelow}, random ids and tokens from a SecureRandom made where they are drawn.
+ * Read from the compiled classes, so a call written any way is found.
+ */
+class SnapshotSafeRandomTest {
+
+    /** Owner class and method name (any name when null) of the calls that draw from such a generator. */
+    private static final List<String[]> SNAPSHOT_SHARED = List.of(
+            new String[] {"java/util/concurrent/ThreadLocalRandom", null},
+            new String[] {"java/lang/Math", "random"},
+            new String[] {"java/lang/StrictMath", "random"},
+            new String[] {"java/util/Random", "<init>"},
+            new String[] {"java/util/SplittableRandom", "<init>"},
+            new String[] {"java/util/random/RandomGenerator", "getDefault"},
+            new String[] {"java/util/random/RandomGenerator", "of"});
+
+    @Test
+    void noFunctionCodeDrawsFromAGeneratorASnapshotWouldShare() throws IOException, URISyntaxException {
+        Path classes = Path.of(Backoff.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> found = new ArrayList<>();
+        int read = 0;
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                ClassModel model = ClassFile.of().parse(file);
+                read++;
+                for (MethodModel method : model.methods()) {
+                    method.code().ifPresent(code -> code.forEach(element -> {
+                        if (element instanceof InvokeInstruction call && sharesState(call)) {
+                            found.add(model.thisClass().asInternalName() + "." + method.methodName().stringValue()
+                                    + " calls " + call.owner().asInternalName() + "." + call.name().stringValue());
+                        }
+                    }));
+                }
+            }
+        }
+        assertTrue(read > 100, "read the functions' classes (" + read + " in " + classes + ")");
+        assertEquals(List.of(), found);
+    }
+
+    @Test
+    void jitterStaysBelowItsBoundAndVaries() {
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            long wait = Backoff.jitterBelow(250);
+            assertTrue(wait >= 0 && wait < 250, "wait " + wait);
+            waits.add(wait);
+        }
+        assertTrue(waits.stream().distinct().count() > 50, "jitter that varies: " + waits.stream().distinct().count() + " values");
+    }
+
+    private static boolean sharesState(InvokeInstruction call) {
+        String owner = call.owner().asInternalName();
+        String name = call.name().stringValue();
+        return SNAPSHOT_SHARED.stream().anyMatch(s -> s[0].equals(owner) && (s[1] == null || s[1].equals(name)));
+    }
+}
