@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
-import java.lang.classfile.MethodModel;
-import java.lang.classfile.instruction.InvokeInstruction;
+import java.lang.classfile.constantpool.MemberRefEntry;
+import java.lang.classfile.constantpool.PoolEntry;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ import se.inlagg.posts.Backoff;
  * one static seeder, {@code Math.random} keeps one static generator, and a {@code Random} or
  * {@code SplittableRandom} made during init is shared outright. Random waits come from
  * {@link Backoff#jitterBelow}, random ids and tokens from a SecureRandom made where they are drawn.
- * Read from the compiled classes, so a call written any way is found.
+ * Read from the compiled classes' constant pools, so a call or method reference written any way is found.
  */
 class SnapshotSafeRandomTest {
 
@@ -47,13 +47,12 @@ class SnapshotSafeRandomTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 ClassModel model = ClassFile.of().parse(file);
                 read++;
-                for (MethodModel method : model.methods()) {
-                    method.code().ifPresent(code -> code.forEach(element -> {
-                        if (element instanceof InvokeInstruction call && sharesState(call)) {
-                            found.add(model.thisClass().asInternalName() + "." + method.methodName().stringValue()
-                                    + " calls " + call.owner().asInternalName() + "." + call.name().stringValue());
-                        }
-                    }));
+                // The constant pool names every member the class uses: calls and method references alike.
+                for (PoolEntry entry : model.constantPool()) {
+                    if (entry instanceof MemberRefEntry member && sharesState(member)) {
+                        found.add(model.thisClass().asInternalName() + " uses " + member.owner().asInternalName() + "."
+                                + member.name().stringValue());
+                    }
                 }
             }
         }
@@ -72,9 +71,9 @@ class SnapshotSafeRandomTest {
         assertTrue(waits.stream().distinct().count() > 50, "jitter that varies: " + waits.stream().distinct().count() + " values");
     }
 
-    private static boolean sharesState(InvokeInstruction call) {
-        String owner = call.owner().asInternalName();
-        String name = call.name().stringValue();
+    private static boolean sharesState(MemberRefEntry member) {
+        String owner = member.owner().asInternalName();
+        String name = member.name().stringValue();
         return SNAPSHOT_SHARED.stream().anyMatch(s -> s[0].equals(owner) && (s[1] == null || s[1].equals(name)));
     }
 }
