@@ -8,11 +8,13 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The site's one time zone and clock: a date typed alone is midnight here, a month archive is
@@ -20,10 +22,20 @@ import java.util.Optional;
  */
 public final class SiteTime {
 
+    private static final Pattern OFFSET_AT_END = Pattern.compile("[+-]\\d\\d:\\d\\d$");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM")
             .withResolverStyle(ResolverStyle.STRICT);
+
+    /**
+     * The years a time and a month may fall in. Four digits: a stored time, a month's key and its
+     * archive's address are then plain text that sorts as time and reads back; a year past 9999
+     * would be written "+10000-01" and could never be read back as a month (one such post broke the
+     * archive and the sitemap for good), and a year before 1 would be signed.
+     */
+    static final int FIRST_YEAR = 1;
+    static final int LAST_YEAR = 9999;
 
     private final ZoneId zone;
     private final Clock clock;
@@ -43,27 +55,37 @@ public final class SiteTime {
 
     /**
      * Reads a publication time as authors write it: "2019-01-30", "2019-01-30T09:15",
-     * "2019-01-30T09:15:00+01:00" or "…Z". Empty for anything else, including impossible dates.
+     * "2019-01-30T09:15:00+01:00" or "…Z". Empty for anything else, including impossible dates and
+     * times outside the years 1–9999 (here, and in UTC as stored).
      */
     public Optional<Instant> parse(String text) {
         String t = text.strip();
         try {
+            Instant read;
             if (t.length() == 10) {
-                return Optional.of(LocalDate.parse(t, DATE).atStartOfDay(zone).toInstant());
+                read = LocalDate.parse(t, DATE).atStartOfDay(zone).toInstant();
+            } else if (t.endsWith("Z") || OFFSET_AT_END.matcher(t).find()) {
+                read = OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.SECONDS);
+            } else {
+                read = LocalDateTime.parse(t).atZone(zone).toInstant().truncatedTo(ChronoUnit.SECONDS);
             }
-            if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return Optional.of(OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.SECONDS));
-            }
-            return Optional.of(LocalDateTime.parse(t).atZone(zone).toInstant().truncatedTo(ChronoUnit.SECONDS));
+            return Optional.of(read).filter(this::withinYears);
         } catch (DateTimeException e) {
             return Optional.empty();
         }
     }
 
-    /** "2019-01" as a calendar month, or empty when it is not one. */
+    /** In the years 1–9999 in this zone (its month), and 0–9999 in UTC (its stored form, four digits either way). */
+    private boolean withinYears(Instant instant) {
+        int here = instant.atZone(zone).getYear();
+        int utc = instant.atZone(ZoneOffset.UTC).getYear();
+        return here >= FIRST_YEAR && here <= LAST_YEAR && utc >= FIRST_YEAR - 1 && utc <= LAST_YEAR;
+    }
+
+    /** "2019-01" as a calendar month of the years 1–9999, or empty when it is not one. */
     public static Optional<YearMonth> parseMonth(String text) {
         try {
-            return Optional.of(YearMonth.parse(text, MONTH));
+            return Optional.of(YearMonth.parse(text, MONTH)).filter(m -> m.getYear() >= FIRST_YEAR && m.getYear() <= LAST_YEAR);
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

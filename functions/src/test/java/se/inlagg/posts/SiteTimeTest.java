@@ -39,6 +39,24 @@ class SiteTimeTest {
     }
 
     @Test
+    void timesOutsideTheYearsOneTo9999AreRefused() {
+        // 10000-01-01T00:00 here is 9999-12-31T23:00Z: its month would be "+10000-01", which no month reads back as.
+        assertTrue(stockholm.parse("+10000-01-01T00:00").isEmpty());
+        assertTrue(stockholm.parse("+99999-01-01T00:00").isEmpty());
+        assertTrue(stockholm.parse("+10000-01-01T00:00:00Z").isEmpty());
+        assertTrue(stockholm.parse("-0001-06-01T12:00").isEmpty());
+        assertTrue(stockholm.parse("0000-06-01T12:00").isEmpty());
+        assertEquals(Optional.of(Instant.parse("9999-12-31T22:59:59Z")), stockholm.parse("9999-12-31T23:59:59"));
+        // Year 1 here is still year 0 in UTC (Stockholm's mean solar time then, +00:53:28): four digits either way.
+        assertTrue(SiteTime.format(stockholm.parse("0001-01-01").orElseThrow()).startsWith("0000-12-31T23:"));
+        assertTrue(SiteTime.parseMonth("-0001-01").isEmpty());
+        assertTrue(SiteTime.parseMonth("+10000-01").isEmpty());
+        assertTrue(SiteTime.parseMonth("0000-01").isEmpty());
+        assertEquals(Optional.of(YearMonth.of(9999, 12)), SiteTime.parseMonth("9999-12"));
+        assertEquals(Optional.of(YearMonth.of(1, 1)), SiteTime.parseMonth("0001-01"));
+    }
+
+    @Test
     void monthsAreTheSitesCalendarMonths() {
         assertEquals(Instant.parse("2019-01-31T23:00:00Z"), stockholm.startOf(YearMonth.of(2019, 2)));
         assertEquals(Instant.parse("2019-02-28T22:59:59Z"), stockholm.lastSecondOf(YearMonth.of(2019, 2)));

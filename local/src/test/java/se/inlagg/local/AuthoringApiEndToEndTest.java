@@ -78,6 +78,8 @@ class AuthoringApiEndToEndTest extends ServerTest {
         assertError(http.write("POST", "/api/posts/felaktig-publicering/publish", "{\"publishAt\": \"31 juni\"}"), 400, "validation_failed", "publishAt");
         assertError(http.write("POST", "/api/posts/felaktig-publicering/publish", "{\"when\": \"nu\"}"), 400, "validation_failed", "when");
         assertError(http.write("POST", "/api/posts/felaktig-publicering/publish", "{\"publishAt\": 5}"), 400, "validation_failed", "publishAt");
+        assertError(http.write("POST", "/api/posts/felaktig-publicering/publish", "{\"publishAt\": \"+99999-01-01T00:00\"}"), 400,
+                "validation_failed", "publishAt");
         assertError(http.sendWith("POST", "/api/posts/felaktig-publicering/publish", "application/json", "{}", Map.of("If-Match", "\"gammal\"")),
                 412, "precondition_failed", null);
         assertError(http.write("POST", "/api/posts/finns-inte/publish", null), 404, "not_found", null);
