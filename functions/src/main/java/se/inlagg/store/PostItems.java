@@ -45,6 +45,8 @@ final class PostItems {
     static final String AUTHOR_ID = "authorId";
     static final String BODY = "body";
     static final String BODY_HTML = "html";
+    /** Text and HTML together in a body item: under DynamoDB's 409,600 bytes an item, with room for the key and the rest. */
+    static final int BODY_AND_HTML_LIMIT = 400_000;
     static final String RENDERER = "renderer";
     static final String POST_ID = "postId";
     static final String LAST = "last";
@@ -66,12 +68,22 @@ final class PostItems {
                 Keys.facetList(facet.kind(), facet.slug())).build();
     }
 
+    /**
+     * The body item: the text as written and, when both fit in one item, its HTML, so a read does not
+     * render it again. HTML can be five times the text ("&" is "&amp;"), and text at the limit authors
+     * are promised (300,000 bytes) with its HTML would pass DynamoDB's 400 KB an item: such a body is
+     * stored as text alone and rendered when read ({@link #bodyOf} does that for any item without HTML).
+     */
     static Map<String, AttributeValue> bodyItem(String postId, Body body) {
-        return Item.builder().key(Keys.post(postId), Keys.BODY_SK)
-                .s(BODY, body.markdown())
-                .s(BODY_HTML, body.html())
-                .n(RENDERER, Markdown.VERSION)
-                .build();
+        Item.Builder item = Item.builder().key(Keys.post(postId), Keys.BODY_SK).s(BODY, body.markdown());
+        if (utf8Length(body.markdown()) + utf8Length(body.html()) <= BODY_AND_HTML_LIMIT) {
+            item.s(BODY_HTML, body.html());
+        }
+        return item.n(RENDERER, Markdown.VERSION).build();
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     /**

@@ -17,6 +17,17 @@ class MarkdownTest {
     }
 
     @Test
+    void deeplyNestedQuotesListsAndEmphasisRenderWithoutOverflowingTheStack() {
+        // Found by a probe: 4,000 nested quotes threw StackOverflowError in commonmark 0.27 (the
+        // function died, the reader got a gateway error). 0.32 renders them; so must the words for search.
+        for (String body : new String[] {"> ".repeat(50_000) + "djupt", "- ".repeat(50_000) + "djupt", "1. ".repeat(30_000) + "djupt",
+                "*a ".repeat(15_000) + "djupt" + " b*".repeat(15_000)}) {
+            assertTrue(Markdown.toHtml(body).contains("djupt"));
+            assertTrue(Markdown.toWords(body).contains("djupt"));
+        }
+    }
+
+    @Test
     void rawHtmlIsShownAsTextNeverRun() {
         String html = Markdown.toHtml("<script>alert('hej')</script>\n\nText <img src=x onerror=alert(1)>");
         assertFalse(html.contains("<script>"));

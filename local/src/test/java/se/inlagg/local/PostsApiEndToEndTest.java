@@ -37,6 +37,22 @@ class PostsApiEndToEndTest extends ServerTest {
     }
 
     @Test
+    void bodiesUpToThePromisedLimitAreStoredWhateverTheirHtmlWeighs() {
+        // Found by a probe: each answered 500, as the text and its HTML ("&" is "&amp;") passed DynamoDB's 400 KB an item.
+        // "<" a hundred thousand times took commonmark 0.27 a minute and more (its autolinks), past Lambda's timeout.
+        List<String> bodies = List.of("€".repeat(100_000), "&".repeat(90_000), "😀".repeat(75_000), "<".repeat(100_000));
+        for (String body : bodies) {
+            var created = http.write("POST", "/api/posts", "{\"title\": \"Lång text\", \"body\": \"" + body + "\", \"author\": {\"name\": \"Åsa\"}}");
+            assertEquals(201, created.status(), created.body().substring(0, Math.min(300, created.body().length())));
+            JsonNode got = http.get(created.header("location")).json();
+            assertEquals(body, got.path("body").asText());
+            String html = got.path("bodyHtml").asText();
+            String start = body.substring(0, 2).replace("&", "&amp;").replace("<", "&lt;");
+            assertTrue(html.startsWith("<p>" + start) && html.length() > body.length(), "rendered when read");
+        }
+    }
+
+    @Test
     void aTakenSlugGetsTheNextFreeNumber() {
         assertEquals("manadsmote-samverkan-for-klientens-basta",
                 http.createPost("Månadsmöte: samverkan för klientens bästa", "2019-03-01").json().path("slug").asText());
@@ -186,6 +202,10 @@ class PostsApiEndToEndTest extends ServerTest {
         assertError(http.send("POST", "/api/posts", "application/json", big, ServerExtension.TOKEN), 413, "payload_too_large", null);
         assertError(http.get("/api/posts?limit=101"), 400, "validation_failed", "limit");
         assertError(http.get("/api/posts?month=2019-13"), 400, "validation_failed", "month");
+        // Found by a probe: a year past 9999 was stored, and its month ("+10000-01") broke the archive and sitemap for good.
+        assertError(http.write("POST", "/api/posts", "{\"title\": \"a\", \"body\": \"b\", \"author\": {\"name\": \"c\"}, \"publishedAt\": \"+10000-01-01T00:00\"}"),
+                400, "validation_failed", "publishedAt");
+        assertError(http.get("/api/posts?month=-0001-01"), 400, "validation_failed", "month");
         assertError(http.get("/api/posts?cursor=bm90LWEtY3Vyc29y"), 400, "validation_failed", "cursor");
         assertError(http.get("/api/posts/finns-inte"), 404, "not_found", null);
         assertError(http.get("/api/inlagg"), 404, "not_found", null);
