@@ -47,6 +47,9 @@ public record Tag(String slug, String name) {
         return new Tag(Slugs.of(name), name);
     }
 
+    /** A name that makes no address: nothing in it is a letter a–z (accents aside) or a digit. */
+    public static final String LETTER_OR_DIGIT = "must contain a letter a–z or a digit (å, ä, ö, é and other accented letters count)";
+
     /** Why a typed name cannot be a tag, or null when it can. */
     public static String problemWith(String raw) {
         String name = normalizeName(raw);
@@ -57,7 +60,8 @@ public record Tag(String slug, String name) {
             return "must be at most " + MAX_NAME_LENGTH + " characters";
         }
         if (Slugs.of(name).isEmpty()) {
-            return "must contain a letter or a digit";
+            // Its address is made of these ("Москва" makes none), so "a letter" alone misled authors.
+            return LETTER_OR_DIGIT;
         }
         return null;
     }

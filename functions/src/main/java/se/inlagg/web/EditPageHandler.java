@@ -68,7 +68,7 @@ public final class EditPageHandler extends PostAuthorPage {
                         "Inlägget ändrades samtidigt som du sparade. Inget av det du skrev har sparats än.");
                 case Refusal.Busy b -> form(request, 503, current, version, typed, List.of(), Optional.of(Problems.of(b).swedish()),
                         Optional.empty(), viewer.get()).withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
-                case Refusal.Unprocessable u -> form(request, 422, current, version, typed, List.of(new FieldError(u.field(), u.message())),
+                case Refusal.Unprocessable u -> form(request, 422, current, version, typed, WriteForm.fieldErrorsOf(u),
                         Optional.of(u.rule().swedish()), Optional.empty(), viewer.get());
                 case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));
                 case Refusal.NotFound n -> throw new ProblemException(Problems.of(n));

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.inlagg.posts.Tag;
 
 /**
  * The rules' messages in Swedish, for the form. The JSON API speaks English to programs; people
@@ -24,6 +25,8 @@ final class Swedish {
         add("must not contain control characters", "får inte innehålla kontrolltecken");
         add("must be valid Unicode text", "innehåller ogiltiga tecken");
         add("must contain a letter or a digit", "måste innehålla en bokstav eller en siffra");
+        add(Pattern.quote(Tag.LETTER_OR_DIGIT),
+                "måste innehålla en bokstav a–ö eller en siffra (é, ü och andra bokstäver med accent räknas också)");
         add("a post has at most (\\d+) tags", "ett inlägg har högst $1 kategorier");
         add("must be \"published\" or \"draft\"", "måste vara publicera eller utkast");
     }

@@ -9,11 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Status;
 import se.inlagg.posts.Tag;
 
@@ -44,6 +47,8 @@ final class WriteForm {
             new Spec("imageCaption", "Bildtext", 1, false, Optional.empty()),
             new Spec("excerpt", "Ingress (tom: början av texten)", 3, false, Optional.empty()));
 
+    private static final Pattern TAG_AT = Pattern.compile("tags\\[(\\d{1,2})\\]");
+
     /** The button that saves first and then goes on to upload a picture, which cannot share this form. */
     static final FormView.Button CHOOSE_IMAGE = new FormView.Button("image", "Spara och välj bild…", true);
 
@@ -65,6 +70,18 @@ final class WriteForm {
             case "image.caption" -> "imageCaption";
             default -> FIELDS.stream().anyMatch(s -> s.name().equals(f)) ? f : "title";
         };
+    }
+
+    /**
+     * A rule's refusal as an error under the field it is about, or none when it is about no field of
+     * the form (a form sent again with other content names the Idempotency-Key): the notice above the
+     * form says it in Swedish, and the English of the API belongs under no field.
+     */
+    static List<FieldError> fieldErrorsOf(Refusal.Unprocessable refusal) {
+        String f = refusal.field();
+        boolean onTheForm = f.startsWith("tags") || f.startsWith("author.") || f.startsWith("image.")
+                || FIELDS.stream().anyMatch(s -> s.name().equals(f));
+        return onTheForm ? List.of(new FieldError(f, refusal.message())) : List.of();
     }
 
     /** The new-post form. */
@@ -91,8 +108,15 @@ final class WriteForm {
     private static FormView view(String heading, String action, Map<String, String> values, List<FieldError> errors,
                                  Optional<String> notice, String csrf, String formId, List<FormView.Button> buttons) {
         Map<String, String> messages = new LinkedHashMap<>();
+        List<String> typedTags = WriteHandler.tagsTyped(values.getOrDefault("tags", ""));
         for (FieldError e : errors) {
-            messages.merge(fieldOf(e), Swedish.message(e.message()), (a, b) -> a + "; " + b);
+            String message = Swedish.message(e.message());
+            // The rules name a tag by its place ("tags[2]"); the form names it as it was typed.
+            Matcher tag = TAG_AT.matcher(e.field());
+            if (tag.matches() && Integer.parseInt(tag.group(1)) < typedTags.size()) {
+                message = "»" + typedTags.get(Integer.parseInt(tag.group(1))).strip() + "« " + message;
+            }
+            messages.merge(fieldOf(e), message, (a, b) -> a + "; " + b);
         }
         List<FormView.Field> fields = new ArrayList<>();
         List<Link> summary = new ArrayList<>();

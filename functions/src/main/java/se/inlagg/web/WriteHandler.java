@@ -55,7 +55,7 @@ public final class WriteHandler extends PageFunction {
         Problem problem = Problems.of(refusal);
         return switch (refusal) {
             case Refusal.Invalid i -> form(request, problem.status(), values, i.errors(), Optional.empty(), viewer);
-            case Refusal.Unprocessable u -> form(request, problem.status(), values, List.of(new FieldError(u.field(), u.message())),
+            case Refusal.Unprocessable u -> form(request, problem.status(), values, WriteForm.fieldErrorsOf(u),
                     Optional.of(u.rule().swedish()), viewer);
             case Refusal.Busy b -> form(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer)
                     .withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
@@ -65,8 +65,13 @@ public final class WriteHandler extends PageFunction {
         };
     }
 
+    /** The tags field as the rules get it: one tag between each comma, blanks skipped. */
+    static List<String> tagsTyped(String field) {
+        return Arrays.stream(field.split(",")).filter(t -> !t.isBlank()).toList();
+    }
+
     static PostDraft draftOf(FormData form) {
-        List<String> tags = Arrays.stream(form.value("tags").split(",")).filter(t -> !t.isBlank()).toList();
+        List<String> tags = tagsTyped(form.value("tags"));
         return new PostDraft(form.get("title"), form.get("body"), form.get("authorName"), form.get("authorRole"),
                 form.get("authorOffice"), tags, form.get("publishedAt"), form.get("imageUrl"), form.get("imageAlt"),
                 form.get("imageCaption"), form.get("excerpt"),

@@ -70,6 +70,9 @@ class PostRulesTest {
         names.add("Etikett 20");
         assertEquals(List.of("tags"), fieldsOf(PostRules.checkTags(names)));
         assertEquals(List.of("tags[1]", "tags[2]"), fieldsOf(PostRules.checkTags(List.of("Ok", " ", "x".repeat(51)))));
+        // A tag's address is made of letters a–z and digits (accents dropped): other scripts make none, and the message says so.
+        assertEquals(Tag.LETTER_OR_DIGIT, Tag.problemWith("Москва"));
+        assertEquals(null, Tag.problemWith("Ångström é"));
     }
 
     @Test

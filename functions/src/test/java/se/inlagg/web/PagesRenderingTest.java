@@ -182,6 +182,18 @@ class PagesRenderingTest {
     }
 
     @Test
+    void aRefusedTagIsNamedAsTypedWithWhatItLacks() {
+        // Found by a probe: "Москва" was refused as having no letter, and two such tags gave one message twice.
+        Map<String, String> typed = Map.of("title", "Resa", "body", "Text", "authorName", "Åsa", "tags", "Frivård, Москва, , 東京");
+        FormView view = WriteForm.view(typed, List.of(new FieldError("tags[1]", Tag.LETTER_OR_DIGIT), new FieldError("tags[2]", Tag.LETTER_OR_DIGIT)),
+                Optional.empty(), "csrf-1", "form-1");
+        String html = Templates.render(out -> JteformGenerated.render(out, null, Frame.unlisted("Skriv", Optional.empty()), view));
+        assertTrue(html.contains("»Москва« måste innehålla en bokstav a–ö eller en siffra"), html);
+        assertTrue(html.contains("»東京« måste innehålla en bokstav a–ö"), html);
+        assertFalse(html.contains("must contain"), html);
+    }
+
+    @Test
     void messagesWithNumbersKeepThemInSwedish() {
         assertEquals("får vara högst 200 tecken", Swedish.message("must be at most 200 characters"));
         assertEquals("ett okänt fel", Swedish.message("ett okänt fel"), "unknown messages pass through");
