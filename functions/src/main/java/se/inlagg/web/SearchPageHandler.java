@@ -23,11 +23,13 @@ import se.inlagg.web.templates.JtesearchGenerated;
 public final class SearchPageHandler extends PageFunction {
 
     static final int PER_PAGE = 10;
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cntrl}");
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
-        String query = request.strictQuery("q").orElse("");
+        // Control characters (a NUL, say) are searched as spaces, and never shown: HTML has no place for them.
+        String query = CONTROL.matcher(request.strictQuery("q").orElse("")).replaceAll(" ").strip();
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isBlank());
         SearchView view;
         if (query.isBlank()) {

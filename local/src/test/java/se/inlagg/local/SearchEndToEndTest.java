@@ -200,6 +200,10 @@ class SearchEndToEndTest extends ServerTest {
             assertFalse(page.body().contains("<script>alert"), query);
         }
         assertTrue(http.get("/sok?q=").body().contains("Skriv något att söka efter."));
+        // Found by a probe: a NUL was searched for as nothing, but shown raw in the page's title and heading.
+        String nul = http.get("/sok?q=%00").body();
+        assertTrue(nul.contains("Skriv något att söka efter.") && !nul.contains("\u0000"), nul);
+        assertFalse(http.get("/sok?q=fika%00%07").body().contains("\u0000"));
         for (String raw : List.of("q=%FF%FE", "q=%C3", "q=%C3%28", "q=frivard&cursor=%FF")) {
             var api = http.get("/api/search?" + raw);
             assertEquals(400, api.status(), raw);
