@@ -75,7 +75,7 @@ public final class ImageService {
 
     private Outcome<Uploaded> rejected(String key, Refusal.Rule rule) {
         bucket.delete(key);
-        return Outcome.refused(new Refusal.Unprocessable(rule, rule.swedish(), "file"));
+        return Outcome.refused(new Refusal.Unprocessable(rule, rule.english(), "file"));
     }
 
     /**

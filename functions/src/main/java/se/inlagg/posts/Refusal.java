@@ -79,16 +79,29 @@ public sealed interface Refusal {
     enum Rule {
         TOO_MANY_TAGS("too_many_tags", "Ett inlägg kan ha högst " + Tag.MAX_PER_POST + " kategorier."),
         IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", "Formuläret skickades redan med annat innehåll. Ladda om sidan och försök igen."),
-        NOT_AN_IMAGE("not_an_image", "Filen är inte en bild i JPEG, PNG eller WebP. Typen läses ur filens innehåll, inte ur dess namn."),
-        IMAGE_TOO_LARGE("image_too_large", "Bilden är större än 10 MB. Välj en mindre bild."),
-        EMPTY_FILE("empty_file", "Filen är tom. Välj en bild.");
+        NOT_AN_IMAGE("not_an_image", "Filen är inte en bild i JPEG, PNG eller WebP. Typen läses ur filens innehåll, inte ur dess namn.",
+                "The file is not a JPEG, PNG or WebP image; its type is read from its content, not its name."),
+        IMAGE_TOO_LARGE("image_too_large", "Bilden är större än 10 MB. Välj en mindre bild.", "The image is larger than 10 MB."),
+        EMPTY_FILE("empty_file", "Filen är tom. Välj en bild.", "The file is empty.");
 
         private final String code;
         private final String swedish;
+        private final String english;
 
         Rule(String code, String swedish) {
+            this(code, swedish, "");
+        }
+
+        /** With the API's own message, for rules no caller states one for (the pictures' checks). */
+        Rule(String code, String swedish, String english) {
             this.code = code;
             this.swedish = swedish;
+            this.english = english;
+        }
+
+        /** What the API says (it speaks English to programs); empty where the refusal brings its own message. */
+        public String english() {
+            return english;
         }
 
         public String code() {

@@ -306,7 +306,10 @@ class PicturesEndToEndTest extends ServerTest {
         String slug = write("Felaktiga bilder genom API:t");
         String etag = http.get("/api/posts/" + slug).header("etag");
         String lie = apiUpload(slug, "bild.png", "image/png", "inte en bild".getBytes(StandardCharsets.UTF_8));
-        ApiAsserts.assertError(attach(slug, "{\"key\": \"" + lie + "\", \"alt\": \"Bild\"}", etag), 422, "not_an_image", null);
+        var notAnImage = attach(slug, "{\"key\": \"" + lie + "\", \"alt\": \"Bild\"}", etag);
+        ApiAsserts.assertError(notAnImage, 422, "not_an_image", null);
+        assertTrue(notAnImage.json().path("error").path("message").asText().startsWith("The file is not a JPEG, PNG or WebP image"),
+                "the API speaks English, as everywhere else: " + notAnImage.body());
         assertEquals(List.of(), uploads.added(start, "uploads/"), "deleted");
         String good = apiUpload(slug, "bild.png", "image/png", TestPictures.png(10, 10));
         ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\"}", etag), 400, "validation_failed", "image.alt");
