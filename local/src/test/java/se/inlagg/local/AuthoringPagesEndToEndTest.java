@@ -130,6 +130,22 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     @Test
+    void aSaveThatLeavesTheDateAsShownKeepsThePublicationTimeToTheSecond() {
+        // Found by a probe: the form shows the minute, so every save took the seconds off and could move
+        // a post below a neighbour published seconds after it (and, in the hour summer time ends, an hour back).
+        for (String[] stored : new String[][] {{"2019-03-04T10:00:40Z", "2019-03-04T11:00"}, {"2025-10-26T01:30:25Z", "2025-10-26T02:30"}}) {
+            String slug = http.createPost("Sekunderna stannar " + stored[0].substring(0, 4), stored[0]).json().path("slug").asText();
+            var form = asa.editForm(slug);
+            assertEquals(stored[1], form.get("publishedAt"));
+            assertEquals(303, asa.post("/posts/" + slug + "/edit", with(form, "body", "Ett stavfel rättat.", "action", "save")).status());
+            assertEquals(stored[0], http.get("/api/posts/" + slug).json().path("publishedAt").asText());
+        }
+        String slug = http.createPost("Datum skrivet på nytt", "2019-03-04T10:00:40Z").json().path("slug").asText();
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "publishedAt", "2019-03-05T09:15", "action", "save")).status());
+        assertEquals("2019-03-05T08:15:00Z", http.get("/api/posts/" + slug).json().path("publishedAt").asText(), "a new date as typed");
+    }
+
+    @Test
     void aSaveOverAChangeMadeMeanwhileShowsBothAndLosesNothing() {
         String slug = write("Två flikar", "publish");
         var firstTab = asa.editForm(slug);
