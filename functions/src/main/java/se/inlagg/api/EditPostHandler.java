@@ -10,6 +10,7 @@ import se.inlagg.http.Problems;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.Refusal;
+import se.inlagg.posts.Status;
 
 /**
  * PATCH /api/posts/{slug}: a JSON merge patch of the create fields. It needs If-Match with the
@@ -33,9 +34,16 @@ public final class EditPostHandler extends PostApiFunction {
         });
     }
 
-    /** The patch applied to the post; an excerpt made from the old body is made again from the new. */
+    /**
+     * The patch applied to the post; an excerpt made from the old body is made again from the new. A
+     * draft's date is in the edit only when the patch gives one: a draft published without one is
+     * published now (PostService.edit), one published with a date keeps it.
+     */
     private static Map<String, Object> merged(Post current, Map<String, Object> patch) {
         Map<String, Object> merged = MergePatch.apply(PostJson.createFields(current), patch);
+        if (current.summary().status() == Status.DRAFT && !patch.containsKey("publishedAt")) {
+            merged.remove("publishedAt");
+        }
         boolean derived = current.summary().excerpt().equals(PostRules.excerptOf(current.body()));
         if (derived && patch.containsKey("body") && !patch.containsKey("excerpt")) {
             merged.remove("excerpt");

@@ -131,8 +131,10 @@ public final class PostService {
 
     /**
      * Applies an edited draft to the post as it was read, if the actor wrote it. The slug stays (it
-     * is the permalink); a draft published with a past date is published now, so it is not buried
-     * in the archive. A picture the edit drops or replaces is let go once the edit has committed.
+     * is the permalink); a draft published without a date is published now, so it is not buried in
+     * the archive at the day it was begun, but a date the author gives is kept, past or future (a
+     * back-dated post, or one taken back to draft and published again at its old date). A picture the
+     * edit drops or replaces is let go once the edit has committed.
      */
     public Outcome<Post> edit(Post current, PostDraft draft, String actorId) {
         if (!current.summary().authorId().equals(actorId)) {
@@ -149,7 +151,7 @@ public final class PostService {
         PostSummary was = current.summary();
         Instant publishedAt = c.publishedAt().orElse(was.publishedAt());
         boolean publishing = was.status() == Status.DRAFT && c.status() == Status.PUBLISHED;
-        if (publishing && publishedAt.equals(was.publishedAt()) && !publishedAt.isAfter(now)) {
+        if (publishing && c.publishedAt().isEmpty() && !publishedAt.isAfter(now)) {
             publishedAt = now;
         }
         var next = new PostSummary(was.id(), was.slug(), c.title(), c.excerpt(), c.byline(), c.tags(), c.image(),
