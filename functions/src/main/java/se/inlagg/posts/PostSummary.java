@@ -41,6 +41,15 @@ public record PostSummary(
         return facets;
     }
 
+    /**
+     * When readers last saw it change: its last edit, or its publication when that came after (a post
+     * scheduled ahead appears at its time, after it was last saved). Feeds, sitemaps and link previews
+     * say this, so a post never looks modified before it was published.
+     */
+    public Instant modifiedForReaders() {
+        return updatedAt.isAfter(publishedAt) ? updatedAt : publishedAt;
+    }
+
     /** Whether readers may see it at this moment: published, and its time has come. */
     public boolean visibleAt(Instant now) {
         return status == Status.PUBLISHED && !publishedAt.isAfter(now);

@@ -19,7 +19,7 @@ final class AtomFeed {
 
     /** @param base the site's configured address: every link and id in a feed is absolute */
     static String of(String title, String selfUrl, String pageUrl, String base, List<Post> posts, Instant emptyUpdated) {
-        Instant updated = posts.stream().map(p -> p.summary().updatedAt()).max(Instant::compareTo).orElse(emptyUpdated);
+        Instant updated = posts.stream().map(p -> p.summary().modifiedForReaders()).max(Instant::compareTo).orElse(emptyUpdated);
         StringBuilder out = new StringBuilder("""
                 <?xml version="1.0" encoding="utf-8"?>
                 <feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="sv">
@@ -37,23 +37,24 @@ final class AtomFeed {
                     .append("<title>").append(text(s.title())).append("</title>\n")
                     .append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(text(base + Views.postPath(s.slug()))).append("\"/>\n")
                     .append("<published>").append(SiteTime.format(s.publishedAt())).append("</published>\n")
-                    .append("<updated>").append(SiteTime.format(s.updatedAt())).append("</updated>\n")
+                    .append("<updated>").append(SiteTime.format(s.modifiedForReaders())).append("</updated>\n")
                     .append("<author><name>").append(text(s.author().name())).append("</name></author>\n");
             s.tags().forEach(t -> out.append("<category term=\"").append(text(t.slug())).append("\" label=\"")
                     .append(text(t.name())).append("\"/>\n"));
-            s.image().ifPresent(i -> out.append("<link rel=\"enclosure\" href=\"").append(text(i.url())).append("\"/>\n")
-                    .append("<media:content url=\"").append(text(i.url())).append("\" medium=\"image\">")
+            // Absolute, as every address in a feed: a reader resolves nothing against the site.
+            s.image().ifPresent(i -> out.append("<link rel=\"enclosure\" href=\"").append(text(SiteUrls.absolute(base, i.url()))).append("\"/>\n")
+                    .append("<media:content url=\"").append(text(SiteUrls.absolute(base, i.url()))).append("\" medium=\"image\">")
                     .append("<media:description>").append(text(i.alt())).append("</media:description></media:content>\n"));
             out.append("<summary>").append(text(s.excerpt())).append("</summary>\n")
-                    .append("<content type=\"html\">").append(text(figure(s) + post.bodyHtml())).append("</content>\n")
+                    .append("<content type=\"html\">").append(text(figure(s, base) + post.bodyHtml())).append("</content>\n")
                     .append("</entry>\n");
         }
         return out.append("</feed>\n").toString();
     }
 
     /** The post's picture as HTML, escaped, for the top of an entry's content; nothing without one. */
-    static String figure(PostSummary s) {
-        return s.image().map(i -> "<figure><img src=\"" + text(i.url()) + "\" alt=\"" + text(i.alt()) + "\">"
+    static String figure(PostSummary s, String base) {
+        return s.image().map(i -> "<figure><img src=\"" + text(SiteUrls.absolute(base, i.url())) + "\" alt=\"" + text(i.alt()) + "\">"
                 + i.caption().map(c -> "<figcaption>" + text(c) + "</figcaption>").orElse("") + "</figure>\n").orElse("");
     }
 

@@ -29,7 +29,7 @@ final class JsonLd {
         posting.put("url", url);
         posting.put("mainEntityOfPage", url);
         posting.put("datePublished", SiteTime.format(s.publishedAt()));
-        posting.put("dateModified", SiteTime.format(s.updatedAt()));
+        posting.put("dateModified", SiteTime.format(s.modifiedForReaders()));
         posting.put("inLanguage", "sv-SE");
         Map<String, Object> author = new LinkedHashMap<>();
         author.put("@type", "Person");
@@ -39,7 +39,7 @@ final class JsonLd {
         s.author().office().ifPresent(o -> author.put("worksFor", organization(o, Optional.empty())));
         posting.put("author", author);
         posting.put("publisher", organization(Frame.SITE_NAME, Optional.of(base + "/")));
-        s.image().ifPresent(i -> posting.put("image", List.of(i.url())));
+        s.image().ifPresent(i -> posting.put("image", List.of(SiteUrls.absolute(base, i.url()))));
         if (!s.tags().isEmpty()) {
             List<String> names = new ArrayList<>();
             s.tags().stream().map(Tag::name).forEach(names::add);

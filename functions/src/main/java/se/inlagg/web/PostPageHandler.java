@@ -76,8 +76,8 @@ public final class PostPageHandler extends PageFunction {
 
     static Sharing sharing(PostSummary s, String base) {
         String url = base + Views.postPath(s.slug());
-        return new Sharing(url, "article", s.image().map(i -> new Sharing.Picture(i.url(), i.alt())),
-                Optional.of(se.inlagg.posts.SiteTime.format(s.publishedAt())), Optional.of(se.inlagg.posts.SiteTime.format(s.updatedAt())),
+        return new Sharing(url, "article", s.image().map(i -> new Sharing.Picture(SiteUrls.absolute(base, i.url()), i.alt())),
+                Optional.of(se.inlagg.posts.SiteTime.format(s.publishedAt())), Optional.of(se.inlagg.posts.SiteTime.format(s.modifiedForReaders())),
                 s.tags().stream().map(Tag::name).toList(), Optional.of(JsonLd.blogPosting(s, url, base)));
     }
 }

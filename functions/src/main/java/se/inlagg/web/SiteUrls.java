@@ -34,6 +34,14 @@ final class SiteUrls {
     }
 
     /**
+     * An address as link previews, feed readers and search engines need it: one of the site's own
+     * ("/images/…", as uploaded pictures are stored) with the site's address in front; any other as it is.
+     */
+    static String absolute(String base, String address) {
+        return address.startsWith("/") && !address.startsWith("//") ? base + address : address;
+    }
+
+    /**
      * Where a browser that has left the site (to upload a file straight to the bucket) is sent back:
      * the configured address, or else the host and scheme this request came to. Unlike {@link #base},
      * this may follow the request, as it goes only into a form made for this signed-in author and

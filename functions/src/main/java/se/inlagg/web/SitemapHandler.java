@@ -97,7 +97,7 @@ public final class SitemapHandler extends PageFunction {
             };
             for (PostSummary s : page.items()) {
                 out.append("<url><loc>").append(AtomFeed.text(base + Views.postPath(s.slug()))).append("</loc><lastmod>")
-                        .append(SiteTime.format(s.updatedAt())).append("</lastmod></url>\n");
+                        .append(SiteTime.format(s.modifiedForReaders())).append("</lastmod></url>\n");
                 found++;
             }
             cursor = page.nextCursor();

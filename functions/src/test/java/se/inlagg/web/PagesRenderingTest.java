@@ -237,6 +237,43 @@ class PagesRenderingTest {
         assertEquals(2, entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "category").getLength());
     }
 
+    @Test
+    void anUploadedPictureAndAScheduledPostAreDescribedAsReadersAndPreviewsNeedThem() throws Exception {
+        // Found by a probe: an uploaded picture ("/images/…") went into og:image, JSON-LD and the feed as a
+        // relative address link previews cannot fetch, and a post scheduled ahead said it was modified
+        // (when it was last saved) before it was published.
+        var summary = new PostSummary("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", "schemalagt", "Schemalagt", "Ingress",
+                new Byline("Åsa Öberg", Optional.empty(), Optional.empty()), List.of(new Tag("frivard", "Frivård")),
+                Optional.of(new Image("/images/abcdefghijklmnopqrstuvwxyz.jpg", "Kontoret", Optional.empty())), Status.PUBLISHED,
+                Instant.parse("2026-11-20T09:00:00Z"), Instant.parse("2026-11-19T15:30:00Z"), 2, "author-1");
+        Post post = new Post(summary, "Text.", "<p>Text.</p>");
+        String base = "https://blogg.example.se";
+        String picture = base + "/images/abcdefghijklmnopqrstuvwxyz.jpg";
+
+        Frame frame = Frame.shared("Schemalagt", "Ingress", PostPageHandler.sharing(summary, base), List.of(), Optional.empty());
+        String html = Templates.render(out -> JtepostGenerated.render(out, null, frame, Views.post(post, STOCKHOLM, NOW), null));
+        assertTrue(html.contains("<meta property=\"og:image\" content=\"" + picture + "\">"), html);
+        assertTrue(html.contains("<meta property=\"article:modified_time\" content=\"2026-11-20T09:00:00Z\">"), html);
+        assertTrue(html.contains("<img src=\"/images/abcdefghijklmnopqrstuvwxyz.jpg\""), "the page itself links its own picture as before");
+        Matcher ld = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        assertTrue(ld.find(), html);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> posting = (Map<String, Object>) se.inlagg.json.Json.read(ld.group(1));
+        assertEquals(List.of(picture), posting.get("image"));
+        assertEquals("2026-11-20T09:00:00Z", posting.get("dateModified"));
+
+        String xml = AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base, List.of(post), Instant.parse("2026-01-01T00:00:00Z"));
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        Element entry = (Element) doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
+        assertEquals("2026-11-20T09:00:00Z", text(entry, "updated"), "not before its publication");
+        assertEquals("2026-11-20T09:00:00Z", text(doc.getDocumentElement(), "updated"), "the feed moved on when the post appeared");
+        assertEquals(picture, ((Element) entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link").item(1)).getAttribute("href"));
+        assertEquals(picture, ((Element) entry.getElementsByTagNameNS("http://search.yahoo.com/mrss/", "content").item(0)).getAttribute("url"));
+        assertTrue(text(entry, "content").startsWith("<figure><img src=\"" + picture + "\""), text(entry, "content"));
+    }
+
     private static int countInEntries(Document doc, String name) {
         var entries = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
         int n = 0;
