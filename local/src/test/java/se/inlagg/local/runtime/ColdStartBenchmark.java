@@ -35,7 +35,8 @@ import se.inlagg.local.Template;
  * {@code -Dbenchmark.warmup=300} times the warm answers after that many untimed ones: those of a busy function, compiled.
  * {@code -Dbenchmark.start=snapstart} starts each function as SnapStart does instead (its checkpoint hooks, priming
  * included, run first) and measures its first answer from the restore: what priming leaves to a restored copy's
- * first request (the restore itself, Lambda's work, takes no time here; the floor primes nothing).
+ * first request (the restore itself, Lambda's work, takes no time here; the floor primes as the functions
+ * do, its one Query in as many rounds, so the ratios are like for like).
  * The table goes to local/target/benchmark/cold-start.md and to stdout (which
  * surefire keeps in local/target/surefire-reports/se.inlagg.local.runtime.ColdStartBenchmark-output.txt).
  */
