@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * What a create reads before it writes, in one request: the highest number given so far to a post
  * whose title makes the same slug (0 for none), and those of the new post's facets that exist, as
- * they were first named. The create's transaction is conditioned on both, so a basis another post
- * overtook fails it as Stale and is read again.
+ * their counters name them (as the new post does, where no post counts in them yet). The create's
+ * transaction is conditioned on both, so a basis another post overtook fails it as Stale and is read
+ * again.
  */
 public record CreateBasis(long lastSlugNumber, List<Facet> existingFacets) {
 

@@ -18,7 +18,7 @@ public interface PostRepository {
     /**
      * Stores a new post under the claimed slug with its tags and, for an idempotent request, the
      * record of it (for its author, until {@link IdempotentRequest#LIFETIME} from now); tag names
-     * come back as the basis read them, as the tags were first named. SlugTaken when another post
+     * come back as the basis read them. SlugTaken when another post
      * holds the slug; Stale when the slug counter, a facet or a live record under the same key
      * changed since the basis was read.
      */

@@ -171,7 +171,10 @@ public final class DynamoPostRepository implements PostRepository {
         List<Facet> had = current.facets(time.zone());
         Set<String> hadIds = ids(had);
         List<Facet> wants = next.facets(time.zone());
-        Map<String, Facet> existing = existingFacets(wants.stream().filter(f -> !hadIds.contains(id(f))).toList());
+        // A post that comes to count (a draft published) reads its facets' counters too, not only its new
+        // ones: one that counts nothing yet takes this post's spelling (facetsOf).
+        boolean comesToCount = before == Tally.NONE && Tally.of(next, now) != Tally.NONE;
+        Map<String, Facet> existing = existingFacets(wants.stream().filter(f -> comesToCount || !hadIds.contains(id(f))).toList());
         had.forEach(f -> existing.putIfAbsent(id(f), f));
         PostSummary named = withStoredNames(next, existing);
         Tally after = Tally.of(named, now);
@@ -418,7 +421,7 @@ public final class DynamoPostRepository implements PostRepository {
         return table.get(Keys.counter(kind, slug), Keys.counterSort(kind)).map(d -> FacetItems.countOf(kind, d, now));
     }
 
-    /** The counters that already exist among these facets, by {@link #id}; a facet keeps the name it was first given. */
+    /** The counters that already exist among these facets, by {@link #id}, named as {@link #facetsOf} says. */
     private Map<String, Facet> existingFacets(List<Facet> facets) {
         if (facets.isEmpty()) {
             return new LinkedHashMap<>();
@@ -428,14 +431,20 @@ public final class DynamoPostRepository implements PostRepository {
                 .stream().flatMap(Optional::stream).toList());
     }
 
-    /** The facets as their counter items name them, by {@link #id}. */
+    /**
+     * The facets whose counters exist, by {@link #id}, named as their counters name them while any
+     * post counts in them; a counter that counts nothing (only drafts had it, or its last post left)
+     * takes the asking post's spelling, which its write then stores ({@link FacetItems}). So a name
+     * only a draft used, or one no reader sees any more, can be put right.
+     */
     private static Map<String, Facet> facetsOf(List<Facet> asked, List<Item> counters) {
-        Map<String, Facet.Kind> kinds = new HashMap<>();
-        asked.forEach(f -> kinds.put(Keys.counter(f.kind(), f.slug()), f.kind()));
+        Map<String, Facet> askedById = new HashMap<>();
+        asked.forEach(f -> askedById.put(id(f), f));
         Map<String, Facet> found = new LinkedHashMap<>();
         for (Item d : counters) {
-            Facet facet = FacetItems.facetOf(kinds.get(d.string(Keys.PK)), d);
-            found.put(id(facet), facet);
+            Facet mine = askedById.get(d.string(Keys.PK));
+            Facet stored = FacetItems.facetOf(mine.kind(), d);
+            found.put(id(stored), FacetItems.countsAnything(d) ? stored : mine);
         }
         return found;
     }

@@ -93,6 +93,13 @@ final class FacetItems {
             values.put(":at", Item.s(SiteTime.format(c.publishedAt())));
             sets.add("#pending.#post = :at");
         }
+        if (c.before() == Tally.NONE && c.after() != Tally.NONE && c.facet().kind() != Facet.Kind.MONTH) {
+            // The post comes to count in it: its name is the stored one while others count (the
+            // repository named the facet so), and this post's spelling when none did.
+            names.put("#name", NAME);
+            values.put(":name", Item.s(c.facet().name()));
+            sets.add("#name = :name");
+        }
         if (c.after() != Tally.NONE) {
             // A counter joins its kind's index once a visible or scheduled post counts in it.
             names.put("#lpk", Keys.GSI1PK);
@@ -116,6 +123,11 @@ final class FacetItems {
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values.isEmpty() ? null : values)
                 .build()).build());
+    }
+
+    /** Whether any post counts in this counter: visible now, or scheduled. */
+    static boolean countsAnything(Item d) {
+        return d.number(COUNT) > 0 || !d.map(PENDING).isEmpty();
     }
 
     static Facet facetOf(Facet.Kind kind, Item d) {

@@ -139,6 +139,40 @@ class EditingLifecycleEndToEndTest extends ServerTest {
     }
 
     @Test
+    void aNameOnlyADraftUsedOrThatNoPostCountsInAnyMoreCanBePutRight() {
+        // Found by a probe: the first spelling of a person, office or category was kept for good, even one
+        // only a draft had used, so the byline said "Per Persson" and the person's page "per persson".
+        var draft = http.write("POST", "/api/posts", "{\"title\": \"Stavas fel först\", \"body\": \"Text.\", \"author\": "
+                + "{\"name\": \"per persson\", \"office\": \"kontor noll\"}, \"tags\": [\"stavkategori\"], \"status\": \"draft\"}");
+        assertEquals(201, draft.status(), draft.body());
+        var published = patch("stavas-fel-forst", "{\"status\": \"published\", \"author\": {\"name\": \"Per Persson\", "
+                + "\"office\": \"Kontor Noll\"}, \"tags\": [\"Stavkategori\"]}", draft.header("etag"));
+        assertEquals(200, published.status(), published.body());
+        assertEquals("Stavkategori", published.json().path("tags").get(0).path("name").asText(), "the post keeps its spelling");
+        assertEquals("Stavkategori", tagName("stavkategori"));
+        assertTrue(http.get("/people/per-persson").body().contains("Inlägg av Per Persson"));
+        assertTrue(http.get("/offices/kontor-noll").body().contains("Inlägg från Kontor Noll"));
+
+        // While a post counts in it, a category keeps its name; once none does, the next names it anew.
+        var second = http.createPost("Stavas annorlunda", "2019-06-01", "STAVKATEGORI");
+        assertEquals("Stavkategori", second.json().path("tags").get(0).path("name").asText(), "one tag, its name as first given");
+        for (String slug : List.of("stavas-fel-forst", "stavas-annorlunda")) {
+            assertEquals(204, http.sendWith("DELETE", "/api/posts/" + slug, null, null, Map.of("If-Match", http.get("/api/posts/" + slug).header("etag"))).status());
+        }
+        http.createPost("Stavas rätt till sist", "2019-07-01", "StavKategori");
+        assertEquals("StavKategori", tagName("stavkategori"));
+    }
+
+    static String tagName(String slug) {
+        for (var t : http.get("/api/tags").json().path("items")) {
+            if (t.path("slug").asText().equals(slug)) {
+                return t.path("name").asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
     void aScheduledPostAppearsOnTimeWithNoJob() throws Exception {
         Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
         assertEquals(201, http.createPost("Publiceras om en stund", at.toString(), "Tidsinställt").status());
