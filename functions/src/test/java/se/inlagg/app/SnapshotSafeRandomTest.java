@@ -28,15 +28,20 @@ import se.inlagg.posts.Backoff;
  */
 class SnapshotSafeRandomTest {
 
-    /** Owner class and method name (any name when null) of the calls that draw from such a generator. */
+    /**
+     * Owner class, member name (any when null) and descriptor (any when null) of the uses that draw from
+     * such a generator. Collections.shuffle without a Random of its own keeps one static generator.
+     */
     private static final List<String[]> SNAPSHOT_SHARED = List.of(
-            new String[] {"java/util/concurrent/ThreadLocalRandom", null},
-            new String[] {"java/lang/Math", "random"},
-            new String[] {"java/lang/StrictMath", "random"},
-            new String[] {"java/util/Random", "<init>"},
-            new String[] {"java/util/SplittableRandom", "<init>"},
-            new String[] {"java/util/random/RandomGenerator", "getDefault"},
-            new String[] {"java/util/random/RandomGenerator", "of"});
+            new String[] {"java/util/concurrent/ThreadLocalRandom", null, null},
+            new String[] {"java/lang/Math", "random", null},
+            new String[] {"java/lang/StrictMath", "random", null},
+            new String[] {"java/util/Random", "<init>", null},
+            new String[] {"java/util/SplittableRandom", "<init>", null},
+            new String[] {"java/util/random/RandomGenerator", "getDefault", null},
+            new String[] {"java/util/random/RandomGenerator", "of", null},
+            new String[] {"java/util/random/RandomGeneratorFactory", null, null},
+            new String[] {"java/util/Collections", "shuffle", "(Ljava/util/List;)V"});
 
     @Test
     void noFunctionCodeDrawsFromAGeneratorASnapshotWouldShare() throws IOException, URISyntaxException {
@@ -74,6 +79,8 @@ class SnapshotSafeRandomTest {
     private static boolean sharesState(MemberRefEntry member) {
         String owner = member.owner().asInternalName();
         String name = member.name().stringValue();
-        return SNAPSHOT_SHARED.stream().anyMatch(s -> s[0].equals(owner) && (s[1] == null || s[1].equals(name)));
+        String type = member.type().stringValue();
+        return SNAPSHOT_SHARED.stream().anyMatch(s -> s[0].equals(owner) && (s[1] == null || s[1].equals(name))
+                && (s[2] == null || s[2].equals(type)));
     }
 }
