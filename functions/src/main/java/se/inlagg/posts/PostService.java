@@ -520,7 +520,8 @@ public final class PostService {
             List<Tag> next = changed.get();
             if (next.size() > Tag.MAX_PER_POST) {
                 return Outcome.refused(new Refusal.Unprocessable(Refusal.Rule.TOO_MANY_TAGS,
-                        "A post has at most " + Tag.MAX_PER_POST + " tags; this one has " + current.tags().size() + ".", "tags"));
+                        "A post has at most " + Tag.MAX_PER_POST + " tags; this one has " + current.tags().size() + " and would have "
+                                + next.size() + ".", "tags"));
             }
             if (sameSlugs(next, current.tags())) {
                 return Outcome.done(current);

@@ -145,6 +145,8 @@ class PostsApiEndToEndTest extends ServerTest {
         var refused = http.write("POST", "/api/posts/" + slug + "/tags", "{\"tags\": [\"En till\"]}");
         assertEquals(422, refused.status());
         assertEquals("too_many_tags", refused.json().path("error").path("code").asText());
+        assertEquals("A post has at most 20 tags; this one has 20 and would have 21.", refused.json().path("error").path("message").asText(),
+                "what it would come to, not only what it has (found by a probe)");
         assertEquals(20, http.get("/api/posts/" + slug).json().path("tags").size());
         assertEquals(400, http.write("PUT", "/api/posts/" + slug + "/tags", "{\"tags\": " + twenty + ",\"x\"]}").status());
     }
