@@ -95,7 +95,9 @@ final class FacetItems {
         }
         if (c.before() == Tally.NONE && c.after() != Tally.NONE && c.facet().kind() != Facet.Kind.MONTH) {
             // The post comes to count in it: its name is the stored one while others count (the
-            // repository named the facet so), and this post's spelling when none did.
+            // repository named the facet so), and this post's spelling when none did. Not conditioned
+            // on the count: two posts that first count in one empty facet at the same moment can leave
+            // it with the second's spelling while the first keeps its own; an edit never fails for it.
             names.put("#name", NAME);
             values.put(":name", Item.s(c.facet().name()));
             sets.add("#name = :name");

@@ -174,7 +174,7 @@ public final class Table {
      * Consistent reads of many keys. DynamoDB hands back the keys it did not read (throttled, or over
      * 16 MB in one answer), which are asked again after a jittered pause, as AWS asks of a batch: asked
      * again at once, a throttled table would only be throttled harder. A round that read something
-     * starts the pauses afresh (a large read goes on); rounds that read nothing for
+     * starts the pauses afresh (a large read goes on); rounds that read nothing for up to
      * {@link #UNPROCESSED_BUDGET} end in the SDK's throttling exception, which a function answers as busy.
      */
     List<Item> batchGet(List<Map<String, AttributeValue>> keys) {

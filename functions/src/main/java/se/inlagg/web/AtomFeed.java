@@ -41,7 +41,7 @@ final class AtomFeed {
                     .append("<author><name>").append(text(s.author().name())).append("</name></author>\n");
             s.tags().forEach(t -> out.append("<category term=\"").append(text(t.slug())).append("\" label=\"")
                     .append(text(t.name())).append("\"/>\n"));
-            // Absolute, as every address in a feed: a reader resolves nothing against the site.
+            // Absolute, as the feed's links are: a feed reader has no page to resolve a picture's address against.
             s.image().ifPresent(i -> out.append("<link rel=\"enclosure\" href=\"").append(text(SiteUrls.absolute(base, i.url()))).append("\"/>\n")
                     .append("<media:content url=\"").append(text(SiteUrls.absolute(base, i.url()))).append("\" medium=\"image\">")
                     .append("<media:description>").append(text(i.alt())).append("</media:description></media:content>\n"));
