@@ -39,6 +39,11 @@ public final class SearchService {
     /** Control characters, C0 and C1 alike (as the post rules count them): searched as spaces. */
     private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cc}");
 
+    /** A query as it is searched: each control character a space (the search page shows it so, too). */
+    public static String withoutControls(String text) {
+        return CONTROL.matcher(text).replaceAll(" ");
+    }
+
     /** The longest query read; the search box allows this many characters too. */
     public static final int MAX_QUERY = 200;
     public static final int DEFAULT_LIMIT = 10;
@@ -76,7 +81,7 @@ public final class SearchService {
      */
     public Outcome<SearchPage> search(String text, int limit, Optional<String> cursor) {
         List<FieldError> errors = new ArrayList<>();
-        String q = text == null ? "" : CONTROL.matcher(text).replaceAll(" ");
+        String q = text == null ? "" : withoutControls(text);
         boolean readable = !q.isBlank() && q.codePointCount(0, q.length()) <= MAX_QUERY && !brokenUnicode(q);
         SearchQuery query = SearchQuery.parse(readable ? q : "", analyzer);
         if (q.isBlank()) {

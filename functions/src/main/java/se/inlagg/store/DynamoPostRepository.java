@@ -171,13 +171,14 @@ public final class DynamoPostRepository implements PostRepository {
         List<Facet> had = current.facets(time.zone());
         Set<String> hadIds = ids(had);
         List<Facet> wants = next.facets(time.zone());
+        // Status and time decide the tally, names do not: it is the same before and after naming.
+        Tally after = Tally.of(next, now);
         // A post that comes to count (a draft published) reads its facets' counters too, not only its new
         // ones: one that counts nothing yet takes this post's spelling (facetsOf).
-        boolean comesToCount = before == Tally.NONE && Tally.of(next, now) != Tally.NONE;
+        boolean comesToCount = before == Tally.NONE && after != Tally.NONE;
         Map<String, Facet> existing = existingFacets(wants.stream().filter(f -> comesToCount || !hadIds.contains(id(f))).toList());
         had.forEach(f -> existing.putIfAbsent(id(f), f));
         PostSummary named = withStoredNames(next, existing);
-        Tally after = Tally.of(named, now);
 
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(table.putIfEquals(PostItems.postItem(named), PostItems.VERSION, Item.n(current.version())));

@@ -23,13 +23,12 @@ import se.inlagg.web.templates.JtesearchGenerated;
 public final class SearchPageHandler extends PageFunction {
 
     static final int PER_PAGE = 10;
-    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cc}");
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         // Control characters (a NUL, or U+0080–U+009F) are searched as spaces, and never shown: HTML has no place for them.
-        String query = CONTROL.matcher(request.strictQuery("q").orElse("")).replaceAll(" ").strip();
+        String query = SearchService.withoutControls(request.strictQuery("q").orElse("")).strip();
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isBlank());
         SearchView view;
         if (query.isBlank()) {
