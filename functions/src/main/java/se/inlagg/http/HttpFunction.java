@@ -129,8 +129,19 @@ public abstract class HttpFunction implements RequestStreamHandler {
         }
     }
 
-    /** The whole edge without the wire format: what tests and local tools call. */
+    /**
+     * The whole edge without the wire format: what tests and local tools call. A HEAD (the template routes
+     * it for reader pages, which uptime monitors and link checkers ask with it) is answered as its GET
+     * would be, headers and all, without the body.
+     */
     public final HttpResponse answer(HttpRequest request) {
+        if (request.method().equals("HEAD")) {
+            return respond(request.headAsGet()).withBody(new byte[0]);
+        }
+        return respond(request);
+    }
+
+    private HttpResponse respond(HttpRequest request) {
         HttpResponse response;
         try {
             response = handleWithin(request);

@@ -83,6 +83,35 @@ public final class HttpRequest {
         return new Builder();
     }
 
+    /**
+     * A HEAD that API Gateway routed to a HEAD route, as the GET it asks about: the same path, headers and
+     * route, so the GET's handler answers it and no handler needs to know HEAD. Any other request (a HEAD
+     * that reached the fallback's ANY route included, which says HEAD is not allowed) as it is.
+     */
+    public HttpRequest headAsGet() {
+        if (!method.equals("HEAD") || !routeKey.startsWith("HEAD ")) {
+            return this;
+        }
+        return new HttpRequest(this, "GET", "GET " + routeKey.substring("HEAD ".length()));
+    }
+
+    private HttpRequest(HttpRequest other, String method, String routeKey) {
+        this.method = method;
+        this.path = other.path;
+        this.routeKey = routeKey;
+        this.rawQuery = other.rawQuery;
+        this.pathParameters = other.pathParameters;
+        this.query = other.query;
+        this.headers = other.headers;
+        this.cookies = other.cookies;
+        this.body = other.body;
+        this.base64 = other.base64;
+        this.sourceIp = other.sourceIp;
+        this.requestId = other.requestId;
+        this.domainName = other.domainName;
+        this.authorizer = other.authorizer;
+    }
+
     public String method() {
         return method;
     }

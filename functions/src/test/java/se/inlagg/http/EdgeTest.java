@@ -111,4 +111,51 @@ class EdgeTest {
         assertEquals(200, payload.get("statusCode"));
         assertEquals("{\"ok\":true}", payload.get("body"));
     }
+
+    @Test
+    void aHeadOnItsOwnRouteIsAnsweredAsItsGetWithoutTheBody() {
+        java.util.List<HttpRequest> seen = new java.util.ArrayList<>();
+        HttpFunction page = new HttpFunction() {
+            @Override
+            protected HttpResponse handle(HttpRequest request) {
+                seen.add(request);
+                return HttpResponse.html(200, LONG_SWEDISH).withHeader("etag", "\"abc\"");
+            }
+
+            @Override
+            protected ErrorRenderer errors(HttpRequest request) {
+                return JsonErrors.INSTANCE;
+            }
+        };
+        HttpResponse get = page.answer(HttpRequest.builder().method("GET").routeKey("GET /").path("/").header("accept-encoding", "gzip").build());
+        HttpResponse head = page.answer(HttpRequest.builder().method("HEAD").routeKey("HEAD /").path("/").header("accept-encoding", "gzip").build());
+
+        assertEquals("GET", seen.get(1).method(), "the handler answers the GET it asks about");
+        assertEquals("GET /", seen.get(1).routeKey());
+        assertEquals(200, head.status());
+        assertEquals(0, head.body().length);
+        assertTrue(get.body().length > 0);
+        assertEquals(get.headers(), head.headers(), "the same type, encoding, ETag and caching as the GET");
+    }
+
+    @Test
+    void aHeadThatReachedAnotherRouteStaysAHead() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        HttpFunction fallback = new HttpFunction() {
+            @Override
+            protected HttpResponse handle(HttpRequest request) {
+                seen.add(request.method());
+                throw new ProblemException(Problems.methodNotAllowed(request.method()));
+            }
+
+            @Override
+            protected ErrorRenderer errors(HttpRequest request) {
+                return JsonErrors.INSTANCE;
+            }
+        };
+        HttpResponse head = fallback.answer(HttpRequest.builder().method("HEAD").routeKey("ANY /api/tags").path("/api/tags").build());
+        assertEquals(java.util.List.of("HEAD"), seen, "the fallback says which method the resource refuses");
+        assertEquals(405, head.status());
+        assertEquals(0, head.body().length);
+    }
 }

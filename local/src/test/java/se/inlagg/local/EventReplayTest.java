@@ -183,7 +183,7 @@ class EventReplayTest {
             // is sent on to the bucket.
             case "image-form.json", "image-uploaded.json" -> 303;
             case "image-save.json" -> 403;
-            case "picture.json" -> 302;
+            case "picture.json", "head-picture.json" -> 302;
             case "upload-url.json" -> 200;
             case "attach-image.json" -> 404;
             default -> route.method().equals("POST") && route.path().equals("/api/posts") ? 201 : 200;

@@ -109,6 +109,28 @@ class ReaderPagesEndToEndTest extends ServerTest {
         }
     }
 
+    /**
+     * Uptime monitors and link checkers ask with HEAD: every reader page answers it as its GET, with the
+     * same status, type and ETag and no body; author pages, which none of them watch, do not.
+     */
+    @Test
+    void readerPagesAnswerHeadAsTheirGetWithoutTheBody() {
+        for (String path : List.of("/", "/posts/manadsmote-i-vastervik", "/tags/frivard", "/archive/2019-01", "/people/asa-oberg",
+                "/offices/frivarden-vastervik", "/tags", "/archive", "/people", "/offices", "/feed.xml", "/tags/frivard/feed.xml",
+                "/sitemap.xml", "/robots.txt", "/favicon.ico", "/style.css", "/sok?q=rutiner")) {
+            var get = http.get(path);
+            var head = http.raw("HEAD", path, java.util.Map.of(), null);
+            assertEquals(200, get.status(), path);
+            assertEquals(200, head.status(), path);
+            assertEquals("", head.body(), path);
+            assertEquals(get.header("content-type"), head.header("content-type"), path);
+            assertEquals(get.header("etag"), head.header("etag"), path);
+            assertEquals(get.header("cache-control"), head.header("cache-control"), path);
+        }
+        assertEquals(404, http.raw("HEAD", "/posts/finns-inte", java.util.Map.of(), null).status());
+        assertEquals(405, http.raw("HEAD", "/write", java.util.Map.of(), null).status());
+    }
+
     @Test
     void listPagesPageBothWays() {
         for (int i = 1; i <= 45; i++) {

@@ -81,6 +81,13 @@ final class UserChecks {
             problems.add("answered " + status + ", expected " + expected + ": " + abbreviated(body));
             return problems;
         }
+        if (route.method().equals("HEAD")) {
+            // What a monitor or link checker reads of a HEAD: the GET's status and type, and no body.
+            expect(problems, body.isEmpty(), "a HEAD answered with a body: " + abbreviated(body));
+            expect(problems, status == 302 ? answer.path("headers").has("location") : !type.isEmpty(),
+                    "a HEAD answered without what its GET would say (content-type, or where a redirect goes)");
+            return problems;
+        }
         if (event.rawPath().startsWith("/api/")) {
             apiBody(problems, route, event, status, type, body, answer);
         } else if (status == 303) {
@@ -112,10 +119,13 @@ final class UserChecks {
     }
 
     /**
-     * $default has no route, ANY routes answer a method they lack, creating answers 201 and deleting 204;
+     * $default has no route, ANY routes answer a method they lack, a HEAD as its GET, creating answers 201 and deleting 204;
      * forms that work redirect (sign-in to the form, sign-out home, a post written to its page).
      */
     static int expectedStatus(Template.Route route, ReplayEvent event) {
+        if (route.method().equals("HEAD")) {
+            return expectedStatus(new Template.Route("GET", route.path(), route.functionId(), route.authorized()), event);
+        }
         if (route.key().equals("$default")) {
             return 404;
         }
