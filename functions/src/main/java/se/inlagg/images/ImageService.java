@@ -80,12 +80,18 @@ public final class ImageService {
 
     /**
      * Puts an upload on the author's post, if the post is still as the author saw it (a form's version,
-     * the API's If-Match). The upload is read first (its header bytes), then the post, once: a request
+     * the API's If-Match). The alt text and caption are checked first, then the upload is read (its header bytes),
+     * then the post, once: a request
      * for a post that is gone, another's or changed since is refused before anything is copied, and the
      * write is conditioned on the version read. Sent twice (a double click, a retry after a lost answer),
      * the second finds its upload gone and the picture on the post, read after it: done.
      */
     public Outcome<Post> attach(String authorId, String slug, String key, String alt, String caption, Seen seen) {
+        // What the author typed first: a missing alt text is theirs to fix (400), whatever the upload.
+        List<FieldError> problems = PostRules.imageTextProblems(Optional.of(alt), Optional.of(caption));
+        if (!problems.isEmpty()) {
+            return Outcome.refused(new Refusal.Invalid(problems));
+        }
         Uploaded upload;
         switch (inspect(authorId, key)) {
             case Outcome.Refused<Uploaded> r -> {
@@ -103,10 +109,6 @@ public final class ImageService {
         if (!seen.matches(current.summary())) {
             // Changed since the author saw it: by this very picture's save (its upload not yet let go), or by something else.
             return shows(current, key) ? Outcome.done(current) : Outcome.refused(new Refusal.Stale());
-        }
-        List<FieldError> problems = PostRules.imageTextProblems(Optional.of(alt), Optional.of(caption));
-        if (!problems.isEmpty()) {
-            return Outcome.refused(new Refusal.Invalid(problems));
         }
         String name = ObjectKeys.imageName(key, upload.type());
         String picture = ObjectKeys.image(name);

@@ -317,6 +317,9 @@ class PicturesEndToEndTest extends ServerTest {
         ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\", \"alt\": \"Bild\"}", "\"gammal\""), 412, "precondition_failed", null);
         ApiAsserts.assertError(attach(slug, "{\"key\": \"uploads/nagon-annan/" + "A".repeat(32) + "\", \"alt\": \"Bild\"}", etag),
                 404, "not_found", null);
+        // The caller's own mistake comes first, whatever the upload: no alt text is 400, not 404.
+        ApiAsserts.assertError(attach(slug, "{\"key\": \"uploads/nagon-annan/" + "A".repeat(32) + "\", \"alt\": \" \"}", etag),
+                400, "validation_failed", "image.alt");
         ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\", \"alt\": \"Bild\", \"url\": \"x\"}", etag), 400,
                 "validation_failed", "url");
         var theirs = http.send("POST", "/api/posts/" + slug + "/image", "application/json",
