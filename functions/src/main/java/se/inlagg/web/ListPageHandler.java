@@ -41,7 +41,14 @@ public final class ListPageHandler extends PageFunction {
         return switch (app().posts().list(query)) {
             case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(Problems.malformed(
                     "Länken till nästa sida gäller inte längre."));
-            case Outcome.Done<Page<PostSummary>> d -> render(request, viewer, facet, month, d.value());
+            case Outcome.Done<Page<PostSummary>> d -> {
+                // A month without a post readers see is not found, as a category, person or office is: every month of
+                // the years 1–9999 would otherwise be a page, empty, for crawlers to list.
+                if (month.isPresent() && cursor.isEmpty() && d.value().items().isEmpty()) {
+                    throw new ProblemException(Problems.of(new Refusal.NotFound(Refusal.Missing.MONTH)));
+                }
+                yield render(request, viewer, facet, month, d.value());
+            }
         };
     }
 

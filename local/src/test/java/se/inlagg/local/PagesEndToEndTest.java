@@ -131,6 +131,11 @@ class PagesEndToEndTest extends ServerTest {
         assertEquals(404, http.get("/archive/-0001-01").status());
         assertEquals(404, http.get("/?month=-0001-01").status());
         assertEquals(404, http.get("/archive/+10000-01").status());
+        // A month nobody wrote in is not found either, as an unknown category is, with its Swedish message.
+        var empty = http.get("/archive/1987-06");
+        assertEquals(404, empty.status());
+        assertTrue(empty.body().contains("Det finns inga inlägg från den månaden."), empty.body());
+        assertEquals(404, http.get("/?month=1987-06").status());
     }
 
     @Test
