@@ -128,9 +128,11 @@ public final class LocalServer implements AutoCloseable {
                 http.setExecutor(executor);
                 http.createContext("/", new GatewayHttpHandler(gateway, () -> System.out));
                 http.start();
-                // Absolute links point at this server unless the template configures an address.
+                // Absolute links point at this server unless the template configures an address: at the address the
+                // banner prints, since a picture's upload sends the browser back there, and a session cookie set for
+                // localhost is not sent to 127.0.0.1 (nor is a form on one allowed to go on to the other).
                 if (System.getProperty(se.inlagg.config.Settings.SITE_URL, "").isBlank()) {
-                    System.setProperty(se.inlagg.config.Settings.SITE_URL, "http://127.0.0.1:" + http.getAddress().getPort());
+                    System.setProperty(se.inlagg.config.Settings.SITE_URL, address(http.getAddress().getPort()).toString());
                 }
                 LocalServer server = new LocalServer(http, executor, dynamo, s3, options, token, table, seeded, bucket, searchBucket, pollers);
                 if (options.dynamoEndpoint().isEmpty()) {
@@ -148,7 +150,12 @@ public final class LocalServer implements AutoCloseable {
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+        return address(port());
+    }
+
+    /** Where the server answers on this port: loopback, by the name browsers and the banner use. */
+    private static URI address(int port) {
+        return URI.create("http://localhost:" + port);
     }
 
     public int port() {
@@ -157,7 +164,7 @@ public final class LocalServer implements AutoCloseable {
 
     /** This server as its data folder's server.json names it. */
     DataFolder.RunningServer running() {
-        return new DataFolder.RunningServer(ProcessHandle.current().pid(), port(), URI.create("http://localhost:" + port()));
+        return new DataFolder.RunningServer(ProcessHandle.current().pid(), port(), baseUri());
     }
 
     /** The slugs of the example posts this start added (none unless the table was new and examples were asked for). */
