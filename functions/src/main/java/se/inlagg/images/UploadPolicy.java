@@ -77,7 +77,8 @@ public final class UploadPolicy {
         List<Object> conditions = new ArrayList<>();
         conditions.add(Map.of("bucket", bucket));
         conditions.add(List.of("starts-with", "$key", keyPrefix));
-        conditions.add(List.of("content-length-range", 1, MAX_BYTES));
+        // From 0: an empty file is then told apart by the site, in Swedish ("Filen är tom"), not by S3's XML EntityTooSmall.
+        conditions.add(List.of("content-length-range", 0, MAX_BYTES));
         conditions.add(List.of("starts-with", "$Content-Type", "image/"));
         fields.forEach((name, value) -> {
             if (!name.equals("key") && !name.equals("Content-Type")) {
