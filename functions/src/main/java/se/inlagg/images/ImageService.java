@@ -8,6 +8,7 @@ import java.util.Optional;
 import se.inlagg.ops.Log;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Image;
+import se.inlagg.posts.Nfc;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostRules;
@@ -117,7 +118,7 @@ public final class ImageService {
         } catch (NoSuchKeyException e) {
             return alreadyOnThePost(authorId, slug, key, new Refusal.NotFound(Refusal.Missing.UPLOAD));
         }
-        Image image = Image.stored(name, alt.strip(), Optional.of(caption.strip()), upload.size());
+        Image image = Image.stored(name, Nfc.of(alt).strip(), Optional.of(Nfc.of(caption).strip()), upload.size());
         return switch (posts.attachImage(current, authorId, image)) {
             case Outcome.Done<Post> d -> {
                 attached(key, picture);

@@ -159,8 +159,9 @@ public final class PostRules {
         if (value.isEmpty() || value.get().isBlank()) {
             return Optional.empty();
         }
-        String v = value.get();
-        String problem = textProblem(v, multiline);
+        String problem = textProblem(value.get(), multiline);
+        // Composed once it is known to be whole text (no broken pairs): what is measured, stored and shown.
+        String v = problem == null ? Nfc.of(value.get()) : value.get();
         if (problem == null && v.codePointCount(0, v.length()) > max) {
             problem = "must be at most " + max + " characters";
         }

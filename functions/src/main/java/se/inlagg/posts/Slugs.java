@@ -19,7 +19,8 @@ public final class Slugs {
 
     /** "Att gästspela som chef" becomes "att-gastspela-som-chef"; empty when nothing is left. */
     public static String of(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        // Composed first: a decomposed "å" (a + U+030A) would otherwise leave a dash where its ring was.
+        String lower = Nfc.of(text).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(lower.length());
         boolean dash = false;
         for (int i = 0; i < lower.length(); ) {

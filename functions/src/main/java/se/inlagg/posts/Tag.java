@@ -1,6 +1,5 @@
 package se.inlagg.posts;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,22 +22,7 @@ public record Tag(String slug, String name) {
 
     /** Trims, collapses white space and composes (NFC) a name as typed; empty when nothing is left. */
     public static String normalizeName(String raw) {
-        return composed(raw).strip().replaceAll("\\s+", " ");
-    }
-
-    /**
-     * NFC, without loading the JDK's normalizer for text that cannot change: every character below
-     * U+0300 (where the combining marks begin) is already composed and composes with nothing before
-     * it, and Swedish is written entirely there. Pages show categories on every card, so this keeps
-     * the normalizer's tables out of their cold start.
-     */
-    static String composed(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
-            if (raw.charAt(i) >= '\u0300') {
-                return Normalizer.normalize(raw, Normalizer.Form.NFC);
-            }
-        }
-        return raw;
+        return Nfc.of(raw).strip().replaceAll("\\s+", " ");
     }
 
     /** The tag a typed name stands for; the caller has checked it with {@link #problemWith}. */

@@ -83,7 +83,8 @@ public final class SearchService {
         List<FieldError> errors = new ArrayList<>();
         String q = text == null ? "" : withoutControls(text);
         boolean readable = !q.isBlank() && q.codePointCount(0, q.length()) <= MAX_QUERY && !brokenUnicode(q);
-        SearchQuery query = SearchQuery.parse(readable ? q : "", analyzer);
+        // Composed (NFC), as stored text is: a query pasted decomposed finds what one typed the usual way does.
+        SearchQuery query = SearchQuery.parse(readable ? se.inlagg.posts.Nfc.of(q) : "", analyzer);
         if (q.isBlank()) {
             errors.add(new FieldError("q", "must not be empty"));
         } else if (q.codePointCount(0, q.length()) > MAX_QUERY) {

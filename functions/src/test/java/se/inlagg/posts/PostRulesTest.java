@@ -34,6 +34,24 @@ class PostRulesTest {
     }
 
     @Test
+    void decomposedTextIsStoredComposedSoOnePersonHasOnePageAndOneSlug() {
+        var draft = new PostDraft(Optional.of("Kva\u0308llsfika i O\u0308rebro"), Optional.of("Vi a\u030at bla\u030aba\u0308rspaj."),
+                Optional.of("A\u030ake A\u0308rlig"), Optional.of("Handla\u0308ggare"), Optional.of("Friva\u030arden O\u0308rebro"),
+                List.of("Fo\u0308rening"), Optional.empty(), Optional.of("https://bilder.example.se/fika.jpg"), Optional.of("Bla\u030aba\u0308r"),
+                Optional.of("Foto: A\u030ake"), Optional.of("Fika i O\u0308rebro."), Optional.empty());
+        var checked = (PostRules.Checked) assertInstanceOf(Outcome.Done.class, PostRules.check(draft, TIME)).value();
+        assertEquals("Kvällsfika i Örebro", checked.title());
+        assertEquals("Vi åt blåbärspaj.", checked.body());
+        assertEquals(new Byline("Åke Ärlig", Optional.of("Handläggare"), Optional.of("Frivården Örebro")), checked.byline());
+        assertEquals(List.of(Tag.named("Förening")), checked.tags());
+        assertEquals("Blåbär", checked.image().orElseThrow().alt());
+        assertEquals(Optional.of("Foto: Åke"), checked.image().orElseThrow().caption());
+        assertEquals("Fika i Örebro.", checked.excerpt());
+        assertEquals(new Byline("Åke Ärlig", Optional.empty(), Optional.empty()),
+                ((Outcome.Done<Byline>) PostRules.checkByline(Optional.of("A\u030ake A\u0308rlig"), Optional.empty(), Optional.empty())).value());
+    }
+
+    @Test
     void aValidDraftKeepsItsValuesAndGetsAnExcerpt() {
         var done = assertInstanceOf(Outcome.Done.class, PostRules.check(draft(" Att gästspela som chef ", "Första stycket.\n\nAndra.", "Åsa"), TIME));
         var checked = (PostRules.Checked) done.value();

@@ -24,6 +24,7 @@ class SlugsTest {
         assertEquals("att-gastspela-som-chef", Slugs.of("Att gästspela som chef"));
         assertEquals("manadsmote-samverkan-for-klientens-basta", Slugs.of("Månadsmöte: samverkan för klientens bästa"));
         assertEquals("oresund-ar-angsligt", Slugs.of("ÖRESUND ÄR ÄNGSLIGT"));
+        assertEquals("manadsmote-i-orebro", Slugs.of("Ma\u030Anadsmo\u0308te i O\u0308rebro"), "decomposed, as pasted from macOS");
     }
 
     @Test

@@ -85,6 +85,8 @@ class SearchServiceTest {
                 "möte", "mote", "möten", "klient", "samverkans")) {
             assertEquals(List.of("Frivården i Västervik"), titles(query), query);
         }
+        // Pasted decomposed (as macOS may): "a" + U+030A is "å" all the same.
+        assertEquals(List.of("Frivården i Västervik"), titles("Friva\u030Arden \"ta\u0308ta mo\u0308ten\""));
     }
 
     @Test
