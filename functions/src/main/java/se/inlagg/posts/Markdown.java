@@ -2,8 +2,12 @@ package se.inlagg.posts;
 
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
@@ -39,7 +43,9 @@ public final class Markdown {
     /**
      * The words of the body as plain prose, for excerpts written by nobody and for search: each
      * paragraph, heading and list item ends a sentence ("punkt ett. punkt två."), so blocks do not
-     * run together into one sentence that was never written.
+     * run together into one sentence that was never written. What looks like HTML and code blocks are
+     * words too: the page shows them as text (raw HTML is escaped), so "Tryck på <Enter>" is not cut to
+     * "Tryck på" in an excerpt, and is found by a search for "enter".
      */
     public static String toWords(String markdown) {
         StringBuilder out = new StringBuilder();
@@ -52,6 +58,29 @@ public final class Markdown {
             @Override
             public void visit(Code code) {
                 out.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(HtmlInline html) {
+                out.append(html.getLiteral());
+            }
+
+            @Override
+            public void visit(HtmlBlock html) {
+                out.append(html.getLiteral());
+                endSentence(out);
+            }
+
+            @Override
+            public void visit(FencedCodeBlock code) {
+                out.append(code.getLiteral());
+                endSentence(out);
+            }
+
+            @Override
+            public void visit(IndentedCodeBlock code) {
+                out.append(code.getLiteral());
+                endSentence(out);
             }
 
             @Override

@@ -63,4 +63,15 @@ class MarkdownTest {
         assertEquals("Rutiner vid frigivning. punkt ett. punkt två! Till sist: se bilagan.",
                 Markdown.toWords("# Rutiner vid frigivning\n\n- punkt ett\n- punkt två!\n\nTill sist:\n\n1. se bilagan"));
     }
+
+    /** Found by a probe: what parses as a tag was dropped from excerpts and search, though the page shows it as text. */
+    @Test
+    void whatThePageShowsAsTextIsWordsTooTagLikeTextAndCodeIncluded() {
+        assertEquals("Tryck på <Enter> för att spara, och skriv a<b eller x>y i formeln.",
+                Markdown.toWords("Tryck på <Enter> för att spara, och skriv a<b eller x>y i formeln."));
+        assertEquals("Före <script>alert(1)</script>.", Markdown.toWords("Före <script>alert(1)</script>"));
+        assertEquals("Kör så här: ./inlagg seed. <div>Klart</div>.",
+                Markdown.toWords("Kör så här:\n\n```\n./inlagg seed\n```\n\n<div>Klart</div>"));
+        assertEquals("Indraget: kod här.", Markdown.toWords("Indraget:\n\n    kod här"));
+    }
 }
