@@ -26,7 +26,9 @@ public final class FeedHandler extends PageFunction {
         String base = SiteUrls.base(app().settings(), request);
         String title = category.map(c -> Frame.SITE_NAME + " – " + c.name()).orElse(Frame.SITE_NAME);
         String page = base + category.map(Facet::path).orElse("/");
-        String self = base + request.path();
+        // The feed's own address and Atom id from the category's slug, never as typed (/tags/FRIVARD/feed.xml): one
+        // feed, one id, or a reader subscribes to it twice.
+        String self = base + category.map(c -> c.path() + "/feed.xml").orElse("/feed.xml");
         return switch (app().posts().latest(category, ENTRIES)) {
             case Outcome.Refused<List<Post>> r -> throw new ProblemException(Problems.of(r.refusal()));
             case Outcome.Done<List<Post>> d -> Caching.publicly(request, HttpResponse.of(200,

@@ -71,8 +71,10 @@ public final class ListPageHandler extends PageFunction {
         var zone = app().posts().time().zone();
         // A month asked for as ?month= (not in the path) stays in every link of its pages.
         String monthParameter = month.filter(m -> request.pathParameter("month").isEmpty()).map(m -> "month=" + m).orElse("");
-        Optional<String> older = page.nextCursor().map(c -> link(request.path(), monthParameter, Optional.of(c)));
-        Optional<String> newer = page.previousCursor().map(c -> link(request.path(), monthParameter, Optional.of(c)));
+        // Links from the facet's slug, not the path as typed (/tags/FRIVARD): one address for each page.
+        String path = facet.map(Facet::path).orElse(request.path());
+        Optional<String> older = page.nextCursor().map(c -> link(path, monthParameter, Optional.of(c)));
+        Optional<String> newer = page.previousCursor().map(c -> link(path, monthParameter, Optional.of(c)));
         ListView view = new ListView(heading, page.items().stream().map(s -> Views.card(s, zone)).toList(), older, newer,
                 "Inga inlägg här ännu.");
         List<Link> feeds = new ArrayList<>();
@@ -80,7 +82,9 @@ public final class ListPageHandler extends PageFunction {
         facet.filter(f -> f.kind() == Facet.Kind.CATEGORY)
                 .ifPresent(f -> feeds.add(new Link("Kategori: " + f.name(), f.path() + "/feed.xml")));
         String title = facet.isPresent() || month.isPresent() ? heading : Frame.SITE_NAME;
-        String self = link(request.path(), monthParameter, request.query("cursor").filter(c -> !c.isBlank()));
+        // The canonical address: a month's own page for /?month= too.
+        String self = link(month.filter(m -> facet.isEmpty()).map(m -> Facet.month(m).path()).orElse(path),
+                facet.isPresent() ? monthParameter : "", request.query("cursor").filter(c -> !c.isBlank()));
         Frame frame = Frame.shared(title, description(heading, page), Sharing.website(base(request) + self), feeds, viewer);
         return page(request, 200, frame, Templates.render(out -> JtelistGenerated.render(out, null, frame, view)));
     }

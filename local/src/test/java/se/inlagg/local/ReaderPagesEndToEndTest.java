@@ -175,6 +175,16 @@ class ReaderPagesEndToEndTest extends ServerTest {
             assertTrue(html.contains("<meta property=\"og:title\"") && html.contains("<meta name=\"twitter:card\""), path);
             assertTrue(html.contains("<link rel=\"icon\" href=\"/assets/favicon."), path);
         }
+        // Asked for as typed (found by a probe): the canonical address, the links on and the feed's id are the slug's.
+        for (var typed : java.util.Map.of("/tags/FRIV%C3%85RD", "/tags/frivard", "/people/%C3%85SA%20%C3%96BERG", "/people/asa-oberg",
+                "/?month=2019-01", "/archive/2019-01").entrySet()) {
+            String html = page(typed.getKey());
+            assertEquals(base + typed.getValue(), meta(html, "<link rel=\"canonical\" href=\"([^\"]+)\">"), typed.getKey());
+        }
+        String typedFeed = page("/tags/FRIVARD/feed.xml");
+        assertTrue(typedFeed.contains("<id>" + base + "/tags/frivard/feed.xml</id>"), typedFeed);
+        assertTrue(typedFeed.contains("href=\"" + base + "/tags/frivard/feed.xml\""), typedFeed);
+
         String post = page("/posts/manadsmote-i-vastervik");
         assertEquals("Vi träffades i Västervik. punkt ett. punkt två.", meta(post, "<meta name=\"description\" content=\"([^\"]+)\">"),
                 "the excerpt, with its list items as sentences");
