@@ -54,7 +54,16 @@ public final class EditPageHandler extends PostAuthorPage {
             return viewer.isEmpty() ? signedOut(request, slug, typed)
                     : form(request, 403, ownPost(slug, viewer.get()), version, typed, List.of(), refused, Optional.empty(), viewer.get());
         }
-        Post current = ownPost(slug, viewer.get());
+        Post current;
+        switch (app().posts().getToChange(slug, viewer.get().authorId())) {
+            case Outcome.Done<Post> d -> current = d.value();
+            case Outcome.Refused<Post> r -> {
+                if (r.refusal() instanceof Refusal.NotFound) {
+                    return gone(request, typed, viewer.get());
+                }
+                throw new ProblemException(Problems.of(r.refusal()));
+            }
+        }
         PostDraft draft = draftOf(form, current, app().posts().time().zone());
         String action = form.value("action");
         if (current.version() != version) {
@@ -73,10 +82,20 @@ public final class EditPageHandler extends PostAuthorPage {
                 case Refusal.Unprocessable u -> form(request, 422, current, version, typed, WriteForm.fieldErrorsOf(u),
                         Optional.of(u.rule().swedish()), Optional.empty(), viewer.get());
                 case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));
-                case Refusal.NotFound n -> throw new ProblemException(Problems.of(n));
+                case Refusal.NotFound n -> gone(request, typed, viewer.get());
             };
         };
     }
+
+    /**
+     * The post was deleted while its author wrote (in another tab, say): what they typed comes back in the
+     * form for a new post, to be saved as one, never lost behind a page that says the post is not found.
+     */
+    private HttpResponse gone(HttpRequest request, Map<String, String> typed, Viewer viewer) {
+        return newPostForm(request, 404, typed, List.of(), Optional.of(GONE), Optional.of(viewer));
+    }
+
+    static final String GONE = "Inlägget finns inte längre: det togs bort medan du skrev. Det du skrev finns kvar här och kan sparas som ett nytt inlägg.";
 
     /**
      * The author's text beside the stored post, carrying the stored version: saving again is a choice

@@ -1,6 +1,9 @@
 package se.inlagg.web;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import se.inlagg.auth.Tokens;
 import se.inlagg.http.BundledFile;
 import se.inlagg.http.Caching;
 import se.inlagg.http.ErrorRenderer;
@@ -9,8 +12,10 @@ import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
+import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
+import se.inlagg.web.templates.JteformGenerated;
 
 /**
  * A function that answers with pages: the viewer comes from the session cookie, every page carries
@@ -37,6 +42,18 @@ abstract class PageFunction extends HttpFunction {
         return Cookies.session(request)
                 .flatMap(id -> app().sessions().find(id, app().posts().time().now()))
                 .map(s -> new Viewer(s.authorId(), s.csrf()));
+    }
+
+    /**
+     * The form for a new post (GET /write) with what was typed, a new form id and the messages; without a
+     * viewer (signed out) it carries no CSRF token. The edit form falls back to it when its post is gone.
+     */
+    protected HttpResponse newPostForm(HttpRequest request, int status, Map<String, String> values,
+                                       List<FieldError> errors, Optional<String> notice, Optional<Viewer> viewer) {
+        FormView view = WriteForm.view(values, errors, notice, viewer.map(Viewer::csrf).orElse(""), Tokens.newToken());
+        Frame frame = Frame.unlisted("Skriv", viewer);
+        return page(request, status, frame, Templates.render(out -> JteformGenerated.render(out, null, frame, view)))
+                .withHeader("cache-control", Caching.NO_STORE);
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import se.inlagg.auth.Tokens;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
-import se.inlagg.http.Caching;
 import se.inlagg.http.Problem;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.FieldError;
@@ -17,7 +16,6 @@ import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.Refusal;
-import se.inlagg.web.templates.JteformGenerated;
 
 /**
  * GET and POST /write: the authoring form. It needs a session and the session's CSRF token; every
@@ -31,14 +29,14 @@ public final class WriteHandler extends PageFunction {
         Optional<Viewer> viewer = viewer(request);
         if (request.method().equals("GET")) {
             // A new post's byline is the author's own profile until they change it.
-            return viewer.isPresent() ? form(request, 200, app().authors().profile(viewer.get().authorId()).map(WriteForm::byline)
+            return viewer.isPresent() ? newPostForm(request, 200, app().authors().profile(viewer.get().authorId()).map(WriteForm::byline)
                     .orElse(Map.of()), List.of(), Optional.empty(), viewer) : HttpResponse.seeOther("/signin");
         }
         FormData form = FormData.of(request);
         Map<String, String> values = WriteForm.typed(form);
         Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
         if (refused.isPresent()) {
-            return form(request, 403, values, List.of(), refused, viewer);
+            return newPostForm(request, 403, values, List.of(), refused, viewer);
         }
         var key = form.get("formId").filter(id -> !id.isBlank() && id.length() <= 100)
                 .map(id -> new IdempotentRequest(Tokens.sha256(id), Tokens.sha256(new TreeMap<>(values) + "|" + form.value("action"))));
@@ -54,14 +52,14 @@ public final class WriteHandler extends PageFunction {
     private HttpResponse refused(HttpRequest request, Map<String, String> values, Optional<Viewer> viewer, Refusal refusal) {
         Problem problem = Problems.of(refusal);
         return switch (refusal) {
-            case Refusal.Invalid i -> form(request, problem.status(), values, i.errors(), Optional.empty(), viewer);
-            case Refusal.Unprocessable u -> form(request, problem.status(), values, WriteForm.fieldErrorsOf(u),
+            case Refusal.Invalid i -> newPostForm(request, problem.status(), values, i.errors(), Optional.empty(), viewer);
+            case Refusal.Unprocessable u -> newPostForm(request, problem.status(), values, WriteForm.fieldErrorsOf(u),
                     Optional.of(u.rule().swedish()), viewer);
-            case Refusal.Busy b -> form(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer)
+            case Refusal.Busy b -> newPostForm(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer)
                     .withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
-            case Refusal.NotFound n -> form(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer);
-            case Refusal.Stale s -> form(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer);
-            case Refusal.Forbidden f -> form(request, problem.status(), values, List.of(), Optional.of(f.swedish()), viewer);
+            case Refusal.NotFound n -> newPostForm(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer);
+            case Refusal.Stale s -> newPostForm(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer);
+            case Refusal.Forbidden f -> newPostForm(request, problem.status(), values, List.of(), Optional.of(f.swedish()), viewer);
         };
     }
 
@@ -76,14 +74,5 @@ public final class WriteHandler extends PageFunction {
                 form.get("authorOffice"), tags, form.get("publishedAt"), form.get("imageUrl"), form.get("imageAlt"),
                 form.get("imageCaption"), form.get("excerpt"),
                 Optional.of(form.value("action").equals("publish") ? "published" : "draft"));
-    }
-
-    /** The form with what was typed; without a viewer (signed out) it carries no CSRF token. */
-    private HttpResponse form(HttpRequest request, int status, Map<String, String> values, List<FieldError> errors,
-                              Optional<String> notice, Optional<Viewer> viewer) {
-        FormView view = WriteForm.view(values, errors, notice, viewer.map(Viewer::csrf).orElse(""), Tokens.newToken());
-        Frame frame = Frame.unlisted("Skriv", viewer);
-        return page(request, status, frame, Templates.render(out -> JteformGenerated.render(out, null, frame, view)))
-                .withHeader("cache-control", Caching.NO_STORE);
     }
 }

@@ -170,6 +170,26 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("3", now.get("version"));
     }
 
+    /** Found by a browser probe: the save answered "Sidan finns inte" and the text was gone. */
+    @Test
+    void aPostDeletedWhileItsAuthorWroteComesBackAsANewPostsFormWithTheText() {
+        String slug = write("Borttagen under skrivandet", "publish");
+        var editTab = asa.editForm(slug);
+        String version = AuthorBrowser.hidden(asa.get("/posts/" + slug + "/delete").body(), "version");
+        assertEquals(303, asa.post("/posts/" + slug + "/delete", Map.of("csrf", asa.csrf, "version", version, "confirm", "ja")).status());
+
+        String mine = "Min långa text om å, ä och ö, skriven medan inlägget togs bort. ".repeat(20);
+        var save = asa.post("/posts/" + slug + "/edit", with(editTab, "body", mine, "action", "save"));
+        assertEquals(404, save.status());
+        String html = save.body();
+        assertTrue(html.contains("Inlägget finns inte längre"), html);
+        assertTrue(html.contains(mine.strip()), "the text is kept");
+        assertTrue(html.contains("action=\"/write\""), "in the form for a new post");
+        var saved = asa.post("/write", with(AuthorBrowser.fields(html), "action", "publish"));
+        assertEquals(303, saved.status(), saved.body());
+        assertTrue(http.get(saved.header("location")).body().contains("Min långa text om å, ä och ö"), "saved as a new post");
+    }
+
     @Test
     void aDoubleClickedSaveSavesOnceAndIsNoConflict() {
         String slug = write("Dubbelklick i redigeringen", "draft");
