@@ -93,10 +93,13 @@ public final class ImageService {
         if (!problems.isEmpty()) {
             return Outcome.refused(new Refusal.Invalid(problems));
         }
+        String altText = Nfc.of(alt).strip();
+        String captionText = Nfc.of(caption).strip();
         Uploaded upload;
         switch (inspect(authorId, key)) {
             case Outcome.Refused<Uploaded> r -> {
-                return r.refusal() instanceof Refusal.NotFound ? alreadyOnThePost(authorId, slug, key, r.refusal()) : Outcome.refused(r.refusal());
+                return r.refusal() instanceof Refusal.NotFound ? alreadyOnThePost(authorId, slug, key, r.refusal(), altText, captionText)
+                        : Outcome.refused(r.refusal());
             }
             case Outcome.Done<Uploaded> d -> upload = d.value();
         }
@@ -109,23 +112,23 @@ public final class ImageService {
         }
         if (!seen.matches(current.summary())) {
             // Changed since the author saw it: by this very picture's save (its upload not yet let go), or by something else.
-            return shows(current, key) ? Outcome.done(current) : Outcome.refused(new Refusal.Stale());
+            return shows(current, key) ? withTextAsTyped(current, authorId, altText, captionText) : Outcome.refused(new Refusal.Stale());
         }
         String name = ObjectKeys.imageName(key, upload.type());
         String picture = ObjectKeys.image(name);
         try {
             bucket.copyUnattached(key, picture, upload.type());
         } catch (NoSuchKeyException e) {
-            return alreadyOnThePost(authorId, slug, key, new Refusal.NotFound(Refusal.Missing.UPLOAD));
+            return alreadyOnThePost(authorId, slug, key, new Refusal.NotFound(Refusal.Missing.UPLOAD), altText, captionText);
         }
-        Image image = Image.stored(name, Nfc.of(alt).strip(), Optional.of(Nfc.of(caption).strip()), upload.size());
+        Image image = Image.stored(name, altText, Optional.of(captionText), upload.size());
         return switch (posts.attachImage(current, authorId, image)) {
             case Outcome.Done<Post> d -> {
                 attached(key, picture);
                 yield d;
             }
             case Outcome.Refused<Post> r -> {
-                Outcome<Post> won = alreadyOnThePost(authorId, slug, key, r.refusal());
+                Outcome<Post> won = alreadyOnThePost(authorId, slug, key, r.refusal(), altText, captionText);
                 if (won instanceof Outcome.Done<Post>) {
                     // The other click's write committed this very picture: it stays, attached.
                     attached(key, picture);
@@ -138,12 +141,23 @@ public final class ImageService {
     }
 
     /** The post, read now, shows this upload's picture already (an earlier click saved it), or the refusal stands. */
-    private Outcome<Post> alreadyOnThePost(String authorId, String slug, String key, Refusal refusal) {
+    private Outcome<Post> alreadyOnThePost(String authorId, String slug, String key, Refusal refusal, String alt, String caption) {
         return switch (posts.getToChange(slug, authorId)) {
-            case Outcome.Done<Post> d when shows(d.value(), key) -> d;
+            case Outcome.Done<Post> d when shows(d.value(), key) -> withTextAsTyped(d.value(), authorId, alt, caption);
             case Outcome.Done<Post> d -> Outcome.refused(refusal);
             case Outcome.Refused<Post> r -> r;
         };
+    }
+
+    /**
+     * The post that shows this upload's picture, with the alt text and caption typed now. A second save of the
+     * same picture (the author went back and changed its alt text, say) changes its text: it was answered "saved"
+     * and kept the first text. Only the picture's text is written, conditioned on the version just read.
+     */
+    private Outcome<Post> withTextAsTyped(Post post, String authorId, String alt, String caption) {
+        Image shown = post.summary().image().orElseThrow();
+        Image typed = new Image(shown.url(), alt, Optional.of(caption), shown.size());
+        return typed.equals(shown) ? Outcome.done(post) : posts.attachImage(post, authorId, typed);
     }
 
     /** Whether the post's picture is the one made from this upload (its name starts with the upload's id). */

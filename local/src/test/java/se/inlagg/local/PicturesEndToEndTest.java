@@ -221,6 +221,13 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(303, save(slug, altPage, "Första", "").status(), "the second click finds it saved");
         String first = pictureOf(slug);
         assertEquals(1, uploads.added(start, "images/").size());
+        // Back to the same page, the alt text changed and saved again (found by a browser probe): the change is
+        // saved, where it was answered "saved" and dropped. The picture stays the one file.
+        assertEquals(303, save(slug, altPage, "Första, rättad", "Foto: Åsa").status());
+        assertTrue(http.get("/posts/" + slug).body().contains("alt=\"Första, rättad\""), "the new alt text");
+        assertTrue(http.get("/posts/" + slug).body().contains("<figcaption>Foto: Åsa</figcaption>"));
+        assertEquals(first, pictureOf(slug));
+        assertEquals(1, uploads.added(start, "images/").size());
 
         var second = AuthorBrowser.fields(uploads.upload(asa, slug, "andra.jpg", "image/jpeg", TestPictures.jpeg(60, 40)).body());
         assertTrue(asa.get("/posts/" + slug + "/image").body().contains("Nuvarande bild"));
