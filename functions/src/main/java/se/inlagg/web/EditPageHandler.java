@@ -136,8 +136,12 @@ public final class EditPageHandler extends PostAuthorPage {
             case "draft" -> "draft";
             default -> current.summary().status().wire();
         };
+        // The form says: empty the picture's address to take the picture away. Its alt text and caption go with it,
+        // as the author meant, where the rules would refuse words of a picture with no address.
+        boolean pictureRemoved = stored.image().isPresent() && typed.imageUrl().filter(u -> !u.isBlank()).isEmpty();
         return new PostDraft(typed.title(), typed.body(), typed.authorName(), typed.authorRole(), typed.authorOffice(), typed.tags(),
-                publishedAt, typed.imageUrl(), typed.imageAlt(), typed.imageCaption(), typed.excerpt(), Optional.of(status));
+                publishedAt, typed.imageUrl(), pictureRemoved ? Optional.empty() : typed.imageAlt(),
+                pictureRemoved ? Optional.empty() : typed.imageCaption(), typed.excerpt(), Optional.of(status));
     }
 
     private HttpResponse form(HttpRequest request, int status, Post post, long version, Map<String, String> values,

@@ -243,6 +243,22 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(List.of(), uploads.added(start, "images/"), "a deleted post's picture goes with it");
     }
 
+    /** Found by a browser probe: doing what the edit form says under the picture was refused, for its alt text. */
+    @Test
+    void emptyingThePicturesAddressInTheEditFormTakesThePictureAway() {
+        var start = uploads.snapshot();
+        String slug = write("Bild som tas bort");
+        var altPage = AuthorBrowser.fields(uploads.upload(asa, slug, "bort.png", "image/png", TestPictures.png(40, 40)).body());
+        assertEquals(303, save(slug, altPage, "Tas bort", "Foto: Åsa").status());
+        var form = asa.editForm(slug);
+        assertTrue(asa.get("/posts/" + slug + "/edit").body().contains("Töm fältet Bildens adress och spara för att ta bort den."));
+        assertEquals("Tas bort", form.get("imageAlt"), "the alt text is in the form, as stored");
+        var saved = asa.post("/posts/" + slug + "/edit", AuthoringPagesEndToEndTest.with(form, "imageUrl", "", "action", "save"));
+        assertEquals(303, saved.status(), saved.body());
+        assertFalse(http.get("/posts/" + slug).body().contains("<figure>"), "the picture is gone");
+        assertEquals(List.of(), uploads.added(start, "images/"), "and its file");
+    }
+
     @Test
     void anotherAuthorCanNeitherUploadToNorPutTheirPictureOnYourPost() {
         var start = uploads.snapshot();
