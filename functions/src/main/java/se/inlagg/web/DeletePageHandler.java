@@ -59,7 +59,7 @@ public final class DeletePageHandler extends PostAuthorPage {
     private HttpResponse confirm(HttpRequest request, int status, Viewer viewer, String slug, Optional<String> notice) {
         Post post = ownPost(slug, viewer);
         DeleteView view = new DeleteView(post.summary().title(), Views.postPath(post.slug()), post.version(), viewer.csrf(), notice);
-        Frame frame = Frame.unlisted("Ta bort inlägget", Optional.of(viewer));
+        Frame frame = Frame.unlisted("Ta bort inlägget", Optional.of(viewer)).failedIf(status >= 400);
         return page(request, status, frame, Templates.render(out -> JtedeleteGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }

@@ -30,6 +30,14 @@ public record Frame(String title, String description, Optional<Sharing> sharing,
         return new Frame(title, "", Optional.empty(), List.of(), viewer, true, PageFunction.stylesheetPath(), "");
     }
 
+    /**
+     * The same frame titled as a form sent back with problems ("Fel: Skriv – Inlägg"): the title is what a
+     * screen reader says first, so its user knows at once that nothing was saved.
+     */
+    Frame failedIf(boolean failed) {
+        return failed ? new Frame("Fel: " + title, description, sharing, feeds, viewer, noindex, stylesheet, searchQuery) : this;
+    }
+
     /** The same frame, kept out of search engines' indexes (a page of search results). */
     Frame notIndexed() {
         return new Frame(title, description, sharing, feeds, viewer, true, stylesheet, searchQuery);

@@ -122,7 +122,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         var time = app().posts().time();
         UploadView view = new UploadView(post.summary().title(), Views.postPath(post.slug()), upload, problem,
                 Views.post(post, time.zone(), time.now()).figure());
-        Frame frame = Frame.unlisted("Välj en bild", Optional.of(viewer));
+        Frame frame = Frame.unlisted("Välj en bild", Optional.of(viewer)).failedIf(status >= 400);
         // This one form posts to the bucket: the page's policy must let it, and nothing else new.
         return page(request, status, frame, Templates.render(out -> JteimageGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE)
@@ -167,7 +167,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         String preview = images.readUrl(viewer.authorId(), upload.key()).map(Object::toString).orElse("");
         ImageTextView view = new ImageTextView(post.summary().title(), href, preview, upload.size().width(), upload.size().height(),
                 description, upload.key(), version, form, post.summary().image().isPresent(), conflict);
-        Frame frame = Frame.unlisted("Beskriv bilden", Optional.of(viewer));
+        Frame frame = Frame.unlisted("Beskriv bilden", Optional.of(viewer)).failedIf(status >= 400);
         return page(request, status, frame, Templates.render(out -> JteimagetextGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }

@@ -74,7 +74,7 @@ public final class PublishPageHandler extends PostAuthorPage {
     private HttpResponse again(HttpRequest request, Viewer viewer, String slug, String typed, int status, String problem) {
         Post post = ownPost(slug, viewer);
         PublishingView view = Views.publishing(post.summary(), viewer.csrf(), typed, Optional.of(problem), app().posts().time().now());
-        Frame frame = Frame.unlisted("Publicera", Optional.of(viewer));
+        Frame frame = Frame.unlisted("Publicera", Optional.of(viewer)).failedIf(status >= 400);
         String title = post.summary().title();
         return page(request, status, frame, Templates.render(out -> JtepublishGenerated.render(out, null, frame, title, view)))
                 .withHeader("cache-control", Caching.NO_STORE);

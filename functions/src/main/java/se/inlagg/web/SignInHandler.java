@@ -63,7 +63,7 @@ public final class SignInHandler extends PageFunction {
     /** The form, with the token its cookie already holds, or a new one set with it. */
     private HttpResponse signInPage(HttpRequest request, int status, Optional<String> problem, Optional<String> formToken) {
         String token = formToken.orElseGet(Tokens::newToken);
-        Frame frame = Frame.unlisted("Logga in", Optional.empty());
+        Frame frame = Frame.unlisted("Logga in", Optional.empty()).failedIf(status >= 400);
         HttpResponse page = page(request, status, frame, Templates.render(out -> JtesigninGenerated.render(out, null, frame, problem, token)))
                 .withHeader("cache-control", Caching.NO_STORE);
         return formToken.isPresent() ? page : page.withCookie(Cookies.signIn(request, token));

@@ -33,7 +33,7 @@ final class WriteForm {
 
     static final List<Spec> FIELDS = List.of(
             new Spec("title", "Rubrik", 1, true, Optional.empty()),
-            new Spec("body", "Text", 16, false, Optional.of(
+            new Spec("body", "Text", 16, true, Optional.of(
                     "Markdown: tom rad mellan stycken, - punkt för listor, **fet**, [länktext](https://…).")),
             new Spec("authorName", "Namn", 1, true, Optional.empty()),
             new Spec("authorRole", "Roll", 1, false, Optional.empty()),

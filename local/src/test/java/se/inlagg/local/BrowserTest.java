@@ -165,6 +165,9 @@ class BrowserTest {
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".errors")));
 
         assertTrue(browser.findElement(By.cssSelector(".errors")).getText().contains("Rubrik"));
+        // What a screen reader says first: the title tells nothing was saved, and the summary has the focus.
+        assertTrue(browser.getTitle().startsWith("Fel: Skriv"), browser.getTitle());
+        assertEquals("fel", browser.switchTo().activeElement().getAttribute("id"), "the error summary has the focus");
         assertEquals(longText.strip(), browser.findElement(By.id("body")).getDomProperty("value").strip());
         assertEquals("Frivård", browser.findElement(By.id("tags")).getDomProperty("value"));
         assertEquals("javascript:alert('inte en bild')", browser.findElement(By.id("imageUrl")).getDomProperty("value"));
