@@ -436,9 +436,15 @@ public final class PostService {
         return repository.authorPosts(authorId, limit, cursor);
     }
 
-    /** Every facet of a kind that readers may see a post in, with its count. */
+    /**
+     * Every facet of a kind that readers may see a post in, with its count: categories, people and offices in
+     * Swedish alphabetical order of their names (the store keeps them by slug, where "Åsa" is "asa"), months as
+     * the store keeps them.
+     */
     public List<FacetCount> facets(Facet.Kind kind) {
-        return repository.facetCounts(kind, time.now());
+        List<FacetCount> counts = repository.facetCounts(kind, time.now());
+        return kind == Facet.Kind.MONTH ? counts
+                : counts.stream().sorted(SwedishOrder.byName((FacetCount c) -> c.facet().name())).toList();
     }
 
     /**

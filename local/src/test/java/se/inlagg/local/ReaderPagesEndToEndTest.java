@@ -65,6 +65,29 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertTrue(page("/posts/manadsmote-i-vastervik").contains("<a href=\"/tags/samverkan\">Samverkan</a>"), "a post links its categories");
     }
 
+    /** Found by a probe: the index pages went by slug, where "Åsa" is "asa" and comes before "Eva". */
+    @Test
+    void indexPagesListNamesInSwedishAlphabeticalOrder() {
+        post("Ordning i alfabetet", "Text.", "2018-05-02", "Eva Lind", "Frivården Ängelholm", "published", false,
+                "Örjans ärenden", "Zebra", "Återfall", "Anna", "Ärenden", "Åland");
+        List<String> expected = List.of("Anna", "Zebra", "Åland", "Återfall", "Ärenden", "Örjans ärenden");
+        assertEquals(expected, inOrderFound(page("/tags"), expected));
+        assertEquals(expected, inOrderFound(http.get("/api/tags").body(), expected));
+        List<String> people = List.of("Eva Lind", "Per Persson", "Åsa Öberg");
+        assertEquals(people, inOrderFound(page("/people"), people));
+        List<String> offices = List.of("Frivården Linköping", "Frivården Ängelholm");
+        assertEquals(offices, inOrderFound(page("/offices"), offices));
+    }
+
+    /** The names as they come in the text, each where it first stands as a whole name. */
+    static List<String> inOrderFound(String text, List<String> names) {
+        return names.stream().sorted(java.util.Comparator.comparingInt(n -> {
+            Matcher m = Pattern.compile("[>\"]" + Pattern.quote(n) + "[<\"]").matcher(text);
+            assertTrue(m.find(), n + " is listed");
+            return m.start();
+        })).toList();
+    }
+
     @Test
     void aCategoryOnlyDraftsOrScheduledPostsCarryIsNotFoundNorItsFeed() {
         for (String slug : List.of("hemlig-kategori", "framtida-kategori", "finns-inte")) {
