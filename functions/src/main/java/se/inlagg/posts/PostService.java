@@ -105,6 +105,11 @@ public final class PostService {
                 c.publishedAt().orElse(now), now, 1, authorId);
     }
 
+    /** The post a create with this key made, while the key's record lasts (what a form sent again is about). */
+    public Optional<Post> createdBy(String authorId, IdempotentRequest request) {
+        return repository.idempotencyRecord(authorId, request.keySha256(), time.now()).flatMap(r -> repository.findById(r.postId()));
+    }
+
     /** The first answer to a repeated request, or a refusal when the key came with another request. */
     private Optional<Outcome<Post>> replay(String authorId, IdempotentRequest request, Instant now) {
         return repository.idempotencyRecord(authorId, request.keySha256(), now).map(record -> {

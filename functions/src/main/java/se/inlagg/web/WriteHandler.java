@@ -40,12 +40,44 @@ public final class WriteHandler extends PageFunction {
         }
         var key = form.get("formId").filter(id -> !id.isBlank() && id.length() <= 100)
                 .map(id -> new IdempotentRequest(Tokens.sha256(id), Tokens.sha256(new TreeMap<>(values) + "|" + form.value("action"))));
-        return switch (app().posts().create(draftOf(form), viewer.get().authorId(), key)) {
-            // "Spara och välj bild…": a file cannot share this form (the bucket takes it), so the draft is saved first.
-            case Outcome.Done<Post> d -> HttpResponse.seeOther(Views.postPath(d.value().slug())
-                    + (form.value("action").equals("image") ? "/image" : ""));
+        String authorId = viewer.get().authorId();
+        return switch (app().posts().create(draftOf(form), authorId, key)) {
+            case Outcome.Done<Post> d -> saved(d.value(), form);
+            case Outcome.Refused<Post> r when r.refusal() instanceof Refusal.Unprocessable u
+                    && u.rule() == Refusal.Rule.IDEMPOTENCY_KEY_REUSED && key.isPresent() -> sentAgain(request, values, viewer.get(), form, key.get());
             case Outcome.Refused<Post> r -> refused(request, values, viewer, r.refusal());
         };
+    }
+
+    /** Where a saved form goes: the post, or its picture's page ("Spara och välj bild…": the bucket takes the file, so the draft is saved first). */
+    private static HttpResponse saved(Post post, FormData form) {
+        return HttpResponse.seeOther(Views.postPath(post.slug()) + (form.value("action").equals("image") ? "/image" : ""));
+    }
+
+    /**
+     * This form made a post already and comes again with other words: its author went back, mended a typo and
+     * sent it again. The post it made is changed to what the form says now, if nothing changed it since; else
+     * the form comes back with the text kept, saying where the post is. It used to say only "sent already with
+     * other content", and the next click made a second post.
+     */
+    private HttpResponse sentAgain(HttpRequest request, Map<String, String> values, Viewer viewer, FormData form, IdempotentRequest key) {
+        Optional<Post> made = app().posts().createdBy(viewer.authorId(), key);
+        if (made.isPresent() && made.get().version() == 1) {
+            switch (app().posts().edit(made.get(), draftOf(form), viewer.authorId())) {
+                case Outcome.Done<Post> d -> {
+                    return saved(d.value(), form);
+                }
+                case Outcome.Refused<Post> r -> {
+                    if (!(r.refusal() instanceof Refusal.Stale)) {
+                        return refused(request, values, Optional.of(viewer), r.refusal());
+                    }
+                }
+            }
+        }
+        String notice = made.map(p -> "Formuläret har redan sparats som inlägget ”" + p.summary().title() + "”, som har ändrats sedan dess."
+                        + " Ändra det på " + Views.postPath(p.slug()) + "/edit. Det du skrev nu finns kvar här; sparas det blir det ett nytt inlägg.")
+                .orElse("Formuläret har redan skickats, och inlägget det gjorde finns inte längre. Det du skrev finns kvar här och kan sparas som ett nytt inlägg.");
+        return newPostForm(request, 409, values, List.of(), Optional.of(notice), Optional.of(viewer));
     }
 
     /** The form again, with the refusal said in Swedish where it belongs. */

@@ -170,6 +170,32 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("3", now.get("version"));
     }
 
+    /**
+     * Found by a browser probe: back to the form after publishing, a typo mended and sent again, it said the form
+     * was "sent already with other content", and the next click made a second post.
+     */
+    @Test
+    void aFormSentAgainWithATypoMendedChangesThePostItMadeNotASecondOne() {
+        Map<String, String> form = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        form.putAll(Map.of("title", "Skickat två gånger", "body", "Ett stavfle.", "tags", "Frivård", "action", "publish"));
+        var first = asa.post("/write", form);
+        assertEquals(303, first.status(), first.body());
+        String slug = first.header("location").replace("/posts/", "");
+
+        var again = asa.post("/write", with(form, "body", "Ett stavfel rättat."));
+        assertEquals(303, again.status(), again.body());
+        assertEquals("/posts/" + slug, again.header("location"), "the same post");
+        assertTrue(http.get("/posts/" + slug).body().contains("Ett stavfel rättat."));
+        assertEquals(404, http.get("/posts/" + slug + "-2").status(), "no second post");
+
+        // Changed since (here by the mend itself): the form comes back with the text and says where the post is.
+        var third = asa.post("/write", with(form, "body", "En tredje version."));
+        assertEquals(409, third.status());
+        assertTrue(third.body().contains("Formuläret har redan sparats som inlägget ”Skickat två gånger”"), third.body());
+        assertTrue(third.body().contains("/posts/" + slug + "/edit") && third.body().contains("En tredje version."));
+        assertTrue(http.get("/posts/" + slug).body().contains("Ett stavfel rättat."), "nothing written over");
+    }
+
     /** Found by a browser probe: the save answered "Sidan finns inte" and the text was gone. */
     @Test
     void aPostDeletedWhileItsAuthorWroteComesBackAsANewPostsFormWithTheText() {

@@ -205,6 +205,10 @@ class LeastPrivilegeTest {
         assertEquals(303, invoke("WriteFunction", "write.json", cookie.andThen(formBody(
                 "csrf=" + session.session().csrf() + "&formId=lp-1&title=Minst+beh%C3%B6righet&body=Text&authorName=%C3%85sa&tags=Frivard%2C+Ny&action=publish"))),
                 "a double submit answers the first post");
+        assertEquals(303, invoke("WriteFunction", "write.json", cookie.andThen(formBody(
+                "csrf=" + session.session().csrf() + "&formId=lp-1&title=Minst+beh%C3%B6righet+r%C3%A4ttad&body=Text&authorName=%C3%85sa"
+                        + "&authorOffice=Ystad&tags=Annan&action=draft"))),
+                "sent again with other words (back, a typo mended): the post it made is changed");
         assertEquals(200, invoke("DraftsPageFunction", "drafts.json", cookie));
         runPictureScenarios(cookie, session.session().csrf());
         runAuthoringScenarios(cookie, session.session().csrf());
