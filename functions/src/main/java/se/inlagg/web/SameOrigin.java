@@ -27,6 +27,16 @@ final class SameOrigin {
     }
 
     /**
+     * Whether the browser says outright that the request comes from this site (Sec-Fetch-Site "same-origin",
+     * or an Origin of the site's), not merely says nothing, as {@link #allows} lets pass for the form's token
+     * to decide.
+     */
+    static boolean vouches(HttpRequest request, Settings settings) {
+        boolean sameSite = request.header("sec-fetch-site").map(s -> s.strip().toLowerCase(Locale.ROOT)).filter("same-origin"::equals).isPresent();
+        return allows(request, settings) && (sameSite || request.header("origin").isPresent());
+    }
+
+    /**
      * The site's own origins: its configured address, and the host the request came to (API Gateway's
      * domain, or the local server's host and port), in the scheme it came over.
      */

@@ -260,6 +260,24 @@ class PagesEndToEndTest extends ServerTest {
         assertEquals(303, http.raw("GET", "/write", Map.of("Cookie", s[0]), null).status(), "the old cookie no longer works");
     }
 
+    /** Found by a browser probe: "Logga ut" in a tab opened before signing in again was refused, and the author stayed in. */
+    @Test
+    void signingOutFromATabOfAnEarlierSessionEndsTheSessionNow() {
+        String[] earlier = signIn();
+        String[] now = signIn();
+        String site = env.server.baseUri().toString();
+        var crossSite = http.raw("POST", "/signout", Map.of("Cookie", now[0], "Content-Type", "application/x-www-form-urlencoded",
+                "Origin", "https://elak.example", "Sec-Fetch-Site", "cross-site"), "csrf=" + earlier[1]);
+        assertEquals(403, crossSite.status(), "another site cannot sign anyone out");
+        assertEquals(200, http.raw("GET", "/write", Map.of("Cookie", now[0]), null).status());
+        var out = http.raw("POST", "/signout", Map.of("Cookie", now[0], "Content-Type", "application/x-www-form-urlencoded",
+                "Origin", site.substring(0, site.length() - (site.endsWith("/") ? 1 : 0)), "Sec-Fetch-Site", "same-origin"), "csrf=" + earlier[1]);
+        assertEquals(303, out.status(), out.body());
+        assertEquals(303, http.raw("GET", "/write", Map.of("Cookie", now[0]), null).status(), "signed out");
+        var again = http.form("/signout", now[0], Map.of("csrf", now[1]));
+        assertEquals("/", again.header("location"), "signed out already (in another tab): sent home, no error");
+    }
+
     @Test
     void hostileTitlesAndBodiesShowAsTextEverywhere() {
         var hostile = Http.JSON.createObjectNode();
