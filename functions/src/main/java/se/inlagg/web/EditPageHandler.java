@@ -51,7 +51,7 @@ public final class EditPageHandler extends PostAuthorPage {
         Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
         if (refused.isPresent()) {
             // The version stays the one the text was written from, so sending it again cannot save over a newer one.
-            return viewer.isEmpty() ? signedOut(request, slug, typed)
+            return viewer.isEmpty() ? signedOut(request, slug, typed, version)
                     : form(request, 403, ownPost(slug, viewer.get()), version, typed, List.of(), refused, Optional.empty(), viewer.get());
         }
         Post current;
@@ -164,8 +164,9 @@ public final class EditPageHandler extends PostAuthorPage {
      * Signed out: the typed text comes back in a form that says so, and nothing is read or written. It
      * carries no version, so sending it after signing in again shows it beside the stored post first.
      */
-    private HttpResponse signedOut(HttpRequest request, String slug, Map<String, String> typed) {
-        FormView form = WriteForm.edit(slug, typed, List.of(), Optional.of(FormGuard.SIGNED_OUT), "", Tokens.newToken(), false);
+    private HttpResponse signedOut(HttpRequest request, String slug, Map<String, String> typed, long version) {
+        FormView form = WriteForm.edit(slug, typed, List.of(), Optional.of(FormGuard.SIGNED_OUT_EDITING), "", Tokens.newToken(), false)
+                .withVersion(version);
         Frame frame = Frame.unlisted("Logga in igen", Optional.empty());
         return page(request, 403, frame, Templates.render(out -> se.inlagg.web.templates.JteformGenerated.render(out, null, frame, form)))
                 .withHeader("cache-control", Caching.NO_STORE);

@@ -7,13 +7,17 @@ import se.inlagg.http.HttpRequest;
 
 /**
  * What every author's form must pass before it changes anything: a live session, that session's
- * CSRF token, and a browser that says the form came from this site. Each refusal is said in
- * Swedish, for the page that shows the form again with everything typed.
+ * CSRF token (or, for a form shown while signed out, which has none, a browser that vouches for it),
+ * and no browser that says the form came from elsewhere. Each refusal is said in Swedish, for the page
+ * that shows the form again with everything typed.
  */
 final class FormGuard {
 
     static final String SIGNED_OUT =
             "Du är inte inloggad (eller inloggningen har gått ut). Inget sparades. Kopiera det du skrivit, logga in och försök igen.";
+    /** The edit form, which keeps what was typed and the version it was written from, so a save once signed in again works. */
+    static final String SIGNED_OUT_EDITING =
+            "Du är inte inloggad (eller inloggningen har gått ut). Inget sparades, men det du skrivit finns kvar här: logga in i en ny flik och spara sedan här igen.";
     static final String FOREIGN =
             "Formuläret kom inte från den här sidan, eller sidan var för gammal. Inget sparades; skicka formuläret igen.";
 
@@ -25,7 +29,12 @@ final class FormGuard {
         if (viewer.isEmpty()) {
             return Optional.of(SIGNED_OUT);
         }
-        if (!SameOrigin.allows(request, settings) || !Sessions.sameToken(viewer.get().csrf(), form.value("csrf"))) {
+        // The session's token; or, for a form shown while signed out (it carries none), the browser's own word that
+        // it is this site's: once the author has signed in again in another tab, the text kept there is theirs to
+        // save. Another site's page can forge neither.
+        String token = form.value("csrf");
+        boolean ours = token.isEmpty() ? SameOrigin.vouches(request, settings) : Sessions.sameToken(viewer.get().csrf(), token);
+        if (!SameOrigin.allows(request, settings) || !ours) {
             return Optional.of(FOREIGN);
         }
         return Optional.empty();

@@ -8,7 +8,20 @@ import java.util.Optional;
  * field and again in a summary at the top (linked to the field), so nothing typed is ever lost.
  */
 public record FormView(String heading, String action, List<Field> fields, Optional<String> notice, String errorsIntro,
-                       List<Link> errors, String csrf, String formId, List<Button> buttons) {
+                       List<Link> errors, String csrf, String formId, List<Button> buttons, Optional<Long> version) {
+
+    public FormView(String heading, String action, List<Field> fields, Optional<String> notice, String errorsIntro,
+                    List<Link> errors, String csrf, String formId, List<Button> buttons) {
+        this(heading, action, fields, notice, errorsIntro, errors, csrf, formId, buttons, Optional.empty());
+    }
+
+    /**
+     * The same form carrying the version of the post its text was written from, where the page around it does
+     * not (the edit form shown to an author signed out meanwhile): saved once signed in again, it is no conflict.
+     */
+    FormView withVersion(long v) {
+        return new FormView(heading, action, fields, notice, errorsIntro, errors, csrf, formId, buttons, Optional.of(v));
+    }
 
     /** One field; {@code rows} above 1 makes it a text area. */
     public record Field(String name, String label, String value, int rows, boolean required, Optional<String> hint,

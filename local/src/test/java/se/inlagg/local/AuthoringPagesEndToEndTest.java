@@ -230,7 +230,11 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     void aWrongOrMissingCsrfTokenOrAnotherSitesFormSavesNothingAndKeepsTheText() {
         String slug = write("Skyddat mot förfalskning", "publish");
         var form = with(asa.editForm(slug), "title", "Förfalskad rubrik", "action", "save");
-        for (var forged : java.util.List.of(with(form, "csrf", "fel"), with(form, "csrf", ""))) {
+        var noTokenNoBrowser = http.send("POST", "/posts/" + slug + "/edit", "application/x-www-form-urlencoded",
+                ("version=1&title=Utan+token&body=x&authorName=x").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                null, Map.of("Cookie", asa.cookie));
+        assertEquals(403, noTokenNoBrowser.status(), "no token, and no browser saying the form is the site's");
+        for (var forged : java.util.List.of(with(form, "csrf", "fel"))) {
             var refused = asa.post("/posts/" + slug + "/edit", forged);
             assertEquals(403, refused.status());
             assertTrue(refused.body().contains("Formuläret kom inte från den här sidan"), refused.body());
@@ -247,6 +251,28 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(signedOut.body().contains("Du är inte inloggad") && signedOut.body().contains("Utloggad text"));
         assertEquals("Skyddat mot förfalskning", asa.editForm(slug).get("title"), "nothing changed");
         assertEquals("1", asa.editForm(slug).get("version"));
+    }
+
+    /**
+     * Found by a browser probe: signed out while editing, then signed in again in another tab, the author needed
+     * three saves through two wrong messages ("not from this page", "someone changed the post").
+     */
+    @Test
+    void anEditFormShownWhileSignedOutSavesInOneClickOnceSignedInAgain() {
+        String slug = write("Utloggad mitt i", "publish");
+        String version = asa.editForm(slug).get("version");
+        var signedOut = http.send("POST", "/posts/" + slug + "/edit", "application/x-www-form-urlencoded",
+                ("version=" + version + "&title=Utloggad+mitt+i&body=Texten+skriven+utloggad.&authorName=%C3%85sa&action=save")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), null, Map.of("Origin", "http://" + http.base().getAuthority()));
+        assertEquals(403, signedOut.status());
+        assertTrue(signedOut.body().contains("logga in i en ny flik och spara sedan här igen"), signedOut.body());
+        var kept = AuthorBrowser.fields(signedOut.body());
+        assertEquals(version, kept.get("version"), "the form keeps the version the text was written from");
+        assertEquals("", kept.get("csrf"));
+        // Signed in again (asa's session stands for the new one): the same form, as the browser sends it, saves at once.
+        var saved = asa.post("/posts/" + slug + "/edit", with(kept, "action", "save"));
+        assertEquals(303, saved.status(), saved.body());
+        assertTrue(http.get("/posts/" + slug).body().contains("Texten skriven utloggad."));
     }
 
     @Test
