@@ -47,7 +47,9 @@ public final class PostPageHandler extends PageFunction {
     private HttpResponse shown(HttpRequest request, Optional<Viewer> viewer, Post post) {
         var posts = app().posts();
         Surroundings around = posts.around(post.summary(), RELATED);
-        PostView view = Views.post(post, posts.time().zone(), posts.time().now(), around.neighbours(), around.related());
+        PostView read = Views.post(post, posts.time().zone(), posts.time().now(), around.neighbours(), around.related());
+        PostView view = viewer.filter(v -> v.authorId().equals(post.summary().authorId())).isPresent()
+                ? read.ownedAt(Views.postPath(post.slug())) : read;
         Frame frame = Frame.shared(post.summary().title(), post.summary().excerpt(), sharing(post.summary(), base(request)),
                 List.of(new Link("Alla inlägg", "/feed.xml")), viewer);
         return page(request, 200, frame, Templates.render(out -> JtepostGenerated.render(out, null, frame, view, null)));

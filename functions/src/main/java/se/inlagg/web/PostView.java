@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public record PostView(String title, String datetime, String date, BylineView byline, List<Link> categories,
                        Optional<Figure> figure, String bodyHtml, Optional<String> notice, Optional<Link> newer,
-                       Optional<Link> older, List<Card> related) {
+                       Optional<Link> older, List<Card> related, Optional<String> ownHref) {
 
     /** A picture with its alt text and caption; width and height when known, so the page does not jump. */
     public record Figure(String src, String alt, Optional<String> caption, Optional<Integer> width, Optional<Integer> height) {
@@ -18,6 +18,14 @@ public record PostView(String title, String datetime, String date, BylineView by
 
     public PostView {
         related = List.copyOf(related);
+    }
+
+    /**
+     * The same page as its own author sees it: with the way to edit and preview it (the page is then private,
+     * as every page for a signed-in author is, so no reader is shown the links).
+     */
+    PostView ownedAt(String href) {
+        return new PostView(title, datetime, date, byline, categories, figure, bodyHtml, notice, newer, older, related, Optional.of(href));
     }
 
     public boolean hasNeighbours() {

@@ -170,6 +170,19 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("3", now.get("version"));
     }
 
+    /** Found by a browser probe: an author's own post had no way to edit it but through "Mina inlägg". */
+    @Test
+    void anAuthorsOwnPostLeadsToItsEditFormAndPreviewOthersSeeNoSuchLinks() {
+        String slug = write("Egen länk till redigering", "draft");
+        String own = asa.get("/posts/" + slug).body();
+        assertTrue(own.contains("<a href=\"/posts/" + slug + "/edit\">Redigera</a>"), own);
+        assertTrue(own.contains("<a href=\"/posts/" + slug + "/preview\">"), own);
+        String published = write("Egen publicerad länk", "publish");
+        assertTrue(asa.get("/posts/" + published).body().contains("/posts/" + published + "/edit"));
+        assertFalse(http.get("/posts/" + published).body().contains("/edit\""), "a reader sees no such link");
+        assertFalse(other.get("/posts/" + published).body().contains("/edit\""), "nor another author");
+    }
+
     /**
      * Found by a browser probe: back to the form after publishing, a typo mended and sent again, it said the form
      * was "sent already with other content", and the next click made a second post.
