@@ -29,7 +29,7 @@ public final class DeletePageHandler extends PostAuthorPage {
         Optional<Viewer> viewer = viewer(request);
         String slug = request.pathParameter("slug").orElse("");
         if (request.method().equals("GET")) {
-            return viewer.isEmpty() ? HttpResponse.seeOther("/signin") : confirm(request, 200, viewer.get(), slug, Optional.empty());
+            return viewer.isEmpty() ? toSignIn(request) : confirm(request, 200, viewer.get(), slug, Optional.empty());
         }
         FormData form = FormData.of(request);
         Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());

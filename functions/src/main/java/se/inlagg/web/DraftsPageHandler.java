@@ -25,7 +25,7 @@ public final class DraftsPageHandler extends PageFunction {
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         if (viewer.isEmpty()) {
-            return HttpResponse.seeOther("/signin");
+            return toSignIn(request);
         }
         Optional<String> cursor = request.query("cursor").filter(c -> !c.isBlank() && c.length() <= ListPageHandler.MAX_CURSOR);
         var posts = app().posts();

@@ -39,7 +39,7 @@ public final class EditPageHandler extends PostAuthorPage {
         String slug = request.pathParameter("slug").orElse("");
         if (request.method().equals("GET")) {
             if (viewer.isEmpty()) {
-                return HttpResponse.seeOther("/signin");
+                return toSignIn(request);
             }
             Post post = ownPost(slug, viewer.get());
             return form(request, 200, post, post.version(), WriteForm.of(post, app().posts().time().zone()), List.of(),

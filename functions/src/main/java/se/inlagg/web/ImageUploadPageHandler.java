@@ -41,7 +41,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         String slug = request.pathParameter("slug").orElse("");
         if (request.method().equals("GET")) {
             if (viewer.isEmpty()) {
-                return HttpResponse.seeOther("/signin");
+                return toSignIn(request);
             }
             ImageService images = images();
             Post post = ownPost(slug, viewer.get());

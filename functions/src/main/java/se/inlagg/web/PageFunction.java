@@ -44,6 +44,13 @@ abstract class PageFunction extends HttpFunction {
                 .map(s -> new Viewer(s.authorId(), s.csrf()));
     }
 
+    /** To the sign-in form, and from there back to this page (its path and query) once signed in. */
+    protected static HttpResponse toSignIn(HttpRequest request) {
+        String here = request.path() + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
+        return SignInHandler.back(here).map(p -> HttpResponse.seeOther("/signin?next=" + java.net.URLEncoder.encode(p, java.nio.charset.StandardCharsets.UTF_8)))
+                .orElseGet(() -> HttpResponse.seeOther("/signin"));
+    }
+
     /**
      * The form for a new post (GET /write) with what was typed, a new form id and the messages; without a
      * viewer (signed out) it carries no CSRF token. The edit form falls back to it when its post is gone.

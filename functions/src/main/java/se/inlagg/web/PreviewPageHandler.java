@@ -27,7 +27,7 @@ public final class PreviewPageHandler extends PostAuthorPage {
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         if (viewer.isEmpty()) {
-            return HttpResponse.seeOther("/signin");
+            return toSignIn(request);
         }
         String slug = request.pathParameter("slug").orElse("");
         Post post = ownPost(slug, viewer.get());

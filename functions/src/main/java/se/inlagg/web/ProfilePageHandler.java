@@ -38,7 +38,7 @@ public final class ProfilePageHandler extends PageFunction {
         Optional<Viewer> viewer = viewer(request);
         if (request.method().equals("GET")) {
             if (viewer.isEmpty()) {
-                return HttpResponse.seeOther("/signin");
+                return toSignIn(request);
             }
             Byline profile = app().authors().profile(viewer.get().authorId()).orElseThrow(ProfilePageHandler::noAuthor);
             Map<String, String> values = new LinkedHashMap<>();

@@ -29,22 +29,24 @@ public final class SignInHandler extends PageFunction {
         }
         Optional<String> formToken = Cookies.signInToken(request);
         if (request.method().equals("GET")) {
-            return signInPage(request, 200, Optional.empty(), formToken);
+            return signInPage(request, 200, Optional.empty(), formToken, request.query("next").flatMap(SignInHandler::back));
         }
         FormData form = FormData.of(request);
+        Optional<String> next = form.get("next").flatMap(SignInHandler::back);
         boolean fromThisSite = SameOrigin.allows(request, app().settings())
                 && formToken.filter(t -> Sessions.sameToken(t, form.value("csrf"))).isPresent();
         if (!fromThisSite) {
             return signInPage(request, 403, Optional.of(
                     "Inloggningen kom inte från inloggningssidan här (eller sidan var för gammal). Ingen loggades in; försök igen."),
-                    Optional.empty());
+                    Optional.empty(), next);
         }
         var now = app().posts().time().now();
         return switch (app().sessions().signIn(form.value("token"), request.sourceIp(), now)) {
-            case Sessions.SignIn.Success s -> HttpResponse.seeOther("/write").withCookie(Cookies.start(request, s.started().id()));
-            case Sessions.SignIn.Refused r -> signInPage(request, 403, Optional.of("Fel token. Kontrollera den och försök igen."), formToken);
+            case Sessions.SignIn.Success s -> HttpResponse.seeOther(next.orElse("/write")).withCookie(Cookies.start(request, s.started().id()));
+            case Sessions.SignIn.Refused r -> signInPage(request, 403, Optional.of("Fel token. Kontrollera den och försök igen."), formToken,
+                    next);
             case Sessions.SignIn.Limited l -> signInPage(request, 429, Optional.of(Problems.tooManyAttempts(l.retryAfter()).swedish()),
-                    formToken).withHeader("retry-after", Long.toString(Math.max(1, l.retryAfter().toSeconds())));
+                    formToken, next).withHeader("retry-after", Long.toString(Math.max(1, l.retryAfter().toSeconds())));
         };
     }
 
@@ -70,10 +72,21 @@ public final class SignInHandler extends PageFunction {
     }
 
     /** The form, with the token its cookie already holds, or a new one set with it. */
-    private HttpResponse signInPage(HttpRequest request, int status, Optional<String> problem, Optional<String> formToken) {
+    /**
+     * Where to go once signed in: a page of this site's own the author was sent here from (/posts/x/edit), never
+     * another site's (no scheme, no "//" or "\\" that a browser would take for one), else nowhere.
+     */
+    static Optional<String> back(String path) {
+        return Optional.of(path).filter(p -> BACK.matcher(p).matches() && !p.startsWith("//"));
+    }
+
+    private static final java.util.regex.Pattern BACK = java.util.regex.Pattern.compile("/[A-Za-z0-9/_.~%?=&-]{0,500}");
+
+    private HttpResponse signInPage(HttpRequest request, int status, Optional<String> problem, Optional<String> formToken,
+                                    Optional<String> next) {
         String token = formToken.orElseGet(Tokens::newToken);
         Frame frame = Frame.unlisted("Logga in", Optional.empty()).failedIf(status >= 400);
-        HttpResponse page = page(request, status, frame, Templates.render(out -> JtesigninGenerated.render(out, null, frame, problem, token)))
+        HttpResponse page = page(request, status, frame, Templates.render(out -> JtesigninGenerated.render(out, null, frame, problem, token, next.orElse(""))))
                 .withHeader("cache-control", Caching.NO_STORE);
         return formToken.isPresent() ? page : page.withCookie(Cookies.signIn(request, token));
     }

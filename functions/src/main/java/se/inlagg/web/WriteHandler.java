@@ -30,7 +30,7 @@ public final class WriteHandler extends PageFunction {
         if (request.method().equals("GET")) {
             // A new post's byline is the author's own profile until they change it.
             return viewer.isPresent() ? newPostForm(request, 200, app().authors().profile(viewer.get().authorId()).map(WriteForm::byline)
-                    .orElse(Map.of()), List.of(), Optional.empty(), viewer) : HttpResponse.seeOther("/signin");
+                    .orElse(Map.of()), List.of(), Optional.empty(), viewer) : toSignIn(request);
         }
         FormData form = FormData.of(request);
         Map<String, String> values = WriteForm.typed(form);

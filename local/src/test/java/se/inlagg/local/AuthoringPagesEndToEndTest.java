@@ -430,12 +430,22 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("Frivården Malmö", after.get("authorOffice"));
     }
 
+    /** Found by a browser probe: signed in from an author's page, the author always landed on /write. */
     @Test
-    void authorPagesSendReadersToSignIn() {
-        for (String path : java.util.List.of("/drafts", "/profile", "/posts/x/edit", "/posts/x/preview", "/posts/x/delete")) {
+    void authorPagesSendReadersToSignInAndBackOnceSignedIn() {
+        for (String path : java.util.List.of("/drafts", "/profile", "/posts/x/edit", "/posts/x/preview", "/posts/x/delete", "/drafts?cursor=abc")) {
             var reply = http.get(path);
             assertEquals(303, reply.status(), path);
-            assertEquals("/signin", reply.header("location"), path);
+            assertEquals("/signin?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8), reply.header("location"), path);
+        }
+        String slug = write("Tillbaka efter inloggningen", "draft");
+        String form = http.get("/signin?next=%2Fposts%2F" + slug + "%2Fedit").body();
+        assertTrue(form.contains("<input type=\"hidden\" name=\"next\" value=\"/posts/" + slug + "/edit\">"), form);
+        var signedIn = http.signIn(ServerExtension.TOKEN, Map.of(), "/posts/" + slug + "/edit");
+        assertEquals("/posts/" + slug + "/edit", signedIn.header("location"), "back where the author was");
+        for (String elsewhere : java.util.List.of("https://elak.example/", "//elak.example/", "/\\elak.example", "javascript:alert(1)")) {
+            var away = http.signIn(ServerExtension.TOKEN, Map.of(), elsewhere);
+            assertEquals("/write", away.header("location"), "never to another site: " + elsewhere);
         }
     }
 }

@@ -158,12 +158,18 @@ final class Http {
     }
 
     Reply signIn(String token, java.util.Map<String, String> headers) {
+        return signIn(token, headers, null);
+    }
+
+    /** Signs in from the form a page sent the browser to, to go back there ({@code next}, as the form carries it). */
+    Reply signIn(String token, java.util.Map<String, String> headers, String next) {
         SignInForm form = signInForm(headers);
         java.util.Map<String, String> all = new java.util.LinkedHashMap<>(headers);
         all.put("Cookie", form.cookie());
         all.put("Content-Type", "application/x-www-form-urlencoded");
         String body = "csrf=" + java.net.URLEncoder.encode(form.csrf(), StandardCharsets.UTF_8)
-                + "&token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
+                + "&token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)
+                + (next == null ? "" : "&next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8));
         return send("POST", "/signin", null, body.getBytes(StandardCharsets.UTF_8), null, all);
     }
 
