@@ -18,9 +18,31 @@ public final class FallbackHandler extends PageFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
+        Optional<String> withoutSlash = withoutTrailingSlash(request);
+        if (withoutSlash.isPresent()) {
+            return HttpResponse.empty(301).withHeader("location", withoutSlash.get());
+        }
         throw new ProblemException(request.routeKey().startsWith("ANY ")
                 ? Problems.methodNotAllowed(request.method())
                 : Problems.routeNotFound());
+    }
+
+    /**
+     * A page's address with a slash at the end (/tags/frivard/, as people type and some sites link), which no
+     * route has: the same address without it. Only for pages read (GET, HEAD), never the API's JSON, and never
+     * an address a browser would take for another site's ("//host", "/\\host").
+     */
+    static Optional<String> withoutTrailingSlash(HttpRequest request) {
+        String path = request.path();
+        if (!request.routeKey().equals("$default") || !(request.method().equals("GET") || request.method().equals("HEAD"))
+                || path.length() < 2 || !path.endsWith("/") || path.startsWith("/api/")) {
+            return Optional.empty();
+        }
+        String trimmed = path.replaceAll("/+$", "");
+        if (trimmed.isEmpty() || trimmed.startsWith("//") || trimmed.contains("\\")) {
+            return Optional.empty();
+        }
+        return Optional.of(trimmed + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery()));
     }
 
     @Override

@@ -47,6 +47,11 @@ public final class ListPageHandler extends PageFunction {
                 if (month.isPresent() && cursor.isEmpty() && d.value().items().isEmpty()) {
                     throw new ProblemException(Problems.of(new Refusal.NotFound(Refusal.Missing.MONTH)));
                 }
+                if (cursor.isPresent() && d.value().items().isEmpty()) {
+                    // A page whose posts were all deleted or unpublished since its link was made: to the list's first
+                    // page, where the posts still there are, not an empty page with no way on.
+                    yield HttpResponse.seeOther(link(facet.map(Facet::path).orElse(request.path()), monthParameter(request, month), Optional.empty()));
+                }
                 yield render(request, viewer, facet, month, d.value());
             }
         };
@@ -69,8 +74,7 @@ public final class ListPageHandler extends PageFunction {
         String heading = facet.map(ListPageHandler::heading)
                 .orElse(month.map(m -> "Inlägg från " + Facet.month(m).name().toLowerCase(java.util.Locale.ROOT)).orElse("Alla inlägg"));
         var zone = app().posts().time().zone();
-        // A month asked for as ?month= (not in the path) stays in every link of its pages.
-        String monthParameter = month.filter(m -> request.pathParameter("month").isEmpty()).map(m -> "month=" + m).orElse("");
+        String monthParameter = monthParameter(request, month);
         // Links from the facet's slug, not the path as typed (/tags/FRIVARD): one address for each page.
         String path = facet.map(Facet::path).orElse(request.path());
         Optional<String> older = page.nextCursor().map(c -> link(path, monthParameter, Optional.of(c)));
@@ -87,6 +91,11 @@ public final class ListPageHandler extends PageFunction {
                 facet.isPresent() ? monthParameter : "", request.query("cursor").filter(c -> !c.isBlank()));
         Frame frame = Frame.shared(title, description(heading, page), Sharing.website(base(request) + self), feeds, viewer);
         return page(request, 200, frame, Templates.render(out -> JtelistGenerated.render(out, null, frame, view)));
+    }
+
+    /** A month asked for as ?month= (not in the path), which stays in every link of its pages; else nothing. */
+    private static String monthParameter(HttpRequest request, Optional<YearMonth> month) {
+        return month.filter(m -> request.pathParameter("month").isEmpty()).map(m -> "month=" + m).orElse("");
     }
 
     /** A page of this list: its path, the month when it came as a parameter, and the cursor, if any. */

@@ -37,6 +37,11 @@ public final class PostPageHandler extends PageFunction {
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         String slug = request.pathParameter("slug").orElse("");
+        String lower = slug.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.equals(slug) && se.inlagg.posts.Slugs.isSlug(lower)) {
+            // A post's address typed or linked in capitals (/posts/MANADSMOTE): slugs are lowercase, so it is this one.
+            return HttpResponse.empty(301).withHeader("location", Views.postPath(lower));
+        }
         return switch (app().posts().get(slug, viewer.map(Viewer::authorId))) {
             case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal()));
             case Outcome.Done<Post> d -> shown(request, viewer, d.value());

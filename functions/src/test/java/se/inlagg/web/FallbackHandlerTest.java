@@ -29,4 +29,19 @@ class FallbackHandlerTest {
         assertTrue(page.bodyText().contains("<html lang=\"sv\">"));
         assertTrue(page.bodyText().contains("Sidan finns inte"), page.bodyText());
     }
+
+    /** Found by a probe: /tags/frivard/ was not found, as no route ends in a slash. */
+    @Test
+    void aPageAddressEndingInASlashLeadsToTheSameAddressWithout() {
+        HttpResponse slash = answer("$default", "GET", "/tags/frivard/");
+        assertEquals(301, slash.status());
+        assertEquals("/tags/frivard", slash.header("location"));
+        HttpResponse withQuery = new FallbackHandler().answer(HttpRequest.builder().routeKey("$default").method("GET").path("/tags/frivard//")
+                .rawQuery("cursor=abc").build());
+        assertEquals("/tags/frivard?cursor=abc", withQuery.header("location"));
+        assertEquals(404, answer("$default", "GET", "//elak.example/").status(), "never to another site");
+        assertEquals(404, answer("$default", "GET", "/\\elak.example/").status());
+        assertEquals(404, answer("$default", "GET", "/api/finns-inte/").status(), "the API's JSON as it is");
+        assertEquals(404, answer("$default", "POST", "/tags/frivard/").status(), "a form's post is not sent on");
+    }
 }

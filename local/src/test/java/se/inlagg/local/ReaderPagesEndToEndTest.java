@@ -172,6 +172,39 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertFalse(backToFirst.contains("Nyare inlägg"), "back at the first page");
     }
 
+    /** Found by a probe: every newer post deleted, "Nyare inlägg" led to an empty page with no way on. */
+    @Test
+    void aPageWhosePostsAreAllGoneSinceItsLinkLeadsToTheFirstPage() {
+        List<String> slugs = new ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            slugs.add(post("Borta sedan länken " + i, "Text.", String.format("2012-05-%02dT09:00", i), "Bo Borta",
+                    "Frivården Borta", "published", false, "Borta sedan länken").path("slug").asText());
+        }
+        String second = page(link(page("/tags/borta-sedan-lanken"), "next", "Äldre inlägg"));
+        String newer = link(second, "prev", "Nyare inlägg");
+        for (String slug : slugs.subList(5, 25)) {
+            assertEquals(204, http.sendWith("DELETE", "/api/posts/" + slug, null, null, java.util.Map.of("If-Match", "*")).status());
+        }
+        var gone = http.get(newer);
+        assertEquals(303, gone.status());
+        assertEquals("/tags/borta-sedan-lanken", gone.header("location"));
+        assertEquals(5, titles(page("/tags/borta-sedan-lanken")).size(), "the posts still there");
+    }
+
+    /** Found by a probe: a post's address in capitals, or any address with a slash at the end, was not found. */
+    @Test
+    void aPostsAddressInCapitalsOrWithASlashAtTheEndLeadsToThePage() {
+        var upper = http.get("/posts/MANADSMOTE-I-VASTERVIK");
+        assertEquals(301, upper.status());
+        assertEquals("/posts/manadsmote-i-vastervik", upper.header("location"));
+        assertEquals("/posts/finns-inte-alls", http.get("/posts/FINNS-INTE-ALLS").header("location"), "read nothing: lowercase it");
+        assertEquals(404, http.get("/posts/finns-inte-alls").status());
+        assertEquals(404, http.get("/posts/%C3%96-%C3%84R-INGEN-ADRESS").status(), "not a slug even in lowercase");
+        var slash = http.get("/tags/frivard/");
+        assertEquals(301, slash.status(), "an address with a slash at the end, as people type it");
+        assertEquals("/tags/frivard", slash.header("location"));
+    }
+
     @Test
     void aPostPageLeadsToTheNewerAndOlderPostAndToRelatedOnes() {
         String html = page("/posts/kontraktsvard-i-norrkoping");
