@@ -32,10 +32,15 @@ public final class PublishPageHandler extends PostAuthorPage {
         Optional<Viewer> viewer = viewer(request);
         FormData form = FormData.of(request);
         Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
+        String slug = request.pathParameter("slug").orElse("");
         if (refused.isPresent()) {
+            // Signed in, from a page of an earlier session (a tab left open): the form again, now this session's, to
+            // send once more. It used to be a page that said to send the form again, with no form on it.
+            if (viewer.isPresent()) {
+                return again(request, viewer.get(), slug, form.value("at"), 403, refused.get());
+            }
             throw new ProblemException(Problems.forbidden("The form did not come from a signed-in author's page here.", refused.get()));
         }
-        String slug = request.pathParameter("slug").orElse("");
         String authorId = viewer.get().authorId();
         Optional<Seen> version = Optional.of(Seen.atVersion(FormGuard.version(form)));
         var posts = app().posts();

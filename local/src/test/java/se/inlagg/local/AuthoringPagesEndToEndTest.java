@@ -321,7 +321,13 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertFalse(html.contains("rel=\"canonical\""));
         assertTrue(html.contains("action=\"/posts/" + slug + "/publish\""), "it can be published from there");
 
-        var published = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", AuthorBrowser.hidden(html, "version")));
+        // From a page of an earlier session (found by a browser probe): the form again, to send once more, not a page without one.
+        var stale = asa.post("/posts/" + slug + "/publish", Map.of("csrf", "fran-en-tidigare-inloggning", "version", AuthorBrowser.hidden(html, "version")));
+        assertEquals(403, stale.status());
+        assertTrue(stale.body().contains("action=\"/posts/" + slug + "/publish\"") && stale.body().contains("value=\"" + asa.csrf + "\""),
+                stale.body());
+        assertEquals(404, http.get("/posts/" + slug).status(), "not published");
+        var published = asa.post("/posts/" + slug + "/publish", AuthorBrowser.fields(stale.body()));
         assertEquals(303, published.status());
         String previewed = asa.get("/posts/" + slug + "/preview").body();
         String reader = http.get("/posts/" + slug).body();
