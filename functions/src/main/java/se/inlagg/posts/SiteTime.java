@@ -60,6 +60,10 @@ public final class SiteTime {
      */
     public Optional<Instant> parse(String text) {
         String t = text.strip();
+        if (t.length() > 10 && t.charAt(10) == ' ') {
+            // "2019-01-30 09:15", as people type it: the space stands for ISO 8601's T.
+            t = t.substring(0, 10) + "T" + t.substring(10).strip();
+        }
         try {
             Instant read;
             if (t.length() == 10) {

@@ -24,6 +24,9 @@ class SiteTimeTest {
     @Test
     void timesWithAndWithoutOffsetAreRead() {
         assertEquals(Optional.of(Instant.parse("2019-01-30T08:15:00Z")), stockholm.parse("2019-01-30T09:15"));
+        // As people type it (found by a browser probe): a space where ISO 8601 has its T.
+        assertEquals(Optional.of(Instant.parse("2019-01-30T08:15:00Z")), stockholm.parse("2019-01-30 09:15"));
+        assertEquals(Optional.of(Instant.parse("2019-01-30T08:15:00Z")), stockholm.parse("2019-01-30  09:15+01:00"));
         assertEquals(Optional.of(Instant.parse("2019-01-30T08:15:00Z")), stockholm.parse("2019-01-30T09:15:00+01:00"));
         assertEquals(Optional.of(Instant.parse("2019-01-30T09:15:00Z")), stockholm.parse("2019-01-30T09:15:00.999Z"));
     }
