@@ -18,4 +18,25 @@ class NfcTest {
         assertEquals("Frivård", Nfc.of("Friva\u030Ard"));
         assertEquals("Ångström", Nfc.of("A\u030Angstro\u0308m"));
     }
+
+    @Test
+    void whatTheShortcutLetsPassAboveTheCombiningMarksNfcWouldNotChangeEither() {
+        // Every code point the shortcut leaves alone, alone and after what it could compose with (a letter, a
+        // Hangul leading jamo, a Hangul syllable): the JDK's NFC leaves it as it is.
+        for (int cp = 0x300; cp <= Character.MAX_CODE_POINT; cp++) {
+            if (Character.getType(cp) == Character.SURROGATE || Nfc.mayChange(cp)) {
+                continue;
+            }
+            String s = Character.toString(cp);
+            for (String before : new String[] {"", "a", "\u1100", "\uAC00"}) {
+                assertEquals(before + s, java.text.Normalizer.normalize(before + s, java.text.Normalizer.Form.NFC),
+                        () -> "U+" + Integer.toHexString(s.codePointAt(0)));
+            }
+        }
+        // What Swedish text has above U+0300 never needs the normalizer: –, “ ”, …, €, an emoji.
+        for (int cp : new int[] {0x2013, 0x2014, 0x201C, 0x201D, 0x2026, 0x20AC, 0x1F389}) {
+            assertEquals(false, Nfc.mayChange(cp), () -> "U+" + Integer.toHexString(cp));
+        }
+        assertEquals("Ω Å", Nfc.of("\u2126 \u212B"), "singletons NFC maps to another");
+    }
 }
