@@ -89,6 +89,7 @@ final class WriteForm {
         return view("Skriv ett inlägg", "/write", values, errors, notice, csrf, formId, List.of(
                 new FormView.Button("publish", "Publicera", false),
                 new FormView.Button("draft", "Spara som utkast", true),
+                new FormView.Button("preview", "Spara som utkast och förhandsgranska", true),
                 new FormView.Button("image", "Spara som utkast och välj bild…", true)));
     }
 

@@ -49,9 +49,17 @@ public final class WriteHandler extends PageFunction {
         };
     }
 
-    /** Where a saved form goes: the post, or its picture's page ("Spara och välj bild…": the bucket takes the file, so the draft is saved first). */
+    /**
+     * Where a saved form goes: the post, its preview ("Spara som utkast och förhandsgranska"), or its picture's page
+     * ("Spara som utkast och välj bild…": the bucket takes the file, so the draft is saved first).
+     */
     private static HttpResponse saved(Post post, FormData form) {
-        return HttpResponse.seeOther(Views.postPath(post.slug()) + (form.value("action").equals("image") ? "/image" : ""));
+        String then = switch (form.value("action")) {
+            case "image" -> "/image";
+            case "preview" -> "/preview";
+            default -> "";
+        };
+        return HttpResponse.seeOther(Views.postPath(post.slug()) + then);
     }
 
     /**

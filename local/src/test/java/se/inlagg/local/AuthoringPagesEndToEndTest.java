@@ -170,6 +170,19 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("3", now.get("version"));
     }
 
+    /** Found by a browser probe: a new post could not be previewed before it was saved and found again. */
+    @Test
+    void aNewPostCanBeSavedAsADraftAndPreviewedInOneClick() {
+        Map<String, String> form = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        assertTrue(asa.get("/write").body().contains("value=\"preview\""), "the button is there");
+        form.putAll(Map.of("title", "Förhandsgranskad direkt", "body", "Text att se först.", "action", "preview"));
+        var saved = asa.post("/write", form);
+        assertEquals(303, saved.status(), saved.body());
+        assertEquals("/posts/forhandsgranskad-direkt/preview", saved.header("location"));
+        assertEquals(200, asa.get(saved.header("location")).status());
+        assertEquals(404, http.get("/posts/forhandsgranskad-direkt").status(), "a draft, until published");
+    }
+
     /** Found by a browser probe: an author's own post had no way to edit it but through "Mina inlägg". */
     @Test
     void anAuthorsOwnPostLeadsToItsEditFormAndPreviewOthersSeeNoSuchLinks() {
