@@ -13,6 +13,7 @@ import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.PostService;
+import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Seen;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -98,7 +99,7 @@ public final class ImageService {
         Uploaded upload;
         switch (inspect(authorId, key)) {
             case Outcome.Refused<Uploaded> r -> {
-                return r.refusal() instanceof Refusal.NotFound ? alreadyOnThePost(authorId, slug, key, r.refusal(), altText, captionText)
+                return r.refusal() instanceof Refusal.NotFound ? alreadyOnThePost(authorId, slug, key, r.refusal(), altText, captionText, seen)
                         : Outcome.refused(r.refusal());
             }
             case Outcome.Done<Uploaded> d -> upload = d.value();
@@ -112,14 +113,14 @@ public final class ImageService {
         }
         if (!seen.matches(current.summary())) {
             // Changed since the author saw it: by this very picture's save (its upload not yet let go), or by something else.
-            return shows(current, key) ? withTextAsTyped(current, authorId, altText, captionText) : Outcome.refused(new Refusal.Stale());
+            return shows(current, key) ? withTextAsTyped(current, authorId, altText, captionText, seen) : Outcome.refused(new Refusal.Stale());
         }
         String name = ObjectKeys.imageName(key, upload.type());
         String picture = ObjectKeys.image(name);
         try {
             bucket.copyUnattached(key, picture, upload.type());
         } catch (NoSuchKeyException e) {
-            return alreadyOnThePost(authorId, slug, key, new Refusal.NotFound(Refusal.Missing.UPLOAD), altText, captionText);
+            return alreadyOnThePost(authorId, slug, key, new Refusal.NotFound(Refusal.Missing.UPLOAD), altText, captionText, seen);
         }
         Image image = Image.stored(name, altText, Optional.of(captionText), upload.size());
         return switch (posts.attachImage(current, authorId, image)) {
@@ -128,7 +129,7 @@ public final class ImageService {
                 yield d;
             }
             case Outcome.Refused<Post> r -> {
-                Outcome<Post> won = alreadyOnThePost(authorId, slug, key, r.refusal(), altText, captionText);
+                Outcome<Post> won = alreadyOnThePost(authorId, slug, key, r.refusal(), altText, captionText, seen);
                 if (won instanceof Outcome.Done<Post>) {
                     // The other click's write committed this very picture: it stays, attached.
                     attached(key, picture);
@@ -141,9 +142,10 @@ public final class ImageService {
     }
 
     /** The post, read now, shows this upload's picture already (an earlier click saved it), or the refusal stands. */
-    private Outcome<Post> alreadyOnThePost(String authorId, String slug, String key, Refusal refusal, String alt, String caption) {
+    private Outcome<Post> alreadyOnThePost(String authorId, String slug, String key, Refusal refusal, String alt, String caption,
+                                           Seen seen) {
         return switch (posts.getToChange(slug, authorId)) {
-            case Outcome.Done<Post> d when shows(d.value(), key) -> withTextAsTyped(d.value(), authorId, alt, caption);
+            case Outcome.Done<Post> d when shows(d.value(), key) -> withTextAsTyped(d.value(), authorId, alt, caption, seen);
             case Outcome.Done<Post> d -> Outcome.refused(refusal);
             case Outcome.Refused<Post> r -> r;
         };
@@ -152,12 +154,23 @@ public final class ImageService {
     /**
      * The post that shows this upload's picture, with the alt text and caption typed now. A second save of the
      * same picture (the author went back and changed its alt text, say) changes its text: it was answered "saved"
-     * and kept the first text. Only the picture's text is written, conditioned on the version just read.
+     * and kept the first text. Only when the one change since the author's page was this picture's own save:
+     * text changed since in the edit form is not written over (Stale). Only the picture's text is written,
+     * conditioned on the version just read.
      */
-    private Outcome<Post> withTextAsTyped(Post post, String authorId, String alt, String caption) {
+    private Outcome<Post> withTextAsTyped(Post post, String authorId, String alt, String caption, Seen seen) {
         Image shown = post.summary().image().orElseThrow();
         Image typed = new Image(shown.url(), alt, Optional.of(caption), shown.size());
-        return typed.equals(shown) ? Outcome.done(post) : posts.attachImage(post, authorId, typed);
+        if (typed.equals(shown)) {
+            return Outcome.done(post);
+        }
+        return seen.matches(oneChangeBefore(post.summary())) ? posts.attachImage(post, authorId, typed) : Outcome.refused(new Refusal.Stale());
+    }
+
+    /** The post as it was one change ago, as far as a version or an ETag (its id and version) can tell. */
+    private static PostSummary oneChangeBefore(PostSummary s) {
+        return new PostSummary(s.id(), s.slug(), s.title(), s.excerpt(), s.author(), s.tags(), s.image(), s.status(), s.publishedAt(),
+                s.updatedAt(), s.version() - 1, s.authorId());
     }
 
     /** Whether the post's picture is the one made from this upload (its name starts with the upload's id). */

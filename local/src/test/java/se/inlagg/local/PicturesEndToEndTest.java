@@ -228,6 +228,12 @@ class PicturesEndToEndTest extends ServerTest {
         assertTrue(http.get("/posts/" + slug).body().contains("<figcaption>Foto: Åsa</figcaption>"));
         assertEquals(first, pictureOf(slug));
         assertEquals(1, uploads.added(start, "images/").size());
+        // Changed since in the edit form: that page sent once more writes nothing over it.
+        var edited = asa.post("/posts/" + slug + "/edit", AuthoringPagesEndToEndTest.with(asa.editForm(slug), "imageAlt", "Från redigeringen",
+                "action", "save"));
+        assertEquals(303, edited.status(), edited.body());
+        assertFalse(save(slug, altPage, "Gammal sida igen", "").status() == 303, "not saved over the edit");
+        assertTrue(http.get("/posts/" + slug).body().contains("alt=\"Från redigeringen\""));
 
         var second = AuthorBrowser.fields(uploads.upload(asa, slug, "andra.jpg", "image/jpeg", TestPictures.jpeg(60, 40)).body());
         assertTrue(asa.get("/posts/" + slug + "/image").body().contains("Nuvarande bild"));
