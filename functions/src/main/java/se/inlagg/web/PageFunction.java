@@ -57,7 +57,13 @@ abstract class PageFunction extends HttpFunction {
      */
     protected HttpResponse newPostForm(HttpRequest request, int status, Map<String, String> values,
                                        List<FieldError> errors, Optional<String> notice, Optional<Viewer> viewer) {
-        FormView view = WriteForm.view(values, errors, notice, viewer.map(Viewer::csrf).orElse(""), Tokens.newToken());
+        return newPostForm(request, status, values, errors, notice, viewer, Tokens.newToken());
+    }
+
+    /** The same, with this form id (the idempotency key of what it makes). */
+    protected HttpResponse newPostForm(HttpRequest request, int status, Map<String, String> values,
+                                       List<FieldError> errors, Optional<String> notice, Optional<Viewer> viewer, String formId) {
+        FormView view = WriteForm.view(values, errors, notice, viewer.map(Viewer::csrf).orElse(""), formId);
         Frame frame = Frame.unlisted("Skriv", viewer).failedIf(status >= 400);
         return page(request, status, frame, Templates.render(out -> JteformGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);

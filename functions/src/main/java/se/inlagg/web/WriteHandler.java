@@ -45,8 +45,16 @@ public final class WriteHandler extends PageFunction {
             case Outcome.Done<Post> d -> saved(d.value(), form);
             case Outcome.Refused<Post> r when r.refusal() instanceof Refusal.Unprocessable u
                     && u.rule() == Refusal.Rule.IDEMPOTENCY_KEY_REUSED && key.isPresent() -> sentAgain(request, values, viewer.get(), form, key.get());
-            case Outcome.Refused<Post> r -> refused(request, values, viewer, r.refusal());
+            case Outcome.Refused<Post> r -> refused(request, values, viewer, r.refusal(), keptFormId(authorId, key, form));
         };
+    }
+
+    /**
+     * The id the form comes back with: its own when it has made a post already (back, mended, and now refused for
+     * a rule), so that put right it changes that post rather than make a second; else a new one.
+     */
+    private String keptFormId(String authorId, Optional<IdempotentRequest> key, FormData form) {
+        return key.flatMap(k -> app().posts().createdBy(authorId, k)).isPresent() ? form.value("formId") : Tokens.newToken();
     }
 
     /**
@@ -70,36 +78,44 @@ public final class WriteHandler extends PageFunction {
      */
     private HttpResponse sentAgain(HttpRequest request, Map<String, String> values, Viewer viewer, FormData form, IdempotentRequest key) {
         Optional<Post> made = app().posts().createdBy(viewer.authorId(), key);
+        PostDraft draft = draftOf(form);
+        if (made.isPresent() && app().posts().alreadySays(made.get(), draft)) {
+            // The mended form sent twice (a double click): the post says it already.
+            return saved(made.get(), form);
+        }
+        String formId = form.value("formId");
         if (made.isPresent() && made.get().version() == 1) {
-            switch (app().posts().edit(made.get(), draftOf(form), viewer.authorId())) {
+            switch (app().posts().edit(made.get(), draft, viewer.authorId())) {
                 case Outcome.Done<Post> d -> {
                     return saved(d.value(), form);
                 }
                 case Outcome.Refused<Post> r -> {
                     if (!(r.refusal() instanceof Refusal.Stale)) {
-                        return refused(request, values, Optional.of(viewer), r.refusal());
+                        // Kept: sent again once mended, the form is still the one that made the post, never a second one.
+                        return refused(request, values, Optional.of(viewer), r.refusal(), formId);
                     }
                 }
             }
         }
         String notice = made.map(p -> "Formuläret har redan sparats som inlägget ”" + p.summary().title() + "”, som har ändrats sedan dess."
-                        + " Ändra det på " + Views.postPath(p.slug()) + "/edit. Det du skrev nu finns kvar här; sparas det blir det ett nytt inlägg.")
+                        + " Ändra det på " + Views.postPath(p.slug()) + "/edit. Det du skrev nu finns kvar här.")
                 .orElse("Formuläret har redan skickats, och inlägget det gjorde finns inte längre. Det du skrev finns kvar här och kan sparas som ett nytt inlägg.");
-        return newPostForm(request, 409, values, List.of(), Optional.of(notice), Optional.of(viewer));
+        // A post it made is there: the form keeps its id, so sending it yet again makes no second post.
+        return newPostForm(request, 409, values, List.of(), Optional.of(notice), Optional.of(viewer), made.isPresent() ? formId : Tokens.newToken());
     }
 
-    /** The form again, with the refusal said in Swedish where it belongs. */
-    private HttpResponse refused(HttpRequest request, Map<String, String> values, Optional<Viewer> viewer, Refusal refusal) {
+    /** The form again, with the refusal said in Swedish where it belongs, carrying this form id. */
+    private HttpResponse refused(HttpRequest request, Map<String, String> values, Optional<Viewer> viewer, Refusal refusal, String formId) {
         Problem problem = Problems.of(refusal);
         return switch (refusal) {
-            case Refusal.Invalid i -> newPostForm(request, problem.status(), values, i.errors(), Optional.empty(), viewer);
+            case Refusal.Invalid i -> newPostForm(request, problem.status(), values, i.errors(), Optional.empty(), viewer, formId);
             case Refusal.Unprocessable u -> newPostForm(request, problem.status(), values, WriteForm.fieldErrorsOf(u),
-                    Optional.of(u.rule().swedish()), viewer);
-            case Refusal.Busy b -> newPostForm(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer)
+                    Optional.of(u.rule().swedish()), viewer, formId);
+            case Refusal.Busy b -> newPostForm(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer, formId)
                     .withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
-            case Refusal.NotFound n -> newPostForm(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer);
-            case Refusal.Stale s -> newPostForm(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer);
-            case Refusal.Forbidden f -> newPostForm(request, problem.status(), values, List.of(), Optional.of(f.swedish()), viewer);
+            case Refusal.NotFound n -> newPostForm(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer, formId);
+            case Refusal.Stale s -> newPostForm(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer, formId);
+            case Refusal.Forbidden f -> newPostForm(request, problem.status(), values, List.of(), Optional.of(f.swedish()), viewer, formId);
         };
     }
 

@@ -212,14 +212,30 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(303, again.status(), again.body());
         assertEquals("/posts/" + slug, again.header("location"), "the same post");
         assertTrue(http.get("/posts/" + slug).body().contains("Ett stavfel rättat."));
+        var doubleClicked = asa.post("/write", with(form, "body", "Ett stavfel rättat."));
+        assertEquals("/posts/" + slug, doubleClicked.header("location"), "the mended form clicked twice: the post says it already");
         assertEquals(404, http.get("/posts/" + slug + "-2").status(), "no second post");
 
-        // Changed since (here by the mend itself): the form comes back with the text and says where the post is.
+        // Changed since (here by the mend itself): the form comes back with the text and says where the post is,
+        // and sent yet again from there it still makes no second post.
         var third = asa.post("/write", with(form, "body", "En tredje version."));
         assertEquals(409, third.status());
         assertTrue(third.body().contains("Formuläret har redan sparats som inlägget ”Skickat två gånger”"), third.body());
         assertTrue(third.body().contains("/posts/" + slug + "/edit") && third.body().contains("En tredje version."));
+        assertEquals(409, asa.post("/write", with(AuthorBrowser.fields(third.body()), "action", "publish")).status());
+        assertEquals(404, http.get("/posts/" + slug + "-2").status(), "still no second post");
         assertTrue(http.get("/posts/" + slug).body().contains("Ett stavfel rättat."), "nothing written over");
+
+        // A mend that breaks a rule comes back with the same form id: once put right, it changes the post it made.
+        Map<String, String> other = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        other.putAll(Map.of("title", "Lagad efter fel", "body", "Först.", "action", "publish"));
+        String made = asa.post("/write", other).header("location");
+        var broken = asa.post("/write", with(other, "title", ""));
+        assertEquals(400, broken.status());
+        var mended = asa.post("/write", with(AuthorBrowser.fields(broken.body()), "title", "Lagad efter fel", "body", "Sedan rättad.",
+                "action", "publish"));
+        assertEquals(made, mended.header("location"), mended.body());
+        assertTrue(http.get(made).body().contains("Sedan rättad."));
     }
 
     /** Found by a browser probe: the save answered "Sidan finns inte" and the text was gone. */
