@@ -48,7 +48,7 @@ public final class EditPageHandler extends PostAuthorPage {
         FormData form = FormData.of(request);
         Map<String, String> typed = WriteForm.typed(form);
         long version = FormGuard.version(form);
-        Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
+        Optional<String> refused = FormGuard.refusalOfTextKept(request, viewer, form, app().settings());
         if (refused.isPresent()) {
             // The version stays the one the text was written from, so sending it again cannot save over a newer one.
             return viewer.isEmpty() ? signedOut(request, slug, typed, version)

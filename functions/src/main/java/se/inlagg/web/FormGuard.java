@@ -7,9 +7,9 @@ import se.inlagg.http.HttpRequest;
 
 /**
  * What every author's form must pass before it changes anything: a live session, that session's
- * CSRF token (or, for a form shown while signed out, which has none, a browser that vouches for it),
- * and no browser that says the form came from elsewhere. Each refusal is said in Swedish, for the page
- * that shows the form again with everything typed.
+ * CSRF token (or, for the two forms shown with the text kept while signed out, which have none, a
+ * browser that vouches for it), and no browser that says the form came from elsewhere. Each refusal
+ * is said in Swedish, for the page that shows the form again with everything typed.
  */
 final class FormGuard {
 
@@ -24,16 +24,29 @@ final class FormGuard {
     private FormGuard() {
     }
 
-    /** Why this POST may not change anything, or empty when it may. */
+    /** Why this POST may not change anything, or empty when it may: the session's token is required. */
     static Optional<String> refusal(HttpRequest request, Optional<Viewer> viewer, FormData form, Settings settings) {
+        return refusal(request, viewer, form, settings, false);
+    }
+
+    /**
+     * The same for the two forms a signed-out author gets back with their text (a post's edit form, the new
+     * post's form), which then carry no token: once the author has signed in again in another tab, such a form
+     * with no token is taken when the browser says outright that it is this site's (Sec-Fetch-Site, Origin),
+     * which no other site's page can make it say. A wrong token is refused as ever.
+     */
+    static Optional<String> refusalOfTextKept(HttpRequest request, Optional<Viewer> viewer, FormData form, Settings settings) {
+        return refusal(request, viewer, form, settings, true);
+    }
+
+    private static Optional<String> refusal(HttpRequest request, Optional<Viewer> viewer, FormData form, Settings settings,
+                                            boolean tokenlessIfVouched) {
         if (viewer.isEmpty()) {
             return Optional.of(SIGNED_OUT);
         }
-        // The session's token; or, for a form shown while signed out (it carries none), the browser's own word that
-        // it is this site's: once the author has signed in again in another tab, the text kept there is theirs to
-        // save. Another site's page can forge neither.
         String token = form.value("csrf");
-        boolean ours = token.isEmpty() ? SameOrigin.vouches(request, settings) : Sessions.sameToken(viewer.get().csrf(), token);
+        boolean ours = token.isEmpty() && tokenlessIfVouched ? SameOrigin.vouches(request, settings)
+                : Sessions.sameToken(viewer.get().csrf(), token);
         if (!SameOrigin.allows(request, settings) || !ours) {
             return Optional.of(FOREIGN);
         }

@@ -34,7 +34,7 @@ public final class WriteHandler extends PageFunction {
         }
         FormData form = FormData.of(request);
         Map<String, String> values = WriteForm.typed(form);
-        Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
+        Optional<String> refused = FormGuard.refusalOfTextKept(request, viewer, form, app().settings());
         if (refused.isPresent()) {
             return newPostForm(request, 403, values, List.of(), refused, viewer);
         }

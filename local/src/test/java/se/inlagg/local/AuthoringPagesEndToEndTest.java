@@ -315,6 +315,11 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         var saved = asa.post("/posts/" + slug + "/edit", with(kept, "action", "save"));
         assertEquals(303, saved.status(), saved.body());
         assertTrue(http.get("/posts/" + slug).body().contains("Texten skriven utloggad."));
+        // Only those forms go without a token: a delete or a publish without one is refused, whatever the browser says.
+        String version2 = asa.editForm(slug).get("version");
+        assertEquals(403, asa.post("/posts/" + slug + "/delete", Map.of("csrf", "", "version", version2, "confirm", "ja")).status());
+        assertEquals(403, asa.post("/posts/" + slug + "/unpublish", Map.of("csrf", "", "version", version2)).status());
+        assertEquals(200, http.get("/posts/" + slug).status(), "still there, still published");
     }
 
     @Test
