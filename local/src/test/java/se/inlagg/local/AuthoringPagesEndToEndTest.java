@@ -175,6 +175,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     void aNewPostCanBeSavedAsADraftAndPreviewedInOneClick() {
         Map<String, String> form = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
         assertTrue(asa.get("/write").body().contains("value=\"preview\""), "the button is there");
+        assertTrue(asa.get("/write").body().matches("(?s).*<textarea id=\"body\"[^>]* required>.*"), "the text is marked required, as the rules require it");
         form.putAll(Map.of("title", "Förhandsgranskad direkt", "body", "Text att se först.", "action", "preview"));
         var saved = asa.post("/write", form);
         assertEquals(303, saved.status(), saved.body());
