@@ -37,6 +37,14 @@ public record HttpResponse(int status, Map<String, String> headers, List<String>
         return new HttpResponse(status, Map.of(), List.of(), new byte[0]);
     }
 
+    /**
+     * 301 Moved Permanently, to the one address of what was asked for another way (in capitals, with a slash at the
+     * end): the same for everyone, so the CDN and browsers may keep it a day.
+     */
+    public static HttpResponse movedPermanently(String location) {
+        return empty(301).withHeader("location", location).withHeader("cache-control", "public, max-age=86400");
+    }
+
     /** 303 See Other: after a form's POST the browser GETs the next page, so a reload never posts again. */
     public static HttpResponse seeOther(String location) {
         return empty(303).withHeader("location", location).withHeader("cache-control", Caching.NO_STORE);

@@ -20,7 +20,7 @@ public final class FallbackHandler extends PageFunction {
     protected HttpResponse handle(HttpRequest request) {
         Optional<String> withoutSlash = withoutTrailingSlash(request);
         if (withoutSlash.isPresent()) {
-            return HttpResponse.empty(301).withHeader("location", withoutSlash.get());
+            return HttpResponse.movedPermanently(withoutSlash.get());
         }
         throw new ProblemException(request.routeKey().startsWith("ANY ")
                 ? Problems.methodNotAllowed(request.method())
@@ -29,8 +29,8 @@ public final class FallbackHandler extends PageFunction {
 
     /**
      * A page's address with a slash at the end (/tags/frivard/, as people type and some sites link), which no
-     * route has: the same address without it. Only for pages read (GET, HEAD), never the API's JSON, and never
-     * an address a browser would take for another site's ("//host", "/\\host").
+     * route has: the same address without it. Only for pages read (GET, HEAD), never the API's JSON, and only
+     * to an address of this site's own ({@link LocalPath}).
      */
     static Optional<String> withoutTrailingSlash(HttpRequest request) {
         String path = request.path();
@@ -39,10 +39,7 @@ public final class FallbackHandler extends PageFunction {
             return Optional.empty();
         }
         String trimmed = path.replaceAll("/+$", "");
-        if (trimmed.isEmpty() || trimmed.startsWith("//") || trimmed.contains("\\")) {
-            return Optional.empty();
-        }
-        return Optional.of(trimmed + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery()));
+        return LocalPath.of(trimmed + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery()));
     }
 
     @Override

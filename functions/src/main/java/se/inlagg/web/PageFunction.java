@@ -47,7 +47,7 @@ abstract class PageFunction extends HttpFunction {
     /** To the sign-in form, and from there back to this page (its path and query) once signed in. */
     protected static HttpResponse toSignIn(HttpRequest request) {
         String here = request.path() + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
-        return SignInHandler.back(here).map(p -> HttpResponse.seeOther("/signin?next=" + java.net.URLEncoder.encode(p, java.nio.charset.StandardCharsets.UTF_8)))
+        return LocalPath.of(here).map(p -> HttpResponse.seeOther("/signin?next=" + java.net.URLEncoder.encode(p, java.nio.charset.StandardCharsets.UTF_8)))
                 .orElseGet(() -> HttpResponse.seeOther("/signin"));
     }
 

@@ -40,7 +40,7 @@ public final class PostPageHandler extends PageFunction {
         String lower = slug.toLowerCase(java.util.Locale.ROOT);
         if (!lower.equals(slug) && se.inlagg.posts.Slugs.isSlug(lower)) {
             // A post's address typed or linked in capitals (/posts/MANADSMOTE): slugs are lowercase, so it is this one.
-            return HttpResponse.empty(301).withHeader("location", Views.postPath(lower));
+            return HttpResponse.movedPermanently(Views.postPath(lower));
         }
         return switch (app().posts().get(slug, viewer.map(Viewer::authorId))) {
             case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal()));

@@ -29,10 +29,10 @@ public final class SignInHandler extends PageFunction {
         }
         Optional<String> formToken = Cookies.signInToken(request);
         if (request.method().equals("GET")) {
-            return signInPage(request, 200, Optional.empty(), formToken, request.query("next").flatMap(SignInHandler::back));
+            return signInPage(request, 200, Optional.empty(), formToken, request.query("next").flatMap(LocalPath::of));
         }
         FormData form = FormData.of(request);
-        Optional<String> next = form.get("next").flatMap(SignInHandler::back);
+        Optional<String> next = form.get("next").flatMap(LocalPath::of);
         boolean fromThisSite = SameOrigin.allows(request, app().settings())
                 && formToken.filter(t -> Sessions.sameToken(t, form.value("csrf"))).isPresent();
         if (!fromThisSite) {
@@ -72,16 +72,6 @@ public final class SignInHandler extends PageFunction {
     }
 
     /** The form, with the token its cookie already holds, or a new one set with it. */
-    /**
-     * Where to go once signed in: a page of this site's own the author was sent here from (/posts/x/edit), never
-     * another site's (no scheme, no "//" or "\\" that a browser would take for one), else nowhere.
-     */
-    static Optional<String> back(String path) {
-        return Optional.of(path).filter(p -> BACK.matcher(p).matches() && !p.startsWith("//"));
-    }
-
-    private static final java.util.regex.Pattern BACK = java.util.regex.Pattern.compile("/[A-Za-z0-9/_.~%?=&-]{0,500}");
-
     private HttpResponse signInPage(HttpRequest request, int status, Optional<String> problem, Optional<String> formToken,
                                     Optional<String> next) {
         String token = formToken.orElseGet(Tokens::newToken);

@@ -41,6 +41,10 @@ class FallbackHandlerTest {
         assertEquals("/tags/frivard?cursor=abc", withQuery.header("location"));
         assertEquals(404, answer("$default", "GET", "//elak.example/").status(), "never to another site");
         assertEquals(404, answer("$default", "GET", "/\\elak.example/").status());
+        // API Gateway hands the path over decoded: /%09/elak.example/ arrives with a tab, which browsers drop.
+        assertEquals(404, answer("$default", "GET", "/\t/elak.example/").status(), "never to another site, by a tab");
+        assertEquals(404, answer("$default", "GET", "/a\r\nSet-Cookie: x=1/").status(), "nor a header of its own");
+        assertEquals("public, max-age=86400", slash.header("cache-control"), "the same for everyone");
         assertEquals(404, answer("$default", "GET", "/api/finns-inte/").status(), "the API's JSON as it is");
         assertEquals(404, answer("$default", "POST", "/tags/frivard/").status(), "a form's post is not sent on");
     }
