@@ -32,8 +32,8 @@ public final class Nfc {
     /**
      * Whether a code point at or above U+0300 may be changed by NFC, or change what stands before it: a combining
      * mark, anything of the scripts below U+2000 (Greek, Indic, Hangul's jamo…, taken whole rather than mark by
-     * mark), and the few above it that NFC maps to another (U+2126 OHM to Ω, U+212B ANGSTROM to Å, CJK
-     * compatibility ideographs, Hebrew presentation forms, musical symbols).
+     * mark), and the few above it that NFC maps to another or composes (U+2126 OHM to Ω, U+212B ANGSTROM to Å,
+     * CJK compatibility ideographs, Hebrew presentation forms, musical symbols, Kirat Rai's vowel signs).
      */
     static boolean mayChange(int cp) {
         if (cp < 0x2000) {
@@ -44,6 +44,7 @@ public final class Nfc {
             return true;
         }
         return cp <= 0x2001 || cp == 0x2126 || cp == 0x212A || cp == 0x212B || cp == 0x2329 || cp == 0x232A || cp == 0x2ADC
-                || (cp >= 0xF900 && cp <= 0xFB4F) || (cp >= 0x1D15E && cp <= 0x1D1C0) || (cp >= 0x2F800 && cp <= 0x2FA1F);
+                || (cp >= 0xF900 && cp <= 0xFB4F) || (cp >= 0x1D15E && cp <= 0x1D1C0) || (cp >= 0x2F800 && cp <= 0x2FA1F)
+                || (cp >= 0x16D63 && cp <= 0x16D6A);
     }
 }
