@@ -11,7 +11,7 @@ public final class ListTagsHandler extends ApiFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
-        return Caching.publicly(request, HttpResponse.json(200, PostJson.facetCounts(app().posts().facets(Facet.Kind.CATEGORY))));
+        return Caching.publicly(request, HttpResponse.json(200, PostJson.facetCounts(app().posts().facetsByName(Facet.Kind.CATEGORY))));
     }
 
     @Override

@@ -441,15 +441,17 @@ public final class PostService {
         return repository.authorPosts(authorId, limit, cursor);
     }
 
-    /**
-     * Every facet of a kind that readers may see a post in, with its count: categories, people and offices in
-     * Swedish alphabetical order of their names (the store keeps them by slug, where "Åsa" is "asa"), months as
-     * the store keeps them.
-     */
+    /** Every facet of a kind that readers may see a post in, with its count, as the store keeps them (by slug). */
     public List<FacetCount> facets(Facet.Kind kind) {
-        List<FacetCount> counts = repository.facetCounts(kind, time.now());
-        return kind == Facet.Kind.MONTH ? counts
-                : counts.stream().sorted(SwedishOrder.byName((FacetCount c) -> c.facet().name())).toList();
+        return repository.facetCounts(kind, time.now());
+    }
+
+    /**
+     * The same, in Swedish alphabetical order of their names, as readers look for them (by slug "Åsa" is "asa",
+     * before "Eva"): what the index pages and the API list. Only they sort, so only they load the collator.
+     */
+    public List<FacetCount> facetsByName(Facet.Kind kind) {
+        return facets(kind).stream().sorted(SwedishOrder.byName((FacetCount c) -> c.facet().name())).toList();
     }
 
     /**

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * Names in the order a Swedish reader looks for them: å, ä and ö after z, "Åsa" after "Eva", case and
- * accents deciding only between names otherwise alike. The JDK's Swedish collator, made on first use (it
- * costs a cold start some 15 ms, so only the functions that sort names pay it).
+ * accents deciding only between names otherwise alike. The JDK's Swedish collator, made on first use: it costs
+ * a cold start some 15 ms (a scratch program's figure), paid only by the index pages and the API's tag list.
  */
 public final class SwedishOrder {
 

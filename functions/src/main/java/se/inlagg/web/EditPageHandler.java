@@ -161,13 +161,14 @@ public final class EditPageHandler extends PostAuthorPage {
     }
 
     /**
-     * Signed out: the typed text comes back in a form that says so, and nothing is read or written. It
-     * carries no version, so sending it after signing in again shows it beside the stored post first.
+     * Signed out: the typed text comes back in a form that says so, and nothing is read or written. It carries
+     * the version the text was written from and no token: sent once the author has signed in again (in another
+     * tab), it saves in one click if the post is still at that version, and is shown beside the stored post if not.
      */
     private HttpResponse signedOut(HttpRequest request, String slug, Map<String, String> typed, long version) {
         FormView form = WriteForm.edit(slug, typed, List.of(), Optional.of(FormGuard.SIGNED_OUT_EDITING), "", Tokens.newToken(), false)
                 .withVersion(version);
-        Frame frame = Frame.unlisted("Logga in igen", Optional.empty());
+        Frame frame = Frame.unlisted("Logga in igen", Optional.empty()).failedIf(true);
         return page(request, 403, frame, Templates.render(out -> se.inlagg.web.templates.JteformGenerated.render(out, null, frame, form)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }

@@ -40,7 +40,7 @@ public final class FacetsPageHandler extends PageFunction {
     }
 
     private FacetIndexView index(Facet.Kind kind, String heading, String intro, String empty) {
-        List<FacetIndexView.Entry> entries = app().posts().facets(kind).stream()
+        List<FacetIndexView.Entry> entries = app().posts().facetsByName(kind).stream()
                 .map(c -> new FacetIndexView.Entry(c.facet().name(), c.facet().path(), c.count())).toList();
         return new FacetIndexView(heading, intro, entries, empty);
     }
