@@ -22,9 +22,27 @@ public final class FallbackHandler extends PageFunction {
         if (withoutSlash.isPresent()) {
             return HttpResponse.movedPermanently(withoutSlash.get());
         }
-        throw new ProblemException(request.routeKey().startsWith("ANY ")
-                ? Problems.methodNotAllowed(request.method())
-                : Problems.routeNotFound());
+        if (!request.routeKey().startsWith("ANY ")) {
+            throw new ProblemException(Problems.routeNotFound());
+        }
+        HttpResponse refused = errors(request).render(request, Problems.methodNotAllowed(request.method()));
+        String path = request.routeKey().substring("ANY ".length());
+        return Optional.ofNullable(Allowed.METHODS.getProperty(path)).map(methods -> refused.withHeader("allow", methods)).orElse(refused);
+    }
+
+    /** What each path answers (allowed-methods.properties, checked against template.yaml): a 405 must say it. */
+    private static final class Allowed {
+        static final java.util.Properties METHODS = load();
+
+        private static java.util.Properties load() {
+            var methods = new java.util.Properties();
+            try (var in = FallbackHandler.class.getResourceAsStream("/allowed-methods.properties")) {
+                methods.load(java.util.Objects.requireNonNull(in, "allowed-methods.properties is not packaged"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return methods;
+        }
     }
 
     /**

@@ -20,6 +20,13 @@ class FallbackHandlerTest {
     }
 
     @Test
+    void a405SaysWhatThePathAnswers() {
+        assertEquals("GET, PATCH, DELETE", answer("ANY /api/posts/{slug}", "PUT", "/api/posts/x").header("allow"));
+        assertEquals("GET, HEAD", answer("ANY /", "DELETE", "/").header("allow"));
+        assertEquals("", answer("$default", "GET", "/finns-inte").header("allow"), "a 404 has none");
+    }
+
+    @Test
     void underApiTheAnswerIsJsonElsewhereASwedishPage() {
         HttpResponse api = answer("$default", "GET", "/api/finns-inte");
         assertTrue(api.header("content-type").startsWith("application/json"));

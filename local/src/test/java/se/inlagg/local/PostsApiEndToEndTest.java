@@ -228,6 +228,7 @@ class PostsApiEndToEndTest extends ServerTest {
         assertError(http.get("/api/posts/finns-inte"), 404, "not_found", null);
         assertError(http.get("/api/inlagg"), 404, "not_found", null);
         assertError(http.write("PATCH", "/api/tags", "{}"), 405, "method_not_allowed", null);
+        assertEquals("GET", http.write("PATCH", "/api/tags", "{}").header("allow"), "a 405 says what the path answers");
         assertError(http.write("POST", "/api/posts/finns-inte/tags", "{\"tags\": [\"A\"]}"), 404, "not_found", null);
         assertError(http.write("POST", "/api/posts/finns-inte/tags", "{\"tags\": \"A\"}"), 400, "validation_failed", "tags");
         assertEquals(before, http.get("/api/posts?limit=100").body() + http.get("/api/tags").body(), "nothing was written");

@@ -74,6 +74,27 @@ class TemplateContractTest {
         }
     }
 
+    /** A 405's Allow header comes from allowed-methods.properties: it must say what the template routes, no more, no less. */
+    @Test
+    void theAllowHeadersOfEvery405AreTheMethodsTheTemplateRoutes() throws IOException {
+        var allowed = new java.util.Properties();
+        try (var in = Files.newInputStream(Repo.root().resolve("functions/src/main/resources/allowed-methods.properties"))) {
+            allowed.load(in);
+        }
+        List<String> order = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
+        Map<String, String> expected = new java.util.TreeMap<>();
+        for (var any : template.routes()) {
+            if (any.method().equals("ANY") && !any.path().equals("$default")) {
+                expected.put(any.path(), String.join(", ", template.routes().stream()
+                        .filter(r -> r.path().equals(any.path()) && !r.method().equals("ANY")).map(Template.Route::method)
+                        .sorted(java.util.Comparator.comparingInt(order::indexOf)).toList()));
+            }
+        }
+        Map<String, String> listed = new java.util.TreeMap<>();
+        allowed.forEach((k, v) -> listed.put((String) k, (String) v));
+        assertEquals(expected, listed);
+    }
+
     @Test
     void theAuthorizerIsReferencedThroughItsAliasWithInvokePermission() {
         var authorizer = template.authorizer().orElseThrow().getValue();
