@@ -23,10 +23,15 @@ class EdgeTest {
 
     /** A handler that answers what it is given, or throws it. */
     static HttpFunction answering(HttpResponse response) {
+        return handling(request -> response);
+    }
+
+    /** A handler that answers each request as this says (and may note what it was given). */
+    static HttpFunction handling(java.util.function.Function<HttpRequest, HttpResponse> handler) {
         return new HttpFunction() {
             @Override
             protected HttpResponse handle(HttpRequest request) {
-                return response;
+                return handler.apply(request);
             }
 
             @Override
@@ -115,18 +120,10 @@ class EdgeTest {
     @Test
     void aHeadOnItsOwnRouteIsAnsweredAsItsGetWithoutTheBody() {
         java.util.List<HttpRequest> seen = new java.util.ArrayList<>();
-        HttpFunction page = new HttpFunction() {
-            @Override
-            protected HttpResponse handle(HttpRequest request) {
-                seen.add(request);
-                return HttpResponse.html(200, LONG_SWEDISH).withHeader("etag", "\"abc\"");
-            }
-
-            @Override
-            protected ErrorRenderer errors(HttpRequest request) {
-                return JsonErrors.INSTANCE;
-            }
-        };
+        HttpFunction page = handling(request -> {
+            seen.add(request);
+            return HttpResponse.html(200, LONG_SWEDISH).withHeader("etag", "\"abc\"");
+        });
         HttpResponse get = page.answer(HttpRequest.builder().method("GET").routeKey("GET /").path("/").header("accept-encoding", "gzip").build());
         HttpResponse head = page.answer(HttpRequest.builder().method("HEAD").routeKey("HEAD /").path("/").header("accept-encoding", "gzip").build());
 
@@ -141,18 +138,10 @@ class EdgeTest {
     @Test
     void aHeadThatReachedAnotherRouteStaysAHead() {
         java.util.List<String> seen = new java.util.ArrayList<>();
-        HttpFunction fallback = new HttpFunction() {
-            @Override
-            protected HttpResponse handle(HttpRequest request) {
-                seen.add(request.method());
-                throw new ProblemException(Problems.methodNotAllowed(request.method()));
-            }
-
-            @Override
-            protected ErrorRenderer errors(HttpRequest request) {
-                return JsonErrors.INSTANCE;
-            }
-        };
+        HttpFunction fallback = handling(request -> {
+            seen.add(request.method());
+            throw new ProblemException(Problems.methodNotAllowed(request.method()));
+        });
         HttpResponse head = fallback.answer(HttpRequest.builder().method("HEAD").routeKey("ANY /api/tags").path("/api/tags").build());
         assertEquals(java.util.List.of("HEAD"), seen, "the fallback says which method the resource refuses");
         assertEquals(405, head.status());
