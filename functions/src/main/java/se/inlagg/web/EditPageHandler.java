@@ -166,7 +166,7 @@ public final class EditPageHandler extends PostAuthorPage {
      * tab), it saves in one click if the post is still at that version, and is shown beside the stored post if not.
      */
     private HttpResponse signedOut(HttpRequest request, String slug, Map<String, String> typed, long version) {
-        FormView form = WriteForm.edit(slug, typed, List.of(), Optional.of(FormGuard.SIGNED_OUT_EDITING), "", Tokens.newToken(), false)
+        FormView form = WriteForm.edit(slug, typed, List.of(), Optional.of(FormGuard.SIGNED_OUT_TEXT_KEPT), "", Tokens.newToken(), false)
                 .withVersion(version);
         Frame frame = Frame.unlisted("Logga in igen", Optional.empty()).failedIf(true);
         return page(request, 403, frame, Templates.render(out -> se.inlagg.web.templates.JteformGenerated.render(out, null, frame, form)))

@@ -15,8 +15,8 @@ final class FormGuard {
 
     static final String SIGNED_OUT =
             "Du är inte inloggad (eller inloggningen har gått ut). Inget sparades. Kopiera det du skrivit, logga in och försök igen.";
-    /** The edit form, which keeps what was typed and the version it was written from, so a save once signed in again works. */
-    static final String SIGNED_OUT_EDITING =
+    /** The two forms that keep what was typed (and the edit form its version), so a save once signed in again works. */
+    static final String SIGNED_OUT_TEXT_KEPT =
             "Du är inte inloggad (eller inloggningen har gått ut). Inget sparades, men det du skrivit finns kvar här: logga in i en ny flik och spara sedan här igen.";
     static final String FOREIGN =
             "Formuläret kom inte från den här sidan, eller sidan var för gammal. Inget sparades; skicka formuläret igen.";
@@ -42,7 +42,7 @@ final class FormGuard {
     private static Optional<String> refusal(HttpRequest request, Optional<Viewer> viewer, FormData form, Settings settings,
                                             boolean tokenlessIfVouched) {
         if (viewer.isEmpty()) {
-            return Optional.of(SIGNED_OUT);
+            return Optional.of(tokenlessIfVouched ? SIGNED_OUT_TEXT_KEPT : SIGNED_OUT);
         }
         String token = form.value("csrf");
         boolean ours = token.isEmpty() && tokenlessIfVouched ? SameOrigin.vouches(request, settings)

@@ -316,6 +316,15 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         var saved = asa.post("/posts/" + slug + "/edit", with(kept, "action", "save"));
         assertEquals(303, saved.status(), saved.body());
         assertTrue(http.get("/posts/" + slug).body().contains("Texten skriven utloggad."));
+        // The new post's form likewise.
+        var newSignedOut = http.send("POST", "/write", "application/x-www-form-urlencoded",
+                ("formId=utloggad-ny&title=Ny+utloggad&body=Skriven+utloggad.&authorName=%C3%85sa&action=publish")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), null, Map.of("Origin", "http://" + http.base().getAuthority()));
+        assertEquals(403, newSignedOut.status());
+        assertTrue(newSignedOut.body().contains("logga in i en ny flik och spara sedan här igen"), newSignedOut.body());
+        var newSaved = asa.post("/write", with(AuthorBrowser.fields(newSignedOut.body()), "action", "publish"));
+        assertEquals(303, newSaved.status(), newSaved.body());
+        assertTrue(http.get(newSaved.header("location")).body().contains("Skriven utloggad."));
         // Only those forms go without a token: a delete or a publish without one is refused, whatever the browser says.
         String version2 = asa.editForm(slug).get("version");
         assertEquals(403, asa.post("/posts/" + slug + "/delete", Map.of("csrf", "", "version", version2, "confirm", "ja")).status());
