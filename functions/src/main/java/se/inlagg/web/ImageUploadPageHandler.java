@@ -51,13 +51,24 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         FormData form = FormData.of(request);
         Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
         if (refused.isPresent() && viewer.isEmpty()) {
-            throw new ProblemException(Problems.forbidden("Not signed in.", refused.get()));
+            // Nothing can be shown of an upload without knowing whose it is, but what was typed is given back to copy.
+            throw new ProblemException(Problems.forbidden("Not signed in.", signedOut(form)));
         }
         ImageService images = images();
         if (refused.isPresent()) {
             return again(request, 403, viewer.get(), ownPost(slug, viewer.get()), images, form, List.of(), refused, FormGuard.version(form));
         }
         return save(request, viewer.get(), slug, images, form);
+    }
+
+    /** Signed out when saving a picture's text: the text typed, to copy, and where the picture is found again. */
+    static String signedOut(FormData form) {
+        String alt = form.value("alt").strip();
+        String caption = form.value("caption").strip();
+        String typed = alt.isEmpty() && caption.isEmpty() ? ""
+                : " Det du skrev: alt-text ”" + alt + "”" + (caption.isEmpty() ? "" : ", bildtext ”" + caption + "”") + ".";
+        return "Du är inte inloggad (eller inloggningen har gått ut), så bilden sparades inte." + typed
+                + " Logga in, och välj sedan bilden igen på inlägget.";
     }
 
     /** The pictures service; 503 where no bucket is configured (a picture elsewhere can still be linked by its address). */

@@ -184,6 +184,15 @@ class PicturesEndToEndTest extends ServerTest {
         assertTrue(refused.body().contains("Formuläret kom inte från den här sidan") && refused.body().contains("value=\"Förfalskad\""));
         assertFalse(http.get("/posts/" + slug).body().contains("<figure>"), "nothing saved");
         assertEquals(List.of(), uploads.added(start, "images/"), "no copy left behind");
+        // Signed out meanwhile (found by a browser probe): the page gives back what was typed, to copy.
+        Map<String, String> signedOutForm = new LinkedHashMap<>(AuthorBrowser.fields(refused.body()));
+        signedOutForm.put("alt", "Text skriven utloggad");
+        var signedOut = http.send("POST", "/posts/" + slug + "/image", "application/x-www-form-urlencoded",
+                signedOutForm.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"))
+                        .getBytes(StandardCharsets.UTF_8), null, Map.of());
+        assertEquals(403, signedOut.status());
+        assertTrue(signedOut.body().contains("alt-text ”Text skriven utloggad”"), signedOut.body());
 
         var saved = save(slug, AuthorBrowser.fields(refused.body()), "Två personer vid ett bord", "");
         assertEquals(303, saved.status(), "the same upload, saved at last: " + saved.body());
