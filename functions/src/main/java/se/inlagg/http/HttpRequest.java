@@ -92,24 +92,20 @@ public final class HttpRequest {
         if (!method.equals("HEAD") || !routeKey.startsWith("HEAD ")) {
             return this;
         }
-        return new HttpRequest(this, "GET", "GET " + routeKey.substring("HEAD ".length()));
+        return toBuilder().method("GET").routeKey("GET " + routeKey.substring("HEAD ".length())).build();
     }
 
-    private HttpRequest(HttpRequest other, String method, String routeKey) {
-        this.method = method;
-        this.path = other.path;
-        this.routeKey = routeKey;
-        this.rawQuery = other.rawQuery;
-        this.pathParameters = other.pathParameters;
-        this.query = other.query;
-        this.headers = other.headers;
-        this.cookies = other.cookies;
-        this.body = other.body;
-        this.base64 = other.base64;
-        this.sourceIp = other.sourceIp;
-        this.requestId = other.requestId;
-        this.domainName = other.domainName;
-        this.authorizer = other.authorizer;
+    /** A builder holding this request, to make one that differs in a part. */
+    public Builder toBuilder() {
+        Builder b = builder().method(method).path(path).routeKey(routeKey).rawQuery(rawQuery).base64(base64).sourceIp(sourceIp)
+                .requestId(requestId).domainName(domainName);
+        pathParameters.forEach(b::pathParameter);
+        query.forEach(b::query);
+        headers.forEach(b::header);
+        cookies.forEach(b::cookie);
+        body.ifPresent(b::body);
+        b.authorizer.putAll(authorizer);
+        return b;
     }
 
     public String method() {

@@ -89,4 +89,26 @@ class HttpRequestTest {
         assertArrayEquals("x".repeat(HttpRequest.MAX_BODY_BYTES).getBytes(StandardCharsets.UTF_8),
                 body("x".repeat(HttpRequest.MAX_BODY_BYTES), false).bodyBytes());
     }
+
+    @Test
+    void aHeadOnItsRouteBecomesItsGetWithEverythingElseKept() {
+        HttpRequest head = HttpRequest.builder().method("HEAD").routeKey("HEAD /posts/{slug}").path("/posts/manadsmote").rawQuery("a=1")
+                .pathParameter("slug", "manadsmote").query("a", "1").header("Accept-Encoding", "gzip").cookie("c=1").body("x")
+                .sourceIp("192.0.2.1").requestId("r-1").domainName("blogg.example.se").authorId("forfattare-1").build();
+        HttpRequest get = head.headAsGet();
+        assertEquals("GET", get.method());
+        assertEquals("GET /posts/{slug}", get.routeKey());
+        assertEquals("/posts/manadsmote", get.path());
+        assertEquals("a=1", get.rawQuery());
+        assertEquals(Optional.of("manadsmote"), get.pathParameter("slug"));
+        assertEquals(Optional.of("gzip"), get.header("accept-encoding"));
+        assertEquals(List.of("c=1"), get.cookies());
+        assertEquals("x", get.bodyText());
+        assertEquals("192.0.2.1", get.sourceIp());
+        assertEquals("r-1", get.requestId());
+        assertEquals("blogg.example.se", get.domainName());
+        assertEquals(Optional.of("forfattare-1"), get.authorId());
+        HttpRequest fallback = HttpRequest.builder().method("HEAD").routeKey("ANY /write").path("/write").build();
+        assertEquals("HEAD", fallback.headAsGet().method(), "a HEAD the fallback got stays one");
+    }
 }
