@@ -45,16 +45,11 @@ public final class WriteHandler extends PageFunction {
             case Outcome.Done<Post> d -> saved(d.value(), form);
             case Outcome.Refused<Post> r when r.refusal() instanceof Refusal.Unprocessable u
                     && u.rule() == Refusal.Rule.IDEMPOTENCY_KEY_REUSED && key.isPresent() -> sentAgain(request, values, viewer.get(), form, key.get());
-            case Outcome.Refused<Post> r -> refused(request, values, viewer, r.refusal(), keptFormId(authorId, key, form));
+            // The form comes back with its own id: if it made a post already (back, mended, and now refused for a rule),
+            // put right it changes that post rather than make a second; if not, the id has made nothing yet to clash with.
+            case Outcome.Refused<Post> r -> refused(request, values, viewer, r.refusal(),
+                    key.isPresent() ? form.value("formId") : Tokens.newToken());
         };
-    }
-
-    /**
-     * The id the form comes back with: its own when it has made a post already (back, mended, and now refused for
-     * a rule), so that put right it changes that post rather than make a second; else a new one.
-     */
-    private String keptFormId(String authorId, Optional<IdempotentRequest> key, FormData form) {
-        return key.flatMap(k -> app().posts().createdBy(authorId, k)).isPresent() ? form.value("formId") : Tokens.newToken();
     }
 
     /**
