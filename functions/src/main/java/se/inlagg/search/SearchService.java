@@ -20,6 +20,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.index.StoredFields;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Nfc;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostService;
@@ -84,7 +85,7 @@ public final class SearchService {
         String q = text == null ? "" : withoutControls(text);
         boolean readable = !q.isBlank() && q.codePointCount(0, q.length()) <= MAX_QUERY && !brokenUnicode(q);
         // Composed (NFC), as stored text is: a query pasted decomposed finds what one typed the usual way does.
-        SearchQuery query = SearchQuery.parse(readable ? se.inlagg.posts.Nfc.of(q) : "", analyzer);
+        SearchQuery query = SearchQuery.parse(readable ? Nfc.of(q) : "", analyzer);
         if (q.isBlank()) {
             errors.add(new FieldError("q", "must not be empty"));
         } else if (q.codePointCount(0, q.length()) > MAX_QUERY) {
