@@ -19,6 +19,7 @@ abstract class ApiFunction extends HttpFunction {
 
     /** Media types and charset parameters a JSON body may name, compiled once (every write through the API reads one). */
     private static final Pattern JSON_SUFFIXED = Pattern.compile("application/[a-z0-9.+-]+\\+json");
+    private static final String JSON_PATCH = "application/json-patch+json";
     private static final Pattern UTF8_CHARSET = Pattern.compile(".*charset=\"?utf-8\"?.*");
 
     @Override
@@ -53,7 +54,8 @@ abstract class ApiFunction extends HttpFunction {
     static Map<String, Object> jsonObject(HttpRequest request) {
         String type = request.header("content-type").orElse("").toLowerCase(java.util.Locale.ROOT);
         String media = request.mediaType();
-        boolean json = media.equals("application/json") || JSON_SUFFIXED.matcher(media).matches();
+        // A JSON Patch (RFC 6902) is a list of operations: read as a merge patch it would change the wrong things.
+        boolean json = media.equals("application/json") || (JSON_SUFFIXED.matcher(media).matches() && !media.equals(JSON_PATCH));
         if (!json || (type.contains("charset=") && !UTF8_CHARSET.matcher(type).matches())) {
             throw new ProblemException(Problems.unsupportedMediaType("application/json"));
         }

@@ -482,9 +482,9 @@ public final class PostService {
     }
 
     /** Reads the post and the counters of the categories it may gain in one call, then writes once. */
-    public Outcome<PostSummary> addTags(String slug, List<String> names, String authorId) {
+    public Outcome<PostSummary> addTags(String slug, List<String> names, Optional<Seen> seen, String authorId) {
         return withTags(names, given -> {
-            java.util.function.Supplier<Outcome<PostSummary>> add = () -> changeTags(slug, authorId, current -> {
+            java.util.function.Supplier<Outcome<PostSummary>> add = () -> changeTags(slug, seen, authorId, current -> {
                 List<Tag> all = new ArrayList<>(current);
                 all.addAll(given);
                 return Optional.of(Tag.distinct(all));
@@ -494,12 +494,12 @@ public final class PostService {
         });
     }
 
-    public Outcome<PostSummary> replaceTags(String slug, List<String> names, String authorId) {
-        return withTags(names, given -> changeTags(slug, authorId, current -> Optional.of(given)));
+    public Outcome<PostSummary> replaceTags(String slug, List<String> names, Optional<Seen> seen, String authorId) {
+        return withTags(names, given -> changeTags(slug, seen, authorId, current -> Optional.of(given)));
     }
 
-    public Outcome<PostSummary> removeTag(String slug, String tagSlug, String authorId) {
-        return changeTags(slug, authorId, current -> current.stream().anyMatch(t -> t.slug().equals(tagSlug))
+    public Outcome<PostSummary> removeTag(String slug, String tagSlug, Optional<Seen> seen, String authorId) {
+        return changeTags(slug, seen, authorId, current -> current.stream().anyMatch(t -> t.slug().equals(tagSlug))
                 ? Optional.of(current.stream().filter(t -> !t.slug().equals(tagSlug)).toList())
                 : Optional.empty());
     }
@@ -514,9 +514,11 @@ public final class PostService {
     /**
      * Reads the post once, applies the change to its current tags and writes it conditioned on the
      * version read; when another writer got there first, it reads again rather than lose their tags.
-     * A change that answers empty names a tag the post does not have.
+     * A change that answers empty names a tag the post does not have. With {@code seen} (an If-Match), a
+     * post changed since the caller saw it is refused, as a delete is: read again, it is still not theirs.
      */
-    private Outcome<PostSummary> changeTags(String slug, String authorId, Function<List<Tag>, Optional<List<Tag>>> change) {
+    private Outcome<PostSummary> changeTags(String slug, Optional<Seen> seen, String authorId,
+                                            Function<List<Tag>, Optional<List<Tag>>> change) {
         Backoff backoff = Backoff.within(writeBudget);
         do {
             PostSummary current;
@@ -525,6 +527,9 @@ public final class PostService {
                     return r;
                 }
                 case Outcome.Done<PostSummary> d -> current = d.value();
+            }
+            if (seen.isPresent() && !seen.get().matches(current)) {
+                return Outcome.refused(new Refusal.Stale());
             }
             Optional<List<Tag>> changed = change.apply(current.tags());
             if (changed.isEmpty()) {

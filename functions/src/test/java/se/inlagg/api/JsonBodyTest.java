@@ -36,6 +36,8 @@ class JsonBodyTest {
         assertEquals(415, status(() -> ApiFunction.jsonObject(request(null, "{}", false))));
         assertEquals(415, status(() -> ApiFunction.jsonObject(request("application/json; charset=latin1", "{}", false))));
         assertEquals(415, status(() -> ApiFunction.jsonObject(request("application/x-www-form-urlencoded", "a=b", false))));
+        // JSON Patch, not the merge patch a PATCH here reads, even when its body happens to be an object.
+        assertEquals(415, status(() -> ApiFunction.jsonObject(request("application/json-patch+json", "{\"title\":\"Nytt\"}", false))));
     }
 
     @Test

@@ -109,7 +109,7 @@ class PostServiceTest {
     void aStaleWriteIsRetriedFromAFreshRead() {
         created(post("Omförsök", null, null, "A"));
         repository.staleAnswersLeft.set(3);
-        var outcome = service.addTags("omforsok", List.of("B"), "author-1");
+        var outcome = service.addTags("omforsok", List.of("B"), Optional.empty(), "author-1");
         var summary = (PostSummary) assertInstanceOf(Outcome.Done.class, outcome).value();
         assertEquals(List.of("a", "b"), summary.tags().stream().map(Tag::slug).toList());
         assertEquals(2, summary.version());
@@ -119,7 +119,7 @@ class PostServiceTest {
     void writersThatNeverWinGetBusyNotAnError() {
         created(post("Trängsel", null, null));
         repository.staleAnswersLeft.set(Integer.MAX_VALUE);
-        var refused = assertInstanceOf(Outcome.Refused.class, service.addTags("trangsel", List.of("B"), "author-1"));
+        var refused = assertInstanceOf(Outcome.Refused.class, service.addTags("trangsel", List.of("B"), Optional.empty(), "author-1"));
         assertInstanceOf(Refusal.Busy.class, refused.refusal());
     }
 
@@ -127,7 +127,7 @@ class PostServiceTest {
     void addingTagsAPostAlreadyHasChangesNothing() {
         created(post("Oförändrad", null, null, "Frivård"));
         int writes = repository.writes;
-        var summary = (PostSummary) assertInstanceOf(Outcome.Done.class, service.addTags("oforandrad", List.of("frivard"), "author-1")).value();
+        var summary = (PostSummary) assertInstanceOf(Outcome.Done.class, service.addTags("oforandrad", List.of("frivard"), Optional.empty(), "author-1")).value();
         assertEquals(1, summary.version());
         assertEquals(writes, repository.writes);
     }
@@ -135,7 +135,7 @@ class PostServiceTest {
     @Test
     void removingATagThePostLacksIsNotFound() {
         created(post("Utan etikett", null, null));
-        var refused = assertInstanceOf(Outcome.Refused.class, service.removeTag("utan-etikett", "frivard", "author-1"));
+        var refused = assertInstanceOf(Outcome.Refused.class, service.removeTag("utan-etikett", "frivard", Optional.empty(), "author-1"));
         assertInstanceOf(Refusal.NotFound.class, refused.refusal());
     }
 
@@ -271,8 +271,8 @@ class PostServiceTest {
         Post p = created(post("Åsas inlägg", "2019-01-30", null, "Frivård"));
         assertInstanceOf(Refusal.Forbidden.class, refused(service.edit(p, post("Kapad rubrik", null, null), "author-2")));
         assertInstanceOf(Refusal.Forbidden.class, refused(service.delete("asas-inlagg", Optional.empty(), "author-2")));
-        assertInstanceOf(Refusal.Forbidden.class, refused(service.addTags("asas-inlagg", List.of("Kapat"), "author-2")));
-        assertInstanceOf(Refusal.Forbidden.class, refused(service.removeTag("asas-inlagg", "frivard", "author-2")));
+        assertInstanceOf(Refusal.Forbidden.class, refused(service.addTags("asas-inlagg", List.of("Kapat"), Optional.empty(), "author-2")));
+        assertInstanceOf(Refusal.Forbidden.class, refused(service.removeTag("asas-inlagg", "frivard", Optional.empty(), "author-2")));
         assertInstanceOf(Refusal.Forbidden.class, refused(service.unpublish("asas-inlagg", "author-2", Optional.empty())));
         assertInstanceOf(Refusal.Forbidden.class, refused(service.getToChange("asas-inlagg", "author-2")));
         assertEquals(1, done(service.get("asas-inlagg", Optional.empty())).version(), "nothing changed");

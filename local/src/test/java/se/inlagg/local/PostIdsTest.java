@@ -56,7 +56,7 @@ class PostIdsTest {
                 assertEquals(old ? List.of("BatchGetItem", "Query") : List.of("BatchGetItem"), meter.reset().operations(), post.slug());
 
                 var tagged = (PostSummary) assertInstanceOf(Outcome.Done.class,
-                        wiring.posts().addTags(post.slug(), List.of("Ekonomi"), AUTHOR)).value();
+                        wiring.posts().addTags(post.slug(), List.of("Ekonomi"), Optional.empty(), AUTHOR)).value();
                 assertEquals(List.of("Frivård", "Ekonomi"), tagged.tags().stream().map(Tag::name).toList());
                 assertEquals(old ? List.of("BatchGetItem", "Query", "TransactWriteItems") : List.of("BatchGetItem", "TransactWriteItems"),
                         meter.reset().operations(), "the post and the new category's counter in one call, then the write: " + post.slug());

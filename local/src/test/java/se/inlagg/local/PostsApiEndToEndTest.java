@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import static se.inlagg.local.ApiAsserts.assertError;
@@ -148,6 +149,29 @@ class PostsApiEndToEndTest extends ServerTest {
         assertEquals(3, post.path("version").asInt(), "each tag change bumps the version");
         var inTagList = http.get("/api/posts?tag=skane").json().path("items");
         inTagList.forEach(p -> assertTrue(p.path("tags").findValuesAsText("slug").contains("skane")));
+    }
+
+    @Test
+    void aTagChangeWithIfMatchIsRefusedWhenThePostChangedSince() {
+        String slug = http.createPost("Taggar med villkor", "2013-06-01", "Ystad").json().path("slug").asText();
+        String seen = http.get("/api/posts/" + slug).header("etag");
+        var replaced = http.sendWith("PUT", "/api/posts/" + slug + "/tags", "application/json", "{\"tags\": [\"Skåne\"]}", Map.of("If-Match", seen));
+        assertEquals(200, replaced.status(), replaced.body());
+        // A client that read the post before that change would put back what it saw: refused, and nothing changes.
+        assertError(http.sendWith("PUT", "/api/posts/" + slug + "/tags", "application/json", "{\"tags\": [\"Ystad\", \"Öland\"]}",
+                Map.of("If-Match", seen)), 412, "precondition_failed", null);
+        assertError(http.sendWith("POST", "/api/posts/" + slug + "/tags", "application/json", "{\"tags\": [\"Öland\"]}",
+                Map.of("If-Match", seen)), 412, "precondition_failed", null);
+        assertError(http.sendWith("DELETE", "/api/posts/" + slug + "/tags/skane", null, null, Map.of("If-Match", seen)),
+                412, "precondition_failed", null);
+        assertEquals(List.of("skane"), http.get("/api/posts/" + slug).json().path("tags").findValuesAsText("slug"));
+        // The ETag a tag change answers is the post's own: the next change may name it.
+        var added = http.sendWith("POST", "/api/posts/" + slug + "/tags", "application/json", "{\"tags\": [\"Öland\"]}",
+                Map.of("If-Match", replaced.header("etag")));
+        assertEquals(200, added.status(), added.body());
+        assertEquals(added.header("etag"), http.get("/api/posts/" + slug).header("etag"));
+        var removed = http.sendWith("DELETE", "/api/posts/" + slug + "/tags/skane", null, null, Map.of("If-Match", added.header("etag")));
+        assertEquals(List.of("oland"), removed.json().path("tags").findValuesAsText("slug"), removed.body());
     }
 
     @Test
