@@ -154,6 +154,11 @@ public final class Table {
         return ScopedValue.where(AHEAD, read).call(work::get);
     }
 
+    /** Whether this request read items ahead ({@link #readingAhead}), which a read of them should take. */
+    boolean readsAhead() {
+        return AHEAD.isBound();
+    }
+
     /** Drops an item read ahead, if it was, so the next read of its key goes to the table. */
     void forgetAhead(Map<String, AttributeValue> key) {
         if (AHEAD.isBound()) {
