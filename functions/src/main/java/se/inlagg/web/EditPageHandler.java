@@ -149,7 +149,8 @@ public final class EditPageHandler extends PostAuthorPage {
         var time = app().posts().time();
         PostSummary s = post.summary();
         Views.StatusLabel label = Views.status(s, time.now(), time.zone());
-        FormView form = WriteForm.edit(s.slug(), values, errors, notice, viewer.csrf(), Tokens.newToken(), conflict.isPresent());
+        FormView form = WriteForm.edit(s.slug(), values, errors, notice, viewer.csrf(), Tokens.newToken(), conflict.isPresent(),
+                Optional.of(s.status()));
         Optional<EditView.Conflict> stored = conflict.map(c -> new EditView.Conflict(c.summary().title(), c.body(),
                 SiteTime.format(c.summary().updatedAt()), Views.dateTime(c.summary().updatedAt(), time.zone())));
         Optional<PostView.Figure> image = Views.post(post, time.zone(), time.now()).figure();
@@ -166,7 +167,8 @@ public final class EditPageHandler extends PostAuthorPage {
      * tab), it saves in one click if the post is still at that version, and is shown beside the stored post if not.
      */
     private HttpResponse signedOut(HttpRequest request, String slug, Map<String, String> typed, long version) {
-        FormView form = WriteForm.edit(slug, typed, List.of(), Optional.of(FormGuard.SIGNED_OUT_TEXT_KEPT), "", Tokens.newToken(), false)
+        FormView form = WriteForm.edit(slug, typed, List.of(), Optional.of(FormGuard.SIGNED_OUT_TEXT_KEPT), "", Tokens.newToken(), false,
+                        Optional.empty())
                 .withVersion(version);
         Frame frame = Frame.unlisted("Logga in igen", Optional.empty()).failedIf(true);
         return page(request, 403, frame, Templates.render(out -> se.inlagg.web.templates.JteformGenerated.render(out, null, frame, form)))

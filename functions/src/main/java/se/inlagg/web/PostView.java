@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public record PostView(String title, String datetime, String date, BylineView byline, List<Link> categories,
                        Optional<Figure> figure, String bodyHtml, Optional<String> notice, Optional<Link> newer,
-                       Optional<Link> older, List<Card> related, Optional<String> ownHref) {
+                       Optional<Link> older, List<Card> related, Optional<String> ownHref, Optional<Notice> done) {
 
     /** A picture with its alt text and caption; width and height when known, so the page does not jump. */
     public record Figure(String src, String alt, Optional<String> caption, Optional<Integer> width, Optional<Integer> height) {
@@ -21,11 +21,20 @@ public record PostView(String title, String datetime, String date, BylineView by
     }
 
     /**
-     * The same page as its own author sees it: with the way to edit and preview it (the page is then private,
-     * as every page for a signed-in author is, so no reader is shown the links).
+     * The same page as its own author sees it: with the way to edit and preview it, and what was just done to it
+     * (published from the writing form, say). The page is then private, as every page for a signed-in author is,
+     * so no reader is shown the links or the confirmation.
      */
-    PostView ownedAt(String href) {
-        return new PostView(title, datetime, date, byline, categories, figure, bodyHtml, notice, newer, older, related, Optional.of(href));
+    PostView ownedAt(String href, Optional<Notice> done) {
+        return new PostView(title, datetime, date, byline, categories, figure, bodyHtml, notice, newer, older, related, Optional.of(href), done);
+    }
+
+    /**
+     * What the author's link to the preview page offers: to publish a draft or a scheduled post (both carry a
+     * notice), to take a published one back (the preview page holds that button too).
+     */
+    public String publishingLinkText() {
+        return notice.isPresent() ? "Förhandsgranska och publicera" : "Avpublicera…";
     }
 
     public boolean hasNeighbours() {

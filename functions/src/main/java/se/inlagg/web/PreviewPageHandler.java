@@ -35,7 +35,8 @@ public final class PreviewPageHandler extends PostAuthorPage {
         var now = time.now();
         PostView read = Views.post(post, time.zone(), now);
         PostView view = new PostView(read.title(), read.datetime(), read.date(), read.byline(), read.categories(), read.figure(),
-                read.bodyHtml(), Optional.of(NOTICE + read.notice().map(n -> " " + n).orElse("")), read.newer(), read.older(), read.related(), Optional.empty());
+                read.bodyHtml(), Optional.of(NOTICE + read.notice().map(n -> " " + n).orElse("")), read.newer(), read.older(), read.related(), Optional.empty(),
+                Optional.empty());
         Views.StatusLabel label = Views.status(post.summary(), now, time.zone());
         PreviewView bar = new PreviewView(Views.postPath(post.slug()), label.text(), label.cssClass(), post.summary().visibleAt(now),
                 Views.publishing(post.summary(), viewer.get().csrf(), "", Optional.empty(), now));

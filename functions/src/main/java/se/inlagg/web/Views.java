@@ -54,7 +54,7 @@ final class Views {
                 categories(s.tags()), figure, post.bodyHtml(), notice,
                 neighbours.newer().map(n -> new Link(n.title(), postPath(n.slug()))),
                 neighbours.older().map(n -> new Link(n.title(), postPath(n.slug()))),
-                related.stream().map(r -> card(r, zone)).toList(), Optional.empty());
+                related.stream().map(r -> card(r, zone)).toList(), Optional.empty(), Optional.empty());
     }
 
     /** A post's status in words and as a class: a draft, scheduled (with its time), or published (with its date). */

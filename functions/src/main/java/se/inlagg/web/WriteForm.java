@@ -42,7 +42,7 @@ final class WriteForm {
             new Spec("publishedAt", "Publiceringsdatum (till exempel 2019-01-30 eller 2026-12-24T15:00, svensk tid; tomt betyder nu)",
                     1, false, Optional.empty()),
             new Spec("imageUrl", "Bildens adress", 1, false, Optional.of(
-                    "En bild på webben (https://…), eller ladda upp en egen med knappen Spara och välj bild.")),
+                    "En bild på webben (https://…), eller ladda upp en egen med knappen som slutar med ”välj bild…” nedan.")),
             new Spec("imageAlt", "Bildens alt-text", 1, false, Optional.of("Beskriv bilden för den som inte ser den.")),
             new Spec("imageCaption", "Bildtext", 1, false, Optional.empty()),
             new Spec("excerpt", "Ingress (tom: början av texten)", 3, false, Optional.empty()));
@@ -84,25 +84,41 @@ final class WriteForm {
         return onTheForm ? List.of(new FieldError(f, refusal.message())) : List.of();
     }
 
-    /** The new-post form. */
+    /**
+     * The new-post form. Enter in a field sends the form with its first button (HTML's default button), so
+     * the first saves a draft: a title typed and Enter pressed never publishes a half-written post. Publishing
+     * comes last, as the step that ends the writing.
+     */
     static FormView view(Map<String, String> values, List<FieldError> errors, Optional<String> notice, String csrf, String formId) {
         return view("Skriv ett inlägg", "/write", values, errors, notice, csrf, formId, List.of(
-                new FormView.Button("publish", "Publicera", false),
                 new FormView.Button("draft", "Spara som utkast", true),
                 new FormView.Button("preview", "Spara som utkast och förhandsgranska", true),
-                new FormView.Button("image", "Spara som utkast och välj bild…", true)));
+                new FormView.Button("image", "Spara som utkast och välj bild…", true),
+                new FormView.Button("publish", "Publicera", false)));
     }
 
-    /** The edit form of a post; with a conflict, saving is saving over the stored version. */
+    /**
+     * The edit form of a post; with a conflict, saving is saving over the stored version. Its first button
+     * (Enter's) keeps the post's status. The others offer what changes it: publishing a draft, or taking a
+     * published or scheduled post back to a draft, said as such. Where the status is not known (the form
+     * given back to an author signed out meanwhile, nothing read), both are offered.
+     */
     static FormView edit(String slug, Map<String, String> values, List<FieldError> errors, Optional<String> notice, String csrf,
-                         String formId, boolean conflict) {
-        List<FormView.Button> buttons = conflict
-                ? List.of(new FormView.Button("save", "Spara min version ändå", false))
-                : List.of(new FormView.Button("save", "Spara", false),
-                        new FormView.Button("preview", "Spara och förhandsgranska", true),
-                        new FormView.Button("publish", "Spara och publicera", true),
-                        new FormView.Button("draft", "Spara som utkast", true),
-                        CHOOSE_IMAGE);
+                         String formId, boolean conflict, Optional<Status> stored) {
+        List<FormView.Button> buttons = new ArrayList<>();
+        if (conflict) {
+            buttons.add(new FormView.Button("save", "Spara min version ändå", false));
+        } else {
+            buttons.add(new FormView.Button("save", "Spara", false));
+            buttons.add(new FormView.Button("preview", "Spara och förhandsgranska", true));
+            if (stored.filter(s -> s != Status.DRAFT).isEmpty()) {
+                buttons.add(new FormView.Button("publish", "Spara och publicera", true));
+            }
+            if (stored.filter(s -> s == Status.DRAFT).isEmpty()) {
+                buttons.add(new FormView.Button("draft", "Spara och gör till utkast", true));
+            }
+            buttons.add(CHOOSE_IMAGE);
+        }
         return view("Redigera inlägget", Views.postPath(slug) + "/edit", values, errors, notice, csrf, formId, buttons);
     }
 

@@ -53,16 +53,18 @@ public final class WriteHandler extends PageFunction {
     }
 
     /**
-     * Where a saved form goes: the post, its preview ("Spara som utkast och förhandsgranska"), or its picture's page
-     * ("Spara som utkast och välj bild…": the bucket takes the file, so the draft is saved first).
+     * Where a saved form goes: the post, saying what was done to it (published, scheduled or saved as a draft), its
+     * preview ("Spara som utkast och förhandsgranska"), or its picture's page ("Spara som utkast och välj bild…": the
+     * bucket takes the file, so the draft is saved first).
      */
-    private static HttpResponse saved(Post post, FormData form) {
-        String then = switch (form.value("action")) {
-            case "image" -> "/image";
-            case "preview" -> "/preview";
-            default -> "";
-        };
-        return HttpResponse.seeOther(Views.postPath(post.slug()) + then);
+    private HttpResponse saved(Post post, FormData form) {
+        String path = Views.postPath(post.slug());
+        return HttpResponse.seeOther(switch (form.value("action")) {
+            case "image" -> path + "/image";
+            case "preview" -> path + "/preview";
+            default -> Notice.after(path, post.summary().status() == se.inlagg.posts.Status.DRAFT ? Notice.Done.DRAFTED
+                    : post.summary().visibleAt(app().posts().time().now()) ? Notice.Done.PUBLISHED : Notice.Done.SCHEDULED, Optional.empty());
+        });
     }
 
     /**

@@ -181,6 +181,25 @@ class PagesRenderingTest {
         assertTrue(html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"), "forms are not indexed");
     }
 
+    /**
+     * Found by a probe: Enter in the title sent the new-post form with its first button, "Publicera", and a
+     * published post's edit form offered to publish it and, as "Spara som utkast", to unpublish it unsaid.
+     */
+    @Test
+    void enterNeverPublishesAndTheEditFormOffersWhatChangesThePostsStatus() {
+        Map<String, String> none = Map.of();
+        assertEquals("draft", WriteForm.view(none, List.of(), Optional.empty(), "c", "f").buttons().getFirst().value(),
+                "the default button of the new-post form saves a draft");
+        var published = WriteForm.edit("s", none, List.of(), Optional.empty(), "c", "f", false, Optional.of(se.inlagg.posts.Status.PUBLISHED));
+        assertEquals(List.of("save", "preview", "draft", "image"), published.buttons().stream().map(FormView.Button::value).toList());
+        assertTrue(published.buttons().stream().anyMatch(b -> b.label().equals("Spara och gör till utkast")));
+        var draft = WriteForm.edit("s", none, List.of(), Optional.empty(), "c", "f", false, Optional.of(se.inlagg.posts.Status.DRAFT));
+        assertEquals(List.of("save", "preview", "publish", "image"), draft.buttons().stream().map(FormView.Button::value).toList());
+        var unknown = WriteForm.edit("s", none, List.of(), Optional.empty(), "", "f", false, Optional.empty());
+        assertEquals(List.of("save", "preview", "publish", "draft", "image"), unknown.buttons().stream().map(FormView.Button::value).toList(),
+                "signed out, nothing read: both ways are offered");
+    }
+
     @Test
     void aRefusedTagIsNamedAsTypedWithWhatItLacks() {
         // Found by a probe: "Москва" was refused as having no letter, and two such tags gave one message twice.

@@ -132,8 +132,9 @@ class BrowserTest {
         browser.findElement(By.cssSelector("button[value=publish]")).click();
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.post")));
 
-        assertTrue(browser.getCurrentUrl().endsWith("/posts/manadsmote-i-ystad-rutiner-for-frigivning"),
+        assertTrue(browser.getCurrentUrl().endsWith("/posts/manadsmote-i-ystad-rutiner-for-frigivning?done=published"),
                 () -> browser.getCurrentUrl() + "\n" + browser.findElement(By.tagName("main")).getText());
+        assertEquals("Inlägget är publicerat och syns för alla.", browser.findElement(By.cssSelector("p.done")).getText());
         assertEquals("Månadsmöte i Ystad: rutiner för frigivning", browser.findElement(By.tagName("h1")).getText());
         List<String> bullets = browser.findElements(By.cssSelector(".body li")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("gemensamma rutiner vid frigivning", "en kontaktperson per klient", "uppföljning varje kvartal"), bullets);
@@ -365,8 +366,10 @@ class BrowserTest {
         type("title", title);
         type("body", "Vi har flyttat till nya lokaler vid hamnen.\n\n- fika varje fredag\n- öppet hus i mars");
         type("tags", "Ystad, Kontor");
-        browser.findElement(By.cssSelector("button[value=draft]")).click();
+        // Enter in a field sends the form with its first button (found by a probe: it was "Publicera"): a draft, never published.
+        browser.findElement(By.id("tags")).sendKeys(Keys.ENTER);
         waitFor(ExpectedConditions.urlContains("/posts/" + slug));
+        assertEquals("Utkastet är sparat. Det syns bara för dig tills du publicerar det.", browser.findElement(By.cssSelector("p.done")).getText());
         readersSee(slug, title, false);
 
         browser.get(base + "/drafts");

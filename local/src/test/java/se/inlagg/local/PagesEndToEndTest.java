@@ -192,15 +192,19 @@ class PagesEndToEndTest extends ServerTest {
         String[] s = signIn();
         var written = http.form("/write", s[0], post(s[1], s[2], "Skrivet i formuläret – åäö", "Första stycket.\n\n- en punkt\n- en till", "publish"));
         assertEquals(303, written.status(), written.body());
-        assertEquals("/posts/skrivet-i-formularet-aao", written.header("location"));
+        // The post, saying to its author what was done (found by a probe: it said nothing); a reader given the
+        // same address sees the post only.
+        assertEquals("/posts/skrivet-i-formularet-aao?done=published", written.header("location"));
+        assertTrue(http.raw("GET", written.header("location"), Map.of("Cookie", s[0]), null).body().contains("<p class=\"done\" role=\"status\">Inlägget är publicerat och syns för alla."));
+        assertFalse(http.get(written.header("location")).body().contains("Inlägget är publicerat"));
         String page = http.get("/posts/skrivet-i-formularet-aao").body();
         assertTrue(page.contains("<h1>Skrivet i formuläret – åäö</h1>") && page.contains("<li>en punkt</li>"));
         var again = http.form("/write", s[0], post(s[1], s[2], "Skrivet i formuläret – åäö", "Första stycket.\n\n- en punkt\n- en till", "publish"));
-        assertEquals("/posts/skrivet-i-formularet-aao", again.header("location"), "a double submit makes no second post");
+        assertEquals("/posts/skrivet-i-formularet-aao?done=published", again.header("location"), "a double submit makes no second post");
         assertEquals(404, http.get("/posts/skrivet-i-formularet-aao-2").status());
         // The same form sent with other content changes the post it made (back, a typo mended), at its own address.
         var changed = http.form("/write", s[0], post(s[1], s[2], "En annan rubrik", "Annan text som inte går förlorad.", "publish"));
-        assertEquals("/posts/skrivet-i-formularet-aao", changed.header("location"));
+        assertEquals("/posts/skrivet-i-formularet-aao?done=published", changed.header("location"));
         assertTrue(http.get("/posts/skrivet-i-formularet-aao").body().contains("<h1>En annan rubrik</h1>"));
         // Found by a probe: the form showed the API's English under the title. Once the post has changed, the form
         // comes back in Swedish, with the text kept.
