@@ -54,7 +54,7 @@ final class Compression {
         return false;
     }
 
-    private static String vary(String existing) {
+    static String vary(String existing) {
         if (existing.isEmpty()) {
             return "Accept-Encoding";
         }

@@ -14,6 +14,8 @@ import java.util.Base64;
  */
 public final class ETags {
 
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH);
+
     private ETags() {
     }
 
@@ -56,7 +58,11 @@ public final class ETags {
         return false;
     }
 
+    /**
+     * An HTTP-date (RFC 9110, 5.6.7: "Sun, 06 Nov 1994 08:49:37 GMT"). The JDK's RFC 1123 format writes the day
+     * of the month in one digit ("Wed, 2 Dec 2026"), which HTTP does not allow and Go's client refuses.
+     */
     public static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+        return HTTP_DATE.format(instant.atOffset(ZoneOffset.UTC));
     }
 }

@@ -26,7 +26,8 @@ public final class StylesheetHandler extends PageFunction {
         BundledFile served = icon ? ICON : STYLESHEET;
         boolean current = file.equals(icon ? iconPath().substring("/assets/".length()) : stylesheetPath().substring("/assets/".length()));
         HttpResponse response = Caching.publicly(request, served.response());
-        return current && response.status() == 200 ? response.withHeader("cache-control", Caching.IMMUTABLE) : response;
+        // A 304 for the current name says what its 200 said: a cache that revalidated keeps it as immutable.
+        return current && (response.status() == 200 || response.status() == 304) ? response.withHeader("cache-control", Caching.IMMUTABLE) : response;
     }
 
     /** Before a SnapStart snapshot: the stylesheet as a browser asks for it, read, hashed, compressed and cached. */

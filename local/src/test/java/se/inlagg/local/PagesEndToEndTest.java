@@ -98,8 +98,22 @@ class PagesEndToEndTest extends ServerTest {
         assertNotNull(page.header("referrer-policy"));
         assertEquals(se.inlagg.http.Caching.PUBLIC, page.header("cache-control"));
         String etag = page.header("etag");
-        assertEquals(304, http.raw("GET", "/", Map.of("If-None-Match", etag), null).status());
+        var revalidated = http.raw("GET", "/", Map.of("If-None-Match", etag), null);
+        assertEquals(304, revalidated.status());
+        // Found by a probe: the browser keeps a 304's headers, and the 304 carried the policy that allows nothing,
+        // so a page revalidated lost its stylesheet and pictures. It says what the 200 says, Vary included.
+        assertEquals(csp, revalidated.header("content-security-policy"));
+        assertEquals(page.header("vary"), revalidated.header("vary"));
+        assertEquals(page.header("cache-control"), revalidated.header("cache-control"));
         assertEquals("text/css; charset=utf-8", http.get("/style.css").header("content-type"));
+        String stylesheet = java.util.regex.Pattern.compile("href=\"(/assets/style\\.[^\"]+\\.css)\"").matcher(page.body()).results()
+                .findFirst().orElseThrow().group(1);
+        var css = http.get(stylesheet);
+        assertEquals(se.inlagg.http.Caching.IMMUTABLE, css.header("cache-control"));
+        var cssAgain = http.raw("GET", stylesheet, Map.of("If-None-Match", css.header("etag")), null);
+        assertEquals(304, cssAgain.status());
+        assertEquals(se.inlagg.http.Caching.IMMUTABLE, cssAgain.header("cache-control"), "still immutable once revalidated");
+        assertEquals(css.header("vary"), cssAgain.header("vary"));
     }
 
     @Test
