@@ -172,15 +172,25 @@ public final class PostRules {
         return Optional.of(v);
     }
 
-    /** Control characters and broken surrogate pairs corrupt pages, feeds and keys alike. */
+    /**
+     * Control characters, broken surrogate pairs and noncharacters corrupt pages, feeds and keys alike: XML
+     * allows neither U+FFFE nor U+FFFF, and one of them in a post made its feed unreadable for every
+     * subscriber (found by a probe). Unicode keeps every noncharacter for a program's own use, never for text.
+     */
     static String textProblem(String s, boolean multiline) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    if (isNoncharacter(Character.toCodePoint(c, s.charAt(i + 1)))) {
+                        return "must be valid Unicode text";
+                    }
                     i++;
                     continue;
                 }
+                return "must be valid Unicode text";
+            }
+            if (isNoncharacter(c)) {
                 return "must be valid Unicode text";
             }
             if (Character.isLowSurrogate(c)) {
@@ -192,6 +202,11 @@ public final class PostRules {
             }
         }
         return null;
+    }
+
+    /** U+FDD0–U+FDEF, and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE, …). */
+    static boolean isNoncharacter(int codePoint) {
+        return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
     }
 
     /** The start of the body as plain text, cut at a word, for posts written without an excerpt. */

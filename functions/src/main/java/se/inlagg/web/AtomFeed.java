@@ -58,8 +58,12 @@ final class AtomFeed {
                 + i.caption().map(c -> "<figcaption>" + text(c) + "</figcaption>").orElse("") + "</figure>\n").orElse("");
     }
 
-    /** Text for XML content or a quoted attribute. Control characters never reach here: the rules refuse them. */
+    /**
+     * Text for XML content or a quoted attribute. The rules refuse what XML 1.0 cannot carry (controls, U+FFFE,
+     * U+FFFF); a post stored before they refused the last two loses them here, rather than its feed being one no
+     * reader can parse.
+     */
     static String text(String s) {
-        return MarkupText.escape(s);
+        return MarkupText.escape(s.indexOf('\uFFFE') < 0 && s.indexOf('\uFFFF') < 0 ? s : s.replace("\uFFFE", "").replace("\uFFFF", ""));
     }
 }

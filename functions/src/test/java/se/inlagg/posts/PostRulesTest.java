@@ -75,6 +75,13 @@ class PostRulesTest {
         assertEquals(List.of("body"), fieldsOf(PostRules.check(draft("a", "x\u001b[31m", "a"), TIME)));
         assertEquals(List.of("title"), fieldsOf(PostRules.check(draft("a\uD800b", "x", "a"), TIME)));
         assertInstanceOf(Outcome.Done.class, PostRules.check(draft("a", "rad ett\r\nrad två\tindrag", "a"), TIME));
+        // Noncharacters (found by a probe: U+FFFF in a post made the feed XML no reader could parse), in any field.
+        assertEquals(List.of("body"), fieldsOf(PostRules.check(draft("a", "a \uffff b", "a"), TIME)));
+        assertEquals(List.of("title"), fieldsOf(PostRules.check(draft("a\ufffe", "x", "a"), TIME)));
+        assertEquals(List.of("author.name"), fieldsOf(PostRules.check(draft("a", "x", "Ö\ufdd0"), TIME)));
+        assertEquals(List.of("body"), fieldsOf(PostRules.check(draft("a", "x " + Character.toString(0x10FFFF), "a"), TIME)));
+        assertInstanceOf(Outcome.Done.class, PostRules.check(draft("a", "x \ufffd " + Character.toString(0x1F600) + " \ufdcf", "a"), TIME),
+                "the replacement character, an emoji and the code point before the noncharacters are text");
     }
 
     @Test
@@ -89,6 +96,7 @@ class PostRulesTest {
         assertEquals(List.of("tags"), fieldsOf(PostRules.checkTags(names)));
         assertEquals(List.of("tags[1]", "tags[2]"), fieldsOf(PostRules.checkTags(List.of("Ok", " ", "x".repeat(51)))));
         // A tag's address is made of letters a–z and digits (accents dropped): other scripts make none, and the message says so.
+        assertEquals(List.of("tags[0]"), fieldsOf(PostRules.checkTags(List.of("Fest\uffff"))), "a noncharacter breaks the category's feed title");
         assertEquals(Tag.LETTER_OR_DIGIT, Tag.problemWith("Москва"));
         assertEquals(null, Tag.problemWith("Ångström é"));
     }

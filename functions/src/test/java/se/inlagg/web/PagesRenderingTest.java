@@ -200,6 +200,13 @@ class PagesRenderingTest {
                 "signed out, nothing read: both ways are offered");
     }
 
+    /** A post stored before the rules refused U+FFFE and U+FFFF keeps its feed readable: XML 1.0 has no place for them. */
+    @Test
+    void aFeedLeavesOutWhatXmlCannotCarry() {
+        assertEquals("a  b &amp; c", AtomFeed.text("a \uffff b & c\ufffe"));
+        assertEquals("Å ä ö \ufffd " + Character.toString(0x1F600), AtomFeed.text("Å ä ö \ufffd " + Character.toString(0x1F600)));
+    }
+
     @Test
     void aRefusedTagIsNamedAsTypedWithWhatItLacks() {
         // Found by a probe: "Москва" was refused as having no letter, and two such tags gave one message twice.

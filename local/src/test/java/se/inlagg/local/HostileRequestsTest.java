@@ -47,6 +47,7 @@ class HostileRequestsTest extends ServerTest {
         a.add(json("nulls in lists", "POST", "/api/posts", "{" + valid + ", \"tags\": [null, null]}", 400));
         a.add(json("nesting 5,000 deep", "POST", "/api/posts", "{\"a\":".repeat(5000) + "1" + "}".repeat(5000), 400));
         a.add(json("control characters", "POST", "/api/posts", "{\"title\": \"a\\u0000\\u0007\", \"body\": \"B\", \"author\": {\"name\": \"A\"}}", 400));
+        a.add(json("a noncharacter, which XML feeds cannot carry", "POST", "/api/posts", "{\"title\": \"T\", \"body\": \"a \\uffff b\", \"author\": {\"name\": \"A\"}}", 400));
         a.add(json("a lone surrogate", "POST", "/api/posts", "{\"title\": \"\\ud83d\", \"body\": \"B\", \"author\": {\"name\": \"A\"}}", 400));
         a.add(json("an impossible date", "POST", "/api/posts", "{" + valid + ", \"publishedAt\": \"2019-02-30\"}", 400));
         a.add(json("a date that is not one", "POST", "/api/posts", "{" + valid + ", \"publishedAt\": \"'; DROP TABLE posts; --\"}", 400));
