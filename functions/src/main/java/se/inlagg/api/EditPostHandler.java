@@ -1,5 +1,6 @@
 package se.inlagg.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.inlagg.http.ETags;
@@ -7,6 +8,7 @@ import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
+import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.Refusal;
@@ -23,6 +25,11 @@ public final class EditPostHandler extends PostApiFunction {
         String authorId = request.requiredAuthorId();
         String ifMatch = request.header("if-match").orElseThrow(() -> new ProblemException(Problems.preconditionRequired()));
         Map<String, Object> patch = jsonObject(request);
+        if (patch.containsKey("status") && patch.get("status") == null) {
+            // Removing the status would leave the create's default, published: a client clearing fields published a draft.
+            throw new ProblemException(Problems.of(new Refusal.Invalid(List.of(
+                    new FieldError("status", "must be \"draft\" or \"published\"; a post always has a status")))));
+        }
         String slug = request.pathParameter("slug").orElse("");
         return answer(app().posts().get(slug, Optional.of(authorId)), current -> {
             if (!ETags.matchesStrongly(ifMatch, PostJson.etag(current.summary()))) {

@@ -33,6 +33,15 @@ public final class Caching {
     }
 
     /**
+     * What a change answers (a create's 201, an edit's post, a 204) is its author's own, a draft's text
+     * included: never stored anywhere, unless its handler said otherwise (found by a probe: they said nothing).
+     */
+    static HttpResponse unstoredIfAChange(HttpRequest request, HttpResponse response) {
+        boolean read = request.method().equals("GET") || request.method().equals("HEAD");
+        return read || !response.header("cache-control").isEmpty() ? response : response.withHeader("cache-control", NO_STORE);
+    }
+
+    /**
      * What a 304 carries of the answer it stands for. A browser copies a 304's headers onto the copy it
      * keeps (RFC 9111, 4.3.4), so the page's Content-Security-Policy must come along: without it the edge
      * gave the 304 the policy that allows nothing, and a page revalidated lost its stylesheet and pictures

@@ -153,7 +153,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
             Log.error("unhandled", e, "method", request.method(), "path", request.path());
             response = errors(request).render(request, Problems.internal());
         }
-        return Compression.apply(request, SecurityHeaders.apply(response));
+        return Compression.apply(request, SecurityHeaders.apply(Caching.unstoredIfAChange(request, response)));
     }
 
     /** The application's services: the shared ones of this container unless a test or tool gave others. */

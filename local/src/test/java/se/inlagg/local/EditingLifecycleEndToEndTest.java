@@ -119,8 +119,12 @@ class EditingLifecycleEndToEndTest extends ServerTest {
         var draft = http.write("POST", "/api/posts",
                 "{\"title\": \"Utkast som blir klart\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"}, \"tags\": [\"Utkastet\"], \"status\": \"draft\"}");
         assertEquals(201, draft.status());
+        assertEquals("no-store", draft.header("cache-control"), "the draft's text, answered to its author: never stored");
         assertEquals(0, count("utkastet"));
         assertEquals(0, http.get("/api/posts?tag=utkastet").json().path("items").size());
+        // Found by a probe: a merge patch's null removes a field, and with no status the create's default published the draft.
+        ApiAsserts.assertError(patch("utkast-som-blir-klart", "{\"status\": null}", draft.header("etag")), 400, "validation_failed", "status");
+        assertEquals(0, count("utkastet"), "still a draft");
         var published = patch("utkast-som-blir-klart", "{\"status\": \"published\"}", draft.header("etag"));
         assertEquals(200, published.status(), published.body());
         assertEquals(1, count("utkastet"));

@@ -157,6 +157,7 @@ class PostsApiEndToEndTest extends ServerTest {
         String seen = http.get("/api/posts/" + slug).header("etag");
         var replaced = http.sendWith("PUT", "/api/posts/" + slug + "/tags", "application/json", "{\"tags\": [\"Skåne\"]}", Map.of("If-Match", seen));
         assertEquals(200, replaced.status(), replaced.body());
+        assertEquals("no-store", replaced.header("cache-control"), "a change's answer is its author's own: never stored");
         // A client that read the post before that change would put back what it saw: refused, and nothing changes.
         assertError(http.sendWith("PUT", "/api/posts/" + slug + "/tags", "application/json", "{\"tags\": [\"Ystad\", \"Öland\"]}",
                 Map.of("If-Match", seen)), 412, "precondition_failed", null);
@@ -171,6 +172,7 @@ class PostsApiEndToEndTest extends ServerTest {
         assertEquals(200, added.status(), added.body());
         assertEquals(added.header("etag"), http.get("/api/posts/" + slug).header("etag"));
         var removed = http.sendWith("DELETE", "/api/posts/" + slug + "/tags/skane", null, null, Map.of("If-Match", added.header("etag")));
+        assertEquals("no-store", removed.header("cache-control"));
         assertEquals(List.of("oland"), removed.json().path("tags").findValuesAsText("slug"), removed.body());
     }
 
