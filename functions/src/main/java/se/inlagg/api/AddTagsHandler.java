@@ -9,6 +9,6 @@ public final class AddTagsHandler extends PostApiFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
-        return tagsAnswer(app().posts().addTags(slug(request), DraftReader.tagList(jsonObject(request)), PostJson.ifMatch(request), authorId));
+        return tagsAnswer(app().posts().addTags(slug(request), DraftReader.tagList(jsonObject(request)), PostJson.seen(request), authorId));
     }
 }

@@ -22,7 +22,7 @@ public final class AttachImageHandler extends PostApiFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
-        Seen seen = PostJson.ifMatch(request).orElseThrow(() -> new ProblemException(Problems.preconditionRequired()));
+        Seen seen = PostJson.seen(request).orElseThrow(() -> new ProblemException(Problems.preconditionRequired()));
         Map<String, Object> body = jsonObject(request);
         for (String field : body.keySet()) {
             if (!FIELDS.contains(field)) {

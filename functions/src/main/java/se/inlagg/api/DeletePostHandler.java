@@ -13,6 +13,6 @@ public final class DeletePostHandler extends PostApiFunction {
     protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
         String slug = request.pathParameter("slug").orElse("");
-        return answer(app().posts().delete(slug, PostJson.ifMatch(request), authorId), gone -> HttpResponse.empty(204));
+        return answer(app().posts().delete(slug, PostJson.seen(request), authorId), gone -> HttpResponse.empty(204));
     }
 }

@@ -109,9 +109,18 @@ final class PostJson {
         return ETags.ofVersion(post.id(), post.version());
     }
 
-    /** The post as the request's If-Match saw it (strongly), when it sent one. */
-    static Optional<Seen> ifMatch(HttpRequest request) {
-        return request.header("if-match").map(header -> current -> ETags.matchesStrongly(header, etag(current)));
+    /**
+     * The post as the request saw it, when it says: by If-Match (strongly), or else by If-Unmodified-Since
+     * against the Last-Modified it was given (RFC 9110, 13.1.4: not changed after that second). A date
+     * that is no HTTP-date is ignored, as the RFC says.
+     */
+    static Optional<Seen> seen(HttpRequest request) {
+        Optional<String> ifMatch = request.header("if-match");
+        if (ifMatch.isPresent()) {
+            return ifMatch.map(header -> current -> ETags.matchesStrongly(header, etag(current)));
+        }
+        return request.header("if-unmodified-since").flatMap(ETags::parseHttpDate)
+                .map(since -> current -> !current.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(since));
     }
 
     static List<Map<String, Object>> tags(List<Tag> tags) {

@@ -21,7 +21,7 @@ public final class PublishPostHandler extends PostApiFunction {
         String authorId = request.requiredAuthorId();
         String slug = slug(request);
         Optional<Instant> at = request.path().endsWith("/unpublish") ? Optional.empty() : publishAt(request);
-        Optional<Seen> seen = PostJson.ifMatch(request);
+        Optional<Seen> seen = PostJson.seen(request);
         var posts = app().posts();
         var outcome = request.path().endsWith("/unpublish") ? posts.unpublish(slug, authorId, seen) : posts.publish(slug, authorId, at, seen);
         return answer(outcome, post -> PostJson.withValidators(HttpResponse.json(200, PostJson.summary(post)), post));

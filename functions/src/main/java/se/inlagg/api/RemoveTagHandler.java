@@ -9,6 +9,6 @@ public final class RemoveTagHandler extends PostApiFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
-        return tagsAnswer(app().posts().removeTag(slug(request), request.pathParameter("tag").orElse(""), PostJson.ifMatch(request), authorId));
+        return tagsAnswer(app().posts().removeTag(slug(request), request.pathParameter("tag").orElse(""), PostJson.seen(request), authorId));
     }
 }

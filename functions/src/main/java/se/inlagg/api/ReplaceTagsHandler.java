@@ -12,6 +12,6 @@ public final class ReplaceTagsHandler extends PostApiFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
-        return tagsAnswer(app().posts().replaceTags(slug(request), DraftReader.tagList(jsonObject(request)), PostJson.ifMatch(request), authorId));
+        return tagsAnswer(app().posts().replaceTags(slug(request), DraftReader.tagList(jsonObject(request)), PostJson.seen(request), authorId));
     }
 }

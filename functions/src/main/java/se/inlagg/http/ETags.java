@@ -65,4 +65,13 @@ public final class ETags {
     public static String httpDate(Instant instant) {
         return HTTP_DATE.format(instant.atOffset(ZoneOffset.UTC));
     }
+
+    /** An HTTP-date a client sent back (the IMF form; the JDK's RFC 1123 parser takes one or two digits for the day). */
+    public static java.util.Optional<Instant> parseHttpDate(String value) {
+        try {
+            return java.util.Optional.of(java.time.ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
 }

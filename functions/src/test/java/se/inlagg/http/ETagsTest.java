@@ -13,4 +13,11 @@ class ETagsTest {
         assertEquals("Sun, 06 Nov 1994 08:49:37 GMT", ETags.httpDate(Instant.parse("1994-11-06T08:49:37Z")));
         assertEquals("Wed, 02 Dec 2026 15:58:57 GMT", ETags.httpDate(Instant.parse("2026-12-02T15:58:57.123Z")));
     }
+
+    @Test
+    void anHttpDateIsReadBackAndAnythingElseIsNone() {
+        assertEquals(java.util.Optional.of(Instant.parse("1994-11-06T08:49:37Z")), ETags.parseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT"));
+        assertEquals(java.util.Optional.empty(), ETags.parseHttpDate("igår"));
+        assertEquals(java.util.Optional.empty(), ETags.parseHttpDate(""));
+    }
 }

@@ -176,6 +176,18 @@ class PostsApiEndToEndTest extends ServerTest {
         assertEquals(List.of("oland"), removed.json().path("tags").findValuesAsText("slug"), removed.body());
     }
 
+    /** Found by a probe: If-Unmodified-Since was ignored, and a delete removed a post changed after the date given. */
+    @Test
+    void aDeleteWithIfUnmodifiedSinceIsRefusedWhenThePostChangedAfterIt() {
+        String slug = http.createPost("Raderas med datum", "2013-07-01").json().path("slug").asText();
+        String modified = http.get("/api/posts/" + slug).header("last-modified");
+        assertError(http.sendWith("DELETE", "/api/posts/" + slug, null, null, Map.of("If-Unmodified-Since", "Mon, 01 Jan 2001 00:00:00 GMT")),
+                412, "precondition_failed", null);
+        assertEquals(200, http.get("/api/posts/" + slug).status(), "still there");
+        var deleted = http.sendWith("DELETE", "/api/posts/" + slug, null, null, Map.of("If-Unmodified-Since", modified));
+        assertEquals(204, deleted.status(), deleted.body());
+    }
+
     @Test
     void theTwentyFirstTagIsRefused() {
         String slug = http.createPost("Många etiketter", "2012-01-01").json().path("slug").asText();
