@@ -51,6 +51,22 @@ public final class Json {
         return read(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * The parser's complaint without its internals (found by a probe: "start marker at [Source: REDACTED
+     * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled)…" and the name of a Jackson method reached
+     * API clients), with where it is in the body.
+     */
+    static String plainly(JsonProcessingException e) {
+        if (e instanceof software.amazon.awssdk.thirdparty.jackson.core.exc.StreamConstraintsException) {
+            return "Nested deeper than " + MAX_NESTING + " levels";
+        }
+        String message = e.getOriginalMessage();
+        int internals = message.indexOf(" (start marker at");
+        message = (internals > 0 ? message.substring(0, internals) : message).strip();
+        var at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? message : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
     /** The same as {@link #read(String)}, from a stream (a Lambda event). */
     public static Object read(InputStream in) {
         try (JsonParser parser = FACTORY.createParser(in)) {
@@ -65,7 +81,7 @@ public final class Json {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new JsonException(e.getOriginalMessage());
+            throw new JsonException(plainly(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
