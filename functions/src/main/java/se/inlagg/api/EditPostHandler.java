@@ -2,7 +2,6 @@ package se.inlagg.api;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import se.inlagg.http.ETags;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
@@ -31,7 +30,8 @@ public final class EditPostHandler extends PostApiFunction {
                     new FieldError("status", "must be \"draft\" or \"published\"; a post always has a status")))));
         }
         String slug = request.pathParameter("slug").orElse("");
-        return answer(app().posts().get(slug, Optional.of(authorId)), current -> {
+        // Whose post it is is said before whether the ETag is current: another author's edit is 403 either way.
+        return answer(app().posts().getToChange(slug, authorId), current -> {
             if (!ETags.matchesStrongly(ifMatch, PostJson.etag(current.summary()))) {
                 throw new ProblemException(Problems.of(new Refusal.Stale()));
             }

@@ -41,6 +41,9 @@ class AuthoringApiEndToEndTest extends ServerTest {
         var patch = http.send("PATCH", "/api/posts/asas-api-inlagg", "application/merge-patch+json",
                 "{\"title\": \"Kapad\"}".getBytes(StandardCharsets.UTF_8), OTHER, Map.of("If-Match", etag));
         assertError(patch, 403, "forbidden", null);
+        // With an ETag gone stale too (found by a newcomer): it is still not theirs, which is said first.
+        assertError(http.send("PATCH", "/api/posts/asas-api-inlagg", "application/merge-patch+json",
+                "{\"title\": \"Kapad\"}".getBytes(StandardCharsets.UTF_8), OTHER, Map.of("If-Match", "\"gammal\"")), 403, "forbidden", null);
         assertError(as(OTHER, "DELETE", "/api/posts/asas-api-inlagg", null), 403, "forbidden", null);
         assertError(as(OTHER, "POST", "/api/posts/asas-api-inlagg/tags", "{\"tags\": [\"Kapad\"]}"), 403, "forbidden", null);
         assertError(as(OTHER, "DELETE", "/api/posts/asas-api-inlagg/tags/frivard", null), 403, "forbidden", null);
