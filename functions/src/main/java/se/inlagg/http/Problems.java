@@ -44,7 +44,7 @@ public final class Problems {
     }
 
     public static Problem malformed(String message) {
-        return new Problem(400, "malformed_request", message, "Förfrågan gick inte att läsa.");
+        return new Problem(400, "malformed_request", message, "Adressen, eller det som skickades, går inte att läsa. Kom du via en länk kan den vara trasig: börja från första sidan.");
     }
 
     public static Problem unsupportedMediaType(String expected) {
@@ -64,12 +64,13 @@ public final class Problems {
     }
 
     public static Problem routeNotFound() {
-        return new Problem(404, "not_found", "No such resource.", "Sidan finns inte.");
+        return new Problem(404, "not_found", "No such resource.",
+                "Adressen kan vara felskriven, eller så har sidan tagits bort. Sök bland inläggen eller börja från första sidan.");
     }
 
     public static Problem methodNotAllowed(String method) {
         return new Problem(405, "method_not_allowed", "This resource does not accept " + method + ".",
-                "Det går inte att göra så här på den här sidan.");
+                "Den här adressen tar inte emot det som skickades. Gå tillbaka till sidan du kom från.");
     }
 
     public static Problem busy(Duration retryAfter) {

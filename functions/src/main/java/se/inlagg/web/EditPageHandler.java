@@ -68,7 +68,7 @@ public final class EditPageHandler extends PostAuthorPage {
         String action = form.value("action");
         if (current.version() != version) {
             return app().posts().alreadySays(current, draft) ? next(current.slug(), action) : conflict(request, current, typed, viewer.get(),
-                    "Inlägget har ändrats sedan du öppnade det. Inget av det du skrev har sparats än, och inget har gått förlorat.");
+                    "Inlägget har ändrats sedan du öppnade det. Inget har gått förlorat.");
         }
         return switch (app().posts().edit(current, draft, viewer.get().authorId())) {
             case Outcome.Done<Post> d -> next(d.value().slug(), action);
@@ -76,7 +76,7 @@ public final class EditPageHandler extends PostAuthorPage {
                 case Refusal.Invalid i -> form(request, 400, current, version, typed, i.errors(), Optional.empty(), Optional.empty(),
                         viewer.get());
                 case Refusal.Stale s -> conflict(request, ownPost(slug, viewer.get()), typed, viewer.get(),
-                        "Inlägget ändrades samtidigt som du sparade. Inget av det du skrev har sparats än.");
+                        "Inlägget ändrades samtidigt som du sparade. Inget har gått förlorat.");
                 case Refusal.Busy b -> form(request, 503, current, version, typed, List.of(), Optional.of(Problems.of(b).swedish()),
                         Optional.empty(), viewer.get()).withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
                 case Refusal.Unprocessable u -> form(request, 422, current, version, typed, WriteForm.fieldErrorsOf(u),
@@ -129,7 +129,7 @@ public final class EditPageHandler extends PostAuthorPage {
         PostDraft typed = WriteHandler.draftOf(form);
         PostSummary stored = current.summary();
         Optional<String> publishedAt = typed.publishedAt()
-                .map(t -> stored.status() != Status.DRAFT && t.strip().equals(WriteForm.siteTime(stored.publishedAt(), zone))
+                .map(t -> stored.status() != Status.DRAFT && t.strip().replace('T', ' ').equals(WriteForm.siteTime(stored.publishedAt(), zone))
                         ? SiteTime.format(stored.publishedAt()) : t);
         String status = switch (form.value("action")) {
             case "publish" -> "published";

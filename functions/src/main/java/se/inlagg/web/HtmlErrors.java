@@ -31,10 +31,10 @@ final class HtmlErrors implements ErrorRenderer {
 
     static String heading(int status) {
         return switch (status) {
-            case 400, 413, 415 -> "Det gick inte att läsa förfrågan";
-            case 403 -> "Det går inte";
+            case 400, 413, 415 -> "Något i adressen eller formuläret stämmer inte";
+            case 403 -> "Det här får du inte göra";
             case 404 -> "Sidan finns inte";
-            case 405 -> "Det går inte att göra så här";
+            case 405 -> "Sidan kan inte användas så";
             case 409, 412 -> "Någon hann före";
             case 422 -> "Det går inte att spara";
             case 429 -> "För många försök";

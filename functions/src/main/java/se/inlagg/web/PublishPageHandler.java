@@ -51,7 +51,7 @@ public final class PublishPageHandler extends PostAuthorPage {
         Optional<Instant> at = typed.isEmpty() ? Optional.empty() : posts.time().parse(typed);
         if (!typed.isEmpty() && at.isEmpty()) {
             return again(request, viewer.get(), slug, typed, 400,
-                    "Tiden gick inte att läsa. Skriv datum och klockslag som 2026-12-24T15:00 (svensk tid).");
+                    "Tiden gick inte att läsa. Skriv datum och klockslag som 2026-12-24 15:00 (svensk tid).");
         }
         Notice.Done done = at.filter(t -> t.isAfter(posts.time().now())).isPresent() ? Notice.Done.SCHEDULED : Notice.Done.PUBLISHED;
         return answer(request, viewer.get(), slug, form, posts.publish(slug, authorId, at, version), done);

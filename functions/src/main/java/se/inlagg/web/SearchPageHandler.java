@@ -51,8 +51,8 @@ public final class SearchPageHandler extends PageFunction {
     }
 
     private static SearchView results(String query, SearchPage page, ZoneId zone) {
-        String found = page.total() == 0 ? "Inga inlägg hittades för »" + query + "«. Pröva färre eller andra ord."
-                : page.total() + " inlägg hittades för »" + query + "«.";
+        String found = page.total() == 0 ? "Inga inlägg hittades för ”" + query + "”. Prova färre eller andra ord."
+                : page.total() + " inlägg hittades för ”" + query + "”.";
         List<SearchView.Hit> hits = page.hits().stream().map(h -> hit(h, zone)).toList();
         String base = "/sok?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         return new SearchView(query, "Sökresultat", Optional.of(found), hits,
@@ -78,7 +78,7 @@ public final class SearchPageHandler extends PageFunction {
                 return "Länken till nästa sida gäller inte längre. Sök igen.";
             }
         }
-        return "Det gick inte att söka på det du skrev. Pröva med andra ord.";
+        return "Det gick inte att söka på det du skrev. Prova med andra ord.";
     }
 
     /**

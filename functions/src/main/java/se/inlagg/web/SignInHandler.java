@@ -40,6 +40,10 @@ public final class SignInHandler extends PageFunction {
                     "Inloggningen kom inte från inloggningssidan här (eller sidan var för gammal). Ingen loggades in; försök igen."),
                     Optional.empty(), next);
         }
+        if (form.value("token").isBlank()) {
+            // Nothing typed (the field's required is only the browser's word): said so, and no attempt counted against the limit.
+            return signInPage(request, 400, Optional.of("Skriv din token i fältet och logga in igen."), formToken, next);
+        }
         var now = app().posts().time().now();
         return switch (app().sessions().signIn(form.value("token"), request.sourceIp(), now)) {
             case Sessions.SignIn.Success s -> HttpResponse.seeOther(next.orElse("/write")).withCookie(Cookies.start(request, s.started().id()));

@@ -17,8 +17,8 @@ final class Swedish {
     static {
         add("must not be empty", "får inte vara tom");
         add("must be at most (\\d+) characters", "får vara högst $1 tecken");
-        add("must be at most (\\d+) bytes of UTF-8", "är för lång (högst $1 byte)");
-        add("must be a real date like .*", "måste vara ett riktigt datum, till exempel 2019-01-30 eller 2019-01-30T09:15");
+        add("must be at most (\\d+) bytes of UTF-8", "är för lång (högst $1 byte: å, ä, ö och många tecken tar två eller fler)");
+        add("must be a real date like .*", "måste vara ett riktigt datum, till exempel 2019-01-30 eller 2019-01-30 09:15");
         add("must be an http or https address", "måste vara en adress som börjar med http:// eller https://");
         add("must not be empty when the image has alt text or a caption", "behövs när bilden har alt-text eller bildtext");
         add("must be one line without control characters", "får bara vara en rad, utan kontrolltecken");
@@ -38,11 +38,18 @@ final class Swedish {
         MESSAGES.put(Pattern.compile(english), swedish);
     }
 
+    private static final Pattern LARGE_NUMBER = Pattern.compile("\\d{5,}");
+
+    /** Swedish writes 100 000, not 100000: a space between each three digits of a large number. */
+    static String grouped(String text) {
+        return LARGE_NUMBER.matcher(text).replaceAll(n -> String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(n.group())).replace(',', ' '));
+    }
+
     static String message(String english) {
         for (var e : MESSAGES.entrySet()) {
             Matcher m = e.getKey().matcher(english);
             if (m.matches()) {
-                return m.replaceAll(e.getValue());
+                return grouped(m.replaceAll(e.getValue()));
             }
         }
         return english;

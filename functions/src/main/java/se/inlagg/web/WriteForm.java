@@ -39,7 +39,7 @@ final class WriteForm {
             new Spec("authorRole", "Roll", 1, false, Optional.empty()),
             new Spec("authorOffice", "Kontor", 1, false, Optional.empty()),
             new Spec("tags", "Kategorier (skilj med komma)", 1, false, Optional.empty()),
-            new Spec("publishedAt", "Publiceringsdatum (till exempel 2019-01-30 eller 2026-12-24T15:00, svensk tid; tomt betyder nu)",
+            new Spec("publishedAt", "Publiceringsdatum (till exempel 2019-01-30 eller 2026-12-24 15:00, svensk tid; tomt betyder nu)",
                     1, false, Optional.empty()),
             new Spec("imageUrl", "Bildens adress", 1, false, Optional.of(
                     "En bild på webben (https://…), eller ladda upp en egen med knappen som slutar med ”välj bild…” nedan.")),
@@ -131,7 +131,7 @@ final class WriteForm {
             // The rules name a tag by its place ("tags[2]"); the form names it as it was typed.
             Matcher tag = TAG_AT.matcher(e.field());
             if (tag.matches() && Integer.parseInt(tag.group(1)) < typedTags.size()) {
-                message = "»" + typedTags.get(Integer.parseInt(tag.group(1))).strip() + "« " + message;
+                message = "”" + typedTags.get(Integer.parseInt(tag.group(1))).strip() + "” " + message;
             }
             messages.merge(fieldOf(e), message, (a, b) -> a + "; " + b);
         }
@@ -182,8 +182,8 @@ final class WriteForm {
         return values;
     }
 
-    /** "2026-12-24T15:00": the site's local time as a form takes it back (and as datetime-local shows it). */
+    /** "2026-12-24 15:00": the site's local time as a form shows it to a person and takes it back (the T a machine writes is read too). */
     static String siteTime(Instant instant, ZoneId zone) {
-        return LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES).toString();
+        return LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ');
     }
 }

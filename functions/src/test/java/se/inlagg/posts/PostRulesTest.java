@@ -128,7 +128,7 @@ class PostRulesTest {
 
     @Test
     void aDerivedExcerptReadsAsProseWithoutMarkup() {
-        assertEquals("Vi träffades i Ystad. gemensamma rutiner. en kontaktperson. Läs mer.",
+        assertEquals("Vi träffades i Ystad. Gemensamma rutiner; en kontaktperson. Läs mer.",
                 PostRules.excerptOf("Vi träffades i **Ystad**.\n\n- gemensamma rutiner\n- en kontaktperson\n\n[Läs mer](https://e.se)"));
     }
 

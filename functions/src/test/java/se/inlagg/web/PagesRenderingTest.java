@@ -108,7 +108,7 @@ class PagesRenderingTest {
         var hit = new SearchView.Hit("Frivården i Ystad", "/posts/frivarden-i-ystad", "2019-01-29T23:00:00Z", "30 januari 2019",
                 Views.byline(new Byline("Åsa Öberg", Optional.empty(), Optional.of("Frivården Ystad"))), "Om <mark>frivården</mark> &amp; mer",
                 List.of(new Link("Frivård", "/tags/frivard")));
-        var view = new SearchView(typed, "Sökresultat", Optional.of("1 inlägg hittades för »" + typed + "«."), List.of(hit),
+        var view = new SearchView(typed, "Sökresultat", Optional.of("1 inlägg hittades för ”" + typed + "”."), List.of(hit),
                 Optional.empty(), Optional.of("/sok?q=x&cursor=abc"));
         Frame frame = frame("Sök: " + typed, Optional.empty()).withSearchQuery(typed);
         String html = Templates.render(out -> se.inlagg.web.templates.JtesearchGenerated.render(out, null, frame, view));
@@ -130,7 +130,7 @@ class PagesRenderingTest {
         assertEquals(List.of("December", "Januari"), archive.years().get(1).months().stream().map(FacetIndexView.Entry::name).toList());
         String html = Templates.render(out -> se.inlagg.web.templates.JtearchiveGenerated.render(out, null, frame("Arkiv", Optional.empty()), archive));
         assertTrue(html.contains("<a href=\"/archive/2019-12\">December 2019</a> <span class=\"count\">1 inlägg</span>"), html);
-        assertTrue(html.contains("<h2 id=\"ar-2020\">2020 <span class=\"count\">3 inlägg</span></h2>"), html);
+        assertTrue(html.contains("<h2 id=\"ar-2020\">2020<span class=\"count\">, 3 inlägg</span></h2>"), html);
     }
 
     @Test
@@ -214,8 +214,8 @@ class PagesRenderingTest {
         FormView view = WriteForm.view(typed, List.of(new FieldError("tags[1]", Tag.LETTER_OR_DIGIT), new FieldError("tags[2]", Tag.LETTER_OR_DIGIT)),
                 Optional.empty(), "csrf-1", "form-1");
         String html = Templates.render(out -> JteformGenerated.render(out, null, Frame.unlisted("Skriv", Optional.empty()), view));
-        assertTrue(html.contains("»Москва« måste innehålla en bokstav a–ö eller en siffra"), html);
-        assertTrue(html.contains("»東京« måste innehålla en bokstav a–ö"), html);
+        assertTrue(html.contains("”Москва” måste innehålla en bokstav a–ö eller en siffra"), html);
+        assertTrue(html.contains("”東京” måste innehålla en bokstav a–ö"), html);
         assertFalse(html.contains("must contain"), html);
     }
 
@@ -223,6 +223,7 @@ class PagesRenderingTest {
     void messagesWithNumbersKeepThemInSwedish() {
         assertEquals("får vara högst 200 tecken", Swedish.message("must be at most 200 characters"));
         assertEquals("ett okänt fel", Swedish.message("ett okänt fel"), "unknown messages pass through");
+        assertEquals("får vara högst 100 000 tecken", Swedish.message("must be at most 100000 characters"), "grouped as Swedish writes it");
     }
 
     @Test

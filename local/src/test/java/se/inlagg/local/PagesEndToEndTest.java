@@ -192,6 +192,18 @@ class PagesEndToEndTest extends ServerTest {
         assertNull(wrong.header("set-cookie"));
         assertTrue(wrong.body().contains("Fel token"));
         assertTrue(wrong.body().contains("name=\"token\""));
+        // Found by an accessibility probe: the message was tied to no field and took no focus, as every other form's does.
+        assertTrue(wrong.body().matches("(?s).*<input id=\"token\"[^>]* aria-describedby=\"token-hint token-error\" aria-invalid=\"true\" autofocus>.*"),
+                wrong.body());
+        assertTrue(wrong.body().contains("<p class=\"notice\" role=\"alert\" id=\"token-error\">"));
+        String fresh = http.get("/signin").body();
+        assertFalse(fresh.contains("autofocus") || fresh.contains("aria-invalid"), "nothing wrong yet: " + fresh);
+        assertTrue(fresh.contains("id=\"token-hint\""), "what a token is, and where to get one");
+        // Nothing typed: said so, in Swedish, and not counted as a wrong token.
+        var empty = http.signIn("");
+        assertEquals(400, empty.status());
+        assertTrue(empty.body().contains("Skriv din token"), empty.body());
+        assertNull(empty.header("set-cookie"));
     }
 
     @Test

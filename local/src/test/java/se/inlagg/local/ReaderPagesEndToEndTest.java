@@ -103,7 +103,7 @@ class ReaderPagesEndToEndTest extends ServerTest {
     void theArchiveListsYearsAndMonthsNewestFirstWithCounts() {
         String html = page("/archive");
         assertTrue(html.indexOf("<h2 id=\"ar-2020\">") < html.indexOf("<h2 id=\"ar-2019\">"), html);
-        assertTrue(html.contains("<h2 id=\"ar-2019\">2019 <span class=\"count\">2 inlägg</span></h2>"), html);
+        assertTrue(html.contains("<h2 id=\"ar-2019\">2019<span class=\"count\">, 2 inlägg</span></h2>"), "read aloud as a year, then a count: " + html);
         assertTrue(html.indexOf("Februari 2019") < html.indexOf("Januari 2019"));
         assertTrue(html.contains("<a href=\"/archive/2020-03\">Mars 2020</a> <span class=\"count\">1 inlägg</span>"));
         assertFalse(html.contains("2031"), "a scheduled post's month waits for its time");
@@ -243,8 +243,8 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertTrue(typedFeed.contains("href=\"" + base + "/tags/frivard/feed.xml\""), typedFeed);
 
         String post = page("/posts/manadsmote-i-vastervik");
-        assertEquals("Vi träffades i Västervik. punkt ett. punkt två.", meta(post, "<meta name=\"description\" content=\"([^\"]+)\">"),
-                "the excerpt, with its list items as sentences");
+        assertEquals("Vi träffades i Västervik. Punkt ett; punkt två.", meta(post, "<meta name=\"description\" content=\"([^\"]+)\">"),
+                "the excerpt, with its list as one sentence");
         assertTrue(post.contains("<meta property=\"og:type\" content=\"article\">"));
         assertTrue(post.contains("<meta property=\"og:image\" content=\"https://bilder.example.se/vastervik.jpg\">"));
         assertTrue(post.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
