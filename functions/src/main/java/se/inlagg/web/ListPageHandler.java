@@ -84,7 +84,7 @@ public final class ListPageHandler extends PageFunction {
         List<Link> feeds = new ArrayList<>();
         feeds.add(new Link("Alla inlägg", "/feed.xml"));
         facet.filter(f -> f.kind() == Facet.Kind.CATEGORY)
-                .ifPresent(f -> feeds.add(new Link("Kategori: " + f.name(), f.path() + "/feed.xml")));
+                .ifPresent(f -> feeds.add(new Link("kategorin " + f.name(), f.path() + "/feed.xml")));
         String title = facet.isPresent() || month.isPresent() ? heading : Frame.SITE_NAME;
         // The canonical address: a month's own page for /?month= too.
         String self = link(month.filter(m -> facet.isEmpty()).map(m -> Facet.month(m).path()).orElse(path),

@@ -148,6 +148,8 @@ class PagesRenderingTest {
         String html = listPage(List.of(post("Att gästspela som chef", "").summary()));
         assertTrue(html.startsWith("<!doctype html>\n<html lang=\"sv\">"), html);
         assertTrue(html.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Frivård\" href=\"/tags/frivard/feed.xml\">"));
+        // Found by a probe: a category's feed was only in the head, where no reader looks; the footer offers it too.
+        assertTrue(html.contains("<p><a href=\"/tags/frivard/feed.xml\">Prenumerera på Frivård (Atom)</a></p>"), html);
         assertTrue(html.contains("<link rel=\"canonical\" href=\"https://blogg.example.se/x\">"));
         assertTrue(html.contains("<meta name=\"description\" content=\"En beskrivning\">"));
         assertTrue(html.contains("<header class=\"site\">") && html.contains("<main id=\"innehall\"") && html.contains("<nav"));
