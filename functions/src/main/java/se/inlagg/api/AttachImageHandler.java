@@ -22,7 +22,9 @@ public final class AttachImageHandler extends PostApiFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
-        Seen seen = PostJson.seen(request).orElseThrow(() -> new ProblemException(Problems.preconditionRequired()));
+        // If-Match itself, as for any edit: a date (If-Unmodified-Since) the client may pick later than anything is no proof it saw the post.
+        request.header("if-match").orElseThrow(() -> new ProblemException(Problems.preconditionRequired()));
+        Seen seen = PostJson.seen(request).orElseThrow();
         Map<String, Object> body = jsonObject(request);
         for (String field : body.keySet()) {
             if (!FIELDS.contains(field)) {

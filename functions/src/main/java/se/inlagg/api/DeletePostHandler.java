@@ -4,8 +4,9 @@ import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 
 /**
- * DELETE /api/posts/{slug}: removes the post, its list entries and its slug claim in one
- * transaction; 204. If-Match is honoured when sent, so a client can delete only what it saw.
+ * DELETE /api/posts/{slug}: removes the post and its list entries and takes it out of its counts in one
+ * transaction (its slug's claim stays: the slug is never given again); 204. If-Match (or If-Unmodified-Since)
+ * is honoured when sent, so a client can delete only what it saw.
  */
 public final class DeletePostHandler extends PostApiFunction {
 

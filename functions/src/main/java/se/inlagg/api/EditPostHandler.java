@@ -24,16 +24,15 @@ public final class EditPostHandler extends PostApiFunction {
         String authorId = request.requiredAuthorId();
         String ifMatch = request.header("if-match").orElseThrow(() -> new ProblemException(Problems.preconditionRequired()));
         Map<String, Object> patch = jsonObject(request);
-        if (patch.containsKey("status") && patch.get("status") == null) {
-            // Removing the status would leave the create's default, published: a client clearing fields published a draft.
-            throw new ProblemException(Problems.of(new Refusal.Invalid(List.of(
-                    new FieldError("status", "must be \"draft\" or \"published\"; a post always has a status")))));
-        }
         String slug = request.pathParameter("slug").orElse("");
         // Whose post it is is said before whether the ETag is current: another author's edit is 403 either way.
         return answer(app().posts().getToChange(slug, authorId), current -> {
             if (!ETags.matchesStrongly(ifMatch, PostJson.etag(current.summary()))) {
                 throw new ProblemException(Problems.of(new Refusal.Stale()));
+            }
+            if (patch.containsKey("status") && patch.get("status") == null) {
+                // Removing the status would leave the create's default, published: a client clearing fields published a draft.
+                throw new ProblemException(Problems.of(new Refusal.Invalid(List.of(new FieldError("status", "must be \"published\" or \"draft\"")))));
             }
             var draft = DraftReader.post(merged(current, patch));
             return answer(app().posts().edit(current, draft, authorId),

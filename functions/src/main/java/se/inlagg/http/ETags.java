@@ -66,12 +66,25 @@ public final class ETags {
         return HTTP_DATE.format(instant.atOffset(ZoneOffset.UTC));
     }
 
-    /** An HTTP-date a client sent back (the IMF form; the JDK's RFC 1123 parser takes one or two digits for the day). */
+    /** The two obsolete forms of an HTTP-date a recipient must still read (RFC 9110, 5.6.7): RFC 850's and asctime's. */
+    private static final DateTimeFormatter RFC_850 = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("EEEE, dd-MMM-").appendValueReduced(java.time.temporal.ChronoField.YEAR, 2, 2, 1970)
+            .appendPattern(" HH:mm:ss 'GMT'").toFormatter(java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", java.util.Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * An HTTP-date a client sent back, in any of its three forms (the IMF form; the JDK's RFC 1123 parser takes
+     * one or two digits for the day). Anything else is none: RFC 9110 has a condition on such a date ignored.
+     */
     public static java.util.Optional<Instant> parseHttpDate(String value) {
-        try {
-            return java.util.Optional.of(java.time.ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (java.time.format.DateTimeParseException e) {
-            return java.util.Optional.empty();
+        for (DateTimeFormatter form : new DateTimeFormatter[] {DateTimeFormatter.RFC_1123_DATE_TIME, RFC_850, ASCTIME}) {
+            try {
+                return java.util.Optional.of(java.time.ZonedDateTime.parse(value.strip(), form).toInstant());
+            } catch (java.time.format.DateTimeParseException e) {
+                // the next form
+            }
         }
+        return java.util.Optional.empty();
     }
 }

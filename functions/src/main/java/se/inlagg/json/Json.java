@@ -57,12 +57,12 @@ public final class Json {
      * API clients), with where it is in the body.
      */
     static String plainly(JsonProcessingException e) {
-        if (e instanceof software.amazon.awssdk.thirdparty.jackson.core.exc.StreamConstraintsException) {
+        String message = e.getOriginalMessage();
+        if (e instanceof software.amazon.awssdk.thirdparty.jackson.core.exc.StreamConstraintsException && message.contains("nesting depth")) {
             return "Nested deeper than " + MAX_NESTING + " levels";
         }
-        String message = e.getOriginalMessage();
         int internals = message.indexOf(" (start marker at");
-        message = (internals > 0 ? message.substring(0, internals) : message).strip();
+        message = (internals > 0 ? message.substring(0, internals) : message).replaceAll(",? from `[^`]*`", "").strip();
         var at = e.getLocation();
         return at == null || at.getLineNr() < 1 ? message : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }

@@ -96,19 +96,20 @@ public final class Markdown {
 
             /**
              * A paragraph ends its sentence. The items of a list run on as one, "a; b; c." (found by a probe:
-             * "rutiner vid frigivning. en kontaktperson." read as sentences with no capital), and a list that
-             * starts a sentence starts with a capital: the excerpt and the search snippet read as prose.
+             * "rutiner vid frigivning. en kontaktperson." read as sentences with no capital), and an item that
+             * opens a sentence opens it with a capital when it starts with a plain lower-case word (not code,
+             * markup, a link, a number, nor a word like "iPhone"): the excerpt and the snippet read as prose.
              */
             @Override
             public void visit(Paragraph paragraph) {
-                boolean itemEnd = paragraph.getParent() instanceof ListItem && paragraph.getNext() == null;
-                boolean opensSentence = itemEnd && paragraph.getParent().getPrevious() == null && endsSentence(out);
+                boolean inItem = paragraph.getParent() instanceof ListItem;
+                boolean opensSentence = inItem && endsSentence(out);
                 int start = out.length();
                 visitChildren(paragraph);
-                if (opensSentence) {
-                    capitalizeFrom(out, start);
+                if (opensSentence && paragraph.getFirstChild() instanceof Text first) {
+                    capitalizeFirstWord(out, start, first.getLiteral());
                 }
-                if (itemEnd && paragraph.getParent().getNext() != null) {
+                if (inItem && paragraph.getNext() == null && paragraph.getParent().getNext() != null) {
                     endClause(out);
                 } else {
                     endSentence(out);
@@ -125,32 +126,32 @@ public final class Markdown {
     }
 
     /** Whether what is written so far is nothing, or ends a sentence. */
-    private static boolean endsSentence(CharSequence out) {
-        int end = out.length();
-        while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) {
-            end--;
-        }
+    private static boolean endsSentence(StringBuilder out) {
+        int end = trimmedEnd(out);
         return end == 0 || ".!?…".indexOf(out.charAt(end - 1)) >= 0;
     }
 
-    /** The first letter written from {@code start} on, as a capital. */
-    private static void capitalizeFrom(StringBuilder out, int start) {
-        for (int i = start; i < out.length(); i = out.offsetByCodePoints(i, 1)) {
-            int c = out.codePointAt(i);
-            if (Character.isLetter(c)) {
-                String upper = Character.toString(Character.toTitleCase(c));
-                out.replace(i, i + Character.charCount(c), upper);
-                return;
-            }
+    /**
+     * The word a paragraph's text starts with, written at {@code start}, with a capital: only a word of lower-case
+     * letters, so "2 kg", "iPhone" and "e-post" stay as written ("e-post" is not all letters).
+     */
+    private static void capitalizeFirstWord(StringBuilder out, int start, String text) {
+        int end = 0;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
         }
+        String word = text.substring(0, end).replaceAll("[.,;:!?…]+$", "");
+        if (word.isEmpty() || !word.codePoints().allMatch(Character::isLowerCase) || start >= out.length()
+                || out.codePointAt(start) != word.codePointAt(0)) {
+            return;
+        }
+        int first = out.codePointAt(start);
+        out.replace(start, start + Character.charCount(first), Character.toString(Character.toTitleCase(first)));
     }
 
     /** A semicolon unless the item already ends in a mark of its own, then a space: the list goes on. */
     private static void endClause(StringBuilder out) {
-        int end = out.length();
-        while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) {
-            end--;
-        }
+        int end = trimmedEnd(out);
         out.setLength(end);
         if (end > 0 && ".!?…:;,".indexOf(out.charAt(end - 1)) < 0) {
             out.append(';');
@@ -158,12 +159,18 @@ public final class Markdown {
         out.append(' ');
     }
 
-    /** A full stop unless the block already ends in one (or in ! ? … : ;), then a space. */
-    private static void endSentence(StringBuilder out) {
+    /** Where what is written ends, without the spaces after it. */
+    private static int trimmedEnd(StringBuilder out) {
         int end = out.length();
         while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) {
             end--;
         }
+        return end;
+    }
+
+    /** A full stop unless the block already ends in one (or in ! ? … : ;), then a space. */
+    private static void endSentence(StringBuilder out) {
+        int end = trimmedEnd(out);
         out.setLength(end);
         if (end > 0 && ".!?…:;".indexOf(out.charAt(end - 1)) < 0) {
             out.append('.');

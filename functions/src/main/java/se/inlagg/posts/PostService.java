@@ -528,9 +528,6 @@ public final class PostService {
                 }
                 case Outcome.Done<PostSummary> d -> current = d.value();
             }
-            if (seen.isPresent() && !seen.get().matches(current)) {
-                return Outcome.refused(new Refusal.Stale());
-            }
             Optional<List<Tag>> changed = change.apply(current.tags());
             if (changed.isEmpty()) {
                 return Outcome.refused(new Refusal.NotFound(Refusal.Missing.TAG_ON_POST));
@@ -542,7 +539,11 @@ public final class PostService {
                                 + next.size() + ".", "tags"));
             }
             if (sameSlugs(next, current.tags())) {
+                // Already so (a change sent again after its answer was lost): done, as a publish sent again is, whatever it saw.
                 return Outcome.done(current);
+            }
+            if (seen.isPresent() && !seen.get().matches(current)) {
+                return Outcome.refused(new Refusal.Stale());
             }
             Instant now = time.now();
             switch (repository.update(current, current.withTags(next, now), Optional.empty(), now)) {
@@ -552,7 +553,12 @@ public final class PostService {
                 case Write.Busy<PostSummary> b -> {
                     return busy();
                 }
-                case Write.Stale<PostSummary> s -> { /* another writer got there first: read again */ }
+                case Write.Stale<PostSummary> s -> {
+                    if (seen.isPresent()) {
+                        return Outcome.refused(new Refusal.Stale()); // changed since it was seen: read again, it would not match
+                    }
+                    /* another writer got there first: read again */
+                }
                 case Write.SlugTaken<PostSummary> s -> throw new IllegalStateException("a tag change never claims a slug");
             }
         } while (backoff.pause());

@@ -67,11 +67,11 @@ public final class EditPageHandler extends PostAuthorPage {
         PostDraft draft = draftOf(form, current, app().posts().time().zone());
         String action = form.value("action");
         if (current.version() != version) {
-            return app().posts().alreadySays(current, draft) ? next(current.slug(), action) : conflict(request, current, typed, viewer.get(),
+            return app().posts().alreadySays(current, draft) ? next(current, action) : conflict(request, current, typed, viewer.get(),
                     "Inlägget har ändrats sedan du öppnade det. Inget har gått förlorat.");
         }
         return switch (app().posts().edit(current, draft, viewer.get().authorId())) {
-            case Outcome.Done<Post> d -> next(d.value().slug(), action);
+            case Outcome.Done<Post> d -> next(d.value(), action);
             case Outcome.Refused<Post> r -> switch (r.refusal()) {
                 case Refusal.Invalid i -> form(request, 400, current, version, typed, i.errors(), Optional.empty(), Optional.empty(),
                         viewer.get());
@@ -106,13 +106,19 @@ public final class EditPageHandler extends PostAuthorPage {
     }
 
 
-    /** Where a saved form goes: the button pressed says whether to stay, preview or upload a picture. */
-    private static HttpResponse next(String slug, String action) {
+    /**
+     * Where a saved form goes: the button pressed says whether to stay, preview or upload a picture. Published with a
+     * date still to come, the notice says scheduled, as the writing form's does.
+     */
+    private HttpResponse next(Post saved, String action) {
+        String slug = saved.slug();
         String post = Views.postPath(slug);
+        boolean scheduled = !saved.summary().visibleAt(app().posts().time().now());
         return switch (action) {
             case "preview" -> HttpResponse.seeOther(post + "/preview");
             case "image" -> HttpResponse.seeOther(post + "/image");
-            case "publish" -> HttpResponse.seeOther(Notice.after(post + "/edit", Notice.Done.PUBLISHED, Optional.of(slug)));
+            case "publish" -> HttpResponse.seeOther(Notice.after(post + "/edit", scheduled ? Notice.Done.SCHEDULED : Notice.Done.PUBLISHED,
+                    Optional.of(slug)));
             case "draft" -> HttpResponse.seeOther(Notice.after(post + "/edit", Notice.Done.UNPUBLISHED, Optional.of(slug)));
             default -> HttpResponse.seeOther(Notice.after(post + "/edit", Notice.Done.SAVED, Optional.of(slug)));
         };

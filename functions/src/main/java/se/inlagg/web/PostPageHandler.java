@@ -54,7 +54,7 @@ public final class PostPageHandler extends PageFunction {
         Surroundings around = posts.around(post.summary(), RELATED);
         PostView read = Views.post(post, posts.time().zone(), posts.time().now(), around.neighbours(), around.related());
         PostView view = viewer.filter(v -> v.authorId().equals(post.summary().authorId())).isPresent()
-                ? read.ownedAt(Views.postPath(post.slug()), Notice.of(request)) : read;
+                ? read.ownedAt(Views.postPath(post.slug()), Notice.onPost(request, post.summary(), posts.time().now())) : read;
         Frame frame = Frame.shared(post.summary().title(), post.summary().excerpt(), sharing(post.summary(), base(request)),
                 List.of(new Link("Alla inlägg", "/feed.xml")), viewer);
         return page(request, 200, frame, Templates.render(out -> JtepostGenerated.render(out, null, frame, view, null)));

@@ -42,7 +42,7 @@ final class Swedish {
 
     /** Swedish writes 100 000, not 100000: a space between each three digits of a large number. */
     static String grouped(String text) {
-        return LARGE_NUMBER.matcher(text).replaceAll(n -> String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(n.group())).replace(',', ' '));
+        return LARGE_NUMBER.matcher(text).replaceAll(n -> String.format(java.util.Locale.ROOT, "%,d", new java.math.BigInteger(n.group())).replace(',', ' '));
     }
 
     static String message(String english) {

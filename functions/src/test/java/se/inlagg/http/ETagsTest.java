@@ -17,6 +17,8 @@ class ETagsTest {
     @Test
     void anHttpDateIsReadBackAndAnythingElseIsNone() {
         assertEquals(java.util.Optional.of(Instant.parse("1994-11-06T08:49:37Z")), ETags.parseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT"));
+        assertEquals(java.util.Optional.of(Instant.parse("1994-11-06T08:49:37Z")), ETags.parseHttpDate("Sunday, 06-Nov-94 08:49:37 GMT"));
+        assertEquals(java.util.Optional.of(Instant.parse("1994-11-06T08:49:37Z")), ETags.parseHttpDate("Sun Nov  6 08:49:37 1994"));
         assertEquals(java.util.Optional.empty(), ETags.parseHttpDate("igår"));
         assertEquals(java.util.Optional.empty(), ETags.parseHttpDate(""));
     }

@@ -62,6 +62,9 @@ class JsonTest {
         String cut = assertThrows(Json.JsonException.class, () -> Json.read("{\"title\":\"X\"")).getMessage();
         assertTrue(cut.startsWith("Unexpected end-of-input") && cut.endsWith("(line 1, column 13)"), cut);
         assertFalse(cut.contains("Source") || cut.contains("REDACTED") || cut.contains("StreamRead"), cut);
+        String longNumber = assertThrows(Json.JsonException.class, () -> Json.read("{\"a\": " + "9".repeat(1200) + "}")).getMessage();
+        assertTrue(longNumber.startsWith("Number value length") && !longNumber.contains("StreamReadConstraints")
+                && !longNumber.contains("Nested"), longNumber);
         String deepest = "[".repeat(Json.MAX_NESTING) + "]".repeat(Json.MAX_NESTING);
         assertInstanceOf(List.class, Json.read(deepest));
     }

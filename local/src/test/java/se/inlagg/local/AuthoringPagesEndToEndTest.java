@@ -202,6 +202,22 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertFalse(other.get("/posts/" + published).body().contains("/edit\""), "nor another author");
     }
 
+    /** What the writing form did is said on the post to its author, and only when the post is so (from a review). */
+    @Test
+    void whatTheWritingFormDidIsSaidToItsAuthorOnlyAndOnlyIfItIsSo() {
+        String published = write("Sagt till rätt person", "publish");
+        assertTrue(asa.get("/posts/" + published + "?done=published").body().contains("Inlägget är publicerat och syns för alla."));
+        assertFalse(other.get("/posts/" + published + "?done=published").body().contains("Inlägget är publicerat"), "another author");
+        assertFalse(http.get("/posts/" + published + "?done=published").body().contains("Inlägget är publicerat"), "a reader");
+        assertFalse(asa.get("/posts/" + published + "?done=drafted").body().contains("Utkastet är sparat"), "not what the post is");
+        String draft = write("Sparat som utkast här", "draft");
+        assertTrue(asa.get("/posts/" + draft + "?done=drafted").body().contains("Utkastet är sparat."));
+        assertFalse(asa.get("/posts/" + draft + "?done=published").body().contains("Inlägget är publicerat"), "a link made up");
+        // Published from the edit form with a date to come, it says scheduled, as the writing form does.
+        var scheduled = asa.post("/posts/" + draft + "/edit", with(asa.editForm(draft), "publishedAt", "2031-06-01 09:00", "action", "publish"));
+        assertEquals("/posts/" + draft + "/edit?done=scheduled&post=" + draft, scheduled.header("location"), scheduled.body());
+    }
+
     /**
      * Found by a browser probe: back to the form after publishing, a typo mended and sent again, it said the form
      * was "sent already with other content", and the next click made a second post.

@@ -355,6 +355,9 @@ class PicturesEndToEndTest extends ServerTest {
         String good = apiUpload(slug, "bild.png", "image/png", TestPictures.png(10, 10));
         ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\"}", etag), 400, "validation_failed", "image.alt");
         ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\", \"alt\": \"Bild\"}", null), 428, "precondition_required", null);
+        // A date is no proof the client saw the post (it may name any time to come): If-Match it is (from a review).
+        ApiAsserts.assertError(http.sendWith("POST", "/api/posts/" + slug + "/image", "application/json", "{\"key\": \"" + good
+                + "\", \"alt\": \"Bild\"}", Map.of("If-Unmodified-Since", "Fri, 31 Dec 9999 23:59:59 GMT")), 428, "precondition_required", null);
         ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\", \"alt\": \"Bild\"}", "\"gammal\""), 412, "precondition_failed", null);
         ApiAsserts.assertError(attach(slug, "{\"key\": \"uploads/nagon-annan/" + "A".repeat(32) + "\", \"alt\": \"Bild\"}", etag),
                 404, "not_found", null);
