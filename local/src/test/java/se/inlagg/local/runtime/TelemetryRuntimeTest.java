@@ -154,7 +154,7 @@ class TelemetryRuntimeTest {
                     List.of(s.path("error").asBoolean(), s.path("throttle").asBoolean(), s.path("fault").asBoolean()));
             operations.add(s.path("aws").path("operation").asText());
         }
-        assertEquals(List.of("BatchGetItem"), operations, "reading a post is one BatchGetItem of its slug and the post its slug names");
+        assertEquals(List.of("Query"), operations, "reading a post is one Query of the post and body its slug names");
     }
 
     @Test

@@ -194,7 +194,13 @@ final class UserChecks {
             case "/posts/{slug}/publish" -> "/drafts?done=published&post=" + slug;
             case "/posts/{slug}/unpublish" -> "/drafts?done=unpublished&post=" + slug;
             case "/posts/{slug}/delete" -> "/drafts?done=deleted";
-            default -> "/posts/" + Slugs.forTitle(event.formFields().getOrDefault("title", ""));
+            // The writing form: the post, saying what was done (a date to come would say scheduled), or its next step.
+            default -> "/posts/" + Slugs.forTitle(event.formFields().getOrDefault("title", "")) + switch (event.formFields().getOrDefault("action", "")) {
+                case "image" -> "/image";
+                case "preview" -> "/preview";
+                case "draft" -> "?done=drafted";
+                default -> "?done=published";
+            };
         };
         expect(problems, location.equals(expected), "redirects to \"" + location + "\", expected " + expected);
         if (route.path().equals("/signin")) {
