@@ -54,11 +54,15 @@ public final class SiteTime {
     }
 
     /**
-     * Reads a publication time as authors write it: "2019-01-30", "2019-01-30T09:15",
-     * "2019-01-30T09:15:00+01:00" or "…Z". Empty for anything else, including impossible dates and
+     * Reads a publication time as authors write it: "2019-01-30", "2019-01-30T09:15" (or a space for the T),
+     * "2019-01-30T09:15:00+01:00" or "…Z", or as the site shows it, "30 januari 2019 kl. 09:15". Empty for anything else, including impossible dates and
      * times outside the years 1–9999 (here, and in UTC as stored).
      */
     public Optional<Instant> parse(String text) {
+        Optional<LocalDateTime> written = SwedishDates.parse(text);
+        if (written.isPresent()) {
+            return written.map(w -> w.atZone(zone).toInstant()).filter(this::withinYears);
+        }
         String t = text.strip();
         if (t.length() > 10 && t.charAt(10) == ' ') {
             // "2019-01-30 09:15", as people type it: the space stands for ISO 8601's T.

@@ -34,6 +34,30 @@ public final class SwedishDates {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1) + " " + month.getYear();
     }
 
+    private static final java.util.regex.Pattern WRITTEN = java.util.regex.Pattern.compile(
+            "(\\d{1,2}) (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) (\\d{1,4})"
+                    + "(?:,? (?:kl\\.? ?|klockan )?(\\d{1,2})[:.](\\d{2}))?", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    /**
+     * A date as this class writes it, typed back: "30 januari 2019", "30 januari 2019 kl. 09:15" (also "kl 9.15",
+     * "klockan 09:15", capitals). An author copies the date a page shows, and was told it was no date (found by a probe).
+     * Empty for anything else, or a date that does not exist.
+     */
+    public static java.util.Optional<java.time.LocalDateTime> parse(String text) {
+        java.util.regex.Matcher m = WRITTEN.matcher(text.strip());
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        int month = java.util.Arrays.asList(MONTHS).indexOf(m.group(2).toLowerCase(java.util.Locale.ROOT)) + 1;
+        try {
+            java.time.LocalDate day = java.time.LocalDate.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1)));
+            return java.util.Optional.of(m.group(4) == null ? day.atStartOfDay()
+                    : day.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5))));
+        } catch (java.time.DateTimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static String two(int n) {
         return n < 10 ? "0" + n : Integer.toString(n);
     }

@@ -24,6 +24,13 @@ class SiteTimeTest {
     @Test
     void timesWithAndWithoutOffsetAreRead() {
         assertEquals(Optional.of(Instant.parse("2019-01-30T08:15:00Z")), stockholm.parse("2019-01-30T09:15"));
+        // As the site shows a date, copied back into the form (found by a probe: refused as no date).
+        assertEquals(Optional.of(Instant.parse("2019-01-29T23:00:00Z")), stockholm.parse("30 januari 2019"));
+        assertEquals(Optional.of(Instant.parse("2031-06-01T07:15:00Z")), stockholm.parse("1 juni 2031 kl. 09:15"));
+        assertEquals(Optional.of(Instant.parse("2031-06-01T07:15:00Z")), stockholm.parse(" 1 Juni 2031 kl 9.15 "));
+        assertEquals(Optional.empty(), stockholm.parse("31 februari 2019"));
+        assertEquals(Optional.empty(), stockholm.parse("30 jan 2019"));
+        assertEquals(Optional.empty(), stockholm.parse("1 juni 2031 kl. 25:00"));
         // As people type it (found by a browser probe): a space where ISO 8601 has its T.
         assertEquals(Optional.of(Instant.parse("2019-01-30T08:15:00Z")), stockholm.parse("2019-01-30 09:15"));
         assertEquals(Optional.of(Instant.parse("2019-01-30T08:15:00Z")), stockholm.parse("2019-01-30  09:15+01:00"));

@@ -148,6 +148,9 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         String slug = http.createPost("Datum skrivet på nytt", "2019-03-04T10:00:40Z").json().path("slug").asText();
         assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "publishedAt", "2019-03-05T09:15", "action", "save")).status());
         assertEquals("2019-03-05T08:15:00Z", http.get("/api/posts/" + slug).json().path("publishedAt").asText(), "a new date as typed");
+        // As the site shows dates, copied back (found by a probe: it was "no real date").
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "publishedAt", "6 mars 2019 kl. 10:30", "action", "save")).status());
+        assertEquals("2019-03-06T09:30:00Z", http.get("/api/posts/" + slug).json().path("publishedAt").asText(), "a date written in Swedish");
     }
 
     @Test
