@@ -72,6 +72,15 @@ final class IndexUpdater {
                 case IndexFiles.Unchanged u -> { /* this copy is the current commit */ }
                 case IndexFiles.Found f -> {
                     Manifest current = Manifest.parse(f.bytes());
+                    if (current.analysis() < Manifest.ANALYSIS) {
+                        // Built by code that indexed fewer forms of each word: built anew, with this batch's posts as they are now.
+                        Optional<Applied> built = rebuildOnce(Optional.of(f));
+                        if (built.isPresent()) {
+                            return built.get();
+                        }
+                        pause(attempt);
+                        continue;
+                    }
                     if (copy == null || !copy.lineage().equals(current.lineage())) {
                         copy = new LocalCopy(current.lineage());
                     }
@@ -203,7 +212,7 @@ final class IndexUpdater {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Manifest(on.lineage(), generation, refs);
+        return new Manifest(on.lineage(), generation, refs, Manifest.ANALYSIS);
     }
 
     private IndexWriterConfig writerConfig() {

@@ -27,7 +27,7 @@ final class LocalCopy {
 
     LocalCopy(String lineage) {
         this.lineage = lineage;
-        this.manifest = new Manifest(lineage, 0, Map.of());
+        this.manifest = new Manifest(lineage, 0, Map.of(), Manifest.ANALYSIS);
     }
 
     String lineage() {

@@ -9,7 +9,14 @@ import se.inlagg.json.Json;
  * stored under and its size. A lineage is one index built from scratch; Lucene reuses file names in a
  * new lineage, so a reader that sees the lineage change starts from an empty copy.
  */
-record Manifest(String lineage, long generation, Map<String, FileRef> files) {
+record Manifest(String lineage, long generation, Map<String, FileRef> files, int analysis) {
+
+    /**
+     * The forms words are indexed in, by this code: 2 since SwedishForms (a word's plain stem beside its
+     * folded one). A manifest without the field is 1. An index of an older analysis still answers every
+     * query, less well, and the indexer builds it anew at its next batch.
+     */
+    static final int ANALYSIS = 2;
 
     /** One stored file of the commit. */
     record FileRef(String key, long size) {
@@ -27,6 +34,7 @@ record Manifest(String lineage, long generation, Map<String, FileRef> files) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("lineage", lineage);
         out.put("generation", generation);
+        out.put("analysis", analysis);
         Map<String, Object> list = new LinkedHashMap<>();
         files.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             Map<String, Object> f = new LinkedHashMap<>();
@@ -51,6 +59,7 @@ record Manifest(String lineage, long generation, Map<String, FileRef> files) {
             }
             files.put(String.valueOf(name), new FileRef(key, size.longValue()));
         });
-        return new Manifest(lineage, generation.longValue(), files);
+        int analysis = root.get("analysis") instanceof Number n ? n.intValue() : 1;
+        return new Manifest(lineage, generation.longValue(), files, analysis);
     }
 }

@@ -27,14 +27,12 @@ final class SearchQuery {
     /** Each field's weight: a word in the title or a category counts for more than one in the text. */
     static final Map<String, Float> FIELDS = Map.of(PostDocument.TITLE, 3.0f, PostDocument.TAGS, 2.5f,
             PostDocument.BYLINE, 1.5f, PostDocument.BODY, 1.0f);
-    /** Extra weight where the text has the word spelt as typed (with å, ä, ö), not only folded. */
-    static final float EXACT_BONUS = 0.3f;
-
     /** One thing that must be found: a word, or words in this order. */
     sealed interface Clause {
     }
 
-    record Word(String folded, String exact) implements Clause {
+    /** A word, by the terms the index may hold it under for what was typed (SwedishText.Word#soughtAlone): any will do. */
+    record Word(List<String> terms) implements Clause {
     }
 
     record Phrase(List<SwedishText.Word> words) implements Clause {
@@ -71,21 +69,21 @@ final class SearchQuery {
         for (String phrase : quoted) {
             List<SwedishText.Word> words = analyzer.words(phrase);
             if (words.size() == 1) {
-                add(clauses, seen, new Word(words.getFirst().folded(), words.getFirst().exact()));
+                add(clauses, seen, new Word(words.getFirst().soughtAlone()));
             } else if (words.size() > 1) {
                 add(clauses, seen, new Phrase(words.stream().limit(MAX_CLAUSES).toList()));
             }
         }
         for (String words : plain) {
-            analyzer.words(words).forEach(w -> add(clauses, seen, new Word(w.folded(), w.exact())));
+            analyzer.words(words).forEach(w -> add(clauses, seen, new Word(w.soughtAlone())));
         }
         return new SearchQuery(clauses);
     }
 
     private static void add(List<Clause> clauses, Set<Object> seen, Clause clause) {
         Object key = switch (clause) {
-            case Word w -> w.folded();
-            case Phrase p -> p.words().stream().map(SwedishText.Word::folded).toList();
+            case Word w -> w.terms();
+            case Phrase p -> p.words().stream().map(SwedishText.Word::sought).toList();
         };
         if (clauses.size() < MAX_CLAUSES && seen.add(key)) {
             clauses.add(clause);
@@ -96,13 +94,13 @@ final class SearchQuery {
         return clauses.isEmpty();
     }
 
-    /** The folded forms of every word sought, for marking them in snippets. */
+    /** The term of every word sought, for marking them in snippets (SwedishText.Word#isAny). */
     Set<String> terms() {
         Set<String> terms = new LinkedHashSet<>();
         for (Clause c : clauses) {
             switch (c) {
-                case Word w -> terms.add(w.folded());
-                case Phrase p -> p.words().forEach(w -> terms.add(w.folded()));
+                case Word w -> terms.addAll(w.terms());
+                case Phrase p -> p.words().forEach(w -> terms.add(w.sought()));
             }
         }
         return terms;
@@ -122,17 +120,11 @@ final class SearchQuery {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         FIELDS.forEach((field, weight) -> {
             switch (clause) {
-                case Word w -> {
-                    any.add(new BoostQuery(new TermQuery(new Term(field, w.folded())), weight), BooleanClause.Occur.SHOULD);
-                    if (!w.exact().equals(w.folded())) {
-                        any.add(new BoostQuery(new TermQuery(new Term(field, w.exact())), weight * EXACT_BONUS),
-                                BooleanClause.Occur.SHOULD);
-                    }
-                }
+                case Word w -> w.terms().forEach(t -> any.add(new BoostQuery(new TermQuery(new Term(field, t)), weight), BooleanClause.Occur.SHOULD));
                 case Phrase p -> {
                     PhraseQuery.Builder phrase = new PhraseQuery.Builder();
                     int first = p.words().getFirst().position();
-                    p.words().forEach(w -> phrase.add(new Term(field, w.folded()), w.position() - first));
+                    p.words().forEach(w -> phrase.add(new Term(field, w.sought()), w.position() - first));
                     any.add(new BoostQuery(phrase.build(), weight), BooleanClause.Occur.SHOULD);
                 }
             }

@@ -40,7 +40,7 @@ final class Snippets {
     private List<SwedishText.Word> matches(String text, Set<String> terms) {
         List<SwedishText.Word> found = new ArrayList<>();
         for (SwedishText.Word w : analyzer.words(text)) {
-            if (terms.contains(w.folded())) {
+            if (w.isAny(terms)) {
                 found.add(w);
             }
         }
@@ -57,7 +57,7 @@ final class Snippets {
             Set<String> inside = new HashSet<>();
             for (SwedishText.Word w : found) {
                 if (w.start() >= start && w.end() <= end) {
-                    inside.add(w.folded());
+                    inside.add(w.termIn(terms));
                 }
             }
             if (inside.size() > bestScore) {
@@ -72,7 +72,7 @@ final class Snippets {
         }
         int at = bestStart;
         for (SwedishText.Word w : found) {
-            if (w.start() >= bestStart && w.end() <= end && terms.contains(w.folded())) {
+            if (w.start() >= bestStart && w.end() <= end) {
                 MarkupText.escape(text.substring(at, w.start()), html);
                 html.append("<mark>");
                 MarkupText.escape(text.substring(w.start(), w.end()), html);

@@ -6,22 +6,18 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.tartarus.snowball.ext.SwedishStemmer;
 
 /**
- * Swedish as readers type it: words split by Unicode's rules, lower-cased, stemmed by Snowball's
- * Swedish stemmer ("möten" and "möte" are one word, "klienterna" and "klient" too), then folded to
- * ASCII with the unfolded form kept at the same position. So "frivard" finds "Frivården", while a
- * query typed with å, ä and ö can still rank the exact spelling first.
+ * Swedish as readers type it: words split by Unicode's rules, lower-cased, and each word indexed in the
+ * forms {@link SwedishForms} gives it: its stem folded to ASCII, its stem as spelt, and the stem of the
+ * word typed without å, ä and ö. So "möten" and "möte" are one word, "klienterna" and "klient" too,
+ * "frivard" and "vasteras" find "Frivården" and "Västerås", and "möte" typed with its ö never finds "mot".
  *
- * <p>Folding comes after stemming because the stemmer's suffixes are spelt with å, ä and ö. The
- * light Swedish stemmer was tried and dropped: it makes "klien" of "klienterna" but "klient" of
+ * <p>The light Swedish stemmer was tried and dropped: it makes "klien" of "klienterna" but "klient" of
  * "klient", and "ruti" of "rutiner" but "rutin" of "rutin". No stop words: every word a reader types
  * must be found, and BM25 already weighs common words down.
  */
@@ -30,17 +26,44 @@ final class SwedishText extends Analyzer {
     /** Between two values of one field (two tags, name and office), so a phrase never spans them. */
     static final int VALUE_GAP = 100;
 
-    /** One position of analysed text: the folded term (always indexed), the unfolded one, and where it stood. */
-    record Word(String folded, String exact, int position, int start, int end) {
+    /** One position of analysed text: the forms the index holds for it (SwedishForms), and where it stood. */
+    record Word(String folded, String exact, String plain, String typed, int position, int start, int end) {
+
+        /**
+         * Whether the index has this word under a term sought. A term sought is a plain stem or an accented one
+         * (SearchQuery picks), so asking all three forms is what a TermQuery on the word's position asks.
+         */
+        boolean isAny(java.util.Set<String> terms) {
+            return terms.contains(folded) || terms.contains(exact) || terms.contains(plain);
+        }
+
+        /** The term sought that this word is: for counting distinct words found. */
+        String termIn(java.util.Set<String> terms) {
+            return terms.contains(exact) ? exact : terms.contains(folded) ? folded : plain;
+        }
+
+        /** What a phrase seeks for this word: its stem as spelt when that has å, ä or ö; else its plain stem. */
+        String sought() {
+            return exact.equals(folded) ? folded : exact;
+        }
+
+        /**
+         * What a word typed alone seeks, any of: its stem as spelt when that has å, ä or ö (only that word has it);
+         * else its plain stem, and the word as typed too, for a word in plain letters that stems otherwise
+         * than the accented word it stands for ("frivardsinspektor" loses "or", "frivårdsinspektören" keeps "ör").
+         */
+        java.util.List<String> soughtAlone() {
+            if (!exact.equals(folded)) {
+                return java.util.List.of(exact);
+            }
+            return typed.equals(folded) || !typed.chars().allMatch(c -> c < 128) ? java.util.List.of(folded) : java.util.List.of(folded, typed);
+        }
     }
 
     @Override
     protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream words = new LowerCaseFilter(source);
-        words = new SnowballFilter(words, new SwedishStemmer());
-        words = new ASCIIFoldingFilter(words, true);
-        return new TokenStreamComponents(source, words);
+        return new TokenStreamComponents(source, new SwedishForms(new LowerCaseFilter(source)));
     }
 
     @Override
@@ -48,25 +71,22 @@ final class SwedishText extends Analyzer {
         return VALUE_GAP;
     }
 
-    /** The words of a text, one per position, with both forms and their place in the text. */
+    /** The words of a text, one per position, with their forms and their place in the text. */
     List<Word> words(String text) {
         List<Word> words = new ArrayList<>();
-        try (TokenStream stream = tokenStream("text", text)) {
+        Tokenizer source = new StandardTokenizer();
+        SwedishForms.Stems forms = new SwedishForms.Stems();
+        source.setReader(new java.io.StringReader(text));
+        try (TokenStream stream = new LowerCaseFilter(source)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             int position = -1;
             while (stream.incrementToken()) {
-                String t = term.toString();
-                if (increment.getPositionIncrement() == 0 && !words.isEmpty()) {
-                    // The filter emits the folded form first and the original after it, at the same place.
-                    Word folded = words.removeLast();
-                    words.add(new Word(folded.folded(), t, folded.position(), folded.start(), folded.end()));
-                } else {
-                    position += increment.getPositionIncrement();
-                    words.add(new Word(t, t, position, offset.startOffset(), offset.endOffset()));
-                }
+                position += increment.getPositionIncrement();
+                SwedishForms.Forms f = forms.of(term.toString());
+                words.add(new Word(f.folded(), f.exact(), f.plain(), term.toString(), position, offset.startOffset(), offset.endOffset()));
             }
             stream.end();
         } catch (java.io.IOException e) {

@@ -97,7 +97,7 @@ final class InMemoryIndexFiles implements IndexFiles {
         return Manifest.parse(manifest);
     }
 
-    private String tag() {
+    synchronized String tag() {
         return "\"v" + version + "\"";
     }
 }
