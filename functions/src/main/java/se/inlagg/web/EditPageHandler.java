@@ -68,7 +68,7 @@ public final class EditPageHandler extends PostAuthorPage {
         String action = form.value("action");
         if (current.version() != version) {
             return app().posts().alreadySays(current, draft) ? next(current, action) : conflict(request, current, typed, viewer.get(),
-                    "Inlägget har ändrats sedan du öppnade det. Inget har gått förlorat.");
+                    "Inlägget har ändrats sedan du öppnade formuläret (i en annan flik, kanske, eller innan du gick tillbaka). Inget har gått förlorat.");
         }
         return switch (app().posts().edit(current, draft, viewer.get().authorId())) {
             case Outcome.Done<Post> d -> next(d.value(), action);
@@ -158,7 +158,8 @@ public final class EditPageHandler extends PostAuthorPage {
         FormView form = WriteForm.edit(s.slug(), values, errors, notice, viewer.csrf(), Tokens.newToken(), conflict.isPresent(),
                 Optional.of(s.status()));
         Optional<EditView.Conflict> stored = conflict.map(c -> new EditView.Conflict(c.summary().title(), c.body(),
-                SiteTime.format(c.summary().updatedAt()), Views.dateTime(c.summary().updatedAt(), time.zone())));
+                SiteTime.format(c.summary().updatedAt()), Views.dateTime(c.summary().updatedAt(), time.zone()),
+                WriteForm.differences(WriteForm.of(c, time.zone()), values)));
         Optional<PostView.Figure> image = Views.post(post, time.zone(), time.now()).figure();
         EditView view = new EditView(Views.postPath(s.slug()), label.text(), label.cssClass(), version, form,
                 status == 200 ? Notice.of(request) : Optional.empty(), stored, image);

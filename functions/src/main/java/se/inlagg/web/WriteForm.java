@@ -182,6 +182,33 @@ final class WriteForm {
         return values;
     }
 
+    /**
+     * Where the stored post and the author's form differ, beyond the title and text a conflict shows in full: one
+     * line a field, its label with both values. Found by a probe: a picture and a category added in another tab
+     * went, unsaid, with "Spara min version ändå", since the panel showed only the title and text.
+     */
+    static List<String> differences(Map<String, String> stored, Map<String, String> typed) {
+        List<String> lines = new ArrayList<>();
+        for (Spec spec : FIELDS) {
+            if (spec.name().equals("title") || spec.name().equals("body")) {
+                continue;
+            }
+            String was = stored.getOrDefault(spec.name(), "").strip();
+            String is = typed.getOrDefault(spec.name(), "").strip();
+            if (!was.equals(is)) {
+                lines.add(spec.label() + ": sparat " + quoted(was) + ", i ditt formulär " + quoted(is));
+            }
+        }
+        return lines;
+    }
+
+    private static String quoted(String value) {
+        if (value.isEmpty()) {
+            return "inget";
+        }
+        return "”" + (value.codePointCount(0, value.length()) > 80 ? value.substring(0, value.offsetByCodePoints(0, 80)) + "…" : value) + "”";
+    }
+
     /** "2026-12-24 15:00": the site's local time as a form shows it to a person and takes it back (the T a machine writes is read too). */
     static String siteTime(Instant instant, ZoneId zone) {
         return LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ');

@@ -158,13 +158,17 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         String slug = write("Två flikar", "publish");
         var firstTab = asa.editForm(slug);
         var secondTab = asa.editForm(slug);
-        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(firstTab, "title", "Från första fliken", "action", "save")).status());
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(firstTab, "title", "Från första fliken", "tags", "Frivård, Samverkan, Julbord",
+                "action", "save")).status());
 
         String mine = "Min långa text från andra fliken, med å, ä och ö. ".repeat(30);
         var conflict = asa.post("/posts/" + slug + "/edit", with(secondTab, "body", mine, "action", "save"));
         assertEquals(409, conflict.status());
         String html = conflict.body();
-        assertTrue(html.contains("Någon har ändrat inlägget medan du skrev"), html);
+        assertTrue(html.contains("Inlägget har ändrats sedan du öppnade formuläret"), html);
+        // Found by a probe: a category (or a picture) added in the other tab went, unsaid, with "Spara min version ändå".
+        assertTrue(html.contains("<li>Kategorier (skilj med komma): sparat ”Frivård, Samverkan, Julbord”, i ditt formulär ”Frivård, Samverkan”</li>"),
+                html);
         assertTrue(html.contains(mine.strip()), "the author's text is kept in the form");
         assertTrue(html.contains("<p class=\"stored-title\">Från första fliken</p>"), "what the stored post says now");
         assertTrue(html.contains("Spara min version ändå") && html.contains("href=\"/posts/" + slug + "/edit\">börja om"));
