@@ -94,11 +94,14 @@ public final class WriteHandler extends PageFunction {
                 }
             }
         }
+        // The post it made has changed since (an edit, or this form sent back once already): the text comes back under a
+        // new form id, so sending it again saves it as a new post, as the notice says. It kept the old id and was refused
+        // at every click (found by a probe): the text could only be saved by copying it elsewhere.
         String notice = made.map(p -> "Formuläret har redan sparats som inlägget ”" + p.summary().title() + "”, som har ändrats sedan dess."
-                        + " Ändra det på " + Views.postPath(p.slug()) + "/edit. Det du skrev nu finns kvar här.")
+                        + " Det du skrev nu finns kvar här: skickar du formuläret igen sparas det som ett nytt inlägg. Vill du i stället"
+                        + " ändra det sparade inlägget, välj Redigera vid det under Mina inlägg.")
                 .orElse("Formuläret har redan skickats, och inlägget det gjorde finns inte längre. Det du skrev finns kvar här och kan sparas som ett nytt inlägg.");
-        // A post it made is there: the form keeps its id, so sending it yet again makes no second post.
-        return newPostForm(request, 409, values, List.of(), Optional.of(notice), Optional.of(viewer), made.isPresent() ? formId : Tokens.newToken());
+        return newPostForm(request, 409, values, List.of(), Optional.of(notice), Optional.of(viewer), Tokens.newToken());
     }
 
     /** The form again, with the refusal said in Swedish where it belongs, carrying this form id. */
