@@ -33,6 +33,10 @@ public final class DeletePageHandler extends PostAuthorPage {
         }
         FormData form = FormData.of(request);
         Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
+        if (refused.isPresent() && viewer.isEmpty()) {
+            // Signed out meanwhile: nothing was deleted; to sign in, and back to the question (found by a probe).
+            return toSignInThen(Views.postPath(slug) + "/delete");
+        }
         if (refused.isPresent()) {
             throw new ProblemException(Problems.forbidden("The form did not come from a signed-in author's page here.", refused.get()));
         }

@@ -46,7 +46,11 @@ abstract class PageFunction extends HttpFunction {
 
     /** To the sign-in form, and from there back to this page (its path and query) once signed in. */
     protected static HttpResponse toSignIn(HttpRequest request) {
-        String here = request.path() + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
+        return toSignInThen(request.path() + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery()));
+    }
+
+    /** To sign in, then back to this page of the site (a path only: LocalPath). */
+    protected static HttpResponse toSignInThen(String here) {
         return LocalPath.of(here).map(p -> HttpResponse.seeOther("/signin?next=" + java.net.URLEncoder.encode(p, java.nio.charset.StandardCharsets.UTF_8)))
                 .orElseGet(() -> HttpResponse.seeOther("/signin"));
     }

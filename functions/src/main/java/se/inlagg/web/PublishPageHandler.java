@@ -39,7 +39,9 @@ public final class PublishPageHandler extends PostAuthorPage {
             if (viewer.isPresent()) {
                 return again(request, viewer.get(), slug, form.value("at"), 403, refused.get());
             }
-            throw new ProblemException(Problems.forbidden("The form did not come from a signed-in author's page here.", refused.get()));
+            // Signed out meanwhile: nothing was done; to sign in, and back to the preview, whose button does it (found by a
+            // probe: a page that said "you may not do this", with no way on but the front page).
+            return toSignInThen(Views.postPath(slug) + "/preview");
         }
         String authorId = viewer.get().authorId();
         Optional<Seen> version = Optional.of(Seen.atVersion(FormGuard.version(form)));

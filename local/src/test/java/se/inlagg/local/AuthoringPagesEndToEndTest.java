@@ -209,6 +209,20 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertFalse(other.get("/posts/" + published).body().contains("/edit\""), "nor another author");
     }
 
+    /** Found by a probe: signed out meanwhile, publish and delete answered a page that said "you may not", with no way on. */
+    @Test
+    void signedOutMeanwhilePublishAndDeleteSendTheAuthorToSignInAndBackDoingNothing() {
+        String slug = write("Utloggad under tiden", "draft");
+        var form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+        var publish = http.raw("POST", "/posts/" + slug + "/publish", form, "csrf=gammal&version=1");
+        assertEquals(303, publish.status());
+        assertEquals("/signin?next=%2Fposts%2F" + slug + "%2Fpreview", publish.header("location"));
+        var delete = http.raw("POST", "/posts/" + slug + "/delete", form, "csrf=gammal&confirm=ja");
+        assertEquals("/signin?next=%2Fposts%2F" + slug + "%2Fdelete", delete.header("location"));
+        assertEquals(404, http.get("/posts/" + slug).status(), "still a draft");
+        assertEquals(200, asa.get("/posts/" + slug).status(), "still there");
+    }
+
     /** What the writing form did is said on the post to its author, and only when the post is so (from a review). */
     @Test
     void whatTheWritingFormDidIsSaidToItsAuthorOnlyAndOnlyIfItIsSo() {

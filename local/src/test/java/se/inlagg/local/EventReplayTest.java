@@ -175,8 +175,9 @@ class EventReplayTest {
         return switch (file) {
             // No session to end: the browser is sent home.
             case "signout.json" -> 303;
-            case "signin.json", "write.json", "edit.json", "publish.json", "unpublish.json", "delete-confirmed.json",
-                 "profile.json" -> 403;
+            // Forms that carry typed text: refused with the text kept. Publish and delete carry none: to sign in, and back.
+            case "signin.json", "write.json", "edit.json", "profile.json" -> 403;
+            case "publish.json", "unpublish.json", "delete-confirmed.json" -> 303;
             case "write-form.json", "drafts.json", "edit-form.json", "preview.json", "delete-confirm.json", "profile-form.json" -> 303;
             // The authorizer context names an author nobody made here: there is no profile to read or replace.
             case "get-profile.json", "put-profile.json" -> 403;
