@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 public final class SiteTime {
 
     private static final Pattern OFFSET_AT_END = Pattern.compile("[+-]\\d\\d:\\d\\d$");
+    private static final Pattern SAID_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T]+(?:kl\\.? ?|klockan )?(\\d{1,2})[.:](\\d{2})",
+            Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM")
@@ -64,6 +66,11 @@ public final class SiteTime {
             return written.map(w -> w.atZone(zone).toInstant()).filter(this::withinYears);
         }
         String t = text.strip();
+        java.util.regex.Matcher said = SAID_TIME.matcher(t);
+        if (said.matches()) {
+            // "2026-12-24 kl. 15.00", as Swedish writes a time (a point for the colon, "kl." before it).
+            t = said.group(1) + "T" + (said.group(2).length() == 1 ? "0" : "") + said.group(2) + ":" + said.group(3);
+        }
         if (t.length() > 10 && t.charAt(10) == ' ') {
             // "2019-01-30 09:15", as people type it: the space stands for ISO 8601's T.
             t = t.substring(0, 10) + "T" + t.substring(10).strip();

@@ -28,6 +28,10 @@ class SiteTimeTest {
         assertEquals(Optional.of(Instant.parse("2019-01-29T23:00:00Z")), stockholm.parse("30 januari 2019"));
         assertEquals(Optional.of(Instant.parse("2031-06-01T07:15:00Z")), stockholm.parse("1 juni 2031 kl. 09:15"));
         assertEquals(Optional.of(Instant.parse("2031-06-01T07:15:00Z")), stockholm.parse(" 1 Juni 2031 kl 9.15 "));
+        assertEquals(Optional.of(Instant.parse("2026-12-24T14:00:00Z")), stockholm.parse("2026-12-24 15.00"), "Språkrådet's time");
+        assertEquals(Optional.of(Instant.parse("2026-12-24T14:00:00Z")), stockholm.parse("2026-12-24 kl. 15:00"));
+        assertEquals(Optional.of(Instant.parse("2026-12-24T08:05:00Z")), stockholm.parse("2026-12-24 kl 9.05"));
+        assertEquals(Optional.empty(), stockholm.parse("2026-12-24 kl. 25.00"));
         assertEquals(Optional.empty(), stockholm.parse("31 februari 2019"));
         assertEquals(Optional.empty(), stockholm.parse("30 jan 2019"));
         assertEquals(Optional.empty(), stockholm.parse("1 juni 2031 kl. 25:00"));
