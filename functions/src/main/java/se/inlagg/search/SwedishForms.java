@@ -73,8 +73,13 @@ final class SwedishForms extends TokenFilter {
 
         private final SwedishStemmer stemmer = new SwedishStemmer();
 
-        /** The forms of a lower-cased word. */
-        Forms of(String lower) {
+        /** An abbreviation with its ending after a colon, as Swedish writes them: "kvv:s", "apt:n", "sis:are". */
+        private static final java.util.regex.Pattern ENDED = java.util.regex.Pattern.compile("([\\p{L}\\d]+):\\p{L}{1,3}");
+
+        /** The forms of a lower-cased word; an abbreviation's ending after its colon is no part of it (found by a probe: "KVV:s" was not KVV). */
+        Forms of(String word) {
+            java.util.regex.Matcher ended = word.indexOf(':') < 0 ? null : ENDED.matcher(word);
+            String lower = ended != null && ended.matches() ? ended.group(1) : word;
             String stem = stem(lower);
             String plainWord = fold(lower);
             return new Forms(fold(stem), stem, plainWord.equals(lower) ? fold(stem) : stem(plainWord));

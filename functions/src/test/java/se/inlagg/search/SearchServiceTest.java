@@ -106,6 +106,10 @@ class SearchServiceTest {
         assertEquals(List.of("Kampen mot droger"), titles("år"), "år is not är");
         assertEquals(List.of("Vad är KVV?"), titles("är"));
         assertEquals(Set.of("Nytt möte i Västerås", "Kampen mot droger"), Set.copyOf(titles("mote")), "without its ö, either may be meant");
+        indexed("Platserna", "Vi talade om SiS:s platser och APT:n i maj.", "2019-02-02");
+        for (String query : List.of("SiS", "sis:s", "APT", "apt:n")) {
+            assertEquals(List.of("Platserna"), titles(query), "an abbreviation with its ending after a colon: " + query);
+        }
         var hit = page(search, "möte", 10, Optional.empty()).hits().getFirst();
         assertTrue(hit.snippetHtml().contains("<mark>") || hit.title().contains("möte"), hit.snippetHtml());
         String snippet = page(search, "år", 10, Optional.empty()).hits().getFirst().snippetHtml();
