@@ -35,7 +35,7 @@ public final class SwedishDates {
     }
 
     private static final java.util.regex.Pattern WRITTEN = java.util.regex.Pattern.compile(
-            "(\\d{1,2}) (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) (\\d{1,4})"
+            "(\\d{1,2}) (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) (\\d{4})"
                     + "(?:,? (?:kl\\.? ?|klockan )?(\\d{1,2})[:.](\\d{2}))?", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     /**

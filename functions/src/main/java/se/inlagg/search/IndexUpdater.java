@@ -58,6 +58,7 @@ final class IndexUpdater {
     /** Applies these posts as they are now: published ones are (re)indexed, anything else is removed. */
     synchronized Applied apply(Collection<String> postIds) {
         Set<String> ids = new HashSet<>(postIds);
+        boolean rebuilt = false;
         for (int attempt = 1; ; attempt++) {
             switch (files.readManifest(copy == null ? Optional.empty() : copy.tag())) {
                 case IndexFiles.Missing m -> {
@@ -73,12 +74,13 @@ final class IndexUpdater {
                 case IndexFiles.Found f -> {
                     Manifest current = Manifest.parse(f.bytes());
                     if (current.analysis() < Manifest.ANALYSIS) {
-                        // Built by code that indexed fewer forms of each word: built anew, with this batch's posts as they are now.
-                        Optional<Applied> built = rebuildOnce(Optional.of(f));
-                        if (built.isPresent()) {
-                            return built.get();
+                        // Built by code that indexed fewer forms of each word: built anew, then this batch's posts applied to it
+                        // as they are now (the rebuild reads the list index, which may not have them yet; from a review).
+                        if (rebuildOnce(Optional.of(f)).isPresent()) {
+                            rebuilt = true;
+                        } else {
+                            pause(attempt);
                         }
-                        pause(attempt);
                         continue;
                     }
                     if (copy == null || !copy.lineage().equals(current.lineage())) {
@@ -112,13 +114,13 @@ final class IndexUpdater {
                 }
             });
             if (after.files().equals(before.files())) {
-                return new Applied(counts[0], counts[1], after.bytes(), attempt, false);
+                return new Applied(counts[0], counts[1], after.bytes(), attempt, rebuilt);
             }
             Optional<String> swapped = files.swapManifest(after.toJson(), copy.tag());
             if (swapped.isPresent()) {
                 copy.adopt(after, swapped.get());
                 files.delete(keysOnlyIn(before, after));
-                return new Applied(counts[0], counts[1], after.bytes(), attempt, false);
+                return new Applied(counts[0], counts[1], after.bytes(), attempt, rebuilt);
             }
             deleteUnnamed(keysOnlyIn(after, before));
             copy.forget();

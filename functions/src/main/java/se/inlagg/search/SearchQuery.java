@@ -11,7 +11,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -83,7 +82,7 @@ final class SearchQuery {
     private static void add(List<Clause> clauses, Set<Object> seen, Clause clause) {
         Object key = switch (clause) {
             case Word w -> w.terms();
-            case Phrase p -> p.words().stream().map(SwedishText.Word::sought).toList();
+            case Phrase p -> p.words().stream().map(SwedishText.Word::soughtAlone).toList();
         };
         if (clauses.size() < MAX_CLAUSES && seen.add(key)) {
             clauses.add(clause);
@@ -100,7 +99,7 @@ final class SearchQuery {
         for (Clause c : clauses) {
             switch (c) {
                 case Word w -> terms.addAll(w.terms());
-                case Phrase p -> p.words().forEach(w -> terms.add(w.sought()));
+                case Phrase p -> p.words().forEach(w -> terms.addAll(w.soughtAlone()));
             }
         }
         return terms;
@@ -122,9 +121,12 @@ final class SearchQuery {
             switch (clause) {
                 case Word w -> w.terms().forEach(t -> any.add(new BoostQuery(new TermQuery(new Term(field, t)), weight), BooleanClause.Occur.SHOULD));
                 case Phrase p -> {
-                    PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+                    // Each place of the phrase takes any term its word alone would (from a review: "kriminalvardsinspektor
+                    // jose" in quotes found less than without them).
+                    org.apache.lucene.search.MultiPhraseQuery.Builder phrase = new org.apache.lucene.search.MultiPhraseQuery.Builder();
                     int first = p.words().getFirst().position();
-                    p.words().forEach(w -> phrase.add(new Term(field, w.sought()), w.position() - first));
+                    p.words().forEach(w -> phrase.add(w.soughtAlone().stream().map(t -> new Term(field, t)).toArray(Term[]::new),
+                            w.position() - first));
                     any.add(new BoostQuery(phrase.build(), weight), BooleanClause.Occur.SHOULD);
                 }
             }

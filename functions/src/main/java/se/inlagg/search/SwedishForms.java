@@ -73,8 +73,8 @@ final class SwedishForms extends TokenFilter {
 
         private final SwedishStemmer stemmer = new SwedishStemmer();
 
-        /** An abbreviation with its ending after a colon, as Swedish writes them: "kvv:s", "apt:n", "sis:are". */
-        private static final java.util.regex.Pattern ENDED = java.util.regex.Pattern.compile("([\\p{L}\\d]+):\\p{L}{1,3}");
+        /** An abbreviation with its ending after a colon, as Swedish writes them: "kvv:s", "apt:n" (not "s:t" for Sankt, nor "d:o"). */
+        private static final java.util.regex.Pattern ENDED = java.util.regex.Pattern.compile("([\\p{L}\\d]{2,}):\\p{L}{1,3}");
 
         /** The forms of a lower-cased word; an abbreviation's ending after its colon is no part of it (found by a probe: "KVV:s" was not KVV). */
         Forms of(String word) {

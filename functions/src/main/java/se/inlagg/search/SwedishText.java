@@ -42,19 +42,17 @@ final class SwedishText extends Analyzer {
             return terms.contains(exact) ? exact : terms.contains(folded) ? folded : plain;
         }
 
-        /** What a phrase seeks for this word: its stem as spelt when that has å, ä or ö; else its plain stem. */
-        String sought() {
-            return exact.equals(folded) ? folded : exact;
-        }
-
         /**
-         * What a word typed alone seeks, any of: its stem as spelt when that has å, ä or ö (only that word has it);
+         * What a word seeks, any of: its stem as spelt when that has å, ä or ö (only that word has it);
          * else its plain stem, and the word as typed too, for a word in plain letters that stems otherwise
          * than the accented word it stands for ("frivardsinspektor" loses "or", "frivårdsinspektören" keeps "ör").
          */
         java.util.List<String> soughtAlone() {
             if (!exact.equals(folded)) {
-                return java.util.List.of(exact);
+                // å, ä and ö make other Swedish words (möte, mot); other marks (José, café, Straße) do not, and text
+                // may be written without them: those seek the folded and the plain stems too (from a review).
+                return exact.chars().allMatch(c -> c < 128 || "åäö".indexOf(c) >= 0) ? java.util.List.of(exact)
+                        : java.util.List.copyOf(new java.util.LinkedHashSet<>(java.util.List.of(exact, folded, plain)));
             }
             return typed.equals(folded) || !typed.chars().allMatch(c -> c < 128) ? java.util.List.of(folded) : java.util.List.of(folded, typed);
         }

@@ -187,19 +187,38 @@ final class WriteForm {
      * line a field, its label with both values. Found by a probe: a picture and a category added in another tab
      * went, unsaid, with "Spara min version ändå", since the panel showed only the title and text.
      */
-    static List<String> differences(Map<String, String> stored, Map<String, String> typed) {
+    static List<String> differences(Map<String, String> stored, Map<String, String> typed,
+                                    java.util.function.Function<String, Optional<Instant>> time) {
         List<String> lines = new ArrayList<>();
+        boolean pictureRemoved = typed.getOrDefault("imageUrl", "").isBlank();
         for (Spec spec : FIELDS) {
-            if (spec.name().equals("title") || spec.name().equals("body")) {
-                continue;
-            }
-            String was = stored.getOrDefault(spec.name(), "").strip();
-            String is = typed.getOrDefault(spec.name(), "").strip();
-            if (!was.equals(is)) {
+            String name = spec.name();
+            String was = stored.getOrDefault(name, "").strip();
+            String is = typed.getOrDefault(name, "").strip();
+            // Only what saving would change (from a review): a date left empty keeps the stored one, the same time
+            // written otherwise is the same, categories count by their slugs, and a picture taken away takes its words.
+            boolean same = switch (name) {
+                case "title", "body" -> true;
+                case "publishedAt" -> is.isEmpty() || time.apply(is).equals(time.apply(was));
+                case "tags" -> slugs(was).equals(slugs(is));
+                case "imageAlt", "imageCaption" -> pictureRemoved || was.equals(is);
+                default -> was.equals(is);
+            };
+            if (!same) {
                 lines.add(spec.label() + ": sparat " + quoted(was) + ", i ditt formulär " + quoted(is));
             }
         }
         return lines;
+    }
+
+    private static java.util.Set<String> slugs(String tags) {
+        java.util.Set<String> slugs = new java.util.HashSet<>();
+        WriteHandler.tagsTyped(tags).forEach(t -> {
+            if (!t.isBlank()) {
+                slugs.add(se.inlagg.posts.Slugs.of(Tag.normalizeName(t)));
+            }
+        });
+        return slugs;
     }
 
     private static String quoted(String value) {

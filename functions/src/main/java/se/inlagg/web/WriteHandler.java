@@ -91,6 +91,11 @@ public final class WriteHandler extends PageFunction {
                         // Kept: sent again once mended, the form is still the one that made the post, never a second one.
                         return refused(request, values, Optional.of(viewer), r.refusal(), formId);
                     }
+                    // The same mend clicked twice, the other click first (from a review): the post says it now.
+                    Optional<Post> now = app().posts().createdBy(viewer.authorId(), key);
+                    if (now.isPresent() && app().posts().alreadySays(now.get(), draft)) {
+                        return saved(now.get(), form);
+                    }
                 }
             }
         }

@@ -34,6 +34,7 @@ class SiteTimeTest {
         assertEquals(Optional.empty(), stockholm.parse("2026-12-24 kl. 25.00"));
         assertEquals(Optional.empty(), stockholm.parse("31 februari 2019"));
         assertEquals(Optional.empty(), stockholm.parse("30 jan 2019"));
+        assertEquals(Optional.empty(), stockholm.parse("1 juni 31"), "a year in four digits (from a review: it was year 31)");
         assertEquals(Optional.empty(), stockholm.parse("1 juni 2031 kl. 25:00"));
         // As people type it (found by a browser probe): a space where ISO 8601 has its T.
         assertEquals(Optional.of(Instant.parse("2019-01-30T08:15:00Z")), stockholm.parse("2019-01-30 09:15"));

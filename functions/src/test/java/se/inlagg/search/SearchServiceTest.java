@@ -106,12 +106,15 @@ class SearchServiceTest {
         assertEquals(List.of("Kampen mot droger"), titles("år"), "år is not är");
         assertEquals(List.of("Vad är KVV?"), titles("är"));
         assertEquals(Set.of("Nytt möte i Västerås", "Kampen mot droger"), Set.copyOf(titles("mote")), "without its ö, either may be meant");
-        indexed("Platserna", "Vi talade om SiS:s platser och APT:n i maj.", "2019-02-02");
+        // In quotes, each word finds what it finds alone (from a review).
+        assertEquals(List.of("Nytt möte i Västerås"), titles("\"kriminalvardsinspektoren jose\""));
+        // Marks other than å, ä and ö make no other Swedish word: José also finds text written without them.
+        indexed("Utan accent", "Jose kom till oss.", "2019-02-03");
+        assertEquals(Set.of("Nytt möte i Västerås", "Utan accent"), Set.copyOf(titles("José")));
+        indexed("Platserna", "Vi talade om SiS:s platser och APT:n i maj, i S:t Petri kyrka.", "2019-02-02");
         for (String query : List.of("SiS", "sis:s", "APT", "apt:n")) {
             assertEquals(List.of("Platserna"), titles(query), "an abbreviation with its ending after a colon: " + query);
         }
-        var hit = page(search, "möte", 10, Optional.empty()).hits().getFirst();
-        assertTrue(hit.snippetHtml().contains("<mark>") || hit.title().contains("möte"), hit.snippetHtml());
         String snippet = page(search, "år", 10, Optional.empty()).hits().getFirst().snippetHtml();
         assertTrue(snippet.contains("<mark>år</mark>") && !snippet.contains("<mark>är</mark>"), snippet);
     }
@@ -124,7 +127,6 @@ class SearchServiceTest {
         var older = new Manifest(current.lineage(), current.generation(), current.files(), 1);
         assertTrue(files.swapManifest(older.toJson(), Optional.of(files.tag())).isPresent());
         assertEquals(1, files.manifest().analysis());
-        assertEquals(List.of("Nytt möte i Västerås"), titles("västerås"), "still answers");
         Post next = write("Ännu ett möte", "Text.", "2019-02-01", null);
         SearchService.IndexChange change = search.indexChanged(Set.of(next.id()));
         assertTrue(change.rebuilt(), "built anew");

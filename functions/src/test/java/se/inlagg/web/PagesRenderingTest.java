@@ -202,6 +202,24 @@ class PagesRenderingTest {
                 "signed out, nothing read: both ways are offered");
     }
 
+    /** An edit conflict lists only what saving would change (from a review): not an empty date, a time written otherwise, spacing. */
+    @Test
+    void aConflictListsWhatSavingWouldChangeAndNothingElse() {
+        var stored = Map.of("title", "T", "body", "B", "tags", "Frivård, Samverkan", "publishedAt", "2019-03-06 10:30",
+                "imageUrl", "/images/a.png", "imageAlt", "Bord", "imageCaption", "Foto", "authorName", "Åsa");
+        var time = new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"), java.time.Clock.systemUTC());
+        var same = new java.util.HashMap<>(stored);
+        same.putAll(Map.of("title", "Annan", "body", "Annan", "tags", "frivård,Samverkan ", "publishedAt", "6 mars 2019 kl. 10:30"));
+        assertEquals(List.of(), WriteForm.differences(stored, same, time::parse));
+        same.put("publishedAt", "");
+        assertEquals(List.of(), WriteForm.differences(stored, same, time::parse), "an empty date keeps the stored one");
+        var changed = new java.util.HashMap<>(stored);
+        changed.putAll(Map.of("tags", "Frivård", "imageUrl", "", "imageAlt", "", "imageCaption", ""));
+        assertEquals(List.of("Kategorier (skilj med komma): sparat ”Frivård, Samverkan”, i ditt formulär ”Frivård”",
+                "Bildens adress: sparat ”/images/a.png”, i ditt formulär inget"), WriteForm.differences(stored, changed, time::parse),
+                "a picture taken away takes its words: no line for them");
+    }
+
     /** A post stored before the rules refused U+FFFE and U+FFFF keeps its feed readable: XML 1.0 has no place for them. */
     @Test
     void aFeedLeavesOutWhatXmlCannotCarry() {
