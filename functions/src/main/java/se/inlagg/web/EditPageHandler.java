@@ -115,7 +115,7 @@ public final class EditPageHandler extends PostAuthorPage {
         String post = Views.postPath(slug);
         boolean scheduled = !saved.summary().visibleAt(app().posts().time().now());
         return switch (action) {
-            case "preview" -> HttpResponse.seeOther(post + "/preview");
+            case "preview" -> HttpResponse.seeOther(post + "/preview?done=saved");
             case "image" -> HttpResponse.seeOther(post + "/image");
             case "publish" -> HttpResponse.seeOther(Notice.after(post + "/edit", scheduled ? Notice.Done.SCHEDULED : Notice.Done.PUBLISHED,
                     Optional.of(slug)));

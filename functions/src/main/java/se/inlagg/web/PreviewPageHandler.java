@@ -34,9 +34,13 @@ public final class PreviewPageHandler extends PostAuthorPage {
         var time = app().posts().time();
         var now = time.now();
         PostView read = Views.post(post, time.zone(), now);
+        // Saved from the edit form on the way here: said, and said to be live already when readers see the post (found by a
+        // probe: the preview of a published post read as a check before going live, though the change was live).
+        Optional<Notice> saved = request.query("done").filter("saved"::equals).map(d -> new Notice(post.summary().visibleAt(now)
+                ? "Ändringarna är sparade och syns redan för läsarna." : "Ändringarna är sparade.", Optional.empty()));
         PostView view = new PostView(read.title(), read.datetime(), read.date(), read.byline(), read.categories(), read.figure(),
                 read.bodyHtml(), Optional.of(NOTICE + read.notice().map(n -> " " + n).orElse("")), read.newer(), read.older(), read.related(), Optional.empty(),
-                Optional.empty());
+                saved);
         Views.StatusLabel label = Views.status(post.summary(), now, time.zone());
         PreviewView bar = new PreviewView(Views.postPath(post.slug()), label.text(), label.cssClass(), post.summary().visibleAt(now),
                 Views.publishing(post.summary(), viewer.get().csrf(), "", Optional.empty(), now));

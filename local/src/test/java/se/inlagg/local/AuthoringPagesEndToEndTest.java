@@ -209,6 +209,19 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertFalse(other.get("/posts/" + published).body().contains("/edit\""), "nor another author");
     }
 
+    /** Found by a probe: "Spara och förhandsgranska" on a published post read as a check before going live, though it was live. */
+    @Test
+    void aPreviewAfterSavingSaysTheChangeIsSavedAndWhetherReadersSeeItAlready() {
+        String published = write("Live redan", "publish");
+        var saved = asa.post("/posts/" + published + "/edit", with(asa.editForm(published), "body", "Rättad.", "action", "preview"));
+        assertEquals("/posts/" + published + "/preview?done=saved", saved.header("location"));
+        assertTrue(asa.get(saved.header("location")).body().contains("Ändringarna är sparade och syns redan för läsarna."));
+        String draft = write("Inte live än", "draft");
+        var draftSaved = asa.post("/posts/" + draft + "/edit", with(asa.editForm(draft), "body", "Rättad.", "action", "preview"));
+        String page = asa.get(draftSaved.header("location")).body();
+        assertTrue(page.contains("Ändringarna är sparade.") && !page.contains("syns redan"), page);
+    }
+
     /** Found by a probe: signed out meanwhile, publish and delete answered a page that said "you may not", with no way on. */
     @Test
     void signedOutMeanwhilePublishAndDeleteSendTheAuthorToSignInAndBackDoingNothing() {
