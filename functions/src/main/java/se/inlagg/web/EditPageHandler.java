@@ -113,11 +113,10 @@ public final class EditPageHandler extends PostAuthorPage {
     private HttpResponse next(Post saved, String action) {
         String slug = saved.slug();
         String post = Views.postPath(slug);
-        boolean scheduled = !saved.summary().visibleAt(app().posts().time().now());
         return switch (action) {
             case "preview" -> HttpResponse.seeOther(post + "/preview?done=saved");
             case "image" -> HttpResponse.seeOther(post + "/image");
-            case "publish" -> HttpResponse.seeOther(Notice.after(post + "/edit", scheduled ? Notice.Done.SCHEDULED : Notice.Done.PUBLISHED,
+            case "publish" -> HttpResponse.seeOther(Notice.after(post + "/edit", Notice.stateOf(saved.summary(), app().posts().time().now()),
                     Optional.of(slug)));
             case "draft" -> HttpResponse.seeOther(Notice.after(post + "/edit", Notice.Done.UNPUBLISHED, Optional.of(slug)));
             default -> HttpResponse.seeOther(Notice.after(post + "/edit", Notice.Done.SAVED, Optional.of(slug)));

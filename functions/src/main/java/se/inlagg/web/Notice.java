@@ -36,24 +36,18 @@ public record Notice(String text, Optional<Link> link) {
         return path + "?done=" + done.word + slug.map(s -> "&post=" + s).orElse("");
     }
 
+    /** What a post just saved now is, as its confirmation says it: a draft, published, or published for a time to come. */
+    static Done stateOf(se.inlagg.posts.PostSummary post, java.time.Instant now) {
+        return post.status() == se.inlagg.posts.Status.DRAFT ? Done.DRAFTED : post.visibleAt(now) ? Done.PUBLISHED : Done.SCHEDULED;
+    }
+
     /**
      * What the address says was just done to this post, on its own page, if that is how the post is now: a link
      * made up to say "published" of a draft shows nothing (from a review). Only what the writing form sends there.
      */
     static Optional<Notice> onPost(HttpRequest request, se.inlagg.posts.PostSummary post, java.time.Instant now) {
-        Optional<String> word = request.query("done");
-        boolean draft = post.status() == se.inlagg.posts.Status.DRAFT;
-        for (Done d : new Done[] {Done.PUBLISHED, Done.SCHEDULED, Done.DRAFTED}) {
-            boolean so = switch (d) {
-                case PUBLISHED -> !draft && post.visibleAt(now);
-                case SCHEDULED -> !draft && !post.visibleAt(now);
-                default -> draft;
-            };
-            if (so && word.filter(d.word::equals).isPresent()) {
-                return Optional.of(new Notice(d.swedish, Optional.empty()));
-            }
-        }
-        return Optional.empty();
+        Done is = stateOf(post, now);
+        return request.query("done").filter(is.word::equals).map(word -> new Notice(is.swedish, Optional.empty()));
     }
 
     /** The confirmation the address names, with a link to the post where there is one to show. */

@@ -62,8 +62,7 @@ public final class WriteHandler extends PageFunction {
         return HttpResponse.seeOther(switch (form.value("action")) {
             case "image" -> path + "/image";
             case "preview" -> path + "/preview";
-            default -> Notice.after(path, post.summary().status() == se.inlagg.posts.Status.DRAFT ? Notice.Done.DRAFTED
-                    : post.summary().visibleAt(app().posts().time().now()) ? Notice.Done.PUBLISHED : Notice.Done.SCHEDULED, Optional.empty());
+            default -> Notice.after(path, Notice.stateOf(post.summary(), app().posts().time().now()), Optional.empty());
         });
     }
 
