@@ -151,12 +151,7 @@ public final class Markdown {
 
     /** A semicolon unless the item already ends in a mark of its own, then a space: the list goes on. */
     private static void endClause(StringBuilder out) {
-        int end = trimmedEnd(out);
-        out.setLength(end);
-        if (end > 0 && ".!?…:;,".indexOf(out.charAt(end - 1)) < 0) {
-            out.append(';');
-        }
-        out.append(' ');
+        end(out, ';', ".!?…:;,");
     }
 
     /** Where what is written ends, without the spaces after it. */
@@ -170,10 +165,15 @@ public final class Markdown {
 
     /** A full stop unless the block already ends in one (or in ! ? … : ;), then a space. */
     private static void endSentence(StringBuilder out) {
+        end(out, '.', ".!?…:;");
+    }
+
+    /** The spaces after what is written dropped, then {@code mark} unless it already ends in one of {@code kept}, then a space. */
+    private static void end(StringBuilder out, char mark, String kept) {
         int end = trimmedEnd(out);
         out.setLength(end);
-        if (end > 0 && ".!?…:;".indexOf(out.charAt(end - 1)) < 0) {
-            out.append('.');
+        if (end > 0 && kept.indexOf(out.charAt(end - 1)) < 0) {
+            out.append(mark);
         }
         out.append(' ');
     }
