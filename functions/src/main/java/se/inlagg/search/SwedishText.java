@@ -58,6 +58,19 @@ final class SwedishText extends Analyzer {
         }
     }
 
+    /**
+     * Words lower-cased, as {@link #words} reads them before it finds their forms: an analyser of its own, so its
+     * tokenizer is kept per thread, as the index's is, not made anew for every snippet of every hit.
+     */
+    private final Analyzer lowerCased = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, new LowerCaseFilter(source));
+        }
+    };
+    private final ThreadLocal<SwedishForms.Stems> stems = ThreadLocal.withInitial(SwedishForms.Stems::new);
+
     @Override
     protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
@@ -72,10 +85,8 @@ final class SwedishText extends Analyzer {
     /** The words of a text, one per position, with their forms and their place in the text. */
     List<Word> words(String text) {
         List<Word> words = new ArrayList<>();
-        Tokenizer source = new StandardTokenizer();
-        SwedishForms.Stems forms = new SwedishForms.Stems();
-        source.setReader(new java.io.StringReader(text));
-        try (TokenStream stream = new LowerCaseFilter(source)) {
+        SwedishForms.Stems forms = stems.get();
+        try (TokenStream stream = lowerCased.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
