@@ -23,8 +23,7 @@ import java.util.regex.Pattern;
 public final class SiteTime {
 
     private static final Pattern OFFSET_AT_END = Pattern.compile("[+-]\\d\\d:\\d\\d$");
-    private static final Pattern SAID_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T]+(?:kl\\.? ?|klockan )?(\\d{1,2})[.:](\\d{2})",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SAID_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T]+" + SwedishDates.CLOCK, Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM")

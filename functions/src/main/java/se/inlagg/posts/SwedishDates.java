@@ -34,9 +34,12 @@ public final class SwedishDates {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1) + " " + month.getYear();
     }
 
+    /** A time of day as Swedish writes it: "09:15", "9.15", "kl. 09:15", "klockan 9.15" (hour and minute its two groups). */
+    static final String CLOCK = "(?:kl\\.? ?|klockan )?(\\d{1,2})[:.](\\d{2})";
+
     private static final java.util.regex.Pattern WRITTEN = java.util.regex.Pattern.compile(
             "(\\d{1,2}) (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) (\\d{4})"
-                    + "(?:,? (?:kl\\.? ?|klockan )?(\\d{1,2})[:.](\\d{2}))?", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+                    + "(?:,? " + CLOCK + ")?", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     /**
      * A date as this class writes it, typed back: "30 januari 2019", "30 januari 2019 kl. 09:15" (also "kl 9.15",
