@@ -165,16 +165,15 @@ final class WriteForm {
 
     /**
      * The post as stored, in the form's fields: the body as its Markdown source, times in the site's
-     * zone to the minute. A draft shows no date (publishing it publishes it now), and an excerpt made
-     * from the text shows empty, so a new text makes a new one.
+     * zone to the minute. An excerpt made from the text shows empty, so a new text makes a new one.
      */
-    static Map<String, String> of(Post post, ZoneId zone) {
+    static Map<String, String> of(Post post, ZoneId zone, Instant now) {
         PostSummary s = post.summary();
         Map<String, String> values = new LinkedHashMap<>(byline(s.author()));
         values.put("title", s.title());
         values.put("body", post.body());
         values.put("tags", String.join(", ", s.tags().stream().map(Tag::name).toList()));
-        values.put("publishedAt", s.status() == Status.DRAFT ? "" : siteTime(s.publishedAt(), zone));
+        values.put("publishedAt", shownTime(s, zone, now));
         values.put("imageUrl", s.image().map(i -> i.url()).orElse(""));
         values.put("imageAlt", s.image().map(i -> i.alt()).orElse(""));
         values.put("imageCaption", s.image().flatMap(i -> i.caption()).orElse(""));
@@ -226,6 +225,17 @@ final class WriteForm {
             return "inget";
         }
         return "”" + (value.codePointCount(0, value.length()) > 80 ? value.substring(0, value.offsetByCodePoints(0, 80)) + "…" : value) + "”";
+    }
+
+    /**
+     * The date the form shows for a stored post. A draft's time still to come is one its author typed (a
+     * draft starts with the time it was written, never a later one), so it shows: found by a probe, it was
+     * hidden, and "Spara och publicera" with the field as shown, empty, scheduled the post for it anyway.
+     * A draft's past time is when it was started, nothing for readers: it shows empty, and publishing
+     * publishes it now.
+     */
+    static String shownTime(PostSummary s, ZoneId zone, Instant now) {
+        return s.status() == Status.DRAFT && !s.publishedAt().isAfter(now) ? "" : siteTime(s.publishedAt(), zone);
     }
 
     /** "2026-12-24 15:00": the site's local time as a form shows it to a person and takes it back (the T a machine writes is read too). */

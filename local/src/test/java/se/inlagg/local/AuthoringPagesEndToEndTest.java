@@ -154,6 +154,29 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     @Test
+    void aDraftsDateToComeShowsInItsFormAndEmptiedItPublishesNow() {
+        // Found by a probe: a draft's typed date was hidden in its form, and "Spara och publicera" with the field as
+        // shown (empty, "Tomt betyder nu") scheduled the post for it all the same.
+        Map<String, String> typed = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        typed.putAll(Map.of("title", "Utkast med datum", "body", "Text.", "publishedAt", "2031-05-04 10:00", "action", "draft"));
+        String slug = asa.post("/write", typed).header("location").replaceFirst("\\?.*", "").replace("/posts/", "");
+        var form = asa.editForm(slug);
+        assertEquals("2031-05-04 10:00", form.get("publishedAt"), "the date the author typed");
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(form, "body", "Rättad.", "action", "save")).status());
+        assertEquals("2031-05-04 10:00", asa.editForm(slug).get("publishedAt"), "kept by a save");
+
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "publishedAt", "", "action", "publish")).status());
+        var published = http.get("/api/posts/" + slug).json();
+        assertEquals("published", published.path("status").asText());
+        assertTrue(java.time.Instant.parse(published.path("publishedAt").asText()).isBefore(java.time.Instant.now().plusSeconds(5)),
+                "emptied, the field means now: " + published);
+        assertEquals(200, http.get("/posts/" + slug).status(), "readers see it at once");
+
+        String started = write("Utkast utan datum", "draft");
+        assertEquals("", asa.editForm(started).get("publishedAt"), "a draft's own time is when it was started: not shown");
+    }
+
+    @Test
     void aSaveOverAChangeMadeMeanwhileShowsBothAndLosesNothing() {
         String slug = write("Två flikar", "publish");
         var firstTab = asa.editForm(slug);
