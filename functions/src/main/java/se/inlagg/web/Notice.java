@@ -20,7 +20,8 @@ public record Notice(String text, Optional<Link> link) {
         UNPUBLISHED("unpublished", "Inlägget är ett utkast igen och syns inte längre för läsarna."),
         DELETED("deleted", "Inlägget är borttaget."),
         IMAGE("image", "Bilden är sparad på inlägget."),
-        PROFILE("profile", "Din profil är sparad. Nya inlägg får det namnet, den rollen och det kontoret.");
+        PROFILE("profile", "Din profil är sparad. Nya inlägg får det namnet, den rollen och det kontoret."),
+        SIGNED_OUT("signedout", "Du är utloggad.");
 
         final String word;
         final String swedish;
@@ -48,6 +49,15 @@ public record Notice(String text, Optional<Link> link) {
     static Optional<Notice> onPost(HttpRequest request, se.inlagg.posts.PostSummary post, java.time.Instant now) {
         Done is = stateOf(post, now);
         return request.query("done").filter(is.word::equals).map(word -> new Notice(is.swedish, Optional.empty()));
+    }
+
+    /**
+     * The sign-in page's confirmation of a sign-out, with the way back to the site (found by a probe: signing out
+     * went to the front page and said nothing, so an author on a shared computer could not tell it had worked).
+     */
+    static Optional<Notice> signedOut(HttpRequest request) {
+        return request.query("done").filter(Done.SIGNED_OUT.word::equals)
+                .map(w -> new Notice(Done.SIGNED_OUT.swedish, Optional.of(new Link("Till startsidan", "/"))));
     }
 
     /** The confirmation the address names, with a link to the post where there is one to show. */

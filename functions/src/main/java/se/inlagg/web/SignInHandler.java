@@ -29,7 +29,7 @@ public final class SignInHandler extends PageFunction {
         }
         Optional<String> formToken = Cookies.signInToken(request);
         if (request.method().equals("GET")) {
-            return signInPage(request, 200, Optional.empty(), formToken, request.query("next").flatMap(LocalPath::of));
+            return signInPage(request, 200, Optional.empty(), formToken, request.query("next").flatMap(LocalPath::of), Notice.signedOut(request));
         }
         FormData form = FormData.of(request);
         Optional<String> next = form.get("next").flatMap(LocalPath::of);
@@ -58,7 +58,8 @@ public final class SignInHandler extends PageFunction {
      * Signs out the session of the cookie. The form's token proves the form is this site's; so does the browser
      * itself, saying the post came from this site (Sec-Fetch-Site, Origin): "Logga ut" in a tab opened before
      * the author signed in again carries the earlier session's token, and used to be refused, leaving the
-     * author signed in. Without a session there is nothing to end: the browser is sent home.
+     * author signed in. Without a session there is nothing to end, and the author is signed out all the same: either
+     * way the sign-in page says so.
      */
     private HttpResponse signOut(HttpRequest request) {
         Optional<String> id = Cookies.session(request);
@@ -72,15 +73,20 @@ public final class SignInHandler extends PageFunction {
             }
             app().sessions().signOut(id.get());
         }
-        return HttpResponse.seeOther("/").withCookie(Cookies.end(request));
+        return HttpResponse.seeOther(Notice.after("/signin", Notice.Done.SIGNED_OUT, Optional.empty())).withCookie(Cookies.end(request));
     }
 
     /** The form, with the token its cookie already holds, or a new one set with it. */
     private HttpResponse signInPage(HttpRequest request, int status, Optional<String> problem, Optional<String> formToken,
                                     Optional<String> next) {
+        return signInPage(request, status, problem, formToken, next, Optional.empty());
+    }
+
+    private HttpResponse signInPage(HttpRequest request, int status, Optional<String> problem, Optional<String> formToken,
+                                    Optional<String> next, Optional<Notice> notice) {
         String token = formToken.orElseGet(Tokens::newToken);
         Frame frame = Frame.unlisted("Logga in", Optional.empty()).failedIf(status >= 400);
-        HttpResponse page = page(request, status, frame, Templates.render(out -> JtesigninGenerated.render(out, null, frame, problem, token, next.orElse(""))))
+        HttpResponse page = page(request, status, frame, Templates.render(out -> JtesigninGenerated.render(out, null, frame, problem, notice, token, next.orElse(""))))
                 .withHeader("cache-control", Caching.NO_STORE);
         return formToken.isPresent() ? page : page.withCookie(Cookies.signIn(request, token));
     }

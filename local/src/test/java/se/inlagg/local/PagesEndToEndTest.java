@@ -287,6 +287,10 @@ class PagesEndToEndTest extends ServerTest {
         var out = http.form("/signout", s[0], Map.of("csrf", s[1]));
         assertEquals(303, out.status());
         assertTrue(out.header("set-cookie").contains("Max-Age=0"));
+        assertEquals("/signin?done=signedout", out.header("location"));
+        String said = http.get(out.header("location")).body();
+        assertTrue(said.contains("<p class=\"done\" role=\"status\">Du är utloggad. <a href=\"/\">Till startsidan</a></p>"), said);
+        assertFalse(http.get("/signin").body().contains("Du är utloggad"), "only after signing out");
         assertEquals(303, http.raw("GET", "/write", Map.of("Cookie", s[0]), null).status(), "the old cookie no longer works");
     }
 
@@ -305,7 +309,7 @@ class PagesEndToEndTest extends ServerTest {
         assertEquals(303, out.status(), out.body());
         assertEquals(303, http.raw("GET", "/write", Map.of("Cookie", now[0]), null).status(), "signed out");
         var again = http.form("/signout", now[0], Map.of("csrf", now[1]));
-        assertEquals("/", again.header("location"), "signed out already (in another tab): sent home, no error");
+        assertEquals("/signin?done=signedout", again.header("location"), "signed out already (in another tab): said so, no error");
     }
 
     @Test

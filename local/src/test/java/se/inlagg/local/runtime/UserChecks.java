@@ -188,7 +188,7 @@ final class UserChecks {
         String slug = event.json().path("pathParameters").path("slug").asText("");
         String expected = switch (route.path()) {
             case "/signin" -> "/write";
-            case "/signout" -> "/";
+            case "/signout" -> "/signin?done=signedout";
             case "/profile" -> "/profile?done=profile";
             case "/posts/{slug}/edit" -> "/posts/" + slug + "/edit?done=saved&post=" + slug;
             case "/posts/{slug}/publish" -> "/drafts?done=published&post=" + slug;
