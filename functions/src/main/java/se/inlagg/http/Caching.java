@@ -59,9 +59,12 @@ public final class Caching {
                     empty = empty.withHeader(kept, response.header(kept));
                 }
             }
-            // The 200 would have said it varies with Accept-Encoding (Compression adds it to text), and the 304 has no type to tell.
-            return Compression.compressible(response.header("content-type"))
-                    ? empty.withHeader("vary", Compression.vary(empty.header("vary"))) : empty;
+            // The 200 would have said it varies with Accept-Encoding (Compression adds it to text) and named the
+            // encoding's own tag, and the 304 has no type to tell.
+            String type = response.header("content-type");
+            return Compression.compressible(type)
+                    ? empty.withHeader("vary", Compression.vary(empty.header("vary"))).withHeader("etag", Compression.tagFor(request, type, etag))
+                    : empty;
         }
         return response;
     }

@@ -33,10 +33,16 @@ public final class ETags {
         }
     }
 
-    /** If-Match: strong comparison against any tag in the list, or "*". */
+    /** What a gzipped answer's tag adds inside the quotes ({@code "abc-gzip"}): the same version, another encoding. */
+    static final String GZIP_SUFFIX = "-gzip";
+
+    /**
+     * If-Match: strong comparison against any tag in the list, or "*". A gzipped answer's tag names the same
+     * version as the plain one: a client that read the post gzipped sends that tag back with its change.
+     */
     public static boolean matchesStrongly(String header, String etag) {
         for (String candidate : header.split(",")) {
-            String c = candidate.strip();
+            String c = plain(candidate.strip());
             if (c.equals("*") || c.equals(etag)) {
                 return true;
             }
@@ -51,11 +57,17 @@ public final class ETags {
             if (c.startsWith("W/")) {
                 c = c.substring(2);
             }
+            c = plain(c);
             if (c.equals("*") || c.equals(etag)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A tag as this service made it before any encoding: "abc-gzip" is "abc". */
+    private static String plain(String tag) {
+        return tag.endsWith(GZIP_SUFFIX + "\"") ? tag.substring(0, tag.length() - GZIP_SUFFIX.length() - 1) + "\"" : tag;
     }
 
     /**

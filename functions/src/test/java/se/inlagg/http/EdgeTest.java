@@ -71,6 +71,32 @@ class EdgeTest {
     }
 
     @Test
+    void theGzippedAnswerHasATagOfItsOwnAndEitherTagRevalidatesAndConditionsAChange() {
+        // Found by a probe: the plain and gzipped bytes shared one strong ETag, which RFC 9110 gives to one representation.
+        HttpFunction page = handling(request -> Caching.publicly(request, HttpResponse.html(200, LONG_SWEDISH)));
+        String plain = page.answer(get("identity")).header("etag");
+        HttpResponse zipped = page.answer(get("gzip"));
+        assertEquals("gzip", zipped.header("content-encoding"));
+        String gzipTag = zipped.header("etag");
+        assertEquals(plain.substring(0, plain.length() - 1) + "-gzip\"", gzipTag);
+
+        HttpResponse again = page.answer(HttpRequest.builder().method("GET").path("/").header("accept-encoding", "gzip")
+                .header("if-none-match", gzipTag).build());
+        assertEquals(304, again.status());
+        assertEquals(gzipTag, again.header("etag"), "a 304 names the representation the client holds");
+        HttpResponse plainAgain = page.answer(HttpRequest.builder().method("GET").path("/").header("if-none-match", plain).build());
+        assertEquals(304, plainAgain.status());
+        assertEquals(plain, plainAgain.header("etag"));
+        assertEquals(200, page.answer(HttpRequest.builder().method("GET").path("/").header("if-none-match", "\"annat-gzip\"").build()).status());
+
+        assertTrue(ETags.matchesStrongly(gzipTag, plain), "If-Match with the tag of a gzipped read names the same version");
+        assertTrue(ETags.matchesStrongly("\"x\", " + gzipTag, plain));
+        assertFalse(ETags.matchesStrongly("\"annat-gzip\"", plain));
+        String small = answering(HttpResponse.html(200, "kort").withHeader("etag", "\"k\"")).answer(get("gzip")).header("etag");
+        assertEquals("\"k-gzip\"", small, "a small answer sent as it is keeps the tag a 304 would name");
+    }
+
+    @Test
     void compressedAnswersTravelAsBase64AndTextAsText() {
         Map<String, Object> zipped = HttpFunction.payload(answering(HttpResponse.html(200, LONG_SWEDISH)).answer(get("gzip")));
         assertEquals(true, zipped.get("isBase64Encoded"));
