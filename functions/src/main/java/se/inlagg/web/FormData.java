@@ -35,7 +35,7 @@ final class FormData {
         return new FormData(fields);
     }
 
-    /** Percent-decoding into bytes, then strict UTF-8: broken text is refused, never replaced with U+FFFD. */
+    /** Percent-decoding into bytes (text not encoded taken as it is), then strict UTF-8: broken text is refused, never replaced with U+FFFD. */
     static String decode(String encoded) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
@@ -50,8 +50,14 @@ final class FormData {
                 }
                 bytes.write(hi * 16 + lo);
                 i += 2;
-            } else if (c == '%' || c > 0x7f) {
+            } else if (c == '%') {
                 throw new ProblemException(Problems.malformed("The form is not correctly encoded."));
+            } else if (c > 0x7f) {
+                // Text sent as it is, not percent-encoded (curl -d "title=Månad", a script): read as the URL-encoded
+                // form's standard (WHATWG) reads it, where it was refused as broken.
+                int cp = encoded.codePointAt(i);
+                bytes.writeBytes(new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                i += Character.charCount(cp) - 1;
             } else {
                 bytes.write(c);
             }

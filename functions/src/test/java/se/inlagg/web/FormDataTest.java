@@ -1,0 +1,38 @@
+package se.inlagg.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.http.ProblemException;
+
+class FormDataTest {
+
+    private static FormData form(String body) {
+        return FormData.of(HttpRequest.builder().method("POST").path("/write")
+                .header("content-type", "application/x-www-form-urlencoded; charset=UTF-8").body(body).build());
+    }
+
+    @Test
+    void readsWhatABrowserSendsPercentEncoded() {
+        FormData f = form("title=M%C3%A5nadsm%C3%B6te+i+V%C3%A4xj%C3%B6&tags=a%2Cb&title=andra");
+        assertEquals("Månadsmöte i Växjö", f.value("title"), "the first value of a name");
+        assertEquals("a,b", f.value("tags"));
+    }
+
+    @Test
+    void readsTextSentAsItIsAsTheFormStandardDoes() {
+        // Found by a probe: curl -d "title=Månadsmöte" (or a script's raw body) was refused as broken.
+        FormData f = form("title=Månadsmöte i Växjö 🎄&body=Å+%C3%A4");
+        assertEquals("Månadsmöte i Växjö 🎄", f.value("title"));
+        assertEquals("Å ä", f.value("body"));
+    }
+
+    @Test
+    void refusesBrokenEncodingRatherThanGuess() {
+        assertThrows(ProblemException.class, () -> form("title=%C3"), "half a character");
+        assertThrows(ProblemException.class, () -> form("title=100%"), "a percent sign not encoded");
+        assertThrows(ProblemException.class, () -> form("title=%zz"));
+    }
+}
