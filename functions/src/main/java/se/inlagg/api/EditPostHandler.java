@@ -34,7 +34,7 @@ public final class EditPostHandler extends PostApiFunction {
                 // Removing the status would leave the create's default, published: a client clearing fields published a draft.
                 throw new ProblemException(Problems.of(new Refusal.Invalid(List.of(new FieldError("status", "must be \"published\" or \"draft\"")))));
             }
-            var draft = DraftReader.post(merged(current, patch));
+            var draft = DraftReader.post(merged(current, patch, app().posts().time().now()));
             return answer(app().posts().edit(current, draft, authorId),
                     post -> PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary()));
         });
@@ -42,13 +42,16 @@ public final class EditPostHandler extends PostApiFunction {
 
     /**
      * The patch applied to the post; an excerpt made from the old body is made again from the new. A
-     * draft's date is in the edit only when the patch gives one: a draft published without one is
-     * published now (PostService.edit), one published with a date keeps it.
+     * draft's date is in the edit only when the patch gives one: a draft published without one keeps a
+     * date of its own (given it, or its publication's before it was taken back) and is otherwise published
+     * now (PostService.edit); {@code "publishedAt": null} publishes it now whatever it had.
      */
-    private static Map<String, Object> merged(Post current, Map<String, Object> patch) {
+    private static Map<String, Object> merged(Post current, Map<String, Object> patch, java.time.Instant now) {
         Map<String, Object> merged = MergePatch.apply(PostJson.createFields(current), patch);
         if (current.summary().status() == Status.DRAFT && !patch.containsKey("publishedAt")) {
             merged.remove("publishedAt");
+        } else if (current.summary().status() == Status.DRAFT && patch.containsKey("publishedAt") && patch.get("publishedAt") == null) {
+            merged.put("publishedAt", se.inlagg.posts.SiteTime.format(now));
         }
         boolean derived = current.summary().excerpt().equals(PostRules.excerptOf(current.body()));
         if (derived && patch.containsKey("body") && !patch.containsKey("excerpt")) {

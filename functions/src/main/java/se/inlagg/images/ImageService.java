@@ -170,7 +170,7 @@ public final class ImageService {
     /** The post as it was one change ago, as far as a version or an ETag (its id and version) can tell. */
     private static PostSummary oneChangeBefore(PostSummary s) {
         return new PostSummary(s.id(), s.slug(), s.title(), s.excerpt(), s.author(), s.tags(), s.image(), s.status(), s.publishedAt(),
-                s.updatedAt(), s.version() - 1, s.authorId());
+                s.dated(), s.updatedAt(), s.version() - 1, s.authorId());
     }
 
     /** Whether the post's picture is the one made from this upload (its name starts with the upload's id). */

@@ -102,7 +102,7 @@ public final class PostService {
 
     private static PostSummary summary(PostRules.Checked c, String id, String slug, String authorId, Instant now) {
         return new PostSummary(id, slug, c.title(), c.excerpt(), c.byline(), c.tags(), c.image(), c.status(),
-                c.publishedAt().orElse(now), now, 1, authorId);
+                c.publishedAt().orElse(now), c.publishedAt().isPresent() || c.status() == Status.PUBLISHED, now, 1, authorId);
     }
 
     /** The post a create with this key made, while the key's record lasts (what a form sent again is about). */
@@ -156,11 +156,13 @@ public final class PostService {
         PostSummary was = current.summary();
         Instant publishedAt = c.publishedAt().orElse(was.publishedAt());
         boolean publishing = was.status() == Status.DRAFT && c.status() == Status.PUBLISHED;
-        if (publishing && c.publishedAt().isEmpty() && !publishedAt.isAfter(now)) {
+        if (publishing && c.publishedAt().isEmpty() && !was.dated()) {
+            // A draft nobody dated goes out now; one with a date (given, or its first publication's) keeps it.
             publishedAt = now;
         }
         var next = new PostSummary(was.id(), was.slug(), c.title(), c.excerpt(), c.byline(), c.tags(), c.image(),
-                c.status(), publishedAt, now, was.version() + 1, was.authorId());
+                c.status(), publishedAt, was.dated() || c.publishedAt().isPresent() || c.status() == Status.PUBLISHED,
+                now, was.version() + 1, was.authorId());
         Body body = c.body().equals(current.body()) ? new Body(current.body(), current.bodyHtml()) : Body.of(c.body());
         return switch (writeDropping(was, next.image(), () -> repository.update(was, next, Optional.of(body), now))) {
             case Write.Applied<PostSummary> a -> {
@@ -194,13 +196,17 @@ public final class PostService {
 
     /**
      * Publishes the actor's post now, or at a moment (a future one schedules it; the lists show it
-     * from then on with no job to run). With the post as the caller saw it, a post changed since is refused
-     * (what was previewed is what goes out); a post that already is so published is left as it is.
+     * from then on with no job to run). Now, a draft with a past date of its own keeps it: one published
+     * before and taken back (found by a probe: a post of January, unpublished to mend it, came back as
+     * today's news at the top of the feed) or one its author back-dated. With the post as the caller saw it,
+     * a post changed since is refused (what was previewed is what goes out); a post that already is so
+     * published is left as it is.
      */
     public Outcome<PostSummary> publish(String slug, String actorId, Optional<Instant> at, Optional<Seen> seen) {
         return changeStatus(slug, actorId, seen, current -> {
             Instant now = time.now();
-            Instant when = at.orElse(now);
+            boolean ownPastDate = current.status() == Status.DRAFT && current.dated() && !current.publishedAt().isAfter(now);
+            Instant when = at.orElse(ownPastDate ? current.publishedAt() : now);
             boolean already = current.status() == Status.PUBLISHED
                     && (at.isPresent() ? current.publishedAt().equals(when) : !current.publishedAt().isAfter(now));
             return already ? Optional.empty() : Optional.of(withStatus(current, Status.PUBLISHED, when, now));
@@ -215,7 +221,7 @@ public final class PostService {
 
     private static PostSummary withStatus(PostSummary s, Status status, Instant publishedAt, Instant now) {
         return new PostSummary(s.id(), s.slug(), s.title(), s.excerpt(), s.author(), s.tags(), s.image(), status,
-                publishedAt, now, s.version() + 1, s.authorId());
+                publishedAt, true, now, s.version() + 1, s.authorId());
     }
 
     /**
@@ -274,7 +280,7 @@ public final class PostService {
         }
         Instant now = time.now();
         var next = new PostSummary(was.id(), was.slug(), was.title(), was.excerpt(), was.author(), was.tags(),
-                Optional.of(image), was.status(), was.publishedAt(), now, was.version() + 1, was.authorId());
+                Optional.of(image), was.status(), was.publishedAt(), was.dated(), now, was.version() + 1, was.authorId());
         return switch (writeDropping(was, next.image(), () -> repository.update(was, next, Optional.empty(), now))) {
             case Write.Applied<PostSummary> a -> Outcome.done(new Post(a.value(), current.body(), current.bodyHtml()));
             case Write.Stale<PostSummary> s -> Outcome.refused(new Refusal.Stale());

@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * What lists show of a post: everything but the body. It is the part stored again in each of the
- * post's tag entries, so a category page is one query.
+ * post's tag entries, so a category page is one query. {@code dated} says whether {@code publishedAt} is the
+ * post's date for readers: one its author gave, or its publication (kept through an unpublish). A draft
+ * nobody dated has the time it was started there, which publishing replaces with the moment it goes out.
  */
 public record PostSummary(
         String id,
@@ -18,6 +20,7 @@ public record PostSummary(
         Optional<Image> image,
         Status status,
         Instant publishedAt,
+        boolean dated,
         Instant updatedAt,
         long version,
         String authorId) {
@@ -28,7 +31,7 @@ public record PostSummary(
 
     public PostSummary withTags(List<Tag> newTags, Instant now) {
         return new PostSummary(id, slug, title, excerpt, author, newTags, image, status,
-                publishedAt, now, version + 1, authorId);
+                publishedAt, dated, now, version + 1, authorId);
     }
 
     /** Where readers find it: its categories, its author, its office and its month (in the site's zone). */

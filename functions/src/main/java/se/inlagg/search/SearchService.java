@@ -165,7 +165,7 @@ public final class SearchService {
         return new Post(new PostSummary("00000000-0000-4000-8000-000000000000", "priming",
             "Månadsmöte i Ystad", "Ingress", new Byline("Åsa Öberg", Optional.of("Handläggare"), Optional.of("Frivården Malmö")),
             List.of(new Tag("frivard", "Frivård"), new Tag("samverkan", "Samverkan")), Optional.empty(), Status.PUBLISHED,
-            Instant.EPOCH, Instant.EPOCH, 1, "00000000-0000-4000-8000-000000000000"),
+            Instant.EPOCH, true, Instant.EPOCH, 1, "00000000-0000-4000-8000-000000000000"),
             "Vi träffades i **Ystad**.\n\n- samverkan\n- [rapporten](https://example.org/rapport)\n", "");
     }
 

@@ -478,6 +478,6 @@ public final class DynamoPostRepository implements PostRepository {
             return stored == null ? t : new Tag(t.slug(), stored.name());
         }).toList();
         return new PostSummary(s.id(), s.slug(), s.title(), s.excerpt(), s.author(), named, s.image(), s.status(),
-                s.publishedAt(), s.updatedAt(), s.version(), s.authorId());
+                s.publishedAt(), s.dated(), s.updatedAt(), s.version(), s.authorId());
     }
 }

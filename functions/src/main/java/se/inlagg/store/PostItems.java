@@ -40,6 +40,12 @@ final class PostItems {
     static final String IMAGE_HEIGHT = "imageHeight";
     static final String STATUS = "status";
     static final String PUBLISHED_AT = "publishedAt";
+    /**
+     * 1 on a draft whose publishedAt is a date its author gave or its publication's (PostSummary.dated); a
+     * published post always is. Not projected into the indexes (a new projection replaces an index): a draft
+     * read from its author's list reads as not dated, which lists never ask.
+     */
+    static final String DATED = "dated";
     static final String UPDATED_AT = "updatedAt";
     static final String VERSION = "version";
     static final String AUTHOR_ID = "authorId";
@@ -127,6 +133,9 @@ final class PostItems {
             b.s(IMAGE_URL, i.url()).s(IMAGE_ALT, i.alt()).s(IMAGE_CAPTION, i.caption());
             i.size().ifPresent(size -> b.n(IMAGE_WIDTH, size.width()).n(IMAGE_HEIGHT, size.height()));
         });
+        if (s.status() == Status.DRAFT && s.dated()) {
+            b.n(DATED, 1);
+        }
         if (s.status() == Status.PUBLISHED) {
             b.s(Keys.GSI1PK, listKey);
             b.s(Keys.GSI1SK, Keys.listSort(s.publishedAt(), s.id()));
@@ -144,6 +153,7 @@ final class PostItems {
         Optional<Image.Size> size = d.has(IMAGE_WIDTH) && d.has(IMAGE_HEIGHT)
                 ? Optional.of(new Image.Size((int) d.number(IMAGE_WIDTH), (int) d.number(IMAGE_HEIGHT))) : Optional.empty();
         Optional<Image> image = d.text(IMAGE_URL).map(url -> new Image(url, d.text(IMAGE_ALT).orElse(""), d.text(IMAGE_CAPTION), size));
+        Status status = Status.fromWire(d.string(STATUS)).orElseThrow();
         return new PostSummary(
                 d.string(ID),
                 d.string(SLUG),
@@ -152,8 +162,9 @@ final class PostItems {
                 new Byline(d.string(AUTHOR_NAME), d.text(AUTHOR_ROLE), d.text(AUTHOR_OFFICE)),
                 tags,
                 image,
-                Status.fromWire(d.string(STATUS)).orElseThrow(),
+                status,
                 Instant.parse(d.string(PUBLISHED_AT)),
+                status == Status.PUBLISHED || d.number(DATED) == 1,
                 Instant.parse(d.string(UPDATED_AT)),
                 d.number(VERSION),
                 d.text(AUTHOR_ID).orElse(""));

@@ -43,7 +43,7 @@ public final class EditPageHandler extends PostAuthorPage {
                 return toSignIn(request);
             }
             Post post = ownPost(slug, viewer.get());
-            return form(request, 200, post, post.version(), WriteForm.of(post, app().posts().time().zone(), app().posts().time().now()), List.of(),
+            return form(request, 200, post, post.version(), WriteForm.of(post, app().posts().time().zone()), List.of(),
                     Optional.empty(), Optional.empty(), viewer.get());
         }
         FormData form = FormData.of(request);
@@ -129,17 +129,17 @@ public final class EditPageHandler extends PostAuthorPage {
      * utkast") and otherwise stays as stored. A date left as the form showed it keeps the stored time
      * exactly: the form shows the minute, in the site's zone, and taking that back would move a post
      * published at 10:00:40 to 10:00:00, under a neighbour of 10:00:10, at every save of a typo (and in
-     * the hour summer time ends, where the shown time is ambiguous, an hour earlier). A draft's date still to
-     * come, emptied, is taken away: the form says empty means now, where the service keeps a stored schedule.
+     * the hour summer time ends, where the shown time is ambiguous, an hour earlier). A draft's date, emptied,
+     * is taken away: the form says empty means now, where the service keeps a draft's own date.
      */
     static PostDraft draftOf(FormData form, Post current, ZoneId zone, Instant now) {
         PostDraft typed = WriteHandler.draftOf(form);
         PostSummary stored = current.summary();
-        String shown = WriteForm.shownTime(stored, zone, now);
-        boolean scheduledDraft = stored.status() == Status.DRAFT && !shown.isEmpty();
+        String shown = WriteForm.shownTime(stored, zone);
+        boolean datedDraft = stored.status() == Status.DRAFT && !shown.isEmpty();
         Optional<String> publishedAt = typed.publishedAt()
                 .map(t -> !shown.isEmpty() && t.strip().replace('T', ' ').equals(shown) ? SiteTime.format(stored.publishedAt())
-                        : scheduledDraft && t.isBlank() ? SiteTime.format(now) : t);
+                        : datedDraft && t.isBlank() ? SiteTime.format(now) : t);
         String status = switch (form.value("action")) {
             case "publish" -> "published";
             case "draft" -> "draft";
@@ -162,7 +162,7 @@ public final class EditPageHandler extends PostAuthorPage {
                 Optional.of(s.status()));
         Optional<EditView.Conflict> stored = conflict.map(c -> new EditView.Conflict(c.summary().title(), c.body(),
                 SiteTime.format(c.summary().updatedAt()), Views.dateTime(c.summary().updatedAt(), time.zone()),
-                WriteForm.differences(WriteForm.of(c, time.zone(), time.now()), values, time::parse)));
+                WriteForm.differences(WriteForm.of(c, time.zone()), values, time::parse)));
         Optional<PostView.Figure> image = Views.post(post, time.zone(), time.now()).figure();
         EditView view = new EditView(Views.postPath(s.slug()), label.text(), label.cssClass(), version, form,
                 status == 200 ? Notice.of(request) : Optional.empty(), stored, image);

@@ -77,7 +77,7 @@ public final class PostPageHandler extends PageFunction {
                 new Byline("Åsa Öberg", Optional.of("Förstelärare"), Optional.of("Ystad")), List.of(Tag.named("Frivård"), Tag.named("Ystad")),
                 Optional.of(new Image(Image.SITE_PATH + "abcdefghijklmnopqrstuvwxyz.jpg", "Bild", Optional.of("Bildtext"),
                         Optional.of(new Image.Size(800, 600)))),
-                Status.PUBLISHED, now.minusSeconds(3600), now.minusSeconds(3600), 1, Ids.ofSlug("inlagg-priming-author"));
+                Status.PUBLISHED, now.minusSeconds(3600), true, now.minusSeconds(3600), 1, Ids.ofSlug("inlagg-priming-author"));
         shown(PRIMING, Optional.empty(), new Post(summary, "Text med **fetstil**.", "<p>Text med <strong>fetstil</strong>.</p>"));
     }
 

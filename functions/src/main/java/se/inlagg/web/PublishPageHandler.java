@@ -80,7 +80,8 @@ public final class PublishPageHandler extends PostAuthorPage {
     /** The publishing form of the post as it is now, with the time as typed and what was wrong. */
     private HttpResponse again(HttpRequest request, Viewer viewer, String slug, String typed, int status, String problem) {
         Post post = ownPost(slug, viewer);
-        PublishingView view = Views.publishing(post.summary(), viewer.csrf(), typed, Optional.of(problem), app().posts().time().now());
+        PublishingView view = Views.publishing(post.summary(), viewer.csrf(), typed, Optional.of(problem), app().posts().time().now(),
+                app().posts().time().zone());
         Frame frame = Frame.unlisted("Publicera", Optional.of(viewer)).failedIf(status >= 400);
         String title = post.summary().title();
         return page(request, status, frame, Templates.render(out -> JtepublishGenerated.render(out, null, frame, title, view)))

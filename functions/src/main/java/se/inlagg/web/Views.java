@@ -79,8 +79,10 @@ final class Views {
     }
 
     /** The forms that publish a post now or at a time, or take it back to draft, on the version looked at. */
-    static PublishingView publishing(PostSummary s, String csrf, String at, Optional<String> error, Instant now) {
-        return new PublishingView(postPath(s.slug()), csrf, s.version(), at, error, s.visibleAt(now), s.status() == Status.PUBLISHED);
+    static PublishingView publishing(PostSummary s, String csrf, String at, Optional<String> error, Instant now, ZoneId zone) {
+        Optional<String> keeps = s.status() == Status.DRAFT && s.dated() && !s.publishedAt().isAfter(now)
+                ? Optional.of(date(s.publishedAt(), zone)) : Optional.empty();
+        return new PublishingView(postPath(s.slug()), csrf, s.version(), at, error, s.visibleAt(now), s.status() == Status.PUBLISHED, keeps);
     }
 
     static BylineView byline(Byline b) {

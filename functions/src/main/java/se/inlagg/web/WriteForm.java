@@ -167,13 +167,13 @@ final class WriteForm {
      * The post as stored, in the form's fields: the body as its Markdown source, times in the site's
      * zone to the minute. An excerpt made from the text shows empty, so a new text makes a new one.
      */
-    static Map<String, String> of(Post post, ZoneId zone, Instant now) {
+    static Map<String, String> of(Post post, ZoneId zone) {
         PostSummary s = post.summary();
         Map<String, String> values = new LinkedHashMap<>(byline(s.author()));
         values.put("title", s.title());
         values.put("body", post.body());
         values.put("tags", String.join(", ", s.tags().stream().map(Tag::name).toList()));
-        values.put("publishedAt", shownTime(s, zone, now));
+        values.put("publishedAt", shownTime(s, zone));
         values.put("imageUrl", s.image().map(i -> i.url()).orElse(""));
         values.put("imageAlt", s.image().map(i -> i.alt()).orElse(""));
         values.put("imageCaption", s.image().flatMap(i -> i.caption()).orElse(""));
@@ -228,14 +228,13 @@ final class WriteForm {
     }
 
     /**
-     * The date the form shows for a stored post. A draft's time still to come is one its author typed (a
-     * draft starts with the time it was written, never a later one), so it shows: found by a probe, it was
-     * hidden, and "Spara och publicera" with the field as shown, empty, scheduled the post for it anyway.
-     * A draft's past time is when it was started, nothing for readers: it shows empty, and publishing
-     * publishes it now.
+     * The date the form shows for a stored post: its own date, a draft's too when it has one (its author's, or
+     * its publication's before it was taken back). Found by a probe: a draft's date was hidden, and "Spara och
+     * publicera" with the field as shown, empty ("Tomt betyder nu"), used it all the same. A draft nobody dated
+     * has only the time it was started: it shows empty, and publishing publishes it now.
      */
-    static String shownTime(PostSummary s, ZoneId zone, Instant now) {
-        return s.status() == Status.DRAFT && !s.publishedAt().isAfter(now) ? "" : siteTime(s.publishedAt(), zone);
+    static String shownTime(PostSummary s, ZoneId zone) {
+        return s.status() == Status.DRAFT && !s.dated() ? "" : siteTime(s.publishedAt(), zone);
     }
 
     /** "2026-12-24 15:00": the site's local time as a form shows it to a person and takes it back (the T a machine writes is read too). */

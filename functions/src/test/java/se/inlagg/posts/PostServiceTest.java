@@ -58,6 +58,14 @@ class PostServiceTest {
         return (Post) assertInstanceOf(Outcome.Done.class, service.create(draft, "author-1", Optional.empty())).value();
     }
 
+    /** The service on the same store at another moment: a draft begun days ago, a post published again later. */
+    PostService at(Instant moment) {
+        return new PostService(repository, new SiteTime(ZoneId.of("Europe/Stockholm"), Clock.fixed(moment, ZoneId.of("UTC"))),
+                Duration.ofMillis(300), images);
+    }
+
+    static final Instant WEEK_AGO = NOW.minus(Duration.ofDays(7));
+
     @Test
     void aPostReadersCannotSeeYetHasNothingAroundItAndAVisibleOneItsNeighbours() {
         Post older = created(post("Äldre", "2019-01-10", null));
@@ -224,16 +232,19 @@ class PostServiceTest {
     }
 
     @Test
-    void publishingADraftPublishesItNowUnlessItIsScheduled() {
-        Post draft = created(post("Utkast", "2019-01-30", "draft"));
+    void publishingADraftPublishesItNowUnlessItHasADateOfItsOwn() {
+        Post draft = (Post) assertInstanceOf(Outcome.Done.class, at(WEEK_AGO).create(post("Utkast", null, "draft"), "author-1", Optional.empty())).value();
+        assertFalse(draft.summary().dated(), "begun, not dated");
         Post published = (Post) assertInstanceOf(Outcome.Done.class, service.edit(draft, post("Utkast", null, "published"), "author-1")).value();
         assertEquals(NOW, published.summary().publishedAt(), "without a date: now, not buried at the day it was begun");
-        // Found by a probe: a date the author gave (even the draft's own) was thrown away for now.
+        assertTrue(published.summary().dated());
+        // Found by a probe: a date the author gave (even the draft's own) was thrown away for now, or, left out
+        // of the edit as the form showed it (empty), still used when it was to come.
         Post backDated = created(post("Bakdaterat", "2024-01-15", "draft"));
-        Post kept = (Post) assertInstanceOf(Outcome.Done.class, service.edit(backDated, post("Bakdaterat", "2024-01-15", "published"), "author-1")).value();
+        Post kept = (Post) assertInstanceOf(Outcome.Done.class, service.edit(backDated, post("Bakdaterat", null, "published"), "author-1")).value();
         assertEquals(Instant.parse("2024-01-14T23:00:00Z"), kept.summary().publishedAt());
         Post scheduledDraft = created(post("Planerat", "2030-01-01", "draft"));
-        Post scheduled = (Post) assertInstanceOf(Outcome.Done.class, service.edit(scheduledDraft, post("Planerat", "2030-01-01", "published"), "author-1")).value();
+        Post scheduled = (Post) assertInstanceOf(Outcome.Done.class, service.edit(scheduledDraft, post("Planerat", null, "published"), "author-1")).value();
         assertEquals(Instant.parse("2029-12-31T23:00:00Z"), scheduled.summary().publishedAt());
     }
 
@@ -288,15 +299,23 @@ class PostServiceTest {
 
     @Test
     void publishingNowSchedulingAndTakingBackToDraft() {
-        Post draft = created(post("Om fika", "2019-01-30", "draft"));
+        Post draft = (Post) assertInstanceOf(Outcome.Done.class, at(WEEK_AGO).create(post("Om fika", null, "draft"), "author-1", Optional.empty())).value();
         PostSummary now = done(service.publish("om-fika", "author-1", Optional.empty(), Optional.of(Seen.atVersion(draft.version()))));
         assertEquals(Status.PUBLISHED, now.status());
-        assertEquals(NOW, now.publishedAt(), "published now, not buried at its old date");
+        assertEquals(NOW, now.publishedAt(), "published now, not buried at the day it was begun");
         assertTrue(now.visibleAt(NOW));
 
         PostSummary back = done(service.unpublish("om-fika", "author-1", Optional.of(Seen.atVersion(now.version()))));
         assertEquals(Status.DRAFT, back.status());
         assertFalse(back.visibleAt(NOW));
+        assertTrue(back.dated(), "its publication's date stays its own");
+
+        // Found by a probe: a post taken back to mend it came back, days later, dated that day, as news at the top of the feed.
+        PostService daysLater = at(NOW.plus(Duration.ofDays(3)));
+        PostSummary again = done(daysLater.publish("om-fika", "author-1", Optional.empty(), Optional.of(Seen.atVersion(back.version()))));
+        assertEquals(NOW, again.publishedAt(), "published again with its own date");
+        assertTrue(again.visibleAt(NOW.plus(Duration.ofDays(3))));
+        back = done(daysLater.unpublish("om-fika", "author-1", Optional.of(Seen.atVersion(again.version()))));
 
         Instant later = Instant.parse("2026-12-24T14:00:00Z");
         PostSummary scheduled = done(service.publish("om-fika", "author-1", Optional.of(later), Optional.of(Seen.atVersion(back.version()))));

@@ -38,7 +38,7 @@ class PagesRenderingTest {
                 new Byline("Åsa Öberg", Optional.of("Enhetschef"), Optional.of("Frivården Malmö")),
                 List.of(new Tag("frivard", "Frivård"), new Tag("rbm", "RBM")),
                 Optional.of(new Image("https://bilder.example.se/a.jpg", "Två personer vid ett bord", Optional.of("Foto: Åsa Öberg"))),
-                Status.PUBLISHED, Instant.parse("2019-01-29T23:00:00Z"), Instant.parse("2019-01-30T08:00:00Z"), 3, "author-1");
+                Status.PUBLISHED, Instant.parse("2019-01-29T23:00:00Z"), true, Instant.parse("2019-01-30T08:00:00Z"), 3, "author-1");
         return new Post(summary, body, se.inlagg.posts.Markdown.toHtml(body));
     }
 
@@ -292,7 +292,7 @@ class PagesRenderingTest {
         var summary = new PostSummary("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", "schemalagt", "Schemalagt", "Ingress",
                 new Byline("Åsa Öberg", Optional.empty(), Optional.empty()), List.of(new Tag("frivard", "Frivård")),
                 Optional.of(new Image("/images/abcdefghijklmnopqrstuvwxyz.jpg", "Kontoret", Optional.empty())), Status.PUBLISHED,
-                Instant.parse("2026-11-20T09:00:00Z"), Instant.parse("2026-11-19T15:30:00Z"), 2, "author-1");
+                Instant.parse("2026-11-20T09:00:00Z"), true, Instant.parse("2026-11-19T15:30:00Z"), 2, "author-1");
         Post post = new Post(summary, "Text.", "<p>Text.</p>");
         String base = "https://blogg.example.se";
         String picture = base + "/images/abcdefghijklmnopqrstuvwxyz.jpg";

@@ -76,6 +76,36 @@ class AuthoringApiEndToEndTest extends ServerTest {
     }
 
     @Test
+    void aPostTakenBackAndPublishedAgainKeepsItsDateAsDoesABackDatedDraft() {
+        // Found by a probe: a post of January, unpublished to mend it and published again, came back dated today, at
+        // the top of the front page and the feed.
+        assertEquals(201, http.createPost("Julbord i januari", "2025-01-10T12:00").status());
+        String post = "/api/posts/julbord-i-januari";
+        assertEquals("draft", http.write("POST", post + "/unpublish", null).json().path("status").asText());
+        var again = http.write("POST", post + "/publish", null);
+        assertEquals(200, again.status(), again.body());
+        assertEquals("2025-01-10T11:00:00Z", again.json().path("publishedAt").asText(), "its own date, kept by the store");
+        assertEquals(200, http.get(post).status(), "readers see it again");
+        assertEquals("draft", http.write("POST", post + "/unpublish", null).json().path("status").asText());
+        var patched = http.sendWith("PATCH", post, "application/merge-patch+json", "{\"status\": \"published\"}",
+                Map.of("If-Match", "*"));
+        assertEquals("2025-01-10T11:00:00Z", patched.json().path("publishedAt").asText(), "a patch publishing it keeps it too: " + patched.body());
+
+        var backDated = http.write("POST", "/api/posts", "{\"title\": \"Bakdaterat utkast\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"},"
+                + " \"status\": \"draft\", \"publishedAt\": \"2024-03-01T09:00\"}");
+        assertEquals(201, backDated.status(), backDated.body());
+        assertEquals("2024-03-01T08:00:00Z", http.write("POST", "/api/posts/bakdaterat-utkast/publish", null).json().path("publishedAt").asText());
+
+        assertEquals(201, http.write("POST", "/api/posts", "{\"title\": \"Utkast som blir nu\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"},"
+                + " \"status\": \"draft\", \"publishedAt\": \"2024-03-01T09:00\"}").status());
+        var nullDate = http.sendWith("PATCH", "/api/posts/utkast-som-blir-nu", "application/merge-patch+json",
+                "{\"status\": \"published\", \"publishedAt\": null}", Map.of("If-Match", "*"));
+        assertEquals(200, nullDate.status(), nullDate.body());
+        assertTrue(java.time.Instant.parse(nullDate.json().path("publishedAt").asText()).isAfter(java.time.Instant.now().minusSeconds(60)),
+                "null: now, its date taken away");
+    }
+
+    @Test
     void badPublishRequestsAreRefusedAndChangeNothing() {
         assertEquals(201, draft("Felaktig publicering").status());
         assertError(http.write("POST", "/api/posts/felaktig-publicering/publish", "{\"publishAt\": \"31 juni\"}"), 400, "validation_failed", "publishAt");

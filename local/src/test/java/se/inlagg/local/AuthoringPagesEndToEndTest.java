@@ -177,6 +177,20 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     @Test
+    void aPostTakenBackShowsItsDateAndPublishedNowKeepsIt() {
+        String slug = http.createPost("Vårens planering", "2025-01-10T12:00").json().path("slug").asText();
+        var form = asa.editForm(slug);
+        assertEquals(303, asa.post("/posts/" + slug + "/unpublish", Map.of("csrf", asa.csrf, "version", form.get("version"))).status());
+        assertEquals("2025-01-10 12:00", asa.editForm(slug).get("publishedAt"), "a draft again, with its own date in view");
+        String preview = asa.get("/posts/" + slug + "/preview").body();
+        assertTrue(preview.contains("<small id=\"keeps-date\">Inlägget behåller sitt datum, 10 januari 2025."), preview);
+        var now = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(slug).get("version")));
+        assertEquals(303, now.status(), now.body());
+        assertEquals("2025-01-10T11:00:00Z", http.get("/api/posts/" + slug).json().path("publishedAt").asText(), "as the page said");
+        assertFalse(asa.get("/posts/" + write("Nytt utkast", "draft") + "/preview").body().contains("keeps-date"), "a new draft goes out now");
+    }
+
+    @Test
     void aSaveOverAChangeMadeMeanwhileShowsBothAndLosesNothing() {
         String slug = write("Två flikar", "publish");
         var firstTab = asa.editForm(slug);

@@ -42,7 +42,7 @@ final class LegacyPosts {
                         Post p = (Post) args[0];
                         PostSummary s = p.summary();
                         args[0] = new Post(new PostSummary(Ids.newId(), s.slug(), s.title(), s.excerpt(), s.author(), s.tags(), s.image(),
-                                s.status(), s.publishedAt(), s.updatedAt(), s.version(), s.authorId()), p.body(), p.bodyHtml());
+                                s.status(), s.publishedAt(), s.dated(), s.updatedAt(), s.version(), s.authorId()), p.body(), p.bodyHtml());
                     }
                     try {
                         return method.invoke(real, args);
