@@ -36,9 +36,13 @@ public final class ListPageHandler extends PageFunction {
             throw new ProblemException(Problems.of(new Refusal.NotFound(Refusal.Missing.MONTH)));
         }
         Optional<Facet> facet = facet(request);
-        Optional<String> cursor = request.query("cursor").filter(c -> !c.isBlank() && c.length() <= MAX_CURSOR);
+        Optional<String> cursor = request.query("cursor").filter(c -> !c.isBlank());
+        // A cursor too long to be one is refused as any other made-up cursor is (found by a probe: it was dropped,
+        // and the first page answered with it in its canonical address).
         var query = new ListQuery(facet, month, PAGE_SIZE, cursor);
-        return switch (app().posts().list(query)) {
+        var read = cursor.filter(c -> c.length() > MAX_CURSOR).isPresent()
+                ? Outcome.<Page<PostSummary>>refused(Refusal.Invalid.of("cursor", "is too long")) : app().posts().list(query);
+        return switch (read) {
             case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(Problems.malformed(
                     "Länken till nästa sida gäller inte längre."));
             case Outcome.Done<Page<PostSummary>> d -> {
@@ -85,10 +89,14 @@ public final class ListPageHandler extends PageFunction {
         feeds.add(new Link("Alla inlägg", "/feed.xml"));
         facet.filter(f -> f.kind() == Facet.Kind.CATEGORY)
                 .ifPresent(f -> feeds.add(new Link("kategorin " + f.name(), f.path() + "/feed.xml")));
-        String title = facet.isPresent() || month.isPresent() ? heading : Frame.SITE_NAME;
+        // A later page says so in its title, and the first page, reached back through a cursor ("Nyare inlägg" from
+        // the second), names the list's own address as its canonical one: found by a probe, every page was titled
+        // alike and the first page had a second address.
+        boolean first = page.previousCursor().isEmpty();
+        String title = (facet.isPresent() || month.isPresent() ? heading : Frame.SITE_NAME) + (first ? "" : " – äldre inlägg");
         // The canonical address: a month's own page for /?month= too.
         String self = link(month.filter(m -> facet.isEmpty()).map(m -> Facet.month(m).path()).orElse(path),
-                facet.isPresent() ? monthParameter : "", request.query("cursor").filter(c -> !c.isBlank()));
+                facet.isPresent() ? monthParameter : "", request.query("cursor").filter(c -> !c.isBlank() && !first));
         Frame frame = Frame.shared(title, description(heading, page), Sharing.website(base(request) + self), feeds, viewer);
         return page(request, 200, frame, Templates.render(out -> JtelistGenerated.render(out, null, frame, view)));
     }

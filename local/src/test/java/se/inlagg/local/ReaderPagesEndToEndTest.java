@@ -171,6 +171,17 @@ class ReaderPagesEndToEndTest extends ServerTest {
         String backToFirst = page(link(backToSecond, "prev", "Nyare inlägg"));
         assertEquals(titles(first), titles(backToFirst));
         assertFalse(backToFirst.contains("Nyare inlägg"), "back at the first page");
+
+        // Found by a probe: the first page reached back through a cursor was a second address of it, and every page had one title.
+        String canonical = "<link rel=\"canonical\" href=\"([^\"]+)\">";
+        assertTrue(meta(backToFirst, canonical).endsWith("/tags/bladdra-at-bada-hall"), meta(backToFirst, canonical));
+        assertTrue(meta(second, canonical).contains("/tags/bladdra-at-bada-hall?cursor="), "a later page is its own");
+        assertEquals("Kategori: Bläddra åt båda håll", meta(first, "<h1>([^<]+)</h1>"));
+        assertTrue(meta(second, "<title>([^<]+)</title>").startsWith("Kategori: Bläddra åt båda håll – äldre inlägg"),
+                meta(second, "<title>([^<]+)</title>"));
+        assertFalse(meta(backToFirst, "<title>([^<]+)</title>").contains("äldre inlägg"));
+        assertEquals(400, http.get("/tags/bladdra-at-bada-hall?cursor=" + "A".repeat(600)).status(), "too long to be a cursor");
+        assertEquals(400, http.get("/?cursor=" + "A".repeat(600)).status());
     }
 
     /** Found by a probe: every newer post deleted, "Nyare inlägg" led to an empty page with no way on. */
