@@ -8,8 +8,10 @@ import se.inlagg.http.HttpResponse;
 
 /**
  * GET /assets/{file}, GET /style.css and GET /favicon.ico: the site's own files, the one hand-written
- * stylesheet and the icon. Under a hashed name a file never changes, so it is cached for a year; any
- * other name gets the current file, revalidated. /favicon.ico is what browsers ask for unprompted.
+ * stylesheet and the icon. Under a hashed name a file never changes, so it is cached for a year; another
+ * hash (a page cached from before a deploy) gets the current file, revalidated. Any other name is not
+ * found (found by a probe: /assets/finns-inte.js answered the stylesheet). /favicon.ico is what browsers
+ * ask for unprompted.
  */
 public final class StylesheetHandler extends PageFunction {
 
@@ -23,6 +25,10 @@ public final class StylesheetHandler extends PageFunction {
         }
         String file = request.pathParameter("file").orElse("");
         boolean icon = file.startsWith("favicon.") && file.endsWith(".svg");
+        boolean stylesheet = request.path().equals("/style.css") || file.startsWith("style.") && file.endsWith(".css");
+        if (!icon && !stylesheet) {
+            throw new se.inlagg.http.ProblemException(se.inlagg.http.Problems.routeNotFound());
+        }
         BundledFile served = icon ? ICON : STYLESHEET;
         boolean current = file.equals(icon ? iconPath().substring("/assets/".length()) : stylesheetPath().substring("/assets/".length()));
         HttpResponse response = Caching.publicly(request, served.response());

@@ -114,6 +114,8 @@ class PagesEndToEndTest extends ServerTest {
         assertEquals(304, cssAgain.status());
         assertEquals(se.inlagg.http.Caching.IMMUTABLE, cssAgain.header("cache-control"), "still immutable once revalidated");
         assertEquals(css.header("vary"), cssAgain.header("vary"));
+        assertEquals("text/css; charset=utf-8", http.get("/assets/style.0ld.css").header("content-type"), "a page from before a deploy");
+        assertEquals(404, http.get("/assets/finns-inte.js").status(), "found by a probe: it answered the stylesheet");
     }
 
     @Test
