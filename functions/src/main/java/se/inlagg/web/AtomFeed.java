@@ -45,8 +45,11 @@ final class AtomFeed {
             s.image().ifPresent(i -> out.append("<link rel=\"enclosure\" href=\"").append(text(SiteUrls.absolute(base, i.url()))).append("\"/>\n")
                     .append("<media:content url=\"").append(text(SiteUrls.absolute(base, i.url()))).append("\" medium=\"image\">")
                     .append("<media:description>").append(text(i.alt())).append("</media:description></media:content>\n"));
+            // A link the author wrote relative to the site ("/tags/frivard") is resolved against the post's own page, as
+            // on the page (found by a probe: a feed reader had no address to resolve it against).
             out.append("<summary>").append(text(s.excerpt())).append("</summary>\n")
-                    .append("<content type=\"html\">").append(text(figure(s, base) + post.bodyHtml())).append("</content>\n")
+                    .append("<content type=\"html\" xml:base=\"").append(text(base + Views.postPath(s.slug()))).append("\">")
+                    .append(text(figure(s, base) + post.bodyHtml())).append("</content>\n")
                     .append("</entry>\n");
         }
         return out.append("</feed>\n").toString();

@@ -314,6 +314,9 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertTrue(entry.contains("<link rel=\"enclosure\" href=\"https://bilder.example.se/vastervik.jpg\"/>"), entry);
         assertTrue(entry.contains("&lt;img src=&quot;https://bilder.example.se/vastervik.jpg&quot;"), "the picture in the content: " + entry);
         assertTrue(entry.contains("&lt;li&gt;punkt två&lt;/li&gt;"), "the whole text: " + entry);
+        // Found by a probe: a link written relative to the site had nothing to resolve against in a feed reader.
+        String site = base.replaceAll("/$", "");
+        assertTrue(entry.contains("<content type=\"html\" xml:base=\"" + site + "/posts/manadsmote-i-vastervik\">"), entry);
     }
 
     private static String link(String html, String rel, String text) {
