@@ -13,10 +13,10 @@ record Manifest(String lineage, long generation, Map<String, FileRef> files, int
 
     /**
      * The forms words are indexed in, by this code: 2 since SwedishForms (a word's plain stem beside its
-     * folded one). A manifest without the field is 1. An index of an older analysis still answers every
+     * folded one), 3 since ø and æ are indexed as ö and ä. A manifest without the field is 1. An index of an older analysis still answers every
      * query, less well, and the indexer builds it anew at its next batch.
      */
-    static final int ANALYSIS = 2;
+    static final int ANALYSIS = 3;
 
     /** One stored file of the commit. */
     record FileRef(String key, long size) {

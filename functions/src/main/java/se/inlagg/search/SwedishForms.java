@@ -76,8 +76,13 @@ final class SwedishForms extends TokenFilter {
         /** An abbreviation with its ending after a colon, as Swedish writes them: "kvv:s", "apt:n" (not "s:t" for Sankt, nor "d:o"). */
         private static final java.util.regex.Pattern ENDED = java.util.regex.Pattern.compile("([\\p{L}\\d]{2,}):\\p{L}{1,3}");
 
-        /** The forms of a lower-cased word; an abbreviation's ending after its colon is no part of it (found by a probe: "KVV:s" was not KVV). */
-        Forms of(String word) {
+        /**
+         * The forms of a lower-cased word; an abbreviation's ending after its colon is no part of it (found by a probe: "KVV:s"
+         * was not KVV). Danish and Norwegian ø and æ are Swedish ö and ä, as the lists sort them: a Swedish keyboard has
+         * neither, so "Ödegaard" finds Ødegaard (found by a probe: only "odegaard" did).
+         */
+        Forms of(String typed) {
+            String word = typed.indexOf('ø') < 0 && typed.indexOf('æ') < 0 ? typed : typed.replace('ø', 'ö').replace('æ', 'ä');
             java.util.regex.Matcher ended = word.indexOf(':') < 0 ? null : ENDED.matcher(word);
             String lower = ended != null && ended.matches() ? ended.group(1) : word;
             String stem = stem(lower);
