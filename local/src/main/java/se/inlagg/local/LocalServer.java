@@ -123,7 +123,9 @@ public final class LocalServer implements AutoCloseable {
                         template.authorizerFunctionId().map(functions::get));
                 HttpServer http = HttpServer.create(new InetSocketAddress(
                         java.net.InetAddress.getLoopbackAddress(), options.port()), 64);
-                List<StreamPoller> pollers = streamPollers(template, functions, admin, dynamo.endpoint(), table, options.dataDir());
+                LocalS3 indexStore = s3;
+                Runnable rebuildIndex = () -> rebuildSearchIndex(dynamo, indexStore, table, searchBucket);
+                List<StreamPoller> pollers = streamPollers(template, functions, admin, dynamo.endpoint(), table, options.dataDir(), rebuildIndex);
                 ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
                 http.setExecutor(executor);
                 http.createContext("/", new GatewayHttpHandler(gateway, () -> System.out));
@@ -225,7 +227,7 @@ public final class LocalServer implements AutoCloseable {
      * table's stream, invoking its function in-process.
      */
     private static List<StreamPoller> streamPollers(Template template, Map<String, LambdaFunction> functions, DynamoDbClient admin,
-                                                    URI endpoint, String table, Path dataDir) {
+                                                    URI endpoint, String table, Path dataDir, Runnable rebuildIndex) {
         List<StreamPoller> pollers = new java.util.ArrayList<>();
         if (template.streamSources().isEmpty()) {
             return pollers;
@@ -236,9 +238,20 @@ public final class LocalServer implements AutoCloseable {
                     + " reads one: is StreamSpecification in template.yaml?");
         }
         for (Template.StreamSource source : template.streamSources()) {
-            pollers.add(new StreamPoller(source, functions.get(source.functionId()), endpoint, streamArn, dataDir).start());
+            // The template's one stream consumer keeps the search index, which is rebuilt from the table when changes went unread.
+            pollers.add(new StreamPoller(source, functions.get(source.functionId()), endpoint, streamArn, dataDir, rebuildIndex).start());
         }
         return pollers;
+    }
+
+    /** What `./inlagg reindex` does, in the server: the search index built anew from every published post in the table. */
+    private static void rebuildSearchIndex(LocalDynamo dynamo, LocalS3 s3, String table, String searchBucket) {
+        try (DynamoDbClient client = dynamo.client(); var s3Client = s3.client()) {
+            var built = LocalInvocation.run("reindex", () -> Wiring.withSearchIndex(client, new Settings(table, SeedPosts.ZONE)
+                    .withSearchBucket(searchBucket), Clock.systemUTC(), () -> new se.inlagg.search.S3IndexFiles(s3Client, searchBucket))
+                    .search().rebuild());
+            System.err.println("search index built anew from the table: " + built.indexed() + " posts");
+        }
     }
 
     /**

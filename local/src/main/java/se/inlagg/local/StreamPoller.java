@@ -37,6 +37,12 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * JSON. A batch that fails is halved (BisectBatchOnFunctionError) and retried as the template says;
  * one that still fails goes to a file, as Lambda sends it to the on-failure destination, and the
  * stream moves on. Positions are kept per shard in the data directory, so a restart resumes.
+ *
+ * <p>A position kept whose records are gone (the emulator keeps a stream's records back to the start
+ * before last, as DynamoDB keeps a day's) is read on from the oldest record there is, as Lambda does,
+ * after {@code missed} has made up for what was never read. Found by a probe: two restarts in a row
+ * before the search indexer caught up left the poller asking for the lost position forever, and
+ * nothing was indexed again.
  */
 final class StreamPoller implements AutoCloseable {
 
@@ -46,6 +52,7 @@ final class StreamPoller implements AutoCloseable {
 
     private final Template.StreamSource source;
     private final LambdaFunction function;
+    private final Runnable missed;
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
     private final EventFilter filter;
@@ -58,9 +65,12 @@ final class StreamPoller implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long delivered;
 
-    StreamPoller(Template.StreamSource source, LambdaFunction function, URI dynamoEndpoint, String streamArn, Path dataDir) {
+    /** @param missed what makes up for records gone before they were read (for the search index: building it anew) */
+    StreamPoller(Template.StreamSource source, LambdaFunction function, URI dynamoEndpoint, String streamArn, Path dataDir,
+                 Runnable missed) {
         this.source = source;
         this.function = function;
+        this.missed = missed;
         this.streams = DynamoDbStreamsClient.builder()
                 .endpointOverride(dynamoEndpoint)
                 .region(Region.of(LocalDynamo.REGION))
@@ -172,14 +182,24 @@ final class StreamPoller implements AutoCloseable {
 
     private String iterator(String shardId) {
         String after = position.get(shardId);
-        return streams.getShardIterator(b -> {
-            b.streamArn(streamArn).shardId(shardId);
-            if (after != null) {
-                b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
-            } else {
-                b.shardIteratorType(ShardIteratorType.fromValue(source.startingPosition()));
-            }
-        }).shardIterator();
+        try {
+            return streams.getShardIterator(b -> {
+                b.streamArn(streamArn).shardId(shardId);
+                if (after != null) {
+                    b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+                } else {
+                    b.shardIteratorType(ShardIteratorType.fromValue(source.startingPosition()));
+                }
+            }).shardIterator();
+        } catch (TrimmedDataAccessException e) {
+            System.err.println("stream " + source.functionId() + ": the changes after its last position are gone before it read them ("
+                    + e.awsErrorDetails().errorMessage() + "); making up for them, then reading on from the oldest change kept");
+            missed.run();
+            position.remove(shardId);
+            save();
+            return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
+        }
     }
 
     /** The batch through the filters and to the function; then the positions move past it, whatever came of it. */
