@@ -1,13 +1,17 @@
 package se.inlagg.posts;
 
 import java.text.Collator;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Names in the order a Swedish reader looks for them: å, ä and ö after z, "Åsa" after "Eva", case and
- * accents deciding only between names otherwise alike. The JDK's Swedish collator, made on first use: it costs
- * a cold start some 15 ms (a scratch program's figure), paid only by the index pages and the API's tag list.
+ * accents deciding only between names otherwise alike, and numbers by their value: "Vecka 9" before
+ * "Vecka 10", "2 tips" before "10 tips" (found by a probe: the collator alone put 10 first). The JDK's
+ * Swedish collator, made on first use: it costs a cold start some 15 ms (a scratch program's figure),
+ * paid only by the index pages and the API's tag list.
  */
 public final class SwedishOrder {
 
@@ -21,6 +25,50 @@ public final class SwedishOrder {
 
     /** Orders by name; the collator is thread-safe, so one serves every request. */
     public static <T> Comparator<T> byName(java.util.function.Function<T, String> name) {
-        return (a, b) -> Holder.COLLATOR.compare(name.apply(a), name.apply(b));
+        return (a, b) -> compare(name.apply(a), name.apply(b));
+    }
+
+    /** Run by run: digits by their value, the rest by the collator; then, for names alike so far ("02" and "2"), the whole names. */
+    static int compare(String a, String b) {
+        List<String> left = runs(a);
+        List<String> right = runs(b);
+        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+            String x = left.get(i);
+            String y = right.get(i);
+            int c = isNumber(x) && isNumber(y) ? byValue(x, y) : Holder.COLLATOR.compare(x, y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        int c = Integer.compare(left.size(), right.size());
+        return c != 0 ? c : Holder.COLLATOR.compare(a, b);
+    }
+
+    /** The name cut where digits start or end: "Vecka 10 i Umeå" is "Vecka ", "10", " i Umeå". */
+    private static List<String> runs(String name) {
+        List<String> runs = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= name.length(); i++) {
+            if (i == name.length() || isDigit(name.charAt(i)) != isDigit(name.charAt(i - 1))) {
+                runs.add(name.substring(start, i));
+                start = i;
+            }
+        }
+        return runs;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isNumber(String run) {
+        return !run.isEmpty() && isDigit(run.charAt(0));
+    }
+
+    /** Two runs of digits by their value, however long: without leading zeros, the longer is the larger. */
+    private static int byValue(String x, String y) {
+        String a = x.replaceFirst("^0+(?=.)", "");
+        String b = y.replaceFirst("^0+(?=.)", "");
+        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
     }
 }

@@ -1,0 +1,29 @@
+package se.inlagg.posts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SwedishOrderTest {
+
+    private static List<String> sorted(String... names) {
+        return List.of(names).stream().sorted(SwedishOrder.byName((String n) -> n)).toList();
+    }
+
+    @Test
+    void swedishLettersComeAfterZAndCaseOnlyDecidesBetweenNamesOtherwiseAlike() {
+        assertEquals(List.of("Eva", "Zorn", "Åsa", "Ärla", "Örjan"), sorted("Örjan", "Åsa", "Zorn", "Ärla", "Eva"));
+        assertEquals(List.of("frivård", "Frivård"), sorted("Frivård", "frivård"));
+    }
+
+    @Test
+    void numbersGoByTheirValue() {
+        // Found by a probe: "10 tips" came before "2 tips".
+        assertEquals(List.of("2 tips", "10 tips", "Vecka 9", "Vecka 10", "Vecka 52"), sorted("Vecka 10", "10 tips", "Vecka 52", "2 tips", "Vecka 9"));
+        assertEquals(List.of("Budget 2024", "Budget 2025 i Umeå", "Budget 2025 i Ystad"),
+                sorted("Budget 2025 i Ystad", "Budget 2024", "Budget 2025 i Umeå"));
+        assertEquals(List.of("2", "10", "99999999999999999999"), sorted("99999999999999999999", "10", "2"), "however long");
+        assertEquals(0, SwedishOrder.compare("Kvartal 3", "Kvartal 3"));
+    }
+}
