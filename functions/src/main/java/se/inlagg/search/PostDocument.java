@@ -29,6 +29,8 @@ final class PostDocument {
     static final String TITLE = "title";
     static final String TAGS = "tags";
     static final String BYLINE = "byline";
+    /** The author's name, its words whole (SwedishText): a name is not inflected, and stems made Ärlig find Ärla. */
+    static final String NAME = "name";
     static final String BODY = "body";
     static final String PUBLISHED = "published";
     private static final String SLUG = "slug";
@@ -58,7 +60,7 @@ final class PostDocument {
             d.add(new StoredField(TAG_NAME, tag.name()));
         }
         Byline by = s.author();
-        d.add(new TextField(BYLINE, by.name(), Field.Store.NO));
+        d.add(new TextField(NAME, by.name(), Field.Store.NO));
         by.role().ifPresent(r -> d.add(new TextField(BYLINE, r, Field.Store.NO)));
         by.office().ifPresent(o -> d.add(new TextField(BYLINE, o, Field.Store.NO)));
         d.add(new StoredField(AUTHOR_NAME, by.name()));

@@ -25,13 +25,24 @@ final class SearchQuery {
     static final int MAX_CLAUSES = 16;
     /** Each field's weight: a word in the title or a category counts for more than one in the text. */
     static final Map<String, Float> FIELDS = Map.of(PostDocument.TITLE, 3.0f, PostDocument.TAGS, 2.5f,
-            PostDocument.BYLINE, 1.5f, PostDocument.BODY, 1.0f);
+            PostDocument.NAME, 1.5f, PostDocument.BYLINE, 1.5f, PostDocument.BODY, 1.0f);
     /** One thing that must be found: a word, or words in this order. */
     sealed interface Clause {
     }
 
-    /** A word, by the terms the index may hold it under for what was typed (SwedishText.Word#soughtAlone): any will do. */
-    record Word(List<String> terms) implements Clause {
+    /**
+     * A word, by the terms the index may hold it under for what was typed (SwedishText.Word#soughtAlone), and in an
+     * author's name, whose words are whole, by {@code names} (SwedishText.Word#soughtAsName): any will do.
+     */
+    record Word(List<String> terms, List<String> names) implements Clause {
+
+        Word(SwedishText.Word w) {
+            this(w.soughtAlone(), w.soughtAsName());
+        }
+
+        List<String> in(String field) {
+            return field.equals(PostDocument.NAME) ? names : terms;
+        }
     }
 
     record Phrase(List<SwedishText.Word> words) implements Clause {
@@ -68,20 +79,20 @@ final class SearchQuery {
         for (String phrase : quoted) {
             List<SwedishText.Word> words = analyzer.words(phrase);
             if (words.size() == 1) {
-                add(clauses, seen, new Word(words.getFirst().soughtAlone()));
+                add(clauses, seen, new Word(words.getFirst()));
             } else if (words.size() > 1) {
                 add(clauses, seen, new Phrase(words.stream().limit(MAX_CLAUSES).toList()));
             }
         }
         for (String words : plain) {
-            analyzer.words(words).forEach(w -> add(clauses, seen, new Word(w.soughtAlone())));
+            analyzer.words(words).forEach(w -> add(clauses, seen, new Word(w)));
         }
         return new SearchQuery(clauses);
     }
 
     private static void add(List<Clause> clauses, Set<Object> seen, Clause clause) {
         Object key = switch (clause) {
-            case Word w -> w.terms();
+            case Word w -> List.of(w.terms(), w.names());
             case Phrase p -> p.words().stream().map(SwedishText.Word::soughtAlone).toList();
         };
         if (clauses.size() < MAX_CLAUSES && seen.add(key)) {
@@ -119,14 +130,15 @@ final class SearchQuery {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         FIELDS.forEach((field, weight) -> {
             switch (clause) {
-                case Word w -> w.terms().forEach(t -> any.add(new BoostQuery(new TermQuery(new Term(field, t)), weight), BooleanClause.Occur.SHOULD));
+                case Word w -> w.in(field).forEach(t -> any.add(new BoostQuery(new TermQuery(new Term(field, t)), weight), BooleanClause.Occur.SHOULD));
                 case Phrase p -> {
                     // Each place of the phrase takes any term its word alone would (from a review: "kriminalvardsinspektor
                     // jose" in quotes found less than without them).
                     org.apache.lucene.search.MultiPhraseQuery.Builder phrase = new org.apache.lucene.search.MultiPhraseQuery.Builder();
                     int first = p.words().getFirst().position();
-                    p.words().forEach(w -> phrase.add(w.soughtAlone().stream().map(t -> new Term(field, t)).toArray(Term[]::new),
-                            w.position() - first));
+                    boolean name = field.equals(PostDocument.NAME);
+                    p.words().forEach(w -> phrase.add((name ? w.soughtAsName() : w.soughtAlone()).stream().map(t -> new Term(field, t))
+                            .toArray(Term[]::new), w.position() - first));
                     any.add(new BoostQuery(phrase.build(), weight), BooleanClause.Occur.SHOULD);
                 }
             }

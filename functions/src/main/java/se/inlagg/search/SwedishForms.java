@@ -30,10 +30,13 @@ final class SwedishForms extends TokenFilter {
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
     private final Stems stems = new Stems();
     private final ArrayDeque<String> pending = new ArrayDeque<>(2);
+    private final boolean names;
     private State word;
 
-    SwedishForms(TokenStream input) {
+    /** @param names whether the words are names, kept whole (their forms without stemming: {@link Stems#ofName}) */
+    SwedishForms(TokenStream input, boolean names) {
         super(input);
+        this.names = names;
     }
 
     @Override
@@ -47,7 +50,7 @@ final class SwedishForms extends TokenFilter {
         if (!input.incrementToken()) {
             return false;
         }
-        Forms forms = stems.of(term.toString());
+        Forms forms = names ? Stems.ofName(term.toString()) : stems.of(term.toString());
         if (!forms.exact().equals(forms.folded())) {
             pending.add(forms.exact());
         }
@@ -82,12 +85,26 @@ final class SwedishForms extends TokenFilter {
          * neither, so "Ödegaard" finds Ødegaard (found by a probe: only "odegaard" did).
          */
         Forms of(String typed) {
-            String word = typed.indexOf('ø') < 0 && typed.indexOf('æ') < 0 ? typed : typed.replace('ø', 'ö').replace('æ', 'ä');
+            String word = nordic(typed);
             java.util.regex.Matcher ended = word.indexOf(':') < 0 ? null : ENDED.matcher(word);
             String lower = ended != null && ended.matches() ? ended.group(1) : word;
             String stem = stem(lower);
             String plainWord = fold(lower);
             return new Forms(fold(stem), stem, plainWord.equals(lower) ? fold(stem) : stem(plainWord));
+        }
+
+        /**
+         * The forms of a lower-cased word of a name: the word whole, folded and as spelt, never stemmed (found by a
+         * probe: "Ärlig" found Ärla Bengtsson, and "Hansen" would find Hans).
+         */
+        static Forms ofName(String typed) {
+            String word = nordic(typed);
+            String folded = fold(word);
+            return new Forms(folded, word, folded);
+        }
+
+        private static String nordic(String typed) {
+            return typed.indexOf('ø') < 0 && typed.indexOf('æ') < 0 ? typed : typed.replace('ø', 'ö').replace('æ', 'ä');
         }
 
         private String stem(String word) {

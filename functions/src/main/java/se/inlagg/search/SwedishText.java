@@ -27,7 +27,7 @@ final class SwedishText extends Analyzer {
     static final int VALUE_GAP = 100;
 
     /** One position of analysed text: the forms the index holds for it (SwedishForms), and where it stood. */
-    record Word(String folded, String exact, String plain, String typed, int position, int start, int end) {
+    record Word(String folded, String exact, String plain, String typed, int position, int start, int end, SwedishForms.Forms name) {
 
         /**
          * Whether the index has this word under a term sought. A term sought is a plain stem or an accented one
@@ -56,6 +56,15 @@ final class SwedishText extends Analyzer {
             }
             return typed.equals(folded) || !typed.chars().allMatch(c -> c < 128) ? java.util.List.of(folded) : java.util.List.of(folded, typed);
         }
+
+        /** What it seeks in a name, whose words are whole: as spelt when it has å, ä or ö, else folded (other marks: both). */
+        java.util.List<String> soughtAsName() {
+            if (name.exact().equals(name.folded())) {
+                return java.util.List.of(name.folded());
+            }
+            return name.exact().chars().allMatch(c -> c < 128 || "åäö".indexOf(c) >= 0) ? java.util.List.of(name.exact())
+                    : java.util.List.of(name.exact(), name.folded());
+        }
     }
 
     /**
@@ -71,10 +80,15 @@ final class SwedishText extends Analyzer {
     };
     private final ThreadLocal<SwedishForms.Stems> stems = ThreadLocal.withInitial(SwedishForms.Stems::new);
 
+    SwedishText() {
+        // A name's field has components of its own (words whole); Lucene's default reuses one field's for every field.
+        super(PER_FIELD_REUSE_STRATEGY);
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
-        return new TokenStreamComponents(source, new SwedishForms(new LowerCaseFilter(source)));
+        return new TokenStreamComponents(source, new SwedishForms(new LowerCaseFilter(source), field.equals(PostDocument.NAME)));
     }
 
     @Override
@@ -95,7 +109,8 @@ final class SwedishText extends Analyzer {
             while (stream.incrementToken()) {
                 position += increment.getPositionIncrement();
                 SwedishForms.Forms f = forms.of(term.toString());
-                words.add(new Word(f.folded(), f.exact(), f.plain(), term.toString(), position, offset.startOffset(), offset.endOffset()));
+                words.add(new Word(f.folded(), f.exact(), f.plain(), term.toString(), position, offset.startOffset(), offset.endOffset(),
+                        SwedishForms.Stems.ofName(term.toString())));
             }
             stream.end();
         } catch (java.io.IOException e) {

@@ -43,6 +43,34 @@ class SearchServiceTest {
         return (Post) assertInstanceOf(Outcome.Done.class, posts.create(draft, "author-1", Optional.empty())).value();
     }
 
+    Post indexedBy(String author, String title, String body, String publishedAt) {
+        var draft = new PostDraft(Optional.of(title), Optional.of(body), Optional.of(author), Optional.of("Frivårdsinspektör"),
+                Optional.of("Frivården Umeå"), List.of(), Optional.ofNullable(publishedAt), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        Post post = (Post) assertInstanceOf(Outcome.Done.class, posts.create(draft, "author-1", Optional.empty())).value();
+        search.indexChanged(Set.of(post.id()));
+        return post;
+    }
+
+    @Test
+    void anAuthorsNameIsFoundByItsWholeWordsNotByTheirStems() {
+        // Found by a probe: "Ärlig" found Ärla Bengtsson's posts too, since both stem to "ärl".
+        indexedBy("Ann-Sofie Ärlig", "Om frivården", "Text om arbetet.", "2019-01-30");
+        indexedBy("Ärla Bengtsson", "Om kontraktsvården", "Annan text.", "2019-01-31");
+        indexedBy("Bjørn Hansen", "Om samverkan", "Tredje texten.", "2019-02-01");
+        indexedBy("Hans Lind", "Om fikat", "Fjärde texten.", "2019-02-02");
+        for (String query : List.of("Ärlig", "ärlig", "arlig", "\"Ann-Sofie Ärlig\"", "ann-sofie")) {
+            assertEquals(List.of("Om frivården"), titles(query), query);
+        }
+        assertEquals(List.of("Om kontraktsvården"), titles("Ärla"));
+        assertEquals(List.of("Om samverkan"), titles("Hansen"), "Hansen is not Hans");
+        assertEquals(List.of("Om fikat"), titles("Hans"));
+        assertEquals(List.of("Om samverkan"), titles("Björn"));
+        // The role and office are words like any other: inflected forms find them.
+        assertEquals(4, titles("frivårdsinspektörer").size());
+        assertEquals(4, titles("Umeå").size());
+    }
+
     Post indexed(String title, String body, String publishedAt, String... tags) {
         Post post = write(title, body, publishedAt, null, tags);
         search.indexChanged(Set.of(post.id()));
