@@ -28,14 +28,20 @@ public final class SwedishOrder {
         return (a, b) -> compare(name.apply(a), name.apply(b));
     }
 
-    /** Run by run: digits by their value, the rest by the collator; then, for names alike so far ("02" and "2"), the whole names. */
+    /**
+     * Run by run: digits by their value, the rest by the collator, a number before other text (as the collator puts
+     * digits before letters); then, for names alike so far ("02" and "2"), the whole names. Numbers never go to the
+     * collator beside text: whether the order stayed one (a sort fails on an order that goes round in a circle)
+     * would then hang on where the collator puts every other mark that looks like a digit, "²" or "٥".
+     */
     static int compare(String a, String b) {
         List<String> left = runs(a);
         List<String> right = runs(b);
         for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
             String x = left.get(i);
             String y = right.get(i);
-            int c = isNumber(x) && isNumber(y) ? byValue(x, y) : Holder.COLLATOR.compare(x, y);
+            int c = isNumber(x) != isNumber(y) ? (isNumber(x) ? -1 : 1)
+                    : isNumber(x) ? byValue(x, y) : Holder.COLLATOR.compare(x, y);
             if (c != 0) {
                 return c;
             }

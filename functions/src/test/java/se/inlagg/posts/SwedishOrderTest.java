@@ -1,6 +1,7 @@
 package se.inlagg.posts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,5 +26,21 @@ class SwedishOrderTest {
                 sorted("Budget 2025 i Ystad", "Budget 2024", "Budget 2025 i Umeå"));
         assertEquals(List.of("2", "10", "99999999999999999999"), sorted("99999999999999999999", "10", "2"), "however long");
         assertEquals(0, SwedishOrder.compare("Kvartal 3", "Kvartal 3"));
+    }
+
+    @Test
+    void theOrderNeverGoesRoundInACircle() {
+        // Numbers by value beside text by the collator, marks that look like digits ("²", "٥") among them: still one order.
+        List<String> names = List.of("9", "10", "²", "٥", "2 tips", "10 tips", "Åsa", "asa", "Eva 2", "Eva ²", "02", "2", "", " ", "a1b", "a01b");
+        for (String a : names) {
+            for (String b : names) {
+                assertEquals(Integer.signum(SwedishOrder.compare(a, b)), -Integer.signum(SwedishOrder.compare(b, a)), a + " / " + b);
+                for (String c : names) {
+                    if (SwedishOrder.compare(a, b) <= 0 && SwedishOrder.compare(b, c) <= 0) {
+                        assertTrue(SwedishOrder.compare(a, c) <= 0, a + " <= " + b + " <= " + c);
+                    }
+                }
+            }
+        }
     }
 }
