@@ -80,6 +80,14 @@ public final class WriteHandler extends PageFunction {
             return saved(made.get(), form);
         }
         String formId = form.value("formId");
+        if (made.isPresent() && made.get().version() == 1 && !mended(made.get(), draft)) {
+            // Back to the form, and another post written in it (found by a probe: it replaced the post the form had made,
+            // published or not, with nothing said). That post stays; this one is saved as a new post at the next click.
+            return newPostForm(request, 409, values, List.of(), Optional.of("Formuläret har redan sparats som inlägget ”"
+                    + made.get().summary().title() + "”. Det du skrev nu har en annan rubrik och en annan text, så det inlägget är kvar"
+                    + " som det var, och det du skrev finns kvar här: skickar du formuläret igen sparas det som ett nytt inlägg."),
+                    Optional.of(viewer), Tokens.newToken());
+        }
         if (made.isPresent() && made.get().version() == 1) {
             switch (app().posts().edit(made.get(), draft, viewer.authorId())) {
                 case Outcome.Done<Post> d -> {
@@ -106,6 +114,12 @@ public final class WriteHandler extends PageFunction {
                         + " ändra det sparade inlägget, välj Redigera vid det under Mina inlägg.")
                 .orElse("Formuläret har redan skickats, och inlägget det gjorde finns inte längre. Det du skrev finns kvar här och kan sparas som ett nytt inlägg.");
         return newPostForm(request, 409, values, List.of(), Optional.of(notice), Optional.of(viewer), Tokens.newToken());
+    }
+
+    /** Whether the form sent again mends the post it made (its title or its text as they were), not another post. */
+    private static boolean mended(Post made, PostDraft draft) {
+        return draft.title().map(t -> se.inlagg.posts.Nfc.of(t.strip())).filter(made.summary().title()::equals).isPresent()
+                || draft.body().map(b -> se.inlagg.posts.Nfc.of(b.strip())).filter(made.body().strip()::equals).isPresent();
     }
 
     /** The form again, with the refusal said in Swedish where it belongs, carrying this form id. */

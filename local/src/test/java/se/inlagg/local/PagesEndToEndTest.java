@@ -230,8 +230,20 @@ class PagesEndToEndTest extends ServerTest {
         var again = http.form("/write", s[0], post(s[1], s[2], "Skrivet i formuläret – åäö", "Första stycket.\n\n- en punkt\n- en till", "publish"));
         assertEquals("/posts/skrivet-i-formularet-aao?done=published", again.header("location"), "a double submit makes no second post");
         assertEquals(404, http.get("/posts/skrivet-i-formularet-aao-2").status());
-        // The same form sent with other content changes the post it made (back, a typo mended), at its own address.
-        var changed = http.form("/write", s[0], post(s[1], s[2], "En annan rubrik", "Annan text som inte går förlorad.", "publish"));
+        // Found by a probe: back to the form and another post written in it replaced the one the form had made. It stays,
+        // and the new one comes back, kept, to be saved as a post of its own.
+        var other = http.form("/write", s[0], post(s[1], s[2], "Ett helt annat inlägg", "Om något helt annat.", "publish"));
+        assertEquals(409, other.status());
+        assertTrue(other.body().contains("Formuläret har redan sparats som inlägget ”Skrivet i formuläret – åäö”. Det du skrev nu har"),
+                other.body());
+        assertTrue(other.body().contains("Om något helt annat."), "the text is kept");
+        assertTrue(http.get("/posts/skrivet-i-formularet-aao").body().contains("<li>en punkt</li>"), "the first post is as it was");
+        java.util.regex.Matcher newId = java.util.regex.Pattern.compile("name=\"formId\" value=\"([^\"]+)\"").matcher(other.body());
+        assertTrue(newId.find());
+        var asNew = http.form("/write", s[0], post(s[1], newId.group(1), "Ett helt annat inlägg", "Om något helt annat.", "publish"));
+        assertEquals("/posts/ett-helt-annat-inlagg?done=published", asNew.header("location"), "sent again: a post of its own");
+        // The same form sent with a mend (back, a typo in the title mended, the text as it was) changes the post it made, at its address.
+        var changed = http.form("/write", s[0], post(s[1], s[2], "En annan rubrik", "Första stycket.\n\n- en punkt\n- en till", "publish"));
         assertEquals("/posts/skrivet-i-formularet-aao?done=published", changed.header("location"));
         assertTrue(http.get("/posts/skrivet-i-formularet-aao").body().contains("<h1>En annan rubrik</h1>"));
         // Found by a probe: the form showed the API's English under the title. Once the post has changed, the form
