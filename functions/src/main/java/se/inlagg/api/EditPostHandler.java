@@ -34,7 +34,7 @@ public final class EditPostHandler extends PostApiFunction {
                 // Removing the status would leave the create's default, published: a client clearing fields published a draft.
                 throw new ProblemException(Problems.of(new Refusal.Invalid(List.of(new FieldError("status", "must be \"published\" or \"draft\"")))));
             }
-            var draft = DraftReader.post(merged(current, patch, app().posts().time().now()));
+            var draft = DraftReader.post(merged(current, patch));
             return answer(app().posts().edit(current, draft, authorId),
                     post -> PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary()));
         });
@@ -46,12 +46,13 @@ public final class EditPostHandler extends PostApiFunction {
      * date of its own (given it, or its publication's before it was taken back) and is otherwise published
      * now (PostService.edit); {@code "publishedAt": null} publishes it now whatever it had.
      */
-    private static Map<String, Object> merged(Post current, Map<String, Object> patch, java.time.Instant now) {
+    private static Map<String, Object> merged(Post current, Map<String, Object> patch) {
         Map<String, Object> merged = MergePatch.apply(PostJson.createFields(current), patch);
         if (current.summary().status() == Status.DRAFT && !patch.containsKey("publishedAt")) {
             merged.remove("publishedAt");
         } else if (current.summary().status() == Status.DRAFT && patch.containsKey("publishedAt") && patch.get("publishedAt") == null) {
-            merged.put("publishedAt", se.inlagg.posts.SiteTime.format(now));
+            // Emptied: "now" to the service (PostRules.Checked#dateCleared), published now or a draft with no date of its own.
+            merged.put("publishedAt", "");
         }
         boolean derived = current.summary().excerpt().equals(PostRules.excerptOf(current.body()));
         if (derived && patch.containsKey("body") && !patch.containsKey("excerpt")) {

@@ -26,9 +26,10 @@ public final class PostRules {
     }
 
     /** A draft that passed every rule, with its values in their domain types. */
+    /** @param dateCleared the date given empty ("" in a form, or null in a patch): "now", where leaving it out keeps it */
     public record Checked(String title, String body, Byline byline, List<Tag> tags,
                           Optional<Instant> publishedAt, Optional<Image> image, String excerpt,
-                          Status status) {
+                          Status status, boolean dateCleared) {
     }
 
     public static Outcome<Checked> check(PostDraft d, SiteTime time) {
@@ -69,7 +70,7 @@ public final class PostRules {
             return Outcome.refused(new Refusal.Invalid(errors));
         }
         return Outcome.done(new Checked(title.strip(), body, new Byline(name.strip(), role, office), tags,
-                publishedAt, image, excerpt.orElseGet(() -> excerptOf(body)), status));
+                publishedAt, image, excerpt.orElseGet(() -> excerptOf(body)), status, d.publishedAt().filter(String::isBlank).isPresent()));
     }
 
     /** An uploaded picture's words: its alt text, which it must have, and its caption, as a post's image fields. */

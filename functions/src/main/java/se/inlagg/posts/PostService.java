@@ -156,13 +156,17 @@ public final class PostService {
         PostSummary was = current.summary();
         Instant publishedAt = c.publishedAt().orElse(was.publishedAt());
         boolean publishing = was.status() == Status.DRAFT && c.status() == Status.PUBLISHED;
-        if (publishing && c.publishedAt().isEmpty() && !was.dated()) {
-            // A draft nobody dated goes out now; one with a date (given, or its first publication's) keeps it.
+        boolean scheduled = was.status() == Status.PUBLISHED && was.publishedAt().isAfter(now);
+        if (c.publishedAt().isEmpty() && (publishing && (!was.dated() || c.dateCleared()) || scheduled && c.dateCleared())) {
+            // A draft nobody dated goes out now, and so does one whose date was emptied ("Tomt betyder nu") or a scheduled
+            // post's; a draft with a date (given, or its first publication's) keeps it, as a published post does.
             publishedAt = now;
         }
+        // Dated: published, or given a date, or dated before and not emptied (a post taken back keeps the date readers saw).
+        boolean dated = c.status() == Status.PUBLISHED || c.publishedAt().isPresent() || !c.dateCleared()
+                && (was.status() == Status.PUBLISHED ? !publishedAt.isAfter(now) : was.dated());
         var next = new PostSummary(was.id(), was.slug(), c.title(), c.excerpt(), c.byline(), c.tags(), c.image(),
-                c.status(), publishedAt, was.dated() || c.publishedAt().isPresent() || c.status() == Status.PUBLISHED,
-                now, was.version() + 1, was.authorId());
+                c.status(), publishedAt, dated, now, was.version() + 1, was.authorId());
         Body body = c.body().equals(current.body()) ? new Body(current.body(), current.bodyHtml()) : Body.of(c.body());
         return switch (writeDropping(was, next.image(), () -> repository.update(was, next, Optional.of(body), now))) {
             case Write.Applied<PostSummary> a -> {
@@ -209,19 +213,24 @@ public final class PostService {
             Instant when = at.orElse(ownPastDate ? current.publishedAt() : now);
             boolean already = current.status() == Status.PUBLISHED
                     && (at.isPresent() ? current.publishedAt().equals(when) : !current.publishedAt().isAfter(now));
-            return already ? Optional.empty() : Optional.of(withStatus(current, Status.PUBLISHED, when, now));
+            return already ? Optional.empty() : Optional.of(withStatus(current, Status.PUBLISHED, when, true, now));
         });
     }
 
-    /** Takes the actor's post back to a draft: out of every list, feed and count at once. */
+    /**
+     * Takes the actor's post back to a draft: out of every list, feed and count at once. It keeps its date as its own
+     * when readers have seen it; a scheduled post taken back before its time has none (from a review: published "now"
+     * a month later, it went out under the date it was never seen at).
+     */
     public Outcome<PostSummary> unpublish(String slug, String actorId, Optional<Seen> seen) {
+        Instant now = time.now();
         return changeStatus(slug, actorId, seen, current -> current.status() == Status.DRAFT ? Optional.empty()
-                : Optional.of(withStatus(current, Status.DRAFT, current.publishedAt(), time.now())));
+                : Optional.of(withStatus(current, Status.DRAFT, current.publishedAt(), !current.publishedAt().isAfter(now), now)));
     }
 
-    private static PostSummary withStatus(PostSummary s, Status status, Instant publishedAt, Instant now) {
+    private static PostSummary withStatus(PostSummary s, Status status, Instant publishedAt, boolean dated, Instant now) {
         return new PostSummary(s.id(), s.slug(), s.title(), s.excerpt(), s.author(), s.tags(), s.image(), status,
-                publishedAt, true, now, s.version() + 1, s.authorId());
+                publishedAt, dated, now, s.version() + 1, s.authorId());
     }
 
     /**

@@ -41,9 +41,11 @@ final class PostItems {
     static final String STATUS = "status";
     static final String PUBLISHED_AT = "publishedAt";
     /**
-     * 1 on a draft whose publishedAt is a date its author gave or its publication's (PostSummary.dated); a
-     * published post always is. Not projected into the indexes (a new projection replaces an index): a draft
-     * read from its author's list reads as not dated, which lists never ask.
+     * On a draft: 1 when its publishedAt is a date its author gave or its publication's (PostSummary.dated), else 0;
+     * a published post always is. A draft written before this has none, and reads as dated when its date was still
+     * to come when it was saved (a schedule, kept by publishing it as before), else not (published now, as before).
+     * Not projected into the indexes (a new projection replaces an index): a draft read from its author's list reads
+     * by that same rule, which lists never ask.
      */
     static final String DATED = "dated";
     static final String UPDATED_AT = "updatedAt";
@@ -133,8 +135,8 @@ final class PostItems {
             b.s(IMAGE_URL, i.url()).s(IMAGE_ALT, i.alt()).s(IMAGE_CAPTION, i.caption());
             i.size().ifPresent(size -> b.n(IMAGE_WIDTH, size.width()).n(IMAGE_HEIGHT, size.height()));
         });
-        if (s.status() == Status.DRAFT && s.dated()) {
-            b.n(DATED, 1);
+        if (s.status() == Status.DRAFT) {
+            b.n(DATED, s.dated() ? 1 : 0);
         }
         if (s.status() == Status.PUBLISHED) {
             b.s(Keys.GSI1PK, listKey);
@@ -154,6 +156,9 @@ final class PostItems {
                 ? Optional.of(new Image.Size((int) d.number(IMAGE_WIDTH), (int) d.number(IMAGE_HEIGHT))) : Optional.empty();
         Optional<Image> image = d.text(IMAGE_URL).map(url -> new Image(url, d.text(IMAGE_ALT).orElse(""), d.text(IMAGE_CAPTION), size));
         Status status = Status.fromWire(d.string(STATUS)).orElseThrow();
+        Instant publishedAt = Instant.parse(d.string(PUBLISHED_AT));
+        Instant updatedAt = Instant.parse(d.string(UPDATED_AT));
+        boolean dated = status == Status.PUBLISHED || (d.has(DATED) ? d.number(DATED) == 1 : publishedAt.isAfter(updatedAt));
         return new PostSummary(
                 d.string(ID),
                 d.string(SLUG),
@@ -163,9 +168,9 @@ final class PostItems {
                 tags,
                 image,
                 status,
-                Instant.parse(d.string(PUBLISHED_AT)),
-                status == Status.PUBLISHED || d.number(DATED) == 1,
-                Instant.parse(d.string(UPDATED_AT)),
+                publishedAt,
+                dated,
+                updatedAt,
                 d.number(VERSION),
                 d.text(AUTHOR_ID).orElse(""));
     }

@@ -1,6 +1,5 @@
 package se.inlagg.web;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ public final class EditPageHandler extends PostAuthorPage {
                 throw new ProblemException(Problems.of(r.refusal()));
             }
         }
-        PostDraft draft = draftOf(form, current, app().posts().time().zone(), app().posts().time().now());
+        PostDraft draft = draftOf(form, current, app().posts().time().zone());
         String action = form.value("action");
         if (current.version() != version) {
             return app().posts().alreadySays(current, draft) ? next(current, action) : conflict(request, current, typed, viewer.get(),
@@ -129,17 +128,15 @@ public final class EditPageHandler extends PostAuthorPage {
      * utkast") and otherwise stays as stored. A date left as the form showed it keeps the stored time
      * exactly: the form shows the minute, in the site's zone, and taking that back would move a post
      * published at 10:00:40 to 10:00:00, under a neighbour of 10:00:10, at every save of a typo (and in
-     * the hour summer time ends, where the shown time is ambiguous, an hour earlier). A draft's date, emptied,
-     * is taken away: the form says empty means now, where the service keeps a draft's own date.
+     * the hour summer time ends, where the shown time is ambiguous, an hour earlier). A date emptied goes as empty,
+     * which the service reads as "now", as the form says (a draft's own date is taken away).
      */
-    static PostDraft draftOf(FormData form, Post current, ZoneId zone, Instant now) {
+    static PostDraft draftOf(FormData form, Post current, ZoneId zone) {
         PostDraft typed = WriteHandler.draftOf(form);
         PostSummary stored = current.summary();
         String shown = WriteForm.shownTime(stored, zone);
-        boolean datedDraft = stored.status() == Status.DRAFT && !shown.isEmpty();
         Optional<String> publishedAt = typed.publishedAt()
-                .map(t -> !shown.isEmpty() && t.strip().replace('T', ' ').equals(shown) ? SiteTime.format(stored.publishedAt())
-                        : datedDraft && t.isBlank() ? SiteTime.format(now) : t);
+                .map(t -> !shown.isEmpty() && t.strip().replace('T', ' ').equals(shown) ? SiteTime.format(stored.publishedAt()) : t);
         String status = switch (form.value("action")) {
             case "publish" -> "published";
             case "draft" -> "draft";

@@ -80,9 +80,17 @@ final class Views {
 
     /** The forms that publish a post now or at a time, or take it back to draft, on the version looked at. */
     static PublishingView publishing(PostSummary s, String csrf, String at, Optional<String> error, Instant now, ZoneId zone) {
-        Optional<String> keeps = s.status() == Status.DRAFT && s.dated() && !s.publishedAt().isAfter(now)
-                ? Optional.of(date(s.publishedAt(), zone)) : Optional.empty();
-        return new PublishingView(postPath(s.slug()), csrf, s.version(), at, error, s.visibleAt(now), s.status() == Status.PUBLISHED, keeps);
+        boolean ownDate = s.status() == Status.DRAFT && s.dated();
+        boolean toCome = s.publishedAt().isAfter(now);
+        // A draft dated ahead: "now" is now, and the schedule form holds its date (found by a probe: "Publicera nu"
+        // dropped it without a word).
+        Optional<String> says = !ownDate ? Optional.empty() : toCome
+                ? Optional.of("Publicera nu publicerar det nu, inte " + dateTime(s.publishedAt(), zone)
+                        + " som det är daterat: Schemalägg nedan publicerar det då (tiden är ifylld).")
+                : Optional.of("Inlägget behåller sitt datum, " + date(s.publishedAt(), zone) + ". Ett annat datum väljer du nedan.");
+        String shownAt = at.isEmpty() && ownDate && toCome
+                ? java.time.LocalDateTime.ofInstant(s.publishedAt(), zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString() : at;
+        return new PublishingView(postPath(s.slug()), csrf, s.version(), shownAt, error, s.visibleAt(now), s.status() == Status.PUBLISHED, says);
     }
 
     static BylineView byline(Byline b) {

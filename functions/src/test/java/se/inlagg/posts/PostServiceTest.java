@@ -298,6 +298,36 @@ class PostServiceTest {
     }
 
     @Test
+    void aDateEmptiedIsNow() {
+        // From a review: a dated draft whose date was emptied kept being dated (at the moment of that save), so publishing
+        // it days later back-dated it; a scheduled post's date emptied stayed scheduled.
+        Post dated = created(post("Planerat utkast", "2030-01-01", "draft"));
+        Post emptied = (Post) assertInstanceOf(Outcome.Done.class, at(WEEK_AGO.plus(Duration.ofDays(1)))
+                .edit(dated, post("Planerat utkast", "", "draft"), "author-1")).value();
+        assertFalse(emptied.summary().dated(), "no date of its own");
+        PostSummary published = done(service.publish("planerat-utkast", "author-1", Optional.empty(), Optional.empty()));
+        assertEquals(NOW, published.publishedAt(), "published now, not at the save that emptied it");
+
+        Post scheduled = created(post("Schemalagt inlägg", "2030-01-01", null));
+        Post now = (Post) assertInstanceOf(Outcome.Done.class, service.edit(scheduled, post("Schemalagt inlägg", "", null), "author-1")).value();
+        assertEquals(NOW, now.summary().publishedAt(), "its date taken away: published now");
+        Post old = created(post("Gammalt inlägg", "2019-01-30", null));
+        Post kept = (Post) assertInstanceOf(Outcome.Done.class, service.edit(old, post("Gammalt inlägg", "", null), "author-1")).value();
+        assertEquals(old.summary().publishedAt(), kept.summary().publishedAt(), "a published post's date readers have seen stays");
+    }
+
+    @Test
+    void aScheduledPostTakenBackBeforeItsTimeHasNoDateOfItsOwn() {
+        // From a review: taken back before it went out and published "now" a month later, it went out under its old date.
+        created(post("Tillbakadraget", "2026-11-23", null));
+        PostSummary back = done(service.unpublish("tillbakadraget", "author-1", Optional.empty()));
+        assertFalse(back.dated());
+        Instant monthLater = NOW.plus(Duration.ofDays(30));
+        PostSummary again = done(at(monthLater).publish("tillbakadraget", "author-1", Optional.empty(), Optional.empty()));
+        assertEquals(monthLater, again.publishedAt());
+    }
+
+    @Test
     void publishingNowSchedulingAndTakingBackToDraft() {
         Post draft = (Post) assertInstanceOf(Outcome.Done.class, at(WEEK_AGO).create(post("Om fika", null, "draft"), "author-1", Optional.empty())).value();
         PostSummary now = done(service.publish("om-fika", "author-1", Optional.empty(), Optional.of(Seen.atVersion(draft.version()))));

@@ -164,6 +164,10 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("2031-05-04 10:00", form.get("publishedAt"), "the date the author typed");
         assertEquals(303, asa.post("/posts/" + slug + "/edit", with(form, "body", "Rättad.", "action", "save")).status());
         assertEquals("2031-05-04 10:00", asa.editForm(slug).get("publishedAt"), "kept by a save");
+        // Found by a probe: "Publicera nu" dropped the date without a word; the preview says so and the schedule holds it.
+        String preview = asa.get("/posts/" + slug + "/preview").body();
+        assertTrue(preview.contains("Publicera nu publicerar det nu, inte 4 maj 2031 kl. 10:00 som det är daterat"), preview);
+        assertTrue(preview.contains("name=\"at\" type=\"datetime-local\" value=\"2031-05-04T10:00\""), preview);
 
         assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "publishedAt", "", "action", "publish")).status());
         var published = http.get("/api/posts/" + slug).json();
