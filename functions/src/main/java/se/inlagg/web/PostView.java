@@ -31,10 +31,10 @@ public record PostView(String title, String datetime, String date, BylineView by
 
     /**
      * What the author's link to the preview page offers: to publish a draft or a scheduled post (both carry a
-     * notice), to take a published one back (the preview page holds that button too).
+     * notice), to take a published one back, in the words its button there uses ("Gör till utkast"; it said "Avpublicera").
      */
     public String publishingLinkText() {
-        return notice.isPresent() ? "Förhandsgranska och publicera" : "Avpublicera…";
+        return notice.isPresent() ? "Förhandsgranska och publicera" : "Gör till utkast…";
     }
 
     public boolean hasNeighbours() {

@@ -227,6 +227,8 @@ class PagesEndToEndTest extends ServerTest {
         assertFalse(http.get(written.header("location")).body().contains("Inlägget är publicerat"));
         String page = http.get("/posts/skrivet-i-formularet-aao").body();
         assertTrue(page.contains("<h1>Skrivet i formuläret – åäö</h1>") && page.contains("<li>en punkt</li>"));
+        assertTrue(http.raw("GET", "/posts/skrivet-i-formularet-aao", Map.of("Cookie", s[0]), null).body().contains(">Gör till utkast…</a>"),
+                "its author's way to take it back, in the words its button uses");
         var again = http.form("/write", s[0], post(s[1], s[2], "Skrivet i formuläret – åäö", "Första stycket.\n\n- en punkt\n- en till", "publish"));
         assertEquals("/posts/skrivet-i-formularet-aao?done=published", again.header("location"), "a double submit makes no second post");
         assertEquals(404, http.get("/posts/skrivet-i-formularet-aao-2").status());
@@ -305,6 +307,9 @@ class PagesEndToEndTest extends ServerTest {
         String said = http.get(out.header("location")).body();
         assertTrue(said.contains("<p class=\"done\" role=\"status\">Du är utloggad. <a href=\"/\">Till startsidan</a></p>"), said);
         assertFalse(http.get("/signin").body().contains("Du är utloggad"), "only after signing out");
+        String[] again = signIn();
+        assertFalse(http.raw("GET", "/signin?done=signedout", Map.of("Cookie", again[0]), null).body().contains("Du är utloggad"),
+                "not to someone signed in again since");
         assertEquals(303, http.raw("GET", "/write", Map.of("Cookie", s[0]), null).status(), "the old cookie no longer works");
     }
 
