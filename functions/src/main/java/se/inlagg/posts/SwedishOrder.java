@@ -21,6 +21,14 @@ public final class SwedishOrder {
     /** Made on first use; a holder, so loading this class costs nothing. */
     private static final class Holder {
         static final Collator COLLATOR = Collator.getInstance(Locale.of("sv", "SE"));
+        /** Letters only (å, ä and ö are letters of their own in Swedish): case and accents wait for the whole names. */
+        static final Collator LETTERS = letters();
+
+        private static Collator letters() {
+            Collator c = (Collator) COLLATOR.clone();
+            c.setStrength(Collator.PRIMARY);
+            return c;
+        }
     }
 
     /** Orders by name; the collator is thread-safe, so one serves every request. */
@@ -29,8 +37,9 @@ public final class SwedishOrder {
     }
 
     /**
-     * Run by run: digits by their value, the rest by the collator, a number before other text (as the collator puts
-     * digits before letters); then, for names alike so far ("02" and "2"), the whole names. Numbers never go to the
+     * Run by run: digits by their value, the rest by their letters, a number before other text (as the collator puts
+     * digits before letters); then, for names alike so far ("02" and "2", "vecka 9" and "Vecka 9"), the whole names
+     * by the collator (from a review: run by run at full strength, "vecka 10" came before "Vecka 9"). Numbers never go to the
      * collator beside text: whether the order stayed one (a sort fails on an order that goes round in a circle)
      * would then hang on where the collator puts every other mark that looks like a digit, "²" or "٥".
      */
@@ -41,7 +50,7 @@ public final class SwedishOrder {
             String x = left.get(i);
             String y = right.get(i);
             int c = isNumber(x) != isNumber(y) ? (isNumber(x) ? -1 : 1)
-                    : isNumber(x) ? byValue(x, y) : Holder.COLLATOR.compare(x, y);
+                    : isNumber(x) ? byValue(x, y) : Holder.LETTERS.compare(x, y);
             if (c != 0) {
                 return c;
             }
@@ -73,8 +82,17 @@ public final class SwedishOrder {
 
     /** Two runs of digits by their value, however long: without leading zeros, the longer is the larger. */
     private static int byValue(String x, String y) {
-        String a = x.replaceFirst("^0+(?=.)", "");
-        String b = y.replaceFirst("^0+(?=.)", "");
+        String a = x.substring(leadingZeros(x));
+        String b = y.substring(leadingZeros(y));
         return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    }
+
+    /** The zeros a run of digits starts with, all but its last digit at most. */
+    private static int leadingZeros(String digits) {
+        int zeros = 0;
+        while (zeros < digits.length() - 1 && digits.charAt(zeros) == '0') {
+            zeros++;
+        }
+        return zeros;
     }
 }

@@ -26,12 +26,16 @@ class SwedishOrderTest {
                 sorted("Budget 2025 i Ystad", "Budget 2024", "Budget 2025 i Umeå"));
         assertEquals(List.of("2", "10", "99999999999999999999"), sorted("99999999999999999999", "10", "2"), "however long");
         assertEquals(0, SwedishOrder.compare("Kvartal 3", "Kvartal 3"));
+        // From a review: case decided run by run, before the number after it.
+        assertEquals(List.of("Vecka 9", "vecka 10", "Vecka 11"), sorted("vecka 10", "Vecka 9", "Vecka 11"));
+        assertEquals(List.of("A 1 c", "a 2 b"), sorted("a 2 b", "A 1 c"));
     }
 
     @Test
     void theOrderNeverGoesRoundInACircle() {
         // Numbers by value beside text by the collator, marks that look like digits ("²", "٥") among them: still one order.
-        List<String> names = List.of("9", "10", "²", "٥", "2 tips", "10 tips", "Åsa", "asa", "Eva 2", "Eva ²", "02", "2", "", " ", "a1b", "a01b");
+        List<String> names = List.of("9", "10", "²", "٥", "2 tips", "10 tips", "Åsa", "asa", "Eva 2", "Eva ²", "02", "2", "", " ", "a1b", "a01b",
+                "vecka 10", "Vecka 9", "Vecka 10", "VECKA 9", "Vecka 9b", "Vécka 9");
         for (String a : names) {
             for (String b : names) {
                 assertEquals(Integer.signum(SwedishOrder.compare(a, b)), -Integer.signum(SwedishOrder.compare(b, a)), a + " / " + b);
