@@ -59,11 +59,14 @@ public final class Caching {
                     empty = empty.withHeader(kept, response.header(kept));
                 }
             }
-            // The 200 would have said it varies with Accept-Encoding (Compression adds it to text) and named the
-            // encoding's own tag, and the 304 has no type to tell.
+            // The 200 would have said it varies with Accept-Encoding (Compression adds it to text), and the 304 has no type
+            // to tell. It names the tag the client holds, the plain or the gzipped one (from a review: it followed the
+            // request's Accept-Encoding, which may have changed since); for "*", the one this request would get.
             String type = response.header("content-type");
+            String held = ETags.matchWeakly(request.header("if-none-match").orElse(""), etag).filter(t -> !t.equals("*"))
+                    .map(t -> t.equals(etag) ? etag : Compression.gzipTag(etag)).orElseGet(() -> Compression.tagFor(request, type, etag));
             return Compression.compressible(type)
-                    ? empty.withHeader("vary", Compression.vary(empty.header("vary"))).withHeader("etag", Compression.tagFor(request, type, etag))
+                    ? empty.withHeader("vary", Compression.vary(empty.header("vary"))).withHeader("etag", held)
                     : empty;
         }
         return response;

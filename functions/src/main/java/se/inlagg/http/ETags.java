@@ -52,17 +52,21 @@ public final class ETags {
 
     /** If-None-Match: weak comparison, so W/"x" matches "x" (RFC 9110). */
     public static boolean matchesWeakly(String header, String etag) {
+        return matchWeakly(header, etag).isPresent();
+    }
+
+    /** The tag of the list that matches, without its W/ ("*" for any): what the client holds, for a 304 to name. */
+    static java.util.Optional<String> matchWeakly(String header, String etag) {
         for (String candidate : header.split(",")) {
             String c = candidate.strip();
             if (c.startsWith("W/")) {
                 c = c.substring(2);
             }
-            c = plain(c);
-            if (c.equals("*") || c.equals(etag)) {
-                return true;
+            if (c.equals("*") || plain(c).equals(etag)) {
+                return java.util.Optional.of(c);
             }
         }
-        return false;
+        return java.util.Optional.empty();
     }
 
     /** A tag as this service made it before any encoding: "abc-gzip" is "abc". */
