@@ -15,6 +15,7 @@ public record Notice(String text, Optional<Link> link) {
     enum Done {
         SAVED("saved", "Ändringarna är sparade."),
         PUBLISHED("published", "Inlägget är publicerat och syns för alla."),
+        PUBLISHED_DATED("dated", "Inlägget är publicerat med sitt eget datum, inte dagens, och syns för alla."),
         DRAFTED("drafted", "Utkastet är sparat. Det syns bara för dig tills du publicerar det."),
         SCHEDULED("scheduled", "Inlägget är schemalagt och syns för alla från den tid du valde."),
         UNPUBLISHED("unpublished", "Inlägget är ett utkast igen och syns inte längre för läsarna."),

@@ -56,7 +56,15 @@ public final class PublishPageHandler extends PostAuthorPage {
                     "Tiden gick inte att läsa. Skriv datum och klockslag som 2026-12-24 15:00 (svensk tid).");
         }
         Notice.Done done = at.filter(t -> t.isAfter(posts.time().now())).isPresent() ? Notice.Done.SCHEDULED : Notice.Done.PUBLISHED;
-        return answer(request, viewer.get(), slug, form, posts.publish(slug, authorId, at, version), done);
+        java.time.Instant asked = posts.time().now();
+        Outcome<PostSummary> published = posts.publish(slug, authorId, at, version);
+        // "Publicera nu" on a draft with a past date of its own keeps it: said where it was done (from a review: from
+        // "Mina inlägg" it went out dated, say, January, with nothing said).
+        if (at.isEmpty() && published instanceof Outcome.Done<PostSummary> d && !d.value().updatedAt().isBefore(asked)
+                && d.value().publishedAt().isBefore(d.value().updatedAt())) {
+            done = Notice.Done.PUBLISHED_DATED;
+        }
+        return answer(request, viewer.get(), slug, form, published, done);
     }
 
     private HttpResponse answer(HttpRequest request, Viewer viewer, String slug, FormData form, Outcome<PostSummary> outcome,

@@ -191,6 +191,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         var now = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(slug).get("version")));
         assertEquals(303, now.status(), now.body());
         assertEquals("2025-01-10T11:00:00Z", http.get("/api/posts/" + slug).json().path("publishedAt").asText(), "as the page said");
+        assertEquals("/drafts?done=dated&post=" + slug, now.header("location"), "and as the list says after it");
+        assertTrue(asa.get(now.header("location")).body().contains("Inlägget är publicerat med sitt eget datum, inte dagens"));
         assertFalse(asa.get("/posts/" + write("Nytt utkast", "draft") + "/preview").body().contains("keeps-date"), "a new draft goes out now");
     }
 
