@@ -65,6 +65,10 @@ public final class EditPageHandler extends PostAuthorPage {
             }
         }
         PostDraft draft = draftOf(form, current, app().posts().time().zone());
+        List<FieldError> noWords = WriteForm.pictureWithoutWords(typed, draft, app().posts().time(), current.summary().image());
+        if (!noWords.isEmpty()) {
+            return form(request, 400, current, version, typed, noWords, Optional.empty(), Optional.empty(), viewer.get());
+        }
         String action = form.value("action");
         if (current.version() != version) {
             return app().posts().alreadySays(current, draft) ? next(current, action) : conflict(request, current, typed, viewer.get(),

@@ -73,6 +73,29 @@ final class WriteForm {
     }
 
     /**
+     * A picture given by its address needs its alt text on the pages, as an uploaded one always has (found by a
+     * probe: the form saved a picture with none, the way round the upload's rule). The API still takes a picture
+     * with none, which marks it decorative.
+     */
+    static List<FieldError> pictureWithoutWords(Map<String, String> typed, se.inlagg.posts.PostDraft draft, se.inlagg.posts.SiteTime time,
+                                                Optional<se.inlagg.posts.Image> current) {
+        boolean picture = !typed.getOrDefault("imageUrl", "").isBlank();
+        if (!picture || !typed.getOrDefault("imageAlt", "").isBlank()) {
+            return List.of();
+        }
+        // With whatever else the rules find wrong, so the form says it all at once.
+        List<FieldError> errors = new ArrayList<>();
+        if (se.inlagg.posts.PostRules.check(draft, time, current) instanceof se.inlagg.posts.Outcome.Refused<?> r
+                && r.refusal() instanceof Refusal.Invalid i) {
+            errors.addAll(i.errors());
+        }
+        if (errors.stream().noneMatch(e -> e.field().equals("image.alt"))) {
+            errors.add(new FieldError("image.alt", "must not be empty"));
+        }
+        return errors;
+    }
+
+    /**
      * A rule's refusal as an error under the field it is about, or none when it is about no field of
      * the form (a form sent again with other content names the Idempotency-Key): the notice above the
      * form says it in Swedish, and the English of the API belongs under no field.

@@ -181,6 +181,27 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     @Test
+    void aPictureByItsAddressNeedsItsAltTextOnThePages() {
+        // Found by a probe: the form saved a picture with no alt text, where an upload requires it.
+        String slug = write("Bild utan beskrivning", "draft");
+        var refused = asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "imageUrl", "https://bilder.example.se/a.jpg",
+                "imageAlt", "", "action", "save"));
+        assertEquals(400, refused.status());
+        assertTrue(refused.body().contains("id=\"imageAlt-error\""), refused.body());
+        assertTrue(refused.body().contains("value=\"https://bilder.example.se/a.jpg\""), "what was typed is kept");
+        assertEquals("", asa.editForm(slug).get("imageUrl"), "nothing saved");
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "imageUrl", "https://bilder.example.se/a.jpg",
+                "imageAlt", "Kontoret i Ystad", "action", "save")).status());
+
+        Map<String, String> typed = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        typed.putAll(Map.of("title", "Ny bild utan beskrivning", "body", "Text.", "imageUrl", "https://bilder.example.se/b.jpg", "action", "draft"));
+        var newRefused = asa.post("/write", typed);
+        assertEquals(400, newRefused.status());
+        assertTrue(newRefused.body().contains("id=\"imageAlt-error\""), newRefused.body());
+        assertEquals(404, asa.get("/posts/ny-bild-utan-beskrivning/edit").status(), "no post made");
+    }
+
+    @Test
     void aPostTakenBackShowsItsDateAndPublishedNowKeepsIt() {
         String slug = http.createPost("Vårens planering", "2025-01-10T12:00").json().path("slug").asText();
         var form = asa.editForm(slug);
