@@ -30,19 +30,8 @@ final class SearchQuery {
     sealed interface Clause {
     }
 
-    /**
-     * A word, by the terms the index may hold it under for what was typed (SwedishText.Word#soughtAlone), and in an
-     * author's name, whose words are whole, by {@code names} (SwedishText.Word#soughtAsName): any will do.
-     */
-    record Word(List<String> terms, List<String> names) implements Clause {
-
-        Word(SwedishText.Word w) {
-            this(w.soughtAlone(), w.soughtAsName());
-        }
-
-        List<String> in(String field) {
-            return field.equals(PostDocument.NAME) ? names : terms;
-        }
+    /** A word, by the terms the index may hold it under in each field for what was typed (SwedishText.Word#soughtIn): any will do. */
+    record Word(SwedishText.Word word) implements Clause {
     }
 
     record Phrase(List<SwedishText.Word> words) implements Clause {
@@ -92,7 +81,7 @@ final class SearchQuery {
 
     private static void add(List<Clause> clauses, Set<Object> seen, Clause clause) {
         Object key = switch (clause) {
-            case Word w -> List.of(w.terms(), w.names());
+            case Word w -> List.of(w.word().soughtAlone(), w.word().soughtAsName());
             case Phrase p -> p.words().stream().map(SwedishText.Word::soughtAlone).toList();
         };
         if (clauses.size() < MAX_CLAUSES && seen.add(key)) {
@@ -109,7 +98,7 @@ final class SearchQuery {
         Set<String> terms = new LinkedHashSet<>();
         for (Clause c : clauses) {
             switch (c) {
-                case Word w -> terms.addAll(w.terms());
+                case Word w -> terms.addAll(w.word().soughtAlone());
                 case Phrase p -> p.words().forEach(w -> terms.addAll(w.soughtAlone()));
             }
         }
@@ -130,15 +119,15 @@ final class SearchQuery {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         FIELDS.forEach((field, weight) -> {
             switch (clause) {
-                case Word w -> w.in(field).forEach(t -> any.add(new BoostQuery(new TermQuery(new Term(field, t)), weight), BooleanClause.Occur.SHOULD));
+                case Word w -> w.word().soughtIn(field).forEach(t -> any.add(new BoostQuery(new TermQuery(new Term(field, t)), weight),
+                        BooleanClause.Occur.SHOULD));
                 case Phrase p -> {
                     // Each place of the phrase takes any term its word alone would (from a review: "kriminalvardsinspektor
                     // jose" in quotes found less than without them).
                     org.apache.lucene.search.MultiPhraseQuery.Builder phrase = new org.apache.lucene.search.MultiPhraseQuery.Builder();
                     int first = p.words().getFirst().position();
-                    boolean name = field.equals(PostDocument.NAME);
-                    p.words().forEach(w -> phrase.add((name ? w.soughtAsName() : w.soughtAlone()).stream().map(t -> new Term(field, t))
-                            .toArray(Term[]::new), w.position() - first));
+                    p.words().forEach(w -> phrase.add(w.soughtIn(field).stream().map(t -> new Term(field, t)).toArray(Term[]::new),
+                            w.position() - first));
                     any.add(new BoostQuery(phrase.build(), weight), BooleanClause.Occur.SHOULD);
                 }
             }

@@ -27,7 +27,7 @@ final class SwedishText extends Analyzer {
     static final int VALUE_GAP = 100;
 
     /** One position of analysed text: the forms the index holds for it (SwedishForms), and where it stood. */
-    record Word(String folded, String exact, String plain, String typed, int position, int start, int end, SwedishForms.Forms name) {
+    record Word(String folded, String exact, String plain, String typed, int position, int start, int end) {
 
         /**
          * Whether the index has this word under a term sought. A term sought is a plain stem or an accented one
@@ -51,19 +51,32 @@ final class SwedishText extends Analyzer {
             if (!exact.equals(folded)) {
                 // å, ä and ö make other Swedish words (möte, mot); other marks (José, café, Straße) do not, and text
                 // may be written without them: those seek the folded and the plain stems too (from a review).
-                return exact.chars().allMatch(c -> c < 128 || "åäö".indexOf(c) >= 0) ? java.util.List.of(exact)
+                return swedishMarksOnly(exact) ? java.util.List.of(exact)
                         : java.util.List.copyOf(new java.util.LinkedHashSet<>(java.util.List.of(exact, folded, plain)));
             }
             return typed.equals(folded) || !typed.chars().allMatch(c -> c < 128) ? java.util.List.of(folded) : java.util.List.of(folded, typed);
         }
 
-        /** What it seeks in a name, whose words are whole: as spelt when it has å, ä or ö, else folded (other marks: both). */
+        /**
+         * What it seeks in a name, whose words are whole: as spelt when it has å, ä or ö, else folded (other marks:
+         * both). Found from the word as typed when asked: only a query's words are, never a snippet's.
+         */
         java.util.List<String> soughtAsName() {
+            SwedishForms.Forms name = SwedishForms.Stems.ofName(typed);
             if (name.exact().equals(name.folded())) {
                 return java.util.List.of(name.folded());
             }
-            return name.exact().chars().allMatch(c -> c < 128 || "åäö".indexOf(c) >= 0) ? java.util.List.of(name.exact())
-                    : java.util.List.of(name.exact(), name.folded());
+            return swedishMarksOnly(name.exact()) ? java.util.List.of(name.exact()) : java.util.List.of(name.exact(), name.folded());
+        }
+
+        /** What it seeks in this field: an author's name is indexed by whole words, every other field by stems. */
+        java.util.List<String> soughtIn(String field) {
+            return field.equals(PostDocument.NAME) ? soughtAsName() : soughtAlone();
+        }
+
+        /** Whether the only marks in it are å, ä and ö, which make other Swedish words (möte, mot). */
+        private static boolean swedishMarksOnly(String word) {
+            return word.chars().allMatch(c -> c < 128 || "åäö".indexOf(c) >= 0);
         }
     }
 
@@ -109,8 +122,7 @@ final class SwedishText extends Analyzer {
             while (stream.incrementToken()) {
                 position += increment.getPositionIncrement();
                 SwedishForms.Forms f = forms.of(term.toString());
-                words.add(new Word(f.folded(), f.exact(), f.plain(), term.toString(), position, offset.startOffset(), offset.endOffset(),
-                        SwedishForms.Stems.ofName(term.toString())));
+                words.add(new Word(f.folded(), f.exact(), f.plain(), term.toString(), position, offset.startOffset(), offset.endOffset()));
             }
             stream.end();
         } catch (java.io.IOException e) {
