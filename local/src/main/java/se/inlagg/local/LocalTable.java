@@ -49,9 +49,16 @@ final class LocalTable implements AutoCloseable {
         return new Wiring(client, new Settings(name, zone), Clock.systemUTC());
     }
 
-    /** The same, with the search index in this bucket, its files reached through the given store. */
-    Wiring wiring(ZoneId zone, String searchBucket, java.util.function.Supplier<se.inlagg.search.IndexFiles> index) {
-        return Wiring.withSearchIndex(client, new Settings(name, zone).withSearchBucket(searchBucket), Clock.systemUTC(), index);
+    /** `./inlagg reindex`: the search index built anew, into this bucket, from every published post in this table. */
+    se.inlagg.search.SearchService.IndexChange reindex(software.amazon.awssdk.services.s3.S3Client s3, String searchBucket) {
+        return reindex(client, name, s3, searchBucket);
+    }
+
+    /** The same on a table reached through this client: what the server does when its stream lost changes (LocalServer). */
+    static se.inlagg.search.SearchService.IndexChange reindex(DynamoDbClient client, String table,
+                                                             software.amazon.awssdk.services.s3.S3Client s3, String searchBucket) {
+        return LocalInvocation.run("reindex", () -> Wiring.withSearchIndex(client, new Settings(table, SeedPosts.ZONE).withSearchBucket(searchBucket),
+                Clock.systemUTC(), () -> new se.inlagg.search.S3IndexFiles(s3, searchBucket)).search().rebuild());
     }
 
     @Override

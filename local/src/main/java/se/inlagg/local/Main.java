@@ -129,8 +129,7 @@ public final class Main {
                  LocalS3 s3 = env("AWS_ENDPOINT_URL_S3").map(URI::create).map(LocalS3::external).orElseGet(() -> LocalS3.start(data));
                  var s3Client = s3.client()) {
                 s3.ensureBucket(bucket);
-                built = LocalInvocation.run("reindex", () -> table.wiring(ZoneId.of("Europe/Stockholm"), bucket,
-                        () -> new se.inlagg.search.S3IndexFiles(s3Client, bucket)).search().rebuild());
+                built = table.reindex(s3Client, bucket);
             }
         }
         System.out.printf("Indexed %d posts (%.1f MB) in %.1f s%n", built.indexed(), built.bytes() / 1e6,
