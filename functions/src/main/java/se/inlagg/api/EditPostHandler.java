@@ -44,7 +44,7 @@ public final class EditPostHandler extends PostApiFunction {
      * The patch applied to the post; an excerpt made from the old body is made again from the new. A
      * draft's date is in the edit only when the patch gives one: a draft published without one keeps a
      * date of its own (given it, or its publication's before it was taken back) and is otherwise published
-     * now (PostService.edit); {@code "publishedAt": null} publishes it now whatever it had.
+     * now (PostService.edit); {@code "publishedAt": null} takes its own date away (published with it, it is dated now).
      */
     private static Map<String, Object> merged(Post current, Map<String, Object> patch) {
         Map<String, Object> merged = MergePatch.apply(PostJson.createFields(current), patch);

@@ -25,8 +25,11 @@ public final class PostRules {
     private PostRules() {
     }
 
-    /** A draft that passed every rule, with its values in their domain types. */
-    /** @param dateCleared the date given empty ("" in a form, or null in a patch): "now", where leaving it out keeps it */
+    /**
+     * A draft that passed every rule, with its values in their domain types.
+     *
+     * @param dateCleared the date given empty ("" in a form, or null in a patch): "now", where leaving it out keeps it
+     */
     public record Checked(String title, String body, Byline byline, List<Tag> tags,
                           Optional<Instant> publishedAt, Optional<Image> image, String excerpt,
                           Status status, boolean dateCleared) {

@@ -163,8 +163,8 @@ public final class PostService {
             publishedAt = now;
         }
         // Dated: published, or given a date, or dated before and not emptied (a post taken back keeps the date readers saw).
-        boolean dated = c.status() == Status.PUBLISHED || c.publishedAt().isPresent() || !c.dateCleared()
-                && (was.status() == Status.PUBLISHED ? !publishedAt.isAfter(now) : was.dated());
+        boolean dated = c.status() == Status.PUBLISHED || c.publishedAt().isPresent()
+                || (!c.dateCleared() && (was.status() == Status.PUBLISHED ? !publishedAt.isAfter(now) : was.dated()));
         var next = new PostSummary(was.id(), was.slug(), c.title(), c.excerpt(), c.byline(), c.tags(), c.image(),
                 c.status(), publishedAt, dated, now, was.version() + 1, was.authorId());
         Body body = c.body().equals(current.body()) ? new Body(current.body(), current.bodyHtml()) : Body.of(c.body());

@@ -88,8 +88,8 @@ final class Views {
                 ? Optional.of("Publicera nu publicerar det nu, inte " + dateTime(s.publishedAt(), zone)
                         + " som det är daterat: Schemalägg nedan publicerar det då (tiden är ifylld).")
                 : Optional.of("Inlägget behåller sitt datum, " + date(s.publishedAt(), zone) + ". Ett annat datum väljer du nedan.");
-        String shownAt = at.isEmpty() && ownDate && toCome
-                ? java.time.LocalDateTime.ofInstant(s.publishedAt(), zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString() : at;
+        // The browser's date-and-time field takes the form's minute with ISO 8601's T.
+        String shownAt = at.isEmpty() && ownDate && toCome ? WriteForm.siteTime(s.publishedAt(), zone).replace(' ', 'T') : at;
         return new PublishingView(postPath(s.slug()), csrf, s.version(), shownAt, error, s.visibleAt(now), s.status() == Status.PUBLISHED, says);
     }
 

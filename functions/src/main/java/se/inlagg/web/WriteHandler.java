@@ -40,12 +40,13 @@ public final class WriteHandler extends PageFunction {
         }
         var key = form.get("formId").filter(id -> !id.isBlank() && id.length() <= 100)
                 .map(id -> new IdempotentRequest(Tokens.sha256(id), Tokens.sha256(new TreeMap<>(values) + "|" + form.value("action"))));
-        List<se.inlagg.posts.FieldError> noWords = WriteForm.pictureWithoutWords(values, draftOf(form), app().posts().time(), Optional.empty());
+        PostDraft draft = draftOf(form);
+        List<se.inlagg.posts.FieldError> noWords = WriteForm.pictureWithoutWords(values, draft, app().posts().time(), Optional.empty());
         if (!noWords.isEmpty()) {
             return newPostForm(request, 400, values, noWords, Optional.empty(), viewer, key.isPresent() ? form.value("formId") : Tokens.newToken());
         }
         String authorId = viewer.get().authorId();
-        return switch (app().posts().create(draftOf(form), authorId, key)) {
+        return switch (app().posts().create(draft, authorId, key)) {
             case Outcome.Done<Post> d -> saved(d.value(), form);
             case Outcome.Refused<Post> r when r.refusal() instanceof Refusal.Unprocessable u
                     && u.rule() == Refusal.Rule.IDEMPOTENCY_KEY_REUSED && key.isPresent() -> sentAgain(request, values, viewer.get(), form, key.get());
