@@ -37,7 +37,7 @@ public final class DraftsPageHandler extends PageFunction {
         var now = posts.time().now();
         var zone = posts.time().zone();
         MyPostsView view = new MyPostsView(page.items().stream().map(s -> Views.row(s, now, zone)).toList(), Notice.of(request),
-                page.nextCursor().map(c -> "/drafts?cursor=" + c), viewer.get().csrf());
+                page.nextCursor().map(c -> "/drafts?cursor=" + c), cursor.isPresent(), viewer.get().csrf());
         Frame frame = Frame.unlisted("Mina inlägg", viewer);
         return page(request, 200, frame, Templates.render(out -> JtedraftsGenerated.render(out, null, frame, view)));
     }

@@ -103,6 +103,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         String second = asa.get(older.group(1).replace("&amp;", "&")).body();
         assertTrue(second.contains("<h1>Mina inlägg</h1>"));
         assertFalse(second.contains("Bläddra bland mina 21<"), "the newest is on the first page only");
+        assertTrue(second.contains("<a href=\"/drafts\">Första sidan</a>"), "a way back to the first page");
+        assertFalse(first.contains("Första sidan"), "the first page needs none");
         assertEquals(400, asa.get("/drafts?cursor=inte-en-markor").status());
     }
 
