@@ -16,6 +16,7 @@ import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Seen;
 import se.inlagg.posts.SiteTime;
+import se.inlagg.posts.Status;
 import se.inlagg.posts.Tag;
 
 /** Writes posts, pages and tags in the API's JSON shapes (the OpenAPI document names them). */
@@ -52,6 +53,10 @@ final class PostJson {
         s.image().ifPresent(i -> node.put("image", image(i)));
         node.put("status", s.status().wire());
         node.put("publishedAt", SiteTime.format(s.publishedAt()));
+        if (s.status() == Status.DRAFT) {
+            // A draft's publishedAt is either a date of its own, which publishing it now keeps, or when it was begun.
+            node.put("dated", s.dated());
+        }
         node.put("updatedAt", SiteTime.format(s.updatedAt()));
         node.put("version", s.version());
     }

@@ -81,8 +81,11 @@ class AuthoringApiEndToEndTest extends ServerTest {
         // the top of the front page and the feed.
         assertEquals(201, http.createPost("Julbord i januari", "2025-01-10T12:00").status());
         String post = "/api/posts/julbord-i-januari";
-        assertEquals("draft", http.write("POST", post + "/unpublish", null).json().path("status").asText());
+        var taken = http.write("POST", post + "/unpublish", null).json();
+        assertEquals("draft", taken.path("status").asText());
+        assertTrue(taken.path("dated").asBoolean(false), "the API says the draft has a date of its own: " + taken);
         var again = http.write("POST", post + "/publish", null);
+        assertTrue(again.json().path("dated").isMissingNode(), "only drafts say it: " + again.body());
         assertEquals(200, again.status(), again.body());
         assertEquals("2025-01-10T11:00:00Z", again.json().path("publishedAt").asText(), "its own date, kept by the store");
         assertEquals(200, http.get(post).status(), "readers see it again");
@@ -98,6 +101,7 @@ class AuthoringApiEndToEndTest extends ServerTest {
 
         assertEquals(201, http.write("POST", "/api/posts", "{\"title\": \"Utkast som blir nu\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"},"
                 + " \"status\": \"draft\", \"publishedAt\": \"2024-03-01T09:00\"}").status());
+        assertFalse(draft("Utkast utan datum").json().path("dated").asBoolean(true), "a draft nobody dated: publishing dates it then");
         var nullDate = http.sendWith("PATCH", "/api/posts/utkast-som-blir-nu", "application/merge-patch+json",
                 "{\"status\": \"published\", \"publishedAt\": null}", Map.of("If-Match", "*"));
         assertEquals(200, nullDate.status(), nullDate.body());
