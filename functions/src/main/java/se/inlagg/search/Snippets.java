@@ -65,7 +65,14 @@ final class Snippets {
                 bestStart = start;
             }
         }
-        int end = wordEnd(text, Math.min(text.length(), bestStart + LENGTH));
+        int limit = Math.min(text.length(), bestStart + LENGTH);
+        int lastFound = bestStart;
+        for (SwedishText.Word w : found) {
+            if (w.start() >= bestStart && w.end() <= limit) {
+                lastFound = Math.max(lastFound, w.end());
+            }
+        }
+        int end = wordEnd(text, lastFound, limit);
         StringBuilder html = new StringBuilder(LENGTH + 64);
         if (bestStart > 0) {
             html.append('…');
@@ -96,16 +103,23 @@ final class Snippets {
         return i;
     }
 
-    /** Back to the end of the last whole word before this place, unless that leaves nothing. */
-    private static int wordEnd(String text, int at) {
+    /**
+     * Back from this place to the end of a whole word, but not before the last word found in the window; where
+     * there is none between (a bare link of hundreds of characters), this place, never inside a pair of
+     * surrogates. Found by a review: walking back past the window's start failed every search the post matched.
+     */
+    private static int wordEnd(String text, int notBefore, int at) {
         if (at >= text.length()) {
             return text.length();
         }
         int i = at;
-        while (i > 0 && !Character.isWhitespace(text.charAt(i))) {
+        while (i > notBefore && !Character.isWhitespace(text.charAt(i))) {
             i--;
         }
-        return i == 0 ? at : i;
+        if (i > notBefore || (i == notBefore && Character.isWhitespace(text.charAt(i)))) {
+            return i;
+        }
+        return Character.isLowSurrogate(text.charAt(at)) && Character.isHighSurrogate(text.charAt(at - 1)) ? at - 1 : at;
     }
 
     /** Cut without splitting a surrogate pair. */

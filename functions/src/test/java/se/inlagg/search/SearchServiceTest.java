@@ -244,6 +244,19 @@ class SearchServiceTest {
         assertEquals(snippet.replaceAll("</?mark>", "").indexOf('<'), -1, "no markup but the marks: " + snippet);
     }
 
+    /** Found by a review: a window starting at a bare link longer than a snippet made every search finding the post fail. */
+    @Test
+    void aPostWithALinkLongerThanASnippetIsFoundWithTheLinkCutNotTheSearchBroken() {
+        indexed("Länkar om samverkan", "Läs mer på https://www.kriminalvarden.se/" + "a/".repeat(40) + "samverkan/".repeat(30) + " och om annat.",
+                "2019-01-30");
+        indexed("Glada ansikten", "glädje" + "\uD83D\uDE42".repeat(300) + " och mer.", "2019-01-31");
+        String link = page(search, "samverkan", 10, Optional.empty()).hits().getFirst().snippetHtml();
+        assertTrue(link.startsWith("…https://www.kriminalvarden.se/a/a/") && link.contains("/<mark>samverkan</mark>/"), link);
+        assertTrue(link.endsWith("…") && link.length() < 400, "cut, about a snippet long: " + link);
+        String faces = page(search, "glädje", 10, Optional.empty()).hits().getFirst().snippetHtml();
+        assertTrue(faces.startsWith("<mark>glädje</mark>\uD83D\uDE42") && faces.endsWith("\uD83D\uDE42…"), "never half a pair: " + faces);
+    }
+
     @Test
     void anythingAReaderTypesGetsAnAnswerAndWhatCannotBeSearchedIsRefusedNeverThrown() {
         indexed("Frivården i Ystad", "Om rutiner.", "2019-01-30");
