@@ -44,15 +44,18 @@ public final class EditPostHandler extends PostApiFunction {
      * The patch applied to the post; an excerpt made from the old body is made again from the new. A
      * draft's date is in the edit only when the patch gives one: a draft published without one keeps a
      * date of its own (given it, or its publication's before it was taken back) and is otherwise published
-     * now (PostService.edit); {@code "publishedAt": null} takes its own date away (published with it, it is dated now).
+     * now (PostService.edit). {@code "publishedAt": null} takes a draft's own date away (published with it, it
+     * is dated now) and a scheduled post's (it is published now), as the edit form's emptied date does; a post
+     * readers see keeps the date they saw.
      */
     private static Map<String, Object> merged(Post current, Map<String, Object> patch) {
         Map<String, Object> merged = MergePatch.apply(PostJson.createFields(current), patch);
-        if (current.summary().status() == Status.DRAFT && !patch.containsKey("publishedAt")) {
-            merged.remove("publishedAt");
-        } else if (current.summary().status() == Status.DRAFT && patch.containsKey("publishedAt") && patch.get("publishedAt") == null) {
-            // Emptied: "now" to the service (PostRules.Checked#dateCleared), published now or a draft with no date of its own.
+        if (patch.containsKey("publishedAt") && patch.get("publishedAt") == null) {
+            // Emptied: "now" to the service (PostRules.Checked#dateCleared), whatever the status (found by a review: a
+            // scheduled post kept its schedule, as merging alone drops the key).
             merged.put("publishedAt", "");
+        } else if (current.summary().status() == Status.DRAFT && !patch.containsKey("publishedAt")) {
+            merged.remove("publishedAt");
         }
         boolean derived = current.summary().excerpt().equals(PostRules.excerptOf(current.body()));
         if (derived && patch.containsKey("body") && !patch.containsKey("excerpt")) {

@@ -107,6 +107,17 @@ class AuthoringApiEndToEndTest extends ServerTest {
         assertEquals(200, nullDate.status(), nullDate.body());
         assertTrue(java.time.Instant.parse(nullDate.json().path("publishedAt").asText()).isAfter(java.time.Instant.now().minusSeconds(60)),
                 "null: now, its date taken away");
+
+        // Found by a review: null kept a scheduled post's schedule, where the edit form's emptied date publishes it now.
+        assertEquals(201, http.createPost("Schemalagt som blir nu", "2031-06-01T09:00").status());
+        var unscheduled = http.sendWith("PATCH", "/api/posts/schemalagt-som-blir-nu", "application/merge-patch+json",
+                "{\"publishedAt\": null}", Map.of("If-Match", "*"));
+        assertEquals(200, unscheduled.status(), unscheduled.body());
+        assertTrue(java.time.Instant.parse(unscheduled.json().path("publishedAt").asText()).isBefore(java.time.Instant.now().plusSeconds(1)),
+                "published now: " + unscheduled.body());
+        assertEquals(200, http.get("/api/posts/schemalagt-som-blir-nu").status(), "readers see it");
+        var kept = http.sendWith("PATCH", post, "application/merge-patch+json", "{\"publishedAt\": null}", Map.of("If-Match", "*"));
+        assertEquals("2025-01-10T11:00:00Z", kept.json().path("publishedAt").asText(), "a post readers see keeps its date: " + kept.body());
     }
 
     @Test
