@@ -309,8 +309,21 @@ class SearchServiceTest {
         assertEquals(List.of(), titles("frivård"), "nothing is indexed yet");
         SearchService.IndexChange change = search.indexChanged(Set.of(changed.id()));
         assertTrue(change.rebuilt());
-        assertEquals(3, change.indexed());
+        assertEquals(1, change.indexed(), "then the batch's own post applied, as it is now");
         assertEquals(List.of("Tredje inlägget om frivård", "Andra inlägget om frivård", "Första inlägget om frivård"), titles("frivård"));
+    }
+
+    /** From a review: the build read the list index, which had not caught up with the delete, and nothing applied the batch after it. */
+    @Test
+    void aPostDeletedInTheBatchThatBuildsTheIndexIsNotFoundThoughTheListStillHadIt() {
+        write("Kvar efter bygget", "Text om frivård.", "2019-01-01", null);
+        Post gone = write("Borttaget om frivård", "Text.", "2019-01-02", null);
+        repository.listedAsBefore.put(gone.id(), gone);
+        assertInstanceOf(se.inlagg.posts.Write.Applied.class, repository.delete(gone.summary()));
+        SearchService.IndexChange change = search.indexChanged(Set.of(gone.id()));
+        assertTrue(change.rebuilt());
+        assertEquals(1, change.removed());
+        assertEquals(List.of("Kvar efter bygget"), titles("frivård"));
     }
 
     @Test
@@ -348,13 +361,14 @@ class SearchServiceTest {
         indexed("Första", "Om tillsyn.", "2019-01-01");
         titles("tillsyn");
         int reads = files.manifestReads.get();
+        int unchanged = files.unchangedAnswers.get();
         for (int i = 0; i < 5; i++) {
             assertInstanceOf(Outcome.Done.class, search.search("tillsyn", 10, Optional.empty()));
         }
         assertEquals(reads, files.manifestReads.get(), "within the second, no check");
         titles("tillsyn");
         assertEquals(reads + 1, files.manifestReads.get());
-        assertEquals(1, files.unchangedAnswers.get(), "a conditional read that found nothing new");
+        assertEquals(unchanged + 1, files.unchangedAnswers.get(), "a conditional read that found nothing new");
         int fileReads = files.fileReads.get();
         indexed("Andra", "Om tillsyn.", "2019-01-02");
         int indexFiles = files.manifest().files().size();
