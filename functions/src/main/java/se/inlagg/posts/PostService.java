@@ -223,9 +223,12 @@ public final class PostService {
      * a month later, it went out under the date it was never seen at).
      */
     public Outcome<PostSummary> unpublish(String slug, String actorId, Optional<Seen> seen) {
-        Instant now = time.now();
-        return changeStatus(slug, actorId, seen, current -> current.status() == Status.DRAFT ? Optional.empty()
-                : Optional.of(withStatus(current, Status.DRAFT, current.publishedAt(), !current.publishedAt().isAfter(now), now)));
+        return changeStatus(slug, actorId, seen, current -> {
+            // The time of each attempt, as publish takes it: after a backoff, whether readers have seen it is judged now.
+            Instant now = time.now();
+            return current.status() == Status.DRAFT ? Optional.empty()
+                    : Optional.of(withStatus(current, Status.DRAFT, current.publishedAt(), !current.publishedAt().isAfter(now), now));
+        });
     }
 
     private static PostSummary withStatus(PostSummary s, Status status, Instant publishedAt, boolean dated, Instant now) {
