@@ -28,6 +28,17 @@ public final class Backoff {
         return new Backoff(budget);
     }
 
+    /** This backoff with at least this long left from now: for an attempt that must learn how something ended. */
+    public Backoff orAtLeast(Duration left) {
+        long wanted = System.nanoTime() + left.toNanos();
+        if (wanted - deadline <= 0) {
+            return this;
+        }
+        Backoff longer = new Backoff(left);
+        longer.attempt = attempt;
+        return longer;
+    }
+
     /** Waits before the next attempt; false when the budget would run out, and it is time to give up. */
     public boolean pause() {
         long cap = Math.min(CAP.toMillis(), BASE.toMillis() << Math.min(attempt++, 10));

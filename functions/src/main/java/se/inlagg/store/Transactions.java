@@ -33,13 +33,25 @@ public final class Transactions {
         record ConditionsFailed(Set<Integer> operations) implements Result {
         }
 
-        /** Nothing applied: other writers or throttling kept winning until the budget ran out. */
+        /**
+         * Nothing applied: other writers or throttling kept winning until the budget ran out. A write DynamoDB said
+         * was still in progress is asked after for {@link #SETTLE} at least; one still in progress then is logged
+         * as of unknown outcome.
+         */
         record Busy() implements Result {
         }
     }
 
     private static final Set<String> TRANSIENT = Set.of(
             "TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded");
+
+    /**
+     * How long past the budget a write DynamoDB answered "in progress" is asked after, with its own token,
+     * until it has ended: giving up then would answer "nothing changed" for a write that may yet commit, and a
+     * create retried on that would be made twice (from a review). A transaction ends in milliseconds; this is
+     * short enough to stay within the writers' Lambda timeout after the budgets of Wiring.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(1);
 
     private final Supplier<DynamoDbClient> client;
     private final Duration budget;
@@ -59,6 +71,7 @@ public final class Transactions {
         // One token per write until DynamoDB cancels it: the SDK resends the same request (and token)
         // on a network retry, so a commit that happened but whose answer was lost is not applied twice.
         TransactWriteItemsRequest request = withNewToken(items);
+        boolean inProgress = false;
         while (true) {
             try {
                 client.get().transactWriteItems(request);
@@ -74,14 +87,20 @@ public final class Transactions {
                 Metrics.count(Metrics.Event.WRITE_CONFLICTS);
                 // A cancelled write applied nothing: the next attempt is a new request.
                 request = withNewToken(items);
+                inProgress = false;
             } catch (TransactionInProgressException e) {
                 // This very request is still being applied (a resend of it overtook it): asked again with the
                 // same token, DynamoDB answers how it ended. A new token would be a second write, which would
                 // find the first one applied and fail its own conditions.
                 Metrics.count(Metrics.Event.WRITE_CONFLICTS);
+                if (!inProgress) {
+                    inProgress = true;
+                    backoff = backoff.orAtLeast(SETTLE);
+                }
             }
             if (!backoff.pause()) {
-                Log.warn("transaction_gave_up", "attempts", backoff.attempts() + 1, "items", items.size());
+                Log.warn(inProgress ? "transaction_outcome_unknown" : "transaction_gave_up", "attempts", backoff.attempts() + 1,
+                        "items", items.size());
                 return new Result.Busy();
             }
         }

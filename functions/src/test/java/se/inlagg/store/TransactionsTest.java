@@ -47,6 +47,17 @@ class TransactionsTest {
                 "a new token would be a second write, failing its conditions on the first one's items");
     }
 
+    /** From a review: with the budget spent, "busy, nothing changed" was answered for a write that may yet commit. */
+    @Test
+    void aWriteStillInProgressWhenTheBudgetRunsOutIsAskedUntilItHasEnded() {
+        dynamo.next.add(TransactionInProgressException.builder().message("in progress").build());
+
+        assertInstanceOf(Transactions.Result.Committed.class, new Transactions(dynamo, Duration.ZERO).write(ITEMS));
+
+        assertEquals(2, dynamo.tokens.size());
+        assertEquals(dynamo.tokens.get(0), dynamo.tokens.get(1));
+    }
+
     @Test
     void aCancelledWriteAppliedNothingAndIsSentAgainAsANewOne() {
         dynamo.next.add(TransactionCanceledException.builder().message("conflict")
