@@ -10,6 +10,7 @@ import se.inlagg.http.Problems;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.ListQuery;
+import se.inlagg.posts.Page;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.SiteTime;
 
@@ -51,8 +52,8 @@ final class ListParams {
         });
         Optional<String> cursor = request.query("cursor").filter(c -> !c.isEmpty());
         Optional<String> tag = request.query("tag").filter(t -> !t.isBlank());
-        if (cursor.orElse("").length() > MAX_QUERY_VALUE) {
-            errors.add(new FieldError("cursor", "must be at most " + MAX_QUERY_VALUE + " characters"));
+        if (cursor.orElse("").length() > Page.MAX_CURSOR) {
+            errors.add(new FieldError("cursor", "must be at most " + Page.MAX_CURSOR + " characters"));
         }
         if (tag.orElse("").length() > MAX_QUERY_VALUE) {
             errors.add(new FieldError("tag", "must be at most " + MAX_QUERY_VALUE + " characters"));

@@ -1,12 +1,16 @@
 package se.inlagg.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
+import se.inlagg.posts.FieldError;
 import se.inlagg.posts.ListQuery;
+import se.inlagg.posts.Page;
 
 /**
  * GET /api/me/posts: the calling author's own posts of every status (drafts, scheduled, published),
@@ -17,14 +21,14 @@ public final class MyPostsHandler extends ApiFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
-        int limit = request.query("limit").map(l -> l.strip().matches("\\d{1,3}") ? Integer.parseInt(l.strip()) : -1)
-                .orElse(ListQuery.DEFAULT_LIMIT);
-        if (limit < 1 || limit > ListQuery.MAX_LIMIT) {
-            throw new ProblemException(Problems.invalid("limit", "must be a whole number from 1 to " + ListQuery.MAX_LIMIT));
-        }
+        List<FieldError> errors = new ArrayList<>();
+        int limit = ListParams.limit(request.query("limit"), ListQuery.DEFAULT_LIMIT, ListQuery.MAX_LIMIT, errors);
         Optional<String> cursor = request.query("cursor").filter(c -> !c.isEmpty());
-        if (cursor.orElse("").length() > ListParams.MAX_QUERY_VALUE) {
-            throw new ProblemException(Problems.invalid("cursor", "must be at most " + ListParams.MAX_QUERY_VALUE + " characters"));
+        if (cursor.orElse("").length() > Page.MAX_CURSOR) {
+            errors.add(new FieldError("cursor", "must be at most " + Page.MAX_CURSOR + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problems.invalid(errors));
         }
         return answer(app().posts().authorPosts(authorId, limit, cursor),
                 page -> HttpResponse.json(200, PostJson.page(page)).withHeader("cache-control", Caching.PRIVATE));

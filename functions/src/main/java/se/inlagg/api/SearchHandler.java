@@ -11,6 +11,7 @@ import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Page;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.search.SearchHit;
 import se.inlagg.search.SearchPage;
@@ -29,8 +30,8 @@ public final class SearchHandler extends ApiFunction {
         List<FieldError> errors = new ArrayList<>();
         int limit = ListParams.limit(request.strictQuery("limit"), SearchService.DEFAULT_LIMIT, SearchService.MAX_LIMIT, errors);
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isEmpty());
-        if (cursor.orElse("").length() > ListParams.MAX_QUERY_VALUE) {
-            errors.add(new FieldError("cursor", "must be at most " + ListParams.MAX_QUERY_VALUE + " characters"));
+        if (cursor.orElse("").length() > Page.MAX_CURSOR) {
+            errors.add(new FieldError("cursor", "must be at most " + Page.MAX_CURSOR + " characters"));
             cursor = Optional.empty();
         }
         if (!errors.isEmpty()) {

@@ -9,6 +9,9 @@ import java.util.Optional;
  */
 public record Page<T>(List<T> items, Optional<String> nextCursor, Optional<String> previousCursor) {
 
+    /** No cursor made for a page is longer: a longer one is refused as made up, before anything is read. */
+    public static final int MAX_CURSOR = 512;
+
     public Page {
         items = List.copyOf(items);
     }

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  */
 final class Cursors {
 
-    static final int MAX_LENGTH = 512;
     private static final String OLDER = "c1";
     /** Pages towards the front of the list: the same key, read in the other direction. */
     private static final String NEWER = "n1";
@@ -43,7 +42,7 @@ final class Cursors {
     }
 
     static Optional<Position> decode(String cursor) {
-        if (cursor.isEmpty() || cursor.length() > MAX_LENGTH) {
+        if (cursor.isEmpty() || cursor.length() > se.inlagg.posts.Page.MAX_CURSOR) {
             return Optional.empty();
         }
         String text;

@@ -25,7 +25,6 @@ import se.inlagg.web.templates.JtelistGenerated;
 public final class ListPageHandler extends PageFunction {
 
     static final int PAGE_SIZE = 20;
-    static final int MAX_CURSOR = 512;
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
@@ -40,7 +39,7 @@ public final class ListPageHandler extends PageFunction {
         // A cursor too long to be one is refused as any other made-up cursor is (found by a probe: it was dropped,
         // and the first page answered with it in its canonical address).
         var query = new ListQuery(facet, month, PAGE_SIZE, cursor);
-        var read = cursor.filter(c -> c.length() > MAX_CURSOR).isPresent()
+        var read = cursor.filter(c -> c.length() > Page.MAX_CURSOR).isPresent()
                 ? Outcome.<Page<PostSummary>>refused(Refusal.Invalid.of("cursor", "is too long")) : app().posts().list(query);
         return switch (read) {
             case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(Problems.malformed(

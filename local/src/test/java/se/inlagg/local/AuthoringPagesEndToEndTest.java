@@ -106,6 +106,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(second.contains("<a href=\"/drafts\">Första sidan</a>"), "a way back to the first page");
         assertFalse(first.contains("Första sidan"), "the first page needs none");
         assertEquals(400, asa.get("/drafts?cursor=inte-en-markor").status());
+        assertEquals(400, asa.get("/drafts?cursor=" + "a".repeat(600)).status(), "too long to be one: refused, as on the reader's lists");
     }
 
     @Test
