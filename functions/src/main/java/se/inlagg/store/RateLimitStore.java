@@ -31,20 +31,37 @@ public final class RateLimitStore {
                 .filter(w -> w.endsAt().isAfter(now));
     }
 
-    /** Counts one failure: in the open window, or in a new one starting now. */
+    /**
+     * Counts one failure: in the open window, or in a new one starting now. The new window is opened only
+     * where none is open, so two first failures at once both count (from a review: each wrote a count of
+     * one); the one that finds a window opened meanwhile adds to it.
+     */
     public void countFailure(String scope, String clientSha256, Instant now, Duration window) {
         var key = Table.key(Keys.rateLimit(scope, clientSha256), Keys.RATE_SK);
-        try {
-            table.client().updateItem(r -> r.tableName(table.name()).key(key)
-                    .updateExpression("ADD #failures :one")
-                    .conditionExpression("#ends > :now")
-                    .expressionAttributeNames(Map.of("#failures", FAILURES, "#ends", WINDOW_ENDS))
-                    .expressionAttributeValues(Map.of(":one", Item.n(1), ":now", Item.n(now.getEpochSecond()))));
-        } catch (ConditionalCheckFailedException noOpenWindow) {
+        Map<String, String> names = Map.of("#failures", FAILURES, "#ends", WINDOW_ENDS);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                table.client().updateItem(r -> r.tableName(table.name()).key(key)
+                        .updateExpression("ADD #failures :one")
+                        .conditionExpression("#ends > :now")
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(Map.of(":one", Item.n(1), ":now", Item.n(now.getEpochSecond()))));
+                return;
+            } catch (ConditionalCheckFailedException noOpenWindow) {
+                // None open: open one below.
+            }
             long ends = now.plus(window).getEpochSecond();
-            table.client().putItem(r -> r.tableName(table.name()).item(Item.builder()
-                    .key(Keys.rateLimit(scope, clientSha256), Keys.RATE_SK)
-                    .n(FAILURES, 1).n(WINDOW_ENDS, ends).n(Keys.EXPIRES_AT, ends).build()));
+            try {
+                table.client().putItem(r -> r.tableName(table.name()).item(Item.builder()
+                                .key(Keys.rateLimit(scope, clientSha256), Keys.RATE_SK)
+                                .n(FAILURES, 1).n(WINDOW_ENDS, ends).n(Keys.EXPIRES_AT, ends).build())
+                        .conditionExpression("attribute_not_exists(#ends) OR #ends <= :now")
+                        .expressionAttributeNames(Map.of("#ends", WINDOW_ENDS))
+                        .expressionAttributeValues(Map.of(":now", Item.n(now.getEpochSecond()))));
+                return;
+            } catch (ConditionalCheckFailedException openedMeanwhile) {
+                // Another failure opened it first: add to it.
+            }
         }
     }
 }

@@ -8,8 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import se.inlagg.auth.Sessions;
+import se.inlagg.store.RateLimitStore;
+import se.inlagg.store.Table;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /** Guessing tokens at the sign-in form is slowed per client, and the log never holds a token. */
 class SignInRateLimitTest extends ServerTest {
@@ -41,5 +50,46 @@ class SignInRateLimitTest extends ServerTest {
         assertFalse(logged.contains(ServerExtension.TOKEN));
         assertEquals(201, env.http.write("POST", "/api/posts", "{\"title\":\"API:t påverkas inte\",\"body\":\"x\",\"author\":{\"name\":\"Å\"}}").status(),
                 "the API's Bearer token still works: the limit guards the form");
+    }
+
+    /**
+     * From a review: two first failures at once both found no window open and each opened one with a count of one,
+     * so one failure was lost. Here the other failure opens the window between this one's ADD and its own opening.
+     */
+    @Test
+    void twoFirstFailuresAtOnceBothCount() {
+        Instant now = Instant.now();
+        Duration window = Duration.ofMinutes(15);
+        try (DynamoDbClient real = env.server.dynamoClient()) {
+            RateLimitStore other = new RateLimitStore(new Table(env.server.tableName(), real));
+            DynamoDbClient racing = new DynamoDbClient() {
+                boolean raced;
+
+                @Override
+                public UpdateItemResponse updateItem(UpdateItemRequest request) {
+                    return real.updateItem(request);
+                }
+
+                @Override
+                public PutItemResponse putItem(PutItemRequest request) {
+                    if (!raced) {
+                        raced = true;
+                        other.countFailure("signin", "samtidiga", now, window);
+                    }
+                    return real.putItem(request);
+                }
+
+                @Override
+                public String serviceName() {
+                    return real.serviceName();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            new RateLimitStore(new Table(env.server.tableName(), racing)).countFailure("signin", "samtidiga", now, window);
+            assertEquals(2, other.current("signin", "samtidiga", now).orElseThrow().failures());
+        }
     }
 }
