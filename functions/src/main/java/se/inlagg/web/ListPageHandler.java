@@ -16,6 +16,7 @@ import se.inlagg.posts.Page;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.SiteTime;
+import se.inlagg.posts.SwedishDates;
 import se.inlagg.web.templates.JtelistGenerated;
 
 /**
@@ -74,7 +75,9 @@ public final class ListPageHandler extends PageFunction {
 
     private HttpResponse render(HttpRequest request, Optional<Viewer> viewer, Optional<Facet> facet, Optional<YearMonth> month,
                                 Page<PostSummary> page) {
-        String heading = facet.map(ListPageHandler::heading)
+        // A category, person or office narrowed to a month says so (found by a probe: /tags/frivard?month=2024-09 looked
+        // like the whole category with posts missing).
+        String heading = facet.map(f -> heading(f) + month.map(m -> ", " + Facet.month(m).name().toLowerCase(java.util.Locale.ROOT)).orElse(""))
                 .orElse(month.map(m -> "Inlägg från " + Facet.month(m).name().toLowerCase(java.util.Locale.ROOT)).orElse("Alla inlägg"));
         var zone = app().posts().time().zone();
         String monthParameter = monthParameter(request, month);
@@ -91,8 +94,12 @@ public final class ListPageHandler extends PageFunction {
         // A later page says so in its title, and the first page, reached back through a cursor ("Nyare inlägg" from
         // the second), names the list's own address as its canonical one: found by a probe, every page was titled
         // alike and the first page had a second address.
+        // A later page is named by the date it starts at, so each has a title of its own (found by a probe: pages 2 and 3
+        // were alike, and the front page's later ones named the site twice).
         boolean first = page.previousCursor().isEmpty();
-        String title = (facet.isPresent() || month.isPresent() ? heading : Frame.SITE_NAME) + (first ? "" : " – äldre inlägg");
+        String title = first && facet.isEmpty() && month.isEmpty() ? Frame.SITE_NAME
+                : first || page.items().isEmpty() ? heading
+                : heading + " – " + SwedishDates.date(page.items().getFirst().publishedAt(), zone) + " och äldre";
         // The canonical address: a month's own page for /?month= too.
         String self = link(month.filter(m -> facet.isEmpty()).map(m -> Facet.month(m).path()).orElse(path),
                 facet.isPresent() ? monthParameter : "", request.query("cursor").filter(c -> !c.isBlank() && !first));
@@ -115,8 +122,21 @@ public final class ListPageHandler extends PageFunction {
         return parameters.isEmpty() ? path : path + "?" + String.join("&", parameters);
     }
 
+    /** "Kategori: Frivård. Senast: Nytt möte i Ystad, Fika i Växjö med flera." (not "och fler" of a single post; from a probe). */
     private static String description(String heading, Page<PostSummary> page) {
-        return page.items().isEmpty() ? heading : heading + ": " + page.items().getFirst().title() + " och fler.";
+        List<PostSummary> items = page.items();
+        if (items.isEmpty()) {
+            return heading;
+        }
+        if (items.size() == 1) {
+            return heading + ". " + sentence(items.getFirst().title());
+        }
+        String latest = items.getFirst().title() + ", " + items.get(1).title();
+        return heading + ". Senast: " + (items.size() > 2 ? latest + " med flera." : sentence(latest));
+    }
+
+    private static String sentence(String text) {
+        return text.matches(".*[.!?…]$") ? text : text + ".";
     }
 
     private static String heading(Facet f) {

@@ -31,6 +31,7 @@ public final class SearchPageHandler extends PageFunction {
         String query = SearchService.withoutControls(request.strictQuery("q").orElse("")).strip();
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isBlank());
         SearchView view;
+        int pageNumber = 1;
         if (query.isBlank()) {
             view = new SearchView("", "Sök bland inläggen", Optional.of("Skriv något att söka efter."), List.of(),
                     Optional.empty(), Optional.empty());
@@ -38,10 +39,14 @@ public final class SearchPageHandler extends PageFunction {
             view = switch (app().search().search(query, PER_PAGE, cursor)) {
                 case Outcome.Refused<SearchPage> r -> new SearchView(query, "Sök bland inläggen", Optional.of(advice(r.refusal())),
                         List.of(), Optional.empty(), Optional.empty());
-                case Outcome.Done<SearchPage> d -> results(query, d.value(), app().posts().time().zone());
+                case Outcome.Done<SearchPage> d -> {
+                    pageNumber = d.value().offset() / PER_PAGE + 1;
+                    yield results(query, d.value(), app().posts().time().zone());
+                }
             };
         }
-        String title = query.isBlank() ? "Sök" : "Sök: " + query;
+        // A later page of hits says which it is (found by a probe: every page was titled alike, WCAG 2.4.2).
+        String title = (query.isBlank() ? "Sök" : "Sök: " + query) + (pageNumber > 1 ? " – sida " + pageNumber : "");
         String description = view.message().orElse("Sökresultat för " + query + " bland inläggen.");
         String self = "/sok" + (query.isBlank() ? "" : "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
         // Results are for the reader who asked, not for search engines: not indexed, links followed by nobody.
@@ -51,8 +56,9 @@ public final class SearchPageHandler extends PageFunction {
     }
 
     private static SearchView results(String query, SearchPage page, ZoneId zone) {
+        long pages = (page.total() + PER_PAGE - 1) / PER_PAGE;
         String found = page.total() == 0 ? "Inga inlägg hittades för ”" + query + "”. Prova färre eller andra ord."
-                : page.total() + " inlägg hittades för ”" + query + "”.";
+                : page.total() + " inlägg hittades för ”" + query + "”." + (pages > 1 ? " Sida " + (page.offset() / PER_PAGE + 1) + " av " + pages + "." : "");
         List<SearchView.Hit> hits = page.hits().stream().map(h -> hit(h, zone)).toList();
         String base = "/sok?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         return new SearchView(query, "Sökresultat", Optional.of(found), hits,

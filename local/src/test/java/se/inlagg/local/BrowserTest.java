@@ -473,6 +473,8 @@ class BrowserTest {
         signIn();
         type("title", "Kompetensutvecklingsinsatserna skrivna på telefonen");
         type("body", "Kort text.");
+        // A category as long as Swedish makes them: its label used to hold the post's page 13 pixels wider than a phone.
+        type("tags", "Arbetsmiljöutvecklingsprojektsredovisningar");
         browser.findElement(By.cssSelector("button[value=draft]")).click();
         String post = "/posts/kompetensutvecklingsinsatserna-skrivna-pa-telefonen";
         waitFor(ExpectedConditions.urlContains(post));
@@ -480,7 +482,7 @@ class BrowserTest {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 844));
         try {
             for (String[] page : new String[][] {{"/drafts", "phone-my-posts.png"}, {post + "/edit", "phone-edit.png"},
-                    {post + "/preview", "phone-preview.png"}, {post + "/delete", "phone-delete.png"}}) {
+                    {post + "/preview", "phone-preview.png"}, {post + "/delete", "phone-delete.png"}, {post, "phone-post.png"}}) {
                 browser.get(base + page[0]);
                 long overflow = evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 assertEquals(0L, overflow, page[0] + " scrolls sideways on a phone");
@@ -489,6 +491,13 @@ class BrowserTest {
         } finally {
             browser.manage().window().setSize(size);
         }
+        // Focused from the keyboard, a category's link turns yellow as every link does (found by a probe: it stayed blue).
+        WebElement category = browser.findElement(By.cssSelector("ul.categories li a"));
+        for (int i = 0; i < 60 && !category.equals(browser.switchTo().activeElement()); i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        assertEquals(category, browser.switchTo().activeElement(), "the keyboard reaches the category");
+        assertEquals("rgba(255, 221, 0, 1)", category.getCssValue("background-color"), "the focus yellow");
     }
 
     /** What a reader who is not signed in finds: the post's page, the front page and the feed. */

@@ -177,9 +177,20 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertTrue(meta(backToFirst, canonical).endsWith("/tags/bladdra-at-bada-hall"), meta(backToFirst, canonical));
         assertTrue(meta(second, canonical).contains("/tags/bladdra-at-bada-hall?cursor="), "a later page is its own");
         assertEquals("Kategori: Bläddra åt båda håll", meta(first, "<h1>([^<]+)</h1>"));
-        assertTrue(meta(second, "<title>([^<]+)</title>").startsWith("Kategori: Bläddra åt båda håll – äldre inlägg"),
-                meta(second, "<title>([^<]+)</title>"));
-        assertFalse(meta(backToFirst, "<title>([^<]+)</title>").contains("äldre inlägg"));
+        // Each later page is named by the date it starts at (found by a probe: pages 2 and 3 had one title).
+        assertEquals("Kategori: Bläddra åt båda håll – 13 april 2011 och äldre – Inlägg", meta(second, "<title>([^<]+)</title>"));
+        assertEquals("Kategori: Bläddra åt båda håll – 3 april 2011 och äldre – Inlägg", meta(third, "<title>([^<]+)</title>"));
+        assertEquals("Kategori: Bläddra åt båda håll – Inlägg", meta(backToFirst, "<title>([^<]+)</title>"));
+        String frontSecond = meta(page(link(page("/"), "next", "Äldre inlägg")), "<title>([^<]+)</title>");
+        assertTrue(frontSecond.startsWith("Alla inlägg – ") && frontSecond.endsWith(" och äldre – Inlägg"), "the site named once: " + frontSecond);
+        // Narrowed to a month, a category says so; and a page of one post is not said to have more (both from a probe).
+        String april = page("/tags/bladdra-at-bada-hall?month=2011-04");
+        assertEquals("Kategori: Bläddra åt båda håll, april 2011", meta(april, "<h1>([^<]+)</h1>"));
+        assertEquals("Kategori: Bläddra åt båda håll. Senast: Fram och tillbaka 45, Fram och tillbaka 44 med flera.",
+                meta(first, "<meta name=\"description\" content=\"([^\"]+)\">"));
+        post("Ensam i sin kategori", "Text.", "2011-05-02T09:00", "Åsa Öberg", "Frivården Västervik", "published", false, "Ensam kategori");
+        assertEquals("Kategori: Ensam kategori. Ensam i sin kategori.",
+                meta(page("/tags/ensam-kategori"), "<meta name=\"description\" content=\"([^\"]+)\">"));
         assertEquals(400, http.get("/tags/bladdra-at-bada-hall?cursor=" + "A".repeat(600)).status(), "too long to be a cursor");
         assertEquals(400, http.get("/?cursor=" + "A".repeat(600)).status());
     }

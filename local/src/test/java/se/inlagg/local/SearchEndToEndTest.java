@@ -176,6 +176,13 @@ class SearchEndToEndTest extends ServerTest {
         assertEquals(3, pages);
         String first = http.get("/sok?q=terminsstart").body();
         assertTrue(first.contains("Nästa sida") && !first.contains("Föregående sida"), first);
+        assertTrue(first.contains("<title>Sök: terminsstart – Inlägg</title>") && first.contains("12 inlägg hittades för ”terminsstart”. Sida 1 av 2."),
+                first);
+        // Found by a probe: every page of hits had one title.
+        var next = java.util.regex.Pattern.compile("href=\"(/sok\\?q=terminsstart&amp;cursor=[^\"]+)\"").matcher(first);
+        assertTrue(next.find(), first);
+        String second = http.get(next.group(1).replace("&amp;", "&")).body();
+        assertTrue(second.contains("<title>Sök: terminsstart – sida 2 – Inlägg</title>") && second.contains("Sida 2 av 2."), second);
         assertEquals(400, http.get("/api/search?q=fika&cursor=" + http.get("/api/search?q=terminsstart&limit=5").json()
                 .path("nextCursor").asText()).status(), "a cursor belongs to its own query");
     }
