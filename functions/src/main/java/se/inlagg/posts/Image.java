@@ -56,6 +56,18 @@ public record Image(String url, String alt, Optional<String> caption, Optional<S
         return url != null && url.startsWith(SITE_PATH) && isStoredName(url.substring(SITE_PATH.length()));
     }
 
+    /**
+     * The path of an uploaded picture's file named by a full address ("https://blogg.example/images/….png"), on any
+     * site running this code: such a file lives only as long as its post has it.
+     */
+    public static Optional<String> storedPathOf(String address) {
+        if (!isWebAddress(address)) {
+            return Optional.empty();
+        }
+        String path = java.net.URI.create(address).getRawPath();
+        return path != null && isStoredHere(path) ? Optional.of(path) : Optional.empty();
+    }
+
     /** Only http and https: a javascript: or data: address in an img would run or smuggle content. */
     public static boolean isWebAddress(String url) {
         try {

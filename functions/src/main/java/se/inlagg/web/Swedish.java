@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.inlagg.posts.PostRules;
 import se.inlagg.posts.Tag;
 
 /**
@@ -21,6 +22,8 @@ final class Swedish {
         add("must be a real date like .*", "måste vara ett riktigt datum, till exempel 2019-01-30, 2019-01-30 09:15 eller 30 januari 2019 kl. 09:15");
         add("must be an http or https address", "måste vara en adress som börjar med http:// eller https://");
         add("must not be empty when the image has alt text or a caption", "behövs när bilden har alt-text eller bildtext");
+        add(Pattern.quote(PostRules.ANOTHER_POSTS_PICTURE),
+                "får inte vara ett annat inläggs uppladdade bild (den tas bort när det inlägget byter bild): ladda upp filen till det här inlägget");
         add("must be one line without control characters", "får bara vara en rad, utan kontrolltecken");
         add("must not contain control characters", "får inte innehålla kontrolltecken");
         add("must be valid Unicode text", "innehåller ogiltiga tecken");

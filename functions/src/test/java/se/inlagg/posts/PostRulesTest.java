@@ -33,6 +33,17 @@ class PostRulesTest {
         assertEquals(List.of("title", "body", "author.name"), fieldsOf(PostRules.check(draft(null, " ", ""), TIME)));
     }
 
+    /** Found by a probe: a no-break space, a zero-width one or a filler was a title, a text and a byline nobody could see. */
+    @Test
+    void whatShowsNothingIsEmpty() {
+        for (String invisible : List.of("\u00a0", "\u200b", "\ufeff", "\u200c \u200d", "\u3164", "\ufe0f", "\u3000", "\u2060\u00a0")) {
+            assertEquals(List.of("title", "body", "author.name"), fieldsOf(PostRules.check(draft(invisible, invisible, invisible), TIME)),
+                    invisible.codePoints().mapToObj(Integer::toHexString).toList().toString());
+        }
+        assertInstanceOf(Outcome.Done.class, PostRules.check(draft("Kaffe\u00a0&\u00a0kaka", "Text\u200b.", "Åsa\u00a0Öberg"), TIME),
+                "in text they are as written");
+    }
+
     @Test
     void decomposedTextIsStoredComposedSoOnePersonHasOnePageAndOneSlug() {
         var draft = new PostDraft(Optional.of("Kva\u0308llsfika i O\u0308rebro"), Optional.of("Vi a\u030at bla\u030aba\u0308rspaj."),
@@ -110,6 +121,17 @@ class PostRulesTest {
         var captionOnly = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(),
                 List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("Foto: Åsa"), Optional.empty(), Optional.empty());
         assertEquals(List.of("image.url"), fieldsOf(PostRules.check(captionOnly, TIME)));
+        // Another post's uploaded picture, by its path or its full address on any site, goes when that post lets it go.
+        for (String stored : List.of("/images/abcdefghijklmnopqrstuvwxyz.png", "https://blogg.example/images/abcdefghijklmnopqrstuvwxyz.png?v=1")) {
+            var borrowed = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(),
+                    List.of(), Optional.empty(), Optional.of(stored), Optional.of("alt"), Optional.empty(), Optional.empty(), Optional.empty());
+            var refused = assertInstanceOf(Outcome.Refused.class, PostRules.check(borrowed, TIME));
+            assertEquals(List.of(new FieldError("image.url", PostRules.ANOTHER_POSTS_PICTURE)), ((Refusal.Invalid) refused.refusal()).errors());
+        }
+        var elsewhere = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty(), Optional.of("https://example.com/images/logo.png"), Optional.of("alt"), Optional.empty(), Optional.empty(),
+                Optional.empty());
+        assertInstanceOf(Outcome.Done.class, PostRules.check(elsewhere, TIME), "any other address under /images/ is a web address");
     }
 
     @Test
