@@ -26,6 +26,11 @@ public final class Slugs {
         for (int i = 0; i < lower.length(); ) {
             int cp = lower.codePointAt(i);
             i += Character.charCount(cp);
+            if (isMark(cp)) {
+                // A mark left over once composed belongs to the letter before it, no break between words: "İstanbul"
+                // lower-cased is "i" and a combining dot (found by a probe: it made "i-stanbul").
+                continue;
+            }
             String ascii = transliterate(cp);
             if (ascii.isEmpty()) {
                 dash = out.length() > 0;
@@ -91,11 +96,19 @@ public final class Slugs {
             case 'ł': return "l";
             default: break;
         }
-        // Decomposing strips the accents of å, ä, ö, é, ü and their kin; what is left must be ASCII.
-        String base = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "");
-        return base.length() == 1 && base.charAt(0) < 128 && Character.isLetterOrDigit(base.charAt(0))
+        if (!Character.isLetterOrDigit(cp)) {
+            return "";
+        }
+        // Decomposing strips the accents of å, ä, ö, é, ü and their kin, and takes a ligature apart ("ﬁ" is "fi": found
+        // by a probe, "ﬁka" was filed under "ka"); what is left must be ASCII letters and digits.
+        String base = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        return !base.isEmpty() && base.length() <= 3 && base.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))
                 ? base.toLowerCase(Locale.ROOT) : "";
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static String cutAtWord(String slug, int max) {

@@ -32,6 +32,15 @@ class SlugsTest {
         assertEquals("cafe-uber-strasse-aero-sorensen", Slugs.of("Café über Straße, Ærø Sørensen"));
     }
 
+    /** Found by a probe: "ﬁka" was filed under "ka", and "İstanbul" became "i-stanbul". */
+    @Test
+    void aLigatureIsItsLettersAndAMarkLeftOverBreaksNoWord() {
+        assertEquals("fika-pa-kontoret", Slugs.of("\uFB01ka på kontoret"));
+        assertEquals("istanbul", Slugs.of("İstanbul"));
+        assertEquals("ostgota", Slugs.of("O\u0308stgo\u0308ta"), "decomposed, as some keyboards write it");
+        assertEquals("produkt", Slugs.of("Produkt™"), "a symbol is no letter");
+    }
+
     @Test
     void everythingElseBecomesOneDash() {
         assertEquals("rbm-2019-fragor-svar", Slugs.of("  RBM 2019 — frågor & svar?!  "));
