@@ -231,6 +231,18 @@ class PostServiceTest {
         assertInstanceOf(Refusal.Stale.class, stale.refusal());
     }
 
+    /** Found by a probe: an empty merge patch made a new version, and every other client's ETag stale. */
+    @Test
+    void anEditThatChangesNothingKeepsTheVersion() {
+        Post p = created(post("Oförändrad", "2019-01-30", null, "A"));
+        int writes = repository.writes;
+        Post same = (Post) assertInstanceOf(Outcome.Done.class, service.edit(p, post("Oförändrad", "2019-01-30", null, "A"), "author-1")).value();
+        assertEquals(1, same.version());
+        assertEquals(writes, repository.writes, "nothing written");
+        Post moved = (Post) assertInstanceOf(Outcome.Done.class, service.edit(p, post("Oförändrad", "2019-01-31", null, "A"), "author-1")).value();
+        assertEquals(2, moved.version(), "another date is a change");
+    }
+
     @Test
     void publishingADraftPublishesItNowUnlessItHasADateOfItsOwn() {
         Post draft = (Post) assertInstanceOf(Outcome.Done.class, at(WEEK_AGO).create(post("Utkast", null, "draft"), "author-1", Optional.empty())).value();
