@@ -26,6 +26,7 @@ class JsonBodyTest {
     @Test
     void aJsonObjectIsRead() {
         assertEquals("Hej på dig", ApiFunction.jsonObject(request("application/json; charset=UTF-8", "{\"title\":\"Hej på dig\"}", false)).get("title"));
+        assertEquals("Hej", ApiFunction.jsonObject(request("application/json;charset=utf8", "{\"title\":\"Hej\"}", false)).get("title"));
         String b64 = Base64.getEncoder().encodeToString("{\"a\":\"å\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals("å", ApiFunction.jsonObject(request("application/merge-patch+json", b64, true)).get("a"));
     }
