@@ -170,24 +170,28 @@ class SearchServiceTest {
         assertEquals(List.of("Ännu ett möte", "Nytt möte i Västerås"), titles("möte"));
     }
 
-    /** Found by a probe: Snowball leaves "-et" alone, so "kontor" missed "kontoret" and "mötet" "möte". */
+    /** Found by a probe: Snowball leaves "-et" alone, so "kontor" missed "kontoret" and "mötet" "möte"; both ways, from a review. */
     @Test
     void aNounFindsItsDefiniteNeuterFormAndThatFindsIt() {
-        indexed("Fika på biblioteket i Växjö", "Välkomna.", "2019-01-30");
-        indexed("Nytt bibliotek i Umeå", "Vi flyttar.", "2019-01-31");
-        indexed("Möte med kommunerna", "Om året som gått.", "2019-02-01");
-        indexed("Besök på häktet", "Ett år av samarbete.", "2019-02-02");
-        assertEquals(Set.of("Nytt bibliotek i Umeå", "Fika på biblioteket i Växjö"), Set.copyOf(titles("bibliotek")));
-        assertEquals(Set.of("Nytt bibliotek i Umeå", "Fika på biblioteket i Växjö"), Set.copyOf(titles("biblioteket")));
-        assertEquals(4, titles("kontor").size(), "every byline's office, Kontoret i Malmö");
-        assertEquals(List.of("Möte med kommunerna"), titles("mötet"));
-        assertEquals(List.of("Besök på häktet"), titles("häkte"));
-        assertEquals(Set.of("Besök på häktet", "Möte med kommunerna"), Set.copyOf(titles("år")));
-        assertEquals(Set.of("Besök på häktet", "Möte med kommunerna"), Set.copyOf(titles("året")));
-        assertEquals(List.of(), titles("är"), "år is still not är");
-        String marked = page(search, "år", 10, Optional.empty()).hits().stream().filter(h -> h.title().startsWith("Möte"))
+        indexed("Projektet i Ystad", "Om fängelset.", "2019-01-30");
+        indexed("Ett nytt projekt", "Om ett fängelse och ett häkte.", "2019-01-31");
+        indexed("Arbetet med mötet", "Text.", "2019-02-01");
+        indexed("Ett möte om arbete", "Besök på häktet.", "2019-02-02");
+        Set<String> projects = Set.of("Projektet i Ystad", "Ett nytt projekt");
+        Set<String> meetings = Set.of("Arbetet med mötet", "Ett möte om arbete");
+        for (String word : List.of("projekt", "projektet", "fängelse", "fängelset")) {
+            assertEquals(projects, Set.copyOf(titles(word)), word);
+        }
+        for (String word : List.of("möte", "mötet", "arbete", "arbetet")) {
+            assertEquals(meetings, Set.copyOf(titles(word)), word);
+        }
+        assertEquals(Set.of("Ett nytt projekt", "Ett möte om arbete"), Set.copyOf(titles("häktet")));
+        assertEquals(Set.of("Ett nytt projekt", "Ett möte om arbete"), Set.copyOf(titles("hakte")), "typed without ä");
+        assertEquals(4, titles("kontoret").size(), "every byline's office, Kontoret i Malmö");
+        assertEquals(4, titles("kontor").size());
+        String marked = page(search, "fängelse", 10, Optional.empty()).hits().stream().filter(h -> h.title().startsWith("Projektet"))
                 .findFirst().orElseThrow().snippetHtml();
-        assertTrue(marked.contains("<mark>året</mark>"), marked);
+        assertTrue(marked.contains("<mark>fängelset</mark>"), marked);
     }
 
     @Test
