@@ -89,14 +89,11 @@ public final class SiteTime {
         }
     }
 
-    /**
-     * In the years 1–9999 in this zone (its month) and in UTC (its stored form and the API's answers): a time answered in
-     * year 0 fails strict parsers, as .NET's (found by a probe: "0001-01-01" here came back as 0000-12-31T23:06:32Z).
-     */
+    /** In the years 1–9999 in this zone (its month), and 0–9999 in UTC (its stored form, four digits either way). */
     private boolean withinYears(Instant instant) {
         int here = instant.atZone(zone).getYear();
         int utc = instant.atZone(ZoneOffset.UTC).getYear();
-        return here >= FIRST_YEAR && here <= LAST_YEAR && utc >= FIRST_YEAR && utc <= LAST_YEAR;
+        return here >= FIRST_YEAR && here <= LAST_YEAR && utc >= FIRST_YEAR - 1 && utc <= LAST_YEAR;
     }
 
     /** "2019-01" as a calendar month of the years 1–9999, or empty when it is not one. */
