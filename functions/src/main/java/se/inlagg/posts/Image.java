@@ -64,7 +64,8 @@ public record Image(String url, String alt, Optional<String> caption, Optional<S
         if (!isWebAddress(address)) {
             return Optional.empty();
         }
-        String path = java.net.URI.create(address).getRawPath();
+        // Normalised and decoded, as a browser and the bucket read it: "/x/../images/…" and "%61" name the same file (from a review).
+        String path = java.net.URI.create(address).normalize().getPath();
         return path != null && isStoredHere(path) ? Optional.of(path) : Optional.empty();
     }
 

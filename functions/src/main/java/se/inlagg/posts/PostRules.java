@@ -232,8 +232,8 @@ public final class PostRules {
         return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
     }
 
-    public static final String ANOTHER_POSTS_PICTURE = "must not be another post's uploaded picture, which goes when that post lets it go: "
-            + "upload the file to this post";
+    public static final String ANOTHER_POSTS_PICTURE = "must not be the file of a picture uploaded to another post (here or on another site "
+            + "running Inlägg), which goes when that post lets it go: upload the file to this post";
 
     /** The start of the body as plain text, cut at a word, for posts written without an excerpt. */
     public static String excerptOf(String body) {

@@ -23,7 +23,8 @@ final class Swedish {
         add("must be an http or https address", "måste vara en adress som börjar med http:// eller https://");
         add("must not be empty when the image has alt text or a caption", "behövs när bilden har alt-text eller bildtext");
         add(Pattern.quote(PostRules.ANOTHER_POSTS_PICTURE),
-                "får inte vara ett annat inläggs uppladdade bild (den tas bort när det inlägget byter bild): ladda upp filen till det här inlägget");
+                "får inte vara filen till en bild som laddats upp till ett annat inlägg (här eller på en annan webbplats med Inlägg), "
+                        + "för den tas bort när det inlägget byter bild: ladda upp filen till det här inlägget");
         add("must be one line without control characters", "får bara vara en rad, utan kontrolltecken");
         add("must not contain control characters", "får inte innehålla kontrolltecken");
         add("must be valid Unicode text", "innehåller ogiltiga tecken");

@@ -122,7 +122,8 @@ class PostRulesTest {
                 List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("Foto: Åsa"), Optional.empty(), Optional.empty());
         assertEquals(List.of("image.url"), fieldsOf(PostRules.check(captionOnly, TIME)));
         // Another post's uploaded picture, by its path or its full address on any site, goes when that post lets it go.
-        for (String stored : List.of("/images/abcdefghijklmnopqrstuvwxyz.png", "https://blogg.example/images/abcdefghijklmnopqrstuvwxyz.png?v=1")) {
+        for (String stored : List.of("/images/abcdefghijklmnopqrstuvwxyz.png", "https://blogg.example/images/abcdefghijklmnopqrstuvwxyz.png?v=1",
+                "https://blogg.example/x/../images/abcdefghijklmnopqrstuvwxyz.png", "https://blogg.example/./images/%61bcdefghijklmnopqrstuvwxyz.png")) {
             var borrowed = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(),
                     List.of(), Optional.empty(), Optional.of(stored), Optional.of("alt"), Optional.empty(), Optional.empty(), Optional.empty());
             var refused = assertInstanceOf(Outcome.Refused.class, PostRules.check(borrowed, TIME));

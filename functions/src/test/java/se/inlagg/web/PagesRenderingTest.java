@@ -244,7 +244,7 @@ class PagesRenderingTest {
         assertEquals("får vara högst 200 tecken", Swedish.message("must be at most 200 characters"));
         assertEquals("ett okänt fel", Swedish.message("ett okänt fel"), "unknown messages pass through");
         assertEquals("får vara högst 100 000 tecken", Swedish.message("must be at most 100000 characters"), "grouped as Swedish writes it");
-        assertTrue(Swedish.message(se.inlagg.posts.PostRules.ANOTHER_POSTS_PICTURE).startsWith("får inte vara ett annat inläggs uppladdade bild"));
+        assertTrue(Swedish.message(se.inlagg.posts.PostRules.ANOTHER_POSTS_PICTURE).startsWith("får inte vara filen till en bild som laddats upp till ett annat inlägg"));
     }
 
     @Test
