@@ -94,13 +94,20 @@ final class Snippets {
         return html.toString().strip();
     }
 
-    /** Back to the start of the word at this place (or the text's start). */
+    /**
+     * Back to the start of the word at this place (or the text's start), but no further than LEAD characters: from
+     * a match deep in a link of hundreds, the window would start at the link and end before the match (from a review).
+     * Then this place, never inside a pair of surrogates.
+     */
     private static int wordStart(String text, int at) {
         int i = at;
-        while (i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
+        while (i > 0 && i > at - LEAD && !Character.isWhitespace(text.charAt(i - 1))) {
             i--;
         }
-        return i;
+        if (i == 0 || Character.isWhitespace(text.charAt(i - 1))) {
+            return i;
+        }
+        return Character.isLowSurrogate(text.charAt(at)) && Character.isHighSurrogate(text.charAt(at - 1)) ? at - 1 : at;
     }
 
     /**

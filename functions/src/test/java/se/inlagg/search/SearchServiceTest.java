@@ -273,12 +273,15 @@ class SearchServiceTest {
     void aPostWithALinkLongerThanASnippetIsFoundWithTheLinkCutNotTheSearchBroken() {
         indexed("Länkar om samverkan", "Läs mer på https://www.kriminalvarden.se/" + "a/".repeat(40) + "samverkan/".repeat(30) + " och om annat.",
                 "2019-01-30");
-        indexed("Glada ansikten", "glädje" + "\uD83D\uDE42".repeat(300) + " och mer.", "2019-01-31");
+        indexed("Glada ansikten", "glädjen" + "\uD83D\uDE42".repeat(300) + " och mer.", "2019-01-31");
+        indexed("Djupt i länken", "Se https://exempel.se/" + "a/".repeat(200) + "tillsynsplan/" + "b/".repeat(100) + " och slutet.", "2019-02-01");
         String link = page(search, "samverkan", 10, Optional.empty()).hits().getFirst().snippetHtml();
         assertTrue(link.startsWith("…https://www.kriminalvarden.se/a/a/") && link.contains("/<mark>samverkan</mark>/"), link);
         assertTrue(link.endsWith("…") && link.length() < 400, "cut, about a snippet long: " + link);
         String faces = page(search, "glädje", 10, Optional.empty()).hits().getFirst().snippetHtml();
-        assertTrue(faces.startsWith("<mark>glädje</mark>\uD83D\uDE42") && faces.endsWith("\uD83D\uDE42…"), "never half a pair: " + faces);
+        assertTrue(faces.startsWith("<mark>glädjen</mark>\uD83D\uDE42") && faces.endsWith("\uD83D\uDE42…"), "never half a pair: " + faces);
+        String deep = page(search, "tillsynsplan", 10, Optional.empty()).hits().getFirst().snippetHtml();
+        assertTrue(deep.startsWith("…a/a/") && deep.contains("/<mark>tillsynsplan</mark>/"), "the match, deep in the link, is shown: " + deep);
     }
 
     @Test
