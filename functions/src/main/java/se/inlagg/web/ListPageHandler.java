@@ -99,7 +99,7 @@ public final class ListPageHandler extends PageFunction {
         boolean first = page.previousCursor().isEmpty();
         String title = first && facet.isEmpty() && month.isEmpty() ? Frame.SITE_NAME
                 : first || page.items().isEmpty() ? heading
-                : heading + " – " + SwedishDates.date(page.items().getFirst().publishedAt(), zone) + " och äldre";
+                : heading + " – till och med " + SwedishDates.date(page.items().getFirst().publishedAt(), zone);
         // The canonical address: a month's own page for /?month= too.
         String self = link(month.filter(m -> facet.isEmpty()).map(m -> Facet.month(m).path()).orElse(path),
                 facet.isPresent() ? monthParameter : "", request.query("cursor").filter(c -> !c.isBlank() && !first));

@@ -178,11 +178,12 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertTrue(meta(second, canonical).contains("/tags/bladdra-at-bada-hall?cursor="), "a later page is its own");
         assertEquals("Kategori: Bläddra åt båda håll", meta(first, "<h1>([^<]+)</h1>"));
         // Each later page is named by the date it starts at (found by a probe: pages 2 and 3 had one title).
-        assertEquals("Kategori: Bläddra åt båda håll – 13 april 2011 och äldre – Inlägg", meta(second, "<title>([^<]+)</title>"));
-        assertEquals("Kategori: Bläddra åt båda håll – 3 april 2011 och äldre – Inlägg", meta(third, "<title>([^<]+)</title>"));
+        assertEquals("Kategori: Bläddra åt båda håll – till och med 13 april 2011 – Inlägg", meta(second, "<title>([^<]+)</title>"));
+        assertEquals("Kategori: Bläddra åt båda håll – till och med 3 april 2011 – Inlägg", meta(third, "<title>([^<]+)</title>"));
         assertEquals("Kategori: Bläddra åt båda håll – Inlägg", meta(backToFirst, "<title>([^<]+)</title>"));
         String frontSecond = meta(page(link(page("/"), "next", "Äldre inlägg")), "<title>([^<]+)</title>");
-        assertTrue(frontSecond.startsWith("Alla inlägg – ") && frontSecond.endsWith(" och äldre – Inlägg"), "the site named once: " + frontSecond);
+        assertTrue(frontSecond.startsWith("Alla inlägg – till och med ") && frontSecond.endsWith(" – Inlägg")
+                && frontSecond.split("Inlägg", -1).length == 2, "the site named once: " + frontSecond);
         // Narrowed to a month, a category says so; and a page of one post is not said to have more (both from a probe).
         String april = page("/tags/bladdra-at-bada-hall?month=2011-04");
         assertEquals("Kategori: Bläddra åt båda håll, april 2011", meta(april, "<h1>([^<]+)</h1>"));
