@@ -101,8 +101,9 @@ public final class Slugs {
         }
         // Decomposing strips the accents of å, ä, ö, é, ü and their kin, and takes a ligature apart ("ﬁ" is "fi": found
         // by a probe, "ﬁka" was filed under "ka"); what is left must be ASCII letters and digits.
-        String base = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        return !base.isEmpty() && base.length() <= 3 && base.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))
+        // Only its letters and digits: Catalan's "ŀ" is "l" and a middle dot (from a review).
+        String base = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKD).replaceAll("[^\\p{L}\\p{Nd}]+", "");
+        return !base.isEmpty() && base.length() <= 3 && base.chars().allMatch(c -> c < 128)
                 ? base.toLowerCase(Locale.ROOT) : "";
     }
 

@@ -39,6 +39,7 @@ class SlugsTest {
         assertEquals("istanbul", Slugs.of("İstanbul"));
         assertEquals("ostgota", Slugs.of("O\u0308stgo\u0308ta"), "decomposed, as some keyboards write it");
         assertEquals("produkt", Slugs.of("Produkt™"), "a symbol is no letter");
+        assertEquals("collegi", Slugs.of("Coŀlegi"), "Catalan's ŀ is its l");
     }
 
     @Test
