@@ -2,8 +2,13 @@ package se.inlagg.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** The local server keeps its data in DATA_DIR: a restart loses nothing. */
@@ -22,6 +27,48 @@ class RestartTest {
                 assertEquals(before, second.http.get("/api/posts/kvar-efter-omstart").body());
                 assertEquals(1, second.http.get("/api/tags").json().path("items").get(0).path("count").asInt());
                 assertEquals(201, second.http.createPost("Efter omstart", null).status(), "the same token still writes");
+            }
+        } finally {
+            ServerExtension.delete(data);
+        }
+    }
+
+    /**
+     * Found by a probe: stopping the server (Ctrl-C) while a request was in flight answered it with a reset
+     * connection. Here the stop comes while a create's body is still arriving; the create is answered, and kept.
+     */
+    @Test
+    void aStopAnswersTheRequestsInFlightAndKeepsWhatTheyWrote() throws Exception {
+        Path data = Files.createTempDirectory("inlagg-stop");
+        try {
+            var server = new ServerExtension(data);
+            byte[] body = "{\"title\": \"Skrivet medan servern stannade\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"}}"
+                    .getBytes(StandardCharsets.UTF_8);
+            try (Socket socket = new Socket(server.http.base().getHost(), server.http.base().getPort())) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/posts HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ServerExtension.TOKEN
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(body, 0, 10);
+                out.flush();
+                Thread.sleep(300);
+                CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
+                    try {
+                        server.close();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Thread.sleep(300);
+                out.write(body, 10, body.length - 10);
+                out.flush();
+                InputStream in = socket.getInputStream();
+                String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 201"), "answered, not cut off: " + answer);
+                stopping.get();
+            }
+            try (var again = new ServerExtension(data)) {
+                assertEquals(200, again.http.get("/api/posts/skrivet-medan-servern-stannade").status(), "kept");
             }
         } finally {
             ServerExtension.delete(data);
