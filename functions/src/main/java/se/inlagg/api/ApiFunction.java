@@ -60,6 +60,10 @@ abstract class ApiFunction extends HttpFunction {
         if (!json || (type.contains("charset=") && !UTF8_CHARSET.matcher(type).matches())) {
             throw new ProblemException(Problems.unsupportedMediaType("application/json"));
         }
+        String encoding = request.header("content-encoding").orElse("identity").strip();
+        if (!encoding.isEmpty() && !encoding.equalsIgnoreCase("identity")) {
+            throw new ProblemException(Problems.encodedBody(encoding));
+        }
         String text = request.bodyText();
         if (text.isBlank()) {
             throw new ProblemException(Problems.malformed("The body is empty; send a JSON object."));

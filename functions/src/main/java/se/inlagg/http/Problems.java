@@ -52,6 +52,12 @@ public final class Problems {
                 "Formatet stöds inte.");
     }
 
+    /** A body compressed (Content-Encoding: gzip): read as it is, it was "not valid UTF-8" (found by a probe; RFC 7694). */
+    public static Problem encodedBody(String encoding) {
+        return new Problem(415, "unsupported_media_type", "A body with Content-Encoding " + encoding + " is not accepted: send it uncompressed.",
+                "Komprimerade data tas inte emot.");
+    }
+
     public static Problem tooLarge(long limit) {
         return new Problem(413, "payload_too_large", "The body is larger than " + limit + " bytes.",
                 "Det du skickade är för stort.");

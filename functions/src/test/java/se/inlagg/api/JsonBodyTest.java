@@ -31,6 +31,18 @@ class JsonBodyTest {
         assertEquals("å", ApiFunction.jsonObject(request("application/merge-patch+json", b64, true)).get("a"));
     }
 
+    /** Found by a probe: a gzip body was read as text and answered "not valid UTF-8". */
+    @Test
+    void aCompressedBodyIs415SayingSo() {
+        var gzip = HttpRequest.builder().body("H4sIAAAAAAAA").base64(true).header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip").build();
+        var problem = assertThrows(ProblemException.class, () -> ApiFunction.jsonObject(gzip)).problem();
+        assertEquals(415, problem.status());
+        assertEquals("A body with Content-Encoding gzip is not accepted: send it uncompressed.", problem.message());
+        var identity = HttpRequest.builder().body("{\"a\":1}").header("Content-Type", "application/json").header("Content-Encoding", "identity").build();
+        assertEquals(1, ((Number) ApiFunction.jsonObject(identity).get("a")).intValue());
+    }
+
     @Test
     void otherMediaTypesAre415() {
         assertEquals(415, status(() -> ApiFunction.jsonObject(request("text/plain", "{}", false))));
