@@ -1,5 +1,7 @@
 package se.inlagg.posts;
 
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.autolink.AutolinkType;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
@@ -27,7 +29,15 @@ public final class Markdown {
      */
     public static final int VERSION = 1;
 
-    private static final Parser PARSER = Parser.builder().build();
+    /**
+     * A web address written bare ("Läs mer på https://www.kriminalvarden.se/") is a link, as readers expect (found by a
+     * probe: it was text to copy by hand); an e-mail address stays text. Bodies stored before this keep their HTML
+     * until edited: VERSION is for rules that make a stored page unsafe, and every old post read would otherwise be
+     * rendered again on the readers' path.
+     */
+    private static final Parser PARSER = Parser.builder()
+            .extensions(java.util.List.of(AutolinkExtension.builder().linkTypes(AutolinkType.URL, AutolinkType.WWW).build()))
+            .build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder()
             .escapeHtml(true)
             .sanitizeUrls(true)

@@ -28,6 +28,17 @@ class MarkdownTest {
         }
     }
 
+    /** Found by a reader's probe: an address pasted bare was text to copy by hand. */
+    @Test
+    void aBareWebAddressIsALinkAndAnEmailAddressOrAScriptIsNot() {
+        String html = Markdown.toHtml("Läs mer på https://www.kriminalvarden.se/om-oss. Eller www.frivarden.se, eller skriv till asa@example.se.");
+        assertTrue(html.contains("<a rel=\"nofollow\" href=\"https://www.kriminalvarden.se/om-oss\">https://www.kriminalvarden.se/om-oss</a>."), html);
+        assertTrue(html.contains("<a rel=\"nofollow\" href=\"http://www.frivarden.se\">www.frivarden.se</a>,"), html);
+        assertFalse(html.contains("mailto:"), html);
+        assertFalse(Markdown.toHtml("Se javascript://alert(1) här").contains("href=\"javascript"), "its target dropped as any link's");
+        assertEquals("Läs mer på https://e.se.", Markdown.toWords("Läs mer på https://e.se."), "the words are as written");
+    }
+
     @Test
     void rawHtmlIsShownAsTextNeverRun() {
         String html = Markdown.toHtml("<script>alert('hej')</script>\n\nText <img src=x onerror=alert(1)>");
