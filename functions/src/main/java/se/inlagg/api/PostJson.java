@@ -33,27 +33,40 @@ final class PostJson {
         node.put("title", s.title());
         node.put("body", post.body());
         node.put("bodyHtml", post.bodyHtml());
-        summaryFields(s, node);
+        summaryFields(s, node, true);
         return node;
     }
 
+    /** One post's summary, as a publish or unpublish answers it: read from the post's own item, so it knows {@code dated}. */
     static Map<String, Object> summary(PostSummary s) {
+        return summary(s, true);
+    }
+
+    /**
+     * A list's entry; without {@code dated}, which the author's list index does not carry (its projection is kept, as
+     * changing it replaces the index): found by a newcomer, "Mina inlägg" said otherwise than the post's own answer.
+     */
+    private static Map<String, Object> listed(PostSummary s) {
+        return summary(s, false);
+    }
+
+    private static Map<String, Object> summary(PostSummary s, boolean ownItem) {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("id", s.id());
         node.put("slug", s.slug());
         node.put("title", s.title());
-        summaryFields(s, node);
+        summaryFields(s, node, ownItem);
         return node;
     }
 
-    private static void summaryFields(PostSummary s, Map<String, Object> node) {
+    private static void summaryFields(PostSummary s, Map<String, Object> node, boolean ownItem) {
         node.put("excerpt", s.excerpt());
         node.put("author", byline(s.author()));
         node.put("tags", tags(s.tags()));
         s.image().ifPresent(i -> node.put("image", image(i)));
         node.put("status", s.status().wire());
         node.put("publishedAt", SiteTime.format(s.publishedAt()));
-        if (s.status() == Status.DRAFT) {
+        if (ownItem && s.status() == Status.DRAFT) {
             // A draft's publishedAt is either a date of its own, which publishing it now keeps, or when it was begun.
             node.put("dated", s.dated());
         }
@@ -145,7 +158,7 @@ final class PostJson {
 
     static Map<String, Object> page(Page<PostSummary> page) {
         Map<String, Object> node = new LinkedHashMap<>();
-        node.put("items", page.items().stream().map(PostJson::summary).toList());
+        node.put("items", page.items().stream().map(PostJson::listed).toList());
         node.put("nextCursor", page.nextCursor().orElse(null));
         return node;
     }
