@@ -97,6 +97,17 @@ class CommandLineTest {
         }
     }
 
+    /** test and env are the script's own (found by a newcomer: their --help printed the exports, and Maven's usage). */
+    @Test
+    void theScriptsOwnCommandsHaveHelpToo() throws Exception {
+        for (String command : List.of("test", "env")) {
+            Process help = new ProcessBuilder("bash", "inlagg", command, "--help").directory(Repo.root().toFile()).redirectErrorStream(true).start();
+            String out = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, help.waitFor(), out);
+            assertTrue(out.startsWith(command.equals("test") ? "usage: ./inlagg test" : "usage: eval \"$(./inlagg env)\""), out);
+        }
+    }
+
     @Test
     void wrongArgumentsAreAUsageErrorThatNamesTheProblem() throws Exception {
         Run noName = run(Repo.root(), Map.of("DATA_DIR", dir.toString()), "create-author", "--role", "Enhetschef");
