@@ -116,6 +116,7 @@ public final class LocalServer implements AutoCloseable {
                 // Only into a new table: a folder whose examples someone deleted keeps them deleted.
                 List<String> seeded = created && options.seedExamples()
                         ? LocalInvocation.run("seed", () -> SeedPosts.seed(new Wiring(admin, new Settings(table, SeedPosts.ZONE), Clock.systemUTC())))
+                                .stream().map(SeedPosts.Seeded::slug).toList()
                         : List.of();
                 s3 = options.s3Endpoint().map(LocalS3::external).orElseGet(() -> LocalS3.start(options.dataDir()));
                 LocalBucket bucket = new LocalBucket(s3.endpoint(), options.bucketName().orElse(LocalBucket.nameIn(template)));

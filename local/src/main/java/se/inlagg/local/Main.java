@@ -100,9 +100,11 @@ public final class Main {
         noArguments(args);
         Path data = dataFolder();
         try (LocalTable table = LocalTable.open(template(), data)) {
-            List<String> slugs = LocalInvocation.run("seed", () -> SeedPosts.seed(table.wiring(SeedPosts.ZONE)));
-            System.out.println("Example posts in " + data + ":");
-            slugs.forEach(slug -> System.out.println("  /posts/" + slug));
+            List<SeedPosts.Seeded> seeded = LocalInvocation.run("seed", () -> SeedPosts.seed(table.wiring(SeedPosts.ZONE)));
+            // Says whether it added them (found by a newcomer: a second run printed the same as the first).
+            boolean added = seeded.stream().anyMatch(SeedPosts.Seeded::added);
+            System.out.println((added ? "Example posts in " : "The example posts are already in ") + data + (added ? ":" : " (nothing added):"));
+            seeded.forEach(s -> System.out.println("  /posts/" + s.slug()));
         }
     }
 

@@ -52,6 +52,8 @@ class CommandLineTest {
         assertEquals(0, seed.status(), seed.err());
         assertEquals(List.of("Example posts in " + repo.resolve(".inlagg") + ":", "  /posts/att-gastspela-som-chef",
                 "  /posts/manadsmote-samverkan-for-klientens-basta"), seed.out());
+        Run again = run(below, Map.of(), "seed");
+        assertEquals("The example posts are already in " + repo.resolve(".inlagg") + " (nothing added):", again.out().getFirst(), "says so");
 
         Run author = run(below, Map.of(), "create-author", "--role", "Frivårdsinspektör", "--office", "Frivården Malmö", "Åsa", "Öberg");
         assertEquals(0, author.status(), author.err());

@@ -10,6 +10,6 @@ public final class Seeds {
     }
 
     public static List<String> examples(Wiring wiring) {
-        return SeedPosts.seed(wiring);
+        return SeedPosts.seed(wiring).stream().map(SeedPosts.Seeded::slug).toList();
     }
 }
