@@ -529,6 +529,18 @@ class BrowserTest {
                 Map.of("expression", "document.getElementById('" + id + "').removeAttribute('required')"));
     }
 
+    /** Found by a newcomer: "Logga ut", a button, sat lower than the links beside it. */
+    @Test
+    void signOutSitsOnTheLineOfTheLinksBesideIt() {
+        signIn();
+        var link = browser.findElement(By.linkText("Mina inlägg")).getRect();
+        var button = browser.findElement(By.cssSelector("nav button.link")).getRect();
+        // The button is a tall touch target with its text in its middle: the middles of the two words meet.
+        double linkMiddle = link.getY() + link.getHeight() / 2.0;
+        double buttonMiddle = button.getY() + button.getHeight() / 2.0;
+        assertEquals(linkMiddle, buttonMiddle, 3.0, "the middle of 'Mina inlägg' and of 'Logga ut'");
+    }
+
     /** Signs in at the form with the test's author token; the browser lands on the authoring form. */
     private static void signIn() {
         browser.get(base + "/signin");
