@@ -64,9 +64,16 @@ public record Image(String url, String alt, Optional<String> caption, Optional<S
         if (!isWebAddress(address)) {
             return Optional.empty();
         }
-        // Normalised and decoded, as a browser and the bucket read it: "/x/../images/…" and "%61" name the same file (from a review).
-        String path = java.net.URI.create(address).normalize().getPath();
-        return path != null && isStoredHere(path) ? Optional.of(path) : Optional.empty();
+        // By its last two segments, decoded: "/../images/…", "/x/%2e%2e/images/…" and "%61…" reach the same file in a browser
+        // (from two reviews: normalising first kept a leading "..", and decoded after).
+        String path = java.net.URI.create(address).getPath();
+        if (path == null) {
+            return Optional.empty();
+        }
+        String[] segments = path.split("/", -1);
+        int n = segments.length;
+        return n >= 2 && segments[n - 2].equals("images") && isStoredName(segments[n - 1])
+                ? Optional.of(SITE_PATH + segments[n - 1]) : Optional.empty();
     }
 
     /** Only http and https: a javascript: or data: address in an img would run or smuggle content. */

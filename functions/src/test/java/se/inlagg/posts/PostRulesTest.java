@@ -123,7 +123,8 @@ class PostRulesTest {
         assertEquals(List.of("image.url"), fieldsOf(PostRules.check(captionOnly, TIME)));
         // Another post's uploaded picture, by its path or its full address on any site, goes when that post lets it go.
         for (String stored : List.of("/images/abcdefghijklmnopqrstuvwxyz.png", "https://blogg.example/images/abcdefghijklmnopqrstuvwxyz.png?v=1",
-                "https://blogg.example/x/../images/abcdefghijklmnopqrstuvwxyz.png", "https://blogg.example/./images/%61bcdefghijklmnopqrstuvwxyz.png")) {
+                "https://blogg.example/x/../images/abcdefghijklmnopqrstuvwxyz.png", "https://blogg.example/./images/%61bcdefghijklmnopqrstuvwxyz.png",
+                "https://b.ex/../images/abcdefghijklmnopqrstuvwxyz.png", "https://b.ex/x/%2e%2e/images/abcdefghijklmnopqrstuvwxyz.png")) {
             var borrowed = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(),
                     List.of(), Optional.empty(), Optional.of(stored), Optional.of("alt"), Optional.empty(), Optional.empty(), Optional.empty());
             var refused = assertInstanceOf(Outcome.Refused.class, PostRules.check(borrowed, TIME));
