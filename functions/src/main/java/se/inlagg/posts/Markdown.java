@@ -10,7 +10,9 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
 import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
@@ -32,12 +34,37 @@ public final class Markdown {
     /**
      * A web address written bare ("Läs mer på https://www.kriminalvarden.se/") is a link, as readers expect (found by a
      * probe: it was text to copy by hand); an e-mail address stays text. Bodies stored before this keep their HTML
-     * until edited: VERSION is for rules that make a stored page unsafe, and every old post read would otherwise be
+     * until their text is edited: VERSION is for rules that make a stored page unsafe, and every old post read would otherwise be
      * rendered again on the readers' path.
      */
     private static final Parser PARSER = Parser.builder()
             .extensions(java.util.List.of(AutolinkExtension.builder().linkTypes(AutolinkType.URL, AutolinkType.WWW).build()))
+            .postProcessor(Markdown::textOfUnsafeLinks)
             .build();
+
+    /**
+     * A link whose target the sanitizer would empty is its text: the autolinker makes a link of any "word://"
+     * (a typo such as "htps://", or "javascript://"), which rendered as a link to nowhere (from a review), as an
+     * explicit [text](javascript:…) did. After the autolinker, as the parser runs post-processors in order.
+     */
+    private static Node textOfUnsafeLinks(Node document) {
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                if (SafeUrls.linkAllowed(link.getDestination())) {
+                    visitChildren(link);
+                    return;
+                }
+                for (Node child = link.getFirstChild(); child != null; ) {
+                    Node next = child.getNext();
+                    link.insertBefore(child);
+                    child = next;
+                }
+                link.unlink();
+            }
+        });
+        return document;
+    }
     private static final HtmlRenderer HTML = HtmlRenderer.builder()
             .escapeHtml(true)
             .sanitizeUrls(true)

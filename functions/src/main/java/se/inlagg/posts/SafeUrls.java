@@ -16,7 +16,11 @@ final class SafeUrls implements UrlSanitizer {
 
     @Override
     public String sanitizeLinkUrl(String url) {
-        return allowed(url, LINK_SCHEMES) ? url : "";
+        return linkAllowed(url) ? url : "";
+    }
+
+    static boolean linkAllowed(String url) {
+        return allowed(url, LINK_SCHEMES);
     }
 
     @Override

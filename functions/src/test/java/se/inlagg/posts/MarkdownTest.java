@@ -35,7 +35,12 @@ class MarkdownTest {
         assertTrue(html.contains("<a rel=\"nofollow\" href=\"https://www.kriminalvarden.se/om-oss\">https://www.kriminalvarden.se/om-oss</a>."), html);
         assertTrue(html.contains("<a rel=\"nofollow\" href=\"http://www.frivarden.se\">www.frivarden.se</a>,"), html);
         assertFalse(html.contains("mailto:"), html);
-        assertFalse(Markdown.toHtml("Se javascript://alert(1) här").contains("href=\"javascript"), "its target dropped as any link's");
+        for (String odd : java.util.List.of("javascript://alert(1)", "htps://a.se", "file:///etc/passwd")) {
+            String text = Markdown.toHtml("Se " + odd + " här");
+            assertFalse(text.contains("<a"), "text, not a link to nowhere (from a review): " + text);
+        }
+        assertEquals("<p><a rel=\"nofollow\" href=\"/posts/x\">inne</a> och klicka</p>\n", Markdown.toHtml("[inne](/posts/x) och [klicka](javascript:x)"),
+                "a written link with a target it may not have is its text too");
         assertEquals("Läs mer på https://e.se.", Markdown.toWords("Läs mer på https://e.se."), "the words are as written");
     }
 
