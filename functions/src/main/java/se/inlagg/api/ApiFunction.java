@@ -60,9 +60,11 @@ abstract class ApiFunction extends HttpFunction {
         if (!json || (type.contains("charset=") && !UTF8_CHARSET.matcher(type).matches())) {
             throw new ProblemException(Problems.unsupportedMediaType("application/json"));
         }
-        String encoding = request.header("content-encoding").orElse("identity").strip();
-        if (!encoding.isEmpty() && !encoding.equalsIgnoreCase("identity")) {
-            throw new ProblemException(Problems.encodedBody(encoding));
+        // Each coding named (a repeated header arrives joined with commas); "identity" and nothing are no coding.
+        for (String coding : request.header("content-encoding").orElse("").split(",")) {
+            if (!coding.isBlank() && !coding.strip().equalsIgnoreCase("identity")) {
+                throw new ProblemException(Problems.encodedBody(coding.strip()));
+            }
         }
         String text = request.bodyText();
         if (text.isBlank()) {

@@ -39,8 +39,13 @@ class JsonBodyTest {
         var problem = assertThrows(ProblemException.class, () -> ApiFunction.jsonObject(gzip)).problem();
         assertEquals(415, problem.status());
         assertEquals("A body with Content-Encoding gzip is not accepted: send it uncompressed.", problem.message());
-        var identity = HttpRequest.builder().body("{\"a\":1}").header("Content-Type", "application/json").header("Content-Encoding", "identity").build();
-        assertEquals(1, ((Number) ApiFunction.jsonObject(identity).get("a")).intValue());
+        for (String none : java.util.List.of("identity", "identity, ", "identity,identity", "")) {
+            var identity = HttpRequest.builder().body("{\"a\":1}").header("Content-Type", "application/json").header("Content-Encoding", none).build();
+            assertEquals(1, ((Number) ApiFunction.jsonObject(identity).get("a")).intValue(), none);
+        }
+        var both = HttpRequest.builder().body("x").header("Content-Type", "application/json").header("Content-Encoding", "identity, br").build();
+        assertEquals("A body with Content-Encoding br is not accepted: send it uncompressed.",
+                assertThrows(ProblemException.class, () -> ApiFunction.jsonObject(both)).problem().message());
     }
 
     @Test

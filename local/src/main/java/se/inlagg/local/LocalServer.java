@@ -217,9 +217,10 @@ public final class LocalServer implements AutoCloseable {
     public void close() throws Exception {
         // Requests in flight are answered first (a few seconds at most), as Lambda ends an invocation before its
         // sandbox goes: a Ctrl-C under load cut them off with a 500 and a reset connection (found by a probe).
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(STOP_GRACE_SECONDS);
         http.stop(STOP_GRACE_SECONDS);
         executor.shutdown();
-        if (!executor.awaitTermination(STOP_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)) {
             executor.shutdownNow();
         }
         for (StreamPoller poller : pollers) {
