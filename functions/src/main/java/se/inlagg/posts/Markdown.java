@@ -34,12 +34,18 @@ public final class Markdown {
     /**
      * A web address written bare ("Läs mer på https://www.kriminalvarden.se/") is a link, as readers expect (found by a
      * probe: it was text to copy by hand); an e-mail address stays text. Bodies stored before this keep their HTML
-     * until their text is edited: VERSION is for rules that make a stored page unsafe, and every old post read would otherwise be
-     * rendered again on the readers' path.
+     * until their text is edited: VERSION is for rules that make a stored page unsafe, and every old post read would
+     * otherwise be rendered again on the readers' path.
      */
     private static final Parser PARSER = Parser.builder()
             .extensions(java.util.List.of(AutolinkExtension.builder().linkTypes(AutolinkType.URL, AutolinkType.WWW).build()))
             .postProcessor(Markdown::textOfUnsafeLinks)
+            .build();
+
+    private static final HtmlRenderer HTML = HtmlRenderer.builder()
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .urlSanitizer(new SafeUrls())
             .build();
 
     /**
@@ -65,11 +71,6 @@ public final class Markdown {
         });
         return document;
     }
-    private static final HtmlRenderer HTML = HtmlRenderer.builder()
-            .escapeHtml(true)
-            .sanitizeUrls(true)
-            .urlSanitizer(new SafeUrls())
-            .build();
 
     private Markdown() {
     }
