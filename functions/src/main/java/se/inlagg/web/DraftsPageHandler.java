@@ -9,7 +9,6 @@ import se.inlagg.http.Problems;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.PostSummary;
-import se.inlagg.posts.Refusal;
 import se.inlagg.web.templates.JtedraftsGenerated;
 
 /**
@@ -30,11 +29,8 @@ public final class DraftsPageHandler extends PageFunction {
         }
         Optional<String> cursor = request.query("cursor").filter(c -> !c.isBlank());
         var posts = app().posts();
-        // A cursor too long to be one is refused as the reader's lists refuse it, not read as the first page.
-        var read = cursor.filter(c -> c.length() > Page.MAX_CURSOR).isPresent()
-                ? Outcome.<Page<PostSummary>>refused(Refusal.Invalid.of("cursor", "is too long"))
-                : posts.authorPosts(viewer.get().authorId(), PAGE_SIZE, cursor);
-        Page<PostSummary> page = switch (read) {
+        // A cursor too long to be one is refused by the store, as the reader's lists' are, not read as the first page.
+        Page<PostSummary> page = switch (posts.authorPosts(viewer.get().authorId(), PAGE_SIZE, cursor)) {
             case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(Problems.malformed(
                     "Länken till nästa sida gäller inte längre."));
             case Outcome.Done<Page<PostSummary>> d -> d.value();

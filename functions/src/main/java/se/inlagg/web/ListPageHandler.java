@@ -37,12 +37,10 @@ public final class ListPageHandler extends PageFunction {
         }
         Optional<Facet> facet = facet(request);
         Optional<String> cursor = request.query("cursor").filter(c -> !c.isBlank());
-        // A cursor too long to be one is refused as any other made-up cursor is (found by a probe: it was dropped,
-        // and the first page answered with it in its canonical address).
+        // A cursor too long to be one is refused by the store as any other made-up cursor is (found by a probe: it was
+        // dropped here, and the first page answered with it in its canonical address).
         var query = new ListQuery(facet, month, PAGE_SIZE, cursor);
-        var read = cursor.filter(c -> c.length() > Page.MAX_CURSOR).isPresent()
-                ? Outcome.<Page<PostSummary>>refused(Refusal.Invalid.of("cursor", "is too long")) : app().posts().list(query);
-        return switch (read) {
+        return switch (app().posts().list(query)) {
             case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(Problems.malformed(
                     "Länken till nästa sida gäller inte längre."));
             case Outcome.Done<Page<PostSummary>> d -> {
@@ -77,8 +75,8 @@ public final class ListPageHandler extends PageFunction {
                                 Page<PostSummary> page) {
         // A category, person or office narrowed to a month says so (found by a probe: /tags/frivard?month=2024-09 looked
         // like the whole category with posts missing).
-        String heading = facet.map(f -> heading(f) + month.map(m -> ", " + Facet.month(m).name().toLowerCase(java.util.Locale.ROOT)).orElse(""))
-                .orElse(month.map(m -> "Inlägg från " + Facet.month(m).name().toLowerCase(java.util.Locale.ROOT)).orElse("Alla inlägg"));
+        String heading = facet.map(f -> heading(f) + month.map(m -> ", " + monthInText(Facet.month(m))).orElse(""))
+                .orElse(month.map(m -> heading(Facet.month(m))).orElse("Alla inlägg"));
         var zone = app().posts().time().zone();
         String monthParameter = monthParameter(request, month);
         // Links from the facet's slug, not the path as typed (/tags/FRIVARD): one address for each page.
@@ -144,8 +142,13 @@ public final class ListPageHandler extends PageFunction {
             case CATEGORY -> "Kategori: " + f.name();
             case PERSON -> "Inlägg av " + f.name();
             case OFFICE -> "Inlägg från " + f.name();
-            case MONTH -> "Inlägg från " + f.name().toLowerCase(java.util.Locale.ROOT);
+            case MONTH -> "Inlägg från " + monthInText(f);
         };
+    }
+
+    /** "september 2024": a month's name as it stands inside a sentence. */
+    private static String monthInText(Facet month) {
+        return month.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String parameter(Facet.Kind kind) {
