@@ -36,6 +36,13 @@ final class ListParams {
         return limit;
     }
 
+    /** ?cursor no longer than any cursor made (every list's and search's); a longer one is noted as an error. */
+    static void checkCursor(Optional<String> cursor, List<FieldError> errors) {
+        if (cursor.orElse("").length() > Page.MAX_CURSOR) {
+            errors.add(new FieldError("cursor", "must be at most " + Page.MAX_CURSOR + " characters"));
+        }
+    }
+
     /**
      * The query, or empty when ?tag makes no category's slug (an empty list, not an error). The
      * category is not read: its list alone says what readers see of it, in the one Query a page costs.
@@ -52,9 +59,7 @@ final class ListParams {
         });
         Optional<String> cursor = request.query("cursor").filter(c -> !c.isEmpty());
         Optional<String> tag = request.query("tag").filter(t -> !t.isBlank());
-        if (cursor.orElse("").length() > Page.MAX_CURSOR) {
-            errors.add(new FieldError("cursor", "must be at most " + Page.MAX_CURSOR + " characters"));
-        }
+        checkCursor(cursor, errors);
         if (tag.orElse("").length() > MAX_QUERY_VALUE) {
             errors.add(new FieldError("tag", "must be at most " + MAX_QUERY_VALUE + " characters"));
         }

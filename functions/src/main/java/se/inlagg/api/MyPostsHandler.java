@@ -10,7 +10,6 @@ import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.ListQuery;
-import se.inlagg.posts.Page;
 
 /**
  * GET /api/me/posts: the calling author's own posts of every status (drafts, scheduled, published),
@@ -24,9 +23,7 @@ public final class MyPostsHandler extends ApiFunction {
         List<FieldError> errors = new ArrayList<>();
         int limit = ListParams.limit(request.query("limit"), ListQuery.DEFAULT_LIMIT, ListQuery.MAX_LIMIT, errors);
         Optional<String> cursor = request.query("cursor").filter(c -> !c.isEmpty());
-        if (cursor.orElse("").length() > Page.MAX_CURSOR) {
-            errors.add(new FieldError("cursor", "must be at most " + Page.MAX_CURSOR + " characters"));
-        }
+        ListParams.checkCursor(cursor, errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problems.invalid(errors));
         }

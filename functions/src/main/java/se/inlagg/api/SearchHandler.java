@@ -11,7 +11,6 @@ import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.FieldError;
-import se.inlagg.posts.Page;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.search.SearchHit;
 import se.inlagg.search.SearchPage;
@@ -30,10 +29,7 @@ public final class SearchHandler extends ApiFunction {
         List<FieldError> errors = new ArrayList<>();
         int limit = ListParams.limit(request.strictQuery("limit"), SearchService.DEFAULT_LIMIT, SearchService.MAX_LIMIT, errors);
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isEmpty());
-        if (cursor.orElse("").length() > Page.MAX_CURSOR) {
-            errors.add(new FieldError("cursor", "must be at most " + Page.MAX_CURSOR + " characters"));
-            cursor = Optional.empty();
-        }
+        ListParams.checkCursor(cursor, errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problems.invalid(errors));
         }

@@ -107,7 +107,7 @@ final class Snippets {
         if (i == 0 || Character.isWhitespace(text.charAt(i - 1))) {
             return i;
         }
-        return Character.isLowSurrogate(text.charAt(at)) && Character.isHighSurrogate(text.charAt(at - 1)) ? at - 1 : at;
+        return outsidePair(text, at);
     }
 
     /**
@@ -126,12 +126,17 @@ final class Snippets {
         if (i > notBefore || (i == notBefore && Character.isWhitespace(text.charAt(i)))) {
             return i;
         }
-        return Character.isLowSurrogate(text.charAt(at)) && Character.isHighSurrogate(text.charAt(at - 1)) ? at - 1 : at;
+        return outsidePair(text, at);
     }
 
     /** Cut without splitting a surrogate pair. */
     private static String cut(String text, int length) {
-        int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
-        return text.substring(0, end);
+        return text.substring(0, outsidePair(text, length));
+    }
+
+    /** This place, or the one before it where it falls between the two halves of a surrogate pair. */
+    private static int outsidePair(String text, int at) {
+        return at > 0 && at < text.length() && Character.isLowSurrogate(text.charAt(at)) && Character.isHighSurrogate(text.charAt(at - 1))
+                ? at - 1 : at;
     }
 }
