@@ -20,14 +20,21 @@ import se.inlagg.json.Json;
 
 /**
  * A presigned POST policy for a browser upload, signed with Signature Version 4 (the AWS SDK for
- * Java 2 presigns GET and PUT, not POST). The policy holds the upload to the author's prefix, 1
- * byte to 10 MiB, an image/ content type, the tag that marks it unattached and, for the pages,
+ * Java 2 presigns GET and PUT, not POST). The policy holds the upload to the author's prefix, at
+ * most {@link #ACCEPTED_BYTES}, an image/ content type, the tag that marks it unattached and, for the pages,
  * the address S3 redirects to afterwards; S3 checks every condition and refuses anything else.
  */
 public final class UploadPolicy {
 
-    /** The largest picture the site takes; S3 refuses bigger uploads before storing them. */
+    /** The largest picture the site takes: a bigger upload is deleted and refused, in Swedish. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
+    /**
+     * The largest upload the bucket stores at all. Above {@link #MAX_BYTES}, so that a camera's 12 or 25 MB
+     * photo reaches the site and its author is told in Swedish to pick a smaller one; S3's own refusal of
+     * a bigger file is an XML page in English, with no way back to the form. It is stored for the moment
+     * the site takes to read its first bytes and delete it (the lifecycle's two days if the author never comes back).
+     */
+    public static final long ACCEPTED_BYTES = 50L * 1024 * 1024;
     public static final Duration LIFETIME = Duration.ofMinutes(15);
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
     /** Until a post shows it, a file is unattached: the bucket's lifecycle removes such files after two days. */
@@ -77,8 +84,9 @@ public final class UploadPolicy {
         List<Object> conditions = new ArrayList<>();
         conditions.add(Map.of("bucket", bucket));
         conditions.add(List.of("starts-with", "$key", keyPrefix));
-        // From 0: an empty file is then told apart by the site, in Swedish ("Filen är tom"), not by S3's XML EntityTooSmall.
-        conditions.add(List.of("content-length-range", 0, MAX_BYTES));
+        // From 0 and past MAX_BYTES: an empty or too big file is then told apart by the site, in Swedish
+        // ("Filen är tom", "Bilden är större än 10 MB"), not by S3's XML EntityTooSmall or EntityTooLarge.
+        conditions.add(List.of("content-length-range", 0, ACCEPTED_BYTES));
         conditions.add(List.of("starts-with", "$Content-Type", "image/"));
         fields.forEach((name, value) -> {
             if (!name.equals("key") && !name.equals("Content-Type")) {

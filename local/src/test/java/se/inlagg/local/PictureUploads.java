@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -92,13 +91,6 @@ final class PictureUploads {
             Map<String, String> tags = new LinkedHashMap<>();
             s3.getObjectTagging(r -> r.bucket(bucket.name()).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
             return tags;
-        }
-    }
-
-    /** A file put under a key directly, past the form's policy: what the site must still refuse. */
-    void put(String key, byte[] bytes) {
-        try (S3Client s3 = bucket.client()) {
-            s3.putObject(r -> r.bucket(bucket.name()).key(key).contentType("image/png"), RequestBody.fromBytes(bytes));
         }
     }
 }
