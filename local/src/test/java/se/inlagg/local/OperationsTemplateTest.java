@@ -175,6 +175,14 @@ class OperationsTemplateTest {
     }
 
     @Test
+    void aFunctionsOldVersionsAreDeletedOnceANewOneIsLiveSoDeploysNeverFillLambdasCodeStorage() {
+        template.functions().values().forEach(f -> {
+            assertEquals("live", f.properties().get("AutoPublishAlias"), f.id());
+            assertEquals("Delete", f.properties().get("VersionDeletionPolicy"), f.id());
+        });
+    }
+
+    @Test
     void everyFunctionIsTracedByLambda() {
         template.functions().values().forEach(f -> assertEquals("Active", f.properties().get("Tracing"), f.id()));
     }
