@@ -55,18 +55,30 @@ final class Compression {
                 || type.endsWith("+xml") || type.equals("application/xml") || type.equals("image/svg+xml");
     }
 
-    /** gzip unless the client gave it q=0. */
+    /**
+     * Whether the client takes gzip (RFC 9110, 12.5.3): as it names gzip (or x-gzip, its old name), and only
+     * when it does not, as it names "*"; q=0 refuses. gzip named anywhere outweighs "*" (found by a probe:
+     * "*, gzip;q=0" got gzip, from the "*" before it).
+     */
     static boolean acceptsGzip(String header) {
+        Boolean any = null;
         for (String part : header.toLowerCase(Locale.ROOT).split(",")) {
             String[] pieces = part.strip().split(";");
             String coding = pieces[0].strip();
-            if (coding.equals("gzip") || coding.equals("*")) {
-                for (int i = 1; i < pieces.length; i++) {
-                    String p = pieces[i].strip().replace(" ", "");
-                    if (p.matches("q=0(\\.0{0,3})?")) {
-                        return false;
-                    }
-                }
+            if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                return !refused(pieces);
+            }
+            if (coding.equals("*") && any == null) {
+                any = !refused(pieces);
+            }
+        }
+        return any != null && any;
+    }
+
+    /** Whether a coding's parameters give it q=0. */
+    private static boolean refused(String[] pieces) {
+        for (int i = 1; i < pieces.length; i++) {
+            if (pieces[i].strip().replace(" ", "").matches("q=0(\\.0{0,3})?")) {
                 return true;
             }
         }

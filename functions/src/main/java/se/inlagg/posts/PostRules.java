@@ -228,7 +228,7 @@ public final class PostRules {
     }
 
     /** U+FDD0–U+FDEF, and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE, …). */
-    static boolean isNoncharacter(int codePoint) {
+    public static boolean isNoncharacter(int codePoint) {
         return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
     }
 

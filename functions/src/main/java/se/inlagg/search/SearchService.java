@@ -23,6 +23,7 @@ import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Nfc;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
+import se.inlagg.posts.PostRules;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
@@ -37,12 +38,22 @@ import se.inlagg.posts.Tag;
  */
 public final class SearchService {
 
-    /** Control characters, C0 and C1 alike (as the post rules count them): searched as spaces. */
-    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("\\p{Cc}");
-
-    /** A query as it is searched: each control character a space (the search page shows it so, too). */
+    /**
+     * A query as it is searched: each control character (C0 and C1 alike, as the post rules count them) and
+     * each noncharacter (U+FDD0, U+FFFF, …) a space, and the search page shows it so too. HTML may carry
+     * neither (found by a probe: the page echoed U+FDD0 into its title and search box, which no post can hold).
+     */
     public static String withoutControls(String text) {
-        return CONTROL.matcher(text).replaceAll(" ");
+        if (text.codePoints().noneMatch(SearchService::unsearchable)) {
+            return text;
+        }
+        StringBuilder searched = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> searched.appendCodePoint(unsearchable(cp) ? ' ' : cp));
+        return searched.toString();
+    }
+
+    private static boolean unsearchable(int codePoint) {
+        return Character.isISOControl(codePoint) || PostRules.isNoncharacter(codePoint);
     }
 
     /** The longest query read; the search box allows this many characters too. */

@@ -94,8 +94,9 @@ final class Views {
     }
 
     static BylineView byline(Byline b) {
-        Link person = Facet.person(b.name()).map(f -> new Link(b.name(), f.path())).orElse(new Link(b.name(), "/"));
-        Optional<Link> office = b.office().map(o -> Facet.office(o).map(f -> new Link(o, f.path())).orElse(new Link(o, "/")));
+        // A name of no letter or digit has no page: shown unlinked (BylineView.NO_PAGE), never linked to another page.
+        Link person = Facet.person(b.name()).map(f -> new Link(b.name(), f.path())).orElse(new Link(b.name(), BylineView.NO_PAGE));
+        Optional<Link> office = b.office().map(o -> Facet.office(o).map(f -> new Link(o, f.path())).orElse(new Link(o, BylineView.NO_PAGE)));
         return new BylineView(person, b.role(), office);
     }
 

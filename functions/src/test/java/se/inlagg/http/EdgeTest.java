@@ -71,6 +71,19 @@ class EdgeTest {
     }
 
     @Test
+    void gzipNamedOutweighsTheWildcardWhereverItStands() {
+        // Found by a probe: "*, gzip;q=0" got gzip, decided by the "*" before it (RFC 9110, 12.5.3).
+        HttpFunction page = answering(HttpResponse.html(200, LONG_SWEDISH));
+        assertEquals("", page.answer(get("*, gzip;q=0")).header("content-encoding"));
+        assertEquals("", page.answer(get("*;q=0.5, gzip; q=0.000")).header("content-encoding"));
+        assertEquals("gzip", page.answer(get("*;q=0, gzip")).header("content-encoding"));
+        assertEquals("gzip", page.answer(get("*")).header("content-encoding"));
+        assertEquals("", page.answer(get("*;q=0")).header("content-encoding"));
+        assertEquals("", page.answer(get("br;q=1, identity")).header("content-encoding"));
+        assertEquals("gzip", page.answer(get("x-gzip")).header("content-encoding"), "gzip's old name, which RFC 9110 (8.4.1.3) says is gzip");
+    }
+
+    @Test
     void theGzippedAnswerHasATagOfItsOwnAndEitherTagRevalidatesAndConditionsAChange() {
         // Found by a probe: the plain and gzipped bytes shared one strong ETag, which RFC 9110 gives to one representation.
         HttpFunction page = handling(request -> Caching.publicly(request, HttpResponse.html(200, LONG_SWEDISH)));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -211,6 +212,15 @@ class SearchEndToEndTest extends ServerTest {
         String nul = http.get("/sok?q=%00").body();
         assertTrue(nul.contains("Skriv något att söka efter.") && !nul.contains("\u0000"), nul);
         assertFalse(http.get("/sok?q=fika%00%07").body().contains("\u0000"));
+        // Found by a probe: a noncharacter (U+FDD0, U+FFFF, U+10FFFF) was searched for, and echoed into the page, which HTML forbids.
+        for (String raw : List.of("%EF%B7%90", "%EF%BF%BF", "%F4%8F%BF%BF")) {
+            var page = http.get("/sok?q=fika" + raw);
+            assertEquals(200, page.status(), raw);
+            String noncharacter = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+            assertFalse(page.body().contains(noncharacter), raw);
+            assertTrue(page.body().contains("value=\"fika\""), "searched as the words around it: " + raw);
+            assertEquals(200, http.get("/api/search?q=fika" + raw).status(), raw);
+        }
         for (String raw : List.of("q=%FF%FE", "q=%C3", "q=%C3%28", "q=frivard&cursor=%FF")) {
             var api = http.get("/api/search?" + raw);
             assertEquals(400, api.status(), raw);
