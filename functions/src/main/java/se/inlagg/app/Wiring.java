@@ -90,7 +90,7 @@ public final class Wiring {
         this.posts = new PostService(new DynamoPostRepository(table, transactions, time), time, writeBudget,
                 new BucketImageFiles(this.bucket));
         this.authors = new Authors(new AuthorStore(table, transactions));
-        this.sessions = new Sessions(new SessionStore(table), authors, new RateLimitStore(table));
+        this.sessions = new Sessions(new SessionStore(table, transactions), authors, new RateLimitStore(table));
         this.readAhead = new ReadAhead(table);
     }
 

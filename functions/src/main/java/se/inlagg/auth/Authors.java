@@ -26,6 +26,31 @@ public final class Authors {
         return new NewAuthor(id, token);
     }
 
+    /** Another token for an existing author (after a revocation, or a token lost); empty when there is no such author. */
+    public Optional<String> newToken(String authorId, Instant now) {
+        String token = Tokens.newToken();
+        return store.addToken(authorId, Tokens.sha256(token), now) ? Optional.of(token) : Optional.empty();
+    }
+
+    /**
+     * Takes every token and session away from an author (a token leaked, someone left): the API refuses their
+     * tokens and their pages sign them out at once, but for the authorizer's cached answers (at most a minute).
+     * Their posts stay. Tokens made before tokens were recorded under their author are not found here.
+     */
+    public AuthorStore.Revoked revoke(String authorId) {
+        return store.revoke(authorId);
+    }
+
+    /** As {@link #revoke}, for the author this token belongs to (the token itself too, however old); empty when it is no author's. */
+    public Optional<Revocation> revokeByToken(String token) {
+        String hash = Tokens.sha256(token.strip());
+        return store.authorIdOf(hash).map(id -> new Revocation(id, store.revoke(id, Optional.of(hash))));
+    }
+
+    /** Whose tokens and sessions were taken away, and how many. */
+    public record Revocation(String authorId, AuthorStore.Revoked revoked) {
+    }
+
     /** The author id behind an Authorization header value, if it is a Bearer token we issued. */
     public Optional<String> authenticate(String authorizationHeader) {
         return Tokens.fromBearer(authorizationHeader).flatMap(t -> store.authorIdOf(Tokens.sha256(t)));

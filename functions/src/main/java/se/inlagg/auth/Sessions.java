@@ -96,8 +96,9 @@ public final class Sessions {
         return id.isEmpty() || id.length() > 100 ? Optional.empty() : Optional.of(Tokens.sha256(id));
     }
 
-    public void signOut(String id) {
-        store.delete(Tokens.sha256(id));
+    /** Ends the session with this id, which belongs to this author. */
+    public void signOut(String id, String authorId) {
+        store.delete(Tokens.sha256(id), authorId);
     }
 
     /** Compares in constant time, so the response time says nothing about how much of a guess was right. */

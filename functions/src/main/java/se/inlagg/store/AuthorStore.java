@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Ids;
 import se.inlagg.posts.SiteTime;
@@ -21,6 +23,8 @@ public final class AuthorStore {
     static final String AUTHOR_ID = "authorId";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
+    /** A transaction takes 100 items: 50 tokens or sessions, each with its record. */
+    static final int MAX_DELETES = 100;
 
     private final Table table;
     private final Transactions transactions;
@@ -37,10 +41,90 @@ public final class AuthorStore {
         var author = Item.builder().key(Keys.author(id), Keys.AUTHOR_SK)
                 .s(NAME, profile.name()).s(ROLE, profile.role()).s(OFFICE, profile.office())
                 .s(CREATED_AT, at).s(UPDATED_AT, at).build();
-        var token = Item.builder().key(Keys.token(tokenSha256), Keys.TOKEN_SK)
-                .s(AUTHOR_ID, id).s(CREATED_AT, at).build();
-        var result = transactions.write(List.of(table.putIfAbsent(author), table.putIfAbsent(token)));
+        var result = transactions.writeOrBusy(List.of(table.putIfAbsent(author), table.putIfAbsent(token(id, tokenSha256, at)),
+                table.putIfAbsent(held(id, Keys.token(tokenSha256)).s(CREATED_AT, at).build())));
         return result instanceof Transactions.Result.Committed ? Optional.of(id) : Optional.empty();
+    }
+
+    /** Gives an existing author another token; false when there is no such author or the token is taken. */
+    public boolean addToken(String authorId, String tokenSha256, Instant now) {
+        String at = SiteTime.format(now);
+        var result = transactions.writeOrBusy(List.of(table.exists(Keys.author(authorId), Keys.AUTHOR_SK),
+                table.putIfAbsent(token(authorId, tokenSha256, at)),
+                table.putIfAbsent(held(authorId, Keys.token(tokenSha256)).s(CREATED_AT, at).build())));
+        return result instanceof Transactions.Result.Committed;
+    }
+
+    /** What revoking took away: tokens and sessions, each found by its record under the author. */
+    public record Revoked(int tokens, int sessions) {
+    }
+
+    /**
+     * Takes every token and session away from an author, so that neither the API nor a signed-in page lets
+     * them in again: the tokens and sessions recorded under the author ({@link #held}), found by one Query of
+     * the author's partition, each deleted with its record, up to 50 of them a transaction. The author and
+     * their posts stay. Run again, it finds nothing more to do.
+     */
+    public Revoked revoke(String authorId) {
+        return revoke(authorId, Optional.empty());
+    }
+
+    /**
+     * As {@link #revoke(String)}, and this token of theirs too, if it is not recorded under them (made before
+     * tokens were): found by the token itself.
+     */
+    public Revoked revoke(String authorId, Optional<String> tokenSha256) {
+        List<String> held = new ArrayList<>();
+        tokenSha256.map(Keys::token).ifPresent(held::add);
+        Map<String, AttributeValue> start = null;
+        do {
+            var from = start;
+            var page = table.query(QueryRequest.builder()
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK))
+                    .expressionAttributeValues(Map.of(":pk", Item.s(Keys.author(authorId))))
+                    .exclusiveStartKey(from)
+                    .consistentRead(true));
+            page.items().stream().map(i -> i.get(Keys.SK).s()).filter(sk -> !held.contains(sk)).forEach(held::add);
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        int tokens = 0;
+        int sessions = 0;
+        List<TransactWriteItem> deletes = new ArrayList<>();
+        for (String sk : held) {
+            String kind = sk.startsWith(Keys.token("")) ? Keys.TOKEN_SK : sk.startsWith(Keys.session("")) ? Keys.SESSION_SK : null;
+            if (kind == null) {
+                continue;
+            }
+            // The record's sort key is the item's partition key (TOKEN#…, SESSION#…), so each names what it stands for.
+            deletes.add(table.delete(sk, kind));
+            deletes.add(table.delete(Keys.author(authorId), sk));
+            if (kind.equals(Keys.TOKEN_SK)) {
+                tokens++;
+            } else {
+                sessions++;
+            }
+            if (deletes.size() == MAX_DELETES) {
+                transactions.writeOrBusy(List.copyOf(deletes));
+                deletes.clear();
+            }
+        }
+        if (!deletes.isEmpty()) {
+            transactions.writeOrBusy(deletes);
+        }
+        return new Revoked(tokens, sessions);
+    }
+
+    /**
+     * An item under the author's own partition whose sort key is the partition key of a token or session of
+     * theirs ({@code TOKEN#…}, {@code SESSION#…}): how {@link #revoke} finds them all with one Query, never a Scan.
+     */
+    static Item.Builder held(String authorId, String itemKey) {
+        return Item.builder().key(Keys.author(authorId), itemKey);
+    }
+
+    private static Map<String, AttributeValue> token(String authorId, String tokenSha256, String at) {
+        return Item.builder().key(Keys.token(tokenSha256), Keys.TOKEN_SK).s(AUTHOR_ID, authorId).s(CREATED_AT, at).build();
     }
 
     /** The author id a token hash belongs to: one read of one item. */

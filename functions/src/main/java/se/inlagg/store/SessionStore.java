@@ -1,9 +1,14 @@
 package se.inlagg.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Sign-in sessions, by the SHA-256 of their id; they expire by TTL, and are checked for expiry on read. */
+/**
+ * Sign-in sessions, by the SHA-256 of their id; they expire by TTL, and are checked for expiry on read. Each
+ * is recorded under its author too ({@link AuthorStore#held}), so that revoking an author ends their
+ * sessions without a Scan; the two are written and deleted together.
+ */
 public final class SessionStore {
 
     static final String AUTHOR_ID = "authorId";
@@ -14,18 +19,27 @@ public final class SessionStore {
     }
 
     private final Table table;
+    private final Transactions transactions;
 
-    public SessionStore(Table table) {
+    public SessionStore(Table table, Transactions transactions) {
         this.table = table;
+        this.transactions = transactions;
     }
 
+    /** Saves a new session (busy, as DynamoDB's throttling, when it cannot). */
     public void save(String idSha256, StoredSession session) {
-        table.client().putItem(r -> r.tableName(table.name()).item(Item.builder()
+        long expires = session.expiresAt().getEpochSecond();
+        var item = Item.builder()
                 .key(Keys.session(idSha256), Keys.SESSION_SK)
                 .s(AUTHOR_ID, session.authorId())
                 .s(CSRF, session.csrf())
-                .n(Keys.EXPIRES_AT, session.expiresAt().getEpochSecond())
-                .build()));
+                .n(Keys.EXPIRES_AT, expires)
+                .build();
+        var held = AuthorStore.held(session.authorId(), Keys.session(idSha256)).n(Keys.EXPIRES_AT, expires).build();
+        // A random 256-bit id is never taken; the conditions keep it so even for an id chosen by the caller.
+        if (!(transactions.writeOrBusy(List.of(table.putIfAbsent(item), table.putIfAbsent(held))) instanceof Transactions.Result.Committed)) {
+            throw new IllegalStateException("a session id that is taken: " + idSha256.substring(0, 12));
+        }
     }
 
     public Optional<StoredSession> find(String idSha256, Instant now) {
@@ -34,7 +48,9 @@ public final class SessionStore {
                 .filter(s -> s.expiresAt().isAfter(now));
     }
 
-    public void delete(String idSha256) {
-        table.client().deleteItem(r -> r.tableName(table.name()).key(Table.key(Keys.session(idSha256), Keys.SESSION_SK)));
+    /** Ends a session, and its record under its author (a session saved before there were such records has none). */
+    public void delete(String idSha256, String authorId) {
+        transactions.writeOrBusy(List.of(table.delete(Keys.session(idSha256), Keys.SESSION_SK),
+                table.delete(Keys.author(authorId), Keys.session(idSha256))));
     }
 }

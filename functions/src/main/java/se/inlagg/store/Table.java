@@ -14,6 +14,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
@@ -209,7 +210,11 @@ public final class Table {
     }
 
     private static ProvisionedThroughputExceededException unprocessed(int rounds) {
-        String message = "BatchGetItem left keys unprocessed " + rounds + " times in a row";
+        return busy("BatchGetItem left keys unprocessed " + rounds + " times in a row");
+    }
+
+    /** DynamoDB's own throttling exception, which a function answers as busy (503, Retry-After), as it answers the SDK's. */
+    static ProvisionedThroughputExceededException busy(String message) {
         return (ProvisionedThroughputExceededException) ProvisionedThroughputExceededException.builder()
                 .message(message)
                 .statusCode(400)
@@ -255,6 +260,16 @@ public final class Table {
                 .conditionExpression("#a = :v")
                 .expressionAttributeNames(Map.of("#a", attribute))
                 .expressionAttributeValues(Map.of(":v", value))
+                .build()).build();
+    }
+
+    /** A check, writing nothing, that fails the transaction unless the item exists. */
+    TransactWriteItem exists(String pk, String sk) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName(name)
+                .key(key(pk, sk))
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK))
                 .build()).build();
     }
 

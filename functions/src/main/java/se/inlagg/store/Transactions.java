@@ -106,6 +106,18 @@ public final class Transactions {
         }
     }
 
+    /**
+     * A write with nothing to answer but done or refused by its conditions: one that stays in conflict past
+     * the budget ends the request as DynamoDB's throttling does, busy (503 with Retry-After), never as done.
+     */
+    Result writeOrBusy(List<TransactWriteItem> items) {
+        Result result = write(items);
+        if (result instanceof Result.Busy) {
+            throw Table.busy("a transaction of " + items.size() + " items stayed in conflict past its budget");
+        }
+        return result;
+    }
+
     private static TransactWriteItemsRequest withNewToken(List<TransactWriteItem> items) {
         return TransactWriteItemsRequest.builder().transactItems(items).clientRequestToken(UUID.randomUUID().toString()).build();
     }

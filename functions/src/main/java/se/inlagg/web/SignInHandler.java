@@ -73,7 +73,7 @@ public final class SignInHandler extends PageFunction {
                 throw new ProblemException(Problems.forbidden("The sign-out did not come from a form here.",
                         "Utloggningen kom inte från ett formulär här."));
             }
-            app().sessions().signOut(id.get());
+            app().sessions().signOut(id.get(), viewer.get().authorId());
         }
         return HttpResponse.seeOther(Notice.after("/signin", Notice.Done.SIGNED_OUT, Optional.empty())).withCookie(Cookies.end(request));
     }

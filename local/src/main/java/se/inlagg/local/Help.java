@@ -12,6 +12,8 @@ final class Help {
               serve          run the service (the default command); Ctrl-C stops it
               seed           add the two example posts to the data folder
               create-author  make an author and print their token once (--aws: in the deployed table)
+              revoke-author  take an author's tokens and sessions away (a token leaked, someone left)
+              new-token      give an existing author another token, printed once
               reindex        build the search index anew from every post (--aws: the deployed one)
               test [ARGS]    (./inlagg only) build and run every test: ./mvnw verify ARGS
               env            (./inlagg only) the settings that put a JDK 25 and the wrapper's Maven
@@ -58,6 +60,37 @@ final class Help {
             Without --aws the author goes into the local data folder (DATA_DIR, else .inlagg beside
             template.yaml). Refused while the server runs on that folder: stop the server first.
             """.formatted(CreateAuthorArgs.USAGE);
+
+    static final String REVOKE_AUTHOR = """
+            usage: ./inlagg revoke-author AUTHOR_ID [--aws]
+                   ./inlagg revoke-author --token [--aws] < file-with-the-token
+
+            Takes every token and session away from the author (the id create-author printed): the
+            API refuses their tokens (within a minute: API Gateway keeps the authorizer's answer that
+            long) and their signed-in pages ask them to sign in again, at once. The author and their
+            posts stay; ./inlagg new-token AUTHOR_ID gives them a token again.
+
+              --token  the author whose token this is (read from standard input, so that it shows in
+                       no process list or shell history); the token itself goes too, however old
+              --aws    in the deployed table: TABLE_NAME (the stack's TableName output), with the
+                       usual AWS settings (AWS_REGION, and AWS_PROFILE or keys)
+
+            Without --aws, in the local data folder (DATA_DIR, else .inlagg beside template.yaml).
+            Refused while the server runs on that folder: stop the server first.
+            """;
+
+    static final String NEW_TOKEN = """
+            usage: ./inlagg new-token AUTHOR_ID [--aws]
+
+            Gives an existing author another token and prints it, once: the table keeps only its
+            SHA-256. Their other tokens still work; revoke-author first to replace them all.
+
+              --aws  in the deployed table: TABLE_NAME (the stack's TableName output), with the usual
+                     AWS settings (AWS_REGION, and AWS_PROFILE or keys)
+
+            Without --aws, in the local data folder (DATA_DIR, else .inlagg beside template.yaml).
+            Refused while the server runs on that folder: stop the server first.
+            """;
 
     static final String REINDEX = """
             usage: ./inlagg reindex [--aws]

@@ -44,6 +44,15 @@ final class LocalTable implements AutoCloseable {
         return new LocalTable(dynamo, client, TableFromTemplate.tableName(template));
     }
 
+    /** The table's client and name, for what reads or writes items as they are (CommandLineTest's tokens of an older version). */
+    DynamoDbClient client() {
+        return client;
+    }
+
+    String name() {
+        return name;
+    }
+
     /** The application's own wiring on this table, dates read in the given zone. */
     Wiring wiring(ZoneId zone) {
         return new Wiring(client, new Settings(name, zone), Clock.systemUTC());

@@ -2,22 +2,27 @@ package se.inlagg.local;
 
 import java.net.BindException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Scanner;
+import java.util.function.Function;
 import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
 import se.inlagg.emulator.dynamodb.DataDirectoryInUseException;
+import se.inlagg.store.AuthorStore;
 import se.inlagg.store.Table;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The runnable jar, which ./inlagg runs: {@code serve} (the default) runs the service locally;
  * {@code seed} adds the example posts; {@code create-author} makes an author and prints its token
- * once, locally or, with --aws, in a deployed table. Every command uses the same data folder.
+ * once, {@code revoke-author} takes an author's tokens and sessions away and {@code new-token} gives
+ * them another, locally or, with --aws, in a deployed table. Every command uses the same data folder.
  */
 public final class Main {
 
@@ -37,6 +42,8 @@ public final class Main {
                 case "serve" -> serve(rest);
                 case "seed" -> seed(rest);
                 case "create-author" -> createAuthor(rest);
+                case "revoke-author" -> revokeAuthor(rest);
+                case "new-token" -> newToken(rest);
                 case "reindex" -> reindex(rest);
                 case "help", "--help", "-h" -> System.out.print(Help.ALL);
                 default -> throw new UsageException("there is no command " + command);
@@ -92,6 +99,73 @@ public final class Main {
         }
         try (LocalTable table = LocalTable.open(template(), dataFolder())) {
             printToken(table.wiring(ZoneId.of("UTC")), request);
+        }
+    }
+
+    /** Takes every token and session away from an author, who keeps their posts. */
+    private static void revokeAuthor(List<String> args) {
+        String authorId;
+        AuthorStore.Revoked revoked;
+        if (args.contains("--token")) {
+            // The token from standard input, never the command line, where ps and the shell's history would show it.
+            String token = new Scanner(System.in, StandardCharsets.UTF_8).useDelimiter("\\A").next().strip();
+            var revocation = onTable(args.stream().filter(a -> !a.equals("--token")).toList(), "revoke-author",
+                    wiring -> wiring.authors().revokeByToken(token));
+            if (revocation.isEmpty()) {
+                System.err.println("inlagg revoke-author: that token is no author's (revoked already, or never made here).");
+                exit(1);
+                return;
+            }
+            authorId = revocation.get().authorId();
+            revoked = revocation.get().revoked();
+        } else {
+            String id = authorIdIn(args);
+            authorId = id;
+            revoked = onTable(args, "revoke-author", wiring -> wiring.authors().revoke(id));
+        }
+        System.out.println("Revoked " + revoked.tokens() + (revoked.tokens() == 1 ? " token" : " tokens") + " and " + revoked.sessions()
+                + (revoked.sessions() == 1 ? " session" : " sessions") + " of author " + authorId + ". Their posts stay.");
+        if (revoked.tokens() == 0) {
+            System.out.println("No token was found under that author: check the id (create-author printed it). A token made before"
+                    + " December 2026 is not recorded under its author: revoke it by the token itself (--token, README, Authors).");
+        }
+        System.out.println("API calls with a revoked token are refused within a minute (the authorizer's cache); pages at once.");
+        System.out.println("To let them write again: ./inlagg new-token " + authorId + (args.contains("--aws") ? " --aws" : ""));
+    }
+
+    /** Another token for an existing author, printed once. */
+    private static void newToken(List<String> args) {
+        String authorId = authorIdIn(args);
+        Optional<String> token = onTable(args, "new-token", wiring -> wiring.authors().newToken(authorId, Clock.systemUTC().instant()));
+        if (token.isEmpty()) {
+            System.err.println("inlagg new-token: there is no author " + authorId + " in that table.");
+            exit(1);
+            return;
+        }
+        System.out.println("New token for author " + authorId + " (shown only now; the table keeps just its SHA-256):");
+        System.out.println(token.get());
+    }
+
+    /** The one author id among the arguments (--aws aside). */
+    private static String authorIdIn(List<String> args) {
+        List<String> ids = args.stream().filter(a -> !a.equals("--aws")).toList();
+        if (ids.size() != 1 || ids.getFirst().startsWith("-")) {
+            throw new UsageException("takes one author id (create-author printed it), and --aws for the deployed table");
+        }
+        return ids.getFirst();
+    }
+
+    /** Does this with the deployed table (--aws: TABLE_NAME, the usual AWS settings) or the data folder's. */
+    private static <T> T onTable(List<String> args, String command, Function<Wiring, T> work) {
+        if (args.contains("--aws")) {
+            try (DynamoDbClient client = Table.standardClient()) {
+                Wiring wiring = new Wiring(client, Settings.fromEnvironment(), Clock.systemUTC());
+                return LocalInvocation.run(command, () -> work.apply(wiring));
+            }
+        }
+        try (LocalTable table = LocalTable.open(template(), dataFolder())) {
+            Wiring wiring = table.wiring(ZoneId.of("UTC"));
+            return LocalInvocation.run(command, () -> work.apply(wiring));
         }
     }
 
@@ -175,6 +249,8 @@ public final class Main {
             case "serve" -> Help.SERVE;
             case "seed" -> Help.SEED;
             case "create-author" -> Help.CREATE_AUTHOR;
+            case "revoke-author" -> Help.REVOKE_AUTHOR;
+            case "new-token" -> Help.NEW_TOKEN;
             case "reindex" -> Help.REINDEX;
             default -> Help.ALL;
         };

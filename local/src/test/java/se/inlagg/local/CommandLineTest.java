@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.inlagg.auth.Tokens;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostDraft;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The commands as a user runs them, each in a JVM of its own: one data folder for the server and
@@ -68,6 +73,76 @@ class CommandLineTest {
         }
     }
 
+    /** Found by an operator's review: a leaked token worked for good, and nothing could take it or its sessions away. */
+    @Test
+    void revokeAuthorTakesEveryTokenAndSessionAwayAndNewTokenLetsThemBackIn() throws Exception {
+        Path data = dir.resolve("data");
+        Map<String, String> folder = Map.of("DATA_DIR", data.toString());
+        Run author = run(Repo.root(), folder, "create-author", "--office", "Frivården Malmö", "Åsa", "Öberg");
+        assertEquals(0, author.status(), author.err());
+        String token = author.out().getLast();
+        String id;
+        String post;
+        Instant now = Instant.now();
+        List<String> sessions = new ArrayList<>();
+        try (LocalTable table = LocalTable.open(Repo.template(), data)) {
+            var wiring = table.wiring(ZoneId.of("UTC"));
+            id = wiring.authors().authenticate("Bearer " + token).orElseThrow();
+            // More than one transaction's worth (50 a transaction), as an author signed in on every device for weeks.
+            for (int i = 0; i < 60; i++) {
+                sessions.add(wiring.sessions().signIn(token, now).orElseThrow().id());
+            }
+            var draft = new PostDraft(Optional.of("Före återkallelsen"), Optional.of("Text."), Optional.of("Åsa Öberg"), Optional.empty(),
+                    Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of("published"));
+            post = LocalInvocation.run("test", () -> ((Outcome.Done<Post>) wiring.posts().create(draft, id, Optional.empty())).value().summary().slug());
+        }
+
+        Run revoked = run(Repo.root(), folder, "revoke-author", id);
+        assertEquals(0, revoked.status(), revoked.err());
+        assertEquals("Revoked 1 token and 60 sessions of author " + id + ". Their posts stay.", revoked.out().getFirst());
+        try (LocalTable table = LocalTable.open(Repo.template(), data)) {
+            var wiring = table.wiring(ZoneId.of("UTC"));
+            assertEquals(Optional.empty(), wiring.authors().authenticate("Bearer " + token), "the API refuses the token");
+            for (String session : sessions) {
+                assertEquals(Optional.empty(), wiring.sessions().find(session, now), "every page signs them out");
+            }
+            assertTrue(wiring.sessions().signIn(token, now).isEmpty(), "nor can the token sign in again");
+            assertTrue(wiring.posts().get(post, Optional.empty()) instanceof Outcome.Done<?>, "their posts stay");
+            assertTrue(wiring.authors().profile(id).isPresent(), "and so do they");
+        }
+        Run again = run(Repo.root(), folder, "revoke-author", id);
+        assertEquals("Revoked 0 tokens and 0 sessions of author " + id + ". Their posts stay.", again.out().getFirst());
+
+        Run fresh = run(Repo.root(), folder, "new-token", id);
+        assertEquals(0, fresh.status(), fresh.err());
+        String newToken = fresh.out().getLast();
+        try (LocalTable table = LocalTable.open(Repo.template(), data)) {
+            assertEquals(Optional.of(id), table.wiring(ZoneId.of("UTC")).authors().authenticate("Bearer " + newToken));
+        }
+        // By the token itself, from standard input: also a token of an older version, not recorded under its author.
+        try (LocalTable table = LocalTable.open(Repo.template(), data)) {
+            table.client().deleteItem(r -> r.tableName(table.name()).key(Map.of(
+                    "PK", AttributeValue.fromS("AUTHOR#" + id), "SK", AttributeValue.fromS("TOKEN#" + Tokens.sha256(newToken)))));
+        }
+        Run byToken = runWithInput(Repo.root(), folder, newToken + "\n", "revoke-author", "--token");
+        assertEquals(0, byToken.status(), byToken.err());
+        assertEquals("Revoked 1 token and 0 sessions of author " + id + ". Their posts stay.", byToken.out().getFirst());
+        try (LocalTable table = LocalTable.open(Repo.template(), data)) {
+            assertEquals(Optional.empty(), table.wiring(ZoneId.of("UTC")).authors().authenticate("Bearer " + newToken));
+        }
+        Run unknownToken = runWithInput(Repo.root(), folder, newToken, "revoke-author", "--token");
+        assertEquals(1, unknownToken.status());
+        assertTrue(unknownToken.err().startsWith("inlagg revoke-author: that token is no author's"), unknownToken.err());
+
+        Run nobody = run(Repo.root(), folder, "new-token", "finns-inte");
+        assertEquals(1, nobody.status());
+        assertEquals("inlagg new-token: there is no author finns-inte in that table.", nobody.err().strip());
+        Run noId = run(Repo.root(), folder, "revoke-author");
+        assertEquals(2, noId.status());
+        assertTrue(noId.err().startsWith("inlagg revoke-author: takes one author id"), noId.err());
+    }
+
     @Test
     void whileTheServerHoldsTheFolderEveryCommandRefusesInOneLineNamingItsPidAndUrl() throws Exception {
         Path data = dir.resolve("data");
@@ -90,7 +165,7 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelp() throws Exception {
         for (List<String> command : List.of(List.of("help"), List.of("--help"), List.of("serve", "--help"), List.of("seed", "--help"),
-                List.of("create-author", "--help"))) {
+                List.of("create-author", "--help"), List.of("revoke-author", "--help"), List.of("new-token", "--help"))) {
             Run help = run(dir, Map.of(), command.toArray(String[]::new));
             assertEquals(0, help.status(), command.toString());
             assertEquals("", help.err(), command.toString());
@@ -131,6 +206,11 @@ class CommandLineTest {
 
     /** Main in a JVM of its own, in a working folder, with only the settings given (none inherited). */
     private static Run run(Path workingDir, Map<String, String> settings, String... args) throws Exception {
+        return runWithInput(workingDir, settings, "", args);
+    }
+
+    /** As {@link #run}, with this on the command's standard input. */
+    private static Run runWithInput(Path workingDir, Map<String, String> settings, String input, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
@@ -140,6 +220,9 @@ class CommandLineTest {
         }
         builder.environment().putAll(settings);
         Process process = builder.start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         // Threads of their own: the common pool may have a single worker, and both streams block.
         try (ExecutorService readers = Executors.newFixedThreadPool(2)) {
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()), readers);

@@ -50,11 +50,11 @@ class ReadAheadTest {
             wiring.withSessionAndSlug(Optional.of(SESSION), Optional.of(post.slug()), () -> {
                 assertEquals(AUTHOR, wiring.sessions().find(SESSION, now).orElseThrow().authorId());
                 assertInstanceOf(Outcome.Done.class, wiring.posts().getToChange(post.slug(), AUTHOR));
-                wiring.sessions().signOut(SESSION);
+                wiring.sessions().signOut(SESSION, AUTHOR);
                 assertTrue(wiring.sessions().find(SESSION, now).isEmpty(), "the second read of the session saw the one read ahead");
                 return null;
             });
-            assertEquals(List.of("BatchGetItem", "DeleteItem", "Query"), meter.reset().operations(),
+            assertEquals(List.of("BatchGetItem", "TransactWriteItems", "Query"), meter.reset().operations(),
                     "one call for the session, the slug and the post; the session read again after it changed");
 
             wiring.sessions().begin(AUTHOR, SESSION, "csrf", now);
