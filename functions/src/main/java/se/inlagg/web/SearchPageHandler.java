@@ -36,7 +36,13 @@ public final class SearchPageHandler extends PageFunction {
             view = new SearchView("", "Sök bland inläggen", Optional.of("Skriv något att söka efter."), List.of(),
                     Optional.empty(), Optional.empty());
         } else {
-            view = switch (app().search().search(query, PER_PAGE, cursor)) {
+            Outcome<SearchPage> found = app().search().search(query, PER_PAGE, cursor);
+            if (found instanceof Outcome.Done<SearchPage> d && d.value().hits().isEmpty() && d.value().offset() > 0) {
+                // A later page whose hits were since deleted or unpublished (found by a probe: "Sida 4 av 3", and
+                // nothing): to the first page, as the lists do, where the hits still there are.
+                return HttpResponse.seeOther("/sok?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+            }
+            view = switch (found) {
                 case Outcome.Refused<SearchPage> r -> new SearchView(query, "Sök bland inläggen", Optional.of(advice(r.refusal())),
                         List.of(), Optional.empty(), Optional.empty());
                 case Outcome.Done<SearchPage> d -> {
