@@ -35,7 +35,11 @@ public final class UploadPolicy {
      * the site takes to read its first bytes and delete it (the lifecycle's two days if the author never comes back).
      */
     public static final long ACCEPTED_BYTES = 50L * 1024 * 1024;
-    public static final Duration LIFETIME = Duration.ofMinutes(15);
+    /**
+     * How long the form may wait for its file. An hour: an author who leaves the page to find a picture, or for a
+     * meeting, otherwise met S3's English "Policy expired" page (found by an author's probe at 15 minutes).
+     */
+    public static final Duration LIFETIME = Duration.ofHours(1);
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
     /** Until a post shows it, a file is unattached: the bucket's lifecycle removes such files after two days. */
     static final String UNATTACHED_TAGGING = "<Tagging><TagSet><Tag><Key>state</Key><Value>unattached</Value></Tag></TagSet></Tagging>";

@@ -23,6 +23,11 @@ public record FormView(String heading, String action, List<Field> fields, Option
         return new FormView(heading, action, fields, notice, errorsIntro, errors, csrf, formId, buttons, Optional.of(v));
     }
 
+    /** Whether the form has a button for this action ("image": save, then upload a picture). */
+    public boolean offers(String action) {
+        return buttons.stream().anyMatch(b -> b.value().equals(action));
+    }
+
     /** One field; {@code rows} above 1 makes it a text area. */
     public record Field(String name, String label, String value, int rows, boolean required, Optional<String> hint,
                         Optional<String> error) {

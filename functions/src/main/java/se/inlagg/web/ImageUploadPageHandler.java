@@ -1,5 +1,6 @@
 package se.inlagg.web;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,9 @@ import se.inlagg.web.templates.JteimagetextGenerated;
  * post at the version the author started from.
  */
 public final class ImageUploadPageHandler extends PostAuthorPage {
+
+    /** The time of day an upload form is good until, as the page says it: "15:32". */
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm");
 
     public ImageUploadPageHandler() {
         super("GET", "image");
@@ -131,7 +135,8 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         String back = SiteUrls.origin(app().settings(), request) + Views.postPath(post.slug()) + "/image/uploaded?version=" + post.version();
         UploadForm upload = images.uploadForm(viewer.authorId(), Optional.of(back), app().posts().time().now());
         var time = app().posts().time();
-        UploadView view = new UploadView(post.summary().title(), Views.postPath(post.slug()), upload, problem,
+        String validUntil = UNTIL.format(upload.expiresAt().atZone(time.zone()));
+        UploadView view = new UploadView(post.summary().title(), Views.postPath(post.slug()), upload, validUntil, problem,
                 Views.post(post, time.zone(), time.now()).figure());
         Frame frame = Frame.unlisted("Välj en bild", Optional.of(viewer)).failedIf(status >= 400);
         // This one form posts to the bucket: the page's policy must let it, and nothing else new.

@@ -4,8 +4,10 @@ import java.util.Optional;
 import se.inlagg.images.UploadForm;
 
 /**
- * The page that sends a picture straight to the bucket: the signed form (the file goes last), what
- * went wrong with the file before, if anything, and the picture the post has now.
+ * The page that sends a picture straight to the bucket: the signed form (the file goes last), the time
+ * of day it is good until ("15:32"), what went wrong with the file before, if anything, and the picture
+ * the post has now.
  */
-public record UploadView(String title, String href, UploadForm upload, Optional<String> problem, Optional<PostView.Figure> current) {
+public record UploadView(String title, String href, UploadForm upload, String validUntil, Optional<String> problem,
+                         Optional<PostView.Figure> current) {
 }

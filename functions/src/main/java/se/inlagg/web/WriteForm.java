@@ -51,6 +51,8 @@ final class WriteForm {
 
     /** The button that saves first and then goes on to upload a picture, which cannot share this form. */
     static final FormView.Button CHOOSE_IMAGE = new FormView.Button("image", "Spara och välj bild…", true);
+    /** The picture's address, on a form that offers no upload. */
+    static final String IMAGE_URL_ONLY = "En bild på webben (https://…).";
 
     private WriteForm() {
     }
@@ -163,8 +165,11 @@ final class WriteForm {
         for (Spec spec : FIELDS) {
             Optional<String> message = Optional.ofNullable(messages.get(spec.name()));
             message.ifPresent(m -> summary.add(new Link(spec.label() + ": " + m, "#" + spec.name())));
+            // A form without the picture's button (a conflict's) does not point at it (found by an author's probe).
+            Optional<String> hint = spec.name().equals("imageUrl") && buttons.stream().noneMatch(b -> b.value().equals(CHOOSE_IMAGE.value()))
+                    ? Optional.of(IMAGE_URL_ONLY) : spec.hint();
             fields.add(new FormView.Field(spec.name(), spec.label(), values.getOrDefault(spec.name(), ""), spec.rows(),
-                    spec.required(), spec.hint(), message));
+                    spec.required(), hint, message));
         }
         return new FormView(heading, action, fields, notice, "Inlägget sparades inte. Rätta det som är markerat:",
                 summary, csrf, formId, buttons);

@@ -239,6 +239,9 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(html.contains(mine.strip()), "the author's text is kept in the form");
         assertTrue(html.contains("<p class=\"stored-title\">Från första fliken</p>"), "what the stored post says now");
         assertTrue(html.contains("Spara min version ändå") && html.contains("href=\"/posts/" + slug + "/edit\">börja om"));
+        // Found by an author's probe: the conflict's form has no picture button, and its hints pointed at one.
+        assertFalse(html.contains("välj bild…"), html);
+        assertTrue(html.contains("En bild på webben (https://…)."), html);
         assertEquals("Från första fliken", asa.editForm(slug).get("title"), "nothing was saved");
 
         var overwrite = asa.post("/posts/" + slug + "/edit", with(AuthorBrowser.fields(html), "action", "save"));

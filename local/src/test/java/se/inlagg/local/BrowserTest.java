@@ -488,6 +488,20 @@ class BrowserTest {
                 assertEquals(0L, overflow, page[0] + " scrolls sideways on a phone");
                 screenshot(page[1]);
             }
+            // A scheduled post's badge says its date and time: it wraps (found by an author's probe: it ran off a 375-pixel screen).
+            browser.get(base + "/write");
+            type("title", "Schemalagt från telefonen");
+            type("body", "Kort text.");
+            type("publishedAt", "24 december 2030 kl. 15:00");
+            browser.findElement(By.cssSelector("button[value=publish]")).click();
+            String scheduled = "/posts/schemalagt-fran-telefonen";
+            waitFor(ExpectedConditions.urlContains(scheduled));
+            browser.get(base + scheduled + "/preview");
+            assertTrue(browser.findElement(By.cssSelector(".status")).getText().contains("24 december 2030"), browser.getPageSource());
+            assertEquals(0L, (long) evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"),
+                    "the scheduled post's preview scrolls sideways on a phone");
+            screenshot("phone-preview-scheduled.png");
+            browser.get(base + post);
         } finally {
             browser.manage().window().setSize(size);
         }

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,11 +64,18 @@ class PicturesEndToEndTest extends ServerTest {
     }
 
     @Test
-    void aPictureGoesStraightToTheBucketAndReadersGetItFromTheSitesOwnAddress() {
+    void aPictureGoesStraightToTheBucketAndReadersGetItFromTheSitesOwnAddress() throws Exception {
         var start = uploads.snapshot();
         String slug = write("Med en egen bild");
         byte[] png = TestPictures.png(640, 320);
         var uploadPage = asa.get("/posts/" + slug + "/image");
+        // The form is good for an hour, and says until when in the site's time (found by an author's probe: 15 minutes
+        // ran out while they looked for a picture, and S3 answered in English).
+        var policy = Http.JSON.readTree(Base64.getDecoder().decode(PictureUploads.form(uploadPage.body()).fields().get("policy")));
+        var expires = Instant.parse(policy.path("expiration").asText());
+        assertTrue(Duration.between(Instant.now(), expires).toMinutes() >= 58, expires.toString());
+        String until = DateTimeFormatter.ofPattern("HH:mm").format(expires.atZone(ZoneId.of("Europe/Stockholm")));
+        assertTrue(uploadPage.body().contains("Formuläret gäller till kl. " + until + "."), uploadPage.body());
         URI bucket = PictureUploads.form(uploadPage.body()).url();
         assertTrue(uploadPage.header("content-security-policy").contains("form-action 'self' " + bucket.getScheme() + "://"
                 + bucket.getRawAuthority() + ";"), "the page lets its one form post to the bucket: " + uploadPage.header("content-security-policy"));
