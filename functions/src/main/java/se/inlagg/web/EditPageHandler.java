@@ -45,7 +45,7 @@ public final class EditPageHandler extends PostAuthorPage {
             return form(request, 200, post, post.version(), WriteForm.of(post, app().posts().time().zone()), List.of(),
                     Optional.empty(), Optional.empty(), viewer.get());
         }
-        FormData form = FormData.of(request);
+        FormData form = FormData.of(request).pasted(WriteForm.TEXT_AREAS);
         Map<String, String> typed = WriteForm.typed(form);
         long version = FormGuard.version(form);
         Optional<String> refused = FormGuard.refusalOfTextKept(request, viewer, form, app().settings());

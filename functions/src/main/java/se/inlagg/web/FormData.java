@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
@@ -64,6 +65,16 @@ final class FormData {
         }
         return Utf8.decode(bytes.toByteArray())
                 .orElseThrow(() -> new ProblemException(Problems.malformed("The form is not valid UTF-8.")));
+    }
+
+    /**
+     * The same form with pasted text tidied ({@link PastedText}): these fields as text areas, every other as one
+     * line. For the forms an author writes in; a token or a CSRF value has no tab to lose.
+     */
+    FormData pasted(Set<String> textAreas) {
+        Map<String, String> tidied = new LinkedHashMap<>();
+        fields.forEach((name, value) -> tidied.put(name, textAreas.contains(name) ? PastedText.text(value) : PastedText.line(value)));
+        return new FormData(tidied);
     }
 
     Optional<String> get(String name) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import se.inlagg.auth.Tokens;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
@@ -52,7 +53,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
             return request.path().endsWith("/uploaded") ? uploaded(request, viewer.get(), post, images)
                     : uploadPage(request, 200, viewer.get(), post, images, Optional.empty());
         }
-        FormData form = FormData.of(request);
+        FormData form = FormData.of(request).pasted(Set.of());
         Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
         if (refused.isPresent() && viewer.isEmpty()) {
             // Nothing can be shown of an upload without knowing whose it is, but what was typed is given back to copy.

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import se.inlagg.auth.Tokens;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
@@ -47,7 +48,7 @@ public final class ProfilePageHandler extends PageFunction {
             values.put("office", profile.office().orElse(""));
             return form(request, 200, values, List.of(), Optional.empty(), viewer);
         }
-        FormData form = FormData.of(request);
+        FormData form = FormData.of(request).pasted(Set.of());
         Map<String, String> typed = new LinkedHashMap<>();
         FIELDS.forEach(f -> typed.put(f.name(), form.value(f.name())));
         Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());

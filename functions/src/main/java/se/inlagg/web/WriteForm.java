@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.inlagg.posts.Byline;
@@ -48,6 +49,9 @@ final class WriteForm {
             new Spec("excerpt", "Ingress (tom: början av texten)", 3, false, Optional.empty()));
 
     private static final Pattern TAG_AT = Pattern.compile("tags\\[(\\d{1,2})\\]");
+
+    /** The fields that are text areas, where pasted text keeps its lines ({@link FormData#pasted}). */
+    static final Set<String> TEXT_AREAS = Set.of("body", "excerpt");
 
     /** The button that saves first and then goes on to upload a picture, which cannot share this form. */
     static final FormView.Button CHOOSE_IMAGE = new FormView.Button("image", "Spara och välj bild…", true);

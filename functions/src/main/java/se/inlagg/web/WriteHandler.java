@@ -32,7 +32,7 @@ public final class WriteHandler extends PageFunction {
             return viewer.isPresent() ? newPostForm(request, 200, app().authors().profile(viewer.get().authorId()).map(WriteForm::byline)
                     .orElse(Map.of()), List.of(), Optional.empty(), viewer) : toSignIn(request);
         }
-        FormData form = FormData.of(request);
+        FormData form = FormData.of(request).pasted(WriteForm.TEXT_AREAS);
         Map<String, String> values = WriteForm.typed(form);
         Optional<String> refused = FormGuard.refusalOfTextKept(request, viewer, form, app().settings());
         if (refused.isPresent()) {

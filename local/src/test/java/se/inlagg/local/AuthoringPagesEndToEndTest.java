@@ -156,6 +156,24 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("2019-03-06T09:30:00Z", http.get("/api/posts/" + slug).json().path("publishedAt").asText(), "a date written in Swedish");
     }
 
+    /** Found by an author's probe: pasted tabs and Word's line breaks were refused unseen, and Word's bullets made no list. */
+    @Test
+    void textPastedFromWordOrASpreadsheetIsSavedAsMeant() {
+        Map<String, String> typed = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        typed.putAll(Map.of("title", "Klistrat\tfrån kalkylbladet", "body", "Inledning.\u000Bsamma stycke\n\n•\tFörsta punkten\n•\tAndra punkten",
+                "tags", "Fika\tJul", "action", "publish"));
+        var written = asa.post("/write", typed);
+        assertEquals(303, written.status(), written.body());
+        String slug = written.header("location").replaceFirst("\\?.*", "").replace("/posts/", "");
+        assertEquals("klistrat-fran-kalkylbladet", slug);
+        var post = http.get("/api/posts/" + slug).json();
+        assertEquals("Klistrat från kalkylbladet", post.path("title").asText());
+        assertEquals("Fika Jul", post.path("tags").path(0).path("name").asText(post.path("tags").path(0).asText()));
+        String page = http.get("/posts/" + slug).body();
+        assertTrue(page.contains("<ul>\n<li>Första punkten</li>\n<li>Andra punkten</li>\n</ul>"), page);
+        assertTrue(page.contains("Inledning.\nsamma stycke"), page);
+    }
+
     @Test
     void aDraftsDateToComeShowsInItsFormAndEmptiedItPublishesNow() {
         // Found by a probe: a draft's typed date was hidden in its form, and "Spara och publicera" with the field as

@@ -1,0 +1,33 @@
+package se.inlagg.web;
+
+import java.util.regex.Pattern;
+
+/**
+ * Text as it comes pasted from a word processor or a spreadsheet, made what the author meant before the
+ * post's rules see it. Found by an author's probe: a tab in a title (from a spreadsheet's cell) or a vertical
+ * tab in the text (Word's Shift+Enter) was refused as a control character that the author could not see or
+ * find, and Word's bullets ("•" and a tab) made one paragraph, not a list. Only the pages' forms are tidied:
+ * an API client sends what it means.
+ */
+final class PastedText {
+
+    /** A bullet a word processor writes, and the tab or spaces after it, at the start of a line (after any indent). */
+    private static final Pattern BULLET = Pattern.compile("(?m)^([ \\t]*)[•◦▪▫●○■□‣⁃][ \\t]+");
+    /** Line breaks that are not a newline: vertical tab (Word's Shift+Enter), form feed, and Unicode's line and paragraph separators. */
+    private static final Pattern OTHER_BREAK = Pattern.compile("[\\u000B\\u000C\\u2028\\u2029]");
+    /** What breaks a one-line field's words without being seen: tabs and those breaks. */
+    private static final Pattern BLANK_IN_LINE = Pattern.compile("[\\t\\u000B\\u000C\\u2028\\u2029]");
+
+    private PastedText() {
+    }
+
+    /** A one-line field (a title, a name, a category): a tab or a stray line break is a space. */
+    static String line(String typed) {
+        return BLANK_IN_LINE.matcher(typed).replaceAll(" ");
+    }
+
+    /** A text area (the post's text): a stray line break is a newline, and a pasted bullet Markdown's "- ". */
+    static String text(String typed) {
+        return BULLET.matcher(OTHER_BREAK.matcher(typed).replaceAll("\n")).replaceAll("$1- ");
+    }
+}

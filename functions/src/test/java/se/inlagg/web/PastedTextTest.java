@@ -1,0 +1,24 @@
+package se.inlagg.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class PastedTextTest {
+
+    @Test
+    void aOneLineFieldGetsASpaceForEachTabOrStrayBreak() {
+        assertEquals("Månadsmöte i Ystad", PastedText.line("Månadsmöte\ti\u000BYstad"));
+        assertEquals("Fika  Jul", PastedText.line("Fika\u2028\u2029Jul"));
+        assertEquals("Vanlig rubrik", PastedText.line("Vanlig rubrik"));
+    }
+
+    @Test
+    void aTextAreaKeepsItsLinesAndWordsBulletsBecomeAList() {
+        assertEquals("Rad ett\nrad två", PastedText.text("Rad ett\u000Brad två"));
+        assertEquals("- Första\n- Andra\n  - Inne i", PastedText.text("•\tFörsta\n● Andra\n  ◦\tInne i"));
+        assertEquals("Ett • mitt i raden", PastedText.text("Ett • mitt i raden"), "only at a line's start");
+        assertEquals("Kod\tmed tabb", PastedText.text("Kod\tmed tabb"), "a tab inside a text area stays");
+        assertEquals("•Ingen punkt", PastedText.text("•Ingen punkt"), "a bullet with nothing after it is a character");
+    }
+}
