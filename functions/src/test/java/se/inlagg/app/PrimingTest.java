@@ -2,6 +2,7 @@ package se.inlagg.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import se.inlagg.config.Settings;
 import se.inlagg.http.TestContext;
 import se.inlagg.ops.Invocation;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -29,6 +31,38 @@ class PrimingTest {
         assertTrue(Priming.whenSnapshotted(primed::incrementAndGet, "snap-start"));
         assertEquals(before + 1, Priming.REGISTERED.size());
         assertEquals(0, primed.get(), "registering primes nothing; the checkpoint does");
+    }
+
+    @Test
+    void settingsThatCannotWorkFailTheSnapshotAndSoTheDeployWhereAFailedReadOnlyWarns() throws Exception {
+        AtomicInteger primed = new AtomicInteger();
+        Priming.whenSnapshotted(primed::incrementAndGet, "snap-start");
+        var hook = Priming.REGISTERED.getLast();
+        String before = System.getProperty(Settings.SITE_TIME_ZONE);
+        String table = System.getProperty(Settings.TABLE_NAME);
+        System.setProperty(Settings.TABLE_NAME, "PostsTable");
+        System.setProperty(Settings.SITE_TIME_ZONE, "Europe/Stokholm");
+        try {
+            var refused = assertThrows(IllegalStateException.class, () -> hook.beforeCheckpoint(null));
+            assertTrue(refused.getMessage().contains("Europe/Stokholm"), refused.getMessage());
+            assertEquals(0, primed.get(), "nothing primed for a version that cannot go live");
+        } finally {
+            if (before == null) {
+                System.clearProperty(Settings.SITE_TIME_ZONE);
+            } else {
+                System.setProperty(Settings.SITE_TIME_ZONE, before);
+            }
+        }
+        try {
+            hook.beforeCheckpoint(null);
+            assertEquals(1, primed.get(), "with settings that work, it primes");
+        } finally {
+            if (table == null) {
+                System.clearProperty(Settings.TABLE_NAME);
+            } else {
+                System.setProperty(Settings.TABLE_NAME, table);
+            }
+        }
     }
 
     @Test
