@@ -152,6 +152,7 @@ class OperationsTemplateTest {
         var alarms = ofType("AWS::CloudWatch::Alarm");
         assertTrue(alarms.size() >= 6, "5xx rate, table throttling, two function throttle alarms, gateway 429s, authorizer errors");
         alarms.forEach(a -> assertEquals(both, a.getValue().get("AlarmActions"), a.getKey()));
+        alarms.forEach(a -> assertEquals(both, a.getValue().get("OKActions"), a.getKey() + " says when it clears, too"));
         Map<String, Object> topic = template.resource("AlarmMailTopic");
         assertEquals("HasAlarmEmail", topic.get("Condition"), "no address, no topic");
         assertEquals(List.of(Map.of("Protocol", "email", "Endpoint", Map.of("Ref", "AlarmEmail"))), properties("AlarmMailTopic").get("Subscription"));
