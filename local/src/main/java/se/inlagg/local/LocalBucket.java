@@ -66,6 +66,10 @@ record LocalBucket(URI endpoint, String name) {
         }
         for (Object r : list) {
             Map<String, Object> rule = Template.map(r);
+            if (!(rule.get("ExpirationInDays") instanceof Number days)) {
+                // A rule about old versions only (DeletedPictures): the local bucket keeps no versions, so it has nothing to do.
+                continue;
+            }
             LifecycleRuleFilter.Builder filter = LifecycleRuleFilter.builder();
             if (rule.get("Prefix") instanceof String prefix) {
                 filter.prefix(prefix);
@@ -77,7 +81,7 @@ record LocalBucket(URI endpoint, String name) {
                     .id(String.valueOf(rule.get("Id")))
                     .status("Enabled".equals(rule.get("Status")) ? ExpirationStatus.ENABLED : ExpirationStatus.DISABLED)
                     .filter(filter.build())
-                    .expiration(e -> e.days(((Number) rule.get("ExpirationInDays")).intValue()))
+                    .expiration(e -> e.days(days.intValue()))
                     .build());
         }
         return rules;

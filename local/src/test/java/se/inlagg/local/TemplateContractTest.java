@@ -198,6 +198,13 @@ class TemplateContractTest {
         assertEquals("state", unattached.filter().tag().key());
         assertEquals("unattached", unattached.filter().tag().value());
         assertEquals(2, unattached.expiration().days(), "a picture no post shows goes after two days");
+        // In AWS a deleted picture is kept as an old version for as long as the table can be restored to a time before.
+        var pictures = Template.map(template.resource("ImagesBucket").get("Properties"));
+        assertEquals(Map.of("Status", "Enabled"), pictures.get("VersioningConfiguration"));
+        var deleted = ((List<?>) Template.map(pictures.get("LifecycleConfiguration")).get("Rules")).stream().map(Template::map)
+                .filter(r -> "images/".equals(r.get("Prefix"))).findFirst().orElseThrow();
+        assertEquals(Map.of("NoncurrentDays", 35), deleted.get("NoncurrentVersionExpiration"));
+        assertEquals(Boolean.TRUE, deleted.get("ExpiredObjectDeleteMarker"));
         assertFalse(String.valueOf(props).contains("CorsConfiguration"), "a plain form POST needs no CORS");
         assertEquals("imagesbucket", LocalBucket.nameIn(template), "locally the bucket is its id in lower case, as S3 names must be");
     }
