@@ -37,14 +37,14 @@ public record Facet(Kind kind, String slug, String name) {
         return new Facet(Kind.CATEGORY, tag.slug(), tag.name());
     }
 
-    /** The person a byline names ({@link Slugs#forName}); empty when the name has no letter or digit to make a slug of. */
+    /** The person a byline names; empty when the name has no letter or digit to make a slug of. */
     public static Optional<Facet> person(String name) {
-        String slug = Slugs.forName(name);
+        String slug = Slugs.of(name);
         return slug.isEmpty() ? Optional.empty() : Optional.of(new Facet(Kind.PERSON, slug, name));
     }
 
     public static Optional<Facet> office(String name) {
-        String slug = Slugs.forName(name);
+        String slug = Slugs.of(name);
         return slug.isEmpty() ? Optional.empty() : Optional.of(new Facet(Kind.OFFICE, slug, name));
     }
 

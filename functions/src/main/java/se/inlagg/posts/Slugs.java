@@ -1,10 +1,6 @@
 package se.inlagg.posts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -17,7 +13,6 @@ public final class Slugs {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     static final String FALLBACK = "inlagg";
-    static final String NAME_PREFIX = "namn-";
 
     private Slugs() {
     }
@@ -48,27 +43,6 @@ public final class Slugs {
             out.append(ascii);
         }
         return cutAtWord(out.toString(), MAX_LENGTH);
-    }
-
-    /**
-     * The slug of a person's or an office's name: as {@link #of} makes it, or for a name in letters of no Latin
-     * script ("Ольга Петренко", "東京") "namn-" and twelve hex digits of the name's SHA-256 (composed, lower-cased,
-     * its spaces one), the same for every spelling that is the same name. Found by a probe: such names had no
-     * slug, so their bylines linked to the front page and no index page listed them. Empty for a name of no letter
-     * or digit at all.
-     */
-    public static String forName(String name) {
-        String slug = of(name);
-        if (!slug.isEmpty() || name.codePoints().noneMatch(Character::isLetterOrDigit)) {
-            return slug;
-        }
-        String same = Nfc.of(name).toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(same.getBytes(StandardCharsets.UTF_8));
-            return NAME_PREFIX + HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     /** The slug a post gets from its title: never empty, so a title of only symbols still links. */
