@@ -73,8 +73,15 @@ public final class Sessions {
 
     /** A new session for the author of this token, or empty when the token is not an author's. */
     public Optional<Started> signIn(String token, Instant now) {
-        return authors.authenticate("Bearer " + token.strip())
-                .map(authorId -> begin(authorId, Tokens.newToken(), Tokens.newToken(), now));
+        String tokenSha256 = Tokens.sha256(token.strip());
+        return authors.authenticate("Bearer " + token.strip()).flatMap(authorId -> {
+            String id = Tokens.newToken();
+            String csrf = Tokens.newToken();
+            var session = new Session(authorId, csrf, now.plus(LIFETIME));
+            // Saved only while the token still is: a token revoked since it was read begins no session.
+            return store.save(Tokens.sha256(id), new SessionStore.StoredSession(authorId, csrf, session.expiresAt()), Optional.of(tokenSha256))
+                    ? Optional.of(new Started(id, session)) : Optional.empty();
+        });
     }
 
     /**
@@ -83,7 +90,7 @@ public final class Sessions {
      */
     public Started begin(String authorId, String id, String csrf, Instant now) {
         var session = new Session(authorId, csrf, now.plus(LIFETIME));
-        store.save(Tokens.sha256(id), new SessionStore.StoredSession(authorId, csrf, session.expiresAt()));
+        store.save(Tokens.sha256(id), new SessionStore.StoredSession(authorId, csrf, session.expiresAt()), Optional.empty());
         return new Started(id, session);
     }
 

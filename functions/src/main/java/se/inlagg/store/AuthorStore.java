@@ -2,10 +2,13 @@ package se.inlagg.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -74,8 +77,42 @@ public final class AuthorStore {
      * tokens were): found by the token itself.
      */
     public Revoked revoke(String authorId, Optional<String> tokenSha256) {
-        List<String> held = new ArrayList<>();
-        tokenSha256.map(Keys::token).ifPresent(held::add);
+        Set<String> found = new LinkedHashSet<>();
+        tokenSha256.map(Keys::token).ifPresent(found::add);
+        found.addAll(heldBy(authorId));
+        int tokens = 0;
+        int sessions = 0;
+        // A session begins only while its token exists (SessionStore.save), and each pass deletes the tokens first,
+        // so a sign-in that saved its session while this read is found by the next pass, and the passes end.
+        while (!found.isEmpty()) {
+            List<String> tokensFirst = found.stream().sorted(Comparator.comparing((String sk) -> !sk.startsWith(Keys.token("")))).toList();
+            List<TransactWriteItem> deletes = new ArrayList<>();
+            for (String sk : tokensFirst) {
+                boolean token = sk.startsWith(Keys.token(""));
+                // The record's sort key is the item's partition key (TOKEN#…, SESSION#…), so each names what it stands for.
+                deletes.add(table.delete(sk, token ? Keys.TOKEN_SK : Keys.SESSION_SK));
+                deletes.add(table.delete(Keys.author(authorId), sk));
+                if (token) {
+                    tokens++;
+                } else {
+                    sessions++;
+                }
+                if (deletes.size() == MAX_DELETES) {
+                    transactions.writeOrBusy(List.copyOf(deletes));
+                    deletes.clear();
+                }
+            }
+            if (!deletes.isEmpty()) {
+                transactions.writeOrBusy(deletes);
+            }
+            found = heldBy(authorId);
+        }
+        return new Revoked(tokens, sessions);
+    }
+
+    /** The sort keys of the tokens and sessions recorded under the author, read consistently, page by page. */
+    private Set<String> heldBy(String authorId) {
+        Set<String> held = new LinkedHashSet<>();
         Map<String, AttributeValue> start = null;
         do {
             var from = start;
@@ -85,34 +122,11 @@ public final class AuthorStore {
                     .expressionAttributeValues(Map.of(":pk", Item.s(Keys.author(authorId))))
                     .exclusiveStartKey(from)
                     .consistentRead(true));
-            page.items().stream().map(i -> i.get(Keys.SK).s()).filter(sk -> !held.contains(sk)).forEach(held::add);
+            page.items().stream().map(i -> i.get(Keys.SK).s())
+                    .filter(sk -> sk.startsWith(Keys.token("")) || sk.startsWith(Keys.session(""))).forEach(held::add);
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        int tokens = 0;
-        int sessions = 0;
-        List<TransactWriteItem> deletes = new ArrayList<>();
-        for (String sk : held) {
-            String kind = sk.startsWith(Keys.token("")) ? Keys.TOKEN_SK : sk.startsWith(Keys.session("")) ? Keys.SESSION_SK : null;
-            if (kind == null) {
-                continue;
-            }
-            // The record's sort key is the item's partition key (TOKEN#…, SESSION#…), so each names what it stands for.
-            deletes.add(table.delete(sk, kind));
-            deletes.add(table.delete(Keys.author(authorId), sk));
-            if (kind.equals(Keys.TOKEN_SK)) {
-                tokens++;
-            } else {
-                sessions++;
-            }
-            if (deletes.size() == MAX_DELETES) {
-                transactions.writeOrBusy(List.copyOf(deletes));
-                deletes.clear();
-            }
-        }
-        if (!deletes.isEmpty()) {
-            transactions.writeOrBusy(deletes);
-        }
-        return new Revoked(tokens, sessions);
+        return held;
     }
 
     /**

@@ -1,8 +1,11 @@
 package se.inlagg.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Sign-in sessions, by the SHA-256 of their id; they expire by TTL, and are checked for expiry on read. Each
@@ -13,6 +16,11 @@ public final class SessionStore {
 
     static final String AUTHOR_ID = "authorId";
     static final String CSRF = "csrf";
+    /**
+     * Marks a session recorded under its author. One saved before sessions were has no record, so revoking its
+     * author would not find it: it is not taken, and its author signs in once more.
+     */
+    static final String RECORDED = "recorded";
 
     /** A stored session: whose it is, its CSRF token and when it ends. */
     public record StoredSession(String authorId, String csrf, Instant expiresAt) {
@@ -26,24 +34,33 @@ public final class SessionStore {
         this.transactions = transactions;
     }
 
-    /** Saves a new session (busy, as DynamoDB's throttling, when it cannot). */
-    public void save(String idSha256, StoredSession session) {
+    /**
+     * Saves a new session, and with a token's hash only while that token exists (signing in races a revocation
+     * of it: {@link AuthorStore#revoke}); false when it no longer does. Busy, as DynamoDB's throttling, when it cannot.
+     */
+    public boolean save(String idSha256, StoredSession session, Optional<String> tokenSha256) {
         long expires = session.expiresAt().getEpochSecond();
         var item = Item.builder()
                 .key(Keys.session(idSha256), Keys.SESSION_SK)
                 .s(AUTHOR_ID, session.authorId())
                 .s(CSRF, session.csrf())
                 .n(Keys.EXPIRES_AT, expires)
+                .n(RECORDED, 1)
                 .build();
         var held = AuthorStore.held(session.authorId(), Keys.session(idSha256)).n(Keys.EXPIRES_AT, expires).build();
         // A random 256-bit id is never taken; the conditions keep it so even for an id chosen by the caller.
-        if (!(transactions.writeOrBusy(List.of(table.putIfAbsent(item), table.putIfAbsent(held))) instanceof Transactions.Result.Committed)) {
-            throw new IllegalStateException("a session id that is taken: " + idSha256.substring(0, 12));
-        }
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(table.putIfAbsent(item), table.putIfAbsent(held)));
+        tokenSha256.ifPresent(t -> writes.add(table.exists(Keys.token(t), Keys.TOKEN_SK)));
+        return switch (transactions.writeOrBusy(writes)) {
+            case Transactions.Result.Committed c -> true;
+            case Transactions.Result.ConditionsFailed f when f.operations().equals(Set.of(2)) -> false;
+            default -> throw new IllegalStateException("a session id that is taken: " + idSha256.substring(0, 12));
+        };
     }
 
     public Optional<StoredSession> find(String idSha256, Instant now) {
         return table.get(Keys.session(idSha256), Keys.SESSION_SK)
+                .filter(d -> d.has(RECORDED))
                 .map(d -> new StoredSession(d.string(AUTHOR_ID), d.string(CSRF), Instant.ofEpochSecond(d.number(Keys.EXPIRES_AT))))
                 .filter(s -> s.expiresAt().isAfter(now));
     }

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.Scanner;
 import java.util.function.Function;
 import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
@@ -103,12 +102,18 @@ public final class Main {
     }
 
     /** Takes every token and session away from an author, who keeps their posts. */
-    private static void revokeAuthor(List<String> args) {
+    private static void revokeAuthor(List<String> args) throws java.io.IOException {
         String authorId;
         AuthorStore.Revoked revoked;
         if (args.contains("--token")) {
+            if (!args.stream().allMatch(a -> a.equals("--token") || a.equals("--aws"))) {
+                throw new UsageException("takes an author id or --token (the token on standard input), not both");
+            }
             // The token from standard input, never the command line, where ps and the shell's history would show it.
-            String token = new Scanner(System.in, StandardCharsets.UTF_8).useDelimiter("\\A").next().strip();
+            String token = new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (token.isEmpty()) {
+                throw new UsageException("--token reads the token from standard input, and it was empty");
+            }
             var revocation = onTable(args.stream().filter(a -> !a.equals("--token")).toList(), "revoke-author",
                     wiring -> wiring.authors().revokeByToken(token));
             if (revocation.isEmpty()) {
@@ -121,13 +126,21 @@ public final class Main {
         } else {
             String id = authorIdIn(args);
             authorId = id;
-            revoked = onTable(args, "revoke-author", wiring -> wiring.authors().revoke(id));
+            try {
+                revoked = onTable(args, "revoke-author", wiring -> wiring.authors().revoke(id));
+            } catch (software.amazon.awssdk.core.exception.SdkException e) {
+                // Each transaction deleted whole pairs or nothing; what is left is found again by the next run.
+                System.err.println("inlagg revoke-author: DynamoDB did not take the deletes (" + e.getMessage()
+                        + "); run it again to finish: it finds what is left.");
+                exit(1);
+                return;
+            }
         }
         System.out.println("Revoked " + revoked.tokens() + (revoked.tokens() == 1 ? " token" : " tokens") + " and " + revoked.sessions()
                 + (revoked.sessions() == 1 ? " session" : " sessions") + " of author " + authorId + ". Their posts stay.");
         if (revoked.tokens() == 0) {
-            System.out.println("No token was found under that author: check the id (create-author printed it). A token made before"
-                    + " December 2026 is not recorded under its author: revoke it by the token itself (--token, README, Authors).");
+            System.out.println("No token was found under that author: check the id (create-author printed it). A token made by a"
+                    + " version before revoke-author is not recorded under its author: revoke it by the token itself (--token, README, Authors).");
         }
         System.out.println("API calls with a revoked token are refused within a minute (the authorizer's cache); pages at once.");
         System.out.println("To let them write again: ./inlagg new-token " + authorId + (args.contains("--aws") ? " --aws" : ""));

@@ -1,6 +1,7 @@
 package se.inlagg.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,6 +31,9 @@ import se.inlagg.posts.Byline;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
+import se.inlagg.store.SessionStore;
+import se.inlagg.store.Table;
+import se.inlagg.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -108,6 +113,16 @@ class CommandLineTest {
                 assertEquals(Optional.empty(), wiring.sessions().find(session, now), "every page signs them out");
             }
             assertTrue(wiring.sessions().signIn(token, now).isEmpty(), "nor can the token sign in again");
+            // A sign-in that read the token just before the revocation deleted it saves no session after it.
+            var store = new SessionStore(new Table(table.name(), table.client()), new Transactions(table.client(), Duration.ofSeconds(2)));
+            assertFalse(store.save(Tokens.sha256("a session begun too late"), new SessionStore.StoredSession(id, "csrf", now.plusSeconds(60)),
+                    Optional.of(Tokens.sha256(token))), "the token is gone, so the session is not saved");
+            assertEquals(Optional.empty(), wiring.sessions().find("a session begun too late", now));
+            // A session an older version saved, with no record under its author for a revocation to find, counts for nothing.
+            table.client().putItem(r -> r.tableName(table.name()).item(Map.of("PK", AttributeValue.fromS("SESSION#" + Tokens.sha256("an old session")),
+                    "SK", AttributeValue.fromS("SESSION"), "authorId", AttributeValue.fromS(id), "csrf", AttributeValue.fromS("csrf"),
+                    "expiresAt", AttributeValue.fromN(Long.toString(now.plusSeconds(3600).getEpochSecond())))));
+            assertEquals(Optional.empty(), wiring.sessions().find("an old session", now));
             assertTrue(wiring.posts().get(post, Optional.empty()) instanceof Outcome.Done<?>, "their posts stay");
             assertTrue(wiring.authors().profile(id).isPresent(), "and so do they");
         }
@@ -141,6 +156,12 @@ class CommandLineTest {
         Run noId = run(Repo.root(), folder, "revoke-author");
         assertEquals(2, noId.status());
         assertTrue(noId.err().startsWith("inlagg revoke-author: takes one author id"), noId.err());
+        Run noToken = runWithInput(Repo.root(), folder, "", "revoke-author", "--token");
+        assertEquals(2, noToken.status());
+        assertTrue(noToken.err().startsWith("inlagg revoke-author: --token reads the token from standard input, and it was empty"), noToken.err());
+        Run both = runWithInput(Repo.root(), folder, newToken, "revoke-author", "--token", id);
+        assertEquals(2, both.status());
+        assertTrue(both.err().startsWith("inlagg revoke-author: takes an author id or --token"), both.err());
     }
 
     @Test
