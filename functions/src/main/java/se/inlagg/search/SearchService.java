@@ -44,12 +44,19 @@ public final class SearchService {
      * neither (found by a probe: the page echoed U+FDD0 into its title and search box, which no post can hold).
      */
     public static String withoutControls(String text) {
-        if (text.codePoints().noneMatch(SearchService::unsearchable)) {
-            return text;
+        // A loop, not a stream: every search's first step, and in a function's first answers streams run interpreted.
+        StringBuilder searched = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (unsearchable(cp) && searched == null) {
+                searched = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (searched != null) {
+                searched.appendCodePoint(unsearchable(cp) ? ' ' : cp);
+            }
+            i += Character.charCount(cp);
         }
-        StringBuilder searched = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> searched.appendCodePoint(unsearchable(cp) ? ' ' : cp));
-        return searched.toString();
+        return searched == null ? text : searched.toString();
     }
 
     private static boolean unsearchable(int codePoint) {
