@@ -59,8 +59,15 @@ public final class AuthorStore {
     }
 
     /** What revoking took away: tokens and sessions, each found by its record under the author. */
-    public record Revoked(int tokens, int sessions) {
+    public record Revoked(int tokens, int sessions, boolean stillSigningIn) {
     }
+
+    /**
+     * Passes of {@link #revoke} before it stops: each after the first finds only sessions begun during the one
+     * before, which a recorded token cannot begin once deleted. Sessions still appearing after these come from a
+     * token that is not recorded (made before records were), in use now: {@link Revoked#stillSigningIn}.
+     */
+    static final int MAX_PASSES = 5;
 
     /**
      * Takes every token and session away from an author, so that neither the API nor a signed-in page lets
@@ -84,7 +91,8 @@ public final class AuthorStore {
         int sessions = 0;
         // A session begins only while its token exists (SessionStore.save), and each pass deletes the tokens first,
         // so a sign-in that saved its session while this read is found by the next pass, and the passes end.
-        while (!found.isEmpty()) {
+        int passes = 0;
+        while (!found.isEmpty() && passes++ < MAX_PASSES) {
             List<String> tokensFirst = found.stream().sorted(Comparator.comparing((String sk) -> !sk.startsWith(Keys.token("")))).toList();
             List<TransactWriteItem> deletes = new ArrayList<>();
             for (String sk : tokensFirst) {
@@ -107,7 +115,7 @@ public final class AuthorStore {
             }
             found = heldBy(authorId);
         }
-        return new Revoked(tokens, sessions);
+        return new Revoked(tokens, sessions, !found.isEmpty());
     }
 
     /** The sort keys of the tokens and sessions recorded under the author, read consistently, page by page. */

@@ -47,21 +47,21 @@ class PrimingTest {
             assertTrue(refused.getMessage().contains("Europe/Stokholm"), refused.getMessage());
             assertEquals(0, primed.get(), "nothing primed for a version that cannot go live");
         } finally {
-            if (before == null) {
-                System.clearProperty(Settings.SITE_TIME_ZONE);
-            } else {
-                System.setProperty(Settings.SITE_TIME_ZONE, before);
-            }
+            restore(Settings.SITE_TIME_ZONE, before);
         }
         try {
             hook.beforeCheckpoint(null);
             assertEquals(1, primed.get(), "with settings that work, it primes");
         } finally {
-            if (table == null) {
-                System.clearProperty(Settings.TABLE_NAME);
-            } else {
-                System.setProperty(Settings.TABLE_NAME, table);
-            }
+            restore(Settings.TABLE_NAME, table);
+        }
+    }
+
+    private static void restore(String property, String before) {
+        if (before == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, before);
         }
     }
 
