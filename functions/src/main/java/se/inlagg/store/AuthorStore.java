@@ -44,18 +44,17 @@ public final class AuthorStore {
         var author = Item.builder().key(Keys.author(id), Keys.AUTHOR_SK)
                 .s(NAME, profile.name()).s(ROLE, profile.role()).s(OFFICE, profile.office())
                 .s(CREATED_AT, at).s(UPDATED_AT, at).build();
-        var result = transactions.writeOrBusy(List.of(table.putIfAbsent(author), table.putIfAbsent(token(id, tokenSha256, at)),
-                table.putIfAbsent(held(id, Keys.token(tokenSha256)).s(CREATED_AT, at).build())));
-        return result instanceof Transactions.Result.Committed ? Optional.of(id) : Optional.empty();
+        var writes = new ArrayList<>(List.of(table.putIfAbsent(author)));
+        writes.addAll(tokenWrites(id, tokenSha256, at));
+        return transactions.writeOrBusy(writes) instanceof Transactions.Result.Committed ? Optional.of(id) : Optional.empty();
     }
 
     /** Gives an existing author another token; false when there is no such author or the token is taken. */
     public boolean addToken(String authorId, String tokenSha256, Instant now) {
         String at = SiteTime.format(now);
-        var result = transactions.writeOrBusy(List.of(table.exists(Keys.author(authorId), Keys.AUTHOR_SK),
-                table.putIfAbsent(token(authorId, tokenSha256, at)),
-                table.putIfAbsent(held(authorId, Keys.token(tokenSha256)).s(CREATED_AT, at).build())));
-        return result instanceof Transactions.Result.Committed;
+        var writes = new ArrayList<>(List.of(table.exists(Keys.author(authorId), Keys.AUTHOR_SK)));
+        writes.addAll(tokenWrites(authorId, tokenSha256, at));
+        return transactions.writeOrBusy(writes) instanceof Transactions.Result.Committed;
     }
 
     /** What revoking took away: tokens and sessions, each found by its record under the author. */
@@ -93,10 +92,10 @@ public final class AuthorStore {
         // so a sign-in that saved its session while this read is found by the next pass, and the passes end.
         int passes = 0;
         while (!found.isEmpty() && passes++ < MAX_PASSES) {
-            List<String> tokensFirst = found.stream().sorted(Comparator.comparing((String sk) -> !sk.startsWith(Keys.token("")))).toList();
+            List<String> tokensFirst = found.stream().sorted(Comparator.comparing((String sk) -> !isToken(sk))).toList();
             List<TransactWriteItem> deletes = new ArrayList<>();
             for (String sk : tokensFirst) {
-                boolean token = sk.startsWith(Keys.token(""));
+                boolean token = isToken(sk);
                 // The record's sort key is the item's partition key (TOKEN#…, SESSION#…), so each names what it stands for.
                 deletes.add(table.delete(sk, token ? Keys.TOKEN_SK : Keys.SESSION_SK));
                 deletes.add(table.delete(Keys.author(authorId), sk));
@@ -121,20 +120,19 @@ public final class AuthorStore {
     /** The sort keys of the tokens and sessions recorded under the author, read consistently, page by page. */
     private Set<String> heldBy(String authorId) {
         Set<String> held = new LinkedHashSet<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var from = start;
-            var page = table.query(QueryRequest.builder()
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", Keys.PK))
-                    .expressionAttributeValues(Map.of(":pk", Item.s(Keys.author(authorId))))
-                    .exclusiveStartKey(from)
-                    .consistentRead(true));
-            page.items().stream().map(i -> i.get(Keys.SK).s())
-                    .filter(sk -> sk.startsWith(Keys.token("")) || sk.startsWith(Keys.session(""))).forEach(held::add);
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        table.queryAll(QueryRequest.builder()
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", Keys.PK))
+                        .expressionAttributeValues(Map.of(":pk", Item.s(Keys.author(authorId))))
+                        .consistentRead(true))
+                .stream().map(i -> i.get(Keys.SK).s())
+                .filter(sk -> isToken(sk) || sk.startsWith(Keys.session(""))).forEach(held::add);
         return held;
+    }
+
+    /** Whether a record's sort key names a token (TOKEN#…), not a session. */
+    private static boolean isToken(String sk) {
+        return sk.startsWith(Keys.token(""));
     }
 
     /**
@@ -145,8 +143,11 @@ public final class AuthorStore {
         return Item.builder().key(Keys.author(authorId), itemKey);
     }
 
-    private static Map<String, AttributeValue> token(String authorId, String tokenSha256, String at) {
-        return Item.builder().key(Keys.token(tokenSha256), Keys.TOKEN_SK).s(AUTHOR_ID, authorId).s(CREATED_AT, at).build();
+    /** A new token of the author's and its record under them, each only if it is not there yet. */
+    private List<TransactWriteItem> tokenWrites(String authorId, String tokenSha256, String at) {
+        return List.of(
+                table.putIfAbsent(Item.builder().key(Keys.token(tokenSha256), Keys.TOKEN_SK).s(AUTHOR_ID, authorId).s(CREATED_AT, at).build()),
+                table.putIfAbsent(held(authorId, Keys.token(tokenSha256)).s(CREATED_AT, at).build()));
     }
 
     /** The author id a token hash belongs to: one read of one item. */

@@ -401,27 +401,19 @@ public final class DynamoPostRepository implements PostRepository {
     @Override
     public List<FacetCount> facetCounts(Facet.Kind kind, Instant now) {
         List<FacetCount> counts = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder request = QueryRequest.builder()
-                    .indexName(Keys.GSI1)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK))
-                    .expressionAttributeValues(Map.of(":pk", Item.s(Keys.counters(kind))))
-                    // Months newest first; names in the order of their slugs.
-                    .scanIndexForward(kind != Facet.Kind.MONTH);
-            if (start != null) {
-                request.exclusiveStartKey(start);
+        var all = table.queryAll(QueryRequest.builder()
+                .indexName(Keys.GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.counters(kind))))
+                // Months newest first; names in the order of their slugs.
+                .scanIndexForward(kind != Facet.Kind.MONTH));
+        for (var raw : all) {
+            FacetCount count = FacetItems.countOf(kind, Item.of(raw), now);
+            if (count.count() > 0) {
+                counts.add(count);
             }
-            QueryResponse response = table.query(request);
-            for (var raw : response.items()) {
-                FacetCount count = FacetItems.countOf(kind, Item.of(raw), now);
-                if (count.count() > 0) {
-                    counts.add(count);
-                }
-            }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return counts;
     }
 

@@ -227,6 +227,21 @@ public final class Table {
         return client().query(request.tableName(name).build());
     }
 
+    /** Every item the Query finds, page after page (DynamoDB answers at most 1 MB a call). */
+    List<Map<String, AttributeValue>> queryAll(QueryRequest.Builder request) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            QueryResponse response = query(request);
+            items.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
     TransactWriteItem put(Map<String, AttributeValue> item) {
         return TransactWriteItem.builder().put(Put.builder().tableName(name).item(item).build()).build();
     }
