@@ -74,14 +74,9 @@ public final class Sessions {
     /** A new session for the author of this token, or empty when the token is not an author's. */
     public Optional<Started> signIn(String token, Instant now) {
         String tokenSha256 = Tokens.sha256(token.strip());
-        return authors.authenticate("Bearer " + token.strip()).flatMap(authorId -> {
-            String id = Tokens.newToken();
-            String csrf = Tokens.newToken();
-            var session = new Session(authorId, csrf, now.plus(LIFETIME));
-            // Saved only while the token still is: a token revoked since it was read begins no session.
-            return store.save(Tokens.sha256(id), new SessionStore.StoredSession(authorId, csrf, session.expiresAt()), Optional.of(tokenSha256))
-                    ? Optional.of(new Started(id, session)) : Optional.empty();
-        });
+        // Saved only while the token still is: a token revoked since it was read begins no session.
+        return authors.authenticate("Bearer " + token.strip())
+                .flatMap(authorId -> start(authorId, Tokens.newToken(), Tokens.newToken(), now, Optional.of(tokenSha256)));
     }
 
     /**
@@ -89,9 +84,14 @@ public final class Sessions {
      * takes a chosen token: how replayed events get the session their cookie names. Sign-in makes random ones.
      */
     public Started begin(String authorId, String id, String csrf, Instant now) {
+        return start(authorId, id, csrf, now, Optional.empty()).orElseThrow();
+    }
+
+    /** A session saved, while this token exists if one is named; empty when it no longer does. */
+    private Optional<Started> start(String authorId, String id, String csrf, Instant now, Optional<String> tokenSha256) {
         var session = new Session(authorId, csrf, now.plus(LIFETIME));
-        store.save(Tokens.sha256(id), new SessionStore.StoredSession(authorId, csrf, session.expiresAt()), Optional.empty());
-        return new Started(id, session);
+        return store.save(Tokens.sha256(id), new SessionStore.StoredSession(authorId, csrf, session.expiresAt()), tokenSha256)
+                ? Optional.of(new Started(id, session)) : Optional.empty();
     }
 
     public Optional<Session> find(String id, Instant now) {

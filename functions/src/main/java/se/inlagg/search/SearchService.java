@@ -48,11 +48,12 @@ public final class SearchService {
         StringBuilder searched = null;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            if (unsearchable(cp) && searched == null) {
+            boolean blank = unsearchable(cp);
+            if (blank && searched == null) {
                 searched = new StringBuilder(text.length()).append(text, 0, i);
             }
             if (searched != null) {
-                searched.appendCodePoint(unsearchable(cp) ? ' ' : cp);
+                searched.appendCodePoint(blank ? ' ' : cp);
             }
             i += Character.charCount(cp);
         }

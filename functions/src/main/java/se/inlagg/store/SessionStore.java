@@ -50,10 +50,11 @@ public final class SessionStore {
         var held = AuthorStore.held(session.authorId(), Keys.session(idSha256)).n(Keys.EXPIRES_AT, expires).build();
         // A random 256-bit id is never taken; the conditions keep it so even for an id chosen by the caller.
         List<TransactWriteItem> writes = new ArrayList<>(List.of(table.putIfAbsent(item), table.putIfAbsent(held)));
+        int tokenCheck = writes.size();
         tokenSha256.ifPresent(t -> writes.add(table.exists(Keys.token(t), Keys.TOKEN_SK)));
         return switch (transactions.writeOrBusy(writes)) {
             case Transactions.Result.Committed c -> true;
-            case Transactions.Result.ConditionsFailed f when f.operations().equals(Set.of(2)) -> false;
+            case Transactions.Result.ConditionsFailed f when f.operations().equals(Set.of(tokenCheck)) -> false;
             default -> throw new IllegalStateException("a session id that is taken: " + idSha256.substring(0, 12));
         };
     }

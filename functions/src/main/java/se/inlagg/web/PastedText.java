@@ -14,9 +14,10 @@ final class PastedText {
     /** A bullet a word processor writes, and the tab or spaces after it, at the start of a line (after any indent). */
     private static final Pattern BULLET = Pattern.compile("(?m)^([ \\t]*)[•◦▪▫●○■□‣⁃][ \\t]+");
     /** Line breaks that are not a newline: vertical tab (Word's Shift+Enter), form feed, and Unicode's line and paragraph separators. */
-    private static final Pattern OTHER_BREAK = Pattern.compile("[\\u000B\\u000C\\u2028\\u2029]");
+    private static final String BREAKS = "\\u000B\\u000C\\u2028\\u2029";
+    private static final Pattern OTHER_BREAK = Pattern.compile("[" + BREAKS + "]");
     /** What breaks a one-line field's words without being seen: tabs and those breaks. */
-    private static final Pattern BLANK_IN_LINE = Pattern.compile("[\\t\\u000B\\u000C\\u2028\\u2029]");
+    private static final Pattern BLANK_IN_LINE = Pattern.compile("[\\t" + BREAKS + "]");
 
     private PastedText() {
     }

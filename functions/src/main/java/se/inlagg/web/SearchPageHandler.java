@@ -40,7 +40,7 @@ public final class SearchPageHandler extends PageFunction {
             if (found instanceof Outcome.Done<SearchPage> d && d.value().hits().isEmpty() && d.value().offset() > 0) {
                 // A later page whose hits were since deleted or unpublished (found by a probe: "Sida 4 av 3", and
                 // nothing): to the first page, as the lists do, where the hits still there are.
-                return HttpResponse.seeOther("/sok?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+                return HttpResponse.seeOther(firstPage(query));
             }
             view = switch (found) {
                 case Outcome.Refused<SearchPage> r -> new SearchView(query, "Sök bland inläggen", Optional.of(advice(r.refusal())),
@@ -54,7 +54,7 @@ public final class SearchPageHandler extends PageFunction {
         // A later page of hits says which it is (found by a probe: every page was titled alike, WCAG 2.4.2).
         String title = (query.isBlank() ? "Sök" : "Sök: " + query) + (pageNumber > 1 ? " – sida " + pageNumber : "");
         String description = view.message().orElse("Sökresultat för " + query + " bland inläggen.");
-        String self = "/sok" + (query.isBlank() ? "" : "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        String self = query.isBlank() ? "/sok" : firstPage(query);
         // Results are for the reader who asked, not for search engines: not indexed, links followed by nobody.
         Frame frame = Frame.shared(title, description, Sharing.website(base(request) + self), List.of(), viewer)
                 .notIndexed().withSearchQuery(query);
@@ -66,9 +66,14 @@ public final class SearchPageHandler extends PageFunction {
         String found = page.total() == 0 ? "Inga inlägg hittades för ”" + query + "”. Prova färre eller andra ord."
                 : page.total() + " inlägg hittades för ”" + query + "”." + (pages > 1 ? " Sida " + (page.offset() / PER_PAGE + 1) + " av " + pages + "." : "");
         List<SearchView.Hit> hits = page.hits().stream().map(h -> hit(h, zone)).toList();
-        String base = "/sok?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        String base = firstPage(query);
         return new SearchView(query, "Sökresultat", Optional.of(found), hits,
                 page.previousCursor().map(c -> base + "&cursor=" + c), page.nextCursor().map(c -> base + "&cursor=" + c));
+    }
+
+    /** The address of a search's first page of hits. */
+    private static String firstPage(String query) {
+        return "/sok?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
     }
 
     private static SearchView.Hit hit(SearchHit h, ZoneId zone) {

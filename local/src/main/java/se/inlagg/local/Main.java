@@ -91,16 +91,10 @@ public final class Main {
 
     private static void createAuthor(List<String> args) {
         CreateAuthorArgs request = CreateAuthorArgs.parse(args);
-        if (request.aws()) {
-            // The standard SDK chain: AWS_REGION, AWS_PROFILE or keys, TABLE_NAME from the stack's outputs.
-            try (DynamoDbClient client = Table.standardClient()) {
-                printToken(new Wiring(client, Settings.fromEnvironment(), Clock.systemUTC()), request);
-            }
-            return;
-        }
-        try (LocalTable table = LocalTable.open(template(), dataFolder())) {
-            printToken(table.wiring(ZoneId.of("UTC")), request);
-        }
+        var author = onTable(request.aws(), "create-author", wiring -> wiring.authors().create(request.profile(), Clock.systemUTC().instant()));
+        System.out.println("Created author " + request.profile().name() + " (" + author.id() + ").");
+        System.out.println("Token (shown only now; the table keeps just its SHA-256):");
+        System.out.println(author.token());
     }
 
     /** Takes every token and session away from an author, who keeps their posts. */
@@ -115,10 +109,9 @@ public final class Main {
             throw new UsageException("--token reads the token from standard input, and it was empty");
         }
         String id = byToken ? "" : authorIdIn(args);
-        List<String> table = args.stream().filter(a -> !a.equals("--token")).toList();
         Optional<Authors.Revocation> revocation;
         try {
-            revocation = onTable(table, "revoke-author", wiring -> byToken ? wiring.authors().revokeByToken(token)
+            revocation = onTable(args.contains("--aws"), "revoke-author", wiring -> byToken ? wiring.authors().revokeByToken(token)
                     : Optional.of(new Authors.Revocation(id, wiring.authors().revoke(id))));
         } catch (SdkException e) {
             // Each transaction deleted whole pairs or nothing; the tokens went first, and what is left is found by id.
@@ -150,7 +143,7 @@ public final class Main {
     /** Another token for an existing author, printed once. */
     private static void newToken(List<String> args) {
         String authorId = authorIdIn(args);
-        Optional<String> token = onTable(args, "new-token", wiring -> wiring.authors().newToken(authorId, Clock.systemUTC().instant()));
+        Optional<String> token = onTable(args.contains("--aws"), "new-token", wiring -> wiring.authors().newToken(authorId, Clock.systemUTC().instant()));
         if (token.isEmpty()) {
             System.err.println("inlagg new-token: there is no author " + authorId + " in that table.");
             exit(1);
@@ -169,9 +162,10 @@ public final class Main {
         return ids.getFirst();
     }
 
-    /** Does this with the deployed table (--aws: TABLE_NAME, the usual AWS settings) or the data folder's. */
-    private static <T> T onTable(List<String> args, String command, Function<Wiring, T> work) {
-        if (args.contains("--aws")) {
+    /** Does this with the deployed table (aws: TABLE_NAME, the usual AWS settings) or the data folder's. */
+    private static <T> T onTable(boolean aws, String command, Function<Wiring, T> work) {
+        if (aws) {
+            // The standard SDK chain: AWS_REGION, AWS_PROFILE or keys, TABLE_NAME from the stack's outputs.
             try (DynamoDbClient client = Table.standardClient()) {
                 Wiring wiring = new Wiring(client, Settings.fromEnvironment(), Clock.systemUTC());
                 return LocalInvocation.run(command, () -> work.apply(wiring));
@@ -224,13 +218,6 @@ public final class Main {
         }
         System.out.printf("Indexed %d posts (%.1f MB) in %.1f s%n", built.indexed(), built.bytes() / 1e6,
                 (System.nanoTime() - start) / 1e9);
-    }
-
-    private static void printToken(Wiring wiring, CreateAuthorArgs request) {
-        var author = LocalInvocation.run("create-author", () -> wiring.authors().create(request.profile(), Clock.systemUTC().instant()));
-        System.out.println("Created author " + request.profile().name() + " (" + author.id() + ").");
-        System.out.println("Token (shown only now; the table keeps just its SHA-256):");
-        System.out.println(author.token());
     }
 
     /** template.yaml in the working directory or the nearest folder above it, or INLAGG_TEMPLATE. */
