@@ -40,6 +40,7 @@ public final class Markdown {
     private static final Parser PARSER = Parser.builder()
             .extensions(java.util.List.of(AutolinkExtension.builder().linkTypes(AutolinkType.URL, AutolinkType.WWW).build()))
             .postProcessor(Markdown::textOfUnsafeLinks)
+            .postProcessor(Markdown::headingsUnderTheTitle)
             .build();
 
     private static final HtmlRenderer HTML = HtmlRenderer.builder()
@@ -67,6 +68,22 @@ public final class Markdown {
                     child = next;
                 }
                 link.unlink();
+            }
+        });
+        return document;
+    }
+
+    /**
+     * A "# Rubrik" in a body is a second-level heading: the page's one first-level heading is the post's title,
+     * and a second one breaks the outline a screen reader's user moves through (found by a probe). Deeper
+     * headings keep the level written, so "##" stays under the title as authors mean it. Bodies stored before
+     * keep their HTML until edited: VERSION re-renders only for what makes a stored page unsafe.
+     */
+    private static Node headingsUnderTheTitle(Node document) {
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                heading.setLevel(Math.max(2, heading.getLevel()));
             }
         });
         return document;

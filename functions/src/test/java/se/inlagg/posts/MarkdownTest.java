@@ -44,6 +44,17 @@ class MarkdownTest {
         assertEquals("Läs mer på https://e.se.", Markdown.toWords("Läs mer på https://e.se."), "the words are as written");
     }
 
+    /** Found by a probe: a body's "# Rubrik" was a second first-level heading beside the post's title. */
+    @Test
+    void aBodysTopHeadingSitsUnderThePostsTitle() {
+        String html = Markdown.toHtml("# Bakgrund\n\nText.\n\n## Så gör vi\n\nMer.\n\nRubrik\n======\n\n### Detalj");
+        assertFalse(html.contains("<h1"), html);
+        assertTrue(html.contains("<h2>Bakgrund</h2>"), html);
+        assertTrue(html.contains("<h2>Så gör vi</h2>"), html);
+        assertTrue(html.contains("<h2>Rubrik</h2>"), "a setext heading too: " + html);
+        assertTrue(html.contains("<h3>Detalj</h3>"), html);
+    }
+
     @Test
     void rawHtmlIsShownAsTextNeverRun() {
         String html = Markdown.toHtml("<script>alert('hej')</script>\n\nText <img src=x onerror=alert(1)>");
