@@ -144,6 +144,22 @@ class OperationsTemplateTest {
                 alarm.get("Dimensions"));
     }
 
+    /** A function reading the table's stream that falls behind is told of before its retries give up (operator's review). */
+    @Test
+    void everyStreamReaderFallingBehindRaisesAnAlarm() {
+        assertFalse(template.streamSources().isEmpty());
+        for (var source : template.streamSources()) {
+            var dimensions = List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", source.functionId())));
+            var watching = ofType("AWS::CloudWatch::Alarm").stream().map(a -> a.getValue())
+                    .filter(a -> "IteratorAge".equals(a.get("MetricName")) && "AWS/Lambda".equals(a.get("Namespace")) && dimensions.equals(a.get("Dimensions")))
+                    .toList();
+            assertEquals(1, watching.size(), source.functionId());
+            assertEquals("Maximum", watching.getFirst().get("Statistic"), "the oldest change waiting, not an average that hides it");
+            double threshold = ((Number) watching.getFirst().get("Threshold")).doubleValue();
+            assertTrue(threshold >= 60_000 && threshold <= 3_600_000, "milliseconds, between a minute and an hour: " + threshold);
+        }
+    }
+
     @Test
     void everyAlarmReachesTheGivenTopicAndTheMailTopicWhenAnAddressIsGiven() {
         List<Object> both = List.of(
