@@ -147,7 +147,8 @@ public final class S3ImageBucket implements ImageBucket {
     public UploadForm uploadForm(String keyPrefix, String key, Optional<String> redirect, Instant now) {
         AwsCredentials credentials = parts.uploadCredentials().resolveCredentials();
         Optional<String> token = credentials instanceof AwsSessionCredentials s ? Optional.of(s.sessionToken()) : Optional.empty();
-        var signer = new UploadPolicy.Signer(credentials.accessKeyId(), credentials.secretAccessKey(), token, parts.region().id());
+        var signer = new UploadPolicy.Signer(credentials.accessKeyId(), credentials.secretAccessKey(), token, credentials.expirationTime(),
+                parts.region().id());
         return UploadPolicy.form(uploadUrl, bucket, key, keyPrefix, redirect, signer, now);
     }
 }

@@ -52,8 +52,11 @@ public final class UploadPolicy {
     private static final DateTimeFormatter EXPIRATION = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SCOPE_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
-    /** The signer's identity: its key, and the session token that temporary credentials (Lambda's) carry. */
-    public record Signer(String accessKeyId, String secretAccessKey, Optional<String> sessionToken, String region) {
+    /**
+     * The signer's identity: its key, the session token that temporary credentials (Lambda's) carry, and
+     * when those credentials expire, if they say so: a form signed with them is refused by S3 from then on.
+     */
+    public record Signer(String accessKeyId, String secretAccessKey, Optional<String> sessionToken, Optional<Instant> expiresAt, String region) {
         @Override
         public String toString() {
             return "Signer[" + accessKeyId + ", " + region + "]";
@@ -98,7 +101,10 @@ public final class UploadPolicy {
             }
         });
         Map<String, Object> policy = new LinkedHashMap<>();
-        Instant expires = at.plus(LIFETIME);
+        // Never past the credentials' own end: S3 refuses a form whose token has expired with an English
+        // "ExpiredToken" page, so the time the page promises would be wrong (found by a review).
+        Instant expires = signer.expiresAt().map(e -> e.truncatedTo(ChronoUnit.SECONDS)).filter(e -> e.isBefore(at.plus(LIFETIME)))
+                .orElse(at.plus(LIFETIME));
         policy.put("expiration", EXPIRATION.format(expires));
         policy.put("conditions", conditions);
         String encoded = Base64.getEncoder().encodeToString(Json.write(policy).getBytes(StandardCharsets.UTF_8));

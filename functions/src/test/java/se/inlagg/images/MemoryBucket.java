@@ -68,6 +68,6 @@ final class MemoryBucket implements ImageBucket {
     @Override
     public UploadForm uploadForm(String keyPrefix, String key, Optional<String> redirect, Instant now) {
         return UploadPolicy.form("http://127.0.0.1:9/bilder", "bilder", key, keyPrefix, redirect,
-                new UploadPolicy.Signer("local", "local", Optional.empty(), "eu-north-1"), now);
+                new UploadPolicy.Signer("local", "local", Optional.empty(), Optional.empty(), "eu-north-1"), now);
     }
 }

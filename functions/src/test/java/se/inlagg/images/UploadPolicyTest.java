@@ -26,7 +26,7 @@ class UploadPolicyTest {
 
     static final Instant NOW = Instant.parse("2026-11-22T08:00:00.731Z");
     static final UploadPolicy.Signer SIGNER = new UploadPolicy.Signer("AKIAIOSFODNN7EXAMPLE", AWS_EXAMPLE_SECRET,
-            Optional.of("sessionstoken-fran-lambda"), "eu-north-1");
+            Optional.of("sessionstoken-fran-lambda"), Optional.of(NOW.plus(java.time.Duration.ofHours(6))), "eu-north-1");
 
     @Test
     void theSignatureOfAwssDocumentedExampleIsTheOneAwsStates() {
@@ -65,9 +65,21 @@ class UploadPolicyTest {
         assertEquals(UploadPolicy.signature(AWS_EXAMPLE_SECRET, "20261122", "eu-north-1", f.get("policy")), f.get("x-amz-signature"));
     }
 
+    /** Lambda's credentials are temporary: a form outliving them would meet S3's English "ExpiredToken" page. */
+    @Test
+    void theFormEndsWhenTheCredentialsSigningItEndIfThatIsSooner() {
+        var soon = new UploadPolicy.Signer("ASIAEXAMPLE", AWS_EXAMPLE_SECRET, Optional.of("token"), Optional.of(Instant.parse("2026-11-22T08:20:00.500Z")),
+                "eu-north-1");
+        UploadForm form = UploadPolicy.form("https://bilder.s3.eu-north-1.amazonaws.com/", "bilder", "uploads/a/b", "uploads/a/", Optional.empty(), soon, NOW);
+        assertEquals(Instant.parse("2026-11-22T08:20:00Z"), form.expiresAt(), "what the page says is when S3 stops taking it");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> policy = (Map<String, Object>) Json.read(new String(Base64.getDecoder().decode(form.fields().get("policy")), StandardCharsets.UTF_8));
+        assertEquals("2026-11-22T08:20:00.000Z", policy.get("expiration"));
+    }
+
     @Test
     void withoutARedirectOrASessionTokenThoseFieldsAreLeftOut() {
-        var signer = new UploadPolicy.Signer("local", "local", Optional.empty(), "eu-north-1");
+        var signer = new UploadPolicy.Signer("local", "local", Optional.empty(), Optional.empty(), "eu-north-1");
         UploadForm form = UploadPolicy.form("http://127.0.0.1:4566/bilder", "bilder", "uploads/a/b", "uploads/a/", Optional.empty(), signer, NOW);
         assertFalse(form.fields().containsKey("success_action_redirect"));
         assertFalse(form.fields().containsKey("x-amz-security-token"));
