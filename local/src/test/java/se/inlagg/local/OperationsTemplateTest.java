@@ -144,6 +144,40 @@ class OperationsTemplateTest {
                 alarm.get("Dimensions"));
     }
 
+    /**
+     * The README's list of what a deployer's user or role must be allowed to make names every kind of
+     * resource the template makes (found by an operator's review: a role granted what it listed could
+     * not make the CloudFront distribution, the queue or the topic). A new kind fails here until the list
+     * names it.
+     */
+    @Test
+    void theDeployersListNamesEveryKindOfResourceTheTemplateMakes() throws IOException {
+        String readme = java.nio.file.Files.readString(Repo.root().resolve("README.md"));
+        int from = readme.indexOf("### What you need");
+        String list = readme.substring(from, readme.indexOf("\n- ", readme.indexOf("\n- ", from) + 1)).replaceAll("\\s+", " ");
+        Map<String, List<String>> named = Map.ofEntries(
+                Map.entry("AWS::Serverless::Function", List.of("Lambda functions", "versions, aliases", "event source mapping", "IAM roles", "iam:PassRole")),
+                Map.entry("AWS::Serverless::HttpApi", List.of("API Gateway HTTP API")),
+                Map.entry("AWS::DynamoDB::Table", List.of("DynamoDB table with its stream")),
+                Map.entry("AWS::S3::Bucket", List.of("S3 buckets", "lifecycle rules and versioning")),
+                Map.entry("AWS::S3::BucketPolicy", List.of("bucket policies")),
+                Map.entry("AWS::CloudFront::Distribution", List.of("CloudFront distribution")),
+                Map.entry("AWS::CloudFront::CachePolicy", List.of("cache policies")),
+                Map.entry("AWS::CloudFront::Function", List.of("CloudFront function")),
+                Map.entry("AWS::CloudFront::OriginAccessControl", List.of("origin access control")),
+                Map.entry("AWS::SQS::Queue", List.of("SQS queue")),
+                Map.entry("AWS::SNS::Topic", List.of("SNS topic")),
+                Map.entry("AWS::Logs::LogGroup", List.of("log groups")),
+                Map.entry("AWS::Logs::MetricFilter", List.of("metric filter")),
+                Map.entry("AWS::CloudWatch::Alarm", List.of("alarms")));
+        Set<String> types = new TreeSet<>();
+        template.resources().values().forEach(r -> types.add(String.valueOf(Template.map(r).get("Type"))));
+        for (String type : types) {
+            assertTrue(named.containsKey(type), type + " is made by the template: name it in the README's deployer list, then here");
+            named.get(type).forEach(words -> assertTrue(list.contains(words), type + ": the list names \"" + words + "\": " + list));
+        }
+    }
+
     /** A function reading the table's stream that falls behind is told of before its retries give up (operator's review). */
     @Test
     void everyStreamReaderFallingBehindRaisesAnAlarm() {
