@@ -108,28 +108,69 @@ final class SwedishForms extends TokenFilter {
         }
 
         /**
-         * Snowball's stem, and for a stem ending in the definite neuter "-et", which its rules leave alone (found by a
-         * probe: "kontoret" was not "kontor", nor "mötet" "möte"), the stem of the word without its "t", stemmed again
-         * until it holds still: "kontoret" is "kontore", then "kontor", then "kont", as "kontor" is; "fängelset" is
-         * "fängelse", then "fäng". Taking off "-et" once was not enough (from a review): "kontor" stems on to "kont".
-         * A function of Snowball's stem, so words that were one stay one; a stem's "-et" that is no ending merges a
-         * few that were not ("internet" with "intern"). Not under five letters: "aret" would be "ar", as "är" is.
+         * Snowball's stem, then the inflections its rules leave on a Swedish noun taken off too, so every form of a
+         * noun is one word (found by a probe: "veckan" did not find "vecka", "regeln" not "regler", "mötena" not "möte",
+         * "kontoren" not "kontor", "rummet" not "rum", "året" not "år"). Each rule is a function of Snowball's stem and
+         * the word, and at most one of the first five applies:
+         * <ul>
+         * <li>a word of four letters, a vowel, a consonant and "-et" or "-en", is its first two ("året", "åren", "isen");
+         * <li>"-an", the definite singular of a noun in "-a" ("veckan" is "vecka", then "veck"); not for a stem Snowball
+         *     made by taking off an "s" from five letters, as "balans" would otherwise be "bal";
+         * <li>"-n" after "-el", "-or" and "-er", the definite singular of those nouns ("regeln" is "regel", "datorn" "dator");
+         * <li>"-na" after "-en", the definite plural of a noun in "-e", which Snowball takes off without the "-en" it then
+         *     leaves ("mötena" is "möten", then "möt");
+         * <li>a stem in "-or" that Snowball made by taking off an ending is stemmed once more, as the word in "-or"
+         *     is ("kontoren" is "kontor", then "kont", as "kontor" is; "datorer" as "dator");
+         * <li>the definite neuter "-et", as before: stemmed again until it holds still ("kontoret" is "kontore", then
+         *     "kontor", then "kont"; "fängelset" is "fängelse", then "fäng"). Not under five letters. A stem's "-et"
+         *     that is no ending merges a few words that were not one ("internet" with "intern");
+         * <li>a doubled "m" or "n" before a definite "-et" or "-en" is single ("rummet" is "rum", "programmet" "program",
+         *     "mannen" "man"); not otherwise, as "sommar" would be "som";
+         * <li>a consonant's "-el" is "-l", as Swedish drops the "e" when an ending follows ("regel" is "regl" as
+         *     "regler" is, "nyckel" as "nycklar").
+         * </ul>
+         * Measured against the 121,000 inflected forms of the wswedish word list: of 6,578 nouns whose four forms it
+         * holds, 76 % had one stem before these rules and 93 % have now; the pairs the rules newly merge are, by a
+         * sample read, forms of one word ("veckan"/"veckor", "konferensrum"/"konferensrummet").
          */
         private String stem(String word) {
             String stem = snowball(word);
-            if (!endsDefiniteNeuter(stem)) {
-                return stem;
-            }
-            String previous;
-            stem = stem.substring(0, stem.length() - 1);
-            do {
-                previous = stem;
+            int n = stem.length();
+            if (word.length() == 4 && (word.endsWith("et") || word.endsWith("en")) && vowel(word.charAt(0)) && !vowel(word.charAt(1))) {
+                stem = word.substring(0, 2);
+            } else if (n >= 5 && stem.endsWith("an") && (n >= 6 || !word.equals(stem + "s"))) {
+                stem = snowball(stem.substring(0, n - 1));
+            } else if (n >= 6 && (stem.endsWith("eln") || stem.endsWith("orn") || stem.endsWith("ern"))) {
+                stem = snowball(stem.substring(0, n - 1));
+            } else if (word.endsWith("ena") && stem.equals(word.substring(0, word.length() - 1))) {
                 stem = snowball(stem);
-                if (endsDefiniteNeuter(stem)) {
-                    stem = stem.substring(0, stem.length() - 1);
-                }
-            } while (!stem.equals(previous));
+            } else if (n >= 5 && stem.endsWith("or") && word.length() > n) {
+                stem = snowball(stem);
+            }
+            if (endsDefiniteNeuter(stem)) {
+                String previous;
+                stem = stem.substring(0, stem.length() - 1);
+                do {
+                    previous = stem;
+                    stem = snowball(stem);
+                    if (endsDefiniteNeuter(stem)) {
+                        stem = stem.substring(0, stem.length() - 1);
+                    }
+                } while (!stem.equals(previous));
+            }
+            n = stem.length();
+            if (n >= 4 && (stem.endsWith("mm") || stem.endsWith("nn")) && (word.startsWith(stem + "et") || word.startsWith(stem + "en"))) {
+                stem = stem.substring(0, n - 1);
+            }
+            n = stem.length();
+            if (n >= 5 && stem.endsWith("el") && !vowel(stem.charAt(n - 3)) && stem.charAt(n - 3) != 'l') {
+                stem = stem.substring(0, n - 2) + "l";
+            }
             return stem;
+        }
+
+        private static boolean vowel(char c) {
+            return "aeiouyåäöéü".indexOf(c) >= 0;
         }
 
         private String snowball(String word) {
