@@ -1,5 +1,6 @@
 package se.inlagg.search;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * What a reader typed, as words and quoted phrases that must all be found. The text is never given
@@ -37,10 +41,19 @@ final class SearchQuery {
     record Phrase(List<SwedishText.Word> words) implements Clause {
     }
 
-    private final List<Clause> clauses;
+    /**
+     * A compound's weight beside the word itself in the same field: an "Årsmöte" is found by "möte" below a post
+     * about a "möte" (CompoundWords).
+     */
+    static final float COMPOUND_WEIGHT = 0.4f;
 
-    private SearchQuery(List<Clause> clauses) {
+    private final List<Clause> clauses;
+    /** Per field, per term sought, the index's compounds ending in it (CompoundWords); empty until looked up. */
+    private final Map<String, Map<String, List<BytesRef>>> compounds;
+
+    private SearchQuery(List<Clause> clauses, Map<String, Map<String, List<BytesRef>>> compounds) {
         this.clauses = List.copyOf(clauses);
+        this.compounds = compounds;
     }
 
     /**
@@ -76,7 +89,25 @@ final class SearchQuery {
         for (String words : plain) {
             analyzer.words(words).forEach(w -> add(clauses, seen, new Word(w)));
         }
-        return new SearchQuery(clauses);
+        return new SearchQuery(clauses, Map.of());
+    }
+
+    /**
+     * The same query, where each word long enough also finds the compounds of this index that end in it
+     * (CompoundWords); the words of a quoted phrase and of an author's name stand as typed.
+     */
+    SearchQuery withCompoundsIn(IndexReader reader) throws IOException {
+        Set<String> stems = new LinkedHashSet<>();
+        for (Clause c : clauses) {
+            if (c instanceof Word w && CompoundWords.sought(w.word())) {
+                stems.addAll(w.word().soughtAlone());
+            }
+        }
+        if (stems.isEmpty()) {
+            return this;
+        }
+        List<String> fields = FIELDS.keySet().stream().filter(f -> !f.equals(PostDocument.NAME)).sorted().toList();
+        return new SearchQuery(clauses, CompoundWords.in(reader, fields, stems));
     }
 
     private static void add(List<Clause> clauses, Set<Object> seen, Clause clause) {
@@ -102,6 +133,7 @@ final class SearchQuery {
                 case Phrase p -> p.words().forEach(w -> terms.addAll(w.soughtAlone()));
             }
         }
+        compounds.values().forEach(ofField -> ofField.values().forEach(found -> found.forEach(t -> terms.add(t.utf8ToString()))));
         return terms;
     }
 
@@ -109,18 +141,27 @@ final class SearchQuery {
     Query toLucene(Instant now) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (Clause c : clauses) {
-            all.add(anyField(c), BooleanClause.Occur.MUST);
+            all.add(anyField(c, compounds), BooleanClause.Occur.MUST);
         }
         all.add(LongPoint.newRangeQuery(PostDocument.PUBLISHED, Long.MIN_VALUE, now.getEpochSecond()), BooleanClause.Occur.FILTER);
         return all.build();
     }
 
-    private static Query anyField(Clause clause) {
+    private static Query anyField(Clause clause, Map<String, Map<String, List<BytesRef>>> compounds) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         FIELDS.forEach((field, weight) -> {
             switch (clause) {
-                case Word w -> w.word().soughtIn(field).forEach(t -> any.add(new BoostQuery(new TermQuery(new Term(field, t)), weight),
-                        BooleanClause.Occur.SHOULD));
+                case Word w -> {
+                    w.word().soughtIn(field).forEach(t -> any.add(new BoostQuery(new TermQuery(new Term(field, t)), weight),
+                            BooleanClause.Occur.SHOULD));
+                    // One clause however many compounds: a set of terms, scored alike, counts as one of Lucene's clauses.
+                    Set<BytesRef> ofWord = new LinkedHashSet<>();
+                    Map<String, List<BytesRef>> ofField = compounds.getOrDefault(field, Map.of());
+                    w.word().soughtIn(field).forEach(t -> ofWord.addAll(ofField.getOrDefault(t, List.of())));
+                    if (!ofWord.isEmpty()) {
+                        any.add(new BoostQuery(new TermInSetQuery(field, ofWord), weight * COMPOUND_WEIGHT), BooleanClause.Occur.SHOULD);
+                    }
+                }
                 case Phrase p -> {
                     // Each place of the phrase takes any term its word alone would (from a review: "kriminalvardsinspektor
                     // jose" in quotes found less than without them).
