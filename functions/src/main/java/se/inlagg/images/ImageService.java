@@ -115,7 +115,7 @@ public final class ImageService {
             // Changed since the author saw it: by this very picture's save (its upload not yet let go), or by something else.
             return shows(current, key) ? withTextAsTyped(current, authorId, altText, captionText, seen) : Outcome.refused(new Refusal.Stale());
         }
-        String name = ObjectKeys.imageName(key, upload.type());
+        String name = ObjectKeys.imageName(key, current.summary().id(), upload.type());
         String picture = ObjectKeys.image(name);
         try {
             bucket.copyUnattached(key, picture, upload.type());
@@ -173,9 +173,9 @@ public final class ImageService {
                 s.dated(), s.updatedAt(), s.version() - 1, s.authorId());
     }
 
-    /** Whether the post's picture is the one made from this upload (its name starts with the upload's id). */
+    /** Whether the post's picture is the one made from this upload for it (its name starts with their id). */
     private static boolean shows(Post post, String key) {
-        String id = ObjectKeys.imageId(key);
+        String id = ObjectKeys.imageId(key, post.summary().id());
         return post.summary().image().flatMap(Image::storedName).filter(n -> n.startsWith(id + ".")).isPresent();
     }
 

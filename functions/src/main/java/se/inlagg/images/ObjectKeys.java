@@ -12,7 +12,7 @@ import se.inlagg.posts.Image;
  * Every key format of the pictures bucket, in one place. Uploads land under
  * {@code uploads/<author id>/<random>} (tagged unattached; the lifecycle removes anything there
  * after a day), and a picture a post shows lives under {@code images/<name>}, the name a hash of
- * its upload, so saving the same upload twice makes the same file.
+ * its upload and the post, so saving the same upload twice makes the same file.
  */
 public final class ObjectKeys {
 
@@ -44,15 +44,20 @@ public final class ObjectKeys {
         return key.startsWith(prefix) && RANDOM.matcher(key.substring(prefix.length())).matches();
     }
 
-    /** The name the picture of this upload gets: a hash of the upload's key, and the type read from its bytes. */
-    static String imageName(String uploadKey, ImageType type) {
-        return imageId(uploadKey) + "." + type.extension();
+    /**
+     * The name the picture of this upload gets on this post: a hash of the upload's key and the post's id, and the
+     * type read from its bytes. The same save twice makes the same file; one upload saved to two posts at once
+     * makes a file for each (found by a probe: named by the upload alone, the two posts shared one file, and
+     * deleting either post deleted the other's picture).
+     */
+    static String imageName(String uploadKey, String postId, ImageType type) {
+        return imageId(uploadKey, postId) + "." + type.extension();
     }
 
     /** The name without its type: whether a post shows the picture of this upload. */
-    static String imageId(String uploadKey) {
+    static String imageId(String uploadKey, String postId) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(uploadKey.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((uploadKey + "\n" + postId).getBytes(StandardCharsets.UTF_8));
             StringBuilder name = new StringBuilder(NAME_LENGTH);
             int buffer = 0;
             int bits = 0;

@@ -3,6 +3,7 @@ package se.inlagg.images;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,7 +99,7 @@ class ImageServiceTest {
         String key = uploaded(Pictures.webpLossy(550, 368));
         Post saved = ((Outcome.Done<Post>) images.attach(ASA, p.slug(), key, "Deltagarna vid bordet", "Foto: Åsa", Seen.atVersion(p.version()))).value();
         Image image = saved.summary().image().orElseThrow();
-        String name = ObjectKeys.imageName(key, ImageType.WEBP);
+        String name = ObjectKeys.imageName(key, p.id(), ImageType.WEBP);
         assertEquals("/images/" + name, image.url());
         assertEquals(Optional.of(new Image.Size(550, 368)), image.size());
         assertEquals("Deltagarna vid bordet", image.alt());
@@ -119,6 +120,26 @@ class ImageServiceTest {
         assertEquals(1, bucket.files.size(), "one picture, no upload left");
     }
 
+    /**
+     * Found by a probe: one upload saved to two posts at the same moment (both read it before either let it go)
+     * made both show one file, and deleting either post took the other's picture with it.
+     */
+    @Test
+    void oneUploadSavedToTwoPostsAtOnceGivesEachAFileOfItsOwn() {
+        Post first = post("Första");
+        Post second = post("Andra");
+        String key = uploaded(Pictures.png(10, 10));
+        MemoryBucket.File upload = bucket.files.get(key);
+        Post a = ((Outcome.Done<Post>) images.attach(ASA, first.slug(), key, "Bild", "", Seen.atVersion(first.version()))).value();
+        bucket.files.put(key, upload); // the second save read and copied it before the first one's let it go
+        Post b = ((Outcome.Done<Post>) images.attach(ASA, second.slug(), key, "Bild", "", Seen.atVersion(second.version()))).value();
+        String pictureOfB = b.summary().image().orElseThrow().url();
+        assertNotEquals(a.summary().image().orElseThrow().url(), pictureOfB);
+        assertInstanceOf(Outcome.Done.class, posts.delete(first.slug(), Optional.empty(), ASA));
+        assertTrue(bucket.files.containsKey(pictureOfB.substring(1)), "the other post's picture stays: " + bucket.files.keySet());
+        assertFalse(bucket.files.get(pictureOfB.substring(1)).unattached());
+    }
+
     @Test
     void aSaveOnAStaleVersionOrWithoutAltTextDeletesTheCopyKeepsTheUploadAndChangesNothing() {
         Post p = post("Gammal version med bild");
@@ -137,7 +158,7 @@ class ImageServiceTest {
         String key = uploaded(Pictures.png(10, 10));
         repository.nextUpdateThrows = new IllegalStateException("anslutningen bröts");
         assertThrows(IllegalStateException.class, () -> images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version())));
-        MemoryBucket.File copy = bucket.files.get("images/" + ObjectKeys.imageName(key, ImageType.PNG));
+        MemoryBucket.File copy = bucket.files.get("images/" + ObjectKeys.imageName(key, p.id(), ImageType.PNG));
         assertTrue(copy.unattached(), "no post shows it: the lifecycle takes it");
     }
 

@@ -27,10 +27,11 @@ class ObjectKeysTest {
     @Test
     void aPicturesNameComesFromItsUploadAndIsOneTheSiteServes() {
         String key = ObjectKeys.newUpload(ASA);
-        String name = ObjectKeys.imageName(key, ImageType.WEBP);
-        assertEquals(name, ObjectKeys.imageName(key, ImageType.WEBP), "the same upload makes the same name");
+        String name = ObjectKeys.imageName(key, "post-1", ImageType.WEBP);
+        assertEquals(name, ObjectKeys.imageName(key, "post-1", ImageType.WEBP), "the same upload on the same post makes the same name");
+        assertNotEquals(name, ObjectKeys.imageName(key, "post-2", ImageType.WEBP), "on another post, a file of its own");
         assertTrue(name.endsWith(".webp") && Image.isStoredName(name), name);
-        assertTrue(name.startsWith(ObjectKeys.imageId(key) + "."));
+        assertTrue(name.startsWith(ObjectKeys.imageId(key, "post-1") + "."));
         assertEquals("images/" + name, ObjectKeys.image(name));
         assertThrows(IllegalArgumentException.class, () -> ObjectKeys.image("../uploads/x.jpg"));
     }
