@@ -21,8 +21,12 @@ final class Frames {
     private static final int HEADER = 8;
     private static final int MAX_PAYLOAD = 256 * 1024 * 1024;
 
-    /** The whole frames of a file, and where the last whole frame ends. */
-    record Read(List<byte[]> payloads, long validLength) {
+    /**
+     * The whole frames of a file, where the last whole frame ends, and whether a whole frame follows the
+     * first unreadable one: then the file was damaged in the middle, which no crash does (an append is
+     * forced before the next begins, so a crash tears only the last frame).
+     */
+    record Read(List<byte[]> payloads, long validLength, boolean wholeFrameAfter) {
     }
 
     private Frames() {
@@ -39,7 +43,7 @@ final class Frames {
     static Read read(Path file) throws IOException {
         List<byte[]> payloads = new ArrayList<>();
         if (!Files.exists(file)) {
-            return new Read(payloads, 0);
+            return new Read(payloads, 0, false);
         }
         byte[] all = Files.readAllBytes(file);
         ByteBuffer b = ByteBuffer.wrap(all);
@@ -47,7 +51,8 @@ final class Frames {
         while (b.remaining() >= HEADER) {
             int length = b.getInt();
             int checksum = b.getInt();
-            if (length < 0 || length > MAX_PAYLOAD || length > b.remaining()) {
+            // A payload is never empty (it is JSON): a length of 0 is zeros a power cut left, not a record.
+            if (length <= 0 || length > MAX_PAYLOAD || length > b.remaining()) {
                 break;
             }
             byte[] payload = new byte[length];
@@ -60,7 +65,27 @@ final class Frames {
             payloads.add(payload);
             valid = b.position();
         }
-        return new Read(payloads, valid);
+        return new Read(payloads, valid, valid < all.length && wholeFrameFrom(all, (int) valid + 1));
+    }
+
+    /**
+     * Whether a whole frame starts anywhere at or after {@code from}. Only read when a file does not end in
+     * whole frames; a payload is JSON text, whose bytes never make the small length a frame starts with.
+     */
+    private static boolean wholeFrameFrom(byte[] all, int from) {
+        ByteBuffer b = ByteBuffer.wrap(all);
+        for (int at = from; at + HEADER < all.length; at++) {
+            int length = b.getInt(at);
+            if (length <= 0 || length > all.length - at - HEADER) {
+                continue;
+            }
+            CRC32C crc = new CRC32C();
+            crc.update(all, at + HEADER, length);
+            if ((int) crc.getValue() == b.getInt(at + 4)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {

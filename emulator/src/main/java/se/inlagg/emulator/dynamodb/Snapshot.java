@@ -82,7 +82,10 @@ final class Snapshot {
         }
         Frames.Read read = Frames.read(file);
         if (read.validLength() != Files.size(file) || read.payloads().isEmpty()) {
-            throw new IOException("The DynamoDB snapshot " + file + " is damaged (checksum or length); restore it from a backup or move it away to start empty");
+            // The journal holds only what came after the snapshot, so the two go away together (from a probe: moving the
+            // snapshot alone failed the next start with "Table: PostsTable not found").
+            throw new IOException("The DynamoDB snapshot " + file + " is damaged (checksum or length); restore it from a backup, or move"
+                    + " the folder " + file.getParent() + " away (the snapshot and the journal after it) to start empty");
         }
         List<byte[]> frames = read.payloads();
         JsonNode header = Json.MAPPER.readTree(frames.getFirst());

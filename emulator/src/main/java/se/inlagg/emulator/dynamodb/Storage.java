@@ -26,6 +26,14 @@ final class Storage implements AutoCloseable {
         try {
             Snapshot.load(db, directory.snapshot());
             Frames.Read journaled = Frames.read(directory.journal());
+            if (journaled.wholeFrameAfter()) {
+                // Found by a probe: one damaged byte in the middle was taken for a crash's torn end, and every
+                // acknowledged write after it was cut off without a word.
+                throw new IOException("The DynamoDB journal " + directory.journal() + " is damaged at byte " + journaled.validLength()
+                        + ", with whole records after it (a disk fault, not a crash), so nothing was started or changed. Restore the"
+                        + " data folder from a backup; or, to start with the writes before the damage and lose those after it, cut"
+                        + " the journal there: truncate -s " + journaled.validLength() + " " + directory.journal());
+            }
             // JSON parsing in parallel; decoding needs the tables as the replay leaves them, so it stays in order.
             List<JsonNode> records = journaled.payloads().parallelStream().map(Storage::parse).toList();
             for (JsonNode record : records) {
