@@ -165,6 +165,11 @@ public final class PostService {
         // Dated: published, or given a date, or dated before and not emptied (a post taken back keeps the date readers saw).
         boolean dated = c.status() == Status.PUBLISHED || c.publishedAt().isPresent()
                 || (!c.dateCleared() && (was.status() == Status.PUBLISHED ? !publishedAt.isAfter(now) : was.dated()));
+        if (!dated && publishedAt.isAfter(now)) {
+            // A draft with no date of its own is dated when it was begun, never by a time to come (a scheduled post taken
+            // back in this patch kept the time it was scheduled for; from an integrator's probe, as unpublish below).
+            publishedAt = now;
+        }
         var next = new PostSummary(was.id(), was.slug(), c.title(), c.excerpt(), c.byline(), c.tags(), c.image(),
                 c.status(), publishedAt, dated, now, was.version() + 1, was.authorId());
         if (c.body().equals(current.body()) && sameContent(was, next)) {
@@ -225,14 +230,17 @@ public final class PostService {
     /**
      * Takes the actor's post back to a draft: out of every list, feed and count at once. It keeps its date as its own
      * when readers have seen it; a scheduled post taken back before its time has none (from a review: published "now"
-     * a month later, it went out under the date it was never seen at).
+     * a month later, it went out under the date it was never seen at), and is dated when it was taken back, as a draft
+     * is by when it was begun (from an integrator's probe: it kept the time it was scheduled for, a date to come that
+     * meant nothing).
      */
     public Outcome<PostSummary> unpublish(String slug, String actorId, Optional<Seen> seen) {
         return changeStatus(slug, actorId, seen, current -> {
             // The time of each attempt, as publish takes it: after a backoff, whether readers have seen it is judged now.
             Instant now = time.now();
+            boolean seenByReaders = !current.publishedAt().isAfter(now);
             return current.status() == Status.DRAFT ? Optional.empty()
-                    : Optional.of(withStatus(current, Status.DRAFT, current.publishedAt(), !current.publishedAt().isAfter(now), now));
+                    : Optional.of(withStatus(current, Status.DRAFT, seenByReaders ? current.publishedAt() : now, seenByReaders, now));
         });
     }
 

@@ -334,6 +334,12 @@ class PostServiceTest {
         created(post("Tillbakadraget", "2026-11-23", null));
         PostSummary back = done(service.unpublish("tillbakadraget", "author-1", Optional.empty()));
         assertFalse(back.dated());
+        assertEquals(NOW, back.publishedAt(), "dated when taken back, not at the time to come it was scheduled for (integrator's probe)");
+        Post scheduled = created(post("Tillbaka med en ändring", "2026-12-24", null));
+        Post edited = (Post) assertInstanceOf(Outcome.Done.class,
+                service.edit(scheduled, post("Tillbaka med en ändring", null, "draft"), "author-1")).value();
+        assertFalse(edited.summary().dated());
+        assertEquals(NOW, edited.summary().publishedAt(), "so through an edit to draft too");
         Instant monthLater = NOW.plus(Duration.ofDays(30));
         PostSummary again = done(at(monthLater).publish("tillbakadraget", "author-1", Optional.empty(), Optional.empty()));
         assertEquals(monthLater, again.publishedAt());
