@@ -37,10 +37,12 @@ public final class PostPageHandler extends PageFunction {
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         String slug = request.pathParameter("slug").orElse("");
-        String lower = slug.toLowerCase(java.util.Locale.ROOT);
-        if (!lower.equals(slug) && se.inlagg.posts.Slugs.isSlug(lower)) {
-            // A post's address typed or linked in capitals (/posts/MANADSMOTE): slugs are lowercase, so it is this one.
-            return HttpResponse.movedPermanently(Views.postPath(lower));
+        String canonical = se.inlagg.posts.Slugs.of(slug);
+        if (!canonical.equals(slug) && se.inlagg.posts.Slugs.isSlug(canonical)) {
+            // A post's address typed or linked in capitals (/posts/MANADSMOTE) or with its title's letters
+            // (/posts/månadsmöte-i-västervik, found by a Swedish reader's probe, as a category's address already was):
+            // a slug is the title in lowercase ASCII, so it is this one.
+            return HttpResponse.movedPermanently(Views.postPath(canonical));
         }
         return switch (app().posts().get(slug, viewer.map(Viewer::authorId))) {
             case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal()));

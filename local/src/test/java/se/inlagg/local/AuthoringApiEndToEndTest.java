@@ -65,6 +65,11 @@ class AuthoringApiEndToEndTest extends ServerTest {
         assertEquals(now.json().path("version").asInt(), http.write("POST", "/api/posts/publiceras-via-api/publish", null).json()
                 .path("version").asInt(), "published again: as it is");
 
+        // Found by an integrator's probe: a field unpublish does not know was taken without a word.
+        assertError(http.write("POST", "/api/posts/publiceras-via-api/unpublish", "{\"x\": 1}"), 400, "validation_failed", "x");
+        assertEquals("published", http.get("/api/posts/publiceras-via-api").json().path("status").asText(), "nothing changed");
+        assertEquals("draft", http.write("POST", "/api/posts/publiceras-via-api/unpublish", "{}").json().path("status").asText());
+        http.write("POST", "/api/posts/publiceras-via-api/publish", null);
         var back = http.write("POST", "/api/posts/publiceras-via-api/unpublish", null);
         assertEquals("draft", back.json().path("status").asText());
         assertEquals(404, http.get("/api/posts/publiceras-via-api").status());

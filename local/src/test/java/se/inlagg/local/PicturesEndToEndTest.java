@@ -377,7 +377,7 @@ class PicturesEndToEndTest extends ServerTest {
                 "the API speaks English, as everywhere else: " + notAnImage.body());
         assertEquals(List.of(), uploads.added(start, "uploads/"), "deleted");
         String good = apiUpload(slug, "bild.png", "image/png", TestPictures.png(10, 10));
-        ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\"}", etag), 400, "validation_failed", "image.alt");
+        ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\"}", etag), 400, "validation_failed", "alt");
         ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\", \"alt\": \"Bild\"}", null), 428, "precondition_required", null);
         // A date is no proof the client saw the post (it may name any time to come): If-Match it is (from a review).
         ApiAsserts.assertError(http.sendWith("POST", "/api/posts/" + slug + "/image", "application/json", "{\"key\": \"" + good
@@ -387,7 +387,7 @@ class PicturesEndToEndTest extends ServerTest {
                 404, "not_found", null);
         // The caller's own mistake comes first, whatever the upload: no alt text is 400, not 404.
         ApiAsserts.assertError(attach(slug, "{\"key\": \"uploads/nagon-annan/" + "A".repeat(32) + "\", \"alt\": \" \"}", etag),
-                400, "validation_failed", "image.alt");
+                400, "validation_failed", "alt");
         ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\", \"alt\": \"Bild\", \"url\": \"x\"}", etag), 400,
                 "validation_failed", "url");
         var theirs = http.send("POST", "/api/posts/" + slug + "/image", "application/json",

@@ -233,7 +233,12 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertEquals("/posts/manadsmote-i-vastervik", upper.header("location"));
         assertEquals("/posts/finns-inte-alls", http.get("/posts/FINNS-INTE-ALLS").header("location"), "read nothing: lowercase it");
         assertEquals(404, http.get("/posts/finns-inte-alls").status());
-        assertEquals(404, http.get("/posts/%C3%96-%C3%84R-INGEN-ADRESS").status(), "not a slug even in lowercase");
+        // Found by a Swedish reader's probe: an address typed with the title's own letters was not found.
+        var swedish = http.get("/posts/m%C3%A5nadsm%C3%B6te-i-v%C3%A4stervik");
+        assertEquals(301, swedish.status());
+        assertEquals("/posts/manadsmote-i-vastervik", swedish.header("location"));
+        assertEquals("/posts/o-ar-ingen-adress", http.get("/posts/%C3%96-%C3%84R-INGEN-ADRESS").header("location"));
+        assertEquals(404, http.get("/posts/%F0%9F%8E%89").status(), "nothing of a slug in it: not found");
         var slash = http.get("/tags/frivard/");
         assertEquals(301, slash.status(), "an address with a slash at the end, as people type it");
         assertEquals("/tags/frivard", slash.header("location"));
