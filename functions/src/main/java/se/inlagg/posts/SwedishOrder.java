@@ -44,8 +44,8 @@ public final class SwedishOrder {
      * would then hang on where the collator puts every other mark that looks like a digit, "²" or "٥".
      */
     static int compare(String a, String b) {
-        List<String> left = runs(a);
-        List<String> right = runs(b);
+        List<String> left = runs(asSwedishLetters(a));
+        List<String> right = runs(asSwedishLetters(b));
         for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
             String x = left.get(i);
             String y = right.get(i);
@@ -57,6 +57,15 @@ public final class SwedishOrder {
         }
         int c = Integer.compare(left.size(), right.size());
         return c != 0 ? c : Holder.COLLATOR.compare(a, b);
+    }
+
+    /**
+     * Danish and Norwegian ø and æ as the Swedish ö and ä they are sorted with (SAOL's order; from an integrator's probe:
+     * the JDK's collator put "Ølstue" after "Öst", as a letter after ö, where the README and a Swedish reader put it
+     * among the ö). Search takes them so too (search.SwedishForms).
+     */
+    private static String asSwedishLetters(String name) {
+        return name.replace('ø', 'ö').replace('Ø', 'Ö').replace('æ', 'ä').replace('Æ', 'Ä');
     }
 
     /** The name cut where digits start or end: "Vecka 10 i Umeå" is "Vecka ", "10", " i Umeå". */
