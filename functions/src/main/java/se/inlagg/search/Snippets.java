@@ -129,14 +129,29 @@ final class Snippets {
         return outsidePair(text, at);
     }
 
-    /** Cut without splitting a surrogate pair. */
+    /** Cut without splitting what a reader sees as one character. */
     private static String cut(String text, int length) {
         return text.substring(0, outsidePair(text, length));
     }
 
-    /** This place, or the one before it where it falls between the two halves of a surrogate pair. */
+    /**
+     * This place, or the start of the character a reader sees that it falls inside: never between the halves of a
+     * surrogate pair, nor inside a flag, an emoji with its skin tone or a letter with a combining mark (found by a
+     * probe: a snippet that started between the two letters of 🇸🇪 showed a row of Spanish flags). Plain text, where
+     * neither side of the place can join another, needs no more than that look; the rest asks the JDK's grapheme
+     * rules over the few hundred characters before it, enough for a run of flags.
+     */
     private static int outsidePair(String text, int at) {
-        return at > 0 && at < text.length() && Character.isLowSurrogate(text.charAt(at)) && Character.isHighSurrogate(text.charAt(at - 1))
-                ? at - 1 : at;
+        if (at <= 0 || at >= text.length()) {
+            return at;
+        }
+        if (text.charAt(at) < 0x300 && text.charAt(at - 1) < 0x300) {
+            return at;
+        }
+        int from = Math.max(0, at - 400);
+        java.text.BreakIterator graphemes = java.text.BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
+        graphemes.setText(text.substring(from, Math.min(text.length(), at + 32)));
+        int local = at - from;
+        return graphemes.isBoundary(local) ? at : from + graphemes.preceding(local);
     }
 }

@@ -360,6 +360,10 @@ class SearchServiceTest {
         assertTrue(link.endsWith("…") && link.length() < 400, "cut, about a snippet long: " + link);
         String faces = page(search, "glädje", 10, Optional.empty()).hits().getFirst().snippetHtml();
         assertTrue(faces.startsWith("<mark>glädjen</mark>\uD83D\uDE42") && faces.endsWith("\uD83D\uDE42…"), "never half a pair: " + faces);
+        // Found by a probe: a snippet that started between the two letters of a flag showed the next pairs as other flags.
+        indexed("Flaggdag", "Inledning. " + "\uD83C\uDDF8\uD83C\uDDEA".repeat(40) + " : flaggning1 och mer.", "2019-02-02");
+        String flags = page(search, "flaggning1", 10, Optional.empty()).hits().getFirst().snippetHtml().replace("…", "");
+        assertTrue(flags.startsWith("\uD83C\uDDF8\uD83C\uDDEA"), "whole flags from the start: " + flags);
         String deep = page(search, "tillsynsplan", 10, Optional.empty()).hits().getFirst().snippetHtml();
         assertTrue(deep.startsWith("…a/a/") && deep.contains("/<mark>tillsynsplan</mark>/"), "the match, deep in the link, is shown: " + deep);
     }
