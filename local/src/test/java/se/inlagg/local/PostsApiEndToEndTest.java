@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -119,6 +120,26 @@ class PostsApiEndToEndTest extends ServerTest {
         var february = http.get("/api/posts?month=2014-02&tag=Nattpass").json().path("items");
         assertEquals(List.of("sista-dagen-i-januari"), slugs(january));
         assertEquals(List.of("nattpass-vid-manadsskiftet"), slugs(february));
+    }
+
+    /** Found by an integrator's probe: ?author= and ?office= were ignored, and every post answered as if it were theirs. */
+    @Test
+    void aListNarrowsToOnePersonOrOneOfficeAsTheReadersPagesDo() {
+        String post = "{\"title\": \"%s\", \"body\": \"Text.\", \"publishedAt\": \"2012-03-0%d\", \"author\": {\"name\": \"%s\", \"office\": \"%s\"}}";
+        String a = http.write("POST", "/api/posts", String.format(post, "Från Gällivare", 1, "Örjan Ängström", "Kontoret i Gällivare")).json().path("slug").asText();
+        String b = http.write("POST", "/api/posts", String.format(post, "Mer från Gällivare", 2, "Märit Ek", "Kontoret i Gällivare")).json().path("slug").asText();
+        String c = http.write("POST", "/api/posts", String.format(post, "Från Kiruna", 3, "Örjan Ängström", "Kontoret i Kiruna")).json().path("slug").asText();
+        assertEquals(List.of(c, a), slugs(http.get("/api/posts?author=orjan-angstrom").json().path("items")), "by the person's slug");
+        assertEquals(List.of(c, a), slugs(http.get("/api/posts?author=" + java.net.URLEncoder.encode("Örjan Ängström", StandardCharsets.UTF_8))
+                .json().path("items")), "or name");
+        assertEquals(List.of(b, a), slugs(http.get("/api/posts?office=kontoret-i-gallivare").json().path("items")));
+        var first = http.get("/api/posts?office=kontoret-i-gallivare&month=2012-03&limit=1").json();
+        assertEquals(List.of(b), slugs(first.path("items")), "with a month, a page at a time");
+        String next = java.net.URLEncoder.encode(first.path("nextCursor").asText(), StandardCharsets.UTF_8);
+        assertEquals(List.of(a), slugs(http.get("/api/posts?office=kontoret-i-gallivare&month=2012-03&limit=1&cursor=" + next).json().path("items")));
+        assertEquals(0, http.get("/api/posts?author=ingen-alls").json().path("items").size(), "nobody's: an empty list");
+        ApiAsserts.assertError(http.get("/api/posts?author=orjan-angstrom&office=kontoret-i-kiruna"), 400, "validation_failed", "office");
+        ApiAsserts.assertError(http.get("/api/posts?tag=x&author=" + "y".repeat(600)), 400, "validation_failed", "author");
     }
 
     @Test
