@@ -104,7 +104,7 @@ final class IndexUpdater {
                     Optional<Post> post = posts.byId(id).filter(p -> p.summary().status() == Status.PUBLISHED);
                     try {
                         if (post.isPresent()) {
-                            writer.updateDocument(PostDocument.id(id), PostDocument.of(post.get()));
+                            writer.updateDocument(PostDocument.id(id), PostDocument.of(post.get(), analyzer));
                             counts[0]++;
                         } else {
                             writer.deleteDocuments(PostDocument.id(id));
@@ -159,7 +159,7 @@ final class IndexUpdater {
                 Page<Post> page = posts.published(REBUILD_PAGE, cursor);
                 for (Post post : page.items()) {
                     try {
-                        writer.addDocument(PostDocument.of(post));
+                        writer.addDocument(PostDocument.of(post, analyzer));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -242,9 +242,9 @@ final class IndexUpdater {
      */
     void primeWriting(Post sample) {
         try (Directory scratch = new ByteBuffersDirectory(); IndexWriter writer = new IndexWriter(scratch, writerConfig())) {
-            writer.addDocument(PostDocument.of(sample));
+            writer.addDocument(PostDocument.of(sample, analyzer));
             writer.commit();
-            writer.updateDocument(PostDocument.id(sample.summary().id()), PostDocument.of(sample));
+            writer.updateDocument(PostDocument.id(sample.summary().id()), PostDocument.of(sample, analyzer));
             writer.commit();
             writer.forceMerge(1);
             writer.commit();

@@ -32,6 +32,13 @@ final class PostDocument {
     /** The author's name, its words whole (SwedishText): a name is not inflected, and stems made Ärlig find Ärla. */
     static final String NAME = "name";
     static final String BODY = "body";
+    /**
+     * Each long word of the fields searched by its stem, its letters reversed (CompoundWords): the words that end in
+     * a word sought are then those that begin with it reversed, one seek in the index, not a read of all its words.
+     */
+    static final String REVERSED = "reversed";
+    /** The shortest stem a compound can have: a first part and a head of three letters each. */
+    static final int COMPOUND_LENGTH = 6;
     static final String PUBLISHED = "published";
     private static final String SLUG = "slug";
     private static final String EXCERPT = "excerpt";
@@ -48,7 +55,7 @@ final class PostDocument {
         return new Term(ID, postId);
     }
 
-    static Document of(Post post) {
+    static Document of(Post post, SwedishText text) {
         PostSummary s = post.summary();
         Document d = new Document();
         d.add(new StringField(ID, s.id(), Field.Store.YES));
@@ -67,13 +74,34 @@ final class PostDocument {
         by.role().ifPresent(r -> d.add(new StoredField(AUTHOR_ROLE, r)));
         by.office().ifPresent(o -> d.add(new StoredField(AUTHOR_OFFICE, o)));
         // Plain words with sentence ends kept: what is searched and what snippets are cut from.
-        d.add(new TextField(BODY, Markdown.toWords(post.body()), Field.Store.YES));
+        String words = Markdown.toWords(post.body());
+        d.add(new TextField(BODY, words, Field.Store.YES));
+        java.util.Set<String> stems = new java.util.HashSet<>();
+        List<String> searched = new ArrayList<>(List.of(s.title(), words));
+        s.tags().forEach(t -> searched.add(t.name()));
+        by.role().ifPresent(searched::add);
+        by.office().ifPresent(searched::add);
+        for (String field : searched) {
+            for (SwedishText.Word w : text.words(field)) {
+                for (String form : List.of(w.folded(), w.exact(), w.plain())) {
+                    if (form.length() >= COMPOUND_LENGTH) {
+                        stems.add(form);
+                    }
+                }
+            }
+        }
+        stems.forEach(stem -> d.add(new StringField(REVERSED, reversed(stem), Field.Store.NO)));
         d.add(new StoredField(EXCERPT, s.excerpt()));
         long published = s.publishedAt().getEpochSecond();
         d.add(new LongPoint(PUBLISHED, published));
         d.add(new NumericDocValuesField(PUBLISHED, published));
         d.add(new StoredField(PUBLISHED, published));
         return d;
+    }
+
+    /** The letters of a word in reverse order (by code point: a reversed pair of surrogates would be no letter). */
+    static String reversed(String word) {
+        return new StringBuilder(word).reverse().toString();
     }
 
     /** What a hit shows, from the stored fields, with its snippet made by the caller. */

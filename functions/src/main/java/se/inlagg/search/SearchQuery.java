@@ -42,16 +42,17 @@ final class SearchQuery {
     }
 
     /**
-     * A compound's weight beside the word itself in the same field: an "Årsmöte" is found by "möte" below a post
-     * about a "möte" (CompoundWords).
+     * A compound's score, a fixed part of its field's weight whatever the compound (CompoundWords), where the word itself
+     * scores by how rare it is (BM25): an "Årsmöte" found by "möte" counts for less than a "möte" in the same field, unless
+     * "möte" is in most posts; a compound in the title may then rank above the word deep in a long text (from a review).
      */
-    static final float COMPOUND_WEIGHT = 0.4f;
+    static final float COMPOUND_WEIGHT = 0.1f;
 
     private final List<Clause> clauses;
-    /** Per field, per term sought, the index's compounds ending in it (CompoundWords); empty until looked up. */
-    private final Map<String, Map<String, List<BytesRef>>> compounds;
+    /** Per stem sought, the index's compounds of it (CompoundWords); empty until looked up. */
+    private final Map<String, List<BytesRef>> compounds;
 
-    private SearchQuery(List<Clause> clauses, Map<String, Map<String, List<BytesRef>>> compounds) {
+    private SearchQuery(List<Clause> clauses, Map<String, List<BytesRef>> compounds) {
         this.clauses = List.copyOf(clauses);
         this.compounds = compounds;
     }
@@ -96,7 +97,7 @@ final class SearchQuery {
      * The same query, where each word long enough also finds the compounds of this index that end in it
      * (CompoundWords); the words of a quoted phrase and of an author's name stand as typed.
      */
-    SearchQuery withCompoundsIn(IndexReader reader) throws IOException {
+    SearchQuery withCompoundsIn(IndexReader reader, SwedishText text) throws IOException {
         Set<String> stems = new LinkedHashSet<>();
         for (Clause c : clauses) {
             if (c instanceof Word w && CompoundWords.sought(w.word())) {
@@ -107,7 +108,7 @@ final class SearchQuery {
             return this;
         }
         List<String> fields = FIELDS.keySet().stream().filter(f -> !f.equals(PostDocument.NAME)).sorted().toList();
-        return new SearchQuery(clauses, CompoundWords.in(reader, fields, stems));
+        return new SearchQuery(clauses, CompoundWords.in(reader, fields, stems, text::forms));
     }
 
     private static void add(List<Clause> clauses, Set<Object> seen, Clause clause) {
@@ -133,7 +134,7 @@ final class SearchQuery {
                 case Phrase p -> p.words().forEach(w -> terms.addAll(w.soughtAlone()));
             }
         }
-        compounds.values().forEach(ofField -> ofField.values().forEach(found -> found.forEach(t -> terms.add(t.utf8ToString()))));
+        compounds.values().forEach(found -> found.forEach(t -> terms.add(t.utf8ToString())));
         return terms;
     }
 
@@ -147,7 +148,7 @@ final class SearchQuery {
         return all.build();
     }
 
-    private static Query anyField(Clause clause, Map<String, Map<String, List<BytesRef>>> compounds) {
+    private static Query anyField(Clause clause, Map<String, List<BytesRef>> compounds) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         FIELDS.forEach((field, weight) -> {
             switch (clause) {
@@ -156,8 +157,9 @@ final class SearchQuery {
                             BooleanClause.Occur.SHOULD));
                     // One clause however many compounds: a set of terms, scored alike, counts as one of Lucene's clauses.
                     Set<BytesRef> ofWord = new LinkedHashSet<>();
-                    Map<String, List<BytesRef>> ofField = compounds.getOrDefault(field, Map.of());
-                    w.word().soughtIn(field).forEach(t -> ofWord.addAll(ofField.getOrDefault(t, List.of())));
+                    if (!field.equals(PostDocument.NAME)) {
+                        w.word().soughtIn(field).forEach(t -> ofWord.addAll(compounds.getOrDefault(t, List.of())));
+                    }
                     if (!ofWord.isEmpty()) {
                         any.add(new BoostQuery(new TermInSetQuery(field, ofWord), weight * COMPOUND_WEIGHT), BooleanClause.Occur.SHOULD);
                     }

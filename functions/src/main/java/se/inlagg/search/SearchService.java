@@ -140,7 +140,7 @@ public final class SearchService {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                query = query.withCompoundsIn(searcher.getIndexReader());
+                query = query.withCompoundsIn(searcher.getIndexReader(), analyzer);
                 int wanted = Math.min(offset + limit, SearchCursor.MAX_OFFSET + limit);
                 TopFieldDocs top = searcher.search(query.toLucene(clock.instant()),
                         new TopFieldCollectorManager(RANKING, wanted + 1, null, Integer.MAX_VALUE));

@@ -109,6 +109,11 @@ final class SwedishText extends Analyzer {
         return VALUE_GAP;
     }
 
+    /** The forms the index holds a lower-cased word in (SwedishForms), as the analysis would give them. */
+    SwedishForms.Forms forms(String word) {
+        return stems.get().of(word);
+    }
+
     /** The words of a text, one per position, with their forms and their place in the text. */
     List<Word> words(String text) {
         List<Word> words = new ArrayList<>();

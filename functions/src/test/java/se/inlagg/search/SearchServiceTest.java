@@ -212,7 +212,11 @@ class SearchServiceTest {
                 List.of("kontor", "kontoret", "kontoren", "kontorets"),
                 List.of("rum", "rummet", "rummen"),
                 List.of("program", "programmet", "programmen"),
-                List.of("år", "året", "åren"));
+                List.of("år", "året", "åren", "årets"),
+                List.of("plan", "planen", "planer"),
+                List.of("flygplan", "flygplanet"),
+                List.of("minne", "minnet", "minnen"),
+                List.of("timme", "timmen", "timmar"));
         int day = 1;
         for (List<String> forms : nouns) {
             for (String form : forms) {
@@ -250,26 +254,38 @@ class SearchServiceTest {
 
     /**
      * Found by a Swedish reader's probe: "möte" missed "Årsmöte" and "Kontorsmöte", "undersökning" every
-     * "medarbetarundersökning". A compound ends in its head; it is found below the word itself.
+     * "medarbetarundersökning". A compound ends in its head, and its first part is a word too; from a review,
+     * words that merely end alike ("trafiken" is no "fika") or begin with a particle ("medarbetare" is no
+     * "arbete") are not compounds of it.
      */
     @Test
-    void aWordFindsTheCompoundsThatEndInItBelowItself() {
-        indexed("Ett möte om arbete", "Text.", "2019-01-30");
-        indexed("Årsmöte i Malmö", "Vi ses på årsmötet.", "2019-02-01");
+    void aWordFindsTheCompoundsThatEndInItCountedLessThanItself() {
+        indexed("Ett möte om arbete", "Text om året som gått.", "2019-01-30");
+        indexed("Ett annat ämne", "Vi ses på årsmötet i år.", "2019-02-01");
         indexed("Inbjudan", "Välkommen till kontorsmötena i vår.", "2019-02-02");
         indexed("Hur vi bemöter klienter", "Text.", "2019-02-03");
-        indexed("Resultat", "Medarbetarundersökningen visar att vi trivs.", "2019-02-04");
+        indexed("Resultat", "Medarbetarundersökningen visar att medarbetarna trivs.", "2019-02-04");
         indexed("Förändringar", "En förändring av avtalet.", "2019-02-05");
+        indexed("Trafiken i stan", "Köerna växer.", "2019-02-06");
+        indexed("Fika på fredag", "Kanelbullar.", "2019-02-07");
+        indexed("Utbildningen", "Ingenting nytt.", "2019-02-08");
+        indexed("Min chef", "Text.", "2019-02-09");
+        indexed("Vad vi gör", "Text.", "2019-02-10");
         List<String> found = titles("möte");
         assertEquals("Ett möte om arbete", found.getFirst(), "the word itself first: " + found);
-        assertEquals(Set.of("Ett möte om arbete", "Årsmöte i Malmö", "Inbjudan"), Set.copyOf(found), "not bemöter: be- is no first part");
+        assertEquals(Set.of("Ett möte om arbete", "Ett annat ämne", "Inbjudan"), Set.copyOf(found), "not bemöter: be- is no first part");
         assertEquals(Set.copyOf(found), Set.copyOf(titles("möten")), "any form of the word");
         assertEquals(List.of("Resultat"), titles("undersökning"));
         assertEquals(List.of("Resultat"), titles("undersokningar"), "typed without ö, and another form");
-        assertEquals(List.of(), titles("ring"), "an ending of many words finds only itself");
+        assertEquals(List.of("Ett möte om arbete"), titles("arbete"), "medarbetare is no arbete");
+        assertEquals(List.of("Fika på fredag"), titles("fika"), "trafiken is no fika: tra is no word");
+        assertEquals(List.of(), titles("ingen"), "an ending of many words finds only itself, not utbildningen");
+        assertEquals(List.of(), titles("ring"));
         assertEquals(List.of(), titles("tal"), "a short word finds only itself, not avtalet");
         assertEquals(List.of(), titles("\"visar att undersökning\""), "a phrase's words stand as typed");
-        String marked = page(search, "möte", 10, Optional.empty()).hits().stream().filter(h -> h.title().equals("Årsmöte i Malmö"))
+        assertEquals(List.of(), titles("minnen"), "minnen is not min");
+        assertEquals(List.of(), titles("Göran"), "a name in -an is not gör");
+        String marked = page(search, "möte", 10, Optional.empty()).hits().stream().filter(h -> h.title().equals("Ett annat ämne"))
                 .findFirst().orElseThrow().snippetHtml();
         assertTrue(marked.contains("<mark>årsmötet</mark>"), marked);
     }
