@@ -74,18 +74,29 @@ public final class Markdown {
     }
 
     /**
-     * A "# Rubrik" in a body is a second-level heading: the page's one first-level heading is the post's title,
-     * and a second one breaks the outline a screen reader's user moves through (found by a probe). Deeper
-     * headings keep the level written, so "##" stays under the title as authors mean it. Bodies stored before
-     * keep their HTML until edited: VERSION re-renders only for what makes a stored page unsafe.
+     * A body's headings sit under the post's title, the page's one first-level heading: a body that uses "# Rubrik"
+     * has every heading moved one level down, so "#" is a second-level heading and "##" a third, its outline kept
+     * (found by a probe: a second first-level heading broke the outline a screen reader's user moves through; from a
+     * review: making "#" alone second-level put it level with the "##" under it). A body whose top headings are "##",
+     * as most are written under a title, keeps its levels. Bodies stored before keep their HTML until edited: VERSION
+     * re-renders only for what makes a stored page unsafe.
      */
     private static Node headingsUnderTheTitle(Node document) {
+        int[] top = {7};
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
-                heading.setLevel(Math.max(2, heading.getLevel()));
+                top[0] = Math.min(top[0], heading.getLevel());
             }
         });
+        if (top[0] == 1) {
+            document.accept(new AbstractVisitor() {
+                @Override
+                public void visit(Heading heading) {
+                    heading.setLevel(Math.min(6, heading.getLevel() + 1));
+                }
+            });
+        }
         return document;
     }
 

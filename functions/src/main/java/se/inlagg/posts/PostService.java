@@ -166,8 +166,9 @@ public final class PostService {
         boolean dated = c.status() == Status.PUBLISHED || c.publishedAt().isPresent()
                 || (!c.dateCleared() && (was.status() == Status.PUBLISHED ? !publishedAt.isAfter(now) : was.dated()));
         if (!dated && publishedAt.isAfter(now)) {
-            // A draft with no date of its own is dated when it was begun, never by a time to come (a scheduled post taken
-            // back in this patch kept the time it was scheduled for; from an integrator's probe, as unpublish below).
+            // A draft with no date of its own is dated by when it was last begun, never by a time to come: a scheduled post
+            // taken back in this patch is dated now (it kept the time it was scheduled for; from an integrator's probe, as
+            // unpublish below).
             publishedAt = now;
         }
         var next = new PostSummary(was.id(), was.slug(), c.title(), c.excerpt(), c.byline(), c.tags(), c.image(),

@@ -46,13 +46,15 @@ class MarkdownTest {
 
     /** Found by a probe: a body's "# Rubrik" was a second first-level heading beside the post's title. */
     @Test
-    void aBodysTopHeadingSitsUnderThePostsTitle() {
-        String html = Markdown.toHtml("# Bakgrund\n\nText.\n\n## Så gör vi\n\nMer.\n\nRubrik\n======\n\n### Detalj");
+    void aBodysHeadingsSitUnderThePostsTitleWithTheirOutlineKept() {
+        String html = Markdown.toHtml("# Bakgrund\n\nText.\n\n## Så gör vi\n\nMer.\n\nRubrik\n======\n\n###### Djupast");
         assertFalse(html.contains("<h1"), html);
         assertTrue(html.contains("<h2>Bakgrund</h2>"), html);
-        assertTrue(html.contains("<h2>Så gör vi</h2>"), html);
+        assertTrue(html.contains("<h3>Så gör vi</h3>"), "under its section, as written (from a review): " + html);
         assertTrue(html.contains("<h2>Rubrik</h2>"), "a setext heading too: " + html);
-        assertTrue(html.contains("<h3>Detalj</h3>"), html);
+        assertTrue(html.contains("<h6>Djupast</h6>"), html);
+        String usual = Markdown.toHtml("## Bakgrund\n\nText.\n\n### Detalj");
+        assertTrue(usual.contains("<h2>Bakgrund</h2>") && usual.contains("<h3>Detalj</h3>"), "a body that starts at ## keeps its levels: " + usual);
     }
 
     @Test

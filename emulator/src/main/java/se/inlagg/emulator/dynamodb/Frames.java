@@ -76,7 +76,7 @@ final class Frames {
         ByteBuffer b = ByteBuffer.wrap(all);
         for (int at = from; at + HEADER < all.length; at++) {
             int length = b.getInt(at);
-            if (length <= 0 || length > all.length - at - HEADER) {
+            if (length <= 0 || length > MAX_PAYLOAD || length > all.length - at - HEADER) {
                 continue;
             }
             CRC32C crc = new CRC32C();

@@ -32,7 +32,7 @@ final class Storage implements AutoCloseable {
                 throw new IOException("The DynamoDB journal " + directory.journal() + " is damaged at byte " + journaled.validLength()
                         + ", with whole records after it (a disk fault, not a crash), so nothing was started or changed. Restore the"
                         + " data folder from a backup; or, to start with the writes before the damage and lose those after it, cut"
-                        + " the journal there: truncate -s " + journaled.validLength() + " " + directory.journal());
+                        + " the journal there: truncate -s " + journaled.validLength() + " '" + directory.journal() + "'");
             }
             // JSON parsing in parallel; decoding needs the tables as the replay leaves them, so it stays in order.
             List<JsonNode> records = journaled.payloads().parallelStream().map(Storage::parse).toList();

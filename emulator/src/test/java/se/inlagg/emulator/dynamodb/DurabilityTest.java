@@ -127,7 +127,7 @@ class DurabilityTest {
         var e = assertThrows(RuntimeException.class, () -> EmbeddedDynamoDb.start(EmbeddedDynamoDb.Options.durable(dir)).close());
         String message = messages(e);
         assertTrue(message.contains("journal " + journal.toAbsolutePath()) && message.contains("is damaged at byte 0"), message);
-        assertTrue(message.contains("truncate -s 0 "), "says how to keep what is before it: " + message);
+        assertTrue(message.contains("truncate -s 0 '" + journal.toAbsolutePath() + "'"), "says how to keep what is before it: " + message);
         org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, Files.readAllBytes(journal), "nothing cut off");
         // The operator's choice, as the message gives it: the writes before the damage (none here) kept, those after it lost.
         try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.WRITE)) {
