@@ -83,12 +83,12 @@ public final class Markdown {
      */
     private static Node headingsUnderTheTitle(Node document) {
         int[] top = {7};
-        document.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Heading heading) {
+        // The body's own headings, not one inside a quote or a list ("> # Citat" keeps the body's levels; from a review).
+        for (Node child = document.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Heading heading) {
                 top[0] = Math.min(top[0], heading.getLevel());
             }
-        });
+        }
         if (top[0] == 1) {
             document.accept(new AbstractVisitor() {
                 @Override

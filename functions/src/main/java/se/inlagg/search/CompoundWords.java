@@ -22,120 +22,125 @@ import org.apache.lucene.util.StringHelper;
  * load at a cold start): the index itself says what a word is.
  *
  * <p>A stem of the index is a compound of a stem sought when it ends in it and what comes before, its first
- * part, is itself a word of the index (as a word's stem, with or without the "s" or "e" that joins the parts):
- * "årsmöte" is "år" + "möte", "kontorsmöte" "kontor" + "möte", while "trafik" is no "fik" ("tra" is no word)
- * and "däremot" no "mot" typed with its ö. From a review, which found "fika" finding "trafiken" when any
- * ending would do. Not a first part that is a particle of a verb or a preposition ("medarbetare" is no
- * "arbete", "förslag" no "slag"), not a word typed shorter than {@link #SHORTEST} letters, and not a stem that
- * is an ending of many words ("ing" of "ingen" ends every "utbildning").
+ * part, is itself a word of the index as spelt, with or without the "s", "e" or "o" that joins the parts:
+ * "årsmöte" is "år" + "möte", "kontorsmöte" "kontor" + "möte", while "trafik" is no "fik" ("tra" is no word,
+ * whatever "trä" folds to) and "bemöter" no "möte". From two reviews, which found "fika" finding "trafiken"
+ * when any ending would do, and a word the fold of "trä" made. Not:
+ * <ul>
+ * <li>a first part that is a particle of a verb or a preposition, as spelt or by its stem ("medarbetare" is no
+ *     "arbete", "föreläsning" no "läsning");
+ * <li>a word typed shorter than {@link #SHORTEST} letters ("tal" would find "avtal");
+ * <li>a word whose stem Snowball cut into the word's own letters ("dator" is "dat", which "skadats" ends in;
+ *     "ledare" is "led", "arbete" "arb"): its compounds would be words that merely end alike;
+ * <li>a stem that is an ending of many words ("ing" of "ingen" ends every "utbildning").
+ * </ul>
  *
  * <p>The stems that end in a stem sought are read from {@link PostDocument#REVERSED} by one seek, and each
- * first part by a seek of its own: the cost follows the compounds found, not the size of the index (from a
+ * first part by one seek more: the cost follows the compounds found, not the size of the index (from a
  * review: reading every term of four fields cost 2 to 4 ms a search at 57,000 terms).
  */
 final class CompoundWords {
 
-    /** The shortest word typed whose compounds are sought: "tal" would find "avtal" and "kapital". */
+    /** The shortest word typed whose compounds are sought. */
     static final int SHORTEST = 4;
     /** The fewest letters before the head. */
-    static final int FIRST_PART = 3;
-    /** Compounds per stem sought at most (in the order of their reversed letters), so one search seeks a bounded number. */
+    static final int FIRST_PART = 2;
+    /** Compounds per stem sought at most, and how many words ending in it are looked at to find them. */
     static final int MOST = 256;
+    static final int LOOKED_AT = 4 * MOST;
     /** Stems that are also endings of many Swedish words that are no compounds of them. */
     private static final Set<String> ENDINGS = Set.of("ing", "ning", "ring", "ling", "het", "else", "skap", "ande", "ende", "tion",
             "sion", "ism", "ist", "isk", "lig", "ell", "are", "tet");
     /** First parts that make a verb's or a preposition's word, not a compound of the head ("med" + "arbetare"). */
-    private static final Set<String> PARTICLES = Set.of("med", "för", "for", "till", "upp", "över", "over", "under", "efter", "mot",
-            "fram", "bort", "från", "fran", "genom", "vid", "sam", "miss", "utom", "inom", "åter", "ater", "ifrån", "omkring");
+    private static final Set<String> PARTICLES = Set.of("med", "för", "före", "for", "fore", "till", "upp", "över", "over", "under",
+            "efter", "mot", "fram", "fort", "bort", "från", "fran", "genom", "vid", "sam", "miss", "utom", "inom", "åter", "ater",
+            "ifrån", "omkring", "ned", "ner", "be", "an", "er", "bi", "ut", "in", "av", "på", "pa", "om");
+    /**
+     * What Snowball takes off a word that is often the word's own ("dator", "ledare", "arbete"): a word typed with one of
+     * these after its stem seeks no compounds.
+     */
+    private static final Set<String> CUT_SHORT = Set.of("or", "orer", "orerna", "orn", "ors", "are", "aren", "ares", "ete", "etet",
+            "etets");
 
     private CompoundWords() {
     }
 
-    /** Whether compounds of this word are sought: typed long enough. */
+    /** Whether compounds of this word are sought: typed long enough, and not cut short by its stem. */
     static boolean sought(SwedishText.Word word) {
-        return word.typed().codePointCount(0, word.typed().length()) >= SHORTEST;
+        String typed = word.typed();
+        if (typed.codePointCount(0, typed.length()) < SHORTEST) {
+            return false;
+        }
+        String stem = word.exact();
+        return !(typed.startsWith(stem) && CUT_SHORT.contains(typed.substring(stem.length())));
     }
 
     /**
-     * The compounds of the index for each of these stems (empty for none), their first parts checked against
-     * these fields' words; {@code forms} gives a first part's forms as the index holds a word's.
+     * The compounds of the index for each of these stems (none for most), found among the stems as spelt for a
+     * stem sought as spelt and among the folded ones for a stem sought in plain letters; {@code forms} gives a
+     * first part's forms as the index holds a word's.
      */
-    static Map<String, List<BytesRef>> in(IndexReader reader, List<String> fields, Set<String> stems,
+    static Map<String, List<BytesRef>> in(IndexReader reader, Set<String> spelt, Set<String> folded,
                                           Function<String, SwedishForms.Forms> forms) throws IOException {
         Map<String, List<BytesRef>> found = new HashMap<>();
         Terms reversed = MultiTerms.getTerms(reader, PostDocument.REVERSED);
         if (reversed == null) {
             return found;
         }
-        Words words = new Words(reader, fields);
-        for (String stem : stems) {
-            if (stem.codePointCount(0, stem.length()) < SHORTEST - 1 || ENDINGS.contains(stem)) {
-                continue;
-            }
-            BytesRef prefix = new BytesRef(PostDocument.reversed(stem));
-            TermsEnum each = reversed.iterator();
-            if (each.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
-                continue;
-            }
-            List<BytesRef> compounds = new ArrayList<>();
-            int seen = 0;
-            for (BytesRef term = each.term(); term != null && StringHelper.startsWith(term, prefix) && seen < MOST; term = each.next()) {
-                seen++;
-                String compound = PostDocument.reversed(term.utf8ToString());
-                String first = compound.substring(0, compound.length() - stem.length());
-                if (first.codePointCount(0, first.length()) >= FIRST_PART && isWord(first, words, forms)) {
-                    compounds.add(new BytesRef(compound));
-                }
-            }
-            if (!compounds.isEmpty()) {
-                found.put(stem, compounds);
+        TermsEnum words = reversed.iterator();
+        for (String stem : spelt) {
+            find(stem, PostDocument.SPELT, reversed, words, forms, found);
+        }
+        for (String stem : folded) {
+            if (!found.containsKey(stem)) {
+                find(stem, PostDocument.FOLDED, reversed, words, forms, found);
             }
         }
         return found;
     }
 
-    /** Whether a first part is a word of the index: as it is, or without the "s" or "e" that joins it ("års", "kvinno"). */
-    private static boolean isWord(String first, Words words, Function<String, SwedishForms.Forms> forms) throws IOException {
-        if (PARTICLES.contains(first)) {
-            return false;
+    private static void find(String stem, char kind, Terms reversed, TermsEnum words, Function<String, SwedishForms.Forms> forms,
+                             Map<String, List<BytesRef>> found) throws IOException {
+        if (stem.codePointCount(0, stem.length()) < SHORTEST - 1 || ENDINGS.contains(stem)) {
+            return;
         }
+        BytesRef prefix = new BytesRef(kind + PostDocument.reversed(stem));
+        TermsEnum each = reversed.iterator();
+        if (each.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
+            return;
+        }
+        List<BytesRef> compounds = new ArrayList<>();
+        int looked = 0;
+        for (BytesRef term = each.term(); term != null && StringHelper.startsWith(term, prefix) && looked < LOOKED_AT
+                && compounds.size() < MOST; term = each.next()) {
+            looked++;
+            String compound = PostDocument.reversed(term.utf8ToString().substring(1));
+            String first = compound.substring(0, compound.length() - stem.length());
+            if (first.codePointCount(0, first.length()) >= FIRST_PART && isWord(first, words, forms)) {
+                compounds.add(new BytesRef(compound));
+            }
+        }
+        if (!compounds.isEmpty()) {
+            found.put(stem, compounds);
+        }
+    }
+
+    /** Whether a first part is a word of the index as spelt: as it is, or without the letter that joins it ("års", "kvinno"). */
+    private static boolean isWord(String first, TermsEnum words, Function<String, SwedishForms.Forms> forms) throws IOException {
         List<String> candidates = new ArrayList<>(List.of(first));
         char last = first.charAt(first.length() - 1);
         if (last == 's' || last == 'e' || last == 'o') {
             candidates.add(first.substring(0, first.length() - 1));
         }
         for (String candidate : candidates) {
-            if (candidate.length() >= 2 && !PARTICLES.contains(candidate)) {
-                SwedishForms.Forms f = forms.apply(candidate);
-                if (words.has(f.exact()) || words.has(f.folded())) {
-                    return true;
-                }
+            if (candidate.length() < FIRST_PART || PARTICLES.contains(candidate)) {
+                continue;
+            }
+            String stem = forms.apply(candidate).exact();
+            if (!PARTICLES.contains(stem) && words.seekExact(new BytesRef(PostDocument.SPELT + PostDocument.reversed(stem)))) {
+                return true;
             }
         }
         return false;
-    }
-
-    /** The fields' words, by a seek in each (their term dictionaries are read once per search). */
-    private static final class Words {
-        private final List<TermsEnum> fields = new ArrayList<>();
-
-        Words(IndexReader reader, List<String> names) throws IOException {
-            for (String name : names) {
-                Terms terms = MultiTerms.getTerms(reader, name);
-                if (terms != null) {
-                    fields.add(terms.iterator());
-                }
-            }
-        }
-
-        boolean has(String word) throws IOException {
-            BytesRef term = new BytesRef(word);
-            for (TermsEnum field : fields) {
-                if (field.seekExact(term)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }

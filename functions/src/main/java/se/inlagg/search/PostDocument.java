@@ -33,12 +33,14 @@ final class PostDocument {
     static final String NAME = "name";
     static final String BODY = "body";
     /**
-     * Each long word of the fields searched by its stem, its letters reversed (CompoundWords): the words that end in
-     * a word sought are then those that begin with it reversed, one seek in the index, not a read of all its words.
+     * Each word of the fields searched by its stem, its letters reversed (CompoundWords): the words that end in a word
+     * sought are then those that begin with it reversed, one seek in the index, not a read of all its words. A stem as
+     * spelt is marked {@link #SPELT}, the same folded to ASCII {@link #FOLDED}: whether a compound's first part is a word
+     * is asked of stems as spelt alone, as "tra" folded from "trä" is no word that "trafik" begins with (from a review).
      */
     static final String REVERSED = "reversed";
-    /** The shortest stem a compound can have: a first part and a head of three letters each. */
-    static final int COMPOUND_LENGTH = 6;
+    static final char SPELT = 'e';
+    static final char FOLDED = 'f';
     static final String PUBLISHED = "published";
     private static final String SLUG = "slug";
     private static final String EXCERPT = "excerpt";
@@ -83,14 +85,13 @@ final class PostDocument {
         by.office().ifPresent(searched::add);
         for (String field : searched) {
             for (SwedishText.Word w : text.words(field)) {
-                for (String form : List.of(w.folded(), w.exact(), w.plain())) {
-                    if (form.length() >= COMPOUND_LENGTH) {
-                        stems.add(form);
-                    }
+                if (w.exact().length() >= 2) {
+                    stems.add(SPELT + reversed(w.exact()));
+                    stems.add(FOLDED + reversed(w.folded()));
                 }
             }
         }
-        stems.forEach(stem -> d.add(new StringField(REVERSED, reversed(stem), Field.Store.NO)));
+        stems.forEach(stem -> d.add(new StringField(REVERSED, stem, Field.Store.NO)));
         d.add(new StoredField(EXCERPT, s.excerpt()));
         long published = s.publishedAt().getEpochSecond();
         d.add(new LongPoint(PUBLISHED, published));

@@ -98,17 +98,21 @@ final class SearchQuery {
      * (CompoundWords); the words of a quoted phrase and of an author's name stand as typed.
      */
     SearchQuery withCompoundsIn(IndexReader reader, SwedishText text) throws IOException {
-        Set<String> stems = new LinkedHashSet<>();
+        Set<String> spelt = new LinkedHashSet<>();
+        Set<String> folded = new LinkedHashSet<>();
         for (Clause c : clauses) {
             if (c instanceof Word w && CompoundWords.sought(w.word())) {
-                stems.addAll(w.word().soughtAlone());
+                spelt.add(w.word().exact());
+                if (w.word().typed().chars().allMatch(ch -> ch < 128)) {
+                    // Typed in plain letters: its compounds may be spelt with å, ä or ö, so they are sought folded too.
+                    folded.add(w.word().folded());
+                }
             }
         }
-        if (stems.isEmpty()) {
+        if (spelt.isEmpty()) {
             return this;
         }
-        List<String> fields = FIELDS.keySet().stream().filter(f -> !f.equals(PostDocument.NAME)).sorted().toList();
-        return new SearchQuery(clauses, CompoundWords.in(reader, fields, stems, text::forms));
+        return new SearchQuery(clauses, CompoundWords.in(reader, spelt, folded, text::forms));
     }
 
     private static void add(List<Clause> clauses, Set<Object> seen, Clause clause) {

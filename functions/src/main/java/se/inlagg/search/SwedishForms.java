@@ -111,17 +111,29 @@ final class SwedishForms extends TokenFilter {
          * Words in "-an" that are no definite form of a noun in "-a": adverbs and conjunctions, words of other tongues,
          * and first names ("Göran" would be "gör", "sedan" "sed", "mellan" "mell"; from a review). Read off the wswedish
          * word list's words in "-an" whose "-a" form it does not hold, less the rare ones, with the first names in
-         * "-an" common in Sweden. Words ending in "man", "plan" and "gran" are left alone too ("talman", "handlingsplan").
+         * "-an" common in Sweden. Words ending in "man" (not "-mman", as "stämman", nor "firman"), "plan" and "gran" are left
+         * alone too ("talman", "handlingsplan").
          */
-        private static final java.util.Set<String> NOT_DEFINITE_AN = java.util.Set.of("sedan", "medan", "redan", "innan", "mellan",
+        private static final java.util.Set<String> NOT_DEFINITE_AN = withPlainSpellings("sedan", "medan", "redan", "innan", "mellan",
                 "emellan", "nedan", "ovan", "undan", "annan", "samman", "framan", "sådan", "likadan", "hurdan", "emedan", "förutan",
                 "ocean", "organ", "roman", "japan", "human", "urban", "vegan", "spontan", "veteran", "slogan", "sopran", "tulpan",
-                "vulkan", "altan", "sultan", "titan", "sudan", "taiwan", "indian", "mexikan", "puritan", "huligan", "kumpan",
-                "johan", "göran", "stefan", "staffan", "stellan", "håkan", "kristian", "christian", "sebastian", "jonatan",
-                "adrian", "fabian", "julian", "vivian", "lilian", "marian", "milan", "jordan", "susan", "morgan", "ivan");
+                "vulkan", "altan", "sultan", "titan", "sudan", "taiwan", "indian", "mexikan", "puritan", "huligan", "kumpan", "orkan",
+                "johan", "göran", "örjan", "stefan", "staffan", "stellan", "håkan", "kristian", "christian", "sebastian", "jonatan",
+                "adrian", "fabian", "julian", "vivian", "lilian", "marian", "milan", "jordan", "susan", "morgan", "ivan", "dragan",
+                "tristan", "logan");
         /** Words in "-ena" that are no definite plural of a noun in "-e" ("förena" would be "för"; from a review). */
-        private static final java.util.Set<String> NOT_DEFINITE_ENA = java.util.Set.of("förena", "förorena", "förmena", "helena",
+        private static final java.util.Set<String> NOT_DEFINITE_ENA = withPlainSpellings("förena", "förorena", "förmena", "helena",
                 "magdalena", "allena");
+
+        /** The words, and each as typed without å, ä and ö ("goran" is Göran too; from a review). */
+        private static java.util.Set<String> withPlainSpellings(String... words) {
+            java.util.Set<String> all = new java.util.HashSet<>();
+            for (String w : words) {
+                all.add(w);
+                all.add(fold(w));
+            }
+            return java.util.Set.copyOf(all);
+        }
 
         /**
          * Snowball's stem, then the inflections its rules leave on a Swedish noun taken off too, so every form of a
@@ -158,7 +170,8 @@ final class SwedishForms extends TokenFilter {
             if (n == 4 && (stem.endsWith("et") || stem.endsWith("en")) && "åäö".indexOf(stem.charAt(0)) >= 0 && !vowel(stem.charAt(1))) {
                 stem = stem.substring(0, 2);
             } else if (n >= 5 && stem.endsWith("an") && (n >= 6 || !word.equals(stem + "s")) && !NOT_DEFINITE_AN.contains(stem)
-                    && !stem.endsWith("man") && !stem.endsWith("plan") && !stem.endsWith("gran")) {
+                    && !(stem.endsWith("man") && !stem.endsWith("mman") && !stem.equals("firman")) && !stem.endsWith("plan")
+                    && !stem.endsWith("gran")) {
                 stem = snowball(stem.substring(0, n - 1));
             } else if (n >= 6 && (stem.endsWith("eln") || stem.endsWith("orn") || stem.endsWith("ern"))) {
                 stem = snowball(stem.substring(0, n - 1));

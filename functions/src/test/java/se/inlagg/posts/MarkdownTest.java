@@ -55,6 +55,8 @@ class MarkdownTest {
         assertTrue(html.contains("<h6>Djupast</h6>"), html);
         String usual = Markdown.toHtml("## Bakgrund\n\nText.\n\n### Detalj");
         assertTrue(usual.contains("<h2>Bakgrund</h2>") && usual.contains("<h3>Detalj</h3>"), "a body that starts at ## keeps its levels: " + usual);
+        String quoted = Markdown.toHtml("## Bakgrund\n\n> # Citat\n\nText.");
+        assertTrue(quoted.contains("<h2>Bakgrund</h2>"), "a heading in a quote moves nothing else (from a review): " + quoted);
     }
 
     @Test
