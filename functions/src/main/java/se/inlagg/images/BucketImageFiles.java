@@ -7,10 +7,9 @@ import se.inlagg.posts.ImageFiles;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The files of posts' own pictures in the bucket, for the rules of posts. Marking a file
- * unattached before a write must work (or the write does not happen); deleting after a commit is
- * best effort, since the mark already hands the file to the lifecycle. The bucket is reached only
- * when a write drops a picture, so functions that never do never build an S3 client.
+ * The files of posts' own pictures in the bucket, for the rules of posts: deleting after a commit is
+ * best effort (a file left is kept, unseen, never a picture lost). The bucket is reached only when a
+ * write drops a picture, so functions that never do never build an S3 client.
  */
 public final class BucketImageFiles implements ImageFiles {
 
@@ -18,23 +17,6 @@ public final class BucketImageFiles implements ImageFiles {
 
     public BucketImageFiles(Supplier<Optional<ImageBucket>> bucket) {
         this.bucket = bucket;
-    }
-
-    @Override
-    public void release(String name) {
-        bucket.get().ifPresent(b -> b.markUnattached(ObjectKeys.image(name)));
-    }
-
-    @Override
-    public void keep(String name) {
-        bucket.get().ifPresent(b -> {
-            try {
-                b.markAttached(ObjectKeys.image(name));
-            } catch (SdkException e) {
-                // The post still shows it, but the lifecycle would take it in two days: say so loudly.
-                Log.error("image_reattach_failed", e, "name", name);
-            }
-        });
     }
 
     @Override

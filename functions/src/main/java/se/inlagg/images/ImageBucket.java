@@ -25,9 +25,6 @@ public interface ImageBucket {
     /** The file is shown by a post: the lifecycle must leave it. */
     void markAttached(String key);
 
-    /** No post shows the file (or none will if a write fails): the lifecycle takes it unless it is attached again. */
-    void markUnattached(String key);
-
     void delete(String key);
 
     /** A short-lived address from which a browser reads the file. */

@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.TaggingDirective;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.utils.Lazy;
@@ -120,12 +119,6 @@ public final class S3ImageBucket implements ImageBucket {
     @Override
     public void markAttached(String key) {
         parts.client().get().deleteObjectTagging(r -> r.bucket(bucket).key(key));
-    }
-
-    @Override
-    public void markUnattached(String key) {
-        parts.client().get().putObjectTagging(r -> r.bucket(bucket).key(key)
-                .tagging(t -> t.tagSet(Tag.builder().key("state").value("unattached").build())));
     }
 
     @Override

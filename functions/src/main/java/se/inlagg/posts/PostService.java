@@ -316,10 +316,11 @@ public final class PostService {
     }
 
     /**
-     * A write that may drop the post's own picture: its file is marked unattached before the write,
-     * deleted once the write committed and attached again if it did not. When the write's fate is
-     * unknown (it threw), the post is read again: a file it still shows stays, one it does not is
-     * left to the lifecycle, so neither a shown picture nor an orphan is lost track of.
+     * A write that may drop the post's own picture: its file is deleted once the write committed, and nothing is
+     * done to it before (a mark for the lifecycle before a write that never ran to its end took a picture its post
+     * still showed; found by a durability probe). When the write's fate is unknown (it threw), the post is read
+     * again: a file it no longer shows goes, one it shows stays. If nothing after the commit runs, the file stays
+     * where no post shows it: kept, never lost.
      */
     private <T> Write<T> writeDropping(PostSummary was, Optional<Image> next, Supplier<Write<T>> write) {
         Optional<String> dropped = was.image().flatMap(Image::storedName)
@@ -328,22 +329,19 @@ public final class PostService {
             return write.get();
         }
         String name = dropped.get();
-        images.release(name);
         Write<T> result;
         try {
             result = write.get();
         } catch (RuntimeException e) {
             boolean stillShown = repository.findById(was.id())
                     .flatMap(p -> p.summary().image()).flatMap(Image::storedName).filter(name::equals).isPresent();
-            if (stillShown) {
-                images.keep(name);
+            if (!stillShown) {
+                images.discard(name);
             }
             throw e;
         }
         if (result instanceof Write.Applied<T>) {
             images.discard(name);
-        } else {
-            images.keep(name);
         }
         return result;
     }

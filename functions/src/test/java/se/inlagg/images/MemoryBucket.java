@@ -51,11 +51,6 @@ final class MemoryBucket implements ImageBucket {
     }
 
     @Override
-    public void markUnattached(String key) {
-        files.computeIfPresent(key, (k, f) -> new File(f.bytes(), f.contentType(), true));
-    }
-
-    @Override
     public void delete(String key) {
         files.remove(key);
     }
