@@ -87,7 +87,9 @@ final class PostDocument {
             for (SwedishText.Word w : text.words(field)) {
                 if (w.exact().length() >= 2) {
                     stems.add(SPELT + reversed(w.exact()));
+                    // Folded, and stemmed as the word typed without å, ä and ö would be: what a word so typed seeks.
                     stems.add(FOLDED + reversed(w.folded()));
+                    stems.add(FOLDED + reversed(w.plain()));
                 }
             }
         }
