@@ -25,7 +25,9 @@ import org.apache.lucene.util.StringHelper;
  * part, is itself a word of the index as spelt, with or without the "s", "e" or "o" that joins the parts:
  * "årsmöte" is "år" + "möte", "kontorsmöte" "kontor" + "möte", while "trafik" is no "fik" ("tra" is no word,
  * whatever "trä" folds to) and "bemöter" no "möte". From two reviews, which found "fika" finding "trafiken"
- * when any ending would do, and a word the fold of "trä" made. Not:
+ * when any ending would do, and a word the fold of "trä" made. A word typed in plain letters is also sought
+ * among the stems folded to plain letters, its first part a word so folded ("inspektor" finds
+ * "frivårdsinspektör" when "frivård" is a word of the blog). Not:
  * <ul>
  * <li>a first part that is a particle of a verb or a preposition, as spelt or by its stem ("medarbetare" is no
  *     "arbete", "föreläsning" no "läsning");
@@ -40,8 +42,8 @@ import org.apache.lucene.util.StringHelper;
  */
 final class CompoundWords {
 
-    /** One more than the shortest stem whose compounds are sought ("rum" finds "konferensrum"; "år" finds none). */
-    static final int SHORTEST = 4;
+    /** The shortest stem whose compounds are sought ("rum" finds "konferensrum"; "år" finds none). */
+    static final int SHORTEST_STEM = 3;
     /** The fewest letters before the head. */
     static final int FIRST_PART = 2;
     /** Compounds per stem sought at most, and how many words ending in it are looked at to find them. */
@@ -68,7 +70,7 @@ final class CompoundWords {
      * (from a Swedish reader's probe: a rule on the word as typed made the base form find fewer than its other forms).
      */
     static boolean sought(SwedishText.Word word) {
-        return word.exact().codePointCount(0, word.exact().length()) >= SHORTEST - 1 && !CUT_SHORT.contains(word.exact());
+        return word.exact().codePointCount(0, word.exact().length()) >= SHORTEST_STEM && !CUT_SHORT.contains(word.exact());
     }
 
     /**
@@ -95,7 +97,7 @@ final class CompoundWords {
 
     private static void find(String stem, char kind, Terms reversed, TermsEnum words, Function<String, SwedishForms.Forms> forms,
                              Map<String, List<BytesRef>> found) throws IOException {
-        if (stem.codePointCount(0, stem.length()) < SHORTEST - 1 || ENDINGS.contains(stem)) {
+        if (stem.codePointCount(0, stem.length()) < SHORTEST_STEM || ENDINGS.contains(stem)) {
             return;
         }
         BytesRef prefix = new BytesRef(kind + PostDocument.reversed(stem));
