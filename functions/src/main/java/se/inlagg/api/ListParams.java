@@ -61,18 +61,18 @@ final class ListParams {
         checkCursor(cursor, errors);
         // A category, a person or an office, as the reader's pages narrow by (found by an integrator's probe: ?author= was
         // ignored without a word, and the whole feed answered as if it were that person's).
-        List<String> given = new ArrayList<>();
+        java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
         for (String name : FACETS) {
-            Optional<String> value = request.query(name).filter(v -> !v.isBlank());
-            if (value.isPresent()) {
-                given.add(name);
-                if (value.get().length() > MAX_QUERY_VALUE) {
+            request.query(name).filter(v -> !v.isBlank()).ifPresent(value -> {
+                given.put(name, value);
+                if (value.length() > MAX_QUERY_VALUE) {
                     errors.add(new FieldError(name, "must be at most " + MAX_QUERY_VALUE + " characters"));
                 }
-            }
+            });
         }
-        if (given.size() > 1) {
-            errors.add(new FieldError(given.get(1), "give one of tag, author and office, not " + String.join(" and ", given)));
+        List<String> names = List.copyOf(given.keySet());
+        if (names.size() > 1) {
+            errors.add(new FieldError(names.get(1), "give one of tag, author and office, not " + String.join(" and ", names)));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problems.invalid(errors));
@@ -80,8 +80,8 @@ final class ListParams {
         if (given.isEmpty()) {
             return Optional.of(new ListQuery(Optional.empty(), month, limit, cursor));
         }
-        String value = request.query(given.getFirst()).orElseThrow();
-        Optional<Facet> facet = switch (given.getFirst()) {
+        String value = given.get(names.getFirst());
+        Optional<Facet> facet = switch (names.getFirst()) {
             case "tag" -> posts.categoryNamed(value);
             case "author" -> Facet.person(value.strip());
             default -> Facet.office(value.strip());

@@ -82,14 +82,14 @@ public final class Markdown {
      * re-renders only for what makes a stored page unsafe.
      */
     private static Node headingsUnderTheTitle(Node document) {
-        int[] top = {7};
+        int top = 7;
         // The body's own headings, not one inside a quote or a list ("> # Citat" keeps the body's levels; from a review).
         for (Node child = document.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Heading heading) {
-                top[0] = Math.min(top[0], heading.getLevel());
+                top = Math.min(top, heading.getLevel());
             }
         }
-        if (top[0] == 1) {
+        if (top == 1) {
             document.accept(new AbstractVisitor() {
                 @Override
                 public void visit(Heading heading) {

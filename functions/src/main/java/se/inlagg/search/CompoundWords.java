@@ -110,12 +110,13 @@ final class CompoundWords {
         for (BytesRef term = each.term(); term != null && StringHelper.startsWith(term, prefix) && looked < LOOKED_AT
                 && compounds.size() < MOST; term = each.next()) {
             looked++;
-            String compound = PostDocument.reversed(term.utf8ToString().substring(1));
-            String first = compound.substring(0, compound.length() - stem.length());
-            if (kind == PostDocument.FOLDED && words.seekExact(new BytesRef(PostDocument.SPELT + term.utf8ToString().substring(1)))) {
+            String backwards = term.utf8ToString().substring(1);
+            if (kind == PostDocument.FOLDED && words.seekExact(new BytesRef(PostDocument.SPELT + backwards))) {
                 // A word in plain letters as spelt ("trafik"): judged as spelt, by the other seek.
                 continue;
             }
+            String compound = PostDocument.reversed(backwards);
+            String first = compound.substring(0, compound.length() - stem.length());
             // Typed in plain letters, a compound of a word with å, ä or ö is found by its folded letters, its first part
             // a word as folded ("frivards" is "frivård"; from a Swedish reader's probe, "inspektor" found 4 posts where
             // "inspektör" found 22).

@@ -103,7 +103,7 @@ final class SearchQuery {
         for (Clause c : clauses) {
             if (c instanceof Word w && CompoundWords.sought(w.word())) {
                 spelt.add(w.word().exact());
-                if (w.word().typed().chars().allMatch(ch -> ch < 128)) {
+                if (w.word().typedInPlainLetters()) {
                     // Typed in plain letters: its compounds may be spelt with å, ä or ö, so they are sought folded too.
                     folded.add(w.word().folded());
                 }
@@ -157,13 +157,14 @@ final class SearchQuery {
         FIELDS.forEach((field, weight) -> {
             switch (clause) {
                 case Word w -> {
-                    w.word().soughtIn(field).forEach(t -> any.add(new BoostQuery(new TermQuery(new Term(field, t)), weight),
-                            BooleanClause.Occur.SHOULD));
-                    // One clause however many compounds: a set of terms, scored alike, counts as one of Lucene's clauses.
                     Set<BytesRef> ofWord = new LinkedHashSet<>();
-                    if (!field.equals(PostDocument.NAME)) {
-                        w.word().soughtIn(field).forEach(t -> ofWord.addAll(compounds.getOrDefault(t, List.of())));
+                    for (String t : w.word().soughtIn(field)) {
+                        any.add(new BoostQuery(new TermQuery(new Term(field, t)), weight), BooleanClause.Occur.SHOULD);
+                        if (!field.equals(PostDocument.NAME)) {
+                            ofWord.addAll(compounds.getOrDefault(t, List.of()));
+                        }
                     }
+                    // One clause however many compounds: a set of terms, scored alike, counts as one of Lucene's clauses.
                     if (!ofWord.isEmpty()) {
                         any.add(new BoostQuery(new TermInSetQuery(field, ofWord), weight * COMPOUND_WEIGHT), BooleanClause.Occur.SHOULD);
                     }

@@ -85,7 +85,7 @@ final class SwedishForms extends TokenFilter {
          * neither, so "Ödegaard" finds Ødegaard (found by a probe: only "odegaard" did).
          */
         Forms of(String typed) {
-            String word = nordic(typed);
+            String word = se.inlagg.posts.SwedishOrder.asSwedishLetters(typed);
             java.util.regex.Matcher ended = word.indexOf(':') < 0 ? null : ENDED.matcher(word);
             String lower = ended != null && ended.matches() ? ended.group(1) : word;
             String stem = stem(lower);
@@ -98,13 +98,9 @@ final class SwedishForms extends TokenFilter {
          * probe: "Ärlig" found Ärla Bengtsson, and "Hansen" would find Hans).
          */
         static Forms ofName(String typed) {
-            String word = nordic(typed);
+            String word = se.inlagg.posts.SwedishOrder.asSwedishLetters(typed);
             String folded = fold(word);
             return new Forms(folded, word, folded);
-        }
-
-        private static String nordic(String typed) {
-            return typed.indexOf('ø') < 0 && typed.indexOf('æ') < 0 ? typed : typed.replace('ø', 'ö').replace('æ', 'ä');
         }
 
         /**

@@ -54,7 +54,12 @@ final class SwedishText extends Analyzer {
                 return swedishMarksOnly(exact) ? java.util.List.of(exact)
                         : java.util.List.copyOf(new java.util.LinkedHashSet<>(java.util.List.of(exact, folded, plain)));
             }
-            return typed.equals(folded) || !typed.chars().allMatch(c -> c < 128) ? java.util.List.of(folded) : java.util.List.of(folded, typed);
+            return typed.equals(folded) || !typedInPlainLetters() ? java.util.List.of(folded) : java.util.List.of(folded, typed);
+        }
+
+        /** Whether the word was typed in plain letters, where å, ä and ö may have been meant. */
+        boolean typedInPlainLetters() {
+            return typed.chars().allMatch(c -> c < 128);
         }
 
         /**
