@@ -11,7 +11,6 @@ import se.inlagg.posts.Facet;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.ListQuery;
 import se.inlagg.posts.Page;
-import se.inlagg.posts.PostService;
 import se.inlagg.posts.SiteTime;
 
 /** Reads ?limit, ?cursor, ?tag, ?author, ?office and ?month into a list query, refusing bad values with 400. */
@@ -47,7 +46,7 @@ final class ListParams {
      * The query, or empty when ?tag makes no category's slug (an empty list, not an error). The
      * category is not read: its list alone says what readers see of it, in the one Query a page costs.
      */
-    static Optional<ListQuery> read(HttpRequest request, PostService posts) {
+    static Optional<ListQuery> read(HttpRequest request) {
         List<FieldError> errors = new ArrayList<>();
         int limit = limit(request.query("limit"), ListQuery.DEFAULT_LIMIT, ListQuery.MAX_LIMIT, errors);
         Optional<YearMonth> month = request.query("month").flatMap(m -> {
@@ -82,7 +81,7 @@ final class ListParams {
         }
         String value = given.get(names.getFirst());
         Optional<Facet> facet = switch (names.getFirst()) {
-            case "tag" -> posts.categoryNamed(value);
+            case "tag" -> Facet.categoryNamed(value);
             case "author" -> Facet.person(value.strip());
             default -> Facet.office(value.strip());
         };

@@ -13,7 +13,7 @@ public final class ListPostsHandler extends ApiFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
-        var outcome = ListParams.read(request, app().posts())
+        var outcome = ListParams.read(request)
                 .map(app().posts()::list)
                 .orElseGet(() -> Outcome.done(new Page<>(List.of(), Optional.empty())));
         return answer(outcome, page -> Caching.publicly(request, HttpResponse.json(200, PostJson.page(page))));

@@ -14,12 +14,14 @@ import se.inlagg.posts.FieldError;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.search.SearchHit;
 import se.inlagg.search.SearchPage;
+import se.inlagg.search.SearchScope;
 import se.inlagg.search.SearchService;
 
 /**
- * GET /api/search?q=…&limit=&cursor=: posts readers may see that match every word and quoted
- * phrase of q, best first, each with a snippet in which the words found are marked. q is text, never
- * a query language: anything may be sent, and what cannot be searched is a 400, never a 5xx.
+ * GET /api/search?q=…&tag=&author=&office=&month=&limit=&cursor=: posts readers may see that match every word
+ * and quoted phrase of q, best first, each with a snippet in which the words found are marked; with ?tag,
+ * ?author, ?office or ?month (as the list takes them, any of them together) only among the posts there. q is
+ * text, never a query language: anything may be sent, and what cannot be searched is a 400, never a 5xx.
  */
 public final class SearchHandler extends ApiFunction {
 
@@ -30,10 +32,11 @@ public final class SearchHandler extends ApiFunction {
         int limit = ListParams.limit(request.strictQuery("limit"), SearchService.DEFAULT_LIMIT, SearchService.MAX_LIMIT, errors);
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isEmpty());
         ListParams.checkCursor(cursor, errors);
+        SearchScope scope = SearchScope.read(request::strictQuery, errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problems.invalid(errors));
         }
-        return answer(app().search().search(query, limit, cursor), page -> Caching.publicly(request, HttpResponse.json(200, json(page))));
+        return answer(app().search().search(query, scope, limit, cursor), page -> Caching.publicly(request, HttpResponse.json(200, json(page))));
     }
 
     static Map<String, Object> json(SearchPage page) {

@@ -9,21 +9,28 @@ import java.util.Optional;
  */
 public record Facet(Kind kind, String slug, String name) {
 
-    /** The kinds, each with the path of its pages. */
+    /** The kinds, each with the path of its pages and the query parameter that narrows a list or a search to one. */
     public enum Kind {
-        CATEGORY("/tags/"),
-        PERSON("/people/"),
-        OFFICE("/offices/"),
-        MONTH("/archive/");
+        CATEGORY("/tags/", "tag"),
+        PERSON("/people/", "author"),
+        OFFICE("/offices/", "office"),
+        MONTH("/archive/", "month");
 
         private final String path;
+        private final String parameter;
 
-        Kind(String path) {
+        Kind(String path, String parameter) {
             this.path = path;
+            this.parameter = parameter;
         }
 
         public String path() {
             return path;
+        }
+
+        /** ?tag, ?author, ?office or ?month: as the API's lists and search, and the search page, read them. */
+        public String parameter() {
+            return parameter;
         }
     }
 
@@ -35,6 +42,21 @@ public record Facet(Kind kind, String slug, String name) {
 
     public static Facet category(Tag tag) {
         return new Facet(Kind.CATEGORY, tag.slug(), tag.name());
+    }
+
+    /**
+     * The category a slug or a name names ("klientens-basta" or "Klientens bästa"), without reading it: for what needs
+     * no more than its key (the API's lists, a search's scope), since the posts of a category no reader can see are as
+     * few as those of one that never was. Empty when the text makes no slug.
+     */
+    public static Optional<Facet> categoryNamed(String slugOrName) {
+        String slug = slugOf(slugOrName);
+        return slug.isEmpty() ? Optional.empty() : Optional.of(new Facet(Kind.CATEGORY, slug, Tag.normalizeName(slugOrName)));
+    }
+
+    /** The slug a facet's slug or name makes: the slug itself, or the name's as a category's is made; empty when none. */
+    public static String slugOf(String slugOrName) {
+        return Slugs.isSlug(slugOrName) ? slugOrName : Slugs.of(Tag.normalizeName(slugOrName));
     }
 
     /** The person a byline names; empty when the name has no letter or digit to make a slug of. */
@@ -50,6 +72,11 @@ public record Facet(Kind kind, String slug, String name) {
 
     public static Facet month(YearMonth month) {
         return new Facet(Kind.MONTH, month.toString(), SwedishDates.month(month));
+    }
+
+    /** What names it in its query parameter: a month as 2026-11, the others by name (a slug would do too). */
+    public String parameterValue() {
+        return kind == Kind.MONTH ? slug : name;
     }
 
     /** The page that lists this facet's posts. */

@@ -490,25 +490,11 @@ public final class PostService {
      * typed ("Frivård").
      */
     public Optional<FacetCount> findVisibleFacet(Facet.Kind kind, String slugOrName) {
-        String slug = facetSlug(slugOrName);
+        String slug = Facet.slugOf(slugOrName);
         if (slug.isEmpty()) {
             return Optional.empty();
         }
         return repository.findFacet(kind, slug, time.now()).filter(c -> c.count() > 0);
-    }
-
-    /**
-     * The category a slug or a name names, without reading it: for a list that needs no more than its
-     * key (the API's), since the list of a category no reader can see is as empty as the list of one
-     * that never was. Empty when the text makes no slug.
-     */
-    public Optional<Facet> categoryNamed(String slugOrName) {
-        String slug = facetSlug(slugOrName);
-        return slug.isEmpty() ? Optional.empty() : Optional.of(new Facet(Facet.Kind.CATEGORY, slug, Tag.normalizeName(slugOrName)));
-    }
-
-    private static String facetSlug(String slugOrName) {
-        return Slugs.isSlug(slugOrName) ? slugOrName : Slugs.of(Tag.normalizeName(slugOrName));
     }
 
     /** Reads the post and the counters of the categories it may gain in one call, then writes once. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -49,6 +50,11 @@ final class IndexUpdater {
         this.files = files;
         this.posts = posts;
         this.analyzer = analyzer;
+    }
+
+    /** The post as the index holds it, its month in the site's zone, as the archive counts it. */
+    private Document document(Post post) {
+        return PostDocument.of(post, analyzer, posts.time().zone());
     }
 
     /** What a change did to the index: how many posts it wrote and removed, and the size it has now. */
@@ -104,7 +110,7 @@ final class IndexUpdater {
                     Optional<Post> post = posts.byId(id).filter(p -> p.summary().status() == Status.PUBLISHED);
                     try {
                         if (post.isPresent()) {
-                            writer.updateDocument(PostDocument.id(id), PostDocument.of(post.get(), analyzer));
+                            writer.updateDocument(PostDocument.id(id), document(post.get()));
                             counts[0]++;
                         } else {
                             writer.deleteDocuments(PostDocument.id(id));
@@ -159,7 +165,7 @@ final class IndexUpdater {
                 Page<Post> page = posts.published(REBUILD_PAGE, cursor);
                 for (Post post : page.items()) {
                     try {
-                        writer.addDocument(PostDocument.of(post, analyzer));
+                        writer.addDocument(document(post));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -242,9 +248,9 @@ final class IndexUpdater {
      */
     void primeWriting(Post sample) {
         try (Directory scratch = new ByteBuffersDirectory(); IndexWriter writer = new IndexWriter(scratch, writerConfig())) {
-            writer.addDocument(PostDocument.of(sample, analyzer));
+            writer.addDocument(document(sample));
             writer.commit();
-            writer.updateDocument(PostDocument.id(sample.summary().id()), PostDocument.of(sample, analyzer));
+            writer.updateDocument(PostDocument.id(sample.summary().id()), document(sample));
             writer.commit();
             writer.forceMerge(1);
             writer.commit();

@@ -19,10 +19,11 @@ record Manifest(String lineage, long generation, Map<String, FileRef> files, int
      * "rummet", "året"), 7 since each word's stem is also held reversed, for compounds (CompoundWords), with those rules
      * narrowed after two reviews (6 was never released; from a review: an index of 6 built by the code between them would
      * have been kept), 8 since a word's stem as typed without å, ä and ö is held reversed too, with nouns in å, ä, ö or é
-     * and "-n" or "-s" one word ("miljön", "Malmös"). A manifest without the field is 1. An index of an older analysis still answers every
-     * query, less well, and the indexer builds it anew at its next batch.
+     * and "-n" or "-s" one word ("miljön", "Malmös"), 9 since each post holds the paths of its facets, which a search's scope
+     * filters on (SearchScope). A manifest without the field is 1. An index of an older analysis still answers every
+     * query, less well (one of 8 finds nothing in a scope), and the indexer builds it anew at its next batch.
      */
-    static final int ANALYSIS = 8;
+    static final int ANALYSIS = 9;
 
     /** One stored file of the commit. */
     record FileRef(String key, long size) {

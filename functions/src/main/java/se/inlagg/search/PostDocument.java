@@ -1,6 +1,7 @@
 package se.inlagg.search;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,11 @@ final class PostDocument {
     static final char SPELT = 'e';
     static final char FOLDED = 'f';
     static final String PUBLISHED = "published";
+    /**
+     * Where readers find the post, each by its list's path ("/tags/frivard", "/people/asa-oberg", "/offices/frivarden-malmo",
+     * "/archive/2026-11", the month in the site's zone as the archive counts it): what a search's scope filters on (SearchScope).
+     */
+    static final String FACET = "facet";
     private static final String SLUG = "slug";
     private static final String EXCERPT = "excerpt";
     private static final String AUTHOR_NAME = "authorName";
@@ -57,7 +63,7 @@ final class PostDocument {
         return new Term(ID, postId);
     }
 
-    static Document of(Post post, SwedishText text) {
+    static Document of(Post post, SwedishText text, ZoneId zone) {
         PostSummary s = post.summary();
         Document d = new Document();
         d.add(new StringField(ID, s.id(), Field.Store.YES));
@@ -94,6 +100,7 @@ final class PostDocument {
             }
         }
         stems.forEach(stem -> d.add(new StringField(REVERSED, stem, Field.Store.NO)));
+        s.facets(zone).forEach(f -> d.add(new StringField(FACET, f.path(), Field.Store.NO)));
         d.add(new StoredField(EXCERPT, s.excerpt()));
         long published = s.publishedAt().getEpochSecond();
         d.add(new LongPoint(PUBLISHED, published));

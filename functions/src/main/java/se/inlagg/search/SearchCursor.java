@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the next page of results starts: an offset, bound to the query it belongs to, so a cursor
- * copied onto another query is refused instead of paging somewhere arbitrary. Results are ranked by
+ * Where the next page of results starts: an offset, bound to the query and scope it belongs to, so a cursor
+ * copied onto another query, or the same words in another scope, is refused instead of paging somewhere arbitrary. Results are ranked by
  * relevance and the index changes between requests, so an offset is the honest position to keep.
  */
 final class SearchCursor {
@@ -22,13 +22,13 @@ final class SearchCursor {
     private SearchCursor() {
     }
 
-    static String encode(String query, int offset) {
-        String text = "s1|" + offset + "|" + fingerprint(query);
+    static String encode(String query, SearchScope scope, int offset) {
+        String text = "s1|" + offset + "|" + fingerprint(query, scope);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The offset the cursor names, when it is one of ours for this very query. */
-    static Optional<Integer> decode(String cursor, String query) {
+    /** The offset the cursor names, when it is one of ours for this very query in this scope. */
+    static Optional<Integer> decode(String cursor, String query, SearchScope scope) {
         if (cursor.isEmpty() || cursor.length() > 64) {
             return Optional.empty();
         }
@@ -39,16 +39,18 @@ final class SearchCursor {
             return Optional.empty();
         }
         Matcher m = FORM.matcher(text);
-        if (!m.matches() || !m.group(2).equals(fingerprint(query))) {
+        if (!m.matches() || !m.group(2).equals(fingerprint(query, scope))) {
             return Optional.empty();
         }
         int offset = Integer.parseInt(m.group(1));
         return offset <= MAX_OFFSET ? Optional.of(offset) : Optional.empty();
     }
 
-    private static String fingerprint(String query) {
+    /** The query's, and in a scope the scope's too (a cursor made before scopes, of the query alone, still reads). */
+    private static String fingerprint(String query, SearchScope scope) {
+        String bound = scope.isEverywhere() ? query.strip() : query.strip() + "\u0000" + scope.key();
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(query.strip().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bound.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 11);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

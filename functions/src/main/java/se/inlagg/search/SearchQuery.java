@@ -142,13 +142,19 @@ final class SearchQuery {
         return terms;
     }
 
-    /** Every clause in some field, among the posts published by now (scheduled ones wait for their time). */
-    Query toLucene(Instant now) {
+    /**
+     * Every clause in some field, among the posts published by now (scheduled ones wait for their time) that are in
+     * each facet of the scope: filters, which count for nothing in the ranking.
+     */
+    Query toLucene(Instant now, SearchScope scope) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (Clause c : clauses) {
             all.add(anyField(c, compounds), BooleanClause.Occur.MUST);
         }
         all.add(LongPoint.newRangeQuery(PostDocument.PUBLISHED, Long.MIN_VALUE, now.getEpochSecond()), BooleanClause.Occur.FILTER);
+        for (var facet : scope.facets()) {
+            all.add(new TermQuery(new Term(PostDocument.FACET, facet.path())), BooleanClause.Occur.FILTER);
+        }
         return all.build();
     }
 

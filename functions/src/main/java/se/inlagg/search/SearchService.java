@@ -94,12 +94,17 @@ public final class SearchService {
         this.updater = new IndexUpdater(files, posts, analyzer);
     }
 
-    /**
-     * Posts readers may see now that match every word and phrase of {@code text}, best first. Refused
-     * (never thrown) when there is nothing to search for, the text is too long or not text, or the
-     * cursor belongs to another search.
-     */
+    /** Among every post readers may see: {@link #search(String, SearchScope, int, Optional)}. */
     public Outcome<SearchPage> search(String text, int limit, Optional<String> cursor) {
+        return search(text, SearchScope.EVERYWHERE, limit, cursor);
+    }
+
+    /**
+     * Posts readers may see now, within the scope, that match every word and phrase of {@code text}, best first.
+     * Refused (never thrown) when there is nothing to search for, the text is too long or not text, or the
+     * cursor belongs to another search (another text or another scope).
+     */
+    public Outcome<SearchPage> search(String text, SearchScope scope, int limit, Optional<String> cursor) {
         List<FieldError> errors = new ArrayList<>();
         String q = text == null ? "" : withoutControls(text);
         boolean broken = brokenUnicode(q);
@@ -121,17 +126,17 @@ public final class SearchService {
         if (limit < 1 || limit > MAX_LIMIT) {
             errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
         }
-        Optional<Integer> offset = cursor.map(c -> SearchCursor.decode(c, q).orElse(-1));
+        Optional<Integer> offset = cursor.map(c -> SearchCursor.decode(c, q, scope).orElse(-1));
         if (offset.filter(o -> o < 0).isPresent()) {
             errors.add(new FieldError("cursor", "is not a cursor of this search; start again without it"));
         }
         if (!errors.isEmpty()) {
             return Outcome.refused(new Refusal.Invalid(errors));
         }
-        return Outcome.done(run(q, query, offset.orElse(0), limit));
+        return Outcome.done(run(q, scope, query, offset.orElse(0), limit));
     }
 
-    private SearchPage run(String text, SearchQuery query, int offset, int limit) {
+    private SearchPage run(String text, SearchScope scope, SearchQuery query, int offset, int limit) {
         Optional<SearcherManager> current = replica.current();
         if (current.isEmpty()) {
             return SearchPage.empty();
@@ -142,7 +147,7 @@ public final class SearchService {
             try {
                 query = query.withCompoundsIn(searcher.getIndexReader(), analyzer);
                 int wanted = Math.min(offset + limit, SearchCursor.MAX_OFFSET + limit);
-                TopFieldDocs top = searcher.search(query.toLucene(clock.instant()),
+                TopFieldDocs top = searcher.search(query.toLucene(clock.instant(), scope),
                         new TopFieldCollectorManager(RANKING, wanted + 1, null, Integer.MAX_VALUE));
                 StoredFields stored = searcher.storedFields();
                 Set<String> terms = query.terms();
@@ -154,8 +159,8 @@ public final class SearchService {
                 }
                 int end = offset + limit;
                 Optional<String> next = docs.length > end && end <= SearchCursor.MAX_OFFSET
-                        ? Optional.of(SearchCursor.encode(text, end)) : Optional.empty();
-                Optional<String> previous = offset > 0 ? Optional.of(SearchCursor.encode(text, Math.max(0, offset - limit))) : Optional.empty();
+                        ? Optional.of(SearchCursor.encode(text, scope, end)) : Optional.empty();
+                Optional<String> previous = offset > 0 ? Optional.of(SearchCursor.encode(text, scope, Math.max(0, offset - limit))) : Optional.empty();
                 return new SearchPage(top.totalHits.value(), offset, hits, next, previous);
             } finally {
                 searchers.release(searcher);

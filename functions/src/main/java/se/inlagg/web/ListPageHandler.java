@@ -83,8 +83,13 @@ public final class ListPageHandler extends PageFunction {
         String path = facet.map(Facet::path).orElse(request.path());
         Optional<String> older = page.nextCursor().map(c -> link(path, monthParameter, Optional.of(c)));
         Optional<String> newer = page.previousCursor().map(c -> link(path, monthParameter, Optional.of(c)));
+        // The list's own posts to search: its facet and month, as a search's scope takes them (the front page has the header's box).
+        List<Facet> where = new ArrayList<>();
+        facet.ifPresent(where::add);
+        month.map(Facet::month).ifPresent(where::add);
+        Optional<SearchWithin> searchWithin = where.isEmpty() ? Optional.empty() : Optional.of(SearchWithin.of(where, ""));
         ListView view = new ListView(heading, page.items().stream().map(s -> Views.card(s, zone)).toList(), older, newer,
-                "Inga inlägg här ännu.");
+                "Inga inlägg här ännu.", searchWithin);
         List<Link> feeds = new ArrayList<>();
         feeds.add(new Link("Alla inlägg", "/feed.xml"));
         facet.filter(f -> f.kind() == Facet.Kind.CATEGORY)

@@ -1,8 +1,7 @@
 package se.inlagg.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import se.inlagg.http.HttpRequest;
@@ -12,12 +11,14 @@ import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Refusal;
 import se.inlagg.search.SearchHit;
 import se.inlagg.search.SearchPage;
+import se.inlagg.search.SearchScope;
 import se.inlagg.search.SearchService;
 import se.inlagg.web.templates.JtesearchGenerated;
 
 /**
  * GET /sok?q=…: the search results page, usable with no JavaScript (the search box in every page's
- * header sends the query here). Whatever is typed gets a page: an empty or unusable query is told
+ * header sends the query here; a category's, person's, office's or month's page sends its own, with
+ * ?tag, ?author, ?office or ?month, which narrow it as they narrow the API's search). Whatever is typed gets a page: an empty or unusable query is told
  * what to do in Swedish, never an error; only bytes that are not UTF-8 are refused as unreadable.
  */
 public final class SearchPageHandler extends PageFunction {
@@ -30,55 +31,78 @@ public final class SearchPageHandler extends PageFunction {
         // Control characters (a NUL, or U+0080–U+009F) are searched as spaces, and never shown: HTML has no place for them.
         String query = SearchService.withoutControls(request.strictQuery("q").orElse("")).strip();
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isBlank());
+        List<FieldError> scopeErrors = new ArrayList<>();
+        SearchScope scope = SearchScope.read(request::strictQuery, scopeErrors);
+        SearchWithin search = SearchWithin.of(scope.facets(), query);
+        Optional<SearchWithin> within = Optional.of(search).filter(s -> !scope.isEverywhere());
+        // The same words among every post, from a search narrowed to some of them (or one whose narrowing could not be read).
+        Optional<String> everywhere = Optional.of(SearchWithin.of(List.of(), query).firstPage())
+                .filter(href -> !query.isBlank() && (within.isPresent() || !scopeErrors.isEmpty()));
         SearchView view;
         int pageNumber = 1;
-        if (query.isBlank()) {
+        if (!scopeErrors.isEmpty()) {
+            view = new SearchView(query, "Sök bland inläggen", Optional.of(scopeAdvice(scopeErrors)), List.of(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), everywhere);
+        } else if (query.isBlank()) {
             view = new SearchView("", "Sök bland inläggen", Optional.of("Skriv något att söka efter."), List.of(),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), within, Optional.empty());
         } else {
-            Outcome<SearchPage> found = app().search().search(query, PER_PAGE, cursor);
+            Outcome<SearchPage> found = app().search().search(query, scope, PER_PAGE, cursor);
             if (found instanceof Outcome.Done<SearchPage> d && d.value().hits().isEmpty() && d.value().offset() > 0) {
                 // A later page whose hits were since deleted or unpublished (found by a probe: "Sida 4 av 3", and
                 // nothing): to the first page, as the lists do, where the hits still there are.
-                return HttpResponse.seeOther(firstPage(query));
+                return HttpResponse.seeOther(search.firstPage());
             }
             view = switch (found) {
                 case Outcome.Refused<SearchPage> r -> new SearchView(query, "Sök bland inläggen", Optional.of(advice(r.refusal())),
-                        List.of(), Optional.empty(), Optional.empty());
+                        List.of(), Optional.empty(), Optional.empty(), within, everywhere);
                 case Outcome.Done<SearchPage> d -> {
                     pageNumber = d.value().offset() / PER_PAGE + 1;
-                    yield results(query, d.value(), app().posts().time().zone());
+                    yield results(search, within, everywhere, d.value(), app().posts().time().zone());
                 }
             };
         }
+        String sought = query + within.map(w -> " " + w.where()).orElse("");
         // A later page of hits says which it is (found by a probe: every page was titled alike, WCAG 2.4.2).
-        String title = (query.isBlank() ? "Sök" : "Sök: " + query) + (pageNumber > 1 ? " – sida " + pageNumber : "");
-        String description = view.message().orElse("Sökresultat för " + query + " bland inläggen.");
-        String self = query.isBlank() ? "/sok" : firstPage(query);
+        String title = (query.isBlank() ? "Sök" : "Sök: " + sought) + (pageNumber > 1 ? " – sida " + pageNumber : "");
+        String description = view.message().orElse("Sökresultat för " + sought + " bland inläggen.");
+        String self = query.isBlank() ? "/sok" : search.firstPage();
         // Results are for the reader who asked, not for search engines: not indexed, links followed by nobody.
         Frame frame = Frame.shared(title, description, Sharing.website(base(request) + self), List.of(), viewer)
                 .notIndexed().withSearchQuery(query);
         return page(request, 200, frame, Templates.render(out -> JtesearchGenerated.render(out, null, frame, view)));
     }
 
-    private static SearchView results(String query, SearchPage page, ZoneId zone) {
+    private static SearchView results(SearchWithin search, Optional<SearchWithin> within, Optional<String> everywhere, SearchPage page,
+                                      ZoneId zone) {
         long pages = (page.total() + PER_PAGE - 1) / PER_PAGE;
-        String found = page.total() == 0 ? "Inga inlägg hittades för ”" + query + "”. Prova färre eller andra ord."
-                : page.total() + " inlägg hittades för ”" + query + "”." + (pages > 1 ? " Sida " + (page.offset() / PER_PAGE + 1) + " av " + pages + "." : "");
+        String where = within.map(w -> " " + w.where()).orElse("");
+        String query = search.query();
+        String found = page.total() == 0
+                ? "Inga inlägg" + where + " hittades för ”" + query + "”. Prova färre eller andra ord" + (within.isPresent() ? ", eller sök bland alla inlägg." : ".")
+                : page.total() + " inlägg" + where + " hittades för ”" + query + "”."
+                        + (pages > 1 ? " Sida " + (page.offset() / PER_PAGE + 1) + " av " + pages + "." : "");
         List<SearchView.Hit> hits = page.hits().stream().map(h -> hit(h, zone)).toList();
-        String base = firstPage(query);
+        String base = search.firstPage();
         return new SearchView(query, "Sökresultat", Optional.of(found), hits,
-                page.previousCursor().map(c -> base + "&cursor=" + c), page.nextCursor().map(c -> base + "&cursor=" + c));
-    }
-
-    /** The address of a search's first page of hits. */
-    private static String firstPage(String query) {
-        return "/sok?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+                page.previousCursor().map(c -> base + "&cursor=" + c), page.nextCursor().map(c -> base + "&cursor=" + c), within, everywhere);
     }
 
     private static SearchView.Hit hit(SearchHit h, ZoneId zone) {
         return new SearchView.Hit(h.title(), Views.postPath(h.slug()), se.inlagg.posts.SiteTime.format(h.publishedAt()),
                 Views.date(h.publishedAt(), zone), Views.byline(h.author()), h.snippetHtml(), Views.categories(h.tags()));
+    }
+
+    /** What a reader can do about a narrowing (?tag, ?author, ?office, ?month) that could not be read, in Swedish. */
+    private static String scopeAdvice(List<FieldError> errors) {
+        FieldError first = errors.getFirst();
+        if (first.field().equals("month")) {
+            return "Månaden att söka i skrivs som år och månad, till exempel 2026-11.";
+        }
+        if (first.message().startsWith("must be at most")) {
+            return "Namnet att söka bland är för långt. Det får vara högst " + SearchScope.MAX_VALUE + " tecken.";
+        }
+        return "Kategorin, skribenten eller kontoret att söka bland måste ha en bokstav eller en siffra i namnet.";
     }
 
     /** What a reader can do about a query that could not be searched, in Swedish. */

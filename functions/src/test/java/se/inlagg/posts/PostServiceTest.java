@@ -156,13 +156,12 @@ class PostServiceTest {
     }
 
     @Test
-    void aCategoryIsNamedBySlugOrNameWithoutReadingIt() {
-        int before = repository.calls;
+    void aCategoryIsNamedBySlugOrName() {
         for (String given : List.of("Klientens bästa", "klientens-basta", " klientens   BÄSTA ")) {
-            assertEquals("klientens-basta", service.categoryNamed(given).orElseThrow().slug(), given);
+            assertEquals("klientens-basta", Facet.categoryNamed(given).orElseThrow().slug(), given);
         }
-        assertEquals(Optional.empty(), service.categoryNamed("??"), "no slug, no category");
-        assertEquals(before, repository.calls, "nothing read");
+        assertEquals("Klientens bästa", Facet.categoryNamed(" Klientens   bästa ").orElseThrow().name());
+        assertEquals(Optional.empty(), Facet.categoryNamed("??"), "no slug, no category");
         // What readers see of it is its list's to say (PostsApiEndToEndTest: a category of a draft and a scheduled post lists nothing).
     }
 

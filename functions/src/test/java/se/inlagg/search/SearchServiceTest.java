@@ -453,6 +453,81 @@ class SearchServiceTest {
         assertInstanceOf(Outcome.Refused.class, search.search("fika", 10, Optional.of("inte-en-markör")));
     }
 
+    /** The titles found in the scope these parameters give, as a page or the API reads them: in any order. */
+    Set<String> titlesWithin(String query, String... parameters) {
+        java.util.Map<String, String> given = new java.util.HashMap<>();
+        for (int i = 0; i < parameters.length; i += 2) {
+            given.put(parameters[i], parameters[i + 1]);
+        }
+        List<se.inlagg.posts.FieldError> errors = new ArrayList<>();
+        SearchScope scope = SearchScope.read(name -> Optional.ofNullable(given.get(name)), errors);
+        assertEquals(List.of(), errors);
+        clock.advance(Duration.ofSeconds(1));
+        SearchPage found = (SearchPage) assertInstanceOf(Outcome.Done.class, search.search(query, scope, 50, Optional.empty())).value();
+        assertEquals(found.hits().size(), found.total());
+        return new HashSet<>(found.hits().stream().map(SearchHit::title).toList());
+    }
+
+    @Test
+    void aScopeFindsOnlyThePostsOfItsCategoryPersonOfficeAndMonthAsTheirListsCountThem() {
+        indexed("Möte om frivård", "Text om mötet.", "2019-01-10", "Frivård");
+        indexed("Möte om samverkan", "Text om mötet.", "2019-01-11", "Samverkan");
+        // Half past midnight on 1 February in Stockholm: February's, as the archive counts it, though January's in UTC.
+        Post late = writeFrom("Frivården Umeå", "Möte i Umeå", "Text om mötet.", "2019-01-31T23:30:00Z", null, "Frivård");
+        search.indexChanged(Set.of(late.id()));
+        indexedBy("Ärla Bengtsson", "Möte hos Ärla", "Text om mötet.", "2019-01-12");
+
+        assertEquals(4, titles("möte").size());
+        assertEquals(Set.of("Möte om frivård", "Möte i Umeå"), titlesWithin("möte", "tag", "Frivård"));
+        assertEquals(Set.of("Möte om frivård", "Möte i Umeå"), titlesWithin("möte", "tag", "frivard"), "by its slug too");
+        assertEquals(Set.of("Möte i Umeå", "Möte hos Ärla"), titlesWithin("möte", "office", "Frivården Umeå"));
+        assertEquals(Set.of("Möte hos Ärla"), titlesWithin("möte", "author", "Ärla Bengtsson"));
+        assertEquals(Set.of("Möte hos Ärla"), titlesWithin("möte", "author", "arla-bengtsson"));
+        assertEquals(Set.of("Möte i Umeå"), titlesWithin("möte", "month", "2019-02"));
+        assertEquals(Set.of("Möte om frivård", "Möte om samverkan", "Möte hos Ärla"), titlesWithin("möte", "month", "2019-01"));
+        assertEquals(Set.of("Möte om frivård"), titlesWithin("möte", "tag", "Frivård", "month", "2019-01"), "together, each narrows");
+        assertEquals(Set.of("Möte i Umeå"), titlesWithin("möte", "tag", "Frivård", "office", "Frivården Umeå"));
+        assertEquals(Set.of("Möte i Umeå"), titlesWithin("umeå", "tag", "Frivård"));
+        assertEquals(Set.of(), titlesWithin("samverkan", "tag", "Frivård"), "the words are still sought");
+        assertEquals(Set.of(), titlesWithin("möte", "tag", "Okänd kategori"));
+        assertEquals(4, titlesWithin("möte", "tag", " ", "month", "").size(), "blank fields of a form narrow nothing");
+        // Pasted decomposed, or with a control character that no name holds (and no page may show): the same office.
+        assertEquals(Set.of("Möte i Umeå", "Möte hos Ärla"), titlesWithin("möte", "office", "Friva\u030Arden\u0000 Ume\u0061\u030A"));
+    }
+
+    @Test
+    void aScopeThatCannotBeReadIsNotedUnderItsParameter() {
+        java.util.Map<String, String> given = java.util.Map.of("tag", "??", "author", "Å".repeat(SearchScope.MAX_VALUE + 1),
+                "office", "Frivården Umeå", "month", "2019-13");
+        List<se.inlagg.posts.FieldError> errors = new ArrayList<>();
+        SearchScope scope = SearchScope.read(name -> Optional.ofNullable(given.get(name)), errors);
+        assertEquals(List.of("tag", "author", "month"), errors.stream().map(se.inlagg.posts.FieldError::field).toList());
+        assertEquals(List.of("/offices/frivarden-umea"), scope.facets().stream().map(se.inlagg.posts.Facet::path).toList());
+        assertEquals("Frivården Umeå", scope.facets().getFirst().parameterValue(), "named again as given");
+        List<se.inlagg.posts.FieldError> none = new ArrayList<>();
+        SearchScope controls = SearchScope.read(name -> Optional.of("Frivård\u0000\uFDD0").filter(v -> name.equals("tag")), none);
+        assertEquals("Frivård", controls.facets().getFirst().name(), "nothing a page could not show");
+    }
+
+    @Test
+    void aCursorBelongsToItsScopeAsToItsWords() {
+        for (int i = 1; i <= 12; i++) {
+            indexed("Fika nummer " + i, "Fika på kontoret.", String.format("2019-01-%02d", i), i % 2 == 0 ? "Fika" : "Kontoret");
+        }
+        List<se.inlagg.posts.FieldError> errors = new ArrayList<>();
+        SearchScope fika = SearchScope.read(name -> Optional.of("Fika").filter(v -> name.equals("tag")), errors);
+        clock.advance(Duration.ofSeconds(1));
+        SearchPage first = (SearchPage) assertInstanceOf(Outcome.Done.class, search.search("fika", fika, 4, Optional.empty())).value();
+        assertEquals(6, first.total());
+        SearchPage second = (SearchPage) assertInstanceOf(Outcome.Done.class, search.search("fika", fika, 4, first.nextCursor())).value();
+        assertEquals(2, second.hits().size());
+        assertTrue(second.hits().stream().allMatch(h -> h.tags().getFirst().slug().equals("fika")));
+        assertInstanceOf(Outcome.Refused.class, search.search("fika", 4, first.nextCursor()), "the same words everywhere");
+        SearchScope kontoret = SearchScope.read(name -> Optional.of("Kontoret").filter(v -> name.equals("tag")), errors);
+        assertInstanceOf(Outcome.Refused.class, search.search("fika", kontoret, 4, first.nextCursor()), "the same words in another category");
+        assertEquals(List.of(), errors);
+    }
+
     @Test
     void withNoIndexYetTheFirstChangeBuildsItFromEveryPublishedPost() {
         write("Första inlägget om frivård", "Text.", "2019-01-01", null);

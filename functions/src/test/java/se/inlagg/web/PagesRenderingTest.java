@@ -57,7 +57,7 @@ class PagesRenderingTest {
 
     static String listPage(List<PostSummary> posts) {
         ListView view = new ListView("Alla inlägg", posts.stream().map(s -> Views.card(s, STOCKHOLM)).toList(),
-                Optional.of("/?cursor=abc"), Optional.empty(), "Inga inlägg här ännu.");
+                Optional.of("/?cursor=abc"), Optional.empty(), "Inga inlägg här ännu.", Optional.empty());
         Frame frame = frame(Frame.SITE_NAME, Optional.empty());
         return Templates.render(out -> JtelistGenerated.render(out, null, frame, view));
     }
@@ -108,13 +108,20 @@ class PagesRenderingTest {
         var hit = new SearchView.Hit("Frivården i Ystad", "/posts/frivarden-i-ystad", "2019-01-29T23:00:00Z", "30 januari 2019",
                 Views.byline(new Byline("Åsa Öberg", Optional.empty(), Optional.of("Frivården Ystad"))), "Om <mark>frivården</mark> &amp; mer",
                 List.of(new Link("Frivård", "/tags/frivard")));
+        // Narrowed to a category whose name, as a link may give it, holds what HTML must not take as markup.
+        var category = se.inlagg.posts.Facet.categoryNamed("Frivård \"><b>").orElseThrow();
+        var within = SearchWithin.of(List.of(category), typed);
         var view = new SearchView(typed, "Sökresultat", Optional.of("1 inlägg hittades för ”" + typed + "”."), List.of(hit),
-                Optional.empty(), Optional.of("/sok?q=x&cursor=abc"));
+                Optional.empty(), Optional.of("/sok?q=x&cursor=abc"), Optional.of(within), Optional.of("/sok?q=x"));
         Frame frame = frame("Sök: " + typed, Optional.empty()).withSearchQuery(typed);
         String html = Templates.render(out -> se.inlagg.web.templates.JtesearchGenerated.render(out, null, frame, view));
-        assertFalse(html.contains("<script>alert"), html);
+        assertFalse(html.contains("<script>alert") || html.contains("<b>"), html);
         assertTrue(html.contains("name=\"q\" type=\"search\" value=\"&lt;script>alert(1)&lt;/script> frivård\""),
                 "the box keeps what was typed, escaped for its attribute: " + html);
+        assertTrue(html.contains("<input type=\"hidden\" name=\"tag\" value=\"Frivård &#34;>&lt;b>\">"),
+                "the box that keeps to the category sends its name, escaped: " + html);
+        assertTrue(html.contains("<label for=\"sok-inom\">Sök bland inläggen i kategorin Frivård \"&gt;&lt;b&gt;</label>"), html);
+        assertTrue(html.contains("<a href=\"/sok?q=x\">Sök efter ”&lt;script&gt;alert(1)&lt;/script&gt; frivård” bland alla inlägg</a>"), html);
         assertTrue(html.contains("<p class=\"snippet\">Om <mark>frivården</mark> &amp; mer</p>"), html);
         assertTrue(html.contains("<a rel=\"next\" href=\"/sok?q=x&amp;cursor=abc\">Nästa sida</a>"), html);
     }
@@ -158,7 +165,7 @@ class PagesRenderingTest {
         assertTrue(html.contains("Logga in"));
         assertTrue(html.contains("<a rel=\"next\" href=\"/?cursor=abc\">Äldre inlägg</a>"));
         Frame signedIn = frame("Kategori: Frivård", Optional.of(new Viewer("a", "csrf\"<")));
-        String page = Templates.render(out -> JtelistGenerated.render(out, null, signedIn, new ListView("x", List.of(), Optional.empty(), Optional.empty(), "Tomt")));
+        String page = Templates.render(out -> JtelistGenerated.render(out, null, signedIn, new ListView("x", List.of(), Optional.empty(), Optional.empty(), "Tomt", Optional.empty())));
         assertTrue(page.contains("<title>Kategori: Frivård – Inlägg</title>"));
         assertTrue(page.contains("name=\"csrf\" value=\"csrf&#34;&lt;\"") || page.contains("name=\"csrf\" value=\"csrf&quot;&lt;\""),
                 "the sign-out form carries the escaped CSRF token: " + page);

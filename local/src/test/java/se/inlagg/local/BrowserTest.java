@@ -198,6 +198,18 @@ class BrowserTest {
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Inlägg av Karin Lund"));
         browser.findElement(By.linkText("Frivården Västervik")).click();
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Inlägg från Frivården Västervik"));
+        // The office's own box searches only its posts: "frivården" alone would find Norrköping's too, by its byline.
+        assertEquals("Sök bland inläggen från Frivården Västervik", browser.findElement(By.cssSelector("label[for=sok-inom]")).getText());
+        browser.findElement(By.id("sok-inom")).sendKeys("frivården" + Keys.ENTER);
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.hit")));
+        assertEquals(List.of("Frivården i Västervik har flyttat"),
+                browser.findElements(By.cssSelector("li.hit h2 a")).stream().map(WebElement::getText).toList());
+        assertEquals("1 inlägg från Frivården Västervik hittades för ”frivården”.", browser.findElement(By.cssSelector("p.found")).getText());
+        browser.findElement(By.linkText("Sök efter ”frivården” bland alla inlägg")).click();
+        waitFor(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("li.hit"), 1));
+        browser.navigate().back();
+        browser.navigate().back();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Inlägg från Frivården Västervik"));
         browser.findElement(By.linkText("Arkiv")).click();
         waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Arkiv"));
         browser.findElement(By.linkText("Mars 2018")).click();
@@ -226,7 +238,8 @@ class BrowserTest {
                 "/archive", "/archive/2018-03", "/people", "/people/karin-lund", "/offices", "/offices/frivarden-vastervik", "/signin",
                 "/sok?q=", "/finns-inte"));
         awaitSearchable("frivard");
-        pages.addAll(List.of("/sok?q=frivård+flyttat", "/sok?q=ingenting+alls+h%C3%A4r"));
+        pages.addAll(List.of("/sok?q=frivård+flyttat", "/sok?q=ingenting+alls+h%C3%A4r", "/sok?q=frivård&tag=Lokaler&month=2018-03",
+                "/sok?q=frivård&month=2018-13"));
         ChromeDriver checker = chromium(true);
         try {
             // So the check below cannot pass by seeing nothing: a page with the faults axe looks for.

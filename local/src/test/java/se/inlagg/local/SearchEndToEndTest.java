@@ -158,6 +158,43 @@ class SearchEndToEndTest extends ServerTest {
     }
 
     @Test
+    void aCategorysOrAMonthsPageSearchesOnlyItsOwnPostsAndTheApiNarrowsAlike() {
+        post("Studiebesök i Kalmar", "Ett studiebesök på häktet.", "2019-06-03", "published", "Studiebesök");
+        post("Studiebesök i Växjö", "Ännu ett studiebesök.", "2019-07-01", "published", "Resor");
+        awaitHits("studiebesök", h -> h.size() == 2);
+
+        String category = http.get("/tags/resor").body();
+        var box = java.util.regex.Pattern.compile("<form class=\"search within\" method=\"get\" action=\"/sok\" role=\"search\" "
+                + "aria-label=\"Sök bland inläggen i kategorin Resor\">.*?<input type=\"hidden\" name=\"tag\" value=\"Resor\">",
+                java.util.regex.Pattern.DOTALL).matcher(category);
+        assertTrue(box.find(), "the category's page has a box that keeps to it: " + category);
+        // What that form sends, as a browser sends it.
+        String within = http.get("/sok?q=" + q("studiebesök") + "&tag=Resor").body();
+        assertTrue(within.contains("1 inlägg i kategorin Resor hittades för ”studiebesök”."), within);
+        assertTrue(within.contains("Studiebesök i Växjö") && !within.contains("Studiebesök i Kalmar"), within);
+        assertTrue(within.contains("<title>Sök: studiebesök i kategorin Resor – Inlägg</title>"), within);
+        assertTrue(within.contains("<a href=\"/sok?q=studiebes%C3%B6k\">Sök efter ”studiebesök” bland alla inlägg</a>"), within);
+        assertTrue(within.contains("value=\"studiebesök\""), "the box that keeps to it keeps the words too");
+
+        assertTrue(http.get("/archive/2019-06").body().contains("aria-label=\"Sök bland inläggen publicerade i juni 2019\""));
+        String june = http.get("/sok?q=" + q("studiebesök") + "&month=2019-06").body();
+        assertTrue(june.contains("1 inlägg publicerade i juni 2019 hittades") && june.contains("Studiebesök i Kalmar"), june);
+        String none = http.get("/sok?q=" + q("studiebesök") + "&tag=Resor&month=2019-06").body();
+        assertTrue(none.contains("Inga inlägg i kategorin Resor, publicerade i juni 2019 hittades för ”studiebesök”."), none);
+
+        var api = http.get("/api/search?q=" + q("studiebesök") + "&office=" + q("Kontoret i Malmö") + "&tag=studiebesok&limit=50");
+        assertEquals(200, api.status(), api.body());
+        assertEquals(1, api.json().path("total").asInt(), api.body());
+        assertEquals("studiebesok-i-kalmar", api.json().path("items").path(0).path("slug").asText());
+        var badMonth = http.get("/api/search?q=" + q("studiebesök") + "&month=juni");
+        assertEquals(400, badMonth.status());
+        assertEquals("month", badMonth.json().path("error").path("details").path(0).path("field").asText(), badMonth.body());
+        var badPage = http.get("/sok?q=" + q("studiebesök") + "&month=juni");
+        assertEquals(200, badPage.status());
+        assertTrue(badPage.body().contains("Månaden att söka i skrivs som år och månad, till exempel 2026-11."), badPage.body());
+    }
+
+    @Test
     void hitsComePageByPageWithNoneTwice() {
         for (int i = 1; i <= 12; i++) {
             post("Terminsstart nummer " + i, "Om terminsstart.", String.format("2018-08-%02d", i), "published");

@@ -1,0 +1,70 @@
+package se.inlagg.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import se.inlagg.posts.Facet;
+import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Nfc;
+import se.inlagg.posts.SiteTime;
+
+/**
+ * Where a search looks: every post readers may see, or only those in a category, by a person, from an
+ * office or published in a month, or several of these at once. They are the ways the lists narrow, named
+ * by the same query parameters as the API's lists (?tag, ?author, ?office, ?month); unlike a list, which is
+ * one Query of one facet's partition, a search may combine them, as each is a filter on a term every post
+ * carries in the index ({@link PostDocument#FACET}), never a read of the table.
+ */
+public record SearchScope(List<Facet> facets) {
+
+    /** Every post readers may see. */
+    public static final SearchScope EVERYWHERE = new SearchScope(List.of());
+    /** The longest value of a parameter read: more than any name of a category, person or office. */
+    public static final int MAX_VALUE = 200;
+
+    public SearchScope {
+        facets = List.copyOf(facets);
+    }
+
+    /**
+     * The scope the parameters give: a category by its slug or name, a person and an office by name (or slug), a month
+     * as 2026-11. A value that makes no slug or no month, or is too long, is noted as an error under its parameter's
+     * name; a blank one is left out, as an empty field of a form is.
+     */
+    public static SearchScope read(Function<String, Optional<String>> parameter, List<FieldError> errors) {
+        List<Facet> facets = new ArrayList<>();
+        for (Facet.Kind kind : Facet.Kind.values()) {
+            String name = kind.parameter();
+            // As the words are read (SearchService): no control character or noncharacter is kept, since the page shows
+            // the name; composed, as stored names are.
+            Optional<String> given = parameter.apply(name).map(v -> Nfc.of(SearchService.withoutControls(v)).strip()).filter(v -> !v.isEmpty());
+            if (given.isEmpty()) {
+                continue;
+            }
+            String value = given.get();
+            if (value.codePointCount(0, value.length()) > MAX_VALUE) {
+                errors.add(new FieldError(name, "must be at most " + MAX_VALUE + " characters"));
+                continue;
+            }
+            Optional<Facet> facet = switch (kind) {
+                case CATEGORY -> Facet.categoryNamed(value);
+                case PERSON -> Facet.person(value);
+                case OFFICE -> Facet.office(value);
+                case MONTH -> SiteTime.parseMonth(value).map(Facet::month);
+            };
+            facet.ifPresentOrElse(facets::add, () -> errors.add(new FieldError(name,
+                    kind == Facet.Kind.MONTH ? "must be a month like 2019-01" : "must contain a letter or a digit")));
+        }
+        return new SearchScope(facets);
+    }
+
+    public boolean isEverywhere() {
+        return facets.isEmpty();
+    }
+
+    /** What tells one scope from another (their slugs, not their names as typed): a search's cursor is bound to it. */
+    String key() {
+        return String.join(" ", facets.stream().map(Facet::path).toList());
+    }
+}

@@ -1,0 +1,60 @@
+package se.inlagg.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import se.inlagg.posts.Facet;
+
+/**
+ * A search box that searches only where the reader is (a category's, a person's, an office's or a month's posts,
+ * or a search already so narrowed): its label says where in Swedish, and the scope goes along as hidden fields,
+ * so it works with no JavaScript. The header's box searches everywhere.
+ *
+ * @param where "i kategorin Frivård, publicerade i november 2026": the scope as it stands in a sentence
+ */
+public record SearchWithin(String where, String query, List<Hidden> hidden) {
+
+    /** A field the form sends as it is. */
+    public record Hidden(String name, String value) {
+    }
+
+    public SearchWithin {
+        hidden = List.copyOf(hidden);
+    }
+
+    /** A box for these facets' posts (a search's scope, or a list's own: no class of search is loaded for a list). */
+    static SearchWithin of(List<Facet> facets, String query) {
+        List<String> parts = new ArrayList<>();
+        for (Facet f : facets) {
+            parts.add(switch (f.kind()) {
+                case CATEGORY -> "i kategorin " + f.name();
+                case PERSON -> "av " + f.name();
+                case OFFICE -> "från " + f.name();
+                case MONTH -> "publicerade i " + f.name().toLowerCase(Locale.ROOT);
+            });
+        }
+        List<Hidden> hidden = facets.stream().map(f -> new Hidden(f.kind().parameter(), f.parameterValue())).toList();
+        return new SearchWithin(String.join(", ", parts), query, hidden);
+    }
+
+    /** "Sök bland inläggen i kategorin Frivård": the box's label, and its landmark's name beside the header's box. */
+    public String label() {
+        return "Sök bland inläggen " + where;
+    }
+
+    /** The address of this search's first page of hits, scope and all. */
+    String firstPage() {
+        StringBuilder href = new StringBuilder("/sok?q=").append(encoded(query));
+        for (Hidden h : hidden) {
+            href.append('&').append(h.name()).append('=').append(encoded(h.value()));
+        }
+        return href.toString();
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+}
