@@ -44,6 +44,7 @@ public final class SearchHandler extends ApiFunction {
         node.put("items", page.hits().stream().map(SearchHandler::hit).toList());
         node.put("total", page.total());
         node.put("nextCursor", page.nextCursor().orElse(null));
+        node.put("similar", page.similar());
         return node;
     }
 

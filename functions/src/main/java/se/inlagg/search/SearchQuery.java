@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
@@ -13,6 +14,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -48,13 +50,30 @@ final class SearchQuery {
      */
     static final float COMPOUND_WEIGHT = 0.1f;
 
+    /**
+     * The most terms of the index that the words of a search for similar words may stand for, all together, each a read
+     * of its posts: so a search of many mistyped words costs a few hundred of them, not a thousand or more, and stays
+     * under Lucene's limit of 1,024 clauses in one query.
+     */
+    static final int MAX_SIMILAR_TERMS = 400;
+    /**
+     * A stem of fewer letters than this is sought as typed even among similar words: one letter off would be another
+     * word too often ("minnen" is "minn", one off "min").
+     */
+    static final int SIMILAR_FROM = 5;
+    /** From this many letters a word may be two letters off (a swap of two counts as one). */
+    static final int TWO_OFF_FROM = 8;
+
     private final List<Clause> clauses;
     /** Per stem sought, the index's compounds of it (CompoundWords); empty until looked up. */
     private final Map<String, List<BytesRef>> compounds;
+    /** For similar words ({@link #similar}): how many of the index's terms each word's term may stand for; 0 seeks it as typed. */
+    private final int similarTerms;
 
-    private SearchQuery(List<Clause> clauses, Map<String, List<BytesRef>> compounds) {
+    private SearchQuery(List<Clause> clauses, Map<String, List<BytesRef>> compounds, int similarTerms) {
         this.clauses = List.copyOf(clauses);
         this.compounds = compounds;
+        this.similarTerms = similarTerms;
     }
 
     /**
@@ -90,7 +109,7 @@ final class SearchQuery {
         for (String words : plain) {
             analyzer.words(words).forEach(w -> add(clauses, seen, new Word(w)));
         }
-        return new SearchQuery(clauses, Map.of());
+        return new SearchQuery(clauses, Map.of(), 0);
     }
 
     /**
@@ -112,7 +131,35 @@ final class SearchQuery {
         if (spelt.isEmpty()) {
             return this;
         }
-        return new SearchQuery(clauses, CompoundWords.in(reader, spelt, folded, text::forms));
+        return new SearchQuery(clauses, CompoundWords.in(reader, spelt, folded, text::forms), 0);
+    }
+
+    /**
+     * The same words, each whose stem has {@link #SIMILAR_FROM} letters or more also finding the index's words a letter
+     * off (two from {@link #TWO_OFF_FROM}), the first letter as typed: for a search that found nothing as typed, most
+     * often for a typo ("kontraksvård", "Norrköpimg"). Phrases stay as typed, and compounds are not sought. Empty when
+     * no word is long enough to be sought so.
+     */
+    Optional<SearchQuery> similar() {
+        long words = clauses.stream().filter(c -> c instanceof Word w && similarLength(w.word().exact())).count();
+        if (words == 0) {
+            return Optional.empty();
+        }
+        int perTerm = (int) Math.max(1, MAX_SIMILAR_TERMS / (words * FIELDS.size()));
+        return Optional.of(new SearchQuery(clauses, Map.of(), perTerm));
+    }
+
+    /**
+     * The terms of the field a letter or two off this one (the first letter as typed), at most this query's share of
+     * {@link #MAX_SIMILAR_TERMS}. Only the word's first term: the others are the same word typed otherwise.
+     */
+    private Query similarTo(String field, String term) {
+        int off = term.codePointCount(0, term.length()) >= TWO_OFF_FROM ? 2 : 1;
+        return new FuzzyQuery(new Term(field, term), off, 1, similarTerms, true);
+    }
+
+    private static boolean similarLength(String term) {
+        return term.codePointCount(0, term.length()) >= SIMILAR_FROM;
     }
 
     private static void add(List<Clause> clauses, Set<Object> seen, Clause clause) {
@@ -149,7 +196,7 @@ final class SearchQuery {
     Query toLucene(Instant now, SearchScope scope) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (Clause c : clauses) {
-            all.add(anyField(c, compounds), BooleanClause.Occur.MUST);
+            all.add(anyField(c), BooleanClause.Occur.MUST);
         }
         all.add(LongPoint.newRangeQuery(PostDocument.PUBLISHED, Long.MIN_VALUE, now.getEpochSecond()), BooleanClause.Occur.FILTER);
         for (var facet : scope.facets()) {
@@ -158,21 +205,26 @@ final class SearchQuery {
         return all.build();
     }
 
-    private static Query anyField(Clause clause, Map<String, List<BytesRef>> compounds) {
+    private Query anyField(Clause clause) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         FIELDS.forEach((field, weight) -> {
             switch (clause) {
                 case Word w -> {
-                    Set<BytesRef> ofWord = new LinkedHashSet<>();
-                    for (String t : w.word().soughtIn(field)) {
-                        any.add(new BoostQuery(new TermQuery(new Term(field, t)), weight), BooleanClause.Occur.SHOULD);
-                        if (!field.equals(PostDocument.NAME)) {
-                            ofWord.addAll(compounds.getOrDefault(t, List.of()));
+                    List<String> sought = w.word().soughtIn(field);
+                    if (similarTerms > 0 && similarLength(sought.getFirst())) {
+                        any.add(new BoostQuery(similarTo(field, sought.getFirst()), weight), BooleanClause.Occur.SHOULD);
+                    } else {
+                        Set<BytesRef> ofWord = new LinkedHashSet<>();
+                        for (String t : sought) {
+                            any.add(new BoostQuery(new TermQuery(new Term(field, t)), weight), BooleanClause.Occur.SHOULD);
+                            if (!field.equals(PostDocument.NAME)) {
+                                ofWord.addAll(compounds.getOrDefault(t, List.of()));
+                            }
                         }
-                    }
-                    // One clause however many compounds: a set of terms, scored alike, counts as one of Lucene's clauses.
-                    if (!ofWord.isEmpty()) {
-                        any.add(new BoostQuery(new TermInSetQuery(field, ofWord), weight * COMPOUND_WEIGHT), BooleanClause.Occur.SHOULD);
+                        // One clause however many compounds: a set of terms, scored alike, counts as one of Lucene's clauses.
+                        if (!ofWord.isEmpty()) {
+                            any.add(new BoostQuery(new TermInSetQuery(field, ofWord), weight * COMPOUND_WEIGHT), BooleanClause.Occur.SHOULD);
+                        }
                     }
                 }
                 case Phrase p -> {

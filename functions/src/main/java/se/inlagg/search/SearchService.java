@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -147,10 +151,21 @@ public final class SearchService {
             try {
                 query = query.withCompoundsIn(searcher.getIndexReader(), analyzer);
                 int wanted = Math.min(offset + limit, SearchCursor.MAX_OFFSET + limit);
-                TopFieldDocs top = searcher.search(query.toLucene(clock.instant(), scope),
-                        new TopFieldCollectorManager(RANKING, wanted + 1, null, Integer.MAX_VALUE));
-                StoredFields stored = searcher.storedFields();
+                Instant now = clock.instant();
+                TopFieldDocs top = top(searcher, query.toLucene(now, scope), wanted);
                 Set<String> terms = query.terms();
+                boolean similar = false;
+                Optional<SearchQuery> alike = top.totalHits.value() == 0 ? query.similar() : Optional.empty();
+                if (alike.isPresent()) {
+                    // Nothing as typed: the same words a letter or two off, marked in the snippets by the words the index
+                    // had for them. Decided by the index alone, so every page of such a search is one of these too.
+                    Query rewritten = searcher.rewrite(alike.get().toLucene(now, scope));
+                    top = top(searcher, rewritten, wanted);
+                    similar = top.totalHits.value() > 0;
+                    terms = new java.util.LinkedHashSet<>(terms);
+                    rewritten.visit(termsOf(terms));
+                }
+                StoredFields stored = searcher.storedFields();
                 List<SearchHit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 for (int i = offset; i < Math.min(offset + limit, docs.length); i++) {
@@ -161,13 +176,35 @@ public final class SearchService {
                 Optional<String> next = docs.length > end && end <= SearchCursor.MAX_OFFSET
                         ? Optional.of(SearchCursor.encode(text, scope, end)) : Optional.empty();
                 Optional<String> previous = offset > 0 ? Optional.of(SearchCursor.encode(text, scope, Math.max(0, offset - limit))) : Optional.empty();
-                return new SearchPage(top.totalHits.value(), offset, hits, next, previous);
+                return new SearchPage(top.totalHits.value(), offset, hits, next, previous, similar);
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static TopFieldDocs top(IndexSearcher searcher, Query query, int wanted) throws IOException {
+        return searcher.search(query, new TopFieldCollectorManager(RANKING, wanted + 1, null, Integer.MAX_VALUE));
+    }
+
+    /** A visitor that adds every term a (rewritten) query seeks to {@code terms}. */
+    private static QueryVisitor termsOf(Set<String> terms) {
+        return new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query query, Term... sought) {
+                for (Term t : sought) {
+                    terms.add(t.text());
+                }
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                // Filters (the scope's facets) mark nothing; a clause that must not match has none here.
+                return occur == BooleanClause.Occur.FILTER || occur == BooleanClause.Occur.MUST_NOT ? EMPTY_VISITOR : this;
+            }
+        };
     }
 
     /**

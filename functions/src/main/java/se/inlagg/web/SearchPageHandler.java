@@ -78,10 +78,13 @@ public final class SearchPageHandler extends PageFunction {
         long pages = (page.total() + PER_PAGE - 1) / PER_PAGE;
         String where = within.map(w -> " " + w.where()).orElse("");
         String query = search.query();
+        String pageOf = pages > 1 ? " Sida " + (page.offset() / PER_PAGE + 1) + " av " + pages + "." : "";
         String found = page.total() == 0
                 ? "Inga inlägg" + where + " hittades för ”" + query + "”. Prova färre eller andra ord" + (within.isPresent() ? ", eller sök bland alla inlägg." : ".")
-                : page.total() + " inlägg" + where + " hittades för ”" + query + "”."
-                        + (pages > 1 ? " Sida " + (page.offset() / PER_PAGE + 1) + " av " + pages + "." : "");
+                // A typo, most often: said so, so nobody takes these for the words they typed.
+                : page.similar() ? "Inga inlägg" + where + " hittades för ”" + query + "”. Här visas " + page.total()
+                        + " inlägg med liknande ord." + pageOf
+                : page.total() + " inlägg" + where + " hittades för ”" + query + "”." + pageOf;
         List<SearchView.Hit> hits = page.hits().stream().map(h -> hit(h, zone)).toList();
         String base = search.firstPage();
         return new SearchView(query, "Sökresultat", Optional.of(found), hits,

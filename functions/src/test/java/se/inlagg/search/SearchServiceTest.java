@@ -83,8 +83,15 @@ class SearchServiceTest {
         return (SearchPage) assertInstanceOf(Outcome.Done.class, on.search(query, limit, cursor), query).value();
     }
 
+    /** The titles found for the words as typed (none when only similar words were: aSearchThatFindsNothingAsTyped…). */
     List<String> titles(String query) {
-        return page(search, query, SearchService.MAX_LIMIT, Optional.empty()).hits().stream().map(SearchHit::title).toList();
+        SearchPage found = page(search, query, SearchService.MAX_LIMIT, Optional.empty());
+        return found.similar() ? List.of() : found.hits().stream().map(SearchHit::title).toList();
+    }
+
+    List<String> similarTitles(String query) {
+        SearchPage found = page(search, query, SearchService.MAX_LIMIT, Optional.empty());
+        return found.similar() ? found.hits().stream().map(SearchHit::title).toList() : List.of();
     }
 
     @Test
@@ -526,6 +533,92 @@ class SearchServiceTest {
         SearchScope kontoret = SearchScope.read(name -> Optional.of("Kontoret").filter(v -> name.equals("tag")), errors);
         assertInstanceOf(Outcome.Refused.class, search.search("fika", kontoret, 4, first.nextCursor()), "the same words in another category");
         assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void aSearchThatFindsNothingAsTypedFindsWordsALetterOrTwoOffAndSaysSo() {
+        indexed("Kontraktsvård i Norrköping", "Kontraktsvården ger klienterna en väg ut.", "2019-01-30", "Kontraktsvård");
+        indexed("Ny rutin för fika", "Kaffe och bullar på torsdagar.", "2019-01-31", "Fika");
+        indexed("En ruin", "Borgruinen i Kalmar.", "2019-02-01");
+        assertFalse(page(search, "kontraktsvård", 10, Optional.empty()).similar());
+        for (String typo : List.of("kontraksvård", "kontraktsvåd", "Kontarktsvård", "norrköpimg", "klinterna", "konraktsvarden")) {
+            SearchPage found = page(search, typo, 10, Optional.empty());
+            assertEquals(List.of("Kontraktsvård i Norrköping"), found.hits().stream().map(SearchHit::title).toList(), typo);
+            assertTrue(found.similar(), typo);
+        }
+        assertTrue(page(search, "klinterna", 10, Optional.empty()).hits().getFirst().snippetHtml().contains("<mark>klienterna</mark>"),
+                "the word found in its stead is marked");
+        SearchPage rutin = page(search, "rutin", 10, Optional.empty());
+        assertEquals(List.of("Ny rutin för fika"), rutin.hits().stream().map(SearchHit::title).toList(), "a word found as typed is not widened");
+        assertFalse(rutin.similar());
+        assertEquals(List.of("Ny rutin för fika"), similarTitles("torsdgar"), "torsdagar");
+        assertEquals(List.of("Ny rutin för fika"), similarTitles("trosdag"), "a swap of two letters is one off");
+        assertEquals(List.of(), similarTitles("fkia"), "a stem of four letters is sought as typed: one off would be another word");
+        assertEquals(List.of(), similarTitles("minnen"), "minnen is minn, one off min");
+        SearchPage none = page(search, "kontraksvård bullar", 10, Optional.empty());
+        assertEquals(0, none.total(), "every word must still be found");
+        assertFalse(none.similar());
+        assertEquals(List.of(), similarTitles("qwzxyvt"));
+        List<se.inlagg.posts.FieldError> errors = new ArrayList<>();
+        SearchScope fika = SearchScope.read(name -> Optional.of("Fika").filter(v -> name.equals("tag")), errors);
+        clock.advance(Duration.ofSeconds(1));
+        SearchPage inFika = (SearchPage) assertInstanceOf(Outcome.Done.class, search.search("klinterna", fika, 10, Optional.empty())).value();
+        assertEquals(0, inFika.total(), "the scope holds for similar words too");
+        // As many long words as a query is read for, each a typo: far under Lucene's limit of clauses, so it is searched.
+    }
+
+    /**
+     * Each word of a search for similar words may stand for many of the index's terms, each a read of its posts: however
+     * many words are typed, all of them together stand for at most MAX_SIMILAR_TERMS, and the search is made.
+     */
+    @Test
+    void asManySimilarWordsAsAreReadStandForAFewHundredTermsAtMost() throws Exception {
+        String letters = "bcdfghjk";
+        List<Post> written = new ArrayList<>();
+        for (int n = 0; n < 40; n++) {
+            String word = "avtalsv" + letters.charAt(n / letters.length()) + letters.charAt(n % letters.length());
+            written.add(write(word, word + ".", String.format("2019-01-%02d", n % 28 + 1), null));
+        }
+        String typed = "bcdfghjklmpqvwxz";
+        String many = String.join(" ", java.util.stream.IntStream.range(0, SearchQuery.MAX_CLAUSES)
+                .mapToObj(n -> "avtalsvz" + typed.charAt(n)).toList());
+        assertTrue(many.length() <= SearchService.MAX_QUERY, many);
+        SwedishText analyzer = new SwedishText();
+        try (var directory = new org.apache.lucene.store.ByteBuffersDirectory();
+             var writer = new org.apache.lucene.index.IndexWriter(directory, new org.apache.lucene.index.IndexWriterConfig(analyzer))) {
+            for (Post p : written) {
+                writer.addDocument(PostDocument.of(p, analyzer, ZoneId.of("Europe/Stockholm")));
+            }
+            writer.commit();
+            try (var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
+                var searcher = new org.apache.lucene.search.IndexSearcher(reader);
+                assertEquals(80, termsSought(searcher, SearchQuery.parse("avtalsvzb", analyzer)), "one word: every like term of title and text");
+                int all = termsSought(searcher, SearchQuery.parse(many, analyzer));
+                assertTrue(all <= SearchQuery.MAX_SIMILAR_TERMS, "16 words, each like 80 terms: " + all);
+            }
+        }
+        search.rebuild();
+        clock.advance(Duration.ofSeconds(1));
+        assertInstanceOf(Outcome.Done.class, search.search(many, 10, Optional.empty()));
+    }
+
+    /** How many of the index's terms the query's similar words stand for, as the searcher rewrites them. */
+    static int termsSought(org.apache.lucene.search.IndexSearcher searcher, SearchQuery query) throws java.io.IOException {
+        var rewritten = searcher.rewrite(query.similar().orElseThrow().toLucene(NOW, SearchScope.EVERYWHERE));
+        int[] count = new int[1];
+        rewritten.visit(new org.apache.lucene.search.QueryVisitor() {
+            @Override
+            public void consumeTerms(org.apache.lucene.search.Query q, org.apache.lucene.index.Term... terms) {
+                count[0] += terms.length;
+            }
+
+            @Override
+            public org.apache.lucene.search.QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur,
+                                                                       org.apache.lucene.search.Query parent) {
+                return this;
+            }
+        });
+        return count[0];
     }
 
     @Test

@@ -195,6 +195,19 @@ class SearchEndToEndTest extends ServerTest {
     }
 
     @Test
+    void aTypoFindsTheWordItMissedAndThePageSaysSo() {
+        JsonNode page = search("kontraksvård norrköpimg");
+        assertTrue(page.path("similar").asBoolean(), page.toString());
+        assertEquals("kontraktsvard-i-norrkoping", page.path("items").path(0).path("slug").asText(), page.toString());
+        var errors = OpenApiDocument.read().schema("SearchPage").validate(page);
+        assertTrue(errors.isEmpty(), errors + "\n" + page);
+        assertFalse(search("kontraktsvård").path("similar").asBoolean(), "found as typed");
+        String html = http.get("/sok?q=" + q("kontraksvård")).body();
+        assertTrue(html.contains("Inga inlägg hittades för ”kontraksvård”. Här visas 1 inlägg med liknande ord."), html);
+        assertTrue(html.contains("<mark>Kontraktsvården</mark>"), "the word found in its stead is marked: " + html);
+    }
+
+    @Test
     void hitsComePageByPageWithNoneTwice() {
         for (int i = 1; i <= 12; i++) {
             post("Terminsstart nummer " + i, "Om terminsstart.", String.format("2018-08-%02d", i), "published");
