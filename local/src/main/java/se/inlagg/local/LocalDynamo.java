@@ -1,5 +1,6 @@
 package se.inlagg.local;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,10 +42,15 @@ final class LocalDynamo implements AutoCloseable {
      * The embedded DynamoDB on this data folder.
      *
      * @throws DataDirectoryInUseException when another process (a running server, say) holds the folder
+     * @throws FolderNotWritable when the folder cannot be written
      */
     static LocalDynamo start(Path dataDir) {
-        EmbeddedDynamoDb db = EmbeddedDynamoDb.start(EmbeddedDynamoDb.Options.durable(dataDir));
-        return new LocalDynamo(Optional.of(db), db.endpoint());
+        try {
+            EmbeddedDynamoDb db = EmbeddedDynamoDb.start(EmbeddedDynamoDb.Options.durable(dataDir));
+            return new LocalDynamo(Optional.of(db), db.endpoint());
+        } catch (UncheckedIOException e) {
+            throw FolderNotWritable.explain(dataDir, e);
+        }
     }
 
     URI endpoint() {

@@ -1,5 +1,6 @@
 package se.inlagg.local;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -37,10 +38,15 @@ final class LocalS3 implements AutoCloseable {
      * {@code local} key the functions sign with ({@link LocalDynamo#sdkProperties()}).
      *
      * @throws se.inlagg.emulator.DataFolderInUseException when another process holds the folder
+     * @throws FolderNotWritable when the folder cannot be written
      */
     static LocalS3 start(Path dataDir) {
-        EmbeddedS3 s3 = EmbeddedS3.start(EmbeddedS3.Options.durable(dataDir));
-        return new LocalS3(Optional.of(s3), s3.endpoint());
+        try {
+            EmbeddedS3 s3 = EmbeddedS3.start(EmbeddedS3.Options.durable(dataDir));
+            return new LocalS3(Optional.of(s3), s3.endpoint());
+        } catch (UncheckedIOException e) {
+            throw FolderNotWritable.explain(dataDir, e);
+        }
     }
 
     URI endpoint() {

@@ -103,6 +103,8 @@ public final class LocalServer implements AutoCloseable {
 
     public static LocalServer start(Options options) throws Exception {
         Template template = Template.read(options.template());
+        // Before anything opens it: the server writes its token, stream positions and (embedded) tables there.
+        FolderNotWritable.check(options.dataDir());
         LocalDynamo dynamo = options.dynamoEndpoint().isPresent()
                 ? LocalDynamo.external(options.dynamoEndpoint().get())
                 : LocalDynamo.start(options.dataDir());

@@ -32,6 +32,7 @@ final class LocalTable implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + templateFile, e);
         }
+        FolderNotWritable.check(dataFolder);
         LocalDynamo dynamo = LocalDynamo.start(dataFolder);
         DynamoDbClient client = dynamo.client();
         try {

@@ -56,6 +56,9 @@ public final class Main {
         } catch (DataDirectoryInUseException e) {
             System.err.println(FolderInUse.message(command, dataFolder(), e));
             exit(1);
+        } catch (FolderNotWritable e) {
+            System.err.println(e.message(command));
+            exit(1);
         }
     }
 

@@ -183,6 +183,63 @@ class CommandLineTest {
         assertTrue(Files.notExists(data.resolve(DataFolder.SERVER_FILE)), "a stopped server withdraws its server.json");
     }
 
+    /**
+     * Found by a user: a data folder that could not be written (read-only, or a full disk) made every command
+     * die with a stack trace from deep in the embedded DynamoDB. Under a regular file, as any user (root too)
+     * meets it.
+     */
+    @Test
+    void aDataFolderThatCannotBeWrittenIsOneLineNamingItAndWhatToDo() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "a file where the data folder's parent should be");
+        Path data = file.resolve("data");
+        assertOneLineRefusal(data, "(" + file + " is a file, not a folder); move it away, or set DATA_DIR to another folder.");
+        assertTrue(Files.isRegularFile(file), "the file is left as it was");
+    }
+
+    /** The same for a folder made read-only (chmod -R a-w), where the system honours that: root writes it all the same. */
+    @Test
+    void aReadOnlyDataFolderIsOneLineToo() throws Exception {
+        Path data = dir.resolve("data");
+        assertEquals(0, run(Repo.root(), Map.of("DATA_DIR", data.toString()), "seed").status());
+        List<Path> all;
+        try (var walk = Files.walk(data)) {
+            all = walk.toList();
+        }
+        for (Path p : all) {
+            p.toFile().setWritable(false, false);
+        }
+        try {
+            Path attempt = data.resolve("written-anyway");
+            boolean honoured;
+            try {
+                Files.writeString(attempt, "x");
+                Files.delete(attempt);
+                honoured = false;
+            } catch (java.nio.file.AccessDeniedException e) {
+                honoured = true;
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(honoured, "this user (root) writes a read-only folder all the same;"
+                    + " aDataFolderThatCannotBeWrittenIsOneLineNamingItAndWhatToDo covers the refusal for it");
+            assertOneLineRefusal(data, "(permission denied); make it writable, or set DATA_DIR to another folder.");
+        } finally {
+            for (Path p : all) {
+                p.toFile().setWritable(true, true);
+            }
+        }
+    }
+
+    /** Every command on the data folder: exit 1 and one line, the folder and why, no stack trace. */
+    private void assertOneLineRefusal(Path data, String why) throws Exception {
+        for (List<String> command : List.of(List.of("serve"), List.of("seed"), List.of("create-author", "Anna Lindqvist"),
+                List.of("reindex"), List.of("new-token", "8b0d6b3e-5c1a-4f1e-9a57-2f3c1d4e5f60"))) {
+            Run refused = run(Repo.root(), Map.of("DATA_DIR", data.toString(), "PORT", "0"), command.toArray(String[]::new));
+            assertEquals(1, refused.status(), command + " " + refused.out() + refused.err());
+            assertEquals(List.of("inlagg " + command.getFirst() + ": cannot write the data folder " + data + " " + why),
+                    refused.err().lines().toList(), command.toString());
+            assertEquals(List.of(), refused.out(), command.toString());
+        }
+    }
+
     @Test
     void everyCommandHasHelp() throws Exception {
         for (List<String> command : List.of(List.of("help"), List.of("--help"), List.of("serve", "--help"), List.of("seed", "--help"),
