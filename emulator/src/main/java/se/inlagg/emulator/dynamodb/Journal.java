@@ -17,7 +17,12 @@ final class Journal implements AutoCloseable {
 
     /** Opens for appending after the last whole record; a torn tail from a crash is cut off. */
     Journal(Path file, long validLength) throws IOException {
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        this(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ), validLength);
+    }
+
+    /** On a channel already open: tests give one whose disk fills up. */
+    Journal(FileChannel channel, long validLength) throws IOException {
+        this.channel = channel;
         if (channel.size() > validLength) {
             channel.truncate(validLength);
             channel.force(true);
@@ -50,7 +55,8 @@ final class Journal implements AutoCloseable {
             } catch (IOException repair) {
                 broken = repair;
             }
-            throw new UncheckedIOException("Could not write the DynamoDB journal", e);
+            // The system's reason goes into the answer too, so a full disk says so where the failed write is logged.
+            throw new UncheckedIOException("Could not write the DynamoDB journal: " + e.getMessage(), e);
         }
     }
 
