@@ -43,6 +43,13 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * after {@code missed} has made up for what was never read. Found by a probe: two restarts in a row
  * before the search indexer caught up left the poller asking for the lost position forever, and
  * nothing was indexed again.
+ *
+ * <p>A position kept that the stream does not have is treated the same way: a sequence number past
+ * the shard's last record, a shard the stream lacks, or positions in another stream. That is what a
+ * data folder whose {@code dynamodb/} was restored from an older copy, or made anew, while
+ * {@code streams/} kept the newer positions looks like; read on from such a position, the poller
+ * skipped every change until the stream caught up with it (the emulator answers a position past its
+ * end with an iterator that waits there), and search stayed stale until {@code reindex}.
  */
 final class StreamPoller implements AutoCloseable {
 
@@ -61,6 +68,10 @@ final class StreamPoller implements AutoCloseable {
     private final Map<String, String> position = new LinkedHashMap<>();
     private final Map<String, String> iterators = new LinkedHashMap<>();
     private final Set<String> finished = new HashSet<>();
+    /** Shards whose position came from the file and has not yet been found in the stream. */
+    private final Set<String> unverified = new HashSet<>();
+    /** The stream the file's positions were in, when that is not this table's stream; null otherwise. */
+    private String otherStream;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long delivered;
@@ -157,6 +168,14 @@ final class StreamPoller implements AutoCloseable {
         } while (start != null);
         Set<String> known = new HashSet<>();
         shards.forEach(s -> known.add(s.shardId()));
+        if (otherStream != null) {
+            makeUpFor(List.of(), "its positions kept are in another stream (" + otherStream + "), so the table was made anew");
+            otherStream = null;
+        }
+        List<String> unknown = unverified.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            makeUpFor(unknown, "the stream has no shard " + String.join(", ", unknown) + ", where it kept a position");
+        }
         return shards.stream().filter(s -> !finished.contains(s.shardId()))
                 .filter(s -> s.parentShardId() == null || !known.contains(s.parentShardId()) || finished.contains(s.parentShardId()))
                 .toList();
@@ -181,6 +200,16 @@ final class StreamPoller implements AutoCloseable {
     }
 
     private String iterator(String shardId) {
+        if (unverified.contains(shardId)) {
+            // Looked at once, before the first read from a position kept; until that and any making up succeed, the
+            // next attempt looks again.
+            if (aheadOfStream(shardId, position.get(shardId))) {
+                makeUpFor(List.of(shardId), "its position " + position.get(shardId) + " is past the last change in the stream (was an"
+                        + " older copy of the table restored?)");
+                return fromTheStart(shardId);
+            }
+            unverified.remove(shardId);
+        }
         String after = position.get(shardId);
         try {
             return streams.getShardIterator(b -> {
@@ -192,14 +221,49 @@ final class StreamPoller implements AutoCloseable {
                 }
             }).shardIterator();
         } catch (TrimmedDataAccessException e) {
-            System.err.println("stream " + source.functionId() + ": the changes after its last position are gone before it read them ("
-                    + e.awsErrorDetails().errorMessage() + "); making up for them, then reading on from the oldest change kept");
-            missed.run();
-            position.remove(shardId);
-            save();
-            return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-                    .shardIterator();
+            makeUpFor(List.of(shardId), "the changes after its last position are gone before it read them ("
+                    + e.awsErrorDetails().errorMessage() + ")");
+            return fromTheStart(shardId);
         }
+    }
+
+    /**
+     * Whether the record at a position kept from an earlier run is missing from a shard that still holds
+     * everything after its oldest record: then the position is ahead of the stream. The emulator numbers
+     * records from one counter that a restored table takes back, and answers AFTER_SEQUENCE_NUMBER past
+     * its end with an iterator that waits there rather than an error, so the record itself is looked for.
+     * A position older than the oldest record kept is not ahead; the AFTER_SEQUENCE_NUMBER iterator then
+     * meets the trim, as before.
+     */
+    private boolean aheadOfStream(String shardId, String sequence) {
+        String at;
+        try {
+            at = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
+                    .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).sequenceNumber(sequence)).shardIterator();
+        } catch (TrimmedDataAccessException e) {
+            return false;
+        }
+        List<Record> first = streams.getRecords(b -> b.shardIterator(at).limit(1)).records();
+        return first.isEmpty() || !first.getFirst().dynamodb().sequenceNumber().equals(sequence);
+    }
+
+    /**
+     * Changes this poller can no longer read in order: one line saying why, then {@code missed} (for the
+     * search index, building it anew from the table), and the shards' positions forgotten so that they
+     * are read from the oldest change kept.
+     */
+    private void makeUpFor(List<String> shardIds, String why) {
+        System.err.println("stream " + source.functionId() + ": " + why + "; making up for what it missed, then reading on from"
+                + " the oldest change kept");
+        missed.run();
+        shardIds.forEach(position::remove);
+        shardIds.forEach(unverified::remove);
+        save();
+    }
+
+    private String fromTheStart(String shardId) {
+        return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                .shardIterator();
     }
 
     /** The batch through the filters and to the function; then the positions move past it, whatever came of it. */
@@ -253,10 +317,16 @@ final class StreamPoller implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Positions belong to one stream: a table made again has a new one, read from its start.
+        // Positions belong to one stream: a table made again has a new one, read from its start once what the function
+        // made of the other stream is made up for (the index would otherwise keep posts the new table does not have).
+        Map<String, String> kept = new LinkedHashMap<>();
+        saved.stringPropertyNames().stream().filter(k -> k.startsWith("shard."))
+                .forEach(k -> kept.put(k.substring("shard.".length()), saved.getProperty(k)));
         if (streamArn.equals(saved.getProperty("stream"))) {
-            saved.stringPropertyNames().stream().filter(k -> k.startsWith("shard."))
-                    .forEach(k -> position.put(k.substring("shard.".length()), saved.getProperty(k)));
+            position.putAll(kept);
+            unverified.addAll(kept.keySet());
+        } else if (!kept.isEmpty()) {
+            otherStream = saved.getProperty("stream");
         }
     }
 

@@ -42,15 +42,7 @@ class StreamRecoveryTest {
         Path positions = data.resolve("streams");
         assertTrue(Files.list(positions).anyMatch(p -> p.getFileName().toString().endsWith(".properties")), "a position is kept");
 
-        // Written while no server ran (as a command does), with a body that outgrows the snapshot, so the next open
-        // compacts; the open after that keeps no record of it: the position the server kept is gone.
-        try (LocalTable table = LocalTable.open(Repo.template(), data)) {
-            var posts = table.wiring(ZoneId.of("Europe/Stockholm")).posts();
-            String body = "Sjölejonen simmade förbi. ".repeat(3_600);
-            var created = posts.create(draft("Sjölejon i Skellefteå", body), "author-stream", Optional.empty());
-            assertTrue(created instanceof Outcome.Done<?>, created.toString());
-        }
-        LocalTable.open(Repo.template(), data).close();
+        writeWhileStoppedAndLetTheStreamForgetIt(data, "Sjölejon i Skellefteå");
 
         try (var server = LocalServer.start(options)) {
             awaitFound(server, "sjölejon", 1);
@@ -58,6 +50,115 @@ class StreamRecoveryTest {
             awaitFound(server, "okapi", 1);
             assertEquals(1, found(server, "valross"), "what was indexed before is still there");
         }
+    }
+
+    /**
+     * Found by restoring a backup: an older copy of DATA_DIR/dynamodb put back under the newer streams/ folder left the
+     * poller's position past the end of the restored stream, and posts written after that were never indexed. The
+     * poller finds its position missing from the stream, builds the index anew from the table (what the restored
+     * table lacks is no longer found) and reads on, so the next post is found.
+     */
+    @Test
+    void aPositionAheadOfAnOlderTableRestoredUnderItIsMadeUpForAndWhatComesNextIsFound() throws Exception {
+        Path data = dir.resolve("data");
+        var options = new LocalServer.Options(Repo.template(), data, 0, Optional.empty(), Optional.empty(), Optional.empty());
+        try (var server = LocalServer.start(options)) {
+            create(server, "Valross i Västervik");
+            awaitFound(server, "valross", 1);
+        }
+        Path backup = dir.resolve("backup");
+        copyFolder(data.resolve("dynamodb"), backup);
+
+        try (var server = LocalServer.start(options)) {
+            for (String title : List.of("Sjölejon i Skellefteå", "Säl i Sundsvall", "Val i Varberg")) {
+                create(server, title);
+            }
+            awaitFound(server, "sjölejon", 1);
+            awaitFound(server, "varberg", 1);
+        }
+        // The older table put back; streams/ (and the index in s3/) keep what the newer one gave them.
+        deleteFolder(data.resolve("dynamodb"));
+        copyFolder(backup, data.resolve("dynamodb"));
+
+        try (var server = LocalServer.start(options)) {
+            create(server, "Okapi i Umeå");
+            awaitFound(server, "okapi", 1);
+            awaitFound(server, "sjölejon", 0);
+            assertEquals(1, found(server, "valross"), "what the restored table holds is still found");
+        }
+    }
+
+    /** A new table has a new stream: what the index holds from the old one's posts goes, and the new posts are found. */
+    @Test
+    void positionsInTheStreamOfATableMadeAnewAreMadeUpFor() throws Exception {
+        Path data = dir.resolve("data");
+        var options = new LocalServer.Options(Repo.template(), data, 0, Optional.empty(), Optional.empty(), Optional.empty());
+        try (var server = LocalServer.start(options)) {
+            create(server, "Valross i Västervik");
+            awaitFound(server, "valross", 1);
+        }
+        deleteFolder(data.resolve("dynamodb"));
+
+        try (var server = LocalServer.start(options)) {
+            awaitFound(server, "valross", 0);
+            create(server, "Okapi i Umeå");
+            awaitFound(server, "okapi", 1);
+        }
+    }
+
+    /** A position kept for a shard the stream does not have: the shard the stream has may have lost changes meanwhile. */
+    @Test
+    void aPositionInAShardTheStreamLacksIsMadeUpFor() throws Exception {
+        Path data = dir.resolve("data");
+        var options = new LocalServer.Options(Repo.template(), data, 0, Optional.empty(), Optional.empty(), Optional.empty());
+        try (var server = LocalServer.start(options)) {
+            create(server, "Valross i Västervik");
+            awaitFound(server, "valross", 1);
+        }
+        writeWhileStoppedAndLetTheStreamForgetIt(data, "Sjölejon i Skellefteå");
+        Path positions;
+        try (var files = Files.list(data.resolve("streams"))) {
+            positions = files.filter(p -> p.getFileName().toString().endsWith(".properties")).findFirst().orElseThrow();
+        }
+        Files.writeString(positions, Files.readString(positions).replaceAll("shard\\.shardId-[^=]*=", "shard.shardId-00000000000000000000-0="));
+
+        try (var server = LocalServer.start(options)) {
+            awaitFound(server, "sjölejon", 1);
+            create(server, "Okapi i Umeå");
+            awaitFound(server, "okapi", 1);
+        }
+    }
+
+    /**
+     * A post written while no server ran (as a command does), with a body that outgrows the snapshot, so the next open
+     * compacts; the open after that keeps no record of it: the position the server kept is gone.
+     */
+    private static void writeWhileStoppedAndLetTheStreamForgetIt(Path data, String title) {
+        try (LocalTable table = LocalTable.open(Repo.template(), data)) {
+            var posts = table.wiring(ZoneId.of("Europe/Stockholm")).posts();
+            String body = "Sjölejonen simmade förbi. ".repeat(3_600);
+            var created = posts.create(draft(title, body), "author-stream", Optional.empty());
+            assertTrue(created instanceof Outcome.Done<?>, created.toString());
+        }
+        LocalTable.open(Repo.template(), data).close();
+    }
+
+    private static void copyFolder(Path from, Path to) throws java.io.IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+
+    private static void deleteFolder(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(folder);
     }
 
     private static PostDraft draft(String title, String body) {
