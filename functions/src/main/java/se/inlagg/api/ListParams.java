@@ -16,8 +16,6 @@ import se.inlagg.posts.SiteTime;
 /** Reads ?limit, ?cursor, ?tag, ?author, ?office and ?month into a list query, refusing bad values with 400. */
 final class ListParams {
 
-    static final int MAX_QUERY_VALUE = 512;
-
     private ListParams() {
     }
 
@@ -52,7 +50,7 @@ final class ListParams {
         Optional<YearMonth> month = request.query("month").flatMap(m -> {
             Optional<YearMonth> parsed = SiteTime.parseMonth(m.strip());
             if (parsed.isEmpty()) {
-                errors.add(new FieldError("month", "must be a month like 2019-01"));
+                errors.add(new FieldError("month", Facet.NOT_A_MONTH));
             }
             return parsed;
         });
@@ -60,16 +58,16 @@ final class ListParams {
         checkCursor(cursor, errors);
         // A category, a person or an office, as the reader's pages narrow by (found by an integrator's probe: ?author= was
         // ignored without a word, and the whole feed answered as if it were that person's).
-        java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
-        for (String name : FACETS) {
-            request.query(name).filter(v -> !v.isBlank()).ifPresent(value -> {
-                given.put(name, value);
-                if (value.length() > MAX_QUERY_VALUE) {
-                    errors.add(new FieldError(name, "must be at most " + MAX_QUERY_VALUE + " characters"));
+        java.util.Map<Facet.Kind, String> given = new java.util.LinkedHashMap<>();
+        for (Facet.Kind kind : FACETS) {
+            request.query(kind.parameter()).filter(v -> !v.isBlank()).ifPresent(value -> {
+                given.put(kind, value);
+                if (value.length() > Facet.MAX_PARAMETER_VALUE) {
+                    errors.add(new FieldError(kind.parameter(), "must be at most " + Facet.MAX_PARAMETER_VALUE + " characters"));
                 }
             });
         }
-        List<String> names = List.copyOf(given.keySet());
+        List<String> names = given.keySet().stream().map(Facet.Kind::parameter).toList();
         if (names.size() > 1) {
             errors.add(new FieldError(names.get(1), "give one of tag, author and office, not " + String.join(" and ", names)));
         }
@@ -79,16 +77,17 @@ final class ListParams {
         if (given.isEmpty()) {
             return Optional.of(new ListQuery(Optional.empty(), month, limit, cursor));
         }
-        String value = given.get(names.getFirst());
-        Optional<Facet> facet = switch (names.getFirst()) {
-            case "tag" -> Facet.categoryNamed(value);
-            case "author" -> Facet.person(value.strip());
+        Facet.Kind kind = given.keySet().iterator().next();
+        String value = given.get(kind);
+        Optional<Facet> facet = switch (kind) {
+            case CATEGORY -> Facet.categoryNamed(value);
+            case PERSON -> Facet.person(value.strip());
             default -> Facet.office(value.strip());
         };
         // One that makes no slug (only signs) lists nothing: an empty list, not an error, as for a name nobody has.
         return facet.map(f -> new ListQuery(Optional.of(f), month, limit, cursor));
     }
 
-    /** The query parameters that narrow a list to one facet, at most one of them at a time. */
-    private static final List<String> FACETS = List.of("tag", "author", "office");
+    /** The kinds whose query parameters narrow a list to one facet, at most one of them at a time (a month goes with any). */
+    private static final List<Facet.Kind> FACETS = List.of(Facet.Kind.CATEGORY, Facet.Kind.PERSON, Facet.Kind.OFFICE);
 }

@@ -9,6 +9,11 @@ import java.util.Optional;
  */
 public record Facet(Kind kind, String slug, String name) {
 
+    /** The longest value of ?tag, ?author or ?office read: far more than any name of one. */
+    public static final int MAX_PARAMETER_VALUE = 512;
+    /** What a ?month that names no month is told, in the API's words. */
+    public static final String NOT_A_MONTH = "must be a month like 2019-01";
+
     /** The kinds, each with the path of its pages and the query parameter that narrows a list or a search to one. */
     public enum Kind {
         CATEGORY("/tags/", "tag"),
@@ -72,6 +77,11 @@ public record Facet(Kind kind, String slug, String name) {
 
     public static Facet month(YearMonth month) {
         return new Facet(Kind.MONTH, month.toString(), SwedishDates.month(month));
+    }
+
+    /** Its name as it stands inside a sentence: a month's in lower case ("i september 2024"), the others' as they are. */
+    public String nameInText() {
+        return kind == Kind.MONTH ? name.toLowerCase(java.util.Locale.ROOT) : name;
     }
 
     /** What names it in its query parameter: a month as 2026-11, the others by name (a slug would do too). */

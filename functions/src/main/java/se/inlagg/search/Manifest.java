@@ -21,7 +21,7 @@ record Manifest(String lineage, long generation, Map<String, FileRef> files, int
      * have been kept), 8 since a word's stem as typed without å, ä and ö is held reversed too, with nouns in å, ä, ö or é
      * and "-n" or "-s" one word ("miljön", "Malmös"), 9 since each post holds the paths of its facets, which a search's scope
      * filters on (SearchScope). A manifest without the field is 1. An index of an older analysis still answers every
-     * query, less well (one of 8 finds nothing in a scope), and the indexer builds it anew at its next batch.
+     * query, less well (in one of 8 a scope is checked on each hit's stored fields), and the indexer builds it anew at its next batch.
      */
     static final int ANALYSIS = 9;
 

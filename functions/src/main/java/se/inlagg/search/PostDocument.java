@@ -14,6 +14,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
 import se.inlagg.posts.Byline;
+import se.inlagg.posts.Facet;
 import se.inlagg.posts.Markdown;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
@@ -125,6 +126,22 @@ final class PostDocument {
         Byline by = new Byline(d.get(AUTHOR_NAME), Optional.ofNullable(d.get(AUTHOR_ROLE)), Optional.ofNullable(d.get(AUTHOR_OFFICE)));
         return new SearchHit(d.get(SLUG), d.get(TITLE), d.get(EXCERPT), snippetHtml, by,
                 Instant.ofEpochSecond(d.getField(PUBLISHED).numericValue().longValue()), tags);
+    }
+
+    /**
+     * The paths of the facets a post of an older index is in, read from its stored fields as {@link PostSummary#facets}
+     * makes them from the post: for a search's scope where the index holds no {@link #FACET} (analysis 8 and older).
+     */
+    static java.util.Set<String> facetPaths(Document d, ZoneId zone) {
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (String slug : d.getValues(TAG_SLUG)) {
+            paths.add(Facet.Kind.CATEGORY.path() + slug);
+        }
+        Facet.person(d.get(AUTHOR_NAME)).ifPresent(f -> paths.add(f.path()));
+        Optional.ofNullable(d.get(AUTHOR_OFFICE)).flatMap(Facet::office).ifPresent(f -> paths.add(f.path()));
+        Instant published = Instant.ofEpochSecond(d.getField(PUBLISHED).numericValue().longValue());
+        paths.add(Facet.month(java.time.YearMonth.from(published.atZone(zone))).path());
+        return paths;
     }
 
     static String body(Document d) {

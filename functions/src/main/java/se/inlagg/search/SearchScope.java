@@ -20,9 +20,6 @@ public record SearchScope(List<Facet> facets) {
 
     /** Every post readers may see. */
     public static final SearchScope EVERYWHERE = new SearchScope(List.of());
-    /** The longest value of a parameter read: more than any name of a category, person or office. */
-    public static final int MAX_VALUE = 200;
-
     public SearchScope {
         facets = List.copyOf(facets);
     }
@@ -30,21 +27,22 @@ public record SearchScope(List<Facet> facets) {
     /**
      * The scope the parameters give: a category by its slug or name, a person and an office by name (or slug), a month
      * as 2026-11. A value that makes no slug or no month, or is too long, is noted as an error under its parameter's
-     * name; a blank one is left out, as an empty field of a form is.
+     * name (where the API's list takes one that makes no slug for an empty list: a page can say what to do instead);
+     * a blank one is left out, as an empty field of a form is.
      */
     public static SearchScope read(Function<String, Optional<String>> parameter, List<FieldError> errors) {
         List<Facet> facets = new ArrayList<>();
         for (Facet.Kind kind : Facet.Kind.values()) {
             String name = kind.parameter();
-            // As the words are read (SearchService): no control character or noncharacter is kept, since the page shows
-            // the name; composed, as stored names are.
-            Optional<String> given = parameter.apply(name).map(v -> Nfc.of(SearchService.withoutControls(v)).strip()).filter(v -> !v.isEmpty());
-            if (given.isEmpty()) {
+            Optional<String> raw = parameter.apply(name).filter(v -> !v.isBlank());
+            if (raw.isEmpty()) {
                 continue;
             }
-            String value = given.get();
-            if (value.codePointCount(0, value.length()) > MAX_VALUE) {
-                errors.add(new FieldError(name, "must be at most " + MAX_VALUE + " characters"));
+            // As the words are read (SearchService): no control character or noncharacter is kept, since the page shows
+            // the name; composed, as stored names are. One of nothing else is no name (from a review: it searched all posts).
+            String value = Nfc.of(SearchService.withoutControls(raw.get())).strip();
+            if (value.codePointCount(0, value.length()) > Facet.MAX_PARAMETER_VALUE) {
+                errors.add(new FieldError(name, "must be at most " + Facet.MAX_PARAMETER_VALUE + " characters"));
                 continue;
             }
             Optional<Facet> facet = switch (kind) {
@@ -54,7 +52,7 @@ public record SearchScope(List<Facet> facets) {
                 case MONTH -> SiteTime.parseMonth(value).map(Facet::month);
             };
             facet.ifPresentOrElse(facets::add, () -> errors.add(new FieldError(name,
-                    kind == Facet.Kind.MONTH ? "must be a month like 2019-01" : "must contain a letter or a digit")));
+                    kind == Facet.Kind.MONTH ? Facet.NOT_A_MONTH : "must contain a letter or a digit")));
         }
         return new SearchScope(facets);
     }

@@ -86,6 +86,8 @@ public final class SearchService {
     private final IndexReplica replica;
     private final IndexUpdater updater;
     private final Clock clock;
+    /** The site's, in which a post's month is counted. */
+    private final java.time.ZoneId zone;
 
     /** Search with its index in this bucket, through a client configured the standard way (AWS_ENDPOINT_URL_S3 and all). */
     public static SearchService inS3(String bucket, PostService posts, Clock clock) {
@@ -94,6 +96,7 @@ public final class SearchService {
 
     public SearchService(IndexFiles files, PostService posts, Clock clock) {
         this.clock = clock;
+        this.zone = posts.time().zone();
         this.replica = new IndexReplica(files, clock);
         this.updater = new IndexUpdater(files, posts, analyzer);
     }
@@ -152,22 +155,29 @@ public final class SearchService {
                 query = query.withCompoundsIn(searcher.getIndexReader(), analyzer);
                 int wanted = Math.min(offset + limit, SearchCursor.MAX_OFFSET + limit);
                 Instant now = clock.instant();
-                TopFieldDocs top = top(searcher, query.toLucene(now, scope), wanted);
+                StoredFields stored = searcher.storedFields();
+                // An index built before posts held their facets (analysis 8) cannot filter on them: there the words are
+                // sought among all posts and each hit's stored fields say whether it is in the scope, until the indexer
+                // builds the index anew (from a review: a category's box found nothing after an upgrade until a post was written).
+                boolean filtered = scope.isEverywhere() || holdsFacets(searcher.getIndexReader());
+                SearchScope inQuery = filtered ? scope : SearchScope.EVERYWHERE;
+                int gathered = filtered ? wanted : SearchCursor.MAX_OFFSET + limit;
+                Optional<SearchScope> toCheck = filtered ? Optional.empty() : Optional.of(scope);
+                Found found = found(top(searcher, query.toLucene(now, inQuery), gathered), toCheck, stored);
                 Set<String> terms = query.terms();
                 boolean similar = false;
-                Optional<SearchQuery> alike = top.totalHits.value() == 0 ? query.similar() : Optional.empty();
+                Optional<SearchQuery> alike = found.total() == 0 ? query.similar() : Optional.empty();
                 if (alike.isPresent()) {
                     // Nothing as typed: the same words a letter or two off, marked in the snippets by the words the index
                     // had for them. Decided by the index alone, so every page of such a search is one of these too.
-                    Query rewritten = searcher.rewrite(alike.get().toLucene(now, scope));
-                    top = top(searcher, rewritten, wanted);
-                    similar = top.totalHits.value() > 0;
+                    Query rewritten = searcher.rewrite(alike.get().toLucene(now, inQuery));
+                    found = found(top(searcher, rewritten, gathered), toCheck, stored);
+                    similar = found.total() > 0;
                     terms = new java.util.LinkedHashSet<>(terms);
                     rewritten.visit(termsOf(terms));
                 }
-                StoredFields stored = searcher.storedFields();
                 List<SearchHit> hits = new ArrayList<>();
-                ScoreDoc[] docs = top.scoreDocs;
+                ScoreDoc[] docs = found.docs();
                 for (int i = offset; i < Math.min(offset + limit, docs.length); i++) {
                     Document d = stored.document(docs[i].doc);
                     hits.add(PostDocument.hit(d, snippets.of(PostDocument.body(d), PostDocument.excerpt(d), terms)));
@@ -176,13 +186,37 @@ public final class SearchService {
                 Optional<String> next = docs.length > end && end <= SearchCursor.MAX_OFFSET
                         ? Optional.of(SearchCursor.encode(text, scope, end)) : Optional.empty();
                 Optional<String> previous = offset > 0 ? Optional.of(SearchCursor.encode(text, scope, Math.max(0, offset - limit))) : Optional.empty();
-                return new SearchPage(top.totalHits.value(), offset, hits, next, previous, similar);
+                return new SearchPage(found.total(), offset, hits, next, previous, similar);
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The posts found, best first, as many as were gathered, and how many there are in all. */
+    private record Found(ScoreDoc[] docs, long total) {
+    }
+
+    /** What the search found; with a scope to check (an index without facets), only the posts in it, counted among those gathered. */
+    private Found found(TopFieldDocs top, Optional<SearchScope> toCheck, StoredFields stored) throws IOException {
+        if (toCheck.isEmpty()) {
+            return new Found(top.scoreDocs, top.totalHits.value());
+        }
+        List<String> paths = toCheck.get().facets().stream().map(se.inlagg.posts.Facet::path).toList();
+        List<ScoreDoc> in = new ArrayList<>();
+        for (ScoreDoc doc : top.scoreDocs) {
+            if (PostDocument.facetPaths(stored.document(doc.doc), zone).containsAll(paths)) {
+                in.add(doc);
+            }
+        }
+        return new Found(in.toArray(ScoreDoc[]::new), in.size());
+    }
+
+    /** Whether some post of the index holds its facets (analysis 9 and later). */
+    private static boolean holdsFacets(org.apache.lucene.index.IndexReader reader) {
+        return reader.leaves().stream().anyMatch(leaf -> leaf.reader().getFieldInfos().fieldInfo(PostDocument.FACET) != null);
     }
 
     private static TopFieldDocs top(IndexSearcher searcher, Query query, int wanted) throws IOException {

@@ -75,7 +75,7 @@ public final class ListPageHandler extends PageFunction {
                                 Page<PostSummary> page) {
         // A category, person or office narrowed to a month says so (found by a probe: /tags/frivard?month=2024-09 looked
         // like the whole category with posts missing).
-        String heading = facet.map(f -> heading(f) + month.map(m -> ", " + monthInText(Facet.month(m))).orElse(""))
+        String heading = facet.map(f -> heading(f) + month.map(m -> ", " + Facet.month(m).nameInText()).orElse(""))
                 .orElse(month.map(m -> heading(Facet.month(m))).orElse("Alla inlägg"));
         var zone = app().posts().time().zone();
         String monthParameter = monthParameter(request, month);
@@ -147,13 +147,8 @@ public final class ListPageHandler extends PageFunction {
             case CATEGORY -> "Kategori: " + f.name();
             case PERSON -> "Inlägg av " + f.name();
             case OFFICE -> "Inlägg från " + f.name();
-            case MONTH -> "Inlägg från " + monthInText(f);
+            case MONTH -> "Inlägg från " + f.nameInText();
         };
-    }
-
-    /** "september 2024": a month's name as it stands inside a sentence. */
-    private static String monthInText(Facet month) {
-        return month.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String parameter(Facet.Kind kind) {

@@ -9,6 +9,8 @@ import se.inlagg.http.HttpResponse;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Refusal;
+import se.inlagg.posts.Facet;
+import se.inlagg.posts.Tag;
 import se.inlagg.search.SearchHit;
 import se.inlagg.search.SearchPage;
 import se.inlagg.search.SearchScope;
@@ -33,7 +35,10 @@ public final class SearchPageHandler extends PageFunction {
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isBlank());
         List<FieldError> scopeErrors = new ArrayList<>();
         SearchScope scope = SearchScope.read(request::strictQuery, scopeErrors);
-        SearchWithin search = SearchWithin.of(scope.facets(), query);
+        Optional<Outcome<SearchPage>> found = scopeErrors.isEmpty() && !query.isBlank()
+                ? Optional.of(app().search().search(query, scope, PER_PAGE, cursor)) : Optional.empty();
+        // Named as the posts found name them ("Åsa Öberg", not "asa-oberg" from a link made by hand).
+        SearchWithin search = SearchWithin.of(found.map(f -> namedByHits(scope.facets(), f)).orElse(scope.facets()), query);
         Optional<SearchWithin> within = Optional.of(search).filter(s -> !scope.isEverywhere());
         // The same words among every post, from a search narrowed to some of them (or one whose narrowing could not be read).
         Optional<String> everywhere = Optional.of(SearchWithin.of(List.of(), query).firstPage())
@@ -43,17 +48,16 @@ public final class SearchPageHandler extends PageFunction {
         if (!scopeErrors.isEmpty()) {
             view = new SearchView(query, "Sök bland inläggen", Optional.of(scopeAdvice(scopeErrors)), List.of(), Optional.empty(),
                     Optional.empty(), Optional.empty(), everywhere);
-        } else if (query.isBlank()) {
+        } else if (found.isEmpty()) {
             view = new SearchView("", "Sök bland inläggen", Optional.of("Skriv något att söka efter."), List.of(),
                     Optional.empty(), Optional.empty(), within, Optional.empty());
         } else {
-            Outcome<SearchPage> found = app().search().search(query, scope, PER_PAGE, cursor);
-            if (found instanceof Outcome.Done<SearchPage> d && d.value().hits().isEmpty() && d.value().offset() > 0) {
+            if (found.get() instanceof Outcome.Done<SearchPage> d && d.value().hits().isEmpty() && d.value().offset() > 0) {
                 // A later page whose hits were since deleted or unpublished (found by a probe: "Sida 4 av 3", and
                 // nothing): to the first page, as the lists do, where the hits still there are.
                 return HttpResponse.seeOther(search.firstPage());
             }
-            view = switch (found) {
+            view = switch (found.get()) {
                 case Outcome.Refused<SearchPage> r -> new SearchView(query, "Sök bland inläggen", Optional.of(advice(r.refusal())),
                         List.of(), Optional.empty(), Optional.empty(), within, everywhere);
                 case Outcome.Done<SearchPage> d -> {
@@ -62,15 +66,36 @@ public final class SearchPageHandler extends PageFunction {
                 }
             };
         }
-        String sought = query + within.map(w -> " " + w.where()).orElse("");
+        String sought = query + within.map(w -> ", bland inlägg " + w.where()).orElse("");
         // A later page of hits says which it is (found by a probe: every page was titled alike, WCAG 2.4.2).
         String title = (query.isBlank() ? "Sök" : "Sök: " + sought) + (pageNumber > 1 ? " – sida " + pageNumber : "");
-        String description = view.message().orElse("Sökresultat för " + sought + " bland inläggen.");
+        String description = view.message().orElse("Sökresultat för " + sought + ".");
         String self = query.isBlank() ? "/sok" : search.firstPage();
-        // Results are for the reader who asked, not for search engines: not indexed, links followed by nobody.
+        // Results are for the reader who asked, not for search engines: not indexed, links followed by nobody. A search
+        // kept to some posts has its words in its own box only: Enter in the header's, which searches all, would lose the scope.
         Frame frame = Frame.shared(title, description, Sharing.website(base(request) + self), List.of(), viewer)
-                .notIndexed().withSearchQuery(query);
+                .notIndexed().withSearchQuery(within.isPresent() ? "" : query);
         return page(request, 200, frame, Templates.render(out -> JtesearchGenerated.render(out, null, frame, view)));
+    }
+
+    /** The facets, each named as a hit names it where one does (a category's name, an author's, an office's). */
+    private static List<Facet> namedByHits(List<Facet> facets, Outcome<SearchPage> found) {
+        List<SearchHit> hits = found instanceof Outcome.Done<SearchPage> d ? d.value().hits() : List.of();
+        List<Facet> named = new ArrayList<>();
+        for (Facet f : facets) {
+            Optional<String> name = hits.stream().flatMap(h -> switch (f.kind()) {
+                case CATEGORY -> h.tags().stream().filter(t -> t.slug().equals(f.slug())).map(Tag::name);
+                case PERSON -> java.util.stream.Stream.of(h.author().name()).filter(n -> sameSlug(Facet.person(n), f));
+                case OFFICE -> h.author().office().stream().filter(o -> sameSlug(Facet.office(o), f));
+                case MONTH -> java.util.stream.Stream.<String>empty();
+            }).findFirst();
+            named.add(name.map(n -> new Facet(f.kind(), f.slug(), n)).orElse(f));
+        }
+        return named;
+    }
+
+    private static boolean sameSlug(Optional<Facet> a, Facet b) {
+        return a.filter(f -> f.slug().equals(b.slug())).isPresent();
     }
 
     private static SearchView results(SearchWithin search, Optional<SearchWithin> within, Optional<String> everywhere, SearchPage page,
@@ -80,7 +105,7 @@ public final class SearchPageHandler extends PageFunction {
         String query = search.query();
         String pageOf = pages > 1 ? " Sida " + (page.offset() / PER_PAGE + 1) + " av " + pages + "." : "";
         String found = page.total() == 0
-                ? "Inga inlägg" + where + " hittades för ”" + query + "”. Prova färre eller andra ord" + (within.isPresent() ? ", eller sök bland alla inlägg." : ".")
+                ? "Inga inlägg" + where + " hittades för ”" + query + "”. Prova färre eller andra ord."
                 // A typo, most often: said so, so nobody takes these for the words they typed.
                 : page.similar() ? "Inga inlägg" + where + " hittades för ”" + query + "”. Här visas " + page.total()
                         + " inlägg med liknande ord." + pageOf
@@ -103,7 +128,7 @@ public final class SearchPageHandler extends PageFunction {
             return "Månaden att söka i skrivs som år och månad, till exempel 2026-11.";
         }
         if (first.message().startsWith("must be at most")) {
-            return "Namnet att söka bland är för långt. Det får vara högst " + SearchScope.MAX_VALUE + " tecken.";
+            return "Namnet att söka bland är för långt. Det får vara högst " + Facet.MAX_PARAMETER_VALUE + " tecken.";
         }
         return "Kategorin, skribenten eller kontoret att söka bland måste ha en bokstav eller en siffra i namnet.";
     }

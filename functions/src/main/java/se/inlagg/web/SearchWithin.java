@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import se.inlagg.posts.Facet;
 
 /**
@@ -12,7 +11,7 @@ import se.inlagg.posts.Facet;
  * or a search already so narrowed): its label says where in Swedish, and the scope goes along as hidden fields,
  * so it works with no JavaScript. The header's box searches everywhere.
  *
- * @param where "i kategorin Frivård, publicerade i november 2026": the scope as it stands in a sentence
+ * @param where "i kategorin Frivård i november 2026": the scope as it stands in a sentence
  */
 public record SearchWithin(String where, String query, List<Hidden> hidden) {
 
@@ -24,19 +23,24 @@ public record SearchWithin(String where, String query, List<Hidden> hidden) {
         hidden = List.copyOf(hidden);
     }
 
-    /** A box for these facets' posts (a search's scope, or a list's own: no class of search is loaded for a list). */
+    /**
+     * A box for these facets' posts (a search's scope, or a list's own: no class of search is loaded for a list). Where,
+     * in words that read in any combination: "i kategorin Resor av Åsa Öberg på Frivården Malmö i september 2026".
+     */
     static SearchWithin of(List<Facet> facets, String query) {
+        boolean byPerson = facets.stream().anyMatch(f -> f.kind() == Facet.Kind.PERSON);
         List<String> parts = new ArrayList<>();
         for (Facet f : facets) {
             parts.add(switch (f.kind()) {
                 case CATEGORY -> "i kategorin " + f.name();
                 case PERSON -> "av " + f.name();
-                case OFFICE -> "från " + f.name();
-                case MONTH -> "publicerade i " + f.name().toLowerCase(Locale.ROOT);
+                // Where a person works, or where posts come from.
+                case OFFICE -> (byPerson ? "på " : "från ") + f.name();
+                case MONTH -> "i " + f.nameInText();
             });
         }
         List<Hidden> hidden = facets.stream().map(f -> new Hidden(f.kind().parameter(), f.parameterValue())).toList();
-        return new SearchWithin(String.join(", ", parts), query, hidden);
+        return new SearchWithin(String.join(" ", parts), query, hidden);
     }
 
     /** "Sök bland inläggen i kategorin Frivård": the box's label, and its landmark's name beside the header's box. */

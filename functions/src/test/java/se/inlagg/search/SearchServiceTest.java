@@ -502,9 +502,50 @@ class SearchServiceTest {
         assertEquals(Set.of("Möte i Umeå", "Möte hos Ärla"), titlesWithin("möte", "office", "Friva\u030Arden\u0000 Ume\u0061\u030A"));
     }
 
+    /** From a review: after an upgrade, a category's box found nothing in the index of before until a post was written. */
+    @Test
+    void anIndexBuiltBeforePostsHeldTheirFacetsSearchesInAScopeAllTheSameUntilItIsBuiltAnew() throws Exception {
+        Post frivard = write("Möte om frivård", "Text om mötet.", "2019-01-10", null, "Frivård");
+        Post samverkan = write("Möte om samverkan", "Text om mötet.", "2019-01-11", null, "Samverkan");
+        // Half past midnight on 1 February in Stockholm: February's, though January's in UTC.
+        Post umea = writeFrom("Frivården Umeå", "Möte i Umeå", "Text om mötet.", "2019-01-31T23:30:00Z", null, "Frivård");
+        SwedishText analyzer = new SwedishText();
+        var directory = new org.apache.lucene.store.ByteBuffersDirectory();
+        try (var writer = new org.apache.lucene.index.IndexWriter(directory, new org.apache.lucene.index.IndexWriterConfig(analyzer))) {
+            for (Post p : List.of(frivard, samverkan, umea)) {
+                var document = PostDocument.of(p, analyzer, ZoneId.of("Europe/Stockholm"));
+                document.removeFields(PostDocument.FACET);
+                writer.addDocument(document);
+            }
+            writer.commit();
+        }
+        java.util.Map<String, Manifest.FileRef> refs = new java.util.LinkedHashMap<>();
+        for (String name : org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).files(true)) {
+            byte[] bytes;
+            try (var in = directory.openInput(name, org.apache.lucene.store.IOContext.READONCE)) {
+                bytes = new byte[(int) in.length()];
+                in.readBytes(bytes, 0, bytes.length);
+            }
+            files.write("files/before/" + name, bytes);
+            refs.put(name, new Manifest.FileRef("files/before/" + name, bytes.length));
+        }
+        assertTrue(files.swapManifest(new Manifest("before", 1, refs, 8).toJson(), Optional.empty()).isPresent());
+
+        for (int built = 0; built < 2; built++) {
+            assertEquals(Set.of("Möte om frivård", "Möte i Umeå"), titlesWithin("möte", "tag", "Frivård"));
+            assertEquals(Set.of("Möte i Umeå"), titlesWithin("möte", "month", "2019-02"));
+            assertEquals(Set.of("Möte i Umeå"), titlesWithin("möte", "office", "Frivården Umeå", "tag", "frivard"));
+            assertEquals(Set.of("Möte om frivård", "Möte om samverkan"), titlesWithin("möte", "author", "Åsa Öberg", "month", "2019-01"));
+            assertEquals(Set.of("Möte om samverkan"), titlesWithin("samverkn", "tag", "Samverkan"), "similar words too");
+            // The indexer's next batch builds it anew, its posts with their facets, and the answers stay the same.
+            search.indexChanged(Set.of(frivard.id()));
+        }
+        assertTrue(Manifest.parse(((IndexFiles.Found) files.readManifest(Optional.empty())).bytes()).analysis() >= 9);
+    }
+
     @Test
     void aScopeThatCannotBeReadIsNotedUnderItsParameter() {
-        java.util.Map<String, String> given = java.util.Map.of("tag", "??", "author", "Å".repeat(SearchScope.MAX_VALUE + 1),
+        java.util.Map<String, String> given = java.util.Map.of("tag", "??", "author", "Å".repeat(se.inlagg.posts.Facet.MAX_PARAMETER_VALUE + 1),
                 "office", "Frivården Umeå", "month", "2019-13");
         List<se.inlagg.posts.FieldError> errors = new ArrayList<>();
         SearchScope scope = SearchScope.read(name -> Optional.ofNullable(given.get(name)), errors);

@@ -172,15 +172,20 @@ class SearchEndToEndTest extends ServerTest {
         String within = http.get("/sok?q=" + q("studiebesök") + "&tag=Resor").body();
         assertTrue(within.contains("1 inlägg i kategorin Resor hittades för ”studiebesök”."), within);
         assertTrue(within.contains("Studiebesök i Växjö") && !within.contains("Studiebesök i Kalmar"), within);
-        assertTrue(within.contains("<title>Sök: studiebesök i kategorin Resor – Inlägg</title>"), within);
+        assertTrue(within.contains("<title>Sök: studiebesök, bland inlägg i kategorin Resor – Inlägg</title>"), within);
         assertTrue(within.contains("<a href=\"/sok?q=studiebes%C3%B6k\">Sök efter ”studiebesök” bland alla inlägg</a>"), within);
-        assertTrue(within.contains("value=\"studiebesök\""), "the box that keeps to it keeps the words too");
+        assertTrue(within.contains("id=\"sok-inom\" name=\"q\" type=\"search\" value=\"studiebesök\""), "the box that keeps to it keeps the words");
+        assertTrue(within.contains("id=\"sok-q\" name=\"q\" type=\"search\" value=\"\""), "the header's, which searches all posts, is left empty");
+        // A link made by hand, with a slug: the page names the category as its posts do.
+        assertTrue(http.get("/sok?q=" + q("studiebesök") + "&tag=RESOR").body().contains("1 inlägg i kategorin Resor hittades"));
+        // A name of nothing but control characters names no category: told so, not a search of every post (from a review).
+        assertEquals(400, http.get("/api/search?q=" + q("studiebesök") + "&tag=%00%01").status());
 
-        assertTrue(http.get("/archive/2019-06").body().contains("aria-label=\"Sök bland inläggen publicerade i juni 2019\""));
+        assertTrue(http.get("/archive/2019-06").body().contains("aria-label=\"Sök bland inläggen i juni 2019\""));
         String june = http.get("/sok?q=" + q("studiebesök") + "&month=2019-06").body();
-        assertTrue(june.contains("1 inlägg publicerade i juni 2019 hittades") && june.contains("Studiebesök i Kalmar"), june);
+        assertTrue(june.contains("1 inlägg i juni 2019 hittades") && june.contains("Studiebesök i Kalmar"), june);
         String none = http.get("/sok?q=" + q("studiebesök") + "&tag=Resor&month=2019-06").body();
-        assertTrue(none.contains("Inga inlägg i kategorin Resor, publicerade i juni 2019 hittades för ”studiebesök”."), none);
+        assertTrue(none.contains("Inga inlägg i kategorin Resor i juni 2019 hittades för ”studiebesök”. Prova färre eller andra ord."), none);
 
         var api = http.get("/api/search?q=" + q("studiebesök") + "&office=" + q("Kontoret i Malmö") + "&tag=studiebesok&limit=50");
         assertEquals(200, api.status(), api.body());
