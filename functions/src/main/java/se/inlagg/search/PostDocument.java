@@ -35,6 +35,14 @@ final class PostDocument {
     static final String NAME = "name";
     static final String BODY = "body";
     /**
+     * The words written with a hyphen, joined ("e-post" as "epost", "IT-stöd" as "itstöd", "covid-19" as "covid19"): Unicode's
+     * word breaking splits them, so "e-post" is found by "e post", but "epost", as many type it, found nothing.
+     */
+    static final String JOINED = "joined";
+    /** A word, then a hyphen (-, ‐ or ‑) and a word, as often as they follow: a word written with hyphens. */
+    private static final java.util.regex.Pattern HYPHENATED = java.util.regex.Pattern.compile(
+            "\\p{L}[\\p{L}\\p{N}]*(?:[-\u2010\u2011][\\p{L}\\p{N}]+)+");
+    /**
      * Each word of the fields searched by its stem, its letters reversed (CompoundWords): the words that end in a word
      * sought are then those that begin with it reversed, one seek in the index, not a read of all its words. A stem as
      * spelt is marked {@link #SPELT}, the same folded to ASCII {@link #FOLDED}: whether a compound's first part is a word
@@ -90,6 +98,7 @@ final class PostDocument {
         s.tags().forEach(t -> searched.add(t.name()));
         by.role().ifPresent(searched::add);
         by.office().ifPresent(searched::add);
+        d.add(new TextField(JOINED, joined(searched), Field.Store.NO));
         for (String field : searched) {
             for (SwedishText.Word w : text.words(field)) {
                 if (w.exact().length() >= 2) {
@@ -108,6 +117,18 @@ final class PostDocument {
         d.add(new NumericDocValuesField(PUBLISHED, published));
         d.add(new StoredField(PUBLISHED, published));
         return d;
+    }
+
+    /** Each word written with hyphens in these texts, without them, one to a sentence so no phrase runs from one to the next. */
+    static String joined(List<String> texts) {
+        StringBuilder joined = new StringBuilder();
+        for (String text : texts) {
+            java.util.regex.Matcher m = HYPHENATED.matcher(text);
+            while (m.find()) {
+                joined.append(m.group().replaceAll("[-\u2010\u2011]", "")).append(". ");
+            }
+        }
+        return joined.toString();
     }
 
     /** The letters of a word in reverse order (by code point: a reversed pair of surrogates would be no letter). */

@@ -31,7 +31,7 @@ final class SearchQuery {
     static final int MAX_CLAUSES = 16;
     /** Each field's weight: a word in the title or a category counts for more than one in the text. */
     static final Map<String, Float> FIELDS = Map.of(PostDocument.TITLE, 3.0f, PostDocument.TAGS, 2.5f,
-            PostDocument.NAME, 1.5f, PostDocument.BYLINE, 1.5f, PostDocument.BODY, 1.0f);
+            PostDocument.NAME, 1.5f, PostDocument.BYLINE, 1.5f, PostDocument.BODY, 1.0f, PostDocument.JOINED, 1.0f);
     /** One thing that must be found: a word, or words in this order. */
     sealed interface Clause {
     }

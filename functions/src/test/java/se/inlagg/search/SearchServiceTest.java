@@ -577,6 +577,19 @@ class SearchServiceTest {
     }
 
     @Test
+    void aWordWrittenWithAHyphenIsFoundWrittenWithoutItToo() {
+        indexed("Ny e-postadress", "Skicka e-post till IT-stödet om covid-19, inte 2019-01-30.", "2019-01-30", "IT-frågor");
+        indexed("Posten kommer", "Brev och paket.", "2019-01-31");
+        for (String query : List.of("epost", "e-post", "e post", "itstödet", "itstöd", "IT-stöd", "covid19", "covid-19", "epostadress",
+                "itfrågor", "ITFRÅGOR")) {
+            assertEquals(List.of("Ny e-postadress"), titles(query), query);
+        }
+        assertEquals(List.of(), titles("20190130"), "a date is no word");
+        assertEquals(List.of(), titles("\"epost till\""), "one joined word to a sentence: no phrase from one to the next");
+        assertEquals("epost. ITstödet. covid19. ", PostDocument.joined(List.of("Skicka e\u2011post till IT-stödet om covid-19, den 2019-01-30.")));
+    }
+
+    @Test
     void aSearchThatFindsNothingAsTypedFindsWordsALetterOrTwoOffAndSaysSo() {
         indexed("Kontraktsvård i Norrköping", "Kontraktsvården ger klienterna en väg ut.", "2019-01-30", "Kontraktsvård");
         indexed("Ny rutin för fika", "Kaffe och bullar på torsdagar.", "2019-01-31", "Fika");
