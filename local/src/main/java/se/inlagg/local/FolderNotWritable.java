@@ -59,7 +59,7 @@ final class FolderNotWritable extends RuntimeException {
     }
 
     /** The failure in the user's terms: a file where a folder should be, a full disk, or no right to write. */
-    private static FolderNotWritable of(Path folder, IOException e) {
+    static FolderNotWritable of(Path folder, IOException e) {
         Path file = fileInTheWay(folder);
         if (file != null) {
             return new FolderNotWritable(folder, file + " is a file, not a folder", "move it away, or set DATA_DIR to another folder.", e);
