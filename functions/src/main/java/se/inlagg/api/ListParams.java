@@ -62,7 +62,7 @@ final class ListParams {
         for (Facet.Kind kind : FACETS) {
             request.query(kind.parameter()).filter(v -> !v.isBlank()).ifPresent(value -> {
                 given.put(kind, value);
-                if (value.length() > Facet.MAX_PARAMETER_VALUE) {
+                if (value.codePointCount(0, value.length()) > Facet.MAX_PARAMETER_VALUE) {
                     errors.add(new FieldError(kind.parameter(), "must be at most " + Facet.MAX_PARAMETER_VALUE + " characters"));
                 }
             });

@@ -98,7 +98,10 @@ final class PostDocument {
         s.tags().forEach(t -> searched.add(t.name()));
         by.role().ifPresent(searched::add);
         by.office().ifPresent(searched::add);
-        d.add(new TextField(JOINED, joined(searched), Field.Store.NO));
+        List<String> withName = new ArrayList<>(searched);
+        withName.add(by.name());
+        // The name too ("Nilsson-Berg" found by "nilssonberg"; from a review), though its own field holds whole words.
+        d.add(new TextField(JOINED, joined(withName), Field.Store.NO));
         for (String field : searched) {
             for (SwedishText.Word w : text.words(field)) {
                 if (w.exact().length() >= 2) {

@@ -15,6 +15,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -63,16 +64,31 @@ final class SearchQuery {
     static final int SIMILAR_FROM = 5;
     /** From this many letters a word may be two letters off (a swap of two counts as one). */
     static final int TWO_OFF_FROM = 8;
+    /**
+     * A stem of more letters than this is sought as typed: the automaton that finds a word two letters off grows with
+     * the word, and one of 200 letters took half a second to build (from a review). No Swedish word typed is that long.
+     */
+    static final int SIMILAR_UP_TO = 20;
+    /** The most words of one search that are sought as similar ones: each costs an automaton for each field. */
+    static final int MAX_WIDENED = 3;
+    /**
+     * The fields a word is sought in as similar words: not an author's name, where one letter off is another person
+     * (Nilson, Nilsson), nor the joined words, which are the same words again.
+     */
+    static final Set<String> SIMILAR_FIELDS = Set.of(PostDocument.TITLE, PostDocument.TAGS, PostDocument.BYLINE, PostDocument.BODY);
 
     private final List<Clause> clauses;
     /** Per stem sought, the index's compounds of it (CompoundWords); empty until looked up. */
     private final Map<String, List<BytesRef>> compounds;
-    /** For similar words ({@link #similar}): how many of the index's terms each word's term may stand for; 0 seeks it as typed. */
+    /** The words sought as similar ones too ({@link #similar}); none in a query as typed. */
+    private final Set<Word> widened;
+    /** How many of the index's terms each widened word may stand for in each field. */
     private final int similarTerms;
 
-    private SearchQuery(List<Clause> clauses, Map<String, List<BytesRef>> compounds, int similarTerms) {
+    private SearchQuery(List<Clause> clauses, Map<String, List<BytesRef>> compounds, Set<Word> widened, int similarTerms) {
         this.clauses = List.copyOf(clauses);
         this.compounds = compounds;
+        this.widened = Set.copyOf(widened);
         this.similarTerms = similarTerms;
     }
 
@@ -109,7 +125,7 @@ final class SearchQuery {
         for (String words : plain) {
             analyzer.words(words).forEach(w -> add(clauses, seen, new Word(w)));
         }
-        return new SearchQuery(clauses, Map.of(), 0);
+        return new SearchQuery(clauses, Map.of(), Set.of(), 0);
     }
 
     /**
@@ -131,22 +147,28 @@ final class SearchQuery {
         if (spelt.isEmpty()) {
             return this;
         }
-        return new SearchQuery(clauses, CompoundWords.in(reader, spelt, folded, text::forms), 0);
+        return new SearchQuery(clauses, CompoundWords.in(reader, spelt, folded, text::forms), Set.of(), 0);
     }
 
     /**
-     * The same words, each whose stem has {@link #SIMILAR_FROM} letters or more also finding the index's words a letter
-     * off (two from {@link #TWO_OFF_FROM}), the first letter as typed: for a search that found nothing as typed, most
-     * often for a typo ("kontraksvård", "Norrköpimg"). Phrases stay as typed, and compounds are not sought. Empty when
-     * no word is long enough to be sought so.
+     * The same words, where each that finds nothing on its own (among the posts published by now in the scope) and whose
+     * stem has from {@link #SIMILAR_FROM} to {@link #SIMILAR_UP_TO} letters also finds the index's words a letter off it
+     * (two from {@link #TWO_OFF_FROM}), the first letter as typed, at most {@link #MAX_WIDENED} words: for a search that
+     * found nothing as typed, most often for a typo ("kontraksvård", "Norrköpimg"). A word found as typed stays as typed
+     * (from a review: "Andersson budget" found Eva Anderson's budget), as do phrases. Empty when no word is to be widened.
      */
-    Optional<SearchQuery> similar() {
-        long words = clauses.stream().filter(c -> c instanceof Word w && similarLength(w.word().exact())).count();
-        if (words == 0) {
+    Optional<SearchQuery> similar(IndexSearcher searcher, Instant now, SearchScope scope) throws IOException {
+        Set<Word> nowhere = new LinkedHashSet<>();
+        for (Clause c : clauses) {
+            if (c instanceof Word w && nowhere.size() < MAX_WIDENED && widenable(w.word().soughtAlone().getFirst())
+                    && searcher.count(within(anyField(c), now, scope)) == 0) {
+                nowhere.add(w);
+            }
+        }
+        if (nowhere.isEmpty()) {
             return Optional.empty();
         }
-        int perTerm = (int) Math.max(1, MAX_SIMILAR_TERMS / (words * FIELDS.size()));
-        return Optional.of(new SearchQuery(clauses, Map.of(), perTerm));
+        return Optional.of(new SearchQuery(clauses, compounds, nowhere, Math.max(1, MAX_SIMILAR_TERMS / (nowhere.size() * SIMILAR_FIELDS.size()))));
     }
 
     /**
@@ -158,8 +180,9 @@ final class SearchQuery {
         return new FuzzyQuery(new Term(field, term), off, 1, similarTerms, true);
     }
 
-    private static boolean similarLength(String term) {
-        return term.codePointCount(0, term.length()) >= SIMILAR_FROM;
+    private static boolean widenable(String stem) {
+        int letters = stem.codePointCount(0, stem.length());
+        return letters >= SIMILAR_FROM && letters <= SIMILAR_UP_TO;
     }
 
     private static void add(List<Clause> clauses, Set<Object> seen, Clause clause) {
@@ -198,6 +221,15 @@ final class SearchQuery {
         for (Clause c : clauses) {
             all.add(anyField(c), BooleanClause.Occur.MUST);
         }
+        return within(all, now, scope);
+    }
+
+    /** The query, among the posts published by now that are in each facet of the scope. */
+    private static Query within(Query query, Instant now, SearchScope scope) {
+        return within(new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST), now, scope);
+    }
+
+    private static Query within(BooleanQuery.Builder all, Instant now, SearchScope scope) {
         all.add(LongPoint.newRangeQuery(PostDocument.PUBLISHED, Long.MIN_VALUE, now.getEpochSecond()), BooleanClause.Occur.FILTER);
         for (var facet : scope.facets()) {
             all.add(new TermQuery(new Term(PostDocument.FACET, facet.path())), BooleanClause.Occur.FILTER);
@@ -211,7 +243,7 @@ final class SearchQuery {
             switch (clause) {
                 case Word w -> {
                     List<String> sought = w.word().soughtIn(field);
-                    if (similarTerms > 0 && similarLength(sought.getFirst())) {
+                    if (widened.contains(w) && SIMILAR_FIELDS.contains(field)) {
                         any.add(new BoostQuery(similarTo(field, sought.getFirst()), weight), BooleanClause.Occur.SHOULD);
                     } else {
                         Set<BytesRef> ofWord = new LinkedHashSet<>();

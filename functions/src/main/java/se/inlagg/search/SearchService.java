@@ -166,7 +166,7 @@ public final class SearchService {
                 Found found = found(top(searcher, query.toLucene(now, inQuery), gathered), toCheck, stored);
                 Set<String> terms = query.terms();
                 boolean similar = false;
-                Optional<SearchQuery> alike = found.total() == 0 ? query.similar() : Optional.empty();
+                Optional<SearchQuery> alike = found.total() == 0 ? query.similar(searcher, now, inQuery) : Optional.empty();
                 if (alike.isPresent()) {
                     // Nothing as typed: the same words a letter or two off, marked in the snippets by the words the index
                     // had for them. Decided by the index alone, so every page of such a search is one of these too.

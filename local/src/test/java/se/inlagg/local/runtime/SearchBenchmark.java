@@ -67,6 +67,9 @@ class SearchBenchmark {
             "rutiner västervik", "ledarskap utbildning", "arbetsmiljö linköping", "övervakning säkerhet", "\"kontaktperson per\" klient",
             "studiebesök kommunen", "handledning samtal", "digitala möten", "återfall program", "personal tårta", "friskvård promenader",
             "lokaler väntrummet", "risk behovsbedömning", "häktet intagna", "chefen gästspelade", "motiverande samtal");
+    /** Words of QUERIES mistyped (one each, a letter off or two swapped): a search that finds nothing as typed, then similar words. */
+    static final List<String> TYPOS = List.of("frivård samverkn", "kontraksvård norrköping", "ledarskp utbildning", "arbetsmilö linköping",
+            "övervkning säkerhet", "handledning samtla", "friskvård promender", "motiverande samtla", "risk behovsbedöming", "studiebesök kommnen");
     static final int WARM = 500;
 
     @TempDir
@@ -103,12 +106,22 @@ class SearchBenchmark {
                     s3Client.listObjectsV2(r -> r.bucket(bucket).prefix("search/files/")).keyCount()));
             assertEquals(count, built.indexed());
 
-            double[] warm = warm(new SearchHandler().use(wiring), "");
+            double[] warm = warm(new SearchHandler().use(wiring), QUERIES, "");
             figures.put("Warm search through the handler, two words (" + WARM + " requests)",
                     String.format("p50 %.1f ms, p95 %.1f ms, max %.1f ms", warm[0], warm[1], warm[2]));
+            for (String typo : TYPOS) {
+                // So the line below times what it says: each finds nothing as typed, then posts with similar words.
+                String answer = search(new SearchHandler().use(wiring), typo, "");
+                if (!answer.contains("\"similar\":true") || answer.contains("\"total\":0")) {
+                    throw new IllegalStateException(typo + " found no posts with similar words: " + answer);
+                }
+            }
+            double[] typos = warm(new SearchHandler().use(wiring), TYPOS, "");
+            figures.put("The same with a word mistyped in each (`samverkn`, `kontraksvård`: nothing as typed, then similar words; ratio to the two words as typed)",
+                    String.format("p50 %.1f ms, p95 %.1f ms, max %.1f ms (p50 %.2f×)", typos[0], typos[1], typos[2], typos[0] / warm[0]));
             // The same words narrowed as a category's month page narrows them: two filters of the one search.
-            double[] narrowed = warm(new SearchHandler().use(wiring), "&tag=Friv%C3%A5rd&month=2019-03");
-            figures.put("The same, within a category and a month (`&tag=Frivård&month=2019-03`; ratio to the line above)",
+            double[] narrowed = warm(new SearchHandler().use(wiring), QUERIES, "&tag=Friv%C3%A5rd&month=2019-03");
+            figures.put("The two words within a category and a month (`&tag=Frivård&month=2019-03`; ratio to the two words everywhere)",
                     String.format("p50 %.1f ms, p95 %.1f ms, max %.1f ms (p50 %.2f×)", narrowed[0], narrowed[1], narrowed[2], narrowed[0] / warm[0]));
             double[] cold = cold(client, settings, s3Client, bucket);
             figures.put("Cold search in a new container's memory (manifest and files fetched, opened, first query)",
@@ -160,27 +173,29 @@ class SearchBenchmark {
     }
 
     /** @param scope query parameters that narrow each search ("&tag=…"), or none */
-    private static double[] warm(HttpFunction handler, String scope) {
+    private static double[] warm(HttpFunction handler, List<String> queries, String scope) {
         for (int i = 0; i < 50; i++) {
-            search(handler, QUERIES.get(i % QUERIES.size()), scope);
+            search(handler, queries.get(i % queries.size()), scope);
         }
         long[] took = new long[WARM];
         for (int i = 0; i < WARM; i++) {
             long start = System.nanoTime();
-            search(handler, QUERIES.get(i % QUERIES.size()), scope);
+            search(handler, queries.get(i % queries.size()), scope);
             took[i] = System.nanoTime() - start;
         }
         Arrays.sort(took);
         return new double[] {took[WARM / 2] / 1e6, took[WARM * 95 / 100] / 1e6, took[WARM - 1] / 1e6};
     }
 
-    private static void search(HttpFunction handler, String query, String scope) {
+    /** The answer's body; a failure unless it is a 200. */
+    private static String search(HttpFunction handler, String query, String scope) {
         var request = se.inlagg.http.HttpRequest.builder().method("GET").routeKey("GET /api/search").path("/api/search")
                 .rawQuery("q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&limit=10" + scope).build();
         var answer = handler.answer(request);
         if (answer.status() != 200) {
             throw new IllegalStateException(query + " answered " + answer.status() + ": " + answer.bodyText());
         }
+        return answer.bodyText();
     }
 
     /** Five new containers' first search: each a new Wiring, so a new copy of the index fetched from S3. */
