@@ -168,8 +168,9 @@ public final class SearchService {
                 boolean similar = false;
                 Optional<SearchQuery> alike = found.total() == 0 ? query.similar(searcher, now, inQuery) : Optional.empty();
                 if (alike.isPresent()) {
-                    // Nothing as typed: the same words a letter or two off, marked in the snippets by the words the index
-                    // had for them. Decided by the index alone, so every page of such a search is one of these too.
+                    // Nothing as typed: each word found nowhere also finds the words a letter or two off it, marked in the
+                    // snippets by the words the index had for them. Decided by the index alone, so every page of such a
+                    // search is one of these too, while the index stays as it is.
                     Query rewritten = searcher.rewrite(alike.get().toLucene(now, inQuery));
                     found = found(top(searcher, rewritten, gathered), toCheck, stored);
                     similar = found.total() > 0;
