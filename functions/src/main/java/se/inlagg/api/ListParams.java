@@ -78,12 +78,7 @@ final class ListParams {
             return Optional.of(new ListQuery(Optional.empty(), month, limit, cursor));
         }
         Facet.Kind kind = given.keySet().iterator().next();
-        String value = given.get(kind);
-        Optional<Facet> facet = switch (kind) {
-            case CATEGORY -> Facet.categoryNamed(value);
-            case PERSON -> Facet.person(value.strip());
-            default -> Facet.office(value.strip());
-        };
+        Optional<Facet> facet = Facet.named(kind, given.get(kind));
         // One that makes no slug (only signs) lists nothing: an empty list, not an error, as for a name nobody has.
         return facet.map(f -> new ListQuery(Optional.of(f), month, limit, cursor));
     }

@@ -59,6 +59,20 @@ public record Facet(Kind kind, String slug, String name) {
         return slug.isEmpty() ? Optional.empty() : Optional.of(new Facet(Kind.CATEGORY, slug, Tag.normalizeName(slugOrName)));
     }
 
+    /**
+     * The facet of this kind a query parameter's value names (?tag, ?author, ?office, ?month, as the API's lists and
+     * search read them): a category by its slug or name, a person or an office by name or slug, a month as 2026-11.
+     * Empty when the value names none: no letter or digit to make a slug of, or no month.
+     */
+    public static Optional<Facet> named(Kind kind, String value) {
+        return switch (kind) {
+            case CATEGORY -> categoryNamed(value);
+            case PERSON -> person(value.strip());
+            case OFFICE -> office(value.strip());
+            case MONTH -> SiteTime.parseMonth(value.strip()).map(Facet::month);
+        };
+    }
+
     /** The slug a facet's slug or name makes: the slug itself, or the name's as a category's is made; empty when none. */
     public static String slugOf(String slugOrName) {
         return Slugs.isSlug(slugOrName) ? slugOrName : Slugs.of(Tag.normalizeName(slugOrName));

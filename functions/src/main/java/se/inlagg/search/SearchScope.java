@@ -7,7 +7,6 @@ import java.util.function.Function;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Nfc;
-import se.inlagg.posts.SiteTime;
 
 /**
  * Where a search looks: every post readers may see, or only those in a category, by a person, from an
@@ -20,6 +19,7 @@ public record SearchScope(List<Facet> facets) {
 
     /** Every post readers may see. */
     public static final SearchScope EVERYWHERE = new SearchScope(List.of());
+
     public SearchScope {
         facets = List.copyOf(facets);
     }
@@ -45,13 +45,7 @@ public record SearchScope(List<Facet> facets) {
                 errors.add(new FieldError(name, "must be at most " + Facet.MAX_PARAMETER_VALUE + " characters"));
                 continue;
             }
-            Optional<Facet> facet = switch (kind) {
-                case CATEGORY -> Facet.categoryNamed(value);
-                case PERSON -> Facet.person(value);
-                case OFFICE -> Facet.office(value);
-                case MONTH -> SiteTime.parseMonth(value).map(Facet::month);
-            };
-            facet.ifPresentOrElse(facets::add, () -> errors.add(new FieldError(name,
+            Facet.named(kind, value).ifPresentOrElse(facets::add, () -> errors.add(new FieldError(name,
                     kind == Facet.Kind.MONTH ? Facet.NOT_A_MONTH : "must contain a letter or a digit")));
         }
         return new SearchScope(facets);
