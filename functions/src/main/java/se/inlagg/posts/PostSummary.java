@@ -36,6 +36,14 @@ public record PostSummary(
 
     /** Where readers find it: its categories, its author, its office and its month (in the site's zone). */
     public List<Facet> facets(java.time.ZoneId zone) {
+        return facets(tags, author, publishedAt, zone);
+    }
+
+    /**
+     * Where readers find a post of these categories, byline and time: what {@link #facets(java.time.ZoneId)} says of a
+     * post, for what holds only these of it (the search index's stored fields).
+     */
+    public static List<Facet> facets(List<Tag> tags, Byline author, Instant publishedAt, java.time.ZoneId zone) {
         List<Facet> facets = new java.util.ArrayList<>();
         tags.forEach(t -> facets.add(Facet.category(t)));
         Facet.person(author.name()).ifPresent(facets::add);

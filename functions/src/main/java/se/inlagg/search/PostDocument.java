@@ -14,7 +14,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
 import se.inlagg.posts.Byline;
-import se.inlagg.posts.Facet;
 import se.inlagg.posts.Markdown;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
@@ -39,9 +38,11 @@ final class PostDocument {
      * word breaking splits them, so "e-post" is found by "e post", but "epost", as many type it, found nothing.
      */
     static final String JOINED = "joined";
-    /** A word, then a hyphen (-, ‐ or ‑) and a word, as often as they follow: a word written with hyphens. */
+    /** A hyphen: -, ‐ or ‑. */
+    private static final String HYPHEN = "[-\u2010\u2011]";
+    /** A word, then a hyphen and a word, as often as they follow: a word written with hyphens. */
     private static final java.util.regex.Pattern HYPHENATED = java.util.regex.Pattern.compile(
-            "\\p{L}[\\p{L}\\p{N}]*(?:[-\u2010\u2011][\\p{L}\\p{N}]+)+");
+            "\\p{L}[\\p{L}\\p{N}]*(?:" + HYPHEN + "[\\p{L}\\p{N}]+)+");
     /**
      * Each word of the fields searched by its stem, its letters reversed (CompoundWords): the words that end in a word
      * sought are then those that begin with it reversed, one seek in the index, not a read of all its words. A stem as
@@ -128,7 +129,7 @@ final class PostDocument {
         for (String text : texts) {
             java.util.regex.Matcher m = HYPHENATED.matcher(text);
             while (m.find()) {
-                joined.append(m.group().replaceAll("[-\u2010\u2011]", "")).append(". ");
+                joined.append(m.group().replaceAll(HYPHEN, "")).append(". ");
             }
         }
         return joined.toString();
@@ -141,31 +142,35 @@ final class PostDocument {
 
     /** What a hit shows, from the stored fields, with its snippet made by the caller. */
     static SearchHit hit(Document d, String snippetHtml) {
+        return new SearchHit(d.get(SLUG), d.get(TITLE), d.get(EXCERPT), snippetHtml, byline(d), published(d), tags(d));
+    }
+
+    /**
+     * The paths of the facets a post of an older index is in, from its stored fields as {@link PostSummary#facets} makes
+     * them of a post: for a search's scope where the index holds no {@link #FACET} (analysis 8 and older).
+     */
+    static java.util.Set<String> facetPaths(Document d, ZoneId zone) {
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        PostSummary.facets(tags(d), byline(d), published(d), zone).forEach(f -> paths.add(f.path()));
+        return paths;
+    }
+
+    private static List<Tag> tags(Document d) {
         List<Tag> tags = new ArrayList<>();
         String[] slugs = d.getValues(TAG_SLUG);
         String[] names = d.getValues(TAG_NAME);
         for (int i = 0; i < slugs.length && i < names.length; i++) {
             tags.add(new Tag(slugs[i], names[i]));
         }
-        Byline by = new Byline(d.get(AUTHOR_NAME), Optional.ofNullable(d.get(AUTHOR_ROLE)), Optional.ofNullable(d.get(AUTHOR_OFFICE)));
-        return new SearchHit(d.get(SLUG), d.get(TITLE), d.get(EXCERPT), snippetHtml, by,
-                Instant.ofEpochSecond(d.getField(PUBLISHED).numericValue().longValue()), tags);
+        return tags;
     }
 
-    /**
-     * The paths of the facets a post of an older index is in, read from its stored fields as {@link PostSummary#facets}
-     * makes them from the post: for a search's scope where the index holds no {@link #FACET} (analysis 8 and older).
-     */
-    static java.util.Set<String> facetPaths(Document d, ZoneId zone) {
-        java.util.Set<String> paths = new java.util.HashSet<>();
-        for (String slug : d.getValues(TAG_SLUG)) {
-            paths.add(Facet.Kind.CATEGORY.path() + slug);
-        }
-        Facet.person(d.get(AUTHOR_NAME)).ifPresent(f -> paths.add(f.path()));
-        Optional.ofNullable(d.get(AUTHOR_OFFICE)).flatMap(Facet::office).ifPresent(f -> paths.add(f.path()));
-        Instant published = Instant.ofEpochSecond(d.getField(PUBLISHED).numericValue().longValue());
-        paths.add(Facet.month(java.time.YearMonth.from(published.atZone(zone))).path());
-        return paths;
+    private static Byline byline(Document d) {
+        return new Byline(d.get(AUTHOR_NAME), Optional.ofNullable(d.get(AUTHOR_ROLE)), Optional.ofNullable(d.get(AUTHOR_OFFICE)));
+    }
+
+    private static Instant published(Document d) {
+        return Instant.ofEpochSecond(d.getField(PUBLISHED).numericValue().longValue());
     }
 
     static String body(Document d) {
