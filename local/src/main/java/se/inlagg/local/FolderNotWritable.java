@@ -76,26 +76,28 @@ final class FolderNotWritable extends RuntimeException {
 
     /** The folder itself or the nearest of its parents that exists, when that is not a folder. */
     private static Path fileInTheWay(Path folder) {
-        for (Path p = folder.toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.exists(p)) {
-                return Files.isDirectory(p) ? null : p;
-            }
-        }
-        return null;
+        return nearestExisting(folder).filter(p -> !Files.isDirectory(p)).orElse(null);
     }
 
     /** Whether there is less room where the folder is than the check writes (the nearest existing parent's disk). */
     private static boolean diskFull(Path folder) {
+        return nearestExisting(folder).map(p -> {
+            try {
+                return Files.getFileStore(p).getUsableSpace() < PROBE_BYTES;
+            } catch (IOException | SecurityException unknown) {
+                return false;
+            }
+        }).orElse(false);
+    }
+
+    /** The folder itself or the nearest of its parents that exists: where what is in the way, or the disk, is found. */
+    private static java.util.Optional<Path> nearestExisting(Path folder) {
         for (Path p = folder.toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.exists(p)) {
-                try {
-                    return Files.getFileStore(p).getUsableSpace() < PROBE_BYTES;
-                } catch (IOException | SecurityException unknown) {
-                    return false;
-                }
+                return java.util.Optional.of(p);
             }
         }
-        return false;
+        return java.util.Optional.empty();
     }
 
     /**

@@ -34,11 +34,7 @@ class StreamRecoveryTest {
     @Test
     void changesGoneBeforeTheIndexerReadThemAreFoundAfterTheRestartAndSoIsWhatComesNext() throws Exception {
         Path data = dir.resolve("data");
-        var options = new LocalServer.Options(Repo.template(), data, 0, Optional.empty(), Optional.empty(), Optional.empty());
-        try (var server = LocalServer.start(options)) {
-            create(server, "Valross i Västervik");
-            awaitFound(server, "valross", 1);
-        }
+        var options = withOnePostFound(data);
         Path positions = data.resolve("streams");
         assertTrue(Files.list(positions).anyMatch(p -> p.getFileName().toString().endsWith(".properties")), "a position is kept");
 
@@ -61,11 +57,7 @@ class StreamRecoveryTest {
     @Test
     void aPositionAheadOfAnOlderTableRestoredUnderItIsMadeUpForAndWhatComesNextIsFound() throws Exception {
         Path data = dir.resolve("data");
-        var options = new LocalServer.Options(Repo.template(), data, 0, Optional.empty(), Optional.empty(), Optional.empty());
-        try (var server = LocalServer.start(options)) {
-            create(server, "Valross i Västervik");
-            awaitFound(server, "valross", 1);
-        }
+        var options = withOnePostFound(data);
         Path backup = dir.resolve("backup");
         copyFolder(data.resolve("dynamodb"), backup);
 
@@ -92,11 +84,7 @@ class StreamRecoveryTest {
     @Test
     void positionsInTheStreamOfATableMadeAnewAreMadeUpFor() throws Exception {
         Path data = dir.resolve("data");
-        var options = new LocalServer.Options(Repo.template(), data, 0, Optional.empty(), Optional.empty(), Optional.empty());
-        try (var server = LocalServer.start(options)) {
-            create(server, "Valross i Västervik");
-            awaitFound(server, "valross", 1);
-        }
+        var options = withOnePostFound(data);
         deleteFolder(data.resolve("dynamodb"));
 
         try (var server = LocalServer.start(options)) {
@@ -110,11 +98,7 @@ class StreamRecoveryTest {
     @Test
     void aPositionInAShardTheStreamLacksIsMadeUpFor() throws Exception {
         Path data = dir.resolve("data");
-        var options = new LocalServer.Options(Repo.template(), data, 0, Optional.empty(), Optional.empty(), Optional.empty());
-        try (var server = LocalServer.start(options)) {
-            create(server, "Valross i Västervik");
-            awaitFound(server, "valross", 1);
-        }
+        var options = withOnePostFound(data);
         writeWhileStoppedAndLetTheStreamForgetIt(data, "Sjölejon i Skellefteå");
         Path positions;
         try (var files = Files.list(data.resolve("streams"))) {
@@ -127,6 +111,16 @@ class StreamRecoveryTest {
             create(server, "Okapi i Umeå");
             awaitFound(server, "okapi", 1);
         }
+    }
+
+    /** A data folder where a server made its table and stream, then wrote one post ("Valross i Västervik") and found it. */
+    private LocalServer.Options withOnePostFound(Path data) throws Exception {
+        var options = new LocalServer.Options(Repo.template(), data, 0, Optional.empty(), Optional.empty(), Optional.empty());
+        try (var server = LocalServer.start(options)) {
+            create(server, "Valross i Västervik");
+            awaitFound(server, "valross", 1);
+        }
+        return options;
     }
 
     /**
