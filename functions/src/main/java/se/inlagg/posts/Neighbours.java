@@ -6,4 +6,7 @@ import java.util.Optional;
 public record Neighbours(Optional<PostSummary> newer, Optional<PostSummary> older) {
 
     public static final Neighbours NONE = new Neighbours(Optional.empty(), Optional.empty());
+
+    /** Which way from a post the feed is read for its neighbour. */
+    public enum Side { NEWER, OLDER }
 }

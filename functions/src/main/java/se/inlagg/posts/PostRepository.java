@@ -60,8 +60,8 @@ public interface PostRepository {
      */
     Outcome<Page<PostSummary>> page(ListQuery query, Instant now);
 
-    /** The visible posts just newer and just older than this one among all posts: two one-item Queries. */
-    Neighbours neighbours(PostSummary post, Instant now);
+    /** The visible post just newer or just older than this one among all posts: a one-item Query. */
+    Optional<PostSummary> neighbour(PostSummary post, Neighbours.Side side, Instant now);
 
     /**
      * Every published post, scheduled ones included, with its body, newest first, a page at a time:

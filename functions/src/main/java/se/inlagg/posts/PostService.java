@@ -386,8 +386,9 @@ public final class PostService {
      * What a post's page shows around it: the visible posts just newer and older, and a few that
      * share a category with it (the newest of each of its first {@link #RELATED_CATEGORIES}
      * categories, those sharing more first). The two one-item Queries and the Query per category are
-     * made side by side, so the page waits about one round trip, not five. Nothing for a post readers
-     * cannot see yet.
+     * made side by side, each on a thread of its own, so the page waits about one round trip, not five
+     * (the two neighbours were read one after the other until 2026-12-03: two round trips). Nothing for
+     * a post readers cannot see yet.
      */
     public Surroundings around(PostSummary post, int relatedCount) {
         Instant now = time.now();
@@ -395,7 +396,8 @@ public final class PostService {
             return Surroundings.NONE;
         }
         try (var reads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            var neighbours = reads.submit(() -> repository.neighbours(post, now));
+            var newer = reads.submit(() -> repository.neighbour(post, Neighbours.Side.NEWER, now));
+            var older = reads.submit(() -> repository.neighbour(post, Neighbours.Side.OLDER, now));
             var lists = post.tags().stream().limit(RELATED_CATEGORIES)
                     .map(tag -> reads.submit(() -> repository.page(new ListQuery(Optional.of(Facet.category(tag)), Optional.empty(),
                             relatedCount + 1, Optional.empty()), now)))
@@ -416,7 +418,7 @@ public final class PostService {
                     .sorted(java.util.Comparator.comparing((PostSummary s) -> -shared.get(s.id()))
                             .thenComparing(PostSummary::publishedAt, java.util.Comparator.reverseOrder()))
                     .limit(relatedCount).toList();
-            return new Surroundings(result(neighbours), related);
+            return new Surroundings(new Neighbours(result(newer), result(older)), related);
         }
     }
 

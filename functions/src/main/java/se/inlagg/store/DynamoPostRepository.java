@@ -352,12 +352,8 @@ public final class DynamoPostRepository implements PostRepository {
     }
 
     @Override
-    public Neighbours neighbours(PostSummary post, Instant now) {
-        return new Neighbours(nextInFeed(post, now, true), nextInFeed(post, now, false));
-    }
-
-    /** The visible post just after this one in the feed, one way or the other: a one-item Query. */
-    private Optional<PostSummary> nextInFeed(PostSummary post, Instant now, boolean newer) {
+    public Optional<PostSummary> neighbour(PostSummary post, Neighbours.Side side, Instant now) {
+        boolean newer = side == Neighbours.Side.NEWER;
         QueryRequest.Builder request = QueryRequest.builder()
                 .indexName(Keys.GSI1)
                 .keyConditionExpression("#pk = :pk AND #sk BETWEEN :low AND :high")

@@ -130,6 +130,7 @@ public final class InMemoryPosts implements PostRepository {
     @Override
     public Outcome<Page<PostSummary>> page(ListQuery query, Instant now) {
         calls++;
+        meet();
         List<PostSummary> visible = new ArrayList<>();
         bySlug.values().forEach(p -> {
             if (p.summary().visibleAt(now)) {
@@ -140,13 +141,31 @@ public final class InMemoryPosts implements PostRepository {
     }
 
     @Override
-    public Neighbours neighbours(PostSummary post, Instant now) {
+    public Optional<PostSummary> neighbour(PostSummary post, Neighbours.Side side, Instant now) {
         calls++;
+        meet();
         List<PostSummary> visible = bySlug.values().stream().map(Post::summary).filter(s -> s.visibleAt(now))
                 .sorted(java.util.Comparator.comparing(PostSummary::publishedAt)).toList();
-        int at = visible.stream().map(PostSummary::id).toList().indexOf(post.id());
-        return new Neighbours(at + 1 < visible.size() ? Optional.of(visible.get(at + 1)) : Optional.empty(),
-                at > 0 ? Optional.of(visible.get(at - 1)) : Optional.empty());
+        int at = visible.stream().map(PostSummary::id).toList().indexOf(post.id()) + (side == Neighbours.Side.NEWER ? 1 : -1);
+        return at >= 0 && at < visible.size() ? Optional.of(visible.get(at)) : Optional.empty();
+    }
+
+    /**
+     * When set, each list and neighbour read waits here until as many reads as the barrier has parties
+     * are waiting with it: reads made one after another never all arrive, and the first one's wait
+     * breaks the barrier.
+     */
+    public volatile java.util.concurrent.CyclicBarrier readsMeet;
+
+    private void meet() {
+        var barrier = readsMeet;
+        if (barrier != null) {
+            try {
+                barrier.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException | java.util.concurrent.BrokenBarrierException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("the reads did not all arrive together", e);
+            }
+        }
     }
 
     @Override

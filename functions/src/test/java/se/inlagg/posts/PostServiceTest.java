@@ -69,6 +69,19 @@ class PostServiceTest {
     }
 
     @Test
+    void aPostsNeighboursAndRelatedPostsAreReadSideBySide() {
+        created(post("Äldre", "2019-01-10", null, "Frivård"));
+        Post middle = created(post("Mitten", "2019-01-20", null, "Frivård", "Samverkan"));
+        created(post("Nyare", "2019-01-30", null, "Samverkan"));
+        // The newer and the older neighbour and one list per category: four reads, all in flight at once.
+        repository.readsMeet = new java.util.concurrent.CyclicBarrier(4);
+        var around = service.around(middle.summary(), 3);
+        assertEquals(Optional.of("Nyare"), around.neighbours().newer().map(PostSummary::title));
+        assertEquals(Optional.of("Äldre"), around.neighbours().older().map(PostSummary::title));
+        assertEquals(List.of("Nyare", "Äldre"), around.related().stream().map(PostSummary::title).toList());
+    }
+
+    @Test
     void aNewPostStartsAtVersionOneAndNowWhenNoDateIsGiven() {
         Post p = created(post("Att gästspela som chef", null, null));
         assertEquals(1, p.version());

@@ -33,6 +33,8 @@ import se.inlagg.local.Template;
  * only those (and the floor), {@code -Dbenchmark.jfr=true} also records each start and its warm answers with JFR
  * (sampling every millisecond) in {@code local/target/benchmark/<Function>/recording.jfr}, to read with {@code jfr print}.
  * {@code -Dbenchmark.warmup=300} times the warm answers after that many untimed ones: those of a busy function, compiled.
+ * {@code -Dbenchmark.roundTrip=3} holds each replayed DynamoDB answer back 3 ms, so warm times show the round trips
+ * a function waits for one after another (the floor waits one).
  * {@code -Dbenchmark.start=snapstart} starts each function as SnapStart does instead (its checkpoint hooks, priming
  * included, run first) and measures its first answer from the restore: what priming leaves to a restored copy's
  * first request (the restore itself, Lambda's work, takes no time here; the floor primes as the functions

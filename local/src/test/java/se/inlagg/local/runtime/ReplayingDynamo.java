@@ -44,6 +44,12 @@ final class ReplayingDynamo implements AutoCloseable {
             .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final Set<String> KEPT_HEADERS = Set.of("content-type", "x-amz-crc32", "x-amzn-requestid");
     private static final Set<String> FORWARDED_HEADERS = Set.of("content-type", "authorization");
+    /**
+     * {@code -Dbenchmark.roundTrip=3}: each replayed answer held back that many milliseconds, as a call to
+     * DynamoDB in AWS takes a few. With it a warm answer's time shows how many round trips a function waits
+     * for one after another, which the default (no wait) hides; the function's own time is measured without it.
+     */
+    static final long ROUND_TRIP_MILLIS = Long.getLong("benchmark.roundTrip", 0);
     /** Requests kept by their exact bytes: enough for every warm loop, bounded because writes name a new time each. */
     private static final int EXACT_LIMIT = 10_000;
 
@@ -110,7 +116,8 @@ final class ReplayingDynamo implements AutoCloseable {
     /** "forwarded/replayed", and what a replayed answer cost the endpoint, for the benchmark's notes. */
     String counts() {
         return forwarded.get() + " forwarded, " + replayed.get() + " replayed, each in " + String.format(java.util.Locale.ROOT,
-                "%.0f µs", replayNanos.sum() / 1e3 / Math.max(1, replayed.get())) + " on average from its last byte in to its answer handed to the socket";
+                "%.0f µs", replayNanos.sum() / 1e3 / Math.max(1, replayed.get())) + " on average from its last byte in to its answer handed to the socket"
+                + (ROUND_TRIP_MILLIS > 0 ? ", then held back " + ROUND_TRIP_MILLIS + " ms as a round trip in AWS" : "");
     }
 
     private void accept() {
@@ -156,6 +163,9 @@ final class ReplayingDynamo implements AutoCloseable {
                 } else {
                     replayed.incrementAndGet();
                     replayNanos.add(System.nanoTime() - arrived);
+                    if (ROUND_TRIP_MILLIS > 0) {
+                        Thread.sleep(ROUND_TRIP_MILLIS);
+                    }
                 }
                 out.write(recorded.wire());
                 out.flush();
@@ -163,6 +173,8 @@ final class ReplayingDynamo implements AutoCloseable {
         } catch (IOException | NumberFormatException e) {
             // The client closed the connection (its JVM ended), sent what is not HTTP, or the emulator could not be
             // reached: the connection is closed, and the function sees the failure as a broken connection.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             open.remove(connection);
         }
