@@ -40,8 +40,8 @@ final class PostDocument {
     static final String JOINED = "joined";
     /** A hyphen: -, ‐ or ‑. */
     private static final String HYPHEN = "[-\u2010\u2011]";
-    /** A word, then a hyphen and a word, as often as they follow: a word written with hyphens. */
-    private static final java.util.regex.Pattern HYPHENATED = java.util.regex.Pattern.compile(
+    /** A word, then a hyphen and a word, as often as they follow: a word written with hyphens (SearchQuery reads a search's so too). */
+    static final java.util.regex.Pattern HYPHENATED = java.util.regex.Pattern.compile(
             "\\p{L}[\\p{L}\\p{N}]*(?:" + HYPHEN + "[\\p{L}\\p{N}]+)+");
     /**
      * Each word of the fields searched by its stem, its letters reversed (CompoundWords): the words that end in a word
@@ -129,10 +129,15 @@ final class PostDocument {
         for (String text : texts) {
             java.util.regex.Matcher m = HYPHENATED.matcher(text);
             while (m.find()) {
-                joined.append(m.group().replaceAll(HYPHEN, "")).append(". ");
+                joined.append(withoutHyphens(m.group())).append(". ");
             }
         }
         return joined.toString();
+    }
+
+    /** A word written with hyphens, joined: "e-post" as "epost". */
+    static String withoutHyphens(String hyphenated) {
+        return hyphenated.replaceAll(HYPHEN, "");
     }
 
     /** The letters of a word in reverse order (by code point: a reversed pair of surrogates would be no letter). */

@@ -45,6 +45,14 @@ final class SearchQuery {
     }
 
     /**
+     * A word typed with hyphens ("e-post", "IT-stöd"): found as its parts side by side, as most write it, or joined as one
+     * word ("epost"), as others write it and as the index also holds every hyphenated word (PostDocument#JOINED). Typed as
+     * two words, "e-post" found "e-post" but not "epost"; and "e" alone is in no way the word sought.
+     */
+    record Hyphenated(Phrase parts, SwedishText.Word joined) implements Clause {
+    }
+
+    /**
      * A compound's score, a fixed part of its field's weight whatever the compound (CompoundWords), where the word itself
      * scores by how rare it is (BM25): an "Årsmöte" found by "möte" counts for less than a "möte" in the same field, unless
      * "möte" is in most posts; a compound in the title may then rank above the word deep in a long text (from a review).
@@ -123,9 +131,27 @@ final class SearchQuery {
             }
         }
         for (String words : plain) {
-            analyzer.words(words).forEach(w -> add(clauses, seen, new Word(w)));
+            java.util.regex.Matcher hyphenated = PostDocument.HYPHENATED.matcher(words);
+            int from = 0;
+            while (hyphenated.find()) {
+                analyzer.words(words.substring(from, hyphenated.start())).forEach(w -> add(clauses, seen, new Word(w)));
+                addHyphenated(clauses, seen, hyphenated.group(), analyzer);
+                from = hyphenated.end();
+            }
+            analyzer.words(words.substring(from)).forEach(w -> add(clauses, seen, new Word(w)));
         }
         return new SearchQuery(clauses, Map.of(), Set.of(), 0);
+    }
+
+    /** A word typed with hyphens, as its parts or joined; as words when the analyser makes no two parts or no one word of it. */
+    private static void addHyphenated(List<Clause> clauses, Set<Object> seen, String typed, SwedishText analyzer) {
+        List<SwedishText.Word> parts = analyzer.words(typed);
+        List<SwedishText.Word> joined = analyzer.words(PostDocument.withoutHyphens(typed));
+        if (parts.size() > 1 && joined.size() == 1) {
+            add(clauses, seen, new Hyphenated(new Phrase(parts.stream().limit(MAX_CLAUSES).toList()), joined.getFirst()));
+        } else {
+            parts.forEach(w -> add(clauses, seen, new Word(w)));
+        }
     }
 
     /**
@@ -189,6 +215,7 @@ final class SearchQuery {
         Object key = switch (clause) {
             case Word w -> List.of(w.word().soughtAlone(), w.word().soughtAsName());
             case Phrase p -> p.words().stream().map(SwedishText.Word::soughtAlone).toList();
+            case Hyphenated h -> List.of(h.joined().soughtAlone(), "joined");
         };
         if (clauses.size() < MAX_CLAUSES && seen.add(key)) {
             clauses.add(clause);
@@ -206,6 +233,10 @@ final class SearchQuery {
             switch (c) {
                 case Word w -> terms.addAll(w.word().soughtAlone());
                 case Phrase p -> p.words().forEach(w -> terms.addAll(w.soughtAlone()));
+                case Hyphenated h -> {
+                    h.parts().words().forEach(w -> terms.addAll(w.soughtAlone()));
+                    terms.addAll(h.joined().soughtAlone());
+                }
             }
         }
         compounds.values().forEach(found -> found.forEach(t -> terms.add(t.utf8ToString())));
@@ -259,17 +290,27 @@ final class SearchQuery {
                         }
                     }
                 }
-                case Phrase p -> {
-                    // Each place of the phrase takes any term its word alone would (from a review: "kriminalvardsinspektor
-                    // jose" in quotes found less than without them).
-                    org.apache.lucene.search.MultiPhraseQuery.Builder phrase = new org.apache.lucene.search.MultiPhraseQuery.Builder();
-                    int first = p.words().getFirst().position();
-                    p.words().forEach(w -> phrase.add(w.soughtIn(field).stream().map(t -> new Term(field, t)).toArray(Term[]::new),
-                            w.position() - first));
-                    any.add(new BoostQuery(phrase.build(), weight), BooleanClause.Occur.SHOULD);
+                case Phrase p -> any.add(new BoostQuery(phrase(p, field), weight), BooleanClause.Occur.SHOULD);
+                case Hyphenated h -> {
+                    any.add(new BoostQuery(phrase(h.parts(), field), weight), BooleanClause.Occur.SHOULD);
+                    for (String t : h.joined().soughtIn(field)) {
+                        any.add(new BoostQuery(new TermQuery(new Term(field, t)), weight), BooleanClause.Occur.SHOULD);
+                    }
                 }
             }
         });
         return any.build();
+    }
+
+    /**
+     * The phrase in one field, each place of it taking any term its word alone would (from a review:
+     * "kriminalvardsinspektor jose" in quotes found less than without them).
+     */
+    private static Query phrase(Phrase p, String field) {
+        org.apache.lucene.search.MultiPhraseQuery.Builder phrase = new org.apache.lucene.search.MultiPhraseQuery.Builder();
+        int first = p.words().getFirst().position();
+        p.words().forEach(w -> phrase.add(w.soughtIn(field).stream().map(t -> new Term(field, t)).toArray(Term[]::new),
+                w.position() - first));
+        return phrase.build();
     }
 }

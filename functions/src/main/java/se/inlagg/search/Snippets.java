@@ -37,11 +37,38 @@ final class Snippets {
         return window(body, found, terms);
     }
 
+    /** The words sought in the text, in order; a word written with hyphens found joined is one, its parts none. */
     private List<SwedishText.Word> matches(String text, Set<String> terms) {
+        List<SwedishText.Word> whole = hyphenatedFound(text, terms);
         List<SwedishText.Word> found = new ArrayList<>();
+        int next = 0;
         for (SwedishText.Word w : analyzer.words(text)) {
-            if (w.isAny(terms)) {
+            while (next < whole.size() && whole.get(next).end() <= w.start()) {
+                found.add(whole.get(next++));
+            }
+            boolean partOfWhole = next < whole.size() && w.start() >= whole.get(next).start();
+            if (!partOfWhole && w.isAny(terms)) {
                 found.add(w);
+            }
+        }
+        found.addAll(whole.subList(next, whole.size()));
+        return found;
+    }
+
+    /**
+     * The words written with hyphens whose joined form is sought, each spanning the whole of it: "epost" finds a post
+     * that wrote "e-post" by the index's joined words (PostDocument#JOINED), and its snippet marks "e-post".
+     */
+    private List<SwedishText.Word> hyphenatedFound(String text, Set<String> terms) {
+        if (text.indexOf('-') < 0 && text.indexOf('\u2010') < 0 && text.indexOf('\u2011') < 0) {
+            return List.of();
+        }
+        List<SwedishText.Word> found = new ArrayList<>();
+        java.util.regex.Matcher hyphenated = PostDocument.HYPHENATED.matcher(text);
+        while (hyphenated.find()) {
+            List<SwedishText.Word> joined = analyzer.words(PostDocument.withoutHyphens(hyphenated.group()));
+            if (joined.size() == 1 && joined.getFirst().isAny(terms)) {
+                found.add(joined.getFirst().spanning(hyphenated.start(), hyphenated.end()));
             }
         }
         return found;

@@ -37,6 +37,11 @@ final class SwedishText extends Analyzer {
             return terms.contains(folded) || terms.contains(exact) || terms.contains(plain);
         }
 
+        /** The same word standing for this stretch of a text: a word written with hyphens, read joined (Snippets). */
+        Word spanning(int from, int to) {
+            return new Word(folded, exact, plain, typed, position, from, to);
+        }
+
         /** The term sought that this word is: for counting distinct words found. */
         String termIn(java.util.Set<String> terms) {
             return terms.contains(exact) ? exact : terms.contains(folded) ? folded : plain;

@@ -585,10 +585,29 @@ class SearchServiceTest {
             assertEquals(List.of("Ny e-postadress"), titles(query), query);
         }
         assertEquals(List.of(), titles("20190130"), "a date is no word");
+        for (String query : List.of("epost", "e-post")) {
+            String marked = page(search, query, 10, Optional.empty()).hits().getFirst().snippetHtml();
+            assertTrue(marked.startsWith("Skicka <mark>e-post</mark> till IT-stödet"), query + ": " + marked);
+        }
+        assertTrue(page(search, "itstödet covid19", 10, Optional.empty()).hits().getFirst().snippetHtml()
+                .contains("<mark>IT-stödet</mark> om <mark>covid-19</mark>"));
         indexedBy("Ärla Nilsson-Berg", "Om handledning", "Text.", "2019-02-01");
         assertEquals(List.of("Om handledning"), titles("nilssonberg"), "an author's name too");
         assertEquals(List.of(), titles("\"epost till\""), "one joined word to a sentence: no phrase from one to the next");
         assertEquals("epost. ITstödet. covid19. ", PostDocument.joined(List.of("Skicka e\u2011post till IT-stödet om covid-19, den 2019-01-30.")));
+    }
+
+    @Test
+    void aWordTypedWithAHyphenFindsItWrittenWithoutOneAndMarksIt() {
+        indexed("Ny epostadress", "Skicka epost till itstödet. E post går också.", "2019-01-30");
+        indexed("Brev till e-tjänsten", "Posten kommer i e-brevlådan.", "2019-01-31");
+        indexed("Posten kommer", "Brev och paket till E.", "2019-02-01");
+        for (String query : List.of("e-post", "E-post", "e\u2011post", "IT-stödet", "e-postadress")) {
+            assertEquals(List.of("Ny epostadress"), titles(query), query);
+        }
+        assertEquals(List.of("Brev till e-tjänsten"), titles("e-brevlåda"), "written with the hyphen, as before");
+        String marked = page(search, "e-post", 10, Optional.empty()).hits().getFirst().snippetHtml();
+        assertTrue(marked.contains("<mark>epost</mark>") && marked.contains("<mark>post</mark>"), marked);
     }
 
     @Test
