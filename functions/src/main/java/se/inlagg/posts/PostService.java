@@ -499,6 +499,28 @@ public final class PostService {
         return repository.findFacet(kind, slug, time.now()).filter(c -> c.count() > 0);
     }
 
+    /**
+     * A read of a category's, person's or office's posts made side by side with the check that readers may see it, so
+     * its page or feed waits one round trip for both, not two. The read is given the facet as the path names it (its
+     * slug for a name, until the check reads the name the counter keeps; the store lists by slug alone); what it
+     * returns comes back with the facet as found. Empty, whatever the read found, when readers have no post there.
+     */
+    public <T> Optional<InFacet<T>> inVisibleFacet(Facet.Kind kind, String slugOrName, java.util.function.Function<Facet, T> read) {
+        String slug = Facet.slugOf(slugOrName);
+        if (slug.isEmpty()) {
+            return Optional.empty();
+        }
+        try (var reads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var found = reads.submit(() -> findVisibleFacet(kind, slug));
+            var listed = reads.submit(() -> read.apply(new Facet(kind, slug, slug)));
+            return result(found).map(c -> new InFacet<>(c.facet(), result(listed)));
+        }
+    }
+
+    /** What was read of a facet's posts, and the facet as readers see it. */
+    public record InFacet<T>(Facet facet, T value) {
+    }
+
     /** Reads the post and the counters of the categories it may gain in one call, then writes once. */
     public Outcome<PostSummary> addTags(String slug, List<String> names, Optional<Seen> seen, String authorId) {
         return withTags(names, given -> {

@@ -9,10 +9,10 @@ import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.Facet;
-import se.inlagg.posts.FacetCount;
 import se.inlagg.posts.ListQuery;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Page;
+import se.inlagg.posts.PostService;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.SiteTime;
@@ -35,12 +35,14 @@ public final class ListPageHandler extends PageFunction {
         if (rawMonth.isPresent() && month.isEmpty()) {
             throw new ProblemException(Problems.of(new Refusal.NotFound(Refusal.Missing.MONTH)));
         }
-        Optional<Facet> facet = facet(request);
         Optional<String> cursor = request.query("cursor").filter(c -> !c.isBlank());
         // A cursor too long to be one is refused by the store as any other made-up cursor is (found by a probe: it was
         // dropped here, and the first page answered with it in its canonical address).
-        var query = new ListQuery(facet, month, PAGE_SIZE, cursor);
-        return switch (app().posts().list(query)) {
+        java.util.function.Function<Optional<Facet>, Outcome<Page<PostSummary>>> list =
+                f -> app().posts().list(new ListQuery(f, month, PAGE_SIZE, cursor));
+        Optional<PostService.InFacet<Outcome<Page<PostSummary>>>> inFacet = inFacet(request, f -> list.apply(Optional.of(f)));
+        Optional<Facet> facet = inFacet.map(PostService.InFacet::facet);
+        return switch (inFacet.map(PostService.InFacet::value).orElseGet(() -> list.apply(Optional.empty()))) {
             case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(Problems.malformed(
                     "Länken till nästa sida gäller inte längre."));
             case Outcome.Done<Page<PostSummary>> d -> {
@@ -59,12 +61,15 @@ public final class ListPageHandler extends PageFunction {
         };
     }
 
-    /** The category, person or office the path names; a 404 when readers have no post there. */
-    private Optional<Facet> facet(HttpRequest request) {
+    /**
+     * The category, person or office the path names, with its page of posts read side by side with it; a 404 when
+     * readers have no post there. Empty for a list of all posts.
+     */
+    private <T> Optional<PostService.InFacet<T>> inFacet(HttpRequest request, java.util.function.Function<Facet, T> read) {
         for (var kind : List.of(Facet.Kind.CATEGORY, Facet.Kind.PERSON, Facet.Kind.OFFICE)) {
             Optional<String> slug = request.pathParameter(parameter(kind));
             if (slug.isPresent()) {
-                return Optional.of(app().posts().findVisibleFacet(kind, slug.get()).map(FacetCount::facet)
+                return Optional.of(app().posts().inVisibleFacet(kind, slug.get(), read)
                         .orElseThrow(() -> new ProblemException(Problems.of(new Refusal.NotFound(missing(kind))))));
             }
         }

@@ -151,7 +151,7 @@ public final class InMemoryPosts implements PostRepository {
     }
 
     /**
-     * When set, each list and neighbour read waits here until as many reads as the barrier has parties
+     * When set, each list, neighbour and facet read waits here until as many reads as the barrier has parties
      * are waiting with it: reads made one after another never all arrive, and the first one's wait
      * breaks the barrier.
      */
@@ -209,6 +209,7 @@ public final class InMemoryPosts implements PostRepository {
     @Override
     public Optional<FacetCount> findFacet(Facet.Kind kind, String slug, Instant now) {
         calls++;
+        meet();
         List<Facet> all = bySlug.values().stream().map(Post::summary)
                 .flatMap(s -> s.facets(ZoneId.of("Europe/Stockholm")).stream())
                 .filter(f -> f.kind() == kind && f.slug().equals(slug)).toList();

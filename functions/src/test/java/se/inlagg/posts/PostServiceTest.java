@@ -82,6 +82,22 @@ class PostServiceTest {
     }
 
     @Test
+    void aFacetsPostsAreReadSideBySideWithTheCheckThatReadersMaySeeIt() {
+        created(post("Fika i Växjö", "2019-01-20", null, "Frivård"));
+        created(post("Utkast", null, "draft", "Samverkan"));
+        repository.readsMeet = new java.util.concurrent.CyclicBarrier(2);
+        var found = service.inVisibleFacet(Facet.Kind.CATEGORY, "frivard",
+                f -> service.list(new ListQuery(Optional.of(f), Optional.empty(), 10, Optional.empty()))).orElseThrow();
+        assertEquals("Frivård", found.facet().name(), "the name the counter keeps, not the slug the read was given");
+        assertEquals(List.of("Fika i Växjö"), ((Outcome.Done<Page<PostSummary>>) found.value()).value().items().stream()
+                .map(PostSummary::title).toList());
+        repository.readsMeet = null;
+        assertEquals(Optional.empty(), service.inVisibleFacet(Facet.Kind.CATEGORY, "samverkan", f -> "read"),
+                "a category only a draft carries is not there for readers");
+        assertEquals(Optional.empty(), service.inVisibleFacet(Facet.Kind.CATEGORY, "!!!", f -> "read"), "no slug, no read");
+    }
+
+    @Test
     void aNewPostStartsAtVersionOneAndNowWhenNoDateIsGiven() {
         Post p = created(post("Att gästspela som chef", null, null));
         assertEquals(1, p.version());
