@@ -13,7 +13,10 @@ import se.inlagg.posts.ListQuery;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.SiteTime;
 
-/** Reads ?limit, ?cursor, ?tag, ?author, ?office and ?month into a list query, refusing bad values with 400. */
+/**
+ * Reads ?limit, ?cursor, ?tag, ?author, ?office and ?month into a list query, refusing bad values with 400: each
+ * strictly, as search reads them (a name given twice, or not UTF-8, is refused, not joined or replaced).
+ */
 final class ListParams {
 
     private ListParams() {
@@ -46,21 +49,22 @@ final class ListParams {
      */
     static Optional<ListQuery> read(HttpRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        int limit = limit(request.query("limit"), ListQuery.DEFAULT_LIMIT, ListQuery.MAX_LIMIT, errors);
-        Optional<YearMonth> month = request.query("month").flatMap(m -> {
+        int limit = limit(request.strictQuery("limit"), ListQuery.DEFAULT_LIMIT, ListQuery.MAX_LIMIT, errors);
+        // A blank month is left out, as a blank ?tag is, and as search and the pages leave it out (it was a 400 here alone).
+        Optional<YearMonth> month = request.strictQuery("month").filter(m -> !m.isBlank()).flatMap(m -> {
             Optional<YearMonth> parsed = SiteTime.parseMonth(m.strip());
             if (parsed.isEmpty()) {
                 errors.add(new FieldError("month", Facet.NOT_A_MONTH));
             }
             return parsed;
         });
-        Optional<String> cursor = request.query("cursor").filter(c -> !c.isEmpty());
+        Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isEmpty());
         checkCursor(cursor, errors);
         // A category, a person or an office, as the reader's pages narrow by (found by an integrator's probe: ?author= was
         // ignored without a word, and the whole feed answered as if it were that person's).
         java.util.Map<Facet.Kind, String> given = new java.util.LinkedHashMap<>();
         for (Facet.Kind kind : FACETS) {
-            request.query(kind.parameter()).filter(v -> !v.isBlank()).ifPresent(value -> {
+            request.strictQuery(kind.parameter()).filter(v -> !v.isBlank()).ifPresent(value -> {
                 given.put(kind, value);
                 if (value.codePointCount(0, value.length()) > Facet.MAX_PARAMETER_VALUE) {
                     errors.add(new FieldError(kind.parameter(), "must be at most " + Facet.MAX_PARAMETER_VALUE + " characters"));

@@ -21,8 +21,8 @@ public final class MyPostsHandler extends ApiFunction {
     protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
         List<FieldError> errors = new ArrayList<>();
-        int limit = ListParams.limit(request.query("limit"), ListQuery.DEFAULT_LIMIT, ListQuery.MAX_LIMIT, errors);
-        Optional<String> cursor = request.query("cursor").filter(c -> !c.isEmpty());
+        int limit = ListParams.limit(request.strictQuery("limit"), ListQuery.DEFAULT_LIMIT, ListQuery.MAX_LIMIT, errors);
+        Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isEmpty());
         ListParams.checkCursor(cursor, errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problems.invalid(errors));

@@ -129,29 +129,39 @@ public final class HttpRequest {
         return Optional.ofNullable(pathParameters.get(name));
     }
 
-    /** A query value, decoded; API Gateway joins a repeated key's values with commas. */
+    /**
+     * A query value, decoded; API Gateway joins a repeated key's values with commas, so a value a client
+     * sends (a list's or a search's parameters) is read with {@link #strictQuery}, which tells the two apart.
+     */
     public Optional<String> query(String name) {
         return Optional.ofNullable(query.get(name));
     }
 
     /**
      * A query value read strictly from the raw query string: escapes decoded to bytes, and bytes that
-     * are not UTF-8 refused (400) rather than quietly replaced with U+FFFD. The first of a repeated
-     * name counts. Where a request has no raw query (one built by a test), API Gateway's decoded value.
+     * are not UTF-8 refused (400) rather than quietly replaced with U+FFFD. A name given twice is
+     * refused (400) too: API Gateway joins the values with a comma, so ?author=asa&author=oberg read
+     * as one name found Åsa Öberg's posts, and ?limit=1&limit=1 was "not a number" (found by a probe);
+     * taking one of them would answer a question the client did not ask. Where a request has no raw
+     * query (one built by a test), API Gateway's decoded value.
      */
     public Optional<String> strictQuery(String name) {
         if (rawQuery.isEmpty()) {
             return query(name);
         }
+        Optional<String> found = Optional.empty();
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             if (percentDecoded(key).filter(name::equals).isPresent()) {
-                return Optional.of(percentDecoded(eq < 0 ? "" : pair.substring(eq + 1))
+                if (found.isPresent()) {
+                    throw new ProblemException(Problems.repeatedParameter(name));
+                }
+                found = Optional.of(percentDecoded(eq < 0 ? "" : pair.substring(eq + 1))
                         .orElseThrow(() -> new ProblemException(Problems.malformed("The query string is not valid UTF-8."))));
             }
         }
-        return Optional.empty();
+        return found;
     }
 
     /** Form encoding ("+" is a space) to bytes, then strict UTF-8; empty when either is broken. */

@@ -47,6 +47,14 @@ public final class Problems {
         return new Problem(400, "malformed_request", message, "Adressen, eller det som skickades, går inte att läsa. Kom du via en länk kan den vara trasig: börja från första sidan.");
     }
 
+    /** A query parameter given more than once (?tag=a&tag=b), where one is read: which was meant is not ours to guess. */
+    public static Problem repeatedParameter(String name) {
+        return new Problem(400, "validation_failed", "The request is not valid: see details.",
+                "Adressen anger ”" + name + "” mer än en gång, och sidan kan bara visa ett av dem. Ta bort det som inte ska vara med, "
+                        + "eller börja från första sidan.",
+                List.of(new FieldError(name, "must be given once")), Optional.empty());
+    }
+
     public static Problem unsupportedMediaType(String expected) {
         return new Problem(415, "unsupported_media_type", "Send the body as " + expected + " in UTF-8.",
                 "Formatet stöds inte.");

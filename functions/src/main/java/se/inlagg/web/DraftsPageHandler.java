@@ -27,7 +27,7 @@ public final class DraftsPageHandler extends PageFunction {
         if (viewer.isEmpty()) {
             return toSignIn(request);
         }
-        Optional<String> cursor = request.query("cursor").filter(c -> !c.isBlank());
+        Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isBlank());
         var posts = app().posts();
         // A cursor too long to be one is refused by the store, as the reader's lists' are, not read as the first page.
         Page<PostSummary> page = switch (posts.authorPosts(viewer.get().authorId(), PAGE_SIZE, cursor)) {

@@ -30,12 +30,12 @@ public final class ListPageHandler extends PageFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
-        Optional<String> rawMonth = request.pathParameter("month").or(() -> request.query("month")).filter(m -> !m.isBlank());
+        Optional<String> rawMonth = request.pathParameter("month").or(() -> request.strictQuery("month")).filter(m -> !m.isBlank());
         Optional<YearMonth> month = rawMonth.flatMap(SiteTime::parseMonth);
         if (rawMonth.isPresent() && month.isEmpty()) {
             throw new ProblemException(Problems.of(new Refusal.NotFound(Refusal.Missing.MONTH)));
         }
-        Optional<String> cursor = request.query("cursor").filter(c -> !c.isBlank());
+        Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isBlank());
         // A cursor too long to be one is refused by the store as any other made-up cursor is (found by a probe: it was
         // dropped here, and the first page answered with it in its canonical address).
         java.util.function.Function<Optional<Facet>, Outcome<Page<PostSummary>>> list =
@@ -110,7 +110,7 @@ public final class ListPageHandler extends PageFunction {
                 : heading + " – till och med " + SwedishDates.date(page.items().getFirst().publishedAt(), zone);
         // The canonical address: a month's own page for /?month= too.
         String self = link(month.filter(m -> facet.isEmpty()).map(m -> Facet.month(m).path()).orElse(path),
-                facet.isPresent() ? monthParameter : "", request.query("cursor").filter(c -> !c.isBlank() && !first));
+                facet.isPresent() ? monthParameter : "", request.strictQuery("cursor").filter(c -> !c.isBlank() && !first));
         Frame frame = Frame.shared(title, description(heading, page), Sharing.website(base(request) + self), feeds, viewer);
         return page(request, 200, frame, Templates.render(out -> JtelistGenerated.render(out, null, frame, view)));
     }

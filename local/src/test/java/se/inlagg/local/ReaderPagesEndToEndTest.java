@@ -98,6 +98,23 @@ class ReaderPagesEndToEndTest extends ServerTest {
         })).toList();
     }
 
+    /**
+     * Found by a probe: /?month=2019-01&month=2019-01 said the month had no posts (the two joined with a comma are no
+     * month), while /sok?q=a&q=b searched the first. A name given twice gets one Swedish sentence on every page.
+     */
+    @Test
+    void aParameterGivenTwiceGetsASwedishSentenceOnEveryPage() {
+        for (String path : List.of("/?month=2019-01&month=2019-01", "/tags/frivard?month=2019-01&month=2020-03", "/?cursor=a&cursor=b",
+                "/sok?q=m%C3%B6te&q=rutiner", "/sok?q=rutiner&tag=frivard&tag=samverkan")) {
+            var reply = http.get(path);
+            assertEquals(400, reply.status(), path + ": " + reply.body());
+            String name = path.substring(path.lastIndexOf('&') + 1, path.lastIndexOf('='));
+            assertTrue(reply.body().contains("Adressen anger ”" + name + "” mer än en gång"), path + ": " + reply.body());
+            assertTrue(reply.header("content-type").startsWith("text/html"), path);
+        }
+        assertTrue(page("/?month=2019-01").contains("Månadsmöte i Västervik"), "given once, as ever");
+    }
+
     @Test
     void aCategoryOnlyDraftsOrScheduledPostsCarryIsNotFoundNorItsFeed() {
         for (String slug : List.of("hemlig-kategori", "framtida-kategori", "finns-inte")) {
