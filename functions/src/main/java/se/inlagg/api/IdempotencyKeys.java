@@ -11,6 +11,7 @@ import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.json.Json;
 import se.inlagg.posts.IdempotentRequest;
+import se.inlagg.posts.Nfc;
 
 /** Reads the Idempotency-Key header and fingerprints the request it came with. */
 final class IdempotencyKeys {
@@ -34,9 +35,17 @@ final class IdempotencyKeys {
         return Optional.of(new IdempotentRequest(Tokens.sha256(k), Tokens.sha256(Json.write(canonical(body)))));
     }
 
-    /** The same JSON with keys in one order, so spacing and key order do not make a new request. */
+    /**
+     * The same JSON with keys in one order and its text composed, so spacing, key order and a decomposed "å" do not make a
+     * new request: the post is stored composed (PostRules), so a retry that decomposes it (as macOS may paste it) asks
+     * for the same post (found by a probe: it was refused as another request, 422, and a client would then send it
+     * under a new key and make a second post). Text already composed is left as it is, so its fingerprint is unchanged.
+     */
     @SuppressWarnings("unchecked")
     static Object canonical(Object value) {
+        if (value instanceof String text) {
+            return Nfc.of(text);
+        }
         if (value instanceof Map<?, ?> map) {
             TreeMap<String, Object> sorted = new TreeMap<>();
             ((Map<String, Object>) map).forEach((k, v) -> sorted.put(k, canonical(v)));
