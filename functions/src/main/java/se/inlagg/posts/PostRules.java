@@ -133,7 +133,9 @@ public final class PostRules {
             return Optional.empty();
         }
         // An uploaded picture's file, named by its path or by a full address (which a client may have made of it).
-        String address = Image.storedPathOf(url.get().strip()).orElse(url.get().strip());
+        // A host of Swedish letters, or letters in the path, as the address bar shows them: in the form every reader takes.
+        String typed = WebAddresses.ascii(url.get().strip());
+        String address = Image.storedPathOf(typed).orElse(typed);
         Optional<Image> own = current.filter(i -> i.storedName().isPresent() && i.url().equals(address));
         if (own.isPresent()) {
             if (alt.isEmpty()) {

@@ -136,6 +136,33 @@ class PostRulesTest {
         assertInstanceOf(Outcome.Done.class, PostRules.check(elsewhere, TIME), "any other address under /images/ is a web address");
     }
 
+    /**
+     * Found by a probe: a picture on a host of Swedish letters, as the address bar shows it, was refused as "not an http
+     * or https address" (java.net.URI reads no host in it), while the same host in a link of the body was taken.
+     */
+    @Test
+    void aPictureOnAHostOfSwedishLettersIsStoredInTheFormEveryClientReads() {
+        java.util.Map<String, String> typed = java.util.Map.of(
+                "https://räksmörgås.se/bild.jpg", "https://xn--rksmrgs-5wao1o.se/bild.jpg",
+                "https://RÄKSMÖRGÅS.se:8443/bilder/kök och matsal.jpg?storlek=stor#ö", "https://xn--rksmrgs-5wao1o.se:8443/bilder/k%C3%B6k%20och%20matsal.jpg?storlek=stor#%C3%B6",
+                "https://ra\u0308ksmo\u0308rga\u030as.se/a.png", "https://xn--rksmrgs-5wao1o.se/a.png",
+                "https://bilder.example.se/å.jpg", "https://bilder.example.se/%C3%A5.jpg",
+                "http://例え.jp/b.jpg", "http://xn--r8jz45g.jp/b.jpg",
+                "https://xn--rksmrgs-5wao1o.se/bild.jpg", "https://xn--rksmrgs-5wao1o.se/bild.jpg");
+        typed.forEach((url, stored) -> {
+            var d = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(), List.of(),
+                    Optional.empty(), Optional.of(url), Optional.of("alt"), Optional.empty(), Optional.empty(), Optional.empty());
+            var done = assertInstanceOf(Outcome.Done.class, PostRules.check(d, TIME), url);
+            assertEquals(stored, ((PostRules.Checked) done.value()).image().orElseThrow().url(), url);
+        });
+        for (String url : List.of("https://ex ample.se/b.jpg", "https://räk smörgås.se/b.jpg", "javascript:alert('å')",
+                "https:///å.jpg")) {
+            var d = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(), List.of(),
+                    Optional.empty(), Optional.of(url), Optional.of("alt"), Optional.empty(), Optional.empty(), Optional.empty());
+            assertEquals(List.of("image.url"), fieldsOf(PostRules.check(d, TIME)), url);
+        }
+    }
+
     @Test
     void statusAndDateMustBeKnownValues() {
         var d = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(),

@@ -162,6 +162,20 @@ class PostsApiEndToEndTest extends ServerTest {
         assertEquals(1, http.get("/api/posts?author=dagny-dubbelsson&month=").json().path("items").size(), "a blank month: every month");
     }
 
+    /** Found by a probe: a picture on a host of Swedish letters, copied from the address bar, was "not an http or https address". */
+    @Test
+    void aPictureOnAHostOfSwedishLettersIsTakenInItsAsciiForm() {
+        var post = Http.post("Bild från räksmörgås.se", "Text.", "2013-06-01", "Åsa Öberg", "Frivården Malmö", "published");
+        post.putObject("image").put("url", "https://räksmörgås.se/bilder/kök.jpg").put("alt", "Köket");
+        JsonNode created = http.created(post);
+        String ascii = "https://xn--rksmrgs-5wao1o.se/bilder/k%C3%B6k.jpg";
+        assertEquals(ascii, created.path("image").path("url").asText());
+        assertTrue(http.get("/posts/" + created.path("slug").asText()).body().contains("src=\"" + ascii + "\""));
+        var refused = Http.post("Bild från ingenstans", "Text.", "2013-06-01", "Åsa Öberg", "Frivården Malmö", "published");
+        refused.putObject("image").put("url", "https://räk smörgås.se/kök.jpg").put("alt", "Köket");
+        assertError(http.write("POST", "/api/posts", refused.toString()), 400, "validation_failed", "image.url");
+    }
+
     @Test
     void tagCountsStayExactThroughAddReplaceAndRemove() {
         String a = http.createPost("Studiebesök i Ystad", "2013-05-02", "Studiebesök", "Ystad").json().path("slug").asText();
