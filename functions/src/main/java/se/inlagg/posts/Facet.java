@@ -67,8 +67,10 @@ public record Facet(Kind kind, String slug, String name) {
     public static Optional<Facet> named(Kind kind, String value) {
         return switch (kind) {
             case CATEGORY -> categoryNamed(value);
-            case PERSON -> person(value.strip());
-            case OFFICE -> office(value.strip());
+            // As a byline's name is now stored (PostRules): without hints of a line break. Not in person() and office(), which
+            // also name the facets of bylines stored before, whose slugs must stay as they were made.
+            case PERSON -> person(BreakHints.removed(value).strip());
+            case OFFICE -> office(BreakHints.removed(value).strip());
             case MONTH -> SiteTime.parseMonth(value.strip()).map(Facet::month);
         };
     }

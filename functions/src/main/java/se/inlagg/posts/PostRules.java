@@ -173,8 +173,9 @@ public final class PostRules {
             return Optional.empty();
         }
         String problem = textProblem(value.get(), multiline);
-        // Composed once it is known to be whole text (no broken pairs): what is measured, stored and shown.
-        String v = problem == null ? Nfc.of(value.get()) : value.get();
+        // Composed once it is known to be whole text (no broken pairs): what is measured, stored and shown. A one-line
+        // field (a title, a name) is a name readers search and link by, so hints of a line break it cannot have go.
+        String v = problem == null ? Nfc.of(multiline ? value.get() : BreakHints.removed(value.get())) : value.get();
         if (problem == null && v.codePointCount(0, v.length()) > max) {
             problem = "must be at most " + max + " characters";
         }

@@ -20,9 +20,12 @@ public record Tag(String slug, String name) {
         }
     }
 
-    /** Trims, collapses white space and composes (NFC) a name as typed; empty when nothing is left. */
+    /**
+     * Trims, collapses white space, takes out hints of a line break ({@link BreakHints}: "Sam{U+00AD}verkan" with a soft hyphen
+     * is Samverkan) and composes (NFC) a name as typed; empty when nothing is left.
+     */
     public static String normalizeName(String raw) {
-        return Nfc.of(raw).strip().replaceAll("\\s+", " ");
+        return Nfc.of(BreakHints.removed(raw)).strip().replaceAll("\\s+", " ");
     }
 
     /** The tag a typed name stands for; the caller has checked it with {@link #problemWith}. */

@@ -123,7 +123,9 @@ public final class WriteHandler extends PageFunction {
 
     /** Whether the form sent again mends the post it made (its title or its text as they were), not another post. */
     private static boolean mended(Post made, PostDraft draft) {
-        return draft.title().map(t -> se.inlagg.posts.Nfc.of(t.strip())).filter(made.summary().title()::equals).isPresent()
+        // The title as the rules store it (composed, without hints of a line break), so one sent with a soft hyphen matches.
+        return draft.title().map(t -> se.inlagg.posts.Nfc.of(se.inlagg.posts.BreakHints.removed(t)).strip())
+                .filter(made.summary().title()::equals).isPresent()
                 || draft.body().map(b -> se.inlagg.posts.Nfc.of(b.strip())).filter(made.body().strip()::equals).isPresent();
     }
 

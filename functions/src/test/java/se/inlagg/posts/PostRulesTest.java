@@ -163,6 +163,31 @@ class PostRulesTest {
         }
     }
 
+    /**
+     * Found by a probe: a category pasted with a soft hyphen ("Sam\u00ADverkan", from Word or a hyphenated page) became a
+     * second category "sam-verkan" beside Samverkan, shown alike; a title with a zero-width space the slug "fi-ka".
+     */
+    @Test
+    void hintsOfALineBreakLeaveNamesAndTitlesButNotTheText() {
+        var d = new PostDraft(Optional.of("Fi\u200Bka i Malm\u00F6\u2060"), Optional.of("Sam\u00ADverkan i texten."),
+                Optional.of("\u00C5sa \uFEFF\u00D6\u00ADberg"), Optional.empty(), Optional.of("Friv\u00E5r\u00ADden Malm\u00F6"),
+                List.of("Sam\u00ADverkan", "\u00AD"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        assertEquals(List.of("tags[1]"), fieldsOf(PostRules.check(d, TIME)), "a category of nothing but a soft hyphen is empty");
+        var fine = new PostDraft(d.title(), d.body(), d.authorName(), d.authorRole(), d.authorOffice(), List.of("Sam\u00ADverkan", "Fika\u200D\uD83C\uDF70"),
+                d.publishedAt(), d.imageUrl(), d.imageAlt(), d.imageCaption(), d.excerpt(), d.status());
+        var checked = (PostRules.Checked) assertInstanceOf(Outcome.Done.class, PostRules.check(fine, TIME)).value();
+        assertEquals("Fika i Malmö", checked.title());
+        assertEquals("fika-i-malmo", Slugs.forTitle(checked.title()));
+        assertEquals("Åsa Öberg", checked.byline().name());
+        assertEquals(Optional.of("Frivården Malmö"), checked.byline().office());
+        assertEquals(List.of(new Tag("samverkan", "Samverkan"), new Tag("fika", "Fika\u200D\uD83C\uDF70")), checked.tags(),
+                "one category with Samverkan; a joiner that shapes what is shown stays");
+        assertEquals("Sam\u00ADverkan i texten.", checked.body(), "the text keeps its hyphenation points");
+        assertEquals(Optional.of(Facet.Kind.CATEGORY), Facet.named(Facet.Kind.CATEGORY, "Sam\u00ADverkan").map(Facet::kind));
+        assertEquals("samverkan", Facet.slugOf("Sam\u00ADverkan"), "looked up as it is stored");
+    }
+
     @Test
     void statusAndDateMustBeKnownValues() {
         var d = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(),

@@ -176,6 +176,24 @@ class PostsApiEndToEndTest extends ServerTest {
         assertError(http.write("POST", "/api/posts", refused.toString()), 400, "validation_failed", "image.url");
     }
 
+    /**
+     * Found by a probe: a category pasted with a soft hyphen (from Word, or a hyphenated page) became a second category
+     * beside the one typed plainly, shown alike on /tags, and a title with a zero-width space made a slug with a dash in the word.
+     */
+    @Test
+    void aSoftHyphenOrAZeroWidthSpaceInANameMakesNoSecondCategory() {
+        http.created(Http.post("Mjukt bindestreck", "Text.", "2013-07-01", "Åsa Öberg", "Frivården Malmö", "published", "Tvärsamverkan"));
+        JsonNode pasted = http.created(Http.post("Fi\u200Bka i Malmö", "Sam\u00ADverkan i texten.", "2013-07-02", "Åsa Ö\u00ADberg",
+                "Frivården Malmö", "published", "Tvär\u00ADsamverkan"));
+        assertEquals("fika-i-malmo", pasted.path("slug").asText());
+        assertEquals("Fika i Malmö", pasted.path("title").asText());
+        assertEquals("tvarsamverkan", pasted.path("tags").get(0).path("slug").asText());
+        assertEquals(2, ApiAsserts.tagCount(http, "tvarsamverkan"));
+        assertEquals(0, ApiAsserts.tagCount(http, "tvar-samverkan"), "no second category");
+        assertTrue(http.get("/api/posts?author=" + java.net.URLEncoder.encode("Åsa Ö\u00ADberg", StandardCharsets.UTF_8)).json()
+                .path("items").toString().contains("fika-i-malmo"), "one person, looked up as typed");
+    }
+
     @Test
     void tagCountsStayExactThroughAddReplaceAndRemove() {
         String a = http.createPost("Studiebesök i Ystad", "2013-05-02", "Studiebesök", "Ystad").json().path("slug").asText();
