@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import se.inlagg.ops.Metrics;
 import java.util.function.Supplier;
+import se.inlagg.ops.Metrics;
+import se.inlagg.ops.SideBySide;
 
 /** The rules of posts and their facets; it knows nothing of HTTP and nothing of DynamoDB. */
 public final class PostService {
@@ -405,7 +406,7 @@ public final class PostService {
             java.util.Map<String, PostSummary> found = new java.util.LinkedHashMap<>();
             java.util.Map<String, Integer> shared = new java.util.HashMap<>();
             for (var list : lists) {
-                if (result(list) instanceof Outcome.Done<Page<PostSummary>> d) {
+                if (SideBySide.result(list) instanceof Outcome.Done<Page<PostSummary>> d) {
                     for (PostSummary s : d.value().items()) {
                         if (!s.id().equals(post.id())) {
                             found.putIfAbsent(s.id(), s);
@@ -418,22 +419,7 @@ public final class PostService {
                     .sorted(java.util.Comparator.comparing((PostSummary s) -> -shared.get(s.id()))
                             .thenComparing(PostSummary::publishedAt, java.util.Comparator.reverseOrder()))
                     .limit(relatedCount).toList();
-            return new Surroundings(new Neighbours(result(newer), result(older)), related);
-        }
-    }
-
-    /** A read made on another thread, its failure thrown here as it was thrown there (a throttled store stays a 503). */
-    private static <T> T result(java.util.concurrent.Future<T> read) {
-        try {
-            return read.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading a post's surroundings", e);
+            return new Surroundings(new Neighbours(SideBySide.result(newer), SideBySide.result(older)), related);
         }
     }
 
@@ -513,7 +499,7 @@ public final class PostService {
         try (var reads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             var found = reads.submit(() -> findVisibleFacet(kind, slug));
             var listed = reads.submit(() -> read.apply(new Facet(kind, slug, slug)));
-            return result(found).map(c -> new InFacet<>(c.facet(), result(listed)));
+            return SideBySide.result(found).map(c -> new InFacet<>(c.facet(), SideBySide.result(listed)));
         }
     }
 

@@ -22,6 +22,7 @@ import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import se.inlagg.ops.Log;
+import se.inlagg.ops.SideBySide;
 import se.inlagg.posts.Backoff;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.Post;
@@ -205,6 +206,7 @@ final class IndexUpdater {
             throw new UncheckedIOException(e);
         }
         Map<String, Manifest.FileRef> refs = new LinkedHashMap<>();
+        List<java.util.concurrent.Callable<Void>> writes = new ArrayList<>();
         try {
             SegmentInfos commit = SegmentInfos.readLatestCommit(on.directory);
             for (String name : commit.files(true)) {
@@ -214,14 +216,20 @@ final class IndexUpdater {
                 } else {
                     byte[] bytes = on.bytes(name);
                     String key = "files/" + on.lineage() + "/" + UUID.randomUUID() + "-" + name;
-                    files.write(key, bytes);
-                    on.remember(name, key);
+                    writes.add(() -> {
+                        files.write(key, bytes);
+                        return null;
+                    });
                     refs.put(name, new Manifest.FileRef(key, bytes.length));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // The new files side by side (a commit makes three to five), each under a key of its own; the manifest that names
+        // them is swapped only after all are stored.
+        SideBySide.all(writes, LocalCopy.TRANSFERS_AT_ONCE);
+        refs.forEach((name, ref) -> on.remember(name, ref.key()));
         return new Manifest(on.lineage(), generation, refs, Manifest.ANALYSIS);
     }
 

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
+import se.inlagg.ops.SideBySide;
 
 /**
  * One container's copy of the index, in memory: the files of the manifest it last mirrored, each
@@ -44,7 +47,15 @@ final class LocalCopy {
     }
 
     /**
-     * Makes the directory hold exactly the manifest's files: fetches what is new or differs, then
+     * Files fetched or stored at once, each a request to S3 that waits mostly on the network: a new container's first
+     * search fetches every file of the index (a few after a rebuild, a few dozen after months of changes), which one
+     * after another took a round trip each. Four, as the JDK keeps five connections to a host open between requests,
+     * so none is opened only to be closed.
+     */
+    static final int TRANSFERS_AT_ONCE = 4;
+
+    /**
+     * Makes the directory hold exactly the manifest's files: fetches what is new or differs, side by side, then
      * drops what the manifest no longer names (readers still open on those keep their bytes).
      *
      * @throws IndexFiles.FileGone when a file was removed meanwhile; the caller reads the manifest again
@@ -54,12 +65,14 @@ final class LocalCopy {
             throw new IllegalArgumentException("a copy mirrors one lineage; start a new copy for " + next.lineage());
         }
         tag = Optional.empty();
-        next.files().forEach((name, ref) -> {
-            if (!ref.key().equals(keyOfName.get(name))) {
-                store(name, files.read(ref.key()));
-                keyOfName.put(name, ref.key());
-            }
-        });
+        List<Map.Entry<String, Manifest.FileRef>> wanted = next.files().entrySet().stream()
+                .filter(e -> !e.getValue().key().equals(keyOfName.get(e.getKey()))).toList();
+        List<byte[]> fetched = SideBySide.all(wanted.stream().map(e -> (Callable<byte[]>) () -> files.read(e.getValue().key())).toList(),
+                TRANSFERS_AT_ONCE);
+        for (int i = 0; i < wanted.size(); i++) {
+            store(wanted.get(i).getKey(), fetched.get(i));
+            keyOfName.put(wanted.get(i).getKey(), wanted.get(i).getValue().key());
+        }
         dropAllBut(next.files().keySet());
         manifest = next;
         tag = Optional.of(nextTag);

@@ -46,17 +46,49 @@ final class InMemoryIndexFiles implements IndexFiles {
     @Override
     public byte[] read(String key) {
         fileReads.incrementAndGet();
-        byte[] bytes = files.get(key);
-        if (bytes == null) {
-            throw new FileGone(key);
+        transferring();
+        try {
+            byte[] bytes = files.get(key);
+            if (bytes == null) {
+                throw new FileGone(key);
+            }
+            return bytes.clone();
+        } finally {
+            inFlight.decrementAndGet();
         }
-        return bytes.clone();
     }
 
     @Override
     public void write(String key, byte[] bytes) {
-        if (files.putIfAbsent(key, bytes.clone()) != null) {
-            throw new IllegalStateException("a key was used twice: " + key);
+        transferring();
+        try {
+            if (files.putIfAbsent(key, bytes.clone()) != null) {
+                throw new IllegalStateException("a key was used twice: " + key);
+            }
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /**
+     * When set, a file read or written waits, up to five seconds, until some other read or write has been in flight
+     * with one: made side by side they meet at once; made one after another they never do, each waits the five
+     * seconds, and {@link #mostInFlight} stays at one.
+     */
+    volatile boolean transfersMeet;
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger mostInFlight = new AtomicInteger();
+
+    private void transferring() {
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (transfersMeet && mostInFlight.get() < 2 && System.nanoTime() < until) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -113,6 +113,21 @@ class SearchServiceTest {
     }
 
     @Test
+    void theIndexsFilesAreWrittenAndFetchedSideBySideAFewAtATime() {
+        indexed("Frivården i Västervik", "Kontraktsvård.", "2019-01-30", "Samverkan");
+        files.transfersMeet = true;
+        Post next = write("Fika i Växjö", "Kaffe.", "2019-01-31", null);
+        search.indexChanged(Set.of(next.id()));
+        assertTrue(files.mostInFlight.get() >= 2, "a commit's new files were written one after another");
+        // A new container's first search fetches every file of the index: two segments' by now.
+        files.mostInFlight.set(0);
+        SearchService fresh = new SearchService(files, posts, clock);
+        assertEquals(List.of("Fika i Växjö"), page(fresh, "fika", 10, Optional.empty()).hits().stream().map(SearchHit::title).toList());
+        assertTrue(files.mostInFlight.get() >= 2, "a new copy fetched the index's files one after another");
+        assertTrue(files.mostInFlight.get() <= LocalCopy.TRANSFERS_AT_ONCE, "more at once than the JDK keeps connections for");
+    }
+
+    @Test
     void aWordFindsItsOtherFormsWithOrWithoutTheSwedishLetters() {
         indexed("Frivården i Västervik", "Vi hade täta möten om kontraktsvården och klienterna.", "2019-01-30", "Samverkan");
         indexed("Fikarutiner", "Kaffe på fredagar.", "2019-01-31");

@@ -57,7 +57,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  *
  * <p>Run it (a few minutes; the S3 is the embedded one unless {@code -Dinlagg.backend=localstack}) from the
  * repository's root with {@code ./inlagg test -q -pl local -am -Dtest=SearchBenchmark -Dbenchmark.excluded=none -Dsurefire.failIfNoSpecifiedTests=false};
- * {@code -Dbenchmark.posts=2000} for a smaller table.
+ * {@code -Dbenchmark.posts=2000} for a smaller table; {@code -Dbenchmark.s3RoundTrip=20} holds each of a new container's
+ * requests to S3 back 20 ms, as in AWS, for its cold search.
  */
 @Tag("benchmark")
 class SearchBenchmark {
@@ -124,7 +125,8 @@ class SearchBenchmark {
             figures.put("The two words within a category and a month (`&tag=Frivård&month=2019-03`; ratio to the two words everywhere)",
                     String.format("p50 %.1f ms, p95 %.1f ms, max %.1f ms (p50 %.2f×)", narrowed[0], narrowed[1], narrowed[2], narrowed[0] / warm[0]));
             double[] cold = cold(client, settings, s3Client, bucket);
-            figures.put("Cold search in a new container's memory (manifest and files fetched, opened, first query)",
+            figures.put("Cold search in a new container's memory (manifest and files fetched, opened, first query)"
+                    + (S3_ROUND_TRIP_MILLIS > 0 ? ", each request to S3 held back " + S3_ROUND_TRIP_MILLIS + " ms" : ""),
                     String.format("median %.0f ms of %d (min %.0f, max %.0f)", cold[1], 5, cold[0], cold[2]));
             figures.put("Cold start of SearchApiFunction's package under AWS's runtime client, to its first answer",
                     coldStart(template, dynamo, s3, table, bucket));
@@ -198,17 +200,70 @@ class SearchBenchmark {
         return answer.bodyText();
     }
 
+    /**
+     * {@code -Dbenchmark.s3RoundTrip=20}: each request of a new container's copy to S3 held back that many milliseconds, as
+     * S3 takes some in AWS, so its first search shows the round trips it waits for one after another (none by default).
+     */
+    static final long S3_ROUND_TRIP_MILLIS = Long.getLong("benchmark.s3RoundTrip", 0);
+
     /** Five new containers' first search: each a new Wiring, so a new copy of the index fetched from S3. */
     private static double[] cold(DynamoDbClient client, Settings settings, software.amazon.awssdk.services.s3.S3Client s3, String bucket) {
         double[] took = new double[5];
         for (int i = 0; i < took.length; i++) {
-            var fresh = Wiring.withSearchIndex(client, settings, Clock.systemUTC(), () -> new S3IndexFiles(s3, bucket));
+            var fresh = Wiring.withSearchIndex(client, settings, Clock.systemUTC(), () -> held(new S3IndexFiles(s3, bucket)));
             long start = System.nanoTime();
             search(new SearchHandler().use(fresh), QUERIES.get(i), "");
             took[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(took);
         return new double[] {took[0], took[2], took[4]};
+    }
+
+    /** The index's files with each request held back {@link #S3_ROUND_TRIP_MILLIS}; the same files when that is none. */
+    private static se.inlagg.search.IndexFiles held(se.inlagg.search.IndexFiles files) {
+        if (S3_ROUND_TRIP_MILLIS == 0) {
+            return files;
+        }
+        return new se.inlagg.search.IndexFiles() {
+            @Override
+            public ManifestRead readManifest(java.util.Optional<String> unlessTag) {
+                pause();
+                return files.readManifest(unlessTag);
+            }
+
+            @Override
+            public byte[] read(String key) {
+                pause();
+                return files.read(key);
+            }
+
+            @Override
+            public void write(String key, byte[] bytes) {
+                pause();
+                files.write(key, bytes);
+            }
+
+            @Override
+            public java.util.Optional<String> swapManifest(byte[] manifest, java.util.Optional<String> expectedTag) {
+                pause();
+                return files.swapManifest(manifest, expectedTag);
+            }
+
+            @Override
+            public void delete(java.util.Collection<String> keys) {
+                pause();
+                files.delete(keys);
+            }
+
+            private void pause() {
+                try {
+                    Thread.sleep(S3_ROUND_TRIP_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
     }
 
     /** JVM launch to first answer, on demand (no snapshot), the function's package as `sam build` makes it. */
