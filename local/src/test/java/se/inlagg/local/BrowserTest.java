@@ -527,6 +527,39 @@ class BrowserTest {
         assertEquals("rgba(255, 221, 0, 1)", category.getCssValue("background-color"), "the focus yellow");
     }
 
+    /**
+     * A reader's post on a phone fits its width whatever the author put in it (found by a review on a 390-pixel phone):
+     * a code block's long line, a picture written into the text that is wider than the screen, and the link to the
+     * older post when its title holds a long Swedish compound each made the page scroll sideways.
+     */
+    @Test
+    void aPostWithCodeAPictureInItsTextAndALongNeighbourFitsAPhone() throws Exception {
+        readerPost("Kriminalvårdsmyndighetens arbetsmiljöutvecklingssamordnarutbildningsprogram i sammanfattning",
+                "Kort text.", "2009-05-01", "Karin Lund", "Frivården Västervik", "Arbetsmiljö");
+        String image = "http://127.0.0.1:" + images.getAddress().getPort() + "/mote.png";
+        readerPost("Frågan till registret", "Så här frågade vi:\n\n```\nSELECT klient_id, frivardsinspektor_namn, "
+                + "datum_for_senaste_uppfoljningsmote FROM klienter WHERE kontor = 'Malmö';\n```\n\n"
+                + "Mötet:\n\n![Deltagarna runt bordet](" + image + ")\n\nSlut.", "2009-05-02", "Karin Lund",
+                "Frivården Västervik", "Arbetsmiljö");
+        var size = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 844));
+        try {
+            browser.get(base + "/posts/fragan-till-registret");
+            waitFor(d -> evaluate("document.querySelector('.body img').complete ? 1 : 0") == 1);
+            assertEquals(640L, evaluate("document.querySelector('.body img').naturalWidth"), "the picture loaded");
+            assertTrue(browser.findElement(By.cssSelector(".adjacent .older a")).getText().startsWith("Kriminalvårdsmyndighetens"));
+            screenshot("phone-post-code-picture.png");
+            for (String selector : List.of(".body pre code", ".body img", ".adjacent .older a")) {
+                assertTrue(evaluate("Math.ceil(document.querySelector('" + selector + "').getBoundingClientRect().right)")
+                        <= evaluate("document.documentElement.clientWidth"), selector + " runs off a phone's screen");
+            }
+            assertEquals(0L, evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"),
+                    "the post scrolls sideways on a phone");
+        } finally {
+            browser.manage().window().setSize(size);
+        }
+    }
+
     /** What a reader who is not signed in finds: the post's page, the front page and the feed. */
     private static void readersSee(String slug, String title, boolean visible) {
         assertEquals(visible ? 200 : 404, env.http.get("/posts/" + slug).status(), slug);
