@@ -172,7 +172,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         List<Link> summary = new ArrayList<>();
         for (String[] f : new String[][] {{"alt", "Alt-text (obligatorisk)", "image.alt", "Beskriv bilden för den som inte ser den: vad visar den?"},
                 {"caption", "Bildtext", "image.caption", "Visas under bilden, till exempel vem som tog den."}}) {
-            Optional<String> message = errors.stream().filter(e -> e.field().equals(f[2])).map(e -> Swedish.message(e.message())).findFirst();
+            Optional<String> message = errors.stream().filter(e -> e.field().equals(f[2])).map(e -> Swedish.message(e.field(), e.message())).findFirst();
             message.ifPresent(m -> summary.add(new Link(f[1] + ": " + m, "#" + f[0])));
             fields.add(new FormView.Field(f[0], f[1], values.getOrDefault(f[0], ""), 1, f[0].equals("alt"), Optional.of(f[3]), message));
         }

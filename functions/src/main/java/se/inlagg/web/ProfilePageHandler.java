@@ -76,7 +76,7 @@ public final class ProfilePageHandler extends PageFunction {
         List<Link> summary = new ArrayList<>();
         for (Spec spec : FIELDS) {
             Optional<String> message = errors.stream().filter(e -> e.field().equals(spec.ruleField()))
-                    .map(e -> Swedish.message(e.message())).findFirst();
+                    .map(e -> Swedish.message(e.field(), e.message())).findFirst();
             message.ifPresent(m -> summary.add(new Link(spec.label() + ": " + m, "#" + spec.name())));
             fields.add(new FormView.Field(spec.name(), spec.label(), values.get(spec.name()), 1, spec.required(), Optional.empty(), message));
         }

@@ -49,6 +49,18 @@ final class Swedish {
         return LARGE_NUMBER.matcher(text).replaceAll(n -> String.format(java.util.Locale.ROOT, "%,d", new java.math.BigInteger(n.group())).replace(',', ' '));
     }
 
+    /** The rules' fields whose Swedish name is an "ett" word: Namn (ett namn), so "tomt", not "tom". */
+    private static final java.util.Set<String> NEUTER = java.util.Set.of("author.name");
+
+    /**
+     * A rule's message about one field, in Swedish: "får inte vara tom" of a title, a text or an alt text, "tomt" of a
+     * name (found by a review: "Namn: får inte vara tom").
+     */
+    static String message(String field, String english) {
+        String swedish = message(english);
+        return NEUTER.contains(field) && swedish.equals("får inte vara tom") ? "får inte vara tomt" : swedish;
+    }
+
     static String message(String english) {
         for (var e : MESSAGES.entrySet()) {
             Matcher m = e.getKey().matcher(english);

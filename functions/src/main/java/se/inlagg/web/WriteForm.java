@@ -156,7 +156,7 @@ final class WriteForm {
         Map<String, String> messages = new LinkedHashMap<>();
         List<String> typedTags = WriteHandler.tagsTyped(values.getOrDefault("tags", ""));
         for (FieldError e : errors) {
-            String message = Swedish.message(e.message());
+            String message = Swedish.message(e.field(), e.message());
             // The rules name a tag by its place ("tags[2]"); the form names it as it was typed.
             Matcher tag = TAG_AT.matcher(e.field());
             if (tag.matches() && Integer.parseInt(tag.group(1)) < typedTags.size()) {

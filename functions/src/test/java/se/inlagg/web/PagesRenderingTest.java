@@ -246,6 +246,24 @@ class PagesRenderingTest {
         assertFalse(html.contains("must contain"), html);
     }
 
+    /**
+     * Found by a review: an empty name said "Namn: får inte vara tom", where Swedish says "tomt" of "ett namn"; the
+     * title, the text and the alt text are "en" words and keep "tom".
+     */
+    @Test
+    void anEmptyFieldIsCalledEmptyInTheGenderOfItsName() {
+        Map<String, String> typed = Map.of("title", "", "body", "", "authorName", " ");
+        FormView view = WriteForm.view(typed, List.of(new FieldError("title", "must not be empty"),
+                new FieldError("body", "must not be empty"), new FieldError("author.name", "must not be empty")),
+                Optional.empty(), "csrf-1", "form-1");
+        String html = Templates.render(out -> JteformGenerated.render(out, null, Frame.unlisted("Skriv", Optional.empty()), view));
+        assertTrue(html.contains("Namn: får inte vara tomt"), html);
+        assertTrue(html.contains("<span class=\"error\" id=\"authorName-error\">får inte vara tomt</span>"), html);
+        assertTrue(html.contains("Rubrik: får inte vara tom<"), html);
+        assertTrue(html.contains("Text: får inte vara tom<"), html);
+        assertEquals("får inte vara tom", Swedish.message("image.alt", "must not be empty"), "en alt-text");
+    }
+
     @Test
     void messagesWithNumbersKeepThemInSwedish() {
         assertEquals("får vara högst 200 tecken", Swedish.message("must be at most 200 characters"));

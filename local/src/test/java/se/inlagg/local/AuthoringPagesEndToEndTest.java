@@ -617,7 +617,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("Bertil Ek", profile.get("name"));
         var empty = other.post("/profile", Map.of("csrf", other.csrf, "name", " ", "role", "Chef", "office", "Ystad"));
         assertEquals(400, empty.status());
-        assertTrue(empty.body().contains("Namn: får inte vara tom") && empty.body().contains("value=\"Chef\""), empty.body());
+        assertTrue(empty.body().contains("Namn: får inte vara tomt") && empty.body().contains("value=\"Chef\""), empty.body());
         assertEquals(403, other.post("/profile", Map.of("csrf", "fel", "name", "Kapad")).status());
 
         var saved = other.post("/profile", Map.of("csrf", other.csrf, "name", "Bertil Ek-Öberg", "role", "Enhetschef", "office", "Frivården Malmö"));
