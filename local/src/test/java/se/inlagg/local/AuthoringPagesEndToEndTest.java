@@ -238,6 +238,23 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertFalse(asa.get("/posts/" + write("Nytt utkast", "draft") + "/preview").body().contains("keeps-date"), "a new draft goes out now");
     }
 
+    /**
+     * The schedule's hint says what a time already past does, in Swedish a reader can follow (from a review: "En tid som
+     * har varit publicerar med det datumet" left out what is published), and it does that: published now, dated then.
+     */
+    @Test
+    void aTimeAlreadyPastInTheScheduleFieldPublishesThePostDatedThen() {
+        String slug = write("Bakåtdaterad från förhandsgranskningen", "draft");
+        String preview = asa.get("/posts/" + slug + "/preview").body();
+        assertTrue(preview.contains("En tid som redan har varit publicerar inlägget direkt, med den tiden som datum."), preview);
+        var at = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(slug).get("version"),
+                "at", "2020-05-05T10:00"));
+        assertEquals(303, at.status(), at.body());
+        var stored = http.get("/api/posts/" + slug).json();
+        assertEquals("published", stored.path("status").asText());
+        assertEquals("2020-05-05T08:00:00Z", stored.path("publishedAt").asText(), "10:00 Swedish summer time");
+    }
+
     @Test
     void aSaveOverAChangeMadeMeanwhileShowsBothAndLosesNothing() {
         String slug = write("Två flikar", "publish");
