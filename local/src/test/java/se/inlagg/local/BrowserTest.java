@@ -560,6 +560,31 @@ class BrowserTest {
         }
     }
 
+    /**
+     * The box that searches a category's or an office's posts names it in its label, which held the page 100 pixels wider
+     * than a 390-pixel phone when the name was one long compound (found by a review); on the results page too.
+     */
+    @Test
+    void theSearchWithinALongNamedCategoryOrOfficeFitsAPhone() {
+        readerPost("Utbildning för samordnare", "Kort text.", "2009-06-01", "Karin Lund",
+                "Kriminalvårdsregionhuvudkontorsförvaltningsenheten", "Arbetsmiljöutvecklingssamordnarutbildningsprogram");
+        var size = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String page : List.of("/tags/arbetsmiljoutvecklingssamordnarutbildningsprogram",
+                    "/offices/kriminalvardsregionhuvudkontorsforvaltningsenheten",
+                    "/sok?q=samordnare&tag=arbetsmiljoutvecklingssamordnarutbildningsprogram")) {
+                browser.get(base + page);
+                String label = browser.findElement(By.cssSelector("form.within label")).getText().toLowerCase(java.util.Locale.ROOT);
+                assertTrue(label.contains("kriminalvårdsregion") || label.contains("arbetsmilj"), page + ": " + label);
+                assertEquals(0L, evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"),
+                        page + " scrolls sideways on a phone");
+            }
+        } finally {
+            browser.manage().window().setSize(size);
+        }
+    }
+
     /** What a reader who is not signed in finds: the post's page, the front page and the feed. */
     private static void readersSee(String slug, String title, boolean visible) {
         assertEquals(visible ? 200 : 404, env.http.get("/posts/" + slug).status(), slug);
