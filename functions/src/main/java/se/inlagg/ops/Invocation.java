@@ -35,6 +35,22 @@ public record Invocation(String requestId, String apiRequestId, String route, St
         };
     }
 
+    /**
+     * Makes this invocation the current one on another thread working for it (SideBySide), until the scope closes, so
+     * what that thread logs names the request too.
+     */
+    Scope enter() {
+        Invocation previous = CURRENT.get();
+        CURRENT.set(this);
+        return () -> {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        };
+    }
+
     static Invocation current() {
         Invocation invocation = CURRENT.get();
         return invocation == null ? NONE : invocation;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
@@ -18,6 +20,37 @@ public final class SideBySide {
     private SideBySide() {
     }
 
+    /** Calls started together; closing waits for every one of them. */
+    public static Calls open() {
+        return new Calls();
+    }
+
+    /**
+     * Calls under way, each on a virtual thread of its own that works for the caller's invocation: what it logs names
+     * the request, as the caller's lines do (from a review: a new thread knew no request).
+     */
+    public static final class Calls implements AutoCloseable {
+
+        private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        private final Invocation invocation = Invocation.current();
+
+        private Calls() {
+        }
+
+        public <T> Future<T> start(Callable<T> call) {
+            return threads.submit(() -> {
+                try (var working = invocation.enter()) {
+                    return call.call();
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            threads.close();
+        }
+    }
+
     /** Each call's result, in the order given, with at most {@code atOnce} of them running at a time. */
     public static <T> List<T> all(List<? extends Callable<T>> calls, int atOnce) {
         if (calls.size() < 2) {
@@ -28,10 +61,10 @@ public final class SideBySide {
             return results;
         }
         Semaphore turns = new Semaphore(atOnce);
-        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        try (var threads = open()) {
             List<Future<T>> started = new ArrayList<>(calls.size());
             for (Callable<T> call : calls) {
-                started.add(threads.submit(() -> {
+                started.add(threads.start(() -> {
                     turns.acquire();
                     try {
                         return call.call();

@@ -18,6 +18,9 @@ public final class PostRules {
     public static final int MAX_EXCERPT = 500;
     public static final int MAX_NAME = 100;
     public static final int MAX_URL = 2_048;
+    /** A picture's address longer than {@link #MAX_URL} once its letters beyond ASCII are written as escapes, as it is stored. */
+    public static final String URL_TOO_LONG_AS_STORED = "must be at most " + MAX_URL
+            + " characters as a web address (a letter beyond a-z counts as up to twelve)";
     public static final int MAX_ALT = 300;
     public static final int MAX_CAPTION = 500;
     static final int DERIVED_EXCERPT = 280;
@@ -153,6 +156,12 @@ public final class PostRules {
         }
         if (!Image.isWebAddress(address)) {
             errors.add(new FieldError("image.url", "must be an http or https address"));
+            return Optional.empty();
+        }
+        if (address.length() > MAX_URL) {
+            // Measured as stored: each letter beyond ASCII is written as six or more characters, and an address stored
+            // longer than the limit would be refused when an edit sends it back (from a review).
+            errors.add(new FieldError("image.url", URL_TOO_LONG_AS_STORED));
             return Optional.empty();
         }
         return Optional.of(new Image(address, alt.orElse(""), caption));

@@ -396,11 +396,11 @@ public final class PostService {
         if (!post.visibleAt(now)) {
             return Surroundings.NONE;
         }
-        try (var reads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            var newer = reads.submit(() -> repository.neighbour(post, Neighbours.Side.NEWER, now));
-            var older = reads.submit(() -> repository.neighbour(post, Neighbours.Side.OLDER, now));
+        try (var reads = SideBySide.open()) {
+            var newer = reads.start(() -> repository.neighbour(post, Neighbours.Side.NEWER, now));
+            var older = reads.start(() -> repository.neighbour(post, Neighbours.Side.OLDER, now));
             var lists = post.tags().stream().limit(RELATED_CATEGORIES)
-                    .map(tag -> reads.submit(() -> repository.page(new ListQuery(Optional.of(Facet.category(tag)), Optional.empty(),
+                    .map(tag -> reads.start(() -> repository.page(new ListQuery(Optional.of(Facet.category(tag)), Optional.empty(),
                             relatedCount + 1, Optional.empty()), now)))
                     .toList();
             java.util.Map<String, PostSummary> found = new java.util.LinkedHashMap<>();
@@ -496,9 +496,9 @@ public final class PostService {
         if (slug.isEmpty()) {
             return Optional.empty();
         }
-        try (var reads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            var found = reads.submit(() -> findVisibleFacet(kind, slug));
-            var listed = reads.submit(() -> read.apply(new Facet(kind, slug, slug)));
+        try (var reads = SideBySide.open()) {
+            var found = reads.start(() -> findVisibleFacet(kind, slug));
+            var listed = reads.start(() -> read.apply(new Facet(kind, slug, slug)));
             return SideBySide.result(found).map(c -> new InFacet<>(c.facet(), SideBySide.result(listed)));
         }
     }

@@ -40,9 +40,14 @@ final class PostDocument {
     static final String JOINED = "joined";
     /** A hyphen: -, ‐ or ‑. */
     private static final String HYPHEN = "[-\u2010\u2011]";
-    /** A word, then a hyphen and a word, as often as they follow: a word written with hyphens (SearchQuery reads a search's so too). */
+    /**
+     * A word, then a hyphen and a word, as often as they follow: a word written with hyphens (SearchQuery reads a search's
+     * so too, Snippets a hit's). It begins where a word does, never inside one ("3D-skrivare" is no "D-skrivare": the
+     * tokenizer's word is "3d", from a review), and what it has read it never reads again, so a long run of letters costs
+     * one pass, not one for each of its letters (the possessive quantifiers).
+     */
     static final java.util.regex.Pattern HYPHENATED = java.util.regex.Pattern.compile(
-            "\\p{L}[\\p{L}\\p{N}]*(?:" + HYPHEN + "[\\p{L}\\p{N}]+)+");
+            "(?<![\\p{L}\\p{N}_.'\u2019])\\p{L}[\\p{L}\\p{N}]*+(?:" + HYPHEN + "[\\p{L}\\p{N}]++)+");
     /**
      * Each word of the fields searched by its stem, its letters reversed (CompoundWords): the words that end in a word
      * sought are then those that begin with it reversed, one seek in the index, not a read of all its words. A stem as

@@ -37,21 +37,28 @@ final class Snippets {
         return window(body, found, terms);
     }
 
-    /** The words sought in the text, in order; a word written with hyphens found joined is one, its parts none. */
+    /**
+     * The words sought in the text, in order and never overlapping (each is marked once): a word written with hyphens
+     * found joined is one, and the words inside it none.
+     */
     private List<SwedishText.Word> matches(String text, Set<String> terms) {
-        List<SwedishText.Word> whole = hyphenatedFound(text, terms);
-        List<SwedishText.Word> found = new ArrayList<>();
-        int next = 0;
+        List<SwedishText.Word> candidates = new ArrayList<>(hyphenatedFound(text, terms));
         for (SwedishText.Word w : analyzer.words(text)) {
-            while (next < whole.size() && whole.get(next).end() <= w.start()) {
-                found.add(whole.get(next++));
-            }
-            boolean partOfWhole = next < whole.size() && w.start() >= whole.get(next).start();
-            if (!partOfWhole && w.isAny(terms)) {
-                found.add(w);
+            if (w.isAny(terms)) {
+                candidates.add(w);
             }
         }
-        found.addAll(whole.subList(next, whole.size()));
+        // By where each starts, the longer first where two start alike (the whole hyphenated word before its first part).
+        candidates.sort(java.util.Comparator.comparingInt(SwedishText.Word::start)
+                .thenComparing(java.util.Comparator.comparingInt(SwedishText.Word::end).reversed()));
+        List<SwedishText.Word> found = new ArrayList<>();
+        int markedTo = 0;
+        for (SwedishText.Word w : candidates) {
+            if (w.start() >= markedTo) {
+                found.add(w);
+                markedTo = w.end();
+            }
+        }
         return found;
     }
 

@@ -27,17 +27,18 @@ public final class InMemoryPosts implements PostRepository {
     /** Posts the list index still shows as they were, by id: a GSI catches up with the table a moment later. */
     public final Map<String, Post> listedAsBefore = new HashMap<>();
     int writes;
-    int calls;
+    /** Calls made, from any thread: the post page's reads run side by side. */
+    final AtomicInteger calls = new AtomicInteger();
 
     @Override
     public CreateBasis createBasis(String base, List<Facet> facets) {
-        calls++;
+        calls.incrementAndGet();
         return new CreateBasis(slugCounters.getOrDefault(base, 0L), List.of());
     }
 
     @Override
     public Write<Post> create(Post post, SlugClaim claim, CreateBasis basis, Instant now, Optional<IdempotentRequest> request) {
-        calls++;
+        calls.incrementAndGet();
         if (slugsOfDeletedPosts.contains(post.slug())) {
             return new Write.SlugTaken<>();
         }
@@ -66,13 +67,13 @@ public final class InMemoryPosts implements PostRepository {
 
     @Override
     public Optional<Post> findBySlug(String slug) {
-        calls++;
+        calls.incrementAndGet();
         return Optional.ofNullable(bySlug.get(slug));
     }
 
     @Override
     public Optional<PostSummary> findSummaryBySlug(String slug) {
-        calls++;
+        calls.incrementAndGet();
         return Optional.ofNullable(bySlug.get(slug)).map(Post::summary);
     }
 
@@ -83,13 +84,13 @@ public final class InMemoryPosts implements PostRepository {
 
     @Override
     public Optional<Post> findById(String id) {
-        calls++;
+        calls.incrementAndGet();
         return bySlug.values().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     @Override
     public Write<PostSummary> update(PostSummary current, PostSummary next, Optional<Body> body, Instant now) {
-        calls++;
+        calls.incrementAndGet();
         if (nextUpdateThrows != null) {
             RuntimeException e = nextUpdateThrows;
             nextUpdateThrows = null;
@@ -110,7 +111,7 @@ public final class InMemoryPosts implements PostRepository {
 
     @Override
     public Write<PostSummary> delete(PostSummary current) {
-        calls++;
+        calls.incrementAndGet();
         Post stored = bySlug.get(current.slug());
         if (stored == null || stored.version() != current.version()) {
             return new Write.Stale<>();
@@ -123,13 +124,13 @@ public final class InMemoryPosts implements PostRepository {
 
     @Override
     public Optional<IdempotencyRecord> idempotencyRecord(String authorId, String keySha256, Instant now) {
-        calls++;
+        calls.incrementAndGet();
         return Optional.ofNullable(records.get(authorId + "#" + keySha256)).filter(r -> r.expiresAt().isAfter(now));
     }
 
     @Override
     public Outcome<Page<PostSummary>> page(ListQuery query, Instant now) {
-        calls++;
+        calls.incrementAndGet();
         meet();
         List<PostSummary> visible = new ArrayList<>();
         bySlug.values().forEach(p -> {
@@ -142,7 +143,7 @@ public final class InMemoryPosts implements PostRepository {
 
     @Override
     public Optional<PostSummary> neighbour(PostSummary post, Neighbours.Side side, Instant now) {
-        calls++;
+        calls.incrementAndGet();
         meet();
         List<PostSummary> visible = bySlug.values().stream().map(Post::summary).filter(s -> s.visibleAt(now))
                 .sorted(java.util.Comparator.comparing(PostSummary::publishedAt)).toList();
@@ -170,7 +171,7 @@ public final class InMemoryPosts implements PostRepository {
 
     @Override
     public Page<Post> published(int limit, Optional<String> cursor) {
-        calls++;
+        calls.incrementAndGet();
         int from = cursor.map(Integer::parseInt).orElse(0);
         Map<String, Post> listed = new LinkedHashMap<>();
         bySlug.values().forEach(p -> listed.put(p.id(), p));
@@ -183,7 +184,7 @@ public final class InMemoryPosts implements PostRepository {
 
     @Override
     public Map<String, String> bodiesHtml(List<String> postIds) {
-        calls++;
+        calls.incrementAndGet();
         Map<String, String> bodies = new HashMap<>();
         bySlug.values().stream().filter(p -> postIds.contains(p.id())).forEach(p -> bodies.put(p.id(), p.bodyHtml()));
         return bodies;
@@ -191,14 +192,14 @@ public final class InMemoryPosts implements PostRepository {
 
     @Override
     public Outcome<Page<PostSummary>> authorPosts(String authorId, int limit, Optional<String> cursor) {
-        calls++;
+        calls.incrementAndGet();
         return Outcome.done(new Page<>(bySlug.values().stream().map(Post::summary)
                 .filter(s -> s.authorId().equals(authorId)).limit(limit).toList(), Optional.empty()));
     }
 
     @Override
     public List<FacetCount> facetCounts(Facet.Kind kind, Instant now) {
-        calls++;
+        calls.incrementAndGet();
         Map<String, FacetCount> counts = new LinkedHashMap<>();
         bySlug.values().stream().map(Post::summary).filter(s -> s.visibleAt(now))
                 .flatMap(s -> s.facets(ZoneId.of("Europe/Stockholm")).stream()).filter(f -> f.kind() == kind)
@@ -208,7 +209,7 @@ public final class InMemoryPosts implements PostRepository {
 
     @Override
     public Optional<FacetCount> findFacet(Facet.Kind kind, String slug, Instant now) {
-        calls++;
+        calls.incrementAndGet();
         meet();
         List<Facet> all = bySlug.values().stream().map(Post::summary)
                 .flatMap(s -> s.facets(ZoneId.of("Europe/Stockholm")).stream())

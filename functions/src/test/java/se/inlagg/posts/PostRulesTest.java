@@ -161,6 +161,12 @@ class PostRulesTest {
                     Optional.empty(), Optional.of(url), Optional.of("alt"), Optional.empty(), Optional.empty(), Optional.empty());
             assertEquals(List.of("image.url"), fieldsOf(PostRules.check(d, TIME)), url);
         }
+        // From a review: measured as stored, so an address taken is one an edit can send back. 400 "ö" are 2,400 characters so.
+        String longest = "https://bilder.example.se/" + "ö".repeat(400) + ".jpg";
+        var tooLong = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty(), Optional.of(longest), Optional.of("alt"), Optional.empty(), Optional.empty(), Optional.empty());
+        var refused = assertInstanceOf(Outcome.Refused.class, PostRules.check(tooLong, TIME));
+        assertEquals(List.of(new FieldError("image.url", PostRules.URL_TOO_LONG_AS_STORED)), ((Refusal.Invalid) refused.refusal()).errors());
     }
 
     /**

@@ -46,7 +46,7 @@ final class InMemoryIndexFiles implements IndexFiles {
     @Override
     public byte[] read(String key) {
         fileReads.incrementAndGet();
-        transferring();
+        transferring(readsInFlight, mostReadsInFlight);
         try {
             byte[] bytes = files.get(key);
             if (bytes == null) {
@@ -54,35 +54,37 @@ final class InMemoryIndexFiles implements IndexFiles {
             }
             return bytes.clone();
         } finally {
-            inFlight.decrementAndGet();
+            readsInFlight.decrementAndGet();
         }
     }
 
     @Override
     public void write(String key, byte[] bytes) {
-        transferring();
+        transferring(writesInFlight, mostWritesInFlight);
         try {
             if (files.putIfAbsent(key, bytes.clone()) != null) {
                 throw new IllegalStateException("a key was used twice: " + key);
             }
         } finally {
-            inFlight.decrementAndGet();
+            writesInFlight.decrementAndGet();
         }
     }
 
     /**
-     * When set, a file read or written waits, up to five seconds, until some other read or write has been in flight
-     * with one: made side by side they meet at once; made one after another they never do, each waits the five
-     * seconds, and {@link #mostInFlight} stays at one.
+     * When set, a file read (or written) waits, up to five seconds, until another read (or write) has been in flight with
+     * one: made side by side they meet at once; made one after another they never do, each waits the five seconds, and
+     * the most in flight stays at one.
      */
     volatile boolean transfersMeet;
-    final AtomicInteger inFlight = new AtomicInteger();
-    final AtomicInteger mostInFlight = new AtomicInteger();
+    final AtomicInteger readsInFlight = new AtomicInteger();
+    final AtomicInteger mostReadsInFlight = new AtomicInteger();
+    final AtomicInteger writesInFlight = new AtomicInteger();
+    final AtomicInteger mostWritesInFlight = new AtomicInteger();
 
-    private void transferring() {
-        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    private void transferring(AtomicInteger inFlight, AtomicInteger most) {
+        most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        while (transfersMeet && mostInFlight.get() < 2 && System.nanoTime() < until) {
+        while (transfersMeet && most.get() < 2 && System.nanoTime() < until) {
             try {
                 Thread.sleep(1);
             } catch (InterruptedException e) {
