@@ -22,22 +22,13 @@ public record Invocation(String requestId, String apiRequestId, String route, St
      * id (which its own platform lines carry too) and API Gateway's (which its access log carries).
      */
     public static Scope begin(Context context, String route, String apiRequestId) {
-        Invocation invocation = new Invocation(context.getAwsRequestId(), apiRequestId, route,
-                Optional.ofNullable(context.getFunctionName()).orElse(functionName()), context.getLogger());
-        Invocation previous = CURRENT.get();
-        CURRENT.set(invocation);
-        return () -> {
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
-        };
+        return new Invocation(context.getAwsRequestId(), apiRequestId, route,
+                Optional.ofNullable(context.getFunctionName()).orElse(functionName()), context.getLogger()).enter();
     }
 
     /**
-     * Makes this invocation the current one on another thread working for it (SideBySide), until the scope closes, so
-     * what that thread logs names the request too.
+     * Makes this invocation the current one on this thread until the scope closes: the entry point's, or another
+     * thread's working for it (SideBySide), so what that thread logs names the request too.
      */
     Scope enter() {
         Invocation previous = CURRENT.get();
