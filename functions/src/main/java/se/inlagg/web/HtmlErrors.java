@@ -6,6 +6,7 @@ import se.inlagg.http.ErrorRenderer;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.Problem;
+import se.inlagg.posts.Facet;
 import se.inlagg.web.templates.JteerrorGenerated;
 
 /** Problems as Swedish pages: a heading that says what happened, a sentence on what to do. */
@@ -20,13 +21,33 @@ final class HtmlErrors implements ErrorRenderer {
     public HttpResponse render(HttpRequest request, Problem problem) {
         String heading = heading(problem.status());
         Optional<String> retry = problem.retryAfter().map(d -> Long.toString(Math.max(1, d.toSeconds())));
-        ErrorView view = new ErrorView(problem.status(), heading, problem.swedish(), retry);
+        ErrorView view = new ErrorView(problem.status(), heading, problem.swedish(), retry,
+                problem.status() == 404 ? indexAbove(request.path()) : Optional.empty());
         Frame frame = Frame.unlisted(heading, Optional.empty());
         String html = Templates.render(out -> JteerrorGenerated.render(out, null, frame, view));
         HttpResponse response = HttpResponse.html(problem.status(), html)
                 .withHeader("content-security-policy", PageFunction.CONTENT_SECURITY_POLICY)
                 .withHeader("cache-control", Caching.NO_STORE);
         return retry.map(r -> response.withHeader("retry-after", r)).orElse(response);
+    }
+
+    /**
+     * The list a missing category's, person's, office's or month's page sits under (/tags for /tags/nysvenska): a reader who
+     * followed an old link or mistyped one chooses again there (found by a review: the 404 linked only to the front page).
+     */
+    static Optional<Link> indexAbove(String path) {
+        for (Facet.Kind kind : Facet.Kind.values()) {
+            if (path.startsWith(kind.path())) {
+                String text = switch (kind) {
+                    case CATEGORY -> "Alla kategorier";
+                    case PERSON -> "Alla skribenter";
+                    case OFFICE -> "Alla kontor";
+                    case MONTH -> "Arkivet, månad för månad";
+                };
+                return Optional.of(new Link(text, kind.path().substring(0, kind.path().length() - 1)));
+            }
+        }
+        return Optional.empty();
     }
 
     static String heading(int status) {

@@ -121,9 +121,19 @@ class ReaderPagesEndToEndTest extends ServerTest {
             var listed = http.get("/tags/" + slug);
             assertEquals(404, listed.status(), slug);
             assertFalse(listed.body().contains("Hemlig kategori") || listed.body().contains("Framtida kategori"), "the name stays hidden");
+            assertTrue(listed.body().contains("<a href=\"/tags\">Alla kategorier</a>"), "the categories to choose from: " + listed.body());
             assertEquals(404, http.get("/tags/" + slug + "/feed.xml").status(), slug);
             assertEquals(0, http.get("/api/posts?tag=" + slug).json().path("items").size());
         }
+        // A person, an office or a month nobody wrote from: the list of them, to choose again (from a review).
+        java.util.Map<String, String> missing = java.util.Map.of("/people/ingen-alls", "<a href=\"/people\">Alla skribenter</a>",
+                "/offices/inget-kontor", "<a href=\"/offices\">Alla kontor</a>", "/archive/1999-01", "<a href=\"/archive\">Arkivet, månad för månad</a>");
+        missing.forEach((path, link) -> {
+            var reply = http.get(path);
+            assertEquals(404, reply.status(), path);
+            assertTrue(reply.body().contains(link), path + ": " + reply.body());
+        });
+        assertFalse(http.get("/posts/finns-inte").body().contains("Alla kategorier"), "a post's 404 has no list above it");
     }
 
     @Test
