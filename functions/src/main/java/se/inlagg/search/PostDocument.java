@@ -13,6 +13,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
+import se.inlagg.posts.BreakHints;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Markdown;
 import se.inlagg.posts.Post;
@@ -96,8 +97,10 @@ final class PostDocument {
         d.add(new StoredField(AUTHOR_NAME, by.name()));
         by.role().ifPresent(r -> d.add(new StoredField(AUTHOR_ROLE, r)));
         by.office().ifPresent(o -> d.add(new StoredField(AUTHOR_OFFICE, o)));
-        // Plain words with sentence ends kept: what is searched and what snippets are cut from.
-        String words = Markdown.toWords(post.body());
+        // Plain words with sentence ends kept: what is searched and what snippets are cut from. Without what only hints at a
+        // line break (a soft hyphen in "sam\u00ADverkan", as text copied from a hyphenated web page has it): the tokenizer
+        // would split the word there, and "samverkan" would not find it (from a probe). The page keeps them.
+        String words = BreakHints.removed(Markdown.toWords(post.body()));
         d.add(new TextField(BODY, words, Field.Store.YES));
         java.util.Set<String> stems = new java.util.HashSet<>();
         List<String> searched = new ArrayList<>(List.of(s.title(), words));

@@ -20,6 +20,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import se.inlagg.posts.BreakHints;
 
 /**
  * What a reader typed, as words and quoted phrases that must all be found. The text is never given
@@ -104,7 +105,9 @@ final class SearchQuery {
      * Splits at double quotes (straight or typographic); a quote left open at the end counts as
      * none. Only what the analyser keeps as words remains, so punctuation alone is no query at all.
      */
-    static SearchQuery parse(String text, SwedishText analyzer) {
+    static SearchQuery parse(String typed, SwedishText analyzer) {
+        // A word pasted with a soft hyphen or a zero-width space in it is the word, as the index holds it.
+        String text = BreakHints.removed(typed);
         List<String> quoted = new ArrayList<>();
         List<String> plain = new ArrayList<>();
         StringBuilder part = new StringBuilder();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import se.inlagg.posts.BreakHints;
 import se.inlagg.posts.MarkupText;
 
 /**
@@ -27,7 +28,11 @@ final class Snippets {
     }
 
     /** From the text where it mentions a word sought; else from the excerpt; else the excerpt as it is. */
-    String of(String text, String excerpt, Set<String> terms) {
+    String of(String stored, String storedExcerpt, Set<String> terms) {
+        // Read as the index reads it: a soft hyphen or a zero-width space splits no word (an index built before analysis 11
+        // stored them in the text; a snippet shows nothing of them either way).
+        String text = stored == null ? null : BreakHints.removed(stored);
+        String excerpt = storedExcerpt == null ? null : BreakHints.removed(storedExcerpt);
         String body = text == null ? "" : text.length() > READ_AT_MOST ? cut(text, READ_AT_MOST) : text;
         List<SwedishText.Word> found = matches(body, terms);
         if (found.isEmpty()) {

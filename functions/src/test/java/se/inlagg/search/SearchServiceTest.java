@@ -625,6 +625,18 @@ class SearchServiceTest {
         assertTrue(marked.contains("<mark>epost</mark>") && marked.contains("<mark>post</mark>"), marked);
     }
 
+    /** From a probe: text copied from a hyphenated web page keeps its soft hyphens, which split a word for the tokenizer. */
+    @Test
+    void aWordWithASoftHyphenOrAZeroWidthSpaceInItIsFoundAndMarkedWhole() {
+        indexed("Nytt om samarbetet", "Vi har sam\u00ADverkan med polisen och kon\u200Btraktsvård i Ystad.", "2019-01-30");
+        for (String query : List.of("samverkan", "kontraktsvård", "sam\u00ADverkan")) {
+            assertEquals(List.of("Nytt om samarbetet"), titles(query), query);
+        }
+        assertEquals(List.of(), titles("verkan"), "no word of its own after the soft hyphen");
+        assertEquals("Vi har <mark>samverkan</mark> med polisen och kontraktsvård i Ystad.",
+                page(search, "samverkan", 10, Optional.empty()).hits().getFirst().snippetHtml());
+    }
+
     /** From a review: the hyphen's pattern began inside "3D", so "3D-skrivare" sought a "3", and a snippet marked a word twice. */
     @Test
     void aHyphenatedWordThatBeginsWithADigitIsFoundAndMarkedOnce() {
