@@ -59,6 +59,17 @@ class MarkdownTest {
         assertTrue(quoted.contains("<h2>Bakgrund</h2>"), "a heading in a quote moves nothing else (from a review): " + quoted);
     }
 
+    /** From a review: a table written as GitHub writes it showed as lines of bars. */
+    @Test
+    void aTableIsATableAndReadsAsSentencesOfItsCells() {
+        String body = "Tider i veckan:\n\n| Dag | Tid | Var |\n|---|:---:|---|\n| Måndag | 9.00 | Malmö |\n| Tisdag | | <b>Ystad</b> |\n\nVälkomna!";
+        String html = Markdown.toHtml(body);
+        assertTrue(html.contains("<table>") && html.contains("<th>Dag</th>") && html.contains("<td>Måndag</td>"), html);
+        assertTrue(html.contains("&lt;b&gt;Ystad&lt;/b&gt;"), "raw HTML in a cell is text, as everywhere: " + html);
+        assertEquals("Tider i veckan: Dag, Tid, Var. Måndag, 9.00, Malmö. Tisdag, <b>Ystad</b>. Välkomna!", Markdown.toWords(body));
+        assertEquals("<p>| inte | en tabell |</p>\n", Markdown.toHtml("| inte | en tabell |"), "bars without the line under them stay text");
+    }
+
     @Test
     void rawHtmlIsShownAsTextNeverRun() {
         String html = Markdown.toHtml("<script>alert('hej')</script>\n\nText <img src=x onerror=alert(1)>");

@@ -539,7 +539,9 @@ class BrowserTest {
         String image = "http://127.0.0.1:" + images.getAddress().getPort() + "/mote.png";
         readerPost("Frågan till registret", "Så här frågade vi:\n\n```\nSELECT klient_id, frivardsinspektor_namn, "
                 + "datum_for_senaste_uppfoljningsmote FROM klienter WHERE kontor = 'Malmö';\n```\n\n"
-                + "Mötet:\n\n![Deltagarna runt bordet](" + image + ")\n\nSlut.", "2009-05-02", "Karin Lund",
+                + "Mötet:\n\n![Deltagarna runt bordet](" + image + ")\n\n"
+                + "| Dag | Kontor | Ansvarig |\n|---|---|---|\n| Måndag | Kriminalvårdsregionhuvudkontorsförvaltningsenheten | Karin Lund |\n\n"
+                + "Slut.", "2009-05-02", "Karin Lund",
                 "Frivården Västervik", "Arbetsmiljö");
         var size = browser.manage().window().getSize();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 844));
@@ -549,7 +551,8 @@ class BrowserTest {
             assertEquals(640L, evaluate("document.querySelector('.body img').naturalWidth"), "the picture loaded");
             assertTrue(browser.findElement(By.cssSelector(".adjacent .older a")).getText().startsWith("Kriminalvårdsmyndighetens"));
             screenshot("phone-post-code-picture.png");
-            for (String selector : List.of(".body pre code", ".body img", ".adjacent .older a")) {
+            assertEquals("Måndag", browser.findElement(By.cssSelector(".body table td")).getText(), "the table is a table");
+            for (String selector : List.of(".body pre code", ".body img", ".body table", ".adjacent .older a")) {
                 assertTrue(evaluate("Math.ceil(document.querySelector('" + selector + "').getBoundingClientRect().right)")
                         <= evaluate("document.documentElement.clientWidth"), selector + " runs off a phone's screen");
             }
