@@ -36,14 +36,10 @@ public final class Markdown {
 
     /**
      * A web address written bare ("Läs mer på https://www.kriminalvarden.se/") is a link, as readers expect (found by a
-     * probe: it was text to copy by hand); an e-mail address stays text. Bodies stored before this keep their HTML
-     * until their text is edited: VERSION is for rules that make a stored page unsafe, and every old post read would
-     * otherwise be rendered again on the readers' path.
-     */
-    /**
-     * Tables as GitHub writes them ("| Dag | Tid |" over "|---|---|"): staff put schedules and contacts in posts, which
-     * showed as lines of bars (found by a review). Bodies stored before keep their HTML until their text is edited, as
-     * for links above.
+     * probe: it was text to copy by hand); an e-mail address stays text. A table as GitHub writes it ("| Dag | Tid |" over
+     * "|---|---|") is a table: staff put schedules and contacts in posts, which showed as lines of bars (found by a
+     * review). Bodies stored before either keep their HTML until their text is edited: VERSION is for rules that make a
+     * stored page unsafe, and every old post read would otherwise be rendered again on the readers' path.
      */
     private static final java.util.List<org.commonmark.Extension> EXTENSIONS = java.util.List.of(
             AutolinkExtension.builder().linkTypes(AutolinkType.URL, AutolinkType.WWW).build(), TablesExtension.create());
