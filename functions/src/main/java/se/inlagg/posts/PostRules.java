@@ -176,15 +176,23 @@ public final class PostRules {
         return optional(errors, field, value, max, multiline).orElse(null);
     }
 
+    /**
+     * A field's text as it is stored, before its ends are trimmed: composed; a one-line field (a title, a name), which
+     * readers search and link by, also without the hints of a line break it cannot have ({@link BreakHints}). For what
+     * compares a form's text with a stored post's too.
+     */
+    public static String asStored(String text, boolean multiline) {
+        return Nfc.of(multiline ? text : BreakHints.removed(text));
+    }
+
     private static Optional<String> optional(List<FieldError> errors, String field, Optional<String> value,
                                              int max, boolean multiline) {
         if (value.isEmpty() || showsNothing(value.get())) {
             return Optional.empty();
         }
         String problem = textProblem(value.get(), multiline);
-        // Composed once it is known to be whole text (no broken pairs): what is measured, stored and shown. A one-line
-        // field (a title, a name) is a name readers search and link by, so hints of a line break it cannot have go.
-        String v = problem == null ? Nfc.of(multiline ? value.get() : BreakHints.removed(value.get())) : value.get();
+        // Composed once it is known to be whole text (no broken pairs): what is measured, stored and shown.
+        String v = problem == null ? asStored(value.get(), multiline) : value.get();
         if (problem == null && v.codePointCount(0, v.length()) > max) {
             problem = "must be at most " + max + " characters";
         }

@@ -15,6 +15,7 @@ import se.inlagg.posts.IdempotentRequest;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
+import se.inlagg.posts.PostRules;
 import se.inlagg.posts.Refusal;
 
 /**
@@ -123,10 +124,9 @@ public final class WriteHandler extends PageFunction {
 
     /** Whether the form sent again mends the post it made (its title or its text as they were), not another post. */
     private static boolean mended(Post made, PostDraft draft) {
-        // The title as the rules store it (composed, without hints of a line break), so one sent with a soft hyphen matches.
-        return draft.title().map(t -> se.inlagg.posts.Nfc.of(se.inlagg.posts.BreakHints.removed(t)).strip())
-                .filter(made.summary().title()::equals).isPresent()
-                || draft.body().map(b -> se.inlagg.posts.Nfc.of(b.strip())).filter(made.body().strip()::equals).isPresent();
+        // Each as the rules store it (composed; a title without hints of a line break), so one sent with a soft hyphen matches.
+        return draft.title().map(t -> PostRules.asStored(t, false).strip()).filter(made.summary().title()::equals).isPresent()
+                || draft.body().map(b -> PostRules.asStored(b, true).strip()).filter(made.body().strip()::equals).isPresent();
     }
 
     /** The form again, with the refusal said in Swedish where it belongs, carrying this form id. */
