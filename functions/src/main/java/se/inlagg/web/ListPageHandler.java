@@ -40,7 +40,7 @@ public final class ListPageHandler extends PageFunction {
         // dropped here, and the first page answered with it in its canonical address).
         java.util.function.Function<Optional<Facet>, Outcome<Page<PostSummary>>> list =
                 f -> app().posts().list(new ListQuery(f, month, PAGE_SIZE, cursor));
-        Optional<PostService.InFacet<Outcome<Page<PostSummary>>>> inFacet = inFacet(request, f -> list.apply(Optional.of(f)));
+        Optional<PostService.InFacet<Outcome<Page<PostSummary>>>> inFacet = facetInPath(request, f -> list.apply(Optional.of(f)));
         Optional<Facet> facet = inFacet.map(PostService.InFacet::facet);
         return switch (inFacet.map(PostService.InFacet::value).orElseGet(() -> list.apply(Optional.empty()))) {
             case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(Problems.malformed(
@@ -59,21 +59,6 @@ public final class ListPageHandler extends PageFunction {
                 yield render(request, viewer, facet, month, d.value());
             }
         };
-    }
-
-    /**
-     * The category, person or office the path names, with its page of posts read side by side with it; a 404 when
-     * readers have no post there. Empty for a list of all posts.
-     */
-    private <T> Optional<PostService.InFacet<T>> inFacet(HttpRequest request, java.util.function.Function<Facet, T> read) {
-        for (var kind : List.of(Facet.Kind.CATEGORY, Facet.Kind.PERSON, Facet.Kind.OFFICE)) {
-            Optional<String> slug = request.pathParameter(parameter(kind));
-            if (slug.isPresent()) {
-                return Optional.of(app().posts().inVisibleFacet(kind, slug.get(), read)
-                        .orElseThrow(() -> new ProblemException(Problems.of(new Refusal.NotFound(missing(kind))))));
-            }
-        }
-        return Optional.empty();
     }
 
     private HttpResponse render(HttpRequest request, Optional<Viewer> viewer, Optional<Facet> facet, Optional<YearMonth> month,
@@ -97,8 +82,7 @@ public final class ListPageHandler extends PageFunction {
                 "Inga inlägg här ännu.", searchWithin);
         List<Link> feeds = new ArrayList<>();
         feeds.add(new Link("Alla inlägg", "/feed.xml"));
-        facet.filter(f -> f.kind() == Facet.Kind.CATEGORY)
-                .ifPresent(f -> feeds.add(new Link("kategorin " + f.name(), f.path() + "/feed.xml")));
+        facet.flatMap(FeedHandler::link).ifPresent(feeds::add);
         // A later page says so in its title, and the first page, reached back through a cursor ("Nyare inlägg" from
         // the second), names the list's own address as its canonical one: found by a probe, every page was titled
         // alike and the first page had a second address.
@@ -153,24 +137,6 @@ public final class ListPageHandler extends PageFunction {
             case PERSON -> "Inlägg av " + f.name();
             case OFFICE -> "Inlägg från " + f.name();
             case MONTH -> "Inlägg från " + f.nameInText();
-        };
-    }
-
-    private static String parameter(Facet.Kind kind) {
-        return switch (kind) {
-            case CATEGORY -> "tag";
-            case PERSON -> "person";
-            case OFFICE -> "office";
-            case MONTH -> "month";
-        };
-    }
-
-    private static Refusal.Missing missing(Facet.Kind kind) {
-        return switch (kind) {
-            case CATEGORY -> Refusal.Missing.CATEGORY;
-            case PERSON -> Refusal.Missing.PERSON;
-            case OFFICE -> Refusal.Missing.OFFICE;
-            case MONTH -> Refusal.Missing.MONTH;
         };
     }
 

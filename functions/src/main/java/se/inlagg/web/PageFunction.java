@@ -3,6 +3,7 @@ package se.inlagg.web;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import se.inlagg.auth.Tokens;
 import se.inlagg.http.BundledFile;
 import se.inlagg.http.Caching;
@@ -13,8 +14,11 @@ import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Facet;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
+import se.inlagg.posts.PostService;
+import se.inlagg.posts.Refusal;
 import se.inlagg.web.templates.JteformGenerated;
 
 /**
@@ -81,6 +85,39 @@ abstract class PageFunction extends HttpFunction {
         return switch (app().posts().getToChange(slug, viewer.authorId())) {
             case Outcome.Done<Post> d -> d.value();
             case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal()));
+        };
+    }
+
+    /**
+     * The category, person or office the path names ({tag}, {person}, {office}), read side by side with what the
+     * page or feed reads of its posts; a 404 when readers have no post there. Empty where the path names none.
+     */
+    protected <T> Optional<PostService.InFacet<T>> facetInPath(HttpRequest request, Function<Facet, T> read) {
+        for (var kind : List.of(Facet.Kind.CATEGORY, Facet.Kind.PERSON, Facet.Kind.OFFICE)) {
+            Optional<String> slug = request.pathParameter(pathParameter(kind));
+            if (slug.isPresent()) {
+                return Optional.of(app().posts().inVisibleFacet(kind, slug.get(), read)
+                        .orElseThrow(() -> new ProblemException(Problems.of(new Refusal.NotFound(missing(kind))))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String pathParameter(Facet.Kind kind) {
+        return switch (kind) {
+            case CATEGORY -> "tag";
+            case PERSON -> "person";
+            case OFFICE -> "office";
+            case MONTH -> "month";
+        };
+    }
+
+    private static Refusal.Missing missing(Facet.Kind kind) {
+        return switch (kind) {
+            case CATEGORY -> Refusal.Missing.CATEGORY;
+            case PERSON -> Refusal.Missing.PERSON;
+            case OFFICE -> Refusal.Missing.OFFICE;
+            case MONTH -> Refusal.Missing.MONTH;
         };
     }
 

@@ -187,6 +187,64 @@ class PagesEndToEndTest extends ServerTest {
         assertEquals(404, http.get("/tags/finns-inte/feed.xml").status());
     }
 
+    /** A reader who follows one colleague or one office gets their posts alone, and finds the feed on their page. */
+    @Test
+    void aPersonsAndAnOfficesFeedsHoldTheirPostsAndTheirPagesLinkThem() throws Exception {
+        var other = Http.JSON.createObjectNode();
+        other.put("title", "Ett inlägg från Västerås");
+        other.put("body", "Bara från Västerås.");
+        other.putObject("author").put("name", "Märit Ek").put("role", "Handläggare").put("office", "Frivården Västerås");
+        other.putArray("tags").add("Flöden");
+        other.put("publishedAt", "2019-03-01");
+        assertEquals(201, http.write("POST", "/api/posts", other.toString()).status());
+        String site = env.server.baseUri().toString();
+
+        Map<String, String> titles = Map.of("/people/asa-oberg", "Inlägg – Åsa Öberg", "/people/marit-ek", "Inlägg – Märit Ek",
+                "/offices/frivarden-malmo", "Inlägg – Frivården Malmö", "/offices/frivarden-vasteras", "Inlägg – Frivården Västerås");
+        Map<String, List<String>> holds = Map.of(
+                "/people/asa-oberg", List.of("Månadsmöte: samverkan för klientens bästa", "Att gästspela som chef"),
+                "/people/marit-ek", List.of("Ett inlägg från Västerås"),
+                "/offices/frivarden-malmo", List.of("Månadsmöte: samverkan för klientens bästa"),
+                "/offices/frivarden-vasteras", List.of("Ett inlägg från Västerås"));
+        for (var page : holds.entrySet()) {
+            var feed = http.get(page.getKey() + "/feed.xml");
+            assertEquals(200, feed.status(), page.getKey());
+            assertEquals("application/atom+xml; charset=utf-8", feed.header("content-type"));
+            var factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            var doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(feed.body().getBytes(StandardCharsets.UTF_8)));
+            Element root = doc.getDocumentElement();
+            assertEquals(titles.get(page.getKey()), root.getElementsByTagNameNS(ATOM, "title").item(0).getTextContent());
+            assertEquals(site + page.getKey() + "/feed.xml", root.getElementsByTagNameNS(ATOM, "id").item(0).getTextContent());
+            var entries = root.getElementsByTagNameNS(ATOM, "entry");
+            List<String> entryTitles = new java.util.ArrayList<>();
+            for (int i = 0; i < entries.getLength(); i++) {
+                entryTitles.add(((Element) entries.item(i)).getElementsByTagNameNS(ATOM, "title").item(0).getTextContent());
+            }
+            // Other tests of this class write posts too (the form's, from "Malmö"); these are the ones seeded here.
+            List<String> seededHere = entryTitles.stream().filter(t -> List.of("Månadsmöte: samverkan för klientens bästa",
+                    "Att gästspela som chef", "Ett inlägg från Västerås").contains(t)).toList();
+            assertEquals(page.getValue().stream().sorted().toList(), seededHere.stream().sorted().toList(), page.getKey() + ": " + entryTitles);
+
+            String html = http.get(page.getKey()).body();
+            String named = titles.get(page.getKey()).substring("Inlägg – ".length());
+            String text = (page.getKey().startsWith("/people/") ? "inlägg av " : "inlägg från ") + named;
+            assertTrue(html.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + text + "\" href=\""
+                    + page.getKey() + "/feed.xml\">"), html);
+            assertTrue(html.contains("<a href=\"" + page.getKey() + "/feed.xml\">Prenumerera på " + text + " (Atom)</a>"), html);
+        }
+        // As typed, the feed is the one feed with its one id; nobody there is a Swedish 404, as their page is.
+        String typed = http.get("/people/%C3%85SA%20%C3%96BERG/feed.xml").body();
+        assertTrue(typed.contains("<id>" + site + "/people/asa-oberg/feed.xml</id>"), typed);
+        for (String missing : List.of("/people/ingen-alls/feed.xml", "/offices/inget-kontor/feed.xml")) {
+            var answer = http.get(missing);
+            assertEquals(404, answer.status(), missing);
+            assertTrue(answer.header("content-type").startsWith("text/html") && answer.body().contains("<html lang=\"sv\">"), missing);
+        }
+        // A month's page has no feed of its own: what it lists is written.
+        assertFalse(http.get("/archive/2019-01").body().contains("/archive/2019-01/feed.xml"));
+    }
+
     @Test
     void aWrongTokenGetsTheFormAgainAndNoCookie() {
         var wrong = http.signIn("fel");

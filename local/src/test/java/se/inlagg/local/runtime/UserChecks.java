@@ -23,9 +23,10 @@ import se.inlagg.posts.Slugs;
 final class UserChecks {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
-    /** Routes that list posts: every seeded post is published, in January 2019 and tagged as the events filter. */
+    /** Routes that list posts: every seeded post is published, in January 2019, tagged as the events filter and by the person and office they name. */
     private static final Set<String> LISTS = Set.of(
-            "GET /api/posts", "GET /", "GET /archive/{month}", "GET /tags/{tag}", "GET /feed.xml", "GET /tags/{tag}/feed.xml",
+            "GET /api/posts", "GET /", "GET /archive/{month}", "GET /tags/{tag}", "GET /people/{person}", "GET /offices/{office}",
+            "GET /feed.xml", "GET /tags/{tag}/feed.xml", "GET /people/{person}/feed.xml", "GET /offices/{office}/feed.xml",
             "GET /api/search", "GET /sok");
     private static final String SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
