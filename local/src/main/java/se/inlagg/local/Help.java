@@ -21,7 +21,8 @@ final class Help {
               help           this text; ./inlagg COMMAND --help tells more
 
             Every command uses one data folder: DATA_DIR, else .inlagg beside template.yaml. While the
-            server runs it holds that folder, and the other commands refuse it.
+            server runs it holds that folder, and the other commands refuse it. With
+            AWS_ENDPOINT_URL_DYNAMODB set, the server and every command use the table at that endpoint.
             """;
 
     static final String SERVE = """
@@ -43,8 +44,9 @@ final class Help {
     static final String SEED = """
             usage: ./inlagg seed
 
-            Adds the two example posts to the data folder (DATA_DIR, else .inlagg beside template.yaml);
-            running it again adds nothing. The server adds them itself when it starts on a new folder.
+            Adds the two example posts to the data folder (DATA_DIR, else .inlagg beside template.yaml),
+            or to the table at AWS_ENDPOINT_URL_DYNAMODB when that is set, as for the server; running it
+            again adds nothing. The server adds them itself when it starts on a new folder.
             Refused while the server runs on that folder: stop the server first.
             """;
 

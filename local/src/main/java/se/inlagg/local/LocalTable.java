@@ -2,9 +2,11 @@ package se.inlagg.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
 import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,7 +27,16 @@ final class LocalTable implements AutoCloseable {
         this.name = name;
     }
 
+    /** On the data folder's embedded DynamoDB. */
     static LocalTable open(Path templateFile, Path dataFolder) {
+        return open(templateFile, dataFolder, Optional.empty());
+    }
+
+    /**
+     * On the data folder's embedded DynamoDB, or on the endpoint given (AWS_ENDPOINT_URL_DYNAMODB, as the server takes it),
+     * where the server keeps its table: a command then works on the table the server reads, not on one beside it.
+     */
+    static LocalTable open(Path templateFile, Path dataFolder, Optional<URI> endpoint) {
         Template template;
         try {
             template = Template.read(templateFile);
@@ -33,7 +44,7 @@ final class LocalTable implements AutoCloseable {
             throw new UncheckedIOException("cannot read " + templateFile, e);
         }
         FolderNotWritable.check(dataFolder);
-        LocalDynamo dynamo = LocalDynamo.start(dataFolder);
+        LocalDynamo dynamo = endpoint.map(LocalDynamo::external).orElseGet(() -> LocalDynamo.start(dataFolder));
         DynamoDbClient client = dynamo.client();
         try {
             TableFromTemplate.ensure(client, template);

@@ -67,8 +67,7 @@ public final class Main {
         Path template = template();
         Path data = dataFolder();
         int port = Integer.parseInt(env("PORT").orElse("3000"));
-        // AWS_ENDPOINT_URL_DYNAMODB (the SDK's own setting) points the server at another DynamoDB.
-        Optional<URI> endpoint = env("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create);
+        Optional<URI> endpoint = dynamoEndpoint();
         boolean seed = !env("INLAGG_SEED").orElse("true").equalsIgnoreCase("false");
         // AWS_ENDPOINT_URL_S3 (the SDK's own setting) keeps pictures and the search index there instead of the embedded S3.
         Optional<URI> s3 = env("AWS_ENDPOINT_URL_S3").map(URI::create);
@@ -174,7 +173,7 @@ public final class Main {
                 return LocalInvocation.run(command, () -> work.apply(wiring));
             }
         }
-        try (LocalTable table = LocalTable.open(template(), dataFolder())) {
+        try (LocalTable table = LocalTable.open(template(), dataFolder(), dynamoEndpoint())) {
             Wiring wiring = table.wiring(ZoneId.of("UTC"));
             return LocalInvocation.run(command, () -> work.apply(wiring));
         }
@@ -184,11 +183,13 @@ public final class Main {
     private static void seed(List<String> args) {
         noArguments(args);
         Path data = dataFolder();
-        try (LocalTable table = LocalTable.open(template(), data)) {
+        Optional<URI> endpoint = dynamoEndpoint();
+        try (LocalTable table = LocalTable.open(template(), data, endpoint)) {
             List<SeedPosts.Seeded> seeded = LocalInvocation.run("seed", () -> SeedPosts.seed(table.wiring(SeedPosts.ZONE)));
             // Says whether it added them (found by a newcomer: a second run printed the same as the first).
             boolean added = seeded.stream().anyMatch(SeedPosts.Seeded::added);
-            System.out.println((added ? "Example posts in " : "The example posts are already in ") + data + (added ? ":" : " (nothing added):"));
+            String where = endpoint.map(e -> "the table at " + e).orElse(data.toString());
+            System.out.println((added ? "Example posts in " : "The example posts are already in ") + where + (added ? ":" : " (nothing added):"));
             seeded.forEach(s -> System.out.println("  /posts/" + s.slug()));
         }
     }
@@ -212,7 +213,7 @@ public final class Main {
         } else {
             Path data = dataFolder();
             String bucket = LocalServer.DEFAULT_SEARCH_BUCKET;
-            try (LocalTable table = LocalTable.open(template(), data);
+            try (LocalTable table = LocalTable.open(template(), data, dynamoEndpoint());
                  LocalS3 s3 = env("AWS_ENDPOINT_URL_S3").map(URI::create).map(LocalS3::external).orElseGet(() -> LocalS3.start(data));
                  var s3Client = s3.client()) {
                 s3.ensureBucket(bucket);
@@ -221,6 +222,15 @@ public final class Main {
         }
         System.out.printf("Indexed %d posts (%.1f MB) in %.1f s%n", built.indexed(), built.bytes() / 1e6,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * AWS_ENDPOINT_URL_DYNAMODB (the SDK's own setting): another DynamoDB for the server and every command, so that
+     * an author made, a post seeded or an index rebuilt is in the table the server reads (from a review: only the
+     * server took it, and `reindex` beside LocalStack's S3 built an empty index from the data folder's table).
+     */
+    private static Optional<URI> dynamoEndpoint() {
+        return env("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create);
     }
 
     /** template.yaml in the working directory or the nearest folder above it, or INLAGG_TEMPLATE. */

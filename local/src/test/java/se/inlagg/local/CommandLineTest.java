@@ -79,6 +79,28 @@ class CommandLineTest {
     }
 
     /** Found by an operator's review: a leaked token worked for good, and nothing could take it or its sessions away. */
+    /** Beside LocalStack, say: the commands work on the table the server reads there, not on the data folder's own. */
+    @Test
+    void theCommandsUseTheDynamoDbEndpointTheServerIsGiven() throws Exception {
+        try (var elsewhere = se.inlagg.emulator.dynamodb.EmbeddedDynamoDb.start(se.inlagg.emulator.dynamodb.EmbeddedDynamoDb.Options.inMemory())) {
+            Map<String, String> there = Map.of("DATA_DIR", dir.resolve("one").toString(),
+                    "AWS_ENDPOINT_URL_DYNAMODB", elsewhere.endpoint().toString());
+            Run first = run(Repo.root(), there, "seed");
+            assertEquals(0, first.status(), first.err());
+            assertEquals("Example posts in the table at " + elsewhere.endpoint() + ":", first.out().getFirst());
+            // Another data folder, the same endpoint: the posts are there already.
+            Run again = run(Repo.root(), Map.of("DATA_DIR", dir.resolve("two").toString(),
+                    "AWS_ENDPOINT_URL_DYNAMODB", elsewhere.endpoint().toString()), "seed");
+            assertTrue(again.out().getFirst().startsWith("The example posts are already in the table at "), again.out().toString());
+            Run author = run(Repo.root(), there, "create-author", "--office", "Frivården Umeå", "Örjan", "Ek");
+            assertEquals(0, author.status(), author.err());
+            // None of it went into the data folder's own table.
+            try (LocalTable own = LocalTable.open(Repo.template(), dir.resolve("one"))) {
+                assertEquals(0, own.client().scan(r -> r.tableName(own.name())).count());
+            }
+        }
+    }
+
     @Test
     void revokeAuthorTakesEveryTokenAndSessionAwayAndNewTokenLetsThemBackIn() throws Exception {
         Path data = dir.resolve("data");

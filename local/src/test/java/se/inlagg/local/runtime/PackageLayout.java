@@ -29,7 +29,8 @@ final class PackageLayout {
     static PackageLayout chosen(Collection<String> functionIds, Path assembleIn) {
         String given = System.getProperty(PROPERTY, "");
         if (!given.isBlank()) {
-            return new PackageLayout(Path.of(given).toAbsolutePath());
+            // A relative path is the repository's (.aws-sam/build, as the README writes it), not the test JVM's folder (local/).
+            return new PackageLayout(Repo.root().resolve(given).toAbsolutePath().normalize());
         }
         return assembled(Repo.root().resolve("functions/target/lambda"), functionIds, assembleIn);
     }
