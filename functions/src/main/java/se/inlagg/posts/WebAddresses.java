@@ -21,7 +21,7 @@ final class WebAddresses {
      * IDNA is loaded then) or cannot be converted (its host is no domain name): the caller's check then refuses it.
      */
     static String ascii(String typed) {
-        if (typed.chars().allMatch(c -> c > ' ' && c < 0x7F)) {
+        if (typed.chars().allMatch(c -> c > ' ' && c < 0x7F && ESCAPED_BY_BROWSERS.indexOf(c) < 0)) {
             return typed;
         }
         int start = typed.indexOf("://");
@@ -58,12 +58,22 @@ final class WebAddresses {
         }
     }
 
-    /** Path, query and fragment with each letter beyond ASCII, each space and each control as UTF-8 escapes; the rest as it was. */
+    /**
+     * ASCII characters a browser takes in a path, a query or a fragment and sends escaped, which java.net.URI refuses
+     * unescaped: found by a probe, "https://…/a.jpg?w=800|h=600" (a CDN's size parameter) was refused as "not an http or
+     * https address". Not the backslash: a browser reads it as "/", so escaping it would name another file.
+     */
+    private static final String ESCAPED_BY_BROWSERS = "\"<>^`{|}";
+
+    /**
+     * Path, query and fragment with each letter beyond ASCII, each space, each control and each character a browser
+     * escapes as UTF-8 escapes; the rest as it was.
+     */
     private static String encoded(String rest) {
         StringBuilder out = new StringBuilder(rest.length() + 16);
         for (byte b : rest.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
-            if (c <= ' ' || c >= 0x7F) {
+            if (c <= ' ' || c >= 0x7F || ESCAPED_BY_BROWSERS.indexOf(c) >= 0) {
                 out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
             } else {
