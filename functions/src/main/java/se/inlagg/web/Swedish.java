@@ -20,7 +20,7 @@ final class Swedish {
         add("must be at most (\\d+) characters", "får vara högst $1 tecken");
         add("must be at most (\\d+) bytes of UTF-8", "är för lång (högst $1 byte: å, ä, ö och många tecken tar två eller fler)");
         add("must be a real date like .*", "måste vara ett riktigt datum, till exempel 2019-01-30, 2019-01-30 09:15 eller 30 januari 2019 kl. 09:15");
-        add("must be an http or https address", "måste vara en adress som börjar med http:// eller https://");
+        add("must be an http or https address", "måste vara en giltig webbadress som börjar med http:// eller https://");
         add("must not be empty when the image has alt text or a caption", "behövs när bilden har alt-text eller bildtext");
         add(Pattern.quote(PostRules.ANOTHER_POSTS_PICTURE),
                 "får inte vara filen till en bild som laddats upp till ett annat inlägg (här eller på en annan webbplats med Inlägg), "
