@@ -58,6 +58,20 @@ class ProblemsTest {
         assertEquals("3", busy.header("retry-after"));
     }
 
+    /**
+     * Found by a probe: a text pasted into the form past the 1 MiB a request may carry got the page "Det du skickade är
+     * för stort." and nothing else: no form (the text is not read, so it cannot come back), no limit, no way on. The page
+     * says what the limit is, that nothing was saved, and where the text still is.
+     */
+    @Test
+    void aBodyTooLargeSaysInSwedishWhatTheLimitIsAndWhereTheTextIs() {
+        Problem p = Problems.tooLarge(HttpRequest.MAX_BODY_BYTES);
+        assertEquals(413, p.status());
+        assertTrue(p.swedish().contains("Inget sparades"), p.swedish());
+        assertTrue(p.swedish().contains("bakåtknapp"), p.swedish());
+        assertTrue(p.swedish().contains("100 000 tecken"), p.swedish());
+    }
+
     @Test
     void errorsAreJsonInUtf8AndNeverCached() {
         HttpResponse r = JsonErrors.of(Problems.routeNotFound());
