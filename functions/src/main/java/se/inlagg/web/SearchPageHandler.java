@@ -130,7 +130,9 @@ public final class SearchPageHandler extends PageFunction {
         if (first.message().startsWith("must be at most")) {
             return "Namnet att söka bland är för långt. Det får vara högst " + Facet.MAX_PARAMETER_VALUE + " tecken.";
         }
-        return "Kategorin, skribenten eller kontoret att söka bland måste ha en bokstav eller en siffra i namnet.";
+        // "a–ö": a name of only Cyrillic or Arabic letters has letters, and no address (found by a probe: it was told it had none).
+        return "Kategorin, skribenten eller kontoret att söka bland måste ha en bokstav a–ö eller en siffra i namnet "
+                + "(é, ü och andra bokstäver med accent räknas också).";
     }
 
     /** What a reader can do about a query that could not be searched, in Swedish. */

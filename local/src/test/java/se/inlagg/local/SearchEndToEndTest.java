@@ -197,6 +197,12 @@ class SearchEndToEndTest extends ServerTest {
         var badPage = http.get("/sok?q=" + q("studiebesök") + "&month=juni");
         assertEquals(200, badPage.status());
         assertTrue(badPage.body().contains("Månaden att söka i skrivs som år och månad, till exempel 2026-11."), badPage.body());
+        // Found by a probe: a name of Cyrillic letters was told it "must have a letter or a digit", which it has; what it
+        // lacks is one of a–ö (or an accented one), which names a category, a person or an office.
+        var cyrillic = http.get("/sok?q=" + q("studiebesök") + "&author=" + q("Ольга Петренко"));
+        assertEquals(200, cyrillic.status());
+        assertTrue(cyrillic.body().contains("måste ha en bokstav a–ö eller en siffra i namnet (é, ü och andra bokstäver med accent räknas också)"),
+                cyrillic.body());
     }
 
     @Test
