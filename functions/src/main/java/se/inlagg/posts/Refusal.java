@@ -55,6 +55,8 @@ public sealed interface Refusal {
         PERSON("person", "Det finns inga inlägg av den personen."),
         OFFICE("office", "Det finns inga inlägg från det kontoret."),
         MONTH("month", "Det finns inga inlägg från den månaden."),
+        /** An address whose month is none (2019-13, 2019): found by a probe, it was told the month had no posts. */
+        NO_SUCH_MONTH("month (write it as 2019-01)", "Det finns ingen sådan månad. En månad skrivs som år och månad, till exempel 2019-01."),
         IMAGE("image", "Bilden finns inte."),
         UPLOAD("upload (it expired or was used already)", "Den uppladdade filen finns inte längre. Välj bilden igen.");
 

@@ -33,7 +33,7 @@ public final class ListPageHandler extends PageFunction {
         Optional<String> rawMonth = request.pathParameter("month").or(() -> request.strictQuery("month")).filter(m -> !m.isBlank());
         Optional<YearMonth> month = rawMonth.flatMap(SiteTime::parseMonth);
         if (rawMonth.isPresent() && month.isEmpty()) {
-            throw new ProblemException(Problems.of(new Refusal.NotFound(Refusal.Missing.MONTH)));
+            throw new ProblemException(Problems.of(new Refusal.NotFound(Refusal.Missing.NO_SUCH_MONTH)));
         }
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isBlank());
         // A cursor too long to be one is refused by the store as any other made-up cursor is (found by a probe: it was

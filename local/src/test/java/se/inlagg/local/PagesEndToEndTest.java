@@ -142,7 +142,10 @@ class PagesEndToEndTest extends ServerTest {
         String january = http.get("/archive/2019-01").body();
         assertTrue(january.contains("Inlägg från januari 2019") && january.contains("Månadsmöte") && !january.contains("gästspela"));
         assertTrue(http.get("/?month=2019-02").body().contains("Att gästspela som chef"));
-        assertEquals(404, http.get("/archive/2019-13").status());
+        var noMonth = http.get("/archive/2019-13");
+        assertEquals(404, noMonth.status());
+        assertTrue(noMonth.body().contains("Det finns ingen sådan månad. En månad skrivs som år och månad, till exempel 2019-01."), noMonth.body());
+        assertTrue(http.get("/archive/2018-06").body().contains("Det finns inga inlägg från den månaden."), "a month with no post says so");
         // Found by a probe: a signed year answered 500 (its month made no archive address).
         assertEquals(404, http.get("/archive/-0001-01").status());
         assertEquals(404, http.get("/?month=-0001-01").status());
