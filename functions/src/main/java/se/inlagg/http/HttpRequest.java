@@ -116,7 +116,7 @@ public final class HttpRequest {
         return path;
     }
 
-    /** The route API Gateway matched: "GET /api/posts", "ANY /api/posts" or "$default". */
+    /** The route API Gateway matched: "GET /api/posts", or "$default" where none did. */
     public String routeKey() {
         return routeKey;
     }

@@ -10,9 +10,12 @@ import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 
 /**
- * Answers what no operation route matched: API Gateway sends unknown paths to $default (404) and
- * a known path with another method to that path's ANY route (405), so this handler needs no copy
- * of the route table. Under /api the answer is JSON in the API's error shape; elsewhere a page.
+ * Answers what no operation route matched, which API Gateway sends to $default: a path the site has, asked
+ * with a method it does not answer, is a 405 naming the methods it does ({@link AllowedMethods}); any other
+ * path a 404. Under /api the answer is JSON in the API's error shape; elsewhere a page. One route for all
+ * of it, not an ANY route per path: each route is a statement in the function's resource policy, and 48 of
+ * them came within a kilobyte of Lambda's 20 KB limit for one (from a review: a longer stack name would have
+ * failed the deploy).
  */
 public final class FallbackHandler extends PageFunction {
 
@@ -22,27 +25,11 @@ public final class FallbackHandler extends PageFunction {
         if (withoutSlash.isPresent()) {
             return HttpResponse.movedPermanently(withoutSlash.get());
         }
-        if (!request.routeKey().startsWith("ANY ")) {
+        Optional<String> allowed = AllowedMethods.at(request.path());
+        if (allowed.isEmpty()) {
             throw new ProblemException(Problems.routeNotFound());
         }
-        HttpResponse refused = errors(request).render(request, Problems.methodNotAllowed(request.method()));
-        String path = request.routeKey().substring("ANY ".length());
-        return Optional.ofNullable(Allowed.METHODS.getProperty(path)).map(methods -> refused.withHeader("allow", methods)).orElse(refused);
-    }
-
-    /** What each path answers (allowed-methods.properties, checked against template.yaml): a 405 must say it. */
-    private static final class Allowed {
-        static final java.util.Properties METHODS = load();
-
-        private static java.util.Properties load() {
-            var methods = new java.util.Properties();
-            try (var in = FallbackHandler.class.getResourceAsStream("/allowed-methods.properties")) {
-                methods.load(java.util.Objects.requireNonNull(in, "allowed-methods.properties is not packaged"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return methods;
-        }
+        return errors(request).render(request, Problems.methodNotAllowed(request.method())).withHeader("allow", allowed.get());
     }
 
     /**

@@ -186,7 +186,7 @@ class EdgeTest {
             seen.add(request.method());
             throw new ProblemException(Problems.methodNotAllowed(request.method()));
         });
-        HttpResponse head = fallback.answer(HttpRequest.builder().method("HEAD").routeKey("ANY /api/tags").path("/api/tags").build());
+        HttpResponse head = fallback.answer(HttpRequest.builder().method("HEAD").routeKey("$default").path("/api/tags").build());
         assertEquals(java.util.List.of("HEAD"), seen, "the fallback says which method the resource refuses");
         assertEquals(405, head.status());
         assertEquals(0, head.body().length);

@@ -28,6 +28,8 @@ final class UserChecks {
             "GET /api/posts", "GET /", "GET /archive/{month}", "GET /tags/{tag}", "GET /people/{person}", "GET /offices/{office}",
             "GET /feed.xml", "GET /tags/{tag}/feed.xml", "GET /people/{person}/feed.xml", "GET /offices/{office}/feed.xml",
             "GET /api/search", "GET /sok");
+    /** The template's routes, by which a $default event's path is one the site has (405) or not (404). */
+    private static final List<Template.Route> ROUTES = readRoutes();
     private static final String SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     private final OpenApiDocument api;
@@ -36,6 +38,19 @@ final class UserChecks {
     UserChecks(OpenApiDocument api, Seeder.Seeded seeded) {
         this.api = api;
         this.seeded = seeded;
+    }
+
+    private static List<Template.Route> readRoutes() {
+        try {
+            return Template.read(se.inlagg.local.Repo.template()).routes().stream().filter(r -> !r.key().equals("$default")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Whether some route of the template has this path, whatever its method, as API Gateway matches paths. */
+    private static boolean routed(String rawPath) {
+        return ROUTES.stream().anyMatch(r -> new se.inlagg.local.Router(List.of(r)).match(r.method(), rawPath).isPresent());
     }
 
     /** The authorizer's simple response: allowed, with the id of the token's author as context. */
@@ -120,18 +135,16 @@ final class UserChecks {
     }
 
     /**
-     * $default has no route, ANY routes answer a method they lack, a HEAD as its GET, creating answers 201 and deleting 204;
-     * forms that work redirect (sign-in to the form, sign-out home, a post written to its page).
+     * $default answers 405 for a path the template routes (with a method it lacks) and 404 for any other, a HEAD as its
+     * GET, creating answers 201 and deleting 204; forms that work redirect (sign-in to the form, sign-out home, a post
+     * written to its page).
      */
     static int expectedStatus(Template.Route route, ReplayEvent event) {
         if (route.method().equals("HEAD")) {
             return expectedStatus(new Template.Route("GET", route.path(), route.functionId(), route.authorized()), event);
         }
         if (route.key().equals("$default")) {
-            return 404;
-        }
-        if (route.method().equals("ANY")) {
-            return 405;
+            return routed(event.rawPath()) ? 405 : 404;
         }
         if (route.key().equals(EventFixtures.CREATE_ROUTE)) {
             return 201;
