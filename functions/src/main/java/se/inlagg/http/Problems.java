@@ -69,14 +69,15 @@ public final class Problems {
 
     /**
      * The body past what a request may carry: its text is never read, so a form cannot come back with it, and the page says
-     * where it still is (found by a probe: "Det du skickade är för stort." alone left an author with no way on).
+     * where it still is (found by a probe: "Det du skickade är för stort." alone left an author with no way on). Any form
+     * may get it, so the post's limit is said as the example it most likely is, not as the rule of every form.
      */
     public static Problem tooLarge(long limit) {
         return new Problem(413, "payload_too_large", "The body is larger than " + limit + " bytes.",
                 "Det du skickade är för stort (högst " + Math.max(1, limit / (1024 * 1024)) + " MB). Inget sparades. "
-                        + "Gå tillbaka med webbläsarens bakåtknapp (där finns det du skrev oftast kvar) och korta texten: "
-                        + "ett inlägg får vara högst " + String.format(java.util.Locale.ROOT, "%,d", PostRules.MAX_BODY_CHARS).replace(',', ' ')
-                        + " tecken.");
+                        + "Gå tillbaka med webbläsarens bakåtknapp, där finns det du skrev oftast kvar, och korta det "
+                        + "(ett inläggs text får vara högst " + String.format(java.util.Locale.ROOT, "%,d", PostRules.MAX_BODY_CHARS).replace(',', ' ')
+                        + " tecken).");
     }
 
     public static Problem preconditionRequired() {

@@ -17,11 +17,11 @@ final class WebAddresses {
     }
 
     /**
-     * The address in ASCII, or as it was typed when it needs nothing (every ASCII address without a space: no class of
-     * IDNA is loaded then) or cannot be converted (its host is no domain name): the caller's check then refuses it.
+     * The address in ASCII, or as it was typed when it needs nothing (every ASCII address without a space or a character
+     * of {@link #REFUSED_BY_URI}: no class of IDNA is loaded then) or cannot be converted (its host is no domain name): the caller's check then refuses it.
      */
     static String ascii(String typed) {
-        if (typed.chars().allMatch(c -> c > ' ' && c < 0x7F && ESCAPED_BY_BROWSERS.indexOf(c) < 0)) {
+        if (typed.chars().allMatch(c -> c > ' ' && c < 0x7F && REFUSED_BY_URI.indexOf(c) < 0)) {
             return typed;
         }
         int start = typed.indexOf("://");
@@ -59,11 +59,13 @@ final class WebAddresses {
     }
 
     /**
-     * ASCII characters a browser takes in a path, a query or a fragment and sends escaped, which java.net.URI refuses
-     * unescaped: found by a probe, "https://…/a.jpg?w=800|h=600" (a CDN's size parameter) was refused as "not an http or
-     * https address". Not the backslash: a browser reads it as "/", so escaping it would name another file.
+     * ASCII characters that java.net.URI refuses unescaped in a path, a query or a fragment, and that a browser takes
+     * there (most it sends escaped): found by a probe, "https://…/a.jpg?w=800|h=600" (a CDN's size parameter) was refused
+     * as "not an http or https address". Stored escaped, the address reads the same to every client but one that checks a
+     * signature over the query as typed, and such an address was refused before. Not the backslash: a browser reads it as
+     * "/", so escaping it would name another file.
      */
-    private static final String ESCAPED_BY_BROWSERS = "\"<>^`{|}";
+    private static final String REFUSED_BY_URI = "\"<>^`{|}";
 
     /**
      * Path, query and fragment with each letter beyond ASCII, each space, each control and each character a browser
@@ -73,7 +75,7 @@ final class WebAddresses {
         StringBuilder out = new StringBuilder(rest.length() + 16);
         for (byte b : rest.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
-            if (c <= ' ' || c >= 0x7F || ESCAPED_BY_BROWSERS.indexOf(c) >= 0) {
+            if (c <= ' ' || c >= 0x7F || REFUSED_BY_URI.indexOf(c) >= 0) {
                 out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
             } else {

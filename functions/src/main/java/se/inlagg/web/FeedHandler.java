@@ -39,7 +39,7 @@ public final class FeedHandler extends PageFunction {
 
     /**
      * The feed of a category, person or office, as its page links it ("Prenumerera på inlägg av Åsa Öberg"). A month
-     * has none: its posts are written.
+     * has none: a reader follows what is new, and a month gains a post only when one is dated back into it.
      */
     static Optional<Link> link(Facet facet) {
         String named = switch (facet.kind()) {

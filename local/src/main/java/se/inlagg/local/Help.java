@@ -22,7 +22,8 @@ final class Help {
 
             Every command uses one data folder: DATA_DIR, else .inlagg beside template.yaml. While the
             server runs it holds that folder, and the other commands refuse it. With
-            AWS_ENDPOINT_URL_DYNAMODB set, the server and every command use the table at that endpoint.
+            AWS_ENDPOINT_URL_DYNAMODB set, the server and every command use the table at that endpoint,
+            and a command runs beside the server.
             """;
 
     static final String SERVE = """

@@ -12,8 +12,9 @@ import se.inlagg.config.Settings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The template's table in a data folder, for the commands other than serve: the embedded DynamoDB
- * on that folder (so a running server's lock refuses it) and a client, both closed together.
+ * The template's table for the commands other than serve: the embedded DynamoDB on the data folder
+ * (so a running server's lock refuses it), or the endpoint the server is given too, and a client,
+ * closed together.
  */
 final class LocalTable implements AutoCloseable {
 

@@ -78,7 +78,6 @@ class CommandLineTest {
         }
     }
 
-    /** Found by an operator's review: a leaked token worked for good, and nothing could take it or its sessions away. */
     /** Beside LocalStack, say: the commands work on the table the server reads there, not on the data folder's own. */
     @Test
     void theCommandsUseTheDynamoDbEndpointTheServerIsGiven() throws Exception {
@@ -101,6 +100,7 @@ class CommandLineTest {
         }
     }
 
+    /** Found by an operator's review: a leaked token worked for good, and nothing could take it or its sessions away. */
     @Test
     void revokeAuthorTakesEveryTokenAndSessionAwayAndNewTokenLetsThemBackIn() throws Exception {
         Path data = dir.resolve("data");

@@ -180,6 +180,8 @@ class LeastPrivilegeTest {
         assertEquals(404, invoke("PostPageFunction", "page-post.json", e -> { }), "the edit scenario made it a draft: hidden from readers");
         assertEquals(200, invoke("FeedFunction", "feed.json", e -> { }));
         assertEquals(200, invoke("FeedFunction", "tag-feed.json", e -> { }));
+        assertEquals(200, invoke("FeedFunction", "person-feed.json", e -> { }));
+        assertEquals(200, invoke("FeedFunction", "office-feed.json", e -> { }));
         assertEquals(200, invoke("StylesheetFunction", "stylesheet.json", e -> { }));
         assertEquals(200, invoke("StylesheetFunction", "favicon.json", e -> { }));
         for (String page : List.of("page-categories.json", "page-archive-index.json", "page-people.json", "page-offices.json")) {

@@ -200,6 +200,13 @@ class PagesEndToEndTest extends ServerTest {
         other.putArray("tags").add("Flöden");
         other.put("publishedAt", "2019-03-01");
         assertEquals(201, http.write("POST", "/api/posts", other.toString()).status());
+        // Hers too, but not for readers yet: a draft, and one scheduled for 2031.
+        other.put("title", "Märits utkast");
+        assertEquals(201, http.write("POST", "/api/posts", other.toString()).status());
+        assertEquals("draft", http.write("POST", "/api/posts/marits-utkast/unpublish", "{}").json().path("status").asText());
+        other.put("title", "Märits inlägg om framtiden");
+        other.put("publishedAt", "2031-01-01");
+        assertEquals(201, http.write("POST", "/api/posts", other.toString()).status());
         String site = env.server.baseUri().toString();
 
         Map<String, String> titles = Map.of("/people/asa-oberg", "Inlägg – Åsa Öberg", "/people/marit-ek", "Inlägg – Märit Ek",
@@ -228,6 +235,7 @@ class PagesEndToEndTest extends ServerTest {
             List<String> seededHere = entryTitles.stream().filter(t -> List.of("Månadsmöte: samverkan för klientens bästa",
                     "Att gästspela som chef", "Ett inlägg från Västerås").contains(t)).toList();
             assertEquals(page.getValue().stream().sorted().toList(), seededHere.stream().sorted().toList(), page.getKey() + ": " + entryTitles);
+            assertFalse(feed.body().contains("Märits utkast") || feed.body().contains("framtiden"), "no draft, nothing scheduled: " + page.getKey());
 
             String html = http.get(page.getKey()).body();
             String named = titles.get(page.getKey()).substring("Inlägg – ".length());
