@@ -93,6 +93,33 @@ class OpenApiContractTest extends ServerTest {
         assertEquals(schemaOf.size(), checked);
     }
 
+    /**
+     * Every public read answers with an ETag and a 304 to If-None-Match naming it (Caching.publicly), so the
+     * document lists that 304 for each of them, not only for one post (found by a probe: a client generated from
+     * the document met a 304 on the lists, the tags and search that the document said could not come).
+     */
+    @Test
+    void everyConditionalReadThatAnswers304ListsIt() {
+        http.createPost("Villkorad läsning", "2019-01-30", "Villkor");
+        Map<String, String> reads = new java.util.LinkedHashMap<>();
+        reads.put("/api/posts/villkorad-lasning", "/api/posts/{slug}");
+        reads.put("/api/posts?limit=1", "/api/posts");
+        reads.put("/api/tags", "/api/tags");
+        reads.put("/api/search?q=villkor", "/api/search");
+        reads.put("/api/openapi.json", "/api/openapi.json");
+        reads.forEach((address, route) -> {
+            var first = http.get(address);
+            assertEquals(200, first.status(), address);
+            String etag = first.header("etag");
+            assertTrue(!etag.isEmpty(), address + " has an ETag");
+            var again = http.sendWith("GET", address, null, null, Map.of("If-None-Match", etag));
+            assertEquals(304, again.status(), address);
+            JsonNode responses = document.path("paths").path(route).path("get").path("responses");
+            assertTrue(responses.has("304"), "GET " + route + " answers 304 but the document does not list it");
+            assertTrue(responses.path("200").path("headers").has("ETag"), "GET " + route + ": the 200's ETag is not in the document");
+        });
+    }
+
     @Test
     void realAnswersAreValidByTheDocument() {
         var created = http.createPost("Kontrakt och verklighet", "2019-01-30", "Kontrakt");
