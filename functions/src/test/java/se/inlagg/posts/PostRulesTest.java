@@ -137,6 +137,31 @@ class PostRulesTest {
     }
 
     /**
+     * Found by a probe: a dot segment after /images/ ("/images/./x.png", "/images/%2e/x.png", "/images/y/../x.png") was
+     * taken as any web address, though a browser removes it and asks for the other post's file, so this post showed a
+     * picture that went when that post let it go. A trailing dot segment leaves a folder ("/images/x.png/.": "…/x.png/"),
+     * no file, as a browser reads it.
+     */
+    @Test
+    void dotSegmentsAfterImagesReachTheFileAsABrowserReadsThem() {
+        String name = "abcdefghijklmnopqrstuvwxyz.png";
+        for (String stored : List.of("https://blogg.example/images/./" + name, "https://blogg.example/images/%2e/" + name,
+                "https://blogg.example/images/%2E/./" + name, "https://blogg.example/images/x/../" + name,
+                "https://blogg.example/images/x/%2e%2e/" + name, "https://blogg.example/images/x/y/../../" + name)) {
+            var borrowed = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(),
+                    List.of(), Optional.empty(), Optional.of(stored), Optional.of("alt"), Optional.empty(), Optional.empty(), Optional.empty());
+            var refused = assertInstanceOf(Outcome.Refused.class, PostRules.check(borrowed, TIME), stored);
+            assertEquals(List.of(new FieldError("image.url", PostRules.ANOTHER_POSTS_PICTURE)), ((Refusal.Invalid) refused.refusal()).errors(), stored);
+        }
+        for (String elsewhere : List.of("https://blogg.example/images/" + name + "/.", "https://blogg.example/images/" + name + "/..",
+                "https://blogg.example/images/x/" + name, "https://blogg.example/images/../" + name)) {
+            var d = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(), List.of(),
+                    Optional.empty(), Optional.of(elsewhere), Optional.of("alt"), Optional.empty(), Optional.empty(), Optional.empty());
+            assertInstanceOf(Outcome.Done.class, PostRules.check(d, TIME), elsewhere + " names no uploaded file");
+        }
+    }
+
+    /**
      * Found by a probe: a picture on a host of Swedish letters, as the address bar shows it, was refused as "not an http
      * or https address" (java.net.URI reads no host in it), while the same host in a link of the body was taken.
      */
