@@ -19,9 +19,16 @@ public final class JsonErrors implements ErrorRenderer {
         return of(problem);
     }
 
+    /**
+     * The most details one answer names, the first found. A request under 1 MiB of 150,000 categories that are no
+     * categories, or of 90,000 unknown fields, was answered one detail each, 26 MB (found by a probe): past Lambda's
+     * 6 MB answer, so API Gateway would have answered 500 for the client's own mistake.
+     */
+    public static final int MAX_DETAILS = 50;
+
     public static HttpResponse of(Problem problem) {
         List<Map<String, Object>> details = new ArrayList<>();
-        for (FieldError d : problem.details()) {
+        for (FieldError d : problem.details().subList(0, Math.min(MAX_DETAILS, problem.details().size()))) {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("field", d.field());
             detail.put("message", d.message());
