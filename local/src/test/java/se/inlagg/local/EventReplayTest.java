@@ -83,7 +83,7 @@ class EventReplayTest {
                     .orElseThrow(() -> new AssertionError(file + " names no route of the template"));
             JsonNode answer = Http.JSON.readTree(functions.get(route.functionId()).invoke(Files.readString(file)));
             int status = answer.path("statusCode").asInt();
-            assertEquals(expected(route, file.getFileName().toString()), status, file.getFileName() + " answered " + answer.path("body").asText());
+            assertEquals(expected(route, file.getFileName().toString(), event.path("rawPath").asText()), status, file.getFileName() + " answered " + answer.path("body").asText());
             if (route.path().startsWith("/api")) {
                 assertTrue(answer.path("headers").path("content-type").asText().startsWith("application/json"));
             }
@@ -165,9 +165,14 @@ class EventReplayTest {
      * What each event should get here, where no session is seeded (RuntimeClientTest seeds the one the
      * page events' cookie names): the form and the drafts send readers to sign in, form posts are refused.
      */
-    static int expected(Template.Route route, String file) {
+    static int expected(Template.Route route, String file, String rawPath) {
         if (route.key().equals("$default")) {
-            return 404;
+            // Through $default, a path some route has answers 405 (another method), any other 404 (since 336a728, which
+            // left this at 404 for all: the fallback events of known paths failed here).
+            Router router = new Router(template.routes());
+            boolean known = java.util.stream.Stream.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+                    .anyMatch(m -> !router.match(m, rawPath).map(r -> r.route().key().equals("$default")).orElse(true));
+            return known ? 405 : 404;
         }
         if (route.method().equals("ANY")) {
             return 405;
