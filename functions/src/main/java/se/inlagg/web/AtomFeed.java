@@ -10,9 +10,18 @@ import se.inlagg.posts.SiteTime;
 /**
  * An Atom feed (RFC 4287). Each entry's id is the post's id, so a new title or slug is not a new
  * entry. An entry carries the whole post: its picture (as an enclosure, as Media RSS for readers that
- * show thumbnails, and at the top of the content) and its full text.
+ * show thumbnails, and at the top of the content) and its full text, while the feed stays within
+ * {@link #CONTENT_BUDGET_BYTES}.
  */
 final class AtomFeed {
+
+    /**
+     * The most bytes of entries' content one feed carries. Lambda answers at most 6 MB, and a feed readers fetch without
+     * gzip is its whole text: twenty posts at the length limit, written in markup ("<" is "&amp;lt;" once escaped for
+     * the page and again for XML), came to 16 MB (found by a probe), which API Gateway would have answered with a 500.
+     * Past it an entry carries its summary and its link, as a feed of excerpts does; every post is still in the feed.
+     */
+    static final int CONTENT_BUDGET_BYTES = 4_000_000;
 
     private AtomFeed() {
     }
@@ -30,6 +39,7 @@ final class AtomFeed {
                 .append("<link rel=\"self\" type=\"application/atom+xml\" href=\"").append(text(selfUrl)).append("\"/>\n")
                 .append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(text(pageUrl)).append("\"/>\n")
                 .append("<generator>Inlägg</generator>\n");
+        long contentBytes = 0;
         for (Post post : posts) {
             PostSummary s = post.summary();
             out.append("<entry>\n")
@@ -47,10 +57,14 @@ final class AtomFeed {
                     .append("<media:description>").append(text(i.alt())).append("</media:description></media:content>\n"));
             // A link the author wrote relative to the site ("/tags/frivard") is resolved against the post's own page, as
             // on the page (found by a probe: a feed reader had no address to resolve it against).
-            out.append("<summary>").append(text(s.excerpt())).append("</summary>\n")
-                    .append("<content type=\"html\" xml:base=\"").append(text(base + Views.postPath(s.slug()))).append("\">")
-                    .append(text(figure(s, base) + post.bodyHtml())).append("</content>\n")
-                    .append("</entry>\n");
+            out.append("<summary>").append(text(s.excerpt())).append("</summary>\n");
+            String content = text(figure(s, base) + post.bodyHtml());
+            contentBytes += content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (contentBytes <= CONTENT_BUDGET_BYTES) {
+                out.append("<content type=\"html\" xml:base=\"").append(text(base + Views.postPath(s.slug()))).append("\">")
+                        .append(content).append("</content>\n");
+            }
+            out.append("</entry>\n");
         }
         return out.append("</feed>\n").toString();
     }

@@ -349,6 +349,40 @@ class PagesRenderingTest {
         assertTrue(text(entry, "content").startsWith("<figure><img src=\"" + picture + "\""), text(entry, "content"));
     }
 
+    /**
+     * Twenty posts at the length limit written in markup were a 16 MB feed (found by a probe), past the 6 MB a Lambda
+     * function may answer: the feed keeps every post, and the whole text of as many as fit.
+     */
+    @Test
+    void aFeedOfLongPostsInMarkupStaysWithinWhatLambdaMayAnswerAndKeepsEveryPost() throws Exception {
+        Post template = post("Tecken", "x");
+        String markup = "&lt;".repeat(se.inlagg.posts.PostRules.MAX_BODY_CHARS);
+        List<Post> posts = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            var s = template.summary();
+            posts.add(new Post(new PostSummary(java.util.UUID.nameUUIDFromBytes(new byte[] {(byte) i}).toString(), "tecken-" + i,
+                    "Tecken " + i, s.excerpt(), s.author(), s.tags(), s.image(), s.status(), s.publishedAt(), s.dated(), s.updatedAt(),
+                    s.version(), s.authorId()), "", "<p>" + markup + "</p>"));
+        }
+        String xml = AtomFeed.of("Inlägg", "https://blogg.example.se/feed.xml", "https://blogg.example.se/", "https://blogg.example.se",
+                posts, Instant.parse("2026-01-01T00:00:00Z"));
+        int bytes = xml.getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes < 5_000_000, "a feed of " + bytes + " bytes");
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        // The JDK's parser stops at 100,000 characters of escapes in one text by default; a feed reader's need not.
+        factory.setAttribute("jdk.xml.maxGeneralEntitySizeLimit", "0");
+        factory.setAttribute("jdk.xml.totalEntitySizeLimit", "0");
+        factory.setAttribute("jdk.xml.entityExpansionLimit", "0");
+        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(20, doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength(), "every post");
+        assertEquals(20, countInEntries(doc, "summary"), "each with its summary");
+        int whole = countInEntries(doc, "content");
+        assertTrue(whole >= 1 && whole < 20, whole + " entries with their whole text");
+        Element first = (Element) doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
+        assertTrue(text(first, "content").endsWith(markup + "</p>"), "the newest whole");
+    }
+
     private static int countInEntries(Document doc, String name) {
         var entries = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
         int n = 0;
