@@ -41,6 +41,7 @@ final class PostDocument {
     static final String JOINED = "joined";
     /** A hyphen: -, ‐ or ‑. */
     private static final String HYPHEN = "[-\u2010\u2011]";
+    private static final java.util.regex.Pattern A_HYPHEN = java.util.regex.Pattern.compile(HYPHEN);
     /**
      * A word, then a hyphen and a word, as often as they follow: a word written with hyphens (SearchQuery reads a search's
      * so too, Snippets a hit's). It begins where a word does, never inside one ("3D-skrivare" is no "D-skrivare": the
@@ -145,7 +146,12 @@ final class PostDocument {
 
     /** A word written with hyphens, joined: "e-post" as "epost". */
     static String withoutHyphens(String hyphenated) {
-        return hyphenated.replaceAll(HYPHEN, "");
+        return A_HYPHEN.matcher(hyphenated).replaceAll("");
+    }
+
+    /** Whether a text has a hyphen at all, before it is searched for words written with them. */
+    static boolean hasHyphen(String text) {
+        return A_HYPHEN.matcher(text).find();
     }
 
     /** The letters of a word in reverse order (by code point: a reversed pair of surrogates would be no letter). */

@@ -72,7 +72,7 @@ final class Snippets {
      * that wrote "e-post" by the index's joined words (PostDocument#JOINED), and its snippet marks "e-post".
      */
     private List<SwedishText.Word> hyphenatedFound(String text, Set<String> terms) {
-        if (text.indexOf('-') < 0 && text.indexOf('\u2010') < 0 && text.indexOf('\u2011') < 0) {
+        if (!PostDocument.hasHyphen(text)) {
             return List.of();
         }
         List<SwedishText.Word> found = new ArrayList<>();

@@ -69,12 +69,13 @@ final class Gateway {
         }
         try {
             String answer = functions.get(route.functionId()).invoke(event.toString());
-            if (answer.getBytes(StandardCharsets.UTF_8).length > MAX_ANSWER_BYTES) {
+            int bytes = answer.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_ANSWER_BYTES) {
                 // Lambda refuses to return it (Function.ResponseSizeTooLarge) and API Gateway answers 500; here it was
                 // past Jackson's longest string, read as no statusCode, and answered 200 with the answer as the body
                 // (found by a probe: a 400 of 26 MB came out as a 200).
                 System.err.println("Lambda would refuse this answer of " + route.functionId() + ": "
-                        + answer.getBytes(StandardCharsets.UTF_8).length + " bytes, past its " + MAX_ANSWER_BYTES);
+                        + bytes + " bytes, past its " + MAX_ANSWER_BYTES);
                 return message(500, "Internal Server Error");
             }
             return response(answer);
