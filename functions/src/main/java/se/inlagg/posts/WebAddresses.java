@@ -38,7 +38,7 @@ final class WebAddresses {
                 .orElse(typed);
     }
 
-    /** user@host:port with the host's labels in ASCII (IDNA's ToASCII); empty when the host cannot be one. */
+    /** user@host:port with the host's labels in ASCII, as a browser looks them up; empty when the host cannot be one. */
     private static Optional<String> host(String authority) {
         int at = authority.lastIndexOf('@');
         String user = authority.substring(0, at + 1);
@@ -49,13 +49,9 @@ final class WebAddresses {
         if (host.isEmpty() || host.chars().allMatch(c -> c < 0x7F)) {
             return Optional.of(authority).filter(a -> a.chars().allMatch(c -> c > ' ' && c < 0x7F));
         }
-        try {
-            // Loaded only for a host that is not ASCII: IDN reads its tables on first use, which no other request pays for.
-            return Optional.of(user + java.net.IDN.toASCII(Nfc.of(host), java.net.IDN.USE_STD3_ASCII_RULES) + port)
-                    .filter(a -> a.chars().allMatch(c -> c > ' ' && c < 0x7F));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        // Loaded only for a host that is not ASCII: IDN reads its tables on first use, which no other request pays for.
+        return DomainNames.ascii(Nfc.of(host)).map(ascii -> user + ascii + port)
+                .filter(a -> a.chars().allMatch(c -> c > ' ' && c < 0x7F));
     }
 
     /**
