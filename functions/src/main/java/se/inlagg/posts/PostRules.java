@@ -154,6 +154,12 @@ public final class PostRules {
             errors.add(new FieldError("image.url", ANOTHER_POSTS_PICTURE));
             return Optional.empty();
         }
+        Optional<String> authorityProblem = WebAddresses.authorityProblem(address);
+        if (authorityProblem.isPresent()) {
+            // Checked here, not by Image: a post stored with such an address before is still read and shown.
+            errors.add(new FieldError("image.url", authorityProblem.get()));
+            return Optional.empty();
+        }
         if (!Image.isWebAddress(address)) {
             errors.add(new FieldError("image.url", "must be an http or https address"));
             return Optional.empty();
@@ -251,6 +257,10 @@ public final class PostRules {
     public static boolean isNoncharacter(int codePoint) {
         return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
     }
+
+    public static final String URL_WITH_CREDENTIALS = "must not contain a user name or password (what stands before @ in the address): "
+            + "every reader of the post would be sent them";
+    public static final String URL_WITH_NO_SUCH_PORT = "must be a web address whose port number, after the colon, is from 1 to 65535";
 
     public static final String ANOTHER_POSTS_PICTURE = "must not be the file of a picture uploaded to another post (here or on another site "
             + "running Inlägg), which goes when that post lets it go: upload the file to this post";

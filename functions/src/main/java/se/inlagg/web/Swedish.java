@@ -25,6 +25,10 @@ final class Swedish {
         add(Pattern.quote(PostRules.ANOTHER_POSTS_PICTURE),
                 "får inte vara filen till en bild som laddats upp till ett annat inlägg (här eller på en annan webbplats med Inlägg), "
                         + "för den tas bort när det inlägget byter bild: ladda upp filen till det här inlägget");
+        add(Pattern.quote(PostRules.URL_WITH_CREDENTIALS),
+                "får inte innehålla användarnamn eller lösenord (det som står före @ i adressen): alla som läser inlägget skulle få dem");
+        add(Pattern.quote(PostRules.URL_WITH_NO_SUCH_PORT),
+                "måste vara en giltig webbadress: portnumret efter kolonet måste vara ett tal från 1 till 65535");
         add(Pattern.quote(PostRules.URL_TOO_LONG_AS_STORED),
                 "får vara högst " + PostRules.MAX_URL + " tecken som webbadress (en bokstav utöver a–z räknas som upp till tolv)");
         add("must be one line without control characters", "får bara vara en rad, utan kontrolltecken");

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -192,6 +193,44 @@ class PostRulesTest {
                 Optional.empty(), Optional.of(longest), Optional.of("alt"), Optional.empty(), Optional.empty(), Optional.empty());
         var refused = assertInstanceOf(Outcome.Refused.class, PostRules.check(tooLong, TIME));
         assertEquals(List.of(new FieldError("image.url", PostRules.URL_TOO_LONG_AS_STORED)), ((Refusal.Invalid) refused.refusal()).errors());
+    }
+
+    /**
+     * Found by a probe: "https://user:pw@example.se/bild.jpg" was stored, and its user name and password sent in every page,
+     * feed and Open Graph tag; a port of 99999, 0 or letters was stored too; "https://ß.de/x.jpg" was stored as
+     * "https://ss.de/x.jpg", another domain than the browser's xn--zca.de.
+     */
+    @Test
+    void aPictureAddressIsRefusedWithItsPasswordOrAPortNoServerHasAndStoredAsABrowserResolvesIt() {
+        Map<String, String> refused = Map.of(
+                "https://user:pw@example.se/bild.jpg", PostRules.URL_WITH_CREDENTIALS,
+                "https://user@bilder.malmö.se/bild.jpg", PostRules.URL_WITH_CREDENTIALS,
+                "https://example.se:99999/x.jpg", PostRules.URL_WITH_NO_SUCH_PORT,
+                "https://example.se:0/x.jpg", PostRules.URL_WITH_NO_SUCH_PORT,
+                "https://example.se:ab/x.jpg", PostRules.URL_WITH_NO_SUCH_PORT,
+                "https://räksmörgås.se:65536/x.jpg", PostRules.URL_WITH_NO_SUCH_PORT);
+        refused.forEach((url, message) -> {
+            var r = assertInstanceOf(Outcome.Refused.class, PostRules.check(withPicture(url), TIME), url);
+            assertEquals(List.of(new FieldError("image.url", message)), ((Refusal.Invalid) r.refusal()).errors(), url);
+        });
+        Map<String, String> stored = Map.of(
+                "https://ß.de/x.jpg", "https://xn--zca.de/x.jpg",
+                "https://bilder.malmö.se/bild.jpg", "https://bilder.xn--malm-8qa.se/bild.jpg",
+                "https://example.se:/x.jpg", "https://example.se/x.jpg",
+                "https://example.se:65535/x.jpg", "https://example.se:65535/x.jpg",
+                "https://example.se/x.jpg", "https://example.se/x.jpg");
+        stored.forEach((url, address) -> {
+            var done = assertInstanceOf(Outcome.Done.class, PostRules.check(withPicture(url), TIME), url);
+            assertEquals(address, ((PostRules.Checked) done.value()).image().orElseThrow().url(), url);
+        });
+        assertEquals(List.of(new FieldError("image.url", "must be an http or https address")),
+                ((Refusal.Invalid) assertInstanceOf(Outcome.Refused.class, PostRules.check(withPicture("https://a\u200Db.se/x.jpg"), TIME))
+                        .refusal()).errors(), "a joiner IDN would drop: no domain a browser looks up");
+    }
+
+    private static PostDraft withPicture(String url) {
+        return new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty(), Optional.of(url), Optional.of("alt"), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**

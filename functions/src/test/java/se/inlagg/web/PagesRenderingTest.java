@@ -272,6 +272,10 @@ class PagesRenderingTest {
         assertEquals("ett okänt fel", Swedish.message("ett okänt fel"), "unknown messages pass through");
         assertEquals("får vara högst 100 000 tecken", Swedish.message("must be at most 100000 characters"), "grouped as Swedish writes it");
         assertTrue(Swedish.message(se.inlagg.posts.PostRules.ANOTHER_POSTS_PICTURE).startsWith("får inte vara filen till en bild som laddats upp till ett annat inlägg"));
+        assertEquals("får inte innehålla användarnamn eller lösenord (det som står före @ i adressen): alla som läser inlägget skulle få dem",
+                Swedish.message("image.url", se.inlagg.posts.PostRules.URL_WITH_CREDENTIALS));
+        assertEquals("måste vara en giltig webbadress: portnumret efter kolonet måste vara ett tal från 1 till 65 535",
+                Swedish.message("image.url", se.inlagg.posts.PostRules.URL_WITH_NO_SUCH_PORT));
     }
 
     @Test

@@ -222,6 +222,28 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(404, asa.get("/posts/ny-bild-utan-beskrivning/edit").status(), "no post made");
     }
 
+    /**
+     * Found by a probe: the form stored a picture's address with a user name and password, which every reader of the post
+     * would have been sent, and a port no server has; https://ß.de/… became https://ss.de/…, another domain.
+     */
+    @Test
+    void aPictureAddressWithAPasswordOrAPortNoServerHasIsRefusedInSwedish() {
+        String slug = write("Bild med lösenord", "draft");
+        Map<String, String> refused = Map.of(
+                "https://user:pw@example.se/bild.jpg", "får inte innehålla användarnamn eller lösenord (det som står före @ i adressen)",
+                "https://example.se:99999/bild.jpg", "måste vara en giltig webbadress: portnumret efter kolonet måste vara ett tal från 1 till 65 535",
+                "https://example.se:x/bild.jpg", "måste vara en giltig webbadress: portnumret efter kolonet måste vara ett tal från 1 till 65 535");
+        refused.forEach((url, message) -> {
+            var reply = asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "imageUrl", url, "imageAlt", "Köket", "action", "save"));
+            assertEquals(400, reply.status(), url);
+            assertTrue(reply.body().contains("<span class=\"error\" id=\"imageUrl-error\">" + message), reply.body());
+        });
+        assertEquals("", asa.editForm(slug).get("imageUrl"), "nothing saved");
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "imageUrl", "https://ß.de/bild.jpg",
+                "imageAlt", "Gatan", "action", "save")).status());
+        assertEquals("https://xn--zca.de/bild.jpg", asa.editForm(slug).get("imageUrl"), "the domain a browser opens");
+    }
+
     @Test
     void aPostTakenBackShowsItsDateAndPublishedNowKeepsIt() {
         String slug = http.createPost("Vårens planering", "2025-01-10T12:00").json().path("slug").asText();

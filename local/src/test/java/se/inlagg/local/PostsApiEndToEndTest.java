@@ -177,6 +177,34 @@ class PostsApiEndToEndTest extends ServerTest {
     }
 
     /**
+     * Found by a probe: a picture's user name and password were stored and shown on the page, a port of 99999 was taken,
+     * and https://ß.de/… was stored as https://ss.de/…, another domain than the browser's xn--zca.de.
+     */
+    @Test
+    void aPictureAddressIsRefusedWithAPasswordOrAPortNoServerHasAndItsHostIsTheBrowsers() {
+        Map<String, String> refused = Map.of(
+                "https://user:pw@example.se/bild.jpg", "must not contain a user name or password",
+                "https://example.se:99999/bild.jpg", "port number",
+                "https://example.se:0/bild.jpg", "port number");
+        refused.forEach((url, message) -> {
+            var post = Http.post("Bild med fel adress", "Text.", "2013-06-02", "Åsa Öberg", "Frivården Malmö", "published");
+            post.putObject("image").put("url", url).put("alt", "Köket");
+            var reply = http.write("POST", "/api/posts", post.toString());
+            assertError(reply, 400, "validation_failed", "image.url");
+            assertTrue(reply.json().path("error").path("details").get(0).path("message").asText().contains(message), reply.body());
+            assertFalse(reply.body().contains("pw@"), "the password is not echoed");
+        });
+        assertEquals(404, http.get("/api/posts/bild-med-fel-adress").status(), "nothing saved");
+        var post = Http.post("Bild från ß.de", "Text.", "2013-06-03", "Åsa Öberg", "Frivården Malmö", "published");
+        post.putObject("image").put("url", "https://ß.de:/bild.jpg").put("alt", "Gatan");
+        JsonNode created = http.created(post);
+        assertEquals("https://xn--zca.de/bild.jpg", created.path("image").path("url").asText());
+        String page = http.get("/posts/" + created.path("slug").asText()).body();
+        assertTrue(page.contains("src=\"https://xn--zca.de/bild.jpg\""), page);
+        assertFalse(page.contains("//ss.de"), page);
+    }
+
+    /**
      * Found by a probe: a category pasted with a soft hyphen (from Word, or a hyphenated page) became a second category
      * beside the one typed plainly, shown alike on /tags, and a title with a zero-width space made a slug with a dash in the word.
      */
