@@ -7,7 +7,9 @@ import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
+import se.inlagg.posts.PostRules;
 import se.inlagg.posts.Seen;
+import se.inlagg.posts.SiteTime;
 
 /**
  * POST /api/posts/{slug}/publish (now, or at {"publishAt": …}) and POST /api/posts/{slug}/unpublish
@@ -61,7 +63,7 @@ public final class PublishPostHandler extends PostApiFunction {
         if (!(value instanceof String text)) {
             throw new ProblemException(Problems.invalid("publishAt", "must be a string"));
         }
-        return Optional.of(app().posts().time().parse(text).orElseThrow(() -> new ProblemException(Problems.invalid("publishAt",
-                "must be a real date like 2019-01-30 or a time like 2019-01-30T09:15:00+01:00"))));
+        SiteTime.Reading read = app().posts().time().read(text);
+        return Optional.of(read.instant().orElseThrow(() -> new ProblemException(Problems.invalid("publishAt", PostRules.timeProblem(read)))));
     }
 }

@@ -59,12 +59,11 @@ public final class PostRules {
         Optional<String> office = optional(errors, "author.office", d.authorOffice(), MAX_NAME, false);
         List<Tag> tags = tags(errors, d.tags());
         Optional<Instant> publishedAt = d.publishedAt().filter(s -> !s.isBlank()).flatMap(s -> {
-            Optional<Instant> parsed = time.parse(s);
-            if (parsed.isEmpty()) {
-                errors.add(new FieldError("publishedAt",
-                        "must be a real date like 2019-01-30 or a time like 2019-01-30T09:15:00+01:00"));
+            SiteTime.Reading read = time.read(s);
+            if (read.instant().isEmpty()) {
+                errors.add(new FieldError("publishedAt", timeProblem(read)));
             }
-            return parsed;
+            return read.instant();
         });
         Optional<Image> image = image(errors, d, current);
         Optional<String> excerpt = optional(errors, "excerpt", d.excerpt(), MAX_EXCERPT, true);
@@ -77,6 +76,13 @@ public final class PostRules {
         }
         return Outcome.done(new Checked(title.strip(), body, new Byline(name.strip(), role, office), tags,
                 publishedAt, image, excerpt.orElseGet(() -> excerptOf(body)), status, d.publishedAt().filter(String::isBlank).isPresent()));
+    }
+
+    public static final String NOT_A_TIME = "must be a real date like 2019-01-30 or a time like 2019-01-30T09:15:00+01:00";
+
+    /** Why a publication time as typed names no instant: a time the clocks skip says so, anything else is no date. */
+    public static String timeProblem(SiteTime.Reading read) {
+        return read instanceof SiteTime.Reading.Skipped skipped ? skipped.english() : NOT_A_TIME;
     }
 
     /** An uploaded picture's words: its alt text, which it must have, and its caption, as a post's image fields. */

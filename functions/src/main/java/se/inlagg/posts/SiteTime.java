@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -13,7 +14,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -54,18 +59,64 @@ public final class SiteTime {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /** What a publication time as typed names: one instant, a time the clocks skip, or nothing that can be read. */
+    public sealed interface Reading {
+
+        /** The instant, when the text names one. */
+        default Optional<Instant> instant() {
+            return Optional.empty();
+        }
+
+        record At(Instant at) implements Reading {
+            @Override
+            public Optional<Instant> instant() {
+                return Optional.of(at);
+            }
+        }
+
+        /**
+         * A time of day the site's clocks skip as they are put forward ("2026-03-29 02:30" in Stockholm, where 02:00
+         * becomes 03:00): no instant is it. Found by a probe: java.time moves it on by the gap, and such a post was
+         * saved at 03:30, said only by the confirmation. An author asked for a time that does not exist is told so.
+         *
+         * @param from the clock's time as it is put forward (02:00)
+         * @param to   what it shows at once after (03:00)
+         */
+        record Skipped(LocalDateTime typed, LocalTime from, LocalTime to, ZoneId zone) implements Reading {
+
+            /** The rules' message, which {@code web.Swedish} reads back into Swedish for the form: keep the two alike. */
+            public String english() {
+                return "does not exist in " + zone + ": on " + typed.toLocalDate() + " the clocks go forward from " + from + " to " + to
+                        + ", so " + typed.toLocalTime().truncatedTo(ChronoUnit.SECONDS) + " never comes; choose another time, or give an offset";
+            }
+        }
+
+        /** Not a date, an impossible one, or one outside the years 1–9999. */
+        record Unreadable() implements Reading {
+        }
+    }
+
+    /** Empty for anything {@link #read} does not read as one instant. */
+    public Optional<Instant> parse(String text) {
+        return read(text).instant();
+    }
+
     /**
      * Reads a publication time as authors write it: "2019-01-30", "2019-01-30T09:15" (or a space for the T),
-     * "2019-01-30T09:15:00+01:00" or "…Z", or as the site shows it, "30 januari 2019 kl. 09:15". Empty for anything else, including impossible dates and
-     * times outside the years 1–9999 (here, and in UTC as stored).
+     * "2019-01-30T09:15:00+01:00" or "…Z", or as the site shows it, "30 januari 2019 kl. 09:15". Impossible dates and
+     * times outside the years 1–9999 (here, and in UTC as stored) are unreadable.
+     *
+     * <p>A time without an offset that the clocks skip is {@link Reading.Skipped}. One they show twice (02:30 on the
+     * night summer time ends) is the first, summer time, as java.time and most calendars take it: the earlier of the
+     * two, the one the clock reaches first. A time with an offset is one instant as it stands.
      */
-    public Optional<Instant> parse(String text) {
-        Optional<LocalDateTime> written = SwedishDates.parse(text);
-        if (written.isPresent()) {
-            return written.map(w -> w.atZone(zone).toInstant()).filter(this::withinYears);
-        }
+    public Reading read(String text) {
         String t = text.strip();
-        java.util.regex.Matcher said = SAID_TIME.matcher(t);
+        Optional<LocalDateTime> written = SwedishDates.parse(t);
+        if (written.isPresent()) {
+            return local(written.get());
+        }
+        Matcher said = SAID_TIME.matcher(t);
         if (said.matches()) {
             // "2026-12-24 kl. 15.00", as Swedish writes a time (a point for the colon, "kl." before it).
             t = said.group(1) + "T" + (said.group(2).length() == 1 ? "0" : "") + said.group(2) + ":" + said.group(3);
@@ -75,18 +126,33 @@ public final class SiteTime {
             t = t.substring(0, 10) + "T" + t.substring(10).strip();
         }
         try {
-            Instant read;
             if (t.length() == 10) {
-                read = LocalDate.parse(t, DATE).atStartOfDay(zone).toInstant();
-            } else if (t.endsWith("Z") || OFFSET_AT_END.matcher(t).find()) {
-                read = OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.SECONDS);
-            } else {
-                read = LocalDateTime.parse(t).atZone(zone).toInstant().truncatedTo(ChronoUnit.SECONDS);
+                return within(LocalDate.parse(t, DATE).atStartOfDay(zone).toInstant());
             }
-            return Optional.of(read).filter(this::withinYears);
+            if (t.endsWith("Z") || OFFSET_AT_END.matcher(t).find()) {
+                return within(OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.SECONDS));
+            }
+            return local(LocalDateTime.parse(t));
         } catch (DateTimeException e) {
-            return Optional.empty();
+            return new Reading.Unreadable();
         }
+    }
+
+    /** A time on this zone's clock. */
+    private Reading local(LocalDateTime typed) {
+        ZoneRules rules = zone.getRules();
+        // For a time shown twice, the earlier offset first: the one before the clocks are put back.
+        List<ZoneOffset> offsets = rules.getValidOffsets(typed);
+        if (offsets.isEmpty() && typed.getYear() >= FIRST_YEAR && typed.getYear() <= LAST_YEAR) {
+            ZoneOffsetTransition gap = rules.getTransition(typed);
+            return new Reading.Skipped(typed, gap.getDateTimeBefore().toLocalTime(), gap.getDateTimeAfter().toLocalTime(), zone);
+        }
+        return offsets.stream().map(o -> typed.toInstant(o).truncatedTo(ChronoUnit.SECONDS))
+                .findFirst().map(this::within).orElseGet(Reading.Unreadable::new);
+    }
+
+    private Reading within(Instant instant) {
+        return withinYears(instant) ? new Reading.At(instant) : new Reading.Unreadable();
     }
 
     /** In the years 1–9999 in this zone (its month), and 0–9999 in UTC (its stored form, four digits either way). */

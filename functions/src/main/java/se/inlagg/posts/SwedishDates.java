@@ -19,8 +19,12 @@ public final class SwedishDates {
     }
 
     public static String date(Instant instant, ZoneId zone) {
-        ZonedDateTime t = instant.atZone(zone);
-        return t.getDayOfMonth() + " " + MONTHS[t.getMonthValue() - 1] + " " + t.getYear();
+        return date(instant.atZone(zone).toLocalDate());
+    }
+
+    /** "29 mars 2026". */
+    public static String date(java.time.LocalDate day) {
+        return day.getDayOfMonth() + " " + MONTHS[day.getMonthValue() - 1] + " " + day.getYear();
     }
 
     public static String dateTime(Instant instant, ZoneId zone) {

@@ -12,6 +12,7 @@ import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Seen;
+import se.inlagg.posts.SiteTime;
 import se.inlagg.web.templates.JtepublishGenerated;
 
 /**
@@ -50,10 +51,13 @@ public final class PublishPageHandler extends PostAuthorPage {
             return answer(request, viewer.get(), slug, form, posts.unpublish(slug, authorId, version), Notice.Done.UNPUBLISHED);
         }
         String typed = form.value("at").strip();
-        Optional<Instant> at = typed.isEmpty() ? Optional.empty() : posts.time().parse(typed);
+        // Empty is now: read as no instant, and not refused.
+        SiteTime.Reading read = posts.time().read(typed);
+        Optional<Instant> at = read.instant();
         if (!typed.isEmpty() && at.isEmpty()) {
-            return again(request, viewer.get(), slug, typed, 400,
-                    "Tiden gick inte att läsa. Skriv datum och klockslag som 2026-12-24 15:00 (svensk tid).");
+            return again(request, viewer.get(), slug, typed, 400, read instanceof SiteTime.Reading.Skipped skipped
+                    ? Swedish.message(skipped.english()) + "."
+                    : "Tiden gick inte att läsa. Skriv datum och klockslag som 2026-12-24 15:00 (svensk tid).");
         }
         Notice.Done done = at.filter(t -> t.isAfter(posts.time().now())).isPresent() ? Notice.Done.SCHEDULED : Notice.Done.PUBLISHED;
         java.time.Instant asked = posts.time().now();

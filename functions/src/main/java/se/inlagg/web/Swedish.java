@@ -1,10 +1,14 @@
 package se.inlagg.web;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.inlagg.posts.PostRules;
+import se.inlagg.posts.SwedishDates;
 import se.inlagg.posts.Tag;
 
 /**
@@ -13,13 +17,17 @@ import se.inlagg.posts.Tag;
  */
 final class Swedish {
 
-    private static final Map<Pattern, String> MESSAGES = new LinkedHashMap<>();
+    private static final Map<Pattern, Function<MatchResult, String>> MESSAGES = new LinkedHashMap<>();
 
     static {
         add("must not be empty", "får inte vara tom");
         add("must be at most (\\d+) characters", "får vara högst $1 tecken");
         add("must be at most (\\d+) bytes of UTF-8", "är för lång (högst $1 byte: å, ä, ö och många tecken tar två eller fler)");
         add("must be a real date like .*", "måste vara ett riktigt datum, till exempel 2019-01-30, 2019-01-30 09:15 eller 30 januari 2019 kl. 09:15");
+        // SiteTime.Reading.Skipped's message; the day as Swedish writes it.
+        MESSAGES.put(Pattern.compile("does not exist in \\S+: on (\\d{4}-\\d{2}-\\d{2}) the clocks go forward from (\\S+) to (\\S+), so (\\S+) never comes;.*"),
+                m -> "$4 finns inte den " + SwedishDates.date(LocalDate.parse(m.group(1)))
+                        + ", för då ställs klockan fram från $2 till $3. Välj en annan tid");
         add("must be an http or https address", "måste vara en giltig webbadress som börjar med http:// eller https://");
         add("must not be empty when the image has alt text or a caption", "behövs när bilden har alt-text eller bildtext");
         add(Pattern.quote(PostRules.ANOTHER_POSTS_PICTURE),
@@ -45,7 +53,7 @@ final class Swedish {
     }
 
     private static void add(String english, String swedish) {
-        MESSAGES.put(Pattern.compile(english), swedish);
+        MESSAGES.put(Pattern.compile(english), m -> swedish);
     }
 
     private static final Pattern LARGE_NUMBER = Pattern.compile("\\d{5,}");

@@ -303,6 +303,24 @@ class PostRulesTest {
         assertEquals(Status.DRAFT, checked.status());
     }
 
+    /** Found by a probe: 02:30 on the day the clocks skip 02:00–03:00 was saved as 03:30. Refused, saying why, not as "no date". */
+    @Test
+    void aTimeTheClocksSkipIsRefusedSayingSo() {
+        Outcome<PostRules.Checked> skipped = PostRules.check(dated("2026-03-29T02:30"), TIME);
+        var invalid = (Refusal.Invalid) ((Outcome.Refused<?>) skipped).refusal();
+        assertEquals(List.of(new FieldError("publishedAt", "does not exist in Europe/Stockholm: on 2026-03-29 the clocks go forward from 02:00 "
+                + "to 03:00, so 02:30 never comes; choose another time, or give an offset")), invalid.errors());
+        assertEquals(List.of(new FieldError("publishedAt", PostRules.NOT_A_TIME)),
+                ((Refusal.Invalid) ((Outcome.Refused<?>) PostRules.check(dated("2026-02-30T02:30"), TIME)).refusal()).errors());
+        var instant = (PostRules.Checked) assertInstanceOf(Outcome.Done.class, PostRules.check(dated("2026-03-29T02:30+01:00"), TIME)).value();
+        assertEquals(Optional.of(Instant.parse("2026-03-29T01:30:00Z")), instant.publishedAt(), "with its offset it is a time");
+    }
+
+    static PostDraft dated(String publishedAt) {
+        return new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(), List.of(),
+                Optional.of(publishedAt), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     @Test
     void aDerivedExcerptReadsAsProseWithoutMarkup() {
         assertEquals("Vi träffades i Ystad. Gemensamma rutiner; en kontaktperson. Läs mer.",

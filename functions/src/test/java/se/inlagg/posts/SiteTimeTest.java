@@ -1,12 +1,16 @@
 package se.inlagg.posts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +73,37 @@ class SiteTimeTest {
         assertTrue(SiteTime.parseMonth("0000-01").isEmpty());
         assertEquals(Optional.of(YearMonth.of(9999, 12)), SiteTime.parseMonth("9999-12"));
         assertEquals(Optional.of(YearMonth.of(1, 1)), SiteTime.parseMonth("0001-01"));
+    }
+
+    /**
+     * Found by a probe: 02:30 on the day summer time begins, when Stockholm's clocks go from 02:00 to 03:00, was saved
+     * as 03:30 without a word. It names no instant, and says why; with an offset it is one, as it stands.
+     */
+    @Test
+    void aTimeTheClocksSkipIsNoTimeAndSaysWhy() {
+        for (String typed : List.of("2026-03-29 02:30", "2026-03-29T02:30", "29 mars 2026 kl. 02:30", "2026-03-29 kl. 2.30")) {
+            var skipped = assertInstanceOf(SiteTime.Reading.Skipped.class, stockholm.read(typed), typed);
+            assertEquals(LocalDateTime.of(2026, 3, 29, 2, 30), skipped.typed());
+            assertEquals(LocalTime.of(2, 0), skipped.from());
+            assertEquals(LocalTime.of(3, 0), skipped.to());
+            assertEquals(Optional.empty(), stockholm.parse(typed), typed);
+        }
+        assertEquals("does not exist in Europe/Stockholm: on 2026-03-29 the clocks go forward from 02:00 to 03:00, so 02:30:15 never comes; "
+                + "choose another time, or give an offset", ((SiteTime.Reading.Skipped) stockholm.read("2026-03-29T02:30:15")).english());
+        assertInstanceOf(SiteTime.Reading.Skipped.class, stockholm.read("2026-03-29 02:00"), "the first minute skipped");
+        assertEquals(Optional.of(Instant.parse("2026-03-29T00:59:00Z")), stockholm.parse("2026-03-29 01:59"), "the minute before");
+        assertEquals(Optional.of(Instant.parse("2026-03-29T01:00:00Z")), stockholm.parse("2026-03-29 03:00"), "the clocks' next minute");
+        assertEquals(Optional.of(Instant.parse("2026-03-29T01:30:00Z")), stockholm.parse("2026-03-29T02:30+01:00"), "an instant, as written");
+        assertEquals(Optional.of(Instant.parse("2026-03-29T02:30:00Z")), stockholm.parse("2026-03-29T02:30Z"));
+        assertEquals(Optional.of(Instant.parse("2026-03-28T23:00:00Z")), stockholm.parse("2026-03-29"), "midnight is no trouble");
+        assertInstanceOf(SiteTime.Reading.Unreadable.class, stockholm.read("2026-02-30 02:30"), "no date at all says so, not the clocks");
+    }
+
+    /** 02:30 on the night summer time ends comes twice: typed alone it is the first (summer time, +02:00), as java.time takes it. */
+    @Test
+    void aTimeTheClockShowsTwiceIsTheFirst() {
+        assertEquals(Optional.of(Instant.parse("2026-10-25T00:30:00Z")), stockholm.parse("2026-10-25 02:30"));
+        assertEquals(Optional.of(Instant.parse("2026-10-25T01:30:00Z")), stockholm.parse("2026-10-25T02:30+01:00"), "the second, by its offset");
     }
 
     @Test

@@ -129,6 +129,41 @@ class AuthoringApiEndToEndTest extends ServerTest {
         assertEquals("2025-01-10T11:00:00Z", kept.json().path("publishedAt").asText(), "a post readers see keeps its date: " + kept.body());
     }
 
+    /**
+     * Found by a probe: "2026-03-29T02:30", in the hour Stockholm's clocks skip, was stored as 03:30. Refused, in the
+     * usual error naming the field and saying why, wherever a time is given; with an offset or Z it is an instant.
+     */
+    @Test
+    void aTimeTheClocksSkipIsRefusedNamingTheFieldAndAnInstantIsTaken() {
+        String why = "does not exist in Europe/Stockholm: on 2026-03-29 the clocks go forward from 02:00 to 03:00, so 02:30 never comes; "
+                + "choose another time, or give an offset";
+        var created = http.write("POST", "/api/posts", "{\"title\": \"Timmen som inte finns\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"},"
+                + " \"publishedAt\": \"2026-03-29T02:30\"}");
+        assertError(created, 400, "validation_failed", "publishedAt");
+        assertEquals(why, created.json().path("error").path("details").path(0).path("message").asText(), created.body());
+        assertEquals(404, http.getAs("/api/posts/timmen-som-inte-finns", ServerExtension.TOKEN).status(), "nothing created");
+
+        assertEquals(201, http.createPost("Timmen som finns", "2026-03-29T02:30+01:00").status());
+        String post = "/api/posts/timmen-som-finns";
+        assertEquals("2026-03-29T01:30:00Z", http.get(post).json().path("publishedAt").asText(), "with an offset: that instant");
+        var patched = http.sendWith("PATCH", post, "application/merge-patch+json", "{\"publishedAt\": \"2026-03-29 02:30\"}", Map.of("If-Match", "*"));
+        assertError(patched, 400, "validation_failed", "publishedAt");
+        assertEquals(why, patched.json().path("error").path("details").path(0).path("message").asText());
+        assertEquals("2026-03-29T01:30:00Z", http.get(post).json().path("publishedAt").asText(), "nothing changed");
+        assertEquals(1, http.get(post).json().path("version").asInt());
+        assertEquals("2026-03-29T02:30:00Z", http.sendWith("PATCH", post, "application/merge-patch+json", "{\"publishedAt\": \"2026-03-29T02:30:00Z\"}",
+                Map.of("If-Match", "*")).json().path("publishedAt").asText(), "Z: UTC");
+
+        assertEquals(201, draft("Schemaläggs i timmen som inte finns").status());
+        var publish = http.write("POST", "/api/posts/schemalaggs-i-timmen-som-inte-finns/publish", "{\"publishAt\": \"2026-03-29T02:30\"}");
+        assertError(publish, 400, "validation_failed", "publishAt");
+        assertEquals(why, publish.json().path("error").path("details").path(0).path("message").asText());
+        assertEquals("draft", http.getAs("/api/posts/schemalaggs-i-timmen-som-inte-finns", ServerExtension.TOKEN).json().path("status").asText());
+
+        // The hour the clocks are put back comes twice: a time without an offset is the first of the two, summer time.
+        assertEquals("2031-10-26T00:30:00Z", http.createPost("Timmen som kommer två gånger", "2031-10-26T02:30").json().path("publishedAt").asText());
+    }
+
     @Test
     void badPublishRequestsAreRefusedAndChangeNothing() {
         assertEquals(201, draft("Felaktig publicering").status());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,6 +155,53 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         // As the site shows dates, copied back (found by a probe: it was "no real date").
         assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "publishedAt", "6 mars 2019 kl. 10:30", "action", "save")).status());
         assertEquals("2019-03-06T09:30:00Z", http.get("/api/posts/" + slug).json().path("publishedAt").asText(), "a date written in Swedish");
+    }
+
+    /**
+     * Found by a probe: 02:30 on the day Stockholm's clocks go from 02:00 to 03:00 was saved as 03:30, said only by the
+     * confirmation. No such time exists: the form says so beside the date, keeps what was typed and saves nothing, in
+     * the writing form, the edit form and the publishing form alike. With an offset it is an instant, and is taken.
+     */
+    @Test
+    void aTimeTheClocksSkipIsRefusedInSwedishWithEverythingTypedKept() {
+        String skipped = "<span class=\"error\" id=\"publishedAt-error\">02:30 finns inte den 29 mars 2026, för då ställs klockan fram "
+                + "från 02:00 till 03:00. Välj en annan tid</span>";
+        Map<String, String> typed = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        typed.putAll(Map.of("title", "Klockan ställs fram", "body", "Våren är här.\n\nMed sin timme.", "tags", "Vår",
+                "publishedAt", "2026-03-29 02:30", "action", "publish"));
+        var written = asa.post("/write", typed);
+        assertEquals(400, written.status());
+        assertTrue(written.body().contains(skipped), written.body());
+        var kept = AuthorBrowser.fields(written.body());
+        for (String field : List.of("title", "body", "tags", "publishedAt")) {
+            assertEquals(typed.get(field), kept.get(field).replace("\r", ""), field + " as typed");
+        }
+        assertEquals(404, asa.get("/posts/klockan-stalls-fram/edit").status(), "no post made");
+
+        String slug = write("Vårens första inlägg", "publish");
+        var before = asa.editForm(slug);
+        var edited = asa.post("/posts/" + slug + "/edit", with(before, "title", "Vårens andra rubrik", "publishedAt", "29 mars 2026 kl. 02:30",
+                "action", "save"));
+        assertEquals(400, edited.status());
+        assertTrue(edited.body().contains(skipped), "as the site writes dates too: " + edited.body());
+        assertEquals("29 mars 2026 kl. 02:30", AuthorBrowser.fields(edited.body()).get("publishedAt"));
+        assertEquals("Vårens andra rubrik", AuthorBrowser.fields(edited.body()).get("title"));
+        var after = asa.editForm(slug);
+        assertEquals(List.of(before.get("version"), before.get("title"), before.get("publishedAt")),
+                List.of(after.get("version"), after.get("title"), after.get("publishedAt")), "nothing saved");
+
+        String draft = write("Schemaläggs i luckan", "draft");
+        var scheduled = asa.post("/posts/" + draft + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(draft).get("version"),
+                "at", "2026-03-29T02:30"));
+        assertEquals(400, scheduled.status());
+        assertTrue(scheduled.body().contains("02:30 finns inte den 29 mars 2026, för då ställs klockan fram från 02:00 till 03:00. Välj en annan tid."),
+                scheduled.body());
+        assertTrue(scheduled.body().contains("value=\"2026-03-29T02:30\""), "the time as typed");
+        assertEquals("draft", http.getAs("/api/posts/" + draft, ServerExtension.TOKEN).json().path("status").asText(), "not published");
+
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "publishedAt", "2026-03-29 02:30+01:00",
+                "action", "save")).status());
+        assertEquals("2026-03-29T01:30:00Z", http.get("/api/posts/" + slug).json().path("publishedAt").asText(), "an instant, as written");
     }
 
     /** Found by an author's probe: pasted tabs and Word's line breaks were refused unseen, and Word's bullets made no list. */
