@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  */
 public final class SiteTime {
 
+    /** "(vintertid)" or "sommartid" after a time, naming which of a time shown twice is meant ("normaltid" is winter time too). */
+    private static final Pattern SEASON_AT_END = Pattern.compile("\\s*\\(?\\s*(" + SwedishDates.SUMMER_TIME + "|" + SwedishDates.WINTER_TIME
+            + "|normaltid)\\s*\\)?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern OFFSET_AT_END = Pattern.compile("[+-]\\d\\d:\\d\\d$");
     private static final Pattern SAID_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T]+" + SwedishDates.CLOCK, Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
@@ -91,7 +94,7 @@ public final class SiteTime {
             }
         }
 
-        /** Not a date, an impossible one, or one outside the years 1–9999. */
+        /** Not a date, an impossible one, one outside the years 1–9999, or a season word that is not the time's. */
         record Unreadable() implements Reading {
         }
     }
@@ -108,13 +111,20 @@ public final class SiteTime {
      *
      * <p>A time without an offset that the clocks skip is {@link Reading.Skipped}. One they show twice (02:30 on the
      * night summer time ends) is the first, summer time, as java.time and most calendars take it: the earlier of the
-     * two, the one the clock reaches first. A time with an offset is one instant as it stands.
+     * two, the one the clock reaches first. "(vintertid)" after it names the second, "(sommartid)" the first, as the
+     * site shows such a time ({@link SwedishDates#season}); a time with an offset is one instant as it stands.
      */
     public Reading read(String text) {
         String t = text.strip();
+        Optional<Boolean> summer = Optional.empty();
+        Matcher season = SEASON_AT_END.matcher(t);
+        if (season.find()) {
+            summer = Optional.of(season.group(1).equalsIgnoreCase(SwedishDates.SUMMER_TIME));
+            t = t.substring(0, season.start());
+        }
         Optional<LocalDateTime> written = SwedishDates.parse(t);
         if (written.isPresent()) {
-            return local(written.get());
+            return local(written.get(), summer);
         }
         Matcher said = SAID_TIME.matcher(t);
         if (said.matches()) {
@@ -127,19 +137,21 @@ public final class SiteTime {
         }
         try {
             if (t.length() == 10) {
-                return within(LocalDate.parse(t, DATE).atStartOfDay(zone).toInstant());
+                Instant midnight = LocalDate.parse(t, DATE).atStartOfDay(zone).toInstant();
+                return summer.isEmpty() ? within(midnight) : new Reading.Unreadable();
             }
             if (t.endsWith("Z") || OFFSET_AT_END.matcher(t).find()) {
-                return within(OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.SECONDS));
+                Instant read = OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.SECONDS);
+                return summer.isEmpty() ? within(read) : new Reading.Unreadable();
             }
-            return local(LocalDateTime.parse(t));
+            return local(LocalDateTime.parse(t), summer);
         } catch (DateTimeException e) {
             return new Reading.Unreadable();
         }
     }
 
-    /** A time on this zone's clock. */
-    private Reading local(LocalDateTime typed) {
+    /** A time on this zone's clock, summer or winter time when the text said which. */
+    private Reading local(LocalDateTime typed, Optional<Boolean> summer) {
         ZoneRules rules = zone.getRules();
         // For a time shown twice, the earlier offset first: the one before the clocks are put back.
         List<ZoneOffset> offsets = rules.getValidOffsets(typed);
@@ -148,6 +160,7 @@ public final class SiteTime {
             return new Reading.Skipped(typed, gap.getDateTimeBefore().toLocalTime(), gap.getDateTimeAfter().toLocalTime(), zone);
         }
         return offsets.stream().map(o -> typed.toInstant(o).truncatedTo(ChronoUnit.SECONDS))
+                .filter(i -> summer.isEmpty() || rules.isDaylightSavings(i) == summer.get())
                 .findFirst().map(this::within).orElseGet(Reading.Unreadable::new);
     }
 

@@ -18,6 +18,10 @@ public final class SwedishDates {
     private SwedishDates() {
     }
 
+    /** What Swedish calls daylight saving time, and the time the rest of the year ("normaltid" is read too). */
+    public static final String SUMMER_TIME = "sommartid";
+    public static final String WINTER_TIME = "vintertid";
+
     public static String date(Instant instant, ZoneId zone) {
         return date(instant.atZone(zone).toLocalDate());
     }
@@ -27,9 +31,32 @@ public final class SwedishDates {
         return day.getDayOfMonth() + " " + MONTHS[day.getMonthValue() - 1] + " " + day.getYear();
     }
 
+    /**
+     * "1 december 2026 kl. 09:05"; in the hour the clocks are put back, which comes twice, with the one it is:
+     * "25 oktober 2026 kl. 02:30 (vintertid)". That is how the form shows it too, and it is read back as that time.
+     */
     public static String dateTime(Instant instant, ZoneId zone) {
         ZonedDateTime t = instant.atZone(zone);
-        return date(instant, zone) + " kl. " + two(t.getHour()) + ":" + two(t.getMinute());
+        return date(instant, zone) + " kl. " + two(t.getHour()) + ":" + two(t.getMinute()) + seasonAfter(instant, zone);
+    }
+
+    /** " (vintertid)" or " (sommartid)", to follow a time the clock shows twice ({@link #season}); empty after any other. */
+    public static String seasonAfter(Instant instant, ZoneId zone) {
+        return season(instant, zone).map(s -> " (" + s + ")").orElse("");
+    }
+
+    /**
+     * Which of the two times the clock shows twice (as the clocks are put back) this is, "sommartid" or "vintertid";
+     * empty for any other time, which the clock shows once. A zone that moves its clocks back for another reason than
+     * summer time ending has no such words for its two times: both are then named alike, and a form left as shown
+     * still keeps its time (the edit form compares what it showed, not what it reads).
+     */
+    public static java.util.Optional<String> season(Instant instant, ZoneId zone) {
+        java.time.LocalDateTime local = instant.atZone(zone).toLocalDateTime();
+        if (zone.getRules().getValidOffsets(local).size() < 2) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(zone.getRules().isDaylightSavings(instant) ? SUMMER_TIME : WINTER_TIME);
     }
 
     /** "Januari 2019": capitalised, as it stands alone in a heading or a list. */

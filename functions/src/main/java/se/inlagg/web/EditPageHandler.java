@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import se.inlagg.auth.Tokens;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
@@ -132,15 +133,17 @@ public final class EditPageHandler extends PostAuthorPage {
      * utkast") and otherwise stays as stored. A date left as the form showed it keeps the stored time
      * exactly: the form shows the minute, in the site's zone, and taking that back would move a post
      * published at 10:00:40 to 10:00:00, under a neighbour of 10:00:10, at every save of a typo (and in
-     * the hour summer time ends, where the shown time is ambiguous, an hour earlier). A date emptied goes as empty,
-     * which the service reads as "now", as the form says (a draft's own date is taken away).
+     * the hour summer time ends, an hour earlier). A form opened before that hour's time showed which of its two it is
+     * shows it without "(vintertid)": that too keeps the stored time. A date emptied goes as empty, which the service
+     * reads as "now", as the form says (a draft's own date is taken away).
      */
     static PostDraft draftOf(FormData form, Post current, ZoneId zone) {
         PostDraft typed = WriteHandler.draftOf(form);
         PostSummary stored = current.summary();
         String shown = WriteForm.shownTime(stored, zone);
+        Set<String> asShown = shown.isEmpty() ? Set.of() : Set.copyOf(List.of(shown, WriteForm.siteTime(stored.publishedAt(), zone)));
         Optional<String> publishedAt = typed.publishedAt()
-                .map(t -> !shown.isEmpty() && t.strip().replace('T', ' ').equals(shown) ? SiteTime.format(stored.publishedAt()) : t);
+                .map(t -> asShown.contains(t.strip().replace('T', ' ')) ? SiteTime.format(stored.publishedAt()) : t);
         String status = switch (form.value("action")) {
             case "publish" -> "published";
             case "draft" -> "draft";

@@ -1,6 +1,7 @@
 package se.inlagg.web;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
@@ -13,6 +14,8 @@ import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Seen;
 import se.inlagg.posts.SiteTime;
+import se.inlagg.posts.Status;
+import se.inlagg.posts.SwedishDates;
 import se.inlagg.web.templates.JtepublishGenerated;
 
 /**
@@ -53,7 +56,7 @@ public final class PublishPageHandler extends PostAuthorPage {
         String typed = form.value("at").strip();
         // Empty is now: read as no instant, and not refused.
         SiteTime.Reading read = posts.time().read(typed);
-        Optional<Instant> at = read.instant();
+        Optional<Instant> at = read.instant().map(t -> asFilledIn(t, typed, slug, viewer.get()));
         if (!typed.isEmpty() && at.isEmpty()) {
             return again(request, viewer.get(), slug, typed, 400, read instanceof SiteTime.Reading.Skipped skipped
                     ? Swedish.message(skipped.english()) + "."
@@ -69,6 +72,23 @@ public final class PublishPageHandler extends PostAuthorPage {
             done = Notice.Done.PUBLISHED_DATED;
         }
         return answer(request, viewer.get(), slug, form, published, done);
+    }
+
+    /**
+     * The schedule's field is filled in with a dated draft's own time ({@link Views#publishing}) to the minute, and in the
+     * hour the clock shows twice as summer time ends without saying which of the two it is (a browser's date-and-time
+     * field has no room for "(vintertid)"): read back, it is the first. Sent as filled in, it is the draft's own time, as
+     * the page says ("Schemalägg nedan publicerar det då"). Only such an hour reads the post first.
+     */
+    private Instant asFilledIn(Instant read, String typed, String slug, Viewer viewer) {
+        ZoneId zone = app().posts().time().zone();
+        if (SwedishDates.season(read, zone).isEmpty()) {
+            return read;
+        }
+        PostSummary own = ownPost(slug, viewer).summary();
+        boolean filledIn = own.status() == Status.DRAFT && own.dated()
+                && WriteForm.siteTime(own.publishedAt(), zone).equals(typed.replace('T', ' '));
+        return filledIn ? own.publishedAt() : read;
     }
 
     private HttpResponse answer(HttpRequest request, Viewer viewer, String slug, FormData form, Outcome<PostSummary> outcome,

@@ -266,10 +266,22 @@ final class WriteForm {
      * has only the time it was started: it shows empty, and publishing publishes it now.
      */
     static String shownTime(PostSummary s, ZoneId zone) {
-        return s.status() == Status.DRAFT && !s.dated() ? "" : siteTime(s.publishedAt(), zone);
+        return s.status() == Status.DRAFT && !s.dated() ? "" : fieldTime(s.publishedAt(), zone);
     }
 
-    /** "2026-12-24 15:00": the site's local time as a form shows it to a person and takes it back (the T a machine writes is read too). */
+    /**
+     * "2026-12-24 15:00", and in the hour the clock shows twice as summer time ends, which of the two: "2026-10-25 02:30
+     * (vintertid)", which reads back as that time. Without it the form showed both alike, and the second, typed again, was
+     * read as the first, an hour earlier.
+     */
+    static String fieldTime(Instant instant, ZoneId zone) {
+        return siteTime(instant, zone) + se.inlagg.posts.SwedishDates.seasonAfter(instant, zone);
+    }
+
+    /**
+     * "2026-12-24 15:00": the site's local time to the minute, as a form takes it back (the T a machine writes is read too),
+     * and as the browser's date-and-time field holds it, which has no room for {@link #fieldTime}'s season.
+     */
     static String siteTime(Instant instant, ZoneId zone) {
         return LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ');
     }

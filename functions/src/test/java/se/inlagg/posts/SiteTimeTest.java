@@ -99,11 +99,24 @@ class SiteTimeTest {
         assertInstanceOf(SiteTime.Reading.Unreadable.class, stockholm.read("2026-02-30 02:30"), "no date at all says so, not the clocks");
     }
 
-    /** 02:30 on the night summer time ends comes twice: typed alone it is the first (summer time, +02:00), as java.time takes it. */
+    /**
+     * 02:30 on the night summer time ends comes twice. Typed alone it is the first (summer time, +02:00), as java.time and
+     * calendars take it; "(vintertid)", as the site shows the second, names that one, and a season word has to be the time's.
+     */
     @Test
-    void aTimeTheClockShowsTwiceIsTheFirst() {
-        assertEquals(Optional.of(Instant.parse("2026-10-25T00:30:00Z")), stockholm.parse("2026-10-25 02:30"));
-        assertEquals(Optional.of(Instant.parse("2026-10-25T01:30:00Z")), stockholm.parse("2026-10-25T02:30+01:00"), "the second, by its offset");
+    void aTimeTheClockShowsTwiceIsTheFirstUnlessTheSecondIsNamed() {
+        Instant first = Instant.parse("2026-10-25T00:30:00Z");
+        Instant second = Instant.parse("2026-10-25T01:30:00Z");
+        assertEquals(Optional.of(first), stockholm.parse("2026-10-25 02:30"));
+        assertEquals(Optional.of(first), stockholm.parse("2026-10-25 02:30 (sommartid)"));
+        assertEquals(Optional.of(second), stockholm.parse("2026-10-25 02:30 (vintertid)"));
+        assertEquals(Optional.of(second), stockholm.parse("25 oktober 2026 kl. 02:30 (vintertid)"), "as the site shows it");
+        assertEquals(Optional.of(second), stockholm.parse("2026-10-25T02:30 Normaltid"));
+        assertEquals(Optional.of(second), stockholm.parse("2026-10-25T02:30+01:00"));
+        assertEquals(Optional.of(Instant.parse("2026-07-01T10:00:00Z")), stockholm.parse("2026-07-01 12:00 (sommartid)"));
+        assertInstanceOf(SiteTime.Reading.Unreadable.class, stockholm.read("2026-07-01 12:00 (vintertid)"), "July has no winter time");
+        assertInstanceOf(SiteTime.Reading.Unreadable.class, stockholm.read("2026-10-25T02:30+01:00 (sommartid)"), "an offset says it already");
+        assertInstanceOf(SiteTime.Reading.Unreadable.class, stockholm.read("2026-10-25 (vintertid)"));
     }
 
     @Test

@@ -20,6 +20,17 @@ class SwedishDatesTest {
         assertEquals("Maj 2024", SwedishDates.month(YearMonth.of(2024, 5)));
     }
 
+    /** The hour the clocks are put back comes twice: the time says which, and only then (an author's probe: both read alike). */
+    @Test
+    void aTimeShownTwiceSaysWhichItIs() {
+        assertEquals("25 oktober 2026 kl. 02:30 (sommartid)", SwedishDates.dateTime(Instant.parse("2026-10-25T00:30:00Z"), STOCKHOLM));
+        assertEquals("25 oktober 2026 kl. 02:30 (vintertid)", SwedishDates.dateTime(Instant.parse("2026-10-25T01:30:00Z"), STOCKHOLM));
+        assertEquals("25 oktober 2026 kl. 01:59", SwedishDates.dateTime(Instant.parse("2026-10-24T23:59:00Z"), STOCKHOLM));
+        assertEquals("25 oktober 2026 kl. 03:00", SwedishDates.dateTime(Instant.parse("2026-10-25T02:00:00Z"), STOCKHOLM));
+        assertEquals("29 mars 2026 kl. 03:00", SwedishDates.dateTime(Instant.parse("2026-03-29T01:00:00Z"), STOCKHOLM));
+        assertEquals("29 mars 2026", SwedishDates.date(java.time.LocalDate.of(2026, 3, 29)));
+    }
+
     @Test
     void everyMonthIsNamedAsTheJdksSwedishLocaleNamesIt() {
         DateTimeFormatter jdk = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv"));

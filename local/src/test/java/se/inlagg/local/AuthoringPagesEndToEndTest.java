@@ -137,15 +137,18 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     void aSaveThatLeavesTheDateAsShownKeepsThePublicationTimeToTheSecond() {
         // Found by a probe: the form shows the minute, so every save took the seconds off and could move
         // a post below a neighbour published seconds after it (and, in the hour summer time ends, an hour back).
-        for (String[] stored : new String[][] {{"2019-03-04T10:00:40Z", "2019-03-04 11:00"}, {"2025-10-26T01:30:25Z", "2025-10-26 02:30"}}) {
+        // Stored, as the form shows it, as a form opened before a deploy showed it: with a T, and without saying which of
+        // the two 02:30s of the night summer time ends it is.
+        for (String[] stored : new String[][] {{"2019-03-04T10:00:40Z", "2019-03-04 11:00", "2019-03-04T11:00"},
+                {"2025-10-26T01:30:25Z", "2025-10-26 02:30 (vintertid)", "2025-10-26T02:30"}}) {
             String slug = http.createPost("Sekunderna stannar " + stored[0].substring(0, 4), stored[0]).json().path("slug").asText();
             var form = asa.editForm(slug);
             assertEquals(stored[1], form.get("publishedAt"));
             assertEquals(303, asa.post("/posts/" + slug + "/edit", with(form, "body", "Ett stavfel rättat.", "action", "save")).status());
             assertEquals(stored[0], http.get("/api/posts/" + slug).json().path("publishedAt").asText());
-            // A form opened before the form wrote a space for the T (a tab left open over a deploy) keeps it too.
+            // A form opened before that (a tab left open over a deploy) keeps it too.
             var older = asa.editForm(slug);
-            assertEquals(303, asa.post("/posts/" + slug + "/edit", with(older, "publishedAt", stored[1].replace(' ', 'T'), "body", "Igen.",
+            assertEquals(303, asa.post("/posts/" + slug + "/edit", with(older, "publishedAt", stored[2], "body", "Igen.",
                     "action", "save")).status());
             assertEquals(stored[0], http.get("/api/posts/" + slug).json().path("publishedAt").asText());
         }
@@ -202,6 +205,41 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "publishedAt", "2026-03-29 02:30+01:00",
                 "action", "save")).status());
         assertEquals("2026-03-29T01:30:00Z", http.get("/api/posts/" + slug).json().path("publishedAt").asText(), "an instant, as written");
+    }
+
+    /**
+     * 02:30 on the night summer time ends comes twice. Typed alone it is the first, summer time; the edit form and the
+     * post's status then say which it is, and "(vintertid)" as they write it names the second.
+     */
+    @Test
+    void aTimeTheClockShowsTwiceSaysWhichItIs() {
+        Map<String, String> typed = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        typed.putAll(Map.of("title", "Klockan ställs tillbaka", "body", "En timme extra.", "publishedAt", "2031-10-26 02:30", "action", "publish"));
+        String slug = asa.post("/write", typed).header("location").replaceFirst("\\?.*", "").replace("/posts/", "");
+        assertEquals("2031-10-26T00:30:00Z", http.getAs("/api/posts/" + slug, ServerExtension.TOKEN).json().path("publishedAt").asText(),
+                "the first 02:30: summer time, +02:00");
+        assertEquals("2031-10-26 02:30 (sommartid)", asa.editForm(slug).get("publishedAt"));
+        assertTrue(asa.get("/posts/" + slug + "/edit").body().contains("Schemalagt till 26 oktober 2031 kl. 02:30 (sommartid)"));
+
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "publishedAt", "2031-10-26 02:30 (vintertid)",
+                "action", "save")).status());
+        assertEquals("2031-10-26T01:30:00Z", http.getAs("/api/posts/" + slug, ServerExtension.TOKEN).json().path("publishedAt").asText(),
+                "the second, an hour later");
+        assertEquals("2031-10-26 02:30 (vintertid)", asa.editForm(slug).get("publishedAt"));
+        assertTrue(asa.get("/drafts").body().contains("Schemalagt till 26 oktober 2031 kl. 02:30 (vintertid)"));
+        assertTrue(asa.get("/posts/" + slug + "/edit").body().contains("Schemalagt till 26 oktober 2031 kl. 02:30 (vintertid)"));
+
+        // A draft dated the second: the schedule's field holds its minute, which has no room for the word, and sent as
+        // filled in it is the draft's own time, as the page says.
+        var draft = http.write("POST", "/api/posts", "{\"title\": \"Utkast i timmen som kommer två gånger\", \"body\": \"Text.\","
+                + " \"author\": {\"name\": \"Åsa\"}, \"status\": \"draft\", \"publishedAt\": \"2031-10-26T02:30+01:00\"}").json().path("slug").asText();
+        String preview = asa.get("/posts/" + draft + "/preview").body();
+        assertTrue(preview.contains("Publicera nu publicerar det nu, inte 26 oktober 2031 kl. 02:30 (vintertid) som det är daterat"), preview);
+        assertTrue(preview.contains("name=\"at\" type=\"datetime-local\" value=\"2031-10-26T02:30\""), preview);
+        var scheduled = asa.post("/posts/" + draft + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(draft).get("version"),
+                "at", "2031-10-26T02:30"));
+        assertEquals(303, scheduled.status(), scheduled.body());
+        assertEquals("2031-10-26T01:30:00Z", http.getAs("/api/posts/" + draft, ServerExtension.TOKEN).json().path("publishedAt").asText());
     }
 
     /** Found by an author's probe: pasted tabs and Word's line breaks were refused unseen, and Word's bullets made no list. */
