@@ -36,15 +36,19 @@ public final class WriteHandler extends PageFunction {
         FormData form = FormData.of(request).pasted(WriteForm.TEXT_AREAS);
         Map<String, String> values = WriteForm.typed(form);
         Optional<String> refused = FormGuard.refusalOfTextKept(request, viewer, form, app().settings());
+        // The form comes back with its own id, as after every refusal: its first sending may have made the post with the
+        // answer lost, and sent again once signed in it must answer that post, not make a second (found by a probe: a new
+        // id here made "…-2" of a post whose answer had not arrived before the session ended).
+        String formIdAgain = formId(form).orElseGet(Tokens::newToken);
         if (refused.isPresent()) {
-            return newPostForm(request, 403, values, List.of(), refused, viewer);
+            return newPostForm(request, 403, values, List.of(), refused, viewer, formIdAgain);
         }
-        var key = form.get("formId").filter(id -> !id.isBlank() && id.length() <= 100)
+        var key = formId(form)
                 .map(id -> new IdempotentRequest(Tokens.sha256(id), Tokens.sha256(new TreeMap<>(values) + "|" + form.value("action"))));
         PostDraft draft = draftOf(form);
         List<se.inlagg.posts.FieldError> noWords = WriteForm.pictureWithoutWords(values, draft, app().posts().time(), Optional.empty());
         if (!noWords.isEmpty()) {
-            return newPostForm(request, 400, values, noWords, Optional.empty(), viewer, key.isPresent() ? form.value("formId") : Tokens.newToken());
+            return newPostForm(request, 400, values, noWords, Optional.empty(), viewer, formIdAgain);
         }
         String authorId = viewer.get().authorId();
         return switch (app().posts().create(draft, authorId, key)) {
@@ -53,8 +57,7 @@ public final class WriteHandler extends PageFunction {
                     && u.rule() == Refusal.Rule.IDEMPOTENCY_KEY_REUSED && key.isPresent() -> sentAgain(request, values, viewer.get(), form, key.get());
             // The form comes back with its own id: if it made a post already (back, mended, and now refused for a rule),
             // put right it changes that post rather than make a second; if not, the id has made nothing yet to clash with.
-            case Outcome.Refused<Post> r -> refused(request, values, viewer, r.refusal(),
-                    key.isPresent() ? form.value("formId") : Tokens.newToken());
+            case Outcome.Refused<Post> r -> refused(request, values, viewer, r.refusal(), formIdAgain);
         };
     }
 
@@ -142,6 +145,11 @@ public final class WriteHandler extends PageFunction {
             case Refusal.Stale s -> newPostForm(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer, formId);
             case Refusal.Forbidden f -> newPostForm(request, problem.status(), values, List.of(), Optional.of(f.swedish()), viewer, formId);
         };
+    }
+
+    /** The form's id as it may serve as the idempotency key of what it makes; empty when it is missing or could not. */
+    private static Optional<String> formId(FormData form) {
+        return form.get("formId").filter(id -> !id.isBlank() && id.length() <= 100);
     }
 
     /** The tags field as the rules get it: one tag between each comma, blanks skipped. */

@@ -605,6 +605,42 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(200, http.get("/posts/" + slug).status(), "still there, still published");
     }
 
+    /**
+     * Found by a probe: the first sending made the post, but its answer never came. Sent again once the session had ended
+     * (or from a page of an earlier session), the form came back under a new id, and sent once more after signing in it
+     * made a second post ("…-2").
+     */
+    @Test
+    void aFormSentAgainAfterItsSessionEndedAnswersThePostItMadeNeverASecond() {
+        var tab = AuthorBrowser.signIn(http, ServerExtension.TOKEN);
+        var form = with(AuthorBrowser.fields(tab.get("/write").body()), "title", "Svaret kom aldrig fram", "body", "Sparat en gång.",
+                "action", "draft");
+        var first = tab.post("/write", form);
+        assertEquals(303, first.status(), first.body());
+        assertEquals(303, tab.post("/signout", Map.of("csrf", tab.csrf)).status());
+        var signedOut = tab.post("/write", form);
+        assertEquals(403, signedOut.status(), "the browser sends it again, and the session has ended");
+        var kept = AuthorBrowser.fields(signedOut.body());
+        assertEquals(form.get("formId"), kept.get("formId"), "the form's own id, the one that made the post");
+        var resent = AuthorBrowser.signIn(http, ServerExtension.TOKEN).post("/write", with(kept, "action", "draft"));
+        assertEquals(303, resent.status(), resent.body());
+        assertEquals(first.header("location"), resent.header("location"), "the post it made");
+
+        // From a page of an earlier session (signed in again since): refused for its token, and sent again it is the same form.
+        var other = with(AuthorBrowser.fields(asa.get("/write").body()), "title", "Svaret kom inte heller fram", "body", "Också en gång.",
+                "action", "publish");
+        var made = asa.post("/write", other);
+        assertEquals(303, made.status(), made.body());
+        var stale = asa.post("/write", with(other, "csrf", "fran-en-tidigare-inloggning"));
+        assertEquals(403, stale.status());
+        var again = asa.post("/write", with(AuthorBrowser.fields(stale.body()), "action", "publish"));
+        assertEquals(made.header("location"), again.header("location"), again.body());
+
+        String mine = asa.get("/drafts").body();
+        assertEquals(1, mine.split(">Svaret kom aldrig fram<", -1).length - 1, "one post: " + mine);
+        assertEquals(1, mine.split(">Svaret kom inte heller fram<", -1).length - 1, "one post: " + mine);
+    }
+
     @Test
     void anotherAuthorsPostCannotBeEditedPublishedOrDeleted() {
         String slug = write("Åsas eget inlägg", "publish");
