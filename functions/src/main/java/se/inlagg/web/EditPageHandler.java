@@ -184,7 +184,7 @@ public final class EditPageHandler extends PostAuthorPage {
         FormView form = WriteForm.edit(slug, typed, List.of(), Optional.of(FormGuard.SIGNED_OUT_TEXT_KEPT), "", Tokens.newToken(), false,
                         Optional.empty())
                 .withVersion(version);
-        Frame frame = Frame.unlisted("Logga in igen", Optional.empty()).failedIf(true);
+        Frame frame = textKept(Frame.unlisted("Logga in igen", Optional.empty()).failedIf(true));
         return page(request, 403, frame, Templates.render(out -> se.inlagg.web.templates.JteformGenerated.render(out, null, frame, form)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }

@@ -7,7 +7,7 @@ import se.inlagg.http.HttpRequest;
 
 /**
  * What every author's form must pass before it changes anything: a live session, that session's
- * CSRF token (or, for the two forms shown with the text kept while signed out, which have none, a
+ * CSRF token (or, for the three forms shown with the text kept while signed out, which have none, a
  * browser that vouches for it), and no browser that says the form came from elsewhere. Each refusal
  * is said in Swedish, for the page that shows the form again with everything typed.
  */
@@ -15,7 +15,7 @@ final class FormGuard {
 
     static final String SIGNED_OUT =
             "Du är inte inloggad (eller inloggningen har gått ut). Inget sparades. Kopiera det du skrivit, logga in och försök igen.";
-    /** The two forms that keep what was typed (and the edit form its version), so a save once signed in again works. */
+    /** The three forms that keep what was typed (and the edit form its version), so a save once signed in again works. */
     static final String SIGNED_OUT_TEXT_KEPT =
             "Du är inte inloggad (eller inloggningen har gått ut). Inget sparades, men det du skrivit finns kvar här: logga in i en ny flik och spara sedan här igen.";
     static final String FOREIGN =
@@ -30,8 +30,8 @@ final class FormGuard {
     }
 
     /**
-     * The same for the two forms a signed-out author gets back with their text (a post's edit form, the new
-     * post's form), which then carry no token: once the author has signed in again in another tab, such a form
+     * The same for the three forms a signed-out author gets back with their text (a post's edit form, the new
+     * post's form, the profile), which then carry no token: once the author has signed in again in another tab, such a form
      * with no token is taken when the browser says outright that it is this site's (Sec-Fetch-Site, Origin),
      * which no other site's page can make it say. A wrong token is refused as ever.
      */

@@ -7,14 +7,21 @@ import java.util.Optional;
  * What the layout around every page needs: the page's own title and description, how it presents
  * itself when shared (its canonical address, Open Graph and JSON-LD), the feeds it offers, who is
  * signed in (if anyone), whether search engines may index it (previews, forms and search results:
- * no), and what the search box shows. Pages make theirs through {@link #shared} or {@link #unlisted}.
+ * no), what the search box shows, and whether its sign-in link opens in a new tab (a page holding what a
+ * signed-out author typed). Pages make theirs through {@link #shared} or {@link #unlisted}.
  */
 public record Frame(String title, String description, Optional<Sharing> sharing, List<Link> feeds,
-                    Optional<Viewer> viewer, boolean noindex, String stylesheet, String searchQuery) {
+                    Optional<Viewer> viewer, boolean noindex, String stylesheet, String searchQuery, boolean signInInNewTab) {
 
     public static final String SITE_NAME = "Inlägg";
     /** Open Graph's name for Swedish as written in Sweden. */
     public static final String LOCALE = "sv_SE";
+
+    /**
+     * Where the sign-in link of a page holding a signed-out author's text takes its new tab: "Mina inlägg", saying
+     * to go back to the text and save it there (a new post's empty form there could be taken for the place to write it again).
+     */
+    public static final String SIGN_IN_IN_NEW_TAB = PageFunction.signInThen(Notice.after("/drafts", Notice.Done.SIGNED_IN, Optional.empty()));
 
     public Frame {
         feeds = List.copyOf(feeds);
@@ -22,12 +29,12 @@ public record Frame(String title, String description, Optional<Sharing> sharing,
 
     /** A page for everyone: indexable when nobody is signed in, with its address and preview. */
     static Frame shared(String title, String description, Sharing sharing, List<Link> feeds, Optional<Viewer> viewer) {
-        return new Frame(title, description, Optional.of(sharing), feeds, viewer, false, PageFunction.stylesheetPath(), "");
+        return new Frame(title, description, Optional.of(sharing), feeds, viewer, false, PageFunction.stylesheetPath(), "", false);
     }
 
     /** A page that is nobody's to share or index: forms, errors, an author's own lists. */
     static Frame unlisted(String title, Optional<Viewer> viewer) {
-        return new Frame(title, "", Optional.empty(), List.of(), viewer, true, PageFunction.stylesheetPath(), "");
+        return new Frame(title, "", Optional.empty(), List.of(), viewer, true, PageFunction.stylesheetPath(), "", false);
     }
 
     /**
@@ -35,17 +42,26 @@ public record Frame(String title, String description, Optional<Sharing> sharing,
      * screen reader says first, so its user knows at once that nothing was saved.
      */
     Frame failedIf(boolean failed) {
-        return failed ? new Frame("Fel: " + title, description, sharing, feeds, viewer, noindex, stylesheet, searchQuery) : this;
+        return failed ? new Frame("Fel: " + title, description, sharing, feeds, viewer, noindex, stylesheet, searchQuery, signInInNewTab) : this;
     }
 
     /** The same frame, kept out of search engines' indexes (a page of search results). */
     Frame notIndexed() {
-        return new Frame(title, description, sharing, feeds, viewer, true, stylesheet, searchQuery);
+        return new Frame(title, description, sharing, feeds, viewer, true, stylesheet, searchQuery, signInInNewTab);
     }
 
     /** The same frame with the search box filled in (the results page shows what was sought). */
     Frame withSearchQuery(String query) {
-        return new Frame(title, description, sharing, feeds, viewer, noindex, stylesheet, query);
+        return new Frame(title, description, sharing, feeds, viewer, noindex, stylesheet, query, signInInNewTab);
+    }
+
+    /**
+     * The same frame for a page that holds what an author typed while signed out (a form sent back, answered to a POST
+     * and kept by no cache): its sign-in link opens a new tab, as the page says to sign in, for the link followed in this
+     * tab leaves the text behind (found by a probe). Nothing changes for a signed-in author, who has no such link.
+     */
+    Frame holdingText() {
+        return new Frame(title, description, sharing, feeds, viewer, noindex, stylesheet, searchQuery, true);
     }
 
     /** "Kategori: Frivård – Inlägg"; the front page is the site's name alone. */

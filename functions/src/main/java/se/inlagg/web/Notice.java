@@ -22,7 +22,9 @@ public record Notice(String text, Optional<Link> link) {
         DELETED("deleted", "Inlägget är borttaget."),
         IMAGE("image", "Bilden är sparad på inlägget."),
         PROFILE("profile", "Din profil är sparad. Nya inlägg får det namnet, den rollen och det kontoret."),
-        SIGNED_OUT("signedout", "Du är utloggad.");
+        SIGNED_OUT("signedout", "Du är utloggad."),
+        /** Signed in from the link of a page that holds a signed-out author's text, in a tab of its own (Frame#holdingText). */
+        SIGNED_IN("signedin", "Du är inloggad. Det du skrev finns kvar i den andra fliken: gå tillbaka dit och spara där.");
 
         final String word;
         final String swedish;

@@ -55,8 +55,13 @@ abstract class PageFunction extends HttpFunction {
 
     /** To sign in, then back to this page of the site (a path only: LocalPath). */
     protected static HttpResponse toSignInThen(String here) {
-        return LocalPath.of(here).map(p -> HttpResponse.seeOther("/signin?next=" + java.net.URLEncoder.encode(p, java.nio.charset.StandardCharsets.UTF_8)))
-                .orElseGet(() -> HttpResponse.seeOther("/signin"));
+        return HttpResponse.seeOther(signInThen(here));
+    }
+
+    /** The sign-in page's address that comes back to this page of the site, or plain /signin where it is no path of ours. */
+    static String signInThen(String here) {
+        return LocalPath.of(here).map(p -> "/signin?next=" + java.net.URLEncoder.encode(p, java.nio.charset.StandardCharsets.UTF_8))
+                .orElse("/signin");
     }
 
     /**
@@ -72,9 +77,14 @@ abstract class PageFunction extends HttpFunction {
     protected HttpResponse newPostForm(HttpRequest request, int status, Map<String, String> values,
                                        List<FieldError> errors, Optional<String> notice, Optional<Viewer> viewer, String formId) {
         FormView view = WriteForm.view(values, errors, notice, viewer.map(Viewer::csrf).orElse(""), formId);
-        Frame frame = Frame.unlisted("Skriv", viewer).failedIf(status >= 400);
+        Frame frame = textKept(Frame.unlisted("Skriv", viewer).failedIf(status >= 400));
         return page(request, status, frame, Templates.render(out -> JteformGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
+    }
+
+    /** The frame of a form given back with what was typed: signed out, its sign-in link keeps the text here (a new tab). */
+    static Frame textKept(Frame frame) {
+        return frame.viewer().isEmpty() ? frame.holdingText() : frame;
     }
 
     /**

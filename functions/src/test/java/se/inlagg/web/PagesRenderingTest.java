@@ -46,7 +46,7 @@ class PagesRenderingTest {
 
     static Frame frame(String title, Optional<Viewer> viewer) {
         return new Frame(title, "En beskrivning", Optional.of(Sharing.website("https://blogg.example.se/x")),
-                List.of(new Link("Frivård", "/tags/frivard/feed.xml")), viewer, false, "/assets/style.abc.css", "");
+                List.of(new Link("Frivård", "/tags/frivard/feed.xml")), viewer, false, "/assets/style.abc.css", "", false);
     }
 
     static String postPage(Post post) {

@@ -641,6 +641,51 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(1, mine.split(">Svaret kom inte heller fram<", -1).length - 1, "one post: " + mine);
     }
 
+    /**
+     * Found by a probe: a form given back to an author signed out meanwhile said to sign in in a new tab, but its "Logga in"
+     * led away in the same tab, from the page holding the text; and the profile came back with an empty token, refused once
+     * more when sent again after signing in, before it saved.
+     */
+    @Test
+    void aFormGivenBackSignedOutSignsInInANewTabAndSavesAtOnceAfterwards() {
+        String slug = write("Inloggning i en ny flik", "draft");
+        var fromTheSite = Map.of("Origin", "http://" + http.base().getAuthority());
+        String newTab = "<a href=\"/signin?next=%2Fdrafts%3Fdone%3Dsignedin\" target=\"_blank\" rel=\"noopener\">"
+                + "Logga in<span class=\"visually-hidden\"> (öppnas i en ny flik)</span></a>";
+        Map<String, String> sent = Map.of(
+                "/write", "formId=ny-flik&title=Ny+flik&body=Skriven+utloggad.&authorName=%C3%85sa&action=draft",
+                "/posts/" + slug + "/edit", "version=1&title=Ny+flik&body=Skriven+utloggad.&authorName=%C3%85sa&action=save",
+                "/profile", "name=Namn+skrivet+utloggad&role=&office=");
+        sent.forEach((path, body) -> {
+            var signedOut = http.send("POST", path, "application/x-www-form-urlencoded", body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    null, fromTheSite);
+            assertEquals(403, signedOut.status(), path);
+            assertTrue(signedOut.body().contains("logga in i en ny flik och spara sedan här igen"), path + ": " + signedOut.body());
+            assertTrue(signedOut.body().contains(newTab), path + ": " + signedOut.body());
+            assertFalse(signedOut.body().contains("href=\"/signin\""), path + ": no link away from the text in this tab");
+        });
+        assertTrue(http.get("/").body().contains("<li><a href=\"/signin\">Logga in</a></li>"), "a reader's page signs in in its own tab");
+        // The new tab signs in to "Mina inlägg", which says where the text is.
+        assertTrue(http.get("/signin?next=%2Fdrafts%3Fdone%3Dsignedin").body().contains("name=\"next\" value=\"/drafts?done=signedin\""));
+        var signedIn = http.signIn(ServerExtension.TOKEN, Map.of(), "/drafts?done=signedin");
+        assertEquals("/drafts?done=signedin", signedIn.header("location"));
+        assertTrue(asa.get("/drafts?done=signedin").body().contains("Du är inloggad. Det du skrev finns kvar i den andra fliken"));
+
+        // The profile given back signed out is saved at the first click once signed in, as the post's forms are.
+        var cecilia = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env, "Cecilia Holm", "profil-forfattare-" + java.util.UUID.randomUUID()));
+        var profile = http.send("POST", "/profile", "application/x-www-form-urlencoded",
+                "name=Cecilia+Holm-Berg&role=Handl%C3%A4ggare&office=".getBytes(java.nio.charset.StandardCharsets.UTF_8), null, fromTheSite);
+        assertEquals(403, profile.status());
+        var kept = AuthorBrowser.fields(profile.body());
+        assertEquals("Cecilia Holm-Berg", kept.get("name"));
+        assertEquals("", kept.get("csrf"));
+        var saved = cecilia.post("/profile", kept);
+        assertEquals(303, saved.status(), saved.body());
+        assertEquals("/profile?done=profile", saved.header("location"));
+        assertEquals("Handläggare", AuthorBrowser.fields(cecilia.get("/profile").body()).get("role"));
+        assertEquals(403, cecilia.post("/profile", with(kept, "csrf", "fel")).status(), "a wrong token is refused as ever");
+    }
+
     @Test
     void anotherAuthorsPostCannotBeEditedPublishedOrDeleted() {
         String slug = write("Åsas eget inlägg", "publish");
