@@ -56,7 +56,7 @@ public final class PreviewPageHandler extends PostAuthorPage {
                 saved);
         Views.StatusLabel label = Views.status(post.summary(), now, time.zone());
         PreviewView bar = new PreviewView(Views.postPath(post.slug()), label.text(), label.cssClass(), post.summary().visibleAt(now),
-                Views.publishing(post.summary(), viewer.get().csrf(), "", Optional.empty(), now, app().posts().time().zone()));
+                Views.publishing(post.summary(), viewer.get().csrf(), "", Optional.empty(), false, now, app().posts().time().zone()));
         Frame frame = Frame.unlisted("Förhandsgranskning: " + post.summary().title(), viewer);
         return page(request, 200, frame, Templates.render(out -> JtepreviewGenerated.render(out, null, frame, view, bar)))
                 .withHeader("cache-control", Caching.NO_STORE);

@@ -41,7 +41,7 @@ public final class PublishPageHandler extends PostAuthorPage {
             // Signed in, from a page of an earlier session (a tab left open): the form again, now this session's, to
             // send once more. It used to be a page that said to send the form again, with no form on it.
             if (viewer.isPresent()) {
-                return again(request, viewer.get(), slug, form.value("at"), 403, refused.get());
+                return again(request, viewer.get(), slug, form.value("at"), 403, refused.get(), false);
             }
             // Signed out meanwhile: nothing was done; to sign in, and back to the preview, whose button does it (found by a
             // probe: a page that said "you may not do this", with no way on but the front page).
@@ -60,7 +60,7 @@ public final class PublishPageHandler extends PostAuthorPage {
         if (!typed.isEmpty() && at.isEmpty()) {
             return again(request, viewer.get(), slug, typed, 400, read instanceof SiteTime.Reading.Skipped skipped
                     ? Swedish.message(skipped.english()) + "."
-                    : "Tiden gick inte att läsa. Skriv datum och klockslag som 2026-12-24 15:00 (svensk tid).");
+                    : "Tiden gick inte att läsa. Skriv datum och klockslag som 2026-12-24 15:00 (svensk tid).", true);
         }
         Notice.Done done = at.filter(t -> t.isAfter(posts.time().now())).isPresent() ? Notice.Done.SCHEDULED : Notice.Done.PUBLISHED;
         java.time.Instant asked = posts.time().now();
@@ -98,8 +98,8 @@ public final class PublishPageHandler extends PostAuthorPage {
             case Outcome.Refused<PostSummary> r -> switch (r.refusal()) {
                 case Refusal.Stale s -> again(request, viewer, slug, form.value("at"), 409,
                         "Inlägget har ändrats sedan du öppnade sidan, så inget publicerades eller ändrades. "
-                                + "Förhandsgranska det igen och välj sedan här nedan.");
-                case Refusal.Busy b -> again(request, viewer, slug, form.value("at"), 503, Problems.of(b).swedish())
+                                + "Förhandsgranska det igen och välj sedan här nedan.", false);
+                case Refusal.Busy b -> again(request, viewer, slug, form.value("at"), 503, Problems.of(b).swedish(), false)
                         .withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
                 case Refusal.Invalid i -> throw new ProblemException(Problems.of(i));
                 case Refusal.Unprocessable u -> throw new ProblemException(Problems.of(u));
@@ -109,10 +109,13 @@ public final class PublishPageHandler extends PostAuthorPage {
         };
     }
 
-    /** The publishing form of the post as it is now, with the time as typed and what was wrong. */
-    private HttpResponse again(HttpRequest request, Viewer viewer, String slug, String typed, int status, String problem) {
+    /**
+     * The publishing form of the post as it is now, with the time as typed and what was wrong; the time's field is marked
+     * only when the time was (found by a probe: a post changed meanwhile marked the date invalid, pointing at that message).
+     */
+    private HttpResponse again(HttpRequest request, Viewer viewer, String slug, String typed, int status, String problem, boolean atWrong) {
         Post post = ownPost(slug, viewer);
-        PublishingView view = Views.publishing(post.summary(), viewer.csrf(), typed, Optional.of(problem), app().posts().time().now(),
+        PublishingView view = Views.publishing(post.summary(), viewer.csrf(), typed, Optional.of(problem), atWrong, app().posts().time().now(),
                 app().posts().time().zone());
         Frame frame = Frame.unlisted("Publicera", Optional.of(viewer)).failedIf(status >= 400);
         String title = post.summary().title();

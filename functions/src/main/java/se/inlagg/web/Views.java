@@ -78,8 +78,12 @@ final class Views {
                 dateTime(s.updatedAt(), zone), s.version(), s.visibleAt(now), s.status() == Status.PUBLISHED);
     }
 
-    /** The forms that publish a post now or at a time, or take it back to draft, on the version looked at. */
-    static PublishingView publishing(PostSummary s, String csrf, String at, Optional<String> error, Instant now, ZoneId zone) {
+    /**
+     * The forms that publish a post now or at a time, or take it back to draft, on the version looked at; with what went
+     * wrong, and whether that was the time typed.
+     */
+    static PublishingView publishing(PostSummary s, String csrf, String at, Optional<String> error, boolean atWrong, Instant now,
+                                     ZoneId zone) {
         boolean ownDate = s.status() == Status.DRAFT && s.dated();
         boolean toCome = s.publishedAt().isAfter(now);
         // A draft dated ahead: "now" is now, and the schedule form holds its date (found by a probe: "Publicera nu"
@@ -90,7 +94,8 @@ final class Views {
                 : Optional.of("Inlägget behåller sitt datum, " + date(s.publishedAt(), zone) + ". Ett annat datum väljer du nedan.");
         // The browser's date-and-time field takes the form's minute with ISO 8601's T.
         String shownAt = at.isEmpty() && ownDate && toCome ? WriteForm.siteTime(s.publishedAt(), zone).replace(' ', 'T') : at;
-        return new PublishingView(postPath(s.slug()), csrf, s.version(), shownAt, error, s.visibleAt(now), s.status() == Status.PUBLISHED, says);
+        return new PublishingView(postPath(s.slug()), csrf, s.version(), shownAt, error, atWrong, s.visibleAt(now), s.status() == Status.PUBLISHED,
+                says);
     }
 
     static BylineView byline(Byline b) {

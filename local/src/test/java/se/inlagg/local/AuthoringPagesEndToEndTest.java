@@ -772,9 +772,14 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         var bad = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", version, "at", "31 juni kl 25"));
         assertEquals(400, bad.status());
         assertTrue(bad.body().contains("Tiden gick inte att läsa") && bad.body().contains("value=\"31 juni kl 25\""), bad.body());
+        assertTrue(bad.body().contains("aria-describedby=\"at-hint at-error\" aria-invalid=\"true\""), "the time is what was wrong");
         var stale = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", "99"));
         assertEquals(409, stale.status());
         assertTrue(stale.body().contains("Inlägget har ändrats sedan du öppnade sidan"));
+        // Found by a probe: the date field was marked invalid and pointed at this message, which is not about it.
+        assertTrue(stale.body().contains("<input id=\"at\" name=\"at\" type=\"datetime-local\" value=\"\" required aria-describedby=\"at-hint\">"),
+                stale.body());
+        assertFalse(stale.body().contains("aria-invalid") || stale.body().contains("field invalid"), stale.body());
         assertEquals(403, asa.post("/posts/" + slug + "/publish", Map.of("csrf", "fel", "version", version)).status());
         assertEquals(404, http.get("/posts/" + slug).status(), "still a draft");
     }
