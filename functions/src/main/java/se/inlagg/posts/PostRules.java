@@ -93,6 +93,17 @@ public final class PostRules {
         return errors;
     }
 
+    /**
+     * A picture's words typed before its file is chosen (to fill in the description page after the upload): each within
+     * its limits; the alt text is not required yet, as it is when the picture is saved.
+     */
+    public static List<FieldError> imageTextLimits(Optional<String> alt, Optional<String> caption) {
+        List<FieldError> errors = new ArrayList<>();
+        optional(errors, "image.alt", alt, MAX_ALT, false);
+        optional(errors, "image.caption", caption, MAX_CAPTION, false);
+        return errors;
+    }
+
     /** A byline as typed (an author's profile): the same limits as a post's author fields. */
     public static Outcome<Byline> checkByline(Optional<String> name, Optional<String> role, Optional<String> office) {
         List<FieldError> errors = new ArrayList<>();

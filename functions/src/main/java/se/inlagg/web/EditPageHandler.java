@@ -66,17 +66,16 @@ public final class EditPageHandler extends PostAuthorPage {
             }
         }
         PostDraft draft = draftOf(form, current, app().posts().time().zone());
-        List<FieldError> noWords = WriteForm.pictureWithoutWords(typed, draft, app().posts().time(), current.summary().image());
+        List<FieldError> noWords = WriteForm.pictureWordsRefused(form, draft, app().posts().time(), current.summary().image());
         if (!noWords.isEmpty()) {
             return form(request, 400, current, version, typed, noWords, Optional.empty(), Optional.empty(), viewer.get());
         }
-        String action = form.value("action");
         if (current.version() != version) {
-            return app().posts().alreadySays(current, draft) ? next(current, action) : conflict(request, current, typed, viewer.get(),
+            return app().posts().alreadySays(current, draft) ? next(current, form) : conflict(request, current, typed, viewer.get(),
                     "Inlägget har ändrats sedan du öppnade formuläret (i en annan flik, kanske, eller innan du gick tillbaka). Inget har gått förlorat.");
         }
         return switch (app().posts().edit(current, draft, viewer.get().authorId())) {
-            case Outcome.Done<Post> d -> next(d.value(), action);
+            case Outcome.Done<Post> d -> next(d.value(), form);
             case Outcome.Refused<Post> r -> switch (r.refusal()) {
                 case Refusal.Invalid i -> form(request, 400, current, version, typed, i.errors(), Optional.empty(), Optional.empty(),
                         viewer.get());
@@ -112,15 +111,15 @@ public final class EditPageHandler extends PostAuthorPage {
 
 
     /**
-     * Where a saved form goes: the button pressed says whether to stay, preview or upload a picture. Published with a
-     * date still to come, the notice says scheduled, as the writing form's does.
+     * Where a saved form goes: the button pressed says whether to stay, preview or upload a picture (with the words typed
+     * for it). Published with a date still to come, the notice says scheduled, as the writing form's does.
      */
-    private HttpResponse next(Post saved, String action) {
+    private HttpResponse next(Post saved, FormData form) {
         String slug = saved.slug();
         String post = Views.postPath(slug);
-        return switch (action) {
+        return switch (form.value("action")) {
             case "preview" -> HttpResponse.seeOther(post + "/preview?done=saved");
-            case "image" -> HttpResponse.seeOther(post + "/image");
+            case "image" -> HttpResponse.seeOther(ImageUploadPageHandler.pageFor(slug, form));
             case "publish" -> HttpResponse.seeOther(Notice.after(post + "/edit", Notice.stateOf(saved.summary(), app().posts().time().now()),
                     Optional.of(slug)));
             case "draft" -> HttpResponse.seeOther(Notice.after(post + "/edit", Notice.Done.UNPUBLISHED, Optional.of(slug)));

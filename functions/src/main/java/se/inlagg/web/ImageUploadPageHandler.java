@@ -1,5 +1,7 @@
 package se.inlagg.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import se.inlagg.auth.Tokens;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
@@ -50,8 +53,9 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
             }
             ImageService images = images();
             Post post = ownPost(slug, viewer.get());
-            return request.path().endsWith("/uploaded") ? uploaded(request, viewer.get(), post, images)
-                    : uploadPage(request, 200, viewer.get(), post, images, Optional.empty());
+            Words words = Words.of(request);
+            return request.path().endsWith("/uploaded") ? uploaded(request, viewer.get(), post, images, words)
+                    : uploadPage(request, 200, viewer.get(), post, images, Optional.empty(), words);
         }
         FormData form = FormData.of(request).pasted(Set.of());
         Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
@@ -64,6 +68,53 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
             return again(request, 403, viewer.get(), ownPost(slug, viewer.get()), images, form, List.of(), refused, FormGuard.version(form));
         }
         return save(request, viewer.get(), slug, images, form);
+    }
+
+    /**
+     * The words of a picture typed before it is saved: on the description form, or on the post's form before its upload
+     * ("Spara och välj bild…" with no address). They travel in the addresses of the upload (the bucket's way back to the
+     * site included) and of the sign-in, so the description page comes filled in however the author gets there.
+     */
+    record Words(String alt, String caption) {
+
+        /** The words in a page's address (?alt=…&caption=…). */
+        static Words of(HttpRequest request) {
+            return new Words(request.strictQuery("alt").orElse(""), request.strictQuery("caption").orElse(""));
+        }
+
+        /** The words on the description form. */
+        static Words of(FormData form) {
+            return new Words(form.value("alt"), form.value("caption"));
+        }
+
+        /** "alt=…&caption=…" of those typed, spaces as %20 (which a path back after signing in may hold: LocalPath); empty for none. */
+        String parameters() {
+            StringJoiner joined = new StringJoiner("&");
+            Map.of("alt", alt, "caption", caption).entrySet().stream().filter(e -> !e.getValue().isBlank()).sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> joined.add(e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20")));
+            return joined.toString();
+        }
+
+        /** The words as the description form's fields. */
+        Map<String, String> fields() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("alt", alt);
+            fields.put("caption", caption);
+            return fields;
+        }
+
+        boolean isEmpty() {
+            return parameters().isEmpty();
+        }
+    }
+
+    /**
+     * Where the post's form sends the author to upload its picture: the upload page, carrying any words typed for the
+     * picture about to be uploaded (WriteForm#wordsForUpload).
+     */
+    static String pageFor(String slug, FormData form) {
+        String words = WriteForm.wordsForUpload(form) ? new Words(form.value("imageAlt"), form.value("imageCaption")).parameters() : "";
+        return Views.postPath(slug) + "/image" + (words.isEmpty() ? "" : "?" + words);
     }
 
     /** Signed out when saving a picture's text: the text typed, to copy, and where the picture is found again. */
@@ -82,14 +133,14 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
     }
 
     /** Where the bucket sent the browser: the file is read, and what it is decides the next page. */
-    private HttpResponse uploaded(HttpRequest request, Viewer viewer, Post post, ImageService images) {
+    private HttpResponse uploaded(HttpRequest request, Viewer viewer, Post post, ImageService images, Words words) {
         String key = request.query("key").orElse("");
         long version = request.query("version").filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong).orElse(post.version());
         return switch (images.inspect(viewer.authorId(), key)) {
             case Outcome.Refused<ImageService.Uploaded> r -> uploadPage(request, status(r.refusal()), viewer, post, images,
-                    Optional.of(Problems.of(r.refusal()).swedish()));
+                    Optional.of(Problems.of(r.refusal()).swedish()), words);
             case Outcome.Done<ImageService.Uploaded> d -> textPage(request, 200, viewer, post, images, d.value(), version,
-                    Map.of(), List.of(), Optional.empty(), Optional.empty());
+                    words.fields(), List.of(), Optional.empty(), Optional.empty());
         };
     }
 
@@ -112,8 +163,9 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
                         Optional.of(Problems.of(b).swedish()), version)
                         .withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
                 case Refusal.NotFound n when n.what() == Refusal.Missing.UPLOAD -> uploadPage(request, 404, viewer, ownPost(slug, viewer),
-                        images, Optional.of(Problems.of(n).swedish()));
-                case Refusal.Unprocessable u -> uploadPage(request, 422, viewer, ownPost(slug, viewer), images, Optional.of(u.rule().swedish()));
+                        images, Optional.of(Problems.of(n).swedish()), Words.of(form));
+                case Refusal.Unprocessable u -> uploadPage(request, 422, viewer, ownPost(slug, viewer), images, Optional.of(u.rule().swedish()),
+                        Words.of(form));
                 case Refusal.NotFound n -> throw new ProblemException(Problems.of(n));
                 case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));
             };
@@ -131,14 +183,16 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
     }
 
 
-    /** The upload form, signed now for this author; the bucket sends the browser back with the file's key. */
-    private HttpResponse uploadPage(HttpRequest request, int status, Viewer viewer, Post post, ImageService images, Optional<String> problem) {
-        String back = SiteUrls.origin(app().settings(), request) + Views.postPath(post.slug()) + "/image/uploaded?version=" + post.version();
+    /** The upload form, signed now for this author; the bucket sends the browser back with the file's key and the words typed. */
+    private HttpResponse uploadPage(HttpRequest request, int status, Viewer viewer, Post post, ImageService images, Optional<String> problem,
+                                    Words words) {
+        String back = SiteUrls.origin(app().settings(), request) + Views.postPath(post.slug()) + "/image/uploaded?version=" + post.version()
+                + (words.isEmpty() ? "" : "&" + words.parameters());
         UploadForm upload = images.uploadForm(viewer.authorId(), Optional.of(back), app().posts().time().now());
         var time = app().posts().time();
         String validUntil = UNTIL.format(upload.expiresAt().atZone(time.zone()));
         UploadView view = new UploadView(post.summary().title(), Views.postPath(post.slug()), upload, validUntil, problem,
-                Views.post(post, time.zone(), time.now()).figure());
+                Views.post(post, time.zone(), time.now()).figure(), !words.isEmpty());
         Frame frame = Frame.unlisted("Välj en bild", Optional.of(viewer)).failedIf(status >= 400);
         // This one form posts to the bucket: the page's policy must let it, and nothing else new.
         return page(request, status, frame, Templates.render(out -> JteimageGenerated.render(out, null, frame, view)))
@@ -153,11 +207,9 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         String key = form.value("key");
         return switch (images.inspect(viewer.authorId(), key)) {
             case Outcome.Refused<ImageService.Uploaded> r -> uploadPage(request, status(r.refusal()), viewer, post, images,
-                    Optional.of(Problems.of(r.refusal()).swedish()));
+                    Optional.of(Problems.of(r.refusal()).swedish()), Words.of(form));
             case Outcome.Done<ImageService.Uploaded> d -> {
-                Map<String, String> typed = new LinkedHashMap<>();
-                typed.put("alt", form.value("alt"));
-                typed.put("caption", form.value("caption"));
+                Map<String, String> typed = Words.of(form).fields();
                 Optional<String> conflict = status == 409 ? notice : Optional.empty();
                 yield textPage(request, status, viewer, post, images, d.value(), version, typed, errors,
                         status == 409 ? Optional.empty() : notice, conflict);

@@ -79,26 +79,37 @@ final class WriteForm {
     }
 
     /**
-     * A picture given by its address needs its alt text on the pages, as an uploaded one always has (found by a
-     * probe: the form saved a picture with none, the way round the upload's rule). The API still takes a picture
-     * with none, which marks it decorative.
+     * What the form refuses of a picture's words before the rules see the post, with whatever else the rules find wrong,
+     * so the form says it all at once. A picture given by its address needs its alt text on the pages, as an uploaded one
+     * always has (found by a probe: the form saved a picture with none, the way round the upload's rule); the API still
+     * takes a picture with none, which marks it decorative. Words typed for a picture about to be uploaded
+     * ({@link #wordsForUpload}) must fit it.
      */
-    static List<FieldError> pictureWithoutWords(Map<String, String> typed, se.inlagg.posts.PostDraft draft, se.inlagg.posts.SiteTime time,
+    static List<FieldError> pictureWordsRefused(FormData form, se.inlagg.posts.PostDraft draft, se.inlagg.posts.SiteTime time,
                                                 Optional<se.inlagg.posts.Image> current) {
-        boolean picture = !typed.getOrDefault("imageUrl", "").isBlank();
-        if (!picture || !typed.getOrDefault("imageAlt", "").isBlank()) {
+        List<FieldError> own = wordsForUpload(form) ? PostRules.imageTextLimits(form.get("imageAlt"), form.get("imageCaption"))
+                : !form.value("imageUrl").isBlank() && form.value("imageAlt").isBlank() ? List.of(new FieldError("image.alt", "must not be empty"))
+                : List.of();
+        if (own.isEmpty()) {
             return List.of();
         }
-        // With whatever else the rules find wrong, so the form says it all at once.
         List<FieldError> errors = new ArrayList<>();
-        if (se.inlagg.posts.PostRules.check(draft, time, current) instanceof se.inlagg.posts.Outcome.Refused<?> r
-                && r.refusal() instanceof Refusal.Invalid i) {
+        if (PostRules.check(draft, time, current) instanceof se.inlagg.posts.Outcome.Refused<?> r && r.refusal() instanceof Refusal.Invalid i) {
             errors.addAll(i.errors());
         }
-        if (errors.stream().noneMatch(e -> e.field().equals("image.alt"))) {
-            errors.add(new FieldError("image.alt", "must not be empty"));
-        }
+        own.stream().filter(e -> !errors.contains(e)).forEach(errors::add);
         return errors;
+    }
+
+    /**
+     * "Spara och välj bild…" with no picture's address but an alt text or caption typed: the words of the picture about
+     * to be uploaded. They go with the author to the upload, and fill in the description page after it; the post is saved
+     * without them, as a post's words need a picture (found by a probe: the form was refused, saying to give the address of
+     * a picture that was about to be uploaded).
+     */
+    static boolean wordsForUpload(FormData form) {
+        return form.value("action").equals(CHOOSE_IMAGE.value()) && form.value("imageUrl").isBlank()
+                && !(form.value("imageAlt").isBlank() && form.value("imageCaption").isBlank());
     }
 
     /**

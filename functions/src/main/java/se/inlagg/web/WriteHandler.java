@@ -46,7 +46,7 @@ public final class WriteHandler extends PageFunction {
         var key = formId(form)
                 .map(id -> new IdempotentRequest(Tokens.sha256(id), Tokens.sha256(new TreeMap<>(values) + "|" + form.value("action"))));
         PostDraft draft = draftOf(form);
-        List<se.inlagg.posts.FieldError> noWords = WriteForm.pictureWithoutWords(values, draft, app().posts().time(), Optional.empty());
+        List<se.inlagg.posts.FieldError> noWords = WriteForm.pictureWordsRefused(form, draft, app().posts().time(), Optional.empty());
         if (!noWords.isEmpty()) {
             return newPostForm(request, 400, values, noWords, Optional.empty(), viewer, formIdAgain);
         }
@@ -69,7 +69,7 @@ public final class WriteHandler extends PageFunction {
     private HttpResponse saved(Post post, FormData form) {
         String path = Views.postPath(post.slug());
         return HttpResponse.seeOther(switch (form.value("action")) {
-            case "image" -> path + "/image";
+            case "image" -> ImageUploadPageHandler.pageFor(post.slug(), form);
             case "preview" -> path + "/preview";
             default -> Notice.after(path, Notice.stateOf(post.summary(), app().posts().time().now()), Optional.empty());
         });
@@ -157,11 +157,13 @@ public final class WriteHandler extends PageFunction {
         return Arrays.stream(field.split(",")).filter(t -> !t.isBlank()).toList();
     }
 
+    /** The form as a draft; words typed for a picture about to be uploaded go to the upload, not on the post (WriteForm#wordsForUpload). */
     static PostDraft draftOf(FormData form) {
         List<String> tags = tagsTyped(form.value("tags"));
+        boolean forUpload = WriteForm.wordsForUpload(form);
         return new PostDraft(form.get("title"), form.get("body"), form.get("authorName"), form.get("authorRole"),
-                form.get("authorOffice"), tags, form.get("publishedAt"), form.get("imageUrl"), form.get("imageAlt"),
-                form.get("imageCaption"), form.get("excerpt"),
+                form.get("authorOffice"), tags, form.get("publishedAt"), form.get("imageUrl"),
+                forUpload ? Optional.empty() : form.get("imageAlt"), forUpload ? Optional.empty() : form.get("imageCaption"), form.get("excerpt"),
                 Optional.of(form.value("action").equals("publish") ? "published" : "draft"));
     }
 }

@@ -210,6 +210,45 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(303, saved.status(), "the same upload, saved at last: " + saved.body());
     }
 
+    /**
+     * Found by a probe: "Spara som utkast och välj bild…" with the alt text and caption filled in and no address was
+     * refused, saying a picture's address was needed, of a picture about to be uploaded. The draft is saved, and the words
+     * fill in the description page after the upload.
+     */
+    @Test
+    void wordsTypedBeforeThePictureIsChosenFillInItsDescriptionAfterTheUpload() {
+        Map<String, String> form = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        form.put("title", "Orden före bilden");
+        form.put("body", "Text om orden.");
+        form.put("imageAlt", "Två personer & en kaffekopp vid ett bord");
+        form.put("imageCaption", "Foto: Åsa Öberg, 50 % ljus");
+        form.put("action", "image");
+        var written = asa.post("/write", form);
+        assertEquals(303, written.status(), written.body());
+        String slug = written.header("location").replaceFirst("^/posts/([^/]+)/image\\?.*", "$1");
+        var uploadPage = asa.get(written.header("location"));
+        assertEquals(200, uploadPage.status(), uploadPage.body());
+        assertTrue(uploadPage.body().contains("Alt-texten och bildtexten du skrev följer med"), uploadPage.body());
+        assertEquals("Orden före bilden", asa.editForm(slug).get("title"), "the draft is saved");
+        var described = AuthorBrowser.fields(uploads.back(asa, uploads.send(PictureUploads.form(uploadPage.body()), "bild.png", "image/png",
+                TestPictures.png(64, 48))).body());
+        assertEquals("Två personer & en kaffekopp vid ett bord", described.get("alt"));
+        assertEquals("Foto: Åsa Öberg, 50 % ljus", described.get("caption"));
+        assertEquals(303, asa.post("/posts/" + slug + "/image", described).status());
+        assertEquals("Två personer & en kaffekopp vid ett bord", asa.editForm(slug).get("imageAlt"));
+        assertEquals("Foto: Åsa Öberg, 50 % ljus", asa.editForm(slug).get("imageCaption"));
+
+        // The edit form likewise; and words a picture cannot take are said as such, never as a missing address.
+        String other = write("Orden före bilden, redigerad");
+        var edit = AuthoringPagesEndToEndTest.with(asa.editForm(other), "imageAlt", "x".repeat(301), "action", "image");
+        var tooLong = asa.post("/posts/" + other + "/edit", edit);
+        assertEquals(400, tooLong.status());
+        assertTrue(tooLong.body().contains("Bildens alt-text: får vara högst 300 tecken"), tooLong.body());
+        assertFalse(tooLong.body().contains("behövs när bilden har alt-text"), tooLong.body());
+        var toUpload = asa.post("/posts/" + other + "/edit", AuthoringPagesEndToEndTest.with(edit, "imageAlt", "Ett kontor i Ystad"));
+        assertEquals("/posts/" + other + "/image?alt=Ett%20kontor%20i%20Ystad", toUpload.header("location"), toUpload.body());
+    }
+
     @Test
     void aPostChangedSinceTheUploadBeganIsNotOverwrittenAndTheSecondClickSaves() {
         var start = uploads.snapshot();
