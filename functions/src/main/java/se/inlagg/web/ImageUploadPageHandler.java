@@ -23,6 +23,7 @@ import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Seen;
+import se.inlagg.web.templates.JteerrorGenerated;
 import se.inlagg.web.templates.JteimageGenerated;
 import se.inlagg.web.templates.JteimagetextGenerated;
 
@@ -60,8 +61,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         FormData form = FormData.of(request).pasted(Set.of());
         Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
         if (refused.isPresent() && viewer.isEmpty()) {
-            // Nothing can be shown of an upload without knowing whose it is, but what was typed is given back to copy.
-            throw new ProblemException(Problems.forbidden("Not signed in.", signedOut(form)));
+            return signedOut(request, slug, form);
         }
         ImageService images = images();
         if (refused.isPresent()) {
@@ -117,14 +117,28 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         return Views.postPath(slug) + "/image" + (words.isEmpty() ? "" : "?" + words);
     }
 
-    /** Signed out when saving a picture's text: the text typed, to copy, and where the picture is found again. */
-    static String signedOut(FormData form) {
-        String alt = form.value("alt").strip();
-        String caption = form.value("caption").strip();
+    /**
+     * Signed out when saving a picture's words: the upload is still there, and only its owner may be shown it. The page
+     * says they are signed out (found by a probe: "Det här får du inte göra", and to choose the picture again), gives
+     * back what was typed, and signs in back to the description page, the words filled in. Nothing is read or written.
+     */
+    private HttpResponse signedOut(HttpRequest request, String slug, FormData form) {
+        Words words = Words.of(form);
+        String alt = words.alt().strip();
+        String caption = words.caption().strip();
         String typed = alt.isEmpty() && caption.isEmpty() ? ""
                 : " Det du skrev: alt-text ”" + alt + "”" + (caption.isEmpty() ? "" : ", bildtext ”" + caption + "”") + ".";
-        return "Du är inte inloggad (eller inloggningen har gått ut), så bilden sparades inte." + typed
-                + " Logga in, och välj sedan bilden igen på inlägget.";
+        String page = Views.postPath(slug) + "/image/uploaded?version=" + FormGuard.version(form) + "&key="
+                + URLEncoder.encode(form.value("key"), StandardCharsets.UTF_8);
+        // The words in the address too when it stays short enough to be one of ours (LocalPath); else they are above, to copy.
+        String signIn = LocalPath.of(page + (words.isEmpty() ? "" : "&" + words.parameters())).or(() -> LocalPath.of(page))
+                .map(PageFunction::signInThen).orElse("/signin");
+        ErrorView view = new ErrorView(403, "Du är inte inloggad", "Inloggningen har gått ut (eller du har loggat ut), så bilden är inte sparad"
+                + " på inlägget än." + typed + " Bilden du laddade upp finns kvar: logga in, så kommer du tillbaka till den"
+                + (words.isEmpty() ? "." : " med texten ifylld."), Optional.empty(), Optional.of(new Link("Logga in och spara bilden", signIn)));
+        Frame frame = Frame.unlisted(view.heading(), Optional.empty()).failedIf(true);
+        return page(request, 403, frame, Templates.render(out -> JteerrorGenerated.render(out, null, frame, view)))
+                .withHeader("cache-control", Caching.NO_STORE);
     }
 
     /** The pictures service; 503 where no bucket is configured (a picture elsewhere can still be linked by its address). */

@@ -199,10 +199,7 @@ class PicturesEndToEndTest extends ServerTest {
         // Signed out meanwhile (found by a browser probe): the page gives back what was typed, to copy.
         Map<String, String> signedOutForm = new LinkedHashMap<>(AuthorBrowser.fields(refused.body()));
         signedOutForm.put("alt", "Text skriven utloggad");
-        var signedOut = http.send("POST", "/posts/" + slug + "/image", "application/x-www-form-urlencoded",
-                signedOutForm.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"))
-                        .getBytes(StandardCharsets.UTF_8), null, Map.of());
+        var signedOut = http.form("/posts/" + slug + "/image", null, signedOutForm);
         assertEquals(403, signedOut.status());
         assertTrue(signedOut.body().contains("alt-text ”Text skriven utloggad”"), signedOut.body());
 
@@ -247,6 +244,38 @@ class PicturesEndToEndTest extends ServerTest {
         assertFalse(tooLong.body().contains("behövs när bilden har alt-text"), tooLong.body());
         var toUpload = asa.post("/posts/" + other + "/edit", AuthoringPagesEndToEndTest.with(edit, "imageAlt", "Ett kontor i Ystad"));
         assertEquals("/posts/" + other + "/image?alt=Ett%20kontor%20i%20Ystad", toUpload.header("location"), toUpload.body());
+    }
+
+    /**
+     * Found by a probe: signed out while saving a picture's words, the author got "Det här får du inte göra", told to choose
+     * the picture again, which was still there. The page says they are signed out, and signs them in back to it.
+     */
+    @Test
+    void signedOutWhileDescribingAPictureSignsInBackToItWithTheWordsFilledIn() {
+        String slug = write("Utloggad vid bildtexten");
+        Map<String, String> typed = new LinkedHashMap<>(AuthorBrowser.fields(
+                uploads.upload(asa, slug, "bild.png", "image/png", TestPictures.png(80, 60)).body()));
+        typed.put("alt", "Skriven utloggad");
+        typed.put("caption", "Foto: Bertil & Åsa");
+        var signedOut = http.form("/posts/" + slug + "/image", null, typed);
+        assertEquals(403, signedOut.status());
+        String page = signedOut.body();
+        assertTrue(page.contains("<h1>Du är inte inloggad</h1>"), page);
+        assertFalse(page.contains("Det här får du inte göra") || page.contains("välj sedan bilden igen"), page);
+        assertTrue(page.contains("alt-text ”Skriven utloggad”, bildtext ”Foto: Bertil &amp; Åsa”"), "what was typed, to copy: " + page);
+        Matcher link = Pattern.compile("<a href=\"/signin\\?next=([^\"]+)\">Logga in och spara bilden</a>").matcher(page);
+        assertTrue(link.find(), page);
+        String next = java.net.URLDecoder.decode(AuthorBrowser.unescape(link.group(1)), StandardCharsets.UTF_8);
+        assertTrue(next.startsWith("/posts/" + slug + "/image/uploaded?version=1&key="), next);
+        assertEquals(next, http.signIn(ServerExtension.TOKEN, Map.of(), next).header("location"), "signed in, back to the picture");
+        var back = AuthorBrowser.signIn(http, ServerExtension.TOKEN);
+        var described = back.get(next);
+        assertEquals(200, described.status(), described.body());
+        var fields = AuthorBrowser.fields(described.body());
+        assertEquals("Skriven utloggad", fields.get("alt"));
+        assertEquals("Foto: Bertil & Åsa", fields.get("caption"));
+        assertEquals(303, back.post("/posts/" + slug + "/image", fields).status(), "saved without choosing the picture again");
+        assertTrue(http.get("/posts/" + slug).body().contains("alt=\"Skriven utloggad\""));
     }
 
     @Test
