@@ -42,11 +42,15 @@ public final class PostService {
         return time;
     }
 
-    /** A new post; with an idempotent request, a retry answers the post the first request made. */
+    /**
+     * A new post; with an idempotent request, a retry answers the post the first request made. A retry is told by what
+     * it asks for, as the rules read it ({@link CreateFingerprint}), not by how it spells it.
+     */
     public Outcome<Post> create(PostDraft draft, String authorId, Optional<IdempotentRequest> request) {
         return switch (PostRules.check(draft, time)) {
             case Outcome.Refused<PostRules.Checked> r -> Outcome.refused(r.refusal());
-            case Outcome.Done<PostRules.Checked> d -> store(d.value(), authorId, request);
+            case Outcome.Done<PostRules.Checked> d ->
+                    store(d.value(), authorId, request.map(r -> r.asking(CreateFingerprint.of(d.value()))));
         };
     }
 
@@ -114,7 +118,7 @@ public final class PostService {
     /** The first answer to a repeated request, or a refusal when the key came with another request. */
     private Optional<Outcome<Post>> replay(String authorId, IdempotentRequest request, Instant now) {
         return repository.idempotencyRecord(authorId, request.keySha256(), now).map(record -> {
-            if (!record.requestSha256().equals(request.requestSha256())) {
+            if (!request.repeats(record)) {
                 return Outcome.refused(new Refusal.Unprocessable(Refusal.Rule.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was used for a different request; use a new key.", "Idempotency-Key"));
             }

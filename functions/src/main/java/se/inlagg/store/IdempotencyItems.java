@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 final class IdempotencyItems {
 
     static final String REQUEST_SHA256 = "requestSha256";
+    /** Beside requestSha256, which stays as it was for a version from before this one, deployed again. */
+    static final String COMMAND_SHA256 = "commandSha256";
 
     private IdempotencyItems() {
     }
@@ -29,6 +31,7 @@ final class IdempotencyItems {
                 .tableName(table)
                 .item(Item.builder().key(Keys.idempotency(post.authorId(), request.keySha256()), Keys.IDEM_SK)
                         .s(REQUEST_SHA256, request.requestSha256())
+                        .s(COMMAND_SHA256, request.commandSha256())
                         .s(PostItems.POST_ID, post.id())
                         .n(PostItems.VERSION, post.version())
                         .n(Keys.EXPIRES_AT, expires.getEpochSecond())
@@ -40,7 +43,7 @@ final class IdempotencyItems {
     }
 
     static IdempotencyRecord recordOf(Item d) {
-        return new IdempotencyRecord(d.string(REQUEST_SHA256), d.string(PostItems.POST_ID),
+        return new IdempotencyRecord(d.string(REQUEST_SHA256), d.text(COMMAND_SHA256), d.string(PostItems.POST_ID),
                 d.number(PostItems.VERSION), Instant.ofEpochSecond(d.number(Keys.EXPIRES_AT)));
     }
 }

@@ -43,6 +43,8 @@ public final class WriteHandler extends PageFunction {
         if (refused.isPresent()) {
             return newPostForm(request, 403, values, List.of(), refused, viewer, formIdAgain);
         }
+        // The fields as sent. PostService tells a repeat by the post they ask for, so a form sent again that says the same
+        // post otherwise is the same request; this hash is recorded too, for a version from before that, deployed again.
         var key = formId(form)
                 .map(id -> new IdempotentRequest(Tokens.sha256(id), Tokens.sha256(new TreeMap<>(values) + "|" + form.value("action"))));
         PostDraft draft = draftOf(form);

@@ -25,4 +25,18 @@ class IdempotencyKeysTest {
         assertNotEquals(composed, read(Map.of("title", "Mote pa kontoret", "author", Map.of("name", "Asa Oberg"), "tags", List.of("Frivard"))),
                 "letters without their marks are other text");
     }
+
+    /**
+     * The hash of a request as it was sent is what every version before CreateFingerprint compared, and it is still
+     * recorded beside what the request asks for: a version from before, deployed again after a rollback, answers the
+     * retries of creates this one made by it, so its recipe must not change.
+     */
+    @Test
+    void theHashOfARequestAsSentIsTheOneEarlierVersionsCompare() {
+        var request = read(Map.of("title", "Möte på kontoret", "body", "Text.", "author", Map.of("name", "Åsa Öberg"),
+                "tags", List.of("Frivård"), "status", "draft"));
+        // SHA-256 of {"author":{"name":"Åsa Öberg"},"body":"Text.","status":"draft","tags":["Frivård"],"title":"Möte på kontoret"}
+        assertEquals("181a7dd61e4fd75cc1c471d313ed9b00c6241863219e040f62833d39cc6da5d2", request.requestSha256());
+        assertEquals(java.util.Optional.empty(), request.commandSha256(), "what it asks for is the rules' to read");
+    }
 }

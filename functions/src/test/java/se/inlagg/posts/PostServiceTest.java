@@ -203,6 +203,35 @@ class PostServiceTest {
         assertEquals(1, repository.bySlug.size());
     }
 
+    /** Found by a probe: a retry whose client filled in the defaults was refused (422) as another request, sent alike or not. */
+    @Test
+    void aRetryThatSpellsOutTheDefaultsAnswersTheFirstPostAndAnotherPostIsStillRefused() {
+        Post first = (Post) assertInstanceOf(Outcome.Done.class, service.create(post("Nyckel", null, null), "author-1",
+                Optional.of(new IdempotentRequest("key-hash", "sent-bare")))).value();
+        Post again = (Post) assertInstanceOf(Outcome.Done.class, service.create(post(" Nyckel ", "", "published"), "author-1",
+                Optional.of(new IdempotentRequest("key-hash", "sent-with-defaults")))).value();
+        assertEquals(first.id(), again.id());
+        var refused = assertInstanceOf(Outcome.Refused.class, service.create(post("Nyckel", null, "draft"), "author-1",
+                Optional.of(new IdempotentRequest("key-hash", "sent-as-draft"))));
+        assertEquals(Refusal.Rule.IDEMPOTENCY_KEY_REUSED, ((Refusal.Unprocessable) refused.refusal()).rule());
+        assertEquals(1, repository.bySlug.size());
+    }
+
+    /** A record the version before this one wrote knows only how its request was sent: a retry sent alike is still one. */
+    @Test
+    void aRecordFromBeforeRecordsKeptWhatWasAskedAnswersARetrySentAlike() {
+        var request = new IdempotentRequest("key-hash", "sent");
+        Post first = (Post) assertInstanceOf(Outcome.Done.class, service.create(post("Nyckel", null, null), "author-1",
+                Optional.of(request))).value();
+        repository.records.replaceAll((key, r) -> new IdempotencyRecord(r.requestSha256(), Optional.empty(), r.postId(), r.version(), r.expiresAt()));
+        Post again = (Post) assertInstanceOf(Outcome.Done.class, service.create(post("Nyckel", null, null), "author-1",
+                Optional.of(request))).value();
+        assertEquals(first.id(), again.id());
+        assertInstanceOf(Outcome.Refused.class, service.create(post("Annan", null, null), "author-1",
+                Optional.of(new IdempotentRequest("key-hash", "sent-otherwise"))));
+        assertEquals(1, repository.bySlug.size());
+    }
+
     @Test
     void aFirstCreateWithAKeyReadsNoRecordBeforeItWrites() {
         int before = repository.calls.get();

@@ -216,6 +216,64 @@ class EditingLifecycleEndToEndTest extends ServerTest {
     }
 
     /**
+     * Found by a probe: a retry whose client library filled in the defaults (a status of published, no tags, nulls for
+     * the fields it leaves out) was refused as another request (422), and a client told so may send it again under a
+     * new key and make a second post. It asks for the same post, so it is answered with the first.
+     */
+    @Test
+    void aRetryThatSpellsOutTheDefaultsAnswersTheFirstPostAndAnotherPostIsStillRefused() {
+        String bare = "{\"title\": \"Standardvärden utskrivna\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"}}";
+        var first = http.sendWith("POST", "/api/posts", "application/json", bare, Map.of("Idempotency-Key", "standard-1"));
+        assertEquals(201, first.status(), first.body());
+        String spelledOut = "{\"title\": \" Standardvärden utskrivna \", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\", \"role\": null,"
+                + " \"office\": \"\"}, \"status\": \"published\", \"tags\": [], \"publishedAt\": null, \"excerpt\": null, \"image\": null}";
+        var again = http.sendWith("POST", "/api/posts", "application/json", spelledOut, Map.of("Idempotency-Key", "standard-1"));
+        assertEquals(201, again.status(), again.body());
+        assertEquals(first.json().path("id").asText(), again.json().path("id").asText());
+        var otherTitle = http.sendWith("POST", "/api/posts", "application/json", spelledOut.replace("utskrivna", "ändrade"),
+                Map.of("Idempotency-Key", "standard-1"));
+        assertError(otherTitle, 422, "idempotency_key_reused", "Idempotency-Key");
+        var asDraft = http.sendWith("POST", "/api/posts", "application/json", spelledOut.replace("\"published\"", "\"draft\""),
+                Map.of("Idempotency-Key", "standard-1"));
+        assertError(asDraft, 422, "idempotency_key_reused", "Idempotency-Key");
+        assertEquals(1, titled("Standardvärden"), "one post");
+    }
+
+    /**
+     * A record the version before this one wrote (it lives 24 hours, so a deploy finds some) holds only the hash of its
+     * request as sent: a retry sent alike is still answered with the first post. A record this version writes keeps that
+     * hash too, for a version from before it, deployed again.
+     */
+    @Test
+    void aRecordWrittenBeforeRecordsKeptWhatWasAskedStillAnswersARetrySentAlike() {
+        String body = "{\"title\": \"Skapat före driftsättningen\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"}, \"tags\": [\"Frivård\"]}";
+        var first = http.sendWith("POST", "/api/posts", "application/json", body, Map.of("Idempotency-Key", "fore-1"));
+        assertEquals(201, first.status(), first.body());
+        try (var client = env.server.dynamoClient()) {
+            String keySha256 = se.inlagg.auth.Tokens.sha256("fore-1");
+            var record = client.scan(b -> b.tableName(env.server.tableName())).items().stream()
+                    .filter(item -> item.get("PK").s().startsWith("IDEM#") && item.get("PK").s().endsWith("#" + keySha256))
+                    .findFirst().orElseThrow();
+            assertTrue(record.containsKey("requestSha256") && record.containsKey("commandSha256"), record.toString());
+            var asBefore = new HashMap<>(record);
+            asBefore.remove("commandSha256");
+            client.putItem(b -> b.tableName(env.server.tableName()).item(asBefore));
+        }
+        var again = http.sendWith("POST", "/api/posts", "application/json", body, Map.of("Idempotency-Key", "fore-1"));
+        assertEquals(201, again.status(), again.body());
+        assertEquals(first.json().path("id").asText(), again.json().path("id").asText());
+        var other = http.sendWith("POST", "/api/posts", "application/json", body.replace("Text.", "Annan text."), Map.of("Idempotency-Key", "fore-1"));
+        assertError(other, 422, "idempotency_key_reused", "Idempotency-Key");
+        assertEquals(1, titled("Skapat före"), "one post");
+    }
+
+    /** How many of the author's own posts (every status) have a title that begins so. */
+    static long titled(String start) {
+        var mine = http.getAs("/api/me/posts?limit=100", ServerExtension.TOKEN).json().path("items");
+        return java.util.stream.StreamSupport.stream(mine.spliterator(), false).filter(p -> p.path("title").asText().startsWith(start)).count();
+    }
+
+    /**
      * Twenty clients add a tag each to one post at once. Under contention a write either lands (200)
      * or answers 503 with Retry-After, never anything else; nothing is lost or half-applied; and a
      * client that retries after Retry-After gets its change in.
