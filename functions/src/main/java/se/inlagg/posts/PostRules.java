@@ -54,9 +54,7 @@ public final class PostRules {
         if (body != null && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             errors.add(new FieldError("body", "must be at most " + MAX_BODY_BYTES + " bytes of UTF-8"));
         }
-        String name = required(errors, "author.name", d.authorName(), MAX_NAME, false);
-        Optional<String> role = optional(errors, "author.role", d.authorRole(), MAX_NAME, false);
-        Optional<String> office = optional(errors, "author.office", d.authorOffice(), MAX_NAME, false);
+        Byline byline = byline(errors, d.authorName(), d.authorRole(), d.authorOffice());
         List<Tag> tags = tags(errors, d.tags());
         Optional<Instant> publishedAt = d.publishedAt().filter(s -> !s.isBlank()).flatMap(s -> {
             SiteTime.Reading read = time.read(s);
@@ -74,7 +72,7 @@ public final class PostRules {
         if (!errors.isEmpty()) {
             return Outcome.refused(new Refusal.Invalid(errors));
         }
-        return Outcome.done(new Checked(title.strip(), body, new Byline(name.strip(), role, office), tags,
+        return Outcome.done(new Checked(title.strip(), body, byline, tags,
                 publishedAt, image, excerpt.orElseGet(() -> excerptOf(body)), status, d.publishedAt().filter(String::isBlank).isPresent()));
     }
 
@@ -107,11 +105,19 @@ public final class PostRules {
     /** A byline as typed (an author's profile): the same limits as a post's author fields. */
     public static Outcome<Byline> checkByline(Optional<String> name, Optional<String> role, Optional<String> office) {
         List<FieldError> errors = new ArrayList<>();
+        Byline byline = byline(errors, name, role, office);
+        return errors.isEmpty() ? Outcome.done(byline) : Outcome.refused(new Refusal.Invalid(errors));
+    }
+
+    /**
+     * One check for a post's byline and a profile's, so both store it alike: a post's role and office kept the spaces
+     * typed around them ("Malmö "), where a profile's did not (found by a review). Null when the name is refused.
+     */
+    private static Byline byline(List<FieldError> errors, Optional<String> name, Optional<String> role, Optional<String> office) {
         String n = required(errors, "author.name", name, MAX_NAME, false);
         Optional<String> r = optional(errors, "author.role", role, MAX_NAME, false);
         Optional<String> o = optional(errors, "author.office", office, MAX_NAME, false);
-        return errors.isEmpty() ? Outcome.done(new Byline(n.strip(), r.map(String::strip), o.map(String::strip)))
-                : Outcome.refused(new Refusal.Invalid(errors));
+        return n == null ? null : new Byline(n.strip(), r.map(String::strip), o.map(String::strip));
     }
 
     /** Checks names typed for tags; the result has one tag per slug, in the order first typed. */

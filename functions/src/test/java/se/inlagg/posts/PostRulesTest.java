@@ -63,6 +63,21 @@ class PostRulesTest {
                 ((Outcome.Done<Byline>) PostRules.checkByline(Optional.of("A\u030ake A\u0308rlig"), Optional.empty(), Optional.empty())).value());
     }
 
+    /** A post's role and office were stored with the spaces typed around them ("Malmö "), a profile's without (from a review). */
+    @Test
+    void aBylineIsStoredWithoutTheSpacesAroundItsPartsInAPostAsInAProfile() {
+        var draft = new PostDraft(Optional.of("Fika"), Optional.of("Text."), Optional.of(" Åsa Öberg "), Optional.of("  Förstelärare "),
+                Optional.of("Malmö "), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+        var checked = (PostRules.Checked) assertInstanceOf(Outcome.Done.class, PostRules.check(draft, TIME)).value();
+        var expected = new Byline("Åsa Öberg", Optional.of("Förstelärare"), Optional.of("Malmö"));
+        assertEquals(expected, checked.byline());
+        assertEquals(expected, ((Outcome.Done<Byline>) PostRules.checkByline(draft.authorName(), draft.authorRole(), draft.authorOffice())).value());
+        assertEquals(List.of("author.name", "author.office"), fieldsOf(PostRules.check(new PostDraft(Optional.of("Fika"), Optional.of("Text."),
+                Optional.of(" "), Optional.of(" Förstelärare"), Optional.of("x".repeat(101)), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), TIME)));
+    }
+
     @Test
     void aValidDraftKeepsItsValuesAndGetsAnExcerpt() {
         var done = assertInstanceOf(Outcome.Done.class, PostRules.check(draft(" Att gästspela som chef ", "Första stycket.\n\nAndra.", "Åsa"), TIME));
