@@ -58,7 +58,8 @@ public record Frame(String title, String description, Optional<Sharing> sharing,
     /**
      * The same frame for a page that holds what an author typed while signed out (a form sent back, answered to a POST
      * and kept by no cache): its sign-in link opens a new tab, as the page says to sign in, for the link followed in this
-     * tab leaves the text behind (found by a probe). Nothing changes for a signed-in author, who has no such link.
+     * tab leaves the text behind (found by a probe). Nothing changes for a signed-in author, who has no such link. An error
+     * page's way on (signing in back to a picture whose words the link could not carry) opens a new tab too.
      */
     Frame holdingText() {
         return new Frame(title, description, sharing, feeds, viewer, noindex, stylesheet, searchQuery, true);

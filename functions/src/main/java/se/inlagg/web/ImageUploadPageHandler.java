@@ -21,6 +21,7 @@ import se.inlagg.images.UploadForm;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
+import se.inlagg.posts.PostRules;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Seen;
 import se.inlagg.web.templates.JteerrorGenerated;
@@ -73,18 +74,41 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
     /**
      * The words of a picture typed before it is saved: on the description form, or on the post's form before its upload
      * ("Spara och välj bild…" with no address). They travel in the addresses of the upload (the bucket's way back to the
-     * site included) and of the sign-in, so the description page comes filled in however the author gets there.
+     * site included) and of the sign-in, so the description page comes filled in however the author gets there; words that
+     * do not fit those addresses ({@link #carried}) never travel.
      */
     record Words(String alt, String caption) {
 
-        /** The words in a page's address (?alt=…&caption=…). */
+        /**
+         * The most the words may take in an address, percent-encoded: a letter a–z is one byte there, a space three, an
+         * "å" six, an emoji twelve, so 300 + 500 emoji made 9.7 KB (found by a review). They ride in the 303 to the upload
+         * page, in the upload form's success_action_redirect (twice: as the field, and inside the base64 policy, 4/3 as
+         * long) and in the address the bucket sends the browser back to. S3 refuses a POST whose fields before the file
+         * pass 20,480 bytes (MaxPostPreDataLengthExceededError, in English, the words lost), and Lambda's session token
+         * (~1.3 KB) is among them twice too; CloudFront takes at most 8,192 bytes of URL, and API Gateway 10,240 of request
+         * line and headers, cookies included. 2,000 bytes of words make ~4,700 of the upload form beside ~3,000 of token and
+         * ~1,500 of key, credential, signature and policy, under half of S3's limit, and addresses of under a quarter of
+         * CloudFront's. Ordinary Swedish within the character limits (300 + 500) fits.
+         */
+        static final int MAX_IN_ADDRESS = 2_000;
+        /** What a field's words too long for the addresses get (Swedish says it on the form). */
+        static final String TOO_LONG_TO_CARRY = "too long to take along to the picture's upload";
+
+        static final Words NONE = new Words("", "");
+
+        /** The words in a page's address (?alt=…&caption=…); none where they could not have come by the site's own ways. */
         static Words of(HttpRequest request) {
-            return new Words(request.strictQuery("alt").orElse(""), request.strictQuery("caption").orElse(""));
+            return new Words(request.strictQuery("alt").orElse(""), request.strictQuery("caption").orElse("")).carried();
         }
 
         /** The words on the description form. */
         static Words of(FormData form) {
             return new Words(form.value("alt"), form.value("caption"));
+        }
+
+        /** The words typed on the post's form for a picture about to be uploaded. */
+        static Words forUpload(FormData form) {
+            return new Words(form.value("imageAlt"), form.value("imageCaption"));
         }
 
         /** "alt=…&caption=…" of those typed, spaces as %20 (which a path back after signing in may hold: LocalPath); empty for none. */
@@ -93,6 +117,30 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
             Map.of("alt", alt, "caption", caption).entrySet().stream().filter(e -> !e.getValue().isBlank()).sorted(Map.Entry.comparingByKey())
                     .forEach(e -> joined.add(e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20")));
             return joined.toString();
+        }
+
+        /**
+         * Why these words, typed on the post's form, cannot go along to the upload, under the post form's fields: over a
+         * picture's limits, or (the limits kept) too long together for the addresses they travel in. None when they can.
+         */
+        List<FieldError> refusal() {
+            List<FieldError> limits = PostRules.imageTextLimits(Optional.of(alt), Optional.of(caption));
+            if (!limits.isEmpty() || parameters().length() <= MAX_IN_ADDRESS) {
+                return limits;
+            }
+            List<FieldError> errors = new ArrayList<>();
+            if (!alt.isBlank()) {
+                errors.add(new FieldError("image.alt", TOO_LONG_TO_CARRY));
+            }
+            if (!caption.isBlank()) {
+                errors.add(new FieldError("image.caption", TOO_LONG_TO_CARRY));
+            }
+            return errors;
+        }
+
+        /** These words where they may travel in an address, else none: the one check before any address holds them. */
+        Words carried() {
+            return refusal().isEmpty() ? this : NONE;
         }
 
         /** The words as the description form's fields. */
@@ -106,14 +154,23 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         boolean isEmpty() {
             return parameters().isEmpty();
         }
+
+        /** What the upload page says of the words going along, naming those typed; none for none. */
+        Optional<String> kept() {
+            boolean a = !alt.isBlank();
+            boolean c = !caption.isBlank();
+            return a && c ? Optional.of("Alt-texten och bildtexten du skrev följer med: de står ifyllda när bilden är uppladdad.")
+                    : a || c ? Optional.of((a ? "Alt-texten" : "Bildtexten") + " du skrev följer med: den står ifylld när bilden är uppladdad.")
+                    : Optional.empty();
+        }
     }
 
     /**
      * Where the post's form sends the author to upload its picture: the upload page, carrying any words typed for the
-     * picture about to be uploaded (WriteForm#wordsForUpload).
+     * picture about to be uploaded (WriteForm#wordsForUpload), which the form has checked fit ({@link Words#refusal}).
      */
     static String pageFor(String slug, FormData form) {
-        String words = WriteForm.wordsForUpload(form) ? new Words(form.value("imageAlt"), form.value("imageCaption")).parameters() : "";
+        String words = WriteForm.wordsForUpload(form) ? Words.forUpload(form).carried().parameters() : "";
         return Views.postPath(slug) + "/image" + (words.isEmpty() ? "" : "?" + words);
     }
 
@@ -130,13 +187,19 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
                 : " Det du skrev: alt-text ”" + alt + "”" + (caption.isEmpty() ? "" : ", bildtext ”" + caption + "”") + ".";
         String page = Views.postPath(slug) + "/image/uploaded?version=" + FormGuard.version(form) + "&key="
                 + URLEncoder.encode(form.value("key"), StandardCharsets.UTF_8);
-        // The words in the address too when it stays short enough to be one of ours (LocalPath); else they are above, to copy.
-        String signIn = LocalPath.of(page + (words.isEmpty() ? "" : "&" + words.parameters())).or(() -> LocalPath.of(page))
-                .map(PageFunction::signInThen).orElse("/signin");
+        // The words in the address too when it stays short enough to be one of ours (LocalPath). Else they are only above, to
+        // copy: the page says so, and its sign-in links open a new tab, which leaves this page holding them (found by a review:
+        // it promised the words filled in when the link had dropped them, and led away from the only place they were).
+        Optional<String> withWords = words.isEmpty() ? Optional.empty() : LocalPath.of(page + "&" + words.parameters());
+        boolean dropped = !words.isEmpty() && withWords.isEmpty();
+        String signIn = withWords.or(() -> LocalPath.of(page)).map(PageFunction::signInThen).orElse("/signin");
         ErrorView view = new ErrorView(403, "Du är inte inloggad", "Inloggningen har gått ut (eller du har loggat ut), så bilden är inte sparad"
-                + " på inlägget än." + typed + " Bilden du laddade upp finns kvar: logga in, så kommer du tillbaka till den"
-                + (words.isEmpty() ? "." : " med texten ifylld."), Optional.empty(), Optional.of(new Link("Logga in och spara bilden", signIn)));
-        Frame frame = Frame.unlisted(view.heading(), Optional.empty()).failedIf(true);
+                + " på inlägget än." + typed + " Bilden du laddade upp finns kvar: " + (words.isEmpty() ? "logga in, så kommer du tillbaka till den."
+                : dropped ? "kopiera det du skrev, logga in i en ny flik (den här sidan finns kvar) och klistra in det på bildens sida där."
+                : "logga in, så kommer du tillbaka till den med texten ifylld."),
+                Optional.empty(), Optional.of(new Link("Logga in och spara bilden", signIn)));
+        Frame unlisted = Frame.unlisted(view.heading(), Optional.empty()).failedIf(true);
+        Frame frame = dropped ? unlisted.holdingText() : unlisted;
         return page(request, 403, frame, Templates.render(out -> JteerrorGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }
@@ -199,14 +262,16 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
 
     /** The upload form, signed now for this author; the bucket sends the browser back with the file's key and the words typed. */
     private HttpResponse uploadPage(HttpRequest request, int status, Viewer viewer, Post post, ImageService images, Optional<String> problem,
-                                    Words words) {
+                                    Words typed) {
+        // Words from the description form, given back after a refusal, are checked here as the post form's are there.
+        Words words = typed.carried();
         String back = SiteUrls.origin(app().settings(), request) + Views.postPath(post.slug()) + "/image/uploaded?version=" + post.version()
                 + (words.isEmpty() ? "" : "&" + words.parameters());
         UploadForm upload = images.uploadForm(viewer.authorId(), Optional.of(back), app().posts().time().now());
         var time = app().posts().time();
         String validUntil = UNTIL.format(upload.expiresAt().atZone(time.zone()));
         UploadView view = new UploadView(post.summary().title(), Views.postPath(post.slug()), upload, validUntil, problem,
-                Views.post(post, time.zone(), time.now()).figure(), !words.isEmpty());
+                Views.post(post, time.zone(), time.now()).figure(), words.kept());
         Frame frame = Frame.unlisted("Välj en bild", Optional.of(viewer)).failedIf(status >= 400);
         // This one form posts to the bucket: the page's policy must let it, and nothing else new.
         return page(request, status, frame, Templates.render(out -> JteimageGenerated.render(out, null, frame, view)))

@@ -83,11 +83,12 @@ final class WriteForm {
      * so the form says it all at once. A picture given by its address needs its alt text on the pages, as an uploaded one
      * always has (found by a probe: the form saved a picture with none, the way round the upload's rule); the API still
      * takes a picture with none, which marks it decorative. Words typed for a picture about to be uploaded
-     * ({@link #wordsForUpload}) must fit it.
+     * ({@link #wordsForUpload}) must fit it, and the addresses they go along in: the form says so rather than save the post
+     * and leave them behind.
      */
     static List<FieldError> pictureWordsRefused(FormData form, se.inlagg.posts.PostDraft draft, se.inlagg.posts.SiteTime time,
                                                 Optional<se.inlagg.posts.Image> current) {
-        List<FieldError> own = wordsForUpload(form) ? PostRules.imageTextLimits(form.get("imageAlt"), form.get("imageCaption"))
+        List<FieldError> own = wordsForUpload(form) ? ImageUploadPageHandler.Words.forUpload(form).refusal()
                 : !form.value("imageUrl").isBlank() && form.value("imageAlt").isBlank() ? List.of(new FieldError("image.alt", "must not be empty"))
                 : List.of();
         if (own.isEmpty()) {

@@ -50,6 +50,12 @@ class PicturesEndToEndTest extends ServerTest {
         return written.header("location").substring("/posts/".length()).replaceFirst("\\?.*", "");
     }
 
+    /** A new post's form with words typed for its picture and "Spara som utkast och välj bild…" pressed, not sent yet. */
+    static Map<String, String> wordsBeforeThePicture(String title, String alt, String caption) {
+        return AuthoringPagesEndToEndTest.with(AuthorBrowser.fields(asa.get("/write").body()), "title", title, "body", "Text om " + title + ".",
+                "imageAlt", alt, "imageCaption", caption, "action", "image");
+    }
+
     static Http.Reply save(String slug, Map<String, String> altPage, String alt, String caption) {
         Map<String, String> form = new LinkedHashMap<>(altPage);
         form.put("alt", alt);
@@ -214,12 +220,7 @@ class PicturesEndToEndTest extends ServerTest {
      */
     @Test
     void wordsTypedBeforeThePictureIsChosenFillInItsDescriptionAfterTheUpload() {
-        Map<String, String> form = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
-        form.put("title", "Orden före bilden");
-        form.put("body", "Text om orden.");
-        form.put("imageAlt", "Två personer & en kaffekopp vid ett bord");
-        form.put("imageCaption", "Foto: Åsa Öberg, 50 % ljus");
-        form.put("action", "image");
+        var form = wordsBeforeThePicture("Orden före bilden", "Två personer & en kaffekopp vid ett bord", "Foto: Åsa Öberg, 50 % ljus");
         var written = asa.post("/write", form);
         assertEquals(303, written.status(), written.body());
         String slug = written.header("location").replaceFirst("^/posts/([^/]+)/image\\?.*", "$1");
@@ -267,6 +268,9 @@ class PicturesEndToEndTest extends ServerTest {
         assertTrue(link.find(), page);
         String next = java.net.URLDecoder.decode(AuthorBrowser.unescape(link.group(1)), StandardCharsets.UTF_8);
         assertTrue(next.startsWith("/posts/" + slug + "/image/uploaded?version=1&key="), next);
+        assertTrue(next.endsWith("&alt=Skriven%20utloggad&caption=Foto%3A%20Bertil%20%26%20%C3%85sa"), "the words go along: " + next);
+        assertTrue(page.contains("logga in, så kommer du tillbaka till den med texten ifylld."), page);
+        assertFalse(page.contains("target=\"_blank\""), "the words go along, so this tab may: " + page);
         assertEquals(next, http.signIn(ServerExtension.TOKEN, Map.of(), next).header("location"), "signed in, back to the picture");
         var back = AuthorBrowser.signIn(http, ServerExtension.TOKEN);
         var described = back.get(next);
@@ -276,6 +280,104 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals("Foto: Bertil & Åsa", fields.get("caption"));
         assertEquals(303, back.post("/posts/" + slug + "/image", fields).status(), "saved without choosing the picture again");
         assertTrue(http.get("/posts/" + slug).body().contains("alt=\"Skriven utloggad\""));
+    }
+
+    /**
+     * Found by a review: words too long for the sign-in link's address (LocalPath) were left out of it, and the page still
+     * promised them filled in, its link leading away from the only page that held them. It says to copy them, and signs
+     * in in a new tab.
+     */
+    @Test
+    void signedOutWithWordsTooLongForTheSignInLinkTheyAreToCopyAndItOpensANewTab() {
+        String slug = write("Utloggad med en lång bildtext");
+        Map<String, String> typed = new LinkedHashMap<>(AuthorBrowser.fields(
+                uploads.upload(asa, slug, "bild.png", "image/png", TestPictures.png(80, 60)).body()));
+        String caption = "Foto: Åsa Öberg på väg över ängen vid gården i Ödeshög, där vårens första ärtor såddes. ".repeat(5).strip();
+        typed.put("alt", "En åker i maj");
+        typed.put("caption", caption);
+        var signedOut = http.form("/posts/" + slug + "/image", null, typed);
+        assertEquals(403, signedOut.status());
+        String page = signedOut.body();
+        assertTrue(page.contains("bildtext ”" + caption + "”"), "what was typed, to copy: " + page);
+        assertFalse(page.contains("ifylld"), "no promise the link cannot keep: " + page);
+        assertTrue(page.contains("kopiera det du skrev, logga in i en ny flik"), page);
+        Matcher link = Pattern.compile("<a href=\"/signin\\?next=([^\"]+)\" target=\"_blank\" rel=\"noopener\">Logga in och spara bilden"
+                + "<span class=\"visually-hidden\"> \\(öppnas i en ny flik\\)</span></a>").matcher(page);
+        assertTrue(link.find(), "signs in in a new tab: " + page);
+        String next = java.net.URLDecoder.decode(AuthorBrowser.unescape(link.group(1)), StandardCharsets.UTF_8);
+        assertTrue(next.startsWith("/posts/" + slug + "/image/uploaded?version=1&key=") && !next.contains("alt="), next);
+        assertTrue(page.contains("target=\"_blank\" rel=\"noopener\">Logga in<span"), "the page's own sign-in link too: " + page);
+    }
+
+    /**
+     * Found by a review: words within the character limits could make addresses too long for the bucket's upload form
+     * (300 + 500 emoji: 9.7 KB, twice in it), which S3 refused in English, the words lost. The form says so, keeping all,
+     * saving nothing; and words in an upload page's address that the site would not have put there are not carried.
+     */
+    @Test
+    void wordsTooLongToTakeAlongToTheUploadAreSaidOnTheFormWithEverythingKept() {
+        String title = "Emojier till bilden " + java.util.UUID.randomUUID();
+        var form = wordsBeforeThePicture(title, "🌍".repeat(300), "📷".repeat(500));
+        var refused = asa.post("/write", form);
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("Bildens alt-text: är för lång för att följa med till bildvalet"), refused.body());
+        assertTrue(refused.body().contains("Bildtext: är för lång för att följa med till bildvalet"), refused.body());
+        assertTrue(refused.body().contains("lämna fältet tomt och skriv texten när du har valt bilden"), refused.body());
+        var kept = AuthorBrowser.fields(refused.body());
+        assertEquals(title, kept.get("title"));
+        assertEquals("Text om " + title + ".", kept.get("body"));
+        assertEquals("🌍".repeat(300), kept.get("imageAlt"));
+        assertEquals("📷".repeat(500), kept.get("imageCaption"));
+        assertFalse(asa.get("/drafts").body().contains(title), "nothing saved");
+
+        // The edit form likewise.
+        String slug = write("Emojier vid redigering");
+        var edit = AuthoringPagesEndToEndTest.with(asa.editForm(slug), "imageAlt", "🌍".repeat(300), "action", "image");
+        var editRefused = asa.post("/posts/" + slug + "/edit", edit);
+        assertEquals(400, editRefused.status(), editRefused.body());
+        assertTrue(editRefused.body().contains("Bildens alt-text: är för lång för att följa med till bildvalet"), editRefused.body());
+        assertEquals("🌍".repeat(300), AuthorBrowser.fields(editRefused.body()).get("imageAlt"));
+
+        // Made up in an address, the words are not carried into the upload form's policy.
+        String encoded = java.net.URLEncoder.encode("📷".repeat(500), StandardCharsets.UTF_8);
+        var page = asa.get("/posts/" + slug + "/image?alt=Ett%20f%C3%A4lt&caption=" + encoded);
+        assertEquals(200, page.status(), page.body());
+        assertFalse(page.body().contains("följer med"), page.body());
+        String redirect = PictureUploads.form(page.body()).fields().get("success_action_redirect");
+        assertFalse(redirect.contains("alt=") || redirect.contains("caption="), redirect);
+    }
+
+    /**
+     * The budget's edge: words of just 2,000 bytes in an address go through the bucket (its limit on the fields before the
+     * file included) and fill in the description page; a byte more is said on the form. The upload page names the words
+     * that go along.
+     */
+    @Test
+    void wordsJustWithinTheBudgetGoThroughTheBucketAndOneByteMoreIsSaid() {
+        String alt = "å".repeat(300);
+        // alt=…&caption=…: 4 + 300 × 6 + 1 + 8 + 187 = 2,000 bytes.
+        String caption = "x".repeat(187);
+        var form = wordsBeforeThePicture("Orden till gränsen", alt, caption + "x");
+        var over = asa.post("/write", form);
+        assertEquals(400, over.status(), over.body());
+        assertTrue(over.body().contains("Bildtext: är för lång för att följa med till bildvalet"), over.body());
+        form.put("imageCaption", caption);
+        var written = asa.post("/write", form);
+        assertEquals(303, written.status(), written.body());
+        String slug = written.header("location").replaceFirst("^/posts/([^/]+)/image\\?.*", "$1");
+        var uploadPage = asa.get(written.header("location"));
+        assertTrue(uploadPage.body().contains("Alt-texten och bildtexten du skrev följer med: de står ifyllda"), uploadPage.body());
+        var fromBucket = uploads.send(PictureUploads.form(uploadPage.body()), "bild.png", "image/png", TestPictures.png(64, 48));
+        var described = AuthorBrowser.fields(uploads.back(asa, fromBucket).body());
+        assertEquals(alt, described.get("alt"));
+        assertEquals(caption, described.get("caption"));
+
+        // One of them typed, the page names that one.
+        var toUpload = asa.post("/write", wordsBeforeThePicture("Bara en bildtext", "", "Foto: Åsa"));
+        assertEquals(303, toUpload.status(), toUpload.body());
+        String hint = asa.get(toUpload.header("location")).body();
+        assertTrue(hint.contains("Bildtexten du skrev följer med: den står ifylld när bilden är uppladdad."), hint);
+        assertFalse(hint.contains("Alt-texten"), hint);
     }
 
     @Test
