@@ -78,9 +78,16 @@ public final class PostRules {
 
     public static final String NOT_A_TIME = "must be a real date like 2019-01-30 or a time like 2019-01-30T09:15:00+01:00";
 
-    /** Why a publication time as typed names no instant: a time the clocks skip says so, anything else is no date. */
+    /**
+     * Why a publication time as typed names no instant: a time the clocks skip and a season word that is not the time's
+     * say so, anything else is no date.
+     */
     public static String timeProblem(SiteTime.Reading read) {
-        return read instanceof SiteTime.Reading.Skipped skipped ? skipped.english() : NOT_A_TIME;
+        return switch (read) {
+            case SiteTime.Reading.Skipped skipped -> skipped.english();
+            case SiteTime.Reading.OtherSeason other -> other.english();
+            default -> NOT_A_TIME;
+        };
     }
 
     /** An uploaded picture's words: its alt text, which it must have, and its caption, as a post's image fields. */

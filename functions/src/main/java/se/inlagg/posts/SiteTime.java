@@ -27,9 +27,14 @@ import java.util.regex.Pattern;
  */
 public final class SiteTime {
 
-    /** "(vintertid)" or "sommartid" after a time, naming which of a time shown twice is meant ("normaltid" is winter time too). */
-    private static final Pattern SEASON_AT_END = Pattern.compile("\\s*\\(?\\s*(" + SwedishDates.SUMMER_TIME + "|" + SwedishDates.WINTER_TIME
-            + "|normaltid)\\s*\\)?$", Pattern.CASE_INSENSITIVE);
+    /**
+     * " (vintertid)" or " (sommartid)" after a time, naming which of a time shown twice is meant, exactly as the site shows
+     * it ({@link SwedishDates#seasonAfter}); " (normaltid)", the official word for winter time, in the same form. Only these:
+     * found by a review, "02:30vintertid" and "02:30 (sommartid" were taken too, a spelling no page shows and no document
+     * named.
+     */
+    private static final Pattern SEASON_AT_END = Pattern.compile(" \\((" + SwedishDates.SUMMER_TIME + "|" + SwedishDates.WINTER_TIME
+            + "|" + SwedishDates.STANDARD_TIME + ")\\)$");
     private static final Pattern OFFSET_AT_END = Pattern.compile("[+-]\\d\\d:\\d\\d$");
     private static final Pattern SAID_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T]+" + SwedishDates.CLOCK, Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
@@ -94,7 +99,23 @@ public final class SiteTime {
             }
         }
 
-        /** Not a date, an impossible one, one outside the years 1–9999, or a season word that is not the time's. */
+        /**
+         * A time the clock shows once, said to be of the other season ("2026-07-01 12:00 (vintertid)"). Found by a review:
+         * it was "no real date", of a real date. The words are the text's, "normaltid" as typed.
+         *
+         * @param said the season word typed
+         * @param is   the season the time is in, "sommartid" or "vintertid"
+         */
+        record OtherSeason(LocalDateTime typed, String said, String is, ZoneId zone) implements Reading {
+
+            /** The rules' message, which {@code web.Swedish} reads back into Swedish for the form: keep the two alike. */
+            public String english() {
+                return typed.truncatedTo(ChronoUnit.SECONDS) + " is " + is + " (" + (is.equals(SwedishDates.SUMMER_TIME) ? "summer" : "winter")
+                        + " time) in " + zone + ", not " + said + "; the clocks show it once: leave out \"(" + said + ")\", or give an offset";
+            }
+        }
+
+        /** Not a date, an impossible one, one outside the years 1–9999, or a season word after a date alone or an offset. */
         record Unreadable() implements Reading {
         }
     }
@@ -111,20 +132,21 @@ public final class SiteTime {
      *
      * <p>A time without an offset that the clocks skip is {@link Reading.Skipped}. One they show twice (02:30 on the
      * night summer time ends) is the first, summer time, as java.time and most calendars take it: the earlier of the
-     * two, the one the clock reaches first. "(vintertid)" after it names the second, "(sommartid)" the first, as the
-     * site shows such a time ({@link SwedishDates#season}); a time with an offset is one instant as it stands.
+     * two, the one the clock reaches first. " (vintertid)" after it names the second, " (sommartid)" the first, as the
+     * site shows such a time ({@link SwedishDates#season}); said of a time the clock shows once, the word must be its season
+     * ({@link Reading.OtherSeason}). A time with an offset is one instant as it stands.
      */
     public Reading read(String text) {
         String t = text.strip();
-        Optional<Boolean> summer = Optional.empty();
+        Optional<String> word = Optional.empty();
         Matcher season = SEASON_AT_END.matcher(t);
         if (season.find()) {
-            summer = Optional.of(season.group(1).equalsIgnoreCase(SwedishDates.SUMMER_TIME));
+            word = Optional.of(season.group(1));
             t = t.substring(0, season.start());
         }
         Optional<LocalDateTime> written = SwedishDates.parse(t);
         if (written.isPresent()) {
-            return local(written.get(), summer);
+            return local(written.get(), word);
         }
         Matcher said = SAID_TIME.matcher(t);
         if (said.matches()) {
@@ -138,20 +160,20 @@ public final class SiteTime {
         try {
             if (t.length() == 10) {
                 Instant midnight = LocalDate.parse(t, DATE).atStartOfDay(zone).toInstant();
-                return summer.isEmpty() ? within(midnight) : new Reading.Unreadable();
+                return word.isEmpty() ? within(midnight) : new Reading.Unreadable();
             }
             if (t.endsWith("Z") || OFFSET_AT_END.matcher(t).find()) {
                 Instant read = OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.SECONDS);
-                return summer.isEmpty() ? within(read) : new Reading.Unreadable();
+                return word.isEmpty() ? within(read) : new Reading.Unreadable();
             }
-            return local(LocalDateTime.parse(t), summer);
+            return local(LocalDateTime.parse(t), word);
         } catch (DateTimeException e) {
             return new Reading.Unreadable();
         }
     }
 
-    /** A time on this zone's clock, summer or winter time when the text said which. */
-    private Reading local(LocalDateTime typed, Optional<Boolean> summer) {
+    /** A time on this zone's clock, summer or winter time when the text said which (its season word). */
+    private Reading local(LocalDateTime typed, Optional<String> said) {
         ZoneRules rules = zone.getRules();
         // For a time shown twice, the earlier offset first: the one before the clocks are put back.
         List<ZoneOffset> offsets = rules.getValidOffsets(typed);
@@ -159,9 +181,16 @@ public final class SiteTime {
             ZoneOffsetTransition gap = rules.getTransition(typed);
             return new Reading.Skipped(typed, gap.getDateTimeBefore().toLocalTime(), gap.getDateTimeAfter().toLocalTime(), zone);
         }
-        return offsets.stream().map(o -> typed.toInstant(o).truncatedTo(ChronoUnit.SECONDS))
+        Optional<Boolean> summer = said.map(SwedishDates.SUMMER_TIME::equals);
+        Optional<Instant> named = offsets.stream().map(o -> typed.toInstant(o).truncatedTo(ChronoUnit.SECONDS))
                 .filter(i -> summer.isEmpty() || rules.isDaylightSavings(i) == summer.get())
-                .findFirst().map(this::within).orElseGet(Reading.Unreadable::new);
+                .findFirst();
+        if (named.isEmpty() && !offsets.isEmpty() && said.isPresent()) {
+            Instant once = typed.toInstant(offsets.get(0));
+            return withinYears(once) ? new Reading.OtherSeason(typed, said.get(),
+                    rules.isDaylightSavings(once) ? SwedishDates.SUMMER_TIME : SwedishDates.WINTER_TIME, zone) : new Reading.Unreadable();
+        }
+        return named.map(this::within).orElseGet(Reading.Unreadable::new);
     }
 
     private Reading within(Instant instant) {

@@ -21,6 +21,8 @@ public final class SwedishDates {
     /** What Swedish calls daylight saving time, and the time the rest of the year ("normaltid" is read too). */
     public static final String SUMMER_TIME = "sommartid";
     public static final String WINTER_TIME = "vintertid";
+    /** The official word for winter time, read as it ({@link SiteTime#read}) and never shown. */
+    public static final String STANDARD_TIME = "normaltid";
 
     public static String date(Instant instant, ZoneId zone) {
         return date(instant.atZone(zone).toLocalDate());

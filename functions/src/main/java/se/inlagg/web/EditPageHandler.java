@@ -19,6 +19,7 @@ import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.Status;
+import se.inlagg.posts.SwedishDates;
 import se.inlagg.web.templates.JteeditGenerated;
 
 /**
@@ -132,15 +133,24 @@ public final class EditPageHandler extends PostAuthorPage {
      * utkast") and otherwise stays as stored. A date left as the form showed it keeps the stored time
      * exactly: the form shows the minute, in the site's zone, and taking that back would move a post
      * published at 10:00:40 to 10:00:00, under a neighbour of 10:00:10, at every save of a typo (and in
-     * the hour summer time ends, an hour earlier). A form opened before that hour's time showed which of its two it is
-     * shows it without "(vintertid)": that too keeps the stored time. A date emptied goes as empty, which the service
-     * reads as "now", as the form says (a draft's own date is taken away).
+     * the hour summer time ends, an hour earlier). "As shown" is exactly the field's text, its " (sommartid)" or
+     * " (vintertid)" included: found by a review, a post at the second 02:30 whose author took "(vintertid)" away, to mean
+     * the first as the README says a time typed alone is, kept the second, since the time without the word counted as
+     * shown too. Without the word the field keeps the stored time only where it reads as that time anyway (any time but the
+     * second of the hour shown twice), so the seconds stay. That is also what a form opened before the word was shown
+     * (a tab left open over a deploy) sends: it keeps such a time; of a post at the second 02:30 it now sends the first,
+     * as the author of a current form taking the word away means. The two send the same text and only one can be
+     * honoured; the README's rule, which the current form shows, wins over a tab from before a deploy, on one hour a
+     * year. A date emptied goes as empty, which the service reads as "now", as the form says (a draft's own date is
+     * taken away).
      */
     static PostDraft draftOf(FormData form, Post current, ZoneId zone) {
         PostDraft typed = WriteHandler.draftOf(form);
         PostSummary stored = current.summary();
         String shown = WriteForm.shownTime(stored, zone);
-        Set<String> asShown = shown.isEmpty() ? Set.of() : Set.copyOf(List.of(shown, WriteForm.siteTime(stored.publishedAt(), zone)));
+        boolean secondOfTwo = SwedishDates.season(stored.publishedAt(), zone).filter(SwedishDates.WINTER_TIME::equals).isPresent();
+        Set<String> asShown = shown.isEmpty() ? Set.of()
+                : secondOfTwo ? Set.of(shown) : Set.copyOf(List.of(shown, WriteForm.siteTime(stored.publishedAt(), zone)));
         Optional<String> publishedAt = typed.publishedAt()
                 .map(t -> asShown.contains(t.strip().replace('T', ' ')) ? SiteTime.format(stored.publishedAt()) : t);
         String status = switch (form.value("action")) {

@@ -10,6 +10,7 @@ import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
+import se.inlagg.posts.PostRules;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Seen;
@@ -58,8 +59,8 @@ public final class PublishPageHandler extends PostAuthorPage {
         SiteTime.Reading read = posts.time().read(typed);
         Optional<Instant> at = read.instant().map(t -> asFilledIn(t, typed, slug, viewer.get()));
         if (!typed.isEmpty() && at.isEmpty()) {
-            return again(request, viewer.get(), slug, typed, 400, read instanceof SiteTime.Reading.Skipped skipped
-                    ? Swedish.message(skipped.english()) + "."
+            return again(request, viewer.get(), slug, typed, 400, !(read instanceof SiteTime.Reading.Unreadable)
+                    ? Swedish.message(PostRules.timeProblem(read)) + "."
                     : "Tiden gick inte att läsa. Skriv datum och klockslag som 2026-12-24 15:00 (svensk tid).", true);
         }
         Notice.Done done = at.filter(t -> t.isAfter(posts.time().now())).isPresent() ? Notice.Done.SCHEDULED : Notice.Done.PUBLISHED;

@@ -28,6 +28,10 @@ final class Swedish {
         MESSAGES.put(Pattern.compile("does not exist in \\S+: on (\\d{4}-\\d{2}-\\d{2}) the clocks go forward from (\\S+) to (\\S+), so (\\S+) never comes;.*"),
                 m -> "$4 finns inte den " + SwedishDates.date(LocalDate.parse(m.group(1)))
                         + ", för då ställs klockan fram från $2 till $3. Välj en annan tid");
+        // SiteTime.Reading.OtherSeason's message.
+        MESSAGES.put(Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2})\\S* is (\\S+) \\(.*\\) in \\S+, not (\\S+); the clocks show it once.*"),
+                m -> SwedishDates.date(LocalDate.parse(m.group(1))) + " kl. $2 är $3, inte $4: klockan visar den tiden en gång. "
+                        + "Skriv tiden utan ”($4)”");
         add("must be an http or https address", "måste vara en giltig webbadress som börjar med http:// eller https://");
         add("must not be empty when the image has alt text or a caption", "behövs när bilden har alt-text eller bildtext");
         add(Pattern.quote(PostRules.ANOTHER_POSTS_PICTURE),

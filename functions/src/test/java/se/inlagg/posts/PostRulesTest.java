@@ -331,6 +331,19 @@ class PostRulesTest {
         assertEquals(Optional.of(Instant.parse("2026-03-29T01:30:00Z")), instant.publishedAt(), "with its offset it is a time");
     }
 
+    /** Found by a review: "(vintertid)" of a July time was refused as "no real date"; it says the time is summer time. */
+    @Test
+    void aSeasonWordThatIsNotTheTimesIsRefusedSayingSo() {
+        var invalid = (Refusal.Invalid) ((Outcome.Refused<?>) PostRules.check(dated("2026-07-01T12:00 (vintertid)"), TIME)).refusal();
+        assertEquals(List.of(new FieldError("publishedAt", "2026-07-01T12:00 is sommartid (summer time) in Europe/Stockholm, not vintertid; "
+                + "the clocks show it once: leave out \"(vintertid)\", or give an offset")), invalid.errors());
+        assertEquals(List.of(new FieldError("publishedAt", PostRules.NOT_A_TIME)),
+                ((Refusal.Invalid) ((Outcome.Refused<?>) PostRules.check(dated("2026-10-25T02:30vintertid"), TIME)).refusal()).errors(),
+                "a spelling the pages do not show");
+        var second = (PostRules.Checked) assertInstanceOf(Outcome.Done.class, PostRules.check(dated("2026-10-25T02:30 (vintertid)"), TIME)).value();
+        assertEquals(Optional.of(Instant.parse("2026-10-25T01:30:00Z")), second.publishedAt());
+    }
+
     static PostDraft dated(String publishedAt) {
         return new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(), List.of(),
                 Optional.of(publishedAt), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());

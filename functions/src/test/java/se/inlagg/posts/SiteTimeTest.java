@@ -111,12 +111,35 @@ class SiteTimeTest {
         assertEquals(Optional.of(first), stockholm.parse("2026-10-25 02:30 (sommartid)"));
         assertEquals(Optional.of(second), stockholm.parse("2026-10-25 02:30 (vintertid)"));
         assertEquals(Optional.of(second), stockholm.parse("25 oktober 2026 kl. 02:30 (vintertid)"), "as the site shows it");
-        assertEquals(Optional.of(second), stockholm.parse("2026-10-25T02:30 Normaltid"));
+        assertEquals(Optional.of(second), stockholm.parse("2026-10-25T02:30 (normaltid)"), "winter time's official name");
         assertEquals(Optional.of(second), stockholm.parse("2026-10-25T02:30+01:00"));
         assertEquals(Optional.of(Instant.parse("2026-07-01T10:00:00Z")), stockholm.parse("2026-07-01 12:00 (sommartid)"));
-        assertInstanceOf(SiteTime.Reading.Unreadable.class, stockholm.read("2026-07-01 12:00 (vintertid)"), "July has no winter time");
         assertInstanceOf(SiteTime.Reading.Unreadable.class, stockholm.read("2026-10-25T02:30+01:00 (sommartid)"), "an offset says it already");
         assertInstanceOf(SiteTime.Reading.Unreadable.class, stockholm.read("2026-10-25 (vintertid)"));
+    }
+
+    /** Found by a review: "02:30vintertid", "02:30 (sommartid" and "02:30 Normaltid" were read, spellings no page shows. */
+    @Test
+    void onlyASeasonWordAsThePagesShowItIsRead() {
+        for (String loose : List.of("2026-10-25T02:30vintertid", "2026-10-25T02:30 vintertid", "2026-10-25T02:30 (sommartid",
+                "2026-10-25T02:30 sommartid)", "2026-10-25T02:30  (vintertid)", "2026-10-25T02:30(vintertid)", "2026-10-25T02:30 ( vintertid )",
+                "2026-10-25T02:30 (Vintertid)", "2026-10-25T02:30 Normaltid")) {
+            assertInstanceOf(SiteTime.Reading.Unreadable.class, stockholm.read(loose), loose);
+        }
+    }
+
+    /** Found by a review: "(vintertid)" of a July time was "no real date", of a real date. It says which season the time is. */
+    @Test
+    void aSeasonWordThatIsNotTheTimesSaysSo() {
+        var july = assertInstanceOf(SiteTime.Reading.OtherSeason.class, stockholm.read("2026-07-01 12:00 (vintertid)"));
+        assertEquals("2026-07-01T12:00 is sommartid (summer time) in Europe/Stockholm, not vintertid; the clocks show it once: "
+                + "leave out \"(vintertid)\", or give an offset", july.english());
+        var january = assertInstanceOf(SiteTime.Reading.OtherSeason.class, stockholm.read("15 januari 2027 kl. 09:15 (sommartid)"));
+        assertEquals(List.of(LocalDateTime.of(2027, 1, 15, 9, 15), "sommartid", "vintertid"),
+                List.of(january.typed(), january.said(), january.is()));
+        assertEquals("normaltid", ((SiteTime.Reading.OtherSeason) stockholm.read("2026-07-01T12:00 (normaltid)")).said());
+        assertEquals(Optional.of(Instant.parse("2027-01-15T08:15:00Z")), stockholm.parse("2027-01-15 09:15 (normaltid)"), "its own season");
+        assertInstanceOf(SiteTime.Reading.Skipped.class, stockholm.read("2026-03-29 02:30 (vintertid)"), "no season has a skipped time");
     }
 
     @Test

@@ -138,9 +138,9 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         // Found by a probe: the form shows the minute, so every save took the seconds off and could move
         // a post below a neighbour published seconds after it (and, in the hour summer time ends, an hour back).
         // Stored, as the form shows it, as a form opened before a deploy showed it: with a T, and without saying which of
-        // the two 02:30s of the night summer time ends it is.
+        // the two 02:30s of the night summer time ends it is, which reads as the first.
         for (String[] stored : new String[][] {{"2019-03-04T10:00:40Z", "2019-03-04 11:00", "2019-03-04T11:00"},
-                {"2025-10-26T01:30:25Z", "2025-10-26 02:30 (vintertid)", "2025-10-26T02:30"}}) {
+                {"2025-10-26T00:30:25Z", "2025-10-26 02:30 (sommartid)", "2025-10-26T02:30"}}) {
             String slug = http.createPost("Sekunderna stannar " + stored[0].substring(0, 4), stored[0]).json().path("slug").asText();
             var form = asa.editForm(slug);
             assertEquals(stored[1], form.get("publishedAt"));
@@ -152,6 +152,17 @@ class AuthoringPagesEndToEndTest extends ServerTest {
                     "action", "save")).status());
             assertEquals(stored[0], http.get("/api/posts/" + slug).json().path("publishedAt").asText());
         }
+        // The second 02:30: left as shown, "(vintertid)" and all, it keeps its time to the second. Found by a review: the word
+        // taken away, it still kept the second, where the README says a time typed alone is the first.
+        String second = http.createPost("Sekunderna stannar i vintertid", "2025-10-26T01:30:25Z").json().path("slug").asText();
+        assertEquals("2025-10-26 02:30 (vintertid)", asa.editForm(second).get("publishedAt"));
+        assertEquals(303, asa.post("/posts/" + second + "/edit", with(asa.editForm(second), "body", "Ett stavfel rättat.", "action", "save")).status());
+        assertEquals("2025-10-26T01:30:25Z", http.get("/api/posts/" + second).json().path("publishedAt").asText());
+        assertEquals(303, asa.post("/posts/" + second + "/edit", with(asa.editForm(second), "publishedAt", "2025-10-26 02:30",
+                "action", "save")).status());
+        assertEquals("2025-10-26T00:30:00Z", http.get("/api/posts/" + second).json().path("publishedAt").asText(), "the first, as typed");
+        assertEquals("2025-10-26 02:30 (sommartid)", asa.editForm(second).get("publishedAt"));
+
         String slug = http.createPost("Datum skrivet på nytt", "2019-03-04T10:00:40Z").json().path("slug").asText();
         assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "publishedAt", "2019-03-05T09:15", "action", "save")).status());
         assertEquals("2019-03-05T08:15:00Z", http.get("/api/posts/" + slug).json().path("publishedAt").asText(), "a new date as typed");
@@ -229,6 +240,21 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(asa.get("/drafts").body().contains("Schemalagt till 26 oktober 2031 kl. 02:30 (vintertid)"));
         assertTrue(asa.get("/posts/" + slug + "/edit").body().contains("Schemalagt till 26 oktober 2031 kl. 02:30 (vintertid)"));
 
+        // Found by a review: a season word that is not the time's was "no real date". It says which season the time is, with
+        // everything typed kept and nothing saved, in the edit form and the publishing form.
+        String july = "<span class=\"error\" id=\"publishedAt-error\">1 juli 2031 kl. 12:00 är sommartid, inte vintertid: klockan visar "
+                + "den tiden en gång. Skriv tiden utan ”(vintertid)”</span>";
+        var before = asa.editForm(slug);
+        var edited = asa.post("/posts/" + slug + "/edit", with(before, "title", "Sommar", "publishedAt", "2031-07-01 12:00 (vintertid)",
+                "action", "save"));
+        assertEquals(400, edited.status());
+        assertTrue(edited.body().contains(july), edited.body());
+        assertEquals("2031-07-01 12:00 (vintertid)", AuthorBrowser.fields(edited.body()).get("publishedAt"));
+        assertEquals("Sommar", AuthorBrowser.fields(edited.body()).get("title"));
+        assertEquals(before.get("version"), asa.editForm(slug).get("version"), "nothing saved");
+        assertEquals(400, asa.post("/posts/" + slug + "/edit", with(before, "publishedAt", "2031-10-26 02:30vintertid", "action", "save")).status(),
+                "only as the form shows it");
+
         // A draft dated the second: the schedule's field holds its minute, which has no room for the word, and sent as
         // filled in it is the draft's own time, as the page says.
         var draft = http.write("POST", "/api/posts", "{\"title\": \"Utkast i timmen som kommer två gånger\", \"body\": \"Text.\","
@@ -240,6 +266,14 @@ class AuthoringPagesEndToEndTest extends ServerTest {
                 "at", "2031-10-26T02:30"));
         assertEquals(303, scheduled.status(), scheduled.body());
         assertEquals("2031-10-26T01:30:00Z", http.getAs("/api/posts/" + draft, ServerExtension.TOKEN).json().path("publishedAt").asText());
+
+        String other = write("Schemaläggs med fel årstid", "draft");
+        var wrong = asa.post("/posts/" + other + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(other).get("version"),
+                "at", "2031-07-01 12:00 (vintertid)"));
+        assertEquals(400, wrong.status());
+        assertTrue(wrong.body().contains("1 juli 2031 kl. 12:00 är sommartid, inte vintertid: klockan visar den tiden en gång. "
+                + "Skriv tiden utan ”(vintertid)”."), wrong.body());
+        assertEquals("draft", http.getAs("/api/posts/" + other, ServerExtension.TOKEN).json().path("status").asText(), "not published");
     }
 
     /** Found by an author's probe: pasted tabs and Word's line breaks were refused unseen, and Word's bullets made no list. */
