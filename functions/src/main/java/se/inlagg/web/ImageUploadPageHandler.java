@@ -114,8 +114,12 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         /** "alt=…&caption=…" of those typed, spaces as %20 (which a path back after signing in may hold: LocalPath); empty for none. */
         String parameters() {
             StringJoiner joined = new StringJoiner("&");
-            Map.of("alt", alt, "caption", caption).entrySet().stream().filter(e -> !e.getValue().isBlank()).sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> joined.add(e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20")));
+            if (!alt.isBlank()) {
+                joined.add("alt=" + URLEncoder.encode(alt, StandardCharsets.UTF_8).replace("+", "%20"));
+            }
+            if (!caption.isBlank()) {
+                joined.add("caption=" + URLEncoder.encode(caption, StandardCharsets.UTF_8).replace("+", "%20"));
+            }
             return joined.toString();
         }
 
@@ -151,8 +155,9 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
             return fields;
         }
 
+        /** None typed: what {@link #parameters} leaves out, without encoding the words to know it. */
         boolean isEmpty() {
-            return parameters().isEmpty();
+            return alt.isBlank() && caption.isBlank();
         }
 
         /** What the upload page says of the words going along, naming those typed; none for none. */
