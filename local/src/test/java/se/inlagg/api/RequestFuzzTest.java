@@ -12,11 +12,13 @@ import se.inlagg.http.ProblemException;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.SiteTime;
+import se.inlagg.local.SameOnEveryBackend;
 
 /**
  * Any bytes as a create body, with any content type: the request is refused with a 4xx answer or
  * becomes a draft the rules accept or refuse. Nothing else may happen, above all no 500.
  */
+@SameOnEveryBackend
 class RequestFuzzTest {
 
     static final SiteTime TIME = new SiteTime(ZoneId.of("Europe/Stockholm"), Clock.systemUTC());

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * author's), pictures come from the bucket and only published ones, and the site's own host name
  * reaches the functions.
  */
+@SameOnEveryBackend
 class CdnTemplateTest {
 
     static Template template;

@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * every command, a one-line refusal while a server holds it, help for each, and an exit as soon as
  * the work is done.
  */
+@SameOnEveryBackend
 class CommandLineTest {
 
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Lambda's filter patterns as the local server applies them to stream records. */
+@SameOnEveryBackend
 class EventFilterTest {
 
     static JsonNode record(String json) throws Exception {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * 26 MB was past Jackson's longest string here, read as an answer without statusCode, and came out as a 200 whose
  * body was the function's whole answer, envelope and all.
  */
+@SameOnEveryBackend
 class GatewayAnswerSizeTest {
 
     static HttpExchangeData.Response answering(String answer) throws Exception {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestFactory;
  * gateway to a function that only records its event, and the fields a handler reads to know the
  * request (route, raw path and query, decoded query and path parameters) must be the file's.
  */
+@SameOnEveryBackend
 class GatewayEventParityTest {
 
     private static final List<String> REQUEST_FIELDS = List.of("routeKey", "rawPath", "rawQueryString",

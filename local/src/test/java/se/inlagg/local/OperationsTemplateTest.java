@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * alarms and queries read, every function under a throttle alarm, and every alarm able to reach
  * someone.
  */
+@SameOnEveryBackend
 class OperationsTemplateTest {
 
     static Template template;

@@ -24,6 +24,7 @@ import se.inlagg.posts.PostDraft;
  * search found nothing written since. It makes up for what it missed (the index built anew from the table)
  * and reads on.
  */
+@SameOnEveryBackend
 class StreamRecoveryTest {
 
     @TempDir

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** The local table has the template's stream, as CloudFormation would make it, and none where the template has none. */
+@SameOnEveryBackend
 class TableFromTemplateTest {
 
     private static final String TABLE = """

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** What no local run can reveal but AWS would: the template's wiring, checked by reading it. */
+@SameOnEveryBackend
 class TemplateContractTest {
 
     /** The template's filters, applied as Lambda applies them, to a stream record with these keys. */

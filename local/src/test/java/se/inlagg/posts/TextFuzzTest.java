@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import se.inlagg.local.SameOnEveryBackend;
 
 /** Slugs, tag names and Markdown, fed anything: they never fail and never let markup through. */
+@SameOnEveryBackend
 class TextFuzzTest {
 
     @FuzzTest(maxDuration = "60s")

@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import se.inlagg.posts.FieldError;
+import se.inlagg.local.SameOnEveryBackend;
 
 /**
  * Anything a reader could type, as a query, as a cursor and as a scope's parameters: parsed or refused, never an exception,
  * and snippets never markup.
  */
+@SameOnEveryBackend
 class SearchFuzzTest {
 
     static final SwedishText ANALYZER = new SwedishText();
