@@ -48,7 +48,11 @@ public final class PostService {
      */
     public Outcome<Post> create(PostDraft draft, String authorId, Optional<IdempotentRequest> request) {
         return switch (PostRules.check(draft, time)) {
-            case Outcome.Refused<PostRules.Checked> r -> Outcome.refused(r.refusal());
+            // A refused request sent exactly as one this key already created a post for is that request's retry: the post
+            // was taken under the rules before a deploy made them stricter (a spring-gap time, a picture address with a
+            // password), and its client, whose answer was lost, must get it, not a 400 for a post it has.
+            case Outcome.Refused<PostRules.Checked> r -> request.flatMap(k -> createdBefore(authorId, k))
+                    .<Outcome<Post>>map(Outcome::done).orElseGet(() -> Outcome.refused(r.refusal()));
             case Outcome.Done<PostRules.Checked> d ->
                     store(d.value(), authorId, request.map(r -> r.asking(CreateFingerprint.of(d.value()))));
         };
@@ -113,6 +117,13 @@ public final class PostService {
     /** The post a create with this key made, while the key's record lasts (what a form sent again is about). */
     public Optional<Post> createdBy(String authorId, IdempotentRequest request) {
         return repository.idempotencyRecord(authorId, request.keySha256(), time.now()).flatMap(r -> repository.findById(r.postId()));
+    }
+
+    /** The post a create sent alike made under this key, while the key's record lasts. */
+    private Optional<Post> createdBefore(String authorId, IdempotentRequest request) {
+        return repository.idempotencyRecord(authorId, request.keySha256(), time.now())
+                .filter(record -> record.requestSha256().equals(request.requestSha256()))
+                .flatMap(record -> repository.findById(record.postId()));
     }
 
     /** The first answer to a repeated request, or a refusal when the key came with another request. */

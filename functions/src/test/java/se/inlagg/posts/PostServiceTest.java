@@ -232,6 +232,27 @@ class PostServiceTest {
         assertEquals(1, repository.bySlug.size());
     }
 
+    /**
+     * A create taken before a deploy made a rule stricter, retried after it exactly as sent: its post, not a 400 (a time in
+     * the spring gap here, refused since 2026-12-03). Asked otherwise, or with no record, the rule's refusal stands.
+     */
+    @Test
+    void aRetrySentAlikeOfACreateTakenBeforeARuleTightenedAnswersItsPost() {
+        var request = new IdempotentRequest("key-hash", "sent");
+        Post first = (Post) assertInstanceOf(Outcome.Done.class, service.create(post("Före regeln", "2026-03-29 03:30", null), "author-1",
+                Optional.of(request))).value();
+        PostDraft nowRefused = post("Före regeln", "2026-03-29 02:30", null);
+        assertInstanceOf(Outcome.Refused.class, service.create(nowRefused, "author-1", Optional.empty()), "the rule refuses it");
+
+        Post again = (Post) assertInstanceOf(Outcome.Done.class, service.create(nowRefused, "author-1", Optional.of(request))).value();
+        assertEquals(first.id(), again.id());
+        var otherwise = assertInstanceOf(Outcome.Refused.class, service.create(nowRefused, "author-1",
+                Optional.of(new IdempotentRequest("key-hash", "sent-otherwise"))));
+        assertInstanceOf(Refusal.Invalid.class, otherwise.refusal(), "what is wrong with it, not that the key was used");
+        assertInstanceOf(Outcome.Refused.class, service.create(nowRefused, "author-2", Optional.of(request)), "another author's key is their own");
+        assertEquals(1, repository.bySlug.size());
+    }
+
     @Test
     void aFirstCreateWithAKeyReadsNoRecordBeforeItWrites() {
         int before = repository.calls.get();
