@@ -1,5 +1,8 @@
 package se.inlagg.posts;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.autolink.AutolinkType;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -30,9 +33,20 @@ public final class Markdown {
 
     /**
      * Which rendering stored HTML came from. Raise it when the rules below change (a new sanitizer,
-     * say): bodies stored with an older value are rendered again when read.
+     * say): bodies stored with an older value are rendered again when read, unless {@link #rendersAlike} knows
+     * the change leaves them alone. 2: no link or picture to an address with a user name or password, which every
+     * reader was sent.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+
+    /**
+     * Whether HTML a renderer of {@code version} stored for this body is what this one makes of it, so a read serves it
+     * without loading commonmark. Version 1 differs only in a link or picture whose address has a user name or password,
+     * which needs an "@" ("&#64;" writes one too): every other body stored by it is as good as rendered anew.
+     */
+    public static boolean rendersAlike(long version, String markdown) {
+        return version == VERSION || version == 1 && markdown.indexOf('@') < 0 && markdown.indexOf('&') < 0;
+    }
 
     /**
      * A web address written bare ("Läs mer på https://www.kriminalvarden.se/") is a link, as readers expect (found by a
@@ -50,6 +64,9 @@ public final class Markdown {
             .postProcessor(Markdown::headingsUnderTheTitle)
             .build();
 
+    /** The body as its author wrote it, every link and picture kept, for the rules to judge ({@link #firstAddressWithUserInfo}). */
+    private static final Parser AS_WRITTEN = Parser.builder().extensions(EXTENSIONS).build();
+
     private static final HtmlRenderer HTML = HtmlRenderer.builder()
             .extensions(EXTENSIONS)
             .escapeHtml(true)
@@ -60,7 +77,9 @@ public final class Markdown {
     /**
      * A link whose target the sanitizer would empty is its text: the autolinker makes a link of any "word://"
      * (a typo such as "htps://", or "javascript://"), which rendered as a link to nowhere (from a review), as an
-     * explicit [text](javascript:…) did. After the autolinker, as the parser runs post-processors in order.
+     * explicit [text](javascript:…) did. After the autolinker, as the parser runs post-processors in order. A link
+     * whose text is its own address (as the autolinker makes one, "http://" before "www.") with a user name or
+     * password in it shows the address without them: the text would send them as the link did (found by a review).
      */
     private static Node textOfUnsafeLinks(Node document) {
         document.accept(new AbstractVisitor() {
@@ -69,6 +88,11 @@ public final class Markdown {
                 if (SafeUrls.linkAllowed(link.getDestination())) {
                     visitChildren(link);
                     return;
+                }
+                if (link.getFirstChild() instanceof Text text && text.getNext() == null && (text.getLiteral().equals(link.getDestination())
+                        || ("http://" + text.getLiteral()).equals(link.getDestination()))) {
+                    // "www.…" is linked to "http://www.…".
+                    WebAddresses.withoutUserInfo(link.getDestination()).ifPresent(without -> text.setLiteral(without.address()));
                 }
                 for (Node child = link.getFirstChild(); child != null; ) {
                     Node next = child.getNext();
@@ -113,6 +137,35 @@ public final class Markdown {
 
     public static String toHtml(String markdown) {
         return HTML.render(PARSER.parse(markdown));
+    }
+
+    /**
+     * The first link or picture of the body (a bare address the autolinker links counts) whose address has a user name
+     * or password a browser reads in it, without them; empty when none has. The page shows such a link as its text and
+     * such a picture not at all; the rules refuse the body, so its author learns why rather than finds a link gone.
+     */
+    static Optional<WebAddresses.WithoutUserInfo> firstAddressWithUserInfo(String markdown) {
+        List<WebAddresses.WithoutUserInfo> found = new ArrayList<>(1);
+        AS_WRITTEN.parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                check(link.getDestination());
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(org.commonmark.node.Image image) {
+                check(image.getDestination());
+                visitChildren(image);
+            }
+
+            private void check(String address) {
+                if (found.isEmpty()) {
+                    WebAddresses.withoutUserInfo(address).ifPresent(found::add);
+                }
+            }
+        });
+        return found.stream().findFirst();
     }
 
     /**

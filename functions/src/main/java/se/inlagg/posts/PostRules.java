@@ -54,6 +54,9 @@ public final class PostRules {
         if (body != null && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             errors.add(new FieldError("body", "must be at most " + MAX_BODY_BYTES + " bytes of UTF-8"));
         }
+        if (body != null) {
+            Markdown.firstAddressWithUserInfo(body).ifPresent(address -> errors.add(new FieldError("body", linkWithCredentials(address))));
+        }
         Byline byline = byline(errors, d.authorName(), d.authorRole(), d.authorOffice());
         List<Tag> tags = tags(errors, d.tags());
         Optional<Instant> publishedAt = d.publishedAt().filter(s -> !s.isBlank()).flatMap(s -> {
@@ -290,6 +293,19 @@ public final class PostRules {
 
     public static final String URL_WITH_CREDENTIALS = "must not contain a user name or password (what stands before @ in the address): "
             + "every reader of the post would be sent them";
+
+    /** The start of the message naming a link or picture of the body with a user name or password; its host follows. */
+    public static final String LINK_WITH_CREDENTIALS = "must not link to or show an address with a user name or password (what stands "
+            + "before @ in it), which every reader of the post would be sent: take them out of the address at ";
+
+    /**
+     * Names the host, which the author finds the link by, and not the address: an answer echoes no password. A host
+     * left empty ("https://user@/x") is named by the address.
+     */
+    private static String linkWithCredentials(WebAddresses.WithoutUserInfo address) {
+        return LINK_WITH_CREDENTIALS + (address.host().isEmpty() ? address.address() : address.host());
+    }
+
     public static final String URL_WITH_NO_SUCH_PORT = "must be a web address whose port number, after the colon, is from 1 to 65535";
 
     public static final String ANOTHER_POSTS_PICTURE = "must not be the file of a picture uploaded to another post (here or on another site "

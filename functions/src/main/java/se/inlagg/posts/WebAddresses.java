@@ -16,6 +16,9 @@ final class WebAddresses {
     private WebAddresses() {
     }
 
+    /** Where java.net.URI ends an authority, as the picture's rules read its address (a backslash it refuses). */
+    private static final String URI_AUTHORITY_ENDS = "/?#";
+
     /**
      * The address in ASCII, or as it was typed when it needs nothing (every ASCII address without a space or a character
      * of {@link #REFUSED_BY_URI}: no class of IDNA is loaded then) or cannot be converted (its host is no domain name): the caller's check then refuses it.
@@ -26,7 +29,7 @@ final class WebAddresses {
         if (start < 0) {
             return typed;
         }
-        int end = authorityEnd(typed, start + 3);
+        int end = authorityEnd(typed, start + 3, URI_AUTHORITY_ENDS);
         String scheme = typed.substring(0, start + 3);
         String authority = withoutEmptyPort(typed.substring(start + 3, end));
         String rest = typed.substring(end);
@@ -39,27 +42,125 @@ final class WebAddresses {
     /**
      * Why no browser should be given an http or https address as it is: a user name or password before its host
      * ("https://user:pw@…", which every reader of a page, its feed and its Open Graph tags would be sent, and which
-     * browsers refuse or warn of for a picture), or a port no server can have (0, above 65535, or not a number). Found by
-     * a probe: java.net.URI takes both. Empty for any other address, which the caller's check judges.
+     * browsers refuse or warn of for a picture) as a browser reads them ({@link #withoutUserInfo}), or a port no server
+     * can have (0, above 65535, or not a number). Found by a probe: java.net.URI takes both. Empty for any other address,
+     * which the caller's check judges.
      */
     static Optional<String> authorityProblem(String address) {
         if (!address.regionMatches(true, 0, "https://", 0, 8) && !address.regionMatches(true, 0, "http://", 0, 7)) {
             return Optional.empty();
         }
-        int start = address.indexOf("://") + 3;
-        String authority = address.substring(start, authorityEnd(address, start));
-        if (authority.indexOf('@') >= 0) {
+        if (withoutUserInfo(address).isPresent()) {
             return Optional.of(PostRules.URL_WITH_CREDENTIALS);
         }
+        int start = address.indexOf("://") + 3;
+        String authority = address.substring(start, authorityEnd(address, start, URI_AUTHORITY_ENDS));
         int colon = portColon(authority);
         return colon < 0 || colon == authority.length() - 1 || isPort(authority.substring(colon + 1))
                 ? Optional.empty() : Optional.of(PostRules.URL_WITH_NO_SUCH_PORT);
     }
 
-    /** Where the authority ends: at the path, the query or the fragment. */
-    private static int authorityEnd(String address, int start) {
+    /**
+     * An address with the user name and password a browser reads in it left out (with their "@"), and the host a browser
+     * would send them to.
+     */
+    record WithoutUserInfo(String address, String host) {
+    }
+
+    /**
+     * The address without the user name or password a browser reads in it; empty when it reads none. Read as the URL
+     * Standard reads a link on an http or https page, not as java.net.URI does: tabs and newlines anywhere are dropped,
+     * and controls and spaces at either end. After "http:", "https:" (in any case) or another scheme a browser knows the
+     * same way ("ftp:", "ws:", "wss:"), and at the start of an address without a scheme, a run of slashes and backslashes
+     * opens the authority (a browser reads "\" as "/" in such an address: "https:\\anna@host", "//anna@host" and
+     * "/\anna@host" all send "anna"), which runs to the first "/", "\", "?" or "#"; after any other scheme, "//" opens one
+     * that runs to the first "/", "?" or "#". What stands before the authority's last "@" is the user info; a "@"
+     * percent-encoded ends nothing ("https://user%40x:pw@host" is user "user%40x"). Found by a review: a link in a post's
+     * body to "https://user:pw@…" sent the password in every page, feed and API answer. "https:anna@host" is read as
+     * having one though a browser on an https page takes it as a path there: on an http page it is an authority.
+     */
+    static Optional<WithoutUserInfo> withoutUserInfo(String href) {
+        String u = asBrowserReads(href);
+        int schemeEnd = schemeEnd(u);
+        String scheme = schemeEnd < 0 ? "" : u.substring(0, schemeEnd).toLowerCase(java.util.Locale.ROOT);
+        // An address without a scheme is the page's own, http or https: backslashes are slashes in it too.
+        boolean backslashIsSlash = schemeEnd < 0 || BACKSLASH_IS_SLASH.contains(scheme);
+        int start = schemeEnd + 1;
+        boolean opensAuthority = schemeEnd < 0 ? u.length() >= 2 && isSlash(u.charAt(0)) && isSlash(u.charAt(1))
+                : backslashIsSlash || u.startsWith("//", start);
+        if (!opensAuthority || scheme.equals("file")) {
+            return Optional.empty(); // a path, or a file's host, which has no user info
+        }
+        if (backslashIsSlash) {
+            while (start < u.length() && isSlash(u.charAt(start))) {
+                start++;
+            }
+        } else {
+            start += 2; // "//" alone: a third slash begins the path
+        }
+        int end = authorityEnd(u, start, backslashIsSlash ? "/\\?#" : URI_AUTHORITY_ENDS);
+        int at = u.lastIndexOf('@', end - 1);
+        if (at < start) {
+            return Optional.empty();
+        }
+        String authority = u.substring(start, end);
+        int colon = portColon(authority);
+        String host = authority.substring(authority.lastIndexOf('@') + 1, colon < 0 ? authority.length() : colon);
+        return Optional.of(new WithoutUserInfo(u.substring(0, start) + u.substring(at + 1), host));
+    }
+
+    /** The schemes whose addresses a browser reads a backslash in as a slash: the URL Standard's special ones with a host. */
+    private static final java.util.Set<String> BACKSLASH_IS_SLASH = java.util.Set.of("http", "https", "ws", "wss", "ftp");
+
+    /** Tabs and newlines anywhere left out, and controls and spaces at either end, as a browser reads an address first. */
+    private static String asBrowserReads(String href) {
+        int from = 0;
+        int to = href.length();
+        while (from < to && href.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && href.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        StringBuilder out = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = href.charAt(i);
+            if (c != '\t' && c != '\n' && c != '\r') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Where the scheme's ":" is (a letter, then letters, digits, "+", "-" and "."), or -1 when the address has none. */
+    private static int schemeEnd(String u) {
+        if (u.isEmpty() || !isAsciiLetter(u.charAt(0))) {
+            return -1;
+        }
+        for (int i = 1; i < u.length(); i++) {
+            char c = u.charAt(i);
+            if (c == ':') {
+                return i;
+            }
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && "+-.".indexOf(c) < 0) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isSlash(char c) {
+        return c == '/' || c == '\\';
+    }
+
+    /** Where the authority ends: at the path, the query or the fragment, which begin with one of {@code ends}. */
+    private static int authorityEnd(String address, int start, String ends) {
         int end = start;
-        while (end < address.length() && "/?#".indexOf(address.charAt(end)) < 0) {
+        while (end < address.length() && ends.indexOf(address.charAt(end)) < 0) {
             end++;
         }
         return end;

@@ -175,10 +175,10 @@ final class PostItems {
                 d.text(AUTHOR_ID).orElse(""));
     }
 
-    /** The body as HTML; stored HTML from an older renderer is made again rather than served stale. */
+    /** The body as HTML; stored HTML from an older renderer is made again rather than served stale, where it differs. */
     static Body bodyOf(Item d) {
         String markdown = d.text(BODY).orElse("");
-        Optional<String> html = d.text(BODY_HTML).filter(h -> d.number(RENDERER) == Markdown.VERSION);
+        Optional<String> html = d.text(BODY_HTML).filter(h -> Markdown.rendersAlike(d.number(RENDERER), markdown));
         return html.map(h -> new Body(markdown, h)).orElseGet(() -> Body.of(markdown));
     }
 }

@@ -39,6 +39,8 @@ final class Swedish {
                         + "för den tas bort när det inlägget byter bild: ladda upp filen till det här inlägget");
         add(Pattern.quote(PostRules.URL_WITH_CREDENTIALS),
                 "får inte innehålla användarnamn eller lösenord (det som står före @ i adressen): alla som läser inlägget skulle få dem");
+        add(Pattern.quote(PostRules.LINK_WITH_CREDENTIALS) + "(.+)", "får inte länka till eller visa en adress med användarnamn eller "
+                + "lösenord (det som står före @ i adressen): alla som läser inlägget skulle få dem. Ta bort dem ur adressen till $1");
         add(Pattern.quote(PostRules.URL_WITH_NO_SUCH_PORT),
                 "måste vara en giltig webbadress: portnumret efter kolonet måste vara ett tal från 1 till 65535");
         add(Pattern.quote(PostRules.URL_TOO_LONG_AS_STORED),

@@ -84,6 +84,27 @@ class MarkdownTest {
         assertFalse(html.contains("javascript:"), html);
     }
 
+    /**
+     * Found by a review: a link or a picture at "https://user:pw@…" was rendered with its user info, which every page, feed
+     * and API answer then sent. Such a link is its text, as a link to javascript: is; a bare address shows without its
+     * user info; such a picture has no source. Bodies are refused so when written: these are the ones stored before.
+     */
+    @Test
+    void linksAndPicturesWithAUserNameOrPasswordAreNotLinkedAndTheirPasswordIsNotShown() {
+        String body = "Se [rapporten](https://anna:hemligt@intra.example/rapport), https://anna:hemligt@intra.example/lista och "
+                + "www.anna:hemligt@intra.example.\n\n![Kartan](http://anna:hemligt@bilder.example/karta.jpg)\n\n"
+                + "[a](https:\\\\anna:hemligt@intra.example/) [b](//anna:hemligt@intra.example/) [c](/\\anna:hemligt@intra.example/) "
+                + "[d](https://anna%40x:hemligt@intra.example/) [e](<https://anna\themligt@intra.example/>) [f](ftp://anna:hemligt@filer.example/)";
+        String html = Markdown.toHtml(body);
+        assertFalse(html.contains("hemligt") || html.contains("anna"), html);
+        assertEquals("<p>Se rapporten, https://intra.example/lista och http://intra.example.</p>\n<p><img src=\"\" alt=\"Kartan\" /></p>\n"
+                + "<p>a b c d e f</p>\n", html);
+        String words = Markdown.toWords(body);
+        assertFalse(words.contains("hemligt") || words.contains("anna"), "excerpts and search snippets: " + words);
+        assertEquals("<p><a rel=\"nofollow\" href=\"https://intra.example/a@b\">a</a> <a rel=\"nofollow\" href=\"mailto:anna@intra.example\">b</a></p>\n",
+                Markdown.toHtml("[a](https://intra.example/a@b) [b](mailto:anna@intra.example)"), "an @ elsewhere is linked");
+    }
+
     @Test
     void onlyWebAndMailLinksSurvive() {
         // Found by fuzzing: data: links passed commonmark's default sanitizer.

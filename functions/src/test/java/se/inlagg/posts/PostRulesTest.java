@@ -95,6 +95,32 @@ class PostRulesTest {
         assertEquals(List.of("body"), fieldsOf(PostRules.check(draft("t", "😀".repeat(100_000), "a"), TIME)));
     }
 
+    /**
+     * Found by a review: a link or a picture in the body at "https://user:pw@…" was stored and its password sent in every
+     * page, feed and API answer, as a picture's own address no longer was. The body is refused naming the host, never the
+     * password, whichever way a browser would read the user info; an "@" in a path, a query or an e-mail address is fine.
+     */
+    @Test
+    void aBodyLinkingToAnAddressWithAUserNameOrPasswordIsRefusedNamingItsHost() {
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("Se [rapporten](https://anna:hemligt@intra.example/rapport).", "intra.example");
+        refused.put("![Kartan](http://anna@bilder.example/karta.jpg)", "bilder.example");
+        refused.put("Läs https://anna:hemligt@intra.example/x här.", "intra.example");
+        refused.put("Eller www.anna:hemligt@intra.example.", "intra.example");
+        refused.put("[a](https:\\\\anna@intra.example/x)", "intra.example");
+        refused.put("[a](//anna:hemligt@intra.example:8443/x)", "intra.example");
+        refused.put("[a](<https://anna\themligt@intra.example>)", "intra.example");
+        refused.put("[a]\n\n[a]: https://anna%40x:hemligt@intra.example/", "intra.example");
+        refused.forEach((body, host) -> {
+            var r = assertInstanceOf(Outcome.Refused.class, PostRules.check(draft("t", body, "a"), TIME), body);
+            assertEquals(List.of(new FieldError("body", PostRules.LINK_WITH_CREDENTIALS + host)), ((Refusal.Invalid) r.refusal()).errors(), body);
+        });
+        for (String body : List.of("[a](https://intra.example/a@b?till=anna@intra.example) [b](mailto:anna@intra.example) anna@intra.example",
+                "`https://anna:hemligt@intra.example` i kod är text", "[a](/posts/a@b)")) {
+            assertInstanceOf(Outcome.Done.class, PostRules.check(draft("t", body, "a"), TIME), body);
+        }
+    }
+
     @Test
     void controlCharactersAndBrokenUnicodeAreRefused() {
         assertEquals(List.of("title"), fieldsOf(PostRules.check(draft("a\u0000b", "x", "a"), TIME)));

@@ -58,4 +58,38 @@ class WebAddressesTest {
         assertEquals(Optional.empty(), WebAddresses.authorityProblem("https://example.se:1/x.jpg"));
         assertEquals(Optional.empty(), WebAddresses.authorityProblem("ftp://user:pw@example.se:0/x"), "no web address: the caller's check");
     }
+
+    /**
+     * Found by a review: a post's body linked to "https://user:pw@…" and every page sent the password. The user info is
+     * read where a browser's URL parser reads it (the URL Standard on an http or https page): a backslash is a slash in
+     * such an address, a tab or newline is dropped anywhere, and "//" without a scheme is the page's own.
+     */
+    @Test
+    void theUserInfoIsWhatABrowserReadsAsIt() {
+        Map<String, WebAddresses.WithoutUserInfo> read = new java.util.LinkedHashMap<>();
+        read.put("https://user:pw@intra.example/x", new WebAddresses.WithoutUserInfo("https://intra.example/x", "intra.example"));
+        read.put("http://u@host.se", new WebAddresses.WithoutUserInfo("http://host.se", "host.se"));
+        read.put("HTTPS://Anna@Host.se:8443/x?y=1", new WebAddresses.WithoutUserInfo("HTTPS://Host.se:8443/x?y=1", "Host.se"));
+        read.put("https://user%40x:pw@host.se/", new WebAddresses.WithoutUserInfo("https://host.se/", "host.se"));
+        read.put("https://a@b@host.se/", new WebAddresses.WithoutUserInfo("https://host.se/", "host.se"));
+        read.put("https:\\\\user@host.se/x", new WebAddresses.WithoutUserInfo("https:\\\\host.se/x", "host.se"));
+        read.put("https:/\\user@host.se", new WebAddresses.WithoutUserInfo("https:/\\host.se", "host.se"));
+        read.put("https:user@host.se", new WebAddresses.WithoutUserInfo("https:host.se", "host.se"));
+        read.put("//user:pw@host.se/x", new WebAddresses.WithoutUserInfo("//host.se/x", "host.se"));
+        read.put("/\\user@host.se/x", new WebAddresses.WithoutUserInfo("/\\host.se/x", "host.se"));
+        read.put("\\\\user@host.se", new WebAddresses.WithoutUserInfo("\\\\host.se", "host.se"));
+        read.put(" https://us\ter@host.se/\n", new WebAddresses.WithoutUserInfo("https://host.se/", "host.se"));
+        read.put("https:/\t/user@host.se", new WebAddresses.WithoutUserInfo("https://host.se", "host.se"));
+        read.put("https://user@[2001:db8::1]:8443/", new WebAddresses.WithoutUserInfo("https://[2001:db8::1]:8443/", "[2001:db8::1]"));
+        read.put("https://user@/x", new WebAddresses.WithoutUserInfo("https:///x", ""));
+        read.put("ftp://anna:pw@filer.se/", new WebAddresses.WithoutUserInfo("ftp://filer.se/", "filer.se"));
+        read.put("sftp://anna@filer.se:22/x", new WebAddresses.WithoutUserInfo("sftp://filer.se:22/x", "filer.se"));
+        read.forEach((href, without) -> assertEquals(Optional.of(without), WebAddresses.withoutUserInfo(href), href));
+        for (String href : List.of("https://host.se/a@b", "https://host.se?to=a@b", "https://host.se#a@b", "https://host.se\\@evil.se/",
+                "mailto:anna@host.se", "/posts/a@b", "a@b.se", "kontakt@host.se/x", "https%3A//user@host.se", "file://anna@host.se/",
+                "sftp:///anna@host.se", "sftp:anna@host.se", "sftp:/\\anna@host.se",
+                "https://user%40host.se/", "https://host.se:8443/")) {
+            assertEquals(Optional.empty(), WebAddresses.withoutUserInfo(href), href);
+        }
+    }
 }

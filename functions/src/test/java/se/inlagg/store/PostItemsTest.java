@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Status;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class PostItemsTest {
 
@@ -40,5 +41,25 @@ class PostItemsTest {
         var begun = new HashMap<>(PostItems.postItem(draft(Instant.parse("2026-11-01T08:00:00Z"), true)));
         begun.remove(PostItems.DATED);
         assertFalse(PostItems.summaryOf(Item.of(begun)).dated(), "published now, as before");
+    }
+
+    /**
+     * HTML the renderer before stored is served as it is where this one makes the same of the body, so reading an old post
+     * loads no Markdown renderer; a body it rendered with a link's user name and password is rendered anew.
+     */
+    @Test
+    void htmlStoredByTheRendererBeforeIsKeptUnlessTheBodyHasALinksUserInfo() {
+        assertEquals("<p>som lagrad</p>", storedByRendererOne("Se [rapporten](https://intra.example/r).").html(), "read as stored");
+        assertEquals("<p>Se rapporten.</p>\n", storedByRendererOne("Se [rapporten](https://anna:hemligt@intra.example/r).").html());
+        assertEquals("<p>Se rapporten.</p>\n", storedByRendererOne("Se [rapporten](https://anna&#64;intra.example/r).").html(),
+                "an @ written as a character reference");
+    }
+
+    /** A body item as the renderer before wrote it, its HTML told apart from any this one makes. */
+    private static se.inlagg.posts.Body storedByRendererOne(String markdown) {
+        var stored = new HashMap<>(PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", se.inlagg.posts.Body.of(markdown)));
+        stored.put(PostItems.BODY_HTML, AttributeValue.fromS("<p>som lagrad</p>"));
+        stored.put(PostItems.RENDERER, AttributeValue.fromN("1"));
+        return PostItems.bodyOf(Item.of(stored));
     }
 }

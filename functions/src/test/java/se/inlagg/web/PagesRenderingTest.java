@@ -279,6 +279,9 @@ class PagesRenderingTest {
                 Swedish.message("image.url", se.inlagg.posts.PostRules.URL_WITH_CREDENTIALS));
         assertEquals("måste vara en giltig webbadress: portnumret efter kolonet måste vara ett tal från 1 till 65 535",
                 Swedish.message("image.url", se.inlagg.posts.PostRules.URL_WITH_NO_SUCH_PORT));
+        assertEquals("får inte länka till eller visa en adress med användarnamn eller lösenord (det som står före @ i adressen): alla som "
+                + "läser inlägget skulle få dem. Ta bort dem ur adressen till intra.example",
+                Swedish.message("body", se.inlagg.posts.PostRules.LINK_WITH_CREDENTIALS + "intra.example"), "the host named as it is");
     }
 
     @Test

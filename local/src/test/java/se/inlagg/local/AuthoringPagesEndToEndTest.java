@@ -376,6 +376,32 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("https://xn--zca.de/bild.jpg", asa.editForm(slug).get("imageUrl"), "the domain a browser opens");
     }
 
+    /**
+     * Found by a review: a link or a picture in the text at "https://user:pw@…" was saved, and every reader of the post sent
+     * the password. The writing and the edit form say so in Swedish beside the text, naming the host, keep what was typed
+     * and save nothing.
+     */
+    @Test
+    void aTextLinkingToAnAddressWithAPasswordIsRefusedInSwedishWithTheTextKept() {
+        String message = "<span class=\"error\" id=\"body-error\">får inte länka till eller visa en adress med användarnamn eller lösenord "
+                + "(det som står före @ i adressen): alla som läser inlägget skulle få dem. Ta bort dem ur adressen till intra.example</span>";
+        Map<String, String> typed = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        typed.putAll(Map.of("title", "Rapport med lösenord", "body", "Läs [rapporten](https://anna:hemligt@intra.example/rapport).\n\n"
+                + "![Kartan](https://anna:hemligt@intra.example/karta.jpg)", "tags", "Rutiner", "action", "publish"));
+        var written = asa.post("/write", typed);
+        assertEquals(400, written.status());
+        assertTrue(written.body().contains(message), written.body());
+        assertEquals(typed.get("body"), AuthorBrowser.fields(written.body()).get("body").replace("\r", ""), "the text as typed");
+        assertEquals(404, asa.get("/posts/rapport-med-losenord/edit").status(), "no post made");
+
+        String slug = write("Rapport utan lösenord", "publish");
+        var before = asa.editForm(slug);
+        var edited = asa.post("/posts/" + slug + "/edit", with(before, "body", "Se https://anna:hemligt@intra.example/lista.", "action", "save"));
+        assertEquals(400, edited.status());
+        assertTrue(edited.body().contains(message), "a bare address is a link too: " + edited.body());
+        assertEquals(before.get("body"), asa.editForm(slug).get("body"), "nothing saved");
+    }
+
     @Test
     void aPostTakenBackShowsItsDateAndPublishedNowKeepsIt() {
         String slug = http.createPost("Vårens planering", "2025-01-10T12:00").json().path("slug").asText();

@@ -212,6 +212,32 @@ class PostsApiEndToEndTest extends ServerTest {
     }
 
     /**
+     * Found by a review: a link or a picture in a post's body at "https://user:pw@…" was stored, and the page, the feed and
+     * bodyHtml sent the password to every reader, as a picture's own address no longer did. The create and the edit answer
+     * 400 naming body and the link's host, never the password; nothing is saved.
+     */
+    @Test
+    void aBodyLinkingToAnAddressWithAPasswordIsRefusedAndNothingSaved() {
+        for (String body : List.of("Se [rapporten](https://anna:hemligt@intra.example/rapport).", "![Kartan](http://anna:hemligt@intra.example/k.jpg)",
+                "Läs på https://anna:hemligt@intra.example/x.", "[Rapport](https:\\\\anna:hemligt@intra.example/r)")) {
+            var reply = http.write("POST", "/api/posts", Http.post("Länk med lösenord", body, "2013-06-04", "Åsa Öberg", "Malmö", "published").toString());
+            assertError(reply, 400, "validation_failed", "body");
+            assertEquals("must not link to or show an address with a user name or password (what stands before @ in it), which every reader "
+                    + "of the post would be sent: take them out of the address at intra.example",
+                    reply.json().path("error").path("details").get(0).path("message").asText(), body);
+            assertFalse(reply.body().contains("hemligt"), "the password is not echoed: " + reply.body());
+        }
+        assertEquals(404, http.get("/api/posts/lank-med-losenord").status(), "nothing saved");
+        String slug = http.created(Http.post("Länk utan lösenord", "Se [rapporten](https://intra.example/rapport).", "2013-06-04", "Åsa Öberg",
+                "Malmö", "published")).path("slug").asText();
+        var before = http.get("/api/posts/" + slug);
+        var edit = http.sendWith("PATCH", "/api/posts/" + slug, "application/merge-patch+json",
+                "{\"body\": \"Se [rapporten](//anna:hemligt@intra.example/rapport).\"}", Map.of("If-Match", before.header("etag")));
+        assertError(edit, 400, "validation_failed", "body");
+        assertEquals(before.json(), http.get("/api/posts/" + slug).json(), "the post as it was");
+    }
+
+    /**
      * Found by a probe: a category pasted with a soft hyphen (from Word, or a hyphenated page) became a second category
      * beside the one typed plainly, shown alike on /tags, and a title with a zero-width space made a slug with a dash in the word.
      */
