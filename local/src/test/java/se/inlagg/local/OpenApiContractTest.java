@@ -162,6 +162,83 @@ class OpenApiContractTest extends ServerTest {
         ApiAsserts.assertError(http.write("PUT", "/api/posts/" + slug + "/tags", tooMany.toString()), 400, "validation_failed", "tags");
     }
 
+    /**
+     * A publication time in each form the server reads (SiteTime.read: README's dates, and the Swedish a page shows), with
+     * the instant it names. Found by a review: the publish request's pattern refused "30 januari 2019 kl. 09:15", which the
+     * server takes, so a client checking its requests by the document could not send it.
+     */
+    static Map<String, String> publicationTimes() {
+        Map<String, String> forms = new java.util.LinkedHashMap<>();
+        forms.put("2019-01-30", "2019-01-29T23:00:00Z");
+        forms.put("2019-01-30T09:15", "2019-01-30T08:15:00Z");
+        forms.put("2019-01-30 09:15", "2019-01-30T08:15:00Z");
+        forms.put("2019-01-30T09:15:07", "2019-01-30T08:15:07Z");
+        forms.put("2019-01-30T09:15:00+01:00", "2019-01-30T08:15:00Z");
+        forms.put("2019-06-30T09:15:00+02:00", "2019-06-30T07:15:00Z");
+        forms.put("2019-01-30T08:15:00Z", "2019-01-30T08:15:00Z");
+        forms.put("2019-01-30T09:15Z", "2019-01-30T09:15:00Z");
+        forms.put("30 januari 2019", "2019-01-29T23:00:00Z");
+        forms.put("30 januari 2019 kl. 09:15", "2019-01-30T08:15:00Z");
+        forms.put("30 Januari 2019 kl 9.15", "2019-01-30T08:15:00Z");
+        forms.put("30 juni 2019, klockan 09:15", "2019-06-30T07:15:00Z");
+        forms.put("2019-01-30 kl. 09.15", "2019-01-30T08:15:00Z");
+        forms.put("2026-10-25T02:30 (vintertid)", "2026-10-25T01:30:00Z");
+        forms.put("2026-10-25 02:30 (sommartid)", "2026-10-25T00:30:00Z");
+        forms.put("2026-10-25T02:30 (normaltid)", "2026-10-25T01:30:00Z");
+        forms.put("25 oktober 2026 kl. 02:30 (vintertid)", "2026-10-25T01:30:00Z");
+        return forms;
+    }
+
+    /**
+     * Every way of giving a post its time, the create, the edit and the publish, takes each form the server reads by the
+     * document, and the server takes it there as the instant it names.
+     */
+    @Test
+    void everyFormOfAPublicationTimeTheServerTakesTheDocumentTakes() {
+        String edited = http.created(Http.post("Tidsformer i en redigering", "Text.", "2019-01-01", "Åsa Öberg", "Malmö", "published"))
+                .path("slug").asText();
+        String etag = http.get("/api/posts/" + edited).header("etag");
+        int n = 0;
+        for (var form : publicationTimes().entrySet()) {
+            String time = form.getKey();
+            var create = Http.post("Tidsform " + ++n, "Text.", time, "Åsa Öberg", "Malmö", "draft");
+            assertValid("PostInput", create, "a create at " + time);
+            var created = http.write("POST", "/api/posts", create.toString());
+            assertEquals(201, created.status(), time + ": " + created.body());
+            assertEquals(form.getValue(), created.json().path("publishedAt").asText(), "created at " + time);
+
+            var patch = Http.JSON.createObjectNode().put("publishedAt", time);
+            assertValid("PostPatch", patch, "an edit to " + time);
+            var patched = http.sendWith("PATCH", "/api/posts/" + edited, "application/merge-patch+json", patch.toString(), Map.of("If-Match", etag));
+            assertEquals(200, patched.status(), time + ": " + patched.body());
+            assertEquals(form.getValue(), patched.json().path("publishedAt").asText(), "edited to " + time);
+            etag = patched.header("etag");
+
+            var publish = Http.JSON.createObjectNode().put("publishAt", time);
+            assertValid("PublishInput", publish, "a publish at " + time);
+            var published = http.write("POST", "/api/posts/" + created.json().path("slug").asText() + "/publish", publish.toString());
+            assertEquals(200, published.status(), time + ": " + published.body());
+            assertEquals(form.getValue(), published.json().path("publishedAt").asText(), "published at " + time);
+        }
+    }
+
+    /** Each example of a publication time the document gives is one the server takes, at the publish as anywhere. */
+    @Test
+    void everyPublicationTimeTheDocumentGivesAsAnExampleTheServerTakes() {
+        JsonNode examples = document.path("components").path("schemas").path("PublicationTime").path("examples");
+        assertTrue(examples.size() >= 5, "the document shows the forms: " + examples);
+        String slug = http.created(Http.post("Dokumentets exempel", "Text.", null, "Åsa Öberg", "Malmö", "draft")).path("slug").asText();
+        for (JsonNode example : examples) {
+            var publish = Http.JSON.createObjectNode().put("publishAt", example.asText());
+            assertValid("PublishInput", publish, example.asText());
+            var published = http.write("POST", "/api/posts/" + slug + "/publish", publish.toString());
+            assertEquals(200, published.status(), example + ": " + published.body());
+        }
+        assertTrue(publicationTimes().keySet().containsAll(
+                java.util.stream.StreamSupport.stream(examples.spliterator(), false).map(JsonNode::asText).toList()),
+                "each example is a form the server is tested with, with its instant");
+    }
+
     @Test
     void realAnswersAreValidByTheDocument() {
         var created = http.createPost("Kontrakt och verklighet", "2019-01-30", "Kontrakt");
