@@ -95,9 +95,12 @@ public record Facet(Kind kind, String slug, String name) {
         return new Facet(Kind.MONTH, month.toString(), SwedishDates.month(month));
     }
 
-    /** Its name as it stands inside a sentence: a month's in lower case ("i september 2024"), the others' as they are. */
+    /**
+     * Its name as it stands inside a sentence: a month's in lower case ("i september 2024"), the others' as they are,
+     * keeping their direction to themselves, so the words after them read as written ({@link DirectionControls}).
+     */
     public String nameInText() {
-        return kind == Kind.MONTH ? name.toLowerCase(java.util.Locale.ROOT) : name;
+        return kind == Kind.MONTH ? name.toLowerCase(java.util.Locale.ROOT) : DirectionControls.isolated(name);
     }
 
     /** What names it in its query parameter: a month as 2026-11, the others by name (a slug would do too). */

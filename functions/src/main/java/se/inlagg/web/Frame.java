@@ -67,7 +67,7 @@ public record Frame(String title, String description, Optional<Sharing> sharing,
 
     /** "Kategori: Frivård – Inlägg"; the front page is the site's name alone. */
     public String documentTitle() {
-        return title.equals(SITE_NAME) ? title : title + " – " + SITE_NAME;
+        return title.equals(SITE_NAME) ? title : se.inlagg.posts.DirectionControls.isolated(title) + " – " + SITE_NAME;
     }
 
     public Optional<String> canonical() {

@@ -133,9 +133,9 @@ public final class ListPageHandler extends PageFunction {
 
     private static String heading(Facet f) {
         return switch (f.kind()) {
-            case CATEGORY -> "Kategori: " + f.name();
-            case PERSON -> "Inlägg av " + f.name();
-            case OFFICE -> "Inlägg från " + f.name();
+            case CATEGORY -> "Kategori: " + f.nameInText();
+            case PERSON -> "Inlägg av " + f.nameInText();
+            case OFFICE -> "Inlägg från " + f.nameInText();
             case MONTH -> "Inlägg från " + f.nameInText();
         };
     }

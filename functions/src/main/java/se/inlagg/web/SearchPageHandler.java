@@ -102,17 +102,18 @@ public final class SearchPageHandler extends PageFunction {
                                       ZoneId zone) {
         long pages = (page.total() + PER_PAGE - 1) / PER_PAGE;
         String where = within.map(w -> " " + w.where()).orElse("");
-        String query = search.query();
+        // In a sentence, what was typed keeps its direction to itself (a link may carry an open override).
+        String typed = se.inlagg.posts.DirectionControls.isolated(search.query());
         String pageOf = pages > 1 ? " Sida " + (page.offset() / PER_PAGE + 1) + " av " + pages + "." : "";
         String found = page.total() == 0
-                ? "Inga inlägg" + where + " hittades för ”" + query + "”. Prova färre eller andra ord."
+                ? "Inga inlägg" + where + " hittades för ”" + typed + "”. Prova färre eller andra ord."
                 // A typo, most often: said so, so nobody takes these for the words they typed.
-                : page.similar() ? "Inga inlägg" + where + " hittades för ”" + query + "”. Här visas " + page.total()
+                : page.similar() ? "Inga inlägg" + where + " hittades för ”" + typed + "”. Här visas " + page.total()
                         + " inlägg med liknande ord." + pageOf
-                : page.total() + " inlägg" + where + " hittades för ”" + query + "”." + pageOf;
+                : page.total() + " inlägg" + where + " hittades för ”" + typed + "”." + pageOf;
         List<SearchView.Hit> hits = page.hits().stream().map(h -> hit(h, zone)).toList();
         String base = search.firstPage();
-        return new SearchView(query, "Sökresultat", Optional.of(found), hits,
+        return new SearchView(search.query(), "Sökresultat", Optional.of(found), hits,
                 page.previousCursor().map(c -> base + "&cursor=" + c), page.nextCursor().map(c -> base + "&cursor=" + c), within, everywhere);
     }
 

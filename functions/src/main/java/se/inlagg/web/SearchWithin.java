@@ -32,10 +32,10 @@ public record SearchWithin(String where, String query, List<Hidden> hidden) {
         List<String> parts = new ArrayList<>();
         for (Facet f : facets) {
             parts.add(switch (f.kind()) {
-                case CATEGORY -> "i kategorin " + f.name();
-                case PERSON -> "av " + f.name();
+                case CATEGORY -> "i kategorin " + f.nameInText();
+                case PERSON -> "av " + f.nameInText();
                 // Where a person works, or where posts come from.
-                case OFFICE -> (byPerson ? "på " : "från ") + f.name();
+                case OFFICE -> (byPerson ? "på " : "från ") + f.nameInText();
                 case MONTH -> "i " + f.nameInText();
             });
         }

@@ -150,6 +150,66 @@ class PagesRenderingTest {
         assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") || html.contains("&lt;script&gt;alert('x')&lt;/script&gt;"), html);
     }
 
+    /**
+     * Found by a probe: a byline's name ending in an open right-to-left override (U+202E, as pasted from a right-to-left
+     * text) showed the office after it as "idiB rotnoK", a title the date after it among related posts, a category's name
+     * the count beside it on /tags, a name in a search box's label the month after it; after a title in Hebrew the day of
+     * its date stood before it. Each value shown keeps its direction to itself; what a form sends back stays as typed.
+     */
+    @Test
+    void aNameOrTitleWrittenRightToLeftTurnsNothingAfterIt() {
+        String rlo = "\u202E";
+        var summary = post("Obalanserad " + rlo + "riktning", "Text.").summary();
+        var turned = new PostSummary(summary.id(), "obalanserad-riktning", summary.title(), summary.excerpt(),
+                new Byline("Bidi " + rlo + "Namn", Optional.of("Enhetschef"), Optional.of("Frivården Malmö")), summary.tags(),
+                Optional.empty(), summary.status(), summary.publishedAt(), summary.dated(), summary.updatedAt(), summary.version(),
+                summary.authorId());
+        Post post = new Post(turned, "Text.", "<p>Text.</p>");
+        var hebrew = new PostSummary("0f0e3c1e-54a4-4c53-9a55-3d1f1d0c5a11", "shalom", "שלום", summary.excerpt(), summary.author(),
+                summary.tags(), Optional.empty(), summary.status(), Instant.parse("2019-01-27T23:00:00Z"), true, summary.updatedAt(), 1,
+                summary.authorId());
+        PostView view = Views.post(post, STOCKHOLM, NOW, se.inlagg.posts.Neighbours.NONE, List.of(turned, hebrew));
+        String page = Templates.render(out -> JtepostGenerated.render(out, null, frame(turned.title(), Optional.empty()), view, null));
+        assertEquals(0, levelOf(shown(page, "<p class=\"meta\">", "</p>"), ", Enhetschef, Frivården Malmö"), page);
+        assertEquals(0, levelOf(shown(page, "<section class=\"related\"", "</li>"), "30 januari 2019"), page);
+        assertEquals(0, levelOf(shown(page, "<a href=\"/posts/shalom\">", "</li>"), "28 januari 2019"), page);
+        assertEquals(0, levelOf(shown(page, "<title>", "</title>"), " – Inlägg"), page);
+
+        var categories = new FacetIndexView("Kategorier", "Alla kategorier.", List.of(new FacetIndexView.Entry("Bidi" + rlo, "/tags/bidi", 3)), "");
+        String index = Templates.render(out -> se.inlagg.web.templates.JtefacetsGenerated.render(out, null, frame("Kategorier", Optional.empty()), categories));
+        assertEquals(0, levelOf(shown(index, "<ul class=\"facets\">", "</li>"), "3 inlägg"), index);
+
+        var office = se.inlagg.posts.Facet.office("Kontor " + rlo + "Bidi").orElseThrow();
+        String label = SearchWithin.of(List.of(office, se.inlagg.posts.Facet.month(java.time.YearMonth.of(2026, 3))), "").label();
+        assertEquals(0, levelOf(label, " i mars 2026"), label);
+
+        Map<String, String> typed = Map.of("title", "Obalanserad " + rlo + "riktning", "body", "text " + rlo + "omvänd", "authorName", "Bidi " + rlo + "Namn");
+        String form = Templates.render(out -> JteformGenerated.render(out, null, Frame.unlisted("Skriv", Optional.empty()),
+                WriteForm.view(typed, List.of(), Optional.empty(), "csrf-1", "form-1")));
+        assertTrue(form.contains("value=\"Obalanserad " + rlo + "riktning\"") && form.contains("value=\"Bidi " + rlo + "Namn\""),
+                "a field sends back what was typed, nothing added: " + form);
+        assertTrue(form.contains(">text " + rlo + "omvänd</textarea>"), form);
+    }
+
+    /** The text of the part of a page from {@code from} to the {@code to} after it, as a browser lays it out in one line. */
+    private static String shown(String html, String from, String to) {
+        int start = html.indexOf(from);
+        assertTrue(start >= 0, from + " in " + html);
+        String part = html.substring(start, html.indexOf(to, start + from.length()));
+        return part.replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip();
+    }
+
+    /** The highest embedding level of the characters of {@code part}, where it ends {@code line}: 0 is read left to right. */
+    private static int levelOf(String line, String part) {
+        assertTrue(line.endsWith(part), "\"" + line + "\" ends with \"" + part + "\"");
+        var bidi = new java.text.Bidi(line, java.text.Bidi.DIRECTION_LEFT_TO_RIGHT);
+        int highest = 0;
+        for (int i = line.length() - part.length(); i < line.length(); i++) {
+            highest = Math.max(highest, bidi.getLevelAt(i));
+        }
+        return highest;
+    }
+
     @Test
     void theLayoutIsSwedishSemanticAndLinksItsFeedsItsCanonicalAddressAndASkipLink() {
         String html = listPage(List.of(post("Att gästspela som chef", "").summary()));

@@ -1,0 +1,31 @@
+package se.inlagg.web;
+
+import gg.jte.TemplateOutput;
+import gg.jte.html.OwaspHtmlTemplateOutput;
+import se.inlagg.posts.DirectionControls;
+
+/**
+ * jte's escaping output, writing each value a page shows as text as an isolate of its own direction
+ * ({@link DirectionControls#isolated}), as {@code <bdi>} would: a title or name in Hebrew or Arabic, or one that leaves
+ * a right-to-left override open, lays out nothing after it on its line. Attributes are written as given, and so is a
+ * textarea's text: a form sends them back, and must send what was typed.
+ */
+final class IsolatedTextOutput extends OwaspHtmlTemplateOutput {
+
+    private boolean shownAsText = true;
+
+    IsolatedTextOutput(TemplateOutput out) {
+        super(out);
+    }
+
+    @Override
+    public void setContext(String tagName, String attributeName) {
+        super.setContext(tagName, attributeName);
+        shownAsText = attributeName == null && !"textarea".equals(tagName);
+    }
+
+    @Override
+    public void writeUserContent(String value) {
+        super.writeUserContent(value != null && shownAsText ? DirectionControls.isolated(value) : value);
+    }
+}
