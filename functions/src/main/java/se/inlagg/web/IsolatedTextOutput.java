@@ -8,7 +8,8 @@ import se.inlagg.posts.DirectionControls;
  * jte's escaping output, writing each value a page shows as text as an isolate of its own direction
  * ({@link DirectionControls#isolated}), as {@code <bdi>} would: a title or name in Hebrew or Arabic, or one that leaves
  * a right-to-left override open, lays out nothing after it on its line. Attributes are written as given, and so is a
- * textarea's text: a form sends them back, and must send what was typed.
+ * textarea's text: a form sends them back, and must send what was typed. So is a {@code pre}'s: the edit form shows the
+ * stored text there for its author to copy, and copying would take the invisible marks along (found by a review).
  */
 final class IsolatedTextOutput extends OwaspHtmlTemplateOutput {
 
@@ -21,7 +22,7 @@ final class IsolatedTextOutput extends OwaspHtmlTemplateOutput {
     @Override
     public void setContext(String tagName, String attributeName) {
         super.setContext(tagName, attributeName);
-        shownAsText = attributeName == null && !"textarea".equals(tagName);
+        shownAsText = attributeName == null && !"textarea".equals(tagName) && !"pre".equals(tagName);
     }
 
     @Override

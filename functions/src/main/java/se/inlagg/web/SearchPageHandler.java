@@ -66,7 +66,9 @@ public final class SearchPageHandler extends PageFunction {
                 }
             };
         }
-        String sought = query + within.map(w -> ", bland inlägg " + w.where()).orElse("");
+        // The words as typed, isolated as the sentence on the page has them: a right-to-left override in them turned the
+        // scope after them in the tab's title (found by a review).
+        String sought = se.inlagg.posts.DirectionControls.isolated(query) + within.map(w -> ", bland inlägg " + w.where()).orElse("");
         // A later page of hits says which it is (found by a probe: every page was titled alike, WCAG 2.4.2).
         String title = (query.isBlank() ? "Sök" : "Sök: " + sought) + (pageNumber > 1 ? " – sida " + pageNumber : "");
         String description = view.message().orElse("Sökresultat för " + sought + ".");

@@ -173,6 +173,9 @@ class SearchEndToEndTest extends ServerTest {
         assertTrue(within.contains("1 inlägg i kategorin Resor hittades för ”studiebesök”."), within);
         assertTrue(within.contains("Studiebesök i Växjö") && !within.contains("Studiebesök i Kalmar"), within);
         assertTrue(within.contains("<title>Sök: studiebesök, bland inlägg i kategorin Resor – Inlägg</title>"), within);
+        String turned = http.get("/sok?q=" + q("\u202Eresa") + "&tag=Resor").body();
+        assertTrue(turned.contains("<title>Sök: \u2066\u202Eresa\u202C\u2069, bland inlägg i kategorin Resor – Inlägg</title>"),
+                "an override typed in the words is closed before the scope: " + turned.substring(0, Math.min(600, turned.length())));
         assertTrue(within.contains("<a href=\"/sok?q=studiebes%C3%B6k\">Sök efter ”studiebesök” bland alla inlägg</a>"), within);
         assertTrue(within.contains("id=\"sok-inom\" name=\"q\" type=\"search\" value=\"studiebesök\""), "the box that keeps to it keeps the words");
         assertTrue(within.contains("id=\"sok-q\" name=\"q\" type=\"search\" value=\"\""), "the header's, which searches all posts, is left empty");
