@@ -51,8 +51,8 @@ public final class PostService {
             // A refused request sent exactly as one this key already created a post for is that request's retry: the post
             // was taken under the rules before a deploy made them stricter (a spring-gap time, a picture address with a
             // password), and its client, whose answer was lost, must get it, not a 400 for a post it has.
-            case Outcome.Refused<PostRules.Checked> r -> request.flatMap(k -> createdBefore(authorId, k))
-                    .<Outcome<Post>>map(Outcome::done).orElseGet(() -> Outcome.refused(r.refusal()));
+            case Outcome.Refused<PostRules.Checked> r -> request.flatMap(k -> answeredBefore(authorId, k))
+                    .orElseGet(() -> Outcome.refused(r.refusal()));
             case Outcome.Done<PostRules.Checked> d ->
                     store(d.value(), authorId, request.map(r -> r.asking(CreateFingerprint.of(d.value()))));
         };
@@ -119,11 +119,20 @@ public final class PostService {
         return repository.idempotencyRecord(authorId, request.keySha256(), time.now()).flatMap(r -> repository.findById(r.postId()));
     }
 
-    /** The post a create sent alike made under this key, while the key's record lasts. */
-    private Optional<Post> createdBefore(String authorId, IdempotentRequest request) {
+    /**
+     * The first answer to a create sent alike under this key, while the key's record lasts: its post, or that the post
+     * was deleted since, as {@link #replay} answers.
+     */
+    private Optional<Outcome<Post>> answeredBefore(String authorId, IdempotentRequest request) {
         return repository.idempotencyRecord(authorId, request.keySha256(), time.now())
                 .filter(record -> record.requestSha256().equals(request.requestSha256()))
-                .flatMap(record -> repository.findById(record.postId()));
+                .map(this::postOf);
+    }
+
+    /** The post a key's record names, or that it was deleted since. */
+    private Outcome<Post> postOf(IdempotencyRecord record) {
+        return repository.findById(record.postId()).<Outcome<Post>>map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST_DELETED_SINCE)));
     }
 
     /** The first answer to a repeated request, or a refusal when the key came with another request. */
@@ -133,8 +142,7 @@ public final class PostService {
                 return Outcome.refused(new Refusal.Unprocessable(Refusal.Rule.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was used for a different request; use a new key.", "Idempotency-Key"));
             }
-            return repository.findById(record.postId()).<Outcome<Post>>map(Outcome::done)
-                    .orElseGet(() -> Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST_DELETED_SINCE)));
+            return postOf(record);
         });
     }
 

@@ -251,6 +251,10 @@ class PostServiceTest {
         assertInstanceOf(Refusal.Invalid.class, otherwise.refusal(), "what is wrong with it, not that the key was used");
         assertInstanceOf(Outcome.Refused.class, service.create(nowRefused, "author-2", Optional.of(request)), "another author's key is their own");
         assertEquals(1, repository.bySlug.size());
+
+        assertInstanceOf(Outcome.Done.class, service.delete(first.slug(), Optional.empty(), "author-1"));
+        var gone = assertInstanceOf(Outcome.Refused.class, service.create(nowRefused, "author-1", Optional.of(request)));
+        assertEquals(new Refusal.NotFound(Refusal.Missing.POST_DELETED_SINCE), gone.refusal(), "as a replay says it, not what the rules say");
     }
 
     @Test
