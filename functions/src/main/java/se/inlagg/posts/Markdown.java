@@ -92,7 +92,7 @@ public final class Markdown {
                 if (link.getFirstChild() instanceof Text text && text.getNext() == null && (text.getLiteral().equals(link.getDestination())
                         || ("http://" + text.getLiteral()).equals(link.getDestination()))) {
                     // "www.…" is linked to "http://www.…".
-                    WebAddresses.withoutUserInfo(link.getDestination()).ifPresent(without -> text.setLiteral(without.address()));
+                    SafeUrls.userInfoOfLink(link.getDestination()).ifPresent(without -> text.setLiteral(without.address()));
                 }
                 for (Node child = link.getFirstChild(); child != null; ) {
                     Node next = child.getNext();
@@ -141,7 +141,8 @@ public final class Markdown {
 
     /**
      * The first link or picture of the body (a bare address the autolinker links counts) whose address has a user name
-     * or password a browser reads in it, without them; empty when none has. The page shows such a link as its text and
+     * or password a browser reads in it, without them; empty when none has. Only an address the page would link or show
+     * counts ({@link SafeUrls#userInfoOfLink}): "ssh://git@…" is shown as text. The page shows such a link as its text and
      * such a picture not at all; the rules refuse the body, so its author learns why rather than finds a link gone.
      */
     static Optional<WebAddresses.WithoutUserInfo> firstAddressWithUserInfo(String markdown) {
@@ -149,19 +150,19 @@ public final class Markdown {
         AS_WRITTEN.parse(markdown).accept(new AbstractVisitor() {
             @Override
             public void visit(Link link) {
-                check(link.getDestination());
+                check(SafeUrls.userInfoOfLink(link.getDestination()));
                 visitChildren(link);
             }
 
             @Override
             public void visit(org.commonmark.node.Image image) {
-                check(image.getDestination());
+                check(SafeUrls.userInfoOfImage(image.getDestination()));
                 visitChildren(image);
             }
 
-            private void check(String address) {
+            private void check(Optional<WebAddresses.WithoutUserInfo> userInfo) {
                 if (found.isEmpty()) {
-                    WebAddresses.withoutUserInfo(address).ifPresent(found::add);
+                    userInfo.ifPresent(found::add);
                 }
             }
         });

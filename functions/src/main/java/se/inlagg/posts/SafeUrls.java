@@ -1,6 +1,7 @@
 package se.inlagg.posts;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.commonmark.renderer.html.UrlSanitizer;
 
@@ -29,6 +30,21 @@ final class SafeUrls implements UrlSanitizer {
     @Override
     public String sanitizeImageUrl(String url) {
         return allowed(url, IMAGE_SCHEMES) && WebAddresses.withoutUserInfo(url).isEmpty() ? url : "";
+    }
+
+    /**
+     * The address without the user name or password a browser reads in it, when a page would link it but for them; empty
+     * for any other. An address of a scheme the page never links ("ssh://git@github.com/…", "smb://anna@filserver/…") is
+     * shown as text, which sends nothing, so its user name is the author's to write (found by a review: such a body was
+     * refused, and one stored before showed "ssh://github.com/…", a different command).
+     */
+    static Optional<WebAddresses.WithoutUserInfo> userInfoOfLink(String url) {
+        return allowed(url, LINK_SCHEMES) ? WebAddresses.withoutUserInfo(url) : Optional.empty();
+    }
+
+    /** As {@link #userInfoOfLink}, for a picture, which the page shows only from http and https. */
+    static Optional<WebAddresses.WithoutUserInfo> userInfoOfImage(String url) {
+        return allowed(url, IMAGE_SCHEMES) ? WebAddresses.withoutUserInfo(url) : Optional.empty();
     }
 
     /** A scheme is what stands before the first ':' that comes before any '/', '?' or '#'. */

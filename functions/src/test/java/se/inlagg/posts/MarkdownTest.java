@@ -105,6 +105,18 @@ class MarkdownTest {
                 Markdown.toHtml("[a](https://intra.example/a@b) [b](mailto:anna@intra.example)"), "an @ elsewhere is linked");
     }
 
+    /**
+     * Found by a review: "ssh://git@github.com/org/repo" in a body stored before showed as "ssh://github.com/org/repo", a
+     * different command, though the page shows an address of such a scheme as text and no browser follows it: such an
+     * address is shown, and read for excerpts and search, as written.
+     */
+    @Test
+    void anAddressOfASchemeThePageNeverLinksIsShownAsWritten() {
+        String body = "Klona ssh://git@github.com/org/repo, hämta ftp://anonymous@ftp.sunet.se/pub och öppna smb://anna@filserver/delat.";
+        assertEquals("<p>" + body + "</p>\n", Markdown.toHtml(body));
+        assertEquals(body, Markdown.toWords(body));
+    }
+
     @Test
     void onlyWebAndMailLinksSurvive() {
         // Found by fuzzing: data: links passed commonmark's default sanitizer.

@@ -121,6 +121,22 @@ class PostRulesTest {
         }
     }
 
+    /**
+     * Found by a review: "ssh://git@github.com/…" in a body was refused as if a browser would send "git", though a page
+     * never links an address of a scheme other than http, https or mailto (SafeUrls): it shows it as text, which sends
+     * nothing. Only an address the page would link or show is judged; the same user info after https is still refused.
+     */
+    @Test
+    void anAddressOfASchemeThePageNeverLinksIsTakenWithItsUserName() {
+        for (String body : List.of("Klona ssh://git@github.com/org/repo i terminalen.", "Hämta från ftp://anonymous@ftp.sunet.se/pub.",
+                "Mappen smb://anna@filserver/delat.", "[Filerna](ftp://anonymous@ftp.sunet.se/pub) ![Ikon](ftp://anonymous@ftp.sunet.se/i.png)")) {
+            assertInstanceOf(Outcome.Done.class, PostRules.check(draft("t", body, "a"), TIME), body);
+        }
+        for (String body : List.of("Klona https://git@github.com/org/repo i terminalen.", "[Filerna](http://anonymous@ftp.sunet.se/pub)")) {
+            assertInstanceOf(Outcome.Refused.class, PostRules.check(draft("t", body, "a"), TIME), body);
+        }
+    }
+
     @Test
     void controlCharactersAndBrokenUnicodeAreRefused() {
         assertEquals(List.of("title"), fieldsOf(PostRules.check(draft("a\u0000b", "x", "a"), TIME)));
