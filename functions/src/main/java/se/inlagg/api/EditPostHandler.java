@@ -57,7 +57,7 @@ public final class EditPostHandler extends PostApiFunction {
         } else if (current.summary().status() == Status.DRAFT && !patch.containsKey("publishedAt")) {
             merged.remove("publishedAt");
         }
-        boolean derived = current.summary().excerpt().equals(PostRules.excerptOf(current.body()));
+        boolean derived = PostRules.derivedExcerpt(current.summary().excerpt(), current.body());
         if (derived && patch.containsKey("body") && !patch.containsKey("excerpt")) {
             merged.remove("excerpt");
         }

@@ -60,9 +60,17 @@ public final class Markdown {
 
     private static final Parser PARSER = Parser.builder()
             .extensions(EXTENSIONS)
-            .postProcessor(Markdown::textOfUnsafeLinks)
+            .postProcessor(document -> textOfUnsafeLinks(document, VERSION))
             .postProcessor(Markdown::headingsUnderTheTitle)
             .build();
+
+    /**
+     * The body as {@link #PARSER} read it for its words before VERSION 2 ({@link #wordsBeforeVersion2}); built only when
+     * asked, as few bodies are.
+     */
+    private static final class BeforeVersion2 {
+        static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).postProcessor(document -> textOfUnsafeLinks(document, 1)).build();
+    }
 
     /** The body as its author wrote it, every link and picture kept, for the rules to judge ({@link #firstAddressWithUserInfo}). */
     private static final Parser AS_WRITTEN = Parser.builder().extensions(EXTENSIONS).build();
@@ -80,19 +88,20 @@ public final class Markdown {
      * explicit [text](javascript:…) did. After the autolinker, as the parser runs post-processors in order. A link
      * whose text is its own address (as the autolinker makes one, "http://" before "www.") with a user name or
      * password in it shows the address without them: the text would send them as the link did (found by a review).
+     * {@code version} 1 does as the renderer before VERSION 2 did, which linked such an address and kept its text.
      */
-    private static Node textOfUnsafeLinks(Node document) {
+    private static Node textOfUnsafeLinks(Node document, int version) {
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Link link) {
-                if (SafeUrls.linkAllowed(link.getDestination())) {
+                if (version == 1 ? SafeUrls.linkAllowedBeforeVersion2(link.getDestination()) : SafeUrls.linkAllowed(link.getDestination())) {
                     visitChildren(link);
                     return;
                 }
-                if (link.getFirstChild() instanceof Text text && text.getNext() == null && (text.getLiteral().equals(link.getDestination())
-                        || ("http://" + text.getLiteral()).equals(link.getDestination()))) {
+                if (version > 1 && link.getFirstChild() instanceof Text text && text.getNext() == null
+                        && (text.getLiteral().equals(link.getDestination()) || ("http://" + text.getLiteral()).equals(link.getDestination()))) {
                     // "www.…" is linked to "http://www.…".
-                    SafeUrls.userInfoOfLink(link.getDestination()).ifPresent(without -> text.setLiteral(without.address()));
+                    SafeUrls.shownWithoutUserInfo(link.getDestination()).ifPresent(text::setLiteral);
                 }
                 for (Node child = link.getFirstChild(); child != null; ) {
                     Node next = child.getNext();
@@ -177,8 +186,20 @@ public final class Markdown {
      * "Tryck på" in an excerpt, and is found by a search for "enter".
      */
     public static String toWords(String markdown) {
+        return words(PARSER.parse(markdown));
+    }
+
+    /**
+     * The words the renderer before VERSION 2 made of the body, a bare address's user name and password kept: what an excerpt
+     * made of it before holds (PostRules.derivedExcerpt).
+     */
+    static String wordsBeforeVersion2(String markdown) {
+        return words(BeforeVersion2.PARSER.parse(markdown));
+    }
+
+    private static String words(Node document) {
         StringBuilder out = new StringBuilder();
-        PARSER.parse(markdown).accept(new AbstractVisitor() {
+        document.accept(new AbstractVisitor() {
             @Override
             public void visit(Text text) {
                 out.append(text.getLiteral());

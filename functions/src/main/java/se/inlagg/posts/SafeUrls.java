@@ -1,9 +1,13 @@
 package se.inlagg.posts;
 
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.commonmark.renderer.html.UrlSanitizer;
+import org.nibor.autolink.LinkExtractor;
+import org.nibor.autolink.LinkSpan;
+import org.nibor.autolink.LinkType;
 
 /**
  * Which link and image addresses a post's body may carry: relative ones and http, https (and
@@ -45,6 +49,42 @@ final class SafeUrls implements UrlSanitizer {
     /** As {@link #userInfoOfLink}, for a picture, which the page shows only from http and https. */
     static Optional<WebAddresses.WithoutUserInfo> userInfoOfImage(String url) {
         return allowed(url, IMAGE_SCHEMES) ? WebAddresses.withoutUserInfo(url) : Optional.empty();
+    }
+
+    /** Whether a page linked this address before Markdown.VERSION 2, which linked one with a user name or password too. */
+    static boolean linkAllowedBeforeVersion2(String url) {
+        return allowed(url, LINK_SCHEMES);
+    }
+
+    /**
+     * What a link whose text is its own address (a bare address, as the autolinker links it) shows as its text when the page
+     * would link it but for its user name or password: the address without them, as the text would otherwise send them as
+     * the link did. Empty for any other address, which shows as written.
+     */
+    static Optional<String> shownWithoutUserInfo(String destination) {
+        return userInfoOfLink(destination).map(WebAddresses.WithoutUserInfo::address);
+    }
+
+    /** The autolinker's own finder of bare addresses, of the kinds Markdown links (its EXTENSIONS). */
+    private static final LinkExtractor BARE_ADDRESSES = LinkExtractor.builder().linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW)).build();
+
+    /**
+     * Words already made from a body (a stored excerpt) with each bare address in them shown as {@link #shownWithoutUserInfo}
+     * shows it, found as the autolinker finds it ("www.…" read as "http://www.…"): the words Markdown.toWords makes of a body
+     * stored before that rule, as far as the words tell.
+     */
+    static String bareAddressesWithoutUserInfo(String words) {
+        StringBuilder out = new StringBuilder(words.length());
+        int from = 0;
+        for (LinkSpan span : BARE_ADDRESSES.extractLinks(words)) {
+            String address = words.substring(span.getBeginIndex(), span.getEndIndex());
+            Optional<String> shown = shownWithoutUserInfo(span.getType() == LinkType.WWW ? "http://" + address : address);
+            if (shown.isPresent()) {
+                out.append(words, from, span.getBeginIndex()).append(shown.get());
+                from = span.getEndIndex();
+            }
+        }
+        return from == 0 ? words : out.append(words, from, words.length()).toString();
     }
 
     /** A scheme is what stands before the first ':' that comes before any '/', '?' or '#'. */

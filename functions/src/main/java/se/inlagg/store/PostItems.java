@@ -10,6 +10,7 @@ import se.inlagg.posts.Byline;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.Image;
 import se.inlagg.posts.Markdown;
+import se.inlagg.posts.PostRules;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.Status;
@@ -163,7 +164,7 @@ final class PostItems {
                 d.string(ID),
                 d.string(SLUG),
                 d.string(TITLE),
-                d.text(EXCERPT).orElse(""),
+                PostRules.excerptAsRead(d.text(EXCERPT).orElse("")),
                 new Byline(d.string(AUTHOR_NAME), d.text(AUTHOR_ROLE), d.text(AUTHOR_OFFICE)),
                 tags,
                 image,

@@ -1,6 +1,8 @@
 package se.inlagg.posts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,6 +137,27 @@ class PostRulesTest {
         for (String body : List.of("Klona https://git@github.com/org/repo i terminalen.", "[Filerna](http://anonymous@ftp.sunet.se/pub)")) {
             assertInstanceOf(Outcome.Refused.class, PostRules.check(draft("t", body, "a"), TIME), body);
         }
+    }
+
+    /**
+     * Found by a review: an excerpt made from a body before f9d123d holds a bare address's password, and no longer equalled
+     * the excerpt made from the body, so an edit of the body kept it as the author's. Read as a summary reads it, it is made
+     * from the body still, also from a long body, where the password's characters moved the cut; an author's excerpt is not.
+     */
+    @Test
+    void anExcerptMadeBeforeFromABodyWithAnAddresssPasswordIsStillMadeFromTheBody() {
+        String start = "Se https://anna:hemligt@intra.example.se/lista.";
+        String shortBody = start + " Mer i morgon.";
+        assertTrue(PostRules.derivedExcerpt(PostRules.excerptAsRead(shortBody), shortBody));
+        String longBody = start + "\n\n" + "Rutinerna gäller alla kontor. ".repeat(20);
+        // As excerptOf cut it before, the password taking room: at the last space before 280 characters.
+        String words = start + " " + "Rutinerna gäller alla kontor. ".repeat(20).strip();
+        String storedBefore = words.substring(0, words.lastIndexOf(' ', PostRules.DERIVED_EXCERPT)).strip() + "…";
+        String read = PostRules.excerptAsRead(storedBefore);
+        assertFalse(read.contains("hemligt"), read);
+        assertNotEquals(PostRules.excerptOf(longBody), read, "the cut is elsewhere now");
+        assertTrue(PostRules.derivedExcerpt(read, longBody));
+        assertFalse(PostRules.derivedExcerpt("Rutiner för alla kontor, se https://intra.example.se/lista.", longBody), "the author's");
     }
 
     @Test

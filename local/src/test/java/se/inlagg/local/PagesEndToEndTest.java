@@ -433,22 +433,58 @@ class PagesEndToEndTest extends ServerTest {
         String storedBefore = "<p>Se <a rel=\"nofollow\" href=\"https://anna:hemligt@intra.example/rapport\">rapporten</a> och "
                 + "<a rel=\"nofollow\" href=\"https://anna:hemligt@intra.example/lista\">https://anna:hemligt@intra.example/lista</a>.</p>\n"
                 + "<p><img src=\"https://anna:hemligt@intra.example/karta.jpg\" alt=\"Kartan\" /></p>\n";
+        // The excerpt made from that body then, in the post item and each list's entry (found by a review: it kept the password).
+        String excerptBefore = "Se rapporten och https://anna:hemligt@intra.example/lista. Kartan.";
+        String postKey = "POST#" + created.path("id").asText();
         try (var client = env.server.dynamoClient()) {
             client.putItem(b -> b.tableName(env.server.tableName()).item(Map.of(
-                    "PK", AttributeValue.fromS("POST#" + created.path("id").asText()), "SK", AttributeValue.fromS("BODY"),
+                    "PK", AttributeValue.fromS(postKey), "SK", AttributeValue.fromS("BODY"),
                     "body", AttributeValue.fromS(markdown), "html", AttributeValue.fromS(storedBefore), "renderer", AttributeValue.fromN("1"))));
+            assertTrue(storedExcerpts(client, postKey).size() >= 2, "the post item and the list entries");
+            for (var item : storedExcerpts(client, postKey).keySet()) {
+                client.updateItem(b -> b.tableName(env.server.tableName()).key(Map.of("PK", AttributeValue.fromS(postKey), "SK",
+                        AttributeValue.fromS(item))).updateExpression("SET excerpt = :e").expressionAttributeValues(Map.of(":e",
+                        AttributeValue.fromS(excerptBefore))));
+            }
         }
         String page = http.get("/posts/" + created.path("slug").asText()).body();
         assertTrue(page.contains("<p>Se rapporten och https://intra.example/lista.</p>"), page);
         assertTrue(page.contains("<img src=\"\" alt=\"Kartan\" />"), page);
+        assertTrue(page.contains("content=\"Se rapporten och https://intra.example/lista. Kartan.\""), page);
         String feed = http.get("/feed.xml").body();
         String entry = feed.substring(feed.indexOf("<title>Rapporten på intranätet</title>"));
         assertTrue(entry.contains("Se rapporten och https://intra.example/lista."), entry);
-        String bodyHtml = http.get("/api/posts/" + created.path("slug").asText()).json().path("bodyHtml").asText();
+        JsonNode api = http.get("/api/posts/" + created.path("slug").asText()).json();
+        String bodyHtml = api.path("bodyHtml").asText();
         assertEquals("<p>Se rapporten och https://intra.example/lista.</p>\n<p><img src=\"\" alt=\"Kartan\" /></p>\n", bodyHtml);
-        for (String read : List.of(page, feed, bodyHtml)) {
+        assertEquals("Se rapporten och https://intra.example/lista. Kartan.", api.path("excerpt").asText());
+        String list = http.get("/tags/intranat").body();
+        assertTrue(list.contains("Rapporten på intranätet"), list);
+        // The API's body is the Markdown as written until its author edits it (README); all else it sends is as readers see it.
+        String apiButBody = ((com.fasterxml.jackson.databind.node.ObjectNode) api.deepCopy()).without("body").toString();
+        for (String read : List.of(page, feed, apiButBody, list, http.get("/").body())) {
             assertFalse(read.contains("hemligt"), read);
         }
+        // Read as made from the body, the excerpt is made anew from the body its author fixes, in every item.
+        var fixed = http.sendWith("PATCH", "/api/posts/" + created.path("slug").asText(), "application/merge-patch+json",
+                "{\"body\": \"Se [rapporten](https://intra.example/rapport).\"}", Map.of("If-Match", "*"));
+        assertEquals(200, fixed.status(), fixed.body());
+        assertEquals("Se rapporten.", fixed.json().path("excerpt").asText());
+        try (var client = env.server.dynamoClient()) {
+            assertEquals(java.util.Set.of("Se rapporten."), java.util.Set.copyOf(storedExcerpts(client, postKey).values()));
+        }
+    }
+
+    /** The excerpt of each of the post's items that has one (the post item and its list entries), by sort key. */
+    private static Map<String, String> storedExcerpts(software.amazon.awssdk.services.dynamodb.DynamoDbClient client, String postKey) {
+        Map<String, String> excerpts = new LinkedHashMap<>();
+        client.queryPaginator(b -> b.tableName(env.server.tableName()).keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(postKey)))).items().forEach(item -> {
+                    if (item.containsKey("excerpt")) {
+                        excerpts.put(item.get("SK").s(), item.get("excerpt").s());
+                    }
+                });
+        return excerpts;
     }
 
     @Test
