@@ -32,27 +32,10 @@ import org.commonmark.renderer.html.HtmlRenderer;
 public final class Markdown {
 
     /**
-     * Which rendering stored HTML came from. Raise it when the rules below change (a new sanitizer,
-     * say): bodies stored with an older value are rendered again when read, unless {@link #rendersAlike} knows
-     * the change leaves them alone. 2: no link or picture to an address with a user name or password, which every
-     * reader was sent.
-     */
-    public static final int VERSION = 2;
-
-    /**
-     * Whether HTML a renderer of {@code version} stored for this body is what this one makes of it, so a read serves it
-     * without loading commonmark. Version 1 differs only in a link or picture whose address has a user name or password,
-     * which needs an "@" ("&#64;" writes one too): every other body stored by it is as good as rendered anew.
-     */
-    public static boolean rendersAlike(long version, String markdown) {
-        return version == VERSION || version == 1 && markdown.indexOf('@') < 0 && markdown.indexOf('&') < 0;
-    }
-
-    /**
      * A web address written bare ("Läs mer på https://www.kriminalvarden.se/") is a link, as readers expect (found by a
      * probe: it was text to copy by hand); an e-mail address stays text. A table as GitHub writes it ("| Dag | Tid |" over
      * "|---|---|") is a table: staff put schedules and contacts in posts, which showed as lines of bars (found by a
-     * review). Bodies stored before either keep their HTML until their text is edited: VERSION is for rules that make a
+     * review). Bodies stored before either keep their HTML until their text is edited: StoredHtml.VERSION is for rules that make a
      * stored page unsafe, and every old post read would otherwise be rendered again on the readers' path.
      */
     private static final java.util.List<org.commonmark.Extension> EXTENSIONS = java.util.List.of(
@@ -60,12 +43,12 @@ public final class Markdown {
 
     private static final Parser PARSER = Parser.builder()
             .extensions(EXTENSIONS)
-            .postProcessor(document -> textOfUnsafeLinks(document, VERSION))
+            .postProcessor(document -> textOfUnsafeLinks(document, StoredHtml.VERSION))
             .postProcessor(Markdown::headingsUnderTheTitle)
             .build();
 
     /**
-     * The body as {@link #PARSER} read it for its words before VERSION 2 ({@link #wordsBeforeVersion2}); built only when
+     * The body as {@link #PARSER} read it for its words before StoredHtml.VERSION 2 ({@link #wordsBeforeVersion2}); built only when
      * asked, as few bodies are.
      */
     private static final class BeforeVersion2 {
@@ -88,7 +71,7 @@ public final class Markdown {
      * explicit [text](javascript:…) did. After the autolinker, as the parser runs post-processors in order. A link
      * whose text is its own address (as the autolinker makes one, "http://" before "www.") with a user name or
      * password in it shows the address without them: the text would send them as the link did (found by a review).
-     * {@code version} 1 does as the renderer before VERSION 2 did, which linked such an address and kept its text.
+     * {@code version} 1 does as the renderer before StoredHtml.VERSION 2 did, which linked such an address and kept its text.
      */
     private static Node textOfUnsafeLinks(Node document, int version) {
         document.accept(new AbstractVisitor() {
@@ -119,7 +102,7 @@ public final class Markdown {
      * has every heading moved one level down, so "#" is a second-level heading and "##" a third, its outline kept
      * (found by a probe: a second first-level heading broke the outline a screen reader's user moves through; from a
      * review: making "#" alone second-level put it level with the "##" under it). A body whose top headings are "##",
-     * as most are written under a title, keeps its levels. Bodies stored before keep their HTML until edited: VERSION
+     * as most are written under a title, keeps its levels. Bodies stored before keep their HTML until edited: StoredHtml.VERSION
      * re-renders only for what makes a stored page unsafe.
      */
     private static Node headingsUnderTheTitle(Node document) {
@@ -190,7 +173,7 @@ public final class Markdown {
     }
 
     /**
-     * The words the renderer before VERSION 2 made of the body, a bare address's user name and password kept: what an excerpt
+     * The words the renderer before StoredHtml.VERSION 2 made of the body, a bare address's user name and password kept: what an excerpt
      * made of it before holds (PostRules.derivedExcerpt).
      */
     static String wordsBeforeVersion2(String markdown) {

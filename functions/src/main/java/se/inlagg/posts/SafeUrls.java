@@ -51,7 +51,7 @@ final class SafeUrls implements UrlSanitizer {
         return allowed(url, IMAGE_SCHEMES) ? WebAddresses.withoutUserInfo(url) : Optional.empty();
     }
 
-    /** Whether a page linked this address before Markdown.VERSION 2, which linked one with a user name or password too. */
+    /** Whether a page linked this address before StoredHtml.VERSION 2, which linked one with a user name or password too. */
     static boolean linkAllowedBeforeVersion2(String url) {
         return allowed(url, LINK_SCHEMES);
     }

@@ -9,11 +9,11 @@ import se.inlagg.posts.Body;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.Image;
-import se.inlagg.posts.Markdown;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.Status;
+import se.inlagg.posts.StoredHtml;
 import se.inlagg.posts.Tag;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -88,7 +88,7 @@ final class PostItems {
         if (utf8Length(body.markdown()) + utf8Length(body.html()) <= BODY_AND_HTML_LIMIT) {
             item.s(BODY_HTML, body.html());
         }
-        return item.n(RENDERER, Markdown.VERSION).build();
+        return item.n(RENDERER, StoredHtml.VERSION).build();
     }
 
     private static int utf8Length(String s) {
@@ -179,7 +179,7 @@ final class PostItems {
     /** The body as HTML; stored HTML from an older renderer is made again rather than served stale, where it differs. */
     static Body bodyOf(Item d) {
         String markdown = d.text(BODY).orElse("");
-        Optional<String> html = d.text(BODY_HTML).filter(h -> Markdown.rendersAlike(d.number(RENDERER), markdown));
+        Optional<String> html = d.text(BODY_HTML).filter(h -> StoredHtml.rendersAlike(d.number(RENDERER), markdown));
         return html.map(h -> new Body(markdown, h)).orElseGet(() -> Body.of(markdown));
     }
 }
