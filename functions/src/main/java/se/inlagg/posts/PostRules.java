@@ -334,7 +334,8 @@ public final class PostRules {
      * password counts: cut where the password's characters took room, it is not the one made now from a long body.
      */
     public static boolean derivedExcerpt(String excerpt, String body) {
-        return excerpt.equals(excerptOf(body)) || body.indexOf('@') >= 0 && (excerpt.equals(excerptAsRead(excerptOf(body)))
+        String made = excerptOf(body);
+        return excerpt.equals(made) || body.indexOf('@') >= 0 && (excerpt.equals(excerptAsRead(made))
                 || excerpt.equals(excerptAsRead(cut(Markdown.wordsBeforeVersion2(body)))));
     }
 

@@ -121,11 +121,12 @@ public final class PostService {
 
     /**
      * The first answer to a create sent alike under this key, while the key's record lasts: its post, or that the post
-     * was deleted since, as {@link #replay} answers.
+     * was deleted since, as {@link #replay} answers. The request comes before the rules read what it asks, so
+     * {@link IdempotentRequest#repeats} can tell only whether it was sent alike.
      */
     private Optional<Outcome<Post>> answeredBefore(String authorId, IdempotentRequest request) {
         return repository.idempotencyRecord(authorId, request.keySha256(), time.now())
-                .filter(record -> record.requestSha256().equals(request.requestSha256()))
+                .filter(request::repeats)
                 .map(this::postOf);
     }
 
