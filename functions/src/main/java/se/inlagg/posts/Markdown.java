@@ -15,6 +15,7 @@ import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.ListItem;
@@ -86,15 +87,32 @@ public final class Markdown {
                     // "www.…" is linked to "http://www.…".
                     SafeUrls.shownWithoutUserInfo(link.getDestination()).ifPresent(text::setLiteral);
                 }
-                for (Node child = link.getFirstChild(); child != null; ) {
-                    Node next = child.getNext();
-                    link.insertBefore(child);
-                    child = next;
+                visitChildren(link); // a picture in it is judged too
+                unwrap(link);
+            }
+
+            /**
+             * A picture the page may not show is its alt text: the sanitizer would empty its source, and a reader saw a
+             * broken picture (`<img src="">`) where the author's words for it would say what it was (found by a probe).
+             */
+            @Override
+            public void visit(Image image) {
+                if (!SafeUrls.imageAllowed(image.getDestination())) {
+                    unwrap(image);
                 }
-                link.unlink();
             }
         });
         return document;
+    }
+
+    /** Puts the node's children where it stood, and takes it out. */
+    private static void unwrap(Node node) {
+        for (Node child = node.getFirstChild(); child != null; ) {
+            Node next = child.getNext();
+            node.insertBefore(child);
+            child = next;
+        }
+        node.unlink();
     }
 
     /**
@@ -135,7 +153,7 @@ public final class Markdown {
      * The first link or picture of the body (a bare address the autolinker links counts) whose address has a user name
      * or password a browser reads in it, without them; empty when none has. Only an address the page would link or show
      * counts ({@link SafeUrls#userInfoOfLink}): "ssh://git@…" is shown as text. The page shows such a link as its text and
-     * such a picture not at all; the rules refuse the body, so its author learns why rather than finds a link gone.
+     * such a picture as its alt text; the rules refuse the body, so its author learns why rather than finds a link gone.
      */
     static Optional<WebAddresses.WithoutUserInfo> firstAddressWithUserInfo(String markdown) {
         List<WebAddresses.WithoutUserInfo> found = new ArrayList<>(1);
@@ -147,7 +165,7 @@ public final class Markdown {
             }
 
             @Override
-            public void visit(org.commonmark.node.Image image) {
+            public void visit(Image image) {
                 check(SafeUrls.userInfoOfImage(image.getDestination()));
                 visitChildren(image);
             }

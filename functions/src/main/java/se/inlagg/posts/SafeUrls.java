@@ -33,7 +33,11 @@ final class SafeUrls implements UrlSanitizer {
 
     @Override
     public String sanitizeImageUrl(String url) {
-        return allowed(url, IMAGE_SCHEMES) && WebAddresses.withoutUserInfo(url).isEmpty() ? url : "";
+        return imageAllowed(url) ? url : "";
+    }
+
+    static boolean imageAllowed(String url) {
+        return allowed(url, IMAGE_SCHEMES) && WebAddresses.withoutUserInfo(url).isEmpty();
     }
 
     /**

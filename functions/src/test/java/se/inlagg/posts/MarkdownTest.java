@@ -87,7 +87,7 @@ class MarkdownTest {
     /**
      * Found by a review: a link or a picture at "https://user:pw@…" was rendered with its user info, which every page, feed
      * and API answer then sent. Such a link is its text, as a link to javascript: is; a bare address shows without its
-     * user info; such a picture has no source. Bodies are refused so when written: these are the ones stored before.
+     * user info; such a picture is its alt text. Bodies are refused so when written: these are the ones stored before.
      */
     @Test
     void linksAndPicturesWithAUserNameOrPasswordAreNotLinkedAndTheirPasswordIsNotShown() {
@@ -97,7 +97,7 @@ class MarkdownTest {
                 + "[d](https://anna%40x:hemligt@intra.example/) [e](<https://anna\themligt@intra.example/>) [f](ftp://anna:hemligt@filer.example/)";
         String html = Markdown.toHtml(body);
         assertFalse(html.contains("hemligt") || html.contains("anna"), html);
-        assertEquals("<p>Se rapporten, https://intra.example/lista och http://intra.example.</p>\n<p><img src=\"\" alt=\"Kartan\" /></p>\n"
+        assertEquals("<p>Se rapporten, https://intra.example/lista och http://intra.example.</p>\n<p>Kartan</p>\n"
                 + "<p>a b c d e f</p>\n", html);
         String words = Markdown.toWords(body);
         assertFalse(words.contains("hemligt") || words.contains("anna"), "excerpts and search snippets: " + words);
@@ -127,6 +127,21 @@ class MarkdownTest {
         assertFalse(html.contains("href=\"java"), html);
         assertTrue(html.contains("href=\"https://e.se\"") && html.contains("href=\"/posts/x\"")
                 && html.contains("href=\"mailto:a@e.se\"") && html.contains("href=\"#rubrik\""), html);
+    }
+
+    /**
+     * Found by a probe: a picture the page may not show rendered as {@code <img src="">}, a broken picture, where its alt
+     * text says what it was. One inside a link the page may not follow is judged too; a picture with no alt text leaves nothing.
+     */
+    @Test
+    void aPictureThePageMayNotShowIsItsAltText() {
+        assertEquals("<p>Före Karta över <em>Malmö</em> efter.</p>\n", Markdown.toHtml("Före ![Karta över *Malmö*](javascript:alert(1)) efter."),
+                "no picture: its alt text, as written");
+        assertEquals("<p>Logga</p>\n", Markdown.toHtml("[![Logga](data:image/png;base64,AAAA)](javascript:x)"));
+        assertEquals("<p>Före  efter.</p>\n", Markdown.toHtml("Före ![](vbscript:x) efter."));
+        assertEquals("<p><img src=\"https://e.se/a.jpg\" alt=\"Karta\" /></p>\n", Markdown.toHtml("![Karta](https://e.se/a.jpg)"),
+                "a picture it may show is shown");
+        assertEquals("Före Karta över Malmö efter.", Markdown.toWords("Före ![Karta över Malmö](javascript:x) efter."));
     }
 
     @Test
