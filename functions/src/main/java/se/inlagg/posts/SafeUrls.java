@@ -81,14 +81,30 @@ final class SafeUrls implements UrlSanitizer {
         StringBuilder out = new StringBuilder(words.length());
         int from = 0;
         for (LinkSpan span : BARE_ADDRESSES.extractLinks(words)) {
-            String address = words.substring(span.getBeginIndex(), span.getEndIndex());
-            Optional<String> shown = shownWithoutUserInfo(span.getType() == LinkType.WWW ? "http://" + address : address);
+            Optional<String> shown = userInfoOfBare(words, span).map(WebAddresses.WithoutUserInfo::address);
             if (shown.isPresent()) {
                 out.append(words, from, span.getBeginIndex()).append(shown.get());
                 from = span.getEndIndex();
             }
         }
         return from == 0 ? words : out.append(words, from, words.length()).toString();
+    }
+
+    /** The first bare address in the words a page would link but for a user name or password, without them; empty when none. */
+    static Optional<WebAddresses.WithoutUserInfo> firstBareAddressWithUserInfo(String words) {
+        for (LinkSpan span : BARE_ADDRESSES.extractLinks(words)) {
+            Optional<WebAddresses.WithoutUserInfo> userInfo = userInfoOfBare(words, span);
+            if (userInfo.isPresent()) {
+                return userInfo;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** As {@link #userInfoOfLink}, for a bare address the autolinker found ("www.…" read as "http://www.…"). */
+    private static Optional<WebAddresses.WithoutUserInfo> userInfoOfBare(String words, LinkSpan span) {
+        String address = words.substring(span.getBeginIndex(), span.getEndIndex());
+        return userInfoOfLink(span.getType() == LinkType.WWW ? "http://" + address : address);
     }
 
     /** A scheme is what stands before the first ':' that comes before any '/', '?' or '#'. */

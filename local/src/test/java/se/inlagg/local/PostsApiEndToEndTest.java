@@ -214,7 +214,7 @@ class PostsApiEndToEndTest extends ServerTest {
     /**
      * Found by a review: a link or a picture in a post's body at "https://user:pw@…" was stored, and the page, the feed and
      * bodyHtml sent the password to every reader, as a picture's own address no longer did. The create and the edit answer
-     * 400 naming body and the link's host, never the password; nothing is saved.
+     * 400 naming body and the link's host, never the password; nothing is saved. So does an excerpt holding such an address.
      */
     @Test
     void aBodyLinkingToAnAddressWithAPasswordIsRefusedAndNothingSaved() {
@@ -227,6 +227,12 @@ class PostsApiEndToEndTest extends ServerTest {
                     reply.json().path("error").path("details").get(0).path("message").asText(), body);
             assertFalse(reply.body().contains("hemligt"), "the password is not echoed: " + reply.body());
         }
+        assertEquals(404, http.get("/api/posts/lank-med-losenord").status(), "nothing saved");
+        // An excerpt of the author's own is read without such a password, so it is refused too rather than changed unseen.
+        var excerpt = http.write("POST", "/api/posts", Http.post("Länk med lösenord", "Text.", "2013-06-04", "Åsa Öberg", "Malmö", "published")
+                .put("excerpt", "Läs på https://anna:hemligt@intra.example/x.").toString());
+        assertError(excerpt, 400, "validation_failed", "excerpt");
+        assertFalse(excerpt.body().contains("hemligt"), "the password is not echoed: " + excerpt.body());
         assertEquals(404, http.get("/api/posts/lank-med-losenord").status(), "nothing saved");
         String slug = http.created(Http.post("Länk utan lösenord", "Se [rapporten](https://intra.example/rapport).", "2013-06-04", "Åsa Öberg",
                 "Malmö", "published")).path("slug").asText();
