@@ -400,6 +400,13 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(400, edited.status());
         assertTrue(edited.body().contains(message), "a bare address is a link too: " + edited.body());
         assertEquals(before.get("body"), asa.editForm(slug).get("body"), "nothing saved");
+
+        // An excerpt of the author's own is refused so too: read without the password, it would change unseen.
+        var excerpt = asa.post("/posts/" + slug + "/edit", with(before, "excerpt", "Läs på https://anna:hemligt@intra.example/x.", "action", "save"));
+        assertEquals(400, excerpt.status());
+        assertTrue(excerpt.body().contains(message.replace("body-error", "excerpt-error")), excerpt.body());
+        assertEquals("Läs på https://anna:hemligt@intra.example/x.", AuthorBrowser.fields(excerpt.body()).get("excerpt"), "as typed");
+        assertEquals(before.get("excerpt"), asa.editForm(slug).get("excerpt"), "nothing saved");
     }
 
     @Test
