@@ -49,24 +49,31 @@ public final class Caching {
      */
     private static final String[] KEPT_ON_304 = {"etag", "cache-control", "last-modified", "vary", "content-security-policy", "expires"};
 
-    /** 304 when If-None-Match names the answer's ETag (weak comparison, RFC 9110). */
+    /**
+     * 304 when If-None-Match names the ETag of the representation this request gets (weak comparison, RFC 9110): the
+     * gzipped one's when it takes gzip, else the plain one's. A tag of the other is not a match: a cache holding both
+     * may send both tags, and uses the stored answer the 304 names (RFC 9111, 4.3.2 and 4.3.4), so a 304 naming the
+     * gzipped answer to a request that does not take gzip would have it sent gzip to a client that cannot read it
+     * (noted at a stop: a "-gzip" tag sent without Accept-Encoding got a 304). A client whose Accept-Encoding changed
+     * gets the other representation whole, once.
+     */
     public static HttpResponse notModified(HttpRequest request, HttpResponse response) {
         String etag = response.header("etag");
-        if (!etag.isEmpty() && request.header("if-none-match").filter(h -> ETags.matchesWeakly(h, etag)).isPresent()) {
+        if (etag.isEmpty()) {
+            return response;
+        }
+        String type = response.header("content-type");
+        String selected = Compression.tagFor(request, type, etag);
+        if (request.header("if-none-match").filter(h -> ETags.matchesWeakly(h, selected)).isPresent()) {
             HttpResponse empty = HttpResponse.empty(304);
             for (String kept : KEPT_ON_304) {
                 if (!response.header(kept).isEmpty()) {
                     empty = empty.withHeader(kept, response.header(kept));
                 }
             }
-            // The 200 would have said it varies with Accept-Encoding (Compression adds it to text), and the 304 has no type
-            // to tell. It names the tag the client holds, the plain or the gzipped one (from a review: it followed the
-            // request's Accept-Encoding, which may have changed since); for "*", the one this request would get.
-            String type = response.header("content-type");
-            String held = ETags.matchWeakly(request.header("if-none-match").orElse(""), etag).filter(t -> !t.equals("*"))
-                    .map(t -> t.equals(etag) ? etag : Compression.gzipTag(etag)).orElseGet(() -> Compression.tagFor(request, type, etag));
+            // The 200 would have said it varies with Accept-Encoding (Compression adds it to text), and the 304 has no type to tell.
             return Compression.compressible(type)
-                    ? empty.withHeader("vary", Compression.vary(empty.header("vary"))).withHeader("etag", held)
+                    ? empty.withHeader("vary", Compression.vary(empty.header("vary"))).withHeader("etag", selected)
                     : empty;
         }
         return response;

@@ -50,23 +50,21 @@ public final class ETags {
         return false;
     }
 
-    /** If-None-Match: weak comparison, so W/"x" matches "x" (RFC 9110). */
+    /**
+     * If-None-Match: weak comparison, so W/"x" matches "x" (RFC 9110). Against the tag of one representation exactly: the
+     * gzipped answer's tag is not the plain one's here (Caching.notModified).
+     */
     public static boolean matchesWeakly(String header, String etag) {
-        return matchWeakly(header, etag).isPresent();
-    }
-
-    /** The tag of the list that matches, without its W/ ("*" for any): what the client holds, for a 304 to name. */
-    static java.util.Optional<String> matchWeakly(String header, String etag) {
         for (String candidate : header.split(",")) {
             String c = candidate.strip();
             if (c.startsWith("W/")) {
                 c = c.substring(2);
             }
-            if (c.equals("*") || plain(c).equals(etag)) {
-                return java.util.Optional.of(c);
+            if (c.equals("*") || c.equals(etag)) {
+                return true;
             }
         }
-        return java.util.Optional.empty();
+        return false;
     }
 
     /** A tag as this service made it before any encoding: "abc-gzip" is "abc". */
