@@ -146,7 +146,8 @@ public final class SiteTime {
         }
         Optional<LocalDateTime> written = SwedishDates.parse(t);
         if (written.isPresent()) {
-            return local(written.get(), word);
+            // A season word names one of a time shown twice: after a date alone it names none, as after "2019-01-30".
+            return word.isPresent() && !SwedishDates.hasTimeOfDay(t) ? new Reading.Unreadable() : local(written.get(), word);
         }
         Matcher said = SAID_TIME.matcher(t);
         if (said.matches()) {

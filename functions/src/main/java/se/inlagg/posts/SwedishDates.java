@@ -94,6 +94,12 @@ public final class SwedishDates {
         }
     }
 
+    /** Whether the text is a date as {@link #parse} reads it with a time of day written after it. */
+    static boolean hasTimeOfDay(String text) {
+        java.util.regex.Matcher m = WRITTEN.matcher(text.strip());
+        return m.matches() && m.group(4) != null;
+    }
+
     private static String two(int n) {
         return n < 10 ? "0" + n : Integer.toString(n);
     }

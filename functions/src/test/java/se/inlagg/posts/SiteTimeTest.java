@@ -116,6 +116,12 @@ class SiteTimeTest {
         assertEquals(Optional.of(Instant.parse("2026-07-01T10:00:00Z")), stockholm.parse("2026-07-01 12:00 (sommartid)"));
         assertInstanceOf(SiteTime.Reading.Unreadable.class, stockholm.read("2026-10-25T02:30+01:00 (sommartid)"), "an offset says it already");
         assertInstanceOf(SiteTime.Reading.Unreadable.class, stockholm.read("2026-10-25 (vintertid)"));
+        // Noted at a stop: the same date as the site writes it was taken with a season word, which names no time there either.
+        assertInstanceOf(SiteTime.Reading.Unreadable.class, stockholm.read("25 oktober 2026 (vintertid)"));
+        assertInstanceOf(SiteTime.Reading.Unreadable.class, stockholm.read("30 januari 2019 (vintertid)"));
+        assertEquals(Optional.of(Instant.parse("2019-01-29T23:00:00Z")), stockholm.parse("30 januari 2019 kl. 00:00 (vintertid)"),
+                "midnight written out is a time");
+        assertEquals(Optional.of(Instant.parse("2019-01-29T23:00:00Z")), stockholm.parse("30 januari 2019"));
     }
 
     /** Found by a review: "02:30vintertid", "02:30 (sommartid" and "02:30 Normaltid" were read, spellings no page shows. */
