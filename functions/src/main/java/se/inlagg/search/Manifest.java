@@ -21,11 +21,12 @@ record Manifest(String lineage, long generation, Map<String, FileRef> files, int
      * have been kept), 8 since a word's stem as typed without å, ä and ö is held reversed too, with nouns in å, ä, ö or é
      * and "-n" or "-s" one word ("miljön", "Malmös"), 9 since each post holds the paths of its facets, which a search's scope
      * filters on (SearchScope), 10 since words written with hyphens are held joined too ("e-post" found by "epost"), 11 since
-     * a text's soft hyphens and zero-width spaces no longer split its words ("sam\u00ADverkan" found by "samverkan").
+     * a text's soft hyphens and zero-width spaces no longer split its words ("sam\u00ADverkan" found by "samverkan"), 12 since
+     * a genitive or a passive in "-s" has the stem of the word before it ("Kalmars" found by "Kalmar").
      * A manifest without the field is 1. An index of an older analysis still answers every
      * query, less well (in one of 8 a scope is checked on each hit's stored fields), and the indexer builds it anew at its next batch.
      */
-    static final int ANALYSIS = 11;
+    static final int ANALYSIS = 12;
 
     /** One stored file of the commit. */
     record FileRef(String key, long size) {
