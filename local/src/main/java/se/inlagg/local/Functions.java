@@ -19,7 +19,7 @@ final class Functions {
 
     /**
      * Functions read the settings Lambda would give them (the template's Environment, resolved) as
-     * system properties, since a JVM cannot change its own environment. One server per JVM at a time.
+     * system properties, since a JVM cannot change its own environment. One server per JVM at a time (LocalServer.start).
      * The pictures bucket and the search index's bucket are on an S3 endpoint; a bucket not given is
      * no setting at all, so a function never reaches for AWS's own S3 with local credentials.
      */

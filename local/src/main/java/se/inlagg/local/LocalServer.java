@@ -101,7 +101,28 @@ public final class LocalServer implements AutoCloseable {
         this.pollers = pollers;
     }
 
+    /**
+     * Whether a server runs in this JVM. The functions read their settings (the table, the S3 endpoint, the buckets) from
+     * system properties, which each server's start sets ({@link Functions#load}): a second server would change them under
+     * the first, whose functions wired after that would use the second's table and S3, and, once it stopped, none (found by
+     * a test run that started one beside its class's: a search answered 500, its S3 gone). So a second start is refused.
+     */
+    private static final java.util.concurrent.atomic.AtomicBoolean RUNNING = new java.util.concurrent.atomic.AtomicBoolean();
+
     public static LocalServer start(Options options) throws Exception {
+        if (!RUNNING.compareAndSet(false, true)) {
+            throw new IllegalStateException("an Inlägg server already runs in this JVM, and the functions read their settings from "
+                    + "system properties, one server's at a time: stop it first");
+        }
+        try {
+            return startAlone(options);
+        } catch (Throwable e) {
+            RUNNING.set(false);
+            throw e;
+        }
+    }
+
+    private static LocalServer startAlone(Options options) throws Exception {
         Template template = Template.read(options.template());
         // Before anything opens it: the server writes its token, stream positions and (embedded) tables there.
         FolderNotWritable.check(options.dataDir());
@@ -217,6 +238,14 @@ public final class LocalServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        try {
+            stop();
+        } finally {
+            RUNNING.set(false);
+        }
+    }
+
+    private void stop() throws Exception {
         // Requests in flight are answered first (a few seconds at most), as Lambda ends an invocation before its
         // sandbox goes: a Ctrl-C under load cut them off with a 500 and a reset connection (found by a probe).
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(STOP_GRACE_SECONDS);

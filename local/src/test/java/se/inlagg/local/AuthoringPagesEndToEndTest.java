@@ -95,34 +95,6 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     @Test
-    void myPostsComeAPageAtATime() throws Exception {
-        // On a server of its own: its 21 posts would make every later write in this class slower on LocalStack,
-        // whose transactions copy the table (README, Tests on LocalStack).
-        try (ServerExtension own = new ServerExtension()) {
-            myPostsComeAPageAtATime(AuthorBrowser.signIn(own.http, ServerExtension.TOKEN));
-        }
-    }
-
-    private static void myPostsComeAPageAtATime(AuthorBrowser asa) {
-        for (int i = 1; i <= 20; i++) {
-            write(asa, "Bläddra bland mina " + i, "draft");
-        }
-        // Times are kept to the second, and posts changed within one second are in no particular order.
-        pause();
-        write(asa, "Bläddra bland mina 21", "draft");
-        String first = asa.get("/drafts").body();
-        var older = java.util.regex.Pattern.compile("<a rel=\"next\" href=\"([^\"]+)\">Äldre inlägg</a>").matcher(first);
-        assertTrue(older.find(), "a link to older posts");
-        String second = asa.get(older.group(1).replace("&amp;", "&")).body();
-        assertTrue(second.contains("<h1>Mina inlägg</h1>"));
-        assertFalse(second.contains("Bläddra bland mina 21<"), "the newest is on the first page only");
-        assertTrue(second.contains("<a href=\"/drafts\">Första sidan</a>"), "a way back to the first page");
-        assertFalse(first.contains("Första sidan"), "the first page needs none");
-        assertEquals(400, asa.get("/drafts?cursor=inte-en-markor").status());
-        assertEquals(400, asa.get("/drafts?cursor=" + "a".repeat(600)).status(), "too long to be one: refused, as on the reader's lists");
-    }
-
-    @Test
     void theEditFormOpensWithThePostAsStoredAndSavesKeepingTheSlug() {
         String slug = write("Rubrik att rätta", "publish");
         var form = asa.editForm(slug);

@@ -1,6 +1,8 @@
 package se.inlagg.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +32,31 @@ class RestartTest {
             }
         } finally {
             ServerExtension.delete(data);
+        }
+    }
+
+    /**
+     * The functions read their settings from system properties, one server's at a time: a second server started beside a
+     * first changed them under it (found by a test run: the first's search reached for the second's S3 once it had
+     * stopped, and answered 500). The second start is refused, and the first serves on; once it stops, another starts.
+     */
+    @Test
+    void aSecondServerInTheSameJvmIsRefusedWhileTheFirstRuns() throws Exception {
+        Path data = Files.createTempDirectory("inlagg-first");
+        Path other = Files.createTempDirectory("inlagg-second");
+        try {
+            try (var first = new ServerExtension(data)) {
+                var refused = assertThrows(IllegalStateException.class, () -> new ServerExtension(other));
+                assertTrue(refused.getMessage().startsWith("an Inlägg server already runs in this JVM"), refused.getMessage());
+                assertEquals(201, first.http.createPost("Den första svarar", "2019-01-30", "Ensam").status(), "the first serves on");
+                assertEquals(1, first.http.get("/api/tags").json().path("items").get(0).path("count").asInt());
+            }
+            try (var second = new ServerExtension(other)) {
+                assertEquals(200, second.http.get("/").status());
+            }
+        } finally {
+            ServerExtension.delete(data);
+            ServerExtension.delete(other);
         }
     }
 
