@@ -162,7 +162,7 @@ final class SwedishForms extends TokenFilter {
          * <li>a consonant's "-el" is "-l", as Swedish drops the "e" when an ending follows ("regel" is "regl" as
          *     "regler" is, "nyckel" as "nycklar").
          * </ul>
-         * Measured against the 121,000 inflected forms of the wswedish word list: of 6,578 nouns whose four forms it
+         * Measured against the 121,000 inflected forms of the wswedish word list (StemmerWordListBenchmark for "-s"): of 6,578 nouns whose four forms it
          * holds, 76 % had one stem before these rules and 92 % have now; the pairs the rules newly merge are, by a
          * sample read, forms of one word ("veckan"/"veckor", "konferensrum"/"konferensrummet"). Of its 44,184 pairs of a
          * word and the word with "-s" after it, 78 % had one stem before the rule for "-s" (first in the method) and 99 % have
