@@ -97,6 +97,9 @@ public final class Markdown {
              */
             @Override
             public void visit(Image image) {
+                // Its alt text is judged as any text: an address the autolinker linked in it shows without its password,
+                // and a link in it the page may not follow is its text (the unwrap below would leave them unvisited).
+                visitChildren(image);
                 if (!SafeUrls.imageAllowed(image.getDestination())) {
                     unwrap(image);
                 }

@@ -144,6 +144,20 @@ class MarkdownTest {
         assertEquals("Före Karta över Malmö efter.", Markdown.toWords("Före ![Karta över Malmö](javascript:x) efter."));
     }
 
+    /**
+     * From a review of 4f85b9b: a picture's alt text was no longer visited, so an address with a password the autolinker
+     * linked in it kept the password (in the alt text, or as a link once the picture was unwrapped), and a link in it to
+     * javascript: became a link to nowhere.
+     */
+    @Test
+    void aPicturesAltTextIsJudgedAsTextIs() {
+        assertEquals("<p><img src=\"https://e.se/a.png\" alt=\"Se https://intra.example/x\" /></p>\n",
+                Markdown.toHtml("![Se https://anna:hemligt@intra.example/x](https://e.se/a.png)"));
+        assertEquals("<p>Se https://intra.example/x</p>\n", Markdown.toHtml("![Se https://anna:hemligt@intra.example/x](javascript:x)"));
+        assertEquals("Se https://intra.example/x.", Markdown.toWords("![Se https://anna:hemligt@intra.example/x](javascript:x)"));
+        assertEquals("<p>klick</p>\n", Markdown.toHtml("![[klick](javascript:alert(1))](javascript:x)"));
+    }
+
     @Test
     void plainTextDropsTheMarkup() {
         assertEquals("Vi ses i morgon. Fika.", Markdown.toWords("Vi ses **i morgon**.\n\n- fika"));
