@@ -38,7 +38,8 @@ final class Compression {
     /**
      * The ETag of the gzipped representation: another tag than the plain answer's, as RFC 9110 (8.8.3) asks of a
      * strong tag, so no cache takes one encoding's bytes for the other's (found by a probe: they shared one).
-     * {@link ETags} reads either tag back as the same version.
+     * {@link ETags#matchesStrongly} reads either tag back as the same version (If-Match); If-None-Match revalidates only the one
+     * the request gets (Caching.notModified).
      */
     static String gzipTag(String etag) {
         return etag.endsWith("\"") ? etag.substring(0, etag.length() - 1) + ETags.GZIP_SUFFIX + "\"" : etag;

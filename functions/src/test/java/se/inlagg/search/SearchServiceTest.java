@@ -290,6 +290,11 @@ class SearchServiceTest {
         indexed("Annars", "Annars inte.", "2019-06-06");
         indexed("Anna", "Hej Anna.", "2019-06-07");
         assertEquals(List.of("Anna"), titles("anna"), "\"annars\" is no genitive of a word");
+        // From a review: a noun in "-ts" read as a passive ("insats" as "inse") merged with the verb.
+        indexed("Insatsen", "En insats i tid.", "2019-06-08");
+        indexed("Förstår", "Vi inser det nu.", "2019-06-09");
+        assertEquals(List.of("Insatsen"), titles("insats"));
+        assertEquals(List.of("Förstår"), titles("inser"));
     }
 
     /**
