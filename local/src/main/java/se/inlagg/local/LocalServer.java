@@ -236,8 +236,14 @@ public final class LocalServer implements AutoCloseable {
         return pollers.stream().mapToLong(StreamPoller::delivered).sum();
     }
 
+    /** Whether this server was closed: a second close does nothing, and leaves alone a server started since (from a review). */
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
     @Override
     public void close() throws Exception {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             stop();
         } finally {
