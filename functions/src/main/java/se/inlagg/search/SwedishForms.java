@@ -162,8 +162,8 @@ final class SwedishForms extends TokenFilter {
          * <li>a consonant's "-el" is "-l", as Swedish drops the "e" when an ending follows ("regel" is "regl" as
          *     "regler" is, "nyckel" as "nycklar").
          * </ul>
-         * Measured against the 121,000 inflected forms of the wswedish word list (StemmerWordListBenchmark for "-s"): of 6,578 nouns whose four forms it
-         * holds, 76 % had one stem before these rules and 92 % have now; the pairs the rules newly merge are, by a
+         * Measured against the 121,000 inflected forms of the wswedish word list (StemmerWordListBenchmark for "-s"): of
+         * 6,578 nouns whose four forms it holds, 76 % had one stem before these rules and 92 % have now; the pairs the rules newly merge are, by a
          * sample read, forms of one word ("veckan"/"veckor", "konferensrum"/"konferensrummet"). Of its 44,184 pairs of a
          * word and the word with "-s" after it, 78 % had one stem before the rule for "-s" (first in the method) and 95 % have
          * now (99 % with passives, left out since a review found nouns in "-ts" read as them); of the 7,248 words whose stem
@@ -174,8 +174,8 @@ final class SwedishForms extends TokenFilter {
         private String stem(String word) {
             String stem = snowball(word);
             if (word.length() >= 5 && word.endsWith("s") && !NOT_GENITIVE.contains(word)) {
-                // A genitive is the word before its "-s": when Snowball took the "-s" off as an
-                // ending, and finds an ending in the word before it, that word's stem is the stem (found by a probe: "Kalmars"
+                // A genitive is the word before its "-s": when Snowball took the "-s" off as an ending, and finds an ending
+                // in the word before it, that word's stem is the stem (found by a probe: "Kalmars"
                 // was "kalmar" and "Kalmar" "kalm", "lärares" "lärar" and "lärare" "lär"). Not when the word before has no
                 // ending Snowball knows ("balans" is no genitive of "balan", which the rules below would make "bal"), nor when
                 // its only one is a supine's "-at": nouns in "-ts" read so ("insats" would be "inse", "palats" "palett"; from a
