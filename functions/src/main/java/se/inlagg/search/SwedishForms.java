@@ -119,6 +119,14 @@ final class SwedishForms extends TokenFilter {
                 "tristan", "logan", "allan", "alan", "natan");
         /** Words in "-s" that are no genitive of the word before it, whose stem would then be another word's ("annars" "anna"). */
         private static final java.util.Set<String> NOT_GENITIVE = java.util.Set.of("annars", "anders");
+        /**
+         * Stems whose "r" or "n" before a vowel's ending is their own, no "-er" or "-en" with its "e" dropped, that would
+         * otherwise be a common word's: "andra" no "and", "hundra" no "hund", "undrar" no "under", "ändra" no "ända",
+         * "vägra" no "väg", "vittne" no "vitt", "vissna" no "viss"; and so in compounds ("förändra", "tvåhundra"). Read off
+         * the wswedish words whose stem the rule changed.
+         */
+        private static final java.util.Set<String> NOT_DROPPED_VOWEL = withPlainSpellings("andr", "hundr", "undr", "ändr", "vägr",
+                "vittn", "vissn");
         /** Words in å, ä or ö and "-n" that are no definite form ("grön" would part from "gröna"). */
         private static final java.util.Set<String> NOT_DEFINITE_N = java.util.Set.of("grön", "skön", "från", "hän");
         /** Words in "-ena" that are no definite plural of a noun in "-e" ("förena" would be "för"; from a review). */
@@ -160,7 +168,8 @@ final class SwedishForms extends TokenFilter {
          *     "programmet", "hemmet"): only those, as most doubled consonants are the word's own ("timme", "minne":
          *     "minnet" would be "min"; from a review);
          * <li>a consonant's "-el" is "-l", as Swedish drops the "e" when an ending follows ("regel" is "regl" as
-         *     "regler" is, "nyckel" as "nycklar").
+         *     "regler" is, "nyckel" as "nycklar");
+         * <li>and the other way round for "-er" and "-en": "vintrar" is "vinter", "öppna" "öppen" ({@link #withoutDroppedVowel}).
          * </ul>
          * Measured against the 121,000 inflected forms of the wswedish word list (StemmerWordListBenchmark for "-s"): of
          * 6,578 nouns whose four forms it holds, 76 % had one stem before these rules and 92 % have now; the pairs the rules newly merge are, by a
@@ -169,7 +178,11 @@ final class SwedishForms extends TokenFilter {
          * now (99 % with passives, left out since a review found nouns in "-ts" read as them); of the 7,248 words whose stem
          * it changed, a sample of 40 read were each merged with forms of its own word ("nationers" with "nation",
          * "erfarenheternas" with "erfarenhet"), and the two short words it merged with another's are left out
-         * ({@link #NOT_GENITIVE}). A few rare ones still are ("revers" with "rev", "divers" with "diva").
+         * ({@link #NOT_GENITIVE}). A few rare ones still are ("revers" with "rev", "divers" with "diva"). Of its 1,731
+         * pairs of a word in "-er" or "-en" after a consonant and a form of it with the "e" dropped (the second method of
+         * StemmerWordListBenchmark), 36.5 % had one stem before {@link #withoutDroppedVowel} and 67.6 % have now; most
+         * still apart are participles in "-na" after a consonant other than "p" or "v" ("föreslagna"), left so as verbs
+         * in "-na" ("sakna", "ordna") would otherwise be nouns they are not.
          */
         private String stem(String word) {
             String stem = snowball(word);
@@ -225,7 +238,34 @@ final class SwedishForms extends TokenFilter {
             if (n >= 5 && stem.endsWith("el") && !vowel(stem.charAt(n - 3)) && stem.charAt(n - 3) != 'l') {
                 stem = stem.substring(0, n - 2) + "l";
             }
-            return stem;
+            return withoutDroppedVowel(word, stem);
+        }
+
+        /**
+         * A noun or adjective in "-er" or "-en" drops its "e" when an ending follows ("vinter", "vintrar"; "säker",
+         * "säkra"; "öppen", "öppna"; "vatten", "vattnet"), so Snowball, which takes off "-er" and "-en" but not the
+         * ending's vowel alone, gave the two forms two stems ("vint", "vintr"). A stem that ends so after Snowball took a
+         * vowel's ending off is the stem of the word with its "e" back, when Snowball takes that "-er" or "-en" off too:
+         * "r" after a consonant that cannot end a Swedish word before it, "n" only after a doubled consonant, "p" or "v"
+         * ("beskrivna" is "beskriven"), as "barnen", "molnen", "ordna", "sakna" and "lugnet" are words of their own ("barn" is
+         * no "bar", "sakna" no "sak"); not before "-ig", where
+         * "aldrig" and "intrig" would be "ålder" and "inte", nor for the few stems of {@link #NOT_DROPPED_VOWEL}.
+         */
+        private String withoutDroppedVowel(String word, String stem) {
+            int n = stem.length();
+            if (n < 4 || word.length() <= n || !word.startsWith(stem) || !vowel(word.charAt(n)) || word.startsWith("ig", n)
+                    || NOT_DROPPED_VOWEL.stream().anyMatch(stem::endsWith)) {
+                return stem;
+            }
+            char last = stem.charAt(n - 1);
+            char before = stem.charAt(n - 2);
+            boolean droppedFromEr = last == 'r' && "bdfgkpstv".indexOf(before) >= 0;
+            boolean droppedFromEn = last == 'n' && (before == 'p' || before == 'v' || before == stem.charAt(n - 3) && !vowel(before));
+            if (!droppedFromEr && !droppedFromEn) {
+                return stem;
+            }
+            String base = stem.substring(0, n - 1);
+            return snowball(base + "e" + last).equals(base) ? base : stem;
         }
 
         private static boolean vowel(char c) {
