@@ -274,6 +274,11 @@ public final class PostRules {
             if (Character.isISOControl(c) && !allowedBreak) {
                 return multiline ? "must not contain control characters" : "must be one line without control characters";
             }
+            // Unicode's line and paragraph separators break a line as a newline does (found by a probe: a title with
+            // U+2029 ended its direction isolate early, so the page isolated it twice). The forms make them spaces.
+            if (!multiline && (c == '\u2028' || c == '\u2029')) {
+                return SEPARATOR_IN_LINE;
+            }
         }
         return null;
     }
@@ -294,6 +299,8 @@ public final class PostRules {
     public static boolean isNoncharacter(int codePoint) {
         return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
     }
+
+    public static final String SEPARATOR_IN_LINE = "must be one line without line or paragraph separators (U+2028, U+2029)";
 
     public static final String URL_WITH_CREDENTIALS = "must not contain a user name or password (what stands before @ in the address): "
             + "every reader of the post would be sent them";

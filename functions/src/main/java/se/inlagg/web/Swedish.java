@@ -49,6 +49,7 @@ final class Swedish {
                 + " emoji tar mer plats). Skriv kortare, eller lämna fältet tomt och skriv texten när du har valt bilden");
         add("must be one line without control characters", "får bara vara en rad, utan kontrolltecken");
         add("must not contain control characters", "får inte innehålla kontrolltecken");
+        add(Pattern.quote(PostRules.SEPARATOR_IN_LINE), "får bara vara en rad, utan rad- eller styckebrytningar");
         add("must be valid Unicode text", "innehåller ogiltiga tecken");
         add("must contain a letter or a digit", "måste innehålla en bokstav eller en siffra");
         add(Pattern.quote(Tag.LETTER_OR_DIGIT),

@@ -188,6 +188,9 @@ class PostRulesTest {
     void controlCharactersAndBrokenUnicodeAreRefused() {
         assertEquals(List.of("title"), fieldsOf(PostRules.check(draft("a\u0000b", "x", "a"), TIME)));
         assertEquals(List.of("title"), fieldsOf(PostRules.check(draft("a\nb", "x", "a"), TIME)));
+        assertEquals(List.of("title"), fieldsOf(PostRules.check(draft("a\u2029b", "x", "a"), TIME)));
+        assertEquals(List.of("author.name"), fieldsOf(PostRules.check(draft("a", "x", "Åsa\u2028Öberg"), TIME)));
+        assertInstanceOf(Outcome.Done.class, PostRules.check(draft("a", "stycke ett\u2029stycke två", "a"), TIME), "the text may have them");
         assertEquals(List.of("body"), fieldsOf(PostRules.check(draft("a", "x\u001b[31m", "a"), TIME)));
         assertEquals(List.of("title"), fieldsOf(PostRules.check(draft("a\uD800b", "x", "a"), TIME)));
         assertInstanceOf(Outcome.Done.class, PostRules.check(draft("a", "rad ett\r\nrad två\tindrag", "a"), TIME));

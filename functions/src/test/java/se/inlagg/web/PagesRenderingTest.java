@@ -329,6 +329,7 @@ class PagesRenderingTest {
     @Test
     void messagesWithNumbersKeepThemInSwedish() {
         assertEquals("får vara högst 200 tecken", Swedish.message("must be at most 200 characters"));
+        assertEquals("får bara vara en rad, utan rad- eller styckebrytningar", Swedish.message(se.inlagg.posts.PostRules.SEPARATOR_IN_LINE));
         assertEquals("ett okänt fel", Swedish.message("ett okänt fel"), "unknown messages pass through");
         assertEquals("får vara högst 100 000 tecken", Swedish.message("must be at most 100000 characters"), "grouped as Swedish writes it");
         assertEquals("02:30 finns inte den 29 mars 2026, för då ställs klockan fram från 02:00 till 03:00. Välj en annan tid",

@@ -364,6 +364,8 @@ class PostsApiEndToEndTest extends ServerTest {
                 400, "validation_failed", "image.url");
         assertError(http.write("POST", "/api/posts", "{\"title\": \"a\\u0007b\", \"body\": \"b\", \"author\": {\"name\": \"c\"}}"),
                 400, "validation_failed", "title");
+        assertError(http.write("POST", "/api/posts", "{\"title\": \"a\\u2029b\", \"body\": \"b\", \"author\": {\"name\": \"c\"}}"),
+                400, "validation_failed", "title");
         assertError(http.write("POST", "/api/posts", "{\"title\": \"" + "å".repeat(201) + "\", \"body\": \"b\", \"author\": {\"name\": \"c\"}}"),
                 400, "validation_failed", "title");
         assertError(http.write("POST", "/api/posts", "[".repeat(5000) + "]".repeat(5000)), 400, "malformed_request", null);
