@@ -4,9 +4,10 @@ import java.util.List;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
+import se.inlagg.posts.Post;
 
 /**
- * GET /api/posts/{slug}: one post, with ETag and Last-Modified; If-None-Match answers 304.
+ * GET /api/posts/{slug}: one post, with ETag and Last-Modified; If-None-Match, or without it If-Modified-Since, answers 304.
  * Public, so the authorizer does not run: a draft is shown only when its author's token comes
  * along, checked here with the same code the authorizer uses.
  */
@@ -16,11 +17,14 @@ public final class GetPostHandler extends PostApiFunction {
     protected HttpResponse handle(HttpRequest request) {
         var reader = request.header("authorization").flatMap(h -> app().authors().authenticate(h));
         String slug = request.pathParameter("slug").orElse("");
-        return answer(app().posts().get(slug, reader), post -> {
-            HttpResponse response = PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary());
-            // Drafts and scheduled posts shown to their author must not be cached for anyone else.
-            return Caching.notModified(request, response.withHeader("cache-control", reader.isPresent() ? Caching.PRIVATE : Caching.PUBLIC));
-        });
+        return answer(app().posts().get(slug, reader), post -> shown(request, post, reader.isPresent()));
+    }
+
+    /** The post found, or 304 when the client's copy is still it; {@code withToken}: asked for with an author's token. */
+    static HttpResponse shown(HttpRequest request, Post post, boolean withToken) {
+        HttpResponse response = PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary());
+        // Drafts and scheduled posts shown to their author must not be cached for anyone else.
+        return Caching.notModified(request, response.withHeader("cache-control", withToken ? Caching.PRIVATE : Caching.PUBLIC));
     }
 
     @Override

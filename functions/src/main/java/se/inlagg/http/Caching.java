@@ -1,5 +1,8 @@
 package se.inlagg.http;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * Cache-Control policies and conditional GETs. Public answers are cached by the CDN for a short
  * while and served stale while it revalidates, so a publish shows within a minute with no
@@ -55,7 +58,7 @@ public final class Caching {
      * may send both tags, and uses the stored answer the 304 names (RFC 9111, 4.3.2 and 4.3.4), so a 304 naming the
      * gzipped answer to a request that does not take gzip would have it sent gzip to a client that cannot read it
      * (noted at a stop: a "-gzip" tag sent without Accept-Encoding got a 304). A client whose Accept-Encoding changed
-     * gets the other representation whole, once.
+     * gets the other representation whole, once. Without an If-None-Match, If-Modified-Since is asked ({@link #unchangedSince}).
      */
     public static HttpResponse notModified(HttpRequest request, HttpResponse response) {
         String etag = response.header("etag");
@@ -64,7 +67,8 @@ public final class Caching {
         }
         String type = response.header("content-type");
         String selected = Compression.tagFor(request, type, etag);
-        if (request.header("if-none-match").filter(h -> ETags.matchesWeakly(h, selected)).isPresent()) {
+        Optional<String> ifNoneMatch = request.header("if-none-match");
+        if (ifNoneMatch.isPresent() ? ETags.matchesWeakly(ifNoneMatch.get(), selected) : unchangedSince(request, response)) {
             HttpResponse empty = HttpResponse.empty(304);
             for (String kept : KEPT_ON_304) {
                 if (!response.header(kept).isEmpty()) {
@@ -77,5 +81,18 @@ public final class Caching {
                     : empty;
         }
         return response;
+    }
+
+    /**
+     * If-Modified-Since on a read (RFC 9110, 13.1.3): unchanged when the answer's Last-Modified is not after the date
+     * given, both to the second. Clients and caches that keep only the date revalidate with it alone, and got the whole
+     * answer every time (found by a probe). A value that is no HTTP-date, or several of them, is ignored, as the RFC says;
+     * so is one on any other method, which a date cannot make a 304 of.
+     */
+    private static boolean unchangedSince(HttpRequest request, HttpResponse response) {
+        boolean read = request.method().equals("GET") || request.method().equals("HEAD");
+        Optional<Instant> modified = ETags.parseHttpDate(response.header("last-modified"));
+        return read && modified.isPresent() && request.header("if-modified-since").flatMap(ETags::parseHttpDate)
+                .filter(since -> !modified.get().isAfter(since)).isPresent();
     }
 }

@@ -127,6 +127,20 @@ class EdgeTest {
         assertEquals("\"k-gzip\"", small, "a small answer sent as it is keeps the tag a 304 would name");
     }
 
+    /** RFC 9110, 13.1.3: a date makes a 304 of a read only; a HEAD is answered as its GET. */
+    @Test
+    void ifModifiedSinceIsAskedOnAReadOnly() {
+        String date = "Mon, 30 Nov 2026 09:15:42 GMT";
+        HttpFunction post = handling(request -> Caching.notModified(request, HttpResponse.json(200, Map.of("title", "Månadsmöte"))
+                .withHeader("etag", "\"v3\"").withHeader("last-modified", date)));
+        java.util.function.Function<String, HttpResponse> asked = method -> post.answer(HttpRequest.builder().method(method).path("/")
+                .header("if-modified-since", date).build());
+        assertEquals(304, asked.apply("GET").status());
+        assertEquals(304, asked.apply("HEAD").status());
+        assertEquals(200, asked.apply("POST").status(), "a change is never answered 304 by a date");
+        assertEquals(200, asked.apply("DELETE").status());
+    }
+
     @Test
     void compressedAnswersTravelAsBase64AndTextAsText() {
         Map<String, Object> zipped = HttpFunction.payload(answering(HttpResponse.html(200, LONG_SWEDISH)).answer(get("gzip")));

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import se.inlagg.http.ETags;
 
 /** Edits, deletes, drafts, scheduling, idempotent creates and tags under concurrency, over HTTP. */
 class EditingLifecycleEndToEndTest extends ServerTest {
@@ -59,6 +60,29 @@ class EditingLifecycleEndToEndTest extends ServerTest {
         var changed = http.sendWith("GET", "/api/posts/villkorad-lasning", null, null, Map.of("If-None-Match", etag));
         assertEquals(200, changed.status(), "every tag change makes a new ETag");
         assertNotEquals(etag, changed.header("etag"));
+    }
+
+    /** Found by a probe: a client or cache revalidating by date alone (If-Modified-Since, no If-None-Match) got the whole post each time. */
+    @Test
+    void anUnchangedPostAnswers304ToItsLastModifiedInIfModifiedSince() {
+        http.createPost("Villkorad på datum", "2019-01-31", "Cache");
+        var first = http.get("/api/posts/villkorad-pa-datum");
+        String modified = first.header("last-modified");
+        Instant at = ETags.parseHttpDate(modified).orElseThrow();
+        String tomorrow = ETags.httpDate(at.plus(Duration.ofDays(1)));
+        java.util.function.Function<Map<String, String>, Http.Reply> get =
+                headers -> http.sendWith("GET", "/api/posts/villkorad-pa-datum", null, null, headers);
+
+        var same = get.apply(Map.of("If-Modified-Since", modified));
+        assertEquals(304, same.status());
+        assertEquals("", same.body());
+        assertEquals(first.header("etag"), same.header("etag"));
+        assertEquals(modified, same.header("last-modified"));
+        assertEquals(304, get.apply(Map.of("If-Modified-Since", tomorrow)).status(), "a date after it");
+        assertEquals(200, get.apply(Map.of("If-Modified-Since", ETags.httpDate(at.minusSeconds(1)))).status(), "a date before it");
+        assertEquals(200, get.apply(Map.of("If-Modified-Since", "nyss")).status(), "no date: ignored");
+        assertEquals(200, get.apply(Map.of("If-None-Match", "\"en-annan-version\"", "If-Modified-Since", tomorrow))
+                .status(), "If-None-Match decides when both come");
     }
 
     @Test
