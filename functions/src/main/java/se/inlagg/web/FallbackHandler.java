@@ -34,8 +34,9 @@ public final class FallbackHandler extends PageFunction {
 
     /**
      * A page's address with a slash at the end (/tags/frivard/, as people type and some sites link), which no
-     * route has: the same address without it. Only for pages read (GET, HEAD), never the API's JSON, and only
-     * to an address of this site's own ({@link LocalPath}).
+     * route has: the same address without it, and with the slug in it the page's own ({@link CanonicalPaths}), so one
+     * redirect does. Only for pages read (GET, HEAD), never the API's JSON, and only to an address of this site's own
+     * ({@link LocalPath}).
      */
     static Optional<String> withoutTrailingSlash(HttpRequest request) {
         String path = request.path();
@@ -43,8 +44,7 @@ public final class FallbackHandler extends PageFunction {
                 || path.length() < 2 || !path.endsWith("/") || path.startsWith("/api/")) {
             return Optional.empty();
         }
-        String trimmed = path.replaceAll("/+$", "");
-        return LocalPath.of(trimmed + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery()));
+        return CanonicalPaths.withQuery(request, CanonicalPaths.of(path.replaceAll("/+$", "")));
     }
 
     @Override

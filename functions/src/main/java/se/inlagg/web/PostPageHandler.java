@@ -37,12 +37,13 @@ public final class PostPageHandler extends PageFunction {
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         String slug = request.pathParameter("slug").orElse("");
-        String canonical = se.inlagg.posts.Slugs.of(slug);
-        if (!canonical.equals(slug) && se.inlagg.posts.Slugs.isSlug(canonical)) {
+        Optional<String> canonical = CanonicalPaths.postSlug(slug).filter(c -> !c.equals(slug));
+        if (canonical.isPresent()) {
             // A post's address typed or linked in capitals (/posts/MANADSMOTE) or with its title's letters
-            // (/posts/månadsmöte-i-västervik, found by a Swedish reader's probe, as a category's address already was):
-            // a slug is the title in lowercase ASCII, so it is this one.
-            return HttpResponse.movedPermanently(Views.postPath(canonical));
+            // (/posts/månadsmöte-i-västervik, found by a Swedish reader's probe, as a category's address already was).
+            // Its query goes along, as from an address with a slash at the end; one that is no address of ours does not.
+            String own = Views.postPath(canonical.get());
+            return HttpResponse.movedPermanently(CanonicalPaths.withQuery(request, own).orElse(own));
         }
         return switch (app().posts().get(slug, viewer.map(Viewer::authorId))) {
             case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal()));

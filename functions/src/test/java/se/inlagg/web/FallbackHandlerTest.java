@@ -62,4 +62,24 @@ class FallbackHandlerTest {
         assertEquals(404, answer("$default", "GET", "/api/finns-inte/").status(), "the API's JSON as it is");
         assertEquals(404, answer("$default", "POST", "/tags/frivard/").status(), "a form's post is not sent on");
     }
+
+    /** Found by a reader probe: /posts/Tag-Odd/ was sent to /posts/Tag-Odd, which sent it on to /posts/tag-odd. */
+    @Test
+    void aSlugTypedAnotherWayIsMadeThePagesOwnInTheSameRedirect() {
+        assertEquals("/posts/tag-odd", answer("$default", "GET", "/posts/Tag-Odd/").header("location"));
+        assertEquals("/posts/manadsmote-i-vastervik", answer("$default", "HEAD", "/posts/Månadsmöte-i-Västervik/").header("location"));
+        assertEquals("/tags/frivard", answer("$default", "GET", "/tags/Frivård/").header("location"), "was not found: å is no address's");
+        assertEquals("/tags/frivard", answer("$default", "GET", "/tags/Friv%C3%A5rd/").header("location"), "as the local server hands it over");
+        assertEquals("/tags/frivard/feed.xml", answer("$default", "GET", "/tags/FRIVARD/feed.xml/").header("location"));
+        assertEquals("/people/asa-oberg", answer("$default", "GET", "/people/Åsa Öberg/").header("location"));
+        assertEquals("/offices/frivarden-vastervik/feed.xml", answer("$default", "GET", "/offices/Frivarden-Vastervik/feed.xml/").header("location"));
+        assertEquals("/archive/2019-01", answer("$default", "GET", "/archive/2019-01/").header("location"));
+        HttpResponse withQuery = new FallbackHandler().answer(HttpRequest.builder().routeKey("$default").method("GET").path("/posts/Tag-Odd/")
+                .rawQuery("utm_source=nyhetsbrev").build());
+        assertEquals("/posts/tag-odd?utm_source=nyhetsbrev", withQuery.header("location"));
+        // Only a reader's page of a post or a facet: an author's page keeps its path as typed, as its handler reads it.
+        assertEquals("/posts/Tag-Odd/edit", answer("$default", "GET", "/posts/Tag-Odd/edit/").header("location"));
+        assertEquals("/tags/FRIVARD/x", answer("$default", "GET", "/tags/FRIVARD/x/").header("location"));
+        assertEquals(404, answer("$default", "GET", "/posts/🎉/").status(), "nothing of a slug in it, and no address of ours as it is");
+    }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -218,6 +220,35 @@ class ReaderPagesEndToEndTest extends ServerTest {
         var slash = http.get("/tags/frivard/");
         assertEquals(301, slash.status(), "an address with a slash at the end, as people type it");
         assertEquals("/tags/frivard", slash.header("location"));
+    }
+
+    /**
+     * Found by a reader probe: /posts/MANADSMOTE-I-VASTERVIK/ was sent on twice, for the slash and then for the capitals,
+     * and an address with the name's own letters and a slash (/tags/Frivård/) was not found. One redirect, to the page's
+     * own address, which answers at once.
+     */
+    @Test
+    void anAddressInCapitalsAndWithASlashAtTheEndIsSentOnceToThePagesOwnAddress() {
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("/posts/MANADSMOTE-I-VASTERVIK/", "/posts/manadsmote-i-vastervik");
+        typed.put("/posts/M%C3%A5nadsm%C3%B6te-i-V%C3%A4stervik/", "/posts/manadsmote-i-vastervik");
+        typed.put("/posts/Manadsmote-i-Vastervik//?utm_source=nyhetsbrev", "/posts/manadsmote-i-vastervik?utm_source=nyhetsbrev");
+        typed.put("/tags/FRIVARD/", "/tags/frivard");
+        typed.put("/tags/Friv%C3%A5rd/?month=2019-01", "/tags/frivard?month=2019-01");
+        typed.put("/tags/FRIVARD/feed.xml/", "/tags/frivard/feed.xml");
+        typed.put("/people/%C3%85sa%20%C3%96berg/", "/people/asa-oberg");
+        typed.put("/people/Asa-Oberg/feed.xml/", "/people/asa-oberg/feed.xml");
+        typed.put("/offices/Frivarden-Vastervik/", "/offices/frivarden-vastervik");
+        typed.put("/offices/FRIVARDEN-VASTERVIK/feed.xml/", "/offices/frivarden-vastervik/feed.xml");
+        typed.put("/archive/2019-01/", "/archive/2019-01");
+        typed.forEach((path, own) -> {
+            var sent = http.get(path);
+            assertEquals(301, sent.status(), path);
+            assertEquals(own, sent.header("location"), path);
+            assertEquals(200, http.get(own).status(), path + ": the page's own address answers, with no second redirect");
+        });
+        var capitals = http.get("/posts/MANADSMOTE-I-VASTERVIK?utm_source=nyhetsbrev");
+        assertEquals("/posts/manadsmote-i-vastervik?utm_source=nyhetsbrev", capitals.header("location"), "the query kept, as with a slash");
     }
 
     @Test

@@ -1,0 +1,72 @@
+package se.inlagg.web;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import se.inlagg.http.HttpRequest;
+import se.inlagg.posts.Facet;
+import se.inlagg.posts.Slugs;
+
+/**
+ * The own address of a reader's page whose slug came typed another way: in capitals, or with the title's or the name's
+ * own letters (/posts/MANADSMOTE, /tags/Frivård). Both redirects that lead to a page, a post's from its address typed so
+ * and the fallback's from an address with a slash at the end, send the reader straight there: found by a reader probe,
+ * /posts/Tag-Odd/ was sent on twice, for the slash and then for the capitals, and /tags/Frivård/ was not found.
+ */
+final class CanonicalPaths {
+
+    /** The first segment of each facet's pages and feed ({@code /tags/{tag}}, {@code /tags/{tag}/feed.xml}), as template.yaml routes them. */
+    private static final Map<String, Facet.Kind> FACETS = Map.of("tags", Facet.Kind.CATEGORY, "people", Facet.Kind.PERSON,
+            "offices", Facet.Kind.OFFICE);
+
+    private CanonicalPaths() {
+    }
+
+    /**
+     * The path with its slug as the page's own links write it, when it is a post's page or a category's, person's or
+     * office's page or feed and the slug makes one; any other path as it is.
+     */
+    static String of(String path) {
+        String[] segments = path.split("/", -1);
+        if (segments.length < 3 || !segments[0].isEmpty()) {
+            return path;
+        }
+        Optional<String> slug = Optional.empty();
+        if (segments.length == 3 && segments[1].equals("posts")) {
+            slug = postSlug(decoded(segments[2]));
+        } else if (FACETS.containsKey(segments[1]) && (segments.length == 3 || (segments.length == 4 && segments[3].equals("feed.xml")))) {
+            // As the page finds its facet (PostService.inVisibleFacet), so the address sent to shows the same posts.
+            slug = Optional.of(Facet.slugOf(decoded(segments[2]))).filter(Slugs::isSlug);
+        }
+        if (slug.isEmpty()) {
+            return path;
+        }
+        segments[2] = slug.get();
+        return String.join("/", segments);
+    }
+
+    /**
+     * A segment's text. API Gateway hands the path over decoded, the local server as the client sent it, percent-encoded
+     * (/tags/Friv%C3%A5rd/): its slug is the same either way. A "+" read as a space makes the same slug, neither being a
+     * letter; a broken escape is taken as it came.
+     */
+    private static String decoded(String segment) {
+        try {
+            return URLDecoder.decode(segment, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
+    }
+
+    /** The slug a post's address stands for, typed in capitals or with the title's letters; empty when it makes none. */
+    static Optional<String> postSlug(String typed) {
+        // A slug is the title in lowercase ASCII, so the address typed is this one.
+        return Optional.of(Slugs.of(typed)).filter(Slugs::isSlug);
+    }
+
+    /** Where to send a page read at another address: this path with the query it came with, if that is an address of the site's own. */
+    static Optional<String> withQuery(HttpRequest request, String path) {
+        return LocalPath.of(path + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery()));
+    }
+}
