@@ -1,9 +1,12 @@
 package se.inlagg.store;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import se.inlagg.posts.SiteTime;
 
 /**
  * Cursors name the list they belong to, the list key a page ended at, and which way the next page
@@ -53,9 +56,24 @@ final class Cursors {
         }
         String[] parts = text.split("\\|", -1);
         if (parts.length != 4 || !(parts[0].equals(OLDER) || parts[0].equals(NEWER)) || !LIST.matcher(parts[1]).matches()
-                || !MONTH.matcher(parts[2]).matches() || !KEY.matcher(parts[3]).matches()) {
+                || !MONTH.matcher(parts[2]).matches() || !KEY.matcher(parts[3]).matches() || !aTimeAsWritten(parts[3])) {
             return Optional.empty();
         }
         return Optional.of(new Position(parts[1], parts[2], parts[3], parts[0].equals(NEWER)));
+    }
+
+    /**
+     * The key's time is one the store writes (Keys.listSort), to the letter. KEY takes any digits: a cursor edited to
+     * 2019-13-01 or 2026-02-30 was queried from, and answered a page no link leads to (found by a reader probe; 2012-13
+     * sorts after 2012-07, so the page showed again the post its cursor was made after). 24:00 and a leap second's :60
+     * are read as another time, so they are none either.
+     */
+    private static boolean aTimeAsWritten(String key) {
+        String time = key.substring(0, key.indexOf('#'));
+        try {
+            return SiteTime.format(Instant.parse(time)).equals(time);
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
 }

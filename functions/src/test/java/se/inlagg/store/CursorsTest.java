@@ -42,6 +42,19 @@ class CursorsTest {
         }
     }
 
+    /** Found by a reader probe: a cursor edited to an impossible date was queried with, and answered a page from nowhere. */
+    @Test
+    void aCursorWhoseDateIsNoTimeIsRefused() {
+        String id = "#5ad2042c-f7f5-47ac-98da-d4ede0d324ab";
+        for (String date : new String[] {"2019-13-01T00:00:00Z", "2019-00-10T00:00:00Z", "2026-02-30T12:00:00Z", "2019-04-31T00:00:00Z",
+                "2019-01-29T25:00:00Z", "2019-01-29T23:60:00Z", "2019-01-29T24:00:00Z", "2019-01-29T23:59:60Z"}) {
+            assertEquals(Optional.empty(), Cursors.decode(b64("c1|feed||" + date + id)), date);
+            assertEquals(Optional.empty(), Cursors.decode(b64("n1|mine||" + date + id)), date);
+        }
+        assertEquals("2024-02-29T23:59:59Z" + id, Cursors.decode(b64("c1|feed||2024-02-29T23:59:59Z" + id)).orElseThrow().lastKey(),
+                "a leap day is a day");
+    }
+
     private static String b64(String s) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -415,6 +416,24 @@ class PostsApiEndToEndTest extends ServerTest {
         assertError(http.get("/api/posts?tag=personal&month=2011-06&limit=1&cursor=" + cursor), 400, "validation_failed", "cursor");
         // Of a category nobody has written in too: the cursor is checked against the list asked for, whatever it holds.
         assertError(http.get("/api/posts?tag=aldrig-anvand&limit=1&cursor=" + cursor), 400, "validation_failed", "cursor");
+    }
+
+    /** Found by a reader probe: a cursor edited by hand to an impossible date was queried with, and answered a page. */
+    @Test
+    void aCursorEditedToAnImpossibleDateIsRefused() {
+        for (int i = 1; i <= 3; i++) {
+            http.createPost("Datumnytt " + i, "2012-07-0" + i, "Datumnytt");
+        }
+        String cursor = http.get("/api/posts?tag=datumnytt&limit=1").json().path("nextCursor").asText();
+        String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        String date = "\\|2012-\\d{2}-\\d{2}T";
+        assertTrue(java.util.regex.Pattern.compile(date).matcher(text).find(), "the date the test edits is in it: " + text);
+        for (String impossible : List.of("|2012-13-02T", "|2012-02-30T")) {
+            String edited = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    text.replaceFirst(date, java.util.regex.Matcher.quoteReplacement(impossible)).getBytes(StandardCharsets.UTF_8));
+            assertError(http.get("/api/posts?tag=datumnytt&limit=1&cursor=" + edited), 400, "validation_failed", "cursor");
+        }
+        assertEquals(200, http.get("/api/posts?tag=datumnytt&limit=1&cursor=" + cursor).status(), "the cursor as it was made still pages");
     }
 
     @Test

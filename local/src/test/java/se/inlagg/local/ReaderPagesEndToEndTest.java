@@ -126,6 +126,27 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertTrue(page("/?month=2019-01").contains("Månadsmöte i Västervik"), "given once, as ever");
     }
 
+    /**
+     * Found by a reader probe: an "older posts" link whose cursor was edited to an impossible date showed a page. It is
+     * refused as any other made-up cursor is, in Swedish; a cursor made alike with a date that is one still pages.
+     */
+    @Test
+    void aListCursorEditedToAnImpossibleDateIsRefusedInSwedish() {
+        String id = "#5ad2042c-f7f5-47ac-98da-d4ede0d324ab";
+        java.util.function.BiFunction<String, String, String> cursor = (list, date) -> java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("c1|" + list + "||" + date + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(page("/?cursor=" + cursor.apply("feed", "2019-03-01T00:00:00Z")).contains("Månadsmöte i Västervik"), "a date that is one");
+        assertTrue(page("/tags/frivard?cursor=" + cursor.apply("tag:frivard", "2020-01-01T00:00:00Z")).contains("Månadsmöte i Västervik"));
+        for (var impossible : Map.of("/", cursor.apply("feed", "2019-13-01T00:00:00Z"),
+                "/tags/frivard", cursor.apply("tag:frivard", "2019-02-30T00:00:00Z")).entrySet()) {
+            var reply = http.get(impossible.getKey() + "?cursor=" + impossible.getValue());
+            assertEquals(400, reply.status(), impossible + ": " + reply.body());
+            assertTrue(reply.header("content-type").startsWith("text/html"), impossible.toString());
+            assertTrue(reply.body().contains("Kom du via en länk kan den vara trasig: börja från första sidan."), impossible + ": " + reply.body());
+            assertEquals(http.get(impossible.getKey() + "?cursor=bm90LWEtY3Vyc29y").body(), reply.body(), "as a cursor made up of anything");
+        }
+    }
+
     @Test
     void aCategoryOnlyDraftsOrScheduledPostsCarryIsNotFoundNorItsFeed() {
         for (String slug : List.of("hemlig-kategori", "framtida-kategori", "finns-inte")) {
