@@ -180,9 +180,11 @@ final class SwedishForms extends TokenFilter {
          * "erfarenheternas" with "erfarenhet"), and the two short words it merged with another's are left out
          * ({@link #NOT_GENITIVE}). A few rare ones still are ("revers" with "rev", "divers" with "diva"). Of its 1,731
          * pairs of a word in "-er" or "-en" after a consonant and a form of it with the "e" dropped (the second method of
-         * StemmerWordListBenchmark), 36.5 % had one stem before {@link #withoutDroppedVowel} and 67.6 % have now; most
-         * still apart are participles in "-na" after a consonant other than "p" or "v" ("föreslagna"), left so as verbs
-         * in "-na" ("sakna", "ordna") would otherwise be nouns they are not.
+         * StemmerWordListBenchmark), 36.5 % had one stem before {@link #withoutDroppedVowel}, 67.6 % at it and 66.8 % once
+         * a comparative's "-re" was left out (from a review: the pairs it lost were words and comparatives that are not one,
+         * "läger" and "lägre", "höger" and "högre", and a few weak forms, "vackre"); most still apart are participles in
+         * "-na" after a consonant other than "p" or "v" ("föreslagna"), left so as verbs in "-na" ("sakna", "ordna") would
+         * otherwise be nouns they are not.
          */
         private String stem(String word) {
             String stem = snowball(word);
@@ -249,7 +251,8 @@ final class SwedishForms extends TokenFilter {
          * "r" after a consonant that cannot end a Swedish word before it, "n" only after a doubled consonant, "p" or "v"
          * ("beskrivna" is "beskriven"), as "barnen", "molnen", "ordna", "sakna" and "lugnet" are words of their own ("barn" is
          * no "bar", "sakna" no "sak"); not before "-ig", where
-         * "aldrig" and "intrig" would be "ålder" and "inte", nor for the few stems of {@link #NOT_DROPPED_VOWEL}.
+         * "aldrig" and "intrig" would be "ålder" and "inte", nor before a lone "e" after the "r", which is a comparative's
+         * "-re" ("lägre" would be "läge", "mindre" "mindes"; from a review), nor for the few stems of {@link #NOT_DROPPED_VOWEL}.
          */
         private String withoutDroppedVowel(String word, String stem) {
             int n = stem.length();
@@ -259,7 +262,7 @@ final class SwedishForms extends TokenFilter {
             }
             char last = stem.charAt(n - 1);
             char before = stem.charAt(n - 2);
-            boolean droppedFromEr = last == 'r' && "bdfgkpstv".indexOf(before) >= 0;
+            boolean droppedFromEr = last == 'r' && "bdfgkpstv".indexOf(before) >= 0 && !word.equals(stem + "e");
             boolean droppedFromEn = last == 'n' && (before == 'p' || before == 'v' || before == stem.charAt(n - 3) && !vowel(before));
             if (!droppedFromEr && !droppedFromEn) {
                 return stem;

@@ -318,7 +318,11 @@ class SearchServiceTest {
                 List.of("Väggen är vitt målad.", "Vittnet kom i tid.", "vitt"),
                 List.of("En and i dammen.", "De andra kommer sedan.", "and"),
                 List.of("Åldern spelar ingen roll.", "Det händer aldrig.", "ålder"),
-                List.of("Det händer aldrig.", "Åldern spelar ingen roll.", "aldrig"));
+                List.of("Det händer aldrig.", "Åldern spelar ingen roll.", "aldrig"),
+                // From a review: a comparative's "-re" is no "-er" with its "e" dropped ("lägre" was "läge", "mindre" "mindes").
+                List.of("Hur är läget?", "Priserna blir lägre.", "läge"),
+                List.of("Priserna blir lägre.", "Hur är läget?", "lägre"),
+                List.of("Vi skriver ut mindre.", "Hon mindes mötet.", "mindre"));
         for (int i = 0; i < apart.size(); i++) {
             indexed("Med " + i, apart.get(i).get(0), String.format("2019-01-%02d", i + 1));
             indexed("Utan " + i, apart.get(i).get(1), String.format("2019-02-%02d", i + 1));
