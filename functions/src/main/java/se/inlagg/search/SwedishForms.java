@@ -243,7 +243,23 @@ final class SwedishForms extends TokenFilter {
             if (n >= 5 && stem.endsWith("el") && !vowel(stem.charAt(n - 3)) && stem.charAt(n - 3) != 'l') {
                 stem = stem.substring(0, n - 2) + "l";
             }
-            return withoutDroppedVowel(word, stem);
+            return withoutDroppedVowel(word, nounInNad(word, stem));
+        }
+
+        /** What follows a noun in "-nad" in its forms: "kostnad", "kostnaden", "kostnader", "kostnadernas", .... */
+        private static final java.util.Set<String> NAD_ENDINGS = java.util.Set.of("", "en", "ens", "er", "erna", "ernas", "ers");
+
+        /**
+         * A noun in "-nad" has the stem Snowball gives the word alone, which takes its "-ad" off as a participle's
+         * ("kostnad" is "kostn"), where the noun's other forms kept it ("kostnader" was "kostnad"): found by a review,
+         * "kostnad" did not find "kostnader", nor "månad" "månaden", "marknad" "marknader". Only the noun's own endings
+         * follow it, so "Kanada" keeps its stem ("kan" is another word), and a participle in "-nad" ("ordnad") was "ordn"
+         * already.
+         */
+        private static String nounInNad(String word, String stem) {
+            int n = stem.length();
+            return n >= 5 && stem.endsWith("nad") && word.startsWith(stem) && NAD_ENDINGS.contains(word.substring(n))
+                    ? stem.substring(0, n - 2) : stem;
         }
 
         /**
