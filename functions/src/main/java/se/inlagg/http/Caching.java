@@ -95,10 +95,11 @@ public final class Caching {
         // Dates are parsed only when both are there: every page answer comes through here, and parsing an absent date
         // tried three formats, each ending in an exception, and loaded some 80 classes more into the post page's cold
         // start (ColdStartBenchmark, found at this stop).
-        if (since.isEmpty() || !read || response.header("last-modified").isEmpty()) {
+        String lastModified = response.header("last-modified");
+        if (since.isEmpty() || !read || lastModified.isEmpty()) {
             return false;
         }
-        Optional<Instant> modified = ETags.parseHttpDate(response.header("last-modified"));
+        Optional<Instant> modified = ETags.parseHttpDate(lastModified);
         return modified.isPresent() && since.flatMap(ETags::parseHttpDate).filter(s -> !modified.get().isAfter(s)).isPresent();
     }
 }

@@ -275,15 +275,15 @@ final class SwedishForms extends TokenFilter {
          */
         private String withoutDroppedVowel(String word, String stem) {
             int n = stem.length();
-            if (n < 4 || word.length() <= n || !word.startsWith(stem) || !vowel(word.charAt(n)) || word.startsWith("ig", n)
-                    || NOT_DROPPED_VOWEL.stream().anyMatch(stem::endsWith)) {
+            if (n < 4 || word.length() <= n || !word.startsWith(stem) || !vowel(word.charAt(n)) || word.startsWith("ig", n)) {
                 return stem;
             }
             char last = stem.charAt(n - 1);
             char before = stem.charAt(n - 2);
             boolean droppedFromEr = last == 'r' && "bdfgkpstv".indexOf(before) >= 0 && !word.equals(stem + "e");
             boolean droppedFromEn = last == 'n' && (before == 'p' || before == 'v' || before == stem.charAt(n - 3) && !vowel(before));
-            if (!droppedFromEr && !droppedFromEn) {
+            // The exceptions are looked through last, for the few stems that end so: most words of a text get this far.
+            if (!droppedFromEr && !droppedFromEn || NOT_DROPPED_VOWEL.stream().anyMatch(stem::endsWith)) {
                 return stem;
             }
             String base = stem.substring(0, n - 1);
