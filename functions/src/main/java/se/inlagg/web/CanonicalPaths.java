@@ -2,7 +2,6 @@ package se.inlagg.web;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.posts.Facet;
@@ -15,10 +14,6 @@ import se.inlagg.posts.Slugs;
  * /posts/Tag-Odd/ was sent on twice, for the slash and then for the capitals, and /tags/Frivård/ was not found.
  */
 final class CanonicalPaths {
-
-    /** The first segment of each facet's pages and feed ({@code /tags/{tag}}, {@code /tags/{tag}/feed.xml}), as template.yaml routes them. */
-    private static final Map<String, Facet.Kind> FACETS = Map.of("tags", Facet.Kind.CATEGORY, "people", Facet.Kind.PERSON,
-            "offices", Facet.Kind.OFFICE);
 
     private CanonicalPaths() {
     }
@@ -35,7 +30,7 @@ final class CanonicalPaths {
         Optional<String> slug = Optional.empty();
         if (segments.length == 3 && segments[1].equals("posts")) {
             slug = postSlug(decoded(segments[2]));
-        } else if (FACETS.containsKey(segments[1]) && (segments.length == 3 || (segments.length == 4 && segments[3].equals("feed.xml")))) {
+        } else if (namedFacet(segments[1]) && (segments.length == 3 || (segments.length == 4 && segments[3].equals("feed.xml")))) {
             // As the page finds its facet (PostService.inVisibleFacet), so the address sent to shows the same posts.
             slug = Optional.of(Facet.slugOf(decoded(segments[2]))).filter(Slugs::isSlug);
         }
@@ -44,6 +39,19 @@ final class CanonicalPaths {
         }
         segments[2] = slug.get();
         return String.join("/", segments);
+    }
+
+    /**
+     * Whether a path's first segment starts a category's, person's or office's pages and feed ({@code /tags/{tag}},
+     * {@code /tags/{tag}/feed.xml}), as {@link Facet.Kind#path} names them; a month's address is a month, no slug of a name.
+     */
+    private static boolean namedFacet(String first) {
+        for (Facet.Kind kind : Facet.Kind.values()) {
+            if (kind != Facet.Kind.MONTH && kind.path().equals("/" + first + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
