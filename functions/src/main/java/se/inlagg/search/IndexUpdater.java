@@ -3,8 +3,8 @@ package se.inlagg.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,6 @@ import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import se.inlagg.ops.Log;
-import se.inlagg.ops.SideBySide;
 import se.inlagg.posts.Backoff;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.Post;
@@ -183,7 +182,7 @@ final class IndexUpdater {
         });
         Optional<String> swapped = files.swapManifest(built.toJson(), expected);
         if (swapped.isEmpty()) {
-            deleteUnnamed(built.files().values().stream().map(Manifest.FileRef::key).toList());
+            deleteUnnamed(List.copyOf(built.storedKeys()));
             Log.info("search_rebuild_race_lost");
             return Optional.empty();
         }
@@ -197,6 +196,10 @@ final class IndexUpdater {
     /**
      * Runs the changes through an IndexWriter on the copy, commits, and stores every file of the new
      * commit that the copy's manifest does not already have; answers the manifest of the new commit.
+     * The new files that fit in what is left of {@link Manifest#INLINE_AT_MOST}, smallest first, go into
+     * the manifest itself (a batch's one-post segment, its commit point, the file of a segment's deleted
+     * posts): the swap that commits them then stores them too, where each was a PUT of its own, and later
+     * a DELETE, and a fetch for every reader.
      */
     private Manifest commit(LocalCopy on, long generation, Consumer<IndexWriter> changes) {
         try (IndexWriter writer = new IndexWriter(on.directory, writerConfig())) {
@@ -206,29 +209,35 @@ final class IndexUpdater {
             throw new UncheckedIOException(e);
         }
         Map<String, Manifest.FileRef> refs = new LinkedHashMap<>();
-        List<java.util.concurrent.Callable<Void>> writes = new ArrayList<>();
+        Map<String, byte[]> added = new LinkedHashMap<>();
         try {
-            SegmentInfos commit = SegmentInfos.readLatestCommit(on.directory);
-            for (String name : commit.files(true)) {
+            for (String name : SegmentInfos.readLatestCommit(on.directory).files(true)) {
                 Manifest.FileRef had = on.manifest().files().get(name);
                 if (had != null) {
                     refs.put(name, had);
                 } else {
-                    byte[] bytes = on.bytes(name);
-                    String key = "files/" + on.lineage() + "/" + UUID.randomUUID() + "-" + name;
-                    writes.add(() -> {
-                        files.write(key, bytes);
-                        return null;
-                    });
-                    refs.put(name, new Manifest.FileRef(key, bytes.length));
+                    added.put(name, on.bytes(name));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // The new files side by side (a commit makes three to five), each under a key of its own; the manifest that names
-        // them is swapped only after all are stored.
-        SideBySide.all(writes, LocalCopy.TRANSFERS_AT_ONCE);
+        long room = Manifest.INLINE_AT_MOST - refs.values().stream().filter(f -> f.inline().isPresent()).mapToLong(Manifest.FileRef::size).sum();
+        for (Map.Entry<String, byte[]> file : added.entrySet().stream().sorted(Comparator.comparingInt(e -> e.getValue().length)).toList()) {
+            String name = file.getKey();
+            byte[] bytes = file.getValue();
+            String unique = on.lineage() + "/" + UUID.randomUUID() + "-" + name;
+            if (bytes.length <= room) {
+                room -= bytes.length;
+                refs.put(name, Manifest.FileRef.inline("inline/" + unique, bytes));
+            } else {
+                // Stored before the manifest that names it is swapped. One after another: a commit stores one object (a
+                // large new or merged segment) or none, and more only once the manifest is full, in a function nobody waits on.
+                String key = "files/" + unique;
+                files.write(key, bytes);
+                refs.put(name, Manifest.FileRef.stored(key, bytes.length));
+            }
+        }
         refs.forEach((name, ref) -> on.remember(name, ref.key()));
         return new Manifest(on.lineage(), generation, refs, Manifest.ANALYSIS);
     }
@@ -281,16 +290,11 @@ final class IndexUpdater {
         files.delete(written.stream().filter(key -> !named.contains(key)).toList());
     }
 
+    /** The objects in the bucket that {@code these} names and {@code notThose} does not; a file a manifest holds is no object. */
     private static List<String> keysOnlyIn(Manifest these, Manifest notThose) {
-        Set<String> kept = new HashSet<>();
-        notThose.files().values().forEach(f -> kept.add(f.key()));
-        List<String> gone = new ArrayList<>();
-        these.files().values().forEach(f -> {
-            if (!kept.contains(f.key())) {
-                gone.add(f.key());
-            }
-        });
-        return gone;
+        Set<String> gone = these.storedKeys();
+        gone.removeAll(notThose.storedKeys());
+        return List.copyOf(gone);
     }
 
     /** Jittered and growing: indexers that collided try again apart. Past the last attempt, the batch fails. */

@@ -67,12 +67,15 @@ final class LocalCopy {
         tag = Optional.empty();
         List<Map.Entry<String, Manifest.FileRef>> wanted = next.files().entrySet().stream()
                 .filter(e -> !e.getValue().key().equals(keyOfName.get(e.getKey()))).toList();
-        List<byte[]> fetched = SideBySide.all(wanted.stream().map(e -> (Callable<byte[]>) () -> files.read(e.getValue().key())).toList(),
+        // A file the manifest holds costs no request; the others are fetched side by side.
+        List<Map.Entry<String, Manifest.FileRef>> stored = wanted.stream().filter(e -> e.getValue().inline().isEmpty()).toList();
+        List<byte[]> fetched = SideBySide.all(stored.stream().map(e -> (Callable<byte[]>) () -> files.read(e.getValue().key())).toList(),
                 TRANSFERS_AT_ONCE);
-        for (int i = 0; i < wanted.size(); i++) {
-            store(wanted.get(i).getKey(), fetched.get(i));
-            keyOfName.put(wanted.get(i).getKey(), wanted.get(i).getValue().key());
+        for (int i = 0; i < stored.size(); i++) {
+            store(stored.get(i).getKey(), stored.get(i).getValue().key(), fetched.get(i));
         }
+        wanted.stream().filter(e -> e.getValue().inline().isPresent())
+                .forEach(e -> store(e.getKey(), e.getValue().key(), e.getValue().inlineBytes()));
         dropAllBut(next.files().keySet());
         manifest = next;
         tag = Optional.of(nextTag);
@@ -104,7 +107,8 @@ final class LocalCopy {
         }
     }
 
-    private void store(String name, byte[] bytes) {
+    private void store(String name, String key, byte[] bytes) {
+        keyOfName.put(name, key);
         try {
             if (Set.of(directory.listAll()).contains(name)) {
                 directory.deleteFile(name);

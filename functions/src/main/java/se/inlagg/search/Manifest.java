@@ -1,13 +1,18 @@
 package se.inlagg.search;
 
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import se.inlagg.json.Json;
 
 /**
  * The current commit of the index: the files it is made of, by Lucene's name, each with the key it is
- * stored under and its size. A lineage is one index built from scratch; Lucene reuses file names in a
- * new lineage, so a reader that sees the lineage change starts from an empty copy.
+ * stored under and its size, and a small file's bytes in the manifest itself. A lineage is one index
+ * built from scratch; Lucene reuses file names in a new lineage, so a reader that sees the lineage
+ * change starts from an empty copy.
  */
 record Manifest(String lineage, long generation, Map<String, FileRef> files, int analysis) {
 
@@ -32,8 +37,36 @@ record Manifest(String lineage, long generation, Map<String, FileRef> files, int
      */
     static final int ANALYSIS = 16;
 
-    /** One stored file of the commit. */
-    record FileRef(String key, long size) {
+    /**
+     * The most bytes of index files a manifest holds itself. Every reader fetches the whole manifest after each change,
+     * so this is what a change costs each of them at most beyond its new files; a batch of a few posts makes files of a
+     * few KB each, and a segment worth its own object is far larger.
+     */
+    static final int INLINE_AT_MOST = 64 * 1024;
+
+    /**
+     * One file of the commit. A file stored in the bucket has its own object under {@code key}; a small one is
+     * {@code inline}: its bytes (in Base64) are in the manifest, and its key, as unique as a stored file's, only tells
+     * one version of it from another and names no object.
+     */
+    record FileRef(String key, long size, Optional<String> inline) {
+
+        static FileRef stored(String key, long size) {
+            return new FileRef(key, size, Optional.empty());
+        }
+
+        static FileRef inline(String key, byte[] bytes) {
+            return new FileRef(key, bytes.length, Optional.of(Base64.getEncoder().encodeToString(bytes)));
+        }
+
+        /** The key of its own object in the bucket; empty for a file the manifest holds. */
+        Optional<String> storedKey() {
+            return inline.isPresent() ? Optional.empty() : Optional.of(key);
+        }
+
+        byte[] inlineBytes() {
+            return Base64.getDecoder().decode(inline.orElseThrow());
+        }
     }
 
     Manifest {
@@ -42,6 +75,18 @@ record Manifest(String lineage, long generation, Map<String, FileRef> files, int
 
     long bytes() {
         return files.values().stream().mapToLong(FileRef::size).sum();
+    }
+
+    /** The bytes of the files this manifest holds itself. */
+    long inlineBytes() {
+        return files.values().stream().filter(f -> f.inline().isPresent()).mapToLong(FileRef::size).sum();
+    }
+
+    /** The keys of this manifest's files that are objects of their own in the bucket. */
+    Set<String> storedKeys() {
+        Set<String> keys = new HashSet<>();
+        files.values().forEach(f -> f.storedKey().ifPresent(keys::add));
+        return keys;
     }
 
     byte[] toJson() {
@@ -54,6 +99,7 @@ record Manifest(String lineage, long generation, Map<String, FileRef> files, int
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("key", e.getValue().key());
             f.put("size", e.getValue().size());
+            e.getValue().inline().ifPresent(b -> f.put("bytes", b));
             list.put(e.getKey(), f);
         });
         out.put("files", list);
@@ -71,7 +117,8 @@ record Manifest(String lineage, long generation, Map<String, FileRef> files, int
             if (!(value instanceof Map<?, ?> f) || !(f.get("key") instanceof String key) || !(f.get("size") instanceof Number size)) {
                 throw new IllegalStateException("the search manifest names a file without a key and size: " + name);
             }
-            files.put(String.valueOf(name), new FileRef(key, size.longValue()));
+            Optional<String> inline = f.get("bytes") instanceof String b ? Optional.of(b) : Optional.empty();
+            files.put(String.valueOf(name), new FileRef(key, size.longValue(), inline));
         });
         int analysis = root.get("analysis") instanceof Number n ? n.intValue() : 1;
         return new Manifest(lineage, generation.longValue(), files, analysis);

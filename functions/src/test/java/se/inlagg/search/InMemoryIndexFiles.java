@@ -17,6 +17,8 @@ final class InMemoryIndexFiles implements IndexFiles {
     final AtomicInteger manifestReads = new AtomicInteger();
     final AtomicInteger unchangedAnswers = new AtomicInteger();
     final AtomicInteger fileReads = new AtomicInteger();
+    final AtomicInteger fileWrites = new AtomicInteger();
+    final AtomicInteger fileDeletes = new AtomicInteger();
     final AtomicInteger swapsLost = new AtomicInteger();
     private byte[] manifest;
     private int version;
@@ -60,26 +62,20 @@ final class InMemoryIndexFiles implements IndexFiles {
 
     @Override
     public void write(String key, byte[] bytes) {
-        transferring(writesInFlight, mostWritesInFlight);
-        try {
-            if (files.putIfAbsent(key, bytes.clone()) != null) {
-                throw new IllegalStateException("a key was used twice: " + key);
-            }
-        } finally {
-            writesInFlight.decrementAndGet();
+        fileWrites.incrementAndGet();
+        if (files.putIfAbsent(key, bytes.clone()) != null) {
+            throw new IllegalStateException("a key was used twice: " + key);
         }
     }
 
     /**
-     * When set, a file read (or written) waits, up to five seconds, until another read (or write) has been in flight with
-     * one: made side by side they meet at once; made one after another they never do, each waits the five seconds, and
-     * the most in flight stays at one.
+     * When set, a file read waits, up to five seconds, until another read has been in flight with it: made side by side
+     * they meet at once; made one after another they never do, each waits the five seconds, and the most in flight stays
+     * at one.
      */
     volatile boolean transfersMeet;
     final AtomicInteger readsInFlight = new AtomicInteger();
     final AtomicInteger mostReadsInFlight = new AtomicInteger();
-    final AtomicInteger writesInFlight = new AtomicInteger();
-    final AtomicInteger mostWritesInFlight = new AtomicInteger();
 
     private void transferring(AtomicInteger inFlight, AtomicInteger most) {
         most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
@@ -124,6 +120,7 @@ final class InMemoryIndexFiles implements IndexFiles {
             var named = Manifest.parse(manifest).files().values().stream().map(Manifest.FileRef::key).toList();
             keys.stream().filter(named::contains).forEach(deletedWhileNamed::add);
         }
+        fileDeletes.addAndGet(keys.size());
         keys.forEach(files::remove);
     }
 

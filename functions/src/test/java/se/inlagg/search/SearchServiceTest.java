@@ -113,18 +113,17 @@ class SearchServiceTest {
     }
 
     @Test
-    void theIndexsFilesAreWrittenAndFetchedSideBySideAFewAtATime() {
-        indexed("Frivården i Västervik", "Kontraktsvård.", "2019-01-30", "Samverkan");
-        files.transfersMeet = true;
-        Post next = write("Fika i Växjö", "Kaffe.", "2019-01-31", null);
+    void theIndexsObjectsAreFetchedSideBySideAFewAtATime() {
+        indexed("Frivården i Västervik", "Kontraktsvård. " + manyWords(1), "2019-01-30", "Samverkan");
+        Post next = write("Fika i Växjö", "Kaffe. " + manyWords(2), "2019-01-31", null);
         search.indexChanged(Set.of(next.id()));
-        assertTrue(files.mostWritesInFlight.get() >= 2, "a commit's new files were written one after another");
-        // A new container's first search fetches every file of the index: two segments' by now.
+        assertTrue(files.manifest().storedKeys().size() >= 2, "two segments too large for the manifest are objects of their own");
+        // A new container's first search fetches every object of the index: two segments' by now.
+        files.transfersMeet = true;
         SearchService fresh = new SearchService(files, posts, clock);
         assertEquals(List.of("Fika i Växjö"), page(fresh, "fika", 10, Optional.empty()).hits().stream().map(SearchHit::title).toList());
-        assertTrue(files.mostReadsInFlight.get() >= 2, "a new copy fetched the index's files one after another");
-        assertTrue(files.mostReadsInFlight.get() <= LocalCopy.TRANSFERS_AT_ONCE && files.mostWritesInFlight.get() <= LocalCopy.TRANSFERS_AT_ONCE,
-                "more at once than the JDK keeps connections for");
+        assertTrue(files.mostReadsInFlight.get() >= 2, "a new copy fetched the index's objects one after another");
+        assertTrue(files.mostReadsInFlight.get() <= LocalCopy.TRANSFERS_AT_ONCE, "more at once than the JDK keeps connections for");
     }
 
     @Test
@@ -609,7 +608,7 @@ class SearchServiceTest {
                 in.readBytes(bytes, 0, bytes.length);
             }
             files.write("files/before/" + name, bytes);
-            refs.put(name, new Manifest.FileRef("files/before/" + name, bytes.length));
+            refs.put(name, Manifest.FileRef.stored("files/before/" + name, bytes.length));
         }
         assertTrue(files.swapManifest(new Manifest("before", 1, refs, 8).toJson(), Optional.empty()).isPresent());
 
@@ -841,10 +840,10 @@ class SearchServiceTest {
 
     @Test
     void twoIndexersRacingForTheManifestLoseNothingEitherWrote() {
-        indexed("Första", "Om tillsyn.", "2019-01-01");
+        indexed("Första", "Om tillsyn. " + manyWords(1), "2019-01-01");
         SearchService other = new SearchService(files, posts, clock);
-        Post second = write("Andra", "Om tillsyn.", "2019-01-02", null);
-        Post third = write("Tredje", "Om tillsyn.", "2019-01-03", null);
+        Post second = write("Andra", "Om tillsyn. " + manyWords(2), "2019-01-02", null);
+        Post third = write("Tredje", "Om tillsyn. " + manyWords(3), "2019-01-03", null);
         files.beforeNextSwap = () -> other.indexChanged(Set.of(second.id()));
         search.indexChanged(Set.of(third.id()));
         assertEquals(1, files.swapsLost.get(), "one indexer lost the race once and applied its change again on top");
@@ -855,8 +854,8 @@ class SearchServiceTest {
 
     @Test
     void aSwapThatLandedThoughItWasAnsweredAsLostKeepsEveryFileItsManifestNames() {
-        indexed("Första", "Om tillsyn.", "2019-01-01");
-        Post second = write("Andra", "Om tillsyn.", "2019-01-02", null);
+        indexed("Första", "Om tillsyn. " + manyWords(1), "2019-01-01");
+        Post second = write("Andra", "Om tillsyn. " + manyWords(2), "2019-01-02", null);
         files.nextSwapLandsUnanswered = true;
         SearchService.IndexChange change = search.indexChanged(Set.of(second.id()));
         assertEquals(1, files.swapsLost.get());
@@ -904,10 +903,99 @@ class SearchServiceTest {
         assertEquals(List.of("Tredje", "Andra", "Första"), titles("tillsyn"), "an indexer on the old lineage moves to the new one");
     }
 
+    @Test
+    void aBatchOfAFewPostsIsCommittedInTheManifestAloneAndReadersTakeItFromThere() {
+        indexed("Första", "Om tillsyn.", "2019-01-01");
+        assertEquals(List.of("Första"), titles("tillsyn"));
+        int writes = files.fileWrites.get();
+        int deletes = files.fileDeletes.get();
+        int reads = files.fileReads.get();
+        Post second = write("Andra", "Om tillsyn.", "2019-01-02", null);
+
+        search.indexChanged(Set.of(second.id()));
+
+        assertEquals(writes, files.fileWrites.get(), "the post's segment or the commit point was put as an object of its own");
+        assertEquals(deletes, files.fileDeletes.get(), "the commit it replaced left objects to delete");
+        assertTrue(files.manifest().inlineBytes() > 0, "the manifest holds the new files");
+        assertEquals(List.of("Andra", "Första"), titles("tillsyn"));
+        assertEquals(reads, files.fileReads.get(), "the search's copy fetched a file the manifest holds");
+        SearchService newContainer = new SearchService(files, posts, clock);
+        assertEquals(List.of("Andra", "Första"), page(newContainer, "tillsyn", 10, Optional.empty()).hits().stream()
+                .map(SearchHit::title).toList());
+        assertEquals(reads + files.manifest().storedKeys().size(), files.fileReads.get(), "a new container fetches only the objects");
+    }
+
+    @Test
+    void theManifestHoldsNoMoreThanItsShareAndALargeSegmentIsAnObjectOfItsOwn() {
+        indexed("Inlägg 1", "Om tillsyn.", "2019-01-01");
+        int writes = files.fileWrites.get();
+        indexed("Inlägg 2", "Om tillsyn. " + manyWords(2), "2019-01-02");
+        assertTrue(files.fileWrites.get() > writes, "a segment of some 40 KB went into the manifest");
+        for (int i = 3; i <= 40; i++) {
+            indexed("Inlägg " + i, "Om tillsyn. " + manyWords(i).substring(0, 4_000), "2019-01-%02d".formatted(i % 28 + 1));
+        }
+
+        Manifest manifest = files.manifest();
+        assertTrue(manifest.inlineBytes() <= Manifest.INLINE_AT_MOST, manifest.inlineBytes() + " bytes in the manifest");
+        assertTrue(files.manifest().inlineBytes() > 0);
+        assertEquals(manifest.storedKeys(), files.files.keySet(), "every object the manifest names is there, and no other");
+        assertEquals(Set.of(), files.deletedWhileNamed);
+        SearchService newContainer = new SearchService(files, posts, clock);
+        SearchPage first = page(newContainer, "tillsyn", 25, Optional.empty());
+        SearchPage second = page(newContainer, "tillsyn", 25, first.nextCursor());
+        Set<String> found = new HashSet<>();
+        first.hits().forEach(h -> found.add(h.title()));
+        second.hits().forEach(h -> found.add(h.title()));
+        assertEquals(40, found.size(), "a new container finds every post, from the manifest and the objects together");
+    }
+
+    @Test
+    void anIndexWhoseFilesAreAllObjectsAsTheCodeBeforeWroteItIsReadAndCarriedOn() {
+        indexed("Första", "Om tillsyn.", "2019-01-01");
+        indexed("Andra", "Om tillsyn.", "2019-01-02");
+        // As the code before manifests held files wrote it: every file an object of its own, no bytes in the manifest.
+        Manifest now = files.manifest();
+        java.util.Map<String, Manifest.FileRef> asBefore = new java.util.HashMap<>();
+        now.files().forEach((name, ref) -> {
+            String key = ref.inline().isPresent() ? "files/" + now.lineage() + "/before-" + name : ref.key();
+            ref.inline().ifPresent(b -> files.files.put(key, ref.inlineBytes()));
+            asBefore.put(name, Manifest.FileRef.stored(key, ref.size()));
+        });
+        byte[] json = new Manifest(now.lineage(), now.generation(), asBefore, now.analysis()).toJson();
+        assertFalse(new String(json, java.nio.charset.StandardCharsets.UTF_8).contains("\"bytes\""));
+        assertTrue(files.swapManifest(json, Optional.of(files.tag())).isPresent());
+
+        SearchService newContainer = new SearchService(files, posts, clock);
+        assertEquals(List.of("Andra", "Första"), page(newContainer, "tillsyn", 10, Optional.empty()).hits().stream()
+                .map(SearchHit::title).toList());
+        indexed("Tredje", "Om tillsyn.", "2019-01-03");
+        assertEquals(List.of("Tredje", "Andra", "Första"), titles("tillsyn"));
+        assertEquals(List.of("Tredje", "Andra", "Första"), page(newContainer, "tillsyn", 10, Optional.empty()).hits().stream()
+                .map(SearchHit::title).toList());
+        assertEquals(files.manifest().storedKeys(), files.files.keySet(), "the objects the new commit replaced were deleted");
+        assertEquals(Set.of(), files.deletedWhileNamed);
+    }
+
+    /** The objects the manifest in the bucket names: its files too large for the manifest itself. */
     private List<String> referenced() {
-        List<String> keys = new ArrayList<>();
-        files.manifest().files().values().forEach(f -> keys.add(f.key()));
-        assertFalse(keys.isEmpty());
+        List<String> keys = new ArrayList<>(files.manifest().storedKeys());
+        assertFalse(keys.isEmpty(), "the test's posts are too small to be stored as objects of their own");
         return keys;
+    }
+
+    /**
+     * Some 40 KB of made-up words, the same for a seed: a post whose segment is too large for the manifest to hold, so
+     * its files are objects of their own (random letters, which Lucene's compression cannot shrink much).
+     */
+    static String manyWords(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 40_000) {
+            for (int i = 0, n = 4 + random.nextInt(6); i < n; i++) {
+                text.append((char) ('a' + random.nextInt(26)));
+            }
+            text.append(' ');
+        }
+        return text.toString();
     }
 }
