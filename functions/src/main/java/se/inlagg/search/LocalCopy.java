@@ -65,8 +65,11 @@ final class LocalCopy {
             throw new IllegalArgumentException("a copy mirrors one lineage; start a new copy for " + next.lineage());
         }
         tag = Optional.empty();
+        // A file counts as here only while the directory still has it: the indexer's own commit may have replaced one
+        // (a merge, a newer list of deleted posts) that the manifest of a writer that won a race still names.
+        Set<String> here = names();
         List<Map.Entry<String, Manifest.FileRef>> wanted = next.files().entrySet().stream()
-                .filter(e -> !e.getValue().key().equals(keyOfName.get(e.getKey()))).toList();
+                .filter(e -> !here.contains(e.getKey()) || !e.getValue().key().equals(keyOfName.get(e.getKey()))).toList();
         // A file the manifest holds costs no request; the others are fetched side by side.
         List<Map.Entry<String, Manifest.FileRef>> stored = wanted.stream().filter(e -> e.getValue().inline().isEmpty()).toList();
         List<byte[]> fetched = SideBySide.all(stored.stream().map(e -> (Callable<byte[]>) () -> files.read(e.getValue().key())).toList(),
@@ -107,10 +110,18 @@ final class LocalCopy {
         }
     }
 
+    private Set<String> names() {
+        try {
+            return Set.of(directory.listAll());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void store(String name, String key, byte[] bytes) {
         keyOfName.put(name, key);
         try {
-            if (Set.of(directory.listAll()).contains(name)) {
+            if (names().contains(name)) {
                 directory.deleteFile(name);
             }
             try (IndexOutput out = directory.createOutput(name, IOContext.DEFAULT)) {

@@ -852,6 +852,29 @@ class SearchServiceTest {
         assertEquals(Set.of(), files.deletedWhileNamed, "and none while the manifest in the bucket named it");
     }
 
+    /**
+     * The loser's own commit replaced a file of the commit both started from (a segment's deleted posts, a newer
+     * generation of them), and Lucene removed it from the loser's copy; the winner's commit still names it. From a review:
+     * the copy remembered the file's key, took it for present, never fetched it, and every later batch failed on it.
+     */
+    @Test
+    void anIndexerThatLostARaceFetchesAgainAFileItsOwnCommitHadReplaced() {
+        Post first = write("Första", "Om tillsyn.", "2019-01-01", null);
+        Post second = write("Andra", "Om tillsyn.", "2019-01-02", null);
+        search.indexChanged(Set.of(first.id()));
+        SearchService other = new SearchService(files, posts, clock);
+        Post third = write("Tredje", "Om tillsyn.", "2019-01-03", null);
+        files.beforeNextSwap = () -> other.indexChanged(Set.of(third.id()));
+
+        search.indexChanged(Set.of(second.id()));
+
+        assertEquals(1, files.swapsLost.get());
+        assertEquals(List.of("Tredje", "Andra", "Första"), titles("tillsyn"));
+        Post fourth = write("Fjärde", "Om tillsyn.", "2019-01-04", null);
+        search.indexChanged(Set.of(fourth.id(), first.id()));
+        assertEquals(List.of("Fjärde", "Tredje", "Andra", "Första"), titles("tillsyn"));
+    }
+
     @Test
     void aSwapThatLandedThoughItWasAnsweredAsLostKeepsEveryFileItsManifestNames() {
         indexed("Första", "Om tillsyn. " + manyWords(1), "2019-01-01");
