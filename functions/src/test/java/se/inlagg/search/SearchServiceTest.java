@@ -853,6 +853,29 @@ class SearchServiceTest {
     }
 
     /**
+     * Both indexers' new files are small enough for the manifest, under the same Lucene names: the loser takes the
+     * winner's from the manifest in place of its own, and neither sends a key the manifest held to S3.
+     */
+    @Test
+    void twoIndexersRacingWithFilesTheManifestHoldsLoseNothingAndDeleteNothing() {
+        indexed("Första", "Om tillsyn.", "2019-01-01");
+        SearchService other = new SearchService(files, posts, clock);
+        Post second = write("Andra", "Om tillsyn.", "2019-01-02", null);
+        Post third = write("Tredje", "Om tillsyn.", "2019-01-03", null);
+        files.beforeNextSwap = () -> other.indexChanged(Set.of(second.id()));
+
+        search.indexChanged(Set.of(third.id()));
+
+        assertEquals(1, files.swapsLost.get(), "one indexer lost the race once and applied its change again on top");
+        assertEquals(List.of("Tredje", "Andra", "Första"), titles("tillsyn"));
+        assertEquals(List.of("Tredje", "Andra", "Första"), page(new SearchService(files, posts, clock), "tillsyn", 10, Optional.empty())
+                .hits().stream().map(SearchHit::title).toList(), "a new container, from the manifest alone");
+        assertEquals(Set.of(), files.manifest().storedKeys());
+        assertEquals(0, files.fileWrites.get(), "a file the manifest could hold was put as an object");
+        assertEquals(0, files.fileDeletes.get(), "a key the manifest held, or its loser's, was sent to S3 to delete");
+    }
+
+    /**
      * The loser's own commit replaced a file of the commit both started from (a segment's deleted posts, a newer
      * generation of them), and Lucene removed it from the loser's copy; the winner's commit still names it. From a review:
      * the copy remembered the file's key, took it for present, never fetched it, and every later batch failed on it.
