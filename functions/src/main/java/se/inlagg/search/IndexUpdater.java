@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,12 +43,15 @@ final class IndexUpdater {
     private final IndexFiles files;
     private final PostService posts;
     private final SwedishText analyzer;
+    /** {@link Manifest#INLINE_AT_MOST}, but for tests of files stored as objects. */
+    private final int inlineAtMost;
     private LocalCopy copy;
 
-    IndexUpdater(IndexFiles files, PostService posts, SwedishText analyzer) {
+    IndexUpdater(IndexFiles files, PostService posts, SwedishText analyzer, int inlineAtMost) {
         this.files = files;
         this.posts = posts;
         this.analyzer = analyzer;
+        this.inlineAtMost = inlineAtMost;
     }
 
     /** The post as the index holds it, its month in the site's zone, as the archive counts it. */
@@ -196,10 +198,10 @@ final class IndexUpdater {
     /**
      * Runs the changes through an IndexWriter on the copy, commits, and stores every file of the new
      * commit that the copy's manifest does not already have; answers the manifest of the new commit.
-     * The new files that fit in what is left of {@link Manifest#INLINE_AT_MOST}, smallest first, go into
-     * the manifest itself (a batch's one-post segment, its commit point, the file of a segment's deleted
-     * posts): the swap that commits them then stores them too, where each was a PUT of its own, and later
-     * a DELETE, and a fetch for every reader.
+     * The smallest files, up to {@link #inlineAtMost} bytes in all, go into the manifest itself (a
+     * batch's one-post segment, its commit point, the file of a segment's deleted posts): the swap that
+     * commits them then stores them too, where each was a PUT of its own, and later a DELETE, and a
+     * fetch for every reader.
      */
     private Manifest commit(LocalCopy on, long generation, Consumer<IndexWriter> changes) {
         try (IndexWriter writer = new IndexWriter(on.directory, writerConfig())) {
@@ -222,17 +224,26 @@ final class IndexUpdater {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long room = Manifest.INLINE_AT_MOST - refs.values().stream().filter(f -> f.inline().isPresent()).mapToLong(Manifest.FileRef::size).sum();
-        for (Map.Entry<String, byte[]> file : added.entrySet().stream().sorted(Comparator.comparingInt(e -> e.getValue().length)).toList()) {
+        // The new files and those the manifest already holds share its room, smallest first: a merged segment that has
+        // filled it moves out to an object of its own once (under a new key, so readers fetch it once), and the
+        // one-post segments after it fit again. A file already an object stays one.
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        added.forEach((name, bytes) -> sizes.put(name, (long) bytes.length));
+        refs.forEach((name, ref) -> ref.inline().ifPresent(b -> sizes.put(name, ref.size())));
+        long room = inlineAtMost;
+        for (Map.Entry<String, Long> file : sizes.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList()) {
             String name = file.getKey();
-            byte[] bytes = file.getValue();
+            boolean isNew = added.containsKey(name);
             String unique = on.lineage() + "/" + UUID.randomUUID() + "-" + name;
-            if (bytes.length <= room) {
-                room -= bytes.length;
-                refs.put(name, Manifest.FileRef.inline("inline/" + unique, bytes));
+            if (file.getValue() <= room) {
+                room -= file.getValue();
+                if (isNew) {
+                    refs.put(name, Manifest.FileRef.inline("inline/" + unique, added.get(name)));
+                }
             } else {
                 // Stored before the manifest that names it is swapped. One after another: a commit stores one object (a
                 // large new or merged segment) or none, and more only once the manifest is full, in a function nobody waits on.
+                byte[] bytes = isNew ? added.get(name) : on.bytes(name);
                 String key = "files/" + unique;
                 files.write(key, bytes);
                 refs.put(name, Manifest.FileRef.stored(key, bytes.length));

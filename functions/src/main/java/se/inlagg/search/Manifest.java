@@ -38,11 +38,13 @@ record Manifest(String lineage, long generation, Map<String, FileRef> files, int
     static final int ANALYSIS = 16;
 
     /**
-     * The most bytes of index files a manifest holds itself. Every reader fetches the whole manifest after each change,
-     * so this is what a change costs each of them at most beyond its new files; a batch of a few posts makes files of a
-     * few KB each, and a segment worth its own object is far larger.
+     * The most bytes of index files a manifest holds itself (some 350 KB of JSON). A post of a few KB makes a segment of
+     * some 20 KB, and Lucene merges segments about ten at a time, so this holds the small segments between merges: of 120
+     * one-post batches (SearchServiceTest), 9 put an object, a merged segment too large for it, where at 64 KB 71 did.
+     * Every reader fetches the whole manifest after each change, in one request where it fetched the manifest and then
+     * the new files.
      */
-    static final int INLINE_AT_MOST = 64 * 1024;
+    static final int INLINE_AT_MOST = 256 * 1024;
 
     /**
      * One file of the commit. A file stored in the bucket has its own object under {@code key}; a small one is

@@ -95,10 +95,15 @@ public final class SearchService {
     }
 
     public SearchService(IndexFiles files, PostService posts, Clock clock) {
+        this(files, posts, clock, Manifest.INLINE_AT_MOST);
+    }
+
+    /** With at most {@code inlineAtMost} bytes of files held in the manifest (0: every file an object of its own). */
+    SearchService(IndexFiles files, PostService posts, Clock clock, int inlineAtMost) {
         this.clock = clock;
         this.zone = posts.time().zone();
         this.replica = new IndexReplica(files, clock);
-        this.updater = new IndexUpdater(files, posts, analyzer);
+        this.updater = new IndexUpdater(files, posts, analyzer, inlineAtMost);
     }
 
     /** Among every post readers may see: {@link #search(String, SearchScope, int, Optional)}. */
