@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Where the search index lives between invocations: immutable files under unique keys, and one
- * small manifest naming the files of the current commit and holding the smallest of them itself
+ * manifest naming the files of the current commit and holding the smallest of them itself
  * ({@link Manifest#INLINE_AT_MOST}). Only the manifest ever changes, and only by a conditional
  * write, so two indexers can never lose each other's work. S3 in AWS and locally; in memory in unit
  * tests.
