@@ -267,7 +267,7 @@ final class SwedishForms extends TokenFilter {
          * "säkra"; "öppen", "öppna"; "vatten", "vattnet"), so Snowball, which takes off "-er" and "-en" but not the
          * ending's vowel alone, gave the two forms two stems ("vint", "vintr"). A stem that ends so after Snowball took a
          * vowel's ending off is the stem of the word with its "e" back, when Snowball takes that "-er" or "-en" off too:
-         * "r" after a consonant that cannot end a Swedish word before it, "n" only after a doubled consonant, "p" or "v"
+         * "r" after a consonant that cannot end a Swedish word before it, "n" only after a doubled consonant (not "m" or "n"), "p" or "v"
          * ("beskrivna" is "beskriven"), as "barnen", "molnen", "ordna", "sakna" and "lugnet" are words of their own ("barn" is
          * no "bar", "sakna" no "sak"); not before "-ig", where
          * "aldrig" and "intrig" would be "ålder" and "inte", nor before a lone "e" after the "r", which is a comparative's
@@ -281,7 +281,10 @@ final class SwedishForms extends TokenFilter {
             char last = stem.charAt(n - 1);
             char before = stem.charAt(n - 2);
             boolean droppedFromEr = last == 'r' && "bdfgkpstv".indexOf(before) >= 0 && !word.equals(stem + "e");
-            boolean droppedFromEn = last == 'n' && (before == 'p' || before == 'v' || before == stem.charAt(n - 3) && !vowel(before));
+            // Never after "mm" or "nn": Swedish writes no doubled "m" or "n" before a consonant ("komna", "somrar"), so
+            // "kommnen" is no "kommen" but "kommunen" mistyped, left to be found as one (SearchBenchmark's typos found nothing).
+            boolean droppedFromEn = last == 'n' && (before == 'p' || before == 'v'
+                    || before == stem.charAt(n - 3) && !vowel(before) && before != 'm' && before != 'n');
             // The exceptions are looked through last, for the few stems that end so: most words of a text get this far.
             if (!droppedFromEr && !droppedFromEn || NOT_DROPPED_VOWEL.stream().anyMatch(stem::endsWith)) {
                 return stem;

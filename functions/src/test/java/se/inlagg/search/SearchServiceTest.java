@@ -758,6 +758,18 @@ class SearchServiceTest {
         // As many long words as a query is read for, each a typo: far under Lucene's limit of clauses, so it is searched.
     }
 
+    /** From SearchBenchmark, whose typos found nothing once words in "-en" were joined with their forms without the "e". */
+    @Test
+    void aTypoWithADoubledMOrNBeforeItsNIsFoundAsATypoNotAsAnotherWord() {
+        indexed("Studiebesök i kommunen", "Vi besökte kommunen.", "2019-01-30");
+        indexed("Vi kommer i morgon", "Hon kommer med tåget.", "2019-01-31");
+        indexed("Vattnet steg", "Det kalla vattnet i sjön.", "2019-02-01");
+        // Swedish writes no doubled "m" or "n" before a consonant, so "kommnen" is no "kommen" (which finds "kommer").
+        assertEquals(List.of("Studiebesök i kommunen"), similarTitles("studiebesök kommnen"));
+        assertEquals(List.of(), titles("kommnen"));
+        assertEquals(List.of("Vattnet steg"), titles("vatten"), "a doubled consonant other than m or n still drops the e");
+    }
+
     /**
      * Each word of a search for similar words may stand for many of the index's terms, each a read of its posts: however
      * many words are typed, all of them together stand for at most MAX_SIMILAR_TERMS, and the search is made.
