@@ -103,8 +103,9 @@ class SearchBenchmark {
             long buildStart = System.nanoTime();
             SearchService.IndexChange built = wiring.search().rebuild();
             figures.put("Building the index from the table (Queries on the feed, bodies in batches)", seconds(System.nanoTime() - buildStart));
-            figures.put("Index size in S3", String.format("%.1f MB in %d files", built.bytes() / 1e6,
-                    s3Client.listObjectsV2(r -> r.bucket(bucket).prefix("search/files/")).keyCount()));
+            int objects = s3Client.listObjectsV2(r -> r.bucket(bucket).prefix("search/files/")).keyCount();
+            figures.put("Index size in S3", String.format("%.1f MB, %d %s and the rest in the manifest", built.bytes() / 1e6, objects,
+                    objects == 1 ? "object" : "objects"));
             assertEquals(count, built.indexed());
 
             double[] warm = warm(new SearchHandler().use(wiring), QUERIES, "");
