@@ -128,11 +128,11 @@ final class IndexUpdater {
             }
             Optional<String> swapped = files.swapManifest(after.toJson(), copy.tag());
             if (swapped.isPresent()) {
-                copy.adopt(after, swapped.get());
+                copy.adopt(after, swapped);
                 files.delete(keysOnlyIn(before, after));
                 return new Applied(counts[0], counts[1], after.bytes(), attempt, rebuilt);
             }
-            deleteUnnamed(keysOnlyIn(after, before));
+            deleteUnnamed(files.readManifest(Optional.empty()), keysOnlyIn(after, before));
             copy.forget();
             Log.info("search_index_race_lost", "attempt", attempt);
             pause(attempt);
@@ -182,13 +182,21 @@ final class IndexUpdater {
                 throw new UncheckedIOException(e);
             }
         });
-        Optional<String> swapped = files.swapManifest(built.toJson(), expected);
-        if (swapped.isEmpty()) {
-            deleteUnnamed(List.copyOf(built.storedKeys()));
-            Log.info("search_rebuild_race_lost");
-            return Optional.empty();
+        Optional<String> tag = files.swapManifest(built.toJson(), expected);
+        if (tag.isEmpty()) {
+            IndexFiles.ManifestRead now = files.readManifest(Optional.empty());
+            if (!(now instanceof IndexFiles.Found f && Manifest.parse(f.bytes()).lineage().equals(built.lineage()))) {
+                deleteUnnamed(now, List.copyOf(built.storedKeys()));
+                Log.info("search_rebuild_race_lost");
+                return Optional.empty();
+            }
+            // It landed with its answer lost (a PUT the client sent again after it was stored is answered 412): the bucket
+            // names this lineage, so the rebuild stands and the index it replaced goes, where the index was built again and
+            // that one left behind. The copy mirrors the manifest at its next read if another indexer built on it since.
+            Log.info("search_rebuild_landed_unanswered");
+            tag = Manifest.parse(f.bytes()).equals(built) ? Optional.of(f.etag()) : Optional.empty();
         }
-        fresh.adopt(built, swapped.get());
+        fresh.adopt(built, tag);
         copy = fresh;
         old.ifPresent(o -> files.delete(keysOnlyIn(o, built)));
         Log.info("search_index_rebuilt", "posts", count[0], "bytes", built.bytes());
@@ -293,10 +301,10 @@ final class IndexUpdater {
      * names: the winner may have built on a commit of ours whose answer went missing, and deleting a
      * file a manifest names would break every reader of it. One more read, only when a race was lost.
      */
-    private void deleteUnnamed(List<String> written) {
+    private void deleteUnnamed(IndexFiles.ManifestRead now, List<String> written) {
         Set<String> named = new HashSet<>();
-        if (files.readManifest(Optional.empty()) instanceof IndexFiles.Found now) {
-            Manifest.parse(now.bytes()).files().values().forEach(f -> named.add(f.key()));
+        if (now instanceof IndexFiles.Found found) {
+            Manifest.parse(found.bytes()).files().values().forEach(f -> named.add(f.key()));
         }
         files.delete(written.stream().filter(key -> !named.contains(key)).toList());
     }

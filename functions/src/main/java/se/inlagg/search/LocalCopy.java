@@ -84,11 +84,14 @@ final class LocalCopy {
         tag = Optional.of(nextTag);
     }
 
-    /** Takes a manifest this copy's own writer made and stored: the files are here already. */
-    void adopt(Manifest next, String nextTag) {
+    /**
+     * Takes a manifest this copy's own writer made and stored: the files are here already. Without its tag (another
+     * writer's commit may have followed it), the next read of the manifest fetches it whole and mirrors it.
+     */
+    void adopt(Manifest next, Optional<String> nextTag) {
         next.files().forEach((name, ref) -> keyOfName.put(name, ref.key()));
         manifest = next;
-        tag = Optional.of(nextTag);
+        tag = nextTag;
     }
 
     /** After losing a race: the next read of the manifest must fetch it whole and mirror it. */

@@ -929,6 +929,29 @@ class SearchServiceTest {
                 .map(SearchHit::title).toList(), "a reader starting now fetches every file it needs");
     }
 
+    /** From a review: the rebuild was made again, and the index it had replaced was left in the bucket for good. */
+    @Test
+    void aRebuildThatLandedThoughItWasAnsweredAsLostStandsAndDeletesTheIndexItReplaced() {
+        everyFileAnObject();
+        indexed("Första", "Om tillsyn.", "2019-01-01");
+        write("Andra", "Om tillsyn.", "2019-01-02", null);
+        Set<String> replaced = Set.copyOf(files.files.keySet());
+        int writes = files.fileWrites.get();
+        files.nextSwapLandsUnanswered = true;
+
+        SearchService.IndexChange rebuilt = search.rebuild();
+
+        assertEquals(2, rebuilt.indexed());
+        assertEquals(1, files.swapsLost.get());
+        assertEquals(files.manifest().storedKeys().size(), files.fileWrites.get() - writes, "the index was built once, not again");
+        assertEquals(files.manifest().storedKeys(), files.files.keySet(), "the index it replaced was deleted");
+        assertTrue(java.util.Collections.disjoint(replaced, files.files.keySet()));
+        assertEquals(Set.of(), files.deletedWhileNamed);
+        assertEquals(List.of("Andra", "Första"), titles("tillsyn"));
+        search.indexChanged(Set.of(write("Tredje", "Om tillsyn.", "2019-01-03", null).id()));
+        assertEquals(List.of("Tredje", "Andra", "Första"), titles("tillsyn"), "the indexer carries on from the rebuild");
+    }
+
     @Test
     void aSearchChecksTheManifestAtMostOnceASecondAndFetchesOnlyNewFiles() {
         indexed("Första", "Om tillsyn.", "2019-01-01");
