@@ -26,9 +26,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * (the pooled connection, credentials of the moment) the SDK makes again on first use after restore.
  * One thing is shared by every restored copy of the search indexer: Lucene's generator of segment ids,
  * seeded when its class is first used, which priming's scratch index does. Two copies may then name
- * segments alike; that is harmless here, as every file of the index is stored and fetched under a
- * key of its own with a random UUID (SecureRandom, which AWS names snapshot-resilient) and named only by the
- * manifest that one conditional write makes current (search.IndexUpdater).
+ * segments alike; that is harmless here, as every file of the index has a key of its own with a random UUID
+ * (SecureRandom, which AWS names snapshot-resilient) and is named only by the manifest that one conditional
+ * write makes current (search.IndexUpdater).
  */
 public final class Priming {
 

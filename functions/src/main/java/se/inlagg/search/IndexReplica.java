@@ -12,7 +12,7 @@ import se.inlagg.ops.Log;
 /**
  * The index as a search function holds it: a copy in memory kept as fresh as the manifest, checked
  * at most once per {@link #CHECK_EVERY}. The check is a conditional GET (304 while nothing changed);
- * a new commit costs only its new files. A lineage change (a rebuild) starts an empty copy.
+ * a new commit costs only its new objects (its small files come in the manifest). A lineage change (a rebuild) starts an empty copy.
  */
 final class IndexReplica {
 

@@ -155,7 +155,10 @@ final class IndexUpdater {
         }
     }
 
-    /** One rebuild, swapped in where the manifest is still the one read (or still none); empty when another writer came first. */
+    /**
+     * One rebuild, swapped in where the manifest is still the one read (or still none); empty when another writer came
+     * first. A swap that landed though it was answered as lost (the bucket names this lineage) stands.
+     */
     private Optional<Applied> rebuildOnce(Optional<IndexFiles.Found> current) {
         Optional<Manifest> old = current.map(f -> Manifest.parse(f.bytes()));
         Optional<String> expected = current.map(IndexFiles.Found::etag);
@@ -204,12 +207,12 @@ final class IndexUpdater {
     }
 
     /**
-     * Runs the changes through an IndexWriter on the copy, commits, and stores every file of the new
-     * commit that the copy's manifest does not already have; answers the manifest of the new commit.
-     * The smallest files, up to {@link #inlineAtMost} bytes in all, go into the manifest itself (a
-     * batch's one-post segment, its commit point, the file of a segment's deleted posts): the swap that
-     * commits them then stores them too, where each was a PUT of its own, and later a DELETE, and a
-     * fetch for every reader.
+     * Runs the changes through an IndexWriter on the copy, commits, and answers the manifest of the new
+     * commit: its new files and those the copy's manifest holds share the manifest's {@link #inlineAtMost}
+     * bytes, smallest first (a batch's one-post segment, its commit point, the file of a segment's deleted
+     * posts: the swap that commits them then stores them too, where each was a PUT of its own, and later
+     * a DELETE, and a fetch for every reader); each that does not fit is stored as an object under a new
+     * key (a held one moved out too); a file already an object stays that object.
      */
     private Manifest commit(LocalCopy on, long generation, Consumer<IndexWriter> changes) {
         try (IndexWriter writer = new IndexWriter(on.directory, writerConfig())) {
@@ -297,9 +300,10 @@ final class IndexUpdater {
     }
 
     /**
-     * After a swap that was lost, the files written for it, less those the manifest in the bucket now
-     * names: the winner may have built on a commit of ours whose answer went missing, and deleting a
-     * file a manifest names would break every reader of it. One more read, only when a race was lost.
+     * Of the objects written for a swap that was lost, deletes those the manifest now in the bucket
+     * ({@code now}, read once by the caller after the loss) does not name: the winner may have built on a
+     * commit of ours whose answer went missing, and deleting an object a manifest names would break every
+     * reader of it.
      */
     private void deleteUnnamed(IndexFiles.ManifestRead now, List<String> written) {
         Set<String> named = new HashSet<>();

@@ -17,7 +17,7 @@ import se.inlagg.ops.SideBySide;
 
 /**
  * One container's copy of the index, in memory: the files of the manifest it last mirrored, each
- * remembered with the key it came from, so that a newer manifest costs only the files that are new.
+ * remembered with the key it came from, so that a newer manifest costs only the objects that are new.
  * A Lambda's /tmp would do as well, but memory is faster to read and needs no cleaning up.
  */
 final class LocalCopy {
@@ -47,16 +47,17 @@ final class LocalCopy {
     }
 
     /**
-     * Files fetched or stored at once, each a request to S3 that waits mostly on the network: a new container's first
-     * search fetches every file of the index (a few after a rebuild, a few dozen after months of changes), which one
-     * after another took a round trip each. Four, as the JDK keeps five connections to a host open between requests,
+     * Objects fetched at once, each a request to S3 that waits mostly on the network: a new container's first search
+     * fetches every object of the index (the files the manifest holds cost none; one after a rebuild, more after months
+     * of changes), which one after another took a round trip each. Four, as the JDK keeps five connections to a host open between requests,
      * so none is opened only to be closed.
      */
     static final int TRANSFERS_AT_ONCE = 4;
 
     /**
-     * Makes the directory hold exactly the manifest's files: fetches what is new or differs, side by side, then
-     * drops what the manifest no longer names (readers still open on those keep their bytes).
+     * Makes the directory hold exactly the manifest's files: takes the files the manifest holds from it, fetches the
+     * other new or changed ones (and any the directory no longer has) side by side, then drops what the manifest no
+     * longer names (readers still open on those keep their bytes).
      *
      * @throws IndexFiles.FileGone when a file was removed meanwhile; the caller reads the manifest again
      */

@@ -9,8 +9,9 @@ import java.util.Set;
 import se.inlagg.json.Json;
 
 /**
- * The current commit of the index: the files it is made of, by Lucene's name, each with the key it is
- * stored under and its size, and a small file's bytes in the manifest itself. A lineage is one index
+ * The current commit of the index: the files it is made of, by Lucene's name, each with its key (an
+ * object's, or for a held file one that only tells its versions apart) and its size, and a small file's
+ * bytes in the manifest itself. A lineage is one index
  * built from scratch; Lucene reuses file names in a new lineage, so a reader that sees the lineage
  * change starts from an empty copy.
  */

@@ -77,7 +77,7 @@ public final class S3IndexFiles implements IndexFiles {
 
     /**
      * One DELETE a key: S3 charges nothing for those, where a batch DeleteObjects is a billed request
-     * and needs an XML body with its own checksum. A commit leaves a handful of files behind, a rebuild
+     * and needs an XML body with its own checksum. A commit leaves an object or none behind, a rebuild
      * the old index's. At the first failure the rest are left: they are only garbage, and a struggling
      * S3 should not hold up the stream batch for a timeout a key.
      */

@@ -267,7 +267,7 @@ final class SwedishForms extends TokenFilter {
          * "säkra"; "öppen", "öppna"; "vatten", "vattnet"), so Snowball, which takes off "-er" and "-en" but not the
          * ending's vowel alone, gave the two forms two stems ("vint", "vintr"). A stem that ends so after Snowball took a
          * vowel's ending off is the stem of the word with its "e" back, when Snowball takes that "-er" or "-en" off too:
-         * "r" after a consonant that cannot end a Swedish word before it, "n" only after a doubled consonant (not "m" or "n"), "p" or "v"
+         * "r" after a consonant that cannot end a Swedish word before it, "n" only after "p", "v" or a doubled consonant other than "mm" and "nn"
          * ("beskrivna" is "beskriven"), as "barnen", "molnen", "ordna", "sakna" and "lugnet" are words of their own ("barn" is
          * no "bar", "sakna" no "sak"); not before "-ig", where
          * "aldrig" and "intrig" would be "ålder" and "inte", nor before a lone "e" after the "r", which is a comparative's
