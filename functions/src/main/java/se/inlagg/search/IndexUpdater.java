@@ -132,7 +132,7 @@ final class IndexUpdater {
                 files.delete(keysOnlyIn(before, after));
                 return new Applied(counts[0], counts[1], after.bytes(), attempt, rebuilt);
             }
-            deleteUnnamed(files.readManifest(Optional.empty()), keysOnlyIn(after, before));
+            deleteUnnamed(manifestNow().map(f -> Manifest.parse(f.bytes())), keysOnlyIn(after, before));
             copy.forget();
             Log.info("search_index_race_lost", "attempt", attempt);
             pause(attempt);
@@ -187,8 +187,9 @@ final class IndexUpdater {
         });
         Optional<String> tag = files.swapManifest(built.toJson(), expected);
         if (tag.isEmpty()) {
-            IndexFiles.ManifestRead now = files.readManifest(Optional.empty());
-            if (!(now instanceof IndexFiles.Found f && Manifest.parse(f.bytes()).lineage().equals(built.lineage()))) {
+            Optional<IndexFiles.Found> read = manifestNow();
+            Optional<Manifest> now = read.map(f -> Manifest.parse(f.bytes()));
+            if (now.filter(m -> m.lineage().equals(built.lineage())).isEmpty()) {
                 deleteUnnamed(now, List.copyOf(built.storedKeys()));
                 Log.info("search_rebuild_race_lost");
                 return Optional.empty();
@@ -197,7 +198,7 @@ final class IndexUpdater {
             // names this lineage, so the rebuild stands and the index it replaced goes, where the index was built again and
             // that one left behind. The copy mirrors the manifest at its next read if another indexer built on it since.
             Log.info("search_rebuild_landed_unanswered");
-            tag = Manifest.parse(f.bytes()).equals(built) ? Optional.of(f.etag()) : Optional.empty();
+            tag = now.get().equals(built) ? read.map(IndexFiles.Found::etag) : Optional.empty();
         }
         fresh.adopt(built, tag);
         copy = fresh;
@@ -301,16 +302,19 @@ final class IndexUpdater {
 
     /**
      * Of the objects written for a swap that was lost, deletes those the manifest now in the bucket
-     * ({@code now}, read once by the caller after the loss) does not name: the winner may have built on a
-     * commit of ours whose answer went missing, and deleting an object a manifest names would break every
-     * reader of it.
+     * ({@code now}, read once by the caller after the loss; empty when there is none) does not name: the
+     * winner may have built on a commit of ours whose answer went missing, and deleting an object a
+     * manifest names would break every reader of it.
      */
-    private void deleteUnnamed(IndexFiles.ManifestRead now, List<String> written) {
+    private void deleteUnnamed(Optional<Manifest> now, List<String> written) {
         Set<String> named = new HashSet<>();
-        if (now instanceof IndexFiles.Found found) {
-            Manifest.parse(found.bytes()).files().values().forEach(f -> named.add(f.key()));
-        }
+        now.ifPresent(m -> m.files().values().forEach(f -> named.add(f.key())));
         files.delete(written.stream().filter(key -> !named.contains(key)).toList());
+    }
+
+    /** The manifest in the bucket now, read whole; empty when there is none. One more read, only when a race was lost. */
+    private Optional<IndexFiles.Found> manifestNow() {
+        return files.readManifest(Optional.empty()) instanceof IndexFiles.Found f ? Optional.of(f) : Optional.empty();
     }
 
     /** The objects in the bucket that {@code these} names and {@code notThose} does not; a file a manifest holds is no object. */

@@ -76,10 +76,10 @@ final class LocalCopy {
         List<byte[]> fetched = SideBySide.all(stored.stream().map(e -> (Callable<byte[]>) () -> files.read(e.getValue().key())).toList(),
                 TRANSFERS_AT_ONCE);
         for (int i = 0; i < stored.size(); i++) {
-            store(stored.get(i).getKey(), stored.get(i).getValue().key(), fetched.get(i));
+            store(stored.get(i).getKey(), stored.get(i).getValue().key(), fetched.get(i), here);
         }
         wanted.stream().filter(e -> e.getValue().inline().isPresent())
-                .forEach(e -> store(e.getKey(), e.getValue().key(), e.getValue().inlineBytes()));
+                .forEach(e -> store(e.getKey(), e.getValue().key(), e.getValue().inlineBytes(), here));
         dropAllBut(next.files().keySet());
         manifest = next;
         tag = Optional.of(nextTag);
@@ -122,10 +122,11 @@ final class LocalCopy {
         }
     }
 
-    private void store(String name, String key, byte[] bytes) {
+    /** Writes one file of the manifest; {@code here}, the directory's files before this mirror, says whether it replaces one. */
+    private void store(String name, String key, byte[] bytes, Set<String> here) {
         keyOfName.put(name, key);
         try {
-            if (names().contains(name)) {
+            if (here.contains(name)) {
                 directory.deleteFile(name);
             }
             try (IndexOutput out = directory.createOutput(name, IOContext.DEFAULT)) {

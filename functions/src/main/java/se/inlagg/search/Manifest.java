@@ -82,7 +82,7 @@ record Manifest(String lineage, long generation, Map<String, FileRef> files, int
     }
 
     /** The bytes of the files this manifest holds itself. */
-    long inlineBytes() {
+    long bytesHeld() {
         return files.values().stream().filter(f -> f.inline().isPresent()).mapToLong(FileRef::size).sum();
     }
 

@@ -1000,7 +1000,7 @@ class SearchServiceTest {
 
         assertEquals(writes, files.fileWrites.get(), "the post's segment or the commit point was put as an object of its own");
         assertEquals(deletes, files.fileDeletes.get(), "the commit it replaced left objects to delete");
-        assertTrue(files.manifest().inlineBytes() > 0, "the manifest holds the new files");
+        assertTrue(files.manifest().bytesHeld() > 0, "the manifest holds the new files");
         assertEquals(List.of("Andra", "Första"), titles("tillsyn"));
         assertEquals(reads, files.fileReads.get(), "the search's copy fetched a file the manifest holds");
         SearchService newContainer = new SearchService(files, posts, clock);
@@ -1020,7 +1020,7 @@ class SearchServiceTest {
             if (files.fileWrites.get() > writes) {
                 batchesThatPut++;
             }
-            assertTrue(files.manifest().inlineBytes() <= Manifest.INLINE_AT_MOST, files.manifest().inlineBytes() + " bytes in the manifest");
+            assertTrue(files.manifest().bytesHeld() <= Manifest.INLINE_AT_MOST, files.manifest().bytesHeld() + " bytes in the manifest");
         }
 
         assertFalse(files.manifest().storedKeys().isEmpty(), "merged segments too large for the manifest are objects of their own");
