@@ -854,16 +854,25 @@ class SearchServiceTest {
     @Test
     void twoIndexersRacingForTheManifestLoseNothingEitherWrote() {
         everyFileAnObject();
+        raceOnTopOfAFirstPost(new SearchService(files, posts, clock, 0));
+        assertEquals(Set.copyOf(referenced()), files.files.keySet(), "the loser's files were removed, the replaced ones too");
+        assertEquals(Set.of(), files.deletedWhileNamed, "and none while the manifest in the bucket named it");
+    }
+
+    /**
+     * One post indexed, then this test's indexer applies a third while {@code other} applies a second just before its swap,
+     * as a race would: one loses once, applies its post again on top, and both posts are found.
+     */
+    void raceOnTopOfAFirstPost(SearchService other) {
         indexed("Första", "Om tillsyn.", "2019-01-01");
-        SearchService other = new SearchService(files, posts, clock, 0);
         Post second = write("Andra", "Om tillsyn.", "2019-01-02", null);
         Post third = write("Tredje", "Om tillsyn.", "2019-01-03", null);
         files.beforeNextSwap = () -> other.indexChanged(Set.of(second.id()));
+
         search.indexChanged(Set.of(third.id()));
+
         assertEquals(1, files.swapsLost.get(), "one indexer lost the race once and applied its change again on top");
         assertEquals(List.of("Tredje", "Andra", "Första"), titles("tillsyn"));
-        assertEquals(Set.copyOf(referenced()), files.files.keySet(), "the loser's files were removed, the replaced ones too");
-        assertEquals(Set.of(), files.deletedWhileNamed, "and none while the manifest in the bucket named it");
     }
 
     /**
@@ -872,16 +881,7 @@ class SearchServiceTest {
      */
     @Test
     void twoIndexersRacingWithFilesTheManifestHoldsLoseNothingAndDeleteNothing() {
-        indexed("Första", "Om tillsyn.", "2019-01-01");
-        SearchService other = new SearchService(files, posts, clock);
-        Post second = write("Andra", "Om tillsyn.", "2019-01-02", null);
-        Post third = write("Tredje", "Om tillsyn.", "2019-01-03", null);
-        files.beforeNextSwap = () -> other.indexChanged(Set.of(second.id()));
-
-        search.indexChanged(Set.of(third.id()));
-
-        assertEquals(1, files.swapsLost.get(), "one indexer lost the race once and applied its change again on top");
-        assertEquals(List.of("Tredje", "Andra", "Första"), titles("tillsyn"));
+        raceOnTopOfAFirstPost(new SearchService(files, posts, clock));
         assertEquals(List.of("Tredje", "Andra", "Första"), page(new SearchService(files, posts, clock), "tillsyn", 10, Optional.empty())
                 .hits().stream().map(SearchHit::title).toList(), "a new container, from the manifest alone");
         assertEquals(Set.of(), files.manifest().storedKeys());
