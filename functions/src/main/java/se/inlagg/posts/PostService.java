@@ -3,15 +3,10 @@ package se.inlagg.posts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import se.inlagg.ops.Metrics;
 import se.inlagg.ops.SideBySide;
 
@@ -19,14 +14,8 @@ import se.inlagg.ops.SideBySide;
 public final class PostService {
 
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
-    /** Related posts come from at most this many of a post's categories: the first always, the next when it holds too few. */
+    /** Related posts come from at most this many of a post's categories: one Query each. */
     static final int RELATED_CATEGORIES = 3;
-    /**
-     * How many of the newest posts of a post's first category related posts are chosen from: enough for
-     * a few that share more of its categories to rise above the newest, in the one Query's answer (a page of
-     * list entries, some 5 KB: one or two read units, as three Queries of four were).
-     */
-    static final int RELATED_WINDOW = 12;
 
     private final PostRepository repository;
     private final SiteTime time;
@@ -419,15 +408,12 @@ public final class PostService {
     }
 
     /**
-     * What a post's page shows around it: the visible posts just newer and older, and a few related ones.
-     * Related posts come from the newest {@link #RELATED_WINDOW} of its first category, those that share
-     * more of its categories first, then the newest: the two one-item Queries and that one are made side
-     * by side, each on a thread of its own, so the page waits about one round trip. Only when its first
-     * category holds too few other posts (a new category, say) are its next ones read, side by side, after
-     * it: a second round trip, for those pages alone. (Until 2026-12-04 the newest of each of its first
-     * three categories were read, always: five calls where three do, and each call is most of what a warm
-     * answer costs in CPU, which two shared cores or a Lambda's share of one spend one call after another
-     * however the calls overlap on the network.) Nothing for a post readers cannot see yet.
+     * What a post's page shows around it: the visible posts just newer and older, and a few that
+     * share a category with it (the newest of each of its first {@link #RELATED_CATEGORIES}
+     * categories, those sharing more first). The two one-item Queries and the Query per category are
+     * made side by side, each on a thread of its own, so the page waits about one round trip, not five
+     * (the two neighbours were read one after the other until 2026-12-03: two round trips). Nothing for
+     * a post readers cannot see yet.
      */
     public Surroundings around(PostSummary post, int relatedCount) {
         Instant now = time.now();
@@ -437,55 +423,27 @@ public final class PostService {
         try (var reads = SideBySide.open()) {
             var newer = reads.start(() -> repository.neighbour(post, Neighbours.Side.NEWER, now));
             var older = reads.start(() -> repository.neighbour(post, Neighbours.Side.OLDER, now));
-            List<Tag> categories = post.tags().stream().limit(RELATED_CATEGORIES).toList();
-            var related = new Related(post);
-            if (!categories.isEmpty()) {
-                related.add(SideBySide.result(reads.start(() -> newestOf(categories.getFirst(), RELATED_WINDOW, now))));
+            var lists = post.tags().stream().limit(RELATED_CATEGORIES)
+                    .map(tag -> reads.start(() -> repository.page(new ListQuery(Optional.of(Facet.category(tag)), Optional.empty(),
+                            relatedCount + 1, Optional.empty()), now)))
+                    .toList();
+            java.util.Map<String, PostSummary> found = new java.util.LinkedHashMap<>();
+            java.util.Map<String, Integer> shared = new java.util.HashMap<>();
+            for (var list : lists) {
+                if (SideBySide.result(list) instanceof Outcome.Done<Page<PostSummary>> d) {
+                    for (PostSummary s : d.value().items()) {
+                        if (!s.id().equals(post.id())) {
+                            found.putIfAbsent(s.id(), s);
+                            shared.merge(s.id(), 1, Integer::sum);
+                        }
+                    }
+                }
             }
-            if (related.count() < relatedCount) {
-                var more = categories.stream().skip(1)
-                        .map(tag -> reads.start(() -> newestOf(tag, relatedCount + 1, now))).toList();
-                more.forEach(list -> related.add(SideBySide.result(list)));
-            }
-            return new Surroundings(new Neighbours(SideBySide.result(newer), SideBySide.result(older)), related.best(relatedCount));
-        }
-    }
-
-    private Outcome<Page<PostSummary>> newestOf(Tag category, int count, Instant now) {
-        return repository.page(new ListQuery(Optional.of(Facet.category(category)), Optional.empty(), count, Optional.empty()), now);
-    }
-
-    /** The posts found that share a category with one post, but for the post itself, each once. */
-    private static final class Related {
-        private final PostSummary post;
-        private final Set<String> categories;
-        private final Map<String, PostSummary> found = new LinkedHashMap<>();
-
-        Related(PostSummary post) {
-            this.post = post;
-            this.categories = post.tags().stream().map(Tag::slug).collect(Collectors.toSet());
-        }
-
-        void add(Outcome<Page<PostSummary>> list) {
-            if (list instanceof Outcome.Done<Page<PostSummary>> d) {
-                d.value().items().stream().filter(s -> !s.id().equals(post.id())).forEach(s -> found.putIfAbsent(s.id(), s));
-            }
-        }
-
-        int count() {
-            return found.size();
-        }
-
-        /** Those sharing most of the post's categories first (the list entries carry theirs), then the newest. */
-        List<PostSummary> best(int count) {
-            return found.values().stream()
-                    .sorted(Comparator.comparingLong((PostSummary s) -> -shared(s))
-                            .thenComparing(PostSummary::publishedAt, Comparator.reverseOrder()))
-                    .limit(count).toList();
-        }
-
-        private long shared(PostSummary s) {
-            return s.tags().stream().map(Tag::slug).filter(categories::contains).count();
+            List<PostSummary> related = found.values().stream()
+                    .sorted(java.util.Comparator.comparing((PostSummary s) -> -shared.get(s.id()))
+                            .thenComparing(PostSummary::publishedAt, java.util.Comparator.reverseOrder()))
+                    .limit(relatedCount).toList();
+            return new Surroundings(new Neighbours(SideBySide.result(newer), SideBySide.result(older)), related);
         }
     }
 

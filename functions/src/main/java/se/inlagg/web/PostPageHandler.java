@@ -25,7 +25,7 @@ import se.inlagg.web.templates.JtepostGenerated;
  */
 public final class PostPageHandler extends PageFunction {
 
-    /** Enough to offer a way on, few enough to stay a footnote; chosen among its first category's newest (PostService.around). */
+    /** Enough to offer a way on, few enough to stay a footnote: one Query for each of up to three categories. */
     static final int RELATED = 3;
 
     /** A post nobody has: what priming asks for. */
