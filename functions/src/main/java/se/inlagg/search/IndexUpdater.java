@@ -46,6 +46,14 @@ final class IndexUpdater {
     /** {@link Manifest#INLINE_AT_MOST}, but for tests of files stored as objects. */
     private final int inlineAtMost;
     private LocalCopy copy;
+    /**
+     * Whether the copy was the latest commit when this container last swapped or read the manifest: then its next batch
+     * commits on it without asking S3 first (a conditional GET: a round trip and a request a batch), and the swap's
+     * If-Match on the copy's tag tells it if another writer came between (it then reads and applies the batch again, as
+     * after any lost race). An indexer mostly follows itself (a stream shard is one batch at a time), so most batches
+     * are one request to S3, the swap. Since 2026-12-04.
+     */
+    private boolean knownLatest;
 
     IndexUpdater(IndexFiles files, PostService posts, SwedishText analyzer, int inlineAtMost) {
         this.files = files;
@@ -68,7 +76,10 @@ final class IndexUpdater {
         Set<String> ids = new HashSet<>(postIds);
         boolean rebuilt = false;
         for (int attempt = 1; ; attempt++) {
-            switch (files.readManifest(copy == null ? Optional.empty() : copy.tag())) {
+            boolean unchecked = attempt == 1 && knownLatest && copy != null && copy.tag().isPresent();
+            // Until this batch's swap lands, the copy is not known to be the latest (a failure between would leave it so).
+            knownLatest = false;
+            switch (unchecked ? new IndexFiles.Unchanged() : files.readManifest(copy == null ? Optional.empty() : copy.tag())) {
                 case IndexFiles.Missing m -> {
                     // A new deployment with posts already in the table: the first change builds it all, then this batch's
                     // posts are applied to it as they are now, as after an upgrade below (the rebuild reads the list index,
@@ -124,18 +135,28 @@ final class IndexUpdater {
                 }
             });
             if (after.files().equals(before.files())) {
+                if (unchecked) {
+                    // Nothing to change in this copy, but another indexer may have indexed these posts since, and a post
+                    // removed here must go from its commit too: the manifest is read, and the batch applied again on it.
+                    continue;
+                }
+                knownLatest = true;
                 return new Applied(counts[0], counts[1], after.bytes(), attempt, rebuilt);
             }
             Optional<String> swapped = files.swapManifest(after.toJson(), copy.tag());
             if (swapped.isPresent()) {
                 copy.adopt(after, swapped);
+                knownLatest = true;
                 files.delete(keysOnlyIn(before, after));
                 return new Applied(counts[0], counts[1], after.bytes(), attempt, rebuilt);
             }
             deleteUnnamed(manifestNow().map(f -> Manifest.parse(f.bytes())), keysOnlyIn(after, before));
             copy.forget();
-            Log.info("search_index_race_lost", "attempt", attempt);
-            pause(attempt);
+            Log.info("search_index_race_lost", "attempt", attempt, "unchecked", unchecked);
+            if (!unchecked) {
+                // Indexers that collided try again apart; a copy that was only behind is read at once.
+                pause(attempt);
+            }
         }
     }
 
@@ -202,6 +223,7 @@ final class IndexUpdater {
         }
         fresh.adopt(built, tag);
         copy = fresh;
+        knownLatest = tag.isPresent();
         old.ifPresent(o -> files.delete(keysOnlyIn(o, built)));
         Log.info("search_index_rebuilt", "posts", count[0], "bytes", built.bytes());
         return Optional.of(new Applied(count[0], 0, built.bytes(), 1, true));

@@ -913,6 +913,51 @@ class SearchServiceTest {
     }
 
     @Test
+    void anIndexerThatMadeTheLatestCommitSwapsItsNextWithoutReadingTheManifestFirst() {
+        indexed("Första", "Om tillsyn.", "2019-01-01");
+        int reads = files.manifestReads.get();
+        Post second = write("Andra", "Om tillsyn.", "2019-01-02", null);
+
+        search.indexChanged(Set.of(second.id()));
+
+        assertEquals(reads, files.manifestReads.get(), "the batch asked S3 for the manifest its own swap had just made");
+        assertEquals(0, files.swapsLost.get());
+        assertEquals(List.of("Andra", "Första"), page(new SearchService(files, posts, clock), "tillsyn", 10, Optional.empty())
+                .hits().stream().map(SearchHit::title).toList(), "a new container finds both");
+    }
+
+    /** Another indexer committed since this one's last swap: this one's swap is refused once, and its batch lands on top. */
+    @Test
+    void anIndexerBehindAnotherLosesItsSwapOnceAndAppliesItsBatchOnTheLatest() {
+        indexed("Första", "Om tillsyn.", "2019-01-01");
+        new SearchService(files, posts, clock).indexChanged(Set.of(write("Andra", "Om tillsyn.", "2019-01-02", null).id()));
+        int reads = files.manifestReads.get();
+
+        search.indexChanged(Set.of(write("Tredje", "Om tillsyn.", "2019-01-03", null).id()));
+
+        assertEquals(1, files.swapsLost.get(), "its swap on the commit it had made was refused");
+        assertEquals(reads + 2, files.manifestReads.get(), "the manifest read after the loss (what to delete) and to mirror it");
+        assertEquals(List.of("Tredje", "Andra", "Första"), titles("tillsyn"));
+    }
+
+    /**
+     * Another indexer indexed a post since this one's last swap, then the post was deleted, and this one gets the delete:
+     * its own copy never held the post, so the batch changes nothing there, which must not pass for done.
+     */
+    @Test
+    void aPostDeletedAfterAnotherIndexerIndexedItGoesThoughThisIndexersCopyNeverHeldIt() {
+        indexed("Första", "Om tillsyn.", "2019-01-01");
+        Post other = write("Andra", "Om tillsyn.", "2019-01-02", null);
+        new SearchService(files, posts, clock).indexChanged(Set.of(other.id()));
+        assertInstanceOf(Outcome.Done.class, posts.delete(other.slug(), Optional.empty(), "author-1"));
+
+        search.indexChanged(Set.of(other.id()));
+
+        assertEquals(List.of("Första"), page(new SearchService(files, posts, clock), "tillsyn", 10, Optional.empty())
+                .hits().stream().map(SearchHit::title).toList(), "a deleted post is still found");
+    }
+
+    @Test
     void aSwapThatLandedThoughItWasAnsweredAsLostKeepsEveryFileItsManifestNames() {
         everyFileAnObject();
         indexed("Första", "Om tillsyn.", "2019-01-01");
