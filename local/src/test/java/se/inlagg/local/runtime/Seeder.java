@@ -48,13 +48,72 @@ final class Seeder {
      */
     static Seeded newTable(DynamoForTests dynamo, Template template, String table, FunctionSpec function, EventFixtures fixtures,
                            List<ReplayEvent> events) {
+        return newTable(dynamo, template, table, function, fixtures, events, 0);
+    }
+
+    /**
+     * As {@link #newTable(DynamoForTests, Template, String, FunctionSpec, EventFixtures, List)}, with a blog's past
+     * before the events' posts: {@code pastPosts} published posts from 2018 ({@link #past}), so that a list holds a
+     * full page, a feed its twenty entries and a category more posts than a post's page chooses related ones from,
+     * as on a blog in use, where the events' few posts alone make every list a toy.
+     */
+    static Seeded newTable(DynamoForTests dynamo, Template template, String table, FunctionSpec function, EventFixtures fixtures,
+                           List<ReplayEvent> events, int pastPosts) {
         dynamo.createTable(template, table);
         Set<String> ownCreates = new LinkedHashSet<>();
         events.stream().filter(e -> e.route().filter(r -> r.key().equals(EventFixtures.CREATE_ROUTE)).isPresent())
                 .forEach(e -> ownCreates.add(e.file()));
         try (var client = dynamo.client()) {
-            return seed(client, table, ZoneId.of(function.environment().get(Settings.SITE_TIME_ZONE)), fixtures, ownCreates);
+            ZoneId zone = ZoneId.of(function.environment().get(Settings.SITE_TIME_ZONE));
+            if (pastPosts > 0) {
+                var wiring = new Wiring(client, new Settings(table, zone), Clock.systemUTC());
+                for (int i = 0; i < pastPosts; i++) {
+                    if (!(wiring.posts().create(past(i), PAST_AUTHOR, java.util.Optional.empty()) instanceof se.inlagg.posts.Outcome.Done<?>)) {
+                        throw new IllegalStateException("the past post " + i + " was not created");
+                    }
+                }
+            }
+            return seed(client, table, zone, fixtures, ownCreates);
         }
+    }
+
+    /**
+     * Whoever wrote the blog's past: no token names them, so no author's own pages (drafts, "Mina inlägg") show it; a
+     * byline of theirs may name the events' author, whose person page then holds her past posts too.
+     */
+    private static final String PAST_AUTHOR = "7d0c5a2e-9b1f-4c3d-8e6a-2f4b1c9d0e57";
+    private static final List<String> PAST_PEOPLE = List.of("Åsa Öberg", "Per Lund", "Karin Lindqvist", "Johan Persson");
+    private static final List<String> PAST_OFFICES = List.of("Frivården Malmö", "Frivården Ystad", "Frivården Västervik");
+    private static final List<String> PAST_SENTENCES = List.of(
+            "Klienterna ska få en tydlig plan redan från första dagen.",
+            "Arbetsmiljön på kontoret har blivit lugnare sedan vi flyttade.",
+            "Programledarna berättade om sina erfarenheter av återfallsprevention.",
+            "Under hösten ska alla medarbetare gå utbildningen i motiverande samtal.",
+            "En kontaktperson per klient gör det lättare att följa upp planen.",
+            "Vi firade att enheten fyllde tjugo år med tårta och tal.",
+            "Handledningen i grupp har hjälpt många av oss att hantera svåra samtal.",
+            "Vi har börjat med korta morgonmöten, stående, varje dag.");
+
+    /**
+     * The i:th post of the blog's past, the same every run: in 2018, before every post the events name, so those stay
+     * the newest in each list (what {@link UserChecks} looks for); two of the events' categories but never both words
+     * of the events' search ("frivård samverkan": never Samverkan, and neither word in its text), so search answers
+     * what it answered; a paragraph, a list and a second paragraph, as the events' posts are written.
+     */
+    static se.inlagg.posts.PostDraft past(int i) {
+        List<String> first = List.of("Frivård", "Ystad", "RBM");
+        List<String> second = List.of("Klientens bästa", "RBM", "Ystad");
+        String a = first.get(i % first.size());
+        String b = second.get(i / first.size() % second.size());
+        List<String> tags = a.equals(b) ? List.of(a) : List.of(a, b);
+        String body = PAST_SENTENCES.get(i % PAST_SENTENCES.size()) + " " + PAST_SENTENCES.get((i + 3) % PAST_SENTENCES.size())
+                + "\n\n- uppföljning varje kvartal\n- mer tid för samtal\n\n" + PAST_SENTENCES.get((i + 5) % PAST_SENTENCES.size());
+        String date = String.format("2018-%02d-%02dT%02d:%02d", 1 + i % 12, 1 + i % 28, 8 + i % 9, i % 60);
+        return new se.inlagg.posts.PostDraft(java.util.Optional.of("Veckobrev nummer " + (i + 1) + " från enheten"),
+                java.util.Optional.of(body), java.util.Optional.of(PAST_PEOPLE.get(i % PAST_PEOPLE.size())),
+                java.util.Optional.of("Frivårdsinspektör"), java.util.Optional.of(PAST_OFFICES.get(i % PAST_OFFICES.size())), tags,
+                java.util.Optional.of(date), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.of("published"));
     }
 
     static Seeded seed(DynamoDbClient client, String table, ZoneId siteZone, EventFixtures fixtures, Set<String> createdByTheseEvents) {
