@@ -15,7 +15,7 @@ interface BucketObjects {
 
     /**
      * Stores the bytes under the key if the condition holds: the new version's ETag, or empty when
-     * it did not (412, or 409 when S3 saw two conditional writes at once).
+     * it did not ({@link Condition#refusedBy}).
      */
     Optional<String> put(String key, byte[] bytes, String contentType, Condition condition);
 
@@ -26,10 +26,13 @@ interface BucketObjects {
 
         /**
          * Whether S3's answer says this condition did not hold: 412, or 409 when S3 saw two
-         * conditional writes at once. Never for {@link #ANY}, which has no condition to fail.
+         * conditional writes at once; for {@link #matching}, 404 too, which S3 answers when the key
+         * holds nothing at all (an operator emptied the index's folder: the writer reads the key
+         * again and starts afresh, where its batch failed; from a review). Never for {@link #ANY},
+         * which has no condition to fail.
          */
         default boolean refusedBy(int status) {
-            return !(this instanceof Any) && (status == 412 || status == 409);
+            return !(this instanceof Any) && (status == 412 || status == 409 || this instanceof Matching && status == 404);
         }
 
         /** Whatever the key holds, if anything. */

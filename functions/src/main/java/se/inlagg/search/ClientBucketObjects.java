@@ -49,7 +49,8 @@ final class ClientBucketObjects implements BucketObjects {
         try {
             return Optional.of(s3.putObject(put.build(), RequestBody.fromBytes(bytes)).eTag());
         } catch (S3Exception e) {
-            if (condition.refusedBy(e.statusCode())) {
+            boolean noBucket = e.awsErrorDetails() != null && "NoSuchBucket".equals(e.awsErrorDetails().errorCode());
+            if (condition.refusedBy(e.statusCode()) && !noBucket) {
                 return Optional.empty();
             }
             throw e;

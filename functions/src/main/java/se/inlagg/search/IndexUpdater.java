@@ -75,11 +75,16 @@ final class IndexUpdater {
     synchronized Applied apply(Collection<String> postIds) {
         Set<String> ids = new HashSet<>(postIds);
         boolean rebuilt = false;
+        // The manifest read after a lost swap (to know what to delete), which the next attempt starts from: one read, not two.
+        IndexFiles.ManifestRead readAfterLoss = null;
         for (int attempt = 1; ; attempt++) {
             boolean unchecked = attempt == 1 && knownLatest && copy != null && copy.tag().isPresent();
             // Until this batch's swap lands, the copy is not known to be the latest (a failure between would leave it so).
             knownLatest = false;
-            switch (unchecked ? new IndexFiles.Unchanged() : files.readManifest(copy == null ? Optional.empty() : copy.tag())) {
+            IndexFiles.ManifestRead read = unchecked ? new IndexFiles.Unchanged()
+                    : readAfterLoss != null ? readAfterLoss : files.readManifest(copy == null ? Optional.empty() : copy.tag());
+            readAfterLoss = null;
+            switch (read) {
                 case IndexFiles.Missing m -> {
                     // A new deployment with posts already in the table: the first change builds it all, then this batch's
                     // posts are applied to it as they are now, as after an upgrade below (the rebuild reads the list index,
@@ -145,13 +150,17 @@ final class IndexUpdater {
             }
             Optional<String> swapped = files.swapManifest(after.toJson(), copy.tag());
             if (swapped.isPresent()) {
-                copy.adopt(after, swapped);
+                // A store that answers no ETag (S3 always does) leaves the copy untagged, to be read whole next time: an empty
+                // If-Match would be refused every batch (from a review).
+                copy.adopt(after, swapped.filter(tag -> !tag.isBlank()));
                 knownLatest = true;
                 files.delete(keysOnlyIn(before, after));
                 return new Applied(counts[0], counts[1], after.bytes(), attempt, rebuilt);
             }
-            deleteUnnamed(manifestNow().map(f -> Manifest.parse(f.bytes())), keysOnlyIn(after, before));
+            Optional<IndexFiles.Found> now = manifestNow();
+            deleteUnnamed(now.map(f -> Manifest.parse(f.bytes())), keysOnlyIn(after, before));
             copy.forget();
+            readAfterLoss = now.isPresent() ? now.get() : new IndexFiles.Missing();
             Log.info("search_index_race_lost", "attempt", attempt, "unchecked", unchecked);
             if (!unchecked) {
                 // Indexers that collided try again apart; a copy that was only behind is read at once.

@@ -140,6 +140,9 @@ final class SignedBucketObjects implements BucketObjects {
                 return Optional.of(answer.header("ETag"));
             }
             if (condition.refusedBy(answer.status())) {
+                if (answer.status() == Answer.NOT_FOUND) {
+                    answer.throwUnlessNoSuchKey();   // a missing bucket is an error, not a lost race
+                }
                 if (attempts[0] > 1) {
                     throw SdkClientException.create("S3 refused the conditional write of " + key + " (" + answer.status()
                             + ") after an attempt that may have stored it; read it again to know which it holds");

@@ -936,7 +936,23 @@ class SearchServiceTest {
         search.indexChanged(Set.of(write("Tredje", "Om tillsyn.", "2019-01-03", null).id()));
 
         assertEquals(1, files.swapsLost.get(), "its swap on the commit it had made was refused");
-        assertEquals(reads + 2, files.manifestReads.get(), "the manifest read after the loss (what to delete) and to mirror it");
+        assertEquals(reads + 1, files.manifestReads.get(), "the manifest read once after the loss: what to delete, and what to mirror");
+        assertEquals(List.of("Tredje", "Andra", "Första"), titles("tillsyn"));
+    }
+
+    /** A new container reads the manifest first; it loses the race all the same, and applies its batch on top. */
+    @Test
+    void anIndexerThatReadTheManifestFirstAndLostTheRaceReadsItOnceMoreAndAppliesItsBatchOnTop() {
+        new SearchService(files, posts, clock).indexChanged(Set.of(write("Första", "Om tillsyn.", "2019-01-01", null).id()));
+        Post second = write("Andra", "Om tillsyn.", "2019-01-02", null);
+        SearchService other = new SearchService(files, posts, clock);
+        files.beforeNextSwap = () -> other.indexChanged(Set.of(second.id()));
+        int reads = files.manifestReads.get();
+
+        search.indexChanged(Set.of(write("Tredje", "Om tillsyn.", "2019-01-03", null).id()));
+
+        assertEquals(1, files.swapsLost.get());
+        assertEquals(reads + 3, files.manifestReads.get(), "its first read, the winner's, and one after its loss");
         assertEquals(List.of("Tredje", "Andra", "Första"), titles("tillsyn"));
     }
 

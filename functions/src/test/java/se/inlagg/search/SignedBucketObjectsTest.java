@@ -144,6 +144,26 @@ class SignedBucketObjectsTest {
         assertEquals(2, s3.sent.size(), "a condition that did not hold is not tried again");
     }
 
+    /**
+     * S3 answers If-Match on a key that holds nothing with 404 NoSuchKey: the version written on is gone, a lost race
+     * (an operator emptied the index's folder), where it failed the indexer's batch (from a review). A missing bucket
+     * stays an error; a missing key refuses only If-Match, not a PUT without condition.
+     */
+    @Test
+    void aSwapOnAManifestThatIsGoneIsRefusedButOnAMissingBucketIsAnError() {
+        s3.answer(404, "<Error><Code>NoSuchKey</Code></Error>", "");
+        s3.answer(404, "<Error><Code>NoSuchBucket</Code></Error>", "");
+        s3.answer(404, "<Error><Code>NoSuchKey</Code></Error>", "");
+
+        assertEquals(Optional.empty(), objects.put("search/manifest.json", new byte[] {1}, "application/json",
+                BucketObjects.Condition.matching("\"v1\"")));
+        var missing = assertThrows(AwsServiceException.class, () -> objects.put("search/manifest.json", new byte[] {1}, "application/json",
+                BucketObjects.Condition.matching("\"v1\"")));
+        assertEquals("NoSuchBucket", missing.awsErrorDetails().errorCode());
+        assertThrows(AwsServiceException.class, () -> objects.put("search/_0.cfs", new byte[] {1}, "application/octet-stream",
+                BucketObjects.Condition.ANY));
+    }
+
     @Test
     void aFilePutWithoutConditionIsRetriedWhenS3IsBusyAndRefusedWhenDenied() {
         s3.answer(503, "<Error><Code>SlowDown</Code></Error>", "");
