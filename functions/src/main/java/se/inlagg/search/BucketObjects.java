@@ -25,14 +25,16 @@ interface BucketObjects {
     sealed interface Condition {
 
         /**
-         * Whether S3's answer says this condition did not hold: 412, or 409 when S3 saw two
-         * conditional writes at once; for {@link #matching}, 404 too, which S3 answers when the key
-         * holds nothing at all (an operator emptied the index's folder: the writer reads the key
-         * again and starts afresh, where its batch failed; from a review). Never for {@link #ANY},
-         * which has no condition to fail.
+         * Whether S3's answer (its status and error code, empty when it gave none) says this condition
+         * did not hold: 412, or 409 when S3 saw two conditional writes at once; for {@link #matching},
+         * a 404 NoSuchKey too, which S3 answers when the key holds nothing at all (an operator emptied
+         * the index's folder: the writer reads the key again and starts afresh, where its batch failed;
+         * from a review), but not NoSuchBucket, which is an error. Never for {@link #ANY}, which has no
+         * condition to fail.
          */
-        default boolean refusedBy(int status) {
-            return !(this instanceof Any) && (status == 412 || status == 409 || this instanceof Matching && status == 404);
+        default boolean refusedBy(int status, String errorCode) {
+            boolean noKey = status == 404 && (errorCode.isEmpty() || errorCode.equals("NoSuchKey"));
+            return !(this instanceof Any) && (status == 412 || status == 409 || this instanceof Matching && noKey);
         }
 
         /** Whatever the key holds, if anything. */

@@ -49,8 +49,8 @@ final class ClientBucketObjects implements BucketObjects {
         try {
             return Optional.of(s3.putObject(put.build(), RequestBody.fromBytes(bytes)).eTag());
         } catch (S3Exception e) {
-            boolean noBucket = e.awsErrorDetails() != null && "NoSuchBucket".equals(e.awsErrorDetails().errorCode());
-            if (condition.refusedBy(e.statusCode()) && !noBucket) {
+            String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "" : e.awsErrorDetails().errorCode();
+            if (condition.refusedBy(e.statusCode(), code)) {
                 return Optional.empty();
             }
             throw e;

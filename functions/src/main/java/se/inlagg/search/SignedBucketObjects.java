@@ -139,10 +139,7 @@ final class SignedBucketObjects implements BucketObjects {
             if (answer.status() == 200) {
                 return Optional.of(answer.header("ETag"));
             }
-            if (condition.refusedBy(answer.status())) {
-                if (answer.status() == Answer.NOT_FOUND) {
-                    answer.throwUnlessNoSuchKey();   // a missing bucket is an error, not a lost race
-                }
+            if (condition.refusedBy(answer.status(), errorCode(answer.body()))) {
                 if (attempts[0] > 1) {
                     throw SdkClientException.create("S3 refused the conditional write of " + key + " (" + answer.status()
                             + ") after an attempt that may have stored it; read it again to know which it holds");
