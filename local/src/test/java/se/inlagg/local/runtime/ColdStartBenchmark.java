@@ -47,13 +47,13 @@ class ColdStartBenchmark {
 
     static final String FLOOR = "FloorFunction";
     static final String FLOOR_HANDLER = "se.inlagg.floor.FloorHandler::handleRequest";
-    /** -Dbenchmark.start=snapstart: first answers after a restore, not after a launch. */
     /**
      * Posts of the blog's past seeded into each function's table before the events' own (-Dbenchmark.pastPosts=): a
      * full page for every list and feed, and a category fuller than a post page's related window. 0 measures the
      * events' few posts alone, as runs before 2026-12-04 did.
      */
     static final int PAST_POSTS = Integer.getInteger("benchmark.pastPosts", 48);
+    /** -Dbenchmark.start=snapstart: first answers after a restore, not after a launch. */
     static final boolean RESTORED = "snapstart".equals(System.getProperty("benchmark.start", "on-demand"));
 
     @TempDir
@@ -169,11 +169,10 @@ class ColdStartBenchmark {
         return ids;
     }
 
-    /** The event a function is measured with: the authorizer's own, else a GET (it can be repeated), else its first. */
     /**
      * The event a function is measured with: one of its first route in the template, its main page (the list pages'
      * front page, not a month's archive, which holds the events' posts alone), when an event has it; else its first
-     * authorizer or GET event by file name; else its first.
+     * authorizer or GET event by file name (a GET can be repeated); else its first.
      */
     private static ReplayEvent sample(Template template, String id, List<ReplayEvent> events) {
         var first = template.routes().stream().filter(r -> r.functionId().equals(id)).findFirst();

@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import se.inlagg.api.CreatePostHandler;
 import se.inlagg.app.Wiring;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.posts.Byline;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.PostDraft;
 import se.inlagg.config.Settings;
 import se.inlagg.local.DynamoForTests;
 import se.inlagg.local.Template;
@@ -64,16 +67,7 @@ final class Seeder {
         events.stream().filter(e -> e.route().filter(r -> r.key().equals(EventFixtures.CREATE_ROUTE)).isPresent())
                 .forEach(e -> ownCreates.add(e.file()));
         try (var client = dynamo.client()) {
-            ZoneId zone = ZoneId.of(function.environment().get(Settings.SITE_TIME_ZONE));
-            if (pastPosts > 0) {
-                var wiring = new Wiring(client, new Settings(table, zone), Clock.systemUTC());
-                for (int i = 0; i < pastPosts; i++) {
-                    if (!(wiring.posts().create(past(i), PAST_AUTHOR, java.util.Optional.empty()) instanceof se.inlagg.posts.Outcome.Done<?>)) {
-                        throw new IllegalStateException("the past post " + i + " was not created");
-                    }
-                }
-            }
-            return seed(client, table, zone, fixtures, ownCreates);
+            return seed(client, table, ZoneId.of(function.environment().get(Settings.SITE_TIME_ZONE)), fixtures, ownCreates, pastPosts);
         }
     }
 
@@ -100,7 +94,7 @@ final class Seeder {
      * of the events' search ("frivård samverkan": never Samverkan, and neither word in its text), so search answers
      * what it answered; a paragraph, a list and a second paragraph, as the events' posts are written.
      */
-    static se.inlagg.posts.PostDraft past(int i) {
+    static PostDraft past(int i) {
         List<String> first = List.of("Frivård", "Ystad", "RBM");
         List<String> second = List.of("Klientens bästa", "RBM", "Ystad");
         String a = first.get(i % first.size());
@@ -109,19 +103,25 @@ final class Seeder {
         String body = PAST_SENTENCES.get(i % PAST_SENTENCES.size()) + " " + PAST_SENTENCES.get((i + 3) % PAST_SENTENCES.size())
                 + "\n\n- uppföljning varje kvartal\n- mer tid för samtal\n\n" + PAST_SENTENCES.get((i + 5) % PAST_SENTENCES.size());
         String date = String.format("2018-%02d-%02dT%02d:%02d", 1 + i % 12, 1 + i % 28, 8 + i % 9, i % 60);
-        return new se.inlagg.posts.PostDraft(java.util.Optional.of("Veckobrev nummer " + (i + 1) + " från enheten"),
-                java.util.Optional.of(body), java.util.Optional.of(PAST_PEOPLE.get(i % PAST_PEOPLE.size())),
-                java.util.Optional.of("Frivårdsinspektör"), java.util.Optional.of(PAST_OFFICES.get(i % PAST_OFFICES.size())), tags,
-                java.util.Optional.of(date), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.of("published"));
+        return new PostDraft(Optional.of("Veckobrev nummer " + (i + 1) + " från enheten"),
+                Optional.of(body), Optional.of(PAST_PEOPLE.get(i % PAST_PEOPLE.size())),
+                Optional.of("Frivårdsinspektör"), Optional.of(PAST_OFFICES.get(i % PAST_OFFICES.size())), tags,
+                Optional.of(date), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("published"));
     }
 
-    static Seeded seed(DynamoDbClient client, String table, ZoneId siteZone, EventFixtures fixtures, Set<String> createdByTheseEvents) {
+    static Seeded seed(DynamoDbClient client, String table, ZoneId siteZone, EventFixtures fixtures, Set<String> createdByTheseEvents,
+                       int pastPosts) {
         var wiring = new Wiring(client, new Settings(table, siteZone), Clock.systemUTC());
+        for (int i = 0; i < pastPosts; i++) {
+            if (!(wiring.posts().create(past(i), PAST_AUTHOR, Optional.empty()) instanceof Outcome.Done<?>)) {
+                throw new IllegalStateException("the past post " + i + " was not created");
+            }
+        }
         var now = Clock.systemUTC().instant();
         Map<String, String> authors = new LinkedHashMap<>();
         for (String token : fixtures.tokens()) {
-            authors.put(token, wiring.authors().create(new Byline(AUTHOR_NAME, java.util.Optional.empty(), java.util.Optional.empty()), token, now).id());
+            authors.put(token, wiring.authors().create(new Byline(AUTHOR_NAME, Optional.empty(), Optional.empty()), token, now).id());
         }
         if (fixtures.sessionId().isPresent()) {
             // Whoever signs in with the first token found gets it; the events carry one token.
