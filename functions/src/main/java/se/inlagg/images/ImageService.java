@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * (JPEG, PNG or WebP, up to 10 MB, its size read from its header) and deleted at once when it is
  * not a picture; a good one is copied to the post's picture key (still marked unattached) before
  * the post's write, marked attached once that write committed, and its upload deleted then. A
- * write that fails deletes the copy again; whatever a crash leaves is marked for the lifecycle.
+ * refused write leaves the copy marked unattached, and so does a crash: the lifecycle takes what no
+ * post shows. A copy is never deleted here, as every save of one upload to one post shares its key.
  */
 public final class ImageService {
 
@@ -129,14 +130,16 @@ public final class ImageService {
                 yield d;
             }
             case Outcome.Refused<Post> r -> {
-                Outcome<Post> won = alreadyOnThePost(authorId, slug, key, r.refusal(), altText, captionText, seen);
-                if (won instanceof Outcome.Done<Post>) {
-                    // The other click's write committed this very picture: it stays, attached.
+                Outcome<Post> now = posts.getToChange(slug, authorId);
+                // Every save of one upload to one post copies it to the same key, so the copy is never this request's
+                // alone to delete. Shown by the post now (another click's save committed it), it stays, attached, even
+                // when this request's own text is refused after it: deleting it then took the picture the post shows
+                // (found by a probe, three saves at once). Shown by nothing, it stays marked unattached, for the
+                // lifecycle: a save of it still in flight may yet commit.
+                if (now instanceof Outcome.Done<Post> d && shows(d.value(), key)) {
                     attached(key, picture);
-                } else {
-                    deleteQuietly(picture);
                 }
-                yield won;
+                yield answer(now, authorId, key, r.refusal(), altText, captionText, seen);
             }
         };
     }
@@ -144,7 +147,13 @@ public final class ImageService {
     /** The post, read now, shows this upload's picture already (an earlier click saved it), or the refusal stands. */
     private Outcome<Post> alreadyOnThePost(String authorId, String slug, String key, Refusal refusal, String alt, String caption,
                                            Seen seen) {
-        return switch (posts.getToChange(slug, authorId)) {
+        return answer(posts.getToChange(slug, authorId), authorId, key, refusal, alt, caption, seen);
+    }
+
+    /** What a save answers, given the post as read after its own attempt: done if it shows this upload's picture. */
+    private Outcome<Post> answer(Outcome<Post> now, String authorId, String key, Refusal refusal, String alt, String caption,
+                                 Seen seen) {
+        return switch (now) {
             case Outcome.Done<Post> d when shows(d.value(), key) -> withTextAsTyped(d.value(), authorId, alt, caption, seen);
             case Outcome.Done<Post> d -> Outcome.refused(refusal);
             case Outcome.Refused<Post> r -> r;

@@ -140,6 +140,44 @@ class ImageServiceTest {
         assertFalse(bucket.files.get(pictureOfB.substring(1)).unattached());
     }
 
+    /**
+     * Found by a probe: three saves of one upload at once, each with its own alt text. The second copied the upload,
+     * then the first saved it and the third changed its text; the second's own write was refused as stale, and it
+     * deleted its copy, which was the very file the post shows (every save of an upload to a post shares its key).
+     */
+    @Test
+    void aSaveRefusedAfterAnotherSavedTheSamePictureLeavesThePictureThePostShows() {
+        Post p = post("Tre sparningar på en gång");
+        String key = uploaded(Pictures.png(10, 10));
+        Seen seen = Seen.atVersion(p.version());
+        bucket.afterNextCopy = () -> {
+            assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "En bild 1", "", seen));
+            assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "En bild 3", "", seen));
+        };
+        assertInstanceOf(Refusal.Stale.class, refused(images.attach(ASA, p.slug(), key, "En bild 2", "", seen)));
+
+        Image shown = ((Outcome.Done<Post>) posts.get(p.slug(), Optional.of(ASA))).value().summary().image().orElseThrow();
+        assertEquals("En bild 3", shown.alt());
+        MemoryBucket.File picture = bucket.files.get(shown.url().substring(1));
+        assertTrue(picture != null, "the picture the post shows is there: " + bucket.files.keySet());
+        assertFalse(picture.unattached(), "and stays: the lifecycle leaves it");
+        assertFalse(bucket.files.containsKey(key), "the upload is gone");
+    }
+
+    /** A save refused with no post showing its copy (a change came between) leaves the copy to the lifecycle. */
+    @Test
+    void aSaveRefusedWithNoPostShowingItsCopyLeavesItToTheLifecycle() {
+        Post p = post("Ändrad under tiden");
+        String key = uploaded(Pictures.png(10, 10));
+        bucket.afterNextCopy = () -> assertInstanceOf(Outcome.Done.class,
+                posts.publish(p.slug(), ASA, Optional.empty(), Optional.empty()));
+        assertInstanceOf(Refusal.Stale.class, refused(images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))));
+        MemoryBucket.File copy = bucket.files.get("images/" + ObjectKeys.imageName(key, p.id(), ImageType.PNG));
+        assertTrue(copy != null && copy.unattached(), "marked for the lifecycle: " + bucket.files.keySet());
+        assertTrue(bucket.files.containsKey(key), "the upload stays for a second try");
+        assertEquals(Optional.empty(), ((Outcome.Done<Post>) posts.get(p.slug(), Optional.of(ASA))).value().summary().image());
+    }
+
     @Test
     void aSaveOnAStaleVersionOrWithoutAltTextDeletesTheCopyKeepsTheUploadAndChangesNothing() {
         Post p = post("Gammal version med bild");

@@ -19,6 +19,8 @@ final class MemoryBucket implements ImageBucket {
     final Map<String, File> files = new TreeMap<>();
     final List<String> reads = new ArrayList<>();
     final List<String> copies = new ArrayList<>();
+    /** Run once, just after the next copy: what other requests do between a save's copy and its post's write. */
+    Runnable afterNextCopy;
 
     void upload(String key, byte[] bytes) {
         files.put(key, new File(bytes, "image/*", true));
@@ -43,6 +45,11 @@ final class MemoryBucket implements ImageBucket {
             throw software.amazon.awssdk.services.s3.model.NoSuchKeyException.builder().message("NoSuchKey").build();
         }
         files.put(to, new File(f.bytes(), type.mediaType(), true));
+        Runnable between = afterNextCopy;
+        afterNextCopy = null;
+        if (between != null) {
+            between.run();
+        }
     }
 
     @Override
