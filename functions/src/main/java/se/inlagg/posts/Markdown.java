@@ -148,8 +148,9 @@ public final class Markdown {
     private Markdown() {
     }
 
+    /** The body's HTML; a character reference to a character no page or feed may carry ("&#x1;") is U+FFFD there. */
     public static String toHtml(String markdown) {
-        return HTML.render(PARSER.parse(markdown));
+        return MarkupText.fit(HTML.render(PARSER.parse(markdown)));
     }
 
     /**
@@ -288,7 +289,7 @@ public final class Markdown {
                 }
             }
         });
-        return out.toString().strip().replaceAll("\\s+", " ");
+        return MarkupText.fit(out.toString().strip().replaceAll("\\s+", " "));
     }
 
     /** Whether what is written so far is nothing, or ends a sentence. */

@@ -76,11 +76,11 @@ final class AtomFeed {
     }
 
     /**
-     * Text for XML content or a quoted attribute. The rules refuse what XML 1.0 cannot carry (controls, U+FFFE,
-     * U+FFFF); a post stored before they refused the last two loses them here, rather than its feed being one no
-     * reader can parse.
+     * Text for XML content or a quoted attribute. What XML 1.0 cannot carry is U+FFFD ({@link MarkupText}): the rules
+     * refuse it in what is typed, but a post stored before they refused U+FFFE and U+FFFF, or a body's HTML made from
+     * a character reference ("&#x1;"), must not make its feed one no reader can parse.
      */
     static String text(String s) {
-        return MarkupText.escape(s.indexOf('\uFFFE') < 0 && s.indexOf('\uFFFF') < 0 ? s : s.replace("\uFFFE", "").replace("\uFFFF", ""));
+        return MarkupText.escape(s);
     }
 }

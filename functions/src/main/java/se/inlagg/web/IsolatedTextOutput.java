@@ -3,6 +3,7 @@ package se.inlagg.web;
 import gg.jte.TemplateOutput;
 import gg.jte.html.OwaspHtmlTemplateOutput;
 import se.inlagg.posts.DirectionControls;
+import se.inlagg.posts.MarkupText;
 
 /**
  * jte's escaping output, writing each value a page shows as text as an isolate of its own direction
@@ -25,8 +26,14 @@ final class IsolatedTextOutput extends OwaspHtmlTemplateOutput {
         shownAsText = attributeName == null && !"textarea".equals(tagName) && !"pre".equals(tagName);
     }
 
+    /**
+     * A character no page may carry is U+FFFD, in attributes and a textarea too: a form shown again with what was typed
+     * echoed a NUL or a control raw, which HTML reads as an error, and which its author could not see to take out (found
+     * by a probe); U+FFFD shows where it was.
+     */
     @Override
     public void writeUserContent(String value) {
-        super.writeUserContent(value != null && shownAsText ? DirectionControls.isolated(value) : value);
+        String fit = value == null ? null : MarkupText.fit(value);
+        super.writeUserContent(fit != null && shownAsText ? DirectionControls.isolated(fit) : fit);
     }
 }

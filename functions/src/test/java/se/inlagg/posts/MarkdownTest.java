@@ -196,4 +196,18 @@ class MarkdownTest {
                 Markdown.toWords("Kör så här:\n\n```\n./inlagg seed\n```\n\n<div>Klart</div>"));
         assertEquals("Indraget: kod här.", Markdown.toWords("Indraget:\n\n    kod här"));
     }
+
+    /**
+     * Found by a probe: the rules refuse a control character typed in a body, but a character reference to one
+     * ("&#x1;") made it anyway, in the body's HTML and its excerpt, and the site's feed was unreadable for every
+     * subscriber. CommonMark makes "&#0;" U+FFFD; so is every character no page or feed may carry.
+     */
+    @Test
+    void aCharacterReferenceToWhatNoPageMayCarryIsTheReplacementCharacter() {
+        String body = "Hej &#x1; då &#xFFFE; e &#xD800; f &#0; g &#x85; å &#xE5; &#x1F600;";
+        for (String out : java.util.List.of(Markdown.toHtml(body), Markdown.toWords(body))) {
+            assertEquals(out, MarkupText.fit(out), out);
+            assertTrue(out.contains("Hej \uFFFD då \uFFFD e \uFFFD f \uFFFD g \uFFFD å å " + Character.toString(0x1F600)), out);
+        }
+    }
 }

@@ -291,9 +291,54 @@ class PagesRenderingTest {
 
     /** A post stored before the rules refused U+FFFE and U+FFFF keeps its feed readable: XML 1.0 has no place for them. */
     @Test
-    void aFeedLeavesOutWhatXmlCannotCarry() {
-        assertEquals("a  b &amp; c", AtomFeed.text("a \uffff b & c\ufffe"));
+    void aFeedCarriesNothingXmlCannot() {
+        assertEquals("a \ufffd b &amp; c\ufffd", AtomFeed.text("a \uffff b & c\ufffe"));
         assertEquals("Å ä ö \ufffd " + Character.toString(0x1F600), AtomFeed.text("Å ä ö \ufffd " + Character.toString(0x1F600)));
+    }
+
+    /**
+     * Found by a probe: "&#x1;" in a post's text made a U+0001 in its HTML and excerpt, and the site's feed was one no
+     * reader could parse. A body rendered now has U+FFFD there; one stored before still has the control, in its HTML and
+     * its excerpt, and its feed and page carry U+FFFD instead.
+     */
+    @Test
+    void aControlMadeByACharacterReferenceInAStoredBodyLeavesTheFeedAndThePageReadable() throws Exception {
+        Post rendered = post("Kontrolltecken", "Hej &#x1; då &#xFFFE;");
+        Post stored = new Post(new PostSummary(rendered.summary().id(), rendered.summary().slug(), "Kontrolltecken", "Hej \u0001 då",
+                rendered.summary().author(), List.of(), Optional.empty(), Status.PUBLISHED, rendered.summary().publishedAt(), true,
+                rendered.summary().updatedAt(), 1, "author-1"), "Hej &#x1; då", "<p>Hej \u0001 då \uFFFE</p>");
+        for (Post p : List.of(rendered, stored)) {
+            String xml = AtomFeed.of("Inlägg", "https://blogg.example.se/feed.xml", "https://blogg.example.se/", "https://blogg.example.se",
+                    List.of(p), Instant.parse("2026-01-01T00:00:00Z"));
+            var factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            Element entry = (Element) doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
+            assertTrue(text(entry, "content").contains("Hej \uFFFD då"), xml);
+            if (p == stored) {
+                assertEquals("Hej \uFFFD då", text(entry, "summary"), "the excerpt stored with the control");
+            }
+            String page = Templates.render(out -> JtepostGenerated.render(out, null, frame(p.summary().title(), Optional.empty()),
+                    Views.post(p, STOCKHOLM, NOW), null));
+            assertEquals(page, se.inlagg.posts.MarkupText.fit(page), "no control on the page");
+            assertTrue(page.contains("Hej \uFFFD då"), page);
+        }
+    }
+
+    /**
+     * Found by a probe: a form shown again with what was typed echoed a NUL or a control raw, in an input's value and a
+     * textarea, which HTML reads as an error and its author could not see to take out. U+FFFD shows where it was.
+     */
+    @Test
+    void aFormShownAgainShowsAControlTypedAsTheReplacementCharacter() {
+        Map<String, String> typed = Map.of("title", "Hej\u0000", "body", "x\u0001y", "authorName", "Åsa", "tags", "a, \u0000");
+        FormView view = WriteForm.view(typed, List.of(new FieldError("title", "must be one line without control characters"),
+                new FieldError("tags[1]", "must be one line without control characters")), Optional.empty(), "csrf-1", "form-1");
+        String html = Templates.render(out -> JteformGenerated.render(out, null, Frame.unlisted("Skriv", Optional.empty()), view));
+        assertEquals(html, se.inlagg.posts.MarkupText.fit(html), "no control anywhere on the page");
+        assertTrue(html.contains("value=\"Hej\uFFFD\""), html);
+        assertTrue(html.contains("x\uFFFDy</textarea>"), html);
+        assertTrue(html.contains("”\uFFFD”"), "the tag refused is named by what shows where it was: " + html);
     }
 
     @Test
