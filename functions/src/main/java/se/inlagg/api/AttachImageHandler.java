@@ -26,7 +26,8 @@ public final class AttachImageHandler extends PostApiFunction {
         String authorId = request.requiredAuthorId();
         // If-Match itself, as for any edit: a date (If-Unmodified-Since) the client may pick later than anything is no proof it saw the post.
         request.header("if-match").orElseThrow(() -> new ProblemException(Problems.preconditionRequired()));
-        Seen seen = PostJson.seen(request).orElseThrow();
+        // If-Match: * names no version: any will do.
+        Seen seen = PostJson.seen(request).orElse(current -> true);
         Map<String, Object> body = jsonObject(request);
         for (String field : body.keySet()) {
             if (!FIELDS.contains(field)) {

@@ -2,12 +2,14 @@ package se.inlagg.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import se.inlagg.http.ETags;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.Refusal;
@@ -25,19 +27,30 @@ public final class EditPostHandler extends PostApiFunction {
         String ifMatch = request.header("if-match").orElseThrow(() -> new ProblemException(Problems.preconditionRequired()));
         Map<String, Object> patch = jsonObject(request);
         String slug = request.pathParameter("slug").orElse("");
+        Supplier<Outcome<Post>> attempt = () -> edited(slug, authorId, ifMatch, patch);
+        // If-Match: * names no version (RFC 9110, 13.1.1): an edit that lost a race is merged again onto the post as it
+        // now is, as a change of tags sent without If-Match is retried, not refused for a version nobody sent (found by a probe).
+        Outcome<Post> outcome = ETags.namesAny(ifMatch) ? app().posts().retryingLostRaces(attempt) : attempt.get();
+        return answer(outcome, post -> PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary()));
+    }
+
+    /** The patch merged onto the post as read now, and written on that version; Stale if it is not the one If-Match names. */
+    private Outcome<Post> edited(String slug, String authorId, String ifMatch, Map<String, Object> patch) {
         // Whose post it is is said before whether the ETag is current: another author's edit is 403 either way.
-        return answer(app().posts().getToChange(slug, authorId), current -> {
-            if (!ETags.matchesStrongly(ifMatch, PostJson.etag(current.summary()))) {
-                throw new ProblemException(Problems.of(new Refusal.Stale()));
+        return switch (app().posts().getToChange(slug, authorId)) {
+            case Outcome.Refused<Post> r -> r;
+            case Outcome.Done<Post> d -> {
+                Post current = d.value();
+                if (!ETags.matchesStrongly(ifMatch, PostJson.etag(current.summary()))) {
+                    yield Outcome.refused(new Refusal.Stale());
+                }
+                if (patch.containsKey("status") && patch.get("status") == null) {
+                    // Removing the status would leave the create's default, published: a client clearing fields published a draft.
+                    throw new ProblemException(Problems.of(new Refusal.Invalid(List.of(new FieldError("status", "must be \"published\" or \"draft\"")))));
+                }
+                yield app().posts().edit(current, DraftReader.post(merged(current, patch)), authorId);
             }
-            if (patch.containsKey("status") && patch.get("status") == null) {
-                // Removing the status would leave the create's default, published: a client clearing fields published a draft.
-                throw new ProblemException(Problems.of(new Refusal.Invalid(List.of(new FieldError("status", "must be \"published\" or \"draft\"")))));
-            }
-            var draft = DraftReader.post(merged(current, patch));
-            return answer(app().posts().edit(current, draft, authorId),
-                    post -> PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary()));
-        });
+        };
     }
 
     /**

@@ -51,6 +51,19 @@ public final class ETags {
     }
 
     /**
+     * Whether an If-Match names "*": any current version will do (RFC 9110, 13.1.1), so a change sent so is a change
+     * sent with no version, retried from a fresh read when it loses a race, never refused for a version nobody sent.
+     */
+    public static boolean namesAny(String header) {
+        for (String candidate : header.split(",")) {
+            if (candidate.strip().equals("*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * If-None-Match: weak comparison, so W/"x" matches "x" (RFC 9110). Against the tag of one representation exactly: the
      * gzipped answer's tag is not the plain one's here (Caching.notModified).
      */

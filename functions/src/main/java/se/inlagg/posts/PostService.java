@@ -627,6 +627,21 @@ public final class PostService {
                 .filter(p -> mayRead(p, authorId));
     }
 
+    /**
+     * A change its caller makes from the post as it reads it each time (the API's merge patch sent with If-Match: *):
+     * attempted again from a fresh read while it loses a race, with jittered pauses, within the write budget, then busy.
+     */
+    public <T> Outcome<T> retryingLostRaces(java.util.function.Supplier<Outcome<T>> attempt) {
+        Backoff backoff = Backoff.within(writeBudget);
+        do {
+            Outcome<T> outcome = attempt.get();
+            if (!(outcome instanceof Outcome.Refused<T> r && r.refusal() instanceof Refusal.Stale)) {
+                return outcome;
+            }
+        } while (backoff.pause());
+        return busy();
+    }
+
     private static <T> Outcome<T> busy() {
         return Outcome.refused(new Refusal.Busy(RETRY_AFTER));
     }
