@@ -24,7 +24,10 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * not a picture; a good one is copied to the post's picture key (still marked unattached) before
  * the post's write, marked attached once that write committed, and its upload deleted then. A
  * refused write leaves the copy marked unattached, and so does a crash: the lifecycle takes what no
- * post shows. A copy is never deleted here, as every save of one upload to one post shares its key.
+ * post shows. A copy is never deleted here, as every save of one upload to one post shares its key; and
+ * since a later save's copy tags the file again, each save that finds the post showing it after its own
+ * write (refused, or of unknown fate) marks it again. A function stopped between a write and its mark
+ * (a timeout) leaves a shown picture tagged: the one gap left, logged by no one.
  */
 public final class ImageService {
 
@@ -124,7 +127,16 @@ public final class ImageService {
             return alreadyOnThePost(authorId, slug, key, new Refusal.NotFound(Refusal.Missing.UPLOAD), altText, captionText, seen);
         }
         Image image = Image.stored(name, altText, Optional.of(captionText), upload.size());
-        return switch (posts.attachImage(current, authorId, image)) {
+        Outcome<Post> written;
+        try {
+            written = posts.attachImage(current, authorId, image);
+        } catch (RuntimeException e) {
+            // The write's fate is unknown, and this copy put the lifecycle's tag back on a file another save of the same
+            // upload may have committed and marked already: if the post shows it, it is marked again (from a review).
+            markIfShown(authorId, slug, key, picture, e);
+            throw e;
+        }
+        return switch (written) {
             case Outcome.Done<Post> d -> {
                 attached(key, picture);
                 yield d;
@@ -142,6 +154,17 @@ public final class ImageService {
                 yield answer(now, authorId, key, r.refusal(), altText, captionText, seen);
             }
         };
+    }
+
+    /** Best effort, after a write whose fate is unknown: the picture marked attached if the post, read now, shows it. */
+    private void markIfShown(String authorId, String slug, String key, String picture, RuntimeException cause) {
+        try {
+            if (posts.getToChange(slug, authorId) instanceof Outcome.Done<Post> d && shows(d.value(), key)) {
+                bucket.markAttached(picture);
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /** The post, read now, shows this upload's picture already (an earlier click saved it), or the refusal stands. */

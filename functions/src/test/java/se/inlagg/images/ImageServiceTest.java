@@ -164,6 +164,33 @@ class ImageServiceTest {
         assertFalse(bucket.files.containsKey(key), "the upload is gone");
     }
 
+    /**
+     * From a review: a save whose copy comes after another save of the same upload committed and marked the picture tags
+     * it for the lifecycle again; refused, it finds the post showing the picture and marks it again, or the lifecycle
+     * would take the picture the post shows two days later. So does a save whose write's fate is unknown.
+     */
+    @Test
+    void aLaterCopyOfAPictureThePostShowsIsMarkedAgainByItsSave() {
+        for (boolean unknownFate : List.of(false, true)) {
+            Post p = post(unknownFate ? "Kopierad efter, okänt utfall" : "Kopierad efter");
+            String key = uploaded(Pictures.png(10, 10));
+            MemoryBucket.File upload = bucket.files.get(key);
+            Seen seen = Seen.atVersion(p.version());
+            bucket.beforeNextCopy = () -> {
+                assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "Bild", "", seen));
+                bucket.files.put(key, upload); // this save read the upload before the first let it go
+                repository.nextUpdateThrows = unknownFate ? new IllegalStateException("anslutningen bröts") : null;
+            };
+            if (unknownFate) {
+                assertThrows(IllegalStateException.class, () -> images.attach(ASA, p.slug(), key, "Bild", "", seen));
+            } else {
+                assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "Bild", "", seen));
+            }
+            String shown = ((Outcome.Done<Post>) posts.get(p.slug(), Optional.of(ASA))).value().summary().image().orElseThrow().url();
+            assertFalse(bucket.files.get(shown.substring(1)).unattached(), "the picture the post shows is marked, not left to the lifecycle");
+        }
+    }
+
     /** A save refused with no post showing its copy (a change came between) leaves the copy to the lifecycle. */
     @Test
     void aSaveRefusedWithNoPostShowingItsCopyLeavesItToTheLifecycle() {

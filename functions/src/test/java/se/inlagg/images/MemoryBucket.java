@@ -21,6 +21,8 @@ final class MemoryBucket implements ImageBucket {
     final List<String> copies = new ArrayList<>();
     /** Run once, just after the next copy: what other requests do between a save's copy and its post's write. */
     Runnable afterNextCopy;
+    /** Run once, just before the next copy: what other requests do between a save's read of the post and its copy. */
+    Runnable beforeNextCopy;
 
     void upload(String key, byte[] bytes) {
         files.put(key, new File(bytes, "image/*", true));
@@ -39,6 +41,11 @@ final class MemoryBucket implements ImageBucket {
 
     @Override
     public void copyUnattached(String from, String to, ImageType type) {
+        Runnable before = beforeNextCopy;
+        beforeNextCopy = null;
+        if (before != null) {
+            before.run();
+        }
         copies.add(from);
         File f = files.get(from);
         if (f == null) {
