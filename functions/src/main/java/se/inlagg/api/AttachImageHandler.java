@@ -2,12 +2,15 @@ package se.inlagg.api;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import se.inlagg.http.ETags;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Seen;
 
@@ -25,8 +28,9 @@ public final class AttachImageHandler extends PostApiFunction {
     protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
         // If-Match itself, as for any edit: a date (If-Unmodified-Since) the client may pick later than anything is no proof it saw the post.
-        request.header("if-match").orElseThrow(() -> new ProblemException(Problems.preconditionRequired()));
-        // If-Match: * names no version: any will do.
+        String ifMatch = request.header("if-match").orElseThrow(() -> new ProblemException(Problems.preconditionRequired()));
+        // If-Match: * names no version: any will do, and a save that lost a race to another change is made again (each
+        // attempt copies to the same key), as a change sent without If-Match is (from a review).
         Seen seen = PostJson.seen(request).orElse(current -> true);
         Map<String, Object> body = jsonObject(request);
         for (String field : body.keySet()) {
@@ -39,7 +43,8 @@ public final class AttachImageHandler extends PostApiFunction {
             throw new ProblemException(Problems.invalid("key", "must not be empty"));
         }
         // If-Match is tested by the write against the post it reads, as for publish and delete: no read of its own.
-        var outcome = namedAsSent(images().attach(authorId, slug(request), key, text(body, "alt"), text(body, "caption"), seen));
+        Supplier<Outcome<Post>> attempt = () -> images().attach(authorId, slug(request), key, text(body, "alt"), text(body, "caption"), seen);
+        var outcome = namedAsSent(ETags.namesAny(ifMatch) ? app().posts().retryingLostRaces(attempt) : attempt.get());
         return answer(outcome, post -> PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary()));
     }
 

@@ -552,4 +552,23 @@ class PostServiceTest {
         return new PostDraft(d.title(), d.body(), d.authorName(), d.authorRole(), d.authorOffice(), d.tags(), d.publishedAt(),
                 Optional.of(url), Optional.of(alt), Optional.empty(), d.excerpt(), d.status());
     }
+
+    /** What an edit sent with If-Match: * does: its caller composes it again from a fresh read while it loses a race. */
+    @Test
+    void aChangeItsCallerComposesIsAttemptedAgainWhileItLosesARaceThenBusy() {
+        var attempts = new java.util.concurrent.atomic.AtomicInteger();
+        Outcome<String> landed = service.retryingLostRaces(() -> attempts.incrementAndGet() < 3 ? Outcome.refused(new Refusal.Stale()) : Outcome.done("ok"));
+        assertEquals("ok", ((Outcome.Done<String>) landed).value());
+        assertEquals(3, attempts.get());
+        attempts.set(0);
+        Outcome<String> gone = service.retryingLostRaces(() -> {
+            attempts.incrementAndGet();
+            return Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST));
+        });
+        assertInstanceOf(Refusal.NotFound.class, ((Outcome.Refused<String>) gone).refusal());
+        assertEquals(1, attempts.get(), "only a lost race is attempted again");
+        var noBudget = new PostService(repository, service.time(), Duration.ZERO);
+        Outcome<String> never = noBudget.retryingLostRaces(() -> Outcome.refused(new Refusal.Stale()));
+        assertInstanceOf(Refusal.Busy.class, ((Outcome.Refused<String>) never).refusal(), "busy once the budget is spent, not 412");
+    }
 }
