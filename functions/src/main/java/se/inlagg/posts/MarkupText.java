@@ -31,12 +31,15 @@ public final class MarkupText {
                 case '\'' -> out.append("&#39;");
                 default -> {
                     int length = fitLength(text, i);
-                    if (length < 0) {
+                    if (length == 1) {
+                        out.append(c);
+                    } else if (length < 0) {
                         out.append(REPLACEMENT);
+                        i += -length - 1;
                     } else {
-                        out.append(text, i, i + length);
+                        out.append(c).append(text.charAt(i + 1));
+                        i++;
                     }
-                    i += Math.abs(length) - 1;
                 }
             }
         }

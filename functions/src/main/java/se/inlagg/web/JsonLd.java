@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import se.inlagg.json.Json;
 import se.inlagg.posts.Facet;
+import se.inlagg.posts.MarkupText;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.Tag;
@@ -59,10 +60,11 @@ final class JsonLd {
 
     /**
      * JSON that cannot end the script element it stands in: "<", ">" and "&" only occur inside
-     * strings here, where their \\u escapes mean the same to a JSON reader.
+     * strings here, where their \\u escapes mean the same to a JSON reader. A character no page may carry, which the JSON
+     * writer leaves as it is above U+001F (DEL, C1 controls, noncharacters in an excerpt stored before the rules), is U+FFFD.
      */
     static String safeInScript(String json) {
-        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return MarkupText.fit(json).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 }

@@ -326,6 +326,20 @@ class PagesRenderingTest {
     }
 
     /**
+     * From a review: the JSON writer escapes only what is below U+0020, so an excerpt stored before the rules with a C1
+     * control or a noncharacter (from "&#x85;") reached the page raw in its JSON-LD.
+     */
+    @Test
+    void aPostsJsonLdCarriesNothingAPageMayNot() {
+        PostSummary s = post("Rubrik", "Text.").summary();
+        PostSummary stored = new PostSummary(s.id(), s.slug(), "Rubrik\u0085", "Hej\u0085 då\uFFFE \u007F", s.author(), s.tags(), s.image(), s.status(),
+                s.publishedAt(), s.dated(), s.updatedAt(), s.version(), s.authorId());
+        String json = JsonLd.blogPosting(stored, "https://blogg.example.se/posts/x", "https://blogg.example.se");
+        assertEquals(json, se.inlagg.posts.MarkupText.fit(json), json);
+        assertTrue(json.contains("Hej\uFFFD då\uFFFD \uFFFD"), json);
+    }
+
+    /**
      * Found by a probe: a form shown again with what was typed echoed a NUL or a control raw, in an input's value and a
      * textarea, which HTML reads as an error and its author could not see to take out. U+FFFD shows where it was.
      */
