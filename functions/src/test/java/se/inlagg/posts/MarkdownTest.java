@@ -204,10 +204,15 @@ class MarkdownTest {
      */
     @Test
     void aCharacterReferenceToWhatNoPageMayCarryIsTheReplacementCharacter() {
-        String body = "Hej &#x1; då &#xFFFE; e &#xD800; f &#0; g &#x85; å &#xE5; &#x1F600;";
+        String body = "Hej &#x1; då &#xFFFE; e &#xD800; f &#0; g &#129; å &#xE5; &#x1F600;";
         for (String out : java.util.List.of(Markdown.toHtml(body), Markdown.toWords(body))) {
             assertEquals(out, MarkupText.fit(out), out);
             assertTrue(out.contains("Hej \uFFFD då \uFFFD e \uFFFD f \uFFFD g \uFFFD å å " + Character.toString(0x1F600)), out);
+        }
+        // A reference to a C1 control is what a browser reads it as, the windows-1252 character, as old HTML from Word meant it.
+        String word = "Mötet &#150; kl. 9 &#133; &#147;Välkomna&#148; &#128;5";
+        for (String out : java.util.List.of(Markdown.toHtml(word), Markdown.toWords(word))) {
+            assertTrue(out.contains("Mötet – kl. 9 … “Välkomna” €5"), out);
         }
     }
 }
