@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * post shows. A copy is never deleted here, as every save of one upload to one post shares its key; and
  * since a later save's copy tags the file again, each save that finds the post showing it after its own
  * write (refused, or of unknown fate) marks it again. A function stopped between a write and its mark
- * (a timeout) leaves a shown picture tagged: the one gap left, logged by no one.
+ * (a timeout) leaves a shown picture tagged: the one gap left.
  */
 public final class ImageService {
 
