@@ -31,7 +31,8 @@ public final class ListPageHandler extends PageFunction {
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         Optional<String> rawMonth = request.pathParameter("month").or(() -> request.strictQuery("month")).filter(m -> !m.isBlank());
-        Optional<YearMonth> month = rawMonth.flatMap(SiteTime::parseMonth);
+        // Spaces around it taken off, as the API's lists take it (Facet.named): "?month=+2019-01" was theirs and not the page's (found by a probe).
+        Optional<YearMonth> month = rawMonth.map(String::strip).flatMap(SiteTime::parseMonth);
         if (rawMonth.isPresent() && month.isEmpty()) {
             throw new ProblemException(Problems.of(new Refusal.NotFound(Refusal.Missing.NO_SUCH_MONTH)));
         }

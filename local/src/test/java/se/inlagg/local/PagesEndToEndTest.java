@@ -144,6 +144,7 @@ class PagesEndToEndTest extends ServerTest {
         String january = http.get("/archive/2019-01").body();
         assertTrue(january.contains("Inlägg från januari 2019") && january.contains("Månadsmöte") && !january.contains("gästspela"));
         assertTrue(http.get("/?month=2019-02").body().contains("Att gästspela som chef"));
+        assertTrue(http.get("/?month=+2019-02").body().contains("Att gästspela som chef"), "a space before it, as the API's list takes it");
         var noMonth = http.get("/archive/2019-13");
         assertEquals(404, noMonth.status());
         assertTrue(noMonth.body().contains("Det finns ingen sådan månad. En månad skrivs som år och månad, till exempel 2019-01."), noMonth.body());
