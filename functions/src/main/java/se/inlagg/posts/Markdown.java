@@ -150,33 +150,7 @@ public final class Markdown {
 
     /** The body's HTML; a character reference to a character no page or feed may carry ("&#x1;") is U+FFFD there. */
     public static String toHtml(String markdown) {
-        return fit(HTML.render(PARSER.parse(markdown)));
-    }
-
-    /**
-     * What a body's references make, fit for a page and a feed. A reference to a C1 control ("&#150;", as old HTML from Word
-     * writes a dash) is the windows-1252 character a browser and commonmark.js read it as ("–"), where commonmark-java
-     * keeps the control (from a review: it became U+FFFD); the rules refuse C1 controls typed, so every one here came from a
-     * reference. The rest no page or feed may carry is U+FFFD (MarkupText.fit), as 0x81, which windows-1252 leaves unnamed, is.
-     */
-    private static String fit(String rendered) {
-        int first = 0;
-        while (first < rendered.length() && (rendered.charAt(first) < '\u0080' || rendered.charAt(first) > '\u009F')) {
-            first++;
-        }
-        if (first == rendered.length()) {
-            return MarkupText.fit(rendered);
-        }
-        StringBuilder out = new StringBuilder(rendered.length()).append(rendered, 0, first);
-        for (int i = first; i < rendered.length(); i++) {
-            char c = rendered.charAt(i);
-            if (c >= '\u0080' && c <= '\u009F') {
-                out.append(new String(new byte[] {(byte) c}, java.nio.charset.Charset.forName("windows-1252")));
-            } else {
-                out.append(c);
-            }
-        }
-        return MarkupText.fit(out.toString());
+        return StoredHtml.fit(HTML.render(PARSER.parse(markdown)));
     }
 
     /**
@@ -315,7 +289,7 @@ public final class Markdown {
                 }
             }
         });
-        return fit(out.toString().strip().replaceAll("\\s+", " "));
+        return StoredHtml.fit(out.toString().strip().replaceAll("\\s+", " "));
     }
 
     /** Whether what is written so far is nothing, or ends a sentence. */

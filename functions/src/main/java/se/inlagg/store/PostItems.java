@@ -179,7 +179,7 @@ final class PostItems {
     /** The body as HTML; stored HTML from an older renderer is made again rather than served stale, where it differs. */
     static Body bodyOf(Item d) {
         String markdown = d.text(BODY).orElse("");
-        Optional<String> html = d.text(BODY_HTML).filter(h -> StoredHtml.rendersAlike(d.number(RENDERER), markdown));
+        Optional<String> html = d.text(BODY_HTML).flatMap(h -> StoredHtml.servable(d.number(RENDERER), markdown, h));
         return html.map(h -> new Body(markdown, h)).orElseGet(() -> Body.of(markdown));
     }
 }

@@ -2,7 +2,6 @@ package se.inlagg.web;
 
 import java.util.List;
 import java.util.Optional;
-import se.inlagg.posts.MarkupText;
 
 /**
  * A whole post as its page shows it, with the way on: the next newer and older posts, and a few
@@ -19,8 +18,6 @@ public record PostView(String title, String datetime, String date, BylineView by
 
     public PostView {
         related = List.copyOf(related);
-        // A body rendered before its renderer made a character reference to a control U+FFFD ("&#x1;") keeps it in its stored HTML.
-        bodyHtml = MarkupText.fit(bodyHtml);
     }
 
     /**

@@ -298,21 +298,20 @@ class PagesRenderingTest {
 
     /**
      * Found by a probe: "&#x1;" in a post's text made a U+0001 in its HTML and excerpt, and the site's feed was one no
-     * reader could parse. A body rendered now has U+FFFD there; one stored before still has the control, in its HTML and
-     * its excerpt, and its feed and page carry U+FFFD instead.
+     * reader could parse. A body rendered now has U+FFFD there; one stored before (renderer 2) still has the control, in
+     * its HTML and its excerpt: its HTML is served fit (StoredHtml.servable), and its feed and page carry U+FFFD.
      */
     @Test
     void aControlMadeByACharacterReferenceInAStoredBodyLeavesTheFeedAndThePageReadable() throws Exception {
         Post rendered = post("Kontrolltecken", "Hej &#x1; då &#xFFFE;");
         Post stored = new Post(new PostSummary(rendered.summary().id(), rendered.summary().slug(), "Kontrolltecken", "Hej \u0001 då",
                 rendered.summary().author(), List.of(), Optional.empty(), Status.PUBLISHED, rendered.summary().publishedAt(), true,
-                rendered.summary().updatedAt(), 1, "author-1"), "Hej &#x1; då", "<p>Hej \u0001 då \uFFFE</p>");
+                rendered.summary().updatedAt(), 1, "author-1"), "Hej &#x1; då",
+                se.inlagg.posts.StoredHtml.servable(2, "Hej &#x1; då &#xFFFE;", "<p>Hej \u0001 då \uFFFE</p>").orElseThrow());
         for (Post p : List.of(rendered, stored)) {
             String xml = AtomFeed.of("Inlägg", "https://blogg.example.se/feed.xml", "https://blogg.example.se/", "https://blogg.example.se",
                     List.of(p), Instant.parse("2026-01-01T00:00:00Z"));
-            var factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            Document doc = parsed(xml);
             Element entry = (Element) doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
             assertTrue(text(entry, "content").contains("Hej \uFFFD då"), xml);
             if (p == stored) {
@@ -415,9 +414,7 @@ class PagesRenderingTest {
     void theFeedIsWellFormedAtomWithOneEntryPerPost() throws Exception {
         String xml = AtomFeed.of("Inlägg", "https://blogg.example.se/feed.xml", "https://blogg.example.se/", "https://blogg.example.se",
                 List.of(post("Rubrik " + HOSTILE, "Text **fet**")), Instant.parse("2026-01-01T00:00:00Z"));
-        var factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        Document doc = parsed(xml);
         Element feed = doc.getDocumentElement();
         assertEquals("http://www.w3.org/2005/Atom", feed.getNamespaceURI());
         assertEquals("feed", feed.getLocalName());
@@ -468,9 +465,7 @@ class PagesRenderingTest {
         assertEquals("2026-11-20T09:00:00Z", posting.get("dateModified"));
 
         String xml = AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base, List.of(post), Instant.parse("2026-01-01T00:00:00Z"));
-        var factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        Document doc = parsed(xml);
         Element entry = (Element) doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
         assertEquals("2026-11-20T09:00:00Z", text(entry, "updated"), "not before its publication");
         assertEquals("2026-11-20T09:00:00Z", text(doc.getDocumentElement(), "updated"), "the feed moved on when the post appeared");
@@ -520,6 +515,13 @@ class PagesRenderingTest {
             n += ((Element) entries.item(i)).getElementsByTagNameNS("http://www.w3.org/2005/Atom", name).getLength();
         }
         return n;
+    }
+
+    /** An Atom feed (or any XML) as a namespace-aware parser reads it: it throws if the text is no well-formed XML. */
+    static Document parsed(String xml) throws Exception {
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String text(Element parent, String name) {
