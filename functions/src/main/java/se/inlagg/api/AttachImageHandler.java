@@ -2,15 +2,12 @@ package se.inlagg.api;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
-import se.inlagg.http.ETags;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Outcome;
-import se.inlagg.posts.Post;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Seen;
 
@@ -43,8 +40,8 @@ public final class AttachImageHandler extends PostApiFunction {
             throw new ProblemException(Problems.invalid("key", "must not be empty"));
         }
         // If-Match is tested by the write against the post it reads, as for publish and delete: no read of its own.
-        Supplier<Outcome<Post>> attempt = () -> images().attach(authorId, slug(request), key, text(body, "alt"), text(body, "caption"), seen);
-        var outcome = namedAsSent(ETags.namesAny(ifMatch) ? app().posts().retryingLostRaces(attempt) : attempt.get());
+        var outcome = namedAsSent(asIfMatchAsks(ifMatch, () -> images().attach(authorId, slug(request), key, text(body, "alt"),
+                text(body, "caption"), seen)));
         return answer(outcome, post -> PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary()));
     }
 

@@ -2,7 +2,6 @@ package se.inlagg.api;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import se.inlagg.http.ETags;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
@@ -27,10 +26,8 @@ public final class EditPostHandler extends PostApiFunction {
         String ifMatch = request.header("if-match").orElseThrow(() -> new ProblemException(Problems.preconditionRequired()));
         Map<String, Object> patch = jsonObject(request);
         String slug = request.pathParameter("slug").orElse("");
-        Supplier<Outcome<Post>> attempt = () -> edited(slug, authorId, ifMatch, patch);
-        // If-Match: * names no version (RFC 9110, 13.1.1): an edit that lost a race is merged again onto the post as it
-        // now is, as a change of tags sent without If-Match is retried, not refused for a version nobody sent (found by a probe).
-        Outcome<Post> outcome = ETags.namesAny(ifMatch) ? app().posts().retryingLostRaces(attempt) : attempt.get();
+        // With If-Match: *, an edit that lost a race is merged again onto the post as it now is.
+        Outcome<Post> outcome = asIfMatchAsks(ifMatch, () -> edited(slug, authorId, ifMatch, patch));
         return answer(outcome, post -> PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary()));
     }
 

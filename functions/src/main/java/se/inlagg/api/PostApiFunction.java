@@ -1,5 +1,9 @@
 package se.inlagg.api;
 
+import java.util.function.Supplier;
+import se.inlagg.http.ETags;
+import se.inlagg.posts.Outcome;
+
 /**
  * A function of the JSON API on the post its path names (/api/posts/{slug}…): it reads that post by
  * its slug, a BatchGetItem it is granted, so its priming reads a post by slug too. Functions that never
@@ -10,5 +14,14 @@ abstract class PostApiFunction extends ApiFunction {
     @Override
     protected final boolean readsPostsBySlug() {
         return true;
+    }
+
+    /**
+     * A change its handler composes from the post it reads, as If-Match asks: with "*", which names no version (RFC 9110,
+     * 13.1.1), made again from a fresh read while it loses a race, as one sent without If-Match is; with a tag, once, a lost
+     * race refused as Stale (found by a probe: "*" was refused 412, "changed since the version you sent").
+     */
+    protected final <T> Outcome<T> asIfMatchAsks(String ifMatch, Supplier<Outcome<T>> attempt) {
+        return ETags.namesAny(ifMatch) ? app().posts().retryingLostRaces(attempt) : attempt.get();
     }
 }

@@ -172,15 +172,20 @@ class PagesEndToEndTest extends ServerTest {
         assertTrue(second.contains("Sidbläddring 1<") && !second.contains("Äldre inlägg"));
     }
 
+    /** A feed as a namespace-aware XML parser reads it: it throws if the feed is no well-formed XML. */
+    static org.w3c.dom.Document parsed(String xml) throws Exception {
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
     @Test
     void bothFeedsAreAtomNewestFirst() throws Exception {
         for (String path : List.of("/feed.xml", "/tags/frivard/feed.xml")) {
             var feed = http.get(path);
             assertEquals(200, feed.status());
             assertEquals("application/atom+xml; charset=utf-8", feed.header("content-type"));
-            var factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            var doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(feed.body().getBytes(StandardCharsets.UTF_8)));
+            var doc = parsed(feed.body());
             var entries = doc.getElementsByTagNameNS(ATOM, "entry");
             assertTrue(entries.getLength() >= 1, path);
             Element entry = (Element) entries.item(0);
@@ -223,9 +228,7 @@ class PagesEndToEndTest extends ServerTest {
             var feed = http.get(page.getKey() + "/feed.xml");
             assertEquals(200, feed.status(), page.getKey());
             assertEquals("application/atom+xml; charset=utf-8", feed.header("content-type"));
-            var factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            var doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(feed.body().getBytes(StandardCharsets.UTF_8)));
+            var doc = parsed(feed.body());
             Element root = doc.getDocumentElement();
             assertEquals(titles.get(page.getKey()), root.getElementsByTagNameNS(ATOM, "title").item(0).getTextContent());
             assertEquals(site + page.getKey() + "/feed.xml", root.getElementsByTagNameNS(ATOM, "id").item(0).getTextContent());
@@ -418,9 +421,7 @@ class PagesEndToEndTest extends ServerTest {
         for (String path : List.of("/feed.xml", "/tags/tecken/feed.xml", "/people/kim-kontroll/feed.xml")) {
             var feed = http.get(path);
             assertEquals(200, feed.status(), path);
-            var factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            var doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(feed.body().getBytes(StandardCharsets.UTF_8)));
+            var doc = parsed(feed.body());
             // Its own entry: other tests' posts, made now too, may stand above it in the site's feed.
             var entries = doc.getElementsByTagNameNS(ATOM, "entry");
             Element entry = null;
