@@ -76,6 +76,10 @@ public final class ImageService {
             return rejected(key, Refusal.Rule.NOT_AN_IMAGE);
         }
         ImageHeader h = header.get();
+        if (h.width() > UploadPolicy.MAX_SIDE_PIXELS || h.height() > UploadPolicy.MAX_SIDE_PIXELS
+                || (long) h.width() * h.height() > UploadPolicy.MAX_PIXELS) {
+            return rejected(key, Refusal.Rule.IMAGE_TOO_MANY_PIXELS);
+        }
         return Outcome.done(new Uploaded(key, h.type(), size, new Image.Size(h.width(), h.height())));
     }
 

@@ -29,6 +29,15 @@ public final class UploadPolicy {
     /** The largest picture the site takes: a bigger upload is deleted and refused, in Swedish. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
     /**
+     * The widest or highest picture the site takes, in pixels. A PNG's header may claim up to 2^31 - 1 a
+     * side in a few bytes: such a file is no photo a browser can show (it decodes to gigabytes, or not at
+     * all), and its size, written on the page, would stretch the post. A panorama from a phone is under
+     * 20,000 pixels wide; a JPEG cannot be over 65,535.
+     */
+    public static final int MAX_SIDE_PIXELS = 30_000;
+    /** The most pixels a picture may have, 100 megapixels: a phone's largest photos have half that. */
+    public static final long MAX_PIXELS = 100_000_000L;
+    /**
      * The largest upload the bucket stores at all. Above {@link #MAX_BYTES}, so that a camera's 12 or 25 MB
      * photo reaches the site and its author is told in Swedish to pick a smaller one; S3's own refusal of
      * a bigger file is an XML page in English, with no way back to the form. It is stored for the moment

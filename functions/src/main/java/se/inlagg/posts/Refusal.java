@@ -84,6 +84,9 @@ public sealed interface Refusal {
         NOT_AN_IMAGE("not_an_image", "Filen är inte en bild i JPEG, PNG eller WebP. Typen läses ur filens innehåll, inte ur dess namn.",
                 "The file is not a JPEG, PNG or WebP image; its type is read from its content, not its name."),
         IMAGE_TOO_LARGE("image_too_large", "Bilden är större än 10 MB. Välj en mindre bild.", "The image is larger than 10 MB."),
+        IMAGE_TOO_MANY_PIXELS("image_too_many_pixels",
+                "Bilden är för stor: den får vara högst 30 000 pixlar bred och hög och ha högst 100 miljoner pixlar. Välj en mindre bild.",
+                "The image is over 30,000 pixels wide or high, or over 100 megapixels."),
         EMPTY_FILE("empty_file", "Filen är tom. Välj en bild.", "The file is empty.");
 
         private final String code;

@@ -75,6 +75,22 @@ class ImageServiceTest {
     }
 
     @Test
+    void aPictureClaimingMorePixelsThanABrowserShowsIsRefusedAndDeleted() {
+        for (int[] size : List.of(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE}, new int[] {30_001, 1}, new int[] {1, 30_001},
+                new int[] {10_001, 10_000})) {
+            String key = uploaded(Pictures.pngClaiming(size[0], size[1]));
+            var refusal = (Refusal.Unprocessable) refused(images.inspect(ASA, key));
+            assertEquals(Refusal.Rule.IMAGE_TOO_MANY_PIXELS, refusal.rule(), size[0] + "x" + size[1]);
+            assertFalse(bucket.files.containsKey(key), "deleted: no orphan stays");
+        }
+        for (int[] size : List.of(new int[] {30_000, 3_333}, new int[] {10_000, 10_000})) {
+            String key = uploaded(Pictures.pngClaiming(size[0], size[1]));
+            var done = (ImageService.Uploaded) assertInstanceOf(Outcome.Done.class, images.inspect(ASA, key)).value();
+            assertEquals(new Image.Size(size[0], size[1]), done.size(), "a wide panorama is a picture");
+        }
+    }
+
+    @Test
     void onlyTheAuthorsOwnUploadsAreLookedAtAndNeverDeleted() {
         String theirs = ObjectKeys.newUpload(BERTIL);
         bucket.upload(theirs, Pictures.text("Bertils fil"));

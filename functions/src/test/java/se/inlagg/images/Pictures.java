@@ -43,6 +43,14 @@ final class Pictures {
         return out.toByteArray();
     }
 
+    /** A PNG's signature and header chunk, claiming any size: no image data follows (none is read to know the size). */
+    static byte[] pngClaiming(int width, int height) {
+        ByteBuffer b = ByteBuffer.allocate(8 + 8 + 13 + 4).order(ByteOrder.BIG_ENDIAN);
+        b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        b.putInt(13).put(text("IHDR")).putInt(width).putInt(height).put((byte) 8).put((byte) 6);
+        return b.array();
+    }
+
     /** Lossy WebP: RIFF, the VP8 chunk, a key frame's start code and its 14-bit width and height. */
     static byte[] webpLossy(int width, int height) {
         ByteBuffer b = riff("VP8 ", 10);
