@@ -24,4 +24,10 @@ public record PostDraft(
     public PostDraft {
         tags = List.copyOf(tags);
     }
+
+    /** The same fields, asking for another status ("published" or "draft"). */
+    public PostDraft withStatus(String wanted) {
+        return new PostDraft(title, body, authorName, authorRole, authorOffice, tags, publishedAt, imageUrl, imageAlt, imageCaption, excerpt,
+                Optional.of(wanted));
+    }
 }

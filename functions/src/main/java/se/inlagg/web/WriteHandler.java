@@ -17,6 +17,7 @@ import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.Refusal;
+import se.inlagg.posts.Status;
 
 /**
  * GET and POST /write: the authoring form. It needs a session and the session's CSRF token; every
@@ -85,7 +86,7 @@ public final class WriteHandler extends PageFunction {
      */
     private HttpResponse sentAgain(HttpRequest request, Map<String, String> values, Viewer viewer, FormData form, IdempotentRequest key) {
         Optional<Post> made = app().posts().createdBy(viewer.authorId(), key);
-        PostDraft draft = draftOf(form);
+        PostDraft draft = mendOf(form, made);
         if (made.isPresent() && app().posts().alreadySays(made.get(), draft)) {
             // The mended form sent twice (a double click): the post says it already.
             return saved(made.get(), form);
@@ -125,6 +126,17 @@ public final class WriteHandler extends PageFunction {
                         + " ändra det sparade inlägget, välj Redigera vid det under Mina inlägg.")
                 .orElse("Formuläret har redan skickats, och inlägget det gjorde finns inte längre. Det du skrev finns kvar här och kan sparas som ett nytt inlägg.");
         return newPostForm(request, 409, values, List.of(), Optional.of(notice), Optional.of(viewer), Tokens.newToken());
+    }
+
+    /**
+     * The form sent again as a change of the post it made. A post it published stays published whichever button
+     * sent it: back from the post to mend a typo, Enter in a field is "Spara som utkast", and it took the post off the
+     * site (found by a browser probe; the README says Enter never publishes, and it should not unpublish either).
+     * Taking a post back to a draft is the preview's and "Mina inlägg"'s, which say what it does.
+     */
+    private static PostDraft mendOf(FormData form, Optional<Post> made) {
+        boolean published = made.filter(p -> p.summary().status() == Status.PUBLISHED).isPresent();
+        return published ? draftOf(form).withStatus(Status.PUBLISHED.wire()) : draftOf(form);
     }
 
     /** Whether the form sent again mends the post it made (its title or its text as they were), not another post. */

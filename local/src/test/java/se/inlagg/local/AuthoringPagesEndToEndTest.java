@@ -567,6 +567,32 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(http.get(made).body().contains("Sedan rättad."));
     }
 
+    /**
+     * Found by a browser probe: back from the post it published, a typo mended and Enter pressed in a field (the form's
+     * first button, "Spara som utkast") took the post off the site.
+     */
+    @Test
+    void aPublishedPostsFormSentAgainWithEnterKeepsItPublished() {
+        Map<String, String> form = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        form.putAll(Map.of("title", "Publicerad och lagad", "body", "Ett stavfle.", "action", "publish"));
+        String slug = asa.post("/write", form).header("location").replaceFirst("\\?.*", "").replace("/posts/", "");
+
+        var mended = asa.post("/write", with(form, "body", "Ett stavfel rättat.", "action", "draft"));
+        assertEquals(303, mended.status(), mended.body());
+        assertEquals("/posts/" + slug + "?done=published", mended.header("location"), "the same post, still published");
+        var read = http.get("/posts/" + slug);
+        assertEquals(200, read.status(), "readers still see it");
+        assertTrue(read.body().contains("Ett stavfel rättat."), read.body());
+
+        // A draft's form sent again with Enter stays a draft.
+        Map<String, String> draft = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        draft.putAll(Map.of("title", "Utkast och lagat", "body", "Ett stavfle.", "action", "draft"));
+        String draftSlug = asa.post("/write", draft).header("location").replaceFirst("\\?.*", "").replace("/posts/", "");
+        assertEquals(303, asa.post("/write", with(draft, "body", "Ett stavfel rättat.")).status());
+        assertEquals(404, http.get("/posts/" + draftSlug).status(), "not on the site");
+        assertTrue(asa.get("/posts/" + draftSlug + "/preview").body().contains("Ett stavfel rättat."));
+    }
+
     /** Found by a browser probe: the save answered "Sidan finns inte" and the text was gone. */
     @Test
     void aPostDeletedWhileItsAuthorWroteComesBackAsANewPostsFormWithTheText() {
