@@ -55,7 +55,9 @@ public final class PostPageHandler extends PageFunction {
     private HttpResponse shown(HttpRequest request, Optional<Viewer> viewer, Post post) {
         var posts = app().posts();
         Surroundings around = posts.around(post.summary(), RELATED);
-        PostView read = Views.post(post, posts.time().zone(), posts.time().now(), around.neighbours(), around.related());
+        // Only its author sees a draft: one with no date of its own dated as publishing now would date it, as its preview is.
+        PostView read = Views.post(Views.asPublishedNow(post, posts.time().now()), posts.time().zone(), posts.time().now(),
+                around.neighbours(), around.related());
         PostView view = viewer.filter(v -> v.authorId().equals(post.summary().authorId())).isPresent()
                 ? read.ownedAt(Views.postPath(post.slug()), Notice.onPost(request, post.summary(), posts.time().now())) : read;
         Frame frame = Frame.shared(post.summary().title(), post.summary().excerpt(), sharing(post.summary(), base(request)),

@@ -23,19 +23,6 @@ public final class PreviewPageHandler extends PostAuthorPage {
         super("GET", "preview");
     }
 
-    /**
-     * A draft with no date of its own is shown dated as it would be if published now (found by a probe: the preview
-     * showed the day it was begun, which publishing does not give it).
-     */
-    private static Post asPublishedNow(Post post, java.time.Instant now) {
-        var s = post.summary();
-        if (s.status() != se.inlagg.posts.Status.DRAFT || s.dated()) {
-            return post;
-        }
-        return new Post(new se.inlagg.posts.PostSummary(s.id(), s.slug(), s.title(), s.excerpt(), s.author(), s.tags(),
-                s.image(), s.status(), now, false, s.updatedAt(), s.version(), s.authorId()), post.body(), post.bodyHtml());
-    }
-
     @Override
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
@@ -46,7 +33,7 @@ public final class PreviewPageHandler extends PostAuthorPage {
         Post post = ownPost(slug, viewer.get());
         var time = app().posts().time();
         var now = time.now();
-        PostView read = Views.post(asPublishedNow(post, now), time.zone(), now);
+        PostView read = Views.post(Views.asPublishedNow(post, now), time.zone(), now);
         // Saved from the edit form on the way here: said, and said to be live already when readers see the post (found by a
         // probe: the preview of a published post read as a check before going live, though the change was live).
         Optional<Notice> saved = request.query("done").filter("saved"::equals).map(d -> new Notice(post.summary().visibleAt(now)

@@ -79,6 +79,20 @@ final class Views {
     }
 
     /**
+     * A draft with no date of its own is shown dated as it would be if published now, in its preview and on its own page
+     * (found by a probe: the preview showed the day it was begun, which publishing does not give it; and by a browser probe,
+     * the draft's page still did, after its date was taken away in the form).
+     */
+    static Post asPublishedNow(Post post, Instant now) {
+        PostSummary s = post.summary();
+        if (s.status() != Status.DRAFT || s.dated()) {
+            return post;
+        }
+        return new Post(new PostSummary(s.id(), s.slug(), s.title(), s.excerpt(), s.author(), s.tags(), s.image(), s.status(), now, false,
+                s.updatedAt(), s.version(), s.authorId()), post.body(), post.bodyHtml());
+    }
+
+    /**
      * The forms that publish a post now or at a time, or take it back to draft, on the version looked at; with what went
      * wrong, and whether that was the time typed.
      */

@@ -231,18 +231,20 @@ final class WriteForm {
      * went, unsaid, with "Spara min version ändå", since the panel showed only the title and text.
      */
     static List<String> differences(Map<String, String> stored, Map<String, String> typed,
-                                    java.util.function.Function<String, Optional<Instant>> time) {
+                                    java.util.function.Function<String, Optional<Instant>> time, boolean emptyDateKeepsIt) {
         List<String> lines = new ArrayList<>();
         boolean pictureRemoved = typed.getOrDefault("imageUrl", "").isBlank();
         for (Spec spec : FIELDS) {
             String name = spec.name();
             String was = stored.getOrDefault(name, "").strip();
             String is = typed.getOrDefault(name, "").strip();
-            // Only what saving would change (from a review): a date left empty keeps the stored one, the same time
-            // written otherwise is the same, categories count by their slugs, and a picture taken away takes its words.
+            // Only what saving would change (from a review): a date left empty keeps a published post's (not a draft's
+            // own date or a scheduled post's time, which it takes away: found by a browser probe, a date set in another tab
+            // went unsaid), the same time written otherwise is the same, categories count by their slugs, and a picture
+            // taken away takes its words.
             boolean same = switch (name) {
                 case "title", "body" -> true;
-                case "publishedAt" -> is.isEmpty() || time.apply(is).equals(time.apply(was));
+                case "publishedAt" -> is.isEmpty() ? was.isEmpty() || emptyDateKeepsIt : time.apply(is).equals(time.apply(was));
                 case "tags" -> slugs(was).equals(slugs(is));
                 case "imageAlt", "imageCaption" -> pictureRemoved || was.equals(is);
                 default -> was.equals(is);
@@ -252,6 +254,11 @@ final class WriteForm {
             }
         }
         return lines;
+    }
+
+    /** Whether a form's empty date keeps the post's (PostService.edit): a published post's, not a draft's or a scheduled one's. */
+    static boolean emptyDateKeeps(PostSummary s, Instant now) {
+        return s.status() == Status.PUBLISHED && !s.publishedAt().isAfter(now);
     }
 
     private static java.util.Set<String> slugs(String tags) {

@@ -279,13 +279,15 @@ class PagesRenderingTest {
         var time = new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"), java.time.Clock.systemUTC());
         var same = new java.util.HashMap<>(stored);
         same.putAll(Map.of("title", "Annan", "body", "Annan", "tags", "frivård,Samverkan ", "publishedAt", "6 mars 2019 kl. 10:30"));
-        assertEquals(List.of(), WriteForm.differences(stored, same, time::parse));
+        assertEquals(List.of(), WriteForm.differences(stored, same, time::parse, true));
         same.put("publishedAt", "");
-        assertEquals(List.of(), WriteForm.differences(stored, same, time::parse), "an empty date keeps the stored one");
+        assertEquals(List.of(), WriteForm.differences(stored, same, time::parse, true), "an empty date keeps a published post's");
+        assertEquals(List.of("Publiceringsdatum: sparat ”2019-03-06 10:30”, i ditt formulär inget"),
+                WriteForm.differences(stored, same, time::parse, false), "and takes a draft's own date away (a browser probe)");
         var changed = new java.util.HashMap<>(stored);
         changed.putAll(Map.of("tags", "Frivård", "imageUrl", "", "imageAlt", "", "imageCaption", ""));
         assertEquals(List.of("Kategorier (skilj med komma): sparat ”Frivård, Samverkan”, i ditt formulär ”Frivård”",
-                "Bildens adress: sparat ”/images/a.png”, i ditt formulär inget"), WriteForm.differences(stored, changed, time::parse),
+                "Bildens adress: sparat ”/images/a.png”, i ditt formulär inget"), WriteForm.differences(stored, changed, time::parse, true),
                 "a picture taken away takes its words: no line for them");
     }
 

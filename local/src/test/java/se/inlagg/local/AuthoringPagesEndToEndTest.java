@@ -418,6 +418,36 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("2020-05-05T08:00:00Z", stored.path("publishedAt").asText(), "10:00 Swedish summer time");
     }
 
+    /**
+     * Found by a browser probe: a date given to a draft in another tab went, unsaid, with "Spara min version ändå" (an
+     * empty date takes a draft's own away), and then the draft's page showed that date where its preview showed today.
+     */
+    @Test
+    void aDraftsDateSetInAnotherTabIsListedBeforeItIsSavedOver() {
+        String slug = write("Datum i två flikar", "draft");
+        var firstTab = asa.editForm(slug);
+        assertEquals("", firstTab.get("publishedAt"), "a draft nobody dated");
+        var secondTab = asa.editForm(slug);
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(secondTab, "publishedAt", "2019-11-20", "action", "save")).status());
+        assertTrue(asa.get("/posts/" + slug).body().contains("20 november 2019"), "dated");
+
+        var conflict = asa.post("/posts/" + slug + "/edit", with(firstTab, "body", "Min text.", "action", "save"));
+        assertEquals(409, conflict.status());
+        assertTrue(conflict.body().contains("<li>Publiceringsdatum: sparat ”2019-11-20 00:00”, i ditt formulär inget</li>"), conflict.body());
+
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(AuthorBrowser.fields(conflict.body()), "action", "save")).status());
+        String page = asa.get("/posts/" + slug).body();
+        String preview = asa.get("/posts/" + slug + "/preview").body();
+        assertFalse(page.contains("20 november 2019") || preview.contains("20 november 2019"), "the date saved over, as listed");
+        assertEquals(shownDate(preview), shownDate(page), "the draft's page dated as its preview");
+    }
+
+    private static String shownDate(String html) {
+        var m = java.util.regex.Pattern.compile("<p class=\"meta\"><time datetime=\"[^\"]*\">([^<]*)</time>").matcher(html);
+        assertTrue(m.find(), html);
+        return m.group(1);
+    }
+
     @Test
     void aSaveOverAChangeMadeMeanwhileShowsBothAndLosesNothing() {
         String slug = write("Två flikar", "publish");
