@@ -31,12 +31,17 @@ public final class SearchPageHandler extends PageFunction {
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         // Control characters (a NUL, or U+0080–U+009F) are searched as spaces, and never shown: HTML has no place for them.
-        String query = SearchService.withoutControls(request.strictQuery("q").orElse("")).strip();
+        String typed = SearchService.withoutControls(request.strictQuery("q").orElse("")).strip();
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isBlank());
         List<FieldError> scopeErrors = new ArrayList<>();
         SearchScope scope = SearchScope.read(request::strictQuery, scopeErrors);
-        Optional<Outcome<SearchPage>> found = scopeErrors.isEmpty() && !query.isBlank()
-                ? Optional.of(app().search().search(query, scope, PER_PAGE, cursor)) : Optional.empty();
+        Optional<Outcome<SearchPage>> found = scopeErrors.isEmpty() && !typed.isBlank()
+                ? Optional.of(app().search().search(typed, scope, PER_PAGE, cursor)) : Optional.empty();
+        // Too long to search, it is shown as long as a search may be (found by a probe: a thousand characters filled the tab's
+        // title and the box, whose maxlength holds typing back but not a value, for the reader to delete 800 of by hand).
+        String composed = se.inlagg.posts.Nfc.of(typed);
+        String query = composed.codePointCount(0, composed.length()) <= SearchService.MAX_QUERY ? typed
+                : composed.substring(0, composed.offsetByCodePoints(0, SearchService.MAX_QUERY)).strip();
         // Named as the posts found name them ("Åsa Öberg", not "asa-oberg" from a link made by hand).
         SearchWithin search = SearchWithin.of(found.map(f -> namedByHits(scope.facets(), f)).orElse(scope.facets()), query);
         Optional<SearchWithin> within = Optional.of(search).filter(s -> !scope.isEverywhere());

@@ -280,6 +280,10 @@ class SearchEndToEndTest extends ServerTest {
             assertFalse(page.body().contains("<script>alert"), query);
         }
         assertTrue(http.get("/sok?q=").body().contains("Skriv något att söka efter."));
+        // Found by a browser probe: a thousand characters filled the tab's title and the box, 800 to delete by hand.
+        String tooLong = http.get("/sok?q=" + q("å".repeat(1000))).body();
+        assertTrue(tooLong.contains("Sökningen är för lång. Använd högst 200 tecken."), tooLong);
+        assertTrue(tooLong.contains("value=\"" + "å".repeat(200) + "\"") && !tooLong.contains("å".repeat(201)), "cut to what may be searched");
         // Found by a probe: a NUL was searched for as nothing, but shown raw in the page's title and heading.
         String nul = http.get("/sok?q=%00").body();
         assertTrue(nul.contains("Skriv något att söka efter.") && !nul.contains("\u0000"), nul);
