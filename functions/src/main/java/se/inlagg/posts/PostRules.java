@@ -83,7 +83,7 @@ public final class PostRules {
                 publishedAt, image, excerpt.orElseGet(() -> excerptOf(body)), status, d.publishedAt().filter(String::isBlank).isPresent()));
     }
 
-    public static final String NOT_A_TIME = "must be a real date like 2019-01-30 or a time like 2019-01-30T09:15:00+01:00";
+    public static final String NOT_A_TIME = "must be a real date like 2019-01-30 or a time like 2019-01-30T09:15:00+01:00, in the years 1-9999";
 
     /**
      * Why a publication time as typed names no instant: a time the clocks skip and a season word that is not the time's

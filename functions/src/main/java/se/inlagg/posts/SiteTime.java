@@ -128,7 +128,7 @@ public final class SiteTime {
     /**
      * Reads a publication time as authors write it: "2019-01-30", "2019-01-30T09:15" (or a space for the T),
      * "2019-01-30T09:15:00+01:00" or "…Z", or as the site shows it, "30 januari 2019 kl. 09:15". Impossible dates and
-     * times outside the years 1–9999 (here, and in UTC as stored) are unreadable.
+     * times outside the years 1–9999 (here, and in UTC as answered) are unreadable.
      *
      * <p>A time without an offset that the clocks skip is {@link Reading.Skipped}. One they show twice (02:30 on the
      * night summer time ends) is the first, summer time, as java.time and most calendars take it: the earlier of the
@@ -198,11 +198,15 @@ public final class SiteTime {
         return withinYears(instant) ? new Reading.At(instant) : new Reading.Unreadable();
     }
 
-    /** In the years 1–9999 in this zone (its month), and 0–9999 in UTC (its stored form, four digits either way). */
+    /**
+     * In the years 1–9999 in this zone (its month) and in UTC (the API's answers). Year 0 in UTC was let in, four digits
+     * all the same, until a probe found "0001-01-01" here answered as 0000-12-31T23:06:32Z, which Python's and .NET's
+     * date types cannot hold: a client paging every post failed at it.
+     */
     private boolean withinYears(Instant instant) {
         int here = instant.atZone(zone).getYear();
         int utc = instant.atZone(ZoneOffset.UTC).getYear();
-        return here >= FIRST_YEAR && here <= LAST_YEAR && utc >= FIRST_YEAR - 1 && utc <= LAST_YEAR;
+        return here >= FIRST_YEAR && here <= LAST_YEAR && utc >= FIRST_YEAR && utc <= LAST_YEAR;
     }
 
     /** "2019-01" as a calendar month of the years 1–9999, or empty when it is not one. */

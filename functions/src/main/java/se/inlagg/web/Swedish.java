@@ -23,7 +23,7 @@ final class Swedish {
         add("must not be empty", "får inte vara tom");
         add("must be at most (\\d+) characters", "får vara högst $1 tecken");
         add("must be at most (\\d+) bytes of UTF-8", "är för lång (högst $1 byte: å, ä, ö och många tecken tar två eller fler)");
-        add("must be a real date like .*", "måste vara ett riktigt datum, till exempel 2019-01-30, 2019-01-30 09:15 eller 30 januari 2019 kl. 09:15");
+        add("must be a real date like .*", "måste vara ett riktigt datum, till exempel 2019-01-30, 2019-01-30 09:15 eller 30 januari 2019 kl. 09:15, mellan år 1 och 9999");
         // SiteTime.Reading.Skipped's message; the day as Swedish writes it.
         MESSAGES.put(Pattern.compile("does not exist in \\S+: on (\\d{4}-\\d{2}-\\d{2}) the clocks go forward from (\\S+) to (\\S+), so (\\S+) never comes;.*"),
                 m -> "$4 finns inte den " + SwedishDates.date(LocalDate.parse(m.group(1)))
