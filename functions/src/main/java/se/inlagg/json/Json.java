@@ -62,7 +62,11 @@ public final class Json {
             return "Nested deeper than " + MAX_NESTING + " levels";
         }
         int internals = message.indexOf(" (start marker at");
-        message = (internals > 0 ? message.substring(0, internals) : message).replaceAll(",? from `[^`]*`", "").strip();
+        // Nor how to make Jackson take what JSON does not have ("enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow",
+        // "Feature 'ALLOW_COMMENTS' not enabled": found by an API probe): JSON is what the API takes.
+        message = (internals > 0 ? message.substring(0, internals) : message).replaceAll(",? from `[^`]*`", "")
+                .replaceAll(":? *enable `[^`]*` to allow", "")
+                .replaceAll(" *\\(not recognized as one since Feature '[^']*' not enabled for parser\\)", "").strip();
         var at = e.getLocation();
         return at == null || at.getLineNr() < 1 ? message : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
