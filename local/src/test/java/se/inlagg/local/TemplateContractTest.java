@@ -52,6 +52,39 @@ class TemplateContractTest {
         }
     }
 
+    /**
+     * A browser app on another origin (AllowedOrigins) may send every header the API document names as a parameter:
+     * If-Unmodified-Since and If-Modified-Since were missing from the preflight's allowed headers, so such a request
+     * failed before it reached the API (found by an API probe).
+     */
+    @Test
+    void corsAllowsEveryHeaderTheApiDocumentNames() {
+        Set<String> documented = new java.util.TreeSet<>();
+        OpenApiDocument.read().root().findParents("in").stream().filter(p -> p.path("in").asText().equals("header"))
+                .forEach(p -> documented.add(p.path("name").asText().toLowerCase(java.util.Locale.ROOT)));
+        assertTrue(documented.containsAll(Set.of("if-match", "if-unmodified-since", "idempotency-key")), documented.toString());
+        var api = template.firstOfType("AWS::Serverless::HttpApi").orElseThrow().getValue();
+        List<?> allowed = (List<?>) valueAt(api, "AllowHeaders").orElseThrow(() -> new AssertionError("no CORS AllowHeaders"));
+        Set<String> allowedHeaders = new HashSet<>();
+        allowed.forEach(h -> allowedHeaders.add(String.valueOf(h).toLowerCase(java.util.Locale.ROOT)));
+        assertTrue(allowedHeaders.containsAll(documented), "documented " + documented + ", allowed " + allowedHeaders);
+        assertTrue(allowedHeaders.containsAll(Set.of("authorization", "content-type")));
+    }
+
+    /** The first value under this key anywhere in a resource (CORS sits inside an Fn::If). */
+    private static java.util.Optional<Object> valueAt(Object node, String key) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.containsKey(key)) {
+                return java.util.Optional.of(map.get(key));
+            }
+            return map.values().stream().map(v -> valueAt(v, key)).flatMap(java.util.Optional::stream).findFirst();
+        }
+        if (node instanceof List<?> list) {
+            return list.stream().map(v -> valueAt(v, key)).flatMap(java.util.Optional::stream).findFirst();
+        }
+        return java.util.Optional.empty();
+    }
+
     @Test
     void everyFunctionIsBuiltFromTheStandaloneFunctionsProject() {
         template.functions().values().forEach(f -> assertEquals("functions", f.codeUri(), f.id()));
