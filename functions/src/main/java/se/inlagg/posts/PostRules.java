@@ -131,6 +131,14 @@ public final class PostRules {
         String n = required(errors, "author.name", name, MAX_NAME, false);
         Optional<String> r = optional(errors, "author.role", role, MAX_NAME, false);
         Optional<String> o = optional(errors, "author.office", office, MAX_NAME, false);
+        // A name and an office are pages, feeds and filters, by an address made of their letters a–z: one of none (only
+        // Cyrillic, say) was published, and then no filter or search scope could find its posts (found by an API probe).
+        // Refused as a category of no such letter is, with the same words.
+        if (n != null && Slugs.of(n).isEmpty()) {
+            errors.add(new FieldError("author.name", Tag.LETTER_OR_DIGIT));
+        }
+        o.filter(typed -> !typed.isBlank() && Slugs.of(typed).isEmpty())
+                .ifPresent(typed -> errors.add(new FieldError("author.office", Tag.LETTER_OR_DIGIT)));
         return n == null ? null : new Byline(n.strip(), r.map(String::strip), o.map(String::strip));
     }
 

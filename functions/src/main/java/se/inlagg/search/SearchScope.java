@@ -46,7 +46,7 @@ public record SearchScope(List<Facet> facets) {
                 continue;
             }
             Facet.named(kind, value).ifPresentOrElse(facets::add, () -> errors.add(new FieldError(name,
-                    kind == Facet.Kind.MONTH ? Facet.NOT_A_MONTH : "must contain a letter or a digit")));
+                    kind == Facet.Kind.MONTH ? Facet.NOT_A_MONTH : se.inlagg.posts.Tag.LETTER_OR_DIGIT)));
         }
         return new SearchScope(facets);
     }

@@ -113,9 +113,9 @@ final class Views {
     }
 
     static BylineView byline(Byline b) {
-        // A name with no Latin letter or digit ("Ольга Петренко") has no slug, so no page: shown unlinked (BylineView.NO_PAGE),
-        // never linked to the front page as it was (found by a probe). Giving such names pages of their own needs their
-        // existing posts' person and office entries and counters written first, or those posts could not be changed.
+        // A name with no Latin letter or digit ("Ольга Петренко") has no slug, so no page: the rules refuse such a name now
+        // (PostRules), and one stored before is shown unlinked (BylineView.NO_PAGE), never linked to the front page as it was
+        // (found by a probe).
         Link person = Facet.person(b.name()).map(f -> new Link(b.name(), f.path())).orElse(new Link(b.name(), BylineView.NO_PAGE));
         Optional<Link> office = b.office().map(o -> Facet.office(o).map(f -> new Link(o, f.path())).orElse(new Link(o, BylineView.NO_PAGE)));
         return new BylineView(person, b.role(), office);

@@ -150,6 +150,16 @@ class PagesRenderingTest {
         assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") || html.contains("&lt;script&gt;alert('x')&lt;/script&gt;"), html);
     }
 
+    /** A byline stored before names of no Latin letter were refused has no page: shown unlinked, never linked to the front page. */
+    @Test
+    void aNameStoredWithNoLatinLetterIsShownUnlinked() {
+        var byline = Views.byline(new Byline("Ольга Петренко", Optional.of("Handläggare"), Optional.of("Київ")));
+        assertEquals(BylineView.NO_PAGE, byline.person().href());
+        assertEquals(BylineView.NO_PAGE, byline.office().orElseThrow().href());
+        var latin = Views.byline(new Byline("Olha Petrenko", Optional.empty(), Optional.of("Kyjiv")));
+        assertEquals("/people/olha-petrenko", latin.person().href());
+    }
+
     /**
      * Found by a probe: a byline's name ending in an open right-to-left override (U+202E, as pasted from a right-to-left
      * text) showed the office after it as "idiB rotnoK", a title the date after it among related posts, a category's name

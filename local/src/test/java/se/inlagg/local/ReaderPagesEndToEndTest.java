@@ -90,14 +90,22 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertEquals(offices, inOrderFound(page("/offices"), offices));
     }
 
-    /** Found by a probe: a name in no Latin letters has no slug, and its byline linked to the front page. */
+    /**
+     * A name or an office in no Latin letters makes no address, so no page, feed or filter: such a byline was published
+     * and then no filter or search scope could find its posts (found by an API probe). It is refused, as such a category is,
+     * naming the fields, and the form says so in Swedish. (One stored before is shown unlinked: PagesRenderingTest.)
+     */
     @Test
-    void aNameWithNoLatinLetterIsShownUnlinked() {
-        var created = post("Hälsning från Kyiv", "Hej från kontoret.", "2016-06-01", "Ольга Петренко", "Київ", "published", false, "Internationellt");
-        String postPage = page("/posts/" + created.path("slug").asText());
-        assertTrue(postPage.contains("<span class=\"byline\">Ольга Петренко, "), postPage);
-        assertTrue(postPage.contains(", Київ</span>"), postPage);
-        assertFalse(postPage.contains("<a href=\"/\">Ольга Петренко</a>") || postPage.contains("<a href=\"/\">Київ</a>"), postPage);
+    void aNameWithNoLatinLetterIsRefusedNamingItsFields() {
+        var refused = http.write("POST", "/api/posts", Http.post("Hälsning från Kyiv", "Hej från kontoret.", "2016-06-01", "Ольга Петренко", "Київ",
+                "published").toString());
+        assertEquals(400, refused.status(), refused.body());
+        var details = refused.json().path("error").path("details");
+        assertEquals("author.name", details.path(0).path("field").asText(), refused.body());
+        assertEquals(se.inlagg.posts.Tag.LETTER_OR_DIGIT, details.path(0).path("message").asText());
+        assertEquals("author.office", details.path(1).path("field").asText(), refused.body());
+        assertEquals(201, http.write("POST", "/api/posts", Http.post("Hälsning från Kyiv", "Hej.", "2016-06-01", "Olha Petrenko", "Kyjiv",
+                "published").toString()).status(), "written in Latin letters, as a Swedish byline is");
     }
 
     /** The names as they come in the text, each where it first stands as a whole name. */
