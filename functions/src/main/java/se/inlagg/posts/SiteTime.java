@@ -163,7 +163,8 @@ public final class SiteTime {
                 Instant midnight = LocalDate.parse(t, DATE).atStartOfDay(zone).toInstant();
                 return word.isEmpty() ? within(midnight) : new Reading.Unreadable();
             }
-            if (t.endsWith("Z") || OFFSET_AT_END.matcher(t).find()) {
+            // RFC 3339 (5.6) takes a lower-case z as it takes a lower-case t (found by an API probe: "…T09:15z" was refused).
+            if (t.endsWith("Z") || t.endsWith("z") || OFFSET_AT_END.matcher(t).find()) {
                 Instant read = OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.SECONDS);
                 return word.isEmpty() ? within(read) : new Reading.Unreadable();
             }

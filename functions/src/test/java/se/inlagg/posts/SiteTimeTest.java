@@ -45,6 +45,9 @@ class SiteTimeTest {
         assertEquals(Optional.of(Instant.parse("2019-01-30T08:15:00Z")), stockholm.parse("2019-01-30  09:15+01:00"));
         assertEquals(Optional.of(Instant.parse("2019-01-30T08:15:00Z")), stockholm.parse("2019-01-30T09:15:00+01:00"));
         assertEquals(Optional.of(Instant.parse("2019-01-30T09:15:00Z")), stockholm.parse("2019-01-30T09:15:00.999Z"));
+        // RFC 3339 lets both letters be lower case (found by an API probe: "t" was read, "z" refused).
+        assertEquals(Optional.of(Instant.parse("2019-01-30T09:15:00Z")), stockholm.parse("2019-01-30t09:15z"));
+        assertEquals(Optional.of(Instant.parse("2019-01-30T09:15:00Z")), stockholm.parse("2019-01-30T09:15:00z"));
     }
 
     @Test
