@@ -28,7 +28,9 @@ public final class Problems {
             case Refusal.Unprocessable u -> new Problem(422, u.rule().code(), u.message(), u.rule().swedish(),
                     List.of(new FieldError(u.field(), u.message())), Optional.empty());
             case Refusal.Stale s -> new Problem(412, "precondition_failed",
-                    "The post changed since the version you sent. Read it again (GET) and send its new ETag in If-Match.",
+                    // Said of both preconditions (found by an API probe: it spoke of a version to a request that sent a date).
+                    "The post is not the version If-Match names, or changed after the time If-Unmodified-Since gives."
+                            + " Read it again (GET) and send its ETag in If-Match.",
                     "Inlägget har ändrats sedan du öppnade det.");
             case Refusal.Forbidden f -> new Problem(403, "forbidden", f.reason(), f.swedish());
             case Refusal.Busy b -> busy(b.retryAfter());
