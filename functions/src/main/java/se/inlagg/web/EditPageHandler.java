@@ -179,7 +179,7 @@ public final class EditPageHandler extends PostAuthorPage {
                         WriteForm.emptyDateKeeps(c.summary(), time.now()))));
         Optional<PostView.Figure> image = Views.post(post, time.zone(), time.now()).figure();
         EditView view = new EditView(Views.postPath(s.slug()), label.text(), label.cssClass(), version, form,
-                status == 200 ? Notice.of(request) : Optional.empty(), stored, image);
+                status == 200 ? Notice.of(request) : Optional.empty(), stored, image, status != 200);
         Frame frame = Frame.unlisted("Redigera: " + s.title(), Optional.of(viewer)).failedIf(status >= 400);
         return page(request, status, frame, Templates.render(out -> JteeditGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);

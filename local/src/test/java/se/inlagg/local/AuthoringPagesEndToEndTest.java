@@ -465,6 +465,10 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(html.contains("<li>Kategorier (skilj med komma): sparat ”Frivård, Samverkan, Julbord”, i ditt formulär ”Frivård, Samverkan”</li>"),
                 html);
         assertTrue(html.contains(mine.strip()), "the author's text is kept in the form");
+        // Its links elsewhere open a new tab, so the text stays in this one (found by a browser probe); the form as read does not.
+        assertTrue(html.contains("<a href=\"/drafts\" target=\"_blank\" rel=\"noopener\">Mina inlägg<span class=\"visually-hidden\">"), html);
+        assertTrue(html.contains("<a href=\"/posts/" + slug + "/preview\" target=\"_blank\""), html);
+        assertTrue(asa.get("/posts/" + slug + "/edit").body().contains("<a href=\"/drafts\">Mina inlägg</a>"));
         assertTrue(html.contains("<p class=\"stored-title\">Från första fliken</p>"), "what the stored post says now");
         assertTrue(html.contains("Spara min version ändå") && html.contains("href=\"/posts/" + slug + "/edit\">börja om"));
         // Found by an author's probe: the conflict's form has no picture button, and its hints pointed at one.

@@ -393,6 +393,10 @@ class PicturesEndToEndTest extends ServerTest {
         var stale = save(slug, altPage, "Bild", "Bildtext");
         assertEquals(409, stale.status());
         assertTrue(stale.body().contains("Inlägget har ändrats sedan du började, så bilden sparades inte än"), stale.body());
+        // The words typed stay in this tab: the way to the post opens another (found by a browser probe: followed here, Back
+        // led to the browser's "Confirm Form Resubmission" and the words were gone).
+        assertTrue(stale.body().contains("/preview\" target=\"_blank\" rel=\"noopener\">Förhandsgranska inlägget<span class=\"visually-hidden\">"
+                + " (öppnas i en ny flik)</span></a>"), stale.body());
         assertFalse(http.get("/posts/" + slug).body().contains("<figure>"));
         assertEquals(List.of(), uploads.added(start, "images/"), "the copy was deleted again");
         assertEquals(1, uploads.added(start, "uploads/").size(), "the upload waits for the second click");
