@@ -27,8 +27,13 @@ final class PastedText {
         return BLANK_IN_LINE.matcher(typed).replaceAll(" ");
     }
 
-    /** A text area (the post's text): a stray line break is a newline, and a pasted bullet Markdown's "- ". */
+    /**
+     * A text area (the post's text): a stray line break is a newline, and a pasted bullet Markdown's "- ". Its lines end
+     * in a newline alone, as the API's text does: a browser sends a text area's lines ending in CR LF (HTML's form
+     * submission), and a post written in the form answered its text so to API clients (found by a browser probe).
+     */
     static String text(String typed) {
-        return BULLET.matcher(OTHER_BREAK.matcher(typed).replaceAll("\n")).replaceAll("$1- ");
+        String lines = typed.replace("\r\n", "\n").replace('\r', '\n');
+        return BULLET.matcher(OTHER_BREAK.matcher(lines).replaceAll("\n")).replaceAll("$1- ");
     }
 }

@@ -20,5 +20,6 @@ class PastedTextTest {
         assertEquals("Ett • mitt i raden", PastedText.text("Ett • mitt i raden"), "only at a line's start");
         assertEquals("Kod\tmed tabb", PastedText.text("Kod\tmed tabb"), "a tab inside a text area stays");
         assertEquals("•Ingen punkt", PastedText.text("•Ingen punkt"), "a bullet with nothing after it is a character");
+        assertEquals("Stycke ett.\n\n- Punkt\nRad", PastedText.text("Stycke ett.\r\n\r\n•\tPunkt\rRad"), "a browser's CR LF is a newline");
     }
 }

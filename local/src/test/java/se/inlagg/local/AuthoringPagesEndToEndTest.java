@@ -601,6 +601,15 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(http.get(made).body().contains("Sedan rättad."));
     }
 
+    /** A browser sends a text area's lines ending in CR LF; the API answered them so (a browser probe). */
+    @Test
+    void aTextWrittenInTheFormIsAnsweredWithNewlinesAlone() {
+        Map<String, String> form = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        form.putAll(Map.of("title", "Rader från webbläsaren", "body", "Stycke ett.\r\n\r\n- punkt\r\n- punkt två", "action", "publish"));
+        String slug = asa.post("/write", form).header("location").replaceFirst("\\?.*", "").replace("/posts/", "");
+        assertEquals("Stycke ett.\n\n- punkt\n- punkt två", http.get("/api/posts/" + slug).json().path("body").asText());
+    }
+
     /**
      * Found by a browser probe: back from the post it published, a typo mended and Enter pressed in a field (the form's
      * first button, "Spara som utkast") took the post off the site.
