@@ -17,7 +17,7 @@ public record Notice(String text, Optional<Link> link) {
         PUBLISHED("published", "Inlägget är publicerat och syns för alla."),
         PUBLISHED_DATED("dated", "Inlägget är publicerat med sitt eget datum, inte dagens, och syns för alla."),
         DRAFTED("drafted", "Utkastet är sparat. Det syns bara för dig tills du publicerar det."),
-        SCHEDULED("scheduled", "Inlägget är schemalagt och syns för alla från den tid du valde."),
+        SCHEDULED("scheduled", "Inlägget är schemalagt: det syns för alla från den tid du valde, och till dess bara för dig."),
         UNPUBLISHED("unpublished", "Inlägget är ett utkast igen och syns inte längre för läsarna."),
         DELETED("deleted", "Inlägget är borttaget."),
         IMAGE("image", "Bilden är sparad på inlägget."),

@@ -872,6 +872,9 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("/drafts?done=published&post=" + slug, now.header("location"));
         assertTrue(asa.get(now.header("location")).body().contains("Inlägget är publicerat och syns för alla."));
         assertTrue(http.get("/").body().contains("Publiceras stegvis") && http.get("/feed.xml").body().contains("Publiceras stegvis"));
+        // Live now, its schedule form says a time to come takes it off the site until then (found by a browser probe: it did, unsaid).
+        assertTrue(asa.get("/posts/" + slug + "/preview").body()
+                .contains("Inlägget syns för alla nu: en tid som inte har varit än tar bort det från webbplatsen till dess."));
 
         version = asa.editForm(slug).get("version");
         var twice = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", String.valueOf(Long.parseLong(version) - 1)));
@@ -885,7 +888,9 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         version = asa.editForm(slug).get("version");
         var later = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", version, "at", "2031-06-06T09:30"));
         assertEquals("/drafts?done=scheduled&post=" + slug, later.header("location"));
+        assertTrue(asa.get(later.header("location")).body().contains("det syns för alla från den tid du valde, och till dess bara för dig."));
         assertEquals(404, http.get("/posts/" + slug).status(), "not before its time");
+        assertFalse(asa.get("/posts/" + slug + "/preview").body().contains("Inlägget syns för alla nu"), "said only of a post live now");
         assertTrue(asa.get("/posts/" + slug + "/preview").body().contains("Schemalagt till 6 juni 2031 kl. 09:30"));
     }
 
