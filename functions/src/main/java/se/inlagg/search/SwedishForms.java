@@ -190,7 +190,7 @@ final class SwedishForms extends TokenFilter {
          * are not.
          */
         private String stem(String word) {
-            String stem = snowball(word);
+            String stem = keepingLig(word, snowball(word));
             if (word.length() >= 5 && word.endsWith("s") && !NOT_GENITIVE.contains(word)) {
                 // A genitive is the word before its "-s": when Snowball took the "-s" off as an ending, and finds an ending
                 // in the word before it, that word's stem is the stem (found by a probe: "Kalmars"
@@ -295,6 +295,19 @@ final class SwedishForms extends TokenFilter {
 
         private static boolean vowel(char c) {
             return "aeiouyåäöéü".indexOf(c) >= 0;
+        }
+
+        /** What follows an adjective's "-lig" in its forms, its adverb's "-ligen" and its noun's "-lighet". */
+        private static final java.util.Set<String> LIG_ENDINGS = java.util.Set.of("", "a", "t", "e", "en", "are", "ast", "aste", "het",
+                "heten", "heter", "heterna", "hetens", "heters", "hets");
+
+        /**
+         * An adjective in "-lig" keeps it: Snowball takes it off, making "vänlig" the word "vän", "personlig" "person",
+         * "hemlig" "hem" and "daglig" "dag", so "vänligen", in so many notes, found every post with a friend in it (found by
+         * an API probe). Its own forms stay one word ("vänligt", "vänligen", "vänlighet"; "möjlig", "möjligheter").
+         */
+        private static String keepingLig(String word, String stem) {
+            return word.startsWith(stem + "lig") && LIG_ENDINGS.contains(word.substring(stem.length() + 3)) ? stem + "lig" : stem;
         }
 
         private String snowball(String word) {

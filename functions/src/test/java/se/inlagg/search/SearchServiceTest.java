@@ -308,6 +308,37 @@ class SearchServiceTest {
     }
 
     /**
+     * Found by an API probe: Snowball takes an adjective's "-lig" off, so "vänligen", in so many notes, was "vän", "hemlig"
+     * "hem" and "dagligen" "dag". It is kept, and the adjective's forms, its adverb and its noun are one word.
+     */
+    @Test
+    void anAdjectiveInLigIsNoFormOfTheWordBeforeIt() {
+        indexed("Vännen", "En vän kom förbi.", "2019-06-10");
+        indexed("Hälsning", "Vänligen anmäl dig senast fredag. Det är hemligt och sker dagligen.", "2019-06-11");
+        indexed("Hemma", "Vi går hem varje dag.", "2019-06-12");
+        assertEquals(List.of("Vännen"), titles("vän"));
+        assertEquals(List.of("Hälsning"), titles("vänligen"));
+        assertEquals(List.of("Hemma"), titles("hem"));
+        assertEquals(List.of("Hälsning"), titles("hemlig"));
+        assertEquals(List.of("Hemma"), titles("dag"));
+        List<List<String>> adjectives = List.of(List.of("vänlig", "vänligt", "vänliga", "vänligen", "vänlighet"),
+                List.of("möjlig", "möjligt", "möjligheten", "möjligheter"), List.of("tydlig", "tydligt", "tydligen"));
+        int day = 1;
+        for (List<String> forms : adjectives) {
+            Set<String> all = new HashSet<>();
+            for (String form : forms) {
+                indexed("Form " + day, "Det är " + form + ".", String.format("2020-01-%02d", day));
+                all.add("Form " + day++);
+            }
+            for (String form : forms) {
+                Set<String> found = new HashSet<>(titles(form));
+                found.remove("Hälsning");
+                assertEquals(all, found, form);
+            }
+        }
+    }
+
+    /**
      * A word in "-er" or "-en" finds its forms with the "e" dropped ("vintrar", everyFormOfANounFindsEveryOther); a word
      * whose "r" or "n" is its own, and so only looks like such a form, finds neither the word it looks like nor is found by
      * it (6820e18).
