@@ -19,11 +19,17 @@ public interface ImageBucket {
     /** Up to {@code length} bytes from {@code offset}; empty when there is no such file. */
     Optional<Chunk> read(String key, long offset, int length);
 
-    /** A copy of an upload under a picture's key, with the type read from its bytes, still marked unattached. */
-    void copyUnattached(String from, String to, ImageType type);
+    /**
+     * A copy of an upload under a picture's key, with the type read from its bytes and no tag: kept, as a post is about
+     * to show it. Marked unattached only once its save knows no post does ({@link #markUnattached}).
+     */
+    void copy(String from, String to, ImageType type);
 
     /** The file is shown by a post: the lifecycle must leave it. */
     void markAttached(String key);
+
+    /** No post shows the file: the lifecycle may take it. */
+    void markUnattached(String key);
 
     void delete(String key);
 

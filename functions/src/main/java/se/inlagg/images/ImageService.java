@@ -21,13 +21,19 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 /**
  * Pictures uploaded straight to the bucket and put on a post. An upload is checked by its bytes
  * (JPEG, PNG or WebP, up to 10 MB, its size read from its header) and deleted at once when it is
- * not a picture; a good one is copied to the post's picture key (still marked unattached) before
- * the post's write, marked attached once that write committed, and its upload deleted then. A
- * refused write leaves the copy marked unattached, and so does a crash: the lifecycle takes what no
- * post shows. A copy is never deleted here, as every save of one upload to one post shares its key; and
- * since a later save's copy tags the file again, each save that finds the post showing it after its own
- * write (refused, or of unknown fate) marks it again. A function stopped between a write and its mark
- * (a timeout) leaves a shown picture tagged: the one gap left.
+ * not a picture; a good one is copied to the post's picture key before the post's write, with no tag:
+ * kept. Its upload is deleted once the write committed. A save whose write is refused, or of unknown
+ * fate, marks the copy unattached for the lifecycle only if the post, read after its write, does not
+ * show it, and reads the post once more after marking it, since another save of the same upload (every
+ * save of one upload to one post shares its key) may have committed in between: then it marks it attached
+ * again, as a save that committed always does. A copy is never deleted here.
+ *
+ * <p>So nothing the post shows is lost to a function stopped after its commit (a timeout) or to a mark
+ * that fails: the copy carried the lifecycle's tag until a mark after the commit took it off, and either
+ * left a shown picture to be deleted two days later (the README's one gap, until 2026-12-04). What a
+ * stopped save leaves instead is a copy no post shows, kept untagged: a picture's worth of storage,
+ * never a picture lost. A shown picture is tagged only when two saves of it race, the refused one marks
+ * it between the other's commit and that one's own mark, and that one is stopped before its mark.
  */
 public final class ImageService {
 
@@ -126,7 +132,7 @@ public final class ImageService {
         String name = ObjectKeys.imageName(key, current.summary().id(), upload.type());
         String picture = ObjectKeys.image(name);
         try {
-            bucket.copyUnattached(key, picture, upload.type());
+            bucket.copy(key, picture, upload.type());
         } catch (NoSuchKeyException e) {
             return alreadyOnThePost(authorId, slug, key, new Refusal.NotFound(Refusal.Missing.UPLOAD), altText, captionText, seen);
         }
@@ -135,9 +141,12 @@ public final class ImageService {
         try {
             written = posts.attachImage(current, authorId, image);
         } catch (RuntimeException e) {
-            // The write's fate is unknown, and this copy put the lifecycle's tag back on a file another save of the same
-            // upload may have committed and marked already: if the post shows it, it is marked again (from a review).
-            markIfShown(authorId, slug, key, picture, e);
+            // The write's fate is unknown: the copy is let go only if the post, read now, does not show it.
+            try {
+                keptIfShown(authorId, slug, key, picture);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
             throw e;
         }
         return switch (written) {
@@ -145,30 +154,33 @@ public final class ImageService {
                 attached(key, picture);
                 yield d;
             }
-            case Outcome.Refused<Post> r -> {
-                Outcome<Post> now = posts.getToChange(slug, authorId);
-                // Every save of one upload to one post copies it to the same key, so the copy is never this request's
-                // alone to delete. Shown by the post now (another click's save committed it), it stays, attached, even
-                // when this request's own text is refused after it: deleting it then took the picture the post shows
-                // (found by a probe, three saves at once). Shown by nothing, it stays marked unattached, for the
-                // lifecycle: a save of it still in flight may yet commit.
-                if (now instanceof Outcome.Done<Post> d && shows(d.value(), key)) {
-                    attached(key, picture);
-                }
-                yield answer(now, authorId, key, r.refusal(), altText, captionText, seen);
-            }
+            case Outcome.Refused<Post> r -> answer(keptIfShown(authorId, slug, key, picture), authorId, key, r.refusal(), altText,
+                    captionText, seen);
         };
     }
 
-    /** Best effort, after a write whose fate is unknown: the picture marked attached if the post, read now, shows it. */
-    private void markIfShown(String authorId, String slug, String key, String picture, RuntimeException cause) {
-        try {
-            if (posts.getToChange(slug, authorId) instanceof Outcome.Done<Post> d && shows(d.value(), key)) {
-                bucket.markAttached(picture);
-            }
-        } catch (RuntimeException e) {
-            cause.addSuppressed(e);
+    /**
+     * After a save's write was refused or its fate is unknown: the copy stays, attached, if the post shows it (another
+     * click's save committed it), and is marked for the lifecycle if not. Every save of one upload to one post copies it
+     * to the same key, so the copy is never this request's alone to delete (deleting it took the picture the post shows:
+     * found by a probe, three saves at once). Marked, the post is read once more: a save of it that committed in
+     * between, and marked it attached before this marked it unattached, would otherwise leave its picture to the
+     * lifecycle. The post as last read.
+     */
+    private Outcome<Post> keptIfShown(String authorId, String slug, String key, String picture) {
+        Outcome<Post> now = posts.getToChange(slug, authorId);
+        if (!shownBy(now, key)) {
+            bucket.markUnattached(picture);
+            now = posts.getToChange(slug, authorId);
         }
+        if (shownBy(now, key)) {
+            attached(key, picture);
+        }
+        return now;
+    }
+
+    private static boolean shownBy(Outcome<Post> read, String key) {
+        return read instanceof Outcome.Done<Post> d && shows(d.value(), key);
     }
 
     /** The post, read now, shows this upload's picture already (an earlier click saved it), or the refusal stands. */
@@ -215,12 +227,15 @@ public final class ImageService {
         return post.summary().image().flatMap(Image::storedName).filter(n -> n.startsWith(id + ".")).isPresent();
     }
 
-    /** After the commit: the picture is the post's, and its upload is no longer needed. */
+    /**
+     * After the commit: the picture is the post's, and its upload is no longer needed. The copy has no tag unless a
+     * racing save of it marked it unattached; the mark takes that off.
+     */
     private void attached(String upload, String picture) {
         try {
             bucket.markAttached(picture);
         } catch (RuntimeException e) {
-            // The post shows it, but the lifecycle would take it in two days: say so loudly.
+            // Kept all the same, unless a racing save marked it unattached: then the lifecycle would take it in two days.
             Log.error("image_attach_mark_failed", e, "key", picture);
         }
         deleteQuietly(upload);

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.TaggingDirective;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.utils.Lazy;
@@ -110,15 +111,22 @@ public final class S3ImageBucket implements ImageBucket {
     }
 
     @Override
-    public void copyUnattached(String from, String to, ImageType type) {
+    public void copy(String from, String to, ImageType type) {
+        // The upload's tag is not copied: the picture is kept until its save knows no post shows it.
         parts.client().get().copyObject(r -> r.sourceBucket(bucket).sourceKey(from).destinationBucket(bucket).destinationKey(to)
                 .metadataDirective(MetadataDirective.REPLACE).contentType(type.mediaType()).cacheControl(IMMUTABLE)
-                .taggingDirective(TaggingDirective.REPLACE).tagging("state=unattached"));
+                .taggingDirective(TaggingDirective.REPLACE));
     }
 
     @Override
     public void markAttached(String key) {
         parts.client().get().deleteObjectTagging(r -> r.bucket(bucket).key(key));
+    }
+
+    @Override
+    public void markUnattached(String key) {
+        parts.client().get().putObjectTagging(r -> r.bucket(bucket).key(key)
+                .tagging(t -> t.tagSet(Tag.builder().key("state").value("unattached").build())));
     }
 
     @Override

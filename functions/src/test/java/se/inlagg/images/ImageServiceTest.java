@@ -207,6 +207,41 @@ class ImageServiceTest {
         }
     }
 
+    /**
+     * The copy is kept from the start: a mark that fails after the commit, or a function stopped before it (a timeout),
+     * leaves the picture the post shows kept. The copy carried the lifecycle's tag until that mark, and the post's
+     * picture was deleted two days later.
+     */
+    @Test
+    void aPictureThePostShowsIsKeptThoughTheMarkAfterItsCommitFails() {
+        Post p = post("Märkningen misslyckades");
+        String key = uploaded(Pictures.png(10, 10));
+        bucket.nextAttachedThrows = software.amazon.awssdk.services.s3.model.S3Exception.builder().message("SlowDown").statusCode(503).build();
+        Post saved = ((Outcome.Done<Post>) images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))).value();
+        MemoryBucket.File picture = bucket.files.get(saved.summary().image().orElseThrow().url().substring(1));
+        assertFalse(picture.unattached(), "the lifecycle leaves it");
+    }
+
+    /**
+     * A refused save marks its copy for the lifecycle when the post, read after its write, does not show it; another save
+     * of the same upload may commit and mark it attached between that read and this mark, so the post is read again after
+     * the mark, and the picture it shows marked attached again.
+     */
+    @Test
+    void aRefusedSaveThatMarksACopyAnotherSaveJustCommittedMarksItAttachedAgain() {
+        Post p = post("Två sparningar och en publicering");
+        String key = uploaded(Pictures.png(10, 10));
+        bucket.afterNextCopy = () -> assertInstanceOf(Outcome.Done.class, posts.publish(p.slug(), ASA, Optional.empty(), Optional.empty()));
+        bucket.beforeNextUnattached = () -> {
+            Post now = ((Outcome.Done<Post>) posts.get(p.slug(), Optional.of(ASA))).value();
+            assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(now.version())));
+        };
+        // Its own write refused (the post was published meanwhile), it finds the post showing its picture, as it asked: done.
+        assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version())));
+        String shown = ((Outcome.Done<Post>) posts.get(p.slug(), Optional.of(ASA))).value().summary().image().orElseThrow().url();
+        assertFalse(bucket.files.get(shown.substring(1)).unattached(), "the picture the post shows is kept: " + bucket.files);
+    }
+
     /** A save refused with no post showing its copy (a change came between) leaves the copy to the lifecycle. */
     @Test
     void aSaveRefusedWithNoPostShowingItsCopyLeavesItToTheLifecycle() {

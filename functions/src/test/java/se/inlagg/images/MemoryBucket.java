@@ -23,6 +23,10 @@ final class MemoryBucket implements ImageBucket {
     Runnable afterNextCopy;
     /** Run once, just before the next copy: what other requests do between a save's read of the post and its copy. */
     Runnable beforeNextCopy;
+    /** Run once, just before the next mark unattached: what other requests do between a refused save's read and its mark. */
+    Runnable beforeNextUnattached;
+    /** Thrown by the next mark attached, once: S3 failing it, or the function stopped before it. */
+    RuntimeException nextAttachedThrows;
 
     void upload(String key, byte[] bytes) {
         files.put(key, new File(bytes, "image/*", true));
@@ -40,7 +44,7 @@ final class MemoryBucket implements ImageBucket {
     }
 
     @Override
-    public void copyUnattached(String from, String to, ImageType type) {
+    public void copy(String from, String to, ImageType type) {
         Runnable before = beforeNextCopy;
         beforeNextCopy = null;
         if (before != null) {
@@ -51,7 +55,7 @@ final class MemoryBucket implements ImageBucket {
         if (f == null) {
             throw software.amazon.awssdk.services.s3.model.NoSuchKeyException.builder().message("NoSuchKey").build();
         }
-        files.put(to, new File(f.bytes(), type.mediaType(), true));
+        files.put(to, new File(f.bytes(), type.mediaType(), false));
         Runnable between = afterNextCopy;
         afterNextCopy = null;
         if (between != null) {
@@ -61,7 +65,22 @@ final class MemoryBucket implements ImageBucket {
 
     @Override
     public void markAttached(String key) {
+        RuntimeException failure = nextAttachedThrows;
+        nextAttachedThrows = null;
+        if (failure != null) {
+            throw failure;
+        }
         files.computeIfPresent(key, (k, f) -> new File(f.bytes(), f.contentType(), false));
+    }
+
+    @Override
+    public void markUnattached(String key) {
+        Runnable before = beforeNextUnattached;
+        beforeNextUnattached = null;
+        if (before != null) {
+            before.run();
+        }
+        files.computeIfPresent(key, (k, f) -> new File(f.bytes(), f.contentType(), true));
     }
 
     @Override
