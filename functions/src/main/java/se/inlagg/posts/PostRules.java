@@ -43,11 +43,14 @@ public final class PostRules {
     }
 
     /**
-     * The rules for an edit of a post that has this picture: its own uploaded picture may stay (with
-     * its size), while no other address of the site's may be set by hand, so no post can point at
-     * another's file (and delete it with itself).
+     * The rules for an edit of a post as stored: its own uploaded picture may stay (with its size), while no
+     * other address of the site's may be set by hand, so no post can point at another's file (and delete it
+     * with itself). A byline's name or office, and a date, that a rule made since refuses pass as long as they
+     * are the stored ones (from a review: a post by "Ольга Петренко", stored before such names were refused,
+     * could no longer be edited at all, a PATCH of its text refused on a name nobody sent).
      */
-    public static Outcome<Checked> check(PostDraft d, SiteTime time, Optional<Image> current) {
+    public static Outcome<Checked> check(PostDraft d, SiteTime time, Optional<PostSummary> stored) {
+        Optional<Image> current = stored.flatMap(PostSummary::image);
         List<FieldError> errors = new ArrayList<>();
         String title = required(errors, "title", d.title(), MAX_TITLE, false);
         String body = required(errors, "body", d.body(), MAX_BODY_CHARS, true);
@@ -57,9 +60,12 @@ public final class PostRules {
         if (body != null) {
             Markdown.firstAddressWithUserInfo(body).ifPresent(address -> errors.add(new FieldError("body", linkWithCredentials(address))));
         }
-        Byline byline = byline(errors, d.authorName(), d.authorRole(), d.authorOffice());
+        Byline byline = byline(errors, d.authorName(), d.authorRole(), d.authorOffice(), stored.map(PostSummary::author));
         List<Tag> tags = tags(errors, d.tags());
         Optional<Instant> publishedAt = d.publishedAt().filter(s -> !s.isBlank()).flatMap(s -> {
+            if (stored.filter(p -> SiteTime.format(p.publishedAt()).equals(s.strip())).isPresent()) {
+                return Optional.of(stored.get().publishedAt());
+            }
             SiteTime.Reading read = time.read(s);
             if (read.instant().isEmpty()) {
                 errors.add(new FieldError("publishedAt", timeProblem(read)));
@@ -119,7 +125,7 @@ public final class PostRules {
     /** A byline as typed (an author's profile): the same limits as a post's author fields. */
     public static Outcome<Byline> checkByline(Optional<String> name, Optional<String> role, Optional<String> office) {
         List<FieldError> errors = new ArrayList<>();
-        Byline byline = byline(errors, name, role, office);
+        Byline byline = byline(errors, name, role, office, Optional.empty());
         return errors.isEmpty() ? Outcome.done(byline) : Outcome.refused(new Refusal.Invalid(errors));
     }
 
@@ -127,17 +133,19 @@ public final class PostRules {
      * One check for a post's byline and a profile's, so both store it alike: a post's role and office kept the spaces
      * typed around them ("Malmö "), where a profile's did not (found by a review). Null when the name is refused.
      */
-    private static Byline byline(List<FieldError> errors, Optional<String> name, Optional<String> role, Optional<String> office) {
+    private static Byline byline(List<FieldError> errors, Optional<String> name, Optional<String> role, Optional<String> office,
+                                 Optional<Byline> stored) {
         String n = required(errors, "author.name", name, MAX_NAME, false);
         Optional<String> r = optional(errors, "author.role", role, MAX_NAME, false);
         Optional<String> o = optional(errors, "author.office", office, MAX_NAME, false);
         // A name and an office are pages, feeds and filters, by an address made of their letters a–z: one of none (only
         // Cyrillic, say) was published, and then no filter or search scope could find its posts (found by an API probe).
         // Refused as a category of no such letter is, with the same words.
-        if (n != null && Slugs.of(n).isEmpty()) {
+        // A post stored before keeps such a name or office through its edits (check).
+        if (n != null && Slugs.of(n).isEmpty() && !stored.map(Byline::name).equals(Optional.of(n.strip()))) {
             errors.add(new FieldError("author.name", Tag.LETTER_OR_DIGIT));
         }
-        o.filter(typed -> !typed.isBlank() && Slugs.of(typed).isEmpty())
+        o.filter(typed -> !typed.isBlank() && Slugs.of(typed).isEmpty() && !stored.flatMap(Byline::office).equals(Optional.of(typed.strip())))
                 .ifPresent(typed -> errors.add(new FieldError("author.office", Tag.LETTER_OR_DIGIT)));
         return n == null ? null : new Byline(n.strip(), r.map(String::strip), o.map(String::strip));
     }

@@ -171,7 +171,7 @@ public final class PostService {
             return Outcome.refused(Refusal.Forbidden.notTheAuthor());
         }
         PostRules.Checked c;
-        switch (PostRules.check(draft, time, current.summary().image())) {
+        switch (PostRules.check(draft, time, Optional.of(current.summary()))) {
             case Outcome.Refused<PostRules.Checked> r -> {
                 return Outcome.refused(r.refusal());
             }
@@ -222,7 +222,7 @@ public final class PostService {
      * form sent twice (or a save in another tab with the same words) is then no conflict.
      */
     public boolean alreadySays(Post current, PostDraft draft) {
-        return switch (PostRules.check(draft, time, current.summary().image())) {
+        return switch (PostRules.check(draft, time, Optional.of(current.summary()))) {
             case Outcome.Refused<PostRules.Checked> r -> false;
             case Outcome.Done<PostRules.Checked> d -> {
                 PostRules.Checked c = d.value();

@@ -67,7 +67,7 @@ public final class EditPageHandler extends PostAuthorPage {
             }
         }
         PostDraft draft = draftOf(form, current, app().posts().time().zone());
-        List<FieldError> noWords = WriteForm.pictureWordsRefused(form, draft, app().posts().time(), current.summary().image());
+        List<FieldError> noWords = WriteForm.pictureWordsRefused(form, draft, app().posts().time(), Optional.of(current.summary()));
         if (!noWords.isEmpty()) {
             return form(request, 400, current, version, typed, noWords, Optional.empty(), Optional.empty(), viewer.get());
         }

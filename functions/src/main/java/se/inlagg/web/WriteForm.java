@@ -87,7 +87,7 @@ final class WriteForm {
      * and leave them behind.
      */
     static List<FieldError> pictureWordsRefused(FormData form, se.inlagg.posts.PostDraft draft, se.inlagg.posts.SiteTime time,
-                                                Optional<se.inlagg.posts.Image> current) {
+                                                Optional<PostSummary> current) {
         List<FieldError> own = wordsForUpload(form) ? ImageUploadPageHandler.Words.forUpload(form).refusal()
                 : !form.value("imageUrl").isBlank() && form.value("imageAlt").isBlank() ? List.of(new FieldError("image.alt", "must not be empty"))
                 : List.of();
