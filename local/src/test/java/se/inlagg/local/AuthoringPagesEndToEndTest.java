@@ -627,6 +627,15 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(200, read.status(), "readers still see it");
         assertTrue(read.body().contains("Ett stavfel rättat."), read.body());
 
+        // A post scheduled for later follows the button (from a review): its date emptied and Enter pressed, it was
+        // published at once, from a button saying draft. It is a draft, off the site as it was.
+        Map<String, String> later = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        later.putAll(Map.of("title", "Schemalagd och lagad", "body", "Ett stavfle.", "publishedAt", "2031-06-06 09:30", "action", "publish"));
+        String laterSlug = asa.post("/write", later).header("location").replaceFirst("\\?.*", "").replace("/posts/", "");
+        var unscheduled = asa.post("/write", with(later, "body", "Ett stavfel rättat.", "publishedAt", "", "action", "draft"));
+        assertEquals("/posts/" + laterSlug + "?done=drafted", unscheduled.header("location"), unscheduled.body());
+        assertEquals(404, http.get("/posts/" + laterSlug).status(), "not published by a button saying draft");
+
         // A draft's form sent again with Enter stays a draft.
         Map<String, String> draft = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
         draft.putAll(Map.of("title", "Utkast och lagat", "body", "Ett stavfle.", "action", "draft"));
