@@ -146,6 +146,16 @@ final class PostItems {
         return b;
     }
 
+    /**
+     * A text's lines ending in a newline alone, as the form has stored them since 2026-12-04 (PastedText): one written
+     * in the form before holds a browser's CR LF. Read so, an API client gets one kind of line end, and a form sent again
+     * with the same words is the same text (from a review: the same words, CR LF against LF, were a change, and a
+     * conflict showing two texts alike).
+     */
+    private static String lines(String text) {
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
+    }
+
     static PostSummary summaryOf(Item d) {
         List<String> slugs = d.strings(TAG_SLUGS);
         List<String> names = d.strings(TAG_NAMES);
@@ -164,7 +174,7 @@ final class PostItems {
                 d.string(ID),
                 d.string(SLUG),
                 d.string(TITLE),
-                PostRules.excerptAsRead(d.text(EXCERPT).orElse("")),
+                PostRules.excerptAsRead(lines(d.text(EXCERPT).orElse(""))),
                 new Byline(d.string(AUTHOR_NAME), d.text(AUTHOR_ROLE), d.text(AUTHOR_OFFICE)),
                 tags,
                 image,
@@ -178,7 +188,7 @@ final class PostItems {
 
     /** The body as HTML; stored HTML from an older renderer is made again rather than served stale, where it differs. */
     static Body bodyOf(Item d) {
-        String markdown = d.text(BODY).orElse("");
+        String markdown = lines(d.text(BODY).orElse(""));
         Optional<String> html = d.text(BODY_HTML).flatMap(h -> StoredHtml.servable(d.number(RENDERER), markdown, h));
         return html.map(h -> new Body(markdown, h)).orElseGet(() -> Body.of(markdown));
     }
