@@ -190,7 +190,7 @@ final class SwedishForms extends TokenFilter {
          * are not.
          */
         private String stem(String word) {
-            String stem = keepingLig(word, snowball(word));
+            String stem = snowball(word);
             if (word.length() >= 5 && word.endsWith("s") && !NOT_GENITIVE.contains(word)) {
                 // A genitive is the word before its "-s": when Snowball took the "-s" off as an ending, and finds an ending
                 // in the word before it, that word's stem is the stem (found by a probe: "Kalmars"
@@ -297,23 +297,33 @@ final class SwedishForms extends TokenFilter {
             return "aeiouyåäöéü".indexOf(c) >= 0;
         }
 
-        /** What follows an adjective's "-lig" in its forms, its adverb's "-ligen" and its noun's "-lighet". */
-        private static final java.util.Set<String> LIG_ENDINGS = java.util.Set.of("", "a", "t", "e", "en", "are", "ast", "aste", "het",
-                "heten", "heter", "heterna", "hetens", "heters", "hets");
+        /**
+         * What follows an adjective's "-ig" or "-lig" in its forms, its adverb's "-igen"/"-ligen" and its noun's
+         * "-ighet"/"-lighet"; and a noun's "liga" ("gängliga", "gängligor", "gängligorna").
+         */
+        private static final java.util.Set<String> ADJECTIVE_ENDINGS = java.util.Set.of("", "a", "t", "e", "en", "are", "ast", "aste",
+                "het", "heten", "heter", "heterna", "hetens", "heters", "hets", "or", "orna", "ornas", "ors", "as");
 
         /**
-         * An adjective in "-lig" keeps it: Snowball takes it off, making "vänlig" the word "vän", "personlig" "person",
-         * "hemlig" "hem" and "daglig" "dag", so "vänligen", in so many notes, found every post with a friend in it (found by
-         * an API probe). Its own forms stay one word ("vänligt", "vänligen", "vänlighet"; "möjlig", "möjligheter").
+         * An adjective keeps its "-lig" or "-ig": Snowball takes them off, making "vänlig" the word "vän", "personlig"
+         * "person", "hemlig" "hem", "daglig" "dag" (found by an API probe: "vänligen", in so many notes, found every post
+         * with a friend in it), "viktig" "vikt", "helig" "hel" and "färdig" "färd" (from a review). Its own forms stay one
+         * word ("vänligt", "vänligen", "vänlighet"; "möjlig", "möjligheter"), and so do a "liga"'s.
          */
-        private static String keepingLig(String word, String stem) {
-            return word.startsWith(stem + "lig") && LIG_ENDINGS.contains(word.substring(stem.length() + 3)) ? stem + "lig" : stem;
+        private static String keepingAdjective(String word, String stem) {
+            for (String suffix : new String[] {"lig", "ig"}) {
+                if (word.startsWith(stem + suffix) && ADJECTIVE_ENDINGS.contains(word.substring(stem.length() + suffix.length()))) {
+                    return stem + suffix;
+                }
+            }
+            return stem;
         }
 
+        /** Snowball's stem of a word, with an adjective's "-ig" or "-lig" kept ({@link #keepingAdjective}). */
         private String snowball(String word) {
             stemmer.setCurrent(word);
             stemmer.stem();
-            return stemmer.getCurrent();
+            return keepingAdjective(word, stemmer.getCurrent());
         }
 
         private static boolean endsDefiniteNeuter(String stem) {
