@@ -179,8 +179,8 @@ public final class EditPageHandler extends PostAuthorPage {
                         WriteForm.emptyDateKeeps(c.summary(), time.now()))));
         Optional<PostView.Figure> image = Views.post(post, time.zone(), time.now()).figure();
         EditView view = new EditView(Views.postPath(s.slug()), label.text(), label.cssClass(), version, form,
-                status == 200 ? Notice.of(request) : Optional.empty(), stored, image, status != 200);
-        Frame frame = Frame.unlisted("Redigera: " + s.title(), Optional.of(viewer)).failedIf(status >= 400);
+                status == 200 ? Notice.of(request) : Optional.empty(), stored, image);
+        Frame frame = textKept(Frame.unlisted("Redigera: " + s.title(), Optional.of(viewer)).failedIf(status >= 400), status != 200);
         return page(request, status, frame, Templates.render(out -> JteeditGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }
@@ -194,7 +194,7 @@ public final class EditPageHandler extends PostAuthorPage {
         FormView form = WriteForm.edit(slug, typed, List.of(), Optional.of(FormGuard.SIGNED_OUT_TEXT_KEPT), "", Tokens.newToken(), false,
                         Optional.empty())
                 .withVersion(version);
-        Frame frame = textKept(Frame.unlisted("Logga in igen", Optional.empty()).failedIf(true));
+        Frame frame = textKept(Frame.unlisted("Logga in igen", Optional.empty()).failedIf(true), true);
         return page(request, 403, frame, Templates.render(out -> se.inlagg.web.templates.JteformGenerated.render(out, null, frame, form)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }

@@ -7,11 +7,11 @@ import java.util.Optional;
  * What the layout around every page needs: the page's own title and description, how it presents
  * itself when shared (its canonical address, Open Graph and JSON-LD), the feeds it offers, who is
  * signed in (if anyone), whether search engines may index it (previews, forms and search results:
- * no), what the search box shows, and whether its sign-in link opens in a new tab (a page holding what a
- * signed-out author typed). Pages make theirs through {@link #shared} or {@link #unlisted}.
+ * no), what the search box shows, and whether it holds what an author typed (a form given back), whose every link
+ * away then opens a new tab. Pages make theirs through {@link #shared} or {@link #unlisted}.
  */
 public record Frame(String title, String description, Optional<Sharing> sharing, List<Link> feeds,
-                    Optional<Viewer> viewer, boolean noindex, String stylesheet, String searchQuery, boolean signInInNewTab) {
+                    Optional<Viewer> viewer, boolean noindex, String stylesheet, String searchQuery, boolean holdsTyped) {
 
     public static final String SITE_NAME = "Inlägg";
     /** Open Graph's name for Swedish as written in Sweden. */
@@ -42,24 +42,25 @@ public record Frame(String title, String description, Optional<Sharing> sharing,
      * screen reader says first, so its user knows at once that nothing was saved.
      */
     Frame failedIf(boolean failed) {
-        return failed ? new Frame("Fel: " + title, description, sharing, feeds, viewer, noindex, stylesheet, searchQuery, signInInNewTab) : this;
+        return failed ? new Frame("Fel: " + title, description, sharing, feeds, viewer, noindex, stylesheet, searchQuery, holdsTyped) : this;
     }
 
     /** The same frame, kept out of search engines' indexes (a page of search results). */
     Frame notIndexed() {
-        return new Frame(title, description, sharing, feeds, viewer, true, stylesheet, searchQuery, signInInNewTab);
+        return new Frame(title, description, sharing, feeds, viewer, true, stylesheet, searchQuery, holdsTyped);
     }
 
     /** The same frame with the search box filled in (the results page shows what was sought). */
     Frame withSearchQuery(String query) {
-        return new Frame(title, description, sharing, feeds, viewer, noindex, stylesheet, query, signInInNewTab);
+        return new Frame(title, description, sharing, feeds, viewer, noindex, stylesheet, query, holdsTyped);
     }
 
     /**
-     * The same frame for a page that holds what an author typed while signed out (a form sent back, answered to a POST
-     * and kept by no cache): its sign-in link opens a new tab, as the page says to sign in, for the link followed in this
-     * tab leaves the text behind (found by a probe). Nothing changes for a signed-in author, who has no such link. An error
-     * page's way on (signing in back to a picture whose words the link could not carry) opens a new tab too.
+     * The same frame for a page that holds what an author typed (a form sent back, answered to a POST and kept by no
+     * cache): every link away from it opens a new tab, for a link followed in this tab leaves the text behind, and the way
+     * back is the browser's "Confirm Form Resubmission" (found by probes: first the sign-in link of a signed-out author's
+     * form, then a signed-in author's links from an edit refused). An error page's way on (signing in back to a picture
+     * whose words the link could not carry) opens a new tab too.
      */
     Frame holdingText() {
         return new Frame(title, description, sharing, feeds, viewer, noindex, stylesheet, searchQuery, true);

@@ -320,7 +320,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         String preview = images.readUrl(viewer.authorId(), upload.key()).map(Object::toString).orElse("");
         ImageTextView view = new ImageTextView(post.summary().title(), href, preview, upload.size().width(), upload.size().height(),
                 description, upload.key(), version, form, post.summary().image().isPresent(), conflict);
-        Frame frame = Frame.unlisted("Beskriv bilden", Optional.of(viewer)).failedIf(status >= 400);
+        Frame frame = textKept(Frame.unlisted("Beskriv bilden", Optional.of(viewer)).failedIf(status >= 400), status != 200);
         return page(request, status, frame, Templates.render(out -> JteimagetextGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }

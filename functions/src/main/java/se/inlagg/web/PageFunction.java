@@ -77,14 +77,14 @@ abstract class PageFunction extends HttpFunction {
     protected HttpResponse newPostForm(HttpRequest request, int status, Map<String, String> values,
                                        List<FieldError> errors, Optional<String> notice, Optional<Viewer> viewer, String formId) {
         FormView view = WriteForm.view(values, errors, notice, viewer.map(Viewer::csrf).orElse(""), formId);
-        Frame frame = textKept(Frame.unlisted("Skriv", viewer).failedIf(status >= 400));
+        Frame frame = textKept(Frame.unlisted("Skriv", viewer).failedIf(status >= 400), status != 200 || viewer.isEmpty());
         return page(request, status, frame, Templates.render(out -> JteformGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }
 
-    /** The frame of a form given back with what was typed: signed out, its sign-in link keeps the text here (a new tab). */
-    static Frame textKept(Frame frame) {
-        return frame.viewer().isEmpty() ? frame.holdingText() : frame;
+    /** The frame of a form, given back with what was typed when {@code given}: its links away keep the text here (new tabs). */
+    static Frame textKept(Frame frame, boolean given) {
+        return given ? frame.holdingText() : frame;
     }
 
     /**

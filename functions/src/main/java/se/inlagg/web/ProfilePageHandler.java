@@ -86,7 +86,7 @@ public final class ProfilePageHandler extends PageFunction {
         FormView view = new FormView("Min profil", "/profile", fields, shown, "Profilen sparades inte. Rätta det som är markerat:",
                 summary, viewer.map(Viewer::csrf).orElse(""), Tokens.newToken(),
                 List.of(new FormView.Button("save", "Spara profilen", false)));
-        Frame frame = textKept(Frame.unlisted("Min profil", viewer).failedIf(status >= 400));
+        Frame frame = textKept(Frame.unlisted("Min profil", viewer).failedIf(status >= 400), status != 200 || viewer.isEmpty());
         return page(request, status, frame, Templates.render(out -> JteformGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }

@@ -468,7 +468,13 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         // Its links elsewhere open a new tab, so the text stays in this one (found by a browser probe); the form as read does not.
         assertTrue(html.contains("<a href=\"/drafts\" target=\"_blank\" rel=\"noopener\">Mina inlägg<span class=\"visually-hidden\">"), html);
         assertTrue(html.contains("<a href=\"/posts/" + slug + "/preview\" target=\"_blank\""), html);
-        assertTrue(asa.get("/posts/" + slug + "/edit").body().contains("<a href=\"/drafts\">Mina inlägg</a>"));
+        // And so does every link away in the header and the footer, and the search box (from a review: only the two did).
+        assertTrue(html.contains("<a href=\"/\" target=\"_blank\" rel=\"noopener\">Alla inlägg<span class=\"visually-hidden\">"), html);
+        assertTrue(html.contains("aria-label=\"Sök bland inläggen\" target=\"_blank\">"), html);
+        var sameTab = java.util.regex.Pattern.compile("<a href=\"(/[^\"]*)\">").matcher(html).results().map(m -> m.group(1)).toList();
+        assertEquals(List.of("/posts/" + slug + "/edit"), sameTab, "no link away in this tab but the one that gives the text up");
+        String asRead = asa.get("/posts/" + slug + "/edit").body();
+        assertTrue(asRead.contains("<a href=\"/drafts\">Mina inlägg</a>") && !asRead.contains("target=\"_blank\""), asRead);
         assertTrue(html.contains("<p class=\"stored-title\">Från första fliken</p>"), "what the stored post says now");
         assertTrue(html.contains("Spara min version ändå") && html.contains("href=\"/posts/" + slug + "/edit\">börja om"));
         // Found by an author's probe: the conflict's form has no picture button, and its hints pointed at one.
