@@ -72,7 +72,7 @@ class SiteTimeTest {
         // Midnight of year 1 here is still year 0 in UTC (Stockholm's mean solar time then, +00:53:28), which Python's and
         // .NET's dates cannot hold (a probe): refused, and an hour later is year 1 in both.
         assertTrue(stockholm.parse("0001-01-01").isEmpty());
-        assertTrue(stockholm.parse("0001-01-01T00:00+14:00").isEmpty());
+        assertTrue(stockholm.parse("0001-01-01T00:30").isEmpty(), "year 0 in UTC too");
         assertEquals(Optional.of(Instant.parse("0001-01-01T00:06:32Z")), stockholm.parse("0001-01-01T01:00"));
         assertTrue(SiteTime.parseMonth("-0001-01").isEmpty());
         assertTrue(SiteTime.parseMonth("+10000-01").isEmpty());

@@ -132,6 +132,12 @@ class PicturesEndToEndTest extends ServerTest {
         var svg = uploads.upload(asa, slug, "logga.png", "image/png",
                 "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8));
         assertEquals(422, svg.status());
+        // A PNG's header claiming 2^31 - 1 pixels a side: no photo a browser shows, said so in Swedish.
+        var huge = java.nio.ByteBuffer.allocate(33).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}).putInt(13)
+                .put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(Integer.MAX_VALUE).putInt(Integer.MAX_VALUE).array();
+        var tooMany = uploads.upload(asa, slug, "jättebild.png", "image/png", huge);
+        assertEquals(422, tooMany.status());
+        assertTrue(tooMany.body().contains("Bilden är för stor: den får vara högst 30 000 pixlar bred och hög"), tooMany.body());
         assertEquals(List.of(), uploads.added(start, "uploads/"), "deleted at once: no orphan stays");
         assertEquals(List.of(), uploads.added(start, "images/"));
         assertFalse(http.get("/posts/" + slug).body().contains("<figure>"), "the post is unchanged");
