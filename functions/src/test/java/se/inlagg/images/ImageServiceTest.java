@@ -242,6 +242,20 @@ class ImageServiceTest {
         assertFalse(bucket.files.get(shown.substring(1)).unattached(), "the picture the post shows is kept: " + bucket.files);
     }
 
+    /**
+     * From a review: a refused save whose tagging or reading failed answered 500, the words typed lost. The refusal
+     * stands, and the copy stays untagged (storage, never a picture lost).
+     */
+    @Test
+    void aRefusedSaveWhoseLettingGoFailsIsStillTheRefusal() {
+        Post p = post("Taggen misslyckades");
+        String key = uploaded(Pictures.png(10, 10));
+        bucket.afterNextCopy = () -> assertInstanceOf(Outcome.Done.class, posts.publish(p.slug(), ASA, Optional.empty(), Optional.empty()));
+        bucket.beforeNextUnattached = () -> bucket.files.remove("images/" + ObjectKeys.imageName(key, p.id(), ImageType.PNG));
+        assertInstanceOf(Refusal.Stale.class, refused(images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))));
+        assertTrue(bucket.files.containsKey(key), "the upload stays for a second try");
+    }
+
     /** A save refused with no post showing its copy (a change came between) leaves the copy to the lifecycle. */
     @Test
     void aSaveRefusedWithNoPostShowingItsCopyLeavesItToTheLifecycle() {

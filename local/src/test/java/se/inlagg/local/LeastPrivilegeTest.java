@@ -278,7 +278,7 @@ class LeastPrivilegeTest {
     /**
      * Pictures, through the pages and the API: upload forms, the bucket's redirect back, a file that is no
      * picture, saving, replacing and dropping a picture, deleting a post with one; and each write that
-     * drops a picture once with an injected failure, so the picture is given back (its tag removed).
+     * drops a picture once with an injected failure, so the copy is let go (tagged for the lifecycle) or kept.
      */
     static void runPictureScenarios(Consumer<ObjectNode> cookie, String csrf) throws Exception {
         String slug = "bilder-med-minst-behorighet";
@@ -295,7 +295,7 @@ class LeastPrivilegeTest {
         assertEquals(303, savePicture(cookie.andThen(onPost), csrf, slug, good));
         String next = upload(uploads, pageForm(cookie.andThen(onPost)), TestPictures.png(20, 20));
         assertEquals(409, failingOnce("ImageUploadPageFunction", () -> savePicture(cookie.andThen(onPost), csrf, slug, next)),
-                "the old picture is given back, the copy deleted");
+                "the old picture stays, the copy tagged for the lifecycle");
         assertEquals(303, savePicture(cookie.andThen(onPost), csrf, slug, next), "the old picture goes");
         String name = pictureName(slug);
         assertEquals(302, invoke("ImageFunction", "picture.json", e -> {
