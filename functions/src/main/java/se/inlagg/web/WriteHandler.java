@@ -129,16 +129,19 @@ public final class WriteHandler extends PageFunction {
     }
 
     /**
-     * The form sent again as a change of the post it made. A post it published that readers see now stays published
-     * whichever button sent it: back from the post to mend a typo, Enter in a field is "Spara som utkast", and it took the
-     * post off the site (found by a browser probe; the README says Enter never publishes, and it should not unpublish
-     * either). Taking a post back to a draft is the preview's and "Mina inlägg"'s, which say what it does. A post
-     * scheduled for later follows the button, as before: kept published, a date emptied would publish it now, from a
-     * button saying draft (from a review).
+     * The form sent again as a change of the post it made. A post it published stays published whichever button sent
+     * it: back from the post to mend a typo, Enter in a field is "Spara som utkast", and it took the post off the site
+     * (found by a browser probe; the README says Enter never publishes, and it should not unpublish either), or a post
+     * scheduled for later out of its schedule (from a review). Taking a post back to a draft is the preview's and "Mina
+     * inlägg"'s, which say what it does. A scheduled post whose date the form empties follows the button: kept published,
+     * the empty date would publish it at once, from a button saying draft (from a review).
      */
     private PostDraft mendOf(FormData form, Optional<Post> made) {
-        boolean live = made.filter(p -> p.summary().visibleAt(app().posts().time().now())).isPresent();
-        return live ? draftOf(form).withStatus(Status.PUBLISHED.wire()) : draftOf(form);
+        var now = app().posts().time().now();
+        boolean live = made.filter(p -> p.summary().visibleAt(now)).isPresent();
+        boolean scheduled = made.filter(p -> p.summary().status() == Status.PUBLISHED && !p.summary().visibleAt(now)).isPresent()
+                && !form.value("publishedAt").isBlank();
+        return live || scheduled ? draftOf(form).withStatus(Status.PUBLISHED.wire()) : draftOf(form);
     }
 
     /** Whether the form sent again mends the post it made (its title or its text as they were), not another post. */

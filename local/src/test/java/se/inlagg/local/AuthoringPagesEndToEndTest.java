@@ -633,12 +633,18 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(200, read.status(), "readers still see it");
         assertTrue(read.body().contains("Ett stavfel rättat."), read.body());
 
-        // A post scheduled for later follows the button (from a review): its date emptied and Enter pressed, it was
-        // published at once, from a button saying draft. It is a draft, off the site as it was.
+        // A post scheduled for later stays scheduled (from a review: Enter took it out of its schedule), unless its date
+        // is emptied: then the button says, as it was published at once from a button saying draft (from a review).
         Map<String, String> later = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
         later.putAll(Map.of("title", "Schemalagd och lagad", "body", "Ett stavfle.", "publishedAt", "2031-06-06 09:30", "action", "publish"));
         String laterSlug = asa.post("/write", later).header("location").replaceFirst("\\?.*", "").replace("/posts/", "");
-        var unscheduled = asa.post("/write", with(later, "body", "Ett stavfel rättat.", "publishedAt", "", "action", "draft"));
+        var kept = asa.post("/write", with(later, "body", "Ett stavfel rättat.", "action", "draft"));
+        assertEquals("/posts/" + laterSlug + "?done=scheduled", kept.header("location"), kept.body());
+        assertTrue(asa.get("/posts/" + laterSlug + "/preview").body().contains("Schemalagt till 6 juni 2031 kl. 09:30"));
+        Map<String, String> emptied = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
+        emptied.putAll(Map.of("title", "Schemalagd och tömd", "body", "Ett stavfle.", "publishedAt", "2031-06-06 09:30", "action", "publish"));
+        laterSlug = asa.post("/write", emptied).header("location").replaceFirst("\\?.*", "").replace("/posts/", "");
+        var unscheduled = asa.post("/write", with(emptied, "body", "Ett stavfel rättat.", "publishedAt", "", "action", "draft"));
         assertEquals("/posts/" + laterSlug + "?done=drafted", unscheduled.header("location"), unscheduled.body());
         assertEquals(404, http.get("/posts/" + laterSlug).status(), "not published by a button saying draft");
 
