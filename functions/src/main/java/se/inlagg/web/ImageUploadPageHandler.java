@@ -277,7 +277,8 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         String validUntil = UNTIL.format(upload.expiresAt().atZone(time.zone()));
         UploadView view = new UploadView(post.summary().title(), Views.postPath(post.slug()), upload, validUntil, problem,
                 Views.post(post, time.zone(), time.now()).figure(), words.kept());
-        Frame frame = Frame.unlisted("Välj en bild", Optional.of(viewer)).failedIf(status >= 400);
+        // Given back after a refused save, it holds the words typed for the picture (words.kept()).
+        Frame frame = textKept(Frame.unlisted("Välj en bild", Optional.of(viewer)).failedIf(status >= 400), status != 200 && !words.isEmpty());
         // This one form posts to the bucket: the page's policy must let it, and nothing else new.
         return page(request, status, frame, Templates.render(out -> JteimageGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE)

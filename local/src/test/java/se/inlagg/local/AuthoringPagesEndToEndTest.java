@@ -923,6 +923,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(400, bad.status());
         assertTrue(bad.body().contains("Tiden gick inte att läsa") && bad.body().contains("value=\"31 juni kl 25\""), bad.body());
         assertTrue(bad.body().contains("aria-describedby=\"at-hint at-error\" aria-invalid=\"true\""), "the time is what was wrong");
+        // It holds the time typed: its links away open a new tab, as every page giving back what was typed (from a review).
+        assertTrue(bad.body().contains("/edit\" target=\"_blank\" rel=\"noopener\">Redigera<span class=\"visually-hidden\">"), bad.body());
         var stale = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", "99"));
         assertEquals(409, stale.status());
         assertTrue(stale.body().contains("Inlägget har ändrats sedan du öppnade sidan"));
