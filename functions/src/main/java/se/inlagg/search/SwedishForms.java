@@ -299,10 +299,12 @@ final class SwedishForms extends TokenFilter {
 
         /**
          * What follows an adjective's "-ig" or "-lig" in its forms, its adverb's "-igen"/"-ligen" and its noun's
-         * "-ighet"/"-lighet"; and a noun's "liga" ("gängliga", "gängligor", "gängligorna").
+         * "-ighet"/"-lighet"; a noun's "liga" ("gängliga", "gängligor", "gängligorna") or "-ig" ("intrig", "intriger"); and a
+         * verb's made of them ("bemyndiga", "bemyndigar", "förtydligade"; from a review: they split from their infinitive).
          */
         private static final java.util.Set<String> ADJECTIVE_ENDINGS = java.util.Set.of("", "a", "t", "e", "en", "are", "ast", "aste",
-                "het", "heten", "heter", "heterna", "hetens", "heters", "hets", "or", "orna", "ornas", "ors", "as");
+                "het", "heten", "heter", "heterna", "hetens", "heters", "hets", "or", "orna", "ornas", "ors", "as", "er", "erna", "ernas",
+                "ers", "ar", "ade", "ades", "ande", "ad", "at", "ats");
 
         /**
          * An adjective keeps its "-lig" or "-ig": Snowball takes them off, making "vänlig" the word "vän", "personlig"

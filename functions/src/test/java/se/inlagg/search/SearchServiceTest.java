@@ -330,7 +330,9 @@ class SearchServiceTest {
         assertEquals(List.of("Viktigt"), titles("helig"));
         List<List<String>> adjectives = List.of(List.of("vänlig", "vänligt", "vänliga", "vänligen", "vänlighet"),
                 List.of("möjlig", "möjligt", "möjligheten", "möjligheter"), List.of("tydlig", "tydligt", "tydligen"),
-                List.of("färdig", "färdigt", "färdiga"), List.of("gängliga", "gängligan", "gängligor", "gängligorna"));
+                List.of("färdig", "färdigt", "färdiga"), List.of("gängliga", "gängligan", "gängligor", "gängligorna"),
+                List.of("bemyndiga", "bemyndigar", "bemyndigade"), List.of("förtydliga", "förtydligar", "förtydligade"),
+                List.of("intrig", "intrigen", "intriger", "intrigerna"));
         int day = 1;
         for (List<String> forms : adjectives) {
             Set<String> all = new HashSet<>();
