@@ -256,11 +256,6 @@ final class WriteForm {
         return lines;
     }
 
-    /** Whether a form's empty date keeps the post's (PostService.edit): a published post's, not a draft's or a scheduled one's. */
-    static boolean emptyDateKeeps(PostSummary s, Instant now) {
-        return s.status() == Status.PUBLISHED && !s.publishedAt().isAfter(now);
-    }
-
     private static java.util.Set<String> slugs(String tags) {
         java.util.Set<String> slugs = new java.util.HashSet<>();
         WriteHandler.tagsTyped(tags).forEach(t -> {

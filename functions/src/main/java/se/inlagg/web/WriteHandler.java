@@ -138,10 +138,9 @@ public final class WriteHandler extends PageFunction {
      */
     private PostDraft mendOf(FormData form, Optional<Post> made) {
         var now = app().posts().time().now();
-        boolean live = made.filter(p -> p.summary().visibleAt(now)).isPresent();
-        boolean scheduled = made.filter(p -> p.summary().status() == Status.PUBLISHED && !p.summary().visibleAt(now)).isPresent()
-                && !form.value("publishedAt").isBlank();
-        return live || scheduled ? draftOf(form).withStatus(Status.PUBLISHED.wire()) : draftOf(form);
+        boolean keptPublished = made.map(Post::summary).filter(s -> s.status() == Status.PUBLISHED
+                && (s.visibleAt(now) || !form.value("publishedAt").isBlank())).isPresent();
+        return keptPublished ? draftOf(form).withStatus(Status.PUBLISHED.wire()) : draftOf(form);
     }
 
     /** Whether the form sent again mends the post it made (its title or its text as they were), not another post. */
