@@ -63,8 +63,9 @@ public final class PostRules {
         Byline byline = byline(errors, d.authorName(), d.authorRole(), d.authorOffice(), stored.map(PostSummary::author));
         List<Tag> tags = tags(errors, d.tags());
         Optional<Instant> publishedAt = d.publishedAt().filter(s -> !s.isBlank()).flatMap(s -> {
-            if (stored.filter(p -> SiteTime.format(p.publishedAt()).equals(s.strip())).isPresent()) {
-                return Optional.of(stored.get().publishedAt());
+            Optional<Instant> asStored = stored.map(PostSummary::publishedAt).filter(at -> SiteTime.format(at).equals(s.strip()));
+            if (asStored.isPresent()) {
+                return asStored;
             }
             SiteTime.Reading read = time.read(s);
             if (read.instant().isEmpty()) {
@@ -142,12 +143,18 @@ public final class PostRules {
         // Cyrillic, say) was published, and then no filter or search scope could find its posts (found by an API probe).
         // Refused as a category of no such letter is, with the same words.
         // A post stored before keeps such a name or office through its edits (check).
-        if (n != null && Slugs.of(n).isEmpty() && !stored.map(Byline::name).equals(Optional.of(n.strip()))) {
+        if (n != null && addressless(n, stored.map(Byline::name))) {
             errors.add(new FieldError("author.name", Tag.LETTER_OR_DIGIT));
         }
-        o.filter(typed -> !typed.isBlank() && Slugs.of(typed).isEmpty() && !stored.flatMap(Byline::office).equals(Optional.of(typed.strip())))
-                .ifPresent(typed -> errors.add(new FieldError("author.office", Tag.LETTER_OR_DIGIT)));
+        if (o.filter(typed -> !typed.isBlank() && addressless(typed, stored.flatMap(Byline::office))).isPresent()) {
+            errors.add(new FieldError("author.office", Tag.LETTER_OR_DIGIT));
+        }
         return n == null ? null : new Byline(n.strip(), r.map(String::strip), o.map(String::strip));
+    }
+
+    /** A name that makes no address (no letter a–z or digit), and is not the one the post has stored already. */
+    private static boolean addressless(String typed, Optional<String> stored) {
+        return Slugs.of(typed).isEmpty() && !stored.equals(Optional.of(typed.strip()));
     }
 
     /** Checks names typed for tags; the result has one tag per slug, in the order first typed. */
