@@ -203,8 +203,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
                 : dropped ? "kopiera det du skrev, logga in i en ny flik (den här sidan finns kvar) och klistra in det på bildens sida där."
                 : "logga in, så kommer du tillbaka till den med texten ifylld."),
                 Optional.empty(), Optional.of(new Link("Logga in och spara bilden", signIn)));
-        Frame unlisted = Frame.unlisted(view.heading(), Optional.empty()).failedIf(true);
-        Frame frame = dropped ? unlisted.holdingText() : unlisted;
+        Frame frame = textKept(Frame.unlisted(view.heading(), Optional.empty()).failedIf(true), dropped);
         return page(request, 403, frame, Templates.render(out -> JteerrorGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }
