@@ -302,6 +302,7 @@ final class SwedishForms extends TokenFilter {
          * "-ighet"/"-lighet"; a noun's "liga" ("gängliga", "gängligor", "gängligorna") or "-ig" ("intrig", "intriger"); and a
          * verb's made of them ("bemyndiga", "bemyndigar", "förtydligade"; from a review: they split from their infinitive).
          */
+        private static final String[] ADJECTIVE_SUFFIXES = {"lig", "ig"};
         private static final java.util.Set<String> ADJECTIVE_ENDINGS = java.util.Set.of("", "a", "t", "e", "en", "are", "ast", "aste",
                 "het", "heten", "heter", "heterna", "hetens", "heters", "hets", "or", "orna", "ornas", "ors", "as", "er", "erna", "ernas",
                 "ers", "ar", "ade", "ades", "ande", "ad", "at", "ats");
@@ -313,9 +314,14 @@ final class SwedishForms extends TokenFilter {
          * word ("vänligt", "vänligen", "vänlighet"; "möjlig", "möjligheter"), and so do a "liga"'s.
          */
         private static String keepingAdjective(String word, String stem) {
-            for (String suffix : new String[] {"lig", "ig"}) {
-                if (word.startsWith(stem + suffix) && ADJECTIVE_ENDINGS.contains(word.substring(stem.length() + suffix.length()))) {
-                    return stem + suffix;
+            if (!word.startsWith(stem)) {
+                return stem;
+            }
+            // Every stem of every word passes here, at indexing and at each search: a word without the suffix makes no string.
+            for (String suffix : ADJECTIVE_SUFFIXES) {
+                if (word.startsWith(suffix, stem.length())
+                        && ADJECTIVE_ENDINGS.contains(word.substring(stem.length() + suffix.length()))) {
+                    return word.substring(0, stem.length() + suffix.length());
                 }
             }
             return stem;
