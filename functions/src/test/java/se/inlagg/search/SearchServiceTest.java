@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -260,28 +261,13 @@ class SearchServiceTest {
                 List.of("kostnad", "kostnaden", "kostnader", "kostnaderna", "kostnads"),
                 List.of("månad", "månaden", "månader"),
                 List.of("marknad", "marknaden", "marknader"));
-        int day = 1;
-        for (List<String> forms : nouns) {
-            for (String form : forms) {
-                indexed("Rubrik " + day, "Det handlar om " + form + ".", String.format("2019-%02d-%02d", 1 + day / 28, 1 + day % 28));
-                day++;
+        indexedAPostAForm(nouns, "Rubrik ", "Det handlar om %s.", java.time.LocalDate.of(2019, 1, 2)).forEach((form, all) -> {
+            Set<String> found = new HashSet<>(titles(form));
+            if (form.startsWith("kontor")) {
+                found.retainAll(all); // every byline's office is "Kontoret i Malmö"
             }
-        }
-        day = 1;
-        for (List<String> forms : nouns) {
-            Set<String> all = new HashSet<>();
-            for (int i = 0; i < forms.size(); i++) {
-                all.add("Rubrik " + (day + i));
-            }
-            for (String form : forms) {
-                Set<String> found = new HashSet<>(titles(form));
-                if (form.startsWith("kontor")) {
-                    found.retainAll(all); // every byline's office is "Kontoret i Malmö"
-                }
-                assertEquals(all, found, form);
-            }
-            day += forms.size();
-        }
+            assertEquals(all, found, form);
+        });
         String marked = page(search, "fråga", 10, Optional.empty()).hits().stream().map(SearchHit::snippetHtml)
                 .filter(h -> h.contains("frågan")).findFirst().orElseThrow();
         assertTrue(marked.contains("<mark>frågan</mark>"), marked);
@@ -333,19 +319,29 @@ class SearchServiceTest {
                 List.of("färdig", "färdigt", "färdiga"), List.of("gängliga", "gängligan", "gängligor", "gängligorna"),
                 List.of("bemyndiga", "bemyndigar", "bemyndigade"), List.of("förtydliga", "förtydligar", "förtydligade"),
                 List.of("intrig", "intrigen", "intriger", "intrigerna"));
-        int day = 1;
-        for (List<String> forms : adjectives) {
-            Set<String> all = new HashSet<>();
+        indexedAPostAForm(adjectives, "Form ", "Det är %s.", java.time.LocalDate.of(2020, 1, 1)).forEach((form, all) -> {
+            Set<String> found = new HashSet<>(titles(form));
+            found.removeAll(Set.of("Hälsning", "Vikten", "Viktigt"));
+            assertEquals(all, found, form);
+        });
+    }
+
+    /**
+     * Each form of each group in a post of its own ("Rubrik 1", "Rubrik 2", …, a day apart), every one indexed before any
+     * is sought; for each form, the titles of its group's posts, which it must find and no others.
+     */
+    private Map<String, Set<String>> indexedAPostAForm(List<List<String>> groups, String title, String sentence, java.time.LocalDate first) {
+        Map<String, Set<String>> expected = new java.util.LinkedHashMap<>();
+        int n = 1;
+        for (List<String> forms : groups) {
+            Set<String> titles = new HashSet<>();
             for (String form : forms) {
-                indexed("Form " + day, "Det är " + form + ".", String.format("2020-01-%02d", day));
-                all.add("Form " + day++);
+                indexed(title + n, String.format(sentence, form), first.plusDays(n - 1).toString());
+                titles.add(title + n++);
             }
-            for (String form : forms) {
-                Set<String> found = new HashSet<>(titles(form));
-                found.removeAll(Set.of("Hälsning", "Vikten", "Viktigt"));
-                assertEquals(all, found, form);
-            }
+            forms.forEach(form -> expected.put(form, titles));
         }
+        return expected;
     }
 
     /**
