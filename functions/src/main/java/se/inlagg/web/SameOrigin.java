@@ -37,12 +37,16 @@ final class SameOrigin {
     }
 
     /**
-     * The site's own origins: its configured address, and the host the request came to (API Gateway's
-     * domain, or the local server's host and port), in the scheme it came over.
+     * The site's own origins: its configured address, the distribution's name the reader used (behind
+     * CloudFront, where the Host is API Gateway's; found by a review: without it every form and the
+     * sign-in were refused on a stack deployed without a custom domain), and the host the request came
+     * to (API Gateway's domain, or the local server's host and port), in the scheme it came over. No
+     * other site's page can set the distribution's header on a browser's form.
      */
     private static Set<String> origins(HttpRequest request, Settings settings) {
         Set<String> origins = new HashSet<>();
         settings.siteUrl().ifPresent(u -> origins.add(u.toLowerCase(Locale.ROOT)));
+        SiteUrls.viewerHost(request).ifPresent(h -> origins.add("https://" + h));
         String scheme = request.https() ? "https://" : "http://";
         request.header("host").ifPresent(h -> origins.add(scheme + h.strip().toLowerCase(Locale.ROOT)));
         if (!request.domainName().isEmpty()) {

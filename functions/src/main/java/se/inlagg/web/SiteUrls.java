@@ -1,5 +1,7 @@
 package se.inlagg.web;
 
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import se.inlagg.config.Settings;
 import se.inlagg.http.HttpRequest;
@@ -28,9 +30,17 @@ final class SiteUrls {
 
     static String base(Settings settings, HttpRequest request) {
         return settings.siteUrl().orElseGet(() -> {
-            String host = request.header(SITE_HOST).filter(SiteUrls::hostName).orElse(request.domainName());
+            String host = viewerHost(request).orElse(request.domainName());
             return hostName(host) ? "https://" + host : "https://localhost";
         });
+    }
+
+    /**
+     * The distribution's name the reader used (its own, or the custom domain), as the SiteHost function passes it on:
+     * behind CloudFront the request's Host is API Gateway's name, never the one in the browser's address bar.
+     */
+    static Optional<String> viewerHost(HttpRequest request) {
+        return request.header(SITE_HOST).map(String::strip).filter(SiteUrls::hostName).map(h -> h.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -43,15 +53,17 @@ final class SiteUrls {
 
     /**
      * Where a browser that has left the site (to upload a file straight to the bucket) is sent back:
-     * the configured address, or else the host and scheme this request came to. Unlike {@link #base},
+     * the configured address, else the distribution's name the reader used (found by a review: the Host
+     * behind CloudFront is API Gateway's, where the browser has no session cookie), else the host and
+     * scheme this request came to. Unlike {@link #base},
      * this may follow the request, as it goes only into a form made for this signed-in author and
      * never into anything cached: a forged Host can only misdirect the forger.
      */
     static String origin(Settings settings, HttpRequest request) {
-        return settings.siteUrl().orElseGet(() -> {
+        return settings.siteUrl().orElseGet(() -> viewerHost(request).map(h -> "https://" + h).orElseGet(() -> {
             String host = request.header("host").map(String::strip).filter(h -> h.matches("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?"))
                     .orElse(request.domainName());
             return (request.https() ? "https://" : "http://") + host;
-        });
+        }));
     }
 }

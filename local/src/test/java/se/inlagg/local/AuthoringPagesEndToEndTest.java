@@ -715,6 +715,26 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
+     * Found by a review of the template: behind CloudFront the browser's Origin is the distribution's name, which the
+     * request's Host (API Gateway's) is not; only the SiteHost function's header names it. Every form was refused as
+     * another site's on a stack without a custom domain.
+     */
+    @Test
+    void aFormSentThroughCloudFrontSaves() {
+        String slug = write("Via CloudFront", "publish");
+        var form = with(asa.editForm(slug), "title", "Via CloudFront, ändrad", "action", "save");
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8))
+                .append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        var saved = http.send("POST", "/posts/" + slug + "/edit", "application/x-www-form-urlencoded",
+                body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), null,
+                Map.of("Cookie", asa.cookie, "Sec-Fetch-Site", "same-origin", "Origin", "https://d111111abcdef8.cloudfront.net",
+                        "X-Inlagg-Site-Host", "d111111abcdef8.cloudfront.net"));
+        assertEquals(303, saved.status(), saved.body());
+        assertEquals("Via CloudFront, ändrad", asa.editForm(slug).get("title"));
+    }
+
+    /**
      * Found by a browser probe: signed out while editing, then signed in again in another tab, the author needed
      * three saves through two wrong messages ("not from this page", "someone changed the post").
      */

@@ -55,6 +55,23 @@ class SignInForgeryTest extends ServerTest {
         assertTrue(Http.sessionCookie(fromHere).contains("inlagg_session="));
     }
 
+    /**
+     * Found by a review of the template: behind CloudFront the Host is API Gateway's name, and the browser's Origin the
+     * distribution's, which only the SiteHost function's header names. A stack deployed without a custom domain refused
+     * every sign-in as coming from another site. A header naming another host than the Origin still lets nothing in.
+     */
+    @Test
+    void behindCloudFrontTheNameTheReaderUsedIsThisSite() {
+        var form = http.signInForm(Map.of());
+        String body = "csrf=" + form.csrf() + "&token=" + ServerExtension.TOKEN;
+        var signedIn = post(Map.of("Cookie", form.cookie(), "Sec-Fetch-Site", "same-origin",
+                "Origin", "https://d111111abcdef8.cloudfront.net", "X-Inlagg-Site-Host", "d111111abcdef8.cloudfront.net"), body);
+        assertEquals(303, signedIn.status(), signedIn.body());
+        assertTrue(Http.sessionCookie(signedIn).contains("inlagg_session="));
+        assertRefused(post(Map.of("Cookie", form.cookie(), "Origin", "https://elak.example",
+                "X-Inlagg-Site-Host", "d111111abcdef8.cloudfront.net"), body));
+    }
+
     @Test
     void theFormsTokenCookieIsStrictAndHttpOnly() {
         String setCookie = http.get("/signin").header("set-cookie");
