@@ -234,6 +234,16 @@ class OperationsTemplateTest {
         });
     }
 
+    /**
+     * Found by a review: without it SAM names a function's version by its code, environment, memory and SnapStart
+     * alone, so a change of Timeout, Runtime or Tracing in the template reached $LATEST and never the `live` alias
+     * requests go to (docs/OPERATIONS.md).
+     */
+    @Test
+    void aChangeOfAnyPropertyInTheTemplatePublishesANewVersion() {
+        template.functions().values().forEach(f -> assertEquals(true, f.properties().get("AutoPublishAliasAllProperties"), f.id()));
+    }
+
     @Test
     void everyFunctionIsTracedByLambda() {
         template.functions().values().forEach(f -> assertEquals("Active", f.properties().get("Tracing"), f.id()));
