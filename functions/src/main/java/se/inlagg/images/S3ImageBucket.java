@@ -32,8 +32,12 @@ import software.amazon.awssdk.utils.Lazy;
  */
 public final class S3ImageBucket implements ImageBucket {
 
-    /** A picture's name never changes content, so whatever serves it (CloudFront, a browser) may keep it for a year. */
-    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    /**
+     * How long CloudFront and a browser may keep a picture: an hour. Its name never changes content, but a deleted post's
+     * picture, or one a post replaced, must stop being served; kept for a year ("immutable", until 2026-12-04) it stayed
+     * at every edge that had it, with nothing to take it away (found by a review). Asking S3 again costs a 304 an hour.
+     */
+    static final String SHOWN = "public, max-age=3600";
 
     /**
      * The SDK pieces a bucket works through: built from the environment in a function, given by a test.
@@ -114,7 +118,7 @@ public final class S3ImageBucket implements ImageBucket {
     public void copy(String from, String to, ImageType type) {
         // The upload's tag is not copied: the picture is kept until its save knows no post shows it.
         parts.client().get().copyObject(r -> r.sourceBucket(bucket).sourceKey(from).destinationBucket(bucket).destinationKey(to)
-                .metadataDirective(MetadataDirective.REPLACE).contentType(type.mediaType()).cacheControl(IMMUTABLE)
+                .metadataDirective(MetadataDirective.REPLACE).contentType(type.mediaType()).cacheControl(SHOWN)
                 .taggingDirective(TaggingDirective.REPLACE));
     }
 

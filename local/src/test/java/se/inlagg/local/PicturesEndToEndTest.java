@@ -109,6 +109,8 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(200, file.statusCode());
         assertArrayEquals(png, file.body(), "the very bytes uploaded");
         assertEquals("image/png", file.headers().firstValue("content-type").orElse(""), "the type read from the bytes");
+        assertEquals("public, max-age=3600", file.headers().firstValue("cache-control").orElse(""),
+                "CloudFront and browsers keep it an hour, so a deleted post's picture is soon served nowhere");
 
         String key = "images/" + src.substring("/images/".length());
         assertEquals(List.of(key), uploads.added(start, "images/"));
