@@ -80,6 +80,15 @@ class CdnTemplateTest {
         Map<String, Object> headers = Template.map(keyOf(behaviour("/api/*").get("CachePolicyId")).get("HeadersConfig"));
         assertEquals("whitelist", headers.get("HeaderBehavior"));
         assertTrue(((List<?>) headers.get("Headers")).contains("Authorization"), headers.toString());
+        assertTrue(((List<?>) headers.get("Headers")).contains("Origin"),
+                "an allowed origin's Access-Control-Allow-Origin is never served to another (found by a review): " + headers);
+    }
+
+    /** Found by a review: links name the host the page was asked on, so a copy made for one name must not serve the other. */
+    @Test
+    void pagesAreCachedPerNameTheReaderUsedSoLinksNameIt() {
+        Map<String, Object> headers = Template.map(keyOf(Template.map(config.get("DefaultCacheBehavior")).get("CachePolicyId")).get("HeadersConfig"));
+        assertEquals(Map.of("HeaderBehavior", "whitelist", "Headers", List.of("x-inlagg-site-host")), headers);
     }
 
     @Test
