@@ -12,6 +12,7 @@ import se.inlagg.app.Priming;
 import se.inlagg.app.Wiring;
 import se.inlagg.json.Json;
 import se.inlagg.ops.Invocation;
+import se.inlagg.ops.KeepActive;
 import se.inlagg.ops.Log;
 
 /**
@@ -31,7 +32,12 @@ public final class AuthorizerHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) {
-        Map<?, ?> event = Json.read(in) instanceof Map<?, ?> m ? m : Map.of();
+        Object read = Json.read(in);
+        if (KeepActive.is(read)) {
+            KeepActive.answer(out);
+            return;
+        }
+        Map<?, ?> event = read instanceof Map<?, ?> m ? m : Map.of();
         String route = event.get("routeKey") instanceof String r ? r : "";
         String apiRequestId = event.get("requestContext") instanceof Map<?, ?> c && c.get("requestId") instanceof String id ? id : "";
         try (Invocation.Scope scope = Invocation.begin(context, route, apiRequestId)) {

@@ -15,6 +15,7 @@ import se.inlagg.app.Priming;
 import se.inlagg.app.Wiring;
 import se.inlagg.json.Json;
 import se.inlagg.ops.Invocation;
+import se.inlagg.ops.KeepActive;
 import se.inlagg.ops.Log;
 import se.inlagg.ops.Metrics;
 import se.inlagg.posts.Refusal;
@@ -119,7 +120,12 @@ public abstract class HttpFunction implements RequestStreamHandler {
     @Override
     public final void handleRequest(InputStream in, OutputStream out, Context context) {
         long start = System.nanoTime();
-        HttpRequest request = readEvent(in);
+        Object event = Json.read(in);
+        if (KeepActive.is(event)) {
+            KeepActive.answer(out);
+            return;
+        }
+        HttpRequest request = readEvent(event);
         try (Invocation.Scope scope = Invocation.begin(context, request.routeKey(), request.requestId())) {
             HttpResponse response = answer(request);
             Json.write(payload(response), out);
@@ -179,8 +185,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
         return Problems.internal();
     }
 
-    private static HttpRequest readEvent(InputStream in) {
-        Object event = Json.read(in);
+    private static HttpRequest readEvent(Object event) {
         if (!(event instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("the event is not a JSON object: is this function behind an HTTP API?");
         }

@@ -15,6 +15,7 @@ import se.inlagg.app.Priming;
 import se.inlagg.app.Wiring;
 import se.inlagg.json.Json;
 import se.inlagg.ops.Invocation;
+import se.inlagg.ops.KeepActive;
 import se.inlagg.ops.Log;
 import se.inlagg.search.SearchService;
 
@@ -47,7 +48,12 @@ public final class SearchIndexHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) {
         long start = System.nanoTime();
-        StreamBatch batch = StreamBatch.read(in);
+        Object event = Json.read(in);
+        if (KeepActive.is(event)) {
+            KeepActive.answer(out);
+            return;
+        }
+        StreamBatch batch = StreamBatch.of(event);
         try (Invocation.Scope scope = Invocation.begin(context, "stream", "")) {
             var ids = batch.postIds();
             SearchService.IndexChange change = wiring.get().search().indexChanged(ids);

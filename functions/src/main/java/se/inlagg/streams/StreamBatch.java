@@ -28,7 +28,11 @@ record StreamBatch(List<Change> changes) {
     }
 
     static StreamBatch read(InputStream in) {
-        if (!(Json.read(in) instanceof Map<?, ?> event) || !(event.get("Records") instanceof List<?> records)) {
+        return of(Json.read(in));
+    }
+
+    static StreamBatch of(Object read) {
+        if (!(read instanceof Map<?, ?> event) || !(event.get("Records") instanceof List<?> records)) {
             throw new IllegalArgumentException("the event is not a DynamoDB Streams batch: is this function's source a table stream?");
         }
         List<Change> changes = new ArrayList<>();

@@ -31,6 +31,10 @@ public final class Template {
                                List<String> filterPatterns, int maximumRetryAttempts, boolean bisectOnError) {
     }
 
+    /** A ScheduleV2 event of a function: how often the scheduler invokes its alias, and the JSON it sends. */
+    public record Schedule(String functionId, String expression, String input) {
+    }
+
     /** A function: its handler string ("class::method") and its environment variables. */
     public record Function(String id, String handler, String codeUri, Map<String, String> environment,
                            Map<String, Object> properties) {
@@ -44,6 +48,7 @@ public final class Template {
     private final Map<String, Function> functions = new LinkedHashMap<>();
     private final List<Route> routes = new ArrayList<>();
     private final List<StreamSource> streamSources = new ArrayList<>();
+    private final List<Schedule> schedules = new ArrayList<>();
 
     private Template(Map<String, Object> root) {
         this.root = root;
@@ -71,6 +76,11 @@ public final class Template {
     /** Every function's DynamoDB stream events (the local server polls the table's stream for them). */
     public List<StreamSource> streamSources() {
         return streamSources;
+    }
+
+    /** Every function's scheduled invocations (the tests send each its schedule's input as the runtime would). */
+    public List<Schedule> schedules() {
+        return schedules;
     }
 
     public Map<String, Object> resources() {
@@ -135,6 +145,11 @@ public final class Template {
             Map<String, Object> e = map(event);
             if ("DynamoDB".equals(e.get("Type"))) {
                 streamSources.add(streamSource(id, name, map(e.get("Properties"))));
+                return;
+            }
+            if ("ScheduleV2".equals(e.get("Type"))) {
+                Map<String, Object> p = map(e.get("Properties"));
+                schedules.add(new Schedule(id, String.valueOf(p.get("ScheduleExpression")), String.valueOf(p.get("Input"))));
                 return;
             }
             if (!"HttpApi".equals(e.get("Type"))) {

@@ -244,6 +244,26 @@ class OperationsTemplateTest {
         template.functions().values().forEach(f -> assertEquals(true, f.properties().get("AutoPublishAliasAllProperties"), f.id()));
     }
 
+    /**
+     * Found by a review: Lambda lets a SnapStart version that has not been invoked for 14 days go Inactive and fails its
+     * next invocations until it is Active again, so every function's live alias is invoked weekly with the event its code
+     * answers as kept, under a name of this stack's (a schedule's name is unique in its region: a second stage's would clash).
+     */
+    @Test
+    void everyFunctionIsInvokedWeeklySoItsSnapshotNeverGoesInactive() {
+        Map<String, Template.Schedule> byFunction = new java.util.HashMap<>();
+        template.schedules().forEach(s -> byFunction.put(s.functionId(), s));
+        template.functions().values().forEach(f -> {
+            Template.Schedule schedule = byFunction.get(f.id());
+            assertTrue(schedule != null, f.id() + " has no schedule");
+            assertEquals("rate(7 days)", schedule.expression(), f.id());
+            assertTrue(se.inlagg.ops.KeepActive.is(se.inlagg.json.Json.read(schedule.input())), f.id() + " sends " + schedule.input());
+            Map<String, Object> keep = Template.map(Template.map(f.properties().get("Events")).get("KeepActive"));
+            String name = String.valueOf(Template.map(Template.map(keep.get("Properties")).get("Name")).get("Fn::Sub"));
+            assertTrue(name.startsWith("${AWS::StackName}-") && name.length() - "${AWS::StackName}".length() < 40, f.id() + ": " + name);
+        });
+    }
+
     @Test
     void everyFunctionIsTracedByLambda() {
         template.functions().values().forEach(f -> assertEquals("Active", f.properties().get("Tracing"), f.id()));

@@ -1,5 +1,6 @@
 package se.inlagg.local.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,8 @@ import se.inlagg.local.Template;
  * The events/ files, each given to the function it belongs to: an HTTP event to the function whose
  * route its routeKey names (as API Gateway matched it; "$default" and ANY routes included), the
  * authorizer's REQUEST event to the authorizer function, a batch of stream records to every function
- * the template feeds from the table's stream. An event whose routeKey names no route, or
+ * the template feeds from the table's stream, a schedule's input to every function it invokes (after
+ * the function's other events, so the first of them is still a request or a batch). An event whose routeKey names no route, or
  * whose method and path API Gateway would route elsewhere, is a problem of its own.
  */
 final class EventCatalog {
@@ -33,6 +35,7 @@ final class EventCatalog {
         Router router = new Router(template.routes());
         List<ReplayEvent> events = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<ReplayEvent> scheduled = new ArrayList<>();
         for (Path file : files(dir)) {
             String name = file.getFileName().toString();
             ObjectNode json = readObject(file);
@@ -42,6 +45,12 @@ final class EventCatalog {
                     problems.add(name + " is a stream batch, but no function of template.yaml reads the table's stream");
                 }
                 template.streamSources().forEach(s -> events.add(new ReplayEvent(name, json, s.functionId(), Optional.empty())));
+                continue;
+            }
+            List<Template.Schedule> sending = template.schedules().stream().filter(sc -> json.equals(inputOf(sc))).toList();
+            if (!sending.isEmpty()) {
+                // What a schedule sends: for every function it invokes, after that function's other events.
+                sending.forEach(sc -> scheduled.add(new ReplayEvent(name, json, sc.functionId(), Optional.empty())));
                 continue;
             }
             if ("REQUEST".equals(json.path("type").asText()) && json.has("identitySource")) {
@@ -64,7 +73,16 @@ final class EventCatalog {
             }
             events.add(event);
         }
+        events.addAll(scheduled);
         return new EventCatalog(List.copyOf(events), List.copyOf(problems));
+    }
+
+    private static JsonNode inputOf(Template.Schedule schedule) {
+        try {
+            return Json.MAPPER.readTree(schedule.input());
+        } catch (IOException e) {
+            throw new IllegalStateException(schedule.functionId() + "'s schedule sends no JSON: " + schedule.input(), e);
+        }
     }
 
     List<ReplayEvent> all() {

@@ -90,6 +90,10 @@ final class FunctionReplay {
                     })) {
                         break;
                     }
+                } else if (event.isScheduledEvent()) {
+                    if (!send(running, event.file(), payload, problems, failures, checks::keptActive)) {
+                        break;
+                    }
                 } else if (!send(running, event.file(), payload, problems, failures, answer -> checks.httpAnswer(event, answer))) {
                     break;
                 }

@@ -12,13 +12,18 @@ import se.inlagg.local.Template;
 
 /**
  * One file of events/: the event as API Gateway sends it (or, for a function fed by the table's
- * stream, a batch of stream records as Lambda sends it), the function it belongs to and, for an HTTP
- * event, the route it came in on.
+ * stream, a batch of stream records as Lambda sends it, or what a schedule sends), the function it
+ * belongs to and, for an HTTP event, the route it came in on.
  */
 record ReplayEvent(String file, ObjectNode json, String functionId, Optional<Template.Route> route) {
 
     boolean isAuthorizerEvent() {
-        return route.isEmpty() && !isStreamEvent();
+        return route.isEmpty() && json.has("identitySource");
+    }
+
+    /** What a schedule of the template sends the function (its Input): neither a request nor a batch. */
+    boolean isScheduledEvent() {
+        return route.isEmpty() && !isStreamEvent() && !isAuthorizerEvent();
     }
 
     /** A DynamoDB Streams batch (DynamodbEvent JSON): its records under "Records". */

@@ -119,6 +119,15 @@ class RuntimeClientTest {
         }
     }
 
+    @Test
+    void everyFunctionsScheduleSendsAnEventOfEventsFolder() {
+        assertFalse(template.schedules().isEmpty(), "no function has a schedule: has the template's KeepActive event moved?");
+        for (var schedule : template.schedules()) {
+            assertTrue(events.of(schedule.functionId()).stream().anyMatch(ReplayEvent::isScheduledEvent),
+                    schedule.functionId() + " is invoked by a schedule with " + schedule.input() + ", which no file of events/ holds");
+        }
+    }
+
     /**
      * The harness itself: a handler the runtime cannot load fails by the function's name, with the cause
      * the runtime reported (a missing class at each invocation, as Lambda does; a missing method at init).

@@ -84,6 +84,17 @@ final class UserChecks {
         return problems;
     }
 
+    /**
+     * The answer to the weekly schedule's keep-active event: kept, and nothing else (it must not be taken for a request,
+     * which would answer a 4xx page or touch the table, nor for a batch).
+     */
+    List<String> keptActive(String payload) {
+        List<String> problems = new ArrayList<>();
+        expect(problems, Json.read(payload).equals(Json.read("{\"keptActive\": true}")),
+                "the schedule's keep-active event is not answered as kept: " + abbreviated(payload));
+        return problems;
+    }
+
     /** The HTTP answer (payload 2.0 response) to an event on a route. */
     List<String> httpAnswer(ReplayEvent event, String payload) {
         Template.Route route = event.route().orElseThrow();
