@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import se.inlagg.app.LazyWiring;
 import se.inlagg.app.Priming;
@@ -109,6 +110,11 @@ public abstract class HttpFunction implements RequestStreamHandler {
     /** What this route does; a refusal is thrown as a {@link ProblemException} or returned as an answer. */
     protected abstract HttpResponse handle(HttpRequest request);
 
+    /** A refusal before any work is done or any of the request read: none here; pages refuse another site's forms. */
+    protected Optional<Problem> refusedAtTheDoor(HttpRequest request) {
+        return Optional.empty();
+    }
+
     /** Runs {@link #handle}; a function that can read what the request needs ahead of it does so here. */
     protected HttpResponse handleWithin(HttpRequest request) {
         return handle(request);
@@ -150,7 +156,8 @@ public abstract class HttpFunction implements RequestStreamHandler {
     private HttpResponse respond(HttpRequest request) {
         HttpResponse response;
         try {
-            response = handleWithin(request);
+            Optional<Problem> refused = refusedAtTheDoor(request);
+            response = refused.isPresent() ? errors(request).render(request, refused.get()) : handleWithin(request);
         } catch (ProblemException e) {
             response = errors(request).render(request, e.problem());
         } catch (AwsServiceException | SdkClientException e) {

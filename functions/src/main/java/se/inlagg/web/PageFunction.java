@@ -11,6 +11,7 @@ import se.inlagg.http.ErrorRenderer;
 import se.inlagg.http.HttpFunction;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
+import se.inlagg.http.Problem;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.FieldError;
@@ -32,6 +33,8 @@ abstract class PageFunction extends HttpFunction {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' https: http:; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    static final String FROM_ELSEWHERE = "Formuläret skickades från en annan webbplats, inte från en sida här. Inget gjordes.";
+
     static final BundledFile STYLESHEET = BundledFile.read("/web/style.css", "text/css; charset=utf-8");
     static final BundledFile ICON = BundledFile.read("/web/favicon.svg", "image/svg+xml");
     static final BundledFile FAVICON = BundledFile.read("/web/favicon.ico", "image/x-icon");
@@ -39,6 +42,20 @@ abstract class PageFunction extends HttpFunction {
     @Override
     protected ErrorRenderer errors(HttpRequest request) {
         return HtmlErrors.INSTANCE;
+    }
+
+    /**
+     * A POST that the browser says another site's page sent (its Sec-Fetch-Site or Origin) is refused before it is
+     * read, and nothing of it is shown again. Found by a security probe: the edit form, the new post's and the profile,
+     * shown again with what was posted as a signed-out author's text is kept, let another site fill them in, and the
+     * author's next click or Enter, signed in, saved that; and another site's POST to /signout ended the session.
+     */
+    @Override
+    protected Optional<Problem> refusedAtTheDoor(HttpRequest request) {
+        if (request.method().equals("POST") && !SameOrigin.allows(request, app().settings())) {
+            return Optional.of(Problems.forbidden("The form came from another site; nothing was done.", FROM_ELSEWHERE));
+        }
+        return Optional.empty();
     }
 
     /** The signed-in author looking at this page, from the session cookie. */

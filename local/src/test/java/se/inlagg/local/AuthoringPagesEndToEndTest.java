@@ -715,6 +715,41 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
+     * Found by a security probe: another site's page posted the edit form, the new post's or the profile (the browser
+     * sends no Lax cookie with it), got it shown again filled with its own text as a signed-out author's is kept, and
+     * the author's next Enter, signed in, saved it under their name; from a sibling subdomain, which the cookie does
+     * reach, the page even carried the session's CSRF token. Now such a POST is refused before it is read, nothing of it
+     * is shown, and nothing changes.
+     */
+    @Test
+    void anotherSitesFormIsRefusedWithNothingOfItShownAgain() {
+        String slug = write("Inte din att ändra", "publish");
+        String version = asa.editForm(slug).get("version");
+        byte[] forged = ("version=" + version + "&title=Kapad+rubrik&body=Kapad+text&authorName=%C3%85sa&action=save")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (var browser : java.util.List.of(
+                Map.of("Origin", "https://elak.example", "Sec-Fetch-Site", "cross-site"),
+                Map.of("Cookie", asa.cookie, "Origin", "https://annan.blogg.example.se", "Sec-Fetch-Site", "same-site"))) {
+            for (String path : java.util.List.of("/posts/" + slug + "/edit", "/write", "/profile")) {
+                var refused = http.send("POST", path, "application/x-www-form-urlencoded", forged, null, browser);
+                assertEquals(403, refused.status(), path + ": " + refused.body());
+                assertTrue(refused.body().contains("Formuläret skickades från en annan webbplats"), refused.body());
+                assertFalse(refused.body().contains("Kapad"), path + " shows nothing of what was posted: " + refused.body());
+                assertFalse(refused.body().contains(asa.csrf), path + " shows no token");
+                assertFalse(refused.body().contains("method=\"post\""), path + " has no form to send on: " + refused.body());
+            }
+        }
+        assertEquals("Inte din att ändra", asa.editForm(slug).get("title"));
+        assertFalse(asa.get("/drafts").body().contains("Kapad"));
+        // Another site's POST to /signout neither ends the session nor clears the cookie.
+        var signOut = http.send("POST", "/signout", "application/x-www-form-urlencoded", new byte[0], null,
+                Map.of("Origin", "https://elak.example", "Sec-Fetch-Site", "cross-site"));
+        assertEquals(403, signOut.status());
+        assertTrue(signOut.headers().allValues("set-cookie").isEmpty(), signOut.headers().allValues("set-cookie").toString());
+        assertEquals(200, asa.get("/drafts").status(), "still signed in");
+    }
+
+    /**
      * Found by a review of the template: behind CloudFront the browser's Origin is the distribution's name, which the
      * request's Host (API Gateway's) is not; only the SiteHost function's header names it. Every form was refused as
      * another site's on a stack without a custom domain.
