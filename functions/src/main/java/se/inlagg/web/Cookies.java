@@ -20,8 +20,13 @@ final class Cookies {
     private Cookies() {
     }
 
+    /**
+     * Over https only the "__Host-" cookie counts (found by a security probe: the plain name was read too, so a sibling
+     * subdomain, or a plain-http page of one, could plant a session of its own in an author's browser, and a sign-out,
+     * which clears the "__Host-" one, left it signed in as that other author). Over http, locally, the plain one.
+     */
     static Optional<String> session(HttpRequest request) {
-        return request.cookie(SECURE_NAME).or(() -> request.cookie(PLAIN_NAME));
+        return request.https() ? request.cookie(SECURE_NAME) : request.cookie(SECURE_NAME).or(() -> request.cookie(PLAIN_NAME));
     }
 
     static String start(HttpRequest request, String id) {
@@ -31,8 +36,9 @@ final class Cookies {
 
     /** The sign-in form's token from its cookie, when it has the shape of one we made. */
     static Optional<String> signInToken(HttpRequest request) {
-        return request.cookie(SIGN_IN_SECURE_NAME).or(() -> request.cookie(SIGN_IN_PLAIN_NAME))
-                .filter(t -> t.matches("[A-Za-z0-9_-]{43}"));
+        Optional<String> token = request.https() ? request.cookie(SIGN_IN_SECURE_NAME)
+                : request.cookie(SIGN_IN_SECURE_NAME).or(() -> request.cookie(SIGN_IN_PLAIN_NAME));
+        return token.filter(t -> t.matches("[A-Za-z0-9_-]{43}"));
     }
 
     /**

@@ -79,6 +79,23 @@ class SignInForgeryTest extends ServerTest {
                 "X-Inlagg-Site-Host", "d111111abcdef8.cloudfront.net"), body));
     }
 
+    /**
+     * Found by a security probe: over https the plain-named cookie, which a sibling subdomain can set, was read as a
+     * session too, so another author's session could be planted in a browser and outlive a sign-out. Only the
+     * "__Host-" one counts there; the plain name is the local server's, over http.
+     */
+    @Test
+    void overHttpsOnlyTheHostPrefixedCookieIsASession() {
+        var form = http.signInForm(Map.of());
+        var session = post(Map.of("Cookie", form.cookie()), "csrf=" + form.csrf() + "&token=" + ServerExtension.TOKEN);
+        String id = Http.sessionCookie(session).replaceAll("^[^=]*=([^;]*).*$", "$1");
+        assertEquals(200, http.raw("GET", "/drafts", Map.of("Cookie", "__Host-inlagg_session=" + id, "X-Forwarded-Proto", "https"), null).status());
+        var planted = http.raw("GET", "/drafts", Map.of("Cookie", "inlagg_session=" + id, "X-Forwarded-Proto", "https"), null);
+        assertEquals(303, planted.status(), "not signed in: " + planted.body());
+        assertTrue(planted.header("location").startsWith("/signin"), planted.header("location"));
+        assertEquals(200, http.raw("GET", "/drafts", Map.of("Cookie", "inlagg_session=" + id), null).status(), "over http, locally, it is");
+    }
+
     @Test
     void theFormsTokenCookieIsStrictAndHttpOnly() {
         String setCookie = http.get("/signin").header("set-cookie");
