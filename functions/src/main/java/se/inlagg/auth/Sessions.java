@@ -45,15 +45,15 @@ public final class Sessions {
      */
     public SignIn signIn(String token, String client, Instant now) {
         String clientHash = Tokens.sha256(client);
-        Optional<RateLimitStore.Window> window = limits.current(SIGN_IN, clientHash, now);
-        if (window.isPresent() && window.get().failures() >= MAX_FAILURES) {
-            return new SignIn.Limited(Duration.between(now, window.get().endsAt()));
+        Optional<RateLimitStore.Window> full = limits.take(SIGN_IN, clientHash, now, WINDOW, MAX_FAILURES);
+        if (full.isPresent()) {
+            return new SignIn.Limited(Duration.between(now, full.get().endsAt()));
         }
         Optional<Started> started = signIn(token, now);
         if (started.isPresent()) {
+            limits.giveBack(SIGN_IN, clientHash);
             return new SignIn.Success(started.get());
         }
-        limits.countFailure(SIGN_IN, clientHash, now, WINDOW);
         // Which client failed, as a hash prefix; never the token that was tried.
         Log.warn("signin_failed", "client", clientHash.substring(0, 12));
         return new SignIn.Refused();

@@ -7,8 +7,9 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Failure counts per client in fixed windows, counted with ADD so concurrent failures all count.
- * Items expire by TTL with their window; the window is also checked on read.
+ * Attempts per client in fixed windows, taken with a conditional ADD before each is judged, so attempts
+ * made at once all count, and given back when they succeed. Items expire by TTL with their window; the
+ * window is also checked on read.
  */
 public final class RateLimitStore {
 
@@ -32,23 +33,31 @@ public final class RateLimitStore {
     }
 
     /**
-     * Counts one failure: in the open window, or in a new one starting now. The new window is opened only
-     * where none is open, so two first failures at once both count (from a review: each wrote a count of
-     * one); the one that finds a window opened meanwhile adds to it.
+     * Takes one of a client's attempts in its current window (or in a new one starting now), or, when the window's
+     * attempts are all taken, answers that window and takes none. One conditional write per attempt, so attempts made
+     * at once are each counted before any is judged (found by a security probe: 40 wrong tokens sent at once all ran,
+     * since each read the count before any failure was added). A new window is opened only where none is open, so two
+     * first attempts at once both count (from a review); one that finds a window opened meanwhile takes from it.
      */
-    public void countFailure(String scope, String clientSha256, Instant now, Duration window) {
+    public Optional<Window> take(String scope, String clientSha256, Instant now, Duration window, long max) {
         var key = Table.key(Keys.rateLimit(scope, clientSha256), Keys.RATE_SK);
         Map<String, String> names = Map.of("#failures", FAILURES, "#ends", WINDOW_ENDS);
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 table.client().updateItem(r -> r.tableName(table.name()).key(key)
                         .updateExpression("ADD #failures :one")
-                        .conditionExpression("#ends > :now")
+                        .conditionExpression("#ends > :now AND #failures < :max")
                         .expressionAttributeNames(names)
-                        .expressionAttributeValues(Map.of(":one", Item.n(1), ":now", Item.n(now.getEpochSecond()))));
-                return;
-            } catch (ConditionalCheckFailedException noOpenWindow) {
-                // None open: open one below.
+                        .expressionAttributeValues(Map.of(":one", Item.n(1), ":now", Item.n(now.getEpochSecond()), ":max", Item.n(max))));
+                return Optional.empty();
+            } catch (ConditionalCheckFailedException fullOrNoneOpen) {
+                Optional<Window> open = current(scope, clientSha256, now);
+                if (open.isPresent() && open.get().failures() >= max) {
+                    return open;
+                }
+                if (open.isPresent()) {
+                    continue; // opened, or given back to, since: take from it
+                }
             }
             long ends = now.plus(window).getEpochSecond();
             try {
@@ -58,10 +67,25 @@ public final class RateLimitStore {
                         .conditionExpression("attribute_not_exists(#ends) OR #ends <= :now")
                         .expressionAttributeNames(Map.of("#ends", WINDOW_ENDS))
                         .expressionAttributeValues(Map.of(":now", Item.n(now.getEpochSecond()))));
-                return;
+                return Optional.empty();
             } catch (ConditionalCheckFailedException openedMeanwhile) {
-                // Another failure opened it first: add to it.
+                // Another attempt opened it first: take from it.
             }
+        }
+        // Lost every race of three: so many attempts at once are a flood, and this one waits with them.
+        return Optional.of(current(scope, clientSha256, now).orElse(new Window(max, now.plus(window))));
+    }
+
+    /** Gives back an attempt that succeeded: only failures count against a client. Never opens a window. */
+    public void giveBack(String scope, String clientSha256) {
+        try {
+            table.client().updateItem(r -> r.tableName(table.name()).key(Table.key(Keys.rateLimit(scope, clientSha256), Keys.RATE_SK))
+                    .updateExpression("ADD #failures :minusOne")
+                    .conditionExpression("#failures > :zero")
+                    .expressionAttributeNames(Map.of("#failures", FAILURES))
+                    .expressionAttributeValues(Map.of(":minusOne", Item.n(-1), ":zero", Item.n(0))));
+        } catch (ConditionalCheckFailedException windowGone) {
+            // The window expired and was taken away meanwhile: nothing to give back.
         }
     }
 }
