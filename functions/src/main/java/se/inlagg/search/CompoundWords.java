@@ -91,6 +91,7 @@ final class CompoundWords {
         }
         for (String stem : folded) {
             find(stem, PostDocument.FOLDED, reversed, words, forms, found);
+            find(stem, PostDocument.PLAIN, reversed, words, forms, found);
         }
         return found;
     }
@@ -111,7 +112,7 @@ final class CompoundWords {
                 && compounds.size() < MOST; term = each.next()) {
             looked++;
             String backwards = term.utf8ToString().substring(1);
-            if (kind == PostDocument.FOLDED && words.seekExact(new BytesRef(PostDocument.SPELT + backwards))) {
+            if (kind != PostDocument.SPELT && words.seekExact(new BytesRef(PostDocument.SPELT + backwards))) {
                 // A word in plain letters as spelt ("trafik"): judged as spelt, by the other seek.
                 continue;
             }
@@ -120,7 +121,8 @@ final class CompoundWords {
             // Typed in plain letters, a compound of a word with å, ä or ö is found by its folded letters, its first part
             // a word as folded ("frivards" is "frivård"; from a Swedish reader's probe, "inspektor" found 4 posts where
             // "inspektör" found 22).
-            if (first.codePointCount(0, first.length()) >= FIRST_PART && isWord(first, kind, words, forms)) {
+            if (first.codePointCount(0, first.length()) >= FIRST_PART
+                    && isWord(first, kind == PostDocument.SPELT ? PostDocument.SPELT : PostDocument.FOLDED, words, forms)) {
                 compounds.add(new BytesRef(compound));
             }
         }
@@ -129,7 +131,10 @@ final class CompoundWords {
         }
     }
 
-    /** Whether a first part is a word of the index as spelt: as it is, or without the letter that joins it ("års", "kvinno"). */
+    /**
+     * Whether a first part is a word of the index as spelt (or folded): as it is, or without the letter that joins it ("års",
+     * "kvinno"). Never by a {@link PostDocument#PLAIN} stem, which is what stemming a word typed without å, ä and ö cut it to.
+     */
     private static boolean isWord(String first, char kind, TermsEnum words, Function<String, SwedishForms.Forms> forms) throws IOException {
         List<String> candidates = new ArrayList<>(List.of(first));
         char last = first.charAt(first.length() - 1);
