@@ -574,6 +574,9 @@ class SearchServiceTest {
         }
         assertInstanceOf(Outcome.Refused.class, search.search("frivård", 0, Optional.empty()));
         assertInstanceOf(Outcome.Refused.class, search.search("frivård", 51, Optional.empty()));
+        // Found by a Swedish reader's probe: spaces around the words counted toward the 200 characters in the API, which
+        // refused what the page, trimming them, searched.
+        assertEquals(List.of("Frivården i Ystad"), titles(" ".repeat(20) + "frivård" + " ".repeat(210)), "spaces around are no part of it");
     }
 
     @Test
