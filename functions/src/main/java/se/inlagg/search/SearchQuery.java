@@ -29,7 +29,10 @@ import se.inlagg.posts.BreakHints;
  */
 final class SearchQuery {
 
-    /** More words than anyone types; past this they are ignored, which bounds what one query costs. */
+    /**
+     * More words than anyone types: a search of more is refused (SearchService), which bounds what one query costs. Found by
+     * a Swedish reader's probe: the words past it were ignored without a word, and the page said it had found them.
+     */
     static final int MAX_CLAUSES = 16;
     /** Each field's weight: a word in the title or a category counts for more than one in the text. */
     static final Map<String, Float> FIELDS = Map.of(PostDocument.TITLE, 3.0f, PostDocument.TAGS, 2.5f,
@@ -99,6 +102,11 @@ final class SearchQuery {
         this.compounds = compounds;
         this.widened = Set.copyOf(widened);
         this.similarTerms = similarTerms;
+    }
+
+    /** How many words were typed, one written with hyphens one ("e-post"), a phrase's each: a search may have {@link #MAX_CLAUSES}. */
+    static int wordsTyped(String typed, SwedishText analyzer) {
+        return analyzer.words(PostDocument.withoutHyphens(BreakHints.removed(typed))).size();
     }
 
     /**

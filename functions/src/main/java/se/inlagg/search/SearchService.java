@@ -70,6 +70,8 @@ public final class SearchService {
 
     /** The longest query read; the search box allows this many characters too. */
     public static final int MAX_QUERY = 200;
+    /** The most words a search may have. */
+    public static final int MAX_WORDS = SearchQuery.MAX_CLAUSES;
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 50;
     /** Best first; among equally good matches, the newer post first. */
@@ -134,6 +136,8 @@ public final class SearchService {
             errors.add(new FieldError("q", "must be at most " + MAX_QUERY + " characters"));
         } else if (broken) {
             errors.add(new FieldError("q", "must be valid Unicode text"));
+        } else if (SearchQuery.wordsTyped(composed, analyzer) > MAX_WORDS) {
+            errors.add(new FieldError("q", "must have at most " + MAX_WORDS + " words"));
         } else if (query.isEmpty()) {
             errors.add(new FieldError("q", "must contain a letter or a digit"));
         }

@@ -150,6 +150,9 @@ public final class SearchPageHandler extends PageFunction {
             if (e.field().equals("q") && e.message().startsWith("must be at most")) {
                 return "Sökningen är för lång. Använd högst " + SearchService.MAX_QUERY + " tecken.";
             }
+            if (e.field().equals("q") && e.message().startsWith("must have at most")) {
+                return "Sökningen har för många ord. Använd högst " + SearchService.MAX_WORDS + " ord.";
+            }
             if (e.field().equals("q") && e.message().startsWith("must contain")) {
                 return "Skriv minst ett ord att söka efter – bara tecken som \" eller * går inte att söka på.";
             }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import se.inlagg.posts.InMemoryPosts;
+import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
@@ -577,6 +578,17 @@ class SearchServiceTest {
         // Found by a Swedish reader's probe: spaces around the words counted toward the 200 characters in the API, which
         // refused what the page, trimming them, searched.
         assertEquals(List.of("Frivården i Ystad"), titles(" ".repeat(20) + "frivård" + " ".repeat(210)), "spaces around are no part of it");
+        // Found by a Swedish reader's probe: the words past the 16th were ignored, and the page said it had found them all.
+        String sixteen = "frivården i ystad om rutiner a b c d e f g h j k l";
+        assertInstanceOf(Outcome.Done.class, search.search(sixteen, 10, Optional.empty()));
+        assertInstanceOf(Outcome.Done.class, search.search("\"" + sixteen + "\"", 10, Optional.empty()), "a phrase's words count");
+        assertInstanceOf(Outcome.Done.class, search.search("e-post it-stöd " + sixteen.substring(sixteen.indexOf(" a ")), 10, Optional.empty()),
+                "a word written with hyphens is one");
+        for (String seventeen : List.of(sixteen + " zebrafink", "\"" + sixteen + " zebrafink\"")) {
+            var refused = (Outcome.Refused<?>) assertInstanceOf(Outcome.Refused.class, search.search(seventeen, 10, Optional.empty()));
+            var invalid = (Refusal.Invalid) assertInstanceOf(Refusal.Invalid.class, refused.refusal());
+            assertEquals(new FieldError("q", "must have at most 16 words"), invalid.errors().getFirst());
+        }
     }
 
     @Test

@@ -284,6 +284,12 @@ class SearchEndToEndTest extends ServerTest {
         String tooLong = http.get("/sok?q=" + q("å".repeat(1000))).body();
         assertTrue(tooLong.contains("Sökningen är för lång. Använd högst 200 tecken."), tooLong);
         assertTrue(tooLong.contains("value=\"" + "å".repeat(200) + "\"") && !tooLong.contains("å".repeat(201)), "cut to what may be searched");
+        // Found by a Swedish reader's probe: words past the 16th were ignored, and the page said all had been found.
+        String many = "Årsmötet hölls i Göteborg den 12 mars vi röstade om nya stadgar valde en ny styrelse zebrafink";
+        var tooMany = http.get("/sok?q=" + q(many));
+        assertEquals(200, tooMany.status());
+        assertTrue(tooMany.body().contains("Sökningen har för många ord. Använd högst 16 ord."), tooMany.body());
+        assertEquals("validation_failed", http.get("/api/search?q=" + q(many)).json().path("error").path("code").asText());
         // Found by a probe: a NUL was searched for as nothing, but shown raw in the page's title and heading.
         String nul = http.get("/sok?q=%00").body();
         assertTrue(nul.contains("Skriv något att söka efter.") && !nul.contains("\u0000"), nul);
