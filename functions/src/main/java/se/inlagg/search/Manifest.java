@@ -34,7 +34,8 @@ record Manifest(String lineage, long generation, Map<String, FileRef> files, int
      * whose "r" is their own are no such form either ("extra" not found by "extern"), 16 since a noun in "-nad" is one
      * word in all its forms ("kostnader" found by "kostnad"), 17 since "n" after "mm" or "nn" is no such form ("kommnen", a
      * typo, is not "kommen"), 18 since an adjective's "-lig" or "-ig" is kept ("vänligen" not found by "vän", "viktig" not by "vikt"), 19 since a stem
-     * as a word typed without å, ä and ö is stemmed is held apart, never a compound's first part ("godkände" not found by "and").
+     * as a word typed without å, ä and ö is stemmed is held apart, never a compound's first part ("godkände" not found by "and"),
+     * and an adjective in "-bar" is one word in all its forms ("hållbara" and "hållbarhet" found by "hållbar").
      * A manifest without the field is 1. An index of an older analysis still answers every
      * query, less well (in one of 8 a scope is checked on each hit's stored fields), and the indexer builds it anew at its next batch.
      */

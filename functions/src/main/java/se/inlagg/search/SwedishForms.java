@@ -327,11 +327,32 @@ final class SwedishForms extends TokenFilter {
             return stem;
         }
 
-        /** Snowball's stem of a word, with an adjective's "-ig" or "-lig" kept ({@link #keepingAdjective}). */
+        /** What follows an adjective's "-bar" in its forms and its noun's ("hållbara", "hållbart", "hållbarare", "hållbarhet"). */
+        private static final java.util.Set<String> BAR_ENDINGS = java.util.Set.of("", "a", "t", "are", "ast", "aste", "het", "heten",
+                "heter", "heterna", "hetens", "heters", "hets");
+
+        /**
+         * An adjective in "-bar" is one word in all its forms: Snowball takes "-ar" off the base form ("hållbar" is "hållb")
+         * but only "-a" off the plural ("hållbara" is "hållbar") and nothing off the neuter ("hållbart"), so "hållbar" found
+         * neither "Hållbara resor" nor "hållbarhet", and offered "hålls" as a like word (found by a Swedish reader's probe).
+         * Not "snabbare", whose "bar" is no suffix, nor "bara", which has nothing before it, nor a verb's or a plural's "-ar"
+         * after "bb" or "mb" ("jobbar", "drabbar", "klubbar", "jordgubbar", "bombar"), which in the words of Debian's
+         * wswedish list only such words have before "bar", but for "bestämbar" and its negation, left apart.
+         */
+        private static String keepingBar(String word, String stem) {
+            int at = word.lastIndexOf("bar");
+            // Every word passes here: only one with "bar" three letters in makes a string.
+            if (at < 3 || word.charAt(at - 1) == 'b' || word.charAt(at - 1) == 'm' || !BAR_ENDINGS.contains(word.substring(at + 3))) {
+                return stem;
+            }
+            return word.substring(0, at + 3);
+        }
+
+        /** Snowball's stem of a word, with an adjective's "-ig", "-lig" or "-bar" kept ({@link #keepingAdjective}, {@link #keepingBar}). */
         private String snowball(String word) {
             stemmer.setCurrent(word);
             stemmer.stem();
-            return keepingAdjective(word, stemmer.getCurrent());
+            return keepingBar(word, keepingAdjective(word, stemmer.getCurrent()));
         }
 
         private static boolean endsDefiniteNeuter(String stem) {
