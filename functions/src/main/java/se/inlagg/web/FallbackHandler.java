@@ -6,6 +6,7 @@ import se.inlagg.http.ErrorRenderer;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.JsonErrors;
+import se.inlagg.http.Problem;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 
@@ -50,6 +51,12 @@ public final class FallbackHandler extends PageFunction {
     @Override
     protected ErrorRenderer errors(HttpRequest request) {
         return request.path().equals("/api") || request.path().startsWith("/api/") ? JsonErrors.INSTANCE : super.errors(request);
+    }
+
+    /** Changes nothing, whoever asks: a POST from anywhere gets the 404 or 405 its address and method get. */
+    @Override
+    protected Optional<Problem> refusedAtTheDoor(HttpRequest request) {
+        return Optional.empty();
     }
 
     @Override

@@ -52,7 +52,7 @@ abstract class PageFunction extends HttpFunction {
      */
     @Override
     protected Optional<Problem> refusedAtTheDoor(HttpRequest request) {
-        if (request.method().equals("POST") && !SameOrigin.allows(request, app().settings())) {
+        if (request.method().equals("POST") && !SameOrigin.allows(request, () -> app().settings())) {
             return Optional.of(Problems.forbidden("The form came from another site; nothing was done.", FROM_ELSEWHERE));
         }
         return Optional.empty();

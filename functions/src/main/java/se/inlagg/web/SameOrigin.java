@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import se.inlagg.config.Settings;
 import se.inlagg.http.HttpRequest;
 
@@ -18,12 +19,17 @@ final class SameOrigin {
     }
 
     static boolean allows(HttpRequest request, Settings settings) {
+        return allows(request, () -> settings);
+    }
+
+    /** The same, reading the settings only when an Origin must be compared with the site's (the fallback has no table to name). */
+    static boolean allows(HttpRequest request, Supplier<Settings> settings) {
         Optional<String> site = request.header("sec-fetch-site").map(s -> s.strip().toLowerCase(Locale.ROOT));
         if (site.isPresent() && !site.get().equals("same-origin") && !site.get().equals("none")) {
             return false;
         }
         Optional<String> origin = request.header("origin").map(o -> o.strip().toLowerCase(Locale.ROOT));
-        return origin.isEmpty() || origins(request, settings).contains(origin.get());
+        return origin.isEmpty() || origins(request, settings.get()).contains(origin.get());
     }
 
     /**

@@ -17,6 +17,9 @@ class FallbackHandlerTest {
     void anUnknownPathIs404AndAKnownPathWithAnotherMethodIs405() {
         assertEquals(404, answer("$default", "GET", "/finns-inte").status());
         assertEquals(405, answer("$default", "POST", "/api/tags").status());
+        var fromElsewhere = new FallbackHandler().answer(HttpRequest.builder().routeKey("$default").method("POST").path("/finns-inte")
+                .header("origin", "https://elak.example").header("sec-fetch-site", "cross-site").build());
+        assertEquals(404, fromElsewhere.status(), "another site's POST to no page is still no page");
     }
 
     @Test
