@@ -147,7 +147,15 @@ final class CompoundWords {
             }
             SwedishForms.Forms f = forms.apply(candidate);
             String stem = kind == PostDocument.SPELT ? f.exact() : f.folded();
-            if (!PARTICLES.contains(f.exact()) && !PARTICLES.contains(stem) && words.seekExact(new BytesRef(kind + PostDocument.reversed(stem)))) {
+            if (PARTICLES.contains(f.exact()) || PARTICLES.contains(stem)) {
+                continue;
+            }
+            if (words.seekExact(new BytesRef(kind + PostDocument.reversed(stem)))) {
+                return true;
+            }
+            // In plain letters, a first part that is itself a word's folded stem: "militar" of "militär", which stemming the
+            // plain letters cuts to "milit" (from a review: "ovning" lost "militärövning" when first parts left PLAIN stems).
+            if (kind == PostDocument.FOLDED && words.seekExact(new BytesRef(kind + PostDocument.reversed(candidate)))) {
                 return true;
             }
         }

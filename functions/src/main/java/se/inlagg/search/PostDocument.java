@@ -53,8 +53,10 @@ final class PostDocument {
     /**
      * Each word of the fields searched by its stem, its letters reversed (CompoundWords): the words that end in a word
      * sought are then those that begin with it reversed, one seek in the index, not a read of all its words. A stem as
-     * spelt is marked {@link #SPELT}, the same folded to ASCII {@link #FOLDED}: whether a compound's first part is a word
-     * is asked of stems as spelt alone, as "tra" folded from "trä" is no word that "trafik" begins with (from a review).
+     * spelt is marked {@link #SPELT}, the same folded to ASCII {@link #FOLDED}, and the stem of the word typed without å, ä
+     * and ö {@link #PLAIN}: whether a compound's first part is a word is asked of stems as spelt, for a word typed as spelt,
+     * as "tra" folded from "trä" is no word that "trafik" begins with (from a review), and of folded ones, never plain ones,
+     * for a word typed in plain letters.
      */
     static final String REVERSED = "reversed";
     static final char SPELT = 'e';

@@ -97,16 +97,15 @@ final class SearchQuery {
     /** How many of the index's terms each widened word may stand for in each field. */
     private final int similarTerms;
 
-    private SearchQuery(List<Clause> clauses, Map<String, List<BytesRef>> compounds, Set<Word> widened, int similarTerms) {
+    /** Whether what was typed had more than {@link #MAX_CLAUSES} words to seek, which a search may not have. */
+    private final boolean leftOut;
+
+    private SearchQuery(List<Clause> clauses, Map<String, List<BytesRef>> compounds, Set<Word> widened, int similarTerms, boolean leftOut) {
+        this.leftOut = leftOut;
         this.clauses = List.copyOf(clauses);
         this.compounds = compounds;
         this.widened = Set.copyOf(widened);
         this.similarTerms = similarTerms;
-    }
-
-    /** How many words were typed, one written with hyphens one ("e-post"), a phrase's each: a search may have {@link #MAX_CLAUSES}. */
-    static int wordsTyped(String typed, SwedishText analyzer) {
-        return analyzer.words(PostDocument.withoutHyphens(BreakHints.removed(typed))).size();
     }
 
     /**
@@ -133,36 +132,55 @@ final class SearchQuery {
         plain.add(part.toString());
         Set<Object> seen = new LinkedHashSet<>();
         List<Clause> clauses = new ArrayList<>();
+        // Whether a word was left out for the limit: the search is then refused, never made of the first words alone.
+        boolean leftOut = false;
         for (String phrase : quoted) {
             List<SwedishText.Word> words = analyzer.words(phrase);
             if (words.size() == 1) {
-                add(clauses, seen, new Word(words.getFirst()));
+                leftOut |= add(clauses, seen, new Word(words.getFirst()));
             } else if (words.size() > 1) {
-                add(clauses, seen, new Phrase(words.stream().limit(MAX_CLAUSES).toList()));
+                leftOut |= words.size() > MAX_CLAUSES | add(clauses, seen, new Phrase(words.stream().limit(MAX_CLAUSES).toList()));
             }
         }
         for (String words : plain) {
             java.util.regex.Matcher hyphenated = PostDocument.HYPHENATED.matcher(words);
             int from = 0;
             while (hyphenated.find()) {
-                analyzer.words(words.substring(from, hyphenated.start())).forEach(w -> add(clauses, seen, new Word(w)));
-                addHyphenated(clauses, seen, hyphenated.group(), analyzer);
+                leftOut |= addWords(clauses, seen, analyzer.words(words.substring(from, hyphenated.start())));
+                leftOut |= addHyphenated(clauses, seen, hyphenated.group(), analyzer);
                 from = hyphenated.end();
             }
-            analyzer.words(words.substring(from)).forEach(w -> add(clauses, seen, new Word(w)));
+            leftOut |= addWords(clauses, seen, analyzer.words(words.substring(from)));
         }
-        return new SearchQuery(clauses, Map.of(), Set.of(), 0);
+        return new SearchQuery(clauses, Map.of(), Set.of(), 0, leftOut);
     }
 
-    /** A word typed with hyphens, as its parts or joined; as words when the analyser makes no two parts or no one word of it. */
-    private static void addHyphenated(List<Clause> clauses, Set<Object> seen, String typed, SwedishText analyzer) {
+    /** Whether what was typed had more words to seek than a search may have ({@link #MAX_CLAUSES}); a word typed twice is one. */
+    boolean leftOutWords() {
+        return leftOut;
+    }
+
+    /** Each word as a clause; whether one was left out for the limit. */
+    private static boolean addWords(List<Clause> clauses, Set<Object> seen, List<SwedishText.Word> words) {
+        boolean leftOut = false;
+        for (SwedishText.Word w : words) {
+            leftOut |= add(clauses, seen, new Word(w));
+        }
+        return leftOut;
+    }
+
+    /**
+     * A word typed with hyphens, as its parts or joined; as words when the analyser makes no two parts or no one word of it.
+     * Whether a word was left out for the limit.
+     */
+    private static boolean addHyphenated(List<Clause> clauses, Set<Object> seen, String typed, SwedishText analyzer) {
         List<SwedishText.Word> parts = analyzer.words(typed);
         List<SwedishText.Word> joined = analyzer.words(PostDocument.withoutHyphens(typed));
         if (parts.size() > 1 && joined.size() == 1) {
-            add(clauses, seen, new Hyphenated(new Phrase(parts.stream().limit(MAX_CLAUSES).toList()), joined.getFirst()));
-        } else {
-            parts.forEach(w -> add(clauses, seen, new Word(w)));
+            return parts.size() > MAX_CLAUSES | add(clauses, seen, new Hyphenated(new Phrase(parts.stream().limit(MAX_CLAUSES).toList()),
+                    joined.getFirst()));
         }
+        return addWords(clauses, seen, parts);
     }
 
     /**
@@ -184,7 +202,7 @@ final class SearchQuery {
         if (spelt.isEmpty()) {
             return this;
         }
-        return new SearchQuery(clauses, CompoundWords.in(reader, spelt, folded, text::forms), Set.of(), 0);
+        return new SearchQuery(clauses, CompoundWords.in(reader, spelt, folded, text::forms), Set.of(), 0, leftOut);
     }
 
     /**
@@ -205,7 +223,8 @@ final class SearchQuery {
         if (nowhere.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SearchQuery(clauses, compounds, nowhere, Math.max(1, MAX_SIMILAR_TERMS / (nowhere.size() * SIMILAR_FIELDS.size()))));
+        return Optional.of(new SearchQuery(clauses, compounds, nowhere, Math.max(1, MAX_SIMILAR_TERMS / (nowhere.size() * SIMILAR_FIELDS.size())),
+                leftOut));
     }
 
     /**
@@ -222,15 +241,22 @@ final class SearchQuery {
         return letters >= SIMILAR_FROM && letters <= SIMILAR_UP_TO;
     }
 
-    private static void add(List<Clause> clauses, Set<Object> seen, Clause clause) {
+    /** Adds a clause not sought already; whether it was left out, there being {@link #MAX_CLAUSES} already. */
+    private static boolean add(List<Clause> clauses, Set<Object> seen, Clause clause) {
         Object key = switch (clause) {
             case Word w -> List.of(w.word().soughtAlone(), w.word().soughtAsName());
             case Phrase p -> p.words().stream().map(SwedishText.Word::soughtAlone).toList();
             case Hyphenated h -> List.of(h.joined().soughtAlone(), "joined");
         };
-        if (clauses.size() < MAX_CLAUSES && seen.add(key)) {
-            clauses.add(clause);
+        if (seen.contains(key)) {
+            return false;
         }
+        if (clauses.size() >= MAX_CLAUSES) {
+            return true;
+        }
+        seen.add(key);
+        clauses.add(clause);
+        return false;
     }
 
     boolean isEmpty() {

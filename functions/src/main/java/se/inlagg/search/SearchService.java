@@ -136,7 +136,7 @@ public final class SearchService {
             errors.add(new FieldError("q", "must be at most " + MAX_QUERY + " characters"));
         } else if (broken) {
             errors.add(new FieldError("q", "must be valid Unicode text"));
-        } else if (SearchQuery.wordsTyped(composed, analyzer) > MAX_WORDS) {
+        } else if (query.leftOutWords()) {
             errors.add(new FieldError("q", "must have at most " + MAX_WORDS + " words"));
         } else if (query.isEmpty()) {
             errors.add(new FieldError("q", "must contain a letter or a digit"));

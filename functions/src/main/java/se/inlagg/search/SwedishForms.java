@@ -341,8 +341,8 @@ final class SwedishForms extends TokenFilter {
          */
         private static String keepingBar(String word, String stem) {
             int at = word.lastIndexOf("bar");
-            // Every word passes here: only one with "bar" three letters in makes a string.
-            if (at < 3 || word.charAt(at - 1) == 'b' || word.charAt(at - 1) == 'm' || !BAR_ENDINGS.contains(word.substring(at + 3))) {
+            // Every word passes here: only one with "bar" two letters in makes a string ("ätbar"; "bara" has nothing before it).
+            if (at < 2 || word.charAt(at - 1) == 'b' || word.charAt(at - 1) == 'm' || !BAR_ENDINGS.contains(word.substring(at + 3))) {
                 return stem;
             }
             return word.substring(0, at + 3);
