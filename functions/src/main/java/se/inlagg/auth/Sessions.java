@@ -45,13 +45,20 @@ public final class Sessions {
      */
     public SignIn signIn(String token, String client, Instant now) {
         String clientHash = Tokens.sha256(client);
-        Optional<RateLimitStore.Window> full = limits.take(SIGN_IN, clientHash, now, WINDOW, MAX_FAILURES);
-        if (full.isPresent()) {
-            return new SignIn.Limited(Duration.between(now, full.get().endsAt()));
+        RateLimitStore.Attempt attempt = limits.take(SIGN_IN, clientHash, now, WINDOW, MAX_FAILURES);
+        if (!attempt.taken()) {
+            return new SignIn.Limited(Duration.between(now, attempt.window().endsAt()));
         }
-        Optional<Started> started = signIn(token, now);
+        Optional<Started> started;
+        try {
+            started = signIn(token, now);
+        } catch (RuntimeException couldNotCheck) {
+            // Not a wrong token: the table failed (answered 503 or 500). It costs the client no attempt.
+            limits.giveBack(SIGN_IN, clientHash, attempt.window());
+            throw couldNotCheck;
+        }
         if (started.isPresent()) {
-            limits.giveBack(SIGN_IN, clientHash);
+            limits.giveBack(SIGN_IN, clientHash, attempt.window());
             return new SignIn.Success(started.get());
         }
         // Which client failed, as a hash prefix; never the token that was tried.

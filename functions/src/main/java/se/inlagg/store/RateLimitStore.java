@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import se.inlagg.ops.Log;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Attempts per client in fixed windows, taken with a conditional ADD before each is judged, so attempts
@@ -18,6 +21,10 @@ public final class RateLimitStore {
 
     /** A client's failures in its current window. */
     public record Window(long failures, Instant endsAt) {
+    }
+
+    /** An attempt: taken from its window (to give back if it succeeds), or refused, the window full. */
+    public record Attempt(boolean taken, Window window) {
     }
 
     private final Table table;
@@ -39,21 +46,22 @@ public final class RateLimitStore {
      * since each read the count before any failure was added). A new window is opened only where none is open, so two
      * first attempts at once both count (from a review); one that finds a window opened meanwhile takes from it.
      */
-    public Optional<Window> take(String scope, String clientSha256, Instant now, Duration window, long max) {
+    public Attempt take(String scope, String clientSha256, Instant now, Duration window, long max) {
         var key = Table.key(Keys.rateLimit(scope, clientSha256), Keys.RATE_SK);
         Map<String, String> names = Map.of("#failures", FAILURES, "#ends", WINDOW_ENDS);
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                table.client().updateItem(r -> r.tableName(table.name()).key(key)
+                Item taken = Item.of(table.client().updateItem(r -> r.tableName(table.name()).key(key)
                         .updateExpression("ADD #failures :one")
                         .conditionExpression("#ends > :now AND #failures < :max")
                         .expressionAttributeNames(names)
-                        .expressionAttributeValues(Map.of(":one", Item.n(1), ":now", Item.n(now.getEpochSecond()), ":max", Item.n(max))));
-                return Optional.empty();
+                        .expressionAttributeValues(Map.of(":one", Item.n(1), ":now", Item.n(now.getEpochSecond()), ":max", Item.n(max)))
+                        .returnValues(ReturnValue.ALL_NEW)).attributes());
+                return new Attempt(true, new Window(taken.number(FAILURES), Instant.ofEpochSecond(taken.number(WINDOW_ENDS))));
             } catch (ConditionalCheckFailedException fullOrNoneOpen) {
                 Optional<Window> open = current(scope, clientSha256, now);
                 if (open.isPresent() && open.get().failures() >= max) {
-                    return open;
+                    return new Attempt(false, open.get());
                 }
                 if (open.isPresent()) {
                     continue; // opened, or given back to, since: take from it
@@ -67,25 +75,30 @@ public final class RateLimitStore {
                         .conditionExpression("attribute_not_exists(#ends) OR #ends <= :now")
                         .expressionAttributeNames(Map.of("#ends", WINDOW_ENDS))
                         .expressionAttributeValues(Map.of(":now", Item.n(now.getEpochSecond()))));
-                return Optional.empty();
+                return new Attempt(true, new Window(1, Instant.ofEpochSecond(ends)));
             } catch (ConditionalCheckFailedException openedMeanwhile) {
                 // Another attempt opened it first: take from it.
             }
         }
         // Lost every race of three: so many attempts at once are a flood, and this one waits with them.
-        return Optional.of(current(scope, clientSha256, now).orElse(new Window(max, now.plus(window))));
+        return new Attempt(false, current(scope, clientSha256, now).orElse(new Window(max, now.plus(window))));
     }
 
-    /** Gives back an attempt that succeeded: only failures count against a client. Never opens a window. */
-    public void giveBack(String scope, String clientSha256) {
+    /**
+     * Gives back an attempt that did not fail (a right token, or a check that could not be made): only failures count
+     * against a client. Only to the window it was taken from (from a review: one that had ended meanwhile, with a new one
+     * opened, would have lost a failure of the new one's). At best: a give-back that fails costs the client one attempt.
+     */
+    public void giveBack(String scope, String clientSha256, Window takenFrom) {
         try {
             table.client().updateItem(r -> r.tableName(table.name()).key(Table.key(Keys.rateLimit(scope, clientSha256), Keys.RATE_SK))
                     .updateExpression("ADD #failures :minusOne")
-                    .conditionExpression("#failures > :zero")
-                    .expressionAttributeNames(Map.of("#failures", FAILURES))
-                    .expressionAttributeValues(Map.of(":minusOne", Item.n(-1), ":zero", Item.n(0))));
-        } catch (ConditionalCheckFailedException windowGone) {
-            // The window expired and was taken away meanwhile: nothing to give back.
+                    .conditionExpression("#ends = :ends AND #failures > :zero")
+                    .expressionAttributeNames(Map.of("#failures", FAILURES, "#ends", WINDOW_ENDS))
+                    .expressionAttributeValues(Map.of(":minusOne", Item.n(-1), ":zero", Item.n(0),
+                            ":ends", Item.n(takenFrom.endsAt().getEpochSecond()))));
+        } catch (SdkException notGivenBack) {
+            Log.warn("attempt_not_given_back", "error", notGivenBack.getClass().getSimpleName());
         }
     }
 }
