@@ -8,8 +8,10 @@ import se.inlagg.http.HttpRequest;
 /**
  * What every author's form must pass before it changes anything: a live session, that session's
  * CSRF token (or, for the three forms shown with the text kept while signed out, which have none, a
- * browser that vouches for it), and no browser that says the form came from elsewhere. Each refusal
- * is said in Swedish, for the page that shows the form again with everything typed.
+ * browser that vouches for it), and no browser that says the form came from elsewhere (which
+ * PageFunction#refusedAtTheDoor refuses before this, showing nothing of it; checked here again so
+ * this holds on its own). Each refusal is said in Swedish, for the page that shows the form again
+ * with everything typed: a browser of this site's with an old or no token, a signed-out author.
  */
 final class FormGuard {
 

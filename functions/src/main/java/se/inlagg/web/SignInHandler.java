@@ -35,6 +35,7 @@ public final class SignInHandler extends PageFunction {
         }
         FormData form = FormData.of(request);
         Optional<String> next = form.get("next").flatMap(LocalPath::of);
+        // Another site's POST was refused at the door (PageFunction#refusedAtTheDoor); checked again so this holds on its own.
         boolean fromThisSite = SameOrigin.allows(request, app().settings())
                 && formToken.filter(t -> Sessions.sameToken(t, form.value("csrf"))).isPresent();
         if (!fromThisSite) {

@@ -57,10 +57,15 @@ final class AuthorBrowser {
 
     /** A form as the browser sends it from a page of the site (its Origin is the site's). */
     Http.Reply post(String path, Map<String, String> fields) {
+        return post(path, fields, Map.of("Origin", "http://" + http.base().getAuthority()));
+    }
+
+    /** A form as a browser sends it with these headers of its own (Origin, Sec-Fetch-Site, what CloudFront adds). */
+    Http.Reply post(String path, Map<String, String> fields, Map<String, String> browser) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Cookie", cookie);
         headers.put("Content-Type", "application/x-www-form-urlencoded");
-        headers.put("Origin", "http://" + http.base().getAuthority());
+        headers.putAll(browser);
         StringBuilder body = new StringBuilder();
         fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
                 .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
