@@ -1,7 +1,6 @@
 package se.inlagg.web;
 
 import java.util.Optional;
-import se.inlagg.auth.Sessions;
 import se.inlagg.config.Settings;
 import se.inlagg.http.HttpRequest;
 
@@ -48,7 +47,7 @@ final class FormGuard {
         }
         String token = form.value("csrf");
         boolean ours = token.isEmpty() && tokenlessIfVouched ? SameOrigin.vouches(request, settings)
-                : Sessions.sameToken(viewer.get().csrf(), token);
+                : viewer.get().carriesToken(token);
         if (!SameOrigin.allows(request, settings) || !ours) {
             return Optional.of(FOREIGN);
         }

@@ -68,7 +68,7 @@ public final class SignInHandler extends PageFunction {
         Optional<String> id = Cookies.session(request);
         Optional<Viewer> viewer = viewer(request);
         if (id.isPresent() && viewer.isPresent()) {
-            boolean fromThisSite = Sessions.sameToken(viewer.get().csrf(), FormData.of(request).value("csrf"))
+            boolean fromThisSite = viewer.get().carriesToken(FormData.of(request).value("csrf"))
                     || SameOrigin.vouches(request, app().settings());
             if (!fromThisSite) {
                 throw new ProblemException(Problems.forbidden("The sign-out did not come from a form here.",
