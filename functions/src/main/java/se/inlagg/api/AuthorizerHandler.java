@@ -33,8 +33,7 @@ public final class AuthorizerHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) {
         Object read = Json.read(in);
-        if (KeepActive.is(read)) {
-            KeepActive.answer(out);
+        if (KeepActive.answered(read, out)) {
             return;
         }
         Map<?, ?> event = read instanceof Map<?, ?> m ? m : Map.of();

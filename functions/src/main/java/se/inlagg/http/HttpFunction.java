@@ -127,8 +127,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
     public final void handleRequest(InputStream in, OutputStream out, Context context) {
         long start = System.nanoTime();
         Object event = Json.read(in);
-        if (KeepActive.is(event)) {
-            KeepActive.answer(out);
+        if (KeepActive.answered(event, out)) {
             return;
         }
         HttpRequest request = readEvent(event);

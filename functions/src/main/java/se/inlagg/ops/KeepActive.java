@@ -25,9 +25,16 @@ public final class KeepActive {
         return event instanceof Map<?, ?> m && m.size() == 1 && "keep-active".equals(m.get("inlagg"));
     }
 
-    /** Answers the schedule, with one log line a week, so the logs show the function was kept. */
-    public static void answer(OutputStream out) {
+    /**
+     * Answers the schedule when this is its event, with one log line a week, so the logs show the function was kept;
+     * whether it was, so the handler reads it no further.
+     */
+    public static boolean answered(Object event, OutputStream out) {
+        if (!is(event)) {
+            return false;
+        }
         Log.info("kept_active");
         Json.write(ANSWER, out);
+        return true;
     }
 }

@@ -49,8 +49,7 @@ public final class SearchIndexHandler implements RequestStreamHandler {
     public void handleRequest(InputStream in, OutputStream out, Context context) {
         long start = System.nanoTime();
         Object event = Json.read(in);
-        if (KeepActive.is(event)) {
-            KeepActive.answer(out);
+        if (KeepActive.answered(event, out)) {
             return;
         }
         StreamBatch batch = StreamBatch.of(event);
