@@ -26,7 +26,12 @@ final class Cookies {
      * which clears the "__Host-" one, left it signed in as that other author). Over http, locally, the plain one.
      */
     static Optional<String> session(HttpRequest request) {
-        return request.https() ? request.cookie(SECURE_NAME) : request.cookie(SECURE_NAME).or(() -> request.cookie(PLAIN_NAME));
+        return named(request, SECURE_NAME, PLAIN_NAME);
+    }
+
+    /** The "__Host-" cookie of this name over https; over http, locally, it or the plain one ({@link #session}). */
+    private static Optional<String> named(HttpRequest request, String secureName, String plainName) {
+        return request.https() ? request.cookie(secureName) : request.cookie(secureName).or(() -> request.cookie(plainName));
     }
 
     static String start(HttpRequest request, String id) {
@@ -36,9 +41,7 @@ final class Cookies {
 
     /** The sign-in form's token from its cookie, when it has the shape of one we made. */
     static Optional<String> signInToken(HttpRequest request) {
-        Optional<String> token = request.https() ? request.cookie(SIGN_IN_SECURE_NAME)
-                : request.cookie(SIGN_IN_SECURE_NAME).or(() -> request.cookie(SIGN_IN_PLAIN_NAME));
-        return token.filter(t -> t.matches("[A-Za-z0-9_-]{43}"));
+        return named(request, SIGN_IN_SECURE_NAME, SIGN_IN_PLAIN_NAME).filter(t -> t.matches("[A-Za-z0-9_-]{43}"));
     }
 
     /**
