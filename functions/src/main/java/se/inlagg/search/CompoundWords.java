@@ -155,7 +155,7 @@ final class CompoundWords {
             }
             // In plain letters, a first part that is itself a word's folded stem: "militar" of "militär", which stemming the
             // plain letters cuts to "milit" (from a review: "ovning" lost "militärövning" when first parts left PLAIN stems).
-            if (kind == PostDocument.FOLDED && words.seekExact(new BytesRef(kind + PostDocument.reversed(candidate)))) {
+            if (kind == PostDocument.FOLDED && !candidate.equals(stem) && words.seekExact(new BytesRef(kind + PostDocument.reversed(candidate)))) {
                 return true;
             }
         }
