@@ -91,6 +91,23 @@ class CdnTemplateTest {
         assertEquals(Map.of("HeaderBehavior", "whitelist", "Headers", List.of("x-inlagg-site-host")), headers);
     }
 
+    /**
+     * Found by a deployment review: a HEAD on an address routed for GET alone is the fallback's 405, which
+     * CloudFront would otherwise keep for 10 s under the key readers' GETs use.
+     */
+    @Test
+    void aHeadsMethodNotAllowedIsNeverKeptWhereAReadersGetCouldMeetIt() {
+        List<String> getOnly = template.routes().stream().filter(r -> r.method().equals("GET"))
+                .map(Template.Route::path)
+                .filter(path -> template.routes().stream().noneMatch(r -> r.method().equals("HEAD") && r.path().equals(path)))
+                .toList();
+        assertTrue(getOnly.contains("/api/posts"), "the API's reads answer GET alone: " + getOnly);
+        List<Map<String, Object>> kept = ((List<?>) config.getOrDefault("CustomErrorResponses", List.of())).stream()
+                .map(Template::map).filter(e -> Integer.valueOf(405).equals(e.get("ErrorCode"))).toList();
+        assertEquals(List.of(Map.of("ErrorCode", 405, "ErrorCachingMinTTL", 0)), kept,
+                "no 405 is cached, so none reaches a GET of " + getOnly);
+    }
+
     @Test
     void picturesComeFromTheBucketThroughCloudFrontAloneAndOnlyPublishedOnes() {
         Map<String, Object> images = behaviour("/images/*");
