@@ -1,5 +1,7 @@
 package se.inlagg.images;
 
+import java.util.Optional;
+
 /** The picture formats the site takes, each known by its first bytes, never by a file's name. */
 public enum ImageType {
     JPEG("jpg", "image/jpeg", "JPEG"),
@@ -14,6 +16,16 @@ public enum ImageType {
         this.extension = extension;
         this.mediaType = mediaType;
         this.label = label;
+    }
+
+    /** The type of a picture uploaded here, by the extension the upload steps gave its name from its bytes ("….jpg"). */
+    public static Optional<ImageType> ofStoredName(String name) {
+        for (ImageType type : values()) {
+            if (name.endsWith("." + type.extension)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 
     public String extension() {

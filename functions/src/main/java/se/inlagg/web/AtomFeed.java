@@ -1,7 +1,11 @@
 package se.inlagg.web;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import se.inlagg.images.ImageType;
 import se.inlagg.posts.MarkupText;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
@@ -51,22 +55,46 @@ final class AtomFeed {
                     .append("<author><name>").append(text(s.author().name())).append("</name></author>\n");
             s.tags().forEach(t -> out.append("<category term=\"").append(text(t.slug())).append("\" label=\"")
                     .append(text(t.name())).append("\"/>\n"));
-            // Absolute, as the feed's links are: a feed reader has no page to resolve a picture's address against.
-            s.image().ifPresent(i -> out.append("<link rel=\"enclosure\" href=\"").append(text(SiteUrls.absolute(base, i.url()))).append("\"/>\n")
+            // The summary before the picture's elements (found by a probe: feedparser took the first description it met,
+            // the picture's alt text, for the entry's summary).
+            out.append("<summary>").append(text(s.excerpt())).append("</summary>\n");
+            // Absolute, as the feed's links are: a feed reader has no page to resolve a picture's address against. The
+            // type is that of the file an upload was checked to be; of a picture elsewhere nothing is known.
+            s.image().ifPresent(i -> out.append("<link rel=\"enclosure\"")
+                    .append(i.storedName().flatMap(ImageType::ofStoredName).map(t -> " type=\"" + t.mediaType() + "\"").orElse(""))
+                    .append(" href=\"").append(text(SiteUrls.absolute(base, i.url()))).append("\"/>\n")
                     .append("<media:content url=\"").append(text(SiteUrls.absolute(base, i.url()))).append("\" medium=\"image\">")
                     .append("<media:description>").append(text(i.alt())).append("</media:description></media:content>\n"));
-            // A link the author wrote relative to the site ("/tags/frivard") is resolved against the post's own page, as
-            // on the page (found by a probe: a feed reader had no address to resolve it against).
-            out.append("<summary>").append(text(s.excerpt())).append("</summary>\n");
-            String content = text(figure(s, base) + post.bodyHtml());
+            String page = base + Views.postPath(s.slug());
+            String content = text(figure(s, base) + absoluteLinks(post.bodyHtml(), page));
             contentBytes += content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             if (contentBytes <= CONTENT_BUDGET_BYTES) {
-                out.append("<content type=\"html\" xml:base=\"").append(text(base + Views.postPath(s.slug()))).append("\">")
+                out.append("<content type=\"html\" xml:base=\"").append(text(page)).append("\">")
                         .append(content).append("</content>\n");
             }
             out.append("</entry>\n");
         }
         return out.append("</feed>\n").toString();
+    }
+
+    /** A link's or picture's address in a post's HTML that names no scheme: "/tags/frivard", "#lista", "annat-inlagg". */
+    private static final Pattern RELATIVE_ADDRESS = Pattern.compile("(\\s(?:href|src)=\")(?![a-zA-Z][a-zA-Z0-9+.-]*:)([^\"]*)\"");
+
+    /**
+     * The post's HTML with every address written relative to the site resolved against the post's own page, as a
+     * browser on that page resolves it (found by a probe: many feed readers ignore the content's xml:base, kept too).
+     * Only attributes match: the renderer writes a quote in text as "&amp;quot;". An address no URI can be made of is
+     * left as it was written.
+     */
+    static String absoluteLinks(String html, String page) {
+        URI pageUri = URI.create(page);
+        return RELATIVE_ADDRESS.matcher(html).replaceAll(m -> {
+            try {
+                return Matcher.quoteReplacement(m.group(1) + pageUri.resolve(m.group(2)) + "\"");
+            } catch (IllegalArgumentException notAUri) {
+                return Matcher.quoteReplacement(m.group());
+            }
+        });
     }
 
     /** The post's picture as HTML, escaped, for the top of an entry's content; nothing without one. */

@@ -485,6 +485,43 @@ class PagesRenderingTest {
         assertEquals(picture, ((Element) entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link").item(1)).getAttribute("href"));
         assertEquals(picture, ((Element) entry.getElementsByTagNameNS("http://search.yahoo.com/mrss/", "content").item(0)).getAttribute("url"));
         assertTrue(text(entry, "content").startsWith("<figure><img src=\"" + picture + "\""), text(entry, "content"));
+        assertEquals("image/jpeg", ((Element) entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link").item(1)).getAttribute("type"),
+                "the type the upload was checked to be");
+    }
+
+    /**
+     * Found by a probe, in feedparser: the picture's alt text came before the summary and was taken for it, and links
+     * the author wrote relative to the site stayed relative, which feed readers that ignore xml:base cannot follow.
+     */
+    @Test
+    void aFeedEntrysSummaryComesFirstAndItsLinksNameTheSite() throws Exception {
+        Post post = post("Länkar", "Se [kategorin](/tags/frivard), [listan](#lista), [nästa](annat-inlagg), "
+                + "[Sök](/sok?q=m%C3%B6te&tag=frivard), [ett annat](https://annan.example/sida) och [skriv](mailto:a@example.se).\n\n"
+                + "![Karta](/images/karta.png)");
+        String base = "https://blogg.example.se";
+        Element entry = (Element) parsed(AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base, List.of(post),
+                Instant.parse("2026-01-01T00:00:00Z"))).getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
+
+        List<String> order = new java.util.ArrayList<>();
+        for (var n = entry.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                order.add(e.getLocalName() + (e.hasAttribute("rel") ? "/" + e.getAttribute("rel") : ""));
+            }
+        }
+        assertTrue(order.indexOf("summary") < order.indexOf("link/enclosure") && order.indexOf("summary") < order.indexOf("content")
+                && order.indexOf("link/enclosure") < order.indexOf("content"), order.toString());
+        assertEquals("Ingress & mer", text(entry, "summary"));
+        assertEquals("", ((Element) entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link").item(1)).getAttribute("type"),
+                "a picture elsewhere: no type is known");
+
+        String content = text(entry, "content");
+        String page = base + "/posts/att-gastspela-som-chef";
+        for (String link : List.of(base + "/tags/frivard", page + "#lista", base + "/posts/annat-inlagg",
+                base + "/sok?q=m%C3%B6te&amp;tag=frivard", "https://annan.example/sida", "mailto:a@example.se")) {
+            assertTrue(content.contains("href=\"" + link + "\""), link + " in " + content);
+        }
+        assertTrue(content.contains("src=\"" + base + "/images/karta.png\""), content);
+        assertFalse(content.contains("=\"/"), "no address left relative to the site: " + content);
     }
 
     /**
