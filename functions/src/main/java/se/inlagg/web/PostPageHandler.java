@@ -38,16 +38,23 @@ public final class PostPageHandler extends PageFunction {
         Optional<Viewer> viewer = viewer(request);
         String slug = request.pathParameter("slug").orElse("");
         Optional<String> canonical = CanonicalPaths.postSlug(slug).filter(c -> !c.equals(slug));
+        Post post = found(canonical.orElse(slug), viewer);
         if (canonical.isPresent()) {
             // A post's address typed or linked in capitals (/posts/MANADSMOTE) or with its title's letters
             // (/posts/månadsmöte-i-västervik, found by a Swedish reader's probe, as a category's address already was).
             // Its query goes along, as from an address with a slash at the end; one that is no address of ours does not.
+            // Only to a post there is (found by a probe: /posts/Finns-Inte, /posts/x.html were sent on for a day, to a 404).
             String own = Views.postPath(canonical.get());
             return HttpResponse.movedPermanently(CanonicalPaths.withQuery(request, own).orElse(own));
         }
+        return shown(request, viewer, post);
+    }
+
+    /** The post at this slug that this viewer may read; a 404 (or what else refuses it) when there is none. */
+    private Post found(String slug, Optional<Viewer> viewer) {
         return switch (app().posts().get(slug, viewer.map(Viewer::authorId))) {
             case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal()));
-            case Outcome.Done<Post> d -> shown(request, viewer, d.value());
+            case Outcome.Done<Post> d -> d.value();
         };
     }
 
