@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.inlagg.images.ImageType;
+import se.inlagg.posts.DirectionControls;
 import se.inlagg.posts.MarkupText;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
@@ -48,13 +49,15 @@ final class AtomFeed {
             PostSummary s = post.summary();
             out.append("<entry>\n")
                     .append("<id>urn:uuid:").append(text(s.id())).append("</id>\n")
-                    .append("<title>").append(text(s.title())).append("</title>\n")
+                    // Isolated as the pages isolate it (found by a probe: a title with a right-to-left override left open, as
+                    // pasted, turned what a feed reader shows after it on its line, the date or the feed's name).
+                    .append("<title>").append(text(DirectionControls.isolated(s.title()))).append("</title>\n")
                     .append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(text(base + Views.postPath(s.slug()))).append("\"/>\n")
                     .append("<published>").append(SiteTime.format(s.publishedAt())).append("</published>\n")
                     .append("<updated>").append(SiteTime.format(s.modifiedForReaders())).append("</updated>\n")
-                    .append("<author><name>").append(text(s.author().name())).append("</name></author>\n");
+                    .append("<author><name>").append(text(DirectionControls.isolated(s.author().name()))).append("</name></author>\n");
             s.tags().forEach(t -> out.append("<category term=\"").append(text(t.slug())).append("\" label=\"")
-                    .append(text(t.name())).append("\"/>\n"));
+                    .append(text(DirectionControls.isolated(t.name()))).append("\"/>\n"));
             // The summary before the picture's elements (found by a probe: feedparser took the first description it met,
             // the picture's alt text, for the entry's summary).
             out.append("<summary>").append(text(s.excerpt())).append("</summary>\n");

@@ -25,7 +25,7 @@ public final class FeedHandler extends PageFunction {
         Optional<PostService.InFacet<Outcome<List<Post>>>> inFacet = facetInPath(request, f -> app().posts().latest(Optional.of(f), ENTRIES));
         Optional<Facet> facet = inFacet.map(PostService.InFacet::facet);
         String base = SiteUrls.base(app().settings(), request);
-        String title = facet.map(f -> Frame.SITE_NAME + " – " + f.name()).orElse(Frame.SITE_NAME);
+        String title = facet.map(f -> Frame.SITE_NAME + " – " + se.inlagg.posts.DirectionControls.isolated(f.name())).orElse(Frame.SITE_NAME);
         String page = base + facet.map(Facet::path).orElse("/");
         // The feed's own address and Atom id from the facet's slug, never as typed (/tags/FRIVARD/feed.xml): one
         // feed, one id, or a reader subscribes to it twice.

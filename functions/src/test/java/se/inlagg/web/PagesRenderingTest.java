@@ -489,6 +489,26 @@ class PagesRenderingTest {
                 "the type the upload was checked to be");
     }
 
+    /** Found by a probe: a title pasted with a right-to-left override left open turned what a feed reader showed after it. */
+    @Test
+    void aFeedKeepsTheDirectionOfATitleANameAndACategoryToThemselves() throws Exception {
+        Post plain = post("Månadsmöte", "Text");
+        var s = plain.summary();
+        var summary = new PostSummary(s.id(), s.slug(), "Möte \u202Eoh", s.excerpt(), new Byline("Dana \u202Eleviv", Optional.empty(),
+                Optional.empty()), List.of(Tag.named("Ytter\u202Eöv")), s.image(), s.status(), s.publishedAt(), s.dated(), s.updatedAt(),
+                s.version(), s.authorId());
+        String base = "https://blogg.example.se";
+        Document doc = parsed(AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base, List.of(new Post(summary, "Text", "<p>Text</p>"), plain),
+                Instant.parse("2026-01-01T00:00:00Z")));
+        var entries = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+        Element entry = (Element) entries.item(0);
+        assertEquals("\u2066Möte \u202Eoh\u202C\u2069", text(entry, "title"), "closed, in an isolate of its own");
+        assertEquals("\u2066Dana \u202Eleviv\u202C\u2069", text(entry, "name"));
+        assertEquals("\u2066Ytter\u202Eöv\u202C\u2069", ((Element) entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "category")
+                .item(0)).getAttribute("label"));
+        assertEquals("Månadsmöte", text((Element) entries.item(1), "title"), "a title typed the usual way is as typed");
+    }
+
     /**
      * Found by a probe, in feedparser: the picture's alt text came before the summary and was taken for it, and links
      * the author wrote relative to the site stayed relative, which feed readers that ignore xml:base cannot follow.
