@@ -70,27 +70,12 @@ public record Image(String url, String alt, Optional<String> caption, Optional<S
         if (path == null) {
             return Optional.empty();
         }
-        // Its dot segments resolved as a browser resolves them (RFC 3986, 5.2.4): "/images/./…" and "/images/x/../…" reach
-        // the file too (found by a probe), while a trailing one leaves a folder ("/images/….png/." is "/images/….png/").
-        String[] parts = path.split("/", -1);
-        java.util.List<String> segments = new java.util.ArrayList<>(parts.length);
-        for (int i = 0; i < parts.length; i++) {
-            boolean last = i == parts.length - 1;
-            if (parts[i].equals("..")) {
-                if (segments.size() > 1) {
-                    segments.removeLast();
-                }
-            } else if (!parts[i].equals(".")) {
-                segments.add(parts[i]);
-                continue;
-            }
-            if (last) {
-                segments.add("");
-            }
-        }
-        int n = segments.size();
-        return n >= 2 && segments.get(n - 2).equals("images") && isStoredName(segments.get(n - 1))
-                ? Optional.of(SITE_PATH + segments.get(n - 1)) : Optional.empty();
+        // Its dot segments resolved as a browser resolves them: "/images/./…" and "/images/x/../…" reach the file too (found
+        // by a probe), while a trailing one leaves a folder ("/images/….png/." is "/images/….png/").
+        String[] segments = DotSegments.removed(path).split("/", -1);
+        int n = segments.length;
+        return n >= 2 && segments[n - 2].equals("images") && isStoredName(segments[n - 1])
+                ? Optional.of(SITE_PATH + segments[n - 1]) : Optional.empty();
     }
 
     /** Only http and https: a javascript: or data: address in an img would run or smuggle content. */

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.inlagg.images.ImageType;
 import se.inlagg.posts.DirectionControls;
+import se.inlagg.posts.DotSegments;
 import se.inlagg.posts.MarkupText;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
@@ -66,7 +67,8 @@ final class AtomFeed {
             s.image().ifPresent(i -> out.append("<link rel=\"enclosure\"")
                     .append(i.storedName().flatMap(ImageType::ofStoredName).map(t -> " type=\"" + t.mediaType() + "\"").orElse(""))
                     .append(" href=\"").append(text(SiteUrls.absolute(base, i.url()))).append("\"/>\n")
-                    .append("<media:content url=\"").append(text(SiteUrls.absolute(base, i.url()))).append("\" medium=\"image\">")
+                    .append("<media:content url=\"").append(text(SiteUrls.absolute(base, i.url()))).append("\" medium=\"image\"")
+                    .append(i.storedName().flatMap(ImageType::ofStoredName).map(t -> " type=\"" + t.mediaType() + "\"").orElse("")).append(">")
                     .append("<media:description>").append(text(i.alt())).append("</media:description></media:content>\n"));
             String page = base + Views.postPath(s.slug());
             String content = text(figure(s, base) + absoluteLinks(post.bodyHtml(), page));
@@ -80,24 +82,45 @@ final class AtomFeed {
         return out.append("</feed>\n").toString();
     }
 
-    /** A link's or picture's address in a post's HTML that names no scheme: "/tags/frivard", "#lista", "annat-inlagg". */
-    private static final Pattern RELATIVE_ADDRESS = Pattern.compile("(\\s(?:href|src)=\")(?![a-zA-Z][a-zA-Z0-9+.-]*:)([^\"]*)\"");
+    /**
+     * A link's or a picture's address in a post's HTML that names no scheme ("/tags/frivard", "#lista", "annat-inlagg"): the
+     * first href or src of an a or img the renderer wrote. Tied to the tag, since an alt text may end in " src=" (the
+     * renderer writes a quote in text or in an attribute as "&amp;quot;" and a "&gt;" as "&amp;gt;", so no attribute ends
+     * early and no tag ends inside one).
+     */
+    private static final Pattern RELATIVE_ADDRESS =
+            Pattern.compile("(<(?:a|img)\\s[^>]*?(?<=\\s)(?:href|src)=\")(?![a-zA-Z][a-zA-Z0-9+.-]*:)([^\">]*)\"");
 
     /**
      * The post's HTML with every address written relative to the site resolved against the post's own page, as a
      * browser on that page resolves it (found by a probe: many feed readers ignore the content's xml:base, kept too).
-     * Only attributes match: the renderer writes a quote in text as "&amp;quot;". An address no URI can be made of is
-     * left as it was written.
+     * An address no URI can be made of is left as it was written.
      */
     static String absoluteLinks(String html, String page) {
         URI pageUri = URI.create(page);
         return RELATIVE_ADDRESS.matcher(html).replaceAll(m -> {
             try {
-                return Matcher.quoteReplacement(m.group(1) + pageUri.resolve(m.group(2)) + "\"");
+                return Matcher.quoteReplacement(m.group(1) + resolved(pageUri, m.group(2)) + "\"");
             } catch (IllegalArgumentException notAUri) {
                 return Matcher.quoteReplacement(m.group());
             }
         });
+    }
+
+    /**
+     * An address as a browser resolves it on the page (RFC 3986, 5.2), where java.net.URI follows the older RFC 2396: an
+     * empty one is the page itself and "?q=1" the page with that query (URI made both the page's folder), and no ".."
+     * climbs above the root ({@link DotSegments}).
+     */
+    static String resolved(URI page, String address) {
+        String pagePath = page.getScheme() + "://" + page.getRawAuthority() + page.getRawPath();
+        if (address.isEmpty() || address.startsWith("?")) {
+            return pagePath + address;
+        }
+        URI to = page.resolve(address);
+        String path = to.getRawPath() == null ? "" : DotSegments.removed(to.getRawPath());
+        return to.getScheme() + "://" + to.getRawAuthority() + path + (to.getRawQuery() == null ? "" : "?" + to.getRawQuery())
+                + (to.getRawFragment() == null ? "" : "#" + to.getRawFragment());
     }
 
     /** The post's picture as HTML, escaped, for the top of an entry's content; nothing without one. */

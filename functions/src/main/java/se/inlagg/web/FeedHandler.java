@@ -7,6 +7,7 @@ import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
+import se.inlagg.posts.DirectionControls;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
@@ -25,7 +26,7 @@ public final class FeedHandler extends PageFunction {
         Optional<PostService.InFacet<Outcome<List<Post>>>> inFacet = facetInPath(request, f -> app().posts().latest(Optional.of(f), ENTRIES));
         Optional<Facet> facet = inFacet.map(PostService.InFacet::facet);
         String base = SiteUrls.base(app().settings(), request);
-        String title = facet.map(f -> Frame.SITE_NAME + " – " + se.inlagg.posts.DirectionControls.isolated(f.name())).orElse(Frame.SITE_NAME);
+        String title = facet.map(f -> Frame.SITE_NAME + " – " + DirectionControls.isolated(f.name())).orElse(Frame.SITE_NAME);
         String page = base + facet.map(Facet::path).orElse("/");
         // The feed's own address and Atom id from the facet's slug, never as typed (/tags/FRIVARD/feed.xml): one
         // feed, one id, or a reader subscribes to it twice.

@@ -487,6 +487,8 @@ class PagesRenderingTest {
         assertTrue(text(entry, "content").startsWith("<figure><img src=\"" + picture + "\""), text(entry, "content"));
         assertEquals("image/jpeg", ((Element) entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link").item(1)).getAttribute("type"),
                 "the type the upload was checked to be");
+        assertEquals("image/jpeg", ((Element) entry.getElementsByTagNameNS("http://search.yahoo.com/mrss/", "content").item(0))
+                .getAttribute("type"));
     }
 
     /** Found by a probe: a title pasted with a right-to-left override left open turned what a feed reader showed after it. */
@@ -516,8 +518,10 @@ class PagesRenderingTest {
     @Test
     void aFeedEntrysSummaryComesFirstAndItsLinksNameTheSite() throws Exception {
         Post post = post("Länkar", "Se [kategorin](/tags/frivard), [listan](#lista), [nästa](annat-inlagg), "
-                + "[Sök](/sok?q=m%C3%B6te&tag=frivard), [ett annat](https://annan.example/sida) och [skriv](mailto:a@example.se).\n\n"
-                + "![Karta](/images/karta.png)");
+                + "[Sök](/sok?q=m%C3%B6te&tag=frivard), [ett annat](https://annan.example/sida) och [skriv](mailto:a@example.se). "
+                // From a review: java.net.URI resolves these unlike a browser, and an alt text ending in " src=" hid the next picture.
+                + "[Här]() [sidan två](?sida=2) [upp](../../tags/rbm) [hit](/a/../tags/ovrigt)\n\n"
+                + "![Karta](/images/karta.png) ![bild src=](https://annan.example/a.png) ![Plan](plan.png)");
         String base = "https://blogg.example.se";
         Element entry = (Element) parsed(AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base, List.of(post),
                 Instant.parse("2026-01-01T00:00:00Z"))).getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
@@ -537,10 +541,13 @@ class PagesRenderingTest {
         String content = text(entry, "content");
         String page = base + "/posts/att-gastspela-som-chef";
         for (String link : List.of(base + "/tags/frivard", page + "#lista", base + "/posts/annat-inlagg",
-                base + "/sok?q=m%C3%B6te&amp;tag=frivard", "https://annan.example/sida", "mailto:a@example.se")) {
+                base + "/sok?q=m%C3%B6te&amp;tag=frivard", "https://annan.example/sida", "mailto:a@example.se", page, page + "?sida=2",
+                base + "/tags/rbm", base + "/tags/ovrigt")) {
             assertTrue(content.contains("href=\"" + link + "\""), link + " in " + content);
         }
-        assertTrue(content.contains("src=\"" + base + "/images/karta.png\""), content);
+        for (String picture : List.of(base + "/images/karta.png", "https://annan.example/a.png", base + "/posts/plan.png")) {
+            assertTrue(content.contains("src=\"" + picture + "\""), picture + " in " + content);
+        }
         assertFalse(content.contains("=\"/"), "no address left relative to the site: " + content);
     }
 
