@@ -3,6 +3,7 @@ package se.inlagg.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
@@ -45,7 +46,10 @@ public final class PostPageHandler extends PageFunction {
             // Its query goes along, as from an address with a slash at the end; one that is no address of ours does not.
             // Only to a post there is (found by a probe: /posts/Finns-Inte, /posts/x.html were sent on for a day, to a 404).
             String own = Views.postPath(canonical.get());
-            return HttpResponse.movedPermanently(CanonicalPaths.withQuery(request, own).orElse(own));
+            HttpResponse moved = HttpResponse.movedPermanently(CanonicalPaths.withQuery(request, own).orElse(own));
+            // Sent on because this viewer may read the post, perhaps a draft of their own: kept by their browser alone, never
+            // past a sign-out for the next user of the computer (from a review), as their pages are.
+            return viewer.isPresent() ? moved.withHeader("cache-control", Caching.PRIVATE) : moved;
         }
         return shown(request, viewer, post);
     }

@@ -283,6 +283,26 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(page.contains("Inledning.\nsamma stycke"), page);
     }
 
+    /**
+     * From a review: a draft's address typed in capitals is sent on to its page for its author alone, and that redirect is
+     * kept by no cache but the author's own browser, as their pages are; to a reader there is no such post.
+     */
+    @Test
+    void aDraftsAddressTypedInCapitalsIsSentOnForItsAuthorAloneAndKeptPrivately() {
+        String draft = write("Utkast med versaler", "draft");
+        String typed = "/posts/" + draft.toUpperCase(java.util.Locale.ROOT);
+        var own = asa.get(typed);
+        assertEquals(301, own.status(), own.body());
+        assertEquals("/posts/" + draft, own.header("location"));
+        assertEquals(se.inlagg.http.Caching.PRIVATE, own.header("cache-control"));
+        var reader = http.get(typed);
+        assertEquals(404, reader.status(), "a reader is told of no draft");
+        assertEquals(se.inlagg.http.Caching.NO_STORE, reader.header("cache-control"));
+        var published = http.get("/posts/" + write("Publicerat med versaler", "publish").toUpperCase(java.util.Locale.ROOT));
+        assertEquals(301, published.status());
+        assertTrue(published.header("cache-control").startsWith("public"), "a published post's for everyone, as before");
+    }
+
     @Test
     void aDraftsDateToComeShowsInItsFormAndEmptiedItPublishesNow() {
         // Found by a probe: a draft's typed date was hidden in its form, and "Spara och publicera" with the field as
