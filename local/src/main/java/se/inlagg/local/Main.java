@@ -16,6 +16,8 @@ import se.inlagg.config.Settings;
 import se.inlagg.emulator.dynamodb.DataDirectoryInUseException;
 import se.inlagg.store.AuthorStore;
 import se.inlagg.store.Table;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -59,14 +61,60 @@ public final class Main {
         } catch (FolderNotWritable e) {
             System.err.println(e.message(command));
             exit(1);
+        } catch (AwsSettingsMissing e) {
+            System.err.println("inlagg " + command + ": " + e.getMessage());
+            exit(1);
         }
+    }
+
+    /**
+     * What --aws needs and did not find, said in one line with what to set (found by an operator's probe: no region, no
+     * credentials or no TABLE_NAME each printed a stack trace of 26 to 88 lines, and revoke-author advised running it again).
+     * Everything it names is read before the first request, so nothing was changed.
+     */
+    static final class AwsSettingsMissing extends RuntimeException {
+        AwsSettingsMissing(String found) {
+            super(found + ". Nothing was changed. --aws takes the standard AWS settings (AWS_REGION, and AWS_PROFILE or keys) and"
+                    + " the stack's outputs (TABLE_NAME; SEARCH_BUCKET for reindex): README, \"The first author\".");
+        }
+    }
+
+    /** The deployed table's wiring: its client, credentials and settings checked before any request is made. */
+    private static Wiring awsWiring(DynamoDbClient client) {
+        try {
+            DefaultCredentialsProvider.builder().build().resolveCredentials();
+            return new Wiring(client, Settings.fromEnvironment(), Clock.systemUTC());
+        } catch (SdkClientException | IllegalStateException e) {
+            throw new AwsSettingsMissing(firstLine(e.getMessage()));
+        }
+    }
+
+    /** The client of the deployed table, in the region the AWS settings name. */
+    private static DynamoDbClient awsClient() {
+        try {
+            return Table.standardClient();
+        } catch (SdkClientException e) {
+            throw new AwsSettingsMissing(firstLine(e.getMessage()));
+        }
+    }
+
+    /** The SDK's message, which names every provider it asked, said as what is missing. */
+    private static String firstLine(String message) {
+        String line = message == null ? "" : message.lines().findFirst().orElse("").strip();
+        if (line.startsWith("Unable to load region")) {
+            return "no AWS region is set (AWS_REGION, or a region in the AWS_PROFILE's configuration)";
+        }
+        if (line.startsWith("Unable to load credentials")) {
+            return "no AWS credentials were found (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or aws sso login)";
+        }
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 
     private static void serve(List<String> args) throws Exception {
         noArguments(args);
         Path template = template();
         Path data = dataFolder();
-        int port = Integer.parseInt(env("PORT").orElse("3000"));
+        int port = port(env("PORT").orElse("3000"));
         Optional<URI> endpoint = dynamoEndpoint();
         boolean seed = !env("INLAGG_SEED").orElse("true").equalsIgnoreCase("false");
         // AWS_ENDPOINT_URL_S3 (the SDK's own setting) keeps pictures and the search index there instead of the embedded S3.
@@ -89,6 +137,19 @@ public final class Main {
         }));
         System.out.print(StartBanner.text(server.running().url(), server.devToken(), env("INLAGG_DEV_TOKEN").isPresent(),
                 data, endpoint, server.seeded()));
+    }
+
+    /** PORT as a port number, or a usage error naming what it was (found by a probe: PORT=abc printed a stack trace). */
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Said below, as a number out of range is.
+        }
+        throw new UsageException("PORT is " + value + ", which is no port: give a number from 1 to 65535 (0 takes any free one)");
     }
 
     private static void createAuthor(List<String> args) {
@@ -114,7 +175,7 @@ public final class Main {
         Optional<Authors.Revocation> revocation;
         try {
             revocation = onTable(args.contains("--aws"), "revoke-author", wiring -> byToken ? wiring.authors().revokeByToken(token)
-                    : Optional.of(new Authors.Revocation(id, wiring.authors().revoke(id))));
+                    : revokedById(wiring, id));
         } catch (SdkException e) {
             // Each transaction deleted whole pairs or nothing; the tokens went first, and what is left is found by id.
             System.err.println("inlagg revoke-author: DynamoDB did not take the deletes (" + e.getMessage() + "); run it again"
@@ -123,7 +184,10 @@ public final class Main {
             return;
         }
         if (revocation.isEmpty()) {
-            System.err.println("inlagg revoke-author: that token is no author's (revoked already, or never made here).");
+            System.err.println(byToken ? "inlagg revoke-author: that token is no author's (revoked already, or never made here)."
+                    : "inlagg revoke-author: there is no author " + id + " in that table, so nothing was revoked. The id is the one"
+                    + " create-author printed; to take away a leaked token and everything of its author's, give the token itself:"
+                    + " ./inlagg revoke-author --token < the-token-file");
             exit(1);
             return;
         }
@@ -140,6 +204,16 @@ public final class Main {
                 + " revoke such a token by itself (--token, README, Authors).");
         System.out.println("API calls with a revoked token are refused within a minute (the authorizer's cache); pages at once.");
         System.out.println("To let them write again: ./inlagg new-token " + authorId + (args.contains("--aws") ? " --aws" : ""));
+    }
+
+    /**
+     * An author's revocation by id; empty when the id is nobody's (found by a probe: a mistyped id said "Revoked 0 tokens",
+     * exit 0, while the leaked token went on working). An author with nothing left to revoke is still someone.
+     */
+    private static Optional<Authors.Revocation> revokedById(Wiring wiring, String id) {
+        AuthorStore.Revoked revoked = wiring.authors().revoke(id);
+        boolean nobody = revoked.tokens() == 0 && revoked.sessions() == 0 && wiring.authors().profile(id).isEmpty();
+        return nobody ? Optional.empty() : Optional.of(new Authors.Revocation(id, revoked));
     }
 
     /** Another token for an existing author, printed once. */
@@ -168,8 +242,8 @@ public final class Main {
     private static <T> T onTable(boolean aws, String command, Function<Wiring, T> work) {
         if (aws) {
             // The standard SDK chain: AWS_REGION, AWS_PROFILE or keys, TABLE_NAME from the stack's outputs.
-            try (DynamoDbClient client = Table.standardClient()) {
-                Wiring wiring = new Wiring(client, Settings.fromEnvironment(), Clock.systemUTC());
+            try (DynamoDbClient client = awsClient()) {
+                Wiring wiring = awsWiring(client);
                 return LocalInvocation.run(command, () -> work.apply(wiring));
             }
         }
@@ -207,8 +281,15 @@ public final class Main {
         long start = System.nanoTime();
         se.inlagg.search.SearchService.IndexChange built;
         if (aws) {
-            try (DynamoDbClient client = Table.standardClient()) {
-                built = new Wiring(client, Settings.fromEnvironment(), Clock.systemUTC()).search().rebuild();
+            try (DynamoDbClient client = awsClient()) {
+                Wiring wiring = awsWiring(client);
+                se.inlagg.search.SearchService search;
+                try {
+                    search = wiring.search();
+                } catch (IllegalStateException e) {
+                    throw new AwsSettingsMissing(firstLine(e.getMessage()));
+                }
+                built = search.rebuild();
             }
         } else {
             Path data = dataFolder();

@@ -173,6 +173,12 @@ class CommandLineTest {
         assertEquals(1, unknownToken.status());
         assertTrue(unknownToken.err().startsWith("inlagg revoke-author: that token is no author's"), unknownToken.err());
 
+        // Found by an operator's probe: a mistyped id said "Revoked 0 tokens", exit 0, while the leaked token kept working.
+        Run mistyped = run(Repo.root(), folder, "revoke-author", id + "x");
+        assertEquals(1, mistyped.status(), mistyped.out().toString());
+        assertTrue(mistyped.err().startsWith("inlagg revoke-author: there is no author " + id + "x in that table, so nothing was revoked."),
+                mistyped.err());
+        assertTrue(mistyped.out().isEmpty(), "no line says anything was revoked: " + mistyped.out());
         Run nobody = run(Repo.root(), folder, "new-token", "finns-inte");
         assertEquals(1, nobody.status());
         assertEquals("inlagg new-token: there is no author finns-inte in that table.", nobody.err().strip());
@@ -185,6 +191,46 @@ class CommandLineTest {
         Run both = runWithInput(Repo.root(), folder, newToken, "revoke-author", "--token", id);
         assertEquals(2, both.status());
         assertTrue(both.err().startsWith("inlagg revoke-author: takes an author id or --token"), both.err());
+    }
+
+    /**
+     * Found by an operator's probe: --aws without a region, credentials or the stack's outputs printed a stack trace of 26 to
+     * 88 lines (revoke-author: to run it again), and PORT=abc one too. One line each, saying what to set; nothing is changed.
+     */
+    @Test
+    void aMissingAwsSettingOrABadPortIsSaidInOneLineWithWhatToSet() throws Exception {
+        Map<String, List<String>> commands = Map.of("create-author", List.of("create-author", "--aws", "Anna Lindqvist"),
+                "new-token", List.of("new-token", "--aws", "abc"), "revoke-author", List.of("revoke-author", "--aws", "abc"),
+                "reindex", List.of("reindex", "--aws"));
+        List<Map<String, String>> settings = List.of(Map.of(), Map.of("AWS_REGION", "eu-north-1"),
+                Map.of("AWS_REGION", "eu-north-1", "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY", "exempel"));
+        List<String> missing = List.of("region", "credentials", "TABLE_NAME");
+        for (int i = 0; i < settings.size(); i++) {
+            for (var command : commands.entrySet()) {
+                Run refused = run(Repo.root(), settings.get(i), command.getValue().toArray(String[]::new));
+                String what = command.getKey() + " without " + missing.get(i);
+                assertEquals(1, refused.status(), what + ": " + refused.err());
+                List<String> lines = refused.err().lines().toList();
+                assertEquals(1, lines.size(), what + ": " + refused.err());
+                assertTrue(lines.getFirst().startsWith("inlagg " + command.getKey() + ": "), what + ": " + lines);
+                assertTrue(lines.getFirst().contains(missing.get(i)) && lines.getFirst().contains("Nothing was changed")
+                        && lines.getFirst().contains("AWS_REGION"), what + ": " + lines);
+                assertTrue(refused.out().isEmpty(), what + ": " + refused.out());
+            }
+        }
+        Run noBucket = run(Repo.root(), Map.of("AWS_REGION", "eu-north-1", "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY",
+                "exempel", "TABLE_NAME", "inlagg-test"), "reindex", "--aws");
+        assertEquals(1, noBucket.status(), noBucket.err());
+        assertEquals(1, noBucket.err().lines().count(), noBucket.err());
+        assertTrue(noBucket.err().startsWith("inlagg reindex: SEARCH_BUCKET is not set"), noBucket.err());
+
+        for (String port : List.of("abc", "99999", "-1")) {
+            Run serve = run(Repo.root(), Map.of("DATA_DIR", dir.resolve("port").toString(), "PORT", port), "serve");
+            assertEquals(2, serve.status(), port + ": " + serve.err());
+            assertTrue(serve.err().startsWith("inlagg serve: PORT is " + port + ", which is no port: give a number from 1 to 65535"),
+                    serve.err());
+            assertFalse(serve.err().contains("Exception"), serve.err());
+        }
     }
 
     @Test
@@ -304,9 +350,14 @@ class CommandLineTest {
                 Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
-        for (String name : List.of("DATA_DIR", "PORT", "INLAGG_TEMPLATE", "INLAGG_DEV_TOKEN", "INLAGG_SEED", "AWS_ENDPOINT_URL_DYNAMODB")) {
+        for (String name : List.of("DATA_DIR", "PORT", "INLAGG_TEMPLATE", "INLAGG_DEV_TOKEN", "INLAGG_SEED", "AWS_ENDPOINT_URL_DYNAMODB",
+                "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+                "TABLE_NAME", "SEARCH_BUCKET")) {
             builder.environment().remove(name);
         }
+        // No AWS settings of the machine's own: no profile files, and no instance's metadata service to wait for.
+        builder.environment().putAll(Map.of("AWS_CONFIG_FILE", "/nonexistent/inlagg-test/aws-config",
+                "AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/inlagg-test/aws-credentials", "AWS_EC2_METADATA_DISABLED", "true"));
         builder.environment().putAll(settings);
         Process process = builder.start();
         try (var stdin = process.getOutputStream()) {
