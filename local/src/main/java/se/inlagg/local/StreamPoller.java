@@ -38,6 +38,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * one that still fails goes to a file, as Lambda sends it to the on-failure destination, and the
  * stream moves on. Positions are kept per shard in the data directory, so a restart resumes.
  *
+ * <p>A data folder with no position kept (a first start, or after {@code streams/} was deleted) may hold changes the
+ * stream has already let go of, made by commands before the server ever read it: the first read builds the index from
+ * the table before it reads on.
+ *
  * <p>A position kept whose records are gone (the emulator keeps a stream's records back to the start
  * before last, as DynamoDB keeps a day's) is read on from the oldest record there is, as Lambda does,
  * after {@code missed} has made up for what was never read. Found by a probe: two restarts in a row
@@ -72,6 +76,8 @@ final class StreamPoller implements AutoCloseable {
     private final Set<String> unverified = new HashSet<>();
     /** The stream the file's positions were in, when that is not this table's stream; null otherwise. */
     private String otherStream;
+    /** No position was ever kept in this data folder: what the stream no longer holds was never read. */
+    private boolean neverRead;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long delivered;
@@ -168,6 +174,15 @@ final class StreamPoller implements AutoCloseable {
         } while (start != null);
         Set<String> known = new HashSet<>();
         shards.forEach(s -> known.add(s.shardId()));
+        if (neverRead) {
+            // Found by an operator's probe: `seed`, then `create-author`, then the first start, and the example posts were
+            // in no search; the stream keeps changes back to the open before last only, and these were older. So the first
+            // read in a data folder starts by making up for everything before it, quietly, as it is no fault: the index
+            // built from the table (the rebuild's own line says how many posts), then the stream from its oldest change.
+            missed.run();
+            neverRead = false;
+            save();
+        }
         if (otherStream != null) {
             makeUpFor(List.of(), "its positions kept are in another stream (" + otherStream + "), so the table was made anew");
             otherStream = null;
@@ -309,6 +324,7 @@ final class StreamPoller implements AutoCloseable {
 
     private void load() {
         if (!Files.exists(checkpoint)) {
+            neverRead = true;
             return;
         }
         Properties saved = new Properties();

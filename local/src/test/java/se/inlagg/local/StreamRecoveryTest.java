@@ -114,6 +114,24 @@ class StreamRecoveryTest {
         }
     }
 
+    /**
+     * Found by an operator's probe: `./inlagg seed`, then `create-author`, then the first start, and the example posts were
+     * in no search: the changes were older than the stream keeps, and no position said anything had been missed. A data
+     * folder no server has read begins by building the index from the table.
+     */
+    @Test
+    void postsWrittenByCommandsBeforeTheFirstStartAreFoundThoughTheStreamForgotThem() throws Exception {
+        Path data = dir.resolve("data");
+        writeWhileStoppedAndLetTheStreamForgetIt(data, "Sjölejon i Skellefteå");
+        assertTrue(Files.notExists(data.resolve("streams")), "no server has read this folder");
+        var options = new LocalServer.Options(Repo.template(), data, 0, Optional.empty(), Optional.empty(), Optional.empty());
+        try (var server = LocalServer.start(options)) {
+            awaitFound(server, "sjölejon", 1);
+            create(server, "Okapi i Umeå");
+            awaitFound(server, "okapi", 1);
+        }
+    }
+
     /** A data folder where a server made its table and stream, then wrote one post ("Valross i Västervik") and found it. */
     private LocalServer.Options withOnePostFound(Path data) throws Exception {
         var options = new LocalServer.Options(Repo.template(), data, 0, Optional.empty(), Optional.empty(), Optional.empty());
