@@ -2,7 +2,11 @@ package se.inlagg.local;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import se.inlagg.posts.Byline;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.PostRules;
+import se.inlagg.posts.Refusal;
 
 /**
  * What {@code create-author} was asked for: the author's profile (name, and optionally role and
@@ -12,15 +16,25 @@ record CreateAuthorArgs(Byline profile, boolean aws) {
 
     static final String USAGE = "create-author [--role ROLE] [--office OFFICE] [--aws] \"Name Surname\"";
 
-    /** Options in any order before or after the name; the words that are not options make the name. */
+    /**
+     * Options in any order before or after the name; the words that are not options make the name ("--" ends the options,
+     * for a name that begins with a dash). The profile passes the rules a profile saved at /profile or PUT /api/me passes
+     * (found by an operator's probe: a name only in Cyrillic, of 500 letters or with a control character was made, and
+     * that author's every post was then refused for its byline).
+     */
     static CreateAuthorArgs parse(List<String> args) {
         Optional<String> role = Optional.empty();
         Optional<String> office = Optional.empty();
         boolean aws = false;
+        boolean options = true;
         StringBuilder name = new StringBuilder();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (arg.equals("--aws")) {
+            if (!options || !arg.startsWith("-")) {
+                name.append(name.isEmpty() ? "" : " ").append(arg.strip());
+            } else if (arg.equals("--")) {
+                options = false;
+            } else if (arg.equals("--aws")) {
                 aws = true;
             } else if (arg.equals("--role") || arg.equals("--office")) {
                 if (i + 1 >= args.size()) {
@@ -36,15 +50,19 @@ record CreateAuthorArgs(Byline profile, boolean aws) {
                 role = Optional.of(arg.substring("--role=".length()));
             } else if (arg.startsWith("--office=")) {
                 office = Optional.of(arg.substring("--office=".length()));
-            } else if (arg.startsWith("--")) {
-                throw new UsageException("unknown option " + arg);
             } else {
-                name.append(name.isEmpty() ? "" : " ").append(arg.strip());
+                throw new UsageException("unknown option " + arg + " (a name that begins with a dash goes after --)");
             }
         }
         if (name.isEmpty()) {
             throw new UsageException("the author needs a name");
         }
-        return new CreateAuthorArgs(new Byline(name.toString(), role, office), aws);
+        return switch (PostRules.checkByline(Optional.of(name.toString()), role, office)) {
+            case Outcome.Done<Byline> d -> new CreateAuthorArgs(d.value(), aws);
+            case Outcome.Refused<Byline> r -> throw new UsageException("the byline is refused, as the site would refuse it: "
+                    + (r.refusal() instanceof Refusal.Invalid i ? i.errors().stream().map(e -> (e.field().equals("author.name") ? "the name"
+                    : e.field().equals("author.role") ? "--role" : "--office") + " " + e.message()).collect(Collectors.joining("; "))
+                    : r.refusal().toString()));
+        };
     }
 }

@@ -59,6 +59,10 @@ final class Help {
               --role, --office  the author's byline, e.g. --role Frivårdsinspektör --office "Frivården Malmö"
               --aws             in the deployed table: TABLE_NAME (the stack's TableName output), with
                                 the usual AWS settings (AWS_REGION, and AWS_PROFILE or keys)
+              --                the end of the options, before a name that begins with a dash
+
+            The name, role and office must pass the rules of a post's byline (a letter a–ö, or an accented one, or a digit
+            in the name, at most 100 characters each, one line).
 
             Without --aws the author goes into the local data folder (DATA_DIR, else .inlagg beside
             template.yaml). Refused while the server runs on that folder: stop the server first.

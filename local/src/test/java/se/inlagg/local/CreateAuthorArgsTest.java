@@ -1,0 +1,39 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import se.inlagg.posts.Byline;
+
+/**
+ * Found by an operator's probe: create-author made authors whose names the site then refused in every byline (only
+ * Cyrillic letters, 500 letters, a control character), and read "-x" as a name while refusing "--".
+ */
+class CreateAuthorArgsTest {
+
+    @Test
+    void aProfileIsCheckedAsTheSiteChecksItAndComposedAsItIsStored() {
+        var parsed = CreateAuthorArgs.parse(List.of("--office", "Frivården Malmö", "A\u030asa", "O\u0308berg", "--aws"));
+        assertEquals(new Byline("Åsa Öberg", Optional.empty(), Optional.of("Frivården Malmö")), parsed.profile());
+        assertTrue(parsed.aws());
+
+        for (List<String> refused : List.of(List.of("Ольга", "Петренко"), List.of("Å".repeat(500)), List.of("Bad\u0001Name"),
+                List.of("--office", "Фрівард", "Anna"))) {
+            var e = assertThrows(UsageException.class, () -> CreateAuthorArgs.parse(refused), refused.toString());
+            assertTrue(e.getMessage().startsWith("the byline is refused, as the site would refuse it: "), e.getMessage());
+            assertTrue(e.getMessage().contains(refused.getFirst().equals("--office") ? "--office " : "the name "), e.getMessage());
+        }
+    }
+
+    @Test
+    void aNameThatBeginsWithADashGoesAfterTheEndOfTheOptions() {
+        assertEquals("-Per Persson", CreateAuthorArgs.parse(List.of("--role", "Chef", "--", "-Per", "Persson")).profile().name());
+        var unknown = assertThrows(UsageException.class, () -> CreateAuthorArgs.parse(List.of("-x", "Anna")));
+        assertTrue(unknown.getMessage().startsWith("unknown option -x"), unknown.getMessage());
+        assertEquals("the author needs a name", assertThrows(UsageException.class, () -> CreateAuthorArgs.parse(List.of("--"))).getMessage());
+    }
+}
