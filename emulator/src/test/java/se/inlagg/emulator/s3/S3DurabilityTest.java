@@ -136,6 +136,58 @@ class S3DurabilityTest {
         assertEquals(List.of(), files(s3Folder.resolve(".staging")), "staging is emptied at start");
     }
 
+    /**
+     * Found by an operator's probe: with the data folder's disk full, every PUT the search indexer retried printed a stack
+     * trace, 3,000 lines in 30 s, and no line said what was wrong. A disk's refusal is one line that says so, and the
+     * client gets S3's own 500; the next PUT, once the disk takes it, is kept.
+     */
+    @Test
+    void aDisksRefusalIsOneLineThatSaysSoAndS3sOwn500() throws IOException {
+        List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(HttpFront.class.getName());
+        log.addHandler(handler);
+        try (EmbeddedS3 s3 = start(dir); S3Client client = S3Contract.client(s3.endpoint())) {
+            client.createBucket(b -> b.bucket("bilder"));
+            // What a full disk does to the next write, as a file where the bytes' folder should be does it (and as root too,
+            // which no permission stops).
+            Path blobs = dir.resolve("s3").resolve("bilder").resolve("blobs");
+            Files.delete(blobs);
+            Files.writeString(blobs, "inte en mapp");
+            var failed = assertThrows(software.amazon.awssdk.services.s3.model.S3Exception.class,
+                    () -> client.putObject(b -> b.bucket("bilder").key("a.txt"), RequestBody.fromString("första")));
+            assertEquals(500, failed.statusCode());
+            assertEquals("InternalError", failed.awsErrorDetails().errorCode());
+            List<java.util.logging.LogRecord> warnings = logged.stream().filter(r -> r.getMessage().contains("PUT /bilder/a.txt failed")).toList();
+            assertFalse(warnings.isEmpty(), "logged");
+            for (var warning : warnings) {
+                assertTrue(warning.getMessage().contains("failed: the data folder's disk: ") && warning.getMessage().contains("free some space"),
+                        warning.getMessage());
+                assertEquals(null, warning.getThrown(), "one line, no stack trace");
+            }
+
+            Files.delete(blobs);
+            Files.createDirectory(blobs);
+            client.putObject(b -> b.bucket("bilder").key("a.txt"), RequestBody.fromString("andra"));
+            assertEquals("andra", client.getObjectAsBytes(b -> b.bucket("bilder").key("a.txt")).asUtf8String());
+        } finally {
+            log.removeHandler(handler);
+        }
+    }
+
     private static String md5(String text) {
         try {
             return ObjectContractTest.md5(text.getBytes(StandardCharsets.UTF_8));
