@@ -77,6 +77,11 @@ public final class Table {
         return configured(DynamoDbClient.builder()).build();
     }
 
+    /** The same, with credentials already resolved (the command line's --aws checks them before any request). */
+    public static DynamoDbClient standardClient(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+        return configured(DynamoDbClient.builder()).credentialsProvider(credentials).build();
+    }
+
     /** What the functions' client of the table is made with, wherever its region, credentials and endpoint come from. */
     static DynamoDbClientBuilder configured(DynamoDbClientBuilder builder) {
         return builder

@@ -30,7 +30,10 @@ record CreateAuthorArgs(Byline profile, boolean aws) {
         StringBuilder name = new StringBuilder();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (!options || !arg.startsWith("-")) {
+            if (!options && (arg.equals("--aws") || arg.equals("--role") || arg.equals("--office"))) {
+                // From a review: "-- -Per Persson --aws" made a local author named "-Per Persson --aws".
+                throw new UsageException(arg + " after --, where only the name goes: put the options before --");
+            } else if (!options || !arg.startsWith("-")) {
                 name.append(name.isEmpty() ? "" : " ").append(arg.strip());
             } else if (arg.equals("--")) {
                 options = false;

@@ -62,7 +62,7 @@ final class Help {
               --                the end of the options, before a name that begins with a dash
 
             The name, role and office must pass the rules of a post's byline (a letter a–ö, or an accented one, or a digit
-            in the name, at most 100 characters each, one line).
+            in the name and the office, at most 100 characters each, one line).
 
             Without --aws the author goes into the local data folder (DATA_DIR, else .inlagg beside
             template.yaml). Refused while the server runs on that folder: stop the server first.

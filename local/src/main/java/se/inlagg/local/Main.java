@@ -79,33 +79,60 @@ public final class Main {
         }
     }
 
-    /** The deployed table's wiring: its client, credentials and settings checked before any request is made. */
-    private static Wiring awsWiring(DynamoDbClient client) {
-        try {
-            DefaultCredentialsProvider.builder().build().resolveCredentials();
-            return new Wiring(client, Settings.fromEnvironment(), Clock.systemUTC());
-        } catch (SdkClientException | IllegalStateException e) {
-            throw new AwsSettingsMissing(firstLine(e.getMessage()));
+    /**
+     * The deployed table's client, its region and credentials resolved before any request is made (once: a credential
+     * process or an instance's metadata is asked once), with the credentials' provider closed with it.
+     */
+    private record DeployedTable(DynamoDbClient client, DefaultCredentialsProvider credentials) implements AutoCloseable {
+
+        static DeployedTable open() {
+            DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+            DynamoDbClient client = null;
+            try {
+                // The region first (the client is built in it), then the credentials.
+                client = Table.standardClient(credentials);
+                credentials.resolveCredentials();
+                return new DeployedTable(client, credentials);
+            } catch (SdkClientException e) {
+                if (client != null) {
+                    client.close();
+                }
+                credentials.close();
+                throw new AwsSettingsMissing(whatIsMissing(e.getMessage()));
+            }
+        }
+
+        /** The wiring, with the stack's outputs read from the environment. */
+        Wiring wiring() {
+            try {
+                return new Wiring(client, Settings.fromEnvironment(), Clock.systemUTC());
+            } catch (IllegalStateException e) {
+                throw new AwsSettingsMissing(whatIsMissing(e.getMessage()));
+            }
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            credentials.close();
         }
     }
 
-    /** The client of the deployed table, in the region the AWS settings name. */
-    private static DynamoDbClient awsClient() {
-        try {
-            return Table.standardClient();
-        } catch (SdkClientException e) {
-            throw new AwsSettingsMissing(firstLine(e.getMessage()));
-        }
-    }
-
-    /** The SDK's message, which names every provider it asked, said as what is missing. */
-    private static String firstLine(String message) {
-        String line = message == null ? "" : message.lines().findFirst().orElse("").strip();
+    /** The SDK's message, which names every provider it asked, said as what is missing; any other as its first line. */
+    private static String whatIsMissing(String message) {
+        String all = message == null ? "" : message;
+        String line = all.lines().findFirst().orElse("").strip();
         if (line.startsWith("Unable to load region")) {
             return "no AWS region is set (AWS_REGION, or a region in the AWS_PROFILE's configuration)";
         }
+        if (line.startsWith("Unable to load credentials") && all.contains("must be on the class path")) {
+            // From a review: this command carries no SSO or STS module of the SDK, so such a profile is no use to it.
+            return "the AWS profile signs in through SSO or a role, which this command cannot do itself; export the profile's"
+                    + " credentials first: eval \"$(aws configure export-credentials --format env)\"";
+        }
         if (line.startsWith("Unable to load credentials")) {
-            return "no AWS credentials were found (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or aws sso login)";
+            return "no AWS credentials were found" + env("AWS_PROFILE").map(p -> " for the profile " + p).orElse("")
+                    + " (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)";
         }
         return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
@@ -187,7 +214,7 @@ public final class Main {
             System.err.println(byToken ? "inlagg revoke-author: that token is no author's (revoked already, or never made here)."
                     : "inlagg revoke-author: there is no author " + id + " in that table, so nothing was revoked. The id is the one"
                     + " create-author printed; to take away a leaked token and everything of its author's, give the token itself:"
-                    + " ./inlagg revoke-author --token < the-token-file");
+                    + " ./inlagg revoke-author --token" + (args.contains("--aws") ? " --aws" : "") + " < the-token-file");
             exit(1);
             return;
         }
@@ -242,8 +269,8 @@ public final class Main {
     private static <T> T onTable(boolean aws, String command, Function<Wiring, T> work) {
         if (aws) {
             // The standard SDK chain: AWS_REGION, AWS_PROFILE or keys, TABLE_NAME from the stack's outputs.
-            try (DynamoDbClient client = awsClient()) {
-                Wiring wiring = awsWiring(client);
+            try (DeployedTable deployed = DeployedTable.open()) {
+                Wiring wiring = deployed.wiring();
                 return LocalInvocation.run(command, () -> work.apply(wiring));
             }
         }
@@ -281,13 +308,13 @@ public final class Main {
         long start = System.nanoTime();
         se.inlagg.search.SearchService.IndexChange built;
         if (aws) {
-            try (DynamoDbClient client = awsClient()) {
-                Wiring wiring = awsWiring(client);
+            try (DeployedTable deployed = DeployedTable.open()) {
+                Wiring wiring = deployed.wiring();
                 se.inlagg.search.SearchService search;
                 try {
                     search = wiring.search();
                 } catch (IllegalStateException e) {
-                    throw new AwsSettingsMissing(firstLine(e.getMessage()));
+                    throw new AwsSettingsMissing(whatIsMissing(e.getMessage()));
                 }
                 built = search.rebuild();
             }

@@ -78,6 +78,8 @@ final class StreamPoller implements AutoCloseable {
     private String otherStream;
     /** No position was ever kept in this data folder: what the stream no longer holds was never read. */
     private boolean neverRead;
+    /** How long the first read waits after its making up failed. */
+    private Duration rebuildWait = Duration.ZERO;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long delivered;
@@ -179,9 +181,16 @@ final class StreamPoller implements AutoCloseable {
             // in no search; the stream keeps changes back to the open before last only, and these were older. So the first
             // read in a data folder starts by making up for everything before it, quietly, as it is no fault: the index
             // built from the table (the rebuild's own line says how many posts), then the stream from its oldest change.
-            missed.run();
+            try {
+                missed.run();
+            } catch (RuntimeException e) {
+                // Read nothing until it is built; each failure waits twice as long, up to a minute (from a review: a full
+                // disk made it rebuild once a second).
+                rebuildWait = rebuildWait.isZero() ? POLL.multipliedBy(5) : min(rebuildWait.multipliedBy(2), Duration.ofMinutes(1));
+                sleepFor(rebuildWait);
+                throw e;
+            }
             neverRead = false;
-            save();
         }
         if (otherStream != null) {
             makeUpFor(List.of(), "its positions kept are in another stream (" + otherStream + "), so the table was made anew");
@@ -341,6 +350,8 @@ final class StreamPoller implements AutoCloseable {
         if (streamArn.equals(saved.getProperty("stream"))) {
             position.putAll(kept);
             unverified.addAll(kept.keySet());
+            // A file of no position: this stream was never read from (a start stopped before its first batch; from a review).
+            neverRead = kept.isEmpty();
         } else if (!kept.isEmpty()) {
             otherStream = saved.getProperty("stream");
         }
@@ -362,12 +373,20 @@ final class StreamPoller implements AutoCloseable {
     }
 
     private void sleepQuietly() {
+        sleepFor(POLL.multipliedBy(5));
+    }
+
+    private void sleepFor(Duration wait) {
         try {
-            Thread.sleep(POLL.multipliedBy(5));
+            Thread.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** A record read but not yet delivered, with where it stood in its shard. */

@@ -32,6 +32,8 @@ class CreateAuthorArgsTest {
     @Test
     void aNameThatBeginsWithADashGoesAfterTheEndOfTheOptions() {
         assertEquals("-Per Persson", CreateAuthorArgs.parse(List.of("--role", "Chef", "--", "-Per", "Persson")).profile().name());
+        var late = assertThrows(UsageException.class, () -> CreateAuthorArgs.parse(List.of("--", "-Per", "Persson", "--aws")));
+        assertEquals("--aws after --, where only the name goes: put the options before --", late.getMessage());
         var unknown = assertThrows(UsageException.class, () -> CreateAuthorArgs.parse(List.of("-x", "Anna")));
         assertTrue(unknown.getMessage().startsWith("unknown option -x"), unknown.getMessage());
         assertEquals("the author needs a name", assertThrows(UsageException.class, () -> CreateAuthorArgs.parse(List.of("--"))).getMessage());

@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.nio.file.AccessDeniedException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import se.inlagg.emulator.LoopbackHttpServer;
 
@@ -55,10 +58,22 @@ final class HttpFront implements AutoCloseable {
         }
     }
 
-    /** The file system's refusal behind a failure, if that is what it is. */
+    /** How a file system says it refuses a write: what the operating system says of a full, read-only or failing disk. */
+    private static final List<String> DISK_REFUSALS = List.of("no space left", "disk quota", "read-only file system", "not a directory",
+            "input/output error", "file too large");
+
+    /**
+     * The file system's refusal behind a failure, if that is what it is. Only those (from a review): a client that hung
+     * up in the middle of its body, a sidecar that does not parse or a path that is not there is an IOException too, and
+     * is logged with its trace.
+     */
     static Optional<IOException> diskFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException io) {
+            if (t instanceof AccessDeniedException denied) {
+                return Optional.of(denied);
+            }
+            if (t instanceof IOException io && io.getMessage() != null
+                    && DISK_REFUSALS.stream().anyMatch(io.getMessage().toLowerCase(Locale.ROOT)::contains)) {
                 return Optional.of(io);
             }
         }

@@ -179,6 +179,25 @@ class S3DurabilityTest {
                 assertEquals(null, warning.getThrown(), "one line, no stack trace");
             }
 
+            // Any other failure is no disk's, and keeps its trace (from a review): a client that hangs up in the middle of
+            // its body, here.
+            logged.clear();
+            try (var socket = new java.net.Socket("localhost", s3.endpoint().getPort())) {
+                socket.getOutputStream().write(("PUT /bilder/b.txt HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n0123456789")
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            }
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (logged.stream().noneMatch(r -> r.getMessage().contains("/bilder/b.txt")) && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            List<java.util.logging.LogRecord> hungUp = logged.stream().filter(r -> r.getMessage().contains("/bilder/b.txt")).toList();
+            assertFalse(hungUp.isEmpty(), "the hang-up is logged");
+            for (var record : hungUp) {
+                assertFalse(record.getMessage().contains("disk"), record.getMessage());
+                assertTrue(record.getThrown() != null, "logged with its trace: " + record.getMessage());
+            }
+
             Files.delete(blobs);
             Files.createDirectory(blobs);
             client.putObject(b -> b.bucket("bilder").key("a.txt"), RequestBody.fromString("andra"));
