@@ -1,6 +1,7 @@
 package se.inlagg.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -64,7 +65,13 @@ public record Settings(String tableName, ZoneId siteZone, Optional<String> siteU
     }
 
     private static void checkSiteUrl(String url) {
-        URI uri = URI.create(url);
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException notAnAddress) {
+            // Said as any other wrong address is (from an operator's probe: a stack trace from URI.create).
+            throw new IllegalStateException(SITE_URL + " must be an address like https://blogg.example.se, not " + url);
+        }
         if (uri.getHost() == null || !(("https".equals(uri.getScheme())) || "http".equals(uri.getScheme()))
                 || (uri.getPath() != null && !uri.getPath().isEmpty())) {
             throw new IllegalStateException(SITE_URL + " must be an address like https://blogg.example.se, not " + url);

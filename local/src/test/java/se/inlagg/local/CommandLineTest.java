@@ -226,6 +226,12 @@ class CommandLineTest {
         assertEquals(1, sso.status(), sso.err());
         assertTrue(sso.err().startsWith("inlagg revoke-author: the AWS profile signs in through SSO or a role, which this command cannot"
                 + " do itself; export the profile's credentials first: eval \"$(aws configure export-credentials --format env)\""), sso.err());
+        Run badSite = run(Repo.root(), Map.of("AWS_REGION", "eu-north-1", "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY",
+                "exempel", "TABLE_NAME", "inlagg-test", "SITE_URL", "https://blogg example.se"), "new-token", "--aws", "abc");
+        assertEquals(1, badSite.status(), badSite.err());
+        assertEquals(1, badSite.err().lines().count(), badSite.err());
+        assertTrue(badSite.err().startsWith("inlagg new-token: SITE_URL must be an address like https://blogg.example.se, not "
+                + "https://blogg example.se. Nothing was changed."), badSite.err());
         Run noBucket = run(Repo.root(), Map.of("AWS_REGION", "eu-north-1", "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY",
                 "exempel", "TABLE_NAME", "inlagg-test"), "reindex", "--aws");
         assertEquals(1, noBucket.status(), noBucket.err());
