@@ -64,12 +64,13 @@ final class AtomFeed {
             out.append("<summary>").append(text(s.excerpt())).append("</summary>\n");
             // Absolute, as the feed's links are: a feed reader has no page to resolve a picture's address against. The
             // type is that of the file an upload was checked to be; of a picture elsewhere nothing is known.
-            s.image().ifPresent(i -> out.append("<link rel=\"enclosure\"")
-                    .append(i.storedName().flatMap(ImageType::ofStoredName).map(t -> " type=\"" + t.mediaType() + "\"").orElse(""))
-                    .append(" href=\"").append(text(SiteUrls.absolute(base, i.url()))).append("\"/>\n")
-                    .append("<media:content url=\"").append(text(SiteUrls.absolute(base, i.url()))).append("\" medium=\"image\"")
-                    .append(i.storedName().flatMap(ImageType::ofStoredName).map(t -> " type=\"" + t.mediaType() + "\"").orElse("")).append(">")
-                    .append("<media:description>").append(text(i.alt())).append("</media:description></media:content>\n"));
+            s.image().ifPresent(i -> {
+                String type = i.storedName().flatMap(ImageType::ofStoredName).map(t -> " type=\"" + t.mediaType() + "\"").orElse("");
+                String url = text(SiteUrls.absolute(base, i.url()));
+                out.append("<link rel=\"enclosure\"").append(type).append(" href=\"").append(url).append("\"/>\n")
+                        .append("<media:content url=\"").append(url).append("\" medium=\"image\"").append(type).append(">")
+                        .append("<media:description>").append(text(i.alt())).append("</media:description></media:content>\n");
+            });
             String page = base + Views.postPath(s.slug());
             String content = text(figure(s, base) + absoluteLinks(post.bodyHtml(), page));
             contentBytes += content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
