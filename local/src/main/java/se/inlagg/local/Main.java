@@ -193,7 +193,11 @@ public final class Main {
         if (byToken && !args.stream().allMatch(a -> a.equals("--token") || a.equals("--aws"))) {
             throw new UsageException("takes an author id or --token (the token on standard input), not both");
         }
-        // The token from standard input, never the command line, where ps and the shell's history would show it.
+        // The token from standard input, never the command line, where ps and the shell's history would show it. Typed at a
+        // terminal rather than sent from a file, it is asked for (from an operator's probe: the command waited, saying nothing).
+        if (byToken && System.console() != null && System.console().isTerminal()) {
+            System.err.println("The token to revoke, then Enter and Ctrl-D (or send it from a file: revoke-author --token < file):");
+        }
         String token = byToken ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip() : "";
         if (byToken && token.isEmpty()) {
             throw new UsageException("--token reads the token from standard input, and it was empty");
