@@ -135,7 +135,7 @@ public final class LocalServer implements AutoCloseable {
             String table = options.tableName().orElse(TableFromTemplate.tableName(template));
             try (DynamoDbClient admin = dynamo.client()) {
                 boolean created = TableFromTemplate.ensure(admin, template, table);
-                String token = devAuthor(admin, table, options, created);
+                String token = devAuthor(admin, table, options);
                 // Only into a new table: a folder whose examples someone deleted keeps them deleted.
                 List<String> seeded = created && options.seedExamples()
                         ? LocalInvocation.run("seed", () -> SeedPosts.seed(new Wiring(admin, new Settings(table, SeedPosts.ZONE), Clock.systemUTC())))
@@ -303,41 +303,36 @@ public final class LocalServer implements AutoCloseable {
     /**
      * The author whose token local tools use: INLAGG_DEV_TOKEN when given, else the one saved in the
      * data directory, else a new one saved there (owner-only) so it survives restarts. A saved token the
-     * table no longer knows, in a table that was there before this start, was revoked: a new one is made
-     * and saved in its place (found by an operator's probe: the revoked token was made an author again at
-     * the next start, and worked). Only a table made at this start (a new one, or a deleted dynamodb/)
-     * takes the saved token as it is.
+     * table does not know is registered again (a table made anew, another DynamoDB endpoint); one revoked
+     * here is not, as revoke-author deletes the file ({@link Main}).
      */
-    private static String devAuthor(DynamoDbClient client, String table, Options options, boolean newTable) throws IOException {
+    private static String devAuthor(DynamoDbClient client, String table, Options options) throws IOException {
         Authors authors = new Wiring(client, new Settings(table, java.time.ZoneId.of("UTC")), Clock.systemUTC()).authors();
         Path saved = options.dataDir().resolve(DEV_TOKEN_FILE);
-        java.time.Instant now = Clock.systemUTC().instant();
-        if (options.devToken().isPresent()) {
-            String given = options.devToken().get();
-            return authors.knows(given) ? given : authors.create(DEV_AUTHOR, given, now).token();
+        Optional<String> token = options.devToken().or(() -> savedToken(saved));
+        if (token.isPresent() && authors.knows(token.get())) {
+            return token.get();
         }
-        Optional<String> file = read(saved);
-        if (file.isPresent() && authors.knows(file.get())) {
-            return file.get();
-        }
-        boolean revoked = file.isPresent() && !newTable;
-        String made = file.isPresent() && newTable ? authors.create(DEV_AUTHOR, file.get(), now).token()
-                : authors.create(DEV_AUTHOR, now).token();
-        Files.writeString(saved, made, StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(saved, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system; the data directory is the developer's own
-        }
-        if (revoked) {
-            System.err.println("The token in " + saved + " was revoked; a new author token is saved there in its place (below).");
+        String made = token.isPresent()
+                ? authors.create(DEV_AUTHOR, token.get(), Clock.systemUTC().instant()).token()
+                : authors.create(DEV_AUTHOR, Clock.systemUTC().instant()).token();
+        if (options.devToken().isEmpty()) {
+            Files.writeString(saved, made, StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(saved, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system; the data directory is the developer's own
+            }
         }
         return made;
     }
 
-    private static Optional<String> read(Path file) {
+    /** The local server's own token as saved in its data folder (DEV_TOKEN_FILE), if there is one. */
+    static Optional<String> savedToken(Path file) {
         try {
-            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()) : Optional.empty();
+            // An empty file is no token (from a review: it was made an author's token, the empty string).
+            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()).filter(t -> !t.isEmpty())
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import se.inlagg.app.Wiring;
 import se.inlagg.auth.Authors;
@@ -203,10 +204,19 @@ public final class Main {
             throw new UsageException("--token reads the token from standard input, and it was empty");
         }
         String id = byToken ? "" : authorIdIn(args);
+        boolean aws = args.contains("--aws");
+        // Whose the local server's own token is, read before it may be revoked: then its file goes too (found by an operator's
+        // probe: the next start made the revoked token an author again, and it worked).
+        Path devTokenFile = dataFolder().resolve(LocalServer.DEV_TOKEN_FILE);
+        AtomicReference<Optional<String>> devAuthor = new AtomicReference<>(Optional.empty());
         Optional<Authors.Revocation> revocation;
         try {
-            revocation = onTable(args.contains("--aws"), "revoke-author", wiring -> byToken ? wiring.authors().revokeByToken(token)
-                    : revokedById(wiring, id));
+            revocation = onTable(aws, "revoke-author", wiring -> {
+                if (!aws) {
+                    devAuthor.set(LocalServer.savedToken(devTokenFile).flatMap(t -> wiring.authors().authenticate("Bearer " + t)));
+                }
+                return byToken ? wiring.authors().revokeByToken(token) : revokedById(wiring, id);
+            });
         } catch (SdkException e) {
             // Each transaction deleted whole pairs or nothing; the tokens went first, and what is left is found by id.
             System.err.println("inlagg revoke-author: DynamoDB did not take the deletes (" + e.getMessage() + "); run it again"
@@ -226,6 +236,11 @@ public final class Main {
         AuthorStore.Revoked revoked = revocation.get().revoked();
         System.out.println("Revoked " + revoked.tokens() + (revoked.tokens() == 1 ? " token" : " tokens") + " and " + revoked.sessions()
                 + (revoked.sessions() == 1 ? " session" : " sessions") + " of author " + authorId + ". Their posts stay.");
+        if (devAuthor.get().equals(Optional.of(authorId))) {
+            Files.deleteIfExists(devTokenFile);
+            System.out.println("That was the local server's own author: " + devTokenFile + " is deleted, and the next start makes"
+                    + " a new author and token.");
+        }
         if (revoked.stillSigningIn()) {
             System.out.println("Warning: new sessions kept appearing: a token of theirs that is not recorded under them is being used"
                     + " to sign in now. Revoke it with --token, then run this again.");

@@ -247,6 +247,40 @@ class CommandLineTest {
         }
     }
 
+    /**
+     * Found by an operator's probe: the local server's own token, revoked, was made an author again at the next start (its
+     * file still held it) and worked. Revoking it deletes the file; the next start makes a new author and token.
+     */
+    @Test
+    void revokingTheLocalServersOwnTokenDeletesItsFileAndTheNextStartMakesANewOne() throws Exception {
+        Path data = dir.resolve("data");
+        var options = new LocalServer.Options(Repo.template(), data, 0, Optional.empty(), Optional.empty(), Optional.empty());
+        String first;
+        try (var server = LocalServer.start(options)) {
+            first = server.devToken();
+        }
+        Map<String, String> folder = Map.of("DATA_DIR", data.toString());
+        Run other = run(Repo.root(), folder, "create-author", "Åsa", "Öberg");
+        Run otherRevoked = runWithInput(Repo.root(), folder, other.out().getLast(), "revoke-author", "--token");
+        assertEquals(0, otherRevoked.status(), otherRevoked.err());
+        assertTrue(Files.exists(data.resolve(LocalServer.DEV_TOKEN_FILE)), "another author's revocation leaves it");
+
+        Run revoked = runWithInput(Repo.root(), folder, first, "revoke-author", "--token");
+        assertEquals(0, revoked.status(), revoked.err());
+        assertTrue(revoked.out().stream().anyMatch(l -> l.startsWith("That was the local server's own author: ")), revoked.out().toString());
+        assertTrue(Files.notExists(data.resolve(LocalServer.DEV_TOKEN_FILE)));
+        String second;
+        try (var server = LocalServer.start(options)) {
+            second = server.devToken();
+        }
+        assertFalse(second.equals(first), "a new token");
+        try (LocalTable table = LocalTable.open(Repo.template(), data)) {
+            var authors = table.wiring(ZoneId.of("UTC")).authors();
+            assertFalse(authors.knows(first), "the revoked one stays revoked");
+            assertTrue(authors.knows(second));
+        }
+    }
+
     @Test
     void whileTheServerHoldsTheFolderEveryCommandRefusesInOneLineNamingItsPidAndUrl() throws Exception {
         Path data = dir.resolve("data");

@@ -36,45 +36,6 @@ class RestartTest {
     }
 
     /**
-     * Found by an operator's probe: the dev token, revoked with revoke-author --token, was made an author again at the
-     * next start and worked. A revoked token stays revoked; the next start saves a new one in its place, and a table made
-     * anew (its dynamodb/ deleted) still takes the saved token as it is.
-     */
-    @Test
-    void aRevokedDevTokenStaysRevokedAndANewOneIsSavedInItsPlace() throws Exception {
-        Path data = Files.createTempDirectory("inlagg-revoked");
-        try {
-            var options = new LocalServer.Options(Repo.template(), data, 0, java.util.Optional.empty(), java.util.Optional.empty(),
-                    java.util.Optional.empty());
-            String first;
-            try (var server = LocalServer.start(options)) {
-                first = server.devToken();
-            }
-            assertEquals(first, Files.readString(data.resolve(LocalServer.DEV_TOKEN_FILE)).strip());
-            try (LocalTable table = LocalTable.open(Repo.template(), data)) {
-                assertTrue(table.wiring(java.time.ZoneId.of("UTC")).authors().revokeByToken(first).isPresent());
-            }
-            String second;
-            try (var server = LocalServer.start(options)) {
-                second = server.devToken();
-            }
-            assertTrue(!second.equals(first), "a new token");
-            assertEquals(second, Files.readString(data.resolve(LocalServer.DEV_TOKEN_FILE)).strip(), "saved in its place");
-            try (LocalTable table = LocalTable.open(Repo.template(), data)) {
-                var authors = table.wiring(java.time.ZoneId.of("UTC")).authors();
-                assertTrue(!authors.knows(first), "the revoked one is no author's");
-                assertTrue(authors.knows(second));
-            }
-            ServerExtension.delete(data.resolve("dynamodb"));
-            try (var server = LocalServer.start(options)) {
-                assertEquals(second, server.devToken(), "a table made anew takes the saved token");
-            }
-        } finally {
-            ServerExtension.delete(data);
-        }
-    }
-
-    /**
      * The functions read their settings from system properties, one server's at a time: a second server started beside a
      * first changed them under it (found by a test run: the first's search reached for the second's S3 once it had
      * stopped, and answered 500). The second start is refused, and the first serves on; once it stops, another starts.
