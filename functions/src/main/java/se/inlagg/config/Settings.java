@@ -70,7 +70,7 @@ public record Settings(String tableName, ZoneId siteZone, Optional<String> siteU
             uri = new URI(url);
         } catch (URISyntaxException notAnAddress) {
             // Said as any other wrong address is (from an operator's probe: a stack trace from URI.create).
-            throw new IllegalStateException(SITE_URL + " must be an address like https://blogg.example.se, not " + url);
+            throw new IllegalStateException(SITE_URL + " must be an address like https://blogg.example.se, not " + url, notAnAddress);
         }
         if (uri.getHost() == null || !(("https".equals(uri.getScheme())) || "http".equals(uri.getScheme()))
                 || (uri.getPath() != null && !uri.getPath().isEmpty())) {
