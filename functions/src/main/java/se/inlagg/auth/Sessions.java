@@ -2,6 +2,7 @@ package se.inlagg.auth;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -129,14 +130,20 @@ public final class Sessions {
      */
     public static String masked(String csrf) {
         byte[] token = csrf.getBytes(StandardCharsets.UTF_8);
-        byte[] both = new byte[token.length * 2];
         byte[] pad = new byte[token.length];
         new SecureRandom().nextBytes(pad);
-        for (int i = 0; i < token.length; i++) {
-            both[i] = pad[i];
-            both[token.length + i] = (byte) (token[i] ^ pad[i]);
-        }
+        byte[] both = Arrays.copyOf(pad, token.length * 2);
+        System.arraycopy(xor(token, pad), 0, both, token.length, token.length);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(both);
+    }
+
+    /** Each byte of {@code bytes} XOR the pad's at the same place: masking and unmasking alike. */
+    private static byte[] xor(byte[] bytes, byte[] pad) {
+        byte[] out = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            out[i] = (byte) (bytes[i] ^ pad[i]);
+        }
+        return out;
     }
 
     /** Whether a form carries the session's CSRF token, as a page gave it ({@link #masked}) or as it is. */
@@ -154,10 +161,7 @@ public final class Sessions {
         if (both.length != token.length * 2) {
             return sameToken(csrf, given);
         }
-        byte[] unmasked = new byte[token.length];
-        for (int i = 0; i < token.length; i++) {
-            unmasked[i] = (byte) (both[token.length + i] ^ both[i]);
-        }
-        return MessageDigest.isEqual(token, unmasked);
+        // The pad first, then the token under it.
+        return MessageDigest.isEqual(token, xor(Arrays.copyOfRange(both, token.length, both.length), both));
     }
 }
