@@ -55,6 +55,25 @@ final class AuthorBrowser {
         return http.raw("GET", path, Map.of("Cookie", cookie), null);
     }
 
+    /** Link to a list's next page, as the pages write it. */
+    private static final Pattern OLDER = Pattern.compile("<a rel=\"next\" href=\"([^\"]+)\">Äldre inlägg</a>");
+
+    /**
+     * Every page of a paged list, the first and each "Äldre inlägg" after it, one after another: other tests of the
+     * same server write as this author too, so a post of this test's need not be on the first page.
+     */
+    String allPages(String path) {
+        StringBuilder pages = new StringBuilder();
+        for (String next = path; next != null; ) {
+            var page = get(next);
+            assertEquals(200, page.status(), next + ": " + page.body());
+            pages.append(page.body());
+            Matcher older = OLDER.matcher(page.body());
+            next = older.find() ? unescape(older.group(1)) : null;
+        }
+        return pages.toString();
+    }
+
     /** A form as the browser sends it from a page of the site (its Origin is the site's). */
     Http.Reply post(String path, Map<String, String> fields) {
         return post(path, fields, Map.of("Origin", "http://" + http.base().getAuthority()));
