@@ -1,8 +1,10 @@
 package se.inlagg.auth;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import se.inlagg.posts.Byline;
+import se.inlagg.posts.SwedishOrder;
 import se.inlagg.store.AuthorStore;
 
 /** Who may write: creating authors with a token, telling which author a token belongs to, and profiles. */
@@ -49,6 +51,12 @@ public final class Authors {
 
     /** Whose tokens and sessions were taken away, and how many. */
     public record Revocation(String authorId, AuthorStore.Revoked revoked) {
+    }
+
+    /** Every author, by name in Swedish order (Å, Ä, Ö last), with what each holds: for an operator's list-authors. */
+    public List<AuthorStore.Listed> all() {
+        return store.all().stream().sorted(SwedishOrder.byName((AuthorStore.Listed a) -> a.profile().name())
+                .thenComparing(AuthorStore.Listed::createdAt)).toList();
     }
 
     /** The author id behind an Authorization header value, if it is a Bearer token we issued. */

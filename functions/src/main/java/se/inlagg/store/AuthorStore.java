@@ -43,7 +43,8 @@ public final class AuthorStore {
         String at = SiteTime.format(now);
         var author = Item.builder().key(Keys.author(id), Keys.AUTHOR_SK)
                 .s(NAME, profile.name()).s(ROLE, profile.role()).s(OFFICE, profile.office())
-                .s(CREATED_AT, at).s(UPDATED_AT, at).build();
+                .s(CREATED_AT, at).s(UPDATED_AT, at)
+                .s(Keys.GSI1PK, Keys.AUTHORS).s(Keys.GSI1SK, id).s(AUTHOR_ID, id).build();
         var writes = new ArrayList<>(List.of(table.putIfAbsent(author)));
         writes.addAll(tokenWrites(id, tokenSha256, at));
         return transactions.writeOrBusy(writes) instanceof Transactions.Result.Committed ? Optional.of(id) : Optional.empty();
@@ -150,6 +151,37 @@ public final class AuthorStore {
                 table.putIfAbsent(held(authorId, Keys.token(tokenSha256)).s(CREATED_AT, at).build()));
     }
 
+    /** An author as the list of every author shows them: who, since when, and how many ways in they hold now. */
+    public record Listed(String id, Byline profile, String createdAt, int tokens, int sessions) {
+    }
+
+    /**
+     * Every author (an operator looking for the id of someone who left): the ids from one Query of their list on
+     * GSI1, page by page, then their profiles read by key in one BatchGetItem a hundred, and what each holds by one
+     * Query of their own partition. An author made before the list was (2026-12-05) is in it once they have saved
+     * their profile. In no particular order.
+     */
+    public List<Listed> all() {
+        List<Map<String, AttributeValue>> keys = table.queryAll(QueryRequest.builder()
+                        .indexName(Keys.GSI1)
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK))
+                        .expressionAttributeValues(Map.of(":pk", Item.s(Keys.AUTHORS))))
+                .stream().map(i -> Table.key(i.get(Keys.PK).s(), i.get(Keys.SK).s())).toList();
+        List<Listed> all = new ArrayList<>(keys.size());
+        for (Optional<Item> read : table.getAll(keys)) {
+            // The index is read eventually; an author it still showed after a delete by hand is simply not there.
+            read.ifPresent(author -> {
+                String id = author.string(AUTHOR_ID);
+                Set<String> held = heldBy(id);
+                int tokens = (int) held.stream().filter(AuthorStore::isToken).count();
+                all.add(new Listed(id, new Byline(author.string(NAME), author.text(ROLE), author.text(OFFICE)),
+                        author.text(CREATED_AT).orElse(""), tokens, held.size() - tokens));
+            });
+        }
+        return all;
+    }
+
     /** The author id a token hash belongs to: one read of one item. */
     public Optional<String> authorIdOf(String tokenSha256) {
         return table.get(Keys.token(tokenSha256), Keys.TOKEN_SK).map(d -> d.string(AUTHOR_ID));
@@ -161,12 +193,17 @@ public final class AuthorStore {
                 .map(d -> new Byline(d.string(NAME), d.text(ROLE), d.text(OFFICE)));
     }
 
-    /** Replaces an author's profile; false when there is no such author. An empty role or office is removed. */
+    /**
+     * Replaces an author's profile; false when there is no such author. An empty role or office is removed. It also
+     * puts the author in the list of every author ({@link #all}), where an author made before that list was is not yet.
+     */
     public boolean saveProfile(String authorId, Byline profile, Instant now) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":name", Item.s(profile.name()));
         values.put(":at", Item.s(SiteTime.format(now)));
-        List<String> sets = new ArrayList<>(List.of("#name = :name", "#at = :at"));
+        values.put(":authors", Item.s(Keys.AUTHORS));
+        values.put(":id", Item.s(authorId));
+        List<String> sets = new ArrayList<>(List.of("#name = :name", "#at = :at", "#lpk = :authors", "#lsk = :id", "#aid = :id"));
         List<String> removes = new ArrayList<>();
         profile.role().ifPresentOrElse(r -> {
             values.put(":role", Item.s(r));
@@ -181,7 +218,8 @@ public final class AuthorStore {
             table.client().updateItem(r -> r.tableName(table.name()).key(Table.key(Keys.author(authorId), Keys.AUTHOR_SK))
                     .updateExpression(expression)
                     .conditionExpression("attribute_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#name", NAME, "#role", ROLE, "#office", OFFICE, "#at", UPDATED_AT))
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#name", NAME, "#role", ROLE, "#office", OFFICE, "#at", UPDATED_AT,
+                            "#lpk", Keys.GSI1PK, "#lsk", Keys.GSI1SK, "#aid", AUTHOR_ID))
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {

@@ -40,6 +40,9 @@ final class Keys {
     /** Every published post, newest first (GSI1). */
     static final String FEED = "FEED";
 
+    /** Every author (GSI1, keyed by id): how an operator finds an author's id with one Query, never a Scan. */
+    static final String AUTHORS = "AUTHORS";
+
     /** Sorts above every "<time>#<id>" so a BETWEEN bound at a second takes all ids of that second. */
     static final String HIGH = "~";
     /** Sorts below every time a post can have. */

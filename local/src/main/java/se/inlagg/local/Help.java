@@ -12,6 +12,7 @@ final class Help {
               serve          run the service (the default command); Ctrl-C stops it
               seed           add the two example posts to the data folder
               create-author  make an author and print their token once (--aws: in the deployed table)
+              list-authors   every author's id, byline and tokens (--aws: the deployed table's)
               revoke-author  take an author's tokens and sessions away (a token leaked, someone left)
               new-token      give an existing author another token, printed once
               reindex        build the search index anew from every post (--aws: the deployed one)
@@ -81,6 +82,22 @@ final class Help {
                        no process list or shell history); the token itself goes too, however old
               --aws    in the deployed table: TABLE_NAME (the stack's TableName output), with the
                        usual AWS settings (AWS_REGION, and AWS_PROFILE or keys)
+
+            Without --aws, in the local data folder (DATA_DIR, else .inlagg beside template.yaml).
+            Refused while the server runs on that folder: stop the server first.
+            """;
+
+    static final String LIST_AUTHORS = """
+            usage: ./inlagg list-authors [--aws]
+
+            Lists every author by name: their id (what revoke-author and new-token take), byline,
+            when they were made, and how many tokens and signed-in sessions they hold now (0 and 0:
+            revoked, they cannot write). One Query finds them all, never a Scan. An author made
+            before this list existed (2026-12-05) shows once they save their profile (/profile, or
+            PUT /api/me); until then revoke them by their token (revoke-author --token).
+
+              --aws  in the deployed table: TABLE_NAME (the stack's TableName output), with the usual
+                     AWS settings (AWS_REGION, and AWS_PROFILE or keys)
 
             Without --aws, in the local data folder (DATA_DIR, else .inlagg beside template.yaml).
             Refused while the server runs on that folder: stop the server first.

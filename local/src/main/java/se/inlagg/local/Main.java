@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import se.inlagg.app.Wiring;
 import se.inlagg.auth.Authors;
 import se.inlagg.config.Settings;
 import se.inlagg.emulator.dynamodb.DataDirectoryInUseException;
+import se.inlagg.posts.Byline;
 import se.inlagg.store.AuthorStore;
 import se.inlagg.store.Table;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -48,6 +50,7 @@ public final class Main {
                 case "create-author" -> createAuthor(rest);
                 case "revoke-author" -> revokeAuthor(rest);
                 case "new-token" -> newToken(rest);
+                case "list-authors" -> listAuthors(rest);
                 case "reindex" -> reindex(rest);
                 case "help", "--help", "-h" -> System.out.print(Help.ALL);
                 default -> throw new UsageException("there is no command " + command);
@@ -275,6 +278,26 @@ public final class Main {
         System.out.println(token.get());
     }
 
+    /**
+     * Every author, one line each: the id an operator needs for revoke-author or new-token (found by an operator's probe:
+     * it was printed once, by create-author, and nothing showed it again when someone left).
+     */
+    private static void listAuthors(List<String> args) {
+        if (args.stream().anyMatch(a -> !a.equals("--aws"))) {
+            throw new UsageException("takes no arguments but --aws, for the deployed table");
+        }
+        List<AuthorStore.Listed> authors = onTable(args.contains("--aws"), "list-authors", wiring -> wiring.authors().all());
+        System.out.println(authors.size() + (authors.size() == 1 ? " author" : " authors") + (authors.isEmpty() ? "." : ", by name:"));
+        for (AuthorStore.Listed author : authors) {
+            Byline byline = author.profile();
+            String who = String.join(", ", Stream.of(Optional.of(byline.name()), byline.role(), byline.office()).flatMap(Optional::stream).toList());
+            String holds = author.tokens() + (author.tokens() == 1 ? " token, " : " tokens, ") + author.sessions()
+                    + (author.sessions() == 1 ? " session" : " sessions");
+            String made = author.createdAt().isEmpty() ? "" : "; made " + author.createdAt().substring(0, Math.min(10, author.createdAt().length()));
+            System.out.println("  " + author.id() + "  " + who + "  (" + holds + made + ")");
+        }
+    }
+
     /** The one author id among the arguments (--aws aside). */
     private static String authorIdIn(List<String> args) {
         List<String> ids = args.stream().filter(a -> !a.equals("--aws")).toList();
@@ -392,6 +415,7 @@ public final class Main {
             case "create-author" -> Help.CREATE_AUTHOR;
             case "revoke-author" -> Help.REVOKE_AUTHOR;
             case "new-token" -> Help.NEW_TOKEN;
+            case "list-authors" -> Help.LIST_AUTHORS;
             case "reindex" -> Help.REINDEX;
             default -> Help.ALL;
         };

@@ -194,6 +194,62 @@ class CommandLineTest {
     }
 
     /**
+     * Found by an operator's probe: the id revoke-author and new-token take was printed once, by create-author, and nothing
+     * showed it again, so an author who had left could not be found. list-authors lists every author by name, in Swedish
+     * order, with what each still holds; an author made before the list existed joins it when their profile is saved.
+     */
+    @Test
+    void listAuthorsShowsEveryAuthorsIdBylineAndWhatTheyStillHold() throws Exception {
+        Path data = dir.resolve("data");
+        Map<String, String> folder = Map.of("DATA_DIR", data.toString());
+        Run none = run(Repo.root(), folder, "list-authors");
+        assertEquals(0, none.status(), none.err());
+        assertEquals(List.of("0 authors."), none.out());
+
+        String asa = run(Repo.root(), folder, "create-author", "--role", "Frivårdsinspektör", "--office", "Frivården Malmö", "Åsa", "Öberg")
+                .out().getLast();
+        String arla = run(Repo.root(), folder, "create-author", "Ärla", "Berg").out().getLast();
+        String zara = run(Repo.root(), folder, "create-author", "--office", "Anstalten Ystad", "Zara", "Lind").out().getLast();
+        Map<String, String> ids = new java.util.HashMap<>();
+        Instant now = Instant.now();
+        try (LocalTable table = LocalTable.open(Repo.template(), data)) {
+            var wiring = table.wiring(ZoneId.of("UTC"));
+            for (String token : List.of(asa, arla, zara)) {
+                ids.put(token, wiring.authors().authenticate("Bearer " + token).orElseThrow());
+            }
+            wiring.sessions().signIn(arla, now).orElseThrow();
+            wiring.sessions().signIn(arla, now).orElseThrow();
+            // An author as a version before the list wrote one: the item alone, in no list.
+            table.client().putItem(r -> r.tableName(table.name()).item(Map.of("PK", AttributeValue.fromS("AUTHOR#olle-fran-forr"),
+                    "SK", AttributeValue.fromS("AUTHOR"), "name", AttributeValue.fromS("Olle Gammal"),
+                    "createdAt", AttributeValue.fromS("2026-01-15T08:00:00Z"), "updatedAt", AttributeValue.fromS("2026-01-15T08:00:00Z"))));
+        }
+        assertEquals(0, run(Repo.root(), folder, "revoke-author", ids.get(zara)).status(), "Zara has left");
+
+        Run listed = run(Repo.root(), folder, "list-authors");
+        assertEquals(0, listed.status(), listed.err());
+        String made = "; made " + now.toString().substring(0, 10) + ")";
+        // Swedish order: Z, then Å, Ä, Ö (by code point Ä would come before Å).
+        assertEquals(List.of("3 authors, by name:",
+                "  " + ids.get(zara) + "  Zara Lind, Anstalten Ystad  (0 tokens, 0 sessions" + made,
+                "  " + ids.get(asa) + "  Åsa Öberg, Frivårdsinspektör, Frivården Malmö  (1 token, 0 sessions" + made,
+                "  " + ids.get(arla) + "  Ärla Berg  (1 token, 2 sessions" + made), listed.out());
+
+        try (LocalTable table = LocalTable.open(Repo.template(), data)) {
+            assertTrue(table.wiring(ZoneId.of("UTC")).authors().saveProfile("olle-fran-forr",
+                    new Byline("Olle Gammal", Optional.of("Handläggare"), Optional.empty()), now));
+        }
+        List<String> again = run(Repo.root(), folder, "list-authors").out();
+        assertEquals("4 authors, by name:", again.getFirst());
+        assertEquals("  olle-fran-forr  Olle Gammal, Handläggare  (0 tokens, 0 sessions; made 2026-01-15)", again.get(1),
+                "saving the profile put them in the list: " + again);
+
+        Run extra = run(Repo.root(), folder, "list-authors", "Åsa");
+        assertEquals(2, extra.status());
+        assertTrue(extra.err().startsWith("inlagg list-authors: takes no arguments but --aws"), extra.err());
+    }
+
+    /**
      * Found by an operator's probe: --aws without a region, credentials or the stack's outputs printed a stack trace of 26 to
      * 88 lines (revoke-author: to run it again), and PORT=abc one too. One line each, saying what to set; nothing is changed.
      */
@@ -201,7 +257,7 @@ class CommandLineTest {
     void aMissingAwsSettingOrABadPortIsSaidInOneLineWithWhatToSet() throws Exception {
         Map<String, List<String>> commands = Map.of("create-author", List.of("create-author", "--aws", "Anna Lindqvist"),
                 "new-token", List.of("new-token", "--aws", "abc"), "revoke-author", List.of("revoke-author", "--aws", "abc"),
-                "reindex", List.of("reindex", "--aws"));
+                "reindex", List.of("reindex", "--aws"), "list-authors", List.of("list-authors", "--aws"));
         List<Map<String, String>> settings = List.of(Map.of(), Map.of("AWS_REGION", "eu-north-1"),
                 Map.of("AWS_REGION", "eu-north-1", "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY", "exempel"));
         List<String> missing = List.of("region", "credentials", "TABLE_NAME");
@@ -348,7 +404,8 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelp() throws Exception {
         for (List<String> command : List.of(List.of("help"), List.of("--help"), List.of("serve", "--help"), List.of("seed", "--help"),
-                List.of("create-author", "--help"), List.of("revoke-author", "--help"), List.of("new-token", "--help"))) {
+                List.of("create-author", "--help"), List.of("revoke-author", "--help"), List.of("new-token", "--help"),
+                List.of("list-authors", "--help"), List.of("reindex", "--help"))) {
             Run help = run(dir, Map.of(), command.toArray(String[]::new));
             assertEquals(0, help.status(), command.toString());
             assertEquals("", help.err(), command.toString());
