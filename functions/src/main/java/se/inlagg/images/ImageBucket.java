@@ -12,18 +12,22 @@ import java.util.Optional;
  */
 public interface ImageBucket {
 
-    /** Part of a file, and how long the whole file is. */
-    record Chunk(byte[] bytes, long size) {
+    /** Part of a file, how long the whole file is, and which version of it this is (its ETag). */
+    record Chunk(byte[] bytes, long size, String version) {
     }
 
-    /** Up to {@code length} bytes from {@code offset}; empty when there is no such file. */
-    Optional<Chunk> read(String key, long offset, int length);
+    /**
+     * Up to {@code length} bytes from {@code offset}; empty when there is no such file, or, given the version an
+     * earlier read saw, when the file has been replaced since (an upload form may put to its key again for an hour).
+     */
+    Optional<Chunk> read(String key, Optional<String> version, long offset, int length);
 
     /**
-     * A copy of an upload under a picture's key, with the type read from its bytes and no tag: kept, as a post is about
-     * to show it. Marked unattached only once its save knows no post does ({@link #markUnattached}).
+     * A copy of that version of an upload under a picture's key, with the type read from its bytes and no tag: kept, as
+     * a post is about to show it. Marked unattached only once its save knows no post does ({@link #markUnattached}).
+     * False, copying nothing, when the upload is gone or is no longer the version that was read (and checked).
      */
-    void copy(String from, String to, ImageType type);
+    boolean copy(String from, String version, String to, ImageType type);
 
     /** The file is shown by a post: the lifecycle must leave it. */
     void markAttached(String key);

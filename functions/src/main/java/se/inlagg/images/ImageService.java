@@ -16,7 +16,6 @@ import se.inlagg.posts.PostService;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Seen;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Pictures uploaded straight to the bucket and put on a post. An upload is checked by its bytes
@@ -49,7 +48,8 @@ public final class ImageService {
     public static final Duration READ_URL_LIFETIME = Duration.ofMinutes(10);
 
     /** An upload that is a picture: what it is, how big, and its size in pixels. */
-    public record Uploaded(String key, ImageType type, long bytes, Image.Size size) {
+    /** An upload read and found a picture: {@code version} is the file's ETag then, the bytes that were checked. */
+    public record Uploaded(String key, ImageType type, long bytes, Image.Size size, String version) {
     }
 
     private final ImageBucket bucket;
@@ -73,7 +73,7 @@ public final class ImageService {
         if (!ObjectKeys.isUploadOf(authorId, key)) {
             return Outcome.refused(new Refusal.NotFound(Refusal.Missing.UPLOAD));
         }
-        Optional<ImageBucket.Chunk> first = bucket.read(key, 0, CHUNK);
+        Optional<ImageBucket.Chunk> first = bucket.read(key, Optional.empty(), 0, CHUNK);
         if (first.isEmpty()) {
             return Outcome.refused(new Refusal.NotFound(Refusal.Missing.UPLOAD));
         }
@@ -90,7 +90,7 @@ public final class ImageService {
                 || (long) h.width() * h.height() > UploadPolicy.MAX_PIXELS) {
             return rejected(key, Refusal.Rule.IMAGE_TOO_MANY_PIXELS);
         }
-        return Outcome.done(new Uploaded(key, h.type(), size, new Image.Size(h.width(), h.height())));
+        return Outcome.done(new Uploaded(key, h.type(), size, new Image.Size(h.width(), h.height()), first.get().version()));
     }
 
     private Outcome<Uploaded> rejected(String key, Refusal.Rule rule) {
@@ -135,9 +135,8 @@ public final class ImageService {
         }
         String name = ObjectKeys.imageName(key, current.summary().id(), upload.type());
         String picture = ObjectKeys.image(name);
-        try {
-            bucket.copy(key, picture, upload.type());
-        } catch (NoSuchKeyException e) {
+        if (!bucket.copy(key, upload.version(), picture, upload.type())) {
+            // Gone since it was read (the same save sent twice), or replaced by another put to its key: never copied unchecked.
             return alreadyOnThePost(authorId, slug, key, new Refusal.NotFound(Refusal.Missing.UPLOAD), altText, captionText, seen);
         }
         Image image = Image.stored(name, altText, Optional.of(captionText), upload.size());
@@ -278,11 +277,13 @@ public final class ImageService {
     private final class ChunkedBytes implements ImageHeader.Bytes {
         private final String key;
         private final long size;
+        private final String version;
         private final java.util.Map<Long, byte[]> chunks = new java.util.HashMap<>();
 
         ChunkedBytes(String key, ImageBucket.Chunk first) {
             this.key = key;
             this.size = first.size();
+            this.version = first.version();
             chunks.put(0L, first.bytes());
         }
 
@@ -297,7 +298,8 @@ public final class ImageService {
                 if (chunks.size() >= MAX_CHUNKS) {
                     return -1;
                 }
-                chunk = bucket.read(key, index * CHUNK, CHUNK).map(ImageBucket.Chunk::bytes).orElse(new byte[0]);
+                // The same version as the first chunk, or nothing: a header is never read from two files.
+                chunk = bucket.read(key, Optional.of(version), index * CHUNK, CHUNK).map(ImageBucket.Chunk::bytes).orElse(new byte[0]);
                 chunks.put(index, chunk);
             }
             int offset = (int) (position - index * CHUNK);

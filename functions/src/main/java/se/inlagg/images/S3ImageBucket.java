@@ -84,17 +84,17 @@ public final class S3ImageBucket implements ImageBucket {
     }
 
     @Override
-    public Optional<Chunk> read(String key, long offset, int length) {
-        try (var in = parts.client().get().getObject(r -> r.bucket(bucket).key(key).range("bytes=" + offset + "-" + (offset + length - 1)))) {
+    public Optional<Chunk> read(String key, Optional<String> version, long offset, int length) {
+        try (var in = parts.client().get().getObject(r -> r.bucket(bucket).key(key).range("bytes=" + offset + "-" + (offset + length - 1))
+                .ifMatch(version.orElse(null)))) {
             byte[] bytes = in.readAllBytes();
-            return Optional.of(new Chunk(bytes, totalSize(in.response().contentRange(), offset + bytes.length)));
+            return Optional.of(new Chunk(bytes, totalSize(in.response().contentRange(), offset + bytes.length), in.response().eTag()));
         } catch (S3Exception e) {
-            // Without s3:ListBucket (which the functions are not given) S3 answers a missing key 403, not 404.
-            if (e.statusCode() == 404 || e.statusCode() == 403) {
+            if (isGone(e)) {
                 return Optional.empty();
             }
             if (e.statusCode() == 416) {
-                return Optional.of(new Chunk(new byte[0], offset));
+                return Optional.of(new Chunk(new byte[0], offset, version.orElse("")));
             }
             throw e;
         } catch (IOException e) {
@@ -115,11 +115,30 @@ public final class S3ImageBucket implements ImageBucket {
     }
 
     @Override
-    public void copy(String from, String to, ImageType type) {
-        // The upload's tag is not copied: the picture is kept until its save knows no post shows it.
-        parts.client().get().copyObject(r -> r.sourceBucket(bucket).sourceKey(from).destinationBucket(bucket).destinationKey(to)
-                .metadataDirective(MetadataDirective.REPLACE).contentType(type.mediaType()).cacheControl(SHOWN)
-                .taggingDirective(TaggingDirective.REPLACE));
+    public boolean copy(String from, String version, String to, ImageType type) {
+        try {
+            // The upload's tag is not copied: the picture is kept until its save knows no post shows it. Only the version whose
+            // bytes were checked is copied (found by a security probe: the upload form could put other bytes to the key between
+            // the check and the copy, which would then have been served as the type the check found).
+            parts.client().get().copyObject(r -> r.sourceBucket(bucket).sourceKey(from).copySourceIfMatch(version)
+                    .destinationBucket(bucket).destinationKey(to)
+                    .metadataDirective(MetadataDirective.REPLACE).contentType(type.mediaType()).cacheControl(SHOWN)
+                    .taggingDirective(TaggingDirective.REPLACE));
+            return true;
+        } catch (S3Exception e) {
+            if (isGone(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A file that is not there (404; 403 without s3:ListBucket, which the functions are not given, is how S3 says it to
+     * them) or not the version asked for (412).
+     */
+    private static boolean isGone(S3Exception e) {
+        return e.statusCode() == 404 || e.statusCode() == 403 || e.statusCode() == 412;
     }
 
     @Override

@@ -125,6 +125,28 @@ class ImageServiceTest {
         assertFalse(bucket.files.containsKey(key), "the upload is gone");
     }
 
+    /**
+     * Found by a security probe: an upload form may put to its key again for an hour, so bytes put between the check of
+     * an upload and its copy were copied unchecked, and served as the type the check had found. Only the version that was
+     * checked is copied, and a header read a chunk at a time is read from that version alone.
+     */
+    @Test
+    void anUploadReplacedAfterItsCheckIsNeverCopied() {
+        Post p = post("Utbytt efter kontrollen");
+        String key = uploaded(Pictures.png(10, 10));
+        byte[] page = "<html><script>alert(1)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        bucket.beforeNextCopy = () -> bucket.upload(key, page);
+        assertInstanceOf(Refusal.NotFound.class, refused(images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))));
+        assertEquals(List.of(key), List.copyOf(bucket.files.keySet()), "nothing copied");
+        assertEquals(Optional.empty(), ((Outcome.Done<Post>) posts.get(p.slug(), Optional.of(ASA))).value().summary().image());
+
+        String jpeg = uploaded(Pictures.jpegWithMetadata(300, 200, 150_000));
+        bucket.afterNextRead = () -> bucket.upload(jpeg, Pictures.jpegWithMetadata(30_000, 30_000, 150_000));
+        Refusal unread = refused(images.inspect(ASA, jpeg));
+        assertEquals(Refusal.Rule.NOT_AN_IMAGE, assertInstanceOf(Refusal.Unprocessable.class, unread).rule(),
+                "its header is not read from the next file's chunks");
+    }
+
     @Test
     void aDoubleClickedSaveFindsItsPictureOnThePostAndIsDone() {
         Post p = post("Dubbelklick med bild");

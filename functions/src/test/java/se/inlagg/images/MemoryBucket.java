@@ -13,14 +13,19 @@ import java.util.TreeMap;
 /** A bucket in memory for the rules of pictures: its files, their tags, and every read it was asked for. */
 final class MemoryBucket implements ImageBucket {
 
-    record File(byte[] bytes, String contentType, boolean unattached) {
+    /** A file and its version, new at every put as an ETag is (a tag changes no version). */
+    record File(byte[] bytes, String contentType, boolean unattached, String version) {
     }
+
+    private int puts;
 
     final Map<String, File> files = new TreeMap<>();
     final List<String> reads = new ArrayList<>();
     final List<String> copies = new ArrayList<>();
     /** Run once, just after the next copy: what other requests do between a save's copy and its post's write. */
     Runnable afterNextCopy;
+    /** Run once, just after the next read: what another put to the key does while its header is read. */
+    Runnable afterNextRead;
     /** Run once, just before the next copy: what other requests do between a save's read of the post and its copy. */
     Runnable beforeNextCopy;
     /** Run once, just before the next mark unattached: what other requests do between a refused save's read and its mark. */
@@ -29,22 +34,28 @@ final class MemoryBucket implements ImageBucket {
     RuntimeException nextAttachedThrows;
 
     void upload(String key, byte[] bytes) {
-        files.put(key, new File(bytes, "image/*", true));
+        files.put(key, new File(bytes, "image/*", true, nextVersion()));
     }
 
     @Override
-    public Optional<Chunk> read(String key, long offset, int length) {
+    public Optional<Chunk> read(String key, Optional<String> version, long offset, int length) {
         reads.add(key + "@" + offset);
         File f = files.get(key);
-        if (f == null) {
+        if (f == null || version.isPresent() && !version.get().equals(f.version())) {
             return Optional.empty();
         }
         int from = (int) Math.min(offset, f.bytes().length);
-        return Optional.of(new Chunk(Arrays.copyOfRange(f.bytes(), from, (int) Math.min(f.bytes().length, offset + length)), f.bytes().length));
+        Runnable after = afterNextRead;
+        afterNextRead = null;
+        if (after != null) {
+            after.run();
+        }
+        return Optional.of(new Chunk(Arrays.copyOfRange(f.bytes(), from, (int) Math.min(f.bytes().length, offset + length)), f.bytes().length,
+                f.version()));
     }
 
     @Override
-    public void copy(String from, String to, ImageType type) {
+    public boolean copy(String from, String version, String to, ImageType type) {
         Runnable before = beforeNextCopy;
         beforeNextCopy = null;
         if (before != null) {
@@ -52,15 +63,20 @@ final class MemoryBucket implements ImageBucket {
         }
         copies.add(from);
         File f = files.get(from);
-        if (f == null) {
-            throw software.amazon.awssdk.services.s3.model.NoSuchKeyException.builder().message("NoSuchKey").build();
+        if (f == null || !f.version().equals(version)) {
+            return false;
         }
-        files.put(to, new File(f.bytes(), type.mediaType(), false));
+        files.put(to, new File(f.bytes(), type.mediaType(), false, nextVersion()));
         Runnable between = afterNextCopy;
         afterNextCopy = null;
         if (between != null) {
             between.run();
         }
+        return true;
+    }
+
+    private String nextVersion() {
+        return "\"v" + ++puts + "\"";
     }
 
     @Override
@@ -70,7 +86,7 @@ final class MemoryBucket implements ImageBucket {
         if (failure != null) {
             throw failure;
         }
-        files.computeIfPresent(key, (k, f) -> new File(f.bytes(), f.contentType(), false));
+        files.computeIfPresent(key, (k, f) -> new File(f.bytes(), f.contentType(), false, f.version()));
     }
 
     @Override
@@ -85,7 +101,7 @@ final class MemoryBucket implements ImageBucket {
             // As S3 answers a tag for no object (found by a review: the copy an edit or a delete let go meanwhile).
             throw software.amazon.awssdk.services.s3.model.NoSuchKeyException.builder().message("NoSuchKey").build();
         }
-        files.put(key, new File(f.bytes(), f.contentType(), true));
+        files.put(key, new File(f.bytes(), f.contentType(), true, f.version()));
     }
 
     @Override

@@ -69,6 +69,40 @@ class PicturesEndToEndTest extends ServerTest {
         return img.group(1);
     }
 
+    /**
+     * From a security probe: an upload form puts to its key for an hour, so other bytes could take the key between a save's
+     * check of the upload and its copy, and be served as the type the check found. The bucket reads on and copies only the
+     * version that was read first: in the embedded S3 as in S3 (and LocalStack), by If-Match and x-amz-copy-source-if-match.
+     */
+    @Test
+    void theBucketReadsOnAndCopiesOnlyTheVersionOfAnUploadThatWasChecked() {
+        LocalBucket local = env.server.bucket();
+        var bucket = new RecordingS3().bucket(local);
+        String key = "uploads/version-" + java.util.UUID.randomUUID() + "/fil";
+        String copy = "images/version-" + java.util.UUID.randomUUID() + ".png";
+        byte[] png = TestPictures.png(64, 32);
+        try (var s3 = local.client()) {
+            s3.putObject(r -> r.bucket(local.name()).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(png));
+            var first = bucket.read(key, java.util.Optional.empty(), 0, 16).orElseThrow();
+            assertArrayEquals(java.util.Arrays.copyOf(png, 16), first.bytes());
+            assertTrue(bucket.read(key, java.util.Optional.of(first.version()), 16, 16).isPresent(), "the same file reads on");
+
+            s3.putObject(r -> r.bucket(local.name()).key(key),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("<html><script>alert(1)</script></html>"));
+            assertEquals(java.util.Optional.empty(), bucket.read(key, java.util.Optional.of(first.version()), 16, 16),
+                    "another file at the key is not read as the rest of the first");
+            assertFalse(bucket.copy(key, first.version(), copy, se.inlagg.images.ImageType.PNG), "nor copied as the picture checked");
+            assertEquals(List.of(), uploads.keys(copy));
+
+            var second = bucket.read(key, java.util.Optional.empty(), 0, 16).orElseThrow();
+            assertTrue(bucket.copy(key, second.version(), copy, se.inlagg.images.ImageType.PNG), "the version read is copied");
+            assertEquals(List.of(copy), uploads.keys(copy));
+        } finally {
+            bucket.delete(copy);
+            bucket.delete(key);
+        }
+    }
+
     @Test
     void aPictureGoesStraightToTheBucketAndReadersGetItFromTheSitesOwnAddress() throws Exception {
         var start = uploads.snapshot();
