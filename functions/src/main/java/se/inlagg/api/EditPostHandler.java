@@ -45,7 +45,8 @@ public final class EditPostHandler extends PostApiFunction {
                     // Removing the status would leave the create's default, published: a client clearing fields published a draft.
                     throw new ProblemException(Problems.of(new Refusal.Invalid(List.of(new FieldError("status", "must be \"published\" or \"draft\"")))));
                 }
-                yield app().posts().edit(current, DraftReader.post(merged(current, patch)), authorId);
+                DraftReader.refuseEmptyDate(patch);
+                yield app().posts().edit(current, DraftReader.merged(merged(current, patch)), authorId);
             }
         };
     }

@@ -190,10 +190,11 @@ public final class PostService {
         // Dated: published, or given a date, or dated before and not emptied (a post taken back keeps the date readers saw).
         boolean dated = c.status() == Status.PUBLISHED || c.publishedAt().isPresent()
                 || (!c.dateCleared() && (was.status() == Status.PUBLISHED ? !publishedAt.isAfter(now) : was.dated()));
-        if (!dated && publishedAt.isAfter(now)) {
+        if (!dated && (publishedAt.isAfter(now) || was.dated())) {
             // A draft with no date of its own is dated by when it was last begun, never by a time to come: a scheduled post
             // taken back in this patch is dated now (it kept the time it was scheduled for; from an integrator's probe, as
-            // unpublish below).
+            // unpublish below), and so is a draft whose own date is taken away (from an API probe: it answered dated false
+            // with the date taken away still as its publishedAt).
             publishedAt = now;
         }
         var next = new PostSummary(was.id(), was.slug(), c.title(), c.excerpt(), c.byline(), c.tags(), c.image(),

@@ -56,6 +56,43 @@ class AuthoringApiEndToEndTest extends ServerTest {
         assertEquals(etag, http.get("/api/posts/asas-api-inlagg").header("etag"));
     }
 
+    /**
+     * Found by an API probe: "status": "" in a patch published a draft (read as no status, whose default is published), and
+     * in a create made a post everyone could read; "publishedAt": "" was "now" in a create and null in a patch. Empty is
+     * refused in each; and a draft whose own date a patch takes away is dated when that was done, as "dated": false says.
+     */
+    @Test
+    void anEmptyStatusOrDateIsRefusedAndNeverPublishesADraft() {
+        assertEquals(201, draft("Får inte synas än").status());
+        String path = "/api/posts/far-inte-synas-an";
+        for (String status : List.of("\"\"", "\"   \"")) {
+            String etag = http.write("GET", path, null).header("etag");
+            var patched = http.sendWith("PATCH", path, "application/merge-patch+json", "{\"status\": " + status + "}", Map.of("If-Match", etag));
+            assertError(patched, 400, "validation_failed", "status");
+            assertEquals(404, http.get(path).status(), "still nobody else's to read");
+            assertError(http.write("POST", "/api/posts", "{\"title\": \"Tom status\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"},"
+                    + " \"status\": " + status + "}"), 400, "validation_failed", "status");
+        }
+        assertEquals(404, http.get("/api/posts/tom-status").status(), "nothing made");
+        assertError(http.write("POST", "/api/posts", "{\"title\": \"Tomt datum\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"},"
+                + " \"publishedAt\": \"\"}"), 400, "validation_failed", "publishedAt");
+        String etag = http.write("GET", path, null).header("etag");
+        assertError(http.sendWith("PATCH", path, "application/merge-patch+json", "{\"publishedAt\": \" \"}", Map.of("If-Match", etag)),
+                400, "validation_failed", "publishedAt");
+
+        var dated = http.sendWith("PATCH", path, "application/merge-patch+json", "{\"publishedAt\": \"2019-05-05\"}", Map.of("If-Match", etag));
+        assertEquals(200, dated.status(), dated.body());
+        assertTrue(dated.json().path("dated").asBoolean());
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        var undated = http.sendWith("PATCH", path, "application/merge-patch+json", "{\"publishedAt\": null}",
+                Map.of("If-Match", dated.header("etag")));
+        assertEquals(200, undated.status(), undated.body());
+        assertFalse(undated.json().path("dated").asBoolean());
+        assertFalse(java.time.Instant.parse(undated.json().path("publishedAt").asText()).isBefore(before),
+                "dated by when its date was taken away, not 2019: " + undated.body());
+        assertEquals("draft", undated.json().path("status").asText());
+    }
+
     @Test
     void publishNowAtATimeAndBackToDraft() {
         assertEquals(201, draft("Publiceras via API").status());
