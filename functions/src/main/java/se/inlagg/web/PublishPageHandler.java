@@ -55,7 +55,12 @@ public final class PublishPageHandler extends PostAuthorPage {
             return answer(request, viewer.get(), slug, form, posts.unpublish(slug, authorId, version), Notice.Done.UNPUBLISHED);
         }
         String typed = form.value("at").strip();
-        // Empty is now: read as no instant, and not refused.
+        if (form.get("at").isPresent() && typed.isEmpty()) {
+            // "Schemalägg" with no time: said so, never published now (found by a probe: only the browser's own check stood
+            // between it and publishing at once). "Publicera nu" sends no time at all, and is now.
+            return again(request, viewer.get(), slug, typed, 400,
+                    "Skriv när inlägget ska publiceras, till exempel 2026-12-24 15:00 (svensk tid).", true);
+        }
         SiteTime.Reading read = posts.time().read(typed);
         Optional<Instant> at = read.instant().map(t -> asFilledIn(t, typed, slug, viewer.get()));
         if (!typed.isEmpty() && at.isEmpty()) {

@@ -106,8 +106,9 @@ final class Views {
                 ? Optional.of("Publicera nu publicerar det nu, inte " + dateTime(s.publishedAt(), zone)
                         + " som det är daterat: Schemalägg nedan publicerar det då (tiden är ifylld).")
                 : Optional.of("Inlägget behåller sitt datum, " + date(s.publishedAt(), zone) + ". Ett annat datum väljer du nedan.");
-        // The browser's date-and-time field takes the form's minute with ISO 8601's T.
-        String shownAt = at.isEmpty() && ownDate && toCome ? WriteForm.siteTime(s.publishedAt(), zone).replace(' ', 'T') : at;
+        // Written as the hint and the writing form's date field write it (a text field: a browser's date-and-time field showed
+        // its own language's format, AM/PM in an English browser, under a hint of 2026-12-24 15:00; found by a probe).
+        String shownAt = at.isEmpty() && ownDate && toCome ? WriteForm.siteTime(s.publishedAt(), zone) : at;
         return new PublishingView(postPath(s.slug()), csrf, s.version(), shownAt, error, atWrong, s.visibleAt(now), s.status() == Status.PUBLISHED,
                 says);
     }

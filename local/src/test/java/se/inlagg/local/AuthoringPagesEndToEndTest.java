@@ -250,9 +250,9 @@ class AuthoringPagesEndToEndTest extends ServerTest {
                 + " \"author\": {\"name\": \"Åsa\"}, \"status\": \"draft\", \"publishedAt\": \"2031-10-26T02:30+01:00\"}").json().path("slug").asText();
         String preview = asa.get("/posts/" + draft + "/preview").body();
         assertTrue(preview.contains("Publicera nu publicerar det nu, inte 26 oktober 2031 kl. 02:30 (vintertid) som det är daterat"), preview);
-        assertTrue(preview.contains("name=\"at\" type=\"datetime-local\" value=\"2031-10-26T02:30\""), preview);
+        assertTrue(preview.contains("name=\"at\" value=\"2031-10-26 02:30\""), preview);
         var scheduled = asa.post("/posts/" + draft + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(draft).get("version"),
-                "at", "2031-10-26T02:30"));
+                "at", "2031-10-26 02:30"));
         assertEquals(303, scheduled.status(), scheduled.body());
         assertEquals("2031-10-26T01:30:00Z", http.getAs("/api/posts/" + draft, ServerExtension.TOKEN).json().path("publishedAt").asText());
 
@@ -318,7 +318,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         // Found by a probe: "Publicera nu" dropped the date without a word; the preview says so and the schedule holds it.
         String preview = asa.get("/posts/" + slug + "/preview").body();
         assertTrue(preview.contains("Publicera nu publicerar det nu, inte 4 maj 2031 kl. 10:00 som det är daterat"), preview);
-        assertTrue(preview.contains("name=\"at\" type=\"datetime-local\" value=\"2031-05-04T10:00\""), preview);
+        assertTrue(preview.contains("name=\"at\" value=\"2031-05-04 10:00\""), preview);
 
         assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "publishedAt", "", "action", "publish")).status());
         var published = http.get("/api/posts/" + slug).json();
@@ -498,6 +498,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         String asRead = asa.get("/posts/" + slug + "/edit").body();
         assertTrue(asRead.contains("<a href=\"/drafts\">Mina inlägg</a>") && !asRead.contains("target=\"_blank\""), asRead);
         assertTrue(html.contains("<p class=\"stored-title\">Från första fliken</p>"), "what the stored post says now");
+        // Found by a probe (axe: scrollable-region-focusable): a long stored text scrolls in its box, which the keyboard reaches.
+        assertTrue(html.contains("<pre class=\"stored-body\" tabindex=\"0\" role=\"region\" aria-label=\"Den sparade texten\">"), html);
         assertTrue(html.contains("Spara min version ändå") && html.contains("href=\"/posts/" + slug + "/edit\">börja om"));
         // Found by an author's probe: the conflict's form has no picture button, and its hints pointed at one.
         assertFalse(html.contains("välj bild…"), html);
@@ -959,7 +961,10 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(stale.body().contains("action=\"/posts/" + slug + "/publish\"") && !AuthorBrowser.hidden(stale.body(), "csrf").isEmpty(),
                 "the form again, with this session's token: " + stale.body());
         assertEquals(404, http.get("/posts/" + slug).status(), "not published");
-        var published = asa.post("/posts/" + slug + "/publish", AuthorBrowser.fields(stale.body()));
+        // "Publicera nu", whose form sends no time (the schedule's form beside it does).
+        Map<String, String> now = new LinkedHashMap<>(AuthorBrowser.fields(stale.body()));
+        now.remove("at");
+        var published = asa.post("/posts/" + slug + "/publish", now);
         assertEquals(303, published.status());
         String previewed = asa.get("/posts/" + slug + "/preview").body();
         String reader = http.get("/posts/" + slug).body();
@@ -1011,15 +1016,25 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         var bad = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", version, "at", "31 juni kl 25"));
         assertEquals(400, bad.status());
         assertTrue(bad.body().contains("Tiden gick inte att läsa") && bad.body().contains("value=\"31 juni kl 25\""), bad.body());
-        assertTrue(bad.body().contains("aria-describedby=\"at-hint at-error\" aria-invalid=\"true\""), "the time is what was wrong");
+        assertTrue(bad.body().contains("aria-describedby=\"at-hint at-error\" aria-invalid=\"true\" autofocus"), "the time is what was wrong");
+        assertTrue(bad.body().contains("<span class=\"error\" role=\"alert\" id=\"at-error\">Tiden gick inte att läsa"),
+                "said beside the field: " + bad.body());
+        // Found by a probe: "Schemalägg" with no time published at once, where only the browser's own check (in its own
+        // language) had stopped it; the forms now leave the checks to the site, in Swedish.
+        var empty = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", version, "at", " "));
+        assertEquals(400, empty.status(), empty.body());
+        assertTrue(empty.body().contains("Skriv när inlägget ska publiceras, till exempel 2026-12-24 15:00 (svensk tid)."), empty.body());
+        assertTrue(empty.body().contains("class=\"schedule\" novalidate>"), empty.body());
+        assertEquals(404, http.get("/posts/" + slug).status(), "not published");
         // It holds the time typed: its links away open a new tab, as every page giving back what was typed (from a review).
         assertTrue(bad.body().contains("/edit\" target=\"_blank\" rel=\"noopener\">Redigera<span class=\"visually-hidden\">"), bad.body());
         var stale = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", "99"));
         assertEquals(409, stale.status());
         assertTrue(stale.body().contains("Inlägget har ändrats sedan du öppnade sidan"));
         // Found by a probe: the date field was marked invalid and pointed at this message, which is not about it.
-        assertTrue(stale.body().contains("<input id=\"at\" name=\"at\" type=\"datetime-local\" value=\"\" required aria-describedby=\"at-hint\">"),
+        assertTrue(stale.body().contains("<input id=\"at\" name=\"at\" value=\"\" required autocomplete=\"off\" aria-describedby=\"at-hint\">"),
                 stale.body());
+        assertTrue(stale.body().contains("<p class=\"error\" role=\"alert\" id=\"publish-error\">Inlägget har ändrats"), stale.body());
         assertFalse(stale.body().contains("aria-invalid") || stale.body().contains("field invalid"), stale.body());
         assertEquals(403, asa.post("/posts/" + slug + "/publish", Map.of("csrf", "fel", "version", version)).status());
         assertEquals(404, http.get("/posts/" + slug).status(), "still a draft");
