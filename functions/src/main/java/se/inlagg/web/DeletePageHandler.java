@@ -38,7 +38,11 @@ public final class DeletePageHandler extends PostAuthorPage {
             return toSignInThen(Views.postPath(slug) + "/delete");
         }
         if (refused.isPresent()) {
-            throw new ProblemException(Problems.forbidden("The form did not come from a signed-in author's page here.", refused.get()));
+            // Signed in, from a page of an earlier session (a tab left open): the question again, with this session's form, to
+            // send once more (found by a browser probe: a page that said to send the form again, with no form on it). Another
+            // site's form never gets here (PageFunction refuses it at the door, showing nothing).
+            return confirm(request, 403, viewer.get(), slug, Optional.of(
+                    "Sidan var för gammal (eller kom inte härifrån), så inlägget togs inte bort. Vill du fortfarande ta bort det?"));
         }
         if (!form.value("confirm").equals("ja")) {
             return confirm(request, 400, viewer.get(), slug, Optional.of("Bekräfta med knappen att inlägget ska tas bort."));

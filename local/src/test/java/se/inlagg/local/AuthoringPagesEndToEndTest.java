@@ -482,7 +482,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         var conflict = asa.post("/posts/" + slug + "/edit", with(secondTab, "body", mine, "action", "save"));
         assertEquals(409, conflict.status());
         String html = conflict.body();
-        assertTrue(html.contains("Inlägget har ändrats sedan du öppnade formuläret"), html);
+        assertTrue(html.contains("<h2 id=\"konflikt\">Inlägget har ändrats sedan du öppnade formuläret</h2>"), html);
+        assertEquals(1, html.split("Inlägget har ändrats sedan du öppnade formuläret", -1).length - 1, "said once: " + html);
         // Found by a probe: a category (or a picture) added in the other tab went, unsaid, with "Spara min version ändå".
         assertTrue(html.contains("<li>Kategorier (skilj med komma): sparat ”Frivård, Samverkan, Julbord”, i ditt formulär ”Frivård, Samverkan”</li>"),
                 html);
@@ -1051,8 +1052,14 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         var unconfirmed = asa.post("/posts/" + slug + "/delete", Map.of("csrf", asa.csrf, "version", version));
         assertEquals(400, unconfirmed.status());
         assertEquals(200, http.get("/posts/" + slug).status());
+        // From a page of an earlier session (found by a browser probe: a page saying to send the form again, with no form):
+        // the question again, with this session's form.
+        var stale = asa.post("/posts/" + slug + "/delete", Map.of("csrf", "fran-en-tidigare-inloggning", "version", version, "confirm", "ja"));
+        assertEquals(403, stale.status());
+        assertTrue(stale.body().contains("Sidan var för gammal (eller kom inte härifrån), så inlägget togs inte bort."), stale.body());
+        assertEquals(200, http.get("/posts/" + slug).status(), "nothing deleted");
 
-        var deleted = asa.post("/posts/" + slug + "/delete", Map.of("csrf", asa.csrf, "version", version, "confirm", "ja"));
+        var deleted = asa.post("/posts/" + slug + "/delete", AuthorBrowser.fields(stale.body()));
         assertEquals("/drafts?done=deleted", deleted.header("location"));
         assertTrue(asa.get("/drafts?done=deleted").body().contains("Inlägget är borttaget."));
         assertEquals(404, http.get("/posts/" + slug).status());
