@@ -93,6 +93,36 @@ public record ImageHeader(ImageType type, int width, int height) {
         return Optional.empty();
     }
 
+    /** How many bytes at a file's end {@link #endsWhole} needs: some tools leave a few bytes after a format's end. */
+    public static final int TAIL = 64;
+
+    /**
+     * Whether the file ends where its format ends a whole picture, which its header cannot tell (found by an API probe: a
+     * PNG cut after its header was taken, and the post showed a picture no browser draws). {@code tail} is the file's last
+     * bytes (up to {@link #TAIL}). A PNG ends with its IEND chunk and a JPEG with its end-of-image marker (in entropy-coded
+     * data an 0xFF is always followed by 0x00, so the marker is no accident); a WebP is at least as long as its RIFF header
+     * says. Not a decoder: a file whose middle is broken passes.
+     */
+    public static boolean endsWhole(ImageType type, Bytes file, byte[] tail, long size) {
+        return switch (type) {
+            case PNG -> contains(tail, ascii("IEND"));
+            case JPEG -> contains(tail, new byte[] {(byte) 0xff, (byte) 0xd9});
+            case WEBP -> {
+                long riff = littleEndian(file, 4, 4);
+                yield riff >= 4 && riff + 8 <= size;
+            }
+        };
+    }
+
+    private static boolean contains(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Optional<ImageHeader> sized(ImageType type, long width, long height) {
         boolean fits = width >= 1 && height >= 1 && width <= Integer.MAX_VALUE && height <= Integer.MAX_VALUE;
         return fits ? Optional.of(new ImageHeader(type, (int) width, (int) height)) : Optional.empty();

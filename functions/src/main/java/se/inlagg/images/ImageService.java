@@ -81,7 +81,8 @@ public final class ImageService {
         if (size == 0 || size > UploadPolicy.MAX_BYTES) {
             return rejected(key, size == 0 ? Refusal.Rule.EMPTY_FILE : Refusal.Rule.IMAGE_TOO_LARGE);
         }
-        Optional<ImageHeader> header = ImageHeader.read(new ChunkedBytes(key, first.get()));
+        ChunkedBytes bytes = new ChunkedBytes(key, first.get());
+        Optional<ImageHeader> header = ImageHeader.read(bytes);
         if (header.isEmpty()) {
             return rejected(key, Refusal.Rule.NOT_AN_IMAGE);
         }
@@ -89,6 +90,14 @@ public final class ImageService {
         if (h.width() > UploadPolicy.MAX_SIDE_PIXELS || h.height() > UploadPolicy.MAX_SIDE_PIXELS
                 || (long) h.width() * h.height() > UploadPolicy.MAX_PIXELS) {
             return rejected(key, Refusal.Rule.IMAGE_TOO_MANY_PIXELS);
+        }
+        Optional<byte[]> tail = bytes.tail(ImageHeader.TAIL);
+        if (tail.isEmpty()) {
+            // Replaced since its first bytes were read: the next read of it is another file's, and no verdict is given here.
+            return Outcome.refused(new Refusal.NotFound(Refusal.Missing.UPLOAD));
+        }
+        if (!ImageHeader.endsWhole(h.type(), bytes, tail.get(), size)) {
+            return rejected(key, Refusal.Rule.IMAGE_CUT_SHORT);
         }
         return Outcome.done(new Uploaded(key, h.type(), size, new Image.Size(h.width(), h.height()), first.get().version()));
     }
@@ -285,6 +294,21 @@ public final class ImageService {
             this.size = first.size();
             this.version = first.version();
             chunks.put(0L, first.bytes());
+        }
+
+        /**
+         * The file's last {@code length} bytes (fewer in a shorter file): from the chunks read already when they hold them,
+         * else in one read of that version (past the chunks the header may read); empty when the file has been replaced.
+         */
+        Optional<byte[]> tail(int length) {
+            long from = Math.max(0, size - length);
+            long index = from / CHUNK;
+            byte[] chunk = chunks.get(index);
+            if (chunk != null && index == (size - 1) / CHUNK) {
+                int offset = (int) (from - index * CHUNK);
+                return Optional.of(java.util.Arrays.copyOfRange(chunk, Math.min(offset, chunk.length), chunk.length));
+            }
+            return bucket.read(key, Optional.of(version), from, (int) (size - from)).map(ImageBucket.Chunk::bytes);
         }
 
         @Override

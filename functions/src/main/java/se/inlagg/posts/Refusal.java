@@ -87,7 +87,9 @@ public sealed interface Refusal {
         IMAGE_TOO_MANY_PIXELS("image_too_many_pixels",
                 "Bilden är för stor: den får vara högst 30 000 pixlar bred och hög och ha högst 100 miljoner pixlar. Välj en mindre bild.",
                 "The image is over 30,000 pixels wide or high, or over 100 megapixels."),
-        EMPTY_FILE("empty_file", "Filen är tom. Välj en bild.", "The file is empty.");
+        EMPTY_FILE("empty_file", "Filen är tom. Välj en bild.", "The file is empty."),
+        IMAGE_CUT_SHORT("image_cut_short", "Bildfilen är inte hel: den tar slut innan bilden gör. Spara eller exportera bilden på nytt och ladda upp den igen.",
+                "The image file is cut short: it ends before the picture does.");
 
         private final String code;
         private final String swedish;

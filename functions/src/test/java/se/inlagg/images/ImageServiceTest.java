@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,27 @@ class ImageServiceTest {
         assertTrue(bucket.files.containsKey(theirs), "untouched");
         assertEquals(List.of(), bucket.reads, "not even read");
         assertEquals(Optional.empty(), images.readUrl(ASA, theirs));
+    }
+
+    /**
+     * Found by an API probe: a PNG cut after its header (30 bytes) was taken, and the post showed a picture no browser
+     * draws. A file must end as its format ends a picture; a few bytes after that, as some tools leave, are fine.
+     */
+    @Test
+    void aPictureCutShortIsRefusedAndDeleted() {
+        byte[] png = Pictures.png(64, 32);
+        byte[] jpeg = Pictures.jpegWithMetadata(300, 200, 150_000);
+        byte[] webp = Pictures.webpLossy(550, 368);
+        for (byte[] cut : List.of(Arrays.copyOf(png, 30), Arrays.copyOf(png, png.length - 12), Arrays.copyOf(jpeg, jpeg.length - 2),
+                Arrays.copyOf(jpeg, jpeg.length - 100), Arrays.copyOf(webp, webp.length - 1))) {
+            String key = uploaded(cut);
+            var refusal = (Refusal.Unprocessable) refused(images.inspect(ASA, key));
+            assertEquals(Refusal.Rule.IMAGE_CUT_SHORT, refusal.rule(), cut.length + " bytes");
+            assertFalse(bucket.files.containsKey(key), "deleted: no orphan stays");
+        }
+        for (byte[] whole : List.of(png, jpeg, webp, Arrays.copyOf(jpeg, jpeg.length + 16), Arrays.copyOf(png, png.length + 8))) {
+            assertInstanceOf(Outcome.Done.class, images.inspect(ASA, uploaded(whole)), whole.length + " bytes");
+        }
     }
 
     @Test

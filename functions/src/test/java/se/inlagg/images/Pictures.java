@@ -43,11 +43,15 @@ final class Pictures {
         return out.toByteArray();
     }
 
-    /** A PNG's signature and header chunk, claiming any size: no image data follows (none is read to know the size). */
+    /**
+     * A PNG's signature, header chunk and end chunk, claiming any size: no image data between (none is read to know the
+     * size, nor to know the file ends whole).
+     */
     static byte[] pngClaiming(int width, int height) {
-        ByteBuffer b = ByteBuffer.allocate(8 + 8 + 13 + 4).order(ByteOrder.BIG_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(8 + 8 + 13 + 4 + 12).order(ByteOrder.BIG_ENDIAN);
         b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        b.putInt(13).put(text("IHDR")).putInt(width).putInt(height).put((byte) 8).put((byte) 6);
+        b.putInt(13).put(text("IHDR")).putInt(width).putInt(height).put((byte) 8).put((byte) 6).put(new byte[3]).putInt(0);
+        b.putInt(0).put(text("IEND")).putInt(0xae426082);
         return b.array();
     }
 
