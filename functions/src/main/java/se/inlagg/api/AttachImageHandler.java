@@ -20,6 +20,8 @@ import se.inlagg.posts.Seen;
 public final class AttachImageHandler extends PostApiFunction {
 
     private static final Set<String> FIELDS = Set.of("key", "alt", "caption");
+    /** The longest key the OpenAPI document allows; every key an upload-url answer gives is far shorter. */
+    static final int MAX_KEY = 200;
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
@@ -38,6 +40,10 @@ public final class AttachImageHandler extends PostApiFunction {
         String key = text(body, "key");
         if (key.isEmpty()) {
             throw new ProblemException(Problems.invalid("key", "must not be empty"));
+        }
+        if (key.length() > MAX_KEY) {
+            // As the OpenAPI document says (found by an API probe: a longer key was 404, "no such upload").
+            throw new ProblemException(Problems.invalid("key", "must be at most " + MAX_KEY + " characters: the key an upload-url answer gave"));
         }
         // If-Match is tested by the write against the post it reads, as for publish and delete: no read of its own.
         var outcome = namedAsSent(asIfMatchAsks(ifMatch, () -> images().attach(authorId, slug(request), key, text(body, "alt"),

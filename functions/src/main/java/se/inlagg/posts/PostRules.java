@@ -344,8 +344,11 @@ public final class PostRules {
 
     public static final String URL_WITH_NO_SUCH_PORT = "must be a web address whose port number, after the colon, is from 1 to 65535";
 
-    public static final String ANOTHER_POSTS_PICTURE = "must not be the file of a picture uploaded to another post (here or on another site "
-            + "running Inlägg), which goes when that post lets it go: upload the file to this post";
+    // Named so for any stored picture this post does not show now: another post's, or one this post showed before (found by
+    // an API probe: the message said "another post" of the post's own earlier picture, which the name alone cannot tell).
+    public static final String ANOTHER_POSTS_PICTURE = "must not be the file of a picture this post does not show now (one uploaded to "
+            + "another post, here or on another site running Inlägg, or one this post showed before), which goes when no post shows "
+            + "it: upload the file to this post";
 
     /** The start of the body as plain text, cut at a word, for posts written without an excerpt. */
     public static String excerptOf(String body) {

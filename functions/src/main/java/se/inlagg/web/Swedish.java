@@ -35,8 +35,9 @@ final class Swedish {
         add("must be an http or https address", "måste vara en giltig webbadress som börjar med http:// eller https://");
         add("must not be empty when the image has alt text or a caption", "behövs när bilden har alt-text eller bildtext");
         add(Pattern.quote(PostRules.ANOTHER_POSTS_PICTURE),
-                "får inte vara filen till en bild som laddats upp till ett annat inlägg (här eller på en annan webbplats med Inlägg), "
-                        + "för den tas bort när det inlägget byter bild: ladda upp filen till det här inlägget");
+                "får inte vara filen till en bild som inlägget inte visar nu (en som laddats upp till ett annat inlägg, här eller på en "
+                        + "annan webbplats med Inlägg, eller en som inlägget visade förut), för den tas bort när inget inlägg visar den: "
+                        + "ladda upp filen till det här inlägget");
         add(Pattern.quote(PostRules.URL_WITH_CREDENTIALS),
                 "får inte innehålla användarnamn eller lösenord (det som står före @ i adressen): alla som läser inlägget skulle få dem");
         add(Pattern.quote(PostRules.LINK_WITH_CREDENTIALS) + "(.+)", "får inte länka till eller visa en adress med användarnamn eller "

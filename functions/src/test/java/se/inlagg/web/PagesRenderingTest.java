@@ -406,7 +406,7 @@ class PagesRenderingTest {
         assertEquals("02:30 finns inte den 29 mars 2026, för då ställs klockan fram från 02:00 till 03:00. Välj en annan tid",
                 Swedish.message(se.inlagg.posts.PostRules.timeProblem(new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"),
                         java.time.Clock.systemUTC()).read("2026-03-29 02:30"))), "the day as Swedish writes it");
-        assertTrue(Swedish.message(se.inlagg.posts.PostRules.ANOTHER_POSTS_PICTURE).startsWith("får inte vara filen till en bild som laddats upp till ett annat inlägg"));
+        assertTrue(Swedish.message(se.inlagg.posts.PostRules.ANOTHER_POSTS_PICTURE).startsWith("får inte vara filen till en bild som inlägget inte visar nu"));
         assertEquals("får inte innehålla användarnamn eller lösenord (det som står före @ i adressen): alla som läser inlägget skulle få dem",
                 Swedish.message("image.url", se.inlagg.posts.PostRules.URL_WITH_CREDENTIALS));
         assertEquals("måste vara en giltig webbadress: portnumret efter kolonet måste vara ett tal från 1 till 65 535",

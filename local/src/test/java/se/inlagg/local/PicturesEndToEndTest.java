@@ -598,6 +598,9 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(List.of(), uploads.added(start, "uploads/"), "deleted");
         String good = apiUpload(slug, "bild.png", "image/png", TestPictures.png(10, 10));
         ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\"}", etag), 400, "validation_failed", "alt");
+        // Longer than the OpenAPI document's maxLength: 400, as it says (found by an API probe: it was 404).
+        ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "x".repeat(201) + "\", \"alt\": \"Bild\"}", etag), 400,
+                "validation_failed", "key");
         ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\", \"alt\": \"Bild\"}", null), 428, "precondition_required", null);
         // A date is no proof the client saw the post (it may name any time to come): If-Match it is (from a review).
         ApiAsserts.assertError(http.sendWith("POST", "/api/posts/" + slug + "/image", "application/json", "{\"key\": \"" + good
