@@ -41,22 +41,37 @@ public record ImageHeader(ImageType type, int width, int height) {
     }
 
     /**
-     * Walks the segments to the first start-of-frame (SOF0–SOF15 but DHT, JPG and DAC), whose header
-     * holds the height, then the width. A scan or the end before it means a broken file.
+     * The first start-of-frame (SOF0–SOF15 but DHT, JPG and DAC), whose header holds the height, then the width. A scan or
+     * the end before it means a broken file.
      */
     private static Optional<ImageHeader> jpeg(Bytes b) {
+        long at = jpegSegment(b, marker -> marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc);
+        return at < 0 ? Optional.empty() : sized(ImageType.JPEG, bigEndian(b, at + 7, 2), bigEndian(b, at + 5, 2));
+    }
+
+    /**
+     * Walks a JPEG's segments from its start to the first whose marker is wanted, and gives where it is; -1 when the file
+     * ends, breaks, or reaches its end-of-image or a scan (unless a scan is wanted) first.
+     */
+    private static long jpegSegment(Bytes b, java.util.function.IntPredicate wanted) {
         long at = 2;
         for (int segment = 0; segment < MAX_SEGMENTS; segment++) {
             if (b.at(at) != 0xff) {
-                return Optional.empty();
+                return -1;
             }
             int marker = b.at(at + 1);
             while (marker == 0xff) {
                 at++;
                 marker = b.at(at + 1);
             }
-            if (marker < 0 || marker == 0xd9 || marker == 0xda) {
-                return Optional.empty();
+            if (marker < 0 || marker == 0xd9) {
+                return -1;
+            }
+            if (wanted.test(marker)) {
+                return at;
+            }
+            if (marker == 0xda) {
+                return -1;
             }
             if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
                 at += 2;
@@ -64,15 +79,11 @@ public record ImageHeader(ImageType type, int width, int height) {
             }
             long length = bigEndian(b, at + 2, 2);
             if (length < 2) {
-                return Optional.empty();
-            }
-            boolean frame = marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
-            if (frame) {
-                return sized(ImageType.JPEG, bigEndian(b, at + 7, 2), bigEndian(b, at + 5, 2));
+                return -1;
             }
             at += 2 + length;
         }
-        return Optional.empty();
+        return -1;
     }
 
     /** The first chunk says which WebP: lossy (VP8), lossless (VP8L) or extended (VP8X, the canvas size). */
@@ -93,34 +104,39 @@ public record ImageHeader(ImageType type, int width, int height) {
         return Optional.empty();
     }
 
-    /** How many bytes at a file's end {@link #endsWhole} needs: some tools leave a few bytes after a format's end. */
-    public static final int TAIL = 64;
-
     /**
-     * Whether the file ends where its format ends a whole picture, which its header cannot tell (found by an API probe: a
-     * PNG cut after its header was taken, and the post showed a picture no browser draws). {@code tail} is the file's last
-     * bytes (up to {@link #TAIL}). A PNG ends with its IEND chunk and a JPEG with its end-of-image marker (in entropy-coded
-     * data an 0xFF is always followed by 0x00, so the marker is no accident); a WebP is at least as long as its RIFF header
-     * says. Not a decoder: a file whose middle is broken passes.
+     * Whether the file goes on past its header into the picture itself, which the header alone cannot tell (found by an API
+     * probe: a PNG of 30 bytes, its header and no more, was taken, and the post showed a picture no browser draws). A PNG's
+     * first image data chunk (IDAT) is there whole; a JPEG's scan begins and has data; a WebP is as long as its RIFF header
+     * says. Anything after a picture's end is allowed (a phone's trailer, a motion photo's video), and a file broken in the
+     * middle of its data passes: this is no decoder, and a browser draws such a file as far as it goes.
      */
-    public static boolean endsWhole(ImageType type, Bytes file, byte[] tail, long size) {
+    public static boolean reachesPictureData(ImageType type, Bytes b, long size) {
         return switch (type) {
-            case PNG -> contains(tail, ascii("IEND"));
-            case JPEG -> contains(tail, new byte[] {(byte) 0xff, (byte) 0xd9});
+            case PNG -> {
+                long at = PNG.length;
+                for (int chunk = 0; chunk < MAX_SEGMENTS && at < size; chunk++) {
+                    long length = bigEndian(b, at, 4);
+                    if (length < 0) {
+                        yield false;
+                    }
+                    if (startsWith(b, at + 4, ascii("IDAT"))) {
+                        yield length > 0 && at + 12 + length <= size;
+                    }
+                    at += 12 + length;
+                }
+                yield false;
+            }
+            case JPEG -> {
+                long scan = jpegSegment(b, marker -> marker == 0xda);
+                long length = scan < 0 ? -1 : bigEndian(b, scan + 2, 2);
+                yield length >= 2 && scan + 2 + length < size;
+            }
             case WEBP -> {
-                long riff = littleEndian(file, 4, 4);
+                long riff = littleEndian(b, 4, 4);
                 yield riff >= 4 && riff + 8 <= size;
             }
         };
-    }
-
-    private static boolean contains(byte[] bytes, byte[] part) {
-        for (int i = 0; i + part.length <= bytes.length; i++) {
-            if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Optional<ImageHeader> sized(ImageType type, long width, long height) {

@@ -84,19 +84,19 @@ public final class ImageService {
         ChunkedBytes bytes = new ChunkedBytes(key, first.get());
         Optional<ImageHeader> header = ImageHeader.read(bytes);
         if (header.isEmpty()) {
-            return rejected(key, Refusal.Rule.NOT_AN_IMAGE);
+            return bytes.replaced ? Outcome.refused(new Refusal.NotFound(Refusal.Missing.UPLOAD)) : rejected(key, Refusal.Rule.NOT_AN_IMAGE);
         }
         ImageHeader h = header.get();
         if (h.width() > UploadPolicy.MAX_SIDE_PIXELS || h.height() > UploadPolicy.MAX_SIDE_PIXELS
                 || (long) h.width() * h.height() > UploadPolicy.MAX_PIXELS) {
             return rejected(key, Refusal.Rule.IMAGE_TOO_MANY_PIXELS);
         }
-        Optional<byte[]> tail = bytes.tail(ImageHeader.TAIL);
-        if (tail.isEmpty()) {
-            // Replaced since its first bytes were read: the next read of it is another file's, and no verdict is given here.
+        boolean whole = ImageHeader.reachesPictureData(h.type(), bytes, size);
+        if (bytes.replaced) {
+            // Another file took the key while this one was read: neither is judged, and the newer one is not deleted.
             return Outcome.refused(new Refusal.NotFound(Refusal.Missing.UPLOAD));
         }
-        if (!ImageHeader.endsWhole(h.type(), bytes, tail.get(), size)) {
+        if (!whole) {
             return rejected(key, Refusal.Rule.IMAGE_CUT_SHORT);
         }
         return Outcome.done(new Uploaded(key, h.type(), size, new Image.Size(h.width(), h.height()), first.get().version()));
@@ -287,6 +287,8 @@ public final class ImageService {
         private final String key;
         private final long size;
         private final String version;
+        /** Whether a read found the file gone or another in its place: what was read then says nothing of either. */
+        boolean replaced;
         private final java.util.Map<Long, byte[]> chunks = new java.util.HashMap<>();
 
         ChunkedBytes(String key, ImageBucket.Chunk first) {
@@ -294,21 +296,6 @@ public final class ImageService {
             this.size = first.size();
             this.version = first.version();
             chunks.put(0L, first.bytes());
-        }
-
-        /**
-         * The file's last {@code length} bytes (fewer in a shorter file): from the chunks read already when they hold them,
-         * else in one read of that version (past the chunks the header may read); empty when the file has been replaced.
-         */
-        Optional<byte[]> tail(int length) {
-            long from = Math.max(0, size - length);
-            long index = from / CHUNK;
-            byte[] chunk = chunks.get(index);
-            if (chunk != null && index == (size - 1) / CHUNK) {
-                int offset = (int) (from - index * CHUNK);
-                return Optional.of(java.util.Arrays.copyOfRange(chunk, Math.min(offset, chunk.length), chunk.length));
-            }
-            return bucket.read(key, Optional.of(version), from, (int) (size - from)).map(ImageBucket.Chunk::bytes);
         }
 
         @Override
@@ -323,7 +310,9 @@ public final class ImageService {
                     return -1;
                 }
                 // The same version as the first chunk, or nothing: a header is never read from two files.
-                chunk = bucket.read(key, Optional.of(version), index * CHUNK, CHUNK).map(ImageBucket.Chunk::bytes).orElse(new byte[0]);
+                Optional<ImageBucket.Chunk> read = bucket.read(key, Optional.of(version), index * CHUNK, CHUNK);
+                replaced |= read.isEmpty();
+                chunk = read.map(ImageBucket.Chunk::bytes).orElse(new byte[0]);
                 chunks.put(index, chunk);
             }
             int offset = (int) (position - index * CHUNK);

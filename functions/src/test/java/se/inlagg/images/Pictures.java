@@ -44,13 +44,14 @@ final class Pictures {
     }
 
     /**
-     * A PNG's signature, header chunk and end chunk, claiming any size: no image data between (none is read to know the
-     * size, nor to know the file ends whole).
+     * A PNG's signature, header chunk, a token image data chunk and its end chunk, claiming any size: a byte of data (none
+     * is decoded to know the size, and only the data chunk's presence to know the file is not cut before it).
      */
     static byte[] pngClaiming(int width, int height) {
-        ByteBuffer b = ByteBuffer.allocate(8 + 8 + 13 + 4 + 12).order(ByteOrder.BIG_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(8 + 8 + 13 + 4 + 13 + 12).order(ByteOrder.BIG_ENDIAN);
         b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         b.putInt(13).put(text("IHDR")).putInt(width).putInt(height).put((byte) 8).put((byte) 6).put(new byte[3]).putInt(0);
+        b.putInt(1).put(text("IDAT")).put((byte) 0).putInt(0);
         b.putInt(0).put(text("IEND")).putInt(0xae426082);
         return b.array();
     }

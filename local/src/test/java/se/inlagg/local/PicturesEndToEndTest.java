@@ -103,6 +103,39 @@ class PicturesEndToEndTest extends ServerTest {
         }
     }
 
+    /**
+     * From a review: S3 answers 403 both for a file gone (the functions have no s3:ListBucket) and for a copy the function
+     * may not make (a policy or key mistake). The second is an error, logged and answered 5xx, not "upload again" for ever.
+     */
+    @Test
+    void aCopyRefusedWhileItsSourceIsThereIsAnErrorNotAFileGone() {
+        LocalBucket local = env.server.bucket();
+        String key = "uploads/nekad-" + java.util.UUID.randomUUID() + "/fil";
+        try (var s3 = local.client()) {
+            var denied = (software.amazon.awssdk.services.s3.S3Client) java.lang.reflect.Proxy.newProxyInstance(
+                    software.amazon.awssdk.services.s3.S3Client.class.getClassLoader(),
+                    new Class<?>[] {software.amazon.awssdk.services.s3.S3Client.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("copyObject")) {
+                            throw software.amazon.awssdk.services.s3.model.S3Exception.builder().statusCode(403).message("Access Denied").build();
+                        }
+                        try {
+                            return method.invoke(s3, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            var bucket = new se.inlagg.images.S3ImageBucket(new se.inlagg.images.BucketSettings(local.name(), java.util.Optional.of(local.endpoint())),
+                    new se.inlagg.images.S3ImageBucket.Parts(denied, null, null, software.amazon.awssdk.regions.Region.of(LocalDynamo.REGION)));
+            s3.putObject(r -> r.bucket(local.name()).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(TestPictures.png(8, 8)));
+            String version = bucket.read(key, java.util.Optional.empty(), 0, 16).orElseThrow().version();
+            var refused = org.junit.jupiter.api.Assertions.assertThrows(software.amazon.awssdk.services.s3.model.S3Exception.class,
+                    () -> bucket.copy(key, version, "images/nekad.png", se.inlagg.images.ImageType.PNG));
+            assertEquals(403, refused.statusCode());
+            s3.deleteObject(r -> r.bucket(local.name()).key(key));
+            assertFalse(bucket.copy(key, version, "images/nekad.png", se.inlagg.images.ImageType.PNG), "gone: a 403 then is the file gone");
+        }
+    }
+
     @Test
     void aPictureGoesStraightToTheBucketAndReadersGetItFromTheSitesOwnAddress() throws Exception {
         var start = uploads.snapshot();
@@ -177,7 +210,7 @@ class PicturesEndToEndTest extends ServerTest {
         // Cut short after its header (found by an API probe: taken, and the post showed a picture no browser draws).
         var cut = uploads.upload(asa, slug, "avbruten.png", "image/png", java.util.Arrays.copyOf(TestPictures.png(64, 32), 30));
         assertEquals(422, cut.status());
-        assertTrue(cut.body().contains("Bildfilen är inte hel: den tar slut innan bilden gör."), cut.body());
+        assertTrue(cut.body().contains("Bildfilen är ofullständig: den tar slut innan själva bilden börjar."), cut.body());
         assertEquals(List.of(), uploads.added(start, "uploads/"), "deleted at once: no orphan stays");
         assertEquals(List.of(), uploads.added(start, "images/"));
         assertFalse(http.get("/posts/" + slug).body().contains("<figure>"), "the post is unchanged");
