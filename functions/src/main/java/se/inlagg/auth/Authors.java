@@ -54,8 +54,8 @@ public final class Authors {
     }
 
     /** Every author, by name in Swedish order (Å, Ä, Ö last), with what each holds: for an operator's list-authors. */
-    public List<AuthorStore.Listed> all() {
-        return store.all().stream().sorted(SwedishOrder.byName((AuthorStore.Listed a) -> a.profile().name())
+    public List<AuthorStore.Listed> all(Instant now) {
+        return store.all(now).stream().sorted(SwedishOrder.byName((AuthorStore.Listed a) -> a.profile().name())
                 .thenComparing(AuthorStore.Listed::createdAt)).toList();
     }
 

@@ -118,17 +118,22 @@ public final class AuthorStore {
         return new Revoked(tokens, sessions, !found.isEmpty());
     }
 
-    /** The sort keys of the tokens and sessions recorded under the author, read consistently, page by page. */
+    /** The sort keys of the tokens and sessions recorded under the author. */
     private Set<String> heldBy(String authorId) {
         Set<String> held = new LinkedHashSet<>();
-        table.queryAll(QueryRequest.builder()
+        recordsOf(authorId).forEach(r -> held.add(r.string(Keys.SK)));
+        return held;
+    }
+
+    /** The records of the tokens and sessions under the author, read consistently, page by page. */
+    private List<Item> recordsOf(String authorId) {
+        return table.queryAll(QueryRequest.builder()
                         .keyConditionExpression("#pk = :pk")
                         .expressionAttributeNames(Map.of("#pk", Keys.PK))
                         .expressionAttributeValues(Map.of(":pk", Item.s(Keys.author(authorId))))
                         .consistentRead(true))
-                .stream().map(i -> i.get(Keys.SK).s())
-                .filter(sk -> isToken(sk) || sk.startsWith(Keys.session(""))).forEach(held::add);
-        return held;
+                .stream().map(Item::of)
+                .filter(r -> isToken(r.string(Keys.SK)) || r.string(Keys.SK).startsWith(Keys.session(""))).toList();
     }
 
     /** Whether a record's sort key names a token (TOKEN#…), not a session. */
@@ -156,30 +161,42 @@ public final class AuthorStore {
     }
 
     /**
-     * Every author (an operator looking for the id of someone who left): the ids from one Query of their list on
-     * GSI1, page by page, then their profiles read by key in one BatchGetItem a hundred, and what each holds by one
-     * Query of their own partition. An author made before the list was (2026-12-05) is in it once they have saved
-     * their profile. In no particular order.
+     * Every author (an operator looking for the id of someone who left): the ids from one Query of their list on GSI1,
+     * and, for authors made before that list was (2026-12-05) and not in it until they save their profile, the authors of
+     * every published post, from the feed's partition of GSI1 (from a review: someone who has left saves no profile), page
+     * by page; then their items read by key in one BatchGetItem a hundred, and what each holds now by one Query of their
+     * own partition. An author made before the list who has published nothing is not found. In no particular order.
      */
-    public List<Listed> all() {
-        List<Map<String, AttributeValue>> keys = table.queryAll(QueryRequest.builder()
-                        .indexName(Keys.GSI1)
-                        .keyConditionExpression("#pk = :pk")
-                        .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK))
-                        .expressionAttributeValues(Map.of(":pk", Item.s(Keys.AUTHORS))))
-                .stream().map(i -> Table.key(i.get(Keys.PK).s(), i.get(Keys.SK).s())).toList();
-        List<Listed> all = new ArrayList<>(keys.size());
-        for (Optional<Item> read : table.getAll(keys)) {
-            // The index is read eventually; an author it still showed after a delete by hand is simply not there.
+    public List<Listed> all(Instant now) {
+        Set<String> ids = new LinkedHashSet<>();
+        idsIn(Keys.AUTHORS, Keys.GSI1SK).forEach(ids::add);
+        idsIn(Keys.FEED, AUTHOR_ID).forEach(ids::add);
+        List<Listed> all = new ArrayList<>(ids.size());
+        for (Optional<Item> read : table.getAll(ids.stream().map(id -> Table.key(Keys.author(id), Keys.AUTHOR_SK)).toList())) {
+            // A post's author deleted by hand, or one the index still showed after that: simply not there.
             read.ifPresent(author -> {
-                String id = author.string(AUTHOR_ID);
-                Set<String> held = heldBy(id);
-                int tokens = (int) held.stream().filter(AuthorStore::isToken).count();
+                String id = Keys.authorIdOf(author.string(Keys.PK));
+                List<Item> records = recordsOf(id);
+                int tokens = (int) records.stream().filter(r -> isToken(r.string(Keys.SK))).count();
+                // A session's record outlives it until TTL takes it (within days): only those still running count.
+                int sessions = (int) records.stream().filter(r -> r.string(Keys.SK).startsWith(Keys.session(""))
+                        && r.number(Keys.EXPIRES_AT) > now.getEpochSecond()).count();
                 all.add(new Listed(id, new Byline(author.string(NAME), author.text(ROLE), author.text(OFFICE)),
-                        author.text(CREATED_AT).orElse(""), tokens, held.size() - tokens));
+                        author.text(CREATED_AT).orElse(""), tokens, sessions));
             });
         }
         return all;
+    }
+
+    /** The author ids one GSI1 partition names, in the attribute given, read page by page with nothing else. */
+    private List<String> idsIn(String partition, String attribute) {
+        return table.queryAll(QueryRequest.builder()
+                        .indexName(Keys.GSI1)
+                        .keyConditionExpression("#pk = :pk")
+                        .projectionExpression("#id")
+                        .expressionAttributeNames(Map.of("#pk", Keys.GSI1PK, "#id", attribute))
+                        .expressionAttributeValues(Map.of(":pk", Item.s(partition))))
+                .stream().map(i -> i.get(attribute)).filter(v -> v != null && v.s() != null).map(AttributeValue::s).toList();
     }
 
     /** The author id a token hash belongs to: one read of one item. */

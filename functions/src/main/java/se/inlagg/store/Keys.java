@@ -108,6 +108,11 @@ final class Keys {
         return "AUTHOR#" + id;
     }
 
+    /** The author id of an author's partition key (AUTHOR#{id}). */
+    static String authorIdOf(String pk) {
+        return pk.substring(author("").length());
+    }
+
     static String token(String sha256) {
         return "TOKEN#" + sha256;
     }

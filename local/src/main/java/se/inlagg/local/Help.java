@@ -91,10 +91,11 @@ final class Help {
             usage: ./inlagg list-authors [--aws]
 
             Lists every author by name: their id (what revoke-author and new-token take), byline,
-            when they were made, and how many tokens and signed-in sessions they hold now (0 and 0:
-            revoked, they cannot write). One Query finds them all, never a Scan. An author made
-            before this list existed (2026-12-05) shows once they save their profile (/profile, or
-            PUT /api/me); until then revoke them by their token (revoke-author --token).
+            when they were made, and how many tokens and signed-in sessions they hold now (0 and 0
+            after revoke-author). Queries find them, never a Scan. An author made before this list
+            existed (2026-12-05) is found by their published posts, or once they save their profile;
+            one with neither is not. A token made by a version before revoke-author is recorded
+            nowhere, so not counted: revoke such a token by itself (revoke-author --token).
 
               --aws  in the deployed table: TABLE_NAME (the stack's TableName output), with the usual
                      AWS settings (AWS_REGION, and AWS_PROFILE or keys)

@@ -286,7 +286,7 @@ public final class Main {
         if (args.stream().anyMatch(a -> !a.equals("--aws"))) {
             throw new UsageException("takes no arguments but --aws, for the deployed table");
         }
-        List<AuthorStore.Listed> authors = onTable(args.contains("--aws"), "list-authors", wiring -> wiring.authors().all());
+        List<AuthorStore.Listed> authors = onTable(args.contains("--aws"), "list-authors", wiring -> wiring.authors().all(Clock.systemUTC().instant()));
         System.out.println(authors.size() + (authors.size() == 1 ? " author" : " authors") + (authors.isEmpty() ? "." : ", by name:"));
         for (AuthorStore.Listed author : authors) {
             Byline byline = author.profile();

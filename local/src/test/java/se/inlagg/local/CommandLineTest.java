@@ -196,7 +196,8 @@ class CommandLineTest {
     /**
      * Found by an operator's probe: the id revoke-author and new-token take was printed once, by create-author, and nothing
      * showed it again, so an author who had left could not be found. list-authors lists every author by name, in Swedish
-     * order, with what each still holds; an author made before the list existed joins it when their profile is saved.
+     * order, with what each still holds (sessions that have ended not counted); an author made before the list existed is
+     * found by their published posts, and joins the list when their profile is saved.
      */
     @Test
     void listAuthorsShowsEveryAuthorsIdBylineAndWhatTheyStillHold() throws Exception {
@@ -219,10 +220,18 @@ class CommandLineTest {
             }
             wiring.sessions().signIn(arla, now).orElseThrow();
             wiring.sessions().signIn(arla, now).orElseThrow();
-            // An author as a version before the list wrote one: the item alone, in no list.
-            table.client().putItem(r -> r.tableName(table.name()).item(Map.of("PK", AttributeValue.fromS("AUTHOR#olle-fran-forr"),
-                    "SK", AttributeValue.fromS("AUTHOR"), "name", AttributeValue.fromS("Olle Gammal"),
-                    "createdAt", AttributeValue.fromS("2026-01-15T08:00:00Z"), "updatedAt", AttributeValue.fromS("2026-01-15T08:00:00Z"))));
+            // Ended (a session lasts 8 hours), its record not yet taken by TTL: not counted.
+            wiring.sessions().signIn(arla, now.minus(Duration.ofHours(9))).orElseThrow();
+            // Authors as a version before the list wrote them: the item alone, in no list. One has published a post.
+            for (String[] old : List.of(new String[] {"olle-fran-forr", "Olle Gammal"}, new String[] {"pia-fran-forr", "Pia Publicerad"})) {
+                table.client().putItem(r -> r.tableName(table.name()).item(Map.of("PK", AttributeValue.fromS("AUTHOR#" + old[0]),
+                        "SK", AttributeValue.fromS("AUTHOR"), "name", AttributeValue.fromS(old[1]),
+                        "createdAt", AttributeValue.fromS("2026-01-15T08:00:00Z"), "updatedAt", AttributeValue.fromS("2026-01-15T08:00:00Z"))));
+            }
+            var published = new PostDraft(Optional.of("Skrivet före listan"), Optional.of("Text."), Optional.of("Pia Publicerad"),
+                    Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of("published"));
+            assertTrue(LocalInvocation.run("test", () -> wiring.posts().create(published, "pia-fran-forr", Optional.empty())) instanceof Outcome.Done<?>);
         }
         assertEquals(0, run(Repo.root(), folder, "revoke-author", ids.get(zara)).status(), "Zara has left");
 
@@ -230,7 +239,8 @@ class CommandLineTest {
         assertEquals(0, listed.status(), listed.err());
         String made = "; made " + now.toString().substring(0, 10) + ")";
         // Swedish order: Z, then Å, Ä, Ö (by code point Ä would come before Å).
-        assertEquals(List.of("3 authors, by name:",
+        assertEquals(List.of("4 authors, by name:",
+                "  pia-fran-forr  Pia Publicerad  (0 tokens, 0 sessions; made 2026-01-15)",
                 "  " + ids.get(zara) + "  Zara Lind, Anstalten Ystad  (0 tokens, 0 sessions" + made,
                 "  " + ids.get(asa) + "  Åsa Öberg, Frivårdsinspektör, Frivården Malmö  (1 token, 0 sessions" + made,
                 "  " + ids.get(arla) + "  Ärla Berg  (1 token, 2 sessions" + made), listed.out());
@@ -240,7 +250,7 @@ class CommandLineTest {
                     new Byline("Olle Gammal", Optional.of("Handläggare"), Optional.empty()), now));
         }
         List<String> again = run(Repo.root(), folder, "list-authors").out();
-        assertEquals("4 authors, by name:", again.getFirst());
+        assertEquals("5 authors, by name:", again.getFirst());
         assertEquals("  olle-fran-forr  Olle Gammal, Handläggare  (0 tokens, 0 sessions; made 2026-01-15)", again.get(1),
                 "saving the profile put them in the list: " + again);
 
