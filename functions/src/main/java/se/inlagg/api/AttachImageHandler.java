@@ -41,7 +41,7 @@ public final class AttachImageHandler extends PostApiFunction {
         if (key.isEmpty()) {
             throw new ProblemException(Problems.invalid("key", "must not be empty"));
         }
-        if (key.length() > MAX_KEY) {
+        if (key.codePointCount(0, key.length()) > MAX_KEY) {
             // As the OpenAPI document says (found by an API probe: a longer key was 404, "no such upload").
             throw new ProblemException(Problems.invalid("key", "must be at most " + MAX_KEY + " characters: the key an upload-url answer gave"));
         }

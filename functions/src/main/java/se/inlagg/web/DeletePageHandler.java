@@ -20,6 +20,9 @@ import se.inlagg.web.templates.JtedeleteGenerated;
  */
 public final class DeletePageHandler extends PostAuthorPage {
 
+    private static final String CHANGED =
+            "Inlägget har ändrats sedan du öppnade sidan, så det togs inte bort. Titta på det igen; vill du fortfarande ta bort det?";
+
     public DeletePageHandler() {
         super("GET", "delete");
     }
@@ -40,9 +43,11 @@ public final class DeletePageHandler extends PostAuthorPage {
         if (refused.isPresent()) {
             // Signed in, from a page of an earlier session (a tab left open): the question again, with this session's form, to
             // send once more (found by a browser probe: a page that said to send the form again, with no form on it). Another
-            // site's form never gets here (PageFunction refuses it at the door, showing nothing).
-            return confirm(request, 403, viewer.get(), slug, Optional.of(
-                    "Sidan var för gammal (eller kom inte härifrån), så inlägget togs inte bort. Vill du fortfarande ta bort det?"));
+            // site's form never gets here (PageFunction refuses it at the door, showing nothing). The new form holds the post's
+            // version now, so a post changed since the old page is said so, as a stale version is (from a review).
+            boolean changed = ownPost(slug, viewer.get()).version() != FormGuard.version(form);
+            return confirm(request, 403, viewer.get(), slug, Optional.of(changed ? CHANGED
+                    : "Sidan var för gammal (eller kom inte härifrån), så inlägget togs inte bort. Vill du fortfarande ta bort det?"));
         }
         if (!form.value("confirm").equals("ja")) {
             return confirm(request, 400, viewer.get(), slug, Optional.of("Bekräfta med knappen att inlägget ska tas bort."));
@@ -53,8 +58,7 @@ public final class DeletePageHandler extends PostAuthorPage {
             case Outcome.Refused<PostSummary> r -> switch (r.refusal()) {
                 // The first of two clicks deleted it: what the author asked for is done.
                 case Refusal.NotFound n -> HttpResponse.seeOther(deleted);
-                case Refusal.Stale s -> confirm(request, 409, viewer.get(), slug, Optional.of(
-                        "Inlägget har ändrats sedan du öppnade sidan, så det togs inte bort. Titta på det igen; vill du fortfarande ta bort det?"));
+                case Refusal.Stale s -> confirm(request, 409, viewer.get(), slug, Optional.of(CHANGED));
                 case Refusal.Busy b -> confirm(request, 503, viewer.get(), slug, Optional.of(Problems.of(b).swedish()))
                         .withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
                 case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));

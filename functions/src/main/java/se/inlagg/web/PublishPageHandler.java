@@ -28,6 +28,9 @@ import se.inlagg.web.templates.JtepublishGenerated;
  */
 public final class PublishPageHandler extends PostAuthorPage {
 
+    private static final String CHANGED = "Inlägget har ändrats sedan du öppnade sidan, så inget publicerades eller ändrades. "
+            + "Förhandsgranska det igen och välj sedan här nedan.";
+
     public PublishPageHandler() {
         super("POST", "publish");
     }
@@ -42,7 +45,10 @@ public final class PublishPageHandler extends PostAuthorPage {
             // Signed in, from a page of an earlier session (a tab left open): the form again, now this session's, to
             // send once more. It used to be a page that said to send the form again, with no form on it.
             if (viewer.isPresent()) {
-                return again(request, viewer.get(), slug, form.value("at"), 403, refused.get(), false);
+                // The form again holds the post's version now: a post changed since the old page is said so, as a stale
+                // version is, so that no click publishes what the author has not seen (from a review).
+                boolean changed = ownPost(slug, viewer.get()).version() != FormGuard.version(form);
+                return again(request, viewer.get(), slug, form.value("at"), 403, changed ? CHANGED : refused.get(), false);
             }
             // Signed out meanwhile: nothing was done; to sign in, and back to the preview, whose button does it (found by a
             // probe: a page that said "you may not do this", with no way on but the front page).
@@ -82,8 +88,8 @@ public final class PublishPageHandler extends PostAuthorPage {
 
     /**
      * The schedule's field is filled in with a dated draft's own time ({@link Views#publishing}) to the minute, and in the
-     * hour the clock shows twice as summer time ends without saying which of the two it is (a browser's date-and-time
-     * field has no room for "(vintertid)"): read back, it is the first. Sent as filled in, it is the draft's own time, as
+     * hour the clock shows twice as summer time ends without saying which of the two it is (it was a browser's
+     * date-and-time field, which had no room for "(vintertid)", and pages of then may still be open): read back, it is the first. Sent as filled in, it is the draft's own time, as
      * the page says ("Schemalägg nedan publicerar det då"). Only such an hour reads the post first.
      */
     private Instant asFilledIn(Instant read, String typed, String slug, Viewer viewer) {
@@ -102,9 +108,7 @@ public final class PublishPageHandler extends PostAuthorPage {
         return switch (outcome) {
             case Outcome.Done<PostSummary> d -> HttpResponse.seeOther(Notice.after("/drafts", done, Optional.of(d.value().slug())));
             case Outcome.Refused<PostSummary> r -> switch (r.refusal()) {
-                case Refusal.Stale s -> again(request, viewer, slug, form.value("at"), 409,
-                        "Inlägget har ändrats sedan du öppnade sidan, så inget publicerades eller ändrades. "
-                                + "Förhandsgranska det igen och välj sedan här nedan.", false);
+                case Refusal.Stale s -> again(request, viewer, slug, form.value("at"), 409, CHANGED, false);
                 case Refusal.Busy b -> again(request, viewer, slug, form.value("at"), 503, Problems.of(b).swedish(), false)
                         .withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
                 case Refusal.Invalid i -> throw new ProblemException(Problems.of(i));

@@ -24,8 +24,8 @@ final class Swedish {
         add("must be at most (\\d+) characters", "får vara högst $1 tecken");
         add("must be at most (\\d+) bytes of UTF-8", "är för lång (högst $1 byte: å, ä, ö och många tecken tar två eller fler)");
         // The examples are the form's own hint's (found by a probe: the hint said 2026-12-24 15:00, this 2019-01-30 09:15).
-        add("must be a real date like .*", "måste vara ett datum som finns, till exempel 2026-12-24, 2026-12-24 15:00 eller 24 december 2026 kl. 15:00"
-                + " (årtal med högst fyra siffror)");
+        add("must be a real date like .*", "måste vara ett datum, med eller utan klockslag, till exempel 2026-12-24, 2026-12-24 15:00 eller"
+                + " 24 december 2026 kl. 15:00 (årtal med högst fyra siffror)");
         // SiteTime.Reading.Skipped's message; the day as Swedish writes it.
         MESSAGES.put(Pattern.compile("does not exist in \\S+: on (\\d{4}-\\d{2}-\\d{2}) the clocks go forward from (\\S+) to (\\S+), so (\\S+) never comes;.*"),
                 m -> "$4 finns inte den " + SwedishDates.date(LocalDate.parse(m.group(1)))
@@ -56,8 +56,8 @@ final class Swedish {
         add("must be valid Unicode text", "innehåller ogiltiga tecken");
         add("must contain a letter or a digit", "måste innehålla en bokstav eller en siffra");
         add(Pattern.quote(Tag.LETTER_OR_DIGIT),
-                "måste innehålla en bokstav a–ö eller en siffra (é, ü och andra bokstäver med accent räknas också): skriv med latinska"
-                        + " bokstäver, som i adresser");
+                "måste innehålla en bokstav a–ö eller en siffra (é, ü och andra bokstäver med accent räknas också), eftersom namnet"
+                        + " blir en del av en webbadress");
         add("a post has at most (\\d+) tags", "ett inlägg har högst $1 kategorier");
         add("must be \"published\" or \"draft\"", "måste vara publicera eller utkast");
     }

@@ -408,8 +408,8 @@ class PagesRenderingTest {
                         java.time.Clock.systemUTC()).read("2026-03-29 02:30"))), "the day as Swedish writes it");
         assertTrue(Swedish.message(se.inlagg.posts.PostRules.ANOTHER_POSTS_PICTURE).startsWith("får inte vara filen till en bild som inlägget inte visar nu"));
         // Found by a probe: its examples were not the date field's hint's, and "mellan år 1 och 9999" read oddly.
-        assertEquals("måste vara ett datum som finns, till exempel 2026-12-24, 2026-12-24 15:00 eller 24 december 2026 kl. 15:00"
-                + " (årtal med högst fyra siffror)", Swedish.message(se.inlagg.posts.PostRules.NOT_A_TIME));
+        assertEquals("måste vara ett datum, med eller utan klockslag, till exempel 2026-12-24, 2026-12-24 15:00 eller 24 december 2026"
+                + " kl. 15:00 (årtal med högst fyra siffror)", Swedish.message(se.inlagg.posts.PostRules.NOT_A_TIME));
         assertEquals("får inte innehålla användarnamn eller lösenord (det som står före @ i adressen): alla som läser inlägget skulle få dem",
                 Swedish.message("image.url", se.inlagg.posts.PostRules.URL_WITH_CREDENTIALS));
         assertEquals("måste vara en giltig webbadress: portnumret efter kolonet måste vara ett tal från 1 till 65 535",

@@ -1038,6 +1038,10 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(stale.body().contains("<p class=\"error\" role=\"alert\" id=\"publish-error\">Inlägget har ändrats"), stale.body());
         assertFalse(stale.body().contains("aria-invalid") || stale.body().contains("field invalid"), stale.body());
         assertEquals(403, asa.post("/posts/" + slug + "/publish", Map.of("csrf", "fel", "version", version)).status());
+        var changedToo = asa.post("/posts/" + slug + "/publish", Map.of("csrf", "fel", "version", "99"));
+        assertEquals(403, changedToo.status());
+        assertTrue(changedToo.body().contains("Inlägget har ändrats sedan du öppnade sidan, så inget publicerades"), "from a review: "
+                + changedToo.body());
         assertEquals(404, http.get("/posts/" + slug).status(), "still a draft");
     }
 
@@ -1058,6 +1062,10 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(403, stale.status());
         assertTrue(stale.body().contains("Sidan var för gammal (eller kom inte härifrån), så inlägget togs inte bort."), stale.body());
         assertEquals(200, http.get("/posts/" + slug).status(), "nothing deleted");
+        // From a review: the new form holds the post's version now, so a post changed since the old page is said so.
+        var changed = asa.post("/posts/" + slug + "/delete", Map.of("csrf", "fran-en-tidigare-inloggning", "version", "99", "confirm", "ja"));
+        assertEquals(403, changed.status());
+        assertTrue(changed.body().contains("Inlägget har ändrats sedan du öppnade sidan, så det togs inte bort."), changed.body());
 
         var deleted = asa.post("/posts/" + slug + "/delete", AuthorBrowser.fields(stale.body()));
         assertEquals("/drafts?done=deleted", deleted.header("location"));
