@@ -1,0 +1,43 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import se.inlagg.app.Wiring;
+import se.inlagg.config.Settings;
+import se.inlagg.posts.Byline;
+import se.inlagg.store.AuthorStore;
+
+/**
+ * The list of every author that list-authors prints, read from the server's table as each backend answers it (the embedded
+ * DynamoDB here, LocalStack in CI): GSI1's AUTHORS partition, the author items by key, and their tokens and sessions.
+ * CommandLineTest runs the command itself, on the embedded table alone.
+ */
+class AuthorListEndToEndTest extends ServerTest {
+
+    @Test
+    void everyAuthorIsListedWithTheirBylineAndWhatTheyHold() {
+        String token = "lista-" + java.util.UUID.randomUUID();
+        AuthorBrowser.newAuthor(env, "Lisa Listsson", token);
+        try (var client = env.server.dynamoClient()) {
+            var wiring = new Wiring(client, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
+            String id = wiring.authors().authenticate("Bearer " + token).orElseThrow();
+            String own = wiring.authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
+            wiring.sessions().signIn(token, Instant.now()).orElseThrow();
+
+            List<AuthorStore.Listed> all = wiring.authors().all(Instant.now());
+            AuthorStore.Listed listed = all.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(all));
+            assertEquals(new Byline("Lisa Listsson", Optional.of("Kriminalvårdare"), Optional.of("Anstalten Ystad")), listed.profile());
+            assertEquals(1, listed.tokens());
+            assertEquals(1, listed.sessions());
+            assertTrue(all.stream().anyMatch(a -> a.id().equals(own)), "the server's own author too: " + all);
+            assertEquals(all.size(), all.stream().map(AuthorStore.Listed::id).distinct().count(), "each once: " + all);
+        }
+    }
+}
