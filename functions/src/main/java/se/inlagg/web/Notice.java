@@ -63,6 +63,14 @@ public record Notice(String text, Optional<Link> link) {
                 .map(w -> new Notice(Done.SIGNED_OUT.swedish, Optional.of(new Link("Till startsidan", "/"))));
     }
 
+    /**
+     * The sign-in page to someone signed in already (found by a probe: the empty form said nothing of it): signing in again
+     * changes who is signed in, and "Mina inlägg" is a click away.
+     */
+    static Notice alreadySignedIn() {
+        return new Notice("Du är redan inloggad. Logga in nedan bara om du vill byta till en annan token.", Optional.of(new Link("Till Mina inlägg", "/drafts")));
+    }
+
     /** The confirmation the address names, with a link to the post where there is one to show. */
     static Optional<Notice> of(HttpRequest request) {
         Optional<String> word = request.query("done");

@@ -30,8 +30,9 @@ public final class SignInHandler extends PageFunction {
         Optional<String> formToken = Cookies.signInToken(request);
         if (request.method().equals("GET")) {
             return signInPage(request, 200, Optional.empty(), formToken, request.query("next").flatMap(LocalPath::of),
-                    // Said only to someone signed out (from a review: a tab signed in again since was told it was not).
-                    viewer(request).isPresent() ? Optional.empty() : Notice.signedOut(request));
+                    // Said only to someone signed out (from a review: a tab signed in again since was told it was not); someone
+                    // signed in is told so.
+                    viewer(request).isPresent() ? Optional.of(Notice.alreadySignedIn()) : Notice.signedOut(request));
         }
         FormData form = FormData.of(request);
         Optional<String> next = form.get("next").flatMap(LocalPath::of);

@@ -383,8 +383,11 @@ class PagesEndToEndTest extends ServerTest {
         assertTrue(said.contains("<p class=\"done\" role=\"status\">Du är utloggad. <a href=\"/\">Till startsidan</a></p>"), said);
         assertFalse(http.get("/signin").body().contains("Du är utloggad"), "only after signing out");
         String[] again = signIn();
-        assertFalse(http.raw("GET", "/signin?done=signedout", Map.of("Cookie", again[0]), null).body().contains("Du är utloggad"),
-                "not to someone signed in again since");
+        String signedIn = http.raw("GET", "/signin?done=signedout", Map.of("Cookie", again[0]), null).body();
+        assertFalse(signedIn.contains("Du är utloggad"), "not to someone signed in again since");
+        // Found by a probe: the empty form said nothing to someone signed in already.
+        assertTrue(signedIn.contains("<p class=\"done\" role=\"status\">Du är redan inloggad. Logga in nedan bara om du vill byta till en"
+                + " annan token. <a href=\"/drafts\">Till Mina inlägg</a></p>"), signedIn);
         assertEquals(303, http.raw("GET", "/write", Map.of("Cookie", s[0]), null).status(), "the old cookie no longer works");
     }
 
