@@ -17,6 +17,25 @@ public record ImageHeader(ImageType type, int width, int height) {
     /** A file's bytes by position; -1 past its end. */
     public interface Bytes {
         int at(long position);
+
+        /** Where the two bytes first stand one after the other from {@code from} on; -1 when nowhere before the end. */
+        default long indexOf(long from, int first, int second) {
+            for (long p = from; ; p++) {
+                int x = at(p);
+                if (x < 0) {
+                    return -1;
+                }
+                if (x == first && at(p + 1) == second) {
+                    return p;
+                }
+            }
+        }
+    }
+
+    /** Whether the file starts as a JPEG, PNG or WebP does, whatever follows. */
+    public static boolean startsAsAPicture(Bytes bytes) {
+        return startsWith(bytes, 0, PNG) || (bytes.at(0) == 0xff && bytes.at(1) == 0xd8 && bytes.at(2) == 0xff)
+                || (startsWith(bytes, 0, ascii("RIFF")) && startsWith(bytes, 8, ascii("WEBP")));
     }
 
     public static Optional<ImageHeader> read(Bytes bytes) {
@@ -107,9 +126,9 @@ public record ImageHeader(ImageType type, int width, int height) {
     /**
      * Whether the file goes on past its header into the picture itself, which the header alone cannot tell (found by an API
      * probe: a PNG of 30 bytes, its header and no more, was taken, and the post showed a picture no browser draws). A PNG's
-     * first image data chunk (IDAT) is there whole; a JPEG's scan begins and has data; a WebP is as long as its RIFF header
-     * says. Anything after a picture's end is allowed (a phone's trailer, a motion photo's video), and a file broken in the
-     * middle of its data passes: this is no decoder, and a browser draws such a file as far as it goes.
+     * first image data chunk (IDAT) is there whole; a JPEG's data reaches its end-of-image marker; a WebP is as long as its
+     * RIFF header says. Anything after a picture's end is allowed (a phone's trailer, a motion photo's video). This is no
+     * decoder: a PNG of several data chunks cut after its first, or bytes broken in the middle, pass.
      */
     public static boolean reachesPictureData(ImageType type, Bytes b, long size) {
         return switch (type) {
@@ -128,9 +147,12 @@ public record ImageHeader(ImageType type, int width, int height) {
                 yield false;
             }
             case JPEG -> {
+                // Its end-of-image marker after its scan's data begins: in entropy-coded data an 0xFF is followed by 0x00 or
+                // a restart marker, so FF D9 there is the end (found by a browser probe: a JPEG cut in the middle of its data
+                // was taken); whatever follows it is not read.
                 long scan = jpegSegment(b, marker -> marker == 0xda);
                 long length = scan < 0 ? -1 : bigEndian(b, scan + 2, 2);
-                yield length >= 2 && scan + 2 + length < size;
+                yield length >= 2 && b.indexOf(scan + 2 + length, 0xff, 0xd9) >= 0;
             }
             case WEBP -> {
                 long riff = littleEndian(b, 4, 4);

@@ -44,6 +44,8 @@ public final class ImageService {
     static final int CHUNK = 64 * 1024;
     /** A JPEG whose frame header is not within this many chunks is not read further. */
     static final int MAX_CHUNKS = 16;
+    /** What a read through a JPEG's data to its end takes at a time. */
+    static final int SCAN = 1 << 20;
     /** How long an address to read a file is good for: long enough to load a page, short enough not to be shared. */
     public static final Duration READ_URL_LIFETIME = Duration.ofMinutes(10);
 
@@ -84,7 +86,9 @@ public final class ImageService {
         ChunkedBytes bytes = new ChunkedBytes(key, first.get());
         Optional<ImageHeader> header = ImageHeader.read(bytes);
         if (header.isEmpty()) {
-            return bytes.replaced ? Outcome.refused(new Refusal.NotFound(Refusal.Missing.UPLOAD)) : rejected(key, Refusal.Rule.NOT_AN_IMAGE);
+            return bytes.replaced ? Outcome.refused(new Refusal.NotFound(Refusal.Missing.UPLOAD))
+                    // One that starts as a picture and ends before its size is said (a JPEG of 30 bytes) is one cut short.
+                    : rejected(key, bytes.ranOut && ImageHeader.startsAsAPicture(bytes) ? Refusal.Rule.IMAGE_CUT_SHORT : Refusal.Rule.NOT_AN_IMAGE);
         }
         ImageHeader h = header.get();
         if (h.width() > UploadPolicy.MAX_SIDE_PIXELS || h.height() > UploadPolicy.MAX_SIDE_PIXELS
@@ -289,6 +293,8 @@ public final class ImageService {
         private final String version;
         /** Whether a read found the file gone or another in its place: what was read then says nothing of either. */
         boolean replaced;
+        /** Whether a byte past the file's end was asked for. */
+        boolean ranOut;
         private final java.util.Map<Long, byte[]> chunks = new java.util.HashMap<>();
 
         ChunkedBytes(String key, ImageBucket.Chunk first) {
@@ -298,9 +304,49 @@ public final class ImageService {
             chunks.put(0L, first.bytes());
         }
 
+        /**
+         * As {@link ImageHeader.Bytes#indexOf}, reading past the chunks read already a megabyte at a time, of the same version:
+         * a JPEG's data is read through to its end-of-image marker (up to the 10 MB an upload may be), where the header's
+         * chunks are few.
+         */
+        @Override
+        public long indexOf(long from, int first, int second) {
+            int previous = -1;
+            long at = Math.max(0, from);
+            while (at < size) {
+                long index = at / CHUNK;
+                byte[] part = chunks.get(index);
+                int offset = (int) (at - index * CHUNK);
+                long partStart = index * CHUNK;
+                if (part == null) {
+                    Optional<ImageBucket.Chunk> read = bucket.read(key, Optional.of(version), at, SCAN);
+                    replaced |= read.isEmpty();
+                    if (read.isEmpty() || read.get().bytes().length == 0) {
+                        return -1;
+                    }
+                    part = read.get().bytes();
+                    offset = 0;
+                    partStart = at;
+                }
+                if (offset >= part.length) {
+                    return -1; // a chunk that came back short or empty: nothing more to read of this version
+                }
+                for (int i = offset; i < part.length; i++) {
+                    int b = part[i] & 0xff;
+                    if (previous == first && b == second) {
+                        return partStart + i - 1;
+                    }
+                    previous = b;
+                }
+                at = partStart + part.length;
+            }
+            return -1;
+        }
+
         @Override
         public int at(long position) {
             if (position < 0 || position >= size) {
+                ranOut |= position >= size;
                 return -1;
             }
             long index = position / CHUNK;

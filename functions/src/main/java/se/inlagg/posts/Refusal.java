@@ -88,9 +88,9 @@ public sealed interface Refusal {
                 "Bilden är för stor: den får vara högst 30 000 pixlar bred och hög och ha högst 100 miljoner pixlar. Välj en mindre bild.",
                 "The image is over 30,000 pixels wide or high, or over 100 megapixels."),
         EMPTY_FILE("empty_file", "Filen är tom. Välj en bild.", "The file is empty."),
-        IMAGE_CUT_SHORT("image_cut_short", "Bildfilen är ofullständig: den tar slut innan själva bilden börjar. Den avbröts troligen när"
+        IMAGE_CUT_SHORT("image_cut_short", "Bildfilen är ofullständig: den tar slut innan bilden är hel. Den avbröts troligen när"
                 + " den sparades eller laddades ner; spara den på nytt och ladda upp den igen.",
-                "The image file is cut short: it ends before its picture data begins.");
+                "The image file is cut short: it ends before the picture is whole.");
 
         private final String code;
         private final String swedish;

@@ -74,7 +74,7 @@ public final class EditPageHandler extends PostAuthorPage {
         if (current.version() != version) {
             return app().posts().alreadySays(current, draft) ? next(current, form) : conflict(request, current, typed, viewer.get(),
                     // Said beside the heading below, which names the change (found by a probe: the two said the same thing).
-                    "Ingenting sparades, och inget har gått förlorat: kanske ändrades inlägget i en annan flik, eller innan du gick tillbaka.");
+                    "Inget har gått förlorat: kanske ändrades inlägget i en annan flik, eller innan du gick tillbaka.");
         }
         return switch (app().posts().edit(current, draft, viewer.get().authorId())) {
             case Outcome.Done<Post> d -> next(d.value(), form);

@@ -28,6 +28,9 @@ import se.inlagg.web.templates.JtepublishGenerated;
  */
 public final class PublishPageHandler extends PostAuthorPage {
 
+    /** A page of an earlier session's (found by a browser probe: the forms' general "Inget sparades; skicka formuläret igen"). */
+    private static final String OLD_PAGE = "Sidan var för gammal (eller kom inte härifrån), så inget publicerades eller ändrades. "
+            + "Välj här nedan igen.";
     private static final String CHANGED = "Inlägget har ändrats sedan du öppnade sidan, så inget publicerades eller ändrades. "
             + "Förhandsgranska det igen och välj sedan här nedan.";
 
@@ -48,7 +51,7 @@ public final class PublishPageHandler extends PostAuthorPage {
                 // The form again holds the post's version now: a post changed since the old page is said so, as a stale
                 // version is, so that no click publishes what the author has not seen (from a review).
                 boolean changed = ownPost(slug, viewer.get()).version() != FormGuard.version(form);
-                return again(request, viewer.get(), slug, form.value("at"), 403, changed ? CHANGED : refused.get(), false);
+                return again(request, viewer.get(), slug, form.value("at"), 403, changed ? CHANGED : OLD_PAGE, false);
             }
             // Signed out meanwhile: nothing was done; to sign in, and back to the preview, whose button does it (found by a
             // probe: a page that said "you may not do this", with no way on but the front page).
@@ -98,7 +101,7 @@ public final class PublishPageHandler extends PostAuthorPage {
             return read;
         }
         PostSummary own = ownPost(slug, viewer).summary();
-        boolean filledIn = own.status() == Status.DRAFT && own.dated()
+        boolean filledIn = (own.status() == Status.DRAFT && own.dated() || own.publishedAt().isAfter(app().posts().time().now()))
                 && WriteForm.siteTime(own.publishedAt(), zone).equals(typed.replace('T', ' '));
         return filledIn ? own.publishedAt() : read;
     }

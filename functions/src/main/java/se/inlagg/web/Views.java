@@ -108,7 +108,8 @@ final class Views {
                 : Optional.of("Inlägget behåller sitt datum, " + date(s.publishedAt(), zone) + ". Ett annat datum väljer du nedan.");
         // Written as the hint and the writing form's date field write it (a text field: a browser's date-and-time field showed
         // its own language's format, AM/PM in an English browser, under a hint of 2026-12-24 15:00; found by a probe).
-        String shownAt = at.isEmpty() && ownDate && toCome ? WriteForm.siteTime(s.publishedAt(), zone) : at;
+        // A scheduled post's field holds its time too (found by a browser probe: it was empty, where the status named the time).
+        String shownAt = at.isEmpty() && toCome && (ownDate || s.status() == Status.PUBLISHED) ? WriteForm.siteTime(s.publishedAt(), zone) : at;
         return new PublishingView(postPath(s.slug()), csrf, s.version(), shownAt, error, atWrong, s.visibleAt(now), s.status() == Status.PUBLISHED,
                 says);
     }

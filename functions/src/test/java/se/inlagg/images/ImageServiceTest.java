@@ -104,9 +104,10 @@ class ImageServiceTest {
 
     /**
      * Found by an API probe: a PNG cut after its header (30 bytes) was taken, and the post showed a picture no browser
-     * draws. A file must go on into its picture data; anything after the picture (a phone's trailer, a motion photo's
-     * video) is its own business (from a review: a first version looked for the format's end in the last 64 bytes, and
-     * would have refused and deleted such photos).
+     * draws; and by a browser probe, a JPEG cut in the middle of its data. A file must go on into its picture data, a
+     * JPEG's to its end-of-image marker; anything after the picture (a phone's trailer, a motion photo's video) is its own
+     * business (from a review: a first version looked for the format's end in the last 64 bytes, and would have refused
+     * and deleted such photos). One cut before its size is said (a JPEG of 30 bytes) is cut short too, not "no picture".
      */
     @Test
     void aPictureCutBeforeItsDataIsRefusedAndDeletedWhateverFollowsAWholeOne() {
@@ -114,8 +115,10 @@ class ImageServiceTest {
         byte[] jpeg = Pictures.jpegWithMetadata(300, 200, 150_000);
         byte[] webp = Pictures.webpLossy(550, 368);
         int scan = indexOf(jpeg, new byte[] {(byte) 0xff, (byte) 0xda});
+        byte[] photo = Pictures.jpeg(800, 600);
         for (byte[] cut : List.of(Arrays.copyOf(png, 30), Arrays.copyOf(png, png.length - 20), Arrays.copyOf(jpeg, scan),
-                Arrays.copyOf(jpeg, scan + 14), Arrays.copyOf(webp, webp.length - 1))) {
+                Arrays.copyOf(jpeg, scan + 14), Arrays.copyOf(webp, webp.length - 1), Arrays.copyOf(jpeg, jpeg.length - 100),
+                Arrays.copyOf(photo, 30), Arrays.copyOf(photo, photo.length / 2))) {
             String key = uploaded(cut);
             var refusal = (Refusal.Unprocessable) refused(images.inspect(ASA, key));
             assertEquals(Refusal.Rule.IMAGE_CUT_SHORT, refusal.rule(), cut.length + " bytes");
@@ -127,6 +130,29 @@ class ImageServiceTest {
                 concat(png, Arrays.copyOf(trailer, 2_000)))) {
             assertInstanceOf(Outcome.Done.class, images.inspect(ASA, uploaded(whole)), whole.length + " bytes");
         }
+    }
+
+    /**
+     * A photo's megabytes are read through to the end of its data, a megabyte at a time past the header's chunks, and the
+     * end-of-image marker is found where it straddles two reads.
+     */
+    @Test
+    void aJpegsDataIsReadToItsEndAMegabyteAtATime() {
+        byte[] photo = Pictures.noisyJpeg(1600, 1600);
+        int straddle = ImageService.CHUNK + ImageService.SCAN;
+        assertTrue(photo.length > straddle + 1_000, "a large file: " + photo.length);
+        String key = uploaded(photo);
+        bucket.reads.clear();
+        assertInstanceOf(Outcome.Done.class, images.inspect(ASA, key));
+        assertEquals(1 + (int) Math.ceil((photo.length - ImageService.CHUNK) / (double) ImageService.SCAN), bucket.reads.size(), bucket.reads.toString());
+
+        // Its marker's FF the last byte of one read, D9 the first of the next.
+        byte[] cutThere = Arrays.copyOf(photo, straddle + 1);
+        cutThere[straddle - 1] = (byte) 0xff;
+        cutThere[straddle] = (byte) 0xd9;
+        assertInstanceOf(Outcome.Done.class, images.inspect(ASA, uploaded(cutThere)));
+        var cut = (Refusal.Unprocessable) refused(images.inspect(ASA, uploaded(Arrays.copyOf(photo, straddle + 1))));
+        assertEquals(Refusal.Rule.IMAGE_CUT_SHORT, cut.rule());
     }
 
     private static int indexOf(byte[] bytes, byte[] part) {

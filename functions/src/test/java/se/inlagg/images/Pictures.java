@@ -24,6 +24,24 @@ final class Pictures {
         return write("jpeg", width, height);
     }
 
+    /** A JPEG of noise, which compresses badly: megabytes of data between its header and its end, as a photo's. */
+    static byte[] noisyJpeg(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(42);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpeg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** A JPEG with a large metadata segment first (as a camera's EXIF and colour profile are), pushing its size far back. */
     static byte[] jpegWithMetadata(int width, int height, int metadataBytes) {
         byte[] plain = jpeg(width, height);

@@ -67,6 +67,9 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(303, at.status(), at.body());
         assertEquals("/drafts?done=scheduled&post=" + scheduled, at.header("location"));
 
+        // Found by a browser probe: a scheduled post's field was empty, where the page named its time.
+        assertTrue(asa.get("/posts/" + scheduled + "/preview").body().contains("name=\"at\" value=\"2031-12-24 15:00\""),
+                "the scheduled time in its field");
         String mine = asa.get("/drafts?done=scheduled&post=" + scheduled).body();
         assertTrue(mine.contains("<h1>Mina inlägg</h1>"));
         assertTrue(mine.contains("Inlägget är schemalagt"), "the confirmation");
@@ -961,6 +964,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(403, stale.status());
         assertTrue(stale.body().contains("action=\"/posts/" + slug + "/publish\"") && !AuthorBrowser.hidden(stale.body(), "csrf").isEmpty(),
                 "the form again, with this session's token: " + stale.body());
+        assertTrue(stale.body().contains("id=\"publish-error\" tabindex=\"-1\" autofocus>Sidan var för gammal (eller kom inte härifrån),"
+                + " så inget publicerades eller ändrades."), "said for publishing, with the focus: " + stale.body());
         assertEquals(404, http.get("/posts/" + slug).status(), "not published");
         // "Publicera nu", whose form sends no time (the schedule's form beside it does).
         Map<String, String> now = new LinkedHashMap<>(AuthorBrowser.fields(stale.body()));
@@ -1035,7 +1040,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         // Found by a probe: the date field was marked invalid and pointed at this message, which is not about it.
         assertTrue(stale.body().contains("<input id=\"at\" name=\"at\" value=\"\" required autocomplete=\"off\" aria-describedby=\"at-hint\">"),
                 stale.body());
-        assertTrue(stale.body().contains("<p class=\"error\" role=\"alert\" id=\"publish-error\">Inlägget har ändrats"), stale.body());
+        assertTrue(stale.body().contains("<p class=\"error\" role=\"alert\" id=\"publish-error\" tabindex=\"-1\" autofocus>Inlägget har ändrats"), stale.body());
         assertFalse(stale.body().contains("aria-invalid") || stale.body().contains("field invalid"), stale.body());
         assertEquals(403, asa.post("/posts/" + slug + "/publish", Map.of("csrf", "fel", "version", version)).status());
         var changedToo = asa.post("/posts/" + slug + "/publish", Map.of("csrf", "fel", "version", "99"));

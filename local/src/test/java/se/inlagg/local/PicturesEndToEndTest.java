@@ -210,7 +210,7 @@ class PicturesEndToEndTest extends ServerTest {
         // Cut short after its header (found by an API probe: taken, and the post showed a picture no browser draws).
         var cut = uploads.upload(asa, slug, "avbruten.png", "image/png", java.util.Arrays.copyOf(TestPictures.png(64, 32), 30));
         assertEquals(422, cut.status());
-        assertTrue(cut.body().contains("Bildfilen är ofullständig: den tar slut innan själva bilden börjar."), cut.body());
+        assertTrue(cut.body().contains("Bildfilen är ofullständig: den tar slut innan bilden är hel."), cut.body());
         assertEquals(List.of(), uploads.added(start, "uploads/"), "deleted at once: no orphan stays");
         assertEquals(List.of(), uploads.added(start, "images/"));
         assertFalse(http.get("/posts/" + slug).body().contains("<figure>"), "the post is unchanged");
