@@ -33,13 +33,7 @@ final class Pictures {
                 image.setRGB(x, y, random.nextInt(0x1000000));
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpeg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return encoded(image, "jpeg");
     }
 
     /** A JPEG with a large metadata segment first (as a camera's EXIF and colour profile are), pushing its size far back. */
@@ -121,6 +115,10 @@ final class Pictures {
         g.setColor(new Color(0xffbf47));
         g.fillOval(width / 4, height / 4, width / 2, height / 2);
         g.dispose();
+        return encoded(image, format);
+    }
+
+    private static byte[] encoded(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, format, out);
