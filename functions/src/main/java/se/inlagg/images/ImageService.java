@@ -49,8 +49,10 @@ public final class ImageService {
     /** How long an address to read a file is good for: long enough to load a page, short enough not to be shared. */
     public static final Duration READ_URL_LIFETIME = Duration.ofMinutes(10);
 
-    /** An upload that is a picture: what it is, how big, and its size in pixels. */
-    /** An upload read and found a picture: {@code version} is the file's ETag then, the bytes that were checked. */
+    /**
+     * An upload that is a picture: what it is, how big, its size in pixels, and which version of the file was checked (its
+     * ETag then), the one a save copies.
+     */
     public record Uploaded(String key, ImageType type, long bytes, Image.Size size, String version) {
     }
 
