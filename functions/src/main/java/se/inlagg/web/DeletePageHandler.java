@@ -45,8 +45,9 @@ public final class DeletePageHandler extends PostAuthorPage {
             // send once more (found by a browser probe: a page that said to send the form again, with no form on it). Another
             // site's form never gets here (PageFunction refuses it at the door, showing nothing). The new form holds the post's
             // version now, so a post changed since the old page is said so, as a stale version is (from a review).
-            boolean changed = ownPost(slug, viewer.get()).version() != FormGuard.version(form);
-            return confirm(request, 403, viewer.get(), slug, Optional.of(changed ? CHANGED
+            Post post = ownPost(slug, viewer.get());
+            boolean changed = post.version() != FormGuard.version(form);
+            return confirm(request, 403, viewer.get(), post, Optional.of(changed ? CHANGED
                     : "Sidan var för gammal (eller kom inte härifrån), så inlägget togs inte bort. Vill du fortfarande ta bort det?"));
         }
         if (!form.value("confirm").equals("ja")) {
@@ -69,7 +70,11 @@ public final class DeletePageHandler extends PostAuthorPage {
     }
 
     private HttpResponse confirm(HttpRequest request, int status, Viewer viewer, String slug, Optional<String> notice) {
-        Post post = ownPost(slug, viewer);
+        return confirm(request, status, viewer, ownPost(slug, viewer), notice);
+    }
+
+    /** The question about this post, as read already. */
+    private HttpResponse confirm(HttpRequest request, int status, Viewer viewer, Post post, Optional<String> notice) {
         DeleteView view = new DeleteView(post.summary().title(), Views.postPath(post.slug()), post.version(), viewer.csrf(), notice);
         Frame frame = Frame.unlisted("Ta bort inlägget", Optional.of(viewer)).failedIf(status >= 400);
         return page(request, status, frame, Templates.render(out -> JtedeleteGenerated.render(out, null, frame, view)))

@@ -50,8 +50,9 @@ public final class PublishPageHandler extends PostAuthorPage {
             if (viewer.isPresent()) {
                 // The form again holds the post's version now: a post changed since the old page is said so, as a stale
                 // version is, so that no click publishes what the author has not seen (from a review).
-                boolean changed = ownPost(slug, viewer.get()).version() != FormGuard.version(form);
-                return again(request, viewer.get(), slug, form.value("at"), 403, changed ? CHANGED : OLD_PAGE, false);
+                Post post = ownPost(slug, viewer.get());
+                boolean changed = post.version() != FormGuard.version(form);
+                return again(request, viewer.get(), post, form.value("at"), 403, changed ? CHANGED : OLD_PAGE, false);
             }
             // Signed out meanwhile: nothing was done; to sign in, and back to the preview, whose button does it (found by a
             // probe: a page that said "you may not do this", with no way on but the front page).
@@ -92,8 +93,9 @@ public final class PublishPageHandler extends PostAuthorPage {
     /**
      * The schedule's field is filled in with a dated draft's own time ({@link Views#publishing}) to the minute, and in the
      * hour the clock shows twice as summer time ends without saying which of the two it is (it was a browser's
-     * date-and-time field, which had no room for "(vintertid)", and pages of then may still be open): read back, it is the first. Sent as filled in, it is the draft's own time, as
-     * the page says ("Schemalägg nedan publicerar det då"). Only such an hour reads the post first.
+     * date-and-time field, which had no room for "(vintertid)", and pages of then may still be open): read back, it is the
+     * first. Sent as filled in, it is the post's own time, as the page says ("Schemalägg nedan publicerar det då"). Only
+     * such an hour reads the post first.
      */
     private Instant asFilledIn(Instant read, String typed, String slug, Viewer viewer) {
         ZoneId zone = app().posts().time().zone();
@@ -127,7 +129,11 @@ public final class PublishPageHandler extends PostAuthorPage {
      * only when the time was (found by a probe: a post changed meanwhile marked the date invalid, pointing at that message).
      */
     private HttpResponse again(HttpRequest request, Viewer viewer, String slug, String typed, int status, String problem, boolean atWrong) {
-        Post post = ownPost(slug, viewer);
+        return again(request, viewer, ownPost(slug, viewer), typed, status, problem, atWrong);
+    }
+
+    /** The same, of the post as read already. */
+    private HttpResponse again(HttpRequest request, Viewer viewer, Post post, String typed, int status, String problem, boolean atWrong) {
         PublishingView view = Views.publishing(post.summary(), viewer.csrf(), typed, Optional.of(problem), atWrong, app().posts().time().now(),
                 app().posts().time().zone());
         Frame frame = textKept(Frame.unlisted("Publicera", Optional.of(viewer)).failedIf(status >= 400), status != 200);
