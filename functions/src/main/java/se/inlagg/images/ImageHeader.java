@@ -34,19 +34,27 @@ public record ImageHeader(ImageType type, int width, int height) {
 
     /** Whether the file starts as a JPEG, PNG or WebP does, whatever follows. */
     public static boolean startsAsAPicture(Bytes bytes) {
-        return startsWith(bytes, 0, PNG) || (bytes.at(0) == 0xff && bytes.at(1) == 0xd8 && bytes.at(2) == 0xff)
-                || (startsWith(bytes, 0, ascii("RIFF")) && startsWith(bytes, 8, ascii("WEBP")));
+        return startsAs(bytes).isPresent();
     }
 
     public static Optional<ImageHeader> read(Bytes bytes) {
+        return startsAs(bytes).flatMap(type -> switch (type) {
+            case PNG -> png(bytes);
+            case JPEG -> jpeg(bytes);
+            case WEBP -> webp(bytes);
+        });
+    }
+
+    /** The type the file's first bytes (its signature) say, the one place each is told. */
+    private static Optional<ImageType> startsAs(Bytes bytes) {
         if (startsWith(bytes, 0, PNG)) {
-            return png(bytes);
+            return Optional.of(ImageType.PNG);
         }
         if (bytes.at(0) == 0xff && bytes.at(1) == 0xd8 && bytes.at(2) == 0xff) {
-            return jpeg(bytes);
+            return Optional.of(ImageType.JPEG);
         }
         if (startsWith(bytes, 0, ascii("RIFF")) && startsWith(bytes, 8, ascii("WEBP"))) {
-            return webp(bytes);
+            return Optional.of(ImageType.WEBP);
         }
         return Optional.empty();
     }
