@@ -87,7 +87,9 @@ public final class Caching {
      * If-Modified-Since on a read (RFC 9110, 13.1.3): unchanged when the answer's Last-Modified is not after the date
      * given, both to the second. Clients and caches that keep only the date revalidate with it alone, and got the whole
      * answer every time (found by a probe). A value that is no HTTP-date, or several of them, is ignored, as the RFC says;
-     * so is one on any other method, which a date cannot make a 304 of.
+     * so is one on any other method, which a date cannot make a 304 of, and one later than now: no answer was given then,
+     * and a post changed before that date would otherwise stay 304 to that client until the date passed (RFC 7232, 3.3;
+     * Apache and nginx do the same).
      */
     private static boolean unchangedSince(HttpRequest request, HttpResponse response) {
         Optional<String> since = request.header("if-modified-since");
@@ -100,6 +102,8 @@ public final class Caching {
             return false;
         }
         Optional<Instant> modified = ETags.parseHttpDate(lastModified);
-        return modified.isPresent() && since.flatMap(ETags::parseHttpDate).filter(s -> !modified.get().isAfter(s)).isPresent();
+        Instant now = Instant.now();
+        return modified.isPresent() && since.flatMap(ETags::parseHttpDate)
+                .filter(s -> !s.isAfter(now) && !modified.get().isAfter(s)).isPresent();
     }
 }

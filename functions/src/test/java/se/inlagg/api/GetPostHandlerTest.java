@@ -3,11 +3,13 @@ package se.inlagg.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import se.inlagg.http.ETags;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.posts.Byline;
@@ -57,6 +59,18 @@ class GetPostHandlerTest {
         for (String garbage : List.of("igår", "30 Nov 2026", "Mon, 30 Nov 2026 09:15:42 GMT, Tue, 01 Dec 2026 00:00:00 GMT", "")) {
             assertEquals(200, get(Map.of("if-modified-since", garbage)).status(), garbage);
         }
+    }
+
+    /**
+     * A date later than now was never a Last-Modified this service gave: a client whose clock runs ahead would otherwise
+     * keep its copy through every change until that date.
+     */
+    @Test
+    void anIfModifiedSinceLaterThanNowIsIgnored() {
+        String nextYear = ETags.httpDate(Instant.now().plus(Duration.ofDays(365)));
+        HttpResponse answer = get(Map.of("if-modified-since", nextYear));
+        assertEquals(200, answer.status(), nextYear);
+        assertTrue(answer.bodyText().contains("\"title\":\"Månadsmöte i Ystad\""), answer.bodyText());
     }
 
     /** RFC 9110, 13.2.2: If-None-Match decides when it comes, and If-Modified-Since is then not looked at. */
