@@ -102,6 +102,7 @@ public final class PostRules {
         return switch (read) {
             case SiteTime.Reading.Skipped skipped -> skipped.english();
             case SiteTime.Reading.OtherSeason other -> other.english();
+            case SiteTime.Reading.NoSuchDay missing -> missing.english();
             default -> NOT_A_TIME;
         };
     }

@@ -37,6 +37,8 @@ public final class SiteTime {
             + "|" + SwedishDates.STANDARD_TIME + ")\\)$");
     private static final Pattern OFFSET_AT_END = Pattern.compile("[+-]\\d\\d:\\d\\d$");
     private static final Pattern SAID_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T]+" + SwedishDates.CLOCK, Pattern.CASE_INSENSITIVE);
+    /** A date as ISO 8601 writes it, alone or before a time: a day its month lacks is said so ({@link Reading.NoSuchDay}). */
+    private static final Pattern DAY_AT_START = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(.*)");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM")
@@ -115,7 +117,28 @@ public final class SiteTime {
             }
         }
 
-        /** Not a date, an impossible one, one outside the years 1–9999, or a season word after a date alone or an offset. */
+        /**
+         * A day its month does not have ("2027-02-29", "31 april 2026"), written as a date is. It was "no date at all", and
+         * the message's examples were the form the author had typed (noted at a stop), so nothing said what was wrong.
+         */
+        record NoSuchDay(YearMonth month, int day) implements Reading {
+
+            /** The day a year, month and day name when the month is real and the day one no month has. */
+            static Optional<Reading> of(int year, int month, int day) {
+                if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > 31) {
+                    return Optional.empty();
+                }
+                YearMonth named = YearMonth.of(year, month);
+                return day > named.lengthOfMonth() ? Optional.of(new NoSuchDay(named, day)) : Optional.empty();
+            }
+
+            /** The rules' message, which {@code web.Swedish} reads back into Swedish for the form: keep the two alike. */
+            public String english() {
+                return month + "-" + (day < 10 ? "0" : "") + day + " does not exist: " + month + " has " + month.lengthOfMonth() + " days";
+            }
+        }
+
+        /** Not a date, one outside the years 1–9999, or a season word after a date alone or an offset. */
         record Unreadable() implements Reading {
         }
     }
@@ -137,6 +160,11 @@ public final class SiteTime {
      * ({@link Reading.OtherSeason}). A time with an offset is one instant as it stands.
      */
     public Reading read(String text) {
+        Reading read = readAsWritten(text);
+        return read instanceof Reading.Unreadable ? noSuchDay(text.strip()).orElse(read) : read;
+    }
+
+    private Reading readAsWritten(String text) {
         String t = text.strip();
         Optional<String> word = Optional.empty();
         Matcher season = SEASON_AT_END.matcher(t);
@@ -172,6 +200,19 @@ public final class SiteTime {
         } catch (DateTimeException e) {
             return new Reading.Unreadable();
         }
+    }
+
+    /**
+     * A day its month lacks, when the day is all that is wrong: the same text on the first of that month reads. Else the
+     * text is no time for other reasons too, and is said to be none.
+     */
+    private Optional<Reading> noSuchDay(String text) {
+        Matcher iso = DAY_AT_START.matcher(text);
+        Optional<Reading> missing = iso.matches()
+                ? Reading.NoSuchDay.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)))
+                : SwedishDates.missingDay(text);
+        String first = iso.matches() ? iso.group(1) + "-" + iso.group(2) + "-01" + iso.group(4) : text.replaceFirst("^\\d{1,2}", "1");
+        return missing.filter(m -> !(readAsWritten(first) instanceof Reading.Unreadable));
     }
 
     /** A time on this zone's clock, summer or winter time when the text said which (its season word). */

@@ -63,20 +63,27 @@ public final class SwedishDates {
 
     /** "Januari 2019": capitalised, as it stands alone in a heading or a list. */
     public static String month(YearMonth month) {
-        String name = MONTHS[month.getMonthValue() - 1];
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1) + " " + month.getYear();
+        String name = monthInText(month);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** "januari 2019", within a sentence. */
+    public static String monthInText(YearMonth month) {
+        return MONTHS[month.getMonthValue() - 1] + " " + month.getYear();
     }
 
     /** A time of day as Swedish writes it: "09:15", "9.15", "kl. 09:15", "klockan 9.15" (hour and minute its two groups). */
     static final String CLOCK = "(?:kl\\.? ?|klockan )?(\\d{1,2})[:.](\\d{2})";
 
     private static final java.util.regex.Pattern WRITTEN = java.util.regex.Pattern.compile(
-            "(\\d{1,2}) (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) (\\d{4})"
+            "(\\d{1,2}) (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+                    // As Swedish shortens them, with or without a point (noted at a stop: "24 dec 2026 15:00" was no date).
+                    + "|(?:jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\\.?) (\\d{4})"
                     + "(?:,? " + CLOCK + ")?", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     /**
      * A date as this class writes it, typed back: "30 januari 2019", "30 januari 2019 kl. 09:15" (also "kl 9.15",
-     * "klockan 09:15", capitals). An author copies the date a page shows, and was told it was no date (found by a probe).
+     * "klockan 09:15", capitals, and the month shortened: "30 jan. 2019"). An author copies the date a page shows, and was told it was no date (found by a probe).
      * Empty for anything else, or a date that does not exist.
      */
     public static java.util.Optional<java.time.LocalDateTime> parse(String text) {
@@ -84,7 +91,7 @@ public final class SwedishDates {
         if (!m.matches()) {
             return java.util.Optional.empty();
         }
-        int month = java.util.Arrays.asList(MONTHS).indexOf(m.group(2).toLowerCase(java.util.Locale.ROOT)) + 1;
+        int month = monthNumber(m.group(2));
         try {
             java.time.LocalDate day = java.time.LocalDate.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1)));
             return java.util.Optional.of(m.group(4) == null ? day.atStartOfDay()
@@ -94,10 +101,33 @@ public final class SwedishDates {
         }
     }
 
+    /** A written date of a day its month lacks, "29 februari 2027": said so where {@link #parse} reads nothing. */
+    static java.util.Optional<SiteTime.Reading> missingDay(String text) {
+        java.util.regex.Matcher m = WRITTEN.matcher(text.strip());
+        return m.matches() ? SiteTime.Reading.NoSuchDay.of(Integer.parseInt(m.group(3)), monthNumber(m.group(2)), Integer.parseInt(m.group(1)))
+                : java.util.Optional.empty();
+    }
+
+    /** "29 februari 2027", of a day that need not exist. */
+    public static String writtenDay(YearMonth month, int day) {
+        return day + " " + MONTHS[month.getMonthValue() - 1] + " " + month.getYear();
+    }
+
     /** Whether the text is a date as {@link #parse} reads it with a time of day written after it. */
     static boolean hasTimeOfDay(String text) {
         java.util.regex.Matcher m = WRITTEN.matcher(text.strip());
         return m.matches() && m.group(4) != null;
+    }
+
+    /** 1 for "januari", "Jan" or "jan.": every name and abbreviation {@link #WRITTEN} takes starts with its month's three letters. */
+    private static int monthNumber(String written) {
+        String start = written.substring(0, 3).toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < MONTHS.length; i++) {
+            if (MONTHS[i].startsWith(start)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(written);
     }
 
     private static String two(int n) {

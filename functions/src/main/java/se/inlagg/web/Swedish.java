@@ -1,6 +1,7 @@
 package se.inlagg.web;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,6 +31,12 @@ final class Swedish {
         MESSAGES.put(Pattern.compile("does not exist in \\S+: on (\\d{4}-\\d{2}-\\d{2}) the clocks go forward from (\\S+) to (\\S+), so (\\S+) never comes;.*"),
                 m -> "$4 finns inte den " + SwedishDates.date(LocalDate.parse(m.group(1)))
                         + ", för då ställs klockan fram från $2 till $3. Välj en annan tid");
+        // SiteTime.Reading.NoSuchDay's message: the day as Swedish writes it, though no calendar has it.
+        MESSAGES.put(Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2}) does not exist: \\S+ has (\\d+) days"), m -> {
+            YearMonth month = YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            return SwedishDates.writtenDay(month, Integer.parseInt(m.group(3))) + " finns inte: " + SwedishDates.monthInText(month)
+                    + " har $4 dagar";
+        });
         // SiteTime.Reading.OtherSeason's message.
         MESSAGES.put(Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2})\\S* is (\\S+) \\(.*\\) in \\S+, not (\\S+); the clocks show it once.*"),
                 m -> SwedishDates.date(LocalDate.parse(m.group(1))) + " kl. $2 är $3, inte $4: klockan visar den tiden en gång. "

@@ -455,8 +455,11 @@ class PostRulesTest {
         var invalid = (Refusal.Invalid) ((Outcome.Refused<?>) skipped).refusal();
         assertEquals(List.of(new FieldError("publishedAt", "does not exist in Europe/Stockholm: on 2026-03-29 the clocks go forward from 02:00 "
                 + "to 03:00, so 02:30 never comes; choose another time, or give an offset")), invalid.errors());
+        assertEquals(List.of(new FieldError("publishedAt", "2026-02-30 does not exist: 2026-02 has 28 days")),
+                ((Refusal.Invalid) ((Outcome.Refused<?>) PostRules.check(dated("2026-02-30T02:30"), TIME)).refusal()).errors(),
+                "a day February lacks says so, not the clocks");
         assertEquals(List.of(new FieldError("publishedAt", PostRules.NOT_A_TIME)),
-                ((Refusal.Invalid) ((Outcome.Refused<?>) PostRules.check(dated("2026-02-30T02:30"), TIME)).refusal()).errors());
+                ((Refusal.Invalid) ((Outcome.Refused<?>) PostRules.check(dated("2026-02-30T02:30x"), TIME)).refusal()).errors());
         var instant = (PostRules.Checked) assertInstanceOf(Outcome.Done.class, PostRules.check(dated("2026-03-29T02:30+01:00"), TIME)).value();
         assertEquals(Optional.of(Instant.parse("2026-03-29T01:30:00Z")), instant.publishedAt(), "with its offset it is a time");
     }

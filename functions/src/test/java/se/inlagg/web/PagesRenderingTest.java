@@ -406,6 +406,9 @@ class PagesRenderingTest {
         assertEquals("02:30 finns inte den 29 mars 2026, för då ställs klockan fram från 02:00 till 03:00. Välj en annan tid",
                 Swedish.message(se.inlagg.posts.PostRules.timeProblem(new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"),
                         java.time.Clock.systemUTC()).read("2026-03-29 02:30"))), "the day as Swedish writes it");
+        assertEquals("29 februari 2027 finns inte: februari 2027 har 28 dagar",
+                Swedish.message(se.inlagg.posts.PostRules.timeProblem(new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"),
+                        java.time.Clock.systemUTC()).read("2027-02-29 15:00"))), "a day its month lacks");
         assertTrue(Swedish.message(se.inlagg.posts.PostRules.ANOTHER_POSTS_PICTURE).startsWith("får inte vara filen till en bild som inlägget inte visar nu"));
         // Found by a probe: its examples were not the date field's hint's, and "mellan år 1 och 9999" read oddly.
         assertEquals("måste vara ett datum, med eller utan klockslag, till exempel 2026-12-24, 2026-12-24 15:00 eller 24 december 2026"

@@ -204,6 +204,17 @@ class AuthoringPagesEndToEndTest extends ServerTest {
                 scheduled.body());
         assertTrue(scheduled.body().contains("value=\"2026-03-29T02:30\""), "the time as typed");
         assertEquals("draft", http.getAs("/api/posts/" + draft, ServerExtension.TOKEN).json().path("status").asText(), "not published");
+        var leapDay = asa.post("/posts/" + draft + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(draft).get("version"),
+                "at", "29 feb 2027 kl. 15:00"));
+        assertEquals(400, leapDay.status());
+        assertTrue(leapDay.body().contains("29 februari 2027 finns inte: februari 2027 har 28 dagar."), leapDay.body());
+        assertEquals("draft", http.getAs("/api/posts/" + draft, ServerExtension.TOKEN).json().path("status").asText(), "not published");
+        var shortened = asa.post("/posts/" + draft + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(draft).get("version"),
+                "at", "24 dec. 2099 kl. 15:00"));
+        assertEquals(303, shortened.status(), "the month shortened is read");
+        var now = http.getAs("/api/posts/" + draft, ServerExtension.TOKEN).json();
+        assertEquals(List.of("published", "2099-12-24T14:00:00Z"), List.of(now.path("status").asText(), now.path("publishedAt").asText()),
+                "scheduled for that time");
 
         assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "publishedAt", "2026-03-29 02:30+01:00",
                 "action", "save")).status());

@@ -182,6 +182,8 @@ class OpenApiContractTest extends ServerTest {
         forms.put("30 Januari 2019 kl 9.15", "2019-01-30T08:15:00Z");
         forms.put("30 juni 2019, klockan 09:15", "2019-06-30T07:15:00Z");
         forms.put("2019-01-30 kl. 09.15", "2019-01-30T08:15:00Z");
+        forms.put("24 dec. 2026 kl. 15:00", "2026-12-24T14:00:00Z");
+        forms.put("1 sept 2026", "2026-08-31T22:00:00Z");
         forms.put("2026-10-25T02:30 (vintertid)", "2026-10-25T01:30:00Z");
         forms.put("2026-10-25 02:30 (sommartid)", "2026-10-25T00:30:00Z");
         forms.put("2026-10-25T02:30 (normaltid)", "2026-10-25T01:30:00Z");
