@@ -125,7 +125,9 @@ final class Help {
             stream; this is for a new index, or one lost.
 
               --aws  in AWS: TABLE_NAME and SEARCH_BUCKET (the stack's TableName and SearchIndexBucketName
-                     outputs), with the usual AWS settings (AWS_REGION, and AWS_PROFILE or keys)
+                     outputs), with the usual AWS settings (AWS_REGION, and AWS_PROFILE or keys), and
+                     SITE_TIME_ZONE when the stack's SiteTimeZone is not Europe/Stockholm (the index
+                     counts each post's month in it)
 
             Without --aws it indexes the local data folder (DATA_DIR, else .inlagg beside
             template.yaml). Refused while the server runs on that folder: stop the server first.
