@@ -263,21 +263,26 @@ final class SearchQuery {
         return clauses.isEmpty();
     }
 
-    /** The term of every word sought, for marking them in snippets (SwedishText.Word#isAny). */
-    Set<String> terms() {
-        Set<String> terms = new LinkedHashSet<>();
+    /** The terms of every word sought, for marking them in snippets (SwedishText.Word#isAny): a phrase's only together. */
+    Sought sought() {
+        Set<String> words = new LinkedHashSet<>();
+        List<List<Set<String>>> phrases = new ArrayList<>();
         for (Clause c : clauses) {
             switch (c) {
-                case Word w -> terms.addAll(w.word().soughtAlone());
-                case Phrase p -> p.words().forEach(w -> terms.addAll(w.soughtAlone()));
+                case Word w -> words.addAll(w.word().soughtAlone());
+                case Phrase p -> phrases.add(soughtTogether(p));
                 case Hyphenated h -> {
-                    h.parts().words().forEach(w -> terms.addAll(w.soughtAlone()));
-                    terms.addAll(h.joined().soughtAlone());
+                    phrases.add(soughtTogether(h.parts()));
+                    words.addAll(h.joined().soughtAlone());
                 }
             }
         }
-        compounds.values().forEach(found -> found.forEach(t -> terms.add(t.utf8ToString())));
-        return terms;
+        compounds.values().forEach(found -> found.forEach(t -> words.add(t.utf8ToString())));
+        return new Sought(words, phrases);
+    }
+
+    private static List<Set<String>> soughtTogether(Phrase p) {
+        return p.words().stream().<Set<String>>map(w -> new LinkedHashSet<>(w.soughtAlone())).toList();
     }
 
     /**

@@ -175,7 +175,7 @@ public final class SearchService {
                 int gathered = filtered ? wanted : SearchCursor.MAX_OFFSET + limit;
                 Optional<SearchScope> toCheck = filtered ? Optional.empty() : Optional.of(scope);
                 Found found = found(top(searcher, query.toLucene(now, inQuery), gathered), toCheck, stored);
-                Set<String> terms = query.terms();
+                Sought sought = query.sought();
                 boolean similar = false;
                 Optional<SearchQuery> alike = found.total() == 0 ? query.similar(searcher, now, inQuery) : Optional.empty();
                 if (alike.isPresent()) {
@@ -185,14 +185,17 @@ public final class SearchService {
                     Query rewritten = searcher.rewrite(alike.get().toLucene(now, inQuery));
                     found = found(top(searcher, rewritten, gathered), toCheck, stored);
                     similar = found.total() > 0;
-                    terms = new java.util.LinkedHashSet<>(terms);
-                    rewritten.visit(termsOf(terms));
+                    // Only the terms the similar words brought: a phrase's own words stay marked only together.
+                    Set<String> similarTerms = new java.util.LinkedHashSet<>();
+                    rewritten.visit(termsOf(similarTerms));
+                    similarTerms.removeAll(sought.all());
+                    sought = sought.withWords(similarTerms);
                 }
                 List<SearchHit> hits = new ArrayList<>();
                 ScoreDoc[] docs = found.docs();
                 for (int i = offset; i < Math.min(offset + limit, docs.length); i++) {
                     Document d = stored.document(docs[i].doc);
-                    hits.add(PostDocument.hit(d, snippets.of(PostDocument.body(d), PostDocument.excerpt(d), terms)));
+                    hits.add(PostDocument.hit(d, snippets.of(PostDocument.body(d), PostDocument.excerpt(d), sought)));
                 }
                 int end = offset + limit;
                 Optional<String> next = docs.length > end && end <= SearchCursor.MAX_OFFSET

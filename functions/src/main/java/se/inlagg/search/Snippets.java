@@ -28,30 +28,34 @@ final class Snippets {
     }
 
     /** From the text where it mentions a word sought; else from the excerpt; else the excerpt as it is. */
-    String of(String stored, String storedExcerpt, Set<String> terms) {
+    String of(String stored, String storedExcerpt, Sought sought) {
         // Read as the index reads it: a soft hyphen or a zero-width space splits no word (an index built before analysis 11
         // stored them in the text; a snippet shows nothing of them either way).
         String text = stored == null ? null : BreakHints.removed(stored);
         String excerpt = storedExcerpt == null ? null : BreakHints.removed(storedExcerpt);
         String body = text == null ? "" : text.length() > READ_AT_MOST ? cut(text, READ_AT_MOST) : text;
-        List<SwedishText.Word> found = matches(body, terms);
+        List<SwedishText.Word> found = matches(body, sought);
         if (found.isEmpty()) {
             body = excerpt == null || excerpt.isEmpty() ? body : excerpt;
-            found = matches(body, terms);
+            found = matches(body, sought);
         }
-        return window(body, found, terms);
+        return window(body, found, sought.all());
     }
 
     /**
      * The words sought in the text, in order and never overlapping (each is marked once): a word written with hyphens
      * found joined is one, and the words inside it none.
      */
-    private List<SwedishText.Word> matches(String text, Set<String> terms) {
-        List<SwedishText.Word> candidates = new ArrayList<>(hyphenatedFound(text, terms));
-        for (SwedishText.Word w : analyzer.words(text)) {
-            if (w.isAny(terms)) {
+    private List<SwedishText.Word> matches(String text, Sought sought) {
+        List<SwedishText.Word> candidates = new ArrayList<>(hyphenatedFound(text, sought.words()));
+        List<SwedishText.Word> words = analyzer.words(text);
+        for (SwedishText.Word w : words) {
+            if (w.isAny(sought.words())) {
                 candidates.add(w);
             }
+        }
+        for (List<Set<String>> phrase : sought.phrases()) {
+            candidates.addAll(together(words, phrase));
         }
         // By where each starts, the longer first where two start alike (the whole hyphenated word before its first part).
         candidates.sort(java.util.Comparator.comparingInt(SwedishText.Word::start)
@@ -62,6 +66,25 @@ final class Snippets {
             if (w.start() >= markedTo) {
                 found.add(w);
                 markedTo = w.end();
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Each place the phrase's words stand together in order, one after the next in the text (as the index's phrase query
+     * finds them), as one stretch from the first word's start to the last word's end: marked as one.
+     */
+    private static List<SwedishText.Word> together(List<SwedishText.Word> words, List<Set<String>> phrase) {
+        List<SwedishText.Word> found = new ArrayList<>();
+        for (int i = 0; i + phrase.size() <= words.size(); i++) {
+            int k = 0;
+            while (k < phrase.size() && words.get(i + k).isAny(phrase.get(k))
+                    && words.get(i + k).position() == words.get(i).position() + k) {
+                k++;
+            }
+            if (k == phrase.size()) {
+                found.add(words.get(i).spanning(words.get(i).start(), words.get(i + k - 1).end()));
             }
         }
         return found;

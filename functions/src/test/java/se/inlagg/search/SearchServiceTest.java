@@ -784,7 +784,27 @@ class SearchServiceTest {
         }
         assertEquals(List.of("Brev till e-tjänsten"), titles("e-brevlåda"), "written with the hyphen, as before");
         String marked = page(search, "e-post", 10, Optional.empty()).hits().getFirst().snippetHtml();
-        assertTrue(marked.contains("<mark>epost</mark>") && marked.contains("<mark>post</mark>"), marked);
+        assertTrue(marked.contains("<mark>epost</mark>") && marked.contains("<mark>E post</mark>"), "its parts side by side, as one: " + marked);
+    }
+
+    /**
+     * Found by a newcomer: "klientens bästa" in quotes found a post by its title, and its snippet marked a lone "klient" in
+     * the text, which is not the phrase. A phrase is marked where its words stand together, as one; else nowhere.
+     */
+    @Test
+    void aPhraseIsMarkedOnlyWhereItsWordsStandTogether() {
+        indexed("Samverkan för klientens bästa", "Vi utsåg en kontaktperson per klient. Det bästa var fikat.", "2019-01-30");
+        indexed("Om rutiner", "Vi ser till klientens bästa i allt. En klient i taget; det bästa är att fråga.", "2019-01-31");
+        List<SearchHit> hits = page(search, "\"klientens bästa\"", 10, Optional.empty()).hits();
+        assertEquals(List.of("Om rutiner", "Samverkan för klientens bästa"), hits.stream().map(SearchHit::title).sorted().toList());
+        String byTitle = hits.stream().filter(h -> h.title().startsWith("Samverkan")).findFirst().orElseThrow().snippetHtml();
+        assertFalse(byTitle.contains("<mark>"), "the text has the words apart, never the phrase: " + byTitle);
+        String inText = hits.stream().filter(h -> h.title().equals("Om rutiner")).findFirst().orElseThrow().snippetHtml();
+        assertEquals("Vi ser till <mark>klientens bästa</mark> i allt. En klient i taget; det bästa är att fråga.", inText);
+        // The same words unquoted are each sought alone, and marked wherever each stands.
+        String loose = page(search, "klientens bästa", 10, Optional.empty()).hits().stream()
+                .filter(h -> h.title().startsWith("Samverkan")).findFirst().orElseThrow().snippetHtml();
+        assertTrue(loose.contains("per <mark>klient</mark>") && loose.contains("Det <mark>bästa</mark>"), loose);
     }
 
     /** From a probe: text copied from a hyphenated web page keeps its soft hyphens, which split a word for the tokenizer. */

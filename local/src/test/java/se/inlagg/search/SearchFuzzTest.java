@@ -32,7 +32,7 @@ class SearchFuzzTest {
         if (!query.isEmpty()) {
             query.toLucene(Instant.parse("2026-11-22T08:00:00Z"), scope);
         }
-        String snippet = SNIPPETS.of(text, text, query.terms());
+        String snippet = SNIPPETS.of(text, text, query.sought());
         assertFalse(snippet.replaceAll("</?mark>", "").contains("<"), snippet);
         SearchCursor.decode(text, "frivård", scope).ifPresent(offset -> assertTrue(offset >= 0 && offset <= SearchCursor.MAX_OFFSET, text));
     }
