@@ -297,6 +297,11 @@ final class SearchQuery {
         return within(all, now, scope);
     }
 
+    /** Every post published by now that is in each facet of the scope. */
+    static Query allWithin(Instant now, SearchScope scope) {
+        return within(new org.apache.lucene.search.MatchAllDocsQuery(), now, scope);
+    }
+
     /** The query, among the posts published by now that are in each facet of the scope. */
     private static Query within(Query query, Instant now, SearchScope scope) {
         return within(new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST), now, scope);

@@ -154,6 +154,32 @@ public final class SearchService {
         return Outcome.done(run(q, scope, query, offset.orElse(0), limit));
     }
 
+    /**
+     * A post readers may see now in every facet of the scope, whatever its words: what names the scope ("kategorin
+     * Frivård") on a page of no hits, whose link named it by its address ("frivard"; found by a probe). Empty when the
+     * scope has no such post, or the index holds no facets yet (analysis 8 and older).
+     */
+    public Optional<SearchHit> anyIn(SearchScope scope) {
+        Optional<SearcherManager> current = replica.current();
+        if (current.isEmpty() || scope.isEverywhere()) {
+            return Optional.empty();
+        }
+        try {
+            IndexSearcher searcher = current.get().acquire();
+            try {
+                if (!holdsFacets(searcher.getIndexReader())) {
+                    return Optional.empty();
+                }
+                ScoreDoc[] docs = searcher.search(SearchQuery.allWithin(clock.instant(), scope), 1).scoreDocs;
+                return docs.length == 0 ? Optional.empty() : Optional.of(PostDocument.hit(searcher.storedFields().document(docs[0].doc), ""));
+            } finally {
+                current.get().release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private SearchPage run(String text, SearchScope scope, SearchQuery query, int offset, int limit) {
         Optional<SearcherManager> current = replica.current();
         if (current.isEmpty()) {

@@ -21,7 +21,8 @@ import se.inlagg.web.templates.JtesearchGenerated;
  * GET /sok?q=…: the search results page, usable with no JavaScript (the search box in every page's
  * header sends the query here; a category's, person's, office's or month's page sends its own, with
  * ?tag, ?author, ?office or ?month, which narrow it as they narrow the API's search). Whatever is typed gets a page: an empty or unusable query is told
- * what to do in Swedish, never an error; only bytes that are not UTF-8 are refused as unreadable.
+ * what to do in Swedish, never an error; only bytes that are not UTF-8 are refused as unreadable, and a narrowing or a
+ * cursor that cannot be read (a link's, not the box's) is said so on a 400.
  */
 public final class SearchPageHandler extends PageFunction {
 
@@ -42,14 +43,18 @@ public final class SearchPageHandler extends PageFunction {
         String composed = se.inlagg.posts.Nfc.of(typed);
         String query = composed.codePointCount(0, composed.length()) <= SearchService.MAX_QUERY ? typed
                 : composed.substring(0, composed.offsetByCodePoints(0, SearchService.MAX_QUERY)).strip();
-        // Named as the posts found name them ("Åsa Öberg", not "asa-oberg" from a link made by hand).
-        SearchWithin search = SearchWithin.of(found.map(f -> namedByHits(scope.facets(), f)).orElse(scope.facets()), query);
+        // Named as the posts found name them ("Åsa Öberg", not "asa-oberg" from a link made by hand); with none found, as
+        // a post of the scope does.
+        SearchWithin search = SearchWithin.of(found.map(f -> namedByHits(scope.facets(), named(f, scope))).orElse(scope.facets()), query);
         Optional<SearchWithin> within = Optional.of(search).filter(s -> !scope.isEverywhere());
         // The same words among every post, from a search narrowed to some of them (or one whose narrowing could not be read).
         Optional<String> everywhere = Optional.of(SearchWithin.of(List.of(), query).firstPage())
                 .filter(href -> !query.isBlank() && (within.isPresent() || !scopeErrors.isEmpty()));
         SearchView view;
         int pageNumber = 1;
+        // A narrowing or a cursor that cannot be read came in a link, never from the box: 400, never stored, as the list
+        // pages answer the same (found by a probe: a 200 the edge kept). What the box was given gets its page and a 200.
+        boolean badLink = !scopeErrors.isEmpty() || found.filter(SearchPageHandler::cursorRefused).isPresent();
         if (!scopeErrors.isEmpty()) {
             view = new SearchView(query, "Sök bland inläggen", Optional.of(scopeAdvice(scopeErrors)), List.of(), Optional.empty(),
                     Optional.empty(), Optional.empty(), everywhere);
@@ -82,12 +87,22 @@ public final class SearchPageHandler extends PageFunction {
         // kept to some posts has its words in its own box only: Enter in the header's, which searches all, would lose the scope.
         Frame frame = Frame.shared(title, description, Sharing.website(base(request) + self), List.of(), viewer)
                 .notIndexed().withSearchQuery(within.isPresent() ? "" : query);
-        return page(request, 200, frame, Templates.render(out -> JtesearchGenerated.render(out, null, frame, view)));
+        return page(request, badLink ? 400 : 200, frame, Templates.render(out -> JtesearchGenerated.render(out, null, frame, view)));
+    }
+
+    private static boolean cursorRefused(Outcome<SearchPage> found) {
+        return found instanceof Outcome.Refused<SearchPage> r && r.refusal() instanceof Refusal.Invalid i
+                && i.errors().stream().anyMatch(e -> e.field().equals("cursor"));
+    }
+
+    /** The hits that name the scope: those found, or, with none, any post of the scope. */
+    private List<SearchHit> named(Outcome<SearchPage> found, SearchScope scope) {
+        List<SearchHit> hits = found instanceof Outcome.Done<SearchPage> d ? d.value().hits() : List.of();
+        return hits.isEmpty() ? app().search().anyIn(scope).stream().toList() : hits;
     }
 
     /** The facets, each named as a hit names it where one does (a category's name, an author's, an office's). */
-    private static List<Facet> namedByHits(List<Facet> facets, Outcome<SearchPage> found) {
-        List<SearchHit> hits = found instanceof Outcome.Done<SearchPage> d ? d.value().hits() : List.of();
+    private static List<Facet> namedByHits(List<Facet> facets, List<SearchHit> hits) {
         List<Facet> named = new ArrayList<>();
         for (Facet f : facets) {
             Optional<String> name = hits.stream().flatMap(h -> switch (f.kind()) {
