@@ -95,8 +95,8 @@ public final class PostRules {
     public static final String NOT_A_TIME = "must be a real date like 2019-01-30 or a time like 2019-01-30T09:15:00+01:00, in the years 1-9999";
 
     /**
-     * Why a publication time as typed names no instant: a time the clocks skip and a season word that is not the time's
-     * say so, anything else is no date.
+     * Why a publication time as typed names no instant: a time the clocks skip, a season word that is not the time's and
+     * a day its month lacks say so, anything else is no date.
      */
     public static String timeProblem(SiteTime.Reading read) {
         return switch (read) {

@@ -69,7 +69,10 @@ public final class SiteTime {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** What a publication time as typed names: one instant, a time the clocks skip, or nothing that can be read. */
+    /**
+     * What a publication time as typed names: one instant, a time the clocks skip, a time said to be of the season it is
+     * not, a day its month lacks, or nothing that can be read.
+     */
     public sealed interface Reading {
 
         /** The instant, when the text names one. */
@@ -150,8 +153,9 @@ public final class SiteTime {
 
     /**
      * Reads a publication time as authors write it: "2019-01-30", "2019-01-30T09:15" (or a space for the T),
-     * "2019-01-30T09:15:00+01:00" or "…Z", or as the site shows it, "30 januari 2019 kl. 09:15". Impossible dates and
-     * times outside the years 1–9999 (here, and in UTC as answered) are unreadable.
+     * "2019-01-30T09:15:00+01:00" or "…Z", or as the site shows it, "30 januari 2019 kl. 09:15" (or "30 jan. 2019"). A
+     * day its month lacks, all else as it should be, is {@link Reading.NoSuchDay}; any other impossible date, and times
+     * outside the years 1–9999 (here, and in UTC as answered), are unreadable.
      *
      * <p>A time without an offset that the clocks skip is {@link Reading.Skipped}. One they show twice (02:30 on the
      * night summer time ends) is the first, summer time, as java.time and most calendars take it: the earlier of the
@@ -207,11 +211,17 @@ public final class SiteTime {
      * text is no time for other reasons too, and is said to be none.
      */
     private Optional<Reading> noSuchDay(String text) {
-        Matcher iso = DAY_AT_START.matcher(text);
+        // A season word after the time stays where it is, read again with the first of the month (from a review: "31
+        // november 2026 kl. 12:00 (vintertid)" was no date).
+        Matcher season = SEASON_AT_END.matcher(text);
+        int at = season.find() ? season.start() : text.length();
+        String date = text.substring(0, at);
+        String after = text.substring(at);
+        Matcher iso = DAY_AT_START.matcher(date);
         Optional<Reading> missing = iso.matches()
                 ? Reading.NoSuchDay.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)))
-                : SwedishDates.missingDay(text);
-        String first = iso.matches() ? iso.group(1) + "-" + iso.group(2) + "-01" + iso.group(4) : text.replaceFirst("^\\d{1,2}", "1");
+                : SwedishDates.missingDay(date);
+        String first = (iso.matches() ? iso.group(1) + "-" + iso.group(2) + "-01" + iso.group(4) : date.replaceFirst("^\\d{1,2}", "1")) + after;
         return missing.filter(m -> !(readAsWritten(first) instanceof Reading.Unreadable));
     }
 

@@ -77,8 +77,9 @@ public final class SwedishDates {
 
     private static final java.util.regex.Pattern WRITTEN = java.util.regex.Pattern.compile(
             "(\\d{1,2}) (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-                    // As Swedish shortens them, with or without a point (noted at a stop: "24 dec 2026 15:00" was no date).
-                    + "|(?:jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\\.?) (\\d{4})"
+                    // Shortened to three letters (or "febr", "sept"), with or without a point (noted at a stop: "24 dec
+                    // 2026 15:00" was no date). "maj" is whole.
+                    + "|(?:jan|febr?|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\\.?) (\\d{4})"
                     + "(?:,? " + CLOCK + ")?", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     /**

@@ -160,8 +160,11 @@ public final class SearchService {
      * scope has no such post, or the index holds no facets yet (analysis 8 and older).
      */
     public Optional<SearchHit> anyIn(SearchScope scope) {
+        if (scope.isEverywhere()) {
+            return Optional.empty();
+        }
         Optional<SearcherManager> current = replica.current();
-        if (current.isEmpty() || scope.isEverywhere()) {
+        if (current.isEmpty()) {
             return Optional.empty();
         }
         try {
@@ -211,10 +214,9 @@ public final class SearchService {
                     Query rewritten = searcher.rewrite(alike.get().toLucene(now, inQuery));
                     found = found(top(searcher, rewritten, gathered), toCheck, stored);
                     similar = found.total() > 0;
-                    // Only the terms the similar words brought: a phrase's own words stay marked only together.
+                    // The words' terms, the similar ones among them; a phrase's stay marked only together (termsOf).
                     Set<String> similarTerms = new java.util.LinkedHashSet<>();
                     rewritten.visit(termsOf(similarTerms));
-                    similarTerms.removeAll(sought.all());
                     sought = sought.withWords(similarTerms);
                 }
                 List<SearchHit> hits = new ArrayList<>();
@@ -264,11 +266,17 @@ public final class SearchService {
         return searcher.search(query, new TopFieldCollectorManager(RANKING, wanted + 1, null, Integer.MAX_VALUE));
     }
 
-    /** A visitor that adds every term a (rewritten) query seeks to {@code terms}. */
+    /**
+     * A visitor that adds every term a (rewritten) query seeks to {@code terms}, but a phrase's: its words are marked only
+     * where they stand together (Sought), and a similar word's term that is also a phrase's is still added by its own query.
+     */
     private static QueryVisitor termsOf(Set<String> terms) {
         return new QueryVisitor() {
             @Override
             public void consumeTerms(Query query, Term... sought) {
+                if (query instanceof org.apache.lucene.search.MultiPhraseQuery || query instanceof org.apache.lucene.search.PhraseQuery) {
+                    return;
+                }
                 for (Term t : sought) {
                     terms.add(t.text());
                 }

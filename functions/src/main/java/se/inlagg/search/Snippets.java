@@ -112,10 +112,16 @@ final class Snippets {
     /** The stretch of LENGTH characters that holds the most distinct words sought, the earliest of equals. */
     private static String window(String text, List<SwedishText.Word> found, Set<String> terms) {
         int bestStart = 0;
+        int bestEnd = LENGTH;
         int bestScore = 0;
         for (SwedishText.Word first : found) {
             int start = wordStart(text, Math.max(0, first.start() - LEAD));
-            int end = start + LENGTH;
+            // A phrase longer than the window is shown whole, from its start (from a review: it fitted no window, and no
+            // snippet marked it).
+            if (first.end() - start > LENGTH) {
+                start = first.start();
+            }
+            int end = Math.max(start + LENGTH, first.end());
             Set<String> inside = new HashSet<>();
             for (SwedishText.Word w : found) {
                 if (w.start() >= start && w.end() <= end) {
@@ -125,9 +131,10 @@ final class Snippets {
             if (inside.size() > bestScore) {
                 bestScore = inside.size();
                 bestStart = start;
+                bestEnd = end;
             }
         }
-        int limit = Math.min(text.length(), bestStart + LENGTH);
+        int limit = Math.min(text.length(), bestEnd);
         int lastFound = bestStart;
         for (SwedishText.Word w : found) {
             if (w.start() >= bestStart && w.end() <= limit) {

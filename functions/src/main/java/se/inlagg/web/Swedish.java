@@ -34,8 +34,8 @@ final class Swedish {
         // SiteTime.Reading.NoSuchDay's message: the day as Swedish writes it, though no calendar has it.
         MESSAGES.put(Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2}) does not exist: \\S+ has (\\d+) days"), m -> {
             YearMonth month = YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-            return SwedishDates.writtenDay(month, Integer.parseInt(m.group(3))) + " finns inte: " + SwedishDates.monthInText(month)
-                    + " har $4 dagar";
+            return SwedishDates.writtenDay(month, Integer.parseInt(m.group(3))) + " finns inte – " + SwedishDates.monthInText(month)
+                    + " har bara $4 dagar. Välj en annan dag";
         });
         // SiteTime.Reading.OtherSeason's message.
         MESSAGES.put(Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2})\\S* is (\\S+) \\(.*\\) in \\S+, not (\\S+); the clocks show it once.*"),

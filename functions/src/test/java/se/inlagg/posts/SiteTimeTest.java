@@ -47,6 +47,7 @@ class SiteTimeTest {
         assertEquals(Optional.of(Instant.parse("2026-03-02T23:00:00Z")), stockholm.parse("3 mar 2026"));
         assertEquals(Optional.of(Instant.parse("2026-07-02T22:00:00Z")), stockholm.parse("3 jul 2026"));
         assertEquals(Optional.of(Instant.parse("2026-06-02T22:00:00Z")), stockholm.parse("3 jun 2026"));
+        assertEquals(Optional.of(Instant.parse("2026-02-02T23:00:00Z")), stockholm.parse("3 febr. 2026"), "Språkrådet's February");
         for (String loose : List.of("30 ja 2019", "30 janu 2019", "30 dec.. 2019", "30 oct 2019", "30 may 2019", "30 maj. 2019")) {
             assertEquals(Optional.empty(), stockholm.parse(loose), loose);
         }
@@ -76,7 +77,7 @@ class SiteTimeTest {
     @Test
     void aDayItsMonthLacksSaysSo() {
         for (String typed : List.of("2027-02-29", "2027-02-29 15:00", "2027-02-29T15:00:00+01:00", "2027-02-29 kl. 15.00", "29 februari 2027",
-                "29 feb. 2027 kl. 15:00", " 29 Februari 2027 ")) {
+                "29 feb. 2027 kl. 15:00", "29 febr 2027", " 29 Februari 2027 ", "2027-02-29 02:30 (vintertid)", "29 februari 2027 kl. 12:00 (vintertid)")) {
             var missing = assertInstanceOf(SiteTime.Reading.NoSuchDay.class, stockholm.read(typed), typed);
             assertEquals(List.of(YearMonth.of(2027, 2), 29), List.of(missing.month(), missing.day()), typed);
             assertEquals("2027-02-29 does not exist: 2027-02 has 28 days", missing.english());

@@ -24,6 +24,7 @@ import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.SiteTime;
+import se.inlagg.posts.Tag;
 
 class SearchServiceTest {
 
@@ -801,10 +802,38 @@ class SearchServiceTest {
         assertFalse(byTitle.contains("<mark>"), "the text has the words apart, never the phrase: " + byTitle);
         String inText = hits.stream().filter(h -> h.title().equals("Om rutiner")).findFirst().orElseThrow().snippetHtml();
         assertEquals("Vi ser till <mark>klientens bästa</mark> i allt. En klient i taget; det bästa är att fråga.", inText);
+        // From a review: a similar word whose term a phrase has too ("kliienten", a typo of klienten) is marked alone as well.
+        String similar = page(search, "\"klientens bästa\" kliienten", 10, Optional.empty()).hits().stream()
+                .filter(h -> h.title().equals("Om rutiner")).findFirst().orElseThrow().snippetHtml();
+        assertTrue(similar.contains("<mark>klientens bästa</mark>") && similar.contains("En <mark>klient</mark> i taget"), similar);
+        // From a review: a phrase longer than a snippet fitted no window, and was marked nowhere.
+        String words = "kriminalvårdsinspektörernas kontraktsvårdsbehandlingar frivårdsmyndigheternas samverkansöverenskommelser "
+                + "övervakningsnämndernas verkställighetsplaneringar utslussningsverksamheter";
+        indexed("Långa ord", "Först en mening om annat, och den är ganska lång för att orden ska hamna en bit in i texten, långt in. " + words + " och sedan slutet.", "2019-02-01");
+        String longest = page(search, "\"" + words + "\"", 10, Optional.empty()).hits().getFirst().snippetHtml();
+        assertTrue(longest.contains("<mark>" + words + "</mark>"), longest);
         // The same words unquoted are each sought alone, and marked wherever each stands.
         String loose = page(search, "klientens bästa", 10, Optional.empty()).hits().stream()
                 .filter(h -> h.title().startsWith("Samverkan")).findFirst().orElseThrow().snippetHtml();
         assertTrue(loose.contains("per <mark>klient</mark>") && loose.contains("Det <mark>bästa</mark>"), loose);
+    }
+
+    /**
+     * What names a scope with no hits (found by a probe: "kategorin frivard", by its address): a post readers may see in it,
+     * never a scheduled one, whose category nobody may know of yet (from a review).
+     */
+    @Test
+    void aScopeIsNamedByAPostReadersSeeInIt() {
+        indexed("Om samverkan", "Text.", "2019-01-30", "Frivård");
+        indexed("Kommer snart", "Text.", "2099-01-30", "Hemligt projekt");
+        List<FieldError> errors = new ArrayList<>();
+        SearchScope frivard = SearchScope.read(name -> Optional.of("frivard").filter(v -> name.equals("tag")), errors);
+        SearchScope hidden = SearchScope.read(name -> Optional.of("hemligt-projekt").filter(v -> name.equals("tag")), errors);
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(List.of(Tag.named("Frivård")), search.anyIn(frivard).orElseThrow().tags());
+        assertEquals(Optional.empty(), search.anyIn(hidden), "a scheduled post's category is named by nobody");
+        assertEquals(Optional.empty(), search.anyIn(SearchScope.EVERYWHERE));
+        assertEquals(List.of(), errors);
     }
 
     /** From a probe: text copied from a hyphenated web page keeps its soft hyphens, which split a word for the tokenizer. */

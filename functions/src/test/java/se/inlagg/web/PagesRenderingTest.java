@@ -406,7 +406,7 @@ class PagesRenderingTest {
         assertEquals("02:30 finns inte den 29 mars 2026, för då ställs klockan fram från 02:00 till 03:00. Välj en annan tid",
                 Swedish.message(se.inlagg.posts.PostRules.timeProblem(new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"),
                         java.time.Clock.systemUTC()).read("2026-03-29 02:30"))), "the day as Swedish writes it");
-        assertEquals("29 februari 2027 finns inte: februari 2027 har 28 dagar",
+        assertEquals("29 februari 2027 finns inte – februari 2027 har bara 28 dagar. Välj en annan dag",
                 Swedish.message(se.inlagg.posts.PostRules.timeProblem(new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"),
                         java.time.Clock.systemUTC()).read("2027-02-29 15:00"))), "a day its month lacks");
         assertTrue(Swedish.message(se.inlagg.posts.PostRules.ANOTHER_POSTS_PICTURE).startsWith("får inte vara filen till en bild som inlägget inte visar nu"));

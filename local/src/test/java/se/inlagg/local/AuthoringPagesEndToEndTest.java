@@ -207,7 +207,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         var leapDay = asa.post("/posts/" + draft + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(draft).get("version"),
                 "at", "29 feb 2027 kl. 15:00"));
         assertEquals(400, leapDay.status());
-        assertTrue(leapDay.body().contains("29 februari 2027 finns inte: februari 2027 har 28 dagar."), leapDay.body());
+        assertTrue(leapDay.body().contains("29 februari 2027 finns inte – februari 2027 har bara 28 dagar. Välj en annan dag."), leapDay.body());
         assertEquals("draft", http.getAs("/api/posts/" + draft, ServerExtension.TOKEN).json().path("status").asText(), "not published");
         var shortened = asa.post("/posts/" + draft + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(draft).get("version"),
                 "at", "24 dec. 2099 kl. 15:00"));
