@@ -71,6 +71,9 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
+    /** In the data folder while the example posts of a new folder are being added (SeedPosts). */
+    static final String SEEDING = "seeding";
+
     /** The search index's bucket when no other name is given (the template's has a generated name). */
     static final String DEFAULT_SEARCH_BUCKET = "inlagg-search";
 
@@ -135,12 +138,19 @@ public final class LocalServer implements AutoCloseable {
             String table = options.tableName().orElse(TableFromTemplate.tableName(template));
             try (DynamoDbClient admin = dynamo.client()) {
                 boolean created = TableFromTemplate.ensure(admin, template, table);
+                // Only into a new table (a folder whose examples someone deleted keeps them deleted), or one whose
+                // seeding a stop cut short: the mark stays until the examples are all in (found by a probe: a kill -9 in
+                // the first second left one example or none, and no later start added them).
+                Path seeding = options.dataDir().resolve(SEEDING);
+                if (created && options.seedExamples()) {
+                    Files.writeString(seeding, "the example posts are being added; the next start adds any missing\n");
+                }
                 String token = devAuthor(admin, table, options);
-                // Only into a new table: a folder whose examples someone deleted keeps them deleted.
-                List<String> seeded = created && options.seedExamples()
+                List<String> seeded = options.seedExamples() && Files.exists(seeding)
                         ? LocalInvocation.run("seed", () -> SeedPosts.seed(new Wiring(admin, new Settings(table, SeedPosts.ZONE), Clock.systemUTC())))
-                                .stream().map(SeedPosts.Seeded::slug).toList()
+                                .stream().filter(SeedPosts.Seeded::added).map(SeedPosts.Seeded::slug).toList()
                         : List.of();
+                Files.deleteIfExists(seeding);
                 s3 = options.s3Endpoint().map(LocalS3::external).orElseGet(() -> LocalS3.start(options.dataDir()));
                 LocalBucket bucket = new LocalBucket(s3.endpoint(), options.bucketName().orElse(LocalBucket.nameIn(template)));
                 bucket.ensure(template);

@@ -1,6 +1,7 @@
 package se.inlagg.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +36,51 @@ class RestartTest {
         } finally {
             ServerExtension.delete(data);
         }
+    }
+
+    /**
+     * Found by a probe: a kill -9 in the first second of a new folder's first start left one example post or none, and no
+     * later start added the rest. Such a stop leaves the "seeding" mark, and the next start adds what is missing; a folder
+     * without the mark is never seeded again.
+     */
+    @Test
+    void aFirstStartCutShortAddsTheMissingExamplesAtTheNext() throws Exception {
+        Path data = Files.createTempDirectory("inlagg-seeding");
+        try {
+            try (var first = LocalServer.start(options(data, true))) {
+                assertEquals(2, first.seeded().size());
+            }
+            assertFalse(Files.exists(data.resolve(LocalServer.SEEDING)), "no mark after a start that added them");
+            // As a stop between the mark and the examples leaves it: the table there, the mark too, examples or not.
+            Files.writeString(data.resolve(LocalServer.SEEDING), "");
+            try (var again = LocalServer.start(options(data, true))) {
+                assertEquals(List.of(), again.seeded(), "both there already: none added twice");
+                assertEquals(2, new Http(again.baseUri(), null).get("/api/posts").json().path("items").size());
+            }
+            Path cut = Files.createTempDirectory("inlagg-seeding-cut");
+            try {
+                try (var none = LocalServer.start(options(cut, false))) {
+                    assertEquals(List.of(), none.seeded());
+                }
+                try (var unmarked = LocalServer.start(options(cut, true))) {
+                    assertEquals(List.of(), unmarked.seeded(), "a folder with no mark is not seeded again");
+                }
+                Files.writeString(cut.resolve(LocalServer.SEEDING), "");
+                try (var marked = LocalServer.start(options(cut, true))) {
+                    assertEquals(List.of("att-gastspela-som-chef", "manadsmote-samverkan-for-klientens-basta"), marked.seeded());
+                    assertEquals(2, new Http(marked.baseUri(), null).get("/api/posts").json().path("items").size());
+                }
+                assertFalse(Files.exists(cut.resolve(LocalServer.SEEDING)), "the mark goes once the examples are in");
+            } finally {
+                ServerExtension.delete(cut);
+            }
+        } finally {
+            ServerExtension.delete(data);
+        }
+    }
+
+    private static LocalServer.Options options(Path data, boolean seed) {
+        return new LocalServer.Options(Repo.template(), data, 0, Optional.empty(), Optional.empty(), Optional.empty(), seed);
     }
 
     /**

@@ -28,10 +28,36 @@ final class Snapshot {
     private Snapshot() {
     }
 
+    /** How a snapshot's file is opened for writing: a test's opener fills a disk (FullDiskTest). */
+    interface Opener {
+        FileChannel open(Path file) throws IOException;
+    }
+
     static void write(Database db, Path file) throws IOException {
+        write(db, file, temporary -> FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING));
+    }
+
+    static void write(Database db, Path file, Opener opener) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try {
+            writeWhole(db, opener.open(temporary));
+        } catch (IOException | RuntimeException e) {
+            // A write cut short (a full disk) leaves no half file to hold the space the message asks to free (found by a
+            // probe: the refused start's snapshot.tmp took all that was left, until the next start removed it).
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException notDeleted) {
+                e.addSuppressed(notDeleted);
+            }
+            throw e;
+        }
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Frames.syncDirectory(file.getParent());
+    }
+
+    private static void writeWhole(Database db, FileChannel opened) throws IOException {
+        try (FileChannel out = opened) {
             ObjectNode header = JsonNodeFactory.instance.objectNode();
             header.put("nextSequence", db.nextSequence());
             ArrayNode definitions = header.putArray("tables");
@@ -57,8 +83,6 @@ final class Snapshot {
             }
             out.force(true);
         }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        Frames.syncDirectory(file.getParent());
     }
 
     private record Chunk(String table, List<Map<String, Value>> items) {
