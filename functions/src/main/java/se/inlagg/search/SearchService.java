@@ -22,6 +22,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.index.StoredFields;
+import se.inlagg.ops.Log;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Nfc;
@@ -157,7 +158,8 @@ public final class SearchService {
     /**
      * A post readers may see now in every facet of the scope, whatever its words: what names the scope ("kategorin
      * Frivård") on a page of no hits, whose link named it by its address ("frivard"; found by a probe). Empty when the
-     * scope has no such post, or the index holds no facets yet (analysis 8 and older).
+     * scope has no such post, the index holds no facets yet (analysis 8 and older), or the index cannot be read just now:
+     * a name is not worth failing a page of no hits for (from a review), so that is logged, not thrown.
      */
     public Optional<SearchHit> anyIn(SearchScope scope) {
         if (scope.isEverywhere()) {
@@ -178,8 +180,9 @@ public final class SearchService {
             } finally {
                 current.get().release(searcher);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            Log.warn("search_scope_not_named", "error", e.getClass().getSimpleName());
+            return Optional.empty();
         }
     }
 

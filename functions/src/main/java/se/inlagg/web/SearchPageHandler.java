@@ -97,20 +97,14 @@ public final class SearchPageHandler extends PageFunction {
 
     /**
      * The hits that name the scope: those found, or, on a first page of none, any post of the scope. Only a name is
-     * looked for so (a month names itself), and a search of the index that fails leaves the names as the link wrote them:
-     * the page of no hits is still right.
+     * looked for so (a month names itself); where none is found, the names stay as the link wrote them.
      */
     private List<SearchHit> named(Outcome<SearchPage> found, SearchScope scope) {
         if (!(found instanceof Outcome.Done<SearchPage> d) || !d.value().hits().isEmpty() || d.value().offset() > 0
                 || scope.facets().stream().allMatch(f -> f.kind() == Facet.Kind.MONTH)) {
             return found instanceof Outcome.Done<SearchPage> done ? done.value().hits() : List.of();
         }
-        try {
-            return app().search().anyIn(scope).stream().toList();
-        } catch (RuntimeException e) {
-            se.inlagg.ops.Log.warn("search_scope_not_named", "error", e.getClass().getSimpleName());
-            return List.of();
-        }
+        return app().search().anyIn(scope).stream().toList();
     }
 
     /** The facets, each named as a hit names it where one does (a category's name, an author's, an office's). */
