@@ -30,7 +30,7 @@ public final class SwedishDates {
 
     /** "29 mars 2026". */
     public static String date(java.time.LocalDate day) {
-        return day.getDayOfMonth() + " " + MONTHS[day.getMonthValue() - 1] + " " + day.getYear();
+        return writtenDay(YearMonth.from(day), day.getDayOfMonth());
     }
 
     /**
@@ -111,7 +111,7 @@ public final class SwedishDates {
 
     /** "29 februari 2027", of a day that need not exist. */
     public static String writtenDay(YearMonth month, int day) {
-        return day + " " + MONTHS[month.getMonthValue() - 1] + " " + month.getYear();
+        return day + " " + monthInText(month);
     }
 
     /** Whether the text is a date as {@link #parse} reads it with a time of day written after it. */
