@@ -53,6 +53,11 @@ final class AllowedMethods {
         return Optional.ofNullable(best).map(Route::methods);
     }
 
+    /** Whether a page is read (GET) at this address: a routed path that answers GET. */
+    static boolean readAt(String path) {
+        return at(path).filter(methods -> List.of(methods.split(",\\s*")).contains("GET")).isPresent();
+    }
+
     private static List<String> segments(String path) {
         String trimmed = path.startsWith("/") ? path.substring(1) : path;
         return trimmed.isEmpty() ? List.of() : List.of(trimmed.split("/", -1));

@@ -48,7 +48,7 @@ public final class FallbackHandler extends PageFunction {
         // Only to an address some page is read at: /posts/ was sent to /posts, which is none, and the 301 kept a day
         // (found by a probe). Else the 404 at once.
         String without = path.replaceAll("/+$", "");
-        if (AllowedMethods.at(without).filter(methods -> List.of(methods.split(",\\s*")).contains("GET")).isEmpty()) {
+        if (!AllowedMethods.readAt(without)) {
             return Optional.empty();
         }
         return CanonicalPaths.withQuery(request, CanonicalPaths.of(without));
