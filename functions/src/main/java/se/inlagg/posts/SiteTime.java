@@ -135,9 +135,12 @@ public final class SiteTime {
                 return day > named.lengthOfMonth() ? Optional.of(new NoSuchDay(named, day)) : Optional.empty();
             }
 
-            /** The rules' message, which {@code web.Swedish} reads back into Swedish for the form: keep the two alike. */
+            /**
+             * The rules' message, which {@code web.Swedish} reads back into Swedish for the form: keep the two alike. The
+             * day needs no padding: every month has 28 days, so a missing one is the 29th or later.
+             */
             public String english() {
-                return month + "-" + (day < 10 ? "0" : "") + day + " does not exist: " + month + " has " + month.lengthOfMonth() + " days";
+                return month + "-" + day + " does not exist: " + month + " has " + month.lengthOfMonth() + " days";
             }
         }
 

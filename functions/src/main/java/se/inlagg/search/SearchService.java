@@ -165,37 +165,24 @@ public final class SearchService {
         if (scope.isEverywhere()) {
             return Optional.empty();
         }
-        Optional<SearcherManager> current = replica.current();
-        if (current.isEmpty()) {
-            return Optional.empty();
-        }
         try {
-            IndexSearcher searcher = current.get().acquire();
-            try {
+            return withSearcher(searcher -> {
                 if (!holdsFacets(searcher.getIndexReader())) {
-                    return Optional.empty();
+                    return Optional.<SearchHit>empty();
                 }
                 ScoreDoc[] docs = searcher.search(SearchQuery.allWithin(clock.instant(), scope), 1).scoreDocs;
-                return docs.length == 0 ? Optional.empty() : Optional.of(PostDocument.hit(searcher.storedFields().document(docs[0].doc), ""));
-            } finally {
-                current.get().release(searcher);
-            }
+                return docs.length == 0 ? Optional.<SearchHit>empty() : Optional.of(PostDocument.hit(searcher.storedFields().document(docs[0].doc), ""));
+            }).flatMap(hit -> hit);
         } catch (IOException | RuntimeException e) {
             Log.warn("search_scope_not_named", "error", e.getClass().getSimpleName());
             return Optional.empty();
         }
     }
 
-    private SearchPage run(String text, SearchScope scope, SearchQuery query, int offset, int limit) {
-        Optional<SearcherManager> current = replica.current();
-        if (current.isEmpty()) {
-            return SearchPage.empty();
-        }
-        SearcherManager searchers = current.get();
+    private SearchPage run(String text, SearchScope scope, SearchQuery typed, int offset, int limit) {
         try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                query = query.withCompoundsIn(searcher.getIndexReader(), analyzer);
+            return withSearcher(searcher -> {
+                SearchQuery query = typed.withCompoundsIn(searcher.getIndexReader(), analyzer);
                 int wanted = Math.min(offset + limit, SearchCursor.MAX_OFFSET + limit);
                 Instant now = clock.instant();
                 StoredFields stored = searcher.storedFields();
@@ -233,11 +220,32 @@ public final class SearchService {
                         ? Optional.of(SearchCursor.encode(text, scope, end)) : Optional.empty();
                 Optional<String> previous = offset > 0 ? Optional.of(SearchCursor.encode(text, scope, Math.max(0, offset - limit))) : Optional.empty();
                 return new SearchPage(found.total(), offset, hits, next, previous, similar);
-            } finally {
-                searchers.release(searcher);
-            }
+            }).orElse(SearchPage.empty());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What {@link #withSearcher} does with the index's current searcher. */
+    @FunctionalInterface
+    private interface SearcherUse<T> {
+        T with(IndexSearcher searcher) throws IOException;
+    }
+
+    /**
+     * {@code use} of the current searcher, released after it, however it ends: a searcher never released keeps the index
+     * files it reads open after a refresh. Empty while there is no index yet (none fetched, or none built).
+     */
+    private <T> Optional<T> withSearcher(SearcherUse<T> use) throws IOException {
+        Optional<SearcherManager> current = replica.current();
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        IndexSearcher searcher = current.get().acquire();
+        try {
+            return Optional.of(use.with(searcher));
+        } finally {
+            current.get().release(searcher);
         }
     }
 
