@@ -165,12 +165,14 @@ abstract class PageFunction extends HttpFunction {
 
     /**
      * A rendered page. Public pages (nobody signed in, status 200) are cacheable and revalidate
-     * with If-None-Match; a page that shows who is signed in depends on who asks and is private.
+     * with If-None-Match. A page that shows who is signed in is stored nowhere, not even by that browser: as "private,
+     * no-cache" the back button showed "Mina inlägg", every draft's title and a draft's text from the browser's copies
+     * after signing out, to whoever used the computer next (found by a probe). It never had a 304 to lose.
      */
     protected static HttpResponse page(HttpRequest request, int status, Frame frame, String html) {
         HttpResponse response = HttpResponse.html(status, html).withHeader("content-security-policy", CONTENT_SECURITY_POLICY);
         if (frame.viewer().isPresent() || status != 200) {
-            return response.withHeader("cache-control", frame.viewer().isPresent() ? Caching.PRIVATE : Caching.NO_STORE);
+            return response.withHeader("cache-control", Caching.NO_STORE);
         }
         return Caching.publicly(request, response);
     }

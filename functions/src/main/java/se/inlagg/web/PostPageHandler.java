@@ -47,9 +47,9 @@ public final class PostPageHandler extends PageFunction {
             // Only to a post there is (found by a probe: /posts/Finns-Inte, /posts/x.html were sent on for a day, to a 404).
             String own = Views.postPath(canonical.get());
             HttpResponse moved = HttpResponse.movedPermanently(CanonicalPaths.withQuery(request, own).orElse(own));
-            // Sent on because this viewer may read the post, perhaps a draft of their own: kept by their browser alone, never
-            // past a sign-out for the next user of the computer (from a review), as their pages are.
-            return viewer.isPresent() ? moved.withHeader("cache-control", Caching.PRIVATE) : moved;
+            // Sent on because this viewer may read the post, perhaps a draft of their own: never stored, so never followed
+            // past a sign-out by the next user of the computer (from a review), as their pages are not.
+            return viewer.isPresent() ? moved.withHeader("cache-control", Caching.NO_STORE) : moved;
         }
         return shown(request, viewer, post);
     }

@@ -89,7 +89,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         }
         assertTrue(mine.contains("action=\"/posts/" + draft + "/publish\""), "a draft can be published from the list");
         assertTrue(mine.contains("action=\"/posts/" + published + "/unpublish\""), "a published post can be taken back");
-        assertEquals("private, no-cache", asa.get("/drafts").header("cache-control"));
+        assertEquals("no-store", asa.get("/drafts").header("cache-control"), "kept by no cache, the browser's own included");
         assertTrue(mine.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
         assertFalse(other.allPages("/drafts").contains("Mitt utkast om fika"), "nobody else's posts");
     }
@@ -299,17 +299,17 @@ class AuthoringPagesEndToEndTest extends ServerTest {
 
     /**
      * From a review: a draft's address typed in capitals is sent on to its page for its author alone, and that redirect is
-     * kept by no cache but the author's own browser, as their pages are; to a reader there is no such post.
+     * kept by no cache, the author's own browser included, as their pages are not; to a reader there is no such post.
      */
     @Test
-    void aDraftsAddressTypedInCapitalsIsSentOnForItsAuthorAloneAndKeptPrivately() {
+    void aDraftsAddressTypedInCapitalsIsSentOnForItsAuthorAloneAndKeptByNoCache() {
         // As the other author: the tests that read Åsa's "Mina inlägg" read its first page only, which her posts here filled.
         String draft = write(other, "Utkast med versaler", "draft");
         String typed = "/posts/" + draft.toUpperCase(java.util.Locale.ROOT);
         var own = other.get(typed);
         assertEquals(301, own.status(), own.body());
         assertEquals("/posts/" + draft, own.header("location"));
-        assertEquals(se.inlagg.http.Caching.PRIVATE, own.header("cache-control"));
+        assertEquals(se.inlagg.http.Caching.NO_STORE, own.header("cache-control"));
         var reader = http.get(typed);
         assertEquals(404, reader.status(), "a reader is told of no draft");
         assertEquals(se.inlagg.http.Caching.NO_STORE, reader.header("cache-control"));

@@ -602,6 +602,33 @@ class BrowserTest {
         return ((Number) ((Map<String, Object>) answer.get("result")).get("value")).longValue();
     }
 
+    /**
+     * After "Logga ut" the back button fetches the author's pages again, and a signed-out browser is sent to sign in
+     * (found by a probe: "Mina inlägg", with every draft's title, and a draft's own page came back from the browser's
+     * cache, on a computer the next person may use).
+     */
+    @Test
+    void afterSigningOutTheBackButtonShowsNoDraftFromTheBrowsersCache() {
+        String title = "Omorganisation i Örebro, ännu hemlig";
+        signIn();
+        type("title", title);
+        type("body", "Det här ska ingen läsa förrän det är publicerat.");
+        // Enter sends the form with its first button: saved as a draft.
+        browser.findElement(By.id("title")).sendKeys(Keys.ENTER);
+        waitFor(ExpectedConditions.urlContains("/posts/omorganisation-i-orebro-annu-hemlig"));
+        browser.get(base + "/drafts");
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains(title), "the draft is among the author's posts");
+        browser.findElement(By.cssSelector("nav button.link")).click();
+        waitFor(ExpectedConditions.urlContains("done=signedout"));
+        browser.navigate().back();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+        assertFalse(browser.getPageSource().contains(title), "back after signing out shows no draft: " + browser.getCurrentUrl());
+        assertTrue(browser.getCurrentUrl().contains("/signin"), "it is asked for again, and sent to sign in: " + browser.getCurrentUrl());
+        browser.navigate().back();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+        assertFalse(browser.getPageSource().contains(title), "nor does the draft's own page: " + browser.getCurrentUrl());
+    }
+
     /** Found by a newcomer: "Logga ut", a button, sat lower than the links beside it. */
     @Test
     void signOutSitsOnTheLineOfTheLinksBesideIt() {
