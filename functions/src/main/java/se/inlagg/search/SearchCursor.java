@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 final class SearchCursor {
 
-    /** Deeper than any reader pages; bounds the work one request can ask for. */
-    static final int MAX_OFFSET = 1_000;
+    /** No page starts this deep ({@link SearchService#MAX_HITS}), which bounds the work one request can ask for. */
+    static final int MAX_OFFSET = SearchService.MAX_HITS;
     private static final Pattern FORM = Pattern.compile("s1\\|(\\d{1,4})\\|([A-Za-z0-9_-]{11})");
 
     private SearchCursor() {
@@ -43,7 +43,8 @@ final class SearchCursor {
             return Optional.empty();
         }
         int offset = Integer.parseInt(m.group(1));
-        return offset <= MAX_OFFSET ? Optional.of(offset) : Optional.empty();
+        // A page starts within the first 1,000 hits (a cursor made before they were counted so may name the 1,000th).
+        return offset < MAX_OFFSET ? Optional.of(offset) : Optional.empty();
     }
 
     /** The query's, and in a scope the scope's too (a cursor made before scopes, of the query alone, still reads). */

@@ -75,6 +75,8 @@ public final class SearchService {
     public static final int MAX_WORDS = SearchQuery.MAX_CLAUSES;
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 50;
+    /** Hits beyond the first this many are never shown, on any page: deeper than any reader pages. */
+    public static final int MAX_HITS = 1_000;
     /** Best first; among equally good matches, the newer post first. */
     static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(PostDocument.PUBLISHED, SortField.Type.LONG, true));
 
@@ -211,12 +213,14 @@ public final class SearchService {
                 }
                 List<SearchHit> hits = new ArrayList<>();
                 ScoreDoc[] docs = found.docs();
-                for (int i = offset; i < Math.min(offset + limit, docs.length); i++) {
+                // The first 1,000 hits and no more, as the API and README say, whatever the limit (found by a probe: 50 a page
+                // gave 1,050, the last cursor made where the next page began at the 1,000th).
+                int end = Math.min(offset + limit, SearchCursor.MAX_OFFSET);
+                for (int i = offset; i < Math.min(end, docs.length); i++) {
                     Document d = stored.document(docs[i].doc);
                     hits.add(PostDocument.hit(d, snippets.of(PostDocument.body(d), PostDocument.excerpt(d), sought)));
                 }
-                int end = offset + limit;
-                Optional<String> next = docs.length > end && end <= SearchCursor.MAX_OFFSET
+                Optional<String> next = docs.length > end && end < SearchCursor.MAX_OFFSET
                         ? Optional.of(SearchCursor.encode(text, scope, end)) : Optional.empty();
                 Optional<String> previous = offset > 0 ? Optional.of(SearchCursor.encode(text, scope, Math.max(0, offset - limit))) : Optional.empty();
                 return new SearchPage(found.total(), offset, hits, next, previous, similar);

@@ -126,13 +126,15 @@ public final class SearchPageHandler extends PageFunction {
         return a.filter(f -> f.slug().equals(b.slug())).isPresent();
     }
 
-    private static SearchView results(SearchWithin search, Optional<SearchWithin> within, Optional<String> everywhere, SearchPage page,
+    static SearchView results(SearchWithin search, Optional<SearchWithin> within, Optional<String> everywhere, SearchPage page,
                                       ZoneId zone) {
-        long pages = (page.total() + PER_PAGE - 1) / PER_PAGE;
+        // Pages of the hits that are shown, the first 1,000, said so when there are more.
+        long pages = (Math.min(page.total(), SearchService.MAX_HITS) + PER_PAGE - 1) / PER_PAGE;
         String where = within.map(w -> " " + w.where()).orElse("");
         // In a sentence, what was typed keeps its direction to itself (a link may carry an open override).
         String typed = se.inlagg.posts.DirectionControls.isolated(search.query());
-        String pageOf = pages > 1 ? " Sida " + (page.offset() / PER_PAGE + 1) + " av " + pages + "." : "";
+        String pageOf = (pages > 1 ? " Sida " + (page.offset() / PER_PAGE + 1) + " av " + pages + "." : "")
+                + (page.total() > SearchService.MAX_HITS ? " Här visas de 1 000 som passar bäst: fler ord ger färre träffar." : "");
         String found = page.total() == 0
                 ? "Inga inlägg" + where + " hittades för ”" + typed + "”. Prova färre eller andra ord."
                 // A typo, most often: said so, so nobody takes these for the words they typed.

@@ -638,6 +638,32 @@ class SearchServiceTest {
         assertInstanceOf(Outcome.Refused.class, search.search("fika", 10, Optional.of("inte-en-markör")));
     }
 
+    /**
+     * Paging ends at the 1,000th hit, whatever the page's size (found by a probe: 50 a page gave 1,050 hits, 30 gave 1,020,
+     * the last cursor made where the next page began at the 1,000th).
+     */
+    @Test
+    void pagingStopsAtTheThousandthHitWhateverThePagesSize() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 1_060; i++) {
+            ids.add(write("Veckobrev " + i, "Veckans nyheter från kontoret.", "2019-01-01", null).id());
+        }
+        search.indexChanged(ids);
+        for (int limit : List.of(50, 30, 7)) {
+            Set<String> seen = new HashSet<>();
+            Optional<String> cursor = Optional.empty();
+            SearchPage last;
+            do {
+                last = page(search, "veckobrev", limit, cursor);
+                last.hits().forEach(h -> assertTrue(seen.add(h.slug()), "no hit twice: " + h.slug()));
+                cursor = last.nextCursor();
+            } while (cursor.isPresent());
+            assertEquals(1_000, seen.size(), limit + " a page");
+            assertEquals(1_060, last.total(), "the total still counts every hit");
+            assertTrue(last.previousCursor().isPresent());
+        }
+    }
+
     /** The titles found in the scope these parameters give, as a page or the API reads them: in any order. */
     Set<String> titlesWithin(String query, String... parameters) {
         java.util.Map<String, String> given = new java.util.HashMap<>();
