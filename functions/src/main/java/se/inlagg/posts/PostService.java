@@ -549,7 +549,10 @@ public final class PostService {
         return withTags(names, given -> changeTags(slug, seen, authorId, current -> Optional.of(given)));
     }
 
-    public Outcome<PostSummary> removeTag(String slug, String tagSlug, Optional<Seen> seen, String authorId) {
+    public Outcome<PostSummary> removeTag(String slug, String tagSlugOrName, Optional<Seen> seen, String authorId) {
+        // Named as the lists read a category, by its slug or its name in any case (found by a probe: /tags/FRIVARD was "no
+        // such tag on this post" for a post that has frivard).
+        String tagSlug = Facet.slugOf(tagSlugOrName);
         return changeTags(slug, seen, authorId, current -> current.stream().anyMatch(t -> t.slug().equals(tagSlug))
                 ? Optional.of(current.stream().filter(t -> !t.slug().equals(tagSlug)).toList())
                 : Optional.empty());

@@ -162,6 +162,17 @@ class PostServiceTest {
         assertInstanceOf(Refusal.NotFound.class, refused.refusal());
     }
 
+    /** Found by a probe: the lists read a category written as you like, and removing /tags/FRIVARD said the post had no such tag. */
+    @Test
+    void aTagIsRemovedByItsNameOrItsSlugInAnyCaseAsTheListsReadIt() {
+        created(post("Med etiketter", null, null, "Frivård", "Kontraktsvård", "RBM"));
+        for (String named : List.of("FRIVARD", "Kontraktsvård", "rbm")) {
+            assertInstanceOf(Outcome.Done.class, service.removeTag("med-etiketter", named, Optional.empty(), "author-1"), named);
+        }
+        var summary = ((Post) assertInstanceOf(Outcome.Done.class, service.get("med-etiketter", Optional.empty())).value()).summary();
+        assertEquals(List.of(), summary.tags());
+    }
+
     @Test
     void draftsAndFuturePostsAreVisibleOnlyToTheirAuthor() {
         created(post("Utkast", null, "draft"));
