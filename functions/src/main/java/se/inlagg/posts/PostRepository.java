@@ -24,8 +24,12 @@ public interface PostRepository {
      */
     Write<Post> create(Post post, SlugClaim claim, CreateBasis basis, Instant now, Optional<IdempotentRequest> request);
 
-    /** The post that holds this slug, with its body, read consistently. */
-    Optional<Post> findBySlug(String slug);
+    /**
+     * The post that holds this slug, with its body, read consistently, when {@code readable} (this reader may see it).
+     * One the reader may not see is looked for on as a missing one is, so that its 404 takes as long: a reader timing
+     * them could otherwise tell a guessed title's draft or scheduled post from no post at all (found by a security probe).
+     */
+    Optional<Post> findBySlug(String slug, java.util.function.Predicate<PostSummary> readable);
 
     /** The post's summary only, read consistently: what a change of tags needs. */
     Optional<PostSummary> findSummaryBySlug(String slug);

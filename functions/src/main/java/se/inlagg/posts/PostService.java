@@ -149,9 +149,8 @@ public final class PostService {
 
     /** A post by slug as this reader may see it: drafts and future posts only for their author. */
     public Outcome<Post> get(String slug, Optional<String> readerAuthorId) {
-        Optional<Post> post = Slugs.isSlug(slug) ? repository.findBySlug(slug) : Optional.empty();
-        return post.filter(p -> mayRead(p.summary(), readerAuthorId))
-                .<Outcome<Post>>map(Outcome::done)
+        Optional<Post> post = Slugs.isSlug(slug) ? repository.findBySlug(slug, s -> mayRead(s, readerAuthorId)) : Optional.empty();
+        return post.<Outcome<Post>>map(Outcome::done)
                 .orElseGet(() -> Outcome.refused(new Refusal.NotFound(Refusal.Missing.POST)));
     }
 

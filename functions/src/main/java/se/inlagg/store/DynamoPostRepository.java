@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.Set;
 import se.inlagg.posts.Body;
 import se.inlagg.posts.CreateBasis;
@@ -114,16 +115,18 @@ public final class DynamoPostRepository implements PostRepository {
      * A reader's page thus loads and warms one request shape, the Query every list makes, not two.
      */
     @Override
-    public Optional<Post> findBySlug(String slug) {
+    public Optional<Post> findBySlug(String slug, Predicate<PostSummary> readable) {
         String named = Ids.ofSlug(slug);
         if (table.readsAhead()) {
+            // One call whatever it finds.
             List<Optional<Item>> read = table.getAll(PostItems.bySlug(slug, named, true));
             return postIdOf(read.get(0)).flatMap(id -> id.equals(named)
                     ? read.get(1).map(summary -> post(PostItems.summaryOf(summary), read.get(2).map(PostItems::bodyOf).orElse(NO_BODY)))
-                    : findById(id));
+                    : findById(id)).filter(p -> readable.test(p.summary()));
         }
-        return findById(named).or(() -> postIdOf(table.get(Keys.slug(slug), Keys.SLUG_SK))
-                .filter(id -> !id.equals(named)).flatMap(this::findById));
+        // A post hidden from this reader goes on to its claim, as a missing one does (it names the same id: nothing more).
+        return findById(named).filter(p -> readable.test(p.summary())).or(() -> postIdOf(table.get(Keys.slug(slug), Keys.SLUG_SK))
+                .filter(id -> !id.equals(named)).flatMap(this::findById).filter(p -> readable.test(p.summary())));
     }
 
     @Override

@@ -66,9 +66,9 @@ public final class InMemoryPosts implements PostRepository {
     }
 
     @Override
-    public Optional<Post> findBySlug(String slug) {
+    public Optional<Post> findBySlug(String slug, java.util.function.Predicate<PostSummary> readable) {
         calls.incrementAndGet();
-        return Optional.ofNullable(bySlug.get(slug));
+        return Optional.ofNullable(bySlug.get(slug)).filter(p -> readable.test(p.summary()));
     }
 
     @Override
