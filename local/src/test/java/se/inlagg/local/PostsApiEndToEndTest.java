@@ -100,6 +100,11 @@ class PostsApiEndToEndTest extends ServerTest {
         var february = http.get("/api/posts?month=2014-02&tag=Nattpass").json().path("items");
         assertEquals(List.of("sista-dagen-i-januari"), slugs(january));
         assertEquals(List.of("nattpass-vid-manadsskiftet"), slugs(february));
+        // Found by a probe: the year 0 was told only the form, which it has.
+        var yearZero = http.get("/api/posts?month=0000-01");
+        assertEquals(400, yearZero.status());
+        assertEquals("must be a month like 2019-01, in the years 0001–9999", yearZero.json().path("error").path("details").path(0).path("message").asText(),
+                yearZero.body());
     }
 
     /** Found by an integrator's probe: ?author= and ?office= were ignored, and every post answered as if it were theirs. */
