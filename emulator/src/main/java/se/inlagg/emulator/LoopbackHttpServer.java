@@ -28,9 +28,43 @@ public final class LoopbackHttpServer implements AutoCloseable {
     /** Serves every path with {@code handler} on the loopback {@code port} (0 for a free one). */
     public LoopbackHttpServer(int port, HttpHandler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-        server.createContext("/", handler);
+        server.createContext("/", exchange -> {
+            if (loopbackName(exchange.getRequestHeaders().getFirst("Host"))) {
+                handler.handle(exchange);
+            } else {
+                misdirected(exchange);
+            }
+        });
         server.setExecutor(executor);
         server.start();
+    }
+
+    /**
+     * Whether a request's Host names this machine. Neither emulator checks a signature, so a web page whose own name
+     * was made to point at 127.0.0.1 (DNS rebinding) could otherwise read and write a developer's table and buckets
+     * from their browser, by its own name (found by a security probe). Every client here names loopback: the SDK, the
+     * local server's presigned uploads, a browser at localhost. A request without a Host (HTTP/1.0) names nothing.
+     */
+    static boolean loopbackName(String host) {
+        if (host == null) {
+            return true;
+        }
+        String name = host.strip().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("[")) {
+            return name.startsWith("[::1]");
+        }
+        int colon = name.indexOf(':');
+        name = colon < 0 ? name : name.substring(0, colon);
+        return name.equals("localhost") || name.endsWith(".localhost") || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
+    private static void misdirected(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        byte[] body = "This emulator answers requests to localhost only.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(421, body.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     public int port() {
