@@ -119,6 +119,33 @@ public final class PostService {
         return repository.idempotencyRecord(authorId, request.keySha256(), time.now()).flatMap(r -> repository.findById(r.postId()));
     }
 
+    /** How long after an author saved a post a new one of the very same title is asked about first (the form's). */
+    public static final Duration SAME_TITLE_JUST_NOW = Duration.ofMinutes(15);
+
+    /**
+     * The author's post of this very title saved within {@link #SAME_TITLE_JUST_NOW}, unless the request's key made a post
+     * already (a form sent again, which its own answer covers). Found by a browser probe: back from the page that said a
+     * form sent again would be a new post, to a form the browser had filled in again under a new id, "Publicera" made a
+     * second post of the same title, and nothing said so. One Query of the author's newest posts; a second read, of the
+     * key's record, only when one of them has the title.
+     */
+    public Optional<PostSummary> sameTitleJustNow(String authorId, String title, Optional<IdempotentRequest> key) {
+        String stored = PostRules.asStored(title, false).strip();
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = time.now();
+        List<PostSummary> twins = switch (repository.authorPosts(authorId, 10, Optional.empty())) {
+            case Outcome.Done<Page<PostSummary>> d -> d.value().items().stream()
+                    .filter(s -> s.title().equals(stored) && s.updatedAt().isAfter(now.minus(SAME_TITLE_JUST_NOW))).toList();
+            case Outcome.Refused<Page<PostSummary>> r -> List.of();
+        };
+        if (twins.isEmpty() || key.flatMap(k -> repository.idempotencyRecord(authorId, k.keySha256(), now)).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(twins.getFirst());
+    }
+
     /**
      * The first answer to a create sent alike under this key, while the key's record lasts: its post, or that the post
      * was deleted since, as {@link #replay} answers. The request comes before the rules read what it asks, so

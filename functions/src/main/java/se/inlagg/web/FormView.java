@@ -8,11 +8,12 @@ import java.util.Optional;
  * field and again in a summary at the top (linked to the field), so nothing typed is ever lost.
  */
 public record FormView(String heading, String action, List<Field> fields, Optional<String> notice, String errorsIntro,
-                       List<Link> errors, String csrf, String formId, List<Button> buttons, Optional<Long> version) {
+                       List<Link> errors, String csrf, String formId, List<Button> buttons, Optional<Long> version,
+                       Optional<String> sameTitleAllowed) {
 
     public FormView(String heading, String action, List<Field> fields, Optional<String> notice, String errorsIntro,
                     List<Link> errors, String csrf, String formId, List<Button> buttons) {
-        this(heading, action, fields, notice, errorsIntro, errors, csrf, formId, buttons, Optional.empty());
+        this(heading, action, fields, notice, errorsIntro, errors, csrf, formId, buttons, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -20,7 +21,15 @@ public record FormView(String heading, String action, List<Field> fields, Option
      * not (the edit form shown to an author signed out meanwhile): saved once signed in again, it is no conflict.
      */
     FormView withVersion(long v) {
-        return new FormView(heading, action, fields, notice, errorsIntro, errors, csrf, formId, buttons, Optional.of(v));
+        return new FormView(heading, action, fields, notice, errorsIntro, errors, csrf, formId, buttons, Optional.of(v), sameTitleAllowed);
+    }
+
+    /**
+     * The same form, told that its author knows they saved a post of this title just now, and will save another: sent
+     * with this title, it is not asked about again (PostService#sameTitleJustNow).
+     */
+    FormView allowingSameTitle(String title) {
+        return new FormView(heading, action, fields, notice, errorsIntro, errors, csrf, formId, buttons, version, Optional.of(title));
     }
 
     /** Whether the form has a button for this action ("image": save, then upload a picture). */

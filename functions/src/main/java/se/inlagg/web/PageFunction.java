@@ -93,7 +93,14 @@ abstract class PageFunction extends HttpFunction {
     /** The same, with this form id (the idempotency key of what it makes). */
     protected HttpResponse newPostForm(HttpRequest request, int status, Map<String, String> values,
                                        List<FieldError> errors, Optional<String> notice, Optional<Viewer> viewer, String formId) {
-        FormView view = WriteForm.view(values, errors, notice, viewer.map(Viewer::csrf).orElse(""), formId);
+        return newPostForm(request, status, values, errors, notice, viewer, formId, Optional.empty());
+    }
+
+    /** The same, sent with {@code sameTitleAllowed} not asked about as a post of that title saved just now (FormView). */
+    protected HttpResponse newPostForm(HttpRequest request, int status, Map<String, String> values, List<FieldError> errors,
+                                       Optional<String> notice, Optional<Viewer> viewer, String formId, Optional<String> sameTitleAllowed) {
+        FormView written = WriteForm.view(values, errors, notice, viewer.map(Viewer::csrf).orElse(""), formId);
+        FormView view = sameTitleAllowed.map(written::allowingSameTitle).orElse(written);
         Frame frame = textKept(Frame.unlisted("Skriv", viewer).failedIf(status >= 400), status != 200 || viewer.isEmpty());
         return page(request, status, frame, Templates.render(out -> JteformGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);

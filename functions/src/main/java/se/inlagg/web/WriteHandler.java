@@ -54,6 +54,14 @@ public final class WriteHandler extends PageFunction {
             return newPostForm(request, 400, values, noWords, Optional.empty(), viewer, formIdAgain);
         }
         String authorId = viewer.get().authorId();
+        if (!form.value("sameTitle").equals(form.value("title"))) {
+            Optional<se.inlagg.posts.PostSummary> twin = app().posts().sameTitleJustNow(authorId, form.value("title"), key);
+            if (twin.isPresent()) {
+                // Asked once, with everything typed kept: sent again as it is, it is saved as a post of its own.
+                return newPostForm(request, 409, values, List.of(), Optional.of(sameTitleNotice(twin.get())), viewer, formIdAgain,
+                        Optional.of(form.value("title")));
+            }
+        }
         return switch (app().posts().create(draft, authorId, key)) {
             case Outcome.Done<Post> d -> saved(d.value(), form);
             case Outcome.Refused<Post> r when r.refusal() instanceof Refusal.Unprocessable u
@@ -98,7 +106,7 @@ public final class WriteHandler extends PageFunction {
             return newPostForm(request, 409, values, List.of(), Optional.of("Formuläret har redan sparats som inlägget ”"
                     + made.get().summary().title() + "”. Det du skrev nu har en annan rubrik och en annan text, så det inlägget är kvar"
                     + " som det var, och det du skrev finns kvar här: skickar du formuläret igen sparas det som ett nytt inlägg."),
-                    Optional.of(viewer), Tokens.newToken());
+                    Optional.of(viewer), Tokens.newToken(), Optional.of(form.value("title")));
         }
         if (made.isPresent() && made.get().version() == 1) {
             switch (app().posts().edit(made.get(), draft, viewer.authorId())) {
@@ -125,7 +133,16 @@ public final class WriteHandler extends PageFunction {
                         + " Det du skrev nu finns kvar här: skickar du formuläret igen sparas det som ett nytt inlägg. Vill du i stället"
                         + " ändra det sparade inlägget, välj Redigera vid det under Mina inlägg.")
                 .orElse("Formuläret har redan skickats, och inlägget det gjorde finns inte längre. Det du skrev finns kvar här och kan sparas som ett nytt inlägg.");
-        return newPostForm(request, 409, values, List.of(), Optional.of(notice), Optional.of(viewer), Tokens.newToken());
+        // That notice says what sending again does, so the title it has is not asked about once more (sameTitleJustNow).
+        return newPostForm(request, 409, values, List.of(), Optional.of(notice), Optional.of(viewer), Tokens.newToken(),
+                Optional.of(form.value("title")));
+    }
+
+    /** What an author is told who saved a post of this very title just now, and sends a new form with it. */
+    static String sameTitleNotice(se.inlagg.posts.PostSummary twin) {
+        return "Du har nyss sparat ett inlägg med rubriken ”" + twin.title() + "”. Skickar du formuläret igen sparas det här som"
+                + " ett nytt inlägg till, med samma rubrik. Ville du i stället ändra det du sparade, välj Redigera vid det under"
+                + " Mina inlägg.";
     }
 
     /**

@@ -162,6 +162,23 @@ class PostServiceTest {
         assertInstanceOf(Refusal.NotFound.class, refused.refusal());
     }
 
+    /** What the new-post form asks about once (WriteHandler): this author's post of the very title, saved in the last 15 minutes. */
+    @Test
+    void aPostOfTheSameTitleSavedJustNowIsNamedUnlessTheRequestsOwnKeyMadeAPost() {
+        var key = new IdempotentRequest("nyckel", "begaran", Optional.empty());
+        Post first = (Post) assertInstanceOf(Outcome.Done.class, service.create(post("Månadsmöte i december", null, "draft"), "author-1",
+                Optional.of(key))).value();
+        assertEquals(Optional.of(first.id()), service.sameTitleJustNow("author-1", " Månadsmöte i december ", Optional.empty()).map(PostSummary::id));
+        assertEquals(Optional.empty(), service.sameTitleJustNow("author-1", "Månadsmöte i december", Optional.of(key)),
+                "the form that made it, sent again: its own answer says so");
+        assertEquals(Optional.empty(), service.sameTitleJustNow("author-2", "Månadsmöte i december", Optional.empty()), "another author's");
+        assertEquals(Optional.empty(), service.sameTitleJustNow("author-1", "Månadsmöte i januari", Optional.empty()));
+        assertEquals(Optional.of(first.id()), at(NOW.plus(Duration.ofMinutes(14))).sameTitleJustNow("author-1", "Månadsmöte i december",
+                Optional.empty()).map(PostSummary::id));
+        assertEquals(Optional.empty(), at(NOW.plus(Duration.ofMinutes(16))).sameTitleJustNow("author-1", "Månadsmöte i december",
+                Optional.empty()), "saved longer ago: a title used again, as monthly meetings are");
+    }
+
     /** Found by a probe: the lists read a category written as you like, and removing /tags/FRIVARD said the post had no such tag. */
     @Test
     void aTagIsRemovedByItsNameOrItsSlugInAnyCaseAsTheListsReadIt() {

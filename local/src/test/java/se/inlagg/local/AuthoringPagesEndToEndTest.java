@@ -857,6 +857,42 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
+     * Found by a browser probe: back in the browser from the page that said a form sent again would be a new post, to a
+     * form the browser had filled in again under a new id, "Publicera" made a second post of the same title with nothing
+     * said. A new form with the title of a post its author saved just now is asked about once, everything typed kept;
+     * sent again as it is, it is a post of its own. A double click of the first form is still the one post.
+     */
+    @Test
+    void aNewFormWithTheTitleOfAPostSavedJustNowIsAskedAboutOnceThenSavedAsAnother() {
+        var tab = AuthorBrowser.signIn(http, ServerExtension.TOKEN);
+        var first = with(AuthorBrowser.fields(tab.get("/write").body()), "title", "Fredagsfika på kontoret i Åre", "body", "Vi ses klockan tre.",
+                "action", "publish");
+        var made = tab.post("/write", first);
+        assertEquals(303, made.status(), made.body());
+        assertEquals(made.header("location"), tab.post("/write", first).header("location"), "sent twice: the one post");
+
+        var again = with(AuthorBrowser.fields(tab.get("/write").body()), "title", "Fredagsfika på kontoret i Åre",
+                "body", "Vi ses klockan tre, med kanelbullar.", "action", "publish");
+        var asked = tab.post("/write", again);
+        assertEquals(409, asked.status(), asked.body());
+        assertTrue(asked.body().contains("Du har nyss sparat ett inlägg med rubriken ”Fredagsfika på kontoret i Åre”."), asked.body());
+        var kept = AuthorBrowser.fields(asked.body());
+        assertEquals("Vi ses klockan tre, med kanelbullar.", kept.get("body"), "everything typed is kept");
+        assertEquals(again.get("formId"), kept.get("formId"), "the form's own id: it made nothing yet");
+        assertEquals(200, http.get(made.header("location").replaceFirst("\\?.*", "")).status());
+        assertEquals(404, http.get("/posts/fredagsfika-pa-kontoret-i-are-2").status(), "nothing saved");
+
+        var saved = tab.post("/write", with(kept, "action", "publish"));
+        assertEquals(303, saved.status(), saved.body());
+        assertTrue(saved.header("location").startsWith("/posts/fredagsfika-pa-kontoret-i-are-2"), saved.header("location"));
+        assertTrue(http.get("/posts/fredagsfika-pa-kontoret-i-are-2").body().contains("med kanelbullar"));
+
+        var otherTitle = with(AuthorBrowser.fields(tab.get("/write").body()), "title", "Fredagsfika i Östersund", "body", "Klockan tre.",
+                "action", "draft");
+        assertEquals(303, tab.post("/write", otherTitle).status(), "another title is not asked about");
+    }
+
+    /**
      * Found by a probe: the first sending made the post, but its answer never came. Sent again once the session had ended
      * (or from a page of an earlier session), the form came back under a new id, and sent once more after signing in it
      * made a second post ("…-2").
