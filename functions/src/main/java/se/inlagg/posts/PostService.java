@@ -126,8 +126,8 @@ public final class PostService {
      * The author's post of this very title saved within {@link #SAME_TITLE_JUST_NOW}, unless the request's key made a post
      * already (a form sent again, which its own answer covers). Found by a browser probe: back from the page that said a
      * form sent again would be a new post, to a form the browser had filled in again under a new id, "Publicera" made a
-     * second post of the same title, and nothing said so. One Query of the author's newest posts; a second read, of the
-     * key's record, only when one of them has the title.
+     * second post of the same title, and nothing said so. One Query of the author's posts changed in that time (a few
+     * dozen at most are looked at); a second read, of the key's record, only when one of them has the title.
      */
     public Optional<PostSummary> sameTitleJustNow(String authorId, String title, Optional<IdempotentRequest> key) {
         String stored = PostRules.asStored(title, false).strip();
@@ -135,11 +135,8 @@ public final class PostService {
             return Optional.empty();
         }
         Instant now = time.now();
-        List<PostSummary> twins = switch (repository.authorPosts(authorId, 10, Optional.empty())) {
-            case Outcome.Done<Page<PostSummary>> d -> d.value().items().stream()
-                    .filter(s -> s.title().equals(stored) && s.updatedAt().isAfter(now.minus(SAME_TITLE_JUST_NOW))).toList();
-            case Outcome.Refused<Page<PostSummary>> r -> List.of();
-        };
+        List<PostSummary> twins = repository.authorPostsChanged(authorId, now.minus(SAME_TITLE_JUST_NOW), now, 25).stream()
+                .filter(s -> s.title().equals(stored)).toList();
         if (twins.isEmpty() || key.flatMap(k -> repository.idempotencyRecord(authorId, k.keySha256(), now)).isPresent()) {
             return Optional.empty();
         }

@@ -283,6 +283,20 @@ public final class DynamoPostRepository implements PostRepository {
         return Outcome.done(pageOf(table.query(request), limit, "mine", "", Keys.GSI2SK));
     }
 
+    @Override
+    public List<PostSummary> authorPostsChanged(String authorId, Instant since, Instant until, int limit) {
+        // A change's sort key is its time to the second, then "#" and the post's id: "$" sorts after every id of that second.
+        QueryResponse response = table.query(QueryRequest.builder()
+                .indexName(Keys.GSI2)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI2PK, "#sk", Keys.GSI2SK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.authorPosts(authorId)),
+                        ":from", Item.s(SiteTime.format(since)), ":to", Item.s(SiteTime.format(until) + "$")))
+                .scanIndexForward(false)
+                .limit(limit));
+        return response.items().stream().map(i -> PostItems.summaryOf(Item.of(i))).toList();
+    }
+
     /** Asked for one more than the page holds: a page is exactly full while more remain. */
     private static Page<PostSummary> pageOf(QueryResponse response, int limit, String list, String month, String sortKey) {
         List<Map<String, AttributeValue>> found = response.items();

@@ -19,11 +19,16 @@ final class HtmlErrors implements ErrorRenderer {
 
     @Override
     public HttpResponse render(HttpRequest request, Problem problem) {
+        return render(request, problem, Optional.empty());
+    }
+
+    /** The page, its header as the {@code viewer} signed in sees it (or as anyone does). */
+    HttpResponse render(HttpRequest request, Problem problem, Optional<Viewer> viewer) {
         String heading = heading(problem.status());
         Optional<String> retry = problem.retryAfter().map(d -> Long.toString(Math.max(1, d.toSeconds())));
         ErrorView view = new ErrorView(problem.status(), heading, problem.swedish(), retry,
                 problem.status() == 404 ? indexAbove(request.path()) : Optional.empty());
-        Frame frame = Frame.unlisted(heading, Optional.empty());
+        Frame frame = Frame.unlisted(heading, viewer);
         String html = Templates.render(out -> JteerrorGenerated.render(out, null, frame, view));
         HttpResponse response = HttpResponse.html(problem.status(), html)
                 .withHeader("content-security-policy", PageFunction.CONTENT_SECURITY_POLICY)

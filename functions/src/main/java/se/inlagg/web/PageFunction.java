@@ -39,9 +39,25 @@ abstract class PageFunction extends HttpFunction {
     static final BundledFile ICON = BundledFile.read("/web/favicon.svg", "image/svg+xml");
     static final BundledFile FAVICON = BundledFile.read("/web/favicon.ico", "image/x-icon");
 
+    /**
+     * Swedish error pages, whose header shows a signed-in author as signed in (found by a browser probe: a form too large
+     * to read answered "Logga in" to an author who was, and they took themselves for signed out). The session is read only
+     * for a request that carries its cookie, and not for a 5xx, whose cause (DynamoDB busy or failing) the read would
+     * meet again, nor for another site's form refused at the door, whose answer carries nothing of the session; a read
+     * that fails shows the page as to anyone.
+     */
     @Override
     protected ErrorRenderer errors(HttpRequest request) {
-        return HtmlErrors.INSTANCE;
+        return (req, problem) -> HtmlErrors.INSTANCE.render(req, problem, problem.status() < 500 && Cookies.session(req).isPresent()
+                && refusedAtTheDoor(req).isEmpty() ? viewerIfReadable(req) : Optional.empty());
+    }
+
+    private Optional<Viewer> viewerIfReadable(HttpRequest request) {
+        try {
+            return viewer(request);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -857,6 +857,24 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
+     * Found by a browser probe: a form too large to read answered a page whose header said "Logga in" to an author who was
+     * signed in, who then took themselves for signed out. An error page shows the signed-in author as signed in.
+     */
+    @Test
+    void anErrorPageShowsASignedInAuthorAsSignedIn() {
+        var tooLarge = asa.post("/write", Map.of("csrf", asa.csrf, "title", "Stort", "body", "Ö".repeat(600_000)));
+        assertEquals(413, tooLarge.status());
+        var missing = asa.get("/posts/finns-inte-har");
+        assertEquals(404, missing.status());
+        for (var page : java.util.List.of(tooLarge, missing)) {
+            assertTrue(page.body().contains(">Logga ut</button>") && page.body().contains("href=\"/drafts\""), page.body());
+            assertFalse(page.body().contains(">Logga in</a>"), page.body());
+            assertEquals("no-store", page.header("cache-control"));
+        }
+        assertTrue(http.get("/posts/finns-inte-har").body().contains(">Logga in</a>"), "to anyone else, the way to sign in");
+    }
+
+    /**
      * Found by a browser probe: back in the browser from the page that said a form sent again would be a new post, to a
      * form the browser had filled in again under a new id, "Publicera" made a second post of the same title with nothing
      * said. A new form with the title of a post its author saved just now is asked about once, everything typed kept;
