@@ -43,7 +43,8 @@ public final class LoopbackHttpServer implements AutoCloseable {
      * Whether a request's Host names this machine. Neither emulator checks a signature, so a web page whose own name
      * was made to point at 127.0.0.1 (DNS rebinding) could otherwise read and write a developer's table and buckets
      * from their browser, by its own name (found by a security probe). Every client here names loopback: the SDK, the
-     * local server's presigned uploads, a browser at localhost. A request without a Host (HTTP/1.0) names nothing.
+     * local server's presigned uploads, a browser at localhost, a container at host.docker.internal (a name only Docker
+     * resolves, so no web page can be served from it). A request without a Host (HTTP/1.0) names nothing.
      */
     static boolean loopbackName(String host) {
         if (host == null) {
@@ -51,11 +52,17 @@ public final class LoopbackHttpServer implements AutoCloseable {
         }
         String name = host.strip().toLowerCase(java.util.Locale.ROOT);
         if (name.startsWith("[")) {
-            return name.startsWith("[::1]");
+            int end = name.indexOf(']');
+            String address = end < 0 ? "" : name.substring(1, end);
+            boolean port = end == name.length() - 1 || name.startsWith(":", end + 1);
+            return port && (address.equals("::1") || address.equals("0:0:0:0:0:0:0:1"));
         }
         int colon = name.indexOf(':');
         name = colon < 0 ? name : name.substring(0, colon);
-        return name.equals("localhost") || name.endsWith(".localhost") || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        // A name may end in the root's dot ("localhost."), which names the same host.
+        name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        return name.equals("localhost") || name.endsWith(".localhost") || name.equals("host.docker.internal")
+                || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     private static void misdirected(com.sun.net.httpserver.HttpExchange exchange) throws IOException {

@@ -50,8 +50,11 @@ class LoopbackHttpServerTest {
     @Test
     void aLoopbackNameIsOneThatCanNameNothingElse() {
         assertTrue(LoopbackHttpServer.loopbackName(null), "HTTP/1.0 names no host");
-        assertTrue(LoopbackHttpServer.loopbackName("127.1.2.3:80"));
-        assertFalse(LoopbackHttpServer.loopbackName("evil.localhost.example"));
-        assertFalse(LoopbackHttpServer.loopbackName("10.0.0.1"));
+        for (String host : List.of("127.1.2.3:80", "localhost.", "localhost.:4566", "[0:0:0:0:0:0:0:1]:80", "[::1]", "host.docker.internal:4566")) {
+            assertTrue(LoopbackHttpServer.loopbackName(host), host);
+        }
+        for (String host : List.of("evil.localhost.example", "10.0.0.1", "[::1]x", "[::1", "[::2]", "docker.internal")) {
+            assertFalse(LoopbackHttpServer.loopbackName(host), host);
+        }
     }
 }

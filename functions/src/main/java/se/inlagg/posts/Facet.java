@@ -11,9 +11,11 @@ public record Facet(Kind kind, String slug, String name) {
 
     /** The longest value of ?tag, ?author or ?office read: far more than any name of one. */
     public static final int MAX_PARAMETER_VALUE = 512;
-    /** What a ?month that names no month is told, in the API's words. */
-    /** Said of a month that cannot be read, or one outside the years 1–9999 (found by a probe: 0000-01 was told only the form). */
-    public static final String NOT_A_MONTH = "must be a month like 2019-01, in the years 0001–9999";
+    /**
+     * What a ?month that names no month is told, in the API's words: one that cannot be read, or one outside the years
+     * 1–9999 (found by a probe: 0000-01 was told only the form, which it has).
+     */
+    public static final String NOT_A_MONTH = "must be a month like 2019-01, in the years 1–9999";
 
     /** The kinds, each with the path of its pages and the query parameter that narrows a list or a search to one. */
     public enum Kind {

@@ -79,8 +79,8 @@ public interface PostRepository {
     /** One author's posts of every status, the most recently changed first, a page at a time. */
     Outcome<Page<PostSummary>> authorPosts(String authorId, int limit, Optional<String> cursor);
 
-    /** One author's posts last changed from {@code since} to {@code until} (to the second), the most recent first, at most {@code limit}. */
-    List<PostSummary> authorPostsChanged(String authorId, Instant since, Instant until, int limit);
+    /** One author's posts last changed from {@code since} to {@code until} (to the second), the most recent first. */
+    List<PostSummary> authorPostsChanged(String authorId, Instant since, Instant until);
 
     /** Every facet of a kind with at least one visible post, with how many. */
     List<FacetCount> facetCounts(Facet.Kind kind, Instant now);

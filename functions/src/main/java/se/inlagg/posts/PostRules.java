@@ -254,6 +254,11 @@ public final class PostRules {
         return Nfc.of(multiline ? text : BreakHints.removed(text));
     }
 
+    /** A title as typed, as a post stores it: {@link #asStored} with its ends trimmed, to compare with stored titles. */
+    public static String storedTitle(String typed) {
+        return asStored(typed, false).strip();
+    }
+
     private static Optional<String> optional(List<FieldError> errors, String field, Optional<String> value,
                                              int max, boolean multiline) {
         if (value.isEmpty() || showsNothing(value.get())) {

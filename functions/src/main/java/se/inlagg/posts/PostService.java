@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import se.inlagg.ops.Log;
 import se.inlagg.ops.Metrics;
 import se.inlagg.ops.SideBySide;
 
@@ -16,6 +17,8 @@ public final class PostService {
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
     /** Related posts come from at most this many of a post's categories: one Query each. */
     static final int RELATED_CATEGORIES = 3;
+    /** How long after an author saved a post a new one of the very same title is asked about first (the form's). */
+    public static final Duration SAME_TITLE_JUST_NOW = Duration.ofMinutes(15);
 
     private final PostRepository repository;
     private final SiteTime time;
@@ -119,28 +122,31 @@ public final class PostService {
         return repository.idempotencyRecord(authorId, request.keySha256(), time.now()).flatMap(r -> repository.findById(r.postId()));
     }
 
-    /** How long after an author saved a post a new one of the very same title is asked about first (the form's). */
-    public static final Duration SAME_TITLE_JUST_NOW = Duration.ofMinutes(15);
-
     /**
      * The author's post of this very title saved within {@link #SAME_TITLE_JUST_NOW}, unless the request's key made a post
      * already (a form sent again, which its own answer covers). Found by a browser probe: back from the page that said a
      * form sent again would be a new post, to a form the browser had filled in again under a new id, "Publicera" made a
-     * second post of the same title, and nothing said so. One Query of the author's posts changed in that time (a few
-     * dozen at most are looked at); a second read, of the key's record, only when one of them has the title.
+     * second post of the same title, and nothing said so. One Query of the author's posts changed in that time; a second
+     * read, of the key's record, only when one of them has the title. Only advice: a read that fails is logged and taken
+     * for none, so the form is saved, never given back as an error page with its text lost (from a review).
      */
     public Optional<PostSummary> sameTitleJustNow(String authorId, String title, Optional<IdempotentRequest> key) {
-        String stored = PostRules.asStored(title, false).strip();
+        String stored = PostRules.storedTitle(title);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
         Instant now = time.now();
-        List<PostSummary> twins = repository.authorPostsChanged(authorId, now.minus(SAME_TITLE_JUST_NOW), now, 25).stream()
-                .filter(s -> s.title().equals(stored)).toList();
-        if (twins.isEmpty() || key.flatMap(k -> repository.idempotencyRecord(authorId, k.keySha256(), now)).isPresent()) {
+        try {
+            List<PostSummary> twins = repository.authorPostsChanged(authorId, now.minus(SAME_TITLE_JUST_NOW), now).stream()
+                    .filter(s -> s.title().equals(stored)).toList();
+            if (twins.isEmpty() || key.flatMap(k -> repository.idempotencyRecord(authorId, k.keySha256(), now)).isPresent()) {
+                return Optional.empty();
+            }
+            return Optional.of(twins.getFirst());
+        } catch (RuntimeException e) {
+            Log.warn("same_title_not_checked", "error", e.getClass().getSimpleName());
             return Optional.empty();
         }
-        return Optional.of(twins.getFirst());
     }
 
     /**

@@ -185,7 +185,8 @@ public final class SearchService {
         try {
             return withSearcher(searcher -> {
                 SearchQuery query = typed.withCompoundsIn(searcher.getIndexReader(), analyzer);
-                int wanted = Math.min(offset + limit, SearchCursor.MAX_OFFSET + limit);
+                // Never more than the first 1,000 (and one, to tell whether more follow: top()).
+                int wanted = Math.min(offset + limit, MAX_HITS);
                 Instant now = clock.instant();
                 StoredFields stored = searcher.storedFields();
                 // An index built before posts held their facets (analysis 8) cannot filter on them: there the words are
@@ -193,7 +194,7 @@ public final class SearchService {
                 // builds the index anew (from a review: a category's box found nothing after an upgrade until a post was written).
                 boolean filtered = scope.isEverywhere() || holdsFacets(searcher.getIndexReader());
                 SearchScope inQuery = filtered ? scope : SearchScope.EVERYWHERE;
-                int gathered = filtered ? wanted : SearchCursor.MAX_OFFSET + limit;
+                int gathered = filtered ? wanted : MAX_HITS;
                 Optional<SearchScope> toCheck = filtered ? Optional.empty() : Optional.of(scope);
                 Found found = found(top(searcher, query.toLucene(now, inQuery), gathered), toCheck, stored);
                 Sought sought = query.sought();
@@ -215,12 +216,12 @@ public final class SearchService {
                 ScoreDoc[] docs = found.docs();
                 // The first 1,000 hits and no more, as the API and README say, whatever the limit (found by a probe: 50 a page
                 // gave 1,050, the last cursor made where the next page began at the 1,000th).
-                int end = Math.min(offset + limit, SearchCursor.MAX_OFFSET);
+                int end = Math.min(offset + limit, MAX_HITS);
                 for (int i = offset; i < Math.min(end, docs.length); i++) {
                     Document d = stored.document(docs[i].doc);
                     hits.add(PostDocument.hit(d, snippets.of(PostDocument.body(d), PostDocument.excerpt(d), sought)));
                 }
-                Optional<String> next = docs.length > end && end < SearchCursor.MAX_OFFSET
+                Optional<String> next = docs.length > end && end < MAX_HITS
                         ? Optional.of(SearchCursor.encode(text, scope, end)) : Optional.empty();
                 Optional<String> previous = offset > 0 ? Optional.of(SearchCursor.encode(text, scope, Math.max(0, offset - limit))) : Optional.empty();
                 return new SearchPage(found.total(), offset, hits, next, previous, similar);

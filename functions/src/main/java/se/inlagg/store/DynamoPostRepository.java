@@ -284,16 +284,16 @@ public final class DynamoPostRepository implements PostRepository {
     }
 
     @Override
-    public List<PostSummary> authorPostsChanged(String authorId, Instant since, Instant until, int limit) {
+    public List<PostSummary> authorPostsChanged(String authorId, Instant since, Instant until) {
         // A change's sort key is its time to the second, then "#" and the post's id: "$" sorts after every id of that second.
+        // No Limit: the time bounds it (from a review: 25 could miss the one sought behind an author's burst of tag changes).
         QueryResponse response = table.query(QueryRequest.builder()
                 .indexName(Keys.GSI2)
                 .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of("#pk", Keys.GSI2PK, "#sk", Keys.GSI2SK))
                 .expressionAttributeValues(Map.of(":pk", Item.s(Keys.authorPosts(authorId)),
                         ":from", Item.s(SiteTime.format(since)), ":to", Item.s(SiteTime.format(until) + "$")))
-                .scanIndexForward(false)
-                .limit(limit));
+                .scanIndexForward(false));
         return response.items().stream().map(i -> PostItems.summaryOf(Item.of(i))).toList();
     }
 

@@ -129,18 +129,19 @@ public final class SearchPageHandler extends PageFunction {
     static SearchView results(SearchWithin search, Optional<SearchWithin> within, Optional<String> everywhere, SearchPage page,
                                       ZoneId zone) {
         // Pages of the hits that are shown, the first 1,000, said so when there are more.
-        long pages = (Math.min(page.total(), SearchService.MAX_HITS) + PER_PAGE - 1) / PER_PAGE;
+        long shown = Math.min(page.total(), SearchService.MAX_HITS);
+        long pages = (shown + PER_PAGE - 1) / PER_PAGE;
         String where = within.map(w -> " " + w.where()).orElse("");
         // In a sentence, what was typed keeps its direction to itself (a link may carry an open override).
         String typed = se.inlagg.posts.DirectionControls.isolated(search.query());
-        String pageOf = (pages > 1 ? " Sida " + (page.offset() / PER_PAGE + 1) + " av " + pages + "." : "")
-                + (page.total() > SearchService.MAX_HITS ? " Här visas de 1 000 som passar bäst: fler ord ger färre träffar." : "");
+        String pageOf = pages > 1 ? " Sida " + (page.offset() / PER_PAGE + 1) + " av " + pages + "." : "";
         String found = page.total() == 0
                 ? "Inga inlägg" + where + " hittades för ”" + typed + "”. Prova färre eller andra ord."
                 // A typo, most often: said so, so nobody takes these for the words they typed.
-                : page.similar() ? "Inga inlägg" + where + " hittades för ”" + typed + "”. Här visas " + page.total()
+                : page.similar() ? "Inga inlägg" + where + " hittades för ”" + typed + "”. Här visas " + shown
                         + " inlägg med liknande ord." + pageOf
-                : page.total() + " inlägg" + where + " hittades för ”" + typed + "”." + pageOf;
+                : page.total() + " inlägg" + where + " hittades för ”" + typed + "”." + pageOf
+                        + (page.total() > shown ? " Här visas de " + shown + " som passar bäst: fler ord ger färre träffar." : "");
         List<SearchView.Hit> hits = page.hits().stream().map(h -> hit(h, zone)).toList();
         String base = search.firstPage();
         return new SearchView(search.query(), "Sökresultat", Optional.of(found), hits,

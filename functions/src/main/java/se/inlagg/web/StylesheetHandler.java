@@ -1,6 +1,7 @@
 package se.inlagg.web;
 
 import java.util.List;
+import java.util.Optional;
 import se.inlagg.http.BundledFile;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
@@ -46,5 +47,11 @@ public final class StylesheetHandler extends PageFunction {
     @Override
     protected boolean readsTable() {
         return false;
+    }
+
+    @Override
+    protected Optional<Viewer> viewer(HttpRequest request) {
+        // Reads nothing from the table, not even a session for an error page's header: the function may not (from a review).
+        return Optional.empty();
     }
 }

@@ -15,6 +15,7 @@ import se.inlagg.posts.IdempotentRequest;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
+import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Status;
@@ -41,8 +42,11 @@ public final class WriteHandler extends PageFunction {
         // answer lost, and sent again once signed in it must answer that post, not make a second (found by a probe: a new
         // id here made "…-2" of a post whose answer had not arrived before the session ended).
         String formIdAgain = formId(form).orElseGet(Tokens::newToken);
+        // A title its author was asked about (sameTitleJustNow) stays answered through every refusal after it (from a review:
+        // the form came back without it, and asked again).
+        Optional<String> sameTitle = form.get("sameTitle").filter(t -> !t.isEmpty());
         if (refused.isPresent()) {
-            return newPostForm(request, 403, values, List.of(), refused, viewer, formIdAgain);
+            return newPostForm(request, 403, values, List.of(), refused, viewer, formIdAgain, sameTitle);
         }
         // The fields as sent. PostService tells a repeat by the post they ask for, so a form sent again that says the same
         // post otherwise is the same request; this hash is recorded too, for a version from before that, deployed again.
@@ -51,11 +55,11 @@ public final class WriteHandler extends PageFunction {
         PostDraft draft = draftOf(form);
         List<se.inlagg.posts.FieldError> noWords = WriteForm.pictureWordsRefused(form, draft, app().posts().time(), Optional.empty());
         if (!noWords.isEmpty()) {
-            return newPostForm(request, 400, values, noWords, Optional.empty(), viewer, formIdAgain);
+            return newPostForm(request, 400, values, noWords, Optional.empty(), viewer, formIdAgain, sameTitle);
         }
         String authorId = viewer.get().authorId();
-        if (!form.value("sameTitle").equals(form.value("title"))) {
-            Optional<se.inlagg.posts.PostSummary> twin = app().posts().sameTitleJustNow(authorId, form.value("title"), key);
+        if (!sameTitle.equals(form.get("title"))) {
+            Optional<PostSummary> twin = app().posts().sameTitleJustNow(authorId, form.value("title"), key);
             if (twin.isPresent()) {
                 // Asked once, with everything typed kept: sent again as it is, it is saved as a post of its own.
                 return newPostForm(request, 409, values, List.of(), Optional.of(sameTitleNotice(twin.get())), viewer, formIdAgain,
@@ -68,7 +72,7 @@ public final class WriteHandler extends PageFunction {
                     && u.rule() == Refusal.Rule.IDEMPOTENCY_KEY_REUSED && key.isPresent() -> sentAgain(request, values, viewer.get(), form, key.get());
             // The form comes back with its own id: if it made a post already (back, mended, and now refused for a rule),
             // put right it changes that post rather than make a second; if not, the id has made nothing yet to clash with.
-            case Outcome.Refused<Post> r -> refused(request, values, viewer, r.refusal(), formIdAgain);
+            case Outcome.Refused<Post> r -> refused(request, values, viewer, r.refusal(), formIdAgain, sameTitle);
         };
     }
 
@@ -116,7 +120,7 @@ public final class WriteHandler extends PageFunction {
                 case Outcome.Refused<Post> r -> {
                     if (!(r.refusal() instanceof Refusal.Stale)) {
                         // Kept: sent again once mended, the form is still the one that made the post, never a second one.
-                        return refused(request, values, Optional.of(viewer), r.refusal(), formId);
+                        return refused(request, values, Optional.of(viewer), r.refusal(), formId, form.get("sameTitle"));
                     }
                     // The same mend clicked twice, the other click first (from a review): the post says it now.
                     Optional<Post> now = app().posts().createdBy(viewer.authorId(), key);
@@ -139,7 +143,7 @@ public final class WriteHandler extends PageFunction {
     }
 
     /** What an author is told who saved a post of this very title just now, and sends a new form with it. */
-    static String sameTitleNotice(se.inlagg.posts.PostSummary twin) {
+    static String sameTitleNotice(PostSummary twin) {
         return "Du har nyss sparat ett inlägg med rubriken ”" + twin.title() + "”. Skickar du formuläret igen sparas det här som"
                 + " ett nytt inlägg till, med samma rubrik. Ville du i stället ändra det du sparade, välj Redigera vid det under"
                 + " Mina inlägg.";
@@ -163,23 +167,27 @@ public final class WriteHandler extends PageFunction {
     /** Whether the form sent again mends the post it made (its title or its text as they were), not another post. */
     private static boolean mended(Post made, PostDraft draft) {
         // Each as the rules store it (composed; a title without hints of a line break), so one sent with a soft hyphen matches.
-        return draft.title().map(t -> PostRules.asStored(t, false).strip()).filter(made.summary().title()::equals).isPresent()
+        return draft.title().map(PostRules::storedTitle).filter(made.summary().title()::equals).isPresent()
                 || draft.body().map(b -> PostRules.asStored(b, true).strip()).filter(made.body().strip()::equals).isPresent();
     }
 
-    /** The form again, with the refusal said in Swedish where it belongs, carrying this form id. */
-    private HttpResponse refused(HttpRequest request, Map<String, String> values, Optional<Viewer> viewer, Refusal refusal, String formId) {
+    /** The form again, with the refusal said in Swedish where it belongs, carrying this form id and the title it was asked about. */
+    private HttpResponse refused(HttpRequest request, Map<String, String> values, Optional<Viewer> viewer, Refusal refusal, String formId,
+                                 Optional<String> sameTitle) {
         Problem problem = Problems.of(refusal);
-        return switch (refusal) {
-            case Refusal.Invalid i -> newPostForm(request, problem.status(), values, i.errors(), Optional.empty(), viewer, formId);
-            case Refusal.Unprocessable u -> newPostForm(request, problem.status(), values, WriteForm.fieldErrorsOf(u),
-                    Optional.of(u.rule().swedish()), viewer, formId);
-            case Refusal.Busy b -> newPostForm(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer, formId)
-                    .withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
-            case Refusal.NotFound n -> newPostForm(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer, formId);
-            case Refusal.Stale s -> newPostForm(request, problem.status(), values, List.of(), Optional.of(problem.swedish()), viewer, formId);
-            case Refusal.Forbidden f -> newPostForm(request, problem.status(), values, List.of(), Optional.of(f.swedish()), viewer, formId);
+        List<FieldError> errors = switch (refusal) {
+            case Refusal.Invalid i -> i.errors();
+            case Refusal.Unprocessable u -> WriteForm.fieldErrorsOf(u);
+            default -> List.of();
         };
+        Optional<String> notice = switch (refusal) {
+            case Refusal.Invalid i -> Optional.empty();
+            case Refusal.Unprocessable u -> Optional.of(u.rule().swedish());
+            case Refusal.Forbidden f -> Optional.of(f.swedish());
+            default -> Optional.of(problem.swedish());
+        };
+        HttpResponse form = newPostForm(request, problem.status(), values, errors, notice, viewer, formId, sameTitle);
+        return refusal instanceof Refusal.Busy b ? form.withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds()))) : form;
     }
 
     /** The form's id as it may serve as the idempotency key of what it makes; empty when it is missing or could not. */

@@ -198,13 +198,13 @@ public final class InMemoryPosts implements PostRepository {
     }
 
     @Override
-    public List<PostSummary> authorPostsChanged(String authorId, Instant since, Instant until, int limit) {
+    public List<PostSummary> authorPostsChanged(String authorId, Instant since, Instant until) {
         calls.incrementAndGet();
         Instant from = since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant to = until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
         return bySlug.values().stream().map(Post::summary)
                 .filter(s -> s.authorId().equals(authorId) && !s.updatedAt().isBefore(from) && s.updatedAt().isBefore(to))
-                .sorted(java.util.Comparator.comparing(PostSummary::updatedAt).reversed()).limit(limit).toList();
+                .sorted(java.util.Comparator.comparing(PostSummary::updatedAt).reversed()).toList();
     }
 
     @Override

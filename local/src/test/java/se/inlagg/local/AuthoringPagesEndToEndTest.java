@@ -900,7 +900,12 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(200, http.get(made.header("location").replaceFirst("\\?.*", "")).status());
         assertEquals(404, http.get("/posts/fredagsfika-pa-kontoret-i-are-2").status(), "nothing saved");
 
-        var saved = tab.post("/write", with(kept, "action", "publish"));
+        // From a review: a refusal after the question keeps it answered (the form came back without it, and asked again).
+        var refused = tab.post("/write", with(kept, "publishedAt", "2027-02-29", "action", "publish"));
+        assertEquals(400, refused.status(), refused.body());
+        kept = AuthorBrowser.fields(refused.body());
+        assertEquals("Fredagsfika på kontoret i Åre", kept.get("sameTitle"));
+        var saved = tab.post("/write", with(kept, "publishedAt", "", "action", "publish"));
         assertEquals(303, saved.status(), saved.body());
         assertTrue(saved.header("location").startsWith("/posts/fredagsfika-pa-kontoret-i-are-2"), saved.header("location"));
         assertTrue(http.get("/posts/fredagsfika-pa-kontoret-i-are-2").body().contains("med kanelbullar"));

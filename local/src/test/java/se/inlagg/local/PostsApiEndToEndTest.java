@@ -103,7 +103,7 @@ class PostsApiEndToEndTest extends ServerTest {
         // Found by a probe: the year 0 was told only the form, which it has.
         var yearZero = http.get("/api/posts?month=0000-01");
         assertEquals(400, yearZero.status());
-        assertEquals("must be a month like 2019-01, in the years 0001–9999", yearZero.json().path("error").path("details").path(0).path("message").asText(),
+        assertEquals("must be a month like 2019-01, in the years 1–9999", yearZero.json().path("error").path("details").path(0).path("message").asText(),
                 yearZero.body());
     }
 
