@@ -65,9 +65,38 @@ public final class Main {
         } catch (FolderNotWritable e) {
             System.err.println(e.message(command));
             exit(1);
-        } catch (AwsSettingsMissing e) {
+        } catch (AwsSettingsMissing | AwsRequestFailed e) {
             System.err.println("inlagg " + command + ": " + e.getMessage());
             exit(1);
+        }
+    }
+
+    /**
+     * A request to the deployed table that DynamoDB refused or that never reached it, said in one line naming the table and
+     * region and what to check (found by an operator's probe: a wrong TABLE_NAME, a missing permission or no network printed
+     * a stack trace of 88 lines).
+     */
+    static final class AwsRequestFailed extends RuntimeException {
+        AwsRequestFailed(String table, String region, SdkException e) {
+            super(said(table, region, e));
+        }
+
+        private static String said(String table, String region, SdkException e) {
+            String first = Optional.ofNullable(e.getMessage()).flatMap(m -> m.lines().findFirst()).orElse(e.getClass().getSimpleName()).strip();
+            if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a && a.awsErrorDetails() != null) {
+                String code = Optional.ofNullable(a.awsErrorDetails().errorCode()).orElse("");
+                if (code.equals("ResourceNotFoundException")) {
+                    return "there is no table " + table + " in " + region + ": TABLE_NAME is the stack's TableName output, and AWS_REGION"
+                            + " its region (README, \"The first author\")";
+                }
+                if (code.contains("AccessDenied") || code.contains("UnrecognizedClient") || code.contains("Token")) {
+                    return "these AWS credentials may not use the table " + table + " in " + region + " (" + code + "): use the"
+                            + " deploying account's, or a role allowed the table (README, \"What you need\")";
+                }
+                return "AWS answered " + code + " (the table " + table + " in " + region + "): " + first;
+            }
+            return "AWS in " + region + " could not be reached (" + first + "): check the network, AWS_REGION and any"
+                    + " AWS_ENDPOINT_URL";
         }
     }
 
@@ -220,10 +249,12 @@ public final class Main {
                 }
                 return byToken ? wiring.authors().revokeByToken(token) : revokedById(wiring, id);
             });
-        } catch (SdkException e) {
-            // Each transaction deleted whole pairs or nothing; the tokens went first, and what is left is found by id.
-            System.err.println("inlagg revoke-author: DynamoDB did not take the deletes (" + e.getMessage() + "); run it again"
-                    + (byToken ? " by the author's id (the token may be gone already)" : "") + " to finish: it finds what is left.");
+        } catch (SdkException | AwsRequestFailed e) {
+            // Each transaction deleted whole pairs or nothing; the tokens went first, and what is left is found by id, which
+            // list-authors shows (from an operator's probe: "run it again by the author's id", to one who had only the token).
+            System.err.println("inlagg revoke-author: " + e.getMessage() + ". If it had begun, each of its deletes was whole or"
+                    + " not made; run it again to finish" + (byToken ? ", by the author's id (the token may be gone already;"
+                    + " ./inlagg list-authors" + (aws ? " --aws" : "") + " shows the id)" : "") + ": it finds what is left.");
             exit(1);
             return;
         }
@@ -313,7 +344,12 @@ public final class Main {
             // The standard SDK chain: AWS_REGION, AWS_PROFILE or keys, TABLE_NAME from the stack's outputs.
             try (DeployedTable deployed = DeployedTable.open()) {
                 Wiring wiring = deployed.wiring();
-                return LocalInvocation.run(command, () -> work.apply(wiring));
+                try {
+                    return LocalInvocation.run(command, () -> work.apply(wiring));
+                } catch (SdkException e) {
+                    throw new AwsRequestFailed(Settings.fromEnvironment().tableName(),
+                            deployed.client().serviceClientConfiguration().region().id(), e);
+                }
             }
         }
         try (LocalTable table = LocalTable.open(template(), dataFolder(), dynamoEndpoint())) {
@@ -358,7 +394,12 @@ public final class Main {
                 } catch (IllegalStateException e) {
                     throw new AwsSettingsMissing(whatIsMissing(e.getMessage()));
                 }
-                built = search.rebuild();
+                try {
+                    built = search.rebuild();
+                } catch (SdkException e) {
+                    throw new AwsRequestFailed(Settings.fromEnvironment().tableName(),
+                            deployed.client().serviceClientConfiguration().region().id(), e);
+                }
             }
         } else {
             Path data = dataFolder();

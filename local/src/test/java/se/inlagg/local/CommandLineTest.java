@@ -314,6 +314,40 @@ class CommandLineTest {
     }
 
     /**
+     * Found by an operator's probe: a wrong TABLE_NAME, a missing permission or no network printed a stack trace of 88 lines
+     * for every --aws command, and revoke-author's advice to run it again by id went to one who had only the token.
+     */
+    @Test
+    void aRequestToTheDeployedTableThatFailsIsSaidInOneLineNamingTheTableAndRegion() throws Exception {
+        Map<String, String> aws = Map.of("AWS_REGION", "eu-north-1", "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY", "exempel",
+                "TABLE_NAME", "inlagg-finns-inte");
+        try (var dynamo = se.inlagg.emulator.dynamodb.EmbeddedDynamoDb.start(se.inlagg.emulator.dynamodb.EmbeddedDynamoDb.Options.inMemory())) {
+            Map<String, String> noTable = new java.util.HashMap<>(aws);
+            noTable.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
+            for (List<String> command : List.of(List.of("list-authors", "--aws"), List.of("new-token", "--aws", "abc"),
+                    List.of("create-author", "--aws", "Anna Lindqvist"))) {
+                Run failed = run(Repo.root(), noTable, command.toArray(String[]::new));
+                assertEquals(1, failed.status(), command + ": " + failed.err());
+                assertEquals(List.of("inlagg " + command.getFirst() + ": there is no table inlagg-finns-inte in eu-north-1: TABLE_NAME is the"
+                        + " stack's TableName output, and AWS_REGION its region (README, \"The first author\")"), failed.err().lines().toList());
+            }
+            Run byToken = runWithInput(Repo.root(), noTable, "en-token", "revoke-author", "--token", "--aws");
+            assertEquals(1, byToken.status(), byToken.err());
+            assertEquals(1, byToken.err().lines().count(), byToken.err());
+            assertTrue(byToken.err().contains("there is no table inlagg-finns-inte") && byToken.err().contains("./inlagg list-authors --aws shows the id"),
+                    byToken.err());
+        }
+        Map<String, String> unreachable = new java.util.HashMap<>(aws);
+        try (var closed = new java.net.ServerSocket(0)) {
+            unreachable.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + closed.getLocalPort());
+        }
+        Run offline = run(Repo.root(), unreachable, "list-authors", "--aws");
+        assertEquals(1, offline.status(), offline.err());
+        assertEquals(1, offline.err().lines().count(), offline.err());
+        assertTrue(offline.err().startsWith("inlagg list-authors: AWS in eu-north-1 could not be reached ("), offline.err());
+    }
+
+    /**
      * Found by an operator's probe: the local server's own token, revoked, was made an author again at the next start (its
      * file still held it) and worked. Revoking it deletes the file; the next start makes a new author and token.
      */
