@@ -329,6 +329,14 @@ public final class Main {
         }
     }
 
+    private static void deleteSeedingMark(Path data) {
+        try {
+            Files.deleteIfExists(data.resolve(LocalServer.SEEDING));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The one author id among the arguments (--aws aside). */
     private static String authorIdIn(List<String> args) {
         List<String> ids = args.stream().filter(a -> !a.equals("--aws")).toList();
@@ -365,6 +373,8 @@ public final class Main {
         Optional<URI> endpoint = dynamoEndpoint();
         try (LocalTable table = LocalTable.open(template(), data, endpoint)) {
             List<SeedPosts.Seeded> seeded = LocalInvocation.run("seed", () -> SeedPosts.seed(table.wiring(SeedPosts.ZONE)));
+            // The examples are in: none is owed to the next start any more.
+            deleteSeedingMark(data);
             // Says whether it added them (found by a newcomer: a second run printed the same as the first).
             boolean added = seeded.stream().anyMatch(SeedPosts.Seeded::added);
             String where = endpoint.map(e -> "the table at " + e).orElse(data.toString());

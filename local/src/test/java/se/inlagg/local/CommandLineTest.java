@@ -63,6 +63,7 @@ class CommandLineTest {
         assertEquals(0, seed.status(), seed.err());
         assertEquals(List.of("Example posts in " + repo.resolve(".inlagg") + ":", "  /posts/att-gastspela-som-chef",
                 "  /posts/manadsmote-samverkan-for-klientens-basta"), seed.out());
+        assertFalse(Files.exists(repo.resolve(".inlagg").resolve(LocalServer.SEEDING)), "seeded: no examples owed to the next start");
         Run again = run(below, Map.of(), "seed");
         assertEquals("The example posts are already in " + repo.resolve(".inlagg") + " (nothing added):", again.out().getFirst(), "says so");
 

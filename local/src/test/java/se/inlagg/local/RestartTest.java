@@ -79,6 +79,30 @@ class RestartTest {
         }
     }
 
+    /**
+     * Found by an operator's probe: create-author (or list-authors) before a new folder's first start made its table, and the
+     * server, finding a table there, added no example posts. A table a command makes still owes them; `seed` settles it.
+     */
+    @Test
+    void aTableACommandMadeBeforeTheFirstStartGetsTheExamplesAtIt() throws Exception {
+        Path data = Files.createTempDirectory("inlagg-command-first");
+        try {
+            try (LocalTable table = LocalTable.open(Repo.template(), data)) {
+                assertEquals(List.of(), table.wiring(java.time.ZoneId.of("UTC")).authors().all(java.time.Instant.now()));
+            }
+            assertTrue(Files.exists(data.resolve(LocalServer.SEEDING)), "the new table owes its examples");
+            try (var first = LocalServer.start(options(data, true))) {
+                assertEquals(List.of("att-gastspela-som-chef", "manadsmote-samverkan-for-klientens-basta"), first.seeded());
+            }
+            assertFalse(Files.exists(data.resolve(LocalServer.SEEDING)));
+            try (LocalTable again = LocalTable.open(Repo.template(), data)) {
+                assertFalse(Files.exists(data.resolve(LocalServer.SEEDING)), "a table there already owes nothing");
+            }
+        } finally {
+            ServerExtension.delete(data);
+        }
+    }
+
     private static LocalServer.Options options(Path data, boolean seed) {
         return new LocalServer.Options(Repo.template(), data, 0, Optional.empty(), Optional.empty(), Optional.empty(), seed);
     }
