@@ -26,7 +26,7 @@ class DraftReaderTest {
     void theCreateBodyBecomesADraft() {
         var draft = DraftReader.post(json("""
                 {"title": "Att gästspela som chef", "body": "Text", "author": {"name": "Åsa", "office": "Malmö"},
-                 "tags": ["Frivård"], "image": {"url": "https://e.se/a.jpg", "caption": "Foto"}, "status": "draft"}"""));
+                 "tags": ["Frivård"], "image": {"url": "https://e.se/a.jpg", "caption": "Foto"}, "status": "draft"}"""), NO_RULES);
         assertEquals(Optional.of("Att gästspela som chef"), draft.title());
         assertEquals(Optional.of("Malmö"), draft.authorOffice());
         assertEquals(List.of("Frivård"), draft.tags());
@@ -37,10 +37,31 @@ class DraftReaderTest {
     @Test
     void wrongTypesUnknownFieldsAndNullsInListsAreNamed() {
         var e = assertThrows(ProblemException.class, () -> DraftReader.post(json("""
-                {"title": 1, "author": "Åsa", "tags": ["a", null, 3], "image": {"url": true, "x": 1}, "tagz": []}""")));
+                {"title": 1, "author": "Åsa", "tags": ["a", null, 3], "image": {"url": true, "x": 1}, "tagz": []}"""), NO_RULES));
         assertEquals(400, e.problem().status());
         assertEquals(List.of("tagz", "author", "image.x", "title", "tags[1]", "tags[2]", "image.url"), fields(e));
     }
+
+    /**
+     * Found by an integrator's probe: {"title": null, "body": null, "author": null, "tags": [null]} named only tags[0],
+     * and the missing title, text and name came one answer later. A type error comes with what the rules say of the rest.
+     */
+    @Test
+    void aTypeErrorComesWithWhatTheRulesSayOfTheOtherFieldsEachNamedOnce() {
+        var time = new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"), java.time.Clock.systemUTC());
+        java.util.function.Function<se.inlagg.posts.PostDraft, List<FieldError>> rules = d -> se.inlagg.posts.PostRules.check(d, time)
+                instanceof se.inlagg.posts.Outcome.Refused<?> r && r.refusal() instanceof se.inlagg.posts.Refusal.Invalid i ? i.errors() : List.of();
+        var e = assertThrows(ProblemException.class, () -> DraftReader.post(json("""
+                {"title": null, "body": null, "author": null, "tags": [null]}"""), rules));
+        assertEquals(List.of("tags[0]", "title", "body", "author.name"), fields(e));
+        var typed = assertThrows(ProblemException.class, () -> DraftReader.post(json("""
+                {"title": 7, "body": "Text", "author": {"name": "Åsa"}}"""), rules));
+        assertEquals(List.of("title"), fields(typed), "the title named once, for its type");
+        assertEquals(Optional.of("Text"), DraftReader.post(json("""
+                {"title": "Rubrik", "body": "Text", "author": {"name": "Åsa"}}"""), rules).body(), "a body without a type error reads as before");
+    }
+
+    static final java.util.function.Function<se.inlagg.posts.PostDraft, List<FieldError>> NO_RULES = d -> List.of();
 
     @Test
     void aTagRequestNeedsItsList() {

@@ -34,7 +34,7 @@ class RequestFuzzTest {
                 .base64(true)
                 .build();
         try {
-            var draft = DraftReader.post(ApiFunction.jsonObject(request));
+            var draft = DraftReader.post(ApiFunction.jsonObject(request), d -> java.util.List.of());
             var outcome = PostRules.check(draft, TIME);
             assertTrue(outcome instanceof Outcome.Done<?> || outcome instanceof Outcome.Refused<?>);
         } catch (ProblemException e) {
