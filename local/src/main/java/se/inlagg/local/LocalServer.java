@@ -71,7 +71,10 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    /** In the data folder while the example posts of a new folder are being added (SeedPosts). */
+    /**
+     * In the data folder while a new folder's example posts are owed (SeedPosts): as a start adds them, or after a command
+     * made the table before the first start (LocalTable); the next start adds what is missing.
+     */
     static final String SEEDING = "seeding";
 
     /** The search index's bucket when no other name is given (the template's has a generated name). */

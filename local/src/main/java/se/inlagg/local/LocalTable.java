@@ -49,10 +49,12 @@ final class LocalTable implements AutoCloseable {
         LocalDynamo dynamo = endpoint.map(LocalDynamo::external).orElseGet(() -> LocalDynamo.start(dataFolder));
         DynamoDbClient client = dynamo.client();
         try {
-            if (TableFromTemplate.ensure(client, template)) {
-                // A table a command made (create-author before the first start) still owes its example posts: the next start
-                // adds them, as after a start cut short (found by an operator's probe: the server took the table for an old
-                // one, and a new folder had none).
+            boolean created = TableFromTemplate.ensure(client, template);
+            // A table a command made in the folder (create-author before the first start) still owes its example posts: the
+            // next start adds them, as after a start cut short (found by an operator's probe: the server took the table for
+            // an old one, and a new folder had none). Not one at another endpoint, whose table is no folder's, nor where the
+            // examples are not wanted (from a review).
+            if (created && endpoint.isEmpty() && !"false".equalsIgnoreCase(System.getenv("INLAGG_SEED"))) {
                 Files.createDirectories(dataFolder);
                 Files.writeString(dataFolder.resolve(LocalServer.SEEDING), "the example posts are still to add; the next start adds them\n");
             }

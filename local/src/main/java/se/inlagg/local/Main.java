@@ -77,25 +77,43 @@ public final class Main {
      * a stack trace of 88 lines).
      */
     static final class AwsRequestFailed extends RuntimeException {
+        /** Refused before anything was read or written: no such table, or credentials it does not take (from a review). */
+        final boolean nothingChanged;
+
         AwsRequestFailed(String table, String region, SdkException e) {
             super(said(table, region, e));
+            nothingChanged = code(e).equals("ResourceNotFoundException") || credentials(code(e));
+        }
+
+        private static String code(SdkException e) {
+            return e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a && a.awsErrorDetails() != null
+                    ? Optional.ofNullable(a.awsErrorDetails().errorCode()).orElse("") : "";
+        }
+
+        private static boolean credentials(String code) {
+            return code.contains("AccessDenied") || code.contains("UnrecognizedClient") || code.contains("Token")
+                    || code.contains("Signature");
         }
 
         private static String said(String table, String region, SdkException e) {
             String first = Optional.ofNullable(e.getMessage()).flatMap(m -> m.lines().findFirst()).orElse(e.getClass().getSimpleName()).strip();
-            if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a && a.awsErrorDetails() != null) {
-                String code = Optional.ofNullable(a.awsErrorDetails().errorCode()).orElse("");
-                if (code.equals("ResourceNotFoundException")) {
-                    return "there is no table " + table + " in " + region + ": TABLE_NAME is the stack's TableName output, and AWS_REGION"
-                            + " its region (README, \"The first author\")";
-                }
-                if (code.contains("AccessDenied") || code.contains("UnrecognizedClient") || code.contains("Token")) {
-                    return "these AWS credentials may not use the table " + table + " in " + region + " (" + code + "): use the"
-                            + " deploying account's, or a role allowed the table (README, \"What you need\")";
-                }
-                return "AWS answered " + code + " (the table " + table + " in " + region + "): " + first;
+            String code = code(e);
+            // An S3 error (reindex's search bucket) is no table's (from a review).
+            boolean s3 = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a && a.awsErrorDetails() != null
+                    && "S3".equals(a.awsErrorDetails().serviceName());
+            String what = s3 ? "the search bucket (SEARCH_BUCKET)" : "the table " + table;
+            if (code.equals("ResourceNotFoundException")) {
+                return "there is no table " + table + " in " + region + ": TABLE_NAME is the stack's TableName output, and AWS_REGION"
+                        + " its region (README, \"The first author\")";
             }
-            return "AWS in " + region + " could not be reached (" + first + "): check the network, AWS_REGION and any"
+            if (credentials(code)) {
+                return "these AWS credentials may not use " + what + " in " + region + " (" + code + "): use the"
+                        + " deploying account's, or a role allowed it (README, \"What you need\")";
+            }
+            if (!code.isEmpty()) {
+                return "AWS answered " + code + " (" + what + " in " + region + "): " + first;
+            }
+            return "a request to AWS in " + region + " failed (" + first + "): check the network, AWS_REGION and any"
                     + " AWS_ENDPOINT_URL";
         }
     }
@@ -249,12 +267,13 @@ public final class Main {
                 }
                 return byToken ? wiring.authors().revokeByToken(token) : revokedById(wiring, id);
             });
-        } catch (SdkException | AwsRequestFailed e) {
-            // Each transaction deleted whole pairs or nothing; the tokens went first, and what is left is found by id, which
-            // list-authors shows (from an operator's probe: "run it again by the author's id", to one who had only the token).
-            System.err.println("inlagg revoke-author: " + e.getMessage() + ". If it had begun, each of its deletes was whole or"
-                    + " not made; run it again to finish" + (byToken ? ", by the author's id (the token may be gone already;"
-                    + " ./inlagg list-authors" + (aws ? " --aws" : "") + " shows the id)" : "") + ": it finds what is left.");
+        } catch (AwsRequestFailed e) {
+            System.err.println("inlagg revoke-author: " + e.getMessage() + (e.nothingChanged ? ". Nothing was changed." : midway(byToken, aws)));
+            exit(1);
+            return;
+        } catch (SdkException e) {
+            String first = Optional.ofNullable(e.getMessage()).flatMap(m -> m.lines().findFirst()).orElse(e.getClass().getSimpleName());
+            System.err.println("inlagg revoke-author: DynamoDB did not take the deletes (" + first.strip() + ")" + midway(byToken, aws));
             exit(1);
             return;
         }
@@ -284,6 +303,17 @@ public final class Main {
                 + " revoke such a token by itself (--token, README, Authors).");
         System.out.println("API calls with a revoked token are refused within a minute (the authorizer's cache); pages at once.");
         System.out.println("To let them write again: ./inlagg new-token " + authorId + (args.contains("--aws") ? " --aws" : ""));
+    }
+
+    /**
+     * What a revocation that failed partway leaves: each transaction deleted whole pairs or nothing, the tokens first, and
+     * what is left is found by id, which list-authors shows (from an operator's probe: "run it again by the author's id",
+     * said to one who had only the token).
+     */
+    private static String midway(boolean byToken, boolean aws) {
+        return ". If it had begun, each of its deletes was whole or not made; run it again to finish" + (byToken
+                ? ", by the author's id (the token may be gone already; ./inlagg list-authors" + (aws ? " --aws" : "") + " shows the id)"
+                : "") + ": it finds what is left.";
     }
 
     /**
@@ -355,8 +385,7 @@ public final class Main {
                 try {
                     return LocalInvocation.run(command, () -> work.apply(wiring));
                 } catch (SdkException e) {
-                    throw new AwsRequestFailed(Settings.fromEnvironment().tableName(),
-                            deployed.client().serviceClientConfiguration().region().id(), e);
+                    throw new AwsRequestFailed(wiring.settings().tableName(), deployed.client().serviceClientConfiguration().region().id(), e);
                 }
             }
         }
@@ -407,8 +436,7 @@ public final class Main {
                 try {
                     built = search.rebuild();
                 } catch (SdkException e) {
-                    throw new AwsRequestFailed(Settings.fromEnvironment().tableName(),
-                            deployed.client().serviceClientConfiguration().region().id(), e);
+                    throw new AwsRequestFailed(wiring.settings().tableName(), deployed.client().serviceClientConfiguration().region().id(), e);
                 }
             }
         } else {
