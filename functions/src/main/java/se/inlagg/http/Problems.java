@@ -46,6 +46,11 @@ public final class Problems {
         return invalid(List.of(new FieldError(field, message)));
     }
 
+    /** The same, with a page's own Swedish for it (what the generic sentence would not say). */
+    public static Problem malformed(String message, String swedish) {
+        return new Problem(400, "malformed_request", message, swedish);
+    }
+
     public static Problem malformed(String message) {
         return new Problem(400, "malformed_request", message, "Adressen, eller det som skickades, går inte att läsa. Kom du via en länk kan den vara trasig: börja från första sidan.");
     }

@@ -52,7 +52,7 @@ public sealed interface Refusal {
         TAG_ON_POST("tag on this post", "Inlägget har inte den kategorin."),
         POST_DELETED_SINCE("post (it was created with this key and deleted since)", "Inlägget har tagits bort."),
         CATEGORY("category", "Det finns ingen sådan kategori."),
-        PERSON("person", "Det finns inga inlägg av den personen."),
+        PERSON("person", "Det finns inga inlägg av den skribenten."),
         OFFICE("office", "Det finns inga inlägg från det kontoret."),
         MONTH("month", "Det finns inga inlägg från den månaden."),
         /** An address whose month is none (2019-13, 2019): found by a probe, it was told the month had no posts. */

@@ -189,7 +189,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         String alt = words.alt().strip();
         String caption = words.caption().strip();
         String typed = alt.isEmpty() && caption.isEmpty() ? ""
-                : " Det du skrev: alt-text ”" + alt + "”" + (caption.isEmpty() ? "" : ", bildtext ”" + caption + "”") + ".";
+                : " Det du skrev: " + (caption.isEmpty() ? "alt-text " + Views.quotedAtEnd(alt) : "alt-text ”" + alt + "”, bildtext " + Views.quotedAtEnd(caption));
         String page = Views.postPath(slug) + "/image/uploaded?version=" + FormGuard.version(form) + "&key="
                 + URLEncoder.encode(form.value("key"), StandardCharsets.UTF_8);
         // The words in the address too when it stays short enough to be one of ours (LocalPath). Else they are only above, to

@@ -69,7 +69,7 @@ public final class ProfilePageHandler extends PageFunction {
     }
 
     private static ProblemException noAuthor() {
-        return new ProblemException(Problems.forbidden("The signed-in author no longer exists.", "Författaren finns inte längre."));
+        return new ProblemException(Problems.forbidden("The signed-in author no longer exists.", "Ditt skribentkonto finns inte längre. Kontakta den som sköter bloggen."));
     }
 
     private HttpResponse form(HttpRequest request, int status, Map<String, String> values, List<FieldError> errors,

@@ -136,11 +136,11 @@ public final class SearchPageHandler extends PageFunction {
         String typed = se.inlagg.posts.DirectionControls.isolated(search.query());
         String pageOf = pages > 1 ? " Sida " + (page.offset() / PER_PAGE + 1) + " av " + pages + "." : "";
         String found = page.total() == 0
-                ? "Inga inlägg" + where + " hittades för ”" + typed + "”. Prova färre eller andra ord."
+                ? "Inga inlägg" + where + " hittades för " + Views.quotedAtEnd(typed) + " Prova färre eller andra ord."
                 // A typo, most often: said so, so nobody takes these for the words they typed.
-                : page.similar() ? "Inga inlägg" + where + " hittades för ”" + typed + "”. Här visas " + shown
+                : page.similar() ? "Inga inlägg" + where + " hittades för " + Views.quotedAtEnd(typed) + " Här visas " + shown
                         + " inlägg med liknande ord." + pageOf
-                : page.total() + " inlägg" + where + " hittades för ”" + typed + "”." + pageOf
+                : page.total() + " inlägg" + where + " hittades för " + Views.quotedAtEnd(typed) + pageOf
                         + (page.total() > shown ? " Här visas de " + shown + " som passar bäst: fler ord ger färre träffar." : "");
         List<SearchView.Hit> hits = page.hits().stream().map(h -> hit(h, zone)).toList();
         String base = search.firstPage();

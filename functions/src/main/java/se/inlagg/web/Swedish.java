@@ -66,7 +66,7 @@ final class Swedish {
                 "måste innehålla en bokstav a–ö eller en siffra (é, ü och andra bokstäver med accent räknas också), eftersom namnet"
                         + " blir en del av en webbadress");
         add("a post has at most (\\d+) tags", "ett inlägg har högst $1 kategorier");
-        add("must be \"published\" or \"draft\"", "måste vara publicera eller utkast");
+        add("must be \"published\" or \"draft\"", "måste vara ”publicerat” eller ”utkast”");
     }
 
     private Swedish() {

@@ -127,6 +127,15 @@ final class Views {
         return tags.stream().map(t -> new Link(t.name(), Facet.category(t).path())).toList();
     }
 
+    /**
+     * Text in quotation marks that ends a sentence: ”…” and a full stop, but none after a quotation that ends in its own
+     * mark (”Vad gäller?”, not ”Vad gäller?”.; found by a review of the pages' Swedish). Direction isolates around the text
+     * are no part of its end.
+     */
+    static String quotedAtEnd(String text) {
+        return "”" + text + "”" + (text.replaceAll("[\u2066-\u2069]+$", "").matches("(?s).*[.!?…]$") ? "" : ".");
+    }
+
     static String postPath(String slug) {
         return "/posts/" + slug;
     }

@@ -107,8 +107,8 @@ public final class WriteHandler extends PageFunction {
         if (made.isPresent() && made.get().version() == 1 && !mended(made.get(), draft)) {
             // Back to the form, and another post written in it (found by a probe: it replaced the post the form had made,
             // published or not, with nothing said). That post stays; this one is saved as a new post at the next click.
-            return newPostForm(request, 409, values, List.of(), Optional.of("Formuläret har redan sparats som inlägget ”"
-                    + made.get().summary().title() + "”. Det du skrev nu har en annan rubrik och en annan text, så det inlägget är kvar"
+            return newPostForm(request, 409, values, List.of(), Optional.of("Formuläret har redan sparats som inlägget "
+                    + Views.quotedAtEnd(made.get().summary().title()) + " Det du skrev nu har en annan rubrik och en annan text, så det inlägget är kvar"
                     + " som det var, och det du skrev finns kvar här: skickar du formuläret igen sparas det som ett nytt inlägg."),
                     Optional.of(viewer), Tokens.newToken(), Optional.of(form.value("title")));
         }
@@ -144,7 +144,7 @@ public final class WriteHandler extends PageFunction {
 
     /** What an author is told who saved a post of this very title just now, and sends a new form with it. */
     static String sameTitleNotice(PostSummary twin) {
-        return "Du har nyss sparat ett inlägg med rubriken ”" + twin.title() + "”. Skickar du formuläret igen sparas det här som"
+        return "Du har nyss sparat ett inlägg med rubriken " + Views.quotedAtEnd(twin.title()) + " Skickar du formuläret igen sparas det här som"
                 + " ett nytt inlägg till, med samma rubrik. Ville du i stället ändra det du sparade, välj Redigera vid det under"
                 + " Mina inlägg.";
     }

@@ -15,9 +15,23 @@ class SearchResultsTest {
     }
 
     static String said(long total, int offset, boolean similar) {
+        return said("veckobrev", total, offset, similar);
+    }
+
+    static String said(String query, long total, int offset, boolean similar) {
         SearchPage page = new SearchPage(total, offset, List.of(), Optional.empty(), Optional.empty(), similar);
-        return SearchPageHandler.results(SearchWithin.of(List.of(), "veckobrev"), Optional.empty(), Optional.empty(), page,
+        return SearchPageHandler.results(SearchWithin.of(List.of(), query), Optional.empty(), Optional.empty(), page,
                 ZoneId.of("Europe/Stockholm")).message().orElseThrow();
+    }
+
+    /** Found by a review of the pages' Swedish: a query ending in its own mark was given a full stop after the quotation too. */
+    @Test
+    void aQueryEndingInAQuestionMarkEndsTheSentenceWithoutAnotherFullStop() {
+        for (String text : List.of(said("Vad gäller?", 12, 0, false), said("Vad gäller?", 0, 0, false))) {
+            assertEquals(false, text.matches("(?s).*\\?[\\u2066-\\u2069]*”\\..*"), text);
+            assertEquals(true, text.matches("(?s).*\\?[\\u2066-\\u2069]*” .*"), text);
+        }
+        assertEquals(true, said(12, 0).contains("”veckobrev”. Sida 1 av 2."), "a word without a mark of its own ends with one");
     }
 
     /** Paging ends at the 1,000th hit, so the pages counted are those a reader can reach, and more hits are said to be left out. */
