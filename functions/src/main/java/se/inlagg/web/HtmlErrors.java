@@ -64,7 +64,7 @@ final class HtmlErrors implements ErrorRenderer {
             case 409, 412 -> "Någon hann före";
             case 422 -> "Det går inte att spara";
             case 429 -> "För många försök";
-            case 503 -> "Prova igen om en stund";
+            case 503 -> "Försök igen om en stund";
             default -> status >= 500 ? "Något gick fel hos oss" : "Det gick inte";
         };
     }

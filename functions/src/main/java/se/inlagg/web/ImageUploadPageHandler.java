@@ -315,8 +315,9 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         String href = Views.postPath(post.slug());
         FormView form = new FormView("Beskriv bilden", href + "/image", fields, notice, "Bilden sparades inte. Rätta det som är markerat:",
                 summary, viewer.csrf(), Tokens.newToken(), List.of(new FormView.Button("save", "Spara bilden på inlägget", false)));
-        String description = upload.type().label() + ", " + upload.size().width() + " × " + upload.size().height() + " pixlar, "
-                + Math.max(1, (upload.bytes() + 512) / 1024) + " kB";
+        // Five digits and more grouped, as Swedish writes them ("12 288 kB"; from a review of the pages' Swedish).
+        String description = Swedish.grouped(upload.type().label() + ", " + upload.size().width() + " × " + upload.size().height()
+                + " pixlar, " + Math.max(1, (upload.bytes() + 512) / 1024) + " kB");
         String preview = images.readUrl(viewer.authorId(), upload.key()).map(Object::toString).orElse("");
         ImageTextView view = new ImageTextView(post.summary().title(), href, preview, upload.size().width(), upload.size().height(),
                 description, upload.key(), version, form, post.summary().image().isPresent(), conflict);
