@@ -62,25 +62,24 @@ final class DraftReader {
 
     /** The draft the body says, its shapes and types checked (each wrong one noted, and left out of the draft). */
     private PostDraft read(Map<String, Object> json) {
-        DraftReader r = this;
-        r.known(json, POST_FIELDS, "");
-        Map<String, Object> author = r.object(json, "author");
-        Map<String, Object> image = r.object(json, "image");
-        r.known(author, AUTHOR_FIELDS, "author.");
-        r.known(image, IMAGE_FIELDS, "image.");
+        known(json, POST_FIELDS, "");
+        Map<String, Object> author = object(json, "author");
+        Map<String, Object> image = object(json, "image");
+        known(author, AUTHOR_FIELDS, "author.");
+        known(image, IMAGE_FIELDS, "image.");
         PostDraft draft = new PostDraft(
-                r.text(json, "title", "title"),
-                r.text(json, "body", "body"),
-                r.text(author, "name", "author.name"),
-                r.text(author, "role", "author.role"),
-                r.text(author, "office", "author.office"),
-                r.texts(json, "tags"),
-                r.text(json, "publishedAt", "publishedAt"),
-                r.text(image, "url", "image.url"),
-                r.text(image, "alt", "image.alt"),
-                r.text(image, "caption", "image.caption"),
-                r.text(json, "excerpt", "excerpt"),
-                r.text(json, "status", "status"));
+                text(json, "title", "title"),
+                text(json, "body", "body"),
+                text(author, "name", "author.name"),
+                text(author, "role", "author.role"),
+                text(author, "office", "author.office"),
+                texts(json, "tags"),
+                text(json, "publishedAt", "publishedAt"),
+                text(image, "url", "image.url"),
+                text(image, "alt", "image.alt"),
+                text(image, "caption", "image.caption"),
+                text(json, "excerpt", "excerpt"),
+                text(json, "status", "status"));
         return draft;
     }
 

@@ -117,16 +117,17 @@ public final class DynamoPostRepository implements PostRepository {
     @Override
     public Optional<Post> findBySlug(String slug, Predicate<PostSummary> readable) {
         String named = Ids.ofSlug(slug);
+        Predicate<Post> shown = p -> readable.test(p.summary());
         if (table.readsAhead()) {
             // One call whatever it finds.
             List<Optional<Item>> read = table.getAll(PostItems.bySlug(slug, named, true));
             return postIdOf(read.get(0)).flatMap(id -> id.equals(named)
                     ? read.get(1).map(summary -> post(PostItems.summaryOf(summary), read.get(2).map(PostItems::bodyOf).orElse(NO_BODY)))
-                    : findById(id)).filter(p -> readable.test(p.summary()));
+                    : findById(id)).filter(shown);
         }
         // A post hidden from this reader goes on to its claim, as a missing one does (it names the same id: nothing more).
-        return findById(named).filter(p -> readable.test(p.summary())).or(() -> postIdOf(table.get(Keys.slug(slug), Keys.SLUG_SK))
-                .filter(id -> !id.equals(named)).flatMap(this::findById).filter(p -> readable.test(p.summary())));
+        return findById(named).filter(shown).or(() -> postIdOf(table.get(Keys.slug(slug), Keys.SLUG_SK))
+                .filter(id -> !id.equals(named)).flatMap(this::findById).filter(shown));
     }
 
     @Override

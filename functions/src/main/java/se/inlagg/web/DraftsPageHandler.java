@@ -5,7 +5,6 @@ import java.util.Optional;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
-import se.inlagg.http.Problems;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.PostSummary;
@@ -31,9 +30,7 @@ public final class DraftsPageHandler extends PageFunction {
         var posts = app().posts();
         // A cursor too long to be one is refused by the store, as the reader's lists' are, not read as the first page.
         Page<PostSummary> page = switch (posts.authorPosts(viewer.get().authorId(), PAGE_SIZE, cursor)) {
-            case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(Problems.malformed("The link to the next page no longer holds.",
-                    // As Swedish, never in the API's English slot (found by a review of the pages' Swedish: readers saw the generic sentence).
-                    "Länken till nästa sida gäller inte längre. Börja från första sidan."));
+            case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(staleListLink());
             case Outcome.Done<Page<PostSummary>> d -> d.value();
         };
         var now = posts.time().now();

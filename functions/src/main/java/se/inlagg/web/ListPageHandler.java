@@ -44,9 +44,7 @@ public final class ListPageHandler extends PageFunction {
         Optional<PostService.InFacet<Outcome<Page<PostSummary>>>> inFacet = facetInPath(request, f -> list.apply(Optional.of(f)));
         Optional<Facet> facet = inFacet.map(PostService.InFacet::facet);
         return switch (inFacet.map(PostService.InFacet::value).orElseGet(() -> list.apply(Optional.empty()))) {
-            case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(Problems.malformed("The link to the next page no longer holds.",
-                    // As Swedish, never in the API's English slot (found by a review of the pages' Swedish: readers saw the generic sentence).
-                    "Länken till nästa sida gäller inte längre. Börja från första sidan."));
+            case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(staleListLink());
             case Outcome.Done<Page<PostSummary>> d -> {
                 // A month without a post readers see is not found, as a category, person or office is: every month of
                 // the years 1–9999 would otherwise be a page, empty, for crawlers to list.
@@ -130,7 +128,7 @@ public final class ListPageHandler extends PageFunction {
     }
 
     private static String sentence(String text) {
-        return text.matches(".*[.!?…]$") ? text : text + ".";
+        return Views.endsInItsOwnMark(text) ? text : text + ".";
     }
 
     private static String heading(Facet f) {

@@ -52,6 +52,14 @@ abstract class PageFunction extends HttpFunction {
                 && refusedAtTheDoor(req).isEmpty() ? viewerIfReadable(req) : Optional.empty());
     }
 
+    /**
+     * A list's link to another page whose cursor the store refused, said in Swedish where the page shows it, never in the
+     * API's English slot (found by a review of the pages' Swedish: readers saw the generic sentence).
+     */
+    static Problem staleListLink() {
+        return Problems.malformed("The link to the next page no longer holds.", "Länken till nästa sida gäller inte längre. Börja från första sidan.");
+    }
+
     private Optional<Viewer> viewerIfReadable(HttpRequest request) {
         try {
             return viewer(request);

@@ -133,7 +133,12 @@ final class Views {
      * are no part of its end.
      */
     static String quotedAtEnd(String text) {
-        return "”" + text + "”" + (text.replaceAll("[\u2066-\u2069]+$", "").matches("(?s).*[.!?…]$") ? "" : ".");
+        return "”" + text + "”" + (endsInItsOwnMark(text) ? "" : ".");
+    }
+
+    /** Whether text ends in a mark that ends a sentence (. ! ? …), direction isolates after it aside. */
+    static boolean endsInItsOwnMark(String text) {
+        return text.replaceAll("[\u2066-\u2069]+$", "").matches("(?s).*[.!?…]$");
     }
 
     static String postPath(String slug) {

@@ -44,7 +44,7 @@ public final class WriteHandler extends PageFunction {
         String formIdAgain = formId(form).orElseGet(Tokens::newToken);
         // A title its author was asked about (sameTitleJustNow) stays answered through every refusal after it (from a review:
         // the form came back without it, and asked again).
-        Optional<String> sameTitle = form.get("sameTitle").filter(t -> !t.isEmpty());
+        Optional<String> sameTitle = sameTitleOf(form);
         if (refused.isPresent()) {
             return newPostForm(request, 403, values, List.of(), refused, viewer, formIdAgain, sameTitle);
         }
@@ -120,7 +120,7 @@ public final class WriteHandler extends PageFunction {
                 case Outcome.Refused<Post> r -> {
                     if (!(r.refusal() instanceof Refusal.Stale)) {
                         // Kept: sent again once mended, the form is still the one that made the post, never a second one.
-                        return refused(request, values, Optional.of(viewer), r.refusal(), formId, form.get("sameTitle"));
+                        return refused(request, values, Optional.of(viewer), r.refusal(), formId, sameTitleOf(form));
                     }
                     // The same mend clicked twice, the other click first (from a review): the post says it now.
                     Optional<Post> now = app().posts().createdBy(viewer.authorId(), key);
@@ -140,6 +140,11 @@ public final class WriteHandler extends PageFunction {
         // That notice says what sending again does, so the title it has is not asked about once more (sameTitleJustNow).
         return newPostForm(request, 409, values, List.of(), Optional.of(notice), Optional.of(viewer), Tokens.newToken(),
                 Optional.of(form.value("title")));
+    }
+
+    /** The title the form's author was asked about and chose to save again (sameTitleJustNow); empty when none. */
+    private static Optional<String> sameTitleOf(FormData form) {
+        return form.get("sameTitle").filter(t -> !t.isEmpty());
     }
 
     /** What an author is told who saved a post of this very title just now, and sends a new form with it. */
