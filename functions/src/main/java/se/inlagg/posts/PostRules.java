@@ -267,14 +267,18 @@ public final class PostRules {
         String problem = textProblem(value.get(), multiline);
         // Composed once it is known to be whole text (no broken pairs): what is measured, stored and shown.
         String v = problem == null ? asStored(value.get(), multiline) : value.get();
-        if (problem == null && v.codePointCount(0, v.length()) > max) {
+        // A one-line field is stored without the spaces around it, so they are not counted (found at a stop: a title of
+        // 200 characters pasted with a space after it was refused as too long), and a picture's alt text and caption are
+        // kept without them too, as a title and a byline were already.
+        String kept = problem != null || multiline ? v : v.strip();
+        if (problem == null && kept.codePointCount(0, kept.length()) > max) {
             problem = "must be at most " + max + " characters";
         }
         if (problem != null) {
             errors.add(new FieldError(field, problem));
             return Optional.empty();
         }
-        return Optional.of(v);
+        return Optional.of(kept);
     }
 
     /**

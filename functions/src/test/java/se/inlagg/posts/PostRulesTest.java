@@ -127,6 +127,16 @@ class PostRulesTest {
         assertEquals("Första stycket. Andra.", checked.excerpt());
     }
 
+    /** A one-line field's limit counts what is stored: not the spaces pasted around it. */
+    @Test
+    void theSpacesAroundATitleOrNameDoNotCountTowardItsLimit() {
+        String title = "Å".repeat(PostRules.MAX_TITLE);
+        var checked = (PostRules.Checked) assertInstanceOf(Outcome.Done.class,
+                PostRules.check(draft(" " + title + "  ", "Text.", " " + "ö".repeat(PostRules.MAX_NAME) + " "), TIME)).value();
+        assertEquals(title, checked.title());
+        assertEquals(List.of("title", "author.name"), fieldsOf(PostRules.check(draft(title + "Å", "Text.", "ö".repeat(PostRules.MAX_NAME + 1)), TIME)));
+    }
+
     @Test
     void theBodyLimitCountsCharactersAndBytes() {
         assertInstanceOf(Outcome.Done.class, PostRules.check(draft("t", "å".repeat(100_000), "a"), TIME), "exactly the limit");
