@@ -16,7 +16,7 @@ public record ArchiveView(List<Year> years) {
         }
 
         public String countText() {
-            return count + " inlägg";
+            return Swedish.posts(count);
         }
     }
 

@@ -10,9 +10,9 @@ public record FacetIndexView(String heading, String intro, List<Entry> entries, 
 
     /** One category, person, office or month, and its number of visible posts. */
     public record Entry(String name, String href, long count) {
-        /** "1 inlägg", "12 inlägg": the word is the same in the plural. */
+        /** "1 inlägg", "12 345 inlägg". */
         public String countText() {
-            return count + " inlägg";
+            return Swedish.posts(count);
         }
     }
 

@@ -140,7 +140,7 @@ public final class SearchPageHandler extends PageFunction {
                 // A typo, most often: said so, so nobody takes these for the words they typed.
                 : page.similar() ? "Inga inlägg" + where + " hittades för " + Views.quotedAtEnd(typed) + " Här visas " + shown
                         + " inlägg med liknande ord." + pageOf
-                : Swedish.grouped(Long.toString(page.total())) + " inlägg" + where + " hittades för " + Views.quotedAtEnd(typed) + pageOf
+                : Swedish.posts(page.total()) + where + " hittades för " + Views.quotedAtEnd(typed) + pageOf
                         + (page.total() > shown ? " Här visas de " + shown + " som passar bäst: fler ord ger färre träffar." : "");
         List<SearchView.Hit> hits = page.hits().stream().map(h -> hit(h, zone)).toList();
         String base = search.firstPage();

@@ -83,6 +83,11 @@ final class Swedish {
         return LARGE_NUMBER.matcher(text).replaceAll(n -> String.format(java.util.Locale.ROOT, "%,d", new java.math.BigInteger(n.group())).replace(',', ' '));
     }
 
+    /** "1 inlägg", "12 345 inlägg": a number of posts, grouped; the word is the same in the plural. */
+    static String posts(long count) {
+        return grouped(Long.toString(count)) + " inlägg";
+    }
+
     /** The rules' fields whose Swedish name is an "ett" word: Namn (ett namn), so "tomt", not "tom". */
     private static final java.util.Set<String> NEUTER = java.util.Set.of("author.name");
 

@@ -140,6 +140,19 @@ class PagesRenderingTest {
         assertTrue(html.contains("<h2 id=\"ar-2020\">2020<span class=\"count\">, 3 inlägg</span></h2>"), html);
     }
 
+    /** Counts of five digits and more are grouped as Swedish writes them, as the search page's is. */
+    @Test
+    void theArchiveAndTheIndexPagesGroupLargeCounts() {
+        var months = List.of(new se.inlagg.posts.FacetCount(se.inlagg.posts.Facet.month(java.time.YearMonth.of(2019, 2)), 10_000),
+                new se.inlagg.posts.FacetCount(se.inlagg.posts.Facet.month(java.time.YearMonth.of(2019, 1)), 2_345));
+        String archive = Templates.render(out -> se.inlagg.web.templates.JtearchiveGenerated.render(out, null, frame("Arkiv", Optional.empty()),
+                FacetsPageHandler.archive(months)));
+        assertTrue(archive.contains("<a href=\"/archive/2019-02\">Februari 2019</a> <span class=\"count\">10 000 inlägg</span>"), archive);
+        assertTrue(archive.contains("<a href=\"/archive/2019-01\">Januari 2019</a> <span class=\"count\">2345 inlägg</span>"), archive);
+        assertTrue(archive.contains("<h2 id=\"ar-2019\">2019<span class=\"count\">, 12 345 inlägg</span></h2>"), archive);
+        assertEquals("123 456 inlägg", new FacetIndexView.Entry("Frivård", "/tags/frivard", 123_456).countText());
+    }
+
     @Test
     void hostileTitlesAndBodiesShowAsText() {
         String html = postPage(post(HOSTILE, HOSTILE + "\n\n[x](javascript:alert(1))"))
