@@ -20,6 +20,14 @@ class SwedishOrderTest {
         assertEquals(List.of("Zorn", "Ärö", "Ærø", "Ølstue", "Öst"), sorted("Öst", "Ølstue", "Ärö", "Zorn", "Ærø"));
     }
 
+    /** Found by a reader's probe: "<Taggen>" was the first of all categories. Marks decide only between names otherwise alike. */
+    @Test
+    void punctuationAroundAndBetweenWordsIsNotFiledBy() {
+        assertEquals(List.of("Arbetsmiljö", "”Fika”", "#metoo", "<Taggen>", "Vecka 1-2", "Vecka 10"),
+                sorted("<Taggen>", "Vecka 10", "#metoo", "Vecka 1-2", "”Fika”", "Arbetsmiljö"));
+        assertEquals(List.of("C", "C#", "C++"), sorted("C++", "C", "C#"), "alike but for marks: the collator decides, one order");
+    }
+
     @Test
     void numbersGoByTheirValue() {
         // Found by a probe: "10 tips" came before "2 tips".
@@ -37,7 +45,7 @@ class SwedishOrderTest {
     void theOrderNeverGoesRoundInACircle() {
         // Numbers by value beside text by the collator, marks that look like digits ("²", "٥") among them: still one order.
         List<String> names = List.of("9", "10", "²", "٥", "2 tips", "10 tips", "Åsa", "asa", "Eva 2", "Eva ²", "02", "2", "", " ", "a1b", "a01b",
-                "vecka 10", "Vecka 9", "Vecka 10", "VECKA 9", "Vecka 9b", "Vécka 9");
+                "vecka 10", "Vecka 9", "Vecka 10", "VECKA 9", "Vecka 9b", "Vécka 9", "<Vecka 9>", "C#", "C++", "C", "#", "-", "a-1");
         for (String a : names) {
             for (String b : names) {
                 assertEquals(Integer.signum(SwedishOrder.compare(a, b)), -Integer.signum(SwedishOrder.compare(b, a)), a + " / " + b);
