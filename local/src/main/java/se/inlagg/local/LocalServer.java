@@ -115,6 +115,16 @@ public final class LocalServer implements AutoCloseable {
      */
     private static final java.util.concurrent.atomic.AtomicBoolean RUNNING = new java.util.concurrent.atomic.AtomicBoolean();
 
+    /** A mark in the data folder (the seeding one), the folder made if need be; a folder that cannot be written says so. */
+    static void mark(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write in " + file.getParent(), e);
+        }
+    }
+
     public static LocalServer start(Options options) throws Exception {
         if (!RUNNING.compareAndSet(false, true)) {
             throw new IllegalStateException("an Inlägg server already runs in this JVM, and the functions read their settings from "
@@ -140,14 +150,16 @@ public final class LocalServer implements AutoCloseable {
         try {
             String table = options.tableName().orElse(TableFromTemplate.tableName(template));
             try (DynamoDbClient admin = dynamo.client()) {
-                boolean created = TableFromTemplate.ensure(admin, template, table);
                 // Only into a new table (a folder whose examples someone deleted keeps them deleted), or one whose
-                // seeding a stop cut short: the mark stays until the examples are all in (found by a probe: a kill -9 in
-                // the first second left one example or none, and no later start added them).
+                // seeding a stop cut short: the mark, written before the table is made, stays until the examples are all
+                // in (found by probes: a kill -9 in the first second left one example or none, and no later start added
+                // them; a kill between making the table and writing the mark, after it then, did the same).
                 Path seeding = options.dataDir().resolve(SEEDING);
-                if (created && options.seedExamples()) {
-                    Files.writeString(seeding, "the example posts are being added; the next start adds any missing\n");
-                }
+                TableFromTemplate.ensure(admin, template, table, true, () -> {
+                    if (options.seedExamples()) {
+                        mark(seeding, "the example posts are being added; the next start adds any missing\n");
+                    }
+                });
                 String token = devAuthor(admin, table, options);
                 List<String> seeded = options.seedExamples() && Files.exists(seeding)
                         ? LocalInvocation.run("seed", () -> SeedPosts.seed(new Wiring(admin, new Settings(table, SeedPosts.ZONE), Clock.systemUTC())))

@@ -49,19 +49,19 @@ final class LocalTable implements AutoCloseable {
         LocalDynamo dynamo = endpoint.map(LocalDynamo::external).orElseGet(() -> LocalDynamo.start(dataFolder));
         DynamoDbClient client = dynamo.client();
         try {
-            boolean created = TableFromTemplate.ensure(client, template);
-            // A table a command made in the folder (create-author before the first start) still owes its example posts: the
+            // A table a command makes in the folder (create-author before the first start) still owes its example posts: the
             // next start adds them, as after a start cut short (found by an operator's probe: the server took the table for
-            // an old one, and a new folder had none). Not one at another endpoint, whose table is no folder's, nor where the
-            // examples are not wanted (from a review).
-            if (created && endpoint.isEmpty() && !"false".equalsIgnoreCase(System.getenv("INLAGG_SEED"))) {
-                Files.createDirectories(dataFolder);
-                Files.writeString(dataFolder.resolve(LocalServer.SEEDING), "the example posts are still to add; the next start adds them\n");
-            }
-        } catch (RuntimeException | IOException e) {
+            // an old one, and a new folder had none). Marked before the table is made, so no kill leaves the table without
+            // it. Not one at another endpoint, whose table is no folder's, nor where the examples are not wanted (from a review).
+            TableFromTemplate.ensure(client, template, TableFromTemplate.tableName(template), true, () -> {
+                if (endpoint.isEmpty() && !"false".equalsIgnoreCase(System.getenv("INLAGG_SEED"))) {
+                    LocalServer.mark(dataFolder.resolve(LocalServer.SEEDING), "the example posts are still to add; the next start adds them\n");
+                }
+            });
+        } catch (RuntimeException e) {
             client.close();
             dynamo.close();
-            throw e instanceof IOException io ? new UncheckedIOException("cannot write in " + dataFolder, io) : (RuntimeException) e;
+            throw e;
         }
         return new LocalTable(dynamo, client, TableFromTemplate.tableName(template));
     }

@@ -51,6 +51,23 @@ class TableFromTemplateTest {
         assertEquals(declared, table.streamSpecification() == null ? null : table.streamSpecification().streamViewTypeAsString());
     }
 
+    /**
+     * What must be written down before a new table exists (the data folder's seeding mark) is, once: a kill -9 between
+     * making the table and writing the mark after it left a folder whose examples were never added (found by a probe).
+     */
+    @Test
+    void whatComesBeforeANewTableRunsWhileItIsMissingAndOnlyThen() throws Exception {
+        Template template = Template.read(Files.writeString(dir.resolve("template.yaml"), TABLE));
+        String name = TableFromTemplate.tableName(template);
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        try (LocalDynamo dynamo = LocalDynamo.start(dir.resolve("data")); var client = dynamo.client()) {
+            Runnable before = () -> seen.add(client.listTables().tableNames().contains(name) ? "there" : "missing");
+            assertEquals(true, TableFromTemplate.ensure(client, template, name, true, before));
+            assertEquals(false, TableFromTemplate.ensure(client, template, name, true, before));
+        }
+        assertEquals(java.util.List.of("missing"), seen);
+    }
+
     private TableDescription created(String yaml) throws Exception {
         Path file = Files.writeString(dir.resolve("template.yaml"), yaml);
         Template template = Template.read(file);
