@@ -142,12 +142,18 @@ public final class LocalServer implements AutoCloseable {
         Template template = Template.read(options.template());
         // Before anything opens it: the server writes its token, stream positions and (embedded) tables there.
         FolderNotWritable.check(options.dataDir());
+        // The folder's lock first, so a second start on it names the server that holds it, whatever its port.
         LocalDynamo dynamo = options.dynamoEndpoint().isPresent()
                 ? LocalDynamo.external(options.dynamoEndpoint().get())
                 : LocalDynamo.start(options.dataDir());
-        Files.createDirectories(options.dataDir());
+        HttpServer http = null;
         LocalS3 s3 = null;
         try {
+            // Then the port: a taken one stops the start before it makes a table, an author or the examples (found by a
+            // newcomer's run: the start that said the port was taken had added the examples, so the next start's banner
+            // did not say they were new). Bound, not served: connections wait until the handlers are in place.
+            http = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), options.port()), 64);
+            Files.createDirectories(options.dataDir());
             String table = options.tableName().orElse(TableFromTemplate.tableName(template));
             try (DynamoDbClient admin = dynamo.client()) {
                 // Only into a new table (a folder whose examples someone deleted keeps them deleted), or one whose
@@ -174,8 +180,6 @@ public final class LocalServer implements AutoCloseable {
                 Map<String, LambdaFunction> functions = Functions.load(template, dynamo, table, Optional.of(bucket), Optional.of(searchBucket));
                 Gateway gateway = new Gateway(new Router(template.routes()), functions,
                         template.authorizerFunctionId().map(functions::get));
-                HttpServer http = HttpServer.create(new InetSocketAddress(
-                        java.net.InetAddress.getLoopbackAddress(), options.port()), 64);
                 LocalS3 indexStore = s3;
                 Runnable rebuildIndex = () -> rebuildSearchIndex(dynamo, indexStore, table, searchBucket);
                 List<StreamPoller> pollers = streamPollers(template, functions, admin, dynamo.endpoint(), table, options.dataDir(), rebuildIndex);
@@ -196,6 +200,9 @@ public final class LocalServer implements AutoCloseable {
                 return server;
             }
         } catch (Exception e) {
+            if (http != null) {
+                http.stop(0);
+            }
             if (s3 != null) {
                 s3.close();
             }

@@ -103,6 +103,29 @@ class RestartTest {
         }
     }
 
+    /**
+     * Found by a newcomer's run: a start on a taken port said so, after it had made the folder's table and added the
+     * examples, and the next start's banner then did not say they were new. The port is bound first.
+     */
+    @Test
+    void aStartOnATakenPortLeavesTheDataFolderAsItWas() throws Exception {
+        Path data = Files.createTempDirectory("inlagg-taken-port").resolve("data");
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            var onTaken = new LocalServer.Options(Repo.template(), data, taken.getLocalPort(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), true);
+            org.junit.jupiter.api.Assertions.assertThrows(java.net.BindException.class, () -> LocalServer.start(onTaken));
+            assertFalse(Files.exists(data.resolve("dev-token")), "no author made");
+            try (LocalTable table = LocalTable.open(Repo.template(), data)) {
+                assertTrue(Files.exists(data.resolve(LocalServer.SEEDING)), "no table was there: a command makes it, and owes the examples");
+            }
+            try (var first = LocalServer.start(options(data, true))) {
+                assertEquals(2, first.seeded().size(), "the first real start adds the examples, and says so");
+            }
+        } finally {
+            ServerExtension.delete(data.getParent());
+        }
+    }
+
     private static LocalServer.Options options(Path data, boolean seed) {
         return new LocalServer.Options(Repo.template(), data, 0, Optional.empty(), Optional.empty(), Optional.empty(), seed);
     }
