@@ -8,7 +8,6 @@ import java.util.Optional;
 import se.inlagg.ops.Log;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Image;
-import se.inlagg.posts.Nfc;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostRules;
@@ -127,8 +126,8 @@ public final class ImageService {
         if (!problems.isEmpty()) {
             return Outcome.refused(new Refusal.Invalid(problems));
         }
-        String altText = Nfc.of(alt).strip();
-        String captionText = Nfc.of(caption).strip();
+        String altText = PostRules.storedLine(alt);
+        String captionText = PostRules.storedLine(caption);
         Uploaded upload;
         switch (inspect(authorId, key)) {
             case Outcome.Refused<Uploaded> r -> {

@@ -259,6 +259,16 @@ public final class PostRules {
         return asStored(typed, false).strip();
     }
 
+    /**
+     * A picture's alt text or caption as typed on its own page, stored as a post's fields store it: composed, without the
+     * hints of a line break or the spaces around it, and empty when it shows nothing (from a review: the upload's page
+     * kept soft hyphens and a caption of one no-break space, which the post's fields drop, so saving the edit form
+     * unchanged made a new version). Checked first ({@link #imageTextProblems}).
+     */
+    public static String storedLine(String typed) {
+        return showsNothing(typed) ? "" : storedTitle(typed);
+    }
+
     private static Optional<String> optional(List<FieldError> errors, String field, Optional<String> value,
                                              int max, boolean multiline) {
         if (value.isEmpty() || showsNothing(value.get())) {

@@ -226,6 +226,17 @@ class ImageServiceTest {
         assertEquals(1, bucket.files.size(), "one picture, no upload left");
     }
 
+    /** From a review: the picture's page stored a soft hyphen and a caption of a no-break space, which the post's fields drop. */
+    @Test
+    void aPicturesWordsAreStoredAsThePostsFieldsStoreThem() {
+        Post p = post("Bildtext som inget visar");
+        String key = uploaded(Pictures.png(10, 10));
+        var saved = ((Outcome.Done<Post>) images.attach(ASA, p.slug(), key, " Fi\u00ADka i Malmö ", "\u00a0", Seen.atVersion(p.version())))
+                .value().summary().image().orElseThrow();
+        assertEquals("Fika i Malmö", saved.alt());
+        assertEquals(Optional.empty(), saved.caption());
+    }
+
     /**
      * Found by a probe: one upload saved to two posts at the same moment (both read it before either let it go)
      * made both show one file, and deleting either post took the other's picture with it.

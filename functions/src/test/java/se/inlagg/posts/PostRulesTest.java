@@ -135,6 +135,15 @@ class PostRulesTest {
                 PostRules.check(draft(" " + title + "  ", "Text.", " " + "ö".repeat(PostRules.MAX_NAME) + " "), TIME)).value();
         assertEquals(title, checked.title());
         assertEquals(List.of("title", "author.name"), fieldsOf(PostRules.check(draft(title + "Å", "Text.", "ö".repeat(PostRules.MAX_NAME + 1)), TIME)));
+        String caption = "ä".repeat(PostRules.MAX_CAPTION);
+        var pictured = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty(), Optional.of("https://bilder.example.se/a.jpg"), Optional.of(" Entré "), Optional.of("  " + caption + " "),
+                Optional.empty(), Optional.empty());
+        var image = ((PostRules.Checked) assertInstanceOf(Outcome.Done.class, PostRules.check(pictured, TIME)).value()).image().orElseThrow();
+        assertEquals("Entré", image.alt(), "stored as the upload's page stores it");
+        assertEquals(Optional.of(caption), image.caption());
+        assertEquals("Fika", PostRules.storedLine(" Fi\u00ADka "), "the upload's page: as the post's fields");
+        assertEquals("", PostRules.storedLine("\u00a0"), "a caption that shows nothing is none");
     }
 
     @Test
