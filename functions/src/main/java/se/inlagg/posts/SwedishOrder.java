@@ -24,7 +24,7 @@ public final class SwedishOrder {
         /** Letters only (å, ä and ö are letters of their own in Swedish): case and accents wait for the whole names. */
         static final Collator LETTERS = letters();
         /** What is neither a letter (with its accents) nor a number. */
-        static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
+        static final java.util.regex.Pattern NOT_FILED_BY = java.util.regex.Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
 
         private static Collator letters() {
             Collator c = (Collator) COLLATOR.clone();
@@ -76,7 +76,7 @@ public final class SwedishOrder {
      * categories, as the JDK's collator, unlike a library's, counts punctuation).
      */
     private static String asFiled(String name) {
-        return Holder.MARKS.matcher(asSwedishLetters(name)).replaceAll(" ").strip();
+        return Holder.NOT_FILED_BY.matcher(asSwedishLetters(name)).replaceAll(" ").strip();
     }
 
     /** The name cut where digits start or end: "Vecka 10 i Umeå" is "Vecka ", "10", " i Umeå". */

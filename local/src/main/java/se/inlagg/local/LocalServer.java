@@ -201,6 +201,9 @@ public final class LocalServer implements AutoCloseable {
             }
         } catch (Exception e) {
             if (http != null) {
+                // Started only to be stopped: the JDK's server closes its selector in the thread start makes, so stopping one
+                // never started would leave it open (from a review).
+                http.start();
                 http.stop(0);
             }
             if (s3 != null) {

@@ -115,8 +115,8 @@ class RestartTest {
                     Optional.empty(), true);
             org.junit.jupiter.api.Assertions.assertThrows(java.net.BindException.class, () -> LocalServer.start(onTaken));
             assertFalse(Files.exists(data.resolve("dev-token")), "no author made");
-            try (LocalTable table = LocalTable.open(Repo.template(), data)) {
-                assertTrue(Files.exists(data.resolve(LocalServer.SEEDING)), "no table was there: a command makes it, and owes the examples");
+            try (LocalDynamo dynamo = LocalDynamo.start(data); var client = dynamo.client()) {
+                assertEquals(List.of(), client.listTables().tableNames(), "no table made");
             }
             try (var first = LocalServer.start(options(data, true))) {
                 assertEquals(2, first.seeded().size(), "the first real start adds the examples, and says so");
