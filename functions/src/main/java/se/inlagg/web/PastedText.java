@@ -11,11 +11,18 @@ import java.util.regex.Pattern;
  */
 final class PastedText {
 
-    /** A bullet a word processor writes, and the tab or spaces after it, at the start of a line (after any indent). */
-    private static final Pattern BULLET = Pattern.compile("(?m)^([ \\t]*)[•◦▪▫●○■□‣⁃][ \\t]+");
+    /**
+     * A bullet a word processor writes, and the tab or spaces after it, at the start of a line (after any indent); Outlook's
+     * "·" and Word's second level, an "o" and a tab (found by a content probe: both stayed in one paragraph), an "o" only
+     * before a tab, where no word stands.
+     */
+    private static final Pattern BULLET = Pattern.compile("(?m)^([ \\t]*)(?:[•◦▪▫●○■□‣⁃·][ \\t]+|o\\t[ \\t]*)");
     /** Line breaks that are not a newline: vertical tab (Word's Shift+Enter), form feed, and Unicode's line and paragraph separators. */
     private static final String BREAKS = "\\u000B\\u000C\\u2028\\u2029";
-    private static final Pattern OTHER_BREAK = Pattern.compile("[" + BREAKS + "]");
+    /** A break within a paragraph: Word's Shift+Enter, Unicode's line separator. */
+    private static final Pattern LINE_BREAK = Pattern.compile("[\\u000B\\u2028]");
+    /** A break between paragraphs: a form feed (a page break), Unicode's paragraph separator. */
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("[\\u000C\\u2029]");
     /** What breaks a one-line field's words without being seen: tabs and those breaks. */
     private static final Pattern BLANK_IN_LINE = Pattern.compile("[\\t" + BREAKS + "]");
 
@@ -28,12 +35,15 @@ final class PastedText {
     }
 
     /**
-     * A text area (the post's text): a stray line break is a newline, and a pasted bullet Markdown's "- ". Its lines end
-     * in a newline alone, as the API's text does: a browser sends a text area's lines ending in CR LF (HTML's form
-     * submission), and a post written in the form answered its text so to API clients (found by a browser probe).
+     * A text area (the post's text): Word's line break is Markdown's (two spaces and a newline; a newline alone is a space
+     * in Markdown, and a content probe found the break the README promised shown as none), a page or paragraph break a new
+     * paragraph, and a pasted bullet Markdown's "- ". Its lines end in a newline alone, as the API's text does: a browser
+     * sends a text area's lines ending in CR LF (HTML's form submission), and a post written in the form answered its text
+     * so to API clients (found by a browser probe).
      */
     static String text(String typed) {
         String lines = typed.replace("\r\n", "\n").replace('\r', '\n');
-        return BULLET.matcher(OTHER_BREAK.matcher(lines).replaceAll("\n")).replaceAll("$1- ");
+        String broken = PARAGRAPH_BREAK.matcher(LINE_BREAK.matcher(lines).replaceAll("  \n")).replaceAll("\n\n");
+        return BULLET.matcher(broken).replaceAll("$1- ");
     }
 }

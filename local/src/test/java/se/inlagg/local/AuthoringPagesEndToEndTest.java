@@ -294,7 +294,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("Fika Jul", post.path("tags").path(0).path("name").asText(post.path("tags").path(0).asText()));
         String page = http.get("/posts/" + slug).body();
         assertTrue(page.contains("<ul>\n<li>Första punkten</li>\n<li>Andra punkten</li>\n</ul>"), page);
-        assertTrue(page.contains("Inledning.\nsamma stycke"), page);
+        assertTrue(page.contains("<p>Inledning.<br />\nsamma stycke</p>"), "Word's line break shows as one: " + page);
     }
 
     /**
