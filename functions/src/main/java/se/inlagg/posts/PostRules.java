@@ -405,6 +405,17 @@ public final class PostRules {
         }
         int end = text.offsetByCodePoints(0, DERIVED_EXCERPT);
         int space = text.lastIndexOf(' ', end);
-        return text.substring(0, space > DERIVED_EXCERPT / 2 ? space : end).strip() + "…";
+        return text.substring(0, space > DERIVED_EXCERPT / 2 ? space : characterEnd(text, end)).strip() + "…";
+    }
+
+    /**
+     * Where a cut at {@code end} ends whole characters as a reader sees them: not inside an emoji of several code points
+     * (a skin tone, a family joined by ZWJ, a flag) nor between a letter and its accent (found by a content probe: a run of
+     * 👩🏾‍💻 without a space ended in 👩, another emoji). Only a cut without a space near it gets here.
+     */
+    private static int characterEnd(String text, int end) {
+        java.text.BreakIterator characters = java.text.BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
+        characters.setText(text);
+        return characters.isBoundary(end) ? end : Math.max(0, characters.preceding(end));
     }
 }

@@ -508,6 +508,16 @@ class PostRulesTest {
     }
 
     @Test
+    void aLongRunWithoutSpacesIsCutBetweenWholeCharacters() {
+        String coder = "👩🏾‍💻"; // four code points as one picture: woman, skin tone, zero-width joiner, laptop
+        String excerpt = PostRules.excerptOf("Kort start " + coder.repeat(80));
+        assertTrue(excerpt.endsWith(coder + "…"), excerpt);
+        assertEquals("Kort start " + coder.repeat((PostRules.DERIVED_EXCERPT - 11) / 4), excerpt.substring(0, excerpt.length() - 1));
+        String accented = PostRules.excerptOf("e\u0301".repeat(300));
+        assertTrue(accented.endsWith("e\u0301…"), "a letter keeps its accent: " + accented);
+    }
+
+    @Test
     void aLongBodyGetsAnExcerptCutAtAWord() {
         String excerpt = PostRules.excerptOf("ord ".repeat(200));
         assertTrue(excerpt.endsWith("…"));
