@@ -36,7 +36,35 @@ public final class DirectionControls {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 4).append(LRI);
-        // What is open, innermost last, as the character that closes it (UAX #9, X1–X8).
+        return out.append(leftOpen(text, out).reverse()).append(PDI).toString();
+    }
+
+    /**
+     * What closes every embedding, override and isolate the text leaves open, innermost first; empty for text typed the
+     * usual way. For a block of text that others follow in one string (an excerpt's paragraphs and list items), which
+     * on the post's page each end what they opened (found by a content probe: one paragraph's stray U+202E turned every
+     * paragraph after it in the excerpt, in lists, feeds and search).
+     */
+    public static String closers(CharSequence text) {
+        return leftOpen(text, null).reverse().toString();
+    }
+
+    /** Whether the text holds any embedding, override or isolate control. */
+    public static boolean anyIn(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= LRE && c <= RLO || c >= LRI && c <= PDI) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What is open at the text's end, innermost last, as the characters that close it (UAX #9, X1–X8); the text is copied to
+     * {@code out} when one is given, without a U+2069 that closes no isolate of its own (which would close one around it).
+     */
+    private static StringBuilder leftOpen(CharSequence text, StringBuilder out) {
         StringBuilder open = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -49,7 +77,7 @@ public final class DirectionControls {
                         open.setLength(open.length() - 1);
                     }
                 }
-                // Closes its isolate and all opened within it; with none open it would close ours.
+                // Closes its isolate and all opened within it; with none open it would close one around the text.
                 case PDI -> {
                     int isolate = open.lastIndexOf(String.valueOf(PDI));
                     if (isolate < 0) {
@@ -64,9 +92,11 @@ public final class DirectionControls {
                     }
                 }
             }
-            out.append(c);
+            if (out != null) {
+                out.append(c);
+            }
         }
-        return out.append(open.reverse()).append(PDI).toString();
+        return open;
     }
 
     /**

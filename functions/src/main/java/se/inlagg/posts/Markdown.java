@@ -191,7 +191,15 @@ public final class Markdown {
      * "Tryck på" in an excerpt, and is found by a search for "enter".
      */
     public static String toWords(String markdown) {
-        return words(PARSER.parse(markdown));
+        return words(PARSER.parse(markdown), true);
+    }
+
+    /**
+     * The words as made before each block closed the direction controls it left open: what an excerpt made then from a
+     * body with such a control holds (PostRules.derivedExcerpt), so that it is still known as made from the body.
+     */
+    static String wordsLeftOpen(String markdown) {
+        return words(PARSER.parse(markdown), false);
     }
 
     /**
@@ -199,12 +207,28 @@ public final class Markdown {
      * made of it before holds (PostRules.derivedExcerpt).
      */
     static String wordsBeforeVersion2(String markdown) {
-        return words(BeforeVersion2.PARSER.parse(markdown));
+        return words(BeforeVersion2.PARSER.parse(markdown), false);
     }
 
-    private static String words(Node document) {
+    private static String words(Node document, boolean closeDirections) {
         StringBuilder out = new StringBuilder();
         document.accept(new AbstractVisitor() {
+            /** Where the block being read began in {@code out}. */
+            private int block;
+
+            /**
+             * A block's end, by {@code how}: what the block left open of the direction controls closed first, as its end on
+             * the page closes it ({@link DirectionControls#closers}).
+             */
+            private void ended(java.util.function.Consumer<StringBuilder> how) {
+                String closers = closeDirections ? DirectionControls.closers(out.subSequence(block, out.length())) : "";
+                if (!closers.isEmpty()) {
+                    out.insert(trimmedEnd(out), closers);
+                }
+                how.accept(out);
+                block = out.length();
+            }
+
             @Override
             public void visit(Text text) {
                 out.append(text.getLiteral());
@@ -223,19 +247,19 @@ public final class Markdown {
             @Override
             public void visit(HtmlBlock html) {
                 out.append(html.getLiteral());
-                endSentence(out);
+                ended(Markdown::endSentence);
             }
 
             @Override
             public void visit(FencedCodeBlock code) {
                 out.append(code.getLiteral());
-                endSentence(out);
+                ended(Markdown::endSentence);
             }
 
             @Override
             public void visit(IndentedCodeBlock code) {
                 out.append(code.getLiteral());
-                endSentence(out);
+                ended(Markdown::endSentence);
             }
 
             @Override
@@ -264,16 +288,16 @@ public final class Markdown {
                     capitalizeFirstWord(out, start, first.getLiteral());
                 }
                 if (inItem && paragraph.getNext() == null && paragraph.getParent().getNext() != null) {
-                    endClause(out);
+                    ended(Markdown::endClause);
                 } else {
-                    endSentence(out);
+                    ended(Markdown::endSentence);
                 }
             }
 
             @Override
             public void visit(Heading heading) {
                 visitChildren(heading);
-                endSentence(out);
+                ended(Markdown::endSentence);
             }
 
             /** A table's row reads as a sentence of its cells: "Måndag, 9.00, Malmö." */
@@ -282,9 +306,9 @@ public final class Markdown {
                 visitChildren(node);
                 if (node instanceof TableCell cell) {
                     if (cell.getNext() != null) {
-                        end(out, ',', ".!?…:;,");
+                        ended(o -> end(o, ',', ".!?…:;,"));
                     } else {
-                        endSentence(out);
+                        ended(Markdown::endSentence);
                     }
                 }
             }

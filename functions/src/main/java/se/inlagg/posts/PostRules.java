@@ -395,7 +395,8 @@ public final class PostRules {
     public static boolean derivedExcerpt(String excerpt, String body) {
         String made = excerptOf(body);
         return excerpt.equals(made) || body.indexOf('@') >= 0 && (excerpt.equals(excerptAsRead(made))
-                || excerpt.equals(excerptAsRead(cut(Markdown.wordsBeforeVersion2(body)))));
+                || excerpt.equals(excerptAsRead(cut(Markdown.wordsBeforeVersion2(body)))))
+                || DirectionControls.anyIn(body) && excerpt.equals(cut(Markdown.wordsLeftOpen(body)));
     }
 
     /** The words cut at a word, with "…", when longer than an excerpt made from them may be. */

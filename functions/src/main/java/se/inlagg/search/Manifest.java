@@ -35,11 +35,13 @@ record Manifest(String lineage, long generation, Map<String, FileRef> files, int
      * word in all its forms ("kostnader" found by "kostnad"), 17 since "n" after "mm" or "nn" is no such form ("kommnen", a
      * typo, is not "kommen"), 18 since an adjective's "-lig" or "-ig" is kept ("vänligen" not found by "vän", "viktig" not by "vikt"), 19 since a stem
      * as a word typed without å, ä and ö is stemmed is held apart, never a compound's first part ("godkände" not found by "and"),
-     * and an adjective in "-bar" is one word in all its forms ("hållbara" and "hållbarhet" found by "hållbar").
+     * and an adjective in "-bar" is one word in all its forms ("hållbara" and "hållbarhet" found by "hållbar"), 20 since a
+     * direction control in a word is no part of it (a paragraph's words close the override they leave open right after
+     * their last word: "slut" found in "slut\u202C").
      * A manifest without the field is 1. An index of an older analysis still answers every
      * query, less well (in one of 8 a scope is checked on each hit's stored fields), and the indexer builds it anew at its next batch.
      */
-    static final int ANALYSIS = 19;
+    static final int ANALYSIS = 20;
 
     /**
      * The most bytes of index files a manifest holds itself (some 350 KB of JSON). A post of a few KB makes a segment of

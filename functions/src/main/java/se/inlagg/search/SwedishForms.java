@@ -71,6 +71,18 @@ final class SwedishForms extends TokenFilter {
         word = null;
     }
 
+    /** The direction controls (U+202A–U+202E, U+2066–U+2069). */
+    private static final java.util.regex.Pattern DIRECTION_CONTROLS = java.util.regex.Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
+
+    /**
+     * A word without the direction controls the tokenizer keeps in it, as it keeps every format character: they show
+     * nothing, and an excerpt's paragraph that leaves one open is closed right after its last word
+     * (se.inlagg.posts.DirectionControls#closers), which would otherwise be another word ("slut\u202C" not found by "slut").
+     */
+    static String withoutDirectionControls(String word) {
+        return se.inlagg.posts.DirectionControls.anyIn(word) ? DIRECTION_CONTROLS.matcher(word).replaceAll("") : word;
+    }
+
     /** Finds the forms of words, one after another (Snowball's stemmer keeps state: one per thread of use). */
     static final class Stems {
 
@@ -85,7 +97,7 @@ final class SwedishForms extends TokenFilter {
          * neither, so "Ödegaard" finds Ødegaard (found by a probe: only "odegaard" did).
          */
         Forms of(String typed) {
-            String word = se.inlagg.posts.SwedishOrder.asSwedishLetters(typed);
+            String word = se.inlagg.posts.SwedishOrder.asSwedishLetters(withoutDirectionControls(typed));
             java.util.regex.Matcher ended = word.indexOf(':') < 0 ? null : ENDED.matcher(word);
             String lower = ended != null && ended.matches() ? ended.group(1) : word;
             String stem = stem(lower);
@@ -98,7 +110,7 @@ final class SwedishForms extends TokenFilter {
          * probe: "Ärlig" found Ärla Bengtsson, and "Hansen" would find Hans).
          */
         static Forms ofName(String typed) {
-            String word = se.inlagg.posts.SwedishOrder.asSwedishLetters(typed);
+            String word = se.inlagg.posts.SwedishOrder.asSwedishLetters(withoutDirectionControls(typed));
             String folded = fold(word);
             return new Forms(folded, word, folded);
         }

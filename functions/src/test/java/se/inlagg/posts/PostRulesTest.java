@@ -517,6 +517,22 @@ class PostRulesTest {
         assertTrue(accented.endsWith("e\u0301…"), "a letter keeps its accent: " + accented);
     }
 
+    /**
+     * Found by a content probe: a paragraph's stray right-to-left override turned every paragraph after it in the excerpt
+     * (lists, feeds, search), where the page turns only its own. Each block closes what it left open.
+     */
+    @Test
+    void eachParagraphOfAnExcerptClosesTheDirectionItLeftOpen() {
+        assertEquals("Början \u202eomvänt utan slut\u202c. Punkt \u2067öppen\u2069; nästa punkt. Sista stycket här.",
+                PostRules.excerptOf("Början \u202eomvänt utan slut\n\n- punkt \u2067öppen\n- nästa punkt\n\nSista stycket här."));
+        assertEquals("Stängd \u202eav sig själv\u202c. Nästa.", PostRules.excerptOf("Stängd \u202eav sig själv\u202c\n\nNästa."),
+                "closed already: nothing added");
+        String body = "Början \u202eomvänt utan slut\n\nSista stycket här.";
+        assertTrue(PostRules.derivedExcerpt("Början \u202eomvänt utan slut. Sista stycket här.", body),
+                "one made before, left open, is still known as made from the body: an edit of the body makes it anew");
+        assertFalse(PostRules.derivedExcerpt("Början omvänt. Sista stycket här.", body), "the author's own is theirs");
+    }
+
     @Test
     void aLongBodyGetsAnExcerptCutAtAWord() {
         String excerpt = PostRules.excerptOf("ord ".repeat(200));

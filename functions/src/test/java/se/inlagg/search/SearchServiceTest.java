@@ -559,6 +559,20 @@ class SearchServiceTest {
         assertEquals(snippet.replaceAll("</?mark>", "").indexOf('<'), -1, "no markup but the marks: " + snippet);
     }
 
+    /**
+     * A paragraph that leaves a right-to-left override open is closed at its end in the words searched and shown, as on
+     * the page (a content probe: the snippet turned the paragraphs after it); the words around the closing are found.
+     */
+    @Test
+    void aParagraphsStrayOverrideTurnsNothingAfterItAndItsWordsAreFound() {
+        indexed("Omvänd text", "Början \u202eomvänt utan slut\n\nSista stycket här.", "2019-01-30");
+        for (String word : List.of("slut", "omvänt", "sista")) {
+            assertEquals(1, page(search, word, 10, Optional.empty()).hits().size(), word);
+        }
+        String snippet = page(search, "sista", 10, Optional.empty()).hits().getFirst().snippetHtml();
+        assertTrue(snippet.contains("slut\u202c. <mark>Sista</mark>"), "closed before the next paragraph: " + snippet);
+    }
+
     /** Found by a review: a window starting at a bare link longer than a snippet made every search finding the post fail. */
     @Test
     void aPostWithALinkLongerThanASnippetIsFoundWithTheLinkCutNotTheSearchBroken() {
