@@ -47,7 +47,7 @@ public final class EditPageHandler extends PostAuthorPage {
             return form(request, 200, post, post.version(), WriteForm.of(post, app().posts().time().zone()), List.of(),
                     Optional.empty(), Optional.empty(), viewer.get());
         }
-        FormData form = FormData.of(request).pasted(WriteForm.TEXT_AREAS);
+        FormData form = FormData.of(request).pasted(WriteForm.TEXT_AREAS, WriteForm.MARKDOWN);
         Map<String, String> typed = WriteForm.typed(form);
         long version = FormGuard.version(form);
         Optional<String> refused = FormGuard.refusalOfTextKept(request, viewer, form, app().settings());

@@ -68,12 +68,13 @@ final class FormData {
     }
 
     /**
-     * The same form with pasted text tidied ({@link PastedText}): these fields as text areas, every other as one
-     * line. For the forms an author writes in; a token or a CSRF value has no tab to lose.
+     * The same form with pasted text tidied ({@link PastedText}): these fields as text areas, of Markdown when {@code markdown}
+     * names them too, every other as one line. For the forms an author writes in; a token or a CSRF value has no tab to lose.
      */
-    FormData pasted(Set<String> textAreas) {
+    FormData pasted(Set<String> textAreas, Set<String> markdown) {
         Map<String, String> tidied = new LinkedHashMap<>();
-        fields.forEach((name, value) -> tidied.put(name, textAreas.contains(name) ? PastedText.text(value) : PastedText.line(value)));
+        fields.forEach((name, value) -> tidied.put(name,
+                textAreas.contains(name) ? PastedText.text(value, markdown.contains(name)) : PastedText.line(value)));
         return new FormData(tidied);
     }
 

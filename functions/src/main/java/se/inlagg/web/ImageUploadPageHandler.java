@@ -59,7 +59,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
             return request.path().endsWith("/uploaded") ? uploaded(request, viewer.get(), post, images, words)
                     : uploadPage(request, 200, viewer.get(), post, images, Optional.empty(), words);
         }
-        FormData form = FormData.of(request).pasted(Set.of());
+        FormData form = FormData.of(request).pasted(Set.of(), Set.of());
         Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
         if (refused.isPresent() && viewer.isEmpty()) {
             return signedOut(request, slug, form);

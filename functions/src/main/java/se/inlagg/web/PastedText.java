@@ -42,8 +42,16 @@ final class PastedText {
      * so to API clients (found by a browser probe).
      */
     static String text(String typed) {
+        return text(typed, true);
+    }
+
+    /**
+     * The same for a text area of Markdown or, not {@code markdown}, of plain text (the excerpt), where a line break is a
+     * newline: two spaces before it would be text of its own, counted and sent to API clients (from a review).
+     */
+    static String text(String typed, boolean markdown) {
         String lines = typed.replace("\r\n", "\n").replace('\r', '\n');
-        String broken = PARAGRAPH_BREAK.matcher(LINE_BREAK.matcher(lines).replaceAll("  \n")).replaceAll("\n\n");
+        String broken = PARAGRAPH_BREAK.matcher(LINE_BREAK.matcher(lines).replaceAll(markdown ? "  \n" : "\n")).replaceAll("\n\n");
         return BULLET.matcher(broken).replaceAll("$1- ");
     }
 }

@@ -48,7 +48,7 @@ public final class ProfilePageHandler extends PageFunction {
             values.put("office", profile.office().orElse(""));
             return form(request, 200, values, List.of(), Optional.empty(), viewer);
         }
-        FormData form = FormData.of(request).pasted(Set.of());
+        FormData form = FormData.of(request).pasted(Set.of(), Set.of());
         Map<String, String> typed = new LinkedHashMap<>();
         FIELDS.forEach(f -> typed.put(f.name(), form.value(f.name())));
         // As the post's forms: signed out, the form comes back with what was typed and no token, and is taken once signed in

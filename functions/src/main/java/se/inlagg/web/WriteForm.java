@@ -53,6 +53,8 @@ final class WriteForm {
 
     /** The fields that are text areas, where pasted text keeps its lines ({@link FormData#pasted}). */
     static final Set<String> TEXT_AREAS = Set.of("body", "excerpt");
+    /** Of those, the ones written in Markdown: the excerpt is plain text. */
+    static final Set<String> MARKDOWN = Set.of("body");
 
     /** The button that saves first and then goes on to upload a picture, which cannot share this form. */
     static final FormView.Button CHOOSE_IMAGE = new FormView.Button("image", "Spara och välj bild…", true);

@@ -35,7 +35,7 @@ public final class WriteHandler extends PageFunction {
             return viewer.isPresent() ? newPostForm(request, 200, app().authors().profile(viewer.get().authorId()).map(WriteForm::byline)
                     .orElse(Map.of()), List.of(), Optional.empty(), viewer) : toSignIn(request);
         }
-        FormData form = FormData.of(request).pasted(WriteForm.TEXT_AREAS);
+        FormData form = FormData.of(request).pasted(WriteForm.TEXT_AREAS, WriteForm.MARKDOWN);
         Map<String, String> values = WriteForm.typed(form);
         Optional<String> refused = FormGuard.refusalOfTextKept(request, viewer, form, app().settings());
         // The form comes back with its own id, as after every refusal: its first sending may have made the post with the

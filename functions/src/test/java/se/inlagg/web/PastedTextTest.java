@@ -17,6 +17,7 @@ class PastedTextTest {
     void aTextAreaKeepsItsLinesAndWordsBulletsBecomeAList() {
         assertEquals("Rad ett  \nrad två", PastedText.text("Rad ett\u000Brad två"), "Word's line break is Markdown's");
         assertEquals("Rad ett  \nrad två\n\nNytt stycke", PastedText.text("Rad ett\u2028rad två\u2029Nytt stycke"));
+        assertEquals("Rad ett\nrad två", PastedText.text("Rad ett\u000Brad två", false), "plain text (the excerpt): a newline");
         assertEquals("- Första\n- Andra\n  - Inne i", PastedText.text("•\tFörsta\n● Andra\n  ◦\tInne i"));
         assertEquals("- Outlook\n  - Andra nivån", PastedText.text("·\tOutlook\n  o\tAndra nivån"), "Outlook's bullet, Word's second level");
         assertEquals("o som i ordet\no  två mellanslag", PastedText.text("o som i ordet\no  två mellanslag"), "an o before a tab alone");
