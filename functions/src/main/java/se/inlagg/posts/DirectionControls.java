@@ -36,17 +36,18 @@ public final class DirectionControls {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 4).append(LRI);
-        return out.append(leftOpen(text, out).reverse()).append(PDI).toString();
+        return out.append(leftOpen(text, out, true).reverse()).append(PDI).toString();
     }
 
     /**
      * What closes every embedding, override and isolate the text leaves open, innermost first; empty for text typed the
      * usual way. For a block of text that others follow in one string (an excerpt's paragraphs and list items), which
      * on the post's page each end what they opened (found by a content probe: one paragraph's stray U+202E turned every
-     * paragraph after it in the excerpt, in lists, feeds and search).
+     * paragraph after it in the excerpt, in lists, feeds and search). A newline in the block closes nothing here: its lines
+     * are joined (a code block's, say; from a review).
      */
     public static String closers(CharSequence text) {
-        return leftOpen(text, null).reverse().toString();
+        return leftOpen(text, null, false).reverse().toString();
     }
 
     /** Whether the text holds any embedding, override or isolate control. */
@@ -62,9 +63,10 @@ public final class DirectionControls {
 
     /**
      * What is open at the text's end, innermost last, as the characters that close it (UAX #9, X1–X8); the text is copied to
-     * {@code out} when one is given, without a U+2069 that closes no isolate of its own (which would close one around it).
+     * {@code out} when one is given, without a U+2069 that closes no isolate of its own (which would close one around it);
+     * a paragraph's end (a newline) closes everything when {@code linesApart}, as it does in a line laid out alone.
      */
-    private static StringBuilder leftOpen(CharSequence text, StringBuilder out) {
+    private static StringBuilder leftOpen(CharSequence text, StringBuilder out, boolean linesApart) {
         StringBuilder open = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -87,7 +89,7 @@ public final class DirectionControls {
                 }
                 default -> {
                     // A paragraph's end closes everything.
-                    if (Character.getDirectionality(c) == Character.DIRECTIONALITY_PARAGRAPH_SEPARATOR) {
+                    if (linesApart && Character.getDirectionality(c) == Character.DIRECTIONALITY_PARAGRAPH_SEPARATOR) {
                         open.setLength(0);
                     }
                 }

@@ -217,15 +217,16 @@ public final class Markdown {
             private int block;
 
             /**
-             * A block's end, by {@code how}: what the block left open of the direction controls closed first, as its end on
-             * the page closes it ({@link DirectionControls#closers}).
+             * A block's end, by {@code how}; then what the block left open of the direction controls is closed right after
+             * what it wrote, before the mark {@code how} adds, as its end on the page closes it ({@link DirectionControls#closers}).
+             * Closed after {@code how} looked: before, the closing hid a block's own full stop from it, and "slut." read
+             * "slut.\u202C." (from a review).
              */
             private void ended(java.util.function.Consumer<StringBuilder> how) {
                 String closers = closeDirections ? DirectionControls.closers(out.subSequence(block, out.length())) : "";
-                if (!closers.isEmpty()) {
-                    out.insert(trimmedEnd(out), closers);
-                }
+                int written = trimmedEnd(out);
                 how.accept(out);
+                out.insert(written, closers);
                 block = out.length();
             }
 

@@ -396,27 +396,39 @@ public final class PostRules {
         String made = excerptOf(body);
         return excerpt.equals(made) || body.indexOf('@') >= 0 && (excerpt.equals(excerptAsRead(made))
                 || excerpt.equals(excerptAsRead(cut(Markdown.wordsBeforeVersion2(body)))))
-                || DirectionControls.anyIn(body) && excerpt.equals(cut(Markdown.wordsLeftOpen(body)));
+                || (excerpt.endsWith("…") || DirectionControls.anyIn(body)) && excerpt.equals(cut(Markdown.wordsLeftOpen(body), false));
     }
 
     /** The words cut at a word, with "…", when longer than an excerpt made from them may be. */
     private static String cut(String text) {
+        return cut(text, true);
+    }
+
+    /** The same, cut between whole characters where no space is near when {@code whole}; else at a code point, as before. */
+    private static String cut(String text, boolean whole) {
         if (text.codePointCount(0, text.length()) <= DERIVED_EXCERPT) {
             return text;
         }
         int end = text.offsetByCodePoints(0, DERIVED_EXCERPT);
         int space = text.lastIndexOf(' ', end);
-        return text.substring(0, space > DERIVED_EXCERPT / 2 ? space : characterEnd(text, end)).strip() + "…";
+        return text.substring(0, space > DERIVED_EXCERPT / 2 ? space : whole ? characterEnd(text, end) : end).strip() + "…";
     }
+
+    /** How far back from a cut a character of many code points is looked for: no character a reader knows is longer. */
+    private static final int LONGEST_CHARACTER = 64;
 
     /**
      * Where a cut at {@code end} ends whole characters as a reader sees them: not inside an emoji of several code points
      * (a skin tone, a family joined by ZWJ, a flag) nor between a letter and its accent (found by a content probe: a run of
-     * 👩🏾‍💻 without a space ended in 👩, another emoji). Only a cut without a space near it gets here.
+     * 👩🏾‍💻 without a space ended in 👩, another emoji). Only a cut without a space near it gets here. The iterator reads
+     * the stretch around the cut, not the whole text (from a review: some milliseconds at a body's end), and a "character"
+     * longer than that stretch (a letter under hundreds of accents) is cut where it was.
      */
     private static int characterEnd(String text, int end) {
+        int from = Math.max(0, end - LONGEST_CHARACTER);
         java.text.BreakIterator characters = java.text.BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
-        characters.setText(text);
-        return characters.isBoundary(end) ? end : Math.max(0, characters.preceding(end));
+        characters.setText(text.substring(from, Math.min(text.length(), end + LONGEST_CHARACTER)));
+        int at = characters.isBoundary(end - from) ? end - from : characters.preceding(end - from);
+        return at > 0 ? from + at : end;
     }
 }

@@ -71,16 +71,22 @@ final class SwedishForms extends TokenFilter {
         word = null;
     }
 
-    /** The direction controls (U+202A–U+202E, U+2066–U+2069). */
-    private static final java.util.regex.Pattern DIRECTION_CONTROLS = java.util.regex.Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
+    /** The direction controls (U+202A–U+202E, U+2066–U+2069) and marks (U+200E, U+200F, Arabic's U+061C). */
+    private static final java.util.regex.Pattern DIRECTION_CONTROLS = java.util.regex.Pattern.compile("[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
     /**
-     * A word without the direction controls the tokenizer keeps in it, as it keeps every format character: they show
-     * nothing, and an excerpt's paragraph that leaves one open is closed right after its last word
+     * A word without the direction controls and marks the tokenizer keeps in it, as it keeps every format character (a
+     * right-to-left mark is common in pasted Hebrew and Arabic; from a review): they show nothing, and an excerpt's paragraph that leaves one open is closed right after its last word
      * (se.inlagg.posts.DirectionControls#closers), which would otherwise be another word ("slut\u202C" not found by "slut").
      */
     static String withoutDirectionControls(String word) {
-        return se.inlagg.posts.DirectionControls.anyIn(word) ? DIRECTION_CONTROLS.matcher(word).replaceAll("") : word;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c == '\u061C' || c == '\u200E' || c == '\u200F' || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
+                return DIRECTION_CONTROLS.matcher(word).replaceAll("");
+            }
+        }
+        return word;
     }
 
     /** Finds the forms of words, one after another (Snowball's stemmer keeps state: one per thread of use). */

@@ -513,8 +513,12 @@ class PostRulesTest {
         String excerpt = PostRules.excerptOf("Kort start " + coder.repeat(80));
         assertTrue(excerpt.endsWith(coder + "…"), excerpt);
         assertEquals("Kort start " + coder.repeat((PostRules.DERIVED_EXCERPT - 11) / 4), excerpt.substring(0, excerpt.length() - 1));
-        String accented = PostRules.excerptOf("e\u0301".repeat(300));
+        String accented = PostRules.excerptOf("x" + "e\u0301".repeat(300));
         assertTrue(accented.endsWith("e\u0301…"), "a letter keeps its accent: " + accented);
+        String body = "Kort start " + coder.repeat(80);
+        String before = "Kort start " + coder.repeat(67) + "\uD83D\uDC69…"; // cut at a code point, as excerpts were made before
+        assertEquals(before, new StringBuilder(body).substring(0, body.offsetByCodePoints(0, PostRules.DERIVED_EXCERPT)) + "…");
+        assertTrue(PostRules.derivedExcerpt(before, body), "one made before is still known as made from the body");
     }
 
     /**
@@ -527,6 +531,9 @@ class PostRulesTest {
                 PostRules.excerptOf("Början \u202eomvänt utan slut\n\n- punkt \u2067öppen\n- nästa punkt\n\nSista stycket här."));
         assertEquals("Stängd \u202eav sig själv\u202c. Nästa.", PostRules.excerptOf("Stängd \u202eav sig själv\u202c\n\nNästa."),
                 "closed already: nothing added");
+        assertEquals("A \u202eslut.\u202c B.", PostRules.excerptOf("A \u202eslut.\n\nB."), "a block's own full stop, once (from a review)");
+        assertEquals("Kod \u202eett två\u202c. Efter.", PostRules.excerptOf("```\nKod \u202eett\ntvå\n```\n\nEfter."),
+                "a code block's lines are joined: its newline closes nothing");
         String body = "Början \u202eomvänt utan slut\n\nSista stycket här.";
         assertTrue(PostRules.derivedExcerpt("Början \u202eomvänt utan slut. Sista stycket här.", body),
                 "one made before, left open, is still known as made from the body: an edit of the body makes it anew");
