@@ -147,6 +147,7 @@ public final class LocalServer implements AutoCloseable {
                 ? LocalDynamo.external(options.dynamoEndpoint().get())
                 : LocalDynamo.start(options.dataDir());
         HttpServer http = null;
+        boolean serving = false;
         LocalS3 s3 = null;
         try {
             // Then the port: a taken one stops the start before it makes a table, an author or the examples (found by a
@@ -187,6 +188,7 @@ public final class LocalServer implements AutoCloseable {
                 http.setExecutor(executor);
                 http.createContext("/", new GatewayHttpHandler(gateway, () -> System.out));
                 http.start();
+                serving = true;
                 // Absolute links point at this server unless the template configures an address: at the address the
                 // banner prints, since a picture's upload sends the browser back there, and a session cookie set for
                 // localhost is not sent to 127.0.0.1 (nor is a form on one allowed to go on to the other).
@@ -201,9 +203,11 @@ public final class LocalServer implements AutoCloseable {
             }
         } catch (Exception e) {
             if (http != null) {
-                // Started only to be stopped: the JDK's server closes its selector in the thread start makes, so stopping one
-                // never started would leave it open (from a review).
-                http.start();
+                // One not yet serving is started only to be stopped: the JDK's server closes its selector in the thread start
+                // makes, so stopping one never started would leave it open (from a review); starting one twice throws.
+                if (!serving) {
+                    http.start();
+                }
                 http.stop(0);
             }
             if (s3 != null) {

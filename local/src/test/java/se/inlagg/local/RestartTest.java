@@ -126,6 +126,26 @@ class RestartTest {
         }
     }
 
+    /**
+     * From a review: a start that failed after its server was serving (server.json could not be written) started it once
+     * more to stop it, which threw over the real cause and left the folder locked.
+     */
+    @Test
+    void aStartThatFailsOnceServingSaysWhyAndLetsTheFolderGo() throws Exception {
+        Path data = Files.createTempDirectory("inlagg-late-failure");
+        try {
+            Files.createDirectories(data.resolve(DataFolder.SERVER_FILE)); // a folder where the file goes
+            var failed = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class, () -> LocalServer.start(options(data, true)));
+            assertTrue(failed.getMessage().contains(DataFolder.SERVER_FILE), failed.getMessage());
+            Files.delete(data.resolve(DataFolder.SERVER_FILE));
+            try (var next = LocalServer.start(options(data, true))) {
+                assertEquals(200, new Http(next.baseUri(), null).get("/api/posts").status(), "the folder was let go");
+            }
+        } finally {
+            ServerExtension.delete(data);
+        }
+    }
+
     private static LocalServer.Options options(Path data, boolean seed) {
         return new LocalServer.Options(Repo.template(), data, 0, Optional.empty(), Optional.empty(), Optional.empty(), seed);
     }
