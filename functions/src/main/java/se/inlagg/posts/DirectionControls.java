@@ -7,7 +7,8 @@ package se.inlagg.posts;
  * as pasted from a right-to-left text) showed the byline's office after its comma as "idiB rotnoK" and turned the count
  * beside a category's name on /tags, and after a title in Hebrew or Arabic, even a well-formed one, the day of the date
  * beside it moved in front of the title. HTML's answer for such text is an isolate ({@code <bdi>}); this is
- * the same isolate as characters, so it also works inside a sentence built in Java. Text is stored as typed.
+ * the same isolate as characters, so it also works inside a sentence built in Java. An excerpt's blocks, joined in one
+ * line, each close what they leave open ({@link #closers}), as their ends on the post's page do. Text is stored as typed.
  */
 public final class DirectionControls {
 

@@ -248,19 +248,19 @@ public final class Markdown {
             @Override
             public void visit(HtmlBlock html) {
                 out.append(html.getLiteral());
-                ended(Markdown::endSentence);
+                ended(o -> endSentence(o, closeDirections));
             }
 
             @Override
             public void visit(FencedCodeBlock code) {
                 out.append(code.getLiteral());
-                ended(Markdown::endSentence);
+                ended(o -> endSentence(o, closeDirections));
             }
 
             @Override
             public void visit(IndentedCodeBlock code) {
                 out.append(code.getLiteral());
-                ended(Markdown::endSentence);
+                ended(o -> endSentence(o, closeDirections));
             }
 
             @Override
@@ -282,23 +282,23 @@ public final class Markdown {
             @Override
             public void visit(Paragraph paragraph) {
                 boolean inItem = paragraph.getParent() instanceof ListItem;
-                boolean opensSentence = inItem && endsSentence(out);
+                boolean opensSentence = inItem && endsSentence(out, closeDirections);
                 int start = out.length();
                 visitChildren(paragraph);
                 if (opensSentence && paragraph.getFirstChild() instanceof Text first) {
                     capitalizeFirstWord(out, start, first.getLiteral());
                 }
                 if (inItem && paragraph.getNext() == null && paragraph.getParent().getNext() != null) {
-                    ended(Markdown::endClause);
+                    ended(o -> endClause(o, closeDirections));
                 } else {
-                    ended(Markdown::endSentence);
+                    ended(o -> endSentence(o, closeDirections));
                 }
             }
 
             @Override
             public void visit(Heading heading) {
                 visitChildren(heading);
-                ended(Markdown::endSentence);
+                ended(o -> endSentence(o, closeDirections));
             }
 
             /** A table's row reads as a sentence of its cells: "Måndag, 9.00, Malmö." */
@@ -307,9 +307,9 @@ public final class Markdown {
                 visitChildren(node);
                 if (node instanceof TableCell cell) {
                     if (cell.getNext() != null) {
-                        ended(o -> end(o, ',', ".!?…:;,"));
+                        ended(o -> end(o, ',', ".!?…:;,", closeDirections));
                     } else {
-                        ended(Markdown::endSentence);
+                        ended(o -> endSentence(o, closeDirections));
                     }
                 }
             }
@@ -317,10 +317,23 @@ public final class Markdown {
         return StoredHtml.fit(out.toString().strip().replaceAll("\\s+", " "));
     }
 
-    /** Whether what is written so far is nothing, or ends a sentence. */
-    private static boolean endsSentence(StringBuilder out) {
-        int end = trimmedEnd(out);
-        return end == 0 || ".!?…".indexOf(out.charAt(end - 1)) >= 0;
+    /** Whether what is written so far is nothing, or ends a sentence; with blocks {@code closed}, closings aside. */
+    private static boolean endsSentence(StringBuilder out, boolean closed) {
+        int last = lastWritten(out, trimmedEnd(out), closed);
+        return last < 0 || ".!?…".indexOf(out.charAt(last)) >= 0;
+    }
+
+    /**
+     * Where the last character written before {@code end} is, -1 for none; when blocks are {@code closed}, the closings of
+     * direction (U+202C, U+2069) aside, so a block's own full stop is seen behind them (from a review: "slut.\u202C" made
+     * the next list item start in lower case, and an empty cell after it added a second full stop).
+     */
+    private static int lastWritten(StringBuilder out, int end, boolean closed) {
+        int last = end - 1;
+        while (closed && last >= 0 && (out.charAt(last) == '\u202C' || out.charAt(last) == '\u2069')) {
+            last--;
+        }
+        return last;
     }
 
     /**
@@ -342,8 +355,8 @@ public final class Markdown {
     }
 
     /** A semicolon unless the item already ends in a mark of its own, then a space: the list goes on. */
-    private static void endClause(StringBuilder out) {
-        end(out, ';', ".!?…:;,");
+    private static void endClause(StringBuilder out, boolean closed) {
+        end(out, ';', ".!?…:;,", closed);
     }
 
     /** Where what is written ends, without the spaces after it. */
@@ -356,15 +369,19 @@ public final class Markdown {
     }
 
     /** A full stop unless the block already ends in one (or in ! ? … : ;), then a space. */
-    private static void endSentence(StringBuilder out) {
-        end(out, '.', ".!?…:;");
+    private static void endSentence(StringBuilder out, boolean closed) {
+        end(out, '.', ".!?…:;", closed);
     }
 
-    /** The spaces after what is written dropped, then {@code mark} unless it already ends in one of {@code kept}, then a space. */
-    private static void end(StringBuilder out, char mark, String kept) {
+    /**
+     * The spaces after what is written dropped, then {@code mark} unless it already ends in one of {@code kept}, then a space;
+     * with blocks {@code closed}, closings aside ({@link #lastWritten}).
+     */
+    private static void end(StringBuilder out, char mark, String kept, boolean closed) {
         int end = trimmedEnd(out);
         out.setLength(end);
-        if (end > 0 && kept.indexOf(out.charAt(end - 1)) < 0) {
+        int last = lastWritten(out, end, closed);
+        if (last >= 0 && kept.indexOf(out.charAt(last)) < 0) {
             out.append(mark);
         }
         out.append(' ');

@@ -396,7 +396,17 @@ public final class PostRules {
         String made = excerptOf(body);
         return excerpt.equals(made) || body.indexOf('@') >= 0 && (excerpt.equals(excerptAsRead(made))
                 || excerpt.equals(excerptAsRead(cut(Markdown.wordsBeforeVersion2(body)))))
-                || (excerpt.endsWith("…") || DirectionControls.anyIn(body)) && excerpt.equals(cut(Markdown.wordsLeftOpen(body), false));
+                || madeBefore(excerpt, body);
+    }
+
+    /**
+     * Whether the excerpt is the one made from this body before 2026-12-05: cut at a code point, each block's direction
+     * left open (a body may write a control as a reference, "&#x202E;", so any body is read again; only for an excerpt
+     * that is not the one made now), and read without an address's user name when the body has one.
+     */
+    private static boolean madeBefore(String excerpt, String body) {
+        String before = cut(Markdown.wordsLeftOpen(body), false);
+        return excerpt.equals(before) || body.indexOf('@') >= 0 && excerpt.equals(excerptAsRead(before));
     }
 
     /** The words cut at a word, with "…", when longer than an excerpt made from them may be. */
@@ -414,21 +424,21 @@ public final class PostRules {
         return text.substring(0, space > DERIVED_EXCERPT / 2 ? space : whole ? characterEnd(text, end) : end).strip() + "…";
     }
 
-    /** How far back from a cut a character of many code points is looked for: no character a reader knows is longer. */
+    /** How far past a cut the iterator reads: enough for any character a reader knows. */
     private static final int LONGEST_CHARACTER = 64;
 
     /**
      * Where a cut at {@code end} ends whole characters as a reader sees them: not inside an emoji of several code points
      * (a skin tone, a family joined by ZWJ, a flag) nor between a letter and its accent (found by a content probe: a run of
      * 👩🏾‍💻 without a space ended in 👩, another emoji). Only a cut without a space near it gets here. The iterator reads
-     * the stretch around the cut, not the whole text (from a review: some milliseconds at a body's end), and a "character"
-     * longer than that stretch (a letter under hundreds of accents) is cut where it was.
+     * from the start, as a run of flags pairs its letters from its start (from a review: a stretch around the cut began
+     * inside a flag), but not the rest of the text (some milliseconds at a long body's end); a "character" as long as the
+     * whole cut (a letter under hundreds of accents) is cut where it was.
      */
     private static int characterEnd(String text, int end) {
-        int from = Math.max(0, end - LONGEST_CHARACTER);
         java.text.BreakIterator characters = java.text.BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
-        characters.setText(text.substring(from, Math.min(text.length(), end + LONGEST_CHARACTER)));
-        int at = characters.isBoundary(end - from) ? end - from : characters.preceding(end - from);
-        return at > 0 ? from + at : end;
+        characters.setText(text.substring(0, Math.min(text.length(), end + LONGEST_CHARACTER)));
+        int at = characters.isBoundary(end) ? end : characters.preceding(end);
+        return at > 0 ? at : end;
     }
 }

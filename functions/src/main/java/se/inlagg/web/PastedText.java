@@ -23,7 +23,7 @@ final class PastedText {
     private static final Pattern LINE_BREAK = Pattern.compile("[\\u000B\\u2028]");
     /** A break between paragraphs: a form feed (a page break), Unicode's paragraph separator. */
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("[\\u000C\\u2029]");
-    /** What breaks a one-line field's words without being seen: tabs and those breaks. */
+    /** What breaks a one-line field's words without being seen: tabs and every break of {@link #BREAKS}. */
     private static final Pattern BLANK_IN_LINE = Pattern.compile("[\\t" + BREAKS + "]");
 
     private PastedText() {

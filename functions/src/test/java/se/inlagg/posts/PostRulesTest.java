@@ -513,6 +513,8 @@ class PostRulesTest {
         String excerpt = PostRules.excerptOf("Kort start " + coder.repeat(80));
         assertTrue(excerpt.endsWith(coder + "…"), excerpt);
         assertEquals("Kort start " + coder.repeat((PostRules.DERIVED_EXCERPT - 11) / 4), excerpt.substring(0, excerpt.length() - 1));
+        String flags = PostRules.excerptOf("Kort " + "\uD83C\uDDF8\uD83C\uDDEA".repeat(200));
+        assertTrue(flags.endsWith("\uD83C\uDDF8\uD83C\uDDEA…") && (flags.length() - 6) % 4 == 0, "whole flags, paired from the run's start: " + flags);
         String accented = PostRules.excerptOf("x" + "e\u0301".repeat(300));
         assertTrue(accented.endsWith("e\u0301…"), "a letter keeps its accent: " + accented);
         String body = "Kort start " + coder.repeat(80);
@@ -534,6 +536,11 @@ class PostRulesTest {
         assertEquals("A \u202eslut.\u202c B.", PostRules.excerptOf("A \u202eslut.\n\nB."), "a block's own full stop, once (from a review)");
         assertEquals("Kod \u202eett två\u202c. Efter.", PostRules.excerptOf("```\nKod \u202eett\ntvå\n```\n\nEfter."),
                 "a code block's lines are joined: its newline closes nothing");
+        assertEquals("Ett: \u202eslut.\u202c Nästa punkt. Tabell: A, B. \u202eslut.\u202c Sist.",
+                PostRules.excerptOf("Ett:\n\n- \u202eslut.\n- nästa punkt\n\nTabell:\n\n| A | B |\n|---|---|\n| \u202eslut. | |\n\nSist."),
+                "its own full stop seen behind the closing: the next item opens with a capital, an empty cell adds no mark (from a review)");
+        assertTrue(PostRules.derivedExcerpt("Början \u202eomvänt utan slut. Sista.", "Början &#x202E;omvänt utan slut\n\nSista."),
+                "a control written as a reference, made before");
         String body = "Början \u202eomvänt utan slut\n\nSista stycket här.";
         assertTrue(PostRules.derivedExcerpt("Början \u202eomvänt utan slut. Sista stycket här.", body),
                 "one made before, left open, is still known as made from the body: an edit of the body makes it anew");
