@@ -51,15 +51,24 @@ public final class DirectionControls {
         return leftOpen(text, null, false).reverse().toString();
     }
 
-    /** Whether the text holds any embedding, override or isolate control. */
-    public static boolean anyIn(CharSequence text) {
+    /**
+     * The text without any embedding, override or isolate control, nor the marks that set a direction and show nothing
+     * (U+200E, U+200F, Arabic's U+061C); the same string when it has none. For a word a search reads, in which the tokenizer
+     * keeps them as it keeps every format character.
+     */
+    public static String withoutControls(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= LRE && c <= RLO || c >= LRI && c <= PDI) {
-                return true;
+            if (isControlOrMark(text.charAt(i))) {
+                StringBuilder out = new StringBuilder(text.length());
+                text.chars().filter(c -> !isControlOrMark((char) c)).forEach(c -> out.append((char) c));
+                return out.toString();
             }
         }
-        return false;
+        return text;
+    }
+
+    private static boolean isControlOrMark(char c) {
+        return c >= LRE && c <= RLO || c >= LRI && c <= PDI || c == '\u200E' || c == '\u200F' || c == '\u061C';
     }
 
     /**

@@ -71,24 +71,6 @@ final class SwedishForms extends TokenFilter {
         word = null;
     }
 
-    /** The direction controls (U+202A–U+202E, U+2066–U+2069) and marks (U+200E, U+200F, Arabic's U+061C). */
-    private static final java.util.regex.Pattern DIRECTION_CONTROLS = java.util.regex.Pattern.compile("[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
-
-    /**
-     * A word without the direction controls and marks the tokenizer keeps in it, as it keeps every format character (a
-     * right-to-left mark is common in pasted Hebrew and Arabic; from a review): they show nothing, and an excerpt's paragraph that leaves one open is closed right after its last word
-     * (se.inlagg.posts.DirectionControls#closers), which would otherwise be another word ("slut\u202C" not found by "slut").
-     */
-    static String withoutDirectionControls(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (c == '\u061C' || c == '\u200E' || c == '\u200F' || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
-                return DIRECTION_CONTROLS.matcher(word).replaceAll("");
-            }
-        }
-        return word;
-    }
-
     /** Finds the forms of words, one after another (Snowball's stemmer keeps state: one per thread of use). */
     static final class Stems {
 
@@ -100,10 +82,12 @@ final class SwedishForms extends TokenFilter {
         /**
          * The forms of a lower-cased word; an abbreviation's ending after its colon is no part of it (found by a probe: "KVV:s"
          * was not KVV). Danish and Norwegian ø and æ are Swedish ö and ä, as the lists sort them: a Swedish keyboard has
-         * neither, so "Ödegaard" finds Ødegaard (found by a probe: only "odegaard" did).
+         * neither, so "Ödegaard" finds Ødegaard (found by a probe: only "odegaard" did). Controls that set a direction are
+         * no part of a word: an excerpt's paragraph closes what it left open right after its last word, and "slut\u202C" is
+         * "slut" (analysis 20; pasted right-to-left text carries marks too).
          */
         Forms of(String typed) {
-            String word = se.inlagg.posts.SwedishOrder.asSwedishLetters(withoutDirectionControls(typed));
+            String word = se.inlagg.posts.SwedishOrder.asSwedishLetters(se.inlagg.posts.DirectionControls.withoutControls(typed));
             java.util.regex.Matcher ended = word.indexOf(':') < 0 ? null : ENDED.matcher(word);
             String lower = ended != null && ended.matches() ? ended.group(1) : word;
             String stem = stem(lower);
@@ -116,7 +100,7 @@ final class SwedishForms extends TokenFilter {
          * probe: "Ärlig" found Ärla Bengtsson, and "Hansen" would find Hans).
          */
         static Forms ofName(String typed) {
-            String word = se.inlagg.posts.SwedishOrder.asSwedishLetters(withoutDirectionControls(typed));
+            String word = se.inlagg.posts.SwedishOrder.asSwedishLetters(se.inlagg.posts.DirectionControls.withoutControls(typed));
             String folded = fold(word);
             return new Forms(folded, word, folded);
         }
