@@ -39,15 +39,9 @@ final class PastedText {
      * in Markdown, and a content probe found the break the README promised shown as none), a page or paragraph break a new
      * paragraph, and a pasted bullet Markdown's "- ". Its lines end in a newline alone, as the API's text does: a browser
      * sends a text area's lines ending in CR LF (HTML's form submission), and a post written in the form answered its text
-     * so to API clients (found by a browser probe).
-     */
-    static String text(String typed) {
-        return text(typed, true);
-    }
-
-    /**
-     * The same for a text area of Markdown or, not {@code markdown}, of plain text (the excerpt), where a line break is a
-     * newline: two spaces before it would be text of its own, counted and sent to API clients (from a review).
+     * so to API clients (found by a browser probe). A text area of plain text, not {@code markdown} (the excerpt), has a
+     * newline for Word's line break: two spaces before it would be text of its own, counted and sent to API clients (from
+     * a review).
      */
     static String text(String typed, boolean markdown) {
         String lines = typed.replace("\r\n", "\n").replace('\r', '\n');

@@ -15,15 +15,15 @@ class PastedTextTest {
 
     @Test
     void aTextAreaKeepsItsLinesAndWordsBulletsBecomeAList() {
-        assertEquals("Rad ett  \nrad två", PastedText.text("Rad ett\u000Brad två"), "Word's line break is Markdown's");
-        assertEquals("Rad ett  \nrad två\n\nNytt stycke", PastedText.text("Rad ett\u2028rad två\u2029Nytt stycke"));
+        assertEquals("Rad ett  \nrad två", PastedText.text("Rad ett\u000Brad två", true), "Word's line break is Markdown's");
+        assertEquals("Rad ett  \nrad två\n\nNytt stycke", PastedText.text("Rad ett\u2028rad två\u2029Nytt stycke", true));
         assertEquals("Rad ett\nrad två", PastedText.text("Rad ett\u000Brad två", false), "plain text (the excerpt): a newline");
-        assertEquals("- Första\n- Andra\n  - Inne i", PastedText.text("•\tFörsta\n● Andra\n  ◦\tInne i"));
-        assertEquals("- Outlook\n  - Andra nivån", PastedText.text("·\tOutlook\n  o\tAndra nivån"), "Outlook's bullet, Word's second level");
-        assertEquals("o som i ordet\no  två mellanslag", PastedText.text("o som i ordet\no  två mellanslag"), "an o before a tab alone");
-        assertEquals("Ett • mitt i raden", PastedText.text("Ett • mitt i raden"), "only at a line's start");
-        assertEquals("Kod\tmed tabb", PastedText.text("Kod\tmed tabb"), "a tab inside a text area stays");
-        assertEquals("•Ingen punkt", PastedText.text("•Ingen punkt"), "a bullet with nothing after it is a character");
-        assertEquals("Stycke ett.\n\n- Punkt\nRad", PastedText.text("Stycke ett.\r\n\r\n•\tPunkt\rRad"), "a browser's CR LF is a newline");
+        assertEquals("- Första\n- Andra\n  - Inne i", PastedText.text("•\tFörsta\n● Andra\n  ◦\tInne i", true));
+        assertEquals("- Outlook\n  - Andra nivån", PastedText.text("·\tOutlook\n  o\tAndra nivån", true), "Outlook's bullet, Word's second level");
+        assertEquals("o som i ordet\no  två mellanslag", PastedText.text("o som i ordet\no  två mellanslag", true), "an o before a tab alone");
+        assertEquals("Ett • mitt i raden", PastedText.text("Ett • mitt i raden", true), "only at a line's start");
+        assertEquals("Kod\tmed tabb", PastedText.text("Kod\tmed tabb", true), "a tab inside a text area stays");
+        assertEquals("•Ingen punkt", PastedText.text("•Ingen punkt", true), "a bullet with nothing after it is a character");
+        assertEquals("Stycke ett.\n\n- Punkt\nRad", PastedText.text("Stycke ett.\r\n\r\n•\tPunkt\rRad", true), "a browser's CR LF is a newline");
     }
 }
