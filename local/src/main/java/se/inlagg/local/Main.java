@@ -85,9 +85,19 @@ public final class Main {
             nothingChanged = code(e).equals("ResourceNotFoundException") || credentials(code(e));
         }
 
+        /** What the service said of the error; empty when it never answered. */
+        private static Optional<software.amazon.awssdk.awscore.exception.AwsErrorDetails> details(SdkException e) {
+            return e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a ? Optional.ofNullable(a.awsErrorDetails())
+                    : Optional.empty();
+        }
+
         private static String code(SdkException e) {
-            return e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a && a.awsErrorDetails() != null
-                    ? Optional.ofNullable(a.awsErrorDetails().errorCode()).orElse("") : "";
+            return details(e).map(software.amazon.awssdk.awscore.exception.AwsErrorDetails::errorCode).orElse("");
+        }
+
+        /** The error's message, its first line only (the SDK's go on with request ids and a stack of causes). */
+        static String firstLine(SdkException e) {
+            return Optional.ofNullable(e.getMessage()).flatMap(m -> m.lines().findFirst()).orElse(e.getClass().getSimpleName()).strip();
         }
 
         private static boolean credentials(String code) {
@@ -96,11 +106,10 @@ public final class Main {
         }
 
         private static String said(String table, String region, SdkException e) {
-            String first = Optional.ofNullable(e.getMessage()).flatMap(m -> m.lines().findFirst()).orElse(e.getClass().getSimpleName()).strip();
+            String first = firstLine(e);
             String code = code(e);
             // An S3 error (reindex's search bucket) is no table's (from a review).
-            boolean s3 = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a && a.awsErrorDetails() != null
-                    && "S3".equals(a.awsErrorDetails().serviceName());
+            boolean s3 = details(e).filter(d -> "S3".equals(d.serviceName())).isPresent();
             String what = s3 ? "the search bucket (SEARCH_BUCKET)" : "the table " + table;
             if (code.equals("ResourceNotFoundException")) {
                 return "there is no table " + table + " in " + region + ": TABLE_NAME is the stack's TableName output, and AWS_REGION"
@@ -272,8 +281,8 @@ public final class Main {
             exit(1);
             return;
         } catch (SdkException e) {
-            String first = Optional.ofNullable(e.getMessage()).flatMap(m -> m.lines().findFirst()).orElse(e.getClass().getSimpleName());
-            System.err.println("inlagg revoke-author: DynamoDB did not take the deletes (" + first.strip() + ")" + midway(byToken, aws));
+            System.err.println("inlagg revoke-author: DynamoDB did not take the deletes (" + AwsRequestFailed.firstLine(e) + ")"
+                    + midway(byToken, aws));
             exit(1);
             return;
         }
