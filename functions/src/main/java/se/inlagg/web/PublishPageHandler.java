@@ -78,8 +78,13 @@ public final class PublishPageHandler extends PostAuthorPage {
                     ? Swedish.message(PostRules.timeProblem(read)) + "."
                     : "Tiden gick inte att läsa. Skriv datum och klockslag som 2026-12-24 15:00 (svensk tid).", true);
         }
-        Notice.Done done = at.filter(t -> t.isAfter(posts.time().now())).isPresent() ? Notice.Done.SCHEDULED : Notice.Done.PUBLISHED;
-        java.time.Instant asked = posts.time().now();
+        Instant asked = posts.time().now();
+        ZoneId zone = posts.time().zone();
+        // A time already past publishes now, dated then, as the field's hint says; a day before today's is said so where it
+        // was done, as "Publicera nu" on a dated draft is (found by a probe: it said only "publicerat", dated, say, 2020).
+        Notice.Done done = at.map(t -> t.isAfter(asked) ? Notice.Done.SCHEDULED
+                : t.atZone(zone).toLocalDate().equals(asked.atZone(zone).toLocalDate()) ? Notice.Done.PUBLISHED : Notice.Done.PUBLISHED_DATED)
+                .orElse(Notice.Done.PUBLISHED);
         Outcome<PostSummary> published = posts.publish(slug, authorId, at, version);
         // "Publicera nu" on a draft with a past date of its own keeps it: said where it was done (from a review: from
         // "Mina inlägg" it went out dated, say, January, with nothing said).

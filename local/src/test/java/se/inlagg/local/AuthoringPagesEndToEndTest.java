@@ -452,6 +452,16 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         var stored = http.get("/api/posts/" + slug).json();
         assertEquals("published", stored.path("status").asText());
         assertEquals("2020-05-05T08:00:00Z", stored.path("publishedAt").asText(), "10:00 Swedish summer time");
+        // And said so where it was done, as "Publicera nu" on a dated draft says it: not only "publicerat".
+        assertEquals("/drafts?done=dated&post=" + slug, at.header("location"));
+        assertTrue(asa.get(at.header("location")).body().contains("Inlägget är publicerat med sitt eget datum, inte dagens"));
+
+        // A time earlier today is today's date: published, as "Publicera nu" says it.
+        String today = write("Bakåtdaterad till i natt", "draft");
+        var earlier = asa.post("/posts/" + today + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(today).get("version"),
+                "at", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")) + "T00:00"));
+        assertEquals(303, earlier.status(), earlier.body());
+        assertEquals("/drafts?done=published&post=" + today, earlier.header("location"), "today's midnight, in Swedish time");
     }
 
     /**
