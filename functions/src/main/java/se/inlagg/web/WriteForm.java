@@ -35,7 +35,7 @@ final class WriteForm {
     static final List<Spec> FIELDS = List.of(
             new Spec("title", "Rubrik", 1, true, Optional.empty()),
             new Spec("body", "Text", 16, true, Optional.of(
-                    "Markdown: tom rad mellan stycken, två mellanslag sist på en rad för en radbrytning, - punkt för listor, **fet**, [länktext](https://…), | Dag | Tid | med |---|---| under för en tabell; en webbadress blir en länk av sig själv.")),
+                    "Markdown: tom rad mellan stycken, två mellanslag sist på en rad för en radbrytning, - punkt för listor, **fet**, [länktext](https://…), | Dag | Tid | med |---|---| under för en tabell; en webb- eller e-postadress blir en länk av sig själv.")),
             new Spec("authorName", "Namn", 1, true, Optional.empty()),
             new Spec("authorRole", "Roll", 1, false, Optional.empty()),
             new Spec("authorOffice", "Kontor", 1, false, Optional.empty()),

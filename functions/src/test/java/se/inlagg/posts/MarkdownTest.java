@@ -28,13 +28,17 @@ class MarkdownTest {
         }
     }
 
-    /** Found by a reader's probe: an address pasted bare was text to copy by hand. */
+    /** Found by a reader's probe: an address pasted bare was text to copy by hand; by a content probe, an e-mail address too. */
     @Test
-    void aBareWebAddressIsALinkAndAnEmailAddressOrAScriptIsNot() {
+    void aBareWebOrEmailAddressIsALinkAndAScriptIsNot() {
         String html = Markdown.toHtml("Läs mer på https://www.kriminalvarden.se/om-oss. Eller www.frivarden.se, eller skriv till asa@example.se.");
         assertTrue(html.contains("<a rel=\"nofollow\" href=\"https://www.kriminalvarden.se/om-oss\">https://www.kriminalvarden.se/om-oss</a>."), html);
         assertTrue(html.contains("<a rel=\"nofollow\" href=\"http://www.frivarden.se\">www.frivarden.se</a>,"), html);
-        assertFalse(html.contains("mailto:"), html);
+        assertTrue(html.contains("skriv till <a rel=\"nofollow\" href=\"mailto:asa@example.se\">asa@example.se</a>.</p>"), html);
+        assertEquals("<p><code>asa@example.se</code> och <a rel=\"nofollow\" href=\"https://x.se\">mejla asa@example.se</a> och anna@intra</p>\n",
+                Markdown.toHtml("`asa@example.se` och [mejla asa@example.se](https://x.se) och anna@intra"),
+                "not in code, not a link inside a link, not without a domain's dot");
+        assertEquals("Skriv till asa@example.se.", Markdown.toWords("Skriv till asa@example.se."), "the words are as written");
         for (String odd : java.util.List.of("javascript://alert(1)", "htps://a.se", "file:///etc/passwd")) {
             String text = Markdown.toHtml("Se " + odd + " här");
             assertFalse(text.contains("<a"), "text, not a link to nowhere (from a review): " + text);
