@@ -80,7 +80,9 @@ public final class SwedishDates {
                     // Shortened to three letters (or "febr", "sept"), with or without a point (noted at a stop: "24 dec
                     // 2026 15:00" was no date). "maj" is whole.
                     + "|(?:jan|febr?|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\\.?) (\\d{4})"
-                    + "(?:,? " + CLOCK + ")?", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+                    // Capitals of ASCII only, as every name above is: with Unicode's cases "ſeptember" (a long s) matched, and
+                    // monthNumber, which knows no such month, threw, a 500 (found by a review).
+                    + "(?:,? " + CLOCK + ")?", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**
      * A date as this class writes it, typed back: "30 januari 2019", "30 januari 2019 kl. 09:15" (also "kl 9.15",

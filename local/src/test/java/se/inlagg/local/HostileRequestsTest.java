@@ -51,6 +51,7 @@ class HostileRequestsTest extends ServerTest {
         a.add(json("a lone surrogate", "POST", "/api/posts", "{\"title\": \"\\ud83d\", \"body\": \"B\", \"author\": {\"name\": \"A\"}}", 400));
         a.add(json("an impossible date", "POST", "/api/posts", "{" + valid + ", \"publishedAt\": \"2019-02-30\"}", 400));
         a.add(json("a date that is not one", "POST", "/api/posts", "{" + valid + ", \"publishedAt\": \"'; DROP TABLE posts; --\"}", 400));
+        a.add(json("a month with a long s", "POST", "/api/posts", "{" + valid + ", \"publishedAt\": \"1 \u017Feptember 2026\"}", 400));
         a.add(json("a javascript: image", "POST", "/api/posts", "{" + valid + ", \"image\": {\"url\": \"javascript:alert(1)\"}}", 400));
         a.add(json("a data: image", "POST", "/api/posts", "{" + valid + ", \"image\": {\"url\": \"data:image/svg+xml,<svg onload=alert(1)>\"}}", 400));
         a.add(json("a file: image", "POST", "/api/posts", "{" + valid + ", \"image\": {\"url\": \"file:///etc/passwd\"}}", 400));
