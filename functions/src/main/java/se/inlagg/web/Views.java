@@ -136,9 +136,14 @@ final class Views {
         return "”" + text + "”" + (endsInItsOwnMark(text) ? "" : ".");
     }
 
-    /** Whether text ends in a mark that ends a sentence (. ! ? …), direction isolates after it aside. */
+    /**
+     * Whether text ends in a mark that ends a sentence (. ! ? …), the direction controls after it aside: the isolate around it
+     * and what closes an override typed after the mark (found by a review: "Vad?" and a U+202E, isolated, were given a full
+     * stop too, as the excerpt's words had been until 6572107).
+     */
     static boolean endsInItsOwnMark(String text) {
-        return text.replaceAll("[\u2066-\u2069]+$", "").matches("(?s).*[.!?…]$");
+        String shown = se.inlagg.posts.DirectionControls.withoutControls(text);
+        return !shown.isEmpty() && ".!?…".indexOf(shown.charAt(shown.length() - 1)) >= 0;
     }
 
     static String postPath(String slug) {
