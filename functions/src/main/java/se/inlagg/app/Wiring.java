@@ -61,11 +61,6 @@ public final class Wiring {
         this(() -> client, settings, clock, transactionBudget, writeBudget, Wiring::standardBucket, null);
     }
 
-    /** With the pictures bucket a test or tool made (a recording client, another endpoint). */
-    public static Wiring withPictures(DynamoDbClient client, Settings settings, Clock clock, Supplier<Optional<ImageBucket>> bucket) {
-        return new Wiring(() -> client, settings, clock, TRANSACTION_BUDGET, WRITE_BUDGET, bucket, null);
-    }
-
     /** With the search index somewhere of the caller's choosing (a test's recording client, a tool's bucket). */
     public static Wiring withSearchIndex(DynamoDbClient client, Settings settings, Clock clock, Supplier<IndexFiles> indexFiles) {
         return withBuckets(client, settings, clock, Wiring::standardBucket, indexFiles);

@@ -56,12 +56,6 @@ public record HttpResponse(int status, Map<String, String> headers, List<String>
         return new HttpResponse(status, h, cookies, body);
     }
 
-    public HttpResponse withoutHeader(String name) {
-        Map<String, String> h = new LinkedHashMap<>(headers);
-        h.remove(name.toLowerCase(Locale.ROOT));
-        return new HttpResponse(status, h, cookies, body);
-    }
-
     public HttpResponse withCookie(String cookie) {
         List<String> c = new ArrayList<>(cookies);
         c.add(cookie);

@@ -22,7 +22,7 @@ public final class KeepActive {
     }
 
     public static boolean is(Object event) {
-        return event instanceof Map<?, ?> m && m.size() == 1 && "keep-active".equals(m.get("inlagg"));
+        return event instanceof Map<?, ?> m && EVENT.equals(m);
     }
 
     /**

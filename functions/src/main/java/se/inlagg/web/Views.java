@@ -29,12 +29,6 @@ final class Views {
                 byline(s.author()), s.excerpt(), categories(s.tags()));
     }
 
-    /** A card dated by its last change rather than its publication (an author's own list). */
-    static Card changedCard(PostSummary s, ZoneId zone) {
-        return new Card(s.title(), postPath(s.slug()), SiteTime.format(s.updatedAt()), dateTime(s.updatedAt(), zone),
-                byline(s.author()), s.excerpt(), categories(s.tags()));
-    }
-
     static PostView post(Post post, ZoneId zone, Instant now) {
         return post(post, zone, now, Neighbours.NONE, List.of());
     }

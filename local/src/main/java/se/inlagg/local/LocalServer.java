@@ -270,11 +270,6 @@ public final class LocalServer implements AutoCloseable {
         return s3.endpoint();
     }
 
-    /** Stream records handed to functions so far, over all of the template's stream events. */
-    public long streamRecordsDelivered() {
-        return pollers.stream().mapToLong(StreamPoller::delivered).sum();
-    }
-
     /** Whether this server was closed: a second close does nothing, and leaves alone a server started since (from a review). */
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 

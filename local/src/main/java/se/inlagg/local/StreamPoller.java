@@ -82,7 +82,6 @@ final class StreamPoller implements AutoCloseable {
     private Duration rebuildWait = Duration.ZERO;
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile long delivered;
 
     /** @param missed what makes up for records gone before they were read (for the search index: building it anew) */
     StreamPoller(Template.StreamSource source, LambdaFunction function, URI dynamoEndpoint, String streamArn, Path dataDir,
@@ -113,11 +112,6 @@ final class StreamPoller implements AutoCloseable {
     StreamPoller start() {
         thread.start();
         return this;
-    }
-
-    /** Records handed to the function so far (filtered ones not counted): tests wait on it. */
-    long delivered() {
-        return delivered;
     }
 
     @Override
@@ -295,7 +289,6 @@ final class StreamPoller implements AutoCloseable {
         List<JsonNode> passed = batch.stream().map(Pending::json).filter(filter::passes).map(n -> (JsonNode) n).toList();
         if (!passed.isEmpty()) {
             attempt(passed, source.maximumRetryAttempts() < 0 ? UNTIL_EXPIRY : source.maximumRetryAttempts());
-            delivered += passed.size();
         }
         batch.forEach(p -> position.put(p.shardId(), p.sequenceNumber()));
         save();
