@@ -1,6 +1,7 @@
 package se.inlagg.api;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
@@ -32,22 +33,21 @@ public final class AttachImageHandler extends PostApiFunction {
         // attempt copies to the same key), as a change sent without If-Match is (from a review).
         Seen seen = PostJson.seen(request).orElse(current -> true);
         Map<String, Object> body = jsonObject(request);
-        for (String field : body.keySet()) {
-            if (!FIELDS.contains(field)) {
-                throw new ProblemException(Problems.invalid(field, "is not a known field"));
-            }
-        }
-        String key = text(body, "key");
-        if (key.isEmpty()) {
-            throw new ProblemException(Problems.invalid("key", "must not be empty"));
-        }
-        if (key.codePointCount(0, key.length()) > MAX_KEY) {
+        JsonFields fields = new JsonFields();
+        fields.known(body, FIELDS, "");
+        Optional<String> typedKey = fields.text(body, "key");
+        String alt = fields.text(body, "alt").orElse("");
+        String caption = fields.text(body, "caption").orElse("");
+        String key = typedKey.orElse("");
+        if (body.get("key") == null || typedKey.filter(String::isEmpty).isPresent()) {
+            fields.add(new FieldError("key", "must not be empty"));
+        } else if (key.codePointCount(0, key.length()) > MAX_KEY) {
             // As the OpenAPI document says (found by an API probe: a longer key was 404, "no such upload").
-            throw new ProblemException(Problems.invalid("key", "must be at most " + MAX_KEY + " characters: the key an upload-url answer gave"));
+            fields.add(new FieldError("key", "must be at most " + MAX_KEY + " characters: the key an upload-url answer gave"));
         }
+        fields.failIfAny();
         // If-Match is tested by the write against the post it reads, as for publish and delete: no read of its own.
-        var outcome = namedAsSent(asIfMatchAsks(ifMatch, () -> images().attach(authorId, slug(request), key, text(body, "alt"),
-                text(body, "caption"), seen)));
+        var outcome = namedAsSent(asIfMatchAsks(ifMatch, () -> images().attach(authorId, slug(request), key, alt, caption, seen)));
         return answer(outcome, post -> PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary()));
     }
 
@@ -62,16 +62,5 @@ public final class AttachImageHandler extends PostApiFunction {
                     .toList()));
         }
         return outcome;
-    }
-
-    private static String text(Map<String, Object> body, String field) {
-        Object value = body.get(field);
-        if (value == null) {
-            return "";
-        }
-        if (!(value instanceof String s)) {
-            throw new ProblemException(Problems.invalid(java.util.List.of(new FieldError(field, "must be a string"))));
-        }
-        return s;
     }
 }

@@ -1,10 +1,8 @@
 package se.inlagg.api;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import se.inlagg.http.ProblemException;
@@ -29,7 +27,7 @@ final class DraftReader {
      */
     static final String EMPTY_DATE = "must not be empty: give a date and time, or leave it out (null in a patch takes a date away)";
 
-    private final List<FieldError> errors = new ArrayList<>();
+    private final JsonFields fields = new JsonFields();
 
     private DraftReader() {
     }
@@ -43,12 +41,13 @@ final class DraftReader {
         refuseEmptyDate(json);
         DraftReader r = new DraftReader();
         PostDraft draft = r.read(json);
-        if (!r.errors.isEmpty()) {
+        List<FieldError> typed = r.fields.errors();
+        if (!typed.isEmpty()) {
             Set<String> named = new HashSet<>();
-            r.errors.forEach(e -> named.add(e.field()));
-            rules.apply(draft).stream().filter(e -> !named.contains(e.field())).forEach(r.errors::add);
+            typed.forEach(e -> named.add(e.field()));
+            rules.apply(draft).stream().filter(e -> !named.contains(e.field())).forEach(r.fields::add);
         }
-        r.failIfAny();
+        r.fields.failIfAny();
         return draft;
     }
 
@@ -56,31 +55,30 @@ final class DraftReader {
     static PostDraft merged(Map<String, Object> json) {
         DraftReader r = new DraftReader();
         PostDraft draft = r.read(json);
-        r.failIfAny();
+        r.fields.failIfAny();
         return draft;
     }
 
     /** The draft the body says, its shapes and types checked (each wrong one noted, and left out of the draft). */
     private PostDraft read(Map<String, Object> json) {
-        known(json, POST_FIELDS, "");
-        Map<String, Object> author = object(json, "author");
-        Map<String, Object> image = object(json, "image");
-        known(author, AUTHOR_FIELDS, "author.");
-        known(image, IMAGE_FIELDS, "image.");
-        PostDraft draft = new PostDraft(
-                text(json, "title", "title"),
-                text(json, "body", "body"),
-                text(author, "name", "author.name"),
-                text(author, "role", "author.role"),
-                text(author, "office", "author.office"),
-                texts(json, "tags"),
-                text(json, "publishedAt", "publishedAt"),
-                text(image, "url", "image.url"),
-                text(image, "alt", "image.alt"),
-                text(image, "caption", "image.caption"),
-                text(json, "excerpt", "excerpt"),
-                text(json, "status", "status"));
-        return draft;
+        fields.known(json, POST_FIELDS, "");
+        Map<String, Object> author = fields.object(json, "author");
+        Map<String, Object> image = fields.object(json, "image");
+        fields.known(author, AUTHOR_FIELDS, "author.");
+        fields.known(image, IMAGE_FIELDS, "image.");
+        return new PostDraft(
+                fields.text(json, "title"),
+                fields.text(json, "body"),
+                fields.text(author, "name", "author.name"),
+                fields.text(author, "role", "author.role"),
+                fields.text(author, "office", "author.office"),
+                fields.texts(json, "tags"),
+                fields.text(json, "publishedAt"),
+                fields.text(image, "url", "image.url"),
+                fields.text(image, "alt", "image.alt"),
+                fields.text(image, "caption", "image.caption"),
+                fields.text(json, "excerpt"),
+                fields.text(json, "status"));
     }
 
     /** A client's body or patch whose date is an empty string: 400, before anything is read. */
@@ -92,72 +90,13 @@ final class DraftReader {
 
     /** The "tags" list of a tag request: {"tags": ["Frivård", "RBM"]}. */
     static List<String> tagList(Map<String, Object> json) {
-        DraftReader r = new DraftReader();
-        r.known(json, Set.of("tags"), "");
+        JsonFields fields = new JsonFields();
+        fields.known(json, Set.of("tags"), "");
         if (json.get("tags") == null) {
-            r.errors.add(new FieldError("tags", "must be a list of tag names"));
+            fields.add(new FieldError("tags", "must be a list of tag names"));
         }
-        List<String> tags = r.texts(json, "tags");
-        r.failIfAny();
+        List<String> tags = fields.texts(json, "tags");
+        fields.failIfAny();
         return tags;
-    }
-
-    private void known(Map<String, Object> node, Set<String> fields, String prefix) {
-        for (String name : node.keySet()) {
-            if (!fields.contains(name)) {
-                errors.add(new FieldError(prefix + name, "is not a known field"));
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> object(Map<String, Object> parent, String name) {
-        Object node = parent.get(name);
-        if (node == null) {
-            return Map.of();
-        }
-        if (node instanceof Map<?, ?> m) {
-            return (Map<String, Object>) m;
-        }
-        errors.add(new FieldError(name, "must be an object"));
-        return Map.of();
-    }
-
-    private Optional<String> text(Map<String, Object> parent, String name, String field) {
-        Object node = parent.get(name);
-        if (node == null) {
-            return Optional.empty();
-        }
-        if (!(node instanceof String s)) {
-            errors.add(new FieldError(field, "must be a string"));
-            return Optional.empty();
-        }
-        return Optional.of(s);
-    }
-
-    private List<String> texts(Map<String, Object> parent, String name) {
-        Object node = parent.get(name);
-        if (node == null) {
-            return List.of();
-        }
-        if (!(node instanceof List<?> list)) {
-            errors.add(new FieldError(name, "must be a list of strings"));
-            return List.of();
-        }
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i) instanceof String s) {
-                values.add(s);
-            } else {
-                errors.add(new FieldError(name + "[" + i + "]", "must be a string"));
-            }
-        }
-        return values;
-    }
-
-    private void failIfAny() {
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problems.invalid(errors));
-        }
     }
 }

@@ -29,12 +29,13 @@ public final class ProfileHandler extends ApiFunction {
         var authors = app().authors();
         if (request.method().equals("PUT")) {
             Map<String, Object> body = jsonObject(request);
-            for (String field : body.keySet()) {
-                if (!FIELDS.contains(field)) {
-                    throw new ProblemException(Problems.invalid(field, "is not a known field"));
-                }
-            }
-            Byline profile = switch (PostRules.checkByline(text(body, "name"), text(body, "role"), text(body, "office"))) {
+            JsonFields fields = new JsonFields();
+            fields.known(body, FIELDS, "");
+            Optional<String> name = fields.text(body, "name");
+            Optional<String> role = fields.text(body, "role");
+            Optional<String> office = fields.text(body, "office");
+            fields.failIfAny();
+            Byline profile = switch (PostRules.checkByline(name, role, office)) {
                 case Outcome.Done<Byline> d -> d.value();
                 // The rules name a post's author fields ("author.name"); here they are the profile's own.
                 case Outcome.Refused<Byline> r -> throw new ProblemException(Problems.invalid(((Refusal.Invalid) r.refusal()).errors()
@@ -55,17 +56,5 @@ public final class ProfileHandler extends ApiFunction {
         profile.role().ifPresent(r -> node.put("role", r));
         profile.office().ifPresent(o -> node.put("office", o));
         return HttpResponse.json(200, node).withHeader("cache-control", Caching.PRIVATE);
-    }
-
-    /** A field that must be a string when given; the rules then check its value (and its field names). */
-    private static Optional<String> text(Map<String, Object> body, String field) {
-        Object value = body.get(field);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (!(value instanceof String s)) {
-            throw new ProblemException(Problems.invalid(field, "must be a string"));
-        }
-        return Optional.of(s);
     }
 }

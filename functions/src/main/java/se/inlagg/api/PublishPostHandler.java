@@ -3,10 +3,10 @@ package se.inlagg.api;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
-import se.inlagg.http.ProblemException;
-import se.inlagg.http.Problems;
+import se.inlagg.posts.FieldError;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.Seen;
 import se.inlagg.posts.SiteTime;
@@ -39,9 +39,9 @@ public final class PublishPostHandler extends PostApiFunction {
      */
     private void refuseAnyField(HttpRequest request) {
         if (request.bodyBytes().length > 0) {
-            for (String field : jsonObject(request).keySet()) {
-                throw new ProblemException(Problems.invalid(field, "is not a known field"));
-            }
+            JsonFields fields = new JsonFields();
+            fields.known(jsonObject(request), Set.of(), "");
+            fields.failIfAny();
         }
     }
 
@@ -51,19 +51,12 @@ public final class PublishPostHandler extends PostApiFunction {
             return Optional.empty();
         }
         Map<String, Object> body = jsonObject(request);
-        for (String field : body.keySet()) {
-            if (!field.equals("publishAt")) {
-                throw new ProblemException(Problems.invalid(field, "is not a known field"));
-            }
-        }
-        Object value = body.get("publishAt");
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (!(value instanceof String text)) {
-            throw new ProblemException(Problems.invalid("publishAt", "must be a string"));
-        }
-        SiteTime.Reading read = app().posts().time().read(text);
-        return Optional.of(read.instant().orElseThrow(() -> new ProblemException(Problems.invalid("publishAt", PostRules.timeProblem(read)))));
+        JsonFields fields = new JsonFields();
+        fields.known(body, Set.of("publishAt"), "");
+        Optional<String> typed = fields.text(body, "publishAt");
+        Optional<SiteTime.Reading> read = typed.map(app().posts().time()::read);
+        read.filter(r -> r.instant().isEmpty()).ifPresent(r -> fields.add(new FieldError("publishAt", PostRules.timeProblem(r))));
+        fields.failIfAny();
+        return read.flatMap(SiteTime.Reading::instant);
     }
 }

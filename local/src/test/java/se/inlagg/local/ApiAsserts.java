@@ -24,6 +24,12 @@ final class ApiAsserts {
         }
     }
 
+    /** The fields a 400 names, in its order. */
+    static List<String> fields(Http.Reply reply) {
+        assertEquals(400, reply.status(), reply.body());
+        return reply.json().path("error").path("details").findValuesAsText("field");
+    }
+
     /** The posts' own slugs in a list, not their tags'. */
     static List<String> slugs(JsonNode items) {
         List<String> slugs = new ArrayList<>();

@@ -237,6 +237,10 @@ class AuthoringApiEndToEndTest extends ServerTest {
         assertError(http.write("POST", "/api/posts/felaktig-publicering/publish", "{\"publishAt\": \"31 juni\"}"), 400, "validation_failed", "publishAt");
         assertError(http.write("POST", "/api/posts/felaktig-publicering/publish", "{\"when\": \"nu\"}"), 400, "validation_failed", "when");
         assertError(http.write("POST", "/api/posts/felaktig-publicering/publish", "{\"publishAt\": 5}"), 400, "validation_failed", "publishAt");
+        // Every field to mend in one answer, as a post's names them (from a review: it named the first only).
+        assertEquals(List.of("when", "publishAt"), ApiAsserts.fields(http.write("POST", "/api/posts/felaktig-publicering/publish",
+                "{\"when\": \"nu\", \"publishAt\": \"31 juni\"}")));
+        assertEquals(List.of("x", "y"), ApiAsserts.fields(http.write("POST", "/api/posts/felaktig-publicering/unpublish", "{\"x\": 1, \"y\": 2}")));
         assertError(http.write("POST", "/api/posts/felaktig-publicering/publish", "{\"publishAt\": \"+99999-01-01T00:00\"}"), 400,
                 "validation_failed", "publishAt");
         assertError(http.sendWith("POST", "/api/posts/felaktig-publicering/publish", "application/json", "{}", Map.of("If-Match", "\"gammal\"")),
@@ -288,6 +292,8 @@ class AuthoringApiEndToEndTest extends ServerTest {
         assertEquals("Frivården Malmö", http.getAs("/api/me", OTHER).json().path("office").asText());
         assertError(as(OTHER, "PUT", "/api/me", "{\"name\": \"\"}"), 400, "validation_failed", "name");
         assertError(as(OTHER, "PUT", "/api/me", "{\"name\": \"B\", \"titel\": \"x\"}"), 400, "validation_failed", "titel");
+        assertEquals(List.of("titel", "name", "office"), ApiAsserts.fields(as(OTHER, "PUT", "/api/me", "{\"titel\": \"x\", \"name\": 7, \"office\": []}")),
+                "every field to mend in one answer (from a review: it named the first only)");
         assertError(as(OTHER, "PUT", "/api/me", "{\"name\": \"" + "B".repeat(101) + "\"}"), 400, "validation_failed", "name");
         assertEquals("Bertil Ek", http.getAs("/api/me", OTHER).json().path("name").asText(), "nothing changed");
     }

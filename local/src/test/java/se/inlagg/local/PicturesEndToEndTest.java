@@ -646,6 +646,8 @@ class PicturesEndToEndTest extends ServerTest {
                 400, "validation_failed", "alt");
         ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\", \"alt\": \"Bild\", \"url\": \"x\"}", etag), 400,
                 "validation_failed", "url");
+        // Every field to mend in one answer, as a post's names them (from a review: it named the first only).
+        assertEquals(List.of("url", "alt", "key"), ApiAsserts.fields(attach(slug, "{\"url\": \"x\", \"alt\": 5}", etag)));
         var theirs = http.send("POST", "/api/posts/" + slug + "/image", "application/json",
                 ("{\"key\": \"" + good + "\", \"alt\": \"Kapad\"}").getBytes(StandardCharsets.UTF_8), OTHER_API, Map.of("If-Match", etag));
         ApiAsserts.assertError(theirs, 403, "forbidden", null);
