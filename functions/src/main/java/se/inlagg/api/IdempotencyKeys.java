@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import se.inlagg.auth.Tokens;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.json.Json;
 import se.inlagg.posts.IdempotentRequest;
 import se.inlagg.posts.Nfc;
+import se.inlagg.posts.Sha256;
 
 /** Reads the Idempotency-Key header and fingerprints the request it came with. */
 final class IdempotencyKeys {
@@ -32,7 +32,7 @@ final class IdempotencyKeys {
         if (k.isBlank() || k.length() > MAX_LENGTH || !k.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             throw new ProblemException(Problems.invalid(HEADER, "must be 1–" + MAX_LENGTH + " printable ASCII characters"));
         }
-        return Optional.of(new IdempotentRequest(Tokens.sha256(k), Tokens.sha256(Json.write(canonical(body)))));
+        return Optional.of(new IdempotentRequest(Sha256.hex(k), Sha256.hex(Json.write(canonical(body)))));
     }
 
     /**

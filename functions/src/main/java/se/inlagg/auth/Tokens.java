@@ -1,12 +1,9 @@
 package se.inlagg.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
+import se.inlagg.posts.Sha256;
 
 /**
  * Author tokens: 256 random bits shown once, and kept only as their SHA-256. Guessing is hopeless
@@ -30,12 +27,7 @@ public final class Tokens {
     }
 
     public static String sha256(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.hex(token);
     }
 
     /** The token of an "Authorization: Bearer …" value; empty for any other scheme or shape. */

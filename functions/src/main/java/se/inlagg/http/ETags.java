@@ -1,12 +1,11 @@
 package se.inlagg.http;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import se.inlagg.posts.Sha256;
 
 /**
  * Entity tags and dates for conditional requests. A post's tag hashes its id with its version, so
@@ -25,12 +24,7 @@ public final class ETags {
 
     /** A strong tag for exactly these bytes (pages, feeds, files). */
     public static String ofContent(byte[] content) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(content)).substring(0, 27) + "\"";
     }
 
     /** What a gzipped answer's tag adds inside the quotes ({@code "abc-gzip"}): the same version, another encoding. */

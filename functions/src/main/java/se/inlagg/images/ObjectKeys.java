@@ -1,12 +1,11 @@
 package se.inlagg.images;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
 import se.inlagg.posts.Image;
+import se.inlagg.posts.Sha256;
 
 /**
  * Every key format of the pictures bucket, in one place. Uploads land under
@@ -56,23 +55,19 @@ public final class ObjectKeys {
 
     /** The name without its type: whether a post shows the picture of this upload. */
     static String imageId(String uploadKey, String postId) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((uploadKey + "\n" + postId).getBytes(StandardCharsets.UTF_8));
-            StringBuilder name = new StringBuilder(NAME_LENGTH);
-            int buffer = 0;
-            int bits = 0;
-            for (int i = 0; name.length() < NAME_LENGTH; ) {
-                if (bits < 5) {
-                    buffer = (buffer << 8) | (hash[i++] & 0xff);
-                    bits += 8;
-                }
-                name.append(BASE32[(buffer >> (bits - 5)) & 0x1f]);
-                bits -= 5;
+        byte[] hash = Sha256.of((uploadKey + "\n" + postId).getBytes(StandardCharsets.UTF_8));
+        StringBuilder name = new StringBuilder(NAME_LENGTH);
+        int buffer = 0;
+        int bits = 0;
+        for (int i = 0; name.length() < NAME_LENGTH; ) {
+            if (bits < 5) {
+                buffer = (buffer << 8) | (hash[i++] & 0xff);
+                bits += 8;
             }
-            return name.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+            name.append(BASE32[(buffer >> (bits - 5)) & 0x1f]);
+            bits -= 5;
         }
+        return name.toString();
     }
 
     /** The key of a post's picture by its name; only names the upload steps make. */

@@ -1,10 +1,6 @@
 package se.inlagg.posts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,11 +42,7 @@ final class CreateFingerprint {
         fields.add(Optional.of(c.status().wire()));
         StringBuilder text = new StringBuilder(RECIPE);
         fields.forEach(f -> text.append(f.map(v -> "+" + v.length() + ":" + v).orElse("-")));
-        try {
-            // In hex, as the hash of a request as sent is (auth.Tokens, which this package may not use).
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        // In hex, as the hash of a request as sent is.
+        return Sha256.hex(text.toString());
     }
 }

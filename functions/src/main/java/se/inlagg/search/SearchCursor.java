@@ -1,12 +1,11 @@
 package se.inlagg.search;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.inlagg.posts.Sha256;
 
 /**
  * Where the next page of results starts: an offset, bound to the query and scope it belongs to, so a cursor
@@ -50,11 +49,6 @@ final class SearchCursor {
     /** The query's, and in a scope the scope's too (a cursor made before scopes, of the query alone, still reads). */
     private static String fingerprint(String query, SearchScope scope) {
         String bound = scope.isEverywhere() ? query.strip() : query.strip() + "\u0000" + scope.key();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bound.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 11);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(bound.getBytes(StandardCharsets.UTF_8))).substring(0, 11);
     }
 }

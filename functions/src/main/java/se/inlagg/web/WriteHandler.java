@@ -18,6 +18,7 @@ import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.Refusal;
+import se.inlagg.posts.Sha256;
 import se.inlagg.posts.Status;
 
 /**
@@ -51,7 +52,7 @@ public final class WriteHandler extends PageFunction {
         // The fields as sent. PostService tells a repeat by the post they ask for, so a form sent again that says the same
         // post otherwise is the same request; this hash is recorded too, for a version from before that, deployed again.
         var key = formId(form)
-                .map(id -> new IdempotentRequest(Tokens.sha256(id), Tokens.sha256(new TreeMap<>(values) + "|" + form.value("action"))));
+                .map(id -> new IdempotentRequest(Sha256.hex(id), Sha256.hex(new TreeMap<>(values) + "|" + form.value("action"))));
         PostDraft draft = draftOf(form);
         List<se.inlagg.posts.FieldError> noWords = WriteForm.pictureWordsRefused(form, draft, app().posts().time(), Optional.empty());
         if (!noWords.isEmpty()) {
