@@ -164,8 +164,12 @@ public final class HttpRequest {
         return found;
     }
 
-    /** Form encoding ("+" is a space) to bytes, then strict UTF-8; empty when either is broken. */
-    private static Optional<String> percentDecoded(String encoded) {
+    /**
+     * Form encoding ("+" is a space) to bytes, then strict UTF-8; empty when either is broken, never a guess nor U+FFFD.
+     * Text not encoded is taken as it is (curl -d "title=Månad", a script), as the URL-encoded form's standard (WHATWG)
+     * reads it. A query's values and a form's fields (web.FormData) are read so.
+     */
+    public static Optional<String> percentDecoded(String encoded) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);

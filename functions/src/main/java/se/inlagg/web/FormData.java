@@ -1,6 +1,5 @@
 package se.inlagg.web;
 
-import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +7,6 @@ import java.util.Set;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
-import se.inlagg.http.Utf8;
 
 /** An HTML form's fields (application/x-www-form-urlencoded, UTF-8); the first value of each name. */
 final class FormData {
@@ -36,35 +34,10 @@ final class FormData {
         return new FormData(fields);
     }
 
-    /** Percent-decoding into bytes (text not encoded taken as it is), then strict UTF-8: broken text is refused, never replaced with U+FFFD. */
+    /** A field's name or value, percent-decoded as {@link HttpRequest#percentDecoded} reads it; a broken one is refused. */
     static String decode(String encoded) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
-        for (int i = 0; i < encoded.length(); i++) {
-            char c = encoded.charAt(i);
-            if (c == '+') {
-                bytes.write(' ');
-            } else if (c == '%' && i + 2 < encoded.length()) {
-                int hi = Character.digit(encoded.charAt(i + 1), 16);
-                int lo = Character.digit(encoded.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    throw new ProblemException(Problems.malformed("The form is not correctly encoded."));
-                }
-                bytes.write(hi * 16 + lo);
-                i += 2;
-            } else if (c == '%') {
-                throw new ProblemException(Problems.malformed("The form is not correctly encoded."));
-            } else if (c > 0x7f) {
-                // Text sent as it is, not percent-encoded (curl -d "title=Månad", a script): read as the URL-encoded
-                // form's standard (WHATWG) reads it, where it was refused as broken.
-                int cp = encoded.codePointAt(i);
-                bytes.writeBytes(new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                i += Character.charCount(cp) - 1;
-            } else {
-                bytes.write(c);
-            }
-        }
-        return Utf8.decode(bytes.toByteArray())
-                .orElseThrow(() -> new ProblemException(Problems.malformed("The form is not valid UTF-8.")));
+        return HttpRequest.percentDecoded(encoded)
+                .orElseThrow(() -> new ProblemException(Problems.malformed("The form is not correctly encoded as UTF-8.")));
     }
 
     /**
