@@ -1,7 +1,5 @@
 package se.inlagg.web;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.posts.Facet;
@@ -60,11 +58,7 @@ final class CanonicalPaths {
      * letter; a broken escape is taken as it came.
      */
     private static String decoded(String segment) {
-        try {
-            return URLDecoder.decode(segment, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return segment;
-        }
+        return HttpRequest.percentDecoded(segment).orElse(segment);
     }
 
     /** The slug a post's address stands for, typed in capitals or with the title's letters; empty when it makes none. */
