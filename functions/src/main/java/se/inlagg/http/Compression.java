@@ -64,7 +64,9 @@ final class Compression {
     static boolean acceptsGzip(String header) {
         Boolean any = null;
         for (String part : header.toLowerCase(Locale.ROOT).split(",")) {
-            String[] pieces = part.strip().split(";");
+            // Every piece kept, empty ones too: ";" alone split to no pieces at all, and every route answered 500 to
+            // "Accept-Encoding: ;", after a write had been made (found by a probe).
+            String[] pieces = part.strip().split(";", -1);
             String coding = pieces[0].strip();
             if (coding.equals("gzip") || coding.equals("x-gzip")) {
                 return !refused(pieces);

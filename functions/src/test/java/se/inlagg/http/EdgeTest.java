@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,19 @@ class EdgeTest {
         assertEquals("", page.answer(get("*;q=0")).header("content-encoding"));
         assertEquals("", page.answer(get("br;q=1, identity")).header("content-encoding"));
         assertEquals("gzip", page.answer(get("x-gzip")).header("content-encoding"), "gzip's old name, which RFC 9110 (8.4.1.3) says is gzip");
+    }
+
+    /** Found by a probe: a coding of nothing but ";" threw, and every route answered 500, a change made before it included. */
+    @Test
+    void anEmptyCodingIsNoneAndNoFailure() {
+        HttpFunction page = handling(request -> Caching.publicly(request, HttpResponse.html(200, LONG_SWEDISH)));
+        for (String odd : List.of(";", " ; ", "br, ;", "x, ;", ";;", ", ,")) {
+            HttpResponse r = page.answer(get(odd));
+            assertEquals(200, r.status(), odd);
+            assertEquals("", r.header("content-encoding"), odd);
+        }
+        assertEquals("gzip", page.answer(get(";, gzip")).header("content-encoding"));
+        assertEquals("gzip", page.answer(get("gzip;")).header("content-encoding"), "a parameter list of nothing");
     }
 
     @Test

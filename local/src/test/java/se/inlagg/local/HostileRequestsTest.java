@@ -122,6 +122,28 @@ class HostileRequestsTest extends ServerTest {
         assertEquals(etag, http.get("/api/posts/" + slug).header("etag"), "the target post is unchanged");
     }
 
+    /**
+     * Found by a probe: "Accept-Encoding: ;" (a coding of nothing) was a 500 on every route, in API Gateway's shape, not
+     * the API's, and after a create had made its post. It is no coding: the answer is the one any client gets, unzipped.
+     */
+    @Test
+    void aCodingOfNothingIsAnsweredAsAnyOtherRequest() {
+        for (String odd : List.of(";", "br, ;")) {
+            Map<String, String> headers = Map.of("Accept-Encoding", odd);
+            var post = http.send("GET", "/api/posts/" + slug, null, null, null, headers);
+            assertEquals(200, post.status(), odd + ": " + post.body());
+            assertEquals(slug, post.json().path("slug").asText());
+            var missing = http.send("GET", "/api/posts/finns-inte", null, null, null, headers);
+            assertEquals(404, missing.status(), missing.body());
+            assertEquals("not_found", missing.json().path("error").path("code").asText(), "the API's own shape");
+            for (String page : List.of("/", "/feed.xml", "/posts/" + slug)) {
+                var reply = http.send("GET", page, null, null, null, headers);
+                assertEquals(200, reply.status(), page + ": " + reply.body());
+                assertEquals(null, reply.header("content-encoding"), page);
+            }
+        }
+    }
+
     @Test
     void headerBytesNoHttpClientWouldSendAreRefusedToo() {
         String before = state();
