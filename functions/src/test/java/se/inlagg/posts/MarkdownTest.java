@@ -39,6 +39,10 @@ class MarkdownTest {
                 Markdown.toHtml("`asa@example.se` och [mejla asa@example.se](https://x.se) och anna@intra"),
                 "not in code, not a link inside a link, not without a domain's dot");
         assertEquals("Skriv till asa@example.se.", Markdown.toWords("Skriv till asa@example.se."), "the words are as written");
+        // From a review: "//anna@…" is linked as "mailto://anna@…", whose "anna" a mail program takes, no server: no user name
+        // to refuse, and the link kept.
+        assertEquals(java.util.Optional.empty(), Markdown.firstAddressWithUserInfo("Skriv till //anna@intra.example.se."));
+        assertTrue(Markdown.toHtml("Skriv till //anna@intra.example.se.").contains("href=\"mailto://anna@intra.example.se\""));
         for (String odd : java.util.List.of("javascript://alert(1)", "htps://a.se", "file:///etc/passwd")) {
             String text = Markdown.toHtml("Se " + odd + " här");
             assertFalse(text.contains("<a"), "text, not a link to nowhere (from a review): " + text);
