@@ -1,5 +1,7 @@
 package se.inlagg.web;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.posts.Facet;
@@ -58,7 +60,11 @@ final class CanonicalPaths {
      * letter; a broken escape is taken as it came.
      */
     private static String decoded(String segment) {
-        return HttpRequest.percentDecoded(segment).orElse(segment);
+        try {
+            return URLDecoder.decode(segment, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
     }
 
     /** The slug a post's address stands for, typed in capitals or with the title's letters; empty when it makes none. */
