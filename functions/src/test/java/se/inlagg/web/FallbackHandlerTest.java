@@ -80,6 +80,8 @@ class FallbackHandlerTest {
         assertEquals("/posts/manadsmote-i-vastervik", answer("$default", "HEAD", "/posts/Månadsmöte-i-Västervik/").header("location"));
         assertEquals("/tags/frivard", answer("$default", "GET", "/tags/Frivård/").header("location"), "was not found: å is no address's");
         assertEquals("/tags/frivard", answer("$default", "GET", "/tags/Friv%C3%A5rd/").header("location"), "as the local server hands it over");
+        assertEquals("/posts/tag-odd", answer("$default", "GET", "/posts/Tag%20Odd%FF/").header("location"),
+                "the rest of a segment read around a byte of broken UTF-8 (from a review)");
         assertEquals("/tags/frivard/feed.xml", answer("$default", "GET", "/tags/FRIVARD/feed.xml/").header("location"));
         assertEquals("/people/asa-oberg", answer("$default", "GET", "/people/Åsa Öberg/").header("location"));
         assertEquals("/offices/frivarden-vastervik/feed.xml", answer("$default", "GET", "/offices/Frivarden-Vastervik/feed.xml/").header("location"));
