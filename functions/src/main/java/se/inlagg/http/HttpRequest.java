@@ -176,8 +176,8 @@ public final class HttpRequest {
             if (c == '+') {
                 bytes.write(' ');
             } else if (c == '%') {
-                int hi = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 1), 16) : -1;
-                int lo = i + 2 < encoded.length() ? Character.digit(encoded.charAt(i + 2), 16) : -1;
+                int hi = i + 2 < encoded.length() ? hexDigit(encoded.charAt(i + 1)) : -1;
+                int lo = i + 2 < encoded.length() ? hexDigit(encoded.charAt(i + 2)) : -1;
                 if (hi < 0 || lo < 0) {
                     return Optional.empty();
                 }
@@ -193,6 +193,11 @@ public final class HttpRequest {
             }
         }
         return Utf8.decode(bytes.toByteArray());
+    }
+
+    /** An ASCII hex digit's value, -1 for any other character: Character.digit takes fullwidth and other scripts' digits too. */
+    private static int hexDigit(char c) {
+        return c < 0x80 ? Character.digit(c, 16) : -1;
     }
 
     /** A header by name, any case; repeated headers arrive joined by commas. */

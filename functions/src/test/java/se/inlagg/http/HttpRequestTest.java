@@ -31,6 +31,9 @@ class HttpRequestTest {
         assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%FF%FE").build().strictQuery("q")));
         assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%C3").build().strictQuery("q")), "a cut sequence");
         assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%ZZ").build().strictQuery("q")));
+        // Hex digits are ASCII's: a fullwidth "４１" is no escape of "A" (from a review), nor an Arabic-Indic one.
+        assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%\uFF14\uFF11").build().strictQuery("q")));
+        assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%\u0664\u0661").build().strictQuery("q")));
         assertEquals(Optional.of("Frivård"), HttpRequest.builder().query("q", "Frivård").build().strictQuery("q"),
                 "no raw query (a request built by a test): the decoded value");
     }
