@@ -83,16 +83,21 @@ public final class PublishPageHandler extends PostAuthorPage {
         // A time already past publishes now, dated then, as the field's hint says; a day before today's is said so where it
         // was done, as "Publicera nu" on a dated draft is (found by a probe: it said only "publicerat", dated, say, 2020).
         Notice.Done done = at.map(t -> t.isAfter(asked) ? Notice.Done.SCHEDULED
-                : t.atZone(zone).toLocalDate().equals(asked.atZone(zone).toLocalDate()) ? Notice.Done.PUBLISHED : Notice.Done.PUBLISHED_DATED)
-                .orElse(Notice.Done.PUBLISHED);
+                : anotherDay(t, asked, zone) ? Notice.Done.PUBLISHED_DATED : Notice.Done.PUBLISHED).orElse(Notice.Done.PUBLISHED);
         Outcome<PostSummary> published = posts.publish(slug, authorId, at, version);
         // "Publicera nu" on a draft with a past date of its own keeps it: said where it was done (from a review: from
-        // "Mina inlägg" it went out dated, say, January, with nothing said).
+        // "Mina inlägg" it went out dated, say, January, with nothing said), when that is another day than today (a draft
+        // dated this morning is today's news: from a review, it said "inte dagens").
         if (at.isEmpty() && published instanceof Outcome.Done<PostSummary> d && !d.value().updatedAt().isBefore(asked)
-                && d.value().publishedAt().isBefore(d.value().updatedAt())) {
+                && d.value().publishedAt().isBefore(d.value().updatedAt()) && anotherDay(d.value().publishedAt(), d.value().updatedAt(), zone)) {
             done = Notice.Done.PUBLISHED_DATED;
         }
         return answer(request, viewer.get(), slug, form, published, done);
+    }
+
+    /** Whether the two moments fall on different days of the site's calendar. */
+    private static boolean anotherDay(Instant a, Instant b, ZoneId zone) {
+        return !a.atZone(zone).toLocalDate().equals(b.atZone(zone).toLocalDate());
     }
 
     /**

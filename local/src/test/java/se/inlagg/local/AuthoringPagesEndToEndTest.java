@@ -456,12 +456,23 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("/drafts?done=dated&post=" + slug, at.header("location"));
         assertTrue(asa.get(at.header("location")).body().contains("Inlägget är publicerat med sitt eget datum, inte dagens"));
 
-        // A time earlier today is today's date: published, as "Publicera nu" says it.
+        // A time earlier today is today's date: published, as "Publicera nu" says it; and so is a draft dated earlier today
+        // published now (from a review: it said "inte dagens").
+        java.time.ZoneId stockholm = java.time.ZoneId.of("Europe/Stockholm");
+        java.time.LocalDate day = java.time.LocalDate.now(stockholm);
         String today = write("Bakåtdaterad till i natt", "draft");
         var earlier = asa.post("/posts/" + today + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(today).get("version"),
-                "at", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm")) + "T00:00"));
+                "at", day + "T00:00"));
+        String datedDraft = write("Daterad i morse", "draft");
+        assertEquals(303, asa.post("/posts/" + datedDraft + "/edit", with(asa.editForm(datedDraft), "publishedAt", day + " 00:00",
+                "action", "save")).status());
+        var now = asa.post("/posts/" + datedDraft + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(datedDraft).get("version")));
+        // Across midnight "today" is another day on either side: nothing to say then.
+        org.junit.jupiter.api.Assumptions.assumeTrue(day.equals(java.time.LocalDate.now(stockholm)), "midnight passed during the test");
         assertEquals(303, earlier.status(), earlier.body());
         assertEquals("/drafts?done=published&post=" + today, earlier.header("location"), "today's midnight, in Swedish time");
+        assertEquals(303, now.status(), now.body());
+        assertEquals("/drafts?done=published&post=" + datedDraft, now.header("location"), "dated this morning: today's news");
     }
 
     /**
