@@ -1,6 +1,5 @@
 package se.inlagg.api;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,11 +40,8 @@ final class DraftReader {
         refuseEmptyDate(json);
         DraftReader r = new DraftReader();
         PostDraft draft = r.read(json);
-        List<FieldError> typed = r.fields.errors();
-        if (!typed.isEmpty()) {
-            Set<String> named = new HashSet<>();
-            typed.forEach(e -> named.add(e.field()));
-            rules.apply(draft).stream().filter(e -> !named.contains(e.field())).forEach(r.fields::add);
+        if (!r.fields.errors().isEmpty()) {
+            r.fields.addUnnamed(rules.apply(draft));
         }
         r.fields.failIfAny();
         return draft;

@@ -1,6 +1,7 @@
 package se.inlagg.api;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +85,17 @@ final class JsonFields {
     /** A problem with a field's value, found by the caller, noted with the rest. */
     void add(FieldError error) {
         errors.add(error);
+    }
+
+    /**
+     * The rules' problems with the values read (given what was read, wrong types left out), each of a field not noted
+     * already: every field named once, by the first thing wrong with it (found by an integrator's probe: a type error hid
+     * a missing title).
+     */
+    void addUnnamed(List<FieldError> more) {
+        Set<String> named = new HashSet<>();
+        errors.forEach(e -> named.add(e.field()));
+        more.stream().filter(e -> !named.contains(e.field())).forEach(errors::add);
     }
 
     /** What was noted so far, in the order found. */

@@ -294,6 +294,8 @@ class AuthoringApiEndToEndTest extends ServerTest {
         assertError(as(OTHER, "PUT", "/api/me", "{\"name\": \"B\", \"titel\": \"x\"}"), 400, "validation_failed", "titel");
         assertEquals(List.of("titel", "name", "office"), ApiAsserts.fields(as(OTHER, "PUT", "/api/me", "{\"titel\": \"x\", \"name\": 7, \"office\": []}")),
                 "every field to mend in one answer (from a review: it named the first only)");
+        assertEquals(List.of("role", "name"), ApiAsserts.fields(as(OTHER, "PUT", "/api/me", "{\"role\": 5, \"name\": \"\"}")),
+                "a wrong type and a wrong value together, as a post's are told");
         assertError(as(OTHER, "PUT", "/api/me", "{\"name\": \"" + "B".repeat(101) + "\"}"), 400, "validation_failed", "name");
         assertEquals("Bertil Ek", http.getAs("/api/me", OTHER).json().path("name").asText(), "nothing changed");
     }
