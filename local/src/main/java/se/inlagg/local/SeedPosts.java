@@ -2,7 +2,6 @@ package se.inlagg.local;
 
 import java.util.List;
 import java.util.Optional;
-import se.inlagg.auth.Tokens;
 import se.inlagg.posts.IdempotentRequest;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
@@ -10,6 +9,7 @@ import se.inlagg.posts.ListQuery;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.Sha256;
 
 /** The two example posts a new data folder starts with (and `seed` adds): a staff blog's everyday, in Swedish. Each has a fixed key, so seeding twice adds nothing. */
 final class SeedPosts {
@@ -82,6 +82,6 @@ final class SeedPosts {
         var draft = new PostDraft(Optional.of(title), Optional.of(body), Optional.of(name), Optional.of(role), Optional.of(office),
                 tags, Optional.of(date), imageUrl, imageUrl.map(u -> "Deltagarna vid mötesbordet"), caption, Optional.empty(),
                 Optional.of("published"));
-        return new Example(draft, new IdempotentRequest(Tokens.sha256(key), Tokens.sha256(title)));
+        return new Example(draft, new IdempotentRequest(Sha256.hex(key), Sha256.hex(title)));
     }
 }

@@ -3,7 +3,6 @@ package se.inlagg.local.runtime;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
 import se.inlagg.local.DynamoForTests;
