@@ -64,7 +64,9 @@ final class FolderNotWritable extends RuntimeException {
         if (file != null) {
             return new FolderNotWritable(folder, file + " is a file, not a folder", "move it away, or set DATA_DIR to another folder.", e);
         }
-        if (diskFull(folder)) {
+        // Only of a folder there: a path the system makes none at (under /proc, say) reports no room too (found by a probe:
+        // "no space left" was said of /proc/x, which cannot be made at all).
+        if (Files.isDirectory(folder) && diskFull(folder)) {
             return new FolderNotWritable(folder, "no space left on its disk", "free some space, or set DATA_DIR to a folder on another disk.", e);
         }
         // The system's reason without its file: that is the folder, a parent being made, or the check's own file.
@@ -112,8 +114,12 @@ final class FolderNotWritable extends RuntimeException {
             notWritable.addSuppressed(failure);
             return notWritable;
         }
-        // The folder takes a new file, but one of the files in it refuses (a `chmod -R a-w` half undone).
+        // The folder takes a new file, but one of the files in it refuses (a `chmod -R a-w` half undone), or a file stands
+        // where the storage keeps a folder (found by a probe: "s3" a file gave a stack trace).
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FileSystemException fs && inTheWay(fs) && inside(folder, fs)) {
+                return inTheWay(folder, fs);
+            }
             if (cause instanceof FileSystemException fs && refusal(fs) && fs.getFile() != null
                     && Path.of(fs.getFile()).toAbsolutePath().startsWith(folder.toAbsolutePath())) {
                 String said = fs instanceof AccessDeniedException ? "permission denied" : String.valueOf(fs.getReason());
@@ -122,6 +128,29 @@ final class FolderNotWritable extends RuntimeException {
             }
         }
         return failure;
+    }
+
+    /**
+     * A file of the folder's where the other kind is wanted (a file where a folder is kept, or a folder where a file is), said
+     * with what to do: the folder itself can be written.
+     */
+    static FolderNotWritable inTheWay(Path folder, FileSystemException e) {
+        String reason = e instanceof java.nio.file.FileAlreadyExistsException ? "is in the way" : String.valueOf(e.getReason());
+        return new FolderNotWritable(folder, e.getFile() + ": " + reason, "move it away, or set DATA_DIR to another folder.", e);
+    }
+
+    /** A failure to write one of the folder's files: a file in the way said so, any other as the folder's. */
+    static FolderNotWritable writing(Path folder, FileSystemException e) {
+        return inTheWay(e) ? inTheWay(folder, e) : of(folder, e);
+    }
+
+    private static boolean inTheWay(FileSystemException e) {
+        return e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException
+                || "Is a directory".equals(e.getReason()) || "Not a directory".equals(e.getReason());
+    }
+
+    private static boolean inside(Path folder, FileSystemException e) {
+        return e.getFile() != null && Path.of(e.getFile()).toAbsolutePath().startsWith(folder.toAbsolutePath());
     }
 
     /** A file the system would not let us write, as opposed to one missing or damaged. */

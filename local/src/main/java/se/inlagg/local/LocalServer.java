@@ -351,7 +351,12 @@ public final class LocalServer implements AutoCloseable {
                 ? authors.create(DEV_AUTHOR, token.get(), Clock.systemUTC().instant()).token()
                 : authors.create(DEV_AUTHOR, Clock.systemUTC().instant()).token();
         if (options.devToken().isEmpty()) {
-            Files.writeString(saved, made, StandardCharsets.UTF_8);
+            try {
+                Files.writeString(saved, made, StandardCharsets.UTF_8);
+            } catch (java.nio.file.FileSystemException e) {
+                // A folder named as the token's file, say (found by a probe: a stack trace).
+                throw FolderNotWritable.writing(options.dataDir(), e);
+            }
             try {
                 Files.setPosixFilePermissions(saved, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {

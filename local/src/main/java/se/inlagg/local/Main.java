@@ -68,7 +68,52 @@ public final class Main {
         } catch (AwsSettingsMissing | AwsRequestFailed e) {
             System.err.println("inlagg " + command + ": " + e.getMessage());
             exit(1);
+        } catch (RuntimeException e) {
+            Optional<String> unreached = unreached(e);
+            if (unreached.isEmpty()) {
+                throw e;
+            }
+            System.err.println("inlagg " + command + ": " + unreached.get());
+            exit(1);
         }
+    }
+
+    /** The endpoint settings, as named and given: the DynamoDB's and the S3's a command was pointed at. */
+    private static final List<String> ENDPOINTS = List.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3");
+
+    /**
+     * A request the SDK could not make to an endpoint given by a setting, said in one line naming it and what to do (found by
+     * a probe: LocalStack not running, every command printed a stack trace of dozens of lines); empty for any other failure.
+     */
+    private static Optional<String> unreached(Throwable failure) {
+        List<String> given = ENDPOINTS.stream().filter(v -> env(v).isPresent()).map(v -> v + "=" + env(v).get()).toList();
+        for (Throwable cause = failure; cause != null && !given.isEmpty(); cause = cause.getCause()) {
+            if (cause instanceof software.amazon.awssdk.core.exception.SdkClientException client) {
+                return Optional.of("could not reach the endpoint given (" + String.join(", ", given) + "): "
+                        + AwsRequestFailed.firstLine(client) + ". Start what serves it (LocalStack, say), or unset the variable to"
+                        + " use the data folder's own.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An endpoint setting as an address, or a usage error naming it (found by a probe: "localhost:4566", without its scheme,
+     * and "http://bad url" printed stack traces).
+     */
+    private static Optional<URI> endpoint(String variable) {
+        return env(variable).map(value -> {
+            try {
+                URI uri = new URI(value.strip());
+                if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (java.net.URISyntaxException notAnAddress) {
+                // Said below, as an address of another kind is.
+            }
+            throw new UsageException(variable + " is " + value + ", which is no address to send requests to: give one like"
+                    + " http://localhost:4566");
+        });
     }
 
     /**
@@ -205,10 +250,10 @@ public final class Main {
         Optional<URI> endpoint = dynamoEndpoint();
         boolean seed = !env("INLAGG_SEED").orElse("true").equalsIgnoreCase("false");
         // AWS_ENDPOINT_URL_S3 (the SDK's own setting) keeps pictures and the search index there instead of the embedded S3.
-        Optional<URI> s3 = env("AWS_ENDPOINT_URL_S3").map(URI::create);
+        Optional<URI> s3 = endpoint("AWS_ENDPOINT_URL_S3");
         LocalServer server;
         try {
-            var options = new LocalServer.Options(template, data, port, env("INLAGG_DEV_TOKEN"), endpoint, Optional.empty(), seed);
+            var options = new LocalServer.Options(template, data, port, devToken(), endpoint, Optional.empty(), seed);
             server = LocalServer.start(s3.map(options::withS3).orElse(options));
         } catch (BindException e) {
             System.err.println("inlagg serve: port " + port + " is taken (is Inlägg already running?); set PORT to use another.");
@@ -224,6 +269,19 @@ public final class Main {
         }));
         System.out.print(StartBanner.text(server.running().url(), server.devToken(), env("INLAGG_DEV_TOKEN").isPresent(),
                 data, endpoint, server.seeded()));
+    }
+
+    /**
+     * INLAGG_DEV_TOKEN, when it is a token a request can carry (as "Authorization: Bearer …"), else a usage error (found by a
+     * probe: one with a space was made an author's token, shown in the banner, and every request with it was refused).
+     */
+    private static Optional<String> devToken() {
+        Optional<String> given = env("INLAGG_DEV_TOKEN");
+        if (given.isPresent() && !se.inlagg.auth.Tokens.fromBearer("Bearer " + given.get()).equals(given)) {
+            throw new UsageException("INLAGG_DEV_TOKEN is no token a request can carry: give up to 512 of the letters A to Z and a"
+                    + " to z, digits and . _ ~ + / = - (no spaces), or leave it out and one is made");
+        }
+        return given;
     }
 
     /** PORT as a port number, or a usage error naming what it was (found by a probe: PORT=abc printed a stack trace). */
@@ -274,7 +332,7 @@ public final class Main {
                 if (!aws) {
                     devAuthor.set(LocalServer.savedToken(devTokenFile).flatMap(t -> wiring.authors().authenticate("Bearer " + t)));
                 }
-                return byToken ? wiring.authors().revokeByToken(token) : revokedById(wiring, id);
+                return byToken ? wiring.authors().revokeByToken(token) : couldBeAnId(id) ? revokedById(wiring, id) : Optional.empty();
             });
         } catch (AwsRequestFailed e) {
             System.err.println("inlagg revoke-author: " + e.getMessage() + (e.nothingChanged ? ". Nothing was changed." : midway(byToken, aws)));
@@ -288,7 +346,7 @@ public final class Main {
         }
         if (revocation.isEmpty()) {
             System.err.println(byToken ? "inlagg revoke-author: that token is no author's (revoked already, or never made here)."
-                    : "inlagg revoke-author: there is no author " + id + " in that table, so nothing was revoked. The id is the one"
+                    : "inlagg revoke-author: there is no author " + shown(id) + " in that table, so nothing was revoked. The id is the one"
                     + " create-author printed; to take away a leaked token and everything of its author's, give the token itself:"
                     + " ./inlagg revoke-author --token" + (args.contains("--aws") ? " --aws" : "") + " < the-token-file");
             exit(1);
@@ -338,9 +396,10 @@ public final class Main {
     /** Another token for an existing author, printed once. */
     private static void newToken(List<String> args) {
         String authorId = authorIdIn(args);
-        Optional<String> token = onTable(args.contains("--aws"), "new-token", wiring -> wiring.authors().newToken(authorId, Clock.systemUTC().instant()));
+        Optional<String> token = onTable(args.contains("--aws"), "new-token", wiring -> couldBeAnId(authorId)
+                ? wiring.authors().newToken(authorId, Clock.systemUTC().instant()) : Optional.empty());
         if (token.isEmpty()) {
-            System.err.println("inlagg new-token: there is no author " + authorId + " in that table.");
+            System.err.println("inlagg new-token: there is no author " + shown(authorId) + " in that table.");
             exit(1);
             return;
         }
@@ -379,10 +438,27 @@ public final class Main {
     /** The one author id among the arguments (--aws aside). */
     private static String authorIdIn(List<String> args) {
         List<String> ids = args.stream().filter(a -> !a.equals("--aws")).toList();
-        if (ids.size() != 1 || ids.getFirst().startsWith("-")) {
+        if (ids.size() != 1 || ids.getFirst().startsWith("-") || ids.getFirst().isBlank()) {
             throw new UsageException("takes one author id (create-author printed it), and --aws for the deployed table");
         }
         return ids.getFirst();
+    }
+
+    /**
+     * Whether the id can be looked up at all: one longer than a key DynamoDB takes (2,048 bytes, its prefix included) is
+     * nobody's, asked of the table no further once it is open, so that its settings are still said first (found by a probe:
+     * one of 3,000 characters was a stack trace). Every author's id is a UUID (Ids.newId), as create-author printed it.
+     */
+    private static boolean couldBeAnId(String id) {
+        return id.getBytes(StandardCharsets.UTF_8).length <= 1024;
+    }
+
+    /** What was typed, as a terminal can show it in one line: control characters as "?", and cut after 80 characters. */
+    private static String shown(String typed) {
+        String printable = typed.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable.codePointCount(0, printable.length()) <= 80 ? printable
+                : printable.substring(0, printable.offsetByCodePoints(0, 80)) + "…";
     }
 
     /** Does this with the deployed table (aws: TABLE_NAME, the usual AWS settings) or the data folder's. */
@@ -452,7 +528,7 @@ public final class Main {
             Path data = dataFolder();
             String bucket = LocalServer.DEFAULT_SEARCH_BUCKET;
             try (LocalTable table = LocalTable.open(template(), data, dynamoEndpoint());
-                 LocalS3 s3 = env("AWS_ENDPOINT_URL_S3").map(URI::create).map(LocalS3::external).orElseGet(() -> LocalS3.start(data));
+                 LocalS3 s3 = endpoint("AWS_ENDPOINT_URL_S3").map(LocalS3::external).orElseGet(() -> LocalS3.start(data));
                  var s3Client = s3.client()) {
                 s3.ensureBucket(bucket);
                 built = table.reindex(s3Client, bucket);
@@ -468,7 +544,7 @@ public final class Main {
      * server took it, and `reindex` beside LocalStack's S3 built an empty index from the data folder's table).
      */
     private static Optional<URI> dynamoEndpoint() {
-        return env("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create);
+        return endpoint("AWS_ENDPOINT_URL_DYNAMODB");
     }
 
     /** template.yaml in the working directory or the nearest folder above it, or INLAGG_TEMPLATE. */

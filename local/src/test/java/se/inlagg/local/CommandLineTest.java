@@ -431,8 +431,57 @@ class CommandLineTest {
                         new java.nio.file.AccessDeniedException(lock.toString()))));
         assertEquals("inlagg serve: cannot write the data folder " + data + " (" + lock + ": permission denied); make it and everything"
                 + " in it writable, or set DATA_DIR to another folder.", ((FolderNotWritable) explained).message("serve"));
+        // A folder the system makes none at: its own reason, not the "no space" its file system's size of 0 suggested (found by a
+        // probe: DATA_DIR=/proc/x was said to be on a full disk).
+        Path nowhere = Path.of("/proc/inlagg-test-" + ProcessHandle.current().pid());
+        assertEquals("inlagg seed: cannot write the data folder " + nowhere + " (No such file or directory); make it writable, or set"
+                + " DATA_DIR to another folder.", FolderNotWritable.of(nowhere,
+                new java.nio.file.NoSuchFileException(nowhere.toString(), null, "No such file or directory")).message("seed"));
         var damaged = new java.io.UncheckedIOException(new java.io.IOException("the journal is damaged at byte 42"));
         assertEquals(damaged, FolderNotWritable.explain(data, damaged), "a damaged journal says what to do in its own message");
+    }
+
+    /**
+     * Found by a probe of the commands: settings that cannot work, a file where the data folder keeps a folder, and an id
+     * no author can have each ended in a stack trace, or in a token the banner offered that no request could carry. Each is
+     * one line now, naming what to change.
+     */
+    @Test
+    void settingsAFolderOrAnIdThatCannotWorkAreOneLineNamingWhatToChange() throws Exception {
+        Path data = dir.resolve("data");
+        Run noScheme = run(Repo.root(), Map.of("DATA_DIR", data.toString(), "AWS_ENDPOINT_URL_DYNAMODB", "localhost:4566"), "list-authors");
+        assertEquals(2, noScheme.status(), noScheme.err());
+        assertEquals("inlagg list-authors: AWS_ENDPOINT_URL_DYNAMODB is localhost:4566, which is no address to send requests to: give"
+                + " one like http://localhost:4566", noScheme.err().lines().findFirst().orElseThrow());
+
+        int closed;
+        try (var socket = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Run unreached = run(Repo.root(), Map.of("DATA_DIR", data.toString(), "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + closed),
+                "list-authors");
+        assertEquals(1, unreached.status(), unreached.err());
+        assertEquals(1, unreached.err().lines().count(), unreached.err());
+        assertTrue(unreached.err().startsWith("inlagg list-authors: could not reach the endpoint given (AWS_ENDPOINT_URL_DYNAMODB="
+                + "http://127.0.0.1:" + closed + "): "), unreached.err());
+
+        Run spaced = run(Repo.root(), Map.of("DATA_DIR", data.toString(), "PORT", "0", "INLAGG_DEV_TOKEN", "min token"), "serve");
+        assertEquals(2, spaced.status(), spaced.err());
+        assertTrue(spaced.err().startsWith("inlagg serve: INLAGG_DEV_TOKEN is no token a request can carry"), spaced.err());
+        assertEquals(List.of(), spaced.out(), "no banner offering it");
+
+        Run longId = run(Repo.root(), Map.of("DATA_DIR", data.toString()), "new-token", "a".repeat(3000));
+        assertEquals(1, longId.status(), longId.err());
+        assertEquals(List.of("inlagg new-token: there is no author " + "a".repeat(80) + "… in that table."), longId.err().lines().toList());
+
+        Path inTheWay = Files.createDirectories(dir.resolve("damaged"));
+        Files.writeString(inTheWay.resolve("s3"), "a file where the pictures' folder is kept");
+        Run damaged = run(Repo.root(), Map.of("DATA_DIR", inTheWay.toString()), "reindex");
+        assertEquals(1, damaged.status(), damaged.err());
+        assertEquals(1, damaged.err().lines().count(), damaged.err());
+        assertTrue(damaged.err().startsWith("inlagg reindex: cannot write the data folder " + inTheWay + " (" + inTheWay.resolve("s3")),
+                damaged.err());
+        assertTrue(damaged.err().strip().endsWith("move it away, or set DATA_DIR to another folder."), damaged.err());
     }
 
     /** Every command on the data folder: exit 1 and one line, the folder and why, no stack trace. */
