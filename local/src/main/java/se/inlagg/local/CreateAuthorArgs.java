@@ -3,6 +3,7 @@ package se.inlagg.local;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.PostRules;
@@ -27,6 +28,8 @@ record CreateAuthorArgs(Byline profile, boolean aws) {
         Optional<String> office = Optional.empty();
         boolean aws = false;
         boolean options = true;
+        // "--role A --role B" kept B without a word (found by a probe): each is given once.
+        boolean repeated = false;
         StringBuilder name = new StringBuilder();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -45,13 +48,17 @@ record CreateAuthorArgs(Byline profile, boolean aws) {
                 }
                 Optional<String> value = Optional.of(args.get(++i));
                 if (arg.equals("--role")) {
+                    repeated |= role.isPresent();
                     role = value;
                 } else {
+                    repeated |= office.isPresent();
                     office = value;
                 }
             } else if (arg.startsWith("--role=")) {
+                repeated |= role.isPresent();
                 role = Optional.of(arg.substring("--role=".length()));
             } else if (arg.startsWith("--office=")) {
+                repeated |= office.isPresent();
                 office = Optional.of(arg.substring("--office=".length()));
             } else {
                 throw new UsageException("unknown option " + arg + " (a name that begins with a dash goes after --)");
@@ -59,6 +66,15 @@ record CreateAuthorArgs(Byline profile, boolean aws) {
         }
         if (name.isEmpty()) {
             throw new UsageException("the author needs a name");
+        }
+        // Bytes the terminal sent that are not UTF-8 reach Java as U+FFFD: refused, rather than a byline of "�" stored for
+        // good (found by a probe).
+        if (Stream.of(Optional.of(name.toString()), role, office).flatMap(Optional::stream).anyMatch(v -> v.indexOf('\uFFFD') >= 0)) {
+            throw new UsageException("the byline holds characters the terminal did not send as UTF-8 (shown as \uFFFD): set its"
+                    + " encoding to UTF-8 (LANG=C.UTF-8, say) and type it again");
+        }
+        if (repeated) {
+            throw new UsageException("--role and --office are each given once");
         }
         return switch (PostRules.checkByline(Optional.of(name.toString()), role, office)) {
             case Outcome.Done<Byline> d -> new CreateAuthorArgs(d.value(), aws);

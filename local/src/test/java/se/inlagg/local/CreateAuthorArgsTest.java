@@ -38,4 +38,14 @@ class CreateAuthorArgsTest {
         assertTrue(unknown.getMessage().startsWith("unknown option -x"), unknown.getMessage());
         assertEquals("the author needs a name", assertThrows(UsageException.class, () -> CreateAuthorArgs.parse(List.of("--"))).getMessage());
     }
+
+    /** Found by a probe of the commands: bytes that are not UTF-8 were stored as "�", and a second --role replaced the first unsaid. */
+    @Test
+    void aBylineTheTerminalMangledOrAnOptionGivenTwiceIsAUsageError() {
+        var mangled = assertThrows(UsageException.class, () -> CreateAuthorArgs.parse(List.of("\uFFFD\uFFFD", "Ek")));
+        assertTrue(mangled.getMessage().contains("UTF-8"), mangled.getMessage());
+        assertThrows(UsageException.class, () -> CreateAuthorArgs.parse(List.of("--office", "Malm\uFFFD", "Åsa")));
+        var twice = assertThrows(UsageException.class, () -> CreateAuthorArgs.parse(List.of("--role", "A", "--role=B", "Åsa")));
+        assertEquals("--role and --office are each given once", twice.getMessage());
+    }
 }
