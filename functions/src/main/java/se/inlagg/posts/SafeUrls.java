@@ -28,7 +28,7 @@ final class SafeUrls implements UrlSanitizer {
     }
 
     static boolean linkAllowed(String url) {
-        return allowed(url, LINK_SCHEMES) && (mail(url) || WebAddresses.withoutUserInfo(url).isEmpty());
+        return allowed(url, LINK_SCHEMES) && userInfoOfLink(url).isEmpty();
     }
 
     @Override

@@ -117,14 +117,15 @@ final class FolderNotWritable extends RuntimeException {
         // The folder takes a new file, but one of the files in it refuses (a `chmod -R a-w` half undone), or a file stands
         // where the storage keeps a folder (found by a probe: "s3" a file gave a stack trace).
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof FileSystemException fs && inTheWay(fs) && inside(folder, fs)) {
-                return inTheWay(folder, fs);
-            }
-            if (cause instanceof FileSystemException fs && refusal(fs) && fs.getFile() != null
-                    && Path.of(fs.getFile()).toAbsolutePath().startsWith(folder.toAbsolutePath())) {
-                String said = fs instanceof AccessDeniedException ? "permission denied" : String.valueOf(fs.getReason());
-                return new FolderNotWritable(folder, fs.getFile() + ": " + said, "make it and everything in it writable, or set DATA_DIR to"
-                        + " another folder.", fs);
+            if (cause instanceof FileSystemException fs && inside(folder, fs)) {
+                if (inTheWay(fs)) {
+                    return inTheWay(folder, fs);
+                }
+                if (refusal(fs)) {
+                    String said = fs instanceof AccessDeniedException ? "permission denied" : String.valueOf(fs.getReason());
+                    return new FolderNotWritable(folder, fs.getFile() + ": " + said, "make it and everything in it writable, or set"
+                            + " DATA_DIR to another folder.", fs);
+                }
             }
         }
         return failure;
