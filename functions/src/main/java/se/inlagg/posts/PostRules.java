@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The limits of DESIGN.md applied to a draft. They keep every item far below DynamoDB's 400 KB
+ * The limits README.md promises ("The API by example", Limits) applied to a draft. They keep every item far below DynamoDB's 400 KB
  * and every list page below the 1 MB Query limit, so no write can fail halfway for size.
  */
 public final class PostRules {

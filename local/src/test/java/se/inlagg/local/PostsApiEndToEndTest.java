@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import static se.inlagg.local.ApiAsserts.assertError;
 import static se.inlagg.local.ApiAsserts.slugs;
 
-/** The JSON contract of DESIGN.md over real HTTP against the local server. */
+/** The JSON contract README.md gives ("The API by example") over real HTTP against the local server. */
 class PostsApiEndToEndTest extends ServerTest {
 
 
