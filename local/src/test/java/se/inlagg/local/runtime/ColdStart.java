@@ -27,6 +27,8 @@ final class ColdStart {
      */
     static final int WARMUP_INVOCATIONS = Integer.getInteger("benchmark.warmup", 0);
     private static final Duration LIMIT = Duration.ofSeconds(60);
+    static final List<String> EXTRA_JVM_OPTIONS = System.getProperty("benchmark.jvmOptions", "").isBlank() ? List.of()
+            : List.of(System.getProperty("benchmark.jvmOptions").trim().split("\\s+"));
 
     /** One start's figures. */
     record Sample(double coldMs, double warmMedianMs, int classesLoaded, long heapUsedBytes, long heapLiveBytes, Warm warm,
@@ -61,6 +63,10 @@ final class ColdStart {
             throw new UncheckedIOException(e);
         }
         List<String> options = new java.util.ArrayList<>(List.of(classes.jvmOption()));
+        // JVM options after the template's JAVA_TOOL_OPTIONS, which they override (-Dbenchmark.jvmOptions=, none unless
+        // set): to weigh a setting against the template's, the floor given it too, as
+        // "-XX:TieredStopAtLevel=4" weighs C2 against the template's C1 alone.
+        options.addAll(EXTRA_JVM_OPTIONS);
         if (Boolean.getBoolean("benchmark.jfr")) {
             // Where a warm answer's time goes: JFR's sampler every millisecond, stacks deep enough for the SDK's.
             options.addAll(List.of("-XX:FlightRecorderOptions=stackdepth=512", "-XX:StartFlightRecording=filename="

@@ -126,7 +126,9 @@ class ColdStartBenchmark {
                 + "here the restore takes no time and kept-alive connections survive it, where Lambda pages the snapshot in and "
                 + "connects again, so these are lower bounds)" : "Cold start") + " on " + Runtime.getRuntime().availableProcessors()
                 + " cores, median of " + runs + " runs (" + ColdStart.WARM_INVOCATIONS + " warm answers each"
-                + (ColdStart.WARMUP_INVOCATIONS > 0 ? ", timed after " + ColdStart.WARMUP_INVOCATIONS + " untimed ones" : "") + "), each function's "
+                + (ColdStart.WARMUP_INVOCATIONS > 0 ? ", timed after " + ColdStart.WARMUP_INVOCATIONS + " untimed ones" : "")
+                + (ColdStart.EXTRA_JVM_OPTIONS.isEmpty() ? "" : ", every JVM given " + String.join(" ", ColdStart.EXTRA_JVM_OPTIONS)
+                        + " after the template's options") + "), each function's "
                 + "ratios to the floor started just before it; " + notes);
         System.out.println(markdown);
         Files.createDirectories(work);
