@@ -19,7 +19,7 @@ final class Help {
               test [ARGS]    (./inlagg only) build and run every test: ./mvnw verify ARGS
               env            (./inlagg only) the settings that put a JDK 25 and the wrapper's Maven
                              first on PATH, for Maven commands of your own and sam build
-              help           this text; ./inlagg COMMAND --help tells more
+              help [COMMAND] this text, or what COMMAND --help tells of one command
 
             Every command uses one data folder: DATA_DIR, else .inlagg beside template.yaml. While the
             server runs it holds that folder, and the other commands refuse it. With

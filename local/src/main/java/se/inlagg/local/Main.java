@@ -52,7 +52,7 @@ public final class Main {
                 case "new-token" -> newToken(rest);
                 case "list-authors" -> listAuthors(rest);
                 case "reindex" -> reindex(rest);
-                case "help", "--help", "-h" -> System.out.print(Help.ALL);
+                case "help", "--help", "-h" -> System.out.print(helpAsked(rest));
                 default -> throw new UsageException("there is no command " + command);
             }
         } catch (UsageException e) {
@@ -570,6 +570,24 @@ public final class Main {
         if (!args.isEmpty()) {
             throw new UsageException("takes no arguments (settings come from the environment)");
         }
+    }
+
+    /**
+     * {@code help}, or {@code help COMMAND} as that command's --help; a name that is no command is a usage error (found by a
+     * probe: {@code help bogus} printed every command's usage and exited 0, as if it had been asked for).
+     */
+    private static String helpAsked(List<String> args) {
+        if (args.size() > 1) {
+            throw new UsageException("takes one command's name at most");
+        }
+        if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.getFirst())) {
+            return Help.ALL;
+        }
+        String asked = help(args.getFirst());
+        if (asked.equals(Help.ALL)) {
+            throw new UsageException("there is no command " + args.getFirst());
+        }
+        return asked;
     }
 
     private static String help(String command) {

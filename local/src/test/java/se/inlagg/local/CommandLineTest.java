@@ -500,11 +500,12 @@ class CommandLineTest {
     void everyCommandHasHelp() throws Exception {
         for (List<String> command : List.of(List.of("help"), List.of("--help"), List.of("serve", "--help"), List.of("seed", "--help"),
                 List.of("create-author", "--help"), List.of("revoke-author", "--help"), List.of("new-token", "--help"),
-                List.of("list-authors", "--help"), List.of("reindex", "--help"))) {
+                List.of("list-authors", "--help"), List.of("reindex", "--help"), List.of("help", "seed"), List.of("help", "help"))) {
             Run help = run(dir, Map.of(), command.toArray(String[]::new));
             assertEquals(0, help.status(), command.toString());
             assertEquals("", help.err(), command.toString());
-            String expected = command.size() == 1 ? "usage: ./inlagg [command]" : "usage: ./inlagg " + command.getFirst();
+            String named = command.getFirst().equals("help") && command.size() == 2 ? command.getLast() : command.getFirst();
+            String expected = command.size() == 1 || named.equals("help") ? "usage: ./inlagg [command]" : "usage: ./inlagg " + named;
             assertTrue(help.out().getFirst().startsWith(expected), command + ": " + help.out());
         }
     }
@@ -513,11 +514,44 @@ class CommandLineTest {
     @Test
     void theScriptsOwnCommandsHaveHelpToo() throws Exception {
         for (String command : List.of("test", "env")) {
-            Process help = new ProcessBuilder("bash", "inlagg", command, "--help").directory(Repo.root().toFile()).redirectErrorStream(true).start();
-            String out = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(0, help.waitFor(), out);
-            assertTrue(out.startsWith(command.equals("test") ? "usage: ./inlagg test" : "usage: eval \"$(./inlagg env)\""), out);
+            for (List<String> asked : List.of(List.of(command, "--help"), List.of("help", command))) {
+                Script help = script(asked);
+                assertEquals(0, help.status(), asked + ": " + help.out());
+                assertTrue(help.out().startsWith(command.equals("test") ? "usage: ./inlagg test" : "usage: eval \"$(./inlagg env)\""),
+                        asked + ": " + help.out());
+            }
         }
+    }
+
+    /**
+     * A name that is no command, or an argument a command does not take, is a usage error of the script's own, before any
+     * JVM (found by a probe: {@code help bogus} printed every command's usage, and {@code env --bogus} the exports, each
+     * exiting 0).
+     */
+    @Test
+    void theScriptRefusesWhatItDoesNotTake() throws Exception {
+        Script bogusHelp = script(List.of("help", "bogus"));
+        assertEquals(2, bogusHelp.status());
+        assertEquals("inlagg help: there is no command bogus; ./inlagg help lists them\n", bogusHelp.out());
+        Script envWithArgument = script(List.of("env", "--bogus"));
+        assertEquals(2, envWithArgument.status());
+        assertTrue(envWithArgument.out().startsWith("inlagg env: takes no arguments"), envWithArgument.out());
+        assertFalse(envWithArgument.out().contains("export"), envWithArgument.out());
+        Run bogusInTheJar = run(dir, Map.of(), "help", "bogus");
+        assertEquals(2, bogusInTheJar.status());
+        assertTrue(bogusInTheJar.err().startsWith("inlagg help: there is no command bogus\n"), bogusInTheJar.err());
+    }
+
+    private record Script(int status, String out) {
+    }
+
+    /** The ./inlagg script, its output and errors together, for what it answers itself (nothing that needs the jar built). */
+    private static Script script(List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "inlagg"));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).directory(Repo.root().toFile()).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Script(process.waitFor(), out);
     }
 
     @Test
