@@ -1217,6 +1217,20 @@ class SearchServiceTest {
         assertTrue(files.fileReads.get() - fileReads < indexFiles, "only the new commit's files are fetched");
     }
 
+    /** `./inlagg reindex` says how far it has come: the count after each page of posts it read. */
+    @Test
+    void aRebuildTellsHowManyPostsItHasReadAfterEachPage() {
+        for (int i = 0; i < 2 * IndexUpdater.REBUILD_PAGE + 5; i++) {
+            write("Tillsyn " + i, "Om tillsyn.", "2019-01-01", null);
+        }
+        List<Integer> told = new ArrayList<>();
+
+        SearchService.IndexChange rebuilt = search.rebuild(told::add);
+
+        assertEquals(2 * IndexUpdater.REBUILD_PAGE + 5, rebuilt.indexed());
+        assertEquals(List.of(IndexUpdater.REBUILD_PAGE, 2 * IndexUpdater.REBUILD_PAGE, 2 * IndexUpdater.REBUILD_PAGE + 5), told);
+    }
+
     @Test
     void aRebuildStartsANewLineageThatReadersFollow() {
         indexed("Första", "Om tillsyn.", "2019-01-01");

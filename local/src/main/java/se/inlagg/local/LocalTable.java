@@ -80,15 +80,17 @@ final class LocalTable implements AutoCloseable {
     }
 
     /** `./inlagg reindex`: the search index built anew, into this bucket, from every published post in this table. */
-    se.inlagg.search.SearchService.IndexChange reindex(software.amazon.awssdk.services.s3.S3Client s3, String searchBucket) {
-        return reindex(client, name, s3, searchBucket);
+    se.inlagg.search.SearchService.IndexChange reindex(software.amazon.awssdk.services.s3.S3Client s3, String searchBucket,
+                                                      java.util.function.IntConsumer postsRead) {
+        return reindex(client, name, s3, searchBucket, postsRead);
     }
 
     /** The same on a table reached through this client: what the server does when its stream lost changes (LocalServer). */
     static se.inlagg.search.SearchService.IndexChange reindex(DynamoDbClient client, String table,
-                                                             software.amazon.awssdk.services.s3.S3Client s3, String searchBucket) {
+                                                             software.amazon.awssdk.services.s3.S3Client s3, String searchBucket,
+                                                             java.util.function.IntConsumer postsRead) {
         return LocalInvocation.run("reindex", () -> Wiring.withSearchIndex(client, new Settings(table, SeedPosts.ZONE).withSearchBucket(searchBucket),
-                Clock.systemUTC(), () -> new se.inlagg.search.S3IndexFiles(s3, searchBucket)).search().rebuild());
+                Clock.systemUTC(), () -> new se.inlagg.search.S3IndexFiles(s3, searchBucket)).search().rebuild(postsRead));
     }
 
     @Override

@@ -508,7 +508,27 @@ public final class Main {
             throw new UsageException("reindex takes only --aws");
         }
         long start = System.nanoTime();
+        ReindexProgress progress = new ReindexProgress(System.out, System::nanoTime);
+        // Ctrl-C: what was left, said as the JVM stops. A failure says its own, so the hook goes when the work ends.
+        Thread stopped = new Thread(() -> progress.stoppedEarly().ifPresent(System.err::println));
+        Runtime.getRuntime().addShutdownHook(stopped);
         se.inlagg.search.SearchService.IndexChange built;
+        try {
+            built = rebuilt(aws, progress);
+            progress.finished();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopped);
+            } catch (IllegalStateException stopping) {
+                // Stopped while it ended: the hook says what is left, if anything.
+            }
+        }
+        System.out.printf("Indexed %d posts (%.1f MB) in %.1f s%n", built.indexed(), built.bytes() / 1e6,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The index built anew from the deployed table (aws) or the data folder's, into its bucket. */
+    private static se.inlagg.search.SearchService.IndexChange rebuilt(boolean aws, ReindexProgress progress) throws Exception {
         if (aws) {
             try (DeployedTable deployed = DeployedTable.open()) {
                 Wiring wiring = deployed.wiring();
@@ -519,23 +539,20 @@ public final class Main {
                     throw new AwsSettingsMissing(whatIsMissing(e.getMessage()));
                 }
                 try {
-                    built = search.rebuild();
+                    return search.rebuild(progress);
                 } catch (SdkException e) {
                     throw new AwsRequestFailed(wiring.settings().tableName(), deployed.client().serviceClientConfiguration().region().id(), e);
                 }
             }
-        } else {
-            Path data = dataFolder();
-            String bucket = LocalServer.DEFAULT_SEARCH_BUCKET;
-            try (LocalTable table = LocalTable.open(template(), data, dynamoEndpoint());
-                 LocalS3 s3 = endpoint("AWS_ENDPOINT_URL_S3").map(LocalS3::external).orElseGet(() -> LocalS3.start(data));
-                 var s3Client = s3.client()) {
-                s3.ensureBucket(bucket);
-                built = table.reindex(s3Client, bucket);
-            }
         }
-        System.out.printf("Indexed %d posts (%.1f MB) in %.1f s%n", built.indexed(), built.bytes() / 1e6,
-                (System.nanoTime() - start) / 1e9);
+        Path data = dataFolder();
+        String bucket = LocalServer.DEFAULT_SEARCH_BUCKET;
+        try (LocalTable table = LocalTable.open(template(), data, dynamoEndpoint());
+             LocalS3 s3 = endpoint("AWS_ENDPOINT_URL_S3").map(LocalS3::external).orElseGet(() -> LocalS3.start(data));
+             var s3Client = s3.client()) {
+            s3.ensureBucket(bucket);
+            return table.reindex(s3Client, bucket, progress);
+        }
     }
 
     /**

@@ -1,0 +1,59 @@
+package se.inlagg.local;
+
+import java.io.PrintStream;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
+
+/**
+ * What `reindex` says while it works and if it is stopped (found by a probe: it said nothing until its last line, which
+ * at 10,000 posts is seconds here and a minute or more against AWS, and nothing at all when stopped with Ctrl-C). A
+ * line at most every {@link #EVERY_NANOS}, so a small blog's reindex prints only its result.
+ */
+final class ReindexProgress implements IntConsumer {
+
+    static final long EVERY_NANOS = 2_000_000_000L;
+
+    private final PrintStream out;
+    private final LongSupplier nanos;
+    private final long started;
+    private long lastSaid;
+    private volatile int read;
+    private volatile boolean finished;
+
+    ReindexProgress(PrintStream out, LongSupplier nanos) {
+        this.out = out;
+        this.nanos = nanos;
+        this.started = nanos.getAsLong();
+        this.lastSaid = started;
+    }
+
+    /** Told after each page of posts read: a line when the last was long enough ago. */
+    @Override
+    public void accept(int postsRead) {
+        read = postsRead;
+        long now = nanos.getAsLong();
+        if (now - lastSaid >= EVERY_NANOS) {
+            lastSaid = now;
+            out.println("Indexing: " + postsRead + " posts read so far (" + (now - started) / 1_000_000_000L + " s)");
+        }
+    }
+
+    /** The index built has been swapped in: nothing is left to say if the command is stopped now. */
+    void finished() {
+        finished = true;
+    }
+
+    /**
+     * What to say when the command is stopped before it finished; empty once it finished. The new index is swapped in
+     * whole by one conditional write near the end, so whenever it stops, search has one index or the other, never half.
+     */
+    Optional<String> stoppedEarly() {
+        if (finished) {
+            return Optional.empty();
+        }
+        return Optional.of("inlagg reindex: stopped before it finished (" + read + (read == 1 ? " post" : " posts") + " read)."
+                + " Nothing is lost: the new index is swapped in whole or not at all, and until then search uses the one it had"
+                + " before. Run reindex again to build it.");
+    }
+}
