@@ -419,7 +419,10 @@ public final class Main {
         System.out.println(authors.size() + (authors.size() == 1 ? " author" : " authors") + (authors.isEmpty() ? "." : ", by name:"));
         for (AuthorStore.Listed author : authors) {
             Byline byline = author.profile();
-            String who = String.join(", ", Stream.of(Optional.of(byline.name()), byline.role(), byline.office()).flatMap(Optional::stream).toList());
+            // Each part isolated, as the pages write it: a name ending in an open override (U+202E, pasted from
+            // right-to-left text) turned the rest of the line in a terminal that lays out direction, the id too.
+            String who = String.join(", ", Stream.of(Optional.of(byline.name()), byline.role(), byline.office()).flatMap(Optional::stream)
+                    .map(se.inlagg.posts.DirectionControls::isolated).toList());
             String holds = author.tokens() + (author.tokens() == 1 ? " token, " : " tokens, ") + author.sessions()
                     + (author.sessions() == 1 ? " session" : " sessions");
             String made = author.createdAt().isEmpty() ? "" : "; made " + author.createdAt().substring(0, Math.min(10, author.createdAt().length()));

@@ -255,6 +255,15 @@ class CommandLineTest {
         assertEquals("  olle-fran-forr  Olle Gammal, Handläggare  (0 tokens, 0 sessions; made 2026-01-15)", again.get(1),
                 "saving the profile put them in the list: " + again);
 
+        // A name that ends in an open override turns nothing after it: it is isolated, its override closed, as on the pages.
+        String turned = run(Repo.root(), folder, "create-author", "--office", "Ystad", "Sara \u202Eknörrab").out().getLast();
+        String saraId;
+        try (LocalTable table = LocalTable.open(Repo.template(), data)) {
+            saraId = table.wiring(ZoneId.of("UTC")).authors().authenticate("Bearer " + turned).orElseThrow();
+        }
+        String saraLine = run(Repo.root(), folder, "list-authors").out().stream().filter(l -> l.contains(saraId)).findFirst().orElseThrow();
+        assertEquals("  " + saraId + "  \u2066Sara \u202Eknörrab\u202C\u2069, Ystad  (1 token, 0 sessions" + made, saraLine);
+
         Run extra = run(Repo.root(), folder, "list-authors", "Åsa");
         assertEquals(2, extra.status());
         assertTrue(extra.err().startsWith("inlagg list-authors: takes no arguments but --aws"), extra.err());
