@@ -53,7 +53,7 @@ final class LocalTable implements AutoCloseable {
             // an old one, and a new folder had none). Marked before the table is made, so no kill leaves the table without
             // it. Not one at another endpoint, whose table is no folder's, nor where the examples are not wanted (from a review).
             TableFromTemplate.ensure(client, template, TableFromTemplate.tableName(template), true, () -> {
-                if (endpoint.isEmpty() && !"false".equalsIgnoreCase(System.getenv("INLAGG_SEED"))) {
+                if (endpoint.isEmpty() && seedWanted()) {
                     LocalServer.mark(dataFolder.resolve(LocalServer.SEEDING), "the example posts are still to add; the next start adds them\n");
                 }
             });
@@ -91,6 +91,21 @@ final class LocalTable implements AutoCloseable {
                                                              java.util.function.IntConsumer postsRead) {
         return LocalInvocation.run("reindex", () -> Wiring.withSearchIndex(client, new Settings(table, SeedPosts.ZONE).withSearchBucket(searchBucket),
                 Clock.systemUTC(), () -> new se.inlagg.search.S3IndexFiles(s3, searchBucket)).search().rebuild(postsRead));
+    }
+
+    /**
+     * INLAGG_SEED: whether a new data folder starts with the example posts (unset: yes). Anything but true or false is a
+     * usage error (found by a probe: "no", "0" or "nej" were taken as yes, and the examples were added unasked).
+     */
+    static boolean seedWanted() {
+        String given = System.getenv("INLAGG_SEED");
+        if (given == null || given.isBlank() || given.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (given.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new UsageException("INLAGG_SEED is " + given + ": give true, or false for a new data folder without the example posts");
     }
 
     @Override

@@ -248,7 +248,7 @@ public final class Main {
         Path data = dataFolder();
         int port = port(env("PORT").orElse("3000"));
         Optional<URI> endpoint = dynamoEndpoint();
-        boolean seed = !env("INLAGG_SEED").orElse("true").equalsIgnoreCase("false");
+        boolean seed = LocalTable.seedWanted();
         // AWS_ENDPOINT_URL_S3 (the SDK's own setting) keeps pictures and the search index there instead of the embedded S3.
         Optional<URI> s3 = endpoint("AWS_ENDPOINT_URL_S3");
         LocalServer server;

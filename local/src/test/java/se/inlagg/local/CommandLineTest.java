@@ -568,6 +568,13 @@ class CommandLineTest {
         Run noName = run(Repo.root(), Map.of("DATA_DIR", dir.toString()), "create-author", "--role", "Enhetschef");
         assertEquals(2, noName.status());
         assertTrue(noName.err().startsWith("inlagg create-author: the author needs a name\nusage: ./inlagg create-author"), noName.err());
+        // Found by a probe: "nej" was taken as yes, and a new folder got the example posts unasked.
+        Path unseeded = dir.resolve("unseeded");
+        Run seedAsked = run(Repo.root(), Map.of("DATA_DIR", unseeded.toString(), "PORT", "0", "INLAGG_SEED", "nej"), "serve");
+        assertEquals(2, seedAsked.status());
+        assertTrue(seedAsked.err().startsWith("inlagg serve: INLAGG_SEED is nej: give true, or false for a new data folder without the"
+                + " example posts\nusage: ./inlagg serve"), seedAsked.err());
+        assertFalse(Files.exists(unseeded.resolve("dynamodb")), "nothing was made");
         Run unknown = run(Repo.root(), Map.of(), "publicera");
         assertEquals(2, unknown.status());
         assertTrue(unknown.err().startsWith("inlagg publicera: there is no command publicera\n"), unknown.err());
