@@ -68,8 +68,11 @@ public final class EditPostHandler extends PostApiFunction {
         } else if (current.summary().status() == Status.DRAFT && !patch.containsKey("publishedAt")) {
             merged.remove("publishedAt");
         }
+        // One made from the body is made anew by every change that does not write one: from a new body, and from the same
+        // body as this version makes it (one made before, with what no page may carry, was refused by the rules as if sent;
+        // found by an upgrade probe).
         boolean derived = PostRules.derivedExcerpt(current.summary().excerpt(), current.body());
-        if (derived && patch.containsKey("body") && !patch.containsKey("excerpt")) {
+        if (derived && !patch.containsKey("excerpt")) {
             merged.remove("excerpt");
         }
         return merged;

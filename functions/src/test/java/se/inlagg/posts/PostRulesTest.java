@@ -547,6 +547,18 @@ class PostRulesTest {
         assertFalse(PostRules.derivedExcerpt("Början omvänt. Sista stycket här.", body), "the author's own is theirs");
     }
 
+    /**
+     * Found by an upgrade probe: an excerpt made before a reference to a control was made fit ("&#150;" kept as U+0096,
+     * "&#x1;" as U+0001) was taken for its author's, so no edit of the body made it anew.
+     */
+    @Test
+    void anExcerptMadeBeforeReferencesToControlsWereMadeFitIsStillKnownAsMadeFromTheBody() {
+        String body = "Möte 9&#150;11 i Kalmar. Sedan &#x1; slut.";
+        assertEquals("Möte 9–11 i Kalmar. Sedan \uFFFD slut.", PostRules.excerptOf(body));
+        assertTrue(PostRules.derivedExcerpt("Möte 9\u009611 i Kalmar. Sedan \u0001 slut.", body));
+        assertFalse(PostRules.derivedExcerpt("Möte 9–11 i Kalmar.", body), "the author's own is theirs");
+    }
+
     @Test
     void aLongBodyGetsAnExcerptCutAtAWord() {
         String excerpt = PostRules.excerptOf("ord ".repeat(200));
