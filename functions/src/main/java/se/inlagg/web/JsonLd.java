@@ -26,7 +26,9 @@ final class JsonLd {
         posting.put("@context", "https://schema.org");
         posting.put("@type", "BlogPosting");
         posting.put("headline", s.title());
-        posting.put("description", s.excerpt());
+        // Fit before it is written: a C0 control in an excerpt stored before the rules ("&#x1;") would be escaped, not
+        // replaced, and a reader of the JSON-LD would get the control back (found by an upgrade probe).
+        posting.put("description", MarkupText.fit(s.excerpt()));
         posting.put("url", url);
         posting.put("mainEntityOfPage", url);
         posting.put("datePublished", SiteTime.format(s.publishedAt()));
