@@ -52,7 +52,7 @@ public final class EditPostHandler extends PostApiFunction {
     }
 
     /**
-     * The patch applied to the post; an excerpt made from the old body is made again from the new. A
+     * The patch applied to the post; an excerpt made from the body is made again by any patch that names none. A
      * draft's date is in the edit only when the patch gives one: a draft published without one keeps a
      * date of its own (given it, or its publication's before it was taken back) and is otherwise published
      * now (PostService.edit). {@code "publishedAt": null} takes a draft's own date away (published with it, it
@@ -68,12 +68,16 @@ public final class EditPostHandler extends PostApiFunction {
         } else if (current.summary().status() == Status.DRAFT && !patch.containsKey("publishedAt")) {
             merged.remove("publishedAt");
         }
-        // One made from the body is made anew by every change that does not write one: from a new body, and from the same
-        // body as this version makes it (one made before, with what no page may carry, was refused by the rules as if sent;
-        // found by an upgrade probe).
-        boolean derived = PostRules.derivedExcerpt(current.summary().excerpt(), current.body());
-        if (derived && !patch.containsKey("excerpt")) {
-            merged.remove("excerpt");
+        // An excerpt the patch does not name is not the client's to fix (found by an upgrade probe: one stored before the
+        // rules, holding what no page may carry, was refused as if sent, and every change of its post with it). One made
+        // from the body is made anew, from a new body or from the same as this version makes it; its author's own is kept
+        // as pages show it, a character no page may carry (a noncharacter, taken before ecf5bea) made U+FFFD.
+        if (!patch.containsKey("excerpt")) {
+            if (PostRules.derivedExcerpt(current.summary().excerpt(), current.body())) {
+                merged.remove("excerpt");
+            } else if (merged.get("excerpt") instanceof String own) {
+                merged.put("excerpt", se.inlagg.posts.MarkupText.fit(own));
+            }
         }
         return merged;
     }

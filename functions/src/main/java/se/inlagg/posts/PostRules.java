@@ -389,24 +389,26 @@ public final class PostRules {
 
     /**
      * Whether a post's excerpt (as {@link #excerptAsRead} reads it) is the one made from its body, not its author's: an edit
-     * of the body makes it anew, and the form shows it empty. One made before f9d123d from a body with a bare address's
+     * that sends no excerpt makes it anew, and the form shows it empty. One made before f9d123d from a body with a bare address's
      * password counts: cut where the password's characters took room, it is not the one made now from a long body.
      */
     public static boolean derivedExcerpt(String excerpt, String body) {
         String made = excerptOf(body);
         return excerpt.equals(made) || body.indexOf('@') >= 0 && (excerpt.equals(excerptAsRead(made))
                 || excerpt.equals(excerptAsRead(cut(Markdown.wordsBeforeVersion2(body)))))
-                || madeBefore(excerpt, body) || madeWithWhatNoPageCarries(excerpt);
+                || madeBefore(excerpt, body) || madeBeforeReferencesWereFit(excerpt, body);
     }
 
     /**
-     * Whether the excerpt holds a character no page or feed may carry: the rules refuse each one typed, so only an excerpt
-     * made from a body's reference to one ("&#150;", "&#x1;") before StoredHtml.VERSION 3 holds it. Found by an upgrade
-     * probe: taken for its author's, it stayed through every edit of the body (the form offered it, "�" and all, to keep)
-     * and every change through the API was refused for it, naming a field its client never sent.
+     * Whether the excerpt is one made from this body before StoredHtml.VERSION 3, when a reference to a control ("&#150;",
+     * "&#x1;") stayed that control: made fit as the words are now, it is one made from the body (found by an upgrade probe:
+     * taken for its author's, it stayed through every edit of the body, the form offering it, "�" and all, to keep, and
+     * every change through the API was refused for it, naming a field its client never sent). Not any excerpt holding
+     * such a character: one its author typed may hold a noncharacter, which the rules took before ecf5bea.
      */
-    private static boolean madeWithWhatNoPageCarries(String excerpt) {
-        return !MarkupText.fit(excerpt).equals(excerpt);
+    private static boolean madeBeforeReferencesWereFit(String excerpt, String body) {
+        String fit = StoredHtml.fit(excerpt);
+        return !fit.equals(excerpt) && derivedExcerpt(fit, body);
     }
 
     /**

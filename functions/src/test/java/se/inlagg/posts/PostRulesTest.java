@@ -557,6 +557,9 @@ class PostRulesTest {
         assertEquals("Möte 9–11 i Kalmar. Sedan \uFFFD slut.", PostRules.excerptOf(body));
         assertTrue(PostRules.derivedExcerpt("Möte 9\u009611 i Kalmar. Sedan \u0001 slut.", body));
         assertFalse(PostRules.derivedExcerpt("Möte 9–11 i Kalmar.", body), "the author's own is theirs");
+        assertFalse(PostRules.derivedExcerpt("Egen\uFFFE sammanfattning.", body),
+                "the author's own holding a noncharacter, which the rules took before ecf5bea, is theirs too (from a review)");
+        assertFalse(PostRules.derivedExcerpt("Möte 9\u009612 i Kalmar. Sedan \u0001 slut.", body), "made fit, not the body's words");
     }
 
     @Test
