@@ -89,7 +89,7 @@ final class IndexUpdater {
                     // A new deployment with posts already in the table: the first change builds it all, then this batch's
                     // posts are applied to it as they are now, as after an upgrade below (the rebuild reads the list index,
                     // which may not have them yet: a post deleted in this batch could stay found; from a review).
-                    if (rebuildOnce(Optional.empty(), postsRead -> { }).isPresent()) {
+                    if (rebuildOnce(Optional.empty(), RebuildProgress.UNTOLD).isPresent()) {
                         rebuilt = true;
                     } else {
                         pause(attempt);
@@ -102,7 +102,7 @@ final class IndexUpdater {
                     if (current.analysis() < Manifest.ANALYSIS) {
                         // Built by code that indexed fewer forms of each word: built anew, then this batch's posts applied to it
                         // as they are now (the rebuild reads the list index, which may not have them yet; from a review).
-                        if (rebuildOnce(Optional.of(f), postsRead -> { }).isPresent()) {
+                        if (rebuildOnce(Optional.of(f), RebuildProgress.UNTOLD).isPresent()) {
                             rebuilt = true;
                         } else {
                             pause(attempt);
@@ -170,17 +170,17 @@ final class IndexUpdater {
     }
 
     /**
-     * Builds the index anew from every published post and makes it the current one, whatever was there; {@code postsRead}
-     * is told the count after each page of posts (from 0 again if another writer came first and it starts over).
+     * Builds the index anew from every published post and makes it the current one, whatever was there, telling
+     * {@code progress} as it goes.
      */
-    synchronized Applied rebuild(java.util.function.IntConsumer postsRead) {
+    synchronized Applied rebuild(RebuildProgress progress) {
         for (int attempt = 1; ; attempt++) {
             Optional<IndexFiles.Found> current = switch (files.readManifest(Optional.empty())) {
                 case IndexFiles.Found f -> Optional.of(f);
                 case IndexFiles.Missing m -> Optional.<IndexFiles.Found>empty();
                 case IndexFiles.Unchanged u -> throw new IllegalStateException("an unconditional read cannot be unchanged");
             };
-            Optional<Applied> built = rebuildOnce(current, postsRead);
+            Optional<Applied> built = rebuildOnce(current, progress);
             if (built.isPresent()) {
                 return built.get();
             }
@@ -192,7 +192,7 @@ final class IndexUpdater {
      * One rebuild, swapped in where the manifest is still the one read (or still none); empty when another writer came
      * first. A swap that landed though it was answered as lost (the bucket names this lineage) stands.
      */
-    private Optional<Applied> rebuildOnce(Optional<IndexFiles.Found> current, java.util.function.IntConsumer postsRead) {
+    private Optional<Applied> rebuildOnce(Optional<IndexFiles.Found> current, RebuildProgress progress) {
         Optional<Manifest> old = current.map(f -> Manifest.parse(f.bytes()));
         Optional<String> expected = current.map(IndexFiles.Found::etag);
         LocalCopy fresh = new LocalCopy(UUID.randomUUID().toString());
@@ -209,7 +209,7 @@ final class IndexUpdater {
                     }
                     count[0]++;
                 }
-                postsRead.accept(count[0]);
+                progress.postsRead(count[0]);
                 cursor = page.nextCursor();
             } while (cursor.isPresent());
             try {
@@ -234,6 +234,7 @@ final class IndexUpdater {
             Log.info("search_rebuild_landed_unanswered");
             tag = now.get().equals(built) ? read.map(IndexFiles.Found::etag) : Optional.empty();
         }
+        progress.swappedIn();
         fresh.adopt(built, tag);
         copy = fresh;
         knownLatest = tag.isPresent();

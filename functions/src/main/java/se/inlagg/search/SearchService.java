@@ -342,12 +342,12 @@ public final class SearchService {
 
     /** Builds the index anew from every published post in the table (a new deployment, or after a change of analysis). */
     public IndexChange rebuild() {
-        return rebuild(read -> { });
+        return rebuild(RebuildProgress.UNTOLD);
     }
 
-    /** The same, telling {@code postsRead} how many posts it has read so far, after each page of them (`./inlagg reindex`). */
-    public IndexChange rebuild(java.util.function.IntConsumer postsRead) {
-        IndexUpdater.Applied a = updater.rebuild(postsRead);
+    /** The same, telling {@code progress} as it goes (`./inlagg reindex`). */
+    public IndexChange rebuild(RebuildProgress progress) {
+        IndexUpdater.Applied a = updater.rebuild(progress);
         return new IndexChange(a.indexed(), a.removed(), a.bytes(), a.rebuilt());
     }
 

@@ -1223,12 +1223,23 @@ class SearchServiceTest {
         for (int i = 0; i < 2 * IndexUpdater.REBUILD_PAGE + 5; i++) {
             write("Tillsyn " + i, "Om tillsyn.", "2019-01-01", null);
         }
-        List<Integer> told = new ArrayList<>();
+        List<String> told = new ArrayList<>();
 
-        SearchService.IndexChange rebuilt = search.rebuild(told::add);
+        SearchService.IndexChange rebuilt = search.rebuild(new RebuildProgress() {
+            @Override
+            public void postsRead(int count) {
+                told.add("read " + count);
+            }
+
+            @Override
+            public void swappedIn() {
+                told.add("swapped in, " + files.manifest().lineage() + " the manifest's lineage");
+            }
+        });
 
         assertEquals(2 * IndexUpdater.REBUILD_PAGE + 5, rebuilt.indexed());
-        assertEquals(List.of(IndexUpdater.REBUILD_PAGE, 2 * IndexUpdater.REBUILD_PAGE, 2 * IndexUpdater.REBUILD_PAGE + 5), told);
+        assertEquals(List.of("read 100", "read 200", "read 205", "swapped in, " + files.manifest().lineage() + " the manifest's lineage"), told,
+                "told once the manifest names the new index, not before");
     }
 
     @Test

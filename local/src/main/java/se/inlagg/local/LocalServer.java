@@ -329,7 +329,7 @@ public final class LocalServer implements AutoCloseable {
     /** What `./inlagg reindex` does, in the server: the search index built anew from every published post in the table. */
     private static void rebuildSearchIndex(LocalDynamo dynamo, LocalS3 s3, String table, String searchBucket) {
         try (DynamoDbClient client = dynamo.client(); var s3Client = s3.client()) {
-            var built = LocalTable.reindex(client, table, s3Client, searchBucket, read -> { });
+            var built = LocalTable.reindex(client, table, s3Client, searchBucket, se.inlagg.search.RebuildProgress.UNTOLD);
             System.err.println("search index built anew from the table: " + built.indexed() + " posts");
         }
     }

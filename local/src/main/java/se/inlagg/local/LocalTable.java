@@ -81,16 +81,16 @@ final class LocalTable implements AutoCloseable {
 
     /** `./inlagg reindex`: the search index built anew, into this bucket, from every published post in this table. */
     se.inlagg.search.SearchService.IndexChange reindex(software.amazon.awssdk.services.s3.S3Client s3, String searchBucket,
-                                                      java.util.function.IntConsumer postsRead) {
-        return reindex(client, name, s3, searchBucket, postsRead);
+                                                      se.inlagg.search.RebuildProgress progress) {
+        return reindex(client, name, s3, searchBucket, progress);
     }
 
     /** The same on a table reached through this client: what the server does when its stream lost changes (LocalServer). */
     static se.inlagg.search.SearchService.IndexChange reindex(DynamoDbClient client, String table,
                                                              software.amazon.awssdk.services.s3.S3Client s3, String searchBucket,
-                                                             java.util.function.IntConsumer postsRead) {
+                                                             se.inlagg.search.RebuildProgress progress) {
         return LocalInvocation.run("reindex", () -> Wiring.withSearchIndex(client, new Settings(table, SeedPosts.ZONE).withSearchBucket(searchBucket),
-                Clock.systemUTC(), () -> new se.inlagg.search.S3IndexFiles(s3, searchBucket)).search().rebuild(postsRead));
+                Clock.systemUTC(), () -> new se.inlagg.search.S3IndexFiles(s3, searchBucket)).search().rebuild(progress));
     }
 
     /**

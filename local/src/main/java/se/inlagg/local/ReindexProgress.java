@@ -2,7 +2,6 @@ package se.inlagg.local;
 
 import java.io.PrintStream;
 import java.util.Optional;
-import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -10,7 +9,7 @@ import java.util.function.LongSupplier;
  * at 10,000 posts is seconds here and a minute or more against AWS, and nothing at all when stopped with Ctrl-C). A
  * line at most every {@link #EVERY_NANOS}, so a small blog's reindex prints only its result.
  */
-final class ReindexProgress implements IntConsumer {
+final class ReindexProgress implements se.inlagg.search.RebuildProgress {
 
     static final long EVERY_NANOS = 2_000_000_000L;
 
@@ -30,7 +29,7 @@ final class ReindexProgress implements IntConsumer {
 
     /** Told after each page of posts read: a line when the last was long enough ago. */
     @Override
-    public void accept(int postsRead) {
+    public void postsRead(int postsRead) {
         read = postsRead;
         long now = nanos.getAsLong();
         if (now - lastSaid >= EVERY_NANOS) {
@@ -39,8 +38,12 @@ final class ReindexProgress implements IntConsumer {
         }
     }
 
-    /** The index built has been swapped in: nothing is left to say if the command is stopped now. */
-    void finished() {
+    /**
+     * The index built has been swapped in: nothing is left to say if the command is stopped now (from a review: said only
+     * once the command had returned, a stop while it deleted the old index's files said search still used it).
+     */
+    @Override
+    public void swappedIn() {
         finished = true;
     }
 

@@ -35,13 +35,13 @@ class ReindexProgressTest {
         assertTrue(said.orElseThrow().startsWith("inlagg reindex: stopped before it finished (137 posts read). Nothing is lost:"),
                 said.get());
         assertTrue(said.get().endsWith("Run reindex again to build it."), said.get());
-        progress.finished();
+        progress.swappedIn();
         assertEquals(Optional.empty(), progress.stoppedEarly(), "once swapped in, nothing is left to say");
     }
 
     private void after(long millis, int postsRead) {
         clock.addAndGet(millis * 1_000_000L);
-        progress.accept(postsRead);
+        progress.postsRead(postsRead);
     }
 
     private List<String> lines() {
