@@ -518,7 +518,6 @@ public final class Main {
         se.inlagg.search.SearchService.IndexChange built;
         try {
             built = rebuilt(aws, progress);
-            progress.finished();
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopped);
@@ -603,6 +602,9 @@ public final class Main {
         if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.getFirst())) {
             return Help.ALL;
         }
+        if (List.of("test", "env").contains(args.getFirst())) {
+            throw new UsageException(args.getFirst() + " is ./inlagg's own command: ./inlagg help " + args.getFirst() + " tells of it");
+        }
         String asked = help(args.getFirst());
         if (asked.equals(Help.ALL)) {
             throw new UsageException("there is no command " + args.getFirst());
@@ -610,6 +612,7 @@ public final class Main {
         return asked;
     }
 
+    /** Each command's help; the script `inlagg` names the same commands for `./inlagg help COMMAND`: keep the two in step. */
     private static String help(String command) {
         return switch (command) {
             case "serve" -> Help.SERVE;

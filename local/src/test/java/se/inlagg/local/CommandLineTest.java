@@ -549,6 +549,9 @@ class CommandLineTest {
         Run bogusInTheJar = run(dir, Map.of(), "help", "bogus");
         assertEquals(2, bogusInTheJar.status());
         assertTrue(bogusInTheJar.err().startsWith("inlagg help: there is no command bogus\n"), bogusInTheJar.err());
+        Run scriptsOwn = run(dir, Map.of(), "help", "env");
+        assertEquals(2, scriptsOwn.status());
+        assertTrue(scriptsOwn.err().startsWith("inlagg help: env is ./inlagg's own command: ./inlagg help env tells of it\n"), scriptsOwn.err());
     }
 
     private record Script(int status, String out) {
