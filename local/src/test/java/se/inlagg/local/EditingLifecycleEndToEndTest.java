@@ -324,17 +324,7 @@ class EditingLifecycleEndToEndTest extends ServerTest {
         String slug = created.json().path("slug").asText();
         String fit = http.get("/api/posts/" + slug).json().path("excerpt").asText();
         assertEquals("Möte 9–11 i Kalmar.", fit);
-        try (var client = env.server.dynamoClient()) {
-            // As a version before made it, wherever the table keeps the excerpt (the post and its list entries).
-            var holding = client.scan(b -> b.tableName(env.server.tableName())).items().stream()
-                    .filter(item -> item.containsKey("excerpt") && item.get("excerpt").s().equals(fit)).toList();
-            assertTrue(!holding.isEmpty());
-            for (var item : holding) {
-                var asBefore = new HashMap<>(item);
-                asBefore.put("excerpt", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("Möte 9\u009611 i Kalmar."));
-                client.putItem(b -> b.tableName(env.server.tableName()).item(asBefore));
-            }
-        }
+        storedAsBefore(fit, "Möte 9\u009611 i Kalmar.");
         var before = http.get("/api/posts/" + slug);
         assertEquals("Möte 9\u009611 i Kalmar.", before.json().path("excerpt").asText(), "the API gives it as stored until the post is saved");
 
@@ -364,19 +354,24 @@ class EditingLifecycleEndToEndTest extends ServerTest {
         var rewritten = patch(slug, "{\"body\": \"En ny text.\"}", retitled.header("etag"));
         assertEquals("Egen sammanfattning.", rewritten.json().path("excerpt").asText(), "a new body keeps the author's own");
 
-        try (var client = env.server.dynamoClient()) {
-            var holding = client.scan(b -> b.tableName(env.server.tableName())).items().stream()
-                    .filter(item -> item.containsKey("excerpt") && item.get("excerpt").s().equals("Egen sammanfattning.")).toList();
-            assertTrue(!holding.isEmpty());
-            for (var item : holding) {
-                var asBefore = new HashMap<>(item);
-                asBefore.put("excerpt", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("Egen\uFFFE sammanfattning."));
-                client.putItem(b -> b.tableName(env.server.tableName()).item(asBefore));
-            }
-        }
+        storedAsBefore("Egen sammanfattning.", "Egen\uFFFE sammanfattning.");
         var tagged = patch(slug, "{\"tags\": [\"Frivård\"]}", http.get("/api/posts/" + slug).header("etag"));
         assertEquals(200, tagged.status(), tagged.body());
         assertEquals("Egen\uFFFD sammanfattning.", tagged.json().path("excerpt").asText());
+    }
+
+    /** The excerpt {@code now} as a version before stored it, wherever the table keeps it (the post and its list entries). */
+    static void storedAsBefore(String now, String before) {
+        try (var client = env.server.dynamoClient()) {
+            var holding = client.scan(b -> b.tableName(env.server.tableName())).items().stream()
+                    .filter(item -> item.containsKey("excerpt") && item.get("excerpt").s().equals(now)).toList();
+            assertTrue(!holding.isEmpty(), "no item holds " + now);
+            for (var item : holding) {
+                var asBefore = new HashMap<>(item);
+                asBefore.put("excerpt", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(before));
+                client.putItem(b -> b.tableName(env.server.tableName()).item(asBefore));
+            }
+        }
     }
 
     /** How many of the author's own posts (every status) have a title that begins so. */
