@@ -260,6 +260,28 @@ class AuthoringApiEndToEndTest extends ServerTest {
         assertEquals(published.header("etag"), again.header("etag"), "nothing written the second time");
     }
 
+    /**
+     * A draft its author reads with a token is theirs alone: no cache between them and the API (the CDN, a proxy) may keep
+     * it for anyone else. The same post published, read without a token, is everyone's for a short while (found by
+     * mutation testing: nothing checked which of the two a read answered).
+     */
+    @Test
+    void aDraftReadWithItsAuthorsTokenIsCachedForNobodyElse() {
+        var made = draft("Utkast som bara är mitt");
+        assertEquals(201, made.status(), made.body());
+        String path = "/api/posts/" + made.json().path("slug").asText();
+        assertEquals(404, http.get(path).status(), "a draft is nobody else's");
+        var mine = http.getAs(path, ServerExtension.TOKEN);
+        assertEquals(200, mine.status(), mine.body());
+        assertEquals("private, no-cache", mine.header("cache-control"));
+
+        var published = http.sendWith("POST", path + "/publish", "application/json", "{}", Map.of("If-Match", mine.header("etag")));
+        assertEquals(200, published.status(), published.body());
+        assertEquals("private, no-cache", http.getAs(path, ServerExtension.TOKEN).header("cache-control"), "asked with a token, still private");
+        String shared = http.get(path).header("cache-control");
+        assertTrue(shared.startsWith("public, ") && shared.contains("s-maxage="), shared);
+    }
+
     @Test
     void myPostsHoldEveryStatusOfMineOnlyAPageAtATime() {
         assertEquals(201, draft("Mitt API-utkast").status());
