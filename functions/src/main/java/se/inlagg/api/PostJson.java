@@ -123,8 +123,20 @@ final class PostJson {
         return response.withHeader("etag", etag(post)).withHeader("last-modified", ETags.httpDate(post.updatedAt()));
     }
 
+    /**
+     * Raise it when what the API answers for a post changes (a field added, renamed or written otherwise): every post's
+     * ETag changes with it. Found by an upgrade probe: the tag named only the post's version, so after a deploy that
+     * answered a post otherwise, a revalidation (the CDN's every 30 s, a client's If-None-Match) was answered 304, and
+     * the old answer was kept for as long as the post did not change. PostJsonShapeTest fails when the answer changes
+     * and this does not.
+     */
+    static final int SHAPE = 1;
+
+    /** How a version is answered: the shape above and the body's renderer (StoredHtml.VERSION, which changes bodyHtml). */
+    static final String REPRESENTATION = "shape " + SHAPE + ", renderer " + se.inlagg.posts.StoredHtml.VERSION;
+
     static String etag(PostSummary post) {
-        return ETags.ofVersion(post.id(), post.version());
+        return ETags.ofVersion(post.id(), post.version(), REPRESENTATION);
     }
 
     /**

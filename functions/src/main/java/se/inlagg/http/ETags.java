@@ -8,8 +8,8 @@ import java.util.Base64;
 import se.inlagg.posts.Sha256;
 
 /**
- * Entity tags and dates for conditional requests. A post's tag hashes its id with its version, so
- * it changes with every change and never repeats for another post; a page's hashes its content.
+ * Entity tags and dates for conditional requests. A post's tag hashes its id with its version (and how they are
+ * answered), so it changes with every change and never repeats for another post; a page's hashes its content.
  */
 public final class ETags {
 
@@ -18,8 +18,13 @@ public final class ETags {
     private ETags() {
     }
 
-    public static String ofVersion(String id, long version) {
-        return ofContent((id + "\n" + version).getBytes(StandardCharsets.UTF_8));
+    /**
+     * A post's tag: its id and version, and {@code representation}, what names how this code answers for a version, so a
+     * deploy that answers otherwise (a new renderer, a new field) gives every post a new tag, and a copy kept by the CDN
+     * or a client is not confirmed by a 304 as the answer it no longer is.
+     */
+    public static String ofVersion(String id, long version, String representation) {
+        return ofContent((id + "\n" + version + "\n" + representation).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A strong tag for exactly these bytes (pages, feeds, files). */
