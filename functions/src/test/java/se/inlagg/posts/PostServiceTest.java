@@ -327,6 +327,21 @@ class PostServiceTest {
         assertInstanceOf(Refusal.Stale.class, stale.refusal());
     }
 
+    /** An author who mends a typo in the text must see the mended text: in the answer, and on the post read again. */
+    @Test
+    void anEditOfTheBodyStoresAndAnswersTheNewText() {
+        Post p = created(post("Stavfel i texten", "2019-01-30", null));
+        PostDraft d = post("Stavfel i texten", "2019-01-30", null);
+        PostDraft mended = new PostDraft(d.title(), Optional.of("Rättad brödtext."), d.authorName(), d.authorRole(), d.authorOffice(),
+                d.tags(), d.publishedAt(), d.imageUrl(), d.imageAlt(), d.imageCaption(), d.excerpt(), d.status());
+        Post edited = done(service.edit(p, mended, "author-1"));
+        assertEquals("Rättad brödtext.", edited.body(), "the answer has the new text");
+        assertEquals("<p>Rättad brödtext.</p>\n", edited.bodyHtml(), "and the new text's HTML");
+        Post read = done(service.get("stavfel-i-texten", Optional.empty()));
+        assertEquals("Rättad brödtext.", read.body(), "the post read again has the new text, not the old");
+        assertEquals("<p>Rättad brödtext.</p>\n", read.bodyHtml());
+    }
+
     /** Found by a probe: an empty merge patch made a new version, and every other client's ETag stale. */
     @Test
     void anEditThatChangesNothingKeepsTheVersion() {
@@ -446,6 +461,8 @@ class PostServiceTest {
         Post draft = (Post) assertInstanceOf(Outcome.Done.class, at(WEEK_AGO).create(post("Om fika", null, "draft"), "author-1", Optional.empty())).value();
         PostSummary now = done(service.publish("om-fika", "author-1", Optional.empty(), Optional.of(Seen.atVersion(draft.version()))));
         assertEquals(Status.PUBLISHED, now.status());
+        // A new version, so a client holding the draft's ETag is told the post changed (a publish is a change like an edit).
+        assertEquals(draft.version() + 1, now.version(), "publishing a version-1 draft makes version 2");
         assertEquals(NOW, now.publishedAt(), "published now, not buried at the day it was begun");
         assertTrue(now.visibleAt(NOW));
 
