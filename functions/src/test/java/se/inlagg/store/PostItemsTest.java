@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Status;
+import se.inlagg.posts.Tag;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class PostItemsTest {
@@ -30,6 +31,39 @@ class PostItemsTest {
             assertEquals(dated ? "1" : "0", item.get(PostItems.DATED).n());
             assertEquals(dated, PostItems.summaryOf(Item.of(item)).dated());
         }
+    }
+
+    /**
+     * What readers see of a post is what was stored: its categories, its picture with its caption and size, and the whole
+     * byline, read back from the post's own item and from a list's entry alike.
+     */
+    @Test
+    void aPostReadsBackWithItsCategoriesPictureAndBylineAsWritten() {
+        var image = se.inlagg.posts.Image.stored("f".repeat(26) + ".jpg", "Deltagarna vid mötesbordet",
+                Optional.of("Foto: Åsa Öberg"), new se.inlagg.posts.Image.Size(640, 320));
+        var tags = List.of(new Tag("frivard", "Frivård"), new Tag("samverkan", "Samverkan"));
+        var post = new PostSummary("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", "manadsmote-i-ystad", "Månadsmöte i Ystad", "Ingress",
+                new Byline("Åsa Öberg", Optional.of("Frivårdsinspektör"), Optional.of("Frivården Malmö")), tags, Optional.of(image),
+                Status.PUBLISHED, Instant.parse("2019-01-29T23:00:00Z"), true, SAVED, 3, "author-1");
+        for (var item : List.of(PostItems.postItem(post), PostItems.entryItem(post, se.inlagg.posts.Facet.category(tags.get(0))))) {
+            PostSummary read = PostItems.summaryOf(Item.of(item));
+            assertEquals(tags, read.tags(), "the categories as written, in order");
+            assertEquals(Optional.of(image), read.image(), "the picture with its alt text, caption and size");
+            assertEquals(post, read, "nothing else lost either");
+        }
+    }
+
+    /**
+     * A body's HTML is stored beside it when both fit in one item, so a read renders nothing; a body near the limit full of
+     * "&" (five characters each as HTML) is stored as text alone, or DynamoDB would refuse the item and the save fail.
+     */
+    @Test
+    void aShortBodyIsStoredWithItsHtmlAndALongOneFullOfAmpersandsWithout() {
+        var shortBody = PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", se.inlagg.posts.Body.of("Fika & möte."));
+        assertEquals("<p>Fika &amp; möte.</p>\n", shortBody.get(PostItems.BODY_HTML).s());
+        var longBody = PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", se.inlagg.posts.Body.of("&".repeat(90_000)));
+        assertFalse(longBody.containsKey(PostItems.BODY_HTML), "text alone: its HTML is rendered when read");
+        assertEquals("&".repeat(90_000), longBody.get(PostItems.BODY).s());
     }
 
     @Test
