@@ -43,6 +43,21 @@ class DraftReaderTest {
     }
 
     /**
+     * A field the API does not know is refused naming it, wherever it is, rather than dropped unseen (a client that sends
+     * "titel" for "title" learns so at once); an empty date is refused, not read as "now".
+     */
+    @Test
+    void anUnknownFieldInTheBylineAndAnEmptyDateAreNamed() {
+        var unknown = assertThrows(ProblemException.class, () -> DraftReader.post(json("""
+                {"title": "Rubrik", "body": "Text", "author": {"name": "Åsa", "titel": "Chef"}}"""), NO_RULES));
+        assertEquals(List.of("author.titel"), fields(unknown));
+        var emptyDate = assertThrows(ProblemException.class, () -> DraftReader.post(json("""
+                {"title": "Rubrik", "body": "Text", "author": {"name": "Åsa"}, "publishedAt": ""}"""), NO_RULES));
+        assertEquals(400, emptyDate.problem().status());
+        assertEquals(List.of("publishedAt"), fields(emptyDate));
+    }
+
+    /**
      * Found by an integrator's probe: {"title": null, "body": null, "author": null, "tags": [null]} named only tags[0],
      * and the missing title, text and name came one answer later. A type error comes with what the rules say of the rest.
      */
@@ -68,5 +83,7 @@ class DraftReaderTest {
         assertEquals(List.of("Frivård", "RBM"), DraftReader.tagList(json("{\"tags\": [\"Frivård\", \"RBM\"]}")));
         assertEquals(List.of("tags"), fields(assertThrows(ProblemException.class, () -> DraftReader.tagList(json("{}")))));
         assertEquals(List.of("tags"), fields(assertThrows(ProblemException.class, () -> DraftReader.tagList(json("{\"tags\": \"Frivård\"}")))));
+        assertEquals(List.of("taggar"), fields(assertThrows(ProblemException.class,
+                () -> DraftReader.tagList(json("{\"tags\": [\"Frivård\"], \"taggar\": [\"RBM\"]}")))), "a field it does not know, named");
     }
 }
