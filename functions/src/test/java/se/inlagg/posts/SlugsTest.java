@@ -58,6 +58,16 @@ class SlugsTest {
         assertEquals("kriminalvardens-gemensamma-utbildningsdag-for-frivardsinspektorer-och", slug);
     }
 
+    /** The limit is 80 characters, so a slug of exactly 80 is whole: an address and a key, not cut nor refused. */
+    @Test
+    void aSlugOfExactlyEightyCharactersIsKeptWholeAndIsASlug() {
+        String eighty = "ord-".repeat(19) + "sist";
+        assertEquals(80, eighty.length());
+        assertEquals(eighty, Slugs.of("Ord ".repeat(19) + "sist"), "not cut back to the word before");
+        assertTrue(Slugs.isSlug(eighty), "eighty characters is a slug");
+        assertFalse(Slugs.isSlug(eighty + "a"), "eighty-one is not");
+    }
+
     @Test
     void numberedCandidatesStayWithinTheLimit() {
         String base = Slugs.of("a".repeat(79) + " b");
