@@ -2,6 +2,7 @@ package se.inlagg.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,24 @@ class IdempotencyKeysTest {
 
     private static IdempotentRequest read(Map<String, Object> body) {
         return IdempotencyKeys.read(HttpRequest.builder().header("Idempotency-Key", "nyckel-1").build(), body).orElseThrow();
+    }
+
+    private static int refusedWith(String key) {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(se.inlagg.http.ProblemException.class,
+                () -> IdempotencyKeys.read(HttpRequest.builder().header("Idempotency-Key", key).build(), Map.of()), key);
+        assertEquals(List.of("Idempotency-Key"), e.problem().details().stream().map(se.inlagg.posts.FieldError::field).toList());
+        return e.problem().status();
+    }
+
+    /** README "Limits": a key is 1–100 printable ASCII characters; a longer one, or one with "ä", is refused 400 naming the header. */
+    @Test
+    void aKeyOfAHundredAsciiCharactersIsTakenAndALongerOrNonAsciiOneIsRefused() {
+        assertTrue(IdempotencyKeys.read(HttpRequest.builder().header("Idempotency-Key", "k".repeat(100)).build(), Map.of()).isPresent(),
+                "exactly the limit");
+        assertEquals(400, refusedWith("k".repeat(101)), "one character more");
+        assertEquals(400, refusedWith("nyckel-ä"), "not ASCII");
+        assertEquals(400, refusedWith("nyckel\t1"), "not printable");
+        assertEquals(400, refusedWith(" "), "blank");
     }
 
     /** Found by a probe: the post is stored composed, but a retry sent decomposed was refused as another request (422). */

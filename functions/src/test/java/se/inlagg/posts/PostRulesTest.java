@@ -154,6 +154,35 @@ class PostRulesTest {
         assertEquals(List.of("body"), fieldsOf(PostRules.check(draft("t", "😀".repeat(100_000), "a"), TIME)));
     }
 
+    /** An excerpt made from a body as long as an excerpt may be is the whole body; one character more is cut at a word, with "…". */
+    @Test
+    void aBodyOfExactlyAnExcerptsLengthIsItsOwnExcerptUncut() {
+        // A paragraph's words end as a sentence: with its full stop, the body is its excerpt as it is.
+        String whole = "ord ".repeat(69) + "sis.";
+        assertEquals(PostRules.DERIVED_EXCERPT, whole.length());
+        assertEquals(whole, PostRules.excerptOf(whole), "nothing cut, no …");
+        assertEquals("ord ".repeat(68) + "ord…", PostRules.excerptOf("ord ".repeat(69) + "sist."), "one more: cut at the last word, with …");
+    }
+
+    /**
+     * What an author is told of text that would corrupt a page or a feed: each case says what is wrong, in words the forms
+     * put in Swedish. A title ending in half an emoji (a paste cut short) is refused as such, not read past its end.
+     */
+    @Test
+    void textThatWouldCorruptAPageIsRefusedSayingWhatIsWrong() {
+        for (String broken : List.of("Hej\uD83D", "Hej\uD83D!", "Hej\uDE00", "Hej\uFFFE", "Hej\uD83F\uDFFE")) {
+            assertEquals("must be valid Unicode text", PostRules.textProblem(broken, false), broken);
+            assertEquals("must be valid Unicode text", PostRules.textProblem(broken, true), broken);
+        }
+        assertEquals("must not contain control characters", PostRules.textProblem("Rad\u0001ett", true));
+        assertEquals("must be one line without control characters", PostRules.textProblem("Rad\u0001ett", false));
+        assertEquals("must be one line without control characters", PostRules.textProblem("Rad ett\nRad två", false));
+        assertEquals(null, PostRules.textProblem("Rad ett\nRad två\tslut", true), "a body may break its lines");
+        assertEquals(PostRules.SEPARATOR_IN_LINE, PostRules.textProblem("Rad ett\u2029Rad två", false));
+        assertEquals(List.of(new FieldError("title", "must be valid Unicode text")),
+                ((Refusal.Invalid) ((Outcome.Refused<?>) PostRules.check(draft("Hej\uD83D", "Text.", "Åsa"), TIME)).refusal()).errors());
+    }
+
     /**
      * Found by a review: a link or a picture in the body at "https://user:pw@…" was stored and its password sent in every
      * page, feed and API answer, as a picture's own address no longer was. The body is refused naming the host, never the
@@ -390,6 +419,20 @@ class PostRulesTest {
         assertEquals(List.of(new FieldError("image.url", "must be an http or https address")),
                 ((Refusal.Invalid) assertInstanceOf(Outcome.Refused.class, PostRules.check(withPicture("https://a\u200Db.se/x.jpg"), TIME))
                         .refusal()).errors(), "a joiner IDN would drop: no domain a browser looks up");
+    }
+
+    /** README "Limits": a picture's address of 2,048 characters is taken; one character more is refused, saying why. */
+    @Test
+    void aPictureAddressOfExactly2048CharactersIsTakenAndOneMoreIsNot() {
+        String start = "https://bilder.example.se/";
+        String longest = start + "a".repeat(PostRules.MAX_URL - start.length() - 4) + ".jpg";
+        assertEquals(2_048, longest.length());
+        var taken = assertInstanceOf(Outcome.Done.class, PostRules.check(withPicture(longest), TIME), "exactly the limit");
+        assertEquals(longest, ((PostRules.Checked) taken.value()).image().orElseThrow().url());
+        String over = start + "a".repeat(PostRules.MAX_URL - start.length() - 3) + ".jpg";
+        var refused = assertInstanceOf(Outcome.Refused.class, PostRules.check(withPicture(over), TIME), "one character more");
+        var errors = ((Refusal.Invalid) refused.refusal()).errors();
+        assertEquals(new FieldError("image.url", "must be at most 2048 characters"), errors.get(0), "says the limit: " + errors);
     }
 
     private static PostDraft withPicture(String url) {
