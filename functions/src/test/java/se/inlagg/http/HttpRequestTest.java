@@ -31,6 +31,9 @@ class HttpRequestTest {
         assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%FF%FE").build().strictQuery("q")));
         assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%C3").build().strictQuery("q")), "a cut sequence");
         assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%ZZ").build().strictQuery("q")));
+        // An escape cut short at the end of the query is refused, not read past its end (which would answer 500).
+        assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%4").build().strictQuery("q")), "half an escape");
+        assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=fika%").build().strictQuery("q")), "a lone %");
         // Hex digits are ASCII's: a fullwidth "４１" is no escape of "A" (from a review), nor an Arabic-Indic one.
         assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%\uFF14\uFF11").build().strictQuery("q")));
         assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%\u0664\u0661").build().strictQuery("q")));

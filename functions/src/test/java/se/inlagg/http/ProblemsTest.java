@@ -70,6 +70,8 @@ class ProblemsTest {
         assertTrue(p.swedish().contains("Inget sparades"), p.swedish());
         assertTrue(p.swedish().contains("bakåtknapp"), p.swedish());
         assertTrue(p.swedish().contains("100 000 tecken"), p.swedish());
+        assertTrue(p.swedish().contains("(högst 1 MB)"), "the limit, in megabytes: " + p.swedish());
+        assertEquals("The body is larger than 1048576 bytes.", p.message());
     }
 
     @Test

@@ -30,5 +30,9 @@ class TagTest {
         assertNotNull(Tag.problemWith("?!"));
         assertNull(Tag.problemWith("å".repeat(50)));
         assertNotNull(Tag.problemWith("å".repeat(51)));
+        // What the author is told (the forms put it in Swedish): each says what to mend.
+        assertEquals("must not be empty", Tag.problemWith("   "));
+        assertEquals("must be at most 50 characters", Tag.problemWith("å".repeat(51)));
+        assertEquals(Tag.LETTER_OR_DIGIT, Tag.problemWith("?!"));
     }
 }
