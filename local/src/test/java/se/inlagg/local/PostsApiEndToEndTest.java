@@ -36,6 +36,10 @@ class PostsApiEndToEndTest extends ServerTest {
         assertEquals(200, got.status());
         assertEquals("Att gästspela som chef", got.json().path("title").asText());
         assertEquals("Åsa Öberg", got.json().path("author").path("name").asText());
+        // The byline as written, as the post's page shows it: a client showing the post shows the role and the office too.
+        assertEquals("Frivårdsinspektör", got.json().path("author").path("role").asText(), got.body());
+        assertEquals("Malmö", got.json().path("author").path("office").asText(), got.body());
+        assertEquals(List.of("ledarskap", "frivard"), got.json().path("tags").findValuesAsText("slug"), "its categories, in order");
         assertEquals("application/json; charset=utf-8", got.header("content-type"));
     }
 
