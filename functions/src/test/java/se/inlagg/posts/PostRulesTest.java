@@ -432,7 +432,8 @@ class PostRulesTest {
         String over = start + "a".repeat(PostRules.MAX_URL - start.length() - 3) + ".jpg";
         var refused = assertInstanceOf(Outcome.Refused.class, PostRules.check(withPicture(over), TIME), "one character more");
         var errors = ((Refusal.Invalid) refused.refusal()).errors();
-        assertEquals(new FieldError("image.url", "must be at most 2048 characters"), errors.get(0), "says the limit: " + errors);
+        assertEquals(List.of(new FieldError("image.url", "must be at most 2048 characters")), errors,
+                "says the limit, and only that: the address was sent, not empty");
     }
 
     private static PostDraft withPicture(String url) {
