@@ -189,14 +189,15 @@ public final class PostRules {
     }
 
     private static Optional<Image> image(List<FieldError> errors, PostDraft d, Optional<Image> current) {
+        int noted = errors.size();
         Optional<String> url = optional(errors, "image.url", d.imageUrl(), MAX_URL, false);
+        boolean urlRefused = errors.size() > noted;
         Optional<String> alt = optional(errors, "image.alt", d.imageAlt(), MAX_ALT, false);
         Optional<String> caption = optional(errors, "image.caption", d.imageCaption(), MAX_CAPTION, false);
         if (url.isEmpty()) {
             // Not when an address was sent and refused for itself: that error says what is wrong with it (found by a test
             // of the limit: one of 2,049 characters was also said to be empty).
-            boolean sent = d.imageUrl().filter(u -> !showsNothing(u)).isPresent();
-            if ((alt.isPresent() || caption.isPresent()) && !sent) {
+            if ((alt.isPresent() || caption.isPresent()) && !urlRefused) {
                 errors.add(new FieldError("image.url", "must not be empty when the image has alt text or a caption"));
             }
             return Optional.empty();
@@ -396,22 +397,16 @@ public final class PostRules {
      * password counts: cut where the password's characters took room, it is not the one made now from a long body.
      */
     public static boolean derivedExcerpt(String excerpt, String body) {
+        // Read made fit, as the words are: one made before StoredHtml.VERSION 3, when a reference to a control ("&#150;",
+        // "&#x1;") stayed that control, is then one made from the body (found by an upgrade probe: taken for its author's,
+        // it stayed through every edit of the body, the form offering it, "�" and all, to keep, and every change through the
+        // API was refused for it, naming a field its client never sent). One its author typed with a noncharacter, which the
+        // rules took before ecf5bea, made fit, is still no words of the body: theirs.
+        String seen = StoredHtml.fit(excerpt);
         String made = excerptOf(body);
-        return excerpt.equals(made) || body.indexOf('@') >= 0 && (excerpt.equals(excerptAsRead(made))
-                || excerpt.equals(excerptAsRead(cut(Markdown.wordsBeforeVersion2(body)))))
-                || madeBefore(excerpt, body) || madeBeforeReferencesWereFit(excerpt, body);
-    }
-
-    /**
-     * Whether the excerpt is one made from this body before StoredHtml.VERSION 3, when a reference to a control ("&#150;",
-     * "&#x1;") stayed that control: made fit as the words are now, it is one made from the body (found by an upgrade probe:
-     * taken for its author's, it stayed through every edit of the body, the form offering it, "�" and all, to keep, and
-     * every change through the API was refused for it, naming a field its client never sent). Not any excerpt holding
-     * such a character: one its author typed may hold a noncharacter, which the rules took before ecf5bea.
-     */
-    private static boolean madeBeforeReferencesWereFit(String excerpt, String body) {
-        String fit = StoredHtml.fit(excerpt);
-        return !fit.equals(excerpt) && derivedExcerpt(fit, body);
+        return seen.equals(made) || body.indexOf('@') >= 0 && (seen.equals(excerptAsRead(made))
+                || seen.equals(excerptAsRead(cut(Markdown.wordsBeforeVersion2(body)))))
+                || madeBefore(seen, body);
     }
 
     /**
