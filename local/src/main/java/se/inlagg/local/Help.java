@@ -57,7 +57,7 @@ final class Help {
 
             Makes an author and prints their token, once: the table keeps only its SHA-256.
 
-              --role, --office  the author's byline, e.g. --role Frivårdsinspektör --office "Frivården Malmö"
+              --role, --office  the author's byline, e.g. --role frivårdsinspektör --office "Frivården Malmö"
               --aws             in the deployed table: TABLE_NAME (the stack's TableName output), with
                                 the usual AWS settings (AWS_REGION, and AWS_PROFILE or keys)
               --                the end of the options, before a name that begins with a dash

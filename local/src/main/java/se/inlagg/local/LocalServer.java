@@ -31,7 +31,7 @@ public final class LocalServer implements AutoCloseable {
 
     static final String DEV_TOKEN_FILE = "dev-token";
     static final se.inlagg.posts.Byline DEV_AUTHOR = new se.inlagg.posts.Byline("Lokal utvecklare",
-            java.util.Optional.of("Utvecklare"), java.util.Optional.of("Lokalt"));
+            java.util.Optional.of("utvecklare"), java.util.Optional.of("Lokalt"));
 
     /**
      * How to start: the template to serve, where data lives, the port (0 for any free one),

@@ -34,7 +34,7 @@ final class SeedPosts {
                     - att fråga medarbetarna först
 
                     Läs mer om utbytesprogrammet på [intranätet](https://www.kriminalvarden.se/).""",
-                    "Anna Lindqvist", "Enhetschef", "Frivården Göteborg", List.of("Ledarskap", "Utbyte"), "2019-01-22",
+                    "Anna Lindqvist", "enhetschef", "Frivården Göteborg", List.of("Ledarskap", "Utbyte"), "2019-01-22",
                     Optional.empty(), Optional.empty()),
             example("seed-2", "Månadsmöte: samverkan för klientens bästa", """
                     Vid månadens möte träffades frivården och anstalten i Ystad för att prata om **samverkan**
@@ -45,7 +45,7 @@ final class SeedPosts {
                     - gemensamma rutiner vid frigivning
                     - en kontaktperson per klient
                     - uppföljning varje kvartal""",
-                    "Åsa Öberg", "Frivårdsinspektör", "Frivården Malmö", List.of("Frivård", "Samverkan", "RBM"), "2019-01-30",
+                    "Åsa Öberg", "frivårdsinspektör", "Frivården Malmö", List.of("Frivård", "Samverkan", "RBM"), "2019-01-30",
                     Optional.of("https://bilder.example.se/manadsmote.jpg"), Optional.of("Deltagarna vid mötesbordet. Foto: Åsa Öberg")));
 
     private SeedPosts() {
