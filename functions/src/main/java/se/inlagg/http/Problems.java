@@ -52,7 +52,7 @@ public final class Problems {
     }
 
     public static Problem malformed(String message) {
-        return new Problem(400, "malformed_request", message, "Adressen, eller det som skickades, går inte att läsa. Kom du via en länk kan den vara trasig: börja från första sidan.");
+        return new Problem(400, "malformed_request", message, "Adressen, eller det som skickades, går inte att läsa. Kom du via en länk kan den vara trasig: börja om från alla inlägg.");
     }
 
     /** A query parameter given more than once (?tag=a&tag=b), where one is read: which was meant is not ours to guess. */
@@ -83,7 +83,7 @@ public final class Problems {
         return new Problem(413, "payload_too_large", "The body is larger than " + limit + " bytes.",
                 "Det du skickade är för stort (högst " + Math.max(1, limit / (1024 * 1024)) + " MB). Inget sparades. "
                         + "Gå tillbaka med webbläsarens bakåtknapp, där finns det du skrev oftast kvar, och korta det "
-                        + "(ett inläggs text får vara högst " + String.format(java.util.Locale.ROOT, "%,d", PostRules.MAX_BODY_CHARS).replace(',', ' ')
+                        + "(ett inläggs text får vara högst " + String.format(java.util.Locale.ROOT, "%,d", PostRules.MAX_BODY_CHARS).replace(',', '\u00A0')
                         + " tecken).");
     }
 
@@ -95,7 +95,7 @@ public final class Problems {
 
     public static Problem routeNotFound() {
         return new Problem(404, "not_found", "No such resource.",
-                "Adressen kan vara felskriven, eller så har sidan tagits bort. Sök bland inläggen eller börja från första sidan.");
+                "Adressen kan vara felskriven, eller så har sidan tagits bort. Sök bland inläggen eller börja om från alla inlägg.");
     }
 
     public static Problem methodNotAllowed(String method) {
@@ -126,6 +126,6 @@ public final class Problems {
 
     public static Problem internal() {
         return new Problem(500, "internal_error", "Something went wrong on our side; nothing was changed.",
-                "Något gick fel hos oss. Inget ändrades.");
+                "Inget ändrades. Försök igen om en stund; om felet finns kvar, säg till den som sköter bloggen.");
     }
 }

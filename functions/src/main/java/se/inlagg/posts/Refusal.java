@@ -38,7 +38,7 @@ public sealed interface Refusal {
         /** Posts are changed by the author who wrote them, and by nobody else. */
         public static Forbidden notTheAuthor() {
             return new Forbidden("Only the author of this post may change it.",
-                    "Bara den som skrev inlägget kan ändra det. Inget ändrades.");
+                    "Bara den som skrev inlägget kan ändra eller ta bort det.");
         }
     }
 
@@ -85,7 +85,7 @@ public sealed interface Refusal {
                 "The file is not a JPEG, PNG or WebP image; its type is read from its content, not its name."),
         IMAGE_TOO_LARGE("image_too_large", "Bilden är större än 10 MB. Välj en mindre bild.", "The image is larger than 10 MB."),
         IMAGE_TOO_MANY_PIXELS("image_too_many_pixels",
-                "Bilden är för stor: den får vara högst 30 000 pixlar bred och hög och ha högst 100 miljoner pixlar. Välj en mindre bild.",
+                "Bilden är för stor: den får vara högst 30\u00A0000 pixlar bred och hög och ha högst 100 miljoner pixlar. Välj en mindre bild.",
                 "The image is over 30,000 pixels wide or high, or over 100 megapixels."),
         EMPTY_FILE("empty_file", "Filen är tom. Välj en bild.", "The file is empty."),
         IMAGE_CUT_SHORT("image_cut_short", "Bildfilen är ofullständig: den tar slut innan bilden är hel. Den avbröts troligen när"

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * Dates as Swedish readers write them: "30 januari 2019", "30 januari 2019 kl. 09:15", "Januari
+ * Dates as Swedish readers write them: "30 januari 2019", "30 januari 2019 kl. 9.15", "Januari
  * 2019". Twelve month names, written here rather than looked up: a formatter with a Swedish locale
  * loads the JDK's CLDR locale data on first use, tens of milliseconds on every cold start.
  */
@@ -34,12 +34,18 @@ public final class SwedishDates {
     }
 
     /**
-     * "1 december 2026 kl. 09:05"; in the hour the clocks are put back, which comes twice, with the one it is:
-     * "25 oktober 2026 kl. 02:30 (vintertid)". That is how the form shows it too, and it is read back as that time.
+     * "1 december 2026 kl. 9.05", with a point, as Myndigheternas skrivregler writes a time in running text (found by a
+     * language review: "kl. 09:05" is a machine's); in the hour the clocks are put back, which comes twice, with the one it
+     * is: "25 oktober 2026 kl. 2.30 (vintertid)". Typed into the form, it is read back as that time.
      */
     public static String dateTime(Instant instant, ZoneId zone) {
         ZonedDateTime t = instant.atZone(zone);
-        return date(instant, zone) + " kl. " + two(t.getHour()) + ":" + two(t.getMinute()) + seasonAfter(instant, zone);
+        return date(instant, zone) + " kl. " + time(t.toLocalTime()) + seasonAfter(instant, zone);
+    }
+
+    /** "9.05", "15.30": a time of day as running text writes it, the hour without a leading zero, a point before the minutes. */
+    public static String time(java.time.LocalTime t) {
+        return t.getHour() + "." + two(t.getMinute());
     }
 
     /** " (vintertid)" or " (sommartid)", to follow a time the clock shows twice ({@link #season}); empty after any other. */

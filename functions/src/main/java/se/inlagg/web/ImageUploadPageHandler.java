@@ -38,8 +38,8 @@ import se.inlagg.web.templates.JteimagetextGenerated;
  */
 public final class ImageUploadPageHandler extends PostAuthorPage {
 
-    /** The time of day an upload form is good until, as the page says it: "15:32". */
-    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("HH:mm");
+    /** The time of day an upload form is good until, as the page says it: "15.32", "9.05" (SwedishDates.time's way). */
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("H.mm");
 
     public ImageUploadPageHandler() {
         super("GET", "image");

@@ -57,7 +57,7 @@ abstract class PageFunction extends HttpFunction {
      * API's English slot (found by a review of the pages' Swedish: readers saw the generic sentence).
      */
     static Problem staleListLink() {
-        return Problems.malformed("The link to the next page no longer holds.", "Länken till nästa sida gäller inte längre. Börja från första sidan.");
+        return Problems.malformed("The link to the next page no longer holds.", "Länken till nästa sida gäller inte längre. Börja om från alla inlägg.");
     }
 
     private Optional<Viewer> viewerIfReadable(HttpRequest request) {
@@ -125,7 +125,7 @@ abstract class PageFunction extends HttpFunction {
                                        Optional<String> notice, Optional<Viewer> viewer, String formId, Optional<String> sameTitleAllowed) {
         FormView written = WriteForm.view(values, errors, notice, viewer.map(Viewer::csrf).orElse(""), formId);
         FormView view = sameTitleAllowed.map(written::allowingSameTitle).orElse(written);
-        Frame frame = textKept(Frame.unlisted("Skriv", viewer).failedIf(status >= 400), status != 200 || viewer.isEmpty());
+        Frame frame = textKept(Frame.unlisted("Skriv ett inlägg", viewer).failedIf(status >= 400), status != 200 || viewer.isEmpty());
         return page(request, status, frame, Templates.render(out -> JteformGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }

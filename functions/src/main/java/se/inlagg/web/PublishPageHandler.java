@@ -75,7 +75,7 @@ public final class PublishPageHandler extends PostAuthorPage {
         Optional<Instant> at = read.instant().map(t -> asFilledIn(t, typed, slug, viewer.get()));
         if (!typed.isEmpty() && at.isEmpty()) {
             return again(request, viewer.get(), slug, typed, 400, !(read instanceof SiteTime.Reading.Unreadable)
-                    ? Swedish.message(PostRules.timeProblem(read)) + "."
+                    ? Swedish.sentence(Swedish.message(PostRules.timeProblem(read)))
                     : "Tiden gick inte att läsa. Skriv datum och klockslag som 2026-12-24 15:00 (svensk tid).", true);
         }
         Instant asked = posts.time().now();

@@ -26,21 +26,23 @@ final class Swedish {
         add("must be at most (\\d+) bytes of UTF-8", "är för lång (högst $1 byte: å, ä, ö och många tecken tar två eller fler)");
         // The examples are the form's own hint's (found by a probe: the hint said 2026-12-24 15:00, this 2019-01-30 09:15).
         add("must be a real date like .*", "måste vara ett datum, med eller utan klockslag, till exempel 2026-12-24, 2026-12-24 15:00 eller"
-                + " 24 december 2026 kl. 15:00 (årtal med högst fyra siffror)");
+                + " 24 december 2026 kl. 15.00 (årtal med högst fyra siffror)");
         // SiteTime.Reading.Skipped's message; the day as Swedish writes it.
+        // Times with a point (9.15), as SwedishDates writes them; each message a sentence, with its full stop (found by a
+        // language review).
         MESSAGES.put(Pattern.compile("does not exist in \\S+: on (\\d{4}-\\d{2}-\\d{2}) the clocks go forward from (\\S+) to (\\S+), so (\\S+) never comes;.*"),
-                m -> "$4 finns inte den " + SwedishDates.date(LocalDate.parse(m.group(1)))
-                        + ", för då ställs klockan fram från $2 till $3. Välj en annan tid");
+                m -> "Kl. " + time(m.group(4)) + " finns inte den " + SwedishDates.date(LocalDate.parse(m.group(1)))
+                        + ", för då ställs klockan fram från " + time(m.group(2)) + " till " + time(m.group(3)) + ". Välj en annan tid.");
         // SiteTime.Reading.NoSuchDay's message: the day as Swedish writes it, though no calendar has it.
         MESSAGES.put(Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2}) does not exist: \\S+ has (\\d+) days"), m -> {
             YearMonth month = YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
             return SwedishDates.writtenDay(month, Integer.parseInt(m.group(3))) + " finns inte – " + SwedishDates.monthInText(month)
-                    + " har bara $4 dagar. Välj en annan dag";
+                    + " har bara $4 dagar. Välj en annan dag.";
         });
         // SiteTime.Reading.OtherSeason's message.
         MESSAGES.put(Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2})\\S* is (\\S+) \\(.*\\) in \\S+, not (\\S+); the clocks show it once.*"),
-                m -> SwedishDates.date(LocalDate.parse(m.group(1))) + " kl. $2 är $3, inte $4: klockan visar den tiden en gång. "
-                        + "Skriv tiden utan ”($4)”");
+                m -> SwedishDates.date(LocalDate.parse(m.group(1))) + " kl. " + time(m.group(2)) + " är $3, inte $4: klockan visar"
+                        + " den tiden en gång. Skriv tiden utan ”($4)”.");
         add("must be an http or https address", "måste vara en giltig webbadress som börjar med http:// eller https://");
         add("must not be empty when the image has alt text or a caption", "behövs när bilden har alt-text eller bildtext");
         add(Pattern.quote(PostRules.ANOTHER_POSTS_PICTURE),
@@ -72,15 +74,29 @@ final class Swedish {
     private Swedish() {
     }
 
+    /** "02:30" (or "02:30:15", as java.time writes it) as "2.30". */
+    private static String time(String clock) {
+        return SwedishDates.time(java.time.LocalTime.parse(clock));
+    }
+
+    /** The message as a sentence of its own, with its full stop: "måste vara ett datum …." where only the form's label went before. */
+    static String sentence(String message) {
+        return message.endsWith(".") ? message : message + ".";
+    }
+
     private static void add(String english, String swedish) {
         MESSAGES.put(Pattern.compile(english), m -> swedish);
     }
 
     private static final Pattern LARGE_NUMBER = Pattern.compile("\\d{5,}");
 
-    /** Swedish writes 100 000, not 100000: a space between each three digits of a large number. */
+    /**
+     * Swedish writes 100 000, not 100000: a space between each three digits of a large number, one that does not break
+     * (U+00A0), so no line ends in "100" and the next begins "000" (found by a language review).
+     */
     static String grouped(String text) {
-        return LARGE_NUMBER.matcher(text).replaceAll(n -> String.format(java.util.Locale.ROOT, "%,d", new java.math.BigInteger(n.group())).replace(',', ' '));
+        return LARGE_NUMBER.matcher(text).replaceAll(n -> String.format(java.util.Locale.ROOT, "%,d", new java.math.BigInteger(n.group()))
+                .replace(',', '\u00A0'));
     }
 
     /** "1 inlägg", "12 345 inlägg": a number of posts, grouped; the word is the same in the plural. */

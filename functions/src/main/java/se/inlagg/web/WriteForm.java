@@ -41,7 +41,7 @@ final class WriteForm {
             new Spec("authorOffice", "Kontor", 1, false, Optional.empty()),
             new Spec("tags", "Kategorier (skilj med komma)", 1, false, Optional.empty()),
             new Spec("publishedAt", "Publiceringsdatum", 1, false, Optional.of(
-                    "Till exempel 2019-01-30, 2026-12-24 15:00 eller 24 december 2026 kl. 15:00 (svensk tid). Tomt betyder nu;"
+                    "Till exempel 2019-01-30, 2026-12-24 15:00 eller 24 december 2026 kl. 15.00 (svensk tid). Tomt betyder nu;"
                     + " ett publicerat inlägg behåller sitt datum.")),
             new Spec("imageUrl", "Bildens adress", 1, false, Optional.of(
                     "En bild på webben (https://…), eller ladda upp en egen med knappen som slutar med ”välj bild…” nedan.")),

@@ -69,7 +69,7 @@ class ProblemsTest {
         assertEquals(413, p.status());
         assertTrue(p.swedish().contains("Inget sparades"), p.swedish());
         assertTrue(p.swedish().contains("bakåtknapp"), p.swedish());
-        assertTrue(p.swedish().contains("100 000 tecken"), p.swedish());
+        assertTrue(p.swedish().contains("100\u00A0000 tecken"), p.swedish());
         assertTrue(p.swedish().contains("(högst 1 MB)"), "the limit, in megabytes: " + p.swedish());
         assertEquals("The body is larger than 1048576 bytes.", p.message());
     }

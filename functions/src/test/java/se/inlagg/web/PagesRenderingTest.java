@@ -147,10 +147,10 @@ class PagesRenderingTest {
                 new se.inlagg.posts.FacetCount(se.inlagg.posts.Facet.month(java.time.YearMonth.of(2019, 1)), 2_345));
         String archive = Templates.render(out -> se.inlagg.web.templates.JtearchiveGenerated.render(out, null, frame("Arkiv", Optional.empty()),
                 FacetsPageHandler.archive(months)));
-        assertTrue(archive.contains("<a href=\"/archive/2019-02\">Februari 2019</a> <span class=\"count\">10 000 inlägg</span>"), archive);
+        assertTrue(archive.contains("<a href=\"/archive/2019-02\">Februari 2019</a> <span class=\"count\">10\u00A0000 inlägg</span>"), archive);
         assertTrue(archive.contains("<a href=\"/archive/2019-01\">Januari 2019</a> <span class=\"count\">2345 inlägg</span>"), archive);
-        assertTrue(archive.contains("<h2 id=\"ar-2019\">2019<span class=\"count\">, 12 345 inlägg</span></h2>"), archive);
-        assertEquals("123 456 inlägg", new FacetIndexView.Entry("Frivård", "/tags/frivard", 123_456).countText());
+        assertTrue(archive.contains("<h2 id=\"ar-2019\">2019<span class=\"count\">, 12\u00A0345 inlägg</span></h2>"), archive);
+        assertEquals("123\u00A0456 inlägg", new FacetIndexView.Entry("Frivård", "/tags/frivard", 123_456).countText());
     }
 
     @Test
@@ -415,20 +415,20 @@ class PagesRenderingTest {
         assertEquals("får vara högst 200 tecken", Swedish.message("must be at most 200 characters"));
         assertEquals("får bara vara en rad, utan rad- eller styckebrytningar", Swedish.message(se.inlagg.posts.PostRules.SEPARATOR_IN_LINE));
         assertEquals("ett okänt fel", Swedish.message("ett okänt fel"), "unknown messages pass through");
-        assertEquals("får vara högst 100 000 tecken", Swedish.message("must be at most 100000 characters"), "grouped as Swedish writes it");
-        assertEquals("02:30 finns inte den 29 mars 2026, för då ställs klockan fram från 02:00 till 03:00. Välj en annan tid",
+        assertEquals("får vara högst 100\u00A0000 tecken", Swedish.message("must be at most 100000 characters"), "grouped as Swedish writes it");
+        assertEquals("Kl. 2.30 finns inte den 29 mars 2026, för då ställs klockan fram från 2.00 till 3.00. Välj en annan tid.",
                 Swedish.message(se.inlagg.posts.PostRules.timeProblem(new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"),
                         java.time.Clock.systemUTC()).read("2026-03-29 02:30"))), "the day as Swedish writes it");
-        assertEquals("29 februari 2027 finns inte – februari 2027 har bara 28 dagar. Välj en annan dag",
+        assertEquals("29 februari 2027 finns inte – februari 2027 har bara 28 dagar. Välj en annan dag.",
                 Swedish.message(se.inlagg.posts.PostRules.timeProblem(new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"),
                         java.time.Clock.systemUTC()).read("2027-02-29 15:00"))), "a day its month lacks");
         assertTrue(Swedish.message(se.inlagg.posts.PostRules.ANOTHER_POSTS_PICTURE).startsWith("får inte vara filen till en bild som inlägget inte visar nu"));
         // Found by a probe: its examples were not the date field's hint's, and "mellan år 1 och 9999" read oddly.
         assertEquals("måste vara ett datum, med eller utan klockslag, till exempel 2026-12-24, 2026-12-24 15:00 eller 24 december 2026"
-                + " kl. 15:00 (årtal med högst fyra siffror)", Swedish.message(se.inlagg.posts.PostRules.NOT_A_TIME));
+                + " kl. 15.00 (årtal med högst fyra siffror)", Swedish.message(se.inlagg.posts.PostRules.NOT_A_TIME));
         assertEquals("får inte innehålla användarnamn eller lösenord (det som står före @ i adressen): alla som läser inlägget skulle få dem",
                 Swedish.message("image.url", se.inlagg.posts.PostRules.URL_WITH_CREDENTIALS));
-        assertEquals("måste vara en giltig webbadress: portnumret efter kolonet måste vara ett tal från 1 till 65 535",
+        assertEquals("måste vara en giltig webbadress: portnumret efter kolonet måste vara ett tal från 1 till 65\u00A0535",
                 Swedish.message("image.url", se.inlagg.posts.PostRules.URL_WITH_NO_SUCH_PORT));
         assertEquals("får inte länka till eller visa en adress med användarnamn eller lösenord (det som står före @ i adressen): alla som "
                 + "läser inlägget skulle få dem. Ta bort dem ur adressen till intra.example",

@@ -43,6 +43,6 @@ class SearchResultsTest {
         assertEquals("Inga inlägg hittades för ”veckobrev”. Här visas 1000 inlägg med liknande ord. Sida 1 av 100.", said(1_060, 0, true));
         assertEquals("1000 inlägg hittades för ”veckobrev”. Sida 100 av 100.", said(1_000, 990));
         assertEquals("12 inlägg hittades för ”veckobrev”. Sida 2 av 2.", said(12, 10));
-        assertEquals(true, said(12_345, 0).startsWith("12 345 inlägg hittades"), "five digits grouped, as Swedish writes them");
+        assertEquals(true, said(12_345, 0).startsWith("12\u00A0345 inlägg hittades"), "five digits grouped, as Swedish writes them");
     }
 }

@@ -150,7 +150,7 @@ class ReaderPagesEndToEndTest extends ServerTest {
             var reply = http.get(impossible.getKey() + "?cursor=" + impossible.getValue());
             assertEquals(400, reply.status(), impossible + ": " + reply.body());
             assertTrue(reply.header("content-type").startsWith("text/html"), impossible.toString());
-            assertTrue(reply.body().contains("Länken till nästa sida gäller inte längre. Börja från första sidan."), impossible + ": " + reply.body());
+            assertTrue(reply.body().contains("Länken till nästa sida gäller inte längre. Börja om från alla inlägg."), impossible + ": " + reply.body());
             assertEquals(http.get(impossible.getKey() + "?cursor=bm90LWEtY3Vyc29y").body(), reply.body(), "as a cursor made up of anything");
         }
     }
