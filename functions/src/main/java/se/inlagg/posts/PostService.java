@@ -119,7 +119,20 @@ public final class PostService {
 
     /** The post a create with this key made, while the key's record lasts (what a form sent again is about). */
     public Optional<Post> createdBy(String authorId, IdempotentRequest request) {
-        return repository.idempotencyRecord(authorId, request.keySha256(), time.now()).flatMap(r -> repository.findById(r.postId()));
+        return madeBy(authorId, request).map(Made::post);
+    }
+
+    /**
+     * What a create with this key made, while the key's record lasts: the post, and whether this request was sent from the
+     * very showing of the form that made it (a form sent again from anywhere else may hold text older than the post's).
+     */
+    public Optional<Made> madeBy(String authorId, IdempotentRequest request) {
+        return repository.idempotencyRecord(authorId, request.keySha256(), time.now()).flatMap(r -> repository.findById(r.postId())
+                .map(post -> new Made(post, r.sentFrom().isPresent() && r.sentFrom().equals(request.sentFrom()))));
+    }
+
+    /** A post a form made, and whether the request asked about was sent from the page that made it. */
+    public record Made(Post post, boolean fromTheSamePage) {
     }
 
     /**

@@ -17,6 +17,8 @@ final class IdempotencyItems {
     static final String REQUEST_SHA256 = "requestSha256";
     /** Beside requestSha256, which stays as it was for a version from before this one, deployed again. */
     static final String COMMAND_SHA256 = "commandSha256";
+    /** The showing of the form that sent it: only a form's creates have one. */
+    static final String SENT_FROM = "sentFrom";
 
     private IdempotencyItems() {
     }
@@ -32,6 +34,7 @@ final class IdempotencyItems {
                 .item(Item.builder().key(Keys.idempotency(post.authorId(), request.keySha256()), Keys.IDEM_SK)
                         .s(REQUEST_SHA256, request.requestSha256())
                         .s(COMMAND_SHA256, request.commandSha256())
+                        .s(SENT_FROM, request.sentFrom())
                         .s(PostItems.POST_ID, post.id())
                         .n(PostItems.VERSION, post.version())
                         .n(Keys.EXPIRES_AT, expires.getEpochSecond())
@@ -44,6 +47,6 @@ final class IdempotencyItems {
 
     static IdempotencyRecord recordOf(Item d) {
         return new IdempotencyRecord(d.string(REQUEST_SHA256), d.text(COMMAND_SHA256), d.string(PostItems.POST_ID),
-                d.number(PostItems.VERSION), Instant.ofEpochSecond(d.number(Keys.EXPIRES_AT)));
+                d.number(PostItems.VERSION), Instant.ofEpochSecond(d.number(Keys.EXPIRES_AT)), d.text(SENT_FROM));
     }
 }

@@ -18,9 +18,7 @@ import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.SiteTime;
-import se.inlagg.posts.Status;
 import se.inlagg.posts.SwedishDates;
-import se.inlagg.web.templates.JteeditGenerated;
 
 /**
  * GET and POST /posts/{slug}/edit: the post's own author edits it as stored, in the same form as a
@@ -44,7 +42,7 @@ public final class EditPageHandler extends PostAuthorPage {
                 return toSignIn(request);
             }
             Post post = ownPost(slug, viewer.get());
-            return form(request, 200, post, post.version(), WriteForm.of(post, app().posts().time().zone()), List.of(),
+            return editForm(request, 200, post, post.version(), WriteForm.of(post, app().posts().time().zone()), List.of(),
                     Optional.empty(), Optional.empty(), viewer.get());
         }
         FormData form = FormData.of(request).pasted(WriteForm.TEXT_AREAS, WriteForm.MARKDOWN);
@@ -54,7 +52,7 @@ public final class EditPageHandler extends PostAuthorPage {
         if (refused.isPresent()) {
             // The version stays the one the text was written from, so sending it again cannot save over a newer one.
             return viewer.isEmpty() ? signedOut(request, slug, typed, version)
-                    : form(request, 403, ownPost(slug, viewer.get()), version, typed, List.of(), refused, Optional.empty(), viewer.get());
+                    : editForm(request, 403, ownPost(slug, viewer.get()), version, typed, List.of(), refused, Optional.empty(), viewer.get());
         }
         Post current;
         switch (app().posts().getToChange(slug, viewer.get().authorId())) {
@@ -69,7 +67,7 @@ public final class EditPageHandler extends PostAuthorPage {
         PostDraft draft = draftOf(form, current, app().posts().time().zone());
         List<FieldError> noWords = WriteForm.pictureWordsRefused(form, draft, app().posts().time(), Optional.of(current.summary()));
         if (!noWords.isEmpty()) {
-            return form(request, 400, current, version, typed, noWords, Optional.empty(), Optional.empty(), viewer.get());
+            return editForm(request, 400, current, version, typed, noWords, Optional.empty(), Optional.empty(), viewer.get());
         }
         if (current.version() != version) {
             return app().posts().alreadySays(current, draft) ? next(current, form) : conflict(request, current, typed, viewer.get(),
@@ -79,13 +77,13 @@ public final class EditPageHandler extends PostAuthorPage {
         return switch (app().posts().edit(current, draft, viewer.get().authorId())) {
             case Outcome.Done<Post> d -> next(d.value(), form);
             case Outcome.Refused<Post> r -> switch (r.refusal()) {
-                case Refusal.Invalid i -> form(request, 400, current, version, typed, i.errors(), Optional.empty(), Optional.empty(),
+                case Refusal.Invalid i -> editForm(request, 400, current, version, typed, i.errors(), Optional.empty(), Optional.empty(),
                         viewer.get());
                 case Refusal.Stale s -> conflict(request, ownPost(slug, viewer.get()), typed, viewer.get(),
                         "Inlägget ändrades samtidigt som du sparade. Inget har gått förlorat.");
-                case Refusal.Busy b -> form(request, 503, current, version, typed, List.of(), Optional.of(Problems.of(b).swedish()),
+                case Refusal.Busy b -> editForm(request, 503, current, version, typed, List.of(), Optional.of(Problems.of(b).swedish()),
                         Optional.empty(), viewer.get()).withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
-                case Refusal.Unprocessable u -> form(request, 422, current, version, typed, WriteForm.fieldErrorsOf(u),
+                case Refusal.Unprocessable u -> editForm(request, 422, current, version, typed, WriteForm.fieldErrorsOf(u),
                         Optional.of(u.rule().swedish()), Optional.empty(), viewer.get());
                 case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));
                 case Refusal.NotFound n -> gone(request, typed, viewer.get());
@@ -102,15 +100,6 @@ public final class EditPageHandler extends PostAuthorPage {
     }
 
     static final String GONE = "Inlägget finns inte längre: det togs bort medan du skrev. Det du skrev finns kvar här och kan sparas som ett nytt inlägg.";
-
-    /**
-     * The author's text beside the stored post, carrying the stored version: saving again is a choice
-     * to save over it, made with what it says in view.
-     */
-    private HttpResponse conflict(HttpRequest request, Post now, Map<String, String> typed, Viewer viewer, String message) {
-        return form(request, 409, now, now.version(), typed, List.of(), Optional.of(message), Optional.of(now), viewer);
-    }
-
 
     /**
      * Where a saved form goes: the button pressed says whether to stay, preview or upload a picture (with the words typed
@@ -165,25 +154,6 @@ public final class EditPageHandler extends PostAuthorPage {
         return new PostDraft(typed.title(), typed.body(), typed.authorName(), typed.authorRole(), typed.authorOffice(), typed.tags(),
                 publishedAt, typed.imageUrl(), pictureRemoved ? Optional.empty() : typed.imageAlt(),
                 pictureRemoved ? Optional.empty() : typed.imageCaption(), typed.excerpt(), Optional.of(status));
-    }
-
-    private HttpResponse form(HttpRequest request, int status, Post post, long version, Map<String, String> values,
-                              List<FieldError> errors, Optional<String> notice, Optional<Post> conflict, Viewer viewer) {
-        var time = app().posts().time();
-        PostSummary s = post.summary();
-        Views.StatusLabel label = Views.status(s, time.now(), time.zone());
-        FormView form = WriteForm.edit(s.slug(), values, errors, notice, viewer.csrf(), Tokens.newToken(), conflict.isPresent(),
-                Optional.of(s.status()));
-        Optional<EditView.Conflict> stored = conflict.map(c -> new EditView.Conflict(c.summary().title(), c.body(),
-                SiteTime.format(c.summary().updatedAt()), Views.dateTime(c.summary().updatedAt(), time.zone()),
-                // An empty date keeps the date of a post readers see (PostService.edit), not a draft's or a scheduled one's.
-                WriteForm.differences(WriteForm.of(c, time.zone()), values, time::parse, c.summary().visibleAt(time.now()))));
-        Optional<PostView.Figure> image = Views.post(post, time.zone(), time.now()).figure();
-        EditView view = new EditView(Views.postPath(s.slug()), label.text(), label.cssClass(), version, form,
-                status == 200 ? Notice.of(request) : Optional.empty(), stored, image);
-        Frame frame = textKept(Frame.unlisted("Redigera: " + s.title(), Optional.of(viewer)).failedIf(status >= 400), status != 200);
-        return page(request, status, frame, Templates.render(out -> JteeditGenerated.render(out, null, frame, view)))
-                .withHeader("cache-control", Caching.NO_STORE);
     }
 
     /**

@@ -19,7 +19,10 @@ import se.inlagg.posts.Facet;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostService;
+import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.Refusal;
+import se.inlagg.web.templates.JteeditGenerated;
 import se.inlagg.web.templates.JteformGenerated;
 
 /**
@@ -114,16 +117,47 @@ abstract class PageFunction extends HttpFunction {
         return newPostForm(request, status, values, errors, notice, viewer, Tokens.newToken());
     }
 
-    /** The same, with this form id (the idempotency key of what it makes). */
+    /** The same, with this form id (the idempotency key of what it makes), shown as {@link FormId} says. */
     protected HttpResponse newPostForm(HttpRequest request, int status, Map<String, String> values,
                                        List<FieldError> errors, Optional<String> notice, Optional<Viewer> viewer, String formId) {
         return newPostForm(request, status, values, errors, notice, viewer, formId, Optional.empty());
     }
 
+    /**
+     * The edit form of the author's own post: the {@code values} typed (or the post's), the version they were written from,
+     * and, in a {@code conflict}, the post as stored beside them (EditPageHandler; WriteHandler for a form sent again).
+     */
+    protected HttpResponse editForm(HttpRequest request, int status, Post post, long version, Map<String, String> values,
+                                    List<FieldError> errors, Optional<String> notice, Optional<Post> conflict, Viewer viewer) {
+        var time = app().posts().time();
+        PostSummary s = post.summary();
+        Views.StatusLabel label = Views.status(s, time.now(), time.zone());
+        FormView form = WriteForm.edit(s.slug(), values, errors, notice, viewer.csrf(), Tokens.newToken(), conflict.isPresent(),
+                Optional.of(s.status()));
+        Optional<EditView.Conflict> stored = conflict.map(c -> new EditView.Conflict(c.summary().title(), c.body(),
+                SiteTime.format(c.summary().updatedAt()), Views.dateTime(c.summary().updatedAt(), time.zone()),
+                // An empty date keeps the date of a post readers see (PostService.edit), not a draft's or a scheduled one's.
+                WriteForm.differences(WriteForm.of(c, time.zone()), values, time::parse, c.summary().visibleAt(time.now()))));
+        Optional<PostView.Figure> image = Views.post(post, time.zone(), time.now()).figure();
+        EditView view = new EditView(Views.postPath(s.slug()), label.text(), label.cssClass(), version, form,
+                status == 200 ? Notice.of(request) : Optional.empty(), stored, image);
+        Frame frame = textKept(Frame.unlisted("Redigera: " + s.title(), Optional.of(viewer)).failedIf(status >= 400), status != 200);
+        return page(request, status, frame, Templates.render(out -> JteeditGenerated.render(out, null, frame, view)))
+                .withHeader("cache-control", Caching.NO_STORE);
+    }
+
+    /**
+     * The author's text beside the stored post, carrying the stored version: saving again is a choice
+     * to save over it, made with what it says in view.
+     */
+    protected HttpResponse conflict(HttpRequest request, Post now, Map<String, String> typed, Viewer viewer, String message) {
+        return editForm(request, 409, now, now.version(), typed, List.of(), Optional.of(message), Optional.of(now), viewer);
+    }
+
     /** The same, sent with {@code sameTitleAllowed} not asked about as a post of that title saved just now (FormView). */
     protected HttpResponse newPostForm(HttpRequest request, int status, Map<String, String> values, List<FieldError> errors,
                                        Optional<String> notice, Optional<Viewer> viewer, String formId, Optional<String> sameTitleAllowed) {
-        FormView written = WriteForm.view(values, errors, notice, viewer.map(Viewer::csrf).orElse(""), formId);
+        FormView written = WriteForm.view(values, errors, notice, viewer.map(Viewer::csrf).orElse(""), FormId.shown(formId));
         FormView view = sameTitleAllowed.map(written::allowingSameTitle).orElse(written);
         Frame frame = textKept(Frame.unlisted("Skriv ett inlägg", viewer).failedIf(status >= 400), status != 200 || viewer.isEmpty());
         return page(request, status, frame, Templates.render(out -> JteformGenerated.render(out, null, frame, view)))

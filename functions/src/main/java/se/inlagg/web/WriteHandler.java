@@ -17,6 +17,7 @@ import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.PostRules;
+import se.inlagg.posts.PostService;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Sha256;
 import se.inlagg.posts.Status;
@@ -42,7 +43,9 @@ public final class WriteHandler extends PageFunction {
         // The form comes back with its own id, as after every refusal: its first sending may have made the post with the
         // answer lost, and sent again once signed in it must answer that post, not make a second (found by a probe: a new
         // id here made "…-2" of a post whose answer had not arrived before the session ended).
-        String formIdAgain = formId(form).orElseGet(Tokens::newToken);
+        // Shown again, it is another showing of the form (FormId): only the page that made a post mends it when sent again.
+        Optional<FormId> sent = FormId.of(form);
+        String formIdAgain = sent.map(FormId::key).orElseGet(Tokens::newToken);
         // A title its author was asked about (sameTitleJustNow) stays answered through every refusal after it (from a review:
         // the form came back without it, and asked again).
         Optional<String> sameTitle = sameTitleOf(form);
@@ -51,8 +54,10 @@ public final class WriteHandler extends PageFunction {
         }
         // The fields as sent. PostService tells a repeat by the post they ask for, so a form sent again that says the same
         // post otherwise is the same request; this hash is recorded too, for a version from before that, deployed again.
-        var key = formId(form)
-                .map(id -> new IdempotentRequest(Sha256.hex(id), Sha256.hex(new TreeMap<>(values) + "|" + form.value("action"))));
+        var key = sent.map(id -> {
+            var asked = new IdempotentRequest(Sha256.hex(id.key()), Sha256.hex(new TreeMap<>(values) + "|" + form.value("action")));
+            return id.shown().map(asked::from).orElse(asked);
+        });
         PostDraft draft = draftOf(form);
         List<se.inlagg.posts.FieldError> noWords = WriteForm.pictureWordsRefused(form, draft, app().posts().time(), Optional.empty());
         if (!noWords.isEmpty()) {
@@ -92,55 +97,63 @@ public final class WriteHandler extends PageFunction {
     }
 
     /**
-     * This form made a post already and comes again with other words: its author went back, mended a typo and
-     * sent it again. The post it made is changed to what the form says now, if nothing changed it since; else
-     * the form comes back with the text kept, saying where the post is. It used to say only "sent already with
-     * other content", and the next click made a second post.
+     * This form made a post already and comes again with other words. Sent from the very page that made the post (its
+     * author went back from the post, mended a typo and sent it again), the post is changed to what the form says now, if
+     * nothing changed it since. Sent from any other showing of the form, it may hold older text than the post: a page the
+     * form was refused on, reloaded after the post was made (found by an author's probe: the older text replaced the
+     * published post's, with nothing said). Then, as when the post changed since, the author's text comes back in the
+     * post's edit form beside the post as stored, and saving it over the post is a choice made with both in view. The
+     * same title and the same text both changed: another post written in the form, which the next click saves as one.
      */
     private HttpResponse sentAgain(HttpRequest request, Map<String, String> values, Viewer viewer, FormData form, IdempotentRequest key) {
-        Optional<Post> made = app().posts().createdBy(viewer.authorId(), key);
-        PostDraft draft = mendOf(form, made);
-        if (made.isPresent() && app().posts().alreadySays(made.get(), draft)) {
-            // The mended form sent twice (a double click): the post says it already.
-            return saved(made.get(), form);
+        Optional<PostService.Made> made = app().posts().madeBy(viewer.authorId(), key);
+        if (made.isEmpty()) {
+            return newPostForm(request, 409, values, List.of(), Optional.of("Formuläret har redan skickats, och inlägget det gjorde finns inte"
+                    + " längre. Det du skrev finns kvar här och kan sparas som ett nytt inlägg."), Optional.of(viewer), Tokens.newToken(),
+                    Optional.of(form.value("title")));
         }
-        String formId = form.value("formId");
-        if (made.isPresent() && made.get().version() == 1 && !mended(made.get(), draft)) {
+        Post post = made.get().post();
+        PostDraft draft = mendOf(form, post);
+        if (app().posts().alreadySays(post, draft)) {
+            // The mended form sent twice (a double click): the post says it already.
+            return saved(post, form);
+        }
+        if (!mended(post, draft)) {
             // Back to the form, and another post written in it (found by a probe: it replaced the post the form had made,
             // published or not, with nothing said). That post stays; this one is saved as a new post at the next click.
+            // The notice says what sending again does, so the title it has is not asked about once more (sameTitleJustNow).
             return newPostForm(request, 409, values, List.of(), Optional.of("Formuläret har redan sparats som inlägget "
-                    + Views.quotedAtEnd(made.get().summary().title()) + " Det du skrev nu har en annan rubrik och en annan text, så det inlägget är kvar"
+                    + Views.quotedAtEnd(post.summary().title()) + " Det du skrev nu har en annan rubrik och en annan text, så det inlägget är kvar"
                     + " som det var, och det du skrev finns kvar här: skickar du formuläret igen sparas det som ett nytt inlägg."),
                     Optional.of(viewer), Tokens.newToken(), Optional.of(form.value("title")));
         }
-        if (made.isPresent() && made.get().version() == 1) {
-            switch (app().posts().edit(made.get(), draft, viewer.authorId())) {
+        if (made.get().fromTheSamePage() && post.version() == 1) {
+            switch (app().posts().edit(post, draft, viewer.authorId())) {
                 case Outcome.Done<Post> d -> {
                     return saved(d.value(), form);
                 }
                 case Outcome.Refused<Post> r -> {
                     if (!(r.refusal() instanceof Refusal.Stale)) {
                         // Kept: sent again once mended, the form is still the one that made the post, never a second one.
-                        return refused(request, values, Optional.of(viewer), r.refusal(), formId, sameTitleOf(form));
+                        return refused(request, values, Optional.of(viewer), r.refusal(), FormId.of(form).map(FormId::key).orElseThrow(),
+                                sameTitleOf(form));
                     }
                     // The same mend clicked twice, the other click first (from a review): the post says it now.
                     Optional<Post> now = app().posts().createdBy(viewer.authorId(), key);
                     if (now.isPresent() && app().posts().alreadySays(now.get(), draft)) {
                         return saved(now.get(), form);
                     }
+                    if (now.isPresent()) {
+                        post = now.get();
+                    }
                 }
             }
         }
-        // The post it made has changed since (an edit, or this form sent back once already): the text comes back under a
-        // new form id, so sending it again saves it as a new post, as the notice says. It kept the old id and was refused
-        // at every click (found by a probe): the text could only be saved by copying it elsewhere.
-        String notice = made.map(p -> "Formuläret har redan sparats som inlägget ”" + p.summary().title() + "”, som har ändrats sedan dess."
-                        + " Det du skrev nu finns kvar här: skickar du formuläret igen sparas det som ett nytt inlägg. Vill du i stället"
-                        + " ändra det sparade inlägget, välj Redigera vid det under Mina inlägg.")
-                .orElse("Formuläret har redan skickats, och inlägget det gjorde finns inte längre. Det du skrev finns kvar här och kan sparas som ett nytt inlägg.");
-        // That notice says what sending again does, so the title it has is not asked about once more (sameTitleJustNow).
-        return newPostForm(request, 409, values, List.of(), Optional.of(notice), Optional.of(viewer), Tokens.newToken(),
-                Optional.of(form.value("title")));
+        // Beside the post as stored, in its edit form, carrying its version: nothing is saved over it unasked, and sending it
+        // again makes no second post (found by a probe: the form came back saying a new post would be saved, and it was).
+        return conflict(request, post, values, viewer, "Formuläret har redan sparats som inlägget " + Views.quotedAtEnd(post.summary().title())
+                + " Det du skickade nu är inte det som sparades, kanske en äldre version av formuläret från webbläsarens bakåtknapp."
+                + " Inget har gått förlorat: jämför med det sparade nedan.");
     }
 
     /** The title the form's author was asked about and chose to save again (sameTitleJustNow); empty when none. */
@@ -163,9 +176,9 @@ public final class WriteHandler extends PageFunction {
      * inlägg"'s, which say what it does. A scheduled post whose date the form empties follows the button: kept published,
      * the empty date would publish it at once, from a button saying draft (from a review).
      */
-    private PostDraft mendOf(FormData form, Optional<Post> made) {
+    private PostDraft mendOf(FormData form, Post made) {
         var now = app().posts().time().now();
-        boolean keptPublished = made.map(Post::summary).filter(s -> s.status() == Status.PUBLISHED
+        boolean keptPublished = Optional.of(made.summary()).filter(s -> s.status() == Status.PUBLISHED
                 && (s.visibleAt(now) || !form.value("publishedAt").isBlank())).isPresent();
         return keptPublished ? draftOf(form).withStatus(Status.PUBLISHED.wire()) : draftOf(form);
     }
@@ -194,11 +207,6 @@ public final class WriteHandler extends PageFunction {
         };
         HttpResponse form = newPostForm(request, problem.status(), values, errors, notice, viewer, formId, sameTitle);
         return refusal instanceof Refusal.Busy b ? form.withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds()))) : form;
-    }
-
-    /** The form's id as it may serve as the idempotency key of what it makes; empty when it is missing or could not. */
-    private static Optional<String> formId(FormData form) {
-        return form.get("formId").filter(id -> !id.isBlank() && id.length() <= 100);
     }
 
     /** The tags field as the rules get it: one tag between each comma, blanks skipped. */

@@ -61,7 +61,7 @@ public final class InMemoryPosts implements PostRepository {
         slugCounters.put(claim.base(), (long) claim.number());
         bySlug.put(post.slug(), post);
         request.ifPresent(r -> records.put(post.summary().authorId() + "#" + r.keySha256(), new IdempotencyRecord(
-                r.requestSha256(), r.commandSha256(), post.id(), post.version(), now.plus(IdempotentRequest.LIFETIME))));
+                r.requestSha256(), r.commandSha256(), post.id(), post.version(), now.plus(IdempotentRequest.LIFETIME), r.sentFrom())));
         return new Write.Applied<>(post);
     }
 

@@ -231,6 +231,25 @@ class PostServiceTest {
         assertEquals(1, repository.bySlug.size());
     }
 
+    /**
+     * A form's create records the showing of the form it came from: sent again from that page it is told apart from the
+     * same form shown another time, which may hold older text (found by an author's probe), and from the API's.
+     */
+    @Test
+    void whatAFormMadeIsToldApartByThePageItWasSentFrom() {
+        var request = new IdempotentRequest("form-key", "request-hash");
+        Post made = (Post) assertInstanceOf(Outcome.Done.class, service.create(post("Från sidan", null, null), "author-1",
+                Optional.of(request.from("sida-1")))).value();
+        assertEquals(Optional.of(new PostService.Made(made, true)), service.madeBy("author-1", request.from("sida-1")));
+        assertEquals(Optional.of(new PostService.Made(made, false)), service.madeBy("author-1", request.from("sida-2")), "another showing");
+        assertEquals(Optional.of(new PostService.Made(made, false)), service.madeBy("author-1", request), "a form of no showing");
+        assertEquals(Optional.empty(), service.madeBy("author-2", request.from("sida-1")), "another author's key is their own");
+
+        var api = new IdempotentRequest("api-key", "request-hash");
+        Post byApi = (Post) assertInstanceOf(Outcome.Done.class, service.create(post("Från API:t", null, null), "author-1", Optional.of(api))).value();
+        assertEquals(Optional.of(new PostService.Made(byApi, false)), service.madeBy("author-1", api), "no showing recorded, none matched");
+    }
+
     /** Found by a probe: a retry whose client filled in the defaults was refused (422) as another request, sent alike or not. */
     @Test
     void aRetryThatSpellsOutTheDefaultsAnswersTheFirstPostAndAnotherPostIsStillRefused() {
@@ -251,7 +270,7 @@ class PostServiceTest {
         var request = new IdempotentRequest("key-hash", "sent");
         Post first = (Post) assertInstanceOf(Outcome.Done.class, service.create(post("Nyckel", null, null), "author-1",
                 Optional.of(request))).value();
-        repository.records.replaceAll((key, r) -> new IdempotencyRecord(r.requestSha256(), Optional.empty(), r.postId(), r.version(), r.expiresAt()));
+        repository.records.replaceAll((key, r) -> new IdempotencyRecord(r.requestSha256(), Optional.empty(), r.postId(), r.version(), r.expiresAt(), r.sentFrom()));
         Post again = (Post) assertInstanceOf(Outcome.Done.class, service.create(post("Nyckel", null, null), "author-1",
                 Optional.of(request))).value();
         assertEquals(first.id(), again.id());
