@@ -11,7 +11,7 @@ import java.util.Optional;
  * body was taken; java.net.URI reads no host in it. What an author types is stored in the converted form, so the
  * page, the feed, JSON-LD and Open Graph all carry one address every client reads.
  */
-final class WebAddresses {
+public final class WebAddresses {
 
     private WebAddresses() {
     }
@@ -220,6 +220,25 @@ final class WebAddresses {
      * "/", so escaping it would name another file.
      */
     private static final String REFUSED_BY_URI = "\"<>^`{|}";
+
+    /**
+     * An address as a browser sends it, written as java.net.URI reads it: each character {@link #encoded} escapes so
+     * escaped, a "%" that starts no escape escaped itself, and a backslash a slash, as a browser reads one in an http
+     * address.
+     */
+    public static String asSent(String address) {
+        StringBuilder out = new StringBuilder(address.length());
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            boolean escape = c == '%' && i + 2 < address.length() && hex(address.charAt(i + 1)) && hex(address.charAt(i + 2));
+            out.append(c == '\\' ? "/" : c == '%' && !escape ? "%25" : String.valueOf(c));
+        }
+        return encoded(out.toString());
+    }
+
+    private static boolean hex(char c) {
+        return c < 0x80 && Character.digit(c, 16) >= 0;
+    }
 
     /**
      * Path, query and fragment with each letter beyond ASCII, each space, each control and each character a browser

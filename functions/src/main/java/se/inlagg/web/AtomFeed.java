@@ -32,9 +32,16 @@ final class AtomFeed {
     private AtomFeed() {
     }
 
+    /**
+     * When a feed with no entry was last updated: never, as far as its readers go. A fixed time, where "now" made every
+     * reading of an empty feed another feed, with another tag, so a reader polling it never got a 304 (found by a feed
+     * probe).
+     */
+    static final Instant NEVER_UPDATED = Instant.EPOCH;
+
     /** @param base the site's configured address: every link and id in a feed is absolute */
-    static String of(String title, String selfUrl, String pageUrl, String base, List<Post> posts, Instant emptyUpdated) {
-        Instant updated = posts.stream().map(p -> p.summary().modifiedForReaders()).max(Instant::compareTo).orElse(emptyUpdated);
+    static String of(String title, String selfUrl, String pageUrl, String base, List<Post> posts) {
+        Instant updated = posts.stream().map(p -> p.summary().modifiedForReaders()).max(Instant::compareTo).orElse(NEVER_UPDATED);
         StringBuilder out = new StringBuilder("""
                 <?xml version="1.0" encoding="utf-8"?>
                 <feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="sv">
@@ -95,13 +102,15 @@ final class AtomFeed {
     /**
      * The post's HTML with every address written relative to the site resolved against the post's own page, as a
      * browser on that page resolves it (found by a probe: many feed readers ignore the content's xml:base, kept too).
-     * An address no URI can be made of is left as it was written.
+     * What a browser takes in an address and java.net.URI refuses is written as a browser sends it first (found by a feed
+     * probe: "/sok?q=a|b", "</a b>" and "/bild?x=50%" stayed relative); an address no URI can be made of even so is left
+     * as it was written.
      */
     static String absoluteLinks(String html, String page) {
         URI pageUri = URI.create(page);
         return RELATIVE_ADDRESS.matcher(html).replaceAll(m -> {
             try {
-                return Matcher.quoteReplacement(m.group(1) + resolved(pageUri, m.group(2)) + "\"");
+                return Matcher.quoteReplacement(m.group(1) + resolved(pageUri, se.inlagg.posts.WebAddresses.asSent(m.group(2))) + "\"");
             } catch (IllegalArgumentException notAUri) {
                 return Matcher.quoteReplacement(m.group());
             }

@@ -34,7 +34,7 @@ public final class FeedHandler extends PageFunction {
         return switch (inFacet.map(PostService.InFacet::value).orElseGet(() -> app().posts().latest(Optional.empty(), ENTRIES))) {
             case Outcome.Refused<List<Post>> r -> throw new ProblemException(Problems.of(r.refusal()));
             case Outcome.Done<List<Post>> d -> Caching.publicly(request, HttpResponse.of(200,
-                    "application/atom+xml; charset=utf-8", AtomFeed.of(title, self, page, base, d.value(), app().posts().time().now())));
+                    "application/atom+xml; charset=utf-8", AtomFeed.of(title, self, page, base, d.value())));
         };
     }
 

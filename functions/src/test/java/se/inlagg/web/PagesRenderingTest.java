@@ -336,7 +336,7 @@ class PagesRenderingTest {
                 se.inlagg.posts.StoredHtml.servable(2, "Hej &#x1; då &#xFFFE;", "<p>Hej \u0001 då \uFFFE</p>").orElseThrow());
         for (Post p : List.of(rendered, stored)) {
             String xml = AtomFeed.of("Inlägg", "https://blogg.example.se/feed.xml", "https://blogg.example.se/", "https://blogg.example.se",
-                    List.of(p), Instant.parse("2026-01-01T00:00:00Z"));
+                    List.of(p));
             Document doc = parsed(xml);
             Element entry = (Element) doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
             assertTrue(text(entry, "content").contains("Hej \uFFFD då"), xml);
@@ -445,7 +445,7 @@ class PagesRenderingTest {
     @Test
     void theFeedIsWellFormedAtomWithOneEntryPerPost() throws Exception {
         String xml = AtomFeed.of("Inlägg", "https://blogg.example.se/feed.xml", "https://blogg.example.se/", "https://blogg.example.se",
-                List.of(post("Rubrik " + HOSTILE, "Text **fet**")), Instant.parse("2026-01-01T00:00:00Z"));
+                List.of(post("Rubrik " + HOSTILE, "Text **fet**")));
         Document doc = parsed(xml);
         Element feed = doc.getDocumentElement();
         assertEquals("http://www.w3.org/2005/Atom", feed.getNamespaceURI());
@@ -496,7 +496,7 @@ class PagesRenderingTest {
         assertEquals(List.of(picture), posting.get("image"));
         assertEquals("2026-11-20T09:00:00Z", posting.get("dateModified"));
 
-        String xml = AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base, List.of(post), Instant.parse("2026-01-01T00:00:00Z"));
+        String xml = AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base, List.of(post));
         Document doc = parsed(xml);
         Element entry = (Element) doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
         assertEquals("2026-11-20T09:00:00Z", text(entry, "updated"), "not before its publication");
@@ -510,6 +510,17 @@ class PagesRenderingTest {
                 .getAttribute("type"));
     }
 
+    /**
+     * Found by a feed probe: a feed with no entry said it was updated "now", so each reading was another feed, with another
+     * tag, and a reader polling it never got a 304. It says one time, whenever it is read.
+     */
+    @Test
+    void anEmptyFeedSaysTheSameEachTimeItIsRead() throws Exception {
+        String base = "https://blogg.example.se";
+        String empty = AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base, List.of());
+        assertEquals("1970-01-01T00:00:00Z", text(parsed(empty).getDocumentElement(), "updated"), "a fixed time, which valid Atom needs");
+    }
+
     /** Found by a probe: a title pasted with a right-to-left override left open turned what a feed reader showed after it. */
     @Test
     void aFeedKeepsTheDirectionOfATitleANameAndACategoryToThemselves() throws Exception {
@@ -519,8 +530,7 @@ class PagesRenderingTest {
                 Optional.empty()), List.of(Tag.named("Ytter\u202Eöv")), s.image(), s.status(), s.publishedAt(), s.dated(), s.updatedAt(),
                 s.version(), s.authorId());
         String base = "https://blogg.example.se";
-        Document doc = parsed(AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base, List.of(new Post(summary, "Text", "<p>Text</p>"), plain),
-                Instant.parse("2026-01-01T00:00:00Z")));
+        Document doc = parsed(AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base, List.of(new Post(summary, "Text", "<p>Text</p>"), plain)));
         var entries = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
         Element entry = (Element) entries.item(0);
         assertEquals("\u2066Möte \u202Eoh\u202C\u2069", text(entry, "title"), "closed, in an isolate of its own");
@@ -539,11 +549,12 @@ class PagesRenderingTest {
         Post post = post("Länkar", "Se [kategorin](/tags/frivard), [listan](#lista), [nästa](annat-inlagg), "
                 + "[Sök](/sok?q=m%C3%B6te&tag=frivard), [ett annat](https://annan.example/sida) och [skriv](mailto:a@example.se). "
                 // From a review: java.net.URI resolves these unlike a browser, and an alt text ending in " src=" hid the next picture.
-                + "[Här]() [sidan två](?sida=2) [upp](../../tags/rbm) [hit](/a/../tags/ovrigt)\n\n"
-                + "![Karta](/images/karta.png) ![bild src=](https://annan.example/a.png) ![Plan](plan.png)");
+                + "[Här]() [sidan två](?sida=2) [upp](../../tags/rbm) [hit](/a/../tags/ovrigt) "
+                // From a feed probe: what java.net.URI refuses and a browser sends encoded stayed relative.
+                + "[pipe](/sok?q=a|b) [procent](/sok?q=100%) [vinkel](</a b>) [snett](/a\\b)\n\n"
+                + "![Karta](/images/karta.png) ![bild src=](https://annan.example/a.png) ![Plan](plan.png) ![Halv](/bild?x=50%)");
         String base = "https://blogg.example.se";
-        Element entry = (Element) parsed(AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base, List.of(post),
-                Instant.parse("2026-01-01T00:00:00Z"))).getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
+        Element entry = (Element) parsed(AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base, List.of(post))).getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
 
         List<String> order = new java.util.ArrayList<>();
         for (var n = entry.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -561,10 +572,10 @@ class PagesRenderingTest {
         String page = base + "/posts/att-gastspela-som-chef";
         for (String link : List.of(base + "/tags/frivard", page + "#lista", base + "/posts/annat-inlagg",
                 base + "/sok?q=m%C3%B6te&amp;tag=frivard", "https://annan.example/sida", "mailto:a@example.se", page, page + "?sida=2",
-                base + "/tags/rbm", base + "/tags/ovrigt")) {
+                base + "/tags/rbm", base + "/tags/ovrigt", base + "/sok?q=a%7Cb", base + "/sok?q=100%25", base + "/a%20b", base + "/a/b")) {
             assertTrue(content.contains("href=\"" + link + "\""), link + " in " + content);
         }
-        for (String picture : List.of(base + "/images/karta.png", "https://annan.example/a.png", base + "/posts/plan.png")) {
+        for (String picture : List.of(base + "/images/karta.png", "https://annan.example/a.png", base + "/posts/plan.png", base + "/bild?x=50%25")) {
             assertTrue(content.contains("src=\"" + picture + "\""), picture + " in " + content);
         }
         assertFalse(content.contains("=\"/"), "no address left relative to the site: " + content);
@@ -586,7 +597,7 @@ class PagesRenderingTest {
                     s.version(), s.authorId()), "", "<p>" + markup + "</p>"));
         }
         String xml = AtomFeed.of("Inlägg", "https://blogg.example.se/feed.xml", "https://blogg.example.se/", "https://blogg.example.se",
-                posts, Instant.parse("2026-01-01T00:00:00Z"));
+                posts);
         int bytes = xml.getBytes(StandardCharsets.UTF_8).length;
         assertTrue(bytes < 5_000_000, "a feed of " + bytes + " bytes");
         var factory = DocumentBuilderFactory.newInstance();
