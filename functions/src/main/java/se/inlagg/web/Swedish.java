@@ -20,6 +20,9 @@ final class Swedish {
 
     private static final Map<Pattern, Function<MatchResult, String>> MESSAGES = new LinkedHashMap<>();
 
+    /** Where the form shows a control it was sent, and what to do. */
+    private static final String CONTROLS_SHOWN = " (osynliga tecken, ofta från inklistrad text: de visas här som \uFFFD, ta bort dem)";
+
     static {
         add("must not be empty", "får inte vara tom");
         add("must be at most (\\d+) characters", "får vara högst $1 tecken");
@@ -59,8 +62,10 @@ final class Swedish {
                 "får vara högst " + PostRules.MAX_URL + " tecken som webbadress (en bokstav utöver a–z räknas som upp till tolv)");
         add(Pattern.quote(ImageUploadPageHandler.Words.TOO_LONG_TO_CARRY), "är för lång för att följa med till bildvalet (å, ä, ö och tecken som"
                 + " emoji tar mer plats). Skriv kortare, eller lämna fältet tomt och skriv texten när du har valt bilden");
-        add("must be one line without control characters", "får bara vara en rad, utan kontrolltecken");
-        add("must not contain control characters", "får inte innehålla kontrolltecken");
+        // Where they are: the form shows each as U+FFFD, which the rules take, so sent again unread the text keeps "�" (found
+        // by an author's probe: the message named no place, and nothing said what the "�" were).
+        add("must be one line without control characters", "får bara vara en rad, utan kontrolltecken" + CONTROLS_SHOWN);
+        add("must not contain control characters", "får inte innehålla kontrolltecken" + CONTROLS_SHOWN);
         add(Pattern.quote(PostRules.SEPARATOR_IN_LINE), "får bara vara en rad, utan rad- eller styckebrytningar");
         add("must be valid Unicode text", "innehåller ogiltiga tecken");
         add("must contain a letter or a digit", "måste innehålla en bokstav eller en siffra");

@@ -378,6 +378,8 @@ class PagesRenderingTest {
         assertTrue(html.contains("value=\"Hej\uFFFD\""), html);
         assertTrue(html.contains("x\uFFFDy</textarea>"), html);
         assertTrue(html.contains("”\uFFFD”"), "the tag refused is named by what shows where it was: " + html);
+        assertTrue(html.contains("id=\"title-error\">får bara vara en rad, utan kontrolltecken (osynliga tecken, ofta från inklistrad text: de"
+                + " visas här som \uFFFD, ta bort dem)</span>"), "said what the \uFFFD shown is: " + html);
     }
 
     @Test
