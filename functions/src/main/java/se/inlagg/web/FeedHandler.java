@@ -26,7 +26,7 @@ public final class FeedHandler extends PageFunction {
         Optional<PostService.InFacet<Outcome<List<Post>>>> inFacet = facetInPath(request, f -> app().posts().latest(Optional.of(f), ENTRIES));
         Optional<Facet> facet = inFacet.map(PostService.InFacet::facet);
         String base = SiteUrls.base(app().settings(), request);
-        String title = facet.map(f -> Frame.SITE_NAME + " – " + DirectionControls.isolated(f.name())).orElse(Frame.SITE_NAME);
+        String title = facet.map(FeedHandler::title).orElse(Frame.SITE_NAME);
         String page = base + facet.map(Facet::path).orElse("/");
         // The feed's own address and Atom id from the facet's slug, never as typed (/tags/FRIVARD/feed.xml): one
         // feed, one id, or a reader subscribes to it twice.
@@ -39,17 +39,32 @@ public final class FeedHandler extends PageFunction {
     }
 
     /**
-     * The feed of a category, person or office, as its page links it ("Prenumerera på inlägg av Åsa Öberg"). A month
+     * The feed of a category, person or office, as its page links it ("Prenumerera på inlägg av Åsa Öberg"; the head's
+     * link titles it as a sentence starts, as the feed titles itself: "Inlägg av Åsa Öberg"). A month
      * has none: a reader follows what is new, and a month gains a post only when one is dated back into it.
      */
     static Optional<Link> link(Facet facet) {
-        String named = switch (facet.kind()) {
-            case CATEGORY -> "kategorin " + facet.name();
-            case PERSON -> "inlägg av " + facet.name();
-            case OFFICE -> "inlägg från " + facet.name();
+        String named = whose(facet, facet.name());
+        return named.isEmpty() ? Optional.empty() : Optional.of(new Link(named, facet.path() + "/feed.xml"));
+    }
+
+    /**
+     * The feed's title, as a reader's list of feeds shows it: "Inlägg i kategorin Frivård", "Inlägg av Åsa Öberg", "Inlägg
+     * från Frivården Malmö". Found by a feed probe: "Inlägg – Frivården Malmö" named a category, a person and an office of
+     * one name alike, three feeds a reader could not tell apart.
+     */
+    static String title(Facet facet) {
+        return Views.sentenceStart(whose(facet, DirectionControls.isolated(facet.name())));
+    }
+
+    /** "inlägg i kategorin Frivård": the posts of a category, person or office, within a sentence; empty for a month. */
+    private static String whose(Facet facet, String name) {
+        return switch (facet.kind()) {
+            case CATEGORY -> "inlägg i kategorin " + name;
+            case PERSON -> "inlägg av " + name;
+            case OFFICE -> "inlägg från " + name;
             case MONTH -> "";
         };
-        return named.isEmpty() ? Optional.empty() : Optional.of(new Link(named, facet.path() + "/feed.xml"));
     }
 
     @Override

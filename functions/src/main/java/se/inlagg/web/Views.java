@@ -148,6 +148,12 @@ final class Views {
         return SwedishDates.date(instant, zone);
     }
 
+    /** "Inlägg av …" of "inlägg av …": a phrase written within a sentence, as a title or a sentence starts it. */
+    static String sentenceStart(String phrase) {
+        return phrase.isEmpty() ? phrase : phrase.substring(0, phrase.offsetByCodePoints(0, 1)).toUpperCase(java.util.Locale.ROOT)
+                + phrase.substring(phrase.offsetByCodePoints(0, 1));
+    }
+
     static String dateTime(Instant instant, ZoneId zone) {
         return SwedishDates.dateTime(instant, zone);
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import se.inlagg.posts.Byline;
+import se.inlagg.posts.Facet;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Image;
 import se.inlagg.posts.Post;
@@ -521,6 +522,25 @@ class PagesRenderingTest {
         String base = "https://blogg.example.se";
         String empty = AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base, List.of());
         assertEquals("1970-01-01T00:00:00Z", text(parsed(empty).getDocumentElement(), "updated"), "a fixed time, which valid Atom needs");
+    }
+
+    /**
+     * Found by a feed probe: a category, a person and an office of one name made three feeds titled alike, which a
+     * reader's list of feeds could not tell apart. Each says what it follows; its page's head titles its link the same.
+     */
+    @Test
+    void feedsOfOneNameSayWhatTheyFollow() {
+        Facet category = Facet.category(Tag.named("Frivården Malmö"));
+        Facet person = Facet.person("Frivården Malmö").orElseThrow();
+        Facet office = Facet.office("Frivården Malmö").orElseThrow();
+        assertEquals("Inlägg i kategorin Frivården Malmö", FeedHandler.title(category));
+        assertEquals("Inlägg av Frivården Malmö", FeedHandler.title(person));
+        assertEquals("Inlägg från Frivården Malmö", FeedHandler.title(office));
+        for (Facet f : List.of(category, person, office)) {
+            assertEquals(FeedHandler.title(f), FeedHandler.link(f).orElseThrow().asTitle(), "the head's link titled as the feed is");
+        }
+        assertEquals("Prenumerera på inlägg i kategorin Frivården Malmö", "Prenumerera på " + FeedHandler.link(category).orElseThrow().text());
+        assertEquals(Optional.empty(), FeedHandler.link(Facet.month(java.time.YearMonth.of(2019, 1))), "a month has no feed");
     }
 
     /** Found by a probe: a title pasted with a right-to-left override left open turned what a feed reader showed after it. */

@@ -217,8 +217,9 @@ class PagesEndToEndTest extends ServerTest {
         assertEquals(201, http.write("POST", "/api/posts", other.toString()).status());
         String site = env.server.baseUri().toString();
 
-        Map<String, String> titles = Map.of("/people/asa-oberg", "Inlägg – Åsa Öberg", "/people/marit-ek", "Inlägg – Märit Ek",
-                "/offices/frivarden-malmo", "Inlägg – Frivården Malmö", "/offices/frivarden-vasteras", "Inlägg – Frivården Västerås");
+        // Each titled by what it follows (found by a feed probe: a category, a person and an office of one name were alike).
+        Map<String, String> titles = Map.of("/people/asa-oberg", "Inlägg av Åsa Öberg", "/people/marit-ek", "Inlägg av Märit Ek",
+                "/offices/frivarden-malmo", "Inlägg från Frivården Malmö", "/offices/frivarden-vasteras", "Inlägg från Frivården Västerås");
         Map<String, List<String>> holds = Map.of(
                 "/people/asa-oberg", List.of("Månadsmöte: samverkan för klientens bästa", "Att gästspela som chef"),
                 "/people/marit-ek", List.of("Ett inlägg från Västerås"),
@@ -244,9 +245,8 @@ class PagesEndToEndTest extends ServerTest {
             assertFalse(feed.body().contains("Märits utkast") || feed.body().contains("framtiden"), "no draft, nothing scheduled: " + page.getKey());
 
             String html = http.get(page.getKey()).body();
-            String named = titles.get(page.getKey()).substring("Inlägg – ".length());
-            String text = (page.getKey().startsWith("/people/") ? "inlägg av " : "inlägg från ") + named;
-            assertTrue(html.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + text + "\" href=\""
+            String text = "i" + titles.get(page.getKey()).substring(1);
+            assertTrue(html.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + titles.get(page.getKey()) + "\" href=\""
                     + page.getKey() + "/feed.xml\">"), html);
             assertTrue(html.contains("<a href=\"" + page.getKey() + "/feed.xml\">Prenumerera på " + text + " (Atom)</a>"), html);
         }
