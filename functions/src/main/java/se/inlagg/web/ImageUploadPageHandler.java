@@ -306,7 +306,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
                                   Optional<String> notice, Optional<String> conflict) {
         List<FormView.Field> fields = new ArrayList<>();
         List<Link> summary = new ArrayList<>();
-        for (String[] f : new String[][] {{"alt", "Alt-text (obligatorisk)", "image.alt", "Beskriv bilden för den som inte ser den: vad visar den?"},
+        for (String[] f : new String[][] {{"alt", "Alt-text", "image.alt", "Beskriv bilden för den som inte ser den: vad visar den?"},
                 {"caption", "Bildtext", "image.caption", "Visas under bilden, till exempel vem som tog den."}}) {
             Optional<String> message = errors.stream().filter(e -> e.field().equals(f[2])).map(e -> Swedish.message(e.field(), e.message())).findFirst();
             message.ifPresent(m -> summary.add(new Link(f[1] + ": " + m, "#" + f[0])));

@@ -383,6 +383,17 @@ class PagesRenderingTest {
                 + " visas här som \uFFFD, ta bort dem)</span>"), "said what the \uFFFD shown is: " + html);
     }
 
+    /** Found by a language review (WCAG 3.3.2): which fields must be filled in was said only to screen readers. */
+    @Test
+    void theFieldsThatMustBeFilledInSaySoOnThePage() {
+        FormView view = WriteForm.view(Map.of(), List.of(), Optional.empty(), "csrf-1", "form-1");
+        String html = Templates.render(out -> JteformGenerated.render(out, null, Frame.unlisted("Skriv ett inlägg", Optional.empty()), view));
+        for (String label : List.of("title\">Rubrik", "body\">Text", "authorName\">Namn")) {
+            assertTrue(html.contains("<label for=\"" + label + "<span class=\"required\"> (måste fyllas i)</span></label>"), label + ": " + html);
+        }
+        assertEquals(3, html.split("måste fyllas i", -1).length - 1, "the others may stay empty: " + html);
+    }
+
     @Test
     void aRefusedTagIsNamedAsTypedWithWhatItLacks() {
         // Found by a probe: "Москва" was refused as having no letter, and two such tags gave one message twice.
