@@ -44,12 +44,12 @@ public final class ProfileHandler extends ApiFunction {
             fields.failIfAny();
             Byline profile = ((Outcome.Done<Byline>) checked).value();
             if (!authors.saveProfile(authorId, profile, app().posts().time().now())) {
-                throw new ProblemException(Problems.forbidden("The author of this token no longer exists.", "Författaren finns inte längre."));
+                throw new ProblemException(Problems.forbidden("The author of this token no longer exists.", "Skribenten finns inte längre."));
             }
             return json(profile);
         }
         return json(authors.profile(authorId).orElseThrow(() -> new ProblemException(
-                Problems.forbidden("The author of this token no longer exists.", "Författaren finns inte längre."))));
+                Problems.forbidden("The author of this token no longer exists.", "Skribenten finns inte längre."))));
     }
 
     private static HttpResponse json(Byline profile) {

@@ -10,7 +10,9 @@ public record EditView(String href, String status, String statusClass, long vers
                        Optional<Conflict> conflict, Optional<PostView.Figure> image) {
 
     /** The stored post beside the author's own text, when a save found it changed. */
-    public record Conflict(String title, String body, String changedDatetime, String changed, java.util.List<String> differences) {
+    /** @param live whether readers see the post as stored: then saving over it shows them the author's version at once */
+    public record Conflict(String title, String body, String changedDatetime, String changed, java.util.List<String> differences,
+                           boolean live) {
         public Conflict {
             differences = java.util.List.copyOf(differences);
         }

@@ -137,7 +137,8 @@ abstract class PageFunction extends HttpFunction {
         Optional<EditView.Conflict> stored = conflict.map(c -> new EditView.Conflict(c.summary().title(), c.body(),
                 SiteTime.format(c.summary().updatedAt()), Views.dateTime(c.summary().updatedAt(), time.zone()),
                 // An empty date keeps the date of a post readers see (PostService.edit), not a draft's or a scheduled one's.
-                WriteForm.differences(WriteForm.of(c, time.zone()), values, time::parse, c.summary().visibleAt(time.now()))));
+                WriteForm.differences(WriteForm.of(c, time.zone()), values, time::parse, c.summary().visibleAt(time.now())),
+                c.summary().visibleAt(time.now())));
         Optional<PostView.Figure> image = Views.post(post, time.zone(), time.now()).figure();
         EditView view = new EditView(Views.postPath(s.slug()), label.text(), label.cssClass(), version, form,
                 status == 200 ? Notice.of(request) : Optional.empty(), stored, image);

@@ -491,6 +491,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         var conflict = asa.post("/posts/" + slug + "/edit", with(firstTab, "body", "Min text.", "action", "save"));
         assertEquals(409, conflict.status());
         assertTrue(conflict.body().contains("<li>Publiceringsdatum: sparat ”2019-11-20 00:00”, i ditt formulär inget</li>"), conflict.body());
+        assertFalse(conflict.body().contains("Inlägget är publicerat nu"), "a draft still: " + conflict.body());
 
         assertEquals(303, asa.post("/posts/" + slug + "/edit", with(AuthorBrowser.fields(conflict.body()), "action", "save")).status());
         String page = asa.get("/posts/" + slug).body();
@@ -534,6 +535,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         String asRead = asa.get("/posts/" + slug + "/edit").body();
         assertTrue(asRead.contains("<a href=\"/drafts\">Mina inlägg</a>") && !asRead.contains("target=\"_blank\""), asRead);
         assertTrue(html.contains("<p class=\"stored-title\">Från första fliken</p>"), "what the stored post says now");
+        // Found by an author's probe: nothing but the header's label said readers see it, and saving over it shows them.
+        assertTrue(html.contains("<p>Inlägget är publicerat nu och syns för läsarna, så det du sparar syns för dem direkt.</p>"), html);
         // Found by a probe (axe: scrollable-region-focusable): a long stored text scrolls in its box, which the keyboard reaches.
         assertTrue(html.contains("<pre class=\"stored-body\" tabindex=\"0\" role=\"region\" aria-label=\"Den sparade texten\">"), html);
         assertTrue(html.contains("Spara min version ändå") && html.contains("href=\"/posts/" + slug + "/edit\">börja om"));
