@@ -97,8 +97,9 @@ final class Views {
         // A draft dated ahead: "now" is now, and the schedule form holds its date (found by a probe: "Publicera nu"
         // dropped it without a word).
         Optional<String> says = !ownDate ? Optional.empty() : toCome
-                ? Optional.of("Publicera nu publicerar det nu, inte " + dateTime(s.publishedAt(), zone)
-                        + " som det är daterat: Schemalägg nedan publicerar det då (tiden är ifylld).")
+                // In plain words, the date first (from a language review: "Publicera nu publicerar det nu, inte …").
+                ? Optional.of("Inlägget är daterat " + dateTime(s.publishedAt(), zone) + ". Väljer du Publicera nu publiceras det i dag."
+                        + " Vill du vänta till dess, välj Schemalägg nedan (tiden är ifylld).")
                 : Optional.of("Inlägget behåller sitt datum, " + date(s.publishedAt(), zone) + ". Ett annat datum väljer du nedan.");
         // Written as the hint and the writing form's date field write it (a text field: a browser's date-and-time field showed
         // its own language's format, AM/PM in an English browser, under a hint of 2026-12-24 15:00; found by a probe).

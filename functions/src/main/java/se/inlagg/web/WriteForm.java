@@ -39,15 +39,17 @@ final class WriteForm {
             new Spec("authorName", "Namn", 1, true, Optional.empty()),
             new Spec("authorRole", "Roll", 1, false, Optional.empty()),
             new Spec("authorOffice", "Kontor", 1, false, Optional.empty()),
-            new Spec("tags", "Kategorier (skilj med komma)", 1, false, Optional.empty()),
+            // Short labels, the how in the hint (from a language review: the error summary and the conflict's list repeated
+            // the label's parenthesis, "Kategorier (skilj med komma): …").
+            new Spec("tags", "Kategorier", 1, false, Optional.of("Skilj dem åt med komma, till exempel: Frivård, Samverkan.")),
             new Spec("publishedAt", "Publiceringsdatum", 1, false, Optional.of(
-                    "Till exempel 2019-01-30, 2026-12-24 15:00 eller 24 december 2026 kl. 15.00 (svensk tid). Tomt betyder nu;"
-                    + " ett publicerat inlägg behåller sitt datum.")),
+                    "Till exempel 2019-01-30, 2026-12-24 15:00 eller 24 december 2026 kl. 15.00 (svensk tid). Lämnar du fältet"
+                    + " tomt blir det tiden då du sparar; ett publicerat inlägg behåller sitt datum.")),
             new Spec("imageUrl", "Bildens adress", 1, false, Optional.of(
                     "En bild på webben (https://…), eller ladda upp en egen med knappen som slutar med ”välj bild…” nedan.")),
             new Spec("imageAlt", "Bildens alt-text", 1, false, Optional.of("Beskriv bilden för den som inte ser den.")),
             new Spec("imageCaption", "Bildtext", 1, false, Optional.empty()),
-            new Spec("excerpt", "Ingress (tom: början av texten)", 3, false, Optional.empty()));
+            new Spec("excerpt", "Ingress", 3, false, Optional.of("Lämnar du den tom visas början av texten.")));
 
     private static final Pattern TAG_AT = Pattern.compile("tags\\[(\\d{1,2})\\]");
 

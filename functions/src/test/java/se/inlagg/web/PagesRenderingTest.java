@@ -311,7 +311,7 @@ class PagesRenderingTest {
                 WriteForm.differences(stored, same, time::parse, false), "and takes a draft's own date away (a browser probe)");
         var changed = new java.util.HashMap<>(stored);
         changed.putAll(Map.of("tags", "Frivård", "imageUrl", "", "imageAlt", "", "imageCaption", ""));
-        assertEquals(List.of("Kategorier (skilj med komma): sparat ”Frivård, Samverkan”, i ditt formulär ”Frivård”",
+        assertEquals(List.of("Kategorier: sparat ”Frivård, Samverkan”, i ditt formulär ”Frivård”",
                 "Bildens adress: sparat ”/images/a.png”, i ditt formulär inget"), WriteForm.differences(stored, changed, time::parse, true),
                 "a picture taken away takes its words: no line for them");
     }

@@ -263,7 +263,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         var draft = http.write("POST", "/api/posts", "{\"title\": \"Utkast i timmen som kommer två gånger\", \"body\": \"Text.\","
                 + " \"author\": {\"name\": \"Åsa\"}, \"status\": \"draft\", \"publishedAt\": \"2031-10-26T02:30+01:00\"}").json().path("slug").asText();
         String preview = asa.get("/posts/" + draft + "/preview").body();
-        assertTrue(preview.contains("Publicera nu publicerar det nu, inte 26 oktober 2031 kl. 2.30 (vintertid) som det är daterat"), preview);
+        assertTrue(preview.contains("Inlägget är daterat 26 oktober 2031 kl. 2.30 (vintertid). Väljer du Publicera nu publiceras det i dag."), preview);
         assertTrue(preview.contains("name=\"at\" value=\"2031-10-26 02:30\""), preview);
         var scheduled = asa.post("/posts/" + draft + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(draft).get("version"),
                 "at", "2031-10-26 02:30"));
@@ -331,7 +331,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("2031-05-04 10:00", asa.editForm(slug).get("publishedAt"), "kept by a save");
         // Found by a probe: "Publicera nu" dropped the date without a word; the preview says so and the schedule holds it.
         String preview = asa.get("/posts/" + slug + "/preview").body();
-        assertTrue(preview.contains("Publicera nu publicerar det nu, inte 4 maj 2031 kl. 10.00 som det är daterat"), preview);
+        assertTrue(preview.contains("Inlägget är daterat 4 maj 2031 kl. 10.00. Väljer du Publicera nu publiceras det i dag. Vill du vänta till dess, välj"
+                + " Schemalägg nedan (tiden är ifylld)."), preview);
         assertTrue(preview.contains("name=\"at\" value=\"2031-05-04 10:00\""), preview);
 
         assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "publishedAt", "", "action", "publish")).status());
@@ -521,7 +522,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(html.contains("<h2 id=\"konflikt\">Inlägget har ändrats sedan du öppnade formuläret</h2>"), html);
         assertEquals(1, html.split("Inlägget har ändrats sedan du öppnade formuläret", -1).length - 1, "said once: " + html);
         // Found by a probe: a category (or a picture) added in the other tab went, unsaid, with "Spara min version ändå".
-        assertTrue(html.contains("<li>Kategorier (skilj med komma): sparat ”Frivård, Samverkan, Julbord”, i ditt formulär ”Frivård, Samverkan”</li>"),
+        assertTrue(html.contains("<li>Kategorier: sparat ”Frivård, Samverkan, Julbord”, i ditt formulär ”Frivård, Samverkan”</li>"),
                 html);
         assertTrue(html.contains(mine.strip()), "the author's text is kept in the form");
         // Its links elsewhere open a new tab, so the text stays in this one (found by a browser probe); the form as read does not.
