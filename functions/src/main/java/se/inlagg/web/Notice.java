@@ -68,7 +68,7 @@ public record Notice(String text, Optional<Link> link) {
      * changes who is signed in, and "Mina inlägg" is a click away.
      */
     static Notice alreadySignedIn() {
-        return new Notice("Du är redan inloggad. Logga in nedan bara om du vill byta till en annan token.", Optional.of(new Link("Till Mina inlägg", "/drafts")));
+        return new Notice("Du är redan inloggad. Logga in nedan bara om du vill byta till en annan inloggningsnyckel.", Optional.of(new Link("Till Mina inlägg", "/drafts")));
     }
 
     /** The confirmation the address names, with a link to the post where there is one to show. */

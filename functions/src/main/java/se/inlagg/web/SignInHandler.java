@@ -46,12 +46,12 @@ public final class SignInHandler extends PageFunction {
         }
         if (form.value("token").isBlank()) {
             // Nothing typed (the field's required is only the browser's word): said so, and no attempt counted against the limit.
-            return signInPage(request, 400, Optional.of("Skriv din token i fältet och logga in igen."), formToken, next);
+            return signInPage(request, 400, Optional.of("Skriv din inloggningsnyckel i fältet och logga in igen."), formToken, next);
         }
         var now = app().posts().time().now();
         return switch (app().sessions().signIn(form.value("token"), request.sourceIp(), now)) {
             case Sessions.SignIn.Success s -> HttpResponse.seeOther(next.orElse("/write")).withCookie(Cookies.start(request, s.started().id()));
-            case Sessions.SignIn.Refused r -> signInPage(request, 403, Optional.of("Fel token. Kontrollera den och försök igen."), formToken,
+            case Sessions.SignIn.Refused r -> signInPage(request, 403, Optional.of("Inloggningsnyckeln stämmer inte. Kontrollera att du har kopierat hela nyckeln och försök igen."), formToken,
                     next);
             case Sessions.SignIn.Limited l -> signInPage(request, 429, Optional.of(Problems.tooManyAttempts(l.retryAfter()).swedish()),
                     formToken, next).withHeader("retry-after", Long.toString(Math.max(1, l.retryAfter().toSeconds())));

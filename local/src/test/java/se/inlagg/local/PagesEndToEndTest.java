@@ -267,7 +267,7 @@ class PagesEndToEndTest extends ServerTest {
         var wrong = http.signIn("fel");
         assertEquals(403, wrong.status());
         assertNull(wrong.header("set-cookie"));
-        assertTrue(wrong.body().contains("Fel token"));
+        assertTrue(wrong.body().contains("Inloggningsnyckeln stämmer inte."), wrong.body());
         assertTrue(wrong.body().contains("name=\"token\""));
         // Found by an accessibility probe: the message was tied to no field and took no focus, as every other form's does.
         assertTrue(wrong.body().matches("(?s).*<input id=\"token\"[^>]* aria-describedby=\"token-hint token-error\" aria-invalid=\"true\" autofocus>.*"),
@@ -279,7 +279,7 @@ class PagesEndToEndTest extends ServerTest {
         // Nothing typed: said so, in Swedish, and not counted as a wrong token.
         var empty = http.signIn("");
         assertEquals(400, empty.status());
-        assertTrue(empty.body().contains("Skriv din token"), empty.body());
+        assertTrue(empty.body().contains("Skriv din inloggningsnyckel i fältet"), empty.body());
         assertNull(empty.header("set-cookie"));
     }
 
@@ -387,7 +387,7 @@ class PagesEndToEndTest extends ServerTest {
         assertFalse(signedIn.contains("Du är utloggad"), "not to someone signed in again since");
         // Found by a probe: the empty form said nothing to someone signed in already.
         assertTrue(signedIn.contains("<p class=\"done\" role=\"status\">Du är redan inloggad. Logga in nedan bara om du vill byta till en"
-                + " annan token. <a href=\"/drafts\">Till Mina inlägg</a></p>"), signedIn);
+                + " annan inloggningsnyckel. <a href=\"/drafts\">Till Mina inlägg</a></p>"), signedIn);
         assertEquals(303, http.raw("GET", "/write", Map.of("Cookie", s[0]), null).status(), "the old cookie no longer works");
     }
 
