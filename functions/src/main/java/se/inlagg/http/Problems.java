@@ -83,7 +83,7 @@ public final class Problems {
         return new Problem(413, "payload_too_large", "The body is larger than " + limit + " bytes.",
                 "Det du skickade är för stort (högst " + Math.max(1, limit / (1024 * 1024)) + " MB). Inget sparades. "
                         + "Gå tillbaka med webbläsarens bakåtknapp, där finns det du skrev oftast kvar, och korta det "
-                        + "(ett inläggs text får vara högst " + String.format(java.util.Locale.ROOT, "%,d", PostRules.MAX_BODY_CHARS).replace(',', '\u00A0')
+                        + "(ett inläggs text får vara högst " + se.inlagg.posts.SwedishNumbers.grouped(Integer.toString(PostRules.MAX_BODY_CHARS))
                         + " tecken).");
     }
 

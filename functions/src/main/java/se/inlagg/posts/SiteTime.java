@@ -156,7 +156,7 @@ public final class SiteTime {
 
     /**
      * Reads a publication time as authors write it: "2019-01-30", "2019-01-30T09:15" (or a space for the T),
-     * "2019-01-30T09:15:00+01:00" or "…Z", or as the site shows it, "30 januari 2019 kl. 09:15" (or "30 jan. 2019"). A
+     * "2019-01-30T09:15:00+01:00" or "…Z", or as the site shows it, "30 januari 2019 kl. 9.15" (or "kl. 09:15", or "30 jan. 2019"). A
      * day its month lacks, all else as it should be, is {@link Reading.NoSuchDay}; any other impossible date, and times
      * outside the years 1–9999 (here, and in UTC as answered), are unreadable.
      *

@@ -91,7 +91,7 @@ public final class SwedishDates {
                     + "(?:,? " + CLOCK + ")?", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**
-     * A date as this class writes it, typed back: "30 januari 2019", "30 januari 2019 kl. 09:15" (also "kl 9.15",
+     * A date as this class writes it, typed back: "30 januari 2019", "30 januari 2019 kl. 9.15" (also "kl. 09:15", "kl 9.15",
      * "klockan 09:15", capitals, and the month shortened: "30 jan. 2019"). An author copies the date a page shows, and was told it was no date (found by a probe).
      * Empty for anything else, or a date that does not exist.
      */

@@ -223,15 +223,17 @@ public final class WebAddresses {
 
     /**
      * An address as a browser sends it, written as java.net.URI reads it: each character {@link #encoded} escapes so
-     * escaped, a "%" that starts no escape escaped itself, and a backslash a slash, as a browser reads one in an http
-     * address.
+     * escaped, a "%" that starts no escape escaped itself, and a backslash in the path a slash, as a browser reads one in
+     * an http address (in the query or the fragment it is escaped: a browser sends it there as it is, from a review).
      */
     public static String asSent(String address) {
         StringBuilder out = new StringBuilder(address.length());
+        boolean inPath = true;
         for (int i = 0; i < address.length(); i++) {
             char c = address.charAt(i);
+            inPath &= c != '?' && c != '#';
             boolean escape = c == '%' && i + 2 < address.length() && hex(address.charAt(i + 1)) && hex(address.charAt(i + 2));
-            out.append(c == '\\' ? "/" : c == '%' && !escape ? "%25" : String.valueOf(c));
+            out.append(c == '\\' ? (inPath ? "/" : "%5C") : c == '%' && !escape ? "%25" : String.valueOf(c));
         }
         return encoded(out.toString());
     }

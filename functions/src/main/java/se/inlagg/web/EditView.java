@@ -9,10 +9,14 @@ import java.util.Optional;
 public record EditView(String href, String status, String statusClass, long version, FormView form, Optional<Notice> done,
                        Optional<Conflict> conflict, Optional<PostView.Figure> image) {
 
-    /** The stored post beside the author's own text, when a save found it changed. */
-    /** @param live whether readers see the post as stored: then saving over it shows them the author's version at once */
-    public record Conflict(String title, String body, String changedDatetime, String changed, java.util.List<String> differences,
-                           boolean live) {
+    /**
+     * The stored post beside the author's own text, when a save found it changed.
+     *
+     * @param heading what the conflict is headed: the post changed since the form was opened, or a new post's form sent again
+     * @param live    whether readers see the post as stored: then saving over it shows them the author's version at once
+     */
+    public record Conflict(String heading, String title, String body, String changedDatetime, String changed,
+                           java.util.List<String> differences, boolean live) {
         public Conflict {
             differences = java.util.List.copyOf(differences);
         }

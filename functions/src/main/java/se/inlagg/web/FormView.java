@@ -9,11 +9,11 @@ import java.util.Optional;
  */
 public record FormView(String heading, String action, List<Field> fields, Optional<String> notice, String errorsIntro,
                        List<Link> errors, String csrf, String formId, List<Button> buttons, Optional<Long> version,
-                       Optional<String> sameTitleAllowed) {
+                       Optional<String> sameTitleAllowed, Optional<String> shown) {
 
     public FormView(String heading, String action, List<Field> fields, Optional<String> notice, String errorsIntro,
                     List<Link> errors, String csrf, String formId, List<Button> buttons) {
-        this(heading, action, fields, notice, errorsIntro, errors, csrf, formId, buttons, Optional.empty(), Optional.empty());
+        this(heading, action, fields, notice, errorsIntro, errors, csrf, formId, buttons, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -21,7 +21,7 @@ public record FormView(String heading, String action, List<Field> fields, Option
      * not (the edit form shown to an author signed out meanwhile): saved once signed in again, it is no conflict.
      */
     FormView withVersion(long v) {
-        return new FormView(heading, action, fields, notice, errorsIntro, errors, csrf, formId, buttons, Optional.of(v), sameTitleAllowed);
+        return new FormView(heading, action, fields, notice, errorsIntro, errors, csrf, formId, buttons, Optional.of(v), sameTitleAllowed, shown);
     }
 
     /**
@@ -29,7 +29,13 @@ public record FormView(String heading, String action, List<Field> fields, Option
      * with this title, it is not asked about again (PostService#sameTitleJustNow).
      */
     FormView allowingSameTitle(String title) {
-        return new FormView(heading, action, fields, notice, errorsIntro, errors, csrf, formId, buttons, version, Optional.of(title));
+        return new FormView(heading, action, fields, notice, errorsIntro, errors, csrf, formId, buttons, version, Optional.of(title), shown);
+    }
+
+    /** The same form, as this showing of it ({@link FormId}): sent again from it, a new post's form mends what it made. */
+    FormView shownAs(String showing) {
+        return new FormView(heading, action, fields, notice, errorsIntro, errors, csrf, formId, buttons, version, sameTitleAllowed,
+                Optional.of(showing));
     }
 
     /** Whether the form has a button for this action ("image": save, then upload a picture). */

@@ -2,7 +2,6 @@ package se.inlagg.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +36,6 @@ import se.inlagg.web.templates.JteimagetextGenerated;
  * post at the version the author started from.
  */
 public final class ImageUploadPageHandler extends PostAuthorPage {
-
-    /** The time of day an upload form is good until, as the page says it: "15.32", "9.05" (SwedishDates.time's way). */
-    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("H.mm");
 
     public ImageUploadPageHandler() {
         super("GET", "image");
@@ -273,7 +269,8 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
                 + (words.isEmpty() ? "" : "&" + words.parameters());
         UploadForm upload = images.uploadForm(viewer.authorId(), Optional.of(back), app().posts().time().now());
         var time = app().posts().time();
-        String validUntil = UNTIL.format(upload.expiresAt().atZone(time.zone()));
+        // The time of day an upload form is good until, as the pages write a time: "15.32", "9.05".
+        String validUntil = se.inlagg.posts.SwedishDates.time(upload.expiresAt().atZone(time.zone()).toLocalTime());
         UploadView view = new UploadView(post.summary().title(), Views.postPath(post.slug()), upload, validUntil, problem,
                 Views.post(post, time.zone(), time.now()).figure(), words.kept());
         // Given back after a refused save, it holds the words typed for the picture (words.kept()).

@@ -129,16 +129,25 @@ abstract class PageFunction extends HttpFunction {
      */
     protected HttpResponse editForm(HttpRequest request, int status, Post post, long version, Map<String, String> values,
                                     List<FieldError> errors, Optional<String> notice, Optional<Post> conflict, Viewer viewer) {
+        return editForm(request, status, post, version, values, errors, notice, conflict, CHANGED_SINCE_OPENED, viewer);
+    }
+
+    /** What a conflict in the edit form is headed, where another save came between the form's opening and its sending. */
+    static final String CHANGED_SINCE_OPENED = "Inlägget har ändrats sedan du öppnade formuläret";
+
+    private HttpResponse editForm(HttpRequest request, int status, Post post, long version, Map<String, String> values,
+                                  List<FieldError> errors, Optional<String> notice, Optional<Post> conflict, String conflictHeading,
+                                  Viewer viewer) {
         var time = app().posts().time();
+        boolean live = conflict.filter(c -> c.summary().visibleAt(time.now())).isPresent();
         PostSummary s = post.summary();
         Views.StatusLabel label = Views.status(s, time.now(), time.zone());
         FormView form = WriteForm.edit(s.slug(), values, errors, notice, viewer.csrf(), Tokens.newToken(), conflict.isPresent(),
                 Optional.of(s.status()));
-        Optional<EditView.Conflict> stored = conflict.map(c -> new EditView.Conflict(c.summary().title(), c.body(),
+        Optional<EditView.Conflict> stored = conflict.map(c -> new EditView.Conflict(conflictHeading, c.summary().title(), c.body(),
                 SiteTime.format(c.summary().updatedAt()), Views.dateTime(c.summary().updatedAt(), time.zone()),
                 // An empty date keeps the date of a post readers see (PostService.edit), not a draft's or a scheduled one's.
-                WriteForm.differences(WriteForm.of(c, time.zone()), values, time::parse, c.summary().visibleAt(time.now())),
-                c.summary().visibleAt(time.now())));
+                WriteForm.differences(WriteForm.of(c, time.zone()), values, time::parse, live), live));
         Optional<PostView.Figure> image = Views.post(post, time.zone(), time.now()).figure();
         EditView view = new EditView(Views.postPath(s.slug()), label.text(), label.cssClass(), version, form,
                 status == 200 ? Notice.of(request) : Optional.empty(), stored, image);
@@ -152,13 +161,18 @@ abstract class PageFunction extends HttpFunction {
      * to save over it, made with what it says in view.
      */
     protected HttpResponse conflict(HttpRequest request, Post now, Map<String, String> typed, Viewer viewer, String message) {
-        return editForm(request, 409, now, now.version(), typed, List.of(), Optional.of(message), Optional.of(now), viewer);
+        return conflict(request, now, typed, viewer, CHANGED_SINCE_OPENED, message);
+    }
+
+    /** The same, headed as the case is (a new post's form sent again heads it otherwise). */
+    protected HttpResponse conflict(HttpRequest request, Post now, Map<String, String> typed, Viewer viewer, String heading, String message) {
+        return editForm(request, 409, now, now.version(), typed, List.of(), Optional.of(message), Optional.of(now), heading, viewer);
     }
 
     /** The same, sent with {@code sameTitleAllowed} not asked about as a post of that title saved just now (FormView). */
     protected HttpResponse newPostForm(HttpRequest request, int status, Map<String, String> values, List<FieldError> errors,
                                        Optional<String> notice, Optional<Viewer> viewer, String formId, Optional<String> sameTitleAllowed) {
-        FormView written = WriteForm.view(values, errors, notice, viewer.map(Viewer::csrf).orElse(""), FormId.shown(formId));
+        FormView written = WriteForm.view(values, errors, notice, viewer.map(Viewer::csrf).orElse(""), formId).shownAs(Tokens.newToken());
         FormView view = sameTitleAllowed.map(written::allowingSameTitle).orElse(written);
         Frame frame = textKept(Frame.unlisted("Skriv ett inlägg", viewer).failedIf(status >= 400), status != 200 || viewer.isEmpty());
         return page(request, status, frame, Templates.render(out -> JteformGenerated.render(out, null, frame, view)))

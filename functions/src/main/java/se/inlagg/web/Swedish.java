@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.SwedishDates;
+import se.inlagg.posts.SwedishNumbers;
 import se.inlagg.posts.Tag;
 
 /**
@@ -95,13 +96,9 @@ final class Swedish {
 
     private static final Pattern LARGE_NUMBER = Pattern.compile("\\d{5,}");
 
-    /**
-     * Swedish writes 100 000, not 100000: a space between each three digits of a large number, one that does not break
-     * (U+00A0), so no line ends in "100" and the next begins "000" (found by a language review).
-     */
+    /** Each large number in the text grouped as Swedish writes it ({@link SwedishNumbers#grouped}): 100 000, not 100000. */
     static String grouped(String text) {
-        return LARGE_NUMBER.matcher(text).replaceAll(n -> String.format(java.util.Locale.ROOT, "%,d", new java.math.BigInteger(n.group()))
-                .replace(',', '\u00A0'));
+        return LARGE_NUMBER.matcher(text).replaceAll(n -> SwedishNumbers.grouped(n.group()));
     }
 
     /** "1 inlägg", "12 345 inlägg": a number of posts, grouped; the word is the same in the plural. */

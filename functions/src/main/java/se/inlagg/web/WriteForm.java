@@ -154,6 +154,11 @@ final class WriteForm {
         List<FormView.Button> buttons = new ArrayList<>();
         if (conflict) {
             buttons.add(new FormView.Button("save", "Spara min version ändå", false));
+            if (stored.filter(s -> s == Status.DRAFT).isPresent()) {
+                // A draft's: "Publicera" sent from a new post's form that made it comes here too, and the author who chose their
+                // version may still mean to publish it (from a review: only "save" was offered, which kept it a draft).
+                buttons.add(new FormView.Button("publish", "Spara min version ändå och publicera", true));
+            }
         } else {
             buttons.add(new FormView.Button("save", "Spara", false));
             buttons.add(new FormView.Button("preview", "Spara och förhandsgranska", true));

@@ -75,7 +75,7 @@ public final class WriteHandler extends PageFunction {
         return switch (app().posts().create(draft, authorId, key)) {
             case Outcome.Done<Post> d -> saved(d.value(), form);
             case Outcome.Refused<Post> r when r.refusal() instanceof Refusal.Unprocessable u
-                    && u.rule() == Refusal.Rule.IDEMPOTENCY_KEY_REUSED && key.isPresent() -> sentAgain(request, values, viewer.get(), form, key.get());
+                    && u.rule() == Refusal.Rule.IDEMPOTENCY_KEY_REUSED && key.isPresent() -> sentAgain(request, values, viewer.get(), form, key.get(), formIdAgain);
             // The form comes back with its own id: if it made a post already (back, mended, and now refused for a rule),
             // put right it changes that post rather than make a second; if not, the id has made nothing yet to clash with.
             case Outcome.Refused<Post> r -> refused(request, values, viewer, r.refusal(), formIdAgain, sameTitle);
@@ -105,7 +105,8 @@ public final class WriteHandler extends PageFunction {
      * post's edit form beside the post as stored, and saving it over the post is a choice made with both in view. The
      * same title and the same text both changed: another post written in the form, which the next click saves as one.
      */
-    private HttpResponse sentAgain(HttpRequest request, Map<String, String> values, Viewer viewer, FormData form, IdempotentRequest key) {
+    private HttpResponse sentAgain(HttpRequest request, Map<String, String> values, Viewer viewer, FormData form, IdempotentRequest key,
+                                   String formId) {
         Optional<PostService.Made> made = app().posts().madeBy(viewer.authorId(), key);
         if (made.isEmpty()) {
             return newPostForm(request, 409, values, List.of(), Optional.of("Formuläret har redan skickats, och inlägget det gjorde finns inte"
@@ -135,8 +136,7 @@ public final class WriteHandler extends PageFunction {
                 case Outcome.Refused<Post> r -> {
                     if (!(r.refusal() instanceof Refusal.Stale)) {
                         // Kept: sent again once mended, the form is still the one that made the post, never a second one.
-                        return refused(request, values, Optional.of(viewer), r.refusal(), FormId.of(form).map(FormId::key).orElseThrow(),
-                                sameTitleOf(form));
+                        return refused(request, values, Optional.of(viewer), r.refusal(), formId, sameTitleOf(form));
                     }
                     // The same mend clicked twice, the other click first (from a review): the post says it now.
                     Optional<Post> now = app().posts().createdBy(viewer.authorId(), key);
@@ -151,7 +151,7 @@ public final class WriteHandler extends PageFunction {
         }
         // Beside the post as stored, in its edit form, carrying its version: nothing is saved over it unasked, and sending it
         // again makes no second post (found by a probe: the form came back saying a new post would be saved, and it was).
-        return conflict(request, post, values, viewer, "Formuläret har redan sparats som inlägget " + Views.quotedAtEnd(post.summary().title())
+        return conflict(request, post, values, viewer, "Det sparade inlägget och ditt formulär skiljer sig åt", "Formuläret har redan sparats som inlägget " + Views.quotedAtEnd(post.summary().title())
                 + " Det du skickade nu är inte det som sparades, kanske en äldre version av formuläret från webbläsarens bakåtknapp."
                 + " Inget har gått förlorat: jämför med det sparade nedan.");
     }

@@ -150,7 +150,8 @@ class SiteTimeTest {
         assertEquals(Optional.of(first), stockholm.parse("2026-10-25 02:30"));
         assertEquals(Optional.of(first), stockholm.parse("2026-10-25 02:30 (sommartid)"));
         assertEquals(Optional.of(second), stockholm.parse("2026-10-25 02:30 (vintertid)"));
-        assertEquals(Optional.of(second), stockholm.parse("25 oktober 2026 kl. 02:30 (vintertid)"), "as the site shows it");
+        assertEquals(Optional.of(second), stockholm.parse("25 oktober 2026 kl. 2.30 (vintertid)"), "as the site shows it");
+        assertEquals(Optional.of(second), stockholm.parse("25 oktober 2026 kl. 02:30 (vintertid)"), "as the site showed it before 2026-12-05");
         assertEquals(Optional.of(second), stockholm.parse("2026-10-25T02:30 (normaltid)"), "winter time's official name");
         assertEquals(Optional.of(second), stockholm.parse("2026-10-25T02:30+01:00"));
         assertEquals(Optional.of(Instant.parse("2026-07-01T10:00:00Z")), stockholm.parse("2026-07-01 12:00 (sommartid)"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -29,6 +30,17 @@ class SwedishDatesTest {
         assertEquals("25 oktober 2026 kl. 3.00", SwedishDates.dateTime(Instant.parse("2026-10-25T02:00:00Z"), STOCKHOLM));
         assertEquals("29 mars 2026 kl. 3.00", SwedishDates.dateTime(Instant.parse("2026-03-29T01:00:00Z"), STOCKHOLM));
         assertEquals("29 mars 2026", SwedishDates.date(java.time.LocalDate.of(2026, 3, 29)));
+    }
+
+    /** A time as the pages write it, copied into a form, is read back as that very time (the season word included). */
+    @Test
+    void aTimeAsThePagesWriteItReadsBackAsItself() {
+        SiteTime site = new SiteTime(STOCKHOLM, java.time.Clock.systemUTC());
+        for (String at : List.of("2026-12-01T08:05:00Z", "2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z", "2026-03-29T01:00:00Z",
+                "2026-07-01T21:59:00Z")) {
+            Instant instant = Instant.parse(at);
+            assertEquals(java.util.Optional.of(instant), site.parse(SwedishDates.dateTime(instant, STOCKHOLM)), SwedishDates.dateTime(instant, STOCKHOLM));
+        }
     }
 
     @Test

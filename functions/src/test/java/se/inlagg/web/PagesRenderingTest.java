@@ -584,7 +584,7 @@ class PagesRenderingTest {
                 // From a review: java.net.URI resolves these unlike a browser, and an alt text ending in " src=" hid the next picture.
                 + "[Här]() [sidan två](?sida=2) [upp](../../tags/rbm) [hit](/a/../tags/ovrigt) "
                 // From a feed probe: what java.net.URI refuses and a browser sends encoded stayed relative.
-                + "[pipe](/sok?q=a|b) [procent](/sok?q=100%) [vinkel](</a b>) [snett](/a\\b)\n\n"
+                + "[pipe](/sok?q=a|b) [procent](/sok?q=100%) [vinkel](</a b>) [snett](/a\\b) [fråga](/sok?q=a\\b)\n\n"
                 + "![Karta](/images/karta.png) ![bild src=](https://annan.example/a.png) ![Plan](plan.png) ![Halv](/bild?x=50%)");
         String base = "https://blogg.example.se";
         Element entry = (Element) parsed(AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base, List.of(post))).getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
@@ -605,7 +605,7 @@ class PagesRenderingTest {
         String page = base + "/posts/att-gastspela-som-chef";
         for (String link : List.of(base + "/tags/frivard", page + "#lista", base + "/posts/annat-inlagg",
                 base + "/sok?q=m%C3%B6te&amp;tag=frivard", "https://annan.example/sida", "mailto:a@example.se", page, page + "?sida=2",
-                base + "/tags/rbm", base + "/tags/ovrigt", base + "/sok?q=a%7Cb", base + "/sok?q=100%25", base + "/a%20b", base + "/a/b")) {
+                base + "/tags/rbm", base + "/tags/ovrigt", base + "/sok?q=a%7Cb", base + "/sok?q=100%25", base + "/a%20b", base + "/a/b", base + "/sok?q=a%5Cb")) {
             assertTrue(content.contains("href=\"" + link + "\""), link + " in " + content);
         }
         for (String picture : List.of(base + "/images/karta.png", "https://annan.example/a.png", base + "/posts/plan.png", base + "/bild?x=50%25")) {

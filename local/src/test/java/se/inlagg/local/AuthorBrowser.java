@@ -101,11 +101,6 @@ final class AuthorBrowser {
         return fields(page.body());
     }
 
-    /** The key of what a new post's form makes: its form id without the showing's own part (FormId). */
-    static String formKey(Map<String, String> fields) {
-        return fields.get("formId").replaceFirst("\\..*", "");
-    }
-
     /** Every input and text area of the page's form, by name, as the browser would send it. */
     static Map<String, String> fields(String html) {
         Map<String, String> fields = new LinkedHashMap<>();

@@ -205,12 +205,12 @@ class LeastPrivilegeTest {
         assertEquals(200, invoke("PostPageFunction", "page-post.json", cookie), "its author sees the draft");
         assertEquals(200, invoke("WriteFunction", "write-form.json", cookie));
         assertEquals(303, invoke("WriteFunction", "write.json", cookie.andThen(formBody(
-                "csrf=" + session.session().csrf() + "&formId=lp-1.sida-1&title=Minst+beh%C3%B6righet&body=Text&authorName=%C3%85sa&tags=Frivard%2C+Ny&action=publish"))));
+                "csrf=" + session.session().csrf() + "&formId=lp-1&shown=sida-1&title=Minst+beh%C3%B6righet&body=Text&authorName=%C3%85sa&tags=Frivard%2C+Ny&action=publish"))));
         assertEquals(303, invoke("WriteFunction", "write.json", cookie.andThen(formBody(
-                "csrf=" + session.session().csrf() + "&formId=lp-1.sida-1&title=Minst+beh%C3%B6righet&body=Text&authorName=%C3%85sa&tags=Frivard%2C+Ny&action=publish"))),
+                "csrf=" + session.session().csrf() + "&formId=lp-1&shown=sida-1&title=Minst+beh%C3%B6righet&body=Text&authorName=%C3%85sa&tags=Frivard%2C+Ny&action=publish"))),
                 "a double submit answers the first post");
         assertEquals(303, invoke("WriteFunction", "write.json", cookie.andThen(formBody(
-                "csrf=" + session.session().csrf() + "&formId=lp-1.sida-1&title=Minst+beh%C3%B6righet+r%C3%A4ttad&body=Text&authorName=%C3%85sa"
+                "csrf=" + session.session().csrf() + "&formId=lp-1&shown=sida-1&title=Minst+beh%C3%B6righet+r%C3%A4ttad&body=Text&authorName=%C3%85sa"
                         + "&authorOffice=Ystad&tags=Annan&action=draft"))),
                 "sent again with other words (back, a typo mended): the post it made is changed");
         assertEquals(200, invoke("DraftsPageFunction", "drafts.json", cookie));

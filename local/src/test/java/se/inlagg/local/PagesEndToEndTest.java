@@ -38,7 +38,7 @@ class PagesEndToEndTest extends ServerTest {
         assertEquals(201, http.createPost("Att gästspela som chef", "2019-02-14", "Ledarskap").status());
     }
 
-    /** Signs in with the dev token; answers the Cookie header value and the CSRF token of the form. */
+    /** Signs in with the dev token; answers the Cookie header value, the CSRF token of the form, its id and its showing. */
     static String[] signIn() {
         var signedIn = http.signIn(ServerExtension.TOKEN);
         assertEquals(303, signedIn.status());
@@ -47,7 +47,7 @@ class PagesEndToEndTest extends ServerTest {
         assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax"), setCookie);
         String cookie = Http.sessionCookie(signedIn);
         String form = http.raw("GET", "/write", Map.of("Cookie", cookie), null).body();
-        return new String[] {cookie, field(form, "csrf"), field(form, "formId")};
+        return new String[] {cookie, field(form, "csrf"), field(form, "formId"), field(form, "shown")};
     }
 
     static String field(String html, String name) {
@@ -57,9 +57,15 @@ class PagesEndToEndTest extends ServerTest {
     }
 
     static Map<String, String> post(String csrf, String formId, String title, String body, String action) {
+        return post(csrf, formId, "", title, body, action);
+    }
+
+    /** The form as sent from the showing {@code shown} of it (the page that made a post mends it when sent again). */
+    static Map<String, String> post(String csrf, String formId, String shown, String title, String body, String action) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("csrf", csrf);
         f.put("formId", formId);
+        f.put("shown", shown);
         f.put("title", title);
         f.put("body", body);
         f.put("authorName", "Åsa Öberg");
@@ -293,7 +299,7 @@ class PagesEndToEndTest extends ServerTest {
     @Test
     void theFormWritesAPostAndShowsIt() {
         String[] s = signIn();
-        var written = http.form("/write", s[0], post(s[1], s[2], "Skrivet i formuläret – åäö", "Första stycket.\n\n- en punkt\n- en till", "publish"));
+        var written = http.form("/write", s[0], post(s[1], s[2], s[3], "Skrivet i formuläret – åäö", "Första stycket.\n\n- en punkt\n- en till", "publish"));
         assertEquals(303, written.status(), written.body());
         // The post, saying to its author what was done (found by a probe: it said nothing); a reader given the
         // same address sees the post only.
@@ -304,12 +310,12 @@ class PagesEndToEndTest extends ServerTest {
         assertTrue(page.contains("<h1>Skrivet i formuläret – åäö</h1>") && page.contains("<li>en punkt</li>"));
         assertTrue(http.raw("GET", "/posts/skrivet-i-formularet-aao", Map.of("Cookie", s[0]), null).body().contains(">Gör till utkast…</a>"),
                 "its author's way to take it back, in the words its button uses");
-        var again = http.form("/write", s[0], post(s[1], s[2], "Skrivet i formuläret – åäö", "Första stycket.\n\n- en punkt\n- en till", "publish"));
+        var again = http.form("/write", s[0], post(s[1], s[2], s[3], "Skrivet i formuläret – åäö", "Första stycket.\n\n- en punkt\n- en till", "publish"));
         assertEquals("/posts/skrivet-i-formularet-aao?done=published", again.header("location"), "a double submit makes no second post");
         assertEquals(404, http.get("/posts/skrivet-i-formularet-aao-2").status());
         // Found by a probe: back to the form and another post written in it replaced the one the form had made. It stays,
         // and the new one comes back, kept, to be saved as a post of its own.
-        var other = http.form("/write", s[0], post(s[1], s[2], "Ett helt annat inlägg", "Om något helt annat.", "publish"));
+        var other = http.form("/write", s[0], post(s[1], s[2], s[3], "Ett helt annat inlägg", "Om något helt annat.", "publish"));
         assertEquals(409, other.status());
         assertTrue(other.body().contains("Formuläret har redan sparats som inlägget ”Skrivet i formuläret – åäö”. Det du skrev nu har"),
                 other.body());
@@ -320,12 +326,12 @@ class PagesEndToEndTest extends ServerTest {
         var asNew = http.form("/write", s[0], post(s[1], newId.group(1), "Ett helt annat inlägg", "Om något helt annat.", "publish"));
         assertEquals("/posts/ett-helt-annat-inlagg?done=published", asNew.header("location"), "sent again: a post of its own");
         // The same form sent with a mend (back, a typo in the title mended, the text as it was) changes the post it made, at its address.
-        var changed = http.form("/write", s[0], post(s[1], s[2], "En annan rubrik", "Första stycket.\n\n- en punkt\n- en till", "publish"));
+        var changed = http.form("/write", s[0], post(s[1], s[2], s[3], "En annan rubrik", "Första stycket.\n\n- en punkt\n- en till", "publish"));
         assertEquals("/posts/skrivet-i-formularet-aao?done=published", changed.header("location"));
         assertTrue(http.get("/posts/skrivet-i-formularet-aao").body().contains("<h1>En annan rubrik</h1>"));
         // Found by a probe: the form showed the API's English under the title. Once the post has changed, the form
         // comes back in Swedish, with the text kept.
-        var third = http.form("/write", s[0], post(s[1], s[2], "En tredje rubrik", "Tredje texten, som inte går förlorad.", "publish"));
+        var third = http.form("/write", s[0], post(s[1], s[2], s[3], "En tredje rubrik", "Tredje texten, som inte går förlorad.", "publish"));
         assertEquals(409, third.status());
         assertTrue(third.body().contains("Formuläret har redan sparats som inlägget"), third.body());
         assertTrue(third.body().contains("Tredje texten, som inte går förlorad."), "the text is kept");
@@ -336,7 +342,7 @@ class PagesEndToEndTest extends ServerTest {
     void aFormWithAnErrorComesBackWithEverythingTyped() {
         String[] s = signIn();
         String longText = "En lång text som inte får gå förlorad. ".repeat(200) + "<script>alert(1)</script>";
-        var refused = http.form("/write", s[0], post(s[1], s[2], "", longText, "publish"));
+        var refused = http.form("/write", s[0], post(s[1], s[2], s[3], "", longText, "publish"));
         assertEquals(400, refused.status());
         assertTrue(refused.body().contains("En lång text som inte får gå förlorad. En lång"), "the text is kept");
         assertTrue(refused.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;</textarea>"), "escaped where it is kept");
@@ -362,7 +368,7 @@ class PagesEndToEndTest extends ServerTest {
     @Test
     void aDraftFromTheFormIsListedForItsAuthorOnly() {
         String[] s = signIn();
-        var saved = http.form("/write", s[0], post(s[1], s[2], "Mitt utkast från formuläret", "Ej klart.", "draft"));
+        var saved = http.form("/write", s[0], post(s[1], s[2], s[3], "Mitt utkast från formuläret", "Ej klart.", "draft"));
         assertEquals(303, saved.status());
         assertFalse(http.get("/").body().contains("Mitt utkast från formuläret"));
         assertEquals(404, http.get("/posts/mitt-utkast-fran-formularet").status());
