@@ -42,8 +42,15 @@ public final class EditPageHandler extends PostAuthorPage {
                 return toSignIn(request);
             }
             Post post = ownPost(slug, viewer.get());
-            return editForm(request, 200, post, post.version(), WriteForm.of(post, app().posts().time().zone()), List.of(),
-                    Optional.empty(), Optional.empty(), viewer.get());
+            Map<String, String> values = new java.util.LinkedHashMap<>(WriteForm.of(post, app().posts().time().zone()));
+            // Back from the upload page without a picture: the words typed for it are filled in again, for a post that has
+            // none (one that has keeps its own picture's words, which these were not written for).
+            ImageUploadPageHandler.Words back = ImageUploadPageHandler.Words.of(request);
+            if (!back.isEmpty() && post.summary().image().isEmpty()) {
+                values.put("imageAlt", back.alt());
+                values.put("imageCaption", back.caption());
+            }
+            return editForm(request, 200, post, post.version(), values, List.of(), Optional.empty(), Optional.empty(), viewer.get());
         }
         FormData form = FormData.of(request).pasted(WriteForm.TEXT_AREAS, WriteForm.MARKDOWN);
         Map<String, String> typed = WriteForm.typed(form);

@@ -271,8 +271,11 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         var time = app().posts().time();
         // The time of day an upload form is good until, as the pages write a time: "15.32", "9.05".
         String validUntil = se.inlagg.posts.SwedishDates.time(upload.expiresAt().atZone(time.zone()).toLocalTime());
+        // Back to the edit form without a picture, the words typed for it go along too (found by an author's probe: the link
+        // dropped them, which the page had said would follow).
+        String toEditForm = Views.postPath(post.slug()) + "/edit" + (words.isEmpty() ? "" : "?" + words.parameters());
         UploadView view = new UploadView(post.summary().title(), Views.postPath(post.slug()), upload, validUntil, problem,
-                Views.post(post, time.zone(), time.now()).figure(), words.kept());
+                Views.post(post, time.zone(), time.now()).figure(), words.kept(), toEditForm);
         // Given back after a refused save, it holds the words typed for the picture (words.kept()).
         Frame frame = textKept(Frame.unlisted("Välj en bild", Optional.of(viewer)).failedIf(status >= 400), status != 200 && !words.isEmpty());
         // This one form posts to the bucket: the page's policy must let it, and nothing else new.
