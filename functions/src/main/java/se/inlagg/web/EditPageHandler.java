@@ -46,11 +46,14 @@ public final class EditPageHandler extends PostAuthorPage {
             // Back from the upload page without a picture: the words typed for it are filled in again, for a post that has
             // none (one that has keeps its own picture's words, which these were not written for).
             ImageUploadPageHandler.Words back = ImageUploadPageHandler.Words.of(request);
-            if (!back.isEmpty() && post.summary().image().isEmpty()) {
+            boolean filledIn = !back.isEmpty() && post.summary().image().isEmpty();
+            if (filledIn) {
                 values.put("imageAlt", back.alt());
                 values.put("imageCaption", back.caption());
             }
-            return editForm(request, 200, post, post.version(), values, List.of(), Optional.empty(), Optional.empty(), viewer.get());
+            // Said, since words of a picture with no address are refused on a plain save (from a review).
+            return editForm(request, 200, post, post.version(), values, List.of(), filledIn ? Optional.of(WORDS_FILLED_IN) : Optional.empty(),
+                    Optional.empty(), viewer.get());
         }
         FormData form = FormData.of(request).pasted(WriteForm.TEXT_AREAS, WriteForm.MARKDOWN);
         Map<String, String> typed = WriteForm.typed(form);
@@ -105,6 +108,9 @@ public final class EditPageHandler extends PostAuthorPage {
     private HttpResponse gone(HttpRequest request, Map<String, String> typed, Viewer viewer) {
         return newPostForm(request, 404, typed, List.of(), Optional.of(GONE), Optional.of(viewer));
     }
+
+    static final String WORDS_FILLED_IN = "Alt-texten och bildtexten du skrev står ifyllda nedan men är inte sparade: de följer med när"
+            + " du väljer ”Spara och välj bild…”. Töm fälten för att spara utan bild.";
 
     static final String GONE = "Inlägget finns inte längre: det togs bort medan du skrev. Det du skrev finns kvar här och kan sparas som ett nytt inlägg.";
 

@@ -274,7 +274,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         // Back to the edit form without a picture, the words typed for it go along too (found by an author's probe: the link
         // dropped them, which the page had said would follow).
         String toEditForm = Views.postPath(post.slug()) + "/edit" + (words.isEmpty() ? "" : "?" + words.parameters());
-        UploadView view = new UploadView(post.summary().title(), Views.postPath(post.slug()), upload, validUntil, problem,
+        UploadView view = new UploadView(post.summary().title(), upload, validUntil, problem,
                 Views.post(post, time.zone(), time.now()).figure(), words.kept(), toEditForm);
         // Given back after a refused save, it holds the words typed for the picture (words.kept()).
         Frame frame = textKept(Frame.unlisted("Välj en bild", Optional.of(viewer)).failedIf(status >= 400), status != 200 && !words.isEmpty());

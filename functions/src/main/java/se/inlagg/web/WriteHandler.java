@@ -151,10 +151,13 @@ public final class WriteHandler extends PageFunction {
         }
         // Beside the post as stored, in its edit form, carrying its version: nothing is saved over it unasked, and sending it
         // again makes no second post (found by a probe: the form came back saying a new post would be saved, and it was).
-        return conflict(request, post, values, viewer, "Det sparade inlägget och ditt formulär skiljer sig åt", "Formuläret har redan sparats som inlägget " + Views.quotedAtEnd(post.summary().title())
+        return conflict(request, post, values, viewer, SENT_AGAIN_DIFFERS, "Formuläret har redan sparats som inlägget " + Views.quotedAtEnd(post.summary().title())
                 + " Det du skickade nu är inte det som sparades, kanske en äldre version av formuläret från webbläsarens bakåtknapp."
                 + " Inget har gått förlorat: jämför med det sparade nedan.");
     }
+
+    /** What the post's edit form, shown beside the post a new post's form made, is headed (PageFunction#CHANGED_SINCE_OPENED's twin). */
+    static final String SENT_AGAIN_DIFFERS = "Det sparade inlägget och ditt formulär skiljer sig åt";
 
     /** The title the form's author was asked about and chose to save again (sameTitleJustNow); empty when none. */
     private static Optional<String> sameTitleOf(FormData form) {

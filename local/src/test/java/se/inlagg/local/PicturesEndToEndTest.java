@@ -310,7 +310,9 @@ class PicturesEndToEndTest extends ServerTest {
         // Back to the edit form without a picture, the words come along (found by an author's probe: the link dropped them).
         var m = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\">Tillbaka till redigeringen</a>").matcher(uploadPage.body());
         assertTrue(m.find(), uploadPage.body());
-        var back = AuthorBrowser.fields(asa.get(m.group(1).replace("&amp;", "&")).body());
+        String backPage = asa.get(m.group(1).replace("&amp;", "&")).body();
+        assertTrue(backPage.contains("Alt-texten och bildtexten du skrev står ifyllda nedan men är inte sparade"), "and says so: " + backPage);
+        var back = AuthorBrowser.fields(backPage);
         assertEquals("Två personer & en kaffekopp vid ett bord", back.get("imageAlt"));
         assertEquals("Foto: Åsa Öberg, 50 % ljus", back.get("imageCaption"));
         assertEquals("", asa.editForm(slug).get("imageAlt"), "filled in, not saved");
