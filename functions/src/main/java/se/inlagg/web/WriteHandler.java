@@ -102,8 +102,9 @@ public final class WriteHandler extends PageFunction {
      * nothing changed it since. Sent from any other showing of the form, it may hold older text than the post: a page the
      * form was refused on, reloaded after the post was made (found by an author's probe: the older text replaced the
      * published post's, with nothing said). Then, as when the post changed since, the author's text comes back in the
-     * post's edit form beside the post as stored, and saving it over the post is a choice made with both in view. The
-     * same title and the same text both changed: another post written in the form, which the next click saves as one.
+     * post's edit form beside the post as stored, and saving it over the post is a choice made with both in view. With
+     * both its title and its text other than the post's, it is another post written in the form, which the next click
+     * saves as one.
      */
     private HttpResponse sentAgain(HttpRequest request, Map<String, String> values, Viewer viewer, FormData form, IdempotentRequest key,
                                    String formId) {
@@ -181,8 +182,8 @@ public final class WriteHandler extends PageFunction {
      */
     private PostDraft mendOf(FormData form, Post made) {
         var now = app().posts().time().now();
-        boolean keptPublished = Optional.of(made.summary()).filter(s -> s.status() == Status.PUBLISHED
-                && (s.visibleAt(now) || !form.value("publishedAt").isBlank())).isPresent();
+        PostSummary s = made.summary();
+        boolean keptPublished = s.status() == Status.PUBLISHED && (s.visibleAt(now) || !form.value("publishedAt").isBlank());
         return keptPublished ? draftOf(form).withStatus(Status.PUBLISHED.wire()) : draftOf(form);
     }
 
