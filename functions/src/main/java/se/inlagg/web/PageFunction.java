@@ -1,5 +1,6 @@
 package se.inlagg.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,16 +140,18 @@ abstract class PageFunction extends HttpFunction {
                                   List<FieldError> errors, Optional<String> notice, Optional<Post> conflict, String conflictHeading,
                                   Viewer viewer) {
         var time = app().posts().time();
-        boolean live = conflict.filter(c -> c.summary().visibleAt(time.now())).isPresent();
+        // One moment for the whole page, so its status label and what the conflict says readers see cannot disagree.
+        Instant now = time.now();
+        boolean live = conflict.filter(c -> c.summary().visibleAt(now)).isPresent();
         PostSummary s = post.summary();
-        Views.StatusLabel label = Views.status(s, time.now(), time.zone());
+        Views.StatusLabel label = Views.status(s, now, time.zone());
         FormView form = WriteForm.edit(s.slug(), values, errors, notice, viewer.csrf(), Tokens.newToken(), conflict.isPresent(),
                 Optional.of(s.status()));
         Optional<EditView.Conflict> stored = conflict.map(c -> new EditView.Conflict(conflictHeading, c.summary().title(), c.body(),
                 SiteTime.format(c.summary().updatedAt()), Views.dateTime(c.summary().updatedAt(), time.zone()),
                 // An empty date keeps the date of a post readers see (PostService.edit), not a draft's or a scheduled one's.
                 WriteForm.differences(WriteForm.of(c, time.zone()), values, time::parse, live), live));
-        Optional<PostView.Figure> image = Views.post(post, time.zone(), time.now()).figure();
+        Optional<PostView.Figure> image = Views.post(post, time.zone(), now).figure();
         EditView view = new EditView(Views.postPath(s.slug()), label.text(), label.cssClass(), version, form,
                 status == 200 ? Notice.of(request) : Optional.empty(), stored, image);
         Frame frame = textKept(Frame.unlisted("Redigera: " + s.title(), Optional.of(viewer)).failedIf(status >= 400), status != 200);
