@@ -76,7 +76,7 @@ public final class DeletePageHandler extends PostAuthorPage {
     /** The question about this post, as read already. */
     private HttpResponse confirm(HttpRequest request, int status, Viewer viewer, Post post, Optional<String> notice) {
         DeleteView view = new DeleteView(post.summary().title(), Views.postPath(post.slug()), post.version(), viewer.csrf(), notice);
-        Frame frame = Frame.unlisted("Ta bort inlägget", Optional.of(viewer)).failedIf(status >= 400);
+        Frame frame = Frame.unlisted("Ta bort: " + post.summary().title(), Optional.of(viewer)).failedIf(status >= 400);
         return page(request, status, frame, Templates.render(out -> JtedeleteGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }

@@ -179,7 +179,7 @@ public final class EditPageHandler extends PostAuthorPage {
                         Optional.empty())
                 .withVersion(version);
         Frame frame = textKept(Frame.unlisted("Logga in igen", Optional.empty()).failedIf(true), true);
-        return page(request, 403, frame, Templates.render(out -> se.inlagg.web.templates.JteformGenerated.render(out, null, frame, form)))
+        return page(request, 403, frame, Templates.render(out -> se.inlagg.web.templates.JteformGenerated.render(out, null, frame, form, Optional.empty())))
                 .withHeader("cache-control", Caching.NO_STORE);
     }
 }

@@ -50,6 +50,20 @@ public record FormView(String heading, String action, List<Field> fields, Option
             return rows > 1;
         }
 
+        /**
+         * What a browser may fill a byline's field with from what it knows of its user (WCAG 1.3.5: an author's own name,
+         * role and office, on the profile and the post forms alike); null (no attribute) for any other field. Found by an
+         * accessibility audit: none said, so autofill and the symbols some users read by could not help.
+         */
+        public String autocomplete() {
+            return switch (name) {
+                case "name", "authorName" -> "name";
+                case "role", "authorRole" -> "organization-title";
+                case "office", "authorOffice" -> "organization";
+                default -> null;
+            };
+        }
+
         /** The ids of the field's hint and message, for aria-describedby; null (no attribute) without either. */
         public String describedBy() {
             String ids = (hint.isPresent() ? name + "-hint " : "") + (error.isPresent() ? name + "-error" : "");

@@ -277,7 +277,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         UploadView view = new UploadView(post.summary().title(), upload, validUntil, problem,
                 Views.post(post, time.zone(), time.now()).figure(), words.kept(), toEditForm);
         // Given back after a refused save, it holds the words typed for the picture (words.kept()).
-        Frame frame = textKept(Frame.unlisted("Välj en bild", Optional.of(viewer)).failedIf(status >= 400), status != 200 && !words.isEmpty());
+        Frame frame = textKept(Frame.unlisted("Välj en bild: " + post.summary().title(), Optional.of(viewer)).failedIf(status >= 400), status != 200 && !words.isEmpty());
         // This one form posts to the bucket: the page's policy must let it, and nothing else new.
         return page(request, status, frame, Templates.render(out -> JteimageGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE)
@@ -321,7 +321,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         String preview = images.readUrl(viewer.authorId(), upload.key()).map(Object::toString).orElse("");
         ImageTextView view = new ImageTextView(post.summary().title(), href, preview, upload.size().width(), upload.size().height(),
                 description, upload.key(), version, form, post.summary().image().isPresent(), conflict);
-        Frame frame = textKept(Frame.unlisted("Beskriv bilden", Optional.of(viewer)).failedIf(status >= 400), status != 200);
+        Frame frame = textKept(Frame.unlisted("Beskriv bilden: " + post.summary().title(), Optional.of(viewer)).failedIf(status >= 400), status != 200);
         return page(request, status, frame, Templates.render(out -> JteimagetextGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }

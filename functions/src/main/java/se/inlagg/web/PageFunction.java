@@ -178,7 +178,7 @@ abstract class PageFunction extends HttpFunction {
         FormView written = WriteForm.view(values, errors, notice, viewer.map(Viewer::csrf).orElse(""), formId).shownAs(Tokens.newToken());
         FormView view = sameTitleAllowed.map(written::allowingSameTitle).orElse(written);
         Frame frame = textKept(Frame.unlisted("Skriv ett inlägg", viewer).failedIf(status >= 400), status != 200 || viewer.isEmpty());
-        return page(request, status, frame, Templates.render(out -> JteformGenerated.render(out, null, frame, view)))
+        return page(request, status, frame, Templates.render(out -> JteformGenerated.render(out, null, frame, view, Optional.empty())))
                 .withHeader("cache-control", Caching.NO_STORE);
     }
 

@@ -82,12 +82,14 @@ public final class ProfilePageHandler extends PageFunction {
             message.ifPresent(m -> summary.add(new Link(spec.label() + ": " + m, "#" + spec.name())));
             fields.add(new FormView.Field(spec.name(), spec.label(), values.get(spec.name()), 1, spec.required(), Optional.empty(), message));
         }
-        Optional<String> shown = notice.or(() -> status == 200 ? Notice.of(request).map(Notice::text) : Optional.empty());
-        FormView view = new FormView("Min profil", "/profile", fields, shown, "Profilen sparades inte. Rätta det som är markerat:",
+        // "Saved" is a done notice, in green and announced as it gets focus, not the warning a refusal is (found by an
+        // accessibility audit: it was shown as one).
+        Optional<Notice> done = status == 200 ? Notice.of(request) : Optional.empty();
+        FormView view = new FormView("Min profil", "/profile", fields, notice, "Profilen sparades inte. Rätta det som är markerat:",
                 summary, viewer.map(Viewer::csrf).orElse(""), Tokens.newToken(),
                 List.of(new FormView.Button("save", "Spara profilen", false)));
         Frame frame = textKept(Frame.unlisted("Min profil", viewer).failedIf(status >= 400), status != 200 || viewer.isEmpty());
-        return page(request, status, frame, Templates.render(out -> JteformGenerated.render(out, null, frame, view)))
+        return page(request, status, frame, Templates.render(out -> JteformGenerated.render(out, null, frame, view, done)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }
 }

@@ -209,7 +209,7 @@ class PagesRenderingTest {
 
         Map<String, String> typed = Map.of("title", "Obalanserad " + rlo + "riktning", "body", "text " + rlo + "omvänd", "authorName", "Bidi " + rlo + "Namn");
         String form = Templates.render(out -> JteformGenerated.render(out, null, Frame.unlisted("Skriv", Optional.empty()),
-                WriteForm.view(typed, List.of(), Optional.empty(), "csrf-1", "form-1")));
+                WriteForm.view(typed, List.of(), Optional.empty(), "csrf-1", "form-1"), Optional.empty()));
         assertTrue(form.contains("value=\"Obalanserad " + rlo + "riktning\"") && form.contains("value=\"Bidi " + rlo + "Namn\""),
                 "a field sends back what was typed, nothing added: " + form);
         assertTrue(form.contains(">text " + rlo + "omvänd</textarea>"), form);
@@ -263,7 +263,7 @@ class PagesRenderingTest {
         FormView view = WriteForm.view(typed, List.of(new FieldError("title", "must not be empty"),
                 new FieldError("image.url", "must be an http or https address")), Optional.empty(), "csrf-1", "form-1");
         Frame frame = Frame.unlisted("Skriv", Optional.empty());
-        String html = Templates.render(out -> JteformGenerated.render(out, null, frame, view));
+        String html = Templates.render(out -> JteformGenerated.render(out, null, frame, view, java.util.Optional.empty()));
         assertTrue(html.contains(">En lång text med &lt;b&gt;taggar&lt;/b&gt; &amp; å ä ö\n- punkt</textarea>"), html);
         assertTrue(html.contains("value=\"Frivård, RBM\""));
         assertTrue(html.contains("value=\"javascript:alert(1)\""), "kept as typed, in an attribute");
@@ -374,7 +374,7 @@ class PagesRenderingTest {
         Map<String, String> typed = Map.of("title", "Hej\u0000", "body", "x\u0001y", "authorName", "Åsa", "tags", "a, \u0000");
         FormView view = WriteForm.view(typed, List.of(new FieldError("title", "must be one line without control characters"),
                 new FieldError("tags[1]", "must be one line without control characters")), Optional.empty(), "csrf-1", "form-1");
-        String html = Templates.render(out -> JteformGenerated.render(out, null, Frame.unlisted("Skriv", Optional.empty()), view));
+        String html = Templates.render(out -> JteformGenerated.render(out, null, Frame.unlisted("Skriv", Optional.empty()), view, Optional.empty()));
         assertEquals(html, se.inlagg.posts.MarkupText.fit(html), "no control anywhere on the page");
         assertTrue(html.contains("value=\"Hej\uFFFD\""), html);
         assertTrue(html.contains("x\uFFFDy</textarea>"), html);
@@ -387,7 +387,7 @@ class PagesRenderingTest {
     @Test
     void theFieldsThatMustBeFilledInSaySoOnThePage() {
         FormView view = WriteForm.view(Map.of(), List.of(), Optional.empty(), "csrf-1", "form-1");
-        String html = Templates.render(out -> JteformGenerated.render(out, null, Frame.unlisted("Skriv ett inlägg", Optional.empty()), view));
+        String html = Templates.render(out -> JteformGenerated.render(out, null, Frame.unlisted("Skriv ett inlägg", Optional.empty()), view, Optional.empty()));
         for (String label : List.of("title\">Rubrik", "body\">Text", "authorName\">Namn")) {
             assertTrue(html.contains("<label for=\"" + label + "<span class=\"required\"> (måste fyllas i)</span></label>"), label + ": " + html);
         }
@@ -400,7 +400,7 @@ class PagesRenderingTest {
         Map<String, String> typed = Map.of("title", "Resa", "body", "Text", "authorName", "Åsa", "tags", "Frivård, Москва, , 東京");
         FormView view = WriteForm.view(typed, List.of(new FieldError("tags[1]", Tag.LETTER_OR_DIGIT), new FieldError("tags[2]", Tag.LETTER_OR_DIGIT)),
                 Optional.empty(), "csrf-1", "form-1");
-        String html = Templates.render(out -> JteformGenerated.render(out, null, Frame.unlisted("Skriv", Optional.empty()), view));
+        String html = Templates.render(out -> JteformGenerated.render(out, null, Frame.unlisted("Skriv", Optional.empty()), view, Optional.empty()));
         assertTrue(html.contains("”Москва” måste innehålla en bokstav a–ö eller en siffra"), html);
         assertTrue(html.contains("”東京” måste innehålla en bokstav a–ö"), html);
         assertFalse(html.contains("must contain"), html);
@@ -416,7 +416,7 @@ class PagesRenderingTest {
         FormView view = WriteForm.view(typed, List.of(new FieldError("title", "must not be empty"),
                 new FieldError("body", "must not be empty"), new FieldError("author.name", "must not be empty")),
                 Optional.empty(), "csrf-1", "form-1");
-        String html = Templates.render(out -> JteformGenerated.render(out, null, Frame.unlisted("Skriv", Optional.empty()), view));
+        String html = Templates.render(out -> JteformGenerated.render(out, null, Frame.unlisted("Skriv", Optional.empty()), view, Optional.empty()));
         assertTrue(html.contains("Namn: får inte vara tomt"), html);
         assertTrue(html.contains("<span class=\"error\" id=\"authorName-error\">får inte vara tomt</span>"), html);
         assertTrue(html.contains("Rubrik: får inte vara tom<"), html);

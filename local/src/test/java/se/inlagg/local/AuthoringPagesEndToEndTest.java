@@ -1084,7 +1084,15 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         var saved = cecilia.post("/profile", kept);
         assertEquals(303, saved.status(), saved.body());
         assertEquals("/profile?done=profile", saved.header("location"));
-        assertEquals("Handläggare", AuthorBrowser.fields(cecilia.get("/profile").body()).get("role"));
+        String afterSaving = cecilia.get("/profile?done=profile").body();
+        assertEquals("Handläggare", AuthorBrowser.fields(afterSaving).get("role"));
+        // Said as a thing done, where the focus lands, so a screen reader reads it; not in the warning's yellow as a refusal
+        // is (found by an accessibility audit). Her own name, role and office say so to a browser's autofill (WCAG 1.3.5).
+        assertTrue(afterSaving.contains("<p class=\"done\" role=\"status\" tabindex=\"-1\" autofocus>Din profil är sparad."), afterSaving);
+        assertFalse(afterSaving.contains("class=\"notice\""), afterSaving);
+        assertTrue(afterSaving.contains("<input id=\"name\" name=\"name\" value=\"Cecilia Holm-Berg\" autocomplete=\"name\"")
+                && afterSaving.contains("name=\"role\" value=\"Handläggare\" autocomplete=\"organization-title\"")
+                && afterSaving.contains("name=\"office\" value=\"\" autocomplete=\"organization\""), afterSaving);
         assertEquals(403, cecilia.post("/profile", with(kept, "csrf", "fel")).status(), "a wrong token is refused as ever");
     }
 

@@ -175,6 +175,17 @@ class BrowserTest {
         assertEquals("javascript:alert('inte en bild')", browser.findElement(By.id("imageUrl")).getDomProperty("value"));
         assertTrue(browser.findElement(By.id("imageUrl-error")).getText().contains("http"));
         screenshot("form-error.png");
+
+        // The summary's link brings its field into view with its label above it, in a window of a laptop's height (found by
+        // an accessibility audit: the field came to the window's top edge and its label went above it, out of sight).
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 700));
+        try {
+            browser.findElement(By.cssSelector(".errors a[href='#imageUrl']")).click();
+            assertEquals("imageUrl", browser.switchTo().activeElement().getDomAttribute("id"));
+            assertTrue(topInWindow("label[for=imageUrl]") >= 0, "the label of the field the summary led to is in sight: " + topInWindow("label[for=imageUrl]"));
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1000, 1400));
+        }
     }
 
     @Test
@@ -294,9 +305,18 @@ class BrowserTest {
         tabTo("authorName");
         browser.switchTo().activeElement().sendKeys("Åsa Öberg");
         tabTo("publish-button");
+        // A filled button's focus ring stands out from the page around it (WCAG 1.4.11 asks 3:1; an accessibility audit
+        // measured the yellow ring on white at 1.35:1).
+        assertTrue(focusRingContrast() >= 3, "the focus ring's contrast with the page: " + focusRingContrast());
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         waitFor(ExpectedConditions.urlContains("/posts/skrivet-med-tangentbordet"));
         assertEquals("Skrivet med tangentbordet", browser.findElement(By.tagName("h1")).getText());
+        // What was done is said where the focus lands, so a screen reader reads it at once (WCAG 4.1.3; found by an
+        // accessibility audit: the message was in the page, and nothing said so).
+        WebElement focused = browser.switchTo().activeElement();
+        assertEquals("done", focused.getDomAttribute("class"), focused.getText());
+        assertEquals("status", focused.getDomAttribute("role"));
+        assertTrue(focused.getText().contains("publicerat"), focused.getText());
     }
 
     /**
@@ -349,6 +369,34 @@ class BrowserTest {
                 "(() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle !== 'none' && s.outlineWidth !== '0px'"
                         + " || s.boxShadow !== 'none'; })()", "returnByValue", true));
         return Boolean.TRUE.equals(((Map<String, Object>) answer.get("result")).get("value"));
+    }
+
+    /** How far below the window's top edge the element is, in CSS pixels (negative: above it, out of sight). */
+    private static double topInWindow(String selector) {
+        return measured("document.querySelector(\"" + selector + "\").getBoundingClientRect().top");
+    }
+
+    /**
+     * The contrast ratio (WCAG 2.2's formula) of the focused element's outline with the background of what is around it: the
+     * nearest ancestor with a background, or the page's white.
+     */
+    private static double focusRingContrast() {
+        return measured("(() => {"
+                + " const lum = c => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => v / 255)"
+                + "   .map(v => v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4)); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };"
+                + " const focused = document.activeElement; let around = focused.parentElement, bg = 'rgb(255, 255, 255)';"
+                + " for (; around; around = around.parentElement) { const c = getComputedStyle(around).backgroundColor;"
+                + "   if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') { bg = c; break; } }"
+                + " const [hi, lo] = [lum(getComputedStyle(focused).outlineColor), lum(bg)].sort((a, b) => b - a);"
+                + " return (hi + 0.05) / (lo + 0.05); })()");
+    }
+
+    /** A measure the page computes, with its fraction ({@link #evaluate} gives whole numbers). */
+    @SuppressWarnings("unchecked")
+    private static double measured(String expression) {
+        Map<String, Object> answer = ((ChromeDriver) browser).executeCdpCommand("Runtime.evaluate", Map.of("expression", expression,
+                "returnByValue", true));
+        return ((Number) ((Map<String, Object>) answer.get("result")).get("value")).doubleValue();
     }
 
     /** The indexer works from the table's stream: wait until a search finds what the set-up wrote. */
