@@ -208,6 +208,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
                 "at", "29 feb 2027 kl. 15:00"));
         assertEquals(400, leapDay.status());
         assertTrue(leapDay.body().contains("29 februari 2027 finns inte – februari 2027 har bara 28 dagar. Välj en annan dag."), leapDay.body());
+        assertTrue(leapDay.body().contains("<title>Fel: Publicera: Schemaläggs i luckan – Inlägg</title>"), "the post named in the tab");
         assertEquals("draft", http.getAs("/api/posts/" + draft, ServerExtension.TOKEN).json().path("status").asText(), "not published");
         var shortened = asa.post("/posts/" + draft + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(draft).get("version"),
                 "at", "24 dec. 2099 kl. 15:00"));
@@ -1231,6 +1232,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         var ask = asa.get("/posts/" + slug + "/delete");
         assertEquals(200, ask.status());
         assertTrue(ask.body().contains("Ta bort ”Tas bort snart”?") && ask.body().contains("Ja, ta bort inlägget"));
+        // Its tab names the post, one of several an author may have open (from an accessibility audit, WCAG 2.4.2).
+        assertTrue(ask.body().contains("<title>Ta bort: Tas bort snart – Inlägg</title>"), ask.body());
         assertEquals(200, http.get("/posts/" + slug).status(), "asking deleted nothing");
         String version = AuthorBrowser.hidden(ask.body(), "version");
         var unconfirmed = asa.post("/posts/" + slug + "/delete", Map.of("csrf", asa.csrf, "version", version));

@@ -198,6 +198,11 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(422, lie.status());
         assertTrue(lie.body().contains("Filen är inte en bild i JPEG, PNG eller WebP. Typen läses ur filens innehåll"), lie.body());
         assertTrue(lie.body().contains("enctype=\"multipart/form-data\""), "the upload form again");
+        // Beside the field too, and tied to it, as every form's message is; the tab's title names the post (both from an
+        // accessibility audit: the field said only "invalid", and every picture page was titled alike).
+        assertTrue(lie.body().contains("aria-describedby=\"file-hint file-error\" aria-invalid=\"true\"")
+                && lie.body().contains("<span class=\"error\" id=\"file-error\">Filen är inte en bild"), lie.body());
+        assertTrue(lie.body().contains("<title>Fel: Välj en bild: Fel sorts fil – Inlägg</title>"), lie.body());
         var svg = uploads.upload(asa, slug, "logga.png", "image/png",
                 "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8));
         assertEquals(422, svg.status());
