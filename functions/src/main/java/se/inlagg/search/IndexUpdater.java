@@ -43,8 +43,8 @@ final class IndexUpdater {
     private final IndexFiles files;
     private final PostService posts;
     private final SwedishText analyzer;
-    /** {@link Manifest#INLINE_AT_MOST}, but for tests of files stored as objects. */
-    private final int inlineAtMost;
+    /** {@link IndexTuning#DEPLOYED}, but for tests of files stored as objects and the benchmark's merge floors. */
+    private final IndexTuning tuning;
     private LocalCopy copy;
     /**
      * Whether the copy was the latest commit when this container last swapped or read the manifest: then its next batch
@@ -55,11 +55,11 @@ final class IndexUpdater {
      */
     private boolean knownLatest;
 
-    IndexUpdater(IndexFiles files, PostService posts, SwedishText analyzer, int inlineAtMost) {
+    IndexUpdater(IndexFiles files, PostService posts, SwedishText analyzer, IndexTuning tuning) {
         this.files = files;
         this.posts = posts;
         this.analyzer = analyzer;
-        this.inlineAtMost = inlineAtMost;
+        this.tuning = tuning;
     }
 
     /** The post as the index holds it, its month in the site's zone, as the archive counts it. */
@@ -245,7 +245,7 @@ final class IndexUpdater {
 
     /**
      * Runs the changes through an IndexWriter on the copy, commits, and answers the manifest of the new
-     * commit: its new files and those the copy's manifest holds share the manifest's {@link #inlineAtMost}
+     * commit: its new files and those the copy's manifest holds share the manifest's {@link IndexTuning#inlineAtMost()}
      * bytes, smallest first (a batch's one-post segment, its commit point, the file of a segment's deleted
      * posts: the swap that commits them then stores them too, where each was a PUT of its own, and later
      * a DELETE, and a fetch for every reader); each that does not fit is stored as an object under a new
@@ -278,7 +278,7 @@ final class IndexUpdater {
         Map<String, Long> sizes = new LinkedHashMap<>();
         added.forEach((name, bytes) -> sizes.put(name, (long) bytes.length));
         refs.forEach((name, ref) -> ref.inline().ifPresent(b -> sizes.put(name, ref.size())));
-        long room = inlineAtMost;
+        long room = tuning.inlineAtMost();
         for (Map.Entry<String, Long> file : sizes.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList()) {
             String name = file.getKey();
             boolean isNew = added.containsKey(name);
@@ -311,12 +311,8 @@ final class IndexUpdater {
         TieredMergePolicy merges = new TieredMergePolicy();
         // Compound files: a segment is two or three files, so a reader fetches few objects.
         merges.setNoCFSRatio(1.0);
-        // Segments under 2 MB are weighed as 2 MB, where Lucene's default floor is 16 MB: a batch's small segment then merges
-        // with the other small ones, not into the few-MB segment beside them, which the default rewrote at nearly every
-        // batch, a new object each time for every search copy to fetch (found by a scale probe: at 10,000 posts, 88 % of
-        // the indexer's time went to merges). Measured at 10,178 posts: 500 new posts searchable in 8.5-13 s instead of
-        // 31-40 s, at a quarter to a half of the CPU; search and reindexing alike (docs/PERFORMANCE.md).
-        merges.setFloorSegmentMB(2);
+        // Lucene's default, said so: a lower floor was measured and cost more (IndexTuning.MERGE_FLOOR_MB).
+        merges.setFloorSegmentMB(tuning.mergeFloorMB());
         config.setMergePolicy(merges);
         return config;
     }

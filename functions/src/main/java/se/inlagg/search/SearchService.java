@@ -100,15 +100,15 @@ public final class SearchService {
     }
 
     public SearchService(IndexFiles files, PostService posts, Clock clock) {
-        this(files, posts, clock, Manifest.INLINE_AT_MOST);
+        this(files, posts, clock, IndexTuning.DEPLOYED);
     }
 
-    /** With at most {@code inlineAtMost} bytes of files held in the manifest (0: every file an object of its own). */
-    SearchService(IndexFiles files, PostService posts, Clock clock, int inlineAtMost) {
+    /** With the index laid out otherwise than deployed: for tests and the search benchmark, which measure a layout. */
+    public SearchService(IndexFiles files, PostService posts, Clock clock, IndexTuning tuning) {
         this.clock = clock;
         this.zone = posts.time().zone();
         this.replica = new IndexReplica(files, clock);
-        this.updater = new IndexUpdater(files, posts, analyzer, inlineAtMost);
+        this.updater = new IndexUpdater(files, posts, analyzer, tuning);
     }
 
     /** Among every post readers may see: {@link #search(String, SearchScope, int, Optional)}. */

@@ -1038,7 +1038,7 @@ class SearchServiceTest {
     @Test
     void twoIndexersRacingForTheManifestLoseNothingEitherWrote() {
         everyFileAnObject();
-        raceOnTopOfAFirstPost(new SearchService(files, posts, clock, 0));
+        raceOnTopOfAFirstPost(new SearchService(files, posts, clock, IndexTuning.DEPLOYED.withInlineAtMost(0)));
         assertEquals(Set.copyOf(referenced()), files.files.keySet(), "the loser's files were removed, the replaced ones too");
         assertEquals(Set.of(), files.deletedWhileNamed, "and none while the manifest in the bucket named it");
     }
@@ -1335,7 +1335,7 @@ class SearchServiceTest {
      * this test is about happens to objects, which the manifest's room would otherwise keep its small posts from being.
      */
     void everyFileAnObject() {
-        search = new SearchService(files, posts, clock, 0);
+        search = new SearchService(files, posts, clock, IndexTuning.DEPLOYED.withInlineAtMost(0));
     }
 
     /** The objects the manifest in the bucket names. */

@@ -55,12 +55,20 @@ final class SwedishCorpus {
 
     /** The i:th of the made-up posts (the same for the same i); its title ends with its number, so each is unique. */
     static PostDraft post(int i) {
+        return post(i, 1);
+    }
+
+    /**
+     * Post number i, its body {@code lengths} times as many paragraphs as by default (some 150 words): real posts run
+     * longer, and an index's size, which decides how Lucene merges it, grows with their words.
+     */
+    static PostDraft post(int i, int lengths) {
         Random r = new Random(42L * 1_000_003 + i);
         String office = OFFICES.get(r.nextInt(OFFICES.size()));
         String name = FIRST.get(r.nextInt(FIRST.size())) + " " + LAST.get(r.nextInt(LAST.size()));
         String title = SUBJECTS.get(r.nextInt(SUBJECTS.size())) + " i " + office.substring(office.indexOf(' ') + 1) + " nr " + i;
         StringBuilder body = new StringBuilder();
-        int paragraphs = 3 + r.nextInt(5);
+        int paragraphs = (3 + r.nextInt(5)) * lengths;
         for (int p = 0; p < paragraphs; p++) {
             int sentences = 2 + r.nextInt(3);
             for (int s = 0; s < sentences; s++) {
