@@ -14,9 +14,9 @@ public record IndexTuning(int inlineAtMost, double mergeFloorMB) {
     /**
      * Lucene 10's own default, named so the benchmark's comparison says what it compares. A floor of 2 MB was deployed on
      * 2026-12-05 on a probe's measurement, two bursts on an index built under 16 MB, and taken back the same day: with
-     * each floor in the steady state its own merges make (SearchBenchmark's burst, indexes of 7 to 30 MB, built in batches
-     * of 8 or 100 posts), 2 MB indexed a burst 3 to 8 times slower and left up to 20 objects where 16 MB left 3
-     * (docs/PERFORMANCE.md).
+     * each floor on an index it built itself, post by post as the stream does (SearchBenchmark's burst, indexes of 7 and
+     * 30 MB, built in batches of 8 or 100 posts), 2 MB indexed a burst in two to three times the time and left up to 17 objects
+     * where 16 MB left 3 or 4 (docs/PERFORMANCE.md).
      */
     public static final double MERGE_FLOOR_MB = 16;
 
