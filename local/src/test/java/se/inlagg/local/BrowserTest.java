@@ -178,13 +178,14 @@ class BrowserTest {
 
         // The summary's link brings its field into view with its label above it, in a window of a laptop's height (found by
         // an accessibility audit: the field came to the window's top edge and its label went above it, out of sight).
+        var size = browser.manage().window().getSize();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 700));
         try {
             browser.findElement(By.cssSelector(".errors a[href='#imageUrl']")).click();
             assertEquals("imageUrl", browser.switchTo().activeElement().getDomAttribute("id"));
             assertTrue(topInWindow("label[for=imageUrl]") >= 0, "the label of the field the summary led to is in sight: " + topInWindow("label[for=imageUrl]"));
         } finally {
-            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1000, 1400));
+            browser.manage().window().setSize(size);
         }
     }
 
@@ -391,7 +392,7 @@ class BrowserTest {
                 + " return (hi + 0.05) / (lo + 0.05); })()");
     }
 
-    /** A measure the page computes, with its fraction ({@link #evaluate} gives whole numbers). */
+    /** A number the page computes, through DevTools (which works whatever the page's JavaScript setting is). */
     @SuppressWarnings("unchecked")
     private static double measured(String expression) {
         Map<String, Object> answer = ((ChromeDriver) browser).executeCdpCommand("Runtime.evaluate", Map.of("expression", expression,
@@ -642,12 +643,9 @@ class BrowserTest {
         assertEquals(visible, env.http.get("/feed.xml").body().contains(title.substring(0, 14)), "the feed");
     }
 
-    /** A value the page computes, through DevTools (which works whatever the page's JavaScript setting is). */
-    @SuppressWarnings("unchecked")
+    /** A whole number the page computes ({@link #measured}). */
     private static long evaluate(String expression) {
-        Map<String, Object> answer = ((ChromeDriver) browser).executeCdpCommand("Runtime.evaluate",
-                Map.of("expression", expression, "returnByValue", true));
-        return ((Number) ((Map<String, Object>) answer.get("result")).get("value")).longValue();
+        return (long) measured(expression);
     }
 
     /**

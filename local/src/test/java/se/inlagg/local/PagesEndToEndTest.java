@@ -304,7 +304,7 @@ class PagesEndToEndTest extends ServerTest {
         // The post, saying to its author what was done (found by a probe: it said nothing); a reader given the
         // same address sees the post only.
         assertEquals("/posts/skrivet-i-formularet-aao?done=published", written.header("location"));
-        assertTrue(http.raw("GET", written.header("location"), Map.of("Cookie", s[0]), null).body().contains("<p class=\"done\" role=\"status\">Inlägget är publicerat och syns för alla."));
+        assertTrue(http.raw("GET", written.header("location"), Map.of("Cookie", s[0]), null).body().contains("<p class=\"done\" role=\"status\" tabindex=\"-1\" autofocus>Inlägget är publicerat och syns för alla."));
         assertFalse(http.get(written.header("location")).body().contains("Inlägget är publicerat"));
         String page = http.get("/posts/skrivet-i-formularet-aao").body();
         assertTrue(page.contains("<h1>Skrivet i formuläret – åäö</h1>") && page.contains("<li>en punkt</li>"));
@@ -386,13 +386,13 @@ class PagesEndToEndTest extends ServerTest {
         assertTrue(out.header("set-cookie").contains("Max-Age=0"));
         assertEquals("/signin?done=signedout", out.header("location"));
         String said = http.get(out.header("location")).body();
-        assertTrue(said.contains("<p class=\"done\" role=\"status\">Du är utloggad. <a href=\"/\">Till startsidan</a></p>"), said);
+        assertTrue(said.contains("<p class=\"done\" role=\"status\" tabindex=\"-1\" autofocus>Du är utloggad. <a href=\"/\">Till startsidan</a></p>"), said);
         assertFalse(http.get("/signin").body().contains("Du är utloggad"), "only after signing out");
         String[] again = signIn();
         String signedIn = http.raw("GET", "/signin?done=signedout", Map.of("Cookie", again[0]), null).body();
         assertFalse(signedIn.contains("Du är utloggad"), "not to someone signed in again since");
         // Found by a probe: the empty form said nothing to someone signed in already.
-        assertTrue(signedIn.contains("<p class=\"done\" role=\"status\">Du är redan inloggad. Logga in nedan bara om du vill byta till en"
+        assertTrue(signedIn.contains("<p class=\"done\" role=\"status\" tabindex=\"-1\" autofocus>Du är redan inloggad. Logga in nedan bara om du vill byta till en"
                 + " annan inloggningsnyckel. <a href=\"/drafts\">Till Mina inlägg</a></p>"), signedIn);
         assertEquals(303, http.raw("GET", "/write", Map.of("Cookie", s[0]), null).status(), "the old cookie no longer works");
     }
