@@ -243,49 +243,7 @@ class SearchBenchmark {
 
     /** The index's files with each request held back {@link #S3_ROUND_TRIP_MILLIS}; the same files when that is none. */
     private static se.inlagg.search.IndexFiles held(se.inlagg.search.IndexFiles files) {
-        if (S3_ROUND_TRIP_MILLIS == 0) {
-            return files;
-        }
-        return new se.inlagg.search.IndexFiles() {
-            @Override
-            public ManifestRead readManifest(java.util.Optional<String> unlessTag) {
-                pause();
-                return files.readManifest(unlessTag);
-            }
-
-            @Override
-            public byte[] read(String key) {
-                pause();
-                return files.read(key);
-            }
-
-            @Override
-            public void write(String key, byte[] bytes) {
-                pause();
-                files.write(key, bytes);
-            }
-
-            @Override
-            public java.util.Optional<String> swapManifest(byte[] manifest, java.util.Optional<String> expectedTag) {
-                pause();
-                return files.swapManifest(manifest, expectedTag);
-            }
-
-            @Override
-            public void delete(java.util.Collection<String> keys) {
-                pause();
-                files.delete(keys);
-            }
-
-            private void pause() {
-                try {
-                    Thread.sleep(S3_ROUND_TRIP_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        };
+        return S3_ROUND_TRIP_MILLIS == 0 ? files : new WatchedFiles(files, S3_ROUND_TRIP_MILLIS);
     }
 
     /** JVM launch to first answer, on demand (no snapshot), the function's package as `sam build` makes it. */
@@ -326,7 +284,7 @@ class SearchBenchmark {
         final String name;
         final SearchService search;
         final String bucket;
-        final CountingFiles files;
+        final WatchedFiles files;
         final List<Double> seconds = new ArrayList<>();
         final List<Double> cpuSeconds = new ArrayList<>();
         final List<Long> bytesSent = new ArrayList<>();
@@ -335,7 +293,7 @@ class SearchBenchmark {
         Layout(String name, IndexTuning tuning, Wiring wiring, S3ForTests s3, software.amazon.awssdk.services.s3.S3Client s3Client) {
             this.name = name;
             this.bucket = s3.newBucket("burst");
-            this.files = new CountingFiles(new S3IndexFiles(s3Client, bucket));
+            this.files = new WatchedFiles(new S3IndexFiles(s3Client, bucket), 0);
             this.search = new SearchService(files, wiring.posts(), Clock.systemUTC(), tuning);
             search.rebuild();
         }
@@ -417,13 +375,18 @@ class SearchBenchmark {
         return values.stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    /** The index's files, counting the bytes written to S3: new objects and every swapped manifest (small files ride in it). */
-    private static final class CountingFiles implements se.inlagg.search.IndexFiles {
+    /**
+     * The index's files, each request held back a while if asked (a new container's cold search, as S3 takes in AWS), and the
+     * bytes written to S3 counted: new objects and every swapped manifest (small files ride in it), for the burst.
+     */
+    private static final class WatchedFiles implements se.inlagg.search.IndexFiles {
         private final se.inlagg.search.IndexFiles files;
+        private final long pauseMillis;
         private long bytesSent;
 
-        CountingFiles(se.inlagg.search.IndexFiles files) {
+        WatchedFiles(se.inlagg.search.IndexFiles files, long pauseMillis) {
             this.files = files;
+            this.pauseMillis = pauseMillis;
         }
 
         long bytesSent() {
@@ -432,29 +395,46 @@ class SearchBenchmark {
 
         @Override
         public ManifestRead readManifest(Optional<String> unlessTag) {
+            pause();
             return files.readManifest(unlessTag);
         }
 
         @Override
         public byte[] read(String key) {
+            pause();
             return files.read(key);
         }
 
         @Override
         public void write(String key, byte[] bytes) {
+            pause();
             bytesSent += bytes.length;
             files.write(key, bytes);
         }
 
         @Override
         public Optional<String> swapManifest(byte[] manifest, Optional<String> expectedTag) {
+            pause();
             bytesSent += manifest.length;
             return files.swapManifest(manifest, expectedTag);
         }
 
         @Override
         public void delete(java.util.Collection<String> keys) {
+            pause();
             files.delete(keys);
+        }
+
+        private void pause() {
+            if (pauseMillis == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
