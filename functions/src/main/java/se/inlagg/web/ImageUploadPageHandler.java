@@ -267,15 +267,17 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         Words words = typed.carried();
         String back = SiteUrls.origin(app().settings(), request) + Views.postPath(post.slug()) + "/image/uploaded?version=" + post.version()
                 + (words.isEmpty() ? "" : "&" + words.parameters());
-        UploadForm upload = images.uploadForm(viewer.authorId(), Optional.of(back), app().posts().time().now());
         var time = app().posts().time();
+        // One moment for the page: the form is signed for it, and the picture shown is the post's at it.
+        java.time.Instant now = time.now();
+        UploadForm upload = images.uploadForm(viewer.authorId(), Optional.of(back), now);
         // The time of day an upload form is good until, as the pages write a time: "15.32", "9.05".
         String validUntil = se.inlagg.posts.SwedishDates.time(upload.expiresAt().atZone(time.zone()).toLocalTime());
         // Back to the edit form without a picture, the words typed for it go along too (found by an author's probe: the link
         // dropped them, which the page had said would follow).
         String toEditForm = Views.postPath(post.slug()) + "/edit" + (words.isEmpty() ? "" : "?" + words.parameters());
         UploadView view = new UploadView(post.summary().title(), upload, validUntil, problem,
-                Views.post(post, time.zone(), time.now()).figure(), words.kept(), toEditForm);
+                Views.post(post, time.zone(), now).figure(), words.kept(), toEditForm);
         // Given back after a refused save, it holds the words typed for the picture (words.kept()).
         Frame frame = textKept(Frame.unlisted("Välj en bild: " + post.summary().title(), Optional.of(viewer)).failedIf(status >= 400), status != 200 && !words.isEmpty());
         // This one form posts to the bucket: the page's policy must let it, and nothing else new.

@@ -146,8 +146,8 @@ public final class PublishPageHandler extends PostAuthorPage {
     private HttpResponse again(HttpRequest request, Viewer viewer, Post post, String typed, int status, String problem, boolean atWrong) {
         PublishingView view = Views.publishing(post.summary(), viewer.csrf(), typed, Optional.of(problem), atWrong, app().posts().time().now(),
                 app().posts().time().zone());
-        Frame frame = textKept(Frame.unlisted("Publicera: " + post.summary().title(), Optional.of(viewer)).failedIf(status >= 400), status != 200);
         String title = post.summary().title();
+        Frame frame = textKept(Frame.unlisted("Publicera: " + title, Optional.of(viewer)).failedIf(status >= 400), status != 200);
         return page(request, status, frame, Templates.render(out -> JtepublishGenerated.render(out, null, frame, title, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }
