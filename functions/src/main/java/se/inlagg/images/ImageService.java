@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import se.inlagg.ops.Log;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Image;
@@ -230,24 +231,30 @@ public final class ImageService {
      * The post that shows this upload's picture, with the alt text and caption typed now. A second save of the
      * same picture (the author went back and changed its alt text, say) changes its text: it was answered "saved"
      * and kept the first text. Only when the author's page was the post as it is now, or the one change since was
-     * this picture's own save: text changed since in the edit form is not written over (Stale). Only the picture's
-     * text is written, conditioned on the version just read. (The first alone was refused, found by an API probe: a
-     * client that read the post again after its save, as the 412 said to, got 412 again every time.)
+     * this picture's own save (the version its save wrote is the post's): text changed since in the edit form is not
+     * written over (Stale). Only the picture's text is written, conditioned on the version just read. (The first alone
+     * was refused, found by an API probe: a client that read the post again after its save, as the 412 said to, got
+     * 412 again every time. Any one change since was taken for the save's own until a review found a client's save,
+     * sent again with its answer's ETag, writing over the text changed in the edit form since.)
      */
     private Outcome<Post> withTextAsTyped(Post post, String authorId, String alt, String caption, Seen seen) {
         Image shown = post.summary().image().orElseThrow();
-        Image typed = new Image(shown.url(), alt, Optional.of(caption), shown.size());
+        Image typed = shown.withText(alt, Optional.of(caption));
         if (typed.equals(shown)) {
             return Outcome.done(post);
         }
-        return seen.matches(post.summary()) || seen.matches(oneChangeBefore(post.summary())) ? posts.attachImage(post, authorId, typed)
+        return seen.matches(post.summary()) || onlyThisSaveSince(post.summary(), seen) ? posts.attachImage(post, authorId, typed)
                 : Outcome.refused(new Refusal.Stale());
     }
 
-    /** The post as it was one change ago, as far as a version or an ETag (its id and version) can tell. */
-    private static PostSummary oneChangeBefore(PostSummary s) {
-        return new PostSummary(s.id(), s.slug(), s.title(), s.excerpt(), s.author(), s.tags(), s.image(), s.status(), s.publishedAt(),
-                s.dated(), s.updatedAt(), s.version() - 1, s.authorId());
+    /**
+     * Whether the author saw the post just before its picture's save: the post is at the version that save wrote, and
+     * the one they saw was the one before it, as far as a version or an ETag (its id and version) can tell.
+     */
+    private static boolean onlyThisSaveSince(PostSummary s, Seen seen) {
+        OptionalLong savedIn = s.image().map(Image::savedIn).orElse(OptionalLong.empty());
+        return savedIn.equals(OptionalLong.of(s.version())) && seen.matches(new PostSummary(s.id(), s.slug(), s.title(), s.excerpt(), s.author(), s.tags(), s.image(),
+                s.status(), s.publishedAt(), s.dated(), s.updatedAt(), s.version() - 1, s.authorId()));
     }
 
     /** Whether the post's picture is the one made from this upload for it (its name starts with their id). */

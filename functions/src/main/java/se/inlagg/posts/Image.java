@@ -1,15 +1,17 @@
 package se.inlagg.posts;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
  * A post's picture: its address, its alt text for screen readers, an optional caption and, when
  * known, its size in pixels (written on the img, so the page does not jump as it loads). The
  * address is an http(s) one elsewhere, or one of the site's own pictures under /images/, which
- * only the upload steps give out.
+ * only the upload steps give out. An uploaded picture also knows the post's version its save wrote
+ * ({@code savedIn}), so that the same save sent again can tell its own change from a later one.
  */
-public record Image(String url, String alt, Optional<String> caption, Optional<Size> size) {
+public record Image(String url, String alt, Optional<String> caption, Optional<Size> size, OptionalLong savedIn) {
 
     /** Where the site serves the pictures authors upload: its own address, never the bucket's. */
     public static final String SITE_PATH = "/images/";
@@ -35,6 +37,20 @@ public record Image(String url, String alt, Optional<String> caption, Optional<S
 
     public Image(String url, String alt, Optional<String> caption) {
         this(url, alt, caption, Optional.empty());
+    }
+
+    public Image(String url, String alt, Optional<String> caption, Optional<Size> size) {
+        this(url, alt, caption, size, OptionalLong.empty());
+    }
+
+    /** The same picture with other words: its file, size and the version its save wrote stay. */
+    public Image withText(String alt, Optional<String> caption) {
+        return new Image(url, alt, caption, size, savedIn);
+    }
+
+    /** This picture as its save writes it: into the post's version {@code version}. */
+    public Image asSavedIn(long version) {
+        return new Image(url, alt, caption, size, OptionalLong.of(version));
     }
 
     /** A picture uploaded here, by the name the upload steps gave it. */

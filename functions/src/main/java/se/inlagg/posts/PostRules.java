@@ -213,7 +213,7 @@ public final class PostRules {
                 errors.add(new FieldError("image.alt", "must not be empty"));
                 return Optional.empty();
             }
-            return Optional.of(new Image(address, alt.get(), caption, own.get().size()));
+            return Optional.of(own.get().withText(alt.get(), caption));
         }
         if (Image.isStoredHere(address)) {
             // Another post's file goes when that post lets its picture go, and this one would show a broken picture

@@ -365,7 +365,8 @@ public final class PostService {
     /**
      * Puts an uploaded picture on the actor's post as it was read ({@link #getToChange}): the write is
      * conditioned on that version, so a change made since refuses it as Stale, and it reads nothing
-     * itself. The picture the post had before is let go once this has committed.
+     * itself. The picture the post had before is let go once this has committed. The picture records the version
+     * this write makes ({@link Image#savedIn}).
      */
     public Outcome<Post> attachImage(Post current, String actorId, Image image) {
         PostSummary was = current.summary();
@@ -374,7 +375,7 @@ public final class PostService {
         }
         Instant now = time.now();
         var next = new PostSummary(was.id(), was.slug(), was.title(), was.excerpt(), was.author(), was.tags(),
-                Optional.of(image), was.status(), was.publishedAt(), was.dated(), now, was.version() + 1, was.authorId());
+                Optional.of(image.asSavedIn(was.version() + 1)), was.status(), was.publishedAt(), was.dated(), now, was.version() + 1, was.authorId());
         return switch (writeDropping(was, next.image(), () -> repository.update(was, next, Optional.empty(), now))) {
             case Write.Applied<PostSummary> a -> Outcome.done(new Post(a.value(), current.body(), current.bodyHtml()));
             case Write.Stale<PostSummary> s -> Outcome.refused(new Refusal.Stale());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import se.inlagg.posts.Body;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Facet;
@@ -39,6 +40,8 @@ final class PostItems {
     /** Not projected into the indexes: lists show no pictures, and every write reads the post item itself. */
     static final String IMAGE_WIDTH = "imageWidth";
     static final String IMAGE_HEIGHT = "imageHeight";
+    /** Not projected either: only a picture's save sent again reads it, from the post item (Image#savedIn). */
+    static final String IMAGE_SAVED_IN = "imageSavedIn";
     static final String STATUS = "status";
     static final String PUBLISHED_AT = "publishedAt";
     /**
@@ -135,6 +138,7 @@ final class PostItems {
         s.image().ifPresent(i -> {
             b.s(IMAGE_URL, i.url()).s(IMAGE_ALT, i.alt()).s(IMAGE_CAPTION, i.caption());
             i.size().ifPresent(size -> b.n(IMAGE_WIDTH, size.width()).n(IMAGE_HEIGHT, size.height()));
+            i.savedIn().ifPresent(version -> b.n(IMAGE_SAVED_IN, version));
         });
         if (s.status() == Status.DRAFT) {
             b.n(DATED, s.dated() ? 1 : 0);
@@ -165,7 +169,9 @@ final class PostItems {
         }
         Optional<Image.Size> size = d.has(IMAGE_WIDTH) && d.has(IMAGE_HEIGHT)
                 ? Optional.of(new Image.Size((int) d.number(IMAGE_WIDTH), (int) d.number(IMAGE_HEIGHT))) : Optional.empty();
-        Optional<Image> image = d.text(IMAGE_URL).map(url -> new Image(url, d.text(IMAGE_ALT).orElse(""), d.text(IMAGE_CAPTION), size));
+        OptionalLong savedIn = d.has(IMAGE_SAVED_IN) ? OptionalLong.of(d.number(IMAGE_SAVED_IN)) : OptionalLong.empty();
+        Optional<Image> image = d.text(IMAGE_URL).map(url -> new Image(url, d.text(IMAGE_ALT).orElse(""), d.text(IMAGE_CAPTION), size,
+                savedIn));
         Status status = Status.fromWire(d.string(STATUS)).orElseThrow();
         Instant publishedAt = Instant.parse(d.string(PUBLISHED_AT));
         Instant updatedAt = Instant.parse(d.string(UPDATED_AT));

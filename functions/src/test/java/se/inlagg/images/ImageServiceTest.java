@@ -247,6 +247,32 @@ class ImageServiceTest {
         assertEquals("Ändrad", ((Outcome.Done<Post>) posts.get(p.slug(), Optional.of(ASA))).value().summary().image().orElseThrow().alt());
     }
 
+    /**
+     * From a review: a client that saved a picture, then sent the save again with the post's ETag as its save answered
+     * (new words, say), wrote over the picture's text the author had changed in the edit form since. The post had changed
+     * once since that ETag, and "one change since" was taken for this save's own. It is refused as stale; sent with the
+     * post as read after the edit, the new words are written.
+     */
+    @Test
+    void aSaveSentAgainAfterAnEditOfThePicturesTextIsStale() {
+        Post p = post("Bildtext ändrad i formuläret");
+        String key = uploaded(Pictures.png(10, 10));
+        Post saved = ((Outcome.Done<Post>) images.attach(ASA, p.slug(), key, "Första", "", Seen.atVersion(p.version()))).value();
+        var form = new PostDraft(Optional.of(p.summary().title()), Optional.of("Text."), Optional.of("Åsa Öberg"), Optional.empty(),
+                Optional.empty(), List.of(), Optional.empty(), Optional.of(saved.summary().image().orElseThrow().url()),
+                Optional.of("Skriven i formuläret"), Optional.of("Bildtext i formuläret"), Optional.empty(), Optional.of("draft"));
+        Post edited = ((Outcome.Done<Post>) posts.edit(saved, form, ASA)).value();
+
+        assertInstanceOf(Refusal.Stale.class, refused(images.attach(ASA, p.slug(), key, "Från klienten", "", Seen.atVersion(saved.version()))));
+        Image shown = ((Outcome.Done<Post>) posts.get(p.slug(), Optional.of(ASA))).value().summary().image().orElseThrow();
+        assertEquals("Skriven i formuläret", shown.alt(), "the edit form's words stay");
+        assertEquals(Optional.of("Bildtext i formuläret"), shown.caption());
+
+        var again = images.attach(ASA, p.slug(), key, "Från klienten", "", Seen.atVersion(edited.version()));
+        assertEquals("Från klienten", ((Outcome.Done<Post>) assertInstanceOf(Outcome.Done.class, again)).value().summary().image()
+                .orElseThrow().alt());
+    }
+
     /** From a review: the picture's page stored a soft hyphen and a caption of a no-break space, which the post's fields drop. */
     @Test
     void aPicturesWordsAreStoredAsThePostsFieldsStoreThem() {

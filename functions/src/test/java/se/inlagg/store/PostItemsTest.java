@@ -40,7 +40,7 @@ class PostItemsTest {
     @Test
     void aPostReadsBackWithItsCategoriesPictureAndBylineAsWritten() {
         var image = se.inlagg.posts.Image.stored("f".repeat(26) + ".jpg", "Deltagarna vid mötesbordet",
-                Optional.of("Foto: Åsa Öberg"), new se.inlagg.posts.Image.Size(640, 320));
+                Optional.of("Foto: Åsa Öberg"), new se.inlagg.posts.Image.Size(640, 320)).asSavedIn(3);
         var tags = List.of(new Tag("frivard", "Frivård"), new Tag("samverkan", "Samverkan"));
         var post = new PostSummary("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", "manadsmote-i-ystad", "Månadsmöte i Ystad", "Ingress",
                 new Byline("Åsa Öberg", Optional.of("Frivårdsinspektör"), Optional.of("Frivården Malmö")), tags, Optional.of(image),
@@ -48,7 +48,7 @@ class PostItemsTest {
         for (var item : List.of(PostItems.postItem(post), PostItems.entryItem(post, se.inlagg.posts.Facet.category(tags.get(0))))) {
             PostSummary read = PostItems.summaryOf(Item.of(item));
             assertEquals(tags, read.tags(), "the categories as written, in order");
-            assertEquals(Optional.of(image), read.image(), "the picture with its alt text, caption and size");
+            assertEquals(Optional.of(image), read.image(), "the picture with its alt text, caption, size and the version its save wrote");
             assertEquals(post, read, "nothing else lost either");
         }
     }
