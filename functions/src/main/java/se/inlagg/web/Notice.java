@@ -7,9 +7,16 @@ import se.inlagg.posts.Slugs;
 /**
  * The Swedish confirmation a page shows after an author's action redirected to it. The action
  * names what happened in the address (?done=published&post=slug), so a reload shows it again
- * and changes nothing; only these words can appear, never text from the address.
+ * and changes nothing; only these words can appear, never text from the address. A confirmation
+ * takes the focus as the page opens, so a screen reader reads what was done (WCAG 4.1.3); a notice
+ * of the state the page is in does not ({@code focused} false), and leaves the page to be read
+ * from its start.
  */
-public record Notice(String text, Optional<Link> link) {
+public record Notice(String text, Optional<Link> link, boolean focused) {
+
+    public Notice(String text, Optional<Link> link) {
+        this(text, link, true);
+    }
 
     /** What an action did, as it is named in the address it redirects to. */
     enum Done {
@@ -65,10 +72,12 @@ public record Notice(String text, Optional<Link> link) {
 
     /**
      * The sign-in page to someone signed in already (found by a probe: the empty form said nothing of it): signing in again
-     * changes who is signed in, and "Mina inlägg" is a click away.
+     * changes who is signed in, and "Mina inlägg" is a click away. Not focused: nothing was just done, and someone who
+     * came to switch tokens would otherwise be taken past the page's heading to it on every visit (from a review).
      */
     static Notice alreadySignedIn() {
-        return new Notice("Du är redan inloggad. Logga in nedan bara om du vill byta till en annan inloggningsnyckel.", Optional.of(new Link("Till Mina inlägg", "/drafts")));
+        return new Notice("Du är redan inloggad. Logga in nedan bara om du vill byta till en annan inloggningsnyckel.",
+                Optional.of(new Link("Till Mina inlägg", "/drafts")), false);
     }
 
     /** The confirmation the address names, with a link to the post where there is one to show. */

@@ -40,9 +40,9 @@ public final class PreviewPageHandler extends PostAuthorPage {
                 ? "Ändringarna är sparade och syns redan för läsarna." : "Ändringarna är sparade.", Optional.empty()));
         PostView view = new PostView(read.title(), read.datetime(), read.date(), read.byline(), read.categories(), read.figure(),
                 read.bodyHtml(), Optional.of(NOTICE + read.notice().map(n -> " " + n).orElse("")), read.newer(), read.older(), read.related(), Optional.empty(),
-                saved);
+                Optional.empty());
         Views.StatusLabel label = Views.status(post.summary(), now, time.zone());
-        PreviewView bar = new PreviewView(Views.postPath(post.slug()), label.text(), label.cssClass(), post.summary().visibleAt(now),
+        PreviewView bar = new PreviewView(saved, Views.postPath(post.slug()), label.text(), label.cssClass(), post.summary().visibleAt(now),
                 Views.publishing(post.summary(), viewer.get().csrf(), "", Optional.empty(), false, now, app().posts().time().zone()));
         Frame frame = Frame.unlisted("Förhandsgranskning: " + post.summary().title(), viewer);
         return page(request, 200, frame, Templates.render(out -> JtepreviewGenerated.render(out, null, frame, view, bar)))

@@ -318,6 +318,22 @@ class BrowserTest {
         assertEquals("done", focused.getDomAttribute("class"), focused.getText());
         assertEquals("status", focused.getDomAttribute("role"));
         assertTrue(focused.getText().contains("publicerat"), focused.getText());
+
+        // After "Spara och förhandsgranska" the confirmation has the focus, and the next Tab reaches the preview bar's
+        // controls, not the post after it (from a review: the confirmation sat in the post's header, after the bar).
+        browser.get(base + "/posts/skrivet-med-tangentbordet/edit");
+        browser.findElement(By.cssSelector("button[value='preview']")).click();
+        waitFor(ExpectedConditions.urlContains("/preview?done=saved"));
+        WebElement saved = browser.switchTo().activeElement();
+        assertEquals("done", saved.getDomAttribute("class"), saved.getText());
+        saved.sendKeys(Keys.TAB);
+        assertEquals(browser.findElement(By.cssSelector(".preview-bar .links a")), browser.switchTo().activeElement(),
+                "the bar's first link: " + browser.switchTo().activeElement().getText());
+
+        // Signed in already, the sign-in page says so without taking the focus: nothing was just done there.
+        browser.get(base + "/signin");
+        assertTrue(browser.findElement(By.cssSelector(".done")).getText().startsWith("Du är redan inloggad"));
+        assertEquals("body", browser.switchTo().activeElement().getTagName(), "the page opens at its start");
     }
 
     /**
