@@ -2,6 +2,8 @@ package se.inlagg.web;
 
 import java.util.List;
 import java.util.Optional;
+import se.inlagg.config.Settings;
+import se.inlagg.posts.Image;
 
 /**
  * What the layout around every page needs: the page's own title and description, how it presents
@@ -23,8 +25,21 @@ public record Frame(String title, String description, Optional<Sharing> sharing,
      */
     public static final String SIGN_IN_IN_NEW_TAB = PageFunction.signInThen(Notice.after("/drafts", Notice.Done.SIGNED_IN, Optional.empty()));
 
+    /** The setting that names the organisation's accessibility statement (template.yaml's AccessibilityStatementUrl). */
+    public static final String ACCESSIBILITY_STATEMENT_URL = "ACCESSIBILITY_STATEMENT_URL";
+
     public Frame {
         feeds = List.copyOf(feeds);
+    }
+
+    /**
+     * The organisation's accessibility statement (tillgänglighetsredogörelse), which every page's footer links to when the
+     * stack names one: DOS-lagen asks one of each public-sector site, easy to find from every page. It is the
+     * organisation's to write, so the site links to it rather than holding it. Read as a page is made, one lookup; an
+     * address that is no web address is no link (the template refuses one at deploy).
+     */
+    public static Optional<String> accessibilityStatement() {
+        return Settings.value(ACCESSIBILITY_STATEMENT_URL).map(String::strip).filter(Image::isWebAddress);
     }
 
     /** A page for everyone: indexable when nobody is signed in, with its address and preview. */

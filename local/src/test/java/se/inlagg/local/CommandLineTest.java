@@ -604,7 +604,7 @@ class CommandLineTest {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
         for (String name : List.of("DATA_DIR", "PORT", "INLAGG_TEMPLATE", "INLAGG_DEV_TOKEN", "INLAGG_SEED", "TABLE_NAME", "SEARCH_BUCKET",
-                "SITE_URL", "SITE_TIME_ZONE")) {
+                "SITE_URL", "SITE_TIME_ZONE", "ACCESSIBILITY_STATEMENT_URL")) {
             builder.environment().remove(name);
         }
         // None of the machine's AWS settings either (a CI runner's container credentials, an endpoint of its own; from a review).

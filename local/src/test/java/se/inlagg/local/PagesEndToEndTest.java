@@ -96,6 +96,28 @@ class PagesEndToEndTest extends ServerTest {
         assertTrue(html.contains("type=\"application/atom+xml\""));
     }
 
+    /**
+     * DOS-lagen asks each public-sector site for an accessibility statement, easy to find: the stack's
+     * AccessibilityStatementUrl puts a link to the organisation's in every page's footer, an error page's too. Unset, or
+     * no web address, there is no link.
+     */
+    @Test
+    void everyPagesFooterLinksToTheAccessibilityStatementTheStackNames() {
+        String link = "<a href=\"https://myndighet.example.se/tillganglighet\">Tillgänglighetsredogörelse</a>";
+        assertFalse(http.get("/").body().contains("Tillgänglighetsredogörelse"), "none named: no link");
+        try {
+            System.setProperty("ACCESSIBILITY_STATEMENT_URL", "https://myndighet.example.se/tillganglighet");
+            for (String path : List.of("/", "/posts/att-gastspela-som-chef", "/signin", "/finns-inte")) {
+                String footer = http.get(path).body().split("<footer class=\"site\">")[1];
+                assertTrue(footer.contains(link), path + ": " + footer);
+            }
+            System.setProperty("ACCESSIBILITY_STATEMENT_URL", "javascript:alert(1)");
+            assertFalse(http.get("/").body().contains("Tillgänglighetsredogörelse"), "no web address: no link");
+        } finally {
+            System.setProperty("ACCESSIBILITY_STATEMENT_URL", "");
+        }
+    }
+
     @Test
     void pagesSendSecurityHeadersAndCanBeCached() {
         var page = http.get("/");
