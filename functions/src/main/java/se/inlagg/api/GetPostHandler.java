@@ -1,21 +1,28 @@
 package se.inlagg.api;
 
 import java.util.List;
+import java.util.Optional;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
+import se.inlagg.http.Problems;
 import se.inlagg.posts.Post;
 
 /**
  * GET /api/posts/{slug}: one post, with ETag and Last-Modified; If-None-Match, or without it If-Modified-Since, answers 304.
  * Public, so the authorizer does not run: a draft is shown only when its author's token comes
- * along, checked here with the same code the authorizer uses.
+ * along, checked here with the same code the authorizer uses. A token that is no author's is 401, not
+ * read as none: its client is told, rather than answered as a reader.
  */
 public final class GetPostHandler extends PostApiFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
-        var reader = request.header("authorization").flatMap(h -> app().authors().authenticate(h));
+        Optional<String> token = request.header("authorization").filter(h -> !h.isBlank());
+        var reader = token.flatMap(h -> app().authors().authenticate(h));
+        if (token.isPresent() && reader.isEmpty()) {
+            return errors(request).render(request, Problems.invalidToken()).withHeader("www-authenticate", "Bearer error=\"invalid_token\"");
+        }
         String slug = request.pathParameter("slug").orElse("");
         return answer(app().posts().get(slug, reader), post -> shown(request, post, reader.isPresent()));
     }

@@ -63,6 +63,15 @@ public final class Problems {
                 List.of(new FieldError(name, "must be given once")), Optional.empty());
     }
 
+    /**
+     * A public read sent with a token that is no author's (revoked, mistyped): said so (RFC 6750's invalid_token), where
+     * read as no token it answered an author's own draft 404 (found by an API integrator's probe).
+     */
+    public static Problem invalidToken() {
+        return new Problem(401, "invalid_token", "The token in Authorization is no author's: revoked or mistyped. Send a valid one, or none "
+                + "to read as a reader.", "Inloggningsnyckeln gäller inte.");
+    }
+
     public static Problem unsupportedMediaType(String expected) {
         return new Problem(415, "unsupported_media_type", "Send the body as " + expected + " in UTF-8.",
                 "Formatet stöds inte.");

@@ -282,6 +282,28 @@ class AuthoringApiEndToEndTest extends ServerTest {
         assertTrue(shared.startsWith("public, ") && shared.contains("s-maxage="), shared);
     }
 
+    /**
+     * Found by an API integrator's probe: a token that is no author's (revoked, mistyped) was read as none, so its own draft
+     * answered 404 and the client went looking for a post that was there. It is 401 invalid_token (RFC 6750), in the
+     * error shape, kept by no cache; a published post asked so is 401 too, and without the header a reader's 200.
+     */
+    @Test
+    void aTokenThatIsNoAuthorsIsToldSoNotReadAsNone() {
+        var made = draft("Utkast med fel nyckel");
+        String path = "/api/posts/" + made.json().path("slug").asText();
+        var wrong = http.getAs(path, "fel-nyckel-" + "x".repeat(40));
+        assertError(wrong, 401, "invalid_token", null);
+        assertEquals("Bearer error=\"invalid_token\"", wrong.header("www-authenticate"));
+        assertEquals("no-store", wrong.header("cache-control"));
+        var mine = http.getAs(path, ServerExtension.TOKEN);
+        assertEquals(200, mine.status(), "the right one reads it");
+
+        var published = http.sendWith("POST", path + "/publish", "application/json", "{}", Map.of("If-Match", mine.header("etag")));
+        assertEquals(200, published.status(), published.body());
+        assertEquals(401, http.getAs(path, "fel-nyckel").status(), "published, a wrong token is still said to be wrong");
+        assertEquals(200, http.get(path).status());
+    }
+
     @Test
     void myPostsHoldEveryStatusOfMineOnlyAPageAtATime() {
         assertEquals(201, draft("Mitt API-utkast").status());
