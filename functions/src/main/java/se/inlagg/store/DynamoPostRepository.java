@@ -44,6 +44,8 @@ public final class DynamoPostRepository implements PostRepository {
 
     /** A create's operations that fail when its slug is taken: the claim (first) and the post item its slug names (third). */
     private static final Set<Integer> SLUG_TAKEN = Set.of(0, 2);
+    /** The most scheduled posts whose time has passed that one create counts for good in one counter. */
+    static final int SETTLED_PER_COUNTER = 25;
     private static final Body NO_BODY = new Body("", "");
 
     private final Table table;
@@ -72,7 +74,16 @@ public final class DynamoPostRepository implements PostRepository {
                 facetItems.add(item);
             }
         }
-        return new CreateBasis(last, List.copyOf(facetsOf(facets, facetItems).values()));
+        Map<String, Facet> asked = new HashMap<>();
+        facets.forEach(f -> asked.put(id(f), f));
+        Map<Facet, Map<String, Instant>> scheduled = new HashMap<>();
+        for (Item d : facetItems) {
+            Map<String, Instant> waiting = FacetItems.scheduled(d);
+            if (!waiting.isEmpty()) {
+                scheduled.put(asked.get(d.string(Keys.PK)), waiting);
+            }
+        }
+        return new CreateBasis(last, List.copyOf(facetsOf(facets, facetItems).values()), scheduled);
     }
 
     @Override
@@ -82,6 +93,8 @@ public final class DynamoPostRepository implements PostRepository {
         basis.existingFacets().forEach(f -> existing.put(id(f), f));
         PostSummary summary = withStoredNames(post.summary(), existing);
         Tally tally = Tally.of(summary, now);
+        Map<String, Map<String, Instant>> waiting = new HashMap<>();
+        basis.scheduled().forEach((f, w) -> waiting.put(id(f), w));
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(table.putIfAbsent(PostItems.slugItem(claim.slug(), summary.id())));
         var counter = PostItems.slugCounterItem(claim.base(), claim.number());
@@ -95,7 +108,8 @@ public final class DynamoPostRepository implements PostRepository {
                 items.add(table.put(PostItems.entryItem(summary, facet)));
             }
             FacetItems.write(table.name(), new FacetItems.Change(facet, existing.containsKey(id(facet)),
-                    Tally.NONE, tally, summary.id(), summary.publishedAt())).ifPresent(items::add);
+                    Tally.NONE, tally, summary.id(), summary.publishedAt(), due(waiting.getOrDefault(id(facet), Map.of()), now)))
+                    .ifPresent(items::add);
         }
         return switch (transactions.write(items)) {
             case Transactions.Result.Committed c -> new Write.Applied<>(new Post(summary, post.body(), post.bodyHtml()));
@@ -186,9 +200,18 @@ public final class DynamoPostRepository implements PostRepository {
         // Status and time decide the tally, names do not: it is the same before and after naming.
         Tally after = Tally.of(next, now);
         // A post that comes to count (a draft published) reads its facets' counters too, not only its new
-        // ones: one that counts nothing yet takes this post's spelling (facetsOf).
+        // ones: one that counts nothing yet takes this post's spelling (facetsOf). A scheduled one reads those it
+        // waits in, in the same call: a create may have counted it there since (tallies).
         boolean comesToCount = before == Tally.NONE && after != Tally.NONE;
-        Map<String, Facet> existing = existingFacets(wants.stream().filter(f -> comesToCount || !hadIds.contains(id(f))).toList());
+        List<Facet> asked = wants.stream().filter(f -> comesToCount || !hadIds.contains(id(f))).toList();
+        Set<String> askedIds = ids(asked);
+        List<Facet> toRead = new ArrayList<>(asked);
+        if (before == Tally.PENDING) {
+            had.stream().filter(f -> !askedIds.contains(id(f))).forEach(toRead::add);
+        }
+        List<Item> counters = counters(toRead);
+        Map<String, Facet> existing = facetsOf(asked, counters.stream().filter(d -> askedIds.contains(d.string(Keys.PK))).toList());
+        Map<String, Tally> tallies = tallies(current, before, had, counters);
         had.forEach(f -> existing.putIfAbsent(id(f), f));
         PostSummary named = withStoredNames(next, existing);
 
@@ -204,11 +227,11 @@ public final class DynamoPostRepository implements PostRepository {
             }
             boolean was = hadIds.contains(id(facet));
             FacetItems.write(table.name(), new FacetItems.Change(facet, existing.containsKey(id(facet)),
-                    was ? before : Tally.NONE, after, named.id(), named.publishedAt())).ifPresent(items::add);
+                    was ? tallies.get(id(facet)) : Tally.NONE, after, named.id(), named.publishedAt())).ifPresent(items::add);
         }
         for (Facet gone : had) {
             if (!kept.contains(id(gone))) {
-                leave(items, current, gone, before);
+                leave(items, current, gone, tallies.get(id(gone)));
             }
         }
         return written(transactions.write(items), named);
@@ -217,15 +240,47 @@ public final class DynamoPostRepository implements PostRepository {
     @Override
     public Write<PostSummary> delete(PostSummary current) {
         Tally before = Tally.asWritten(current);
+        List<Facet> had = current.facets(time.zone());
+        Map<String, Tally> tallies = tallies(current, before, had, before == Tally.PENDING ? counters(had) : List.of());
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(table.deleteIfEquals(Keys.post(current.id()), Keys.POST_SK, PostItems.VERSION, Item.n(current.version())));
         items.add(table.delete(Keys.post(current.id()), Keys.BODY_SK));
         // The slug's claim stays: a slug, and with it the id it names (Ids.ofSlug), is never given to another post,
         // so no cache, feed reader or ETag can take a new post for the deleted one. Reads find no post behind it.
-        for (Facet facet : current.facets(time.zone())) {
-            leave(items, current, facet, before);
+        for (Facet facet : had) {
+            leave(items, current, facet, tallies.get(id(facet)));
         }
         return written(transactions.write(items), current);
+    }
+
+    /**
+     * How the post counts in each facet it had: as written ({@link Tally#asWritten}), but for a scheduled post that a
+     * create has counted in a counter since its time passed (its entry gone from the counter, as read): counted there.
+     * A post as written scheduled is read so (its counters given); any other needs no read.
+     */
+    private static Map<String, Tally> tallies(PostSummary post, Tally asWritten, List<Facet> had, List<Item> counters) {
+        Map<String, Tally> tallies = new HashMap<>();
+        had.forEach(f -> tallies.put(id(f), asWritten));
+        if (asWritten == Tally.PENDING) {
+            for (Item d : counters) {
+                if (tallies.containsKey(d.string(Keys.PK)) && !FacetItems.scheduled(d).containsKey(post.id())) {
+                    tallies.put(d.string(Keys.PK), Tally.COUNT);
+                }
+            }
+        }
+        return tallies;
+    }
+
+    /**
+     * The scheduled posts a create counts for good in a counter it writes: those whose time has passed, the earliest
+     * {@value #SETTLED_PER_COUNTER} (each adds a name, a value and a condition to the counter's update).
+     */
+    private static Map<String, Instant> due(Map<String, Instant> waiting, Instant now) {
+        Map<String, Instant> due = new HashMap<>();
+        waiting.entrySet().stream().filter(e -> !e.getValue().isAfter(now))
+                .sorted(Map.Entry.comparingByValue()).limit(SETTLED_PER_COUNTER)
+                .forEach(e -> due.put(e.getKey(), e.getValue()));
+        return due;
     }
 
     /** The post leaves a facet: its entry goes, and the counter gives back what the post added to it. */
@@ -436,14 +491,14 @@ public final class DynamoPostRepository implements PostRepository {
         return table.get(Keys.counter(kind, slug), Keys.counterSort(kind)).map(d -> FacetItems.countOf(kind, d, now));
     }
 
-    /** The counters that already exist among these facets, by {@link #id}, named as {@link #facetsOf} says. */
-    private Map<String, Facet> existingFacets(List<Facet> facets) {
+    /** The counters that exist among these facets. */
+    private List<Item> counters(List<Facet> facets) {
         if (facets.isEmpty()) {
-            return new LinkedHashMap<>();
+            return List.of();
         }
         // getAll, not batchGet: a change of tags reads its new categories' counters ahead, with the post.
-        return facetsOf(facets, table.getAll(facets.stream().map(f -> FacetItems.key(f.kind(), f.slug())).toList())
-                .stream().flatMap(Optional::stream).toList());
+        return table.getAll(facets.stream().map(f -> FacetItems.key(f.kind(), f.slug())).toList())
+                .stream().flatMap(Optional::stream).toList();
     }
 
     /**

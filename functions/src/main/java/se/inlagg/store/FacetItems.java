@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.FacetCount;
 import se.inlagg.posts.SiteTime;
@@ -30,8 +31,26 @@ final class FacetItems {
     private FacetItems() {
     }
 
-    /** How one counter must move when one post's contribution to it goes from {@code before} to {@code after}. */
-    record Change(Facet facet, boolean exists, Tally before, Tally after, String postId, Instant publishedAt) {
+    /**
+     * How one counter must move when one post's contribution to it goes from {@code before} to {@code after}; and
+     * {@code settled}, other posts the counter waits for whose time has passed (id to time, as read), moved from its
+     * pending map into its count. A scheduled post left its entry there until its own next write, and one never
+     * written again left it for good: a counter of a facet whose posts are mostly scheduled grew with every one of
+     * them, and its reads and writes with it, towards DynamoDB's 400 KB an item (found by a probe).
+     */
+    record Change(Facet facet, boolean exists, Tally before, Tally after, String postId, Instant publishedAt,
+                  Map<String, Instant> settled) {
+
+        Change {
+            settled = Map.copyOf(settled);
+            if (settled.containsKey(postId)) {
+                throw new IllegalArgumentException("a post's own entry moves by its before and after, not as settled");
+            }
+        }
+
+        Change(Facet facet, boolean exists, Tally before, Tally after, String postId, Instant publishedAt) {
+            this(facet, exists, before, after, postId, publishedAt, Map.of());
+        }
     }
 
     static Optional<TransactWriteItem> write(String table, Change c) {
@@ -70,7 +89,7 @@ final class FacetItems {
     }
 
     private static Optional<TransactWriteItem> update(String table, Change c) {
-        int delta = (c.after() == Tally.COUNT ? 1 : 0) - (c.before() == Tally.COUNT ? 1 : 0);
+        int delta = (c.after() == Tally.COUNT ? 1 : 0) - (c.before() == Tally.COUNT ? 1 : 0) + c.settled().size();
         boolean setPending = c.after() == Tally.PENDING;
         boolean removePending = c.before() == Tally.PENDING && !setPending;
         if (delta == 0 && !setPending && !removePending) {
@@ -79,15 +98,33 @@ final class FacetItems {
         Map<String, String> names = new HashMap<>(Map.of("#pk", Keys.PK));
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> sets = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
+        List<String> conditions = new ArrayList<>(List.of("attribute_exists(#pk)"));
         StringBuilder expression = new StringBuilder();
         if (delta != 0) {
             names.put("#count", COUNT);
             values.put(":delta", Item.n(delta));
             expression.append("ADD #count :delta ");
         }
-        if (setPending || removePending) {
+        if (setPending || removePending || !c.settled().isEmpty()) {
             names.put("#pending", PENDING);
+        }
+        if (setPending || removePending) {
             names.put("#post", c.postId());
+        }
+        if (c.before() == Tally.PENDING) {
+            // Still waiting, as read: a create that settled it since has counted it already, and this write, refused, is
+            // made again from the counter as it is then (DynamoPostRepository).
+            conditions.add("attribute_exists(#pending.#post)");
+        }
+        int n = 0;
+        for (var due : new TreeMap<>(c.settled()).entrySet()) {
+            // Each only as read: a write of that post, or another create, that moved it first fails this one, read again.
+            names.put("#s" + n, due.getKey());
+            values.put(":s" + n, Item.s(SiteTime.format(due.getValue())));
+            removes.add("#pending.#s" + n);
+            conditions.add("#pending.#s" + n + " = :s" + n);
+            n++;
         }
         if (setPending) {
             values.put(":at", Item.s(SiteTime.format(c.publishedAt())));
@@ -115,13 +152,16 @@ final class FacetItems {
             expression.append("SET ").append(String.join(", ", sets)).append(' ');
         }
         if (removePending) {
-            expression.append("REMOVE #pending.#post");
+            removes.addFirst("#pending.#post");
+        }
+        if (!removes.isEmpty()) {
+            expression.append("REMOVE ").append(String.join(", ", removes));
         }
         return Optional.of(TransactWriteItem.builder().update(Update.builder()
                 .tableName(table)
                 .key(key(c.facet().kind(), c.facet().slug()))
                 .updateExpression(expression.toString().strip())
-                .conditionExpression("attribute_exists(#pk)")
+                .conditionExpression(String.join(" AND ", conditions))
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values.isEmpty() ? null : values)
                 .build()).build());
@@ -136,6 +176,13 @@ final class FacetItems {
         return kind == Facet.Kind.MONTH
                 ? Facet.month(java.time.YearMonth.parse(d.string(SLUG)))
                 : new Facet(kind, d.string(SLUG), d.string(NAME));
+    }
+
+    /** The scheduled posts a counter waits for, by id, with their times. */
+    static Map<String, Instant> scheduled(Item d) {
+        Map<String, Instant> waiting = new HashMap<>();
+        d.map(PENDING).forEach((id, at) -> waiting.put(id, Instant.parse(at.s())));
+        return waiting;
     }
 
     /** Visible posts: the plain count plus the scheduled ones whose time has come. */

@@ -1,6 +1,7 @@
 package se.inlagg.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -49,6 +50,29 @@ class FacetItemsTest {
         var publish = FacetItems.write("t", change(true, Tally.PENDING, Tally.COUNT)).orElseThrow().update();
         assertTrue(publish.updateExpression().contains("REMOVE #pending.#post"));
         assertEquals("1", publish.expressionAttributeValues().get(":delta").n());
+    }
+
+    /**
+     * A create counts for good the scheduled posts whose time has passed, each only if still waiting as read; a post's own
+     * write that takes it out of waiting is conditioned on its entry being there, so a create that counted it since
+     * refuses the write, which is made again from the counter as it then is (ScheduledCountsTest, on DynamoDB).
+     */
+    @Test
+    void settledPostsMoveIntoTheCountEachOnlyIfStillWaiting() {
+        var settled = Map.of("a", Instant.parse("2020-01-01T00:00:00Z"), "b", Instant.parse("2021-01-01T00:00:00Z"));
+        var create = FacetItems.write("t", new FacetItems.Change(FRIVARD, true, Tally.NONE, Tally.COUNT, "post-1", AT, settled))
+                .orElseThrow().update();
+        assertEquals("3", create.expressionAttributeValues().get(":delta").n(), "the new post and the two due");
+        assertTrue(create.updateExpression().endsWith("REMOVE #pending.#s0, #pending.#s1"), create.updateExpression());
+        assertEquals("attribute_exists(#pk) AND #pending.#s0 = :s0 AND #pending.#s1 = :s1", create.conditionExpression());
+        assertEquals("a", create.expressionAttributeNames().get("#s0"));
+        assertEquals("2020-01-01T00:00:00Z", create.expressionAttributeValues().get(":s0").s());
+
+        var leaving = FacetItems.write("t", change(true, Tally.PENDING, Tally.NONE)).orElseThrow().update();
+        assertEquals("attribute_exists(#pk) AND attribute_exists(#pending.#post)", leaving.conditionExpression());
+        assertTrue(leaving.updateExpression().contains("REMOVE #pending.#post"));
+        assertThrows(IllegalArgumentException.class, () -> new FacetItems.Change(FRIVARD, true, Tally.PENDING, Tally.NONE, "a", AT, settled),
+                "a post's own entry is never settled by its own write");
     }
 
     @Test
