@@ -3,7 +3,6 @@ package se.inlagg.posts;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 
 /**
  * Dates as Swedish readers write them: "30 januari 2019", "30 januari 2019 kl. 9.15", "Januari
@@ -39,8 +38,15 @@ public final class SwedishDates {
      * is: "25 oktober 2026 kl. 2.30 (vintertid)". Typed into the form, it is read back as that time.
      */
     public static String dateTime(Instant instant, ZoneId zone) {
-        ZonedDateTime t = instant.atZone(zone);
-        return date(instant, zone) + " kl. " + time(t.toLocalTime()) + seasonAfter(instant, zone);
+        return date(instant, zone) + " kl. " + timeOfDay(instant, zone);
+    }
+
+    /**
+     * "9.05", and in the hour the clocks are put back "2.30 (vintertid)": a moment's time of day on its own, as a time
+     * a form is good until (found by a probe: the picture form said "till kl. 2.10" in the hour that comes twice).
+     */
+    public static String timeOfDay(Instant instant, ZoneId zone) {
+        return time(instant.atZone(zone).toLocalTime()) + seasonAfter(instant, zone);
     }
 
     /** "9.05", "15.30": a time of day as running text writes it, the hour without a leading zero, a point before the minutes. */

@@ -271,8 +271,8 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         // One moment for the page: the form is signed for it, and the picture shown is the post's at it.
         java.time.Instant now = time.now();
         UploadForm upload = images.uploadForm(viewer.authorId(), Optional.of(back), now);
-        // The time of day an upload form is good until, as the pages write a time: "15.32", "9.05".
-        String validUntil = se.inlagg.posts.SwedishDates.time(upload.expiresAt().atZone(time.zone()).toLocalTime());
+        // The time of day an upload form is good until, as the pages write a time: "15.32", "9.05", "2.10 (vintertid)".
+        String validUntil = se.inlagg.posts.SwedishDates.timeOfDay(upload.expiresAt(), time.zone());
         // Back to the edit form without a picture, the words typed for it go along too (found by an author's probe: the link
         // dropped them, which the page had said would follow).
         String toEditForm = Views.postPath(post.slug()) + "/edit" + (words.isEmpty() ? "" : "?" + words.parameters());

@@ -30,6 +30,10 @@ class SwedishDatesTest {
         assertEquals("25 oktober 2026 kl. 3.00", SwedishDates.dateTime(Instant.parse("2026-10-25T02:00:00Z"), STOCKHOLM));
         assertEquals("29 mars 2026 kl. 3.00", SwedishDates.dateTime(Instant.parse("2026-03-29T01:00:00Z"), STOCKHOLM));
         assertEquals("29 mars 2026", SwedishDates.date(java.time.LocalDate.of(2026, 3, 29)));
+        // On its own too, as the picture form says when it runs out (found by a probe: "kl. 2.10" either way).
+        assertEquals("2.10 (sommartid)", SwedishDates.timeOfDay(Instant.parse("2026-10-25T00:10:00Z"), STOCKHOLM));
+        assertEquals("2.10 (vintertid)", SwedishDates.timeOfDay(Instant.parse("2026-10-25T01:10:00Z"), STOCKHOLM));
+        assertEquals("15.32", SwedishDates.timeOfDay(Instant.parse("2026-12-01T14:32:00Z"), STOCKHOLM));
     }
 
     /** A time as the pages write it, copied into a form, is read back as that very time (the season word included). */

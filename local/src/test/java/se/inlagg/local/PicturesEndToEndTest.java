@@ -147,7 +147,8 @@ class PicturesEndToEndTest extends ServerTest {
         var policy = Http.JSON.readTree(Base64.getDecoder().decode(PictureUploads.form(uploadPage.body()).fields().get("policy")));
         var expires = Instant.parse(policy.path("expiration").asText());
         assertTrue(Duration.between(Instant.now(), expires).toMinutes() >= 58, expires.toString());
-        String until = DateTimeFormatter.ofPattern("H.mm").format(expires.atZone(ZoneId.of("Europe/Stockholm")));
+        String until = DateTimeFormatter.ofPattern("H.mm").format(expires.atZone(ZoneId.of("Europe/Stockholm")))
+                + se.inlagg.posts.SwedishDates.seasonAfter(expires, ZoneId.of("Europe/Stockholm")); // in the hour that comes twice
         assertTrue(uploadPage.body().contains("Formuläret gäller till kl. " + until + "."), uploadPage.body());
         URI bucket = PictureUploads.form(uploadPage.body()).url();
         assertTrue(uploadPage.header("content-security-policy").contains("form-action 'self' " + bucket.getScheme() + "://"
