@@ -22,7 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 final class FaultyDynamo {
 
-    enum Fault { NONE, CONFLICT, FAIL_LAST_OPERATION, THROTTLE }
+    /**
+     * FAIL_LAST_OPERATION: an operation at the end whose condition cannot hold (a counter another write changed, say);
+     * FAIL_FIRST_OPERATION: the same ahead of the others, where a change of the post's own item is (another writer changed the post).
+     */
+    enum Fault { NONE, CONFLICT, FAIL_LAST_OPERATION, FAIL_FIRST_OPERATION, THROTTLE }
 
     final AtomicInteger faultsLeft = new AtomicInteger();
     volatile Fault fault = Fault.NONE;
@@ -39,7 +43,8 @@ final class FaultyDynamo {
                                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
                                         .serviceName("DynamoDb").errorMessage("injected").build())
                                 .build();
-                        case FAIL_LAST_OPERATION -> args = new Object[] {failingLast(r, table)};
+                        case FAIL_LAST_OPERATION -> args = new Object[] {failing(r, table, false)};
+                        case FAIL_FIRST_OPERATION -> args = new Object[] {failing(r, table, true)};
                         case NONE -> { }
                     }
                 }
@@ -62,10 +67,10 @@ final class FaultyDynamo {
         return TransactionCanceledException.builder().message("injected conflict").cancellationReasons(reasons).build();
     }
 
-    /** The real write with one more operation at the end whose condition cannot hold. */
-    private static TransactWriteItemsRequest failingLast(TransactWriteItemsRequest r, String table) {
+    /** The real write with one more operation, first or last, whose condition cannot hold. */
+    private static TransactWriteItemsRequest failing(TransactWriteItemsRequest r, String table, boolean first) {
         var items = new ArrayList<>(r.transactItems());
-        items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+        items.add(first ? 0 : items.size(), TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
                 .tableName(table)
                 .key(Map.of("PK", AttributeValue.fromS("NO#SUCH"), "SK", AttributeValue.fromS("ITEM")))
                 .conditionExpression("attribute_exists(PK)")
