@@ -38,6 +38,8 @@ final class Help {
               INLAGG_DEV_TOKEN           a known author token for local writes (else one is made and
                                          saved in DATA_DIR/dev-token)
               INLAGG_SEED=false          start a new data folder without the example posts
+              ACCESSIBILITY_STATEMENT_URL  the organisation's accessibility statement, linked from
+                                         every page's footer
               AWS_ENDPOINT_URL_DYNAMODB  another DynamoDB endpoint instead of the embedded one
               AWS_ENDPOINT_URL_S3        another S3 endpoint (LocalStack's) for pictures and the
                                          search index, instead of the embedded one in the data folder

@@ -111,6 +111,9 @@ class PagesEndToEndTest extends ServerTest {
                 String footer = http.get(path).body().split("<footer class=\"site\">")[1];
                 assertTrue(footer.contains(link), path + ": " + footer);
             }
+            // As the template takes it: a host of Swedish letters too (from a review: it showed no link).
+            System.setProperty("ACCESSIBILITY_STATEMENT_URL", "https://tillgänglighet.myndighet.se/");
+            assertTrue(http.get("/").body().contains("<a href=\"https://tillgänglighet.myndighet.se/\">Tillgänglighetsredogörelse</a>"));
             System.setProperty("ACCESSIBILITY_STATEMENT_URL", "javascript:alert(1)");
             assertFalse(http.get("/").body().contains("Tillgänglighetsredogörelse"), "no web address: no link");
         } finally {
