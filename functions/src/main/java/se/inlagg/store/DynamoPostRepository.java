@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.Set;
+import se.inlagg.ops.Log;
 import se.inlagg.posts.Body;
 import se.inlagg.posts.CreateBasis;
 import se.inlagg.posts.Facet;
@@ -208,6 +209,9 @@ public final class DynamoPostRepository implements PostRepository {
                 return written(result, built.named());
             }
         }
+        // Said where an operator looks (from a review: a silent 503): a counter that kept refusing, a clock far off
+        // another function's, or a month counted in another time zone (docs/OPERATIONS.md).
+        Log.warn("update_refused_by_counters", "attempts", COUNTER_ATTEMPTS, "post", current.id());
         return new Write.Busy<>();
     }
 
