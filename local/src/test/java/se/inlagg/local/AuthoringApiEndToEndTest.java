@@ -304,6 +304,24 @@ class AuthoringApiEndToEndTest extends ServerTest {
         assertEquals(200, http.get(path).status());
     }
 
+    /**
+     * What the README tells a client whose answer was lost: an edit sent again with the same If-Match is 412 once the first
+     * landed, and the post read again shows it did; a delete sent again is 404 (from an API integrator's probe: how to tell
+     * was said for a tag's removal alone).
+     */
+    @Test
+    void aChangeSentAgainAfterItsAnswerWasLostSaysItLandedAsTheReadmeSays() {
+        var made = draft("Svaret kom bort");
+        String path = "/api/posts/" + made.json().path("slug").asText();
+        String etag = made.header("etag");
+        String patch = "{\"title\": \"Svaret kom bort (ändrad)\"}";
+        assertEquals(200, http.sendWith("PATCH", path, "application/merge-patch+json", patch, Map.of("If-Match", etag)).status());
+        assertError(http.sendWith("PATCH", path, "application/merge-patch+json", patch, Map.of("If-Match", etag)), 412, "precondition_failed", null);
+        assertEquals("Svaret kom bort (ändrad)", http.getAs(path, ServerExtension.TOKEN).json().path("title").asText(), "it landed");
+        assertEquals(204, http.sendWith("DELETE", path, null, null, Map.of()).status());
+        assertEquals(404, http.sendWith("DELETE", path, null, null, Map.of()).status());
+    }
+
     @Test
     void myPostsHoldEveryStatusOfMineOnlyAPageAtATime() {
         assertEquals(201, draft("Mitt API-utkast").status());
