@@ -47,6 +47,8 @@ public final class DynamoPostRepository implements PostRepository {
     private static final Set<Integer> SLUG_TAKEN = Set.of(0, 2);
     /** How many times an update refused by its counters alone is read and made again. */
     private static final int COUNTER_ATTEMPTS = 3;
+    /** How long an update refused by its counters may go on reading them again and writing (a refusal comes in milliseconds). */
+    private static final java.time.Duration REBUILD_WITHIN = java.time.Duration.ofSeconds(1);
     /** How far another function's clock may be from this one's, as to whether a scheduled post's time has come. */
     private static final java.time.Duration CLOCKS_APART = java.time.Duration.ofMinutes(1);
     /** The most scheduled posts whose time has passed that one create counts for good in one counter. */
@@ -201,17 +203,25 @@ public final class DynamoPostRepository implements PostRepository {
         // Refused by a counter alone (the post item's version, operation 0, held): a create counted this scheduled post,
         // or made one of its counters, since they were read. The post did not change, so it is no conflict of the
         // author's (found by a review: an edit answered "changed since you opened it", an API client 412): the counters
-        // are read again and the write made again, a few times, then Busy.
-        for (int attempt = 0; attempt < COUNTER_ATTEMPTS; attempt++) {
+        // are read again and the write made again, a few times, then Busy. Only within a second: an attempt that spent its
+        // transaction's budget on conflicts ends them, so an update takes at most a second more than one transaction's
+        // budget, which the caller's budget (Wiring.WRITE_BUDGET) and the functions' timeout allow for (from a second review).
+        long started = System.nanoTime();
+        int attempts = 0;
+        while (attempts < COUNTER_ATTEMPTS) {
+            attempts++;
             Built built = updateItems(current, next, body, now);
             Transactions.Result result = transactions.write(built.items());
             if (!(result instanceof Transactions.Result.ConditionsFailed f) || f.operations().contains(0)) {
                 return written(result, built.named());
             }
+            if (System.nanoTime() - started > REBUILD_WITHIN.toNanos()) {
+                break;
+            }
         }
         // Said where an operator looks (from a review: a silent 503): a counter that kept refusing, a clock far off
         // another function's, or a month counted in another time zone (docs/OPERATIONS.md).
-        Log.warn("update_refused_by_counters", "attempts", COUNTER_ATTEMPTS, "post", current.id());
+        Log.warn("update_refused_by_counters", "attempts", attempts, "post", current.id());
         return new Write.Busy<>();
     }
 
