@@ -1,5 +1,6 @@
 package se.inlagg.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -48,9 +49,9 @@ public final class DynamoPostRepository implements PostRepository {
     /** How many times an update refused by its counters alone is read and made again. */
     private static final int COUNTER_ATTEMPTS = 3;
     /** How long an update refused by its counters may go on reading them again and writing (a refusal comes in milliseconds). */
-    private static final java.time.Duration REBUILD_WITHIN = java.time.Duration.ofSeconds(1);
+    private static final Duration REBUILD_WITHIN = Duration.ofSeconds(1);
     /** How far another function's clock may be from this one's, as to whether a scheduled post's time has come. */
-    private static final java.time.Duration CLOCKS_APART = java.time.Duration.ofMinutes(1);
+    private static final Duration CLOCKS_APART = Duration.ofMinutes(1);
     /** The most scheduled posts whose time has passed that one create counts for good in one counter. */
     static final int SETTLED_PER_COUNTER = 25;
     private static final Body NO_BODY = new Body("", "");
@@ -313,7 +314,7 @@ public final class DynamoPostRepository implements PostRepository {
         had.forEach(f -> tallies.put(id(f), asWritten));
         if (asWritten == Tally.PENDING) {
             for (Item d : counters) {
-                if (tallies.containsKey(d.string(Keys.PK)) && !FacetItems.scheduled(d).containsKey(post.id())) {
+                if (tallies.containsKey(d.string(Keys.PK)) && !FacetItems.waitsFor(d, post.id())) {
                     tallies.put(d.string(Keys.PK), Tally.COUNT);
                 }
             }

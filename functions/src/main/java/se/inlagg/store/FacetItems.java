@@ -178,6 +178,11 @@ final class FacetItems {
                 : new Facet(kind, d.string(SLUG), d.string(NAME));
     }
 
+    /** Whether a counter waits for this post still: scheduled, and not counted since by a create. */
+    static boolean waitsFor(Item d, String postId) {
+        return d.map(PENDING).containsKey(postId);
+    }
+
     /** The scheduled posts a counter waits for, by id, with their times. */
     static Map<String, Instant> scheduled(Item d) {
         Map<String, Instant> waiting = new HashMap<>();
