@@ -27,6 +27,9 @@ public record Frame(String title, String description, Optional<Sharing> sharing,
     /** The setting that names the organisation's accessibility statement (template.yaml's AccessibilityStatementUrl). */
     public static final String ACCESSIBILITY_STATEMENT_URL = "ACCESSIBILITY_STATEMENT_URL";
 
+    /** template.yaml's AllowedPattern of AccessibilityStatementUrl, less its empty value. */
+    private static final java.util.regex.Pattern STATEMENT_ADDRESS = java.util.regex.Pattern.compile("https?://[^/\\s]+(/\\S*)?");
+
     public Frame {
         feeds = List.copyOf(feeds);
     }
@@ -42,9 +45,6 @@ public record Frame(String title, String description, Optional<Sharing> sharing,
     public static Optional<String> accessibilityStatement() {
         return Settings.value(ACCESSIBILITY_STATEMENT_URL).map(String::strip).filter(a -> STATEMENT_ADDRESS.matcher(a).matches());
     }
-
-    /** template.yaml's AllowedPattern of AccessibilityStatementUrl, less its empty value. */
-    private static final java.util.regex.Pattern STATEMENT_ADDRESS = java.util.regex.Pattern.compile("https?://[^/\\s]+(/\\S*)?");
 
     /** A page for everyone: indexable when nobody is signed in, with its address and preview. */
     static Frame shared(String title, String description, Sharing sharing, List<Link> feeds, Optional<Viewer> viewer) {
