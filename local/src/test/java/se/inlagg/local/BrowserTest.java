@@ -261,26 +261,49 @@ class BrowserTest {
             assertTrue(faults.stream().anyMatch(f -> f.startsWith("image-alt")) && faults.stream().anyMatch(f -> f.startsWith("html-has-lang")),
                     "axe finds the faults of a faulty page: " + faults);
             List<String> found = new java.util.ArrayList<>();
-            for (String page : pages) {
-                checker.get(base + page);
-                AxeCore.violations(checker, axe.get()).forEach(v -> found.add(page + ": " + v));
+            checkEveryPage(checker, axe.get(), pages, "", found);
+            assertEquals("rgb(255, 255, 255)", pageBackground(checker), "the light palette without a preference");
+            // Again with the reader's system asking for dark: the stylesheet's other palette, every colour pair of it.
+            checker.executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            checker.get(base + "/");
+            assertEquals("rgb(22, 23, 26)", pageBackground(checker), "the dark palette when the system asks for it");
+            checkEveryPage(checker, axe.get(), pages, " (dark)", found);
+            for (String[] page : new String[][] {{"/posts/frivarden-i-vastervik-har-flyttat", "dark-post.png"}, {"/drafts", "dark-drafts.png"}}) {
+                checker.get(base + page[0]);
+                Files.copy(checker.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(page[1]),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            checker.get(base + "/signin");
-            checker.findElement(By.id("token")).sendKeys(ServerExtension.TOKEN + Keys.ENTER);
-            new WebDriverWait(checker, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("body")));
-            AxeCore.violations(checker, axe.get()).forEach(v -> found.add("/write: " + v));
-            checker.findElement(By.id("body")).sendKeys("Text utan rubrik.");
-            checker.findElement(By.id("authorName")).sendKeys("Åsa Öberg");
-            checker.findElement(By.cssSelector("button[value=publish]")).click();
-            new WebDriverWait(checker, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".errors")));
-            AxeCore.violations(checker, axe.get()).forEach(v -> found.add("/write with errors: " + v));
-            checker.get(base + "/drafts");
-            AxeCore.violations(checker, axe.get()).forEach(v -> found.add("/drafts: " + v));
             assertEquals(List.of(), found, "axe-core " + AxeCore.VERSION + " found violations");
-            System.out.println("axe-core " + AxeCore.VERSION + ": no violations on " + (pages.size() + 3) + " pages");
+            System.out.println("axe-core " + AxeCore.VERSION + ": no violations on " + (pages.size() + 3) + " pages, light and dark");
         } finally {
             checker.quit();
         }
+    }
+
+    /** Every page of {@code pages}, then the writing form (signing in first when needed), with errors, and the drafts. */
+    private static void checkEveryPage(ChromeDriver checker, String axe, List<String> pages, String palette, List<String> found) {
+        for (String page : pages) {
+            checker.get(base + page);
+            AxeCore.violations(checker, axe).forEach(v -> found.add(page + palette + ": " + v));
+        }
+        checker.get(base + "/write");
+        if (checker.findElements(By.id("token")).size() > 0) {
+            checker.findElement(By.id("token")).sendKeys(ServerExtension.TOKEN + Keys.ENTER);
+        }
+        new WebDriverWait(checker, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("body")));
+        AxeCore.violations(checker, axe).forEach(v -> found.add("/write" + palette + ": " + v));
+        checker.findElement(By.id("body")).sendKeys("Text utan rubrik.");
+        checker.findElement(By.id("authorName")).sendKeys("Åsa Öberg");
+        checker.findElement(By.cssSelector("button[value=publish]")).click();
+        new WebDriverWait(checker, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".errors")));
+        AxeCore.violations(checker, axe).forEach(v -> found.add("/write with errors" + palette + ": " + v));
+        checker.get(base + "/drafts");
+        AxeCore.violations(checker, axe).forEach(v -> found.add("/drafts" + palette + ": " + v));
+    }
+
+    private static String pageBackground(ChromeDriver driver) {
+        return (String) driver.executeScript("return getComputedStyle(document.documentElement).backgroundColor");
     }
 
     @Test
