@@ -535,10 +535,13 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         // And so does every link away in the header and the footer, and the search box (from a review: only the two did).
         assertTrue(html.contains("<a href=\"/\" target=\"_blank\" rel=\"noopener\">Alla inlägg<span class=\"visually-hidden\">"), html);
         assertTrue(html.contains("aria-label=\"Sök bland inläggen\" target=\"_blank\">"), html);
+        // A screen reader hears where the results open, as at every link that opens a tab (found by a WCAG audit, 3.2.5).
+        assertTrue(html.contains("<button type=\"submit\">Sök<span class=\"visually-hidden\"> (öppnas i en ny flik)</span></button>"), html);
         var sameTab = java.util.regex.Pattern.compile("<a href=\"(/[^\"]*)\">").matcher(html).results().map(m -> m.group(1)).toList();
         assertEquals(List.of("/posts/" + slug + "/edit"), sameTab, "no link away in this tab but the one that gives the text up");
         String asRead = asa.get("/posts/" + slug + "/edit").body();
         assertTrue(asRead.contains("<a href=\"/drafts\">Mina inlägg</a>") && !asRead.contains("target=\"_blank\""), asRead);
+        assertTrue(asRead.contains("<button type=\"submit\">Sök</button>"), asRead);
         assertTrue(html.contains("<p class=\"stored-title\">Från första fliken</p>"), "what the stored post says now");
         // Found by an author's probe: nothing but the header's label said readers see it, and saving over it shows them.
         assertTrue(html.contains("<p>Inlägget är publicerat nu och syns för läsarna, så det du sparar syns för dem direkt.</p>"), html);
