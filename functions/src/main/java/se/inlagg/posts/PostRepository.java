@@ -50,7 +50,24 @@ public interface PostRepository {
     Write<PostSummary> update(PostSummary current, PostSummary next, Optional<Body> body, Instant now);
 
     /**
-     * Removes the post, its body and its list entries, if it is still at this version. Its slug stays claimed,
+     * An author's edit: {@link #update} with this body, and in the same write the post as it was kept as an earlier
+     * version ({@link PostVersion}) until {@link PostVersion#KEPT_FOR} from {@code now}.
+     */
+    Write<PostSummary> edit(Post current, PostSummary next, Body body, Instant now);
+
+    /**
+     * The post's earlier versions, the newest first, at most {@code limit}: those numbered below {@code before} when it
+     * is given (the page after one that ended there). One that has outlived {@link PostVersion#KEPT_FOR} is not among
+     * them, though DynamoDB may not have removed it yet.
+     */
+    Page<PostVersion> versions(String postId, java.util.OptionalLong before, int limit, Instant now);
+
+    /** One earlier version of the post, by its number, unless it is none or has outlived its time. */
+    Optional<PostVersion> version(String postId, long number, Instant now);
+
+    /**
+     * Removes the post, its body, its list entries and its earlier versions (as many as its one transaction has room
+     * for; the rest when their time has passed), if it is still at this version. Its slug stays claimed,
      * so neither the slug nor the id it names ever comes back for another post.
      */
     Write<PostSummary> delete(PostSummary current);

@@ -247,7 +247,7 @@ public final class PostService {
             return Outcome.done(current);
         }
         Body body = c.body().equals(current.body()) ? new Body(current.body(), current.bodyHtml()) : Body.of(c.body());
-        return switch (writeDropping(was, next.image(), () -> repository.update(was, next, Optional.of(body), now))) {
+        return switch (writeDropping(was, next.image(), () -> repository.edit(current, next, body, now))) {
             case Write.Applied<PostSummary> a -> {
                 if (publishing) {
                     Metrics.count(Metrics.Event.POSTS_PUBLISHED);
@@ -520,6 +520,20 @@ public final class PostService {
             case Outcome.Done<Post> d -> d.value().summary().authorId().equals(actorId) ? d
                     : Outcome.refused(Refusal.Forbidden.notTheAuthor());
         };
+    }
+
+    /**
+     * The earlier versions of a post as its author has it ({@link #getToChange}), the newest first: a page of at most
+     * {@code limit}, after the version numbered {@code before} when given.
+     */
+    public Page<PostVersion> versions(Post current, java.util.OptionalLong before, int limit) {
+        return repository.versions(current.id(), before, limit, time.now());
+    }
+
+    /** One earlier version of a post as its author has it, by its number: not found when it is none, or no longer kept. */
+    public Outcome<PostVersion> version(Post current, long number) {
+        return repository.version(current.id(), number, time.now()).map(Outcome::done)
+                .orElseGet(() -> Outcome.refused(new Refusal.NotFound(Refusal.Missing.VERSION)));
     }
 
     /** One author's own posts, every status, the most recently changed first. */

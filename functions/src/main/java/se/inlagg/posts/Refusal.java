@@ -58,6 +58,9 @@ public sealed interface Refusal {
         /** An address whose month is none (2019-13, 2019): found by a probe, it was told the month had no posts. */
         NO_SUCH_MONTH("month (write it as 2019-01)", "Det finns ingen sådan månad. En månad skrivs som år och månad, till exempel 2019-01."),
         IMAGE("image", "Bilden finns inte."),
+        /** An earlier version by a number the post never had, or one no longer kept (PostVersion#KEPT_FOR). */
+        VERSION("earlier version of this post (none by that number is kept)",
+                "Inlägget har ingen sådan tidigare version, eller så är den äldre än ett år och inte längre sparad."),
         UPLOAD("upload (it expired or was used already)", "Den uppladdade filen finns inte längre. Välj bilden igen.");
 
         private final String english;

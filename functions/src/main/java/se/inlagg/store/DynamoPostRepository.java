@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 import java.util.Set;
 import se.inlagg.ops.Log;
@@ -27,6 +28,7 @@ import se.inlagg.posts.Page;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostRepository;
 import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.PostVersion;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.SlugClaim;
@@ -59,11 +61,13 @@ public final class DynamoPostRepository implements PostRepository {
     private final Table table;
     private final Transactions transactions;
     private final SiteTime time;
+    private final PostVersions versions;
 
     public DynamoPostRepository(Table table, Transactions transactions, SiteTime time) {
         this.table = table;
         this.transactions = transactions;
         this.time = time;
+        this.versions = new PostVersions(table);
     }
 
     /** The slug counter rides in the facets' batch read: a create reads once before it writes, not twice. */
@@ -201,6 +205,26 @@ public final class DynamoPostRepository implements PostRepository {
 
     @Override
     public Write<PostSummary> update(PostSummary current, PostSummary next, Optional<Body> body, Instant now) {
+        return write(current, next, body, Optional.empty(), now);
+    }
+
+    @Override
+    public Write<PostSummary> edit(Post current, PostSummary next, Body body, Instant now) {
+        return write(current.summary(), next, Optional.of(body), Optional.of(current), now);
+    }
+
+    @Override
+    public Page<PostVersion> versions(String postId, OptionalLong before, int limit, Instant now) {
+        return versions.page(postId, before, limit, now);
+    }
+
+    @Override
+    public Optional<PostVersion> version(String postId, long number, Instant now) {
+        return versions.one(postId, number, now);
+    }
+
+    /** An update, and with {@code keeping} the post as it was kept as an earlier version in the same transaction. */
+    private Write<PostSummary> write(PostSummary current, PostSummary next, Optional<Body> body, Optional<Post> keeping, Instant now) {
         // Refused by a counter alone (the post item's version, operation 0, held): a create counted this scheduled post,
         // or made one of its counters, since they were read. The post did not change, so it is no conflict of the
         // author's (found by a review: an edit answered "changed since you opened it", an API client 412): the counters
@@ -211,7 +235,7 @@ public final class DynamoPostRepository implements PostRepository {
         int attempts = 0;
         while (attempts < COUNTER_ATTEMPTS) {
             attempts++;
-            Built built = updateItems(current, next, body, now);
+            Built built = updateItems(current, next, body, keeping, now);
             Transactions.Result result = transactions.write(built.items());
             if (!(result instanceof Transactions.Result.ConditionsFailed f) || f.operations().contains(0)) {
                 return written(result, built.named());
@@ -230,7 +254,7 @@ public final class DynamoPostRepository implements PostRepository {
     private record Built(List<TransactWriteItem> items, PostSummary named) {
     }
 
-    private Built updateItems(PostSummary current, PostSummary next, Optional<Body> body, Instant now) {
+    private Built updateItems(PostSummary current, PostSummary next, Optional<Body> body, Optional<Post> keeping, Instant now) {
         Tally before = Tally.asWritten(current);
         List<Facet> had = current.facets(time.zone());
         Set<String> hadIds = ids(had);
@@ -257,6 +281,8 @@ public final class DynamoPostRepository implements PostRepository {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(table.putIfEquals(PostItems.postItem(named), PostItems.VERSION, Item.n(current.version())));
         body.ifPresent(b -> items.add(table.put(PostItems.bodyItem(named.id(), b))));
+        // Unconditioned: the post item's condition holds the whole write to the version it replaces, which names this item.
+        keeping.ifPresent(was -> items.add(table.put(PostItems.versionItem(was, now, now.plus(PostVersion.KEPT_FOR)))));
         Set<String> kept = new HashSet<>();
         for (Facet facet : withStoredNames(wants, existing)) {
             kept.add(id(facet));
@@ -300,6 +326,8 @@ public final class DynamoPostRepository implements PostRepository {
         for (Facet facet : had) {
             leave(items, current, facet, tallies.get(id(facet)));
         }
+        // Its earlier versions go with it, those the transaction has room for; any more go when their time has passed.
+        items.addAll(versions.removals(current.id(), items.size()));
         return written(transactions.write(items), current);
     }
 

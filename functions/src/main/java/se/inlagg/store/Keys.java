@@ -12,7 +12,8 @@ import se.inlagg.posts.SiteTime;
  * {@code POST#PERSON#<slug>}, {@code POST#OFFICE#<slug>}), each a copy of the summary keyed into
  * GSI1 under the facet's list ({@code TAG#<slug>} …), so a page of any list is one Query with no
  * second read. Entries sort after {@code POST}, so "BODY" to "POST" reads the post and its body
- * alone. Facet counters live in their own partitions.
+ * alone; its earlier versions ({@code VERSION#<number>}) sort after the entries. Facet counters live in their own
+ * partitions.
  */
 final class Keys {
 
@@ -24,7 +25,7 @@ final class Keys {
     static final String GSI2 = "GSI2";
     static final String GSI2PK = "GSI2PK";
     static final String GSI2SK = "GSI2SK";
-    /** The TTL attribute (epoch seconds) of records that expire: idempotency records, sessions. */
+    /** The TTL attribute (epoch seconds) of records that expire: idempotency records, sessions, earlier versions of posts. */
     static final String EXPIRES_AT = "expiresAt";
 
     static final String POST_SK = "POST";
@@ -36,6 +37,8 @@ final class Keys {
     static final String IDEM_SK = "IDEM";
     static final String SESSION_SK = "SESSION";
     static final String RATE_SK = "RATE";
+    /** Sorts after the post's entries ("POST#…"), so no read of the post and its entries meets an earlier version. */
+    static final String VERSION_PREFIX = "VERSION#";
 
     /** Every published post, newest first (GSI1). */
     static final String FEED = "FEED";
@@ -93,6 +96,18 @@ final class Keys {
     /** The GSI1 partition listing every counter of a kind: TAGS, PERSONS, OFFICES, MONTHS. */
     static String counters(Facet.Kind kind) {
         return kind(kind) + "S";
+    }
+
+    /**
+     * An earlier version's sort key in its post's partition: the version number zero-padded, so they sort by number
+     * (19 digits hold every long).
+     */
+    static String version(long number) {
+        return VERSION_PREFIX + String.format("%019d", number);
+    }
+
+    static long versionNumberOf(String sortKey) {
+        return Long.parseLong(sortKey.substring(VERSION_PREFIX.length()));
     }
 
     static String slug(String slug) {

@@ -10,8 +10,10 @@ import se.inlagg.posts.Body;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.Image;
+import se.inlagg.posts.Post;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.PostVersion;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.Status;
 import se.inlagg.posts.StoredHtml;
@@ -61,6 +63,8 @@ final class PostItems {
     static final int BODY_AND_HTML_LIMIT = 400_000;
     static final String RENDERER = "renderer";
     static final String POST_ID = "postId";
+    /** On an earlier version: when an edit replaced it. */
+    static final String REPLACED_AT = "replacedAt";
     static final String LAST = "last";
 
     private PostItems() {
@@ -78,6 +82,31 @@ final class PostItems {
     static Map<String, AttributeValue> entryItem(PostSummary s, Facet facet) {
         return summary(s, Keys.post(s.id()), Keys.entry(facet.kind(), facet.slug()),
                 Keys.facetList(facet.kind(), facet.slug())).build();
+    }
+
+    /**
+     * The post as it was before an edit, kept in its partition: its summary (in no list: no index keys) and its text as
+     * written, which is rendered again when it is shown (the renderer may have changed since). DynamoDB removes it after
+     * {@code expiresAt}. A text at the limit (300,000 bytes) and its summary fit one item.
+     */
+    static Map<String, AttributeValue> versionItem(Post post, Instant replacedAt, Instant expiresAt) {
+        return summary(post.summary(), Keys.post(post.id()), Keys.version(post.version()), null)
+                .s(BODY, post.body())
+                .s(REPLACED_AT, SiteTime.format(replacedAt))
+                .n(Keys.EXPIRES_AT, expiresAt.getEpochSecond())
+                .build();
+    }
+
+    /** An earlier version as read; its HTML only when {@code rendered} (a list of them shows no text). */
+    static PostVersion versionOf(Item d, boolean rendered) {
+        String markdown = lines(d.text(BODY).orElse(""));
+        return new PostVersion(new Post(summaryOf(d), markdown, rendered ? Body.of(markdown).html() : ""),
+                Instant.parse(d.string(REPLACED_AT)));
+    }
+
+    /** Whether DynamoDB may still hold this item though its time has passed (TTL removes it within days, not at once). */
+    static boolean expired(Item d, Instant now) {
+        return d.has(Keys.EXPIRES_AT) && d.number(Keys.EXPIRES_AT) <= now.getEpochSecond();
     }
 
     /**
@@ -118,7 +147,10 @@ final class PostItems {
         return Item.builder().key(Keys.slugCounter(base), Keys.SLUG_COUNTER_SK).n(LAST, last).build();
     }
 
-    /** Drafts carry no list keys, so no list, feed or count can see them (the index is sparse). */
+    /**
+     * Drafts carry no list keys, so no list, feed or count can see them (the index is sparse); nor does an earlier
+     * version (no {@code listKey}).
+     */
     private static Item.Builder summary(PostSummary s, String pk, String sk, String listKey) {
         Item.Builder b = Item.builder().key(pk, sk)
                 .s(ID, s.id())
@@ -143,7 +175,7 @@ final class PostItems {
         if (s.status() == Status.DRAFT) {
             b.n(DATED, s.dated() ? 1 : 0);
         }
-        if (s.status() == Status.PUBLISHED) {
+        if (s.status() == Status.PUBLISHED && listKey != null) {
             b.s(Keys.GSI1PK, listKey);
             b.s(Keys.GSI1SK, Keys.listSort(s.publishedAt(), s.id()));
         }

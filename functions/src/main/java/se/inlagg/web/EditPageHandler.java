@@ -16,6 +16,7 @@ import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.PostVersion;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.SwedishDates;
@@ -43,6 +44,10 @@ public final class EditPageHandler extends PostAuthorPage {
             }
             Post post = ownPost(slug, viewer.get());
             Map<String, String> values = new java.util.LinkedHashMap<>(WriteForm.of(post, app().posts().time().zone()));
+            Optional<String> from = request.query("from");
+            if (from.isPresent()) {
+                return restored(request, post, values, from.get(), viewer.get());
+            }
             // Back from the upload page without a picture: the words typed for it are filled in again, for a post that has
             // none (one that has keeps its own picture's words, which these were not written for).
             ImageUploadPageHandler.Words back = ImageUploadPageHandler.Words.of(request);
@@ -99,6 +104,25 @@ public final class EditPageHandler extends PostAuthorPage {
                 case Refusal.NotFound n -> gone(request, typed, viewer.get());
             };
         };
+    }
+
+    /**
+     * GET /posts/{slug}/edit?from={number}: the form filled in with an earlier version's words (VersionsPageHandler links
+     * here), at the post's version now, so saving it is an ordinary edit, with the same check against a change since.
+     * Its date and picture stay the post's own: a version's picture may have been let go since, and taking words back
+     * should not move the post in the lists.
+     */
+    private HttpResponse restored(HttpRequest request, Post post, Map<String, String> values, String from, Viewer viewer) {
+        long number = VersionsPageHandler.number(from);
+        PostVersion version = switch (app().posts().version(post, number)) {
+            case Outcome.Done<PostVersion> d -> d.value();
+            case Outcome.Refused<PostVersion> r -> throw new ProblemException(Problems.of(r.refusal()));
+        };
+        ZoneId zone = app().posts().time().zone();
+        Map<String, String> words = WriteForm.of(version.post(), zone);
+        WriteForm.WORDS.forEach(name -> values.put(name, words.getOrDefault(name, "")));
+        return restoredForm(request, post, values, "Formuläret är ifyllt med versionen som sparades " + Views.dateTime(version.savedAt(), zone)
+                + ". Inget är ändrat förrän du sparar.", viewer);
     }
 
     /**

@@ -130,7 +130,16 @@ abstract class PageFunction extends HttpFunction {
      */
     protected HttpResponse editForm(HttpRequest request, int status, Post post, long version, Map<String, String> values,
                                     List<FieldError> errors, Optional<String> notice, Optional<Post> conflict, Viewer viewer) {
-        return editForm(request, status, post, version, values, errors, notice, conflict, CHANGED_SINCE_OPENED, viewer);
+        return editForm(request, status, post, version, values, errors, notice, conflict, CHANGED_SINCE_OPENED, status != 200, viewer);
+    }
+
+    /**
+     * The edit form filled in with an earlier version's words, at the post's version now: nothing is saved until the
+     * author saves, and until then its links away open new tabs, as for any text not yet saved.
+     */
+    protected HttpResponse restoredForm(HttpRequest request, Post post, Map<String, String> values, String notice, Viewer viewer) {
+        return editForm(request, 200, post, post.version(), values, List.of(), Optional.of(notice), Optional.empty(), CHANGED_SINCE_OPENED,
+                true, viewer);
     }
 
     /** What a conflict in the edit form is headed, where another save came between the form's opening and its sending. */
@@ -138,7 +147,7 @@ abstract class PageFunction extends HttpFunction {
 
     private HttpResponse editForm(HttpRequest request, int status, Post post, long version, Map<String, String> values,
                                   List<FieldError> errors, Optional<String> notice, Optional<Post> conflict, String conflictHeading,
-                                  Viewer viewer) {
+                                  boolean unsaved, Viewer viewer) {
         var time = app().posts().time();
         // One moment for the whole page, so its status label and what the conflict says readers see cannot disagree.
         Instant now = time.now();
@@ -154,7 +163,7 @@ abstract class PageFunction extends HttpFunction {
         Optional<PostView.Figure> image = Views.post(post, time.zone(), now).figure();
         EditView view = new EditView(Views.postPath(s.slug()), label.text(), label.cssClass(), version, form,
                 status == 200 ? Notice.of(request) : Optional.empty(), stored, image);
-        Frame frame = textKept(Frame.unlisted("Redigera: " + s.title(), Optional.of(viewer)).failedIf(status >= 400), status != 200);
+        Frame frame = textKept(Frame.unlisted("Redigera: " + s.title(), Optional.of(viewer)).failedIf(status >= 400), unsaved);
         return page(request, status, frame, Templates.render(out -> JteeditGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }
@@ -169,7 +178,7 @@ abstract class PageFunction extends HttpFunction {
 
     /** The same, headed as the case is (a new post's form sent again heads it otherwise). */
     protected HttpResponse conflict(HttpRequest request, Post now, Map<String, String> typed, Viewer viewer, String heading, String message) {
-        return editForm(request, 409, now, now.version(), typed, List.of(), Optional.of(message), Optional.of(now), heading, viewer);
+        return editForm(request, 409, now, now.version(), typed, List.of(), Optional.of(message), Optional.of(now), heading, true, viewer);
     }
 
     /** The same, sent with {@code sameTitleAllowed} not asked about as a post of that title saved just now (FormView). */

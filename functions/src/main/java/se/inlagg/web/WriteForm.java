@@ -55,6 +55,11 @@ final class WriteForm {
 
     /** The fields that are text areas, where pasted text keeps its lines ({@link FormData#pasted}). */
     static final Set<String> TEXT_AREAS = Set.of("body", "excerpt");
+    /**
+     * The fields an earlier version gives back to the form (EditPageHandler): what its author wrote, not its date or
+     * picture, which stay the post's own.
+     */
+    static final List<String> WORDS = List.of("title", "excerpt", "body", "tags", "authorName", "authorRole", "authorOffice");
     /** Of those, the ones written in Markdown: the excerpt is plain text. */
     static final Set<String> MARKDOWN = Set.of("body");
 

@@ -27,6 +27,8 @@ public final class InMemoryPosts implements PostRepository {
     /** Posts the list index still shows as they were, by id: a GSI catches up with the table a moment later. */
     public final Map<String, Post> listedAsBefore = new HashMap<>();
     int writes;
+    /** Each post's earlier versions by number, as its edits kept them. */
+    final Map<String, java.util.TreeMap<Long, PostVersion>> versions = new HashMap<>();
     /** Calls made, from any thread: the post page's reads run side by side. */
     final AtomicInteger calls = new AtomicInteger();
 
@@ -110,6 +112,31 @@ public final class InMemoryPosts implements PostRepository {
     }
 
     @Override
+    public Write<PostSummary> edit(Post current, PostSummary next, Body body, Instant now) {
+        Write<PostSummary> written = update(current.summary(), next, Optional.of(body), now);
+        if (written instanceof Write.Applied<PostSummary>) {
+            versions.computeIfAbsent(current.id(), id -> new java.util.TreeMap<>())
+                    .put(current.version(), new PostVersion(current, now));
+        }
+        return written;
+    }
+
+    @Override
+    public Page<PostVersion> versions(String postId, java.util.OptionalLong before, int limit, Instant now) {
+        List<PostVersion> all = new ArrayList<>(versions.getOrDefault(postId, new java.util.TreeMap<>()).descendingMap().values());
+        List<PostVersion> after = all.stream().filter(v -> before.isEmpty() || v.number() < before.getAsLong())
+                .filter(v -> v.replacedAt().plus(PostVersion.KEPT_FOR).isAfter(now)).toList();
+        return new Page<>(after.stream().limit(limit).toList(),
+                after.size() > limit ? Optional.of(Long.toString(after.get(limit - 1).number())) : Optional.empty());
+    }
+
+    @Override
+    public Optional<PostVersion> version(String postId, long number, Instant now) {
+        return Optional.ofNullable(versions.getOrDefault(postId, new java.util.TreeMap<>()).get(number))
+                .filter(v -> v.replacedAt().plus(PostVersion.KEPT_FOR).isAfter(now));
+    }
+
+    @Override
     public Write<PostSummary> delete(PostSummary current) {
         calls.incrementAndGet();
         Post stored = bySlug.get(current.slug());
@@ -117,6 +144,7 @@ public final class InMemoryPosts implements PostRepository {
             return new Write.Stale<>();
         }
         writes++;
+        versions.remove(current.id());
         bySlug.remove(current.slug());
         slugsOfDeletedPosts.add(current.slug());
         return new Write.Applied<>(current);

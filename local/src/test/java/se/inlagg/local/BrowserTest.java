@@ -253,6 +253,13 @@ class BrowserTest {
         awaitSearchable("frivard");
         pages.addAll(List.of("/sok?q=frivård+flyttat", "/sok?q=ingenting+alls+h%C3%A4r", "/sok?q=frivård&tag=Lokaler&month=2018-03",
                 "/sok?q=frivård&month=2018-13"));
+        // An edited post, for its earlier versions' pages and the form filled in with one.
+        String edited = env.http.created(Http.post("Versioner att läsa", "Första texten.\n\n- en punkt", "2018-03-05", "Lokal utvecklare",
+                "Frivården Västervik", "published", "Frivård")).path("slug").asText();
+        assertEquals(200, env.http.send("PATCH", "/api/posts/" + edited, "application/merge-patch+json",
+                "{\"body\": \"Andra texten.\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), ServerExtension.TOKEN,
+                Map.of("If-Match", "*")).status());
+        versionPages = List.of("/posts/" + edited + "/versions", "/posts/" + edited + "/versions/1", "/posts/" + edited + "/edit?from=1");
         ChromeDriver checker = chromium(true);
         try {
             // So the check below cannot pass by seeing nothing: a page with the faults axe looks for.
@@ -269,13 +276,14 @@ class BrowserTest {
             checker.get(base + "/");
             assertEquals("rgb(22, 23, 26)", pageBackground(checker), "the dark palette when the system asks for it");
             checkEveryPage(checker, axe.get(), pages, " (dark)", found);
-            for (String[] page : new String[][] {{"/posts/frivarden-i-vastervik-har-flyttat", "dark-post.png"}, {"/drafts", "dark-drafts.png"}}) {
+            for (String[] page : new String[][] {{"/posts/frivarden-i-vastervik-har-flyttat", "dark-post.png"}, {"/drafts", "dark-drafts.png"},
+                    {versionPages.get(0), "dark-versions.png"}, {versionPages.get(1), "dark-version.png"}}) {
                 checker.get(base + page[0]);
                 Files.copy(checker.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(page[1]),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             assertEquals(List.of(), found, "axe-core " + AxeCore.VERSION + " found violations");
-            System.out.println("axe-core " + AxeCore.VERSION + ": no violations on " + (pages.size() + 3) + " pages, light and dark");
+            System.out.println("axe-core " + AxeCore.VERSION + ": no violations on " + (pages.size() + 3 + versionPages.size()) + " pages, light and dark");
         } finally {
             checker.quit();
         }
@@ -300,7 +308,14 @@ class BrowserTest {
         AxeCore.violations(checker, axe).forEach(v -> found.add("/write with errors" + palette + ": " + v));
         checker.get(base + "/drafts");
         AxeCore.violations(checker, axe).forEach(v -> found.add("/drafts" + palette + ": " + v));
+        for (String page : versionPages) {
+            checker.get(base + page);
+            AxeCore.violations(checker, axe).forEach(v -> found.add(page + palette + ": " + v));
+        }
     }
+
+    /** An author's pages of a post's earlier versions, checked signed in (set by the axe test). */
+    private static List<String> versionPages = List.of();
 
     private static String pageBackground(ChromeDriver driver) {
         return (String) driver.executeScript("return getComputedStyle(document.documentElement).backgroundColor");

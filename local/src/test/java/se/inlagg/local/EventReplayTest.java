@@ -187,9 +187,12 @@ class EventReplayTest {
             // Forms that carry typed text: refused with the text kept. Publish and delete carry none: to sign in, and back.
             case "signin.json", "write.json", "edit.json", "profile.json" -> 403;
             case "publish.json", "unpublish.json", "delete-confirmed.json" -> 303;
-            case "write-form.json", "drafts.json", "edit-form.json", "preview.json", "delete-confirm.json", "profile-form.json" -> 303;
+            case "write-form.json", "drafts.json", "edit-form.json", "preview.json", "delete-confirm.json", "profile-form.json",
+                 "versions.json", "version.json" -> 303;
             // The authorizer context names an author nobody made here: there is no profile to read or replace.
             case "get-profile.json", "put-profile.json" -> 403;
+            // The replay's edit kept the version it replaced, which tags had moved on from the first.
+            case "post-version.json" -> 404;
             // Pictures: pages without a session send readers to sign in; the API makes an upload form
             // for the post, but nothing was uploaded under the key attach names; a picture's address
             // is sent on to the bucket.

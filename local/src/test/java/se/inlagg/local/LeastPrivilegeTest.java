@@ -235,6 +235,12 @@ class LeastPrivilegeTest {
         assertEquals(200, invoke("ReplaceTagsFunction", "replace-tags.json", it));
         assertEquals(200, invoke("RemoveTagFunction", "remove-tag.json", it));
         assertEquals(200, invoke("EditPostFunction", "edit-post.json", it.andThen(body("{\"title\": \"Skrivet före namngivna id (ändrad)\"}"))));
+        assertEquals(200, invoke("PostVersionsFunction", "post-versions.json", it), "the edit kept the post as it was");
+        String kept = Long.toString(currentVersion(legacy) - 1);
+        assertEquals(200, invoke("PostVersionsFunction", "post-version.json", it.andThen(e -> {
+            ((ObjectNode) e.path("pathParameters")).put("version", kept);
+            e.put("rawPath", e.path("rawPath").asText().replaceAll("/1$", "/" + kept));
+        })), "the version the edit replaced");
         assertEquals(200, invoke("PublishPostFunction", "unpublish-post.json", it));
         assertEquals(200, invoke("EditPageFunction", "edit-form.json", it.andThen(cookie)));
         assertEquals(200, invoke("PreviewPageFunction", "preview.json", it.andThen(cookie)));
@@ -256,6 +262,18 @@ class LeastPrivilegeTest {
         assertEquals(303, invoke("EditPageFunction", "edit.json", cookie.andThen(formBody("csrf=" + csrf + "&" + version
                 + "&title=Redigerad&body=Text&authorName=%C3%85sa&tags=Frivard%2C+Samverkan&action=publish"))),
                 "published with a tag it loses: entries, counts and the feed move");
+        String kept = version.substring("version=".length());
+        assertEquals(200, invoke("VersionsPageFunction", "versions.json", cookie), "the edit kept the post as it was");
+        Consumer<ObjectNode> keptVersion = e -> {
+            ((ObjectNode) e.get("pathParameters")).put("version", kept);
+            e.put("rawPath", e.get("rawPath").asText().replaceAll("/1$", "/" + kept));
+        };
+        assertEquals(200, invoke("VersionsPageFunction", "version.json", cookie.andThen(keptVersion)));
+        assertEquals(200, invoke("PostVersionsFunction", "post-version.json", keptVersion), "and through the API");
+        assertEquals(200, invoke("EditPageFunction", "edit-form.json", cookie.andThen(e -> {
+            e.put("rawQueryString", "from=" + kept);
+            e.putObject("queryStringParameters").put("from", kept);
+        })), "the form filled in with it");
         assertEquals(200, invoke("PreviewPageFunction", "preview.json", cookie));
         assertEquals(409, invoke("PublishPageFunction", "unpublish.json", cookie.andThen(formBody("csrf=" + csrf + "&" + version))),
                 "the edit made a new version: the form is shown again");

@@ -171,6 +171,10 @@ final class UserChecks {
         if (Set.of("GET /posts/{slug}/image/uploaded", "POST /posts/{slug}/image", "POST /api/posts/{slug}/image").contains(route.key())) {
             return 404;
         }
+        // The seeded post was never edited, so it has no earlier version by any number: the author is told so.
+        if (Set.of("GET /posts/{slug}/versions/{version}", "GET /api/posts/{slug}/versions/{version}").contains(route.key())) {
+            return 404;
+        }
         return route.method().equals("POST") && !event.rawPath().startsWith("/api/") ? 303 : 200;
     }
 

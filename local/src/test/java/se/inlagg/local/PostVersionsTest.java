@@ -1,0 +1,124 @@
+package se.inlagg.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.inlagg.local.ScheduledCountsTest.done;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.inlagg.app.Wiring;
+import se.inlagg.config.Settings;
+import se.inlagg.posts.ListQuery;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostDraft;
+import se.inlagg.posts.PostService;
+import se.inlagg.posts.PostVersion;
+import se.inlagg.posts.Refusal;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * An author's save over words they meant to keep loses nothing: each edit keeps the post as it was, in the same
+ * transaction, readable by its author for a year and in no list, and the post's delete takes them with it. On
+ * DynamoDB (embedded, or LocalStack with -Dinlagg.backend=localstack), as the functions write and read them.
+ */
+class PostVersionsTest {
+
+    static final String TABLE = "PostsTable-Versions";
+    static final String AUTHOR = "5ad2042c-f7f5-47ac-98da-d4ede0d324ab";
+    static final String OTHER = "0e0b7a4e-28c3-4d3c-8a35-6f4d4b1f2a11";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void eachEditKeepsThePostAsItWasForItsAuthorAndTheDeleteTakesThemAlong() throws Exception {
+        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
+            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"));
+            Wiring wiring = new Wiring(raw, settings, Clock.systemUTC());
+            PostService posts = wiring.posts();
+            Post first = done(posts.create(draft("Årsmöte i Östersund", "Första texten, med ö och å."), AUTHOR, Optional.empty()));
+            Post second = done(posts.edit(first, draft("Årsmöte i Östersund", "Andra texten."), AUTHOR));
+            Post third = done(posts.edit(second, draft("Årsmötet flyttas", "Tredje texten."), AUTHOR));
+            assertRefused(Refusal.Forbidden.class, posts.getToChange(first.slug(), OTHER), "another author's, whose versions are read from it");
+            // A publish or a category's change keeps none: only the words an author writes are kept.
+            done(posts.unpublish(third.slug(), AUTHOR, Optional.empty()));
+
+            Post now = done(posts.getToChange(first.slug(), AUTHOR));
+            assertEquals(4, now.version());
+            var history = posts.versions(now, OptionalLong.empty(), PostVersion.PAGE);
+            assertEquals(List.of(2L, 1L), history.items().stream().map(PostVersion::number).toList(), "newest first");
+            assertEquals(List.of("Årsmöte i Östersund", "Årsmöte i Östersund"),
+                    history.items().stream().map(v -> v.post().summary().title()).toList());
+            assertEquals(Optional.empty(), history.nextCursor());
+
+            PostVersion one = done(posts.version(now, 1));
+            assertEquals("Första texten, med ö och å.", one.post().body());
+            assertTrue(one.post().bodyHtml().contains("<p>Första texten, med ö och å.</p>"), one.post().bodyHtml());
+            assertEquals(first.summary().updatedAt(), one.savedAt());
+            assertEquals(second.summary().updatedAt(), one.replacedAt());
+
+            // One at a time: the page after the first goes on below it.
+            var page = posts.versions(now, OptionalLong.empty(), 1);
+            assertEquals(List.of(2L), page.items().stream().map(PostVersion::number).toList());
+            long after = Long.parseLong(page.nextCursor().orElseThrow());
+            assertEquals(List.of(1L), posts.versions(now, OptionalLong.of(after), 1).items().stream().map(PostVersion::number).toList());
+
+            assertRefused(Refusal.NotFound.class, posts.version(now, 3), "the publish kept no version");
+            assertRefused(Refusal.NotFound.class, posts.version(now, 0), "no version 0");
+
+            // A year on, DynamoDB may not have removed them yet: they are not shown.
+            PostService yearOn = new Wiring(raw, settings, Clock.offset(Clock.systemUTC(), PostVersion.KEPT_FOR.plus(Duration.ofMinutes(1)))).posts();
+            assertEquals(List.of(), yearOn.versions(now, OptionalLong.empty(), 20).items());
+            assertRefused(Refusal.NotFound.class, yearOn.version(now, 1), "outlived");
+
+            assertEquals(2, versionItems(raw, first.id()), "stored in the post's partition");
+            done(posts.delete(first.slug(), Optional.empty(), AUTHOR));
+            assertEquals(0, versionItems(raw, first.id()), "the delete took them along, in its one write");
+        }
+    }
+
+    /** Kept versions are in no list: a published post edited twice is still one post in the feed and its category. */
+    @Test
+    void anEditedPublishedPostIsListedOnce() throws Exception {
+        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
+            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            Wiring wiring = new Wiring(raw, new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
+            PostService posts = wiring.posts();
+            Post first = done(posts.create(draft("Julbord på kontoret", "Ett."), AUTHOR, Optional.empty()));
+            Post second = done(posts.edit(first, draft("Julbord på kontoret", "Två."), AUTHOR));
+            done(posts.edit(second, draft("Julbordet på kontoret", "Tre."), AUTHOR));
+            var feed = done(posts.list(ListQuery.newest(20)));
+            assertEquals(List.of("Julbordet på kontoret"), feed.items().stream().map(s -> s.title()).toList());
+            assertEquals(1, posts.facets(se.inlagg.posts.Facet.Kind.CATEGORY).stream().filter(c -> c.facet().slug().equals("fest"))
+                    .mapToLong(se.inlagg.posts.FacetCount::count).sum());
+        }
+    }
+
+    static PostDraft draft(String title, String body) {
+        return new PostDraft(Optional.of(title), Optional.of(body), Optional.of("Åsa Öberg"), Optional.empty(), Optional.empty(),
+                List.of("Fest"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("published"));
+    }
+
+    static void assertRefused(Class<? extends Refusal> expected, Outcome<?> outcome, String why) {
+        assertInstanceOf(expected, assertInstanceOf(Outcome.Refused.class, outcome, why).refusal(), why);
+    }
+
+    static int versionItems(DynamoDbClient raw, String postId) {
+        return raw.query(r -> r.tableName(TABLE).consistentRead(true).keyConditionExpression("PK = :pk AND begins_with(SK, :v)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("POST#" + postId), ":v", AttributeValue.fromS("VERSION#"))))
+                .count();
+    }
+}
