@@ -1,6 +1,7 @@
 package se.inlagg.http;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,16 @@ public record HttpResponse(int status, Map<String, String> headers, List<String>
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name.toLowerCase(Locale.ROOT), value);
         return new HttpResponse(status, h, cookies, body);
+    }
+
+    /** Retry-After's value for a wait: whole seconds, at least 1. */
+    public static String retryAfterSeconds(Duration wait) {
+        return Long.toString(Math.max(1, wait.toSeconds()));
+    }
+
+    /** This answer with Retry-After: the client may ask again after {@code wait}, in whole seconds, at least 1. */
+    public HttpResponse withRetryAfter(Duration wait) {
+        return withHeader("retry-after", retryAfterSeconds(wait));
     }
 
     public HttpResponse withCookie(String cookie) {

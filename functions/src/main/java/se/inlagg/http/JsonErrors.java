@@ -40,8 +40,6 @@ public final class JsonErrors implements ErrorRenderer {
         error.put("details", details);
         HttpResponse response = HttpResponse.json(problem.status(), Map.of("error", error))
                 .withHeader("cache-control", Caching.NO_STORE);
-        return problem.retryAfter()
-                .map(d -> response.withHeader("retry-after", Long.toString(Math.max(1, d.toSeconds()))))
-                .orElse(response);
+        return problem.retryAfter().map(response::withRetryAfter).orElse(response);
     }
 }

@@ -61,7 +61,7 @@ public final class DeletePageHandler extends PostAuthorPage {
                 case Refusal.NotFound n -> HttpResponse.seeOther(deleted);
                 case Refusal.Stale s -> confirm(request, 409, viewer.get(), slug, Optional.of(CHANGED));
                 case Refusal.Busy b -> confirm(request, 503, viewer.get(), slug, Optional.of(Problems.of(b).swedish()))
-                        .withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
+                        .withRetryAfter(b.retryAfter());
                 case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));
                 case Refusal.Invalid i -> throw new ProblemException(Problems.of(i));
                 case Refusal.Unprocessable u -> throw new ProblemException(Problems.of(u));

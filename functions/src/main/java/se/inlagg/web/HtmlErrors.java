@@ -25,7 +25,7 @@ final class HtmlErrors implements ErrorRenderer {
     /** The page, its header as the {@code viewer} signed in sees it (or as anyone does). */
     HttpResponse render(HttpRequest request, Problem problem, Optional<Viewer> viewer) {
         String heading = heading(problem.status());
-        Optional<String> retry = problem.retryAfter().map(d -> Long.toString(Math.max(1, d.toSeconds())));
+        Optional<String> retry = problem.retryAfter().map(HttpResponse::retryAfterSeconds);
         ErrorView view = new ErrorView(problem.status(), heading, problem.swedish(), retry,
                 problem.status() == 404 ? indexAbove(request.path()) : Optional.empty());
         Frame frame = Frame.unlisted(heading, viewer);
@@ -33,7 +33,7 @@ final class HtmlErrors implements ErrorRenderer {
         HttpResponse response = HttpResponse.html(problem.status(), html)
                 .withHeader("content-security-policy", PageFunction.CONTENT_SECURITY_POLICY)
                 .withHeader("cache-control", Caching.NO_STORE);
-        return retry.map(r -> response.withHeader("retry-after", r)).orElse(response);
+        return problem.retryAfter().map(response::withRetryAfter).orElse(response);
     }
 
     /**

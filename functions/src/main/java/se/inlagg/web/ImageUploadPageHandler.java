@@ -238,7 +238,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
                 }
                 case Refusal.Busy b -> again(request, 503, viewer, ownPost(slug, viewer), images, form, List.of(),
                         Optional.of(Problems.of(b).swedish()), version)
-                        .withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
+                        .withRetryAfter(b.retryAfter());
                 case Refusal.NotFound n when n.what() == Refusal.Missing.UPLOAD -> uploadPage(request, 404, viewer, ownPost(slug, viewer),
                         images, Optional.of(Problems.of(n).swedish()), Words.of(form));
                 case Refusal.Unprocessable u -> uploadPage(request, 422, viewer, ownPost(slug, viewer), images, Optional.of(u.rule().swedish()),

@@ -125,7 +125,7 @@ public final class PublishPageHandler extends PostAuthorPage {
             case Outcome.Refused<PostSummary> r -> switch (r.refusal()) {
                 case Refusal.Stale s -> again(request, viewer, slug, form.value("at"), 409, CHANGED, false);
                 case Refusal.Busy b -> again(request, viewer, slug, form.value("at"), 503, Problems.of(b).swedish(), false)
-                        .withHeader("retry-after", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
+                        .withRetryAfter(b.retryAfter());
                 case Refusal.Invalid i -> throw new ProblemException(Problems.of(i));
                 case Refusal.Unprocessable u -> throw new ProblemException(Problems.of(u));
                 case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));

@@ -54,7 +54,7 @@ public final class SignInHandler extends PageFunction {
             case Sessions.SignIn.Refused r -> signInPage(request, 403, Optional.of("Inloggningsnyckeln stämmer inte. Kontrollera att du har kopierat hela nyckeln och försök igen."), formToken,
                     next);
             case Sessions.SignIn.Limited l -> signInPage(request, 429, Optional.of(Problems.tooManyAttempts(l.retryAfter()).swedish()),
-                    formToken, next).withHeader("retry-after", Long.toString(Math.max(1, l.retryAfter().toSeconds())));
+                    formToken, next).withRetryAfter(l.retryAfter());
         };
     }
 
