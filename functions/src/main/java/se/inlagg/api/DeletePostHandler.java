@@ -13,7 +13,7 @@ public final class DeletePostHandler extends PostApiFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
-        String slug = request.pathParameter("slug").orElse("");
+        String slug = slug(request);
         return answer(app().posts().delete(slug, PostJson.seen(request), authorId), gone -> HttpResponse.empty(204));
     }
 }

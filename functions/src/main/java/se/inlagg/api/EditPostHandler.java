@@ -25,7 +25,7 @@ public final class EditPostHandler extends PostApiFunction {
         String authorId = request.requiredAuthorId();
         String ifMatch = request.header("if-match").orElseThrow(() -> new ProblemException(Problems.preconditionRequired()));
         Map<String, Object> patch = jsonObject(request);
-        String slug = request.pathParameter("slug").orElse("");
+        String slug = slug(request);
         // With If-Match: *, an edit that lost a race is merged again onto the post as it now is.
         Outcome<Post> outcome = asIfMatchAsks(ifMatch, () -> edited(slug, authorId, ifMatch, patch));
         return answer(outcome, post -> PostJson.withValidators(HttpResponse.json(200, PostJson.post(post)), post.summary()));

@@ -23,7 +23,7 @@ public final class GetPostHandler extends PostApiFunction {
         if (token.isPresent() && reader.isEmpty()) {
             return errors(request).render(request, Problems.invalidToken()).withHeader("www-authenticate", "Bearer error=\"invalid_token\"");
         }
-        String slug = request.pathParameter("slug").orElse("");
+        String slug = slug(request);
         return answer(app().posts().get(slug, reader), post -> shown(request, post, reader.isPresent()));
     }
 

@@ -30,7 +30,7 @@ public final class DeletePageHandler extends PostAuthorPage {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
-        String slug = request.pathParameter("slug").orElse("");
+        String slug = slug(request);
         if (request.method().equals("GET")) {
             return viewer.isEmpty() ? toSignIn(request) : confirm(request, 200, viewer.get(), slug, Optional.empty());
         }

@@ -37,7 +37,7 @@ public final class EditPageHandler extends PostAuthorPage {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
-        String slug = request.pathParameter("slug").orElse("");
+        String slug = slug(request);
         if (request.method().equals("GET")) {
             if (viewer.isEmpty()) {
                 return toSignIn(request);

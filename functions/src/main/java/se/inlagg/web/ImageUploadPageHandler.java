@@ -44,7 +44,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
-        String slug = request.pathParameter("slug").orElse("");
+        String slug = slug(request);
         if (request.method().equals("GET")) {
             if (viewer.isEmpty()) {
                 return toSignIn(request);

@@ -86,6 +86,11 @@ abstract class PageFunction extends HttpFunction {
         return Optional.empty();
     }
 
+    /** The {slug} of the route; API Gateway never calls a {slug} route without one. */
+    static String slug(HttpRequest request) {
+        return request.pathParameter("slug").orElse("");
+    }
+
     /** The signed-in author looking at this page, from the session cookie. */
     protected Optional<Viewer> viewer(HttpRequest request) {
         return Cookies.session(request)

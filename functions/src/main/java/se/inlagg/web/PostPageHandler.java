@@ -37,7 +37,7 @@ public final class PostPageHandler extends PageFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
-        String slug = request.pathParameter("slug").orElse("");
+        String slug = slug(request);
         Optional<String> canonical = CanonicalPaths.postSlug(slug).filter(c -> !c.equals(slug));
         Post post = found(canonical.orElse(slug), viewer);
         if (canonical.isPresent()) {

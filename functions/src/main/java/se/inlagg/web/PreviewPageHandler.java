@@ -29,7 +29,7 @@ public final class PreviewPageHandler extends PostAuthorPage {
         if (viewer.isEmpty()) {
             return toSignIn(request);
         }
-        String slug = request.pathParameter("slug").orElse("");
+        String slug = slug(request);
         Post post = ownPost(slug, viewer.get());
         var time = app().posts().time();
         var now = time.now();

@@ -43,7 +43,7 @@ public final class PublishPageHandler extends PostAuthorPage {
         Optional<Viewer> viewer = viewer(request);
         FormData form = FormData.of(request);
         Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
-        String slug = request.pathParameter("slug").orElse("");
+        String slug = slug(request);
         if (refused.isPresent()) {
             // Signed in, from a page of an earlier session (a tab left open): the form again, now this session's, to
             // send once more. It used to be a page that said to send the form again, with no form on it.
