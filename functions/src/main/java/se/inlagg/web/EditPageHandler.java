@@ -50,7 +50,7 @@ public final class EditPageHandler extends PostAuthorPage {
             }
             // Back from the upload page without a picture: the words typed for it are filled in again, for a post that has
             // none (one that has keeps its own picture's words, which these were not written for).
-            ImageUploadPageHandler.Words back = ImageUploadPageHandler.Words.of(request);
+            PictureWords back = PictureWords.of(request);
             boolean filledIn = !back.isEmpty() && post.summary().image().isEmpty();
             if (filledIn) {
                 values.put("imageAlt", back.alt());

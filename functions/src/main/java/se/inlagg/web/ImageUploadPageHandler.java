@@ -3,12 +3,10 @@ package se.inlagg.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import se.inlagg.auth.Tokens;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
@@ -20,7 +18,6 @@ import se.inlagg.images.UploadForm;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
-import se.inlagg.posts.PostRules;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Seen;
 import se.inlagg.web.templates.JteerrorGenerated;
@@ -51,7 +48,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
             }
             ImageService images = images();
             Post post = ownPost(slug, viewer.get());
-            Words words = Words.of(request);
+            PictureWords words = PictureWords.of(request);
             return request.path().endsWith("/uploaded") ? uploaded(request, viewer.get(), post, images, words)
                     : uploadPage(request, 200, viewer.get(), post, images, Optional.empty(), words);
         }
@@ -68,110 +65,11 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
     }
 
     /**
-     * The words of a picture typed before it is saved: on the description form, or on the post's form before its upload
-     * ("Spara och välj bild…" with no address). They travel in the addresses of the upload (the bucket's way back to the
-     * site included) and of the sign-in, so the description page comes filled in however the author gets there; words that
-     * do not fit those addresses ({@link #carried}) never travel.
-     */
-    record Words(String alt, String caption) {
-
-        /**
-         * The most the words may take in an address, percent-encoded: a letter a–z is one byte there, a space three, an
-         * "å" six, an emoji twelve, so 300 + 500 emoji made 9.7 KB (found by a review). They ride in the 303 to the upload
-         * page, in the upload form's success_action_redirect (twice: as the field, and inside the base64 policy, 4/3 as
-         * long) and in the address the bucket sends the browser back to. S3 refuses a POST whose fields before the file
-         * pass 20,480 bytes (MaxPostPreDataLengthExceededError, in English, the words lost), and Lambda's session token
-         * (~1.3 KB) is among them twice too; CloudFront takes at most 8,192 bytes of URL, and API Gateway 10,240 of request
-         * line and headers, cookies included. 2,000 bytes of words make ~4,700 of the upload form beside ~3,000 of token and
-         * ~1,500 of key, credential, signature and policy, under half of S3's limit, and addresses of under a quarter of
-         * CloudFront's. Ordinary Swedish within the character limits (300 + 500) fits.
-         */
-        static final int MAX_IN_ADDRESS = 2_000;
-        /** What a field's words too long for the addresses get (Swedish says it on the form). */
-        static final String TOO_LONG_TO_CARRY = "too long to take along to the picture's upload";
-
-        static final Words NONE = new Words("", "");
-
-        /** The words in a page's address (?alt=…&caption=…); none where they could not have come by the site's own ways. */
-        static Words of(HttpRequest request) {
-            return new Words(request.strictQuery("alt").orElse(""), request.strictQuery("caption").orElse("")).carried();
-        }
-
-        /** The words on the description form. */
-        static Words of(FormData form) {
-            return new Words(form.value("alt"), form.value("caption"));
-        }
-
-        /** The words typed on the post's form for a picture about to be uploaded. */
-        static Words forUpload(FormData form) {
-            return new Words(form.value("imageAlt"), form.value("imageCaption"));
-        }
-
-        /** "alt=…&caption=…" of those typed, spaces as %20 (which a path back after signing in may hold: LocalPath); empty for none. */
-        String parameters() {
-            StringJoiner joined = new StringJoiner("&");
-            if (!alt.isBlank()) {
-                joined.add("alt=" + URLEncoder.encode(alt, StandardCharsets.UTF_8).replace("+", "%20"));
-            }
-            if (!caption.isBlank()) {
-                joined.add("caption=" + URLEncoder.encode(caption, StandardCharsets.UTF_8).replace("+", "%20"));
-            }
-            return joined.toString();
-        }
-
-        /**
-         * Why these words, typed on the post's form, cannot go along to the upload, under the post form's fields: over a
-         * picture's limits, or (the limits kept) too long together for the addresses they travel in. None when they can.
-         */
-        List<FieldError> refusal() {
-            List<FieldError> limits = PostRules.imageTextLimits(Optional.of(alt), Optional.of(caption));
-            if (!limits.isEmpty() || parameters().length() <= MAX_IN_ADDRESS) {
-                return limits;
-            }
-            List<FieldError> errors = new ArrayList<>();
-            if (!alt.isBlank()) {
-                errors.add(new FieldError("image.alt", TOO_LONG_TO_CARRY));
-            }
-            if (!caption.isBlank()) {
-                errors.add(new FieldError("image.caption", TOO_LONG_TO_CARRY));
-            }
-            return errors;
-        }
-
-        /** These words where they may travel in an address, else none: the one check before any address holds them. */
-        Words carried() {
-            return refusal().isEmpty() ? this : NONE;
-        }
-
-        /** The words as the description form's fields. */
-        Map<String, String> fields() {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("alt", alt);
-            fields.put("caption", caption);
-            return fields;
-        }
-
-        /** None typed: what {@link #parameters} leaves out, without encoding the words to know it. */
-        boolean isEmpty() {
-            return alt.isBlank() && caption.isBlank();
-        }
-
-        /** What the upload page says of the words going along, naming those typed; none for none. */
-        Optional<String> kept() {
-            boolean a = !alt.isBlank();
-            boolean c = !caption.isBlank();
-            return a && c ? Optional.of("Alt-texten och bildtexten du skrev följer med: de står ifyllda när bilden är uppladdad.")
-                    : a || c ? Optional.of((a ? "Alt-texten" : "Bildtexten") + " du skrev följer med: den står ifylld när bilden är uppladdad.")
-                    : Optional.empty();
-        }
-    }
-
-    /**
      * Where the post's form sends the author to upload its picture: the upload page, carrying any words typed for the
-     * picture about to be uploaded (WriteForm#wordsForUpload), which the form has checked fit ({@link Words#refusal}).
+     * picture about to be uploaded (WriteForm#wordsForUpload), which the form has checked fit ({@link PictureWords#refusal}).
      */
     static String pageFor(String slug, FormData form) {
-        String words = WriteForm.wordsForUpload(form) ? Words.forUpload(form).carried().parameters() : "";
+        String words = WriteForm.wordsForUpload(form) ? PictureWords.forUpload(form).carried().parameters() : "";
         return Views.postPath(slug) + "/image" + (words.isEmpty() ? "" : "?" + words);
     }
 
@@ -181,7 +79,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
      * back what was typed, and signs in back to the description page, the words filled in. Nothing is read or written.
      */
     private HttpResponse signedOut(HttpRequest request, String slug, FormData form) {
-        Words words = Words.of(form);
+        PictureWords words = PictureWords.of(form);
         String alt = words.alt().strip();
         String caption = words.caption().strip();
         String typed = alt.isEmpty() && caption.isEmpty() ? ""
@@ -210,7 +108,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
     }
 
     /** Where the bucket sent the browser: the file is read, and what it is decides the next page. */
-    private HttpResponse uploaded(HttpRequest request, Viewer viewer, Post post, ImageService images, Words words) {
+    private HttpResponse uploaded(HttpRequest request, Viewer viewer, Post post, ImageService images, PictureWords words) {
         String key = request.query("key").orElse("");
         long version = request.query("version").filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong).orElse(post.version());
         return switch (images.inspect(viewer.authorId(), key)) {
@@ -240,9 +138,9 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
                         Optional.of(Problems.of(b).swedish()), version)
                         .withRetryAfter(b.retryAfter());
                 case Refusal.NotFound n when n.what() == Refusal.Missing.UPLOAD -> uploadPage(request, 404, viewer, ownPost(slug, viewer),
-                        images, Optional.of(Problems.of(n).swedish()), Words.of(form));
+                        images, Optional.of(Problems.of(n).swedish()), PictureWords.of(form));
                 case Refusal.Unprocessable u -> uploadPage(request, 422, viewer, ownPost(slug, viewer), images, Optional.of(u.rule().swedish()),
-                        Words.of(form));
+                        PictureWords.of(form));
                 case Refusal.NotFound n -> throw new ProblemException(Problems.of(n));
                 case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));
             };
@@ -262,9 +160,9 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
 
     /** The upload form, signed now for this author; the bucket sends the browser back with the file's key and the words typed. */
     private HttpResponse uploadPage(HttpRequest request, int status, Viewer viewer, Post post, ImageService images, Optional<String> problem,
-                                    Words typed) {
+                                    PictureWords typed) {
         // Words from the description form, given back after a refusal, are checked here as the post form's are there.
-        Words words = typed.carried();
+        PictureWords words = typed.carried();
         String back = SiteUrls.origin(app().settings(), request) + Views.postPath(post.slug()) + "/image/uploaded?version=" + post.version()
                 + (words.isEmpty() ? "" : "&" + words.parameters());
         var time = app().posts().time();
@@ -293,9 +191,9 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         String key = form.value("key");
         return switch (images.inspect(viewer.authorId(), key)) {
             case Outcome.Refused<ImageService.Uploaded> r -> uploadPage(request, status(r.refusal()), viewer, post, images,
-                    Optional.of(Problems.of(r.refusal()).swedish()), Words.of(form));
+                    Optional.of(Problems.of(r.refusal()).swedish()), PictureWords.of(form));
             case Outcome.Done<ImageService.Uploaded> d -> {
-                Map<String, String> typed = Words.of(form).fields();
+                Map<String, String> typed = PictureWords.of(form).fields();
                 Optional<String> conflict = status == 409 ? notice : Optional.empty();
                 yield textPage(request, status, viewer, post, images, d.value(), version, typed, errors,
                         status == 409 ? Optional.empty() : notice, conflict);

@@ -61,7 +61,7 @@ final class Swedish {
                 "måste vara en giltig webbadress: portnumret efter kolonet måste vara ett tal från 1 till 65535");
         add(Pattern.quote(PostRules.URL_TOO_LONG_AS_STORED),
                 "får vara högst " + PostRules.MAX_URL + " tecken som webbadress (en bokstav utöver a–z räknas som upp till tolv)");
-        add(Pattern.quote(ImageUploadPageHandler.Words.TOO_LONG_TO_CARRY), "är för lång för att följa med till bildvalet (å, ä, ö och tecken som"
+        add(Pattern.quote(PictureWords.TOO_LONG_TO_CARRY), "är för lång för att följa med till bildvalet (å, ä, ö och tecken som"
                 + " emoji tar mer plats). Skriv kortare, eller lämna fältet tomt och skriv texten när du har valt bilden");
         // Where they are: the form shows each as U+FFFD, which the rules take, so sent again unread the text keeps "�" (found
         // by an author's probe: the message named no place, and nothing said what the "�" were).

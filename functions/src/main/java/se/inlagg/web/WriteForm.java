@@ -98,7 +98,7 @@ final class WriteForm {
      */
     static List<FieldError> pictureWordsRefused(FormData form, se.inlagg.posts.PostDraft draft, se.inlagg.posts.SiteTime time,
                                                 Optional<PostSummary> current) {
-        List<FieldError> own = wordsForUpload(form) ? ImageUploadPageHandler.Words.forUpload(form).refusal()
+        List<FieldError> own = wordsForUpload(form) ? PictureWords.forUpload(form).refusal()
                 : !form.value("imageUrl").isBlank() && form.value("imageAlt").isBlank() ? List.of(new FieldError("image.alt", "must not be empty"))
                 : List.of();
         if (own.isEmpty()) {
