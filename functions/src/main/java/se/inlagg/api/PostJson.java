@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.inlagg.http.ETags;
+import se.inlagg.http.HttpDates;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.posts.Byline;
@@ -120,7 +121,7 @@ final class PostJson {
 
     /** A post's answer with its validators, so the client can edit it or revalidate its copy. */
     static HttpResponse withValidators(HttpResponse response, PostSummary post) {
-        return response.withHeader("etag", etag(post)).withHeader("last-modified", ETags.httpDate(post.updatedAt()));
+        return response.withHeader("etag", etag(post)).withHeader("last-modified", HttpDates.format(post.updatedAt()));
     }
 
     /**
@@ -152,7 +153,7 @@ final class PostJson {
             return ETags.namesAny(ifMatch.get()) ? Optional.empty()
                     : ifMatch.map(header -> current -> ETags.matchesStrongly(header, etag(current)));
         }
-        return request.header("if-unmodified-since").flatMap(ETags::parseHttpDate)
+        return request.header("if-unmodified-since").flatMap(HttpDates::parse)
                 .map(since -> current -> !current.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(since));
     }
 

@@ -101,9 +101,9 @@ public final class Caching {
         if (since.isEmpty() || !read || lastModified.isEmpty()) {
             return false;
         }
-        Optional<Instant> modified = ETags.parseHttpDate(lastModified);
+        Optional<Instant> modified = HttpDates.parse(lastModified);
         Instant now = Instant.now();
-        return modified.isPresent() && since.flatMap(ETags::parseHttpDate)
+        return modified.isPresent() && since.flatMap(HttpDates::parse)
                 .filter(s -> !s.isAfter(now) && !modified.get().isAfter(s)).isPresent();
     }
 }

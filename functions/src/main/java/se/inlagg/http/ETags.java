@@ -1,19 +1,15 @@
 package se.inlagg.http;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import se.inlagg.posts.Sha256;
 
 /**
- * Entity tags and dates for conditional requests. A post's tag hashes its id with its version (and how they are
- * answered), so it changes with every change and never repeats for another post; a page's hashes its content.
+ * Entity tags for conditional requests (their dates are HttpDates'). A post's tag hashes its id with its version (and
+ * how they are answered), so it changes with every change and never repeats for another post; a page's hashes its
+ * content.
  */
 public final class ETags {
-
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH);
 
     private ETags() {
     }
@@ -82,35 +78,5 @@ public final class ETags {
     /** A tag as this service made it before any encoding: "abc-gzip" is "abc". */
     private static String plain(String tag) {
         return tag.endsWith(GZIP_SUFFIX + "\"") ? tag.substring(0, tag.length() - GZIP_SUFFIX.length() - 1) + "\"" : tag;
-    }
-
-    /**
-     * An HTTP-date (RFC 9110, 5.6.7: "Sun, 06 Nov 1994 08:49:37 GMT"). The JDK's RFC 1123 format writes the day
-     * of the month in one digit ("Wed, 2 Dec 2026"), which HTTP does not allow and Go's client refuses.
-     */
-    public static String httpDate(Instant instant) {
-        return HTTP_DATE.format(instant.atOffset(ZoneOffset.UTC));
-    }
-
-    /** The two obsolete forms of an HTTP-date a recipient must still read (RFC 9110, 5.6.7): RFC 850's and asctime's. */
-    private static final DateTimeFormatter RFC_850 = new java.time.format.DateTimeFormatterBuilder()
-            .appendPattern("EEEE, dd-MMM-").appendValueReduced(java.time.temporal.ChronoField.YEAR, 2, 2, 1970)
-            .appendPattern(" HH:mm:ss 'GMT'").toFormatter(java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", java.util.Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
-    /**
-     * An HTTP-date a client sent back, in any of its three forms (the IMF form; the JDK's RFC 1123 parser takes
-     * one or two digits for the day). Anything else is none: RFC 9110 has a condition on such a date ignored.
-     */
-    public static java.util.Optional<Instant> parseHttpDate(String value) {
-        for (DateTimeFormatter form : new DateTimeFormatter[] {DateTimeFormatter.RFC_1123_DATE_TIME, RFC_850, ASCTIME}) {
-            try {
-                return java.util.Optional.of(java.time.ZonedDateTime.parse(value.strip(), form).toInstant());
-            } catch (java.time.format.DateTimeParseException e) {
-                // the next form
-            }
-        }
-        return java.util.Optional.empty();
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import se.inlagg.http.ETags;
+import se.inlagg.http.HttpDates;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.posts.Byline;
@@ -67,7 +67,7 @@ class GetPostHandlerTest {
      */
     @Test
     void anIfModifiedSinceLaterThanNowIsIgnored() {
-        String nextYear = ETags.httpDate(Instant.now().plus(Duration.ofDays(365)));
+        String nextYear = HttpDates.format(Instant.now().plus(Duration.ofDays(365)));
         HttpResponse answer = get(Map.of("if-modified-since", nextYear));
         assertEquals(200, answer.status(), nextYear);
         assertTrue(answer.bodyText().contains("\"title\":\"Månadsmöte i Ystad\""), answer.bodyText());

@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import se.inlagg.http.ETags;
+import se.inlagg.http.HttpDates;
 
 /** Edits, deletes, drafts, scheduling, idempotent creates and tags under concurrency, over HTTP. */
 class EditingLifecycleEndToEndTest extends ServerTest {
@@ -68,8 +68,8 @@ class EditingLifecycleEndToEndTest extends ServerTest {
         http.createPost("Villkorad på datum", "2019-01-31", "Cache");
         var first = http.get("/api/posts/villkorad-pa-datum");
         String modified = first.header("last-modified");
-        Instant at = ETags.parseHttpDate(modified).orElseThrow();
-        String tomorrow = ETags.httpDate(at.plus(Duration.ofDays(1)));
+        Instant at = HttpDates.parse(modified).orElseThrow();
+        String tomorrow = HttpDates.format(at.plus(Duration.ofDays(1)));
         java.util.function.Function<Map<String, String>, Http.Reply> get =
                 headers -> http.sendWith("GET", "/api/posts/villkorad-pa-datum", null, null, headers);
 
@@ -83,9 +83,9 @@ class EditingLifecycleEndToEndTest extends ServerTest {
         while (Instant.now().isBefore(later)) {
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
         }
-        assertEquals(304, get.apply(Map.of("If-Modified-Since", ETags.httpDate(later))).status(), "a date after it");
+        assertEquals(304, get.apply(Map.of("If-Modified-Since", HttpDates.format(later))).status(), "a date after it");
         assertEquals(200, get.apply(Map.of("If-Modified-Since", tomorrow)).status(), "a date later than now: ignored");
-        assertEquals(200, get.apply(Map.of("If-Modified-Since", ETags.httpDate(at.minusSeconds(1)))).status(), "a date before it");
+        assertEquals(200, get.apply(Map.of("If-Modified-Since", HttpDates.format(at.minusSeconds(1)))).status(), "a date before it");
         assertEquals(200, get.apply(Map.of("If-Modified-Since", "nyss")).status(), "no date: ignored");
         assertEquals(200, get.apply(Map.of("If-None-Match", "\"en-annan-version\"", "If-Modified-Since", tomorrow))
                 .status(), "If-None-Match decides when both come");
