@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import se.inlagg.ops.Log;
+import se.inlagg.posts.Sha256;
 import se.inlagg.store.RateLimitStore;
 import se.inlagg.store.SessionStore;
 
@@ -47,7 +48,7 @@ public final class Sessions {
      * while the client has failed too often lately, so guessing stays slow.
      */
     public SignIn signIn(String token, String client, Instant now) {
-        String clientHash = Tokens.sha256(client);
+        String clientHash = Sha256.hex(client);
         RateLimitStore.Attempt attempt = limits.take(SIGN_IN, clientHash, now, WINDOW, MAX_FAILURES);
         if (!attempt.taken()) {
             return new SignIn.Limited(Duration.between(now, attempt.window().endsAt()));
@@ -100,7 +101,7 @@ public final class Sessions {
     /** A session saved, while this token exists if one is named; empty when it no longer does. */
     private Optional<Started> start(String authorId, String id, String csrf, Instant now, Optional<String> tokenSha256) {
         var session = new Session(authorId, csrf, now.plus(LIFETIME));
-        return store.save(Tokens.sha256(id), new SessionStore.StoredSession(authorId, csrf, session.expiresAt()), tokenSha256)
+        return store.save(Sha256.hex(id), new SessionStore.StoredSession(authorId, csrf, session.expiresAt()), tokenSha256)
                 ? Optional.of(new Started(id, session)) : Optional.empty();
     }
 
@@ -110,12 +111,12 @@ public final class Sessions {
 
     /** What the table keeps a session under (its id's SHA-256); empty for an id no session can have, which is never looked up. */
     public static Optional<String> storedAs(String id) {
-        return id.isEmpty() || id.length() > 100 ? Optional.empty() : Optional.of(Tokens.sha256(id));
+        return id.isEmpty() || id.length() > 100 ? Optional.empty() : Optional.of(Sha256.hex(id));
     }
 
     /** Ends the session with this id, which belongs to this author. */
     public void signOut(String id, String authorId) {
-        store.delete(Tokens.sha256(id), authorId);
+        store.delete(Sha256.hex(id), authorId);
     }
 
     /** Compares in constant time, so the response time says nothing about how much of a guess was right. */
