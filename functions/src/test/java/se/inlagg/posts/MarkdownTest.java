@@ -88,8 +88,7 @@ class MarkdownTest {
 
     @Test
     void scriptLinksLoseTheirTarget() {
-        String html = Markdown.toHtml("[klicka](javascript:alert(1))");
-        assertFalse(html.contains("javascript:"), html);
+        assertEquals("<p>klicka</p>\n", Markdown.toHtml("[klicka](javascript:alert(1))"), "the link's text, as text: no link, no address");
     }
 
     /**

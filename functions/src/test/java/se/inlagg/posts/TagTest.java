@@ -1,7 +1,6 @@
 package se.inlagg.posts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
@@ -26,10 +25,7 @@ class TagTest {
     @Test
     void aNameMustHoldOneToFiftyCharactersAndALetterOrDigit() {
         assertNull(Tag.problemWith("Samverkan"));
-        assertNotNull(Tag.problemWith("   "));
-        assertNotNull(Tag.problemWith("?!"));
         assertNull(Tag.problemWith("å".repeat(50)));
-        assertNotNull(Tag.problemWith("å".repeat(51)));
         // What the author is told (the forms put it in Swedish): each says what to mend.
         assertEquals("must not be empty", Tag.problemWith("   "));
         assertEquals("must be at most 50 characters", Tag.problemWith("å".repeat(51)));
