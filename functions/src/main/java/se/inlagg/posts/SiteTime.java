@@ -282,11 +282,6 @@ public final class SiteTime {
         return startOf(month.plusMonths(1)).minusSeconds(1);
     }
 
-    /** The calendar month, in this zone, that an instant falls in. */
-    public YearMonth monthOf(Instant instant) {
-        return YearMonth.from(instant.atZone(zone));
-    }
-
     /** UTC to the second, "2019-01-29T23:00:00Z": the one text form of a time in keys and JSON. */
     public static String format(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
