@@ -41,7 +41,7 @@ public final class VersionsPageHandler extends PostAuthorPage {
         if (viewer.isEmpty()) {
             return toSignIn(request);
         }
-        Post post = ownPost(request.pathParameter("slug").orElse(""), viewer.get());
+        Post post = ownPost(slug(request), viewer.get());
         ZoneId zone = app().posts().time().zone();
         Optional<String> number = request.pathParameter("version");
         return number.isPresent() ? one(request, post, number(number.get()), viewer.get(), zone) : list(request, post, viewer.get(), zone);
