@@ -17,6 +17,7 @@ import se.inlagg.posts.BreakHints;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Markdown;
 import se.inlagg.posts.Post;
+import se.inlagg.posts.PostRules;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Tag;
 
@@ -34,6 +35,12 @@ final class PostDocument {
     /** The author's name, its words whole (SwedishText): a name is not inflected, and stems made Ärlig find Ärla. */
     static final String NAME = "name";
     static final String BODY = "body";
+    /**
+     * Words a reader sees of the post beyond its text: an excerpt its author wrote (on every card, and a hit's snippet when
+     * no word of the text is found) and its picture's alt text and caption (found by a search probe: none was searched).
+     * Not stored: a snippet is cut from the text, or is the excerpt.
+     */
+    static final String MORE = "more";
     /**
      * The words written with a hyphen, joined ("e-post" as "epost", "IT-stöd" as "itstöd", "covid-19" as "covid19"): Unicode's
      * word breaking splits them, so "e-post" is found by "e post", but "epost", as many type it, found nothing.
@@ -111,8 +118,19 @@ final class PostDocument {
         // would split the word there, and "samverkan" would not find it (from a probe). The page keeps them.
         String words = BreakHints.removed(Markdown.toWords(post.body()));
         d.add(new TextField(BODY, words, Field.Store.YES));
+        List<String> more = new ArrayList<>();
+        if (!s.excerpt().isBlank() && !PostRules.derivedExcerpt(s.excerpt(), post.body())) {
+            more.add(BreakHints.removed(s.excerpt()));
+        }
+        s.image().ifPresent(i -> {
+            more.add(i.alt());
+            i.caption().ifPresent(more::add);
+        });
+        // Each its own value of the field: a phrase does not run from one into the next.
+        more.forEach(m -> d.add(new TextField(MORE, m, Field.Store.NO)));
         java.util.Set<String> stems = new java.util.HashSet<>();
         List<String> searched = new ArrayList<>(List.of(s.title(), words));
+        searched.addAll(more);
         s.tags().forEach(t -> searched.add(t.name()));
         by.role().ifPresent(searched::add);
         by.office().ifPresent(searched::add);

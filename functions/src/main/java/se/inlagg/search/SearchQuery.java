@@ -36,7 +36,7 @@ final class SearchQuery {
     static final int MAX_CLAUSES = 16;
     /** Each field's weight: a word in the title or a category counts for more than one in the text. */
     static final Map<String, Float> FIELDS = Map.of(PostDocument.TITLE, 3.0f, PostDocument.TAGS, 2.5f,
-            PostDocument.NAME, 1.5f, PostDocument.BYLINE, 1.5f, PostDocument.BODY, 1.0f, PostDocument.JOINED, 1.0f);
+            PostDocument.NAME, 1.5f, PostDocument.BYLINE, 1.5f, PostDocument.BODY, 1.0f, PostDocument.JOINED, 1.0f, PostDocument.MORE, 1.0f);
     /** One thing that must be found: a word, or words in this order. */
     sealed interface Clause {
     }
@@ -87,7 +87,8 @@ final class SearchQuery {
      * The fields a word is sought in as similar words: not an author's name, where one letter off is another person
      * (Nilson, Nilsson), nor the joined words, which are the same words again.
      */
-    static final Set<String> SIMILAR_FIELDS = Set.of(PostDocument.TITLE, PostDocument.TAGS, PostDocument.BYLINE, PostDocument.BODY);
+    static final Set<String> SIMILAR_FIELDS = Set.of(PostDocument.TITLE, PostDocument.TAGS, PostDocument.BYLINE, PostDocument.BODY,
+            PostDocument.MORE);
 
     private final List<Clause> clauses;
     /** Per stem sought, the index's compounds of it (CompoundWords); empty until looked up. */

@@ -133,6 +133,11 @@ final class SwedishForms extends TokenFilter {
                 "vittn", "vissn", "extr", "kontr", "diskr", "petr", "lagr");
         /** Words in å, ä or ö and "-n" that are no definite form ("grön" would part from "gröna"). */
         private static final java.util.Set<String> NOT_DEFINITE_N = java.util.Set.of("grön", "skön", "från", "hän");
+        /**
+         * Nouns in å, ä or ö and "-n" of their own, alone or ending a compound ("förmån", "månadslön", "studielån"): no
+         * definite form either (found by a search probe: "förmån" was "förmå", and found neither "förmånen" nor "förmåner").
+         */
+        private static final java.util.List<String> OWN_N_ENDINGS = java.util.List.of("lön", "lån", "förmån", "vän", "hån");
         /** Words in "-ena" that are no definite plural of a noun in "-e" ("förena" would be "för"; from a review). */
         private static final java.util.Set<String> NOT_DEFINITE_ENA = withPlainSpellings("förena", "förorena", "förmena", "helena",
                 "magdalena", "allena");
@@ -210,7 +215,7 @@ final class SwedishForms extends TokenFilter {
             if (n == 4 && (stem.endsWith("et") || stem.endsWith("en")) && "åäö".indexOf(stem.charAt(0)) >= 0 && !vowel(stem.charAt(1))) {
                 stem = stem.substring(0, 2);
             } else if (n >= 4 && stem.equals(word) && (stem.endsWith("n") || stem.endsWith("s")) && "åäöé".indexOf(stem.charAt(n - 2)) >= 0
-                    && !NOT_DEFINITE_N.contains(stem) && !(stem.endsWith("s") && n < 5)) {
+                    && !NOT_DEFINITE_N.contains(stem) && !(stem.endsWith("s") && n < 5) && OWN_N_ENDINGS.stream().noneMatch(stem::endsWith)) {
                 // A noun ending in å, ä, ö or é takes "-n" for its definite form and "-s" for its genitive, which Snowball
                 // leaves ("miljön", "byrån", "idén", "Malmös"; from a Swedish reader's probe: "miljö" missed "IT-miljön").
                 stem = stem.substring(0, n - 1);
