@@ -13,7 +13,14 @@ class MarkdownTest {
         String html = Markdown.toHtml("Vi ses **i morgon**.\n\n- fika\n- möte\n\n[Läs mer](https://www.kriminalvarden.se/)");
         assertTrue(html.contains("<p>Vi ses <strong>i morgon</strong>.</p>"));
         assertTrue(html.contains("<ul>\n<li>fika</li>\n<li>möte</li>\n</ul>"));
-        assertTrue(html.contains("<a rel=\"nofollow\" href=\"https://www.kriminalvarden.se/\">Läs mer</a>"), html);
+        assertTrue(html.contains("<a href=\"https://www.kriminalvarden.se/\">Läs mer</a>"), html);
+    }
+
+    /** Found by a markup probe: every link was rel="nofollow", the blog's own pages too, as if staff were strangers. */
+    @Test
+    void theStaffsLinksAreFollowedTheSitesOwnAndOthers() {
+        assertEquals("<p><a href=\"/tags/frivard\">Frivård</a> och <a href=\"https://www.kriminalvarden.se/\">källan</a></p>\n",
+                Markdown.toHtml("[Frivård](/tags/frivard) och [källan](https://www.kriminalvarden.se/)"));
     }
 
     @Test
@@ -32,10 +39,10 @@ class MarkdownTest {
     @Test
     void aBareWebOrEmailAddressIsALinkAndAScriptIsNot() {
         String html = Markdown.toHtml("Läs mer på https://www.kriminalvarden.se/om-oss. Eller www.frivarden.se, eller skriv till asa@example.se.");
-        assertTrue(html.contains("<a rel=\"nofollow\" href=\"https://www.kriminalvarden.se/om-oss\">https://www.kriminalvarden.se/om-oss</a>."), html);
-        assertTrue(html.contains("<a rel=\"nofollow\" href=\"http://www.frivarden.se\">www.frivarden.se</a>,"), html);
-        assertTrue(html.contains("skriv till <a rel=\"nofollow\" href=\"mailto:asa@example.se\">asa@example.se</a>.</p>"), html);
-        assertEquals("<p><code>asa@example.se</code> och <a rel=\"nofollow\" href=\"https://x.se\">mejla asa@example.se</a> och anna@intra</p>\n",
+        assertTrue(html.contains("<a href=\"https://www.kriminalvarden.se/om-oss\">https://www.kriminalvarden.se/om-oss</a>."), html);
+        assertTrue(html.contains("<a href=\"http://www.frivarden.se\">www.frivarden.se</a>,"), html);
+        assertTrue(html.contains("skriv till <a href=\"mailto:asa@example.se\">asa@example.se</a>.</p>"), html);
+        assertEquals("<p><code>asa@example.se</code> och <a href=\"https://x.se\">mejla asa@example.se</a> och anna@intra</p>\n",
                 Markdown.toHtml("`asa@example.se` och [mejla asa@example.se](https://x.se) och anna@intra"),
                 "not in code, not a link inside a link, not without a domain's dot");
         assertEquals("Skriv till asa@example.se.", Markdown.toWords("Skriv till asa@example.se."), "the words are as written");
@@ -47,7 +54,7 @@ class MarkdownTest {
             String text = Markdown.toHtml("Se " + odd + " här");
             assertFalse(text.contains("<a"), "text, not a link to nowhere (from a review): " + text);
         }
-        assertEquals("<p><a rel=\"nofollow\" href=\"/posts/x\">inne</a> och klicka</p>\n", Markdown.toHtml("[inne](/posts/x) och [klicka](javascript:x)"),
+        assertEquals("<p><a href=\"/posts/x\">inne</a> och klicka</p>\n", Markdown.toHtml("[inne](/posts/x) och [klicka](javascript:x)"),
                 "a written link with a target it may not have is its text too");
         assertEquals("Läs mer på https://e.se.", Markdown.toWords("Läs mer på https://e.se."), "the words are as written");
     }
@@ -108,7 +115,7 @@ class MarkdownTest {
                 + "<p>a b c d e f</p>\n", html);
         String words = Markdown.toWords(body);
         assertFalse(words.contains("hemligt") || words.contains("anna"), "excerpts and search snippets: " + words);
-        assertEquals("<p><a rel=\"nofollow\" href=\"https://intra.example/a@b\">a</a> <a rel=\"nofollow\" href=\"mailto:anna@intra.example\">b</a></p>\n",
+        assertEquals("<p><a href=\"https://intra.example/a@b\">a</a> <a href=\"mailto:anna@intra.example\">b</a></p>\n",
                 Markdown.toHtml("[a](https://intra.example/a@b) [b](mailto:anna@intra.example)"), "an @ elsewhere is linked");
     }
 
