@@ -80,9 +80,11 @@ public final class ListPageHandler extends PageFunction {
         Optional<SearchWithin> searchWithin = where.isEmpty() ? Optional.empty() : Optional.of(SearchWithin.of(where, ""));
         ListView view = new ListView(heading, page.items().stream().map(s -> Views.card(s, zone)).toList(), older, newer,
                 "Inga inlägg här ännu.", searchWithin);
+        // The page's own feed first: many feed readers take the first a page names, and a reader who gives them a
+        // category's address means its posts, not all of them (found by a markup probe).
         List<Link> feeds = new ArrayList<>();
-        feeds.add(new Link("Alla inlägg", "/feed.xml"));
         facet.flatMap(FeedHandler::link).ifPresent(feeds::add);
+        feeds.add(new Link("Alla inlägg", "/feed.xml"));
         // A later page says so in its title, and the first page, reached back through a cursor ("Nyare inlägg" from
         // the second), names the list's own address as its canonical one: found by a probe, every page was titled
         // alike and the first page had a second address.

@@ -71,8 +71,12 @@ public final class PostPageHandler extends PageFunction {
                 around.neighbours(), around.related());
         PostView view = viewer.filter(v -> v.authorId().equals(post.summary().authorId())).isPresent()
                 ? read.ownedAt(Views.postPath(post.slug()), Notice.onPost(request, post.summary(), posts.time().now())) : read;
-        Frame frame = Frame.shared(post.summary().title(), post.summary().excerpt(), sharing(post.summary(), base(request)),
-                List.of(new Link("Alla inlägg", "/feed.xml")), viewer);
+        // A draft or a scheduled post, which only its author sees here, is no article yet: no canonical address, Open Graph
+        // or JSON-LD with a publication date it does not have, and never indexed, as its preview (found by a markup probe).
+        Frame frame = post.summary().visibleAt(posts.time().now())
+                ? Frame.shared(post.summary().title(), post.summary().excerpt(), sharing(post.summary(), base(request)),
+                        List.of(new Link("Alla inlägg", "/feed.xml")), viewer)
+                : Frame.unlisted(post.summary().title(), viewer);
         return page(request, 200, frame, Templates.render(out -> JtepostGenerated.render(out, null, frame, view, null)));
     }
 
@@ -99,7 +103,7 @@ public final class PostPageHandler extends PageFunction {
 
     static Sharing sharing(PostSummary s, String base) {
         String url = base + Views.postPath(s.slug());
-        return new Sharing(url, "article", s.image().map(i -> new Sharing.Picture(SiteUrls.absolute(base, i.url()), i.alt())),
+        return new Sharing(url, "article", s.image().map(i -> new Sharing.Picture(SiteUrls.absolute(base, i.url()), i.alt(), i.size())),
                 Optional.of(se.inlagg.posts.SiteTime.format(s.publishedAt())), Optional.of(se.inlagg.posts.SiteTime.format(s.modifiedForReaders())),
                 s.tags().stream().map(Tag::name).toList(), Optional.of(JsonLd.blogPosting(s, url, base)));
     }

@@ -12,8 +12,11 @@ import java.util.Optional;
 public record Sharing(String url, String type, Optional<Picture> image, Optional<String> published, Optional<String> modified,
                       List<String> tags, Optional<String> jsonLd) {
 
-    /** A picture for previews: an absolute address and its alt text. */
-    public record Picture(String url, String alt) {
+    /**
+     * A picture for previews: an absolute address, its alt text, and its size where the site read it from the file (an
+     * uploaded picture): a preview that knows the size lays the picture out on the first share, before it has fetched it.
+     */
+    public record Picture(String url, String alt, Optional<se.inlagg.posts.Image.Size> size) {
     }
 
     public Sharing {
@@ -25,8 +28,12 @@ public record Sharing(String url, String type, Optional<Picture> image, Optional
         return new Sharing(url, "website", Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
     }
 
-    /** A large preview where there is a picture to show, a small one otherwise. */
+    /**
+     * A large preview where there is a picture to show that is large enough (X asks 300 by 157 at least; one whose size
+     * is unknown is taken to be), a small one otherwise.
+     */
     public String twitterCard() {
-        return image.isPresent() ? "summary_large_image" : "summary";
+        boolean large = image.filter(i -> i.size().map(s -> s.width() >= 300 && s.height() >= 157).orElse(true)).isPresent();
+        return large ? "summary_large_image" : "summary";
     }
 }

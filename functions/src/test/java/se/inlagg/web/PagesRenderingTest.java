@@ -503,6 +503,21 @@ class PagesRenderingTest {
         assertTrue(html.contains("<meta property=\"og:image\" content=\"" + picture + "\">"), html);
         assertTrue(html.contains("<meta property=\"article:modified_time\" content=\"2026-11-20T09:00:00Z\">"), html);
         assertTrue(html.contains("<img src=\"/images/abcdefghijklmnopqrstuvwxyz.jpg\""), "the page itself links its own picture as before");
+        assertFalse(html.contains("og:image:width"), "no size where none was read");
+
+        // Found by a markup probe: the size the site read from the file went to no preview, which then showed no large
+        // picture on a link's first share; and a picture too small for a large card was given one.
+        for (var size : List.of(new Image.Size(1200, 630), new Image.Size(120, 90))) {
+            var sized = new PostSummary(summary.id(), summary.slug(), summary.title(), summary.excerpt(), summary.author(), summary.tags(),
+                    Optional.of(new Image("/images/abcdefghijklmnopqrstuvwxyz.jpg", "Kontoret", Optional.empty(), Optional.of(size))),
+                    summary.status(), summary.publishedAt(), true, summary.updatedAt(), 2, "author-1");
+            Frame shared = Frame.shared("Schemalagt", "Ingress", PostPageHandler.sharing(sized, base), List.of(), Optional.empty());
+            String page = Templates.render(out -> JtepostGenerated.render(out, null, shared, Views.post(new Post(sized, "Text.", "<p>Text.</p>"),
+                    STOCKHOLM, NOW), null));
+            assertTrue(page.contains("<meta property=\"og:image:width\" content=\"" + size.width() + "\">\n<meta property=\"og:image:height\" content=\""
+                    + size.height() + "\">"), page);
+            assertTrue(page.contains("<meta name=\"twitter:card\" content=\"" + (size.width() >= 300 ? "summary_large_image" : "summary") + "\">"), page);
+        }
         Matcher ld = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL).matcher(html);
         assertTrue(ld.find(), html);
         @SuppressWarnings("unchecked")

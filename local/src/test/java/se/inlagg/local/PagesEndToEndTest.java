@@ -280,6 +280,8 @@ class PagesEndToEndTest extends ServerTest {
             assertTrue(html.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + titles.get(page.getKey()) + "\" href=\""
                     + page.getKey() + "/feed.xml\">"), html);
             assertTrue(html.contains("<a href=\"" + page.getKey() + "/feed.xml\">Prenumerera på " + text + " (Atom)</a>"), html);
+            // Its own feed first: feed readers given the page's address take the first one named (found by a markup probe).
+            assertTrue(html.indexOf("href=\"" + page.getKey() + "/feed.xml\">") < html.indexOf("href=\"/feed.xml\">"), html);
         }
         // As typed, the feed is the one feed with its one id; nobody there is a Swedish 404, as their page is.
         String typed = http.get("/people/%C3%85SA%20%C3%96BERG/feed.xml").body();
@@ -399,7 +401,16 @@ class PagesEndToEndTest extends ServerTest {
         assertEquals(404, http.get("/posts/mitt-utkast-fran-formularet").status());
         String mine = http.raw("GET", "/drafts", Map.of("Cookie", s[0]), null).body();
         assertTrue(mine.contains("Mitt utkast från formuläret"));
-        assertEquals(200, http.raw("GET", "/posts/mitt-utkast-fran-formularet", Map.of("Cookie", s[0]), null).status());
+        var own = http.raw("GET", "/posts/mitt-utkast-fran-formularet", Map.of("Cookie", s[0]), null);
+        assertEquals(200, own.status());
+        // No article yet: never indexed, and nothing a shared link or a tool reads as published (found by a markup probe).
+        assertTrue(own.body().contains("<meta name=\"robots\" content=\"noindex, nofollow\">"), own.body());
+        for (String published : List.of("rel=\"canonical\"", "og:type", "application/ld+json", "datePublished")) {
+            assertFalse(own.body().contains(published), published + ": " + own.body());
+        }
+        // A published post's page has them all, for its author too.
+        String published = http.raw("GET", "/posts/att-gastspela-som-chef", Map.of("Cookie", s[0]), null).body();
+        assertTrue(published.contains("rel=\"canonical\"") && published.contains("datePublished") && !published.contains("noindex"), published);
     }
 
     @Test
