@@ -22,7 +22,7 @@ public interface PostRepository {
      * holds the slug; Stale when the slug counter, a facet or a live record under the same key
      * changed since the basis was read.
      */
-    Write<Post> create(Post post, SlugClaim claim, CreateBasis basis, Instant now, Optional<IdempotentRequest> request);
+    CreateWrite<Post> create(Post post, SlugClaim claim, CreateBasis basis, Instant now, Optional<IdempotentRequest> request);
 
     /**
      * The post that holds this slug, with its body, read consistently, when {@code readable} (this reader may see it).

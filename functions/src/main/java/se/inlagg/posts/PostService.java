@@ -89,7 +89,7 @@ public final class PostService {
                 }
                 // A post whose own title made this slug (or an older post) holds it: take the next number, on the
                 // same basis (a facet changed meanwhile fails the write as Stale, which reads it again).
-                case Write.SlugTaken<Post> s -> next = new SlugClaim(base, next.number() + 1, next.lastSeen());
+                case CreateWrite.SlugTaken<Post> s -> next = new SlugClaim(base, next.number() + 1, next.lastSeen());
                 case Write.Stale<Post> s -> {
                     // A repeated request is told by the transaction itself: its record's condition fails and the
                     // write comes back Stale (reading the record first would cost every create a call only a repeat
@@ -256,7 +256,6 @@ public final class PostService {
             }
             case Write.Stale<PostSummary> s -> Outcome.refused(new Refusal.Stale());
             case Write.Busy<PostSummary> b -> busy();
-            case Write.SlugTaken<PostSummary> s -> throw new IllegalStateException("an edit never claims a slug");
         };
     }
 
@@ -356,7 +355,6 @@ public final class PostService {
                         return Outcome.refused(new Refusal.Stale());
                     }
                 }
-                case Write.SlugTaken<PostSummary> s -> throw new IllegalStateException("a status change never claims a slug");
             }
         } while (backoff.pause());
         return busy();
@@ -380,7 +378,6 @@ public final class PostService {
             case Write.Applied<PostSummary> a -> Outcome.done(new Post(a.value(), current.body(), current.bodyHtml()));
             case Write.Stale<PostSummary> s -> Outcome.refused(new Refusal.Stale());
             case Write.Busy<PostSummary> b -> busy();
-            case Write.SlugTaken<PostSummary> s -> throw new IllegalStateException("a picture never claims a slug");
         };
     }
 
@@ -441,7 +438,6 @@ public final class PostService {
                     return busy();
                 }
                 case Write.Stale<PostSummary> s -> { /* changed meanwhile: read again */ }
-                case Write.SlugTaken<PostSummary> s -> throw new IllegalStateException("a delete never claims a slug");
             }
         } while (backoff.pause());
         return busy();
@@ -670,7 +666,6 @@ public final class PostService {
                     }
                     /* another writer got there first: read again */
                 }
-                case Write.SlugTaken<PostSummary> s -> throw new IllegalStateException("a tag change never claims a slug");
             }
         } while (backoff.pause());
         return busy();

@@ -1,13 +1,12 @@
 package se.inlagg.posts;
 
-/** What a conditional write found: applied, or why not, so the service decides what to do next. */
-public sealed interface Write<T> {
+/**
+ * What a conditional write found: applied, or why not, so the service decides what to do next. A create may also find
+ * its slug taken ({@link CreateWrite}).
+ */
+public sealed interface Write<T> extends CreateWrite<T> {
 
     record Applied<T>(T value) implements Write<T> {
-    }
-
-    /** The slug was claimed by another post first. */
-    record SlugTaken<T>() implements Write<T> {
     }
 
     /** The post changed, or a tag or slug counter was written, since it was read: read again and retry. */

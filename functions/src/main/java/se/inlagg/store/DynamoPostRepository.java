@@ -16,6 +16,7 @@ import java.util.Set;
 import se.inlagg.ops.Log;
 import se.inlagg.posts.Body;
 import se.inlagg.posts.CreateBasis;
+import se.inlagg.posts.CreateWrite;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.FacetCount;
 import se.inlagg.posts.IdempotencyRecord;
@@ -99,7 +100,7 @@ public final class DynamoPostRepository implements PostRepository {
     }
 
     @Override
-    public Write<Post> create(Post post, SlugClaim claim, CreateBasis basis, Instant now, Optional<IdempotentRequest> request) {
+    public CreateWrite<Post> create(Post post, SlugClaim claim, CreateBasis basis, Instant now, Optional<IdempotentRequest> request) {
         List<Facet> facets = post.summary().facets(time.zone());
         Map<String, Facet> existing = new LinkedHashMap<>();
         basis.existingFacets().forEach(f -> existing.put(id(f), f));
@@ -127,7 +128,7 @@ public final class DynamoPostRepository implements PostRepository {
             case Transactions.Result.Committed c -> new Write.Applied<>(new Post(summary, post.body(), post.bodyHtml()));
             // The slug's claim (0) and the post item its slug names (2) fail together when the slug is taken.
             case Transactions.Result.ConditionsFailed f -> SLUG_TAKEN.containsAll(f.operations())
-                    ? new Write.SlugTaken<>() : new Write.Stale<>();
+                    ? new CreateWrite.SlugTaken<>() : new Write.Stale<>();
             case Transactions.Result.Busy b -> new Write.Busy<>();
         };
     }

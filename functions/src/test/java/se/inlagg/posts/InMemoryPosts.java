@@ -39,14 +39,14 @@ public final class InMemoryPosts implements PostRepository {
     }
 
     @Override
-    public Write<Post> create(Post post, SlugClaim claim, CreateBasis basis, Instant now, Optional<IdempotentRequest> request) {
+    public CreateWrite<Post> create(Post post, SlugClaim claim, CreateBasis basis, Instant now, Optional<IdempotentRequest> request) {
         calls.incrementAndGet();
         if (slugsOfDeletedPosts.contains(post.slug())) {
-            return new Write.SlugTaken<>();
+            return new CreateWrite.SlugTaken<>();
         }
         if (slugsClaimedBehindOurBack.remove(post.slug()) || bySlug.containsKey(post.slug())) {
             bySlug.putIfAbsent(post.slug(), post);
-            return new Write.SlugTaken<>();
+            return new CreateWrite.SlugTaken<>();
         }
         if (staleAnswersLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return new Write.Stale<>();
