@@ -253,8 +253,7 @@ public final class ImageService {
      */
     private static boolean onlyThisSaveSince(PostSummary s, Seen seen) {
         OptionalLong savedIn = s.image().map(Image::savedIn).orElse(OptionalLong.empty());
-        return savedIn.equals(OptionalLong.of(s.version())) && seen.matches(new PostSummary(s.id(), s.slug(), s.title(), s.excerpt(),
-                s.author(), s.tags(), s.image(), s.status(), s.publishedAt(), s.dated(), s.updatedAt(), s.version() - 1, s.authorId()));
+        return savedIn.equals(OptionalLong.of(s.version())) && seen.matches(s.withVersion(s.version() - 1));
     }
 
     /** Whether the post's picture is the one made from this upload for it (its name starts with their id). */

@@ -291,7 +291,7 @@ public final class PostService {
             Instant when = at.orElse(ownPastDate ? current.publishedAt() : now);
             boolean already = current.status() == Status.PUBLISHED
                     && (at.isPresent() ? current.publishedAt().equals(when) : !current.publishedAt().isAfter(now));
-            return already ? Optional.empty() : Optional.of(withStatus(current, Status.PUBLISHED, when, true, now));
+            return already ? Optional.empty() : Optional.of(current.withStatus(Status.PUBLISHED, when, true, now));
         });
     }
 
@@ -308,13 +308,8 @@ public final class PostService {
             Instant now = time.now();
             boolean seenByReaders = !current.publishedAt().isAfter(now);
             return current.status() == Status.DRAFT ? Optional.empty()
-                    : Optional.of(withStatus(current, Status.DRAFT, seenByReaders ? current.publishedAt() : now, seenByReaders, now));
+                    : Optional.of(current.withStatus(Status.DRAFT, seenByReaders ? current.publishedAt() : now, seenByReaders, now));
         });
-    }
-
-    private static PostSummary withStatus(PostSummary s, Status status, Instant publishedAt, boolean dated, Instant now) {
-        return new PostSummary(s.id(), s.slug(), s.title(), s.excerpt(), s.author(), s.tags(), s.image(), status,
-                publishedAt, dated, now, s.version() + 1, s.authorId());
     }
 
     /**
@@ -372,8 +367,7 @@ public final class PostService {
             return Outcome.refused(Refusal.Forbidden.notTheAuthor());
         }
         Instant now = time.now();
-        var next = new PostSummary(was.id(), was.slug(), was.title(), was.excerpt(), was.author(), was.tags(),
-                Optional.of(image.asSavedIn(was.version() + 1)), was.status(), was.publishedAt(), was.dated(), now, was.version() + 1, was.authorId());
+        var next = was.withImage(Optional.of(image.asSavedIn(was.version() + 1)), now);
         return switch (writeDropping(was, next.image(), () -> repository.update(was, next, Optional.empty(), now))) {
             case Write.Applied<PostSummary> a -> Outcome.done(new Post(a.value(), current.body(), current.bodyHtml()));
             case Write.Stale<PostSummary> s -> Outcome.refused(new Refusal.Stale());

@@ -29,9 +29,37 @@ public record PostSummary(
         tags = List.copyOf(tags);
     }
 
+    /** The post with these categories, as a change made now: its next version. */
     public PostSummary withTags(List<Tag> newTags, Instant now) {
         return new PostSummary(id, slug, title, excerpt, author, newTags, image, status,
                 publishedAt, dated, now, version + 1, authorId);
+    }
+
+    /** The post with this picture (or none), as a change made now: its next version. */
+    public PostSummary withImage(Optional<Image> newImage, Instant now) {
+        return new PostSummary(id, slug, title, excerpt, author, tags, newImage, status,
+                publishedAt, dated, now, version + 1, authorId);
+    }
+
+    /** The post published or taken back, at this date (its own when {@code newDated}), as a change made now: its next version. */
+    public PostSummary withStatus(Status newStatus, Instant newPublishedAt, boolean newDated, Instant now) {
+        return new PostSummary(id, slug, title, excerpt, author, tags, image, newStatus,
+                newPublishedAt, newDated, now, version + 1, authorId);
+    }
+
+    /**
+     * The same version of the post with these tags in place of its own: its categories as their counters name them. No
+     * change of the post, so neither its version nor its time of change moves (as {@link #withTags} does).
+     */
+    public PostSummary withTagNames(List<Tag> named) {
+        return new PostSummary(id, slug, title, excerpt, author, named, image, status,
+                publishedAt, dated, updatedAt, version, authorId);
+    }
+
+    /** The same post numbered as another version, all else alike. */
+    public PostSummary withVersion(long otherVersion) {
+        return new PostSummary(id, slug, title, excerpt, author, tags, image, status,
+                publishedAt, dated, updatedAt, otherVersion, authorId);
     }
 
     /** Where readers find it: its categories, its author, its office and its month (in the site's zone). */

@@ -620,7 +620,6 @@ public final class DynamoPostRepository implements PostRepository {
             Facet stored = existing.get(Keys.counter(Facet.Kind.CATEGORY, t.slug()));
             return stored == null ? t : new Tag(t.slug(), stored.name());
         }).toList();
-        return new PostSummary(s.id(), s.slug(), s.title(), s.excerpt(), s.author(), named, s.image(), s.status(),
-                s.publishedAt(), s.dated(), s.updatedAt(), s.version(), s.authorId());
+        return s.withTagNames(named);
     }
 }
