@@ -319,6 +319,34 @@ public final class PostService {
      */
     private Outcome<PostSummary> changeStatus(String slug, String actorId, Optional<Seen> seen,
                                               Function<PostSummary, Optional<PostSummary>> change) {
+        return writeChangeable(slug, actorId, seen, false, current -> {
+            Optional<PostSummary> next = change.apply(current);
+            if (next.isEmpty()) {
+                return new Attempt.Answer(Outcome.done(current));
+            }
+            return new Attempt.Writing(() -> countedIfPublished(current,
+                    repository.update(current, next.get(), Optional.empty(), next.get().updatedAt())));
+        });
+    }
+
+    /** A write as written, counted as a publication when it applied one to what was a draft. */
+    private static Write<PostSummary> countedIfPublished(PostSummary was, Write<PostSummary> written) {
+        if (written instanceof Write.Applied<PostSummary> a && was.status() == Status.DRAFT && a.value().status() == Status.PUBLISHED) {
+            Metrics.count(Metrics.Event.POSTS_PUBLISHED);
+        }
+        return written;
+    }
+
+    /**
+     * The loop of a change of the actor's post made from a fresh read of it: each time round the post is read
+     * ({@link #changeable}) and {@code attempt} makes of it an answer at once (it is so already, or refused) or a write,
+     * which, unless the post has changed since the caller saw it ({@code seen}), is made, conditioned on the version read.
+     * A write that lost a race (Stale) is tried again from a new read after a jittered pause, within the write budget,
+     * then busy; with {@code seen}, it is refused as stale at once, unless {@code staleReadAgainWhenSeen} (a delete's:
+     * read again, a post changed since is refused by {@code seen} then, and one refused by its counters alone is deleted).
+     */
+    private Outcome<PostSummary> writeChangeable(String slug, String actorId, Optional<Seen> seen, boolean staleReadAgainWhenSeen,
+                                                 Function<PostSummary, Attempt> attempt) {
         Backoff backoff = Backoff.within(writeBudget);
         do {
             PostSummary current;
@@ -328,31 +356,42 @@ public final class PostService {
                 }
                 case Outcome.Done<PostSummary> d -> current = d.value();
             }
-            Optional<PostSummary> next = change.apply(current);
-            if (next.isEmpty()) {
-                return Outcome.done(current);
+            Supplier<Write<PostSummary>> write;
+            switch (attempt.apply(current)) {
+                case Attempt.Answer a -> {
+                    return a.outcome();
+                }
+                case Attempt.Writing w -> write = w.write();
             }
             if (seen.isPresent() && !seen.get().matches(current)) {
                 return Outcome.refused(new Refusal.Stale());
             }
-            switch (repository.update(current, next.get(), Optional.empty(), next.get().updatedAt())) {
+            switch (write.get()) {
                 case Write.Applied<PostSummary> a -> {
-                    if (current.status() == Status.DRAFT && a.value().status() == Status.PUBLISHED) {
-                        Metrics.count(Metrics.Event.POSTS_PUBLISHED);
-                    }
                     return Outcome.done(a.value());
                 }
                 case Write.Busy<PostSummary> b -> {
                     return busy();
                 }
                 case Write.Stale<PostSummary> s -> {
-                    if (seen.isPresent()) {
-                        return Outcome.refused(new Refusal.Stale());
+                    if (seen.isPresent() && !staleReadAgainWhenSeen) {
+                        return Outcome.refused(new Refusal.Stale()); // changed since it was seen: read again, it would not match
                     }
+                    /* another writer got there first: read again */
                 }
             }
         } while (backoff.pause());
         return busy();
+    }
+
+    /** What a change makes of the post as read: an answer at once, or the write to make. */
+    private sealed interface Attempt {
+
+        record Answer(Outcome<PostSummary> outcome) implements Attempt {
+        }
+
+        record Writing(Supplier<Write<PostSummary>> write) implements Attempt {
+        }
     }
 
     /**
@@ -412,29 +451,9 @@ public final class PostService {
      * Its own picture goes once the delete has committed.
      */
     public Outcome<PostSummary> delete(String slug, Optional<Seen> seen, String actorId) {
-        Backoff backoff = Backoff.within(writeBudget);
-        do {
-            PostSummary current;
-            switch (changeable(slug, actorId)) {
-                case Outcome.Refused<PostSummary> r -> {
-                    return r;
-                }
-                case Outcome.Done<PostSummary> d -> current = d.value();
-            }
-            if (seen.isPresent() && !seen.get().matches(current)) {
-                return Outcome.refused(new Refusal.Stale());
-            }
-            switch (writeDropping(current, Optional.empty(), () -> repository.delete(current))) {
-                case Write.Applied<PostSummary> a -> {
-                    return Outcome.done(a.value());
-                }
-                case Write.Busy<PostSummary> b -> {
-                    return busy();
-                }
-                case Write.Stale<PostSummary> s -> { /* changed meanwhile: read again */ }
-            }
-        } while (backoff.pause());
-        return busy();
+        // A delete refused as Stale reads again even with seen: its check then refuses a post changed since.
+        return writeChangeable(slug, actorId, seen, true,
+                current -> new Attempt.Writing(() -> writeDropping(current, Optional.empty(), () -> repository.delete(current))));
     }
 
     public Outcome<Page<PostSummary>> list(ListQuery query) {
@@ -563,7 +582,7 @@ public final class PostService {
      * slug for a name, until the check reads the name the counter keeps; the store lists by slug alone); what it
      * returns comes back with the facet as found. Empty, whatever the read found, when readers have no post there.
      */
-    public <T> Optional<InFacet<T>> inVisibleFacet(Facet.Kind kind, String slugOrName, java.util.function.Function<Facet, T> read) {
+    public <T> Optional<InFacet<T>> inVisibleFacet(Facet.Kind kind, String slugOrName, Function<Facet, T> read) {
         String slug = Facet.slugOf(slugOrName);
         if (slug.isEmpty()) {
             return Optional.empty();
@@ -582,7 +601,7 @@ public final class PostService {
     /** Reads the post and the counters of the categories it may gain in one call, then writes once. */
     public Outcome<PostSummary> addTags(String slug, List<String> names, Optional<Seen> seen, String authorId) {
         return withTags(names, given -> {
-            java.util.function.Supplier<Outcome<PostSummary>> add = () -> changeTags(slug, seen, authorId, current -> {
+            Supplier<Outcome<PostSummary>> add = () -> changeTags(slug, seen, authorId, current -> {
                 List<Tag> all = new ArrayList<>(current);
                 all.addAll(given);
                 return Optional.of(Tag.distinct(all));
@@ -620,49 +639,26 @@ public final class PostService {
      */
     private Outcome<PostSummary> changeTags(String slug, Optional<Seen> seen, String authorId,
                                             Function<List<Tag>, Optional<List<Tag>>> change) {
-        Backoff backoff = Backoff.within(writeBudget);
-        do {
-            PostSummary current;
-            switch (changeable(slug, authorId)) {
-                case Outcome.Refused<PostSummary> r -> {
-                    return r;
-                }
-                case Outcome.Done<PostSummary> d -> current = d.value();
-            }
+        return writeChangeable(slug, authorId, seen, false, current -> {
             Optional<List<Tag>> changed = change.apply(current.tags());
             if (changed.isEmpty()) {
-                return Outcome.refused(new Refusal.NotFound(Refusal.Missing.TAG_ON_POST));
+                return new Attempt.Answer(Outcome.refused(new Refusal.NotFound(Refusal.Missing.TAG_ON_POST)));
             }
             List<Tag> next = changed.get();
             if (next.size() > Tag.MAX_PER_POST) {
-                return Outcome.refused(new Refusal.Unprocessable(Refusal.Rule.TOO_MANY_TAGS,
+                return new Attempt.Answer(Outcome.refused(new Refusal.Unprocessable(Refusal.Rule.TOO_MANY_TAGS,
                         "A post has at most " + Tag.MAX_PER_POST + " tags; this one has " + current.tags().size() + " and would have "
-                                + next.size() + ".", "tags"));
+                                + next.size() + ".", "tags")));
             }
             if (sameSlugs(next, current.tags())) {
                 // Already so (a change sent again after its answer was lost): done, as a publish sent again is, whatever it saw.
-                return Outcome.done(current);
+                return new Attempt.Answer(Outcome.done(current));
             }
-            if (seen.isPresent() && !seen.get().matches(current)) {
-                return Outcome.refused(new Refusal.Stale());
-            }
-            Instant now = time.now();
-            switch (repository.update(current, current.withTags(next, now), Optional.empty(), now)) {
-                case Write.Applied<PostSummary> a -> {
-                    return Outcome.done(a.value());
-                }
-                case Write.Busy<PostSummary> b -> {
-                    return busy();
-                }
-                case Write.Stale<PostSummary> s -> {
-                    if (seen.isPresent()) {
-                        return Outcome.refused(new Refusal.Stale()); // changed since it was seen: read again, it would not match
-                    }
-                    /* another writer got there first: read again */
-                }
-            }
-        } while (backoff.pause());
-        return busy();
+            return new Attempt.Writing(() -> {
+                Instant now = time.now();
+                return repository.update(current, current.withTags(next, now), Optional.empty(), now);
+            });
+        });
     }
 
     /** The summary of a post the actor may change, read consistently: another author's is Forbidden, one they cannot see NotFound. */
@@ -681,7 +677,7 @@ public final class PostService {
      * A change its caller makes from the post as it reads it each time (the API's merge patch sent with If-Match: *):
      * attempted again from a fresh read while it loses a race, with jittered pauses, within the write budget, then busy.
      */
-    public <T> Outcome<T> retryingLostRaces(java.util.function.Supplier<Outcome<T>> attempt) {
+    public <T> Outcome<T> retryingLostRaces(Supplier<Outcome<T>> attempt) {
         Backoff backoff = Backoff.within(writeBudget);
         do {
             Outcome<T> outcome = attempt.get();
