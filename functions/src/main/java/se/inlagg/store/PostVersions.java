@@ -1,12 +1,14 @@
 package se.inlagg.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.PostVersion;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -26,18 +28,31 @@ final class PostVersions {
     }
 
     /**
-     * Newest first, below {@code before} when given. Asked for one more than the page holds, so a page is full only
-     * while more remain. One whose time has passed is left out, not counted: a page may then hold fewer than it could.
+     * Newest first, below {@code before} when given, read consistently (an author who just saved looks for what it kept).
+     * Asked for one more than the page holds, so a page is full only while more remain; DynamoDB stops a Query at 1 MB
+     * read, some three versions of a long text, so it is asked again from where it stopped until it has them (found by a
+     * review: the list of a long post's versions ended with no way to the older ones). One whose time has passed is left
+     * out, not counted: a page may then hold fewer than it could.
      */
     Page<PostVersion> page(String postId, OptionalLong before, int limit, Instant now) {
         String upper = before.isPresent() ? Keys.version(before.getAsLong() - 1) : Keys.version(Long.MAX_VALUE);
-        var response = table.query(QueryRequest.builder()
-                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :low AND :high")
-                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.post(postId)), ":low", Item.s(Keys.version(0)), ":high", Item.s(upper)))
-                .scanIndexForward(false)
-                .limit(limit + 1));
-        List<Item> found = response.items().stream().map(Item::of).toList();
+        List<Item> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var request = QueryRequest.builder()
+                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :low AND :high")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                    .expressionAttributeValues(Map.of(":pk", Item.s(Keys.post(postId)), ":low", Item.s(Keys.version(0)), ":high", Item.s(upper)))
+                    .scanIndexForward(false)
+                    .consistentRead(true)
+                    .limit(limit + 1 - found.size());
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            var response = table.query(request);
+            response.items().forEach(i -> found.add(Item.of(i)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null && found.size() <= limit);
         List<PostVersion> shown = found.stream().limit(limit).filter(i -> !PostItems.expired(i, now))
                 .map(i -> PostItems.versionOf(i, false)).toList();
         Optional<String> next = found.size() > limit
@@ -55,20 +70,33 @@ final class PostVersions {
 
     /**
      * Deletes of the post's earlier versions, as many as a transaction of {@code alongside} other operations has room
-     * for, oldest first: keys only are read. Any left over (more than some 70 edits in the year a version is kept) go
-     * when their time has passed, as DynamoDB's TTL removes them.
+     * for, oldest first: keys only are asked for, but DynamoDB stops a Query at 1 MB read, some three versions of a long
+     * text, so it is asked again from where it stopped until the room is filled or none is left (found by a review: a long
+     * post's delete left most of them). Read consistently, so a version an edit just kept is among them. Any left over
+     * (more than some 70 edits in the year a version is kept) go when their time has passed, as DynamoDB's TTL removes them.
      */
     List<TransactWriteItem> removals(String postId, int alongside) {
-        int room = TRANSACTION_LIMIT - alongside;
-        if (room <= 0) {
-            return List.of();
-        }
-        var response = table.query(QueryRequest.builder()
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :versions)")
-                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.post(postId)), ":versions", Item.s(Keys.VERSION_PREFIX)))
-                .projectionExpression("#pk, #sk")
-                .limit(room));
-        return response.items().stream().map(k -> table.delete(k.get(Keys.PK).s(), k.get(Keys.SK).s())).toList();
+        List<TransactWriteItem> deletes = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            int room = TRANSACTION_LIMIT - alongside - deletes.size();
+            if (room <= 0) {
+                break;
+            }
+            var request = QueryRequest.builder()
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :versions)")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                    .expressionAttributeValues(Map.of(":pk", Item.s(Keys.post(postId)), ":versions", Item.s(Keys.VERSION_PREFIX)))
+                    .projectionExpression("#pk, #sk")
+                    .consistentRead(true)
+                    .limit(room);
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            var response = table.query(request);
+            response.items().forEach(k -> deletes.add(table.delete(k.get(Keys.PK).s(), k.get(Keys.SK).s())));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return deletes;
     }
 }
