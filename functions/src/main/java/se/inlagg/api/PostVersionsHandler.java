@@ -57,8 +57,12 @@ public final class PostVersionsHandler extends PostApiFunction {
                 .withHeader("cache-control", Caching.PRIVATE));
     }
 
+    /** The caller's own post; another author's is refused as a read of its versions, not a change. */
     private Outcome<Post> own(HttpRequest request, String authorId) {
-        return app().posts().getToChange(slug(request), authorId);
+        return switch (app().posts().getToChange(slug(request), authorId)) {
+            case Outcome.Refused<Post> r when r.refusal() instanceof Refusal.Forbidden -> Outcome.refused(Refusal.Forbidden.notTheAuthorsVersions());
+            case Outcome<Post> other -> other;
+        };
     }
 
     private static Map<String, Object> page(Page<PostVersion> page) {

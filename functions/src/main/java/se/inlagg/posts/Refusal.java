@@ -40,6 +40,12 @@ public sealed interface Refusal {
             return new Forbidden("Only the author of this post may change it.",
                     "Bara den som skrev inlägget kan ändra eller ta bort det.");
         }
+
+        /** Another author's post's earlier versions, which are read, not changed (found by a newcomer: said "change"). */
+        public static Forbidden notTheAuthorsVersions() {
+            return new Forbidden("Only the author of this post may read its earlier versions.",
+                    "Bara den som skrev inlägget kan se dess tidigare versioner.");
+        }
     }
 
     /** Others kept winning the race for the same items, or the store is throttling; trying later will work. */

@@ -41,7 +41,11 @@ public final class VersionsPageHandler extends PostAuthorPage {
         if (viewer.isEmpty()) {
             return toSignIn(request);
         }
-        Post post = ownPost(slug(request), viewer.get());
+        Post post = switch (app().posts().getToChange(slug(request), viewer.get().authorId())) {
+            case Outcome.Done<Post> d -> d.value();
+            case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal() instanceof Refusal.Forbidden
+                    ? Refusal.Forbidden.notTheAuthorsVersions() : r.refusal()));
+        };
         ZoneId zone = app().posts().time().zone();
         Optional<String> number = request.pathParameter("version");
         return number.isPresent() ? one(request, post, number(number.get()), viewer.get(), zone) : list(request, post, viewer.get(), zone);

@@ -109,7 +109,9 @@ class PostVersionsEndToEndTest extends ServerTest {
         ApiAsserts.assertError(http.getAs("/api/posts/" + slug + "/versions/3", ServerExtension.TOKEN), 404, "not_found", null);
         ApiAsserts.assertError(http.getAs("/api/posts/" + slug + "/versions/x", ServerExtension.TOKEN), 404, "not_found", null);
         ApiAsserts.assertError(http.getAs("/api/posts/" + slug + "/versions?cursor=abc", ServerExtension.TOKEN), 400, "validation_failed", "cursor");
-        assertEquals(403, http.getAs("/api/posts/" + slug + "/versions", OTHER_TOKEN).status(), "another author's post");
+        var others = http.getAs("/api/posts/" + slug + "/versions", OTHER_TOKEN);
+        ApiAsserts.assertError(others, 403, "forbidden", null);
+        assertEquals("Only the author of this post may read its earlier versions.", others.json().path("error").path("message").asText());
         assertEquals(401, http.get("/api/posts/" + slug + "/versions").status(), "no token");
     }
 
@@ -119,7 +121,9 @@ class PostVersionsEndToEndTest extends ServerTest {
         var saved = asa.post("/posts/" + slug + "/edit", AuthoringPagesEndToEndTest.with(asa.editForm(slug), "body", "Ny text.", "action", "save"));
         assertEquals(303, saved.status(), saved.body());
 
-        assertEquals(403, other.get("/posts/" + slug + "/versions").status(), "another author's post");
+        var others = other.get("/posts/" + slug + "/versions");
+        assertEquals(403, others.status(), "another author's post");
+        assertTrue(others.body().contains("Bara den som skrev inlägget kan se dess tidigare versioner."), others.body());
         assertEquals(403, other.get("/posts/" + slug + "/versions/1").status());
         var signedOut = http.get("/posts/" + slug + "/versions");
         assertEquals(303, signedOut.status());

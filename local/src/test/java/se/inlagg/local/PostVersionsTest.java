@@ -127,6 +127,27 @@ class PostVersionsTest {
         return paragraph.repeat(chars / paragraph.length());
     }
 
+    /**
+     * An edit that changes no words (publishes, dates) keeps no version: found by a newcomer, a status-only PATCH listed the
+     * same words again. One that changes a category does: the form gives categories back.
+     */
+    @Test
+    void anEditThatChangesNoWordsKeepsNone() throws Exception {
+        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
+            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            PostService posts = new Wiring(raw, new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).posts();
+            Post post = done(posts.create(draft("Samma ord", "Text.").withStatus("draft"), AUTHOR, Optional.empty()));
+            Post published = done(posts.edit(post, draft("Samma ord", "Text."), AUTHOR));
+            assertEquals("published", published.summary().status().wire());
+            assertEquals(0, versionItems(raw, post.id()), "published, no word changed");
+            var recategorised = new PostDraft(Optional.of("Samma ord"), Optional.of("Text."), Optional.of("Åsa Öberg"), Optional.empty(),
+                    Optional.empty(), List.of("Fest", "Jul"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of("published"));
+            done(posts.edit(published, recategorised, AUTHOR));
+            assertEquals(1, versionItems(raw, post.id()), "a category added");
+        }
+    }
+
     /** Kept versions are in no list: a published post edited twice is still one post in the feed and its category. */
     @Test
     void anEditedPublishedPostIsListedOnce() throws Exception {
