@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import se.inlagg.images.ImageType;
 import se.inlagg.posts.DirectionControls;
 import se.inlagg.posts.DotSegments;
+import se.inlagg.posts.Facet;
 import se.inlagg.posts.MarkupText;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
@@ -51,7 +52,9 @@ final class AtomFeed {
                 .append("<updated>").append(SiteTime.format(updated)).append("</updated>\n")
                 .append("<link rel=\"self\" type=\"application/atom+xml\" href=\"").append(text(selfUrl)).append("\"/>\n")
                 .append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(text(pageUrl)).append("\"/>\n")
-                .append("<generator>Inlägg</generator>\n");
+                .append("<generator>Inlägg</generator>\n")
+                // The site's icon, which feed readers show beside the feed's name (the last note's "no icon").
+                .append("<icon>").append(text(base + "/favicon.ico")).append("</icon>\n");
         long contentBytes = 0;
         for (Post post : posts) {
             PostSummary s = post.summary();
@@ -63,7 +66,10 @@ final class AtomFeed {
                     .append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(text(base + Views.postPath(s.slug()))).append("\"/>\n")
                     .append("<published>").append(SiteTime.format(s.publishedAt())).append("</published>\n")
                     .append("<updated>").append(SiteTime.format(s.modifiedForReaders())).append("</updated>\n")
-                    .append("<author><name>").append(text(DirectionControls.isolated(s.author().name()))).append("</name></author>\n");
+                    .append("<author><name>").append(text(DirectionControls.isolated(s.author().name()))).append("</name>")
+                    // The person's page, as the post's byline links it (found by a markup probe: a feed named the author only).
+                    .append(Facet.person(s.author().name()).map(f -> "<uri>" + text(base + f.path()) + "</uri>").orElse(""))
+                    .append("</author>\n");
             s.tags().forEach(t -> out.append("<category term=\"").append(text(t.slug())).append("\" label=\"")
                     .append(text(DirectionControls.isolated(t.name()))).append("\"/>\n"));
             // The summary before the picture's elements (found by a probe: feedparser took the first description it met,

@@ -537,6 +537,9 @@ class PagesRenderingTest {
                 "the type the upload was checked to be");
         assertEquals("image/jpeg", ((Element) entry.getElementsByTagNameNS("http://search.yahoo.com/mrss/", "content").item(0))
                 .getAttribute("type"));
+        // The site's icon for the feed, and the author's page (both from a markup probe: the feed named neither).
+        assertEquals(base + "/favicon.ico", text(doc.getDocumentElement(), "icon"));
+        assertEquals(base + "/people/asa-oberg", text((Element) entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "author").item(0), "uri"));
     }
 
     /**
