@@ -66,7 +66,7 @@ public final class Main {
             System.err.println("inlagg " + command + ": " + e.getMessage());
             exit(1);
         } catch (RuntimeException e) {
-            Optional<String> unreached = unreached(e);
+            Optional<String> unreached = Endpoints.unreached(e);
             if (unreached.isEmpty()) {
                 throw e;
             }
@@ -75,53 +75,15 @@ public final class Main {
         }
     }
 
-    /** The endpoint settings, as named and given: the DynamoDB's and the S3's a command was pointed at. */
-    private static final List<String> ENDPOINTS = List.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3");
-
-    /**
-     * A request the SDK could not make to an endpoint given by a setting, said in one line naming it and what to do (found by
-     * a probe: LocalStack not running, every command printed a stack trace of dozens of lines); empty for any other failure.
-     */
-    private static Optional<String> unreached(Throwable failure) {
-        List<String> given = ENDPOINTS.stream().filter(v -> env(v).isPresent()).map(v -> v + "=" + env(v).get()).toList();
-        for (Throwable cause = failure; cause != null && !given.isEmpty(); cause = cause.getCause()) {
-            if (cause instanceof software.amazon.awssdk.core.exception.SdkClientException client) {
-                return Optional.of("could not reach the endpoint given (" + String.join(", ", given) + "): "
-                        + AwsRequestFailed.firstLine(client) + ". Start what serves it (LocalStack, say), or unset the variable to"
-                        + " use the data folder's own.");
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * An endpoint setting as an address, or a usage error naming it (found by a probe: "localhost:4566", without its scheme,
-     * and "http://bad url" printed stack traces).
-     */
-    private static Optional<URI> endpoint(String variable) {
-        return env(variable).map(value -> {
-            try {
-                URI uri = new URI(value.strip());
-                if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null) {
-                    return uri;
-                }
-            } catch (java.net.URISyntaxException notAnAddress) {
-                // Said below, as an address of another kind is.
-            }
-            throw new UsageException(variable + " is " + value + ", which is no address to send requests to: give one like"
-                    + " http://localhost:4566");
-        });
-    }
-
     private static void serve(List<String> args) throws Exception {
         noArguments(args);
         Path template = template();
         Path data = dataFolder();
         int port = port(env("PORT").orElse("3000"));
-        Optional<URI> endpoint = dynamoEndpoint();
+        Optional<URI> endpoint = Endpoints.dynamoEndpoint();
         boolean seed = LocalTable.seedWanted();
         // AWS_ENDPOINT_URL_S3 (the SDK's own setting) keeps pictures and the search index there instead of the embedded S3.
-        Optional<URI> s3 = endpoint("AWS_ENDPOINT_URL_S3");
+        Optional<URI> s3 = Endpoints.endpoint("AWS_ENDPOINT_URL_S3");
         LocalServer server;
         try {
             var options = new LocalServer.Options(template, data, port, devToken(), endpoint, Optional.empty(), seed);
@@ -348,7 +310,7 @@ public final class Main {
                 }
             }
         }
-        try (LocalTable table = LocalTable.open(template(), dataFolder(), dynamoEndpoint())) {
+        try (LocalTable table = LocalTable.open(template(), dataFolder(), Endpoints.dynamoEndpoint())) {
             Wiring wiring = table.wiring(ZoneId.of("UTC"));
             return LocalInvocation.run(command, () -> work.apply(wiring));
         }
@@ -358,7 +320,7 @@ public final class Main {
     private static void seed(List<String> args) {
         noArguments(args);
         Path data = dataFolder();
-        Optional<URI> endpoint = dynamoEndpoint();
+        Optional<URI> endpoint = Endpoints.dynamoEndpoint();
         try (LocalTable table = LocalTable.open(template(), data, endpoint)) {
             List<SeedPosts.Seeded> seeded = LocalInvocation.run("seed", () -> SeedPosts.seed(table.wiring(SeedPosts.ZONE)));
             // The examples are in: none is owed to the next start any more.
@@ -420,21 +382,12 @@ public final class Main {
         }
         Path data = dataFolder();
         String bucket = LocalServer.DEFAULT_SEARCH_BUCKET;
-        try (LocalTable table = LocalTable.open(template(), data, dynamoEndpoint());
-             LocalS3 s3 = endpoint("AWS_ENDPOINT_URL_S3").map(LocalS3::external).orElseGet(() -> LocalS3.start(data));
+        try (LocalTable table = LocalTable.open(template(), data, Endpoints.dynamoEndpoint());
+             LocalS3 s3 = Endpoints.endpoint("AWS_ENDPOINT_URL_S3").map(LocalS3::external).orElseGet(() -> LocalS3.start(data));
              var s3Client = s3.client()) {
             s3.ensureBucket(bucket);
             return table.reindex(s3Client, bucket, progress);
         }
-    }
-
-    /**
-     * AWS_ENDPOINT_URL_DYNAMODB (the SDK's own setting): another DynamoDB for the server and every command, so that
-     * an author made, a post seeded or an index rebuilt is in the table the server reads (from a review: only the
-     * server took it, and `reindex` beside LocalStack's S3 built an empty index from the data folder's table).
-     */
-    private static Optional<URI> dynamoEndpoint() {
-        return endpoint("AWS_ENDPOINT_URL_DYNAMODB");
     }
 
     /** template.yaml in the working directory or the nearest folder above it, or INLAGG_TEMPLATE. */
