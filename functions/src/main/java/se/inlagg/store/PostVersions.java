@@ -1,20 +1,19 @@
 package se.inlagg.store;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.PostVersion;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * A post's earlier versions, each an item {@code VERSION#<number>} in the post's partition (Keys): read a page at a
- * time, newest first, with one Query; and, for the post's delete, the keys of those its transaction has room to remove.
+ * time, newest first, with a Query (Table#queryUpTo); and, for the post's delete, the keys of those its transaction has
+ * room to remove.
  */
 final class PostVersions {
 
@@ -36,23 +35,12 @@ final class PostVersions {
      */
     Page<PostVersion> page(String postId, OptionalLong before, int limit, Instant now) {
         String upper = before.isPresent() ? Keys.version(before.getAsLong() - 1) : Keys.version(Long.MAX_VALUE);
-        List<Item> found = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var request = QueryRequest.builder()
-                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :low AND :high")
-                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                    .expressionAttributeValues(Map.of(":pk", Item.s(Keys.post(postId)), ":low", Item.s(Keys.version(0)), ":high", Item.s(upper)))
-                    .scanIndexForward(false)
-                    .consistentRead(true)
-                    .limit(limit + 1 - found.size());
-            if (start != null) {
-                request.exclusiveStartKey(start);
-            }
-            var response = table.query(request);
-            response.items().forEach(i -> found.add(Item.of(i)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null && found.size() <= limit);
+        List<Item> found = table.queryUpTo(QueryRequest.builder()
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :low AND :high")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.post(postId)), ":low", Item.s(Keys.version(0)), ":high", Item.s(upper)))
+                .scanIndexForward(false)
+                .consistentRead(true), limit + 1).stream().map(Item::of).toList();
         List<PostVersion> shown = found.stream().limit(limit).filter(i -> !PostItems.expired(i, now))
                 .map(i -> PostItems.versionOf(i, false)).toList();
         Optional<String> next = found.size() > limit
@@ -76,27 +64,16 @@ final class PostVersions {
      * (more than some 70 edits in the year a version is kept) go when their time has passed, as DynamoDB's TTL removes them.
      */
     List<TransactWriteItem> removals(String postId, int alongside) {
-        List<TransactWriteItem> deletes = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            int room = TRANSACTION_LIMIT - alongside - deletes.size();
-            if (room <= 0) {
-                break;
-            }
-            var request = QueryRequest.builder()
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :versions)")
-                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                    .expressionAttributeValues(Map.of(":pk", Item.s(Keys.post(postId)), ":versions", Item.s(Keys.VERSION_PREFIX)))
-                    .projectionExpression("#pk, #sk")
-                    .consistentRead(true)
-                    .limit(room);
-            if (start != null) {
-                request.exclusiveStartKey(start);
-            }
-            var response = table.query(request);
-            response.items().forEach(k -> deletes.add(table.delete(k.get(Keys.PK).s(), k.get(Keys.SK).s())));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return deletes;
+        int room = TRANSACTION_LIMIT - alongside;
+        if (room <= 0) {
+            return List.of();
+        }
+        return table.queryUpTo(QueryRequest.builder()
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :versions)")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                .expressionAttributeValues(Map.of(":pk", Item.s(Keys.post(postId)), ":versions", Item.s(Keys.VERSION_PREFIX)))
+                .projectionExpression("#pk, #sk")
+                .consistentRead(true), room).stream()
+                .map(k -> table.delete(k.get(Keys.PK).s(), k.get(Keys.SK).s())).toList();
     }
 }

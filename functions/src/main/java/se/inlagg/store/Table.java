@@ -234,16 +234,28 @@ public final class Table {
 
     /** Every item the Query finds, page after page (DynamoDB answers at most 1 MB a call). */
     List<Map<String, AttributeValue>> queryAll(QueryRequest.Builder request) {
+        return queryUpTo(request, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code most} items the Query finds (all of them, if fewer), page after page: DynamoDB stops a call at 1 MB
+     * read, some three items of a long post's text, however few were asked for. Each call asks for what is still
+     * missing; with no bound ({@code Integer.MAX_VALUE}) none is asked, as {@link #queryAll} reads.
+     */
+    List<Map<String, AttributeValue>> queryUpTo(QueryRequest.Builder request, int most) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
+            if (most != Integer.MAX_VALUE) {
+                request.limit(most - items.size());
+            }
             if (start != null) {
                 request.exclusiveStartKey(start);
             }
             QueryResponse response = query(request);
             items.addAll(response.items());
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
+        } while (start != null && items.size() < most);
         return items;
     }
 
