@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
@@ -18,7 +17,6 @@ import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostVersion;
-import se.inlagg.posts.Refusal;
 import se.inlagg.posts.SiteTime;
 
 /**
@@ -29,40 +27,32 @@ import se.inlagg.posts.SiteTime;
  */
 public final class PostVersionsHandler extends PostApiFunction {
 
-    /** A version's number as a path or a cursor writes it. */
-    private static final Pattern NUMBER = Pattern.compile("[1-9]\\d{0,17}");
-
     @Override
     protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();
         Optional<String> number = request.pathParameter("version");
         if (number.isPresent()) {
-            // A number the post cannot have had is a version it does not have, as one it had and no longer keeps is.
-            long n = NUMBER.matcher(number.get()).matches() ? Long.parseLong(number.get()) : 0;
-            return answer(own(request, authorId), post -> answer(n == 0 ? Outcome.refused(new Refusal.NotFound(Refusal.Missing.VERSION))
-                    : app().posts().version(post, n), version -> HttpResponse.json(200, whole(version))
+            // A number the post cannot have had (0, "x") is a version it does not have, as one it had and no longer keeps is.
+            long n = PostVersion.numberOf(number.get()).orElse(0);
+            return answer(own(request, authorId), post -> answer(app().posts().version(post, n), version -> HttpResponse.json(200, whole(version))
                     .withHeader("cache-control", Caching.PRIVATE)));
         }
         List<FieldError> errors = new ArrayList<>();
         int limit = ListParams.limit(request.strictQuery("limit"), PostVersion.PAGE, ListQuery.MAX_LIMIT, errors);
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isEmpty());
-        if (cursor.isPresent() && !NUMBER.matcher(cursor.get()).matches()) {
+        OptionalLong before = cursor.map(PostVersion::numberOf).orElse(OptionalLong.empty());
+        if (cursor.isPresent() && before.isEmpty()) {
             errors.add(new FieldError("cursor", "is not a cursor of this list; start again without it"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problems.invalid(errors));
         }
-        OptionalLong before = cursor.map(c -> OptionalLong.of(Long.parseLong(c))).orElse(OptionalLong.empty());
         return answer(own(request, authorId), post -> HttpResponse.json(200, page(app().posts().versions(post, before, limit)))
                 .withHeader("cache-control", Caching.PRIVATE));
     }
 
-    /** The caller's own post; another author's is refused as a read of its versions, not a change. */
     private Outcome<Post> own(HttpRequest request, String authorId) {
-        return switch (app().posts().getToChange(slug(request), authorId)) {
-            case Outcome.Refused<Post> r when r.refusal() instanceof Refusal.Forbidden -> Outcome.refused(Refusal.Forbidden.notTheAuthorsVersions());
-            case Outcome<Post> other -> other;
-        };
+        return app().posts().getToReadVersions(slug(request), authorId);
     }
 
     private static Map<String, Object> page(Page<PostVersion> page) {

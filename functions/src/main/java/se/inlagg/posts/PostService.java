@@ -529,10 +529,21 @@ public final class PostService {
 
     /** A post by slug, as its author edits it: another author's is refused, one nobody may see is not found. */
     public Outcome<Post> getToChange(String slug, String actorId) {
+        return own(slug, actorId, Refusal.Forbidden.notTheAuthor());
+    }
+
+    /**
+     * A post by slug whose earlier versions its author reads ({@link #versions}, {@link #version}): as {@link #getToChange},
+     * but another author's is refused as a read, not a change (found by a newcomer: it said "may change it").
+     */
+    public Outcome<Post> getToReadVersions(String slug, String actorId) {
+        return own(slug, actorId, Refusal.Forbidden.notTheAuthorsVersions());
+    }
+
+    private Outcome<Post> own(String slug, String actorId, Refusal.Forbidden another) {
         return switch (get(slug, Optional.of(actorId))) {
             case Outcome.Refused<Post> r -> r;
-            case Outcome.Done<Post> d -> d.value().summary().authorId().equals(actorId) ? d
-                    : Outcome.refused(Refusal.Forbidden.notTheAuthor());
+            case Outcome.Done<Post> d -> d.value().summary().authorId().equals(actorId) ? d : Outcome.refused(another);
         };
     }
 

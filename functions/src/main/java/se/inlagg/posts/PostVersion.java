@@ -21,6 +21,14 @@ public record PostVersion(Post post, Instant replacedAt) {
     /** The most versions one page of a post's list shows; the next page goes on from the last one shown. */
     public static final int PAGE = 20;
 
+    /** A version's number as an address or a cursor writes it: 1 or more, in at most 18 digits (no long overflows). */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[1-9]\\d{0,17}");
+
+    /** The number {@code written} names, or none when it names no number a version can have. */
+    public static java.util.OptionalLong numberOf(String written) {
+        return NUMBER.matcher(written).matches() ? java.util.OptionalLong.of(Long.parseLong(written)) : java.util.OptionalLong.empty();
+    }
+
     public long number() {
         return post.version();
     }

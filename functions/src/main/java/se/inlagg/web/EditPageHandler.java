@@ -113,11 +113,7 @@ public final class EditPageHandler extends PostAuthorPage {
      * should not move the post in the lists.
      */
     private HttpResponse restored(HttpRequest request, Post post, Map<String, String> values, String from, Viewer viewer) {
-        long number = VersionsPageHandler.number(from);
-        PostVersion version = switch (app().posts().version(post, number)) {
-            case Outcome.Done<PostVersion> d -> d.value();
-            case Outcome.Refused<PostVersion> r -> throw new ProblemException(Problems.of(r.refusal()));
-        };
+        PostVersion version = VersionsPageHandler.named(app().posts(), post, from);
         ZoneId zone = app().posts().time().zone();
         Map<String, String> words = WriteForm.of(version.post(), zone);
         WriteForm.WORDS.forEach(name -> values.put(name, words.getOrDefault(name, "")));

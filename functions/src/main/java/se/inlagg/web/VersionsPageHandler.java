@@ -3,7 +3,6 @@ package se.inlagg.web;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
@@ -14,9 +13,9 @@ import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostRules;
+import se.inlagg.posts.PostService;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.PostVersion;
-import se.inlagg.posts.Refusal;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.Tag;
 import se.inlagg.web.templates.JteversionGenerated;
@@ -29,8 +28,6 @@ import se.inlagg.web.templates.JteversionsGenerated;
  */
 public final class VersionsPageHandler extends PostAuthorPage {
 
-    private static final Pattern NUMBER = Pattern.compile("[1-9]\\d{0,17}");
-
     public VersionsPageHandler() {
         super("GET", "versions");
     }
@@ -41,31 +38,33 @@ public final class VersionsPageHandler extends PostAuthorPage {
         if (viewer.isEmpty()) {
             return toSignIn(request);
         }
-        Post post = switch (app().posts().getToChange(slug(request), viewer.get().authorId())) {
+        Post post = switch (app().posts().getToReadVersions(slug(request), viewer.get().authorId())) {
             case Outcome.Done<Post> d -> d.value();
-            case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal() instanceof Refusal.Forbidden
-                    ? Refusal.Forbidden.notTheAuthorsVersions() : r.refusal()));
+            case Outcome.Refused<Post> r -> throw new ProblemException(Problems.of(r.refusal()));
         };
         ZoneId zone = app().posts().time().zone();
         Optional<String> number = request.pathParameter("version");
-        return number.isPresent() ? one(request, post, number(number.get()), viewer.get(), zone) : list(request, post, viewer.get(), zone);
+        return number.isPresent() ? one(request, post, number.get(), viewer.get(), zone) : list(request, post, viewer.get(), zone);
     }
 
-    /** A version's number as its address writes it; any other is a version the post never had (a 404, in Swedish). */
-    static long number(String written) {
-        if (!NUMBER.matcher(written).matches()) {
-            throw new ProblemException(Problems.of(new Refusal.NotFound(Refusal.Missing.VERSION)));
-        }
-        return Long.parseLong(written);
+    /**
+     * The version an address names: one number that can be none (0, "x") is a version the post never had, refused as one it
+     * had and no longer keeps (a 404, in Swedish).
+     */
+    static PostVersion named(PostService posts, Post post, String written) {
+        return switch (posts.version(post, PostVersion.numberOf(written).orElse(0))) {
+            case Outcome.Done<PostVersion> d -> d.value();
+            case Outcome.Refused<PostVersion> r -> throw new ProblemException(Problems.of(r.refusal()));
+        };
     }
 
     private HttpResponse list(HttpRequest request, Post post, Viewer viewer, ZoneId zone) {
         Optional<String> before = request.query("before");
-        if (before.isPresent() && !NUMBER.matcher(before.get()).matches()) {
+        OptionalLong below = before.map(PostVersion::numberOf).orElse(OptionalLong.empty());
+        if (before.isPresent() && below.isEmpty()) {
             throw new ProblemException(Problems.malformed("The link to more versions no longer holds.",
                     "Länken till fler versioner gäller inte längre. Börja om från de senaste versionerna."));
         }
-        OptionalLong below = before.map(b -> OptionalLong.of(Long.parseLong(b))).orElse(OptionalLong.empty());
         Page<PostVersion> page = app().posts().versions(post, below, PostVersion.PAGE);
         String href = Views.postPath(post.slug());
         VersionsView view = new VersionsView(post.summary().title(), href,
@@ -77,11 +76,8 @@ public final class VersionsPageHandler extends PostAuthorPage {
                 .withHeader("cache-control", Caching.NO_STORE);
     }
 
-    private HttpResponse one(HttpRequest request, Post post, long number, Viewer viewer, ZoneId zone) {
-        PostVersion version = switch (app().posts().version(post, number)) {
-            case Outcome.Done<PostVersion> d -> d.value();
-            case Outcome.Refused<PostVersion> r -> throw new ProblemException(Problems.of(r.refusal()));
-        };
+    private HttpResponse one(HttpRequest request, Post post, String number, Viewer viewer, ZoneId zone) {
+        PostVersion version = named(app().posts(), post, number);
         PostSummary then = version.post().summary();
         String href = Views.postPath(post.slug());
         String byline = Stream.of(Optional.of(then.author().name()), then.author().role(), then.author().office())
