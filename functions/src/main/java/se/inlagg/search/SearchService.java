@@ -77,8 +77,10 @@ public final class SearchService {
     public static final int MAX_LIMIT = 50;
     /** Hits beyond the first this many are never shown, on any page: deeper than any reader pages. */
     public static final int MAX_HITS = 1_000;
-    /** Best first; among equally good matches, the newer post first. */
-    static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(PostDocument.PUBLISHED, SortField.Type.LONG, true));
+    /** Best first, relevance weighed by newness (Freshness); among equally good matches, the newer post first. */
+    static Sort ranking(Instant now) {
+        return new Sort(Freshness.at(now).getSortField(true), new SortField(PostDocument.PUBLISHED, SortField.Type.LONG, true));
+    }
 
     /**
      * Lucene logs once per JVM that the Vector API is not enabled; nothing here uses vectors, so it
@@ -196,7 +198,7 @@ public final class SearchService {
                 SearchScope inQuery = filtered ? scope : SearchScope.EVERYWHERE;
                 int gathered = filtered ? wanted : MAX_HITS;
                 Optional<SearchScope> toCheck = filtered ? Optional.empty() : Optional.of(scope);
-                Found found = found(top(searcher, query.toLucene(now, inQuery), gathered), toCheck, stored);
+                Found found = found(top(searcher, query.toLucene(now, inQuery), gathered, now), toCheck, stored);
                 Sought sought = query.sought();
                 boolean similar = false;
                 Optional<SearchQuery> alike = found.total() == 0 ? query.similar(searcher, now, inQuery) : Optional.empty();
@@ -205,7 +207,7 @@ public final class SearchService {
                     // snippets by the words the index had for them. Decided by the index alone, so every page of such a
                     // search is one of these too, while the index stays as it is.
                     Query rewritten = searcher.rewrite(alike.get().toLucene(now, inQuery));
-                    found = found(top(searcher, rewritten, gathered), toCheck, stored);
+                    found = found(top(searcher, rewritten, gathered, now), toCheck, stored);
                     similar = found.total() > 0;
                     // The words' terms, the similar ones among them; a phrase's stay marked only together (termsOf).
                     Set<String> similarTerms = new java.util.LinkedHashSet<>();
@@ -278,8 +280,8 @@ public final class SearchService {
         return reader.leaves().stream().anyMatch(leaf -> leaf.reader().getFieldInfos().fieldInfo(PostDocument.FACET) != null);
     }
 
-    private static TopFieldDocs top(IndexSearcher searcher, Query query, int wanted) throws IOException {
-        return searcher.search(query, new TopFieldCollectorManager(RANKING, wanted + 1, null, Integer.MAX_VALUE));
+    private static TopFieldDocs top(IndexSearcher searcher, Query query, int wanted, Instant now) throws IOException {
+        return searcher.search(query, new TopFieldCollectorManager(ranking(now), wanted + 1, null, Integer.MAX_VALUE));
     }
 
     /**

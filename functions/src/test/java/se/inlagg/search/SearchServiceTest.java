@@ -539,6 +539,32 @@ class SearchServiceTest {
                 hits.stream().map(SearchHit::publishedAt).toList(), "equal text: the newer first");
     }
 
+    /**
+     * A search is mostly for what is going on: this year's julbord, not 2019's, though 2019's short invitation had the word
+     * more densely and ranked first. Newness weighs; it never lifts a word in the text over one in the title.
+     */
+    @Test
+    void aNewerPostRanksAboveAnOlderOneThatMatchesAboutAsWellButNotAboveAMuchBetterMatch() {
+        String more = " Vi ses i matsalen. Anmälan till Eva senast fredag. Det blir sill, köttbullar, Janssons frestelse och"
+                + " risgrynsgröt. Vegetariskt finns. Ta med gott humör och gärna en klapp för högst femtio kronor.";
+        indexed("Julbord", "Välkommen till julbordet fredag 13 december i matsalen.", "2019-12-01");
+        indexed("Julbord 2026", "Årets julbord hålls den 18 december." + more + more, "2026-11-20");
+        indexed("Budget för nästa år", "Vi sparar på resor men inte på julbord. Resten handlar om lokaler och utbildning." + more,
+                "2026-11-21");
+        assertEquals(List.of("Julbord 2026", "Julbord", "Budget för nästa år"), titles("julbord"),
+                "the newer invitation first; a word in the text below a title, however new");
+    }
+
+    @Test
+    void aPostsNewnessWeighsItsRelevanceByAtMostHalfAgainAndHalfThatAfterAYear() {
+        Instant now = Instant.parse("2026-11-22T08:00:00Z");
+        Freshness freshness = Freshness.at(now);
+        assertEquals(1.5, freshness.factor(now.getEpochSecond()), 1e-9);
+        assertEquals(1.25, freshness.factor(now.minus(Duration.ofDays(365)).getEpochSecond()), 1e-9);
+        assertEquals(1.0, freshness.factor(Instant.parse("1999-01-01T00:00:00Z").getEpochSecond()), 0.02);
+        assertEquals(1.5, freshness.factor(now.plusSeconds(60).getEpochSecond()), 1e-9, "a time to come counts as now");
+    }
+
     @Test
     void draftsAreNeverFoundAndAScheduledPostOnceItsTimeHasCome() {
         Post draft = write("Hemligt utkast om tillsyn", "Inte klart.", null, "draft");
