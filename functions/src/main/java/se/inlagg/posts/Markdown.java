@@ -208,6 +208,22 @@ public final class Markdown {
     }
 
     /**
+     * How many words a reader counts in the body: each run between spaces of its words ({@link #toWords}) that holds a
+     * letter or a digit, so a list's bullet, a dash or the sentence end put between blocks is none, and a link is its text.
+     */
+    public static int wordCount(String markdown) {
+        int count = 0;
+        for (String run : SPACES.split(toWords(markdown))) {
+            if (run.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
+    /**
      * The words as made before each block closed the direction controls it left open: what an excerpt made then from a
      * body with such a control holds (PostRules.derivedExcerpt), so that it is still known as made from the body.
      */

@@ -9,6 +9,7 @@ import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
+import se.inlagg.posts.Markdown;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.Post;
@@ -69,7 +70,7 @@ public final class VersionsPageHandler extends PostAuthorPage {
         String href = Views.postPath(post.slug());
         VersionsView view = new VersionsView(post.summary().title(), href,
                 page.items().stream().map(v -> new VersionsView.Entry(href + "/versions/" + v.number(), SiteTime.format(v.savedAt()),
-                        Views.dateTime(v.savedAt(), zone), v.post().summary().title())).toList(),
+                        Views.dateTime(v.savedAt(), zone), v.post().summary().title(), Markdown.wordCount(v.post().body()))).toList(),
                 page.nextCursor().map(n -> href + "/versions?before=" + n), before.isPresent());
         Frame frame = Frame.unlisted("Tidigare versioner: " + post.summary().title(), Optional.of(viewer));
         return page(request, 200, frame, Templates.render(out -> JteversionsGenerated.render(out, null, frame, view)))

@@ -16,6 +16,14 @@ class MarkdownTest {
         assertTrue(html.contains("<a href=\"https://www.kriminalvarden.se/\">Läs mer</a>"), html);
     }
 
+    /** What the list of a post's earlier versions shows of each, to tell apart those of one title. */
+    @Test
+    void aBodysWordsAreCountedAsAReaderCountsThemNotItsMarkup() {
+        assertEquals(10, Markdown.wordCount("Första stycket om **Årsmöte** i Östersund.\n\n- en punkt\n- en till"));
+        assertEquals(6, Markdown.wordCount("## Läs mer\n\n[Intranätet](https://intra.example/) – 2026 års plan"));
+        assertEquals(0, Markdown.wordCount("- \n\n---\n\n"));
+    }
+
     /** Found by a markup probe: every link was rel="nofollow", the blog's own pages too, as if staff were strangers. */
     @Test
     void theStaffsLinksAreFollowedTheSitesOwnAndOthers() {

@@ -46,8 +46,8 @@ class PostVersionsEndToEndTest extends ServerTest {
         assertTrue(list.body().contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
         assertTrue(list.body().contains("<h1>Tidigare versioner av ”Årsmötet flyttas”</h1>"), list.body());
         var entry = Pattern.compile("<li><a href=\"(/posts/" + slug + "/versions/1)\">Sparad <time datetime=\"[^\"]+\">(\\d{1,2} [a-zåäö]+ \\d{4} kl\\. "
-                + "\\d{1,2}\\.\\d{2})</time></a> · ”Årsmöte i Östersund”</li>").matcher(list.body());
-        assertTrue(entry.find(), "the version with when it was saved, in Swedish, and its title then: " + list.body());
+                + "\\d{1,2}\\.\\d{2})</time></a> · ”Årsmöte i Östersund” · 10 ord</li>").matcher(list.body());
+        assertTrue(entry.find(), "the version with when it was saved, in Swedish, its title then and its words: " + list.body());
 
         var one = asa.get(entry.group(1));
         assertEquals(200, one.status(), one.body());
@@ -73,8 +73,9 @@ class PostVersionsEndToEndTest extends ServerTest {
         assertEquals(303, back.status(), back.body());
         assertTrue(http.get("/posts/" + slug).body().contains("<li>en punkt</li>"), "readers see the words taken back");
         String versions = asa.get("/posts/" + slug + "/versions").body();
-        assertEquals(List.of("Årsmötet flyttas", "Årsmöte i Östersund"), Pattern.compile("</a> · ”([^”]+)”</li>").matcher(versions).results()
-                .map(m -> m.group(1)).toList(), "the text saved over is kept in its turn, newest first");
+        assertEquals(List.of("Årsmötet flyttas · 4", "Årsmöte i Östersund · 10"), Pattern.compile("</a> · ”([^”]+)” · (\\d+) ord</li>")
+                .matcher(versions).results().map(m -> m.group(1) + " · " + m.group(2)).toList(),
+                "the text saved over is kept in its turn, newest first; the words tell apart what the titles may not");
     }
 
     @Test
