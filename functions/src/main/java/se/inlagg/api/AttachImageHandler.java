@@ -3,6 +3,7 @@ package se.inlagg.api;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import se.inlagg.images.ImageService;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
@@ -62,5 +63,11 @@ public final class AttachImageHandler extends PostApiFunction {
                     .toList()));
         }
         return outcome;
+    }
+
+    /** A save's making of its picture for readers, which no priming request reaches (none has an upload to save). */
+    @Override
+    protected void primeMadeUp() {
+        ImageService.primeMaking();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The pictures bucket, in the few operations the site needs: read part of a file, copy an upload
- * to where a post's picture lives, mark a file attached or unattached (the lifecycle removes
+ * to where a post's picture lives (or put the file made of it for readers there), mark a file attached or unattached (the lifecycle removes
  * unattached ones), delete, and give browsers short-lived addresses to read or upload a file.
  */
 public interface ImageBucket {
@@ -28,6 +28,12 @@ public interface ImageBucket {
      * False, copying nothing, when the upload is gone or is no longer the version that was read (and checked).
      */
     boolean copy(String from, String version, String to, ImageType type);
+
+    /**
+     * A picture made here for readers from a checked upload (PictureForReaders) under a picture's key, of that type, with no
+     * tag: kept, as {@link #copy} keeps one.
+     */
+    void put(String to, byte[] bytes, ImageType type);
 
     /** The file is shown by a post: the lifecycle must leave it. */
     void markAttached(String key);

@@ -3,9 +3,10 @@ package se.inlagg.images;
 import java.util.Optional;
 
 /**
- * What a file's header says it is: JPEG, PNG or WebP, with its width and height in pixels. It
+ * What a file's header says it is: JPEG, PNG or WebP, with its width and height in pixels as it is shown (a camera's
+ * JPEG stored on its side and marked to be turned upright, EXIF orientation 5 to 8, is as tall as it is stored wide). It
  * reads only the few bytes the format puts them in, from a {@link Bytes} that fetches more of the
- * file on demand (a JPEG's size comes after its metadata segments, which it skips over unread).
+ * file on demand (a JPEG's size comes after its metadata segments, which it skips over, but for EXIF's orientation).
  * A file that lies about its type, or is cut short, is no picture.
  */
 public record ImageHeader(ImageType type, int width, int height) {
@@ -73,7 +74,60 @@ public record ImageHeader(ImageType type, int width, int height) {
      */
     private static Optional<ImageHeader> jpeg(Bytes b) {
         long at = jpegSegment(b, marker -> marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc);
-        return at < 0 ? Optional.empty() : sized(ImageType.JPEG, bigEndian(b, at + 7, 2), bigEndian(b, at + 5, 2));
+        if (at < 0) {
+            return Optional.empty();
+        }
+        long width = bigEndian(b, at + 7, 2);
+        long height = bigEndian(b, at + 5, 2);
+        // A phone's upright photo is mostly stored on its side, to be turned as it is shown: every browser turns it, so its
+        // width and height on a page are the other way round (found by a probe of pictures: the page's box was landscape).
+        return orientation(b) >= 5 ? sized(ImageType.JPEG, height, width) : sized(ImageType.JPEG, width, height);
+    }
+
+    /**
+     * How a JPEG is to be turned to be shown upright, by its EXIF orientation: 1 as stored, 2 mirrored, 3 turned half
+     * round, 4 mirrored upside down, 5 to 8 on its side (6 a quarter clockwise, 8 anticlockwise; 5 and 7 mirrored too).
+     * 1 for a JPEG that says none, or says it in a way not read here.
+     */
+    static int orientation(Bytes b) {
+        for (long at = jpegSegment(b, 2, m -> m == APP1); at >= 0; at = jpegSegment(b, at + 2 + bigEndian(b, at + 2, 2), m -> m == APP1)) {
+            if (startsWith(b, at + 4, EXIF)) {
+                long tiff = at + 4 + EXIF.length;
+                boolean little = b.at(tiff) == 'I' && b.at(tiff + 1) == 'I';
+                boolean big = b.at(tiff) == 'M' && b.at(tiff + 1) == 'M';
+                if (!little && !big) {
+                    return 1;
+                }
+                long ifd = number(b, tiff + 4, 4, little);
+                long entries = ifd < 0 ? -1 : number(b, tiff + ifd, 2, little);
+                for (long i = 0; i < entries && i < 256; i++) {
+                    long entry = tiff + ifd + 2 + 12 * i;
+                    if (number(b, entry, 2, little) == 0x0112) {
+                        long value = number(b, entry + 8, 2, little);
+                        return value >= 1 && value <= 8 ? (int) value : 1;
+                    }
+                }
+                return 1;
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * Whether a JPEG carries what its camera or editor knew beside the picture: EXIF (the place it was taken, the device,
+     * the time), XMP, or Photoshop's IPTC block; none of it is the picture, and a reader is shown none of it.
+     */
+    static boolean carriesMetadata(Bytes b) {
+        return jpegSegment(b, 2, marker -> marker == APP1 || marker == APP13) >= 0;
+    }
+
+    /** The segments of EXIF and XMP, and of Photoshop's IPTC. */
+    private static final int APP1 = 0xe1;
+    private static final int APP13 = 0xed;
+    private static final byte[] EXIF = {'E', 'x', 'i', 'f', 0, 0};
+
+    private static long number(Bytes b, long at, int length, boolean littleEndian) {
+        return littleEndian ? littleEndian(b, at, length) : bigEndian(b, at, length);
     }
 
     /**
@@ -81,7 +135,12 @@ public record ImageHeader(ImageType type, int width, int height) {
      * ends, breaks, or reaches its end-of-image or a scan (unless a scan is wanted) first.
      */
     private static long jpegSegment(Bytes b, java.util.function.IntPredicate wanted) {
-        long at = 2;
+        return jpegSegment(b, 2, wanted);
+    }
+
+    /** The same, from the segment at {@code from} on. */
+    private static long jpegSegment(Bytes b, long from, java.util.function.IntPredicate wanted) {
+        long at = from;
         for (int segment = 0; segment < MAX_SEGMENTS; segment++) {
             if (b.at(at) != 0xff) {
                 return -1;

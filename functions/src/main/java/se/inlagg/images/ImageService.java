@@ -64,6 +64,11 @@ public final class ImageService {
         this.posts = posts;
     }
 
+    /** Loads and compiles the making of a saved picture for readers (PictureForReaders) before a SnapStart snapshot. */
+    public static void primeMaking() {
+        PictureForReaders.prime();
+    }
+
     /** A form for one upload of this author's, valid for {@link UploadPolicy#LIFETIME}. */
     public UploadForm uploadForm(String authorId, Optional<String> redirect, Instant now) {
         return bucket.uploadForm(ObjectKeys.uploadPrefix(authorId), ObjectKeys.newUpload(authorId), redirect, now);
@@ -150,11 +155,12 @@ public final class ImageService {
         }
         String name = ObjectKeys.imageName(key, current.summary().id(), upload.type());
         String picture = ObjectKeys.image(name);
-        if (!bucket.copy(key, upload.version(), picture, upload.type())) {
+        Optional<Image.Size> shown = storedForReaders(upload, picture);
+        if (shown.isEmpty()) {
             // Gone since it was read (the same save sent twice), or replaced by another put to its key: never copied unchecked.
             return alreadyOnThePost(authorId, slug, key, new Refusal.NotFound(Refusal.Missing.UPLOAD), altText, captionText, seen);
         }
-        Image image = Image.stored(name, altText, Optional.of(captionText), upload.size());
+        Image image = Image.stored(name, altText, Optional.of(captionText), shown.get());
         Outcome<Post> written;
         try {
             written = posts.attachImage(current, authorId, image);
@@ -185,6 +191,27 @@ public final class ImageService {
                 yield answer(now, authorId, key, r.refusal(), altText, captionText, seen);
             }
         };
+    }
+
+    /**
+     * The checked version of the upload under the picture's key as readers get it (PictureForReaders: no larger than they
+     * need, upright, without its camera's metadata) or, when it is fit as it is or cannot be made, as uploaded; and its size
+     * so. Empty, storing nothing, when the upload is gone or is no longer that version. Every save of one upload to one
+     * post stores the same file under the same key, as copies did.
+     */
+    private Optional<Image.Size> storedForReaders(Uploaded upload, String picture) {
+        if (PictureForReaders.mayNeedMaking(upload.type(), upload.size())) {
+            Optional<ImageBucket.Chunk> whole = bucket.read(upload.key(), Optional.of(upload.version()), 0, (int) upload.bytes());
+            if (whole.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<PictureForReaders.Made> made = PictureForReaders.of(whole.get().bytes(), upload.type());
+            if (made.isPresent()) {
+                bucket.put(picture, made.get().bytes(), upload.type());
+                return Optional.of(made.get().size());
+            }
+        }
+        return bucket.copy(upload.key(), upload.version(), picture, upload.type()) ? Optional.of(upload.size()) : Optional.empty();
     }
 
     /**

@@ -135,6 +135,12 @@ public final class S3ImageBucket implements ImageBucket {
         }
     }
 
+    @Override
+    public void put(String to, byte[] bytes, ImageType type) {
+        parts.client().get().putObject(r -> r.bucket(bucket).key(to).contentType(type.mediaType()).cacheControl(SHOWN),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+    }
+
     /**
      * A file that is not there (404; 403 without s3:ListBucket, which the functions are not given, is how S3 says it to
      * them) or not the version asked for (412).

@@ -225,4 +225,10 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         return page(request, status, frame, Templates.render(out -> JteimagetextGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
     }
+
+    /** A save's making of its picture for readers, which no priming request reaches (none has an upload to save). */
+    @Override
+    protected void primeMadeUp() {
+        ImageService.primeMaking();
+    }
 }

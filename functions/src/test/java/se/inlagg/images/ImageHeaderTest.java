@@ -27,6 +27,23 @@ class ImageHeaderTest {
     }
 
     @Test
+    void aPhotoStoredOnItsSideIsAsWideAsItIsShownAndItsCamerasMetadataIsSeen() {
+        for (int orientation = 1; orientation <= 8; orientation++) {
+            byte[] photo = Pictures.fromCamera(400, 300, orientation, "Kamera");
+            var expected = orientation >= 5 ? new ImageHeader(ImageType.JPEG, 300, 400) : new ImageHeader(ImageType.JPEG, 400, 300);
+            assertEquals(Optional.of(expected), read(photo), "orientation " + orientation);
+            assertEquals(orientation, ImageHeader.orientation(bytes(photo)));
+            assertEquals(true, ImageHeader.carriesMetadata(bytes(photo)));
+        }
+        assertEquals(1, ImageHeader.orientation(bytes(Pictures.jpegWithMetadata(300, 200, 1_000))), "an APP1 that is no EXIF");
+        assertEquals(false, ImageHeader.carriesMetadata(bytes(Pictures.jpeg(300, 200))), "the JDK's JPEG: JFIF alone");
+    }
+
+    private static ImageHeader.Bytes bytes(byte[] file) {
+        return p -> p >= 0 && p < file.length ? file[(int) p] & 0xff : -1;
+    }
+
+    @Test
     void whatOnlyPretendsToBeAPictureIsNone() {
         assertEquals(Optional.empty(), read(Pictures.text("Det här är ingen bild, hur filen än heter.")));
         assertEquals(Optional.empty(), read(Pictures.text("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")));

@@ -56,6 +56,69 @@ class ImageServiceTest {
         return assertInstanceOf(Outcome.Refused.class, outcome).refusal();
     }
 
+    /**
+     * Found by a look at what readers download: a phone's photo was served as uploaded, megabytes where the column shows
+     * 672 pixels, its width and height on the page those of the photo lying on its side, and its camera's metadata (the
+     * place it was taken among it) in the file for every reader to read.
+     */
+    @Test
+    void aPhonesPhotoIsSavedForReadersNoLargerThanTheyNeedUprightAndWithoutItsCamerasMetadata() throws Exception {
+        Post p = post("Foto från mobilen");
+        byte[] photo = Pictures.fromCamera(4400, 3300, 6, "Inlagg Phone 7");
+        String key = uploaded(photo);
+        var inspected = (ImageService.Uploaded) assertInstanceOf(Outcome.Done.class, images.inspect(ASA, key)).value();
+        assertEquals(new Image.Size(3300, 4400), inspected.size(), "as shown: upright, taller than wide");
+
+        var saved = (Post) assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))).value();
+        Image image = saved.summary().image().orElseThrow();
+        assertEquals(Optional.of(new Image.Size(1500, 2000)), image.size());
+        byte[] file = bucket.files.get(ObjectKeys.image(image.storedName().orElseThrow())).bytes();
+        var shown = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(file));
+        assertEquals(1500, shown.getWidth());
+        assertEquals(2000, shown.getHeight());
+        // The camera's top-left quarter, turned a quarter clockwise, is the picture's top-right.
+        assertTrue(reddish(shown.getRGB(1400, 100)), Integer.toHexString(shown.getRGB(1400, 100)));
+        assertFalse(reddish(shown.getRGB(100, 100)), Integer.toHexString(shown.getRGB(100, 100)));
+        assertFalse(reddish(shown.getRGB(1400, 1900)), Integer.toHexString(shown.getRGB(1400, 1900)));
+        String text = new String(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertFalse(text.contains("Exif") || text.contains("Inlagg Phone 7"), "nothing of the camera's");
+        assertTrue(file.length * 3 < photo.length, file.length + " bytes of " + photo.length);
+        assertEquals(List.of(ObjectKeys.image(image.storedName().orElseThrow())), bucket.puts);
+        assertEquals(List.of(), bucket.copies);
+    }
+
+    @Test
+    void aPictureFitToBeShownOrOneTheJdkCannotReadIsSavedByteForByte() {
+        for (byte[] fit : List.of(Pictures.png(640, 320), Pictures.jpeg(800, 600), Pictures.webpLossy(4000, 3000))) {
+            Post p = post("Som den är " + fit.length);
+            String key = uploaded(fit);
+            var saved = (Post) assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version())))
+                    .value();
+            byte[] file = bucket.files.get(ObjectKeys.image(saved.summary().image().orElseThrow().storedName().orElseThrow())).bytes();
+            assertTrue(Arrays.equals(fit, file), "the very bytes uploaded");
+        }
+        assertEquals(List.of(), bucket.puts);
+    }
+
+    @Test
+    void aLargePngIsMadeSmallerAndStaysAPng() throws Exception {
+        Post p = post("Skärmbild");
+        String key = uploaded(Pictures.png(5000, 1000));
+        var saved = (Post) assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))).value();
+        Image image = saved.summary().image().orElseThrow();
+        assertEquals(Optional.of(new Image.Size(2000, 400)), image.size());
+        assertTrue(image.storedName().orElseThrow().endsWith(".png"));
+        byte[] file = bucket.files.get(ObjectKeys.image(image.storedName().orElseThrow())).bytes();
+        assertEquals(Optional.of(new ImageHeader(ImageType.PNG, 2000, 400)),
+                ImageHeader.read(at -> at >= 0 && at < file.length ? file[(int) at] & 0xff : -1));
+    }
+
+    private static boolean reddish(int rgb) {
+        int r = (rgb >> 16) & 0xff;
+        int b = rgb & 0xff;
+        return r > 200 && b < 60;
+    }
+
     @Test
     void anUploadIsKnownByItsBytesAndOneThatIsNoPictureIsDeletedAtOnce() {
         String png = uploaded(Pictures.png(640, 320));

@@ -94,6 +94,39 @@ final class Pictures {
         return b.array();
     }
 
+    /**
+     * A photo as a phone's camera writes it: stored as the sensor saw it, {@code width} by {@code height}, its top-left
+     * quarter red and the rest blue, with EXIF saying how to turn it upright ({@code orientation}) and the camera's name
+     * ({@code make}), as it says where the photo was taken.
+     */
+    static byte[] fromCamera(int width, int height, int orientation, String make) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(Color.BLUE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, width / 2, height / 2);
+        g.dispose();
+        byte[] plain = encoded(image, "jpeg");
+        byte[] name = (make + "\0").getBytes(StandardCharsets.US_ASCII);
+        // TIFF, big-endian: its header, then IFD0 of two entries (Make, Orientation) and no next IFD, then the name.
+        ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 2 * 12 + 4 + name.length).order(ByteOrder.BIG_ENDIAN);
+        tiff.put(text("MM")).putShort((short) 42).putInt(8).putShort((short) 2);
+        tiff.putShort((short) 0x010f).putShort((short) 2).putInt(name.length).putInt(8 + 2 + 2 * 12 + 4);
+        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putInt(0).put(name);
+        byte[] exif = ByteBuffer.allocate(6 + tiff.capacity()).put(text("Exif\0\0")).put(tiff.array()).array();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(plain, 0, 2);
+        out.write(0xff);
+        out.write(0xe1);
+        out.write(((exif.length + 2) >> 8) & 0xff);
+        out.write((exif.length + 2) & 0xff);
+        out.write(exif, 0, exif.length);
+        out.write(plain, 2, plain.length - 2);
+        return out.toByteArray();
+    }
+
     static byte[] text(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

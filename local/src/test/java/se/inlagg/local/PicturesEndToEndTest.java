@@ -633,6 +633,30 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(800, ownWhole.json().path("image").path("width").asInt());
     }
 
+    /**
+     * A picture larger than readers need is saved as they get it, through the bucket's own put: no larger than 2,000
+     * pixels, of its type, kept an hour by CloudFront and browsers like one copied as it was.
+     */
+    @Test
+    void aPictureLargerThanReadersNeedIsSavedAsTheyGetIt() throws Exception {
+        var start = uploads.snapshot();
+        String slug = write("Stor skärmbild genom API:t");
+        String key = apiUpload(slug, "skarm.png", "image/png", TestPictures.png(3000, 600));
+        var attached = attach(slug, "{\"key\": \"" + key + "\", \"alt\": \"Skärmbild av intranätet\"}", http.get("/api/posts/" + slug).header("etag"));
+        assertEquals(200, attached.status(), attached.body());
+        assertEquals(2000, attached.json().path("image").path("width").asInt());
+        assertEquals(400, attached.json().path("image").path("height").asInt());
+        var file = http.fetch(URI.create(http.get(attached.json().path("image").path("url").asText()).header("location")));
+        assertEquals(200, file.statusCode());
+        var shown = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(file.body()));
+        assertEquals(2000, shown.getWidth());
+        assertEquals(400, shown.getHeight());
+        assertEquals("image/png", file.headers().firstValue("content-type").orElse(""));
+        assertEquals("public, max-age=3600", file.headers().firstValue("cache-control").orElse(""));
+        assertEquals(List.of(), uploads.added(start, "uploads/"), "the upload is gone");
+        assertFalse("unattached".equals(uploads.tags(uploads.added(start, "images/").getFirst()).get("state")), "kept");
+    }
+
     @Test
     void theApiRefusesBadPicturesAndChangesNothing() {
         var start = uploads.snapshot();
