@@ -1,0 +1,54 @@
+package se.inlagg.images;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import se.inlagg.posts.Image;
+
+class PictureForReadersTest {
+
+    @Test
+    void aPngsTransparencyAndAGreyPhotosGreyAreKept() throws Exception {
+        BufferedImage logo = new BufferedImage(2400, 600, BufferedImage.TYPE_INT_ARGB);
+        var g = logo.createGraphics();
+        g.setColor(new java.awt.Color(0x0b5394));
+        g.fillRect(0, 0, 1200, 600);
+        g.dispose();
+        var made = PictureForReaders.of(encoded(logo, "png"), ImageType.PNG).orElseThrow();
+        assertEquals(new Image.Size(2000, 500), made.size());
+        BufferedImage shown = ImageIO.read(new ByteArrayInputStream(made.bytes()));
+        assertTrue(shown.getColorModel().hasAlpha());
+        assertEquals(0, shown.getRGB(1900, 250) >>> 24, "the transparent half stays transparent");
+        assertEquals(0xff, shown.getRGB(100, 250) >>> 24);
+
+        BufferedImage grey = new BufferedImage(3000, 2000, BufferedImage.TYPE_BYTE_GRAY);
+        var gg = grey.createGraphics();
+        gg.setColor(java.awt.Color.GRAY);
+        gg.fillRect(0, 0, 3000, 2000);
+        gg.dispose();
+        var greyMade = PictureForReaders.of(encoded(grey, "jpeg"), ImageType.JPEG).orElseThrow();
+        assertEquals(new Image.Size(2000, 1333), greyMade.size());
+        int rgb = ImageIO.read(new ByteArrayInputStream(greyMade.bytes())).getRGB(1000, 600);
+        assertTrue(Math.abs(((rgb >> 16) & 0xff) - 0x80) < 8 && Math.abs((rgb & 0xff) - 0x80) < 8, Integer.toHexString(rgb));
+    }
+
+    @Test
+    void whatIsNoPictureTheJdkCanReadIsKeptAsUploaded() {
+        assertEquals(Optional.empty(), PictureForReaders.of(Pictures.webpLossy(4000, 3000), ImageType.WEBP));
+        byte[] broken = Pictures.fromCamera(400, 300, 6, "Kamera");
+        java.util.Arrays.fill(broken, broken.length / 2, broken.length - 2, (byte) 0xff);
+        assertEquals(Optional.empty(), PictureForReaders.of(java.util.Arrays.copyOf(broken, 200), ImageType.JPEG), "cut short");
+    }
+
+    private static byte[] encoded(BufferedImage image, String format) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+}
