@@ -50,7 +50,7 @@ public final class Priming {
      * Runs {@code prime} just before a SnapStart snapshot of this container is taken. Only a
      * container Lambda initialises for a snapshot registers anything: an on-demand start never
      * reaches a checkpoint, and registering would cost it org.crac's lookup of the runtime's CRaC
-     * (a dynamic proxy spun at start, about 15 ms of its cold start, ColdStartBenchmark).
+     * (a dynamic proxy spun at start; docs/PERFORMANCE.md).
      */
     public static void whenSnapshotted(IntSupplier prime) {
         whenSnapshotted(prime, System.getenv(INITIALIZATION_TYPE));
@@ -68,8 +68,8 @@ public final class Priming {
             @Override
             public void beforeCheckpoint(Context<? extends Resource> context) {
                 // Settings that cannot work (a misspelt SITE_TIME_ZONE, a SITE_URL with a path) fail the snapshot, and
-                // with it the deploy, which rolls back: caught with priming's failures, the version went live answering
-                // every request 500 (found by an operator's review). A table that is slow or refuses a read is no such thing.
+                // with it the deploy, which rolls back: caught with priming's failures, the version would go live
+                // answering every request 500. A table that is slow or refuses a read is no such thing.
                 Settings.fromEnvironment();
                 try {
                     long start = System.nanoTime();
@@ -124,8 +124,7 @@ public final class Priming {
      * How many rounds {@link #inRounds} runs unless {@value #ROUNDS_VARIABLE} says otherwise. A function's
      * own code runs a few times per answer, and C1 (the only compiler the template's JVM settings keep)
      * compiles a method once it has been called some 200 times; until then it is interpreted. One round
-     * loads the classes, 250 compile the path: a restored post page answers its warm requests in 7.1 ms
-     * where one round left 16.9 ({@code ColdStartBenchmark -Dbenchmark.start=snapstart}).
+     * loads the classes, 250 compile the path (docs/PERFORMANCE.md).
      */
     public static final int ROUNDS = 250;
 

@@ -127,7 +127,7 @@ public final class Sessions {
     /**
      * The session's CSRF token as a page carries it: under a random pad of its length, new with every page (the pad, then
      * the token XOR the pad). A compressed page that also echoes what a reader typed (a search) would otherwise let one
-     * who sees the sizes of a victim's answers guess the token a character at a time (BREACH; found by a security probe).
+     * who sees the sizes of a victim's answers guess the token a character at a time (BREACH).
      */
     public static String masked(String csrf) {
         byte[] token = csrf.getBytes(StandardCharsets.UTF_8);

@@ -69,7 +69,7 @@ public record Settings(String tableName, ZoneId siteZone, Optional<String> siteU
         try {
             uri = new URI(url);
         } catch (URISyntaxException notAnAddress) {
-            // Said as any other wrong address is (from an operator's probe: a stack trace from URI.create).
+            // Said as any other wrong address is, not as URI.create's stack trace.
             throw new IllegalStateException(SITE_URL + " must be an address like https://blogg.example.se, not " + url, notAnAddress);
         }
         if (uri.getHost() == null || !(("https".equals(uri.getScheme())) || "http".equals(uri.getScheme()))

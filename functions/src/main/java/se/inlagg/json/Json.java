@@ -28,9 +28,8 @@ import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
  *
  * <p>On the AWS SDK's own copy of jackson-core (its third-party-jackson-core artifact, Jackson
  * relocated): every function that reads DynamoDB loads those classes for the SDK's JSON protocol
- * anyway, so the event parser and the answer writer cost a cold start no classes of their own. With
- * a second jackson-core and jackson-jr they cost about 120 classes and 30 ms (ColdStartBenchmark).
- * The tree walk below is all that jackson-jr was used for.
+ * anyway, so the event parser and the answer writer cost a cold start no classes of their own, as a
+ * second jackson-core would (docs/PERFORMANCE.md).
  */
 public final class Json {
 
@@ -52,9 +51,8 @@ public final class Json {
     }
 
     /**
-     * The parser's complaint without its internals (found by a probe: "start marker at [Source: REDACTED
-     * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled)…" and the name of a Jackson method reached
-     * API clients), with where it is in the body.
+     * The parser's complaint without its internals (Jackson's "[Source: REDACTED …" and its method names
+     * mean nothing to an API client), with where it is in the body.
      */
     static String plainly(JsonProcessingException e) {
         String message = e.getOriginalMessage();
@@ -63,7 +61,7 @@ public final class Json {
         }
         int internals = message.indexOf(" (start marker at");
         // Nor how to make Jackson take what JSON does not have ("enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow",
-        // "Feature 'ALLOW_COMMENTS' not enabled": found by an API probe): JSON is what the API takes.
+        // "Feature 'ALLOW_COMMENTS' not enabled"): JSON is what the API takes.
         message = (internals > 0 ? message.substring(0, internals) : message).replaceAll(",? from `[^`]*`", "")
                 .replaceAll(":? *enable `[^`]*` to allow", "")
                 .replaceAll(" *\\(not recognized as one since Feature '[^']*' not enabled for parser\\)", "").strip();
@@ -128,8 +126,8 @@ public final class Json {
 
     public static void write(Object value, OutputStream out) {
         try (JsonGenerator generator = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            // An emoji as its four UTF-8 bytes, as jackson-jr wrote it, not as two escaped halves: the same text
-            // hashes the same (idempotency keys) and reads as written.
+            // An emoji as its four UTF-8 bytes, not as two escaped halves: the same text hashes the same
+            // (idempotency keys) and reads as written.
             generator.enable(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
             write(generator, value);
         } catch (IOException e) {

@@ -9,8 +9,7 @@ import se.inlagg.json.Json;
  * Lambda lets a SnapStart version that has not been invoked for 14 days go Inactive, and then fails
  * its next invocations (SnapStartNotReadyException) until it is Active again: an author's first click
  * on a page that is rarely used (delete, profile), or the search indexer's first batch after a quiet
- * month, would get a 500 or a retry. Found by a review of the template. The answer touches nothing:
- * invoked, the version counts as used.
+ * month, would get a 500 or a retry. The answer touches nothing: invoked, the version counts as used.
  */
 public final class KeepActive {
 

@@ -27,7 +27,7 @@ public final class SideBySide {
 
     /**
      * Calls under way, each on a virtual thread of its own that works for the caller's invocation: what it logs names
-     * the request, as the caller's lines do (from a review: a new thread knew no request).
+     * the request, as the caller's lines do (a new thread knows no request).
      */
     public static final class Calls implements AutoCloseable {
 
