@@ -20,7 +20,7 @@ abstract class ApiFunction extends HttpFunction {
     /** Media types and charset parameters a JSON body may name, compiled once (every write through the API reads one). */
     private static final Pattern JSON_SUFFIXED = Pattern.compile("application/[a-z0-9.+-]+\\+json");
     private static final String JSON_PATCH = "application/json-patch+json";
-    /** "utf8" too, as many clients write it (found by a probe: it was 415), though only "utf-8" is registered. */
+    /** "utf8" too, as many clients write it, though only "utf-8" is registered. */
     private static final Pattern UTF8_CHARSET = Pattern.compile(".*charset=\"?utf-?8\"?.*");
 
     @Override

@@ -31,7 +31,7 @@ public final class AttachImageHandler extends PostApiFunction {
         // If-Match itself, as for any edit: a date (If-Unmodified-Since) the client may pick later than anything is no proof it saw the post.
         String ifMatch = request.header("if-match").orElseThrow(() -> new ProblemException(Problems.preconditionRequired()));
         // If-Match: * names no version: any will do, and a save that lost a race to another change is made again (each
-        // attempt copies to the same key), as a change sent without If-Match is (from a review).
+        // attempt copies to the same key), as a change sent without If-Match is.
         Seen seen = PostJson.seen(request).orElse(current -> true);
         Map<String, Object> body = jsonObject(request);
         JsonFields fields = new JsonFields();
@@ -43,7 +43,7 @@ public final class AttachImageHandler extends PostApiFunction {
         if (body.get("key") == null || typedKey.filter(String::isEmpty).isPresent()) {
             fields.add(new FieldError("key", "must not be empty"));
         } else if (key.codePointCount(0, key.length()) > MAX_KEY) {
-            // As the OpenAPI document says (found by an API probe: a longer key was 404, "no such upload").
+            // As the OpenAPI document says: a longer key is no upload's, so it is refused as too long, not looked up.
             fields.add(new FieldError("key", "must be at most " + MAX_KEY + " characters: the key an upload-url answer gave"));
         }
         fields.failIfAny();
@@ -54,7 +54,7 @@ public final class AttachImageHandler extends PostApiFunction {
 
     /**
      * The rules name a picture's fields as a post holds them ("image.alt"); this request sends them alone, so its
-     * errors name "alt" and "caption" (found by an integrator's probe: the error named a field the request has not).
+     * errors name "alt" and "caption", fields it has.
      */
     private static <T> Outcome<T> namedAsSent(Outcome<T> outcome) {
         if (outcome instanceof Outcome.Refused<T> r && r.refusal() instanceof Refusal.Invalid invalid) {

@@ -22,7 +22,7 @@ final class DraftReader {
 
     /**
      * A date given empty. In a form an empty date field means "now"; in JSON it is a mistake: the fields' absence (or null,
-     * in a patch) says that. From an API probe: "" was "now" in a create, null in a patch and refused by publish.
+     * in a patch) says that. Refused alike by a create, a patch and publish.
      */
     static final String EMPTY_DATE = "must not be empty: give a date and time, or leave it out (null in a patch takes a date away)";
 
@@ -34,7 +34,7 @@ final class DraftReader {
     /**
      * A client's body (a create's): an empty date is refused. A body with a field of the wrong type is refused with what the
      * rules say of the rest too ({@code rules}, given the draft with that field left out), each field named once: the
-     * answer names every field to mend (found by an integrator's probe: {@code "tags": [null]} hid a missing title).
+     * answer names every field to mend ({@code "tags": [null]} must not hide a missing title).
      */
     static PostDraft post(Map<String, Object> json, Function<PostDraft, List<FieldError>> rules) {
         refuseEmptyDate(json);

@@ -42,7 +42,7 @@ public final class EditPostHandler extends PostApiFunction {
                     yield Outcome.refused(new Refusal.Stale());
                 }
                 if (patch.containsKey("status") && patch.get("status") == null) {
-                    // Removing the status would leave the create's default, published: a client clearing fields published a draft.
+                    // Removing the status would leave the create's default, published: a client clearing fields would publish a draft.
                     throw new ProblemException(Problems.of(new Refusal.Invalid(List.of(new FieldError("status", "must be \"published\" or \"draft\"")))));
                 }
                 DraftReader.refuseEmptyDate(patch);
@@ -62,16 +62,16 @@ public final class EditPostHandler extends PostApiFunction {
     private static Map<String, Object> merged(Post current, Map<String, Object> patch) {
         Map<String, Object> merged = MergePatch.apply(PostJson.createFields(current), patch);
         if (patch.containsKey("publishedAt") && patch.get("publishedAt") == null) {
-            // Emptied: "now" to the service (PostRules.Checked#dateCleared), whatever the status (found by a review: a
-            // scheduled post kept its schedule, as merging alone drops the key).
+            // Emptied: "now" to the service (PostRules.Checked#dateCleared), whatever the status (merging alone drops
+            // the key, and a scheduled post would keep its schedule).
             merged.put("publishedAt", "");
         } else if (current.summary().status() == Status.DRAFT && !patch.containsKey("publishedAt")) {
             merged.remove("publishedAt");
         }
-        // An excerpt the patch does not name is not the client's to fix (found by an upgrade probe: one stored before the
-        // rules, holding what no page may carry, was refused as if sent, and every change of its post with it). One made
-        // from the body is made anew, from a new body or from the same as this version makes it; its author's own is kept
-        // as pages show it, a character no page may carry (a noncharacter, taken before ecf5bea) made U+FFFD.
+        // An excerpt the patch does not name is not the client's to fix: one stored under older rules, holding what no
+        // page may carry, would be refused as if sent, and every change of its post with it. One made from the body is
+        // made anew, from a new body or from the same as this version makes it; its author's own is kept as pages show
+        // it, a character no page may carry (a noncharacter, which older rules took) made U+FFFD.
         if (!patch.containsKey("excerpt")) {
             if (PostRules.derivedExcerpt(current.summary().excerpt(), current.body())) {
                 merged.remove("excerpt");

@@ -38,8 +38,8 @@ final class IdempotencyKeys {
     /**
      * The same JSON with keys in one order and its text composed, so spacing, key order and a decomposed "å" do not make a
      * new request: the post is stored composed (PostRules), so a retry that decomposes it (as macOS may paste it) asks
-     * for the same post (found by a probe: it was refused as another request, 422, and a client would then send it
-     * under a new key and make a second post). Text already composed is left as it is, so its fingerprint is unchanged.
+     * for the same post (refused as another request, 422, it would be sent again under a new key and make a second
+     * post). Text already composed is left as it is, so its fingerprint is unchanged.
      * What the request asks for decides whether a retry is one (PostService, CreateFingerprint); this hash of how it was
      * sent is still recorded, and still matches, because every earlier version compares it alone: a record one of them
      * wrote before a deploy, or one this version writes before a rollback, answers a retry sent alike.

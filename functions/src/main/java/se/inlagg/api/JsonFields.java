@@ -12,9 +12,7 @@ import se.inlagg.posts.FieldError;
 
 /**
  * A JSON body's fields read for their shapes and types, each wrong one noted and read as absent, so that one answer
- * names every field to mend. Every request body of the API is read through one (found by a review: the profile, the
- * picture and publishing had each their own copy of these checks, which stopped at the first field, where a post's
- * names them all).
+ * names every field to mend. Every request body of the API is read through one.
  */
 final class JsonFields {
 
@@ -89,8 +87,7 @@ final class JsonFields {
 
     /**
      * The rules' problems with the values read (given what was read, wrong types left out), each of a field not noted
-     * already: every field named once, by the first thing wrong with it (found by an integrator's probe: a type error hid
-     * a missing title).
+     * already: every field named once, by the first thing wrong with it (a type error must not hide a missing title).
      */
     void addUnnamed(List<FieldError> more) {
         Set<String> named = new HashSet<>();

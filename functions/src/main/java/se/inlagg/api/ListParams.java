@@ -50,7 +50,7 @@ final class ListParams {
     static Optional<ListQuery> read(HttpRequest request) {
         List<FieldError> errors = new ArrayList<>();
         int limit = limit(request.strictQuery("limit"), ListQuery.DEFAULT_LIMIT, ListQuery.MAX_LIMIT, errors);
-        // A blank month is left out, as a blank ?tag is, and as search and the pages leave it out (it was a 400 here alone).
+        // A blank month is left out, as a blank ?tag is, and as search and the pages leave it out.
         Optional<YearMonth> month = request.strictQuery("month").filter(m -> !m.isBlank()).flatMap(m -> {
             Optional<YearMonth> parsed = SiteTime.parseMonth(m.strip());
             if (parsed.isEmpty()) {
@@ -60,8 +60,8 @@ final class ListParams {
         });
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isEmpty());
         checkCursor(cursor, errors);
-        // A category, a person or an office, as the reader's pages narrow by (found by an integrator's probe: ?author= was
-        // ignored without a word, and the whole feed answered as if it were that person's).
+        // A category, a person or an office, as the reader's pages narrow by: an ?author= ignored would answer the whole
+        // feed as if it were that person's.
         java.util.Map<Facet.Kind, String> given = new java.util.LinkedHashMap<>();
         for (Facet.Kind kind : FACETS) {
             request.strictQuery(kind.parameter()).filter(v -> !v.isBlank()).ifPresent(value -> {

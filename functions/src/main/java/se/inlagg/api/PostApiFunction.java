@@ -19,7 +19,7 @@ abstract class PostApiFunction extends ApiFunction {
     /**
      * A change its handler composes from the post it reads, as If-Match asks: with "*", which names no version (RFC 9110,
      * 13.1.1), made again from a fresh read while it loses a race, as one sent without If-Match is; with a tag, once, a lost
-     * race refused as Stale (found by a probe: "*" was refused 412, "changed since the version you sent").
+     * race refused as Stale.
      */
     protected final <T> Outcome<T> asIfMatchAsks(String ifMatch, Supplier<Outcome<T>> attempt) {
         return ETags.namesAny(ifMatch) ? app().posts().retryingLostRaces(attempt) : attempt.get();

@@ -45,7 +45,7 @@ final class PostJson {
 
     /**
      * A list's entry; without {@code dated}, which the author's list index does not carry (its projection is kept, as
-     * changing it replaces the index): found by a newcomer, "Mina inlägg" said otherwise than the post's own answer.
+     * changing it replaces the index): a guess would make "Mina inlägg" say otherwise than the post's own answer.
      */
     private static Map<String, Object> listed(PostSummary s) {
         return summary(s, false);
@@ -126,10 +126,9 @@ final class PostJson {
 
     /**
      * Raise it when what the API answers for a post changes (a field added, renamed or written otherwise): every post's
-     * ETag changes with it. Found by an upgrade probe: the tag named only the post's version, so after a deploy that
-     * answered a post otherwise, a revalidation (the CDN's every 30 s, a client's If-None-Match) was answered 304, and
-     * the old answer was kept for as long as the post did not change. PostJsonShapeTest fails when the answer changes
-     * and this does not.
+     * ETag changes with it. A tag of the post's version alone would outlive a deploy that answers a post otherwise: a
+     * revalidation (the CDN's every 30 s, a client's If-None-Match) would be answered 304, and the old answer kept for
+     * as long as the post does not change. PostJsonShapeTest fails when the answer changes and this does not.
      */
     static final int SHAPE = 1;
 
@@ -144,8 +143,7 @@ final class PostJson {
      * The post as the request saw it, when it says: by If-Match (strongly), or else by If-Unmodified-Since
      * against the Last-Modified it was given (RFC 9110, 13.1.4: not changed after that second). A date
      * that is no HTTP-date is ignored, as the RFC says. If-Match: * names no version (ETags.namesAny): the change is
-     * retried as one sent without it (found by a probe: of eight at once, six were refused 412, "changed since the
-     * version you sent").
+     * retried as one sent without it.
      */
     static Optional<Seen> seen(HttpRequest request) {
         Optional<String> ifMatch = request.header("if-match");

@@ -37,7 +37,7 @@ public final class ProfileHandler extends ApiFunction {
             Outcome<Byline> checked = PostRules.checkByline(name, role, office);
             if (checked instanceof Outcome.Refused<Byline> r) {
                 // The rules name a post's author fields ("author.name"); here they are the profile's own. Told with the
-                // types that were wrong, as a post's are (from a review: {"role": 5, "name": ""} named the role only).
+                // types that were wrong, as a post's are ({"role": 5, "name": ""} names both).
                 fields.addUnnamed(((Refusal.Invalid) r.refusal()).errors().stream()
                         .map(e -> new FieldError(e.field().replace("author.", ""), e.message())).toList());
             }

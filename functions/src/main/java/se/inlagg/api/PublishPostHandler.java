@@ -34,8 +34,8 @@ public final class PublishPostHandler extends PostApiFunction {
     }
 
     /**
-     * Unpublish takes no fields: an empty body or {}. One it does not know is refused as publish refuses it (found by an
-     * integrator's probe: {"x": 1} was taken without a word, though unknown fields are refused everywhere else).
+     * Unpublish takes no fields: an empty body or {}. One it does not know is refused as publish refuses it, as unknown
+     * fields are everywhere else.
      */
     private void refuseAnyField(HttpRequest request) {
         if (request.bodyBytes().length > 0) {
