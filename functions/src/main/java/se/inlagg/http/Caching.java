@@ -37,7 +37,7 @@ public final class Caching {
 
     /**
      * What a change answers (a create's 201, an edit's post, a 204) is its author's own, a draft's text
-     * included: never stored anywhere, unless its handler said otherwise (found by a probe: they said nothing).
+     * included: never stored anywhere, unless its handler says otherwise.
      */
     static HttpResponse unstoredIfAChange(HttpRequest request, HttpResponse response) {
         boolean read = request.method().equals("GET") || request.method().equals("HEAD");
@@ -47,8 +47,8 @@ public final class Caching {
     /**
      * What a 304 carries of the answer it stands for. A browser copies a 304's headers onto the copy it
      * keeps (RFC 9111, 4.3.4), so the page's Content-Security-Policy must come along: without it the edge
-     * gave the 304 the policy that allows nothing, and a page revalidated lost its stylesheet and pictures
-     * (found by a probe, in Chromium). Vary too, as RFC 9110 asks of a 304.
+     * gives the 304 the policy that allows nothing, and a page revalidated loses its stylesheet and pictures.
+     * Vary too, as RFC 9110 asks of a 304.
      */
     private static final String[] KEPT_ON_304 = {"etag", "cache-control", "last-modified", "vary", "content-security-policy", "expires"};
 
@@ -56,9 +56,9 @@ public final class Caching {
      * 304 when If-None-Match names the ETag of the representation this request gets (weak comparison, RFC 9110): the
      * gzipped one's when it takes gzip, else the plain one's. A tag of the other is not a match: a cache holding both
      * may send both tags, and uses the stored answer the 304 names (RFC 9111, 4.3.2 and 4.3.4), so a 304 naming the
-     * gzipped answer to a request that does not take gzip would have it sent gzip to a client that cannot read it
-     * (noted at a stop: a "-gzip" tag sent without Accept-Encoding got a 304). A client whose Accept-Encoding changed
-     * gets the other representation whole, once. Without an If-None-Match, If-Modified-Since is asked ({@link #unchangedSince}).
+     * gzipped answer to a request that does not take gzip would have it sent gzip to a client that cannot read it.
+     * A client whose Accept-Encoding changed gets the other representation whole, once. Without an If-None-Match,
+     * If-Modified-Since is asked ({@link #unchangedSince}).
      */
     public static HttpResponse notModified(HttpRequest request, HttpResponse response) {
         String etag = response.header("etag");
@@ -85,8 +85,8 @@ public final class Caching {
 
     /**
      * If-Modified-Since on a read (RFC 9110, 13.1.3): unchanged when the answer's Last-Modified is not after the date
-     * given, both to the second. Clients and caches that keep only the date revalidate with it alone, and got the whole
-     * answer every time (found by a probe). A value that is no HTTP-date, or several of them, is ignored, as the RFC says;
+     * given, both to the second. Clients and caches that keep only the date revalidate with it alone, and would get the
+     * whole answer every time. A value that is no HTTP-date, or several of them, is ignored, as the RFC says;
      * so is one on any other method, which a date cannot make a 304 of, and one later than now: no answer was given then,
      * and a post changed before that date would otherwise stay 304 to that client until the date passed (RFC 7232, 3.3;
      * Apache and nginx do the same).
@@ -95,8 +95,7 @@ public final class Caching {
         Optional<String> since = request.header("if-modified-since");
         boolean read = request.method().equals("GET") || request.method().equals("HEAD");
         // Dates are parsed only when both are there: every page answer comes through here, and parsing an absent date
-        // tried three formats, each ending in an exception, and loaded some 80 classes more into the post page's cold
-        // start (ColdStartBenchmark, found at this stop).
+        // tries three formats, each ending in an exception, and loads dozens of classes into the post page's cold start.
         String lastModified = response.header("last-modified");
         if (since.isEmpty() || !read || lastModified.isEmpty()) {
             return false;

@@ -37,7 +37,7 @@ final class Compression {
 
     /**
      * The ETag of the gzipped representation: another tag than the plain answer's, as RFC 9110 (8.8.3) asks of a
-     * strong tag, so no cache takes one encoding's bytes for the other's (found by a probe: they shared one).
+     * strong tag, so no cache takes one encoding's bytes for the other's.
      * {@link ETags#matchesStrongly} reads either tag back as the same version (If-Match); If-None-Match revalidates only the one
      * the request gets (Caching.notModified).
      */
@@ -58,14 +58,13 @@ final class Compression {
 
     /**
      * Whether the client takes gzip (RFC 9110, 12.5.3): as it names gzip (or x-gzip, its old name), and only
-     * when it does not, as it names "*"; q=0 refuses. gzip named anywhere outweighs "*" (found by a probe:
-     * "*, gzip;q=0" got gzip, from the "*" before it).
+     * when it does not, as it names "*"; q=0 refuses. gzip named anywhere outweighs "*": "*, gzip;q=0" takes no gzip.
      */
     static boolean acceptsGzip(String header) {
         Boolean any = null;
         for (String part : header.toLowerCase(Locale.ROOT).split(",")) {
-            // Every piece kept, empty ones too: ";" alone split to no pieces at all, and every route answered 500 to
-            // "Accept-Encoding: ;", after a write had been made (found by a probe).
+            // Every piece kept, empty ones too: otherwise ";" alone splits to no pieces at all, and every route answers
+            // 500 to "Accept-Encoding: ;", after a write is made.
             String[] pieces = part.strip().split(";", -1);
             String coding = pieces[0].strip();
             if (coding.equals("gzip") || coding.equals("x-gzip")) {

@@ -29,7 +29,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * answer gets the security headers and compression; every request one log line and one metric.
  *
  * <p>A stream handler: the event is read as JSON into our own {@link HttpRequest} rather than
- * bound by the runtime to aws-lambda-java-events' classes, which costs a cold start about 200 ms.
+ * bound by the runtime to aws-lambda-java-events' classes, which costs a cold start dearly (docs/PERFORMANCE.md).
  */
 public abstract class HttpFunction implements RequestStreamHandler {
 

@@ -140,8 +140,8 @@ public final class HttpRequest {
     /**
      * A query value read strictly from the raw query string: escapes decoded to bytes, and bytes that
      * are not UTF-8 refused (400) rather than quietly replaced with U+FFFD. A name given twice is
-     * refused (400) too: API Gateway joins the values with a comma, so ?author=asa&author=oberg read
-     * as one name found Åsa Öberg's posts, and ?limit=1&limit=1 was "not a number" (found by a probe);
+     * refused (400) too: API Gateway joins the values with a comma, so ?author=asa&author=oberg would
+     * read as one name and find Åsa Öberg's posts, and ?limit=1&limit=1 would be "not a number";
      * taking one of them would answer a question the client did not ask. Where a request has no raw
      * query (one built by a test), API Gateway's decoded value.
      */

@@ -20,9 +20,9 @@ public final class JsonErrors implements ErrorRenderer {
     }
 
     /**
-     * The most details one answer names, the first found. A request under 1 MiB of 150,000 categories that are no
-     * categories, or of 90,000 unknown fields, was answered one detail each, 26 MB (found by a probe): past Lambda's
-     * 6 MB answer, so API Gateway would have answered 500 for the client's own mistake.
+     * The most details one answer names, the first found. A request under 1 MiB may hold 150,000 categories that are
+     * no categories: one detail each would come to 26 MB, past Lambda's 6 MB answer, so API Gateway would answer 500
+     * for the client's own mistake.
      */
     public static final int MAX_DETAILS = 50;
 

@@ -28,7 +28,7 @@ public final class Problems {
             case Refusal.Unprocessable u -> new Problem(422, u.rule().code(), u.message(), u.rule().swedish(),
                     List.of(new FieldError(u.field(), u.message())), Optional.empty());
             case Refusal.Stale s -> new Problem(412, "precondition_failed",
-                    // Said of both preconditions (found by an API probe: it spoke of a version to a request that sent a date).
+                    // Said of both preconditions: the request may have sent a date, not a version.
                     "The post is not the version If-Match names, or changed after the time If-Unmodified-Since gives."
                             + " Read it again (GET) and send its ETag in If-Match.",
                     "Inlägget har ändrats sedan du öppnade det.");
@@ -65,7 +65,7 @@ public final class Problems {
 
     /**
      * A public read sent with a token that is no author's (revoked, mistyped): said so (RFC 6750's invalid_token), where
-     * read as no token it answered an author's own draft 404 (found by an API integrator's probe).
+     * read as no token it would answer an author's own draft 404.
      */
     public static Problem invalidToken() {
         return new Problem(401, "invalid_token", "The token in Authorization is no author's: revoked or mistyped. Send a valid one, or none "
@@ -77,7 +77,7 @@ public final class Problems {
                 "Formatet stöds inte.");
     }
 
-    /** A body compressed (Content-Encoding: gzip): read as it is, it was "not valid UTF-8" (found by a probe; RFC 7694). */
+    /** A body compressed (Content-Encoding: gzip): read as it is, it would be "not valid UTF-8" (RFC 7694). */
     public static Problem encodedBody(String encoding) {
         return new Problem(415, "unsupported_media_type", "A body with Content-Encoding " + encoding + " is not accepted: send it uncompressed.",
                 "Komprimerade data tas inte emot.");
@@ -85,7 +85,7 @@ public final class Problems {
 
     /**
      * The body past what a request may carry: its text is never read, so a form cannot come back with it, and the page says
-     * where it still is (found by a probe: "Det du skickade är för stort." alone left an author with no way on). Any form
+     * where it still is ("Det du skickade är för stort." alone leaves an author with no way on). Any form
      * may get it, so the post's limit is said as the example it most likely is, not as the rule of every form.
      */
     public static Problem tooLarge(long limit) {
