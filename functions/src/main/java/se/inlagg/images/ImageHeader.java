@@ -191,8 +191,8 @@ public record ImageHeader(ImageType type, int width, int height) {
     }
 
     /**
-     * Whether the file goes on past its header into the picture itself, which the header alone cannot tell (found by an API
-     * probe: a PNG of 30 bytes, its header and no more, was taken, and the post showed a picture no browser draws). A PNG's
+     * Whether the file goes on past its header into the picture itself, which the header alone cannot tell (a PNG of 30
+     * bytes, its header and no more, is a picture no browser draws). A PNG's
      * first image data chunk (IDAT) is there whole; a JPEG's data reaches its end-of-image marker; a WebP is as long as its
      * RIFF header says. Anything after a picture's end is allowed (a phone's trailer, a motion photo's video). This is no
      * decoder: a PNG of several data chunks cut after its first, or bytes broken in the middle, pass.
@@ -215,8 +215,8 @@ public record ImageHeader(ImageType type, int width, int height) {
             }
             case JPEG -> {
                 // Its end-of-image marker after its scan's data begins: in entropy-coded data an 0xFF is followed by 0x00 or
-                // a restart marker, so FF D9 there is the end (found by a browser probe: a JPEG cut in the middle of its data
-                // was taken); whatever follows it is not read.
+                // a restart marker, so FF D9 there is the end (a JPEG cut in the middle of its data has none); whatever
+                // follows it is not read.
                 long scan = jpegSegment(b, marker -> marker == 0xda);
                 long length = scan < 0 ? -1 : bigEndian(b, scan + 2, 2);
                 yield length >= 2 && b.indexOf(scan + 2 + length, 0xff, 0xd9) >= 0;

@@ -28,15 +28,15 @@ import se.inlagg.posts.Seen;
  * again, as a save that committed always does. A copy is never deleted here.
  *
  * <p>So a save alone loses nothing the post shows to a function stopped after its commit (a timeout) or to
- * a mark that fails: the copy carried the lifecycle's tag until a mark after the commit took it off, and either
- * left a shown picture to be deleted two days later (the README's one gap, until 2026-12-04). What a stopped
- * or failing save leaves instead is a copy no post shows, kept untagged: a picture's worth of storage.
+ * a mark that fails, as a copy tagged until a mark after the commit took the tag off would: either would leave
+ * a shown picture to be deleted two days later. What a stopped or failing save leaves instead is a copy no post
+ * shows, kept untagged: a picture's worth of storage.
  *
  * <p>The gap left takes two saves of one upload to one post with different versions (an API client's retry
  * with a fresh ETag while its first request is still in flight: the pages' clicks share one version, so a
  * refused click finds the picture shown): the refused one tags the copy after the other's copy and reads the
  * post before the other commits, and the other is then stopped, or S3 fails its mark, before it takes the tag
- * off (from a review). Tagging only the version a save copied itself would narrow it further.
+ * off. Tagging only the version a save copied itself would narrow it further.
  */
 public final class ImageService {
 
@@ -183,8 +183,8 @@ public final class ImageService {
                 try {
                     now = keptIfShown(authorId, slug, key, picture);
                 } catch (RuntimeException e) {
-                    // The refusal stands, the words typed kept on its page (from a review: a read or a tag failing here was a
-                    // 500, the words lost). The copy is left untagged: a picture's worth of storage, never a shown one lost.
+                    // The refusal stands, the words typed kept on its page (a 500 would lose them). The copy is left
+                    // untagged: a picture's worth of storage, never a shown one lost.
                     Log.warn("image_let_go_failed", "key", picture, "error", e.getClass().getSimpleName());
                     yield Outcome.refused(r.refusal());
                 }
@@ -217,8 +217,8 @@ public final class ImageService {
     /**
      * After a save's write was refused or its fate is unknown: the copy stays, attached, if the post shows it (another
      * click's save committed it), and is marked for the lifecycle if not. Every save of one upload to one post copies it
-     * to the same key, so the copy is never this request's alone to delete (deleting it took the picture the post shows:
-     * found by a probe, three saves at once). Marked, the post is read once more: a save of it that committed in
+     * to the same key, so the copy is never this request's alone to delete (with saves at once, deleting it could take
+     * the picture the post shows). Marked, the post is read once more: a save of it that committed in
      * between, and marked it attached before this marked it unattached, would otherwise leave its picture to the
      * lifecycle. The post as last read.
      */
@@ -256,13 +256,13 @@ public final class ImageService {
 
     /**
      * The post that shows this upload's picture, with the alt text and caption typed now. A second save of the
-     * same picture (the author went back and changed its alt text, say) changes its text: it was answered "saved"
-     * and kept the first text. Only when the author's page was the post as it is now, or the one change since was
+     * same picture (the author went back and changed its alt text, say) changes its text, not answering "saved"
+     * with the first text kept. Only when the author's page was the post as it is now, or the one change since was
      * this picture's own save (the version its save wrote is the post's): text changed since in the edit form is not
      * written over (Stale). Only the picture's text is written, conditioned on the version just read. (The first alone
-     * was refused, found by an API probe: a client that read the post again after its save, as the 412 said to, got
-     * 412 again every time. Any one change since was taken for the save's own until a review found a client's save,
-     * sent again with its answer's ETag, writing over the text changed in the edit form since.)
+     * would answer a client that reads the post again after its save, as the 412 says to, 412 every time; any one
+     * change since, taken for the save's own, would let a save sent again with its answer's ETag write over text
+     * changed in the edit form since.)
      */
     private Outcome<Post> withTextAsTyped(Post post, String authorId, String alt, String caption, Seen seen) {
         Image shown = post.summary().image().orElseThrow();

@@ -46,8 +46,8 @@ public final class ObjectKeys {
     /**
      * The name the picture of this upload gets on this post: a hash of the upload's key and the post's id, and the
      * type read from its bytes. The same save twice makes the same file; one upload saved to two posts at once
-     * makes a file for each (found by a probe: named by the upload alone, the two posts shared one file, and
-     * deleting either post deleted the other's picture).
+     * makes a file for each (named by the upload alone, the two posts would share one file, and deleting either
+     * post would delete the other's picture).
      */
     static String imageName(String uploadKey, String postId, ImageType type) {
         return imageId(uploadKey, postId) + "." + type.extension();

@@ -34,8 +34,8 @@ public final class S3ImageBucket implements ImageBucket {
 
     /**
      * How long CloudFront and a browser may keep a picture: an hour. Its name never changes content, but a deleted post's
-     * picture, or one a post replaced, must stop being served; kept for a year ("immutable", until 2026-12-04) it stayed
-     * at every edge that had it, with nothing to take it away (found by a review). Asking S3 again costs a 304 an hour.
+     * picture, or one a post replaced, must stop being served; kept for a year ("immutable") it would stay at every
+     * edge that had it, with nothing to take it away. Asking S3 again costs a 304 an hour.
      */
     static final String SHOWN = "public, max-age=3600";
 
@@ -118,8 +118,8 @@ public final class S3ImageBucket implements ImageBucket {
     public boolean copy(String from, String version, String to, ImageType type) {
         try {
             // The upload's tag is not copied: the picture is kept until its save knows no post shows it. Only the version whose
-            // bytes were checked is copied (found by a security probe: the upload form could put other bytes to the key between
-            // the check and the copy, which would then have been served as the type the check found).
+            // bytes were checked is copied: the upload form can put other bytes to the key between the check and the copy,
+            // which would then be served as the type the check found.
             parts.client().get().copyObject(r -> r.sourceBucket(bucket).sourceKey(from).copySourceIfMatch(version)
                     .destinationBucket(bucket).destinationKey(to)
                     .metadataDirective(MetadataDirective.REPLACE).contentType(type.mediaType()).cacheControl(SHOWN)
@@ -127,7 +127,7 @@ public final class S3ImageBucket implements ImageBucket {
             return true;
         } catch (S3Exception e) {
             // A 403 is also how S3 says the function may not do this (a policy or key mistake): the source still there, at
-            // this version, tells that from a file gone (from a review: it was answered "upload again", unlogged, for ever).
+            // this version, tells that from a file gone (else it is answered "upload again", unlogged, for ever).
             if (isGone(e) && (e.statusCode() != 403 || read(from, Optional.of(version), 0, 1).isEmpty())) {
                 return false;
             }

@@ -46,7 +46,7 @@ public final class UploadPolicy {
     public static final long ACCEPTED_BYTES = 50L * 1024 * 1024;
     /**
      * How long the form may wait for its file. An hour: an author who leaves the page to find a picture, or for a
-     * meeting, otherwise met S3's English "Policy expired" page (found by an author's probe at 15 minutes).
+     * meeting, would otherwise meet S3's English "Policy expired" page.
      */
     public static final Duration LIFETIME = Duration.ofHours(1);
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
@@ -111,7 +111,7 @@ public final class UploadPolicy {
         });
         Map<String, Object> policy = new LinkedHashMap<>();
         // Never past the credentials' own end: S3 refuses a form whose token has expired with an English
-        // "ExpiredToken" page, so the time the page promises would be wrong (found by a review).
+        // "ExpiredToken" page, so the time the page promises would be wrong.
         Instant expires = signer.expiresAt().map(e -> e.truncatedTo(ChronoUnit.SECONDS)).filter(e -> e.isBefore(at.plus(LIFETIME)))
                 .orElse(at.plus(LIFETIME));
         policy.put("expiration", EXPIRATION.format(expires));
