@@ -162,8 +162,8 @@ public final class AuthorStore {
 
     /**
      * Every author (an operator looking for the id of someone who left): the ids from one Query of their list on GSI1,
-     * and, for authors made before that list was (2026-12-05) and not in it until they save their profile, the authors of
-     * every published post, from the feed's partition of GSI1 (from a review: someone who has left saves no profile), page
+     * and, for authors made before that list was, who are not in it until they save their profile (someone who has left
+     * saves none), the authors of every published post, from the feed's partition of GSI1, page
      * by page; then their items read by key in one BatchGetItem a hundred, and what each holds now by one Query of their
      * own partition. An author made before the list who has published nothing is not found. In no particular order.
      */

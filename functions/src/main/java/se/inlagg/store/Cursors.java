@@ -64,8 +64,8 @@ final class Cursors {
 
     /**
      * The key's time is one the store writes (Keys.listSort), to the letter. KEY takes any digits: a cursor edited to
-     * 2019-13-01 or 2026-02-30 was queried from, and answered a page no link leads to (found by a reader probe; 2012-13
-     * sorts after 2012-07, so the page showed again the post its cursor was made after). 24:00 and a leap second's :60
+     * 2019-13-01 or 2026-02-30 would be queried from, and answer a page no link leads to (2012-13 sorts after 2012-07,
+     * so the page would show again the post its cursor was made after). 24:00 and a leap second's :60
      * are read as another time, so they are none either.
      */
     private static boolean aTimeAsWritten(String key) {

@@ -228,10 +228,10 @@ public final class DynamoPostRepository implements PostRepository {
     private Write<PostSummary> write(PostSummary current, PostSummary next, Optional<Body> body, Optional<Post> keeping, Instant now) {
         // Refused by a counter alone (the post item's version, operation 0, held): a create counted this scheduled post,
         // or made one of its counters, since they were read. The post did not change, so it is no conflict of the
-        // author's (found by a review: an edit answered "changed since you opened it", an API client 412): the counters
-        // are read again and the write made again, a few times, then Busy. Only within a second: an attempt that spent its
-        // transaction's budget on conflicts ends them, so an update takes at most a second more than one transaction's
-        // budget, which the caller's budget (Wiring.WRITE_BUDGET) and the functions' timeout allow for (from a second review).
+        // author's, to be answered "changed since you opened it" or 412: the counters are read again and the write made
+        // again, a few times, then Busy. Only within a second: an attempt that spent its transaction's budget on conflicts
+        // ends them, so an update takes at most a second more than one transaction's budget, which the caller's budget
+        // (Wiring.WRITE_BUDGET) and the functions' timeout allow for.
         long started = System.nanoTime();
         int attempts = 0;
         while (attempts < COUNTER_ATTEMPTS) {
@@ -245,7 +245,7 @@ public final class DynamoPostRepository implements PostRepository {
                 break;
             }
         }
-        // Said where an operator looks (from a review: a silent 503): a counter that kept refusing, a clock far off
+        // Said where an operator looks, not a silent 503: a counter that kept refusing, a clock far off
         // another function's, or a month counted in another time zone (docs/OPERATIONS.md).
         Log.warn("update_refused_by_counters", "attempts", attempts, "post", current.id());
         return new Write.Busy<>();
@@ -357,8 +357,8 @@ public final class DynamoPostRepository implements PostRepository {
      */
     private static Map<String, Instant> due(Map<String, Instant> waiting, String creating, Instant now) {
         Map<String, Instant> due = new HashMap<>();
-        // Not the post being created: its slug's id is a scheduled post's whose own title made that slug, and the slug
-        // is taken (found by a review: the create threw, a 500, where it goes on to the next number).
+        // Not the post being created: its slug's id may be a scheduled post's whose own title made that slug; the slug
+        // is then taken and the create goes on to the next number, where counting it here would throw (a 500).
         waiting.entrySet().stream().filter(e -> !e.getValue().isAfter(now) && !e.getKey().equals(creating))
                 .sorted(Map.Entry.comparingByValue()).limit(SETTLED_PER_COUNTER)
                 .forEach(e -> due.put(e.getKey(), e.getValue()));

@@ -34,9 +34,9 @@ final class FacetItems {
     /**
      * How one counter must move when one post's contribution to it goes from {@code before} to {@code after}; and
      * {@code settled}, other posts the counter waits for whose time has passed (id to time, as read), moved from its
-     * pending map into its count. A scheduled post left its entry there until its own next write, and one never
-     * written again left it for good: a counter of a facet whose posts are mostly scheduled grew with every one of
-     * them, and its reads and writes with it, towards DynamoDB's 400 KB an item (found by a probe).
+     * pending map into its count. Left until the post's own next write, the entry of one never written again would
+     * stay for good: a counter of a facet whose posts are mostly scheduled would grow with every one of them, and its
+     * reads and writes with it, towards DynamoDB's 400 KB an item.
      */
     record Change(Facet facet, boolean exists, Tally before, Tally after, String postId, Instant publishedAt,
                   Map<String, Instant> settled) {

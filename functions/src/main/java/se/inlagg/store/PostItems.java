@@ -48,8 +48,8 @@ final class PostItems {
     static final String PUBLISHED_AT = "publishedAt";
     /**
      * On a draft: 1 when its publishedAt is a date its author gave or its publication's (PostSummary.dated), else 0;
-     * a published post always is. A draft written before this has none, and reads as dated when its date was still
-     * to come when it was saved (a schedule, kept by publishing it as before), else not (published now, as before).
+     * a published post always is. A draft stored without it reads as dated when its date was still to come when it
+     * was saved (a schedule, which publishing keeps), else not (published now).
      * Not projected into the indexes (a new projection replaces an index): a draft read from its author's list reads
      * by that same rule, which lists never ask.
      */
@@ -183,10 +183,9 @@ final class PostItems {
     }
 
     /**
-     * A text's lines ending in a newline alone, as the form has stored them since 2026-12-04 (PastedText): one written
-     * in the form before holds a browser's CR LF. Read so, an API client gets one kind of line end, and a form sent again
-     * with the same words is the same text (from a review: the same words, CR LF against LF, were a change, and a
-     * conflict showing two texts alike).
+     * A text's lines ending in a newline alone, as the form stores them (PastedText); an older one may hold a browser's
+     * CR LF. Read so, an API client gets one kind of line end, and a form sent again with the same words is the same
+     * text, not a change (or a conflict showing two texts alike).
      */
     private static String lines(String text) {
         return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");

@@ -64,7 +64,7 @@ final class PostLists {
 
     List<PostSummary> authorPostsChanged(String authorId, Instant since, Instant until) {
         // A change's sort key is its time to the second, then "#" and the post's id: "$" sorts after every id of that second.
-        // No Limit: the time bounds it (from a review: 25 could miss the one sought behind an author's burst of tag changes).
+        // No Limit: the time bounds it, and a limit could miss the one sought behind an author's burst of tag changes.
         QueryResponse response = table.query(QueryRequest.builder()
                 .indexName(Keys.GSI2)
                 .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")

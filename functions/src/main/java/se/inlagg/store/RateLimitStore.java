@@ -42,9 +42,9 @@ public final class RateLimitStore {
     /**
      * Takes one of a client's attempts in its current window (or in a new one starting now), or, when the window's
      * attempts are all taken, answers that window and takes none. One conditional write per attempt, so attempts made
-     * at once are each counted before any is judged (found by a security probe: 40 wrong tokens sent at once all ran,
-     * since each read the count before any failure was added). A new window is opened only where none is open, so two
-     * first attempts at once both count (from a review); one that finds a window opened meanwhile takes from it.
+     * at once are each counted before any is judged (each reading the count first, 40 wrong tokens sent at once would
+     * all run). A new window is opened only where none is open, so two first attempts at once both count; one that
+     * finds a window opened meanwhile takes from it.
      */
     public Attempt take(String scope, String clientSha256, Instant now, Duration window, long max) {
         var key = Table.key(Keys.rateLimit(scope, clientSha256), Keys.RATE_SK);
@@ -86,8 +86,8 @@ public final class RateLimitStore {
 
     /**
      * Gives back an attempt that did not fail (a right token, or a check that could not be made): only failures count
-     * against a client. Only to the window it was taken from (from a review: one that had ended meanwhile, with a new one
-     * opened, would have lost a failure of the new one's). At best: a give-back that fails costs the client one attempt.
+     * against a client. Only to the window it was taken from: given to a new one opened meanwhile, it would take back one
+     * of that window's failures. At best: a give-back that fails costs the client one attempt.
      */
     public void giveBack(String scope, String clientSha256, Window takenFrom) {
         try {

@@ -56,7 +56,7 @@ public final class Table {
     }
 
     /**
-     * With the client made on first use: building one costs a cold start about 100 ms, and some
+     * With the client made on first use: building one weighs on a cold start (docs/PERFORMANCE.md), and some
      * functions that hold a table never call it (search, a page read without a session).
      */
     public Table(String name, Supplier<DynamoDbClient> client) {
@@ -102,7 +102,7 @@ public final class Table {
      * One item by its whole key, consistently. A Query naming the whole key rather than a GetItem:
      * the same item, capacity and latency, and every read path then goes through the one operation
      * the lists already use, so a function that does both loads and warms up one request shape,
-     * not two (about 40 classes fewer at the cold start of the post page, GetPost or a create).
+     * not two (fewer classes at the cold start of the post page, GetPost or a create).
      * No function is granted GetItem.
      */
     Optional<Item> get(String pk, String sk) {

@@ -48,7 +48,7 @@ public final class Transactions {
     /**
      * How long past the budget a write DynamoDB answered "in progress" is asked after, with its own token,
      * until it has ended: giving up then would answer "nothing changed" for a write that may yet commit, and a
-     * create retried on that would be made twice (from a review). A transaction ends in milliseconds; this is
+     * create retried on that would be made twice. A transaction ends in milliseconds; this is
      * short enough to stay within the writers' Lambda timeout after the budgets of Wiring.
      */
     static final Duration SETTLE = Duration.ofSeconds(1);

@@ -14,7 +14,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * from the socket with a one-millisecond timeout to see whether the server has closed it
  * ({@code sun.net.www.http.HttpClient.available}); on a live connection that read always waits the
  * whole millisecond and ends in an exception. Every DynamoDB call is a POST, so every call but a
- * container's first paid it (docs/PERFORMANCE.md, "Warm answers"). Without the header, the JDK
+ * container's first would pay it (docs/PERFORMANCE.md, "Warm answers"). Without the header, the JDK
  * buffers the body (DynamoDB's are small: at most a 4 MB transaction) and sends it with the length it
  * counted; the header is removed before signing, so the signature leaves it out.
  *
