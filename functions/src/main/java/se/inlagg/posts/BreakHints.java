@@ -4,9 +4,9 @@ package se.inlagg.posts;
  * The characters that only hint where a line may break, or may not, and show nothing: a soft hyphen (U+00AD, which
  * Word and hyphenated web pages leave in copied text), a zero-width space (U+200B), a word joiner (U+2060) and a
  * zero-width no-break space (U+FEFF, a byte order mark inside text). In a one-line name they split what readers
- * read as one word: found by a probe, the category "Sam{U+00AD}verkan" pasted with a soft hyphen became a second category
- * "sam-verkan" beside Samverkan (both shown alike on /tags), a title "Fi{U+200B}ka" the slug "fi-ka", and neither was
- * found by a search for the word. Joiners that change what is shown (U+200C, U+200D: emoji and scripts) stay.
+ * read as one word: the category "Sam{U+00AD}verkan" pasted with a soft hyphen would be a second category "sam-verkan"
+ * beside Samverkan (both shown alike on /tags), a title "Fi{U+200B}ka" the slug "fi-ka", and neither would be found by a
+ * search for the word. Joiners that change what is shown (U+200C, U+200D: emoji and scripts) stay.
  */
 public final class BreakHints {
 

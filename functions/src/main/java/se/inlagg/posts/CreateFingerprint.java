@@ -8,9 +8,9 @@ import java.util.Optional;
  * What a create asks for, as one SHA-256: the post it would make, read from the draft as the rules checked it, not
  * from how the request spelled it. A default spelled out ({@code "status": "published"}, {@code "tags": []}, a
  * field given as null or "" rather than left out), a title with spaces around it, a tag named twice or a date
- * written another way make the same post, so they are one request under one Idempotency-Key. Found by a probe: a
- * retry that filled in the defaults was refused as another request (422), and a client told so may send it again
- * under a new key and make a second post.
+ * written another way make the same post, so they are one request under one Idempotency-Key. Else a retry that
+ * fills in the defaults is refused as another request (422), and a client told so may send it again under a new key
+ * and make a second post.
  */
 final class CreateFingerprint {
 

@@ -3,10 +3,10 @@ package se.inlagg.posts;
 /**
  * Keeps the direction of a name or a title to itself where a page writes it in a line of its own words. Right-to-left
  * text, and the Unicode controls that set the direction of what follows them (embeddings and overrides U+202A–U+202E,
- * isolates U+2066–U+2069), act on the rest of the line: found by a probe, a name ending in an open override (U+202E,
- * as pasted from a right-to-left text) showed the byline's office after its comma as "idiB rotnoK" and turned the count
- * beside a category's name on /tags, and after a title in Hebrew or Arabic, even a well-formed one, the day of the date
- * beside it moved in front of the title. HTML's answer for such text is an isolate ({@code <bdi>}); this is
+ * isolates U+2066–U+2069), act on the rest of the line: a name ending in an open override (U+202E, as pasted from a
+ * right-to-left text) would show the byline's office after its comma as "idiB rotnoK" and turn the count beside a
+ * category's name on /tags, and after a title in Hebrew or Arabic, even a well-formed one, the day of the date beside it
+ * would move in front of the title. HTML's answer for such text is an isolate ({@code <bdi>}); this is
  * the same isolate as characters, so it also works inside a sentence built in Java. An excerpt's blocks, joined in one
  * line, each close what they leave open ({@link #closers}), as their ends on the post's page do. Text is stored as typed.
  */
@@ -43,9 +43,9 @@ public final class DirectionControls {
     /**
      * What closes every embedding, override and isolate the text leaves open, innermost first; empty for text typed the
      * usual way. For a block of text that others follow in one string (an excerpt's paragraphs and list items), which
-     * on the post's page each end what they opened (found by a content probe: one paragraph's stray U+202E turned every
-     * paragraph after it in the excerpt, in lists, feeds and search). A newline in the block closes nothing here: its lines
-     * are joined (a code block's, say; from a review).
+     * on the post's page each end what they opened (else one paragraph's stray U+202E turns every paragraph after it in
+     * the excerpt, in lists, feeds and search). A newline in the block closes nothing here: its lines are joined (a code
+     * block's, say).
      */
     public static String closers(CharSequence text) {
         return leftOpen(text, null, false).reverse().toString();

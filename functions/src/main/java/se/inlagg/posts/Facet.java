@@ -13,7 +13,7 @@ public record Facet(Kind kind, String slug, String name) {
     public static final int MAX_PARAMETER_VALUE = 512;
     /**
      * What a ?month that names no month is told, in the API's words: one that cannot be read, or one outside the years
-     * 1–9999 (found by a probe: 0000-01 was told only the form, which it has).
+     * 1–9999 (0000-01 has the form, so the form alone would not say what is wrong).
      */
     public static final String NOT_A_MONTH = "must be a month like 2019-01, in the years 1–9999";
 
@@ -70,7 +70,7 @@ public record Facet(Kind kind, String slug, String name) {
     public static Optional<Facet> named(Kind kind, String value) {
         return switch (kind) {
             case CATEGORY -> categoryNamed(value);
-            // As a byline's name is now stored (PostRules): without hints of a line break. Not in person() and office(), which
+            // As a byline's name is stored (PostRules): without hints of a line break. Not in person() and office(), which
             // also name the facets of bylines stored before, whose slugs must stay as they were made.
             case PERSON -> person(BreakHints.removed(value).strip());
             case OFFICE -> office(BreakHints.removed(value).strip());

@@ -81,13 +81,13 @@ public record Image(String url, String alt, Optional<String> caption, Optional<S
             return Optional.empty();
         }
         // By its last two segments, decoded: "/../images/…", "/x/%2e%2e/images/…" and "%61…" reach the same file in a browser
-        // (from two reviews: normalising first kept a leading "..", and decoded after).
+        // (java.net.URI's normalize keeps a leading "..", and would see "%2e%2e" undecoded).
         String path = java.net.URI.create(address).getPath();
         if (path == null) {
             return Optional.empty();
         }
-        // Its dot segments resolved as a browser resolves them: "/images/./…" and "/images/x/../…" reach the file too (found
-        // by a probe), while a trailing one leaves a folder ("/images/….png/." is "/images/….png/").
+        // Its dot segments resolved as a browser resolves them: "/images/./…" and "/images/x/../…" reach the file too,
+        // while a trailing one leaves a folder ("/images/….png/." is "/images/….png/").
         String[] segments = DotSegments.removed(path).split("/", -1);
         int n = segments.length;
         return n >= 2 && segments[n - 2].equals("images") && isStoredName(segments[n - 1])

@@ -33,12 +33,11 @@ import org.commonmark.renderer.html.HtmlRenderer;
 public final class Markdown {
 
     /**
-     * A web address written bare ("Läs mer på https://www.kriminalvarden.se/") is a link, as readers expect (found by a
-     * probe: it was text to copy by hand), and so is an e-mail address, as Word and Outlook link one ("skriv till
-     * asa@kriminalvarden.se": found by a content probe, it was text to copy; it was left out at first for no reason that
-     * holds, since the page shows the address either way). A table as GitHub writes it ("| Dag | Tid |" over
-     * "|---|---|") is a table: staff put schedules and contacts in posts, which showed as lines of bars (found by a
-     * review). Bodies stored before any of these keep their HTML until their text is edited: StoredHtml.VERSION is for rules that make a
+     * A web address written bare ("Läs mer på https://www.kriminalvarden.se/") is a link, as readers expect, and so is an
+     * e-mail address, as Word and Outlook link one ("skriv till asa@kriminalvarden.se"; the page shows the address either
+     * way). A table as GitHub writes it ("| Dag | Tid |" over "|---|---|") is a table: staff put schedules and contacts in
+     * posts, which would otherwise show as lines of bars.
+     * Bodies stored before any of these keep their HTML until their text is edited: StoredHtml.VERSION is for rules that make a
      * stored page unsafe, and every old post read would otherwise be rendered again on the readers' path.
      */
     private static final java.util.List<org.commonmark.Extension> EXTENSIONS = java.util.List.of(
@@ -64,7 +63,7 @@ public final class Markdown {
     /**
      * The sanitizer marks every link rel="nofollow", as for comments from strangers: the authors are the organisation's own
      * staff, and their links (to the blog's own pages, to sources they cite) are the site's, so search engines may follow
-     * them (found by a markup probe). The sanitizing of addresses stays. A body stored before keeps its HTML, with the mark,
+     * them. The sanitizing of addresses stays. A body stored before keeps its HTML, with the mark,
      * until its text is edited: the mark is no danger, and StoredHtml.VERSION is for rules that make a stored page unsafe.
      */
     private static final HtmlRenderer HTML = HtmlRenderer.builder()
@@ -81,10 +80,10 @@ public final class Markdown {
 
     /**
      * A link whose target the sanitizer would empty is its text: the autolinker makes a link of any "word://"
-     * (a typo such as "htps://", or "javascript://"), which rendered as a link to nowhere (from a review), as an
-     * explicit [text](javascript:…) did. After the autolinker, as the parser runs post-processors in order. A link
+     * (a typo such as "htps://", or "javascript://"), which would render as a link to nowhere, as an
+     * explicit [text](javascript:…) would. After the autolinker, as the parser runs post-processors in order. A link
      * whose text is its own address (as the autolinker makes one, "http://" before "www.") with a user name or
-     * password in it shows the address without them: the text would send them as the link did (found by a review).
+     * password in it shows the address without them: the text would send them as the link would.
      * {@code version} 1 does as the renderer before StoredHtml.VERSION 2 did, which linked such an address and kept its text.
      */
     private static Node textOfUnsafeLinks(Node document, int version) {
@@ -105,8 +104,8 @@ public final class Markdown {
             }
 
             /**
-             * A picture the page may not show is its alt text: the sanitizer would empty its source, and a reader saw a
-             * broken picture (`<img src="">`) where the author's words for it would say what it was (found by a probe).
+             * A picture the page may not show is its alt text: the sanitizer would empty its source, and a reader would see
+             * a broken picture (`<img src="">`) where the author's words for it say what it was.
              */
             @Override
             public void visit(Image image) {
@@ -134,14 +133,14 @@ public final class Markdown {
     /**
      * A body's headings sit under the post's title, the page's one first-level heading: a body that uses "# Rubrik"
      * has every heading moved one level down, so "#" is a second-level heading and "##" a third, its outline kept
-     * (found by a probe: a second first-level heading broke the outline a screen reader's user moves through; from a
-     * review: making "#" alone second-level put it level with the "##" under it). A body whose top headings are "##",
+     * (a second first-level heading would break the outline a screen reader's user moves through, and making "#" alone
+     * second-level would put it level with the "##" under it). A body whose top headings are "##",
      * as most are written under a title, keeps its levels. Bodies stored before keep their HTML until edited: StoredHtml.VERSION
      * re-renders only for what makes a stored page unsafe.
      */
     private static Node headingsUnderTheTitle(Node document) {
         int top = 7;
-        // The body's own headings, not one inside a quote or a list ("> # Citat" keeps the body's levels; from a review).
+        // The body's own headings, not one inside a quote or a list ("> # Citat" keeps the body's levels).
         for (Node child = document.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Heading heading) {
                 top = Math.min(top, heading.getLevel());
@@ -248,8 +247,8 @@ public final class Markdown {
             /**
              * A block's end, by {@code how}; then what the block left open of the direction controls is closed right after
              * what it wrote, before the mark {@code how} adds, as its end on the page closes it ({@link DirectionControls#closers}).
-             * Closed after {@code how} looked: before, the closing hid a block's own full stop from it, and "slut." read
-             * "slut.\u202C." (from a review).
+             * Closed after {@code how} looked: closed before, it would hide a block's own full stop from it, and "slut."
+             * would read "slut.\u202C.".
              */
             private void ended(java.util.function.Consumer<StringBuilder> how) {
                 String closers = closeDirections ? DirectionControls.closers(out.subSequence(block, out.length())) : "";
@@ -303,8 +302,8 @@ public final class Markdown {
             }
 
             /**
-             * A paragraph ends its sentence. The items of a list run on as one, "a; b; c." (found by a probe:
-             * "rutiner vid frigivning. en kontaktperson." read as sentences with no capital), and an item that
+             * A paragraph ends its sentence. The items of a list run on as one, "a; b; c." (not "rutiner vid
+             * frigivning. en kontaktperson.", sentences with no capital), and an item that
              * opens a sentence opens it with a capital when it starts with a plain lower-case word (not code,
              * markup, a link, a number, nor a word like "iPhone"): the excerpt and the snippet read as prose.
              */
@@ -354,8 +353,8 @@ public final class Markdown {
 
     /**
      * Where the last character written before {@code end} is, -1 for none; when blocks are {@code closed}, the closings of
-     * direction (U+202C, U+2069) aside, so a block's own full stop is seen behind them (from a review: "slut.\u202C" made
-     * the next list item start in lower case, and an empty cell after it added a second full stop).
+     * direction (U+202C, U+2069) aside, so a block's own full stop is seen behind them (else "slut.\u202C" makes the
+     * next list item start in lower case, and an empty cell after it adds a second full stop).
      */
     private static int lastWritten(StringBuilder out, int end, boolean closed) {
         int last = end - 1;

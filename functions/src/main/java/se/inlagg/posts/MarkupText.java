@@ -78,8 +78,8 @@ public final class MarkupText {
      * How many chars from {@code i} make one character a page and a feed may carry (2 for a surrogate pair), or as
      * many negated for one neither may: what XML 1.0 has no place for (a control but tab, newline and carriage return, a surrogate
      * alone, U+FFFE, U+FFFF) and what HTML reads as an error (DEL, the C1 controls, every noncharacter). The rules
-     * refuse them all in what is typed, but a Markdown character reference ("&#x1;") made one in a body's HTML and
-     * excerpt, and the feed carrying it was unreadable for every subscriber (found by a probe).
+     * refuse them all in what is typed, but a Markdown character reference ("&#x1;") makes one in a body's HTML and
+     * excerpt, which would make the feed carrying it unreadable for every subscriber.
      */
     private static int fitLength(String text, int i) {
         char c = text.charAt(i);

@@ -5,7 +5,7 @@ import java.text.Normalizer;
 /**
  * Text in one Unicode form (NFC, composed), as every browser on Windows and Linux types it. Text pasted
  * from macOS, or sent by a script, may come decomposed ("a" + U+030A for "å"): stored that way, one person
- * got two pages, a title a slug with a dash for each accent, and searches typed the usual way found nothing.
+ * would get two pages, a title a slug with a dash for each accent, and searches typed the usual way would find nothing.
  */
 public final class Nfc {
 
@@ -13,7 +13,7 @@ public final class Nfc {
     }
 
     /**
-     * The text composed, without loading the JDK's normalizer (some 20–35 ms of a cold start) for text NFC
+     * The text composed, without loading the JDK's normalizer (costly at a cold start: docs/PERFORMANCE.md) for text NFC
      * cannot change. Swedish is written below U+0300, where nothing changes; above it, what Swedish text
      * has (–, “ ”, …, €, emoji) is left alone too, and only what {@link #mayChange} names sends the text to
      * the normalizer. NfcTest checks that against the JDK for every code point.

@@ -27,7 +27,7 @@ public interface PostRepository {
     /**
      * The post that holds this slug, with its body, read consistently, when {@code readable} (this reader may see it).
      * One the reader may not see is looked for on as a missing one is, so that its 404 takes as long: a reader timing
-     * them could otherwise tell a guessed title's draft or scheduled post from no post at all (found by a security probe).
+     * them could otherwise tell a guessed title's draft or scheduled post from no post at all.
      */
     Optional<Post> findBySlug(String slug, java.util.function.Predicate<PostSummary> readable);
 

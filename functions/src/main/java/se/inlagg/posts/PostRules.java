@@ -45,9 +45,9 @@ public final class PostRules {
     /**
      * The rules for an edit of a post as stored: its own uploaded picture may stay (with its size), while no
      * other address of the site's may be set by hand, so no post can point at another's file (and delete it
-     * with itself). A byline's name or office, and a date, that a rule made since refuses pass as long as they
-     * are the stored ones (from a review: a post by "Ольга Петренко", stored before such names were refused,
-     * could no longer be edited at all, a PATCH of its text refused on a name nobody sent).
+     * with itself). A byline's name or office, and a date, that a later rule refuses pass as long as they
+     * are the stored ones: a post by "Ольга Петренко", stored before such names were refused, stays editable,
+     * not refused a PATCH of its text on a name nobody sent.
      */
     public static Outcome<Checked> check(PostDraft d, SiteTime time, Optional<PostSummary> stored) {
         Optional<Image> current = stored.flatMap(PostSummary::image);
@@ -76,11 +76,11 @@ public final class PostRules {
         Optional<Image> image = image(errors, d, current);
         Optional<String> excerpt = optional(errors, "excerpt", d.excerpt(), MAX_EXCERPT, true);
         // An excerpt is read without such a user name or password (excerptAsRead), so one its author wrote would change
-        // unseen: refused as the body's links are, so the author learns why (noted at the last stop).
+        // unseen: refused as the body's links are, so the author learns why.
         excerpt.filter(e -> e.indexOf('@') >= 0).flatMap(SafeUrls::firstBareAddressWithUserInfo)
                 .ifPresent(address -> errors.add(new FieldError("excerpt", linkWithCredentials(address))));
-        // A status given empty is refused, not read as left out (found by an API probe: "status": "" published a draft, as
-        // the default is published). The forms always send one.
+        // A status given empty is refused, not read as left out: the default is published, so "status": "" would
+        // publish a draft. The forms always send one.
         Status status = d.status().map(s -> Status.fromWire(s).orElseGet(() -> {
             errors.add(new FieldError("status", "must be \"published\" or \"draft\""));
             return Status.PUBLISHED;
@@ -134,16 +134,16 @@ public final class PostRules {
     }
 
     /**
-     * One check for a post's byline and a profile's, so both store it alike: a post's role and office kept the spaces
-     * typed around them ("Malmö "), where a profile's did not (found by a review). Null when the name is refused.
+     * One check for a post's byline and a profile's, so both store it alike (the spaces typed around "Malmö " go in
+     * both). Null when the name is refused.
      */
     private static Byline byline(List<FieldError> errors, Optional<String> name, Optional<String> role, Optional<String> office,
                                  Optional<Byline> stored) {
         String n = required(errors, "author.name", name, MAX_NAME, false);
         Optional<String> r = optional(errors, "author.role", role, MAX_NAME, false);
         Optional<String> o = optional(errors, "author.office", office, MAX_NAME, false);
-        // A name and an office are pages, feeds and filters, by an address made of their letters a–z: one of none (only
-        // Cyrillic, say) was published, and then no filter or search scope could find its posts (found by an API probe).
+        // A name and an office are pages, feeds and filters, by an address made of their letters a–z: the posts of one of
+        // none (only Cyrillic, say) no filter or search scope could find.
         // Refused as a category of no such letter is, with the same words.
         // A post stored before keeps such a name or office through its edits (check).
         if (n != null && addressless(n, stored.map(Byline::name))) {
@@ -195,8 +195,8 @@ public final class PostRules {
         Optional<String> alt = optional(errors, "image.alt", d.imageAlt(), MAX_ALT, false);
         Optional<String> caption = optional(errors, "image.caption", d.imageCaption(), MAX_CAPTION, false);
         if (url.isEmpty()) {
-            // Not when an address was sent and refused for itself: that error says what is wrong with it (found by a test
-            // of the limit: one of 2,049 characters was also said to be empty).
+            // Not when an address was sent and refused for itself: that error says what is wrong with it (one of 2,049
+            // characters is not also empty).
             if ((alt.isPresent() || caption.isPresent()) && !urlRefused) {
                 errors.add(new FieldError("image.url", "must not be empty when the image has alt text or a caption"));
             }
@@ -217,7 +217,7 @@ public final class PostRules {
         }
         if (Image.isStoredHere(address)) {
             // Another post's file goes when that post lets its picture go, and this one would show a broken picture
-            // (found by a probe: the full address of one passed as any web address does).
+            // (named by its full address too, not only its path).
             errors.add(new FieldError("image.url", ANOTHER_POSTS_PICTURE));
             return Optional.empty();
         }
@@ -233,7 +233,7 @@ public final class PostRules {
         }
         if (address.length() > MAX_URL) {
             // Measured as stored: each letter beyond ASCII is written as six or more characters, and an address stored
-            // longer than the limit would be refused when an edit sends it back (from a review).
+            // longer than the limit would be refused when an edit sends it back.
             errors.add(new FieldError("image.url", URL_TOO_LONG_AS_STORED));
             return Optional.empty();
         }
@@ -265,9 +265,9 @@ public final class PostRules {
 
     /**
      * A picture's alt text or caption as typed on its own page, stored as a post's fields store it: composed, without the
-     * hints of a line break or the spaces around it, and empty when it shows nothing (from a review: the upload's page
-     * kept soft hyphens and a caption of one no-break space, which the post's fields drop, so saving the edit form
-     * unchanged made a new version). Checked first ({@link #imageTextProblems}).
+     * hints of a line break or the spaces around it, and empty when it shows nothing (else soft hyphens, or a caption of
+     * one no-break space, which the post's fields drop, would make saving the edit form unchanged a new version). Checked
+     * first ({@link #imageTextProblems}).
      */
     public static String storedLine(String typed) {
         return showsNothing(typed) ? "" : storedTitle(typed);
@@ -281,9 +281,9 @@ public final class PostRules {
         String problem = textProblem(value.get(), multiline);
         // Composed once it is known to be whole text (no broken pairs): what is measured, stored and shown.
         String v = problem == null ? asStored(value.get(), multiline) : value.get();
-        // A one-line field is stored without the spaces around it, so they are not counted (found at a stop: a title of
-        // 200 characters pasted with a space after it was refused as too long), and a picture's alt text and caption are
-        // kept without them too, as a title and a byline were already.
+        // A one-line field is stored without the spaces around it, so they are not counted (a title of 200 characters
+        // pasted with a space after it is not too long), and a picture's alt text and caption are kept without them too,
+        // as a title and a byline are.
         String kept = problem != null || multiline ? v : v.strip();
         if (problem == null && kept.codePointCount(0, kept.length()) > max) {
             problem = "must be at most " + max + " characters";
@@ -297,8 +297,8 @@ public final class PostRules {
 
     /**
      * Control characters, broken surrogate pairs and noncharacters corrupt pages, feeds and keys alike: XML
-     * allows neither U+FFFE nor U+FFFF, and one of them in a post made its feed unreadable for every
-     * subscriber (found by a probe). Unicode keeps every noncharacter for a program's own use, never for text.
+     * allows neither U+FFFE nor U+FFFF, and one of them in a post would make its feed unreadable for every
+     * subscriber. Unicode keeps every noncharacter for a program's own use, never for text.
      */
     static String textProblem(String s, boolean multiline) {
         for (int i = 0; i < s.length(); i++) {
@@ -323,8 +323,8 @@ public final class PostRules {
             if (Character.isISOControl(c) && !allowedBreak) {
                 return multiline ? "must not contain control characters" : "must be one line without control characters";
             }
-            // Unicode's line and paragraph separators break a line as a newline does (found by a probe: a title with
-            // U+2029 ended its direction isolate early, so the page isolated it twice). The forms make them spaces.
+            // Unicode's line and paragraph separators break a line as a newline does (a title with U+2029 would end its
+            // direction isolate early). The forms make them spaces.
             if (!multiline && (c == '\u2028' || c == '\u2029')) {
                 return SEPARATOR_IN_LINE;
             }
@@ -334,8 +334,8 @@ public final class PostRules {
 
     /**
      * Nothing a reader would see: spaces of every kind (a no-break space, an ideographic one), format characters
-     * (zero-width ones, a byte order mark, direction marks), Hangul fillers and variation selectors. Found by a probe:
-     * a title, a text and a byline of one no-break space were saved as a post nobody could see or name.
+     * (zero-width ones, a byte order mark, direction marks), Hangul fillers and variation selectors: a title, a text and
+     * a byline of one no-break space would make a post nobody can see or name.
      */
     static boolean showsNothing(String s) {
         return s.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
@@ -368,8 +368,8 @@ public final class PostRules {
 
     public static final String URL_WITH_NO_SUCH_PORT = "must be a web address whose port number, after the colon, is from 1 to 65535";
 
-    // Named so for any stored picture this post does not show now: another post's, or one this post showed before (found by
-    // an API probe: the message said "another post" of the post's own earlier picture, which the name alone cannot tell).
+    // Named so for any stored picture this post does not show now: another post's, or one this post showed before, which
+    // the name alone cannot tell apart.
     public static final String ANOTHER_POSTS_PICTURE = "must not be the file of a picture this post does not show now (one uploaded to "
             + "another post, here or on another site running Inlägg, or one this post showed before), which goes when no post shows "
             + "it: upload the file to this post";
@@ -381,9 +381,9 @@ public final class PostRules {
 
     /**
      * A stored excerpt as it is read: each bare address in it a page would link but for a user name or password is without
-     * them, as {@link #excerptOf} now shows it. Found by a review: an excerpt made before f9d123d from a body with
-     * "https://anna:hemligt@…" kept the password, which every list, feed, page description and API answer then sent, and,
-     * no longer equal to the excerpt made from the body, stayed through every edit as if its author had written it.
+     * them, as {@link #excerptOf} shows it. An excerpt made before StoredHtml.VERSION 2 from a body with
+     * "https://anna:hemligt@…" keeps the password, which every list, feed, page description and API answer would send,
+     * and, no longer equal to the excerpt made from the body, would stay through every edit as if its author had written it.
      * Stored anew by the next write of the post; the search index keeps it until a reindex.
      */
     public static String excerptAsRead(String stored) {
@@ -393,15 +393,16 @@ public final class PostRules {
 
     /**
      * Whether a post's excerpt (as {@link #excerptAsRead} reads it) is the one made from its body, not its author's: an edit
-     * that sends no excerpt makes it anew, and the form shows it empty. One made before f9d123d from a body with a bare address's
-     * password counts: cut where the password's characters took room, it is not the one made now from a long body.
+     * that sends no excerpt makes it anew, and the form shows it empty. One made before StoredHtml.VERSION 2 from a body with a
+     * bare address's password counts: cut where the password's characters took room, it is not the one this code makes
+     * from a long body.
      */
     public static boolean derivedExcerpt(String excerpt, String body) {
         // Read made fit, as the words are: one made before StoredHtml.VERSION 3, when a reference to a control ("&#150;",
-        // "&#x1;") stayed that control, is then one made from the body (found by an upgrade probe: taken for its author's,
-        // it stayed through every edit of the body, the form offering it, "�" and all, to keep, and every change through the
-        // API was refused for it, naming a field its client never sent). One its author typed with a noncharacter, which the
-        // rules took before ecf5bea, made fit, is still no words of the body: theirs.
+        // "&#x1;") stayed that control, is then one made from the body (taken for its author's, it would stay through every
+        // edit of the body, the form offering it, "�" and all, to keep, and every change through the API would be refused
+        // for it, naming a field its client never sent). One its author typed with a noncharacter, which older rules took,
+        // made fit, is still no words of the body: theirs.
         String seen = StoredHtml.fit(excerpt);
         String made = excerptOf(body);
         return seen.equals(made) || body.indexOf('@') >= 0 && (seen.equals(excerptAsRead(made))
@@ -410,7 +411,7 @@ public final class PostRules {
     }
 
     /**
-     * Whether the excerpt is the one made from this body before 2026-12-05: cut at a code point, each block's direction
+     * Whether the excerpt is the one older rules made from this body: cut at a code point, each block's direction
      * left open (a body may write a control as a reference, "&#x202E;", so any body is read again; only for an excerpt
      * that is not the one made now), and read without an address's user name when the body has one.
      */
@@ -424,7 +425,7 @@ public final class PostRules {
         return cut(text, true);
     }
 
-    /** The same, cut between whole characters where no space is near when {@code whole}; else at a code point, as before. */
+    /** The same, cut between whole characters where no space is near when {@code whole}; else at a code point, as older rules cut. */
     private static String cut(String text, boolean whole) {
         if (text.codePointCount(0, text.length()) <= DERIVED_EXCERPT) {
             return text;
@@ -439,10 +440,10 @@ public final class PostRules {
 
     /**
      * Where a cut at {@code end} ends whole characters as a reader sees them: not inside an emoji of several code points
-     * (a skin tone, a family joined by ZWJ, a flag) nor between a letter and its accent (found by a content probe: a run of
-     * 👩🏾‍💻 without a space ended in 👩, another emoji). Only a cut without a space near it gets here. The iterator reads
-     * from the start, as a run of flags pairs its letters from its start (from a review: a stretch around the cut began
-     * inside a flag), but not the rest of the text (some milliseconds at a long body's end); a "character" as long as the
+     * (a skin tone, a family joined by ZWJ, a flag) nor between a letter and its accent (a run of 👩🏾‍💻 without a space
+     * must not end in 👩, another emoji). Only a cut without a space near it gets here. The iterator reads from the start,
+     * as a run of flags pairs its letters from its start (a stretch around the cut could begin inside a flag), but not
+     * the rest of the text (some milliseconds at a long body's end); a "character" as long as the
      * whole cut (a letter under hundreds of accents) is cut where it was.
      */
     private static int characterEnd(String text, int end) {

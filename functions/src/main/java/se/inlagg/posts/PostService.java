@@ -137,11 +137,11 @@ public final class PostService {
 
     /**
      * The author's post of this very title saved within {@link #SAME_TITLE_JUST_NOW}, unless the request's key made a post
-     * already (a form sent again, which its own answer covers). Found by a browser probe: back from the page that said a
-     * form sent again would be a new post, to a form the browser had filled in again under a new id, "Publicera" made a
-     * second post of the same title, and nothing said so. One Query of the author's posts changed in that time; a second
+     * already (a form sent again, which its own answer covers). Back from the page that said a form sent again would be
+     * a new post, to a form the browser has filled in again under a new id, "Publicera" would otherwise make a second
+     * post of the same title without a word. One Query of the author's posts changed in that time; a second
      * read, of the key's record, only when one of them has the title. Only advice: a read that fails is logged and taken
-     * for none, so the form is saved, never given back as an error page with its text lost (from a review).
+     * for none, so the form is saved, never given back as an error page with its text lost.
      */
     public Optional<PostSummary> sameTitleJustNow(String authorId, String title, Optional<IdempotentRequest> key) {
         String stored = PostRules.storedTitle(title);
@@ -234,22 +234,21 @@ public final class PostService {
                 || (!c.dateCleared() && (was.status() == Status.PUBLISHED ? !publishedAt.isAfter(now) : was.dated()));
         if (!dated && (publishedAt.isAfter(now) || was.dated())) {
             // A draft with no date of its own is dated by when it was last begun, never by a time to come: a scheduled post
-            // taken back in this patch is dated now (it kept the time it was scheduled for; from an integrator's probe, as
-            // unpublish below), and so is a draft whose own date is taken away (from an API probe: it answered dated false
-            // with the date taken away still as its publishedAt).
+            // taken back in this patch is dated now, not by the time it was scheduled for (as unpublish below), and so is a
+            // draft whose own date is taken away (not answered dated false with that date still as its publishedAt).
             publishedAt = now;
         }
         var next = new PostSummary(was.id(), was.slug(), c.title(), c.excerpt(), c.byline(), c.tags(), c.image(),
                 c.status(), publishedAt, dated, now, was.version() + 1, was.authorId());
         if (c.body().equals(current.body()) && sameContent(was, next)) {
             // Nothing would change (an empty merge patch): the post keeps its version, so a client holding its ETag is not
-            // refused for a change nobody made (found by a probe), as a tag or publish request that changes nothing is answered.
+            // refused for a change nobody made, as a tag or publish request that changes nothing is answered.
             return Outcome.done(current);
         }
         Body body = c.body().equals(current.body()) ? new Body(current.body(), current.bodyHtml()) : Body.of(c.body());
         // The post as it was is kept when its words change: an edit that only publishes, dates or takes a picture away keeps
-        // none, as the publish and picture routes keep none (found by a newcomer: a status-only PATCH listed the same words
-        // again, one version after another).
+        // none, as the publish and picture routes keep none (a status-only PATCH would list the same words again, one
+        // version after another).
         boolean wordsChange = !c.body().equals(current.body()) || !sameWords(was, next);
         return switch (writeDropping(was, next.image(), () -> wordsChange ? repository.edit(current, next, body, now)
                 : repository.update(was, next, Optional.of(body), now))) {
@@ -284,8 +283,8 @@ public final class PostService {
     /**
      * Publishes the actor's post now, or at a moment (a future one schedules it; the lists show it
      * from then on with no job to run). Now, a draft with a past date of its own keeps it: one published
-     * before and taken back (found by a probe: a post of January, unpublished to mend it, came back as
-     * today's news at the top of the feed) or one its author back-dated. With the post as the caller saw it,
+     * before and taken back (a post of January, unpublished to mend it, must not come back as today's
+     * news at the top of the feed) or one its author back-dated. With the post as the caller saw it,
      * a post changed since is refused (what was previewed is what goes out); a post that already is so
      * published is left as it is.
      */
@@ -302,10 +301,9 @@ public final class PostService {
 
     /**
      * Takes the actor's post back to a draft: out of every list, feed and count at once. It keeps its date as its own
-     * when readers have seen it; a scheduled post taken back before its time has none (from a review: published "now"
-     * a month later, it went out under the date it was never seen at), and is dated when it was taken back, as a draft
-     * is by when it was begun (from an integrator's probe: it kept the time it was scheduled for, a date to come that
-     * meant nothing).
+     * when readers have seen it; a scheduled post taken back before its time has none (published "now" a month later,
+     * it would go out under a date it was never seen at), and is dated when it was taken back, as a draft is by when it
+     * was begun, not by the time it was scheduled for, a date to come that means nothing.
      */
     public Outcome<PostSummary> unpublish(String slug, String actorId, Optional<Seen> seen) {
         return changeStatus(slug, actorId, seen, current -> {
@@ -421,8 +419,8 @@ public final class PostService {
 
     /**
      * A write that may drop the post's own picture: its file is deleted once the write committed, and nothing is
-     * done to it before (a mark for the lifecycle before a write that never ran to its end took a picture its post
-     * still showed; found by a durability probe). When the write's fate is unknown (it threw), the post is read
+     * done to it before (a mark for the lifecycle before a write that never runs to its end would take a picture its
+     * post still shows). When the write's fate is unknown (it threw), the post is read
      * again: a file it no longer shows goes, one it shows stays. If nothing after the commit runs, the file stays
      * where no post shows it: kept, never lost.
      */
@@ -469,9 +467,8 @@ public final class PostService {
      * What a post's page shows around it: the visible posts just newer and older, and a few that
      * share a category with it (the newest of each of its first {@link #RELATED_CATEGORIES}
      * categories, those sharing more first). The two one-item Queries and the Query per category are
-     * made side by side, each on a thread of its own, so the page waits about one round trip, not five
-     * (the two neighbours were read one after the other until 2026-12-03: two round trips). Nothing for
-     * a post readers cannot see yet.
+     * made side by side, each on a thread of its own, so the page waits about one round trip, not five.
+     * Nothing for a post readers cannot see yet.
      */
     public Surroundings around(PostSummary post, int relatedCount) {
         Instant now = time.now();
@@ -534,7 +531,7 @@ public final class PostService {
 
     /**
      * A post by slug whose earlier versions its author reads ({@link #versions}, {@link #version}): as {@link #getToChange},
-     * but another author's is refused as a read, not a change (found by a newcomer: it said "may change it").
+     * but another author's is refused as a read, not a change.
      */
     public Outcome<Post> getToReadVersions(String slug, String actorId) {
         return own(slug, actorId, Refusal.Forbidden.notTheAuthorsVersions());
@@ -632,8 +629,7 @@ public final class PostService {
     }
 
     public Outcome<PostSummary> removeTag(String slug, String tagSlugOrName, Optional<Seen> seen, String authorId) {
-        // Named as the lists read a category, by its slug or its name in any case (found by a probe: /tags/FRIVARD was "no
-        // such tag on this post" for a post that has frivard).
+        // Named as the lists read a category, by its slug or its name in any case: /tags/FRIVARD names a post's frivard.
         String tagSlug = Facet.slugOf(tagSlugOrName);
         return changeTags(slug, seen, authorId, current -> current.stream().anyMatch(t -> t.slug().equals(tagSlug))
                 ? Optional.of(current.stream().filter(t -> !t.slug().equals(tagSlug)).toList())

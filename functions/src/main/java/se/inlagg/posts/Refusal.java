@@ -41,7 +41,7 @@ public sealed interface Refusal {
                     "Bara den som skrev inlägget kan ändra eller ta bort det.");
         }
 
-        /** Another author's post's earlier versions, which are read, not changed (found by a newcomer: said "change"). */
+        /** Another author's post's earlier versions, which are read, not changed. */
         public static Forbidden notTheAuthorsVersions() {
             return new Forbidden("Only the author of this post may read its earlier versions.",
                     "Bara den som skrev inlägget kan se dess tidigare versioner.");
@@ -61,7 +61,7 @@ public sealed interface Refusal {
         PERSON("person", "Det finns inga inlägg av den skribenten."),
         OFFICE("office", "Det finns inga inlägg från det kontoret."),
         MONTH("month", "Det finns inga inlägg från den månaden."),
-        /** An address whose month is none (2019-13, 2019): found by a probe, it was told the month had no posts. */
+        /** An address whose month is none (2019-13, 2019): said so, not that the month has no posts. */
         NO_SUCH_MONTH("month (write it as 2019-01)", "Det finns ingen sådan månad. En månad skrivs som år och månad, till exempel 2019-01."),
         IMAGE("image", "Bilden finns inte."),
         /** An earlier version by a number the post never had, or one no longer kept (PostVersion#KEPT_FOR). */

@@ -12,10 +12,9 @@ import org.nibor.autolink.LinkType;
 /**
  * Which link and image addresses a post's body may carry: relative ones and http, https (and
  * mailto for links). commonmark's default also lets data: through, which can carry a page of its
- * own; a fuzz test found that, and this closes it. None with a user name or password a browser
- * reads in it ("https://user:pw@…", "//user@…"): every reader of the page, the feed and the API
- * would be sent them (found by a review; the write refuses such a body, this keeps them out of
- * what was stored before).
+ * own. None with a user name or password a browser reads in it ("https://user:pw@…", "//user@…"):
+ * every reader of the page, the feed and the API would be sent them (the write refuses such a body;
+ * this keeps them out of bodies stored before).
  */
 final class SafeUrls implements UrlSanitizer {
 
@@ -43,8 +42,8 @@ final class SafeUrls implements UrlSanitizer {
     /**
      * The address without the user name or password a browser reads in it, when a page would link it but for them; empty
      * for any other. An address of a scheme the page never links ("ssh://git@github.com/…", "smb://anna@filserver/…") is
-     * shown as text, which sends nothing, so its user name is the author's to write (found by a review: such a body was
-     * refused, and one stored before showed "ssh://github.com/…", a different command).
+     * shown as text, which sends nothing, so its user name is the author's to write (shown without it,
+     * "ssh://github.com/…" would be a different command).
      */
     static Optional<WebAddresses.WithoutUserInfo> userInfoOfLink(String url) {
         return allowed(url, LINK_SCHEMES) && !mail(url) ? WebAddresses.withoutUserInfo(url) : Optional.empty();
@@ -71,8 +70,8 @@ final class SafeUrls implements UrlSanitizer {
 
     /**
      * Whether the link writes mail: nothing before an "@" in it is sent to any server (the mail program gets the address),
-     * so a "//" in it opens no authority. Found by a review: the autolinker makes "mailto://anna@intra.example.se" of a bare
-     * "//anna@intra.example.se", which was refused as a user name, text that saved before.
+     * so a "//" in it opens no authority: the autolinker makes "mailto://anna@intra.example.se" of a bare
+     * "//anna@intra.example.se", which holds no user name.
      */
     private static boolean mail(String url) {
         return url.strip().regionMatches(true, 0, "mailto:", 0, 7);

@@ -7,8 +7,7 @@ import java.util.HexFormat;
 
 /**
  * SHA-256, which every JDK has, without the checked exception of asking for it by name. In the domain's package because
- * each package that hashes (a token, a create's fingerprint, a picture's name, an ETag, a search cursor) may use this one;
- * each had its own copy of the lookup (found by a review).
+ * each package that hashes (a token, a create's fingerprint, a picture's name, an ETag, a search cursor) may use this one.
  */
 public final class Sha256 {
 

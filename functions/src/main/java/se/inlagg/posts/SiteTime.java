@@ -29,9 +29,8 @@ public final class SiteTime {
 
     /**
      * " (vintertid)" or " (sommartid)" after a time, naming which of a time shown twice is meant, exactly as the site shows
-     * it ({@link SwedishDates#seasonAfter}); " (normaltid)", the official word for winter time, in the same form. Only these:
-     * found by a review, "02:30vintertid" and "02:30 (sommartid" were taken too, a spelling no page shows and no document
-     * named.
+     * it ({@link SwedishDates#seasonAfter}); " (normaltid)", the official word for winter time, in the same form. Only these,
+     * not "02:30vintertid" or "02:30 (sommartid": spellings no page shows and no document names.
      */
     private static final Pattern SEASON_AT_END = Pattern.compile(" \\((" + SwedishDates.SUMMER_TIME + "|" + SwedishDates.WINTER_TIME
             + "|" + SwedishDates.STANDARD_TIME + ")\\)$");
@@ -47,8 +46,8 @@ public final class SiteTime {
     /**
      * The years a time and a month may fall in. Four digits: a stored time, a month's key and its
      * archive's address are then plain text that sorts as time and reads back; a year past 9999
-     * would be written "+10000-01" and could never be read back as a month (one such post broke the
-     * archive and the sitemap for good), and a year before 1 would be signed.
+     * would be written "+10000-01" and could never be read back as a month (one such post would break
+     * the archive and the sitemap for good), and a year before 1 would be signed.
      */
     static final int FIRST_YEAR = 1;
     static final int LAST_YEAR = 9999;
@@ -89,8 +88,8 @@ public final class SiteTime {
 
         /**
          * A time of day the site's clocks skip as they are put forward ("2026-03-29 02:30" in Stockholm, where 02:00
-         * becomes 03:00): no instant is it. Found by a probe: java.time moves it on by the gap, and such a post was
-         * saved at 03:30, said only by the confirmation. An author asked for a time that does not exist is told so.
+         * becomes 03:00): no instant is it. java.time moves it on by the gap, which would save such a post at 03:30,
+         * said only by the confirmation: an author who asks for a time that does not exist is told so.
          *
          * @param from the clock's time as it is put forward (02:00)
          * @param to   what it shows at once after (03:00)
@@ -105,8 +104,8 @@ public final class SiteTime {
         }
 
         /**
-         * A time the clock shows once, said to be of the other season ("2026-07-01 12:00 (vintertid)"). Found by a review:
-         * it was "no real date", of a real date. The words are the text's, "normaltid" as typed.
+         * A time the clock shows once, said to be of the other season ("2026-07-01 12:00 (vintertid)"): a real date, not
+         * "no real date". The words are the text's, "normaltid" as typed.
          *
          * @param said the season word typed
          * @param is   the season the time is in, "sommartid" or "vintertid"
@@ -121,8 +120,8 @@ public final class SiteTime {
         }
 
         /**
-         * A day its month does not have ("2027-02-29", "31 april 2026"), written as a date is. It was "no date at all", and
-         * the message's examples were the form the author had typed (noted at a stop), so nothing said what was wrong.
+         * A day its month does not have ("2027-02-29", "31 april 2026"), written as a date is: "no date at all", with
+         * examples of the very form the author typed, would not say what is wrong.
          */
         record NoSuchDay(YearMonth month, int day) implements Reading {
 
@@ -198,7 +197,7 @@ public final class SiteTime {
                 Instant midnight = LocalDate.parse(t, DATE).atStartOfDay(zone).toInstant();
                 return word.isEmpty() ? within(midnight) : new Reading.Unreadable();
             }
-            // RFC 3339 (5.6) takes a lower-case z as it takes a lower-case t (found by an API probe: "…T09:15z" was refused).
+            // RFC 3339 (5.6) takes a lower-case z as it takes a lower-case t ("…T09:15z").
             if (t.endsWith("Z") || t.endsWith("z") || OFFSET_AT_END.matcher(t).find()) {
                 Instant read = OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.SECONDS);
                 return word.isEmpty() ? within(read) : new Reading.Unreadable();
@@ -214,8 +213,8 @@ public final class SiteTime {
      * text is no time for other reasons too, and is said to be none.
      */
     private Optional<Reading> noSuchDay(String text) {
-        // A season word after the time stays where it is, read again with the first of the month (from a review: "31
-        // november 2026 kl. 12:00 (vintertid)" was no date).
+        // A season word after the time stays where it is, read again with the first of the month ("31 november 2026
+        // kl. 12:00 (vintertid)" is a day its month lacks, not no date).
         Matcher season = SEASON_AT_END.matcher(text);
         int at = season.find() ? season.start() : text.length();
         String date = text.substring(0, at);
@@ -254,9 +253,9 @@ public final class SiteTime {
     }
 
     /**
-     * In the years 1–9999 in this zone (its month) and in UTC (the API's answers). Year 0 in UTC was let in, four digits
-     * all the same, until a probe found "0001-01-01" here answered as 0000-12-31T23:06:32Z, which Python's and .NET's
-     * date types cannot hold: a client paging every post failed at it.
+     * In the years 1–9999 in this zone (its month) and in UTC (the API's answers). Not year 0 in UTC, four digits all the
+     * same: "0001-01-01" here would be answered as 0000-12-31T23:06:32Z, which Python's and .NET's date types cannot hold,
+     * and a client paging every post would fail at it.
      */
     private boolean withinYears(Instant instant) {
         int here = instant.atZone(zone).getYear();

@@ -28,7 +28,7 @@ public final class Slugs {
             i += Character.charCount(cp);
             if (isMark(cp)) {
                 // A mark left over once composed belongs to the letter before it, no break between words: "İstanbul"
-                // lower-cased is "i" and a combining dot (found by a probe: it made "i-stanbul").
+                // lower-cased is "i" and a combining dot (not "i-stanbul").
                 continue;
             }
             String ascii = transliterate(cp);
@@ -99,9 +99,9 @@ public final class Slugs {
         if (!Character.isLetterOrDigit(cp)) {
             return "";
         }
-        // Decomposing strips the accents of å, ä, ö, é, ü and their kin, and takes a ligature apart ("ﬁ" is "fi": found
-        // by a probe, "ﬁka" was filed under "ka"); what is left must be ASCII letters and digits.
-        // Only its letters and digits: Catalan's "ŀ" is "l" and a middle dot (from a review).
+        // Decomposing strips the accents of å, ä, ö, é, ü and their kin, and takes a ligature apart ("ﬁ" is "fi", so
+        // "ﬁka" is not filed under "ka"); what is left must be ASCII letters and digits.
+        // Only its letters and digits: Catalan's "ŀ" is "l" and a middle dot.
         String base = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKD).replaceAll("[^\\p{L}\\p{Nd}]+", "");
         return !base.isEmpty() && base.length() <= 3 && base.chars().allMatch(c -> c < 128)
                 ? base.toLowerCase(Locale.ROOT) : "";

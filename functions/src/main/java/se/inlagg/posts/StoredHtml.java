@@ -5,15 +5,15 @@ import java.util.Optional;
 /**
  * Which rendering a body's stored HTML came from, and whether a read may serve it as it is. Apart from {@link Markdown}
  * so that asking builds none of its parsers: a read that serves stored HTML loads no commonmark class (calling a static
- * method of Markdown initialised it, about 100 classes at every post page's cold start; found by a review).
+ * method of Markdown initialises it, at every post page's cold start).
  */
 public final class StoredHtml {
 
     /**
      * Raise it when Markdown's rules change (a new sanitizer, say): bodies stored with an older value are rendered again
      * when read, unless {@link #servable} knows how the change leaves them. 2: no link or picture to an address
-     * with a user name or password, which every reader was sent. 3: a character reference to a character no page or feed
-     * may carry ("&#x1;") is U+FFFD (MarkupText.fit), where the API's bodyHtml carried the control.
+     * with a user name or password, which every reader would be sent. 3: a character reference to a character no page or
+     * feed may carry ("&#x1;") is U+FFFD (MarkupText.fit), not the control in the API's bodyHtml.
      */
     public static final int VERSION = 3;
 
@@ -39,7 +39,7 @@ public final class StoredHtml {
      * What a body's references make, fit for a page and a feed: the renderer's HTML and words since version 3, and
      * HTML stored by version 2 as a read serves it ({@link #servable}). A reference to a C1 control ("&#150;", as old HTML from Word
      * writes a dash) is the windows-1252 character a browser and commonmark.js read it as ("–"), where commonmark-java
-     * keeps the control (from a review: it became U+FFFD); the rules refuse C1 controls typed, so every one here came from a
+     * keeps the control (which would become U+FFFD); the rules refuse C1 controls typed, so every one here came from a
      * reference. The rest no page or feed may carry is U+FFFD (MarkupText.fit), as 0x81, which windows-1252 leaves unnamed, is.
      */
     public static String fit(String rendered) {

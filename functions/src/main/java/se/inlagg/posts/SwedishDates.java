@@ -7,7 +7,7 @@ import java.time.ZoneId;
 /**
  * Dates as Swedish readers write them: "30 januari 2019", "30 januari 2019 kl. 9.15", "Januari
  * 2019". Twelve month names, written here rather than looked up: a formatter with a Swedish locale
- * loads the JDK's CLDR locale data on first use, tens of milliseconds on every cold start.
+ * loads the JDK's CLDR locale data on first use, on every cold start (docs/PERFORMANCE.md).
  */
 public final class SwedishDates {
 
@@ -33,8 +33,8 @@ public final class SwedishDates {
     }
 
     /**
-     * "1 december 2026 kl. 9.05", with a point, as Myndigheternas skrivregler writes a time in running text (found by a
-     * language review: "kl. 09:05" is a machine's); in the hour the clocks are put back, which comes twice, with the one it
+     * "1 december 2026 kl. 9.05", with a point, as Myndigheternas skrivregler writes a time in running text ("kl. 09:05"
+     * is a machine's); in the hour the clocks are put back, which comes twice, with the one it
      * is: "25 oktober 2026 kl. 2.30 (vintertid)". Typed into the form, it is read back as that time.
      */
     public static String dateTime(Instant instant, ZoneId zone) {
@@ -43,7 +43,7 @@ public final class SwedishDates {
 
     /**
      * "9.05", and in the hour the clocks are put back "2.30 (vintertid)": a moment's time of day on its own, as a time
-     * a form is good until (found by a probe: the picture form said "till kl. 2.10" in the hour that comes twice).
+     * a form is good until ("till kl. 2.10" alone names neither of the hour that comes twice).
      */
     public static String timeOfDay(Instant instant, ZoneId zone) {
         return time(instant.atZone(zone).toLocalTime()) + seasonAfter(instant, zone);
@@ -89,16 +89,16 @@ public final class SwedishDates {
 
     private static final java.util.regex.Pattern WRITTEN = java.util.regex.Pattern.compile(
             "(\\d{1,2}) (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-                    // Shortened to three letters (or "febr", "sept"), with or without a point (noted at a stop: "24 dec
-                    // 2026 15:00" was no date). "maj" is whole.
+                    // Shortened to three letters (or "febr", "sept"), with or without a point ("24 dec 2026 15:00").
+                    // "maj" is whole.
                     + "|(?:jan|febr?|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\\.?) (\\d{4})"
-                    // Capitals of ASCII only, as every name above is: with Unicode's cases "ſeptember" (a long s) matched, and
-                    // monthNumber, which knows no such month, threw, a 500 (found by a review).
+                    // Capitals of ASCII only, as every name above is: with Unicode's cases "ſeptember" (a long s) would
+                    // match, and monthNumber, which knows no such month, would throw, a 500.
                     + "(?:,? " + CLOCK + ")?", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**
      * A date as this class writes it, typed back: "30 januari 2019", "30 januari 2019 kl. 9.15" (also "kl. 09:15", "kl 9.15",
-     * "klockan 09:15", capitals, and the month shortened: "30 jan. 2019"). An author copies the date a page shows, and was told it was no date (found by a probe).
+     * "klockan 09:15", capitals, and the month shortened: "30 jan. 2019"): an author copies the date a page shows.
      * Empty for anything else, or a date that does not exist.
      */
     public static java.util.Optional<java.time.LocalDateTime> parse(String text) {

@@ -11,7 +11,7 @@ public final class SwedishNumbers {
 
     /**
      * "100 000", not "100000": a space between each three digits of a number of five digits or more, one that does not break
-     * (U+00A0), so no line ends in "100" and the next begins "000" (found by a language review). Four digits stay whole.
+     * (U+00A0), so no line ends in "100" and the next begins "000". Four digits stay whole.
      */
     public static String grouped(String digits) {
         return digits.length() < 5 ? digits

@@ -9,9 +9,9 @@ import java.util.Locale;
 /**
  * Names in the order a Swedish reader looks for them: å, ä and ö after z, "Åsa" after "Eva", case and
  * accents deciding only between names otherwise alike, and numbers by their value: "Vecka 9" before
- * "Vecka 10", "2 tips" before "10 tips" (found by a probe: the collator alone put 10 first). The JDK's
- * Swedish collator, made on first use: it costs a cold start some 15 ms (a scratch program's figure),
- * paid only by the index pages and the API's tag list.
+ * "Vecka 10", "2 tips" before "10 tips" (the collator alone puts 10 first). The JDK's Swedish collator,
+ * made on first use: it weighs on a cold start (docs/PERFORMANCE.md), paid only by the index pages and
+ * the API's tag list.
  */
 public final class SwedishOrder {
 
@@ -41,7 +41,7 @@ public final class SwedishOrder {
     /**
      * Run by run of the names as filed ({@link #asFiled}): digits by their value, the rest by their letters, a number before other text (as the collator puts
      * digits before letters); then, for names alike so far ("02" and "2", "vecka 9" and "Vecka 9"), the whole names
-     * by the collator (from a review: run by run at full strength, "vecka 10" came before "Vecka 9"). Numbers never go to the
+     * by the collator (run by run at full strength, "vecka 10" would come before "Vecka 9"). Numbers never go to the
      * collator beside text: whether the order stayed one (a sort fails on an order that goes round in a circle)
      * would then hang on where the collator puts every other mark that looks like a digit, "²" or "٥".
      */
@@ -62,9 +62,9 @@ public final class SwedishOrder {
     }
 
     /**
-     * Danish and Norwegian ø and æ as the Swedish ö and ä they are sorted with (SAOL's order; from an integrator's probe:
-     * the JDK's collator put "Ølstue" after "Öst", as a letter after ö, where the README and a Swedish reader put it
-     * among the ö). Search reads them so too (search.SwedishForms): a Swedish keyboard has neither.
+     * Danish and Norwegian ø and æ as the Swedish ö and ä they are sorted with (SAOL's order: the JDK's collator puts
+     * "Ølstue" after "Öst", as a letter after ö, where the README and a Swedish reader put it among the ö). Search reads
+     * them so too (search.SwedishForms): a Swedish keyboard has neither.
      */
     public static String asSwedishLetters(String name) {
         return name.replace('ø', 'ö').replace('Ø', 'Ö').replace('æ', 'ä').replace('Æ', 'Ä');
@@ -72,8 +72,8 @@ public final class SwedishOrder {
 
     /**
      * A name as a Swedish index files it: by its letters and numbers, marks between them as a space and none around them
-     * ("<Taggen>" under T, "”Fika”" under F, "#metoo" under M; found by a reader's probe: "<Taggen>" came first of all
-     * categories, as the JDK's collator, unlike a library's, counts punctuation).
+     * ("<Taggen>" under T, "”Fika”" under F, "#metoo" under M: the JDK's collator, unlike a library's index, counts
+     * punctuation, and would put "<Taggen>" first of all categories).
      */
     private static String asFiled(String name) {
         return Holder.NOT_FILED_BY.matcher(asSwedishLetters(name)).replaceAll(" ").strip();

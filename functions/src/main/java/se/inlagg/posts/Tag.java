@@ -47,7 +47,7 @@ public record Tag(String slug, String name) {
             return "must be at most " + MAX_NAME_LENGTH + " characters";
         }
         if (Slugs.of(name).isEmpty()) {
-            // Its address is made of these ("Москва" makes none), so "a letter" alone misled authors.
+            // Its address is made of these ("Москва" makes none), so "a letter" alone would mislead authors.
             return LETTER_OR_DIGIT;
         }
         return null;

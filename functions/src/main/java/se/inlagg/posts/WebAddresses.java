@@ -6,9 +6,9 @@ import java.util.Optional;
 /**
  * A web address as a browser's address bar shows it, in the form every reader of it takes: a host of Swedish letters
  * ("https://räksmörgås.se/bild.jpg", as the address bar shows a copied address) in its ASCII form
- * ("xn--rksmrgs-5wao1o.se"), and letters and spaces in the rest percent-encoded as UTF-8. Found by a probe: such a
- * picture address was refused as "not an http or https address", which it is, while the same host in a link of the
- * body was taken; java.net.URI reads no host in it. What an author types is stored in the converted form, so the
+ * ("xn--rksmrgs-5wao1o.se"), and letters and spaces in the rest percent-encoded as UTF-8. java.net.URI reads no host
+ * in such an address, so a picture at it would be refused as "not an http or https address", which it is, while the
+ * same host in a link of the body is taken. What an author types is stored in the converted form, so the
  * page, the feed, JSON-LD and Open Graph all carry one address every client reads.
  */
 public final class WebAddresses {
@@ -43,7 +43,7 @@ public final class WebAddresses {
      * Why no browser should be given an http or https address as it is: a user name or password before its host
      * ("https://user:pw@…", which every reader of a page, its feed and its Open Graph tags would be sent, and which
      * browsers refuse or warn of for a picture) as a browser reads them ({@link #withoutUserInfo}), or a port no server
-     * can have (0, above 65535, or not a number). Found by a probe: java.net.URI takes both. Empty for any other address,
+     * can have (0, above 65535, or not a number), both of which java.net.URI takes. Empty for any other address,
      * which the caller's check judges.
      */
     static Optional<String> authorityProblem(String address) {
@@ -75,8 +75,8 @@ public final class WebAddresses {
      * opens the authority (a browser reads "\" as "/" in such an address: "https:\\anna@host", "//anna@host" and
      * "/\anna@host" all send "anna"), which runs to the first "/", "\", "?" or "#"; after any other scheme, "//" opens one
      * that runs to the first "/", "?" or "#". What stands before the authority's last "@" is the user info; a "@"
-     * percent-encoded ends nothing ("https://user%40x:pw@host" is user "user%40x"). Found by a review: a link in a post's
-     * body to "https://user:pw@…" sent the password in every page, feed and API answer. "https:anna@host" is read as
+     * percent-encoded ends nothing ("https://user%40x:pw@host" is user "user%40x"). A link in a post's body to
+     * "https://user:pw@…" would send the password in every page, feed and API answer. "https:anna@host" is read as
      * having one though a browser on an https page takes it as a path there: on an http page it is an authority.
      */
     static Optional<WithoutUserInfo> withoutUserInfo(String href) {
@@ -214,9 +214,9 @@ public final class WebAddresses {
 
     /**
      * ASCII characters that java.net.URI refuses unescaped in a path, a query or a fragment, and that a browser takes
-     * there (most it sends escaped): found by a probe, "https://…/a.jpg?w=800|h=600" (a CDN's size parameter) was refused
-     * as "not an http or https address". Stored escaped, the address reads the same to every client but one that checks a
-     * signature over the query as typed, and such an address was refused before. Not the backslash: a browser reads it as
+     * there (most it sends escaped): "https://…/a.jpg?w=800|h=600" (a CDN's size parameter) would be refused as "not an
+     * http or https address". Stored escaped, the address reads the same to every client but one that checks a
+     * signature over the query as typed, which refusing it would serve no better. Not the backslash: a browser reads it as
      * "/", so escaping it would name another file.
      */
     private static final String REFUSED_BY_URI = "\"<>^`{|}";
@@ -224,7 +224,7 @@ public final class WebAddresses {
     /**
      * An address as a browser sends it, written as java.net.URI reads it: each character {@link #encoded} escapes so
      * escaped, a "%" that starts no escape escaped itself, and a backslash in the path a slash, as a browser reads one in
-     * an http address (in the query or the fragment it is escaped: a browser sends it there as it is, from a review).
+     * an http address (in the query or the fragment it is escaped: a browser sends it there as it is).
      */
     public static String asSent(String address) {
         StringBuilder out = new StringBuilder(address.length());
