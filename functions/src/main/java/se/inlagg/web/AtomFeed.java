@@ -25,7 +25,7 @@ final class AtomFeed {
     /**
      * The most bytes of entries' content one feed carries. Lambda answers at most 6 MB, and a feed readers fetch without
      * gzip is its whole text: twenty posts at the length limit, written in markup ("<" is "&amp;lt;" once escaped for
-     * the page and again for XML), came to 16 MB (found by a probe), which API Gateway would have answered with a 500.
+     * the page and again for XML), come to 16 MB, which API Gateway would answer with a 500.
      * Past it an entry carries its summary and its link, as a feed of excerpts does; every post is still in the feed.
      */
     static final int CONTENT_BUDGET_BYTES = 4_000_000;
@@ -34,9 +34,8 @@ final class AtomFeed {
     }
 
     /**
-     * When a feed with no entry was last updated: never, as far as its readers go. A fixed time, where "now" made every
-     * reading of an empty feed another feed, with another tag, so a reader polling it never got a 304 (found by a feed
-     * probe).
+     * When a feed with no entry was last updated: never, as far as its readers go. A fixed time: "now" would make every
+     * reading of an empty feed another feed, with another tag, so a reader polling it would never get a 304.
      */
     static final Instant NEVER_UPDATED = Instant.EPOCH;
 
@@ -53,27 +52,27 @@ final class AtomFeed {
                 .append("<link rel=\"self\" type=\"application/atom+xml\" href=\"").append(text(selfUrl)).append("\"/>\n")
                 .append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(text(pageUrl)).append("\"/>\n")
                 .append("<generator>Inlägg</generator>\n")
-                // The site's icon, which feed readers show beside the feed's name (the last note's "no icon").
+                // The site's icon, which feed readers show beside the feed's name.
                 .append("<icon>").append(text(base + "/favicon.ico")).append("</icon>\n");
         long contentBytes = 0;
         for (Post post : posts) {
             PostSummary s = post.summary();
             out.append("<entry>\n")
                     .append("<id>urn:uuid:").append(text(s.id())).append("</id>\n")
-                    // Isolated as the pages isolate it (found by a probe: a title with a right-to-left override left open, as
-                    // pasted, turned what a feed reader shows after it on its line, the date or the feed's name).
+                    // Isolated as the pages isolate it: a title with a right-to-left override left open, as pasted, would
+                    // turn what a feed reader shows after it on its line, the date or the feed's name.
                     .append("<title>").append(text(DirectionControls.isolated(s.title()))).append("</title>\n")
                     .append("<link rel=\"alternate\" type=\"text/html\" href=\"").append(text(base + Views.postPath(s.slug()))).append("\"/>\n")
                     .append("<published>").append(SiteTime.format(s.publishedAt())).append("</published>\n")
                     .append("<updated>").append(SiteTime.format(s.modifiedForReaders())).append("</updated>\n")
                     .append("<author><name>").append(text(DirectionControls.isolated(s.author().name()))).append("</name>")
-                    // The person's page, as the post's byline links it (found by a markup probe: a feed named the author only).
+                    // The person's page, as the post's byline links it, not the author's name alone.
                     .append(Facet.person(s.author().name()).map(f -> "<uri>" + text(base + f.path()) + "</uri>").orElse(""))
                     .append("</author>\n");
             s.tags().forEach(t -> out.append("<category term=\"").append(text(t.slug())).append("\" label=\"")
                     .append(text(DirectionControls.isolated(t.name()))).append("\"/>\n"));
-            // The summary before the picture's elements (found by a probe: feedparser took the first description it met,
-            // the picture's alt text, for the entry's summary).
+            // The summary before the picture's elements: feedparser takes the first description it meets for the entry's
+            // summary, which would otherwise be the picture's alt text.
             out.append("<summary>").append(text(s.excerpt())).append("</summary>\n");
             // Absolute, as the feed's links are: a feed reader has no page to resolve a picture's address against. The
             // type is that of the file an upload was checked to be; of a picture elsewhere nothing is known.
@@ -107,9 +106,9 @@ final class AtomFeed {
 
     /**
      * The post's HTML with every address written relative to the site resolved against the post's own page, as a
-     * browser on that page resolves it (found by a probe: many feed readers ignore the content's xml:base, kept too).
-     * What a browser takes in an address and java.net.URI refuses is written as a browser sends it first (found by a feed
-     * probe: "/sok?q=a|b", "</a b>" and "/bild?x=50%" stayed relative); an address no URI can be made of even so is left
+     * browser on that page resolves it (many feed readers ignore the content's xml:base, kept too). What a browser takes
+     * in an address and java.net.URI refuses is written as a browser sends it first (else "/sok?q=a|b", "</a b>" and
+     * "/bild?x=50%" would stay relative); an address no URI can be made of even so is left
      * as it was written.
      */
     static String absoluteLinks(String html, String page) {
@@ -125,7 +124,7 @@ final class AtomFeed {
 
     /**
      * An address as a browser resolves it on the page (RFC 3986, 5.2), where java.net.URI follows the older RFC 2396: an
-     * empty one is the page itself and "?q=1" the page with that query (URI made both the page's folder), and no ".."
+     * empty one is the page itself and "?q=1" the page with that query (URI makes both the page's folder), and no ".."
      * climbs above the root ({@link DotSegments}).
      */
     static String resolved(URI page, String address) {

@@ -10,8 +10,8 @@ import se.inlagg.posts.Slugs;
 /**
  * The own address of a reader's page whose slug came typed another way: in capitals, or with the title's or the name's
  * own letters (/posts/MANADSMOTE, /tags/Frivård). Both redirects that lead to a page, a post's from its address typed so
- * and the fallback's from an address with a slash at the end, send the reader straight there: found by a reader probe,
- * /posts/Tag-Odd/ was sent on twice, for the slash and then for the capitals, and /tags/Frivård/ was not found.
+ * and the fallback's from an address with a slash at the end, send the reader straight there: /posts/Tag-Odd/ in one
+ * redirect, not one for the slash and then one for the capitals, and /tags/Frivård/ to the category.
  */
 final class CanonicalPaths {
 

@@ -21,9 +21,9 @@ final class Cookies {
     }
 
     /**
-     * Over https only the "__Host-" cookie counts (found by a security probe: the plain name was read too, so a sibling
-     * subdomain, or a plain-http page of one, could plant a session of its own in an author's browser, and a sign-out,
-     * which clears the "__Host-" one, left it signed in as that other author). Over http, locally, the plain one.
+     * Over https only the "__Host-" cookie counts: read by the plain name too, a sibling subdomain, or a plain-http page
+     * of one, could plant a session of its own in an author's browser, and a sign-out, which clears the "__Host-" one,
+     * would leave it signed in as that other author. Over http, locally, the plain one.
      */
     static Optional<String> session(HttpRequest request) {
         return named(request, SECURE_NAME, PLAIN_NAME);

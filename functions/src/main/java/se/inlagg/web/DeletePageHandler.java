@@ -37,14 +37,14 @@ public final class DeletePageHandler extends PostAuthorPage {
         FormData form = FormData.of(request);
         Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
         if (refused.isPresent() && viewer.isEmpty()) {
-            // Signed out meanwhile: nothing was deleted; to sign in, and back to the question (found by a probe).
+            // Signed out meanwhile: nothing was deleted; to sign in, and back to the question.
             return toSignInThen(Views.postPath(slug) + "/delete");
         }
         if (refused.isPresent()) {
             // Signed in, from a page of an earlier session (a tab left open): the question again, with this session's form, to
-            // send once more (found by a browser probe: a page that said to send the form again, with no form on it). Another
-            // site's form never gets here (PageFunction refuses it at the door, showing nothing). The new form holds the post's
-            // version now, so a post changed since the old page is said so, as a stale version is (from a review).
+            // send once more, not a page that says to send the form again with no form on it. Another site's form never
+            // gets here (PageFunction refuses it at the door, showing nothing). The new form holds the post's version now,
+            // so a post changed since the old page is said so, as a stale version is.
             Post post = ownPost(slug, viewer.get());
             boolean changed = post.version() != FormGuard.version(form);
             return confirm(request, 403, viewer.get(), post, Optional.of(changed ? CHANGED

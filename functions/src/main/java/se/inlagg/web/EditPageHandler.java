@@ -56,7 +56,7 @@ public final class EditPageHandler extends PostAuthorPage {
                 values.put("imageAlt", back.alt());
                 values.put("imageCaption", back.caption());
             }
-            // Said, since words of a picture with no address are refused on a plain save (from a review).
+            // Said, since words of a picture with no address are refused on a plain save.
             return editForm(request, 200, post, post.version(), values, List.of(), filledIn ? Optional.of(WORDS_FILLED_IN) : Optional.empty(),
                     Optional.empty(), viewer.get());
         }
@@ -86,7 +86,7 @@ public final class EditPageHandler extends PostAuthorPage {
         }
         if (current.version() != version) {
             return app().posts().alreadySays(current, draft) ? next(current, form) : conflict(request, current, typed, viewer.get(),
-                    // Said beside the heading below, which names the change (found by a probe: the two said the same thing).
+                    // Said beside the heading below, which names the change: the two must not say the same thing.
                     "Inget har gått förlorat: kanske ändrades inlägget i en annan flik, eller innan du gick tillbaka.");
         }
         return switch (app().posts().edit(current, draft, viewer.get().authorId())) {
@@ -157,11 +157,11 @@ public final class EditPageHandler extends PostAuthorPage {
      * exactly: the form shows the minute, in the site's zone, and taking that back would move a post
      * published at 10:00:40 to 10:00:00, under a neighbour of 10:00:10, at every save of a typo (and in
      * the hour summer time ends, an hour earlier). "As shown" is exactly the field's text, its " (sommartid)" or
-     * " (vintertid)" included: found by a review, a post at the second 02:30 whose author took "(vintertid)" away, to mean
-     * the first as the README says a time typed alone is, kept the second, since the time without the word counted as
-     * shown too. Without the word the field keeps the stored time only where it reads as that time anyway (any time but the
+     * " (vintertid)" included: an author who takes "(vintertid)" away from a post at the second 02:30 means the first, as
+     * the README says a time typed alone is, which counting the time without the word as shown too would not honour.
+     * Without the word the field keeps the stored time only where it reads as that time anyway (any time but the
      * second of the hour shown twice), so the seconds stay. That is also what a form opened before the word was shown
-     * (a tab left open over a deploy) sends: it keeps such a time; of a post at the second 02:30 it now sends the first,
+     * (a tab left open over a deploy) sends: it keeps such a time; of a post at the second 02:30 it sends the first,
      * as the author of a current form taking the word away means. The two send the same text and only one can be
      * honoured; the README's rule, which the current form shows, wins over a tab from before a deploy, on one hour a
      * year. A date emptied goes as empty, which the service reads as "now", as the form says (a draft's own date is

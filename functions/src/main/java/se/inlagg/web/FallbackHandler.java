@@ -15,8 +15,7 @@ import se.inlagg.http.Problems;
  * with a method it does not answer, is a 405 naming the methods it does ({@link AllowedMethods}); any other
  * path a 404. Under /api the answer is JSON in the API's error shape; elsewhere a page. One route for all
  * of it, not an ANY route per path: each route is a statement in the function's resource policy, and 48 of
- * them came within a kilobyte of Lambda's 20 KB limit for one (from a review: a longer stack name would have
- * failed the deploy).
+ * them come within a kilobyte of Lambda's 20 KB limit for one, so a longer stack name would fail the deploy.
  */
 public final class FallbackHandler extends PageFunction {
 
@@ -45,8 +44,8 @@ public final class FallbackHandler extends PageFunction {
                 || path.length() < 2 || !path.endsWith("/") || path.startsWith("/api/")) {
             return Optional.empty();
         }
-        // Only to an address some page is read at: /posts/ was sent to /posts, which is none, and the 301 kept a day
-        // (found by a probe). Else the 404 at once.
+        // Only to an address some page is read at: not /posts/ to /posts, which is none, with the 301 kept a day.
+        // Else the 404 at once.
         String without = path.replaceAll("/+$", "");
         if (!AllowedMethods.readAt(without)) {
             return Optional.empty();

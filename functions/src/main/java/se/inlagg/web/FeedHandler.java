@@ -50,8 +50,8 @@ public final class FeedHandler extends PageFunction {
 
     /**
      * The feed's title, as a reader's list of feeds shows it: "Inlägg i kategorin Frivård", "Inlägg av Åsa Öberg", "Inlägg
-     * från Frivården Malmö". Found by a feed probe: "Inlägg – Frivården Malmö" named a category, a person and an office of
-     * one name alike, three feeds a reader could not tell apart.
+     * från Frivården Malmö". "Inlägg – Frivården Malmö" would name a category, a person and an office of one name alike,
+     * three feeds a reader could not tell apart.
      */
     static String title(Facet facet) {
         return Views.sentenceStart(whose(facet, DirectionControls.isolated(facet.name())));

@@ -52,8 +52,8 @@ public record FormView(String heading, String action, List<Field> fields, Option
 
         /**
          * What a browser may fill a byline's field with from what it knows of its user (WCAG 1.3.5: an author's own name,
-         * role and office, on the profile and the post forms alike); null (no attribute) for any other field. Found by an
-         * accessibility audit: none said, so autofill and the symbols some users read by could not help.
+         * role and office, on the profile and the post forms alike), so autofill and the symbols some users read by can
+         * help; null (no attribute) for any other field.
          */
         public String autocomplete() {
             return switch (name) {

@@ -39,8 +39,8 @@ public record Frame(String title, String description, Optional<Sharing> sharing,
      * stack names one: DOS-lagen asks one of each public-sector site, easy to find from every page. It is the
      * organisation's to write, so the site links to it rather than holding it. Read as a page is made, one lookup. Taken
      * as the template takes it (its AllowedPattern): an http(s) address with no spaces; anything else is no link, and the
-     * template refuses it at deploy. (From a review: checked as a java.net.URI, an address the template took, with a host
-     * of Swedish letters say, showed no link and said nothing.)
+     * template refuses it at deploy. (Checked as a java.net.URI, an address the template takes, with a host of Swedish
+     * letters say, would show no link and say nothing.)
      */
     public static Optional<String> accessibilityStatement() {
         return Settings.value(ACCESSIBILITY_STATEMENT_URL).map(String::strip).filter(a -> STATEMENT_ADDRESS.matcher(a).matches());
@@ -77,8 +77,7 @@ public record Frame(String title, String description, Optional<Sharing> sharing,
     /**
      * The same frame for a page that holds what an author typed (a form sent back, answered to a POST and kept by no
      * cache): every link away from it opens a new tab, for a link followed in this tab leaves the text behind, and the way
-     * back is the browser's "Confirm Form Resubmission" (found by probes: first the sign-in link of a signed-out author's
-     * form, then a signed-in author's links from an edit refused). An error page's way on (signing in back to a picture
+     * back is the browser's "Confirm Form Resubmission". An error page's way on (signing in back to a picture
      * whose words the link could not carry) opens a new tab too.
      */
     Frame holdingText() {

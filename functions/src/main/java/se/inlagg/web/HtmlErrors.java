@@ -38,7 +38,7 @@ final class HtmlErrors implements ErrorRenderer {
 
     /**
      * The list a missing category's, person's, office's or month's page sits under (/tags for /tags/nysvenska): a reader who
-     * followed an old link or mistyped one chooses again there (found by a review: the 404 linked only to the front page).
+     * followed an old link or mistyped one chooses again there, not from the front page.
      */
     static Optional<Link> indexAbove(String path) {
         for (Facet.Kind kind : Facet.Kind.values()) {

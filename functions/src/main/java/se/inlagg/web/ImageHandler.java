@@ -38,7 +38,7 @@ public final class ImageHandler extends PageFunction {
     /**
      * Before a SnapStart snapshot, the address of a made-up picture: presigning is work in memory (no call
      * to S3), and it loads the S3 presigner and the signer, which a restored copy's first request would
-     * otherwise load (some 1,600 classes, 0.7 s, ColdStartBenchmark -Dbenchmark.start=snapstart).
+     * otherwise load (docs/PERFORMANCE.md).
      */
     @Override
     protected List<HttpRequest> primingRequests() {

@@ -75,7 +75,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
 
     /**
      * Signed out when saving a picture's words: the upload is still there, and only its owner may be shown it. The page
-     * says they are signed out (found by a probe: "Det här får du inte göra", and to choose the picture again), gives
+     * says they are signed out (not "Det här får du inte göra", nor to choose the picture again), gives
      * back what was typed, and signs in back to the description page, the words filled in. Nothing is read or written.
      */
     private HttpResponse signedOut(HttpRequest request, String slug, FormData form) {
@@ -87,8 +87,8 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         String page = Views.postPath(slug) + "/image/uploaded?version=" + FormGuard.version(form) + "&key="
                 + URLEncoder.encode(form.value("key"), StandardCharsets.UTF_8);
         // The words in the address too when it stays short enough to be one of ours (LocalPath). Else they are only above, to
-        // copy: the page says so, and its sign-in links open a new tab, which leaves this page holding them (found by a review:
-        // it promised the words filled in when the link had dropped them, and led away from the only place they were).
+        // copy: the page says so, and its sign-in links open a new tab, which leaves this page holding them (it must not
+        // promise the words filled in when the link dropped them, nor lead away from the only place they are).
         Optional<String> withWords = words.isEmpty() ? Optional.empty() : LocalPath.of(page + "&" + words.parameters());
         boolean dropped = !words.isEmpty() && withWords.isEmpty();
         String signIn = withWords.or(() -> LocalPath.of(page)).map(PageFunction::signInThen).orElse("/signin");
@@ -171,8 +171,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         UploadForm upload = images.uploadForm(viewer.authorId(), Optional.of(back), now);
         // The time of day an upload form is good until, as the pages write a time: "15.32", "9.05", "2.10 (vintertid)".
         String validUntil = se.inlagg.posts.SwedishDates.timeOfDay(upload.expiresAt(), time.zone());
-        // Back to the edit form without a picture, the words typed for it go along too (found by an author's probe: the link
-        // dropped them, which the page had said would follow).
+        // Back to the edit form without a picture, the words typed for it go along too, as the page says they will.
         String toEditForm = Views.postPath(post.slug()) + "/edit" + (words.isEmpty() ? "" : "?" + words.parameters());
         UploadView view = new UploadView(post.summary().title(), upload, validUntil, problem,
                 Views.post(post, time.zone(), now).figure(), words.kept(), toEditForm);
@@ -215,7 +214,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         String href = Views.postPath(post.slug());
         FormView form = new FormView("Beskriv bilden", href + "/image", fields, notice, "Bilden sparades inte. Rätta det som är markerat:",
                 summary, viewer.csrf(), Tokens.newToken(), List.of(new FormView.Button("save", "Spara bilden på inlägget", false)));
-        // Five digits and more grouped, as Swedish writes them ("12 288 kB"; from a review of the pages' Swedish).
+        // Five digits and more grouped, as Swedish writes them ("12 288 kB").
         String description = Swedish.grouped(upload.type().label() + ", " + upload.size().width() + " × " + upload.size().height()
                 + " pixlar, " + Math.max(1, (upload.bytes() + 512) / 1024) + " kB");
         String preview = images.readUrl(viewer.authorId(), upload.key()).map(Object::toString).orElse("");

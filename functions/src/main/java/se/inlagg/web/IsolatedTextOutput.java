@@ -10,7 +10,7 @@ import se.inlagg.posts.MarkupText;
  * ({@link DirectionControls#isolated}), as {@code <bdi>} would: a title or name in Hebrew or Arabic, or one that leaves
  * a right-to-left override open, lays out nothing after it on its line. Attributes are written as given, and so is a
  * textarea's text: a form sends them back, and must send what was typed. So is a {@code pre}'s: the edit form shows the
- * stored text there for its author to copy, and copying would take the invisible marks along (found by a review).
+ * stored text there for its author to copy, and copying would take the invisible marks along.
  */
 final class IsolatedTextOutput extends OwaspHtmlTemplateOutput {
 
@@ -28,8 +28,8 @@ final class IsolatedTextOutput extends OwaspHtmlTemplateOutput {
 
     /**
      * A character no page may carry is U+FFFD, in attributes and a textarea too: a form shown again with what was typed
-     * echoed a NUL or a control raw, which HTML reads as an error, and which its author could not see to take out (found
-     * by a probe); U+FFFD shows where it was.
+     * would echo a NUL or a control raw, which HTML reads as an error, and which its author cannot see to take out;
+     * U+FFFD shows where it was.
      */
     @Override
     public void writeUserContent(String value) {

@@ -27,7 +27,7 @@ final class JsonLd {
         posting.put("@type", "BlogPosting");
         posting.put("headline", s.title());
         // Fit before it is written: a C0 control in an excerpt stored before the rules ("&#x1;") would be escaped, not
-        // replaced, and a reader of the JSON-LD would get the control back (found by an upgrade probe).
+        // replaced, and a reader of the JSON-LD would get the control back.
         posting.put("description", MarkupText.fit(s.excerpt()));
         posting.put("url", url);
         posting.put("mainEntityOfPage", url);

@@ -31,14 +31,14 @@ public final class ListPageHandler extends PageFunction {
     protected HttpResponse handle(HttpRequest request) {
         Optional<Viewer> viewer = viewer(request);
         Optional<String> rawMonth = request.pathParameter("month").or(() -> request.strictQuery("month")).filter(m -> !m.isBlank());
-        // Spaces around it taken off, as the API's lists take it (Facet.named): "?month=+2019-01" was theirs and not the page's (found by a probe).
+        // Spaces around it taken off, as the API's lists take it (Facet.named), so "?month=+2019-01" is the same month to both.
         Optional<YearMonth> month = rawMonth.map(String::strip).flatMap(SiteTime::parseMonth);
         if (rawMonth.isPresent() && month.isEmpty()) {
             throw new ProblemException(Problems.of(new Refusal.NotFound(Refusal.Missing.NO_SUCH_MONTH)));
         }
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isBlank());
-        // A cursor too long to be one is refused by the store as any other made-up cursor is (found by a probe: it was
-        // dropped here, and the first page answered with it in its canonical address).
+        // A cursor too long to be one is refused by the store as any other made-up cursor is (dropped here, the first
+        // page would answer with it in its canonical address).
         java.util.function.Function<Optional<Facet>, Outcome<Page<PostSummary>>> list =
                 f -> app().posts().list(new ListQuery(f, month, PAGE_SIZE, cursor));
         Optional<PostService.InFacet<Outcome<Page<PostSummary>>>> inFacet = facetInPath(request, f -> list.apply(Optional.of(f)));
@@ -63,8 +63,8 @@ public final class ListPageHandler extends PageFunction {
 
     private HttpResponse render(HttpRequest request, Optional<Viewer> viewer, Optional<Facet> facet, Optional<YearMonth> month,
                                 Page<PostSummary> page) {
-        // A category, person or office narrowed to a month says so (found by a probe: /tags/frivard?month=2024-09 looked
-        // like the whole category with posts missing).
+        // A category, person or office narrowed to a month says so (else /tags/frivard?month=2024-09 looks like the
+        // whole category with posts missing).
         String heading = facet.map(f -> heading(f) + month.map(m -> ", " + Facet.month(m).nameInText()).orElse(""))
                 .orElse(month.map(m -> heading(Facet.month(m))).orElse("Alla inlägg"));
         var zone = app().posts().time().zone();
@@ -81,15 +81,14 @@ public final class ListPageHandler extends PageFunction {
         ListView view = new ListView(heading, page.items().stream().map(s -> Views.card(s, zone)).toList(), older, newer,
                 "Inga inlägg här ännu.", searchWithin);
         // The page's own feed first: many feed readers take the first a page names, and a reader who gives them a
-        // category's address means its posts, not all of them (found by a markup probe).
+        // category's address means its posts, not all of them.
         List<Link> feeds = new ArrayList<>();
         facet.flatMap(FeedHandler::link).ifPresent(feeds::add);
         feeds.add(new Link("Alla inlägg", "/feed.xml"));
         // A later page says so in its title, and the first page, reached back through a cursor ("Nyare inlägg" from
-        // the second), names the list's own address as its canonical one: found by a probe, every page was titled
-        // alike and the first page had a second address.
-        // A later page is named by the date it starts at, so each has a title of its own (found by a probe: pages 2 and 3
-        // were alike, and the front page's later ones named the site twice).
+        // the second), names the list's own address as its canonical one, so the first page has one address.
+        // A later page is named by the date it starts at, so each has a title of its own (and the front page's later ones
+        // name the site once).
         boolean first = page.previousCursor().isEmpty();
         String title = first && facet.isEmpty() && month.isEmpty() ? Frame.SITE_NAME
                 : first || page.items().isEmpty() ? heading
@@ -116,7 +115,7 @@ public final class ListPageHandler extends PageFunction {
         return parameters.isEmpty() ? path : path + "?" + String.join("&", parameters);
     }
 
-    /** "Kategori: Frivård. Senast: Nytt möte i Ystad, Fika i Växjö med flera." (not "och fler" of a single post; from a probe). */
+    /** "Kategori: Frivård. Senast: Nytt möte i Ystad, Fika i Växjö med flera." (not "och fler" of a single post). */
     private static String description(String heading, Page<PostSummary> page) {
         List<PostSummary> items = page.items();
         if (items.isEmpty()) {

@@ -54,7 +54,7 @@ public record Notice(String text, Optional<Link> link, boolean focused) {
 
     /**
      * What the address says was just done to this post, on its own page, if that is how the post is now: a link
-     * made up to say "published" of a draft shows nothing (from a review). Only what the writing form sends there.
+     * made up to say "published" of a draft shows nothing. Only what the writing form sends there.
      */
     static Optional<Notice> onPost(HttpRequest request, se.inlagg.posts.PostSummary post, java.time.Instant now) {
         Done is = stateOf(post, now);
@@ -62,8 +62,8 @@ public record Notice(String text, Optional<Link> link, boolean focused) {
     }
 
     /**
-     * The sign-in page's confirmation of a sign-out, with the way back to the site (found by a probe: signing out
-     * went to the front page and said nothing, so an author on a shared computer could not tell it had worked).
+     * The sign-in page's confirmation of a sign-out, with the way back to the site, so an author on a shared computer
+     * can tell it worked.
      */
     static Optional<Notice> signedOut(HttpRequest request) {
         return request.query("done").filter(Done.SIGNED_OUT.word::equals)
@@ -71,9 +71,9 @@ public record Notice(String text, Optional<Link> link, boolean focused) {
     }
 
     /**
-     * The sign-in page to someone signed in already (found by a probe: the empty form said nothing of it): signing in again
-     * changes who is signed in, and "Mina inlägg" is a click away. Not focused: nothing was just done, and someone who
-     * came to switch tokens would otherwise be taken past the page's heading to it on every visit (from a review).
+     * The sign-in page to someone signed in already: signing in again changes who is signed in, and "Mina inlägg" is a
+     * click away. Not focused: nothing was just done, and someone who came to switch tokens would otherwise be taken past
+     * the page's heading to it on every visit.
      */
     static Notice alreadySignedIn() {
         return new Notice("Du är redan inloggad. Logga in nedan bara om du vill byta till en annan inloggningsnyckel.",

@@ -44,8 +44,8 @@ abstract class PageFunction extends HttpFunction {
     static final BundledFile FAVICON = BundledFile.read("/web/favicon.ico", "image/x-icon");
 
     /**
-     * Swedish error pages, whose header shows a signed-in author as signed in (found by a browser probe: a form too large
-     * to read answered "Logga in" to an author who was, and they took themselves for signed out). The session is read only
+     * Swedish error pages, whose header shows a signed-in author as signed in (else a form too large to read answers
+     * "Logga in" to an author who is, and they take themselves for signed out). The session is read only
      * for a request that carries its cookie, and not for a 5xx, whose cause (DynamoDB busy or failing) the read would
      * meet again, nor for another site's form refused at the door, whose answer carries nothing of the session; a read
      * that fails shows the page as to anyone.
@@ -58,7 +58,7 @@ abstract class PageFunction extends HttpFunction {
 
     /**
      * A list's link to another page whose cursor the store refused, said in Swedish where the page shows it, never in the
-     * API's English slot (found by a review of the pages' Swedish: readers saw the generic sentence).
+     * API's English slot, where readers would see the generic sentence.
      */
     static Problem staleListLink() {
         return Problems.malformed("The link to the next page no longer holds.", "Länken till nästa sida gäller inte längre. Börja om från alla inlägg.");
@@ -74,9 +74,9 @@ abstract class PageFunction extends HttpFunction {
 
     /**
      * A POST that the browser says another site's page sent (its Sec-Fetch-Site or Origin) is refused before it is
-     * read, and nothing of it is shown again. Found by a security probe: the edit form, the new post's and the profile,
-     * shown again with what was posted as a signed-out author's text is kept, let another site fill them in, and the
-     * author's next click or Enter, signed in, saved that; and another site's POST to /signout ended the session.
+     * read, and nothing of it is shown again. Else the edit form, the new post's and the profile, shown again with what
+     * was posted as a signed-out author's text is kept, would let another site fill them in, and the author's next click
+     * or Enter, signed in, would save that; and another site's POST to /signout would end the session.
      */
     @Override
     protected Optional<Problem> refusedAtTheDoor(HttpRequest request) {
@@ -263,8 +263,8 @@ abstract class PageFunction extends HttpFunction {
     /**
      * A rendered page. Public pages (nobody signed in, status 200) are cacheable and revalidate
      * with If-None-Match. A page that shows who is signed in is stored nowhere, not even by that browser: as "private,
-     * no-cache" the back button showed "Mina inlägg", every draft's title and a draft's text from the browser's copies
-     * after signing out, to whoever used the computer next (found by a probe). It never had a 304 to lose.
+     * no-cache" the back button would show "Mina inlägg", every draft's title and a draft's text from the browser's
+     * copies after signing out, to whoever uses the computer next. It has no 304 to lose.
      */
     protected static HttpResponse page(HttpRequest request, int status, Frame frame, String html) {
         HttpResponse response = HttpResponse.html(status, html).withHeader("content-security-policy", CONTENT_SECURITY_POLICY);

@@ -4,16 +4,16 @@ import java.util.regex.Pattern;
 
 /**
  * Text as it comes pasted from a word processor or a spreadsheet, made what the author meant before the
- * post's rules see it. Found by an author's probe: a tab in a title (from a spreadsheet's cell) or a vertical
- * tab in the text (Word's Shift+Enter) was refused as a control character that the author could not see or
- * find, and Word's bullets ("•" and a tab) made one paragraph, not a list. Only the pages' forms are tidied:
+ * post's rules see it. Else a tab in a title (from a spreadsheet's cell) or a vertical tab in the text (Word's
+ * Shift+Enter) is refused as a control character that the author cannot see or find, and Word's bullets ("•"
+ * and a tab) make one paragraph, not a list. Only the pages' forms are tidied:
  * an API client sends what it means.
  */
 final class PastedText {
 
     /**
      * A bullet a word processor writes, and the tab or spaces after it, at the start of a line (after any indent); Outlook's
-     * "·" and Word's second level, an "o" and a tab (found by a content probe: both stayed in one paragraph), an "o" only
+     * "·" and Word's second level, an "o" and a tab, an "o" only
      * before a tab, where no word stands.
      */
     private static final Pattern BULLET = Pattern.compile("(?m)^([ \\t]*)(?:[•◦▪▫●○■□‣⁃·][ \\t]+|o\\t[ \\t]*)");
@@ -36,12 +36,11 @@ final class PastedText {
 
     /**
      * A text area (the post's text): Word's line break is Markdown's (two spaces and a newline; a newline alone is a space
-     * in Markdown, and a content probe found the break the README promised shown as none), a page or paragraph break a new
-     * paragraph, and a pasted bullet Markdown's "- ". Its lines end in a newline alone, as the API's text does: a browser
-     * sends a text area's lines ending in CR LF (HTML's form submission), and a post written in the form answered its text
-     * so to API clients (found by a browser probe). A text area of plain text, not {@code markdown} (the excerpt), has a
-     * newline for Word's line break: two spaces before it would be text of its own, counted and sent to API clients (from
-     * a review).
+     * in Markdown, and the README promises the break), a page or paragraph break a new paragraph, and a pasted bullet
+     * Markdown's "- ". Its lines end in a newline alone, as the API's text does: a browser sends a text area's lines
+     * ending in CR LF (HTML's form submission), which API clients would otherwise get. A text area of plain text, not
+     * {@code markdown} (the excerpt), has a newline for Word's line break: two spaces before it would be text of its own,
+     * counted and sent to API clients.
      */
     static String text(String typed, boolean markdown) {
         String lines = typed.replace("\r\n", "\n").replace('\r', '\n');

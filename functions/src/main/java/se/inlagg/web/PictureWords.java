@@ -22,7 +22,7 @@ record PictureWords(String alt, String caption) {
 
     /**
      * The most the words may take in an address, percent-encoded: a letter a–z is one byte there, a space three, an
-     * "å" six, an emoji twelve, so 300 + 500 emoji made 9.7 KB (found by a review). They ride in the 303 to the upload
+     * "å" six, an emoji twelve, so 300 + 500 emoji make 9.7 KB. They ride in the 303 to the upload
      * page, in the upload form's success_action_redirect (twice: as the field, and inside the base64 policy, 4/3 as
      * long) and in the address the bucket sends the browser back to. S3 refuses a POST whose fields before the file
      * pass 20,480 bytes (MaxPostPreDataLengthExceededError, in English, the words lost), and Lambda's session token

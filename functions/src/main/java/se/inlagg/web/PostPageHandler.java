@@ -42,13 +42,13 @@ public final class PostPageHandler extends PageFunction {
         Post post = found(canonical.orElse(slug), viewer);
         if (canonical.isPresent()) {
             // A post's address typed or linked in capitals (/posts/MANADSMOTE) or with its title's letters
-            // (/posts/månadsmöte-i-västervik, found by a Swedish reader's probe, as a category's address already was).
+            // (/posts/månadsmöte-i-västervik), as a category's address is.
             // Its query goes along, as from an address with a slash at the end; one that is no address of ours does not.
-            // Only to a post there is (found by a probe: /posts/Finns-Inte, /posts/x.html were sent on for a day, to a 404).
+            // Only to a post there is: /posts/Finns-Inte, /posts/x.html are not sent on, for a day, to a 404.
             String own = Views.postPath(canonical.get());
             HttpResponse moved = HttpResponse.movedPermanently(CanonicalPaths.withQuery(request, own).orElse(own));
             // Sent on because this viewer may read the post, perhaps a draft of their own: never stored, so never followed
-            // past a sign-out by the next user of the computer (from a review), as their pages are not.
+            // past a sign-out by the next user of the computer, as their pages are not.
             return viewer.isPresent() ? moved.withHeader("cache-control", Caching.NO_STORE) : moved;
         }
         return shown(request, viewer, post);
@@ -72,7 +72,7 @@ public final class PostPageHandler extends PageFunction {
         PostView view = viewer.filter(v -> v.authorId().equals(post.summary().authorId())).isPresent()
                 ? read.ownedAt(Views.postPath(post.slug()), Notice.onPost(request, post.summary(), posts.time().now())) : read;
         // A draft or a scheduled post, which only its author sees here, is no article yet: no canonical address, Open Graph
-        // or JSON-LD with a publication date it does not have, and never indexed, as its preview (found by a markup probe).
+        // or JSON-LD with a publication date it does not have, and never indexed, as its preview.
         Frame frame = post.summary().visibleAt(posts.time().now())
                 ? Frame.shared(post.summary().title(), post.summary().excerpt(), sharing(post.summary(), base(request)),
                         List.of(new Link("Alla inlägg", "/feed.xml")), viewer)

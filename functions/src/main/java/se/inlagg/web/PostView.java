@@ -31,7 +31,7 @@ public record PostView(String title, String datetime, String date, BylineView by
 
     /**
      * What the author's link to the preview page offers: to publish a draft or a scheduled post (both carry a
-     * notice), to take a published one back, in the words its button there uses ("Gör till utkast"; it said "Avpublicera").
+     * notice), to take a published one back, in the words its button there uses ("Gör till utkast").
      */
     public String publishingLinkText() {
         return notice.isPresent() ? "Förhandsgranska och publicera" : "Gör till utkast…";

@@ -34,8 +34,8 @@ public final class PreviewPageHandler extends PostAuthorPage {
         var time = app().posts().time();
         var now = time.now();
         PostView read = Views.post(Views.asPublishedNow(post, now), time.zone(), now);
-        // Saved from the edit form on the way here: said, and said to be live already when readers see the post (found by a
-        // probe: the preview of a published post read as a check before going live, though the change was live).
+        // Saved from the edit form on the way here: said, and said to be live already when readers see the post (else the
+        // preview of a published post reads as a check before going live, though the change is live).
         Optional<Notice> saved = request.query("done").filter("saved"::equals).map(d -> new Notice(post.summary().visibleAt(now)
                 ? "Ändringarna är sparade och syns redan för läsarna." : "Ändringarna är sparade.", Optional.empty()));
         PostView view = new PostView(read.title(), read.datetime(), read.date(), read.byline(), read.categories(), read.figure(),

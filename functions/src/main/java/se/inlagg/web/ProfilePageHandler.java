@@ -52,7 +52,7 @@ public final class ProfilePageHandler extends PageFunction {
         Map<String, String> typed = new LinkedHashMap<>();
         FIELDS.forEach(f -> typed.put(f.name(), form.value(f.name())));
         // As the post's forms: signed out, the form comes back with what was typed and no token, and is taken once signed in
-        // again if the browser vouches for it (found by a probe: it was refused once more, for its empty token, before it saved).
+        // again if the browser vouches for it, not refused once more for its empty token.
         Optional<String> refused = FormGuard.refusalOfTextKept(request, viewer, form, app().settings());
         if (refused.isPresent()) {
             return form(request, 403, typed, List.of(), refused, viewer);
@@ -82,8 +82,7 @@ public final class ProfilePageHandler extends PageFunction {
             message.ifPresent(m -> summary.add(new Link(spec.label() + ": " + m, "#" + spec.name())));
             fields.add(new FormView.Field(spec.name(), spec.label(), values.get(spec.name()), 1, spec.required(), Optional.empty(), message));
         }
-        // "Saved" is a done notice, in green and announced as it gets focus, not the warning a refusal is (found by an
-        // accessibility audit: it was shown as one).
+        // "Saved" is a done notice, in green and announced as it gets focus, not the warning a refusal is.
         Optional<Notice> done = status == 200 ? Notice.of(request) : Optional.empty();
         FormView view = new FormView("Min profil", "/profile", fields, notice, "Profilen sparades inte. Rätta det som är markerat:",
                 summary, viewer.map(Viewer::csrf).orElse(""), Tokens.newToken(),

@@ -28,7 +28,7 @@ import se.inlagg.web.templates.JtepublishGenerated;
  */
 public final class PublishPageHandler extends PostAuthorPage {
 
-    /** A page of an earlier session's (found by a browser probe: the forms' general "Inget sparades; skicka formuläret igen"). */
+    /** A page of an earlier session's, said as such, not as the forms' general "Inget sparades; skicka formuläret igen". */
     private static final String OLD_PAGE = "Sidan var för gammal (eller kom inte härifrån), så inget publicerades eller ändrades. "
             + "Välj här nedan igen.";
     private static final String CHANGED = "Inlägget har ändrats sedan du öppnade sidan, så inget publicerades eller ändrades. "
@@ -46,16 +46,16 @@ public final class PublishPageHandler extends PostAuthorPage {
         String slug = slug(request);
         if (refused.isPresent()) {
             // Signed in, from a page of an earlier session (a tab left open): the form again, now this session's, to
-            // send once more. It used to be a page that said to send the form again, with no form on it.
+            // send once more.
             if (viewer.isPresent()) {
                 // The form again holds the post's version now: a post changed since the old page is said so, as a stale
-                // version is, so that no click publishes what the author has not seen (from a review).
+                // version is, so that no click publishes what the author has not seen.
                 Post post = ownPost(slug, viewer.get());
                 boolean changed = post.version() != FormGuard.version(form);
                 return again(request, viewer.get(), post, form.value("at"), 403, changed ? CHANGED : OLD_PAGE, false);
             }
-            // Signed out meanwhile: nothing was done; to sign in, and back to the preview, whose button does it (found by a
-            // probe: a page that said "you may not do this", with no way on but the front page).
+            // Signed out meanwhile: nothing was done; to sign in, and back to the preview, whose button does it (not a page
+            // that says "you may not do this", with no way on but the front page).
             return toSignInThen(Views.postPath(slug) + "/preview");
         }
         String authorId = viewer.get().authorId();
@@ -66,8 +66,8 @@ public final class PublishPageHandler extends PostAuthorPage {
         }
         String typed = form.value("at").strip();
         if (form.get("at").isPresent() && typed.isEmpty()) {
-            // "Schemalägg" with no time: said so, never published now (found by a probe: only the browser's own check stood
-            // between it and publishing at once). "Publicera nu" sends no time at all, and is now.
+            // "Schemalägg" with no time: said so, never published now (the browser's own check is not to be relied on).
+            // "Publicera nu" sends no time at all, and is now.
             return again(request, viewer.get(), slug, typed, 400,
                     "Skriv när inlägget ska publiceras, till exempel 2026-12-24 15:00 (svensk tid).", true);
         }
@@ -81,13 +81,13 @@ public final class PublishPageHandler extends PostAuthorPage {
         Instant asked = posts.time().now();
         ZoneId zone = posts.time().zone();
         // A time already past publishes now, dated then, as the field's hint says; a day before today's is said so where it
-        // was done, as "Publicera nu" on a dated draft is (found by a probe: it said only "publicerat", dated, say, 2020).
+        // was done, as "Publicera nu" on a dated draft is (not only "publicerat", dated, say, 2020).
         Notice.Done done = at.map(t -> t.isAfter(asked) ? Notice.Done.SCHEDULED
                 : anotherDay(t, asked, zone) ? Notice.Done.PUBLISHED_DATED : Notice.Done.PUBLISHED).orElse(Notice.Done.PUBLISHED);
         Outcome<PostSummary> published = posts.publish(slug, authorId, at, version);
-        // "Publicera nu" on a draft with a past date of its own keeps it: said where it was done (from a review: from
-        // "Mina inlägg" it went out dated, say, January, with nothing said), when that is another day than today (a draft
-        // dated this morning is today's news: from a review, it said "inte dagens").
+        // "Publicera nu" on a draft with a past date of its own keeps it: said where it was done (from "Mina inlägg" it
+        // would otherwise go out dated, say, January, with nothing said), when that is another day than today (a draft
+        // dated this morning is today's news, not "inte dagens").
         if (at.isEmpty() && published instanceof Outcome.Done<PostSummary> d && !d.value().updatedAt().isBefore(asked)
                 && d.value().publishedAt().isBefore(d.value().updatedAt()) && anotherDay(d.value().publishedAt(), d.value().updatedAt(), zone)) {
             done = Notice.Done.PUBLISHED_DATED;
@@ -102,8 +102,8 @@ public final class PublishPageHandler extends PostAuthorPage {
 
     /**
      * The schedule's field is filled in with a dated draft's own time ({@link Views#publishing}) to the minute, and in the
-     * hour the clock shows twice as summer time ends without saying which of the two it is (it was a browser's
-     * date-and-time field, which had no room for "(vintertid)", and pages of then may still be open): read back, it is the
+     * hour the clock shows twice as summer time ends without saying which of the two it is (pages that showed it in a
+     * browser's date-and-time field, which has no room for "(vintertid)", may still be open): read back, it is the
      * first. Sent as filled in, it is the post's own time, as the page says ("Schemalägg nedan publicerar det då"). Only
      * such an hour reads the post first.
      */
@@ -136,7 +136,7 @@ public final class PublishPageHandler extends PostAuthorPage {
 
     /**
      * The publishing form of the post as it is now, with the time as typed and what was wrong; the time's field is marked
-     * only when the time was (found by a probe: a post changed meanwhile marked the date invalid, pointing at that message).
+     * only when the time was (a post changed meanwhile is no fault of the date's).
      */
     private HttpResponse again(HttpRequest request, Viewer viewer, String slug, String typed, int status, String problem, boolean atWrong) {
         return again(request, viewer, ownPost(slug, viewer), typed, status, problem, atWrong);

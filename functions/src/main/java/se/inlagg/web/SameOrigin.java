@@ -44,8 +44,8 @@ final class SameOrigin {
 
     /**
      * The site's own origins: its configured address, the distribution's name the reader used (behind
-     * CloudFront, where the Host is API Gateway's; found by a review: without it every form and the
-     * sign-in were refused on a stack deployed without a custom domain), and the host the request came
+     * CloudFront, where the Host is API Gateway's: without it every form and the sign-in would be
+     * refused on a stack deployed without a custom domain), and the host the request came
      * to (API Gateway's domain, or the local server's host and port), in the scheme it came over. No
      * other site's page can set the distribution's header on a browser's form.
      */

@@ -30,7 +30,7 @@ public final class SignInHandler extends PageFunction {
         Optional<String> formToken = Cookies.signInToken(request);
         if (request.method().equals("GET")) {
             return signInPage(request, 200, Optional.empty(), formToken, request.query("next").flatMap(LocalPath::of),
-                    // Said only to someone signed out (from a review: a tab signed in again since was told it was not); someone
+                    // Said only to someone signed out (a tab signed in again since must not be told it is not); someone
                     // signed in is told so.
                     viewer(request).isPresent() ? Optional.of(Notice.alreadySignedIn()) : Notice.signedOut(request));
         }
@@ -61,8 +61,8 @@ public final class SignInHandler extends PageFunction {
     /**
      * Signs out the session of the cookie. The form's token proves the form is this site's; so does the browser
      * itself, saying the post came from this site (Sec-Fetch-Site, Origin): "Logga ut" in a tab opened before
-     * the author signed in again carries the earlier session's token, and used to be refused, leaving the
-     * author signed in. Without a session there is nothing to end, and the author is signed out all the same: either
+     * the author signed in again carries the earlier session's token, and refused, would leave the author
+     * signed in. Without a session there is nothing to end, and the author is signed out all the same: either
      * way the sign-in page says so.
      */
     private HttpResponse signOut(HttpRequest request) {

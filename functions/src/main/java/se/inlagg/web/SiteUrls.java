@@ -53,8 +53,8 @@ final class SiteUrls {
 
     /**
      * Where a browser that has left the site (to upload a file straight to the bucket) is sent back:
-     * the configured address, else the distribution's name the reader used (found by a review: the Host
-     * behind CloudFront is API Gateway's, where the browser has no session cookie), else the host and
+     * the configured address, else the distribution's name the reader used (the Host behind CloudFront
+     * is API Gateway's, where the browser has no session cookie), else the host and
      * scheme this request came to. Unlike {@link #base},
      * this may follow the request, as it goes only into a form made for this signed-in author and
      * never into anything cached: a forged Host can only misdirect the forger.

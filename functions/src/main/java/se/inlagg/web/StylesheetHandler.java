@@ -11,7 +11,7 @@ import se.inlagg.http.HttpResponse;
  * GET /assets/{file}, GET /style.css and GET /favicon.ico: the site's own files, the one hand-written
  * stylesheet and the icon. Under a hashed name a file never changes, so it is cached for a year; another
  * hash (a page cached from before a deploy) gets the current file, revalidated. Any other name is not
- * found (found by a probe: /assets/finns-inte.js answered the stylesheet). /favicon.ico is what browsers
+ * found: /assets/finns-inte.js is no stylesheet. /favicon.ico is what browsers
  * ask for unprompted.
  */
 public final class StylesheetHandler extends PageFunction {
@@ -51,7 +51,7 @@ public final class StylesheetHandler extends PageFunction {
 
     @Override
     protected Optional<Viewer> viewer(HttpRequest request) {
-        // Reads nothing from the table, not even a session for an error page's header: the function may not (from a review).
+        // Reads nothing from the table, not even a session for an error page's header: the function may not.
         return Optional.empty();
     }
 }

@@ -28,12 +28,11 @@ final class Swedish {
         add("must not be empty", "får inte vara tom");
         add("must be at most (\\d+) characters", "får vara högst $1 tecken");
         add("must be at most (\\d+) bytes of UTF-8", "är för lång (högst $1 byte: å, ä, ö och många tecken tar två eller fler)");
-        // The examples are the form's own hint's (found by a probe: the hint said 2026-12-24 15:00, this 2019-01-30 09:15).
+        // The examples are the form's own hint's (2026-12-24 15:00), so the two agree.
         add("must be a real date like .*", "måste vara ett datum, med eller utan klockslag, till exempel 2026-12-24, 2026-12-24 15:00 eller"
                 + " 24 december 2026 kl. 15.00 (årtal med högst fyra siffror)");
         // SiteTime.Reading.Skipped's message; the day as Swedish writes it.
-        // Times with a point (9.15), as SwedishDates writes them; each message a sentence, with its full stop (found by a
-        // language review).
+        // Times with a point (9.15), as SwedishDates writes them; each message a sentence, with its full stop.
         MESSAGES.put(Pattern.compile("does not exist in \\S+: on (\\d{4}-\\d{2}-\\d{2}) the clocks go forward from (\\S+) to (\\S+), so (\\S+) never comes;.*"),
                 m -> "Kl. " + time(m.group(4)) + " finns inte den " + SwedishDates.date(LocalDate.parse(m.group(1)))
                         + ", för då ställs klockan fram från " + time(m.group(2)) + " till " + time(m.group(3)) + ". Välj en annan tid.");
@@ -63,8 +62,8 @@ final class Swedish {
                 "får vara högst " + PostRules.MAX_URL + " tecken som webbadress (en bokstav utöver a–z räknas som upp till tolv)");
         add(Pattern.quote(PictureWords.TOO_LONG_TO_CARRY), "är för lång för att följa med till bildvalet (å, ä, ö och tecken som"
                 + " emoji tar mer plats). Skriv kortare, eller lämna fältet tomt och skriv texten när du har valt bilden");
-        // Where they are: the form shows each as U+FFFD, which the rules take, so sent again unread the text keeps "�" (found
-        // by an author's probe: the message named no place, and nothing said what the "�" were).
+        // Where they are: the form shows each as U+FFFD, which the rules take, so sent again unread the text keeps "�"
+        // (else nothing says what the "�" are).
         add("must be one line without control characters", "får bara vara en rad, utan kontrolltecken" + CONTROLS_SHOWN);
         add("must not contain control characters", "får inte innehålla kontrolltecken" + CONTROLS_SHOWN);
         add(Pattern.quote(PostRules.SEPARATOR_IN_LINE), "får bara vara en rad, utan rad- eller styckebrytningar");
@@ -85,7 +84,7 @@ final class Swedish {
         return SwedishDates.time(java.time.LocalTime.parse(clock));
     }
 
-    /** The message as a sentence of its own, with its full stop: "måste vara ett datum …." where only the form's label went before. */
+    /** The message as a sentence of its own, with its full stop: "måste vara ett datum …." */
     static String sentence(String message) {
         return message.endsWith(".") ? message : message + ".";
     }
@@ -111,7 +110,7 @@ final class Swedish {
 
     /**
      * A rule's message about one field, in Swedish: "får inte vara tom" of a title, a text or an alt text, "tomt" of a
-     * name (found by a review: "Namn: får inte vara tom").
+     * name (not "Namn: får inte vara tom").
      */
     static String message(String field, String english) {
         String swedish = message(english);

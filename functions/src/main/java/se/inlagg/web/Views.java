@@ -73,9 +73,8 @@ final class Views {
     }
 
     /**
-     * A draft with no date of its own is shown dated as it would be if published now, in its preview and on its own page
-     * (found by a probe: the preview showed the day it was begun, which publishing does not give it; and by a browser probe,
-     * the draft's page still did, after its date was taken away in the form).
+     * A draft with no date of its own is shown dated as it would be if published now, in its preview and on its own page,
+     * not by the day it was begun, which publishing does not give it (nor after its date is taken away in the form).
      */
     static Post asPublishedNow(Post post, Instant now) {
         PostSummary s = post.summary();
@@ -94,25 +93,24 @@ final class Views {
                                      ZoneId zone) {
         boolean ownDate = s.status() == Status.DRAFT && s.dated();
         boolean toCome = s.publishedAt().isAfter(now);
-        // A draft dated ahead: "now" is now, and the schedule form holds its date (found by a probe: "Publicera nu"
-        // dropped it without a word).
+        // A draft dated ahead: "now" is now, and the schedule form holds its date, so "Publicera nu" does not drop it
+        // without a word.
         Optional<String> says = !ownDate ? Optional.empty() : toCome
-                // In plain words, the date first (from a language review: "Publicera nu publicerar det nu, inte …").
+                // In plain words, the date first (not "Publicera nu publicerar det nu, inte …").
                 ? Optional.of("Inlägget är daterat " + dateTime(s.publishedAt(), zone) + ". Väljer du Publicera nu publiceras det i dag."
                         + " Vill du vänta till dess, välj Schemalägg nedan (tiden är ifylld).")
                 : Optional.of("Inlägget behåller sitt datum, " + date(s.publishedAt(), zone) + ". Ett annat datum väljer du nedan.");
-        // Written as the hint and the writing form's date field write it (a text field: a browser's date-and-time field showed
-        // its own language's format, AM/PM in an English browser, under a hint of 2026-12-24 15:00; found by a probe).
-        // A scheduled post's field holds its time too (found by a browser probe: it was empty, where the status named the time).
+        // Written as the hint and the writing form's date field write it (a text field: a browser's date-and-time field shows
+        // its own language's format, AM/PM in an English browser, under a hint of 2026-12-24 15:00).
+        // A scheduled post's field holds its time too, as its status names it.
         String shownAt = at.isEmpty() && toCome && (ownDate || s.status() == Status.PUBLISHED) ? WriteForm.siteTime(s.publishedAt(), zone) : at;
         return new PublishingView(postPath(s.slug()), csrf, s.version(), shownAt, error, atWrong, s.visibleAt(now), s.status() == Status.PUBLISHED,
                 says);
     }
 
     static BylineView byline(Byline b) {
-        // A name with no Latin letter or digit ("Ольга Петренко") has no slug, so no page: the rules refuse such a name now
-        // (PostRules), and one stored before is shown unlinked (BylineView.NO_PAGE), never linked to the front page as it was
-        // (found by a probe).
+        // A name with no Latin letter or digit ("Ольга Петренко") has no slug, so no page: the rules refuse such a name
+        // (PostRules), and one stored before is shown unlinked (BylineView.NO_PAGE), never linked to the front page.
         Link person = Facet.person(b.name()).map(f -> new Link(b.name(), f.path())).orElse(new Link(b.name(), BylineView.NO_PAGE));
         Optional<Link> office = b.office().map(o -> Facet.office(o).map(f -> new Link(o, f.path())).orElse(new Link(o, BylineView.NO_PAGE)));
         return new BylineView(person, b.role(), office);
@@ -124,7 +122,7 @@ final class Views {
 
     /**
      * Text in quotation marks that ends a sentence: ”…” and a full stop, but none after a quotation that ends in its own
-     * mark (”Vad gäller?”, not ”Vad gäller?”.; found by a review of the pages' Swedish). Direction isolates around the text
+     * mark (”Vad gäller?”, not ”Vad gäller?”.). Direction isolates around the text
      * are no part of its end.
      */
     static String quotedAtEnd(String text) {
@@ -133,8 +131,8 @@ final class Views {
 
     /**
      * Whether text ends in a mark that ends a sentence (. ! ? …), the direction controls after it aside: the isolate around it
-     * and what closes an override typed after the mark (found by a review: "Vad?" and a U+202E, isolated, were given a full
-     * stop too, as the excerpt's words had been until 6572107).
+     * and what closes an override typed after the mark (else "Vad?" and a U+202E, isolated, would be given a full stop
+     * too).
      */
     static boolean endsInItsOwnMark(String text) {
         String shown = se.inlagg.posts.DirectionControls.withoutControls(text);

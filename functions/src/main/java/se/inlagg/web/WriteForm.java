@@ -39,8 +39,8 @@ final class WriteForm {
             new Spec("authorName", "Namn", 1, true, Optional.empty()),
             new Spec("authorRole", "Roll", 1, false, Optional.empty()),
             new Spec("authorOffice", "Kontor", 1, false, Optional.empty()),
-            // Short labels, the how in the hint (from a language review: the error summary and the conflict's list repeated
-            // the label's parenthesis, "Kategorier (skilj med komma): …").
+            // Short labels, the how in the hint (else the error summary and the conflict's list repeat the label's
+            // parenthesis, "Kategorier (skilj med komma): …").
             new Spec("tags", "Kategorier", 1, false, Optional.of("Skilj dem åt med komma, till exempel: Frivård, Samverkan.")),
             new Spec("publishedAt", "Publiceringsdatum", 1, false, Optional.of(
                     "Till exempel 2019-01-30, 2026-12-24 15:00 eller 24 december 2026 kl. 15.00 (svensk tid). Lämnar du fältet"
@@ -91,7 +91,7 @@ final class WriteForm {
     /**
      * What the form refuses of a picture's words before the rules see the post, with whatever else the rules find wrong,
      * so the form says it all at once. A picture given by its address needs its alt text on the pages, as an uploaded one
-     * always has (found by a probe: the form saved a picture with none, the way round the upload's rule); the API still
+     * always has (else the form is a way round the upload's rule); the API still
      * takes a picture with none, which marks it decorative. Words typed for a picture about to be uploaded
      * ({@link #wordsForUpload}) must fit it, and the addresses they go along in: the form says so rather than save the post
      * and leave them behind.
@@ -115,8 +115,8 @@ final class WriteForm {
     /**
      * "Spara och välj bild…" with no picture's address but an alt text or caption typed: the words of the picture about
      * to be uploaded. They go with the author to the upload, and fill in the description page after it; the post is saved
-     * without them, as a post's words need a picture (found by a probe: the form was refused, saying to give the address of
-     * a picture that was about to be uploaded).
+     * without them, as a post's words need a picture (rather than refused for want of the address of a picture about to
+     * be uploaded).
      */
     static boolean wordsForUpload(FormData form) {
         return form.value("action").equals(CHOOSE_IMAGE.value()) && form.value("imageUrl").isBlank()
@@ -161,7 +161,7 @@ final class WriteForm {
             buttons.add(new FormView.Button("save", "Spara min version ändå", false));
             if (stored.filter(s -> s == Status.DRAFT).isPresent()) {
                 // A draft's: "Publicera" sent from a new post's form that made it comes here too, and the author who chose their
-                // version may still mean to publish it (from a review: only "save" was offered, which kept it a draft).
+                // version may still mean to publish it ("save" alone would keep it a draft).
                 buttons.add(new FormView.Button("publish", "Spara min version ändå och publicera", true));
             }
         } else {
@@ -196,7 +196,7 @@ final class WriteForm {
         for (Spec spec : FIELDS) {
             Optional<String> message = Optional.ofNullable(messages.get(spec.name()));
             message.ifPresent(m -> summary.add(new Link(spec.label() + ": " + m, "#" + spec.name())));
-            // A form without the picture's button (a conflict's) does not point at it (found by an author's probe).
+            // A form without the picture's button (a conflict's) does not point at it.
             Optional<String> hint = spec.name().equals("imageUrl") && buttons.stream().noneMatch(b -> b.value().equals(CHOOSE_IMAGE.value()))
                     ? Optional.of(IMAGE_URL_ONLY) : spec.hint();
             fields.add(new FormView.Field(spec.name(), spec.label(), values.getOrDefault(spec.name(), ""), spec.rows(),
@@ -242,8 +242,8 @@ final class WriteForm {
 
     /**
      * Where the stored post and the author's form differ, beyond the title and text a conflict shows in full: one
-     * line a field, its label with both values. Found by a probe: a picture and a category added in another tab
-     * went, unsaid, with "Spara min version ändå", since the panel showed only the title and text.
+     * line a field, its label with both values, so a picture or a category added in another tab does not go, unsaid,
+     * with "Spara min version ändå".
      */
     static List<String> differences(Map<String, String> stored, Map<String, String> typed,
                                     java.util.function.Function<String, Optional<Instant>> time, boolean emptyDateKeepsIt) {
@@ -253,9 +253,9 @@ final class WriteForm {
             String name = spec.name();
             String was = stored.getOrDefault(name, "").strip();
             String is = typed.getOrDefault(name, "").strip();
-            // Only what saving would change (from a review): a date left empty keeps a published post's (not a draft's
-            // own date or a scheduled post's time, which it takes away: found by a browser probe, a date set in another tab
-            // went unsaid), the same time written otherwise is the same, categories count by their slugs, and a picture
+            // Only what saving would change: a date left empty keeps a published post's (not a draft's own date or a
+            // scheduled post's time, which it takes away, so a date set in another tab is not lost unsaid), the same time
+            // written otherwise is the same, categories count by their slugs, and a picture
             // taken away takes its words.
             boolean same = switch (name) {
                 case "title", "body" -> true;
@@ -290,8 +290,8 @@ final class WriteForm {
 
     /**
      * The date the form shows for a stored post: its own date, a draft's too when it has one (its author's, or
-     * its publication's before it was taken back). Found by a probe: a draft's date was hidden, and "Spara och
-     * publicera" with the field as shown, empty ("Tomt betyder nu"), used it all the same. A draft nobody dated
+     * its publication's before it was taken back): hidden, it would be used all the same by "Spara och publicera"
+     * with the field as shown, empty ("Tomt betyder nu"). A draft nobody dated
      * has only the time it was started: it shows empty, and publishing publishes it now.
      */
     static String shownTime(PostSummary s, ZoneId zone) {
@@ -300,8 +300,8 @@ final class WriteForm {
 
     /**
      * "2026-12-24 15:00", and in the hour the clock shows twice as summer time ends, which of the two: "2026-10-25 02:30
-     * (vintertid)", which reads back as that time. Without it the form showed both alike, and the second, typed again, was
-     * read as the first, an hour earlier.
+     * (vintertid)", which reads back as that time. Without it the form would show both alike, and the second, typed again,
+     * would be read as the first, an hour earlier.
      */
     static String fieldTime(Instant instant, ZoneId zone) {
         return siteTime(instant, zone) + se.inlagg.posts.SwedishDates.seasonAfter(instant, zone);

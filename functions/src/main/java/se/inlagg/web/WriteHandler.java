@@ -41,13 +41,13 @@ public final class WriteHandler extends PageFunction {
         Map<String, String> values = WriteForm.typed(form);
         Optional<String> refused = FormGuard.refusalOfTextKept(request, viewer, form, app().settings());
         // The form comes back with its own id, as after every refusal: its first sending may have made the post with the
-        // answer lost, and sent again once signed in it must answer that post, not make a second (found by a probe: a new
-        // id here made "…-2" of a post whose answer had not arrived before the session ended).
+        // answer lost, and sent again once signed in it must answer that post, not make a second (a new id here would
+        // make "…-2" of a post whose answer had not arrived before the session ended).
         // Shown again, it is another showing of the form (FormId): only the page that made a post mends it when sent again.
         Optional<FormId> sent = FormId.of(form);
         String formIdAgain = sent.map(FormId::key).orElseGet(Tokens::newToken);
-        // A title its author was asked about (sameTitleJustNow) stays answered through every refusal after it (from a review:
-        // the form came back without it, and asked again).
+        // A title its author was asked about (sameTitleJustNow) stays answered through every refusal after it, so it is
+        // not asked again.
         Optional<String> sameTitle = sameTitleOf(form);
         if (refused.isPresent()) {
             return newPostForm(request, 403, values, List.of(), refused, viewer, formIdAgain, sameTitle);
@@ -100,8 +100,8 @@ public final class WriteHandler extends PageFunction {
      * This form made a post already and comes again with other words. Sent from the very page that made the post (its
      * author went back from the post, mended a typo and sent it again), the post is changed to what the form says now, if
      * nothing changed it since. Sent from any other showing of the form, it may hold older text than the post: a page the
-     * form was refused on, reloaded after the post was made (found by an author's probe: the older text replaced the
-     * published post's, with nothing said). Then, as when the post changed since, the author's text comes back in the
+     * form was refused on, reloaded after the post was made, whose older text must not replace the published post's
+     * unsaid. Then, as when the post changed since, the author's text comes back in the
      * post's edit form beside the post as stored, and saving it over the post is a choice made with both in view. With
      * both its title and its text other than the post's, it is another post written in the form, which the next click
      * saves as one.
@@ -121,8 +121,8 @@ public final class WriteHandler extends PageFunction {
             return saved(post, form);
         }
         if (!mended(post, draft)) {
-            // Back to the form, and another post written in it (found by a probe: it replaced the post the form had made,
-            // published or not, with nothing said). That post stays; this one is saved as a new post at the next click.
+            // Back to the form, and another post written in it, which must not replace the post the form made, published
+            // or not, unsaid. That post stays; this one is saved as a new post at the next click.
             // The notice says what sending again does, so the title it has is not asked about once more (sameTitleJustNow).
             return newPostForm(request, 409, values, List.of(), Optional.of("Formuläret har redan sparats som inlägget "
                     + Views.quotedAtEnd(post.summary().title()) + " Det du skrev nu har en annan rubrik och en annan text, så det inlägget är kvar"
@@ -139,7 +139,7 @@ public final class WriteHandler extends PageFunction {
                         // Kept: sent again once mended, the form is still the one that made the post, never a second one.
                         return refused(request, values, Optional.of(viewer), r.refusal(), formId, sameTitleOf(form));
                     }
-                    // The same mend clicked twice, the other click first (from a review): the post says it now.
+                    // The same mend clicked twice, the other click first: the post says it now.
                     Optional<Post> now = app().posts().createdBy(viewer.authorId(), key);
                     if (now.isPresent() && app().posts().alreadySays(now.get(), draft)) {
                         return saved(now.get(), form);
@@ -151,7 +151,7 @@ public final class WriteHandler extends PageFunction {
             }
         }
         // Beside the post as stored, in its edit form, carrying its version: nothing is saved over it unasked, and sending it
-        // again makes no second post (found by a probe: the form came back saying a new post would be saved, and it was).
+        // again makes no second post.
         return conflict(request, post, values, viewer, SENT_AGAIN_DIFFERS, "Formuläret har redan sparats som inlägget " + Views.quotedAtEnd(post.summary().title())
                 + " Det du skickade nu är inte det som sparades, kanske en äldre version av formuläret från webbläsarens bakåtknapp."
                 + " Inget har gått förlorat: jämför med det sparade nedan.");
@@ -174,11 +174,11 @@ public final class WriteHandler extends PageFunction {
 
     /**
      * The form sent again as a change of the post it made. A post it published stays published whichever button sent
-     * it: back from the post to mend a typo, Enter in a field is "Spara som utkast", and it took the post off the site
-     * (found by a browser probe; the README says Enter never publishes, and it should not unpublish either), or a post
-     * scheduled for later out of its schedule (from a review). Taking a post back to a draft is the preview's and "Mina
+     * it: back from the post to mend a typo, Enter in a field is "Spara som utkast", which would otherwise take the post
+     * off the site (the README says Enter never publishes, and it should not unpublish either), or a post scheduled for
+     * later out of its schedule. Taking a post back to a draft is the preview's and "Mina
      * inlägg"'s, which say what it does. A scheduled post whose date the form empties follows the button: kept published,
-     * the empty date would publish it at once, from a button saying draft (from a review).
+     * the empty date would publish it at once, from a button saying draft.
      */
     private PostDraft mendOf(FormData form, Post made) {
         var now = app().posts().time().now();
