@@ -42,7 +42,7 @@ final class AuthorCommands {
             throw new UsageException("takes an author id or --token (the token on standard input), not both");
         }
         // The token from standard input, never the command line, where ps and the shell's history would show it. Typed at a
-        // terminal rather than sent from a file, it is asked for (from an operator's probe: the command waited, saying nothing).
+        // terminal rather than sent from a file, it is asked for, so the command does not wait saying nothing.
         if (byToken && System.console() != null && System.console().isTerminal()) {
             System.err.println("The token to revoke, then Enter and Ctrl-D (or send it from a file: revoke-author --token < file):");
         }
@@ -52,8 +52,8 @@ final class AuthorCommands {
         }
         String id = byToken ? "" : authorIdIn(args);
         boolean aws = args.contains("--aws");
-        // Whose the local server's own token is, read before it may be revoked: then its file goes too (found by an operator's
-        // probe: the next start made the revoked token an author again, and it worked).
+        // Whose the local server's own token is, read before it may be revoked: then its file goes too (else the next
+        // start makes the revoked token an author again, and it works).
         Path devTokenFile = Main.dataFolder().resolve(LocalServer.DEV_TOKEN_FILE);
         AtomicReference<Optional<String>> devAuthor = new AtomicReference<>(Optional.empty());
         Optional<Authors.Revocation> revocation;
@@ -95,7 +95,7 @@ final class AuthorCommands {
             System.out.println("Warning: new sessions kept appearing: a token of theirs that is not recorded under them is being used"
                     + " to sign in now. Revoke it with --token, then run this again.");
         }
-        // Said every time (found by a review): a token made before tokens were recorded under their author is not found by id.
+        // Said every time: a token made before tokens were recorded under their author is not found by id.
         System.out.println("A token made by a version before revoke-author is not recorded under its author, so not found by id:"
                 + " revoke such a token by itself (--token, README, Authors).");
         System.out.println("API calls with a revoked token are refused within a minute (the authorizer's cache); pages at once.");
@@ -104,8 +104,8 @@ final class AuthorCommands {
 
     /**
      * What a revocation that failed partway leaves: each transaction deleted whole pairs or nothing, the tokens first, and
-     * what is left is found by id, which list-authors shows (from an operator's probe: "run it again by the author's id",
-     * said to one who had only the token).
+     * what is left is found by id, which list-authors shows (an operator told "run it again by the author's id" may have
+     * only the token).
      */
     private static String midway(boolean byToken, boolean aws) {
         return ". If it had begun, each of its deletes was whole or not made; run it again to finish" + (byToken
@@ -114,8 +114,8 @@ final class AuthorCommands {
     }
 
     /**
-     * An author's revocation by id; empty when the id is nobody's (found by a probe: a mistyped id said "Revoked 0 tokens",
-     * exit 0, while the leaked token went on working). An author with nothing left to revoke is still someone.
+     * An author's revocation by id; empty when the id is nobody's (a mistyped id must not say "Revoked 0 tokens", exit 0,
+     * while the leaked token goes on working). An author with nothing left to revoke is still someone.
      */
     private static Optional<Authors.Revocation> revokedById(Wiring wiring, String id) {
         AuthorStore.Revoked revoked = wiring.authors().revoke(id);
@@ -138,8 +138,8 @@ final class AuthorCommands {
     }
 
     /**
-     * Every author, one line each: the id an operator needs for revoke-author or new-token (found by an operator's probe:
-     * it was printed once, by create-author, and nothing showed it again when someone left).
+     * Every author, one line each: the id an operator needs for revoke-author or new-token, which create-author prints only
+     * once.
      */
     static void listAuthors(List<String> args) {
         if (args.stream().anyMatch(a -> !a.equals("--aws"))) {
@@ -171,8 +171,9 @@ final class AuthorCommands {
 
     /**
      * Whether the id can be looked up at all: one longer than a key DynamoDB takes (2,048 bytes, its prefix included) is
-     * nobody's, asked of the table no further once it is open, so that its settings are still said first (found by a probe:
-     * one of 3,000 characters was a stack trace). Every author's id is a UUID (Ids.newId), as create-author printed it.
+     * nobody's, asked of the table no further once it is open, so that its settings are still said first (DynamoDB would
+     * answer one of 3,000 characters with an error, not "no such author"). Every author's id is a UUID (Ids.newId), as
+     * create-author prints it.
      */
     private static boolean couldBeAnId(String id) {
         return id.getBytes(StandardCharsets.UTF_8).length <= 1024;

@@ -20,21 +20,21 @@ record CreateAuthorArgs(Byline profile, boolean aws) {
     /**
      * Options in any order before or after the name; the words that are not options make the name ("--" ends the options,
      * for a name that begins with a dash). The profile passes the rules a profile saved at /profile or PUT /api/me passes
-     * (found by an operator's probe: a name only in Cyrillic, of 500 letters or with a control character was made, and
-     * that author's every post was then refused for its byline).
+     * (else a name only in Cyrillic, of 500 letters or with a control character makes an author whose every post is
+     * refused for its byline).
      */
     static CreateAuthorArgs parse(List<String> args) {
         Optional<String> role = Optional.empty();
         Optional<String> office = Optional.empty();
         boolean aws = false;
         boolean options = true;
-        // "--role A --role B" kept B without a word (found by a probe): each is given once.
+        // "--role A --role B" would keep B without a word: each is given once.
         boolean repeated = false;
         StringBuilder name = new StringBuilder();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!options && (arg.equals("--aws") || arg.equals("--role") || arg.equals("--office"))) {
-                // From a review: "-- -Per Persson --aws" made a local author named "-Per Persson --aws".
+                // "-- -Per Persson --aws" is a name, not a local author named "-Per Persson --aws".
                 throw new UsageException(arg + " after --, where only the name goes: put the options before --");
             } else if (!options || !arg.startsWith("-")) {
                 name.append(name.isEmpty() ? "" : " ").append(arg.strip());
@@ -68,7 +68,7 @@ record CreateAuthorArgs(Byline profile, boolean aws) {
             throw new UsageException("the author needs a name");
         }
         // Bytes the terminal sent that are not UTF-8 reach Java as U+FFFD: refused, rather than a byline of "�" stored for
-        // good (found by a probe).
+        // good.
         if (Stream.of(Optional.of(name.toString()), role, office).flatMap(Optional::stream).anyMatch(v -> v.indexOf('\uFFFD') >= 0)) {
             throw new UsageException("the byline holds characters the terminal did not send as UTF-8 (shown as \uFFFD): set its"
                     + " encoding to UTF-8 (LANG=C.UTF-8, say) and type it again");

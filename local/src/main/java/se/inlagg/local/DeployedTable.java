@@ -56,7 +56,7 @@ record DeployedTable(DynamoDbClient client, DefaultCredentialsProvider credentia
             return "no AWS region is set (AWS_REGION, or a region in the AWS_PROFILE's configuration)";
         }
         if (line.startsWith("Unable to load credentials") && all.contains("must be on the class path")) {
-            // From a review: this command carries no SSO or STS module of the SDK, so such a profile is no use to it.
+            // This command carries no SSO or STS module of the SDK, so such a profile is no use to it.
             return "the AWS profile signs in through SSO or a role, which this command cannot do itself; export the profile's"
                     + " credentials first: eval \"$(aws configure export-credentials --format env)\"";
         }
@@ -69,11 +69,10 @@ record DeployedTable(DynamoDbClient client, DefaultCredentialsProvider credentia
 
     /**
      * A request to the deployed table that DynamoDB refused or that never reached it, said in one line naming the table and
-     * region and what to check (found by an operator's probe: a wrong TABLE_NAME, a missing permission or no network printed
-     * a stack trace of 88 lines).
+     * region and what to check, not a stack trace (a wrong TABLE_NAME, a missing permission, no network).
      */
     static final class AwsRequestFailed extends RuntimeException {
-        /** Refused before anything was read or written: no such table, or credentials it does not take (from a review). */
+        /** Refused before anything was read or written: no such table, or credentials it does not take. */
         final boolean nothingChanged;
 
         AwsRequestFailed(String table, String region, SdkException e) {
@@ -104,7 +103,7 @@ record DeployedTable(DynamoDbClient client, DefaultCredentialsProvider credentia
         private static String said(String table, String region, SdkException e) {
             String first = firstLine(e);
             String code = code(e);
-            // An S3 error (reindex's search bucket) is no table's (from a review).
+            // An S3 error (reindex's search bucket) is no table's.
             boolean s3 = details(e).filter(d -> "S3".equals(d.serviceName())).isPresent();
             String what = s3 ? "the search bucket (SEARCH_BUCKET)" : "the table " + table;
             if (code.equals("ResourceNotFoundException")) {
@@ -124,9 +123,8 @@ record DeployedTable(DynamoDbClient client, DefaultCredentialsProvider credentia
     }
 
     /**
-     * What --aws needs and did not find, said in one line with what to set (found by an operator's probe: no region, no
-     * credentials or no TABLE_NAME each printed a stack trace of 26 to 88 lines, and revoke-author advised running it again).
-     * Everything it names is read before the first request, so nothing was changed.
+     * What --aws needs and did not find (a region, credentials, TABLE_NAME), said in one line with what to set, not as a
+     * stack trace. Everything it names is read before the first request, so nothing was changed.
      */
     static final class AwsSettingsMissing extends RuntimeException {
         AwsSettingsMissing(String found) {

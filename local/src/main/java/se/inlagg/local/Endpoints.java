@@ -18,8 +18,8 @@ final class Endpoints {
     private static final List<String> ENDPOINTS = List.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_S3");
 
     /**
-     * A request the SDK could not make to an endpoint given by a setting, said in one line naming it and what to do (found by
-     * a probe: LocalStack not running, every command printed a stack trace of dozens of lines); empty for any other failure.
+     * A request the SDK could not make to an endpoint given by a setting (LocalStack not running, say), said in one line
+     * naming it and what to do, not as a stack trace; empty for any other failure.
      */
     static Optional<String> unreached(Throwable failure) {
         List<String> given = ENDPOINTS.stream().filter(v -> Main.env(v).isPresent()).map(v -> v + "=" + Main.env(v).get()).toList();
@@ -34,8 +34,8 @@ final class Endpoints {
     }
 
     /**
-     * An endpoint setting as an address, or a usage error naming it (found by a probe: "localhost:4566", without its scheme,
-     * and "http://bad url" printed stack traces).
+     * An endpoint setting as an address, or a usage error naming it ("localhost:4566", without its scheme, or
+     * "http://bad url"), not a stack trace.
      */
     static Optional<URI> endpoint(String variable) {
         return Main.env(variable).map(value -> {
@@ -54,8 +54,8 @@ final class Endpoints {
 
     /**
      * AWS_ENDPOINT_URL_DYNAMODB (the SDK's own setting): another DynamoDB for the server and every command, so that
-     * an author made, a post seeded or an index rebuilt is in the table the server reads (from a review: only the
-     * server took it, and `reindex` beside LocalStack's S3 built an empty index from the data folder's table).
+     * an author made, a post seeded or an index rebuilt is in the table the server reads (else `reindex` beside
+     * LocalStack's S3 would build an empty index from the data folder's table).
      */
     static Optional<URI> dynamoEndpoint() {
         return endpoint("AWS_ENDPOINT_URL_DYNAMODB");

@@ -13,8 +13,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * A data folder the server or a command cannot write: read-only, under a file instead of a folder,
  * or on a full disk. Every command checks its folder this way before it opens anything there, so
- * that the user reads one line saying which folder and what to do, where a stack trace from deep in
- * the embedded DynamoDB used to be all they got (found by a user who restored a read-only copy).
+ * that the user reads one line saying which folder and what to do, not a stack trace from deep in
+ * the embedded DynamoDB.
  */
 final class FolderNotWritable extends RuntimeException {
 
@@ -64,8 +64,8 @@ final class FolderNotWritable extends RuntimeException {
         if (file != null) {
             return new FolderNotWritable(folder, file + " is a file, not a folder", "move it away, or set DATA_DIR to another folder.", e);
         }
-        // Only of a folder there: a path the system makes none at (under /proc, say) reports no room too (found by a probe:
-        // "no space left" was said of /proc/x, which cannot be made at all).
+        // Only of a folder there: a path the system makes none at (under /proc, say) reports no room too, and "no space
+        // left" is no answer for /proc/x, which cannot be made at all.
         if (Files.isDirectory(folder) && diskFull(folder)) {
             return new FolderNotWritable(folder, "no space left on its disk", "free some space, or set DATA_DIR to a folder on another disk.", e);
         }
@@ -115,7 +115,7 @@ final class FolderNotWritable extends RuntimeException {
             return notWritable;
         }
         // The folder takes a new file, but one of the files in it refuses (a `chmod -R a-w` half undone), or a file stands
-        // where the storage keeps a folder (found by a probe: "s3" a file gave a stack trace).
+        // where the storage keeps a folder ("s3" a file).
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof FileSystemException fs && inside(folder, fs)) {
                 if (inTheWay(fs)) {

@@ -71,9 +71,8 @@ final class Gateway {
             String answer = functions.get(route.functionId()).invoke(event.toString());
             int bytes = answer.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > MAX_ANSWER_BYTES) {
-                // Lambda refuses to return it (Function.ResponseSizeTooLarge) and API Gateway answers 500; here it was
-                // past Jackson's longest string, read as no statusCode, and answered 200 with the answer as the body
-                // (found by a probe: a 400 of 26 MB came out as a 200).
+                // Lambda refuses to return it (Function.ResponseSizeTooLarge) and API Gateway answers 500; here it would
+                // be past Jackson's longest string, read as no statusCode, and answered 200 with the answer as the body.
                 System.err.println("Lambda would refuse this answer of " + route.functionId() + ": "
                         + bytes + " bytes, past its " + MAX_ANSWER_BYTES);
                 return message(500, "Internal Server Error");

@@ -110,8 +110,8 @@ public final class LocalServer implements AutoCloseable {
     /**
      * Whether a server runs in this JVM. The functions read their settings (the table, the S3 endpoint, the buckets) from
      * system properties, which each server's start sets ({@link Functions#load}): a second server would change them under
-     * the first, whose functions wired after that would use the second's table and S3, and, once it stopped, none (found by
-     * a test run that started one beside its class's: a search answered 500, its S3 gone). So a second start is refused.
+     * the first, whose functions wired after that would use the second's table and S3, and, once it stopped, none (a
+     * search would answer 500, its S3 gone). So a second start is refused.
      */
     private static final java.util.concurrent.atomic.AtomicBoolean RUNNING = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -150,17 +150,15 @@ public final class LocalServer implements AutoCloseable {
         boolean serving = false;
         LocalS3 s3 = null;
         try {
-            // Then the port: a taken one stops the start before it makes a table, an author or the examples (found by a
-            // newcomer's run: the start that said the port was taken had added the examples, so the next start's banner
-            // did not say they were new). Bound, not served: connections wait until the handlers are in place.
+            // Then the port: a taken one stops the start before it makes a table, an author or the examples (else the next
+            // start's banner would not say they are new). Bound, not served: connections wait until the handlers are in place.
             http = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), options.port()), 64);
             Files.createDirectories(options.dataDir());
             String table = options.tableName().orElse(TableFromTemplate.tableName(template));
             try (DynamoDbClient admin = dynamo.client()) {
                 // Only into a new table (a folder whose examples someone deleted keeps them deleted), or one whose
                 // seeding a stop cut short: the mark, written before the table is made, stays until the examples are all
-                // in (found by probes: a kill -9 in the first second left one example or none, and no later start added
-                // them; a kill between making the table and writing the mark, after it then, did the same).
+                // in (a kill -9 in the first second may leave one example or none, and a later start must add them).
                 Path seeding = options.dataDir().resolve(SEEDING);
                 TableFromTemplate.ensure(admin, template, table, true, () -> {
                     if (options.seedExamples()) {
@@ -204,7 +202,7 @@ public final class LocalServer implements AutoCloseable {
         } catch (Exception e) {
             if (http != null) {
                 // One not yet serving is started only to be stopped: the JDK's server closes its selector in the thread start
-                // makes, so stopping one never started would leave it open (from a review); starting one twice throws.
+                // makes, so stopping one never started would leave it open; starting one twice throws.
                 if (!serving) {
                     http.start();
                 }
@@ -270,7 +268,7 @@ public final class LocalServer implements AutoCloseable {
         return s3.endpoint();
     }
 
-    /** Whether this server was closed: a second close does nothing, and leaves alone a server started since (from a review). */
+    /** Whether this server was closed: a second close does nothing, and leaves alone a server started since. */
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
@@ -287,7 +285,7 @@ public final class LocalServer implements AutoCloseable {
 
     private void stop() throws Exception {
         // Requests in flight are answered first (a few seconds at most), as Lambda ends an invocation before its
-        // sandbox goes: a Ctrl-C under load cut them off with a 500 and a reset connection (found by a probe).
+        // sandbox goes, not cut off by a Ctrl-C under load with a 500 and a reset connection.
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(STOP_GRACE_SECONDS);
         http.stop(STOP_GRACE_SECONDS);
         executor.shutdown();
@@ -354,7 +352,7 @@ public final class LocalServer implements AutoCloseable {
             try {
                 Files.writeString(saved, made, StandardCharsets.UTF_8);
             } catch (java.nio.file.FileSystemException e) {
-                // A folder named as the token's file, say (found by a probe: a stack trace).
+                // A folder named as the token's file, say: said, not a stack trace.
                 throw FolderNotWritable.writing(options.dataDir(), e);
             }
             try {
@@ -369,7 +367,7 @@ public final class LocalServer implements AutoCloseable {
     /** The local server's own token as saved in its data folder (DEV_TOKEN_FILE), if there is one. */
     static Optional<String> savedToken(Path file) {
         try {
-            // An empty file is no token (from a review: it was made an author's token, the empty string).
+            // An empty file is no token, not an author's token of the empty string.
             return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()).filter(t -> !t.isEmpty())
                     : Optional.empty();
         } catch (IOException e) {

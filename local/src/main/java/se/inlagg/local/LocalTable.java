@@ -49,9 +49,9 @@ final class LocalTable implements AutoCloseable {
         DynamoDbClient client = dynamo.client();
         try {
             // A table a command makes in the folder (create-author before the first start) still owes its example posts: the
-            // next start adds them, as after a start cut short (found by an operator's probe: the server took the table for
-            // an old one, and a new folder had none). Marked before the table is made, so no kill leaves the table without
-            // it. Not one at another endpoint, whose table is no folder's, nor where the examples are not wanted (from a review).
+            // next start adds them, as after a start cut short, rather than take the table for an old one and leave a new
+            // folder with none. Marked before the table is made, so no kill leaves the table without it. Not one at another
+            // endpoint, whose table is no folder's, nor where the examples are not wanted.
             TableFromTemplate.ensure(client, template, TableFromTemplate.tableName(template), true, () -> {
                 if (endpoint.isEmpty() && seedWanted()) {
                     LocalServer.mark(dataFolder.resolve(LocalServer.SEEDING), "the example posts are still to add; the next start adds them\n");
@@ -95,7 +95,7 @@ final class LocalTable implements AutoCloseable {
 
     /**
      * INLAGG_SEED: whether a new data folder starts with the example posts (unset: yes). Anything but true or false is a
-     * usage error (found by a probe: "no", "0" or "nej" were taken as yes, and the examples were added unasked).
+     * usage error, so "no", "0" or "nej" are not taken as yes, adding the examples unasked.
      */
     static boolean seedWanted() {
         String given = System.getenv("INLAGG_SEED");

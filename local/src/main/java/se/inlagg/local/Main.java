@@ -96,8 +96,8 @@ public final class Main {
     }
 
     /**
-     * INLAGG_DEV_TOKEN, when it is a token a request can carry (as "Authorization: Bearer …"), else a usage error (found by a
-     * probe: one with a space was made an author's token, shown in the banner, and every request with it was refused).
+     * INLAGG_DEV_TOKEN, when it is a token a request can carry (as "Authorization: Bearer …"), else a usage error (one with
+     * a space would be made an author's token, shown in the banner, and every request with it refused).
      */
     private static Optional<String> devToken() {
         Optional<String> given = env("INLAGG_DEV_TOKEN");
@@ -108,7 +108,7 @@ public final class Main {
         return given;
     }
 
-    /** PORT as a port number, or a usage error naming what it was (found by a probe: PORT=abc printed a stack trace). */
+    /** PORT as a port number, or a usage error naming what it was (PORT=abc), not a stack trace. */
     private static int port(String value) {
         try {
             int port = Integer.parseInt(value.strip());
@@ -138,7 +138,7 @@ public final class Main {
             List<SeedPosts.Seeded> seeded = LocalInvocation.run("seed", () -> SeedPosts.seed(table.wiring(SeedPosts.ZONE)));
             // The examples are in: none is owed to the next start any more.
             deleteSeedingMark(data);
-            // Says whether it added them (found by a newcomer: a second run printed the same as the first).
+            // Says whether it added them, so a second run does not print the same as the first.
             boolean added = seeded.stream().anyMatch(SeedPosts.Seeded::added);
             String where = endpoint.map(e -> "the table at " + e).orElse(data.toString());
             System.out.println((added ? "Example posts in " : "The example posts are already in ") + where + (added ? ":" : " (nothing added):"));
@@ -229,8 +229,8 @@ public final class Main {
     }
 
     /**
-     * {@code help}, or {@code help COMMAND} as that command's --help; a name that is no command is a usage error (found by a
-     * probe: {@code help bogus} printed every command's usage and exited 0, as if it had been asked for).
+     * {@code help}, or {@code help COMMAND} as that command's --help; a name that is no command is a usage error, not every
+     * command's usage and exit 0, as if it had been asked for.
      */
     private static String helpAsked(List<String> args) {
         if (args.size() > 1) {

@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * What `reindex` says while it works and if it is stopped (found by a probe: it said nothing until its last line, which
- * at 10,000 posts is seconds here and a minute or more against AWS, and nothing at all when stopped with Ctrl-C). A
- * line at most every {@link #EVERY_NANOS}, so a small blog's reindex prints only its result.
+ * What `reindex` says while it works and if it is stopped: at 10,000 posts it takes seconds here and a minute or more
+ * against AWS, and Ctrl-C would otherwise leave nothing said. A line at most every {@link #EVERY_NANOS}, so a small
+ * blog's reindex prints only its result.
  */
 final class ReindexProgress implements se.inlagg.search.RebuildProgress {
 
@@ -39,8 +39,8 @@ final class ReindexProgress implements se.inlagg.search.RebuildProgress {
     }
 
     /**
-     * The index built has been swapped in: nothing is left to say if the command is stopped now (from a review: said only
-     * once the command had returned, a stop while it deleted the old index's files said search still used it).
+     * The index built has been swapped in: nothing is left to say if the command is stopped now (said only once the
+     * command returns, a stop while it deletes the old index's files would say search still uses it).
      */
     @Override
     public void swappedIn() {

@@ -53,9 +53,9 @@ final class SeedPosts {
 
     /** Creates the examples (or finds them, when seeded before) and answers their slugs. */
     static List<Seeded> seed(se.inlagg.app.Wiring wiring) {
-        // The examples already there, among the example author's own posts: they stay as they are. Their keys alone held
-        // for a day, after which seeding again made "att-gastspela-som-chef-2" (found by a newcomer's question); a slug
-        // alone is no proof (a deleted example's slug is never given again, and another author's post may hold it).
+        // The examples already there, among the example author's own posts: they stay as they are. Their keys alone hold
+        // for a day, after which seeding again would make "att-gastspela-som-chef-2"; a slug alone is no proof (a deleted
+        // example's slug is never given again, and another author's post may hold it).
         java.util.Map<String, String> there = new java.util.HashMap<>();
         switch (wiring.posts().authorPosts(AUTHOR_ID, ListQuery.MAX_LIMIT, Optional.empty())) {
             case Outcome.Done<Page<PostSummary>> d -> d.value().items().forEach(s -> there.putIfAbsent(s.title(), s.slug()));

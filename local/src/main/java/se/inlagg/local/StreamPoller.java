@@ -44,16 +44,16 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  *
  * <p>A position kept whose records are gone (the emulator keeps a stream's records back to the start
  * before last, as DynamoDB keeps a day's) is read on from the oldest record there is, as Lambda does,
- * after {@code missed} has made up for what was never read. Found by a probe: two restarts in a row
- * before the search indexer caught up left the poller asking for the lost position forever, and
- * nothing was indexed again.
+ * after {@code missed} has made up for what was never read; else two restarts in a row before the
+ * search indexer catches up leave the poller asking for the lost position forever, and nothing is
+ * indexed again.
  *
  * <p>A position kept that the stream does not have is treated the same way: a sequence number past
  * the shard's last record, a shard the stream lacks, or positions in another stream. That is what a
  * data folder whose {@code dynamodb/} was restored from an older copy, or made anew, while
  * {@code streams/} kept the newer positions looks like; read on from such a position, the poller
- * skipped every change until the stream caught up with it (the emulator answers a position past its
- * end with an iterator that waits there), and search stayed stale until {@code reindex}.
+ * would skip every change until the stream caught up with it (the emulator answers a position past its
+ * end with an iterator that waits there), and search would stay stale until {@code reindex}.
  */
 final class StreamPoller implements AutoCloseable {
 
@@ -171,15 +171,15 @@ final class StreamPoller implements AutoCloseable {
         Set<String> known = new HashSet<>();
         shards.forEach(s -> known.add(s.shardId()));
         if (neverRead) {
-            // Found by an operator's probe: `seed`, then `create-author`, then the first start, and the example posts were
-            // in no search; the stream keeps changes back to the open before last only, and these were older. So the first
+            // Commands run before the first start (`seed`, `create-author`) may have made changes older than the stream
+            // keeps (back to the open before last only). So the first
             // read in a data folder starts by making up for everything before it, quietly, as it is no fault: the index
             // built from the table (the rebuild's own line says how many posts), then the stream from its oldest change.
             try {
                 missed.run();
             } catch (RuntimeException e) {
-                // Read nothing until it is built; each failure waits twice as long, up to a minute (from a review: a full
-                // disk made it rebuild once a second).
+                // Read nothing until it is built; each failure waits twice as long, up to a minute (a full disk would
+                // otherwise have it rebuild once a second).
                 rebuildWait = rebuildWait.isZero() ? POLL.multipliedBy(5) : min(rebuildWait.multipliedBy(2), Duration.ofMinutes(1));
                 sleepFor(rebuildWait);
                 throw e;
@@ -343,7 +343,7 @@ final class StreamPoller implements AutoCloseable {
         if (streamArn.equals(saved.getProperty("stream"))) {
             position.putAll(kept);
             unverified.addAll(kept.keySet());
-            // A file of no position: this stream was never read from (a start stopped before its first batch; from a review).
+            // A file of no position: this stream was never read from (a start stopped before its first batch).
             neverRead = kept.isEmpty();
         } else if (!kept.isEmpty()) {
             otherStream = saved.getProperty("stream");

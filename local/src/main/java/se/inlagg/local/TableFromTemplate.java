@@ -46,7 +46,7 @@ final class TableFromTemplate {
     /**
      * The same, running {@code beforeCreating} once the table is known to be missing and before it is made: what must be
      * written down before a new table exists (the data folder's seeding mark: written after it, a kill between the two
-     * left a table that owed its example posts and no mark saying so; found by a probe with kill -9).
+     * would leave a table that owes its example posts and no mark saying so).
      */
     static boolean ensure(DynamoDbClient client, Template template, String name, boolean withStream, Runnable beforeCreating) {
         Map<String, Object> p = Template.map(template.table().getValue().get("Properties"));
