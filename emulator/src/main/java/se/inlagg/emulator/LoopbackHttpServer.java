@@ -42,7 +42,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
     /**
      * Whether a request's Host names this machine. Neither emulator checks a signature, so a web page whose own name
      * was made to point at 127.0.0.1 (DNS rebinding) could otherwise read and write a developer's table and buckets
-     * from their browser, by its own name (found by a security probe). Every client here names loopback: the SDK, the
+     * from their browser, by its own name. Every client here names loopback: the SDK, the
      * local server's presigned uploads, a browser at localhost, a container at host.docker.internal (a name only Docker
      * resolves, so no web page can be served from it). A request without a Host (HTTP/1.0) names nothing.
      */

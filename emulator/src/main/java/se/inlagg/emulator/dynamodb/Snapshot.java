@@ -43,8 +43,7 @@ final class Snapshot {
         try {
             writeWhole(db, opener.open(temporary));
         } catch (IOException | RuntimeException e) {
-            // A write cut short (a full disk) leaves no half file to hold the space the message asks to free (found by a
-            // probe: the refused start's snapshot.tmp took all that was left, until the next start removed it).
+            // A write cut short (a full disk) leaves no half file to hold the space the message asks to free.
             try {
                 Files.deleteIfExists(temporary);
             } catch (IOException notDeleted) {
@@ -106,8 +105,8 @@ final class Snapshot {
         }
         Frames.Read read = Frames.read(file);
         if (read.validLength() != Files.size(file) || read.payloads().isEmpty()) {
-            // The journal holds only what came after the snapshot, so the two go away together (from a probe: moving the
-            // snapshot alone failed the next start with "Table: PostsTable not found").
+            // The journal holds only what came after the snapshot, so the two go away together (with the snapshot moved
+            // alone, the next start fails with "Table: PostsTable not found").
             throw new IOException("The DynamoDB snapshot " + file + " is damaged (checksum or length); restore it from a backup, or move"
                     + " the folder " + file.getParent() + " away (the snapshot and the journal after it) to start empty");
         }

@@ -27,8 +27,8 @@ final class Storage implements AutoCloseable {
             Snapshot.load(db, directory.snapshot());
             Frames.Read journaled = Frames.read(directory.journal());
             if (journaled.wholeFrameAfter()) {
-                // Found by a probe: one damaged byte in the middle was taken for a crash's torn end, and every
-                // acknowledged write after it was cut off without a word.
+                // Whole frames after the damage: no crash's torn end, and cutting there would drop every acknowledged
+                // write after it without a word.
                 throw new IOException("The DynamoDB journal " + directory.journal() + " is damaged at byte " + journaled.validLength()
                         + ", with whole records after it (a disk fault, not a crash), so nothing was started or changed. Restore the"
                         + " data folder from a backup; or, to start with the writes before the damage and lose those after it, cut"

@@ -3,7 +3,7 @@ package se.inlagg.emulator.s3;
 import java.util.zip.Checksum;
 
 /**
- * CRC-64/NVME, the checksum S3 now computes for every object and SDKs may send: reflected
+ * CRC-64/NVME, the checksum S3 computes for every object and SDKs may send: reflected
  * polynomial 0x9A6C9329AC4BC9B5, all bits set before and flipped after. The JDK has no such CRC.
  */
 final class Crc64Nvme implements Checksum {

@@ -40,8 +40,8 @@ final class HttpFront implements AutoCloseable {
                 answer = error(e, request);
             } catch (RuntimeException e) {
                 // A failed disk, or a bug: answered as S3 answers its own failures, and logged, never a dropped connection. The
-                // disk's failure in one line (found by a probe: a full disk printed 3,000 lines of stack traces in 30 s, as
-                // the search indexer's retries each met it, and no line said what to do); a bug with its trace.
+                // disk's failure in one line (the search indexer's retries each meet it, and traces would flood the log
+                // with no line saying what to do); a bug with its trace.
                 String failed = "S3 emulator: " + request.method() + " " + exchange.getRequestURI() + " failed";
                 Optional<IOException> disk = diskFailure(e);
                 if (disk.isPresent()) {
@@ -63,7 +63,7 @@ final class HttpFront implements AutoCloseable {
             "input/output error", "file too large");
 
     /**
-     * The file system's refusal behind a failure, if that is what it is. Only those (from a review): a client that hung
+     * The file system's refusal behind a failure, if that is what it is. Only those: a client that hung
      * up in the middle of its body, a sidecar that does not parse or a path that is not there is an IOException too, and
      * is logged with its trace.
      */
