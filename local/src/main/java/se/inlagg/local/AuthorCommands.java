@@ -150,7 +150,7 @@ final class AuthorCommands {
         for (AuthorStore.Listed author : authors) {
             Byline byline = author.profile();
             // Each part isolated, as the pages write it: a name ending in an open override (U+202E, pasted from
-            // right-to-left text) turned the rest of the line in a terminal that lays out direction, the id too.
+            // right-to-left text) would turn the rest of the line in a terminal that lays out direction, the id too.
             String who = String.join(", ", Stream.of(Optional.of(byline.name()), byline.role(), byline.office()).flatMap(Optional::stream)
                     .map(se.inlagg.posts.DirectionControls::isolated).toList());
             String holds = author.tokens() + (author.tokens() == 1 ? " token, " : " tokens, ") + author.sessions()

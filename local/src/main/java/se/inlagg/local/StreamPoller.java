@@ -251,7 +251,7 @@ final class StreamPoller implements AutoCloseable {
      * records from one counter that a restored table takes back, and answers AFTER_SEQUENCE_NUMBER past
      * its end with an iterator that waits there rather than an error, so the record itself is looked for.
      * A position older than the oldest record kept is not ahead; the AFTER_SEQUENCE_NUMBER iterator then
-     * meets the trim, as before.
+     * meets the trim.
      */
     private boolean aheadOfStream(String shardId, String sequence) {
         String at;
