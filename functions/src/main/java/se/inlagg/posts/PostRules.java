@@ -413,7 +413,7 @@ public final class PostRules {
     /**
      * Whether the excerpt is the one older rules made from this body: cut at a code point, each block's direction
      * left open (a body may write a control as a reference, "&#x202E;", so any body is read again; only for an excerpt
-     * that is not the one made now), and read without an address's user name when the body has one.
+     * that is not the one this code makes), and read without an address's user name when the body has one.
      */
     private static boolean madeBefore(String excerpt, String body) {
         String before = cut(Markdown.wordsLeftOpen(body), false);
