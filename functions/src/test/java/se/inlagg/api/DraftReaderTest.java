@@ -58,8 +58,8 @@ class DraftReaderTest {
     }
 
     /**
-     * Found by an integrator's probe: {"title": null, "body": null, "author": null, "tags": [null]} named only tags[0],
-     * and the missing title, text and name came one answer later. A type error comes with what the rules say of the rest.
+     * {"title": null, "body": null, "author": null, "tags": [null]} names tags[0] and the missing title, text and name in
+     * one answer, not one after another: a type error comes with what the rules say of the rest.
      */
     @Test
     void aTypeErrorComesWithWhatTheRulesSayOfTheOtherFieldsEachNamedOnce() {

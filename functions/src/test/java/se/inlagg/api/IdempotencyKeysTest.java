@@ -34,7 +34,7 @@ class IdempotencyKeysTest {
         assertEquals(400, refusedWith(" "), "blank");
     }
 
-    /** Found by a probe: the post is stored composed, but a retry sent decomposed was refused as another request (422). */
+    /** The post is stored composed, so a retry sent decomposed is the same request, not another (422). */
     @Test
     void aRetryWithItsTextDecomposedIsTheSameRequest() {
         var composed = read(Map.of("title", "Möte på kontoret", "author", Map.of("name", "Åsa Öberg"), "tags", List.of("Frivård")));

@@ -31,7 +31,7 @@ class JsonBodyTest {
         assertEquals("å", ApiFunction.jsonObject(request("application/merge-patch+json", b64, true)).get("a"));
     }
 
-    /** Found by a probe: a gzip body was read as text and answered "not valid UTF-8". */
+    /** A gzip body is named as such, not read as text and answered "not valid UTF-8". */
     @Test
     void aCompressedBodyIs415SayingSo() {
         var gzip = HttpRequest.builder().body("H4sIAAAAAAAA").base64(true).header("Content-Type", "application/json")

@@ -19,8 +19,8 @@ import se.inlagg.posts.Tag;
 
 /**
  * A post's ETag names its version and how it is answered, so a deploy that answers a post otherwise gives it a new tag:
- * with the version alone, the CDN's revalidation of the old answer was a 304, and it kept that answer until the post
- * changed (found by an upgrade probe).
+ * with the version alone, the CDN's revalidation of the old answer would be a 304, and it would keep that answer until
+ * the post changed.
  */
 class PostJsonShapeTest {
 

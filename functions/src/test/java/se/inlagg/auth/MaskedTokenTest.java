@@ -9,9 +9,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Found by a security probe: a signed-in author's search page, compressed, held the session's CSRF token beside the words
- * searched, the same bytes on every page, which the sizes of the answers can give away a character at a time (BREACH).
- * Each page now carries it under a pad of its own; any of them, and the token as it is, passes; nothing else does.
+ * A signed-in author's search page, compressed, holds the session's CSRF token beside the words searched: the same bytes
+ * on every page would let the sizes of the answers give it away a character at a time (BREACH). Each page carries it
+ * under a pad of its own; any of them, and the token as it is, passes; nothing else does.
  */
 class MaskedTokenTest {
 

@@ -73,7 +73,7 @@ class EdgeTest {
 
     @Test
     void gzipNamedOutweighsTheWildcardWhereverItStands() {
-        // Found by a probe: "*, gzip;q=0" got gzip, decided by the "*" before it (RFC 9110, 12.5.3).
+        // "*, gzip;q=0" takes no gzip, whatever the "*" before it says (RFC 9110, 12.5.3).
         HttpFunction page = answering(HttpResponse.html(200, LONG_SWEDISH));
         assertEquals("", page.answer(get("*, gzip;q=0")).header("content-encoding"));
         assertEquals("", page.answer(get("*;q=0.5, gzip; q=0.000")).header("content-encoding"));
@@ -84,7 +84,7 @@ class EdgeTest {
         assertEquals("gzip", page.answer(get("x-gzip")).header("content-encoding"), "gzip's old name, which RFC 9110 (8.4.1.3) says is gzip");
     }
 
-    /** Found by a probe: a coding of nothing but ";" threw, and every route answered 500, a change made before it included. */
+    /** A coding of nothing but ";" must not throw: every route would answer 500, after a change was made, too. */
     @Test
     void anEmptyCodingIsNoneAndNoFailure() {
         HttpFunction page = handling(request -> Caching.publicly(request, HttpResponse.html(200, LONG_SWEDISH)));
@@ -99,7 +99,7 @@ class EdgeTest {
 
     @Test
     void theGzippedAnswerHasATagOfItsOwnThatRevalidatesItAndEitherTagConditionsAChange() {
-        // Found by a probe: the plain and gzipped bytes shared one strong ETag, which RFC 9110 gives to one representation.
+        // The plain and gzipped bytes have a strong ETag each: RFC 9110 gives one to one representation.
         HttpFunction page = handling(request -> Caching.publicly(request, HttpResponse.html(200, LONG_SWEDISH)));
         String plain = page.answer(get("identity")).header("etag");
         HttpResponse zipped = page.answer(get("gzip"));
@@ -115,7 +115,7 @@ class EdgeTest {
         assertEquals(304, plainAgain.status());
         assertEquals(plain, plainAgain.header("etag"));
         assertEquals(200, page.answer(HttpRequest.builder().method("GET").path("/").header("if-none-match", "\"annat-gzip\"").build()).status());
-        // Noted at a stop: a tag of the other representation got a 304 naming it. A cache holding both sends both tags and
+        // A tag of the other representation gets no 304 naming it. A cache holding both sends both tags and
         // serves the answer the 304 names (RFC 9111, 4.3.4): the gzipped bytes to a client that takes none. The one this
         // request gets is named, and the other's tag alone is no match.
         HttpResponse both = page.answer(HttpRequest.builder().method("GET").path("/").header("if-none-match", gzipTag + ", " + plain).build());

@@ -34,7 +34,7 @@ class HttpRequestTest {
         // An escape cut short at the end of the query is refused, not read past its end (which would answer 500).
         assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%4").build().strictQuery("q")), "half an escape");
         assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=fika%").build().strictQuery("q")), "a lone %");
-        // Hex digits are ASCII's: a fullwidth "４１" is no escape of "A" (from a review), nor an Arabic-Indic one.
+        // Hex digits are ASCII's: a fullwidth "４１" is no escape of "A", nor an Arabic-Indic one.
         assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%\uFF14\uFF11").build().strictQuery("q")));
         assertEquals(400, status(() -> HttpRequest.builder().rawQuery("q=%\u0664\u0661").build().strictQuery("q")));
         assertEquals(Optional.of("Frivård"), HttpRequest.builder().query("q", "Frivård").build().strictQuery("q"),
@@ -42,8 +42,8 @@ class HttpRequestTest {
     }
 
     /**
-     * Found by a probe: API Gateway joins a repeated name's values with a comma, so ?author=asa&author=oberg listed Åsa
-     * Öberg's posts and ?limit=1&limit=1 was "not a whole number", while search took the first. Now every one is refused.
+     * API Gateway joins a repeated name's values with a comma, so ?author=asa&author=oberg would list Åsa Öberg's posts
+     * and ?limit=1&limit=1 be "not a whole number", while search took the first. Every one is refused.
      */
     @Test
     void aNameGivenTwiceIsRefusedNotJoinedNorHalfRead() {

@@ -59,9 +59,9 @@ class ProblemsTest {
     }
 
     /**
-     * Found by a probe: a text pasted into the form past the 1 MiB a request may carry got the page "Det du skickade är
-     * för stort." and nothing else: no form (the text is not read, so it cannot come back), no limit, no way on. The page
-     * says what the limit is, that nothing was saved, and where the text still is.
+     * A text pasted into the form past the 1 MiB a request may carry gets no form (the text is not read, so it cannot come
+     * back): "Det du skickade är för stort." alone would leave no limit and no way on. The page says what the limit is,
+     * that nothing was saved, and where the text still is.
      */
     @Test
     void aBodyTooLargeSaysInSwedishWhatTheLimitIsAndWhereTheTextIs() {

@@ -166,11 +166,10 @@ class ImageServiceTest {
     }
 
     /**
-     * Found by an API probe: a PNG cut after its header (30 bytes) was taken, and the post showed a picture no browser
-     * draws; and by a browser probe, a JPEG cut in the middle of its data. A file must go on into its picture data, a
-     * JPEG's to its end-of-image marker; anything after the picture (a phone's trailer, a motion photo's video) is its own
-     * business (from a review: a first version looked for the format's end in the last 64 bytes, and would have refused
-     * and deleted such photos). One cut before its size is said (a JPEG of 30 bytes) is cut short too, not "no picture".
+     * A PNG cut after its header (30 bytes), or a JPEG cut in the middle of its data, is a picture no browser draws. A file
+     * must go on into its picture data, a JPEG's to its end-of-image marker; anything after the picture (a phone's trailer,
+     * a motion photo's video) is its own business, so the format's end is not looked for in the last bytes alone. One cut
+     * before its size is said (a JPEG of 30 bytes) is cut short too, not "no picture".
      */
     @Test
     void aPictureCutBeforeItsDataIsRefusedAndDeletedWhateverFollowsAWholeOne() {
@@ -258,9 +257,9 @@ class ImageServiceTest {
     }
 
     /**
-     * Found by a security probe: an upload form may put to its key again for an hour, so bytes put between the check of
-     * an upload and its copy were copied unchecked, and served as the type the check had found. Only the version that was
-     * checked is copied, and a header read a chunk at a time is read from that version alone.
+     * An upload form may put to its key again for an hour, so bytes put between the check of an upload and its copy must
+     * not be copied unchecked and served as the type the check found. Only the version that was checked is copied, and a
+     * header read a chunk at a time is read from that version alone.
      */
     @Test
     void anUploadReplacedAfterItsCheckIsNeverCopied() {
@@ -290,10 +289,9 @@ class ImageServiceTest {
     }
 
     /**
-     * Found by an API integrator's probe: the save sent again with the post's ETag read after it (as the 412 said to do),
-     * and new words, was refused as stale every time, an endless loop for a client that retries. Nothing changed since the
-     * author read the post, so the words are theirs to write. Sent with the version from before the save, as ever; and
-     * from a version older than that, stale.
+     * The save sent again with the post's ETag read after it (as the 412 says to do), and new words, is not refused as
+     * stale, an endless loop for a client that retries: nothing changed since the author read the post, so the words are
+     * theirs to write. Sent with the version from before the save, the same; from a version older than that, stale.
      */
     @Test
     void aSaveSentAgainWithThePostAsReadAfterItWritesTheNewWords() {
@@ -311,10 +309,10 @@ class ImageServiceTest {
     }
 
     /**
-     * From a review: a client that saved a picture, then sent the save again with the post's ETag as its save answered
-     * (new words, say), wrote over the picture's text the author had changed in the edit form since. The post had changed
-     * once since that ETag, and "one change since" was taken for this save's own. It is refused as stale; sent with the
-     * post as read after the edit, the new words are written.
+     * A client that saved a picture, then sends the save again with the post's ETag as its save answered (new words, say),
+     * must not write over the picture's text the author changed in the edit form since: the post changed once since that
+     * ETag, and that one change is not this save's own. It is refused as stale; sent with the post as read after the
+     * edit, the new words are written.
      */
     @Test
     void aSaveSentAgainAfterAnEditOfThePicturesTextIsStale() {
@@ -336,7 +334,7 @@ class ImageServiceTest {
                 .orElseThrow().alt());
     }
 
-    /** From a review: the picture's page stored a soft hyphen and a caption of a no-break space, which the post's fields drop. */
+    /** The picture's page stores its words as the post's fields do: no soft hyphen, no caption of a no-break space. */
     @Test
     void aPicturesWordsAreStoredAsThePostsFieldsStoreThem() {
         Post p = post("Bildtext som inget visar");
@@ -348,8 +346,8 @@ class ImageServiceTest {
     }
 
     /**
-     * Found by a probe: one upload saved to two posts at the same moment (both read it before either let it go)
-     * made both show one file, and deleting either post took the other's picture with it.
+     * One upload saved to two posts at the same moment (both read it before either let it go) makes a file for each, so
+     * deleting either post leaves the other's picture.
      */
     @Test
     void oneUploadSavedToTwoPostsAtOnceGivesEachAFileOfItsOwn() {
@@ -368,9 +366,9 @@ class ImageServiceTest {
     }
 
     /**
-     * Found by a probe: three saves of one upload at once, each with its own alt text. The second copied the upload,
-     * then the first saved it and the third changed its text; the second's own write was refused as stale, and it
-     * deleted its copy, which was the very file the post shows (every save of an upload to a post shares its key).
+     * Three saves of one upload at once, each with its own alt text. The second copies the upload, then the first saves it
+     * and the third changes its text; the second's own write is refused as stale, and it must not delete its copy, the
+     * very file the post shows (every save of an upload to a post shares its key).
      */
     @Test
     void aSaveRefusedAfterAnotherSavedTheSamePictureLeavesThePictureThePostShows() {
@@ -392,7 +390,7 @@ class ImageServiceTest {
     }
 
     /**
-     * From a review: a save whose copy comes after another save of the same upload committed and marked the picture tags
+     * A save whose copy comes after another save of the same upload committed and marked the picture tags
      * it for the lifecycle again; refused, it finds the post showing the picture and marks it again, or the lifecycle
      * would take the picture the post shows two days later. So does a save whose write's fate is unknown.
      */
@@ -454,8 +452,8 @@ class ImageServiceTest {
     }
 
     /**
-     * From a review: a refused save whose tagging or reading failed answered 500, the words typed lost. The refusal
-     * stands, and the copy stays untagged (storage, never a picture lost).
+     * A refused save whose tagging or reading fails answers the refusal, not a 500 that loses the words typed; the copy
+     * stays untagged (storage, never a picture lost).
      */
     @Test
     void aRefusedSaveWhoseLettingGoFailsIsStillTheRefusal() {

@@ -117,7 +117,7 @@ final class MemoryBucket implements ImageBucket {
         }
         File f = files.get(key);
         if (f == null) {
-            // As S3 answers a tag for no object (found by a review: the copy an edit or a delete let go meanwhile).
+            // As S3 answers a tag for no object (the copy an edit or a delete let go meanwhile).
             throw software.amazon.awssdk.services.s3.model.NoSuchKeyException.builder().message("NoSuchKey").build();
         }
         files.put(key, new File(f.bytes(), f.contentType(), true, f.version()));

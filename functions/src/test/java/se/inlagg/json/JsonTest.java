@@ -58,14 +58,14 @@ class JsonTest {
         assertThrows(Json.JsonException.class, () -> Json.read("{\"a\": tru}"));
         String deep = "[".repeat(Json.MAX_NESTING + 1) + "]".repeat(Json.MAX_NESTING + 1);
         assertEquals("Nested deeper than 32 levels", assertThrows(Json.JsonException.class, () -> Json.read(deep)).getMessage());
-        // The parser's own words without its internals, and where in the body (found by a probe).
+        // The parser's own words without its internals, and where in the body.
         String cut = assertThrows(Json.JsonException.class, () -> Json.read("{\"title\":\"X\"")).getMessage();
         assertTrue(cut.startsWith("Unexpected end-of-input") && cut.endsWith("(line 1, column 13)"), cut);
         assertFalse(cut.contains("Source") || cut.contains("REDACTED") || cut.contains("StreamRead"), cut);
         String longNumber = assertThrows(Json.JsonException.class, () -> Json.read("{\"a\": " + "9".repeat(1200) + "}")).getMessage();
         assertTrue(longNumber.startsWith("Number value length") && !longNumber.contains("StreamReadConstraints")
                 && !longNumber.contains("Nested"), longNumber);
-        // Nor how to make the parser take what JSON does not have (found by an API probe: "enable
+        // Nor how to make the parser take what JSON does not have ("enable
         // `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow").
         for (String lax : List.of("{\"a\": NaN}", "{\"a\": -Infinity}", "{\"a\": 01}", "{'a': 1}", "{a: 1}", "{\"a\": 1 # note\n}",
                 "{\"a\": 1 // note\n}", "{\"a\": 1 /* note */}", "{\"a\": +1}", "{\"a\": .5}", "{\"a\": 1,}", "[1,,2]", "{\"a\": \"\t\"}",

@@ -57,14 +57,14 @@ class CreateFingerprintTest {
 
     static final Sent FIRST = Sent.of("title", "Möte i Kalmar", "body", "Vi ses på torsdag.", "name", "Åsa Öberg");
 
-    /** What a client library that fills in the defaults sends again: found by a probe, it was refused as another request. */
+    /** What a client library that fills in the defaults sends again: the same request, not another. */
     @Test
     void defaultsSpelledOutAskForThePostTheirAbsenceAsksFor() {
         String first = FIRST.fingerprint();
         Sent spelledOut = FIRST.with("status", "published").with("publishedAt", "").with("excerpt", "").with("role", "")
                 .with("office", " ").with("url", "").with("alt", "").with("caption", "").tagged();
         assertEquals(first, spelledOut.fingerprint());
-        // An empty status is no default spelled out but a mistake, refused (found by an API probe: it published a draft).
+        // An empty status is no default spelled out but a mistake, refused (read as the default, it would publish a draft).
         assertInstanceOf(Outcome.Refused.class, PostRules.check(FIRST.with("status", "").draft(), TIME));
         assertEquals(first, FIRST.with("title", "  Möte i Kalmar ").fingerprint(), "a title is stored without the spaces around it");
         assertEquals(first, FIRST.with("title", "Mo\u0308te i Kalmar").fingerprint(), "text is stored composed");

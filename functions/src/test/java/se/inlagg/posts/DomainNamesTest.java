@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class DomainNamesTest {
 
-    /** Found by a probe: "https://ß.de/x.jpg" was stored as "https://ss.de/x.jpg" (java.net.IDN's IDNA2003), another domain. */
+    /** "https://ß.de/x.jpg" is not stored as "https://ss.de/x.jpg" (java.net.IDN's IDNA2003), another domain. */
     @Test
     void sharpSAndFinalSigmaAreKeptAsABrowserKeepsThem() {
         Map<String, String> hosts = Map.of(

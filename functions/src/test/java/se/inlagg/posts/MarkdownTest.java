@@ -24,7 +24,7 @@ class MarkdownTest {
         assertEquals(0, Markdown.wordCount("- \n\n---\n\n"));
     }
 
-    /** Found by a markup probe: every link was rel="nofollow", the blog's own pages too, as if staff were strangers. */
+    /** No link is rel="nofollow", the blog's own pages included: staff are no strangers. */
     @Test
     void theStaffsLinksAreFollowedTheSitesOwnAndOthers() {
         assertEquals("<p><a href=\"/tags/frivard\">Frivård</a> och <a href=\"https://www.kriminalvarden.se/\">källan</a></p>\n",
@@ -33,8 +33,8 @@ class MarkdownTest {
 
     @Test
     void deeplyNestedQuotesListsAndEmphasisRenderWithoutOverflowingTheStack() {
-        // Found by a probe: 4,000 nested quotes threw StackOverflowError in commonmark 0.27 (the
-        // function died, the reader got a gateway error). 0.32 renders them; so must the words for search.
+        // 4,000 nested quotes must not overflow the stack (the function would die, the reader get a gateway
+        // error): commonmark renders them; so must the words for search.
         for (String body : new String[] {"> ".repeat(50_000) + "djupt", "- ".repeat(50_000) + "djupt", "1. ".repeat(30_000) + "djupt",
                 "*a ".repeat(15_000) + "djupt" + " b*".repeat(15_000)}) {
             assertTrue(Markdown.toHtml(body).contains("djupt"));
@@ -43,7 +43,7 @@ class MarkdownTest {
         }
     }
 
-    /** Found by a reader's probe: an address pasted bare was text to copy by hand; by a content probe, an e-mail address too. */
+    /** An address pasted bare is a link, not text to copy by hand; an e-mail address too. */
     @Test
     void aBareWebOrEmailAddressIsALinkAndAScriptIsNot() {
         String html = Markdown.toHtml("Läs mer på https://www.kriminalvarden.se/om-oss. Eller www.frivarden.se, eller skriv till asa@example.se.");
@@ -54,7 +54,7 @@ class MarkdownTest {
                 Markdown.toHtml("`asa@example.se` och [mejla asa@example.se](https://x.se) och anna@intra"),
                 "not in code, not a link inside a link, not without a domain's dot");
         assertEquals("Skriv till asa@example.se.", Markdown.toWords("Skriv till asa@example.se."), "the words are as written");
-        // From a review: "//anna@…" is linked as "mailto://anna@…", whose "anna" a mail program takes, no server: no user name
+        // "//anna@…" is linked as "mailto://anna@…", whose "anna" a mail program takes, no server: no user name
         // to refuse, and the link kept.
         assertEquals(java.util.Optional.empty(), Markdown.firstAddressWithUserInfo("Skriv till //anna@intra.example.se."));
         assertTrue(Markdown.toHtml("Skriv till //anna@intra.example.se.").contains("href=\"mailto://anna@intra.example.se\""));
@@ -67,7 +67,7 @@ class MarkdownTest {
         assertEquals("Läs mer på https://e.se.", Markdown.toWords("Läs mer på https://e.se."), "the words are as written");
     }
 
-    /** Found by a probe: a body's "# Rubrik" was a second first-level heading beside the post's title. */
+    /** A body's "# Rubrik" is no second first-level heading beside the post's title. */
     @Test
     void aBodysHeadingsSitUnderThePostsTitleWithTheirOutlineKept() {
         String html = Markdown.toHtml("# Bakgrund\n\nText.\n\n## Så gör vi\n\nMer.\n\nRubrik\n======\n\n###### Djupast");
@@ -82,7 +82,7 @@ class MarkdownTest {
         assertTrue(quoted.contains("<h2>Bakgrund</h2>"), "a heading in a quote moves nothing else (from a review): " + quoted);
     }
 
-    /** From a review: a table written as GitHub writes it showed as lines of bars. */
+    /** A table written as GitHub writes it is a table, not lines of bars. */
     @Test
     void aTableIsATableAndReadsAsSentencesOfItsCells() {
         String body = "Tider i veckan:\n\n| Dag | Tid | Var |\n|---|:---:|---|\n| Måndag | 9.00 | Malmö |\n| Tisdag | | <b>Ystad</b> |\n\nVälkomna!";
@@ -107,8 +107,8 @@ class MarkdownTest {
     }
 
     /**
-     * Found by a review: a link or a picture at "https://user:pw@…" was rendered with its user info, which every page, feed
-     * and API answer then sent. Such a link is its text, as a link to javascript: is; a bare address shows without its
+     * A link or a picture at "https://user:pw@…" rendered with its user info would send it in every page, feed and API
+     * answer. Such a link is its text, as a link to javascript: is; a bare address shows without its
      * user info; such a picture is its alt text. Bodies are refused so when written: these are the ones stored before.
      */
     @Test
@@ -128,8 +128,8 @@ class MarkdownTest {
     }
 
     /**
-     * Found by a review: "ssh://git@github.com/org/repo" in a body stored before showed as "ssh://github.com/org/repo", a
-     * different command, though the page shows an address of such a scheme as text and no browser follows it: such an
+     * "ssh://git@github.com/org/repo" in a body stored before must not show as "ssh://github.com/org/repo", a different
+     * command: the page shows an address of such a scheme as text and no browser follows it, so such an
      * address is shown, and read for excerpts and search, as written.
      */
     @Test
@@ -141,14 +141,14 @@ class MarkdownTest {
 
     @Test
     void onlyWebAndMailLinksSurvive() {
-        // Found by fuzzing: data: links passed commonmark's default sanitizer.
+        // data: links pass commonmark's default sanitizer.
         String html = Markdown.toHtml("[a](data:text/html;base64,PHNjcmlwdD4=) [b](vbscript:x) [c](https://e.se) "
                 + "[d](/posts/x) [e](mailto:a@e.se) [f](#rubrik) ![g](data:image/png;base64,AAAA) [h](java\tscript:x)"
                 + " [i](java&#9;script:alert(1)) [j](java&#x0A;script:x)");
         assertFalse(html.contains("data:"), html);
         assertFalse(html.contains("vbscript:"), html);
         // A tab or newline written as a reference is in the address commonmark hands on, and a browser drops it before it
-        // reads the scheme: "java\tscript:" is javascript: (found by mutation testing: no test reached this refusal).
+        // reads the scheme: "java\tscript:" is javascript:.
         assertFalse(html.contains("href=\"java"), html);
         assertTrue(html.endsWith("</a> g [h](java\tscript:x) i j</p>\n"), "the links' text stays, as text: " + html);
         assertTrue(html.contains("href=\"https://e.se\"") && html.contains("href=\"/posts/x\"")
@@ -156,8 +156,8 @@ class MarkdownTest {
     }
 
     /**
-     * Found by a probe: a picture the page may not show rendered as {@code <img src="">}, a broken picture, where its alt
-     * text says what it was. One inside a link the page may not follow is judged too; a picture with no alt text leaves nothing.
+     * A picture the page may not show is its alt text, which says what it was, not {@code <img src="">}, a broken picture.
+     * One inside a link the page may not follow is judged too; a picture with no alt text leaves nothing.
      */
     @Test
     void aPictureThePageMayNotShowIsItsAltText() {
@@ -171,9 +171,9 @@ class MarkdownTest {
     }
 
     /**
-     * From a review of 4f85b9b: a picture's alt text was no longer visited, so an address with a password the autolinker
-     * linked in it kept the password (in the alt text, or as a link once the picture was unwrapped), and a link in it to
-     * javascript: became a link to nowhere.
+     * A picture's alt text is visited too: else an address with a password the autolinker linked in it keeps the password
+     * (in the alt text, or as a link once the picture is unwrapped), and a link in it to javascript: becomes a link to
+     * nowhere.
      */
     @Test
     void aPicturesAltTextIsJudgedAsTextIs() {
@@ -195,7 +195,7 @@ class MarkdownTest {
                 Markdown.toWords("# Rutiner vid frigivning\n\n- punkt ett\n- punkt två!\n\nTill sist:\n\n1. se bilagan"));
     }
 
-    /** Found by a probe: list items read as sentences with no capital ("frigivning. en kontaktperson."). */
+    /** List items read as one sentence, not as sentences with no capital ("frigivning. en kontaktperson."). */
     @Test
     void aListReadsAsOneSentenceOfClauses() {
         assertEquals("Vi kom överens om tre saker: gemensamma rutiner vid frigivning; en kontaktperson per klient; uppföljning varje kvartal.",
@@ -204,7 +204,7 @@ class MarkdownTest {
         assertEquals("Ta med: Kanel; kardemumma, socker. Ålänningar välkomna.",
                 Markdown.toWords("Ta med:\n\n1. Kanel\n2. kardemumma, socker\n\nÅlänningar välkomna."));
         assertEquals("Ägg; mjöl.", Markdown.toWords("- ägg\n- mjöl"), "a list that opens the text opens a sentence");
-        // Only a plain lower-case word gets a capital (from a review): code, markup, links, numbers and "iPhone" stay as written.
+        // Only a plain lower-case word gets a capital: code, markup, links, numbers and "iPhone" stay as written.
         assertEquals("Så här. ls -la listar; 2 kg mjöl; iPhone; <kbd>Ctrl</kbd>; https://e.se/a; e-post.", Markdown.toWords(
                 "Så här.\n\n- `ls -la` listar\n- 2 kg mjöl\n- [iPhone](https://e.se)\n- <kbd>Ctrl</kbd>\n- https://e.se/a\n- e-post"));
         assertEquals("Så här. 2 kg mjöl; socker.", Markdown.toWords("Så här.\n\n- 2 kg mjöl\n- socker"));
@@ -212,7 +212,7 @@ class MarkdownTest {
         assertEquals("Ett. Mer; två.", Markdown.toWords("- ett\n\n  mer\n- två"), "an item of two paragraphs");
     }
 
-    /** Found by a probe: what parses as a tag was dropped from excerpts and search, though the page shows it as text. */
+    /** What parses as a tag stays in excerpts and search, as the page shows it as text. */
     @Test
     void whatThePageShowsAsTextIsWordsTooTagLikeTextAndCodeIncluded() {
         assertEquals("Tryck på <Enter> för att spara, och skriv a<b eller x>y i formeln.",
@@ -224,9 +224,9 @@ class MarkdownTest {
     }
 
     /**
-     * Found by a probe: the rules refuse a control character typed in a body, but a character reference to one
-     * ("&#x1;") made it anyway, in the body's HTML and its excerpt, and the site's feed was unreadable for every
-     * subscriber. CommonMark makes "&#0;" U+FFFD; so is every character no page or feed may carry.
+     * The rules refuse a control character typed in a body, but a character reference to one ("&#x1;") makes it anyway,
+     * in the body's HTML and its excerpt, which would make the site's feed unreadable for every subscriber. CommonMark
+     * makes "&#0;" U+FFFD; so is every character no page or feed may carry.
      */
     @Test
     void aCharacterReferenceToWhatNoPageMayCarryIsTheReplacementCharacter() {

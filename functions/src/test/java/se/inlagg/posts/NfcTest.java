@@ -34,7 +34,7 @@ class NfcTest {
             }
         }
         // Every composition NFC makes: what a character decomposes into sends the text to the normalizer, so it is
-        // composed again (a review found three in Kirat Rai the first shortcut missed).
+        // composed again (Kirat Rai has three a narrower shortcut would miss).
         for (int cp = 0x300; cp <= Character.MAX_CODE_POINT; cp++) {
             if (Character.getType(cp) == Character.SURROGATE) {
                 continue;

@@ -36,7 +36,7 @@ class PostRulesTest {
         assertEquals(List.of("title", "body", "author.name"), fieldsOf(PostRules.check(draft(null, " ", ""), TIME)));
     }
 
-    /** Found by a probe: a no-break space, a zero-width one or a filler was a title, a text and a byline nobody could see. */
+    /** A no-break space, a zero-width one or a filler is no title, text or byline: nobody could see it. */
     @Test
     void whatShowsNothingIsEmpty() {
         for (String invisible : List.of("\u00a0", "\u200b", "\ufeff", "\u200c \u200d", "\u3164", "\ufe0f", "\u3000", "\u2060\u00a0")) {
@@ -66,8 +66,8 @@ class PostRulesTest {
     }
 
     /**
-     * Found by an API probe: a byline only in Cyrillic was published, and no filter or search scope could find its posts,
-     * since a person's and an office's pages, feeds and filters go by an address of letters a–z. Refused as such a category is.
+     * A byline only in Cyrillic, published, could be found by no filter or search scope, since a person's and an office's
+     * pages, feeds and filters go by an address of letters a–z. Refused as such a category is.
      */
     @Test
     void aNameOrOfficeThatMakesNoAddressIsRefusedAsSuchACategoryIs() {
@@ -82,8 +82,8 @@ class PostRulesTest {
     }
 
     /**
-     * From a review: a post stored before such names were refused could not be edited at all, since an edit (a PATCH of
-     * its text, a save of the form) sends its stored byline back. The stored name, office and date pass; another does not.
+     * A post stored before such names were refused stays editable, though an edit (a PATCH of its text, a save of the form)
+     * sends its stored byline back: the stored name, office and date pass; another does not.
      */
     @Test
     void anEditKeepsANameOfficeOrDateStoredBeforeARuleRefusedIt() {
@@ -103,7 +103,7 @@ class PostRulesTest {
         assertEquals(List.of("author.name", "author.office"), fieldsOf(PostRules.check(another, TIME, Optional.of(old))), "another name does not pass");
     }
 
-    /** A post's role and office were stored with the spaces typed around them ("Malmö "), a profile's without (from a review). */
+    /** A post's role and office are stored without the spaces typed around them ("Malmö "), as a profile's are. */
     @Test
     void aBylineIsStoredWithoutTheSpacesAroundItsPartsInAPostAsInAProfile() {
         var draft = new PostDraft(Optional.of("Fika"), Optional.of("Text."), Optional.of(" Åsa Öberg "), Optional.of("  Förstelärare "),
@@ -184,8 +184,8 @@ class PostRulesTest {
     }
 
     /**
-     * Found by a review: a link or a picture in the body at "https://user:pw@…" was stored and its password sent in every
-     * page, feed and API answer, as a picture's own address no longer was. The body is refused naming the host, never the
+     * A link or a picture in the body at "https://user:pw@…", stored, would send its password in every page, feed and API
+     * answer, as a picture's own address cannot. The body is refused naming the host, never the
      * password, whichever way a browser would read the user info; an "@" in a path, a query or an e-mail address is fine.
      */
     @Test
@@ -210,8 +210,8 @@ class PostRulesTest {
     }
 
     /**
-     * Noted at a stop: an excerpt its author wrote with "https://anna:hemligt@…" was taken, and then read without the
-     * password (excerptAsRead), so what readers saw was not what was written. It is refused as the body's links are,
+     * An excerpt its author writes with "https://anna:hemligt@…" would be read without the password (excerptAsRead), so
+     * what readers see would not be what was written. It is refused as the body's links are,
      * naming the host; an e-mail address, an "@" in a path and an address of a scheme the page never links are fine.
      */
     @Test
@@ -234,8 +234,8 @@ class PostRulesTest {
     }
 
     /**
-     * Found by a review: "ssh://git@github.com/…" in a body was refused as if a browser would send "git", though a page
-     * never links an address of a scheme other than http, https or mailto (SafeUrls): it shows it as text, which sends
+     * "ssh://git@github.com/…" in a body is not refused as if a browser would send "git": a page never links an address
+     * of a scheme other than http, https or mailto (SafeUrls), but shows it as text, which sends
      * nothing. Only an address the page would link or show is judged; the same user info after https is still refused.
      */
     @Test
@@ -250,8 +250,8 @@ class PostRulesTest {
     }
 
     /**
-     * Found by a review: an excerpt made from a body before f9d123d holds a bare address's password, and no longer equalled
-     * the excerpt made from the body, so an edit of the body kept it as the author's. Read as a summary reads it, it is made
+     * An excerpt made from a body before StoredHtml.VERSION 2 holds a bare address's password, and is not equal to the
+     * excerpt made from the body, so an edit of the body would keep it as the author's. Read as a summary reads it, it is made
      * from the body still, also from a long body, where the password's characters moved the cut; an author's excerpt is not.
      */
     @Test
@@ -280,7 +280,7 @@ class PostRulesTest {
         assertEquals(List.of("body"), fieldsOf(PostRules.check(draft("a", "x\u001b[31m", "a"), TIME)));
         assertEquals(List.of("title"), fieldsOf(PostRules.check(draft("a\uD800b", "x", "a"), TIME)));
         assertInstanceOf(Outcome.Done.class, PostRules.check(draft("a", "rad ett\r\nrad två\tindrag", "a"), TIME));
-        // Noncharacters (found by a probe: U+FFFF in a post made the feed XML no reader could parse), in any field.
+        // Noncharacters (U+FFFF in a post makes the feed XML no reader can parse), in any field.
         assertEquals(List.of("body"), fieldsOf(PostRules.check(draft("a", "a \uffff b", "a"), TIME)));
         assertEquals(List.of("title"), fieldsOf(PostRules.check(draft("a\ufffe", "x", "a"), TIME)));
         assertEquals(List.of("author.name"), fieldsOf(PostRules.check(draft("a", "x", "Ö\ufdd0"), TIME)));
@@ -331,9 +331,9 @@ class PostRulesTest {
     }
 
     /**
-     * Found by a probe: a dot segment after /images/ ("/images/./x.png", "/images/%2e/x.png", "/images/y/../x.png") was
-     * taken as any web address, though a browser removes it and asks for the other post's file, so this post showed a
-     * picture that went when that post let it go. A trailing dot segment leaves a folder ("/images/x.png/.": "…/x.png/"),
+     * A dot segment after /images/ ("/images/./x.png", "/images/%2e/x.png", "/images/y/../x.png") is no plain web address:
+     * a browser removes it and asks for the other post's file, so this post would show a picture that goes when that post
+     * lets it go. A trailing dot segment leaves a folder ("/images/x.png/.": "…/x.png/"),
      * no file, as a browser reads it.
      */
     @Test
@@ -356,8 +356,8 @@ class PostRulesTest {
     }
 
     /**
-     * Found by a probe: a picture on a host of Swedish letters, as the address bar shows it, was refused as "not an http
-     * or https address" (java.net.URI reads no host in it), while the same host in a link of the body was taken.
+     * A picture on a host of Swedish letters, as the address bar shows it, is not refused as "not an http or https
+     * address" (java.net.URI reads no host in it): the same host in a link of the body is taken.
      */
     @Test
     void aPictureOnAHostOfSwedishLettersIsStoredInTheFormEveryClientReads() {
@@ -380,7 +380,7 @@ class PostRulesTest {
                     Optional.empty(), Optional.of(url), Optional.of("alt"), Optional.empty(), Optional.empty(), Optional.empty());
             assertEquals(List.of("image.url"), fieldsOf(PostRules.check(d, TIME)), url);
         }
-        // From a review: measured as stored, so an address taken is one an edit can send back. 400 "ö" are 2,400 characters so.
+        // Measured as stored, so an address taken is one an edit can send back. 400 "ö" are 2,400 characters so.
         String longest = "https://bilder.example.se/" + "ö".repeat(400) + ".jpg";
         var tooLong = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.of(longest), Optional.of("alt"), Optional.empty(), Optional.empty(), Optional.empty());
@@ -389,8 +389,8 @@ class PostRulesTest {
     }
 
     /**
-     * Found by a probe: "https://user:pw@example.se/bild.jpg" was stored, and its user name and password sent in every page,
-     * feed and Open Graph tag; a port of 99999, 0 or letters was stored too; "https://ß.de/x.jpg" was stored as
+     * "https://user:pw@example.se/bild.jpg", stored, would send its user name and password in every page, feed and Open
+     * Graph tag; a port of 99999, 0 or letters is no port; "https://ß.de/x.jpg" must not be stored as
      * "https://ss.de/x.jpg", another domain than the browser's xn--zca.de.
      */
     @Test
@@ -442,9 +442,9 @@ class PostRulesTest {
     }
 
     /**
-     * Found by a probe: a picture's address that a browser opens as it is, with a character it escapes itself ("|" of a
-     * CDN's size parameter, braces, a quote, a caret, a backtick, angle brackets), was refused as "must be an http or
-     * https address", which it is and which its author could not make sense of; java.net.URI takes none of them unescaped.
+     * A picture's address that a browser opens as it is, with a character it escapes itself ("|" of a CDN's size
+     * parameter, braces, a quote, a caret, a backtick, angle brackets), is not refused as "must be an http or https
+     * address", which it is and which its author could not make sense of; java.net.URI takes none of them unescaped.
      * Stored escaped, as the browser sends them; an address already escaped is kept as it is.
      */
     @Test
@@ -473,8 +473,8 @@ class PostRulesTest {
     }
 
     /**
-     * Found by a probe: a category pasted with a soft hyphen ("Sam\u00ADverkan", from Word or a hyphenated page) became a
-     * second category "sam-verkan" beside Samverkan, shown alike; a title with a zero-width space the slug "fi-ka".
+     * A category pasted with a soft hyphen ("Sam\u00ADverkan", from Word or a hyphenated page) is Samverkan, not a second
+     * category "sam-verkan" shown alike; a title with a zero-width space does not make the slug "fi-ka".
      */
     @Test
     void hintsOfALineBreakLeaveNamesAndTitlesButNotTheText() {
@@ -511,7 +511,7 @@ class PostRulesTest {
         assertEquals(Status.DRAFT, checked.status());
     }
 
-    /** Found by a probe: 02:30 on the day the clocks skip 02:00–03:00 was saved as 03:30. Refused, saying why, not as "no date". */
+    /** 02:30 on the day the clocks skip 02:00–03:00 is not saved as 03:30: refused, saying why, not as "no date". */
     @Test
     void aTimeTheClocksSkipIsRefusedSayingSo() {
         Outcome<PostRules.Checked> skipped = PostRules.check(dated("2026-03-29T02:30"), TIME);
@@ -527,7 +527,7 @@ class PostRulesTest {
         assertEquals(Optional.of(Instant.parse("2026-03-29T01:30:00Z")), instant.publishedAt(), "with its offset it is a time");
     }
 
-    /** Found by a review: "(vintertid)" of a July time was refused as "no real date"; it says the time is summer time. */
+    /** "(vintertid)" of a July time is not "no real date": the refusal says the time is summer time. */
     @Test
     void aSeasonWordThatIsNotTheTimesIsRefusedSayingSo() {
         var invalid = (Refusal.Invalid) ((Outcome.Refused<?>) PostRules.check(dated("2026-07-01T12:00 (vintertid)"), TIME)).refusal();
@@ -568,8 +568,8 @@ class PostRulesTest {
     }
 
     /**
-     * Found by a content probe: a paragraph's stray right-to-left override turned every paragraph after it in the excerpt
-     * (lists, feeds, search), where the page turns only its own. Each block closes what it left open.
+     * A paragraph's stray right-to-left override must not turn every paragraph after it in the excerpt (lists, feeds,
+     * search), where the page turns only its own. Each block closes what it left open.
      */
     @Test
     void eachParagraphOfAnExcerptClosesTheDirectionItLeftOpen() {
@@ -592,8 +592,8 @@ class PostRulesTest {
     }
 
     /**
-     * Found by an upgrade probe: an excerpt made before a reference to a control was made fit ("&#150;" kept as U+0096,
-     * "&#x1;" as U+0001) was taken for its author's, so no edit of the body made it anew.
+     * An excerpt made before a reference to a control was made fit ("&#150;" kept as U+0096, "&#x1;" as U+0001) is still
+     * known as made from the body, so an edit of the body makes it anew.
      */
     @Test
     void anExcerptMadeBeforeReferencesToControlsWereMadeFitIsStillKnownAsMadeFromTheBody() {

@@ -179,7 +179,7 @@ class PostServiceTest {
                 Optional.empty()), "saved longer ago: a title used again, as monthly meetings are");
     }
 
-    /** Found by a probe: the lists read a category written as you like, and removing /tags/FRIVARD said the post had no such tag. */
+    /** The lists read a category written as you like, and so does removing one: /tags/FRIVARD is the post's frivard. */
     @Test
     void aTagIsRemovedByItsNameOrItsSlugInAnyCaseAsTheListsReadIt() {
         created(post("Med etiketter", null, null, "Frivård", "Kontraktsvård", "RBM"));
@@ -233,7 +233,7 @@ class PostServiceTest {
 
     /**
      * A form's create records the showing of the form it came from: sent again from that page it is told apart from the
-     * same form shown another time, which may hold older text (found by an author's probe), and from the API's.
+     * same form shown another time, which may hold older text, and from the API's.
      */
     @Test
     void whatAFormMadeIsToldApartByThePageItWasSentFrom() {
@@ -250,7 +250,7 @@ class PostServiceTest {
         assertEquals(Optional.of(new PostService.Made(byApi, false)), service.madeBy("author-1", api), "no showing recorded, none matched");
     }
 
-    /** Found by a probe: a retry whose client filled in the defaults was refused (422) as another request, sent alike or not. */
+    /** A retry whose client fills in the defaults is the same request, not another (422), sent alike or not. */
     @Test
     void aRetryThatSpellsOutTheDefaultsAnswersTheFirstPostAndAnotherPostIsStillRefused() {
         Post first = (Post) assertInstanceOf(Outcome.Done.class, service.create(post("Nyckel", null, null), "author-1",
@@ -281,7 +281,7 @@ class PostServiceTest {
 
     /**
      * A create taken before a deploy made a rule stricter, retried after it exactly as sent: its post, not a 400 (a time in
-     * the spring gap here, refused since 2026-12-03). Asked otherwise, or with no record, the rule's refusal stands.
+     * the spring gap here, which the rules now refuse). Asked otherwise, or with no record, the rule's refusal stands.
      */
     @Test
     void aRetrySentAlikeOfACreateTakenBeforeARuleTightenedAnswersItsPost() {
@@ -361,7 +361,7 @@ class PostServiceTest {
         assertEquals("<p>Rättad brödtext.</p>\n", read.bodyHtml());
     }
 
-    /** Found by a probe: an empty merge patch made a new version, and every other client's ETag stale. */
+    /** An empty merge patch makes no new version, which would make every other client's ETag stale. */
     @Test
     void anEditThatChangesNothingKeepsTheVersion() {
         Post p = created(post("Oförändrad", "2019-01-30", null, "A"));
@@ -380,8 +380,8 @@ class PostServiceTest {
         Post published = (Post) assertInstanceOf(Outcome.Done.class, service.edit(draft, post("Utkast", null, "published"), "author-1")).value();
         assertEquals(NOW, published.summary().publishedAt(), "without a date: now, not buried at the day it was begun");
         assertTrue(published.summary().dated());
-        // Found by a probe: a date the author gave (even the draft's own) was thrown away for now, or, left out
-        // of the edit as the form showed it (empty), still used when it was to come.
+        // A date the author gave (even the draft's own) is kept, not thrown away for now; and left out of the edit as
+        // the form shows it (empty), it is used when it is to come.
         Post backDated = created(post("Bakdaterat", "2024-01-15", "draft"));
         Post kept = (Post) assertInstanceOf(Outcome.Done.class, service.edit(backDated, post("Bakdaterat", null, "published"), "author-1")).value();
         assertEquals(Instant.parse("2024-01-14T23:00:00Z"), kept.summary().publishedAt());
@@ -441,8 +441,8 @@ class PostServiceTest {
 
     @Test
     void aDateEmptiedIsNow() {
-        // From a review: a dated draft whose date was emptied kept being dated (at the moment of that save), so publishing
-        // it days later back-dated it; a scheduled post's date emptied stayed scheduled.
+        // A dated draft whose date is emptied is no longer dated (at the moment of that save), or publishing it days later
+        // would back-date it; a scheduled post's date emptied is no schedule.
         Post dated = created(post("Planerat utkast", "2030-01-01", "draft"));
         Post emptied = (Post) assertInstanceOf(Outcome.Done.class, at(WEEK_AGO.plus(Duration.ofDays(1)))
                 .edit(dated, post("Planerat utkast", "", "draft"), "author-1")).value();
@@ -460,7 +460,7 @@ class PostServiceTest {
 
     @Test
     void aScheduledPostTakenBackBeforeItsTimeHasNoDateOfItsOwn() {
-        // From a review: taken back before it went out and published "now" a month later, it went out under its old date.
+        // Taken back before it went out and published "now" a month later, it goes out now, not under its old date.
         created(post("Tillbakadraget", "2026-11-23", null));
         PostSummary back = done(service.unpublish("tillbakadraget", "author-1", Optional.empty()));
         assertFalse(back.dated());
@@ -491,7 +491,7 @@ class PostServiceTest {
         assertFalse(back.visibleAt(NOW));
         assertTrue(back.dated(), "its publication's date stays its own");
 
-        // Found by a probe: a post taken back to mend it came back, days later, dated that day, as news at the top of the feed.
+        // A post taken back to mend it comes back, days later, with its date, not as news at the top of the feed.
         PostService daysLater = at(NOW.plus(Duration.ofDays(3)));
         PostSummary again = done(daysLater.publish("om-fika", "author-1", Optional.empty(), Optional.of(Seen.atVersion(back.version()))));
         assertEquals(NOW, again.publishedAt(), "published again with its own date");
@@ -558,8 +558,8 @@ class PostServiceTest {
     }
 
     /**
-     * Found by a durability probe: the old file was marked for the lifecycle before the write, so a write that never
-     * ran to its end (a timeout in between) left a picture its post still showed to be taken two days later.
+     * The old file is not marked for the lifecycle before the write: a write that never ran to its end (a timeout in
+     * between) would leave a picture its post still shows to be taken two days later.
      */
     @Test
     void aWriteWhoseFateIsUnknownNeverTakesAPictureThePostStillShows() {

@@ -32,7 +32,7 @@ class SlugsTest {
         assertEquals("cafe-uber-strasse-aero-sorensen", Slugs.of("Café über Straße, Ærø Sørensen"));
     }
 
-    /** Found by a probe: "ﬁka" was filed under "ka", and "İstanbul" became "i-stanbul". */
+    /** "ﬁka" is filed under "fika", not "ka", and "İstanbul" makes "istanbul", not "i-stanbul". */
     @Test
     void aLigatureIsItsLettersAndAMarkLeftOverBreaksNoWord() {
         assertEquals("fika-pa-kontoret", Slugs.of("\uFB01ka på kontoret"));

@@ -21,7 +21,7 @@ class SwedishDatesTest {
         assertEquals("Maj 2024", SwedishDates.month(YearMonth.of(2024, 5)));
     }
 
-    /** The hour the clocks are put back comes twice: the time says which, and only then (an author's probe: both read alike). */
+    /** The hour the clocks are put back comes twice: the time says which, and only then (else both read alike). */
     @Test
     void aTimeShownTwiceSaysWhichItIs() {
         assertEquals("25 oktober 2026 kl. 2.30 (sommartid)", SwedishDates.dateTime(Instant.parse("2026-10-25T00:30:00Z"), STOCKHOLM));
@@ -30,7 +30,7 @@ class SwedishDatesTest {
         assertEquals("25 oktober 2026 kl. 3.00", SwedishDates.dateTime(Instant.parse("2026-10-25T02:00:00Z"), STOCKHOLM));
         assertEquals("29 mars 2026 kl. 3.00", SwedishDates.dateTime(Instant.parse("2026-03-29T01:00:00Z"), STOCKHOLM));
         assertEquals("29 mars 2026", SwedishDates.date(java.time.LocalDate.of(2026, 3, 29)));
-        // On its own too, as the picture form says when it runs out (found by a probe: "kl. 2.10" either way).
+        // On its own too, as the picture form says when it runs out (not "kl. 2.10" either way).
         assertEquals("2.10 (sommartid)", SwedishDates.timeOfDay(Instant.parse("2026-10-25T00:10:00Z"), STOCKHOLM));
         assertEquals("2.10 (vintertid)", SwedishDates.timeOfDay(Instant.parse("2026-10-25T01:10:00Z"), STOCKHOLM));
         assertEquals("15.32", SwedishDates.timeOfDay(Instant.parse("2026-12-01T14:32:00Z"), STOCKHOLM));

@@ -16,11 +16,11 @@ class SwedishOrderTest {
     void swedishLettersComeAfterZAndCaseOnlyDecidesBetweenNamesOtherwiseAlike() {
         assertEquals(List.of("Eva", "Zorn", "Åsa", "Ärla", "Örjan"), sorted("Örjan", "Åsa", "Zorn", "Ärla", "Eva"));
         assertEquals(List.of("frivård", "Frivård"), sorted("Frivård", "frivård"));
-        // Found by an integrator's probe: ø and æ sort as the ö and ä they are in Swedish lists, not after ö.
+        // ø and æ sort as the ö and ä they are in Swedish lists, not after ö.
         assertEquals(List.of("Zorn", "Ärö", "Ærø", "Ølstue", "Öst"), sorted("Öst", "Ølstue", "Ärö", "Zorn", "Ærø"));
     }
 
-    /** Found by a reader's probe: "<Taggen>" was the first of all categories. Marks decide only between names otherwise alike. */
+    /** "<Taggen>" is filed under T, not first of all categories: marks decide only between names otherwise alike. */
     @Test
     void punctuationAroundAndBetweenWordsIsNotFiledBy() {
         assertEquals(List.of("Arbetsmiljö", "”Fika”", "#metoo", "<Taggen>", "Vecka 1-2", "Vecka 10"),
@@ -30,13 +30,13 @@ class SwedishOrderTest {
 
     @Test
     void numbersGoByTheirValue() {
-        // Found by a probe: "10 tips" came before "2 tips".
+        // "2 tips" before "10 tips".
         assertEquals(List.of("2 tips", "10 tips", "Vecka 9", "Vecka 10", "Vecka 52"), sorted("Vecka 10", "10 tips", "Vecka 52", "2 tips", "Vecka 9"));
         assertEquals(List.of("Budget 2024", "Budget 2025 i Umeå", "Budget 2025 i Ystad"),
                 sorted("Budget 2025 i Ystad", "Budget 2024", "Budget 2025 i Umeå"));
         assertEquals(List.of("2", "10", "99999999999999999999"), sorted("99999999999999999999", "10", "2"), "however long");
         assertEquals(0, SwedishOrder.compare("Kvartal 3", "Kvartal 3"));
-        // From a review: case decided run by run, before the number after it.
+        // Case does not decide run by run, before the number after it.
         assertEquals(List.of("Vecka 9", "vecka 10", "Vecka 11"), sorted("vecka 10", "Vecka 9", "Vecka 11"));
         assertEquals(List.of("A 1 c", "a 2 b"), sorted("a 2 b", "A 1 c"));
     }

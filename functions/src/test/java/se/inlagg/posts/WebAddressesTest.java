@@ -19,7 +19,7 @@ class WebAddressesTest {
         }
     }
 
-    /** Swedish hosts exactly as before the deviation characters were kept; ß and ς as a browser keeps them (found by a probe). */
+    /** Swedish hosts exactly as java.net.IDN makes them; ß and ς as a browser keeps them. */
     @Test
     void aHostBeyondAsciiIsStoredAsABrowserLooksItUp() {
         Map<String, String> typed = Map.of(
@@ -42,7 +42,7 @@ class WebAddressesTest {
         assertEquals(Optional.empty(), WebAddresses.authorityProblem("https://example.se:/x.jpg"));
     }
 
-    /** Found by a probe: java.net.URI takes a user name and password, and a port no server can have. */
+    /** java.net.URI takes a user name and password, and a port no server can have: these do not. */
     @Test
     void aUserNameOrAPortNoServerHasIsAProblem() {
         for (String url : List.of("https://user:pw@example.se/bild.jpg", "HTTP://user@example.se/bild.jpg", "https://@example.se/x.jpg",
@@ -60,7 +60,7 @@ class WebAddressesTest {
     }
 
     /**
-     * Found by a review: a post's body linked to "https://user:pw@…" and every page sent the password. The user info is
+     * A post's body linked to "https://user:pw@…" would have every page send the password. The user info is
      * read where a browser's URL parser reads it (the URL Standard on an http or https page): a backslash is a slash in
      * such an address, a tab or newline is dropped anywhere, and "//" without a scheme is the page's own.
      */

@@ -42,7 +42,7 @@ class CursorsTest {
         }
     }
 
-    /** Found by a reader probe: a cursor edited to an impossible date was queried with, and answered a page from nowhere. */
+    /** A cursor edited to an impossible date is refused, not queried with to answer a page from nowhere. */
     @Test
     void aCursorWhoseDateIsNoTimeIsRefused() {
         String id = "#5ad2042c-f7f5-47ac-98da-d4ede0d324ab";

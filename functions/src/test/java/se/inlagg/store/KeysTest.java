@@ -12,7 +12,7 @@ class KeysTest {
 
     /**
      * GSI1's fixed partitions (the feed, every author, each kind's counters) are each one list: a facet kind named so that
-     * its counters' partition is another's (a kind AUTHOR would make AUTHORS) would mix two lists in one (from a review).
+     * its counters' partition is another's (a kind AUTHOR would make AUTHORS) would mix two lists in one.
      */
     @Test
     void gsi1sFixedPartitionsAreEachTheirOwn() {

@@ -68,7 +68,7 @@ class PostItemsTest {
 
     @Test
     void aDraftWrittenBeforeItSaidReadsAsDatedOnlyWhenItsDateWasStillToComeWhenSaved() {
-        // From a review: such a scheduled draft, published, kept its date before; read as not dated it would go out at once.
+        // Such a scheduled draft, published, keeps its date; read as not dated it would go out at once.
         var scheduled = new HashMap<>(PostItems.postItem(draft(Instant.parse("2030-01-01T08:00:00Z"), true)));
         scheduled.remove(PostItems.DATED);
         assertTrue(PostItems.summaryOf(Item.of(scheduled)).dated());
@@ -78,10 +78,11 @@ class PostItemsTest {
     }
 
     /**
-     * Found by a review: an excerpt made from a body before f9d123d kept a bare address's password ("https://anna:hemligt@…"),
-     * which every list, feed, page's description and API answer sent, and which no longer equalled the excerpt made from the
-     * body, so an edit kept it as the author's own. Read from the post item and from a list's entry, it shows each address a
-     * page would link without its user info, as the excerpt made now does; an e-mail address and an ssh:// one stay.
+     * An excerpt made from a body before StoredHtml.VERSION 2 keeps a bare address's password ("https://anna:hemligt@…"),
+     * which every list, feed, page's description and API answer would send, and which is not equal to the excerpt made from
+     * the body, so an edit would keep it as the author's own. Read from the post item and from a list's entry, it shows each
+     * address a page would link without its user info, as an excerpt made by this code does; an e-mail address and an
+     * ssh:// one stay.
      */
     @Test
     void anExcerptStoredWithAnAddresssPasswordReadsAsTheExcerptMadeNow() {
@@ -116,8 +117,8 @@ class PostItemsTest {
     }
 
     /**
-     * A text written in the form before 2026-12-04 holds a browser's CR LF: read with newlines alone, as one written since,
-     * so API clients get one kind of line end and the same words sent again are the same text (from a review).
+     * A text written in an older form may hold a browser's CR LF: read with newlines alone, as the form stores it, so API
+     * clients get one kind of line end and the same words sent again are the same text.
      */
     @Test
     void aTextStoredWithABrowsersLineEndsReadsWithNewlinesAlone() {

@@ -47,7 +47,7 @@ class TransactionsTest {
                 "a new token would be a second write, failing its conditions on the first one's items");
     }
 
-    /** From a review: with the budget spent, "busy, nothing changed" was answered for a write that may yet commit. */
+    /** With the budget spent, a write that may yet commit is not answered "busy, nothing changed". */
     @Test
     void aWriteStillInProgressWhenTheBudgetRunsOutIsAskedUntilItHasEnded() {
         dynamo.next.add(TransactionInProgressException.builder().message("in progress").build());

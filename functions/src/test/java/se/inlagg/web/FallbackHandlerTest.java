@@ -48,7 +48,7 @@ class FallbackHandlerTest {
         assertTrue(page.bodyText().contains("Sidan finns inte"), page.bodyText());
     }
 
-    /** Found by a probe: /tags/frivard/ was not found, as no route ends in a slash. */
+    /** /tags/frivard/ is found, though no route ends in a slash. */
     @Test
     void aPageAddressEndingInASlashLeadsToTheSameAddressWithout() {
         HttpResponse slash = answer("$default", "GET", "/tags/frivard/");
@@ -65,7 +65,7 @@ class FallbackHandlerTest {
         assertEquals("public, max-age=86400", slash.header("cache-control"), "the same for everyone");
         assertEquals(404, answer("$default", "GET", "/api/finns-inte/").status(), "the API's JSON as it is");
         assertEquals(404, answer("$default", "POST", "/tags/frivard/").status(), "a form's post is not sent on");
-        // Found by a probe: /posts/ was sent to /posts, a 404 too, by a redirect kept a day.
+        // /posts/ is not sent to /posts, a 404 too, by a redirect kept a day.
         for (String none : List.of("/posts/", "/finns-inte/", "/people/asa-oberg/finns-inte/", "/posts/tag-odd/publish/")) {
             HttpResponse answer = answer("$default", "GET", none);
             assertEquals(List.of(404, ""), List.of(answer.status(), answer.header("location")), none);
@@ -73,7 +73,7 @@ class FallbackHandlerTest {
         assertEquals(List.of(301, "/sok"), List.of(answer("$default", "GET", "/sok/").status(), answer("$default", "GET", "/sok/").header("location")));
     }
 
-    /** Found by a reader probe: /posts/Tag-Odd/ was sent to /posts/Tag-Odd, which sent it on to /posts/tag-odd. */
+    /** /posts/Tag-Odd/ goes to /posts/tag-odd in one redirect, not by way of /posts/Tag-Odd. */
     @Test
     void aSlugTypedAnotherWayIsMadeThePagesOwnInTheSameRedirect() {
         assertEquals("/posts/tag-odd", answer("$default", "GET", "/posts/Tag-Odd/").header("location"));

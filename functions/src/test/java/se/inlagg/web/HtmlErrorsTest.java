@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.Problems;
 
-/** The Swedish error pages, as a reader reads them (from a language review: each says what to do, once). */
+/** The Swedish error pages, as a reader reads them: each says what to do, once. */
 class HtmlErrorsTest {
 
     private static String page(String path, se.inlagg.http.Problem problem) {

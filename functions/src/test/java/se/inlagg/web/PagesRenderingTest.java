@@ -175,10 +175,10 @@ class PagesRenderingTest {
     }
 
     /**
-     * Found by a probe: a byline's name ending in an open right-to-left override (U+202E, as pasted from a right-to-left
-     * text) showed the office after it as "idiB rotnoK", a title the date after it among related posts, a category's name
-     * the count beside it on /tags, a name in a search box's label the month after it; after a title in Hebrew the day of
-     * its date stood before it. Each value shown keeps its direction to itself; what a form sends back stays as typed.
+     * A byline's name ending in an open right-to-left override (U+202E, as pasted from a right-to-left text) would show
+     * the office after it as "idiB rotnoK", a title the date after it among related posts, a category's name the count
+     * beside it on /tags, a name in a search box's label the month after it; after a title in Hebrew the day of its date
+     * would stand before it. Each value shown keeps its direction to itself; what a form sends back stays as typed.
      */
     @Test
     void aNameOrTitleWrittenRightToLeftTurnsNothingAfterIt() {
@@ -239,7 +239,7 @@ class PagesRenderingTest {
         String html = listPage(List.of(post("Att gästspela som chef", "").summary()));
         assertTrue(html.startsWith("<!doctype html>\n<html lang=\"sv\">"), html);
         assertTrue(html.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Frivård\" href=\"/tags/frivard/feed.xml\">"));
-        // Found by a probe: a category's feed was only in the head, where no reader looks; the footer offers it too.
+        // A category's feed is not only in the head, where no reader looks; the footer offers it too.
         assertTrue(html.contains("<p><a href=\"/tags/frivard/feed.xml\">Prenumerera på Frivård (Atom)</a></p>"), html);
         assertTrue(html.contains("<link rel=\"canonical\" href=\"https://blogg.example.se/x\">"));
         assertTrue(html.contains("<meta name=\"description\" content=\"En beskrivning\">"));
@@ -268,8 +268,8 @@ class PagesRenderingTest {
         assertTrue(html.contains("value=\"Frivård, RBM\""));
         assertTrue(html.contains("value=\"javascript:alert(1)\""), "kept as typed, in an attribute");
         assertTrue(html.contains("<span class=\"error\" id=\"title-error\">får inte vara tom</span>"), "in Swedish at the form");
-        // "giltig": found by a probe, an address beginning with https:// but with a broken escape (%zz) or a space in its host
-        // was told only that it must begin with https://, which it did.
+        // "giltig": an address beginning with https:// but with a broken escape (%zz) or a space in its host is told more
+        // than that it must begin with https://, which it does.
         assertTrue(html.contains("<span class=\"error\" id=\"imageUrl-error\">måste vara en giltig webbadress som börjar med http:// eller https://</span>"), html);
         assertTrue(html.contains("aria-describedby=\"title-error\""));
         assertTrue(html.contains("<input type=\"hidden\" name=\"csrf\" value=\"csrf-1\">"));
@@ -278,8 +278,8 @@ class PagesRenderingTest {
     }
 
     /**
-     * Found by a probe: Enter in the title sent the new-post form with its first button, "Publicera", and a
-     * published post's edit form offered to publish it and, as "Spara som utkast", to unpublish it unsaid.
+     * Enter in the title sends the new-post form with its first button, which must not be "Publicera"; a published post's
+     * edit form must not offer to publish it, nor, as "Spara som utkast", to unpublish it unsaid.
      */
     @Test
     void enterNeverPublishesAndTheEditFormOffersWhatChangesThePostsStatus() {
@@ -296,7 +296,7 @@ class PagesRenderingTest {
                 "signed out, nothing read: both ways are offered");
     }
 
-    /** An edit conflict lists only what saving would change (from a review): not an empty date, a time written otherwise, spacing. */
+    /** An edit conflict lists only what saving would change: not an empty date, a time written otherwise, spacing. */
     @Test
     void aConflictListsWhatSavingWouldChangeAndNothingElse() {
         var stored = Map.of("title", "T", "body", "B", "tags", "Frivård, Samverkan", "publishedAt", "2019-03-06 10:30",
@@ -324,8 +324,8 @@ class PagesRenderingTest {
     }
 
     /**
-     * Found by a probe: "&#x1;" in a post's text made a U+0001 in its HTML and excerpt, and the site's feed was one no
-     * reader could parse. A body rendered now has U+FFFD there; one stored before (renderer 2) still has the control, in
+     * "&#x1;" in a post's text would make a U+0001 in its HTML and excerpt, and the site's feed one no reader can parse.
+     * A body rendered by this code has U+FFFD there; one stored before (renderer 2) still has the control, in
      * its HTML and its excerpt: its HTML is served fit (StoredHtml.servable), and its feed and page carry U+FFFD.
      */
     @Test
@@ -352,8 +352,8 @@ class PagesRenderingTest {
     }
 
     /**
-     * From a review: the JSON writer escapes only what is below U+0020, so an excerpt stored before the rules with a C1
-     * control or a noncharacter (from "&#x85;") reached the page raw in its JSON-LD.
+     * The JSON writer escapes only what is below U+0020, so an excerpt stored before the rules with a C1 control or a
+     * noncharacter (from "&#x85;") would reach the page raw in its JSON-LD.
      */
     @Test
     void aPostsJsonLdCarriesNothingAPageMayNot() {
@@ -366,8 +366,8 @@ class PagesRenderingTest {
     }
 
     /**
-     * Found by a probe: a form shown again with what was typed echoed a NUL or a control raw, in an input's value and a
-     * textarea, which HTML reads as an error and its author could not see to take out. U+FFFD shows where it was.
+     * A form shown again with what was typed must not echo a NUL or a control raw, in an input's value or a textarea,
+     * which HTML reads as an error and its author cannot see to take out. U+FFFD shows where it was.
      */
     @Test
     void aFormShownAgainShowsAControlTypedAsTheReplacementCharacter() {
@@ -383,7 +383,7 @@ class PagesRenderingTest {
                 + " visas här som \uFFFD, ta bort dem)</span>"), "said what the \uFFFD shown is: " + html);
     }
 
-    /** Found by a language review (WCAG 3.3.2): which fields must be filled in was said only to screen readers. */
+    /** Which fields must be filled in is said to everyone, not only to screen readers (WCAG 3.3.2). */
     @Test
     void theFieldsThatMustBeFilledInSaySoOnThePage() {
         FormView view = WriteForm.view(Map.of(), List.of(), Optional.empty(), "csrf-1", "form-1");
@@ -396,7 +396,7 @@ class PagesRenderingTest {
 
     @Test
     void aRefusedTagIsNamedAsTypedWithWhatItLacks() {
-        // Found by a probe: "Москва" was refused as having no letter, and two such tags gave one message twice.
+        // "Москва" is not refused as having no letter, and two such tags give one message, not the same twice.
         Map<String, String> typed = Map.of("title", "Resa", "body", "Text", "authorName", "Åsa", "tags", "Frivård, Москва, , 東京");
         FormView view = WriteForm.view(typed, List.of(new FieldError("tags[1]", Tag.LETTER_OR_DIGIT), new FieldError("tags[2]", Tag.LETTER_OR_DIGIT)),
                 Optional.empty(), "csrf-1", "form-1");
@@ -407,7 +407,7 @@ class PagesRenderingTest {
     }
 
     /**
-     * Found by a review: an empty name said "Namn: får inte vara tom", where Swedish says "tomt" of "ett namn"; the
+     * An empty name is "tomt", as Swedish says of "ett namn", not "Namn: får inte vara tom"; the
      * title, the text and the alt text are "en" words and keep "tom".
      */
     @Test
@@ -437,7 +437,7 @@ class PagesRenderingTest {
                 Swedish.message(se.inlagg.posts.PostRules.timeProblem(new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"),
                         java.time.Clock.systemUTC()).read("2027-02-29 15:00"))), "a day its month lacks");
         assertTrue(Swedish.message(se.inlagg.posts.PostRules.ANOTHER_POSTS_PICTURE).startsWith("får inte vara filen till en bild som inlägget inte visar nu"));
-        // Found by a probe: its examples were not the date field's hint's, and "mellan år 1 och 9999" read oddly.
+        // Its examples are the date field's hint's, and no "mellan år 1 och 9999", which reads oddly.
         assertEquals("måste vara ett datum, med eller utan klockslag, till exempel 2026-12-24, 2026-12-24 15:00 eller 24 december 2026"
                 + " kl. 15.00 (årtal med högst fyra siffror)", Swedish.message(se.inlagg.posts.PostRules.NOT_A_TIME));
         assertEquals("får inte innehålla användarnamn eller lösenord (det som står före @ i adressen): alla som läser inlägget skulle få dem",
@@ -487,9 +487,9 @@ class PagesRenderingTest {
 
     @Test
     void anUploadedPictureAndAScheduledPostAreDescribedAsReadersAndPreviewsNeedThem() throws Exception {
-        // Found by a probe: an uploaded picture ("/images/…") went into og:image, JSON-LD and the feed as a
-        // relative address link previews cannot fetch, and a post scheduled ahead said it was modified
-        // (when it was last saved) before it was published.
+        // An uploaded picture ("/images/…") goes into og:image, JSON-LD and the feed as an absolute address, which
+        // link previews can fetch, and a post scheduled ahead does not say it was modified (when it was last saved)
+        // before it was published.
         var summary = new PostSummary("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", "schemalagt", "Schemalagt", "Ingress",
                 new Byline("Åsa Öberg", Optional.empty(), Optional.empty()), List.of(new Tag("frivard", "Frivård")),
                 Optional.of(new Image("/images/abcdefghijklmnopqrstuvwxyz.jpg", "Kontoret", Optional.empty())), Status.PUBLISHED,
@@ -537,14 +537,14 @@ class PagesRenderingTest {
                 "the type the upload was checked to be");
         assertEquals("image/jpeg", ((Element) entry.getElementsByTagNameNS("http://search.yahoo.com/mrss/", "content").item(0))
                 .getAttribute("type"));
-        // The site's icon for the feed, and the author's page (both from a markup probe: the feed named neither).
+        // The site's icon for the feed, and the author's page.
         assertEquals(base + "/favicon.ico", text(doc.getDocumentElement(), "icon"));
         assertEquals(base + "/people/asa-oberg", text((Element) entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "author").item(0), "uri"));
     }
 
     /**
-     * Found by a feed probe: a feed with no entry said it was updated "now", so each reading was another feed, with another
-     * tag, and a reader polling it never got a 304. It says one time, whenever it is read.
+     * A feed with no entry that said it was updated "now" would be another feed at each reading, with another tag, and a
+     * reader polling it would never get a 304. It says one time, whenever it is read.
      */
     @Test
     void anEmptyFeedSaysTheSameEachTimeItIsRead() throws Exception {
@@ -554,8 +554,8 @@ class PagesRenderingTest {
     }
 
     /**
-     * Found by a feed probe: a category, a person and an office of one name made three feeds titled alike, which a
-     * reader's list of feeds could not tell apart. Each says what it follows; its page's head titles its link the same.
+     * A category, a person and an office of one name make three feeds, which a reader's list of feeds must tell apart.
+     * Each says what it follows; its page's head titles its link the same.
      */
     @Test
     void feedsOfOneNameSayWhatTheyFollow() {
@@ -572,7 +572,7 @@ class PagesRenderingTest {
         assertEquals(Optional.empty(), FeedHandler.link(Facet.month(java.time.YearMonth.of(2019, 1))), "a month has no feed");
     }
 
-    /** Found by a probe: a title pasted with a right-to-left override left open turned what a feed reader showed after it. */
+    /** A title pasted with a right-to-left override left open does not turn what a feed reader shows after it. */
     @Test
     void aFeedKeepsTheDirectionOfATitleANameAndACategoryToThemselves() throws Exception {
         Post plain = post("Månadsmöte", "Text");
@@ -592,16 +592,16 @@ class PagesRenderingTest {
     }
 
     /**
-     * Found by a probe, in feedparser: the picture's alt text came before the summary and was taken for it, and links
-     * the author wrote relative to the site stayed relative, which feed readers that ignore xml:base cannot follow.
+     * The summary comes before the picture's alt text, which feedparser would take for it, and links the author wrote
+     * relative to the site are made absolute, which feed readers that ignore xml:base need.
      */
     @Test
     void aFeedEntrysSummaryComesFirstAndItsLinksNameTheSite() throws Exception {
         Post post = post("Länkar", "Se [kategorin](/tags/frivard), [listan](#lista), [nästa](annat-inlagg), "
                 + "[Sök](/sok?q=m%C3%B6te&tag=frivard), [ett annat](https://annan.example/sida) och [skriv](mailto:a@example.se). "
-                // From a review: java.net.URI resolves these unlike a browser, and an alt text ending in " src=" hid the next picture.
+                // java.net.URI resolves these unlike a browser, and an alt text ending in " src=" could hide the next picture.
                 + "[Här]() [sidan två](?sida=2) [upp](../../tags/rbm) [hit](/a/../tags/ovrigt) "
-                // From a feed probe: what java.net.URI refuses and a browser sends encoded stayed relative.
+                // What java.net.URI refuses and a browser sends encoded is resolved too.
                 + "[pipe](/sok?q=a|b) [procent](/sok?q=100%) [vinkel](</a b>) [snett](/a\\b) [fråga](/sok?q=a\\b)\n\n"
                 + "![Karta](/images/karta.png) ![bild src=](https://annan.example/a.png) ![Plan](plan.png) ![Halv](/bild?x=50%)");
         String base = "https://blogg.example.se";
@@ -633,7 +633,7 @@ class PagesRenderingTest {
     }
 
     /**
-     * Twenty posts at the length limit written in markup were a 16 MB feed (found by a probe), past the 6 MB a Lambda
+     * Twenty posts at the length limit written in markup would be a 16 MB feed, past the 6 MB a Lambda
      * function may answer: the feed keeps every post, and the whole text of as many as fit.
      */
     @Test

@@ -11,8 +11,8 @@ import se.inlagg.config.Settings;
 import se.inlagg.http.HttpRequest;
 
 /**
- * A request as CloudFront hands it to API Gateway on a stack without a custom domain (found by a review of the
- * template): the Host is API Gateway's name, the browser's address is the distribution's, and only the SiteHost
+ * A request as CloudFront hands it to API Gateway on a stack without a custom domain: the Host is API Gateway's name,
+ * the browser's address is the distribution's, and only the SiteHost
  * function's header names that. The local server cannot show this, as it always knows its own address.
  */
 class SiteUrlsTest {
