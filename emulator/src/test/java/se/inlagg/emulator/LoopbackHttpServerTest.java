@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Found by a security probe: the emulators check no signature, and answered a request by any Host, so a web page whose
- * name was made to point at 127.0.0.1 (DNS rebinding) could read and write a developer's table from their browser.
+ * The emulators check no signature, so answering a request by any Host would let a web page whose name was made to
+ * point at 127.0.0.1 (DNS rebinding) read and write a developer's table from their browser.
  */
 class LoopbackHttpServerTest {
 

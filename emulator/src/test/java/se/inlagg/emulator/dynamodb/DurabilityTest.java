@@ -107,8 +107,8 @@ class DurabilityTest {
     }
 
     /**
-     * Found by a probe: one damaged byte in the middle of the journal was taken for a crash's torn end, and the start
-     * cut off every acknowledged write after it without a word. A crash tears only the last record.
+     * One damaged byte in the middle of the journal is no crash's torn end: the start must not cut off every acknowledged
+     * write after it without a word. A crash tears only the last record.
      */
     @Test
     void aRecordDamagedInTheMiddleOfTheJournalStopsTheStartAndChangesNothing() throws IOException {

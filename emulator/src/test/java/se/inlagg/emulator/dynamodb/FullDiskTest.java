@@ -73,8 +73,8 @@ class FullDiskTest {
     }
 
     /**
-     * Found by a probe: a start refused for a full disk left its half-written snapshot.tmp, which held the very space the
-     * message asked to free. A snapshot cut short is deleted, and the one before it stays as it was.
+     * A start refused for a full disk leaves no half-written snapshot.tmp, which would hold the very space the message asks
+     * to free. A snapshot cut short is deleted, and the one before it stays as it was.
      */
     @Test
     void aSnapshotTheDiskHasNoRoomForLeavesNoHalfFileAndTheOldOneWhole() throws IOException {

@@ -137,9 +137,8 @@ class S3DurabilityTest {
     }
 
     /**
-     * Found by an operator's probe: with the data folder's disk full, every PUT the search indexer retried printed a stack
-     * trace, 3,000 lines in 30 s, and no line said what was wrong. A disk's refusal is one line that says so, and the
-     * client gets S3's own 500; the next PUT, once the disk takes it, is kept.
+     * With the data folder's disk full, every PUT the search indexer retries meets it: a disk's refusal is one line that
+     * says so, not a stack trace each, and the client gets S3's own 500; the next PUT, once the disk takes it, is kept.
      */
     @Test
     void aDisksRefusalIsOneLineThatSaysSoAndS3sOwn500() throws IOException {
@@ -179,7 +178,7 @@ class S3DurabilityTest {
                 assertEquals(null, warning.getThrown(), "one line, no stack trace");
             }
 
-            // Any other failure is no disk's, and keeps its trace (from a review): a client that hangs up in the middle of
+            // Any other failure is no disk's, and keeps its trace: a client that hangs up in the middle of
             // its body, here.
             logged.clear();
             try (var socket = new java.net.Socket("localhost", s3.endpoint().getPort())) {
