@@ -66,7 +66,7 @@ final class AuthorBrowser {
         StringBuilder pages = new StringBuilder();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String next = path; next != null; ) {
-            // A paging bug fails here, never loops (from a review).
+            // A paging bug fails here, never loops.
             assertTrue(seen.add(next) && seen.size() <= 50, "a page met again, or more than 50: " + next);
             var page = get(next);
             assertEquals(200, page.status(), next + ": " + page.body());

@@ -42,7 +42,7 @@ class AuthoringApiEndToEndTest extends ServerTest {
         var patch = http.send("PATCH", "/api/posts/asas-api-inlagg", "application/merge-patch+json",
                 "{\"title\": \"Kapad\"}".getBytes(StandardCharsets.UTF_8), OTHER, Map.of("If-Match", etag));
         assertError(patch, 403, "forbidden", null);
-        // With an ETag gone stale too (found by a newcomer): it is still not theirs, which is said first.
+        // With an ETag gone stale too: it is still not theirs, which is said first.
         assertError(http.send("PATCH", "/api/posts/asas-api-inlagg", "application/merge-patch+json",
                 "{\"title\": \"Kapad\"}".getBytes(StandardCharsets.UTF_8), OTHER, Map.of("If-Match", "\"gammal\"")), 403, "forbidden", null);
         assertError(as(OTHER, "DELETE", "/api/posts/asas-api-inlagg", null), 403, "forbidden", null);
@@ -57,9 +57,9 @@ class AuthoringApiEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by an API probe: "status": "" in a patch published a draft (read as no status, whose default is published), and
-     * in a create made a post everyone could read; "publishedAt": "" was "now" in a create and null in a patch. Empty is
-     * refused in each; and a draft whose own date a patch takes away is dated when that was done, as "dated": false says.
+     * "status": "" in a patch would publish a draft (read as no status, whose default is published), and in a create make
+     * a post everyone can read; "publishedAt": "" would be "now" in a create and null in a patch. Empty is refused in each;
+     * and a draft whose own date a patch takes away is dated when that was done, as "dated": false says.
      */
     @Test
     void anEmptyStatusOrDateIsRefusedAndNeverPublishesADraft() {
@@ -103,7 +103,7 @@ class AuthoringApiEndToEndTest extends ServerTest {
         assertEquals(now.json().path("version").asInt(), http.write("POST", "/api/posts/publiceras-via-api/publish", null).json()
                 .path("version").asInt(), "published again: as it is");
 
-        // Found by an integrator's probe: a field unpublish does not know was taken without a word.
+        // A field unpublish does not know is refused, not taken without a word.
         assertError(http.write("POST", "/api/posts/publiceras-via-api/unpublish", "{\"x\": 1}"), 400, "validation_failed", "x");
         assertEquals("published", http.get("/api/posts/publiceras-via-api").json().path("status").asText(), "nothing changed");
         assertEquals("draft", http.write("POST", "/api/posts/publiceras-via-api/unpublish", "{}").json().path("status").asText());
@@ -120,15 +120,15 @@ class AuthoringApiEndToEndTest extends ServerTest {
 
     @Test
     void aPostTakenBackAndPublishedAgainKeepsItsDateAsDoesABackDatedDraft() {
-        // Found by a probe: a post of January, unpublished to mend it and published again, came back dated today, at
-        // the top of the front page and the feed.
+        // A post of January, unpublished to mend it and published again, keeps its date: not dated today, at the top of
+        // the front page and the feed.
         assertEquals(201, http.createPost("Julbord i januari", "2025-01-10T12:00").status());
         String post = "/api/posts/julbord-i-januari";
         var taken = http.write("POST", post + "/unpublish", null).json();
         assertEquals("draft", taken.path("status").asText());
         assertTrue(taken.path("dated").asBoolean(false), "the API says the draft has a date of its own: " + taken);
         assertTrue(http.getAs("/api/posts/julbord-i-januari", ServerExtension.TOKEN).json().path("dated").asBoolean(false));
-        // Found by a newcomer: the author's list said otherwise, as its index does not carry it; lists leave it out.
+        // The author's list would say otherwise, as its index does not carry it; lists leave it out.
         http.getAs("/api/me/posts?limit=100", ServerExtension.TOKEN).json().path("items")
                 .forEach(i -> assertTrue(i.path("dated").isMissingNode(), "no dated in a list: " + i));
         var again = http.write("POST", post + "/publish", null);
@@ -155,7 +155,7 @@ class AuthoringApiEndToEndTest extends ServerTest {
         assertTrue(java.time.Instant.parse(nullDate.json().path("publishedAt").asText()).isAfter(java.time.Instant.now().minusSeconds(60)),
                 "null: now, its date taken away");
 
-        // Found by a review: null kept a scheduled post's schedule, where the edit form's emptied date publishes it now.
+        // null takes a scheduled post's schedule away, as the edit form's emptied date does: it is published now.
         assertEquals(201, http.createPost("Schemalagt som blir nu", "2031-06-01T09:00").status());
         var unscheduled = http.sendWith("PATCH", "/api/posts/schemalagt-som-blir-nu", "application/merge-patch+json",
                 "{\"publishedAt\": null}", Map.of("If-Match", "*"));
@@ -168,8 +168,8 @@ class AuthoringApiEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a probe: "2026-03-29T02:30", in the hour Stockholm's clocks skip, was stored as 03:30. Refused, in the
-     * usual error naming the field and saying why, wherever a time is given; with an offset or Z it is an instant.
+     * "2026-03-29T02:30", in the hour Stockholm's clocks skip, is not stored as 03:30: refused, in the usual error naming
+     * the field and saying why, wherever a time is given; with an offset or Z it is an instant.
      */
     @Test
     void aTimeTheClocksSkipIsRefusedNamingTheFieldAndAnInstantIsTaken() {
@@ -204,8 +204,8 @@ class AuthoringApiEndToEndTest extends ServerTest {
 
     /**
      * The second of the times the clocks show twice is named as the pages show it, "2031-10-26T02:30 (vintertid)", as
-     * README and openapi.json say. Found by a review: "02:30vintertid" and "02:30 (sommartid" were taken too, and a season
-     * word that is not the time's was "no real date"; they are refused, the latter saying which season the time is.
+     * README and openapi.json say. "02:30vintertid" and "02:30 (sommartid" are refused, and a season word that is not the
+     * time's is refused saying which season the time is, not as "no real date".
      */
     @Test
     void aSeasonWordIsTakenOnlyAsThePagesShowItAndOnlyOfItsTime() {
@@ -237,7 +237,7 @@ class AuthoringApiEndToEndTest extends ServerTest {
         assertError(http.write("POST", "/api/posts/felaktig-publicering/publish", "{\"publishAt\": \"31 juni\"}"), 400, "validation_failed", "publishAt");
         assertError(http.write("POST", "/api/posts/felaktig-publicering/publish", "{\"when\": \"nu\"}"), 400, "validation_failed", "when");
         assertError(http.write("POST", "/api/posts/felaktig-publicering/publish", "{\"publishAt\": 5}"), 400, "validation_failed", "publishAt");
-        // Every field to mend in one answer, as a post's names them (from a review: it named the first only).
+        // Every field to mend in one answer, as a post's names them.
         assertEquals(List.of("when", "publishAt"), ApiAsserts.fields(http.write("POST", "/api/posts/felaktig-publicering/publish",
                 "{\"when\": \"nu\", \"publishAt\": \"31 juni\"}")));
         assertEquals(List.of("x", "y"), ApiAsserts.fields(http.write("POST", "/api/posts/felaktig-publicering/unpublish", "{\"x\": 1, \"y\": 2}")));
@@ -262,8 +262,7 @@ class AuthoringApiEndToEndTest extends ServerTest {
 
     /**
      * A draft its author reads with a token is theirs alone: no cache between them and the API (the CDN, a proxy) may keep
-     * it for anyone else. The same post published, read without a token, is everyone's for a short while (found by
-     * mutation testing: nothing checked which of the two a read answered).
+     * it for anyone else. The same post published, read without a token, is everyone's for a short while.
      */
     @Test
     void aDraftReadWithItsAuthorsTokenIsCachedForNobodyElse() {
@@ -283,9 +282,9 @@ class AuthoringApiEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by an API integrator's probe: a token that is no author's (revoked, mistyped) was read as none, so its own draft
-     * answered 404 and the client went looking for a post that was there. It is 401 invalid_token (RFC 6750), in the
-     * error shape, kept by no cache; a published post asked so is 401 too, and without the header a reader's 200.
+     * A token that is no author's (revoked, mistyped) is not read as none, which would answer its own draft 404 and send the
+     * client looking for a post that is there. It is 401 invalid_token (RFC 6750), in the error shape, kept by no cache; a
+     * published post asked so is 401 too, and without the header a reader's 200.
      */
     @Test
     void aTokenThatIsNoAuthorsIsToldSoNotReadAsNone() {
@@ -306,8 +305,7 @@ class AuthoringApiEndToEndTest extends ServerTest {
 
     /**
      * What the README tells a client whose answer was lost: an edit sent again with the same If-Match is 412 once the first
-     * landed, and the post read again shows it did; a delete sent again is 404 (from an API integrator's probe: how to tell
-     * was said for a tag's removal alone).
+     * landed, and the post read again shows it did; a delete sent again is 404.
      */
     @Test
     void aChangeSentAgainAfterItsAnswerWasLostSaysItLandedAsTheReadmeSays() {

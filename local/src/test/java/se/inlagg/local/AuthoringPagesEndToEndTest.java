@@ -56,8 +56,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     @Test
     void myPostsListsDraftsScheduledAndPublishedNewestFirstWithTheirActions() {
         // Changes a second apart: the list sorts by the time of the last change, to the second. The first a second after
-        // what the tests before this one wrote too: in a CI run (2026-12-05) some twenty of their posts shared the draft's
-        // second, sorted before it, and took the whole first page.
+        // what the tests before this one wrote too, or their posts may share the draft's second, sort before it and take the
+        // whole first page.
         pause();
         String draft = write("Mitt utkast om fika", "draft");
         pause();
@@ -70,14 +70,14 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(303, at.status(), at.body());
         assertEquals("/drafts?done=scheduled&post=" + scheduled, at.header("location"));
 
-        // Found by a browser probe: a scheduled post's field was empty, where the page named its time.
+        // A scheduled post's field holds the time the page names.
         assertTrue(asa.get("/posts/" + scheduled + "/preview").body().contains("name=\"at\" value=\"2031-12-24 15:00\""),
                 "the scheduled time in its field");
         String mine = asa.get("/drafts?done=scheduled&post=" + scheduled).body();
         assertTrue(mine.contains("<h1>Mina inlägg</h1>"));
         assertTrue(mine.contains("Inlägget är schemalagt"), "the confirmation");
-        // Failed in a CI run on 2026-12-04, and again on 2026-12-05 (the draft off the first page, above): the message says
-        // in which order the page had its posts' headings, for whoever meets it next.
+        // The message says in which order the page had its posts' headings, for whoever meets a failure here (the draft
+        // off the first page, above, say).
         assertTrue(mine.indexOf("Schemalagt om fika") < mine.indexOf("Publicerat om fika")
                 && mine.indexOf("Publicerat om fika") < mine.indexOf("Mitt utkast om fika"),
                 () -> "newest change first, but the page's headings were " + java.util.regex.Pattern.compile("<h2><a href=\"([^\"]*)\"")
@@ -130,8 +130,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
 
     @Test
     void aSaveThatLeavesTheDateAsShownKeepsThePublicationTimeToTheSecond() {
-        // Found by a probe: the form shows the minute, so every save took the seconds off and could move
-        // a post below a neighbour published seconds after it (and, in the hour summer time ends, an hour back).
+        // The form shows the minute, so a save must not take the seconds off, which could move a post below a neighbour
+        // published seconds after it (and, in the hour summer time ends, an hour back).
         // Stored, as the form shows it, as a form opened before a deploy showed it: with a T, and without saying which of
         // the two 02:30s of the night summer time ends it is, which reads as the first.
         for (String[] stored : new String[][] {{"2019-03-04T10:00:40Z", "2019-03-04 11:00", "2019-03-04T11:00"},
@@ -147,8 +147,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
                     "action", "save")).status());
             assertEquals(stored[0], http.get("/api/posts/" + slug).json().path("publishedAt").asText());
         }
-        // The second 02:30: left as shown, "(vintertid)" and all, it keeps its time to the second. Found by a review: the word
-        // taken away, it still kept the second, where the README says a time typed alone is the first.
+        // The second 02:30: left as shown, "(vintertid)" and all, it keeps its time to the second. The word taken away, it
+        // is the first, as the README says a time typed alone is.
         String second = http.createPost("Sekunderna stannar i vintertid", "2025-10-26T01:30:25Z").json().path("slug").asText();
         assertEquals("2025-10-26 02:30 (vintertid)", asa.editForm(second).get("publishedAt"));
         assertEquals(303, asa.post("/posts/" + second + "/edit", with(asa.editForm(second), "body", "Ett stavfel rättat.", "action", "save")).status());
@@ -161,15 +161,15 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         String slug = http.createPost("Datum skrivet på nytt", "2019-03-04T10:00:40Z").json().path("slug").asText();
         assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "publishedAt", "2019-03-05T09:15", "action", "save")).status());
         assertEquals("2019-03-05T08:15:00Z", http.get("/api/posts/" + slug).json().path("publishedAt").asText(), "a new date as typed");
-        // As the site shows dates, copied back (found by a probe: it was "no real date").
+        // As the site shows dates, copied back.
         assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "publishedAt", "6 mars 2019 kl. 10:30", "action", "save")).status());
         assertEquals("2019-03-06T09:30:00Z", http.get("/api/posts/" + slug).json().path("publishedAt").asText(), "a date written in Swedish");
     }
 
     /**
-     * Found by a probe: 02:30 on the day Stockholm's clocks go from 02:00 to 03:00 was saved as 03:30, said only by the
-     * confirmation. No such time exists: the form says so beside the date, keeps what was typed and saves nothing, in
-     * the writing form, the edit form and the publishing form alike. With an offset it is an instant, and is taken.
+     * 02:30 on the day Stockholm's clocks go from 02:00 to 03:00 is not saved as 03:30, said only by the confirmation. No
+     * such time exists: the form says so beside the date, keeps what was typed and saves nothing, in the writing form, the
+     * edit form and the publishing form alike. With an offset it is an instant, and is taken.
      */
     @Test
     void aTimeTheClocksSkipIsRefusedInSwedishWithEverythingTypedKept() {
@@ -247,8 +247,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(asa.get("/drafts").body().contains("Schemalagt till 26 oktober 2031 kl. 2.30 (vintertid)"));
         assertTrue(asa.get("/posts/" + slug + "/edit").body().contains("Schemalagt till 26 oktober 2031 kl. 2.30 (vintertid)"));
 
-        // Found by a review: a season word that is not the time's was "no real date". It says which season the time is, with
-        // everything typed kept and nothing saved, in the edit form and the publishing form.
+        // A season word that is not the time's is not "no real date": it says which season the time is, with everything
+        // typed kept and nothing saved, in the edit form and the publishing form.
         String july = "<span class=\"error\" id=\"publishedAt-error\">1 juli 2031 kl. 12.00 är sommartid, inte vintertid: klockan visar "
                 + "den tiden en gång. Skriv tiden utan ”(vintertid)”.</span>";
         var before = asa.editForm(slug);
@@ -283,7 +283,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("draft", http.getAs("/api/posts/" + other, ServerExtension.TOKEN).json().path("status").asText(), "not published");
     }
 
-    /** Found by an author's probe: pasted tabs and Word's line breaks were refused unseen, and Word's bullets made no list. */
+    /** Pasted tabs and Word's line breaks are not refused unseen, and Word's bullets make a list. */
     @Test
     void textPastedFromWordOrASpreadsheetIsSavedAsMeant() {
         Map<String, String> typed = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
@@ -302,8 +302,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * From a review: a draft's address typed in capitals is sent on to its page for its author alone, and that redirect is
-     * kept by no cache, the author's own browser included, as their pages are not; to a reader there is no such post.
+     * A draft's address typed in capitals is sent on to its page for its author alone, and that redirect is kept by no
+     * cache, the author's own browser included, as their pages are not; to a reader there is no such post.
      */
     @Test
     void aDraftsAddressTypedInCapitalsIsSentOnForItsAuthorAloneAndKeptByNoCache() {
@@ -324,8 +324,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
 
     @Test
     void aDraftsDateToComeShowsInItsFormAndEmptiedItPublishesNow() {
-        // Found by a probe: a draft's typed date was hidden in its form, and "Spara och publicera" with the field as
-        // shown (empty, "Tomt betyder nu") scheduled the post for it all the same.
+        // A draft's typed date shows in its form: hidden, "Spara och publicera" with the field as shown (empty, "Tomt
+        // betyder nu") would schedule the post for it all the same.
         Map<String, String> typed = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
         typed.putAll(Map.of("title", "Utkast med datum", "body", "Text.", "publishedAt", "2031-05-04 10:00", "action", "draft"));
         String slug = asa.post("/write", typed).header("location").replaceFirst("\\?.*", "").replace("/posts/", "");
@@ -352,7 +352,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
 
     @Test
     void aPictureByItsAddressNeedsItsAltTextOnThePages() {
-        // Found by a probe: the form saved a picture with no alt text, where an upload requires it.
+        // The form saves no picture without alt text, as an upload requires it.
         String slug = write("Bild utan beskrivning", "draft");
         var refused = asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "imageUrl", "https://bilder.example.se/a.jpg",
                 "imageAlt", "", "action", "save"));
@@ -372,8 +372,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a probe: the form stored a picture's address with a user name and password, which every reader of the post
-     * would have been sent, and a port no server has; https://ß.de/… became https://ss.de/…, another domain.
+     * The form stores no picture's address with a user name and password, which every reader of the post would be sent,
+     * nor a port no server has; https://ß.de/… is not stored as https://ss.de/…, another domain.
      */
     @Test
     void aPictureAddressWithAPasswordOrAPortNoServerHasIsRefusedInSwedish() {
@@ -394,9 +394,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a review: a link or a picture in the text at "https://user:pw@…" was saved, and every reader of the post sent
-     * the password. The writing and the edit form say so in Swedish beside the text, naming the host, keep what was typed
-     * and save nothing.
+     * A link or a picture in the text at "https://user:pw@…", saved, would send every reader of the post the password. The
+     * writing and the edit form say so in Swedish beside the text, naming the host, keep what was typed and save nothing.
      */
     @Test
     void aTextLinkingToAnAddressWithAPasswordIsRefusedInSwedishWithTheTextKept() {
@@ -443,8 +442,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * The schedule's hint says what a time already past does, in Swedish a reader can follow (from a review: "En tid som
-     * har varit publicerar med det datumet" left out what is published), and it does that: published now, dated then.
+     * The schedule's hint says what a time already past does, in Swedish a reader can follow (saying what is published,
+     * as "En tid som har varit publicerar med det datumet" does not), and it does that: published now, dated then.
      */
     @Test
     void aTimeAlreadyPastInTheScheduleFieldPublishesThePostDatedThen() {
@@ -462,7 +461,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(asa.get(at.header("location")).body().contains("Inlägget är publicerat med sitt eget datum, inte dagens"));
 
         // A time earlier today is today's date: published, as "Publicera nu" says it; and so is a draft dated earlier today
-        // published now (from a review: it said "inte dagens").
+        // published now (not "inte dagens").
         java.time.ZoneId stockholm = java.time.ZoneId.of("Europe/Stockholm");
         java.time.LocalDate day = java.time.LocalDate.now(stockholm);
         String today = write("Bakåtdaterad till i natt", "draft");
@@ -481,8 +480,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a browser probe: a date given to a draft in another tab went, unsaid, with "Spara min version ändå" (an
-     * empty date takes a draft's own away), and then the draft's page showed that date where its preview showed today.
+     * A date given to a draft in another tab does not go, unsaid, with "Spara min version ändå" (an empty date takes a
+     * draft's own away), and the draft's page then shows the date its preview shows.
      */
     @Test
     void aDraftsDateSetInAnotherTabIsListedBeforeItIsSavedOver() {
@@ -525,17 +524,17 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         String html = conflict.body();
         assertTrue(html.contains("<h2 id=\"konflikt\">Inlägget har ändrats sedan du öppnade formuläret</h2>"), html);
         assertEquals(1, html.split("Inlägget har ändrats sedan du öppnade formuläret", -1).length - 1, "said once: " + html);
-        // Found by a probe: a category (or a picture) added in the other tab went, unsaid, with "Spara min version ändå".
+        // A category (or a picture) added in the other tab does not go, unsaid, with "Spara min version ändå".
         assertTrue(html.contains("<li>Kategorier: sparat ”Frivård, Samverkan, Julbord”, i ditt formulär ”Frivård, Samverkan”</li>"),
                 html);
         assertTrue(html.contains(mine.strip()), "the author's text is kept in the form");
-        // Its links elsewhere open a new tab, so the text stays in this one (found by a browser probe); the form as read does not.
+        // Its links elsewhere open a new tab, so the text stays in this one; the form as read does not.
         assertTrue(html.contains("<a href=\"/drafts\" target=\"_blank\" rel=\"noopener\">Mina inlägg<span class=\"visually-hidden\">"), html);
         assertTrue(html.contains("<a href=\"/posts/" + slug + "/preview\" target=\"_blank\""), html);
-        // And so does every link away in the header and the footer, and the search box (from a review: only the two did).
+        // And so does every link away in the header and the footer, and the search box.
         assertTrue(html.contains("<a href=\"/\" target=\"_blank\" rel=\"noopener\">Alla inlägg<span class=\"visually-hidden\">"), html);
         assertTrue(html.contains("aria-label=\"Sök bland inläggen\" target=\"_blank\">"), html);
-        // A screen reader hears where the results open, as at every link that opens a tab (found by a WCAG audit, 3.2.5).
+        // A screen reader hears where the results open, as at every link that opens a tab (WCAG 3.2.5).
         assertTrue(html.contains("<button type=\"submit\">Sök<span class=\"visually-hidden\"> (öppnas i en ny flik)</span></button>"), html);
         var sameTab = java.util.regex.Pattern.compile("<a href=\"(/[^\"]*)\">").matcher(html).results().map(m -> m.group(1)).toList();
         assertEquals(List.of("/posts/" + slug + "/edit"), sameTab, "no link away in this tab but the one that gives the text up");
@@ -543,12 +542,12 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(asRead.contains("<a href=\"/drafts\">Mina inlägg</a>") && !asRead.contains("target=\"_blank\""), asRead);
         assertTrue(asRead.contains("<button type=\"submit\">Sök</button>"), asRead);
         assertTrue(html.contains("<p class=\"stored-title\">Från första fliken</p>"), "what the stored post says now");
-        // Found by an author's probe: nothing but the header's label said readers see it, and saving over it shows them.
+        // More than the header's label says readers see it, and that saving over it shows them.
         assertTrue(html.contains("<p>Inlägget är publicerat nu och syns för läsarna, så det du sparar syns för dem direkt.</p>"), html);
-        // Found by a probe (axe: scrollable-region-focusable): a long stored text scrolls in its box, which the keyboard reaches.
+        // A long stored text scrolls in its box, which the keyboard reaches (axe: scrollable-region-focusable).
         assertTrue(html.contains("<pre class=\"stored-body\" tabindex=\"0\" role=\"region\" aria-label=\"Den sparade texten\">"), html);
         assertTrue(html.contains("Spara min version ändå") && html.contains("href=\"/posts/" + slug + "/edit\">börja om"));
-        // Found by an author's probe: the conflict's form has no picture button, and its hints pointed at one.
+        // The conflict's form has no picture button, and its hints do not point at one.
         assertFalse(html.contains("välj bild…"), html);
         assertTrue(html.contains("En bild på webben (https://…)."), html);
         assertEquals("Från första fliken", asa.editForm(slug).get("title"), "nothing was saved");
@@ -575,7 +574,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(404, http.get("/posts/forhandsgranskad-direkt").status(), "a draft, until published");
     }
 
-    /** Found by a browser probe: an author's own post had no way to edit it but through "Mina inlägg". */
+    /** An author's own post offers a way to edit it, not only through "Mina inlägg". */
     @Test
     void anAuthorsOwnPostLeadsToItsEditFormAndPreviewOthersSeeNoSuchLinks() {
         String slug = write("Egen länk till redigering", "draft");
@@ -588,7 +587,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertFalse(other.get("/posts/" + published).body().contains("/edit\""), "nor another author");
     }
 
-    /** Found by a probe: "Spara och förhandsgranska" on a published post read as a check before going live, though it was live. */
+    /** "Spara och förhandsgranska" on a published post says it is live, not as a check before going live. */
     @Test
     void aPreviewAfterSavingSaysTheChangeIsSavedAndWhetherReadersSeeItAlready() {
         String published = write("Live redan", "publish");
@@ -601,7 +600,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(page.contains("Ändringarna är sparade.") && !page.contains("syns redan"), page);
     }
 
-    /** Found by a probe: signed out meanwhile, publish and delete answered a page that said "you may not", with no way on. */
+    /** Signed out meanwhile, publish and delete lead to signing in, not to a page that says "you may not", with no way on. */
     @Test
     void signedOutMeanwhilePublishAndDeleteSendTheAuthorToSignInAndBackDoingNothing() {
         String slug = write("Utloggad under tiden", "draft");
@@ -615,7 +614,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(200, asa.get("/posts/" + slug).status(), "still there");
     }
 
-    /** What the writing form did is said on the post to its author, and only when the post is so (from a review). */
+    /** What the writing form did is said on the post to its author, and only when the post is so. */
     @Test
     void whatTheWritingFormDidIsSaidToItsAuthorOnlyAndOnlyIfItIsSo() {
         String published = write("Sagt till rätt person", "publish");
@@ -632,8 +631,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a browser probe: back to the form after publishing, a typo mended and sent again, it said the form
-     * was "sent already with other content", and the next click made a second post.
+     * Back to the form after publishing, a typo mended and sent again mends the post: it is not "sent already with other
+     * content", with a second post at the next click.
      */
     @Test
     void aFormSentAgainWithATypoMendedChangesThePostItMadeNotASecondOne() {
@@ -653,8 +652,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(404, http.get("/posts/" + slug + "-2").status(), "no second post");
 
         // Changed since (here by the mend itself): the text comes back in the post's edit form, beside the post as stored,
-        // and saved from there it changes that post, never a second one (found by a probe: the form came back saying the
-        // next click saved a new post, and it did).
+        // and saved from there it changes that post, never a second one.
         var third = asa.post("/write", with(form, "body", "En tredje version."));
         assertEquals(409, third.status());
         assertStoredBesideTyped(third.body(), slug, "Skickat två gånger", "Ett stavfel rättat.", "En tredje version.");
@@ -682,10 +680,10 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by an author's probe: a form refused (a date February lacks), put right with much more text and published; back,
-     * the browser asked to send the refused form again, and it came back refused once more; put right again and published,
-     * its older text replaced the published post's, with nothing said. Only the page that made a post mends it when sent
-     * again; any other showing of the form is shown beside the post, and nothing is saved over it unasked.
+     * A form refused (a date February lacks), put right with much more text and published; back, the browser asks to send
+     * the refused form again, and it comes back refused once more; put right again and sent, its older text must not
+     * replace the published post's unsaid. Only the page that made a post mends it when sent again; any other showing of
+     * the form is shown beside the post, and nothing is saved over it unasked.
      */
     @Test
     void anOlderShowingOfTheFormSentAgainNeverWritesOverThePostItMade() {
@@ -716,8 +714,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(404, http.get("/posts/" + slug + "-2").status(), "and no second post");
 
         // A form shown before showings had one (a tab open over the deploy that brought them) matches no page: it asks too.
-        // Over a draft, the conflict offers to publish the version chosen (from a review: "Publicera" sent from the new
-        // post's form met only "Spara min version ändå", which kept the draft a draft).
+        // Over a draft, the conflict offers to publish the version chosen ("Spara min version ändå" alone would keep the
+        // draft a draft).
         Map<String, String> beforeDeploy = with(AuthorBrowser.fields(asa.get("/write").body()), "title", "Öppen över en driftsättning",
                 "body", "Först.", "action", "draft");
         beforeDeploy.remove("shown");
@@ -744,7 +742,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(typed, AuthorBrowser.fields(html).get("body"), "the text typed, kept in the form");
     }
 
-    /** A browser sends a text area's lines ending in CR LF; the API answered them so (a browser probe). */
+    /** A browser sends a text area's lines ending in CR LF; the API answers them with newlines alone. */
     @Test
     void aTextWrittenInTheFormIsAnsweredWithNewlinesAlone() {
         Map<String, String> form = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
@@ -754,8 +752,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a browser probe: back from the post it published, a typo mended and Enter pressed in a field (the form's
-     * first button, "Spara som utkast") took the post off the site.
+     * Back from the post it published, a typo mended and Enter pressed in a field (the form's first button, "Spara som
+     * utkast") does not take the post off the site.
      */
     @Test
     void aPublishedPostsFormSentAgainWithEnterKeepsItPublished() {
@@ -770,8 +768,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(200, read.status(), "readers still see it");
         assertTrue(read.body().contains("Ett stavfel rättat."), read.body());
 
-        // A post scheduled for later stays scheduled (from a review: Enter took it out of its schedule), unless its date
-        // is emptied: then the button says, as it was published at once from a button saying draft (from a review).
+        // A post scheduled for later stays scheduled, unless its date is emptied: then the button says, or it would be
+        // published at once from a button saying draft.
         Map<String, String> later = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
         later.putAll(Map.of("title", "Schemalagd och lagad", "body", "Ett stavfle.", "publishedAt", "2031-06-06 09:30", "action", "publish"));
         String laterSlug = asa.post("/write", later).header("location").replaceFirst("\\?.*", "").replace("/posts/", "");
@@ -794,7 +792,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(asa.get("/posts/" + draftSlug + "/preview").body().contains("Ett stavfel rättat."));
     }
 
-    /** Found by a browser probe: the save answered "Sidan finns inte" and the text was gone. */
+    /** A post deleted while its author wrote: the save gives the text back in a new post's form, not "Sidan finns inte". */
     @Test
     void aPostDeletedWhileItsAuthorWroteComesBackAsANewPostsFormWithTheText() {
         String slug = write("Borttagen under skrivandet", "publish");
@@ -825,8 +823,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a security probe: the session's CSRF token was the same bytes on every page, beside what a signed-in search
-     * echoes, in a compressed answer (BREACH). Every page now carries it masked anew, and a form from any of them saves.
+     * The session's CSRF token as the same bytes on every page, beside what a signed-in search echoes, in a compressed
+     * answer, would give it away (BREACH). Every page carries it masked anew, and a form from any of them saves.
      */
     @Test
     void everyPageCarriesTheTokenMaskedAnewAndAFormFromAnyOfThemSaves() {
@@ -869,11 +867,10 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a security probe: another site's page posted the edit form, the new post's or the profile (the browser
-     * sends no Lax cookie with it), got it shown again filled with its own text as a signed-out author's is kept, and
-     * the author's next Enter, signed in, saved it under their name; from a sibling subdomain, which the cookie does
-     * reach, the page even carried the session's CSRF token. Now such a POST is refused before it is read, nothing of it
-     * is shown, and nothing changes.
+     * Another site's page that posts the edit form, the new post's or the profile (the browser sends no Lax cookie with it)
+     * must not get it shown again filled with its own text, as a signed-out author's is kept, for the author's next Enter,
+     * signed in, to save under their name; from a sibling subdomain, which the cookie does reach, the page would even carry
+     * the session's CSRF token. Such a POST is refused before it is read, nothing of it is shown, and nothing changes.
      */
     @Test
     void anotherSitesFormIsRefusedWithNothingOfItShownAgain() {
@@ -904,9 +901,9 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a review of the template: behind CloudFront the browser's Origin is the distribution's name, which the
-     * request's Host (API Gateway's) is not; only the SiteHost function's header names it. Every form was refused as
-     * another site's on a stack without a custom domain.
+     * Behind CloudFront the browser's Origin is the distribution's name, which the request's Host (API Gateway's) is not;
+     * only the SiteHost function's header names it. Without it every form would be refused as another site's on a stack
+     * without a custom domain.
      */
     @Test
     void aFormSentThroughCloudFrontSaves() {
@@ -919,8 +916,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a browser probe: signed out while editing, then signed in again in another tab, the author needed
-     * three saves through two wrong messages ("not from this page", "someone changed the post").
+     * Signed out while editing, then signed in again in another tab, the author saves in one click, not three through two
+     * wrong messages ("not from this page", "someone changed the post").
      */
     @Test
     void anEditFormShownWhileSignedOutSavesInOneClickOnceSignedInAgain() {
@@ -955,8 +952,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a browser probe: a form too large to read answered a page whose header said "Logga in" to an author who was
-     * signed in, who then took themselves for signed out. An error page shows the signed-in author as signed in.
+     * A form too large to read must not answer a page whose header says "Logga in" to an author who is signed in, who
+     * would take themselves for signed out. An error page shows the signed-in author as signed in.
      */
     @Test
     void anErrorPageShowsASignedInAuthorAsSignedIn() {
@@ -973,10 +970,10 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a browser probe: back in the browser from the page that said a form sent again would be a new post, to a
-     * form the browser had filled in again under a new id, "Publicera" made a second post of the same title with nothing
-     * said. A new form with the title of a post its author saved just now is asked about once, everything typed kept;
-     * sent again as it is, it is a post of its own. A double click of the first form is still the one post.
+     * Back in the browser from the page that said a form sent again would be a new post, to a form the browser has filled in
+     * again under a new id, "Publicera" must not make a second post of the same title unsaid. A new form with the title of a
+     * post its author saved just now is asked about once, everything typed kept; sent again as it is, it is a post of its
+     * own. A double click of the first form is still the one post.
      */
     @Test
     void aNewFormWithTheTitleOfAPostSavedJustNowIsAskedAboutOnceThenSavedAsAnother() {
@@ -998,7 +995,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(200, http.get(made.header("location").replaceFirst("\\?.*", "")).status());
         assertEquals(404, http.get("/posts/fredagsfika-pa-kontoret-i-are-2").status(), "nothing saved");
 
-        // From a review: a refusal after the question keeps it answered (the form came back without it, and asked again).
+        // A refusal after the question keeps it answered, so it is not asked again.
         var refused = tab.post("/write", with(kept, "publishedAt", "2027-02-29", "action", "publish"));
         assertEquals(400, refused.status(), refused.body());
         kept = AuthorBrowser.fields(refused.body());
@@ -1014,9 +1011,9 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a probe: the first sending made the post, but its answer never came. Sent again once the session had ended
-     * (or from a page of an earlier session), the form came back under a new id, and sent once more after signing in it
-     * made a second post ("…-2").
+     * The first sending makes the post, but its answer never comes. Sent again once the session has ended (or from a page
+     * of an earlier session), the form comes back under its own id, so sent once more after signing in it answers that
+     * post, not a second ("…-2").
      */
     @Test
     void aFormSentAgainAfterItsSessionEndedAnswersThePostItMadeNeverASecond() {
@@ -1051,9 +1048,9 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a probe: a form given back to an author signed out meanwhile said to sign in in a new tab, but its "Logga in"
-     * led away in the same tab, from the page holding the text; and the profile came back with an empty token, refused once
-     * more when sent again after signing in, before it saved.
+     * A form given back to an author signed out meanwhile says to sign in in a new tab, and its "Logga in" opens one, not
+     * leading away from the page holding the text; and the profile given back with an empty token is taken when sent again
+     * after signing in, not refused once more.
      */
     @Test
     void aFormGivenBackSignedOutSignsInInANewTabAndSavesAtOnceAfterwards() {
@@ -1094,7 +1091,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         String afterSaving = cecilia.get("/profile?done=profile").body();
         assertEquals("Handläggare", AuthorBrowser.fields(afterSaving).get("role"));
         // Said as a thing done, where the focus lands, so a screen reader reads it; not in the warning's yellow as a refusal
-        // is (found by an accessibility audit). Her own name, role and office say so to a browser's autofill (WCAG 1.3.5).
+        // is. Her own name, role and office say so to a browser's autofill (WCAG 1.3.5).
         assertTrue(afterSaving.contains("<p class=\"done\" role=\"status\" tabindex=\"-1\" autofocus>Din profil är sparad."), afterSaving);
         assertFalse(afterSaving.contains("class=\"notice\""), afterSaving);
         assertTrue(afterSaving.contains("<input id=\"name\" name=\"name\" value=\"Cecilia Holm-Berg\" autocomplete=\"name\"")
@@ -1109,7 +1106,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         String draft = write("Åsas eget utkast", "draft");
         var opened = other.get("/posts/" + slug + "/edit");
         assertEquals(403, opened.status());
-        // Said of the post, not of a change: opening the form tried none (found by a language review: "Inget ändrades").
+        // Said of the post, not of a change: opening the form tried none (not "Inget ändrades").
         assertTrue(opened.body().contains("<p>Bara den som skrev inlägget kan ändra eller ta bort det.</p>"), opened.body());
         assertEquals(403, other.get("/posts/" + slug + "/delete").status());
         assertEquals(404, other.get("/posts/" + draft + "/edit").status(), "another's draft is not found at all");
@@ -1134,14 +1131,14 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         String html = preview.body();
         assertTrue(html.contains("<h1>Förhandsgranska mig</h1>") && html.contains("<li>en punkt</li>"));
         assertTrue(html.contains("Förhandsgranskning – så här kommer inlägget att se ut för läsarna."));
-        // Not "Så här ser läsarna inlägget": readers see no draft (found by a language review).
+        // Not "Så här ser läsarna inlägget": readers see no draft.
         assertTrue(html.contains("<p>Så här kommer inlägget att se ut för läsarna. Status: <span class=\"status status-draft\">Utkast</span>.</p>"), html);
         assertTrue(html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
         assertEquals("no-store", preview.header("cache-control"));
         assertFalse(html.contains("rel=\"canonical\""));
         assertTrue(html.contains("action=\"/posts/" + slug + "/publish\""), "it can be published from there");
 
-        // From a page of an earlier session (found by a browser probe): the form again, to send once more, not a page without one.
+        // From a page of an earlier session: the form again, to send once more, not a page without one.
         var stale = asa.post("/posts/" + slug + "/publish", Map.of("csrf", "fran-en-tidigare-inloggning", "version", AuthorBrowser.hidden(html, "version")));
         assertEquals(403, stale.status());
         assertTrue(stale.body().contains("action=\"/posts/" + slug + "/publish\"") && !AuthorBrowser.hidden(stale.body(), "csrf").isEmpty(),
@@ -1175,7 +1172,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("/drafts?done=published&post=" + slug, now.header("location"));
         assertTrue(asa.get(now.header("location")).body().contains("Inlägget är publicerat och syns för alla."));
         assertTrue(http.get("/").body().contains("Publiceras stegvis") && http.get("/feed.xml").body().contains("Publiceras stegvis"));
-        // Live now, its schedule form says a time to come takes it off the site until then (found by a browser probe: it did, unsaid).
+        // Live now, its schedule form says a time to come takes it off the site until then.
         assertTrue(asa.get("/posts/" + slug + "/preview").body()
                 .contains("Inlägget syns för alla nu: en tid som inte har varit än tar bort det från webbplatsen till dess."));
 
@@ -1207,19 +1204,19 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(bad.body().contains("aria-describedby=\"at-hint at-error\" aria-invalid=\"true\" autofocus"), "the time is what was wrong");
         assertTrue(bad.body().contains("<span class=\"error\" role=\"alert\" id=\"at-error\">Tiden gick inte att läsa"),
                 "said beside the field: " + bad.body());
-        // Found by a probe: "Schemalägg" with no time published at once, where only the browser's own check (in its own
-        // language) had stopped it; the forms now leave the checks to the site, in Swedish.
+        // "Schemalägg" with no time is refused by the site, in Swedish, not left to the browser's own check (in its own
+        // language) to stop it from publishing at once.
         var empty = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", version, "at", " "));
         assertEquals(400, empty.status(), empty.body());
         assertTrue(empty.body().contains("Skriv när inlägget ska publiceras, till exempel 2026-12-24 15:00 (svensk tid)."), empty.body());
         assertTrue(empty.body().contains("class=\"schedule\">"), "the browser's own check stays: " + empty.body());
         assertEquals(404, http.get("/posts/" + slug).status(), "not published");
-        // It holds the time typed: its links away open a new tab, as every page giving back what was typed (from a review).
+        // It holds the time typed: its links away open a new tab, as every page giving back what was typed.
         assertTrue(bad.body().contains("/edit\" target=\"_blank\" rel=\"noopener\">Redigera<span class=\"visually-hidden\">"), bad.body());
         var stale = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", "99"));
         assertEquals(409, stale.status());
         assertTrue(stale.body().contains("Inlägget har ändrats sedan du öppnade sidan"));
-        // Found by a probe: the date field was marked invalid and pointed at this message, which is not about it.
+        // The date field is not marked invalid or pointed at this message, which is not about it.
         assertTrue(stale.body().contains("<input id=\"at\" name=\"at\" value=\"\" required autocomplete=\"off\" aria-describedby=\"at-hint\">"),
                 stale.body());
         assertTrue(stale.body().contains("<p class=\"error\" role=\"alert\" id=\"publish-error\" tabindex=\"-1\" autofocus>Inlägget har ändrats"), stale.body());
@@ -1238,20 +1235,20 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         var ask = asa.get("/posts/" + slug + "/delete");
         assertEquals(200, ask.status());
         assertTrue(ask.body().contains("Ta bort ”Tas bort snart”?") && ask.body().contains("Ja, ta bort inlägget"));
-        // Its tab names the post, one of several an author may have open (from an accessibility audit, WCAG 2.4.2).
+        // Its tab names the post, one of several an author may have open (WCAG 2.4.2).
         assertTrue(ask.body().contains("<title>Ta bort: Tas bort snart – Inlägg</title>"), ask.body());
         assertEquals(200, http.get("/posts/" + slug).status(), "asking deleted nothing");
         String version = AuthorBrowser.hidden(ask.body(), "version");
         var unconfirmed = asa.post("/posts/" + slug + "/delete", Map.of("csrf", asa.csrf, "version", version));
         assertEquals(400, unconfirmed.status());
         assertEquals(200, http.get("/posts/" + slug).status());
-        // From a page of an earlier session (found by a browser probe: a page saying to send the form again, with no form):
-        // the question again, with this session's form.
+        // From a page of an earlier session: the question again, with this session's form, not a page saying to send the
+        // form again with no form on it.
         var stale = asa.post("/posts/" + slug + "/delete", Map.of("csrf", "fran-en-tidigare-inloggning", "version", version, "confirm", "ja"));
         assertEquals(403, stale.status());
         assertTrue(stale.body().contains("Sidan var för gammal (eller kom inte härifrån), så inlägget togs inte bort."), stale.body());
         assertEquals(200, http.get("/posts/" + slug).status(), "nothing deleted");
-        // From a review: the new form holds the post's version now, so a post changed since the old page is said so.
+        // The new form holds the post's version now, so a post changed since the old page is said so.
         var changed = asa.post("/posts/" + slug + "/delete", Map.of("csrf", "fran-en-tidigare-inloggning", "version", "99", "confirm", "ja"));
         assertEquals(403, changed.status());
         assertTrue(changed.body().contains("Inlägget har ändrats sedan du öppnade sidan, så det togs inte bort."), changed.body());
@@ -1299,7 +1296,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals("Frivården Malmö", after.get("authorOffice"));
     }
 
-    /** Found by a browser probe: signed in from an author's page, the author always landed on /write. */
+    /** Signed in from an author's page, the author comes back to it, not always to /write. */
     @Test
     void authorPagesSendReadersToSignInAndBackOnceSignedIn() {
         for (String path : java.util.List.of("/drafts", "/profile", "/posts/x/edit", "/posts/x/preview", "/posts/x/delete", "/drafts?cursor=abc")) {
