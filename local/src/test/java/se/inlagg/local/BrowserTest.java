@@ -161,8 +161,8 @@ class BrowserTest {
         type("tags", "Frivård");
         type("imageUrl", "javascript:alert('inte en bild')");
         browser.findElement(By.id("title")).clear();
-        // Sent as it is: the forms leave their checks to the site (found by a probe: the browser's own "Please fill out this
-        // field." stopped the form, in the browser's language, and the site's Swedish summary never came).
+        // Sent as it is: the forms leave their checks to the site, not to the browser's own "Please fill out this field.",
+        // in the browser's language, which would keep the site's Swedish summary from coming.
         browser.findElement(By.cssSelector("button[value=publish]")).click();
         waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".errors")));
 
@@ -176,8 +176,8 @@ class BrowserTest {
         assertTrue(browser.findElement(By.id("imageUrl-error")).getText().contains("http"));
         screenshot("form-error.png");
 
-        // The summary's link brings its field into view with its label above it, in a window of a laptop's height (found by
-        // an accessibility audit: the field came to the window's top edge and its label went above it, out of sight).
+        // The summary's link brings its field into view with its label above it, in a window of a laptop's height, not with
+        // the field at the window's top edge and its label above it, out of sight.
         var size = browser.manage().window().getSize();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 700));
         try {
@@ -344,21 +344,19 @@ class BrowserTest {
         tabTo("authorName");
         browser.switchTo().activeElement().sendKeys("Åsa Öberg");
         tabTo("publish-button");
-        // A filled button's focus ring stands out from the page around it (WCAG 1.4.11 asks 3:1; an accessibility audit
-        // measured the yellow ring on white at 1.35:1).
+        // A filled button's focus ring stands out from the page around it (WCAG 1.4.11 asks 3:1).
         assertTrue(focusRingContrast() >= 3, "the focus ring's contrast with the page: " + focusRingContrast());
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         waitFor(ExpectedConditions.urlContains("/posts/skrivet-med-tangentbordet"));
         assertEquals("Skrivet med tangentbordet", browser.findElement(By.tagName("h1")).getText());
-        // What was done is said where the focus lands, so a screen reader reads it at once (WCAG 4.1.3; found by an
-        // accessibility audit: the message was in the page, and nothing said so).
+        // What was done is said where the focus lands, so a screen reader reads it at once (WCAG 4.1.3).
         WebElement focused = browser.switchTo().activeElement();
         assertEquals("done", focused.getDomAttribute("class"), focused.getText());
         assertEquals("status", focused.getDomAttribute("role"));
         assertTrue(focused.getText().contains("publicerat"), focused.getText());
 
         // After "Spara och förhandsgranska" the confirmation has the focus, and the next Tab reaches the preview bar's
-        // controls, not the post after it (from a review: the confirmation sat in the post's header, after the bar).
+        // controls, not the post after it.
         browser.get(base + "/posts/skrivet-med-tangentbordet/edit");
         browser.findElement(By.cssSelector("button[value='preview']")).click();
         waitFor(ExpectedConditions.urlContains("/preview?done=saved"));
@@ -482,7 +480,7 @@ class BrowserTest {
         type("title", title);
         type("body", "Vi har flyttat till nya lokaler vid hamnen.\n\n- fika varje fredag\n- öppet hus i mars");
         type("tags", "Ystad, Kontor");
-        // Enter in a field sends the form with its first button (found by a probe: it was "Publicera"): a draft, never published.
+        // Enter in a field sends the form with its first button, which is not "Publicera": a draft, never published.
         browser.findElement(By.id("tags")).sendKeys(Keys.ENTER);
         waitFor(ExpectedConditions.urlContains("/posts/" + slug));
         assertEquals("Utkastet är sparat. Det syns bara för dig tills du publicerar det.", browser.findElement(By.cssSelector("p.done")).getText());
@@ -494,7 +492,7 @@ class BrowserTest {
         screenshot("my-posts.png");
 
         browser.get(base + "/posts/" + slug + "/preview");
-        // The bar is no heading: the post's title is the page's first, its h1 (found by an accessibility probe).
+        // The bar is no heading: the post's title is the page's first, its h1.
         assertEquals("Förhandsgranskning", browser.findElement(By.cssSelector(".preview-bar .preview-title")).getText());
         assertEquals("h1", browser.findElement(By.cssSelector("main :is(h1, h2, h3)")).getTagName());
         assertEquals(title, browser.findElement(By.cssSelector("article h1")).getText());
@@ -581,14 +579,14 @@ class BrowserTest {
 
     /**
      * On a phone's screen the author's pages fit its width: nothing to scroll sideways, a Swedish compound in the
-     * title too (found by a probe: "Kompetensutvecklingsinsatserna" made a 320-pixel page 557 wide).
+     * title too ("Kompetensutvecklingsinsatserna" on a 320-pixel page).
      */
     @Test
     void theAuthorsPagesFitAPhone() throws Exception {
         signIn();
         type("title", "Kompetensutvecklingsinsatserna skrivna på telefonen");
         type("body", "Kort text.");
-        // A category as long as Swedish makes them: its label used to hold the post's page 13 pixels wider than a phone.
+        // A category as long as Swedish makes them: its label must not hold the post's page wider than a phone.
         type("tags", "Arbetsmiljöutvecklingsprojektsredovisningar");
         browser.findElement(By.cssSelector("button[value=draft]")).click();
         String post = "/posts/kompetensutvecklingsinsatserna-skrivna-pa-telefonen";
@@ -603,7 +601,7 @@ class BrowserTest {
                 assertEquals(0L, overflow, page[0] + " scrolls sideways on a phone");
                 screenshot(page[1]);
             }
-            // A scheduled post's badge says its date and time: it wraps (found by an author's probe: it ran off a 375-pixel screen).
+            // A scheduled post's badge says its date and time: it wraps, not running off a 375-pixel screen.
             browser.get(base + "/write");
             type("title", "Schemalagt från telefonen");
             type("body", "Kort text.");
@@ -620,7 +618,7 @@ class BrowserTest {
         } finally {
             browser.manage().window().setSize(size);
         }
-        // Focused from the keyboard, a category's link turns yellow as every link does (found by a probe: it stayed blue).
+        // Focused from the keyboard, a category's link turns yellow as every link does.
         WebElement category = browser.findElement(By.cssSelector("ul.categories li a"));
         for (int i = 0; i < 60 && !category.equals(browser.switchTo().activeElement()); i++) {
             browser.switchTo().activeElement().sendKeys(Keys.TAB);
@@ -630,9 +628,9 @@ class BrowserTest {
     }
 
     /**
-     * A reader's post on a phone fits its width whatever the author put in it (found by a review on a 390-pixel phone):
-     * a code block's long line, a picture written into the text that is wider than the screen, and the link to the
-     * older post when its title holds a long Swedish compound each made the page scroll sideways.
+     * A reader's post on a phone fits its width whatever the author put in it (a 390-pixel phone here): a code block's
+     * long line, a picture written into the text that is wider than the screen, and the link to the older post when its
+     * title holds a long Swedish compound would each make the page scroll sideways.
      */
     @Test
     void aPostWithCodeAPictureInItsTextAndALongNeighbourFitsAPhone() throws Exception {
@@ -666,8 +664,8 @@ class BrowserTest {
     }
 
     /**
-     * The box that searches a category's or an office's posts names it in its label, which held the page 100 pixels wider
-     * than a 390-pixel phone when the name was one long compound (found by a review); on the results page too.
+     * The box that searches a category's or an office's posts names it in its label, which must not hold the page wider
+     * than a 390-pixel phone when the name is one long compound; on the results page too.
      */
     @Test
     void theSearchWithinALongNamedCategoryOrOfficeFitsAPhone() {
@@ -703,9 +701,9 @@ class BrowserTest {
     }
 
     /**
-     * After "Logga ut" the back button fetches the author's pages again, and a signed-out browser is sent to sign in
-     * (found by a probe: "Mina inlägg", with every draft's title, and a draft's own page came back from the browser's
-     * cache, on a computer the next person may use).
+     * After "Logga ut" the back button fetches the author's pages again, and a signed-out browser is sent to sign in, not
+     * shown "Mina inlägg", with every draft's title, or a draft's own page from the browser's cache, on a computer the next
+     * person may use.
      */
     @Test
     void afterSigningOutTheBackButtonShowsNoDraftFromTheBrowsersCache() {
@@ -729,7 +727,7 @@ class BrowserTest {
         assertFalse(browser.getPageSource().contains(title), "nor does the draft's own page: " + browser.getCurrentUrl());
     }
 
-    /** Found by a newcomer: "Logga ut", a button, sat lower than the links beside it. */
+    /** "Logga ut", a button, sits level with the links beside it. */
     @Test
     void signOutSitsOnTheLineOfTheLinksBesideIt() {
         signIn();

@@ -84,7 +84,7 @@ class CdnTemplateTest {
                 "an allowed origin's Access-Control-Allow-Origin is never served to another (found by a review): " + headers);
     }
 
-    /** Found by a review: links name the host the page was asked on, so a copy made for one name must not serve the other. */
+    /** Links name the host the page was asked on, so a copy made for one name must not serve the other. */
     @Test
     void pagesAreCachedPerNameTheReaderUsedSoLinksNameIt() {
         Map<String, Object> headers = Template.map(keyOf(Template.map(config.get("DefaultCacheBehavior")).get("CachePolicyId")).get("HeadersConfig"));
@@ -92,8 +92,8 @@ class CdnTemplateTest {
     }
 
     /**
-     * Found by a deployment review: a HEAD on an address routed for GET alone is the fallback's 405, which
-     * CloudFront would otherwise keep for 10 s under the key readers' GETs use.
+     * A HEAD on an address routed for GET alone is the fallback's 405, which CloudFront would otherwise keep for 10 s under
+     * the key readers' GETs use.
      */
     @Test
     void aHeadsMethodNotAllowedIsNeverKeptWhereAReadersGetCouldMeetIt() {

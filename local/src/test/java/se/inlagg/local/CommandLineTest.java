@@ -102,7 +102,7 @@ class CommandLineTest {
         }
     }
 
-    /** Found by an operator's review: a leaked token worked for good, and nothing could take it or its sessions away. */
+    /** A leaked token must not work for good: revoke-author takes it and its sessions away. */
     @Test
     void revokeAuthorTakesEveryTokenAndSessionAwayAndNewTokenLetsThemBackIn() throws Exception {
         Path data = dir.resolve("data");
@@ -174,7 +174,7 @@ class CommandLineTest {
         assertEquals(1, unknownToken.status());
         assertTrue(unknownToken.err().startsWith("inlagg revoke-author: that token is no author's"), unknownToken.err());
 
-        // Found by an operator's probe: a mistyped id said "Revoked 0 tokens", exit 0, while the leaked token kept working.
+        // A mistyped id must not say "Revoked 0 tokens", exit 0, while the leaked token keeps working.
         Run mistyped = run(Repo.root(), folder, "revoke-author", id + "x");
         assertEquals(1, mistyped.status(), mistyped.out().toString());
         assertTrue(mistyped.err().startsWith("inlagg revoke-author: there is no author " + id + "x in that table, so nothing was revoked."),
@@ -195,10 +195,10 @@ class CommandLineTest {
     }
 
     /**
-     * Found by an operator's probe: the id revoke-author and new-token take was printed once, by create-author, and nothing
-     * showed it again, so an author who had left could not be found. list-authors lists every author by name, in Swedish
-     * order, with what each still holds (sessions that have ended not counted); an author made before the list existed is
-     * found by their published posts, and joins the list when their profile is saved.
+     * The id revoke-author and new-token take is printed once by create-author, so an author who has left must be found
+     * again: list-authors lists every author by name, in Swedish order, with what each still holds (sessions that have
+     * ended not counted); an author made before the list existed is found by their published posts, and joins the list
+     * when their profile is saved.
      */
     @Test
     void listAuthorsShowsEveryAuthorsIdBylineAndWhatTheyStillHold() throws Exception {
@@ -270,8 +270,8 @@ class CommandLineTest {
     }
 
     /**
-     * Found by an operator's probe: --aws without a region, credentials or the stack's outputs printed a stack trace of 26 to
-     * 88 lines (revoke-author: to run it again), and PORT=abc one too. One line each, saying what to set; nothing is changed.
+     * --aws without a region, credentials or the stack's outputs, and PORT=abc, are one line each saying what to set, not a
+     * stack trace (nor revoke-author's advice to run it again); nothing is changed.
      */
     @Test
     void aMissingAwsSettingOrABadPortIsSaidInOneLineWithWhatToSet() throws Exception {
@@ -294,7 +294,7 @@ class CommandLineTest {
                 assertTrue(refused.out().isEmpty(), what + ": " + refused.out());
             }
         }
-        // From a review: a profile that signs in through SSO needs a module of the SDK this command does not carry.
+        // A profile that signs in through SSO needs a module of the SDK this command does not carry.
         Path config = dir.resolve("aws-config");
         Files.writeString(config, "[profile sso]\nsso_start_url = https://exempel.awsapps.com/start\nsso_region = eu-north-1\n"
                 + "sso_account_id = 123456789012\nsso_role_name = Skribent\nregion = eu-north-1\n");
@@ -324,8 +324,8 @@ class CommandLineTest {
     }
 
     /**
-     * Found by an operator's probe: a wrong TABLE_NAME, a missing permission or no network printed a stack trace of 88 lines
-     * for every --aws command, and revoke-author's advice to run it again by id went to one who had only the token.
+     * A wrong TABLE_NAME, a missing permission or no network is one line for every --aws command, not a stack trace, and
+     * revoke-author's advice to run it again by id does not go to one who has only the token.
      */
     @Test
     void aRequestToTheDeployedTableThatFailsIsSaidInOneLineNamingTheTableAndRegion() throws Exception {
@@ -344,7 +344,7 @@ class CommandLineTest {
             Run byToken = runWithInput(Repo.root(), noTable, "en-token", "revoke-author", "--token", "--aws");
             assertEquals(1, byToken.status(), byToken.err());
             assertEquals(1, byToken.err().lines().count(), byToken.err());
-            // Refused before anything was read: nothing changed, and nothing to run again (from a review).
+            // Refused before anything was read: nothing changed, and nothing to run again.
             assertTrue(byToken.err().contains("there is no table inlagg-finns-inte") && byToken.err().contains("Nothing was changed.")
                     && !byToken.err().contains("run it again"), byToken.err());
         }
@@ -359,8 +359,8 @@ class CommandLineTest {
     }
 
     /**
-     * Found by an operator's probe: the local server's own token, revoked, was made an author again at the next start (its
-     * file still held it) and worked. Revoking it deletes the file; the next start makes a new author and token.
+     * The local server's own token, revoked, must not be made an author again at the next start (its file would still hold
+     * it). Revoking it deletes the file; the next start makes a new author and token.
      */
     @Test
     void revokingTheLocalServersOwnTokenDeletesItsFileAndTheNextStartMakesANewOne() throws Exception {
@@ -412,9 +412,8 @@ class CommandLineTest {
     }
 
     /**
-     * Found by a user: a data folder that could not be written (read-only, or a full disk) made every command
-     * die with a stack trace from deep in the embedded DynamoDB. Under a regular file, as any user (root too)
-     * meets it.
+     * A data folder that cannot be written (read-only, or a full disk) is one line for every command, not a stack trace
+     * from deep in the embedded DynamoDB. Under a regular file, as any user (root too) meets it.
      */
     @Test
     void aDataFolderThatCannotBeWrittenIsOneLineNamingItAndWhatToDo() throws Exception {
@@ -440,8 +439,8 @@ class CommandLineTest {
                         new java.nio.file.AccessDeniedException(lock.toString()))));
         assertEquals("inlagg serve: cannot write the data folder " + data + " (" + lock + ": permission denied); make it and everything"
                 + " in it writable, or set DATA_DIR to another folder.", ((FolderNotWritable) explained).message("serve"));
-        // A folder the system makes none at: its own reason, not the "no space" its file system's size of 0 suggested (found by a
-        // probe: DATA_DIR=/proc/x was said to be on a full disk).
+        // A folder the system makes none at: its own reason, not the "no space" its file system's size of 0 suggests
+        // (DATA_DIR=/proc/x is on no full disk).
         Path nowhere = Path.of("/proc/inlagg-test-" + ProcessHandle.current().pid());
         assertEquals("inlagg seed: cannot write the data folder " + nowhere + " (No such file or directory); make it writable, or set"
                 + " DATA_DIR to another folder.", FolderNotWritable.of(nowhere,
@@ -451,9 +450,8 @@ class CommandLineTest {
     }
 
     /**
-     * Found by a probe of the commands: settings that cannot work, a file where the data folder keeps a folder, and an id
-     * no author can have each ended in a stack trace, or in a token the banner offered that no request could carry. Each is
-     * one line now, naming what to change.
+     * Settings that cannot work, a file where the data folder keeps a folder, and an id no author can have are each one
+     * line naming what to change, not a stack trace, nor a token the banner offers that no request can carry.
      */
     @Test
     void settingsAFolderOrAnIdThatCannotWorkAreOneLineNamingWhatToChange() throws Exception {
@@ -519,7 +517,7 @@ class CommandLineTest {
         }
     }
 
-    /** test and env are the script's own (found by a newcomer: their --help printed the exports, and Maven's usage). */
+    /** test and env are the script's own: their --help prints neither the exports nor Maven's usage. */
     @Test
     void theScriptsOwnCommandsHaveHelpToo() throws Exception {
         for (String command : List.of("test", "env")) {
@@ -534,8 +532,7 @@ class CommandLineTest {
 
     /**
      * A name that is no command, or an argument a command does not take, is a usage error of the script's own, before any
-     * JVM (found by a probe: {@code help bogus} printed every command's usage, and {@code env --bogus} the exports, each
-     * exiting 0).
+     * JVM, not every command's usage ({@code help bogus}) or the exports ({@code env --bogus}) and exit 0.
      */
     @Test
     void theScriptRefusesWhatItDoesNotTake() throws Exception {
@@ -571,7 +568,7 @@ class CommandLineTest {
         Run noName = run(Repo.root(), Map.of("DATA_DIR", dir.toString()), "create-author", "--role", "Enhetschef");
         assertEquals(2, noName.status());
         assertTrue(noName.err().startsWith("inlagg create-author: the author needs a name\nusage: ./inlagg create-author"), noName.err());
-        // Found by a probe: "nej" was taken as yes, and a new folder got the example posts unasked.
+        // "nej" is no yes: a new folder gets no example posts unasked.
         Path unseeded = dir.resolve("unseeded");
         Run seedAsked = run(Repo.root(), Map.of("DATA_DIR", unseeded.toString(), "PORT", "0", "INLAGG_SEED", "nej"), "serve");
         assertEquals(2, seedAsked.status());
@@ -583,7 +580,7 @@ class CommandLineTest {
         assertTrue(unknown.err().startsWith("inlagg publicera: there is no command publicera\n"), unknown.err());
     }
 
-    /** The 13 seconds `seed` used to linger came after its work: no idle thread may keep a command alive. */
+    /** No idle thread may keep a command alive after its work. */
     @Test
     void aCommandExitsAsSoonAsItsWorkIsDone() throws Exception {
         Run seed = run(Repo.root(), Map.of("DATA_DIR", dir.toString()), "seed");
@@ -607,7 +604,7 @@ class CommandLineTest {
                 "SITE_URL", "SITE_TIME_ZONE", "ACCESSIBILITY_STATEMENT_URL")) {
             builder.environment().remove(name);
         }
-        // None of the machine's AWS settings either (a CI runner's container credentials, an endpoint of its own; from a review).
+        // None of the machine's AWS settings either (a CI runner's container credentials, an endpoint of its own).
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
         // No AWS settings of the machine's own: no profile files, and no instance's metadata service to wait for.
         builder.environment().putAll(Map.of("AWS_CONFIG_FILE", "/nonexistent/inlagg-test/aws-config",

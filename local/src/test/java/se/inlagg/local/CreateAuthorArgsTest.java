@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import se.inlagg.posts.Byline;
 
 /**
- * Found by an operator's probe: create-author made authors whose names the site then refused in every byline (only
- * Cyrillic letters, 500 letters, a control character), and read "-x" as a name while refusing "--".
+ * create-author makes no author whose name the site would refuse in every byline (only Cyrillic letters, 500 letters,
+ * a control character), and reads "-x" as an unknown option, not a name; a name that begins with a dash goes after "--".
  */
 class CreateAuthorArgsTest {
 
@@ -39,7 +39,7 @@ class CreateAuthorArgsTest {
         assertEquals("the author needs a name", assertThrows(UsageException.class, () -> CreateAuthorArgs.parse(List.of("--"))).getMessage());
     }
 
-    /** Found by a probe of the commands: bytes that are not UTF-8 were stored as "�", and a second --role replaced the first unsaid. */
+    /** Bytes that are not UTF-8 are not stored as "�", and a second --role does not replace the first unsaid. */
     @Test
     void aBylineTheTerminalMangledOrAnOptionGivenTwiceIsAUsageError() {
         var mangled = assertThrows(UsageException.class, () -> CreateAuthorArgs.parse(List.of("\uFFFD\uFFFD", "Ek")));

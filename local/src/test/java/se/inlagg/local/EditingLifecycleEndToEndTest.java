@@ -47,7 +47,7 @@ class EditingLifecycleEndToEndTest extends ServerTest {
         String etag = first.header("etag");
         assertNotNull(etag);
         assertTrue(etag.startsWith("\"") && etag.endsWith("\""));
-        // An HTTP-date, the day in two digits (found by a probe: "Wed, 2 Dec 2026", which Go's client refuses).
+        // An HTTP-date, the day in two digits (not "Wed, 2 Dec 2026", which Go's client refuses).
         assertTrue(first.header("last-modified").matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"),
                 first.header("last-modified"));
         assertEquals(java.time.Instant.parse(first.json().path("updatedAt").asText()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
@@ -62,7 +62,7 @@ class EditingLifecycleEndToEndTest extends ServerTest {
         assertNotEquals(etag, changed.header("etag"));
     }
 
-    /** Found by a probe: a client or cache revalidating by date alone (If-Modified-Since, no If-None-Match) got the whole post each time. */
+    /** A client or cache revalidating by date alone (If-Modified-Since, no If-None-Match) gets a 304, not the whole post each time. */
     @Test
     void anUnchangedPostAnswers304ToItsLastModifiedInIfModifiedSince() {
         http.createPost("Villkorad på datum", "2019-01-31", "Cache");
@@ -152,7 +152,7 @@ class EditingLifecycleEndToEndTest extends ServerTest {
         assertEquals("no-store", draft.header("cache-control"), "the draft's text, answered to its author: never stored");
         assertEquals(0, count("utkastet"));
         assertEquals(0, http.get("/api/posts?tag=utkastet").json().path("items").size());
-        // Found by a probe: a merge patch's null removes a field, and with no status the create's default published the draft.
+        // A merge patch's null removes a field, and with no status the create's default would publish the draft.
         ApiAsserts.assertError(patch("utkast-som-blir-klart", "{\"status\": null}", draft.header("etag")), 400, "validation_failed", "status");
         assertEquals(0, count("utkastet"), "still a draft");
         var published = patch("utkast-som-blir-klart", "{\"status\": \"published\"}", draft.header("etag"));
@@ -166,7 +166,7 @@ class EditingLifecycleEndToEndTest extends ServerTest {
         assertEquals(200, back.status());
         assertEquals(0, count("utkastet"), "unpublishing takes it out of the counts");
 
-        // Found by a probe: a date the author gives when publishing (here the draft's own) was thrown away for now.
+        // A date the author gives when publishing (here the draft's own) is kept, not thrown away for now.
         var backDated = http.write("POST", "/api/posts",
                 "{\"title\": \"Bakdaterat utkast\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"}, \"status\": \"draft\", \"publishedAt\": \"2024-01-15\"}");
         var kept = patch("bakdaterat-utkast", "{\"status\": \"published\", \"publishedAt\": \"2024-01-15\"}", backDated.header("etag"));
@@ -178,8 +178,8 @@ class EditingLifecycleEndToEndTest extends ServerTest {
 
     @Test
     void aNameOnlyADraftUsedOrThatNoPostCountsInAnyMoreCanBePutRight() {
-        // Found by a probe: the first spelling of a person, office or category was kept for good, even one
-        // only a draft had used, so the byline said "Per Persson" and the person's page "per persson".
+        // The first spelling of a person, office or category is not kept for good when only a draft used it, or the byline
+        // would say "Per Persson" and the person's page "per persson".
         var draft = http.write("POST", "/api/posts", "{\"title\": \"Stavas fel först\", \"body\": \"Text.\", \"author\": "
                 + "{\"name\": \"per persson\", \"office\": \"kontor noll\"}, \"tags\": [\"stavkategori\"], \"status\": \"draft\"}");
         assertEquals(201, draft.status(), draft.body());
@@ -247,7 +247,7 @@ class EditingLifecycleEndToEndTest extends ServerTest {
         assertEquals(201, again.status());
         assertEquals(first.json().path("id").asText(), again.json().path("id").asText());
         assertEquals(404, http.get("/api/posts/skickat-tva-ganger-2").status(), "no second post");
-        // Found by a probe: the same text sent decomposed (as macOS may paste it) was another request (422), though stored alike.
+        // The same text sent decomposed (as macOS may paste it) is the same request, not another (422), as it is stored alike.
         var decomposed = http.sendWith("POST", "/api/posts", "application/json", body.replace("två gånger", "tva\u030a ga\u030anger"),
                 Map.of("Idempotency-Key", "nyckel-1"));
         assertEquals(201, decomposed.status(), decomposed.body());
@@ -260,9 +260,9 @@ class EditingLifecycleEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a probe: a retry whose client library filled in the defaults (a status of published, no tags, nulls for
-     * the fields it leaves out) was refused as another request (422), and a client told so may send it again under a
-     * new key and make a second post. It asks for the same post, so it is answered with the first.
+     * A retry whose client library fills in the defaults (a status of published, no tags, nulls for the fields it leaves
+     * out) must not be refused as another request (422): a client told so may send it again under a new key and make a
+     * second post. It asks for the same post, so it is answered with the first.
      */
     @Test
     void aRetryThatSpellsOutTheDefaultsAnswersTheFirstPostAndAnotherPostIsStillRefused() {
@@ -312,9 +312,9 @@ class EditingLifecycleEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by an upgrade probe: an excerpt made before a body's reference to a control was made fit ("&#150;", the dash of
-     * HTML saved from Word, kept as U+0096) was taken for its author's, and every PATCH was refused with 400 naming
-     * "excerpt", a field its client never sent. Now any change that writes no excerpt makes it anew from the body.
+     * An excerpt made before a body's reference to a control was made fit ("&#150;", the dash of HTML saved from Word, kept
+     * as U+0096) is not taken for its author's, which would refuse every PATCH with 400 naming "excerpt", a field its client
+     * never sent. Any change that writes no excerpt makes it anew from the body.
      */
     @Test
     void anExcerptMadeBeforeReferencesToControlsWereMadeFitIsMadeAnewByTheNextChange() {
@@ -338,9 +338,9 @@ class EditingLifecycleEndToEndTest extends ServerTest {
     }
 
     /**
-     * From a review: an excerpt its author wrote stays through a change that names none, and one stored before the rules
-     * with a noncharacter (taken before ecf5bea, refused now) no longer has every change of its post refused: it is kept
-     * as the pages show it, the noncharacter U+FFFD.
+     * An excerpt its author wrote stays through a change that names none, and one stored before the rules with a
+     * noncharacter (which older rules took) does not have every change of its post refused: it is kept as the pages show
+     * it, the noncharacter U+FFFD.
      */
     @Test
     void anExcerptItsAuthorWroteStaysThroughAChangeThatNamesNone() {
@@ -429,9 +429,8 @@ class EditingLifecycleEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a probe: If-Match: * names no version, yet of eight tag changes sent with it at once six were refused 412,
-     * "changed since the version you sent", where the same eight without it were retried until they landed. So were
-     * edits. Now each lands or asks for a retry, as without it, and nothing is lost.
+     * If-Match: * names no version, so tag changes and edits sent with it at once are retried until they land, as without
+     * it, not refused 412, "changed since the version you sent": each lands or asks for a retry, and nothing is lost.
      */
     @Test
     void changesSentWithIfMatchStarAtOnceLandAsThoseWithoutIt() throws Exception {

@@ -171,8 +171,7 @@ class EventReplayTest {
      */
     static int expected(Template.Route route, String file, String rawPath) {
         if (route.key().equals("$default")) {
-            // Through $default, a path some route has answers 405 (another method), any other 404 (since 336a728, which
-            // left this at 404 for all: the fallback events of known paths failed here).
+            // Through $default, a path some route has answers 405 (another method), any other 404.
             Router router = new Router(template.routes());
             boolean known = java.util.stream.Stream.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
                     .anyMatch(m -> !router.match(m, rawPath).map(r -> r.route().key().equals("$default")).orElse(true));

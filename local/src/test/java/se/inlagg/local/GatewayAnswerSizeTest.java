@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * An answer past the 6 MB Lambda returns is API Gateway's 500, as in AWS. Found by a probe: a function's 400 of
- * 26 MB was past Jackson's longest string here, read as an answer without statusCode, and came out as a 200 whose
- * body was the function's whole answer, envelope and all.
+ * An answer past the 6 MB Lambda returns is API Gateway's 500, as in AWS. A function's 400 of 26 MB is past Jackson's
+ * longest string here, and read as an answer without statusCode would come out as a 200 whose body is the function's
+ * whole answer, envelope and all.
  */
 @SameOnEveryBackend
 class GatewayAnswerSizeTest {

@@ -123,8 +123,8 @@ class HostileRequestsTest extends ServerTest {
     }
 
     /**
-     * Found by a probe: "Accept-Encoding: ;" (a coding of nothing) was a 500 on every route, in API Gateway's shape, not
-     * the API's, and after a create had made its post. It is no coding: the answer is the one any client gets, unzipped.
+     * "Accept-Encoding: ;" (a coding of nothing) must not be a 500 on every route, in API Gateway's shape, not the API's,
+     * and after a create has made its post. It is no coding: the answer is the one any client gets, unzipped.
      */
     @Test
     void aCodingOfNothingIsAnsweredAsAnyOtherRequest() {
@@ -158,9 +158,9 @@ class HostileRequestsTest extends ServerTest {
     }
 
     /**
-     * Found by a probe: a request under 1 MiB of 150,000 categories that are none, 90,000 unknown fields or 200,000 nulls
-     * was answered one detail for each, up to 26 MB: past the 6 MB Lambda returns, so API Gateway would answer 500 for
-     * the client's own mistake (and the local server, reading no statusCode in it, answered 200). The first 50 are named.
+     * A request under 1 MiB of 150,000 categories that are none, 90,000 unknown fields or 200,000 nulls, answered one detail
+     * for each, would come to 26 MB: past the 6 MB Lambda returns, so API Gateway would answer 500 for the client's own
+     * mistake. The first 50 are named.
      */
     @Test
     void aRequestOfThousandsOfMistakesGetsAShortAnswer() {

@@ -344,8 +344,8 @@ class LeastPrivilegeTest {
         assertEquals(303, failingOnce("DeletePageFunction", () -> invoke("DeletePageFunction", "delete-confirmed.json",
                 cookie.andThen(slug(page)).andThen(formBody("csrf=" + csrf + "&version=" + currentVersion(page) + "&confirm=ja")))));
 
-        // A scheduled post's picture (from a review: only a published post's was tried): the save writes the post's waiting
-        // entry in its counters, and once its time may have come reads them first (a create may have counted it since).
+        // A scheduled post's picture, not only a published post's: the save writes the post's waiting entry in its counters,
+        // and once its time may have come reads them first (a create may have counted it since).
         for (var scheduled : java.util.Map.of("bild-pa-ett-inlagg-om-tre-dagar", java.time.Duration.ofDays(3),
                 "bild-pa-ett-inlagg-strax", java.time.Duration.ofSeconds(5)).entrySet()) {
             String at = java.time.Instant.now().plus(scheduled.getValue()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();

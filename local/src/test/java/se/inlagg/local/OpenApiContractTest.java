@@ -94,9 +94,9 @@ class OpenApiContractTest extends ServerTest {
     }
 
     /**
-     * Every public read answers with an ETag and a 304 to If-None-Match naming it (Caching.publicly), so the
-     * document lists that 304 for each of them, not only for one post (found by a probe: a client generated from
-     * the document met a 304 on the lists, the tags and search that the document said could not come).
+     * Every public read answers with an ETag and a 304 to If-None-Match naming it (Caching.publicly), so the document lists
+     * that 304 for each of them, not only for one post: a client generated from the document must not meet a 304 on the
+     * lists, the tags or search that the document says cannot come.
      */
     @Test
     void everyConditionalReadThatAnswers304ListsIt() {
@@ -121,11 +121,10 @@ class OpenApiContractTest extends ServerTest {
     }
 
     /**
-     * A post has at most 20 tags and names with the same slug are one tag, so the server takes a request that names
-     * more than 20 when some name the same tag. Found by a probe: 21 names making 20 tags were taken, while the
-     * document's TagsInput (maxItems 20) refused them, so a client checking its requests by the document could not send
-     * what the server takes. Every way of giving a post tags takes them, and the document takes each request; 21
-     * distinct tags are refused (400), as the operations say.
+     * A post has at most 20 tags and names with the same slug are one tag, so the server takes a request that names more
+     * than 20 when some name the same tag, and the document's TagsInput must take it too, or a client checking its requests
+     * by the document could not send what the server takes. Every way of giving a post tags takes them, and the document
+     * takes each request; 21 distinct tags are refused (400), as the operations say.
      */
     @Test
     void tagNamesTheServerTakesTheDocumentTakes() {
@@ -164,8 +163,8 @@ class OpenApiContractTest extends ServerTest {
 
     /**
      * A publication time in each form the server reads (SiteTime.read: README's dates, and the Swedish a page shows), with
-     * the instant it names. Found by a review: the publish request's pattern refused "30 januari 2019 kl. 09:15", which the
-     * server takes, so a client checking its requests by the document could not send it.
+     * the instant it names. The publish request's pattern takes "30 januari 2019 kl. 09:15" too, which the server takes, or
+     * a client checking its requests by the document could not send it.
      */
     static Map<String, String> publicationTimes() {
         Map<String, String> forms = new java.util.LinkedHashMap<>();

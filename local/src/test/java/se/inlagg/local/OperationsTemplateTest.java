@@ -146,10 +146,9 @@ class OperationsTemplateTest {
     }
 
     /**
-     * The README's list of what a deployer's user or role must be allowed to make names every kind of
-     * resource the template makes (found by an operator's review: a role granted what it listed could
-     * not make the CloudFront distribution, the queue or the topic). A new kind fails here until the list
-     * names it.
+     * The README's list of what a deployer's user or role must be allowed to make names every kind of resource the template
+     * makes, or a role granted what it lists cannot make (say) the CloudFront distribution, the queue or the topic. A new
+     * kind fails here until the list names it.
      */
     @Test
     void theDeployersListNamesEveryKindOfResourceTheTemplateMakes() throws IOException {
@@ -179,7 +178,7 @@ class OperationsTemplateTest {
         }
     }
 
-    /** A function reading the table's stream that falls behind is told of before its retries give up (operator's review). */
+    /** A function reading the table's stream that falls behind is told of before its retries give up. */
     @Test
     void everyStreamReaderFallingBehindRaisesAnAlarm() {
         assertFalse(template.streamSources().isEmpty());
@@ -235,9 +234,9 @@ class OperationsTemplateTest {
     }
 
     /**
-     * Found by a review: without it SAM names a function's version by its code, environment, memory and SnapStart
-     * alone, so a change of Timeout, Runtime or Tracing in the template reached $LATEST and never the `live` alias
-     * requests go to (docs/OPERATIONS.md).
+     * Without it SAM names a function's version by its code, environment, memory and SnapStart alone, so a change of
+     * Timeout, Runtime or Tracing in the template would reach $LATEST and never the `live` alias requests go to
+     * (docs/OPERATIONS.md).
      */
     @Test
     void aChangeOfAnyPropertyInTheTemplatePublishesANewVersion() {
@@ -245,9 +244,9 @@ class OperationsTemplateTest {
     }
 
     /**
-     * Found by a review: Lambda lets a SnapStart version that has not been invoked for 14 days go Inactive and fails its
-     * next invocations until it is Active again, so every function's live alias is invoked weekly with the event its code
-     * answers as kept, under a name of this stack's (a schedule's name is unique in its region: a second stage's would clash).
+     * Lambda lets a SnapStart version that has not been invoked for 14 days go Inactive and fails its next invocations
+     * until it is Active again, so every function's live alias is invoked weekly with the event its code answers as kept,
+     * under a name of this stack's (a schedule's name is unique in its region: a second stage's would clash).
      */
     @Test
     void everyFunctionIsInvokedWeeklySoItsSnapshotNeverGoesInactive() {

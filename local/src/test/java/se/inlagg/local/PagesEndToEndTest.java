@@ -111,7 +111,7 @@ class PagesEndToEndTest extends ServerTest {
                 String footer = http.get(path).body().split("<footer class=\"site\">")[1];
                 assertTrue(footer.contains(link), path + ": " + footer);
             }
-            // As the template takes it: a host of Swedish letters too (from a review: it showed no link).
+            // As the template takes it: a host of Swedish letters too.
             System.setProperty("ACCESSIBILITY_STATEMENT_URL", "https://tillgänglighet.myndighet.se/");
             assertTrue(http.get("/").body().contains("<a href=\"https://tillgänglighet.myndighet.se/\">Tillgänglighetsredogörelse</a>"));
             System.setProperty("ACCESSIBILITY_STATEMENT_URL", "javascript:alert(1)");
@@ -133,8 +133,8 @@ class PagesEndToEndTest extends ServerTest {
         String etag = page.header("etag");
         var revalidated = http.raw("GET", "/", Map.of("If-None-Match", etag), null);
         assertEquals(304, revalidated.status());
-        // Found by a probe: the browser keeps a 304's headers, and the 304 carried the policy that allows nothing,
-        // so a page revalidated lost its stylesheet and pictures. It says what the 200 says, Vary included.
+        // The browser keeps a 304's headers, so a 304 with the policy that allows nothing would leave a page revalidated
+        // without its stylesheet and pictures. It says what the 200 says, Vary included.
         assertEquals(csp, revalidated.header("content-security-policy"));
         assertEquals(page.header("vary"), revalidated.header("vary"));
         assertEquals(page.header("cache-control"), revalidated.header("cache-control"));
@@ -180,7 +180,7 @@ class PagesEndToEndTest extends ServerTest {
         assertEquals(404, noMonth.status());
         assertTrue(noMonth.body().contains("Det finns ingen sådan månad. En månad skrivs som år och månad, till exempel 2019-01."), noMonth.body());
         assertTrue(http.get("/archive/2018-06").body().contains("Det finns inga inlägg från den månaden."), "a month with no post says so");
-        // Found by a probe: a signed year answered 500 (its month made no archive address).
+        // A signed year is no 500 (its month makes no archive address).
         assertEquals(404, http.get("/archive/-0001-01").status());
         assertEquals(404, http.get("/?month=-0001-01").status());
         assertEquals(404, http.get("/archive/+10000-01").status());
@@ -248,7 +248,7 @@ class PagesEndToEndTest extends ServerTest {
         assertEquals(201, http.write("POST", "/api/posts", other.toString()).status());
         String site = env.server.baseUri().toString();
 
-        // Each titled by what it follows (found by a feed probe: a category, a person and an office of one name were alike).
+        // Each titled by what it follows, so a category, a person and an office of one name are told apart.
         Map<String, String> titles = Map.of("/people/asa-oberg", "Inlägg av Åsa Öberg", "/people/marit-ek", "Inlägg av Märit Ek",
                 "/offices/frivarden-malmo", "Inlägg från Frivården Malmö", "/offices/frivarden-vasteras", "Inlägg från Frivården Västerås");
         Map<String, List<String>> holds = Map.of(
@@ -280,7 +280,7 @@ class PagesEndToEndTest extends ServerTest {
             assertTrue(html.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + titles.get(page.getKey()) + "\" href=\""
                     + page.getKey() + "/feed.xml\">"), html);
             assertTrue(html.contains("<a href=\"" + page.getKey() + "/feed.xml\">Prenumerera på " + text + " (Atom)</a>"), html);
-            // Its own feed first: feed readers given the page's address take the first one named (found by a markup probe).
+            // Its own feed first: feed readers given the page's address take the first one named.
             assertTrue(html.indexOf("href=\"" + page.getKey() + "/feed.xml\">") < html.indexOf("href=\"/feed.xml\">"), html);
         }
         // As typed, the feed is the one feed with its one id; nobody there is a Swedish 404, as their page is.
@@ -302,7 +302,7 @@ class PagesEndToEndTest extends ServerTest {
         assertNull(wrong.header("set-cookie"));
         assertTrue(wrong.body().contains("Inloggningsnyckeln stämmer inte."), wrong.body());
         assertTrue(wrong.body().contains("name=\"token\""));
-        // Found by an accessibility probe: the message was tied to no field and took no focus, as every other form's does.
+        // The message is tied to its field and takes the focus, as every other form's does.
         assertTrue(wrong.body().matches("(?s).*<input id=\"token\"[^>]* aria-describedby=\"token-hint token-error\" aria-invalid=\"true\" autofocus>.*"),
                 wrong.body());
         assertTrue(wrong.body().contains("<p class=\"notice\" role=\"alert\" id=\"token-error\">"));
@@ -328,8 +328,7 @@ class PagesEndToEndTest extends ServerTest {
         String[] s = signIn();
         var written = http.form("/write", s[0], post(s[1], s[2], s[3], "Skrivet i formuläret – åäö", "Första stycket.\n\n- en punkt\n- en till", "publish"));
         assertEquals(303, written.status(), written.body());
-        // The post, saying to its author what was done (found by a probe: it said nothing); a reader given the
-        // same address sees the post only.
+        // The post, saying to its author what was done; a reader given the same address sees the post only.
         assertEquals("/posts/skrivet-i-formularet-aao?done=published", written.header("location"));
         assertTrue(http.raw("GET", written.header("location"), Map.of("Cookie", s[0]), null).body().contains("<p class=\"done\" role=\"status\" tabindex=\"-1\" autofocus>Inlägget är publicerat och syns för alla."));
         assertFalse(http.get(written.header("location")).body().contains("Inlägget är publicerat"));
@@ -340,8 +339,8 @@ class PagesEndToEndTest extends ServerTest {
         var again = http.form("/write", s[0], post(s[1], s[2], s[3], "Skrivet i formuläret – åäö", "Första stycket.\n\n- en punkt\n- en till", "publish"));
         assertEquals("/posts/skrivet-i-formularet-aao?done=published", again.header("location"), "a double submit makes no second post");
         assertEquals(404, http.get("/posts/skrivet-i-formularet-aao-2").status());
-        // Found by a probe: back to the form and another post written in it replaced the one the form had made. It stays,
-        // and the new one comes back, kept, to be saved as a post of its own.
+        // Back to the form and another post written in it: the one the form made stays, not replaced, and the new one
+        // comes back, kept, to be saved as a post of its own.
         var other = http.form("/write", s[0], post(s[1], s[2], s[3], "Ett helt annat inlägg", "Om något helt annat.", "publish"));
         assertEquals(409, other.status());
         assertTrue(other.body().contains("Formuläret har redan sparats som inlägget ”Skrivet i formuläret – åäö”. Det du skrev nu har"),
@@ -356,8 +355,8 @@ class PagesEndToEndTest extends ServerTest {
         var changed = http.form("/write", s[0], post(s[1], s[2], s[3], "En annan rubrik", "Första stycket.\n\n- en punkt\n- en till", "publish"));
         assertEquals("/posts/skrivet-i-formularet-aao?done=published", changed.header("location"));
         assertTrue(http.get("/posts/skrivet-i-formularet-aao").body().contains("<h1>En annan rubrik</h1>"));
-        // Found by a probe: the form showed the API's English under the title. Once the post has changed, the form
-        // comes back in Swedish, with the text kept.
+        // Once the post has changed, the form comes back in Swedish, with the text kept, not with the API's English under
+        // the title.
         var third = http.form("/write", s[0], post(s[1], s[2], s[3], "En tredje rubrik", "Tredje texten, som inte går förlorad.", "publish"));
         assertEquals(409, third.status());
         assertTrue(third.body().contains("Formuläret har redan sparats som inlägget"), third.body());
@@ -403,7 +402,7 @@ class PagesEndToEndTest extends ServerTest {
         assertTrue(mine.contains("Mitt utkast från formuläret"));
         var own = http.raw("GET", "/posts/mitt-utkast-fran-formularet", Map.of("Cookie", s[0]), null);
         assertEquals(200, own.status());
-        // No article yet: never indexed, and nothing a shared link or a tool reads as published (found by a markup probe).
+        // No article yet: never indexed, and nothing a shared link or a tool reads as published.
         assertTrue(own.body().contains("<meta name=\"robots\" content=\"noindex, nofollow\">"), own.body());
         for (String published : List.of("rel=\"canonical\"", "og:type", "application/ld+json", "datePublished")) {
             assertFalse(own.body().contains(published), published + ": " + own.body());
@@ -427,13 +426,13 @@ class PagesEndToEndTest extends ServerTest {
         String[] again = signIn();
         String signedIn = http.raw("GET", "/signin?done=signedout", Map.of("Cookie", again[0]), null).body();
         assertFalse(signedIn.contains("Du är utloggad"), "not to someone signed in again since");
-        // Found by a probe: the empty form said nothing to someone signed in already. Not focused: nothing was just done.
+        // The sign-in page says so to someone signed in already. Not focused: nothing was just done.
         assertTrue(signedIn.contains("<p class=\"done\" role=\"status\">Du är redan inloggad. Logga in nedan bara om du vill byta till en"
                 + " annan inloggningsnyckel. <a href=\"/drafts\">Till Mina inlägg</a></p>"), signedIn);
         assertEquals(303, http.raw("GET", "/write", Map.of("Cookie", s[0]), null).status(), "the old cookie no longer works");
     }
 
-    /** Found by a browser probe: "Logga ut" in a tab opened before signing in again was refused, and the author stayed in. */
+    /** "Logga ut" in a tab opened before signing in again signs the author out, not refused leaving them in. */
     @Test
     void signingOutFromATabOfAnEarlierSessionEndsTheSessionNow() {
         String[] earlier = signIn();
@@ -452,8 +451,8 @@ class PagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a probe: the API refuses a control character in a body, but "&#x1;" made one in the body's HTML and
-     * excerpt, and the site's feed was one no reader could parse until the post was deleted.
+     * The API refuses a control character in a body, but "&#x1;" makes one in the body's HTML and excerpt, which must not
+     * make the site's feed one no reader can parse.
      */
     @Test
     void aCharacterReferenceToAControlLeavesEveryFeedReadable() throws Exception {
@@ -501,10 +500,9 @@ class PagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a review: a post saved with a link and a picture at "https://user:pw@…" in its text (the rules took such a
-     * text before) sent the password to every reader of its page, the feed and the API's bodyHtml. Its HTML, stored by the
-     * renderer before, is made again when read: the link is its text, the bare address shows without the password, the
-     * picture is its alt text.
+     * A post saved with a link and a picture at "https://user:pw@…" in its text (which older rules took) would send the
+     * password to every reader of its page, the feed and the API's bodyHtml. Its HTML, stored by the renderer before, is
+     * made again when read: the link is its text, the bare address shows without the password, the picture is its alt text.
      */
     @Test
     void aPostStoredWithALinkCarryingAPasswordShowsReadersNoPassword() {
@@ -515,7 +513,7 @@ class PagesEndToEndTest extends ServerTest {
         String storedBefore = "<p>Se <a rel=\"nofollow\" href=\"https://anna:hemligt@intra.example/rapport\">rapporten</a> och "
                 + "<a rel=\"nofollow\" href=\"https://anna:hemligt@intra.example/lista\">https://anna:hemligt@intra.example/lista</a>.</p>\n"
                 + "<p><img src=\"https://anna:hemligt@intra.example/karta.jpg\" alt=\"Kartan\" /></p>\n";
-        // The excerpt made from that body then, in the post item and each list's entry (found by a review: it kept the password).
+        // The excerpt made from that body then, in the post item and each list's entry, read without the password.
         String excerptBefore = "Se rapporten och https://anna:hemligt@intra.example/lista. Kartan.";
         String postKey = "POST#" + created.path("id").asText();
         try (var client = env.server.dynamoClient()) {

@@ -70,9 +70,9 @@ class PicturesEndToEndTest extends ServerTest {
     }
 
     /**
-     * From a security probe: an upload form puts to its key for an hour, so other bytes could take the key between a save's
-     * check of the upload and its copy, and be served as the type the check found. The bucket reads on and copies only the
-     * version that was read first: in the embedded S3 as in S3 (and LocalStack), by If-Match and x-amz-copy-source-if-match.
+     * An upload form puts to its key for an hour, so other bytes could take the key between a save's check of the upload
+     * and its copy, and be served as the type the check found. The bucket reads on and copies only the version that was
+     * read first: in the embedded S3 as in S3 (and LocalStack), by If-Match and x-amz-copy-source-if-match.
      */
     @Test
     void theBucketReadsOnAndCopiesOnlyTheVersionOfAnUploadThatWasChecked() {
@@ -104,8 +104,8 @@ class PicturesEndToEndTest extends ServerTest {
     }
 
     /**
-     * From a review: S3 answers 403 both for a file gone (the functions have no s3:ListBucket) and for a copy the function
-     * may not make (a policy or key mistake). The second is an error, logged and answered 5xx, not "upload again" for ever.
+     * S3 answers 403 both for a file gone (the functions have no s3:ListBucket) and for a copy the function may not make (a
+     * policy or key mistake). The second is an error, logged and answered 5xx, not "upload again" for ever.
      */
     @Test
     void aCopyRefusedWhileItsSourceIsThereIsAnErrorNotAFileGone() {
@@ -142,8 +142,8 @@ class PicturesEndToEndTest extends ServerTest {
         String slug = write("Med en egen bild");
         byte[] png = TestPictures.png(640, 320);
         var uploadPage = asa.get("/posts/" + slug + "/image");
-        // The form is good for an hour, and says until when in the site's time (found by an author's probe: 15 minutes
-        // ran out while they looked for a picture, and S3 answered in English).
+        // The form is good for an hour, and says until when in the site's time, so an author looking for a picture does not
+        // meet S3's English "Policy expired".
         var policy = Http.JSON.readTree(Base64.getDecoder().decode(PictureUploads.form(uploadPage.body()).fields().get("policy")));
         var expires = Instant.parse(policy.path("expiration").asText());
         assertTrue(Duration.between(Instant.now(), expires).toMinutes() >= 58, expires.toString());
@@ -199,8 +199,8 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(422, lie.status());
         assertTrue(lie.body().contains("Filen är inte en bild i JPEG, PNG eller WebP. Typen läses ur filens innehåll"), lie.body());
         assertTrue(lie.body().contains("enctype=\"multipart/form-data\""), "the upload form again");
-        // Beside the field too, and tied to it, as every form's message is; the tab's title names the post (both from an
-        // accessibility audit: the field said only "invalid", and every picture page was titled alike).
+        // Beside the field too, and tied to it, as every form's message is, not "invalid" alone; the tab's title names the
+        // post, so picture pages are not titled alike.
         assertTrue(lie.body().contains("aria-describedby=\"file-hint file-error\" aria-invalid=\"true\"")
                 && lie.body().contains("<span class=\"error\" id=\"file-error\">Filen är inte en bild"), lie.body());
         assertTrue(lie.body().contains("<title>Fel: Välj en bild: Fel sorts fil – Inlägg</title>"), lie.body());
@@ -213,7 +213,7 @@ class PicturesEndToEndTest extends ServerTest {
         var tooMany = uploads.upload(asa, slug, "jättebild.png", "image/png", huge);
         assertEquals(422, tooMany.status());
         assertTrue(tooMany.body().contains("Bilden är för stor: den får vara högst 30\u00A0000 pixlar bred och hög"), tooMany.body());
-        // Cut short after its header (found by an API probe: taken, and the post showed a picture no browser draws).
+        // Cut short after its header: a picture no browser draws.
         var cut = uploads.upload(asa, slug, "avbruten.png", "image/png", java.util.Arrays.copyOf(TestPictures.png(64, 32), 30));
         assertEquals(422, cut.status());
         assertTrue(cut.body().contains("Bildfilen är ofullständig: den tar slut innan bilden är hel."), cut.body());
@@ -287,7 +287,7 @@ class PicturesEndToEndTest extends ServerTest {
         assertTrue(refused.body().contains("Formuläret kom inte från den här sidan") && refused.body().contains("value=\"Förfalskad\""));
         assertFalse(http.get("/posts/" + slug).body().contains("<figure>"), "nothing saved");
         assertEquals(List.of(), uploads.added(start, "images/"), "no copy left behind");
-        // Signed out meanwhile (found by a browser probe): the page gives back what was typed, to copy.
+        // Signed out meanwhile: the page gives back what was typed, to copy.
         Map<String, String> signedOutForm = new LinkedHashMap<>(AuthorBrowser.fields(refused.body()));
         signedOutForm.put("alt", "Text skriven utloggad");
         var signedOut = http.form("/posts/" + slug + "/image", null, signedOutForm);
@@ -299,9 +299,9 @@ class PicturesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a probe: "Spara som utkast och välj bild…" with the alt text and caption filled in and no address was
-     * refused, saying a picture's address was needed, of a picture about to be uploaded. The draft is saved, and the words
-     * fill in the description page after the upload.
+     * "Spara som utkast och välj bild…" with the alt text and caption filled in and no address is not refused for want of
+     * the address of a picture about to be uploaded. The draft is saved, and the words fill in the description page after
+     * the upload.
      */
     @Test
     void wordsTypedBeforeThePictureIsChosenFillInItsDescriptionAfterTheUpload() {
@@ -313,7 +313,7 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(200, uploadPage.status(), uploadPage.body());
         assertTrue(uploadPage.body().contains("Alt-texten och bildtexten du skrev följer med"), uploadPage.body());
         assertEquals("Orden före bilden", asa.editForm(slug).get("title"), "the draft is saved");
-        // Back to the edit form without a picture, the words come along (found by an author's probe: the link dropped them).
+        // Back to the edit form without a picture, the words come along, as the page says.
         var m = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\">Tillbaka till redigeringen</a>").matcher(uploadPage.body());
         assertTrue(m.find(), uploadPage.body());
         String backPage = asa.get(m.group(1).replace("&amp;", "&")).body();
@@ -342,8 +342,8 @@ class PicturesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a probe: signed out while saving a picture's words, the author got "Det här får du inte göra", told to choose
-     * the picture again, which was still there. The page says they are signed out, and signs them in back to it.
+     * Signed out while saving a picture's words, the author is not told "Det här får du inte göra" and to choose the
+     * picture again, which is still there: the page says they are signed out, and signs them in back to it.
      */
     @Test
     void signedOutWhileDescribingAPictureSignsInBackToItWithTheWordsFilledIn() {
@@ -377,9 +377,8 @@ class PicturesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a review: words too long for the sign-in link's address (LocalPath) were left out of it, and the page still
-     * promised them filled in, its link leading away from the only page that held them. It says to copy them, and signs
-     * in in a new tab.
+     * Words too long for the sign-in link's address (LocalPath) are left out of it, so the page does not promise them filled
+     * in, nor lead away from the only page that holds them: it says to copy them, and signs in in a new tab.
      */
     @Test
     void signedOutWithWordsTooLongForTheSignInLinkTheyAreToCopyAndItOpensANewTab() {
@@ -404,9 +403,9 @@ class PicturesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a review: words within the character limits could make addresses too long for the bucket's upload form
-     * (300 + 500 emoji: 9.7 KB, twice in it), which S3 refused in English, the words lost. The form says so, keeping all,
-     * saving nothing; and words in an upload page's address that the site would not have put there are not carried.
+     * Words within the character limits can make addresses too long for the bucket's upload form (300 + 500 emoji: 9.7 KB,
+     * twice in it), which S3 would refuse in English, the words lost. The form says so, keeping all, saving nothing; and
+     * words in an upload page's address that the site would not have put there are not carried.
      */
     @Test
     void wordsTooLongToTakeAlongToTheUploadAreSaidOnTheFormWithEverythingKept() {
@@ -487,8 +486,8 @@ class PicturesEndToEndTest extends ServerTest {
         var stale = save(slug, altPage, "Bild", "Bildtext");
         assertEquals(409, stale.status());
         assertTrue(stale.body().contains("Inlägget har ändrats sedan du började, så bilden sparades inte än"), stale.body());
-        // The words typed stay in this tab: the way to the post opens another (found by a browser probe: followed here, Back
-        // led to the browser's "Confirm Form Resubmission" and the words were gone).
+        // The words typed stay in this tab: the way to the post opens another (followed here, Back would lead to the
+        // browser's "Confirm Form Resubmission" and the words be gone).
         assertTrue(stale.body().contains("/preview\" target=\"_blank\" rel=\"noopener\">Förhandsgranska inlägget<span class=\"visually-hidden\">"
                 + " (öppnas i en ny flik)</span></a>"), stale.body());
         assertFalse(http.get("/posts/" + slug).body().contains("<figure>"));
@@ -510,8 +509,8 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(303, save(slug, altPage, "Första", "").status(), "the second click finds it saved");
         String first = pictureOf(slug);
         assertEquals(1, uploads.added(start, "images/").size());
-        // Back to the same page, the alt text changed and saved again (found by a browser probe): the change is
-        // saved, where it was answered "saved" and dropped. The picture stays the one file.
+        // Back to the same page, the alt text changed and saved again: the change is saved, not answered "saved" and
+        // dropped. The picture stays the one file.
         assertEquals(303, save(slug, altPage, "Första, rättad", "Foto: Åsa").status());
         assertTrue(http.get("/posts/" + slug).body().contains("alt=\"Första, rättad\""), "the new alt text");
         assertTrue(http.get("/posts/" + slug).body().contains("<figcaption>Foto: Åsa</figcaption>"));
@@ -538,7 +537,7 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(List.of(), uploads.added(start, "images/"), "a deleted post's picture goes with it");
     }
 
-    /** Found by a browser probe: doing what the edit form says under the picture was refused, for its alt text. */
+    /** Doing what the edit form says under the picture is not refused for its alt text. */
     @Test
     void emptyingThePicturesAddressInTheEditFormTakesThePictureAway() {
         var start = uploads.snapshot();
@@ -620,8 +619,8 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(200, edited.status(), "a merge patch keeps the uploaded picture: " + edited.body());
         assertEquals(800, edited.json().path("image").path("width").asInt());
 
-        // Found by a probe: another post took the picture by its full address, and showed a broken one once this post
-        // let it go. Its own post may name it so (a client may have made the address whole); no other may.
+        // Another post must not take the picture by its full address, to show a broken one once this post lets it go. Its
+        // own post may name it so (a client may have made the address whole); no other may.
         String whole = http.base().resolve(image.path("url").asText()).toString();
         var taken = http.write("POST", "/api/posts", "{\"title\": \"Lånad bild\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"},"
                 + " \"image\": {\"url\": \"" + whole + "\", \"alt\": \"Lånad\"}}");
@@ -670,11 +669,11 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(List.of(), uploads.added(start, "uploads/"), "deleted");
         String good = apiUpload(slug, "bild.png", "image/png", TestPictures.png(10, 10));
         ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\"}", etag), 400, "validation_failed", "alt");
-        // Longer than the OpenAPI document's maxLength: 400, as it says (found by an API probe: it was 404).
+        // Longer than the OpenAPI document's maxLength: 400, as it says, not a 404.
         ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "x".repeat(201) + "\", \"alt\": \"Bild\"}", etag), 400,
                 "validation_failed", "key");
         ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\", \"alt\": \"Bild\"}", null), 428, "precondition_required", null);
-        // A date is no proof the client saw the post (it may name any time to come): If-Match it is (from a review).
+        // A date is no proof the client saw the post (it may name any time to come): If-Match it is.
         ApiAsserts.assertError(http.sendWith("POST", "/api/posts/" + slug + "/image", "application/json", "{\"key\": \"" + good
                 + "\", \"alt\": \"Bild\"}", Map.of("If-Unmodified-Since", "Fri, 31 Dec 9999 23:59:59 GMT")), 428, "precondition_required", null);
         ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\", \"alt\": \"Bild\"}", "\"gammal\""), 412, "precondition_failed", null);
@@ -685,7 +684,7 @@ class PicturesEndToEndTest extends ServerTest {
                 400, "validation_failed", "alt");
         ApiAsserts.assertError(attach(slug, "{\"key\": \"" + good + "\", \"alt\": \"Bild\", \"url\": \"x\"}", etag), 400,
                 "validation_failed", "url");
-        // Every field to mend in one answer, as a post's names them (from a review: it named the first only).
+        // Every field to mend in one answer, as a post's names them.
         assertEquals(List.of("url", "alt", "key"), ApiAsserts.fields(attach(slug, "{\"url\": \"x\", \"alt\": 5}", etag)));
         var theirs = http.send("POST", "/api/posts/" + slug + "/image", "application/json",
                 ("{\"key\": \"" + good + "\", \"alt\": \"Kapad\"}").getBytes(StandardCharsets.UTF_8), OTHER_API, Map.of("If-Match", etag));

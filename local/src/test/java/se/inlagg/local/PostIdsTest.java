@@ -23,7 +23,7 @@ import se.inlagg.posts.Tag;
 
 /**
  * A post's id is named by its slug (posts.Ids.ofSlug), so a read by slug finds the post in the claim's
- * own call; a post created before that, with a random id, is read, changed and deleted as before, one
+ * own call; a post created before that, with a random id, is still read, changed and deleted, one
  * call more. A slug names one post for good: one taken by another title's post is never given again,
  * nor one whose post was deleted. On either backend.
  */
@@ -102,8 +102,8 @@ class PostIdsTest {
 
     /**
      * A reader asking for a draft's or a scheduled post's slug is answered 404 after the same calls as for a slug no post
-     * holds (found by a security probe: the hidden post's 404 came a read sooner, so timing told a guessed title's draft
-     * from no post); its author still reads it in one.
+     * holds (a hidden post's 404 a read sooner would let timing tell a guessed title's draft from no post); its author still
+     * reads it in one.
      */
     @Test
     void aHiddenPostIsLookedForAsAMissingOneIsSoItsNotFoundTakesAsLong() throws Exception {

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reader's list pages through 45 posts. A class, and so a server and a table, of its own: on LocalStack each
- * write copies the whole table, so these posts made every later write of ReaderPagesEndToEndTest slower (README, Tests on
- * LocalStack). Not a second server started inside that class's tests: the functions read their settings from system
- * properties, so one server runs in a JVM at a time (LocalServer.start refuses a second), and the class's server's
- * functions, wired after the second started, used its table and S3 (found by a run: a search answered 500, its S3 gone).
+ * write copies the whole table, so these posts would make every later write of ReaderPagesEndToEndTest slower (README,
+ * Tests on LocalStack). Not a second server started inside that class's tests: the functions read their settings from
+ * system properties, so one server runs in a JVM at a time (LocalServer.start refuses a second), or the class's
+ * server's functions, wired after the second started, would use its table and S3.
  */
 class ReaderListPagingEndToEndTest extends ServerTest {
 
@@ -38,19 +38,19 @@ class ReaderListPagingEndToEndTest extends ServerTest {
         assertEquals(titles(first), titles(backToFirst));
         assertFalse(backToFirst.contains("Nyare inlägg"), "back at the first page");
 
-        // Found by a probe: the first page reached back through a cursor was a second address of it, and every page had one title.
+        // The first page reached back through a cursor is no second address of it, and each page has a title of its own.
         String canonical = "<link rel=\"canonical\" href=\"([^\"]+)\">";
         assertTrue(meta(backToFirst, canonical).endsWith("/tags/bladdra-at-bada-hall"), meta(backToFirst, canonical));
         assertTrue(meta(second, canonical).contains("/tags/bladdra-at-bada-hall?cursor="), "a later page is its own");
         assertEquals("Kategori: Bläddra åt båda håll", meta(first, "<h1>([^<]+)</h1>"));
-        // Each later page is named by the date it starts at (found by a probe: pages 2 and 3 had one title).
+        // Each later page is named by the date it starts at, so pages 2 and 3 differ.
         assertEquals("Kategori: Bläddra åt båda håll – till och med 13 april 2011 – Inlägg", meta(second, "<title>([^<]+)</title>"));
         assertEquals("Kategori: Bläddra åt båda håll – till och med 3 april 2011 – Inlägg", meta(third, "<title>([^<]+)</title>"));
         assertEquals("Kategori: Bläddra åt båda håll – Inlägg", meta(backToFirst, "<title>([^<]+)</title>"));
         String frontSecond = meta(page(http, link(page(http, "/"), "next", "Äldre inlägg")), "<title>([^<]+)</title>");
         assertTrue(frontSecond.startsWith("Alla inlägg – till och med ") && frontSecond.endsWith(" – Inlägg")
                 && frontSecond.split("Inlägg", -1).length == 2, "the site named once: " + frontSecond);
-        // Narrowed to a month, a category says so; and a page of one post is not said to have more (both from a probe).
+        // Narrowed to a month, a category says so; and a page of one post is not said to have more.
         String april = page(http, "/tags/bladdra-at-bada-hall?month=2011-04");
         assertEquals("Kategori: Bläddra åt båda håll, april 2011", meta(april, "<h1>([^<]+)</h1>"));
         assertEquals("Kategori: Bläddra åt båda håll. Senast: Fram och tillbaka 45, Fram och tillbaka 44 med flera.",

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReaderPageOfGonePostsEndToEndTest extends ServerTest {
 
-    /** Found by a probe: every newer post deleted, "Nyare inlägg" led to an empty page with no way on. */
+    /** Every newer post deleted, "Nyare inlägg" leads to the list's first page, not an empty page with no way on. */
     @Test
     void aPageWhosePostsAreAllGoneSinceItsLinkLeadsToTheFirstPage() {
         List<String> slugs = new ArrayList<>();

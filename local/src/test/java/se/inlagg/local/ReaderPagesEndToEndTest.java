@@ -76,7 +76,7 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertTrue(page("/posts/manadsmote-i-vastervik").contains("<a href=\"/tags/samverkan\">Samverkan</a>"), "a post links its categories");
     }
 
-    /** Found by a probe: the index pages went by slug, where "Åsa" is "asa" and comes before "Eva". */
+    /** The index pages go by name in Swedish order, not by slug, where "Åsa" is "asa" and comes before "Eva". */
     @Test
     void indexPagesListNamesInSwedishAlphabeticalOrder() {
         post("Ordning i alfabetet", "Text.", "2018-05-02", "Eva Lind", "Frivården Ängelholm", "published", false,
@@ -91,9 +91,9 @@ class ReaderPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * A name or an office in no Latin letters makes no address, so no page, feed or filter: such a byline was published
-     * and then no filter or search scope could find its posts (found by an API probe). It is refused, as such a category is,
-     * naming the fields, and the form says so in Swedish. (One stored before is shown unlinked: PagesRenderingTest.)
+     * A name or an office in no Latin letters makes no address, so no page, feed or filter: no filter or search scope could
+     * find such a byline's posts. It is refused, as such a category is, naming the fields, and the form says so in Swedish.
+     * (One stored before is shown unlinked: PagesRenderingTest.)
      */
     @Test
     void aNameWithNoLatinLetterIsRefusedNamingItsFields() {
@@ -118,8 +118,8 @@ class ReaderPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a probe: /?month=2019-01&month=2019-01 said the month had no posts (the two joined with a comma are no
-     * month), while /sok?q=a&q=b searched the first. A name given twice gets one Swedish sentence on every page.
+     * /?month=2019-01&month=2019-01 would say the month had no posts (the two joined with a comma are no month), while
+     * /sok?q=a&q=b searched the first. A name given twice gets one Swedish sentence on every page.
      */
     @Test
     void aParameterGivenTwiceGetsASwedishSentenceOnEveryPage() {
@@ -135,8 +135,8 @@ class ReaderPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a reader probe: an "older posts" link whose cursor was edited to an impossible date showed a page. It is
-     * refused as any other made-up cursor is, in Swedish; a cursor made alike with a date that is one still pages.
+     * An "older posts" link whose cursor is edited to an impossible date shows no page: it is refused as any other made-up
+     * cursor is, in Swedish; a cursor made alike with a date that is one still pages.
      */
     @Test
     void aListCursorEditedToAnImpossibleDateIsRefusedInSwedish() {
@@ -165,7 +165,7 @@ class ReaderPagesEndToEndTest extends ServerTest {
             assertEquals(404, http.get("/tags/" + slug + "/feed.xml").status(), slug);
             assertEquals(0, http.get("/api/posts?tag=" + slug).json().path("items").size());
         }
-        // A person, an office or a month nobody wrote from: the list of them, to choose again (from a review).
+        // A person, an office or a month nobody wrote from: the list of them, to choose again.
         java.util.Map<String, String> missing = java.util.Map.of("/people/ingen-alls", "<a href=\"/people\">Alla skribenter</a>",
                 "/offices/inget-kontor", "<a href=\"/offices\">Alla kontor</a>", "/archive/1999-01", "<a href=\"/archive\">Arkivet, månad för månad</a>");
         missing.forEach((path, link) -> {
@@ -232,19 +232,19 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertEquals(405, http.raw("HEAD", "/write", java.util.Map.of(), null).status());
     }
 
-    /** Found by a probe: a post's address in capitals, or any address with a slash at the end, was not found. */
+    /** A post's address in capitals, or any address with a slash at the end, is found. */
     @Test
     void aPostsAddressInCapitalsOrWithASlashAtTheEndLeadsToThePage() {
         var upper = http.get("/posts/MANADSMOTE-I-VASTERVIK");
         assertEquals(301, upper.status());
         assertEquals("/posts/manadsmote-i-vastervik", upper.header("location"));
-        // Found by a probe: an address of no post was sent on for a day (301, max-age=86400) to a 404.
+        // An address of no post is not sent on for a day (301, max-age=86400) to a 404.
         for (String nothing : List.of("/posts/FINNS-INTE-ALLS", "/posts/manadsmote-i-vastervik.html", "/posts/Manadsmote-i-Vastervik;x=1")) {
             var none = http.get(nothing);
             assertEquals(404, none.status(), nothing);
             assertTrue(none.body().contains("Sidan finns inte"), nothing + ": " + none.body());
         }
-        // Found by a Swedish reader's probe: an address typed with the title's own letters was not found.
+        // An address typed with the title's own letters is found.
         var swedish = http.get("/posts/m%C3%A5nadsm%C3%B6te-i-v%C3%A4stervik");
         assertEquals(301, swedish.status());
         assertEquals("/posts/manadsmote-i-vastervik", swedish.header("location"));
@@ -256,9 +256,9 @@ class ReaderPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * Found by a reader probe: /posts/MANADSMOTE-I-VASTERVIK/ was sent on twice, for the slash and then for the capitals,
-     * and an address with the name's own letters and a slash (/tags/Frivård/) was not found. One redirect, to the page's
-     * own address, which answers at once.
+     * /posts/MANADSMOTE-I-VASTERVIK/ is sent on once, not for the slash and then for the capitals, and an address with the
+     * name's own letters and a slash (/tags/Frivård/) is found. One redirect, to the page's own address, which answers at
+     * once.
      */
     @Test
     void anAddressInCapitalsAndWithASlashAtTheEndIsSentOnceToThePagesOwnAddress() {
@@ -310,7 +310,7 @@ class ReaderPagesEndToEndTest extends ServerTest {
             assertTrue(html.contains("<meta property=\"og:title\"") && html.contains("<meta name=\"twitter:card\""), path);
             assertTrue(html.contains("<link rel=\"icon\" href=\"/assets/favicon."), path);
         }
-        // Asked for as typed (found by a probe): the canonical address, the links on and the feed's id are the slug's.
+        // Asked for as typed: the canonical address, the links on and the feed's id are the slug's.
         for (var typed : java.util.Map.of("/tags/FRIV%C3%85RD", "/tags/frivard", "/people/%C3%85SA%20%C3%96BERG", "/people/asa-oberg",
                 "/?month=2019-01", "/archive/2019-01").entrySet()) {
             String html = page(typed.getKey());
@@ -381,7 +381,7 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertTrue(entry.contains("<link rel=\"enclosure\" href=\"https://bilder.example.se/vastervik.jpg\"/>"), entry);
         assertTrue(entry.contains("&lt;img src=&quot;https://bilder.example.se/vastervik.jpg&quot;"), "the picture in the content: " + entry);
         assertTrue(entry.contains("&lt;li&gt;punkt två&lt;/li&gt;"), "the whole text: " + entry);
-        // Found by a probe: a link written relative to the site had nothing to resolve against in a feed reader.
+        // A link written relative to the site is made absolute: a feed reader has nothing to resolve it against.
         String site = base.replaceAll("/$", "");
         assertTrue(entry.contains("<content type=\"html\" xml:base=\"" + site + "/posts/manadsmote-i-vastervik\">"), entry);
     }

@@ -39,9 +39,8 @@ class RestartTest {
     }
 
     /**
-     * Found by a probe: a kill -9 in the first second of a new folder's first start left one example post or none, and no
-     * later start added the rest. Such a stop leaves the "seeding" mark, and the next start adds what is missing; a folder
-     * without the mark is never seeded again.
+     * A kill -9 in the first second of a new folder's first start may leave one example post or none: such a stop leaves
+     * the "seeding" mark, and the next start adds what is missing; a folder without the mark is never seeded again.
      */
     @Test
     void aFirstStartCutShortAddsTheMissingExamplesAtTheNext() throws Exception {
@@ -80,8 +79,8 @@ class RestartTest {
     }
 
     /**
-     * Found by an operator's probe: create-author (or list-authors) before a new folder's first start made its table, and the
-     * server, finding a table there, added no example posts. A table a command makes still owes them; `seed` settles it.
+     * create-author (or list-authors) before a new folder's first start makes its table, and the server, finding a table
+     * there, must still add the example posts: a table a command makes still owes them; `seed` settles it.
      */
     @Test
     void aTableACommandMadeBeforeTheFirstStartGetsTheExamplesAtIt() throws Exception {
@@ -104,8 +103,8 @@ class RestartTest {
     }
 
     /**
-     * Found by a newcomer's run: a start on a taken port said so, after it had made the folder's table and added the
-     * examples, and the next start's banner then did not say they were new. The port is bound first.
+     * A start on a taken port says so before it makes the folder's table or adds the examples, so the next start's banner
+     * still says they are new. The port is bound first.
      */
     @Test
     void aStartOnATakenPortLeavesTheDataFolderAsItWas() throws Exception {
@@ -127,8 +126,8 @@ class RestartTest {
     }
 
     /**
-     * From a review: a start that failed after its server was serving (server.json could not be written) started it once
-     * more to stop it, which threw over the real cause and left the folder locked.
+     * A start that fails after its server is serving (server.json cannot be written) must not start it once more to stop
+     * it, which would throw over the real cause and leave the folder locked.
      */
     @Test
     void aStartThatFailsOnceServingSaysWhyAndLetsTheFolderGo() throws Exception {
@@ -152,8 +151,8 @@ class RestartTest {
 
     /**
      * The functions read their settings from system properties, one server's at a time: a second server started beside a
-     * first changed them under it (found by a test run: the first's search reached for the second's S3 once it had
-     * stopped, and answered 500). The second start is refused, and the first serves on; once it stops, another starts.
+     * first would change them under it (the first's search would reach for the second's S3 once it stopped, and answer
+     * 500). The second start is refused, and the first serves on; once it stops, another starts.
      */
     @Test
     void aSecondServerInTheSameJvmIsRefusedWhileTheFirstRuns() throws Exception {
@@ -170,7 +169,7 @@ class RestartTest {
             }
             try (var second = new ServerExtension(other)) {
                 assertEquals(200, second.http.get("/").status());
-                first.close(); // from a review: a second close of the first must leave the second alone
+                first.close(); // a second close of the first must leave the second alone
                 assertThrows(IllegalStateException.class, () -> new ServerExtension(third), "the second still runs");
                 assertEquals(200, second.http.get("/").status());
             }
@@ -182,8 +181,8 @@ class RestartTest {
     }
 
     /**
-     * Found by a probe: stopping the server (Ctrl-C) while a request was in flight answered it with a reset
-     * connection. Here the stop comes while a create's body is still arriving; the create is answered, and kept.
+     * Stopping the server (Ctrl-C) while a request is in flight answers it rather than resetting its connection. Here the stop
+     * comes while a create's body is still arriving; the create is answered, and kept.
      */
     @Test
     void aStopAnswersTheRequestsInFlightAndKeepsWhatTheyWrote() throws Exception {

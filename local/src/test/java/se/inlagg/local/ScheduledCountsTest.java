@@ -25,10 +25,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A scheduled post waits in its facets' counters (a pending map) and counts from its time on, with no job. Found by a
- * probe: one never written again after its time stayed in the map for good, so a counter of a facet whose posts are
- * mostly scheduled grew with each, and every read and write of it too. A create counts those whose time has passed
- * for good; the posts' own later writes, and their deletes, then count them as counted, so no count moves twice.
+ * A scheduled post waits in its facets' counters (a pending map) and counts from its time on, with no job. One never
+ * written again after its time must not stay in the map for good, or a counter of a facet whose posts are mostly
+ * scheduled grows with each, and every read and write of it too. A create counts those whose time has passed for good;
+ * the posts' own later writes, and their deletes, then count them as counted, so no count moves twice.
  * Two services on one table: one now, one two hours on, when the posts scheduled an hour on are due.
  */
 class ScheduledCountsTest {
@@ -80,10 +80,10 @@ class ScheduledCountsTest {
     }
 
     /**
-     * From a review: a create whose next slug is a scheduled post's (its own title made that slug) took that post's id for
-     * its own and threw, a 500; it goes on to the next number. A scheduled post's change with the version the author saw,
-     * while a create counts it in one of its counters, was refused as changed since (412); it is made again from the
-     * counters as they then are. And a counted post scheduled again waits again.
+     * A create whose next slug is a scheduled post's (its own title made that slug) does not take that post's id for its
+     * own and throw, a 500; it goes on to the next number. A scheduled post's change with the version the author saw, while
+     * a create counts it in one of its counters, is not refused as changed since (412); it is made again from the counters
+     * as they then are. And a counted post scheduled again waits again.
      */
     @Test
     void aCreateOnAScheduledPostsSlugAndAWriteRacingACreateAreNeitherRefused() throws Exception {

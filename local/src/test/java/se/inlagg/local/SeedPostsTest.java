@@ -19,12 +19,12 @@ class SeedPostsTest extends ServerTest {
             List<String> slugs = List.of("att-gastspela-som-chef", "manadsmote-samverkan-for-klientens-basta");
             assertEquals(slugs.stream().map(s -> new SeedPosts.Seeded(s, true)).toList(), SeedPosts.seed(wiring));
             assertEquals(slugs.stream().map(s -> new SeedPosts.Seeded(s, false)).toList(), SeedPosts.seed(wiring), "again: the same two posts");
-            // Found by a newcomer's question: after a day the examples' keys are forgotten, and they were made again.
+            // After a day the examples' keys are forgotten: they must not be made again.
             var tomorrow = new Wiring(client, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")),
                     Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(25)));
             assertEquals(slugs.stream().map(s -> new SeedPosts.Seeded(s, false)).toList(), SeedPosts.seed(tomorrow), "a day later too");
-            // From a review: an example deleted is added once more (under a new address: slugs are never given again), then
-            // left alone, however many days later seeding runs again.
+            // An example deleted is added once more (under a new address: slugs are never given again), then left alone,
+            // however many days later seeding runs again.
             var first = wiring.posts().get(slugs.getFirst(), Optional.of(SeedPosts.AUTHOR_ID));
             var post = ((se.inlagg.posts.Outcome.Done<se.inlagg.posts.Post>) first).value();
             assertEquals(se.inlagg.posts.Outcome.Done.class, wiring.posts().delete(post.slug(), Optional.empty(), SeedPosts.AUTHOR_ID).getClass());

@@ -63,9 +63,9 @@ class SignInForgeryTest extends ServerTest {
     }
 
     /**
-     * Found by a review of the template: behind CloudFront the Host is API Gateway's name, and the browser's Origin the
-     * distribution's, which only the SiteHost function's header names. A stack deployed without a custom domain refused
-     * every sign-in as coming from another site. A header naming another host than the Origin still lets nothing in.
+     * Behind CloudFront the Host is API Gateway's name, and the browser's Origin the distribution's, which only the SiteHost
+     * function's header names: without it a stack deployed without a custom domain would refuse every sign-in as coming
+     * from another site. A header naming another host than the Origin still lets nothing in.
      */
     @Test
     void behindCloudFrontTheNameTheReaderUsedIsThisSite() {
@@ -80,9 +80,9 @@ class SignInForgeryTest extends ServerTest {
     }
 
     /**
-     * Found by a security probe: over https the plain-named cookie, which a sibling subdomain can set, was read as a
-     * session too, so another author's session could be planted in a browser and outlive a sign-out. Only the
-     * "__Host-" one counts there; the plain name is the local server's, over http.
+     * Over https the plain-named cookie, which a sibling subdomain can set, is no session: read as one, another author's
+     * session could be planted in a browser and outlive a sign-out. Only the "__Host-" one counts there; the plain name is
+     * the local server's, over http.
      */
     @Test
     void overHttpsOnlyTheHostPrefixedCookieIsASession() {

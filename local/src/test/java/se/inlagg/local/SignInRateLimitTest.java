@@ -53,9 +53,9 @@ class SignInRateLimitTest extends ServerTest {
     }
 
     /**
-     * Found by a security probe: 40 wrong tokens sent at once were all judged, none refused 429, since each read the
-     * count before any failure was added. Each attempt is now taken before it is judged, so no more than the limit of
-     * them ever reaches a token; and a right token's attempt is given back, so signing in costs nothing of the limit.
+     * 40 wrong tokens sent at once are not all judged, as they would be if each read the count before any failure was
+     * added: each attempt is taken before it is judged, so no more than the limit of them ever reaches a token; and a right
+     * token's attempt is given back, so signing in costs nothing of the limit.
      */
     @Test
     void wrongTokensSentAtOnceAreJudgedNoMoreThanTheLimitAllows() throws Exception {
@@ -80,9 +80,9 @@ class SignInRateLimitTest extends ServerTest {
     }
 
     /**
-     * From a review: an attempt given back went to whatever window was open, so a right token whose window ended while it
-     * was checked took a failure off the next window, perhaps another client's behind the same edge. It goes back only to
-     * the window it was taken from.
+     * An attempt given back goes only to the window it was taken from: given to whatever window is open, a right token
+     * whose window ended while it was checked would take a failure off the next window, perhaps another client's behind
+     * the same edge.
      */
     @Test
     void anAttemptIsGivenBackOnlyToTheWindowItWasTakenFrom() {
@@ -102,8 +102,8 @@ class SignInRateLimitTest extends ServerTest {
     }
 
     /**
-     * From a review: two first attempts at once both found no window open and each opened one with a count of one,
-     * so one was lost. Here the other attempt opens the window between this one's ADD and its own opening.
+     * Two first attempts at once must not both find no window open and each open one with a count of one, losing one.
+     * Here the other attempt opens the window between this one's ADD and its own opening.
      */
     @Test
     void twoFirstAttemptsAtOnceBothCount() {

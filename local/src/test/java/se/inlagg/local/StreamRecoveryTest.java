@@ -19,10 +19,9 @@ import se.inlagg.posts.Outcome;
 import se.inlagg.posts.PostDraft;
 
 /**
- * The local server's stream poller when the changes after its kept position are gone: found by a probe, two
- * restarts in a row before the search indexer had caught up left it asking for that position forever, and
- * search found nothing written since. It makes up for what it missed (the index built anew from the table)
- * and reads on.
+ * The local server's stream poller when the changes after its kept position are gone (two restarts in a row before the
+ * search indexer has caught up): it must not ask for that position forever, with search finding nothing written since.
+ * It makes up for what it missed (the index built anew from the table) and reads on.
  */
 @SameOnEveryBackend
 class StreamRecoveryTest {
@@ -50,10 +49,10 @@ class StreamRecoveryTest {
     }
 
     /**
-     * Found by restoring a backup: an older copy of DATA_DIR/dynamodb put back under the newer streams/ folder left the
-     * poller's position past the end of the restored stream, and posts written after that were never indexed. The
-     * poller finds its position missing from the stream, builds the index anew from the table (what the restored
-     * table lacks is no longer found) and reads on, so the next post is found.
+     * An older copy of DATA_DIR/dynamodb put back under the newer streams/ folder (a backup restored) leaves the poller's
+     * position past the end of the restored stream, where posts written after it would never be indexed. The poller finds
+     * its position missing from the stream, builds the index anew from the table (what the restored table lacks is no
+     * longer found) and reads on, so the next post is found.
      */
     @Test
     void aPositionAheadOfAnOlderTableRestoredUnderItIsMadeUpForAndWhatComesNextIsFound() throws Exception {
@@ -115,9 +114,9 @@ class StreamRecoveryTest {
     }
 
     /**
-     * Found by an operator's probe: `./inlagg seed`, then `create-author`, then the first start, and the example posts were
-     * in no search: the changes were older than the stream keeps, and no position said anything had been missed. A data
-     * folder no server has read begins by building the index from the table.
+     * `./inlagg seed`, then `create-author`, then the first start: the changes are older than the stream keeps, and no
+     * position says anything was missed, yet the example posts must be in search. A data folder no server has read begins
+     * by building the index from the table.
      */
     @Test
     void postsWrittenByCommandsBeforeTheFirstStartAreFoundThoughTheStreamForgotThem() throws Exception {

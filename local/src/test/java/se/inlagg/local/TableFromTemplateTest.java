@@ -53,7 +53,7 @@ class TableFromTemplateTest {
 
     /**
      * What must be written down before a new table exists (the data folder's seeding mark) is, once: a kill -9 between
-     * making the table and writing the mark after it left a folder whose examples were never added (found by a probe).
+     * making the table and writing the mark after it would leave a folder whose examples are never added.
      */
     @Test
     void whatComesBeforeANewTableRunsWhileItIsMissingAndOnlyThen() throws Exception {

@@ -53,9 +53,9 @@ class TemplateContractTest {
     }
 
     /**
-     * A browser app on another origin (AllowedOrigins) may send every header the API document names as a parameter:
-     * If-Unmodified-Since and If-Modified-Since were missing from the preflight's allowed headers, so such a request
-     * failed before it reached the API (found by an API probe).
+     * A browser app on another origin (AllowedOrigins) may send every header the API document names as a parameter,
+     * If-Unmodified-Since and If-Modified-Since included: missing from the preflight's allowed headers, such a request
+     * would fail before it reached the API.
      */
     @Test
     void corsAllowsEveryHeaderTheApiDocumentNames() {

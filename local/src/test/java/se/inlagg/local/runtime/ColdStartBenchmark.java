@@ -50,7 +50,7 @@ class ColdStartBenchmark {
     /**
      * Posts of the blog's past seeded into each function's table before the events' own (-Dbenchmark.pastPosts=): a
      * full page for every list and feed, and a category fuller than a post page's related window. 0 measures the
-     * events' few posts alone, as runs before 2026-12-04 did.
+     * events' few posts alone.
      */
     static final int PAST_POSTS = Integer.getInteger("benchmark.pastPosts", 48);
     /** -Dbenchmark.start=snapstart: first answers after a restore, not after a launch. */
