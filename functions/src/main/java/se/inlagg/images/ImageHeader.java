@@ -80,7 +80,7 @@ public record ImageHeader(ImageType type, int width, int height) {
         long width = bigEndian(b, at + 7, 2);
         long height = bigEndian(b, at + 5, 2);
         // A phone's upright photo is mostly stored on its side, to be turned as it is shown: every browser turns it, so its
-        // width and height on a page are the other way round (found by a probe of pictures: the page's box was landscape).
+        // width and height on a page are the other way round, or its box is drawn landscape until the picture comes.
         return orientation(b) >= 5 ? sized(ImageType.JPEG, height, width) : sized(ImageType.JPEG, width, height);
     }
 

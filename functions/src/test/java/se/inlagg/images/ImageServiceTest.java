@@ -57,9 +57,8 @@ class ImageServiceTest {
     }
 
     /**
-     * Found by a look at what readers download: a phone's photo was served as uploaded, megabytes where the column shows
-     * 672 pixels, its width and height on the page those of the photo lying on its side, and its camera's metadata (the
-     * place it was taken among it) in the file for every reader to read.
+     * A phone's photo is megabytes where the column shows 672 pixels, stored lying on its side, with its camera's metadata
+     * (the place it was taken among it): readers get it no larger than they need, upright, and without the metadata.
      */
     @Test
     void aPhonesPhotoIsSavedForReadersNoLargerThanTheyNeedUprightAndWithoutItsCamerasMetadata() throws Exception {

@@ -540,8 +540,8 @@ class SearchServiceTest {
     }
 
     /**
-     * A search is mostly for what is going on: this year's julbord, not 2019's, though 2019's short invitation had the word
-     * more densely and ranked first. Newness weighs; it never lifts a word in the text over one in the title.
+     * A search is mostly for what is going on: this year's julbord before 2019's, though 2019's short invitation has the
+     * word more densely. Newness weighs; it never lifts a word in the text over one in the title.
      */
     @Test
     void aNewerPostRanksAboveAnOlderOneThatMatchesAboutAsWellButNotAboveAMuchBetterMatch() {
