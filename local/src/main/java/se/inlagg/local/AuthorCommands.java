@@ -170,8 +170,8 @@ final class AuthorCommands {
     }
 
     /**
-     * Whether the id can be looked up at all: one longer than a key DynamoDB takes (2,048 bytes, its prefix included) is
-     * nobody's, asked of the table no further once it is open, so that its settings are still said first (DynamoDB would
+     * Whether the id can be looked up at all: one longer than 1,024 bytes (what DynamoDB takes in a sort key; a partition
+     * key takes 2,048, its prefix included) is nobody's, asked of the table no further once it is open, so that its settings are still said first (DynamoDB would
      * answer one of 3,000 characters with an error, not "no such author"). Every author's id is a UUID (Ids.newId), as
      * create-author prints it.
      */
