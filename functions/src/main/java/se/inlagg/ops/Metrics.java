@@ -42,8 +42,7 @@ public final class Metrics {
 
     /** One request: counted by status class ("2xx" … "5xx"), and by route when asked for, with its latency. */
     public static void request(String route, int status, long millis) {
-        Map<String, Object> line = envelope(BY_ROUTE ? List.of("Route", "StatusClass") : List.of("StatusClass"),
-                List.of(metric("Requests", "Count"), metric("Latency", "Milliseconds")));
+        Map<String, Object> line = envelope(requestDimensions(BY_ROUTE), List.of(metric("Requests", "Count"), metric("Latency", "Milliseconds")));
         line.put("Route", route.isEmpty() ? "$default" : route);
         line.put("StatusClass", (status / 100) + "xx");
         line.put("Requests", 1);
@@ -51,18 +50,26 @@ public final class Metrics {
         emit(line);
     }
 
+    /**
+     * The series a request is counted in: by status class, and with RouteMetrics by route and status class as well, so
+     * the graphs and alarms on the status classes alone go on when the routes are added.
+     */
+    static List<List<String>> requestDimensions(boolean byRoute) {
+        return byRoute ? List.of(List.of("StatusClass"), List.of("Route", "StatusClass")) : List.of(List.of("StatusClass"));
+    }
+
     /** One occurrence of a domain event, by function. */
     public static void count(Event event) {
-        Map<String, Object> line = envelope(List.of("Function"), List.of(metric(event.metric, "Count")));
+        Map<String, Object> line = envelope(List.of(List.of("Function")), List.of(metric(event.metric, "Count")));
         line.put("Function", Invocation.current().function());
         line.put(event.metric, 1);
         emit(line);
     }
 
-    private static Map<String, Object> envelope(List<String> dimensions, List<Map<String, Object>> metrics) {
+    private static Map<String, Object> envelope(List<List<String>> dimensions, List<Map<String, Object>> metrics) {
         Map<String, Object> directive = new LinkedHashMap<>();
         directive.put("Namespace", NAMESPACE);
-        directive.put("Dimensions", List.of(dimensions));
+        directive.put("Dimensions", dimensions);
         directive.put("Metrics", metrics);
         Map<String, Object> aws = new LinkedHashMap<>();
         aws.put("Timestamp", System.currentTimeMillis());

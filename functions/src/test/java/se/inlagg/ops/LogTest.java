@@ -79,6 +79,8 @@ class LogTest {
         assertEquals("[[StatusClass]]", ((Map<?, ?>) ((List<?>) ((Map<?, ?>) metric.get("_aws")).get("CloudWatchMetrics")).getFirst())
                 .get("Dimensions").toString(), "a metric per status class, not per route, unless RouteMetrics is on");
         assertEquals(1, metric.get("Requests"));
+        assertEquals(List.of(List.of("StatusClass"), List.of("Route", "StatusClass")), Metrics.requestDimensions(true),
+                "RouteMetrics adds the routes' series: the status classes' graphs and alarms go on");
     }
 
     @Test
