@@ -24,6 +24,7 @@ class ImageHeaderTest {
     @Test
     void aJpegsSizeIsFoundBehindItsMetadata() {
         assertEquals(Optional.of(new ImageHeader(ImageType.JPEG, 300, 200)), read(Pictures.jpegWithMetadata(300, 200, 200_000)));
+        assertEquals(Optional.of(new ImageHeader(ImageType.JPEG, 30_000, 20_000)), read(Pictures.jpegClaiming(30_000, 20_000, 200_000)));
     }
 
     @Test

@@ -271,7 +271,7 @@ class ImageServiceTest {
         assertEquals(Optional.empty(), ((Outcome.Done<Post>) posts.get(p.slug(), Optional.of(ASA))).value().summary().image());
 
         String jpeg = uploaded(Pictures.jpegWithMetadata(300, 200, 150_000));
-        bucket.afterNextRead = () -> bucket.upload(jpeg, Pictures.jpegWithMetadata(30_000, 30_000, 150_000));
+        bucket.afterNextRead = () -> bucket.upload(jpeg, Pictures.jpegClaiming(30_000, 30_000, 150_000));
         assertInstanceOf(Refusal.NotFound.class, refused(images.inspect(ASA, jpeg)), "its header is not read from the next file's chunks");
         assertTrue(bucket.files.containsKey(jpeg), "nor is the next file judged by it, and deleted (from a review)");
     }

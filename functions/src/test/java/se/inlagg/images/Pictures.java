@@ -56,6 +56,21 @@ final class Pictures {
     }
 
     /**
+     * A small JPEG with metadata first whose frame header claims any size: only its header is read to know it, and
+     * encoding one of 30,000 by 30,000 pixels takes half a minute and gigabytes.
+     */
+    static byte[] jpegClaiming(int width, int height, int metadataBytes) {
+        byte[] file = jpegWithMetadata(8, 8, metadataBytes);
+        for (int at = 2 + metadataBytes; at < file.length - 8; at++) {
+            if ((file[at] & 0xff) == 0xff && (file[at + 1] & 0xff) == 0xc0) {
+                ByteBuffer.wrap(file, at + 5, 4).order(ByteOrder.BIG_ENDIAN).putShort((short) height).putShort((short) width);
+                return file;
+            }
+        }
+        throw new IllegalStateException("the JDK wrote no baseline frame header");
+    }
+
+    /**
      * A PNG's signature, header chunk, a token image data chunk and its end chunk, claiming any size: a byte of data (none
      * is decoded to know the size, and only the data chunk's presence to know the file is not cut before it).
      */
