@@ -74,4 +74,9 @@ public record FormView(String heading, String action, List<Field> fields, Option
     /** A submit button; its value says which action the form asks for. */
     public record Button(String value, String label, boolean secondary) {
     }
+
+    /** Whether this is a post's form, whose unsaved words the author's browser keeps (DraftScript): a new post's or an edit's. */
+    public boolean keepsDraft() {
+        return action.equals("/write") || action.startsWith("/posts/") && action.endsWith("/edit");
+    }
 }

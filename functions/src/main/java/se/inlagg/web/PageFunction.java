@@ -36,6 +36,8 @@ abstract class PageFunction extends HttpFunction {
     /** No script at all, styles only from our own stylesheet, images from the web, no framing. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' https: http:; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    /** A signed-in author's pages: the same, and the site's own script (DraftScript), which their post forms load. */
+    static final String AUTHORS_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self'; script-src 'self';");
 
     static final String FROM_ELSEWHERE = "Formuläret skickades från en annan webbplats, inte från en sida här. Inget gjordes.";
 
@@ -267,7 +269,8 @@ abstract class PageFunction extends HttpFunction {
      * copies after signing out, to whoever uses the computer next. It has no 304 to lose.
      */
     protected static HttpResponse page(HttpRequest request, int status, Frame frame, String html) {
-        HttpResponse response = HttpResponse.html(status, html).withHeader("content-security-policy", CONTENT_SECURITY_POLICY);
+        HttpResponse response = HttpResponse.html(status, html).withHeader("content-security-policy",
+                frame.viewer().isPresent() ? AUTHORS_POLICY : CONTENT_SECURITY_POLICY);
         if (frame.viewer().isPresent() || status != 200) {
             return response.withHeader("cache-control", Caching.NO_STORE);
         }

@@ -9,9 +9,9 @@ import se.inlagg.http.HttpResponse;
 
 /**
  * GET /assets/{file}, GET /style.css and GET /favicon.ico: the site's own files, the one hand-written
- * stylesheet and the icon. Under a hashed name a file never changes, so it is cached for a year; another
+ * stylesheet, the icon and the post forms' script (DraftScript). Under a hashed name a file never changes, so it is cached for a year; another
  * hash (a page cached from before a deploy) gets the current file, revalidated. Any other name is not
- * found: /assets/finns-inte.js is no stylesheet. /favicon.ico is what browsers
+ * found: /assets/finns-inte.js is no file of the site. /favicon.ico is what browsers
  * ask for unprompted.
  */
 public final class StylesheetHandler extends PageFunction {
@@ -27,11 +27,13 @@ public final class StylesheetHandler extends PageFunction {
         String file = request.pathParameter("file").orElse("");
         boolean icon = file.startsWith("favicon.") && file.endsWith(".svg");
         boolean stylesheet = request.path().equals("/style.css") || file.startsWith("style.") && file.endsWith(".css");
-        if (!icon && !stylesheet) {
+        boolean script = file.startsWith("utkast.") && file.endsWith(".js");
+        if (!icon && !stylesheet && !script) {
             throw new se.inlagg.http.ProblemException(se.inlagg.http.Problems.routeNotFound());
         }
-        BundledFile served = icon ? ICON : STYLESHEET;
-        boolean current = file.equals(icon ? iconPath().substring("/assets/".length()) : stylesheetPath().substring("/assets/".length()));
+        BundledFile served = icon ? ICON : script ? DraftScript.FILE : STYLESHEET;
+        String currentPath = icon ? iconPath() : script ? DraftScript.path() : stylesheetPath();
+        boolean current = file.equals(currentPath.substring("/assets/".length()));
         HttpResponse response = Caching.publicly(request, served.response());
         // A 304 for the current name says what its 200 said: a cache that revalidated keeps it as immutable.
         return current && (response.status() == 200 || response.status() == 304) ? response.withHeader("cache-control", Caching.IMMUTABLE) : response;

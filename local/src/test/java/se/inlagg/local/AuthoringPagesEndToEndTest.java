@@ -53,6 +53,36 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         return changed;
     }
 
+    /**
+     * A post's forms load the site's one script, which keeps unsaved words in the author's browser (BrowserTest runs it):
+     * from the site's own address, under a hashed name kept a year, keyed by the form and a hash of the author (never
+     * their id); the author pages' policy lets the site's own script run, and readers' pages still allow none.
+     */
+    @Test
+    void aPostsFormsLoadTheScriptThatKeepsUnsavedWordsAndOnlyAuthorPagesMayRunIt() {
+        var page = asa.get("/write");
+        var form = java.util.regex.Pattern.compile("<form method=\"post\" action=\"/write\"[^>]* data-utkast=\"/write\" data-utkast-av=\"([0-9a-f]{16})\">")
+                .matcher(page.body());
+        assertTrue(form.find(), page.body());
+        var script = java.util.regex.Pattern.compile("<script src=\"(/assets/utkast\\.[A-Za-z0-9]{10}\\.js)\" defer></script>").matcher(page.body());
+        assertTrue(script.find(), page.body());
+        assertTrue(page.header("content-security-policy").contains("script-src 'self';"), page.header("content-security-policy"));
+        assertFalse(http.get("/").header("content-security-policy").contains("script-src"), "readers' pages run no script");
+
+        String slug = write("Formulär som sparar utkast", "draft");
+        String edit = asa.get("/posts/" + slug + "/edit").body();
+        assertTrue(edit.contains(" data-utkast=\"/posts/" + slug + "/edit\" data-utkast-av=\"" + form.group(1) + "\">"), edit);
+        assertTrue(edit.contains("<script src=\"" + script.group(1) + "\" defer></script>"));
+        assertFalse(asa.get("/profile").body().contains("data-utkast"), "only a post's forms");
+
+        var file = http.get(script.group(1));
+        assertEquals(200, file.status());
+        assertEquals("text/javascript; charset=utf-8", file.header("content-type"));
+        assertEquals(se.inlagg.http.Caching.IMMUTABLE, file.header("cache-control"));
+        assertTrue(file.body().contains("localStorage"));
+        assertEquals(404, http.get("/assets/utkast.js.map").status());
+    }
+
     @Test
     void myPostsListsDraftsScheduledAndPublishedNewestFirstWithTheirActions() {
         // Changes a second apart: the list sorts by the time of the last change, to the second. The first a second after

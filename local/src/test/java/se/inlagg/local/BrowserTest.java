@@ -36,7 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * å, ä, ö, a list and an image caption, finds it on the front page and on its own page, and sends
  * a form with an error to find everything typed still there; a reader searches in Swedish and
  * follows category, archive, author and office links; every page type passes axe-core's WCAG 2.1 AA
- * rules with no violation; search and forms work from the keyboard alone. Screenshots go to
+ * rules with no violation; search and forms work from the keyboard alone; with JavaScript on, words
+ * typed into a post's form and never sent are offered back when it opens again. Screenshots go to
  * local/target/screenshots.
  */
 class BrowserTest {
@@ -237,8 +238,9 @@ class BrowserTest {
 
     /**
      * axe-core in a second Chromium, with JavaScript on: axe's rules run on promises and timers, which a
-     * page with JavaScript off never gets to run. The pages have no script of their own and their
-     * policy allows none, so they are the same pages either way.
+     * page with JavaScript off never gets to run. Readers' pages have no script of their own and their
+     * policy allows none, so they are the same pages either way; a post's form loads the one script,
+     * which adds to the page only when it has unsaved words to offer (checked in its own test).
      */
     @Test
     void everyPageTypePassesAxeCoreWithNoViolation() throws Exception {
@@ -741,11 +743,57 @@ class BrowserTest {
 
     /** Signs in at the form with the test's author token; the browser lands on the authoring form. */
     private static void signIn() {
-        browser.get(base + "/signin");
-        browser.findElement(By.id("token")).sendKeys(ServerExtension.TOKEN);
-        browser.findElement(By.cssSelector("form.signin button")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("body")));
-        assertTrue(browser.getCurrentUrl().endsWith("/write"), browser.getCurrentUrl());
+        signIn(browser);
+    }
+
+    private static void signIn(WebDriver in) {
+        in.get(base + "/signin");
+        in.findElement(By.id("token")).sendKeys(ServerExtension.TOKEN);
+        in.findElement(By.cssSelector("form.signin button")).click();
+        new WebDriverWait(in, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("body")));
+        assertTrue(in.getCurrentUrl().endsWith("/write"), in.getCurrentUrl());
+    }
+
+    /**
+     * With JavaScript on, a post's form keeps what its author types in their browser until the site has it: the words of
+     * a form left unsaved (a tab closed, a crash, a link followed) are offered back when it opens again and filled in only
+     * when asked; once saved, nothing is offered; the script is the site's own, which the author pages' policy lets run.
+     */
+    @Test
+    void wordsTypedButNeverSavedAreOfferedBackWhenTheFormOpensAgain() throws Exception {
+        ChromeDriver writer = chromium(true);
+        try {
+            signIn(writer);
+            String title = "Osparat om fjällen i Åre";
+            writer.findElement(By.id("title")).sendKeys(title);
+            writer.findElement(By.id("body")).sendKeys("Det här skrevs men sparades aldrig.\n\nFörsta punkten.");
+            Thread.sleep(1_000);
+            writer.get(base + "/drafts");
+            writer.get(base + "/write");
+            var wait = new WebDriverWait(writer, Duration.ofSeconds(20));
+            WebElement offer = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.utkast")));
+            assertTrue(offer.getText().startsWith("Osparad text i den här webbläsaren"), offer.getText());
+            assertEquals("", writer.findElement(By.id("title")).getDomProperty("value"), "nothing is filled in unasked");
+            AxeCore.script().ifPresent(axe -> assertEquals(List.of(), AxeCore.violations(writer, axe), "the offer passes axe-core"));
+            Files.copy(writer.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve("unsaved-words-offered.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            offer.findElement(By.xpath(".//button[text()='Fyll i den osparade texten']")).click();
+            assertEquals(title, writer.findElement(By.id("title")).getDomProperty("value"));
+            assertEquals("Det här skrevs men sparades aldrig.\n\nFörsta punkten.", writer.findElement(By.id("body")).getDomProperty("value"));
+            assertEquals(0, writer.findElements(By.cssSelector("section.utkast")).size());
+            assertEquals("title", writer.switchTo().activeElement().getDomProperty("id"), "on the words filled in");
+
+            writer.findElement(By.id("tags")).sendKeys(Keys.ENTER);
+            // Sent, the site has the words: the browser lets them go.
+            wait.until(ExpectedConditions.urlContains("/posts/osparat-om-fjallen-i-are"));
+            writer.get(base + "/write");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("body")));
+            Thread.sleep(500);
+            assertEquals(0, writer.findElements(By.cssSelector("section.utkast")).size(), "saved: the site has the words, nothing to offer");
+            assertEquals(List.of(), policyReports(writer), "the script is allowed where it runs");
+        } finally {
+            writer.quit();
+        }
     }
 
     /** A click that submits a form returns before the next page has loaded; wait for what must come. */
