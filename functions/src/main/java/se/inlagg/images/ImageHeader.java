@@ -114,6 +114,22 @@ public record ImageHeader(ImageType type, int width, int height) {
     }
 
     /**
+     * How many colour components a JPEG's frame has: 1 grey, 3 colour (YCbCr or RGB), 4 print's CMYK or YCCK; -1 when its
+     * frame header is not found.
+     */
+    static int jpegComponents(Bytes b) {
+        long at = jpegSegment(b, marker -> marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc);
+        return at < 0 ? -1 : b.at(at + 9);
+    }
+
+    /** Whether a JPEG is progressive (SOF2, 6, 10 or 14): its decoder reads the whole file before it gives a line. */
+    static boolean jpegProgressive(Bytes b) {
+        long at = jpegSegment(b, marker -> marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc);
+        int marker = at < 0 ? -1 : b.at(at + 1);
+        return marker == 0xc2 || marker == 0xc6 || marker == 0xca || marker == 0xce;
+    }
+
+    /**
      * Whether a JPEG carries what its camera or editor knew beside the picture: EXIF (the place it was taken, the device,
      * the time), XMP, or Photoshop's IPTC block; none of it is the picture, and a reader is shown none of it.
      */

@@ -20,8 +20,9 @@ import se.inlagg.posts.Seen;
 /**
  * Pictures uploaded straight to the bucket and put on a post. An upload is checked by its bytes
  * (JPEG, PNG or WebP, up to 10 MB, its size read from its header) and deleted at once when it is
- * not a picture; a good one is copied to the post's picture key before the post's write, with no tag:
- * kept. Its upload is deleted once the write committed. A save whose write is refused, or of unknown
+ * not a picture; a good one is stored under the post's picture key before the post's write, with no tag: kept, as
+ * readers get it (PictureForReaders: made smaller, upright, without its metadata) or copied as it is. Every save of one
+ * upload to one post stores the same bytes under the same key, so "the copy" below is either. Its upload is deleted once the write committed. A save whose write is refused, or of unknown
  * fate, marks the copy unattached for the lifecycle only if the post, read after its write, does not
  * show it, and reads the post once more after marking it, since another save of the same upload (every
  * save of one upload to one post shares its key) may have committed in between: then it marks it attached
@@ -195,12 +196,12 @@ public final class ImageService {
 
     /**
      * The checked version of the upload under the picture's key as readers get it (PictureForReaders: no larger than they
-     * need, upright, without its camera's metadata) or, when it is fit as it is or cannot be made, as uploaded; and its size
-     * so. Empty, storing nothing, when the upload is gone or is no longer that version. Every save of one upload to one
+     * need, upright, without its camera's metadata) or, when it is fit as it is or is not made, as uploaded (copied); and
+     * its size so. Empty, storing nothing, when the upload is gone or is no longer that version. Every save of one upload to one
      * post stores the same file under the same key, as copies did.
      */
     private Optional<Image.Size> storedForReaders(Uploaded upload, String picture) {
-        if (PictureForReaders.mayNeedMaking(upload.type(), upload.size())) {
+        if (PictureForReaders.mayNeedMaking(upload.type())) {
             Optional<ImageBucket.Chunk> whole = bucket.read(upload.key(), Optional.of(upload.version()), 0, (int) upload.bytes());
             if (whole.isEmpty()) {
                 return Optional.empty();

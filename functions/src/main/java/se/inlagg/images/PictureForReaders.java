@@ -28,22 +28,39 @@ import se.inlagg.posts.Image;
  * photo of 4,032 by 3,024 pixels and 3 to 10 MB, where the page's column is 672 pixels wide (2,016 on the sharpest
  * screens), is made at most {@link #LONGEST_SIDE} pixels on its longer side; one stored on its side is turned upright,
  * as browsers show it; and what its camera knew (EXIF's place the photo was taken and the device, XMP, IPTC), which
- * every reader could otherwise read out of the file, is left out. A JPEG stays a JPEG and a PNG a PNG, so the picture's
- * name and type are the upload's.
+ * every reader could otherwise read out of the file, is left out (PictureMetadata). A JPEG stays a JPEG and a PNG a
+ * PNG, so the picture's name and type are the upload's. A picture no larger than readers get only loses its metadata,
+ * byte for byte otherwise: no new encoding, no loss.
  *
  * <p>The JDK's own decoders and encoders (javax.imageio), loaded only when a picture is saved: no library, and nothing
- * at a cold start. WebP, which the JDK cannot read, and anything it fails to read (a CMYK JPEG, say), are kept as
- * uploaded, as every picture was before: the site never refuses a picture because it could not make it smaller.
+ * at a cold start. Kept as uploaded, as every picture was before (the site never refuses a picture because it could not
+ * make it smaller): a WebP, which the JDK cannot read; a CMYK or YCCK JPEG, which the JDK converts a pixel at a time (a
+ * quarter of a minute for 12 megapixels); a progressive JPEG over {@link #MOST_PROGRESSIVE_PIXELS}; a large PNG that
+ * names its colours, which the JDK's reader does not apply; and anything not made within {@link #BUDGET} or that fails
+ * (logged). Their metadata is taken out all the same.
  */
 final class PictureForReaders {
 
     /** The longest side readers get, in pixels: the column's 672 at three device pixels to one. */
     static final int LONGEST_SIDE = 2_000;
     /**
-     * Pictures of more pixels than this are kept as uploaded: decoding one takes seconds and, for a progressive JPEG, some
-     * hundreds of megabytes outside the heap. Phones' and most cameras' photos are within it (12 to 50 megapixels).
+     * Pictures of more pixels than this are not made smaller (only their metadata is taken out): decoding one takes seconds
+     * and, for a progressive JPEG, some hundreds of megabytes outside the heap. Phones' and most cameras' photos are
+     * within it (12 to 50 megapixels).
      */
     static final long MOST_PIXELS = 50_000_000L;
+    /**
+     * How long the making may take before the picture is kept as uploaded instead: the save's function has 15 s and about
+     * 0.6 of a core, and a file that is small but slow to decode (a progressive JPEG, a 16-bit PNG of one colour, some
+     * hundred times its size in pixels) must not take the save past it.
+     */
+    static final java.time.Duration BUDGET = java.time.Duration.ofSeconds(4);
+    /**
+     * A progressive JPEG of more pixels than this is not made smaller: its decoder reads the whole file before it gives a
+     * line, so the budget cannot stop it (27 megapixels took 3 s on the development machine's core, twice that on Lambda's
+     * share). Cameras and phones write baseline JPEGs.
+     */
+    static final long MOST_PROGRESSIVE_PIXELS = 12_000_000L;
     /** JPEG quality of a picture made here: no difference a reader sees from the camera's, a seventh of its bytes. */
     static final float JPEG_QUALITY = 0.85f;
 
@@ -51,7 +68,15 @@ final class PictureForReaders {
     record Made(byte[] bytes, Image.Size size) {
     }
 
+    /** Stops a reading that has run past its budget (ImageReader.abort, asked again until the reading ends). */
+    private static final java.util.concurrent.ScheduledExecutorService WATCH = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("picture-budget").unstarted(r));
+
     static {
+        // No screen: java.desktop's images and colours only (the JDK takes it so without DISPLAY; said, not guessed).
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         // In memory: ImageIO's streams otherwise buffer through files in the temporary folder, for nothing here.
         ImageIO.setUseCache(false);
     }
@@ -59,39 +84,60 @@ final class PictureForReaders {
     private PictureForReaders() {
     }
 
-    /**
-     * Whether an upload of this type and size may need making: every JPEG (its metadata and orientation are read from
-     * the whole file), a PNG only when it is larger than readers get; never a WebP, nor a picture over {@link #MOST_PIXELS}.
-     */
-    static boolean mayNeedMaking(ImageType type, Image.Size size) {
-        long pixels = (long) size.width() * size.height();
-        return pixels <= MOST_PIXELS && switch (type) {
-            case JPEG -> true;
-            case PNG -> Math.max(size.width(), size.height()) > LONGEST_SIDE;
-            case WEBP -> false;
-        };
+    /** Whether an upload of this type may need making: a JPEG or a PNG (read whole for its metadata); never a WebP. */
+    static boolean mayNeedMaking(ImageType type) {
+        return type != ImageType.WEBP;
     }
 
     /**
-     * The file readers get of this upload, or empty when the upload is to be kept as it is: fit already (a JPEG with no
-     * metadata, upright and no larger than readers get), or one the JDK cannot read (logged).
+     * The file readers get of this upload, or empty when the upload is to be kept as it is: fit already (no metadata,
+     * upright and no larger than readers get), or one not made (above; logged).
      */
     static Optional<Made> of(byte[] file, ImageType type) {
+        return of(file, type, BUDGET);
+    }
+
+    /** The same within this budget. */
+    static Optional<Made> of(byte[] file, ImageType type, java.time.Duration budget) {
         if (type == ImageType.WEBP) {
             return Optional.empty();
         }
         ImageHeader.Bytes bytes = p -> p >= 0 && p < file.length ? file[(int) p] & 0xff : -1;
-        int orientation = type == ImageType.JPEG ? ImageHeader.orientation(bytes) : 1;
-        boolean metadata = type == ImageType.JPEG && ImageHeader.carriesMetadata(bytes);
+        Optional<ImageHeader> header = ImageHeader.read(bytes);
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        Image.Size shown = new Image.Size(header.get().width(), header.get().height());
+        // Made smaller only where it is larger than readers get and within what can be decoded in time.
+        boolean larger = Math.max(shown.width(), shown.height()) > LONGEST_SIDE && (long) shown.width() * shown.height() <= MOST_PIXELS;
+        if (type == ImageType.JPEG) {
+            int orientation = ImageHeader.orientation(bytes);
+            boolean slow = ImageHeader.jpegProgressive(bytes) && (long) shown.width() * shown.height() > MOST_PROGRESSIVE_PIXELS;
+            if (!larger || slow || ImageHeader.jpegComponents(bytes) == 4) {
+                // Fit in size (or print's colours, or too slow to decode in time): its metadata out, its pixels as they are.
+                return PictureMetadata.withoutJpegMetadata(file, orientation).map(stripped -> new Made(stripped, shown));
+            }
+            return made(file, type, orientation, budget).or(() -> PictureMetadata.withoutJpegMetadata(file, orientation)
+                    .map(stripped -> new Made(stripped, shown)));
+        }
+        if (!larger || PictureMetadata.pngNamesItsColours(file)) {
+            return PictureMetadata.withoutPngMetadata(file).map(stripped -> new Made(stripped, shown));
+        }
+        return made(file, type, 1, budget).or(() -> PictureMetadata.withoutPngMetadata(file).map(stripped -> new Made(stripped, shown)));
+    }
+
+    /** Decoded, made smaller, turned upright and encoded anew, within the budget; empty, logged, when not. */
+    private static Optional<Made> made(byte[] file, ImageType type, int orientation, java.time.Duration budget) {
         try {
-            Optional<BufferedImage> decoded = decode(file, type, metadata || orientation != 1);
+            Optional<BufferedImage> decoded = decode(file, type, budget);
             if (decoded.isEmpty()) {
                 return Optional.empty();
             }
             BufferedImage upright = turned(decoded.get(), orientation);
-            byte[] made = encode(upright, type);
-            return Optional.of(new Made(made, new Image.Size(upright.getWidth(), upright.getHeight())));
-        } catch (IOException | RuntimeException e) {
+            return Optional.of(new Made(encode(upright, type), new Image.Size(upright.getWidth(), upright.getHeight())));
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            // An OutOfMemoryError here is this one picture's, its buffers unreachable once it is thrown: the save goes on with
+            // the upload as it is, rather than answer nothing and lose the words typed for it.
             Log.warn("picture_kept_as_uploaded", "type", type.label(), "error", e.getClass().getSimpleName(),
                     "message", String.valueOf(e.getMessage()));
             return Optional.empty();
@@ -99,12 +145,17 @@ final class PictureForReaders {
     }
 
     /**
-     * Makes a small picture as a saved one is made (decoded, made smaller, turned, encoded), so that the JDK's image code
-     * is loaded and compiled before a SnapStart snapshot, not in an author's first save after it.
+     * Makes small pictures as a saved one is made (decoded, made smaller, turned, converted from another colour space,
+     * encoded; its metadata taken out), so that the JDK's image code and colour library are loaded and compiled before a
+     * SnapStart snapshot, not in an author's first save after it.
      */
     static void prime() {
         BufferedImage image = new BufferedImage(LONGEST_SIDE + 8, 8, BufferedImage.TYPE_INT_RGB);
         turned(image, 6);
+        BufferedImage linear = new BufferedImage(new java.awt.image.ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_LINEAR_RGB),
+                false, false, java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE),
+                java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 4, 4, 3, null), false, null);
+        inSrgb(linear);
         for (ImageType type : List.of(ImageType.JPEG, ImageType.PNG)) {
             try {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -117,39 +168,46 @@ final class PictureForReaders {
     }
 
     /**
-     * The picture at most {@link #LONGEST_SIDE} on its longer side, or empty when it is no larger and nothing else asks
-     * for it to be made ({@code mustMake}). Read a pixel in every few, each way, where it is more than twice the size
-     * wanted (the decoder then holds only those: a 50-megapixel photo takes some 50 MB, not 200), then halved smoothly.
+     * The picture at most {@link #LONGEST_SIDE} on its longer side: read a pixel in every few, each way, where it is twice
+     * the size wanted or more (the decoder then holds between one and two times the side wanted, each way), then halved
+     * smoothly. Empty when the reading ran past the budget.
      */
-    private static Optional<BufferedImage> decode(byte[] file, ImageType type, boolean mustMake) throws IOException {
+    private static Optional<BufferedImage> decode(byte[] file, ImageType type, java.time.Duration budget) throws IOException {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(type == ImageType.JPEG ? "jpeg" : "png");
         if (!readers.hasNext()) {
             return Optional.empty();
         }
         ImageReader reader = readers.next();
+        var overrun = new java.util.concurrent.atomic.AtomicBoolean();
+        // Asked again and again past the budget: a reader forgets an abort asked before its reading began.
+        var watch = WATCH.scheduleAtFixedRate(() -> {
+            overrun.set(true);
+            reader.abort();
+        }, Math.max(1, budget.toMillis()), 50, java.util.concurrent.TimeUnit.MILLISECONDS);
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(file))) {
             reader.setInput(in, true, true);
-            int width = reader.getWidth(0);
-            int height = reader.getHeight(0);
-            int longest = Math.max(width, height);
-            if (longest <= LONGEST_SIDE && !mustMake) {
-                return Optional.empty();
-            }
+            int longest = Math.max(reader.getWidth(0), reader.getHeight(0));
             ImageReadParam param = reader.getDefaultReadParam();
-            int every = Math.max(1, longest / (2 * LONGEST_SIDE));
+            int every = Math.max(1, longest / LONGEST_SIDE);
             param.setSourceSubsampling(every, every, 0, 0);
             BufferedImage image = reader.read(0, param);
+            if (overrun.get()) {
+                Log.warn("picture_kept_as_uploaded", "type", type.label(), "error", "budget", "ms", budget.toMillis());
+                return Optional.empty();
+            }
             return Optional.of(smaller(inSrgb(image), LONGEST_SIDE));
         } finally {
+            watch.cancel(false);
             reader.dispose();
         }
     }
 
     /**
      * In sRGB, as browsers take a picture that names no colour space (one in a camera's wider space, Display P3, would
-     * show dull), with an alpha channel only where the picture has one.
+     * show dull), with an alpha channel only where the picture has one. Grey is copied sample by sample: Java2D takes the
+     * JDK's grey space as linear light and would lighten it.
      */
-    private static BufferedImage inSrgb(BufferedImage image) {
+    static BufferedImage inSrgb(BufferedImage image) {
         boolean alpha = image.getColorModel().hasAlpha();
         int wanted = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
         if (image.getType() == wanted) {
@@ -157,6 +215,20 @@ final class PictureForReaders {
         }
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), wanted);
         ColorSpace space = image.getColorModel().getColorSpace();
+        if (space.getType() == ColorSpace.TYPE_GRAY && image.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+            var raster = image.getRaster();
+            int greyMax = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
+            boolean alphaBand = alpha && raster.getNumBands() > 1;
+            int alphaMax = alphaBand ? (1 << raster.getSampleModel().getSampleSize(1)) - 1 : 1;
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    int grey = raster.getSample(x, y, 0) * 255 / greyMax;
+                    int a = alphaBand ? raster.getSample(x, y, 1) * 255 / alphaMax : 255;
+                    out.setRGB(x, y, a << 24 | grey << 16 | grey << 8 | grey);
+                }
+            }
+            return out;
+        }
         if (!space.isCS_sRGB() && space.getType() != ColorSpace.TYPE_GRAY) {
             new ColorConvertOp(space, ColorSpace.getInstance(ColorSpace.CS_sRGB), null).filter(image, out);
             return out;

@@ -1,6 +1,7 @@
 package se.inlagg.images;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -36,6 +37,29 @@ class PictureForReadersTest {
         assertEquals(new Image.Size(2000, 1333), greyMade.size());
         int rgb = ImageIO.read(new ByteArrayInputStream(greyMade.bytes())).getRGB(1000, 600);
         assertTrue(Math.abs(((rgb >> 16) & 0xff) - 0x80) < 8 && Math.abs((rgb & 0xff) - 0x80) < 8, Integer.toHexString(rgb));
+    }
+
+    /**
+     * A photo no larger than readers get loses its camera's metadata and nothing else: its picture data byte for byte (no
+     * new encoding), its turn upright said again in an EXIF of that one entry, which browsers follow.
+     */
+    @Test
+    void aSmallPhotoLosesItsMetadataByteForByteAndKeepsItsTurn() {
+        byte[] photo = Pictures.fromCamera(400, 300, 6, "Inlagg Phone 7");
+        var made = PictureForReaders.of(photo, ImageType.JPEG).orElseThrow();
+        assertEquals(new Image.Size(300, 400), made.size(), "as shown");
+        String text = new String(made.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertFalse(text.contains("Inlagg Phone 7"));
+        ImageHeader.Bytes bytes = p -> p >= 0 && p < made.bytes().length ? made.bytes()[(int) p] & 0xff : -1;
+        assertEquals(6, ImageHeader.orientation(bytes), "turned as before");
+        int scan = text.indexOf("\u00ff\u00da");
+        assertTrue(java.util.Arrays.equals(java.util.Arrays.copyOfRange(photo, new String(photo, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .indexOf("\u00ff\u00da"), photo.length), java.util.Arrays.copyOfRange(made.bytes(), scan, made.bytes().length)), "the picture data as it was");
+
+        byte[] upright = Pictures.fromCamera(400, 300, 1, "Inlagg Phone 7");
+        var plain = PictureForReaders.of(upright, ImageType.JPEG).orElseThrow();
+        assertFalse(new String(plain.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("Exif"), "no EXIF at all");
+        assertEquals(Optional.empty(), PictureForReaders.of(Pictures.jpeg(400, 300), ImageType.JPEG), "nothing to take out: as uploaded");
     }
 
     @Test
