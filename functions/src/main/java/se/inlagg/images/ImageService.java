@@ -154,14 +154,13 @@ public final class ImageService {
             // Changed since the author saw it: by this very picture's save (its upload not yet let go), or by something else.
             return shows(current, key) ? withTextAsTyped(current, authorId, altText, captionText, seen) : Outcome.refused(new Refusal.Stale());
         }
-        String name = ObjectKeys.imageName(key, current.summary().id(), upload.type());
-        String picture = ObjectKeys.image(name);
-        Optional<Image.Size> shown = storedForReaders(upload, picture);
-        if (shown.isEmpty()) {
+        Optional<Stored> stored = storedForReaders(upload, current.summary().id());
+        if (stored.isEmpty()) {
             // Gone since it was read (the same save sent twice), or replaced by another put to its key: never copied unchecked.
             return alreadyOnThePost(authorId, slug, key, new Refusal.NotFound(Refusal.Missing.UPLOAD), altText, captionText, seen);
         }
-        Image image = Image.stored(name, altText, Optional.of(captionText), shown.get());
+        String picture = ObjectKeys.image(stored.get().name());
+        Image image = Image.stored(stored.get().name(), altText, Optional.of(captionText), stored.get().size());
         Outcome<Post> written;
         try {
             written = posts.attachImage(current, authorId, image);
@@ -200,7 +199,7 @@ public final class ImageService {
      * its size so. Empty, storing nothing, when the upload is gone or is no longer that version. Every save of one upload to one
      * post stores the same file under the same key, as copies did.
      */
-    private Optional<Image.Size> storedForReaders(Uploaded upload, String picture) {
+    private Optional<Stored> storedForReaders(Uploaded upload, String postId) {
         if (PictureForReaders.mayNeedMaking(upload.type())) {
             Optional<ImageBucket.Chunk> whole = bucket.read(upload.key(), Optional.of(upload.version()), 0, (int) upload.bytes());
             if (whole.isEmpty()) {
@@ -208,11 +207,18 @@ public final class ImageService {
             }
             Optional<PictureForReaders.Made> made = PictureForReaders.of(whole.get().bytes(), upload.type());
             if (made.isPresent()) {
-                bucket.put(picture, made.get().bytes(), upload.type());
-                return Optional.of(made.get().size());
+                String name = ObjectKeys.imageName(upload.key(), postId, made.get().type());
+                bucket.put(ObjectKeys.image(name), made.get().bytes(), made.get().type());
+                return Optional.of(new Stored(name, made.get().size()));
             }
         }
-        return bucket.copy(upload.key(), upload.version(), picture, upload.type()) ? Optional.of(upload.size()) : Optional.empty();
+        String name = ObjectKeys.imageName(upload.key(), postId, upload.type());
+        return bucket.copy(upload.key(), upload.version(), ObjectKeys.image(name), upload.type())
+                ? Optional.of(new Stored(name, upload.size())) : Optional.empty();
+    }
+
+    /** A picture stored for a post: its name (of the type stored: a photo sent as a PNG is stored as a JPEG) and its size. */
+    private record Stored(String name, Image.Size size) {
     }
 
     /**

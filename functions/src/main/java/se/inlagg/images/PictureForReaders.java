@@ -25,8 +25,8 @@ import se.inlagg.posts.Image;
 
 /**
  * The file readers get of an uploaded picture, made from it when the upload is not fit to be shown as it is: a phone's
- * photo of 4,032 by 3,024 pixels and 3 to 10 MB, where the page's column is 672 pixels wide (2,016 on the sharpest
- * screens), is made at most {@link #LONGEST_SIDE} pixels on its longer side; one stored on its side is turned upright,
+ * photo of 4,032 by 3,024 pixels and 3 to 10 MB, where the page's column is 672 pixels wide (1,344 device pixels on a
+ * laptop's screen, 1,074 on a phone's), is made at most {@link #LONGEST_SIDE} pixels on its longer side; one stored on its side is turned upright,
  * as browsers show it; and what its camera knew (EXIF's place the photo was taken and the device, XMP, IPTC), which
  * every reader could otherwise read out of the file, is left out (PictureMetadata). A JPEG stays a JPEG and a PNG a
  * PNG, so the picture's name and type are the upload's. A picture no larger than readers get only loses its metadata,
@@ -41,8 +41,11 @@ import se.inlagg.posts.Image;
  */
 final class PictureForReaders {
 
-    /** The longest side readers get, in pixels: the column's 672 at three device pixels to one. */
-    static final int LONGEST_SIDE = 2_000;
+    /**
+     * The longest side readers get, in pixels: the column's 672 at 2.4 device pixels to one, a phone's 358 at 3 and more.
+     * More would be bytes every reader waits for (a photo's 2,000 pixels are half as many bytes again) that few screens show.
+     */
+    static final int LONGEST_SIDE = 1_600;
     /**
      * Pictures of more pixels than this are not made smaller (only their metadata is taken out): decoding one takes seconds
      * and, for a progressive JPEG, some hundreds of megabytes outside the heap. Phones' and most cameras' photos are
@@ -64,9 +67,16 @@ final class PictureForReaders {
     /** JPEG quality of a picture made here: no difference a reader sees from the camera's, a seventh of its bytes. */
     static final float JPEG_QUALITY = 0.85f;
 
-    /** The file made, and its size in pixels as shown. */
-    record Made(byte[] bytes, Image.Size size) {
+    /** The file made, its size in pixels as shown, and its type: the upload's, or a JPEG made of a photo sent as a PNG. */
+    record Made(byte[] bytes, Image.Size size, ImageType type) {
     }
+
+    /**
+     * A PNG made smaller is stored as a JPEG where the PNG would be more than this many times the JPEG's size: a photo
+     * sent as a PNG (a 2,000-pixel PNG of a photo was 7 MB, its JPEG 0.3), while a screenshot or a drawing, whose PNG is
+     * small and whose text a JPEG would blur, stays a PNG. Never one with transparency.
+     */
+    static final int PHOTO_AS_PNG = 4;
 
     /** Stops a reading that has run past its budget (ImageReader.abort, asked again until the reading ends). */
     private static final java.util.concurrent.ScheduledExecutorService WATCH = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
@@ -115,15 +125,15 @@ final class PictureForReaders {
             boolean slow = ImageHeader.jpegProgressive(bytes) && (long) shown.width() * shown.height() > MOST_PROGRESSIVE_PIXELS;
             if (!larger || slow || ImageHeader.jpegComponents(bytes) == 4) {
                 // Fit in size (or print's colours, or too slow to decode in time): its metadata out, its pixels as they are.
-                return PictureMetadata.withoutJpegMetadata(file, orientation).map(stripped -> new Made(stripped, shown));
+                return PictureMetadata.withoutJpegMetadata(file, orientation).map(stripped -> new Made(stripped, shown, type));
             }
             return made(file, type, orientation, budget).or(() -> PictureMetadata.withoutJpegMetadata(file, orientation)
-                    .map(stripped -> new Made(stripped, shown)));
+                    .map(stripped -> new Made(stripped, shown, type)));
         }
         if (!larger || PictureMetadata.pngNamesItsColours(file)) {
-            return PictureMetadata.withoutPngMetadata(file).map(stripped -> new Made(stripped, shown));
+            return PictureMetadata.withoutPngMetadata(file).map(stripped -> new Made(stripped, shown, type));
         }
-        return made(file, type, 1, budget).or(() -> PictureMetadata.withoutPngMetadata(file).map(stripped -> new Made(stripped, shown)));
+        return made(file, type, 1, budget).or(() -> PictureMetadata.withoutPngMetadata(file).map(stripped -> new Made(stripped, shown, type)));
     }
 
     /** Decoded, made smaller, turned upright and encoded anew, within the budget; empty, logged, when not. */
@@ -134,7 +144,22 @@ final class PictureForReaders {
                 return Optional.empty();
             }
             BufferedImage upright = turned(decoded.get(), orientation);
-            return Optional.of(new Made(encode(upright, type), new Image.Size(upright.getWidth(), upright.getHeight())));
+            Image.Size size = new Image.Size(upright.getWidth(), upright.getHeight());
+            byte[] made = encode(upright, type);
+            ImageType madeType = type;
+            if (type == ImageType.PNG && !upright.getColorModel().hasAlpha()) {
+                byte[] jpeg = encode(upright, ImageType.JPEG);
+                if (made.length > PHOTO_AS_PNG * (long) jpeg.length) {
+                    made = jpeg;
+                    madeType = ImageType.JPEG;
+                }
+            }
+            if (made.length >= file.length) {
+                // Smaller in pixels but not in bytes (a PNG the JDK compresses less well than its maker did): readers get
+                // fewer bytes as it was sent.
+                return Optional.empty();
+            }
+            return Optional.of(new Made(made, size, madeType));
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             // An OutOfMemoryError here is this one picture's, its buffers unreachable once it is thrown: the save goes on with
             // the upload as it is, rather than answer nothing and lose the words typed for it.
@@ -186,7 +211,9 @@ final class PictureForReaders {
         }, Math.max(1, budget.toMillis()), 50, java.util.concurrent.TimeUnit.MILLISECONDS);
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(file))) {
             reader.setInput(in, true, true);
-            int longest = Math.max(reader.getWidth(0), reader.getHeight(0));
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            int longest = Math.max(width, height);
             ImageReadParam param = reader.getDefaultReadParam();
             int every = Math.max(1, longest / LONGEST_SIDE);
             param.setSourceSubsampling(every, every, 0, 0);
@@ -195,7 +222,7 @@ final class PictureForReaders {
                 Log.warn("picture_kept_as_uploaded", "type", type.label(), "error", "budget", "ms", budget.toMillis());
                 return Optional.empty();
             }
-            return Optional.of(smaller(inSrgb(image), LONGEST_SIDE));
+            return Optional.of(smaller(inSrgb(image), fitted(width, height)));
         } finally {
             watch.cancel(false);
             reader.dispose();
@@ -243,16 +270,23 @@ final class PictureForReaders {
     }
 
     /** At most {@code longest} on its longer side: halved step by step, then scaled the last step, each bilinear. */
-    static BufferedImage smaller(BufferedImage image, int longest) {
+    static BufferedImage smaller(BufferedImage image, Image.Size wanted) {
         BufferedImage current = image;
-        while (Math.max(current.getWidth(), current.getHeight()) > longest) {
-            double factor = Math.max(0.5, longest / (double) Math.max(current.getWidth(), current.getHeight()));
-            int width = Math.max(1, (int) Math.round(current.getWidth() * factor));
-            int height = Math.max(1, (int) Math.round(current.getHeight() * factor));
+        while (current.getWidth() != wanted.width() || current.getHeight() != wanted.height()) {
+            // Halved while twice the size wanted or more (a bilinear step reads only four pixels of each), then to the size.
+            boolean halve = current.getWidth() >= 2 * wanted.width() && current.getHeight() >= 2 * wanted.height();
+            int width = halve ? (current.getWidth() + 1) / 2 : wanted.width();
+            int height = halve ? (current.getHeight() + 1) / 2 : wanted.height();
             current = drawn(current, width, height, new AffineTransform(width / (double) current.getWidth(), 0, 0,
                     height / (double) current.getHeight(), 0, 0));
         }
         return current;
+    }
+
+    /** The size at most {@link #LONGEST_SIDE} on its longer side, of the same proportions, of a picture of this size. */
+    static Image.Size fitted(int width, int height) {
+        double factor = Math.min(1, LONGEST_SIDE / (double) Math.max(width, height));
+        return new Image.Size(Math.max(1, (int) Math.round(width * factor)), Math.max(1, (int) Math.round(height * factor)));
     }
 
     /** Turned upright as its EXIF orientation says ({@link ImageHeader#orientation}). */
@@ -300,6 +334,10 @@ final class PictureForReaders {
                 param.setCompressionQuality(JPEG_QUALITY);
                 // Drawn coarse first, then sharper, on a slow connection; and a few per cent smaller.
                 param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            } else {
+                // Deflate's best (the JDK's default is its level 4): some tenths of a second more, once, for every reader.
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(0.0f);
             }
             writer.write(null, new IIOImage(image, null, null), param);
         } finally {

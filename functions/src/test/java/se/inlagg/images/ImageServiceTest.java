@@ -70,15 +70,15 @@ class ImageServiceTest {
 
         var saved = (Post) assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))).value();
         Image image = saved.summary().image().orElseThrow();
-        assertEquals(Optional.of(new Image.Size(1500, 2000)), image.size());
+        assertEquals(Optional.of(new Image.Size(1200, 1600)), image.size());
         byte[] file = bucket.files.get(ObjectKeys.image(image.storedName().orElseThrow())).bytes();
         var shown = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(file));
-        assertEquals(1500, shown.getWidth());
-        assertEquals(2000, shown.getHeight());
+        assertEquals(1200, shown.getWidth());
+        assertEquals(1600, shown.getHeight());
         // The camera's top-left quarter, turned a quarter clockwise, is the picture's top-right.
-        assertTrue(reddish(shown.getRGB(1400, 100)), Integer.toHexString(shown.getRGB(1400, 100)));
+        assertTrue(reddish(shown.getRGB(1100, 100)), Integer.toHexString(shown.getRGB(1100, 100)));
         assertFalse(reddish(shown.getRGB(100, 100)), Integer.toHexString(shown.getRGB(100, 100)));
-        assertFalse(reddish(shown.getRGB(1400, 1900)), Integer.toHexString(shown.getRGB(1400, 1900)));
+        assertFalse(reddish(shown.getRGB(1100, 1500)), Integer.toHexString(shown.getRGB(1100, 1500)));
         String text = new String(file, java.nio.charset.StandardCharsets.ISO_8859_1);
         assertFalse(text.contains("Exif") || text.contains("Inlagg Phone 7"), "nothing of the camera's");
         assertTrue(file.length * 3 < photo.length, file.length + " bytes of " + photo.length);
@@ -105,11 +105,29 @@ class ImageServiceTest {
         String key = uploaded(Pictures.png(5000, 1000));
         var saved = (Post) assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))).value();
         Image image = saved.summary().image().orElseThrow();
-        assertEquals(Optional.of(new Image.Size(2000, 400)), image.size());
+        assertEquals(Optional.of(new Image.Size(1600, 320)), image.size());
         assertTrue(image.storedName().orElseThrow().endsWith(".png"));
         byte[] file = bucket.files.get(ObjectKeys.image(image.storedName().orElseThrow())).bytes();
-        assertEquals(Optional.of(new ImageHeader(ImageType.PNG, 2000, 400)),
+        assertEquals(Optional.of(new ImageHeader(ImageType.PNG, 1600, 320)),
                 ImageHeader.read(at -> at >= 0 && at < file.length ? file[(int) at] & 0xff : -1));
+    }
+
+    /** A photo sent as a PNG is stored as a JPEG: a PNG of its pixels would be many times larger for nothing a reader sees. */
+    @Test
+    void aPhotoSentAsAPngIsStoredAsAJpegAndAScreenshotStaysAPng() throws Exception {
+        Post p = post("Foto som PNG");
+        byte[] photo = Pictures.photoAsPng(2400, 1600);
+        String key = uploaded(photo);
+        var saved = (Post) assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))).value();
+        Image image = saved.summary().image().orElseThrow();
+        assertTrue(image.storedName().orElseThrow().endsWith(".jpg"), image.storedName().toString());
+        assertEquals(Optional.of(new Image.Size(1600, 1067)), image.size());
+        var file = bucket.files.get(ObjectKeys.image(image.storedName().orElseThrow()));
+        assertEquals("image/jpeg", file.contentType());
+        assertTrue(file.bytes().length * 10 < photo.length, file.bytes().length + " bytes of " + photo.length);
+        assertTrue(file.bytes()[0] == (byte) 0xff && file.bytes()[1] == (byte) 0xd8, "a JPEG");
+        assertTrue(posts.get(p.slug(), Optional.of(ASA)) instanceof Outcome.Done<Post> d
+                && d.value().summary().image().orElseThrow().url().endsWith(".jpg"), "the post names the JPEG");
     }
 
     private static boolean reddish(int rgb) {

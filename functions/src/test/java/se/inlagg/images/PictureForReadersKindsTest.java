@@ -51,7 +51,7 @@ class PictureForReadersKindsTest {
 
     /**
      * A grey PNG with transparency (grey+alpha, or grey with a tRNS key: logos, line art, optimisers' output) larger than
-     * 2,000 pixels shows the grey the upload shows: Java2D, drawing it, takes the JDK's grey space as linear light and
+     * 1,600 pixels shows the grey the upload shows: Java2D, drawing it, takes the JDK's grey space as linear light and
      * lightens it (0x80 as 0xbc).
      */
     @Test
@@ -72,7 +72,7 @@ class PictureForReadersKindsTest {
     }
 
     /**
-     * A PNG larger than 2,000 pixels that names its colours (a Mac's screenshot on a P3 screen says Display P3): the JDK's
+     * A PNG larger than 1,600 pixels that names its colours (a Mac's screenshot on a P3 screen says Display P3): the JDK's
      * reader does not apply an iCCP chunk, so a PNG made from its pixels would show other colours. It is kept as uploaded.
      */
     @Test
@@ -108,7 +108,7 @@ class PictureForReadersKindsTest {
         assertInstanceOf(Outcome.Done.class, images.inspect(ASA, key), "the site takes it");
         assertEquals(Optional.empty(), PictureForReaders.of(png, ImageType.PNG, Duration.ofMillis(1)));
         var made = PictureForReaders.of(flatPng(3000, 100, 6, 16), ImageType.PNG).orElseThrow();
-        assertEquals(new Image.Size(2000, 67), made.size(), "within its budget, the same kind of file is made");
+        assertEquals(new Image.Size(1600, 53), made.size(), "within its budget, the same kind of file is made");
     }
 
     /**

@@ -36,6 +36,22 @@ final class Pictures {
         return encoded(image, "jpeg");
     }
 
+    /** A photo as a PNG: colours that change smoothly, with a camera's grain, which a PNG keeps at great length. */
+    static byte[] photoAsPng(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int grain = random.nextInt(17) - 8;
+                int r = Math.clamp(x * 255L / width + grain, 0, 255);
+                int g = Math.clamp(y * 255L / height + grain, 0, 255);
+                int b = Math.clamp(128 + grain, 0, 255);
+                image.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        return encoded(image, "png");
+    }
+
     /** A JPEG with a large metadata segment first (as a camera's EXIF and colour profile are), pushing its size far back. */
     static byte[] jpegWithMetadata(int width, int height, int metadataBytes) {
         byte[] plain = jpeg(width, height);

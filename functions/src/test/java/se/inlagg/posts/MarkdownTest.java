@@ -165,7 +165,7 @@ class MarkdownTest {
                 "no picture: its alt text, as written");
         assertEquals("<p>Logga</p>\n", Markdown.toHtml("[![Logga](data:image/png;base64,AAAA)](javascript:x)"));
         assertEquals("<p>Före  efter.</p>\n", Markdown.toHtml("Före ![](vbscript:x) efter."));
-        assertEquals("<p><img src=\"https://e.se/a.jpg\" alt=\"Karta\" /></p>\n", Markdown.toHtml("![Karta](https://e.se/a.jpg)"),
+        assertEquals("<p><img src=\"https://e.se/a.jpg\" alt=\"Karta\" loading=\"lazy\" decoding=\"async\" /></p>\n", Markdown.toHtml("![Karta](https://e.se/a.jpg)"),
                 "a picture it may show is shown");
         assertEquals("Före Karta över Malmö efter.", Markdown.toWords("Före ![Karta över Malmö](javascript:x) efter."));
     }
@@ -177,7 +177,7 @@ class MarkdownTest {
      */
     @Test
     void aPicturesAltTextIsJudgedAsTextIs() {
-        assertEquals("<p><img src=\"https://e.se/a.png\" alt=\"Se https://intra.example/x\" /></p>\n",
+        assertEquals("<p><img src=\"https://e.se/a.png\" alt=\"Se https://intra.example/x\" loading=\"lazy\" decoding=\"async\" /></p>\n",
                 Markdown.toHtml("![Se https://anna:hemligt@intra.example/x](https://e.se/a.png)"));
         assertEquals("<p>Se https://intra.example/x</p>\n", Markdown.toHtml("![Se https://anna:hemligt@intra.example/x](javascript:x)"));
         assertEquals("Se https://intra.example/x.", Markdown.toWords("![Se https://anna:hemligt@intra.example/x](javascript:x)"));

@@ -69,7 +69,7 @@ class PagesRenderingTest {
         assertTrue(html.contains("<h1>Att gästspela som chef</h1>"), html);
         assertTrue(html.contains("<time datetime=\"2019-01-29T23:00:00Z\">30 januari 2019</time>"), "the date in Stockholm");
         assertTrue(html.contains("<a href=\"/people/asa-oberg\">Åsa Öberg</a>, Enhetschef, <a href=\"/offices/frivarden-malmo\">Frivården Malmö</a>"), html);
-        assertTrue(html.contains("<img src=\"https://bilder.example.se/a.jpg\" alt=\"Två personer vid ett bord\">"), html);
+        assertTrue(html.contains("<img src=\"https://bilder.example.se/a.jpg\" alt=\"Två personer vid ett bord\" fetchpriority=\"high\">"), html);
         assertTrue(html.contains("<figcaption>Foto: Åsa Öberg</figcaption>"));
         assertTrue(html.contains("<a href=\"/tags/frivard\">Frivård</a>"));
         assertTrue(html.contains("<li>två</li>"));

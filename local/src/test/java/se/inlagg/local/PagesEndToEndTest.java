@@ -155,7 +155,7 @@ class PagesEndToEndTest extends ServerTest {
     void aPostPageShowsTheWholePost() {
         String html = http.get("/posts/manadsmote-samverkan-for-klientens-basta").body();
         assertTrue(html.contains("<h1>Månadsmöte: samverkan för klientens bästa</h1>"));
-        assertTrue(html.contains("<figure>\n<img src=\"https://bilder.example.se/mote.jpg\" alt=\"Deltagarna vid bordet\">"));
+        assertTrue(html.contains("<figure>\n<img src=\"https://bilder.example.se/mote.jpg\" alt=\"Deltagarna vid bordet\" fetchpriority=\"high\">"));
         assertTrue(html.contains("<figcaption>Foto: Åsa Öberg</figcaption>"));
         assertTrue(html.contains("<li>gemensamma rutiner</li>"));
         assertTrue(html.contains("href=\"https://www.kriminalvarden.se/\">Läs mer</a>"));

@@ -167,7 +167,7 @@ class PicturesEndToEndTest extends ServerTest {
 
         String page = http.get("/posts/" + slug).body();
         String src = pictureOf(slug);
-        assertTrue(page.contains("<img src=\"" + src + "\" alt=\"Deltagarna runt mötesbordet\" width=\"640\" height=\"320\">"), page);
+        assertTrue(page.contains("<img src=\"" + src + "\" alt=\"Deltagarna runt mötesbordet\" width=\"640\" height=\"320\" fetchpriority=\"high\">"), page);
         assertTrue(page.contains("<figcaption>Månadsmötet i Ystad. Foto: Åsa Öberg</figcaption>"));
 
         var redirect = http.get(src);
@@ -633,7 +633,7 @@ class PicturesEndToEndTest extends ServerTest {
     }
 
     /**
-     * A picture larger than readers need is saved as they get it, through the bucket's own put: no larger than 2,000
+     * A picture larger than readers need is saved as they get it, through the bucket's own put: no larger than 1,600
      * pixels, of its type, kept an hour by CloudFront and browsers like one copied as it was.
      */
     @Test
@@ -643,13 +643,13 @@ class PicturesEndToEndTest extends ServerTest {
         String key = apiUpload(slug, "skarm.png", "image/png", TestPictures.png(3000, 600));
         var attached = attach(slug, "{\"key\": \"" + key + "\", \"alt\": \"Skärmbild av intranätet\"}", http.get("/api/posts/" + slug).header("etag"));
         assertEquals(200, attached.status(), attached.body());
-        assertEquals(2000, attached.json().path("image").path("width").asInt());
-        assertEquals(400, attached.json().path("image").path("height").asInt());
+        assertEquals(1600, attached.json().path("image").path("width").asInt());
+        assertEquals(320, attached.json().path("image").path("height").asInt());
         var file = http.fetch(URI.create(http.get(attached.json().path("image").path("url").asText()).header("location")));
         assertEquals(200, file.statusCode());
         var shown = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(file.body()));
-        assertEquals(2000, shown.getWidth());
-        assertEquals(400, shown.getHeight());
+        assertEquals(1600, shown.getWidth());
+        assertEquals(320, shown.getHeight());
         assertEquals("image/png", file.headers().firstValue("content-type").orElse(""));
         assertEquals("public, max-age=3600", file.headers().firstValue("cache-control").orElse(""));
         assertEquals(List.of(), uploads.added(start, "uploads/"), "the upload is gone");
