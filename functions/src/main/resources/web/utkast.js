@@ -1,29 +1,99 @@
 /*
- * Keeps what an author types into a post's form in this browser (localStorage) until the form is sent, so that a tab
- * closed by mistake, a link followed or a browser that crashes loses nothing: the form offers the words back when it
- * opens again, and fills them in only if asked. Once sent, the site has them (a form it refuses comes back filled in).
- * Nothing is sent anywhere by this script; the form works as before without it. A draft belongs to one author
- * (data-utkast-av, a hash of their id) and one form (data-utkast, its address), is kept a week at most, and goes when
- * the form shows the same words.
+ * Keeps what an author types into a post's form in this browser (localStorage) until the site has it, so that a tab
+ * closed by mistake, a link followed, a browser that crashes or a sending lost on the network loses nothing: the form
+ * offers the words back when it opens again, and fills them in only if asked. Nothing is sent anywhere by this script;
+ * the forms work as before without it.
+ *
+ * A draft belongs to one author (data-utkast-av on this script, a hash of their id) and one showing of one form (its
+ * address, data-utkast, and its formId), so two tabs keep theirs apart. It holds the post's version it was typed
+ * against, which "fill in" puts back in the form, so saving it over a post changed since is the site's conflict, never a
+ * silent overwrite. Sent, it is marked so, and goes once the site shows it has the words: the form showing the same
+ * words, or a page saying it saved ("p.done") within half an hour of the sending. Any draft is gone after a week, and
+ * signing out clears the site's storage (Clear-Site-Data).
  */
 (function () {
   "use strict";
-  var form = document.querySelector("form[data-utkast][data-utkast-av]");
+  var me = document.currentScript;
   var store;
   try {
     store = window.localStorage;
     store.getItem("inlagg");
   } catch (e) {
-    return; // Storage off (private mode in some browsers, or refused): the form works as before.
+    return; // Storage off (refused, or private mode in some browsers): the forms work as before.
   }
-  if (!form || !store) {
+  if (!me || !store) {
     return;
   }
-  var prefix = "inlagg.utkast." + form.getAttribute("data-utkast-av") + ".";
-  var key = prefix + form.getAttribute("data-utkast");
+  var ALL = "inlagg.utkast.";
+  var prefix = ALL + me.getAttribute("data-utkast-av") + ".";
   var WEEK = 7 * 24 * 3600 * 1000;
+  var CONFIRMED_WITHIN = 30 * 60 * 1000;
   // As the site writes a time ("6 december kl. 9.05"), in the browser's own zone.
   var MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+
+  function read(key) {
+    try {
+      var kept = JSON.parse(store.getItem(key) || "null");
+      return kept && typeof kept.at === "number" && kept.words ? kept : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function write(key, value) {
+    try {
+      if (value === null) {
+        store.removeItem(key);
+      } else {
+        store.setItem(key, JSON.stringify(value));
+      }
+    } catch (e) {
+      // Full: not kept, and no older draft of this form stays to be offered as if it were the latest.
+      try {
+        store.removeItem(key);
+      } catch (ignored) {
+        // Nothing more to do.
+      }
+    }
+  }
+
+  function keys(start) {
+    var found = [];
+    for (var i = 0; i < store.length; i++) {
+      var k = store.key(i);
+      if (k && k.indexOf(start) === 0) {
+        found.push(k);
+      }
+    }
+    return found;
+  }
+
+  var now = Date.now();
+  // A week at most, every author's, whichever form they were typed in.
+  keys(ALL).forEach(function (k) {
+    var kept = read(k);
+    if (!kept || now - kept.at > WEEK) {
+      write(k, null);
+    }
+  });
+  // A page that says a save was done: the words sent lately are the site's now.
+  if (document.querySelector("p.done")) {
+    keys(prefix).forEach(function (k) {
+      var kept = read(k);
+      if (kept && kept.sent && now - kept.sent < CONFIRMED_WITHIN) {
+        write(k, null);
+      }
+    });
+  }
+
+  var form = document.querySelector("form[data-utkast]");
+  if (!form) {
+    return;
+  }
+  var formId = form.elements.namedItem("formId");
+  var place = prefix + form.getAttribute("data-utkast") + "#";
+  var key = place + (formId ? formId.value : "");
+  var versionField = form.elements.namedItem("version");
 
   function fields() {
     return Array.prototype.filter.call(form.elements, function (e) {
@@ -39,75 +109,81 @@
     return w;
   }
 
-  function firstField() {
-    return form.elements.namedItem("title") || fields()[0];
-  }
-
   function same(a, b) {
-    var names = Object.keys(a).concat(Object.keys(b));
-    return names.every(function (n) {
+    return Object.keys(a).concat(Object.keys(b)).every(function (n) {
       return (a[n] || "") === (b[n] || "");
     });
   }
 
-  function read(k) {
-    try {
-      var kept = JSON.parse(store.getItem(k) || "null");
-      return kept && typeof kept.at === "number" && kept.words ? kept : null;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function write(k, value) {
-    try {
-      if (value === null) {
-        store.removeItem(k);
-      } else {
-        store.setItem(k, JSON.stringify(value));
-      }
-    } catch (e) {
-      // Full: the draft is not kept, as without this script.
-    }
-  }
-
   var shown = words();
-  var kept = read(key);
-  if (kept && (Date.now() - kept.at > WEEK || same(kept.words, shown))) {
-    write(key, null);
-    kept = null;
-  }
-  if (kept) {
-    offer(kept);
-  }
+  var offered = [];
+  keys(place).forEach(function (k) {
+    var kept = read(k);
+    if (kept && same(kept.words, shown)) {
+      write(k, null); // The site has these words (the form shows them).
+    } else if (kept && k !== key) {
+      offered.push({ key: k, draft: kept });
+    }
+  });
+  offered.sort(function (a, b) {
+    return b.draft.at - a.draft.at;
+  });
 
-  var timer = null;
   function keep() {
     clearTimeout(timer);
     timer = null;
-    var now = words();
-    write(key, same(now, shown) ? null : { at: Date.now(), words: now });
+    var typed = words();
+    var mine = read(key);
+    if (same(typed, shown) && !(mine && mine.sent)) {
+      write(key, null);
+    } else {
+      write(key, { at: Date.now(), words: typed, version: versionField ? versionField.value : null, sent: mine && mine.sent || null });
+    }
   }
+  var timer = null;
   form.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(keep, 400);
   });
+  // Leaving the page (a link, a closed tab, the phone's other app): the last words too, not only those 400 ms old.
+  window.addEventListener("pagehide", keep);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") {
+      keep();
+    }
+  });
   form.addEventListener("submit", function () {
-    clearTimeout(timer);
-    write(key, null);
+    var typed = words();
+    write(key, { at: Date.now(), words: typed, version: versionField ? versionField.value : null, sent: Date.now() });
   });
 
-  function offer(draft) {
+  function firstField() {
+    return form.elements.namedItem("title") || fields()[0];
+  }
+
+  function when(at) {
+    var d = new Date(at);
+    var year = d.getFullYear() === new Date().getFullYear() ? "" : " " + d.getFullYear();
+    return d.getDate() + " " + MONTHS[d.getMonth()] + year + " kl. " + d.getHours() + "." + ("0" + d.getMinutes()).slice(-2);
+  }
+
+  function offerNext() {
+    var next = offered.shift();
+    if (!next) {
+      return;
+    }
+    var draft = next.draft;
     var box = document.createElement("section");
     box.className = "notice utkast";
     box.setAttribute("aria-labelledby", "utkast-rubrik");
     var heading = document.createElement("h2");
     heading.id = "utkast-rubrik";
+    heading.tabIndex = -1;
     heading.textContent = "Osparad text i den här webbläsaren";
     var text = document.createElement("p");
-    var at = new Date(draft.at);
-    var when = at.getDate() + " " + MONTHS[at.getMonth()] + " kl. " + at.getHours() + "." + ("0" + at.getMinutes()).slice(-2);
-    text.textContent = "Du skrev i det här formuläret " + when + " utan att det sparades på webbplatsen. "
+    text.textContent = (draft.sent
+        ? "Du skickade det här formuläret " + when(draft.sent) + ", men webbplatsen har inte visat att det sparades. "
+        : "Du skrev i det här formuläret " + when(draft.at) + " utan att det sparades på webbplatsen. ")
         + "Vill du fylla i den texten i stället för den som står i formuläret nu?";
     var fill = document.createElement("button");
     fill.type = "button";
@@ -122,14 +198,23 @@
           e.value = draft.words[e.name];
         }
       });
+      // The version it was typed against: saved over a post changed since, the site shows both.
+      if (versionField && draft.version) {
+        versionField.value = draft.version;
+      }
+      write(next.key, null);
       box.remove();
       keep();
       firstField().focus();
     });
     drop.addEventListener("click", function () {
-      write(key, null);
+      write(next.key, null);
       box.remove();
-      firstField().focus();
+      if (offered.length) {
+        offerNext();
+      } else {
+        firstField().focus();
+      }
     });
     var actions = document.createElement("p");
     actions.className = "actions";
@@ -139,5 +224,10 @@
     box.appendChild(text);
     box.appendChild(actions);
     form.parentNode.insertBefore(box, form);
+    // Said first, unless the page has put the focus on what must come first (its errors, a conflict).
+    if (!document.activeElement || document.activeElement === document.body) {
+      heading.focus();
+    }
   }
+  offerNext();
 })();

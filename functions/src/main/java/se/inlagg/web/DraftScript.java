@@ -4,9 +4,9 @@ import se.inlagg.http.BundledFile;
 import se.inlagg.posts.Sha256;
 
 /**
- * The one script of the site (web/utkast.js): on a post's form, it keeps what the author types in their browser until
- * the site has it, and offers it back when the form opens again. The forms work without it. Read once, where a form or
- * its asset asks for it, so that no other page's cold start reads it.
+ * The one script of the site (web/utkast.js), on every page a signed-in author sees: on a post's form it keeps what the
+ * author types in their browser until the site has it, and offers it back when the form opens again; on a page saying a
+ * save was done it lets the words sent go. The forms work without it. Read once, where a page or its asset asks for it.
  */
 public final class DraftScript {
 

@@ -75,8 +75,8 @@ public record FormView(String heading, String action, List<Field> fields, Option
     public record Button(String value, String label, boolean secondary) {
     }
 
-    /** Whether this is a post's form, whose unsaved words the author's browser keeps (DraftScript): a new post's or an edit's. */
+    /** Whether this is the new post's form, whose unsaved words the author's browser keeps (DraftScript; edit.jte keeps an edit's). */
     public boolean keepsDraft() {
-        return action.equals("/write") || action.startsWith("/posts/") && action.endsWith("/edit");
+        return action.equals("/write");
     }
 }

@@ -180,7 +180,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         // This one form posts to the bucket: the page's policy must let it, and nothing else new.
         return page(request, status, frame, Templates.render(out -> JteimageGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE)
-                .withHeader("content-security-policy", CONTENT_SECURITY_POLICY.replace("form-action 'self'",
+                .withHeader("content-security-policy", AUTHORS_POLICY.replace("form-action 'self'",
                         "form-action 'self' " + origin(upload.url())));
     }
 

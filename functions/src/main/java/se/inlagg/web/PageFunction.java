@@ -36,7 +36,7 @@ abstract class PageFunction extends HttpFunction {
     /** No script at all, styles only from our own stylesheet, images from the web, no framing. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' https: http:; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-    /** A signed-in author's pages: the same, and the site's own script (DraftScript), which their post forms load. */
+    /** A signed-in author's pages: the same, and the site's own script (DraftScript), which they load. */
     static final String AUTHORS_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self'; script-src 'self';");
 
     static final String FROM_ELSEWHERE = "Formuläret skickades från en annan webbplats, inte från en sida här. Inget gjordes.";

@@ -77,7 +77,9 @@ public final class SignInHandler extends PageFunction {
             }
             app().sessions().signOut(id.get(), viewer.get().authorId());
         }
-        return HttpResponse.seeOther(Notice.after("/signin", Notice.Done.SIGNED_OUT, Optional.empty())).withCookie(Cookies.end(request));
+        // The browser's storage of the site goes too: the words DraftScript kept there of unsent forms, on a shared computer.
+        return HttpResponse.seeOther(Notice.after("/signin", Notice.Done.SIGNED_OUT, Optional.empty())).withCookie(Cookies.end(request))
+                .withHeader("clear-site-data", "\"storage\"");
     }
 
     /** The form, with the token its cookie already holds, or a new one set with it. */

@@ -54,26 +54,29 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     /**
-     * A post's forms load the site's one script, which keeps unsaved words in the author's browser (BrowserTest runs it):
-     * from the site's own address, under a hashed name kept a year, keyed by the form and a hash of the author (never
-     * their id); the author pages' policy lets the site's own script run, and readers' pages still allow none.
+     * An author's pages load the site's one script, which keeps unsaved words of a post's form in their browser (BrowserTest
+     * runs it): from the site's own address, under a hashed name kept a year, keyed by a hash of the author (never their
+     * id) and the form's address; the author pages' policy lets the site's own script run, readers' pages still allow none,
+     * and signing out clears what the site stored in the browser.
      */
     @Test
-    void aPostsFormsLoadTheScriptThatKeepsUnsavedWordsAndOnlyAuthorPagesMayRunIt() {
+    void anAuthorsPagesLoadTheScriptThatKeepsUnsavedWordsAndOnlyTheyMayRunIt() {
         var page = asa.get("/write");
-        var form = java.util.regex.Pattern.compile("<form method=\"post\" action=\"/write\"[^>]* data-utkast=\"/write\" data-utkast-av=\"([0-9a-f]{16})\">")
+        assertTrue(page.body().contains("<form method=\"post\" action=\"/write\" class=\"write\" accept-charset=\"utf-8\" novalidate data-utkast=\"/write\">"),
+                page.body());
+        var script = java.util.regex.Pattern.compile("<script src=\"(/assets/utkast\\.[A-Za-z0-9]{10}\\.js)\" data-utkast-av=\"([0-9a-f]{16})\" defer></script>")
                 .matcher(page.body());
-        assertTrue(form.find(), page.body());
-        var script = java.util.regex.Pattern.compile("<script src=\"(/assets/utkast\\.[A-Za-z0-9]{10}\\.js)\" defer></script>").matcher(page.body());
         assertTrue(script.find(), page.body());
         assertTrue(page.header("content-security-policy").contains("script-src 'self';"), page.header("content-security-policy"));
-        assertFalse(http.get("/").header("content-security-policy").contains("script-src"), "readers' pages run no script");
+        var reader = http.get("/");
+        assertFalse(reader.header("content-security-policy").contains("script-src"), "readers' pages run no script");
+        assertFalse(reader.body().contains("<script src="), "nor load one");
 
         String slug = write("Formulär som sparar utkast", "draft");
         String edit = asa.get("/posts/" + slug + "/edit").body();
-        assertTrue(edit.contains(" data-utkast=\"/posts/" + slug + "/edit\" data-utkast-av=\"" + form.group(1) + "\">"), edit);
-        assertTrue(edit.contains("<script src=\"" + script.group(1) + "\" defer></script>"));
-        assertFalse(asa.get("/profile").body().contains("data-utkast"), "only a post's forms");
+        assertTrue(edit.contains(" data-utkast=\"/posts/" + slug + "/edit\">"), edit);
+        assertTrue(edit.contains("<script src=\"" + script.group(1) + "\" data-utkast-av=\"" + script.group(2) + "\" defer></script>"));
+        assertFalse(asa.get("/profile").body().contains("data-utkast="), "only a post's forms keep words");
 
         var file = http.get(script.group(1));
         assertEquals(200, file.status());
@@ -81,6 +84,11 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertEquals(se.inlagg.http.Caching.IMMUTABLE, file.header("cache-control"));
         assertTrue(file.body().contains("localStorage"));
         assertEquals(404, http.get("/assets/utkast.js.map").status());
+
+        var other = AuthorBrowser.signIn(http, ServerExtension.TOKEN);
+        var out = other.post("/signout", Map.of("csrf", other.csrf));
+        assertEquals(303, out.status(), out.body());
+        assertEquals("\"storage\"", out.header("clear-site-data"), "signing out leaves no kept words in the browser");
     }
 
     @Test

@@ -398,6 +398,152 @@ class BrowserTest {
         }
     }
 
+    /** Signed in, words added to the text of a post's form, and a link followed before it is saved. */
+    private static void typedIntoItsFormAndLeft(ChromeDriver writer, String slug, String words) throws InterruptedException {
+        signIn(writer);
+        writer.get(base + "/posts/" + slug + "/edit");
+        offerIn(writer);
+        writer.findElement(By.id("body")).sendKeys(words);
+        Thread.sleep(1_000);
+        writer.get(base + "/drafts");
+    }
+
+    /** The offer of unsaved words on this page, if the script makes one within a few seconds. */
+    private static Optional<WebElement> offerIn(WebDriver in) {
+        new WebDriverWait(in, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("body")));
+        try {
+            return Optional.of(new WebDriverWait(in, Duration.ofSeconds(3))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.utkast"))));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Two tabs of the new post's form keep their words apart: the one sent does not take the other's. */
+    @Test
+    void wordsTypedInTwoTabsOfTheNewPostFormAreBothKept() throws Exception {
+        ChromeDriver writer = chromium(true);
+        try {
+            signIn(writer);
+            String first = writer.getWindowHandle();
+            writer.findElement(By.id("title")).sendKeys("Flik ett om Kalmar");
+            writer.findElement(By.id("body")).sendKeys("Det här står bara i den första fliken.");
+            Thread.sleep(1_000);
+            writer.switchTo().newWindow(WindowType.TAB);
+            writer.get(base + "/write");
+            offerIn(writer).ifPresent(o -> o.findElement(By.xpath(".//button[text()='Släng den']")).click());
+            writer.findElement(By.id("title")).sendKeys("Flik två om Kalmar");
+            writer.findElement(By.id("body")).sendKeys("Den andra fliken sparas.");
+            Thread.sleep(1_000);
+            writer.findElement(By.id("title")).sendKeys(Keys.ENTER);
+            new WebDriverWait(writer, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/posts/flik-tva-om-kalmar"));
+            writer.close();
+            writer.switchTo().window(first);
+            // The first tab follows a link (or is closed by mistake): its words were never sent.
+            writer.get(base + "/drafts");
+            writer.get(base + "/write");
+            Optional<WebElement> offer = offerIn(writer);
+            assertTrue(offer.isPresent(), "the first tab's words, never sent, are offered back");
+            offer.get().findElement(By.xpath(".//button[text()='Fyll i den osparade texten']")).click();
+            assertEquals("Flik ett om Kalmar", writer.findElement(By.id("title")).getDomProperty("value"));
+        } finally {
+            writer.quit();
+        }
+    }
+
+    /** The last words typed before a link is followed are kept, not only those typed 400 ms before. */
+    @Test
+    void wordsTypedJustBeforeALinkIsFollowedAreKept() throws Exception {
+        ChromeDriver writer = chromium(true);
+        try {
+            signIn(writer);
+            writer.findElement(By.id("title")).sendKeys("Snabbt skrivet i Luleå");
+            writer.get(base + "/drafts");
+            writer.get(base + "/write");
+            assertTrue(offerIn(writer).isPresent(), "the words typed right before the link was followed are offered back");
+        } finally {
+            writer.quit();
+        }
+    }
+
+    /** Words sent but never received (the network gone) are offered back, saying they were sent. */
+    @Test
+    void wordsTypedIntoAFormWhoseSendingFailsOnTheNetworkAreKept() throws Exception {
+        ChromeDriver writer = chromium(true);
+        try {
+            signIn(writer);
+            writer.findElement(By.id("title")).sendKeys("Skickat utan nät i Kiruna");
+            writer.findElement(By.id("body")).sendKeys("Tåget gick in i tunneln.");
+            Thread.sleep(1_000);
+            writer.executeCdpCommand("Network.enable", Map.of());
+            writer.executeCdpCommand("Network.emulateNetworkConditions",
+                    Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+            writer.findElement(By.id("title")).sendKeys(Keys.ENTER);
+            Thread.sleep(2_000);
+            String failed = writer.getCurrentUrl();
+            writer.executeCdpCommand("Network.emulateNetworkConditions",
+                    Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+            assertEquals(404, env.http.getAs("/api/posts/skickat-utan-nat-i-kiruna", ServerExtension.TOKEN).status(), "the site never got it");
+            writer.get(base + "/write");
+            assertTrue(offerIn(writer).isPresent(), "the words the site never got are offered back (after " + failed + ")");
+        } finally {
+            writer.quit();
+        }
+    }
+
+    /**
+     * Words typed against one version of a post, filled in on the form of a later one (changed elsewhere since), are saved
+     * with the version they were typed against: the site's conflict shows both, nothing is saved over the change unseen.
+     */
+    @Test
+    void wordsTypedAgainstAnOlderVersionAreNotSavedOverANewerOneUnseen() throws Exception {
+        String slug = env.http.created(Http.post("Versionen i Visby", "Första texten om Visby.", null, "Lokal utvecklare",
+                "Frivården Visby", "draft", "Gotland")).path("slug").asText();
+        ChromeDriver writer = chromium(true);
+        try {
+            typedIntoItsFormAndLeft(writer, slug, " Tillägg från datorn.");
+            // Meanwhile the post is changed elsewhere (the phone, the API, a colleague's tab).
+            String etag = env.http.getAs("/api/posts/" + slug, ServerExtension.TOKEN).header("etag");
+            var patched = env.http.sendWith("PATCH", "/api/posts/" + slug, "application/merge-patch+json",
+                    "{\"body\": \"Ändrat i telefonen, viktigt.\"}", Map.of("If-Match", etag));
+            assertEquals(200, patched.status(), patched.body());
+            writer.get(base + "/posts/" + slug + "/edit");
+            WebElement offer = offerIn(writer).orElseThrow(() -> new AssertionError("no offer"));
+            offer.findElement(By.xpath(".//button[text()='Fyll i den osparade texten']")).click();
+            writer.findElement(By.cssSelector("button[value=save]")).click();
+            new WebDriverWait(writer, Duration.ofSeconds(20)).until(ExpectedConditions.or(
+                    ExpectedConditions.presenceOfElementLocated(By.cssSelector(".conflict")), ExpectedConditions.urlContains("done=saved")));
+            assertTrue(env.http.getAs("/api/posts/" + slug, ServerExtension.TOKEN).body().contains("Ändrat i telefonen")
+                            || !writer.findElements(By.cssSelector(".conflict")).isEmpty(),
+                    "the change made elsewhere is either kept or shown as a conflict; instead: " + writer.getCurrentUrl()
+                            + " and the post now reads " + env.http.getAs("/api/posts/" + slug, ServerExtension.TOKEN).json().path("body"));
+        } finally {
+            writer.quit();
+        }
+    }
+
+    /** Any draft over a week old goes, whichever form it was typed in. */
+    @Test
+    void wordsTypedOverAWeekAgoIntoAnotherFormAreNotKept() throws Exception {
+        String slug = env.http.created(Http.post("Gammalt om Haparanda", "Text.", null, "Lokal utvecklare",
+                "Frivården Haparanda", "draft", "Norrbotten")).path("slug").asText();
+        ChromeDriver writer = chromium(true);
+        try {
+            typedIntoItsFormAndLeft(writer, slug, " Hemligt tillägg.");
+            // Eight days pass (its time set back as the browser's clock would have it).
+            writer.executeScript("for (var i = 0; i < localStorage.length; i++) { var k = localStorage.key(i);"
+                    + " var d = JSON.parse(localStorage.getItem(k)); d.at -= 8 * 24 * 3600 * 1000; localStorage.setItem(k, JSON.stringify(d)); }");
+            writer.get(base + "/write");
+            offerIn(writer);
+            writer.findElement(By.id("title")).sendKeys("Nytt");
+            Thread.sleep(1_000);
+            Object kept = writer.executeScript("return Object.keys(localStorage).filter(function (k) { return k.indexOf('" + slug + "') >= 0; });");
+            assertEquals(List.of(), kept, "a draft over a week old is gone once the author's browser runs the script");
+        } finally {
+            writer.quit();
+        }
+    }
+
     private static List<String> policyReports(ChromeDriver driver) {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
