@@ -19,6 +19,11 @@ public record ImageHeader(ImageType type, int width, int height) {
     public interface Bytes {
         int at(long position);
 
+        /** A file held whole in memory. */
+        static Bytes of(byte[] file) {
+            return p -> p >= 0 && p < file.length ? file[(int) p] & 0xff : -1;
+        }
+
         /** Where the two bytes first stand one after the other from {@code from} on; -1 when nowhere before the end. */
         default long indexOf(long from, int first, int second) {
             for (long p = from; ; p++) {
@@ -73,7 +78,7 @@ public record ImageHeader(ImageType type, int width, int height) {
      * the end before it means a broken file.
      */
     private static Optional<ImageHeader> jpeg(Bytes b) {
-        long at = jpegSegment(b, marker -> marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc);
+        long at = jpegFrame(b);
         if (at < 0) {
             return Optional.empty();
         }
@@ -118,13 +123,13 @@ public record ImageHeader(ImageType type, int width, int height) {
      * frame header is not found.
      */
     static int jpegComponents(Bytes b) {
-        long at = jpegSegment(b, marker -> marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc);
+        long at = jpegFrame(b);
         return at < 0 ? -1 : b.at(at + 9);
     }
 
     /** Whether a JPEG is progressive (SOF2, 6, 10 or 14): its decoder reads the whole file before it gives a line. */
     static boolean jpegProgressive(Bytes b) {
-        long at = jpegSegment(b, marker -> marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc);
+        long at = jpegFrame(b);
         int marker = at < 0 ? -1 : b.at(at + 1);
         return marker == 0xc2 || marker == 0xc6 || marker == 0xca || marker == 0xce;
     }
@@ -144,6 +149,11 @@ public record ImageHeader(ImageType type, int width, int height) {
 
     private static long number(Bytes b, long at, int length, boolean littleEndian) {
         return littleEndian ? littleEndian(b, at, length) : bigEndian(b, at, length);
+    }
+
+    /** Where a JPEG's first start-of-frame segment is (SOF0–SOF15 but DHT, JPG and DAC); -1 when none comes before its scan. */
+    private static long jpegFrame(Bytes b) {
+        return jpegSegment(b, marker -> marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc);
     }
 
     /**

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ImageHeaderTest {
 
     static Optional<ImageHeader> read(byte[] file) {
-        return ImageHeader.read(p -> p >= 0 && p < file.length ? file[(int) p] & 0xff : -1);
+        return ImageHeader.read(ImageHeader.Bytes.of(file));
     }
 
     @Test
@@ -41,7 +41,7 @@ class ImageHeaderTest {
     }
 
     private static ImageHeader.Bytes bytes(byte[] file) {
-        return p -> p >= 0 && p < file.length ? file[(int) p] & 0xff : -1;
+        return ImageHeader.Bytes.of(file);
     }
 
     @Test

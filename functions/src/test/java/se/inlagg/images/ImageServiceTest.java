@@ -109,7 +109,7 @@ class ImageServiceTest {
         assertTrue(image.storedName().orElseThrow().endsWith(".png"));
         byte[] file = bucket.files.get(ObjectKeys.image(image.storedName().orElseThrow())).bytes();
         assertEquals(Optional.of(new ImageHeader(ImageType.PNG, 1600, 320)),
-                ImageHeader.read(at -> at >= 0 && at < file.length ? file[(int) at] & 0xff : -1));
+                ImageHeader.read(ImageHeader.Bytes.of(file)));
     }
 
     /** A photo sent as a PNG is stored as a JPEG: a PNG of its pixels would be many times larger for nothing a reader sees. */

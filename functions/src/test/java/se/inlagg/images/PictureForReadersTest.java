@@ -50,7 +50,7 @@ class PictureForReadersTest {
         assertEquals(new Image.Size(300, 400), made.size(), "as shown");
         String text = new String(made.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertFalse(text.contains("Inlagg Phone 7"));
-        ImageHeader.Bytes bytes = p -> p >= 0 && p < made.bytes().length ? made.bytes()[(int) p] & 0xff : -1;
+        ImageHeader.Bytes bytes = ImageHeader.Bytes.of(made.bytes());
         assertEquals(6, ImageHeader.orientation(bytes), "turned as before");
         int scan = text.indexOf("\u00ff\u00da");
         assertTrue(java.util.Arrays.equals(java.util.Arrays.copyOfRange(photo, new String(photo, java.nio.charset.StandardCharsets.ISO_8859_1)
