@@ -112,28 +112,24 @@ final class PictureForReaders {
         if (type == ImageType.WEBP) {
             return Optional.empty();
         }
-        ImageHeader.Bytes bytes = p -> p >= 0 && p < file.length ? file[(int) p] & 0xff : -1;
+        ImageHeader.Bytes bytes = ImageHeader.Bytes.of(file);
         Optional<ImageHeader> header = ImageHeader.read(bytes);
         if (header.isEmpty()) {
             return Optional.empty();
         }
         Image.Size shown = new Image.Size(header.get().width(), header.get().height());
-        // Made smaller only where it is larger than readers get and within what can be decoded in time.
-        boolean larger = Math.max(shown.width(), shown.height()) > LONGEST_SIDE && (long) shown.width() * shown.height() <= MOST_PIXELS;
-        if (type == ImageType.JPEG) {
-            int orientation = ImageHeader.orientation(bytes);
-            boolean slow = ImageHeader.jpegProgressive(bytes) && (long) shown.width() * shown.height() > MOST_PROGRESSIVE_PIXELS;
-            if (!larger || slow || ImageHeader.jpegComponents(bytes) == 4) {
-                // Fit in size (or print's colours, or too slow to decode in time): its metadata out, its pixels as they are.
-                return PictureMetadata.withoutJpegMetadata(file, orientation).map(stripped -> new Made(stripped, shown, type));
-            }
-            return made(file, type, orientation, budget).or(() -> PictureMetadata.withoutJpegMetadata(file, orientation)
-                    .map(stripped -> new Made(stripped, shown, type)));
-        }
-        if (!larger || PictureMetadata.pngNamesItsColours(file)) {
-            return PictureMetadata.withoutPngMetadata(file).map(stripped -> new Made(stripped, shown, type));
-        }
-        return made(file, type, 1, budget).or(() -> PictureMetadata.withoutPngMetadata(file).map(stripped -> new Made(stripped, shown, type)));
+        long pixels = (long) shown.width() * shown.height();
+        boolean jpeg = type == ImageType.JPEG;
+        int orientation = jpeg ? ImageHeader.orientation(bytes) : 1;
+        // Made smaller only where it is larger than readers get and can be decoded in time and in its own colours: not
+        // print's CMYK, not a large progressive JPEG, not a PNG that names its colours.
+        boolean makeSmaller = Math.max(shown.width(), shown.height()) > LONGEST_SIDE && pixels <= MOST_PIXELS && (jpeg
+                ? ImageHeader.jpegComponents(bytes) != 4 && !(ImageHeader.jpegProgressive(bytes) && pixels > MOST_PROGRESSIVE_PIXELS)
+                : !PictureMetadata.pngNamesItsColours(file));
+        // Otherwise, or where the making fails: its metadata out, its pixels as they are.
+        return (makeSmaller ? made(file, type, orientation, budget) : Optional.<Made>empty()).or(() -> (jpeg
+                ? PictureMetadata.withoutJpegMetadata(file, orientation) : PictureMetadata.withoutPngMetadata(file))
+                .map(stripped -> new Made(stripped, shown, type)));
     }
 
     /** Decoded, made smaller, turned upright and encoded anew, within the budget; empty, logged, when not. */
