@@ -31,7 +31,7 @@ final class HtmlErrors implements ErrorRenderer {
         Frame frame = Frame.unlisted(heading, viewer);
         String html = Templates.render(out -> JteerrorGenerated.render(out, null, frame, view));
         HttpResponse response = HttpResponse.html(problem.status(), html)
-                .withHeader("content-security-policy", viewer.isPresent() ? PageFunction.AUTHORS_POLICY : PageFunction.CONTENT_SECURITY_POLICY)
+                .withHeader("content-security-policy", PageFunction.policyFor(viewer))
                 .withHeader("cache-control", Caching.NO_STORE);
         return problem.retryAfter().map(response::withRetryAfter).orElse(response);
     }

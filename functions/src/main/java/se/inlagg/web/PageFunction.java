@@ -39,6 +39,11 @@ abstract class PageFunction extends HttpFunction {
     /** A signed-in author's pages: the same, and the site's own script (DraftScript), which they load. */
     static final String AUTHORS_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self'; script-src 'self';");
 
+    /** The policy of a page this viewer sees: an author's lets the site's own script run, a reader's none. */
+    static String policyFor(Optional<Viewer> viewer) {
+        return viewer.isPresent() ? AUTHORS_POLICY : CONTENT_SECURITY_POLICY;
+    }
+
     static final String FROM_ELSEWHERE = "Formuläret skickades från en annan webbplats, inte från en sida här. Inget gjordes.";
 
     static final BundledFile STYLESHEET = BundledFile.read("/web/style.css", "text/css; charset=utf-8");
@@ -270,7 +275,7 @@ abstract class PageFunction extends HttpFunction {
      */
     protected static HttpResponse page(HttpRequest request, int status, Frame frame, String html) {
         HttpResponse response = HttpResponse.html(status, html).withHeader("content-security-policy",
-                frame.viewer().isPresent() ? AUTHORS_POLICY : CONTENT_SECURITY_POLICY);
+                policyFor(frame.viewer()));
         if (frame.viewer().isPresent() || status != 200) {
             return response.withHeader("cache-control", Caching.NO_STORE);
         }
