@@ -2,6 +2,7 @@ package se.inlagg.web;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import se.inlagg.http.BundledFile;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
@@ -25,19 +26,27 @@ public final class StylesheetHandler extends PageFunction {
             return Caching.publicly(request, FAVICON.response()).withHeader("cache-control", ICON_CACHING);
         }
         String file = request.pathParameter("file").orElse("");
-        boolean icon = file.startsWith("favicon.") && file.endsWith(".svg");
-        boolean stylesheet = request.path().equals("/style.css") || file.startsWith("style.") && file.endsWith(".css");
-        boolean script = file.startsWith("utkast.") && file.endsWith(".js");
-        if (!icon && !stylesheet && !script) {
-            throw new se.inlagg.http.ProblemException(se.inlagg.http.Problems.routeNotFound());
-        }
-        BundledFile served = icon ? ICON : script ? DraftScript.FILE : STYLESHEET;
-        String currentPath = icon ? iconPath() : script ? DraftScript.path() : stylesheetPath();
-        boolean current = file.equals(currentPath.substring("/assets/".length()));
-        HttpResponse response = Caching.publicly(request, served.response());
+        Asset asset = request.path().equals("/style.css") ? STYLE : ASSETS.stream().filter(a -> a.names(file)).findFirst()
+                .orElseThrow(() -> new se.inlagg.http.ProblemException(se.inlagg.http.Problems.routeNotFound()));
+        boolean current = file.equals(asset.path().get().substring("/assets/".length()));
+        HttpResponse response = Caching.publicly(request, asset.file().get().response());
         // A 304 for the current name says what its 200 said: a cache that revalidated keeps it as immutable.
         return current && (response.status() == 200 || response.status() == 304) ? response.withHeader("cache-control", Caching.IMMUTABLE) : response;
     }
+
+    /**
+     * A file of the site's by its name under /assets/ ("style.3kP9xQ2mZa.css"): any hash is this file, the current one
+     * cached for a year. Each file is read only when asked for (the script only where its page or asset asks).
+     */
+    private record Asset(String name, String extension, Supplier<BundledFile> file, Supplier<String> path) {
+        boolean names(String requested) {
+            return requested.startsWith(name + ".") && requested.endsWith("." + extension);
+        }
+    }
+
+    private static final Asset STYLE = new Asset("style", "css", () -> STYLESHEET, PageFunction::stylesheetPath);
+    private static final List<Asset> ASSETS = List.of(STYLE, new Asset("favicon", "svg", () -> ICON, PageFunction::iconPath),
+            new Asset("utkast", "js", () -> DraftScript.FILE, DraftScript::path));
 
     /** Before a SnapStart snapshot: the stylesheet as a browser asks for it, read, hashed, compressed and cached. */
     @Override
