@@ -129,16 +129,17 @@
     return b.draft.at - a.draft.at;
   });
 
+  /** This form's words now, with the version they were typed against, sent at {@code sent} (or not yet: null). */
+  function draft(sent) {
+    return { at: Date.now(), words: words(), version: versionField ? versionField.value : null, sent: sent };
+  }
+
   function keep() {
     clearTimeout(timer);
     timer = null;
-    var typed = words();
     var mine = read(key);
-    if (same(typed, shown) && !(mine && mine.sent)) {
-      write(key, null);
-    } else {
-      write(key, { at: Date.now(), words: typed, version: versionField ? versionField.value : null, sent: mine && mine.sent || null });
-    }
+    var sent = mine && mine.sent || null;
+    write(key, same(words(), shown) && !sent ? null : draft(sent));
   }
   var timer = null;
   form.addEventListener("input", function () {
@@ -153,8 +154,7 @@
     }
   });
   form.addEventListener("submit", function () {
-    var typed = words();
-    write(key, { at: Date.now(), words: typed, version: versionField ? versionField.value : null, sent: Date.now() });
+    write(key, draft(Date.now()));
   });
 
   function firstField() {
@@ -172,7 +172,7 @@
     if (!next) {
       return;
     }
-    var draft = next.draft;
+    var kept = next.draft;
     var box = document.createElement("section");
     box.className = "notice utkast";
     box.setAttribute("aria-labelledby", "utkast-rubrik");
@@ -181,9 +181,9 @@
     heading.tabIndex = -1;
     heading.textContent = "Osparad text i den här webbläsaren";
     var text = document.createElement("p");
-    text.textContent = (draft.sent
-        ? "Du skickade det här formuläret " + when(draft.sent) + ", men webbplatsen har inte visat att det sparades. "
-        : "Du skrev i det här formuläret " + when(draft.at) + " utan att det sparades på webbplatsen. ")
+    text.textContent = (kept.sent
+        ? "Du skickade det här formuläret " + when(kept.sent) + ", men webbplatsen har inte visat att det sparades. "
+        : "Du skrev i det här formuläret " + when(kept.at) + " utan att det sparades på webbplatsen. ")
         + "Vill du fylla i den texten i stället för den som står i formuläret nu?";
     var fill = document.createElement("button");
     fill.type = "button";
@@ -194,13 +194,13 @@
     drop.textContent = "Släng den";
     fill.addEventListener("click", function () {
       fields().forEach(function (e) {
-        if (Object.prototype.hasOwnProperty.call(draft.words, e.name)) {
-          e.value = draft.words[e.name];
+        if (Object.prototype.hasOwnProperty.call(kept.words, e.name)) {
+          e.value = kept.words[e.name];
         }
       });
       // The version it was typed against: saved over a post changed since, the site shows both.
-      if (versionField && draft.version) {
-        versionField.value = draft.version;
+      if (versionField && kept.version) {
+        versionField.value = kept.version;
       }
       write(next.key, null);
       box.remove();
