@@ -398,14 +398,17 @@ class BrowserTest {
         }
     }
 
-    /** Signed in, words added to the text of a post's form, and a link followed before it is saved. */
-    private static void typedIntoItsFormAndLeft(ChromeDriver writer, String slug, String words) throws InterruptedException {
+    /** A draft of this title and text, words added to it in its form, and a link followed before they are saved; its slug. */
+    private static String typedIntoItsFormAndLeft(ChromeDriver writer, String title, String text, String words) throws InterruptedException {
+        String slug = env.http.created(Http.post(title, text, null, "Lokal utvecklare", "Frivården Gotland", "draft", "Gotland"))
+                .path("slug").asText();
         signIn(writer);
         writer.get(base + "/posts/" + slug + "/edit");
         offerIn(writer);
         writer.findElement(By.id("body")).sendKeys(words);
         Thread.sleep(1_000);
         writer.get(base + "/drafts");
+        return slug;
     }
 
     /** The offer of unsaved words on this page, if the script makes one within a few seconds. */
@@ -497,11 +500,9 @@ class BrowserTest {
      */
     @Test
     void wordsTypedAgainstAnOlderVersionAreNotSavedOverANewerOneUnseen() throws Exception {
-        String slug = env.http.created(Http.post("Versionen i Visby", "Första texten om Visby.", null, "Lokal utvecklare",
-                "Frivården Visby", "draft", "Gotland")).path("slug").asText();
         ChromeDriver writer = chromium(true);
         try {
-            typedIntoItsFormAndLeft(writer, slug, " Tillägg från datorn.");
+            String slug = typedIntoItsFormAndLeft(writer, "Versionen i Visby", "Första texten om Visby.", " Tillägg från datorn.");
             // Meanwhile the post is changed elsewhere (the phone, the API, a colleague's tab).
             String etag = env.http.getAs("/api/posts/" + slug, ServerExtension.TOKEN).header("etag");
             var patched = env.http.sendWith("PATCH", "/api/posts/" + slug, "application/merge-patch+json",
@@ -525,11 +526,9 @@ class BrowserTest {
     /** Any draft over a week old goes, whichever form it was typed in. */
     @Test
     void wordsTypedOverAWeekAgoIntoAnotherFormAreNotKept() throws Exception {
-        String slug = env.http.created(Http.post("Gammalt om Haparanda", "Text.", null, "Lokal utvecklare",
-                "Frivården Haparanda", "draft", "Norrbotten")).path("slug").asText();
         ChromeDriver writer = chromium(true);
         try {
-            typedIntoItsFormAndLeft(writer, slug, " Hemligt tillägg.");
+            String slug = typedIntoItsFormAndLeft(writer, "Gammalt om Haparanda", "Text.", " Hemligt tillägg.");
             // Eight days pass (its time set back as the browser's clock would have it).
             writer.executeScript("for (var i = 0; i < localStorage.length; i++) { var k = localStorage.key(i);"
                     + " var d = JSON.parse(localStorage.getItem(k)); d.at -= 8 * 24 * 3600 * 1000; localStorage.setItem(k, JSON.stringify(d)); }");
