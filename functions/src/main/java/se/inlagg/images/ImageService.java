@@ -200,17 +200,15 @@ public final class ImageService {
      * post stores the same file under the same key, as copies did.
      */
     private Optional<Stored> storedForReaders(Uploaded upload, String postId) {
-        if (PictureForReaders.mayNeedMaking(upload.type())) {
-            Optional<ImageBucket.Chunk> whole = bucket.read(upload.key(), Optional.of(upload.version()), 0, (int) upload.bytes());
-            if (whole.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<PictureForReaders.Made> made = PictureForReaders.of(whole.get().bytes(), upload.type());
-            if (made.isPresent()) {
-                String name = ObjectKeys.imageName(upload.key(), postId, made.get().type());
-                bucket.put(ObjectKeys.image(name), made.get().bytes(), made.get().type());
-                return Optional.of(new Stored(name, made.get().size()));
-            }
+        Optional<ImageBucket.Chunk> whole = bucket.read(upload.key(), Optional.of(upload.version()), 0, (int) upload.bytes());
+        if (whole.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<PictureForReaders.Made> made = PictureForReaders.of(whole.get().bytes(), upload.type());
+        if (made.isPresent()) {
+            String name = ObjectKeys.imageName(upload.key(), postId, made.get().type());
+            bucket.put(ObjectKeys.image(name), made.get().bytes(), made.get().type());
+            return Optional.of(new Stored(name, made.get().size()));
         }
         String name = ObjectKeys.imageName(upload.key(), postId, upload.type());
         return bucket.copy(upload.key(), upload.version(), ObjectKeys.image(name), upload.type())

@@ -94,11 +94,6 @@ final class PictureForReaders {
     private PictureForReaders() {
     }
 
-    /** Whether an upload of this type may need making: a JPEG or a PNG (read whole for its metadata); never a WebP. */
-    static boolean mayNeedMaking(ImageType type) {
-        return type != ImageType.WEBP;
-    }
-
     /**
      * The file readers get of this upload, or empty when the upload is to be kept as it is: fit already (no metadata,
      * upright and no larger than readers get), or one not made (above; logged).
@@ -109,15 +104,16 @@ final class PictureForReaders {
 
     /** The same within this budget. */
     static Optional<Made> of(byte[] file, ImageType type, java.time.Duration budget) {
-        if (type == ImageType.WEBP) {
-            return Optional.empty();
-        }
         ImageHeader.Bytes bytes = ImageHeader.Bytes.of(file);
         Optional<ImageHeader> header = ImageHeader.read(bytes);
         if (header.isEmpty()) {
             return Optional.empty();
         }
         Image.Size shown = new Image.Size(header.get().width(), header.get().height());
+        if (type == ImageType.WEBP) {
+            // The JDK reads no WebP: its metadata out, its pixels as they are.
+            return PictureMetadata.withoutWebpMetadata(file).map(stripped -> new Made(stripped, shown, type));
+        }
         long pixels = (long) shown.width() * shown.height();
         boolean jpeg = type == ImageType.JPEG;
         int orientation = jpeg ? ImageHeader.orientation(bytes) : 1;

@@ -6,10 +6,11 @@ import java.util.Set;
 
 /**
  * What a picture file carries beside its pixels, taken out without touching them (no new encoding, no loss): a JPEG's
- * EXIF and XMP (APP1) and Photoshop's IPTC (APP13) segments, a PNG's eXIf, text and time chunks. That is where a camera
- * or an editor puts the place a photo was taken, the device, names and dates, which any reader of the file could read.
- * What the picture needs to be shown as meant stays: a JPEG's colour profile (APP2) and Adobe marker (APP14), a PNG's
- * colour chunks, and a JPEG's turn upright, written anew as the one EXIF entry it needs.
+ * EXIF and XMP (APP1) and Photoshop's IPTC (APP13) segments, a PNG's eXIf, text and time chunks, a WebP's EXIF and XMP
+ * chunks. That is where a camera or an editor puts the place a photo was taken, the device, names and dates, which any
+ * reader of the file could read. What the picture needs to be shown as meant stays: a JPEG's colour profile (APP2) and
+ * Adobe marker (APP14), a PNG's and a WebP's colour chunks, and a JPEG's turn upright, written anew as the one EXIF entry
+ * it needs.
  */
 final class PictureMetadata {
 
@@ -19,6 +20,13 @@ final class PictureMetadata {
     private static final int APP13 = 0xed;
     private static final Set<String> PNG_METADATA = Set.of("eXIf", "tEXt", "zTXt", "iTXt", "tIME");
     private static final Set<String> PNG_COLOUR = Set.of("iCCP", "sRGB", "gAMA", "cHRM");
+    /**
+     * A WebP's chunks that draw it (RFC 9649): the rest (EXIF, XMP and any a writer made up, which a browser ignores and
+     * could hold anything) is left out.
+     */
+    private static final Set<String> WEBP_PICTURE = Set.of("VP8X", "VP8 ", "VP8L", "ALPH", "ANIM", "ANMF", "ICCP");
+    /** VP8X's flags saying EXIF and XMP chunks follow. */
+    private static final int WEBP_EXIF_AND_XMP = 0x08 | 0x04;
 
     private PictureMetadata() {
     }
@@ -108,6 +116,64 @@ final class PictureMetadata {
             }
         }
         return dropped ? Optional.of(out.toByteArray()) : Optional.empty();
+    }
+
+    /**
+     * The WebP with only its chunks that draw it ({@link #WEBP_PICTURE}), its extended header's EXIF and XMP flags cleared
+     * and its RIFF size told anew; empty when it had nothing else, or its chunks cannot be walked. A WebP's EXIF follows its
+     * picture data, where browsers take no turn from it (metadata after the pixels is ignored), so nothing shown changes.
+     */
+    static Optional<byte[]> withoutWebpMetadata(byte[] file) {
+        if (file.length < 12) {
+            return Optional.empty();
+        }
+        long end = 8 + littleEndian32(file, 4);
+        if (end > file.length) {
+            return Optional.empty();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(file.length);
+        out.write(file, 0, 12);
+        // What follows the RIFF's end is no part of the picture.
+        boolean dropped = end < file.length;
+        int extendedHeader = -1;
+        long at = 12;
+        while (at < end) {
+            if (at + 8 > end) {
+                return Optional.empty();
+            }
+            long length = littleEndian32(file, (int) at + 4);
+            // Odd chunks are padded to even; a last chunk's missing pad byte is forgiven, as decoders forgive it.
+            long whole = Math.min(8 + length + (length & 1), end - at);
+            if (8 + length > whole) {
+                return Optional.empty();
+            }
+            String type = new String(file, (int) at, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (WEBP_PICTURE.contains(type)) {
+                if (type.equals("VP8X") && length >= 1) {
+                    extendedHeader = out.size() + 8;
+                }
+                out.write(file, (int) at, (int) whole);
+            } else {
+                dropped = true;
+            }
+            at += whole;
+        }
+        if (!dropped) {
+            return Optional.empty();
+        }
+        byte[] made = out.toByteArray();
+        if (extendedHeader >= 0) {
+            made[extendedHeader] &= (byte) ~WEBP_EXIF_AND_XMP;
+        }
+        long riff = made.length - 8L;
+        for (int i = 0; i < 4; i++) {
+            made[4 + i] = (byte) (riff >> (8 * i));
+        }
+        return Optional.of(made);
+    }
+
+    private static long littleEndian32(byte[] file, int at) {
+        return (file[at] & 0xffL) | ((file[at + 1] & 0xffL) << 8) | ((file[at + 2] & 0xffL) << 16) | ((file[at + 3] & 0xffL) << 24);
     }
 
     /**

@@ -86,6 +86,22 @@ class ImageServiceTest {
         assertEquals(List.of(), bucket.copies);
     }
 
+    /** A WebP, which the JDK cannot read, is stored without its camera's metadata all the same, under its own type. */
+    @Test
+    void aWebpIsSavedWithoutItsCamerasMetadata() {
+        Post p = post("Foto som WebP");
+        String key = uploaded(Pictures.webpFromCamera(900, 600, "Storgatan 3, Umeå"));
+        var saved = (Post) assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))).value();
+        Image image = saved.summary().image().orElseThrow();
+        assertEquals(Optional.of(new Image.Size(900, 600)), image.size());
+        assertTrue(image.url().endsWith(".webp"), image.url());
+        MemoryBucket.File file = bucket.files.get(ObjectKeys.image(image.storedName().orElseThrow()));
+        assertEquals("image/webp", file.contentType());
+        String text = new String(file.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertFalse(text.contains("Storgatan") || text.contains("Kamera"), "nothing of the camera's");
+        assertTrue(text.contains("VP8L"), "its picture");
+    }
+
     @Test
     void aPictureFitToBeShownOrOneTheJdkCannotReadIsSavedByteForByte() {
         for (byte[] fit : List.of(Pictures.png(640, 320), Pictures.jpeg(800, 600), Pictures.webpLossy(4000, 3000))) {

@@ -62,6 +62,36 @@ class PictureForReadersTest {
         assertEquals(Optional.empty(), PictureForReaders.of(Pictures.jpeg(400, 300), ImageType.JPEG), "nothing to take out: as uploaded");
     }
 
+    /**
+     * A WebP, which the JDK cannot read, loses what its camera knew all the same: its EXIF and XMP chunks go, its extended
+     * header no longer says they follow, and every chunk that draws it (its colour profile among them) stays byte for byte.
+     */
+    @Test
+    void aWebpLosesItsMetadataAndKeepsWhatDrawsIt() {
+        byte[] photo = Pictures.webpFromCamera(640, 480, "Kungsgatan 12");
+        var made = PictureForReaders.of(photo, ImageType.WEBP).orElseThrow();
+        String text = new String(made.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertFalse(text.contains("Kungsgatan") || text.contains("EXIF") || text.contains("XMP"), text);
+        assertEquals(new Image.Size(640, 480), made.size());
+        assertEquals(ImageType.WEBP, made.type());
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        expected.writeBytes(Pictures.webpChunk("VP8X", new byte[] {0x20, 0, 0, 0, 127, 2, 0, (byte) 223, 1, 0}));
+        expected.writeBytes(Pictures.webpChunk("ICCP", Pictures.text("sRGB profile")));
+        String drawn = new String(photo, java.nio.charset.StandardCharsets.ISO_8859_1);
+        expected.write(photo, drawn.indexOf("VP8L"), drawn.indexOf("EXIF") - drawn.indexOf("VP8L"));
+        assertEquals("RIFF", text.substring(0, 4));
+        assertEquals(made.bytes().length - 8, java.nio.ByteBuffer.wrap(made.bytes(), 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(),
+                "the RIFF's size is the file's");
+        assertEquals("WEBP", text.substring(8, 12));
+        assertTrue(java.util.Arrays.equals(expected.toByteArray(), java.util.Arrays.copyOfRange(made.bytes(), 12, made.bytes().length)),
+                "the chunks that draw it, as they were, with only the EXIF and XMP flags cleared");
+        assertEquals(new Image.Size(640, 480), ImageHeader.read(ImageHeader.Bytes.of(made.bytes()))
+                .map(h -> new Image.Size(h.width(), h.height())).orElseThrow(), "its header reads as before");
+
+        assertEquals(Optional.empty(), PictureForReaders.of(made.bytes(), ImageType.WEBP), "nothing more to take out: kept as it is");
+        assertEquals(Optional.empty(), PictureForReaders.of(java.util.Arrays.copyOf(photo, 60), ImageType.WEBP), "cut short: kept as it is");
+    }
+
     @Test
     void whatIsNoPictureTheJdkCanReadIsKeptAsUploaded() {
         assertEquals(Optional.empty(), PictureForReaders.of(Pictures.webpLossy(4000, 3000), ImageType.WEBP));

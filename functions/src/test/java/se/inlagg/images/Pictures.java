@@ -126,6 +126,31 @@ final class Pictures {
     }
 
     /**
+     * An extended WebP as cwebp writes a camera's photo with its metadata: VP8X (saying a colour profile, EXIF and XMP
+     * follow), a colour profile, the picture ({@code width} by {@code height}, lossless), then EXIF saying where it was taken
+     * ({@code place}) and XMP, chunks of odd length padded to even, and a few bytes after the RIFF's end.
+     */
+    static byte[] webpFromCamera(int width, int height, String place) {
+        java.io.ByteArrayOutputStream chunks = new java.io.ByteArrayOutputStream();
+        chunks.writeBytes(webpChunk("VP8X", new byte[] {0x2c, 0, 0, 0, (byte) (width - 1), (byte) ((width - 1) >> 8), 0,
+            (byte) (height - 1), (byte) ((height - 1) >> 8), 0}));
+        chunks.writeBytes(webpChunk("ICCP", text("sRGB profile")));
+        ByteBuffer lossless = ByteBuffer.allocate(7).order(ByteOrder.LITTLE_ENDIAN).put((byte) 0x2f).putInt((width - 1) | ((height - 1) << 14));
+        chunks.writeBytes(webpChunk("VP8L", lossless.array()));
+        chunks.writeBytes(webpChunk("EXIF", text("MM\0*GPS " + place + " Kamera")));
+        chunks.writeBytes(webpChunk("XMP ", text("<x:xmpmeta><dc:creator>" + place + "</dc:creator></x:xmpmeta>")));
+        ByteBuffer file = ByteBuffer.allocate(12 + chunks.size() + 3).order(ByteOrder.LITTLE_ENDIAN);
+        file.put(text("RIFF")).putInt(4 + chunks.size()).put(text("WEBP")).put(chunks.toByteArray()).put(text("END"));
+        return file.array();
+    }
+
+    /** A RIFF chunk: its name, its length, and its bytes, padded to an even length. */
+    static byte[] webpChunk(String name, byte[] payload) {
+        ByteBuffer b = ByteBuffer.allocate(8 + payload.length + (payload.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
+        return b.put(text(name)).putInt(payload.length).put(payload).array();
+    }
+
+    /**
      * A photo as a phone's camera writes it: stored as the sensor saw it, {@code width} by {@code height}, its top-left
      * quarter red and the rest blue, with EXIF saying how to turn it upright ({@code orientation}) and the camera's name
      * ({@code make}), as it says where the photo was taken.
@@ -164,7 +189,8 @@ final class Pictures {
 
     private static ByteBuffer riff(String chunk, int payload) {
         ByteBuffer b = ByteBuffer.allocate(20 + payload + 16).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(text("RIFF")).putInt(b.capacity() - 8).put(text("WEBP")).put(text(chunk)).putInt(payload);
+        // The chunk holds the rest of the file, as a real one's picture data does.
+        b.put(text("RIFF")).putInt(b.capacity() - 8).put(text("WEBP")).put(text(chunk)).putInt(b.capacity() - 20);
         if (chunk.equals("VP8 ")) {
             b.put(new byte[3]);
         }
