@@ -22,11 +22,13 @@ import se.inlagg.posts.Seen;
  * (JPEG, PNG or WebP, up to 10 MB, its size read from its header) and deleted at once when it is
  * not a picture; a good one is stored under the post's picture key before the post's write, with no tag: kept, as
  * readers get it (PictureForReaders: made smaller, upright, without its metadata) or copied as it is. Every save of one
- * upload to one post stores the same bytes under the same key, so "the copy" below is either. Its upload is deleted once the write committed. A save whose write is refused, or of unknown
- * fate, marks the copy unattached for the lifecycle only if the post, read after its write, does not
+ * upload (one version of its bytes) to one post stores the same bytes under the same key, so "the copy" below is either. Its
+ * upload is deleted once the write committed. A save whose write is refused by its conditions
+ * marks the copy unattached for the lifecycle only if the post, read after its write, does not
  * show it, and reads the post once more after marking it, since another save of the same upload (every
  * save of one upload to one post shares its key) may have committed in between: then it marks it attached
- * again, as a save that committed always does. A copy is never deleted here.
+ * again, as a save that committed always does. A save whose write is of unknown fate (an error, or DynamoDB still
+ * applying it when the save gave up) never marks the copy: the write may commit after any read. A copy is never deleted here.
  *
  * <p>So a save alone loses nothing the post shows to a function stopped after its commit (a timeout) or to
  * a mark that fails, as a copy tagged until a mark after the commit took the tag off would: either would leave
@@ -152,7 +154,8 @@ public final class ImageService {
         }
         if (!seen.matches(current.summary())) {
             // Changed since the author saw it: by this very picture's save (its upload not yet let go), or by something else.
-            return shows(current, key) ? withTextAsTyped(current, authorId, altText, captionText, seen) : Outcome.refused(new Refusal.Stale());
+            return showsVersion(current, upload) ? withTextAsTyped(current, authorId, altText, captionText, seen)
+                    : Outcome.refused(new Refusal.Stale());
         }
         Optional<Stored> stored = storedForReaders(upload, current.summary().id());
         if (stored.isEmpty()) {
@@ -165,9 +168,8 @@ public final class ImageService {
         try {
             written = posts.attachImage(current, authorId, image);
         } catch (RuntimeException e) {
-            // The write's fate is unknown: the copy is let go only if the post, read now, does not show it.
             try {
-                keptIfShown(authorId, slug, key, picture);
+                afterUnknownFate(authorId, slug, key, picture);
             } catch (RuntimeException again) {
                 e.addSuppressed(again);
             }
@@ -179,13 +181,15 @@ public final class ImageService {
                 yield d;
             }
             case Outcome.Refused<Post> r -> {
+                // Busy: DynamoDB may still be applying the write when the save gave up on it.
+                boolean fateUnknown = r.refusal() instanceof Refusal.Busy;
                 Outcome<Post> now;
                 try {
-                    now = keptIfShown(authorId, slug, key, picture);
+                    now = fateUnknown ? afterUnknownFate(authorId, slug, key, picture) : keptIfShown(authorId, slug, key, picture);
                 } catch (RuntimeException e) {
                     // The refusal stands, the words typed kept on its page (a 500 would lose them). The copy is left
                     // untagged: a picture's worth of storage, never a shown one lost.
-                    Log.warn("image_let_go_failed", "key", picture, "error", e.getClass().getSimpleName());
+                    Log.warn(fateUnknown ? "image_left_untagged" : "image_let_go_failed", "key", picture, "error", e.getClass().getSimpleName());
                     yield Outcome.refused(r.refusal());
                 }
                 yield answer(now, authorId, key, r.refusal(), altText, captionText, seen);
@@ -197,7 +201,7 @@ public final class ImageService {
      * The checked version of the upload under the picture's key as readers get it (PictureForReaders: no larger than they
      * need, upright, without its camera's metadata) or, when it is fit as it is or is not made, as uploaded (copied); and
      * its size so. Empty, storing nothing, when the upload is gone or is no longer that version. Every save of one upload to one
-     * post stores the same file under the same key, as copies did.
+     * post stores the same file under the same key, as copies did; other bytes put to its key since, another.
      */
     private Optional<Stored> storedForReaders(Uploaded upload, String postId) {
         Optional<ImageBucket.Chunk> whole = bucket.read(upload.key(), Optional.of(upload.version()), 0, (int) upload.bytes());
@@ -206,11 +210,11 @@ public final class ImageService {
         }
         Optional<PictureForReaders.Made> made = PictureForReaders.of(whole.get().bytes(), upload.type());
         if (made.isPresent()) {
-            String name = ObjectKeys.imageName(upload.key(), postId, made.get().type());
+            String name = ObjectKeys.imageName(upload.key(), upload.version(), postId, made.get().type());
             bucket.put(ObjectKeys.image(name), made.get().bytes(), made.get().type());
             return Optional.of(new Stored(name, made.get().size()));
         }
-        String name = ObjectKeys.imageName(upload.key(), postId, upload.type());
+        String name = ObjectKeys.imageName(upload.key(), upload.version(), postId, upload.type());
         return bucket.copy(upload.key(), upload.version(), ObjectKeys.image(name), upload.type())
                 ? Optional.of(new Stored(name, upload.size())) : Optional.empty();
     }
@@ -220,27 +224,45 @@ public final class ImageService {
     }
 
     /**
-     * After a save's write was refused or its fate is unknown: the copy stays, attached, if the post shows it (another
-     * click's save committed it), and is marked for the lifecycle if not. Every save of one upload to one post copies it
-     * to the same key, so the copy is never this request's alone to delete (with saves at once, deleting it could take
+     * After a save's write was refused by its conditions: the copy stays, attached, if the post shows it (another
+     * click's save committed it), and is marked for the lifecycle if not. Every save of one upload's version to one post
+     * copies it to the same key, so the copy is never this request's alone to delete (with saves at once, deleting it could take
      * the picture the post shows). Marked, the post is read once more: a save of it that committed in
      * between, and marked it attached before this marked it unattached, would otherwise leave its picture to the
      * lifecycle. The post as last read.
      */
     private Outcome<Post> keptIfShown(String authorId, String slug, String key, String picture) {
         Outcome<Post> now = posts.getToChange(slug, authorId);
-        if (!shownBy(now, key)) {
+        if (!shownBy(now, picture)) {
             bucket.markUnattached(picture);
             now = posts.getToChange(slug, authorId);
         }
-        if (shownBy(now, key)) {
+        if (shownBy(now, picture)) {
             attached(key, picture);
         }
         return now;
     }
 
-    private static boolean shownBy(Outcome<Post> read, String key) {
-        return read instanceof Outcome.Done<Post> d && shows(d.value(), key);
+    /**
+     * After a save's write of unknown fate (an error, or busy: DynamoDB may still be applying it when the save gave up
+     * on it): the copy is never marked for the lifecycle, since the write may commit after any read made now, and the
+     * post would then show a picture the lifecycle deletes. Attached if the post, read now, shows it; otherwise left
+     * untagged, and logged: a picture's worth of storage, with its upload kept for a second try. The post as read.
+     */
+    private Outcome<Post> afterUnknownFate(String authorId, String slug, String key, String picture) {
+        Outcome<Post> now = posts.getToChange(slug, authorId);
+        if (shownBy(now, picture)) {
+            attached(key, picture);
+        } else {
+            Log.warn("image_left_untagged", "key", picture);
+        }
+        return now;
+    }
+
+    /** Whether the post, as read, shows this very file (this version of the upload, made for it). */
+    private static boolean shownBy(Outcome<Post> read, String picture) {
+        return read instanceof Outcome.Done<Post> d
+                && d.value().summary().image().flatMap(Image::storedName).map(ObjectKeys::image).filter(picture::equals).isPresent();
     }
 
     /** The post, read now, shows this upload's picture already (an earlier click saved it), or the refusal stands. */
@@ -288,9 +310,18 @@ public final class ImageService {
         return savedIn.equals(OptionalLong.of(s.version())) && seen.matches(s.withVersion(s.version() - 1));
     }
 
-    /** Whether the post's picture is the one made from this upload for it (its name starts with their id). */
+    /**
+     * Whether the post's picture is one made from this upload for it, of whichever version: what a save can tell once
+     * its upload is gone (a save sent twice, the first one's done).
+     */
     private static boolean shows(Post post, String key) {
-        String id = ObjectKeys.imageId(key, post.summary().id());
+        String start = ObjectKeys.imagesOf(key, post.summary().id());
+        return post.summary().image().flatMap(Image::storedName).filter(n -> n.startsWith(start)).isPresent();
+    }
+
+    /** Whether the post's picture is the one made from this version of the upload for it. */
+    private static boolean showsVersion(Post post, Uploaded upload) {
+        String id = ObjectKeys.imageId(upload.key(), upload.version(), post.summary().id());
         return post.summary().image().flatMap(Image::storedName).filter(n -> n.startsWith(id + ".")).isPresent();
     }
 

@@ -11,7 +11,7 @@ import se.inlagg.posts.Sha256;
  * Every key format of the pictures bucket, in one place. Uploads land under
  * {@code uploads/<author id>/<random>} (tagged unattached; the lifecycle removes anything there
  * after a day), and a picture a post shows lives under {@code images/<name>}, the name a hash of
- * its upload and the post, so saving the same upload twice makes the same file.
+ * its upload (key and version) and the post, so saving the same upload twice makes the same file.
  */
 public final class ObjectKeys {
 
@@ -19,8 +19,10 @@ public final class ObjectKeys {
     static final String IMAGES = "images/";
     private static final Pattern RANDOM = Pattern.compile("[A-Za-z0-9_-]{32}");
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
-    /** 26 base32 characters: 130 bits of the hash, as Image's names have. */
+    /** 26 base32 characters: 130 bits of hashes, as Image's names have. */
     private static final int NAME_LENGTH = 26;
+    /** The first 80 bits name the upload on the post, the other 50 its version. */
+    private static final int UPLOAD_ON_POST_LENGTH = 16;
 
     private ObjectKeys() {
     }
@@ -44,22 +46,37 @@ public final class ObjectKeys {
     }
 
     /**
-     * The name the picture of this upload gets on this post: a hash of the upload's key and the post's id, and the
-     * type read from its bytes. The same save twice makes the same file; one upload saved to two posts at once
-     * makes a file for each (named by the upload alone, the two posts would share one file, and deleting either
-     * post would delete the other's picture).
+     * The name the picture of this upload gets on this post: a hash of the upload's key and the post's id
+     * ({@link #imagesOf}), then of the upload's version too, and the type read from its bytes. The same save twice makes
+     * the same file; one upload saved to two posts at once makes a file for each (named by the upload alone, the two
+     * posts would share one file, and deleting either post would delete the other's picture); and other bytes put to the
+     * same upload key (its form is good for an hour) make another file, so a save of them refused never overwrites the
+     * picture the post shows.
      */
-    static String imageName(String uploadKey, String postId, ImageType type) {
-        return imageId(uploadKey, postId) + "." + type.extension();
+    static String imageName(String uploadKey, String version, String postId, ImageType type) {
+        return imageId(uploadKey, version, postId) + "." + type.extension();
     }
 
-    /** The name without its type: whether a post shows the picture of this upload. */
-    static String imageId(String uploadKey, String postId) {
-        byte[] hash = Sha256.of((uploadKey + "\n" + postId).getBytes(StandardCharsets.UTF_8));
-        StringBuilder name = new StringBuilder(NAME_LENGTH);
+    /** The name without its type: whether a post shows the picture of this version of this upload. */
+    static String imageId(String uploadKey, String version, String postId) {
+        return imagesOf(uploadKey, postId) + base32(Sha256.of((uploadKey + "\n" + version + "\n" + postId).getBytes(StandardCharsets.UTF_8)),
+                NAME_LENGTH - UPLOAD_ON_POST_LENGTH);
+    }
+
+    /**
+     * How the name of every picture of this upload on this post starts, whichever its version: whether a post shows this
+     * upload, once the upload itself is gone (a save sent twice). Names made before the version was in them (all 26
+     * characters of this hash) start so too.
+     */
+    static String imagesOf(String uploadKey, String postId) {
+        return base32(Sha256.of((uploadKey + "\n" + postId).getBytes(StandardCharsets.UTF_8)), UPLOAD_ON_POST_LENGTH);
+    }
+
+    private static String base32(byte[] hash, int length) {
+        StringBuilder name = new StringBuilder(length);
         int buffer = 0;
         int bits = 0;
-        for (int i = 0; name.length() < NAME_LENGTH; ) {
+        for (int i = 0; name.length() < length; ) {
             if (bits < 5) {
                 buffer = (buffer << 8) | (hash[i++] & 0xff);
                 bits += 8;

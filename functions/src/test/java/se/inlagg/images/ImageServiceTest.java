@@ -1,5 +1,6 @@
 package se.inlagg.images;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -277,9 +278,10 @@ class ImageServiceTest {
     void savingAPictureCopiesItMarksItAttachedAfterTheWriteAndDeletesTheUpload() {
         Post p = post("Med uppladdad bild");
         String key = uploaded(Pictures.webpLossy(550, 368));
+        String version = bucket.files.get(key).version();
         Post saved = ((Outcome.Done<Post>) images.attach(ASA, p.slug(), key, "Deltagarna vid bordet", "Foto: Åsa", Seen.atVersion(p.version()))).value();
         Image image = saved.summary().image().orElseThrow();
-        String name = ObjectKeys.imageName(key, p.id(), ImageType.WEBP);
+        String name = ObjectKeys.imageName(key, version, p.id(), ImageType.WEBP);
         assertEquals("/images/" + name, image.url());
         assertEquals(Optional.of(new Image.Size(550, 368)), image.size());
         assertEquals("Deltagarna vid bordet", image.alt());
@@ -493,7 +495,8 @@ class ImageServiceTest {
         Post p = post("Taggen misslyckades");
         String key = uploaded(Pictures.png(10, 10));
         bucket.afterNextCopy = () -> assertInstanceOf(Outcome.Done.class, posts.publish(p.slug(), ASA, Optional.empty(), Optional.empty()));
-        bucket.beforeNextUnattached = () -> bucket.files.remove("images/" + ObjectKeys.imageName(key, p.id(), ImageType.PNG));
+        String copy = "images/" + ObjectKeys.imageName(key, bucket.files.get(key).version(), p.id(), ImageType.PNG);
+        bucket.beforeNextUnattached = () -> bucket.files.remove(copy);
         assertInstanceOf(Refusal.Stale.class, refused(images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))));
         assertTrue(bucket.files.containsKey(key), "the upload stays for a second try");
     }
@@ -506,7 +509,7 @@ class ImageServiceTest {
         bucket.afterNextCopy = () -> assertInstanceOf(Outcome.Done.class,
                 posts.publish(p.slug(), ASA, Optional.empty(), Optional.empty()));
         assertInstanceOf(Refusal.Stale.class, refused(images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))));
-        MemoryBucket.File copy = bucket.files.get("images/" + ObjectKeys.imageName(key, p.id(), ImageType.PNG));
+        MemoryBucket.File copy = bucket.files.get("images/" + ObjectKeys.imageName(key, bucket.files.get(key).version(), p.id(), ImageType.PNG));
         assertTrue(copy != null && copy.unattached(), "marked for the lifecycle: " + bucket.files.keySet());
         assertTrue(bucket.files.containsKey(key), "the upload stays for a second try");
         assertEquals(Optional.empty(), ((Outcome.Done<Post>) posts.get(p.slug(), Optional.of(ASA))).value().summary().image());
@@ -524,14 +527,55 @@ class ImageServiceTest {
         assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version())));
     }
 
+    /**
+     * An upload form (UploadPolicy) may put to its key again until it expires, so one upload key can hold other bytes after
+     * its first save. The copy is made before the post's write, so were every save of that key to the post stored under one
+     * picture key, a save the write then refuses would already have replaced the bytes of the picture the post shows (and
+     * then taken the post for showing it, and deleted the new upload): ObjectKeys.imageName names the upload's version too.
+     */
     @Test
-    void aWriteWhoseFateIsUnknownLeavesTheCopyMarkedForTheLifecycle() {
+    void aRefusedSaveNeverChangesThePictureThePostShowsNorLosesTheNewUpload() {
+        Post p = post("Samma uppladdning igen");
+        String key = uploaded(Pictures.png(10, 10));
+        Post saved = ((Outcome.Done<Post>) images.attach(ASA, p.slug(), key, "Första bilden", "", Seen.atVersion(p.version()))).value();
+        String shown = saved.summary().image().orElseThrow().url().substring(1);
+        byte[] firstBytes = bucket.files.get(shown).bytes();
+
+        // The same form (good for an hour) puts another picture to the same key; its save is refused: the post was
+        // published by another tab between the save's read and its write.
+        bucket.upload(key, Pictures.png(20, 20));
+        bucket.afterNextCopy = () -> assertInstanceOf(Outcome.Done.class, posts.publish(p.slug(), ASA, Optional.empty(), Optional.empty()));
+        var second = images.attach(ASA, p.slug(), key, "Andra bilden", "", Seen.atVersion(saved.version()));
+        assertInstanceOf(Refusal.Stale.class, assertInstanceOf(Outcome.Refused.class, second).refusal(),
+                "refused: the page says the picture was not saved");
+
+        Post now = ((Outcome.Done<Post>) posts.get(p.slug(), Optional.of(ASA))).value();
+        Image image = now.summary().image().orElseThrow();
+        assertEquals("/" + shown, image.url());
+        assertEquals(Optional.of(new Image.Size(10, 10)), image.size(), "the post still says its picture is the first one");
+        assertArrayEquals(firstBytes, bucket.files.get(shown).bytes(),
+                "a refused save replaced the bytes of the picture the post shows (the post says 10x10, the file is 20x20)");
+        assertTrue(bucket.files.containsKey(key), "the refused save's upload is kept for a second try");
+    }
+
+    /**
+     * A write whose fate is unknown may commit after any read the save makes: the copy is never marked for the lifecycle
+     * (the post may show it a moment later), and the upload stays for a second try, which saves it.
+     */
+    @Test
+    void aWriteWhoseFateIsUnknownNeverMarksTheCopyAndKeepsTheUpload() {
         Post p = post("Nätverksfel");
         String key = uploaded(Pictures.png(10, 10));
+        String name = ObjectKeys.imageName(key, bucket.files.get(key).version(), p.id(), ImageType.PNG);
         repository.nextUpdateThrows = new IllegalStateException("anslutningen bröts");
         assertThrows(IllegalStateException.class, () -> images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version())));
-        MemoryBucket.File copy = bucket.files.get("images/" + ObjectKeys.imageName(key, p.id(), ImageType.PNG));
-        assertTrue(copy.unattached(), "no post shows it: the lifecycle takes it");
+        assertFalse(bucket.files.get("images/" + name).unattached(), "untagged: the write may yet commit and show it");
+        assertTrue(bucket.files.containsKey(key), "the upload stays for a second try");
+
+        Post saved = ((Outcome.Done<Post>) images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))).value();
+        assertEquals(Optional.of(name), saved.summary().image().orElseThrow().storedName());
+        assertFalse(bucket.files.get("images/" + name).unattached());
+        assertFalse(bucket.files.containsKey(key), "saved: the upload is let go");
     }
 
     @Test

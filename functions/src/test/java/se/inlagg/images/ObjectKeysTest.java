@@ -27,11 +27,16 @@ class ObjectKeysTest {
     @Test
     void aPicturesNameComesFromItsUploadAndIsOneTheSiteServes() {
         String key = ObjectKeys.newUpload(ASA);
-        String name = ObjectKeys.imageName(key, "post-1", ImageType.WEBP);
-        assertEquals(name, ObjectKeys.imageName(key, "post-1", ImageType.WEBP), "the same upload on the same post makes the same name");
-        assertNotEquals(name, ObjectKeys.imageName(key, "post-2", ImageType.WEBP), "on another post, a file of its own");
-        assertTrue(name.endsWith(".webp") && Image.isStoredName(name), name);
-        assertTrue(name.startsWith(ObjectKeys.imageId(key, "post-1") + "."));
+        String name = ObjectKeys.imageName(key, "\"etag-1\"", "post-1", ImageType.WEBP);
+        assertEquals(name, ObjectKeys.imageName(key, "\"etag-1\"", "post-1", ImageType.WEBP), "the same upload on the same post makes the same name");
+        assertNotEquals(name, ObjectKeys.imageName(key, "\"etag-1\"", "post-2", ImageType.WEBP), "on another post, a file of its own");
+        String other = ObjectKeys.imageName(key, "\"etag-2\"", "post-1", ImageType.WEBP);
+        assertNotEquals(name, other, "other bytes put to the same key: a file of their own");
+        assertTrue(name.endsWith(".webp") && Image.isStoredName(name) && Image.isStoredName(other), name);
+        assertTrue(name.startsWith(ObjectKeys.imageId(key, "\"etag-1\"", "post-1") + "."));
+        assertTrue(name.startsWith(ObjectKeys.imagesOf(key, "post-1")) && other.startsWith(ObjectKeys.imagesOf(key, "post-1")),
+                "both tell the upload on the post");
+        assertFalse(name.startsWith(ObjectKeys.imagesOf(key, "post-2")));
         assertEquals("images/" + name, ObjectKeys.image(name));
         assertThrows(IllegalArgumentException.class, () -> ObjectKeys.image("../uploads/x.jpg"));
     }
