@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import se.inlagg.ops.Log;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Image;
@@ -140,7 +141,7 @@ public final class ImageService {
         Uploaded upload;
         switch (inspect(authorId, key)) {
             case Outcome.Refused<Uploaded> r -> {
-                return r.refusal() instanceof Refusal.NotFound ? alreadyOnThePost(authorId, slug, key, r.refusal(), altText, captionText, seen)
+                return r.refusal() instanceof Refusal.NotFound ? alreadyOnThePost(authorId, slug, post -> shows(post, key), r.refusal(), altText, captionText, seen)
                         : Outcome.refused(r.refusal());
             }
             case Outcome.Done<Uploaded> d -> upload = d.value();
@@ -160,7 +161,8 @@ public final class ImageService {
         Optional<Stored> stored = storedForReaders(upload, current.summary().id());
         if (stored.isEmpty()) {
             // Gone since it was read (the same save sent twice), or replaced by another put to its key: never copied unchecked.
-            return alreadyOnThePost(authorId, slug, key, new Refusal.NotFound(Refusal.Missing.UPLOAD), altText, captionText, seen);
+            return alreadyOnThePost(authorId, slug, post -> showsVersion(post, upload), new Refusal.NotFound(Refusal.Missing.UPLOAD), altText,
+                    captionText, seen);
         }
         String picture = ObjectKeys.image(stored.get().name());
         Image image = Image.stored(stored.get().name(), altText, Optional.of(captionText), stored.get().size());
@@ -192,7 +194,7 @@ public final class ImageService {
                     Log.warn(fateUnknown ? "image_left_untagged" : "image_let_go_failed", "key", picture, "error", e.getClass().getSimpleName());
                     yield Outcome.refused(r.refusal());
                 }
-                yield answer(now, authorId, key, r.refusal(), altText, captionText, seen);
+                yield answer(now, authorId, post -> showsFile(post, picture), r.refusal(), altText, captionText, seen);
             }
         };
     }
@@ -261,21 +263,23 @@ public final class ImageService {
 
     /** Whether the post, as read, shows this very file (this version of the upload, made for it). */
     private static boolean shownBy(Outcome<Post> read, String picture) {
-        return read instanceof Outcome.Done<Post> d
-                && d.value().summary().image().flatMap(Image::storedName).map(ObjectKeys::image).filter(picture::equals).isPresent();
+        return read instanceof Outcome.Done<Post> d && showsFile(d.value(), picture);
     }
 
-    /** The post, read now, shows this upload's picture already (an earlier click saved it), or the refusal stands. */
-    private Outcome<Post> alreadyOnThePost(String authorId, String slug, String key, Refusal refusal, String alt, String caption,
+    /**
+     * The post, read now, shows this upload's picture already (an earlier click saved it: {@code ours} tells), or the
+     * refusal stands.
+     */
+    private Outcome<Post> alreadyOnThePost(String authorId, String slug, Predicate<Post> ours, Refusal refusal, String alt, String caption,
                                            Seen seen) {
-        return answer(posts.getToChange(slug, authorId), authorId, key, refusal, alt, caption, seen);
+        return answer(posts.getToChange(slug, authorId), authorId, ours, refusal, alt, caption, seen);
     }
 
-    /** What a save answers, given the post as read after its own attempt: done if it shows this upload's picture. */
-    private Outcome<Post> answer(Outcome<Post> now, String authorId, String key, Refusal refusal, String alt, String caption,
+    /** What a save answers, given the post as read after its own attempt: done if it shows this save's picture. */
+    private Outcome<Post> answer(Outcome<Post> now, String authorId, Predicate<Post> ours, Refusal refusal, String alt, String caption,
                                  Seen seen) {
         return switch (now) {
-            case Outcome.Done<Post> d when shows(d.value(), key) -> withTextAsTyped(d.value(), authorId, alt, caption, seen);
+            case Outcome.Done<Post> d when ours.test(d.value()) -> withTextAsTyped(d.value(), authorId, alt, caption, seen);
             case Outcome.Done<Post> d -> Outcome.refused(refusal);
             case Outcome.Refused<Post> r -> r;
         };
@@ -317,6 +321,11 @@ public final class ImageService {
     private static boolean shows(Post post, String key) {
         String start = ObjectKeys.imagesOf(key, post.summary().id());
         return post.summary().image().flatMap(Image::storedName).filter(n -> n.startsWith(start)).isPresent();
+    }
+
+    /** Whether the post's picture is this very file (a picture's key). */
+    private static boolean showsFile(Post post, String picture) {
+        return post.summary().image().flatMap(Image::storedName).map(ObjectKeys::image).filter(picture::equals).isPresent();
     }
 
     /** Whether the post's picture is the one made from this version of the upload for it. */

@@ -559,6 +559,27 @@ class ImageServiceTest {
     }
 
     /**
+     * Other bytes put to an upload's key while its save copies it are never copied unchecked; and the post showing the
+     * picture of that key's earlier bytes is no sign this save was done: it is refused (upload again), and the post's
+     * picture keeps its own text, not the one typed for the new picture.
+     */
+    @Test
+    void aSaveWhoseUploadIsReplacedWhileItCopiesIsNotTakenForDoneByTheKeysEarlierPicture() {
+        Post p = post("Bytt under kopieringen");
+        String key = uploaded(Pictures.png(10, 10));
+        Post saved = ((Outcome.Done<Post>) images.attach(ASA, p.slug(), key, "Första bilden", "", Seen.atVersion(p.version()))).value();
+
+        bucket.upload(key, Pictures.png(20, 20));
+        bucket.beforeNextCopy = () -> bucket.upload(key, Pictures.png(30, 30));
+        var second = images.attach(ASA, p.slug(), key, "Andra bilden", "", Seen.atVersion(saved.version()));
+        assertInstanceOf(Refusal.NotFound.class, refused(second), "the page asks for the picture again");
+
+        Image image = ((Outcome.Done<Post>) posts.get(p.slug(), Optional.of(ASA))).value().summary().image().orElseThrow();
+        assertEquals(saved.summary().image().orElseThrow().url(), image.url());
+        assertEquals("Första bilden", image.alt(), "the shown picture keeps its own text");
+    }
+
+    /**
      * A write whose fate is unknown may commit after any read the save makes: the copy is never marked for the lifecycle
      * (the post may show it a moment later), and the upload stays for a second try, which saves it.
      */
