@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,18 +126,7 @@ final class IndexUpdater {
             Manifest before = copy.manifest();
             Manifest after = commit(copy, before.generation() + 1, writer -> {
                 for (String id : ids) {
-                    Optional<Post> post = posts.byId(id).filter(p -> p.summary().status() == Status.PUBLISHED);
-                    try {
-                        if (post.isPresent()) {
-                            writer.updateDocument(PostDocument.id(id), document(post.get()));
-                            counts[0]++;
-                        } else {
-                            writer.deleteDocuments(PostDocument.id(id));
-                            counts[1]++;
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    counts[asItIsNow(writer, id) ? 0 : 1]++;
                 }
             });
             if (after.files().equals(before.files())) {
@@ -148,7 +138,12 @@ final class IndexUpdater {
                 knownLatest = true;
                 return new Applied(counts[0], counts[1], after.bytes(), attempt, rebuilt);
             }
-            Optional<String> swapped = files.swapManifest(after.toJson(), copy.tag());
+            Optional<String> swapped;
+            try {
+                swapped = files.swapManifest(after.toJson(), copy.tag());
+            } catch (RuntimeException unanswered) {
+                swapped = landedUnanswered(after, before, unanswered);
+            }
             if (swapped.isPresent()) {
                 // A store that answers no ETag (S3 always does) leaves the copy untagged, to be read whole next time: an empty
                 // If-Match would be refused every batch (from a review).
@@ -197,6 +192,7 @@ final class IndexUpdater {
         Optional<String> expected = current.map(IndexFiles.Found::etag);
         LocalCopy fresh = new LocalCopy(UUID.randomUUID().toString());
         int[] count = new int[1];
+        Map<String, Long> listed = new HashMap<>();
         Manifest built = commit(fresh, 1, writer -> {
             Optional<String> cursor = Optional.empty();
             do {
@@ -207,11 +203,13 @@ final class IndexUpdater {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
+                    listed.put(post.summary().id(), post.summary().version());
                     count[0]++;
                 }
                 progress.postsRead(count[0]);
                 cursor = page.nextCursor();
             } while (cursor.isPresent());
+            current.ifPresent(f -> asTheyAreWhereTheListDiffers(writer, f, listed));
             try {
                 // One segment: the fewest files for every reader to fetch, and the fastest to search.
                 writer.forceMerge(1);
@@ -219,12 +217,24 @@ final class IndexUpdater {
                 throw new UncheckedIOException(e);
             }
         });
-        Optional<String> tag = files.swapManifest(built.toJson(), expected);
+        Optional<String> tag;
+        RuntimeException unanswered = null;
+        try {
+            tag = files.swapManifest(built.toJson(), expected);
+        } catch (RuntimeException e) {
+            // Landed or not: the bucket, read now, says which.
+            unanswered = e;
+            tag = Optional.empty();
+        }
         if (tag.isEmpty()) {
-            Optional<IndexFiles.Found> read = manifestNow();
+            Optional<IndexFiles.Found> read = manifestNowOr(unanswered);
             Optional<Manifest> now = read.map(f -> Manifest.parse(f.bytes()));
             if (now.filter(m -> m.lineage().equals(built.lineage())).isEmpty()) {
+                // A whole index no manifest names: deleted, never left in the bucket for good.
                 deleteUnnamed(now, List.copyOf(built.storedKeys()));
+                if (unanswered != null) {
+                    throw unanswered;
+                }
                 Log.info("search_rebuild_race_lost");
                 return Optional.empty();
             }
@@ -241,6 +251,47 @@ final class IndexUpdater {
         old.ifPresent(o -> files.delete(keysOnlyIn(o, built)));
         Log.info("search_index_rebuilt", "posts", count[0], "bytes", built.bytes());
         return Optional.of(new Applied(count[0], 0, built.bytes(), 1, true));
+    }
+
+    /** The post read by key, consistently: (re)indexed if it is published, removed if not. Whether it was indexed. */
+    private boolean asItIsNow(IndexWriter writer, String id) {
+        Optional<Post> post = posts.byId(id).filter(p -> p.summary().status() == Status.PUBLISHED);
+        try {
+            if (post.isPresent()) {
+                writer.updateDocument(PostDocument.id(id), document(post.get()));
+                return true;
+            }
+            writer.deleteDocuments(PostDocument.id(id));
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The posts that the index being replaced ({@code current}) and the list the rebuild read show otherwise, read again by
+     * key and written as they are now (IndexedPosts says why). Nothing when the index's files are gone meanwhile: its
+     * manifest was replaced, and this rebuild's swap, conditioned on it, is refused.
+     */
+    private void asTheyAreWhereTheListDiffers(IndexWriter writer, IndexFiles.Found current, Map<String, Long> listed) {
+        Manifest manifest = Manifest.parse(current.bytes());
+        Directory index;
+        if (copy != null && copy.tag().equals(Optional.of(current.etag()))) {
+            index = copy.directory;
+        } else {
+            LocalCopy old = new LocalCopy(manifest.lineage());
+            try {
+                old.mirror(manifest, current.etag(), files);
+            } catch (IndexFiles.FileGone gone) {
+                return;
+            }
+            index = old.directory;
+        }
+        Set<String> otherwise = IndexedPosts.shownOtherwise(IndexedPosts.in(index), listed);
+        otherwise.forEach(id -> asItIsNow(writer, id));
+        if (!otherwise.isEmpty()) {
+            Log.info("search_rebuild_read_again", "posts", otherwise.size());
+        }
     }
 
     /**
@@ -348,6 +399,36 @@ final class IndexUpdater {
         Set<String> named = new HashSet<>();
         now.ifPresent(m -> m.files().values().forEach(f -> named.add(f.key())));
         files.delete(written.stream().filter(key -> !named.contains(key)).toList());
+    }
+
+    /**
+     * After a swap whose answer never came (S3 failed, or the connection broke): its tag when the bucket, read now, holds
+     * this very manifest (it landed: the objects it replaced are deleted as after any swap, which a retry of the batch
+     * never would); otherwise the objects written for it and named by no manifest are deleted, never left in the bucket for
+     * good, and the failure is thrown (Lambda retries the batch).
+     */
+    private Optional<String> landedUnanswered(Manifest after, Manifest before, RuntimeException unanswered) {
+        Optional<IndexFiles.Found> now = manifestNowOr(unanswered);
+        if (now.isPresent() && Manifest.parse(now.get().bytes()).equals(after)) {
+            Log.info("search_swap_landed_unanswered");
+            return Optional.of(now.get().etag());
+        }
+        deleteUnnamed(now.map(f -> Manifest.parse(f.bytes())), keysOnlyIn(after, before));
+        copy.forget();
+        throw unanswered;
+    }
+
+    /** {@link #manifestNow()}; a failure of that read is added to {@code first}, the failure it follows, if any, and that thrown. */
+    private Optional<IndexFiles.Found> manifestNowOr(RuntimeException first) {
+        try {
+            return manifestNow();
+        } catch (RuntimeException again) {
+            if (first == null) {
+                throw again;
+            }
+            first.addSuppressed(again);
+            throw first;
+        }
     }
 
     /** The manifest in the bucket now, read whole; empty when there is none. One more read, only when a race was lost. */

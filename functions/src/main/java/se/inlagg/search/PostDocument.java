@@ -80,6 +80,11 @@ final class PostDocument {
      * "/archive/2026-11", the month in the site's zone as the archive counts it): what a search's scope filters on (SearchScope).
      */
     static final String FACET = "facet";
+    /**
+     * The post's version when it was indexed: a rebuild tells by it which posts the list it read (a GSI, behind the table
+     * by a moment) shows otherwise than the index did, and reads those consistently (IndexedPosts).
+     */
+    static final String VERSION = "version";
     private static final String SLUG = "slug";
     private static final String EXCERPT = "excerpt";
     private static final String AUTHOR_NAME = "authorName";
@@ -100,6 +105,7 @@ final class PostDocument {
         Document d = new Document();
         d.add(new StringField(ID, s.id(), Field.Store.YES));
         d.add(new StoredField(SLUG, s.slug()));
+        d.add(new StoredField(VERSION, s.version()));
         d.add(new TextField(TITLE, s.title(), Field.Store.YES));
         for (Tag tag : s.tags()) {
             d.add(new TextField(TAGS, tag.name(), Field.Store.NO));
