@@ -97,6 +97,8 @@ public record ImageHeader(ImageType type, int width, int height) {
     static int orientation(Bytes b) {
         for (long at = jpegSegment(b, 2, m -> m == APP1); at >= 0; at = jpegSegment(b, at + 2 + bigEndian(b, at + 2, 2), m -> m == APP1)) {
             if (startsWith(b, at + 4, EXIF)) {
+                // Within the segment: browsers read no further, and PictureMetadata drops the segment for one of its own.
+                long end = at + 2 + bigEndian(b, at + 2, 2);
                 long tiff = at + 4 + EXIF.length;
                 boolean little = b.at(tiff) == 'I' && b.at(tiff + 1) == 'I';
                 boolean big = b.at(tiff) == 'M' && b.at(tiff + 1) == 'M';
@@ -107,6 +109,9 @@ public record ImageHeader(ImageType type, int width, int height) {
                 long entries = ifd < 0 ? -1 : number(b, tiff + ifd, 2, little);
                 for (long i = 0; i < entries && i < 256; i++) {
                     long entry = tiff + ifd + 2 + 12 * i;
+                    if (entry + 12 > end) {
+                        return 1;
+                    }
                     if (number(b, entry, 2, little) == 0x0112) {
                         long value = number(b, entry + 8, 2, little);
                         return value >= 1 && value <= 8 ? (int) value : 1;
@@ -220,7 +225,7 @@ public record ImageHeader(ImageType type, int width, int height) {
      * Whether the file goes on past its header into the picture itself, which the header alone cannot tell (a PNG of 30
      * bytes, its header and no more, is a picture no browser draws). A PNG's
      * first image data chunk (IDAT) is there whole; a JPEG's data reaches its end-of-image marker; a WebP is as long as its
-     * RIFF header says. Anything after a picture's end is allowed (a phone's trailer, a motion photo's video). This is no
+     * RIFF header says, and its picture's chunk is there whole within it. Anything after a picture's end is allowed (a phone's trailer, a motion photo's video). This is no
      * decoder: a PNG of several data chunks cut after its first, or bytes broken in the middle, pass.
      */
     public static boolean reachesPictureData(ImageType type, Bytes b, long size) {
@@ -248,8 +253,24 @@ public record ImageHeader(ImageType type, int width, int height) {
                 yield length >= 2 && b.indexOf(scan + 2 + length, 0xff, 0xd9) >= 0;
             }
             case WEBP -> {
+                // Its picture's chunk (lossy, lossless, or an animation's first frame) there whole, within the RIFF.
                 long riff = littleEndian(b, 4, 4);
-                yield riff >= 4 && riff + 8 <= size;
+                long end = 8 + riff;
+                if (riff < 4 || end > size) {
+                    yield false;
+                }
+                long at = 12;
+                for (int chunk = 0; chunk < MAX_SEGMENTS && at + 8 <= end; chunk++) {
+                    long length = littleEndian(b, at + 4, 4);
+                    if (length < 0) {
+                        yield false;
+                    }
+                    if (startsWith(b, at, ascii("VP8 ")) || startsWith(b, at, ascii("VP8L")) || startsWith(b, at, ascii("ANMF"))) {
+                        yield length > 0 && at + 8 + length <= end;
+                    }
+                    at += 8 + length + (length & 1);
+                }
+                yield false;
             }
         };
     }

@@ -18,8 +18,12 @@ final class PictureMetadata {
     private static final int APP0 = 0xe0;
     private static final int APP1 = 0xe1;
     private static final int APP13 = 0xed;
+    private static final int COM = 0xfe;
+    private static final int EOI = 0xd9;
     private static final Set<String> PNG_METADATA = Set.of("eXIf", "tEXt", "zTXt", "iTXt", "tIME");
     private static final Set<String> PNG_COLOUR = Set.of("iCCP", "sRGB", "gAMA", "cHRM");
+    /** An IEND chunk: no data, and its checksum. */
+    private static final byte[] PNG_END = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xae, 0x42, 0x60, (byte) 0x82};
     /**
      * A WebP's chunks that draw it (RFC 9649): the rest (EXIF, XMP and any a writer made up, which a browser ignores and
      * could hold anything) is left out.
@@ -32,9 +36,11 @@ final class PictureMetadata {
     }
 
     /**
-     * The JPEG without its APP1 and APP13 segments, with an EXIF segment naming only {@code orientation} after its JFIF
-     * header when that is not 1 (browsers turn the picture by it); empty when there was nothing to take out, or the
-     * segments before its scan cannot be walked.
+     * The JPEG without its APP1 and APP13 segments and its comments (COM), with an EXIF segment naming only
+     * {@code orientation} after its JFIF header when that is not 1 (browsers turn the picture by it), and without what
+     * follows its end-of-image marker (a second picture of a phone's, a gain or depth map, a motion photo's video: each
+     * with metadata of its own, and none of it shown); empty when there was nothing to take out, or the segments before its
+     * first scan cannot be walked.
      */
     static Optional<byte[]> withoutJpegMetadata(byte[] file, int orientation) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(file.length);
@@ -43,12 +49,17 @@ final class PictureMetadata {
         boolean turnWritten = orientation == 1;
         int at = 2;
         while (true) {
-            if (at + 4 > file.length || (file[at] & 0xff) != 0xff) {
+            if (at + 2 > file.length || (file[at] & 0xff) != 0xff) {
                 return Optional.empty();
             }
             int marker = file[at + 1] & 0xff;
             if (marker == 0xff) {
                 at++;
+                continue;
+            }
+            if (standalone(marker)) {
+                out.write(file, at, 2);
+                at += 2;
                 continue;
             }
             if (!turnWritten && marker != APP0) {
@@ -57,14 +68,14 @@ final class PictureMetadata {
                 turnWritten = true;
             }
             if (marker == SOS) {
-                out.write(file, at, file.length - at);
+                dropped |= scansWithout(file, at, out);
                 break;
             }
-            int length = ((file[at + 2] & 0xff) << 8) | (file[at + 3] & 0xff);
+            int length = at + 4 > file.length ? -1 : ((file[at + 2] & 0xff) << 8) | (file[at + 3] & 0xff);
             if (length < 2 || at + 2 + length > file.length) {
                 return Optional.empty();
             }
-            if (marker == APP1 || marker == APP13) {
+            if (isMetadata(marker)) {
                 dropped = true;
             } else {
                 out.write(file, at, 2 + length);
@@ -72,6 +83,52 @@ final class PictureMetadata {
             at += 2 + length;
         }
         return dropped ? Optional.of(out.toByteArray()) : Optional.empty();
+    }
+
+    /**
+     * Copies a JPEG's scans from its first start-of-scan marker ({@code at}) through its end-of-image marker: the coded data
+     * as it is, each marker segment between scans (a progressive JPEG's tables and next scans) walked by its length, so a
+     * byte pair FF D9 inside one is never taken for the end. Whether anything was left out: metadata between the scans, or
+     * bytes after the end. A file that ends before its end-of-image marker is copied to its end.
+     */
+    private static boolean scansWithout(byte[] file, int at, ByteArrayOutputStream out) {
+        boolean dropped = false;
+        int copied = at;
+        int i = at;
+        while (i + 1 < file.length) {
+            int next = file[i + 1] & 0xff;
+            if ((file[i] & 0xff) != 0xff || next == 0x00 || next == 0xff || standalone(next)) {
+                // Coded data, a stuffed FF, fill before a marker, or a restart marker: part of the scan.
+                i++;
+                continue;
+            }
+            if (next == EOI) {
+                out.write(file, copied, i + 2 - copied);
+                return dropped || i + 2 < file.length;
+            }
+            int length = i + 4 > file.length ? -1 : ((file[i + 2] & 0xff) << 8) | (file[i + 3] & 0xff);
+            if (length < 2 || i + 2 + length > file.length) {
+                break;
+            }
+            if (isMetadata(next)) {
+                out.write(file, copied, i - copied);
+                copied = i + 2 + length;
+                dropped = true;
+            }
+            i += 2 + length;
+        }
+        out.write(file, copied, file.length - copied);
+        return dropped;
+    }
+
+    /** A marker with no length after it: TEM, a restart marker, or the start of the image. */
+    private static boolean standalone(int marker) {
+        return marker == 0x01 || (marker >= 0xd0 && marker <= 0xd8);
+    }
+
+    /** EXIF and XMP (APP1), Photoshop's IPTC (APP13), a comment (COM). */
+    private static boolean isMetadata(int marker) {
+        return marker == APP1 || marker == APP13 || marker == COM;
     }
 
     /** An APP1 segment of EXIF with one entry, the orientation, big-endian: 6 + 8 + 2 + 12 + 4 bytes. */
@@ -94,6 +151,13 @@ final class PictureMetadata {
         boolean dropped = false;
         int at = 8;
         while (at < file.length) {
+            if (at + 8 <= file.length && new String(file, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("IEND")
+                    && at + 12 > file.length) {
+                // Cut inside its end (its checksum missing, as browsers forgive): ended as a PNG ends.
+                out.write(PNG_END, 0, PNG_END.length);
+                dropped = true;
+                break;
+            }
             if (at + 12 > file.length) {
                 return Optional.empty();
             }
@@ -142,12 +206,14 @@ final class PictureMetadata {
                 return Optional.empty();
             }
             long length = littleEndian32(file, (int) at + 4);
+            String type = new String(file, (int) at, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
             // Odd chunks are padded to even; a last chunk's missing pad byte is forgiven, as decoders forgive it.
             long whole = Math.min(8 + length + (length & 1), end - at);
-            if (8 + length > whole) {
-                return Optional.empty();
+            if (8 + length > whole && !WEBP_PICTURE.contains(type)) {
+                // A last chunk longer than the file that draws nothing: no decoder reads it; left out with the rest.
+                dropped = true;
+                break;
             }
-            String type = new String(file, (int) at, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
             if (WEBP_PICTURE.contains(type)) {
                 if (type.equals("VP8X") && length >= 1) {
                     extendedHeader = out.size() + 8;
