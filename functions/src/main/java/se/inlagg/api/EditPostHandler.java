@@ -46,26 +46,28 @@ public final class EditPostHandler extends PostApiFunction {
                     throw new ProblemException(Problems.of(new Refusal.Invalid(List.of(new FieldError("status", "must be \"published\" or \"draft\"")))));
                 }
                 DraftReader.refuseEmptyDate(patch);
-                yield app().posts().edit(current, DraftReader.merged(merged(current, patch)), authorId);
+                yield app().posts().edit(current, DraftReader.merged(merged(current, patch, app().posts().time().now())), authorId);
             }
         };
     }
 
     /**
      * The patch applied to the post; an excerpt made from the body is made again by any patch that names none. A
-     * draft's date is in the edit only when the patch gives one: a draft published without one keeps a
+     * draft's or a scheduled post's date is in the edit only when the patch gives one (a scheduled post taken back to
+     * draft so has no date of its own, as unpublishing it leaves none; kept scheduled, it keeps its time): a draft
+     * published without one keeps a
      * date of its own (given it, or its publication's before it was taken back) and is otherwise published
      * now (PostService.edit). {@code "publishedAt": null} takes a draft's own date away (published with it, it
      * is dated now) and a scheduled post's (it is published now), as the edit form's emptied date does; a post
      * readers see keeps the date they saw.
      */
-    private static Map<String, Object> merged(Post current, Map<String, Object> patch) {
+    private static Map<String, Object> merged(Post current, Map<String, Object> patch, java.time.Instant now) {
         Map<String, Object> merged = MergePatch.apply(PostJson.createFields(current), patch);
         if (patch.containsKey("publishedAt") && patch.get("publishedAt") == null) {
             // Emptied: "now" to the service (PostRules.Checked#dateCleared), whatever the status (merging alone drops
             // the key, and a scheduled post would keep its schedule).
             merged.put("publishedAt", "");
-        } else if (current.summary().status() == Status.DRAFT && !patch.containsKey("publishedAt")) {
+        } else if ((current.summary().status() == Status.DRAFT || current.summary().publishedAt().isAfter(now)) && !patch.containsKey("publishedAt")) {
             merged.remove("publishedAt");
         }
         // An excerpt the patch does not name is not the client's to fix: one stored under older rules, holding what no

@@ -184,7 +184,9 @@ public final class EditPageHandler extends PostAuthorPage {
         // The form says: empty the picture's address to take the picture away. Its alt text and caption go with it,
         // as the author meant, where the rules would refuse words of a picture with no address.
         boolean pictureRemoved = stored.image().isPresent() && typed.imageUrl().filter(u -> !u.isBlank()).isEmpty();
-        return new PostDraft(typed.title(), typed.body(), typed.authorName(), typed.authorRole(), typed.authorOffice(), typed.tags(),
+        // The post's own categories with a comma in their name (an API client's) are read whole where they stand whole.
+        List<String> tags = WriteHandler.tagsTyped(form.value("tags"), stored.tags().stream().map(se.inlagg.posts.Tag::name).toList());
+        return new PostDraft(typed.title(), typed.body(), typed.authorName(), typed.authorRole(), typed.authorOffice(), tags,
                 publishedAt, typed.imageUrl(), pictureRemoved ? Optional.empty() : typed.imageAlt(),
                 pictureRemoved ? Optional.empty() : typed.imageCaption(), typed.excerpt(), Optional.of(status));
     }

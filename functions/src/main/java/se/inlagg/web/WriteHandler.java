@@ -215,7 +215,37 @@ public final class WriteHandler extends PageFunction {
 
     /** The tags field as the rules get it: one tag between each comma, blanks skipped. */
     static List<String> tagsTyped(String field) {
-        return Arrays.stream(field.split(",")).filter(t -> !t.isBlank()).toList();
+        return tagsTyped(field, List.of());
+    }
+
+    /**
+     * The categories typed, separated by commas, where a name in {@code whole} that has commas of its own (a category an
+     * API client made, which the edit form shows as it is among the others) is one category where it stands whole between
+     * the separators: saved unchanged, the form would otherwise split it into categories nobody made.
+     */
+    static List<String> tagsTyped(String field, List<String> whole) {
+        List<String> parts = Arrays.asList(field.split(",", -1));
+        List<String> tags = new java.util.ArrayList<>();
+        for (int at = 0; at < parts.size(); ) {
+            String tag = parts.get(at);
+            int taken = 1;
+            for (String name : whole) {
+                int commas = (int) name.chars().filter(c -> c == ',').count();
+                if (commas > 0 && at + commas < parts.size()) {
+                    String joined = String.join(",", parts.subList(at, at + commas + 1));
+                    if (joined.strip().equals(name.strip())) {
+                        tag = joined;
+                        taken = commas + 1;
+                        break;
+                    }
+                }
+            }
+            if (!tag.isBlank()) {
+                tags.add(tag);
+            }
+            at += taken;
+        }
+        return List.copyOf(tags);
     }
 
     /** The form as a draft; words typed for a picture about to be uploaded go to the upload, not on the post (WriteForm#wordsForUpload). */

@@ -212,7 +212,7 @@ class PagesRenderingTest {
                 WriteForm.view(typed, List.of(), Optional.empty(), "csrf-1", "form-1"), Optional.empty()));
         assertTrue(form.contains("value=\"Obalanserad " + rlo + "riktning\"") && form.contains("value=\"Bidi " + rlo + "Namn\""),
                 "a field sends back what was typed, nothing added: " + form);
-        assertTrue(form.contains(">text " + rlo + "omvänd</textarea>"), form);
+        assertTrue(form.contains(">\ntext " + rlo + "omvänd</textarea>"), form);
     }
 
     /** The text of the part of a page from {@code from} to the {@code to} after it, as a browser lays it out in one line. */
@@ -264,7 +264,7 @@ class PagesRenderingTest {
                 new FieldError("image.url", "must be an http or https address")), Optional.empty(), "csrf-1", "form-1");
         Frame frame = Frame.unlisted("Skriv", Optional.empty());
         String html = Templates.render(out -> JteformGenerated.render(out, null, frame, view, java.util.Optional.empty()));
-        assertTrue(html.contains(">En lång text med &lt;b&gt;taggar&lt;/b&gt; &amp; å ä ö\n- punkt</textarea>"), html);
+        assertTrue(html.contains(">\nEn lång text med &lt;b&gt;taggar&lt;/b&gt; &amp; å ä ö\n- punkt</textarea>"), html);
         assertTrue(html.contains("value=\"Frivård, RBM\""));
         assertTrue(html.contains("value=\"javascript:alert(1)\""), "kept as typed, in an attribute");
         assertTrue(html.contains("<span class=\"error\" id=\"title-error\">får inte vara tom</span>"), "in Swedish at the form");

@@ -110,7 +110,9 @@ final class AuthorBrowser {
         }
         Matcher area = Pattern.compile("<textarea[^>]*name=\"([^\"]+)\"[^>]*>([^<]*)</textarea>").matcher(html);
         while (area.find()) {
-            fields.putIfAbsent(area.group(1), unescape(area.group(2)));
+            // As a browser reads it: one line break right after the start tag is no part of the text.
+            String text = area.group(2).startsWith("\n") ? area.group(2).substring(1) : area.group(2);
+            fields.putIfAbsent(area.group(1), unescape(text));
         }
         return fields;
     }
