@@ -238,10 +238,7 @@ public final class PostService {
             // draft whose own date is taken away (not answered dated false with that date still as its publishedAt).
             publishedAt = now;
         }
-        // A category the post has, named in another case or spelling of the same address, keeps its name, as the store keeps
-        // it: compared by the name the request gave, an edit that changes nothing would keep a version and bump the post's.
-        List<Tag> tags = c.tags().stream().map(t -> was.tags().stream().filter(w -> w.slug().equals(t.slug())).findFirst().orElse(t)).toList();
-        var next = new PostSummary(was.id(), was.slug(), c.title(), c.excerpt(), c.byline(), tags, c.image(),
+        var next = new PostSummary(was.id(), was.slug(), c.title(), c.excerpt(), c.byline(), c.tags(), c.image(),
                 c.status(), publishedAt, dated, now, was.version() + 1, was.authorId());
         if (c.body().equals(current.body()) && sameContent(was, next)) {
             // Nothing would change (an empty merge patch): the post keeps its version, so a client holding its ETag is not

@@ -270,8 +270,8 @@ final class IndexUpdater {
 
     /**
      * The posts that the index being replaced ({@code current}) and the list the rebuild read show otherwise, read again by
-     * key and written as they are now (IndexedPosts says why). Nothing when the index's files are gone meanwhile: its
-     * manifest was replaced, and this rebuild's swap, conditioned on it, is refused.
+     * key and written as they are now (IndexedPosts says why). Nothing when the index's files are gone meanwhile (its
+     * manifest was replaced, and this rebuild's swap, conditioned on it, is refused) or it cannot be read.
      */
     private void asTheyAreWhereTheListDiffers(IndexWriter writer, IndexFiles.Found current, Map<String, Long> listed) {
         Manifest manifest = Manifest.parse(current.bytes());
@@ -287,7 +287,16 @@ final class IndexUpdater {
             }
             index = old.directory;
         }
-        Set<String> otherwise = IndexedPosts.shownOtherwise(IndexedPosts.in(index), listed);
+        Map<String, Long> indexed;
+        try {
+            indexed = IndexedPosts.in(index);
+        } catch (UncheckedIOException unreadable) {
+            // An index this Lucene cannot read (written by an older major version, the very reason to rebuild, or broken):
+            // built from the list alone, as before the comparison.
+            Log.warn("search_rebuild_compared_nothing", "error", String.valueOf(unreadable.getCause()));
+            return;
+        }
+        Set<String> otherwise = IndexedPosts.shownOtherwise(indexed, listed);
         otherwise.forEach(id -> asItIsNow(writer, id));
         if (!otherwise.isEmpty()) {
             Log.info("search_rebuild_read_again", "posts", otherwise.size());
