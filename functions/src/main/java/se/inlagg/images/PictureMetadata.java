@@ -71,8 +71,8 @@ final class PictureMetadata {
                 dropped |= scansWithout(file, at, out);
                 break;
             }
-            int length = at + 4 > file.length ? -1 : ((file[at + 2] & 0xff) << 8) | (file[at + 3] & 0xff);
-            if (length < 2 || at + 2 + length > file.length) {
+            int length = segmentLength(file, at);
+            if (length < 0) {
                 return Optional.empty();
             }
             if (isMetadata(marker)) {
@@ -106,8 +106,8 @@ final class PictureMetadata {
                 out.write(file, copied, i + 2 - copied);
                 return dropped || i + 2 < file.length;
             }
-            int length = i + 4 > file.length ? -1 : ((file[i + 2] & 0xff) << 8) | (file[i + 3] & 0xff);
-            if (length < 2 || i + 2 + length > file.length) {
+            int length = segmentLength(file, i);
+            if (length < 0) {
                 break;
             }
             if (isMetadata(next)) {
@@ -119,6 +119,12 @@ final class PictureMetadata {
         }
         out.write(file, copied, file.length - copied);
         return dropped;
+    }
+
+    /** The length of the JPEG segment whose marker is at {@code at}, its length field included; -1 when it runs past the file. */
+    private static int segmentLength(byte[] file, int at) {
+        int length = at + 4 > file.length ? -1 : ((file[at + 2] & 0xff) << 8) | (file[at + 3] & 0xff);
+        return length < 2 || at + 2 + length > file.length ? -1 : length;
     }
 
     /** A marker with no length after it: TEM, a restart marker, or the start of the image. */
@@ -207,13 +213,9 @@ final class PictureMetadata {
             }
             long length = littleEndian32(file, (int) at + 4);
             String type = new String(file, (int) at, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-            // Odd chunks are padded to even; a last chunk's missing pad byte is forgiven, as decoders forgive it.
+            // Odd chunks are padded to even; a last chunk's missing pad byte is forgiven, as decoders forgive it, and so is a
+            // last chunk that says it is longer than the file: it is taken to the RIFF's end (left out if it draws nothing).
             long whole = Math.min(8 + length + (length & 1), end - at);
-            if (8 + length > whole && !WEBP_PICTURE.contains(type)) {
-                // A last chunk longer than the file that draws nothing: no decoder reads it; left out with the rest.
-                dropped = true;
-                break;
-            }
             if (WEBP_PICTURE.contains(type)) {
                 if (type.equals("VP8X") && length >= 1) {
                     extendedHeader = out.size() + 8;
