@@ -222,8 +222,8 @@ class ImageServiceTest {
         }
         byte[] trailer = new byte[1_000_000];
         Arrays.fill(trailer, (byte) 0x5a);
-        for (byte[] whole : List.of(png, jpeg, webp, concat(jpeg, Arrays.copyOf(trailer, 2_000)), concat(jpeg, trailer),
-                concat(png, Arrays.copyOf(trailer, 2_000)))) {
+        for (byte[] whole : List.of(png, jpeg, webp, Pictures.concat(jpeg, Arrays.copyOf(trailer, 2_000)), Pictures.concat(jpeg, trailer),
+                Pictures.concat(png, Arrays.copyOf(trailer, 2_000)))) {
             assertInstanceOf(Outcome.Done.class, images.inspect(ASA, uploaded(whole)), whole.length + " bytes");
         }
     }
@@ -258,12 +258,6 @@ class ImageServiceTest {
             }
         }
         throw new AssertionError("not found");
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
     }
 
     @Test

@@ -144,6 +144,15 @@ final class Pictures {
         return file.array();
     }
 
+    /** The files' bytes one after the other: a picture with what a phone puts after it, or segments put together. */
+    static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
     /** A RIFF chunk: its name, its length, and its bytes, padded to an even length. */
     static byte[] webpChunk(String name, byte[] payload) {
         ByteBuffer b = ByteBuffer.allocate(8 + payload.length + (payload.length & 1)).order(ByteOrder.LITTLE_ENDIAN);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +25,7 @@ import se.inlagg.posts.SiteTime;
 /** Files a seeded mutation fuzzer of the picture code found mishandled, each shrunk to bytes built here. */
 class PicturesFuzzedTest {
 
-    static final String ASA = "5ad2042c-f7f5-47ac-98da-d4ede0d324ab";
+    static final String ASA = ImageServiceTest.ASA;
     final MemoryBucket bucket = new MemoryBucket();
     final PostService posts = new PostService(new InMemoryPosts(), new SiteTime(ZoneId.of("Europe/Stockholm"),
             Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneId.of("UTC"))), Duration.ofMillis(300),
@@ -49,14 +48,6 @@ class PicturesFuzzedTest {
         return new String(b, StandardCharsets.ISO_8859_1);
     }
 
-    static byte[] cat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
-    }
-
     /**
      * A JPEG followed by a second picture (an MPO's second view, a phone's gain map or depth map, a motion photo): the
      * stripped JPEG keeps everything after its first scan, so the second picture's EXIF is served. A PNG's and a WebP's
@@ -64,7 +55,7 @@ class PicturesFuzzedTest {
      */
     @Test
     void aJpegLosesWhatFollowsItsEndASecondPictureAndItsExif() {
-        byte[] upload = cat(Pictures.fromCamera(400, 300, 1, "Inlagg Phone 7"), Pictures.fromCamera(40, 30, 1, "Inlagg Phone 8"));
+        byte[] upload = Pictures.concat(Pictures.fromCamera(400, 300, 1, "Inlagg Phone 7"), Pictures.fromCamera(40, 30, 1, "Inlagg Phone 8"));
         byte[] file = saved(upload);
         assertFalse(text(file).contains("Inlagg Phone 7"), "the first picture's EXIF is taken out");
         assertFalse(text(file).contains("Inlagg Phone 8"), "the second picture's EXIF is served to every reader");
@@ -78,7 +69,7 @@ class PicturesFuzzedTest {
     @Test
     void aJpegWithATemMarkerLosesItsExif() {
         byte[] photo = Pictures.fromCamera(400, 300, 6, "Inlagg Phone 7");
-        byte[] upload = cat(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0x01}, Arrays.copyOfRange(photo, 2, photo.length));
+        byte[] upload = Pictures.concat(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0x01}, Arrays.copyOfRange(photo, 2, photo.length));
         assertTrue(ImageHeader.read(ImageHeader.Bytes.of(upload)).isPresent());
         assertFalse(text(saved(upload)).contains("Inlagg Phone 7"), "the camera's EXIF is served");
     }
@@ -88,7 +79,7 @@ class PicturesFuzzedTest {
     void aPngCutInsideItsEndChunkLosesItsText() throws Exception {
         byte[] png = Pictures.png(40, 30);
         // Its text chunk right after IHDR (8 + 25 bytes), and the last 4 bytes (IEND's CRC) cut off.
-        byte[] upload = cat(Arrays.copyOf(png, 33), PictureForReadersKindsTest.chunk("tEXt", Pictures.text("Location\0Ystad GPS 55.43N")),
+        byte[] upload = Pictures.concat(Arrays.copyOf(png, 33), PictureForReadersKindsTest.chunk("tEXt", Pictures.text("Location\0Ystad GPS 55.43N")),
                 Arrays.copyOfRange(png, 33, png.length - 4));
         assertFalse(text(saved(upload)).contains("Ystad"), "the text chunk is served");
     }
@@ -137,7 +128,7 @@ class PicturesFuzzedTest {
         byte[] camera = Pictures.fromCamera(40, 30, 1, "Inlagg Phone 7");
         // The camera's APP1 (EXIF) segment after the made JPEG's start, and the camera's whole photo after its end.
         int app1 = text(camera).indexOf("\u00ff\u00e1");
-        byte[] upload = cat(Arrays.copyOf(progressive, 2), Arrays.copyOfRange(camera, app1, app1 + 4 + ((camera[app1 + 2] & 0xff) << 8
+        byte[] upload = Pictures.concat(Arrays.copyOf(progressive, 2), Arrays.copyOfRange(camera, app1, app1 + 4 + ((camera[app1 + 2] & 0xff) << 8
                 | (camera[app1 + 3] & 0xff)) - 2), Arrays.copyOfRange(progressive, 2, progressive.length), camera);
         assertTrue(text(upload).contains("Inlagg Phone 7"));
         byte[] stripped = PictureMetadata.withoutJpegMetadata(upload, 1).orElseThrow();
@@ -150,7 +141,7 @@ class PicturesFuzzedTest {
     void aJpegLosesItsComment() {
         byte[] photo = Pictures.fromCamera(400, 300, 1, "Inlagg Phone 7");
         byte[] comment = Pictures.text("Ystad GPS 55.43N");
-        byte[] upload = cat(Arrays.copyOf(photo, 2), new byte[] {(byte) 0xff, (byte) 0xfe, 0, (byte) (comment.length + 2)}, comment,
+        byte[] upload = Pictures.concat(Arrays.copyOf(photo, 2), new byte[] {(byte) 0xff, (byte) 0xfe, 0, (byte) (comment.length + 2)}, comment,
                 Arrays.copyOfRange(photo, 2, photo.length));
         assertFalse(text(saved(upload)).contains("Ystad"), "the comment is served");
     }
@@ -165,7 +156,7 @@ class PicturesFuzzedTest {
         byte[] jpeg = Pictures.jpeg(64, 48);
         byte[] app1 = {(byte) 0xff, (byte) 0xe1, 0, 16, 'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, 42, 0, 0, 0, 12};
         byte[] com = {(byte) 0xff, (byte) 0xfe, 0, 16, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0};
-        byte[] upload = cat(Arrays.copyOf(jpeg, 2), app1, com, Arrays.copyOfRange(jpeg, 2, jpeg.length));
+        byte[] upload = Pictures.concat(Arrays.copyOf(jpeg, 2), app1, com, Arrays.copyOfRange(jpeg, 2, jpeg.length));
         byte[] file = saved(upload);
         assertTrue(file.length <= upload.length, "stored " + file.length + " bytes of an upload of " + upload.length);
     }

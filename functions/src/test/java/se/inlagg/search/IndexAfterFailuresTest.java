@@ -133,31 +133,26 @@ class IndexAfterFailuresTest {
      */
     @Test
     void aBatchWhoseSwapFailedAndWasRetriedLeavesNoObjectThatNoManifestNames() {
-        SearchService indexer = new SearchService(failing, posts, clock, IndexTuning.DEPLOYED.withInlineAtMost(0));
-        indexer.indexChanged(Set.of(write("Första om tillsyn", "Text.", "2019-01-01").id()));
-        Post second = write("Andra om tillsyn", "Text.", "2019-01-02");
+        SearchService indexer = objectsOnly();
+        Post second = firstIndexedSecondWritten(indexer);
 
         failing.failNextSwap = true;
         assertThrows(RuntimeException.class, () -> indexer.indexChanged(Set.of(second.id())), "the batch fails; Lambda retries it");
         indexer.indexChanged(Set.of(second.id()));
 
-        assertEquals(List.of("Andra om tillsyn", "Första om tillsyn"), titlesInANewContainer("tillsyn"));
-        assertEquals(Set.of(), unnamed(), "objects of the failed attempt are left in the bucket, named by no manifest, for good");
+        assertBothFoundAndNothingUnnamed("objects of the failed attempt are left in the bucket, named by no manifest, for good");
     }
 
     /** The same for a rebuild (`./inlagg reindex`, or the first batch of a deployment): a whole index left behind. */
     @Test
     void aRebuildWhoseSwapFailedLeavesNoCopyOfTheIndexBehind() {
-        SearchService indexer = new SearchService(failing, posts, clock, IndexTuning.DEPLOYED.withInlineAtMost(0));
-        indexer.indexChanged(Set.of(write("Första om tillsyn", "Text.", "2019-01-01").id()));
-        write("Andra om tillsyn", "Text.", "2019-01-02");
+        firstIndexedSecondWritten(objectsOnly());
 
         failing.failNextSwap = true;
-        assertThrows(RuntimeException.class, () -> new SearchService(failing, posts, clock, IndexTuning.DEPLOYED.withInlineAtMost(0)).rebuild());
-        new SearchService(failing, posts, clock, IndexTuning.DEPLOYED.withInlineAtMost(0)).rebuild();
+        assertThrows(RuntimeException.class, () -> objectsOnly().rebuild());
+        objectsOnly().rebuild();
 
-        assertEquals(List.of("Andra om tillsyn", "Första om tillsyn"), titlesInANewContainer("tillsyn"));
-        assertEquals(Set.of(), unnamed(), "the failed rebuild's objects are left in the bucket, named by no manifest, for good");
+        assertBothFoundAndNothingUnnamed("the failed rebuild's objects are left in the bucket, named by no manifest, for good");
     }
 
     /**
@@ -167,16 +162,31 @@ class IndexAfterFailuresTest {
      */
     @Test
     void aBatchWhoseSwapLandedUnansweredIsDoneAndLeavesNoObjectThatNoManifestNames() {
-        SearchService indexer = new SearchService(failing, posts, clock, IndexTuning.DEPLOYED.withInlineAtMost(0));
-        indexer.indexChanged(Set.of(write("Första om tillsyn", "Text.", "2019-01-01").id()));
-        Post second = write("Andra om tillsyn", "Text.", "2019-01-02");
+        SearchService indexer = objectsOnly();
+        Post second = firstIndexedSecondWritten(indexer);
 
         failing.failNextSwapAfterLanding = true;
         indexer.indexChanged(Set.of(second.id()));
         indexer.indexChanged(Set.of(second.id()));
 
+        assertBothFoundAndNothingUnnamed("objects the landed commit replaced are left in the bucket, named by no manifest, for good");
+    }
+
+    /** An indexer over the failing bucket that stores every file as an object of its own, none held in the manifest. */
+    SearchService objectsOnly() {
+        return new SearchService(failing, posts, clock, IndexTuning.DEPLOYED.withInlineAtMost(0));
+    }
+
+    /** The first post written and indexed, the second written: what each test's batch or rebuild then adds. */
+    Post firstIndexedSecondWritten(SearchService indexer) {
+        indexer.indexChanged(Set.of(write("Första om tillsyn", "Text.", "2019-01-01").id()));
+        return write("Andra om tillsyn", "Text.", "2019-01-02");
+    }
+
+    /** Both posts found by a new container, and no object in the bucket that the manifest does not name. */
+    void assertBothFoundAndNothingUnnamed(String left) {
         assertEquals(List.of("Andra om tillsyn", "Första om tillsyn"), titlesInANewContainer("tillsyn"));
-        assertEquals(Set.of(), unnamed(), "objects the landed commit replaced are left in the bucket, named by no manifest, for good");
+        assertEquals(Set.of(), unnamed(), left);
     }
 
     /** The objects in the bucket that the manifest does not name, by their Lucene file name. */
