@@ -12,7 +12,6 @@ import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.Refusal;
-import se.inlagg.posts.Status;
 
 /**
  * PATCH /api/posts/{slug}: a JSON merge patch of the create fields. It needs If-Match with the
@@ -67,7 +66,8 @@ public final class EditPostHandler extends PostApiFunction {
             // Emptied: "now" to the service (PostRules.Checked#dateCleared), whatever the status (merging alone drops
             // the key, and a scheduled post would keep its schedule).
             merged.put("publishedAt", "");
-        } else if ((current.summary().status() == Status.DRAFT || current.summary().publishedAt().isAfter(now)) && !patch.containsKey("publishedAt")) {
+        } else if (!current.summary().visibleAt(now) && !patch.containsKey("publishedAt")) {
+            // A draft, or a scheduled post: no reader has seen its date.
             merged.remove("publishedAt");
         }
         // An excerpt the patch does not name is not the client's to fix: one stored under older rules, holding what no
