@@ -30,9 +30,9 @@ import se.inlagg.posts.Write;
 /**
  * A picture's save whose post write is of unknown fate and lands after the save has looked. Transactions answers Busy
  * (store.Transactions.Result.Busy, logged "transaction_outcome_unknown") for a write DynamoDB still says is in progress
- * when the budget and SETTLE are spent: a write that may yet commit. The save takes that for a refusal, reads the post
- * (not showing the picture yet), tags the copy unattached, reads again, and returns. When the transaction then commits,
- * the post shows a picture the bucket's lifecycle deletes two days later.
+ * when the budget and SETTLE are spent: a write that may yet commit. A save that took that for a refusal and tagged the
+ * copy unattached (as it did, the post read just after not showing it yet) would leave the post, once the transaction
+ * commits, showing a picture the bucket's lifecycle deletes two days later; the copy is left untagged instead.
  */
 class ImageSaveOfUnknownFateTest {
 
