@@ -49,9 +49,9 @@ class PicturesFuzzedTest {
     }
 
     /**
-     * A JPEG followed by a second picture (an MPO's second view, a phone's gain map or depth map, a motion photo): the
-     * stripped JPEG keeps everything after its first scan, so the second picture's EXIF is served. A PNG's and a WebP's
-     * bytes after their end are dropped ("no part of the picture"); a JPEG's are not.
+     * A JPEG followed by a second picture (an MPO's second view, a phone's gain map or depth map, a motion photo): what
+     * follows its end-of-image marker goes, as a PNG's and a WebP's bytes after their end do, so the second picture's EXIF
+     * is not served (it was, when everything after the first scan was copied).
      */
     @Test
     void aJpegLosesWhatFollowsItsEndASecondPictureAndItsExif() {
@@ -63,8 +63,8 @@ class PicturesFuzzedTest {
 
     /**
      * A JPEG with a parameterless TEM marker (FF 01) before its EXIF: ImageHeader walks it (and libjpeg, as browsers do,
-     * shows the picture), but PictureMetadata.withoutJpegMetadata reads a length after it, cannot walk on, and gives up;
-     * the upload is then copied as it is, EXIF and all.
+     * shows the picture), and so does PictureMetadata.withoutJpegMetadata, which read a length after it, gave up, and left
+     * the upload to be copied as it was, EXIF and all.
      */
     @Test
     void aJpegWithATemMarkerLosesItsExif() {
@@ -74,7 +74,7 @@ class PicturesFuzzedTest {
         assertFalse(text(saved(upload)).contains("Inlagg Phone 7"), "the camera's EXIF is served");
     }
 
-    /** A PNG cut inside its IEND chunk (its CRC missing; browsers show it): withoutPngMetadata gives up, the text is served. */
+    /** A PNG cut inside its IEND chunk (its CRC missing; browsers show it) loses its text: withoutPngMetadata gave up on it. */
     @Test
     void aPngCutInsideItsEndChunkLosesItsText() throws Exception {
         byte[] png = Pictures.png(40, 30);
@@ -86,7 +86,7 @@ class PicturesFuzzedTest {
 
     /**
      * A WebP whose last chunk (XMP) says it is longer than the RIFF (a decoder that has the picture never reads it:
-     * dwebp decoded the fuzzer's case): withoutWebpMetadata gives up and the EXIF and XMP are served.
+     * dwebp decoded the fuzzer's case) loses its EXIF and XMP: withoutWebpMetadata gave up on it, and they were served.
      */
     @Test
     void aWebpWhoseLastChunkIsTooLongLosesItsExif() {
@@ -136,7 +136,7 @@ class PicturesFuzzedTest {
         assertTrue(Arrays.equals(progressive, stripped), "the JPEG as it was made, byte for byte");
     }
 
-    /** A JPEG's comment segment (COM, text as a PNG's tEXt is) is kept in the file readers get. */
+    /** A JPEG's comment segment (COM, text as a PNG's tEXt is) is not in the file readers get. */
     @Test
     void aJpegLosesItsComment() {
         byte[] photo = Pictures.fromCamera(400, 300, 1, "Inlagg Phone 7");
@@ -147,9 +147,9 @@ class PicturesFuzzedTest {
     }
 
     /**
-     * An EXIF segment of 18 bytes whose orientation entry lies just past it (ImageHeader.orientation reads on past the
-     * segment's end): the segment is dropped and one of 36 bytes written, so the file readers get is larger than the upload
-     * (and turned, where browsers, reading the segment alone, show it as stored).
+     * An EXIF segment of 18 bytes whose orientation entry lies just past it: ImageHeader.orientation reads only within the
+     * segment, as browsers do (reading on, it dropped the segment for one of 36 bytes, so the file readers got was larger
+     * than the upload, and turned where browsers show it as stored).
      */
     @Test
     void aJpegIsNeverStoredLargerThanItsUpload() {

@@ -47,7 +47,8 @@ class IndexAfterFailuresTest {
      * An operator runs `./inlagg reindex` a moment after a post was deleted: the stream's indexer has already taken the
      * post out of the index (it reads the post by key, consistently), but the feed's GSI, which the rebuild reads, has not
      * caught up with the delete yet. The rebuild's If-Match is on the manifest it read, which already lacked the post, so
-     * it lands, with the deleted post in it; no later record of that post ever comes to take it out again.
+     * it lands; built from the list alone it would hold the deleted post, and no later record of that post would ever take
+     * it out again. It reads again by key the posts the list and the index it replaces show otherwise.
      */
     @Test
     void aReindexReadingAListThatLagsADeleteTheStreamAlreadyAppliedLeavesThePostOut() {
@@ -76,7 +77,8 @@ class IndexAfterFailuresTest {
 
     /**
      * The same gap the other way: a draft is published, the stream's indexer adds it, and a reindex in that moment reads a
-     * feed (GSI) that does not list it yet. The rebuilt index lacks a post every reader's page shows, until it is next written.
+     * feed (GSI) that does not list it yet. Built from the list alone, it would lack a post every reader's page shows,
+     * until the post is next written.
      */
     @Test
     void aReindexReadingAListThatLagsAPublishTheStreamAlreadyAppliedKeepsThePost() {
@@ -129,7 +131,7 @@ class IndexAfterFailuresTest {
     /**
      * The manifest's swap fails outright (S3 answers 500 three times, or the function times out on it) after the batch's
      * new segment was put as an object of its own (a merged segment too large for the manifest; here every file is
-     * one). Lambda retries the batch, which lands. The README: "Objects no manifest names any more are deleted".
+     * one): the objects it wrote are deleted, the bucket naming none of them. Lambda retries the batch, which lands.
      */
     @Test
     void aBatchWhoseSwapFailedAndWasRetriedLeavesNoObjectThatNoManifestNames() {
@@ -143,7 +145,7 @@ class IndexAfterFailuresTest {
         assertBothFoundAndNothingUnnamed("objects of the failed attempt are left in the bucket, named by no manifest, for good");
     }
 
-    /** The same for a rebuild (`./inlagg reindex`, or the first batch of a deployment): a whole index left behind. */
+    /** The same for a rebuild (`./inlagg reindex`, or the first batch of a deployment): no whole index left behind. */
     @Test
     void aRebuildWhoseSwapFailedLeavesNoCopyOfTheIndexBehind() {
         firstIndexedSecondWritten(objectsOnly());
