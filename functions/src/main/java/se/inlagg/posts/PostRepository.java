@@ -104,4 +104,10 @@ public interface PostRepository {
 
     /** The facet of this kind and slug, with its visible count, when any post ever had it. */
     Optional<FacetCount> findFacet(Facet.Kind kind, String slug, Instant now);
+
+    /**
+     * These categories named as a write would store them, read in one request: one that a post counts in (visible or
+     * scheduled) by the name readers see, one that counts none (only drafts had it, or none) by the name given.
+     */
+    List<Tag> namedAsStored(List<Tag> tags);
 }

@@ -238,8 +238,8 @@ public final class PostService {
             // draft whose own date is taken away (not answered dated false with that date still as its publishedAt).
             publishedAt = now;
         }
-        var next = new PostSummary(was.id(), was.slug(), c.title(), c.excerpt(), c.byline(), c.tags(), c.image(),
-                c.status(), publishedAt, dated, now, was.version() + 1, was.authorId());
+        var next = new PostSummary(was.id(), was.slug(), c.title(), c.excerpt(), c.byline(), namedAsStored(was.tags(), c.tags()),
+                c.image(), c.status(), publishedAt, dated, now, was.version() + 1, was.authorId());
         if (c.body().equals(current.body()) && sameContent(was, next)) {
             // Nothing would change (an empty merge patch): the post keeps its version, so a client holding its ETag is not
             // refused for a change nobody made, as a tag or publish request that changes nothing is answered.
@@ -261,6 +261,17 @@ public final class PostService {
             case Write.Stale<PostSummary> s -> Outcome.refused(new Refusal.Stale());
             case Write.Busy<PostSummary> b -> busy();
         };
+    }
+
+    /**
+     * The categories an edit asks for, named as the write will store them, where it names one the post has in another
+     * spelling ("versionsmöte" for its "Versionsmöte"): compared by the name asked, an edit that changes nothing would
+     * keep a version and bump the post's. Read only then, since the store decides: a name others count in stays, one
+     * only a draft uses is the draft's to put right.
+     */
+    private List<Tag> namedAsStored(List<Tag> had, List<Tag> asked) {
+        boolean respelled = asked.stream().anyMatch(t -> had.stream().anyMatch(h -> h.slug().equals(t.slug()) && !h.name().equals(t.name())));
+        return respelled ? repository.namedAsStored(asked) : asked;
     }
 
     /**

@@ -266,7 +266,8 @@ public final class DynamoPostRepository implements PostRepository {
         // ones: one that counts nothing yet takes this post's spelling (facetsOf). A scheduled one whose time has come
         // reads those it waits in, in the same call: a create may have counted it there since (tallies).
         boolean comesToCount = before == Tally.NONE && after != Tally.NONE;
-        List<Facet> asked = wants.stream().filter(f -> comesToCount || !hadIds.contains(id(f))).toList();
+        // One it had and is named anew is read too: a name no post counts in is this post's to put right (a draft's).
+        List<Facet> asked = wants.stream().filter(f -> comesToCount || !had.contains(f)).toList();
         Set<String> askedIds = ids(asked);
         List<Facet> toRead = new ArrayList<>(asked);
         boolean waitedFor = before == Tally.PENDING && mayBeSettled(current, now);
@@ -432,6 +433,14 @@ public final class DynamoPostRepository implements PostRepository {
     @Override
     public Optional<FacetCount> findFacet(Facet.Kind kind, String slug, Instant now) {
         return lists.findFacet(kind, slug, now);
+    }
+
+    @Override
+    public List<Tag> namedAsStored(List<Tag> tags) {
+        List<Facet> asked = tags.stream().map(Facet::category).toList();
+        Map<String, Facet> named = facetsOf(asked, counters(asked));
+        return tags.stream().map(t -> new Tag(t.slug(), named.getOrDefault(Keys.counter(Facet.Kind.CATEGORY, t.slug()),
+                Facet.category(t)).name())).toList();
     }
 
     /** The counters that exist among these facets. */

@@ -260,4 +260,12 @@ public final class InMemoryPosts implements PostRepository {
                 .count();
         return Optional.of(new FacetCount(all.getFirst(), visible));
     }
+
+    /** As the store names them: by a visible or scheduled post's spelling, where one has the category. */
+    @Override
+    public List<Tag> namedAsStored(List<Tag> tags) {
+        calls.incrementAndGet();
+        return tags.stream().map(t -> bySlug.values().stream().map(Post::summary).filter(s -> s.status() == Status.PUBLISHED)
+                .flatMap(s -> s.tags().stream()).filter(o -> o.slug().equals(t.slug())).findFirst().orElse(t)).toList();
+    }
 }

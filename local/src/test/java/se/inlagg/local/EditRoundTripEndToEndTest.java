@@ -68,6 +68,41 @@ class EditRoundTripEndToEndTest extends ServerTest {
     }
 
     /**
+     * A PATCH naming the post's category in another case, where other posts count in it under its name, changes nothing:
+     * the category keeps its name, so the post its version (a client holding its ETag is not refused) and no version is kept.
+     */
+    @Test
+    void aPatchNamingACountedCategoryInAnotherCaseChangesNothing() {
+        http.created(Http.post("Möte om versioner i mars", "Text.", "2020-03-01T10:00:00Z", "Åsa Öberg", "Frivården Malmö",
+                "published", "Versionsmöte"));
+        String slug = http.created(Http.post("Möte om versioner", "Text.", "2020-01-01T10:00:00Z", "Åsa Öberg", "Frivården Malmö",
+                "published", "Versionsmöte")).path("slug").asText();
+        long version = own(slug).path("version").asLong();
+        var patched = patch(slug, "{\"tags\": [\"versionsmöte\"]}");
+        assertEquals(200, patched.status(), patched.body());
+        JsonNode after = own(slug);
+        assertEquals("Versionsmöte", after.path("tags").path(0).path("name").asText());
+        assertEquals(version, after.path("version").asLong(), "the version other clients hold still matches");
+        assertEquals(0, http.getAs("/api/posts/" + slug + "/versions", ServerExtension.TOKEN).json().path("items").size(), "no version kept");
+    }
+
+    /**
+     * A draft's category that no post counts in yet is the draft's to spell: put right while it is still a draft, it is
+     * kept so (it was answered and kept in its first spelling), and published, the category is named so.
+     */
+    @Test
+    void aDraftPutsRightTheSpellingOfACategoryOnlyItUses() {
+        String slug = http.created(Http.post("Utkast med felstavad kategori", "Text.", null, "Åsa Öberg", "Frivården Malmö",
+                "draft", "felstavadkategori")).path("slug").asText();
+        var respelled = patch(slug, "{\"tags\": [\"Felstavadkategori\"]}");
+        assertEquals(200, respelled.status(), respelled.body());
+        assertEquals("Felstavadkategori", respelled.json().path("tags").path(0).path("name").asText(), respelled.body());
+        assertEquals("Felstavadkategori", own(slug).path("tags").path(0).path("name").asText(), "kept as put right");
+        assertEquals(200, patch(slug, "{\"status\": \"published\"}").status());
+        assertEquals("Felstavadkategori", EditingLifecycleEndToEndTest.tagName("felstavadkategori"), "the category named as put right");
+    }
+
+    /**
      * A category an API client named with a comma ("Ett, två") is shown in the edit form among the others, joined by commas:
      * saved unchanged, the post keeps it whole (it was split into two categories nobody made, and left its own).
      */
