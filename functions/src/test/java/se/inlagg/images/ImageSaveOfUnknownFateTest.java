@@ -4,24 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import se.inlagg.posts.Body;
 import se.inlagg.posts.InMemoryPosts;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
-import se.inlagg.posts.PostRepository;
 import se.inlagg.posts.PostService;
-import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Seen;
 import se.inlagg.posts.SiteTime;
@@ -40,34 +34,10 @@ class ImageSaveOfUnknownFateTest {
 
     final MemoryBucket bucket = new MemoryBucket();
     final InMemoryPosts stored = new InMemoryPosts();
-    /** The next update's write, held back: DynamoDB still applying it when the caller gave up on it. */
-    Supplier<Write<PostSummary>> inProgress;
-    boolean holdNextUpdate;
-
-    final PostRepository repository = (PostRepository) Proxy.newProxyInstance(PostRepository.class.getClassLoader(),
-            new Class<?>[] {PostRepository.class}, (proxy, method, args) -> {
-                if (method.getName().equals("update") && holdNextUpdate) {
-                    holdNextUpdate = false;
-                    inProgress = () -> stored.update((PostSummary) args[0], (PostSummary) args[1], castBody(args[2]), (Instant) args[3]);
-                    // As DynamoPostRepository answers Transactions.Result.Busy: the write still in progress past its budget.
-                    return new Write.Busy<>();
-                }
-                try {
-                    return method.invoke(stored, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            });
-
-    final PostService posts = new PostService(repository, new SiteTime(ZoneId.of("Europe/Stockholm"),
+    final PostService posts = new PostService(stored, new SiteTime(ZoneId.of("Europe/Stockholm"),
             Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneId.of("UTC"))), Duration.ofMillis(300),
             new BucketImageFiles(() -> Optional.of(bucket)));
     final ImageService images = new ImageService(bucket, posts);
-
-    @SuppressWarnings("unchecked")
-    private static Optional<Body> castBody(Object o) {
-        return (Optional<Body>) o;
-    }
 
     @Test
     void aSaveWhoseWriteIsStillInProgressNeverLeavesThePictureItCommitsTaggedForTheLifecycle() {
@@ -78,13 +48,13 @@ class ImageSaveOfUnknownFateTest {
         String key = ObjectKeys.newUpload(ASA);
         bucket.upload(key, Pictures.png(10, 10));
 
-        holdNextUpdate = true;
+        stored.holdNextUpdate = true;
         var answered = images.attach(ASA, p.slug(), key, "Deltagarna", "", Seen.atVersion(p.version()));
         assertInstanceOf(Refusal.Busy.class, assertInstanceOf(Outcome.Refused.class, answered).refusal(),
                 "the client is told 503, busy: its write's fate unknown");
 
         // DynamoDB finishes the transaction it was still applying.
-        assertInstanceOf(Write.Applied.class, inProgress.get());
+        assertInstanceOf(Write.Applied.class, stored.heldUpdate.get());
 
         Post now = ((Outcome.Done<Post>) posts.get(p.slug(), Optional.empty())).value();
         String shown = now.summary().image().orElseThrow().url().substring(1);

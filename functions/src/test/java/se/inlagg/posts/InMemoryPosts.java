@@ -21,6 +21,12 @@ public final class InMemoryPosts implements PostRepository {
     public final AtomicInteger staleAnswersLeft = new AtomicInteger();
     /** Thrown by the next update, as a write whose fate is unknown (a network failure) would be. */
     public RuntimeException nextUpdateThrows;
+    /**
+     * Holds the next update back and answers it Busy, as DynamoPostRepository answers a write DynamoDB was still applying
+     * when its budget ran out: one that may yet commit. {@link #heldUpdate} then lands it.
+     */
+    public boolean holdNextUpdate;
+    public java.util.function.Supplier<Write<PostSummary>> heldUpdate;
     final Set<String> slugsClaimedBehindOurBack = new HashSet<>();
     /** The slugs of deleted posts: as in the table, their claims stay. */
     final Set<String> slugsOfDeletedPosts = new HashSet<>();
@@ -97,6 +103,11 @@ public final class InMemoryPosts implements PostRepository {
             RuntimeException e = nextUpdateThrows;
             nextUpdateThrows = null;
             throw e;
+        }
+        if (holdNextUpdate) {
+            holdNextUpdate = false;
+            heldUpdate = () -> update(current, next, body, now);
+            return new Write.Busy<>();
         }
         if (staleAnswersLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return new Write.Stale<>();
