@@ -65,9 +65,22 @@ public final class Sessions {
             limits.giveBack(SIGN_IN, clientHash, attempt.window());
             return new SignIn.Success(started.get());
         }
-        // Which client failed, as a hash prefix; never the token that was tried.
-        Log.warn("signin_failed", "client", clientHash.substring(0, 12));
+        // Which client failed, never the token that was tried.
+        Log.warn("signin_failed", "client", LoggedClient.of(client));
         return new SignIn.Refused();
+    }
+
+    /**
+     * A client as the log names it: a hash of its address under a salt made by this container and kept nowhere else. The
+     * address alone hashed would name it in full to anyone who reads the log and hashes the 2^32 IPv4 addresses (seconds);
+     * salted, one container's failures still show as one client's. Made at the first failure, after any SnapStart restore.
+     */
+    private static final class LoggedClient {
+        private static final String SALT = Tokens.newToken();
+
+        static String of(String client) {
+            return Sha256.hex(SALT + " " + client).substring(0, 12);
+        }
     }
 
     /** How a sign-in went. */

@@ -53,6 +53,35 @@ class SignInRateLimitTest extends ServerTest {
     }
 
     /**
+     * A failed sign-in's log line names its client so that its failures show as one client's, but not by the SHA-256 of
+     * the address alone: anyone reading the log would get the address back by hashing the 2^32 IPv4 addresses (seconds on
+     * a laptop). It is salted by the container.
+     */
+    @Test
+    void aFailedSignInsLoggedClientCannotBeTurnedBackIntoItsAddress() {
+        String client = "203.0.113.77";
+        PrintStream out = System.out;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try (DynamoDbClient real = env.server.dynamoClient()) {
+            var sessions = new se.inlagg.app.Wiring(real, new se.inlagg.config.Settings(env.server.tableName(),
+                    java.time.ZoneId.of("Europe/Stockholm")), java.time.Clock.systemUTC()).sessions();
+            assertTrue(sessions.signIn("fel-nyckel-for-loggen", client, Instant.now()) instanceof Sessions.SignIn.Refused);
+            assertTrue(sessions.signIn("fel-nyckel-igen", client, Instant.now()) instanceof Sessions.SignIn.Refused);
+        } finally {
+            System.setOut(out);
+        }
+        String logged = log.toString(StandardCharsets.UTF_8);
+        assertTrue(logged.contains("signin_failed"), logged);
+        String guessed = se.inlagg.posts.Sha256.hex(client).substring(0, 12);
+        assertFalse(logged.contains(guessed), "the logged client is SHA-256(address) cut to 12 hex digits, which anyone can"
+                + " compute for every IPv4 address and so read the address back: " + logged.strip());
+        var named = java.util.regex.Pattern.compile("\"client\":\"([0-9a-f]{12})\"").matcher(logged).results().map(m -> m.group(1)).toList();
+        assertEquals(2, named.size(), logged);
+        assertEquals(named.get(0), named.get(1), "one client's failures are named alike, so the log shows them as one's");
+    }
+
+    /**
      * 40 wrong tokens sent at once are not all judged, as they would be if each read the count before any failure was
      * added: each attempt is taken before it is judged, so no more than the limit of them ever reaches a token; and a right
      * token's attempt is given back, so signing in costs nothing of the limit.
