@@ -271,7 +271,10 @@ abstract class PageFunction extends HttpFunction {
      * A rendered page. Public pages (nobody signed in, status 200) are cacheable and revalidate
      * with If-None-Match. A page that shows who is signed in is stored nowhere, not even by that browser: as "private,
      * no-cache" the back button would show "Mina inlägg", every draft's title and a draft's text from the browser's
-     * copies after signing out, to whoever uses the computer next. It has no 304 to lose.
+     * copies after signing out, to whoever uses the computer next. It has no 304 to lose. A reader's copy varies with the
+     * cookie (the session's, which makes it an author's page): a browser keeping it may reuse it for 30 s
+     * (stale-while-revalidate), and would show an author just signed in, sent back to this page, the page signed out; the
+     * CDN keys it by the session cookie alone and passes Vary on.
      */
     protected static HttpResponse page(HttpRequest request, int status, Frame frame, String html) {
         HttpResponse response = HttpResponse.html(status, html).withHeader("content-security-policy",
@@ -279,6 +282,6 @@ abstract class PageFunction extends HttpFunction {
         if (frame.viewer().isPresent() || status != 200) {
             return response.withHeader("cache-control", Caching.NO_STORE);
         }
-        return Caching.publicly(request, response);
+        return Caching.publicly(request, response.withHeader("vary", "Cookie"));
     }
 }

@@ -108,6 +108,27 @@ class CdnTemplateTest {
                 "no 405 is cached, so none reaches a GET of " + getOnly);
     }
 
+    /**
+     * A busy DynamoDB is a 503 with Retry-After (2 s): "send it again after that many seconds". CloudFront ignores the
+     * answer's no-store for every error but 404, 410, 414 and 501 and keeps it for the error caching minimum TTL, 10 s by
+     * default, under the key every reader of that address shares: the retry the answer asks for, and every other reader's
+     * GET of the page, meets the same 503 for five times as long as it said, after DynamoDB recovered.
+     */
+    @Test
+    void aBusyAnswerIsKeptAtTheEdgeNoLongerThanItsRetryAfterSays() {
+        List<Map<String, Object>> kept = ((List<?>) config.getOrDefault("CustomErrorResponses", List.of())).stream()
+                .map(Template::map).filter(e -> Integer.valueOf(503).equals(e.get("ErrorCode"))).toList();
+        long retryAfter = se.inlagg.http.Problems.BUSY_RETRY_AFTER.toSeconds();
+        assertTrue(kept.size() == 1 && kept.getFirst().get("ErrorCachingMinTTL") instanceof Integer ttl && ttl <= retryAfter,
+                "a 503 with Retry-After " + retryAfter + " s is kept by CloudFront for its default 10 s, no-store notwithstanding: "
+                        + "CustomErrorResponses for 503 are " + kept);
+        for (int failed : new int[] {500, 502, 504}) {
+            assertTrue(((List<?>) config.get("CustomErrorResponses")).stream().map(Template::map)
+                    .anyMatch(e -> Integer.valueOf(failed).equals(e.get("ErrorCode")) && Integer.valueOf(0).equals(e.get("ErrorCachingMinTTL"))),
+                    "a function that failed or timed out (" + failed + ") is not kept at the edge for 10 s");
+        }
+    }
+
     @Test
     void picturesComeFromTheBucketThroughCloudFrontAloneAndOnlyPublishedOnes() {
         Map<String, Object> images = behaviour("/images/*");

@@ -121,6 +121,26 @@ class PagesEndToEndTest extends ServerTest {
         }
     }
 
+    /**
+     * A reader's page is chosen by the session cookie: the same address answers a signed-in author another page (their
+     * name, "Logga ut", its form's CSRF token, edit links), stored nowhere. The reader's copy, stored and reused with
+     * stale-while-revalidate for 30 s, names no Cookie in Vary, so a cache keyed by the address alone takes it for any
+     * request of that address: a browser's own shows the author who has just signed in (from that page's "Logga in",
+     * which comes back to it) the signed-out page, and a shared cache other than this distribution, which keys by the
+     * session cookie itself, does the same for every author behind it (RFC 9110, 12.5.5).
+     */
+    @Test
+    void aReadersPageSaysItVariesWithTheSessionCookie() {
+        var reader = http.get("/");
+        assertEquals(se.inlagg.http.Caching.PUBLIC, reader.header("cache-control"));
+        String cookie = Http.sessionCookie(http.signIn(ServerExtension.TOKEN));
+        var author = http.raw("GET", "/", Map.of("Cookie", cookie), null);
+        assertTrue(author.body().contains("Logga ut") && !reader.body().contains("Logga ut"), "another page for the author");
+        assertTrue(java.util.Arrays.stream(reader.header("vary").split(",")).map(String::strip).anyMatch("Cookie"::equalsIgnoreCase),
+                "the reader's copy, kept and reused (" + reader.header("cache-control") + "), says it varies only with: "
+                        + reader.header("vary"));
+    }
+
     @Test
     void pagesSendSecurityHeadersAndCanBeCached() {
         var page = http.get("/");
