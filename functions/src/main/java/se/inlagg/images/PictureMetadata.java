@@ -5,22 +5,30 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a picture file carries beside its pixels, taken out without touching them (no new encoding, no loss): a JPEG's
- * EXIF and XMP (APP1) and Photoshop's IPTC (APP13) segments, a PNG's eXIf, text and time chunks, a WebP's EXIF and XMP
- * chunks. That is where a camera or an editor puts the place a photo was taken, the device, names and dates, which any
- * reader of the file could read. What the picture needs to be shown as meant stays: a JPEG's colour profile (APP2) and
- * Adobe marker (APP14), a PNG's and a WebP's colour chunks, and a JPEG's turn upright, written anew as the one EXIF entry
- * it needs.
+ * What a picture file carries beside its pixels, taken out without touching them (no new encoding, no loss): every
+ * segment or chunk a browser needs nothing of to show it. That is where a camera or an editor puts the place a photo was
+ * taken, the device, names and dates (a JPEG's EXIF and XMP, Photoshop's IPTC, makers' own APPn segments and comments; a
+ * PNG's eXIf and text chunks; a WebP's EXIF and XMP), which any reader of the file could read. What is kept is named, not
+ * what is left out, so a segment or chunk of a kind not listed here (a maker's own, or one defined later) never reaches
+ * readers: a JPEG's segments its decoder reads (frame, scans, tables; its JFIF header, colour profile and Adobe marker);
+ * a PNG's chunks that draw it and its colour, transparency and animation ones; a WebP's chunks that draw it. A JPEG's
+ * turn upright is written anew as the one EXIF entry it needs. PicturesMutatedTest damages pictures at random to hold it.
  */
 final class PictureMetadata {
 
     private static final int SOS = 0xda;
     private static final int APP0 = 0xe0;
     private static final int APP1 = 0xe1;
-    private static final int APP13 = 0xed;
-    private static final int COM = 0xfe;
+    private static final int APP2 = 0xe2;
+    private static final int APP14 = 0xee;
     private static final int EOI = 0xd9;
-    private static final Set<String> PNG_METADATA = Set.of("eXIf", "tEXt", "zTXt", "iTXt", "tIME");
+    /**
+     * A PNG's chunks that draw it or say how (PNG, third edition): its header, palette, data and end; its colour (profile,
+     * sRGB, gamma, primaries, CICP, HDR's mastering and light levels, significant bits), transparency, background and
+     * pixels' aspect; an animated PNG's control and frames. Text, EXIF, time and any other chunk are left out.
+     */
+    private static final Set<String> PNG_SHOWN = Set.of("IHDR", "PLTE", "IDAT", "IEND", "tRNS", "iCCP", "sRGB", "gAMA", "cHRM",
+            "cICP", "mDCV", "mDCv", "cLLI", "cLLi", "sBIT", "bKGD", "pHYs", "acTL", "fcTL", "fdAT");
     private static final Set<String> PNG_COLOUR = Set.of("iCCP", "sRGB", "gAMA", "cHRM");
     /** An IEND chunk: no data, and its checksum. */
     private static final byte[] PNG_END = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xae, 0x42, 0x60, (byte) 0x82};
@@ -36,7 +44,8 @@ final class PictureMetadata {
     }
 
     /**
-     * The JPEG without its APP1 and APP13 segments and its comments (COM), with an EXIF segment naming only
+     * The JPEG with only the segments its decoder reads ({@link #leftOut}: no APPn but JFIF, a colour profile and Adobe's,
+     * no comments), with an EXIF segment naming only
      * {@code orientation} after its JFIF header when that is not 1 (browsers turn the picture by it), and without what
      * follows its end-of-image marker (a second picture of a phone's, a gain or depth map, a motion photo's video: each
      * with metadata of its own, and none of it shown); empty when there was nothing to take out, or the segments before its
@@ -75,7 +84,7 @@ final class PictureMetadata {
             if (length < 0) {
                 return Optional.empty();
             }
-            if (isMetadata(marker)) {
+            if (leftOut(file, at, marker, length)) {
                 dropped = true;
             } else {
                 out.write(file, at, 2 + length);
@@ -110,7 +119,7 @@ final class PictureMetadata {
             if (length < 0) {
                 break;
             }
-            if (isMetadata(next)) {
+            if (leftOut(file, i, next, length)) {
                 out.write(file, copied, i - copied);
                 copied = i + 2 + length;
                 dropped = true;
@@ -132,9 +141,28 @@ final class PictureMetadata {
         return marker == 0x01 || (marker >= 0xd0 && marker <= 0xd8);
     }
 
-    /** EXIF and XMP (APP1), Photoshop's IPTC (APP13), a comment (COM). */
-    private static boolean isMetadata(int marker) {
-        return marker == APP1 || marker == APP13 || marker == COM;
+    /**
+     * Whether a JPEG segment of this length is left out: all but those a decoder reads (libjpeg's, which browsers use): a
+     * frame header (SOFn), a scan's header, Huffman, arithmetic and quantisation tables, a restart interval, a line count,
+     * and of the APPn a JFIF or JFXX header (APP0), a colour profile (APP2 ICC_PROFILE) and Adobe's colour transform
+     * (APP14). So EXIF and XMP (APP1), IPTC (APP13), a phone's index of the pictures that followed its end (APP2 MPF),
+     * makers' own segments, comments, and markers a browser's decoder refuses (DHP, EXP, JPGn) go.
+     */
+    private static boolean leftOut(byte[] file, int at, int marker, int length) {
+        boolean frame = marker >= 0xc0 && marker <= 0xcf && marker != 0xc8;
+        boolean tables = marker == 0xdb || marker == 0xdd || marker == 0xdc || marker == SOS;
+        return !switch (marker) {
+            case APP0 -> names(file, at, length, "JFIF\0") || names(file, at, length, "JFXX\0");
+            case APP2 -> names(file, at, length, "ICC_PROFILE\0");
+            case APP14 -> names(file, at, length, "Adobe");
+            default -> frame || tables;
+        };
+    }
+
+    /** Whether the segment at {@code at}, of this length, begins with this identifier. */
+    private static boolean names(byte[] file, int at, int length, String identifier) {
+        byte[] id = identifier.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return length - 2 >= id.length && java.util.Arrays.equals(file, at + 4, at + 4 + id.length, id, 0, id.length);
     }
 
     /** An APP1 segment of EXIF with one entry, the orientation, big-endian: 6 + 8 + 2 + 12 + 4 bytes. */
@@ -150,7 +178,11 @@ final class PictureMetadata {
         return segment;
     }
 
-    /** The PNG without its eXIf, tEXt, zTXt, iTXt and tIME chunks; empty when it had none, or its chunks cannot be walked. */
+    /**
+     * The PNG with only its chunks that draw it ({@link #PNG_SHOWN}); empty when it had no other, or its chunks cannot be
+     * walked. One cut short after its data began (the upload's check saw its first data chunk whole) keeps what it has, as
+     * decoders show what they have: the chunk cut is kept to the end if it draws, left out if not.
+     */
     static Optional<byte[]> withoutPngMetadata(byte[] file) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(file.length);
         out.write(file, 0, 8);
@@ -164,16 +196,19 @@ final class PictureMetadata {
                 dropped = true;
                 break;
             }
-            if (at + 12 > file.length) {
-                return Optional.empty();
-            }
-            long length = ((file[at] & 0xffL) << 24) | ((file[at + 1] & 0xff) << 16) | ((file[at + 2] & 0xff) << 8) | (file[at + 3] & 0xff);
-            if (at + 12 + length > file.length) {
-                return Optional.empty();
+            long length = at + 12 > file.length ? -1
+                    : ((file[at] & 0xffL) << 24) | ((file[at + 1] & 0xff) << 16) | ((file[at + 2] & 0xff) << 8) | (file[at + 3] & 0xff);
+            if (length < 0 || at + 12 + length > file.length) {
+                if (at + 8 <= file.length && PNG_SHOWN.contains(new String(file, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1))) {
+                    out.write(file, at, file.length - at);
+                } else {
+                    dropped = true;
+                }
+                break;
             }
             String type = new String(file, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
             int whole = (int) (12 + length);
-            if (PNG_METADATA.contains(type)) {
+            if (!PNG_SHOWN.contains(type)) {
                 dropped = true;
             } else {
                 out.write(file, at, whole);
@@ -209,7 +244,9 @@ final class PictureMetadata {
         long at = 12;
         while (at < end) {
             if (at + 8 > end) {
-                return Optional.empty();
+                // Less than a chunk's header left in the RIFF: nothing a decoder reads.
+                dropped = true;
+                break;
             }
             long length = littleEndian32(file, (int) at + 4);
             String type = new String(file, (int) at, 4, java.nio.charset.StandardCharsets.ISO_8859_1);

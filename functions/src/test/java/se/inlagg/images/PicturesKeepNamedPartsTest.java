@@ -1,0 +1,96 @@
+package se.inlagg.images;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A picture readers get keeps the parts of the file a browser needs to show it, named, and nothing else: a maker's own
+ * segment or chunk, or one of a kind the site has not heard of, is left out with EXIF and XMP, since it may hold anything
+ * the camera or the editor knew. Each upload here is saved end to end (too small to be made smaller, so only stripped).
+ */
+class PicturesKeepNamedPartsTest {
+
+    static final String SECRET = "Ystad GPS 55.43N";
+    final PicturesFuzzedTest saving = new PicturesFuzzedTest();
+
+    static byte[] jpegSegment(int marker, String identifier, String data) {
+        byte[] payload = Pictures.concat(identifier.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), Pictures.text(data));
+        return Pictures.concat(new byte[] {(byte) 0xff, (byte) marker, (byte) ((payload.length + 2) >> 8), (byte) (payload.length + 2)}, payload);
+    }
+
+    static boolean decodes(byte[] file) throws Exception {
+        return ImageIO.read(new ByteArrayInputStream(file)) != null;
+    }
+
+    /**
+     * A JPEG keeps its JFIF header, colour profile and Adobe marker, which decoders read; a phone's multi-picture index (APP2
+     * MPF), a maker's APP3 and an editor's APP12 go, where only EXIF, XMP, IPTC and comments went.
+     */
+    @Test
+    void aJpegKeepsOnlyTheSegmentsItsDecoderReads() throws Exception {
+        byte[] jpeg = Pictures.jpeg(400, 300);
+        assertTrue(PicturesFuzzedTest.text(jpeg).contains("JFIF"), "the JDK writes a JFIF header");
+        int afterJfif = 2 + 2 + (((jpeg[4] & 0xff) << 8) | (jpeg[5] & 0xff));
+        byte[] upload = Pictures.concat(Arrays.copyOf(jpeg, afterJfif),
+                jpegSegment(0xe2, "ICC_PROFILE\0", "\u0001\u0001profil"),
+                jpegSegment(0xe2, "MPF\0", "MM " + SECRET + " 1"),
+                jpegSegment(0xe3, "Meta\0", SECRET + " 2"),
+                jpegSegment(0xec, "Ducky", SECRET + " 3"),
+                jpegSegment(0xee, "Adobe", "\u0000\u0064\u0000\u0000\u0000\u0000\u0001"),
+                Arrays.copyOfRange(jpeg, afterJfif, jpeg.length));
+        byte[] file = saving.saved(upload);
+        String text = PicturesFuzzedTest.text(file);
+        assertFalse(text.contains(SECRET), "a maker's segment is served: " + text.substring(0, Math.min(300, text.length())));
+        assertTrue(text.contains("JFIF") && text.contains("ICC_PROFILE") && text.contains("Adobe"), "what decoders read stays");
+        assertTrue(decodes(file));
+    }
+
+    /**
+     * A PNG keeps the chunks that draw it and say how (its aspect, an animation's control), and loses a maker's own (an
+     * editor's preview, a canvas) as it loses its text.
+     */
+    @Test
+    void aPngKeepsOnlyTheChunksThatDrawIt() throws Exception {
+        byte[] png = Pictures.png(40, 30);
+        byte[] upload = png;
+        upload = PictureForReadersKindsTest.afterIhdr(upload, PictureForReadersKindsTest.chunk("prVW", Pictures.text(SECRET + " 1")));
+        upload = PictureForReadersKindsTest.afterIhdr(upload, PictureForReadersKindsTest.chunk("caNv", Pictures.text(SECRET + " 2")));
+        upload = PictureForReadersKindsTest.afterIhdr(upload, PictureForReadersKindsTest.chunk("pHYs",
+                ByteBuffer.allocate(9).putInt(2835).putInt(2835).put((byte) 1).array()));
+        upload = PictureForReadersKindsTest.afterIhdr(upload, PictureForReadersKindsTest.chunk("acTL", ByteBuffer.allocate(8).putInt(1).putInt(0).array()));
+        byte[] file = saving.saved(upload);
+        String text = PicturesFuzzedTest.text(file);
+        assertFalse(text.contains(SECRET), "a maker's chunk is served");
+        assertTrue(text.contains("pHYs") && text.contains("acTL"), "what draws it stays");
+        assertTrue(decodes(file));
+    }
+
+    /**
+     * A PNG cut short in its second data chunk (a copy that stopped; browsers show what it has, and so does the check of an
+     * upload, which needs the first whole) loses its text and keeps what it has: its chunks were not walked, and it was
+     * served as uploaded, text and all.
+     */
+    @Test
+    void aPngCutShortInItsDataLosesItsTextAndKeepsItsPicture() throws Exception {
+        byte[] png = Pictures.png(40, 30);
+        int idat = PicturesFuzzedTest.text(png).indexOf("IDAT") - 4;
+        int length = ByteBuffer.wrap(png, idat, 4).getInt();
+        byte[] data = Arrays.copyOfRange(png, idat + 8, idat + 8 + length);
+        int half = data.length / 2;
+        byte[] second = PictureForReadersKindsTest.chunk("IDAT", Arrays.copyOfRange(data, half, data.length));
+        byte[] upload = Pictures.concat(Arrays.copyOf(png, 33), PictureForReadersKindsTest.chunk("tEXt", Pictures.text("Location\0" + SECRET)),
+                Arrays.copyOfRange(png, 33, idat), PictureForReadersKindsTest.chunk("IDAT", Arrays.copyOf(data, half)),
+                Arrays.copyOf(second, second.length - 3));
+        byte[] file = saving.saved(upload);
+        assertFalse(PicturesFuzzedTest.text(file).contains(SECRET), "the text of a PNG cut short is served");
+        byte[] expected = Pictures.concat(Arrays.copyOfRange(png, 0, idat), PictureForReadersKindsTest.chunk("IDAT", Arrays.copyOf(data, half)),
+                Arrays.copyOf(second, second.length - 3));
+        assertTrue(Arrays.equals(expected, file), "the rest kept byte for byte, the cut chunk to its end");
+    }
+}
