@@ -57,6 +57,11 @@ final class LocalDynamo implements AutoCloseable {
         return endpoint;
     }
 
+    /** The embedded DynamoDB, for tests that make its indexes lag; empty on another endpoint. */
+    Optional<EmbeddedDynamoDb> embedded() {
+        return embedded;
+    }
+
     /** A client for this DynamoDB; the emulator checks no signature, but the SDK will not sign without a key. */
     DynamoDbClient client() {
         return DynamoDbClient.builder()

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import se.inlagg.app.Wiring;
 import se.inlagg.auth.Authors;
 import se.inlagg.config.Settings;
+import se.inlagg.emulator.dynamodb.EmbeddedDynamoDb;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -251,6 +252,11 @@ public final class LocalServer implements AutoCloseable {
 
     public String tableName() {
         return tableName;
+    }
+
+    /** This server's embedded DynamoDB, for tests that make its indexes lag; empty on another endpoint. */
+    Optional<EmbeddedDynamoDb> embeddedDynamo() {
+        return dynamo.embedded();
     }
 
     /** A client on this server's DynamoDB, for tests that look at the table itself. */

@@ -22,6 +22,7 @@ final class Database {
     private final LongSupplier clock;
     private Journal journal;
     private long nextSequence = 1;
+    private boolean indexesHeld;
 
     Database(LongSupplier clock) {
         this.clock = clock;
@@ -140,13 +141,38 @@ final class Database {
     void define(TableDefinition definition, long sequence) {
         Table existing = tables.get(definition.name());
         if (existing == null) {
-            tables.put(definition.name(), new Table(definition));
+            Table created = new Table(definition);
+            if (indexesHeld) {
+                created.holdIndexes();
+            }
+            tables.put(definition.name(), created);
             streams.follow(null, definition, sequence);
         } else {
             TableDefinition before = existing.definition();
             existing.redefine(definition);
             streams.follow(before, definition, sequence);
         }
+    }
+
+    /** Makes every table's indexes, and those of tables created meanwhile, lag until {@link #releaseIndexes}. */
+    void holdIndexes() {
+        writing(() -> {
+            if (indexesHeld) {
+                throw new IllegalStateException("The indexes are held already");
+            }
+            indexesHeld = true;
+            tables.values().forEach(Table::holdIndexes);
+            return null;
+        });
+    }
+
+    /** Brings every index up to date with its table and keeps it so. */
+    void releaseIndexes() {
+        writing(() -> {
+            indexesHeld = false;
+            tables.values().forEach(Table::releaseIndexes);
+            return null;
+        });
     }
 
     void restoreSequence(long next) {

@@ -45,10 +45,12 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         }
     }
 
+    private final Database db;
     private final HttpFront front;
     private final Storage storage;
 
-    private EmbeddedDynamoDb(HttpFront front, Storage storage) {
+    private EmbeddedDynamoDb(Database db, HttpFront front, Storage storage) {
+        this.db = db;
         this.front = front;
         this.storage = storage;
     }
@@ -70,7 +72,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             if (options.dataDir() != null) {
                 storage = Storage.open(options.dataDir(), db);
             }
-            return new EmbeddedDynamoDb(new HttpFront(options.port(), new Dispatcher(db)), storage);
+            return new EmbeddedDynamoDb(db, new HttpFront(options.port(), new Dispatcher(db)), storage);
         } catch (IOException e) {
             closeQuietly(storage);
             throw new UncheckedIOException("Could not start the embedded DynamoDB: " + e.getMessage(), e);
@@ -93,6 +95,47 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>}, speaking the DynamoDB and DynamoDB Streams JSON 1.0 protocol. */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + front.port());
+    }
+
+    /**
+     * For tests: makes the global secondary indexes lag, as DynamoDB's do (an index follows its table
+     * asynchronously, typically within a second, and a Query or Scan of an index cannot be consistent).
+     * Until the hold is released, a Query or Scan of any index (and DescribeTable's index counts)
+     * answers from the index as it was when the hold began; the table itself, its reads, conditions,
+     * transactions and stream are as ever. Releasing applies every held change in order. Off unless
+     * asked for; nothing changes when no hold is open. One hold at a time.
+     *
+     * <pre>{@code
+     * try (var lag = db.holdIndexes()) {
+     *     // writes here reach the table at once, its indexes only when lag is closed
+     * }
+     * }</pre>
+     *
+     * @throws IllegalStateException when a hold is open already
+     */
+    public IndexHold holdIndexes() {
+        db.holdIndexes();
+        return new IndexHold(db);
+    }
+
+    /** An open hold of the indexes ({@link #holdIndexes}); closing it (once is enough) brings them up to date. */
+    public static final class IndexHold implements AutoCloseable {
+
+        private final Database db;
+        private boolean released;
+
+        private IndexHold(Database db) {
+            this.db = db;
+        }
+
+        /** Applies the writes made since the hold began to the indexes, which follow their tables at once again. */
+        @Override
+        public synchronized void close() {
+            if (!released) {
+                released = true;
+                db.releaseIndexes();
+            }
+        }
     }
 
     /** Stops serving, then closes the journal and releases the data folder. */

@@ -1,18 +1,35 @@
 package se.inlagg.emulator.dynamodb;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One table's items and its global secondary indexes, kept in step on every write. Also checks
- * keys the way DynamoDB does before anything is written.
+ * One table's items and its global secondary indexes, kept in step on every write (unless a test holds
+ * the indexes back, {@link EmbeddedDynamoDb#holdIndexes}). Also checks keys the way DynamoDB does before
+ * anything is written.
  */
 final class Table {
 
     private TableDefinition definition;
     private final SortedItems items = new SortedItems();
     private final Map<String, SortedItems> indexes = new LinkedHashMap<>();
+    /** The index changes held back while the indexes lag ({@link EmbeddedDynamoDb#holdIndexes}), in order; null when they do not. */
+    private List<IndexChange> held;
     private long bytes;
+
+    /** One entry put into, or (item null) taken out of, one index. */
+    private record IndexChange(SortedItems index, Value partition, EntryKey entry, Map<String, Value> item) {
+
+        void apply() {
+            if (item == null) {
+                index.remove(partition, entry);
+            } else {
+                index.put(partition, entry, item);
+            }
+        }
+    }
 
     Table(TableDefinition definition) {
         this.definition = definition;
@@ -52,6 +69,29 @@ final class Table {
         return indexes.get(name);
     }
 
+    /** From now on the indexes keep answering as they are: each write's index changes wait for {@link #releaseIndexes}. */
+    void holdIndexes() {
+        if (held == null) {
+            held = new ArrayList<>();
+        }
+    }
+
+    /** Applies the held index changes in the order they were made, and keeps the indexes in step again. */
+    void releaseIndexes() {
+        if (held != null) {
+            held.forEach(IndexChange::apply);
+            held = null;
+        }
+    }
+
+    private void change(IndexChange c) {
+        if (held != null) {
+            held.add(c);
+        } else {
+            c.apply();
+        }
+    }
+
     Map<String, Value> get(ItemKey key) {
         return items.get(key.partition(), key.entry());
     }
@@ -71,11 +111,11 @@ final class Table {
             SortedItems store = indexes.get(index.name());
             EntryKey before = old == null ? null : index.entryOf(old, key);
             if (before != null) {
-                store.remove(old.get(index.key().hash()), before);
+                change(new IndexChange(store, old.get(index.key().hash()), before, null));
             }
             EntryKey after = item == null ? null : index.entryOf(item, key);
             if (after != null) {
-                store.put(item.get(index.key().hash()), after, item);
+                change(new IndexChange(store, item.get(index.key().hash()), after, item));
             }
         }
         return old;
