@@ -53,7 +53,8 @@ public final class DeletePageHandler extends PostAuthorPage {
         if (!form.value("confirm").equals("ja")) {
             return confirm(request, 400, viewer.get(), slug, Optional.of("Bekräfta med knappen att inlägget ska tas bort."));
         }
-        var deleted = Notice.after("/drafts", Notice.Done.DELETED, Optional.empty());
+        // Naming the post, so the list, a moment behind the delete, leaves it out (DraftsPageHandler).
+        var deleted = Notice.after("/drafts", Notice.Done.DELETED, Optional.of(slug));
         return switch (app().posts().delete(slug, Optional.of(Seen.atVersion(FormGuard.version(form))), viewer.get().authorId())) {
             case Outcome.Done<PostSummary> d -> HttpResponse.seeOther(deleted);
             case Outcome.Refused<PostSummary> r -> switch (r.refusal()) {

@@ -1,5 +1,6 @@
 package se.inlagg.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import se.inlagg.http.HttpRequest;
@@ -7,7 +8,9 @@ import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Page;
+import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.Slugs;
 import se.inlagg.web.templates.JtedraftsGenerated;
 
 /**
@@ -33,11 +36,31 @@ public final class DraftsPageHandler extends PageFunction {
             case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(staleListLink());
             case Outcome.Done<Page<PostSummary>> d -> d.value();
         };
+        List<PostSummary> items = cursor.isPresent() ? page.items()
+                : request.query("post").filter(Slugs::isSlug).map(slug -> asNow(page.items(), slug, viewer.get())).orElse(page.items());
         var now = posts.time().now();
         var zone = posts.time().zone();
-        MyPostsView view = new MyPostsView(page.items().stream().map(s -> Views.row(s, now, zone)).toList(), Notice.of(request),
+        MyPostsView view = new MyPostsView(items.stream().map(s -> Views.row(s, now, zone)).toList(), Notice.of(request),
                 page.nextCursor().map(c -> "/drafts?cursor=" + c), cursor.isPresent(), viewer.get().csrf());
         Frame frame = Frame.unlisted("Mina inlägg", viewer);
         return page(request, 200, frame, Templates.render(out -> JtedraftsGenerated.render(out, null, frame, view)));
+    }
+
+    /**
+     * The first page as it is now for the one post just published, scheduled, taken back or deleted, which the address names:
+     * the list is a GSI, which follows the table a moment behind, and would show that post as it was (a draft under "Inlägget
+     * är publicerat") or not at all ("Du har inga inlägg ännu" under a first post's confirmation), or still list it deleted.
+     * It is read by its key, as its own page reads it, and put first (the change just made is the latest), or left out when
+     * it is gone. Another author's post is not shown.
+     */
+    private List<PostSummary> asNow(List<PostSummary> listed, String slug, Viewer viewer) {
+        Optional<PostSummary> now = switch (app().posts().get(slug, Optional.of(viewer.authorId()))) {
+            case Outcome.Done<Post> d -> Optional.of(d.value().summary()).filter(s -> s.authorId().equals(viewer.authorId()));
+            case Outcome.Refused<Post> r -> Optional.empty();
+        };
+        List<PostSummary> items = new ArrayList<>();
+        now.ifPresent(items::add);
+        listed.stream().filter(s -> !s.slug().equals(slug)).forEach(items::add);
+        return items;
     }
 }

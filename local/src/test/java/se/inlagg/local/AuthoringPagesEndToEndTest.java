@@ -1292,8 +1292,8 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(changed.body().contains("Inlägget har ändrats sedan du öppnade sidan, så det togs inte bort."), changed.body());
 
         var deleted = asa.post("/posts/" + slug + "/delete", AuthorBrowser.fields(stale.body()));
-        assertEquals("/drafts?done=deleted", deleted.header("location"));
-        assertTrue(asa.get("/drafts?done=deleted").body().contains("Inlägget är borttaget."));
+        assertEquals("/drafts?done=deleted&post=" + slug, deleted.header("location"));
+        assertTrue(asa.get(deleted.header("location")).body().contains("Inlägget är borttaget."));
         assertEquals(404, http.get("/posts/" + slug).status());
         assertFalse(http.get("/feed.xml").body().contains("Tas bort snart"));
         assertEquals(303, asa.post("/posts/" + slug + "/delete", Map.of("csrf", asa.csrf, "version", version, "confirm", "ja")).status(),

@@ -214,6 +214,8 @@ class LeastPrivilegeTest {
                         + "&authorOffice=Ystad&tags=Annan&action=draft"))),
                 "sent again with other words (back, a typo mended): the post it made is changed");
         assertEquals(200, invoke("DraftsPageFunction", "drafts.json", cookie));
+        assertEquals(200, invoke("DraftsPageFunction", "drafts.json", cookie.andThen(rightAfter("published", "minst-behorighet"))),
+                "right after a change of a post: that post read by its key");
         runPictureScenarios(cookie, session.session().csrf());
         runAuthoringScenarios(cookie, session.session().csrf());
         runLegacyPostScenarios(cookie, session.session().csrf());
@@ -250,7 +252,19 @@ class LeastPrivilegeTest {
         assertEquals(200, invoke("DeletePageFunction", "delete-confirm.json", it.andThen(cookie)));
         assertEquals(200, invoke("ImageUploadPageFunction", "image-form.json", it.andThen(cookie)));
         assertEquals(200, attachThroughTheApi(new Http(env.server.baseUri(), null), it), "UploadUrl and AttachImage");
+        assertEquals(200, invoke("DraftsPageFunction", "drafts.json", cookie.andThen(rightAfter("published", legacy))),
+                "right after a change of a post: that post read by its key");
         assertEquals(204, invoke("DeletePostFunction", "delete-post.json", it));
+        assertEquals(200, invoke("DraftsPageFunction", "drafts.json", cookie.andThen(rightAfter("deleted", legacy))),
+                "right after a delete: the post looked for by its key, and its claim");
+    }
+
+    /** "Mina inlägg" as an author is sent to it right after a change of this post. */
+    static Consumer<ObjectNode> rightAfter(String done, String slug) {
+        return e -> {
+            e.put("rawQueryString", "done=" + done + "&post=" + slug);
+            e.putObject("queryStringParameters").put("done", done).put("post", slug);
+        };
     }
 
     /** The author's pages on the first post, which the scenarios above left a draft of its author's. */

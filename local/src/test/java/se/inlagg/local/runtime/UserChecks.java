@@ -222,7 +222,7 @@ final class UserChecks {
             case "/posts/{slug}/edit" -> "/posts/" + slug + "/edit?done=saved&post=" + slug;
             case "/posts/{slug}/publish" -> "/drafts?done=published&post=" + slug;
             case "/posts/{slug}/unpublish" -> "/drafts?done=unpublished&post=" + slug;
-            case "/posts/{slug}/delete" -> "/drafts?done=deleted";
+            case "/posts/{slug}/delete" -> "/drafts?done=deleted&post=" + slug;
             // The writing form: the post, saying what was done (a date to come would say scheduled), or its next step.
             default -> "/posts/" + Slugs.forTitle(event.formFields().getOrDefault("title", "")) + switch (event.formFields().getOrDefault("action", "")) {
                 case "image" -> "/image";
