@@ -136,8 +136,20 @@ public abstract class HttpFunction implements RequestStreamHandler {
             Json.write(payload(response), out);
             long millis = (System.nanoTime() - start) / 1_000_000;
             Metrics.request(request.routeKey(), response.status(), millis);
-            Log.info("request", "method", request.method(), "path", request.path(), "status", response.status(), "ms", millis);
+            Log.info("request", "method", request.method(), "path", logged(request.path()), "status", response.status(), "ms", millis);
         }
+    }
+
+    /** The longest path a log line holds whole: every address of the site's, and room to spare. */
+    static final int LOGGED_PATH = 200;
+
+    /**
+     * A path as the log holds it: cut at {@link #LOGGED_PATH} characters, with its length, since the client chooses it (up
+     * to CloudFront's 8,192 bytes) and the log is paid by the byte; a made-up address of 8,000 characters wrote 8.5 KB
+     * where a request writes half a kilobyte.
+     */
+    static String logged(String path) {
+        return path.length() <= LOGGED_PATH ? path : path.substring(0, LOGGED_PATH) + "… (" + path.length() + " characters)";
     }
 
     /**
@@ -162,7 +174,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
         } catch (AwsServiceException | SdkClientException e) {
             response = errors(request).render(request, storeFailure(e));
         } catch (RuntimeException e) {
-            Log.error("unhandled", e, "method", request.method(), "path", request.path());
+            Log.error("unhandled", e, "method", request.method(), "path", logged(request.path()));
             response = errors(request).render(request, Problems.internal());
         }
         return Compression.apply(request, SecurityHeaders.apply(Caching.unstoredIfAChange(request, response)));
