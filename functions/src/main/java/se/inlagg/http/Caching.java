@@ -27,6 +27,9 @@ public final class Caching {
      * already has this version (If-None-Match), the answer is 304 with no body.
      */
     public static HttpResponse publicly(HttpRequest request, HttpResponse response) {
+        if (request.namesAParameterByAnEscape()) {
+            return response.withHeader("cache-control", NO_STORE);
+        }
         String etag = response.header("etag");
         if (etag.isEmpty()) {
             etag = ETags.ofContent(response.body());

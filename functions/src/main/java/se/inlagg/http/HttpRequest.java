@@ -142,8 +142,11 @@ public final class HttpRequest {
      * are not UTF-8 refused (400) rather than quietly replaced with U+FFFD. A name given twice is
      * refused (400) too: API Gateway joins the values with a comma, so ?author=asa&author=oberg would
      * read as one name and find Åsa Öberg's posts, and ?limit=1&limit=1 would be "not a number";
-     * taking one of them would answer a question the client did not ask. Where a request has no raw
-     * query (one built by a test), API Gateway's decoded value.
+     * taking one of them would answer a question the client did not ask. A name is matched as it is sent,
+     * never decoded: CloudFront keys a page by the parameters it reads, named as the request names them, so
+     * ?%71=… (an escaped q) read as q would be another page under the key of the plain address, kept there for
+     * every reader (found by a review); no parameter the site reads has a character to escape. Where a request
+     * has no raw query (one built by a test), API Gateway's decoded value.
      */
     public Optional<String> strictQuery(String name) {
         if (rawQuery.isEmpty()) {
@@ -153,7 +156,7 @@ public final class HttpRequest {
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
-            if (percentDecoded(key).filter(name::equals).isPresent()) {
+            if (key.equals(name)) {
                 if (found.isPresent()) {
                     throw new ProblemException(Problems.repeatedParameter(name));
                 }
@@ -162,6 +165,22 @@ public final class HttpRequest {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether the raw query names a parameter by an escape or a plus ({@code %71=…}): no name the site reads is so
+     * spelled, and an edge that read it as the name it stands for would key the answer under another address than the
+     * functions read it as; such an answer is stored nowhere ({@link Caching#publicly}).
+     */
+    public boolean namesAParameterByAnEscape() {
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (key.indexOf('%') >= 0 || key.indexOf('+') >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
