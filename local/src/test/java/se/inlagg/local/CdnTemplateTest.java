@@ -79,8 +79,8 @@ class CdnTemplateTest {
      * A query parameter no reader's page or public API reads makes no copy of its own at the edge: with every query string
      * in the key, /feed.xml?x=1, ?x=2 … each reached the feed function (62 read units a call, as a cost probe measured),
      * and every post page and sitemap as freely. The key holds what they read: every query parameter the API's contract
-     * names, which the readers' pages read too (a search's words and scope, a cursor, a month, a limit), so a search and a
-     * list's next page are copies of their own. All are still forwarded (the origin request policy), so an author's page
+     * names, which the readers' lists and search read too (a search's words and scope, a cursor, a month), so a search and
+     * a list's next page are copies of their own. All are still forwarded (the origin request policy), so an author's page
      * reads its own (?done=, ?from=); those pages are never stored at the edge.
      */
     @Test
@@ -94,6 +94,26 @@ class CdnTemplateTest {
                     .get("CachePolicyId")).get("QueryStringsConfig"));
             assertEquals("whitelist", key.get("QueryStringBehavior"), path + " is cached per query string, any at all: " + key);
             assertEquals(read, new TreeSet<>((List<?>) key.get("QueryStrings")), path + "'s key");
+        }
+    }
+
+    /**
+     * Posts, feeds and sitemaps read no query parameter for readers, so they are keyed by none: /feed.xml?q=<n> or
+     * ?limit=<n> reached the feed function as freely as a made-up parameter did (found by a review). Otherwise keyed as
+     * pages are (the session cookie, the site's name), and every parameter still forwarded to authors' pages.
+     */
+    @Test
+    void postsFeedsAndSitemapsAreKeyedByNoQueryAndOtherwiseAsPages() {
+        Map<String, Object> pages = keyOf(Template.map(config.get("DefaultCacheBehavior")).get("CachePolicyId"));
+        for (String path : List.of("*.xml", "/posts/*")) {
+            Map<String, Object> behaviour = behaviour(path);
+            Map<String, Object> key = keyOf(behaviour.get("CachePolicyId"));
+            assertEquals(Map.of("QueryStringBehavior", "none"), key.get("QueryStringsConfig"), path);
+            assertEquals(pages.get("CookiesConfig"), key.get("CookiesConfig"), path + ": an author never gets a reader's copy");
+            assertEquals(pages.get("HeadersConfig"), key.get("HeadersConfig"), path + ": links name the site's name asked on");
+            assertEquals(Template.map(config.get("DefaultCacheBehavior")).get("OriginRequestPolicyId"), behaviour.get("OriginRequestPolicyId"),
+                    path + ": every parameter, cookie and header still reaches the functions");
+            assertEquals(Template.map(config.get("DefaultCacheBehavior")).get("FunctionAssociations"), behaviour.get("FunctionAssociations"), path);
         }
     }
 
