@@ -3,7 +3,9 @@ package se.inlagg.web;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
+import se.inlagg.http.HttpResponse;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.Slugs;
 
@@ -76,5 +78,16 @@ final class CanonicalPaths {
     /** Where to send a page read at another address: this path with the query it came with, if that is an address of the site's own. */
     static Optional<String> withQuery(HttpRequest request, String path) {
         return LocalPath.of(path + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery()));
+    }
+
+    /**
+     * The permanent redirect to a page's own address, with the query it came with. Kept a day where it came with none;
+     * with one, stored nowhere: the edge keys a page by the query parameters it reads (posts by none), so the first
+     * reader's ?utm_source=… or made-up parameter would otherwise be where the redirect sends everyone for a day (found by
+     * a review).
+     */
+    static HttpResponse moved(HttpRequest request, String location) {
+        HttpResponse moved = HttpResponse.movedPermanently(location);
+        return request.rawQuery().isEmpty() ? moved : moved.withHeader("cache-control", Caching.NO_STORE);
     }
 }

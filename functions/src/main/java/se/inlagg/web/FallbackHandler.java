@@ -23,7 +23,7 @@ public final class FallbackHandler extends PageFunction {
     protected HttpResponse handle(HttpRequest request) {
         Optional<String> withoutSlash = withoutTrailingSlash(request);
         if (withoutSlash.isPresent()) {
-            return HttpResponse.movedPermanently(withoutSlash.get());
+            return CanonicalPaths.moved(request, withoutSlash.get());
         }
         Optional<String> allowed = AllowedMethods.at(request.path());
         if (allowed.isEmpty()) {

@@ -46,7 +46,7 @@ public final class PostPageHandler extends PageFunction {
             // Its query goes along, as from an address with a slash at the end; one that is no address of ours does not.
             // Only to a post there is: /posts/Finns-Inte, /posts/x.html are not sent on, for a day, to a 404.
             String own = Views.postPath(canonical.get());
-            HttpResponse moved = HttpResponse.movedPermanently(CanonicalPaths.withQuery(request, own).orElse(own));
+            HttpResponse moved = CanonicalPaths.moved(request, CanonicalPaths.withQuery(request, own).orElse(own));
             // Sent on because this viewer may read the post, perhaps a draft of their own: never stored, so never followed
             // past a sign-out by the next user of the computer, as their pages are not.
             return viewer.isPresent() ? moved.withHeader("cache-control", Caching.NO_STORE) : moved;

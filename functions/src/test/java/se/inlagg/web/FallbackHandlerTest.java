@@ -89,6 +89,9 @@ class FallbackHandlerTest {
         HttpResponse withQuery = new FallbackHandler().answer(HttpRequest.builder().routeKey("$default").method("GET").path("/posts/Tag-Odd/")
                 .rawQuery("utm_source=nyhetsbrev").build());
         assertEquals("/posts/tag-odd?utm_source=nyhetsbrev", withQuery.header("location"));
+        // The edge keys a post by no query: kept, this redirect would send everyone asking /posts/Tag-Odd/ to that query.
+        assertEquals("no-store", withQuery.header("cache-control"), "a redirect that carries a query is stored nowhere");
+        assertEquals("public, max-age=86400", answer("$default", "GET", "/posts/Tag-Odd/").header("cache-control"), "one without, a day");
         // Only a reader's page of a post or a facet: an author's page keeps its path as typed, as its handler reads it.
         assertEquals("/posts/Tag-Odd/edit", answer("$default", "GET", "/posts/Tag-Odd/edit/").header("location"));
         assertEquals("/posts/Tag-Odd/preview", answer("$default", "GET", "/posts/Tag-Odd/preview/").header("location"));
