@@ -10,8 +10,9 @@ import java.util.Set;
  * taken, the device, names and dates (a JPEG's EXIF and XMP, Photoshop's IPTC, makers' own APPn segments and comments; a
  * PNG's eXIf and text chunks; a WebP's EXIF and XMP), which any reader of the file could read. What is kept is named, not
  * what is left out, so a segment or chunk of a kind not listed here (a maker's own, or one defined later) never reaches
- * readers: a JPEG's segments its decoder reads (frame, scans, tables; its JFIF header, colour profile and Adobe marker);
- * a PNG's chunks that draw it and its colour, transparency and animation ones; a WebP's chunks that draw it. A JPEG's
+ * readers: a JPEG's segments its decoder reads (frame, scans, tables; its JFIF header without a thumbnail, colour
+ * profile and Adobe marker); a PNG's chunks that draw it and its colour, significant bits, transparency, background,
+ * aspect and animation ones; a WebP's chunks that draw it. A JPEG's
  * turn upright is written anew as the one EXIF entry it needs. PicturesMutatedTest damages pictures at random to hold it.
  */
 final class PictureMetadata {
@@ -22,6 +23,11 @@ final class PictureMetadata {
     private static final int APP2 = 0xe2;
     private static final int APP14 = 0xee;
     private static final int EOI = 0xd9;
+    /**
+     * A JFIF header's length field with no thumbnail: itself (2), "JFIF\0" (5), its version (2), density units (1), x and
+     * y density (4), and a thumbnail of 0 by 0 (2).
+     */
+    private static final int JFIF_WITHOUT_THUMBNAIL = 16;
     /**
      * A PNG's chunks that draw it or say how (PNG, third edition): its header, palette, data and end; its colour (profile,
      * sRGB, gamma, primaries, CICP, HDR's mastering and light levels, significant bits), transparency, background and
@@ -86,6 +92,15 @@ final class PictureMetadata {
             }
             if (leftOut(file, at, marker, length)) {
                 dropped = true;
+            } else if (marker == APP0 && length > JFIF_WITHOUT_THUMBNAIL) {
+                // A JFIF header with a thumbnail of its own: the header, its length told anew, with one of 0 by 0.
+                byte[] header = java.util.Arrays.copyOfRange(file, at, at + 2 + JFIF_WITHOUT_THUMBNAIL);
+                header[2] = 0;
+                header[3] = JFIF_WITHOUT_THUMBNAIL;
+                header[header.length - 2] = 0;
+                header[header.length - 1] = 0;
+                out.write(header, 0, header.length);
+                dropped = true;
             } else {
                 out.write(file, at, 2 + length);
             }
@@ -144,15 +159,16 @@ final class PictureMetadata {
     /**
      * Whether a JPEG segment of this length is left out: all but those a decoder reads (libjpeg's, which browsers use): a
      * frame header (SOFn), a scan's header, Huffman, arithmetic and quantisation tables, a restart interval, a line count,
-     * and of the APPn a JFIF or JFXX header (APP0), a colour profile (APP2 ICC_PROFILE) and Adobe's colour transform
-     * (APP14). So EXIF and XMP (APP1), IPTC (APP13), a phone's index of the pictures that followed its end (APP2 MPF),
-     * makers' own segments, comments, and markers a browser's decoder refuses (DHP, EXP, JPGn) go.
+     * and of the APPn a JFIF header (APP0, its own thumbnail left out by the walk), a colour profile (APP2 ICC_PROFILE)
+     * and Adobe's colour transform (APP14). So EXIF and XMP (APP1), IPTC (APP13), a JFIF extension's thumbnail (APP0
+     * JFXX), a phone's index of the pictures that followed its end (APP2 MPF), makers' own segments, comments, and markers
+     * a browser's decoder refuses (DHP, EXP, JPGn) go: a thumbnail may show the photo as it was before it was cropped.
      */
     private static boolean leftOut(byte[] file, int at, int marker, int length) {
         boolean frame = marker >= 0xc0 && marker <= 0xcf && marker != 0xc8;
         boolean tables = marker == 0xdb || marker == 0xdd || marker == 0xdc || marker == SOS;
         return !switch (marker) {
-            case APP0 -> names(file, at, length, "JFIF\0") || names(file, at, length, "JFXX\0");
+            case APP0 -> names(file, at, length, "JFIF\0");
             case APP2 -> names(file, at, length, "ICC_PROFILE\0");
             case APP14 -> names(file, at, length, "Adobe");
             default -> frame || tables;

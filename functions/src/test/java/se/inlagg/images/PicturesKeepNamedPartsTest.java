@@ -1,5 +1,6 @@
 package se.inlagg.images;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,5 +93,41 @@ class PicturesKeepNamedPartsTest {
         byte[] expected = Pictures.concat(Arrays.copyOfRange(png, 0, idat), PictureForReadersKindsTest.chunk("IDAT", Arrays.copyOf(data, half)),
                 Arrays.copyOf(second, second.length - 3));
         assertTrue(Arrays.equals(expected, file), "the rest kept byte for byte, the cut chunk to its end");
+    }
+
+    /**
+     * A JFIF extension (APP0 "JFXX") holds a thumbnail, a second picture no browser shows, made when the photo was and not
+     * always made anew when it is cropped: what the photo showed before, as an EXIF thumbnail may. It goes; the JFIF header
+     * stays (found by a review).
+     */
+    @Test
+    void aJpegLosesItsJfifExtensionsThumbnail() throws Exception {
+        byte[] jpeg = Pictures.jpeg(400, 300);
+        int afterJfif = 2 + 2 + (((jpeg[4] & 0xff) << 8) | (jpeg[5] & 0xff));
+        byte[] upload = Pictures.concat(Arrays.copyOf(jpeg, afterJfif), jpegSegment(0xe0, "JFXX\0", "\u0010" + SECRET + " thumbnail"),
+                Arrays.copyOfRange(jpeg, afterJfif, jpeg.length));
+        byte[] file = saving.saved(upload);
+        String text = PicturesFuzzedTest.text(file);
+        assertFalse(text.contains(SECRET), "a thumbnail in a JFIF extension is served: " + text.substring(0, Math.min(200, text.length())));
+        assertTrue(text.contains("JFIF") && decodes(file), "the JFIF header stays, and the picture shows");
+    }
+
+    /**
+     * A JFIF header may carry a thumbnail of its own (its x and y size, then its RGB pixels): the header stays, with its
+     * density, and the thumbnail goes, as a JFIF extension's does.
+     */
+    @Test
+    void aJpegsJfifHeaderLosesItsOwnThumbnailAndKeepsItsDensity() throws Exception {
+        byte[] jpeg = Pictures.jpeg(400, 300);
+        int jfifLength = ((jpeg[4] & 0xff) << 8) | (jpeg[5] & 0xff);
+        assertEquals(16, jfifLength, "the JDK writes a JFIF header with no thumbnail");
+        byte[] pixels = new byte[2 * 2 * 3];
+        Arrays.fill(pixels, (byte) 0x7f);
+        byte[] header = Pictures.concat(Arrays.copyOfRange(jpeg, 2, 2 + 2 + 14), new byte[] {2, 2}, pixels);
+        header[2] = 0;
+        header[3] = (byte) (header.length - 2);
+        byte[] upload = Pictures.concat(Arrays.copyOf(jpeg, 2), header, Arrays.copyOfRange(jpeg, 2 + 2 + jfifLength, jpeg.length));
+        byte[] file = saving.saved(upload);
+        assertTrue(Arrays.equals(jpeg, file), "the JPEG as the JDK wrote it, its JFIF header with no thumbnail, byte for byte");
     }
 }
