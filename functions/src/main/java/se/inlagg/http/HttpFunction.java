@@ -149,7 +149,12 @@ public abstract class HttpFunction implements RequestStreamHandler {
      * where a request writes half a kilobyte.
      */
     static String logged(String path) {
-        return path.length() <= LOGGED_PATH ? path : path.substring(0, LOGGED_PATH) + "… (" + path.length() + " characters)";
+        if (path.length() <= LOGGED_PATH) {
+            return path;
+        }
+        // Never between the two halves of a character (an emoji): the log's writer would join the half to what follows.
+        int cut = Character.isHighSurrogate(path.charAt(LOGGED_PATH - 1)) ? LOGGED_PATH - 1 : LOGGED_PATH;
+        return path.substring(0, cut) + "… (" + path.length() + " characters)";
     }
 
     /**

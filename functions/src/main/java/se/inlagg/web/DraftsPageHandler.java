@@ -50,8 +50,8 @@ public final class DraftsPageHandler extends PageFunction {
      * The first page as it is now for the one post just published, scheduled, taken back or deleted, which the address names:
      * the list is a GSI, which follows the table a moment behind, and would show that post as it was (a draft under "Inlägget
      * är publicerat") or not at all ("Du har inga inlägg ännu" under a first post's confirmation), or still list it deleted.
-     * It is read by its key, as its own page reads it, and put first (the change just made is the latest), or left out when
-     * it is gone. Another author's post is not shown.
+     * It is read by its key, as its own page reads it, and put first (the address names the change the author was just sent
+     * here for; reloaded later, it stays first), or left out when it is gone. Another author's post is not shown.
      */
     private List<PostSummary> asNow(List<PostSummary> listed, String slug, Viewer viewer) {
         Optional<PostSummary> now = switch (app().posts().get(slug, Optional.of(viewer.authorId()))) {
