@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import se.inlagg.ops.SnapshotSafeJitter;
 import se.inlagg.ops.Trace;
 import se.inlagg.posts.Backoff;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -83,11 +84,19 @@ public final class Table {
     }
 
     /** What the functions' client of the table is made with, wherever its region, credentials and endpoint come from. */
+    /** The attempts of a DynamoDB call the SDK makes by default (DynamoDbRetryPolicy): the first and 8 retries. */
+    static final int DYNAMODB_ATTEMPTS = 9;
+
     static DynamoDbClientBuilder configured(DynamoDbClientBuilder builder) {
         return builder
                 .httpClient(UrlConnectionHttpClient.create())
                 .accountIdEndpointMode(software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode.DISABLED)
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new UnstreamedBodies()).addExecutionInterceptor(new Trace()));
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new UnstreamedBodies()).addExecutionInterceptor(new Trace())
+                        // The SDK's retries as it sets them for DynamoDB, their waits drawn so that copies restored from one
+                        // SnapStart snapshot do not wait alike. Its 9 attempts said again: a strategy changed here starts
+                        // from the SDK's general one, of 4.
+                        .retryStrategy(r -> r.maxAttempts(DYNAMODB_ATTEMPTS).backoffStrategy(SnapshotSafeJitter.DYNAMODB)
+                                .throttlingBackoffStrategy(SnapshotSafeJitter.DYNAMODB_THROTTLED)));
     }
 
     String name() {
