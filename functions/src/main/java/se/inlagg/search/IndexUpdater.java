@@ -378,6 +378,28 @@ final class IndexUpdater {
     }
 
     /**
+     * Brings this container's copy of the index, the one its batches write on, up to the stored commit, for an indexer's
+     * priming before a SnapStart snapshot: a restored indexer's first batch then asks S3 only whether the manifest changed
+     * (a conditional GET) and fetches nothing else if not, where it fetched every object of the index again (at 10,869
+     * posts, 36 MB; found by a SnapStart probe). Changes nothing stored; an index missing, of another analysis or whose
+     * files went meanwhile is left to the first batch, as before.
+     */
+    synchronized void primeCopy() {
+        if (files.readManifest(Optional.empty()) instanceof IndexFiles.Found f) {
+            Manifest current = Manifest.parse(f.bytes());
+            if (current.analysis() == Manifest.ANALYSIS) {
+                LocalCopy primed = new LocalCopy(current.lineage());
+                try {
+                    primed.mirror(current, f.etag(), files);
+                    copy = primed;
+                } catch (IndexFiles.FileGone gone) {
+                    primed.forget();
+                }
+            }
+        }
+    }
+
+    /**
      * Runs a batch's whole write path (a post made a document, its Markdown made words, added,
      * committed, replaced in the segment it is in, committed again, merged, the commit's files listed)
      * on a scratch index in memory, so a SnapStart snapshot holds Lucene's writing loaded and compiled

@@ -318,10 +318,12 @@ public final class SearchService {
 
     /**
      * Loads what indexing needs (Lucene's writing, Markdown made words) by indexing a made-up post in
-     * a scratch index in memory; changes nothing. For the indexer's priming before a SnapStart snapshot.
+     * a scratch index in memory, and the indexer's own copy of the stored index; changes nothing. For the
+     * indexer's priming before a SnapStart snapshot.
      */
     public void primeIndexing() {
         updater.primeWriting(primingPost());
+        updater.primeCopy();
     }
 
     /**

@@ -30,15 +30,14 @@ public final class SearchIndexHandler implements RequestStreamHandler {
     private final LazyWiring wiring = new LazyWiring();
 
     public SearchIndexHandler() {
-        // Before a SnapStart snapshot: the table's read path, Lucene's analysis and reading and this
-        // container's copy of the index (a search touches them all and changes nothing), Lucene's
-        // writing on a scratch index in memory (the bucket is never written: priming must change
-        // nothing), and the reading of a batch.
+        // Before a SnapStart snapshot: the table's read path, Lucene's writing on a scratch index in memory
+        // (the bucket is never written: priming must change nothing) and the copy of the index its batches
+        // write on, and the reading of a batch. Not a search: it would fill the readers' copy, which an
+        // indexer never reads.
         // Each step on its own, so one that fails (logged) leaves the others in the snapshot. One round, not
         // the request functions' many (Priming.inRounds): nobody waits for a batch, and a round is a Lucene commit.
         Priming.whenSnapshotted(() -> {
             Priming.of(wiring.get()).prime(false);
-            Priming.attempt(() -> wiring.get().search().prime());
             Priming.attempt(() -> wiring.get().search().primeIndexing());
             Priming.attempt(() -> StreamBatch.read(new ByteArrayInputStream("{\"Records\": []}".getBytes(StandardCharsets.UTF_8))));
             return 1;

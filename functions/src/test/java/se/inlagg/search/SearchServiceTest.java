@@ -124,7 +124,8 @@ class SearchServiceTest {
         search.primeIndexing();
 
         assertEquals(before.keySet(), files.files.keySet(), "priming wrote or deleted a file in the bucket");
-        assertEquals(reads, files.manifestReads.get(), "priming asked the bucket for the manifest");
+        // It reads the manifest once, to hold the copy of the index its batches write on (RestoredIndexerTest); it writes nothing.
+        assertEquals(reads + 1, files.manifestReads.get(), "priming read the manifest once");
         assertEquals(List.of("Månadsmöte i Ystad"), titles("ystad"), "the made-up post of priming is nowhere to be found");
         Post next = write("Frivården i Västervik", "Kontraktsvård.", "2019-01-31", null);
         var change = search.indexChanged(Set.of(next.id()));
