@@ -8,7 +8,7 @@ import java.security.SecureRandom;
  * wait up to an exponentially growing cap) spreads out writers that collided, so they stop colliding.
  *
  * <p>Every random wait in the functions comes from {@link #jitterBelow} (the SDK's retries of DynamoDB from
- * {@code ops.SnapshotSafeJitter}, which draws as it does): copies of a function restored
+ * {@code ops.SnapshotSafeJitter}, which draws as it does; the pictures' S3 client keeps the SDK's own): copies of a function restored
  * from one SnapStart snapshot share the state of every pseudo-random generator made before it
  * ({@code ThreadLocalRandom}'s seeds too, and {@code Math.random}'s), so two copies that collided would
  * wait alike and collide again. {@code SnapshotSafeRandomTest} keeps those generators out.

@@ -83,18 +83,18 @@ public final class Table {
         return configured(DynamoDbClient.builder()).credentialsProvider(credentials).build();
     }
 
-    /** What the functions' client of the table is made with, wherever its region, credentials and endpoint come from. */
     /** The attempts of a DynamoDB call the SDK makes by default (DynamoDbRetryPolicy): the first and 8 retries. */
     static final int DYNAMODB_ATTEMPTS = 9;
 
+    /** What the functions' client of the table is made with, wherever its region, credentials and endpoint come from. */
     static DynamoDbClientBuilder configured(DynamoDbClientBuilder builder) {
         return builder
                 .httpClient(UrlConnectionHttpClient.create())
                 .accountIdEndpointMode(software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode.DISABLED)
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new UnstreamedBodies()).addExecutionInterceptor(new Trace())
-                        // The SDK's retries as it sets them for DynamoDB, their waits drawn so that copies restored from one
-                        // SnapStart snapshot do not wait alike. Its 9 attempts said again: a strategy changed here starts
-                        // from the SDK's general one, of 4.
+                        // The SDK's retries as it sets them for DynamoDB (attempts, conditions, waits), their waits drawn so
+                        // that copies restored from one SnapStart snapshot do not wait alike. Its 9 attempts said again: a
+                        // strategy changed here starts from the SDK's general one, of 4.
                         .retryStrategy(r -> r.maxAttempts(DYNAMODB_ATTEMPTS).backoffStrategy(SnapshotSafeJitter.DYNAMODB)
                                 .throttlingBackoffStrategy(SnapshotSafeJitter.DYNAMODB_THROTTLED)));
     }

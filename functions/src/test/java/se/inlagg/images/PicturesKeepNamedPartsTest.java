@@ -130,4 +130,27 @@ class PicturesKeepNamedPartsTest {
         byte[] file = saving.saved(upload);
         assertTrue(Arrays.equals(jpeg, file), "the JPEG as the JDK wrote it, its JFIF header with no thumbnail, byte for byte");
     }
+
+    /**
+     * A JFIF header with a thumbnail of its own between a progressive JPEG's scans (a decoder reads APPn segments there as
+     * before the first) loses its thumbnail as one before the first scan does: the walk of the scans keeps a JFIF header
+     * whole, thumbnail and all, where it leaves out a JFIF extension's (found by a review).
+     */
+    @Test
+    void aJfifHeadersThumbnailBetweenScansGoesToo() throws Exception {
+        byte[] progressive = PictureForReaders.of(Pictures.fromCamera(2000, 1500, 1, "Kamera"), ImageType.JPEG)
+                .orElseThrow().bytes();
+        String text = PicturesFuzzedTest.text(progressive);
+        int secondScan = text.indexOf("\u00ff\u00da", text.indexOf("\u00ff\u00da") + 2);
+        assertTrue(secondScan > 0, "a progressive JPEG has scans after its first");
+        byte[] pixels = Pictures.text(SECRET.repeat(3));
+        byte[] fields = {1, 2, 0, 0, 1, 0, 1, (byte) SECRET.length(), 1};
+        byte[] payload = Pictures.concat("JFIF\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), fields, pixels);
+        byte[] jfif = Pictures.concat(new byte[] {(byte) 0xff, (byte) 0xe0, (byte) ((payload.length + 2) >> 8), (byte) (payload.length + 2)},
+                payload);
+        byte[] upload = Pictures.concat(Arrays.copyOf(progressive, secondScan), jfif, Arrays.copyOfRange(progressive, secondScan,
+                progressive.length));
+        byte[] stripped = PictureMetadata.withoutJpegMetadata(upload, 1).orElse(upload);
+        assertFalse(PicturesFuzzedTest.text(stripped).contains(SECRET), "a JFIF header's thumbnail between scans is served");
+    }
 }

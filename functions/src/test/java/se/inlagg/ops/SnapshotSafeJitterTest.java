@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 
-/** The waits before retries are the SDK's own, but for where their jitter comes from. */
+/** The waits before retries of a DynamoDB call are the SDK's own, throttled or not, but for where their jitter comes from. */
 class SnapshotSafeJitterTest {
 
     @Test
@@ -28,6 +28,31 @@ class SnapshotSafeJitterTest {
                 seen.add(ours);
             }
             assertTrue(seen.size() > 1, "attempt " + attempt + " waits at random: " + seen);
+        }
+    }
+
+    /**
+     * A retry that was not throttled (a 500, a connection reset) waits as the SDK waits for DynamoDB: its DynamoDbRetryPolicy
+     * sets {@code exponentialDelay(25 ms, 20 s)}, full jitter, any wait from nothing to the attempt's cap. Half jitter, as
+     * throttled retries have, makes every such wait at least half the cap: some 1.6 s more over a call's 8 retries (found by
+     * a review). The SDK's own strategy here, as the client built without ours has it. It waits so.
+     */
+    @Test
+    void anUnthrottledRetryWaitsAsTheSdksDynamoDbRetriesDoFromNothingToTheCap() {
+        BackoffStrategy sdk = BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofSeconds(20));
+        for (int attempt = 2; attempt <= 9; attempt++) {
+            long cap = Math.min(25L << (attempt - 2), 20_000);
+            long oursLeast = Long.MAX_VALUE;
+            long theirsLeast = Long.MAX_VALUE;
+            for (int i = 0; i < 400; i++) {
+                long ours = SnapshotSafeJitter.DYNAMODB.computeDelay(attempt).toMillis();
+                assertTrue(ours <= cap, "attempt " + attempt + ": " + ours + " ms, past the cap " + cap);
+                oursLeast = Math.min(oursLeast, ours);
+                theirsLeast = Math.min(theirsLeast, sdk.computeDelay(attempt).toMillis());
+            }
+            assertTrue(theirsLeast < cap / 4, "the SDK's waits reach near nothing: " + theirsLeast);
+            assertTrue(oursLeast < cap / 4, "attempt " + attempt + ": 400 waits, none below " + oursLeast + " ms of a cap of " + cap
+                    + ", where the SDK's DynamoDB retries wait from 0 (least seen " + theirsLeast + " ms)");
         }
     }
 }
