@@ -134,7 +134,8 @@ final class PictureMetadata {
             if (length < 0) {
                 break;
             }
-            if (leftOut(file, i, next, length)) {
+            // A JFIF header belongs after the start of the image, where the walk above takes its thumbnail out: none here.
+            if (leftOut(file, i, next, length) || next == APP0) {
                 out.write(file, copied, i - copied);
                 copied = i + 2 + length;
                 dropped = true;

@@ -133,8 +133,8 @@ class PicturesKeepNamedPartsTest {
 
     /**
      * A JFIF header with a thumbnail of its own between a progressive JPEG's scans (a decoder reads APPn segments there as
-     * before the first) loses its thumbnail as one before the first scan does: the walk of the scans keeps a JFIF header
-     * whole, thumbnail and all, where it leaves out a JFIF extension's (found by a review).
+     * before the first) loses its thumbnail as one before the first scan does: the walk of the scans leaves it out, as a
+     * JFIF extension there, where it kept it whole, thumbnail and all (found by a review).
      */
     @Test
     void aJfifHeadersThumbnailBetweenScansGoesToo() throws Exception {
