@@ -114,7 +114,12 @@ class CdnTemplateTest {
             assertEquals(Template.map(config.get("DefaultCacheBehavior")).get("OriginRequestPolicyId"), behaviour.get("OriginRequestPolicyId"),
                     path + ": every parameter, cookie and header still reaches the functions");
             assertEquals(Template.map(config.get("DefaultCacheBehavior")).get("FunctionAssociations"), behaviour.get("FunctionAssociations"), path);
+            assertEquals(Template.map(config.get("DefaultCacheBehavior")).get("AllowedMethods"), behaviour.get("AllowedMethods"),
+                    path + ": a method the site does not answer there is its 405 with Allow, not CloudFront's 403");
         }
+        // CloudFront takes the first behaviour whose pattern matches: no address of the API is keyed as a feed or a post.
+        List<Object> patterns = ((List<?>) config.get("CacheBehaviors")).stream().map(b -> Template.map(b).get("PathPattern")).toList();
+        assertEquals(0, patterns.indexOf("/api/*"), "the API's behaviour first: " + patterns);
     }
 
     @Test
