@@ -43,9 +43,9 @@ final class AuthorBrowser {
     }
 
     /** A second author in the server's table, with a token of their own. */
-    static String newAuthor(ServerExtension env, String name, String token) {
-        try (var client = env.server.dynamoClient()) {
-            new Wiring(client, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).authors()
+    static String newAuthor(LocalServer server, String name, String token) {
+        try (var client = server.dynamoClient()) {
+            new Wiring(client, new Settings(server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).authors()
                     .create(new Byline(name, Optional.of("Kriminalvårdare"), Optional.of("Anstalten Ystad")), token, Clock.systemUTC().instant());
         }
         return token;
@@ -132,5 +132,17 @@ final class AuthorBrowser {
         }
         entity.appendTail(out);
         return out.toString().replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    /** A post written at the form, sent with this button; answers its slug. */
+    String write(String title, String action) {
+        Map<String, String> form = new java.util.LinkedHashMap<>(fields(get("/write").body()));
+        form.put("title", title);
+        form.put("body", "Första stycket om " + title + ".\n\n- en punkt\n- en till");
+        form.put("tags", "Frivård, Samverkan");
+        form.put("action", action);
+        var written = post("/write", form);
+        org.junit.jupiter.api.Assertions.assertEquals(303, written.status(), written.body());
+        return written.header("location").replaceFirst("\\?.*", "").replace("/posts/", "").replace("/image", "");
     }
 }

@@ -24,7 +24,7 @@ class AuthorListEndToEndTest extends ServerTest {
     @Test
     void everyAuthorIsListedWithTheirBylineAndWhatTheyHold() {
         String token = "lista-" + java.util.UUID.randomUUID();
-        AuthorBrowser.newAuthor(env, "Lisa Listsson", token);
+        AuthorBrowser.newAuthor(env.server, "Lisa Listsson", token);
         try (var client = env.server.dynamoClient()) {
             var wiring = new Wiring(client, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
             String id = wiring.authors().authenticate("Bearer " + token).orElseThrow();

@@ -22,7 +22,7 @@ class AuthoringApiEndToEndTest extends ServerTest {
 
     @BeforeAll
     static void secondAuthor() {
-        AuthorBrowser.newAuthor(env, "Bertil Ek", OTHER);
+        AuthorBrowser.newAuthor(env.server, "Bertil Ek", OTHER);
     }
 
     static Http.Reply as(String token, String method, String path, String json) {

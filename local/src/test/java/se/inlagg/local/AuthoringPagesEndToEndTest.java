@@ -26,7 +26,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     @BeforeAll
     static void signIn() {
         asa = AuthorBrowser.signIn(http, ServerExtension.TOKEN);
-        other = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env, "Bertil Ek", OTHER_TOKEN));
+        other = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env.server, "Bertil Ek", OTHER_TOKEN));
     }
 
     /** A post written at the form; answers its slug. */
@@ -35,14 +35,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
     }
 
     static String write(AuthorBrowser asa, String title, String action) {
-        Map<String, String> form = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
-        form.put("title", title);
-        form.put("body", "Första stycket om " + title + ".\n\n- en punkt\n- en till");
-        form.put("tags", "Frivård, Samverkan");
-        form.put("action", action);
-        var written = asa.post("/write", form);
-        assertEquals(303, written.status(), written.body());
-        return written.header("location").replaceFirst("\\?.*", "").replace("/posts/", "").replace("/image", "");
+        return asa.write(title, action);
     }
 
     static Map<String, String> with(Map<String, String> form, String... pairs) {
@@ -1116,7 +1109,7 @@ class AuthoringPagesEndToEndTest extends ServerTest {
         assertTrue(asa.get("/drafts?done=signedin").body().contains("Du är inloggad. Det du skrev finns kvar i den andra fliken"));
 
         // The profile given back signed out is saved at the first click once signed in, as the post's forms are.
-        var cecilia = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env, "Cecilia Holm", "profil-forfattare-" + java.util.UUID.randomUUID()));
+        var cecilia = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env.server, "Cecilia Holm", "profil-forfattare-" + java.util.UUID.randomUUID()));
         var profile = http.send("POST", "/profile", "application/x-www-form-urlencoded",
                 "name=Cecilia+Holm-Berg&role=Handl%C3%A4ggare&office=".getBytes(java.nio.charset.StandardCharsets.UTF_8), null, fromTheSite);
         assertEquals(403, profile.status());

@@ -15,8 +15,8 @@ final class LaggingIndexes {
     }
 
     /** Holds the indexes of this server's DynamoDB until the hold returned is closed. */
-    static EmbeddedDynamoDb.IndexHold hold(ServerExtension env) {
-        var embedded = env.server.embeddedDynamo();
+    static EmbeddedDynamoDb.IndexHold hold(LocalServer server) {
+        var embedded = server.embeddedDynamo();
         assumeTrue(embedded.isPresent(), "only the embedded DynamoDB's indexes can be made to lag");
         return embedded.get().holdIndexes();
     }

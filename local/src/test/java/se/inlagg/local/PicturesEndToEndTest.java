@@ -36,7 +36,7 @@ class PicturesEndToEndTest extends ServerTest {
     @BeforeAll
     static void signIn() {
         asa = AuthorBrowser.signIn(http, ServerExtension.TOKEN);
-        other = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env, "Bertil Ek", "bild-forfattare-" + java.util.UUID.randomUUID()));
+        other = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env.server, "Bertil Ek", "bild-forfattare-" + java.util.UUID.randomUUID()));
         uploads = new PictureUploads(env);
     }
 
@@ -698,6 +698,6 @@ class PicturesEndToEndTest extends ServerTest {
 
     @BeforeAll
     static void apiAuthor() {
-        AuthorBrowser.newAuthor(env, "Cecilia Berg", OTHER_API);
+        AuthorBrowser.newAuthor(env.server, "Cecilia Berg", OTHER_API);
     }
 }

@@ -24,7 +24,7 @@ class PostVersionsEndToEndTest extends ServerTest {
     @BeforeAll
     static void signIn() {
         asa = AuthorBrowser.signIn(http, ServerExtension.TOKEN);
-        other = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env, "Bertil Ek", OTHER_TOKEN));
+        other = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env.server, "Bertil Ek", OTHER_TOKEN));
     }
 
     @Test
