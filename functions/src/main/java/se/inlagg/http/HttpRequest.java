@@ -155,8 +155,7 @@ public final class HttpRequest {
         Optional<String> found = Optional.empty();
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            if (key.equals(name)) {
+            if (nameOf(pair).equals(name)) {
                 if (found.isPresent()) {
                     throw new ProblemException(Problems.repeatedParameter(name));
                 }
@@ -174,13 +173,18 @@ public final class HttpRequest {
      */
     public boolean namesAParameterByAnEscape() {
         for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String key = nameOf(pair);
             if (key.indexOf('%') >= 0 || key.indexOf('+') >= 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A raw query pair's name, as sent. */
+    private static String nameOf(String pair) {
+        int eq = pair.indexOf('=');
+        return eq < 0 ? pair : pair.substring(0, eq);
     }
 
     /**

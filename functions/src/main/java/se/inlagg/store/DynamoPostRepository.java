@@ -438,9 +438,7 @@ public final class DynamoPostRepository implements PostRepository {
     @Override
     public List<Tag> namedAsStored(List<Tag> tags) {
         List<Facet> asked = tags.stream().map(Facet::category).toList();
-        Map<String, Facet> named = facetsOf(asked, counters(asked));
-        return tags.stream().map(t -> new Tag(t.slug(), named.getOrDefault(Keys.counter(Facet.Kind.CATEGORY, t.slug()),
-                Facet.category(t)).name())).toList();
+        return tagsWithStoredNames(tags, facetsOf(asked, counters(asked)));
     }
 
     /** The counters that exist among these facets. */
@@ -486,10 +484,14 @@ public final class DynamoPostRepository implements PostRepository {
     }
 
     private static PostSummary withStoredNames(PostSummary s, Map<String, Facet> existing) {
-        List<Tag> named = s.tags().stream().map(t -> {
+        return s.withTagNames(tagsWithStoredNames(s.tags(), existing));
+    }
+
+    /** The tags named as their categories' counters name them, where one was read; as given otherwise. */
+    private static List<Tag> tagsWithStoredNames(List<Tag> tags, Map<String, Facet> existing) {
+        return tags.stream().map(t -> {
             Facet stored = existing.get(Keys.counter(Facet.Kind.CATEGORY, t.slug()));
             return stored == null ? t : new Tag(t.slug(), stored.name());
         }).toList();
-        return s.withTagNames(named);
     }
 }
