@@ -45,7 +45,7 @@ class LocalStackBackendTest {
             assertEquals(1, ApiAsserts.tagCount(http, "frivard"));
             assertEquals(1, http.get("/api/posts?tag=frivard").json().path("items").size());
         } finally {
-            ServerExtension.delete(data);
+            TempFolders.delete(data);
         }
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,25 +25,20 @@ import org.junit.jupiter.api.Test;
 @SameOnEveryBackend
 class MyPostsRightAfterAWriteEndToEndTest {
 
-    static Path data;
+    static EmbeddedServer own;
     static LocalServer server;
     static Http http;
 
     @BeforeAll
     static void start() throws Exception {
-        data = Files.createTempDirectory("inlagg-efter");
-        server = LocalServer.start(new LocalServer.Options(Repo.template(), data, 0, Optional.empty(), Optional.empty(), Optional.empty()));
+        own = EmbeddedServer.start("inlagg-efter");
+        server = own.server;
         http = new Http(server.baseUri(), null);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
-        try (var files = Files.walk(data)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        own.close();
     }
 
     /** An author of this test alone, so their list holds only what the test wrote. */

@@ -53,7 +53,7 @@ class ReadmeExamplesTest {
             }
             status = process.exitValue();
         } finally {
-            ServerExtension.delete(data);
+            TempFolders.delete(data);
         }
         List<String> outputs = perBlock(output);
         boolean allRan = outputs.size() == blocks.size() + 1 && status == 0;

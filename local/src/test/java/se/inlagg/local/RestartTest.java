@@ -34,7 +34,7 @@ class RestartTest {
                 assertEquals(201, second.http.createPost("Efter omstart", null).status(), "the same token still writes");
             }
         } finally {
-            ServerExtension.delete(data);
+            TempFolders.delete(data);
         }
     }
 
@@ -71,10 +71,10 @@ class RestartTest {
                 }
                 assertFalse(Files.exists(cut.resolve(LocalServer.SEEDING)), "the mark goes once the examples are in");
             } finally {
-                ServerExtension.delete(cut);
+                TempFolders.delete(cut);
             }
         } finally {
-            ServerExtension.delete(data);
+            TempFolders.delete(data);
         }
     }
 
@@ -98,7 +98,7 @@ class RestartTest {
                 assertFalse(Files.exists(data.resolve(LocalServer.SEEDING)), "a table there already owes nothing");
             }
         } finally {
-            ServerExtension.delete(data);
+            TempFolders.delete(data);
         }
     }
 
@@ -121,7 +121,7 @@ class RestartTest {
                 assertEquals(2, first.seeded().size(), "the first real start adds the examples, and says so");
             }
         } finally {
-            ServerExtension.delete(data.getParent());
+            TempFolders.delete(data.getParent());
         }
     }
 
@@ -141,7 +141,7 @@ class RestartTest {
                 assertEquals(200, new Http(next.baseUri(), null).get("/api/posts").status(), "the folder was let go");
             }
         } finally {
-            ServerExtension.delete(data);
+            TempFolders.delete(data);
         }
     }
 
@@ -174,9 +174,9 @@ class RestartTest {
                 assertEquals(200, second.http.get("/").status());
             }
         } finally {
-            ServerExtension.delete(data);
-            ServerExtension.delete(other);
-            ServerExtension.delete(third);
+            TempFolders.delete(data);
+            TempFolders.delete(other);
+            TempFolders.delete(third);
         }
     }
 
@@ -226,7 +226,7 @@ class RestartTest {
                 assertEquals(200, again.http.get("/api/posts/skrivet-medan-servern-stannade").status(), "kept");
             }
         } finally {
-            ServerExtension.delete(data);
+            TempFolders.delete(data);
         }
     }
 }

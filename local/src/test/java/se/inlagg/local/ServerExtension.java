@@ -2,9 +2,7 @@ package se.inlagg.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Starts a local server on a free port and a fresh data directory, and removes both afterwards. */
 final class ServerExtension implements AutoCloseable {
@@ -47,15 +45,7 @@ final class ServerExtension implements AutoCloseable {
     public void close() throws Exception {
         server.close();
         if (ownsData) {
-            delete(data);
-        }
-    }
-
-    static void delete(Path dir) throws Exception {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            TempFolders.delete(data);
         }
     }
 }
