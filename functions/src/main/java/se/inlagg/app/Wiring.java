@@ -20,6 +20,7 @@ import se.inlagg.search.SearchService;
 import se.inlagg.store.AuthorStore;
 import se.inlagg.store.DynamoPostRepository;
 import se.inlagg.store.RateLimitStore;
+import se.inlagg.store.WriteAllowance;
 import se.inlagg.store.ReadAhead;
 import se.inlagg.store.SessionStore;
 import se.inlagg.store.Table;
@@ -82,7 +83,8 @@ public final class Wiring {
         Table table = new Table(settings.tableName(), client);
         Transactions transactions = new Transactions(client, transactionBudget);
         SiteTime time = new SiteTime(settings.siteZone(), clock);
-        this.posts = new PostService(new DynamoPostRepository(table, transactions, time), time, writeBudget,
+        this.posts = new PostService(new DynamoPostRepository(table, transactions, time,
+                new WriteAllowance(settings.authorWriteUnitsPerHour())), time, writeBudget,
                 new BucketImageFiles(this.bucket));
         this.authors = new Authors(new AuthorStore(table, transactions));
         this.sessions = new Sessions(new SessionStore(table, transactions), authors, new RateLimitStore(table));

@@ -34,6 +34,7 @@ public final class Problems {
                     "Inlägget har ändrats sedan du öppnade det.");
             case Refusal.Forbidden f -> new Problem(403, "forbidden", f.reason(), f.swedish());
             case Refusal.Busy b -> busy(b.retryAfter());
+            case Refusal.AllowanceSpent a -> allowanceSpent(a.retryAfter());
         };
     }
 
@@ -115,6 +116,17 @@ public final class Problems {
     public static Problem busy(Duration retryAfter) {
         return new Problem(503, "busy", "Too many changes at once; try again shortly.",
                 "Det är många ändringar just nu. Inget sparades; försök igen om en stund.",
+                List.of(), Optional.of(retryAfter));
+    }
+
+    /** An author past what an hour's writes may cost (store.WriteAllowance): a person is told when, in minutes. */
+    public static Problem allowanceSpent(Duration retryAfter) {
+        long minutes = Math.max(1, (retryAfter.toSeconds() + 59) / 60);
+        return new Problem(429, "write_allowance_spent",
+                "This author has written all the site takes from one author in an hour (the stack's AuthorWriteUnitsPerHour);"
+                        + " nothing was saved. Send it again after Retry-After.",
+                "Inget sparades: du har sparat mer den senaste timmen än bloggen tar emot från en skribent på en timme. "
+                        + "Försök igen om " + (minutes == 1 ? "en minut" : minutes + " minuter") + ".",
                 List.of(), Optional.of(retryAfter));
     }
 

@@ -108,6 +108,10 @@ public final class PostService {
                 case Write.Busy<Post> b -> {
                     return busy();
                 }
+                // A repeat of a create made before the allowance ran out is answered as any repeat is: it writes nothing.
+                case Write.AllowanceSpent<Post> spent -> {
+                    return request.flatMap(r -> replay(authorId, r, now)).orElseGet(() -> spent(spent));
+                }
             }
         }
     }
@@ -260,6 +264,7 @@ public final class PostService {
             }
             case Write.Stale<PostSummary> s -> Outcome.refused(new Refusal.Stale());
             case Write.Busy<PostSummary> b -> busy();
+            case Write.AllowanceSpent<PostSummary> spent -> spent(spent);
         };
     }
 
@@ -387,6 +392,9 @@ public final class PostService {
                 case Write.Busy<PostSummary> b -> {
                     return busy();
                 }
+                case Write.AllowanceSpent<PostSummary> spent -> {
+                    return spent(spent);
+                }
                 case Write.Stale<PostSummary> s -> {
                     if (seen.isPresent() && !staleReadAgainWhenSeen) {
                         return Outcome.refused(new Refusal.Stale()); // changed since it was seen: read again, it would not match
@@ -425,6 +433,7 @@ public final class PostService {
             case Write.Applied<PostSummary> a -> Outcome.done(new Post(a.value(), current.body(), current.bodyHtml()));
             case Write.Stale<PostSummary> s -> Outcome.refused(new Refusal.Stale());
             case Write.Busy<PostSummary> b -> busy();
+            case Write.AllowanceSpent<PostSummary> spent -> spent(spent);
         };
     }
 
@@ -713,6 +722,10 @@ public final class PostService {
 
     private static <T> Outcome<T> busy() {
         return Outcome.refused(new Refusal.Busy(RETRY_AFTER));
+    }
+
+    private static <T> Outcome<T> spent(Write.AllowanceSpent<?> spent) {
+        return Outcome.refused(new Refusal.AllowanceSpent(spent.retryAfter()));
     }
 
     /** Every field a reader or its author sees alike, tags to their names and order. */

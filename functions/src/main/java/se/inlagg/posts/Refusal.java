@@ -48,8 +48,17 @@ public sealed interface Refusal {
         }
     }
 
+    /** Nothing was written, and the same request sent again after {@code retryAfter} may well be: a form keeps what was typed. */
+    sealed interface TryLater extends Refusal {
+        Duration retryAfter();
+    }
+
     /** Others kept winning the race for the same items, or the store is throttling; trying later will work. */
-    record Busy(Duration retryAfter) implements Refusal {
+    record Busy(Duration retryAfter) implements TryLater {
+    }
+
+    /** The author has written all an hour allows (the stack's AuthorWriteUnitsPerHour); the next hour will take it. */
+    record AllowanceSpent(Duration retryAfter) implements TryLater {
     }
 
     /** What was not found, in both languages the service speaks. */

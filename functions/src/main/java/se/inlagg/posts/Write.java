@@ -1,5 +1,7 @@
 package se.inlagg.posts;
 
+import java.time.Duration;
+
 /**
  * What a conditional write found: applied, or why not, so the service decides what to do next. A create may also find
  * its slug taken ({@link CreateWrite}).
@@ -15,5 +17,9 @@ public sealed interface Write<T> extends CreateWrite<T> {
 
     /** Other writers or the store's throttling kept winning until the store's own budget ran out. */
     record Busy<T>() implements Write<T> {
+    }
+
+    /** The author has written all the store allows in a while: nothing was written, and {@code retryAfter} it will be. */
+    record AllowanceSpent<T>(Duration retryAfter) implements Write<T> {
     }
 }

@@ -1,5 +1,6 @@
 package se.inlagg.store;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
 import java.util.Set;
@@ -62,11 +64,18 @@ public final class DynamoPostRepository implements PostRepository {
     private final SiteTime time;
     private final PostVersions versions;
     private final PostLists lists;
+    private final WriteAllowance allowance;
 
     public DynamoPostRepository(Table table, Transactions transactions, SiteTime time) {
+        this(table, transactions, time, WriteAllowance.NONE);
+    }
+
+    /** Every write of a post takes its units from its author's {@code allowance}. */
+    public DynamoPostRepository(Table table, Transactions transactions, SiteTime time, WriteAllowance allowance) {
         this.table = table;
         this.transactions = transactions;
         this.time = time;
+        this.allowance = allowance;
         this.versions = new PostVersions(table);
         this.lists = new PostLists(table, time);
     }
@@ -124,8 +133,10 @@ public final class DynamoPostRepository implements PostRepository {
                     Tally.NONE, tally, summary.id(), summary.publishedAt(), due(waiting.getOrDefault(id(facet), Map.of()), summary.id(), now)))
                     .ifPresent(items::add);
         }
+        OptionalInt charged = charge(items, summary.authorId(), 0, now);
         return switch (transactions.write(items)) {
             case Transactions.Result.Committed c -> new Write.Applied<>(new Post(summary, post.body(), post.bodyHtml()));
+            case Transactions.Result.ConditionsFailed f when spent(f, charged) -> allowanceSpent(summary.authorId(), now);
             // The slug's claim (0) and the post item its slug names (2) fail together when the slug is taken.
             case Transactions.Result.ConditionsFailed f -> SLUG_TAKEN.containsAll(f.operations())
                     ? new CreateWrite.SlugTaken<>() : new Write.Stale<>();
@@ -237,9 +248,13 @@ public final class DynamoPostRepository implements PostRepository {
         while (attempts < COUNTER_ATTEMPTS) {
             attempts++;
             Built built = updateItems(current, next, body, keeping, now);
+            // An edit's text put over a longer one is billed the longer's size.
+            long shrunk = keeping.flatMap(was -> body.map(b -> utf8(was.body()) + utf8(was.bodyHtml()) - utf8(b.markdown()) - utf8(b.html())))
+                    .filter(bytes -> bytes > 0).orElse(0L);
+            OptionalInt charged = charge(built.items(), current.authorId(), shrunk, now);
             Transactions.Result result = transactions.write(built.items());
-            if (!(result instanceof Transactions.Result.ConditionsFailed f) || f.operations().contains(0)) {
-                return written(result, built.named());
+            if (!(result instanceof Transactions.Result.ConditionsFailed f) || f.operations().contains(0) || spent(f, charged)) {
+                return written(result, built.named(), charged, now);
             }
             if (System.nanoTime() - started > REBUILD_WITHIN.toNanos()) {
                 break;
@@ -329,8 +344,11 @@ public final class DynamoPostRepository implements PostRepository {
             leave(items, current, facet, tallies.get(id(facet)));
         }
         // Its earlier versions go with it, those the transaction has room for; any more go when their time has passed.
-        items.addAll(versions.removals(current.id(), items.size()));
-        return written(transactions.write(items), current);
+        // Room is kept for the allowance's operation.
+        items.addAll(versions.removals(current.id(), items.size() + 1));
+        Instant now = time.now();
+        OptionalInt charged = charge(items, current.authorId(), 0, now);
+        return written(transactions.write(items), current, charged, now);
     }
 
     /**
@@ -375,13 +393,45 @@ public final class DynamoPostRepository implements PostRepository {
                 post.id(), post.publishedAt())).ifPresent(items::add);
     }
 
-    /** An update's or a delete's transaction as the domain sees it: any failed condition means the post changed. */
-    private static Write<PostSummary> written(Transactions.Result result, PostSummary value) {
+    /**
+     * An update's or a delete's transaction as the domain sees it: the author's allowance spent, or else any failed
+     * condition means the post changed.
+     */
+    private static Write<PostSummary> written(Transactions.Result result, PostSummary value, OptionalInt charged, Instant now) {
         return switch (result) {
             case Transactions.Result.Committed c -> new Write.Applied<>(value);
+            case Transactions.Result.ConditionsFailed f when spent(f, charged) -> allowanceSpent(value.authorId(), now);
             case Transactions.Result.ConditionsFailed f -> new Write.Stale<>();
             case Transactions.Result.Busy b -> new Write.Busy<>();
         };
+    }
+
+    /** Adds the author's charge for the write last, so the others keep their places; where it is, if there is one. */
+    private OptionalInt charge(List<TransactWriteItem> items, String authorId, long shrunkBytes, Instant now) {
+        Optional<TransactWriteItem> charge = allowance.charge(table.name(), authorId, items, shrunkBytes, now);
+        if (charge.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        items.add(charge.get());
+        return OptionalInt.of(items.size() - 1);
+    }
+
+    private static long utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static boolean spent(Transactions.Result.ConditionsFailed failed, OptionalInt charged) {
+        return charged.isPresent() && failed.operations().contains(charged.getAsInt());
+    }
+
+    /**
+     * Said where an operator looks: a script of an author's gone wrong, or a token used by someone else. The id, not a
+     * name, is what revoke-author and new-token take (docs/OPERATIONS.md).
+     */
+    private static <T> Write<T> allowanceSpent(String authorId, Instant now) {
+        Duration renewed = WriteAllowance.untilRenewed(now);
+        Log.warn("write_allowance_spent", "author", authorId, "renewedInSeconds", renewed.toSeconds());
+        return new Write.AllowanceSpent<>(renewed);
     }
 
     @Override

@@ -145,6 +145,11 @@ final class Keys {
         return "RATE#" + scope + "#" + clientSha256;
     }
 
+    /** A clock hour's counter under a rate limit's key ({@link WriteAllowance}): hours since the epoch. */
+    static String allowanceHour(long hour) {
+        return "HOUR#" + hour;
+    }
+
     /** Every post of one author, of any status (GSI2), the most recently changed first. */
     static String authorPosts(String authorId) {
         return "AUTHOR#" + authorId + "#POSTS";

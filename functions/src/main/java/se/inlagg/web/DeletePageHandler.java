@@ -61,8 +61,8 @@ public final class DeletePageHandler extends PostAuthorPage {
                 // The first of two clicks deleted it: what the author asked for is done.
                 case Refusal.NotFound n -> HttpResponse.seeOther(deleted);
                 case Refusal.Stale s -> confirm(request, 409, viewer.get(), slug, Optional.of(CHANGED));
-                case Refusal.Busy b -> confirm(request, 503, viewer.get(), slug, Optional.of(Problems.of(b).swedish()))
-                        .withRetryAfter(b.retryAfter());
+                case Refusal.TryLater t -> confirm(request, Problems.of(t).status(), viewer.get(), slug, Optional.of(Problems.of(t).swedish()))
+                        .withRetryAfter(t.retryAfter());
                 case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));
                 case Refusal.Invalid i -> throw new ProblemException(Problems.of(i));
                 case Refusal.Unprocessable u -> throw new ProblemException(Problems.of(u));

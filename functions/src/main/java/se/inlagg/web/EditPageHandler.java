@@ -96,8 +96,8 @@ public final class EditPageHandler extends PostAuthorPage {
                         viewer.get());
                 case Refusal.Stale s -> conflict(request, ownPost(slug, viewer.get()), typed, viewer.get(),
                         "Inlägget ändrades samtidigt som du sparade. Inget har gått förlorat.");
-                case Refusal.Busy b -> editForm(request, 503, current, version, typed, List.of(), Optional.of(Problems.of(b).swedish()),
-                        Optional.empty(), viewer.get()).withRetryAfter(b.retryAfter());
+                case Refusal.TryLater t -> editForm(request, Problems.of(t).status(), current, version, typed, List.of(),
+                        Optional.of(Problems.of(t).swedish()), Optional.empty(), viewer.get()).withRetryAfter(t.retryAfter());
                 case Refusal.Unprocessable u -> editForm(request, 422, current, version, typed, WriteForm.fieldErrorsOf(u),
                         Optional.of(u.rule().swedish()), Optional.empty(), viewer.get());
                 case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));

@@ -134,9 +134,9 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
                             "Inlägget har ändrats sedan du började, så bilden sparades inte än. Kontrollera inlägget och spara sedan bilden igen."),
                             now.version());
                 }
-                case Refusal.Busy b -> again(request, 503, viewer, ownPost(slug, viewer), images, form, List.of(),
-                        Optional.of(Problems.of(b).swedish()), version)
-                        .withRetryAfter(b.retryAfter());
+                case Refusal.TryLater t -> again(request, Problems.of(t).status(), viewer, ownPost(slug, viewer), images, form, List.of(),
+                        Optional.of(Problems.of(t).swedish()), version)
+                        .withRetryAfter(t.retryAfter());
                 case Refusal.NotFound n when n.what() == Refusal.Missing.UPLOAD -> uploadPage(request, 404, viewer, ownPost(slug, viewer),
                         images, Optional.of(Problems.of(n).swedish()), PictureWords.of(form));
                 case Refusal.Unprocessable u -> uploadPage(request, 422, viewer, ownPost(slug, viewer), images, Optional.of(u.rule().swedish()),

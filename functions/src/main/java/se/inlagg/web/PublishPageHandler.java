@@ -124,8 +124,8 @@ public final class PublishPageHandler extends PostAuthorPage {
             case Outcome.Done<PostSummary> d -> HttpResponse.seeOther(Notice.after("/drafts", done, Optional.of(d.value().slug())));
             case Outcome.Refused<PostSummary> r -> switch (r.refusal()) {
                 case Refusal.Stale s -> again(request, viewer, slug, form.value("at"), 409, CHANGED, false);
-                case Refusal.Busy b -> again(request, viewer, slug, form.value("at"), 503, Problems.of(b).swedish(), false)
-                        .withRetryAfter(b.retryAfter());
+                case Refusal.TryLater t -> again(request, viewer, slug, form.value("at"), Problems.of(t).status(), Problems.of(t).swedish(), false)
+                        .withRetryAfter(t.retryAfter());
                 case Refusal.Invalid i -> throw new ProblemException(Problems.of(i));
                 case Refusal.Unprocessable u -> throw new ProblemException(Problems.of(u));
                 case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));

@@ -210,7 +210,7 @@ public final class WriteHandler extends PageFunction {
             default -> Optional.of(problem.swedish());
         };
         HttpResponse form = newPostForm(request, problem.status(), values, errors, notice, viewer, formId, sameTitle);
-        return refusal instanceof Refusal.Busy b ? form.withRetryAfter(b.retryAfter()) : form;
+        return refusal instanceof Refusal.TryLater t ? form.withRetryAfter(t.retryAfter()) : form;
     }
 
     /** The tags field as the rules get it: one tag between each comma, blanks skipped. */

@@ -24,7 +24,8 @@ class ProblemsTest {
             new Refusal.Unprocessable(Refusal.Rule.TOO_MANY_TAGS, "max 20", "tags"), 422,
             new Refusal.Stale(), 412,
             new Refusal.Forbidden("not yours", "inte ditt"), 403,
-            new Refusal.Busy(Duration.ofSeconds(3)), 503);
+            new Refusal.Busy(Duration.ofSeconds(3)), 503,
+            new Refusal.AllowanceSpent(Duration.ofMinutes(40)), 429);
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> error(HttpResponse r) {
@@ -33,7 +34,7 @@ class ProblemsTest {
 
     @Test
     void everyKindOfRefusalHasAStatusAndWordsInBothLanguages() {
-        Set<Class<?>> kinds = Arrays.stream(Refusal.class.getPermittedSubclasses()).collect(Collectors.toSet());
+        Set<Class<?>> kinds = kinds(Refusal.class).collect(Collectors.toSet());
         assertEquals(kinds, EVERY_REFUSAL.keySet().stream().map(Object::getClass).collect(Collectors.toSet()),
                 "every kind of refusal is in EVERY_REFUSAL with the status it must have");
         EVERY_REFUSAL.forEach((refusal, status) -> {
@@ -45,6 +46,23 @@ class ProblemsTest {
         for (Refusal.Missing m : Refusal.Missing.values()) {
             assertFalse(Problems.of(new Refusal.NotFound(m)).swedish().isBlank(), m.name());
         }
+    }
+
+    /** The records a sealed type comes to, through the sealed interfaces among them (Refusal.TryLater). */
+    private static java.util.stream.Stream<Class<?>> kinds(Class<?> sealed) {
+        return Arrays.stream(sealed.getPermittedSubclasses()).flatMap(k -> k.isSealed() ? kinds(k) : java.util.stream.Stream.of(k));
+    }
+
+    /** An author past the hour's allowance is told in the API when to send it again, and on a page in minutes. */
+    @Test
+    void anAllowanceSpentIs429WithRetryAfterAndSaysWhenInMinutes() {
+        HttpResponse spent = JsonErrors.of(Problems.of(new Refusal.AllowanceSpent(Duration.ofSeconds(2400))));
+        assertEquals(429, spent.status());
+        assertEquals("write_allowance_spent", error(spent).get("code"));
+        assertEquals("2400", spent.header("retry-after"));
+        assertTrue(Problems.of(new Refusal.AllowanceSpent(Duration.ofSeconds(2400))).swedish().endsWith("Försök igen om 40 minuter."));
+        assertTrue(Problems.of(new Refusal.AllowanceSpent(Duration.ofSeconds(2341))).swedish().endsWith("Försök igen om 40 minuter."));
+        assertTrue(Problems.of(new Refusal.AllowanceSpent(Duration.ofSeconds(30))).swedish().endsWith("Försök igen om en minut."));
     }
 
     @Test

@@ -38,10 +38,11 @@ final class MeteredDynamo implements ExecutionInterceptor {
 
     private final AtomicInteger calls = new AtomicInteger();
     private final DoubleAdder capacity = new DoubleAdder();
+    private final DoubleAdder writeCapacity = new DoubleAdder();
     private final List<String> operations = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    /** What the calls since the last {@link #reset} cost. */
-    record Cost(int calls, double capacityUnits, List<String> operations) {
+    /** What the calls since the last {@link #reset} cost: in all, and of it what writes took. */
+    record Cost(int calls, double capacityUnits, List<String> operations, double writeUnits) {
         @Override
         public String toString() {
             return calls + " calls, " + capacityUnits + " units " + operations;
@@ -59,7 +60,7 @@ final class MeteredDynamo implements ExecutionInterceptor {
     }
 
     Cost reset() {
-        Cost cost = new Cost(calls.getAndSet(0), capacity.sumThenReset(), List.copyOf(operations));
+        Cost cost = new Cost(calls.getAndSet(0), capacity.sumThenReset(), List.copyOf(operations), writeCapacity.sumThenReset());
         operations.clear();
         return cost;
     }
@@ -87,10 +88,17 @@ final class MeteredDynamo implements ExecutionInterceptor {
             case QueryResponse q -> add(q.consumedCapacity());
             case GetItemResponse g -> add(g.consumedCapacity());
             case BatchGetItemResponse b -> b.consumedCapacity().forEach(this::add);
-            case TransactWriteItemsResponse t -> t.consumedCapacity().forEach(this::add);
-            case PutItemResponse p -> add(p.consumedCapacity());
-            case UpdateItemResponse u -> add(u.consumedCapacity());
+            case TransactWriteItemsResponse t -> t.consumedCapacity().forEach(this::addWrite);
+            case PutItemResponse p -> addWrite(p.consumedCapacity());
+            case UpdateItemResponse u -> addWrite(u.consumedCapacity());
             default -> { }
+        }
+    }
+
+    private void addWrite(ConsumedCapacity c) {
+        add(c);
+        if (c != null && c.capacityUnits() != null) {
+            writeCapacity.add(c.capacityUnits());
         }
     }
 

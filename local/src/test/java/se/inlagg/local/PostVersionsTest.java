@@ -177,7 +177,11 @@ class PostVersionsTest {
 
     /** Every version item stored, counted page by page (a Query stops at 1 MB read). */
     static int versionItems(DynamoDbClient raw, String postId) {
-        return raw.queryPaginator(r -> r.tableName(TABLE).consistentRead(true).keyConditionExpression("PK = :pk AND begins_with(SK, :v)")
+        return versionItems(raw, postId, TABLE);
+    }
+
+    static int versionItems(DynamoDbClient raw, String postId, String table) {
+        return raw.queryPaginator(r -> r.tableName(table).consistentRead(true).keyConditionExpression("PK = :pk AND begins_with(SK, :v)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("POST#" + postId), ":v", AttributeValue.fromS("VERSION#"))))
                 .stream().mapToInt(page -> page.count()).sum();
     }

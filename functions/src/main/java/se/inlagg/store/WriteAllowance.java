@@ -1,0 +1,133 @@
+package se.inlagg.store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * What one author may write in an hour, in DynamoDB's write units, taken in each write's own transaction: nothing else
+ * bounds what an author's token can cost (a script in a loop, a token leaked), and one edit of a text at its longest
+ * writes some 1,200 units, so at the API's throttle a token could write thousands of dollars a day. One counter per author
+ * and clock hour ({@code RATE#writes#{authorId}}, {@code HOUR#{n}}), added to by a conditioned ADD as the last operation
+ * of the write, so a write past the allowance fails whole and costs nothing, writes made at once are each counted, and
+ * there is no read before. A new hour is a new item: no window to reset, and TTL takes the old ones. The units are
+ * estimated from the items the write puts, as DynamoDB bills them (each started KB of an item, twice in a transaction);
+ * an update, delete or condition counts as one KB, the counters' size not being known without reading them.
+ */
+public final class WriteAllowance {
+
+    /** No allowance: every write goes (tools writing on the operator's behalf, tests that are not about it). */
+    public static final WriteAllowance NONE = new WriteAllowance(0);
+
+    static final String USED = "used";
+    private static final String SCOPE = "writes";
+    private static final long KB = 1024;
+    /** A write in a transaction is billed twice. */
+    private static final long TRANSACTIONAL = 2;
+    private static final List<String> INDEX_KEYS = List.of(Keys.GSI1PK, Keys.GSI2PK);
+
+    private final long unitsPerHour;
+
+    /** At most {@code unitsPerHour} an author each clock hour; 0 for no allowance. */
+    public WriteAllowance(long unitsPerHour) {
+        if (unitsPerHour < 0) {
+            throw new IllegalArgumentException("an allowance of write units is 0 (none) or more, not " + unitsPerHour);
+        }
+        this.unitsPerHour = unitsPerHour;
+    }
+
+    /**
+     * The operation that takes this write's units from its author's hour, to add last to the write; none without an
+     * allowance. {@code shrunkBytes}: what the write replaces beyond what it puts, since an item put over a larger one is
+     * billed the larger's size (an edit that cuts a long text).
+     */
+    Optional<TransactWriteItem> charge(String table, String authorId, List<TransactWriteItem> write, long shrunkBytes, Instant now) {
+        if (unitsPerHour == 0) {
+            return Optional.empty();
+        }
+        long hour = now.getEpochSecond() / 3600;
+        long units = units(write) + TRANSACTIONAL * ((shrunkBytes + KB - 1) / KB) + TRANSACTIONAL; // and this counter's own
+        return Optional.of(TransactWriteItem.builder().update(Update.builder()
+                .tableName(table)
+                .key(Table.key(Keys.rateLimit(SCOPE, authorId), Keys.allowanceHour(hour)))
+                .updateExpression("ADD #used :units SET #expires = :expires")
+                // A single write larger than the whole allowance still goes in an hour not yet written in, so no setting
+                // can make a post impossible to save.
+                .conditionExpression("attribute_not_exists(#used) OR #used <= :room")
+                .expressionAttributeNames(Map.of("#used", USED, "#expires", Keys.EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":units", Item.n(units), ":room", Item.n(unitsPerHour - units),
+                        ":expires", Item.n((hour + 2) * 3600)))
+                .build()).build());
+    }
+
+    /** How long until a refused author's allowance is new: the rest of the clock hour. */
+    static Duration untilRenewed(Instant now) {
+        return Duration.ofSeconds(3600 - now.getEpochSecond() % 3600);
+    }
+
+    /**
+     * The write units a transaction of these operations is billed, as far as they tell: each item put, and in each index
+     * whose keys it has (a summary: the indexes project nothing larger) its entry before and after, since a key that moves
+     * (an edit's updatedAt) is billed twice; an update, delete or check as a small item and its index entry. What a
+     * delete is billed for an item as large as it was is not known here, but only what was written, and taken for, can be
+     * deleted.
+     */
+    static long units(List<TransactWriteItem> write) {
+        long units = 0;
+        for (TransactWriteItem op : write) {
+            if (op.put() == null) {
+                units += TRANSACTIONAL * 2;
+                continue;
+            }
+            Map<String, AttributeValue> item = op.put().item();
+            long kb = Math.max(1, (itemBytes(item) + KB - 1) / KB);
+            long indexed = INDEX_KEYS.stream().filter(item::containsKey).count();
+            units += TRANSACTIONAL * kb * (1 + 2 * indexed);
+        }
+        return units;
+    }
+
+    /** An item's size by DynamoDB's rules: each attribute's name and value, in bytes. */
+    private static long itemBytes(Map<String, AttributeValue> item) {
+        long bytes = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            bytes += utf8(e.getKey()) + valueBytes(e.getValue());
+        }
+        return bytes;
+    }
+
+    private static long valueBytes(AttributeValue v) {
+        if (v.s() != null) {
+            return utf8(v.s());
+        }
+        if (v.n() != null) {
+            return (v.n().length() + 1) / 2 + 1;
+        }
+        if (v.b() != null) {
+            return v.b().asByteArray().length;
+        }
+        if (v.hasM()) {
+            return 3 + itemBytes(v.m());
+        }
+        if (v.hasL()) {
+            return 3 + v.l().stream().mapToLong(x -> 1 + valueBytes(x)).sum();
+        }
+        if (v.hasSs()) {
+            return v.ss().stream().mapToLong(WriteAllowance::utf8).sum();
+        }
+        if (v.hasNs()) {
+            return v.ns().stream().mapToLong(n -> (n.length() + 1) / 2 + 1).sum();
+        }
+        return 1; // BOOL, NULL
+    }
+
+    private static long utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+}
