@@ -9,6 +9,9 @@ import java.util.Optional;
  * post's tag entries, so a category page is one query. {@code dated} says whether {@code publishedAt} is the
  * post's date for readers: one its author gave, or its publication (kept through an unpublish). A draft
  * nobody dated has the time it was started there, which publishing replaces with the moment it goes out.
+ * {@code bodyVersion} is the version at which its text was last written, as the post item records it, by which the
+ * store tells a body read with it from one a write changed meanwhile (0: not known, as in a list's copy or a post
+ * stored before it was recorded); it is no part of what the post says.
  */
 public record PostSummary(
         String id,
@@ -23,28 +26,35 @@ public record PostSummary(
         boolean dated,
         Instant updatedAt,
         long version,
-        String authorId) {
+        String authorId,
+        long bodyVersion) {
 
     public PostSummary {
         tags = List.copyOf(tags);
     }
 
+    /** A post whose text's version is not known (0). */
+    public PostSummary(String id, String slug, String title, String excerpt, Byline author, List<Tag> tags, Optional<Image> image,
+                       Status status, Instant publishedAt, boolean dated, Instant updatedAt, long version, String authorId) {
+        this(id, slug, title, excerpt, author, tags, image, status, publishedAt, dated, updatedAt, version, authorId, 0);
+    }
+
     /** The post with these categories, as a change made now: its next version. */
     public PostSummary withTags(List<Tag> newTags, Instant now) {
         return new PostSummary(id, slug, title, excerpt, author, newTags, image, status,
-                publishedAt, dated, now, version + 1, authorId);
+                publishedAt, dated, now, version + 1, authorId, bodyVersion);
     }
 
     /** The post with this picture (or none), as a change made now: its next version. */
     public PostSummary withImage(Optional<Image> newImage, Instant now) {
         return new PostSummary(id, slug, title, excerpt, author, tags, newImage, status,
-                publishedAt, dated, now, version + 1, authorId);
+                publishedAt, dated, now, version + 1, authorId, bodyVersion);
     }
 
     /** The post published or taken back, at this date (its own when {@code newDated}), as a change made now: its next version. */
     public PostSummary withStatus(Status newStatus, Instant newPublishedAt, boolean newDated, Instant now) {
         return new PostSummary(id, slug, title, excerpt, author, tags, image, newStatus,
-                newPublishedAt, newDated, now, version + 1, authorId);
+                newPublishedAt, newDated, now, version + 1, authorId, bodyVersion);
     }
 
     /**
@@ -53,13 +63,13 @@ public record PostSummary(
      */
     public PostSummary withTagNames(List<Tag> named) {
         return new PostSummary(id, slug, title, excerpt, author, named, image, status,
-                publishedAt, dated, updatedAt, version, authorId);
+                publishedAt, dated, updatedAt, version, authorId, bodyVersion);
     }
 
     /** The same post numbered as another version, all else alike. */
     public PostSummary withVersion(long otherVersion) {
         return new PostSummary(id, slug, title, excerpt, author, tags, image, status,
-                publishedAt, dated, updatedAt, otherVersion, authorId);
+                publishedAt, dated, updatedAt, otherVersion, authorId, bodyVersion);
     }
 
     /** Where readers find it: its categories, its author, its office and its month (in the site's zone). */

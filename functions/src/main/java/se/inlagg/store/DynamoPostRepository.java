@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import java.util.function.Predicate;
 import java.util.Set;
 import se.inlagg.ops.Log;
+import se.inlagg.posts.Backoff;
 import se.inlagg.posts.Body;
 import se.inlagg.posts.CreateBasis;
 import se.inlagg.posts.CreateWrite;
@@ -52,6 +53,8 @@ public final class DynamoPostRepository implements PostRepository {
     private static final int COUNTER_ATTEMPTS = 3;
     /** How long an update refused by its counters may go on reading them again and writing (a refusal comes in milliseconds). */
     private static final Duration REBUILD_WITHIN = Duration.ofSeconds(1);
+    /** How long a post and its body are read again while a write keeps landing between them (findById). */
+    private static final Duration TORN_READS_WITHIN = Duration.ofSeconds(1);
     /** How far another function's clock may be from this one's, as to whether a scheduled post's time has come. */
     private static final Duration CLOCKS_APART = Duration.ofMinutes(1);
     /** The most scheduled posts whose time has passed that one create counts for good in one counter. */
@@ -122,8 +125,8 @@ public final class DynamoPostRepository implements PostRepository {
         var counter = PostItems.slugCounterItem(claim.base(), claim.number());
         items.add(claim.lastSeen() == 0 ? table.putIfAbsent(counter)
                 : table.putIfEquals(counter, PostItems.LAST, Item.n(claim.lastSeen())));
-        items.add(table.putIfAbsent(PostItems.postItem(summary)));
-        items.add(table.put(PostItems.bodyItem(summary.id(), new Body(post.body(), post.bodyHtml()))));
+        items.add(table.putIfAbsent(PostItems.postItem(summary, summary.version())));
+        items.add(table.put(PostItems.bodyItem(summary.id(), summary.version(), new Body(post.body(), post.bodyHtml()))));
         request.ifPresent(r -> items.add(IdempotencyItems.putUnlessLive(table.name(), summary, r, now)));
         for (Facet facet : withStoredNames(facets, existing)) {
             if (facet.kind() != Facet.Kind.MONTH) {
@@ -159,7 +162,9 @@ public final class DynamoPostRepository implements PostRepository {
         if (table.readsAhead()) {
             // One call whatever it finds.
             List<Optional<Item>> read = table.getAll(PostItems.bySlug(slug, named, true));
-            return postIdOf(read.get(0)).flatMap(id -> id.equals(named)
+            // A post and body read with a write between them are read again, by the Query that checks it too.
+            return postIdOf(read.get(0)).flatMap(id -> id.equals(named) && read.get(1).isPresent()
+                    && together(PostItems.summaryOf(read.get(1).get()), read.get(2))
                     ? read.get(1).map(summary -> post(PostItems.summaryOf(summary), read.get(2).map(PostItems::bodyOf).orElse(NO_BODY)))
                     : findById(id)).filter(shown);
         }
@@ -193,8 +198,31 @@ public final class DynamoPostRepository implements PostRepository {
         return claim.map(c -> c.string(PostItems.POST_ID));
     }
 
+    /**
+     * The post and its body, read together: read again while they do not belong together (a write committed between the
+     * Query's two items: {@link #together}), a few times with a pause, which a write that lands in that window of
+     * microseconds each time would take to outlast.
+     */
     @Override
     public Optional<Post> findById(String id) {
+        Backoff backoff = Backoff.within(TORN_READS_WITHIN);
+        while (true) {
+            Optional<Read> read = readPostAndBody(id);
+            if (read.isEmpty() || together(read.get().summary(), read.get().body())) {
+                return read.map(r -> post(r.summary(), r.body().map(PostItems::bodyOf).orElse(NO_BODY)));
+            }
+            Log.warn("post_read_across_a_write", "post", id);
+            if (!backoff.pause()) {
+                throw new IllegalStateException("post " + id + " and its body kept being read across writes for " + TORN_READS_WITHIN);
+            }
+        }
+    }
+
+    /** A post item and the body item beside it, as one Query read them. */
+    private record Read(PostSummary summary, Optional<Item> body) {
+    }
+
+    private Optional<Read> readPostAndBody(String id) {
         // "BODY" < "POST" < "POST#…" (the entries): one consistent Query reads the summary and the body, nothing else.
         QueryResponse response = table.query(QueryRequest.builder()
                 .keyConditionExpression("#pk = :pk AND #sk BETWEEN :body AND :post")
@@ -203,16 +231,26 @@ public final class DynamoPostRepository implements PostRepository {
                         ":post", Item.s(Keys.POST_SK)))
                 .consistentRead(true));
         PostSummary summary = null;
-        Body body = NO_BODY;
+        Optional<Item> body = Optional.empty();
         for (var raw : response.items()) {
             Item item = Item.of(raw);
             switch (item.string(Keys.SK)) {
                 case Keys.POST_SK -> summary = PostItems.summaryOf(item);
-                case Keys.BODY_SK -> body = PostItems.bodyOf(item);
+                case Keys.BODY_SK -> body = Optional.of(item);
                 default -> throw new IllegalStateException("an entry sorts between BODY and POST: " + item.string(Keys.SK));
             }
         }
-        return summary == null ? Optional.empty() : Optional.of(post(summary, body));
+        return summary == null ? Optional.empty() : Optional.of(new Read(summary, body));
+    }
+
+    /**
+     * Whether a body read with its post is the one the post names ({@link PostItems#BODY_VERSION}): DynamoDB reads the
+     * items of one Query or BatchGetItem each as committed when it reaches them (read-committed against a transaction, as
+     * its guide says), so an edit committing between them pairs the old text with the new post, and an edit made from
+     * that would write the old words back over the new. A post stored before the version was recorded names none (0).
+     */
+    private static boolean together(PostSummary summary, Optional<Item> body) {
+        return summary.bodyVersion() == 0 || body.map(PostItems::bodyWrittenAt).orElse(0L) == summary.bodyVersion();
     }
 
     @Override
@@ -296,8 +334,10 @@ public final class DynamoPostRepository implements PostRepository {
         PostSummary named = withStoredNames(next, existing);
 
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(table.putIfEquals(PostItems.postItem(named), PostItems.VERSION, Item.n(current.version())));
-        body.ifPresent(b -> items.add(table.put(PostItems.bodyItem(named.id(), b))));
+        // The post names the version that wrote its body: this one when it writes it, else the one it read.
+        items.add(table.putIfEquals(PostItems.postItem(named, body.isPresent() ? named.version() : current.bodyVersion()),
+                PostItems.VERSION, Item.n(current.version())));
+        body.ifPresent(b -> items.add(table.put(PostItems.bodyItem(named.id(), named.version(), b))));
         // Unconditioned: the post item's condition holds the whole write to the version it replaces, which names this item.
         keeping.ifPresent(was -> items.add(table.put(PostItems.versionItem(was, now, now.plus(PostVersion.KEPT_FOR)))));
         Set<String> kept = new HashSet<>();

@@ -57,6 +57,12 @@ final class PostItems {
     static final String UPDATED_AT = "updatedAt";
     static final String VERSION = "version";
     static final String AUTHOR_ID = "authorId";
+    /**
+     * On the post item: the post's version that wrote its body item, which carries that version too. DynamoDB reads the
+     * items of a Query or a BatchGetItem each as committed when it comes to them, so a read of both may meet a write
+     * between them (its documented read-committed isolation): the two numbers tell. Not projected into the indexes.
+     */
+    static final String BODY_VERSION = "bodyVersion";
     static final String BODY = "body";
     static final String BODY_HTML = "html";
     /** Text and HTML together in a body item: under DynamoDB's 409,600 bytes an item, with room for the key and the rest. */
@@ -72,9 +78,20 @@ final class PostItems {
 
     /** The post item: in the feed when published (GSI1), and always in its author's posts (GSI2). */
     static Map<String, AttributeValue> postItem(PostSummary s) {
+        return postItem(s, s.bodyVersion());
+    }
+
+    /**
+     * The same, naming the version its body item was written at ({@link #BODY_VERSION}; 0 for not known, which leaves it
+     * out): a read of both checks that they belong together.
+     */
+    static Map<String, AttributeValue> postItem(PostSummary s, long bodyVersion) {
         Item.Builder b = summary(s, Keys.post(s.id()), Keys.POST_SK, Keys.FEED);
         b.s(Keys.GSI2PK, Keys.authorPosts(s.authorId()));
         b.s(Keys.GSI2SK, Keys.changedSort(s.updatedAt(), s.id()));
+        if (bodyVersion > 0) {
+            b.n(BODY_VERSION, bodyVersion);
+        }
         return b.build();
     }
 
@@ -113,10 +130,11 @@ final class PostItems {
      * The body item: the text as written and, when both fit in one item, its HTML, so a read does not
      * render it again. HTML can be five times the text ("&" is "&amp;"), and text at the limit authors
      * are promised (300,000 bytes) with its HTML would pass DynamoDB's 400 KB an item: such a body is
-     * stored as text alone and rendered when read ({@link #bodyOf} does that for any item without HTML).
+     * stored as text alone and rendered when read ({@link #bodyOf} does that for any item without HTML). Its
+     * {@link #VERSION} is the post's version that wrote it, which the post item names as its {@link #BODY_VERSION}.
      */
-    static Map<String, AttributeValue> bodyItem(String postId, Body body) {
-        Item.Builder item = Item.builder().key(Keys.post(postId), Keys.BODY_SK).s(BODY, body.markdown());
+    static Map<String, AttributeValue> bodyItem(String postId, long writtenAt, Body body) {
+        Item.Builder item = Item.builder().key(Keys.post(postId), Keys.BODY_SK).s(BODY, body.markdown()).n(VERSION, writtenAt);
         if (utf8Length(body.markdown()) + utf8Length(body.html()) <= BODY_AND_HTML_LIMIT) {
             item.s(BODY_HTML, body.html());
         }
@@ -220,7 +238,13 @@ final class PostItems {
                 dated,
                 updatedAt,
                 d.number(VERSION),
-                d.text(AUTHOR_ID).orElse(""));
+                d.text(AUTHOR_ID).orElse(""),
+                d.has(BODY_VERSION) ? d.number(BODY_VERSION) : 0);
+    }
+
+    /** The post's version that wrote this body item; 0 for one written before it was recorded. */
+    static long bodyWrittenAt(Item body) {
+        return body.has(VERSION) ? body.number(VERSION) : 0;
     }
 
     /** The body as HTML; stored HTML from an older renderer is made again rather than served stale, where it differs. */

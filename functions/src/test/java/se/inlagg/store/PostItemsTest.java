@@ -59,9 +59,9 @@ class PostItemsTest {
      */
     @Test
     void aShortBodyIsStoredWithItsHtmlAndALongOneFullOfAmpersandsWithout() {
-        var shortBody = PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", se.inlagg.posts.Body.of("Fika & möte."));
+        var shortBody = PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1, se.inlagg.posts.Body.of("Fika & möte."));
         assertEquals("<p>Fika &amp; möte.</p>\n", shortBody.get(PostItems.BODY_HTML).s());
-        var longBody = PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", se.inlagg.posts.Body.of("&".repeat(90_000)));
+        var longBody = PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1, se.inlagg.posts.Body.of("&".repeat(90_000)));
         assertFalse(longBody.containsKey(PostItems.BODY_HTML), "text alone: its HTML is rendered when read");
         assertEquals("&".repeat(90_000), longBody.get(PostItems.BODY).s());
     }
@@ -122,7 +122,7 @@ class PostItemsTest {
      */
     @Test
     void aTextStoredWithABrowsersLineEndsReadsWithNewlinesAlone() {
-        var body = PostItems.bodyOf(Item.of(PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab",
+        var body = PostItems.bodyOf(Item.of(PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1,
                 se.inlagg.posts.Body.of("Stycke ett.\r\n\r\n- punkt\r\n- punkt två"))));
         assertEquals("Stycke ett.\n\n- punkt\n- punkt två", body.markdown());
         assertEquals(se.inlagg.posts.Body.of("Stycke ett.\n\n- punkt\n- punkt två").html(), body.html(), "the page as it was");
@@ -131,7 +131,7 @@ class PostItemsTest {
 
     /** A body item as the renderer before wrote it, its HTML told apart from any this one makes. */
     private static se.inlagg.posts.Body storedByRendererOne(String markdown) {
-        var stored = new HashMap<>(PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", se.inlagg.posts.Body.of(markdown)));
+        var stored = new HashMap<>(PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1, se.inlagg.posts.Body.of(markdown)));
         stored.put(PostItems.BODY_HTML, AttributeValue.fromS("<p>som lagrad</p>"));
         stored.put(PostItems.RENDERER, AttributeValue.fromN("1"));
         return PostItems.bodyOf(Item.of(stored));
