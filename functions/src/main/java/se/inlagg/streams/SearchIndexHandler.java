@@ -21,7 +21,9 @@ import se.inlagg.search.SearchService;
 
 /**
  * The table's stream, applied to the search index: each batch of changed post items becomes one
- * commit of the index, made from the posts as they are now (so order and repeats do not matter).
+ * commit of the index, made from the posts as they are now (so order and repeats do not matter). And
+ * the files of uploaded pictures the changes left behind are deleted, unless the post shows them again
+ * now: the write that left one deletes it too, but at best, so this is what makes sure.
  * A failure throws, and Lambda retries the batch, halves it, and finally sends it to the
  * on-failure queue (template.yaml), so one bad record never holds up the stream.
  */
@@ -59,6 +61,12 @@ public final class SearchIndexHandler implements RequestStreamHandler {
             Log.info("search_indexed", "records", batch.changes().size(), "posts", ids.size(), "indexed", change.indexed(),
                     "removed", change.removed(), "rebuilt", change.rebuilt(), "bytes", change.bytes(),
                     "ms", (System.nanoTime() - start) / 1_000_000, "lagMs", lag);
+            // The pictures the changes left behind go too (the bucket is reached, and its client made, only then).
+            var left = batch.picturesLeft();
+            if (!left.isEmpty()) {
+                wiring.get().images().ifPresent(images -> left.forEach(p -> images.pictureLeft(p.postId(), p.name())));
+                Log.info("pictures_left", "checked", left.size());
+            }
             // Every record of the batch is done; Lambda reads this only where ReportBatchItemFailures is on.
             Json.write(Map.of("batchItemFailures", List.of()), out);
         }

@@ -455,6 +455,16 @@ class LeastPrivilegeTest {
         assertFalse(realS3.listObjectsV2(b -> b.bucket(searchBucket).prefix("search/files/older/")).hasContents(),
                 "the older index's object was deleted");
         assertEquals(200, invoke("SearchIndexFunction", "search-index-stream.json", post), "a batch on top of it");
+        Consumer<ObjectNode> deletedWithItsPicture = e -> {
+            ObjectNode record = (ObjectNode) e.path("Records").path(0);
+            record.put("eventName", "REMOVE");
+            ObjectNode dynamodb = (ObjectNode) record.path("dynamodb");
+            ObjectNode was = (ObjectNode) dynamodb.remove("NewImage");
+            was.putObject("imageUrl").put("S", "/images/" + "a".repeat(26) + ".png");
+            dynamodb.set("OldImage", was);
+        };
+        assertEquals(200, invoke("SearchIndexFunction", "search-index-stream.json", deletedWithItsPicture),
+                "a post deleted with its picture: the file goes too");
         assertEquals(200, invoke("SearchApiFunction", "search-api.json", e -> { }));
         assertEquals(200, invoke("SearchPageFunction", "search-page.json", e -> { }));
     }
