@@ -95,6 +95,21 @@ class WriteAllowanceTest {
         }
     }
 
+    /** An allowance set below what one long post takes never makes that post impossible to save: a new hour takes it. */
+    @Test
+    void aWriteLargerThanTheWholeAllowanceStillGoesInAnHourNotWrittenIn() throws Exception {
+        Instant twentyPast = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(20));
+        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
+            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"), Optional.empty(), Optional.empty(), 100);
+            PostService posts = new Wiring(raw, settings, Clock.fixed(twentyPast, ZoneOffset.UTC)).posts();
+            Post created = done(posts.create(draft("Höstens långa protokoll", words(0)), AUTHOR, Optional.empty()));
+            assertTrue(WriteAllowances.used(raw, TABLE, AUTHOR, twentyPast) > 100, "taken whole, past the allowance");
+            assertInstanceOf(Refusal.AllowanceSpent.class, assertInstanceOf(Outcome.Refused.class,
+                    posts.addTags(created.slug(), List.of("Ekonomi"), Optional.empty(), AUTHOR)).refusal(), "the hour is spent");
+        }
+    }
+
     @Test
     void withoutAnAllowanceNothingIsCounted() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
