@@ -43,7 +43,7 @@ class PackageRulesTest {
             Map.entry("app", Set.of("store", "posts", "auth", "images", "search", "config", "ops", "json")),
             Map.entry("http", Set.of("app", "posts", "ops", "json")),
             Map.entry("api", Set.of("http", "app", "posts", "auth", "images", "search", "ops", "json")),
-            Map.entry("streams", Set.of("app", "search", "ops", "json")),
+            Map.entry("streams", Set.of("app", "search", "images", "posts", "ops", "json")),
             Map.entry("web", Set.of("http", "app", "posts", "auth", "images", "search", "config", "json")));
 
     private static final Pattern OURS = Pattern.compile("se/inlagg/([a-z]+)/");
