@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
 import java.util.Set;
@@ -34,6 +33,7 @@ import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.PostVersion;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.SlugClaim;
+import se.inlagg.posts.Status;
 import se.inlagg.posts.Tag;
 import se.inlagg.posts.Write;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -136,9 +136,12 @@ public final class DynamoPostRepository implements PostRepository {
                     Tally.NONE, tally, summary.id(), summary.publishedAt(), due(waiting.getOrDefault(id(facet), Map.of()), summary.id(), now)))
                     .ifPresent(items::add);
         }
-        OptionalInt charged = charge(items, summary.authorId(), 0, now);
+        Optional<Charged> charged = charge(items, summary.authorId(), 0, false, now);
         return switch (transactions.write(items)) {
-            case Transactions.Result.Committed c -> new Write.Applied<>(new Post(summary, post.body(), post.bodyHtml()));
+            case Transactions.Result.Committed c -> {
+                settle(charged, summary.authorId(), c, now);
+                yield new Write.Applied<>(new Post(summary, post.body(), post.bodyHtml()));
+            }
             case Transactions.Result.ConditionsFailed f when spent(f, charged) -> allowanceSpent(summary.authorId(), now);
             // The slug's claim (0) and the post item its slug names (2) fail together when the slug is taken.
             case Transactions.Result.ConditionsFailed f -> SLUG_TAKEN.containsAll(f.operations())
@@ -292,7 +295,9 @@ public final class DynamoPostRepository implements PostRepository {
             // An edit's text put over a longer one is billed the longer's size.
             long shrunk = keeping.flatMap(was -> body.map(b -> utf8(was.body()) + utf8(was.bodyHtml()) - utf8(b.markdown()) - utf8(b.html())))
                     .filter(bytes -> bytes > 0).orElse(0L);
-            OptionalInt charged = charge(built.items(), current.authorId(), shrunk, now);
+            // Taking a published post back to draft is never refused, as a delete is not (WriteAllowance).
+            boolean takingDown = body.isEmpty() && current.status() == Status.PUBLISHED && next.status() == Status.DRAFT;
+            Optional<Charged> charged = charge(built.items(), current.authorId(), shrunk, takingDown, now);
             Transactions.Result result = transactions.write(built.items());
             if (!(result instanceof Transactions.Result.ConditionsFailed f) || f.operations().contains(0) || spent(f, charged)) {
                 return written(result, built.named(), charged, now);
@@ -390,7 +395,7 @@ public final class DynamoPostRepository implements PostRepository {
         // Room is kept for the allowance's operation.
         items.addAll(versions.removals(current.id(), items.size() + 1));
         Instant now = time.now();
-        OptionalInt charged = charge(items, current.authorId(), 0, now);
+        Optional<Charged> charged = charge(items, current.authorId(), 0, true, now);
         return written(transactions.write(items), current, charged, now);
     }
 
@@ -440,31 +445,41 @@ public final class DynamoPostRepository implements PostRepository {
      * An update's or a delete's transaction as the domain sees it: the author's allowance spent, or else any failed
      * condition means the post changed.
      */
-    private static Write<PostSummary> written(Transactions.Result result, PostSummary value, OptionalInt charged, Instant now) {
+    private Write<PostSummary> written(Transactions.Result result, PostSummary value, Optional<Charged> charged, Instant now) {
         return switch (result) {
-            case Transactions.Result.Committed c -> new Write.Applied<>(value);
+            case Transactions.Result.Committed c -> {
+                settle(charged, value.authorId(), c, now);
+                yield new Write.Applied<>(value);
+            }
             case Transactions.Result.ConditionsFailed f when spent(f, charged) -> allowanceSpent(value.authorId(), now);
             case Transactions.Result.ConditionsFailed f -> new Write.Stale<>();
             case Transactions.Result.Busy b -> new Write.Busy<>();
         };
     }
 
-    /** Adds the author's charge for the write last, so the others keep their places; where it is, if there is one. */
-    private OptionalInt charge(List<TransactWriteItem> items, String authorId, long shrunkBytes, Instant now) {
-        Optional<TransactWriteItem> charge = allowance.charge(table.name(), authorId, items, shrunkBytes, now);
-        if (charge.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        items.add(charge.get());
-        return OptionalInt.of(items.size() - 1);
+    /** The author's charge for a write, and where in the write it is. */
+    private record Charged(WriteAllowance.Charge charge, int at) {
+    }
+
+    /** Adds the author's charge for the write last, so the others keep their places. */
+    private Optional<Charged> charge(List<TransactWriteItem> items, String authorId, long shrunkBytes, boolean takingDown, Instant now) {
+        Optional<WriteAllowance.Charge> charge = allowance.charge(table.name(), authorId, items, shrunkBytes, takingDown, now);
+        charge.ifPresent(c -> items.add(c.operation()));
+        return charge.map(c -> new Charged(c, items.size() - 1));
+    }
+
+    /** What the committed write consumed beyond its charge is taken too. */
+    private void settle(Optional<Charged> charged, String authorId, Transactions.Result.Committed committed, Instant now) {
+        charged.ifPresent(c -> allowance.topUp(table, authorId, c.charge(), committed.units(), now));
     }
 
     private static long utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static boolean spent(Transactions.Result.ConditionsFailed failed, OptionalInt charged) {
-        return charged.isPresent() && failed.operations().contains(charged.getAsInt());
+    /** Whether the author's charge refused the write. */
+    private static boolean spent(Transactions.Result.ConditionsFailed failed, Optional<Charged> charged) {
+        return charged.filter(c -> c.charge().refuses() && failed.operations().contains(c.at())).isPresent();
     }
 
     /**

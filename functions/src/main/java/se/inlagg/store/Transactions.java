@@ -11,6 +11,7 @@ import se.inlagg.ops.Metrics;
 import se.inlagg.posts.Backoff;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -25,8 +26,8 @@ public final class Transactions {
 
     /** How a transaction ended. */
     sealed interface Result {
-        /** Every operation applied. */
-        record Committed() implements Result {
+        /** Every operation applied, for the write units DynamoDB says it consumed (0 where it says none). */
+        record Committed(double units) implements Result {
         }
 
         /** Nothing applied: these operations' conditions did not hold (indexes into the request). */
@@ -74,8 +75,9 @@ public final class Transactions {
         boolean inProgress = false;
         while (true) {
             try {
-                client.get().transactWriteItems(request);
-                return new Result.Committed();
+                var done = client.get().transactWriteItems(request);
+                return new Result.Committed(done.consumedCapacity().stream()
+                        .mapToDouble(c -> c.capacityUnits() == null ? 0 : c.capacityUnits()).sum());
             } catch (TransactionCanceledException e) {
                 Set<Integer> failed = conditionFailures(e.cancellationReasons());
                 if (!failed.isEmpty()) {
@@ -119,7 +121,9 @@ public final class Transactions {
     }
 
     private static TransactWriteItemsRequest withNewToken(List<TransactWriteItem> items) {
-        return TransactWriteItemsRequest.builder().transactItems(items).clientRequestToken(UUID.randomUUID().toString()).build();
+        // What it consumed is asked for (at no cost): an author's allowance is settled by it (WriteAllowance).
+        return TransactWriteItemsRequest.builder().transactItems(items).clientRequestToken(UUID.randomUUID().toString())
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
     }
 
     private static Set<Integer> conditionFailures(List<CancellationReason> reasons) {

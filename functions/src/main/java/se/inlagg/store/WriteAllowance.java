@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import se.inlagg.ops.Log;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -15,10 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * bounds what an author's token can cost (a script in a loop, a token leaked), and one edit of a text at its longest
  * writes some 1,200 units, so at the API's throttle a token could write thousands of dollars a day. One counter per author
  * and clock hour ({@code RATE#writes#{authorId}}, {@code HOUR#{n}}), added to by a conditioned ADD as the last operation
- * of the write, so a write past the allowance fails whole and costs nothing, writes made at once are each counted, and
- * there is no read before. A new hour is a new item: no window to reset, and TTL takes the old ones. The units are
+ * of the write, so a write past the allowance fails whole, writing nothing, writes made at once are each counted, and
+ * there is no read before. A new hour is a new item: no window to reset, and TTL takes the old ones. What is added is
  * estimated from the items the write puts, as DynamoDB bills them (each started KB of an item, twice in a transaction);
- * an update, delete or condition counts as one KB, the counters' size not being known without reading them.
+ * an update, delete or condition counts as one KB, the items' size not being known without reading them. So once the
+ * write has committed, what DynamoDB says it consumed settles it: any more is added then ({@link #topUp}), a counter
+ * grown by scheduled posts say. A write that takes a post down (a delete, a post taken back to draft) is counted but
+ * never refused: an author whose hour someone else spent can still take down what they wrote.
  */
 public final class WriteAllowance {
 
@@ -47,23 +52,59 @@ public final class WriteAllowance {
      * allowance. {@code shrunkBytes}: what the write replaces beyond what it puts, since an item put over a larger one is
      * billed the larger's size (an edit that cuts a long text).
      */
-    Optional<TransactWriteItem> charge(String table, String authorId, List<TransactWriteItem> write, long shrunkBytes, Instant now) {
+    Optional<Charge> charge(String table, String authorId, List<TransactWriteItem> write, long shrunkBytes, boolean takingDown,
+                            Instant now) {
         if (unitsPerHour == 0) {
             return Optional.empty();
         }
         long hour = now.getEpochSecond() / 3600;
         long units = units(write) + TRANSACTIONAL * ((shrunkBytes + KB - 1) / KB) + TRANSACTIONAL; // and this counter's own
-        return Optional.of(TransactWriteItem.builder().update(Update.builder()
+        Update.Builder update = Update.builder()
                 .tableName(table)
                 .key(Table.key(Keys.rateLimit(SCOPE, authorId), Keys.allowanceHour(hour)))
                 .updateExpression("ADD #used :units SET #expires = :expires")
-                // A single write larger than the whole allowance still goes in an hour not yet written in, so no setting
-                // can make a post impossible to save.
-                .conditionExpression("attribute_not_exists(#used) OR #used <= :room")
-                .expressionAttributeNames(Map.of("#used", USED, "#expires", Keys.EXPIRES_AT))
-                .expressionAttributeValues(Map.of(":units", Item.n(units), ":room", Item.n(unitsPerHour - units),
-                        ":expires", Item.n((hour + 2) * 3600)))
-                .build()).build());
+                .expressionAttributeNames(Map.of("#used", USED, "#expires", Keys.EXPIRES_AT));
+        if (takingDown) {
+            update.expressionAttributeValues(Map.of(":units", Item.n(units), ":expires", Item.n(expires(hour))));
+        } else {
+            // A single write larger than the whole allowance still goes in an hour not yet written in, so no setting
+            // can make a post impossible to save.
+            update.conditionExpression("attribute_not_exists(#used) OR #used <= :room")
+                    .expressionAttributeValues(Map.of(":units", Item.n(units), ":room", Item.n(unitsPerHour - units),
+                            ":expires", Item.n(expires(hour))));
+        }
+        return Optional.of(new Charge(TransactWriteItem.builder().update(update.build()).build(), units, !takingDown));
+    }
+
+    /** The operation that takes a write's units, how many it takes, and whether it may refuse the write. */
+    record Charge(TransactWriteItem operation, long units, boolean refuses) {
+    }
+
+    /**
+     * Adds to the author's hour what a committed write consumed beyond what its charge took, and this call's own unit: a
+     * plain ADD, made only when the write cost more than its estimate. At best: one that fails leaves the hour short of
+     * it, and is logged.
+     */
+    void topUp(Table table, String authorId, Charge charge, double consumed, Instant now) {
+        long more = (long) Math.ceil(consumed) - charge.units();
+        if (more <= 0) {
+            return;
+        }
+        long hour = now.getEpochSecond() / 3600;
+        try {
+            table.client().updateItem(r -> r.tableName(table.name())
+                    .key(Table.key(Keys.rateLimit(SCOPE, authorId), Keys.allowanceHour(hour)))
+                    .updateExpression("ADD #used :units SET #expires = :expires")
+                    .expressionAttributeNames(Map.of("#used", USED, "#expires", Keys.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":units", Item.n(more + 1), ":expires", Item.n(expires(hour)))));
+        } catch (SdkException e) {
+            Log.warn("write_allowance_not_topped_up", "units", more, "error", e.getClass().getSimpleName());
+        }
+    }
+
+    /** An hour's counter goes an hour after the hour: TTL removes it within days after that. */
+    private static long expires(long hour) {
+        return (hour + 2) * 3600;
     }
 
     /** How long until a refused author's allowance is new: the rest of the clock hour. */

@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class WriteAllowanceTest {
 
-    static final String TABLE = "PostsTable-Allowance";
+    /** A table of each test's own: on LocalStack the tests share one endpoint, and an hour's counter would carry over. */
+    final String TABLE = "PostsTable-Allowance-" + java.util.UUID.randomUUID();
     static final String OTHER = "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f";
     static final long ALLOWANCE = 6_000;
 
@@ -88,10 +89,22 @@ class WriteAllowanceTest {
             assertEquals(created.id(), done(posts.create(draft("Höstens långa protokoll", words(0)), AUTHOR, Optional.of(key))).id());
             // Another author's hour is their own.
             done(posts.create(draft("Fika på fredag", "Välkomna!"), OTHER, Optional.empty()));
+            // Small changes until even they are refused: then the hour is spent for any write.
+            boolean spentForAll = false;
+            for (int i = 0; i < 200 && !spentForAll; i++) {
+                Outcome<?> small = i % 2 == 0 ? posts.removeTag(created.slug(), "ekonomi", Optional.empty(), AUTHOR)
+                        : posts.addTags(created.slug(), List.of("Ekonomi"), Optional.empty(), AUTHOR);
+                spentForAll = small instanceof Outcome.Refused<?> r && r.refusal() instanceof Refusal.AllowanceSpent;
+            }
+            assertTrue(spentForAll, "small changes run out too");
+            // Taking a post down is never refused: an author whose hour someone else spent can take down what they wrote.
+            done(posts.unpublish(created.slug(), AUTHOR, Optional.empty()));
+            stored = done(posts.getToChange(created.slug(), AUTHOR));
 
             PostService nextHour = new Wiring(raw, settings, Clock.fixed(twentyPast.plus(Duration.ofHours(1)), ZoneOffset.UTC)).posts();
             Post edited = done(nextHour.edit(stored, draft("Höstens långa protokoll", words(edits)), AUTHOR));
             assertEquals(stored.version() + 1, edited.version(), "the next hour takes it");
+            assertInstanceOf(Outcome.Done.class, posts.delete(created.slug(), Optional.empty(), AUTHOR), "and a delete in the spent hour");
         }
     }
 
