@@ -251,12 +251,16 @@ public final class DynamoPostRepository implements PostRepository {
      * Whether a body read with its post is the one the post names ({@link PostItems#BODY_VERSION}): DynamoDB reads the
      * items of one Query or BatchGetItem each as committed when it reaches them (read-committed against a transaction, as
      * its guide says), so an edit committing between them pairs the old text with the new post, and an edit made from
-     * that would write the old words back over the new. A post or a body stored before the version was recorded names
-     * none (0), and is taken as it is.
+     * that would write the old words back over the new, and one read across the create of both would pair the post with
+     * no text. A post or a body stored before the version was recorded names none (0), and is taken as it is.
      */
     private static boolean together(PostSummary summary, Optional<Item> body) {
-        long written = body.map(PostItems::bodyWrittenAt).orElse(0L);
-        return summary.bodyVersion() == 0 || written == 0 || written == summary.bodyVersion();
+        if (summary.bodyVersion() == 0) {
+            return true;
+        }
+        // No body where the post names one: read before the create that wrote both, or after the delete of both.
+        long written = body.map(PostItems::bodyWrittenAt).orElse(-1L);
+        return written == 0 || written == summary.bodyVersion();
     }
 
     @Override
