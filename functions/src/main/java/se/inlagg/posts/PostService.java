@@ -544,7 +544,6 @@ public final class PostService {
         };
     }
 
-    /** A post by slug, as its author edits it: another author's is refused, one nobody may see is not found. */
     /**
      * Whether the post with this id shows the uploaded picture of this name now, as stored: what the file of a picture a
      * change left behind is checked against before it goes (images.ImageService#pictureLeft).
@@ -553,6 +552,7 @@ public final class PostService {
         return repository.findById(postId).flatMap(p -> p.summary().image()).flatMap(Image::storedName).filter(name::equals).isPresent();
     }
 
+    /** A post by slug, as its author edits it: another author's is refused, one nobody may see is not found. */
     public Outcome<Post> getToChange(String slug, String actorId) {
         return own(slug, actorId, Refusal.Forbidden.notTheAuthor());
     }

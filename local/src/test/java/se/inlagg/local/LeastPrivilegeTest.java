@@ -455,6 +455,10 @@ class LeastPrivilegeTest {
         assertFalse(realS3.listObjectsV2(b -> b.bucket(searchBucket).prefix("search/files/older/")).hasContents(),
                 "the older index's object was deleted");
         assertEquals(200, invoke("SearchIndexFunction", "search-index-stream.json", post), "a batch on top of it");
+        // A picture's file as a post's delete would have left it: the indexer is to take it away.
+        var pictures = new RecordingS3().bucket(env.server.bucket());
+        String left = "images/" + "a".repeat(26) + ".png";
+        pictures.put(left, TestPictures.png(2, 2), se.inlagg.images.ImageType.PNG);
         Consumer<ObjectNode> deletedWithItsPicture = e -> {
             ObjectNode record = (ObjectNode) e.path("Records").path(0);
             record.put("eventName", "REMOVE");
@@ -465,6 +469,7 @@ class LeastPrivilegeTest {
         };
         assertEquals(200, invoke("SearchIndexFunction", "search-index-stream.json", deletedWithItsPicture),
                 "a post deleted with its picture: the file goes too");
+        assertTrue(pictures.read(left, Optional.empty(), 0, 1).isEmpty(), "the file of the deleted post's picture is gone");
         assertEquals(200, invoke("SearchApiFunction", "search-api.json", e -> { }));
         assertEquals(200, invoke("SearchPageFunction", "search-page.json", e -> { }));
     }
