@@ -115,9 +115,9 @@ public final class WriteAllowance {
     /**
      * The write units a transaction of these operations is billed, as far as they tell: each item put, and in each index
      * whose keys it has (a summary: the indexes project nothing larger) its entry before and after, since a key that moves
-     * (an edit's updatedAt) is billed twice; an update, delete or check as a small item and its index entry. What a
-     * delete is billed for an item as large as it was is not known here, but only what was written, and taken for, can be
-     * deleted.
+     * (an edit's updatedAt) is billed twice; an update, delete or check as a small item and its index entry. What an
+     * update or a delete is billed for an item larger than that is not known here: what the write consumed settles it
+     * ({@link #topUp}).
      */
     static long units(List<TransactWriteItem> write) {
         long units = 0;
