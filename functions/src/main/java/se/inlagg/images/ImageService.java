@@ -72,8 +72,9 @@ public final class ImageService {
      * The file of an uploaded picture a change of this post left behind (the table's stream says which: the post
      * deleted, or its picture replaced or taken away), taken away unless the post shows it again now (an earlier version
      * taken back). The write deletes it itself once it commits, at best (posts.ImageFiles); this is the second time,
-     * failing loudly, so the stream's batch is tried again until it is gone: a file left is served at its address for
-     * good, where a post may have been deleted to take the picture down. One already gone is nothing to delete.
+     * failing loudly, so the stream's batch is tried again (five times, then SearchIndexFailures and its alarm): a file
+     * left is served at its address for good, where a post may have been deleted to take the picture down. One already
+     * gone is nothing to delete.
      */
     public void pictureLeft(String postId, String name) {
         if (Image.isStoredName(name) && !posts.showsPicture(postId, name)) {

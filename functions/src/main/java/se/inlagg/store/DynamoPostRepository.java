@@ -299,8 +299,10 @@ public final class DynamoPostRepository implements PostRepository {
             // An edit's text put over a longer one is billed the longer's size.
             long shrunk = keeping.flatMap(was -> body.map(b -> utf8(was.body()) + utf8(was.bodyHtml()) - utf8(b.markdown()) - utf8(b.html())))
                     .filter(bytes -> bytes > 0).orElse(0L);
-            // Taking a published post back to draft is never refused, as a delete is not (WriteAllowance).
-            boolean takingDown = body.isEmpty() && current.status() == Status.PUBLISHED && next.status() == Status.DRAFT;
+            // Taking a published post back to draft is never refused, as a delete is not (WriteAllowance): by the route
+            // that takes it back, or by an edit that does (PATCH {"status": "draft"}, the form's "Spara som utkast"). Each
+            // such write follows a publish, which is refused when the hour is spent, so no loop of them gets past it.
+            boolean takingDown = current.status() == Status.PUBLISHED && next.status() == Status.DRAFT;
             Optional<Charged> charged = charge(built.items(), current.authorId(), shrunk, takingDown, now);
             Transactions.Result result = transactions.write(built.items());
             if (!(result instanceof Transactions.Result.ConditionsFailed f) || f.operations().contains(0) || spent(f, charged)) {

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.inlagg.ops.Log;
+import se.inlagg.posts.Backoff;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -36,6 +38,8 @@ public final class WriteAllowance {
     /** A write in a transaction is billed twice. */
     private static final long TRANSACTIONAL = 2;
     private static final List<String> INDEX_KEYS = List.of(Keys.GSI1PK, Keys.GSI2PK);
+    /** How long a top-up is tried again while another write's transaction holds the counter. */
+    private static final Duration TOP_UP_WITHIN = Duration.ofSeconds(1);
 
     private final long unitsPerHour;
 
@@ -82,8 +86,10 @@ public final class WriteAllowance {
 
     /**
      * Adds to the author's hour what a committed write consumed beyond what its charge took, and this call's own unit: a
-     * plain ADD, made only when the write cost more than its estimate. At best: one that fails leaves the hour short of
-     * it, and is logged.
+     * plain ADD, made only when the write cost more than its estimate. Another of the author's writes may be in its
+     * transaction on the counter just then, which DynamoDB answers TransactionConflict and the SDK does not retry: it is
+     * tried again, with jittered waits, for up to a second (from a review). At best after that: one that fails leaves
+     * the hour short of it, and is logged.
      */
     void topUp(Table table, String authorId, Charge charge, double consumed, Instant now) {
         long more = (long) Math.ceil(consumed) - charge.units();
@@ -91,14 +97,24 @@ public final class WriteAllowance {
             return;
         }
         long hour = now.getEpochSecond() / 3600;
-        try {
-            table.client().updateItem(r -> r.tableName(table.name())
-                    .key(Table.key(Keys.rateLimit(SCOPE, authorId), Keys.allowanceHour(hour)))
-                    .updateExpression("ADD #used :units SET #expires = :expires")
-                    .expressionAttributeNames(Map.of("#used", USED, "#expires", Keys.EXPIRES_AT))
-                    .expressionAttributeValues(Map.of(":units", Item.n(more + 1), ":expires", Item.n(expires(hour)))));
-        } catch (SdkException e) {
-            Log.warn("write_allowance_not_topped_up", "units", more, "error", e.getClass().getSimpleName());
+        Backoff backoff = Backoff.within(TOP_UP_WITHIN);
+        while (true) {
+            try {
+                table.client().updateItem(r -> r.tableName(table.name())
+                        .key(Table.key(Keys.rateLimit(SCOPE, authorId), Keys.allowanceHour(hour)))
+                        .updateExpression("ADD #used :units SET #expires = :expires")
+                        .expressionAttributeNames(Map.of("#used", USED, "#expires", Keys.EXPIRES_AT))
+                        .expressionAttributeValues(Map.of(":units", Item.n(more + 1), ":expires", Item.n(expires(hour)))));
+                return;
+            } catch (TransactionConflictException e) {
+                if (!backoff.pause()) {
+                    Log.warn("write_allowance_not_topped_up", "units", more, "error", e.getClass().getSimpleName());
+                    return;
+                }
+            } catch (SdkException e) {
+                Log.warn("write_allowance_not_topped_up", "units", more, "error", e.getClass().getSimpleName());
+                return;
+            }
         }
     }
 
