@@ -60,6 +60,11 @@ public record Image(String url, String alt, Optional<String> caption, Optional<S
 
     /** The name of a picture uploaded here ("…​.jpg"); empty for an address elsewhere. */
     public Optional<String> storedName() {
+        return storedNameOf(url);
+    }
+
+    /** The name of the site's own picture an address names ("/images/….png"); empty for any other address. */
+    public static Optional<String> storedNameOf(String url) {
         return isStoredHere(url) ? Optional.of(url.substring(SITE_PATH.length())) : Optional.empty();
     }
 

@@ -1,6 +1,5 @@
 package se.inlagg.store;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,10 +164,10 @@ public final class DynamoPostRepository implements PostRepository {
         if (table.readsAhead()) {
             // One call whatever it finds.
             List<Optional<Item>> read = table.getAll(PostItems.bySlug(slug, named, true));
+            Optional<PostSummary> summary = read.get(1).map(PostItems::summaryOf);
             // A post and body read with a write between them are read again, by the Query that checks it too.
-            return postIdOf(read.get(0)).flatMap(id -> id.equals(named) && read.get(1).isPresent()
-                    && together(PostItems.summaryOf(read.get(1).get()), read.get(2))
-                    ? read.get(1).map(summary -> post(PostItems.summaryOf(summary), read.get(2).map(PostItems::bodyOf).orElse(NO_BODY)))
+            return postIdOf(read.get(0)).flatMap(id -> id.equals(named) && summary.filter(s -> together(s, read.get(2))).isPresent()
+                    ? summary.map(s -> post(s, read.get(2).map(PostItems::bodyOf).orElse(NO_BODY)))
                     : findById(id)).filter(shown);
         }
         // A post hidden from this reader goes on to its claim, as a missing one does (it names the same id: nothing more).
@@ -293,16 +292,16 @@ public final class DynamoPostRepository implements PostRepository {
         // (Wiring.WRITE_BUDGET) and the functions' timeout allow for.
         long started = System.nanoTime();
         int attempts = 0;
+        // An edit's text put over a longer one is billed the longer's size.
+        long shrunk = keeping.flatMap(was -> body.map(b -> (long) Item.utf8Bytes(was.body()) + Item.utf8Bytes(was.bodyHtml())
+                - Item.utf8Bytes(b.markdown()) - Item.utf8Bytes(b.html()))).filter(bytes -> bytes > 0).orElse(0L);
+        // Taking a published post back to draft is never refused, as a delete is not (WriteAllowance): by the route
+        // that takes it back, or by an edit that does (PATCH {"status": "draft"}, the form's "Spara som utkast"). Each
+        // such write follows a publish, which is refused when the hour is spent, so no loop of them gets past it.
+        boolean takingDown = current.status() == Status.PUBLISHED && next.status() == Status.DRAFT;
         while (attempts < COUNTER_ATTEMPTS) {
             attempts++;
             Built built = updateItems(current, next, body, keeping, now);
-            // An edit's text put over a longer one is billed the longer's size.
-            long shrunk = keeping.flatMap(was -> body.map(b -> utf8(was.body()) + utf8(was.bodyHtml()) - utf8(b.markdown()) - utf8(b.html())))
-                    .filter(bytes -> bytes > 0).orElse(0L);
-            // Taking a published post back to draft is never refused, as a delete is not (WriteAllowance): by the route
-            // that takes it back, or by an edit that does (PATCH {"status": "draft"}, the form's "Spara som utkast"). Each
-            // such write follows a publish, which is refused when the hour is spent, so no loop of them gets past it.
-            boolean takingDown = current.status() == Status.PUBLISHED && next.status() == Status.DRAFT;
             Optional<Charged> charged = charge(built.items(), current.authorId(), shrunk, takingDown, now);
             Transactions.Result result = transactions.write(built.items());
             if (!(result instanceof Transactions.Result.ConditionsFailed f) || f.operations().contains(0) || spent(f, charged)) {
@@ -477,10 +476,6 @@ public final class DynamoPostRepository implements PostRepository {
     /** What the committed write consumed beyond its charge is taken too. */
     private void settle(Optional<Charged> charged, String authorId, Transactions.Result.Committed committed, Instant now) {
         charged.ifPresent(c -> allowance.topUp(table, authorId, c.charge(), committed.units(), now));
-    }
-
-    private static long utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Whether the author's charge refused the write. */

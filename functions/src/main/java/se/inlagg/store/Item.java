@@ -1,6 +1,7 @@
 package se.inlagg.store;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +97,11 @@ record Item(Map<String, AttributeValue> attributes) {
 
     static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
+    }
+
+    /** A string's size as DynamoDB counts it: its UTF-8 bytes (an item's limit, a write's units). */
+    static int utf8Bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     static AttributeValue n(long value) {

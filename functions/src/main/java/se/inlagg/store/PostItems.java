@@ -135,14 +135,10 @@ final class PostItems {
      */
     static Map<String, AttributeValue> bodyItem(String postId, long writtenAt, Body body) {
         Item.Builder item = Item.builder().key(Keys.post(postId), Keys.BODY_SK).s(BODY, body.markdown()).n(VERSION, writtenAt);
-        if (utf8Length(body.markdown()) + utf8Length(body.html()) <= BODY_AND_HTML_LIMIT) {
+        if (Item.utf8Bytes(body.markdown()) + Item.utf8Bytes(body.html()) <= BODY_AND_HTML_LIMIT) {
             item.s(BODY_HTML, body.html());
         }
         return item.n(RENDERER, StoredHtml.VERSION).build();
-    }
-
-    private static int utf8Length(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     /**

@@ -1,8 +1,8 @@
 package se.inlagg.store;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +38,9 @@ public final class WriteAllowance {
     /** A write in a transaction is billed twice. */
     private static final long TRANSACTIONAL = 2;
     private static final List<String> INDEX_KEYS = List.of(Keys.GSI1PK, Keys.GSI2PK);
+    /** What a write adds to its author's hour, in the charge and in a top-up alike. */
+    private static final String ADD = "ADD #used :units SET #expires = :expires";
+    private static final Map<String, String> NAMES = Map.of("#used", USED, "#expires", Keys.EXPIRES_AT);
     /** How long a top-up is tried again while another write's transaction holds the counter. */
     private static final Duration TOP_UP_WITHIN = Duration.ofSeconds(1);
 
@@ -61,23 +64,18 @@ public final class WriteAllowance {
         if (unitsPerHour == 0) {
             return Optional.empty();
         }
-        long hour = now.getEpochSecond() / 3600;
         long units = units(write) + TRANSACTIONAL * ((shrunkBytes + KB - 1) / KB) + TRANSACTIONAL; // and this counter's own
-        Update.Builder update = Update.builder()
-                .tableName(table)
-                .key(Table.key(Keys.rateLimit(SCOPE, authorId), Keys.allowanceHour(hour)))
-                .updateExpression("ADD #used :units SET #expires = :expires")
-                .expressionAttributeNames(Map.of("#used", USED, "#expires", Keys.EXPIRES_AT));
-        if (takingDown) {
-            update.expressionAttributeValues(Map.of(":units", Item.n(units), ":expires", Item.n(expires(hour))));
-        } else {
+        Map<String, AttributeValue> values = new HashMap<>(added(units, now));
+        Update.Builder update = Update.builder().tableName(table).key(hourOf(authorId, now)).updateExpression(ADD)
+                .expressionAttributeNames(NAMES);
+        if (!takingDown) {
             // A single write larger than the whole allowance still goes in an hour not yet written in, so no setting
             // can make a post impossible to save.
-            update.conditionExpression("attribute_not_exists(#used) OR #used <= :room")
-                    .expressionAttributeValues(Map.of(":units", Item.n(units), ":room", Item.n(unitsPerHour - units),
-                            ":expires", Item.n(expires(hour))));
+            update.conditionExpression("attribute_not_exists(#used) OR #used <= :room");
+            values.put(":room", Item.n(unitsPerHour - units));
         }
-        return Optional.of(new Charge(TransactWriteItem.builder().update(update.build()).build(), units, !takingDown));
+        return Optional.of(new Charge(TransactWriteItem.builder().update(update.expressionAttributeValues(values).build()).build(),
+                units, !takingDown));
     }
 
     /** The operation that takes a write's units, how many it takes, and whether it may refuse the write. */
@@ -96,31 +94,32 @@ public final class WriteAllowance {
         if (more <= 0) {
             return;
         }
-        long hour = now.getEpochSecond() / 3600;
         Backoff backoff = Backoff.within(TOP_UP_WITHIN);
         while (true) {
             try {
-                table.client().updateItem(r -> r.tableName(table.name())
-                        .key(Table.key(Keys.rateLimit(SCOPE, authorId), Keys.allowanceHour(hour)))
-                        .updateExpression("ADD #used :units SET #expires = :expires")
-                        .expressionAttributeNames(Map.of("#used", USED, "#expires", Keys.EXPIRES_AT))
-                        .expressionAttributeValues(Map.of(":units", Item.n(more + 1), ":expires", Item.n(expires(hour)))));
+                table.client().updateItem(r -> r.tableName(table.name()).key(hourOf(authorId, now)).updateExpression(ADD)
+                        .expressionAttributeNames(NAMES).expressionAttributeValues(added(more + 1, now)));
                 return;
-            } catch (TransactionConflictException e) {
-                if (!backoff.pause()) {
+            } catch (SdkException e) {
+                if (!(e instanceof TransactionConflictException) || !backoff.pause()) {
                     Log.warn("write_allowance_not_topped_up", "units", more, "error", e.getClass().getSimpleName());
                     return;
                 }
-            } catch (SdkException e) {
-                Log.warn("write_allowance_not_topped_up", "units", more, "error", e.getClass().getSimpleName());
-                return;
             }
         }
     }
 
-    /** An hour's counter goes an hour after the hour: TTL removes it within days after that. */
-    private static long expires(long hour) {
-        return (hour + 2) * 3600;
+    /** The author's counter of the clock hour {@code now} is in. */
+    private static Map<String, AttributeValue> hourOf(String authorId, Instant now) {
+        return Table.key(Keys.rateLimit(SCOPE, authorId), Keys.allowanceHour(now.getEpochSecond() / 3600));
+    }
+
+    /**
+     * The values of {@link #ADD}: the units, and when the hour's counter goes, an hour after the hour (TTL removes it
+     * within days after that).
+     */
+    private static Map<String, AttributeValue> added(long units, Instant now) {
+        return Map.of(":units", Item.n(units), ":expires", Item.n((now.getEpochSecond() / 3600 + 2) * 3600));
     }
 
     /** How long until a refused author's allowance is new: the rest of the clock hour. */
@@ -154,14 +153,14 @@ public final class WriteAllowance {
     private static long itemBytes(Map<String, AttributeValue> item) {
         long bytes = 0;
         for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-            bytes += utf8(e.getKey()) + valueBytes(e.getValue());
+            bytes += Item.utf8Bytes(e.getKey()) + valueBytes(e.getValue());
         }
         return bytes;
     }
 
     private static long valueBytes(AttributeValue v) {
         if (v.s() != null) {
-            return utf8(v.s());
+            return Item.utf8Bytes(v.s());
         }
         if (v.n() != null) {
             return (v.n().length() + 1) / 2 + 1;
@@ -176,7 +175,7 @@ public final class WriteAllowance {
             return 3 + v.l().stream().mapToLong(x -> 1 + valueBytes(x)).sum();
         }
         if (v.hasSs()) {
-            return v.ss().stream().mapToLong(WriteAllowance::utf8).sum();
+            return v.ss().stream().mapToLong(Item::utf8Bytes).sum();
         }
         if (v.hasNs()) {
             return v.ns().stream().mapToLong(n -> (n.length() + 1) / 2 + 1).sum();
@@ -184,7 +183,4 @@ public final class WriteAllowance {
         return 1; // BOOL, NULL
     }
 
-    private static long utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
-    }
 }

@@ -90,8 +90,7 @@ record StreamBatch(List<Change> changes) {
 
     /** The name of the site's own picture an item image ({"imageUrl": {"S": "/images/…"}}) shows; empty for none or one elsewhere. */
     private static Optional<String> picture(Object image) {
-        String url = string(map(image).get(IMAGE_URL));
-        return Image.isStoredHere(url) ? Optional.of(url.substring(Image.SITE_PATH.length())) : Optional.empty();
+        return Image.storedNameOf(string(map(image).get(IMAGE_URL)));
     }
 
     Optional<Instant> oldest() {
