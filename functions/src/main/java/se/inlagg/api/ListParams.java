@@ -12,9 +12,10 @@ import se.inlagg.posts.FieldError;
 import se.inlagg.posts.ListQuery;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.SiteTime;
+import se.inlagg.posts.Status;
 
 /**
- * Reads ?limit, ?cursor, ?tag, ?author, ?office and ?month into a list query, refusing bad values with 400: each
+ * Reads ?limit, ?cursor, ?status, ?tag, ?author, ?office and ?month into a list query, refusing bad values with 400: each
  * strictly, as search reads them (a name given twice, or not UTF-8, is refused, not joined or replaced).
  */
 final class ListParams {
@@ -34,6 +35,16 @@ final class ListParams {
             return fallback;
         }
         return limit;
+    }
+
+    /** ?status as a post's status on the wire ("draft" or "published"), empty without one; anything else is noted as an error. */
+    static Optional<Status> status(Optional<String> raw, List<FieldError> errors) {
+        Optional<String> given = raw.map(String::strip).filter(s -> !s.isEmpty());
+        Optional<Status> status = given.flatMap(Status::fromWire);
+        if (given.isPresent() && status.isEmpty()) {
+            errors.add(new FieldError("status", "must be draft or published"));
+        }
+        return status;
     }
 
     /** ?cursor no longer than any cursor made (every list's and search's); a longer one is noted as an error. */

@@ -93,8 +93,12 @@ public interface PostRepository {
     /** The bodies of these posts as HTML, by post id, in one batch (a feed shows whole posts). */
     Map<String, String> bodiesHtml(List<String> postIds);
 
-    /** One author's posts of every status, the most recently changed first, a page at a time. */
-    Outcome<Page<PostSummary>> authorPosts(String authorId, int limit, Optional<String> cursor);
+    /**
+     * One author's posts of every status, or of one, the most recently changed first, a page at a time. A page of one
+     * status reads a bounded part of the list, so it may hold fewer than {@code limit} (none, even) and still have a
+     * next page.
+     */
+    Outcome<Page<PostSummary>> authorPosts(String authorId, Optional<Status> status, int limit, Optional<String> cursor);
 
     /** One author's posts last changed from {@code since} to {@code until} (to the second), the most recent first. */
     List<PostSummary> authorPostsChanged(String authorId, Instant since, Instant until);

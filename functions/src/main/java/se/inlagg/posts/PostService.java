@@ -586,9 +586,9 @@ public final class PostService {
                 .orElseGet(() -> Outcome.refused(new Refusal.NotFound(Refusal.Missing.VERSION)));
     }
 
-    /** One author's own posts, every status, the most recently changed first. */
-    public Outcome<Page<PostSummary>> authorPosts(String authorId, int limit, Optional<String> cursor) {
-        return repository.authorPosts(authorId, limit, cursor);
+    /** One author's own posts, of every status or of one, the most recently changed first. */
+    public Outcome<Page<PostSummary>> authorPosts(String authorId, Optional<Status> status, int limit, Optional<String> cursor) {
+        return repository.authorPosts(authorId, status, limit, cursor);
     }
 
     /** Every facet of a kind that readers may see a post in, with its count, as the store keeps them (by slug). */

@@ -510,8 +510,8 @@ public final class DynamoPostRepository implements PostRepository {
     }
 
     @Override
-    public Outcome<Page<PostSummary>> authorPosts(String authorId, int limit, Optional<String> cursor) {
-        return lists.authorPosts(authorId, limit, cursor);
+    public Outcome<Page<PostSummary>> authorPosts(String authorId, Optional<Status> status, int limit, Optional<String> cursor) {
+        return lists.authorPosts(authorId, status, limit, cursor);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.Post;
@@ -16,8 +17,10 @@ import se.inlagg.web.templates.JtedraftsGenerated;
 /**
  * GET /drafts, "Mina inlägg": the signed-in author's posts of every status (drafts, scheduled with
  * their time, published), the most recently changed first, a page at a time, each with links to
- * view, edit, preview and delete it and buttons to publish it or take it back to draft. The path
- * stays /drafts, so links and bookmarks to it keep working.
+ * view, edit, preview and delete it and buttons to publish it or take it back to draft; or only the
+ * drafts (?status=draft), or only those published or scheduled (?status=published), so a draft left
+ * for years is not behind every post changed since. The path stays /drafts, so links and bookmarks to
+ * it keep working.
  */
 public final class DraftsPageHandler extends PageFunction {
 
@@ -29,19 +32,22 @@ public final class DraftsPageHandler extends PageFunction {
         if (viewer.isEmpty()) {
             return toSignIn(request);
         }
+        Shown shown = Shown.of(request.strictQuery("status")).orElseThrow(() -> new ProblemException(Problems.malformed(
+                "status must be draft or published", "Det finns ingen sådan lista. Välj Alla, Utkast eller Publicerade i Mina inlägg.")));
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isBlank());
         var posts = app().posts();
         // A cursor too long to be one is refused by the store, as the reader's lists' are, not read as the first page.
-        Page<PostSummary> page = switch (posts.authorPosts(viewer.get().authorId(), PAGE_SIZE, cursor)) {
+        Page<PostSummary> page = switch (posts.authorPosts(viewer.get().authorId(), shown.status(), PAGE_SIZE, cursor)) {
             case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(staleListLink());
             case Outcome.Done<Page<PostSummary>> d -> d.value();
         };
-        List<PostSummary> items = cursor.isPresent() ? page.items()
+        // The post just changed is named by the unfiltered list the change's confirmation leads to.
+        List<PostSummary> items = cursor.isPresent() || shown != Shown.ALL ? page.items()
                 : request.query("post").filter(Slugs::isSlug).map(slug -> asNow(page.items(), slug, viewer.get())).orElse(page.items());
         var now = posts.time().now();
         var zone = posts.time().zone();
         MyPostsView view = new MyPostsView(items.stream().map(s -> Views.row(s, now, zone)).toList(), Notice.of(request),
-                page.nextCursor().map(c -> "/drafts?cursor=" + c), cursor.isPresent(), viewer.get().csrf());
+                page.nextCursor().map(shown::href), cursor.isPresent(), viewer.get().csrf(), shown);
         Frame frame = Frame.unlisted("Mina inlägg", viewer);
         return page(request, 200, frame, Templates.render(out -> JtedraftsGenerated.render(out, null, frame, view)));
     }

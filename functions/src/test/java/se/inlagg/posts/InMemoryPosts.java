@@ -230,10 +230,11 @@ public final class InMemoryPosts implements PostRepository {
     }
 
     @Override
-    public Outcome<Page<PostSummary>> authorPosts(String authorId, int limit, Optional<String> cursor) {
+    public Outcome<Page<PostSummary>> authorPosts(String authorId, Optional<Status> status, int limit, Optional<String> cursor) {
         calls.incrementAndGet();
         return Outcome.done(new Page<>(bySlug.values().stream().map(Post::summary)
-                .filter(s -> s.authorId().equals(authorId)).limit(limit).toList(), Optional.empty()));
+                .filter(s -> s.authorId().equals(authorId) && status.map(s.status()::equals).orElse(true)).limit(limit).toList(),
+                Optional.empty()));
     }
 
     @Override

@@ -403,9 +403,9 @@ class PostServiceTest {
     void anAuthorsOwnListHoldsOnlyTheirPosts() {
         created(post("Mitt utkast", null, "draft"));
         created(post("Publicerat", null, null));
-        var mine = (Page<?>) assertInstanceOf(Outcome.Done.class, service.authorPosts("author-1", 20, Optional.empty())).value();
+        var mine = (Page<?>) assertInstanceOf(Outcome.Done.class, service.authorPosts("author-1", Optional.empty(), 20, Optional.empty())).value();
         assertEquals(2, mine.items().size());
-        var theirs = (Page<?>) assertInstanceOf(Outcome.Done.class, service.authorPosts("author-2", 20, Optional.empty())).value();
+        var theirs = (Page<?>) assertInstanceOf(Outcome.Done.class, service.authorPosts("author-2", Optional.empty(), 20, Optional.empty())).value();
         assertEquals(List.of(), theirs.items());
     }
 

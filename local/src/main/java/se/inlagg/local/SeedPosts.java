@@ -57,7 +57,7 @@ final class SeedPosts {
         // for a day, after which seeding again would make "att-gastspela-som-chef-2"; a slug alone is no proof (a deleted
         // example's slug is never given again, and another author's post may hold it).
         java.util.Map<String, String> there = new java.util.HashMap<>();
-        switch (wiring.posts().authorPosts(AUTHOR_ID, ListQuery.MAX_LIMIT, Optional.empty())) {
+        switch (wiring.posts().authorPosts(AUTHOR_ID, Optional.empty(), ListQuery.MAX_LIMIT, Optional.empty())) {
             case Outcome.Done<Page<PostSummary>> d -> d.value().items().forEach(s -> there.putIfAbsent(s.title(), s.slug()));
             case Outcome.Refused<Page<PostSummary>> r -> throw new IllegalStateException("examples not read: " + r.refusal());
         }

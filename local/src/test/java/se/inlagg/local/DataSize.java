@@ -70,6 +70,24 @@ final class DataSize implements AutoCloseable {
         meter.reset();
     }
 
+    /** A draft of the author's, changed before every post the table grows by after it. */
+    void draft(String title) {
+        var draft = new PostDraft(Optional.of(title), Optional.of("Text som inte är klar."), Optional.of(PEOPLE.get(0)),
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("draft"));
+        if (!(wiring.posts().create(draft, AUTHOR, Optional.empty()) instanceof Outcome.Done<?>)) {
+            throw new IllegalStateException("the draft was not created");
+        }
+        meter.reset();
+    }
+
+    /** The API's GET /api/me/posts as the author asks for it. */
+    static HttpRequest myPosts(Map<String, String> query) {
+        HttpRequest.Builder b = HttpRequest.builder().method("GET").path("/api/me/posts").routeKey("GET /api/me/posts").authorId(AUTHOR);
+        query.forEach(b::query);
+        return b.build();
+    }
+
     /** More posts titled "Månadsmöte", as a staff blog makes one a month for years. */
     void createMonthlyMeetings(int count) {
         for (int i = 0; i < count; i++) {
@@ -87,12 +105,20 @@ final class DataSize implements AutoCloseable {
 
     /** What one request costs, and its answer's status (which must be the one a reader gets). */
     MeteredDynamo.Cost cost(HttpFunction function, HttpRequest request, int expectedStatus) {
+        return answer(function, request, expectedStatus).cost();
+    }
+
+    /** One request's answer, which must have this status, and what it cost. */
+    Answered answer(HttpFunction function, HttpRequest request, int expectedStatus) {
         meter.reset();
         HttpResponse answer = function.use(wiring).answer(request);
         if (answer.status() != expectedStatus) {
             throw new IllegalStateException(request.path() + " answered " + answer.status() + ": " + answer.bodyText());
         }
-        return meter.reset();
+        return new Answered(answer, meter.reset());
+    }
+
+    record Answered(HttpResponse response, MeteredDynamo.Cost cost) {
     }
 
     /**

@@ -1,0 +1,60 @@
+package se.inlagg.web;
+
+import java.util.Optional;
+import se.inlagg.posts.Status;
+
+/**
+ * Which of an author's posts "Mina inlägg" lists: all, the drafts, or those published (scheduled ones included, as a
+ * post's own status says "published" from the moment it is scheduled). The address names it as the API does
+ * (?status=draft, ?status=published), so a link to an author's drafts can be kept.
+ */
+public enum Shown {
+    ALL("Alla", "inlägg", Optional.empty()),
+    DRAFTS("Utkast", "utkast", Optional.of(Status.DRAFT)),
+    PUBLISHED("Publicerade och schemalagda", "publicerade eller schemalagda inlägg", Optional.of(Status.PUBLISHED));
+
+    private final String name;
+    private final String plural;
+    private final Optional<Status> status;
+
+    Shown(String name, String plural, Optional<Status> status) {
+        this.name = name;
+        this.plural = plural;
+        this.status = status;
+    }
+
+    /** The choice the address names; empty for a value no link makes. */
+    static Optional<Shown> of(Optional<String> status) {
+        if (status.isEmpty() || status.get().isEmpty()) {
+            return Optional.of(ALL);
+        }
+        for (Shown s : values()) {
+            if (s.status.map(Status::wire).filter(status.get()::equals).isPresent()) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public String displayName() {
+        return name;
+    }
+
+    String plural() {
+        return plural;
+    }
+
+    public Optional<Status> status() {
+        return status;
+    }
+
+    /** This choice's first page. */
+    public String href() {
+        return status.map(s -> "/drafts?status=" + s.wire()).orElse("/drafts");
+    }
+
+    /** This choice's page from a cursor on. */
+    String href(String cursor) {
+        return href() + (status.isPresent() ? "&" : "?") + "cursor=" + cursor;
+    }
+}
