@@ -1,8 +1,5 @@
 package se.inlagg.local;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,30 +30,23 @@ final class FaultyDynamo {
     final AtomicInteger transactions = new AtomicInteger();
 
     DynamoDbClient wrap(DynamoDbClient real, String table) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getName().equals("transactWriteItems") && args != null && args[0] instanceof TransactWriteItemsRequest r) {
-                transactions.incrementAndGet();
-                if (faultsLeft.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0) {
-                    switch (fault) {
-                        case CONFLICT -> throw conflict(r.transactItems().size());
-                        case THROTTLE -> throw ProvisionedThroughputExceededException.builder().message("injected").statusCode(400)
-                                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
-                                        .serviceName("DynamoDb").errorMessage("injected").build())
-                                .build();
-                        case FAIL_LAST_OPERATION -> args = new Object[] {failing(r, table, false)};
-                        case FAIL_FIRST_OPERATION -> args = new Object[] {failing(r, table, true)};
-                        case NONE -> { }
-                    }
-                }
+        return Intercepted.of(DynamoDbClient.class, real).replace("transactWriteItems", call -> {
+            var r = (TransactWriteItemsRequest) call.request();
+            transactions.incrementAndGet();
+            if (faultsLeft.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0) {
+                return switch (fault) {
+                    case CONFLICT -> throw conflict(r.transactItems().size());
+                    case THROTTLE -> throw ProvisionedThroughputExceededException.builder().message("injected").statusCode(400)
+                            .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
+                                    .serviceName("DynamoDb").errorMessage("injected").build())
+                            .build();
+                    case FAIL_LAST_OPERATION -> call.proceedWith(failing(r, table, false));
+                    case FAIL_FIRST_OPERATION -> call.proceedWith(failing(r, table, true));
+                    case NONE -> call.proceed();
+                };
             }
-            try {
-                return method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class}, handler);
+            return call.proceed();
+        }).client();
     }
 
     private static TransactionCanceledException conflict(int operations) {

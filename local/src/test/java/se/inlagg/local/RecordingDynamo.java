@@ -1,7 +1,5 @@
 package se.inlagg.local;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,19 +23,7 @@ final class RecordingDynamo {
     final Set<Grant> used = ConcurrentHashMap.newKeySet();
 
     DynamoDbClient wrap(DynamoDbClient real) {
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
-                (proxy, method, args) -> {
-                    if (method.isDefault() && method.getName().endsWith("Paginator")) {
-                        // A paginator's own code calls query/batchGetItem on this proxy, page by page.
-                        return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
-                    }
-                    record(method.getName(), args == null ? null : args[0]);
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return Intercepted.of(DynamoDbClient.class, real).beforeEvery(call -> record(call.operation(), call.request())).client();
     }
 
     private void record(String method, Object request) {

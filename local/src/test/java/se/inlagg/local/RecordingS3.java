@@ -1,12 +1,8 @@
 package se.inlagg.local;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import se.inlagg.images.BucketSettings;
 import se.inlagg.images.S3ImageBucket;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -54,15 +50,7 @@ final class RecordingS3 {
 
     /** A client on the search index's bucket whose every call is recorded. */
     S3Client searchIndex(S3Client real) {
-        return (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class},
-                (proxy, method, args) -> {
-                    noteSearch(method.getName());
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return Intercepted.of(S3Client.class, real).beforeEvery(call -> noteSearch(call.operation())).client();
     }
 
     private void noteSearch(String method) {
@@ -79,19 +67,7 @@ final class RecordingS3 {
     }
 
     private <T> T record(Class<T> type, T real) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (args != null && args.length == 1 && args[0] instanceof Consumer<?>) {
-                // The builder overloads build the request and call the overload that takes it, on this proxy.
-                return InvocationHandler.invokeDefault(proxy, method, args);
-            }
-            note(args == null ? null : args[0]);
-            try {
-                return method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+        return Intercepted.of(type, real).beforeEvery(call -> note(call.request())).client();
     }
 
     private void note(Object request) {
