@@ -113,18 +113,9 @@ class PicturesEndToEndTest extends ServerTest {
         LocalBucket local = env.server.bucket();
         String key = "uploads/nekad-" + java.util.UUID.randomUUID() + "/fil";
         try (var s3 = local.client()) {
-            var denied = (software.amazon.awssdk.services.s3.S3Client) java.lang.reflect.Proxy.newProxyInstance(
-                    software.amazon.awssdk.services.s3.S3Client.class.getClassLoader(),
-                    new Class<?>[] {software.amazon.awssdk.services.s3.S3Client.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("copyObject")) {
-                            throw software.amazon.awssdk.services.s3.model.S3Exception.builder().statusCode(403).message("Access Denied").build();
-                        }
-                        try {
-                            return method.invoke(s3, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            var denied = Intercepted.of(software.amazon.awssdk.services.s3.S3Client.class, s3).replace("copyObject", call -> {
+                throw software.amazon.awssdk.services.s3.model.S3Exception.builder().statusCode(403).message("Access Denied").build();
+            }).client();
             var bucket = new se.inlagg.images.S3ImageBucket(new se.inlagg.images.BucketSettings(local.name(), java.util.Optional.of(local.endpoint())),
                     new se.inlagg.images.S3ImageBucket.Parts(denied, null, null, software.amazon.awssdk.regions.Region.of(LocalDynamo.REGION)));
             s3.putObject(r -> r.bucket(local.name()).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(TestPictures.png(8, 8)));

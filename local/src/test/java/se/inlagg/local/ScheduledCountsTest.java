@@ -104,19 +104,13 @@ class ScheduledCountsTest {
             Post seen = done(later.posts().getToChange(racing, AUTHOR));
             // Just before the unpublish's transaction, a create in the same category counts the post there.
             Runnable[] beforeNextWrite = {() -> create(later, "Kom emellan", "Kapplöpning", Optional.empty())};
-            DynamoDbClient hooked = (DynamoDbClient) java.lang.reflect.Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                    new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("transactWriteItems") && beforeNextWrite[0] != null) {
-                            Runnable hook = beforeNextWrite[0];
-                            beforeNextWrite[0] = null;
-                            hook.run();
-                        }
-                        try {
-                            return method.invoke(raw, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            DynamoDbClient hooked = Intercepted.of(DynamoDbClient.class, raw).before("transactWriteItems", call -> {
+                if (beforeNextWrite[0] != null) {
+                    Runnable hook = beforeNextWrite[0];
+                    beforeNextWrite[0] = null;
+                    hook.run();
+                }
+            }).client();
             Wiring racingWiring = new Wiring(hooked, settings, twoHoursOn);
             assertInstanceOf(Outcome.Done.class, racingWiring.posts().unpublish(racing, AUTHOR, Optional.of(Seen.atVersion(seen.version()))),
                     "the post did not change: no conflict");

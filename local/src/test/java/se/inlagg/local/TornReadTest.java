@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.inlagg.local.ScheduledCountsTest.done;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -167,31 +165,24 @@ class TornReadTest {
      * after it.
      */
     static DynamoDbClient batchReadCommitted(DynamoDbClient real, AtomicReference<Runnable> midBatch) {
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("batchGetItem") && args != null && midBatch.get() != null) {
-                        @SuppressWarnings("unchecked")
-                        BatchGetItemRequest b = args[0] instanceof BatchGetItemRequest r ? r
-                                : BatchGetItemRequest.builder().applyMutation((java.util.function.Consumer<BatchGetItemRequest.Builder>) args[0]).build();
-                        Runnable between = midBatch.getAndSet(null);
-                        BatchGetItemResponse before = real.batchGetItem(b);
-                        between.run();
-                        BatchGetItemResponse after = real.batchGetItem(b);
-                        Map<String, List<Map<String, AttributeValue>>> spliced = new HashMap<>();
-                        after.responses().forEach((table, items) -> {
-                            List<Map<String, AttributeValue>> mixed = new ArrayList<>();
-                            items.stream().filter(i -> !i.get("SK").s().equals("BODY")).forEach(mixed::add);
-                            before.responses().getOrDefault(table, List.of()).stream().filter(i -> i.get("SK").s().equals("BODY")).forEach(mixed::add);
-                            spliced.put(table, mixed);
-                        });
-                        return after.toBuilder().responses(spliced).build();
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return Intercepted.of(DynamoDbClient.class, real).replace("batchGetItem", call -> {
+            if (midBatch.get() == null) {
+                return call.proceed();
+            }
+            var b = (BatchGetItemRequest) call.request();
+            Runnable between = midBatch.getAndSet(null);
+            BatchGetItemResponse before = real.batchGetItem(b);
+            between.run();
+            BatchGetItemResponse after = real.batchGetItem(b);
+            Map<String, List<Map<String, AttributeValue>>> spliced = new HashMap<>();
+            after.responses().forEach((table, items) -> {
+                List<Map<String, AttributeValue>> mixed = new ArrayList<>();
+                items.stream().filter(i -> !i.get("SK").s().equals("BODY")).forEach(mixed::add);
+                before.responses().getOrDefault(table, List.of()).stream().filter(i -> i.get("SK").s().equals("BODY")).forEach(mixed::add);
+                spliced.put(table, mixed);
+            });
+            return after.toBuilder().responses(spliced).build();
+        }).client();
     }
 
     /**
@@ -199,24 +190,19 @@ class TornReadTest {
      * armed write commit, then reads the POST item (read-committed between a Query and a transaction).
      */
     static DynamoDbClient readCommitted(DynamoDbClient real, AtomicReference<Runnable> midQuery) {
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("query") && args != null && args[0] instanceof QueryRequest q
-                            && q.keyConditionExpression().contains("BETWEEN :body AND :post") && midQuery.get() != null) {
-                        Runnable between = midQuery.getAndSet(null);
-                        QueryResponse body = real.query(only(q, ":body"));
-                        between.run();
-                        QueryResponse post = real.query(only(q, ":post"));
-                        List<Map<String, AttributeValue>> items = new ArrayList<>(body.items());
-                        items.addAll(post.items());
-                        return QueryResponse.builder().items(items).count(items.size()).scannedCount(items.size()).build();
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return Intercepted.of(DynamoDbClient.class, real).replace("query", call -> {
+            if (!(call.request() instanceof QueryRequest q && q.keyConditionExpression().contains("BETWEEN :body AND :post")
+                    && midQuery.get() != null)) {
+                return call.proceed();
+            }
+            Runnable between = midQuery.getAndSet(null);
+            QueryResponse body = real.query(only(q, ":body"));
+            between.run();
+            QueryResponse post = real.query(only(q, ":post"));
+            List<Map<String, AttributeValue>> items = new ArrayList<>(body.items());
+            items.addAll(post.items());
+            return QueryResponse.builder().items(items).count(items.size()).scannedCount(items.size()).build();
+        }).client();
     }
 
     /** The same Query narrowed to the one sort key its bound names. */

@@ -6,8 +6,6 @@ import static se.inlagg.local.WriteAllowances.AUTHOR;
 import static se.inlagg.local.WriteAllowances.draft;
 import static se.inlagg.local.WriteAllowances.words;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,9 +50,9 @@ class WriteAllowanceFaultsTest {
         final AtomicReference<Double> billed = new AtomicReference<>(0.0);
 
         DynamoDbClient wrap(DynamoDbClient real) {
-            return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
-                    (proxy, method, args) -> {
-                        if (method.getName().equals("updateItem") && counterInTransaction.getAndSet(false)) {
+            return Intercepted.of(DynamoDbClient.class, real)
+                    .before("updateItem", call -> {
+                        if (counterInTransaction.getAndSet(false)) {
                             // Another of the author's writes (made at the same moment) is in its transaction on the hour's
                             // counter: DynamoDB refuses a plain UpdateItem of an item in a transaction with
                             // TransactionConflictException, which the SDK does not retry (AwsErrorCode names no conflict).
@@ -62,17 +60,10 @@ class WriteAllowanceFaultsTest {
                                     .awsErrorDetails(AwsErrorDetails.builder().errorCode("TransactionConflictException")
                                             .serviceName("DynamoDb").errorMessage("injected").build()).build();
                         }
-                        Object answer;
-                        try {
-                            answer = method.invoke(real, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                        if (answer instanceof TransactWriteItemsResponse r) {
-                            billed.set(r.consumedCapacity().stream().mapToDouble(ConsumedCapacity::capacityUnits).sum());
-                        }
-                        return answer;
-                    });
+                    })
+                    .after("transactWriteItems", answer -> billed.set(((TransactWriteItemsResponse) answer).consumedCapacity().stream()
+                            .mapToDouble(ConsumedCapacity::capacityUnits).sum()))
+                    .client();
         }
     }
 
