@@ -1,7 +1,5 @@
 package se.inlagg.local;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,20 +34,12 @@ final class LegacyPosts {
     static PostService service(DynamoDbClient client, Settings settings) {
         var time = new SiteTime(settings.siteZone(), Clock.systemUTC());
         var real = new DynamoPostRepository(new Table(settings.tableName(), client), new Transactions(client, Duration.ofSeconds(5)), time);
-        var randomIds = (PostRepository) Proxy.newProxyInstance(PostRepository.class.getClassLoader(), new Class<?>[] {PostRepository.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("create")) {
-                        Post p = (Post) args[0];
-                        PostSummary s = p.summary();
-                        args[0] = new Post(new PostSummary(Ids.newId(), s.slug(), s.title(), s.excerpt(), s.author(), s.tags(), s.image(),
-                                s.status(), s.publishedAt(), s.dated(), s.updatedAt(), s.version(), s.authorId()), p.body(), p.bodyHtml());
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        var randomIds = Intercepted.of(PostRepository.class, real).replace("create", call -> {
+            Post p = (Post) call.request();
+            PostSummary s = p.summary();
+            return call.proceedWith(new Post(new PostSummary(Ids.newId(), s.slug(), s.title(), s.excerpt(), s.author(), s.tags(), s.image(),
+                    s.status(), s.publishedAt(), s.dated(), s.updatedAt(), s.version(), s.authorId()), p.body(), p.bodyHtml()));
+        }).client();
         return new PostService(randomIds, time, Duration.ofSeconds(5), ImageFiles.NONE);
     }
 
