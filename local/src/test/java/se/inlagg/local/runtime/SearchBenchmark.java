@@ -3,8 +3,6 @@ package se.inlagg.local.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,6 +31,7 @@ import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
 import se.inlagg.http.HttpFunction;
 import se.inlagg.local.DynamoForTests;
+import se.inlagg.local.Intercepted;
 import se.inlagg.local.LocalServer;
 import se.inlagg.local.Repo;
 import se.inlagg.local.S3ForTests;
@@ -448,19 +447,12 @@ class SearchBenchmark {
     /** Each list page of the reader's site, its Queries counted: the front page, a category's, an archive's, an author's, deep pages. */
     private static String queriesPerPage(DynamoDbClient client, Settings settings) {
         AtomicInteger queries = new AtomicInteger();
-        DynamoDbClient counting = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
-                    // A Query naming one item's whole key (store.Table.get: a category's name, say) reads no list.
-                    if (method.getName().equals("query") && args[0] instanceof QueryRequest q
-                            && !q.keyConditionExpression().contains("#sk = :sk")) {
-                        queries.incrementAndGet();
-                    }
-                    try {
-                        return method.invoke(client, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        DynamoDbClient counting = Intercepted.of(DynamoDbClient.class, client).before("query", call -> {
+            // A Query naming one item's whole key (store.Table.get: a category's name, say) reads no list.
+            if (!((QueryRequest) call.request()).keyConditionExpression().contains("#sk = :sk")) {
+                queries.incrementAndGet();
+            }
+        }).client();
         Wiring wiring = new Wiring(counting, settings, Clock.systemUTC());
         var lists = new ListPageHandler().use(wiring);
         List<String> pages = new ArrayList<>();
