@@ -21,6 +21,7 @@ import se.inlagg.ops.Log;
 import se.inlagg.ops.Metrics;
 import se.inlagg.posts.Refusal;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -196,12 +197,20 @@ public abstract class HttpFunction implements RequestStreamHandler {
         return this;
     }
 
-    /** DynamoDB throttling that outlasted the SDK's retries is "busy"; anything else is our fault. */
+    /**
+     * DynamoDB throttling that outlasted the SDK's retries is "busy", and so is a call that ran out of the invocation's
+     * time (WithinTheInvocation): AWS did not answer in time, which a retry a moment later may well get past. A write so
+     * ended may have landed; a create resent with its key or an edit with its If-Match finds out. Anything else is our fault.
+     */
     private static Problem storeFailure(RuntimeException e) {
         boolean throttled = e instanceof AwsServiceException a && (a.isThrottlingException() || a.statusCode() == 503);
         if (throttled) {
             Metrics.count(Metrics.Event.THROTTLES);
             Log.warn("throttled", "error", e.getClass().getSimpleName());
+            return Problems.of(new Refusal.Busy(Problems.BUSY_RETRY_AFTER));
+        }
+        if (e instanceof ApiCallTimeoutException) {
+            Log.warn("aws_call_timed_out", "error", e.getMessage());
             return Problems.of(new Refusal.Busy(Problems.BUSY_RETRY_AFTER));
         }
         Log.error("store_failed", e);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
+import se.inlagg.ops.WithinTheInvocation;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -74,6 +75,7 @@ public final class S3ImageBucket implements ImageBucket {
                 // Checksums only where S3 requires them: none of these calls streams a body worth it.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new WithinTheInvocation()))
                 .build())::getValue, new Lazy<>(() -> {
                     S3Presigner.Builder presigner = S3Presigner.builder().region(region)
                             .credentialsProvider(DefaultCredentialsProvider.builder().build());

@@ -6,24 +6,32 @@ import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import java.util.Optional;
 
 /**
- * The request a thread is working on: its id, its route and the runtime's logger. Set once by
+ * The request a thread is working on: its id, its route, the runtime's logger and when Lambda ends it. Set once by
  * the function's entry point, so a log line or metric from deep in the store still names the
- * request it belongs to without every layer passing it down.
+ * request it belongs to, and a call to AWS gives up while the function can still answer ({@link WithinTheInvocation}),
+ * without every layer passing it down.
+ *
+ * @param endsAt when Lambda stops the invocation, in epoch milliseconds ({@link #NEVER} outside one)
  */
-public record Invocation(String requestId, String apiRequestId, String route, String function, LambdaLogger logger) {
+public record Invocation(String requestId, String apiRequestId, String route, String function, LambdaLogger logger,
+                         long endsAt) {
+
+    /** No end: start-up, priming, a command-line tool. */
+    static final long NEVER = Long.MAX_VALUE;
 
     private static final ThreadLocal<Invocation> CURRENT = new ThreadLocal<>();
 
     /** Outside any request (start-up, priming, a command-line tool). */
-    static final Invocation NONE = new Invocation("", "", "", functionName(), null);
+    static final Invocation NONE = new Invocation("", "", "", functionName(), null, NEVER);
 
     /**
      * Makes this the current invocation until {@link Scope#close()}. Lines carry Lambda's request
      * id (which its own platform lines carry too) and API Gateway's (which its access log carries).
      */
     public static Scope begin(Context context, String route, String apiRequestId) {
+        long endsAt = System.currentTimeMillis() + context.getRemainingTimeInMillis();
         return new Invocation(context.getAwsRequestId(), apiRequestId, route,
-                Optional.ofNullable(context.getFunctionName()).orElse(functionName()), context.getLogger()).enter();
+                Optional.ofNullable(context.getFunctionName()).orElse(functionName()), context.getLogger(), endsAt).enter();
     }
 
     /**
@@ -40,6 +48,12 @@ public record Invocation(String requestId, String apiRequestId, String route, St
                 CURRENT.set(previous);
             }
         };
+    }
+
+    /** Whether the current invocation has this much time left (always, outside one). */
+    public static boolean hasLeft(java.time.Duration needed) {
+        long endsAt = current().endsAt();
+        return endsAt == NEVER || endsAt - System.currentTimeMillis() >= needed.toMillis();
     }
 
     static Invocation current() {

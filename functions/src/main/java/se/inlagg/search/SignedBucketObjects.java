@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.inlagg.ops.Invocation;
+import se.inlagg.ops.WithinTheInvocation;
 import se.inlagg.posts.Backoff;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -49,6 +52,12 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
 final class SignedBucketObjects implements BucketObjects {
 
     private static final int ATTEMPTS = 3;
+    /**
+     * The longest an attempt waits on S3 before it is given up: to connect, then between two reads of the answer. The
+     * client's own default is 30 s of silence, three times over, where a reader's function has 10 s in all.
+     */
+    static final Duration CONNECTING = Duration.ofSeconds(2);
+    static final Duration SILENCE = Duration.ofSeconds(5);
     private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]{1,100})</Code>");
     private static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(429, 500, 502, 503, 504);
 
@@ -82,8 +91,8 @@ final class SignedBucketObjects implements BucketObjects {
                     return URI.create(bucket.contains(".") ? "https://" + s3Host + "/" + bucket + "/"
                             : "https://" + bucket + "." + s3Host + "/");
                 });
-        return new SignedBucketObjects(UrlConnectionHttpClient.create(), DefaultCredentialsProvider.builder().build(), region.id(),
-                base, Clock.systemUTC());
+        return new SignedBucketObjects(UrlConnectionHttpClient.builder().connectionTimeout(CONNECTING).socketTimeout(SILENCE).build(),
+                DefaultCredentialsProvider.builder().build(), region.id(), base, Clock.systemUTC());
     }
 
     /**
@@ -170,16 +179,21 @@ final class SignedBucketObjects implements BucketObjects {
                 return attempt.run();
             } catch (IOException | java.io.UncheckedIOException e) {
                 // The URL-connection client throws some failures to connect unchecked.
-                if (n == ATTEMPTS) {
+                if (n == ATTEMPTS || !timeForAnother()) {
                     throw SdkClientException.create("S3 could not be reached for " + key + ", or sent it damaged", e);
                 }
             } catch (AwsServiceException e) {
-                if (n == ATTEMPTS || !retryable(e)) {
+                if (n == ATTEMPTS || !retryable(e) || !timeForAnother()) {
                     throw e;
                 }
             }
             pause(n);
         }
+    }
+
+    /** Whether the invocation could wait out another attempt and still answer: else Lambda would end it first. */
+    private static boolean timeForAnother() {
+        return Invocation.hasLeft(CONNECTING.plus(SILENCE).plus(WithinTheInvocation.ANSWERING));
     }
 
     /** What the SDK's standard retries retry for S3: a 5xx, throttling, and a request S3 timed out reading (400 RequestTimeout). */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import se.inlagg.ops.SnapshotSafeJitter;
 import se.inlagg.ops.Trace;
+import se.inlagg.ops.WithinTheInvocation;
 import se.inlagg.posts.Backoff;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -92,6 +93,7 @@ public final class Table {
                 .httpClient(UrlConnectionHttpClient.create())
                 .accountIdEndpointMode(software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode.DISABLED)
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new UnstreamedBodies()).addExecutionInterceptor(new Trace())
+                        .addExecutionInterceptor(new WithinTheInvocation())
                         // The SDK's retries as it sets them for DynamoDB (attempts, conditions, waits), their waits drawn so
                         // that copies restored from one SnapStart snapshot do not wait alike. Its 9 attempts said again: a
                         // strategy changed here starts from the SDK's general one, of 4.

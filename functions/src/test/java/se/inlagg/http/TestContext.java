@@ -11,6 +11,16 @@ import java.nio.charset.StandardCharsets;
 public final class TestContext implements Context {
 
     public final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private final int remainingMillis;
+
+    public TestContext() {
+        this(10_000);
+    }
+
+    /** An invocation with this long left before Lambda ends it. */
+    public TestContext(int remainingMillis) {
+        this.remainingMillis = remainingMillis;
+    }
 
     public String logs() {
         return logged.toString(StandardCharsets.UTF_8);
@@ -58,7 +68,7 @@ public final class TestContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 10_000;
+        return remainingMillis;
     }
 
     @Override

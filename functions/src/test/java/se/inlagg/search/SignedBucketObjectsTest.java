@@ -23,9 +23,13 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import se.inlagg.http.TestContext;
+import se.inlagg.ops.Invocation;
+import se.inlagg.ops.WithinTheInvocation;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -257,6 +261,29 @@ class SignedBucketObjectsTest {
         s3.answer(200, "after a refused connection", "\"t\"");
 
         assertEquals("after a refused connection", new String(objects.get("search/a", Optional.empty()).body(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * In an invocation without the time to wait out another attempt (to connect, then S3's silence) and still answer, a
+     * failure is the answer: tried again, Lambda would end the function first, and the reader get API Gateway's bare 500.
+     */
+    @Test
+    void aFailureIsNotTriedAgainWhenTheInvocationHasNoTimeForIt() {
+        s3.refuseConnection();
+        s3.answer(200, "after a refused connection", "\"t\"");
+        int enough = (int) SignedBucketObjects.CONNECTING.plus(SignedBucketObjects.SILENCE).plus(WithinTheInvocation.ANSWERING).toMillis();
+
+        try (Invocation.Scope scope = Invocation.begin(new TestContext(enough - 1_000), "GET /search", "r-1")) {
+            assertThrows(SdkClientException.class, () -> objects.get("search/a", Optional.empty()));
+        }
+        assertEquals(1, s3.sent.size(), "one attempt");
+
+        s3.refuseConnection();
+        s3.answer(200, "after a refused connection", "\"t\"");
+        try (Invocation.Scope scope = Invocation.begin(new TestContext(enough + 2_000), "GET /search", "r-2")) {
+            assertEquals("after a refused connection", new String(objects.get("search/a", Optional.empty()).body(), StandardCharsets.UTF_8),
+                    "with the time, tried again");
+        }
     }
 
     @Test

@@ -1,0 +1,42 @@
+package se.inlagg.ops;
+
+import java.time.Duration;
+import software.amazon.awssdk.awscore.AwsRequest;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/**
+ * Gives each call to AWS, its retries included, at most the time its invocation has left but {@link #ANSWERING}.
+ * The SDK's own bounds are far longer than a function's timeout (DynamoDB's nine attempts wait at least 35 s between
+ * them when throttled, and a silent connection is waited on for 30 s), so on a struggling table Lambda ended the
+ * invocation first: API Gateway answered its bare 500, which CloudFront does not keep, so every reader came back to
+ * the table, and nothing was logged or counted as a throttle (found by a production pre-mortem). Bounded, the call
+ * ends in the SDK's ApiCallTimeoutException while the function lives, which it answers as busy (503 with Retry-After).
+ * Outside an invocation (priming, a command-line tool) calls keep the SDK's bounds.
+ */
+public final class WithinTheInvocation implements ExecutionInterceptor {
+
+    /** What a function needs after a call gives up: log, render the busy page or problem, and write it. */
+    public static final Duration ANSWERING = Duration.ofMillis(1_500);
+    /** The SDK refuses a timeout of nothing; a call past its time fails at once with this. */
+    private static final Duration AT_ONCE = Duration.ofMillis(1);
+
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        long endsAt = Invocation.current().endsAt();
+        if (endsAt == Invocation.NEVER || !(context.request() instanceof AwsRequest request)) {
+            return context.request();
+        }
+        Duration left = Duration.ofMillis(endsAt - System.currentTimeMillis()).minus(ANSWERING);
+        Duration bound = left.compareTo(AT_ONCE) < 0 ? AT_ONCE : left;
+        AwsRequestOverrideConfiguration given = request.overrideConfiguration().orElse(null);
+        if (given != null && given.apiCallTimeout().filter(t -> t.compareTo(bound) <= 0).isPresent()) {
+            return request;
+        }
+        AwsRequestOverrideConfiguration.Builder config = given == null ? AwsRequestOverrideConfiguration.builder() : given.toBuilder();
+        return request.toBuilder().overrideConfiguration(config.apiCallTimeout(bound).build()).build();
+    }
+}

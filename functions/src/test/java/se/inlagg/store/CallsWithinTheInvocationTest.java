@@ -1,0 +1,155 @@
+package se.inlagg.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import se.inlagg.api.ListPostsHandler;
+import se.inlagg.app.Wiring;
+import se.inlagg.config.Settings;
+import se.inlagg.http.TestContext;
+import se.inlagg.json.Json;
+import se.inlagg.ops.WithinTheInvocation;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A function answers a table that keeps throttling, or an answer that never comes, with its 503 and Retry-After before
+ * Lambda ends the invocation. The SDK's own bounds (nine attempts with throttled waits of at least 35 s between them; a
+ * silent connection waited on for 30 s) outlasted the functions' 10 and 15 s, so Lambda ended them first and API Gateway
+ * answered its bare 500 (found by a production pre-mortem). Here a function runs as Lambda runs it (handleRequest, with
+ * the time its invocation has) against a loopback server playing DynamoDB; an invocation still running at its end is
+ * what Lambda would have stopped.
+ */
+class CallsWithinTheInvocationTest {
+
+    /** The invocation's time: short, so the test is; the bound is the same share of any function's timeout. */
+    private static final int INVOCATION_MILLIS = 4_000;
+
+    private final HttpServer server;
+    private final AtomicInteger calls = new AtomicInteger();
+    private final CountDownLatch released = new CountDownLatch(1);
+    private volatile boolean silent;
+    private final ExecutorService lambda = Executors.newVirtualThreadPerTaskExecutor();
+    private final DynamoDbClient client;
+
+    CallsWithinTheInvocationTest() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            calls.incrementAndGet();
+            if (silent) {
+                try {
+                    released.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] body = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ThrottlingException\","
+                    + "\"message\":\"Throughput exceeds the current capacity of your table or index.\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+            exchange.sendResponseHeaders(400, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        client = Table.configured(DynamoDbClient.builder())
+                .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                .region(Region.EU_NORTH_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .build();
+    }
+
+    @AfterEach
+    void close() {
+        released.countDown();
+        lambda.shutdownNow();
+        client.close();
+        server.stop(0);
+    }
+
+    @Test
+    void aTableThatKeepsThrottlingIsAnsweredBusyBeforeLambdaEndsTheInvocation() throws Exception {
+        Map<String, Object> answer = listPostsAsLambdaRunsIt();
+        assertBusy(answer);
+        assertTrue(calls.get() > 1, "the SDK retried within the time: " + calls.get());
+    }
+
+    @Test
+    void anAnswerThatNeverComesIsGivenUpOnBeforeLambdaEndsTheInvocation() throws Exception {
+        silent = true;
+        assertBusy(listPostsAsLambdaRunsIt());
+    }
+
+    /** Every function's timeout leaves its calls time of their own after the time kept for answering. */
+    @Test
+    void everyFunctionsTimeoutLeavesItsCallsTime() throws IOException {
+        Path template = Files.exists(Path.of("template.yaml")) ? Path.of("template.yaml") : Path.of("..", "template.yaml");
+        Matcher timeouts = Pattern.compile("\\n\\s+Timeout: (\\d+)").matcher(Files.readString(template));
+        int found = 0;
+        while (timeouts.find()) {
+            found++;
+            assertTrue(Integer.parseInt(timeouts.group(1)) * 1_000L >= 4 * WithinTheInvocation.ANSWERING.toMillis(),
+                    "a Timeout of " + timeouts.group(1) + " s leaves too little after " + WithinTheInvocation.ANSWERING);
+        }
+        assertTrue(found > 10, "the template's timeouts were read: " + found);
+    }
+
+    private static void assertBusy(Map<String, Object> answer) {
+        assertEquals(503, answer.get("statusCode"), answer.toString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> headers = (Map<String, Object>) answer.get("headers");
+        assertTrue(headers.containsKey("retry-after"), "with Retry-After: " + headers);
+    }
+
+    /** GET /api/posts through handleRequest; fails as Lambda would end it if the invocation outlasts its time. */
+    private Map<String, Object> listPostsAsLambdaRunsIt() throws Exception {
+        var function = new ListPostsHandler().use(new Wiring(client, new Settings("Posts", ZoneId.of("Europe/Stockholm")), Clock.systemUTC()));
+        String event = """
+                {"version":"2.0","routeKey":"GET /api/posts","rawPath":"/api/posts","rawQueryString":"",
+                 "headers":{"user-agent":"curl/8.5.0"},
+                 "requestContext":{"requestId":"r-1","http":{"method":"GET","sourceIp":"192.0.2.1"}},
+                 "isBase64Encoded":false}""";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TestContext context = new TestContext(INVOCATION_MILLIS);
+        Future<?> invocation = lambda.submit(() -> {
+            function.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, context);
+            return null;
+        });
+        try {
+            invocation.get(INVOCATION_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException ended) {
+            throw new AssertionError("still running when Lambda would have ended it, after " + calls.get() + " calls: API Gateway"
+                    + " answers its bare 500; logged: " + context.logs());
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> answer = (Map<String, Object>) Json.read(new ByteArrayInputStream(out.toByteArray()));
+        return answer;
+    }
+}
