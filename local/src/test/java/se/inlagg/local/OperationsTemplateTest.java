@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -179,6 +181,25 @@ class OperationsTemplateTest {
     }
 
     /** A function reading the table's stream that falls behind is told of before its retries give up. */
+    /**
+     * Every resource a runbook looks up by its logical id (`describe-stack-resource --logical-resource-id`) is one the stack
+     * makes: the template's own, or an event source mapping SAM makes of a function's stream event (named by the function
+     * and the event), which the whole-table restore stops and starts again.
+     */
+    @Test
+    void everyResourceTheDocsLookUpIsOneTheStackMakes() throws IOException {
+        Set<String> made = new TreeSet<>(template.resources().keySet());
+        template.streamSources().forEach(s -> made.add(s.functionId() + s.name()));
+        Pattern lookUp = Pattern.compile("--logical-resource-id (\\w+)");
+        Set<String> named = new TreeSet<>();
+        for (Path doc : List.of(Repo.root().resolve("README.md"), Repo.root().resolve("docs/OPERATIONS.md"))) {
+            lookUp.matcher(Files.readString(doc)).results().forEach(m -> named.add(m.group(1)));
+        }
+        assertTrue(named.containsAll(List.of("SearchIndexFailures", "SearchIndexFunctionPostChanges")), "the look-ups were read: " + named);
+        named.removeAll(made);
+        assertEquals(Set.of(), named, "looked up in the docs, made by no resource of the stack");
+    }
+
     @Test
     void everyStreamReaderFallingBehindRaisesAnAlarm() {
         assertFalse(template.streamSources().isEmpty());
