@@ -201,6 +201,35 @@ public final class Markdown {
     }
 
     /**
+     * The site's uploaded pictures the body's own pictures show ("/images/….png"), by a path or by a full address on any
+     * site running this code, in their order: such a file goes when the post that has it as its picture lets it go, and
+     * a text showing it would show a broken picture.
+     */
+    static List<String> uploadedPicturesShown(String markdown) {
+        List<String> found = new ArrayList<>();
+        AS_WRITTEN.parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Image image) {
+                uploadedPicture(image.getDestination()).filter(p -> !found.contains(p)).ifPresent(found::add);
+                visitChildren(image);
+            }
+        });
+        return found;
+    }
+
+    /** The uploaded picture an address in a post's text reaches, read as the post's page reads it ("../images/…" too). */
+    private static Optional<String> uploadedPicture(String destination) {
+        try {
+            return se.inlagg.posts.Image.storedPathOf(PAGE.resolve(destination.strip()).toString());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // no address a browser would fetch
+        }
+    }
+
+    /** A post's page, which a relative address in its text is read from. */
+    private static final java.net.URI PAGE = java.net.URI.create("https://inlagg.invalid/posts/inlagg");
+
+    /**
      * The words of the body as plain prose, for excerpts written by nobody and for search: each
      * paragraph, heading and list item ends a sentence ("punkt ett. punkt två."), so blocks do not
      * run together into one sentence that was never written. What looks like HTML and code blocks are

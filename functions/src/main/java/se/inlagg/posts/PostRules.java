@@ -74,6 +74,13 @@ public final class PostRules {
             return read.instant();
         });
         Optional<Image> image = image(errors, d, current);
+        if (body != null) {
+            // Only the post's own picture, as it is after this write: another's file goes with that post's picture, and
+            // this one's old file when it lets it go (found by a production pre-mortem).
+            Optional<String> own = image.flatMap(Image::storedName).map(name -> Image.SITE_PATH + name);
+            Markdown.uploadedPicturesShown(body).stream().filter(p -> !own.equals(Optional.of(p))).findFirst()
+                    .ifPresent(p -> errors.add(new FieldError("body", NOT_THIS_POSTS_PICTURE + p)));
+        }
         Optional<String> excerpt = optional(errors, "excerpt", d.excerpt(), MAX_EXCERPT, true);
         // An excerpt is read without such a user name or password (excerptAsRead), so one its author wrote would change
         // unseen: refused as the body's links are, so the author learns why.
@@ -365,6 +372,10 @@ public final class PostRules {
     private static String linkWithCredentials(WebAddresses.WithoutUserInfo address) {
         return LINK_WITH_CREDENTIALS + (address.host().isEmpty() ? address.address() : address.host());
     }
+
+    /** Followed by the picture's path. */
+    public static final String NOT_THIS_POSTS_PICTURE = "must not show an uploaded picture that is not this post's own picture, since its "
+            + "file goes when no post has it as its picture: upload the file as this post's picture, or take it out of the text: ";
 
     public static final String URL_WITH_NO_SUCH_PORT = "must be a web address whose port number, after the colon, is from 1 to 65535";
 

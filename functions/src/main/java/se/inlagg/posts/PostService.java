@@ -427,6 +427,12 @@ public final class PostService {
         if (!was.authorId().equals(actorId)) {
             return Outcome.refused(Refusal.Forbidden.notTheAuthor());
         }
+        // A text showing the picture this lets go would show it broken: the author takes it out of the text first.
+        Optional<String> shown = was.image().flatMap(Image::storedName).map(name -> Image.SITE_PATH + name)
+                .filter(path -> !path.equals(image.url()) && Markdown.uploadedPicturesShown(current.body()).contains(path));
+        if (shown.isPresent()) {
+            return Outcome.refused(new Refusal.Invalid(List.of(new FieldError("body", PostRules.NOT_THIS_POSTS_PICTURE + shown.get()))));
+        }
         Instant now = time.now();
         var next = was.withImage(Optional.of(image.asSavedIn(was.version() + 1)), now);
         return switch (writeDropping(was, next.image(), () -> repository.update(was, next, Optional.empty(), now))) {

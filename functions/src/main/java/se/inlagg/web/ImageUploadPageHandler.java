@@ -212,6 +212,10 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
             fields.add(new FormView.Field(f[0], f[1], values.getOrDefault(f[0], ""), 1, f[0].equals("alt"), Optional.of(f[3]), message));
         }
         String href = Views.postPath(post.slug());
+        // What the rest of the post says against the new picture (its text showing the picture it replaces) is fixed on the
+        // edit form, which the summary links to: this page has no field for it.
+        errors.stream().filter(e -> e.field().equals("body")).forEach(e -> summary.add(new Link("Text: " + Swedish.message(e.field(),
+                e.message()), href + "/edit")));
         FormView form = new FormView("Beskriv bilden", href + "/image", fields, notice, "Bilden sparades inte. Rätta det som är markerat:",
                 summary, viewer.csrf(), Tokens.newToken(), List.of(new FormView.Button("save", "Spara bilden på inlägget", false)));
         // Five digits and more grouped, as Swedish writes them ("12 288 kB").

@@ -52,6 +52,9 @@ final class Swedish {
                 "får inte vara filen till en bild som inlägget inte visar nu (en som laddats upp till ett annat inlägg, här eller på en "
                         + "annan webbplats med Inlägg, eller en som inlägget visade förut), för den tas bort när inget inlägg visar den: "
                         + "ladda upp filen till det här inlägget");
+        add(Pattern.quote(PostRules.NOT_THIS_POSTS_PICTURE) + "(.+)", "får inte visa en uppladdad bild som inte är inläggets egen bild,"
+                + " för filen tas bort när inget inlägg har den som sin bild: ladda upp filen som det här inläggets bild, eller ta bort"
+                + " den ur texten ($1)");
         add(Pattern.quote(PostRules.URL_WITH_CREDENTIALS),
                 "får inte innehålla användarnamn eller lösenord (det som står före @ i adressen): alla som läser inlägget skulle få dem");
         add(Pattern.quote(PostRules.LINK_WITH_CREDENTIALS) + "(.+)", "får inte länka till eller visa en adress med användarnamn eller "

@@ -16,12 +16,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Image;
 import se.inlagg.posts.InMemoryPosts;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.PostService;
+import se.inlagg.posts.PostRules;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Seen;
 import se.inlagg.posts.SiteTime;
@@ -55,6 +57,54 @@ class ImageServiceTest {
 
     static Refusal refused(Outcome<?> outcome) {
         return assertInstanceOf(Outcome.Refused.class, outcome).refusal();
+    }
+
+    /** A published post with an uploaded picture saved to it. */
+    Post withPicture(String title) {
+        Post p = post(title, "published");
+        return (Post) assertInstanceOf(Outcome.Done.class, images.attach(ASA, p.slug(), uploaded(Pictures.png(40, 20)), "Logotypen", "",
+                Seen.atVersion(p.version()))).value();
+    }
+
+    static String fileOf(Post p) {
+        return ObjectKeys.image(p.summary().image().orElseThrow().storedName().orElseThrow());
+    }
+
+    /**
+     * A picture uploaded to one post, its address pasted into another post's text (authors reuse a logo or a portrait so):
+     * refused, as the picture field refuses it, since the file is deleted with the first post and the second would show
+     * it broken, nobody told (found by a production pre-mortem).
+     */
+    @Test
+    void aPictureUploadedToAnotherPostIsNotShownInATextWhereItWouldBreak() {
+        Post first = withPicture("Ny logotyp för förvaltningen");
+        String url = first.summary().image().orElseThrow().url();
+
+        var second = posts.create(new PostDraft(Optional.of("Månadsbrev december"), Optional.of("![Logotypen](https://blogg.example.se"
+                + url + ")\n\nHej alla!"), Optional.of("Åsa Öberg"), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("published")), ASA, Optional.empty());
+
+        assertEquals(List.of(new FieldError("body", PostRules.NOT_THIS_POSTS_PICTURE + url)), ((Refusal.Invalid) refused(second)).errors());
+        assertInstanceOf(Outcome.Done.class, posts.delete(first.slug(), Optional.empty(), ASA));
+        assertFalse(bucket.files.containsKey(fileOf(first)), "the file went with its post, and no other post shows it");
+    }
+
+    /** A post whose text shows its own picture keeps the file while it does: the picture is not replaced under it. */
+    @Test
+    void aPictureItsPostsTextShowsIsNotReplacedUnderIt() {
+        Post first = withPicture("Ny logotyp för förvaltningen");
+        String url = first.summary().image().orElseThrow().url();
+        Post current = ((Outcome.Done<Post>) posts.getToChange(first.slug(), ASA)).value();
+        Post showing = (Post) assertInstanceOf(Outcome.Done.class, posts.edit(current, new PostDraft(Optional.of(current.summary().title()),
+                Optional.of("Här är den igen:\n\n![Logotypen](" + url + ")"), Optional.of("Åsa Öberg"), Optional.empty(), Optional.empty(),
+                List.of(), Optional.empty(), Optional.of(url), Optional.of("Logotypen"), Optional.empty(), Optional.empty(),
+                Optional.of("published")), ASA), "its own picture, in its text too").value();
+
+        var replaced = images.attach(ASA, showing.slug(), uploaded(Pictures.png(60, 30)), "Nya logotypen", "", Seen.atVersion(showing.version()));
+
+        assertEquals(List.of(new FieldError("body", PostRules.NOT_THIS_POSTS_PICTURE + url)), ((Refusal.Invalid) refused(replaced)).errors(),
+                "the text still shows the picture this would let go");
+        assertTrue(bucket.files.containsKey(fileOf(first)), "the file the text shows is kept: " + bucket.files.keySet());
     }
 
     /**

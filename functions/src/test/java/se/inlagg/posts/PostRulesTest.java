@@ -331,6 +331,40 @@ class PostRulesTest {
     }
 
     /**
+     * The text may show only the post's own uploaded picture, as it is after the write: another's (pasted into the text by
+     * its address, as authors reuse a logo or a portrait) or the one this write lets go is deleted with that post's picture,
+     * and every reader would get a broken picture (found by a production pre-mortem). By its path, full address on any
+     * site, or an address relative to the post's page; any other picture, and a link to the file, are the author's.
+     */
+    @Test
+    void theTextShowsNoUploadedPictureButThePostsOwn() {
+        String own = "/images/abcdefghijklmnopqrstuvwxyz.png";
+        String other = "/images/zyxwvutsrqponmlkjihgfedcba.jpg";
+        var stored = new PostSummary("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", "logotypen", "Logotypen", "", new Byline("a", Optional.empty(),
+                Optional.empty()), List.of(), Optional.of(new Image(own, "Logotypen", Optional.empty())), Status.PUBLISHED,
+                Instant.parse("2026-11-01T09:00:00Z"), true, Instant.parse("2026-11-01T09:00:00Z"), 3, "author-1");
+        for (String shown : List.of(other, "https://blogg.example" + other, "https://d111.cloudfront.net" + other + "?v=2",
+                "../.." + other, "  " + other)) {
+            var refused = assertInstanceOf(Outcome.Refused.class, PostRules.check(withBodyAndPicture("Se här:\n\n![Logga](" + shown + ")", own),
+                    TIME, Optional.of(stored)), shown);
+            assertEquals(List.of(new FieldError("body", PostRules.NOT_THIS_POSTS_PICTURE + other)), ((Refusal.Invalid) refused.refusal()).errors(),
+                    shown);
+        }
+        assertInstanceOf(Outcome.Done.class, PostRules.check(withBodyAndPicture("![Logga](https://blogg.example" + own + ")", own), TIME,
+                Optional.of(stored)), "its own picture, in its text too");
+        assertInstanceOf(Outcome.Refused.class, PostRules.check(withBodyAndPicture("![Logga](" + own + ")", ""), TIME, Optional.of(stored)),
+                "its own picture, which this write takes away");
+        assertInstanceOf(Outcome.Done.class, PostRules.check(withBodyAndPicture("[filen](" + other + ") och ![Loggan](https://example.com"
+                + "/images/logo.png)", ""), TIME, Optional.of(stored)), "a link to a file, and a picture under /images/ of no name the site makes");
+    }
+
+    private static PostDraft withBodyAndPicture(String body, String picture) {
+        return new PostDraft(Optional.of("Logotypen"), Optional.of(body), Optional.of("a"), Optional.empty(), Optional.empty(), List.of(),
+                Optional.empty(), Optional.of(picture), picture.isEmpty() ? Optional.empty() : Optional.of("Logotypen"), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    /**
      * A dot segment after /images/ ("/images/./x.png", "/images/%2e/x.png", "/images/y/../x.png") is no plain web address:
      * a browser removes it and asks for the other post's file, so this post would show a picture that goes when that post
      * lets it go. A trailing dot segment leaves a folder ("/images/x.png/.": "…/x.png/"),

@@ -437,6 +437,10 @@ class PagesRenderingTest {
                 Swedish.message(se.inlagg.posts.PostRules.timeProblem(new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"),
                         java.time.Clock.systemUTC()).read("2027-02-29 15:00"))), "a day its month lacks");
         assertTrue(Swedish.message(se.inlagg.posts.PostRules.ANOTHER_POSTS_PICTURE).startsWith("får inte vara filen till en bild som inlägget inte visar nu"));
+        assertEquals("får inte visa en uppladdad bild som inte är inläggets egen bild, för filen tas bort när inget inlägg har den som sin bild:"
+                + " ladda upp filen som det här inläggets bild, eller ta bort den ur texten (/images/abcdefghijklmnopqrstuvwxyz.png)",
+                Swedish.message(se.inlagg.posts.PostRules.NOT_THIS_POSTS_PICTURE + "/images/abcdefghijklmnopqrstuvwxyz.png"),
+                "which picture of the text, by its address");
         // Its examples are the date field's hint's, and no "mellan år 1 och 9999", which reads oddly.
         assertEquals("måste vara ett datum, med eller utan klockslag, till exempel 2026-12-24, 2026-12-24 15:00 eller 24 december 2026"
                 + " kl. 15.00 (årtal med högst fyra siffror)", Swedish.message(se.inlagg.posts.PostRules.NOT_A_TIME));

@@ -577,6 +577,36 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(List.of(), uploads.added(start, "images/"), "and its file");
     }
 
+    /**
+     * The text shows only the post's own uploaded picture: pasted into another post's text, the address is refused with
+     * the form kept, and a picture its own text shows is not replaced under it; the upload page says where to take it out
+     * (found by a production pre-mortem: either way a post nobody touched showed a broken picture).
+     */
+    @Test
+    void aPictureATextShowsIsNeitherBorrowedNorReplacedUnderIt() {
+        String slug = write("Logotypen i texten");
+        var altPage = AuthorBrowser.fields(uploads.upload(asa, slug, "logga.png", "image/png", TestPictures.png(40, 40)).body());
+        assertEquals(303, save(slug, altPage, "Logotypen", "").status());
+        String picture = pictureOf(slug);
+        String text = "Så här ser den ut:\n\n![Logotypen](" + picture + ")";
+        var shown = asa.post("/posts/" + slug + "/edit", AuthoringPagesEndToEndTest.with(asa.editForm(slug), "body", text, "action", "save"));
+        assertEquals(303, shown.status(), "its own picture, in its text too: " + shown.body());
+
+        var next = AuthorBrowser.fields(uploads.upload(asa, slug, "ny.png", "image/png", TestPictures.png(60, 30)).body());
+        var replaced = save(slug, next, "Nya logotypen", "");
+        assertEquals(400, replaced.status());
+        assertTrue(replaced.body().contains("Text: får inte visa en uppladdad bild som inte är inläggets egen bild"), replaced.body());
+        assertTrue(replaced.body().contains("href=\"/posts/" + slug + "/edit\""), "a way to the text");
+        assertEquals(picture, pictureOf(slug), "the picture the text shows stays");
+
+        String other = write("Månadsbrev med lånad logotyp");
+        var borrowed = asa.post("/posts/" + other + "/edit", AuthoringPagesEndToEndTest.with(asa.editForm(other), "body",
+                "![Logotypen](https://blogg.example.se" + picture + ")", "action", "save"));
+        assertEquals(400, borrowed.status());
+        assertTrue(borrowed.body().contains("ta bort den ur texten (" + picture + ")"), borrowed.body());
+        assertTrue(borrowed.body().contains("![Logotypen](https://blogg.example.se" + picture + ")"), "what was typed is kept");
+    }
+
     @Test
     void anotherAuthorCanNeitherUploadToNorPutTheirPictureOnYourPost() {
         var start = uploads.snapshot();
