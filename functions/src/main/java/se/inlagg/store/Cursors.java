@@ -19,13 +19,14 @@ final class Cursors {
     private static final String OLDER = "c1";
     /** Pages towards the front of the list: the same key, read in the other direction. */
     private static final String NEWER = "n1";
-    private static final Pattern LIST = Pattern.compile("feed|mine|(tag|person|office):[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern LIST = Pattern.compile("feed|mine|mine:(draft|published)|(tag|person|office):[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern MONTH = Pattern.compile("|\\d{4}-\\d{2}");
     private static final Pattern KEY = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /**
-     * Where a page ended: which list ("feed", "tag:slug", "person:slug", "office:slug" or "mine"),
+     * Where a page ended: which list ("feed", "tag:slug", "person:slug", "office:slug", or "mine" and "mine:draft" or
+     * "mine:published", an author's posts of every status or of one),
      * which month ("" for all), the key at the page's edge, and whether the page asked for lies
      * before it in the list (newer posts) rather than after it (older ones).
      */

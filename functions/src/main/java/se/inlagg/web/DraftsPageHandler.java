@@ -33,7 +33,7 @@ public final class DraftsPageHandler extends PageFunction {
             return toSignIn(request);
         }
         Shown shown = Shown.of(request.strictQuery("status")).orElseThrow(() -> new ProblemException(Problems.malformed(
-                "status must be draft or published", "Det finns ingen sådan lista. Välj Alla, Utkast eller Publicerade i Mina inlägg.")));
+                "status must be draft or published", "Det finns ingen sådan lista. Välj " + Shown.choices() + " i Mina inlägg.")));
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isBlank());
         var posts = app().posts();
         // A cursor too long to be one is refused by the store, as the reader's lists' are, not read as the first page.
@@ -41,14 +41,14 @@ public final class DraftsPageHandler extends PageFunction {
             case Outcome.Refused<Page<PostSummary>> r -> throw new ProblemException(staleListLink());
             case Outcome.Done<Page<PostSummary>> d -> d.value();
         };
-        // The post just changed is named by the unfiltered list the change's confirmation leads to.
-        List<PostSummary> items = cursor.isPresent() || shown != Shown.ALL ? page.items()
-                : request.query("post").filter(Slugs::isSlug).map(slug -> asNow(page.items(), slug, viewer.get())).orElse(page.items());
+        List<PostSummary> items = cursor.isPresent() ? page.items()
+                : request.query("post").filter(Slugs::isSlug).map(slug -> asNow(page.items(), slug, shown, viewer.get())).orElse(page.items());
         var now = posts.time().now();
         var zone = posts.time().zone();
         MyPostsView view = new MyPostsView(items.stream().map(s -> Views.row(s, now, zone)).toList(), Notice.of(request),
                 page.nextCursor().map(shown::href), cursor.isPresent(), viewer.get().csrf(), shown);
-        Frame frame = Frame.unlisted("Mina inlägg", viewer);
+        // Each list a title of its own: tabs, history, bookmarks and a screen reader tell them apart.
+        Frame frame = Frame.unlisted(shown == Shown.ALL ? "Mina inlägg" : "Mina inlägg: " + shown.displayName(), viewer);
         return page(request, 200, frame, Templates.render(out -> JtedraftsGenerated.render(out, null, frame, view)));
     }
 
@@ -57,11 +57,13 @@ public final class DraftsPageHandler extends PageFunction {
      * the list is a GSI, which follows the table a moment behind, and would show that post as it was (a draft under "Inlägget
      * är publicerat") or not at all ("Du har inga inlägg ännu" under a first post's confirmation), or still list it deleted.
      * It is read by its key, as its own page reads it, and put first (the address names the change the author was just sent
-     * here for; reloaded later, it stays first), or left out when it is gone. Another author's post is not shown.
+     * here for; reloaded later, it stays first), or left out when it is gone, or no longer of the list's status (a draft
+     * just published from "Utkast"). Another author's post is not shown.
      */
-    private List<PostSummary> asNow(List<PostSummary> listed, String slug, Viewer viewer) {
+    private List<PostSummary> asNow(List<PostSummary> listed, String slug, Shown shown, Viewer viewer) {
         Optional<PostSummary> now = switch (app().posts().get(slug, Optional.of(viewer.authorId()))) {
-            case Outcome.Done<Post> d -> Optional.of(d.value().summary()).filter(s -> s.authorId().equals(viewer.authorId()));
+            case Outcome.Done<Post> d -> Optional.of(d.value().summary()).filter(s -> s.authorId().equals(viewer.authorId()))
+                    .filter(s -> shown.status().map(s.status()::equals).orElse(true));
             case Outcome.Refused<Post> r -> Optional.empty();
         };
         List<PostSummary> items = new ArrayList<>();

@@ -15,6 +15,14 @@ public record MyPostsView(List<Row> posts, Optional<Notice> notice, Optional<Str
                       long version, boolean visible, boolean published) {
     }
 
+    /**
+     * What a choice of list is to a screen reader: "page" where its link is the page shown, "true" for the list shown on a
+     * later page (its link leads to the first), nothing for the others.
+     */
+    public String current(Shown choice) {
+        return choice != shown ? null : later ? "true" : "page";
+    }
+
     /** The address of this list's first page. */
     public String firstHref() {
         return shown.href();
@@ -26,7 +34,7 @@ public record MyPostsView(List<Row> posts, Optional<Notice> notice, Optional<Str
      */
     public String emptyText() {
         if (olderHref.isPresent()) {
-            return "Inga " + shown.plural() + " här. Det kan finnas bland de äldre inläggen.";
+            return "Inga " + shown.plural() + " här. Det kan finnas några bland de äldre inläggen.";
         }
         if (later) {
             return "Inga fler " + shown.plural() + ".";

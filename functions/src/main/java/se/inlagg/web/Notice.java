@@ -44,7 +44,7 @@ public record Notice(String text, Optional<Link> link, boolean focused) {
 
     /** Where to go after an action: the page, with what was done (and to which post) in its address. */
     static String after(String path, Done done, Optional<String> slug) {
-        return path + "?done=" + done.word + slug.map(s -> "&post=" + s).orElse("");
+        return path + (path.contains("?") ? "&" : "?") + "done=" + done.word + slug.map(s -> "&post=" + s).orElse("");
     }
 
     /** What a post just saved now is, as its confirmation says it: a draft, published, or published for a time to come. */

@@ -23,17 +23,30 @@ public enum Shown {
         this.status = status;
     }
 
-    /** The choice the address names; empty for a value no link makes. */
+    /** The choice the address names (spaces around it aside, as the API reads it); empty for a value no link makes. */
     static Optional<Shown> of(Optional<String> status) {
-        if (status.isEmpty() || status.get().isEmpty()) {
+        String given = status.map(String::strip).orElse("");
+        if (given.isEmpty()) {
             return Optional.of(ALL);
         }
         for (Shown s : values()) {
-            if (s.status.map(Status::wire).filter(status.get()::equals).isPresent()) {
+            if (s.status.map(Status::wire).filter(given::equals).isPresent()) {
                 return Optional.of(s);
             }
         }
         return Optional.empty();
+    }
+
+    /** The choices by name, as the page shows them: "Alla, Utkast eller Publicerade och schemalagda". */
+    static String choices() {
+        String all = String.join(", ", java.util.Arrays.stream(values()).map(Shown::displayName).toList());
+        int last = all.lastIndexOf(", ");
+        return all.substring(0, last) + " eller " + all.substring(last + 2);
+    }
+
+    /** The list's value in a form that sends the author back to it ("" for all). */
+    public String wire() {
+        return status.map(Status::wire).orElse("");
     }
 
     public String displayName() {

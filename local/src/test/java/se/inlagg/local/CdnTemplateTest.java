@@ -259,4 +259,24 @@ class CdnTemplateTest {
         }
         return Optional.empty();
     }
+
+    /**
+     * A 400 is never kept at the edge: it answers what was sent, which may name a parameter no key holds (an author's
+     * ?status), and CloudFront keeps an error for 10 s whatever its no-store says, so /drafts?status=utkast refused would
+     * have answered that author's /drafts, ?status=draft and a publish's confirmation, all under the one key, for 10 s
+     * (found by a review). Either a 400 is never kept, or every parameter that may draw one is in the key.
+     */
+    @Test
+    void aRefusedStatusIsNotKeptAtTheEdgeForTheAuthorsOtherLists() throws IOException {
+        boolean badRequestNeverKept = ((List<?>) config.getOrDefault("CustomErrorResponses", List.of())).stream().map(Template::map)
+                .anyMatch(e -> Integer.valueOf(400).equals(e.get("ErrorCode")) && Integer.valueOf(0).equals(e.get("ErrorCachingMinTTL")));
+        for (String path : List.of("/*", "/api/*")) {
+            Object policy = (path.equals("/*") ? Template.map(config.get("DefaultCacheBehavior")) : behaviour(path))
+                    .get("CachePolicyId");
+            List<?> keyed = (List<?>) Template.map(keyOf(policy).get("QueryStringsConfig")).get("QueryStrings");
+            assertTrue(badRequestNeverKept || keyed.contains("status"),
+                    path + ": a 400 for ?status=utkast is kept 10 s under the key of the author's whole list (" + keyed
+                            + " names no status, and no CustomErrorResponse keeps a 400 for 0 s)");
+        }
+    }
 }

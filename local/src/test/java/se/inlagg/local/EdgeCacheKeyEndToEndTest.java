@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * parameter is still forwarded. A function that reads a parameter under another spelling of its name (an escaped one:
  * {@code %63ursor} for {@code cursor}, {@code %71} for {@code q}) answers a request the edge keys as the plain address with
  * another page, and the edge keeps that answer for everyone who asks the plain address: a search's results as the empty
- * search page, and a 400 (kept 10 s whatever it says, CustomErrorResponses names no 400) as the front page (found by a
+ * search page, and a 400 (kept 10 s whatever it said, before CustomErrorResponses named a 400) as the front page (found by a
  * review). A parameter's name is read as it is sent, and an answer to a request that names one by an escape is stored
  * nowhere.
  */

@@ -44,7 +44,7 @@ class MyPostsByStatusEndToEndTest extends ServerTest {
 
         var wrong = asa.get("/drafts?status=utkast");
         assertEquals(400, wrong.status(), "a list no link makes");
-        assertTrue(wrong.body().contains("Det finns ingen sådan lista. Välj Alla, Utkast eller Publicerade i Mina inlägg."), wrong.body());
+        assertTrue(wrong.body().contains("Det finns ingen sådan lista. Välj Alla, Utkast eller Publicerade och schemalagda i Mina inlägg."), wrong.body());
 
         assertEquals(List.of(draft), slugs("/api/me/posts?status=draft"));
         assertEquals(List.of(scheduled, published), slugs("/api/me/posts?status=published"));
