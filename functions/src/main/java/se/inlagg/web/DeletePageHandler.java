@@ -32,9 +32,12 @@ public final class DeletePageHandler extends PostAuthorPage {
         Optional<Viewer> viewer = viewer(request);
         String slug = slug(request);
         if (request.method().equals("GET")) {
-            return viewer.isEmpty() ? toSignIn(request) : confirm(request, 200, viewer.get(), slug, Optional.empty());
+            // From a list of one status ("Utkast"), the answer leads back to it.
+            Shown from = Shown.of(request.query("status")).orElse(Shown.ALL);
+            return viewer.isEmpty() ? toSignIn(request) : confirm(request, 200, viewer.get(), slug, from, Optional.empty());
         }
         FormData form = FormData.of(request);
+        Shown from = Shown.of(Optional.of(form.value("status"))).orElse(Shown.ALL);
         Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
         if (refused.isPresent() && viewer.isEmpty()) {
             // Signed out meanwhile: nothing was deleted; to sign in, and back to the question.
@@ -47,21 +50,21 @@ public final class DeletePageHandler extends PostAuthorPage {
             // so a post changed since the old page is said so, as a stale version is.
             Post post = ownPost(slug, viewer.get());
             boolean changed = post.version() != FormGuard.version(form);
-            return confirm(request, 403, viewer.get(), post, Optional.of(changed ? CHANGED
+            return confirm(request, 403, viewer.get(), post, from, Optional.of(changed ? CHANGED
                     : "Sidan var för gammal (eller kom inte härifrån), så inlägget togs inte bort. Vill du fortfarande ta bort det?"));
         }
         if (!form.value("confirm").equals("ja")) {
-            return confirm(request, 400, viewer.get(), slug, Optional.of("Bekräfta med knappen att inlägget ska tas bort."));
+            return confirm(request, 400, viewer.get(), slug, from, Optional.of("Bekräfta med knappen att inlägget ska tas bort."));
         }
         // Naming the post, so the list, a moment behind the delete, leaves it out (DraftsPageHandler).
-        var deleted = Notice.after("/drafts", Notice.Done.DELETED, Optional.of(slug));
+        var deleted = Notice.after(from.href(), Notice.Done.DELETED, Optional.of(slug));
         return switch (app().posts().delete(slug, Optional.of(Seen.atVersion(FormGuard.version(form))), viewer.get().authorId())) {
             case Outcome.Done<PostSummary> d -> HttpResponse.seeOther(deleted);
             case Outcome.Refused<PostSummary> r -> switch (r.refusal()) {
                 // The first of two clicks deleted it: what the author asked for is done.
                 case Refusal.NotFound n -> HttpResponse.seeOther(deleted);
-                case Refusal.Stale s -> confirm(request, 409, viewer.get(), slug, Optional.of(CHANGED));
-                case Refusal.TryLater t -> confirm(request, Problems.of(t).status(), viewer.get(), slug, Optional.of(Problems.of(t).swedish()))
+                case Refusal.Stale s -> confirm(request, 409, viewer.get(), slug, from, Optional.of(CHANGED));
+                case Refusal.TryLater t -> confirm(request, Problems.of(t).status(), viewer.get(), slug, from, Optional.of(Problems.of(t).swedish()))
                         .withRetryAfter(t.retryAfter());
                 case Refusal.Forbidden f -> throw new ProblemException(Problems.of(f));
                 case Refusal.Invalid i -> throw new ProblemException(Problems.of(i));
@@ -70,13 +73,13 @@ public final class DeletePageHandler extends PostAuthorPage {
         };
     }
 
-    private HttpResponse confirm(HttpRequest request, int status, Viewer viewer, String slug, Optional<String> notice) {
-        return confirm(request, status, viewer, ownPost(slug, viewer), notice);
+    private HttpResponse confirm(HttpRequest request, int status, Viewer viewer, String slug, Shown from, Optional<String> notice) {
+        return confirm(request, status, viewer, ownPost(slug, viewer), from, notice);
     }
 
     /** The question about this post, as read already. */
-    private HttpResponse confirm(HttpRequest request, int status, Viewer viewer, Post post, Optional<String> notice) {
-        DeleteView view = new DeleteView(post.summary().title(), Views.postPath(post.slug()), post.version(), viewer.csrf(), notice);
+    private HttpResponse confirm(HttpRequest request, int status, Viewer viewer, Post post, Shown from, Optional<String> notice) {
+        DeleteView view = new DeleteView(post.summary().title(), Views.postPath(post.slug()), post.version(), viewer.csrf(), notice, from);
         Frame frame = Frame.unlisted("Ta bort: " + post.summary().title(), Optional.of(viewer)).failedIf(status >= 400);
         return page(request, status, frame, Templates.render(out -> JtedeleteGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);

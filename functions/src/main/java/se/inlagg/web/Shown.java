@@ -66,6 +66,11 @@ public enum Shown {
         return status.map(s -> "/drafts?status=" + s.wire()).orElse("/drafts");
     }
 
+    /** The query that names this list to a page it leads to ("?status=draft"; none for all). */
+    public String query() {
+        return status.map(s -> "?status=" + s.wire()).orElse("");
+    }
+
     /** This choice's page from a cursor on. */
     String href(String cursor) {
         return href() + (status.isPresent() ? "&" : "?") + "cursor=" + cursor;

@@ -158,4 +158,21 @@ class MyPostsByStatusActionsEndToEndTest {
         }
         assertEquals(Shown.values().length, new java.util.HashSet<>(titles.values()).size(), "one title for three lists: " + titles);
     }
+
+    /** A post deleted from "Utkast" leads back to the drafts: the question carries the list, and so do both its answers. */
+    @Test
+    void deletingFromTheDraftsListLeadsBackToTheDrafts() {
+        AuthorBrowser author = AuthorBrowser.signIn(http, newToken("Doris Delete"));
+        String slug = author.write("Utkast som tas bort från Utkast", "draft");
+        assertTrue(author.get("/drafts?status=draft").body().contains("href=\"/posts/" + slug + "/delete?status=draft\""),
+                "the row's delete link names its list");
+        String question = author.get("/posts/" + slug + "/delete?status=draft").body();
+        assertTrue(question.contains("<a href=\"/drafts?status=draft\">Nej, behåll det</a>"), question);
+        var fields = AuthorBrowser.fields(question);
+        assertEquals("draft", fields.get("status"), "the form carries the list");
+        var deleted = author.post("/posts/" + slug + "/delete", fields);
+        assertEquals(303, deleted.status(), deleted.body());
+        assertEquals("/drafts?status=draft&done=deleted&post=" + slug, deleted.header("location"));
+        assertFalse(author.get(deleted.header("location")).body().contains("Utkast som tas bort från Utkast<"), "gone from the list");
+    }
 }
