@@ -11,8 +11,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
@@ -23,8 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import se.inlagg.api.ListPostsHandler;
@@ -32,7 +28,6 @@ import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
 import se.inlagg.http.TestContext;
 import se.inlagg.json.Json;
-import se.inlagg.ops.WithinTheInvocation;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -105,20 +100,6 @@ class CallsWithinTheInvocationTest {
     void anAnswerThatNeverComesIsGivenUpOnBeforeLambdaEndsTheInvocation() throws Exception {
         silent = true;
         assertBusy(listPostsAsLambdaRunsIt());
-    }
-
-    /** Every function's timeout leaves its calls time of their own after the time kept for answering. */
-    @Test
-    void everyFunctionsTimeoutLeavesItsCallsTime() throws IOException {
-        Path template = Files.exists(Path.of("template.yaml")) ? Path.of("template.yaml") : Path.of("..", "template.yaml");
-        Matcher timeouts = Pattern.compile("\\n\\s+Timeout: (\\d+)").matcher(Files.readString(template));
-        int found = 0;
-        while (timeouts.find()) {
-            found++;
-            assertTrue(Integer.parseInt(timeouts.group(1)) * 1_000L >= 4 * WithinTheInvocation.ANSWERING.toMillis(),
-                    "a Timeout of " + timeouts.group(1) + " s leaves too little after " + WithinTheInvocation.ANSWERING);
-        }
-        assertTrue(found > 10, "the template's timeouts were read: " + found);
     }
 
     private static void assertBusy(Map<String, Object> answer) {

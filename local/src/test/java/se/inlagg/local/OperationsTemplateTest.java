@@ -200,6 +200,20 @@ class OperationsTemplateTest {
         assertEquals(Set.of(), named, "looked up in the docs, made by no resource of the stack");
     }
 
+    /**
+     * Every function's timeout leaves its calls to AWS time of their own after what the function keeps for answering when
+     * one runs out (WithinTheInvocation, CallsWithinTheInvocationTest): at least three times as much.
+     */
+    @Test
+    void everyFunctionsTimeoutLeavesItsCallsTime() {
+        assertTrue(template.functions().size() > 30, "the functions were read: " + template.functions().size());
+        template.functions().forEach((id, function) -> {
+            long timeout = ((Number) function.properties().get("Timeout")).longValue() * 1_000;
+            assertTrue(timeout >= 4 * se.inlagg.ops.WithinTheInvocation.ANSWERING.toMillis(),
+                    id + "'s Timeout of " + timeout + " ms leaves its calls too little after " + se.inlagg.ops.WithinTheInvocation.ANSWERING);
+        });
+    }
+
     @Test
     void everyStreamReaderFallingBehindRaisesAnAlarm() {
         assertFalse(template.streamSources().isEmpty());
