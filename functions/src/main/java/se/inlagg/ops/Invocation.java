@@ -50,10 +50,15 @@ public record Invocation(String requestId, String apiRequestId, String route, St
         };
     }
 
+    /** The time the current invocation has left; none outside one, where nothing ends it. */
+    static Optional<java.time.Duration> timeLeft() {
+        long endsAt = current().endsAt();
+        return endsAt == NEVER ? Optional.empty() : Optional.of(java.time.Duration.ofMillis(endsAt - System.currentTimeMillis()));
+    }
+
     /** Whether the current invocation has this much time left (always, outside one). */
     public static boolean hasLeft(java.time.Duration needed) {
-        long endsAt = current().endsAt();
-        return endsAt == NEVER || endsAt - System.currentTimeMillis() >= needed.toMillis();
+        return timeLeft().map(left -> left.compareTo(needed) >= 0).orElse(true);
     }
 
     static Invocation current() {

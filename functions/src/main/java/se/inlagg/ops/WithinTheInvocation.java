@@ -1,6 +1,7 @@
 package se.inlagg.ops;
 
 import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.SdkRequest;
@@ -26,11 +27,11 @@ public final class WithinTheInvocation implements ExecutionInterceptor {
 
     @Override
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-        long endsAt = Invocation.current().endsAt();
-        if (endsAt == Invocation.NEVER || !(context.request() instanceof AwsRequest request)) {
+        Optional<Duration> timeLeft = Invocation.timeLeft();
+        if (timeLeft.isEmpty() || !(context.request() instanceof AwsRequest request)) {
             return context.request();
         }
-        Duration left = Duration.ofMillis(endsAt - System.currentTimeMillis()).minus(ANSWERING);
+        Duration left = timeLeft.get().minus(ANSWERING);
         Duration bound = left.compareTo(AT_ONCE) < 0 ? AT_ONCE : left;
         AwsRequestOverrideConfiguration given = request.overrideConfiguration().orElse(null);
         if (given != null && given.apiCallTimeout().filter(t -> t.compareTo(bound) <= 0).isPresent()) {

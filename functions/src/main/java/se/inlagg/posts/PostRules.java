@@ -77,7 +77,7 @@ public final class PostRules {
         if (body != null) {
             // Only the post's own picture, as it is after this write: another's file goes with that post's picture, and
             // this one's old file when it lets it go (found by a production pre-mortem).
-            Optional<String> own = image.flatMap(Image::storedName).map(name -> Image.SITE_PATH + name);
+            Optional<String> own = image.map(Image::url).filter(Image::isStoredHere);
             Markdown.uploadedPicturesShown(body).stream().filter(p -> !own.equals(Optional.of(p))).findFirst()
                     .ifPresent(p -> errors.add(new FieldError("body", NOT_THIS_POSTS_PICTURE + p)));
         }

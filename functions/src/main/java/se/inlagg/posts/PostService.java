@@ -428,7 +428,7 @@ public final class PostService {
             return Outcome.refused(Refusal.Forbidden.notTheAuthor());
         }
         // A text showing the picture this lets go would show it broken: the author takes it out of the text first.
-        Optional<String> shown = was.image().flatMap(Image::storedName).map(name -> Image.SITE_PATH + name)
+        Optional<String> shown = was.image().map(Image::url).filter(Image::isStoredHere)
                 .filter(path -> !path.equals(image.url()) && Markdown.uploadedPicturesShown(current.body()).contains(path));
         if (shown.isPresent()) {
             return Outcome.refused(new Refusal.Invalid(List.of(new FieldError("body", PostRules.NOT_THIS_POSTS_PICTURE + shown.get()))));

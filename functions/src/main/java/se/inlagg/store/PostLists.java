@@ -35,7 +35,7 @@ final class PostLists {
     private static final String EVERY_PUBLISHED = "feed";
     /** Items one call of a filtered list of an author's posts reads at most: some 160 KB of summaries, about 20 read units. */
     static final int FILTERED_READ = 250;
-    /** Calls one page of a filtered list makes at most: 2,000 posts read past, before it answers what it found. */
+    /** Calls one page of a filtered list makes at most (some 1,600 posts read past at the default limit) before it answers. */
     static final int FILTERED_CALLS = 8;
 
     private final Table table;
@@ -68,7 +68,7 @@ final class PostLists {
         }
         if (status.isEmpty()) {
             request.expressionAttributeNames(names).expressionAttributeValues(values).limit(limit + 1);
-            return Outcome.done(pageOf(table.query(request), limit, list, "", Keys.GSI2SK));
+            return Outcome.done(pageOf(table.query(request), limit, list));
         }
         names.put("#status", PostItems.STATUS);
         values.put(":status", Item.s(status.get().wire()));
@@ -110,6 +110,7 @@ final class PostLists {
         return page(found, list, Optional.ofNullable(lastRead));
     }
 
+    /** A page of an author's list: these items, and a cursor after the key its last read item had, if more may follow. */
     private static Page<PostSummary> page(List<Map<String, AttributeValue>> items, String list, Optional<String> lastKey) {
         return new Page<>(items.stream().map(i -> PostItems.summaryOf(Item.of(i))).toList(),
                 lastKey.map(key -> Cursors.encode(new Cursors.Position(list, "", key))));
@@ -129,13 +130,11 @@ final class PostLists {
     }
 
     /** Asked for one more than the page holds: a page is exactly full while more remain. */
-    private static Page<PostSummary> pageOf(QueryResponse response, int limit, String list, String month, String sortKey) {
+    private static Page<PostSummary> pageOf(QueryResponse response, int limit, String list) {
         List<Map<String, AttributeValue>> found = response.items();
-        List<PostSummary> items = found.stream().limit(limit).map(i -> PostItems.summaryOf(Item.of(i))).toList();
-        Optional<String> next = found.size() > limit
-                ? Optional.of(Cursors.encode(new Cursors.Position(list, month, found.get(limit - 1).get(sortKey).s())))
-                : Optional.empty();
-        return new Page<>(items, next);
+        return found.size() > limit
+                ? page(found.subList(0, limit), list, Optional.of(found.get(limit - 1).get(Keys.GSI2SK).s()))
+                : page(found, list, Optional.empty());
     }
 
     Outcome<Page<PostSummary>> page(ListQuery q, Instant now) {

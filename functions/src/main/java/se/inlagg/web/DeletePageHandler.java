@@ -33,11 +33,11 @@ public final class DeletePageHandler extends PostAuthorPage {
         String slug = slug(request);
         if (request.method().equals("GET")) {
             // From a list of one status ("Utkast"), the answer leads back to it.
-            Shown from = Shown.of(request.query("status")).orElse(Shown.ALL);
+            Shown from = Shown.orAll(request.query("status"));
             return viewer.isEmpty() ? toSignIn(request) : confirm(request, 200, viewer.get(), slug, from, Optional.empty());
         }
         FormData form = FormData.of(request);
-        Shown from = Shown.of(Optional.of(form.value("status"))).orElse(Shown.ALL);
+        Shown from = Shown.orAll(Optional.of(form.value("status")));
         Optional<String> refused = FormGuard.refusal(request, viewer, form, app().settings());
         if (refused.isPresent() && viewer.isEmpty()) {
             // Signed out meanwhile: nothing was deleted; to sign in, and back to the question.

@@ -122,8 +122,8 @@ public final class PublishPageHandler extends PostAuthorPage {
                                 Notice.Done done) {
         return switch (outcome) {
             // Back to the list the author acted from ("Utkast" sends its row's list along), not to all their posts.
-            case Outcome.Done<PostSummary> d -> HttpResponse.seeOther(Notice.after(Shown.of(Optional.of(form.value("status"))).orElse(Shown.ALL)
-                    .href(), done, Optional.of(d.value().slug())));
+            case Outcome.Done<PostSummary> d -> HttpResponse.seeOther(Notice.after(Shown.orAll(Optional.of(form.value("status"))).href(),
+                    done, Optional.of(d.value().slug())));
             case Outcome.Refused<PostSummary> r -> switch (r.refusal()) {
                 case Refusal.Stale s -> again(request, viewer, slug, form.value("at"), 409, CHANGED, false);
                 case Refusal.TryLater t -> again(request, viewer, slug, form.value("at"), Problems.of(t).status(), Problems.of(t).swedish(), false)

@@ -37,6 +37,11 @@ public enum Shown {
         return Optional.empty();
     }
 
+    /** The list a link or a form names, all when it names none or none a page makes (it only leads back to it). */
+    static Shown orAll(Optional<String> status) {
+        return of(status).orElse(ALL);
+    }
+
     /** The choices by name, as the page shows them: "Alla, Utkast eller Publicerade och schemalagda". */
     static String choices() {
         String all = String.join(", ", java.util.Arrays.stream(values()).map(Shown::displayName).toList());
@@ -63,7 +68,7 @@ public enum Shown {
 
     /** This choice's first page. */
     public String href() {
-        return status.map(s -> "/drafts?status=" + s.wire()).orElse("/drafts");
+        return "/drafts" + query();
     }
 
     /** The query that names this list to a page it leads to ("?status=draft"; none for all). */
