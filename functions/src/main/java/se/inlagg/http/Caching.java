@@ -43,7 +43,7 @@ public final class Caching {
      * included: never stored anywhere, unless its handler says otherwise.
      */
     static HttpResponse unstoredIfAChange(HttpRequest request, HttpResponse response) {
-        boolean read = request.method().equals("GET") || request.method().equals("HEAD");
+        boolean read = request.isRead();
         return read || !response.header("cache-control").isEmpty() ? response : response.withHeader("cache-control", NO_STORE);
     }
 
@@ -96,7 +96,7 @@ public final class Caching {
      */
     private static boolean unchangedSince(HttpRequest request, HttpResponse response) {
         Optional<String> since = request.header("if-modified-since");
-        boolean read = request.method().equals("GET") || request.method().equals("HEAD");
+        boolean read = request.isRead();
         // Dates are parsed only when both are there: every page answer comes through here, and parsing an absent date
         // tries three formats, each ending in an exception, and loads dozens of classes into the post page's cold start.
         String lastModified = response.header("last-modified");

@@ -178,7 +178,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
         } catch (ProblemException e) {
             response = errors(request).render(request, e.problem());
         } catch (AwsServiceException | SdkClientException e) {
-            response = errors(request).render(request, storeFailure(e));
+            response = errors(request).render(request, storeFailure(e, request));
         } catch (RuntimeException e) {
             Log.error("unhandled", e, "method", request.method(), "path", logged(request.path()));
             response = errors(request).render(request, Problems.internal());
@@ -198,23 +198,38 @@ public abstract class HttpFunction implements RequestStreamHandler {
     }
 
     /**
-     * DynamoDB throttling that outlasted the SDK's retries is "busy", and so is a call that ran out of the invocation's
-     * time (WithinTheInvocation): AWS did not answer in time, which a retry a moment later may well get past. A write so
-     * ended may have landed; a create resent with its key or an edit with its If-Match finds out. Anything else is our fault.
+     * DynamoDB or S3 throttling that outlasted the retries is "busy", and so is a call that ran out of the invocation's
+     * time (WithinTheInvocation) or could not reach AWS at all (the connection refused, reset or silent): AWS did not
+     * answer, which a retry a moment later may well get past. A write so ended may have landed; a create resent with its
+     * key or an edit with its If-Match finds out. Anything else (refused credentials, a missing bucket) is our fault.
      */
-    private static Problem storeFailure(RuntimeException e) {
+    private static Problem storeFailure(RuntimeException e, HttpRequest request) {
         boolean throttled = e instanceof AwsServiceException a && (a.isThrottlingException() || a.statusCode() == 503);
         if (throttled) {
             Metrics.count(Metrics.Event.THROTTLES);
             Log.warn("throttled", "error", e.getClass().getSimpleName());
-            return Problems.of(new Refusal.Busy(Problems.BUSY_RETRY_AFTER));
-        }
-        if (e instanceof ApiCallTimeoutException) {
+        } else if (e instanceof ApiCallTimeoutException) {
             Log.warn("aws_call_timed_out", "error", e.getMessage());
-            return Problems.of(new Refusal.Busy(Problems.BUSY_RETRY_AFTER));
+        } else if (unreachable(e)) {
+            Log.warn("aws_unreachable", "error", e.getMessage());
+        } else {
+            Log.error("store_failed", e);
+            return Problems.internal();
         }
-        Log.error("store_failed", e);
-        return Problems.internal();
+        return request.isRead() ? Problems.busyReading(Problems.BUSY_RETRY_AFTER) : Problems.of(new Refusal.Busy(Problems.BUSY_RETRY_AFTER));
+    }
+
+    /** A client failure whose cause is the network's: refused, reset, timed out, or a host not found. */
+    private static boolean unreachable(RuntimeException e) {
+        if (!(e instanceof SdkClientException)) {
+            return false;
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HttpRequest readEvent(Object event) {

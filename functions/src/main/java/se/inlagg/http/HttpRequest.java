@@ -112,6 +112,11 @@ public final class HttpRequest {
         return method;
     }
 
+    /** A GET or HEAD: asks for what is there and changes nothing. */
+    public boolean isRead() {
+        return method.equals("GET") || method.equals("HEAD");
+    }
+
     public String path() {
         return path;
     }

@@ -119,6 +119,16 @@ public final class Problems {
                 List.of(), Optional.of(retryAfter));
     }
 
+    /**
+     * The same for a reader, who saved nothing: the page could not be fetched. The code is the write's, so a client
+     * that knows "busy" needs nothing new.
+     */
+    public static Problem busyReading(Duration retryAfter) {
+        return new Problem(503, "busy", "The site could not fetch this just now; try again shortly.",
+                "Sidan gick inte att hämta just nu. Försök igen om en stund.",
+                List.of(), Optional.of(retryAfter));
+    }
+
     /** An author past what an hour's writes may cost (store.WriteAllowance): a person is told when, in minutes. */
     public static Problem allowanceSpent(Duration retryAfter) {
         long minutes = Math.max(1, (retryAfter.toSeconds() + 59) / 60);

@@ -25,14 +25,24 @@ public final class WithinTheInvocation implements ExecutionInterceptor {
     /** The SDK refuses a timeout of nothing; a call past its time fails at once with this. */
     private static final Duration AT_ONCE = Duration.ofMillis(1);
 
+    /**
+     * How long a call to AWS made now may take, its retries included: the invocation's time but {@link #ANSWERING}, and
+     * never less than a millisecond (a call past its time fails at once). None outside an invocation.
+     */
+    public static Optional<Duration> bound() {
+        return Invocation.timeLeft().map(timeLeft -> {
+            Duration left = timeLeft.minus(ANSWERING);
+            return left.compareTo(AT_ONCE) < 0 ? AT_ONCE : left;
+        });
+    }
+
     @Override
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-        Optional<Duration> timeLeft = Invocation.timeLeft();
-        if (timeLeft.isEmpty() || !(context.request() instanceof AwsRequest request)) {
+        Optional<Duration> within = bound();
+        if (within.isEmpty() || !(context.request() instanceof AwsRequest request)) {
             return context.request();
         }
-        Duration left = timeLeft.get().minus(ANSWERING);
-        Duration bound = left.compareTo(AT_ONCE) < 0 ? AT_ONCE : left;
+        Duration bound = within.get();
         AwsRequestOverrideConfiguration given = request.overrideConfiguration().orElse(null);
         if (given != null && given.apiCallTimeout().filter(t -> t.compareTo(bound) <= 0).isPresent()) {
             return request;

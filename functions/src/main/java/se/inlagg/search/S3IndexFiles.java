@@ -23,7 +23,7 @@ public final class S3IndexFiles implements IndexFiles {
         this(new ClientBucketObjects(s3, bucket));
     }
 
-    private S3IndexFiles(BucketObjects objects) {
+    S3IndexFiles(BucketObjects objects) {
         this.objects = objects;
     }
 

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.inlagg.ops.Invocation;
@@ -14,8 +16,10 @@ import se.inlagg.posts.Backoff;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -91,8 +95,12 @@ final class SignedBucketObjects implements BucketObjects {
                     return URI.create(bucket.contains(".") ? "https://" + s3Host + "/" + bucket + "/"
                             : "https://" + bucket + "." + s3Host + "/");
                 });
-        return new SignedBucketObjects(UrlConnectionHttpClient.builder().connectionTimeout(CONNECTING).socketTimeout(SILENCE).build(),
-                DefaultCredentialsProvider.builder().build(), region.id(), base, Clock.systemUTC());
+        return new SignedBucketObjects(http(), DefaultCredentialsProvider.builder().build(), region.id(), base, Clock.systemUTC());
+    }
+
+    /** The URL-connection client, waiting no longer than {@link #CONNECTING} to connect and {@link #SILENCE} between reads. */
+    static SdkHttpClient http() {
+        return UrlConnectionHttpClient.builder().connectionTimeout(CONNECTING).socketTimeout(SILENCE).build();
     }
 
     /**
@@ -223,11 +231,67 @@ final class SignedBucketObjects implements BucketObjects {
                 .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
                 .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock));
-        HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
+        ExecutableHttpRequest call = http.prepareRequest(HttpExecuteRequest.builder()
                 .request(signed.request())
                 .contentStreamProvider(content)
-                .build()).call();
-        return new Exchange(response.httpResponse(), readAll(response));
+                .build());
+        Deadline deadline = Deadline.of(call, WithinTheInvocation.bound());
+        try {
+            HttpExecuteResponse response = call.call();
+            return new Exchange(response.httpResponse(), readAll(response));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            if (deadline.passed()) {
+                // Answered as the SDK's clients answer a call out of time: the function says busy (503) while it lives.
+                throw ApiCallTimeoutException.create("S3 did not answer within the invocation's time", e);
+            }
+            throw e;
+        } finally {
+            deadline.disarm();
+        }
+    }
+
+    /**
+     * Ends an attempt still running when the invocation must answer ({@link WithinTheInvocation#bound}): the connect and
+     * silence bounds hold per attempt, not against the clock, so a stalled S3 took a cold search past Lambda's end.
+     * Aborted again until the attempt ends, since an abort while the client is still connecting is not seen. On the
+     * JDK's shared timer, not a thread of ours; outside an invocation nothing is armed.
+     */
+    private static final class Deadline {
+        private static final long AGAIN_MILLIS = 50;
+
+        private final ExecutableHttpRequest call;
+        private volatile boolean passed;
+        private volatile boolean over;
+
+        private Deadline(ExecutableHttpRequest call) {
+            this.call = call;
+        }
+
+        static Deadline of(ExecutableHttpRequest call, Optional<Duration> bound) {
+            Deadline deadline = new Deadline(call);
+            bound.ifPresent(b -> deadline.after(b.toMillis()));
+            return deadline;
+        }
+
+        private void after(long millis) {
+            CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS).execute(this::abort);
+        }
+
+        private void abort() {
+            if (!over) {
+                passed = true;
+                call.abort();
+                after(AGAIN_MILLIS);
+            }
+        }
+
+        boolean passed() {
+            return passed;
+        }
+
+        void disarm() {
+            over = true;
+        }
     }
 
     /** What S3 answered: its status line and headers, and the body read whole (an error's is a little XML). */
