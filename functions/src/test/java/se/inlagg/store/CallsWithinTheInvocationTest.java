@@ -1,6 +1,7 @@
 package se.inlagg.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -12,6 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import se.inlagg.http.TestContext;
+import se.inlagg.images.BucketSettings;
+import se.inlagg.images.S3ImageBucket;
+import se.inlagg.ops.Invocation;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +54,8 @@ class CallsWithinTheInvocationTest {
     private final AtomicInteger calls = new AtomicInteger();
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile boolean silent;
+    /** Only the first request goes unanswered (a connection gone silent); the others are answered at once. */
+    private volatile boolean firstSilent;
     private final DynamoDbClient client;
 
     CallsWithinTheInvocationTest() throws IOException {
@@ -51,8 +63,16 @@ class CallsWithinTheInvocationTest {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
-            calls.incrementAndGet();
-            if (silent) {
+            int call = calls.incrementAndGet();
+            if (firstSilent && call > 1) {
+                byte[] empty = "{\"Items\":[],\"Count\":0,\"ScannedCount\":0}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+                exchange.sendResponseHeaders(200, empty.length);
+                exchange.getResponseBody().write(empty);
+                exchange.close();
+                return;
+            }
+            if (silent || firstSilent) {
                 try {
                     released.await(60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -92,6 +112,66 @@ class CallsWithinTheInvocationTest {
     void anAnswerThatNeverComesIsGivenUpOnBeforeLambdaEndsTheInvocation() throws Exception {
         silent = true;
         assertBusy(listPostsAsLambdaRunsIt());
+    }
+
+    /**
+     * One connection gone silent (a lost packet, a half-open pooled connection), the table itself well: a second attempt,
+     * a few milliseconds, answers the page, where waiting out the whole bound on the one attempt answered busy (from a
+     * review).
+     */
+    @Test
+    void oneSilentAttemptIsTriedAgainWithinTheInvocation() throws Exception {
+        firstSilent = true;
+        Map<String, Object> answer = listPostsAsLambdaRunsIt();
+        assertEquals(200, answer.get("statusCode"), "after " + calls.get() + " calls: " + answer);
+    }
+
+    /**
+     * A picture's read (an upload checked and made smaller on save) whose bytes stop coming halfway: getObject returned once
+     * the headers came, so the SDK's bound ended there and the bytes were waited on for the client's 30 s of silence,
+     * past the save function's 15 s (from a review). Read within the call, the bound covers them.
+     */
+    @Test
+    void aPictureWhoseBytesStopComingIsGivenUpOnBeforeLambdaEndsTheInvocation() throws Exception {
+        HttpServer s3 = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
+        s3.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        s3.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "image/png");
+            exchange.getResponseHeaders().add("Content-Range", "bytes 0-65535/1048576");
+            exchange.getResponseHeaders().add("ETag", "\"v1\"");
+            exchange.sendResponseHeaders(206, 65_536);
+            exchange.getResponseBody().write(new byte[1_000]);
+            exchange.getResponseBody().flush();
+            try {
+                released.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        s3.start();
+        // The standard client, as the functions make it, pointed here the standard way.
+        Map<String, String> properties = Map.of("aws.region", "eu-north-1", "aws.accessKeyId", "AKIDEXAMPLE", "aws.secretAccessKey", "secret",
+                "aws.endpointUrlS3", "http://127.0.0.1:" + s3.getAddress().getPort());
+        properties.forEach(System::setProperty);
+        ExecutorService lambda = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            var settings = new BucketSettings("inlagg-pictures", Optional.empty());
+            var bucket = new S3ImageBucket(settings, S3ImageBucket.standardParts(settings));
+            Future<?> invocation = lambda.submit(() -> {
+                try (var scope = Invocation.begin(new TestContext(INVOCATION_MILLIS), "POST /posts/{slug}/image", "r-3")) {
+                    return bucket.read("uploads/upload-1", Optional.of("\"v1\""), 0, 65_536);
+                }
+            });
+            var failure = assertThrows(ExecutionException.class, () -> invocation.get(INVOCATION_MILLIS, TimeUnit.MILLISECONDS),
+                    "given up while the function can answer, not still reading when Lambda ends the invocation");
+            assertTrue(failure.getCause() instanceof ApiCallTimeoutException, failure.toString());
+        } finally {
+            lambda.shutdownNow();
+            properties.keySet().forEach(System::clearProperty);
+            s3.stop(0);
+        }
     }
 
     /**
