@@ -198,17 +198,20 @@ public abstract class HttpFunction implements RequestStreamHandler {
     }
 
     /**
-     * DynamoDB or S3 throttling that outlasted the retries is "busy", and so is a call that ran out of the invocation's
-     * time (WithinTheInvocation) or could not reach AWS at all (the connection refused, reset or silent): AWS did not
-     * answer, which a retry a moment later may well get past. A write so ended may have landed; a create resent with its
-     * key or an edit with its If-Match finds out. Anything else (refused credentials, a missing bucket) is our fault.
+     * DynamoDB or S3 throttling that outlasted the retries is "busy": AWS refused, so nothing was written, and a retry a
+     * moment later may well get past. A call that ran out of the invocation's time (WithinTheInvocation) or could not
+     * reach AWS (the connection refused, reset or silent) got no answer: a read is busy too, but a change may have
+     * landed, so its author is told to look before doing it again. Anything else (refused credentials, a missing
+     * bucket) is our fault.
      */
     private static Problem storeFailure(RuntimeException e, HttpRequest request) {
         boolean throttled = e instanceof AwsServiceException a && (a.isThrottlingException() || a.statusCode() == 503);
         if (throttled) {
             Metrics.count(Metrics.Event.THROTTLES);
             Log.warn("throttled", "error", e.getClass().getSimpleName());
-        } else if (e instanceof ApiCallTimeoutException) {
+            return request.isRead() ? Problems.busyReading(Problems.BUSY_RETRY_AFTER) : Problems.of(new Refusal.Busy(Problems.BUSY_RETRY_AFTER));
+        }
+        if (e instanceof ApiCallTimeoutException) {
             Log.warn("aws_call_timed_out", "error", e.getMessage());
         } else if (unreachable(e)) {
             Log.warn("aws_unreachable", "error", e.getMessage());
@@ -216,7 +219,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
             Log.error("store_failed", e);
             return Problems.internal();
         }
-        return request.isRead() ? Problems.busyReading(Problems.BUSY_RETRY_AFTER) : Problems.of(new Refusal.Busy(Problems.BUSY_RETRY_AFTER));
+        return request.isRead() ? Problems.busyReading(Problems.BUSY_RETRY_AFTER) : Problems.outcomeUnknown(Problems.BUSY_RETRY_AFTER);
     }
 
     /** A client failure whose cause is the network's: refused, reset, timed out, or a host not found. */

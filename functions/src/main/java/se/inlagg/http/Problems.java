@@ -129,6 +129,22 @@ public final class Problems {
                 List.of(), Optional.of(retryAfter));
     }
 
+    /** The code of {@link #outcomeUnknown}: pages say it in their own words. */
+    public static final String OUTCOME_UNKNOWN = "outcome_unknown";
+
+    /**
+     * A change whose call to AWS ended without an answer (out of the invocation's time, or the connection lost): it may
+     * have been saved, so the author is not told that nothing was (from a review) but to look before doing it again. An
+     * API client resends with its Idempotency-Key or If-Match, which never applies a change twice.
+     */
+    public static Problem outcomeUnknown(Duration retryAfter) {
+        return new Problem(503, OUTCOME_UNKNOWN, "AWS did not answer in time, so the change may or may not have been saved."
+                + " Read it (GET) before sending it again; a create resent with its Idempotency-Key, or an edit with its If-Match,"
+                + " is never applied twice.",
+                "Vi fick inte svar i tid, så det är oklart om ändringen sparades. Se efter i Mina inlägg innan du gör om den.",
+                List.of(), Optional.of(retryAfter));
+    }
+
     /** An author past what an hour's writes may cost (store.WriteAllowance): a person is told when, in minutes. */
     public static Problem allowanceSpent(Duration retryAfter) {
         long minutes = Math.max(1, (retryAfter.toSeconds() + 59) / 60);

@@ -6,6 +6,7 @@ import se.inlagg.http.ErrorRenderer;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.Problem;
+import se.inlagg.http.Problems;
 import se.inlagg.posts.Facet;
 import se.inlagg.web.templates.JteerrorGenerated;
 
@@ -24,10 +25,13 @@ final class HtmlErrors implements ErrorRenderer {
 
     /** The page, its header as the {@code viewer} signed in sees it (or as anyone does). */
     HttpResponse render(HttpRequest request, Problem problem, Optional<Viewer> viewer) {
-        String heading = heading(problem.status());
-        Optional<String> retry = problem.retryAfter().map(HttpResponse::retryAfterSeconds);
-        ErrorView view = new ErrorView(problem.status(), heading, problem.swedish(), retry,
-                problem.status() == 404 ? indexAbove(request.path()) : Optional.empty());
+        // A change that may have been saved: to look first, not "try again in 2 seconds", which could make it twice.
+        boolean unknown = problem.code().equals(Problems.OUTCOME_UNKNOWN);
+        String heading = unknown ? "Det är oklart om ändringen sparades" : heading(problem.status());
+        Optional<String> retry = unknown ? Optional.empty() : problem.retryAfter().map(HttpResponse::retryAfterSeconds);
+        Optional<Link> wayOn = unknown ? Optional.of(new Link("Mina inlägg", "/drafts"))
+                : problem.status() == 404 ? indexAbove(request.path()) : Optional.empty();
+        ErrorView view = new ErrorView(problem.status(), heading, problem.swedish(), retry, wayOn);
         Frame frame = Frame.unlisted(heading, viewer);
         String html = Templates.render(out -> JteerrorGenerated.render(out, null, frame, view));
         HttpResponse response = HttpResponse.html(problem.status(), html)

@@ -1,6 +1,7 @@
 package se.inlagg.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,9 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +22,15 @@ import se.inlagg.api.AddTagsHandler;
 import se.inlagg.api.CreatePostHandler;
 import se.inlagg.api.DeletePostHandler;
 import se.inlagg.app.Wiring;
+import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostDraft;
+import se.inlagg.posts.Refusal;
+import se.inlagg.web.DeletePageHandler;
 import se.inlagg.config.Settings;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -125,6 +136,86 @@ class FaultInjectionTest {
         faults.faultsLeft.set(1);
         assertBusy(create("Strypt", "Strypning"));
         assertEquals(before, everything());
+    }
+
+    /**
+     * A client whose transactions commit but answer after the invocation's bound once {@code armed} (WithinTheInvocation:
+     * the SDK's ApiCallTimeoutException), and whose every call after that is given up at once, as the SDK does with no time
+     * left.
+     */
+    static DynamoDbClient answeringTooLate(AtomicBoolean armed) {
+        AtomicBoolean timeUp = new AtomicBoolean();
+        return Intercepted.of(DynamoDbClient.class, real)
+                .beforeEvery(call -> {
+                    if (timeUp.get()) {
+                        throw ApiCallTimeoutException.create(1);
+                    }
+                })
+                .replace("transactWriteItems", call -> {
+                    Object committed = call.proceed();
+                    if (armed.get()) {
+                        timeUp.set(true);
+                        throw ApiCallTimeoutException.create(8_500);
+                    }
+                    return committed;
+                }).client();
+    }
+
+    static Wiring wiredTo(DynamoDbClient client) {
+        return new Wiring(client, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
+    }
+
+    /**
+     * A change whose answer never came may have landed: here DynamoDB committed the delete. The author's page said
+     * "Inget sparades" of a post that is gone, telling them to do again what is done (from a review); it says the change
+     * may have been saved, and where to look, not to try again in two seconds.
+     */
+    @Test
+    void aDeleteWhoseAnswerCameTooLateIsNotSaidToHaveChangedNothing() {
+        AtomicBoolean armed = new AtomicBoolean();
+        Wiring slow = wiredTo(answeringTooLate(armed));
+        String author = slow.authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
+        String session = "fault-session-" + UUID.randomUUID();
+        slow.sessions().begin(author, session, "fault-csrf", Clock.systemUTC().instant());
+        Post post = ((Outcome.Done<Post>) slow.posts().create(new PostDraft(Optional.of("Borttaget i sista stund"), Optional.of("Text."),
+                Optional.of("Åsa"), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("draft")), author, Optional.empty())).value();
+        String slug = post.slug();
+
+        armed.set(true);
+        var answer = new DeletePageHandler().use(slow).answer(HttpRequest.builder().method("POST")
+                .routeKey("POST /posts/{slug}/delete").path("/posts/" + slug + "/delete").pathParameter("slug", slug)
+                .header("content-type", "application/x-www-form-urlencoded").cookie("inlagg_session=" + session)
+                .body("csrf=fault-csrf&version=" + post.version() + "&confirm=ja&status=").build());
+
+        var gone = wiredTo(real).posts().getToChange(slug, author);
+        assertTrue(gone instanceof Outcome.Refused<Post> r && r.refusal() instanceof Refusal.NotFound, "the delete committed: " + gone);
+        assertEquals(503, answer.status(), answer.bodyText());
+        String page = answer.bodyText().replaceAll("(?s).*<main[^>]*>(.*?)</main>.*", "$1").replaceAll("\\s+", " ");
+        assertFalse(page.contains("Inget sparades"), "the page says nothing was saved, of a post it deleted: " + page);
+        assertTrue(page.contains("<h1>Det är oklart om ändringen sparades</h1>"), page);
+        assertTrue(page.contains("Se efter i Mina inlägg innan du gör om den."), page);
+        assertTrue(page.contains("href=\"/drafts\""), "a way to look: " + page);
+        assertFalse(page.contains("Försök igen om 2 sekunder"), "not told to do it again at once: " + page);
+    }
+
+    /** An API create whose answer never came says so, and sent again with its Idempotency-Key answers the one post it made. */
+    @Test
+    void aCreateWhoseAnswerCameTooLateSaysItMayHaveLandedAndItsKeyAnswersThePost() {
+        AtomicBoolean armed = new AtomicBoolean(true);
+        String json = "{\"title\": \"Sparat i sista stund\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"}}";
+        Map<String, String> key = Map.of("idempotency-key", "late-" + UUID.randomUUID());
+
+        var late = new CreatePostHandler().use(wiredTo(answeringTooLate(armed)))
+                .answer(Events.http("POST /api/posts", "/api/posts", Map.of(), json, AUTHOR, key));
+        assertEquals(503, late.status(), late.bodyText());
+        assertTrue(late.bodyText().contains("\"code\":\"outcome_unknown\""), late.bodyText());
+        assertFalse(late.header("retry-after").isEmpty());
+
+        var again = new CreatePostHandler().use(wiredTo(real)).answer(Events.http("POST /api/posts", "/api/posts", Map.of(), json, AUTHOR, key));
+        assertEquals(201, again.status(), again.bodyText());
+        assertTrue(again.bodyText().contains("\"slug\":\"sparat-i-sista-stund\""), "the post the first try made: " + again.bodyText());
+        assertEquals(404, env.http.get("/api/posts/sparat-i-sista-stund-2").status(), "and no second one");
     }
 
     static void assertBusy(HttpResponse answer) {
