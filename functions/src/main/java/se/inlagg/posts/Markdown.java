@@ -3,6 +3,8 @@ package se.inlagg.posts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.autolink.AutolinkType;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -217,14 +219,23 @@ public final class Markdown {
         return found;
     }
 
-    /** The uploaded picture an address in a post's text reaches, read as the post's page reads it ("../images/…" too). */
+    /**
+     * The uploaded picture an address in a post's text reaches, read as a browser fetches it from the post's page
+     * ("../images/…", a space or a "|" in its query, a backslash for a slash, a host of Swedish letters): the page writes
+     * the address as typed, and java.net.URI alone refused such addresses, which let them through (from a review).
+     */
     private static Optional<String> uploadedPicture(String destination) {
         try {
-            return se.inlagg.posts.Image.storedPathOf(PAGE.resolve(destination.strip()).toString());
+            return se.inlagg.posts.Image.storedPathOf(PAGE.resolve(WebAddresses.asFetched(destination)).toString());
         } catch (IllegalArgumentException e) {
-            return Optional.empty(); // no address a browser would fetch
+            // Still no address to read: one that names an uploaded picture is taken to show it, on the safe side.
+            Matcher named = NAMED_PICTURE.matcher(destination);
+            return named.find() ? Optional.of(se.inlagg.posts.Image.SITE_PATH + named.group(1)) : Optional.empty();
         }
     }
+
+    /** "/images/" (or with backslashes, which a browser reads as slashes) and a name the upload steps make, anywhere. */
+    private static final Pattern NAMED_PICTURE = Pattern.compile("[/\\\\]images[/\\\\]([a-z2-7]{26}\\.(?:jpg|png|webp))");
 
     /** A post's page, which a relative address in its text is read from. */
     private static final java.net.URI PAGE = java.net.URI.create("https://inlagg.invalid/posts/inlagg");

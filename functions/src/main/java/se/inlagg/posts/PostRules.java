@@ -73,11 +73,15 @@ public final class PostRules {
             }
             return read.instant();
         });
+        int noted = errors.size();
         Optional<Image> image = image(errors, d, current);
         if (body != null) {
             // Only the post's own picture, as it is after this write: another's file goes with that post's picture, and
-            // this one's old file when it lets it go (found by a production pre-mortem).
-            Optional<String> own = image.map(Image::url).filter(Image::isStoredHere);
+            // this one's old file when it lets it go (found by a production pre-mortem). A picture refused for itself (its
+            // alt text emptied) is still the one the text may show: its error is the one to put right (from a review).
+            Optional<String> own = errors.size() > noted ? d.imageUrl().map(typed -> WebAddresses.ascii(typed.strip()))
+                    .map(typed -> Image.storedPathOf(typed).orElse(typed)).filter(Image::isStoredHere)
+                    : image.map(Image::url).filter(Image::isStoredHere);
             Markdown.uploadedPicturesShown(body).stream().filter(p -> !own.equals(Optional.of(p))).findFirst()
                     .ifPresent(p -> errors.add(new FieldError("body", NOT_THIS_POSTS_PICTURE + p)));
         }

@@ -112,6 +112,14 @@ public final class WebAddresses {
     /** The schemes whose addresses a browser reads a backslash in as a slash: the URL Standard's special ones with a host. */
     private static final java.util.Set<String> BACKSLASH_IS_SLASH = java.util.Set.of("http", "https", "ws", "wss", "ftp");
 
+    /**
+     * An address in a page as a browser fetches it, written as java.net.URI reads it: read first ({@link #asBrowserReads}),
+     * its host in ASCII and the rest escaped ({@link #ascii}), a backslash in its path a slash ({@link #asSent}).
+     */
+    static String asFetched(String typed) {
+        return asSent(ascii(asBrowserReads(typed)));
+    }
+
     /** Tabs and newlines anywhere left out, and controls and spaces at either end, as a browser reads an address first. */
     private static String asBrowserReads(String href) {
         int from = 0;

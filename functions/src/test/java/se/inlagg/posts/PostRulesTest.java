@@ -358,6 +358,50 @@ class PostRulesTest {
                 + "/images/logo.png)", ""), TIME, Optional.of(stored)), "a link to a file, and a picture under /images/ of no name the site makes");
     }
 
+    /**
+     * Another post's picture shown in the text by an address a browser reads as that file, but java.net.URI refuses (a space
+     * or a bar in its query, a backslash for a slash, a host of Swedish letters): the page shows the file (the renderer
+     * writes the address as typed, and the browser encodes or mends it), yet the rule took it as "no address a browser
+     * would fetch" and let the text through, so the picture breaks when the other post lets it go.
+     */
+    @Test
+    void anotherPostsPictureIsRefusedHoweverABrowserReadsItsAddress() {
+        String own = "/images/abcdefghijklmnopqrstuvwxyz.png";
+        String other = "/images/zyxwvutsrqponmlkjihgfedcba.jpg";
+        var stored = new PostSummary("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", "logotypen", "Logotypen", "", new Byline("a", Optional.empty(),
+                Optional.empty()), List.of(), Optional.of(new Image(own, "Logotypen", Optional.empty())), Status.PUBLISHED,
+                Instant.parse("2026-11-01T09:00:00Z"), true, Instant.parse("2026-11-01T09:00:00Z"), 3, "author-1");
+        List<String> letThrough = new ArrayList<>();
+        for (String shown : List.of("<" + other + "?storlek=stor bild>", other + "?v=1|2", other + "?v={2}",
+                "/images\\zyxwvutsrqponmlkjihgfedcba.jpg", "https://räksmörgås.se" + other)) {
+            String body = "Se här:\n\n![Logga](" + shown + ")";
+            assertTrue(Markdown.toHtml(body).matches("(?s).*<img src=\"[^\"]*zyxwvutsrqponmlkjihgfedcba\\.jpg.*"), "the page shows it: "
+                    + Markdown.toHtml(body));
+            if (PostRules.check(withBodyAndPicture(body, own), TIME, Optional.of(stored)) instanceof Outcome.Done) {
+                letThrough.add(shown);
+            }
+        }
+        assertEquals(List.of(), letThrough, "texts showing another post's picture that were let through");
+    }
+
+    /**
+     * A post whose text shows its own picture, saved with the picture's alt text emptied by mistake: the one thing to put
+     * right is the alt text. The picture refused for it, the text is also refused as showing "an uploaded picture that is not
+     * this post's own picture", telling the author to upload it again or take it out of the text: neither is needed.
+     */
+    @Test
+    void anOwnPictureWithItsAltTextEmptiedIsNotAlsoCalledAnotherPostsInTheText() {
+        String own = "/images/abcdefghijklmnopqrstuvwxyz.png";
+        var stored = new PostSummary("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", "logotypen", "Logotypen", "", new Byline("a", Optional.empty(),
+                Optional.empty()), List.of(), Optional.of(new Image(own, "Logotypen", Optional.empty())), Status.PUBLISHED,
+                Instant.parse("2026-11-01T09:00:00Z"), true, Instant.parse("2026-11-01T09:00:00Z"), 3, "author-1");
+        var altEmptied = new PostDraft(Optional.of("Logotypen"), Optional.of("Så här ser den ut:\n\n![Logotypen](" + own + ")"),
+                Optional.of("a"), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.of(own), Optional.of(""),
+                Optional.empty(), Optional.empty(), Optional.empty());
+
+        assertEquals(List.of("image.alt"), fieldsOf(PostRules.check(altEmptied, TIME, Optional.of(stored))));
+    }
+
     private static PostDraft withBodyAndPicture(String body, String picture) {
         return new PostDraft(Optional.of("Logotypen"), Optional.of(body), Optional.of("a"), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), Optional.of(picture), picture.isEmpty() ? Optional.empty() : Optional.of("Logotypen"), Optional.empty(),
