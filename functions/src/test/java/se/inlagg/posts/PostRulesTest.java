@@ -340,9 +340,7 @@ class PostRulesTest {
     void theTextShowsNoUploadedPictureButThePostsOwn() {
         String own = "/images/abcdefghijklmnopqrstuvwxyz.png";
         String other = "/images/zyxwvutsrqponmlkjihgfedcba.jpg";
-        var stored = new PostSummary("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", "logotypen", "Logotypen", "", new Byline("a", Optional.empty(),
-                Optional.empty()), List.of(), Optional.of(new Image(own, "Logotypen", Optional.empty())), Status.PUBLISHED,
-                Instant.parse("2026-11-01T09:00:00Z"), true, Instant.parse("2026-11-01T09:00:00Z"), 3, "author-1");
+        var stored = storedWithPicture(own);
         for (String shown : List.of(other, "https://blogg.example" + other, "https://d111.cloudfront.net" + other + "?v=2",
                 "../.." + other, "  " + other)) {
             var refused = assertInstanceOf(Outcome.Refused.class, PostRules.check(withBodyAndPicture("Se här:\n\n![Logga](" + shown + ")", own),
@@ -368,9 +366,7 @@ class PostRulesTest {
     void anotherPostsPictureIsRefusedHoweverABrowserReadsItsAddress() {
         String own = "/images/abcdefghijklmnopqrstuvwxyz.png";
         String other = "/images/zyxwvutsrqponmlkjihgfedcba.jpg";
-        var stored = new PostSummary("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", "logotypen", "Logotypen", "", new Byline("a", Optional.empty(),
-                Optional.empty()), List.of(), Optional.of(new Image(own, "Logotypen", Optional.empty())), Status.PUBLISHED,
-                Instant.parse("2026-11-01T09:00:00Z"), true, Instant.parse("2026-11-01T09:00:00Z"), 3, "author-1");
+        var stored = storedWithPicture(own);
         List<String> letThrough = new ArrayList<>();
         for (String shown : List.of("<" + other + "?storlek=stor bild>", other + "?v=1|2", other + "?v={2}",
                 "/images\\zyxwvutsrqponmlkjihgfedcba.jpg", "https://räksmörgås.se" + other)) {
@@ -392,14 +388,19 @@ class PostRulesTest {
     @Test
     void anOwnPictureWithItsAltTextEmptiedIsNotAlsoCalledAnotherPostsInTheText() {
         String own = "/images/abcdefghijklmnopqrstuvwxyz.png";
-        var stored = new PostSummary("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", "logotypen", "Logotypen", "", new Byline("a", Optional.empty(),
-                Optional.empty()), List.of(), Optional.of(new Image(own, "Logotypen", Optional.empty())), Status.PUBLISHED,
-                Instant.parse("2026-11-01T09:00:00Z"), true, Instant.parse("2026-11-01T09:00:00Z"), 3, "author-1");
+        var stored = storedWithPicture(own);
         var altEmptied = new PostDraft(Optional.of("Logotypen"), Optional.of("Så här ser den ut:\n\n![Logotypen](" + own + ")"),
                 Optional.of("a"), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.of(own), Optional.of(""),
                 Optional.empty(), Optional.empty(), Optional.empty());
 
         assertEquals(List.of("image.alt"), fieldsOf(PostRules.check(altEmptied, TIME, Optional.of(stored))));
+    }
+
+    /** The post "Logotypen" as stored, published with this uploaded picture. */
+    private static PostSummary storedWithPicture(String picture) {
+        return new PostSummary("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", "logotypen", "Logotypen", "", new Byline("a", Optional.empty(),
+                Optional.empty()), List.of(), Optional.of(new Image(picture, "Logotypen", Optional.empty())), Status.PUBLISHED,
+                Instant.parse("2026-11-01T09:00:00Z"), true, Instant.parse("2026-11-01T09:00:00Z"), 3, "author-1");
     }
 
     private static PostDraft withBodyAndPicture(String body, String picture) {
