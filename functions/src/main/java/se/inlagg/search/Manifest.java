@@ -39,11 +39,12 @@ record Manifest(String lineage, long generation, Map<String, FileRef> files, int
      * direction control in a word is no part of it (a paragraph's words close the override they leave open right after
      * their last word: "slut" found in "slut\u202C"), 21 since an excerpt its author wrote and the picture's alt text and
      * caption are searched (PostDocument.MORE), and a noun ending a compound in "-lön", "-lån", "-förmån", "-vän" or "-hån"
-     * is no definite form ("förmån" found by "förmåner").
+     * is no definite form ("förmån" found by "förmåner"), 22 since a typeset form is read as its letters (a PDF's
+     * ligature: "ﬂödet" found by "flödet").
      * A manifest without the field is 1. An index of an older analysis still answers every
      * query, less well (in one of 8 a scope is checked on each hit's stored fields), and the indexer builds it anew at its next batch.
      */
-    static final int ANALYSIS = 21;
+    static final int ANALYSIS = 22;
 
     /**
      * The most bytes of index files a manifest holds itself (some 350 KB of JSON). A post of a few KB makes a segment of

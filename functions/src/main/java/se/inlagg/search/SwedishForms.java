@@ -87,7 +87,7 @@ final class SwedishForms extends TokenFilter {
          * "slut" (analysis 20; pasted right-to-left text carries marks too).
          */
         Forms of(String typed) {
-            String word = se.inlagg.posts.SwedishOrder.asSwedishLetters(se.inlagg.posts.DirectionControls.withoutControls(typed));
+            String word = asTyped(typed);
             java.util.regex.Matcher ended = word.indexOf(':') < 0 ? null : ENDED.matcher(word);
             String lower = ended != null && ended.matches() ? ended.group(1) : word;
             String stem = stem(lower);
@@ -100,9 +100,24 @@ final class SwedishForms extends TokenFilter {
          * probe: "Ärlig" found Ärla Bengtsson, and "Hansen" would find Hans).
          */
         static Forms ofName(String typed) {
-            String word = se.inlagg.posts.SwedishOrder.asSwedishLetters(se.inlagg.posts.DirectionControls.withoutControls(typed));
+            String word = asTyped(typed);
             String folded = fold(word);
             return new Forms(folded, word, folded);
+        }
+
+        /**
+         * A lower-cased word in the letters a keyboard types: without direction controls, ø and æ as ö and ä, and a
+         * typeset form as its letters (Unicode's compatibility forms, NFKC): a word copied from a PDF has its ligatures,
+         * "ﬂödet" with "ﬂ" one character, and one from some Asian fonts fullwidth letters, "Ｍöte"; each was found only by
+         * its folded spelling, never as a reader types it (analysis 22; found by a probe).
+         */
+        private static String asTyped(String typed) {
+            String word = se.inlagg.posts.SwedishOrder.asSwedishLetters(se.inlagg.posts.DirectionControls.withoutControls(typed));
+            // Only a word with a letter beyond ASCII can be other in NFKC: the rest pay one scan.
+            if (word.chars().allMatch(c -> c < 0x80) || java.text.Normalizer.isNormalized(word, java.text.Normalizer.Form.NFKC)) {
+                return word;
+            }
+            return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
         }
 
         /**

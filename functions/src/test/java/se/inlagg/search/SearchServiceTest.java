@@ -939,6 +939,23 @@ class SearchServiceTest {
                 page(search, "samverkan", 10, Optional.empty()).hits().getFirst().snippetHtml());
     }
 
+    /**
+     * Text copied from a PDF (a report, the intranet's minutes) comes with its typeset ligatures: "ﬂ" (U+FB02), "ﬁ", "ﬀ" are
+     * one character each, which no keyboard types. A reader who types the word as Swedish is written, "flödet", "träffen",
+     * "affären", must find it, as "mote" finds "Ｍöte" and "fika" finds "ﬁka" (words without å, ä and ö, folded, are found).
+     */
+    @Test
+    void aWordPastedFromAPdfWithALigatureIsFoundAsTypedWithItsSwedishLetters() {
+        indexed("Ventilationen ses över", "Vi mäter ﬂödet i fläktarna och ses sedan på träﬀen i aﬀären.", "2019-01-30");
+        indexed("Annat inlägg", "Om något annat.", "2019-01-31");
+        java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        for (String query : List.of("flödet", "träffen", "affären")) {
+            found.put(query, titles(query));
+        }
+        assertEquals(java.util.Map.of("flödet", List.of("Ventilationen ses över"), "träffen", List.of("Ventilationen ses över"),
+                "affären", List.of("Ventilationen ses över")), found, "each word found as typed (similar() counts as not found)");
+    }
+
     /** From a review: the hyphen's pattern began inside "3D", so "3D-skrivare" sought a "3", and a snippet marked a word twice. */
     @Test
     void aHyphenatedWordThatBeginsWithADigitIsFoundAndMarkedOnce() {
