@@ -57,17 +57,31 @@ public final class DirectionControls {
      * keeps them as it keeps every format character.
      */
     public static String withoutControls(String text) {
+        return without(text, DirectionControls::isControlOrMark);
+    }
+
+    /**
+     * The text without the marks that set a direction and show nothing (U+200E, U+200F, U+061C), which come along when a
+     * name is copied from a page or an address book that mixes directions: for a one-line field as stored, where "Åsa
+     * Ö{U+200E}berg" made a second person "asa-o-berg" reading exactly alike on /people (found by a probe). Embeddings,
+     * overrides and isolates, which do lay text out, are kept.
+     */
+    public static String withoutMarks(String text) {
+        return without(text, c -> c == '\u200E' || c == '\u200F' || c == '\u061C');
+    }
+
+    private static String without(String text, java.util.function.IntPredicate left) {
         for (int i = 0; i < text.length(); i++) {
-            if (isControlOrMark(text.charAt(i))) {
+            if (left.test(text.charAt(i))) {
                 StringBuilder out = new StringBuilder(text.length());
-                text.chars().filter(c -> !isControlOrMark((char) c)).forEach(c -> out.append((char) c));
+                text.chars().filter(c -> !left.test(c)).forEach(c -> out.append((char) c));
                 return out.toString();
             }
         }
         return text;
     }
 
-    private static boolean isControlOrMark(char c) {
+    private static boolean isControlOrMark(int c) {
         return c >= LRE && c <= RLO || c >= LRI && c <= PDI || c == '\u200E' || c == '\u200F' || c == '\u061C';
     }
 

@@ -99,7 +99,7 @@ public final class PostRules {
         if (!errors.isEmpty()) {
             return Outcome.refused(new Refusal.Invalid(errors));
         }
-        return Outcome.done(new Checked(title.strip(), body, byline, tags,
+        return Outcome.done(new Checked(Blanks.trimmed(title), body, byline, tags,
                 publishedAt, image, excerpt.orElseGet(() -> excerptOf(body)), status, d.publishedAt().filter(String::isBlank).isPresent()));
     }
 
@@ -163,12 +163,12 @@ public final class PostRules {
         if (o.filter(typed -> !typed.isBlank() && addressless(typed, stored.flatMap(Byline::office))).isPresent()) {
             errors.add(new FieldError("author.office", Tag.LETTER_OR_DIGIT));
         }
-        return n == null ? null : new Byline(n.strip(), r.map(String::strip), o.map(String::strip));
+        return n == null ? null : new Byline(Blanks.trimmed(n), r.map(Blanks::trimmed), o.map(Blanks::trimmed));
     }
 
     /** A name that makes no address (no letter a–z or digit), and is not the one the post has stored already. */
     private static boolean addressless(String typed, Optional<String> stored) {
-        return Slugs.of(typed).isEmpty() && !stored.equals(Optional.of(typed.strip()));
+        return Slugs.of(typed).isEmpty() && !stored.equals(Optional.of(Blanks.trimmed(typed)));
     }
 
     /** Checks names typed for tags; the result has one tag per slug, in the order first typed. */
@@ -266,12 +266,12 @@ public final class PostRules {
      * compares a form's text with a stored post's too.
      */
     public static String asStored(String text, boolean multiline) {
-        return Nfc.of(multiline ? text : BreakHints.removed(text));
+        return Nfc.of(multiline ? text : DirectionControls.withoutMarks(BreakHints.removed(text)));
     }
 
     /** A title as typed, as a post stores it: {@link #asStored} with its ends trimmed, to compare with stored titles. */
     public static String storedTitle(String typed) {
-        return asStored(typed, false).strip();
+        return Blanks.trimmed(asStored(typed, false));
     }
 
     /**
@@ -295,7 +295,7 @@ public final class PostRules {
         // A one-line field is stored without the spaces around it, so they are not counted (a title of 200 characters
         // pasted with a space after it is not too long), and a picture's alt text and caption are kept without them too,
         // as a title and a byline are.
-        String kept = problem != null || multiline ? v : v.strip();
+        String kept = problem != null || multiline ? v : Blanks.trimmed(v);
         if (problem == null && kept.codePointCount(0, kept.length()) > max) {
             problem = "must be at most " + max + " characters";
         }
@@ -352,7 +352,10 @@ public final class PostRules {
         return s.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)
                 || Character.getType(cp) == Character.FORMAT || Character.getType(cp) == Character.CONTROL
                 || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0
-                || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF));
+                || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)
+                // Unicode's other ignorable marks (a combining grapheme joiner, Khmer's inherent vowels, Mongolian's
+                // variation selectors) and the blank Braille cell, which every font draws as nothing (found by a probe).
+                || cp == 0x034F || cp == 0x17B4 || cp == 0x17B5 || (cp >= 0x180B && cp <= 0x180F) || cp == 0x2800);
     }
 
     /** U+FDD0–U+FDEF, and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE, …). */

@@ -21,11 +21,12 @@ public record Tag(String slug, String name) {
     }
 
     /**
-     * Trims, collapses white space, takes out hints of a line break ({@link BreakHints}: "Sam{U+00AD}verkan" with a soft hyphen
-     * is Samverkan) and composes (NFC) a name as typed; empty when nothing is left.
+     * Trims every space ({@link Blanks}), collapses the spaces within, takes out hints of a line break ({@link BreakHints}:
+     * "Sam{U+00AD}verkan" with a soft hyphen is Samverkan) and the marks of a direction ({@link DirectionControls#withoutMarks})
+     * and composes (NFC) a name as typed; empty when nothing is left.
      */
     public static String normalizeName(String raw) {
-        return Nfc.of(BreakHints.removed(raw)).strip().replaceAll("\\s+", " ");
+        return Blanks.trimmed(Nfc.of(DirectionControls.withoutMarks(BreakHints.removed(raw)))).replaceAll("[\\s\\p{Zs}]+", " ");
     }
 
     /** The tag a typed name stands for; the caller has checked it with {@link #problemWith}. */

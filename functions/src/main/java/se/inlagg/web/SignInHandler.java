@@ -9,6 +9,7 @@ import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
+import se.inlagg.posts.Blanks;
 import se.inlagg.web.templates.JtesigninGenerated;
 
 /**
@@ -44,12 +45,15 @@ public final class SignInHandler extends PageFunction {
                     "Inloggningen kom inte från inloggningssidan här (eller sidan var för gammal). Ingen loggades in; försök igen."),
                     Optional.empty(), next);
         }
-        if (form.value("token").isBlank()) {
+        // Pasted from a mail, a chat or a PDF, a token brings what stood around it (a no-break space, a zero-width space, a
+        // byte order mark), none of which a token has and none of which the field shows: taken off as a space is.
+        String token = Blanks.trimmed(form.value("token"));
+        if (token.isEmpty()) {
             // Nothing typed (the field's required is only the browser's word): said so, and no attempt counted against the limit.
             return signInPage(request, 400, Optional.of("Skriv din inloggningsnyckel i fältet och logga in igen."), formToken, next);
         }
         var now = app().posts().time().now();
-        return switch (app().sessions().signIn(form.value("token"), request.sourceIp(), now)) {
+        return switch (app().sessions().signIn(token, request.sourceIp(), now)) {
             case Sessions.SignIn.Success s -> HttpResponse.seeOther(next.orElse("/write")).withCookie(Cookies.start(request, s.started().id()));
             case Sessions.SignIn.Refused r -> signInPage(request, 403, Optional.of("Inloggningsnyckeln stämmer inte. Kontrollera att du har kopierat hela nyckeln och försök igen."), formToken,
                     next);

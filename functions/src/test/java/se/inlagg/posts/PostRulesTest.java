@@ -47,6 +47,42 @@ class PostRulesTest {
                 "in text they are as written");
     }
 
+    /**
+     * The marks Unicode makes ignorable too show nothing: a combining grapheme joiner (U+034F), Khmer's inherent vowels
+     * (U+17B4, U+17B5), a Mongolian variation selector (U+180B), and the blank Braille cell (U+2800) every font draws as
+     * nothing, the usual "empty name" trick. Alone they would make a post with a title and a text nobody can see (slug inlagg).
+     */
+    @Test
+    void ignorableMarksAndABlankBrailleCellShowNothingEither() {
+        List<String> taken = new ArrayList<>();
+        for (String invisible : List.of("\u034F", "\u17B4", "\u17B5", "\u180B", "\u2800", "\u034F\u00a0\u2800")) {
+            if (PostRules.check(draft(invisible, invisible, "Åsa Öberg"), TIME) instanceof Outcome.Done) {
+                taken.add(invisible.codePoints().mapToObj(cp -> String.format("U+%04X", cp)).toList().toString());
+            }
+        }
+        assertEquals(List.of(), taken, "taken as a title and a text that show nothing");
+    }
+
+    /**
+     * A no-break space is a space to the author: ⌥+Space on a Mac types one (a Swedish keyboard's ⌥ is pressed for | and
+     * {), and Word pastes them. Around a one-line field it is trimmed as a space is: else the category typed
+     * "Nyheter,⌥Space Fika" is named " Fika" everywhere its name stands (/tags, its heading, its feed's title), with a space
+     * before it that HTML does not collapse, and a title of 200 characters with one after it is refused as too long.
+     */
+    @Test
+    void noBreakSpacesAroundAOneLineFieldAreTrimmedAsSpacesAre() {
+        var d = new PostDraft(Optional.of("Fika på fredag\u00a0"), Optional.of("Text."), Optional.of("Åsa Öberg\u00a0"),
+                Optional.empty(), Optional.of("\u00a0Frivården Malmö"), List.of("Nyheter", "\u00a0Fika"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        var checked = (PostRules.Checked) assertInstanceOf(Outcome.Done.class, PostRules.check(d, TIME)).value();
+        var longest = PostRules.check(draft("a".repeat(PostRules.MAX_TITLE) + "\u00a0", "Text.", "Åsa Öberg"), TIME);
+        org.junit.jupiter.api.Assertions.assertAll(
+                () -> assertEquals("Fika på fredag", checked.title()),
+                () -> assertEquals(List.of(new Tag("nyheter", "Nyheter"), new Tag("fika", "Fika")), checked.tags()),
+                () -> assertEquals(new Byline("Åsa Öberg", Optional.empty(), Optional.of("Frivården Malmö")), checked.byline()),
+                () -> assertInstanceOf(Outcome.Done.class, longest, "200 characters and a no-break space: " + longest));
+    }
+
     @Test
     void decomposedTextIsStoredComposedSoOnePersonHasOnePageAndOneSlug() {
         var draft = new PostDraft(Optional.of("Kva\u0308llsfika i O\u0308rebro"), Optional.of("Vi a\u030at bla\u030aba\u0308rspaj."),

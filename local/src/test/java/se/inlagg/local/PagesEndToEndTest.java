@@ -336,6 +336,26 @@ class PagesEndToEndTest extends ServerTest {
         assertNull(empty.header("set-cookie"));
     }
 
+    /**
+     * A token copied from an e-mail, a chat or a PDF comes with what the page around it held: a no-break space after it
+     * (an HTML mail's &amp;nbsp;), a zero-width space or a byte order mark before it. None can be part of a token (its
+     * letters are A–Z, a–z, 0–9, - and _), and none shows in the field, so the author cannot see why "Inloggningsnyckeln
+     * stämmer inte", and each try counts towards the sign-in limit. Taken off as the spaces around it are.
+     */
+    @Test
+    void aTokenPastedWithInvisibleSpacesAroundItSignsIn() {
+        java.util.List<String> refused = new java.util.ArrayList<>();
+        for (String pasted : java.util.List.of(ServerExtension.TOKEN + "\u00A0", "\u200B" + ServerExtension.TOKEN, "\uFEFF" + ServerExtension.TOKEN + "\u202F")) {
+            var signedIn = http.signIn(pasted);
+            if (signedIn.status() != 303) {
+                refused.add(signedIn.status() + " for the token with " + pasted.replace(ServerExtension.TOKEN, "…").codePoints()
+                        .mapToObj(cp -> cp == '…' ? "TOKEN" : String.format("U+%04X", cp)).toList()
+                        + (signedIn.body().contains("Inloggningsnyckeln stämmer inte") ? ": \"Inloggningsnyckeln stämmer inte\"" : ""));
+            }
+        }
+        assertEquals(java.util.List.of(), refused, "each signs in");
+    }
+
     @Test
     void overHttpsTheSessionCookieIsSecureAndHostOnly() {
         var signedIn = http.signIn(ServerExtension.TOKEN, Map.of("X-Forwarded-Proto", "https"));

@@ -243,6 +243,25 @@ class PostsApiEndToEndTest extends ServerTest {
                 .path("items").toString().contains("fika-i-malmo"), "one person, looked up as typed");
     }
 
+    /**
+     * A left-to-right mark (U+200E), which shows nothing and comes along when a name is copied from a page or an address
+     * book that mixes directions, is no break between letters either: "Tvär{LRM}samverkan" is the category Tvärsamverkan,
+     * and "Åsa Ö{LRM}berg" the person Åsa Öberg, not a second entry on /tags and /people that reads exactly alike.
+     */
+    @Test
+    void aDirectionMarkInANameMakesNoSecondCategoryOrPerson() {
+        http.created(Http.post("Riktningsmärke", "Text.", "2013-08-01", "Åsa Öberg", "Frivården Malmö", "published", "Riktad samverkan"));
+        JsonNode pasted = http.created(Http.post("Riktningsmärke igen", "Text.", "2013-08-02", "Åsa Ö\u200Eberg",
+                "Frivården Malmö", "published", "Riktad sam\u200Everkan"));
+        String people = http.get("/people").body();
+        org.junit.jupiter.api.Assertions.assertAll(
+                () -> assertEquals("riktad-samverkan", pasted.path("tags").get(0).path("slug").asText(),
+                        "the category typed with an invisible mark is the one typed plainly"),
+                () -> assertEquals(0, ApiAsserts.tagCount(http, "riktad-sam-verkan"), "no second category \"Riktad samverkan\" on /tags"),
+                () -> assertEquals(2, ApiAsserts.tagCount(http, "riktad-samverkan")),
+                () -> assertFalse(people.contains("href=\"/people/asa-o-berg\""), "no second Åsa Öberg on /people"));
+    }
+
     @Test
     void tagCountsStayExactThroughAddReplaceAndRemove() {
         String a = http.createPost("Studiebesök i Ystad", "2013-05-02", "Studiebesök", "Ystad").json().path("slug").asText();
