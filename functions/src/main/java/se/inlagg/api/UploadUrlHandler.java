@@ -18,6 +18,12 @@ import se.inlagg.posts.SiteTime;
  */
 public final class UploadUrlHandler extends PostApiFunction {
 
+    /** Asked again, it signs another address: nothing is saved. */
+    @Override
+    protected boolean safeToSendAgain(HttpRequest request) {
+        return true;
+    }
+
     @Override
     protected HttpResponse handle(HttpRequest request) {
         String authorId = request.requiredAuthorId();

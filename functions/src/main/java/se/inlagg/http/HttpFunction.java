@@ -121,6 +121,15 @@ public abstract class HttpFunction implements RequestStreamHandler {
         return handle(request);
     }
 
+    /**
+     * Whether a request of this function that AWS gave no answer to may simply be sent again: a read, and what only begins
+     * or ends a session or signs an upload's address. Any other change may have landed, and its author is told to look
+     * first ({@link Problems#outcomeUnknown}).
+     */
+    protected boolean safeToSendAgain(HttpRequest request) {
+        return request.isRead();
+    }
+
     /** How this function shows problems: the JSON error shape, or a page. */
     protected abstract ErrorRenderer errors(HttpRequest request);
 
@@ -200,16 +209,16 @@ public abstract class HttpFunction implements RequestStreamHandler {
     /**
      * DynamoDB or S3 throttling that outlasted the retries is "busy": AWS refused, so nothing was written, and a retry a
      * moment later may well get past. A call that ran out of the invocation's time (WithinTheInvocation) or could not
-     * reach AWS (the connection refused, reset or silent) got no answer: a read is busy too, but a change may have
-     * landed, so its author is told to look before doing it again. Anything else (refused credentials, a missing
+     * reach AWS (the connection refused, reset or silent) got no answer: a read, or a request as safe to send again, is
+     * busy too, but a change may have landed, so its author is told to look before doing it again. Anything else (refused credentials, a missing
      * bucket) is our fault.
      */
-    private static Problem storeFailure(RuntimeException e, HttpRequest request) {
+    private Problem storeFailure(RuntimeException e, HttpRequest request) {
         boolean throttled = e instanceof AwsServiceException a && (a.isThrottlingException() || a.statusCode() == 503);
         if (throttled) {
             Metrics.count(Metrics.Event.THROTTLES);
             Log.warn("throttled", "error", e.getClass().getSimpleName());
-            return request.isRead() ? Problems.busyReading(Problems.BUSY_RETRY_AFTER) : Problems.of(new Refusal.Busy(Problems.BUSY_RETRY_AFTER));
+            return safeToSendAgain(request) ? Problems.notAnswered(Problems.BUSY_RETRY_AFTER) : Problems.of(new Refusal.Busy(Problems.BUSY_RETRY_AFTER));
         }
         if (e instanceof ApiCallTimeoutException) {
             Log.warn("aws_call_timed_out", "error", e.getMessage());
@@ -219,7 +228,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
             Log.error("store_failed", e);
             return Problems.internal();
         }
-        return request.isRead() ? Problems.busyReading(Problems.BUSY_RETRY_AFTER) : Problems.outcomeUnknown(Problems.BUSY_RETRY_AFTER);
+        return safeToSendAgain(request) ? Problems.notAnswered(Problems.BUSY_RETRY_AFTER) : Problems.outcomeUnknown(Problems.BUSY_RETRY_AFTER);
     }
 
     /** A client failure whose cause is the network's: refused, reset, timed out, or a host not found. */

@@ -120,13 +120,12 @@ public final class Problems {
     }
 
     /**
-     * The same for a reader, who saved nothing: the page could not be fetched. The code is the write's, so a client
-     * that knows "busy" needs nothing new.
+     * Busy, said to someone with nothing at stake: a reader, or an author signing in. What was asked for did not come in
+     * time; asked again, it may. The code is the write's, so a client that knows "busy" needs nothing new.
      */
-    public static Problem busyReading(Duration retryAfter) {
-        return new Problem(503, "busy", "The site could not fetch this just now; try again shortly.",
-                "Sidan gick inte att hämta just nu. Försök igen om en stund.",
-                List.of(), Optional.of(retryAfter));
+    public static Problem notAnswered(Duration retryAfter) {
+        return new Problem(503, "busy", "AWS did not answer in time; try again shortly.",
+                "Svaret dröjde för länge. Försök igen om en stund.", List.of(), Optional.of(retryAfter));
     }
 
     /** The code of {@link #outcomeUnknown}: pages say it in their own words. */
@@ -141,7 +140,7 @@ public final class Problems {
         return new Problem(503, OUTCOME_UNKNOWN, "AWS did not answer in time, so the change may or may not have been saved."
                 + " Read it (GET) before sending it again; a create resent with its Idempotency-Key, or an edit with its If-Match,"
                 + " is never applied twice.",
-                "Vi fick inte svar i tid, så det är oklart om ändringen sparades. Se efter i Mina inlägg innan du gör om den.",
+                "Vi fick inte svar i tid, så det är oklart om ändringen sparades. Se efter om den syns innan du gör om den.",
                 List.of(), Optional.of(retryAfter));
     }
 

@@ -29,7 +29,8 @@ final class HtmlErrors implements ErrorRenderer {
         boolean unknown = problem.code().equals(Problems.OUTCOME_UNKNOWN);
         String heading = unknown ? "Det är oklart om ändringen sparades" : heading(problem.status());
         Optional<String> retry = unknown ? Optional.empty() : problem.retryAfter().map(HttpResponse::retryAfterSeconds);
-        Optional<Link> wayOn = unknown ? Optional.of(new Link("Mina inlägg", "/drafts"))
+        Optional<Link> wayOn = unknown ? Optional.of(request.path().startsWith("/profile") ? new Link("Din profil", "/profile")
+                : new Link("Mina inlägg", "/drafts"))
                 : problem.status() == 404 ? indexAbove(request.path()) : Optional.empty();
         ErrorView view = new ErrorView(problem.status(), heading, problem.swedish(), retry, wayOn);
         Frame frame = Frame.unlisted(heading, viewer);

@@ -23,6 +23,12 @@ import se.inlagg.web.templates.JtesigninGenerated;
  */
 public final class SignInHandler extends PageFunction {
 
+    /** Signing in or out again only begins or ends another session: a sign-in AWS did not answer is not a change to look for. */
+    @Override
+    protected boolean safeToSendAgain(HttpRequest request) {
+        return true;
+    }
+
     @Override
     protected HttpResponse handle(HttpRequest request) {
         if (request.path().equals("/signout")) {

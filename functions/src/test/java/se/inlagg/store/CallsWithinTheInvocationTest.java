@@ -188,6 +188,33 @@ class CallsWithinTheInvocationTest {
         assertTrue(((String) answer.get("body")).contains("\"busy\""), answer.toString());
     }
 
+    /**
+     * A sign-in whose call to the table gets no answer changed nothing anyone wrote: the page says so as a reader's does
+     * ("Försök igen"), not that it is unclear whether "the change" was saved, to look in Mina inlägg, a page only a
+     * signed-in author can open, before doing it again.
+     */
+    @Test
+    void aSignInThatGetsNoAnswerIsNotToldToLookInMinaInlaggForAChange() throws Exception {
+        silent = true;
+        var function = new se.inlagg.web.SignInHandler().use(new Wiring(client, new Settings("Posts", ZoneId.of("Europe/Stockholm")),
+                Clock.systemUTC()));
+        String formToken = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE";
+        String event = """
+                {"version":"2.0","routeKey":"POST /signin","rawPath":"/signin","rawQueryString":"",
+                 "cookies":["inlagg_signin=%s"],
+                 "headers":{"user-agent":"Mozilla/5.0","content-type":"application/x-www-form-urlencoded","accept":"text/html"},
+                 "body":"csrf=%s&token=hemlig-nyckel-fran-mejlet",
+                 "requestContext":{"requestId":"r-4","http":{"method":"POST","sourceIp":"192.0.2.1"}},
+                 "isBase64Encoded":false}""".formatted(formToken, formToken);
+
+        Map<String, Object> answer = AsLambdaRunsIt.answer(function, event, INVOCATION_MILLIS);
+
+        assertEquals(503, answer.get("statusCode"), answer.toString());
+        String page = (String) answer.get("body");
+        assertTrue(!page.contains("oklart om ändringen sparades") && !page.contains("Mina inlägg"),
+                "a sign-in is told of a change and sent to Mina inlägg: " + page.replaceAll("(?s).*<main", "<main").replaceAll("(?s)</main>.*", ""));
+    }
+
     private static void assertBusy(Map<String, Object> answer) {
         assertEquals(503, answer.get("statusCode"), answer.toString());
         @SuppressWarnings("unchecked")

@@ -194,7 +194,7 @@ class FaultInjectionTest {
         String page = answer.bodyText().replaceAll("(?s).*<main[^>]*>(.*?)</main>.*", "$1").replaceAll("\\s+", " ");
         assertFalse(page.contains("Inget sparades"), "the page says nothing was saved, of a post it deleted: " + page);
         assertTrue(page.contains("<h1>Det är oklart om ändringen sparades</h1>"), page);
-        assertTrue(page.contains("Se efter i Mina inlägg innan du gör om den."), page);
+        assertTrue(page.contains("Se efter om den syns innan du gör om den."), page);
         assertTrue(page.contains("href=\"/drafts\""), "a way to look: " + page);
         assertFalse(page.contains("Försök igen om 2 sekunder"), "not told to do it again at once: " + page);
     }
