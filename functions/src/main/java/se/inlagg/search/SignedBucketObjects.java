@@ -254,14 +254,16 @@ final class SignedBucketObjects implements BucketObjects {
      * Ends an attempt still running when the invocation must answer ({@link WithinTheInvocation#bound}): the connect and
      * silence bounds hold per attempt, not against the clock, so a stalled S3 took a cold search past Lambda's end.
      * Aborted again until the attempt ends, since an abort while the client is still connecting is not seen. On the
-     * JDK's shared timer, not a thread of ours; outside an invocation nothing is armed.
+     * JDK's shared timer, not a thread of ours, which keeps this small object until its time but nothing of the request
+     * once it ended (an index file a PUT sent, for the indexer's 300 s; from a review); outside an invocation nothing is
+     * armed.
      */
     private static final class Deadline {
         private static final long AGAIN_MILLIS = 50;
 
-        private final ExecutableHttpRequest call;
+        /** Let go of when the attempt ends: the timer holds this until the invocation's end, and a PUT's request its bytes. */
+        private volatile ExecutableHttpRequest call;
         private volatile boolean passed;
-        private volatile boolean over;
 
         private Deadline(ExecutableHttpRequest call) {
             this.call = call;
@@ -278,9 +280,10 @@ final class SignedBucketObjects implements BucketObjects {
         }
 
         private void abort() {
-            if (!over) {
+            ExecutableHttpRequest running = call;
+            if (running != null) {
                 passed = true;
-                call.abort();
+                running.abort();
                 after(AGAIN_MILLIS);
             }
         }
@@ -290,7 +293,7 @@ final class SignedBucketObjects implements BucketObjects {
         }
 
         void disarm() {
-            over = true;
+            call = null;
         }
     }
 

@@ -88,6 +88,59 @@ class SearchWithinTheInvocationTest {
         assertFalse(page.contains("ändringar"), page);
     }
 
+    /**
+     * The indexer has 300 s; a batch PUTs the index's files (a rebuild after a new analysis writes all of them) and is done
+     * in seconds, the next batch following in the same warm container. A PUT that has ended holds nothing of its file:
+     * else every file written stays in memory until its attempt's deadline, near the invocation's end, however soon the
+     * PUT was answered.
+     */
+    @Test
+    void aFinishedPutHoldsNoneOfItsBytesForTheRestOfTheInvocation() throws Exception {
+        com.sun.net.httpserver.HttpServer s3 = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
+        s3.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("ETag", "\"v1\"");
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        s3.start();
+        try {
+            SignedBucketObjects objects = new SignedBucketObjects(SignedBucketObjects.http(),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), "eu-north-1",
+                    URI.create("http://127.0.0.1:" + s3.getAddress().getPort() + "/inlagg-search/"), Clock.systemUTC());
+
+            assertFalse(heldAfterPut(objects, false), "outside an invocation the bytes go once the PUT is answered");
+            assertFalse(heldAfterPut(objects, true), "within the indexer's invocation the answered PUT still holds its 8 MB file");
+        } finally {
+            s3.stop(0);
+        }
+    }
+
+    /** Whether the file's bytes can still be reached once its PUT has been answered, within an invocation of 300 s or none. */
+    private static boolean heldAfterPut(SignedBucketObjects objects, boolean inInvocation) throws InterruptedException {
+        java.lang.ref.WeakReference<byte[]> file = putFile(objects, inInvocation);
+        for (int i = 0; i < 20 && file.get() != null; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return file.get() != null;
+    }
+
+    private static java.lang.ref.WeakReference<byte[]> putFile(SignedBucketObjects objects, boolean inInvocation) {
+        byte[] bytes = new byte[8 << 20];
+        var scope = inInvocation ? se.inlagg.ops.Invocation.begin(new se.inlagg.http.TestContext(300_000), "stream", "") : null;
+        try {
+            assertEquals(java.util.Optional.of("\"v1\""), objects.put("search/_1.cfs", bytes, "application/octet-stream",
+                    BucketObjects.Condition.ANY));
+        } finally {
+            if (scope != null) {
+                scope.close();
+            }
+        }
+        return new java.lang.ref.WeakReference<>(bytes);
+    }
+
     private static void assertBusy(Map<String, Object> answer) {
         assertEquals(503, answer.get("statusCode"), answer.toString());
         @SuppressWarnings("unchecked")
