@@ -168,7 +168,9 @@ public final class PostRules {
 
     /** A name that makes no address (no letter a–z or digit), and is not the one the post has stored already. */
     private static boolean addressless(String typed, Optional<String> stored) {
-        return Slugs.of(typed).isEmpty() && !stored.equals(Optional.of(Blanks.trimmed(typed)));
+        // The stored name read as a name typed now is (stored before spaces and marks nobody sees were taken off it): the
+        // form and a PATCH send it back as it was, and it must not be refused then (from a review).
+        return Slugs.of(typed).isEmpty() && !stored.map(PostRules::storedLine).equals(Optional.of(Blanks.trimmed(typed)));
     }
 
     /** Checks names typed for tags; the result has one tag per slug, in the order first typed. */

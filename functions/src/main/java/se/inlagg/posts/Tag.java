@@ -26,7 +26,16 @@ public record Tag(String slug, String name) {
      * and composes (NFC) a name as typed; empty when nothing is left.
      */
     public static String normalizeName(String raw) {
-        return Blanks.trimmed(Nfc.of(DirectionControls.withoutMarks(BreakHints.removed(raw)))).replaceAll("[\\s\\p{Zs}]+", " ");
+        return asLookedUp(DirectionControls.withoutMarks(raw));
+    }
+
+    /**
+     * A name as a lookup reads it (?tag=, a removal by name, /tags/{name}): as {@link #normalizeName}, but with the marks of
+     * a direction kept, as names were made before they were taken out, so a category stored with one (slug "fi-ka" for
+     * "Fi{U+200E}ka") is still found by the name it shows (from a review).
+     */
+    static String asLookedUp(String raw) {
+        return Blanks.trimmed(Nfc.of(BreakHints.removed(raw))).replaceAll("[\\s\\p{Zs}]+", " ");
     }
 
     /** The tag a typed name stands for; the caller has checked it with {@link #problemWith}. */

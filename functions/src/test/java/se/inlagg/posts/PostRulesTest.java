@@ -139,6 +139,26 @@ class PostRulesTest {
         assertEquals(List.of("author.name", "author.office"), fieldsOf(PostRules.check(another, TIME, Optional.of(old))), "another name does not pass");
     }
 
+    /**
+     * A post stored before one-line fields lost their direction marks and no-break spaces keeps a name or office that makes
+     * no address through its edits: the edit form and a PATCH send the stored byline back as stored, a Hebrew name with the
+     * right-to-left mark pasted along ("שרה כהן" + U+200F) and an office with Word's no-break space after it. Its author
+     * changed only the text.
+     */
+    @Test
+    void anEditKeepsANameOrOfficeStoredWithADirectionMarkOrANoBreakSpace() {
+        var old = new PostSummary("0f0e3c1e-54a4-4c53-9a55-3d1f1d0c5a11", "halsning", "Hälsning", "Hej.",
+                new Byline("שרה כהן\u200F", Optional.empty(), Optional.of("תל אביב\u00A0")), List.of(), Optional.empty(), Status.PUBLISHED,
+                java.time.Instant.parse("2026-01-01T00:00:00Z"), true, java.time.Instant.parse("2026-01-01T00:00:00Z"), 3, "a");
+        var edit = new PostDraft(Optional.of("Hälsning"), Optional.of("Ny text."), Optional.of(old.author().name()), Optional.empty(),
+                old.author().office(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+
+        var outcome = PostRules.check(edit, TIME, Optional.of(old));
+
+        assertInstanceOf(Outcome.Done.class, outcome, "the stored byline sent back unchanged is refused: " + outcome);
+    }
+
     /** A post's role and office are stored without the spaces typed around them ("Malmö "), as a profile's are. */
     @Test
     void aBylineIsStoredWithoutTheSpacesAroundItsPartsInAPostAsInAProfile() {

@@ -190,6 +190,24 @@ class PostServiceTest {
         assertEquals(List.of(), summary.tags());
     }
 
+    /**
+     * A category stored before direction marks were taken out of names, "Fi{U+200E}ka" with its own slug fi-ka (a
+     * second category reading exactly as Fika), is still removed by its name as the API shows it on the post, as the
+     * lists and the API's DELETE read a category "by its slug or its name".
+     */
+    @Test
+    void aCategoryStoredBeforeWithADirectionMarkIsStillRemovedByItsName() {
+        Post made = created(post("Med etiketter", null, null, "Frivård"));
+        Tag storedBefore = new Tag(Slugs.of("Fi\u200Eka"), "Fi\u200Eka");
+        assertEquals("fi-ka", storedBefore.slug(), "as Tag.named made it before this change");
+        PostSummary before = made.summary().withTags(List.of(storedBefore), NOW);
+        assertInstanceOf(Write.Applied.class, repository.update(made.summary(), before, Optional.empty(), NOW));
+
+        var removed = service.removeTag("med-etiketter", storedBefore.name(), Optional.empty(), "author-1");
+
+        assertInstanceOf(Outcome.Done.class, removed, "its name as stored names no tag of the post: " + removed);
+    }
+
     @Test
     void draftsAndFuturePostsAreVisibleOnlyToTheirAuthor() {
         created(post("Utkast", null, "draft"));
