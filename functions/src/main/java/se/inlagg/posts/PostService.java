@@ -188,7 +188,9 @@ public final class PostService {
         return repository.idempotencyRecord(authorId, request.keySha256(), now).map(record -> {
             if (!request.repeats(record)) {
                 return Outcome.refused(new Refusal.Unprocessable(Refusal.Rule.IDEMPOTENCY_KEY_REUSED,
-                        "This Idempotency-Key was used for a different request; use a new key.", "Idempotency-Key"));
+                        "This Idempotency-Key already made a post, from a request with other content (a field, or the order of the"
+                                + " categories): find it in GET /api/me/posts and change it with PATCH. A new key makes a second post.",
+                        "Idempotency-Key"));
             }
             return postOf(record);
         });

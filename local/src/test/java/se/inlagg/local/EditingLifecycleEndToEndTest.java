@@ -254,6 +254,10 @@ class EditingLifecycleEndToEndTest extends ServerTest {
         assertEquals(first.json().path("id").asText(), decomposed.json().path("id").asText());
         var other = http.sendWith("POST", "/api/posts", "application/json", body.replace("Text.", "Annan text."), Map.of("Idempotency-Key", "nyckel-1"));
         assertError(other, 422, "idempotency_key_reused", "Idempotency-Key");
+        // A migration script that does what it is told must not make a second post: the key's post is there to read or
+        // edit, not to write again under a new key (from a migration probe; "use a new key" made one).
+        String told = other.json().path("error").path("message").asText();
+        assertTrue(told.contains("already made a post") && told.contains("PATCH") && !told.contains("use a new key"), told);
         assertError(http.sendWith("POST", "/api/posts", "application/json", body, Map.of("Idempotency-Key", "x".repeat(101))),
                 400, "validation_failed", "Idempotency-Key");
         assertEquals(404, http.get("/api/posts/skickat-tva-ganger-2").status());
