@@ -130,6 +130,24 @@ public abstract class HttpFunction implements RequestStreamHandler {
         return request.isRead();
     }
 
+    /**
+     * A form's page shown again with what was typed and the problem said, when AWS failed its sending (throttled, out of
+     * time, unreachable): else the error page, and the text is nowhere, since a form's page is never stored (from a
+     * review). Empty where the function has no such form.
+     */
+    protected Optional<HttpResponse> formAgain(HttpRequest request, Problem problem) {
+        return Optional.empty();
+    }
+
+    private Optional<HttpResponse> givenBack(HttpRequest request, Problem problem) {
+        try {
+            return formAgain(request, problem);
+        } catch (RuntimeException e) {
+            Log.warn("form_not_given_back", "error", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
     /** How this function shows problems: the JSON error shape, or a page. */
     protected abstract ErrorRenderer errors(HttpRequest request);
 
@@ -187,7 +205,8 @@ public abstract class HttpFunction implements RequestStreamHandler {
         } catch (ProblemException e) {
             response = errors(request).render(request, e.problem());
         } catch (AwsServiceException | SdkClientException e) {
-            response = errors(request).render(request, storeFailure(e, request));
+            Problem problem = storeFailure(e, request);
+            response = givenBack(request, problem).orElseGet(() -> errors(request).render(request, problem));
         } catch (RuntimeException e) {
             Log.error("unhandled", e, "method", request.method(), "path", logged(request.path()));
             response = errors(request).render(request, Problems.internal());
@@ -218,7 +237,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
         if (throttled) {
             Metrics.count(Metrics.Event.THROTTLES);
             Log.warn("throttled", "error", e.getClass().getSimpleName());
-            return safeToSendAgain(request) ? Problems.notAnswered(Problems.BUSY_RETRY_AFTER) : Problems.of(new Refusal.Busy(Problems.BUSY_RETRY_AFTER));
+            return safeToSendAgain(request) ? Problems.busyAsking(Problems.BUSY_RETRY_AFTER) : Problems.of(new Refusal.Busy(Problems.BUSY_RETRY_AFTER));
         }
         if (e instanceof ApiCallTimeoutException) {
             Log.warn("aws_call_timed_out", "error", e.getMessage());

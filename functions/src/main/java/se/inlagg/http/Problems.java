@@ -128,6 +128,12 @@ public final class Problems {
                 "Svaret dröjde för länge. Försök igen om en stund.", List.of(), Optional.of(retryAfter));
     }
 
+    /** Busy as AWS said it (throttled), to someone with nothing at stake: a reader, or an author signing in. */
+    public static Problem busyAsking(Duration retryAfter) {
+        return new Problem(503, "busy", "The site is busy; try again shortly.",
+                "Just nu är det många som använder bloggen. Försök igen om en stund.", List.of(), Optional.of(retryAfter));
+    }
+
     /** The code of {@link #outcomeUnknown}: pages say it in their own words. */
     public static final String OUTCOME_UNKNOWN = "outcome_unknown";
 

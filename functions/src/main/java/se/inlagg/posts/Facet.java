@@ -59,7 +59,7 @@ public record Facet(Kind kind, String slug, String name) {
      */
     public static Optional<Facet> categoryNamed(String slugOrName) {
         String slug = slugOf(slugOrName);
-        return slug.isEmpty() ? Optional.empty() : Optional.of(new Facet(Kind.CATEGORY, slug, Tag.asLookedUp(slugOrName)));
+        return slug.isEmpty() ? Optional.empty() : Optional.of(new Facet(Kind.CATEGORY, slug, Tag.normalizeName(slugOrName)));
     }
 
     /**
@@ -80,7 +80,7 @@ public record Facet(Kind kind, String slug, String name) {
 
     /** The slug a facet's slug or name makes: the slug itself, or the name's as a category's is made; empty when none. */
     public static String slugOf(String slugOrName) {
-        return Slugs.isSlug(slugOrName) ? slugOrName : Slugs.of(Tag.asLookedUp(slugOrName));
+        return Slugs.isSlug(slugOrName) ? slugOrName : Slugs.of(Tag.normalizeName(slugOrName));
     }
 
     /** The person a byline names; empty when the name has no letter or digit to make a slug of. */

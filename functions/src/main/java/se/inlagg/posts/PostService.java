@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import se.inlagg.ops.Log;
@@ -187,9 +188,12 @@ public final class PostService {
     private Optional<Outcome<Post>> replay(String authorId, IdempotentRequest request, Instant now) {
         return repository.idempotencyRecord(authorId, request.keySha256(), now).map(record -> {
             if (!request.repeats(record)) {
-                return Outcome.refused(new Refusal.Unprocessable(Refusal.Rule.IDEMPOTENCY_KEY_REUSED,
-                        "This Idempotency-Key already made a post, from a request with other content (a field, or the order of the"
-                                + " categories): find it in GET /api/me/posts and change it with PATCH. A new key makes a second post.",
+                // Where the key's post is said to be, it is: one deleted since is not there to change (from a review).
+                boolean there = repository.findById(record.postId()).isPresent();
+                return Outcome.refused(new Refusal.Unprocessable(Refusal.Rule.IDEMPOTENCY_KEY_REUSED, there
+                        ? "This Idempotency-Key already made a post, from a request with other content (a field, or the order of the"
+                                + " categories): find it in GET /api/me/posts and change it with PATCH. A new key makes a second post."
+                        : "This Idempotency-Key made a post that has been deleted since; to make this one, send it with a new key.",
                         "Idempotency-Key"));
             }
             return postOf(record);
@@ -666,9 +670,11 @@ public final class PostService {
 
     public Outcome<PostSummary> removeTag(String slug, String tagSlugOrName, Optional<Seen> seen, String authorId) {
         // Named as the lists read a category, by its slug or its name in any case: /tags/FRIVARD names a post's frivard.
-        String tagSlug = Facet.slugOf(tagSlugOrName);
-        return changeTags(slug, seen, authorId, current -> current.stream().anyMatch(t -> t.slug().equals(tagSlug))
-                ? Optional.of(current.stream().filter(t -> !t.slug().equals(tagSlug)).toList())
+        // A category stored with a direction mark in its name has the slug the mark made: named so, it is found too.
+        Set<String> named = new java.util.HashSet<>(List.of(Facet.slugOf(tagSlugOrName),
+                Slugs.isSlug(tagSlugOrName) ? tagSlugOrName : Slugs.of(Tag.asNamedBefore(tagSlugOrName))));
+        return changeTags(slug, seen, authorId, current -> current.stream().anyMatch(t -> named.contains(t.slug()))
+                ? Optional.of(current.stream().filter(t -> !named.contains(t.slug())).toList())
                 : Optional.empty());
     }
 

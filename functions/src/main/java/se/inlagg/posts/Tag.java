@@ -26,15 +26,14 @@ public record Tag(String slug, String name) {
      * and composes (NFC) a name as typed; empty when nothing is left.
      */
     public static String normalizeName(String raw) {
-        return asLookedUp(DirectionControls.withoutMarks(raw));
+        return asNamedBefore(DirectionControls.withoutMarks(raw));
     }
 
     /**
-     * A name as a lookup reads it (?tag=, a removal by name, /tags/{name}): as {@link #normalizeName}, but with the marks of
-     * a direction kept, as names were made before they were taken out, so a category stored with one (slug "fi-ka" for
-     * "Fi{U+200E}ka") is still found by the name it shows (from a review).
+     * A name as names were made before the marks of a direction were taken out of them: a category stored then with one
+     * has the slug its mark made ("fi-ka" for "Fi{U+200E}ka"), which a removal by that name also looks for (from a review).
      */
-    static String asLookedUp(String raw) {
+    static String asNamedBefore(String raw) {
         return Blanks.trimmed(Nfc.of(BreakHints.removed(raw))).replaceAll("[\\s\\p{Zs}]+", " ");
     }
 

@@ -9,6 +9,7 @@ import se.inlagg.auth.Tokens;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
+import se.inlagg.http.Problem;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.FieldError;
@@ -196,6 +197,22 @@ public final class EditPageHandler extends PostAuthorPage {
      * the version the text was written from and no token: sent once the author has signed in again (in another
      * tab), it saves in one click if the post is still at that version, and is shown beside the stored post if not.
      */
+    /**
+     * The form again, with what was typed and the version it was written from, without the stored post (AWS may not answer
+     * for it): sent again, a save that landed the first time is seen to be there already, never a conflict with itself.
+     */
+    @Override
+    protected Optional<HttpResponse> formAgain(HttpRequest request, Problem problem) {
+        return sent(request).map(sent -> {
+            FormView view = WriteForm.edit(slug(request), WriteForm.typed(sent.form()), List.of(), Optional.of(sentAgainNotice(problem)),
+                    sent.viewer().csrf(), Tokens.newToken(), false, Optional.empty()).withVersion(FormGuard.version(sent.form()));
+            Frame frame = textKept(Frame.unlisted("Redigera inlägget", Optional.of(sent.viewer())).failedIf(true), true);
+            return givenBack(page(request, problem.status(), frame,
+                    Templates.render(out -> se.inlagg.web.templates.JteformGenerated.render(out, null, frame, view, Optional.empty())))
+                    .withHeader("cache-control", Caching.NO_STORE), problem);
+        });
+    }
+
     private HttpResponse signedOut(HttpRequest request, String slug, Map<String, String> typed, long version) {
         FormView form = WriteForm.edit(slug, typed, List.of(), Optional.of(FormGuard.SIGNED_OUT_TEXT_KEPT), "", Tokens.newToken(), false,
                         Optional.empty())

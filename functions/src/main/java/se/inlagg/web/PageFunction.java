@@ -100,9 +100,51 @@ abstract class PageFunction extends HttpFunction {
 
     /** The signed-in author looking at this page, from the session cookie. */
     protected Optional<Viewer> viewer(HttpRequest request) {
-        return Cookies.session(request)
+        Optional<Viewer> viewer = Cookies.session(request)
                 .flatMap(id -> app().sessions().find(id, app().posts().time().now()))
                 .map(s -> new Viewer(s.authorId(), s.csrf()));
+        SEEN.set(new Seen(request, viewer));
+        return viewer;
+    }
+
+    /**
+     * Who this very request was found to be, when it was read before AWS then failed the request: its form is shown again
+     * ({@link #formAgain}) without asking AWS, which may not answer. Only for the same request object, so another
+     * request on this thread never sees it.
+     */
+    protected static Optional<Viewer> viewerSeen(HttpRequest request) {
+        Seen seen = SEEN.get();
+        return seen != null && seen.request() == request ? seen.viewer() : Optional.empty();
+    }
+
+    private record Seen(HttpRequest request, Optional<Viewer> viewer) {
+    }
+
+    /** A form as sent, and who sent it: what {@link #formAgain} gives a form back from. */
+    protected record Sent(FormData form, Viewer viewer) {
+    }
+
+    /** The form this request sent and its sender, as read before AWS failed it; empty for a read, or a sender never read. */
+    protected static Optional<Sent> sent(HttpRequest request) {
+        Optional<Viewer> viewer = viewerSeen(request);
+        return request.isRead() || viewer.isEmpty() ? Optional.empty()
+                : Optional.of(new Sent(FormData.of(request).pasted(WriteForm.TEXT_AREAS, WriteForm.MARKDOWN), viewer.get()));
+    }
+
+    /** A form's page given back for this problem, with its Retry-After. */
+    protected static HttpResponse givenBack(HttpResponse page, Problem problem) {
+        return problem.retryAfter().map(page::withRetryAfter).orElse(page);
+    }
+
+    private static final ThreadLocal<Seen> SEEN = new ThreadLocal<>();
+
+    /**
+     * What a form shown again after AWS failed its sending says: for a change that may have landed, that sending it again
+     * is safe (a form sent again with its form id or version answers what the first made, never a second), else the
+     * problem as said anywhere.
+     */
+    protected static String sentAgainNotice(Problem problem) {
+        return problem.code().equals(Problems.OUTCOME_UNKNOWN) ? FormGuard.SAVE_AGAIN_SAFELY : problem.swedish();
     }
 
     /** To the sign-in form, and from there back to this page (its path and query) once signed in. */

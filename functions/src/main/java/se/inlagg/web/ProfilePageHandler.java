@@ -10,6 +10,7 @@ import se.inlagg.auth.Tokens;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
+import se.inlagg.http.Problem;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.Byline;
@@ -66,6 +67,17 @@ public final class ProfilePageHandler extends PageFunction {
                 yield HttpResponse.seeOther(Notice.after("/profile", Notice.Done.PROFILE, Optional.empty()));
             }
         };
+    }
+
+    /** The form again, with what was typed: saving a profile twice saves it once. */
+    @Override
+    protected Optional<HttpResponse> formAgain(HttpRequest request, Problem problem) {
+        return sent(request).map(sent -> {
+            Map<String, String> typed = new LinkedHashMap<>();
+            FIELDS.forEach(f -> typed.put(f.name(), sent.form().value(f.name())));
+            return givenBack(form(request, problem.status(), typed, List.of(), Optional.of(sentAgainNotice(problem)),
+                    Optional.of(sent.viewer())), problem);
+        });
     }
 
     private static ProblemException noAuthor() {

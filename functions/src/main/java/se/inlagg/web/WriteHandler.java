@@ -82,6 +82,14 @@ public final class WriteHandler extends PageFunction {
         };
     }
 
+    /** The form again, with what was typed and its own id: sent again, it answers the post its first sending made, if any. */
+    @Override
+    protected Optional<HttpResponse> formAgain(HttpRequest request, Problem problem) {
+        return sent(request).map(sent -> givenBack(newPostForm(request, problem.status(), WriteForm.typed(sent.form()), List.of(),
+                Optional.of(sentAgainNotice(problem)), Optional.of(sent.viewer()),
+                FormId.of(sent.form()).map(FormId::key).orElseGet(Tokens::newToken), sameTitleOf(sent.form())), problem));
+    }
+
     /**
      * Where a saved form goes: the post, saying what was done to it (published, scheduled or saved as a draft), its
      * preview ("Spara som utkast och förhandsgranska"), or its picture's page ("Spara som utkast och välj bild…": the

@@ -166,6 +166,26 @@ class EdgeTest {
         assertEquals(201, text.get("statusCode"));
     }
 
+    /**
+     * DynamoDB throttling a read answers at once, refusing: the 503 must not say that AWS did not answer in time (what a
+     * call that got no answer is told), nor "Svaret dröjde för länge" on a page, since the answer came, quickly; the
+     * reader or client is misled about what went wrong (from a review).
+     */
+    @Test
+    void aThrottledReadIsNotSaidToHaveGotNoAnswerInTime() {
+        HttpResponse r = handling(request -> {
+            throw software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder()
+                    .statusCode(400).message("Throughput exceeds the current capacity")
+                    .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                            .errorCode("ProvisionedThroughputExceededException").build()).build();
+        }).answer(get("identity"));
+        assertEquals(503, r.status(), r.bodyText());
+        assertFalse(r.bodyText().contains("did not answer in time"), "a throttle told as an answer that never came: " + r.bodyText());
+        Problem told = Problems.busyAsking(Problems.BUSY_RETRY_AFTER);
+        assertTrue(r.bodyText().contains(told.message()), "told it is busy: " + r.bodyText());
+        assertFalse(told.swedish().contains("dröjde"), "a page of the same 503 says the answer was late: " + told.swedish());
+    }
+
     @Test
     void aHandlerThatFailsAnswers500InItsErrorShapeAndLogsTheCauseNotTheAnswer() {
         HttpFunction failing = new HttpFunction() {

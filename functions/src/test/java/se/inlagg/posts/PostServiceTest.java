@@ -208,6 +208,24 @@ class PostServiceTest {
         assertInstanceOf(Outcome.Done.class, removed, "its name as stored names no tag of the post: " + removed);
     }
 
+    /**
+     * A category made now with a direction mark pasted in its name ("Fi{U+200E}ka", as a script copied it) is stored as
+     * Fika (slug fika), its mark taken out. The same name, sent as the script sent it, must still find it: to remove it
+     * from the post, and in ?tag= and /tags/{name}. Read with the mark kept (Tag.asLookedUp) it makes fi-ka, no category
+     * of the post's (from a review).
+     */
+    @Test
+    void aCategoryMadeNowWithADirectionMarkIsFoundAndRemovedByTheNameAsTyped() {
+        created(post("Med fika", "2019-01-10", null, "Fi\u200Eka"));
+        var summary = ((Post) assertInstanceOf(Outcome.Done.class, service.get("med-fika", Optional.empty())).value()).summary();
+        assertEquals("fika", summary.tags().get(0).slug(), "stored without its mark");
+
+        assertEquals(Optional.of("fika"), service.findVisibleFacet(Facet.Kind.CATEGORY, "Fi\u200Eka").map(c -> c.facet().slug()),
+                "?tag= and /tags/ by the name as typed find no category");
+        var removed = service.removeTag("med-fika", "Fi\u200Eka", Optional.empty(), "author-1");
+        assertInstanceOf(Outcome.Done.class, removed, "the name as it was typed names no tag of the post: " + removed);
+    }
+
     @Test
     void draftsAndFuturePostsAreVisibleOnlyToTheirAuthor() {
         created(post("Utkast", null, "draft"));
@@ -280,6 +298,25 @@ class PostServiceTest {
                 Optional.of(new IdempotentRequest("key-hash", "sent-as-draft"))));
         assertEquals(Refusal.Rule.IDEMPOTENCY_KEY_REUSED, ((Refusal.Unprocessable) refused.refusal()).rule());
         assertEquals(1, repository.bySlug.size());
+    }
+
+    /**
+     * A key whose post was deleted since, sent again with other content: the refusal tells the client to find the key's post
+     * in GET /api/me/posts and PATCH it, and that a new key makes "a second post". There is no post to find (the same
+     * request sent alike is told it was deleted since), and a new key is just what makes the one post (from a review).
+     */
+    @Test
+    void aKeyWhosePostWasDeletedIsNotSaidToHaveAPostToFindAndPatch() {
+        var request = new IdempotentRequest("key-hash", "sent");
+        Post made = (Post) assertInstanceOf(Outcome.Done.class, service.create(post("Provkörning", null, null), "author-1",
+                Optional.of(request))).value();
+        assertInstanceOf(Outcome.Done.class, service.delete(made.slug(), Optional.empty(), "author-1"));
+
+        var otherwise = assertInstanceOf(Outcome.Refused.class, service.create(post("Provkörning", null, null, "Fika"), "author-1",
+                Optional.of(new IdempotentRequest("key-hash", "sent-otherwise"))));
+        String told = otherwise.refusal() instanceof Refusal.Unprocessable u ? u.message() : otherwise.refusal().toString();
+        assertFalse(told.contains("GET /api/me/posts") || told.contains("second post"),
+                "a deleted post is said to be there to find and change: " + told);
     }
 
     /** A record the version before this one wrote knows only how its request was sent: a retry sent alike is still one. */

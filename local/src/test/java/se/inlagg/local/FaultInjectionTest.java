@@ -161,6 +161,20 @@ class FaultInjectionTest {
                 }).client();
     }
 
+    /** A session of this author begun in the table, its form token "fault-csrf": the cookie a signed-in browser sends. */
+    static String signedIn(String author) {
+        String session = "fault-session-" + UUID.randomUUID();
+        wiredTo(real).sessions().begin(author, session, "fault-csrf", Clock.systemUTC().instant());
+        return session;
+    }
+
+    /** A draft of this title by this author, made through these services. */
+    static Post draftOf(Wiring services, String author, String title) {
+        return ((Outcome.Done<Post>) services.posts().create(new PostDraft(Optional.of(title), Optional.of("Text."), Optional.of("Åsa"),
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("draft")), author, Optional.empty())).value();
+    }
+
     static Wiring wiredTo(DynamoDbClient client) {
         return new Wiring(client, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
     }
@@ -175,11 +189,8 @@ class FaultInjectionTest {
         AtomicBoolean armed = new AtomicBoolean();
         Wiring slow = wiredTo(answeringTooLate(armed));
         String author = slow.authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
-        String session = "fault-session-" + UUID.randomUUID();
-        slow.sessions().begin(author, session, "fault-csrf", Clock.systemUTC().instant());
-        Post post = ((Outcome.Done<Post>) slow.posts().create(new PostDraft(Optional.of("Borttaget i sista stund"), Optional.of("Text."),
-                Optional.of("Åsa"), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of("draft")), author, Optional.empty())).value();
+        String session = signedIn(author);
+        Post post = draftOf(slow, author, "Borttaget i sista stund");
         String slug = post.slug();
 
         armed.set(true);
@@ -197,6 +208,93 @@ class FaultInjectionTest {
         assertTrue(page.contains("Se efter om den syns innan du gör om den."), page);
         assertTrue(page.contains("href=\"/drafts\""), "a way to look: " + page);
         assertFalse(page.contains("Försök igen om 2 sekunder"), "not told to do it again at once: " + page);
+    }
+
+    /**
+     * Every other refusal of the post's forms gives back what was typed (busy, a conflict, a rule, signed out); a save whose
+     * answer never came shows only "Det är oklart om ändringen sparades" and a link to Mina inlägg. Where the save did not
+     * land, the author's text is nowhere: the form's page is no-store, so going back reloads an empty form (from a review).
+     */
+    @Test
+    void aNewPostWhoseAnswerCameTooLateKeepsTheTextTyped() {
+        AtomicBoolean armed = new AtomicBoolean(true);
+        Wiring slow = wiredTo(answeringTooLate(armed));
+        String author = wiredTo(real).authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
+        String session = signedIn(author);
+        String text = "Tre timmars skrivande om frivårdens nya rutiner";
+
+        var answer = new se.inlagg.web.WriteHandler().use(slow).answer(HttpRequest.builder().method("POST")
+                .routeKey("POST /write").path("/write")
+                .header("content-type", "application/x-www-form-urlencoded").cookie("inlagg_session=" + session)
+                .body("csrf=fault-csrf&formId=" + UUID.randomUUID() + "&title=Rutiner&body="
+                        + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8) + "&authorName=%C3%85sa&action=publish").build());
+
+        assertEquals(503, answer.status(), answer.bodyText());
+        assertTrue(answer.bodyText().contains(text), "the text typed is lost with the page: "
+                + answer.bodyText().replaceAll("(?s).*<main[^>]*>(.*?)</main>.*", "$1").replaceAll("\\s+", " "));
+        assertTrue(answer.bodyText().contains("spara igen, så sparas det en gång, inte två"), answer.bodyText());
+
+        // Saved again as the page says, the form (its hidden fields as given back) answers the post its first sending made.
+        StringBuilder again = new StringBuilder("title=Rutiner&authorName=%C3%85sa&action=publish&body="
+                + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8));
+        java.util.regex.Matcher hidden = java.util.regex.Pattern.compile("<input type=\"hidden\" name=\"(\\w+)\" value=\"([^\"]*)\"")
+                .matcher(answer.bodyText());
+        while (hidden.find()) {
+            again.append('&').append(hidden.group(1)).append('=').append(java.net.URLEncoder.encode(hidden.group(2), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertTrue(again.indexOf("formId=") >= 0, "the form keeps its id: " + again);
+        var saved = new se.inlagg.web.WriteHandler().use(wiredTo(real)).answer(HttpRequest.builder().method("POST")
+                .routeKey("POST /write").path("/write")
+                .header("content-type", "application/x-www-form-urlencoded").cookie("inlagg_session=" + session)
+                .body(again.toString()).build());
+        assertEquals(303, saved.status(), saved.bodyText());
+        assertTrue(saved.header("location").startsWith("/posts/rutiner"), saved.header("location"));
+        assertEquals(200, env.http.get("/api/posts/rutiner").status(), "the post the first sending made");
+        assertEquals(404, env.http.get("/api/posts/rutiner-2").status(), "and no second");
+    }
+
+    /** The same of the edit form: the post's edit whose answer never came gives back the words typed into it. */
+    @Test
+    void anEditWhoseAnswerCameTooLateKeepsTheTextTyped() {
+        AtomicBoolean armed = new AtomicBoolean();
+        Wiring slow = wiredTo(answeringTooLate(armed));
+        String author = slow.authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
+        String session = signedIn(author);
+        Post post = draftOf(slow, author, "Redigeras i sista stund");
+        String slug = post.slug();
+        String text = "En timmes omskrivning av hela texten";
+
+        armed.set(true);
+        var answer = new se.inlagg.web.EditPageHandler().use(slow).answer(HttpRequest.builder().method("POST")
+                .routeKey("POST /posts/{slug}/edit").path("/posts/" + slug + "/edit").pathParameter("slug", slug)
+                .header("content-type", "application/x-www-form-urlencoded").cookie("inlagg_session=" + session)
+                .body("csrf=fault-csrf&version=" + post.version() + "&title=Redigeras&body="
+                        + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8) + "&authorName=%C3%85sa&action=save").build());
+
+        assertEquals(503, answer.status(), answer.bodyText());
+        assertTrue(answer.bodyText().contains(text), "the text typed is lost with the page: "
+                + answer.bodyText().replaceAll("(?s).*<main[^>]*>(.*?)</main>.*", "$1").replaceAll("\\s+", " "));
+    }
+
+    /** The same of the profile form: its page links "Din profil", where the fields show what was stored, not what was typed. */
+    @Test
+    void aProfileWhoseAnswerCameTooLateKeepsWhatWasTyped() {
+        // The profile is one UpdateItem: it commits, and its answer comes after the invocation's bound.
+        Wiring slow = wiredTo(Intercepted.of(DynamoDbClient.class, real).replace("updateItem", call -> {
+            call.proceed();
+            throw ApiCallTimeoutException.create(8_500);
+        }).client());
+        String author = wiredTo(real).authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
+        String session = signedIn(author);
+
+        var answer = new se.inlagg.web.ProfilePageHandler().use(slow).answer(HttpRequest.builder().method("POST")
+                .routeKey("POST /profile").path("/profile")
+                .header("content-type", "application/x-www-form-urlencoded").cookie("inlagg_session=" + session)
+                .body("csrf=fault-csrf&name=%C3%85sa+%C3%96berg&role=Kriminalv%C3%A5rdsinspekt%C3%B6r&office=Ystadkontoret").build());
+
+        assertEquals(503, answer.status(), answer.bodyText());
+        assertTrue(answer.bodyText().contains("Ystadkontoret"), "what was typed is lost with the page: "
+                + answer.bodyText().replaceAll("(?s).*<main[^>]*>(.*?)</main>.*", "$1").replaceAll("\\s+", " "));
     }
 
     /** An API create whose answer never came says so, and sent again with its Idempotency-Key answers the one post it made. */
