@@ -204,9 +204,9 @@ public final class EditPageHandler extends PostAuthorPage {
     @Override
     protected Optional<HttpResponse> formAgain(HttpRequest request, Problem problem) {
         return sent(request).map(sent -> {
-            FormView view = WriteForm.edit(slug(request), WriteForm.typed(sent.form()), List.of(), Optional.of(sentAgainNotice(problem)),
-                    sent.viewer().csrf(), Tokens.newToken(), false, Optional.empty()).withVersion(FormGuard.version(sent.form()));
-            Frame frame = textKept(Frame.unlisted("Redigera inlägget", Optional.of(sent.viewer())).failedIf(true), true);
+            FormView view = WriteForm.edit(slug(request), WriteForm.typed(sent.form()), List.of(), Optional.of(sent.notice(problem)),
+                    sent.csrf(), Tokens.newToken(), false, Optional.empty()).withVersion(FormGuard.version(sent.form()));
+            Frame frame = textKept(Frame.unlisted("Redigera inlägget", sent.viewer()).failedIf(true), true);
             return givenBack(page(request, problem.status(), frame,
                     Templates.render(out -> se.inlagg.web.templates.JteformGenerated.render(out, null, frame, view, Optional.empty())))
                     .withHeader("cache-control", Caching.NO_STORE), problem);

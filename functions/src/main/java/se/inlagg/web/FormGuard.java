@@ -19,6 +19,9 @@ final class FormGuard {
     /** The three forms that keep what was typed (and the edit form its version), so a save once signed in again works. */
     static final String SIGNED_OUT_TEXT_KEPT =
             "Du är inte inloggad (eller inloggningen har gått ut). Inget sparades, men det du skrivit finns kvar här: logga in i en ny flik och spara sedan här igen.";
+    /** A form given back when AWS did not answer for its session: nothing was written yet (HttpFunction.formAgain). */
+    static final String NOTHING_SAVED_TEXT_KEPT =
+            "Svaret dröjde för länge, så inget sparades. Det du skrev finns kvar här: spara igen om en stund.";
     /** A form given back after a sending AWS gave no answer to (HttpFunction.formAgain). */
     static final String SAVE_AGAIN_SAFELY =
             "Vi fick inte svar i tid, så det är oklart om det sparades. Det du skrev finns kvar här: spara igen, så sparas det en gång, inte två.";

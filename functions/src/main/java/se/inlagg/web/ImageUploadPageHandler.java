@@ -11,6 +11,7 @@ import se.inlagg.auth.Tokens;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
+import se.inlagg.http.Problem;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.images.ImageService;
@@ -80,12 +81,8 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
      */
     private HttpResponse signedOut(HttpRequest request, String slug, FormData form) {
         PictureWords words = PictureWords.of(form);
-        String alt = words.alt().strip();
-        String caption = words.caption().strip();
-        String typed = alt.isEmpty() && caption.isEmpty() ? ""
-                : " Det du skrev: " + (caption.isEmpty() ? "alt-text " + Views.quotedAtEnd(alt) : "alt-text ”" + alt + "”, bildtext " + Views.quotedAtEnd(caption));
-        String page = Views.postPath(slug) + "/image/uploaded?version=" + FormGuard.version(form) + "&key="
-                + URLEncoder.encode(form.value("key"), StandardCharsets.UTF_8);
+        String typed = typedWords(words);
+        String page = describingPage(slug, form);
         // The words in the address too when it stays short enough to be one of ours (LocalPath). Else they are only above, to
         // copy: the page says so, and its sign-in links open a new tab, which leaves this page holding them (it must not
         // promise the words filled in when the link dropped them, nor lead away from the only place they are).
@@ -100,6 +97,46 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
         Frame frame = textKept(Frame.unlisted(view.heading(), Optional.empty()).failedIf(true), dropped);
         return page(request, 403, frame, Templates.render(out -> JteerrorGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE);
+    }
+
+    /** " Det du skrev: alt-text ”…”, bildtext ”…”." for words typed, to copy; empty for none. */
+    private static String typedWords(PictureWords words) {
+        String alt = words.alt().strip();
+        String caption = words.caption().strip();
+        return alt.isEmpty() && caption.isEmpty() ? ""
+                : " Det du skrev: " + (caption.isEmpty() ? "alt-text " + Views.quotedAtEnd(alt) : "alt-text ”" + alt + "”, bildtext " + Views.quotedAtEnd(caption));
+    }
+
+    /** The page that describes the upload this form sent, at the version the author started from. */
+    private static String describingPage(String slug, FormData form) {
+        return Views.postPath(slug) + "/image/uploaded?version=" + FormGuard.version(form) + "&key="
+                + URLEncoder.encode(form.value("key"), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A picture's words AWS failed to save: said back, to copy, with a way to the picture's page with them filled in,
+     * without asking AWS again (the page needs the post and the upload; from a review). Whether the first sending landed
+     * is unknown, so the author is told to look at the post first.
+     */
+    @Override
+    protected Optional<HttpResponse> formAgain(HttpRequest request, Problem problem) {
+        if (request.isRead()) {
+            return Optional.empty();
+        }
+        String slug = slug(request);
+        FormData form = FormData.of(request).pasted(Set.of(), Set.of());
+        PictureWords words = PictureWords.of(form);
+        String page = describingPage(slug, form);
+        Optional<String> withWords = words.isEmpty() ? Optional.empty() : LocalPath.of(page + "&" + words.parameters());
+        boolean unknown = problem.code().equals(Problems.OUTCOME_UNKNOWN) && viewerSeen(request).isPresent();
+        ErrorView view = new ErrorView(problem.status(), unknown ? "Det är oklart om bilden sparades" : "Bilden sparades inte",
+                (unknown ? "Vi fick inte svar i tid, så det är oklart om bilden sparades på inlägget: se efter där först."
+                        : "Svaret dröjde för länge, så bilden är inte sparad på inlägget.") + typedWords(words)
+                        + (withWords.isPresent() ? " Bildens sida, med texten ifylld, finns kvar en stund." : " Kopiera det du skrev."),
+                Optional.empty(), Optional.of(new Link("Till bildens sida", withWords.or(() -> LocalPath.of(page)).orElse(Views.postPath(slug)))));
+        Frame frame = textKept(Frame.unlisted(view.heading(), viewerSeen(request)).failedIf(true), withWords.isEmpty());
+        return Optional.of(givenBack(page(request, problem.status(), frame, Templates.render(out -> JteerrorGenerated.render(out, null, frame, view)))
+                .withHeader("cache-control", Caching.NO_STORE), problem));
     }
 
     /** The pictures service; 503 where no bucket is configured (a picture elsewhere can still be linked by its address). */

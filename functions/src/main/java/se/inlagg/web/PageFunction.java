@@ -120,15 +120,28 @@ abstract class PageFunction extends HttpFunction {
     private record Seen(HttpRequest request, Optional<Viewer> viewer) {
     }
 
-    /** A form as sent, and who sent it: what {@link #formAgain} gives a form back from. */
-    protected record Sent(FormData form, Viewer viewer) {
+    /**
+     * A form as sent, and who sent it: what {@link #formAgain} gives a form back from. No one when the session itself was
+     * what AWS did not read (unreachable, throttled): nothing was written then, and the form comes back without a token,
+     * as a signed-out one does, which the browser's word lets through when it is sent again (from a review).
+     */
+    protected record Sent(FormData form, Optional<Viewer> viewer) {
+
+        String csrf() {
+            return viewer.map(Viewer::csrf).orElse("");
+        }
+
+        /** What the form given back says: nothing saved before anyone was known; else as the problem is. */
+        String notice(Problem problem) {
+            return viewer.isEmpty() ? FormGuard.NOTHING_SAVED_TEXT_KEPT
+                    : problem.code().equals(Problems.OUTCOME_UNKNOWN) ? FormGuard.SAVE_AGAIN_SAFELY : problem.swedish();
+        }
     }
 
-    /** The form this request sent and its sender, as read before AWS failed it; empty for a read, or a sender never read. */
+    /** The form this request sent, and its sender as read before AWS failed it; empty for a read. */
     protected static Optional<Sent> sent(HttpRequest request) {
-        Optional<Viewer> viewer = viewerSeen(request);
-        return request.isRead() || viewer.isEmpty() ? Optional.empty()
-                : Optional.of(new Sent(FormData.of(request).pasted(WriteForm.TEXT_AREAS, WriteForm.MARKDOWN), viewer.get()));
+        return request.isRead() ? Optional.empty()
+                : Optional.of(new Sent(FormData.of(request).pasted(WriteForm.TEXT_AREAS, WriteForm.MARKDOWN), viewerSeen(request)));
     }
 
     /** A form's page given back for this problem, with its Retry-After. */
@@ -137,15 +150,6 @@ abstract class PageFunction extends HttpFunction {
     }
 
     private static final ThreadLocal<Seen> SEEN = new ThreadLocal<>();
-
-    /**
-     * What a form shown again after AWS failed its sending says: for a change that may have landed, that sending it again
-     * is safe (a form sent again with its form id or version answers what the first made, never a second), else the
-     * problem as said anywhere.
-     */
-    protected static String sentAgainNotice(Problem problem) {
-        return problem.code().equals(Problems.OUTCOME_UNKNOWN) ? FormGuard.SAVE_AGAIN_SAFELY : problem.swedish();
-    }
 
     /** To the sign-in form, and from there back to this page (its path and query) once signed in. */
     protected static HttpResponse toSignIn(HttpRequest request) {

@@ -75,8 +75,7 @@ public final class ProfilePageHandler extends PageFunction {
         return sent(request).map(sent -> {
             Map<String, String> typed = new LinkedHashMap<>();
             FIELDS.forEach(f -> typed.put(f.name(), sent.form().value(f.name())));
-            return givenBack(form(request, problem.status(), typed, List.of(), Optional.of(sentAgainNotice(problem)),
-                    Optional.of(sent.viewer())), problem);
+            return givenBack(form(request, problem.status(), typed, List.of(), Optional.of(sent.notice(problem)), sent.viewer()), problem);
         });
     }
 

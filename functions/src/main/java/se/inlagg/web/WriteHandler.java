@@ -86,7 +86,7 @@ public final class WriteHandler extends PageFunction {
     @Override
     protected Optional<HttpResponse> formAgain(HttpRequest request, Problem problem) {
         return sent(request).map(sent -> givenBack(newPostForm(request, problem.status(), WriteForm.typed(sent.form()), List.of(),
-                Optional.of(sentAgainNotice(problem)), Optional.of(sent.viewer()),
+                Optional.of(sent.notice(problem)), sent.viewer(),
                 FormId.of(sent.form()).map(FormId::key).orElseGet(Tokens::newToken), sameTitleOf(sent.form())), problem));
     }
 

@@ -297,6 +297,79 @@ class FaultInjectionTest {
                 + answer.bodyText().replaceAll("(?s).*<main[^>]*>(.*?)</main>.*", "$1").replaceAll("\\s+", " "));
     }
 
+    /**
+     * Review of 820db127: the picture's description form (alt text and caption, POST /posts/{slug}/image) is a form whose page
+     * is never stored, as the three given back are; a save whose answer never came shows only the error page, and the alt
+     * text typed is nowhere (back reloads the description page empty).
+     */
+    @Test
+    void aPicturesWordsWhoseSaveAnswerCameTooLateAreGivenBack() {
+        String author = wiredTo(real).authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
+        String session = signedIn(author);
+        Post post = draftOf(wiredTo(real), author, "Bild i sista stund");
+        LocalBucket local = env.server.bucket();
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String key = "uploads/" + author + "/" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try (var s3 = local.client()) {
+            s3.putObject(r -> r.bucket(local.name()).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(TestPictures.png(40, 40)));
+        }
+        DynamoDbClient late = Intercepted.of(DynamoDbClient.class, real)
+                .replace("transactWriteItems", call -> {
+                    call.proceed();
+                    throw ApiCallTimeoutException.create(8_500);
+                })
+                .replace("updateItem", call -> {
+                    call.proceed();
+                    throw ApiCallTimeoutException.create(8_500);
+                }).client();
+        Wiring slow = Wiring.withBuckets(late, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC(),
+                () -> Optional.of(new RecordingS3().bucket(local)), () -> {
+                    throw new AssertionError("no search index here");
+                });
+        String alt = "Deltagarna vid frivårdens utbildningsdag i Ystad";
+
+        var answer = new se.inlagg.web.ImageUploadPageHandler().use(slow).answer(HttpRequest.builder().method("POST")
+                .routeKey("POST /posts/{slug}/image").path("/posts/" + post.slug() + "/image").pathParameter("slug", post.slug())
+                .header("content-type", "application/x-www-form-urlencoded").cookie("inlagg_session=" + session)
+                .body("csrf=fault-csrf&version=" + post.version() + "&key=" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8)
+                        + "&alt=" + java.net.URLEncoder.encode(alt, java.nio.charset.StandardCharsets.UTF_8) + "&caption=Foto%3A+%C3%85sa").build());
+
+        assertEquals(503, answer.status(), answer.bodyText());
+        assertTrue(answer.bodyText().contains(alt), "the alt text typed is lost with the page: "
+                + answer.bodyText().replaceAll("(?s).*<main[^>]*>(.*?)</main>.*", "$1").replaceAll("\\s+", " "));
+    }
+
+    /**
+     * Review of 820db127: a form is given back only when its session was read first (PageFunction.viewerSeen), but with AWS
+     * unreachable (one of the three cases the commit names) the session's read is the very call that fails, so a new post
+     * sent then still shows only the error page and its text is nowhere. The signed-out form shows it can be given back
+     * without a token (FormGuard.refusalOfTextKept takes it when the browser vouches for it).
+     */
+    @Test
+    void aNewPostSentWhileAwsIsUnreachableKeepsTheTextTyped() {
+        String author = wiredTo(real).authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
+        String session = signedIn(author);
+        Wiring unreachable = wiredTo(Intercepted.of(DynamoDbClient.class, real).beforeEvery(call -> {
+            throw software.amazon.awssdk.core.exception.SdkClientException.create("Unable to execute HTTP request: Connection refused",
+                    new java.net.ConnectException("Connection refused"));
+        }).client());
+        String text = "Två timmars skrivande om samverkan med polisen";
+
+        var answer = new se.inlagg.web.WriteHandler().use(unreachable).answer(HttpRequest.builder().method("POST")
+                .routeKey("POST /write").path("/write")
+                .header("content-type", "application/x-www-form-urlencoded").cookie("inlagg_session=" + session)
+                .body("csrf=fault-csrf&formId=" + UUID.randomUUID() + "&title=Samverkan&body="
+                        + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8) + "&authorName=%C3%85sa&action=publish").build());
+
+        assertEquals(503, answer.status(), answer.bodyText());
+        assertTrue(answer.bodyText().contains(text), "the text typed is lost with the page: "
+                + answer.bodyText().replaceAll("(?s).*<main[^>]*>(.*?)</main>.*", "$1").replaceAll("\\s+", " "));
+        // Nothing was written: the session itself went unread. Said so, not that it is unclear whether it was saved.
+        assertTrue(answer.bodyText().contains("så inget sparades. Det du skrev finns kvar här"), answer.bodyText());
+        assertFalse(answer.bodyText().contains("oklart"), answer.bodyText());
+    }
+
     /** An API create whose answer never came says so, and sent again with its Idempotency-Key answers the one post it made. */
     @Test
     void aCreateWhoseAnswerCameTooLateSaysItMayHaveLandedAndItsKeyAnswersThePost() {
