@@ -229,8 +229,8 @@ public abstract class HttpFunction implements RequestStreamHandler {
      * DynamoDB or S3 throttling that outlasted the retries is "busy": AWS refused, so nothing was written, and a retry a
      * moment later may well get past. A call that ran out of the invocation's time (WithinTheInvocation) or could not
      * reach AWS (the connection refused, reset or silent) got no answer: a read, or a request as safe to send again, is
-     * busy too, but a change may have landed, so its author is told to look before doing it again. Anything else (refused credentials, a missing
-     * bucket) is our fault.
+     * busy too, but a change may have landed, so its author is told to look before doing it again. Anything else
+     * (refused credentials, a missing bucket) is our fault.
      */
     private Problem storeFailure(RuntimeException e, HttpRequest request) {
         boolean throttled = e instanceof AwsServiceException a && (a.isThrottlingException() || a.statusCode() == 503);
