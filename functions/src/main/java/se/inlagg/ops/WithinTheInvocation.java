@@ -22,11 +22,6 @@ public final class WithinTheInvocation implements ExecutionInterceptor {
 
     /** What a function needs after a call gives up: log, render the busy page or problem, and write it. */
     public static final Duration ANSWERING = Duration.ofMillis(1_500);
-    /**
-     * The longest one attempt waits: DynamoDB answers in milliseconds, and the largest S3 call a function makes (a picture
-     * of at most 10 MB, read once on save) takes a fraction of a second from Lambda.
-     */
-    static final Duration ATTEMPT = Duration.ofSeconds(3);
     /** The SDK refuses a timeout of nothing; a call past its time fails at once with this. */
     private static final Duration AT_ONCE = Duration.ofMillis(1);
 
@@ -42,16 +37,11 @@ public final class WithinTheInvocation implements ExecutionInterceptor {
     }
 
     /**
-     * How long one attempt may take now: half the call's bound, and at most {@link #ATTEMPT}, so that one connection gone
-     * silent (a lost packet, a half-open pooled connection) leaves time for another attempt, which answers in
-     * milliseconds where waiting out the whole bound on it answered busy (from a review).
+     * Each call as a whole, not each attempt: an attempt bound (tried here, 3 s) cut the writes of a slow but working table
+     * short and sent them again, so a transaction that takes seconds never landed, and its retries kept the table busier
+     * still (LocalStack's, whose transactions take seconds, answered 503 and then failed the authorizer). A connection gone
+     * silent therefore spends the call's bound: the answer is busy, and the next request gets another connection.
      */
-    static Duration attemptBound(Duration bound) {
-        Duration half = bound.dividedBy(2);
-        Duration attempt = half.compareTo(ATTEMPT) < 0 ? half : ATTEMPT;
-        return attempt.compareTo(AT_ONCE) < 0 ? AT_ONCE : attempt;
-    }
-
     @Override
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
         Optional<Duration> within = bound();
@@ -59,16 +49,11 @@ public final class WithinTheInvocation implements ExecutionInterceptor {
             return context.request();
         }
         Duration bound = within.get();
-        Duration attempt = attemptBound(bound);
         AwsRequestOverrideConfiguration given = request.overrideConfiguration().orElse(null);
+        if (given != null && given.apiCallTimeout().filter(t -> t.compareTo(bound) <= 0).isPresent()) {
+            return request;
+        }
         AwsRequestOverrideConfiguration.Builder config = given == null ? AwsRequestOverrideConfiguration.builder() : given.toBuilder();
-        // A shorter bound the request already has is kept.
-        if (config.apiCallTimeout() == null || config.apiCallTimeout().compareTo(bound) > 0) {
-            config.apiCallTimeout(bound);
-        }
-        if (config.apiCallAttemptTimeout() == null || config.apiCallAttemptTimeout().compareTo(attempt) > 0) {
-            config.apiCallAttemptTimeout(attempt);
-        }
-        return request.toBuilder().overrideConfiguration(config.build()).build();
+        return request.toBuilder().overrideConfiguration(config.apiCallTimeout(bound).build()).build();
     }
 }
