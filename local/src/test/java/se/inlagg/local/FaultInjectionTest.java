@@ -194,9 +194,7 @@ class FaultInjectionTest {
         String slug = post.slug();
 
         armed.set(true);
-        var answer = new DeletePageHandler().use(slow).answer(HttpRequest.builder().method("POST")
-                .routeKey("POST /posts/{slug}/delete").path("/posts/" + slug + "/delete").pathParameter("slug", slug)
-                .header("content-type", "application/x-www-form-urlencoded").cookie("inlagg_session=" + session)
+        var answer = new DeletePageHandler().use(slow).answer(formSent("POST /posts/{slug}/delete", "/posts/" + slug + "/delete", session).pathParameter("slug", slug)
                 .body("csrf=fault-csrf&version=" + post.version() + "&confirm=ja&status=").build());
 
         var gone = wiredTo(real).posts().getToChange(slug, author);
@@ -223,29 +221,23 @@ class FaultInjectionTest {
         String session = signedIn(author);
         String text = "Tre timmars skrivande om frivårdens nya rutiner";
 
-        var answer = new se.inlagg.web.WriteHandler().use(slow).answer(HttpRequest.builder().method("POST")
-                .routeKey("POST /write").path("/write")
-                .header("content-type", "application/x-www-form-urlencoded").cookie("inlagg_session=" + session)
-                .body("csrf=fault-csrf&formId=" + UUID.randomUUID() + "&title=Rutiner&body="
-                        + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8) + "&authorName=%C3%85sa&action=publish").build());
+        var answer = new se.inlagg.web.WriteHandler().use(slow).answer(formSent("POST /write", "/write", session)
+                .body(newPost("Rutiner", text)).build());
 
         assertEquals(503, answer.status(), answer.bodyText());
-        assertTrue(answer.bodyText().contains(text), "the text typed is lost with the page: "
-                + answer.bodyText().replaceAll("(?s).*<main[^>]*>(.*?)</main>.*", "$1").replaceAll("\\s+", " "));
+        assertGivenBack(answer, text);
         assertTrue(answer.bodyText().contains("spara igen, så sparas det en gång, inte två"), answer.bodyText());
 
         // Saved again as the page says, the form (its hidden fields as given back) answers the post its first sending made.
         StringBuilder again = new StringBuilder("title=Rutiner&authorName=%C3%85sa&action=publish&body="
-                + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8));
+                + encoded(text));
         java.util.regex.Matcher hidden = java.util.regex.Pattern.compile("<input type=\"hidden\" name=\"(\\w+)\" value=\"([^\"]*)\"")
                 .matcher(answer.bodyText());
         while (hidden.find()) {
-            again.append('&').append(hidden.group(1)).append('=').append(java.net.URLEncoder.encode(hidden.group(2), java.nio.charset.StandardCharsets.UTF_8));
+            again.append('&').append(hidden.group(1)).append('=').append(encoded(hidden.group(2)));
         }
         assertTrue(again.indexOf("formId=") >= 0, "the form keeps its id: " + again);
-        var saved = new se.inlagg.web.WriteHandler().use(wiredTo(real)).answer(HttpRequest.builder().method("POST")
-                .routeKey("POST /write").path("/write")
-                .header("content-type", "application/x-www-form-urlencoded").cookie("inlagg_session=" + session)
+        var saved = new se.inlagg.web.WriteHandler().use(wiredTo(real)).answer(formSent("POST /write", "/write", session)
                 .body(again.toString()).build());
         assertEquals(303, saved.status(), saved.bodyText());
         assertTrue(saved.header("location").startsWith("/posts/rutiner"), saved.header("location"));
@@ -265,15 +257,12 @@ class FaultInjectionTest {
         String text = "En timmes omskrivning av hela texten";
 
         armed.set(true);
-        var answer = new se.inlagg.web.EditPageHandler().use(slow).answer(HttpRequest.builder().method("POST")
-                .routeKey("POST /posts/{slug}/edit").path("/posts/" + slug + "/edit").pathParameter("slug", slug)
-                .header("content-type", "application/x-www-form-urlencoded").cookie("inlagg_session=" + session)
+        var answer = new se.inlagg.web.EditPageHandler().use(slow).answer(formSent("POST /posts/{slug}/edit", "/posts/" + slug + "/edit", session).pathParameter("slug", slug)
                 .body("csrf=fault-csrf&version=" + post.version() + "&title=Redigeras&body="
-                        + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8) + "&authorName=%C3%85sa&action=save").build());
+                        + encoded(text) + "&authorName=%C3%85sa&action=save").build());
 
         assertEquals(503, answer.status(), answer.bodyText());
-        assertTrue(answer.bodyText().contains(text), "the text typed is lost with the page: "
-                + answer.bodyText().replaceAll("(?s).*<main[^>]*>(.*?)</main>.*", "$1").replaceAll("\\s+", " "));
+        assertGivenBack(answer, text);
     }
 
     /** The same of the profile form: its page links "Din profil", where the fields show what was stored, not what was typed. */
@@ -287,9 +276,7 @@ class FaultInjectionTest {
         String author = wiredTo(real).authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
         String session = signedIn(author);
 
-        var answer = new se.inlagg.web.ProfilePageHandler().use(slow).answer(HttpRequest.builder().method("POST")
-                .routeKey("POST /profile").path("/profile")
-                .header("content-type", "application/x-www-form-urlencoded").cookie("inlagg_session=" + session)
+        var answer = new se.inlagg.web.ProfilePageHandler().use(slow).answer(formSent("POST /profile", "/profile", session)
                 .body("csrf=fault-csrf&name=%C3%85sa+%C3%96berg&role=Kriminalv%C3%A5rdsinspekt%C3%B6r&office=Ystadkontoret").build());
 
         assertEquals(503, answer.status(), answer.bodyText());
@@ -332,12 +319,11 @@ class FaultInjectionTest {
         var answer = new se.inlagg.web.ImageUploadPageHandler().use(slow).answer(HttpRequest.builder().method("POST")
                 .routeKey("POST /posts/{slug}/image").path("/posts/" + post.slug() + "/image").pathParameter("slug", post.slug())
                 .header("content-type", "application/x-www-form-urlencoded").cookie("inlagg_session=" + session)
-                .body("csrf=fault-csrf&version=" + post.version() + "&key=" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8)
-                        + "&alt=" + java.net.URLEncoder.encode(alt, java.nio.charset.StandardCharsets.UTF_8) + "&caption=Foto%3A+%C3%85sa").build());
+                .body("csrf=fault-csrf&version=" + post.version() + "&key=" + encoded(key)
+                        + "&alt=" + encoded(alt) + "&caption=Foto%3A+%C3%85sa").build());
 
         assertEquals(503, answer.status(), answer.bodyText());
-        assertTrue(answer.bodyText().contains(alt), "the alt text typed is lost with the page: "
-                + answer.bodyText().replaceAll("(?s).*<main[^>]*>(.*?)</main>.*", "$1").replaceAll("\\s+", " "));
+        assertGivenBack(answer, alt);
     }
 
     /**
@@ -356,15 +342,11 @@ class FaultInjectionTest {
         }).client());
         String text = "Två timmars skrivande om samverkan med polisen";
 
-        var answer = new se.inlagg.web.WriteHandler().use(unreachable).answer(HttpRequest.builder().method("POST")
-                .routeKey("POST /write").path("/write")
-                .header("content-type", "application/x-www-form-urlencoded").cookie("inlagg_session=" + session)
-                .body("csrf=fault-csrf&formId=" + UUID.randomUUID() + "&title=Samverkan&body="
-                        + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8) + "&authorName=%C3%85sa&action=publish").build());
+        var answer = new se.inlagg.web.WriteHandler().use(unreachable).answer(formSent("POST /write", "/write", session)
+                .body(newPost("Samverkan", text)).build());
 
         assertEquals(503, answer.status(), answer.bodyText());
-        assertTrue(answer.bodyText().contains(text), "the text typed is lost with the page: "
-                + answer.bodyText().replaceAll("(?s).*<main[^>]*>(.*?)</main>.*", "$1").replaceAll("\\s+", " "));
+        assertGivenBack(answer, text);
         // Nothing was written: the session itself went unread. Said so, not that it is unclear whether it was saved.
         assertTrue(answer.bodyText().contains("så inget sparades. Det du skrev finns kvar här"), answer.bodyText());
         assertFalse(answer.bodyText().contains("oklart"), answer.bodyText());
@@ -387,6 +369,28 @@ class FaultInjectionTest {
         assertEquals(201, again.status(), again.bodyText());
         assertTrue(again.bodyText().contains("\"slug\":\"sparat-i-sista-stund\""), "the post the first try made: " + again.bodyText());
         assertEquals(404, env.http.get("/api/posts/sparat-i-sista-stund-2").status(), "and no second one");
+    }
+
+    /** A form sent from a signed-in author's page, as a browser without JavaScript sends it. */
+    static HttpRequest.Builder formSent(String route, String path, String session) {
+        return HttpRequest.builder().method("POST").routeKey(route).path(path)
+                .header("content-type", "application/x-www-form-urlencoded").cookie("inlagg_session=" + session);
+    }
+
+    /** The write form of a new post, published at once by Åsa, as a page that never sent it before sends it. */
+    static String newPost(String title, String text) {
+        return "csrf=fault-csrf&formId=" + UUID.randomUUID() + "&title=" + encoded(title) + "&body=" + encoded(text)
+                + "&authorName=%C3%85sa&action=publish";
+    }
+
+    static String encoded(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The page that answered a form AWS failed shows what was typed into it, since the form's own page is never stored. */
+    static void assertGivenBack(HttpResponse answer, String typed) {
+        assertTrue(answer.bodyText().contains(typed), "what was typed is lost with the page: "
+                + answer.bodyText().replaceAll("(?s).*<main[^>]*>(.*?)</main>.*", "$1").replaceAll("\\s+", " "));
     }
 
     static void assertBusy(HttpResponse answer) {
