@@ -19,9 +19,9 @@ class MyPostsByStatusEndToEndTest extends ServerTest {
     void anAuthorSeesOnlyTheirDraftsOrOnlyWhatIsPublished() {
         AuthorBrowser asa = AuthorBrowser.signIn(http, ServerExtension.TOKEN);
         String draft = asa.write("Ett utkast om Åre", "draft");
-        AuthoringPagesEndToEndTest.pause();
+        AuthorPagesTest.pause();
         String published = asa.write("Publicerat om Örebro", "publish");
-        AuthoringPagesEndToEndTest.pause();
+        AuthorPagesTest.pause();
         String scheduled = asa.write("Schemalagt om Växjö", "draft");
         var form = AuthorBrowser.fields(asa.get("/posts/" + scheduled + "/preview").body());
         assertEquals(303, asa.post("/posts/" + scheduled + "/publish",
@@ -60,7 +60,7 @@ class MyPostsByStatusEndToEndTest extends ServerTest {
         for (int i = 1; i <= 20; i++) {
             asa.write("Utkast nummer " + i, "draft");
         }
-        AuthoringPagesEndToEndTest.pause();
+        AuthorPagesTest.pause();
         asa.write("Utkast nummer 21", "draft");
         String first = asa.get("/drafts?status=draft").body();
         var older = java.util.regex.Pattern.compile("<a rel=\"next\" href=\"([^\"]+)\">Äldre inlägg</a>").matcher(first);

@@ -16,11 +16,11 @@ class MyPostsPagingEndToEndTest extends ServerTest {
     void myPostsComeAPageAtATime() {
         AuthorBrowser asa = AuthorBrowser.signIn(http, ServerExtension.TOKEN);
         for (int i = 1; i <= 20; i++) {
-            AuthoringPagesEndToEndTest.write(asa, "Bläddra bland mina " + i, "draft");
+            AuthorPagesTest.write(asa, "Bläddra bland mina " + i, "draft");
         }
         // Times are kept to the second, and posts changed within one second are in no particular order.
-        AuthoringPagesEndToEndTest.pause();
-        AuthoringPagesEndToEndTest.write(asa, "Bläddra bland mina 21", "draft");
+        AuthorPagesTest.pause();
+        AuthorPagesTest.write(asa, "Bläddra bland mina 21", "draft");
         String first = asa.get("/drafts").body();
         var older = java.util.regex.Pattern.compile("<a rel=\"next\" href=\"([^\"]+)\">Äldre inlägg</a>").matcher(first);
         assertTrue(older.find(), "a link to older posts");

@@ -28,16 +28,12 @@ import org.junit.jupiter.api.Test;
  * forged or stale form, a double click, another author. Each is said in Swedish on the same form
  * with what was typed, changes nothing, and leaves no file behind.
  */
-class PicturesEndToEndTest extends ServerTest {
+class PicturesEndToEndTest extends AuthorPagesTest {
 
-    static AuthorBrowser asa;
-    static AuthorBrowser other;
     static PictureUploads uploads;
 
     @BeforeAll
-    static void signIn() {
-        asa = AuthorBrowser.signIn(http, ServerExtension.TOKEN);
-        other = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env.server, "Bertil Ek", "bild-forfattare-" + java.util.UUID.randomUUID()));
+    static void uploads() {
         uploads = new PictureUploads(env);
     }
 
@@ -53,7 +49,7 @@ class PicturesEndToEndTest extends ServerTest {
 
     /** A new post's form with words typed for its picture and "Spara som utkast och välj bild…" pressed, not sent yet. */
     static Map<String, String> wordsBeforeThePicture(String title, String alt, String caption) {
-        return AuthoringPagesEndToEndTest.with(AuthorBrowser.fields(asa.get("/write").body()), "title", title, "body", "Text om " + title + ".",
+        return with(AuthorBrowser.fields(asa.get("/write").body()), "title", title, "body", "Text om " + title + ".",
                 "imageAlt", alt, "imageCaption", caption, "action", "image");
     }
 
@@ -324,12 +320,12 @@ class PicturesEndToEndTest extends ServerTest {
 
         // The edit form likewise; and words a picture cannot take are said as such, never as a missing address.
         String other = write("Orden före bilden, redigerad");
-        var edit = AuthoringPagesEndToEndTest.with(asa.editForm(other), "imageAlt", "x".repeat(301), "action", "image");
+        var edit = with(asa.editForm(other), "imageAlt", "x".repeat(301), "action", "image");
         var tooLong = asa.post("/posts/" + other + "/edit", edit);
         assertEquals(400, tooLong.status());
         assertTrue(tooLong.body().contains("Bildens alt-text: får vara högst 300 tecken"), tooLong.body());
         assertFalse(tooLong.body().contains("behövs när bilden har alt-text"), tooLong.body());
-        var toUpload = asa.post("/posts/" + other + "/edit", AuthoringPagesEndToEndTest.with(edit, "imageAlt", "Ett kontor i Ystad"));
+        var toUpload = asa.post("/posts/" + other + "/edit", with(edit, "imageAlt", "Ett kontor i Ystad"));
         assertEquals("/posts/" + other + "/image?alt=Ett%20kontor%20i%20Ystad", toUpload.header("location"), toUpload.body());
     }
 
@@ -417,7 +413,7 @@ class PicturesEndToEndTest extends ServerTest {
 
         // The edit form likewise.
         String slug = write("Emojier vid redigering");
-        var edit = AuthoringPagesEndToEndTest.with(asa.editForm(slug), "imageAlt", "🌍".repeat(300), "action", "image");
+        var edit = with(asa.editForm(slug), "imageAlt", "🌍".repeat(300), "action", "image");
         var editRefused = asa.post("/posts/" + slug + "/edit", edit);
         assertEquals(400, editRefused.status(), editRefused.body());
         assertTrue(editRefused.body().contains("Bildens alt-text: är för lång för att följa med till bildvalet"), editRefused.body());
@@ -509,7 +505,7 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(first, pictureOf(slug));
         assertEquals(1, uploads.added(start, "images/").size());
         // Changed since in the edit form: that page sent once more writes nothing over it.
-        var edited = asa.post("/posts/" + slug + "/edit", AuthoringPagesEndToEndTest.with(asa.editForm(slug), "imageAlt", "Från redigeringen",
+        var edited = asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "imageAlt", "Från redigeringen",
                 "action", "save"));
         assertEquals(303, edited.status(), edited.body());
         assertFalse(save(slug, altPage, "Gammal sida igen", "").status() == 303, "not saved over the edit");
@@ -571,7 +567,7 @@ class PicturesEndToEndTest extends ServerTest {
         var form = asa.editForm(slug);
         assertTrue(asa.get("/posts/" + slug + "/edit").body().contains("Töm fältet Bildens adress och spara för att ta bort den."));
         assertEquals("Tas bort", form.get("imageAlt"), "the alt text is in the form, as stored");
-        var saved = asa.post("/posts/" + slug + "/edit", AuthoringPagesEndToEndTest.with(form, "imageUrl", "", "action", "save"));
+        var saved = asa.post("/posts/" + slug + "/edit", with(form, "imageUrl", "", "action", "save"));
         assertEquals(303, saved.status(), saved.body());
         assertFalse(http.get("/posts/" + slug).body().contains("<figure>"), "the picture is gone");
         assertEquals(List.of(), uploads.added(start, "images/"), "and its file");
@@ -589,7 +585,7 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(303, save(slug, altPage, "Logotypen", "").status());
         String picture = pictureOf(slug);
         String text = "Så här ser den ut:\n\n![Logotypen](" + picture + ")";
-        var shown = asa.post("/posts/" + slug + "/edit", AuthoringPagesEndToEndTest.with(asa.editForm(slug), "body", text, "action", "save"));
+        var shown = asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "body", text, "action", "save"));
         assertEquals(303, shown.status(), "its own picture, in its text too: " + shown.body());
 
         var next = AuthorBrowser.fields(uploads.upload(asa, slug, "ny.png", "image/png", TestPictures.png(60, 30)).body());
@@ -600,7 +596,7 @@ class PicturesEndToEndTest extends ServerTest {
         assertEquals(picture, pictureOf(slug), "the picture the text shows stays");
 
         String other = write("Månadsbrev med lånad logotyp");
-        var borrowed = asa.post("/posts/" + other + "/edit", AuthoringPagesEndToEndTest.with(asa.editForm(other), "body",
+        var borrowed = asa.post("/posts/" + other + "/edit", with(asa.editForm(other), "body",
                 "![Logotypen](https://blogg.example.se" + picture + ")", "action", "save"));
         assertEquals(400, borrowed.status());
         assertTrue(borrowed.body().contains("ta bort den ur texten (" + picture + ")"), borrowed.body());

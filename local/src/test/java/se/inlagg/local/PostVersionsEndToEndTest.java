@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,28 +14,18 @@ import org.junit.jupiter.api.Test;
  * JavaScript sends it (the edit form links to the post's earlier versions, each opens with its words, and taking one
  * back fills the form with them, to be saved or not as any edit is) and through the API. Only the author sees them.
  */
-class PostVersionsEndToEndTest extends ServerTest {
-
-    static final String OTHER_TOKEN = "versioner-annan-" + java.util.UUID.randomUUID();
-    static AuthorBrowser asa;
-    static AuthorBrowser other;
-
-    @BeforeAll
-    static void signIn() {
-        asa = AuthorBrowser.signIn(http, ServerExtension.TOKEN);
-        other = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env.server, "Bertil Ek", OTHER_TOKEN));
-    }
+class PostVersionsEndToEndTest extends AuthorPagesTest {
 
     @Test
     void aSaveOverTheWrongTextIsTakenBackFromAnEarlierVersion() {
-        String slug = AuthoringPagesEndToEndTest.write(asa, "Årsmöte i Östersund", "publish");
+        String slug = write(asa, "Årsmöte i Östersund", "publish");
         String first = asa.editForm(slug).get("body");
         assertTrue(asa.get("/posts/" + slug + "/edit").body().contains("<a href=\"/posts/" + slug + "/versions\">Tidigare versioner</a>"),
                 "the edit form links to them");
         assertTrue(asa.get("/posts/" + slug + "/versions").body().contains("Inlägget har inga tidigare versioner ännu"), "none before an edit");
 
         // The paragraph the author meant to keep, saved over.
-        var saved = asa.post("/posts/" + slug + "/edit", AuthoringPagesEndToEndTest.with(asa.editForm(slug),
+        var saved = asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug),
                 "title", "Årsmötet flyttas", "body", "Bara en rad kvar.", "tags", "Frivård", "action", "save"));
         assertEquals(303, saved.status(), saved.body());
 
@@ -69,7 +58,7 @@ class PostVersionsEndToEndTest extends ServerTest {
         assertTrue(restored.body().contains("target=\"_blank\""), "its links away keep the unsaved words here (new tabs)");
         assertEquals("Årsmötet flyttas", AuthorBrowser.fields(asa.get("/posts/" + slug + "/edit").body()).get("title"), "nothing saved yet");
 
-        var back = asa.post("/posts/" + slug + "/edit", AuthoringPagesEndToEndTest.with(form, "action", "save"));
+        var back = asa.post("/posts/" + slug + "/edit", with(form, "action", "save"));
         assertEquals(303, back.status(), back.body());
         assertTrue(http.get("/posts/" + slug).body().contains("<li>en punkt</li>"), "readers see the words taken back");
         String versions = asa.get("/posts/" + slug + "/versions").body();
@@ -118,8 +107,8 @@ class PostVersionsEndToEndTest extends ServerTest {
 
     @Test
     void onlyTheAuthorSeesThemAndAVersionThePostNeverHadIsSaidSo() {
-        String slug = AuthoringPagesEndToEndTest.write(asa, "Versioner för skribenten", "publish");
-        var saved = asa.post("/posts/" + slug + "/edit", AuthoringPagesEndToEndTest.with(asa.editForm(slug), "body", "Ny text.", "action", "save"));
+        String slug = write(asa, "Versioner för skribenten", "publish");
+        var saved = asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "body", "Ny text.", "action", "save"));
         assertEquals(303, saved.status(), saved.body());
 
         var others = other.get("/posts/" + slug + "/versions");

@@ -43,7 +43,7 @@ class SameOnEveryBackendTest {
             }
         });
         assertTrue(marked.contains("CommandLineTest") && marked.contains("TextFuzzTest"), "the marked classes were found: " + marked);
-        assertTrue(reaching.containsAll(List.of("ServerTest", "ServerExtension", "S3ForTests", "AuthoringPagesEndToEndTest", "SearchBenchmark")),
+        assertTrue(reaching.containsAll(List.of("ServerTest", "ServerExtension", "S3ForTests", "AuthorPagesTest", "SignedInPagesEndToEndTest", "SearchBenchmark")),
                 "the classes that reach the backend were found: " + reaching);
         marked.retainAll(reaching);
         assertEquals(Set.of(), marked, "marked @SameOnEveryBackend but reaching Backends: CI would not run them on LocalStack");
