@@ -180,8 +180,13 @@ public final class SiteTime {
         }
         Optional<LocalDateTime> written = SwedishDates.parse(t);
         if (written.isPresent()) {
-            // A season word names one of a time shown twice: after a date alone it names none, as after "2019-01-30".
-            return word.isPresent() && !SwedishDates.hasTimeOfDay(t) ? new Reading.Unreadable() : local(written.get(), word);
+            if (!SwedishDates.hasTimeOfDay(t)) {
+                // A date alone is its day's first moment, as "2019-01-30" is: where the clocks skip midnight that day, a
+                // time of 0.00 read as typed would be refused as one the author never typed (a dates probe). A season
+                // word names one of a time shown twice, so after a date alone it names none.
+                return word.isPresent() ? new Reading.Unreadable() : within(written.get().toLocalDate().atStartOfDay(zone).toInstant());
+            }
+            return local(written.get(), word);
         }
         Matcher said = SAID_TIME.matcher(t);
         if (said.matches()) {

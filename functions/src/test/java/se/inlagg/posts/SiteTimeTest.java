@@ -204,4 +204,23 @@ class SiteTimeTest {
         assertEquals("2019-01-29T23:00:00Z", SiteTime.format(Instant.parse("2019-01-29T23:00:00.600Z")));
         assertTrue(SiteTime.format(Instant.parse("2019-12-31T23:59:59Z")).compareTo(SiteTime.format(Instant.parse("2020-01-01T00:00:00Z"))) < 0);
     }
+
+    /**
+     * The site's zone is a setting (SiteTimeZone). Where the clocks go forward at midnight (America/Santiago on 6 September
+     * 2026, Asia/Beirut on 29 March 2026), a date alone is the day's first moment typed as "2026-09-06", and so it must be
+     * typed as the pages write it, "6 september 2026" (copied from a post): it was refused as "Kl. 0.00 finns inte …", a
+     * time the author never typed (a dates probe).
+     */
+    @Test
+    void aDayWrittenInSwedishIsTheSameDayAsItsIsoFormWhereMidnightIsSkipped() {
+        for (String[] zoneAndDay : new String[][] {
+            {"America/Santiago", "2026-09-06", "6 september 2026", "2026-09-06T04:00:00Z"},
+            {"Asia/Beirut", "2026-03-29", "29 mars 2026", "2026-03-28T22:00:00Z"},
+        }) {
+            SiteTime site = new SiteTime(ZoneId.of(zoneAndDay[0]), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneId.of("UTC")));
+            assertEquals(Optional.of(Instant.parse(zoneAndDay[3])), site.parse(zoneAndDay[1]), zoneAndDay[1] + " in " + zoneAndDay[0]);
+            assertEquals(Optional.of(Instant.parse(zoneAndDay[3])), site.parse(zoneAndDay[2]),
+                    "\"" + zoneAndDay[2] + "\" in " + zoneAndDay[0] + ", read as " + site.read(zoneAndDay[2]));
+        }
+    }
 }
