@@ -1,22 +1,16 @@
 package se.inlagg.local;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The author's round at the pages, over HTTP as a browser without JavaScript sends it: "Mina inlägg",
  * the edit form with its conflicts, the preview, publishing now, at a time and back to draft,
  * deleting with a confirmation, and the profile that fills the byline. Every refusal comes back as
  * a Swedish page (the form with what was typed, where there is one) and changes nothing.
-*
+ *
  * <p>The round is four classes, each with a server and a table of its own (a table that grows through 44 tests made every
  * transaction on LocalStack, whose DynamoDB copies the table once per item written, cost ten times what it cost at the
  * first): {@link WritingFormEndToEndTest}, {@link PublishingPagesEndToEndTest}, {@link EditAndPreviewEndToEndTest} and
