@@ -576,6 +576,32 @@ class PagesRenderingTest {
         assertEquals(Optional.empty(), FeedHandler.link(Facet.month(java.time.YearMonth.of(2019, 1))), "a month has no feed");
     }
 
+    /**
+     * A byline's name, a category and a picture's words may hold markup characters ("Fika & prat", a name pasted with
+     * "<"); the feed carries them as the text they are, so one such category does not make the whole feed unreadable.
+     */
+    @Test
+    void aFeedKeepsMarkupInANameACategoryAndAPicturesWordsAsText() throws Exception {
+        var s = post("Månadsmöte", "Text").summary();
+        var summary = new PostSummary(s.id(), s.slug(), s.title(), s.excerpt(), new Byline("Åsa " + HOSTILE + " & \"Öberg\"", Optional.empty(),
+                Optional.empty()), List.of(Tag.named("Fika & <b>prat</b> \"x\"")),
+                Optional.of(new Image("https://bilder.example.se/a.jpg", "Alt " + HOSTILE + " & \"x\"", Optional.of("Foto " + HOSTILE))),
+                s.status(), s.publishedAt(), s.dated(), s.updatedAt(), s.version(), s.authorId());
+        String base = "https://blogg.example.se";
+        Document doc = parsed(AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base, List.of(new Post(summary, "Text", "<p>Text</p>"))));
+        Element entry = (Element) doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
+        assertEquals("Åsa " + HOSTILE + " & \"Öberg\"", text(entry, "name"), "the name as text, not markup");
+        assertEquals("Fika & <b>prat</b> \"x\"", ((Element) entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "category")
+                .item(0)).getAttribute("label"), "the category as text");
+        assertEquals("Alt " + HOSTILE + " & \"x\"", entry.getElementsByTagNameNS("http://search.yahoo.com/mrss/", "description").item(0)
+                .getTextContent(), "the alt text as text");
+        String content = text(entry, "content");
+        assertTrue(content.contains("alt=\"Alt &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &quot;x&quot;\""),
+                content);
+        assertTrue(content.contains("<figcaption>Foto &lt;script&gt;"), content);
+        assertFalse(content.contains("<script>"), content);
+    }
+
     /** A title pasted with a right-to-left override left open does not turn what a feed reader shows after it. */
     @Test
     void aFeedKeepsTheDirectionOfATitleANameAndACategoryToThemselves() throws Exception {
