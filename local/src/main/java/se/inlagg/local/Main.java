@@ -171,8 +171,7 @@ public final class Main {
                 // Stopped while it ended: the hook says what is left, if anything.
             }
         }
-        System.out.printf("Indexed %d posts (%.1f MB) in %.1f s%n", built.indexed(), built.bytes() / 1e6,
-                (System.nanoTime() - start) / 1e9);
+        System.out.println(ReindexProgress.finished(built.indexed(), built.bytes(), (System.nanoTime() - start) / 1e9));
     }
 
     /** The index built anew from the deployed table (aws) or the data folder's, into its bucket. */

@@ -59,4 +59,10 @@ final class ReindexProgress implements se.inlagg.search.RebuildProgress {
                 + " Nothing is lost: the new index is swapped in whole or not at all, and until then search uses the one it had"
                 + " before. Run reindex again to build it.");
     }
+
+    /** The last line, once the index is swapped in: its size in kB below a megabyte, where "0.0 MB" said nothing (a newcomer's run). */
+    static String finished(int posts, long bytes, double seconds) {
+        String size = bytes < 999_500 ? Math.max(1, Math.round(bytes / 1e3)) + " kB" : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
+        return String.format(java.util.Locale.ROOT, "Indexed %d posts (%s) in %.1f s", posts, size, seconds);
+    }
 }

@@ -39,6 +39,15 @@ class ReindexProgressTest {
         assertEquals(Optional.empty(), progress.stoppedEarly(), "once swapped in, nothing is left to say");
     }
 
+    /** A small blog's index is some kilobytes: said so, where "(0.0 MB)" read as an index of nothing (a newcomer's run). */
+    @Test
+    void theLastLineSaysTheIndexsSizeInAUnitThatShowsIt() {
+        assertEquals("Indexed 10 posts (12 kB) in 3.2 s", ReindexProgress.finished(10, 12_435, 3.24));
+        assertEquals("Indexed 0 posts (1 kB) in 0.1 s", ReindexProgress.finished(0, 180, 0.1));
+        assertEquals("Indexed 340 posts (420 kB) in 1.2 s", ReindexProgress.finished(340, 419_700, 1.2));
+        assertEquals("Indexed 20000 posts (23.5 MB) in 41.0 s", ReindexProgress.finished(20_000, 23_480_000, 41));
+    }
+
     private void after(long millis, int postsRead) {
         clock.addAndGet(millis * 1_000_000L);
         progress.postsRead(postsRead);
