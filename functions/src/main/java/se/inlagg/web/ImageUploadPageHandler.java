@@ -120,21 +120,22 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
      */
     @Override
     protected Optional<HttpResponse> formAgain(HttpRequest request, Problem problem) {
-        if (request.isRead()) {
+        Optional<Sent> sent = sent(request, Set.of(), Set.of());
+        if (sent.isEmpty()) {
             return Optional.empty();
         }
         String slug = slug(request);
-        FormData form = FormData.of(request).pasted(Set.of(), Set.of());
+        FormData form = sent.get().form();
         PictureWords words = PictureWords.of(form);
         String page = describingPage(slug, form);
         Optional<String> withWords = words.isEmpty() ? Optional.empty() : LocalPath.of(page + "&" + words.parameters());
-        boolean unknown = problem.code().equals(Problems.OUTCOME_UNKNOWN) && viewerSeen(request).isPresent();
+        boolean unknown = problem.code().equals(Problems.OUTCOME_UNKNOWN) && sent.get().viewer().isPresent();
         ErrorView view = new ErrorView(problem.status(), unknown ? "Det är oklart om bilden sparades" : "Bilden sparades inte",
                 (unknown ? "Vi fick inte svar i tid, så det är oklart om bilden sparades på inlägget: se efter där först."
                         : "Svaret dröjde för länge, så bilden är inte sparad på inlägget.") + typedWords(words)
                         + (withWords.isPresent() ? " Bildens sida, med texten ifylld, finns kvar en stund." : " Kopiera det du skrev."),
                 Optional.empty(), Optional.of(new Link("Till bildens sida", withWords.or(() -> LocalPath.of(page)).orElse(Views.postPath(slug)))));
-        Frame frame = textKept(Frame.unlisted(view.heading(), viewerSeen(request)).failedIf(true), withWords.isEmpty());
+        Frame frame = textKept(Frame.unlisted(view.heading(), sent.get().viewer()).failedIf(true), withWords.isEmpty());
         return Optional.of(givenBack(page(request, problem.status(), frame, Templates.render(out -> JteerrorGenerated.render(out, null, frame, view)))
                 .withHeader("cache-control", Caching.NO_STORE), problem));
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import se.inlagg.auth.Tokens;
 import se.inlagg.http.BundledFile;
@@ -103,7 +104,7 @@ abstract class PageFunction extends HttpFunction {
         Optional<Viewer> viewer = Cookies.session(request)
                 .flatMap(id -> app().sessions().find(id, app().posts().time().now()))
                 .map(s -> new Viewer(s.authorId(), s.csrf()));
-        SEEN.set(new Seen(request, viewer));
+        SEEN.set(new Seen(new java.lang.ref.WeakReference<>(request), viewer));
         return viewer;
     }
 
@@ -112,12 +113,13 @@ abstract class PageFunction extends HttpFunction {
      * ({@link #formAgain}) without asking AWS, which may not answer. Only for the same request object, so another
      * request on this thread never sees it.
      */
-    protected static Optional<Viewer> viewerSeen(HttpRequest request) {
+    private static Optional<Viewer> viewerSeen(HttpRequest request) {
         Seen seen = SEEN.get();
-        return seen != null && seen.request() == request ? seen.viewer() : Optional.empty();
+        return seen != null && seen.request().get() == request ? seen.viewer() : Optional.empty();
     }
 
-    private record Seen(HttpRequest request, Optional<Viewer> viewer) {
+    /** Held weakly: the thread keeps it until its next request, and a request's body is no reason to keep memory. */
+    private record Seen(java.lang.ref.WeakReference<HttpRequest> request, Optional<Viewer> viewer) {
     }
 
     /**
@@ -140,8 +142,13 @@ abstract class PageFunction extends HttpFunction {
 
     /** The form this request sent, and its sender as read before AWS failed it; empty for a read. */
     protected static Optional<Sent> sent(HttpRequest request) {
+        return sent(request, WriteForm.TEXT_AREAS, WriteForm.MARKDOWN);
+    }
+
+    /** The same of a form with other text areas (and of them those written in Markdown), or none. */
+    protected static Optional<Sent> sent(HttpRequest request, Set<String> textAreas, Set<String> markdown) {
         return request.isRead() ? Optional.empty()
-                : Optional.of(new Sent(FormData.of(request).pasted(WriteForm.TEXT_AREAS, WriteForm.MARKDOWN), viewerSeen(request)));
+                : Optional.of(new Sent(FormData.of(request).pasted(textAreas, markdown), viewerSeen(request)));
     }
 
     /** A form's page given back for this problem, with its Retry-After. */

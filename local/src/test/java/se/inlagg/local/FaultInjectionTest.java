@@ -245,6 +245,29 @@ class FaultInjectionTest {
         assertEquals(404, env.http.get("/api/posts/rutiner-2").status(), "and no second");
     }
 
+    /**
+     * Who sent a form is kept on the thread that read it, for the form given back if AWS then fails it; the request itself,
+     * its body up to a whole post, is not kept there once answered (it was, until the thread's next request).
+     */
+    @Test
+    void aFormsRequestIsNotKeptByItsThreadOnceAnswered() throws Exception {
+        AtomicBoolean armed = new AtomicBoolean(true);
+        String author = wiredTo(real).authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
+        String session = signedIn(author);
+        String text = "Kvar i minnet? " + "Lång text. ".repeat(2_000);
+        HttpRequest request = formSent("POST /write", "/write", session).body(newPost("Minnet", text)).build();
+        var answer = new se.inlagg.web.WriteHandler().use(wiredTo(answeringTooLate(armed))).answer(request);
+        assertGivenBack(answer, text);
+
+        java.lang.ref.WeakReference<HttpRequest> sent = new java.lang.ref.WeakReference<>(request);
+        request = null;
+        for (int i = 0; i < 20 && sent.get() != null; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertEquals(null, sent.get(), "the request answered is still held");
+    }
+
     /** The same of the edit form: the post's edit whose answer never came gives back the words typed into it. */
     @Test
     void anEditWhoseAnswerCameTooLateKeepsTheTextTyped() {
