@@ -141,6 +141,26 @@ class PagesEndToEndTest extends ServerTest {
                         + reader.header("vary"));
     }
 
+    /**
+     * What a browser and the CDN may do with what every reader gets, read as a reader's check reads the header: the CDN
+     * keeps it 30 s and may serve it 30 s more while it fetches it again, and a browser keeps none without asking (max-age=0),
+     * so a post edited or taken down is gone from every reader's screen within a minute. The other tests compare the header
+     * with Caching.PUBLIC itself, a constant the compiler copies into them: a probe of the tests set it to a browser's
+     * max-age of ten minutes, a post taken down shown for ten minutes more on every screen that had it, and every test
+     * stayed green.
+     */
+    @Test
+    void whatEveryReaderGetsIsKeptAMinuteAtMostAndNeverByTheBrowserWithoutAsking() {
+        String keptAtTheEdge = "public, max-age=0, s-maxage=30, stale-while-revalidate=30";
+        for (String path : List.of("/", "/tags/frivard", "/tags/frivard/feed.xml", "/api/posts", "/api/tags", "/api/openapi.json")) {
+            var answer = http.get(path);
+            assertEquals(200, answer.status(), path);
+            assertEquals(keptAtTheEdge, answer.header("cache-control"), path);
+            var revalidated = http.raw("GET", path, Map.of("If-None-Match", answer.header("etag")), null);
+            assertEquals(List.of(304, keptAtTheEdge), List.of(revalidated.status(), revalidated.header("cache-control")), path);
+        }
+    }
+
     @Test
     void pagesSendSecurityHeadersAndCanBeCached() {
         var page = http.get("/");
