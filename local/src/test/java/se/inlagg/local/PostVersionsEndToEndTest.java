@@ -104,6 +104,41 @@ class PostVersionsEndToEndTest extends AuthorPagesTest {
         assertEquals(401, http.get("/api/posts/" + slug + "/versions").status(), "no token");
     }
 
+    /**
+     * The excerpt, the byline and the categories are words the author wrote as much as the text: an edit of one of them
+     * alone is saved, and keeps the post as it was, as the API's description of the versions says. (A probe of the tests:
+     * with the excerpt or the byline left out of what counts as the post's words, an edit of it alone answered 200 and
+     * stored nothing, and every test stayed green.)
+     */
+    @Test
+    void anEditOfTheExcerptTheBylineOrTheCategoriesAloneIsSavedAndKeepsThePostAsItWas() {
+        var node = Http.post("Ingress och byline", "Texten står kvar.", "2026-03-02", "Åsa Öberg", "Luleå", "published", "Lön");
+        node.put("excerpt", "Den första ingressen.");
+        String slug = http.created(node).path("slug").asText();
+        Map<String, String> edits = Map.of(
+                "excerpt", "{\"excerpt\": \"Den andra ingressen.\"}",
+                "byline", "{\"author\": {\"name\": \"Bertil Ek\", \"role\": \"Frivårdsinspektör\", \"office\": \"Luleå\"}}",
+                "categories", "{\"tags\": [\"Lön\", \"Samtal\"]}");
+        int version = 1;
+        for (String what : List.of("excerpt", "byline", "categories")) {
+            var patched = http.send("PATCH", "/api/posts/" + slug, "application/merge-patch+json",
+                    edits.get(what).getBytes(java.nio.charset.StandardCharsets.UTF_8), ServerExtension.TOKEN, Map.of("If-Match", "*"));
+            assertEquals(200, patched.status(), what + ": " + patched.body());
+            version++;
+            assertEquals(version, patched.json().path("version").asInt(), what + " saved: " + patched.body());
+            var kept = http.getAs("/api/posts/" + slug + "/versions", ServerExtension.TOKEN).json().path("items");
+            assertEquals(version - 1, kept.size(), what + ": the post as it was is kept, " + kept);
+        }
+        var post = http.get("/api/posts/" + slug).json();
+        assertEquals("Den andra ingressen.", post.path("excerpt").asText(), post.toString());
+        assertEquals("Bertil Ek", post.path("author").path("name").asText(), post.toString());
+        assertEquals(List.of("Lön", "Samtal"), post.path("tags").findValues("name").stream().map(n -> n.asText()).toList(), post.toString());
+        var first = http.getAs("/api/posts/" + slug + "/versions/1", ServerExtension.TOKEN).json();
+        assertEquals("Den första ingressen.", first.path("excerpt").asText(), "the first excerpt, kept: " + first);
+        var second = http.getAs("/api/posts/" + slug + "/versions/2", ServerExtension.TOKEN).json();
+        assertEquals("Åsa Öberg", second.path("author").path("name").asText(), "the byline as it was: " + second);
+    }
+
     @Test
     void onlyTheAuthorSeesThemAndAVersionThePostNeverHadIsSaidSo() {
         String slug = write(asa, "Versioner för skribenten", "publish");
