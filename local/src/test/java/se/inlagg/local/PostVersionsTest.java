@@ -126,6 +126,29 @@ class PostVersionsTest {
     }
 
     /**
+     * A post edited more often than one transaction has room to remove its versions of is deleted all the same, with an
+     * hour's write allowance, whose operation takes one of the transaction's hundred: the delete takes what fits beside it
+     * and the rest go when their year has passed. (A probe of the tests: one more removal than the room left made the
+     * delete's transaction 101 operations, which DynamoDB refuses, and every test stayed green.)
+     */
+    @Test
+    void aPostEditedMoreThanATransactionHoldsIsDeletedWithAnAllowance() throws Exception {
+        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
+            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"), Optional.empty(), Optional.empty(), 100_000_000);
+            PostService posts = new Wiring(raw, settings, Clock.systemUTC()).posts();
+            Post post = done(posts.create(draft("Ofta ändrad", "Text 0."), AUTHOR, Optional.empty()));
+            for (int edit = 1; edit <= 105; edit++) {
+                post = done(posts.edit(post, draft("Ofta ändrad", "Text " + edit + "."), AUTHOR));
+            }
+            assertEquals(105, versionItems(raw, post.id()));
+            assertInstanceOf(Outcome.Done.class, posts.delete(post.slug(), Optional.empty(), AUTHOR), "deleted");
+            assertRefused(Refusal.NotFound.class, posts.getToChange(post.slug(), AUTHOR), "gone");
+            assertTrue(versionItems(raw, post.id()) < 105, "those that fit went with it");
+        }
+    }
+
+    /**
      * Text of about {@code chars} characters (a body may have 100,000), a little different for each {@code edit}; at some
      * 2.4 bytes a character (å, ä, ö, and "–", which is three), near the 300,000 bytes a body may have at its longest.
      */
