@@ -35,6 +35,9 @@ class ReadmeExamplesTest {
         List<ReadmeBlocks.Block> blocks = ReadmeBlocks.shellBlocks(readme());
         assertTrue(blocks.size() >= 5, "the README's runnable examples: " + blocks.size());
         Path data = Files.createTempDirectory("inlagg-readme");
+        // The blocks' own temporary files (the picture's) go here, to see that they clean up as they go.
+        Path tmp = Files.createTempDirectory("inlagg-readme-tmp");
+        List<String> leftBehind;
         String output;
         int status;
         try (var server = LocalServer.start(new LocalServer.Options(Repo.template(), data, 0, Optional.empty(),
@@ -44,6 +47,7 @@ class ReadmeExamplesTest {
                     .redirectErrorStream(true);
             bash.environment().put("PORT", Integer.toString(server.port()));
             bash.environment().put("DATA_DIR", data.toString());
+            bash.environment().put("TMPDIR", tmp.toString());
             bash.environment().keySet().removeAll(List.of("B", "TOKEN"));
             Process process = bash.start();
             output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -52,14 +56,18 @@ class ReadmeExamplesTest {
                 fail("the README's examples did not finish within 180 s:\n" + output);
             }
             status = process.exitValue();
+            try (Stream<Path> files = Files.list(tmp)) {
+                leftBehind = files.map(f -> f.getFileName().toString()).toList();
+            }
         } finally {
             TempFolders.delete(data);
+            TempFolders.delete(tmp);
         }
         List<String> outputs = perBlock(output);
         boolean allRan = outputs.size() == blocks.size() + 1 && status == 0;
         int failed = allRan ? -1 : Math.max(0, Math.min(outputs.size(), blocks.size()) - 1);
         String failedOutput = failed < 0 ? "" : outputs.isEmpty() ? output : outputs.get(failed);
-        return IntStream.range(0, blocks.size()).mapToObj(i -> DynamicTest.dynamicTest(blocks.get(i).title(), () -> {
+        Stream<DynamicTest> each = IntStream.range(0, blocks.size()).mapToObj(i -> DynamicTest.dynamicTest(blocks.get(i).title(), () -> {
             if (failed >= 0 && i == failed) {
                 fail("exit status " + status + "; the block printed:\n" + failedOutput);
             }
@@ -67,6 +75,9 @@ class ReadmeExamplesTest {
                 fail("not run: the block at " + blocks.get(failed).title() + " failed before it");
             }
         }));
+        // Run as written, each paste of the examples left a file in the reader's /tmp (one a CI run, 124 on this machine).
+        return Stream.concat(each, Stream.of(DynamicTest.dynamicTest("the examples leave no temporary file behind",
+                () -> assertEquals(List.of(), leftBehind, "left in TMPDIR"))));
     }
 
     /** Every curl in them fails on an error answer, or prints the status it got for the reader to see. */
