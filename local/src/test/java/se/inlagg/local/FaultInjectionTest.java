@@ -176,7 +176,7 @@ class FaultInjectionTest {
     }
 
     static Wiring wiredTo(DynamoDbClient client) {
-        return new Wiring(client, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
+        return env.wiredTo(client);
     }
 
     /**

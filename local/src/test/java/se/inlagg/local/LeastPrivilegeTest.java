@@ -191,14 +191,14 @@ class LeastPrivilegeTest {
         for (String file : List.of("sitemap.json", "sitemap-month.json", "robots.json")) {
             assertEquals(200, invoke("SitemapFunction", file, e -> { }), file);
         }
-        var visible = new Wiring(real, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC())
+        var visible = env.wiredTo(real)
                 .posts().list(se.inlagg.posts.ListQuery.newest(1));
         var newest = ((se.inlagg.posts.Outcome.Done<se.inlagg.posts.Page<se.inlagg.posts.PostSummary>>) visible).value().items().getFirst();
         assertEquals(200, invoke("PostPageFunction", "page-post.json", slug(newest.slug())), "a visible post: its neighbours and related posts");
         runSearchScenarios(newest.id());
         assertEquals(403, invoke("SignInFunction", "signin.json", e -> { }), "a wrong token");
         assertEquals(303, invoke("SignInFunction", "signin.json", formBody("csrf=" + SIGN_IN_FORM_TOKEN + "&token=" + AUTHOR_TOKEN)));
-        var session = new Wiring(real, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC())
+        var session = env.wiredTo(real)
                 .sessions().signIn(AUTHOR_TOKEN, Instant.now()).orElseThrow();
         // Payload 2.0 moves the Cookie header into a cookies array.
         Consumer<ObjectNode> cookie = e -> e.putArray("cookies").add("__Host-inlagg_session=" + session.id());
@@ -430,13 +430,13 @@ class LeastPrivilegeTest {
     }
 
     static String pictureName(String slug) {
-        var posts = new Wiring(real, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).posts();
+        var posts = env.wiredTo(real).posts();
         return ((se.inlagg.posts.Outcome.Done<se.inlagg.posts.Post>) posts.get(slug, Optional.of(authorId))).value()
                 .summary().image().flatMap(se.inlagg.posts.Image::storedName).orElseThrow();
     }
 
     static long currentVersion(String slug) {
-        var posts = new Wiring(real, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).posts();
+        var posts = env.wiredTo(real).posts();
         return ((se.inlagg.posts.Outcome.Done<se.inlagg.posts.Post>) posts.get(slug, Optional.of(authorId))).value().version();
     }
 
@@ -535,7 +535,7 @@ class LeastPrivilegeTest {
     @Test
     void primingReadsOnlyAndWritesNothing() {
         RecordingDynamo recorder = new RecordingDynamo();
-        var wiring = new Wiring(recorder.wrap(real), new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
+        var wiring = env.wiredTo(recorder.wrap(real));
         Priming.of(wiring).prime(true);
         assertFalse(recorder.used.isEmpty(), "priming reaches DynamoDB");
         for (RecordingDynamo.Grant g : recorder.used) {

@@ -141,9 +141,7 @@ class PostVersionsTest {
             PostService posts = new Wiring(raw, settings, Clock.systemUTC()).posts();
             Post post = done(posts.create(draft("Ofta ändrad", "Text 0."), AUTHOR, Optional.empty()));
             post = done(posts.edit(post, draft("Ofta ändrad", "Text 1."), AUTHOR));
-            String pk = "POST#" + post.id();
-            Map<String, AttributeValue> made = raw.query(r -> r.tableName(TABLE).consistentRead(true).keyConditionExpression("PK = :pk AND begins_with(SK, :v)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":v", AttributeValue.fromS("VERSION#")))).items().getFirst();
+            Map<String, AttributeValue> made = versionsStored(raw, post.id(), TABLE).getFirst();
             List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> copies = new java.util.ArrayList<>();
             for (long number = 2; number <= 105; number++) {
                 Map<String, AttributeValue> copy = new java.util.HashMap<>(made);
@@ -224,8 +222,13 @@ class PostVersionsTest {
     }
 
     static int versionItems(DynamoDbClient raw, String postId, String table) {
+        return versionsStored(raw, postId, table).size();
+    }
+
+    /** The post's version items as the table holds them, every page of them. */
+    static List<Map<String, AttributeValue>> versionsStored(DynamoDbClient raw, String postId, String table) {
         return raw.queryPaginator(r -> r.tableName(table).consistentRead(true).keyConditionExpression("PK = :pk AND begins_with(SK, :v)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("POST#" + postId), ":v", AttributeValue.fromS("VERSION#"))))
-                .stream().mapToInt(page -> page.count()).sum();
+                .items().stream().toList();
     }
 }

@@ -15,7 +15,7 @@ class SeedPostsTest extends ServerTest {
     @Test
     void seedingMakesTheTwoExamplesOnceWhateverHowOftenItRuns() {
         try (var client = env.server.dynamoClient()) {
-            var wiring = new Wiring(client, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
+            var wiring = env.wiredTo(client);
             List<String> slugs = List.of("att-gastspela-som-chef", "manadsmote-samverkan-for-klientens-basta");
             assertEquals(slugs.stream().map(s -> new SeedPosts.Seeded(s, true)).toList(), SeedPosts.seed(wiring));
             assertEquals(slugs.stream().map(s -> new SeedPosts.Seeded(s, false)).toList(), SeedPosts.seed(wiring), "again: the same two posts");

@@ -41,6 +41,12 @@ final class ServerExtension implements AutoCloseable {
         this.http = new Http(server.baseUri(), TOKEN);
     }
 
+    /** The services a function of this server runs on, over the given client (the server's own, or one a test wraps). */
+    se.inlagg.app.Wiring wiredTo(software.amazon.awssdk.services.dynamodb.DynamoDbClient client) {
+        return new se.inlagg.app.Wiring(client, new se.inlagg.config.Settings(server.tableName(), java.time.ZoneId.of("Europe/Stockholm")),
+                java.time.Clock.systemUTC());
+    }
+
     @Override
     public void close() throws Exception {
         server.close();

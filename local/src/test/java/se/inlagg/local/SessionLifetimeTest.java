@@ -3,14 +3,10 @@ package se.inlagg.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
-import se.inlagg.app.Wiring;
 import se.inlagg.auth.Sessions;
-import se.inlagg.config.Settings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -23,7 +19,7 @@ class SessionLifetimeTest extends ServerTest {
     @Test
     void aSessionIsNoLongerFoundOnceItsEightHoursArePast() {
         try (DynamoDbClient real = env.server.dynamoClient()) {
-            Sessions sessions = new Wiring(real, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).sessions();
+            Sessions sessions = env.wiredTo(real).sessions();
             Instant signedIn = Instant.now();
             var started = sessions.signIn(ServerExtension.TOKEN, signedIn).orElseThrow();
             assertEquals(Duration.ofHours(8), Duration.between(signedIn, started.session().expiresAt()));
