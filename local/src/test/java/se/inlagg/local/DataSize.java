@@ -40,7 +40,7 @@ final class DataSize implements AutoCloseable {
 
     DataSize(Path data, String tableName) throws Exception {
         this.dynamo = DynamoForTests.embedded(data);
-        dynamo.createTable(Template.read(Repo.template()), tableName);
+        dynamo.createTable(tableName);
         this.wiring = new Wiring(meter.client(dynamo.endpoint()), new Settings(tableName, ZoneId.of("Europe/Stockholm")),
                 Clock.systemUTC());
         // The author signed in, for the page an author edits a post on.

@@ -42,7 +42,7 @@ class DeleteRaceTest {
     @Test
     void aDeleteForTheVersionItReadIsRefusedWhenAnEditLandedBeforeItsWrite() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(Template.read(Repo.template()), table);
+            dynamo.createTable(table);
             AtomicReference<Runnable> beforeDelete = new AtomicReference<>();
             PostService other = wiring(raw).posts();
             PostService posts = wiring(racing(raw, beforeDelete)).posts();
@@ -63,7 +63,7 @@ class DeleteRaceTest {
     @Test
     void aDeleteForNoVersionTakesThePostOutOfTheCategoryAnEditPutItInMeanwhile() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(Template.read(Repo.template()), table);
+            dynamo.createTable(table);
             AtomicReference<Runnable> beforeDelete = new AtomicReference<>();
             Wiring plain = wiring(raw);
             PostService other = plain.posts();

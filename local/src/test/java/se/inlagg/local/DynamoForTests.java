@@ -1,5 +1,6 @@
 package se.inlagg.local;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -45,6 +46,11 @@ public final class DynamoForTests implements AutoCloseable {
 
     public DynamoDbClient client() {
         return dynamo.client();
+    }
+
+    /** The table template.yaml declares, under this name, created unless it is there. */
+    public void createTable(String name) throws IOException {
+        createTable(Template.read(Repo.template()), name);
     }
 
     /** The template's table under this name, created unless it is there. */

@@ -37,7 +37,7 @@ class PostIdsTest {
     @Test
     void aPostIsReadBySlugInOneCallAndOneWithARandomIdInThree() throws Exception {
         try (var dynamo = DynamoForTests.start(data)) {
-            dynamo.createTable(Template.read(Repo.template()), "PostsTable-Ids");
+            dynamo.createTable("PostsTable-Ids");
             var meter = new MeteredDynamo();
             var settings = new Settings("PostsTable-Ids", ZoneId.of("Europe/Stockholm"));
             var wiring = new Wiring(meter.client(dynamo.endpoint()), settings, Clock.systemUTC());
@@ -83,7 +83,7 @@ class PostIdsTest {
     @Test
     void aSlugTakenByAnotherTitleOrByADeletedPostIsNeverGivenAgain() throws Exception {
         try (var dynamo = DynamoForTests.start(data)) {
-            dynamo.createTable(Template.read(Repo.template()), "PostsTable-Slugs");
+            dynamo.createTable("PostsTable-Slugs");
             var posts = new Wiring(dynamo.client(), new Settings("PostsTable-Slugs", ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).posts();
             assertEquals("fika", created(posts, "Fika").slug());
             Post second = created(posts, "Fika");
@@ -108,7 +108,7 @@ class PostIdsTest {
     @Test
     void aHiddenPostIsLookedForAsAMissingOneIsSoItsNotFoundTakesAsLong() throws Exception {
         try (var dynamo = DynamoForTests.start(data)) {
-            dynamo.createTable(Template.read(Repo.template()), "PostsTable-Hidden");
+            dynamo.createTable("PostsTable-Hidden");
             var meter = new MeteredDynamo();
             var settings = new Settings("PostsTable-Hidden", ZoneId.of("Europe/Stockholm"));
             var posts = new Wiring(meter.client(dynamo.endpoint()), settings, Clock.systemUTC()).posts();

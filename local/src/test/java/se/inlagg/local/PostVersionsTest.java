@@ -44,7 +44,7 @@ class PostVersionsTest {
     @Test
     void eachEditKeepsThePostAsItWasForItsAuthorAndTheDeleteTakesThemAlong() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            dynamo.createTable(TABLE);
             Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"));
             Wiring wiring = new Wiring(raw, settings, Clock.systemUTC());
             PostService posts = wiring.posts();
@@ -103,7 +103,7 @@ class PostVersionsTest {
     @Test
     void everyVersionOfALongTextIsListedAndTheDeleteTakesThemAll() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            dynamo.createTable(TABLE);
             PostService posts = new Wiring(raw, new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).posts();
             Post post = done(posts.create(draft("Lång text", longText(0, 30_000)), AUTHOR, Optional.empty()));
             for (int edit = 1; edit <= 22; edit++) {
@@ -136,7 +136,7 @@ class PostVersionsTest {
     @Test
     void aPostEditedMoreThanATransactionHoldsIsDeletedWithAnAllowance() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            dynamo.createTable(TABLE);
             Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"), Optional.empty(), Optional.empty(), 100_000_000);
             PostService posts = new Wiring(raw, settings, Clock.systemUTC()).posts();
             Post post = done(posts.create(draft("Ofta ändrad", "Text 0."), AUTHOR, Optional.empty()));
@@ -175,7 +175,7 @@ class PostVersionsTest {
     @Test
     void anEditThatChangesNoWordsKeepsNone() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            dynamo.createTable(TABLE);
             PostService posts = new Wiring(raw, new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).posts();
             Post post = done(posts.create(draft("Samma ord", "Text.").withStatus("draft"), AUTHOR, Optional.empty()));
             Post published = done(posts.edit(post, draft("Samma ord", "Text."), AUTHOR));
@@ -193,7 +193,7 @@ class PostVersionsTest {
     @Test
     void anEditedPublishedPostIsListedOnce() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            dynamo.createTable(TABLE);
             Wiring wiring = new Wiring(raw, new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
             PostService posts = wiring.posts();
             Post first = done(posts.create(draft("Julbord på kontoret", "Ett."), AUTHOR, Optional.empty()));

@@ -35,7 +35,7 @@ class ReadAheadTest {
     @Test
     void theSessionAndTheSlugAreOneCallAndEachIsTakenOnce() throws Exception {
         try (var dynamo = DynamoForTests.start(data)) {
-            dynamo.createTable(Template.read(Repo.template()), "PostsTable-ReadAhead");
+            dynamo.createTable("PostsTable-ReadAhead");
             var meter = new MeteredDynamo();
             var wiring = new Wiring(meter.client(dynamo.endpoint()), new Settings("PostsTable-ReadAhead", ZoneId.of("Europe/Stockholm")),
                     Clock.systemUTC());

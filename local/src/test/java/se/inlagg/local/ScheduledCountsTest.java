@@ -42,7 +42,7 @@ class ScheduledCountsTest {
     @Test
     void aCreateCountsDuePostsForGoodAndTheirLaterWritesCountThemOnce() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            dynamo.createTable(TABLE);
             Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"));
             Wiring now = new Wiring(raw, settings, Clock.systemUTC());
             Wiring later = new Wiring(raw, settings, Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
@@ -88,7 +88,7 @@ class ScheduledCountsTest {
     @Test
     void aCreateOnAScheduledPostsSlugAndAWriteRacingACreateAreNeitherRefused() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            dynamo.createTable(TABLE);
             Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"));
             Clock twoHoursOn = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
             Wiring now = new Wiring(raw, settings, Clock.systemUTC());

@@ -62,7 +62,7 @@ class TornReadTest {
     @Test
     void aTitleOnlyEditNeverPutsBackWordsAConcurrentEditReplaced() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            dynamo.createTable(TABLE);
             AtomicReference<Runnable> midQuery = new AtomicReference<>();
             DynamoDbClient interleaving = readCommitted(raw, midQuery);
             Wiring wiring = new Wiring(interleaving, new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
@@ -98,7 +98,7 @@ class TornReadTest {
     @Test
     void aReaderNeverGetsAVersionsETagWithAnotherVersionsWords() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            dynamo.createTable(TABLE);
             AtomicReference<Runnable> midQuery = new AtomicReference<>();
             Wiring wiring = new Wiring(readCommitted(raw, midQuery), new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
             PostService posts = wiring.posts();
@@ -122,7 +122,7 @@ class TornReadTest {
     @Test
     void aReaderNeverGetsAPostWithoutTheTextItWasCreatedWith() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            dynamo.createTable(TABLE);
             AtomicReference<Runnable> midQuery = new AtomicReference<>();
             PostService posts = new Wiring(readCommitted(raw, midQuery), new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).posts();
             String title = "Årsmöte i Östersund, skapat nu";
@@ -143,7 +143,7 @@ class TornReadTest {
     @Test
     void anAuthorsPageReadAheadNeverPairsANewPostWithItsOldText() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            dynamo.createTable(TABLE);
             AtomicReference<Runnable> midBatch = new AtomicReference<>();
             Wiring wiring = new Wiring(batchReadCommitted(raw, midBatch), new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
             PostService posts = wiring.posts();

@@ -48,7 +48,7 @@ class WriteAllowanceTest {
     void anAuthorPastTheHoursAllowanceIsRefusedWholeUntilTheNextHourAndNoOtherIs() throws Exception {
         Instant twentyPast = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(20));
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            dynamo.createTable(TABLE);
             Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"), Optional.empty(), Optional.empty(), ALLOWANCE);
             PostService posts = new Wiring(raw, settings, Clock.fixed(twentyPast, ZoneOffset.UTC)).posts();
             var key = new IdempotentRequest("a".repeat(64), "b".repeat(64));
@@ -113,7 +113,7 @@ class WriteAllowanceTest {
     void aWriteLargerThanTheWholeAllowanceStillGoesInAnHourNotWrittenIn() throws Exception {
         Instant twentyPast = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(20));
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            dynamo.createTable(TABLE);
             Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"), Optional.empty(), Optional.empty(), 100);
             PostService posts = new Wiring(raw, settings, Clock.fixed(twentyPast, ZoneOffset.UTC)).posts();
             Post created = done(posts.create(draft("Höstens långa protokoll", words(0)), AUTHOR, Optional.empty()));
@@ -126,7 +126,7 @@ class WriteAllowanceTest {
     @Test
     void withoutAnAllowanceNothingIsCounted() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(Template.read(Repo.template()), TABLE);
+            dynamo.createTable(TABLE);
             Instant now = Instant.now();
             PostService posts = new Wiring(raw, new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.fixed(now, ZoneOffset.UTC)).posts();
             Post created = done(posts.create(draft("Höstens långa protokoll", words(0)), AUTHOR, Optional.empty()));
