@@ -383,6 +383,29 @@ class PagesEndToEndTest extends ServerTest {
         assertTrue(cookie.startsWith("__Host-inlagg_session=") && cookie.contains("; Secure") && cookie.contains("Path=/"), cookie);
     }
 
+    /**
+     * Over https signing out clears the "__Host-" cookie with one a browser takes: Secure and Path=/, as a "__Host-" cookie
+     * must be, or the browser ignores it and keeps sending the ended session's id.
+     */
+    @Test
+    void overHttpsSigningOutClearsTheHostOnlyCookie() {
+        String cookie = Http.sessionCookie(http.signIn(ServerExtension.TOKEN, Map.of("X-Forwarded-Proto", "https")));
+        String form = http.raw("GET", "/write", Map.of("Cookie", cookie, "X-Forwarded-Proto", "https"), null).body();
+        var out = http.raw("POST", "/signout", Map.of("Cookie", cookie, "X-Forwarded-Proto", "https",
+                "Content-Type", "application/x-www-form-urlencoded"), "csrf=" + field(form, "csrf"));
+        assertEquals(303, out.status(), out.body());
+        String cleared = out.header("set-cookie");
+        assertTrue(cleared.startsWith("__Host-inlagg_session=;") && cleared.contains("Max-Age=0") && cleared.contains("; Secure")
+                && cleared.contains("Path=/"), cleared);
+    }
+
+    /** The session cookie lasts as long as the session, eight hours, whether or not the browser is closed between. */
+    @Test
+    void theSessionCookieLastsTheSessionsEightHours() {
+        String cookie = http.signIn(ServerExtension.TOKEN).header("set-cookie");
+        assertTrue(cookie.contains("; Max-Age=28800"), cookie);
+    }
+
     @Test
     void theFormWritesAPostAndShowsIt() {
         String[] s = signIn();
