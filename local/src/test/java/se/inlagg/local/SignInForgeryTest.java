@@ -96,6 +96,23 @@ class SignInForgeryTest extends ServerTest {
         assertEquals(200, http.raw("GET", "/drafts", Map.of("Cookie", "inlagg_session=" + id), null).status(), "over http, locally, it is");
     }
 
+    /**
+     * Over https the form's token cookie is "__Host-" named, which a browser keeps only when it is Secure with Path=/:
+     * without them it would drop the cookie, and every sign-in there would be refused as forged.
+     */
+    @Test
+    void overHttpsTheFormsTokenCookieIsOneABrowserKeeps() {
+        String setCookie = http.raw("GET", "/signin", Map.of("X-Forwarded-Proto", "https"), null).header("set-cookie");
+        assertTrue(setCookie.startsWith("__Host-inlagg_signin=") && setCookie.contains("; Secure") && setCookie.contains("Path=/")
+                && setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
+    }
+
+    /** A token cookie of a shape the form never makes (one planted over http) is no form's token, even sent back as the form's. */
+    @Test
+    void aTokenCookieTheFormDidNotMakeSignsNobodyIn() {
+        assertRefused(post(Map.of("Cookie", "inlagg_signin=planted"), "csrf=planted&token=" + ServerExtension.TOKEN));
+    }
+
     @Test
     void theFormsTokenCookieIsStrictAndHttpOnly() {
         String setCookie = http.get("/signin").header("set-cookie");
