@@ -34,6 +34,20 @@ class AuthoringApiEndToEndTest extends ServerTest {
         return http.write("POST", "/api/posts", "{\"title\": \"" + title + "\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"}, \"status\": \"draft\"}");
     }
 
+    /** An Authorization header's scheme is case-insensitive (RFC 9110): a client that writes "bearer" is let in as with "Bearer". */
+    @Test
+    void theBearerSchemeIsReadInAnyCase() {
+        for (String scheme : List.of("bearer", "BEARER")) {
+            byte[] json = ("{\"title\": \"Skrivet med " + scheme + "\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"}, \"status\": \"draft\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            var created = http.send("POST", "/api/posts", "application/json", json, null, Map.of("Authorization", scheme + " " + ServerExtension.TOKEN));
+            assertEquals(201, created.status(), scheme + ": " + created.body());
+        }
+        var wrong = http.send("POST", "/api/posts", "application/json", "{}".getBytes(StandardCharsets.UTF_8), null,
+                Map.of("Authorization", "Basic " + ServerExtension.TOKEN));
+        assertEquals(403, wrong.status(), "another scheme is no token: the authorizer refuses it");
+    }
+
     @Test
     void onlyThePostsAuthorMayEditDeleteTagOrPublishIt() {
         assertEquals(201, http.createPost("Åsas API-inlägg", "2019-03-01", "Frivård").status());
