@@ -40,4 +40,33 @@ class AuthorListEndToEndTest extends ServerTest {
             assertEquals(all.size(), all.stream().map(AuthorStore.Listed::id).distinct().count(), "each once: " + all);
         }
     }
+
+    /** An author who signs out holds that session no more: the list an operator reads before revoking them says so. */
+    @Test
+    void aSessionSignedOutIsNoLongerCounted() {
+        String token = "utloggad-" + java.util.UUID.randomUUID();
+        AuthorBrowser.newAuthor(env.server, "Ulla Utloggad", token);
+        var browser = AuthorBrowser.signIn(http, token);
+        try (var client = env.server.dynamoClient()) {
+            var authors = env.wiredTo(client).authors();
+            String id = authors.authenticate("Bearer " + token).orElseThrow();
+            assertEquals(1, listed(authors.all(Instant.now()), id).sessions());
+            assertEquals(303, browser.post("/signout", java.util.Map.of("csrf", browser.csrf)).status());
+            assertEquals(0, listed(authors.all(Instant.now()), id).sessions(), "signed out");
+            assertEquals(1, listed(authors.all(Instant.now()), id).tokens());
+        }
+    }
+
+    /** new-token for an id no author has (a mistyped one) makes no token: it would let whoever holds it write as nobody. */
+    @Test
+    void noTokenIsMadeForAnIdNoAuthorHas() {
+        try (var client = env.server.dynamoClient()) {
+            var authors = env.wiredTo(client).authors();
+            assertEquals(Optional.empty(), authors.newToken(java.util.UUID.randomUUID().toString(), Instant.now()));
+        }
+    }
+
+    static AuthorStore.Listed listed(List<AuthorStore.Listed> all, String id) {
+        return all.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(all));
+    }
 }
