@@ -31,4 +31,30 @@ class SessionLifetimeTest extends ServerTest {
                     "and days later, before TTL has deleted it");
         }
     }
+
+    /**
+     * A sign-in reads the token, then saves the session: a revocation that deletes the token between the two leaves no
+     * session behind, or the author it locks out would stay signed in for eight hours.
+     */
+    @Test
+    void aSignInRacingARevocationOfItsTokenBeginsNoSession() {
+        String token = "kapplopning-" + java.util.UUID.randomUUID();
+        AuthorBrowser.newAuthor(env.server, "Rita Race", token);
+        try (DynamoDbClient real = env.server.dynamoClient()) {
+            var plain = env.wiredTo(real);
+            String id = plain.authors().authenticate("Bearer " + token).orElseThrow();
+            // The revocation runs just before the sign-in's one write, after its read of the token.
+            var revokeFirst = new java.util.concurrent.atomic.AtomicReference<Runnable>(() -> plain.authors().revoke(id));
+            DynamoDbClient racing = Intercepted.of(DynamoDbClient.class, real).before("transactWriteItems", call -> {
+                Runnable revoke = revokeFirst.getAndSet(null);
+                if (revoke != null) {
+                    revoke.run();
+                }
+            }).client();
+            assertTrue(env.wiredTo(racing).sessions().signIn(token, Instant.now()).isEmpty(), "no session begun");
+            assertTrue(revokeFirst.get() == null, "the revocation ran");
+            var listed = plain.authors().all(Instant.now()).stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+            assertEquals(0, listed.sessions(), "none left behind: " + listed);
+        }
+    }
 }
