@@ -57,4 +57,32 @@ class SessionLifetimeTest extends ServerTest {
             assertEquals(0, listed.sessions(), "none left behind: " + listed);
         }
     }
+
+    /**
+     * A sign-in that saved its session after the revocation read what the author holds, and before it deleted their token,
+     * is ended by the same revocation: the author it locks out is not left signed in for eight hours.
+     */
+    @Test
+    void aSessionBegunWhileItsAuthorIsRevokedIsEndedToo() {
+        String token = "under-aterkallelsen-" + java.util.UUID.randomUUID();
+        AuthorBrowser.newAuthor(env.server, "Mia Mitt", token);
+        try (DynamoDbClient real = env.server.dynamoClient()) {
+            var plain = env.wiredTo(real);
+            String id = plain.authors().authenticate("Bearer " + token).orElseThrow();
+            var begun = new java.util.concurrent.atomic.AtomicReference<String>();
+            var signInFirst = new java.util.concurrent.atomic.AtomicReference<Runnable>(
+                    () -> begun.set(plain.sessions().signIn(token, Instant.now()).orElseThrow().id()));
+            DynamoDbClient racing = Intercepted.of(DynamoDbClient.class, real).before("transactWriteItems", call -> {
+                Runnable signIn = signInFirst.getAndSet(null);
+                if (signIn != null) {
+                    signIn.run();
+                }
+            }).client();
+            var revoked = env.wiredTo(racing).authors().revoke(id);
+            assertTrue(begun.get() != null, "the sign-in ran");
+            assertTrue(plain.sessions().find(begun.get(), Instant.now()).isEmpty(), "the session begun meanwhile has ended");
+            assertEquals(1, revoked.sessions(), revoked.toString());
+            assertTrue(plain.authors().authenticate("Bearer " + token).isEmpty());
+        }
+    }
 }
