@@ -113,6 +113,32 @@ class SignInRateLimitTest extends ServerTest {
      * whose window ended while it was checked would take a failure off the next window, perhaps another client's behind
      * the same edge.
      */
+    /**
+     * A sign-in the table failed to check is no wrong token: an author who tried while DynamoDB failed is not kept out
+     * for fifteen minutes once it answers again.
+     */
+    @Test
+    void aSignInTheTableFailedToCheckCostsNoAttempt() {
+        try (DynamoDbClient real = env.server.dynamoClient()) {
+            var failing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            // The token's read fails; the attempts' count is read and written as ever.
+            DynamoDbClient flaky = Intercepted.of(DynamoDbClient.class, real).before("query", call -> {
+                var query = (software.amazon.awssdk.services.dynamodb.model.QueryRequest) call.request();
+                if (failing.get() && query.expressionAttributeValues().values().stream().anyMatch(v -> v.s() != null && v.s().startsWith("TOKEN#"))) {
+                    throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder().message("unavailable").statusCode(500).build();
+                }
+            }).client();
+            Sessions sessions = env.wiredTo(flaky).sessions();
+            String client = "198.51.100." + new java.util.Random().nextInt(256) + "-" + java.util.UUID.randomUUID();
+            for (int i = 0; i < Sessions.MAX_FAILURES; i++) {
+                org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> sessions.signIn(ServerExtension.TOKEN, client, Instant.now()));
+            }
+            failing.set(false);
+            var signIn = sessions.signIn(ServerExtension.TOKEN, client, Instant.now());
+            assertTrue(signIn instanceof Sessions.SignIn.Success, signIn.toString());
+        }
+    }
+
     @Test
     void anAttemptIsGivenBackOnlyToTheWindowItWasTakenFrom() {
         Instant start = Instant.now();
