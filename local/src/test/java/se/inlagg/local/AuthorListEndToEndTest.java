@@ -3,14 +3,12 @@ package se.inlagg.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import se.inlagg.app.Wiring;
-import se.inlagg.config.Settings;
 import se.inlagg.posts.Byline;
 import se.inlagg.store.AuthorStore;
 
@@ -23,10 +21,10 @@ class AuthorListEndToEndTest extends ServerTest {
 
     @Test
     void everyAuthorIsListedWithTheirBylineAndWhatTheyHold() {
-        String token = "lista-" + java.util.UUID.randomUUID();
+        String token = "lista-" + UUID.randomUUID();
         AuthorBrowser.newAuthor(env.server, "Lisa Listsson", token);
         try (var client = env.server.dynamoClient()) {
-            var wiring = new Wiring(client, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
+            var wiring = env.wiredTo(client);
             String id = wiring.authors().authenticate("Bearer " + token).orElseThrow();
             String own = wiring.authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
             wiring.sessions().signIn(token, Instant.now()).orElseThrow();
@@ -44,14 +42,14 @@ class AuthorListEndToEndTest extends ServerTest {
     /** An author who signs out holds that session no more: the list an operator reads before revoking them says so. */
     @Test
     void aSessionSignedOutIsNoLongerCounted() {
-        String token = "utloggad-" + java.util.UUID.randomUUID();
+        String token = "utloggad-" + UUID.randomUUID();
         AuthorBrowser.newAuthor(env.server, "Ulla Utloggad", token);
         var browser = AuthorBrowser.signIn(http, token);
         try (var client = env.server.dynamoClient()) {
             var authors = env.wiredTo(client).authors();
             String id = authors.authenticate("Bearer " + token).orElseThrow();
             assertEquals(1, listed(authors.all(Instant.now()), id).sessions());
-            assertEquals(303, browser.post("/signout", java.util.Map.of("csrf", browser.csrf)).status());
+            assertEquals(303, browser.post("/signout", Map.of("csrf", browser.csrf)).status());
             assertEquals(0, listed(authors.all(Instant.now()), id).sessions(), "signed out");
             assertEquals(1, listed(authors.all(Instant.now()), id).tokens());
         }
@@ -62,7 +60,7 @@ class AuthorListEndToEndTest extends ServerTest {
     void noTokenIsMadeForAnIdNoAuthorHas() {
         try (var client = env.server.dynamoClient()) {
             var authors = env.wiredTo(client).authors();
-            assertEquals(Optional.empty(), authors.newToken(java.util.UUID.randomUUID().toString(), Instant.now()));
+            assertEquals(Optional.empty(), authors.newToken(UUID.randomUUID().toString(), Instant.now()));
         }
     }
 

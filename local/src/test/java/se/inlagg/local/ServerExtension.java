@@ -2,12 +2,18 @@ package se.inlagg.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Optional;
+import java.util.UUID;
+import se.inlagg.app.Wiring;
+import se.inlagg.config.Settings;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Starts a local server on a free port and a fresh data directory, and removes both afterwards. */
 final class ServerExtension implements AutoCloseable {
 
-    static final String TOKEN = "testtoken-" + java.util.UUID.randomUUID();
+    static final String TOKEN = "testtoken-" + UUID.randomUUID();
 
     final Path data;
     final LocalServer server;
@@ -42,9 +48,8 @@ final class ServerExtension implements AutoCloseable {
     }
 
     /** The services a function of this server runs on, over the given client (the server's own, or one a test wraps). */
-    se.inlagg.app.Wiring wiredTo(software.amazon.awssdk.services.dynamodb.DynamoDbClient client) {
-        return new se.inlagg.app.Wiring(client, new se.inlagg.config.Settings(server.tableName(), java.time.ZoneId.of("Europe/Stockholm")),
-                java.time.Clock.systemUTC());
+    Wiring wiredTo(DynamoDbClient client) {
+        return new Wiring(client, new Settings(server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
     }
 
     @Override

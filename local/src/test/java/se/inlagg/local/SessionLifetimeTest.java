@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import se.inlagg.auth.Sessions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,13 +40,13 @@ class SessionLifetimeTest extends ServerTest {
      */
     @Test
     void aSignInRacingARevocationOfItsTokenBeginsNoSession() {
-        String token = "kapplopning-" + java.util.UUID.randomUUID();
+        String token = "kapplopning-" + UUID.randomUUID();
         AuthorBrowser.newAuthor(env.server, "Rita Race", token);
         try (DynamoDbClient real = env.server.dynamoClient()) {
             var plain = env.wiredTo(real);
             String id = plain.authors().authenticate("Bearer " + token).orElseThrow();
             // The revocation runs just before the sign-in's one write, after its read of the token.
-            var revokeFirst = new java.util.concurrent.atomic.AtomicReference<Runnable>(() -> plain.authors().revoke(id));
+            var revokeFirst = new AtomicReference<Runnable>(() -> plain.authors().revoke(id));
             DynamoDbClient racing = Intercepted.of(DynamoDbClient.class, real).before("transactWriteItems", call -> {
                 Runnable revoke = revokeFirst.getAndSet(null);
                 if (revoke != null) {
@@ -64,13 +66,13 @@ class SessionLifetimeTest extends ServerTest {
      */
     @Test
     void aSessionBegunWhileItsAuthorIsRevokedIsEndedToo() {
-        String token = "under-aterkallelsen-" + java.util.UUID.randomUUID();
+        String token = "under-aterkallelsen-" + UUID.randomUUID();
         AuthorBrowser.newAuthor(env.server, "Mia Mitt", token);
         try (DynamoDbClient real = env.server.dynamoClient()) {
             var plain = env.wiredTo(real);
             String id = plain.authors().authenticate("Bearer " + token).orElseThrow();
-            var begun = new java.util.concurrent.atomic.AtomicReference<String>();
-            var signInFirst = new java.util.concurrent.atomic.AtomicReference<Runnable>(
+            var begun = new AtomicReference<String>();
+            var signInFirst = new AtomicReference<Runnable>(
                     () -> begun.set(plain.sessions().signIn(token, Instant.now()).orElseThrow().id()));
             DynamoDbClient racing = Intercepted.of(DynamoDbClient.class, real).before("transactWriteItems", call -> {
                 Runnable signIn = signInFirst.getAndSet(null);

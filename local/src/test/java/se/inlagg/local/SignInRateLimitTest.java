@@ -10,6 +10,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import se.inlagg.auth.Sessions;
 import se.inlagg.store.RateLimitStore;
@@ -120,7 +123,7 @@ class SignInRateLimitTest extends ServerTest {
     @Test
     void aSignInTheTableFailedToCheckCostsNoAttempt() {
         try (DynamoDbClient real = env.server.dynamoClient()) {
-            var failing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            var failing = new AtomicBoolean(true);
             // The token's read fails; the attempts' count is read and written as ever.
             DynamoDbClient flaky = Intercepted.of(DynamoDbClient.class, real).before("query", call -> {
                 var query = (software.amazon.awssdk.services.dynamodb.model.QueryRequest) call.request();
@@ -129,7 +132,7 @@ class SignInRateLimitTest extends ServerTest {
                 }
             }).client();
             Sessions sessions = env.wiredTo(flaky).sessions();
-            String client = "198.51.100." + new java.util.Random().nextInt(256) + "-" + java.util.UUID.randomUUID();
+            String client = "198.51.100." + new Random().nextInt(256) + "-" + UUID.randomUUID();
             for (int i = 0; i < Sessions.MAX_FAILURES; i++) {
                 org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> sessions.signIn(ServerExtension.TOKEN, client, Instant.now()));
             }
