@@ -611,6 +611,18 @@ class SearchServiceTest {
     }
 
     /**
+     * A quoted phrase is marked as one stretch, from its first word to its last, and what the author wrote between them
+     * is text like the rest: the mark's inside is escaped too, or a post's own markup would reach the results page.
+     */
+    @Test
+    void whatStandsBetweenTheWordsOfAMarkedPhraseIsEscapedToo() {
+        indexed("Fredagsfika", "Inledning. Efter mötet <&> \"fika\" i Ystad gick vi hem.", "2019-01-30");
+        String snippet = page(search, "\"mötet fika\"", 10, Optional.empty()).hits().getFirst().snippetHtml();
+        assertTrue(snippet.contains("<mark>mötet &lt;&amp;&gt; &quot;fika</mark>&quot; i Ystad"), snippet);
+        assertEquals(snippet.replaceAll("</?mark>", "").indexOf('<'), -1, "no markup but the marks: " + snippet);
+    }
+
+    /**
      * A paragraph that leaves a right-to-left override open is closed at its end in the words searched and shown, as on
      * the page (a content probe: the snippet turned the paragraphs after it); the words around the closing are found.
      */
