@@ -525,6 +525,7 @@ class SearchServiceTest {
         indexed("Bäst i test", "Det bästa för klientens familj.", "2019-01-31");
         assertEquals(List.of("Samverkan"), titles("\"klientens bästa\""));
         assertEquals(List.of("Samverkan"), titles("”klientens bästa”"), "typographic quotes too");
+        assertEquals(List.of("Samverkan"), titles("\u201eklientens bästa\u201d"), "a low opening quote, as pasted from a German or Finnish text");
         assertEquals(2, titles("klientens bästa").size());
     }
 
