@@ -686,7 +686,8 @@ class SearchServiceTest {
                 "sixteen, a word written with hyphens one");
         assertInstanceOf(Outcome.Done.class, search.search(String.join(" ", java.util.Collections.nCopies(20, "frivård")), 10,
                 Optional.empty()), "a word typed twenty times is one word");
-        for (String seventeen : List.of(sixteen + " zebrafink", "\"" + sixteen + " zebrafink\"")) {
+        // A word written with hyphens counts its parts as a phrase's words do: seventeen of them are not searched as sixteen.
+        for (String seventeen : List.of(sixteen + " zebrafink", "\"" + sixteen + " zebrafink\"", "a-b-c-d-e-f-g-h-j-k-l-m-n-o-p-q-r")) {
             var refused = (Outcome.Refused<?>) assertInstanceOf(Outcome.Refused.class, search.search(seventeen, 10, Optional.empty()));
             var invalid = (Refusal.Invalid) assertInstanceOf(Refusal.Invalid.class, refused.refusal());
             assertEquals(new FieldError("q", "must have at most 16 words"), invalid.errors().getFirst());
