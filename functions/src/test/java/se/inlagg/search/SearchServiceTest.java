@@ -1000,6 +1000,10 @@ class SearchServiceTest {
         assertEquals(List.of("Ny rutin för fika"), similarTitles("torsdgar"), "torsdagar");
         assertEquals(List.of("Ny rutin för fika"), similarTitles("trosdag"), "a swap of two letters is one off");
         assertEquals(List.of(), similarTitles("fkia"), "a stem of four letters is sought as typed: one off would be another word");
+        // The boundaries: a stem of eight letters may be two off, and one of twenty is still widened.
+        indexed("Resa till Göteborg", "Tåget gick till kriminalvårdsanstalt Skänninge.", "2019-02-03");
+        assertEquals(List.of("Resa till Göteborg"), similarTitles("götaborj"), "göteborg, two off at eight letters");
+        assertEquals(List.of("Resa till Göteborg"), similarTitles("kriminalvårdsamstalt"), "twenty letters, one off");
         assertEquals(List.of(), similarTitles("minnen"), "minnen is minn, one off min");
         SearchPage none = page(search, "kontraksvård bullar", 10, Optional.empty());
         assertEquals(0, none.total(), "every word must still be found");
