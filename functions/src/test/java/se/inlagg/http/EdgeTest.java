@@ -141,6 +141,19 @@ class EdgeTest {
         assertEquals("\"k-gzip\"", small, "a small answer sent as it is keeps the tag a 304 would name");
     }
 
+    /** If-None-Match: * (RFC 9110, 13.1.2) names any current representation: a read of a page that is there answers 304. */
+    @Test
+    void anIfNoneMatchOfAnyTagAnswers304NamingTheTagOfWhatTheClientGets() {
+        HttpFunction page = handling(request -> Caching.publicly(request, HttpResponse.html(200, LONG_SWEDISH)));
+        HttpResponse any = page.answer(HttpRequest.builder().method("GET").path("/").header("accept-encoding", "gzip")
+                .header("if-none-match", "*").build());
+        assertEquals(304, any.status());
+        assertEquals(0, any.body().length);
+        assertEquals(page.answer(get("gzip")).header("etag"), any.header("etag"));
+        assertEquals(304, page.answer(HttpRequest.builder().method("GET").path("/").header("if-none-match", "\"annat\", *").build()).status(),
+                "in a list too");
+    }
+
     /** RFC 9110, 13.1.3: a date makes a 304 of a read only; a HEAD is answered as its GET. */
     @Test
     void ifModifiedSinceIsAskedOnAReadOnly() {
