@@ -71,6 +71,18 @@ class EdgeTest {
         assertEquals("", answering(HttpResponse.html(200, "kort")).answer(get("gzip")).header("content-encoding"), "small answers stay as they are");
     }
 
+    /** A feed and a sitemap are text too, and the longest answers a reader's client fetches again and again. */
+    @Test
+    void aFeedASitemapAndAProblemAreGzippedAsPagesAre() {
+        for (String type : List.of("application/atom+xml; charset=utf-8", "application/xml", "application/problem+json", "text/plain; charset=utf-8")) {
+            HttpResponse r = answering(HttpResponse.of(200, type, LONG_SWEDISH)).answer(get("gzip"));
+            assertEquals("gzip", r.header("content-encoding"), type);
+            assertEquals("Accept-Encoding", r.header("vary"), type);
+        }
+        assertEquals("", answering(HttpResponse.of(200, "image/png", LONG_SWEDISH)).answer(get("gzip")).header("content-encoding"),
+                "a picture is compressed already");
+    }
+
     @Test
     void gzipNamedOutweighsTheWildcardWhereverItStands() {
         // "*, gzip;q=0" takes no gzip, whatever the "*" before it says (RFC 9110, 12.5.3).
