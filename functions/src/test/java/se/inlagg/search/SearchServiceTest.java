@@ -71,6 +71,9 @@ class SearchServiceTest {
         for (String query : List.of("trivsel", "medarbetarundersökningen", "hollandia", "jubileumstårtan", "plogbil", "plogbilen")) {
             assertEquals(List.of("Enkäten i Örebro"), titles(query), query);
         }
+        // Found only in the excerpt, the hit shows the excerpt with the word marked, not a text that never says it.
+        String snippet = page(search, "trivsel", 10, Optional.empty()).hits().getFirst().snippetHtml();
+        assertEquals("Medarbetarundersökningen visar att <mark>trivseln</mark> ökat.", snippet);
     }
 
     @Test
