@@ -3,6 +3,7 @@ package se.inlagg.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -67,6 +68,70 @@ class TransactionsTest {
 
         assertEquals(2, dynamo.tokens.size());
         assertNotEquals(dynamo.tokens.get(0), dynamo.tokens.get(1));
+    }
+
+    /**
+     * DynamoDB cancels a transaction whose items are throttled with the reason ThrottlingError (not the
+     * SDK's throttling exception, which its own retries handle): nothing applied, so it is tried again
+     * like a conflict, and a writer meets a short wait, not a 500.
+     */
+    @Test
+    void aWriteCancelledBecauseItsItemsWereThrottledIsSentAgainAsANewOne() {
+        dynamo.next.add(cancelled("ThrottlingError", "None"));
+
+        assertInstanceOf(Transactions.Result.Committed.class, transactions.write(ITEMS));
+
+        assertEquals(2, dynamo.tokens.size());
+        assertNotEquals(dynamo.tokens.get(0), dynamo.tokens.get(1));
+    }
+
+    /** A cancellation that names no reason applied nothing either: it is tried again, not answered as an error. */
+    @Test
+    void aWriteCancelledWithNoReasonGivenIsTriedAgain() {
+        dynamo.next.add(TransactionCanceledException.builder().message("cancelled").build());
+
+        assertInstanceOf(Transactions.Result.Committed.class, transactions.write(ITEMS));
+
+        assertEquals(2, dynamo.tokens.size());
+    }
+
+    /** A cancellation that no attempt can change (an item too large, say) is thrown at once, never sent again. */
+    @Test
+    void aWriteCancelledForAReasonThatWillNotPassIsNotSentAgain() {
+        dynamo.next.add(cancelled("ValidationError"));
+
+        assertThrows(TransactionCanceledException.class, () -> transactions.write(ITEMS));
+
+        assertEquals(1, dynamo.tokens.size());
+    }
+
+    /** Failed conditions are handed back by their places in the request: the caller tells a taken slug from a stale version by them. */
+    @Test
+    void theOperationsWhoseConditionsFailedAreNamedByTheirPlaceInTheRequest() {
+        dynamo.next.add(cancelled("None", "ConditionalCheckFailed", "None", "ConditionalCheckFailed"));
+
+        var failed = assertInstanceOf(Transactions.Result.ConditionsFailed.class, transactions.write(ITEMS));
+
+        assertEquals(java.util.Set.of(1, 3), failed.operations());
+        assertEquals(1, dynamo.tokens.size(), "a failed condition is not retried");
+    }
+
+    /** A write still in conflict past its budget ends as busy (503 with Retry-After), never as done. */
+    @Test
+    void aWriteThatStaysInConflictPastItsBudgetIsBusy() {
+        for (int i = 0; i < 50; i++) {
+            dynamo.next.add(cancelled("TransactionConflict"));
+        }
+        Transactions noTime = new Transactions(dynamo, Duration.ZERO);
+
+        assertInstanceOf(Transactions.Result.Busy.class, noTime.write(ITEMS));
+        assertThrows(software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.class,
+                () -> noTime.writeOrBusy(ITEMS), "answered as throttling is, busy, never as committed");
+    }
+
+    private static TransactionCanceledException cancelled(String... codes) {
+        return TransactionCanceledException.builder().message("cancelled").cancellationReasons(
+                java.util.Arrays.stream(codes).map(c -> CancellationReason.builder().code(c).build()).toList()).build();
     }
 
     /** Throws what it is given, in turn, then commits; keeps each request's token. */
