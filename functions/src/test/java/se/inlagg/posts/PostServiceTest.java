@@ -560,6 +560,43 @@ class PostServiceTest {
         assertTrue(scheduled.visibleAt(later));
     }
 
+    /**
+     * "Publicera nu" on a scheduled post publishes it now: it is published already, but readers cannot see it yet, so it
+     * is not the second click that changes nothing.
+     */
+    @Test
+    void aScheduledPostPublishedNowGoesOutNow() {
+        Post scheduled = created(post("Julhälsning", "2026-12-24", null));
+        assertFalse(scheduled.summary().visibleAt(NOW), "scheduled");
+        PostSummary now = done(service.publish("julhalsning", "author-1", Optional.empty(), Optional.empty()));
+        assertEquals(NOW, now.publishedAt());
+        assertTrue(now.visibleAt(NOW), "readers see it now, not on Christmas Eve");
+        assertEquals(scheduled.version() + 1, now.version());
+    }
+
+    /** A post published, or scheduled, at one moment and published at another moves to it: a new time is a change. */
+    @Test
+    void aPostPublishedAtAnotherMomentMovesToIt() {
+        created(post("Omplanerat", "2026-12-24", null));
+        Instant newYear = Instant.parse("2026-12-31T23:00:00Z");
+        PostSummary moved = done(service.publish("omplanerat", "author-1", Optional.of(newYear), Optional.empty()));
+        assertEquals(newYear, moved.publishedAt());
+        assertFalse(moved.visibleAt(Instant.parse("2026-12-25T12:00:00Z")), "not on Christmas Day any more");
+    }
+
+    /**
+     * A draft dated in days to come, published now, goes out now: only a past date of its own (a post taken back to
+     * mend) is kept; a time to come would leave the author's "Publicera nu" scheduled.
+     */
+    @Test
+    void aDraftDatedInDaysToComePublishedNowGoesOutNow() {
+        Post draft = created(post("Daterat utkast", "2030-01-01", "draft"));
+        assertTrue(draft.summary().dated());
+        PostSummary published = done(service.publish("daterat-utkast", "author-1", Optional.empty(), Optional.empty()));
+        assertEquals(NOW, published.publishedAt());
+        assertTrue(published.visibleAt(NOW));
+    }
+
     @Test
     void aSecondClickOnPublishOrUnpublishChangesNothingAndIsNoConflict() {
         Post draft = created(post("Dubbelklick", null, "draft"));
