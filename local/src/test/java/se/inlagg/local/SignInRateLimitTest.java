@@ -160,6 +160,29 @@ class SignInRateLimitTest extends ServerTest {
     }
 
     /**
+     * An attempt given back more often than it was taken (a sign-in's give-back sent again) never takes the count below
+     * nothing: the client would get a guess more than the limit for each.
+     */
+    @Test
+    void attemptsGivenBackTwiceNeverGiveAClientMoreThanTheLimit() {
+        Instant now = Instant.now();
+        Duration window = Duration.ofMinutes(15);
+        int max = Sessions.MAX_FAILURES;
+        try (DynamoDbClient real = env.server.dynamoClient()) {
+            RateLimitStore limits = new RateLimitStore(new Table(env.server.tableName(), real));
+            RateLimitStore.Attempt first = limits.take("signin", "tva-ganger", now, window, max);
+            limits.giveBack("signin", "tva-ganger", first.window());
+            limits.giveBack("signin", "tva-ganger", first.window());
+            assertEquals(0, limits.current("signin", "tva-ganger", now).orElseThrow().failures());
+            int taken = 0;
+            for (int i = 0; i < max + 2; i++) {
+                taken += limits.take("signin", "tva-ganger", now, window, max).taken() ? 1 : 0;
+            }
+            assertEquals(max, taken, "the limit, not one more");
+        }
+    }
+
+    /**
      * Two first attempts at once must not both find no window open and each open one with a count of one, losing one.
      * Here the other attempt opens the window between this one's ADD and its own opening.
      */
