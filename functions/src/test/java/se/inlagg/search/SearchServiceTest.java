@@ -6,18 +6,38 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.IOContext;
 import org.junit.jupiter.api.Test;
-import se.inlagg.posts.InMemoryPosts;
+import se.inlagg.posts.Facet;
 import se.inlagg.posts.FieldError;
+import se.inlagg.posts.InMemoryPosts;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
@@ -25,6 +45,7 @@ import se.inlagg.posts.PostService;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.Tag;
+import se.inlagg.posts.Write;
 
 class SearchServiceTest {
 
@@ -121,7 +142,7 @@ class SearchServiceTest {
     @Test
     void primingTheIndexerWritesNothingAnywhereAndLeavesTheNextBatchItsWholeWork() {
         Post kept = indexed("Månadsmöte i Ystad", "Om gemensamma rutiner.", "2019-01-30", "Frivård");
-        var before = java.util.Map.copyOf(files.files);
+        var before = Map.copyOf(files.files);
         int reads = files.manifestReads.get();
 
         search.primeIndexing();
@@ -291,7 +312,7 @@ class SearchServiceTest {
                 List.of("månadslön", "månadslönen", "månadslöner"),
                 List.of("studielån", "studielånet", "studielånen"),
                 List.of("arbetsvän", "arbetsvännen"));
-        indexedAPostAForm(nouns, "Rubrik ", "Det handlar om %s.", java.time.LocalDate.of(2019, 1, 2)).forEach((form, all) -> {
+        indexedAPostAForm(nouns, "Rubrik ", "Det handlar om %s.", LocalDate.of(2019, 1, 2)).forEach((form, all) -> {
             Set<String> found = new HashSet<>(titles(form));
             if (form.startsWith("kontor")) {
                 found.retainAll(all); // every byline's office is "Kontoret i Malmö"
@@ -349,7 +370,7 @@ class SearchServiceTest {
                 List.of("färdig", "färdigt", "färdiga"), List.of("gängliga", "gängligan", "gängligor", "gängligorna"),
                 List.of("bemyndiga", "bemyndigar", "bemyndigade"), List.of("förtydliga", "förtydligar", "förtydligade"),
                 List.of("intrig", "intrigen", "intriger", "intrigerna"));
-        indexedAPostAForm(adjectives, "Form ", "Det är %s.", java.time.LocalDate.of(2020, 1, 1)).forEach((form, all) -> {
+        indexedAPostAForm(adjectives, "Form ", "Det är %s.", LocalDate.of(2020, 1, 1)).forEach((form, all) -> {
             Set<String> found = new HashSet<>(titles(form));
             found.removeAll(Set.of("Hälsning", "Vikten", "Viktigt"));
             assertEquals(all, found, form);
@@ -368,7 +389,7 @@ class SearchServiceTest {
                 List.of("användbar", "användbara", "användbart"), List.of("uppenbar", "uppenbara", "uppenbart"),
                 List.of("snabb", "snabba", "snabbare"), List.of("jobba", "jobbar", "jobbade"), List.of("klubb", "klubbar", "klubben"),
                 List.of("bomb", "bomben", "bombar"), List.of("ätbar", "ätbara", "ätbart"));
-        indexedAPostAForm(adjectives, "Ord ", "Det är %s.", java.time.LocalDate.of(2020, 3, 1))
+        indexedAPostAForm(adjectives, "Ord ", "Det är %s.", LocalDate.of(2020, 3, 1))
                 .forEach((form, all) -> assertEquals(all, new HashSet<>(titles(form)), form));
         assertEquals(6, titles("hallbar").size(), "typed without å too");
     }
@@ -377,8 +398,8 @@ class SearchServiceTest {
      * Each form of each group in a post of its own ("Rubrik 1", "Rubrik 2", …, a day apart), every one indexed before any
      * is sought; for each form, the titles of its group's posts, which it must find and no others.
      */
-    private Map<String, Set<String>> indexedAPostAForm(List<List<String>> groups, String title, String sentence, java.time.LocalDate first) {
-        Map<String, Set<String>> expected = new java.util.LinkedHashMap<>();
+    private Map<String, Set<String>> indexedAPostAForm(List<List<String>> groups, String title, String sentence, LocalDate first) {
+        Map<String, Set<String>> expected = new LinkedHashMap<>();
         int n = 1;
         for (List<String> forms : groups) {
             Set<String> titles = new HashSet<>();
@@ -608,7 +629,7 @@ class SearchServiceTest {
         assertEquals("frivarden-vaxer", hit.slug());
         assertEquals("Åsa Öberg", hit.author().name());
         assertEquals(Optional.of("Frivården Västervik"), hit.author().office());
-        assertEquals(List.of("frivard", "lokaler"), hit.tags().stream().map(se.inlagg.posts.Tag::slug).toList());
+        assertEquals(List.of("frivard", "lokaler"), hit.tags().stream().map(Tag::slug).toList());
         assertEquals(Instant.parse("2019-01-29T23:00:00Z"), hit.publishedAt());
         String snippet = hit.snippetHtml();
         // The raw HTML as the post's page shows it, as text: escaped, around the marked word.
@@ -691,7 +712,7 @@ class SearchServiceTest {
         assertInstanceOf(Outcome.Done.class, search.search("\"" + sixteen + "\"", 10, Optional.empty()), "a phrase's words count");
         assertInstanceOf(Outcome.Done.class, search.search("e-post it-stöd a b c d e f g h j k l m n o", 10, Optional.empty()),
                 "sixteen, a word written with hyphens one");
-        assertInstanceOf(Outcome.Done.class, search.search(String.join(" ", java.util.Collections.nCopies(20, "frivård")), 10,
+        assertInstanceOf(Outcome.Done.class, search.search(String.join(" ", Collections.nCopies(20, "frivård")), 10,
                 Optional.empty()), "a word typed twenty times is one word");
         // A word written with hyphens counts its parts as a phrase's words do: seventeen of them are not searched as sixteen.
         for (String seventeen : List.of(sixteen + " zebrafink", "\"" + sixteen + " zebrafink\"", "a-b-c-d-e-f-g-h-j-k-l-m-n-o-p-q-r")) {
@@ -752,11 +773,11 @@ class SearchServiceTest {
 
     /** The titles found in the scope these parameters give, as a page or the API reads them: in any order. */
     Set<String> titlesWithin(String query, String... parameters) {
-        java.util.Map<String, String> given = new java.util.HashMap<>();
+        Map<String, String> given = new HashMap<>();
         for (int i = 0; i < parameters.length; i += 2) {
             given.put(parameters[i], parameters[i + 1]);
         }
-        List<se.inlagg.posts.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         SearchScope scope = SearchScope.read(name -> Optional.ofNullable(given.get(name)), errors);
         assertEquals(List.of(), errors);
         clock.advance(Duration.ofSeconds(1));
@@ -800,8 +821,8 @@ class SearchServiceTest {
         // Half past midnight on 1 February in Stockholm: February's, though January's in UTC.
         Post umea = writeFrom("Frivården Umeå", "Möte i Umeå", "Text om mötet.", "2019-01-31T23:30:00Z", null, "Frivård");
         SwedishText analyzer = new SwedishText();
-        var directory = new org.apache.lucene.store.ByteBuffersDirectory();
-        try (var writer = new org.apache.lucene.index.IndexWriter(directory, new org.apache.lucene.index.IndexWriterConfig(analyzer))) {
+        var directory = new ByteBuffersDirectory();
+        try (var writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
             for (Post p : List.of(frivard, samverkan, umea)) {
                 var document = PostDocument.of(p, analyzer, ZoneId.of("Europe/Stockholm"));
                 document.removeFields(PostDocument.FACET);
@@ -809,10 +830,10 @@ class SearchServiceTest {
             }
             writer.commit();
         }
-        java.util.Map<String, Manifest.FileRef> refs = new java.util.LinkedHashMap<>();
-        for (String name : org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).files(true)) {
+        Map<String, Manifest.FileRef> refs = new LinkedHashMap<>();
+        for (String name : SegmentInfos.readLatestCommit(directory).files(true)) {
             byte[] bytes;
-            try (var in = directory.openInput(name, org.apache.lucene.store.IOContext.READONCE)) {
+            try (var in = directory.openInput(name, IOContext.READONCE)) {
                 bytes = new byte[(int) in.length()];
                 in.readBytes(bytes, 0, bytes.length);
             }
@@ -835,14 +856,14 @@ class SearchServiceTest {
 
     @Test
     void aScopeThatCannotBeReadIsNotedUnderItsParameter() {
-        java.util.Map<String, String> given = java.util.Map.of("tag", "??", "author", "Å".repeat(se.inlagg.posts.Facet.MAX_PARAMETER_VALUE + 1),
+        Map<String, String> given = Map.of("tag", "??", "author", "Å".repeat(Facet.MAX_PARAMETER_VALUE + 1),
                 "office", "Frivården Umeå", "month", "2019-13");
-        List<se.inlagg.posts.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         SearchScope scope = SearchScope.read(name -> Optional.ofNullable(given.get(name)), errors);
-        assertEquals(List.of("tag", "author", "month"), errors.stream().map(se.inlagg.posts.FieldError::field).toList());
-        assertEquals(List.of("/offices/frivarden-umea"), scope.facets().stream().map(se.inlagg.posts.Facet::path).toList());
+        assertEquals(List.of("tag", "author", "month"), errors.stream().map(FieldError::field).toList());
+        assertEquals(List.of("/offices/frivarden-umea"), scope.facets().stream().map(Facet::path).toList());
         assertEquals("Frivården Umeå", scope.facets().getFirst().parameterValue(), "named again as given");
-        List<se.inlagg.posts.FieldError> none = new ArrayList<>();
+        List<FieldError> none = new ArrayList<>();
         SearchScope controls = SearchScope.read(name -> Optional.of("Frivård\u0000\uFDD0").filter(v -> name.equals("tag")), none);
         assertEquals("Frivård", controls.facets().getFirst().name(), "nothing a page could not show");
     }
@@ -852,7 +873,7 @@ class SearchServiceTest {
         for (int i = 1; i <= 12; i++) {
             indexed("Fika nummer " + i, "Fika på kontoret.", String.format("2019-01-%02d", i), i % 2 == 0 ? "Fika" : "Kontoret");
         }
-        List<se.inlagg.posts.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         SearchScope fika = SearchScope.read(name -> Optional.of("Fika").filter(v -> name.equals("tag")), errors);
         clock.advance(Duration.ofSeconds(1));
         SearchPage first = (SearchPage) assertInstanceOf(Outcome.Done.class, search.search("fika", fika, 4, Optional.empty())).value();
@@ -969,11 +990,11 @@ class SearchServiceTest {
     void aWordPastedFromAPdfWithALigatureIsFoundAsTypedWithItsSwedishLetters() {
         indexed("Ventilationen ses över", "Vi mäter ﬂödet i fläktarna och ses sedan på träﬀen i aﬀären.", "2019-01-30");
         indexed("Annat inlägg", "Om något annat.", "2019-01-31");
-        java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> found = new LinkedHashMap<>();
         for (String query : List.of("flödet", "träffen", "affären")) {
             found.put(query, titles(query));
         }
-        assertEquals(java.util.Map.of("flödet", List.of("Ventilationen ses över"), "träffen", List.of("Ventilationen ses över"),
+        assertEquals(Map.of("flödet", List.of("Ventilationen ses över"), "träffen", List.of("Ventilationen ses över"),
                 "affären", List.of("Ventilationen ses över")), found, "each word found as typed (similar() counts as not found)");
     }
 
@@ -1027,7 +1048,7 @@ class SearchServiceTest {
         // An author's name is not widened: one letter off is another person.
         indexedBy("Eva Anderson", "Om budget", "Siffror.", "2019-02-02");
         assertEquals(List.of(), similarTitles("Andersson"));
-        List<se.inlagg.posts.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         SearchScope fika = SearchScope.read(name -> Optional.of("Fika").filter(v -> name.equals("tag")), errors);
         clock.advance(Duration.ofSeconds(1));
         SearchPage inFika = (SearchPage) assertInstanceOf(Outcome.Done.class, search.search("klinterna", fika, 10, Optional.empty())).value();
@@ -1060,18 +1081,18 @@ class SearchServiceTest {
             written.add(write(word, word + ".", String.format("2019-01-%02d", n % 28 + 1), null));
         }
         String typed = "bcdfghjklmpqvwxz";
-        String many = String.join(" ", java.util.stream.IntStream.range(0, SearchQuery.MAX_CLAUSES)
+        String many = String.join(" ", IntStream.range(0, SearchQuery.MAX_CLAUSES)
                 .mapToObj(n -> "avtalsvz" + typed.charAt(n)).toList());
         assertTrue(many.length() <= SearchService.MAX_QUERY, many);
         SwedishText analyzer = new SwedishText();
-        try (var directory = new org.apache.lucene.store.ByteBuffersDirectory();
-             var writer = new org.apache.lucene.index.IndexWriter(directory, new org.apache.lucene.index.IndexWriterConfig(analyzer))) {
+        try (var directory = new ByteBuffersDirectory();
+             var writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
             for (Post p : written) {
                 writer.addDocument(PostDocument.of(p, analyzer, ZoneId.of("Europe/Stockholm")));
             }
             writer.commit();
-            try (var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
-                var searcher = new org.apache.lucene.search.IndexSearcher(reader);
+            try (var reader = DirectoryReader.open(directory)) {
+                var searcher = new IndexSearcher(reader);
                 assertEquals(80 + 2, termsSought(searcher, SearchQuery.parse("avtalsvzb", analyzer)),
                         "one word: every like term of title and text, and itself in the name and the joined words");
                 int all = termsSought(searcher, SearchQuery.parse(many, analyzer));
@@ -1084,18 +1105,18 @@ class SearchServiceTest {
     }
 
     /** How many of the index's terms the query's similar words stand for, as the searcher rewrites them. */
-    static int termsSought(org.apache.lucene.search.IndexSearcher searcher, SearchQuery query) throws java.io.IOException {
+    static int termsSought(IndexSearcher searcher, SearchQuery query) throws IOException {
         var rewritten = searcher.rewrite(query.similar(searcher, NOW, SearchScope.EVERYWHERE).orElseThrow().toLucene(NOW, SearchScope.EVERYWHERE));
         int[] count = new int[1];
-        rewritten.visit(new org.apache.lucene.search.QueryVisitor() {
+        rewritten.visit(new QueryVisitor() {
             @Override
-            public void consumeTerms(org.apache.lucene.search.Query q, org.apache.lucene.index.Term... terms) {
+            public void consumeTerms(Query q, Term... terms) {
                 count[0] += terms.length;
             }
 
             @Override
-            public org.apache.lucene.search.QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur,
-                                                                       org.apache.lucene.search.Query parent) {
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur,
+                                                                       Query parent) {
                 return this;
             }
         });
@@ -1121,7 +1142,7 @@ class SearchServiceTest {
         write("Kvar efter bygget", "Text om frivård.", "2019-01-01", null);
         Post gone = write("Borttaget om frivård", "Text.", "2019-01-02", null);
         repository.listedAsBefore.put(gone.id(), gone);
-        assertInstanceOf(se.inlagg.posts.Write.Applied.class, repository.delete(gone.summary()));
+        assertInstanceOf(Write.Applied.class, repository.delete(gone.summary()));
         SearchService.IndexChange change = search.indexChanged(Set.of(gone.id()));
         assertTrue(change.rebuilt());
         assertEquals(1, change.removed());
@@ -1283,7 +1304,7 @@ class SearchServiceTest {
         assertEquals(1, files.swapsLost.get());
         assertEquals(files.manifest().storedKeys().size(), files.fileWrites.get() - writes, "the index was built once, not again");
         assertEquals(files.manifest().storedKeys(), files.files.keySet(), "the index it replaced was deleted");
-        assertTrue(java.util.Collections.disjoint(replaced, files.files.keySet()));
+        assertTrue(Collections.disjoint(replaced, files.files.keySet()));
         assertEquals(Set.of(), files.deletedWhileNamed);
         assertEquals(List.of("Andra", "Första"), titles("tillsyn"));
         search.indexChanged(Set.of(write("Tredje", "Om tillsyn.", "2019-01-03", null).id()));
@@ -1402,14 +1423,14 @@ class SearchServiceTest {
         indexed("Andra", "Om tillsyn.", "2019-01-02");
         // As the code before manifests held files wrote it: every file an object of its own, no bytes in the manifest.
         Manifest now = files.manifest();
-        java.util.Map<String, Manifest.FileRef> asBefore = new java.util.HashMap<>();
+        Map<String, Manifest.FileRef> asBefore = new HashMap<>();
         now.files().forEach((name, ref) -> {
             String key = ref.inline().isPresent() ? "files/" + now.lineage() + "/before-" + name : ref.key();
             ref.inline().ifPresent(b -> files.files.put(key, ref.inlineBytes()));
             asBefore.put(name, Manifest.FileRef.stored(key, ref.size()));
         });
         byte[] json = new Manifest(now.lineage(), now.generation(), asBefore, now.analysis()).toJson();
-        assertFalse(new String(json, java.nio.charset.StandardCharsets.UTF_8).contains("\"bytes\""));
+        assertFalse(new String(json, StandardCharsets.UTF_8).contains("\"bytes\""));
         assertTrue(files.swapManifest(json, Optional.of(files.tag())).isPresent());
 
         SearchService newContainer = new SearchService(files, posts, clock);
@@ -1440,7 +1461,7 @@ class SearchServiceTest {
 
     /** Some 2.5 KB of made-up words, the same for a seed: a post whose segment is some 20 KB, as a real one of a few pages. */
     static String manyWords(long seed) {
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         StringBuilder text = new StringBuilder();
         while (text.length() < 2_500) {
             for (int i = 0, n = 4 + random.nextInt(6); i < n; i++) {

@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -112,7 +115,7 @@ class TransactionsTest {
 
         var failed = assertInstanceOf(Transactions.Result.ConditionsFailed.class, transactions.write(ITEMS));
 
-        assertEquals(java.util.Set.of(1, 3), failed.operations());
+        assertEquals(Set.of(1, 3), failed.operations());
         assertEquals(1, dynamo.tokens.size(), "a failed condition is not retried");
     }
 
@@ -125,13 +128,13 @@ class TransactionsTest {
         Transactions noTime = new Transactions(dynamo, Duration.ZERO);
 
         assertInstanceOf(Transactions.Result.Busy.class, noTime.write(ITEMS));
-        assertThrows(software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.class,
+        assertThrows(ProvisionedThroughputExceededException.class,
                 () -> noTime.writeOrBusy(ITEMS), "answered as throttling is, busy, never as committed");
     }
 
     private static TransactionCanceledException cancelled(String... codes) {
         return TransactionCanceledException.builder().message("cancelled").cancellationReasons(
-                java.util.Arrays.stream(codes).map(c -> CancellationReason.builder().code(c).build()).toList()).build();
+                Arrays.stream(codes).map(c -> CancellationReason.builder().code(c).build()).toList()).build();
     }
 
     /** Throws what it is given, in turn, then commits; keeps each request's token. */

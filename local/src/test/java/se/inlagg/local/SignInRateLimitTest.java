@@ -3,6 +3,7 @@ package se.inlagg.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,16 +11,25 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import se.inlagg.auth.Sessions;
+import se.inlagg.posts.Sha256;
 import se.inlagg.store.RateLimitStore;
 import se.inlagg.store.Table;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -67,8 +77,7 @@ class SignInRateLimitTest extends ServerTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
         try (DynamoDbClient real = env.server.dynamoClient()) {
-            var sessions = new se.inlagg.app.Wiring(real, new se.inlagg.config.Settings(env.server.tableName(),
-                    java.time.ZoneId.of("Europe/Stockholm")), java.time.Clock.systemUTC()).sessions();
+            var sessions = env.wiredTo(real).sessions();
             assertTrue(sessions.signIn("fel-nyckel-for-loggen", client, Instant.now()) instanceof Sessions.SignIn.Refused);
             assertTrue(sessions.signIn("fel-nyckel-igen", client, Instant.now()) instanceof Sessions.SignIn.Refused);
         } finally {
@@ -76,10 +85,10 @@ class SignInRateLimitTest extends ServerTest {
         }
         String logged = log.toString(StandardCharsets.UTF_8);
         assertTrue(logged.contains("signin_failed"), logged);
-        String guessed = se.inlagg.posts.Sha256.hex(client).substring(0, 12);
+        String guessed = Sha256.hex(client).substring(0, 12);
         assertFalse(logged.contains(guessed), "the logged client is SHA-256(address) cut to 12 hex digits, which anyone can"
                 + " compute for every IPv4 address and so read the address back: " + logged.strip());
-        var named = java.util.regex.Pattern.compile("\"client\":\"([0-9a-f]{12})\"").matcher(logged).results().map(m -> m.group(1)).toList();
+        var named = Pattern.compile("\"client\":\"([0-9a-f]{12})\"").matcher(logged).results().map(m -> m.group(1)).toList();
         assertEquals(2, named.size(), logged);
         assertEquals(named.get(0), named.get(1), "one client's failures are named alike, so the log shows them as one's");
     }
@@ -93,11 +102,10 @@ class SignInRateLimitTest extends ServerTest {
     void wrongTokensSentAtOnceAreJudgedNoMoreThanTheLimitAllows() throws Exception {
         String client = "198.51.100.9";
         try (DynamoDbClient real = env.server.dynamoClient()) {
-            var sessions = new se.inlagg.app.Wiring(real, new se.inlagg.config.Settings(env.server.tableName(),
-                    java.time.ZoneId.of("Europe/Stockholm")), java.time.Clock.systemUTC()).sessions();
+            var sessions = env.wiredTo(real).sessions();
             assertTrue(sessions.signIn(ServerExtension.TOKEN, client, Instant.now()) instanceof Sessions.SignIn.Success);
-            java.util.List<Sessions.SignIn> answers = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(20)) {
+            List<Sessions.SignIn> answers = Collections.synchronizedList(new ArrayList<>());
+            try (var pool = Executors.newFixedThreadPool(20)) {
                 for (int i = 0; i < 40; i++) {
                     int n = i;
                     pool.submit(() -> answers.add(sessions.signIn("samtidig-gissning-" + n, client, Instant.now())));
@@ -126,15 +134,15 @@ class SignInRateLimitTest extends ServerTest {
             var failing = new AtomicBoolean(true);
             // The token's read fails; the attempts' count is read and written as ever.
             DynamoDbClient flaky = Intercepted.of(DynamoDbClient.class, real).before("query", call -> {
-                var query = (software.amazon.awssdk.services.dynamodb.model.QueryRequest) call.request();
+                var query = (QueryRequest) call.request();
                 if (failing.get() && query.expressionAttributeValues().values().stream().anyMatch(v -> v.s() != null && v.s().startsWith("TOKEN#"))) {
-                    throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder().message("unavailable").statusCode(500).build();
+                    throw DynamoDbException.builder().message("unavailable").statusCode(500).build();
                 }
             }).client();
             Sessions sessions = env.wiredTo(flaky).sessions();
             String client = "198.51.100." + new Random().nextInt(256) + "-" + UUID.randomUUID();
             for (int i = 0; i < Sessions.MAX_FAILURES; i++) {
-                org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> sessions.signIn(ServerExtension.TOKEN, client, Instant.now()));
+                assertThrows(RuntimeException.class, () -> sessions.signIn(ServerExtension.TOKEN, client, Instant.now()));
             }
             failing.set(false);
             var signIn = sessions.signIn(ServerExtension.TOKEN, client, Instant.now());
@@ -201,8 +209,8 @@ class SignInRateLimitTest extends ServerTest {
                 }
 
                 @Override
-                public software.amazon.awssdk.services.dynamodb.model.QueryResponse query(
-                        software.amazon.awssdk.services.dynamodb.model.QueryRequest request) {
+                public QueryResponse query(
+                        QueryRequest request) {
                     return real.query(request);
                 }
 
