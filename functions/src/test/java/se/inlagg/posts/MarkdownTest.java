@@ -171,6 +171,17 @@ class MarkdownTest {
     }
 
     /**
+     * A link may write mail, a picture may not: no browser shows a picture from a mailto: address, so a reader would see a
+     * broken picture where the author's words for it say what it was.
+     */
+    @Test
+    void aPictureFromAMailAddressIsItsAltTextThoughALinkToItIsALink() {
+        assertEquals("<p>Skriv till Åsa</p>\n", Markdown.toHtml("![Skriv till Åsa](mailto:asa@kriminalvarden.se)"));
+        assertEquals("<p><a href=\"mailto:asa@kriminalvarden.se\">Skriv till Åsa</a></p>\n",
+                Markdown.toHtml("[Skriv till Åsa](mailto:asa@kriminalvarden.se)"));
+    }
+
+    /**
      * A picture's alt text is visited too: else an address with a password the autolinker linked in it keeps the password
      * (in the alt text, or as a link once the picture is unwrapped), and a link in it to javascript: becomes a link to
      * nowhere.
