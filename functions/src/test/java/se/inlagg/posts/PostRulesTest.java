@@ -632,6 +632,21 @@ class PostRulesTest {
         assertEquals("samverkan", Facet.slugOf("Sam\u00ADverkan"), "looked up as it is stored");
     }
 
+    /**
+     * A word joiner (U+2060) inside a word is a hint as the others are, not only one at a field's end (which is trimmed as
+     * a blank anyway): kept, "Sam{U+2060}verkan" would be a second category "sam-verkan" and a title the slug "fi-ka".
+     */
+    @Test
+    void aWordJoinerInsideATitleOrCategoryIsLeftOutAsTheOtherHintsAre() {
+        var d = new PostDraft(Optional.of("Fi\u2060ka i Malmö"), Optional.of("Text."), Optional.of("Åsa Öberg"), Optional.empty(),
+                Optional.empty(), List.of("Sam\u2060verkan"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        var checked = (PostRules.Checked) assertInstanceOf(Outcome.Done.class, PostRules.check(d, TIME)).value();
+        assertEquals("Fika i Malmö", checked.title());
+        assertEquals("fika-i-malmo", Slugs.forTitle(checked.title()));
+        assertEquals(List.of(new Tag("samverkan", "Samverkan")), checked.tags());
+    }
+
     @Test
     void statusAndDateMustBeKnownValues() {
         var d = new PostDraft(Optional.of("t"), Optional.of("b"), Optional.of("a"), Optional.empty(), Optional.empty(),
