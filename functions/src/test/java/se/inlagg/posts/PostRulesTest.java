@@ -343,6 +343,9 @@ class PostRulesTest {
         assertEquals(List.of("body"), fieldsOf(PostRules.check(draft("a", "x " + Character.toString(0x10FFFF), "a"), TIME)));
         assertInstanceOf(Outcome.Done.class, PostRules.check(draft("a", "x \ufffd " + Character.toString(0x1F600) + " \ufdcf", "a"), TIME),
                 "the replacement character, an emoji and the code point before the noncharacters are text");
+        // Both ends of the noncharacters U+FDD0..U+FDEF: the last is refused, the Arabic ligature after it is text.
+        assertEquals(List.of("body"), fieldsOf(PostRules.check(draft("a", "x \ufdef", "a"), TIME)));
+        assertInstanceOf(Outcome.Done.class, PostRules.check(draft("a", "x \ufdf0", "a"), TIME));
     }
 
     @Test
