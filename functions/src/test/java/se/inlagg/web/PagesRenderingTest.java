@@ -101,6 +101,12 @@ class PagesRenderingTest {
         assertEquals(List.of("https://bilder.example.se/a.jpg"), posting.get("image"));
         assertEquals("Åsa Öberg", ((Map<?, ?>) posting.get("author")).get("name"));
         assertEquals("https://blogg.example.se/people/asa-oberg", ((Map<?, ?>) posting.get("author")).get("url"));
+        // What a search engine files the post under: every category, the first as its section, and who wrote it where.
+        assertEquals("Frivård, RBM", posting.get("keywords"));
+        assertEquals("Frivård", posting.get("articleSection"));
+        assertEquals("Enhetschef", ((Map<?, ?>) posting.get("author")).get("jobTitle"));
+        assertEquals("Frivården Malmö", ((Map<?, ?>) ((Map<?, ?>) posting.get("author")).get("worksFor")).get("name"));
+        assertEquals("sv-SE", posting.get("inLanguage"));
     }
 
     @Test
