@@ -52,6 +52,10 @@ class DomainNamesTest {
         for (String host : new String[] {"a\u200Db.se", "a\u200Cb.se", "\u0915\u094D\u200D.in", "ß".repeat(60) + ".de"}) {
             assertEquals(Optional.empty(), DomainNames.ascii(host), host);
         }
+        // At the very limit, where ς's label is one character longer than its stand-in's, which IDN took: 63 is a label,
+        // 64 none.
+        assertEquals(63, DomainNames.ascii("a".repeat(54) + "ς.gr").orElseThrow().indexOf('.'));
+        assertEquals(Optional.empty(), DomainNames.ascii("a".repeat(55) + "ς.gr"));
     }
 
     /** The premise of the stand-ins, against the JDK: no other character becomes one by case or by normalisation. */
