@@ -208,6 +208,10 @@ class PostRulesTest {
         assertEquals(List.of("body"), fieldsOf(PostRules.check(draft("t", "a".repeat(100_001), "a"), TIME)));
         // 100,000 characters of four-byte emoji are 400,000 bytes: over the byte limit.
         assertEquals(List.of("body"), fieldsOf(PostRules.check(draft("t", "😀".repeat(100_000), "a"), TIME)));
+        // Exactly the byte limit too: 100,000 three-byte "€" are 300,000 bytes, taken; a four-byte emoji for the last is one
+        // byte more, in as many characters, and is not.
+        assertInstanceOf(Outcome.Done.class, PostRules.check(draft("t", "€".repeat(100_000), "a"), TIME), "exactly the byte limit");
+        assertEquals(List.of("body"), fieldsOf(PostRules.check(draft("t", "€".repeat(99_999) + "😀", "a"), TIME)));
     }
 
     /** An excerpt made from a body as long as an excerpt may be is the whole body; one character more is cut at a word, with "…". */
