@@ -123,6 +123,38 @@ class WriteAllowanceTest {
         }
     }
 
+    /**
+     * The allowance is what an author may write, not a little less: a write that takes exactly what the hour has left
+     * goes, and leaves the hour spent to the unit.
+     */
+    @Test
+    void aWriteThatExactlyFillsTheHoursAllowanceGoes() throws Exception {
+        Instant twentyPast = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(20));
+        Instant nextHour = twentyPast.plus(Duration.ofHours(1));
+        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
+            dynamo.createTable(TABLE);
+            Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"), Optional.empty(), Optional.empty(), ALLOWANCE);
+            PostService posts = new Wiring(raw, settings, Clock.fixed(twentyPast, ZoneOffset.UTC)).posts();
+            PostService later = new Wiring(raw, settings, Clock.fixed(nextHour, ZoneOffset.UTC)).posts();
+            Post created = done(posts.create(draft("Fika på fredag", "Välkomna!"), AUTHOR, Optional.empty()));
+            // What a category added to this short post takes, once the category has been in use (its first use
+            // also writes the category).
+            done(posts.addTags(created.slug(), List.of("Ekonomi"), Optional.empty(), AUTHOR));
+            done(posts.removeTag(created.slug(), "ekonomi", Optional.empty(), AUTHOR));
+            long before = WriteAllowances.used(raw, TABLE, AUTHOR, twentyPast);
+            done(posts.addTags(created.slug(), List.of("Ekonomi"), Optional.empty(), AUTHOR));
+            long addTakes = WriteAllowances.used(raw, TABLE, AUTHOR, twentyPast) - before;
+            done(posts.removeTag(created.slug(), "ekonomi", Optional.empty(), AUTHOR));
+
+            // The next hour has exactly that left: the same change goes, and the hour is then spent to the unit.
+            WriteAllowances.setUsed(raw, TABLE, AUTHOR, nextHour, ALLOWANCE - addTakes);
+            done(later.addTags(created.slug(), List.of("Ekonomi"), Optional.empty(), AUTHOR));
+            assertEquals(ALLOWANCE, WriteAllowances.used(raw, TABLE, AUTHOR, nextHour), "the hour is spent to the unit, not past it");
+            assertInstanceOf(Refusal.AllowanceSpent.class, assertInstanceOf(Outcome.Refused.class,
+                    later.removeTag(created.slug(), "ekonomi", Optional.empty(), AUTHOR)).refusal(), "and the next write is refused");
+        }
+    }
+
     @Test
     void withoutAnAllowanceNothingIsCounted() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {

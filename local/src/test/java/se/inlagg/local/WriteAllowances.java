@@ -34,4 +34,12 @@ final class WriteAllowances {
                 "SK", AttributeValue.fromS("HOUR#" + at.getEpochSecond() / 3600)))).item();
         return item.containsKey("used") ? Long.parseLong(item.get("used").n()) : 0;
     }
+
+    /** Sets what the author's writes took in the clock hour of {@code at}, as if they had. */
+    static void setUsed(DynamoDbClient raw, String table, String authorId, Instant at, long units) {
+        raw.putItem(r -> r.tableName(table).item(Map.of(
+                "PK", AttributeValue.fromS("RATE#writes#" + authorId),
+                "SK", AttributeValue.fromS("HOUR#" + at.getEpochSecond() / 3600),
+                "used", AttributeValue.fromN(Long.toString(units)))));
+    }
 }
