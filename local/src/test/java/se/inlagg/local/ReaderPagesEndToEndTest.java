@@ -296,6 +296,16 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertFalse(section.contains("manadsmote-i-vastervik\""), "not the post itself");
     }
 
+    /** The newest post readers can see leads to nothing newer: a scheduled post is not linked before its time. */
+    @Test
+    void theNewestVisiblePostLeadsToNoScheduledOne() {
+        String html = page("/posts/rutiner-i-linkoping");
+        assertFalse(html.contains("rel=\"prev\""), html);
+        assertFalse(html.contains("nyarshalsning") || html.contains("Nyårshälsning"), "the post scheduled for 2031 waits for its time");
+        assertTrue(html.contains("<a rel=\"next\" href=\"/posts/kontraktsvard-i-norrkoping\">Kontraktsvård i Norrköping</a>"), html);
+        assertEquals(404, http.get("/posts/nyarshalsning").status(), "nor is it shown");
+    }
+
     @Test
     void everyPublicPagePresentsItselfForSharingWithItsOwnTitleAndAddress() throws Exception {
         Set<String> titles = new HashSet<>();
