@@ -51,6 +51,12 @@ class MyPostsByStatusEndToEndTest extends ServerTest {
         assertEquals(List.of(scheduled, published, draft), slugs("/api/me/posts"));
         assertEquals(List.of(scheduled, published), slugs("/api/me/posts?status=published&limit=1"), "a page at a time");
         ApiAsserts.assertError(http.getAs("/api/me/posts?status=utkast", ServerExtension.TOKEN), 400, "validation_failed", "status");
+        // The oldest post is the only draft: the page that finds it at the end of the list is full and the last one, so
+        // it offers no cursor to an empty page.
+        var onlyDraft = http.getAs("/api/me/posts?status=draft&limit=1", ServerExtension.TOKEN);
+        assertEquals(200, onlyDraft.status(), onlyDraft.body());
+        assertEquals(1, onlyDraft.json().path("items").size(), onlyDraft.body());
+        assertFalse(onlyDraft.json().path("nextCursor").isTextual(), "nothing after the last draft: " + onlyDraft.body());
     }
 
     @Test
