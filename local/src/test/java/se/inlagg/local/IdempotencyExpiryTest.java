@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.inlagg.api.CreatePostHandler;
@@ -18,10 +20,14 @@ class IdempotencyExpiryTest extends ServerTest {
     static final String BODY = "{\"title\": \"Nyckel som går ut\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"}, \"publishedAt\": \"2019-01-30\"}";
 
     String createAt(Clock clock) {
+        return createAt(clock, "gar-ut-1");
+    }
+
+    String createAt(Clock clock, String key) {
         try (var client = env.server.dynamoClient()) {
             var wiring = new Wiring(client, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), clock);
             var answer = new CreatePostHandler().use(wiring).answer(Events.http("POST /api/posts", "/api/posts", Map.of(), BODY,
-                    "3f2b8c1e-5d4a-4e7b-9c2f-1a6d8e0b7c44", Map.of("idempotency-key", "gar-ut-1")));
+                    "3f2b8c1e-5d4a-4e7b-9c2f-1a6d8e0b7c44", Map.of("idempotency-key", key)));
             assertEquals(201, answer.status(), answer.bodyText());
             return Http.JSON.readTree(answer.bodyText()).path("id").asText();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -39,5 +45,17 @@ class IdempotencyExpiryTest extends ServerTest {
         assertNotEquals(first, second, "after a day the key is free: a new post");
         assertEquals(second, createAt(tomorrow), "and the key now stands for the new post");
         assertEquals(200, http.get("/api/posts/nyckel-som-gar-ut-2").status());
+    }
+
+    /** The day is up at its last second: a key sent again exactly 24 hours after its create is free, and makes a new post. */
+    @Test
+    void aKeyIsFreeAtTheVerySecondItsDayEnds() {
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Clock then = Clock.fixed(start, ZoneOffset.UTC);
+        Clock dayLater = Clock.fixed(start.plus(Duration.ofHours(24)), ZoneOffset.UTC);
+        String first = createAt(then, "gar-ut-pa-sekunden");
+        assertEquals(first, createAt(Clock.fixed(start.plus(Duration.ofHours(24)).minusSeconds(1), ZoneOffset.UTC), "gar-ut-pa-sekunden"),
+                "a second before: still the first post");
+        assertNotEquals(first, createAt(dayLater, "gar-ut-pa-sekunden"), "at the second the day ends: a new post");
     }
 }
