@@ -49,4 +49,13 @@ class StreamBatchTest {
         assertEquals(Set.of(), batch(record("REMOVE", "POST", "/images/../uploads/x.png", null)).picturesLeft(), "no name the uploads make");
         assertEquals(Set.of(), batch(record("REMOVE", "POST#TAG#ystad", "/images/" + FIRST, null)).picturesLeft(), "a list's copy of the post");
     }
+
+    @Test
+    void theBatchsPostsAreThoseOfItsPostItemsOnceEachAndAKeyWithoutAnIdIsNone() {
+        // A record of another item (a filter left off), or of a key "POST#" with nothing after it, names no post: it is
+        // passed over, never read as one; a post changed twice in a batch is indexed once.
+        var tagItem = Map.of("eventName", "MODIFY", "dynamodb", Map.of("Keys", Map.of("PK", Map.of("S", "TAG#ystad"), "SK", Map.of("S", "POST"))));
+        var noId = Map.of("eventName", "MODIFY", "dynamodb", Map.of("Keys", Map.of("PK", Map.of("S", "POST#"), "SK", Map.of("S", "POST"))));
+        assertEquals(Set.of(POST), batch(record("MODIFY", "POST", "", ""), tagItem, noId, record("REMOVE", "POST", "", null)).postIds());
+    }
 }
