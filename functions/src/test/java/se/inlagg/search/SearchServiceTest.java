@@ -869,6 +869,20 @@ class SearchServiceTest {
     }
 
     @Test
+    void aNameAsLongAsAScopeTakesIsSearchedWithinAndOneLetterMoreIsNoted() {
+        // The page says "högst 512 tecken": a name of exactly that many is one, as the API's lists take it.
+        List<FieldError> errors = new ArrayList<>();
+        SearchScope longest = SearchScope.read(name -> Optional.of("Å".repeat(Facet.MAX_PARAMETER_VALUE)).filter(v -> name.equals("author")),
+                errors);
+        assertEquals(List.of(), errors);
+        assertEquals(1, longest.facets().size());
+        SearchScope over = SearchScope.read(name -> Optional.of("Å".repeat(Facet.MAX_PARAMETER_VALUE + 1)).filter(v -> name.equals("author")),
+                errors);
+        assertEquals(List.of("author"), errors.stream().map(FieldError::field).toList());
+        assertTrue(over.isEverywhere());
+    }
+
+    @Test
     void aCursorBelongsToItsScopeAsToItsWords() {
         for (int i = 1; i <= 12; i++) {
             indexed("Fika nummer " + i, "Fika på kontoret.", String.format("2019-01-%02d", i), i % 2 == 0 ? "Fika" : "Kontoret");
