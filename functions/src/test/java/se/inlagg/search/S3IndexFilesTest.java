@@ -2,6 +2,7 @@ package se.inlagg.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -69,5 +70,17 @@ class S3IndexFilesTest {
         assertArrayEquals(bytes("newer"), now.bytes());
         assertEquals(newer.get(), now.etag());
         assertTrue(files.readManifest(newer) instanceof IndexFiles.Unchanged);
+    }
+
+    @Test
+    void aFileDeletedSinceItsManifestWasReadIsGoneNotEmptySoTheReaderReadsTheManifestAgain() {
+        // A newer commit's indexer deletes the files it replaced while a reader is still fetching the older manifest's:
+        // read as empty bytes, the reader's copy would be broken and the search fail; told gone, it reads the manifest again.
+        ConditionalBucket bucket = new ConditionalBucket();
+        S3IndexFiles files = new S3IndexFiles(bucket);
+        files.write("files/a-_0.cfs", bytes("segment"));
+        assertArrayEquals(bytes("segment"), files.read("files/a-_0.cfs"));
+        files.delete(java.util.List.of("files/a-_0.cfs"));
+        assertThrows(IndexFiles.FileGone.class, () -> files.read("files/a-_0.cfs"));
     }
 }
