@@ -25,6 +25,18 @@ class ObjectKeysTest {
     }
 
     @Test
+    void aKeyInTheAuthorsFolderThatNoFormMadeIsNoUpload() {
+        // Only the form's own keys (32 random characters) are read, judged and deleted as uploads: not the folder itself, a
+        // guessable name, or one in a folder below it.
+        String key = ObjectKeys.newUpload(ASA);
+        String random = key.substring(key.lastIndexOf('/') + 1);
+        for (String other : java.util.List.of("uploads/" + ASA + "/", "uploads/" + ASA + "/bild.jpg", "uploads/" + ASA + "/x/" + random,
+                key + "x", key.substring(0, key.length() - 1), "uploads/" + ASA + "/" + random.substring(1) + "/")) {
+            assertFalse(ObjectKeys.isUploadOf(ASA, other), other);
+        }
+    }
+
+    @Test
     void aPicturesNameComesFromItsUploadAndIsOneTheSiteServes() {
         String key = ObjectKeys.newUpload(ASA);
         String name = ObjectKeys.imageName(key, "\"etag-1\"", "post-1", ImageType.WEBP);
