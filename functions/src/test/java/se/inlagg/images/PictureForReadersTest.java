@@ -62,6 +62,16 @@ class PictureForReadersTest {
         assertEquals(Optional.empty(), PictureForReaders.of(Pictures.jpeg(400, 300), ImageType.JPEG), "nothing to take out: as uploaded");
     }
 
+    @Test
+    void aPhotoExactlyAsLargeAsReadersGetIsKeptAsUploadedNotEncodedAgain() {
+        // Encoded again it would only lose quality: it is no larger than readers get.
+        int side = PictureForReaders.LONGEST_SIDE;
+        assertEquals(Optional.empty(), PictureForReaders.of(Pictures.jpeg(side, side * 3 / 4), ImageType.JPEG));
+        assertEquals(Optional.empty(), PictureForReaders.of(Pictures.jpeg(side * 3 / 4, side), ImageType.JPEG));
+        var larger = PictureForReaders.of(Pictures.jpeg(side + 1, side * 3 / 4), ImageType.JPEG).orElseThrow();
+        assertEquals(side, larger.size().width(), "one pixel more is made smaller");
+    }
+
     /**
      * A WebP, which the JDK cannot read, loses what its camera knew all the same: its EXIF and XMP chunks go, its extended
      * header no longer says they follow, and every chunk that draws it (its colour profile among them) stays byte for byte.
