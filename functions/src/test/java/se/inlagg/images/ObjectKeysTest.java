@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.inlagg.posts.Image;
 
@@ -30,7 +31,7 @@ class ObjectKeysTest {
         // guessable name, or one in a folder below it.
         String key = ObjectKeys.newUpload(ASA);
         String random = key.substring(key.lastIndexOf('/') + 1);
-        for (String other : java.util.List.of("uploads/" + ASA + "/", "uploads/" + ASA + "/bild.jpg", "uploads/" + ASA + "/x/" + random,
+        for (String other : List.of("uploads/" + ASA + "/", "uploads/" + ASA + "/bild.jpg", "uploads/" + ASA + "/x/" + random,
                 key + "x", key.substring(0, key.length() - 1), "uploads/" + ASA + "/" + random.substring(1) + "/")) {
             assertFalse(ObjectKeys.isUploadOf(ASA, other), other);
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class S3IndexFilesTest {
         S3IndexFiles files = new S3IndexFiles(bucket);
         files.write("files/a-_0.cfs", bytes("segment"));
         assertArrayEquals(bytes("segment"), files.read("files/a-_0.cfs"));
-        files.delete(java.util.List.of("files/a-_0.cfs"));
+        files.delete(List.of("files/a-_0.cfs"));
         assertThrows(IndexFiles.FileGone.class, () -> files.read("files/a-_0.cfs"));
     }
 }
