@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -85,6 +86,16 @@ public final class Intercepted<T> {
         return replace(operation, call -> {
             action.accept(call);
             return call.proceed();
+        });
+    }
+
+    /** Runs the action once, before the first call of the operation: a race's other side, at the moment it matters. */
+    public Intercepted<T> beforeTheFirst(String operation, Runnable action) {
+        AtomicBoolean ran = new AtomicBoolean();
+        return before(operation, call -> {
+            if (ran.compareAndSet(false, true)) {
+                action.run();
+            }
         });
     }
 

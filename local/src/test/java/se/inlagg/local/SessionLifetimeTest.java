@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import se.inlagg.auth.Sessions;
+import se.inlagg.store.AuthorStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -46,16 +47,12 @@ class SessionLifetimeTest extends ServerTest {
             var plain = env.wiredTo(real);
             String id = plain.authors().authenticate("Bearer " + token).orElseThrow();
             // The revocation runs just before the sign-in's one write, after its read of the token.
-            var revokeFirst = new AtomicReference<Runnable>(() -> plain.authors().revoke(id));
-            DynamoDbClient racing = Intercepted.of(DynamoDbClient.class, real).before("transactWriteItems", call -> {
-                Runnable revoke = revokeFirst.getAndSet(null);
-                if (revoke != null) {
-                    revoke.run();
-                }
-            }).client();
+            var revoked = new AtomicReference<AuthorStore.Revoked>();
+            DynamoDbClient racing = Intercepted.of(DynamoDbClient.class, real)
+                    .beforeTheFirst("transactWriteItems", () -> revoked.set(plain.authors().revoke(id))).client();
             assertTrue(env.wiredTo(racing).sessions().signIn(token, Instant.now()).isEmpty(), "no session begun");
-            assertTrue(revokeFirst.get() == null, "the revocation ran");
-            var listed = plain.authors().all(Instant.now()).stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+            assertTrue(revoked.get() != null, "the revocation ran");
+            var listed = AuthorListEndToEndTest.listed(plain.authors().all(Instant.now()), id);
             assertEquals(0, listed.sessions(), "none left behind: " + listed);
         }
     }
@@ -72,14 +69,8 @@ class SessionLifetimeTest extends ServerTest {
             var plain = env.wiredTo(real);
             String id = plain.authors().authenticate("Bearer " + token).orElseThrow();
             var begun = new AtomicReference<String>();
-            var signInFirst = new AtomicReference<Runnable>(
-                    () -> begun.set(plain.sessions().signIn(token, Instant.now()).orElseThrow().id()));
-            DynamoDbClient racing = Intercepted.of(DynamoDbClient.class, real).before("transactWriteItems", call -> {
-                Runnable signIn = signInFirst.getAndSet(null);
-                if (signIn != null) {
-                    signIn.run();
-                }
-            }).client();
+            DynamoDbClient racing = Intercepted.of(DynamoDbClient.class, real).beforeTheFirst("transactWriteItems",
+                    () -> begun.set(plain.sessions().signIn(token, Instant.now()).orElseThrow().id())).client();
             var revoked = env.wiredTo(racing).authors().revoke(id);
             assertTrue(begun.get() != null, "the sign-in ran");
             assertTrue(plain.sessions().find(begun.get(), Instant.now()).isEmpty(), "the session begun meanwhile has ended");
