@@ -2,16 +2,26 @@ package se.inlagg.images;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -57,7 +67,7 @@ final class PictureForReaders {
      * 0.6 of a core, and a file that is small but slow to decode (a progressive JPEG, a 16-bit PNG of one colour, some
      * hundred times its size in pixels) must not take the save past it.
      */
-    static final java.time.Duration BUDGET = java.time.Duration.ofSeconds(4);
+    static final Duration BUDGET = Duration.ofSeconds(4);
     /**
      * A progressive JPEG of more pixels than this is not made smaller: its decoder reads the whole file before it gives a
      * line, so the budget cannot stop it (27 megapixels took 3 s on the development machine's core, twice that on Lambda's
@@ -79,7 +89,7 @@ final class PictureForReaders {
     static final int PHOTO_AS_PNG = 4;
 
     /** Stops a reading that has run past its budget (ImageReader.abort, asked again until the reading ends). */
-    private static final java.util.concurrent.ScheduledExecutorService WATCH = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+    private static final ScheduledExecutorService WATCH = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("picture-budget").unstarted(r));
 
     static {
@@ -103,7 +113,7 @@ final class PictureForReaders {
     }
 
     /** The same within this budget. */
-    static Optional<Made> of(byte[] file, ImageType type, java.time.Duration budget) {
+    static Optional<Made> of(byte[] file, ImageType type, Duration budget) {
         ImageHeader.Bytes bytes = ImageHeader.Bytes.of(file);
         Optional<ImageHeader> header = ImageHeader.read(bytes);
         if (header.isEmpty()) {
@@ -129,7 +139,7 @@ final class PictureForReaders {
     }
 
     /** Decoded, made smaller, turned upright and encoded anew, within the budget; empty, logged, when not. */
-    private static Optional<Made> made(byte[] file, ImageType type, int orientation, java.time.Duration budget) {
+    private static Optional<Made> made(byte[] file, ImageType type, int orientation, Duration budget) {
         try {
             Optional<BufferedImage> decoded = decode(file, type, budget);
             if (decoded.isEmpty()) {
@@ -169,9 +179,9 @@ final class PictureForReaders {
     static void prime() {
         BufferedImage image = new BufferedImage(LONGEST_SIDE + 8, 8, BufferedImage.TYPE_INT_RGB);
         turned(image, 6);
-        BufferedImage linear = new BufferedImage(new java.awt.image.ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_LINEAR_RGB),
-                false, false, java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE),
-                java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 4, 4, 3, null), false, null);
+        BufferedImage linear = new BufferedImage(new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_LINEAR_RGB),
+                false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE),
+                Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 4, 4, 3, null), false, null);
         inSrgb(linear);
         for (ImageType type : List.of(ImageType.JPEG, ImageType.PNG)) {
             try {
@@ -179,7 +189,7 @@ final class PictureForReaders {
                 ImageIO.write(image, type == ImageType.JPEG ? "jpeg" : "png", out);
                 of(out.toByteArray(), type);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
     }
@@ -189,18 +199,18 @@ final class PictureForReaders {
      * the size wanted or more (the decoder then holds between one and two times the side wanted, each way), then halved
      * smoothly. Empty when the reading ran past the budget.
      */
-    private static Optional<BufferedImage> decode(byte[] file, ImageType type, java.time.Duration budget) throws IOException {
+    private static Optional<BufferedImage> decode(byte[] file, ImageType type, Duration budget) throws IOException {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(type == ImageType.JPEG ? "jpeg" : "png");
         if (!readers.hasNext()) {
             return Optional.empty();
         }
         ImageReader reader = readers.next();
-        var overrun = new java.util.concurrent.atomic.AtomicBoolean();
+        var overrun = new AtomicBoolean();
         // Asked again and again past the budget: a reader forgets an abort asked before its reading began.
         var watch = WATCH.scheduleAtFixedRate(() -> {
             overrun.set(true);
             reader.abort();
-        }, Math.max(1, budget.toMillis()), 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }, Math.max(1, budget.toMillis()), 50, TimeUnit.MILLISECONDS);
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(file))) {
             reader.setInput(in, true, true);
             int width = reader.getWidth(0);

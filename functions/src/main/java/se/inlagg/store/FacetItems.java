@@ -1,6 +1,7 @@
 package se.inlagg.store;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -174,7 +175,7 @@ final class FacetItems {
 
     static Facet facetOf(Facet.Kind kind, Item d) {
         return kind == Facet.Kind.MONTH
-                ? Facet.month(java.time.YearMonth.parse(d.string(SLUG)))
+                ? Facet.month(YearMonth.parse(d.string(SLUG)))
                 : new Facet(kind, d.string(SLUG), d.string(NAME));
     }
 
