@@ -126,6 +126,30 @@ class ScheduledCountsTest {
         }
     }
 
+    /**
+     * A scheduled post counts in its category (it waits there, and readers see it at its time): the category keeps the
+     * name it gave, as a published post's would. A post with another spelling of it takes that name, so the two posts'
+     * tags, and the category's page, read alike once the first one's time has come.
+     */
+    @Test
+    void aCategoryOnlyAScheduledPostUsesKeepsItsNameForTheNextPost() throws Exception {
+        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
+            dynamo.createTable(TABLE);
+            Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"));
+            Wiring now = new Wiring(raw, settings, Clock.systemUTC());
+            Wiring later = new Wiring(raw, settings, Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
+            create(now, "Rapporten kommer", "Kvartalsrapport", Optional.of(Instant.now().plus(Duration.ofHours(1)).toString()));
+
+            String next = create(now, "Rapporten i korthet", "KVARTALSRAPPORT", Optional.empty());
+
+            Post post = done(now.posts().getToChange(next, AUTHOR));
+            assertEquals("Kvartalsrapport", post.summary().tags().getFirst().name(), "named as the scheduled post named it");
+            var category = later.posts().facets(Facet.Kind.CATEGORY).stream().filter(c -> c.facet().slug().equals("kvartalsrapport"))
+                    .findFirst().orElseThrow();
+            assertEquals(new FacetCount(new Facet(Facet.Kind.CATEGORY, "kvartalsrapport", "Kvartalsrapport"), 2), category);
+        }
+    }
+
     static String create(Wiring wiring, String title, String category, Optional<String> at) {
         var draft = new PostDraft(Optional.of(title), Optional.of("Text."), Optional.of("Åsa Öberg"), Optional.empty(), Optional.empty(),
                 List.of(category), at, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("published"));
