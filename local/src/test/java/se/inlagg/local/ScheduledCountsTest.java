@@ -150,6 +150,26 @@ class ScheduledCountsTest {
         }
     }
 
+    /** A scheduled post moved to a later time waits in its counters still, at its new time: not counted before it, nor lost. */
+    @Test
+    void aScheduledPostMovedToALaterTimeWaitsUntilThenAndCountsOnce() throws Exception {
+        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
+            dynamo.createTable(TABLE);
+            Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"));
+            Wiring now = new Wiring(raw, settings, Clock.systemUTC());
+            String slug = create(now, "Flyttas fram", "Flyttat", Optional.of(Instant.now().plus(Duration.ofHours(1)).toString()));
+            Post seen = done(now.posts().getToChange(slug, AUTHOR));
+
+            assertInstanceOf(Outcome.Done.class, now.posts().publish(slug, AUTHOR,
+                    Optional.of(Instant.now().plus(Duration.ofHours(3))), Optional.of(Seen.atVersion(seen.version()))));
+
+            assertEquals(Map.of("count", 0L, "waiting", 1L), counter(raw, "TAG#flyttat"));
+            assertEquals(0, count(new Wiring(raw, settings, Clock.offset(Clock.systemUTC(), Duration.ofHours(2))), "flyttat"),
+                    "not at its old time");
+            assertEquals(1, count(new Wiring(raw, settings, Clock.offset(Clock.systemUTC(), Duration.ofHours(4))), "flyttat"));
+        }
+    }
+
     static String create(Wiring wiring, String title, String category, Optional<String> at) {
         var draft = new PostDraft(Optional.of(title), Optional.of("Text."), Optional.of("Åsa Öberg"), Optional.empty(), Optional.empty(),
                 List.of(category), at, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("published"));
