@@ -3,7 +3,9 @@ package se.inlagg.posts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.IDN;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PunycodeTest {
@@ -27,6 +29,32 @@ class PunycodeTest {
     @Test
     void takesNoLabelLongerThanADomainNameHas() {
         assertEquals(63, Punycode.encode("a".repeat(62)).length(), "62 letters and the hyphen");
+        assertEquals(64, Punycode.encode("a".repeat(63)).length(), "63 letters, the most a label has, and the hyphen");
         assertThrows(IllegalArgumentException.class, () -> Punycode.encode("ö".repeat(64)));
+    }
+
+    /**
+     * The JDK's own encoder (inside java.net.IDN) against this one, on labels IDN leaves as they are but for the
+     * encoding: lowercase letters of several scripts mixed with ASCII, in labels short enough for IDN to take. The RFC's
+     * samples reach few of the bias adaptation's branches; thousands of labels reach its boundaries too.
+     */
+    @Test
+    void encodesAsTheJdksIdnDoesForLabelsOfManyScripts() {
+        String letters = "abcz09-åäöéüæøñçàþαβγλμωабвяжщ一丁七中例漢字가각힣";
+        int[] pool = letters.codePoints().toArray();
+        Random random = new Random(20261207);
+        for (int i = 0; i < 20_000; i++) {
+            int length = 1 + random.nextInt(12);
+            StringBuilder label = new StringBuilder();
+            for (int j = 0; j < length; j++) {
+                label.appendCodePoint(pool[random.nextInt(pool.length)]);
+            }
+            String l = label.toString();
+            if (l.codePoints().allMatch(c -> c < 0x80) || l.startsWith("-") || l.endsWith("-")) {
+                continue;
+            }
+            String ascii = IDN.toASCII(l, IDN.USE_STD3_ASCII_RULES);
+            assertEquals(ascii.substring("xn--".length()), Punycode.encode(l), l);
+        }
     }
 }
