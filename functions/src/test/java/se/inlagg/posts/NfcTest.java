@@ -51,4 +51,19 @@ class NfcTest {
         }
         assertEquals("Ω Å", Nfc.of("\u2126 \u212B"), "singletons NFC maps to another");
     }
+
+    @Test
+    void aGraveAccentTypedApartIsComposedToo() {
+        // U+0300, the first combining mark, is where the shortcut starts: "crème" pasted from macOS comes as e + U+0300,
+        // with no other mark to send the text to the normalizer.
+        assertEquals("crème", Nfc.of("cre\u0300me"));
+        assertEquals("à la carte", Nfc.of("a\u0300 la carte"));
+    }
+
+    @Test
+    void composingLeavesWhatOnlyCompatibilityWouldChangeAsTheAuthorWroteIt() {
+        // NFC, not NFKC: text that goes to the normalizer for its "å" keeps its m², ½ and ligature, which NFKC would
+        // make "m2", "1⁄2" and "fi".
+        assertEquals("Kontoret i Malmö: 120 m², ½ våning, ﬁka", Nfc.of("Kontoret i Malmo\u0308: 120 m², ½ va\u030Aning, ﬁka"));
+    }
 }
