@@ -20,6 +20,7 @@ import org.w3c.dom.Element;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Neighbours;
 import se.inlagg.posts.Image;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
@@ -186,6 +187,22 @@ class PagesRenderingTest {
      * beside it on /tags, a name in a search box's label the month after it; after a title in Hebrew the day of its date
      * would stand before it. Each value shown keeps its direction to itself; what a form sends back stays as typed.
      */
+    /** The newest post has only an older neighbour and the oldest only a newer one: each still links to it. */
+    @Test
+    void theNewestAndTheOldestPostEachLinkToTheirOneNeighbour() {
+        Post post = post("Mitt inlägg", "Text.");
+        var other = post("Grannen", "Text.").summary();
+        var neighbour = new PostSummary("0f0e3c1e-54a4-4c53-9a55-3d1f1d0c5a11", "grannen", other.title(), other.excerpt(), other.author(),
+                other.tags(), Optional.empty(), other.status(), Instant.parse("2019-01-27T23:00:00Z"), true, other.updatedAt(), 1,
+                other.authorId());
+        for (Neighbours neighbours : List.of(new Neighbours(Optional.empty(), Optional.of(neighbour)),
+                new Neighbours(Optional.of(neighbour), Optional.empty()))) {
+            PostView view = Views.post(post, STOCKHOLM, NOW, neighbours, List.of());
+            String page = Templates.render(out -> JtepostGenerated.render(out, null, frame(post.summary().title(), Optional.empty()), view, null));
+            assertTrue(page.contains("href=\"/posts/grannen\">Grannen</a>"), page);
+        }
+    }
+
     @Test
     void aNameOrTitleWrittenRightToLeftTurnsNothingAfterIt() {
         String rlo = "\u202E";
@@ -198,7 +215,7 @@ class PagesRenderingTest {
         var hebrew = new PostSummary("0f0e3c1e-54a4-4c53-9a55-3d1f1d0c5a11", "shalom", "שלום", summary.excerpt(), summary.author(),
                 summary.tags(), Optional.empty(), summary.status(), Instant.parse("2019-01-27T23:00:00Z"), true, summary.updatedAt(), 1,
                 summary.authorId());
-        PostView view = Views.post(post, STOCKHOLM, NOW, se.inlagg.posts.Neighbours.NONE, List.of(turned, hebrew));
+        PostView view = Views.post(post, STOCKHOLM, NOW, Neighbours.NONE, List.of(turned, hebrew));
         String page = Templates.render(out -> JtepostGenerated.render(out, null, frame(turned.title(), Optional.empty()), view, null));
         assertEquals(0, levelOf(shown(page, "<p class=\"meta\">", "</p>"), ", Enhetschef, Frivården Malmö"), page);
         assertEquals(0, levelOf(shown(page, "<section class=\"related\"", "</li>"), "30 januari 2019"), page);
