@@ -572,6 +572,26 @@ class PagesRenderingTest {
     }
 
     /**
+     * A feed's own updated time is its latest change, which need not be its newest post's: an older post edited since moves
+     * the feed on, so a reader that compares it with what it last saw fetches the edit.
+     */
+    @Test
+    void aFeedIsUpdatedWhenAnyOfItsPostsLastChanged() throws Exception {
+        var s = post("Nytt", "Text").summary();
+        var newest = new PostSummary("0c5e0c43-5a47-4f10-9d3b-0a4c6c35d0b1", "nytt", "Nytt", s.excerpt(), s.author(), s.tags(), s.image(),
+                s.status(), Instant.parse("2026-11-20T09:00:00Z"), true, Instant.parse("2026-11-20T09:00:00Z"), 1, s.authorId());
+        var editedSince = new PostSummary(s.id(), "gammalt", "Gammalt", s.excerpt(), s.author(), s.tags(), s.image(), s.status(),
+                Instant.parse("2026-10-01T09:00:00Z"), true, Instant.parse("2026-11-21T14:30:00Z"), 4, s.authorId());
+        String base = "https://blogg.example.se";
+        Document doc = parsed(AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base,
+                List.of(new Post(newest, "Text", "<p>Text</p>"), new Post(editedSince, "Text", "<p>Text</p>"))));
+        assertEquals("2026-11-21T14:30:00Z", text(doc.getDocumentElement(), "updated"));
+        Element older = (Element) doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(1);
+        assertEquals("2026-10-01T09:00:00Z", text(older, "published"), "published when it first appeared, not when edited");
+        assertEquals("2026-11-21T14:30:00Z", text(older, "updated"));
+    }
+
+    /**
      * A feed with no entry that said it was updated "now" would be another feed at each reading, with another tag, and a
      * reader polling it would never get a 304. It says one time, whenever it is read.
      */
@@ -599,6 +619,19 @@ class PagesRenderingTest {
         }
         assertEquals("Prenumerera på inlägg i kategorin Frivården Malmö", "Prenumerera på " + FeedHandler.link(category).orElseThrow().text());
         assertEquals(Optional.empty(), FeedHandler.link(Facet.month(java.time.YearMonth.of(2019, 1))), "a month has no feed");
+    }
+
+    /**
+     * The feed of a category named with markup characters ("Fika & prat") carries its name as text in its title: an "&"
+     * left as it is makes the whole feed one no reader can parse.
+     */
+    @Test
+    void aFeedOfACategoryNamedWithMarkupCharactersIsTitledWithThemAsText() throws Exception {
+        Facet category = Facet.category(Tag.named("Fika & <prat> på Åkersberg"));
+        String base = "https://blogg.example.se";
+        Document doc = parsed(AtomFeed.of(FeedHandler.title(category), base + category.path() + "/feed.xml", base + category.path(), base,
+                List.of(post("Fika", "Text"))));
+        assertEquals("Inlägg i kategorin Fika & <prat> på Åkersberg", text(doc.getDocumentElement(), "title"));
     }
 
     /**
