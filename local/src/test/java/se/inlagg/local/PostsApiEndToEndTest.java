@@ -466,6 +466,30 @@ class PostsApiEndToEndTest extends ServerTest {
         assertEquals(200, http.get("/api/posts?tag=datumnytt&limit=1&cursor=" + cursor).status(), "the cursor as it was made still pages");
     }
 
+    /**
+     * A cursor edited to a real date outside its list (another month than the month's list, a time not yet come) is
+     * refused. DynamoDB answers a start key outside the Query's bounds with an error of its own, a 500 to the reader,
+     * where the emulator, which does not check it, would answer a page.
+     */
+    @Test
+    void aCursorEditedToADateOutsideItsListIsRefused() {
+        for (int i = 1; i <= 3; i++) {
+            http.createPost("Gränsnytt " + i, "2012-08-0" + i, "Gränsnytt");
+        }
+        String date = "\\|2012-\\d{2}-\\d{2}T";
+        java.util.function.BiFunction<String, String, String> edited = (cursor, to) -> Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).replaceFirst(date, java.util.regex.Matcher.quoteReplacement(to))
+                        .getBytes(StandardCharsets.UTF_8));
+        String month = "/api/posts?tag=gransnytt&month=2012-08&limit=1";
+        String ofMonth = http.get(month).json().path("nextCursor").asText();
+        assertEquals(200, http.get(month + "&cursor=" + ofMonth).status(), "the cursor as it was made pages");
+        for (String outside : List.of("|2012-09-01T", "|2012-07-01T")) {
+            assertError(http.get(month + "&cursor=" + edited.apply(ofMonth, outside)), 400, "validation_failed", "cursor");
+        }
+        String ofTag = http.get("/api/posts?tag=gransnytt&limit=1").json().path("nextCursor").asText();
+        assertError(http.get("/api/posts?tag=gransnytt&limit=1&cursor=" + edited.apply(ofTag, "|2099-01-01T")), 400, "validation_failed", "cursor");
+    }
+
     @Test
     void aCategoryIsListedByItsSwedishNameAsByItsSlug() {
         http.createPost("Rapport om klientarbetet", "2012-03-04", "Klientens bästa");
