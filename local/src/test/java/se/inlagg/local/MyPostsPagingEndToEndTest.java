@@ -28,6 +28,10 @@ class MyPostsPagingEndToEndTest extends ServerTest {
         assertTrue(second.contains("<h1>Mina inlägg</h1>"));
         assertFalse(second.contains("Bläddra bland mina 21<"), "the newest is on the first page only");
         assertTrue(second.contains("<a href=\"/drafts\">Första sidan</a>"), "a way back to the first page");
+        // The second page starts right after the first: no post is skipped between them.
+        for (int i = 1; i <= 21; i++) {
+            assertTrue((first + second).contains("Bläddra bland mina " + i + "<"), "post " + i + " is on one of the two pages");
+        }
         assertFalse(first.contains("Första sidan"), "the first page needs none");
         assertEquals(400, asa.get("/drafts?cursor=inte-en-markor").status());
         assertEquals(400, asa.get("/drafts?cursor=" + "a".repeat(600)).status(), "too long to be one: refused, as on the reader's lists");
