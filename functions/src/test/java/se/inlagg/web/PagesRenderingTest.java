@@ -20,8 +20,8 @@ import org.w3c.dom.Element;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.FieldError;
-import se.inlagg.posts.Neighbours;
 import se.inlagg.posts.Image;
+import se.inlagg.posts.Neighbours;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Status;
@@ -181,20 +181,11 @@ class PagesRenderingTest {
         assertEquals("/people/olha-petrenko", latin.person().href());
     }
 
-    /**
-     * A byline's name ending in an open right-to-left override (U+202E, as pasted from a right-to-left text) would show
-     * the office after it as "idiB rotnoK", a title the date after it among related posts, a category's name the count
-     * beside it on /tags, a name in a search box's label the month after it; after a title in Hebrew the day of its date
-     * would stand before it. Each value shown keeps its direction to itself; what a form sends back stays as typed.
-     */
     /** The newest post has only an older neighbour and the oldest only a newer one: each still links to it. */
     @Test
     void theNewestAndTheOldestPostEachLinkToTheirOneNeighbour() {
         Post post = post("Mitt inlägg", "Text.");
-        var other = post("Grannen", "Text.").summary();
-        var neighbour = new PostSummary("0f0e3c1e-54a4-4c53-9a55-3d1f1d0c5a11", "grannen", other.title(), other.excerpt(), other.author(),
-                other.tags(), Optional.empty(), other.status(), Instant.parse("2019-01-27T23:00:00Z"), true, other.updatedAt(), 1,
-                other.authorId());
+        var neighbour = another(post.summary(), "grannen", "Grannen");
         for (Neighbours neighbours : List.of(new Neighbours(Optional.empty(), Optional.of(neighbour)),
                 new Neighbours(Optional.of(neighbour), Optional.empty()))) {
             PostView view = Views.post(post, STOCKHOLM, NOW, neighbours, List.of());
@@ -203,6 +194,18 @@ class PagesRenderingTest {
         }
     }
 
+    /** Another post of {@code like}'s author and categories, published two days before it: a neighbour or a related post. */
+    static PostSummary another(PostSummary like, String slug, String title) {
+        return new PostSummary("0f0e3c1e-54a4-4c53-9a55-3d1f1d0c5a11", slug, title, like.excerpt(), like.author(), like.tags(),
+                Optional.empty(), like.status(), Instant.parse("2019-01-27T23:00:00Z"), true, like.updatedAt(), 1, like.authorId());
+    }
+
+    /**
+     * A byline's name ending in an open right-to-left override (U+202E, as pasted from a right-to-left text) would show
+     * the office after it as "idiB rotnoK", a title the date after it among related posts, a category's name the count
+     * beside it on /tags, a name in a search box's label the month after it; after a title in Hebrew the day of its date
+     * would stand before it. Each value shown keeps its direction to itself; what a form sends back stays as typed.
+     */
     @Test
     void aNameOrTitleWrittenRightToLeftTurnsNothingAfterIt() {
         String rlo = "\u202E";
@@ -212,9 +215,7 @@ class PagesRenderingTest {
                 Optional.empty(), summary.status(), summary.publishedAt(), summary.dated(), summary.updatedAt(), summary.version(),
                 summary.authorId());
         Post post = new Post(turned, "Text.", "<p>Text.</p>");
-        var hebrew = new PostSummary("0f0e3c1e-54a4-4c53-9a55-3d1f1d0c5a11", "shalom", "שלום", summary.excerpt(), summary.author(),
-                summary.tags(), Optional.empty(), summary.status(), Instant.parse("2019-01-27T23:00:00Z"), true, summary.updatedAt(), 1,
-                summary.authorId());
+        var hebrew = another(summary, "shalom", "שלום");
         PostView view = Views.post(post, STOCKHOLM, NOW, Neighbours.NONE, List.of(turned, hebrew));
         String page = Templates.render(out -> JtepostGenerated.render(out, null, frame(turned.title(), Optional.empty()), view, null));
         assertEquals(0, levelOf(shown(page, "<p class=\"meta\">", "</p>"), ", Enhetschef, Frivården Malmö"), page);
