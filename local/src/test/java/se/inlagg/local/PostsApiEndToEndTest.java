@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import static se.inlagg.local.ApiAsserts.assertError;
 import static se.inlagg.local.ApiAsserts.slugs;
@@ -456,12 +458,9 @@ class PostsApiEndToEndTest extends ServerTest {
         }
         String cursor = http.get("/api/posts?tag=datumnytt&limit=1").json().path("nextCursor").asText();
         String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        String date = "\\|2012-\\d{2}-\\d{2}T";
-        assertTrue(java.util.regex.Pattern.compile(date).matcher(text).find(), "the date the test edits is in it: " + text);
+        assertTrue(CURSOR_DATE.matcher(text).find(), "the date the test edits is in it: " + text);
         for (String impossible : List.of("|2012-13-02T", "|2012-02-30T")) {
-            String edited = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    text.replaceFirst(date, java.util.regex.Matcher.quoteReplacement(impossible)).getBytes(StandardCharsets.UTF_8));
-            assertError(http.get("/api/posts?tag=datumnytt&limit=1&cursor=" + edited), 400, "validation_failed", "cursor");
+            assertError(http.get("/api/posts?tag=datumnytt&limit=1&cursor=" + withDate(cursor, impossible)), 400, "validation_failed", "cursor");
         }
         assertEquals(200, http.get("/api/posts?tag=datumnytt&limit=1&cursor=" + cursor).status(), "the cursor as it was made still pages");
     }
@@ -476,18 +475,24 @@ class PostsApiEndToEndTest extends ServerTest {
         for (int i = 1; i <= 3; i++) {
             http.createPost("Gränsnytt " + i, "2012-08-0" + i, "Gränsnytt");
         }
-        String date = "\\|2012-\\d{2}-\\d{2}T";
-        java.util.function.BiFunction<String, String, String> edited = (cursor, to) -> Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).replaceFirst(date, java.util.regex.Matcher.quoteReplacement(to))
-                        .getBytes(StandardCharsets.UTF_8));
         String month = "/api/posts?tag=gransnytt&month=2012-08&limit=1";
         String ofMonth = http.get(month).json().path("nextCursor").asText();
         assertEquals(200, http.get(month + "&cursor=" + ofMonth).status(), "the cursor as it was made pages");
         for (String outside : List.of("|2012-09-01T", "|2012-07-01T")) {
-            assertError(http.get(month + "&cursor=" + edited.apply(ofMonth, outside)), 400, "validation_failed", "cursor");
+            assertError(http.get(month + "&cursor=" + withDate(ofMonth, outside)), 400, "validation_failed", "cursor");
         }
         String ofTag = http.get("/api/posts?tag=gransnytt&limit=1").json().path("nextCursor").asText();
-        assertError(http.get("/api/posts?tag=gransnytt&limit=1&cursor=" + edited.apply(ofTag, "|2099-01-01T")), 400, "validation_failed", "cursor");
+        assertError(http.get("/api/posts?tag=gransnytt&limit=1&cursor=" + withDate(ofTag, "|2099-01-01T")), 400, "validation_failed", "cursor");
+    }
+
+    /** The date in a cursor of these tests' posts, all of 2012, as a client editing it by hand finds it. */
+    static final Pattern CURSOR_DATE = Pattern.compile("\\|2012-\\d{2}-\\d{2}T");
+
+    /** The cursor as a client makes it who edits it by hand: its date changed to {@code to}, everything else as it was. */
+    static String withDate(String cursor, String to) {
+        String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                CURSOR_DATE.matcher(text).replaceFirst(Matcher.quoteReplacement(to)).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
