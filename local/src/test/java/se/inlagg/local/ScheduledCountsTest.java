@@ -43,9 +43,8 @@ class ScheduledCountsTest {
     void aCreateCountsDuePostsForGoodAndTheirLaterWritesCountThemOnce() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
             dynamo.createTable(TABLE);
-            Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"));
-            Wiring now = new Wiring(raw, settings, Clock.systemUTC());
-            Wiring later = new Wiring(raw, settings, Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
+            Wiring now = wiring(raw, Duration.ZERO);
+            Wiring later = wiring(raw, Duration.ofHours(2));
             String inAnHour = Instant.now().plus(Duration.ofHours(1)).toString();
 
             List<String> scheduled = List.of("Planerat ett", "Planerat två", "Planerat tre").stream()
@@ -89,10 +88,8 @@ class ScheduledCountsTest {
     void aCreateOnAScheduledPostsSlugAndAWriteRacingACreateAreNeitherRefused() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
             dynamo.createTable(TABLE);
-            Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"));
-            Clock twoHoursOn = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
-            Wiring now = new Wiring(raw, settings, Clock.systemUTC());
-            Wiring later = new Wiring(raw, settings, twoHoursOn);
+            Wiring now = wiring(raw, Duration.ZERO);
+            Wiring later = wiring(raw, Duration.ofHours(2));
             String inAnHour = Instant.now().plus(Duration.ofHours(1)).toString();
 
             assertEquals("mote", create(now, "Möte", "Möten", Optional.empty()));
@@ -111,7 +108,7 @@ class ScheduledCountsTest {
                     hook.run();
                 }
             }).client();
-            Wiring racingWiring = new Wiring(hooked, settings, twoHoursOn);
+            Wiring racingWiring = wiring(hooked, Duration.ofHours(2));
             assertInstanceOf(Outcome.Done.class, racingWiring.posts().unpublish(racing, AUTHOR, Optional.of(Seen.atVersion(seen.version()))),
                     "the post did not change: no conflict");
             assertEquals(null, beforeNextWrite[0], "the create did come between");
@@ -135,9 +132,8 @@ class ScheduledCountsTest {
     void aCategoryOnlyAScheduledPostUsesKeepsItsNameForTheNextPost() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
             dynamo.createTable(TABLE);
-            Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"));
-            Wiring now = new Wiring(raw, settings, Clock.systemUTC());
-            Wiring later = new Wiring(raw, settings, Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
+            Wiring now = wiring(raw, Duration.ZERO);
+            Wiring later = wiring(raw, Duration.ofHours(2));
             create(now, "Rapporten kommer", "Kvartalsrapport", Optional.of(Instant.now().plus(Duration.ofHours(1)).toString()));
 
             String next = create(now, "Rapporten i korthet", "KVARTALSRAPPORT", Optional.empty());
@@ -155,8 +151,7 @@ class ScheduledCountsTest {
     void aScheduledPostMovedToALaterTimeWaitsUntilThenAndCountsOnce() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
             dynamo.createTable(TABLE);
-            Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"));
-            Wiring now = new Wiring(raw, settings, Clock.systemUTC());
+            Wiring now = wiring(raw, Duration.ZERO);
             String slug = create(now, "Flyttas fram", "Flyttat", Optional.of(Instant.now().plus(Duration.ofHours(1)).toString()));
             Post seen = done(now.posts().getToChange(slug, AUTHOR));
 
@@ -164,10 +159,15 @@ class ScheduledCountsTest {
                     Optional.of(Instant.now().plus(Duration.ofHours(3))), Optional.of(Seen.atVersion(seen.version()))));
 
             assertEquals(Map.of("count", 0L, "waiting", 1L), counter(raw, "TAG#flyttat"));
-            assertEquals(0, count(new Wiring(raw, settings, Clock.offset(Clock.systemUTC(), Duration.ofHours(2))), "flyttat"),
+            assertEquals(0, count(wiring(raw, Duration.ofHours(2)), "flyttat"),
                     "not at its old time");
-            assertEquals(1, count(new Wiring(raw, settings, Clock.offset(Clock.systemUTC(), Duration.ofHours(4))), "flyttat"));
+            assertEquals(1, count(wiring(raw, Duration.ofHours(4)), "flyttat"));
         }
+    }
+
+    /** The services on this class's table, their clock {@code ahead} of now (zero: now itself). */
+    static Wiring wiring(DynamoDbClient client, Duration ahead) {
+        return new Wiring(client, new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.offset(Clock.systemUTC(), ahead));
     }
 
     static String create(Wiring wiring, String title, String category, Optional<String> at) {
