@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,18 +25,15 @@ class FullMonthSitemapEndToEndTest extends ServerTest {
      */
     @Test
     void aMonthOfMoreThanAHundredPostsIsInItsSitemapWholeAndAFeedHoldsTheTwentyNewest() {
-        JsonNode firstPost = null;
-        for (int i = 1; i <= 101; i++) {
-            JsonNode created = post(http, "Många " + i, "Text.", String.format("2011-02-%02dT%02d:00", 2 + i / 24, i % 24), "Åsa Öberg",
-                    "Frivården Västervik", "published", false, "Många i februari");
-            firstPost = i == 1 ? created : firstPost;
-        }
+        List<JsonNode> created = IntStream.rangeClosed(1, 101).mapToObj(i -> post(http, "Många " + i, "Text.",
+                String.format("2011-02-%02dT%02d:00", 2 + i / 24, i % 24), "Åsa Öberg", "Frivården Västervik", "published", false,
+                "Många i februari")).toList();
         String sitemap = page(http, "/sitemaps/2011-02.xml");
         List<String> posts = Pattern.compile("<loc>[^<]*/posts/(manga-\\d+)</loc>").matcher(sitemap).results().map(m -> m.group(1)).toList();
         assertEquals(101, posts.size(), sitemap);
         assertTrue(posts.containsAll(List.of("manga-1", "manga-101")), posts.toString());
         // Created after the date it carries, so changed last when it was saved, not on 2 February 2011.
-        assertTrue(sitemap.contains("/posts/manga-1</loc><lastmod>" + firstPost.path("updatedAt").asText() + "</lastmod>"), sitemap);
+        assertTrue(sitemap.contains("/posts/manga-1</loc><lastmod>" + created.getFirst().path("updatedAt").asText() + "</lastmod>"), sitemap);
 
         String feed = page(http, "/tags/manga-i-februari/feed.xml");
         Matcher titles = Pattern.compile("<entry>\n<id>[^<]+</id>\n<title>([^<]+)</title>").matcher(feed);
