@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -105,6 +106,9 @@ class OpenApiContractTest extends ServerTest {
         reads.put("/api/posts/villkorad-lasning", "/api/posts/{slug}");
         reads.put("/api/posts?limit=1", "/api/posts");
         reads.put("/api/tags", "/api/tags");
+        reads.put("/api/people", "/api/people");
+        reads.put("/api/offices", "/api/offices");
+        reads.put("/api/months", "/api/months");
         reads.put("/api/search?q=villkor", "/api/search");
         reads.put("/api/openapi.json", "/api/openapi.json");
         reads.forEach((address, route) -> {
@@ -247,6 +251,9 @@ class OpenApiContractTest extends ServerTest {
         assertValid("Post", http.get("/api/posts/kontrakt-och-verklighet").json(), "GET /api/posts/{slug}");
         assertValid("PostPage", http.get("/api/posts?limit=1").json(), "GET /api/posts");
         assertValid("TagIndex", http.get("/api/tags").json(), "GET /api/tags");
+        for (String facets : List.of("/api/people", "/api/offices", "/api/months")) {
+            assertValid("FacetIndex", http.get(facets).json(), "GET " + facets);
+        }
         assertValid("TagsOfPost", http.write("POST", "/api/posts/kontrakt-och-verklighet/tags", "{\"tags\": [\"Avtal\"]}").json(), "add tags");
         String etag = http.get("/api/posts/kontrakt-och-verklighet").header("etag");
         assertValid("Post", http.sendWith("PATCH", "/api/posts/kontrakt-och-verklighet", "application/merge-patch+json",

@@ -86,8 +86,58 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertEquals(expected, inOrderFound(http.get("/api/tags").body(), expected));
         List<String> people = List.of("Eva Lind", "Per Persson", "Åsa Öberg");
         assertEquals(people, inOrderFound(page("/people"), people));
+        assertEquals(people, inOrderFound(http.get("/api/people").body(), people));
         List<String> offices = List.of("Frivården Linköping", "Frivården Ängelholm");
         assertEquals(offices, inOrderFound(page("/offices"), offices));
+        assertEquals(offices, inOrderFound(http.get("/api/offices").body(), offices));
+    }
+
+    /**
+     * What other systems read of people, offices and months: the API lists what /people, /offices and /archive list, in
+     * their order, with their counts, and each item's slug narrows the list of posts to exactly that many posts. A draft
+     * and a post scheduled for 2031 are in none of them.
+     */
+    @Test
+    void theApiListsThePeopleOfficesAndMonthsTheirPagesList() {
+        Map<String, String> pageOf = Map.of("/api/people", "/people", "/api/offices", "/offices", "/api/months", "/archive");
+        Map<String, String> parameterOf = Map.of("/api/people", "author", "/api/offices", "office", "/api/months", "month");
+        pageOf.forEach((api, index) -> {
+            var answer = http.get(api);
+            assertEquals(200, answer.status(), api);
+            assertTrue(answer.header("content-type").startsWith("application/json"), api);
+            String html = page(index);
+            List<String> linked = new ArrayList<>();
+            Matcher links = Pattern.compile("<a href=\"" + Pattern.quote(index.equals("/archive") ? "/archive/" : index + "/")
+                    + "([a-z0-9-]+)\">[^<]+</a> <span class=\"count\">(\\d+) inlägg</span>").matcher(html);
+            while (links.find()) {
+                linked.add(links.group(1) + " " + links.group(2));
+            }
+            List<String> listed = new ArrayList<>();
+            for (JsonNode item : answer.json().path("items")) {
+                String slug = item.path("slug").asText();
+                long count = item.path("count").asLong();
+                listed.add(slug + " " + count);
+                assertTrue(html.contains(">" + item.path("name").asText()) || api.equals("/api/months"), item + " named as on " + index);
+                assertEquals(count, http.get("/api/posts?limit=100&" + parameterOf.get(api) + "=" + slug).json().path("items").size(),
+                        item + ": its count is the posts its slug lists");
+            }
+            assertFalse(listed.isEmpty(), api);
+            assertEquals(linked, listed, api + " lists what " + index + " does, in its order, with its counts");
+        });
+        JsonNode people = http.get("/api/people").json().path("items");
+        JsonNode asa = null;
+        for (JsonNode person : people) {
+            asa = person.path("slug").asText().equals("asa-oberg") ? person : asa;
+        }
+        assertTrue(asa != null, people.toString());
+        assertEquals("Åsa Öberg", asa.path("name").asText());
+        assertEquals(2, asa.path("count").asInt(), "her draft and her post of 2031 are not counted yet");
+        JsonNode months = http.get("/api/months").json().path("items");
+        List<String> slugs = new ArrayList<>();
+        months.forEach(m -> slugs.add(m.path("slug").asText()));
+        assertTrue(slugs.containsAll(List.of("2020-03", "2019-02", "2019-01")) && !slugs.contains("2031-01"), slugs.toString());
+        assertEquals(slugs.stream().sorted(java.util.Comparator.reverseOrder()).toList(), slugs, "the newest month first");
+        assertEquals("Mars 2020", months.get(slugs.indexOf("2020-03")).path("name").asText());
     }
 
     /**
