@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import se.inlagg.app.Wiring;
-import se.inlagg.config.Settings;
 import se.inlagg.posts.Byline;
 
 /**
@@ -45,7 +42,7 @@ final class AuthorBrowser {
     /** A second author in the server's table, with a token of their own. */
     static String newAuthor(LocalServer server, String name, String token) {
         try (var client = server.dynamoClient()) {
-            new Wiring(client, new Settings(server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).authors()
+            Wirings.on(client, server.tableName()).authors()
                     .create(new Byline(name, Optional.of("Kriminalvårdare"), Optional.of("Anstalten Ystad")), token, Clock.systemUTC().instant());
         }
         return token;

@@ -2,14 +2,12 @@ package se.inlagg.local;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.inlagg.api.CreatePostHandler;
 import se.inlagg.api.ListPostsHandler;
 import se.inlagg.app.Wiring;
-import se.inlagg.config.Settings;
 import se.inlagg.http.HttpFunction;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
@@ -41,8 +39,7 @@ final class DataSize implements AutoCloseable {
     DataSize(Path data, String tableName) throws Exception {
         this.dynamo = DynamoForTests.embedded(data);
         dynamo.createTable(tableName);
-        this.wiring = new Wiring(meter.client(dynamo.endpoint()), new Settings(tableName, ZoneId.of("Europe/Stockholm")),
-                Clock.systemUTC());
+        this.wiring = Wirings.on(meter.client(dynamo.endpoint()), tableName);
         // The author signed in, for the page an author edits a post on.
         wiring.sessions().begin(AUTHOR, SESSION, "datasize-csrf", Clock.systemUTC().instant());
     }

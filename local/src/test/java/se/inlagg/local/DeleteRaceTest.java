@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static se.inlagg.local.ScheduledCountsTest.done;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.inlagg.app.Wiring;
-import se.inlagg.config.Settings;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
@@ -83,7 +80,7 @@ class DeleteRaceTest {
     }
 
     Wiring wiring(DynamoDbClient client) {
-        return new Wiring(client, new Settings(table, ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
+        return Wirings.on(client, table);
     }
 
     /** The client whose first transaction deleting an item first runs what {@code beforeDelete} holds, once. */

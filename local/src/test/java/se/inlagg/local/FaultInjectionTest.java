@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.Refusal;
 import se.inlagg.web.DeletePageHandler;
-import se.inlagg.config.Settings;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -64,7 +62,7 @@ class FaultInjectionTest {
     @BeforeEach
     void wire() {
         wiring = new Wiring(faults.wrap(real, env.server.tableName()),
-                new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC(),
+                Wirings.settings(env.server.tableName()), Clock.systemUTC(),
                 Duration.ofMillis(400), Duration.ofMillis(800));
     }
 
@@ -333,7 +331,7 @@ class FaultInjectionTest {
                     call.proceed();
                     throw ApiCallTimeoutException.create(8_500);
                 }).client();
-        Wiring slow = Wiring.withBuckets(late, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC(),
+        Wiring slow = Wiring.withBuckets(late, Wirings.settings(env.server.tableName()), Clock.systemUTC(),
                 () -> Optional.of(new RecordingS3().bucket(local)), () -> {
                     throw new AssertionError("no search index here");
                 });

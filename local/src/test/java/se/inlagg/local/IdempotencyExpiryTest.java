@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.inlagg.api.CreatePostHandler;
-import se.inlagg.app.Wiring;
-import se.inlagg.config.Settings;
 
 /** An Idempotency-Key is remembered for 24 hours; after that its record counts as absent, even before TTL removes it. */
 class IdempotencyExpiryTest extends ServerTest {
@@ -25,7 +22,7 @@ class IdempotencyExpiryTest extends ServerTest {
 
     String createAt(Clock clock, String key) {
         try (var client = env.server.dynamoClient()) {
-            var wiring = new Wiring(client, new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")), clock);
+            var wiring = Wirings.on(client, env.server.tableName(), clock);
             var answer = new CreatePostHandler().use(wiring).answer(Events.http("POST /api/posts", "/api/posts", Map.of(), BODY,
                     "3f2b8c1e-5d4a-4e7b-9c2f-1a6d8e0b7c44", Map.of("idempotency-key", key)));
             assertEquals(201, answer.status(), answer.bodyText());

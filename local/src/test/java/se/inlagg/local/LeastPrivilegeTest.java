@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.inlagg.app.Priming;
 import se.inlagg.app.Wiring;
-import se.inlagg.config.Settings;
 import se.inlagg.http.HttpFunction;
 import se.inlagg.posts.Byline;
 import se.inlagg.search.S3IndexFiles;
@@ -60,7 +58,7 @@ class LeastPrivilegeTest {
         env = new ServerExtension();
         template = Template.read(Repo.template());
         real = env.server.dynamoClient();
-        var settings = new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm"));
+        var settings = Wirings.settings(env.server.tableName());
         authorId = new Wiring(real, settings, Clock.systemUTC()).authors()
                 .create(new Byline("Åsa", Optional.empty(), Optional.empty()), AUTHOR_TOKEN, Instant.now()).id();
         LocalBucket bucket = env.server.bucket();
@@ -229,7 +227,7 @@ class LeastPrivilegeTest {
      * (LegacyPosts): the slug's claim leads to its random id, read with a Query of its own.
      */
     static void runLegacyPostScenarios(Consumer<ObjectNode> cookie, String csrf) throws Exception {
-        var settings = new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm"));
+        var settings = Wirings.settings(env.server.tableName());
         String legacy = LegacyPosts.create(LegacyPosts.service(real, settings), "Skrivet före namngivna id", authorId).slug();
         Consumer<ObjectNode> it = slug(legacy);
         assertEquals(200, invoke("GetPostFunction", "get-post.json", it));
@@ -506,7 +504,7 @@ class LeastPrivilegeTest {
     void everyFunctionsOwnPrimingReadsOnlyAndWritesNothing() throws Exception {
         // Each function's priming (the shared reads, its own requests, its made-up page) runs some 250 times before
         // every snapshot: two rounds here, on recorders of their own, so the grants test above sees none of it.
-        var settings = new Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm"));
+        var settings = Wirings.settings(env.server.tableName());
         String searchBucket = s3.newBucket("least-privilege-priming");
         int primed = 0;
         for (var f : template.functions().values()) {

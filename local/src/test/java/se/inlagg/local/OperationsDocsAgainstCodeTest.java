@@ -1,7 +1,6 @@
 package se.inlagg.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
@@ -15,8 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -25,7 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.inlagg.api.GetPostHandler;
 import se.inlagg.app.Wiring;
-import se.inlagg.config.Settings;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -76,7 +72,7 @@ class OperationsDocsAgainstCodeTest {
         DynamoDbClient failing = Intercepted.of(DynamoDbClient.class, unreached).beforeEvery(call -> {
             throw failure;
         }).client();
-        Wiring wiring = new Wiring(failing, new Settings("inlagg-test-Posts", ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
+        Wiring wiring = Wirings.on(failing, "inlagg-test-Posts");
         GetPostHandler handler = new GetPostHandler();
         handler.use(wiring);
         ByteArrayOutputStream logged = new ByteArrayOutputStream();

@@ -541,7 +541,7 @@ class PicturesEndToEndTest extends AuthorPagesTest {
         assertEquals(List.of(key), uploads.added(start, "images/"));
         // Deleted as by a function that stopped right after its write committed: the picture's file is not touched.
         try (var client = env.server.dynamoClient()) {
-            var stopped = se.inlagg.app.Wiring.withBuckets(client, new se.inlagg.config.Settings(env.server.tableName(), ZoneId.of("Europe/Stockholm")),
+            var stopped = se.inlagg.app.Wiring.withBuckets(client, Wirings.settings(env.server.tableName()),
                     java.time.Clock.systemUTC(), Optional::empty, () -> {
                         throw new AssertionError("a delete touches no search index");
                     });

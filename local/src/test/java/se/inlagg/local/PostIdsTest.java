@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.inlagg.app.Wiring;
-import se.inlagg.config.Settings;
 import se.inlagg.posts.Ids;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
@@ -39,7 +37,7 @@ class PostIdsTest {
         try (var dynamo = DynamoForTests.start(data)) {
             dynamo.createTable("PostsTable-Ids");
             var meter = new MeteredDynamo();
-            var settings = new Settings("PostsTable-Ids", ZoneId.of("Europe/Stockholm"));
+            var settings = Wirings.settings("PostsTable-Ids");
             var wiring = new Wiring(meter.client(dynamo.endpoint()), settings, Clock.systemUTC());
             Post named = created(wiring.posts(), "Månadsmöte i Ystad");
             assertEquals(Ids.ofSlug(named.slug()), named.id(), "a new post's id is named by its slug");
@@ -84,7 +82,7 @@ class PostIdsTest {
     void aSlugTakenByAnotherTitleOrByADeletedPostIsNeverGivenAgain() throws Exception {
         try (var dynamo = DynamoForTests.start(data)) {
             dynamo.createTable("PostsTable-Slugs");
-            var posts = new Wiring(dynamo.client(), new Settings("PostsTable-Slugs", ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).posts();
+            var posts = Wirings.on(dynamo.client(), "PostsTable-Slugs").posts();
             assertEquals("fika", created(posts, "Fika").slug());
             Post second = created(posts, "Fika");
             assertEquals("fika-2", second.slug());
@@ -110,7 +108,7 @@ class PostIdsTest {
         try (var dynamo = DynamoForTests.start(data)) {
             dynamo.createTable("PostsTable-Hidden");
             var meter = new MeteredDynamo();
-            var settings = new Settings("PostsTable-Hidden", ZoneId.of("Europe/Stockholm"));
+            var settings = Wirings.settings("PostsTable-Hidden");
             var posts = new Wiring(meter.client(dynamo.endpoint()), settings, Clock.systemUTC()).posts();
             var draft = LegacyPosts.draft("Omorganisation i Örebro").withStatus("draft");
             var scheduled = new se.inlagg.posts.PostDraft(Optional.of("Varsel i Väst"), Optional.of("Text."), Optional.of("Åsa Öberg"),

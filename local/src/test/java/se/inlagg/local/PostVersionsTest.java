@@ -8,7 +8,6 @@ import static se.inlagg.local.ScheduledCountsTest.done;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +44,7 @@ class PostVersionsTest {
     void eachEditKeepsThePostAsItWasForItsAuthorAndTheDeleteTakesThemAlong() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
             dynamo.createTable(TABLE);
-            Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"));
+            Settings settings = Wirings.settings(TABLE);
             Wiring wiring = new Wiring(raw, settings, Clock.systemUTC());
             PostService posts = wiring.posts();
             Post first = done(posts.create(draft("Årsmöte i Östersund", "Första texten, med ö och å."), AUTHOR, Optional.empty()));
@@ -104,7 +103,7 @@ class PostVersionsTest {
     void everyVersionOfALongTextIsListedAndTheDeleteTakesThemAll() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
             dynamo.createTable(TABLE);
-            PostService posts = new Wiring(raw, new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).posts();
+            PostService posts = Wirings.on(raw, TABLE).posts();
             Post post = done(posts.create(draft("Lång text", longText(0, 30_000)), AUTHOR, Optional.empty()));
             for (int edit = 1; edit <= 22; edit++) {
                 post = done(posts.edit(post, draft("Lång text", longText(edit, 30_000)), AUTHOR));
@@ -137,7 +136,7 @@ class PostVersionsTest {
     void aPostEditedMoreThanATransactionHoldsIsDeletedWithAnAllowance() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
             dynamo.createTable(TABLE);
-            Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"), Optional.empty(), Optional.empty(), 100_000_000);
+            Settings settings = Wirings.settings(TABLE, 100_000_000);
             PostService posts = new Wiring(raw, settings, Clock.systemUTC()).posts();
             Post post = done(posts.create(draft("Ofta ändrad", "Text 0."), AUTHOR, Optional.empty()));
             post = done(posts.edit(post, draft("Ofta ändrad", "Text 1."), AUTHOR));
@@ -176,7 +175,7 @@ class PostVersionsTest {
     void anEditThatChangesNoWordsKeepsNone() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
             dynamo.createTable(TABLE);
-            PostService posts = new Wiring(raw, new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).posts();
+            PostService posts = Wirings.on(raw, TABLE).posts();
             Post post = done(posts.create(draft("Samma ord", "Text.").withStatus("draft"), AUTHOR, Optional.empty()));
             Post published = done(posts.edit(post, draft("Samma ord", "Text."), AUTHOR));
             assertEquals("published", published.summary().status().wire());
@@ -194,7 +193,7 @@ class PostVersionsTest {
     void anEditedPublishedPostIsListedOnce() throws Exception {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
             dynamo.createTable(TABLE);
-            Wiring wiring = new Wiring(raw, new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
+            Wiring wiring = Wirings.on(raw, TABLE);
             PostService posts = wiring.posts();
             Post first = done(posts.create(draft("Julbord på kontoret", "Ett."), AUTHOR, Optional.empty()));
             Post second = done(posts.edit(first, draft("Julbord på kontoret", "Två."), AUTHOR));

@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.inlagg.app.Wiring;
-import se.inlagg.config.Settings;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
@@ -37,8 +34,7 @@ class ReadAheadTest {
         try (var dynamo = DynamoForTests.start(data)) {
             dynamo.createTable("PostsTable-ReadAhead");
             var meter = new MeteredDynamo();
-            var wiring = new Wiring(meter.client(dynamo.endpoint()), new Settings("PostsTable-ReadAhead", ZoneId.of("Europe/Stockholm")),
-                    Clock.systemUTC());
+            var wiring = Wirings.on(meter.client(dynamo.endpoint()), "PostsTable-ReadAhead");
             Instant now = Clock.systemUTC().instant();
             Post post = (Post) assertInstanceOf(Outcome.Done.class, wiring.posts().create(new PostDraft(Optional.of("Månadsmöte i Ystad"),
                     Optional.of("Text."), Optional.of("Åsa Öberg"), Optional.empty(), Optional.empty(), List.of("Frivård"),

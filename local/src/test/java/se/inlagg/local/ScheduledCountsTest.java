@@ -7,14 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.inlagg.app.Wiring;
-import se.inlagg.config.Settings;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.FacetCount;
 import se.inlagg.posts.Outcome;
@@ -167,7 +165,7 @@ class ScheduledCountsTest {
 
     /** The services on this class's table, their clock {@code ahead} of now (zero: now itself). */
     static Wiring wiring(DynamoDbClient client, Duration ahead) {
-        return new Wiring(client, new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.offset(Clock.systemUTC(), ahead));
+        return Wirings.on(client, TABLE, Clock.offset(Clock.systemUTC(), ahead));
     }
 
     static String create(Wiring wiring, String title, String category, Optional<String> at) {

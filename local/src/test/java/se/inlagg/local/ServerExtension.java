@@ -2,12 +2,9 @@ package se.inlagg.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 import se.inlagg.app.Wiring;
-import se.inlagg.config.Settings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Starts a local server on a free port and a fresh data directory, and removes both afterwards. */
@@ -49,7 +46,7 @@ final class ServerExtension implements AutoCloseable {
 
     /** The services a function of this server runs on, over the given client (the server's own, or one a test wraps). */
     Wiring wiredTo(DynamoDbClient client) {
-        return new Wiring(client, new Settings(server.tableName(), ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
+        return Wirings.on(client, server.tableName());
     }
 
     @Override

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.inlagg.local.ScheduledCountsTest.done;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.inlagg.app.Wiring;
-import se.inlagg.config.Settings;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
@@ -65,7 +62,7 @@ class TornReadTest {
             dynamo.createTable(TABLE);
             AtomicReference<Runnable> midQuery = new AtomicReference<>();
             DynamoDbClient interleaving = readCommitted(raw, midQuery);
-            Wiring wiring = new Wiring(interleaving, new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
+            Wiring wiring = Wirings.on(interleaving, TABLE);
             PostService posts = wiring.posts();
 
             Post first = done(posts.create(draft("Årsmöte i Östersund", "Första texten."), AUTHOR, Optional.empty()));
@@ -100,7 +97,7 @@ class TornReadTest {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
             dynamo.createTable(TABLE);
             AtomicReference<Runnable> midQuery = new AtomicReference<>();
-            Wiring wiring = new Wiring(readCommitted(raw, midQuery), new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
+            Wiring wiring = Wirings.on(readCommitted(raw, midQuery), TABLE);
             PostService posts = wiring.posts();
 
             Post first = done(posts.create(draft("Årsmöte i Östersund", "Första texten."), AUTHOR, Optional.empty()));
@@ -124,7 +121,7 @@ class TornReadTest {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
             dynamo.createTable(TABLE);
             AtomicReference<Runnable> midQuery = new AtomicReference<>();
-            PostService posts = new Wiring(readCommitted(raw, midQuery), new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.systemUTC()).posts();
+            PostService posts = Wirings.on(readCommitted(raw, midQuery), TABLE).posts();
             String title = "Årsmöte i Östersund, skapat nu";
             midQuery.set(() -> done(posts.create(draft(title, "Första texten."), AUTHOR, Optional.empty())));
             Outcome<Post> seen = posts.get(se.inlagg.posts.Slugs.forTitle(title), Optional.empty());
@@ -145,7 +142,7 @@ class TornReadTest {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
             dynamo.createTable(TABLE);
             AtomicReference<Runnable> midBatch = new AtomicReference<>();
-            Wiring wiring = new Wiring(batchReadCommitted(raw, midBatch), new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.systemUTC());
+            Wiring wiring = Wirings.on(batchReadCommitted(raw, midBatch), TABLE);
             PostService posts = wiring.posts();
             Post first = done(posts.create(draft("Årsmöte i Östersund", "Första texten."), AUTHOR, Optional.empty()));
             String session = wiring.sessions().begin(AUTHOR, "session-" + java.util.UUID.randomUUID(), "csrf", java.time.Instant.now()).id();

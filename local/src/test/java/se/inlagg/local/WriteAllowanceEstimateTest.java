@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.inlagg.app.Wiring;
-import se.inlagg.config.Settings;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
@@ -50,7 +48,7 @@ class WriteAllowanceEstimateTest {
             }
             var meter = new MeteredDynamo();
             var raw = meter.client(dynamo.endpoint());
-            var settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"), Optional.empty(), Optional.empty(), 100_000_000);
+            var settings = Wirings.settings(TABLE, 100_000_000);
             return new Metered(dynamo, meter, raw, new Wiring(raw, settings, Clock.fixed(now, ZoneOffset.UTC)).posts());
         }
 

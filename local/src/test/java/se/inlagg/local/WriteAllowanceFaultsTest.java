@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.inlagg.app.Wiring;
-import se.inlagg.config.Settings;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
@@ -78,7 +76,7 @@ class WriteAllowanceFaultsTest {
             DynamoDbClient raw = dynamo.client();
             TableFromTemplate.ensure(raw, Template.read(Repo.template()), table);
             Injected injected = new Injected();
-            var settings = new Settings(table, ZoneId.of("Europe/Stockholm"), Optional.empty(), Optional.empty(), allowance);
+            var settings = Wirings.settings(table, allowance);
             return new Setup(dynamo, raw, injected, new Wiring(injected.wrap(raw), settings, Clock.fixed(now, ZoneOffset.UTC)).posts());
         }
 

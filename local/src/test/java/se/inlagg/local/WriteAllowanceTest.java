@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -49,7 +48,7 @@ class WriteAllowanceTest {
         Instant twentyPast = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(20));
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
             dynamo.createTable(TABLE);
-            Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"), Optional.empty(), Optional.empty(), ALLOWANCE);
+            Settings settings = Wirings.settings(TABLE, ALLOWANCE);
             PostService posts = new Wiring(raw, settings, Clock.fixed(twentyPast, ZoneOffset.UTC)).posts();
             var key = new IdempotentRequest("a".repeat(64), "b".repeat(64));
             Post created = done(posts.create(draft("Höstens långa protokoll", words(0)), AUTHOR, Optional.of(key)));
@@ -114,7 +113,7 @@ class WriteAllowanceTest {
         Instant twentyPast = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(20));
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
             dynamo.createTable(TABLE);
-            Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"), Optional.empty(), Optional.empty(), 100);
+            Settings settings = Wirings.settings(TABLE, 100);
             PostService posts = new Wiring(raw, settings, Clock.fixed(twentyPast, ZoneOffset.UTC)).posts();
             Post created = done(posts.create(draft("Höstens långa protokoll", words(0)), AUTHOR, Optional.empty()));
             assertTrue(WriteAllowances.used(raw, TABLE, AUTHOR, twentyPast) > 100, "taken whole, past the allowance");
@@ -133,7 +132,7 @@ class WriteAllowanceTest {
         Instant nextHour = twentyPast.plus(Duration.ofHours(1));
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
             dynamo.createTable(TABLE);
-            Settings settings = new Settings(TABLE, ZoneId.of("Europe/Stockholm"), Optional.empty(), Optional.empty(), ALLOWANCE);
+            Settings settings = Wirings.settings(TABLE, ALLOWANCE);
             PostService posts = new Wiring(raw, settings, Clock.fixed(twentyPast, ZoneOffset.UTC)).posts();
             PostService later = new Wiring(raw, settings, Clock.fixed(nextHour, ZoneOffset.UTC)).posts();
             Post created = done(posts.create(draft("Fika på fredag", "Välkomna!"), AUTHOR, Optional.empty()));
@@ -160,7 +159,7 @@ class WriteAllowanceTest {
         try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
             dynamo.createTable(TABLE);
             Instant now = Instant.now();
-            PostService posts = new Wiring(raw, new Settings(TABLE, ZoneId.of("Europe/Stockholm")), Clock.fixed(now, ZoneOffset.UTC)).posts();
+            PostService posts = Wirings.on(raw, TABLE, Clock.fixed(now, ZoneOffset.UTC)).posts();
             Post created = done(posts.create(draft("Höstens långa protokoll", words(0)), AUTHOR, Optional.empty()));
             done(posts.edit(created, draft("Höstens långa protokoll", words(1)), AUTHOR));
             assertEquals(0, WriteAllowances.used(raw, TABLE, AUTHOR, now), "no counter is written where the allowance is 0");
