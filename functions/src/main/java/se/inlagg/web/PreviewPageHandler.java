@@ -36,8 +36,10 @@ public final class PreviewPageHandler extends PostAuthorPage {
         PostView read = Views.post(Views.asPublishedNow(post, now), time.zone(), now);
         // Saved from the edit form on the way here: said, and said to be live already when readers see the post (else the
         // preview of a published post reads as a check before going live, though the change is live).
+        // Saved as a new draft from the writing form (?done=drafted): said as on the post, and only if the post is so.
         Optional<Notice> saved = request.query("done").filter("saved"::equals).map(d -> new Notice(post.summary().visibleAt(now)
-                ? "Ändringarna är sparade och syns redan för läsarna." : "Ändringarna är sparade.", Optional.empty()));
+                ? "Ändringarna är sparade och syns redan för läsarna." : "Ändringarna är sparade.", Optional.empty()))
+                .or(() -> Notice.onPost(request, post.summary(), now));
         PostView view = new PostView(read.title(), read.datetime(), read.date(), read.byline(), read.categories(), read.figure(),
                 read.bodyHtml(), Optional.of(NOTICE + read.notice().map(n -> " " + n).orElse("")), read.newer(), read.older(), read.related(), Optional.empty(),
                 Optional.empty());

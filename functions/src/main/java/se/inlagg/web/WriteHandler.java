@@ -97,10 +97,12 @@ public final class WriteHandler extends PageFunction {
      */
     private HttpResponse saved(Post post, FormData form) {
         String path = Views.postPath(post.slug());
+        Notice.Done done = Notice.stateOf(post.summary(), app().posts().time().now());
         return HttpResponse.seeOther(switch (form.value("action")) {
             case "image" -> ImageUploadPageHandler.pageFor(post.slug(), form);
-            case "preview" -> path + "/preview";
-            default -> Notice.after(path, Notice.stateOf(post.summary(), app().posts().time().now()), Optional.empty());
+            // Said in the preview's bar, as the edit form's save is: the author sees the draft was kept before reading it.
+            case "preview" -> Notice.after(path + "/preview", done, Optional.empty());
+            default -> Notice.after(path, done, Optional.empty());
         });
     }
 

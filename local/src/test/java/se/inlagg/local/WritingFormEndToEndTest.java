@@ -146,7 +146,10 @@ class WritingFormEndToEndTest extends AuthorPagesTest {
         assertEquals(before.get("excerpt"), asa.editForm(slug).get("excerpt"), "nothing saved");
     }
 
-    /** Found by a browser probe: a new post could not be previewed before it was saved and found again. */
+    /**
+     * Found by a browser probe: a new post could not be previewed before it was saved and found again. Found by a newcomer:
+     * the preview then did not say the draft was saved, as it says the edit form's changes were.
+     */
     @Test
     void aNewPostCanBeSavedAsADraftAndPreviewedInOneClick() {
         Map<String, String> form = new LinkedHashMap<>(AuthorBrowser.fields(asa.get("/write").body()));
@@ -155,8 +158,13 @@ class WritingFormEndToEndTest extends AuthorPagesTest {
         form.putAll(Map.of("title", "Förhandsgranskad direkt", "body", "Text att se först.", "action", "preview"));
         var saved = asa.post("/write", form);
         assertEquals(303, saved.status(), saved.body());
-        assertEquals("/posts/forhandsgranskad-direkt/preview", saved.header("location"));
-        assertEquals(200, asa.get(saved.header("location")).status());
+        assertEquals("/posts/forhandsgranskad-direkt/preview?done=drafted", saved.header("location"));
+        var preview = asa.get(saved.header("location"));
+        assertEquals(200, preview.status());
+        assertTrue(preview.body().contains("Utkastet är sparat. Det syns bara för dig tills du publicerar det."), preview.body());
+        assertFalse(asa.get("/posts/forhandsgranskad-direkt/preview?done=published").body().contains("Inlägget är publicerat"),
+                "an address made up to say published says nothing of a draft");
+        assertFalse(asa.get("/posts/forhandsgranskad-direkt/preview").body().contains("Utkastet är sparat."), "said only after the save");
         assertEquals(404, http.get("/posts/forhandsgranskad-direkt").status(), "a draft, until published");
     }
 

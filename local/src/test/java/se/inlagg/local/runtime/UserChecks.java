@@ -226,7 +226,7 @@ final class UserChecks {
             // The writing form: the post, saying what was done (a date to come would say scheduled), or its next step.
             default -> "/posts/" + Slugs.forTitle(event.formFields().getOrDefault("title", "")) + switch (event.formFields().getOrDefault("action", "")) {
                 case "image" -> "/image";
-                case "preview" -> "/preview";
+                case "preview" -> "/preview?done=drafted";
                 case "draft" -> "?done=drafted";
                 default -> "?done=published";
             };
