@@ -17,12 +17,15 @@ public final class ListFacetsHandler extends ApiFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
-        List<FacetCount> counts = switch (request.path()) {
-            case "/api/people" -> app().posts().facetsByName(Facet.Kind.PERSON);
-            case "/api/offices" -> app().posts().facetsByName(Facet.Kind.OFFICE);
+        List<FacetCount> counts = switch (request.routeKey()) {
+            case "GET /api/tags" -> app().posts().facetsByName(Facet.Kind.CATEGORY);
+            case "GET /api/people" -> app().posts().facetsByName(Facet.Kind.PERSON);
+            case "GET /api/offices" -> app().posts().facetsByName(Facet.Kind.OFFICE);
             // Newest first, as the archive lists them: a client showing months wants the latest at the top.
-            case "/api/months" -> app().posts().facets(Facet.Kind.MONTH);
-            default -> app().posts().facetsByName(Facet.Kind.CATEGORY);
+            case "GET /api/months" -> app().posts().facets(Facet.Kind.MONTH);
+            // A route template.yaml gives this function and this switch does not know: a 500 in the tests, not categories
+            // answered, and cached, under another address.
+            default -> throw new IllegalStateException("ListFacetsHandler has no list for the route " + request.routeKey());
         };
         return Caching.publicly(request, HttpResponse.json(200, PostJson.facetCounts(counts)));
     }

@@ -1,6 +1,7 @@
 package se.inlagg.posts;
 
 import java.time.YearMonth;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,9 @@ public record Facet(Kind kind, String slug, String name) {
     }
 
     public Facet {
+        // Never null, as the written-out equals and hashCode below take them to be.
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
         if (!Slugs.isSlug(slug) && !(kind == Kind.MONTH && slug.matches("\\d{4}-\\d{2}"))) {
             throw new IllegalArgumentException("not a facet slug: " + slug);
         }

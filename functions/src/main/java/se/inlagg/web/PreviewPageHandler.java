@@ -8,6 +8,7 @@ import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
+import se.inlagg.posts.Status;
 import se.inlagg.web.templates.JtepreviewGenerated;
 
 /**
@@ -39,7 +40,7 @@ public final class PreviewPageHandler extends PostAuthorPage {
         // Saved as a new draft from the writing form (?done=drafted): said as on the post, and only if the post is so.
         Optional<Notice> saved = request.query("done").filter("saved"::equals).map(d -> new Notice(post.summary().visibleAt(now)
                 ? "Ändringarna är sparade och syns redan för läsarna." : "Ändringarna är sparade.", Optional.empty()))
-                .or(() -> Notice.onPost(request, post.summary(), now));
+                .or(() -> post.summary().status() == Status.DRAFT ? Notice.onPost(request, post.summary(), now) : Optional.empty());
         PostView view = new PostView(read.title(), read.datetime(), read.date(), read.byline(), read.categories(), read.figure(),
                 read.bodyHtml(), Optional.of(NOTICE + read.notice().map(n -> " " + n).orElse("")), read.newer(), read.older(), read.related(), Optional.empty(),
                 Optional.empty());

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the API tests check again and again: the error shape, the slugs of a list, a tag's count. */
+/** What the API tests check again and again: the error shape, the slugs of a list, a tag's or another list's count. */
 final class ApiAsserts {
 
     private ApiAsserts() {
@@ -39,7 +39,12 @@ final class ApiAsserts {
 
     /** The count GET /api/tags gives a tag; 0 when it is not listed. */
     static long tagCount(Http http, String slug) {
-        for (JsonNode t : http.get("/api/tags").json().path("items")) {
+        return count(http, "/api/tags", slug);
+    }
+
+    /** The count one of the API's lists of counts (/api/tags, /api/people, /api/offices, /api/months) gives a slug; 0 when it is not listed. */
+    static long count(Http http, String list, String slug) {
+        for (JsonNode t : http.get(list).json().path("items")) {
             if (t.path("slug").asText().equals(slug)) {
                 return t.path("count").asLong();
             }

@@ -176,6 +176,8 @@ class WritingFormEndToEndTest extends AuthorPagesTest {
         assertFalse(other.get("/posts/" + published + "?done=published").body().contains("Inlägget är publicerat"), "another author");
         assertFalse(http.get("/posts/" + published + "?done=published").body().contains("Inlägget är publicerat"), "a reader");
         assertFalse(asa.get("/posts/" + published + "?done=drafted").body().contains("Utkastet är sparat"), "not what the post is");
+        assertFalse(asa.get("/posts/" + published + "/preview?done=published").body().contains("Inlägget är publicerat och syns för alla."),
+                "the preview says what the writing form did only of the draft it saved on its way there");
         String draft = write("Sparat som utkast här", "draft");
         assertTrue(asa.get("/posts/" + draft + "?done=drafted").body().contains("Utkastet är sparat."));
         assertFalse(asa.get("/posts/" + draft + "?done=published").body().contains("Inlägget är publicerat"), "a link made up");
