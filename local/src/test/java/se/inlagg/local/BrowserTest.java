@@ -6,27 +6,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.File;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.Optional;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,6 +55,8 @@ class BrowserTest {
     static final Path CHROMIUM = Path.of(System.getProperty("inlagg.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("inlagg.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Folders the class makes in /tmp (Chromium's profiles, some 7 MB each, a picture to upload), removed after it. */
+    private static final List<Path> FOLDERS = new CopyOnWriteArrayList<>();
 
     static ServerExtension env;
     static HttpServer images;
@@ -80,12 +92,12 @@ class BrowserTest {
     }
 
     /** Headless Chromium, with JavaScript off as a reader who blocks it (or, for axe-core's rules, on). */
-    static ChromeDriver chromium(boolean javascript) throws java.io.IOException {
+    static ChromeDriver chromium(boolean javascript) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1000,1400", "--user-data-dir=" + Files.createTempDirectory("inlagg-chromium"));
+                "--window-size=1000,1400", "--user-data-dir=" + folder("inlagg-chromium"));
         if (!javascript) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
@@ -96,6 +108,13 @@ class BrowserTest {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         return driver;
+    }
+
+    /** A folder of the class's own in /tmp, removed after it (nine Chromium profiles and a picture a run were left there before). */
+    private static Path folder(String prefix) throws IOException {
+        Path folder = Files.createTempDirectory(prefix);
+        FOLDERS.add(folder);
+        return folder;
     }
 
     static void readerPost(String title, String body, String date, String author, String office, String... tags) {
@@ -113,6 +132,11 @@ class BrowserTest {
         if (env != null) {
             env.close();
         }
+        // Every browser has quit by now: each test quits its own, and the class's is quit above.
+        for (Path folder : FOLDERS) {
+            TempFolders.delete(folder);
+        }
+        FOLDERS.clear();
     }
 
     @Test
@@ -180,7 +204,7 @@ class BrowserTest {
         // The summary's link brings its field into view with its label above it, in a window of a laptop's height, not with
         // the field at the window's top edge and its label above it, out of sight.
         var size = browser.manage().window().getSize();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 700));
+        browser.manage().window().setSize(new Dimension(1280, 700));
         try {
             browser.findElement(By.cssSelector(".errors a[href='#imageUrl']")).click();
             assertEquals("imageUrl", browser.switchTo().activeElement().getDomAttribute("id"));
@@ -249,7 +273,7 @@ class BrowserTest {
             assertFalse("1".equals(System.getenv("INLAGG_REQUIRE_BROWSER")), "axe-core " + AxeCore.VERSION + " could not be fetched with npm");
             Assumptions.abort("axe-core " + AxeCore.VERSION + " could not be fetched with npm here");
         }
-        List<String> pages = new java.util.ArrayList<>(List.of("/", "/posts/frivarden-i-vastervik-har-flyttat", "/tags/frivard", "/tags",
+        List<String> pages = new ArrayList<>(List.of("/", "/posts/frivarden-i-vastervik-har-flyttat", "/tags/frivard", "/tags",
                 "/archive", "/archive/2018-03", "/people", "/people/karin-lund", "/offices", "/offices/frivarden-vastervik", "/signin",
                 "/sok?q=", "/finns-inte"));
         awaitSearchable("frivard");
@@ -259,7 +283,7 @@ class BrowserTest {
         String edited = env.http.created(Http.post("Versioner att läsa", "Första texten.\n\n- en punkt", "2018-03-05", "Lokal utvecklare",
                 "Frivården Västervik", "published", "Frivård")).path("slug").asText();
         assertEquals(200, env.http.send("PATCH", "/api/posts/" + edited, "application/merge-patch+json",
-                "{\"body\": \"Andra texten.\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), ServerExtension.TOKEN,
+                "{\"body\": \"Andra texten.\"}".getBytes(StandardCharsets.UTF_8), ServerExtension.TOKEN,
                 Map.of("If-Match", "*")).status());
         versionPages = List.of("/posts/" + edited + "/versions", "/posts/" + edited + "/versions/1", "/posts/" + edited + "/edit?from=1");
         ChromeDriver checker = chromium(true);
@@ -269,7 +293,7 @@ class BrowserTest {
             List<String> faults = AxeCore.violations(checker, axe.get());
             assertTrue(faults.stream().anyMatch(f -> f.startsWith("image-alt")) && faults.stream().anyMatch(f -> f.startsWith("html-has-lang")),
                     "axe finds the faults of a faulty page: " + faults);
-            List<String> found = new java.util.ArrayList<>();
+            List<String> found = new ArrayList<>();
             checkEveryPage(checker, axe.get(), pages, "", found);
             assertEquals("rgb(255, 255, 255)", pageBackground(checker), "the light palette without a preference");
             // Again with the reader's system asking for dark: the stylesheet's other palette, every colour pair of it.
@@ -282,7 +306,7 @@ class BrowserTest {
                     {versionPages.get(0), "dark-versions.png"}, {versionPages.get(1), "dark-version.png"}}) {
                 checker.get(base + page[0]);
                 Files.copy(checker.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(page[1]),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        StandardCopyOption.REPLACE_EXISTING);
             }
             assertEquals(List.of(), found, "axe-core " + AxeCore.VERSION + " found violations");
             System.out.println("axe-core " + AxeCore.VERSION + ": no violations on " + (pages.size() + 3 + versionPages.size()) + " pages, light and dark");
@@ -417,7 +441,7 @@ class BrowserTest {
         try {
             return Optional.of(new WebDriverWait(in, Duration.ofSeconds(3))
                     .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.utkast"))));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             return Optional.empty();
         }
     }
@@ -544,8 +568,8 @@ class BrowserTest {
     }
 
     private static List<String> policyReports(ChromeDriver driver) {
-        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
     }
 
     /** Tabs forward until the element with this id (or the publish button) has the focus. */
@@ -651,7 +675,7 @@ class BrowserTest {
         browser.findElement(By.cssSelector("button[value=image]")).click();
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("file")));
         screenshot("upload.png");
-        Path file = Files.createTempFile("kontoret", ".png");
+        Path file = folder("inlagg-upload").resolve("kontoret.png");
         Files.write(file, TestPictures.png(640, 320));
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("form.upload button[type=submit]")).click();
@@ -739,7 +763,7 @@ class BrowserTest {
         String post = "/posts/kompetensutvecklingsinsatserna-skrivna-pa-telefonen";
         waitFor(ExpectedConditions.urlContains(post));
         var size = browser.manage().window().getSize();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 844));
+        browser.manage().window().setSize(new Dimension(320, 844));
         try {
             for (String[] page : new String[][] {{"/drafts", "phone-my-posts.png"}, {post + "/edit", "phone-edit.png"},
                     {post + "/preview", "phone-preview.png"}, {post + "/delete", "phone-delete.png"}, {post, "phone-post.png"}}) {
@@ -791,7 +815,7 @@ class BrowserTest {
                 + "Slut.", "2009-05-02", "Karin Lund",
                 "Frivården Västervik", "Arbetsmiljö");
         var size = browser.manage().window().getSize();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 844));
+        browser.manage().window().setSize(new Dimension(320, 844));
         try {
             browser.get(base + "/posts/fragan-till-registret");
             waitFor(d -> evaluate("document.querySelector('.body img').complete ? 1 : 0") == 1);
@@ -819,13 +843,13 @@ class BrowserTest {
         readerPost("Utbildning för samordnare", "Kort text.", "2009-06-01", "Karin Lund",
                 "Kriminalvårdsregionhuvudkontorsförvaltningsenheten", "Arbetsmiljöutvecklingssamordnarutbildningsprogram");
         var size = browser.manage().window().getSize();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.manage().window().setSize(new Dimension(390, 844));
         try {
             for (String page : List.of("/tags/arbetsmiljoutvecklingssamordnarutbildningsprogram",
                     "/offices/kriminalvardsregionhuvudkontorsforvaltningsenheten",
                     "/sok?q=samordnare&tag=arbetsmiljoutvecklingssamordnarutbildningsprogram")) {
                 browser.get(base + page);
-                String label = browser.findElement(By.cssSelector("form.within label")).getText().toLowerCase(java.util.Locale.ROOT);
+                String label = browser.findElement(By.cssSelector("form.within label")).getText().toLowerCase(Locale.ROOT);
                 assertTrue(label.contains("kriminalvårdsregion") || label.contains("arbetsmilj"), page + ": " + label);
                 assertEquals(0L, evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"),
                         page + " scrolls sideways on a phone");
@@ -921,7 +945,7 @@ class BrowserTest {
             assertEquals("", writer.findElement(By.id("title")).getDomProperty("value"), "nothing is filled in unasked");
             AxeCore.script().ifPresent(axe -> assertEquals(List.of(), AxeCore.violations(writer, axe), "the offer passes axe-core"));
             Files.copy(writer.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve("unsaved-words-offered.png"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    StandardCopyOption.REPLACE_EXISTING);
             offer.findElement(By.xpath(".//button[text()='Fyll i den osparade texten']")).click();
             assertEquals(title, writer.findElement(By.id("title")).getDomProperty("value"));
             assertEquals("Det här skrevs men sparades aldrig.\n\nFörsta punkten.", writer.findElement(By.id("body")).getDomProperty("value"));
@@ -954,7 +978,7 @@ class BrowserTest {
 
     private static void screenshot(String name) throws Exception {
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
 }
