@@ -2,6 +2,7 @@ package se.inlagg.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.inlagg.app.Wiring;
@@ -36,44 +40,58 @@ class ScheduledCountsTest {
 
     @TempDir
     Path data;
+    DynamoForTests dynamo;
+    DynamoDbClient raw;
+    Wiring now;
+    Wiring later;
+
+    @BeforeEach
+    void table() throws Exception {
+        dynamo = DynamoForTests.start(data);
+        raw = dynamo.client();
+        dynamo.createTable(TABLE);
+        now = wiring(raw, Duration.ZERO);
+        later = wiring(raw, Duration.ofHours(2));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        raw.close();
+        dynamo.close();
+    }
 
     @Test
     void aCreateCountsDuePostsForGoodAndTheirLaterWritesCountThemOnce() throws Exception {
-        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(TABLE);
-            Wiring now = wiring(raw, Duration.ZERO);
-            Wiring later = wiring(raw, Duration.ofHours(2));
-            String inAnHour = Instant.now().plus(Duration.ofHours(1)).toString();
+        String inAnHour = Instant.now().plus(Duration.ofHours(1)).toString();
 
-            List<String> scheduled = List.of("Planerat ett", "Planerat två", "Planerat tre").stream()
-                    .map(title -> create(now, title, "Planerat", Optional.of(inAnHour))).toList();
-            String alone = create(now, "Ensam och planerad", "Ensam", Optional.of(inAnHour));
-            assertEquals(Map.of("count", 0L, "waiting", 3L), counter(raw, "TAG#planerat"));
-            assertEquals(3, count(later, "planerat"), "due, counted on reading");
+        List<String> scheduled = List.of("Planerat ett", "Planerat två", "Planerat tre").stream()
+                .map(title -> create(now, title, "Planerat", Optional.of(inAnHour))).toList();
+        String alone = create(now, "Ensam och planerad", "Ensam", Optional.of(inAnHour));
+        assertEquals(Map.of("count", 0L, "waiting", 3L), counter(raw, "TAG#planerat"));
+        assertEquals(3, count(later, "planerat"), "due, counted on reading");
 
-            create(later, "Nytt i Planerat", "Planerat", Optional.empty());
-            assertEquals(Map.of("count", 4L, "waiting", 0L), counter(raw, "TAG#planerat"), "the due posts counted for good");
-            assertEquals(4, count(later, "planerat"));
-            assertEquals(Map.of("count", 0L, "waiting", 1L), counter(raw, "TAG#ensam"), "a counter no create wrote waits still");
+        create(later, "Nytt i Planerat", "Planerat", Optional.empty());
+        assertEquals(Map.of("count", 4L, "waiting", 0L), counter(raw, "TAG#planerat"), "the due posts counted for good");
+        assertEquals(4, count(later, "planerat"));
+        assertEquals(Map.of("count", 0L, "waiting", 1L), counter(raw, "TAG#ensam"), "a counter no create wrote waits still");
 
-            // Their own writes after: each leaves the count once, counted or waiting as the counter has it.
-            assertInstanceOf(Outcome.Done.class, later.posts().unpublish(scheduled.get(0), AUTHOR, Optional.empty()));
-            assertEquals(3, count(later, "planerat"));
-            assertInstanceOf(Outcome.Done.class, later.posts().delete(scheduled.get(1), Optional.empty(), AUTHOR));
-            assertEquals(2, count(later, "planerat"));
-            Post third = done(later.posts().getToChange(scheduled.get(2), AUTHOR));
-            assertInstanceOf(Outcome.Done.class, later.posts().replaceTags(third.slug(), List.of("Ensam"),
-                    Optional.of(Seen.atVersion(third.version())), AUTHOR));
-            assertEquals(1, count(later, "planerat"), "moved to another category");
-            assertEquals(Map.of("count", 1L, "waiting", 0L), counter(raw, "TAG#planerat"));
-            assertEquals(2, count(later, "ensam"), "where it counts, beside the one still waiting");
+        // Their own writes after: each leaves the count once, counted or waiting as the counter has it.
+        assertInstanceOf(Outcome.Done.class, later.posts().unpublish(scheduled.get(0), AUTHOR, Optional.empty()));
+        assertEquals(3, count(later, "planerat"));
+        assertInstanceOf(Outcome.Done.class, later.posts().delete(scheduled.get(1), Optional.empty(), AUTHOR));
+        assertEquals(2, count(later, "planerat"));
+        Post third = done(later.posts().getToChange(scheduled.get(2), AUTHOR));
+        assertInstanceOf(Outcome.Done.class, later.posts().replaceTags(third.slug(), List.of("Ensam"),
+                Optional.of(Seen.atVersion(third.version())), AUTHOR));
+        assertEquals(1, count(later, "planerat"), "moved to another category");
+        assertEquals(Map.of("count", 1L, "waiting", 0L), counter(raw, "TAG#planerat"));
+        assertEquals(2, count(later, "ensam"), "where it counts, beside the one still waiting");
 
-            assertInstanceOf(Outcome.Done.class, later.posts().delete(alone, Optional.empty(), AUTHOR));
-            assertEquals(Map.of("count", 1L, "waiting", 0L), counter(raw, "TAG#ensam"), "a waiting one leaves its entry");
-            assertEquals(1, count(later, "ensam"));
-            long people = later.posts().facets(Facet.Kind.PERSON).stream().mapToLong(FacetCount::count).sum();
-            assertEquals(2, people, "the author's posts readers see: Planerat tre and Nytt i Planerat; the person's counter was settled too");
-        }
+        assertInstanceOf(Outcome.Done.class, later.posts().delete(alone, Optional.empty(), AUTHOR));
+        assertEquals(Map.of("count", 1L, "waiting", 0L), counter(raw, "TAG#ensam"), "a waiting one leaves its entry");
+        assertEquals(1, count(later, "ensam"));
+        long people = later.posts().facets(Facet.Kind.PERSON).stream().mapToLong(FacetCount::count).sum();
+        assertEquals(2, people, "the author's posts readers see: Planerat tre and Nytt i Planerat; the person's counter was settled too");
     }
 
     /**
@@ -84,41 +102,33 @@ class ScheduledCountsTest {
      */
     @Test
     void aCreateOnAScheduledPostsSlugAndAWriteRacingACreateAreNeitherRefused() throws Exception {
-        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(TABLE);
-            Wiring now = wiring(raw, Duration.ZERO);
-            Wiring later = wiring(raw, Duration.ofHours(2));
-            String inAnHour = Instant.now().plus(Duration.ofHours(1)).toString();
+        String inAnHour = Instant.now().plus(Duration.ofHours(1)).toString();
 
-            assertEquals("mote", create(now, "Möte", "Möten", Optional.empty()));
-            assertEquals("mote-2", create(now, "Möte 2", "Möten", Optional.of(inAnHour)));
-            assertEquals("mote-3", create(later, "Möte", "Möten", Optional.empty()), "the next number, the scheduled post counted");
-            assertEquals(3, count(later, "moten"));
+        assertEquals("mote", create(now, "Möte", "Möten", Optional.empty()));
+        assertEquals("mote-2", create(now, "Möte 2", "Möten", Optional.of(inAnHour)));
+        assertEquals("mote-3", create(later, "Möte", "Möten", Optional.empty()), "the next number, the scheduled post counted");
+        assertEquals(3, count(later, "moten"));
 
-            String racing = create(now, "Planerat i kapp", "Kapplöpning", Optional.of(inAnHour));
-            Post seen = done(later.posts().getToChange(racing, AUTHOR));
-            // Just before the unpublish's transaction, a create in the same category counts the post there.
-            Runnable[] beforeNextWrite = {() -> create(later, "Kom emellan", "Kapplöpning", Optional.empty())};
-            DynamoDbClient hooked = Intercepted.of(DynamoDbClient.class, raw).before("transactWriteItems", call -> {
-                if (beforeNextWrite[0] != null) {
-                    Runnable hook = beforeNextWrite[0];
-                    beforeNextWrite[0] = null;
-                    hook.run();
-                }
-            }).client();
-            Wiring racingWiring = wiring(hooked, Duration.ofHours(2));
-            assertInstanceOf(Outcome.Done.class, racingWiring.posts().unpublish(racing, AUTHOR, Optional.of(Seen.atVersion(seen.version()))),
-                    "the post did not change: no conflict");
-            assertEquals(null, beforeNextWrite[0], "the create did come between");
-            assertEquals(Map.of("count", 1L, "waiting", 0L), counter(raw, "TAG#kapplopning"), "Kom emellan alone");
+        String racing = create(now, "Planerat i kapp", "Kapplöpning", Optional.of(inAnHour));
+        Post seen = done(later.posts().getToChange(racing, AUTHOR));
+        // Just before the unpublish's transaction, a create in the same category counts the post there.
+        AtomicBoolean cameBetween = new AtomicBoolean();
+        DynamoDbClient hooked = Intercepted.of(DynamoDbClient.class, raw).beforeTheFirst("transactWriteItems", () -> {
+            create(later, "Kom emellan", "Kapplöpning", Optional.empty());
+            cameBetween.set(true);
+        }).client();
+        Wiring racingWiring = wiring(hooked, Duration.ofHours(2));
+        assertInstanceOf(Outcome.Done.class, racingWiring.posts().unpublish(racing, AUTHOR, Optional.of(Seen.atVersion(seen.version()))),
+                "the post did not change: no conflict");
+        assertTrue(cameBetween.get(), "the create did come between");
+        assertEquals(Map.of("count", 1L, "waiting", 0L), counter(raw, "TAG#kapplopning"), "Kom emellan alone");
 
-            // Counted, then scheduled again: it waits again, and leaves the count.
-            Post third = done(later.posts().getToChange("mote-2", AUTHOR));
-            assertInstanceOf(Outcome.Done.class, later.posts().publish("mote-2", AUTHOR,
-                    Optional.of(Instant.now().plus(Duration.ofHours(5))), Optional.of(Seen.atVersion(third.version()))));
-            assertEquals(Map.of("count", 2L, "waiting", 1L), counter(raw, "TAG#moten"));
-            assertEquals(2, count(later, "moten"));
-        }
+        // Counted, then scheduled again: it waits again, and leaves the count.
+        Post third = done(later.posts().getToChange("mote-2", AUTHOR));
+        assertInstanceOf(Outcome.Done.class, later.posts().publish("mote-2", AUTHOR,
+                Optional.of(Instant.now().plus(Duration.ofHours(5))), Optional.of(Seen.atVersion(third.version()))));
+        assertEquals(Map.of("count", 2L, "waiting", 1L), counter(raw, "TAG#moten"));
+        assertEquals(2, count(later, "moten"));
     }
 
     /**
@@ -128,39 +138,29 @@ class ScheduledCountsTest {
      */
     @Test
     void aCategoryOnlyAScheduledPostUsesKeepsItsNameForTheNextPost() throws Exception {
-        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(TABLE);
-            Wiring now = wiring(raw, Duration.ZERO);
-            Wiring later = wiring(raw, Duration.ofHours(2));
-            create(now, "Rapporten kommer", "Kvartalsrapport", Optional.of(Instant.now().plus(Duration.ofHours(1)).toString()));
+        create(now, "Rapporten kommer", "Kvartalsrapport", Optional.of(Instant.now().plus(Duration.ofHours(1)).toString()));
 
-            String next = create(now, "Rapporten i korthet", "KVARTALSRAPPORT", Optional.empty());
+        String next = create(now, "Rapporten i korthet", "KVARTALSRAPPORT", Optional.empty());
 
-            Post post = done(now.posts().getToChange(next, AUTHOR));
-            assertEquals("Kvartalsrapport", post.summary().tags().getFirst().name(), "named as the scheduled post named it");
-            var category = later.posts().facets(Facet.Kind.CATEGORY).stream().filter(c -> c.facet().slug().equals("kvartalsrapport"))
-                    .findFirst().orElseThrow();
-            assertEquals(new FacetCount(new Facet(Facet.Kind.CATEGORY, "kvartalsrapport", "Kvartalsrapport"), 2), category);
-        }
+        Post post = done(now.posts().getToChange(next, AUTHOR));
+        assertEquals("Kvartalsrapport", post.summary().tags().getFirst().name(), "named as the scheduled post named it");
+        var category = later.posts().facets(Facet.Kind.CATEGORY).stream().filter(c -> c.facet().slug().equals("kvartalsrapport"))
+                .findFirst().orElseThrow();
+        assertEquals(new FacetCount(new Facet(Facet.Kind.CATEGORY, "kvartalsrapport", "Kvartalsrapport"), 2), category);
     }
 
     /** A scheduled post moved to a later time waits in its counters still, at its new time: not counted before it, nor lost. */
     @Test
     void aScheduledPostMovedToALaterTimeWaitsUntilThenAndCountsOnce() throws Exception {
-        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(TABLE);
-            Wiring now = wiring(raw, Duration.ZERO);
-            String slug = create(now, "Flyttas fram", "Flyttat", Optional.of(Instant.now().plus(Duration.ofHours(1)).toString()));
-            Post seen = done(now.posts().getToChange(slug, AUTHOR));
+        String slug = create(now, "Flyttas fram", "Flyttat", Optional.of(Instant.now().plus(Duration.ofHours(1)).toString()));
+        Post seen = done(now.posts().getToChange(slug, AUTHOR));
 
-            assertInstanceOf(Outcome.Done.class, now.posts().publish(slug, AUTHOR,
-                    Optional.of(Instant.now().plus(Duration.ofHours(3))), Optional.of(Seen.atVersion(seen.version()))));
+        assertInstanceOf(Outcome.Done.class, now.posts().publish(slug, AUTHOR,
+                Optional.of(Instant.now().plus(Duration.ofHours(3))), Optional.of(Seen.atVersion(seen.version()))));
 
-            assertEquals(Map.of("count", 0L, "waiting", 1L), counter(raw, "TAG#flyttat"));
-            assertEquals(0, count(wiring(raw, Duration.ofHours(2)), "flyttat"),
-                    "not at its old time");
-            assertEquals(1, count(wiring(raw, Duration.ofHours(4)), "flyttat"));
-        }
+        assertEquals(Map.of("count", 0L, "waiting", 1L), counter(raw, "TAG#flyttat"));
+        assertEquals(0, count(later, "flyttat"), "not at its old time");
+        assertEquals(1, count(wiring(raw, Duration.ofHours(4)), "flyttat"));
     }
 
     /** The services on this class's table, their clock {@code ahead} of now (zero: now itself). */
