@@ -1,10 +1,13 @@
 package se.inlagg.emulator;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -50,7 +53,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
         if (host == null) {
             return true;
         }
-        String name = host.strip().toLowerCase(java.util.Locale.ROOT);
+        String name = host.strip().toLowerCase(Locale.ROOT);
         if (name.startsWith("[")) {
             int end = name.indexOf(']');
             String address = end < 0 ? "" : name.substring(1, end);
@@ -65,8 +68,8 @@ public final class LoopbackHttpServer implements AutoCloseable {
                 || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
-    private static void misdirected(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
-        byte[] body = "This emulator answers requests to localhost only.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static void misdirected(HttpExchange exchange) throws IOException {
+        byte[] body = "This emulator answers requests to localhost only.\n".getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         exchange.sendResponseHeaders(421, body.length);
         try (var out = exchange.getResponseBody()) {

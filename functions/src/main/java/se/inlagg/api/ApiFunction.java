@@ -1,5 +1,6 @@
 package se.inlagg.api;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -10,6 +11,7 @@ import se.inlagg.http.HttpResponse;
 import se.inlagg.http.JsonErrors;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
+import se.inlagg.images.ImageService;
 import se.inlagg.json.Json;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.PostSummary;
@@ -42,7 +44,7 @@ abstract class ApiFunction extends HttpFunction {
     }
 
     /** The pictures service, or 503 where no bucket is configured. */
-    protected final se.inlagg.images.ImageService images() {
+    protected final ImageService images() {
         return app().images().orElseThrow(() -> new ProblemException(Problems.imagesUnavailable()));
     }
 
@@ -53,7 +55,7 @@ abstract class ApiFunction extends HttpFunction {
 
     /** The body as a JSON object; anything else is answered 415 or 400 before the domain sees it. */
     static Map<String, Object> jsonObject(HttpRequest request) {
-        String type = request.header("content-type").orElse("").toLowerCase(java.util.Locale.ROOT);
+        String type = request.header("content-type").orElse("").toLowerCase(Locale.ROOT);
         String media = request.mediaType();
         // A JSON Patch (RFC 6902) is a list of operations: read as a merge patch it would change the wrong things.
         boolean json = media.equals("application/json") || (JSON_SUFFIXED.matcher(media).matches() && !media.equals(JSON_PATCH));

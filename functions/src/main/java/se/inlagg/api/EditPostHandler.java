@@ -1,5 +1,6 @@
 package se.inlagg.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import se.inlagg.http.ETags;
@@ -8,6 +9,7 @@ import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
 import se.inlagg.posts.FieldError;
+import se.inlagg.posts.MarkupText;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostRules;
@@ -60,7 +62,7 @@ public final class EditPostHandler extends PostApiFunction {
      * is dated now) and a scheduled post's (it is published now), as the edit form's emptied date does; a post
      * readers see keeps the date they saw.
      */
-    private static Map<String, Object> merged(Post current, Map<String, Object> patch, java.time.Instant now) {
+    private static Map<String, Object> merged(Post current, Map<String, Object> patch, Instant now) {
         Map<String, Object> merged = MergePatch.apply(PostJson.createFields(current), patch);
         if (patch.containsKey("publishedAt") && patch.get("publishedAt") == null) {
             // Emptied: "now" to the service (PostRules.Checked#dateCleared), whatever the status (merging alone drops
@@ -78,7 +80,7 @@ public final class EditPostHandler extends PostApiFunction {
             if (PostRules.derivedExcerpt(current.summary().excerpt(), current.body())) {
                 merged.remove("excerpt");
             } else if (merged.get("excerpt") instanceof String own) {
-                merged.put("excerpt", se.inlagg.posts.MarkupText.fit(own));
+                merged.put("excerpt", MarkupText.fit(own));
             }
         }
         return merged;

@@ -2,7 +2,9 @@ package se.inlagg.api;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.ProblemException;
@@ -73,7 +75,7 @@ final class ListParams {
         checkCursor(cursor, errors);
         // A category, a person or an office, as the reader's pages narrow by: an ?author= ignored would answer the whole
         // feed as if it were that person's.
-        java.util.Map<Facet.Kind, String> given = new java.util.LinkedHashMap<>();
+        Map<Facet.Kind, String> given = new LinkedHashMap<>();
         for (Facet.Kind kind : FACETS) {
             request.strictQuery(kind.parameter()).filter(v -> !v.isBlank()).ifPresent(value -> {
                 given.put(kind, value);

@@ -1,5 +1,6 @@
 package se.inlagg.api;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Seen;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.Status;
+import se.inlagg.posts.StoredHtml;
 import se.inlagg.posts.Tag;
 
 /** Writes posts, pages and tags in the API's JSON shapes (the OpenAPI document names them). */
@@ -133,7 +135,7 @@ final class PostJson {
     static final int SHAPE = 1;
 
     /** How a version is answered: the shape above and the body's renderer (StoredHtml.VERSION, which changes bodyHtml). */
-    static final String REPRESENTATION = "shape " + SHAPE + ", renderer " + se.inlagg.posts.StoredHtml.VERSION;
+    static final String REPRESENTATION = "shape " + SHAPE + ", renderer " + StoredHtml.VERSION;
 
     static String etag(PostSummary post) {
         return ETags.ofVersion(post.id(), post.version(), REPRESENTATION);
@@ -152,7 +154,7 @@ final class PostJson {
                     : ifMatch.map(header -> current -> ETags.matchesStrongly(header, etag(current)));
         }
         return request.header("if-unmodified-since").flatMap(HttpDates::parse)
-                .map(since -> current -> !current.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(since));
+                .map(since -> current -> !current.updatedAt().truncatedTo(ChronoUnit.SECONDS).isAfter(since));
     }
 
     static List<Map<String, Object>> tags(List<Tag> tags) {

@@ -12,8 +12,8 @@ import se.inlagg.http.Problems;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Outcome;
-import se.inlagg.posts.Refusal;
 import se.inlagg.posts.PostRules;
+import se.inlagg.posts.Refusal;
 
 /**
  * GET and PUT /api/me: the calling author's profile (name, role, office), which the pages put in the

@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
-import se.inlagg.json.Json;
 import se.inlagg.config.Settings;
+import se.inlagg.json.Json;
 import se.inlagg.ops.Log;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.ListQuery;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class Priming {
 
     /** CRaC keeps resources only weakly; these stay alive for as long as the class is loaded. */
-    static final java.util.List<Resource> REGISTERED = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final List<Resource> REGISTERED = new CopyOnWriteArrayList<>();
 
     private final Wiring wiring;
 

@@ -20,11 +20,11 @@ import se.inlagg.search.SearchService;
 import se.inlagg.store.AuthorStore;
 import se.inlagg.store.DynamoPostRepository;
 import se.inlagg.store.RateLimitStore;
-import se.inlagg.store.WriteAllowance;
 import se.inlagg.store.ReadAhead;
 import se.inlagg.store.SessionStore;
 import se.inlagg.store.Table;
 import se.inlagg.store.Transactions;
+import se.inlagg.store.WriteAllowance;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.utils.Lazy;
 

@@ -2,6 +2,7 @@ package se.inlagg.auth;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import se.inlagg.posts.Sha256;
 
@@ -31,16 +32,16 @@ public final class Tokens {
     }
 
     /** The token of an "Authorization: Bearer …" value; empty for any other scheme or shape. */
-    public static java.util.Optional<String> fromBearer(String header) {
+    public static Optional<String> fromBearer(String header) {
         if (header == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String h = header.strip();
         if (h.length() < 8 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String token = h.substring(7).strip();
         return token.isEmpty() || token.length() > 512 || !TOKEN.matcher(token).matches()
-                ? java.util.Optional.empty() : java.util.Optional.of(token);
+                ? Optional.empty() : Optional.of(token);
     }
 }

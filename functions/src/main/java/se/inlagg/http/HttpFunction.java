@@ -2,15 +2,16 @@ package se.inlagg.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.List;
 import se.inlagg.app.LazyWiring;
 import se.inlagg.app.Priming;
 import se.inlagg.app.Wiring;
@@ -256,7 +257,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
             return false;
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.io.IOException) {
+            if (cause instanceof IOException) {
                 return true;
             }
         }

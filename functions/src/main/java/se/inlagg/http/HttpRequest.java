@@ -1,6 +1,8 @@
 package se.inlagg.http;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,7 +200,7 @@ public final class HttpRequest {
      * reads it. A query's values and a form's fields (web.FormData) are read so.
      */
     public static Optional<String> percentDecoded(String encoded) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(encoded.length());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
             if (c == '+') {
@@ -346,7 +348,7 @@ public final class HttpRequest {
         private final Map<String, String> pathParameters = new LinkedHashMap<>();
         private final Map<String, String> query = new LinkedHashMap<>();
         private final Map<String, String> headers = new LinkedHashMap<>();
-        private final java.util.ArrayList<String> cookies = new java.util.ArrayList<>();
+        private final ArrayList<String> cookies = new ArrayList<>();
         private Optional<String> body = Optional.empty();
         private boolean base64;
         private String sourceIp = "";

@@ -3,10 +3,12 @@ package se.inlagg.http;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import se.inlagg.json.Json;
 
 /** The one way handlers answer; it becomes API Gateway's payload 2.0 response only at the edge. */
 public record HttpResponse(int status, Map<String, String> headers, List<String> cookies, byte[] body) {
@@ -17,12 +19,12 @@ public record HttpResponse(int status, Map<String, String> headers, List<String>
     public HttpResponse {
         Map<String, String> lower = new LinkedHashMap<>();
         headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-        headers = java.util.Collections.unmodifiableMap(lower);
+        headers = Collections.unmodifiableMap(lower);
         cookies = List.copyOf(cookies);
     }
 
     public static HttpResponse json(int status, Object value) {
-        return of(status, JSON, se.inlagg.json.Json.write(value));
+        return of(status, JSON, Json.write(value));
     }
 
     public static HttpResponse html(int status, String html) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.Refusal;
+import se.inlagg.posts.SwedishNumbers;
 
 /**
  * Every problem the service can answer, with its status. Domain refusals map to statuses here and
@@ -93,7 +94,7 @@ public final class Problems {
         return new Problem(413, "payload_too_large", "The body is larger than " + limit + " bytes.",
                 "Det du skickade är för stort (högst " + Math.max(1, limit / (1024 * 1024)) + " MB). Inget sparades. "
                         + "Gå tillbaka med webbläsarens bakåtknapp, där finns det du skrev oftast kvar, och korta det "
-                        + "(ett inläggs text får vara högst " + se.inlagg.posts.SwedishNumbers.grouped(Integer.toString(PostRules.MAX_BODY_CHARS))
+                        + "(ett inläggs text får vara högst " + SwedishNumbers.grouped(Integer.toString(PostRules.MAX_BODY_CHARS))
                         + " tecken).");
     }
 

@@ -1,6 +1,8 @@
 package se.inlagg.images;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * What a file's header says it is: JPEG, PNG or WebP, with its width and height in pixels as it is shown (a camera's
@@ -165,12 +167,12 @@ public record ImageHeader(ImageType type, int width, int height) {
      * Walks a JPEG's segments from its start to the first whose marker is wanted, and gives where it is; -1 when the file
      * ends, breaks, or reaches its end-of-image or a scan (unless a scan is wanted) first.
      */
-    private static long jpegSegment(Bytes b, java.util.function.IntPredicate wanted) {
+    private static long jpegSegment(Bytes b, IntPredicate wanted) {
         return jpegSegment(b, 2, wanted);
     }
 
     /** The same, from the segment at {@code from} on. */
-    private static long jpegSegment(Bytes b, long from, java.util.function.IntPredicate wanted) {
+    private static long jpegSegment(Bytes b, long from, IntPredicate wanted) {
         long at = from;
         for (int segment = 0; segment < MAX_SEGMENTS; segment++) {
             if (b.at(at) != 0xff) {
@@ -315,6 +317,6 @@ public record ImageHeader(ImageType type, int width, int height) {
     }
 
     private static byte[] ascii(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

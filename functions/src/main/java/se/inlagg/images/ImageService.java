@@ -3,7 +3,9 @@ package se.inlagg.images;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
@@ -390,7 +392,7 @@ public final class ImageService {
         boolean replaced;
         /** Whether a byte past the file's end was asked for. */
         boolean ranOut;
-        private final java.util.Map<Long, byte[]> chunks = new java.util.HashMap<>();
+        private final Map<Long, byte[]> chunks = new HashMap<>();
 
         ChunkedBytes(String key, ImageBucket.Chunk first) {
             this.key = key;

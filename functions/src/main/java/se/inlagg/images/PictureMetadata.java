@@ -1,6 +1,8 @@
 package se.inlagg.images;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -94,7 +96,7 @@ final class PictureMetadata {
                 dropped = true;
             } else if (marker == APP0 && length > JFIF_WITHOUT_THUMBNAIL) {
                 // A JFIF header with a thumbnail of its own: the header, its length told anew, with one of 0 by 0.
-                byte[] header = java.util.Arrays.copyOfRange(file, at, at + 2 + JFIF_WITHOUT_THUMBNAIL);
+                byte[] header = Arrays.copyOfRange(file, at, at + 2 + JFIF_WITHOUT_THUMBNAIL);
                 header[2] = 0;
                 header[3] = JFIF_WITHOUT_THUMBNAIL;
                 header[header.length - 2] = 0;
@@ -178,8 +180,8 @@ final class PictureMetadata {
 
     /** Whether the segment at {@code at}, of this length, begins with this identifier. */
     private static boolean names(byte[] file, int at, int length, String identifier) {
-        byte[] id = identifier.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        return length - 2 >= id.length && java.util.Arrays.equals(file, at + 4, at + 4 + id.length, id, 0, id.length);
+        byte[] id = identifier.getBytes(StandardCharsets.ISO_8859_1);
+        return length - 2 >= id.length && Arrays.equals(file, at + 4, at + 4 + id.length, id, 0, id.length);
     }
 
     /** An APP1 segment of EXIF with one entry, the orientation, big-endian: 6 + 8 + 2 + 12 + 4 bytes. */
@@ -206,7 +208,7 @@ final class PictureMetadata {
         boolean dropped = false;
         int at = 8;
         while (at < file.length) {
-            if (at + 8 <= file.length && new String(file, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("IEND")
+            if (at + 8 <= file.length && new String(file, at + 4, 4, StandardCharsets.ISO_8859_1).equals("IEND")
                     && at + 12 > file.length) {
                 // Cut inside its end (its checksum missing, as browsers forgive): ended as a PNG ends.
                 out.write(PNG_END, 0, PNG_END.length);
@@ -216,14 +218,14 @@ final class PictureMetadata {
             long length = at + 12 > file.length ? -1
                     : ((file[at] & 0xffL) << 24) | ((file[at + 1] & 0xff) << 16) | ((file[at + 2] & 0xff) << 8) | (file[at + 3] & 0xff);
             if (length < 0 || at + 12 + length > file.length) {
-                if (at + 8 <= file.length && PNG_SHOWN.contains(new String(file, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1))) {
+                if (at + 8 <= file.length && PNG_SHOWN.contains(new String(file, at + 4, 4, StandardCharsets.ISO_8859_1))) {
                     out.write(file, at, file.length - at);
                 } else {
                     dropped = true;
                 }
                 break;
             }
-            String type = new String(file, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String type = new String(file, at + 4, 4, StandardCharsets.ISO_8859_1);
             int whole = (int) (12 + length);
             if (!PNG_SHOWN.contains(type)) {
                 dropped = true;
@@ -266,7 +268,7 @@ final class PictureMetadata {
                 break;
             }
             long length = littleEndian32(file, (int) at + 4);
-            String type = new String(file, (int) at, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String type = new String(file, (int) at, 4, StandardCharsets.ISO_8859_1);
             // Odd chunks are padded to even; a last chunk's missing pad byte is forgiven, as decoders forgive it, and so is a
             // last chunk that says it is longer than the file: it is taken to the RIFF's end (left out if it draws nothing).
             long whole = Math.min(8 + length + (length & 1), end - at);
@@ -306,7 +308,7 @@ final class PictureMetadata {
         int at = 8;
         while (at + 8 <= file.length) {
             long length = ((file[at] & 0xffL) << 24) | ((file[at + 1] & 0xff) << 16) | ((file[at + 2] & 0xff) << 8) | (file[at + 3] & 0xff);
-            String type = new String(file, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String type = new String(file, at + 4, 4, StandardCharsets.ISO_8859_1);
             if (PNG_COLOUR.contains(type)) {
                 return true;
             }

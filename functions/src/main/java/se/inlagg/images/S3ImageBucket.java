@@ -1,6 +1,7 @@
 package se.inlagg.images;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -139,7 +141,7 @@ public final class S3ImageBucket implements ImageBucket {
     @Override
     public void put(String to, byte[] bytes, ImageType type) {
         parts.client().get().putObject(r -> r.bucket(bucket).key(to).contentType(type.mediaType()).cacheControl(SHOWN),
-                software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+                RequestBody.fromBytes(bytes));
     }
 
     /**
@@ -171,7 +173,7 @@ public final class S3ImageBucket implements ImageBucket {
         try {
             return parts.presigner().get().presignGetObject(p -> p.signatureDuration(lifetime)
                     .getObjectRequest(g -> g.bucket(bucket).key(key))).url().toURI();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException("the SDK made an address that is not one", e);
         }
     }

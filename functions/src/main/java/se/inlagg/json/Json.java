@@ -1,5 +1,6 @@
 package se.inlagg.json;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import software.amazon.awssdk.thirdparty.jackson.core.JsonProcessingException;
 import software.amazon.awssdk.thirdparty.jackson.core.JsonToken;
 import software.amazon.awssdk.thirdparty.jackson.core.StreamReadConstraints;
 import software.amazon.awssdk.thirdparty.jackson.core.StreamReadFeature;
+import software.amazon.awssdk.thirdparty.jackson.core.exc.StreamConstraintsException;
 
 /**
  * JSON as plain maps, lists, strings, numbers and booleans. Strict about what it reads: duplicate
@@ -47,7 +50,7 @@ public final class Json {
     /** One JSON value and nothing after it; {@link JsonException} says what is wrong, in English. */
     public static Object read(String text) {
         // As bytes: the same UTF-8 parser the SDK uses, rather than a second, char-based one.
-        return read(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        return read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -56,7 +59,7 @@ public final class Json {
      */
     static String plainly(JsonProcessingException e) {
         String message = e.getOriginalMessage();
-        if (e instanceof software.amazon.awssdk.thirdparty.jackson.core.exc.StreamConstraintsException && message.contains("nesting depth")) {
+        if (e instanceof StreamConstraintsException && message.contains("nesting depth")) {
             return "Nested deeper than " + MAX_NESTING + " levels";
         }
         int internals = message.indexOf(" (start marker at");
@@ -162,7 +165,7 @@ public final class Json {
                 }
                 out.writeEndArray();
             }
-            case Object[] items -> write(out, java.util.Arrays.asList(items));
+            case Object[] items -> write(out, Arrays.asList(items));
             case CharSequence text -> out.writeString(text.toString());
             default -> throw new IllegalArgumentException(
                     "no JSON form for a " + value.getClass().getName() + ": give a map, a list, a string, a number or a boolean");

@@ -3,6 +3,7 @@ package se.inlagg.ops;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -51,13 +52,13 @@ public record Invocation(String requestId, String apiRequestId, String route, St
     }
 
     /** The time the current invocation has left; none outside one, where nothing ends it. */
-    static Optional<java.time.Duration> timeLeft() {
+    static Optional<Duration> timeLeft() {
         long endsAt = current().endsAt();
-        return endsAt == NEVER ? Optional.empty() : Optional.of(java.time.Duration.ofMillis(endsAt - System.currentTimeMillis()));
+        return endsAt == NEVER ? Optional.empty() : Optional.of(Duration.ofMillis(endsAt - System.currentTimeMillis()));
     }
 
     /** Whether the current invocation has this much time left (always, outside one). */
-    public static boolean hasLeft(java.time.Duration needed) {
+    public static boolean hasLeft(Duration needed) {
         return timeLeft().map(left -> left.compareTo(needed) >= 0).orElse(true);
     }
 

@@ -1,7 +1,7 @@
 package se.inlagg.posts;
 
-import java.time.Duration;
 import java.security.SecureRandom;
+import java.time.Duration;
 
 /**
  * Waits between attempts of a write that lost a race, within a time budget. Full jitter (a random

@@ -1,5 +1,7 @@
 package se.inlagg.posts;
 
+import java.util.function.IntPredicate;
+
 /**
  * Keeps the direction of a name or a title to itself where a page writes it in a line of its own words. Right-to-left
  * text, and the Unicode controls that set the direction of what follows them (embeddings and overrides U+202A–U+202E,
@@ -70,7 +72,7 @@ public final class DirectionControls {
         return without(text, c -> c == '\u200E' || c == '\u200F' || c == '\u061C');
     }
 
-    private static String without(String text, java.util.function.IntPredicate left) {
+    private static String without(String text, IntPredicate left) {
         for (int i = 0; i < text.length(); i++) {
             if (left.test(text.charAt(i))) {
                 StringBuilder out = new StringBuilder(text.length());

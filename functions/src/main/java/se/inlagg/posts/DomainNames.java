@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A host of letters beyond ASCII in the ASCII form a browser looks up: the WHATWG URL standard's, UTS #46 without its
- * transitional mapping. java.net.IDN implements IDNA2003, which maps the same letters to the same labels but for four
+ * transitional mapping. IDN implements IDNA2003, which maps the same letters to the same labels but for four
  * "deviation" characters: it makes ß "ss" and ς σ, and drops the zero-width joiner and non-joiner, so
  * "https://ß.de/x.jpg" would be stored as "https://ss.de/x.jpg", another domain, where a browser opens xn--zca.de. ICU4J's
  * UTS #46 would do all of it, but it is a 14 MB jar for a Lambda's cold start; so IDN maps each label still, and this

@@ -1,6 +1,7 @@
 package se.inlagg.posts;
 
 import java.time.YearMonth;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -121,7 +122,7 @@ public record Facet(Kind kind, String slug, String name) {
      * keeping their direction to themselves, so the words after them read as written ({@link DirectionControls}).
      */
     public String nameInText() {
-        return kind == Kind.MONTH ? name.toLowerCase(java.util.Locale.ROOT) : DirectionControls.isolated(name);
+        return kind == Kind.MONTH ? name.toLowerCase(Locale.ROOT) : DirectionControls.isolated(name);
     }
 
     /** What names it in its query parameter: a month as 2026-11, the others by name (a slug would do too). */

@@ -1,5 +1,7 @@
 package se.inlagg.posts;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -86,8 +88,8 @@ public record Image(String url, String alt, Optional<String> caption, Optional<S
             return Optional.empty();
         }
         // By its last two segments, decoded: "/../images/…", "/x/%2e%2e/images/…" and "%61…" reach the same file in a browser
-        // (java.net.URI's normalize keeps a leading "..", and would see "%2e%2e" undecoded).
-        String path = java.net.URI.create(address).getPath();
+        // (URI's normalize keeps a leading "..", and would see "%2e%2e" undecoded).
+        String path = URI.create(address).getPath();
         if (path == null) {
             return Optional.empty();
         }
@@ -102,12 +104,12 @@ public record Image(String url, String alt, Optional<String> caption, Optional<S
     /** Only http and https: a javascript: or data: address in an img would run or smuggle content. */
     public static boolean isWebAddress(String url) {
         try {
-            java.net.URI uri = new java.net.URI(url);
+            URI uri = new URI(url);
             String scheme = uri.getScheme();
             return scheme != null
                     && (scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))
                     && uri.getHost() != null && !uri.getHost().isEmpty();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

@@ -1,10 +1,13 @@
 package se.inlagg.posts;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.autolink.AutolinkType;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -42,7 +45,7 @@ public final class Markdown {
      * Bodies stored before any of these keep their HTML until their text is edited: StoredHtml.VERSION is for rules that make a
      * stored page unsafe, and every old post read would otherwise be rendered again on the readers' path.
      */
-    private static final java.util.List<org.commonmark.Extension> EXTENSIONS = java.util.List.of(
+    private static final List<Extension> EXTENSIONS = List.of(
             AutolinkExtension.builder().linkTypes(AutolinkType.URL, AutolinkType.WWW, AutolinkType.EMAIL).build(), TablesExtension.create());
 
     private static final Parser PARSER = Parser.builder()
@@ -222,7 +225,7 @@ public final class Markdown {
     /**
      * The uploaded picture an address in a post's text reaches, read as a browser fetches it from the post's page
      * ("../images/…", a space or a "|" in its query, a backslash for a slash, a host of Swedish letters): the page writes
-     * the address as typed, and java.net.URI alone refused such addresses, which let them through (from a review).
+     * the address as typed, and URI alone refused such addresses, which let them through (from a review).
      */
     private static Optional<String> uploadedPicture(String destination) {
         try {
@@ -238,7 +241,7 @@ public final class Markdown {
     private static final Pattern NAMED_PICTURE = Pattern.compile("[/\\\\]images[/\\\\]([a-z2-7]{26}\\.(?:jpg|png|webp))");
 
     /** A post's page, which a relative address in its text is read from. */
-    private static final java.net.URI PAGE = java.net.URI.create("https://inlagg.invalid/posts/inlagg");
+    private static final URI PAGE = URI.create("https://inlagg.invalid/posts/inlagg");
 
     /**
      * The words of the body as plain prose, for excerpts written by nobody and for search: each
@@ -265,7 +268,7 @@ public final class Markdown {
         return count;
     }
 
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /**
      * The words as made before each block closed the direction controls it left open: what an excerpt made then from a
@@ -295,7 +298,7 @@ public final class Markdown {
              * Closed after {@code how} looked: closed before, it would hide a block's own full stop from it, and "slut."
              * would read "slut.\u202C.".
              */
-            private void ended(java.util.function.Consumer<StringBuilder> how) {
+            private void ended(Consumer<StringBuilder> how) {
                 String closers = closeDirections ? DirectionControls.closers(out.subSequence(block, out.length())) : "";
                 int written = trimmedEnd(out);
                 how.accept(out);

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Where posts are kept, in the domain's words. The DynamoDB store implements it; its keys,
@@ -29,7 +32,7 @@ public interface PostRepository {
      * One the reader may not see is looked for on as a missing one is, so that its 404 takes as long: a reader timing
      * them could otherwise tell a guessed title's draft or scheduled post from no post at all.
      */
-    Optional<Post> findBySlug(String slug, java.util.function.Predicate<PostSummary> readable);
+    Optional<Post> findBySlug(String slug, Predicate<PostSummary> readable);
 
     /** The post's summary only, read consistently: what a change of tags needs. */
     Optional<PostSummary> findSummaryBySlug(String slug);
@@ -38,7 +41,7 @@ public interface PostRepository {
      * Does {@code work}, a change of the post with this slug that may give it these facets, with the post
      * and the facets' counters read first in one call: its reads of them inside take what was read.
      */
-    <T> T readingAhead(String slug, List<Facet> facets, java.util.function.Supplier<T> work);
+    <T> T readingAhead(String slug, List<Facet> facets, Supplier<T> work);
 
     /** The post with this id, read consistently. */
     Optional<Post> findById(String id);
@@ -60,7 +63,7 @@ public interface PostRepository {
      * is given (the page after one that ended there). One that has outlived {@link PostVersion#KEPT_FOR} is not among
      * them, though DynamoDB may not have removed it yet.
      */
-    Page<PostVersion> versions(String postId, java.util.OptionalLong before, int limit, Instant now);
+    Page<PostVersion> versions(String postId, OptionalLong before, int limit, Instant now);
 
     /** One earlier version of the post, by its number, unless it is none or has outlived its time. */
     Optional<PostVersion> version(String postId, long number, Instant now);

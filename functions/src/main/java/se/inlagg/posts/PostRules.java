@@ -1,9 +1,11 @@
 package se.inlagg.posts;
 
 import java.nio.charset.StandardCharsets;
+import java.text.BreakIterator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -467,7 +469,7 @@ public final class PostRules {
      * whole cut (a letter under hundreds of accents) is cut where it was.
      */
     private static int characterEnd(String text, int end) {
-        java.text.BreakIterator characters = java.text.BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
+        BreakIterator characters = BreakIterator.getCharacterInstance(Locale.ROOT);
         characters.setText(text.substring(0, Math.min(text.length(), end + LONGEST_CHARACTER)));
         int at = characters.isBoundary(end) ? end : characters.preceding(end);
         return at > 0 ? at : end;

@@ -3,8 +3,14 @@ package se.inlagg.posts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -514,8 +520,8 @@ public final class PostService {
                     .map(tag -> reads.start(() -> repository.page(new ListQuery(Optional.of(Facet.category(tag)), Optional.empty(),
                             relatedCount + 1, Optional.empty()), now)))
                     .toList();
-            java.util.Map<String, PostSummary> found = new java.util.LinkedHashMap<>();
-            java.util.Map<String, Integer> shared = new java.util.HashMap<>();
+            Map<String, PostSummary> found = new LinkedHashMap<>();
+            Map<String, Integer> shared = new HashMap<>();
             for (var list : lists) {
                 if (SideBySide.result(list) instanceof Outcome.Done<Page<PostSummary>> d) {
                     for (PostSummary s : d.value().items()) {
@@ -527,8 +533,8 @@ public final class PostService {
                 }
             }
             List<PostSummary> related = found.values().stream()
-                    .sorted(java.util.Comparator.comparing((PostSummary s) -> -shared.get(s.id()))
-                            .thenComparing(PostSummary::publishedAt, java.util.Comparator.reverseOrder()))
+                    .sorted(Comparator.comparing((PostSummary s) -> -shared.get(s.id()))
+                            .thenComparing(PostSummary::publishedAt, Comparator.reverseOrder()))
                     .limit(relatedCount).toList();
             return new Surroundings(new Neighbours(SideBySide.result(newer), SideBySide.result(older)), related);
         }
@@ -588,7 +594,7 @@ public final class PostService {
      * The earlier versions of a post as its author has it ({@link #getToChange}), the newest first: a page of at most
      * {@code limit}, after the version numbered {@code before} when given.
      */
-    public Page<PostVersion> versions(Post current, java.util.OptionalLong before, int limit) {
+    public Page<PostVersion> versions(Post current, OptionalLong before, int limit) {
         return repository.versions(current.id(), before, limit, time.now());
     }
 
@@ -671,7 +677,7 @@ public final class PostService {
     public Outcome<PostSummary> removeTag(String slug, String tagSlugOrName, Optional<Seen> seen, String authorId) {
         // Named as the lists read a category, by its slug or its name in any case: /tags/FRIVARD names a post's frivard.
         // A category stored with a direction mark in its name has the slug the mark made: named so, it is found too.
-        Set<String> named = new java.util.HashSet<>(List.of(Facet.slugOf(tagSlugOrName),
+        Set<String> named = new HashSet<>(List.of(Facet.slugOf(tagSlugOrName),
                 Slugs.isSlug(tagSlugOrName) ? tagSlugOrName : Slugs.of(Tag.asNamedBefore(tagSlugOrName))));
         return changeTags(slug, seen, authorId, current -> current.stream().anyMatch(t -> named.contains(t.slug()))
                 ? Optional.of(current.stream().filter(t -> !named.contains(t.slug())).toList())

@@ -1,6 +1,9 @@
 package se.inlagg.posts;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,20 +76,20 @@ public record PostSummary(
     }
 
     /** Where readers find it: its categories, its author, its office and its month (in the site's zone). */
-    public List<Facet> facets(java.time.ZoneId zone) {
+    public List<Facet> facets(ZoneId zone) {
         return facets(tags, author, publishedAt, zone);
     }
 
     /**
-     * Where readers find a post of these categories, byline and time: what {@link #facets(java.time.ZoneId)} says of a
+     * Where readers find a post of these categories, byline and time: what {@link #facets(ZoneId)} says of a
      * post, for what holds only these of it (the search index's stored fields).
      */
-    public static List<Facet> facets(List<Tag> tags, Byline author, Instant publishedAt, java.time.ZoneId zone) {
-        List<Facet> facets = new java.util.ArrayList<>();
+    public static List<Facet> facets(List<Tag> tags, Byline author, Instant publishedAt, ZoneId zone) {
+        List<Facet> facets = new ArrayList<>();
         tags.forEach(t -> facets.add(Facet.category(t)));
         Facet.person(author.name()).ifPresent(facets::add);
         author.office().flatMap(Facet::office).ifPresent(facets::add);
-        facets.add(Facet.month(java.time.YearMonth.from(publishedAt.atZone(zone))));
+        facets.add(Facet.month(YearMonth.from(publishedAt.atZone(zone))));
         return facets;
     }
 

@@ -2,6 +2,8 @@ package se.inlagg.posts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * The post as it was before one of its author's edits (the form's save, the API's PATCH): what it said from its
@@ -22,11 +24,11 @@ public record PostVersion(Post post, Instant replacedAt) {
     public static final int PAGE = 20;
 
     /** A version's number as an address or a cursor writes it: 1 or more, in at most 18 digits (no long overflows). */
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[1-9]\\d{0,17}");
+    private static final Pattern NUMBER = Pattern.compile("[1-9]\\d{0,17}");
 
     /** The number {@code written} names, or none when it names no number a version can have. */
-    public static java.util.OptionalLong numberOf(String written) {
-        return NUMBER.matcher(written).matches() ? java.util.OptionalLong.of(Long.parseLong(written)) : java.util.OptionalLong.empty();
+    public static OptionalLong numberOf(String written) {
+        return NUMBER.matcher(written).matches() ? OptionalLong.of(Long.parseLong(written)) : OptionalLong.empty();
     }
 
     public long number() {

@@ -1,5 +1,6 @@
 package se.inlagg.posts;
 
+import java.nio.charset.Charset;
 import java.util.Optional;
 
 /**
@@ -54,7 +55,7 @@ public final class StoredHtml {
         for (int i = first; i < rendered.length(); i++) {
             char c = rendered.charAt(i);
             if (c >= '\u0080' && c <= '\u009F') {
-                out.append(new String(new byte[] {(byte) c}, java.nio.charset.Charset.forName("windows-1252")));
+                out.append(new String(new byte[] {(byte) c}, Charset.forName("windows-1252")));
             } else {
                 out.append(c);
             }

@@ -1,8 +1,16 @@
 package se.inlagg.posts;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Dates as Swedish readers write them: "30 januari 2019", "30 januari 2019 kl. 9.15", "Januari
@@ -28,7 +36,7 @@ public final class SwedishDates {
     }
 
     /** "29 mars 2026". */
-    public static String date(java.time.LocalDate day) {
+    public static String date(LocalDate day) {
         return writtenDay(YearMonth.from(day), day.getDayOfMonth());
     }
 
@@ -50,7 +58,7 @@ public final class SwedishDates {
     }
 
     /** "9.05", "15.30": a time of day as running text writes it, the hour without a leading zero, a point before the minutes. */
-    public static String time(java.time.LocalTime t) {
+    public static String time(LocalTime t) {
         return t.getHour() + "." + two(t.getMinute());
     }
 
@@ -65,12 +73,12 @@ public final class SwedishDates {
      * summer time ending has no such words for its two times: both are then named alike, and a form left as shown
      * still keeps its time (the edit form compares what it showed, not what it reads).
      */
-    public static java.util.Optional<String> season(Instant instant, ZoneId zone) {
-        java.time.LocalDateTime local = instant.atZone(zone).toLocalDateTime();
+    public static Optional<String> season(Instant instant, ZoneId zone) {
+        LocalDateTime local = instant.atZone(zone).toLocalDateTime();
         if (zone.getRules().getValidOffsets(local).size() < 2) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(zone.getRules().isDaylightSavings(instant) ? SUMMER_TIME : WINTER_TIME);
+        return Optional.of(zone.getRules().isDaylightSavings(instant) ? SUMMER_TIME : WINTER_TIME);
     }
 
     /** "Januari 2019": capitalised, as it stands alone in a heading or a list. */
@@ -87,40 +95,40 @@ public final class SwedishDates {
     /** A time of day as Swedish writes it: "09:15", "9.15", "kl. 09:15", "klockan 9.15" (hour and minute its two groups). */
     static final String CLOCK = "(?:kl\\.? ?|klockan )?(\\d{1,2})[:.](\\d{2})";
 
-    private static final java.util.regex.Pattern WRITTEN = java.util.regex.Pattern.compile(
+    private static final Pattern WRITTEN = Pattern.compile(
             "(\\d{1,2}) (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
                     // Shortened to three letters (or "febr", "sept"), with or without a point ("24 dec 2026 15:00").
                     // "maj" is whole.
                     + "|(?:jan|febr?|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\\.?) (\\d{4})"
                     // Capitals of ASCII only, as every name above is: with Unicode's cases "ſeptember" (a long s) would
                     // match, and monthNumber, which knows no such month, would throw, a 500.
-                    + "(?:,? " + CLOCK + ")?", java.util.regex.Pattern.CASE_INSENSITIVE);
+                    + "(?:,? " + CLOCK + ")?", Pattern.CASE_INSENSITIVE);
 
     /**
      * A date as this class writes it, typed back: "30 januari 2019", "30 januari 2019 kl. 9.15" (also "kl. 09:15", "kl 9.15",
      * "klockan 09:15", capitals, and the month shortened: "30 jan. 2019"): an author copies the date a page shows.
      * Empty for anything else, or a date that does not exist.
      */
-    public static java.util.Optional<java.time.LocalDateTime> parse(String text) {
-        java.util.regex.Matcher m = WRITTEN.matcher(text.strip());
+    public static Optional<LocalDateTime> parse(String text) {
+        Matcher m = WRITTEN.matcher(text.strip());
         if (!m.matches()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         int month = monthNumber(m.group(2));
         try {
-            java.time.LocalDate day = java.time.LocalDate.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1)));
-            return java.util.Optional.of(m.group(4) == null ? day.atStartOfDay()
+            LocalDate day = LocalDate.of(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1)));
+            return Optional.of(m.group(4) == null ? day.atStartOfDay()
                     : day.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5))));
-        } catch (java.time.DateTimeException e) {
-            return java.util.Optional.empty();
+        } catch (DateTimeException e) {
+            return Optional.empty();
         }
     }
 
     /** A written date of a day its month lacks, "29 februari 2027": said so where {@link #parse} reads nothing. */
-    static java.util.Optional<SiteTime.Reading> missingDay(String text) {
-        java.util.regex.Matcher m = WRITTEN.matcher(text.strip());
+    static Optional<SiteTime.Reading> missingDay(String text) {
+        Matcher m = WRITTEN.matcher(text.strip());
         return m.matches() ? SiteTime.Reading.NoSuchDay.of(Integer.parseInt(m.group(3)), monthNumber(m.group(2)), Integer.parseInt(m.group(1)))
-                : java.util.Optional.empty();
+                : Optional.empty();
     }
 
     /** "29 februari 2027", of a day that need not exist. */
@@ -130,13 +138,13 @@ public final class SwedishDates {
 
     /** Whether the text is a date as {@link #parse} reads it with a time of day written after it. */
     static boolean hasTimeOfDay(String text) {
-        java.util.regex.Matcher m = WRITTEN.matcher(text.strip());
+        Matcher m = WRITTEN.matcher(text.strip());
         return m.matches() && m.group(4) != null;
     }
 
     /** 1 for "januari", "Jan" or "jan.": every name and abbreviation {@link #WRITTEN} takes starts with its month's three letters. */
     private static int monthNumber(String written) {
-        String start = written.substring(0, 3).toLowerCase(java.util.Locale.ROOT);
+        String start = written.substring(0, 3).toLowerCase(Locale.ROOT);
         for (int i = 0; i < MONTHS.length; i++) {
             if (MONTHS[i].startsWith(start)) {
                 return i + 1;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Names in the order a Swedish reader looks for them: å, ä and ö after z, "Åsa" after "Eva", case and
@@ -24,7 +26,7 @@ public final class SwedishOrder {
         /** Letters only (å, ä and ö are letters of their own in Swedish): case and accents wait for the whole names. */
         static final Collator LETTERS = letters();
         /** What is neither a letter (with its accents) nor a number. */
-        static final java.util.regex.Pattern NOT_FILED_BY = java.util.regex.Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
+        static final Pattern NOT_FILED_BY = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
 
         private static Collator letters() {
             Collator c = (Collator) COLLATOR.clone();
@@ -34,7 +36,7 @@ public final class SwedishOrder {
     }
 
     /** Orders by name; the collator is thread-safe, so one serves every request. */
-    public static <T> Comparator<T> byName(java.util.function.Function<T, String> name) {
+    public static <T> Comparator<T> byName(Function<T, String> name) {
         return (a, b) -> compare(name.apply(a), name.apply(b));
     }
 

@@ -1,7 +1,9 @@
 package se.inlagg.posts;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A web address as a browser's address bar shows it, in the form every reader of it takes: a host of Swedish letters
@@ -82,7 +84,7 @@ public final class WebAddresses {
     static Optional<WithoutUserInfo> withoutUserInfo(String href) {
         String u = asBrowserReads(href);
         int schemeEnd = schemeEnd(u);
-        String scheme = schemeEnd < 0 ? "" : u.substring(0, schemeEnd).toLowerCase(java.util.Locale.ROOT);
+        String scheme = schemeEnd < 0 ? "" : u.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
         // An address without a scheme is the page's own, http or https: backslashes are slashes in it too.
         boolean backslashIsSlash = schemeEnd < 0 || BACKSLASH_IS_SLASH.contains(scheme);
         int start = schemeEnd + 1;
@@ -110,7 +112,7 @@ public final class WebAddresses {
     }
 
     /** The schemes whose addresses a browser reads a backslash in as a slash: the URL Standard's special ones with a host. */
-    private static final java.util.Set<String> BACKSLASH_IS_SLASH = java.util.Set.of("http", "https", "ws", "wss", "ftp");
+    private static final Set<String> BACKSLASH_IS_SLASH = Set.of("http", "https", "ws", "wss", "ftp");
 
     /**
      * An address in a page as a browser fetches it, written as java.net.URI reads it: read first ({@link #asBrowserReads}),

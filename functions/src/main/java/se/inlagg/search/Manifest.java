@@ -1,5 +1,6 @@
 package se.inlagg.search;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -114,11 +115,11 @@ record Manifest(String lineage, long generation, Map<String, FileRef> files, int
             list.put(e.getKey(), f);
         });
         out.put("files", list);
-        return Json.write(out).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return Json.write(out).getBytes(StandardCharsets.UTF_8);
     }
 
     static Manifest parse(byte[] json) {
-        if (!(Json.read(new String(json, java.nio.charset.StandardCharsets.UTF_8)) instanceof Map<?, ?> root)
+        if (!(Json.read(new String(json, StandardCharsets.UTF_8)) instanceof Map<?, ?> root)
                 || !(root.get("lineage") instanceof String lineage) || !(root.get("generation") instanceof Number generation)
                 || !(root.get("files") instanceof Map<?, ?> list)) {
             throw new IllegalStateException("the search manifest is not one this code wrote");

@@ -3,8 +3,12 @@ package se.inlagg.search;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -48,14 +52,14 @@ final class PostDocument {
     static final String JOINED = "joined";
     /** A hyphen: -, ‐ or ‑. */
     private static final String HYPHEN = "[-\u2010\u2011]";
-    private static final java.util.regex.Pattern A_HYPHEN = java.util.regex.Pattern.compile(HYPHEN);
+    private static final Pattern A_HYPHEN = Pattern.compile(HYPHEN);
     /**
      * A word, then a hyphen and a word, as often as they follow: a word written with hyphens (SearchQuery reads a search's
      * so too, Snippets a hit's). It begins where a word does, never inside one ("3D-skrivare" is no "D-skrivare": the
      * tokenizer's word is "3d", from a review), and what it has read it never reads again, so a long run of letters costs
      * one pass, not one for each of its letters (the possessive quantifiers).
      */
-    static final java.util.regex.Pattern HYPHENATED = java.util.regex.Pattern.compile(
+    static final Pattern HYPHENATED = Pattern.compile(
             "(?<![\\p{L}\\p{N}_.'\u2019])\\p{L}[\\p{L}\\p{N}]*+(?:" + HYPHEN + "[\\p{L}\\p{N}]++)+");
     /**
      * Each word of the fields searched by its stem, its letters reversed (CompoundWords): the words that end in a word
@@ -134,7 +138,7 @@ final class PostDocument {
         });
         // Each its own value of the field: a phrase does not run from one into the next.
         more.forEach(m -> d.add(new TextField(MORE, m, Field.Store.NO)));
-        java.util.Set<String> stems = new java.util.HashSet<>();
+        Set<String> stems = new HashSet<>();
         List<String> searched = new ArrayList<>(List.of(s.title(), words));
         searched.addAll(more);
         s.tags().forEach(t -> searched.add(t.name()));
@@ -170,7 +174,7 @@ final class PostDocument {
     static String joined(List<String> texts) {
         StringBuilder joined = new StringBuilder();
         for (String text : texts) {
-            java.util.regex.Matcher m = HYPHENATED.matcher(text);
+            Matcher m = HYPHENATED.matcher(text);
             while (m.find()) {
                 joined.append(withoutHyphens(m.group())).append(". ");
             }
@@ -202,8 +206,8 @@ final class PostDocument {
      * The paths of the facets a post of an older index is in, from its stored fields as {@link PostSummary#facets} makes
      * them of a post: for a search's scope where the index holds no {@link #FACET} (analysis 8 and older).
      */
-    static java.util.Set<String> facetPaths(Document d, ZoneId zone) {
-        java.util.Set<String> paths = new java.util.HashSet<>();
+    static Set<String> facetPaths(Document d, ZoneId zone) {
+        Set<String> paths = new HashSet<>();
         PostSummary.facets(tags(d), byline(d), published(d), zone).forEach(f -> paths.add(f.path()));
         return paths;
     }

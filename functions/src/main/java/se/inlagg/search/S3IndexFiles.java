@@ -3,6 +3,7 @@ package se.inlagg.search;
 import java.util.Collection;
 import java.util.Optional;
 import se.inlagg.ops.Log;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -90,7 +91,7 @@ public final class S3IndexFiles implements IndexFiles {
                 done++;
             } catch (RuntimeException e) {
                 Log.warn("search_files_not_deleted", "count", keys.size() - done, "error", e.getClass().getSimpleName(),
-                        "code", e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a && a.awsErrorDetails() != null
+                        "code", e instanceof AwsServiceException a && a.awsErrorDetails() != null
                                 ? a.awsErrorDetails().errorCode() : "");
                 return;
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -16,6 +17,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -144,7 +147,7 @@ final class SearchQuery {
             }
         }
         for (String words : plain) {
-            java.util.regex.Matcher hyphenated = PostDocument.HYPHENATED.matcher(words);
+            Matcher hyphenated = PostDocument.HYPHENATED.matcher(words);
             int from = 0;
             while (hyphenated.find()) {
                 leftOut |= addWords(clauses, seen, analyzer.words(words.substring(from, hyphenated.start())));
@@ -300,7 +303,7 @@ final class SearchQuery {
 
     /** Every post published by now that is in each facet of the scope. */
     static Query allWithin(Instant now, SearchScope scope) {
-        return within(new org.apache.lucene.search.MatchAllDocsQuery(), now, scope);
+        return within(new MatchAllDocsQuery(), now, scope);
     }
 
     /** The query, among the posts published by now that are in each facet of the scope. */
@@ -355,7 +358,7 @@ final class SearchQuery {
      * "kriminalvardsinspektor jose" in quotes found less than without them).
      */
     private static Query phrase(Phrase p, String field) {
-        org.apache.lucene.search.MultiPhraseQuery.Builder phrase = new org.apache.lucene.search.MultiPhraseQuery.Builder();
+        MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder();
         int first = p.words().getFirst().position();
         p.words().forEach(w -> phrase.add(w.soughtIn(field).stream().map(t -> new Term(field, t)).toArray(Term[]::new),
                 w.position() - first));

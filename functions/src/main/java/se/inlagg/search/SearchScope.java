@@ -7,6 +7,7 @@ import java.util.function.Function;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Nfc;
+import se.inlagg.posts.Tag;
 
 /**
  * Where a search looks: every post readers may see, or only those in a category, by a person, from an
@@ -46,7 +47,7 @@ public record SearchScope(List<Facet> facets) {
                 continue;
             }
             Facet.named(kind, value).ifPresentOrElse(facets::add, () -> errors.add(new FieldError(name,
-                    kind == Facet.Kind.MONTH ? Facet.NOT_A_MONTH : se.inlagg.posts.Tag.LETTER_OR_DIGIT)));
+                    kind == Facet.Kind.MONTH ? Facet.NOT_A_MONTH : Tag.LETTER_OR_DIGIT)));
         }
         return new SearchScope(facets);
     }

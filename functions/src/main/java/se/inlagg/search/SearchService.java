@@ -4,15 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
@@ -21,9 +29,9 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.index.StoredFields;
 import se.inlagg.ops.Log;
 import se.inlagg.posts.Byline;
+import se.inlagg.posts.Facet;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Nfc;
 import se.inlagg.posts.Outcome;
@@ -86,7 +94,7 @@ public final class SearchService {
      * Lucene logs once per JVM that the Vector API is not enabled; nothing here uses vectors, so it
      * is only noise in every cold start's log. Held: java.util.logging keeps loggers weakly.
      */
-    private static final java.util.logging.Logger VECTOR_NOTICE = quiet("org.apache.lucene.internal.vectorization.VectorizationProvider");
+    private static final Logger VECTOR_NOTICE = quiet("org.apache.lucene.internal.vectorization.VectorizationProvider");
 
     private final SwedishText analyzer = new SwedishText();
     private final Snippets snippets = new Snippets(analyzer);
@@ -94,7 +102,7 @@ public final class SearchService {
     private final IndexUpdater updater;
     private final Clock clock;
     /** The site's, in which a post's month is counted. */
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
     /** Search with its index in this bucket, through a client configured the standard way (AWS_ENDPOINT_URL_S3 and all). */
     public static SearchService inS3(String bucket, PostService posts, Clock clock) {
@@ -210,7 +218,7 @@ public final class SearchService {
                     found = found(top(searcher, rewritten, gathered, now), toCheck, stored);
                     similar = found.total() > 0;
                     // The words' terms, the similar ones among them; a phrase's stay marked only together (termsOf).
-                    Set<String> similarTerms = new java.util.LinkedHashSet<>();
+                    Set<String> similarTerms = new LinkedHashSet<>();
                     rewritten.visit(termsOf(similarTerms));
                     sought = sought.withWords(similarTerms);
                 }
@@ -265,7 +273,7 @@ public final class SearchService {
         if (toCheck.isEmpty()) {
             return new Found(top.scoreDocs, top.totalHits.value());
         }
-        List<String> paths = toCheck.get().facets().stream().map(se.inlagg.posts.Facet::path).toList();
+        List<String> paths = toCheck.get().facets().stream().map(Facet::path).toList();
         List<ScoreDoc> in = new ArrayList<>();
         for (ScoreDoc doc : top.scoreDocs) {
             if (PostDocument.facetPaths(stored.document(doc.doc), zone).containsAll(paths)) {
@@ -276,7 +284,7 @@ public final class SearchService {
     }
 
     /** Whether some post of the index holds its facets (analysis 9 and later). */
-    private static boolean holdsFacets(org.apache.lucene.index.IndexReader reader) {
+    private static boolean holdsFacets(IndexReader reader) {
         return reader.leaves().stream().anyMatch(leaf -> leaf.reader().getFieldInfos().fieldInfo(PostDocument.FACET) != null);
     }
 
@@ -292,7 +300,7 @@ public final class SearchService {
         return new QueryVisitor() {
             @Override
             public void consumeTerms(Query query, Term... sought) {
-                if (query instanceof org.apache.lucene.search.MultiPhraseQuery || query instanceof org.apache.lucene.search.PhraseQuery) {
+                if (query instanceof MultiPhraseQuery || query instanceof PhraseQuery) {
                     return;
                 }
                 for (Term t : sought) {
@@ -359,9 +367,9 @@ public final class SearchService {
     public record IndexChange(int indexed, int removed, long bytes, boolean rebuilt) {
     }
 
-    private static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.SEVERE);
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
         return logger;
     }
 

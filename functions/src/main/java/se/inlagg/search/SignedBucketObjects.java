@@ -2,14 +2,20 @@ package se.inlagg.search;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import se.inlagg.ops.Invocation;
 import se.inlagg.ops.WithinTheInvocation;
 import se.inlagg.posts.Backoff;
@@ -25,6 +31,7 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -63,7 +70,7 @@ final class SignedBucketObjects implements BucketObjects {
     static final Duration CONNECTING = Duration.ofSeconds(2);
     static final Duration SILENCE = Duration.ofSeconds(5);
     private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]{1,100})</Code>");
-    private static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(429, 500, 502, 503, 504);
+    private static final Set<Integer> TRANSIENT = Set.of(429, 500, 502, 503, 504);
 
     private final SdkHttpClient http;
     private final IdentityProvider<? extends AwsCredentialsIdentity> credentials;
@@ -185,7 +192,7 @@ final class SignedBucketObjects implements BucketObjects {
         for (int n = 1; ; n++) {
             try {
                 return attempt.run();
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 // The URL-connection client throws some failures to connect unchecked.
                 if (n == ATTEMPTS || !timeForAnother()) {
                     throw SdkClientException.create("S3 could not be reached for " + key + ", or sent it damaged", e);
@@ -239,7 +246,7 @@ final class SignedBucketObjects implements BucketObjects {
         try {
             HttpExecuteResponse response = call.call();
             return new Exchange(response.httpResponse(), readAll(response));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             if (deadline.passed()) {
                 // Answered as the SDK's clients answer a call out of time: the function says busy (503) while it lives.
                 throw ApiCallTimeoutException.create("S3 did not answer within the invocation's time", e);
@@ -298,7 +305,7 @@ final class SignedBucketObjects implements BucketObjects {
     }
 
     /** What S3 answered: its status line and headers, and the body read whole (an error's is a little XML). */
-    private record Exchange(software.amazon.awssdk.http.SdkHttpResponse response, byte[] body) {
+    private record Exchange(SdkHttpResponse response, byte[] body) {
 
         int status() {
             return response.statusCode();
@@ -331,9 +338,9 @@ final class SignedBucketObjects implements BucketObjects {
 
     /** CRC32 as S3 writes it in x-amz-checksum-crc32: the four bytes big-endian, in base64. */
     static String crc32(byte[] bytes) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(bytes);
-        return java.util.Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     /** The body, if it is as long as S3 said and has the CRC32 S3 stored (when it names one). */
@@ -356,7 +363,7 @@ final class SignedBucketObjects implements BucketObjects {
 
     /** The Code of S3's XML error body; empty when there is none. */
     private static String errorCode(byte[] body) {
-        Matcher code = ERROR_CODE.matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        Matcher code = ERROR_CODE.matcher(new String(body, StandardCharsets.UTF_8));
         return code.find() ? code.group(1) : "";
     }
 

@@ -1,9 +1,13 @@
 package se.inlagg.search;
 
+import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import se.inlagg.posts.BreakHints;
 import se.inlagg.posts.MarkupText;
 
@@ -58,8 +62,8 @@ final class Snippets {
             candidates.addAll(together(words, phrase));
         }
         // By where each starts, the longer first where two start alike (the whole hyphenated word before its first part).
-        candidates.sort(java.util.Comparator.comparingInt(SwedishText.Word::start)
-                .thenComparing(java.util.Comparator.comparingInt(SwedishText.Word::end).reversed()));
+        candidates.sort(Comparator.comparingInt(SwedishText.Word::start)
+                .thenComparing(Comparator.comparingInt(SwedishText.Word::end).reversed()));
         List<SwedishText.Word> found = new ArrayList<>();
         int markedTo = 0;
         for (SwedishText.Word w : candidates) {
@@ -99,7 +103,7 @@ final class Snippets {
             return List.of();
         }
         List<SwedishText.Word> found = new ArrayList<>();
-        java.util.regex.Matcher hyphenated = PostDocument.HYPHENATED.matcher(text);
+        Matcher hyphenated = PostDocument.HYPHENATED.matcher(text);
         while (hyphenated.find()) {
             List<SwedishText.Word> joined = analyzer.words(PostDocument.withoutHyphens(hyphenated.group()));
             if (joined.size() == 1 && joined.getFirst().isAny(terms)) {
@@ -218,7 +222,7 @@ final class Snippets {
             return at;
         }
         int from = Math.max(0, at - 400);
-        java.text.BreakIterator graphemes = java.text.BreakIterator.getCharacterInstance(java.util.Locale.ROOT);
+        BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
         graphemes.setText(text.substring(from, Math.min(text.length(), at + 32)));
         int local = at - from;
         return graphemes.isBoundary(local) ? at : from + graphemes.preceding(local);

@@ -1,13 +1,22 @@
 package se.inlagg.search;
 
 import java.io.IOException;
+import java.text.Normalizer;
 import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.tartarus.snowball.ext.SwedishStemmer;
+import se.inlagg.posts.DirectionControls;
+import se.inlagg.posts.SwedishOrder;
 
 /**
  * The forms of one lower-cased word that the index holds, all at the word's position: its stem folded to
@@ -77,7 +86,7 @@ final class SwedishForms extends TokenFilter {
         private final SwedishStemmer stemmer = new SwedishStemmer();
 
         /** An abbreviation with its ending after a colon, as Swedish writes them: "kvv:s", "apt:n" (not "s:t" for Sankt, nor "d:o"). */
-        private static final java.util.regex.Pattern ENDED = java.util.regex.Pattern.compile("([\\p{L}\\d]{2,}):\\p{L}{1,3}");
+        private static final Pattern ENDED = Pattern.compile("([\\p{L}\\d]{2,}):\\p{L}{1,3}");
 
         /**
          * The forms of a lower-cased word; an abbreviation's ending after its colon is no part of it (found by a probe: "KVV:s"
@@ -88,7 +97,7 @@ final class SwedishForms extends TokenFilter {
          */
         Forms of(String typed) {
             String word = asTyped(typed);
-            java.util.regex.Matcher ended = word.indexOf(':') < 0 ? null : ENDED.matcher(word);
+            Matcher ended = word.indexOf(':') < 0 ? null : ENDED.matcher(word);
             String lower = ended != null && ended.matches() ? ended.group(1) : word;
             String stem = stem(lower);
             String plainWord = fold(lower);
@@ -112,12 +121,12 @@ final class SwedishForms extends TokenFilter {
          * its folded spelling, never as a reader types it (analysis 22; found by a probe).
          */
         private static String asTyped(String typed) {
-            String word = se.inlagg.posts.SwedishOrder.asSwedishLetters(se.inlagg.posts.DirectionControls.withoutControls(typed));
+            String word = SwedishOrder.asSwedishLetters(DirectionControls.withoutControls(typed));
             // Only a word with a letter beyond ASCII can be other in NFKC: the rest pay one scan.
-            if (word.chars().allMatch(c -> c < 0x80) || java.text.Normalizer.isNormalized(word, java.text.Normalizer.Form.NFKC)) {
+            if (word.chars().allMatch(c -> c < 0x80) || Normalizer.isNormalized(word, Normalizer.Form.NFKC)) {
                 return word;
             }
-            return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+            return Normalizer.normalize(word, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         }
 
         /**
@@ -127,7 +136,7 @@ final class SwedishForms extends TokenFilter {
          * "-an" common in Sweden. Words ending in "man" (not "-mman", as "stämman", nor "firman"), "plan" and "gran" are left
          * alone too ("talman", "handlingsplan").
          */
-        private static final java.util.Set<String> NOT_DEFINITE_AN = withPlainSpellings("sedan", "medan", "redan", "innan", "mellan",
+        private static final Set<String> NOT_DEFINITE_AN = withPlainSpellings("sedan", "medan", "redan", "innan", "mellan",
                 "emellan", "nedan", "ovan", "undan", "annan", "samman", "framan", "sådan", "likadan", "hurdan", "emedan", "förutan",
                 "ocean", "organ", "roman", "japan", "human", "urban", "vegan", "spontan", "veteran", "slogan", "sopran", "tulpan",
                 "vulkan", "altan", "sultan", "titan", "sudan", "taiwan", "indian", "mexikan", "puritan", "huligan", "kumpan", "orkan",
@@ -135,7 +144,7 @@ final class SwedishForms extends TokenFilter {
                 "adrian", "fabian", "julian", "vivian", "lilian", "marian", "milan", "jordan", "susan", "morgan", "ivan", "dragan",
                 "tristan", "logan", "allan", "alan", "natan");
         /** Words in "-s" that are no genitive of the word before it, whose stem would then be another word's ("annars" "anna"). */
-        private static final java.util.Set<String> NOT_GENITIVE = java.util.Set.of("annars", "anders");
+        private static final Set<String> NOT_GENITIVE = Set.of("annars", "anders");
         /**
          * Stems whose "r" or "n" before a vowel's ending is their own, no "-er" or "-en" with its "e" dropped, that would
          * otherwise be a common word's: "andra" no "and", "hundra" no "hund", "undrar" no "under", "ändra" no "ända",
@@ -144,27 +153,27 @@ final class SwedishForms extends TokenFilter {
          * another's: "extra" no "extern", "kontrast" no "kontor", "diskret" no "disk", "Petra" no "Peter", "lagra" no "lag"
          * (so "lagret" is apart from "lager", as before the rule).
          */
-        private static final java.util.Set<String> NOT_DROPPED_VOWEL = withPlainSpellings("andr", "hundr", "undr", "ändr", "vägr",
+        private static final Set<String> NOT_DROPPED_VOWEL = withPlainSpellings("andr", "hundr", "undr", "ändr", "vägr",
                 "vittn", "vissn", "extr", "kontr", "diskr", "petr", "lagr");
         /** Words in å, ä or ö and "-n" that are no definite form ("grön" would part from "gröna"). */
-        private static final java.util.Set<String> NOT_DEFINITE_N = java.util.Set.of("grön", "skön", "från", "hän");
+        private static final Set<String> NOT_DEFINITE_N = Set.of("grön", "skön", "från", "hän");
         /**
          * Nouns in å, ä or ö and "-n" of their own, alone or ending a compound ("förmån", "månadslön", "studielån"): no
          * definite form either (found by a search probe: "förmån" was "förmå", and found neither "förmånen" nor "förmåner").
          */
-        private static final java.util.List<String> OWN_N_ENDINGS = java.util.List.of("lön", "lån", "förmån", "vän", "hån");
+        private static final List<String> OWN_N_ENDINGS = List.of("lön", "lån", "förmån", "vän", "hån");
         /** Words in "-ena" that are no definite plural of a noun in "-e" ("förena" would be "för"; from a review). */
-        private static final java.util.Set<String> NOT_DEFINITE_ENA = withPlainSpellings("förena", "förorena", "förmena", "helena",
+        private static final Set<String> NOT_DEFINITE_ENA = withPlainSpellings("förena", "förorena", "förmena", "helena",
                 "magdalena", "allena");
 
         /** The words, and each as typed without å, ä and ö ("goran" is Göran too; from a review). */
-        private static java.util.Set<String> withPlainSpellings(String... words) {
-            java.util.Set<String> all = new java.util.HashSet<>();
+        private static Set<String> withPlainSpellings(String... words) {
+            Set<String> all = new HashSet<>();
             for (String w : words) {
                 all.add(w);
                 all.add(fold(w));
             }
-            return java.util.Set.copyOf(all);
+            return Set.copyOf(all);
         }
 
         /**
@@ -269,7 +278,7 @@ final class SwedishForms extends TokenFilter {
         }
 
         /** What follows a noun in "-nad" in its forms: "kostnad", "kostnaden", "kostnader", "kostnadernas", .... */
-        private static final java.util.Set<String> NAD_ENDINGS = java.util.Set.of("", "en", "ens", "er", "erna", "ernas", "ers");
+        private static final Set<String> NAD_ENDINGS = Set.of("", "en", "ens", "er", "erna", "ernas", "ers");
 
         /**
          * A noun in "-nad" has the stem Snowball gives the word alone, which takes its "-ad" off as a participle's
@@ -325,7 +334,7 @@ final class SwedishForms extends TokenFilter {
          * verb's made of them ("bemyndiga", "bemyndigar", "förtydligade"; from a review: they split from their infinitive).
          */
         private static final String[] ADJECTIVE_SUFFIXES = {"lig", "ig"};
-        private static final java.util.Set<String> ADJECTIVE_ENDINGS = java.util.Set.of("", "a", "t", "e", "en", "are", "ast", "aste",
+        private static final Set<String> ADJECTIVE_ENDINGS = Set.of("", "a", "t", "e", "en", "are", "ast", "aste",
                 "het", "heten", "heter", "heterna", "hetens", "heters", "hets", "or", "orna", "ornas", "ors", "as", "er", "erna", "ernas",
                 "ers", "ar", "ade", "ades", "ande", "ad", "at", "ats");
 
@@ -350,7 +359,7 @@ final class SwedishForms extends TokenFilter {
         }
 
         /** What follows an adjective's "-bar" in its forms and its noun's ("hållbara", "hållbart", "hållbarare", "hållbarhet"). */
-        private static final java.util.Set<String> BAR_ENDINGS = java.util.Set.of("", "a", "t", "are", "ast", "aste", "het", "heten",
+        private static final Set<String> BAR_ENDINGS = Set.of("", "a", "t", "are", "ast", "aste", "het", "heten",
                 "heter", "heterna", "hetens", "heters", "hets");
 
         /**

@@ -1,7 +1,11 @@
 package se.inlagg.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -33,7 +37,7 @@ final class SwedishText extends Analyzer {
          * Whether the index has this word under a term sought. A term sought is a plain stem or an accented one
          * (SearchQuery picks), so asking all three forms is what a TermQuery on the word's position asks.
          */
-        boolean isAny(java.util.Set<String> terms) {
+        boolean isAny(Set<String> terms) {
             return terms.contains(folded) || terms.contains(exact) || terms.contains(plain);
         }
 
@@ -43,7 +47,7 @@ final class SwedishText extends Analyzer {
         }
 
         /** The term sought that this word is: for counting distinct words found. */
-        String termIn(java.util.Set<String> terms) {
+        String termIn(Set<String> terms) {
             return terms.contains(exact) ? exact : terms.contains(folded) ? folded : plain;
         }
 
@@ -52,14 +56,14 @@ final class SwedishText extends Analyzer {
          * else its plain stem, and the word as typed too, for a word in plain letters that stems otherwise
          * than the accented word it stands for ("frivardsinspektor" loses "or", "frivårdsinspektören" keeps "ör").
          */
-        java.util.List<String> soughtAlone() {
+        List<String> soughtAlone() {
             if (!exact.equals(folded)) {
                 // å, ä and ö make other Swedish words (möte, mot); other marks (José, café, Straße) do not, and text
                 // may be written without them: those seek the folded and the plain stems too (from a review).
-                return swedishMarksOnly(exact) ? java.util.List.of(exact)
-                        : java.util.List.copyOf(new java.util.LinkedHashSet<>(java.util.List.of(exact, folded, plain)));
+                return swedishMarksOnly(exact) ? List.of(exact)
+                        : List.copyOf(new LinkedHashSet<>(List.of(exact, folded, plain)));
             }
-            return typed.equals(folded) || !typedInPlainLetters() ? java.util.List.of(folded) : java.util.List.of(folded, typed);
+            return typed.equals(folded) || !typedInPlainLetters() ? List.of(folded) : List.of(folded, typed);
         }
 
         /** Whether the word was typed in plain letters, where å, ä and ö may have been meant. */
@@ -71,16 +75,16 @@ final class SwedishText extends Analyzer {
          * What it seeks in a name, whose words are whole: as spelt when it has å, ä or ö, else folded (other marks:
          * both). Found from the word as typed when asked: only a query's words are, never a snippet's.
          */
-        java.util.List<String> soughtAsName() {
+        List<String> soughtAsName() {
             SwedishForms.Forms name = SwedishForms.Stems.ofName(typed);
             if (name.exact().equals(name.folded())) {
-                return java.util.List.of(name.folded());
+                return List.of(name.folded());
             }
-            return swedishMarksOnly(name.exact()) ? java.util.List.of(name.exact()) : java.util.List.of(name.exact(), name.folded());
+            return swedishMarksOnly(name.exact()) ? List.of(name.exact()) : List.of(name.exact(), name.folded());
         }
 
         /** What it seeks in this field: an author's name is indexed by whole words, every other field by stems. */
-        java.util.List<String> soughtIn(String field) {
+        List<String> soughtIn(String field) {
             return field.equals(PostDocument.NAME) ? soughtAsName() : soughtAlone();
         }
 
@@ -140,8 +144,8 @@ final class SwedishText extends Analyzer {
                 words.add(new Word(f.folded(), f.exact(), f.plain(), term.toString(), position, offset.startOffset(), offset.endOffset()));
             }
             stream.end();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("reading text from a string cannot fail", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading text from a string cannot fail", e);
         }
         return words;
     }

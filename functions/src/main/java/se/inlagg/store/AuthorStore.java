@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import se.inlagg.posts.Byline;
+import se.inlagg.posts.Ids;
+import se.inlagg.posts.SiteTime;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import se.inlagg.posts.Byline;
-import se.inlagg.posts.Ids;
-import se.inlagg.posts.SiteTime;
 
 /** Authors, their profiles and their tokens. It sees only a token's SHA-256, never the token itself. */
 public final class AuthorStore {

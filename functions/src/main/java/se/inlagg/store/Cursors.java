@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import se.inlagg.posts.Page;
 import se.inlagg.posts.SiteTime;
 
 /**
@@ -46,7 +47,7 @@ final class Cursors {
     }
 
     static Optional<Position> decode(String cursor) {
-        if (cursor.isEmpty() || cursor.length() > se.inlagg.posts.Page.MAX_CURSOR) {
+        if (cursor.isEmpty() || cursor.length() > Page.MAX_CURSOR) {
             return Optional.empty();
         }
         String text;

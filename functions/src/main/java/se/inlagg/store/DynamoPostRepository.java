@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Predicate;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import se.inlagg.ops.Log;
 import se.inlagg.posts.Backoff;
 import se.inlagg.posts.Body;
@@ -186,7 +187,7 @@ public final class DynamoPostRepository implements PostRepository {
     }
 
     @Override
-    public <T> T readingAhead(String slug, List<Facet> facets, java.util.function.Supplier<T> work) {
+    public <T> T readingAhead(String slug, List<Facet> facets, Supplier<T> work) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>(PostItems.bySlug(slug, Ids.ofSlug(slug), false));
         facets.forEach(f -> keys.add(FacetItems.key(f.kind(), f.slug())));
         return table.readingAhead(keys, work);

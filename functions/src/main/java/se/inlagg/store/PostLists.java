@@ -3,8 +3,10 @@ package se.inlagg.store;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import se.inlagg.posts.Body;
@@ -138,7 +140,7 @@ final class PostLists {
     }
 
     Outcome<Page<PostSummary>> page(ListQuery q, Instant now) {
-        String list = q.facet().map(f -> Keys.kind(f.kind()).toLowerCase(java.util.Locale.ROOT) + ":" + f.slug()).orElse("feed");
+        String list = q.facet().map(f -> Keys.kind(f.kind()).toLowerCase(Locale.ROOT) + ":" + f.slug()).orElse("feed");
         String month = q.month().map(YearMonth::toString).orElse("");
         String partition = q.facet().map(f -> Keys.facetList(f.kind(), f.slug())).orElse(Keys.FEED);
         String low = q.month().map(m -> SiteTime.format(time.startOf(m))).orElse(Keys.LOW);
@@ -174,7 +176,7 @@ final class PostLists {
         boolean more = found.size() > q.limit();
         List<Map<String, AttributeValue>> shown = new ArrayList<>(found.subList(0, Math.min(q.limit(), found.size())));
         if (newer) {
-            java.util.Collections.reverse(shown);
+            Collections.reverse(shown);
         }
         List<PostSummary> items = shown.stream().map(i -> PostItems.summaryOf(Item.of(i))).toList();
         if (shown.isEmpty()) {

@@ -11,6 +11,8 @@ import se.inlagg.ops.SnapshotSafeJitter;
 import se.inlagg.ops.Trace;
 import se.inlagg.ops.WithinTheInvocation;
 import se.inlagg.posts.Backoff;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -80,7 +82,7 @@ public final class Table {
     }
 
     /** The same, with credentials already resolved (the command line's --aws checks them before any request). */
-    public static DynamoDbClient standardClient(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+    public static DynamoDbClient standardClient(AwsCredentialsProvider credentials) {
         return configured(DynamoDbClient.builder()).credentialsProvider(credentials).build();
     }
 
@@ -91,7 +93,7 @@ public final class Table {
     static DynamoDbClientBuilder configured(DynamoDbClientBuilder builder) {
         return builder
                 .httpClient(UrlConnectionHttpClient.create())
-                .accountIdEndpointMode(software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode.DISABLED)
+                .accountIdEndpointMode(AccountIdEndpointMode.DISABLED)
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new UnstreamedBodies()).addExecutionInterceptor(new Trace())
                         .addExecutionInterceptor(new WithinTheInvocation())
                         // The SDK's retries as it sets them for DynamoDB (attempts, conditions, waits), their waits drawn so

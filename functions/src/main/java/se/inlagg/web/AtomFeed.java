@@ -1,6 +1,7 @@
 package se.inlagg.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,6 +14,7 @@ import se.inlagg.posts.MarkupText;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.SiteTime;
+import se.inlagg.posts.WebAddresses;
 
 /**
  * An Atom feed (RFC 4287). Each entry's id is the post's id, so a new title or slug is not a new
@@ -85,7 +87,7 @@ final class AtomFeed {
             });
             String page = base + Views.postPath(s.slug());
             String content = text(figure(s, base) + absoluteLinks(post.bodyHtml(), page));
-            contentBytes += content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            contentBytes += content.getBytes(StandardCharsets.UTF_8).length;
             if (contentBytes <= CONTENT_BUDGET_BYTES) {
                 out.append("<content type=\"html\" xml:base=\"").append(text(page)).append("\">")
                         .append(content).append("</content>\n");
@@ -107,7 +109,7 @@ final class AtomFeed {
     /**
      * The post's HTML with every address written relative to the site resolved against the post's own page, as a
      * browser on that page resolves it (many feed readers ignore the content's xml:base, kept too). What a browser takes
-     * in an address and java.net.URI refuses is written as a browser sends it first (else "/sok?q=a|b", "</a b>" and
+     * in an address and URI refuses is written as a browser sends it first (else "/sok?q=a|b", "</a b>" and
      * "/bild?x=50%" would stay relative); an address no URI can be made of even so is left
      * as it was written.
      */
@@ -115,7 +117,7 @@ final class AtomFeed {
         URI pageUri = URI.create(page);
         return RELATIVE_ADDRESS.matcher(html).replaceAll(m -> {
             try {
-                return Matcher.quoteReplacement(m.group(1) + resolved(pageUri, se.inlagg.posts.WebAddresses.asSent(m.group(2))) + "\"");
+                return Matcher.quoteReplacement(m.group(1) + resolved(pageUri, WebAddresses.asSent(m.group(2))) + "\"");
             } catch (IllegalArgumentException notAUri) {
                 return Matcher.quoteReplacement(m.group());
             }
@@ -123,7 +125,7 @@ final class AtomFeed {
     }
 
     /**
-     * An address as a browser resolves it on the page (RFC 3986, 5.2), where java.net.URI follows the older RFC 2396: an
+     * An address as a browser resolves it on the page (RFC 3986, 5.2), where URI follows the older RFC 2396: an
      * empty one is the page itself and "?q=1" the page with that query (URI makes both the page's folder), and no ".."
      * climbs above the root ({@link DotSegments}).
      */

@@ -1,5 +1,6 @@
 package se.inlagg.web;
 
+import java.time.Duration;
 import java.util.Optional;
 import se.inlagg.auth.Sessions;
 import se.inlagg.http.HttpRequest;
@@ -15,7 +16,7 @@ final class Cookies {
     /** The sign-in form's double-submit token: no session exists yet to bind a CSRF token to. */
     static final String SIGN_IN_SECURE_NAME = "__Host-inlagg_signin";
     static final String SIGN_IN_PLAIN_NAME = "inlagg_signin";
-    static final java.time.Duration SIGN_IN_LIFETIME = java.time.Duration.ofHours(1);
+    static final Duration SIGN_IN_LIFETIME = Duration.ofHours(1);
 
     private Cookies() {
     }

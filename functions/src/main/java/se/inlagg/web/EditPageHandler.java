@@ -1,6 +1,7 @@
 package se.inlagg.web;
 
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import se.inlagg.posts.PostVersion;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.SwedishDates;
+import se.inlagg.posts.Tag;
+import se.inlagg.web.templates.JteformGenerated;
 
 /**
  * GET and POST /posts/{slug}/edit: the post's own author edits it as stored, in the same form as a
@@ -44,7 +47,7 @@ public final class EditPageHandler extends PostAuthorPage {
                 return toSignIn(request);
             }
             Post post = ownPost(slug, viewer.get());
-            Map<String, String> values = new java.util.LinkedHashMap<>(WriteForm.of(post, app().posts().time().zone()));
+            Map<String, String> values = new LinkedHashMap<>(WriteForm.of(post, app().posts().time().zone()));
             Optional<String> from = request.query("from");
             if (from.isPresent()) {
                 return restored(request, post, values, from.get(), viewer.get());
@@ -186,7 +189,7 @@ public final class EditPageHandler extends PostAuthorPage {
         // as the author meant, where the rules would refuse words of a picture with no address.
         boolean pictureRemoved = stored.image().isPresent() && typed.imageUrl().filter(u -> !u.isBlank()).isEmpty();
         // The post's own categories with a comma in their name (an API client's) are read whole where they stand whole.
-        List<String> tags = WriteHandler.tagsTyped(form.value("tags"), stored.tags().stream().map(se.inlagg.posts.Tag::name).toList());
+        List<String> tags = WriteHandler.tagsTyped(form.value("tags"), stored.tags().stream().map(Tag::name).toList());
         return new PostDraft(typed.title(), typed.body(), typed.authorName(), typed.authorRole(), typed.authorOffice(), tags,
                 publishedAt, typed.imageUrl(), pictureRemoved ? Optional.empty() : typed.imageAlt(),
                 pictureRemoved ? Optional.empty() : typed.imageCaption(), typed.excerpt(), Optional.of(status));
@@ -208,7 +211,7 @@ public final class EditPageHandler extends PostAuthorPage {
                     sent.csrf(), Tokens.newToken(), false, Optional.empty()).withVersion(FormGuard.version(sent.form()));
             Frame frame = textKept(Frame.unlisted("Redigera inlägget", sent.viewer()).failedIf(true), true);
             return givenBack(page(request, problem.status(), frame,
-                    Templates.render(out -> se.inlagg.web.templates.JteformGenerated.render(out, null, frame, view, Optional.empty())))
+                    Templates.render(out -> JteformGenerated.render(out, null, frame, view, Optional.empty())))
                     .withHeader("cache-control", Caching.NO_STORE), problem);
         });
     }
@@ -218,7 +221,7 @@ public final class EditPageHandler extends PostAuthorPage {
                         Optional.empty())
                 .withVersion(version);
         Frame frame = textKept(Frame.unlisted("Logga in igen", Optional.empty()).failedIf(true), true);
-        return page(request, 403, frame, Templates.render(out -> se.inlagg.web.templates.JteformGenerated.render(out, null, frame, form, Optional.empty())))
+        return page(request, 403, frame, Templates.render(out -> JteformGenerated.render(out, null, frame, form, Optional.empty())))
                 .withHeader("cache-control", Caching.NO_STORE);
     }
 }

@@ -1,5 +1,6 @@
 package se.inlagg.web;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,9 +17,9 @@ public record EditView(String href, String status, String statusClass, long vers
      * @param live    whether readers see the post as stored: then saving over it shows them the author's version at once
      */
     public record Conflict(String heading, String title, String body, String changedDatetime, String changed,
-                           java.util.List<String> differences, boolean live) {
+                           List<String> differences, boolean live) {
         public Conflict {
-            differences = java.util.List.copyOf(differences);
+            differences = List.copyOf(differences);
         }
     }
 }

@@ -2,7 +2,9 @@ package se.inlagg.web;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import se.inlagg.config.Settings;
+import se.inlagg.posts.DirectionControls;
 
 /**
  * What the layout around every page needs: the page's own title and description, how it presents
@@ -28,7 +30,7 @@ public record Frame(String title, String description, Optional<Sharing> sharing,
     public static final String ACCESSIBILITY_STATEMENT_URL = "ACCESSIBILITY_STATEMENT_URL";
 
     /** template.yaml's AllowedPattern of AccessibilityStatementUrl, less its empty value. */
-    private static final java.util.regex.Pattern STATEMENT_ADDRESS = java.util.regex.Pattern.compile("https?://[^/\\s]+(/\\S*)?");
+    private static final Pattern STATEMENT_ADDRESS = Pattern.compile("https?://[^/\\s]+(/\\S*)?");
 
     public Frame {
         feeds = List.copyOf(feeds);
@@ -86,7 +88,7 @@ public record Frame(String title, String description, Optional<Sharing> sharing,
 
     /** "Kategori: Frivård – Inlägg"; the front page is the site's name alone. */
     public String documentTitle() {
-        return title.equals(SITE_NAME) ? title : se.inlagg.posts.DirectionControls.isolated(title) + " – " + SITE_NAME;
+        return title.equals(SITE_NAME) ? title : DirectionControls.isolated(title) + " – " + SITE_NAME;
     }
 
     public Optional<String> canonical() {

@@ -1,7 +1,9 @@
 package se.inlagg.web;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Seen;
+import se.inlagg.posts.SwedishDates;
 import se.inlagg.web.templates.JteerrorGenerated;
 import se.inlagg.web.templates.JteimageGenerated;
 import se.inlagg.web.templates.JteimagetextGenerated;
@@ -187,7 +190,7 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
 
     /** "https://bucket.s3.eu-north-1.amazonaws.com" of the form's address: what a CSP source names. */
     static String origin(String url) {
-        java.net.URI uri = java.net.URI.create(url);
+        URI uri = URI.create(url);
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
@@ -205,10 +208,10 @@ public final class ImageUploadPageHandler extends PostAuthorPage {
                 + (words.isEmpty() ? "" : "&" + words.parameters());
         var time = app().posts().time();
         // One moment for the page: the form is signed for it, and the picture shown is the post's at it.
-        java.time.Instant now = time.now();
+        Instant now = time.now();
         UploadForm upload = images.uploadForm(viewer.authorId(), Optional.of(back), now);
         // The time of day an upload form is good until, as the pages write a time: "15.32", "9.05", "2.10 (vintertid)".
-        String validUntil = se.inlagg.posts.SwedishDates.timeOfDay(upload.expiresAt(), time.zone());
+        String validUntil = SwedishDates.timeOfDay(upload.expiresAt(), time.zone());
         // Back to the edit form without a picture, the words typed for it go along too, as the page says they will.
         String toEditForm = Views.postPath(post.slug()) + "/edit" + (words.isEmpty() ? "" : "?" + words.parameters());
         UploadView view = new UploadView(post.summary().title(), upload, validUntil, problem,

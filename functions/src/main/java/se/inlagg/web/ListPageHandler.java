@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.ProblemException;
@@ -39,7 +40,7 @@ public final class ListPageHandler extends PageFunction {
         Optional<String> cursor = request.strictQuery("cursor").filter(c -> !c.isBlank());
         // A cursor too long to be one is refused by the store as any other made-up cursor is (dropped here, the first
         // page would answer with it in its canonical address).
-        java.util.function.Function<Optional<Facet>, Outcome<Page<PostSummary>>> list =
+        Function<Optional<Facet>, Outcome<Page<PostSummary>>> list =
                 f -> app().posts().list(new ListQuery(f, month, PAGE_SIZE, cursor));
         Optional<PostService.InFacet<Outcome<Page<PostSummary>>>> inFacet = facetInPath(request, f -> list.apply(Optional.of(f)));
         Optional<Facet> facet = inFacet.map(PostService.InFacet::facet);

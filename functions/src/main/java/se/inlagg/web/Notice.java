@@ -1,8 +1,11 @@
 package se.inlagg.web;
 
+import java.time.Instant;
 import java.util.Optional;
 import se.inlagg.http.HttpRequest;
+import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Slugs;
+import se.inlagg.posts.Status;
 
 /**
  * The Swedish confirmation a page shows after an author's action redirected to it. The action
@@ -48,15 +51,15 @@ public record Notice(String text, Optional<Link> link, boolean focused) {
     }
 
     /** What a post just saved now is, as its confirmation says it: a draft, published, or published for a time to come. */
-    static Done stateOf(se.inlagg.posts.PostSummary post, java.time.Instant now) {
-        return post.status() == se.inlagg.posts.Status.DRAFT ? Done.DRAFTED : post.visibleAt(now) ? Done.PUBLISHED : Done.SCHEDULED;
+    static Done stateOf(PostSummary post, Instant now) {
+        return post.status() == Status.DRAFT ? Done.DRAFTED : post.visibleAt(now) ? Done.PUBLISHED : Done.SCHEDULED;
     }
 
     /**
      * What the address says was just done to this post, on its own page, if that is how the post is now: a link
      * made up to say "published" of a draft shows nothing. Only what the writing form sends there.
      */
-    static Optional<Notice> onPost(HttpRequest request, se.inlagg.posts.PostSummary post, java.time.Instant now) {
+    static Optional<Notice> onPost(HttpRequest request, PostSummary post, Instant now) {
         Done is = stateOf(post, now);
         return request.query("done").filter(is.word::equals).map(word -> new Notice(is.swedish, Optional.empty()));
     }

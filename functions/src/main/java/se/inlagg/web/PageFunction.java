@@ -1,5 +1,8 @@
 package se.inlagg.web;
 
+import java.lang.ref.WeakReference;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +19,14 @@ import se.inlagg.http.HttpResponse;
 import se.inlagg.http.Problem;
 import se.inlagg.http.ProblemException;
 import se.inlagg.http.Problems;
-import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Facet;
+import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.PostSummary;
-import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.Refusal;
+import se.inlagg.posts.SiteTime;
 import se.inlagg.web.templates.JteeditGenerated;
 import se.inlagg.web.templates.JteformGenerated;
 
@@ -104,7 +107,7 @@ abstract class PageFunction extends HttpFunction {
         Optional<Viewer> viewer = Cookies.session(request)
                 .flatMap(id -> app().sessions().find(id, app().posts().time().now()))
                 .map(s -> new Viewer(s.authorId(), s.csrf()));
-        SEEN.set(new Seen(new java.lang.ref.WeakReference<>(request), viewer));
+        SEEN.set(new Seen(new WeakReference<>(request), viewer));
         return viewer;
     }
 
@@ -119,7 +122,7 @@ abstract class PageFunction extends HttpFunction {
     }
 
     /** Held weakly: the thread keeps it until its next request, and a request's body is no reason to keep memory. */
-    private record Seen(java.lang.ref.WeakReference<HttpRequest> request, Optional<Viewer> viewer) {
+    private record Seen(WeakReference<HttpRequest> request, Optional<Viewer> viewer) {
     }
 
     /**
@@ -170,7 +173,7 @@ abstract class PageFunction extends HttpFunction {
 
     /** The sign-in page's address that comes back to this page of the site, or plain /signin where it is no path of ours. */
     static String signInThen(String here) {
-        return LocalPath.of(here).map(p -> "/signin?next=" + java.net.URLEncoder.encode(p, java.nio.charset.StandardCharsets.UTF_8))
+        return LocalPath.of(here).map(p -> "/signin?next=" + URLEncoder.encode(p, StandardCharsets.UTF_8))
                 .orElse("/signin");
     }
 

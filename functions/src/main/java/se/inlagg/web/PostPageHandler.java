@@ -14,6 +14,7 @@ import se.inlagg.posts.Image;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.Status;
 import se.inlagg.posts.Surroundings;
 import se.inlagg.posts.Tag;
@@ -104,7 +105,7 @@ public final class PostPageHandler extends PageFunction {
     static Sharing sharing(PostSummary s, String base) {
         String url = base + Views.postPath(s.slug());
         return new Sharing(url, "article", s.image().map(i -> new Sharing.Picture(SiteUrls.absolute(base, i.url()), i.alt(), i.size())),
-                Optional.of(se.inlagg.posts.SiteTime.format(s.publishedAt())), Optional.of(se.inlagg.posts.SiteTime.format(s.modifiedForReaders())),
+                Optional.of(SiteTime.format(s.publishedAt())), Optional.of(SiteTime.format(s.modifiedForReaders())),
                 s.tags().stream().map(Tag::name).toList(), Optional.of(JsonLd.blogPosting(s, url, base)));
     }
 }

@@ -4,12 +4,16 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
+import se.inlagg.posts.DirectionControls;
+import se.inlagg.posts.Facet;
 import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Nfc;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Refusal;
-import se.inlagg.posts.Facet;
+import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.Tag;
 import se.inlagg.search.SearchHit;
 import se.inlagg.search.SearchPage;
@@ -40,7 +44,7 @@ public final class SearchPageHandler extends PageFunction {
                 ? Optional.of(app().search().search(typed, scope, PER_PAGE, cursor)) : Optional.empty();
         // Too long to search, it is shown as long as a search may be (found by a probe: a thousand characters filled the tab's
         // title and the box, whose maxlength holds typing back but not a value, for the reader to delete 800 of by hand).
-        String composed = se.inlagg.posts.Nfc.of(typed);
+        String composed = Nfc.of(typed);
         String query = composed.codePointCount(0, composed.length()) <= SearchService.MAX_QUERY ? typed
                 : composed.substring(0, composed.offsetByCodePoints(0, SearchService.MAX_QUERY)).strip();
         // Named as the posts found name them ("Åsa Öberg", not "asa-oberg" from a link made by hand); with none found, as
@@ -78,7 +82,7 @@ public final class SearchPageHandler extends PageFunction {
         }
         // The words as typed, isolated as the sentence on the page has them: a right-to-left override in them turned the
         // scope after them in the tab's title (found by a review).
-        String sought = se.inlagg.posts.DirectionControls.isolated(query) + within.map(w -> ", bland inlägg " + w.where()).orElse("");
+        String sought = DirectionControls.isolated(query) + within.map(w -> ", bland inlägg " + w.where()).orElse("");
         // A later page of hits says which it is (found by a probe: every page was titled alike, WCAG 2.4.2).
         String title = (query.isBlank() ? "Sök" : "Sök: " + sought) + (pageNumber > 1 ? " – sida " + pageNumber : "");
         String description = view.message().orElse("Sökresultat för " + sought + ".");
@@ -113,9 +117,9 @@ public final class SearchPageHandler extends PageFunction {
         for (Facet f : facets) {
             Optional<String> name = hits.stream().flatMap(h -> switch (f.kind()) {
                 case CATEGORY -> h.tags().stream().filter(t -> t.slug().equals(f.slug())).map(Tag::name);
-                case PERSON -> java.util.stream.Stream.of(h.author().name()).filter(n -> sameSlug(Facet.person(n), f));
+                case PERSON -> Stream.of(h.author().name()).filter(n -> sameSlug(Facet.person(n), f));
                 case OFFICE -> h.author().office().stream().filter(o -> sameSlug(Facet.office(o), f));
-                case MONTH -> java.util.stream.Stream.<String>empty();
+                case MONTH -> Stream.<String>empty();
             }).findFirst();
             named.add(name.map(n -> new Facet(f.kind(), f.slug(), n)).orElse(f));
         }
@@ -133,7 +137,7 @@ public final class SearchPageHandler extends PageFunction {
         long pages = (shown + PER_PAGE - 1) / PER_PAGE;
         String where = within.map(w -> " " + w.where()).orElse("");
         // In a sentence, what was typed keeps its direction to itself (a link may carry an open override).
-        String typed = se.inlagg.posts.DirectionControls.isolated(search.query());
+        String typed = DirectionControls.isolated(search.query());
         String pageOf = pages > 1 ? " Sida " + (page.offset() / PER_PAGE + 1) + " av " + pages + "." : "";
         String found = page.total() == 0
                 ? "Inga inlägg" + where + " hittades för " + Views.quotedAtEnd(typed) + " Prova färre eller andra ord."
@@ -149,7 +153,7 @@ public final class SearchPageHandler extends PageFunction {
     }
 
     private static SearchView.Hit hit(SearchHit h, ZoneId zone) {
-        return new SearchView.Hit(h.title(), Views.postPath(h.slug()), se.inlagg.posts.SiteTime.format(h.publishedAt()),
+        return new SearchView.Hit(h.title(), Views.postPath(h.slug()), SiteTime.format(h.publishedAt()),
                 Views.date(h.publishedAt(), zone), Views.byline(h.author()), h.snippetHtml(), Views.categories(h.tags()));
     }
 

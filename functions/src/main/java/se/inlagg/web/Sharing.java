@@ -2,6 +2,7 @@ package se.inlagg.web;
 
 import java.util.List;
 import java.util.Optional;
+import se.inlagg.posts.Image;
 
 /**
  * What a public page says about itself to search engines and link previews: its one address
@@ -16,7 +17,7 @@ public record Sharing(String url, String type, Optional<Picture> image, Optional
      * A picture for previews: an absolute address, its alt text, and its size where the site read it from the file (an
      * uploaded picture): a preview that knows the size lays the picture out on the first share, before it has fetched it.
      */
-    public record Picture(String url, String alt, Optional<se.inlagg.posts.Image.Size> size) {
+    public record Picture(String url, String alt, Optional<Image.Size> size) {
     }
 
     public Sharing {

@@ -1,5 +1,6 @@
 package se.inlagg.web;
 
+import java.util.Arrays;
 import java.util.Optional;
 import se.inlagg.posts.Status;
 
@@ -44,7 +45,7 @@ public enum Shown {
 
     /** The choices by name, as the page shows them: "Alla, Utkast eller Publicerade och schemalagda". */
     static String choices() {
-        String all = String.join(", ", java.util.Arrays.stream(values()).map(Shown::displayName).toList());
+        String all = String.join(", ", Arrays.stream(values()).map(Shown::displayName).toList());
         int last = all.lastIndexOf(", ");
         return all.substring(0, last) + " eller " + all.substring(last + 2);
     }

@@ -7,6 +7,8 @@ import se.inlagg.http.BundledFile;
 import se.inlagg.http.Caching;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
+import se.inlagg.http.ProblemException;
+import se.inlagg.http.Problems;
 
 /**
  * GET /assets/{file}, GET /style.css and GET /favicon.ico: the site's own files, the one hand-written
@@ -27,7 +29,7 @@ public final class StylesheetHandler extends PageFunction {
         }
         String file = request.pathParameter("file").orElse("");
         Asset asset = request.path().equals("/style.css") ? STYLE : ASSETS.stream().filter(a -> a.names(file)).findFirst()
-                .orElseThrow(() -> new se.inlagg.http.ProblemException(se.inlagg.http.Problems.routeNotFound()));
+                .orElseThrow(() -> new ProblemException(Problems.routeNotFound()));
         boolean current = file.equals(asset.path().get().substring("/assets/".length()));
         HttpResponse response = Caching.publicly(request, asset.file().get().response());
         // A 304 for the current name says what its 200 said: a cache that revalidated keeps it as immutable.

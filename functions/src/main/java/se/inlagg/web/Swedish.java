@@ -1,9 +1,11 @@
 package se.inlagg.web;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -84,7 +86,7 @@ final class Swedish {
 
     /** "02:30" (or "02:30:15", as java.time writes it) as "2.30". */
     private static String time(String clock) {
-        return SwedishDates.time(java.time.LocalTime.parse(clock));
+        return SwedishDates.time(LocalTime.parse(clock));
     }
 
     /** The message as a sentence of its own, with its full stop: "måste vara ett datum …." */
@@ -109,7 +111,7 @@ final class Swedish {
     }
 
     /** The rules' fields whose Swedish name is an "ett" word: Namn (ett namn), so "tomt", not "tom". */
-    private static final java.util.Set<String> NEUTER = java.util.Set.of("author.name");
+    private static final Set<String> NEUTER = Set.of("author.name");
 
     /**
      * A rule's message about one field, in Swedish: "får inte vara tom" of a title, a text or an alt text, "tomt" of a

@@ -3,8 +3,10 @@ package se.inlagg.web;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import se.inlagg.posts.Byline;
+import se.inlagg.posts.DirectionControls;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.Image;
 import se.inlagg.posts.Neighbours;
@@ -135,7 +137,7 @@ final class Views {
      * too).
      */
     static boolean endsInItsOwnMark(String text) {
-        String shown = se.inlagg.posts.DirectionControls.withoutControls(text);
+        String shown = DirectionControls.withoutControls(text);
         return !shown.isEmpty() && ".!?…".indexOf(shown.charAt(shown.length() - 1)) >= 0;
     }
 
@@ -149,7 +151,7 @@ final class Views {
 
     /** "Inlägg av …" of "inlägg av …": a phrase written within a sentence, as a title or a sentence starts it. */
     static String sentenceStart(String phrase) {
-        return phrase.isEmpty() ? phrase : phrase.substring(0, phrase.offsetByCodePoints(0, 1)).toUpperCase(java.util.Locale.ROOT)
+        return phrase.isEmpty() ? phrase : phrase.substring(0, phrase.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT)
                 + phrase.substring(phrase.offsetByCodePoints(0, 1));
     }
 

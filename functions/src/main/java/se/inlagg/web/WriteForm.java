@@ -5,20 +5,27 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
+import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
+import se.inlagg.posts.SiteTime;
+import se.inlagg.posts.Slugs;
 import se.inlagg.posts.Status;
+import se.inlagg.posts.SwedishDates;
 import se.inlagg.posts.Tag;
 
 /**
@@ -96,7 +103,7 @@ final class WriteForm {
      * ({@link #wordsForUpload}) must fit it, and the addresses they go along in: the form says so rather than save the post
      * and leave them behind.
      */
-    static List<FieldError> pictureWordsRefused(FormData form, se.inlagg.posts.PostDraft draft, se.inlagg.posts.SiteTime time,
+    static List<FieldError> pictureWordsRefused(FormData form, PostDraft draft, SiteTime time,
                                                 Optional<PostSummary> current) {
         List<FieldError> own = wordsForUpload(form) ? PictureWords.forUpload(form).refusal()
                 : !form.value("imageUrl").isBlank() && form.value("imageAlt").isBlank() ? List.of(new FieldError("image.alt", "must not be empty"))
@@ -105,7 +112,7 @@ final class WriteForm {
             return List.of();
         }
         List<FieldError> errors = new ArrayList<>();
-        if (PostRules.check(draft, time, current) instanceof se.inlagg.posts.Outcome.Refused<?> r && r.refusal() instanceof Refusal.Invalid i) {
+        if (PostRules.check(draft, time, current) instanceof Outcome.Refused<?> r && r.refusal() instanceof Refusal.Invalid i) {
             errors.addAll(i.errors());
         }
         own.stream().filter(e -> !errors.contains(e)).forEach(errors::add);
@@ -246,7 +253,7 @@ final class WriteForm {
      * with "Spara min version ändå".
      */
     static List<String> differences(Map<String, String> stored, Map<String, String> typed,
-                                    java.util.function.Function<String, Optional<Instant>> time, boolean emptyDateKeepsIt) {
+                                    Function<String, Optional<Instant>> time, boolean emptyDateKeepsIt) {
         List<String> lines = new ArrayList<>();
         boolean pictureRemoved = typed.getOrDefault("imageUrl", "").isBlank();
         for (Spec spec : FIELDS) {
@@ -271,11 +278,11 @@ final class WriteForm {
         return lines;
     }
 
-    private static java.util.Set<String> slugs(String tags) {
-        java.util.Set<String> slugs = new java.util.HashSet<>();
+    private static Set<String> slugs(String tags) {
+        Set<String> slugs = new HashSet<>();
         WriteHandler.tagsTyped(tags).forEach(t -> {
             if (!t.isBlank()) {
-                slugs.add(se.inlagg.posts.Slugs.of(Tag.normalizeName(t)));
+                slugs.add(Slugs.of(Tag.normalizeName(t)));
             }
         });
         return slugs;
@@ -304,7 +311,7 @@ final class WriteForm {
      * would be read as the first, an hour earlier.
      */
     static String fieldTime(Instant instant, ZoneId zone) {
-        return siteTime(instant, zone) + se.inlagg.posts.SwedishDates.seasonAfter(instant, zone);
+        return siteTime(instant, zone) + SwedishDates.seasonAfter(instant, zone);
     }
 
     /**

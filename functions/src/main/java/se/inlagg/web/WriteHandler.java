@@ -1,5 +1,6 @@
 package se.inlagg.web;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,9 @@ import se.inlagg.posts.IdempotentRequest;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
-import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.PostService;
+import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Sha256;
 import se.inlagg.posts.Status;
@@ -59,7 +60,7 @@ public final class WriteHandler extends PageFunction {
             return id.shown().map(asked::from).orElse(asked);
         });
         PostDraft draft = draftOf(form);
-        List<se.inlagg.posts.FieldError> noWords = WriteForm.pictureWordsRefused(form, draft, app().posts().time(), Optional.empty());
+        List<FieldError> noWords = WriteForm.pictureWordsRefused(form, draft, app().posts().time(), Optional.empty());
         if (!noWords.isEmpty()) {
             return newPostForm(request, 400, values, noWords, Optional.empty(), viewer, formIdAgain, sameTitle);
         }
@@ -235,7 +236,7 @@ public final class WriteHandler extends PageFunction {
      */
     static List<String> tagsTyped(String field, List<String> whole) {
         List<String> parts = Arrays.asList(field.split(",", -1));
-        List<String> tags = new java.util.ArrayList<>();
+        List<String> tags = new ArrayList<>();
         for (int at = 0; at < parts.size(); ) {
             String tag = parts.get(at);
             int taken = 1;

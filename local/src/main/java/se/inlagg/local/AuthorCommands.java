@@ -1,5 +1,6 @@
 package se.inlagg.local;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import se.inlagg.app.Wiring;
 import se.inlagg.auth.Authors;
 import se.inlagg.local.DeployedTable.AwsRequestFailed;
 import se.inlagg.posts.Byline;
+import se.inlagg.posts.DirectionControls;
 import se.inlagg.store.AuthorStore;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -36,7 +38,7 @@ final class AuthorCommands {
     }
 
     /** Takes every token and session away from an author, who keeps their posts. */
-    static void revokeAuthor(List<String> args) throws java.io.IOException {
+    static void revokeAuthor(List<String> args) throws IOException {
         boolean byToken = args.contains("--token");
         if (byToken && !args.stream().allMatch(a -> a.equals("--token") || a.equals("--aws"))) {
             throw new UsageException("takes an author id or --token (the token on standard input), not both");
@@ -152,7 +154,7 @@ final class AuthorCommands {
             // Each part isolated, as the pages write it: a name ending in an open override (U+202E, pasted from
             // right-to-left text) would turn the rest of the line in a terminal that lays out direction, the id too.
             String who = String.join(", ", Stream.of(Optional.of(byline.name()), byline.role(), byline.office()).flatMap(Optional::stream)
-                    .map(se.inlagg.posts.DirectionControls::isolated).toList());
+                    .map(DirectionControls::isolated).toList());
             String holds = author.tokens() + (author.tokens() == 1 ? " token, " : " tokens, ") + author.sessions()
                     + (author.sessions() == 1 ? " session" : " sessions");
             String made = author.createdAt().isEmpty() ? "" : "; made " + author.createdAt().substring(0, Math.min(10, author.createdAt().length()));

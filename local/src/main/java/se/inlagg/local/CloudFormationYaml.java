@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -59,7 +60,7 @@ final class CloudFormationYaml {
                 @Override
                 public Object construct(Node node) {
                     Object value = switch (node) {
-                        case ScalarNode s when longForm.equals("Fn::GetAtt") -> java.util.List.of(s.getValue().split("\\.", 2));
+                        case ScalarNode s when longForm.equals("Fn::GetAtt") -> List.of(s.getValue().split("\\.", 2));
                         case ScalarNode s -> s.getValue();
                         case SequenceNode s -> constructSequence(s);
                         case MappingNode m -> constructMapping(m);

@@ -6,6 +6,8 @@ import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
 import se.inlagg.store.Table;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -81,13 +83,13 @@ record DeployedTable(DynamoDbClient client, DefaultCredentialsProvider credentia
         }
 
         /** What the service said of the error; empty when it never answered. */
-        private static Optional<software.amazon.awssdk.awscore.exception.AwsErrorDetails> details(SdkException e) {
-            return e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a ? Optional.ofNullable(a.awsErrorDetails())
+        private static Optional<AwsErrorDetails> details(SdkException e) {
+            return e instanceof AwsServiceException a ? Optional.ofNullable(a.awsErrorDetails())
                     : Optional.empty();
         }
 
         private static String code(SdkException e) {
-            return details(e).map(software.amazon.awssdk.awscore.exception.AwsErrorDetails::errorCode).orElse("");
+            return details(e).map(AwsErrorDetails::errorCode).orElse("");
         }
 
         /** The error's message, its first line only (the SDK's go on with request ids and a stack of causes). */

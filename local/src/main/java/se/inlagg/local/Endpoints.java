@@ -1,9 +1,11 @@
 package se.inlagg.local;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 import se.inlagg.local.DeployedTable.AwsRequestFailed;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The SDK's endpoint settings, AWS_ENDPOINT_URL_DYNAMODB and AWS_ENDPOINT_URL_S3: another DynamoDB or S3 (LocalStack, say) for
@@ -24,7 +26,7 @@ final class Endpoints {
     static Optional<String> unreached(Throwable failure) {
         List<String> given = ENDPOINTS.stream().filter(v -> Main.env(v).isPresent()).map(v -> v + "=" + Main.env(v).get()).toList();
         for (Throwable cause = failure; cause != null && !given.isEmpty(); cause = cause.getCause()) {
-            if (cause instanceof software.amazon.awssdk.core.exception.SdkClientException client) {
+            if (cause instanceof SdkClientException client) {
                 return Optional.of("could not reach the endpoint given (" + String.join(", ", given) + "): "
                         + AwsRequestFailed.firstLine(client) + ". Start what serves it (LocalStack, say), or unset the variable to"
                         + " use the data folder's own.");
@@ -44,7 +46,7 @@ final class Endpoints {
                 if (("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null) {
                     return uri;
                 }
-            } catch (java.net.URISyntaxException notAnAddress) {
+            } catch (URISyntaxException notAnAddress) {
                 // Said below, as an address of another kind is.
             }
             throw new UsageException(variable + " is " + value + ", which is no address to send requests to: give one like"

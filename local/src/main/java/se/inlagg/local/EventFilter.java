@@ -1,5 +1,6 @@
 package se.inlagg.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -109,7 +110,7 @@ final class EventFilter {
                 throw new IllegalArgumentException("a filter pattern must be a JSON object: " + pattern);
             }
             return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a filter pattern is not JSON: " + pattern, e);
         }
     }

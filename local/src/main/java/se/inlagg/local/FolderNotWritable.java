@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * A data folder the server or a command cannot write: read-only, under a file instead of a folder,
@@ -93,13 +96,13 @@ final class FolderNotWritable extends RuntimeException {
     }
 
     /** The folder itself or the nearest of its parents that exists: where what is in the way, or the disk, is found. */
-    private static java.util.Optional<Path> nearestExisting(Path folder) {
+    private static Optional<Path> nearestExisting(Path folder) {
         for (Path p = folder.toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.exists(p)) {
-                return java.util.Optional.of(p);
+                return Optional.of(p);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**
@@ -136,7 +139,7 @@ final class FolderNotWritable extends RuntimeException {
      * with what to do: the folder itself can be written.
      */
     static FolderNotWritable inTheWay(Path folder, FileSystemException e) {
-        String reason = e instanceof java.nio.file.FileAlreadyExistsException ? "is in the way" : String.valueOf(e.getReason());
+        String reason = e instanceof FileAlreadyExistsException ? "is in the way" : String.valueOf(e.getReason());
         return new FolderNotWritable(folder, e.getFile() + ": " + reason, "move it away, or set DATA_DIR to another folder.", e);
     }
 
@@ -146,7 +149,7 @@ final class FolderNotWritable extends RuntimeException {
     }
 
     private static boolean inTheWay(FileSystemException e) {
-        return e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException
+        return e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException
                 || "Is a directory".equals(e.getReason()) || "Not a directory".equals(e.getReason());
     }
 

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import se.inlagg.emulator.DataFolderInUseException;
 import se.inlagg.emulator.s3.EmbeddedS3;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -37,7 +38,7 @@ final class LocalS3 implements AutoCloseable {
      * The embedded S3 on this data folder. It checks browser uploads' POST policies with the same
      * {@code local} key the functions sign with ({@link LocalDynamo#sdkProperties()}).
      *
-     * @throws se.inlagg.emulator.DataFolderInUseException when another process holds the folder
+     * @throws DataFolderInUseException when another process holds the folder
      * @throws FolderNotWritable when the folder cannot be written
      */
     static LocalS3 start(Path dataDir) {

@@ -2,22 +2,31 @@ package se.inlagg.local;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import se.inlagg.app.Wiring;
 import se.inlagg.auth.Authors;
 import se.inlagg.config.Settings;
 import se.inlagg.emulator.dynamodb.EmbeddedDynamoDb;
+import se.inlagg.posts.Byline;
+import se.inlagg.search.RebuildProgress;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -31,8 +40,8 @@ public final class LocalServer implements AutoCloseable {
 
 
     static final String DEV_TOKEN_FILE = "dev-token";
-    static final se.inlagg.posts.Byline DEV_AUTHOR = new se.inlagg.posts.Byline("Lokal utvecklare",
-            java.util.Optional.of("utvecklare"), java.util.Optional.of("Lokalt"));
+    static final Byline DEV_AUTHOR = new Byline("Lokal utvecklare",
+            Optional.of("utvecklare"), Optional.of("Lokalt"));
 
     /**
      * How to start: the template to serve, where data lives, the port (0 for any free one),
@@ -114,7 +123,7 @@ public final class LocalServer implements AutoCloseable {
      * the first, whose functions wired after that would use the second's table and S3, and, once it stopped, none (a
      * search would answer 500, its S3 gone). So a second start is refused.
      */
-    private static final java.util.concurrent.atomic.AtomicBoolean RUNNING = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean RUNNING = new AtomicBoolean();
 
     /** A mark in the data folder (the seeding one), the folder made if need be; a folder that cannot be written says so. */
     static void mark(Path file, String text) {
@@ -122,7 +131,7 @@ public final class LocalServer implements AutoCloseable {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write in " + file.getParent(), e);
+            throw new UncheckedIOException("cannot write in " + file.getParent(), e);
         }
     }
 
@@ -153,7 +162,7 @@ public final class LocalServer implements AutoCloseable {
         try {
             // Then the port: a taken one stops the start before it makes a table, an author or the examples (else the next
             // start's banner would not say they are new). Bound, not served: connections wait until the handlers are in place.
-            http = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), options.port()), 64);
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
             Files.createDirectories(options.dataDir());
             String table = options.tableName().orElse(TableFromTemplate.tableName(template));
             try (DynamoDbClient admin = dynamo.client()) {
@@ -191,8 +200,8 @@ public final class LocalServer implements AutoCloseable {
                 // Absolute links point at this server unless the template configures an address: at the address the
                 // banner prints, since a picture's upload sends the browser back there, and a session cookie set for
                 // localhost is not sent to 127.0.0.1 (nor is a form on one allowed to go on to the other).
-                if (System.getProperty(se.inlagg.config.Settings.SITE_URL, "").isBlank()) {
-                    System.setProperty(se.inlagg.config.Settings.SITE_URL, address(http.getAddress().getPort()).toString());
+                if (System.getProperty(Settings.SITE_URL, "").isBlank()) {
+                    System.setProperty(Settings.SITE_URL, address(http.getAddress().getPort()).toString());
                 }
                 LocalServer server = new LocalServer(http, executor, dynamo, s3, options, token, table, seeded, bucket, searchBucket, pollers);
                 if (options.dynamoEndpoint().isEmpty()) {
@@ -275,7 +284,7 @@ public final class LocalServer implements AutoCloseable {
     }
 
     /** Whether this server was closed: a second close does nothing, and leaves alone a server started since. */
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     @Override
     public void close() throws Exception {
@@ -292,10 +301,10 @@ public final class LocalServer implements AutoCloseable {
     private void stop() throws Exception {
         // Requests in flight are answered first (a few seconds at most), as Lambda ends an invocation before its
         // sandbox goes, not cut off by a Ctrl-C under load with a 500 and a reset connection.
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(STOP_GRACE_SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_GRACE_SECONDS);
         http.stop(STOP_GRACE_SECONDS);
         executor.shutdown();
-        if (!executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+        if (!executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             executor.shutdownNow();
         }
         for (StreamPoller poller : pollers) {
@@ -314,7 +323,7 @@ public final class LocalServer implements AutoCloseable {
      */
     private static List<StreamPoller> streamPollers(Template template, Map<String, LambdaFunction> functions, DynamoDbClient admin,
                                                     URI endpoint, String table, Path dataDir, Runnable rebuildIndex) {
-        List<StreamPoller> pollers = new java.util.ArrayList<>();
+        List<StreamPoller> pollers = new ArrayList<>();
         if (template.streamSources().isEmpty()) {
             return pollers;
         }
@@ -333,7 +342,7 @@ public final class LocalServer implements AutoCloseable {
     /** What `./inlagg reindex` does, in the server: the search index built anew from every published post in the table. */
     private static void rebuildSearchIndex(LocalDynamo dynamo, LocalS3 s3, String table, String searchBucket) {
         try (DynamoDbClient client = dynamo.client(); var s3Client = s3.client()) {
-            var built = LocalTable.reindex(client, table, s3Client, searchBucket, se.inlagg.search.RebuildProgress.UNTOLD);
+            var built = LocalTable.reindex(client, table, s3Client, searchBucket, RebuildProgress.UNTOLD);
             System.err.println("search index built anew from the table: " + built.indexed() + " posts");
         }
     }
@@ -345,7 +354,7 @@ public final class LocalServer implements AutoCloseable {
      * here is not, as revoke-author deletes the file ({@link Main}).
      */
     private static String devAuthor(DynamoDbClient client, String table, Options options) throws IOException {
-        Authors authors = new Wiring(client, new Settings(table, java.time.ZoneId.of("UTC")), Clock.systemUTC()).authors();
+        Authors authors = new Wiring(client, new Settings(table, ZoneId.of("UTC")), Clock.systemUTC()).authors();
         Path saved = options.dataDir().resolve(DEV_TOKEN_FILE);
         Optional<String> token = options.devToken().or(() -> savedToken(saved));
         if (token.isPresent() && authors.knows(token.get())) {
@@ -357,7 +366,7 @@ public final class LocalServer implements AutoCloseable {
         if (options.devToken().isEmpty()) {
             try {
                 Files.writeString(saved, made, StandardCharsets.UTF_8);
-            } catch (java.nio.file.FileSystemException e) {
+            } catch (FileSystemException e) {
                 // A folder named as the token's file, say: said, not a stack trace.
                 throw FolderNotWritable.writing(options.dataDir(), e);
             }

@@ -9,7 +9,11 @@ import java.time.ZoneId;
 import java.util.Optional;
 import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
+import se.inlagg.search.RebuildProgress;
+import se.inlagg.search.S3IndexFiles;
+import se.inlagg.search.SearchService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The template's table for the commands other than serve: the embedded DynamoDB on the data folder
@@ -80,17 +84,17 @@ final class LocalTable implements AutoCloseable {
     }
 
     /** `./inlagg reindex`: the search index built anew, into this bucket, from every published post in this table. */
-    se.inlagg.search.SearchService.IndexChange reindex(software.amazon.awssdk.services.s3.S3Client s3, String searchBucket,
-                                                      se.inlagg.search.RebuildProgress progress) {
+    SearchService.IndexChange reindex(S3Client s3, String searchBucket,
+                                                      RebuildProgress progress) {
         return reindex(client, name, s3, searchBucket, progress);
     }
 
     /** The same on a table reached through this client: what the server does when its stream lost changes (LocalServer). */
-    static se.inlagg.search.SearchService.IndexChange reindex(DynamoDbClient client, String table,
-                                                             software.amazon.awssdk.services.s3.S3Client s3, String searchBucket,
-                                                             se.inlagg.search.RebuildProgress progress) {
+    static SearchService.IndexChange reindex(DynamoDbClient client, String table,
+                                                             S3Client s3, String searchBucket,
+                                                             RebuildProgress progress) {
         return LocalInvocation.run("reindex", () -> Wiring.withSearchIndex(client, new Settings(table, SeedPosts.ZONE).withSearchBucket(searchBucket),
-                Clock.systemUTC(), () -> new se.inlagg.search.S3IndexFiles(s3, searchBucket)).search().rebuild(progress));
+                Clock.systemUTC(), () -> new S3IndexFiles(s3, searchBucket)).search().rebuild(progress));
     }
 
     /**

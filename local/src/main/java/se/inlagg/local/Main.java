@@ -1,5 +1,7 @@
 package se.inlagg.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -7,9 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import se.inlagg.app.Wiring;
+import se.inlagg.auth.Tokens;
 import se.inlagg.emulator.dynamodb.DataDirectoryInUseException;
 import se.inlagg.local.DeployedTable.AwsRequestFailed;
 import se.inlagg.local.DeployedTable.AwsSettingsMissing;
+import se.inlagg.search.SearchService;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -101,7 +105,7 @@ public final class Main {
      */
     private static Optional<String> devToken() {
         Optional<String> given = env("INLAGG_DEV_TOKEN");
-        if (given.isPresent() && !se.inlagg.auth.Tokens.fromBearer("Bearer " + given.get()).equals(given)) {
+        if (given.isPresent() && !Tokens.fromBearer("Bearer " + given.get()).equals(given)) {
             throw new UsageException("INLAGG_DEV_TOKEN is no token a request can carry: give up to 512 of the letters A to Z and a"
                     + " to z, digits and . _ ~ + / = - (no spaces), or leave it out and one is made");
         }
@@ -124,8 +128,8 @@ public final class Main {
     private static void deleteSeedingMark(Path data) {
         try {
             Files.deleteIfExists(data.resolve(LocalServer.SEEDING));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -161,7 +165,7 @@ public final class Main {
         // Ctrl-C: what was left, said as the JVM stops. A failure says its own, so the hook goes when the work ends.
         Thread stopped = new Thread(() -> progress.stoppedEarly().ifPresent(System.err::println));
         Runtime.getRuntime().addShutdownHook(stopped);
-        se.inlagg.search.SearchService.IndexChange built;
+        SearchService.IndexChange built;
         try {
             built = rebuilt(aws, progress);
         } finally {
@@ -175,11 +179,11 @@ public final class Main {
     }
 
     /** The index built anew from the deployed table (aws) or the data folder's, into its bucket. */
-    private static se.inlagg.search.SearchService.IndexChange rebuilt(boolean aws, ReindexProgress progress) throws Exception {
+    private static SearchService.IndexChange rebuilt(boolean aws, ReindexProgress progress) throws Exception {
         if (aws) {
             try (DeployedTable deployed = DeployedTable.open()) {
                 Wiring wiring = deployed.wiring();
-                se.inlagg.search.SearchService search;
+                SearchService search;
                 try {
                     search = wiring.search();
                 } catch (IllegalStateException e) {

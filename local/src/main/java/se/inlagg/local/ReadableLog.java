@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The functions' log lines as a developer wants them in a terminal: the same JSON objects Lambda
@@ -21,9 +22,9 @@ final class ReadableLog implements LambdaLogger {
             "route", "function", "error", "method", "path", "status", "ms");
 
     /** Where lines go; asked each time, so a test that swaps System.out sees them. */
-    private final java.util.function.Supplier<PrintStream> out;
+    private final Supplier<PrintStream> out;
 
-    ReadableLog(java.util.function.Supplier<PrintStream> out) {
+    ReadableLog(Supplier<PrintStream> out) {
         this.out = out;
     }
 

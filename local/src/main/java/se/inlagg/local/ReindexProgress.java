@@ -1,15 +1,17 @@
 package se.inlagg.local;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import se.inlagg.search.RebuildProgress;
 
 /**
  * What `reindex` says while it works and if it is stopped: at 10,000 posts it takes seconds here and a minute or more
  * against AWS, and Ctrl-C would otherwise leave nothing said. A line at most every {@link #EVERY_NANOS}, so a small
  * blog's reindex prints only its result.
  */
-final class ReindexProgress implements se.inlagg.search.RebuildProgress {
+final class ReindexProgress implements RebuildProgress {
 
     static final long EVERY_NANOS = 2_000_000_000L;
 
@@ -62,7 +64,7 @@ final class ReindexProgress implements se.inlagg.search.RebuildProgress {
 
     /** The last line, once the index is swapped in: its size in kB below a megabyte, where "0.0 MB" said nothing (a newcomer's run). */
     static String finished(int posts, long bytes, double seconds) {
-        String size = bytes < 999_500 ? Math.max(1, Math.round(bytes / 1e3)) + " kB" : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
-        return String.format(java.util.Locale.ROOT, "Indexed %d posts (%s) in %.1f s", posts, size, seconds);
+        String size = bytes < 999_500 ? Math.max(1, Math.round(bytes / 1e3)) + " kB" : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        return String.format(Locale.ROOT, "Indexed %d posts (%s) in %.1f s", posts, size, seconds);
     }
 }

@@ -2,6 +2,7 @@ package se.inlagg.local;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class Router {
                 if (i >= segments.length) {
                     return Optional.empty();
                 }
-                String rest = String.join("/", java.util.Arrays.copyOfRange(segments, i, segments.length));
+                String rest = String.join("/", Arrays.copyOfRange(segments, i, segments.length));
                 params.put(p.substring(1, p.length() - 2), decode(rest));
                 return Optional.of(new Match(route, params));
             }

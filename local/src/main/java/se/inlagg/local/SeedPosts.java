@@ -1,12 +1,16 @@
 package se.inlagg.local;
 
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import se.inlagg.app.Wiring;
 import se.inlagg.posts.IdempotentRequest;
-import se.inlagg.posts.Outcome;
-import se.inlagg.posts.Post;
 import se.inlagg.posts.ListQuery;
+import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Page;
+import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Sha256;
@@ -16,7 +20,7 @@ final class SeedPosts {
 
     static final String AUTHOR_ID = "seed";
     /** The site's default time zone (template.yaml's SiteTimeZone), in which the examples' dates are meant. */
-    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Stockholm");
+    static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
 
     /** An example post and the idempotency key it is created under. */
     record Example(PostDraft draft, IdempotentRequest key) {
@@ -52,11 +56,11 @@ final class SeedPosts {
     }
 
     /** Creates the examples (or finds them, when seeded before) and answers their slugs. */
-    static List<Seeded> seed(se.inlagg.app.Wiring wiring) {
+    static List<Seeded> seed(Wiring wiring) {
         // The examples already there, among the example author's own posts: they stay as they are. Their keys alone hold
         // for a day, after which seeding again would make "att-gastspela-som-chef-2"; a slug alone is no proof (a deleted
         // example's slug is never given again, and another author's post may hold it).
-        java.util.Map<String, String> there = new java.util.HashMap<>();
+        Map<String, String> there = new HashMap<>();
         switch (wiring.posts().authorPosts(AUTHOR_ID, Optional.empty(), ListQuery.MAX_LIMIT, Optional.empty())) {
             case Outcome.Done<Page<PostSummary>> d -> d.value().items().forEach(s -> there.putIfAbsent(s.title(), s.slug()));
             case Outcome.Refused<Page<PostSummary>> r -> throw new IllegalStateException("examples not read: " + r.refusal());

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the local server and the tests need from template.yaml: each function's handler and
@@ -217,10 +219,10 @@ public final class Template {
         }
         if (m.get("Fn::Sub") instanceof String text) {
             // Parameters only: a local run has no resources with attributes to put in.
-            java.util.regex.Matcher vars = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9:]+)}").matcher(text);
+            Matcher vars = Pattern.compile("\\$\\{([A-Za-z0-9:]+)}").matcher(text);
             StringBuilder out = new StringBuilder();
             while (vars.find()) {
-                vars.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(resolve(Map.of("Ref", vars.group(1)))));
+                vars.appendReplacement(out, Matcher.quoteReplacement(resolve(Map.of("Ref", vars.group(1)))));
             }
             return vars.appendTail(out).toString();
         }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.zip.CRC32;
 import se.inlagg.emulator.LoopbackHttpServer;
@@ -30,7 +31,7 @@ final class HttpFront implements AutoCloseable {
             Dispatcher.Answer answer = "POST".equals(exchange.getRequestMethod())
                     ? dispatcher.handle(exchange.getRequestHeaders().getFirst("X-Amz-Target"), body,
                             exchange.getRequestHeaders().getFirst("Authorization"))
-                    : new Dispatcher.Answer(200, "{\"service\":\"Inlägg embedded DynamoDB\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    : new Dispatcher.Answer(200, "{\"service\":\"Inlägg embedded DynamoDB\"}".getBytes(StandardCharsets.UTF_8));
             CRC32 crc = new CRC32();
             crc.update(answer.body());
             var headers = exchange.getResponseHeaders();

@@ -3,7 +3,9 @@ package se.inlagg.emulator.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 
 /** The control plane: CreateTable, DescribeTable, ListTables, DeleteTable, UpdateTable and the TTL settings. Tables are ACTIVE at once. */
 final class TableOperations {
@@ -149,7 +151,7 @@ final class TableOperations {
         t.put("TableName", d.name());
         t.put("TableStatus", status);
         t.put("TableArn", d.arn());
-        t.put("TableId", java.util.UUID.nameUUIDFromBytes(d.arn().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        t.put("TableId", UUID.nameUUIDFromBytes(d.arn().getBytes(StandardCharsets.UTF_8)).toString());
         t.put("CreationDateTime", d.createdMillis() / 1000.0);
         t.set("KeySchema", d.key().json());
         ArrayNode defs = t.putArray("AttributeDefinitions");
