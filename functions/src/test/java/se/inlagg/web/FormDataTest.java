@@ -35,4 +35,16 @@ class FormDataTest {
         assertThrows(ProblemException.class, () -> form("title=100%"), "a percent sign not encoded");
         assertThrows(ProblemException.class, () -> form("title=%zz"));
     }
+
+    /**
+     * Only a form's encoding is read: another site's form sent as text/plain, or a script's JSON, is refused, not read as
+     * fields it happens to look like.
+     */
+    @Test
+    void aBodyNotSentAsAFormIsRefusedAsAnUnsupportedFormat() {
+        for (String type : java.util.List.of("text/plain", "application/json", "multipart/form-data; boundary=x")) {
+            var request = HttpRequest.builder().method("POST").path("/write").header("content-type", type).body("title=Kapad&body=x").build();
+            assertEquals(415, assertThrows(ProblemException.class, () -> FormData.of(request), type).problem().status(), type);
+        }
+    }
 }
