@@ -47,4 +47,15 @@ class FormDataTest {
             assertEquals(415, assertThrows(ProblemException.class, () -> FormData.of(request), type).problem().status(), type);
         }
     }
+
+    /** Pasted text is tidied as its field is: a line's tab a space, the text's Word line break Markdown's, the excerpt's a newline. */
+    @Test
+    void pastedTextIsTidiedAsItsFieldIs() {
+        FormData f = form("title=Klistrat%09fr%C3%A5n+kalkylbladet&body=Rad+ett%0Brad+tv%C3%A5&excerpt=Rad+ett%0Brad+tv%C3%A5&csrf=abc")
+                .pasted(WriteForm.TEXT_AREAS, WriteForm.MARKDOWN);
+        assertEquals("Klistrat från kalkylbladet", f.value("title"));
+        assertEquals("Rad ett  \nrad två", f.value("body"), "Markdown's line break");
+        assertEquals("Rad ett\nrad två", f.value("excerpt"), "plain text: a newline, no spaces of its own");
+        assertEquals("abc", f.value("csrf"));
+    }
 }
