@@ -26,4 +26,11 @@ class PastedTextTest {
         assertEquals("•Ingen punkt", PastedText.text("•Ingen punkt", true), "a bullet with nothing after it is a character");
         assertEquals("Stycke ett.\n\n- Punkt\nRad", PastedText.text("Stycke ett.\r\n\r\n•\tPunkt\rRad", true), "a browser's CR LF is a newline");
     }
+
+    /** A page break pasted from Word (a form feed) is a new paragraph in the text and a space in a line: never a control character refused unseen. */
+    @Test
+    void aPageBreakIsANewParagraphInTheTextAndASpaceInALine() {
+        assertEquals("Sida ett\n\nSida två", PastedText.text("Sida ett\fSida två", true));
+        assertEquals("Sida ett Sida två", PastedText.line("Sida ett\fSida två"));
+    }
 }
