@@ -774,4 +774,19 @@ class PagesRenderingTest {
     private static String text(Element parent, String name) {
         return parent.getElementsByTagNameNS("http://www.w3.org/2005/Atom", name).item(0).getTextContent();
     }
+
+    /**
+     * A picture's alt text or caption changed in another tab is listed by a conflict, so "Spara min version ändå" does not
+     * put the old words back unsaid.
+     */
+    @Test
+    void aConflictListsAPicturesWordsChangedElsewhere() {
+        var stored = Map.of("title", "T", "body", "B", "authorName", "Åsa", "imageUrl", "/images/a.png", "imageAlt", "Julbord i Ystad",
+                "imageCaption", "Foto: Åsa");
+        var typed = new java.util.HashMap<>(stored);
+        typed.putAll(Map.of("imageAlt", "Bord", "imageCaption", ""));
+        var time = new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"), java.time.Clock.systemUTC());
+        assertEquals(List.of("Bildens alt-text: sparat ”Julbord i Ystad”, i ditt formulär ”Bord”",
+                "Bildtext: sparat ”Foto: Åsa”, i ditt formulär inget"), WriteForm.differences(stored, typed, time::parse, true));
+    }
 }
