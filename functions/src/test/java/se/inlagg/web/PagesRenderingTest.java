@@ -789,4 +789,13 @@ class PagesRenderingTest {
         assertEquals(List.of("Bildens alt-text: sparat ”Julbord i Ystad”, i ditt formulär ”Bord”",
                 "Bildtext: sparat ”Foto: Åsa”, i ditt formulär inget"), WriteForm.differences(stored, typed, time::parse, true));
     }
+
+    /** Neither a space typed after a name nor an undated draft's date left empty is a difference a conflict lists. */
+    @Test
+    void aConflictListsNoSpacingNorAnUndatedDraftsEmptyDate() {
+        var stored = Map.of("title", "T", "body", "B", "authorName", "Åsa Öberg", "authorOffice", "Ystad", "publishedAt", "");
+        var typed = Map.of("title", "T", "body", "Annan", "authorName", "Åsa Öberg ", "authorOffice", " Ystad", "publishedAt", "");
+        var time = new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"), java.time.Clock.systemUTC());
+        assertEquals(List.of(), WriteForm.differences(stored, typed, time::parse, false));
+    }
 }
