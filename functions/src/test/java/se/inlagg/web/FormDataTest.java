@@ -3,6 +3,7 @@ package se.inlagg.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.ProblemException;
@@ -42,7 +43,7 @@ class FormDataTest {
      */
     @Test
     void aBodyNotSentAsAFormIsRefusedAsAnUnsupportedFormat() {
-        for (String type : java.util.List.of("text/plain", "application/json", "multipart/form-data; boundary=x")) {
+        for (String type : List.of("text/plain", "application/json", "multipart/form-data; boundary=x")) {
             var request = HttpRequest.builder().method("POST").path("/write").header("content-type", type).body("title=Kapad&body=x").build();
             assertEquals(415, assertThrows(ProblemException.class, () -> FormData.of(request), type).problem().status(), type);
         }

@@ -6,29 +6,46 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.text.Bidi;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import se.inlagg.auth.Sessions;
+import se.inlagg.json.Json;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Facet;
+import se.inlagg.posts.FacetCount;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Image;
+import se.inlagg.posts.Markdown;
+import se.inlagg.posts.MarkupText;
 import se.inlagg.posts.Neighbours;
 import se.inlagg.posts.Post;
+import se.inlagg.posts.PostRules;
 import se.inlagg.posts.PostSummary;
+import se.inlagg.posts.SiteTime;
 import se.inlagg.posts.Status;
+import se.inlagg.posts.StoredHtml;
 import se.inlagg.posts.Tag;
+import se.inlagg.web.templates.JtearchiveGenerated;
+import se.inlagg.web.templates.JtefacetsGenerated;
 import se.inlagg.web.templates.JteformGenerated;
 import se.inlagg.web.templates.JtelistGenerated;
 import se.inlagg.web.templates.JtepostGenerated;
+import se.inlagg.web.templates.JtesearchGenerated;
 
 class PagesRenderingTest {
 
@@ -41,7 +58,7 @@ class PagesRenderingTest {
                 List.of(new Tag("frivard", "Frivård"), new Tag("rbm", "RBM")),
                 Optional.of(new Image("https://bilder.example.se/a.jpg", "Två personer vid ett bord", Optional.of("Foto: Åsa Öberg"))),
                 Status.PUBLISHED, Instant.parse("2019-01-29T23:00:00Z"), true, Instant.parse("2019-01-30T08:00:00Z"), 3, "author-1");
-        return new Post(summary, body, se.inlagg.posts.Markdown.toHtml(body));
+        return new Post(summary, body, Markdown.toHtml(body));
     }
 
     static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
@@ -95,7 +112,7 @@ class PagesRenderingTest {
         assertTrue(ld.find(), html);
         assertEquals(1, html.split("<script", -1).length - 1, "the data block is the only script element: the title's is text");
         @SuppressWarnings("unchecked")
-        Map<String, Object> posting = (Map<String, Object>) se.inlagg.json.Json.read(ld.group(1));
+        Map<String, Object> posting = (Map<String, Object>) Json.read(ld.group(1));
         assertEquals("BlogPosting", posting.get("@type"));
         assertEquals(post.summary().title(), posting.get("headline"), "escaped for the script element, the same to a JSON reader");
         assertEquals("2019-01-29T23:00:00Z", posting.get("datePublished"));
@@ -117,12 +134,12 @@ class PagesRenderingTest {
                 Views.byline(new Byline("Åsa Öberg", Optional.empty(), Optional.of("Frivården Ystad"))), "Om <mark>frivården</mark> &amp; mer",
                 List.of(new Link("Frivård", "/tags/frivard")));
         // Narrowed to a category whose name, as a link may give it, holds what HTML must not take as markup.
-        var category = se.inlagg.posts.Facet.categoryNamed("Frivård \"><b>").orElseThrow();
+        var category = Facet.categoryNamed("Frivård \"><b>").orElseThrow();
         var within = SearchWithin.of(List.of(category), typed);
         var view = new SearchView(typed, "Sökresultat", Optional.of("1 inlägg hittades för ”" + typed + "”."), List.of(hit),
                 Optional.empty(), Optional.of("/sok?q=x&cursor=abc"), Optional.of(within), Optional.of("/sok?q=x"));
         Frame frame = frame("Sök: " + typed, Optional.empty()).withSearchQuery(typed);
-        String html = Templates.render(out -> se.inlagg.web.templates.JtesearchGenerated.render(out, null, frame, view));
+        String html = Templates.render(out -> JtesearchGenerated.render(out, null, frame, view));
         assertFalse(html.contains("<script>alert") || html.contains("<b>"), html);
         assertTrue(html.contains("name=\"q\" type=\"search\" value=\"&lt;script>alert(1)&lt;/script> frivård\""),
                 "the box keeps what was typed, escaped for its attribute: " + html);
@@ -136,14 +153,14 @@ class PagesRenderingTest {
 
     @Test
     void theArchiveGroupsMonthsByYearNewestFirst() {
-        var months = List.of(new se.inlagg.posts.FacetCount(se.inlagg.posts.Facet.month(java.time.YearMonth.of(2020, 2)), 3),
-                new se.inlagg.posts.FacetCount(se.inlagg.posts.Facet.month(java.time.YearMonth.of(2019, 12)), 1),
-                new se.inlagg.posts.FacetCount(se.inlagg.posts.Facet.month(java.time.YearMonth.of(2019, 1)), 2));
+        var months = List.of(new FacetCount(Facet.month(YearMonth.of(2020, 2)), 3),
+                new FacetCount(Facet.month(YearMonth.of(2019, 12)), 1),
+                new FacetCount(Facet.month(YearMonth.of(2019, 1)), 2));
         ArchiveView archive = FacetsPageHandler.archive(months);
         assertEquals(List.of(2020, 2019), archive.years().stream().map(ArchiveView.Year::year).toList());
         assertEquals(3, archive.years().get(1).count());
         assertEquals(List.of("December", "Januari"), archive.years().get(1).months().stream().map(FacetIndexView.Entry::name).toList());
-        String html = Templates.render(out -> se.inlagg.web.templates.JtearchiveGenerated.render(out, null, frame("Arkiv", Optional.empty()), archive));
+        String html = Templates.render(out -> JtearchiveGenerated.render(out, null, frame("Arkiv", Optional.empty()), archive));
         assertTrue(html.contains("<a href=\"/archive/2019-12\">December 2019</a> <span class=\"count\">1 inlägg</span>"), html);
         assertTrue(html.contains("<h2 id=\"ar-2020\">2020<span class=\"count\">, 3 inlägg</span></h2>"), html);
     }
@@ -151,9 +168,9 @@ class PagesRenderingTest {
     /** Counts of five digits and more are grouped as Swedish writes them, as the search page's is. */
     @Test
     void theArchiveAndTheIndexPagesGroupLargeCounts() {
-        var months = List.of(new se.inlagg.posts.FacetCount(se.inlagg.posts.Facet.month(java.time.YearMonth.of(2019, 2)), 10_000),
-                new se.inlagg.posts.FacetCount(se.inlagg.posts.Facet.month(java.time.YearMonth.of(2019, 1)), 2_345));
-        String archive = Templates.render(out -> se.inlagg.web.templates.JtearchiveGenerated.render(out, null, frame("Arkiv", Optional.empty()),
+        var months = List.of(new FacetCount(Facet.month(YearMonth.of(2019, 2)), 10_000),
+                new FacetCount(Facet.month(YearMonth.of(2019, 1)), 2_345));
+        String archive = Templates.render(out -> JtearchiveGenerated.render(out, null, frame("Arkiv", Optional.empty()),
                 FacetsPageHandler.archive(months)));
         assertTrue(archive.contains("<a href=\"/archive/2019-02\">Februari 2019</a> <span class=\"count\">10\u00A0000 inlägg</span>"), archive);
         assertTrue(archive.contains("<a href=\"/archive/2019-01\">Januari 2019</a> <span class=\"count\">2345 inlägg</span>"), archive);
@@ -224,11 +241,11 @@ class PagesRenderingTest {
         assertEquals(0, levelOf(shown(page, "<title>", "</title>"), " – Inlägg"), page);
 
         var categories = new FacetIndexView("Kategorier", "Alla kategorier.", List.of(new FacetIndexView.Entry("Bidi" + rlo, "/tags/bidi", 3)), "");
-        String index = Templates.render(out -> se.inlagg.web.templates.JtefacetsGenerated.render(out, null, frame("Kategorier", Optional.empty()), categories));
+        String index = Templates.render(out -> JtefacetsGenerated.render(out, null, frame("Kategorier", Optional.empty()), categories));
         assertEquals(0, levelOf(shown(index, "<ul class=\"facets\">", "</li>"), "3 inlägg"), index);
 
-        var office = se.inlagg.posts.Facet.office("Kontor " + rlo + "Bidi").orElseThrow();
-        String label = SearchWithin.of(List.of(office, se.inlagg.posts.Facet.month(java.time.YearMonth.of(2026, 3))), "").label();
+        var office = Facet.office("Kontor " + rlo + "Bidi").orElseThrow();
+        String label = SearchWithin.of(List.of(office, Facet.month(YearMonth.of(2026, 3))), "").label();
         assertEquals(0, levelOf(label, " i mars 2026"), label);
 
         Map<String, String> typed = Map.of("title", "Obalanserad " + rlo + "riktning", "body", "text " + rlo + "omvänd", "authorName", "Bidi " + rlo + "Namn");
@@ -250,7 +267,7 @@ class PagesRenderingTest {
     /** The highest embedding level of the characters of {@code part}, where it ends {@code line}: 0 is read left to right. */
     private static int levelOf(String line, String part) {
         assertTrue(line.endsWith(part), "\"" + line + "\" ends with \"" + part + "\"");
-        var bidi = new java.text.Bidi(line, java.text.Bidi.DIRECTION_LEFT_TO_RIGHT);
+        var bidi = new Bidi(line, Bidi.DIRECTION_LEFT_TO_RIGHT);
         int highest = 0;
         for (int i = line.length() - part.length(); i < line.length(); i++) {
             highest = Math.max(highest, bidi.getLevelAt(i));
@@ -275,9 +292,9 @@ class PagesRenderingTest {
         Frame signedIn = frame("Kategori: Frivård", Optional.of(new Viewer("a", "csrf\"<")));
         String page = Templates.render(out -> JtelistGenerated.render(out, null, signedIn, new ListView("x", List.of(), Optional.empty(), Optional.empty(), "Tomt", Optional.empty())));
         assertTrue(page.contains("<title>Kategori: Frivård – Inlägg</title>"));
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"").matcher(page);
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"").matcher(page);
         assertTrue(token.find(), "the sign-out form carries the CSRF token, masked: " + page);
-        assertTrue(se.inlagg.auth.Sessions.sameFormToken("csrf\"<", token.group(1)), token.group(1));
+        assertTrue(Sessions.sameFormToken("csrf\"<", token.group(1)), token.group(1));
     }
 
     @Test
@@ -287,7 +304,7 @@ class PagesRenderingTest {
         FormView view = WriteForm.view(typed, List.of(new FieldError("title", "must not be empty"),
                 new FieldError("image.url", "must be an http or https address")), Optional.empty(), "csrf-1", "form-1");
         Frame frame = Frame.unlisted("Skriv", Optional.empty());
-        String html = Templates.render(out -> JteformGenerated.render(out, null, frame, view, java.util.Optional.empty()));
+        String html = Templates.render(out -> JteformGenerated.render(out, null, frame, view, Optional.empty()));
         assertTrue(html.contains(">\nEn lång text med &lt;b&gt;taggar&lt;/b&gt; &amp; å ä ö\n- punkt</textarea>"), html);
         assertTrue(html.contains("value=\"Frivård, RBM\""));
         assertTrue(html.contains("value=\"javascript:alert(1)\""), "kept as typed, in an attribute");
@@ -310,10 +327,10 @@ class PagesRenderingTest {
         Map<String, String> none = Map.of();
         assertEquals("draft", WriteForm.view(none, List.of(), Optional.empty(), "c", "f").buttons().getFirst().value(),
                 "the default button of the new-post form saves a draft");
-        var published = WriteForm.edit("s", none, List.of(), Optional.empty(), "c", "f", false, Optional.of(se.inlagg.posts.Status.PUBLISHED));
+        var published = WriteForm.edit("s", none, List.of(), Optional.empty(), "c", "f", false, Optional.of(Status.PUBLISHED));
         assertEquals(List.of("save", "preview", "draft", "image"), published.buttons().stream().map(FormView.Button::value).toList());
         assertTrue(published.buttons().stream().anyMatch(b -> b.label().equals("Spara och gör till utkast")));
-        var draft = WriteForm.edit("s", none, List.of(), Optional.empty(), "c", "f", false, Optional.of(se.inlagg.posts.Status.DRAFT));
+        var draft = WriteForm.edit("s", none, List.of(), Optional.empty(), "c", "f", false, Optional.of(Status.DRAFT));
         assertEquals(List.of("save", "preview", "publish", "image"), draft.buttons().stream().map(FormView.Button::value).toList());
         var unknown = WriteForm.edit("s", none, List.of(), Optional.empty(), "", "f", false, Optional.empty());
         assertEquals(List.of("save", "preview", "publish", "draft", "image"), unknown.buttons().stream().map(FormView.Button::value).toList(),
@@ -325,15 +342,15 @@ class PagesRenderingTest {
     void aConflictListsWhatSavingWouldChangeAndNothingElse() {
         var stored = Map.of("title", "T", "body", "B", "tags", "Frivård, Samverkan", "publishedAt", "2019-03-06 10:30",
                 "imageUrl", "/images/a.png", "imageAlt", "Bord", "imageCaption", "Foto", "authorName", "Åsa");
-        var time = new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"), java.time.Clock.systemUTC());
-        var same = new java.util.HashMap<>(stored);
+        var time = new SiteTime(ZoneId.of("Europe/Stockholm"), Clock.systemUTC());
+        var same = new HashMap<>(stored);
         same.putAll(Map.of("title", "Annan", "body", "Annan", "tags", "frivård,Samverkan ", "publishedAt", "6 mars 2019 kl. 10:30"));
         assertEquals(List.of(), WriteForm.differences(stored, same, time::parse, true));
         same.put("publishedAt", "");
         assertEquals(List.of(), WriteForm.differences(stored, same, time::parse, true), "an empty date keeps a published post's");
         assertEquals(List.of("Publiceringsdatum: sparat ”2019-03-06 10:30”, i ditt formulär inget"),
                 WriteForm.differences(stored, same, time::parse, false), "and takes a draft's own date away (a browser probe)");
-        var changed = new java.util.HashMap<>(stored);
+        var changed = new HashMap<>(stored);
         changed.putAll(Map.of("tags", "Frivård", "imageUrl", "", "imageAlt", "", "imageCaption", ""));
         assertEquals(List.of("Kategorier: sparat ”Frivård, Samverkan”, i ditt formulär ”Frivård”",
                 "Bildens adress: sparat ”/images/a.png”, i ditt formulär inget"), WriteForm.differences(stored, changed, time::parse, true),
@@ -358,7 +375,7 @@ class PagesRenderingTest {
         Post stored = new Post(new PostSummary(rendered.summary().id(), rendered.summary().slug(), "Kontrolltecken", "Hej \u0001 då",
                 rendered.summary().author(), List.of(), Optional.empty(), Status.PUBLISHED, rendered.summary().publishedAt(), true,
                 rendered.summary().updatedAt(), 1, "author-1"), "Hej &#x1; då",
-                se.inlagg.posts.StoredHtml.servable(2, "Hej &#x1; då &#xFFFE;", "<p>Hej \u0001 då \uFFFE</p>").orElseThrow());
+                StoredHtml.servable(2, "Hej &#x1; då &#xFFFE;", "<p>Hej \u0001 då \uFFFE</p>").orElseThrow());
         for (Post p : List.of(rendered, stored)) {
             String xml = AtomFeed.of("Inlägg", "https://blogg.example.se/feed.xml", "https://blogg.example.se/", "https://blogg.example.se",
                     List.of(p));
@@ -370,7 +387,7 @@ class PagesRenderingTest {
             }
             String page = Templates.render(out -> JtepostGenerated.render(out, null, frame(p.summary().title(), Optional.empty()),
                     Views.post(p, STOCKHOLM, NOW), null));
-            assertEquals(page, se.inlagg.posts.MarkupText.fit(page), "no control on the page");
+            assertEquals(page, MarkupText.fit(page), "no control on the page");
             assertTrue(page.contains("Hej \uFFFD då"), page);
         }
     }
@@ -385,7 +402,7 @@ class PagesRenderingTest {
         PostSummary stored = new PostSummary(s.id(), s.slug(), "Rubrik\u0085", "Hej\u0085 då\uFFFE \u007F\u0001", s.author(), s.tags(), s.image(), s.status(),
                 s.publishedAt(), s.dated(), s.updatedAt(), s.version(), s.authorId());
         String json = JsonLd.blogPosting(stored, "https://blogg.example.se/posts/x", "https://blogg.example.se");
-        assertEquals(json, se.inlagg.posts.MarkupText.fit(json), json);
+        assertEquals(json, MarkupText.fit(json), json);
         assertTrue(json.contains("Hej\uFFFD då\uFFFD \uFFFD\uFFFD\""), "a C0 control too, not escaped to come back (from an upgrade probe): " + json);
     }
 
@@ -399,7 +416,7 @@ class PagesRenderingTest {
         FormView view = WriteForm.view(typed, List.of(new FieldError("title", "must be one line without control characters"),
                 new FieldError("tags[1]", "must be one line without control characters")), Optional.empty(), "csrf-1", "form-1");
         String html = Templates.render(out -> JteformGenerated.render(out, null, Frame.unlisted("Skriv", Optional.empty()), view, Optional.empty()));
-        assertEquals(html, se.inlagg.posts.MarkupText.fit(html), "no control anywhere on the page");
+        assertEquals(html, MarkupText.fit(html), "no control anywhere on the page");
         assertTrue(html.contains("value=\"Hej\uFFFD\""), html);
         assertTrue(html.contains("x\uFFFDy</textarea>"), html);
         assertTrue(html.contains("”\uFFFD”"), "the tag refused is named by what shows where it was: " + html);
@@ -451,30 +468,30 @@ class PagesRenderingTest {
     @Test
     void messagesWithNumbersKeepThemInSwedish() {
         assertEquals("får vara högst 200 tecken", Swedish.message("must be at most 200 characters"));
-        assertEquals("får bara vara en rad, utan rad- eller styckebrytningar", Swedish.message(se.inlagg.posts.PostRules.SEPARATOR_IN_LINE));
+        assertEquals("får bara vara en rad, utan rad- eller styckebrytningar", Swedish.message(PostRules.SEPARATOR_IN_LINE));
         assertEquals("ett okänt fel", Swedish.message("ett okänt fel"), "unknown messages pass through");
         assertEquals("får vara högst 100\u00A0000 tecken", Swedish.message("must be at most 100000 characters"), "grouped as Swedish writes it");
         assertEquals("Kl. 2.30 finns inte den 29 mars 2026, för då ställs klockan fram från 2.00 till 3.00. Välj en annan tid.",
-                Swedish.message(se.inlagg.posts.PostRules.timeProblem(new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"),
-                        java.time.Clock.systemUTC()).read("2026-03-29 02:30"))), "the day as Swedish writes it");
+                Swedish.message(PostRules.timeProblem(new SiteTime(ZoneId.of("Europe/Stockholm"),
+                        Clock.systemUTC()).read("2026-03-29 02:30"))), "the day as Swedish writes it");
         assertEquals("29 februari 2027 finns inte – februari 2027 har bara 28 dagar. Välj en annan dag.",
-                Swedish.message(se.inlagg.posts.PostRules.timeProblem(new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"),
-                        java.time.Clock.systemUTC()).read("2027-02-29 15:00"))), "a day its month lacks");
-        assertTrue(Swedish.message(se.inlagg.posts.PostRules.ANOTHER_POSTS_PICTURE).startsWith("får inte vara filen till en bild som inlägget inte visar nu"));
+                Swedish.message(PostRules.timeProblem(new SiteTime(ZoneId.of("Europe/Stockholm"),
+                        Clock.systemUTC()).read("2027-02-29 15:00"))), "a day its month lacks");
+        assertTrue(Swedish.message(PostRules.ANOTHER_POSTS_PICTURE).startsWith("får inte vara filen till en bild som inlägget inte visar nu"));
         assertEquals("får inte visa en uppladdad bild som inte är inläggets egen bild, för filen tas bort när inget inlägg har den som sin bild:"
                 + " ladda upp filen som det här inläggets bild, eller ta bort den ur texten (/images/abcdefghijklmnopqrstuvwxyz.png)",
-                Swedish.message(se.inlagg.posts.PostRules.NOT_THIS_POSTS_PICTURE + "/images/abcdefghijklmnopqrstuvwxyz.png"),
+                Swedish.message(PostRules.NOT_THIS_POSTS_PICTURE + "/images/abcdefghijklmnopqrstuvwxyz.png"),
                 "which picture of the text, by its address");
         // Its examples are the date field's hint's, and no "mellan år 1 och 9999", which reads oddly.
         assertEquals("måste vara ett datum, med eller utan klockslag, till exempel 2026-12-24, 2026-12-24 15:00 eller 24 december 2026"
-                + " kl. 15.00 (årtal med högst fyra siffror)", Swedish.message(se.inlagg.posts.PostRules.NOT_A_TIME));
+                + " kl. 15.00 (årtal med högst fyra siffror)", Swedish.message(PostRules.NOT_A_TIME));
         assertEquals("får inte innehålla användarnamn eller lösenord (det som står före @ i adressen): alla som läser inlägget skulle få dem",
-                Swedish.message("image.url", se.inlagg.posts.PostRules.URL_WITH_CREDENTIALS));
+                Swedish.message("image.url", PostRules.URL_WITH_CREDENTIALS));
         assertEquals("måste vara en giltig webbadress: portnumret efter kolonet måste vara ett tal från 1 till 65\u00A0535",
-                Swedish.message("image.url", se.inlagg.posts.PostRules.URL_WITH_NO_SUCH_PORT));
+                Swedish.message("image.url", PostRules.URL_WITH_NO_SUCH_PORT));
         assertEquals("får inte länka till eller visa en adress med användarnamn eller lösenord (det som står före @ i adressen): alla som "
                 + "läser inlägget skulle få dem. Ta bort dem ur adressen till intra.example",
-                Swedish.message("body", se.inlagg.posts.PostRules.LINK_WITH_CREDENTIALS + "intra.example"), "the host named as it is");
+                Swedish.message("body", PostRules.LINK_WITH_CREDENTIALS + "intra.example"), "the host named as it is");
     }
 
     @Test
@@ -551,7 +568,7 @@ class PagesRenderingTest {
         Matcher ld = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL).matcher(html);
         assertTrue(ld.find(), html);
         @SuppressWarnings("unchecked")
-        Map<String, Object> posting = (Map<String, Object>) se.inlagg.json.Json.read(ld.group(1));
+        Map<String, Object> posting = (Map<String, Object>) Json.read(ld.group(1));
         assertEquals(List.of(picture), posting.get("image"));
         assertEquals("2026-11-20T09:00:00Z", posting.get("dateModified"));
 
@@ -619,7 +636,7 @@ class PagesRenderingTest {
             assertEquals(FeedHandler.title(f), FeedHandler.link(f).orElseThrow().asTitle(), "the head's link titled as the feed is");
         }
         assertEquals("Prenumerera på inlägg i kategorin Frivården Malmö", "Prenumerera på " + FeedHandler.link(category).orElseThrow().text());
-        assertEquals(Optional.empty(), FeedHandler.link(Facet.month(java.time.YearMonth.of(2019, 1))), "a month has no feed");
+        assertEquals(Optional.empty(), FeedHandler.link(Facet.month(YearMonth.of(2019, 1))), "a month has no feed");
     }
 
     /**
@@ -696,7 +713,7 @@ class PagesRenderingTest {
         String base = "https://blogg.example.se";
         Element entry = (Element) parsed(AtomFeed.of("Inlägg", base + "/feed.xml", base + "/", base, List.of(post))).getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").item(0);
 
-        List<String> order = new java.util.ArrayList<>();
+        List<String> order = new ArrayList<>();
         for (var n = entry.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {
                 order.add(e.getLocalName() + (e.hasAttribute("rel") ? "/" + e.getAttribute("rel") : ""));
@@ -728,11 +745,11 @@ class PagesRenderingTest {
     @Test
     void aFeedOfLongPostsInMarkupStaysWithinWhatLambdaMayAnswerAndKeepsEveryPost() throws Exception {
         Post template = post("Tecken", "x");
-        String markup = "&lt;".repeat(se.inlagg.posts.PostRules.MAX_BODY_CHARS);
-        List<Post> posts = new java.util.ArrayList<>();
+        String markup = "&lt;".repeat(PostRules.MAX_BODY_CHARS);
+        List<Post> posts = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             var s = template.summary();
-            posts.add(new Post(new PostSummary(java.util.UUID.nameUUIDFromBytes(new byte[] {(byte) i}).toString(), "tecken-" + i,
+            posts.add(new Post(new PostSummary(UUID.nameUUIDFromBytes(new byte[] {(byte) i}).toString(), "tecken-" + i,
                     "Tecken " + i, s.excerpt(), s.author(), s.tags(), s.image(), s.status(), s.publishedAt(), s.dated(), s.updatedAt(),
                     s.version(), s.authorId()), "", "<p>" + markup + "</p>"));
         }
@@ -783,9 +800,9 @@ class PagesRenderingTest {
     void aConflictListsAPicturesWordsChangedElsewhere() {
         var stored = Map.of("title", "T", "body", "B", "authorName", "Åsa", "imageUrl", "/images/a.png", "imageAlt", "Julbord i Ystad",
                 "imageCaption", "Foto: Åsa");
-        var typed = new java.util.HashMap<>(stored);
+        var typed = new HashMap<>(stored);
         typed.putAll(Map.of("imageAlt", "Bord", "imageCaption", ""));
-        var time = new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"), java.time.Clock.systemUTC());
+        var time = new SiteTime(ZoneId.of("Europe/Stockholm"), Clock.systemUTC());
         assertEquals(List.of("Bildens alt-text: sparat ”Julbord i Ystad”, i ditt formulär ”Bord”",
                 "Bildtext: sparat ”Foto: Åsa”, i ditt formulär inget"), WriteForm.differences(stored, typed, time::parse, true));
     }
@@ -795,7 +812,7 @@ class PagesRenderingTest {
     void aConflictListsNoSpacingNorAnUndatedDraftsEmptyDate() {
         var stored = Map.of("title", "T", "body", "B", "authorName", "Åsa Öberg", "authorOffice", "Ystad", "publishedAt", "");
         var typed = Map.of("title", "T", "body", "Annan", "authorName", "Åsa Öberg ", "authorOffice", " Ystad", "publishedAt", "");
-        var time = new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"), java.time.Clock.systemUTC());
+        var time = new SiteTime(ZoneId.of("Europe/Stockholm"), Clock.systemUTC());
         assertEquals(List.of(), WriteForm.differences(stored, typed, time::parse, false));
     }
 }
