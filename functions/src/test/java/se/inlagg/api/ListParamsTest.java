@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.ProblemException;
@@ -27,5 +28,12 @@ class ListParamsTest {
             assertEquals(400, e.problem().status(), limit);
             assertEquals(List.of("limit"), fields(e), limit);
         }
+    }
+
+    /** ?tag=!!! (or an author of only a dash) makes no slug: an empty answer, never the whole feed under that name. */
+    @Test
+    void aNameOfOnlySignsListsNothing() {
+        assertEquals(Optional.empty(), ListParams.read(HttpRequest.builder().rawQuery("tag=%21%21%21").build()));
+        assertEquals(Optional.empty(), ListParams.read(HttpRequest.builder().rawQuery("author=%E2%80%93").build()));
     }
 }
