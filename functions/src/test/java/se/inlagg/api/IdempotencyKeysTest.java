@@ -34,6 +34,15 @@ class IdempotencyKeysTest {
         assertEquals(400, refusedWith(" "), "blank");
     }
 
+    /** Printable ASCII runs from the space to "~": a key with a space or a tilde is taken, one with DEL (U+007F) refused. */
+    @Test
+    void aKeyWithASpaceIsTakenAndOneWithDeleteIsRefused() {
+        for (String key : List.of("order 42", "a~b")) {
+            assertTrue(IdempotencyKeys.read(HttpRequest.builder().header("Idempotency-Key", key).build(), Map.of()).isPresent(), key);
+        }
+        assertEquals(400, refusedWith("nyckel\u007f1"), "DEL is no printable character");
+    }
+
     /** The post is stored composed, so a retry sent decomposed is the same request, not another (422). */
     @Test
     void aRetryWithItsTextDecomposedIsTheSameRequest() {
