@@ -43,6 +43,14 @@ class IdempotencyKeysTest {
         assertEquals(400, refusedWith("nyckel\u007f1"), "DEL is no printable character");
     }
 
+    /** A key is compared as sent: two keys that differ only in case are two creates, not the second answered with the first's post. */
+    @Test
+    void keysThatDifferOnlyInCaseAreTwoKeys() {
+        var lower = IdempotencyKeys.read(HttpRequest.builder().header("Idempotency-Key", "ab12-cd").build(), Map.of()).orElseThrow();
+        var upper = IdempotencyKeys.read(HttpRequest.builder().header("Idempotency-Key", "AB12-CD").build(), Map.of()).orElseThrow();
+        assertNotEquals(lower.keySha256(), upper.keySha256());
+    }
+
     /** The post is stored composed, so a retry sent decomposed is the same request, not another (422). */
     @Test
     void aRetryWithItsTextDecomposedIsTheSameRequest() {
