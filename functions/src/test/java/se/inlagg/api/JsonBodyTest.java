@@ -48,6 +48,15 @@ class JsonBodyTest {
                 assertThrows(ProblemException.class, () -> ApiFunction.jsonObject(both)).problem().message());
     }
 
+    /** A content coding's name is case-insensitive (RFC 9110, 8.4.1): "Identity" is no coding, the body read as sent. */
+    @Test
+    void identityInAnyCaseIsNoCoding() {
+        for (String identity : java.util.List.of("Identity", "IDENTITY", "identity, Identity")) {
+            var request = HttpRequest.builder().body("{\"a\":1}").header("Content-Type", "application/json").header("Content-Encoding", identity).build();
+            assertEquals(1, ((Number) ApiFunction.jsonObject(request).get("a")).intValue(), identity);
+        }
+    }
+
     @Test
     void otherMediaTypesAre415() {
         assertEquals(415, status(() -> ApiFunction.jsonObject(request("text/plain", "{}", false))));
