@@ -76,6 +76,25 @@ class DraftReaderTest {
                 {"title": "Rubrik", "body": "Text", "author": {"name": "Åsa"}}"""), rules).body(), "a body without a type error reads as before");
     }
 
+    /**
+     * A patch of the title alone, merged onto a post (EditPostHandler), leaves every other field the post has as it was:
+     * its byline, categories as they are spelled, excerpt and picture with its alt text and caption.
+     */
+    @Test
+    void aPatchOfTheTitleAloneKeepsEveryOtherFieldOfThePost() {
+        var draft = DraftReader.merged(MergePatch.apply(PostJson.createFields(PostJsonShapeTest.POST), json("{\"title\": \"Ny rubrik\"}")));
+        assertEquals(Optional.of("Ny rubrik"), draft.title());
+        assertEquals(Optional.of(PostJsonShapeTest.POST.body()), draft.body());
+        assertEquals(Optional.of("Åsa Öberg"), draft.authorName());
+        assertEquals(Optional.of("Frivårdsinspektör"), draft.authorRole());
+        assertEquals(Optional.of("Frivården Ystad"), draft.authorOffice());
+        assertEquals(List.of("Frivård", "Samverkan"), draft.tags());
+        assertEquals(Optional.of("Vi träffades i Ystad."), draft.excerpt());
+        assertEquals(Optional.of("Hamnen i Ystad"), draft.imageAlt());
+        assertEquals(Optional.of("Foto: Åsa Öberg"), draft.imageCaption());
+        assertEquals(Optional.of("published"), draft.status());
+    }
+
     static final java.util.function.Function<se.inlagg.posts.PostDraft, List<FieldError>> NO_RULES = d -> List.of();
 
     @Test
