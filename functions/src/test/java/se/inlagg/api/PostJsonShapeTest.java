@@ -66,4 +66,16 @@ class PostJsonShapeTest {
     private static String text(java.util.Map<String, Object> json) {
         return HttpResponse.json(200, json).bodyText();
     }
+
+    /**
+     * If-Unmodified-Since with the Last-Modified a post was answered with is met: the header has whole seconds, the post's
+     * updatedAt (09:15:42.678) is compared at its second, not refused 412 as changed after it.
+     */
+    @Test
+    void ifUnmodifiedSinceWithTheLastModifiedAnsweredIsMet() {
+        var s = POST.summary();
+        String lastModified = se.inlagg.http.HttpDates.format(s.updatedAt());
+        var seen = PostJson.seen(se.inlagg.http.HttpRequest.builder().header("If-Unmodified-Since", lastModified).build()).orElseThrow();
+        assertEquals(true, seen.matches(s), lastModified);
+    }
 }
