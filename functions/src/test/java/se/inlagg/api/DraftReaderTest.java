@@ -3,13 +3,21 @@ package se.inlagg.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import se.inlagg.http.ProblemException;
 import se.inlagg.json.Json;
 import se.inlagg.posts.FieldError;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.PostDraft;
+import se.inlagg.posts.PostRules;
+import se.inlagg.posts.Refusal;
+import se.inlagg.posts.SiteTime;
 
 class DraftReaderTest {
 
@@ -63,9 +71,9 @@ class DraftReaderTest {
      */
     @Test
     void aTypeErrorComesWithWhatTheRulesSayOfTheOtherFieldsEachNamedOnce() {
-        var time = new se.inlagg.posts.SiteTime(java.time.ZoneId.of("Europe/Stockholm"), java.time.Clock.systemUTC());
-        java.util.function.Function<se.inlagg.posts.PostDraft, List<FieldError>> rules = d -> se.inlagg.posts.PostRules.check(d, time)
-                instanceof se.inlagg.posts.Outcome.Refused<?> r && r.refusal() instanceof se.inlagg.posts.Refusal.Invalid i ? i.errors() : List.of();
+        var time = new SiteTime(ZoneId.of("Europe/Stockholm"), Clock.systemUTC());
+        Function<PostDraft, List<FieldError>> rules = d -> PostRules.check(d, time)
+                instanceof Outcome.Refused<?> r && r.refusal() instanceof Refusal.Invalid i ? i.errors() : List.of();
         var e = assertThrows(ProblemException.class, () -> DraftReader.post(json("""
                 {"title": null, "body": null, "author": null, "tags": [null]}"""), rules));
         assertEquals(List.of("tags[0]", "title", "body", "author.name"), fields(e));
@@ -95,7 +103,7 @@ class DraftReaderTest {
         assertEquals(Optional.of("published"), draft.status());
     }
 
-    static final java.util.function.Function<se.inlagg.posts.PostDraft, List<FieldError>> NO_RULES = d -> List.of();
+    static final Function<PostDraft, List<FieldError>> NO_RULES = d -> List.of();
 
     @Test
     void aTagRequestNeedsItsList() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.ProblemException;
@@ -39,7 +40,7 @@ class JsonBodyTest {
         var problem = assertThrows(ProblemException.class, () -> ApiFunction.jsonObject(gzip)).problem();
         assertEquals(415, problem.status());
         assertEquals("A body with Content-Encoding gzip is not accepted: send it uncompressed.", problem.message());
-        for (String none : java.util.List.of("identity", "identity, ", "identity,identity", "")) {
+        for (String none : List.of("identity", "identity, ", "identity,identity", "")) {
             var identity = HttpRequest.builder().body("{\"a\":1}").header("Content-Type", "application/json").header("Content-Encoding", none).build();
             assertEquals(1, ((Number) ApiFunction.jsonObject(identity).get("a")).intValue(), none);
         }
@@ -51,7 +52,7 @@ class JsonBodyTest {
     /** A content coding's name is case-insensitive (RFC 9110, 8.4.1): "Identity" is no coding, the body read as sent. */
     @Test
     void identityInAnyCaseIsNoCoding() {
-        for (String identity : java.util.List.of("Identity", "IDENTITY", "identity, Identity")) {
+        for (String identity : List.of("Identity", "IDENTITY", "identity, Identity")) {
             var request = HttpRequest.builder().body("{\"a\":1}").header("Content-Type", "application/json").header("Content-Encoding", identity).build();
             assertEquals(1, ((Number) ApiFunction.jsonObject(request).get("a")).intValue(), identity);
         }

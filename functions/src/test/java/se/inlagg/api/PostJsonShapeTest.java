@@ -2,12 +2,17 @@ package se.inlagg.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import se.inlagg.http.ETags;
+import se.inlagg.http.HttpDates;
+import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Image;
@@ -15,6 +20,7 @@ import se.inlagg.posts.Post;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Sha256;
 import se.inlagg.posts.Status;
+import se.inlagg.posts.StoredHtml;
 import se.inlagg.posts.Tag;
 
 /**
@@ -53,17 +59,17 @@ class PostJsonShapeTest {
     @Test
     void aPostsTagNamesHowItIsAnsweredBesideItsVersion() {
         String tag = PostJson.etag(POST.summary());
-        assertEquals(ETags.ofVersion(POST.id(), 3, "shape 1, renderer " + se.inlagg.posts.StoredHtml.VERSION), tag);
-        assertNotEquals(ETags.ofContent((POST.id() + "\n" + 3).getBytes(java.nio.charset.StandardCharsets.UTF_8)), tag,
+        assertEquals(ETags.ofVersion(POST.id(), 3, "shape 1, renderer " + StoredHtml.VERSION), tag);
+        assertNotEquals(ETags.ofContent((POST.id() + "\n" + 3).getBytes(StandardCharsets.UTF_8)), tag,
                 "not the tag of the version alone, which a deploy that answers otherwise left as it was (from a review)");
         assertNotEquals(tag, ETags.ofVersion(POST.id(), POST.version(), "shape " + (PostJson.SHAPE + 1) + ", renderer "
-                + se.inlagg.posts.StoredHtml.VERSION), "another shape, another tag");
+                + StoredHtml.VERSION), "another shape, another tag");
         assertNotEquals(tag, ETags.ofVersion(POST.id(), POST.version(), "shape " + PostJson.SHAPE + ", renderer "
-                + (se.inlagg.posts.StoredHtml.VERSION + 1)), "another renderer, another tag");
+                + (StoredHtml.VERSION + 1)), "another renderer, another tag");
         assertNotEquals(tag, ETags.ofVersion(POST.id(), POST.version() + 1, PostJson.REPRESENTATION), "another version, another tag");
     }
 
-    private static String text(java.util.Map<String, Object> json) {
+    private static String text(Map<String, Object> json) {
         return HttpResponse.json(200, json).bodyText();
     }
 
@@ -74,8 +80,8 @@ class PostJsonShapeTest {
     @Test
     void ifUnmodifiedSinceWithTheLastModifiedAnsweredIsMet() {
         var s = POST.summary();
-        String lastModified = se.inlagg.http.HttpDates.format(s.updatedAt());
-        var seen = PostJson.seen(se.inlagg.http.HttpRequest.builder().header("If-Unmodified-Since", lastModified).build()).orElseThrow();
-        assertEquals(true, seen.matches(s), lastModified);
+        String lastModified = HttpDates.format(s.updatedAt());
+        var seen = PostJson.seen(HttpRequest.builder().header("If-Unmodified-Since", lastModified).build()).orElseThrow();
+        assertTrue(seen.matches(s), lastModified);
     }
 }
