@@ -91,6 +91,18 @@ class HttpRequestTest {
         assertEquals(true, r.https());
     }
 
+    /**
+     * A name spelled with a plus is no name the site reads either: an edge that read "+" as the space it stands for in a
+     * value would key the answer under another name than the functions read, so it is stored nowhere as ta%67 is.
+     */
+    @Test
+    void aNameSpelledWithAPlusIsStoredNowhere() {
+        assertEquals(true, HttpRequest.builder().rawQuery("q=fika&tag+=a").build().namesAParameterByAnEscape());
+        assertEquals(true, HttpRequest.builder().rawQuery("+q=fika").build().namesAParameterByAnEscape());
+        assertEquals(false, HttpRequest.builder().rawQuery("q=fika+och+m%C3%B6te").build().namesAParameterByAnEscape(),
+                "a plus in a value is a space, no concern");
+    }
+
     @Test
     void withoutAuthorizerContextThereIsNoAuthor() {
         assertEquals(Optional.empty(), HttpRequest.fromEvent(Map.of()).authorId());
