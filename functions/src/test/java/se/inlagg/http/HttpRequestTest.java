@@ -103,6 +103,14 @@ class HttpRequestTest {
                 "a plus in a value is a space, no concern");
     }
 
+    /** A cookie sent after another ("annan=1; inlagg_session=abc") is found with the space before its name: the author stays signed in. */
+    @Test
+    void aCookieIsFoundWithSpaceAroundItsName() {
+        HttpRequest r = HttpRequest.builder().cookie("annan=1").cookie(" inlagg_session = abc").build();
+        assertEquals(Optional.of("abc"), r.cookie("inlagg_session"));
+        assertEquals(Optional.of("1"), r.cookie("annan"));
+    }
+
     @Test
     void withoutAuthorizerContextThereIsNoAuthor() {
         assertEquals(Optional.empty(), HttpRequest.fromEvent(Map.of()).authorId());
