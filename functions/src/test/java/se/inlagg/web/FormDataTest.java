@@ -49,6 +49,14 @@ class FormDataTest {
         }
     }
 
+    /** A media type is read whatever its case (RFC 9110, 8.3.1): a form sent as "Application/X-WWW-Form-Urlencoded" is read, not refused as 415. */
+    @Test
+    void aFormIsReadWhateverTheCaseOfItsMediaType() {
+        var request = HttpRequest.builder().method("POST").path("/write")
+                .header("content-type", "Application/X-WWW-Form-Urlencoded; Charset=UTF-8").body("title=M%C3%A5nadsm%C3%B6te").build();
+        assertEquals("Månadsmöte", FormData.of(request).value("title"));
+    }
+
     /** Pasted text is tidied as its field is: a line's tab a space, the text's Word line break Markdown's, the excerpt's a newline. */
     @Test
     void pastedTextIsTidiedAsItsFieldIs() {
