@@ -28,6 +28,14 @@ class MyPostsViewTest {
         assertEquals("/drafts?cursor=abc", Shown.ALL.href("abc"));
     }
 
+    /** The address's status with spaces around it, as the API reads it, is the same list, not "no such list". */
+    @Test
+    void aStatusWithSpacesAroundItIsTheSameList() {
+        assertEquals(Optional.of(Shown.DRAFTS), Shown.of(Optional.of(" draft ")));
+        assertEquals(Optional.of(Shown.PUBLISHED), Shown.of(Optional.of("published\n")));
+        assertEquals(Optional.of(Shown.ALL), Shown.of(Optional.of("  ")));
+    }
+
     @Test
     void anEmptyPageSaysWhatIsTrue() {
         assertEquals("Du har inga inlägg ännu.", empty(Shown.ALL, Optional.empty(), false).emptyText());
