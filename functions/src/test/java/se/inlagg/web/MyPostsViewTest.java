@@ -36,6 +36,12 @@ class MyPostsViewTest {
         assertEquals(Optional.of(Shown.ALL), Shown.of(Optional.of("  ")));
     }
 
+    /** A status no link makes is answered with the lists to choose from, "eller" before the last as Swedish lists them. */
+    @Test
+    void theChoicesAreListedWithEllerBeforeTheLast() {
+        assertEquals("Alla, Utkast eller Publicerade och schemalagda", Shown.choices());
+    }
+
     @Test
     void anEmptyPageSaysWhatIsTrue() {
         assertEquals("Du har inga inlägg ännu.", empty(Shown.ALL, Optional.empty(), false).emptyText());
