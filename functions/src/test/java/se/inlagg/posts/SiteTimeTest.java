@@ -63,6 +63,13 @@ class SiteTimeTest {
         assertEquals(Optional.of(Instant.parse("2019-01-30T09:15:00Z")), stockholm.parse("2019-01-30T09:15:00z"));
     }
 
+    /** A time with an offset west of UTC, as a client in New York sends it, is the instant it names, as one east of UTC is. */
+    @Test
+    void aTimeWithAnOffsetWestOfUtcIsTheInstantItNames() {
+        assertEquals(Optional.of(Instant.parse("2019-01-30T14:15:00Z")), stockholm.parse("2019-01-30T09:15:00-05:00"));
+        assertEquals(Optional.of(Instant.parse("2019-01-30T14:15:00Z")), stockholm.parse("2019-01-30 09:15-05:00"));
+    }
+
     @Test
     void impossibleDatesAndNonsenseAreRefused() {
         assertTrue(stockholm.parse("2019-02-30").isEmpty());
