@@ -70,6 +70,13 @@ class SiteTimeTest {
         assertEquals(Optional.of(Instant.parse("2019-01-30T14:15:00Z")), stockholm.parse("2019-01-30 09:15-05:00"));
     }
 
+    /** "Kl." with a capital, as a time is copied from a heading or a line's start, is read as "kl." is. */
+    @Test
+    void klWithACapitalIsReadAsKl() {
+        assertEquals(Optional.of(Instant.parse("2026-12-24T14:00:00Z")), stockholm.parse("2026-12-24 Kl. 15.00"));
+        assertEquals(Optional.of(Instant.parse("2026-12-24T14:00:00Z")), stockholm.parse("2026-12-24 KL 15:00"));
+    }
+
     @Test
     void impossibleDatesAndNonsenseAreRefused() {
         assertTrue(stockholm.parse("2019-02-30").isEmpty());
