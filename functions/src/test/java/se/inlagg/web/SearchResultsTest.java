@@ -2,10 +2,12 @@ package se.inlagg.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import se.inlagg.posts.Facet;
 import se.inlagg.search.SearchPage;
 
 class SearchResultsTest {
@@ -44,5 +46,17 @@ class SearchResultsTest {
         assertEquals("1000 inlägg hittades för ”veckobrev”. Sida 100 av 100.", said(1_000, 990));
         assertEquals("12 inlägg hittades för ”veckobrev”. Sida 2 av 2.", said(12, 10));
         assertEquals(true, said(12_345, 0).startsWith("12\u00A0345 inlägg hittades"), "five digits grouped, as Swedish writes them");
+    }
+
+    static final Facet OFFICE = Facet.office("Frivården Malmö").orElseThrow();
+    static final Facet SEPTEMBER = Facet.month(YearMonth.of(2026, 9));
+
+    /** The box that keeps to where the reader is says where as a sentence would: an office "på" a person's, "från" alone. */
+    @Test
+    void theBoxWithinSaysWhereInWordsThatReadInAnyCombination() {
+        var everything = List.of(Facet.categoryNamed("Resor").orElseThrow(), Facet.person("Åsa Öberg").orElseThrow(), OFFICE, SEPTEMBER);
+        assertEquals("Sök bland inläggen i kategorin Resor av Åsa Öberg på Frivården Malmö i september 2026",
+                SearchWithin.of(everything, "").label());
+        assertEquals("Sök bland inläggen från Frivården Malmö i september 2026", SearchWithin.of(List.of(OFFICE, SEPTEMBER), "").label());
     }
 }
