@@ -59,4 +59,11 @@ class SearchResultsTest {
                 SearchWithin.of(everything, "").label());
         assertEquals("Sök bland inläggen från Frivården Malmö i september 2026", SearchWithin.of(List.of(OFFICE, SEPTEMBER), "").label());
     }
+
+    /** The box sends its scope as a list's address names it, a month as 2026-09: "september 2026" no search reads. */
+    @Test
+    void theBoxWithinSendsItsScopeAsTheAddressNamesIt() {
+        assertEquals(List.of(new SearchWithin.Hidden("office", "Frivården Malmö"), new SearchWithin.Hidden("month", "2026-09")),
+                SearchWithin.of(List.of(OFFICE, SEPTEMBER), "möte").hidden());
+    }
 }
