@@ -66,4 +66,10 @@ class SearchResultsTest {
         assertEquals(List.of(new SearchWithin.Hidden("office", "Frivården Malmö"), new SearchWithin.Hidden("month", "2026-09")),
                 SearchWithin.of(List.of(OFFICE, SEPTEMBER), "möte").hidden());
     }
+
+    /** "Sök efter … bland alla inlägg" searches for every word typed, an ampersand and a letter beyond ASCII among them. */
+    @Test
+    void theLinkToSearchEverywhereKeepsEveryWordTyped() {
+        assertEquals("/sok?q=m%C3%B6te+%26+mer", SearchWithin.of(List.of(), "möte & mer").firstPage());
+    }
 }
