@@ -66,6 +66,13 @@ class ImageHeaderTest {
         assertEquals(Optional.empty(), read(zeroSize()), "a PNG zero pixels wide");
     }
 
+    @Test
+    void aPngZeroPixelsHighIsNone() {
+        byte[] png = Pictures.png(8, 8);
+        png[20] = png[21] = png[22] = png[23] = 0;
+        assertEquals(Optional.empty(), read(png));
+    }
+
     /** A PNG whose header says it is 0 pixels wide. */
     static byte[] zeroSize() {
         byte[] png = Pictures.png(8, 8);
