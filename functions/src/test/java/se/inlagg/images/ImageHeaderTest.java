@@ -40,6 +40,13 @@ class ImageHeaderTest {
         assertEquals(false, ImageHeader.carriesMetadata(bytes(Pictures.jpeg(300, 200))), "the JDK's JPEG: JFIF alone");
     }
 
+    @Test
+    void aPhotoWhoseOrientationNoCameraWritesIsShownAsItIsStored() {
+        byte[] photo = Pictures.fromCamera(400, 300, 9, "Kamera");
+        assertEquals(1, ImageHeader.orientation(bytes(photo)));
+        assertEquals(Optional.of(new ImageHeader(ImageType.JPEG, 400, 300)), read(photo));
+    }
+
     private static ImageHeader.Bytes bytes(byte[] file) {
         return ImageHeader.Bytes.of(file);
     }
