@@ -2,6 +2,7 @@ package se.inlagg.images;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,13 @@ class ImageHeaderTest {
         byte[] photo = Pictures.fromCamera(400, 300, 9, "Kamera");
         assertEquals(1, ImageHeader.orientation(bytes(photo)));
         assertEquals(Optional.of(new ImageHeader(ImageType.JPEG, 400, 300)), read(photo));
+    }
+
+    @Test
+    void aPhotoWhoseExifIsLittleEndianAsManyPhonesWriteItIsAsWideAsItIsShown() {
+        byte[] photo = Pictures.fromCamera(400, 300, 6, "Kamera", ByteOrder.LITTLE_ENDIAN);
+        assertEquals(6, ImageHeader.orientation(bytes(photo)));
+        assertEquals(Optional.of(new ImageHeader(ImageType.JPEG, 300, 400)), read(photo));
     }
 
     private static ImageHeader.Bytes bytes(byte[] file) {

@@ -165,6 +165,11 @@ final class Pictures {
      * ({@code make}), as it says where the photo was taken.
      */
     static byte[] fromCamera(int width, int height, int orientation, String make) {
+        return fromCamera(width, height, orientation, make, ByteOrder.BIG_ENDIAN);
+    }
+
+    /** The same, its EXIF in this byte order: big-endian ("MM") as Apple's phones write it, little-endian ("II") as many others do. */
+    static byte[] fromCamera(int width, int height, int orientation, String make, ByteOrder order) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
         g.setColor(Color.BLUE);
@@ -174,9 +179,9 @@ final class Pictures {
         g.dispose();
         byte[] plain = encoded(image, "jpeg");
         byte[] name = (make + "\0").getBytes(StandardCharsets.US_ASCII);
-        // TIFF, big-endian: its header, then IFD0 of two entries (Make, Orientation) and no next IFD, then the name.
-        ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 2 * 12 + 4 + name.length).order(ByteOrder.BIG_ENDIAN);
-        tiff.put(text("MM")).putShort((short) 42).putInt(8).putShort((short) 2);
+        // TIFF: its header, then IFD0 of two entries (Make, Orientation) and no next IFD, then the name.
+        ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 2 * 12 + 4 + name.length).order(order);
+        tiff.put(text(order == ByteOrder.BIG_ENDIAN ? "MM" : "II")).putShort((short) 42).putInt(8).putShort((short) 2);
         tiff.putShort((short) 0x010f).putShort((short) 2).putInt(name.length).putInt(8 + 2 + 2 * 12 + 4);
         tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
         tiff.putInt(0).put(name);
