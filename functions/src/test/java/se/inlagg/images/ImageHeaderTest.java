@@ -29,6 +29,11 @@ class ImageHeaderTest {
     }
 
     @Test
+    void aJpegWhoseHuffmanTablesComeBeforeItsFrameIsReadAtItsSize() {
+        assertEquals(Optional.of(new ImageHeader(ImageType.JPEG, 1200, 801)), read(Pictures.huffmanTablesFirst(Pictures.jpeg(1200, 801))));
+    }
+
+    @Test
     void aPhotoStoredOnItsSideIsAsWideAsItIsShownAndItsCamerasMetadataIsSeen() {
         for (int orientation = 1; orientation <= 8; orientation++) {
             byte[] photo = Pictures.fromCamera(400, 300, orientation, "Kamera");

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 
 /** Real pictures made here (PNG and JPEG by the JDK; WebP headers by hand, as the JDK writes none), and files that only pretend. */
@@ -195,6 +196,27 @@ final class Pictures {
         out.write(exif, 0, exif.length);
         out.write(plain, 2, plain.length - 2);
         return out.toByteArray();
+    }
+
+    /**
+     * The JPEG with its Huffman tables (DHT) moved before its frame header, as many cameras write them: the JDK writes them
+     * after it.
+     */
+    static byte[] huffmanTablesFirst(byte[] jpeg) {
+        ByteArrayOutputStream before = new ByteArrayOutputStream();
+        ByteArrayOutputStream tables = new ByteArrayOutputStream();
+        ByteArrayOutputStream after = new ByteArrayOutputStream();
+        boolean framed = false;
+        int at = 2;
+        while ((jpeg[at + 1] & 0xff) != 0xda) {
+            int marker = jpeg[at + 1] & 0xff;
+            int length = ((jpeg[at + 2] & 0xff) << 8) | (jpeg[at + 3] & 0xff);
+            framed |= marker == 0xc0;
+            (marker == 0xc4 ? tables : framed ? after : before).write(jpeg, at, 2 + length);
+            at += 2 + length;
+        }
+        return concat(Arrays.copyOf(jpeg, 2), before.toByteArray(), tables.toByteArray(), after.toByteArray(),
+                Arrays.copyOfRange(jpeg, at, jpeg.length));
     }
 
     static byte[] text(String s) {
