@@ -223,6 +223,13 @@ class ImageServiceTest {
     }
 
     @Test
+    void aPictureOfExactlyTenMegabytesIsTaken() {
+        byte[] png = Pictures.png(640, 320);
+        String key = uploaded(Pictures.concat(png, new byte[10 * 1024 * 1024 - png.length]));
+        assertInstanceOf(Outcome.Done.class, images.inspect(ASA, key));
+    }
+
+    @Test
     void aPictureClaimingMorePixelsThanABrowserShowsIsRefusedAndDeleted() {
         for (int[] size : List.of(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE}, new int[] {30_001, 1}, new int[] {1, 30_001},
                 new int[] {10_001, 10_000})) {
