@@ -62,6 +62,17 @@ class PicturesFuzzedTest {
     }
 
     /**
+     * A picture with no metadata of its own followed by a phone's second picture loses the second, and its EXIF, all the
+     * same: nothing else taken out is no reason to serve it as uploaded.
+     */
+    @Test
+    void aPictureWithoutMetadataLosesWhatFollowsItsEndAndItsExif() {
+        byte[] second = Pictures.fromCamera(40, 30, 1, "Inlagg Phone 8");
+        assertFalse(text(saved(Pictures.concat(Pictures.jpeg(400, 300), second))).contains("Inlagg Phone 8"), "after a JPEG");
+        assertFalse(text(saved(Pictures.concat(Pictures.png(40, 30), second))).contains("Inlagg Phone 8"), "after a PNG");
+    }
+
+    /**
      * A JPEG with a parameterless TEM marker (FF 01) before its EXIF: ImageHeader walks it (and libjpeg, as browsers do,
      * shows the picture), and so does PictureMetadata.withoutJpegMetadata, which read a length after it, gave up, and left
      * the upload to be copied as it was, EXIF and all.
