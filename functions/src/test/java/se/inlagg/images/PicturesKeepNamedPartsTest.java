@@ -52,6 +52,21 @@ class PicturesKeepNamedPartsTest {
         assertTrue(decodes(file));
     }
 
+    /** A JPEG keeps its restart interval (DRI), which its decoder reads to find the restart markers in its data. */
+    @Test
+    void aJpegKeepsItsRestartInterval() throws Exception {
+        byte[] jpeg = Pictures.jpeg(400, 300);
+        int afterJfif = 2 + 2 + (((jpeg[4] & 0xff) << 8) | (jpeg[5] & 0xff));
+        byte[] restartInterval = {(byte) 0xff, (byte) 0xdd, 0, 4, 0, 0};
+        byte[] upload = Pictures.concat(Arrays.copyOf(jpeg, afterJfif), restartInterval, jpegSegment(0xe1, "Exif\0\0", SECRET),
+                Arrays.copyOfRange(jpeg, afterJfif, jpeg.length));
+        byte[] file = saving.saved(upload);
+        String text = PicturesFuzzedTest.text(file);
+        assertFalse(text.contains(SECRET), "EXIF is served");
+        assertTrue(text.contains(PicturesFuzzedTest.text(restartInterval)), "what decoders read stays");
+        assertTrue(decodes(file));
+    }
+
     /**
      * A PNG keeps the chunks that draw it and say how (its aspect, an animation's control), and loses a maker's own (an
      * editor's preview, a canvas) as it loses its text.
