@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,19 @@ class PicturesKeepNamedPartsTest {
         assertFalse(text.contains(SECRET), "EXIF is served");
         assertTrue(text.contains(PicturesFuzzedTest.text(restartInterval)), "what decoders read stays");
         assertTrue(decodes(file));
+    }
+
+    /** A lossy WebP keeps its transparency (ALPH), or a logo's clear background is served opaque. */
+    @Test
+    void aWebpKeepsItsTransparency() {
+        byte[] vp8 = Pictures.webpLossy(40, 30);
+        byte[] chunks = Pictures.concat(Pictures.webpChunk("VP8X", new byte[] {0x18, 0, 0, 0, 39, 0, 0, 29, 0, 0}),
+                Pictures.webpChunk("ALPH", Pictures.text("alfa")), Arrays.copyOfRange(vp8, 12, vp8.length), Pictures.webpChunk("EXIF", Pictures.text(SECRET)));
+        byte[] upload = Pictures.concat(Pictures.text("RIFF"), ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(4 + chunks.length).array(),
+                Pictures.text("WEBP"), chunks);
+        String text = PicturesFuzzedTest.text(saving.saved(upload));
+        assertFalse(text.contains(SECRET), "EXIF is served");
+        assertTrue(text.contains("ALPH"), "its transparency stays");
     }
 
     /**
