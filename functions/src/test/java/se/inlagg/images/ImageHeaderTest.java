@@ -33,6 +33,23 @@ class ImageHeaderTest {
         assertEquals(Optional.of(new ImageHeader(ImageType.JPEG, 1200, 801)), read(Pictures.huffmanTablesFirst(Pictures.jpeg(1200, 801))));
     }
 
+    /**
+     * Fill bytes (0xFF) before a marker, which JPEG allows and decoders skip, leave the picture as large as it is: before
+     * the first marker after the start and before the frame header that gives the size.
+     */
+    @Test
+    void aJpegWithFillBytesBeforeItsMarkersIsReadAtItsSize() {
+        byte[] jpeg = Pictures.jpeg(640, 480);
+        int frame = 2;
+        while ((jpeg[frame + 1] & 0xff) != 0xc0) {
+            frame += 2 + (((jpeg[frame + 2] & 0xff) << 8) | (jpeg[frame + 3] & 0xff));
+        }
+        byte[] fill = {(byte) 0xff, (byte) 0xff, (byte) 0xff};
+        byte[] filled = Pictures.concat(Arrays.copyOf(jpeg, 2), fill, Arrays.copyOfRange(jpeg, 2, frame), fill,
+                Arrays.copyOfRange(jpeg, frame, jpeg.length));
+        assertEquals(Optional.of(new ImageHeader(ImageType.JPEG, 640, 480)), read(filled));
+    }
+
     @Test
     void aPhotoStoredOnItsSideIsAsWideAsItIsShownAndItsCamerasMetadataIsSeen() {
         for (int orientation = 1; orientation <= 8; orientation++) {
