@@ -10,7 +10,8 @@ import se.inlagg.http.ProblemException;
 
 class FormDataTest {
 
-    private static FormData form(String body) {
+    /** A form as a browser posts it, its body percent-encoded. */
+    static FormData form(String body) {
         return FormData.of(HttpRequest.builder().method("POST").path("/write")
                 .header("content-type", "application/x-www-form-urlencoded; charset=UTF-8").body(body).build());
     }

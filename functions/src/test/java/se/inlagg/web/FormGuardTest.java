@@ -2,7 +2,6 @@ package se.inlagg.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.ZoneId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import se.inlagg.config.Settings;
@@ -10,19 +9,14 @@ import se.inlagg.http.HttpRequest;
 
 class FormGuardTest {
 
-    private static FormData form(String body) {
-        return FormData.of(HttpRequest.builder().method("POST").path("/posts/a/edit")
-                .header("content-type", "application/x-www-form-urlencoded").body(body).build());
-    }
-
     /** A version too long for a number matches no post (a conflict, the text kept), rather than failing the save with a 500. */
     @Test
     void aVersionTooLongForANumberMatchesNoPost() {
-        assertEquals(7, FormGuard.version(form("version=7")));
-        assertEquals(-1, FormGuard.version(form("version=9223372036854775808")), "one past the largest long");
-        assertEquals(-1, FormGuard.version(form("version=12345678901234567890123")));
-        assertEquals(-1, FormGuard.version(form("version=-3")));
-        assertEquals(-1, FormGuard.version(form("title=T")), "none");
+        assertEquals(7, FormGuard.version(FormDataTest.form("version=7")));
+        assertEquals(-1, FormGuard.version(FormDataTest.form("version=9223372036854775808")), "one past the largest long");
+        assertEquals(-1, FormGuard.version(FormDataTest.form("version=12345678901234567890123")));
+        assertEquals(-1, FormGuard.version(FormDataTest.form("version=-3")));
+        assertEquals(-1, FormGuard.version(FormDataTest.form("title=T")), "none");
     }
 
     /**
@@ -32,9 +26,9 @@ class FormGuardTest {
      */
     @Test
     void aFormWithTheRightTokenFromAnotherSiteIsRefused() {
-        Settings settings = new Settings("Posts", ZoneId.of("Europe/Stockholm"));
+        Settings settings = SiteUrlsTest.NO_DOMAIN;
         Optional<Viewer> viewer = Optional.of(new Viewer("forfattare-1", "sessionens-token"));
-        FormData form = form("title=T&csrf=" + viewer.get().csrf());
+        FormData form = FormDataTest.form("title=T&csrf=" + viewer.get().csrf());
         HttpRequest ours = post("same-origin", "https://blogg.example.se");
         assertEquals(Optional.empty(), FormGuard.refusal(ours, viewer, form, settings), "this site's own form with its token");
         assertEquals(Optional.of(FormGuard.FOREIGN), FormGuard.refusal(post("cross-site", "https://annan.example"), viewer, form, settings));
