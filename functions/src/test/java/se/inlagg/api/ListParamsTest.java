@@ -8,16 +8,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.ProblemException;
-import se.inlagg.posts.FieldError;
 
 class ListParamsTest {
 
     static ProblemException refused(String rawQuery) {
         return assertThrows(ProblemException.class, () -> ListParams.read(HttpRequest.builder().rawQuery(rawQuery).build()), rawQuery);
-    }
-
-    static List<String> fields(ProblemException e) {
-        return e.problem().details().stream().map(FieldError::field).toList();
     }
 
     /** ?limit=99999999999 is refused 400 naming the limit, as ?limit=1e9 is: digits too many for a number are no 500. */
@@ -26,7 +21,7 @@ class ListParamsTest {
         for (String limit : List.of("99999999999", "2147483648", "0001")) {
             var e = refused("limit=" + limit);
             assertEquals(400, e.problem().status(), limit);
-            assertEquals(List.of("limit"), fields(e), limit);
+            assertEquals(List.of("limit"), DraftReaderTest.fields(e), limit);
         }
     }
 
