@@ -2,31 +2,40 @@ package se.inlagg.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import se.inlagg.http.HttpRequest;
+import se.inlagg.http.ProblemException;
+import se.inlagg.posts.FieldError;
 import se.inlagg.posts.IdempotentRequest;
 
 class IdempotencyKeysTest {
 
+    /** A request that sends {@code key} as its Idempotency-Key header. */
+    private static HttpRequest keyed(String key) {
+        return HttpRequest.builder().header("Idempotency-Key", key).build();
+    }
+
     private static IdempotentRequest read(Map<String, Object> body) {
-        return IdempotencyKeys.read(HttpRequest.builder().header("Idempotency-Key", "nyckel-1").build(), body).orElseThrow();
+        return IdempotencyKeys.read(keyed("nyckel-1"), body).orElseThrow();
     }
 
     private static int refusedWith(String key) {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(se.inlagg.http.ProblemException.class,
-                () -> IdempotencyKeys.read(HttpRequest.builder().header("Idempotency-Key", key).build(), Map.of()), key);
-        assertEquals(List.of("Idempotency-Key"), e.problem().details().stream().map(se.inlagg.posts.FieldError::field).toList());
+        var e = assertThrows(ProblemException.class,
+                () -> IdempotencyKeys.read(keyed(key), Map.of()), key);
+        assertEquals(List.of("Idempotency-Key"), e.problem().details().stream().map(FieldError::field).toList());
         return e.problem().status();
     }
 
     /** README "Limits": a key is 1–100 printable ASCII characters; a longer one, or one with "ä", is refused 400 naming the header. */
     @Test
     void aKeyOfAHundredAsciiCharactersIsTakenAndALongerOrNonAsciiOneIsRefused() {
-        assertTrue(IdempotencyKeys.read(HttpRequest.builder().header("Idempotency-Key", "k".repeat(100)).build(), Map.of()).isPresent(),
+        assertTrue(IdempotencyKeys.read(keyed("k".repeat(100)), Map.of()).isPresent(),
                 "exactly the limit");
         assertEquals(400, refusedWith("k".repeat(101)), "one character more");
         assertEquals(400, refusedWith("nyckel-ä"), "not ASCII");
@@ -38,7 +47,7 @@ class IdempotencyKeysTest {
     @Test
     void aKeyWithASpaceIsTakenAndOneWithDeleteIsRefused() {
         for (String key : List.of("order 42", "a~b")) {
-            assertTrue(IdempotencyKeys.read(HttpRequest.builder().header("Idempotency-Key", key).build(), Map.of()).isPresent(), key);
+            assertTrue(IdempotencyKeys.read(keyed(key), Map.of()).isPresent(), key);
         }
         assertEquals(400, refusedWith("nyckel\u007f1"), "DEL is no printable character");
     }
@@ -46,8 +55,8 @@ class IdempotencyKeysTest {
     /** A key is compared as sent: two keys that differ only in case are two creates, not the second answered with the first's post. */
     @Test
     void keysThatDifferOnlyInCaseAreTwoKeys() {
-        var lower = IdempotencyKeys.read(HttpRequest.builder().header("Idempotency-Key", "ab12-cd").build(), Map.of()).orElseThrow();
-        var upper = IdempotencyKeys.read(HttpRequest.builder().header("Idempotency-Key", "AB12-CD").build(), Map.of()).orElseThrow();
+        var lower = IdempotencyKeys.read(keyed("ab12-cd"), Map.of()).orElseThrow();
+        var upper = IdempotencyKeys.read(keyed("AB12-CD"), Map.of()).orElseThrow();
         assertNotEquals(lower.keySha256(), upper.keySha256());
     }
 
@@ -73,6 +82,6 @@ class IdempotencyKeysTest {
                 "tags", List.of("Frivård"), "status", "draft"));
         // SHA-256 of {"author":{"name":"Åsa Öberg"},"body":"Text.","status":"draft","tags":["Frivård"],"title":"Möte på kontoret"}
         assertEquals("181a7dd61e4fd75cc1c471d313ed9b00c6241863219e040f62833d39cc6da5d2", request.requestSha256());
-        assertEquals(java.util.Optional.empty(), request.commandSha256(), "what it asks for is the rules' to read");
+        assertEquals(Optional.empty(), request.commandSha256(), "what it asks for is the rules' to read");
     }
 }
