@@ -40,10 +40,7 @@ class ImageHeaderTest {
     @Test
     void aJpegWithFillBytesBeforeItsMarkersIsReadAtItsSize() {
         byte[] jpeg = Pictures.jpeg(640, 480);
-        int frame = 2;
-        while ((jpeg[frame + 1] & 0xff) != 0xc0) {
-            frame += 2 + (((jpeg[frame + 2] & 0xff) << 8) | (jpeg[frame + 3] & 0xff));
-        }
+        int frame = Pictures.segment(jpeg, 0xc0);
         byte[] fill = {(byte) 0xff, (byte) 0xff, (byte) 0xff};
         byte[] filled = Pictures.concat(Arrays.copyOf(jpeg, 2), fill, Arrays.copyOfRange(jpeg, 2, frame), fill,
                 Arrays.copyOfRange(jpeg, frame, jpeg.length));

@@ -207,16 +207,28 @@ final class Pictures {
         ByteArrayOutputStream tables = new ByteArrayOutputStream();
         ByteArrayOutputStream after = new ByteArrayOutputStream();
         boolean framed = false;
-        int at = 2;
-        while ((jpeg[at + 1] & 0xff) != 0xda) {
+        int scan = segment(jpeg, 0xda);
+        for (int at = 2; at < scan; at += 2 + segmentLength(jpeg, at)) {
             int marker = jpeg[at + 1] & 0xff;
-            int length = ((jpeg[at + 2] & 0xff) << 8) | (jpeg[at + 3] & 0xff);
             framed |= marker == 0xc0;
-            (marker == 0xc4 ? tables : framed ? after : before).write(jpeg, at, 2 + length);
-            at += 2 + length;
+            (marker == 0xc4 ? tables : framed ? after : before).write(jpeg, at, 2 + segmentLength(jpeg, at));
         }
         return concat(Arrays.copyOf(jpeg, 2), before.toByteArray(), tables.toByteArray(), after.toByteArray(),
-                Arrays.copyOfRange(jpeg, at, jpeg.length));
+                Arrays.copyOfRange(jpeg, scan, jpeg.length));
+    }
+
+    /** Where the JPEG's first segment of this marker starts (its 0xFF), walking its segments from the start of image. */
+    static int segment(byte[] jpeg, int marker) {
+        int at = 2;
+        while ((jpeg[at + 1] & 0xff) != marker) {
+            at += 2 + segmentLength(jpeg, at);
+        }
+        return at;
+    }
+
+    /** The length a segment's header gives, which counts itself but not the marker's two bytes. */
+    private static int segmentLength(byte[] jpeg, int at) {
+        return ((jpeg[at + 2] & 0xff) << 8) | (jpeg[at + 3] & 0xff);
     }
 
     static byte[] text(String s) {
