@@ -10,7 +10,7 @@ import se.inlagg.posts.Status;
  * (?status=draft, ?status=published), so a link to an author's drafts can be kept.
  */
 public enum Shown {
-    ALL("Alla", "inlägg", Optional.empty()),
+    ALL("Alla mina", "inlägg", Optional.empty()),
     DRAFTS("Utkast", "utkast", Optional.of(Status.DRAFT)),
     PUBLISHED("Publicerade och schemalagda", "publicerade eller schemalagda inlägg", Optional.of(Status.PUBLISHED));
 
@@ -43,7 +43,7 @@ public enum Shown {
         return of(status).orElse(ALL);
     }
 
-    /** The choices by name, as the page shows them: "Alla, Utkast eller Publicerade och schemalagda". */
+    /** The choices by name, as the page shows them: "Alla mina, Utkast eller Publicerade och schemalagda". */
     static String choices() {
         String all = String.join(", ", Arrays.stream(values()).map(Shown::displayName).toList());
         int last = all.lastIndexOf(", ");

@@ -39,7 +39,7 @@ class MyPostsViewTest {
     /** A status no link makes is answered with the lists to choose from, "eller" before the last as Swedish lists them. */
     @Test
     void theChoicesAreListedWithEllerBeforeTheLast() {
-        assertEquals("Alla, Utkast eller Publicerade och schemalagda", Shown.choices());
+        assertEquals("Alla mina, Utkast eller Publicerade och schemalagda", Shown.choices());
     }
 
     @Test
@@ -58,7 +58,7 @@ class MyPostsViewTest {
         assertTrue(html.contains("<a rel=\"next\" href=\"/drafts?status=draft&amp;cursor=abc\">Äldre inlägg</a>"), html);
         assertTrue(html.contains("<a href=\"/drafts?status=draft\">Första sidan</a>"), html);
         assertTrue(html.contains("<a href=\"/drafts?status=draft\" aria-current=\"true\">Utkast</a>"), html);
-        assertTrue(html.contains("<a href=\"/drafts\">Alla</a>"), "the others are plain links: " + html);
+        assertTrue(html.contains("<a href=\"/drafts\">Alla mina</a>"), "the others are plain links: " + html);
     }
 
 

@@ -69,7 +69,7 @@ class MyPostsByStatusActionsEndToEndTest {
 
     /**
      * An author going through their drafts on "Utkast" publishes one with its "Publicera nu": the confirmation sends them to
-     * "Alla" (/drafts?done=published&post=…), not back to the drafts they were going through, so after every publish (or
+     * "Alla mina" (/drafts?done=published&post=…), not back to the drafts they were going through, so after every publish (or
      * "Gör till utkast" on "Publicerade och schemalagda", or a delete) they must choose the list again. The address the
      * action answers with should keep the list (?status=draft), and that list, read while the index is still behind the
      * table, should not show the post just published as a draft with "Publicera nu" beside it.
@@ -142,7 +142,7 @@ class MyPostsByStatusActionsEndToEndTest {
     }
 
     /**
-     * "Alla", "Utkast" and "Publicerade och schemalagda" are three lists at three addresses, each kept as a bookmark (as the
+     * "Alla mina", "Utkast" and "Publicerade och schemalagda" are three lists at three addresses, each kept as a bookmark (as the
      * README says), but every one has the same title, "Mina inlägg": a browser's tabs, history and bookmarks, and a screen
      * reader announcing the page, cannot tell them apart (WCAG 2.4.2 asks that a title say what the page is).
      */

@@ -31,7 +31,7 @@ class MyPostsByStatusEndToEndTest extends ServerTest {
         assertTrue(drafts.contains("Ett utkast om Åre<"), drafts);
         assertFalse(drafts.contains("Publicerat om Örebro") || drafts.contains("Schemalagt om Växjö"), "only drafts");
         assertTrue(drafts.contains("<a href=\"/drafts?status=draft\" aria-current=\"page\">Utkast</a>"), "the list it is, said");
-        assertTrue(drafts.contains("<a href=\"/drafts\">Alla</a>"), "and the way back to all");
+        assertTrue(drafts.contains("<a href=\"/drafts\">Alla mina</a>"), "and the way back to all");
 
         String out = asa.allPages("/drafts?status=published");
         assertTrue(out.contains("Publicerat om Örebro<") && out.contains("Schemalagt om Växjö<"), "published and scheduled: " + out);
@@ -40,11 +40,11 @@ class MyPostsByStatusEndToEndTest extends ServerTest {
 
         String all = asa.allPages("/drafts");
         assertTrue(all.contains("Ett utkast om Åre<") && all.contains("Publicerat om Örebro<") && all.contains("Schemalagt om Växjö<"));
-        assertTrue(all.contains("<a href=\"/drafts\" aria-current=\"page\">Alla</a>"), all);
+        assertTrue(all.contains("<a href=\"/drafts\" aria-current=\"page\">Alla mina</a>"), all);
 
         var wrong = asa.get("/drafts?status=utkast");
         assertEquals(400, wrong.status(), "a list no link makes");
-        assertTrue(wrong.body().contains("Det finns ingen sådan lista. Välj Alla, Utkast eller Publicerade och schemalagda i Mina inlägg."), wrong.body());
+        assertTrue(wrong.body().contains("Det finns ingen sådan lista. Välj Alla mina, Utkast eller Publicerade och schemalagda i Mina inlägg."), wrong.body());
 
         assertEquals(List.of(draft), slugs("/api/me/posts?status=draft"));
         assertEquals(List.of(scheduled, published), slugs("/api/me/posts?status=published"));
