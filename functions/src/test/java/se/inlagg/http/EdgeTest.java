@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import se.inlagg.json.Json;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /** What the edge does to every answer, whatever the handler: headers, compression, the wire format. */
 class EdgeTest {
@@ -28,7 +32,7 @@ class EdgeTest {
     }
 
     /** A handler that answers each request as this says (and may note what it was given). */
-    static HttpFunction handling(java.util.function.Function<HttpRequest, HttpResponse> handler) {
+    static HttpFunction handling(Function<HttpRequest, HttpResponse> handler) {
         return new HttpFunction() {
             @Override
             protected HttpResponse handle(HttpRequest request) {
@@ -172,7 +176,7 @@ class EdgeTest {
         String date = "Mon, 30 Nov 2026 09:15:42 GMT";
         HttpFunction post = handling(request -> Caching.notModified(request, HttpResponse.json(200, Map.of("title", "Månadsmöte"))
                 .withHeader("etag", "\"v3\"").withHeader("last-modified", date)));
-        java.util.function.Function<String, HttpResponse> asked = method -> post.answer(HttpRequest.builder().method(method).path("/")
+        Function<String, HttpResponse> asked = method -> post.answer(HttpRequest.builder().method(method).path("/")
                 .header("if-modified-since", date).build());
         assertEquals(304, asked.apply("GET").status());
         assertEquals(304, asked.apply("HEAD").status());
@@ -199,9 +203,9 @@ class EdgeTest {
     @Test
     void aThrottledReadIsNotSaidToHaveGotNoAnswerInTime() {
         HttpResponse r = handling(request -> {
-            throw software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder()
+            throw ProvisionedThroughputExceededException.builder()
                     .statusCode(400).message("Throughput exceeds the current capacity")
-                    .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                    .awsErrorDetails(AwsErrorDetails.builder()
                             .errorCode("ProvisionedThroughputExceededException").build()).build();
         }).answer(get("identity"));
         assertEquals(503, r.status(), r.bodyText());
@@ -249,7 +253,7 @@ class EdgeTest {
 
     @Test
     void aHeadOnItsOwnRouteIsAnsweredAsItsGetWithoutTheBody() {
-        java.util.List<HttpRequest> seen = new java.util.ArrayList<>();
+        List<HttpRequest> seen = new ArrayList<>();
         HttpFunction page = handling(request -> {
             seen.add(request);
             return HttpResponse.html(200, LONG_SWEDISH).withHeader("etag", "\"abc\"");
@@ -267,13 +271,13 @@ class EdgeTest {
 
     @Test
     void aHeadThatReachedAnotherRouteStaysAHead() {
-        java.util.List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         HttpFunction fallback = handling(request -> {
             seen.add(request.method());
             throw new ProblemException(Problems.methodNotAllowed(request.method()));
         });
         HttpResponse head = fallback.answer(HttpRequest.builder().method("HEAD").routeKey("$default").path("/api/tags").build());
-        assertEquals(java.util.List.of("HEAD"), seen, "the fallback says which method the resource refuses");
+        assertEquals(List.of("HEAD"), seen, "the fallback says which method the resource refuses");
         assertEquals(405, head.status());
         assertEquals(0, head.body().length);
     }

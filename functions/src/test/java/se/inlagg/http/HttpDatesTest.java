@@ -3,6 +3,7 @@ package se.inlagg.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HttpDatesTest {
@@ -16,10 +17,10 @@ class HttpDatesTest {
 
     @Test
     void anHttpDateIsReadBackAndAnythingElseIsNone() {
-        assertEquals(java.util.Optional.of(Instant.parse("1994-11-06T08:49:37Z")), HttpDates.parse("Sun, 06 Nov 1994 08:49:37 GMT"));
-        assertEquals(java.util.Optional.of(Instant.parse("1994-11-06T08:49:37Z")), HttpDates.parse("Sunday, 06-Nov-94 08:49:37 GMT"));
-        assertEquals(java.util.Optional.of(Instant.parse("1994-11-06T08:49:37Z")), HttpDates.parse("Sun Nov  6 08:49:37 1994"));
-        assertEquals(java.util.Optional.empty(), HttpDates.parse("igår"));
-        assertEquals(java.util.Optional.empty(), HttpDates.parse(""));
+        assertEquals(Optional.of(Instant.parse("1994-11-06T08:49:37Z")), HttpDates.parse("Sun, 06 Nov 1994 08:49:37 GMT"));
+        assertEquals(Optional.of(Instant.parse("1994-11-06T08:49:37Z")), HttpDates.parse("Sunday, 06-Nov-94 08:49:37 GMT"));
+        assertEquals(Optional.of(Instant.parse("1994-11-06T08:49:37Z")), HttpDates.parse("Sun Nov  6 08:49:37 1994"));
+        assertEquals(Optional.empty(), HttpDates.parse("igår"));
+        assertEquals(Optional.empty(), HttpDates.parse(""));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import se.inlagg.posts.FieldError;
 
 class HttpRequestTest {
 
@@ -52,7 +53,7 @@ class HttpRequestTest {
         ProblemException twice = assertThrows(ProblemException.class, () -> request.strictQuery("author"));
         assertEquals(400, twice.problem().status());
         assertEquals("validation_failed", twice.problem().code());
-        assertEquals(List.of(new se.inlagg.posts.FieldError("author", "must be given once")), twice.problem().details());
+        assertEquals(List.of(new FieldError("author", "must be given once")), twice.problem().details());
         assertEquals(true, twice.problem().swedish().contains("”author” mer än en gång"), twice.problem().swedish());
         // A name spelled by an escape is no name the site reads (CloudFront keys by the name as sent): tag is the plain one's.
         assertEquals(Optional.of("a"), request.strictQuery("tag"), "ta%67 is not tag");

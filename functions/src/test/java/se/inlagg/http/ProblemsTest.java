@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import se.inlagg.json.Json;
 import se.inlagg.posts.FieldError;
@@ -49,8 +50,8 @@ class ProblemsTest {
     }
 
     /** The records a sealed type comes to, through the sealed interfaces among them (Refusal.TryLater). */
-    private static java.util.stream.Stream<Class<?>> kinds(Class<?> sealed) {
-        return Arrays.stream(sealed.getPermittedSubclasses()).flatMap(k -> k.isSealed() ? kinds(k) : java.util.stream.Stream.of(k));
+    private static Stream<Class<?>> kinds(Class<?> sealed) {
+        return Arrays.stream(sealed.getPermittedSubclasses()).flatMap(k -> k.isSealed() ? kinds(k) : Stream.of(k));
     }
 
     /** An author past the hour's allowance is told in the API when to send it again, and on a page in minutes. */

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.Image;
@@ -22,11 +25,12 @@ import se.inlagg.posts.InMemoryPosts;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
-import se.inlagg.posts.PostService;
 import se.inlagg.posts.PostRules;
+import se.inlagg.posts.PostService;
 import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Seen;
 import se.inlagg.posts.SiteTime;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 class ImageServiceTest {
 
@@ -123,14 +127,14 @@ class ImageServiceTest {
         Image image = saved.summary().image().orElseThrow();
         assertEquals(Optional.of(new Image.Size(1200, 1600)), image.size());
         byte[] file = bucket.files.get(ObjectKeys.image(image.storedName().orElseThrow())).bytes();
-        var shown = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(file));
+        var shown = ImageIO.read(new ByteArrayInputStream(file));
         assertEquals(1200, shown.getWidth());
         assertEquals(1600, shown.getHeight());
         // The camera's top-left quarter, turned a quarter clockwise, is the picture's top-right.
         assertTrue(reddish(shown.getRGB(1100, 100)), Integer.toHexString(shown.getRGB(1100, 100)));
         assertFalse(reddish(shown.getRGB(100, 100)), Integer.toHexString(shown.getRGB(100, 100)));
         assertFalse(reddish(shown.getRGB(1100, 1500)), Integer.toHexString(shown.getRGB(1100, 1500)));
-        String text = new String(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(file, StandardCharsets.ISO_8859_1);
         assertFalse(text.contains("Exif") || text.contains("Inlagg Phone 7"), "nothing of the camera's");
         assertTrue(file.length * 3 < photo.length, file.length + " bytes of " + photo.length);
         assertEquals(List.of(ObjectKeys.image(image.storedName().orElseThrow())), bucket.puts);
@@ -148,7 +152,7 @@ class ImageServiceTest {
         assertTrue(image.url().endsWith(".webp"), image.url());
         MemoryBucket.File file = bucket.files.get(ObjectKeys.image(image.storedName().orElseThrow()));
         assertEquals("image/webp", file.contentType());
-        String text = new String(file.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(file.bytes(), StandardCharsets.ISO_8859_1);
         assertFalse(text.contains("Storgatan") || text.contains("Kamera"), "nothing of the camera's");
         assertTrue(text.contains("VP8L"), "its picture");
     }
@@ -351,7 +355,7 @@ class ImageServiceTest {
     void anUploadReplacedAfterItsCheckIsNeverCopied() {
         Post p = post("Utbytt efter kontrollen");
         String key = uploaded(Pictures.png(10, 10));
-        byte[] page = "<html><script>alert(1)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] page = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
         bucket.beforeNextCopy = () -> bucket.upload(key, page);
         assertInstanceOf(Refusal.NotFound.class, refused(images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))));
         assertEquals(List.of(key), List.copyOf(bucket.files.keySet()), "nothing copied");
@@ -511,7 +515,7 @@ class ImageServiceTest {
     void aPictureThePostShowsIsKeptThoughTheMarkAfterItsCommitFails() {
         Post p = post("Märkningen misslyckades");
         String key = uploaded(Pictures.png(10, 10));
-        bucket.nextAttachedThrows = software.amazon.awssdk.services.s3.model.S3Exception.builder().message("SlowDown").statusCode(503).build();
+        bucket.nextAttachedThrows = S3Exception.builder().message("SlowDown").statusCode(503).build();
         Post saved = ((Outcome.Done<Post>) images.attach(ASA, p.slug(), key, "Bild", "", Seen.atVersion(p.version()))).value();
         MemoryBucket.File picture = bucket.files.get(saved.summary().image().orElseThrow().url().substring(1));
         assertFalse(picture.unattached(), "the lifecycle leaves it");

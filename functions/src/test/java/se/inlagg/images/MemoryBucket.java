@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /** A bucket in memory for the rules of pictures: its files, their tags, and every read it was asked for. */
 final class MemoryBucket implements ImageBucket {
@@ -118,7 +119,7 @@ final class MemoryBucket implements ImageBucket {
         File f = files.get(key);
         if (f == null) {
             // As S3 answers a tag for no object (the copy an edit or a delete let go meanwhile).
-            throw software.amazon.awssdk.services.s3.model.NoSuchKeyException.builder().message("NoSuchKey").build();
+            throw NoSuchKeyException.builder().message("NoSuchKey").build();
         }
         files.put(key, new File(f.bytes(), f.contentType(), true, f.version()));
     }

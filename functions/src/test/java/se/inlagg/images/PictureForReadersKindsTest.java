@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -29,6 +30,7 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
 import org.junit.jupiter.api.Test;
 import se.inlagg.posts.Image;
 import se.inlagg.posts.InMemoryPosts;
@@ -79,7 +81,7 @@ class PictureForReadersKindsTest {
     void aLargePngThatNamesItsColoursIsKeptAsUploaded() throws Exception {
         BufferedImage flat = new BufferedImage(3000, 600, BufferedImage.TYPE_INT_RGB);
         var g = flat.createGraphics();
-        g.setColor(new java.awt.Color(128, 128, 128));
+        g.setColor(new Color(128, 128, 128));
         g.fillRect(0, 0, 3000, 600);
         g.dispose();
         byte[] png = encoded(flat, "png");
@@ -123,7 +125,7 @@ class PictureForReadersKindsTest {
         try (var stream = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(stream);
             var param = writer.getDefaultWriteParam();
-            param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
             writer.write(null, new IIOImage(image, null, null), param);
         }
         assertEquals(Optional.empty(), PictureForReaders.of(out.toByteArray(), ImageType.JPEG), "13 megapixels, progressive: as uploaded");

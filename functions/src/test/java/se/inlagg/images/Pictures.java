@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Random;
 import javax.imageio.ImageIO;
 
 /** Real pictures made here (PNG and JPEG by the JDK; WebP headers by hand, as the JDK writes none), and files that only pretend. */
@@ -28,7 +29,7 @@ final class Pictures {
     /** A JPEG of noise, which compresses badly: megabytes of data between its header and its end, as a photo's. */
     static byte[] noisyJpeg(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        java.util.Random random = new java.util.Random(42);
+        Random random = new Random(42);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 image.setRGB(x, y, random.nextInt(0x1000000));
@@ -40,7 +41,7 @@ final class Pictures {
     /** A photo as a PNG: colours that change smoothly, with a camera's grain, which a PNG keeps at great length. */
     static byte[] photoAsPng(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int grain = random.nextInt(17) - 8;
@@ -132,7 +133,7 @@ final class Pictures {
      * ({@code place}) and XMP, chunks of odd length padded to even, and a few bytes after the RIFF's end.
      */
     static byte[] webpFromCamera(int width, int height, String place) {
-        java.io.ByteArrayOutputStream chunks = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
         chunks.writeBytes(webpChunk("VP8X", new byte[] {0x2c, 0, 0, 0, (byte) (width - 1), (byte) ((width - 1) >> 8), 0,
             (byte) (height - 1), (byte) ((height - 1) >> 8), 0}));
         chunks.writeBytes(webpChunk("ICCP", text("sRGB profile")));
@@ -147,7 +148,7 @@ final class Pictures {
 
     /** The files' bytes one after the other: a picture with what a phone puts after it, or segments put together. */
     static byte[] concat(byte[]... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);
         }

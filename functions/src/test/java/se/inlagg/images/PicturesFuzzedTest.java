@@ -19,6 +19,7 @@ import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.PostService;
+import se.inlagg.posts.Refusal;
 import se.inlagg.posts.Seen;
 import se.inlagg.posts.SiteTime;
 
@@ -123,8 +124,8 @@ class PicturesFuzzedTest {
         String key = ObjectKeys.newUpload(ASA);
         bucket.upload(key, upload);
         var refused = assertInstanceOf(Outcome.Refused.class, images.inspect(ASA, key));
-        var unprocessable = assertInstanceOf(se.inlagg.posts.Refusal.Unprocessable.class, refused.refusal());
-        assertEquals(se.inlagg.posts.Refusal.Rule.IMAGE_CUT_SHORT, unprocessable.rule());
+        var unprocessable = assertInstanceOf(Refusal.Unprocessable.class, refused.refusal());
+        assertEquals(Refusal.Rule.IMAGE_CUT_SHORT, unprocessable.rule());
         assertFalse(bucket.files.containsKey(key), "deleted, as any file that is no whole picture");
     }
 

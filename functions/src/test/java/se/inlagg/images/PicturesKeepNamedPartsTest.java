@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class PicturesKeepNamedPartsTest {
     final PicturesFuzzedTest saving = new PicturesFuzzedTest();
 
     static byte[] jpegSegment(int marker, String identifier, String data) {
-        byte[] payload = Pictures.concat(identifier.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), Pictures.text(data));
+        byte[] payload = Pictures.concat(identifier.getBytes(StandardCharsets.ISO_8859_1), Pictures.text(data));
         return Pictures.concat(new byte[] {(byte) 0xff, (byte) marker, (byte) ((payload.length + 2) >> 8), (byte) (payload.length + 2)}, payload);
     }
 
@@ -174,7 +175,7 @@ class PicturesKeepNamedPartsTest {
         assertTrue(secondScan > 0, "a progressive JPEG has scans after its first");
         byte[] pixels = Pictures.text(SECRET.repeat(3));
         byte[] fields = {1, 2, 0, 0, 1, 0, 1, (byte) SECRET.length(), 1};
-        byte[] payload = Pictures.concat("JFIF\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), fields, pixels);
+        byte[] payload = Pictures.concat("JFIF\0".getBytes(StandardCharsets.ISO_8859_1), fields, pixels);
         byte[] jfif = Pictures.concat(new byte[] {(byte) 0xff, (byte) 0xe0, (byte) ((payload.length + 2) >> 8), (byte) (payload.length + 2)},
                 payload);
         byte[] upload = Pictures.concat(Arrays.copyOf(progressive, secondScan), jfif, Arrays.copyOfRange(progressive, secondScan,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,7 +86,7 @@ class PicturesMutatedTest {
             return true;
         }
         try {
-            return javax.imageio.ImageIO.read(new ByteArrayInputStream(file)) != null;
+            return ImageIO.read(new ByteArrayInputStream(file)) != null;
         } catch (Exception | Error e) {
             return false;
         }
@@ -99,7 +101,7 @@ class PicturesMutatedTest {
         long chunk = 12;
         while (chunk + 8 <= end) {
             long length = ByteBuffer.wrap(webp, (int) chunk + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
-            String name = new String(webp, (int) chunk, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String name = new String(webp, (int) chunk, 4, StandardCharsets.ISO_8859_1);
             if (at >= chunk + 8 && at < chunk + 8 + length) {
                 return List.of("VP8 ", "VP8L", "ALPH", "ANMF").contains(name);
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -26,7 +27,7 @@ class UploadPolicyTest {
 
     static final Instant NOW = Instant.parse("2026-11-22T08:00:00.731Z");
     static final UploadPolicy.Signer SIGNER = new UploadPolicy.Signer("AKIAIOSFODNN7EXAMPLE", AWS_EXAMPLE_SECRET,
-            Optional.of("sessionstoken-fran-lambda"), Optional.of(NOW.plus(java.time.Duration.ofHours(6))), "eu-north-1");
+            Optional.of("sessionstoken-fran-lambda"), Optional.of(NOW.plus(Duration.ofHours(6))), "eu-north-1");
 
     @Test
     void theSignatureOfAwssDocumentedExampleIsTheOneAwsStates() {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,7 @@ class JsonTest {
 
     @Test
     void refusesToGuessAtATypeWithNoJsonForm() {
-        var refused = assertThrows(IllegalArgumentException.class, () -> Json.write(Map.of("när", java.time.Instant.EPOCH)));
+        var refused = assertThrows(IllegalArgumentException.class, () -> Json.write(Map.of("när", Instant.EPOCH)));
         assertTrue(refused.getMessage().contains("java.time.Instant"));
     }
 }

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import se.inlagg.http.ErrorRenderer;
 import se.inlagg.http.HttpFunction;
@@ -46,7 +49,7 @@ class LogTest {
         return context;
     }
 
-    static HttpFunction function(java.util.function.Function<HttpRequest, HttpResponse> handler) {
+    static HttpFunction function(Function<HttpRequest, HttpResponse> handler) {
         return new HttpFunction() {
             @Override
             protected HttpResponse handle(HttpRequest request) {
@@ -103,7 +106,7 @@ class LogTest {
     @Test
     void aFieldWithNoJsonFormIsLoggedAsItsTextRatherThanThrowing() {
         TestContext context = run(function(r -> {
-            Log.info("scheduled", "at", java.time.Instant.parse("2026-12-01T08:00:00Z"), "kind", java.time.DayOfWeek.TUESDAY);
+            Log.info("scheduled", "at", Instant.parse("2026-12-01T08:00:00Z"), "kind", DayOfWeek.TUESDAY);
             return HttpResponse.json(200, Map.of());
         }), "{}");
         Map<String, Object> line = lines(context).stream().filter(l -> "scheduled".equals(l.get("message"))).findFirst().orElseThrow();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.inlagg.http.HttpResponse;
 import se.inlagg.http.TestContext;
@@ -27,7 +28,7 @@ class LogVolumeTest {
                  "requestContext":{"requestId":"r-43","http":{"method":"GET","sourceIp":"192.0.2.1"}},
                  "isBase64Encoded":false}""".formatted(Json.write(path));
         TestContext context = new TestContext();
-        LogTest.function(r -> HttpResponse.json(404, java.util.Map.of("error", "not_found")))
+        LogTest.function(r -> HttpResponse.json(404, Map.of("error", "not_found")))
                 .handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), context);
         return context.logs();
     }

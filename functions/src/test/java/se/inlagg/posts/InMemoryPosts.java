@@ -2,15 +2,25 @@ package se.inlagg.posts;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** A repository in memory for the service's rules; it can pretend others win races, and counts its calls. */
 public final class InMemoryPosts implements PostRepository {
@@ -26,7 +36,7 @@ public final class InMemoryPosts implements PostRepository {
      * when its budget ran out: one that may yet commit. {@link #heldUpdate} then lands it.
      */
     public boolean holdNextUpdate;
-    public java.util.function.Supplier<Write<PostSummary>> heldUpdate;
+    public Supplier<Write<PostSummary>> heldUpdate;
     final Set<String> slugsClaimedBehindOurBack = new HashSet<>();
     /** The slugs of deleted posts: as in the table, their claims stay. */
     final Set<String> slugsOfDeletedPosts = new HashSet<>();
@@ -34,7 +44,7 @@ public final class InMemoryPosts implements PostRepository {
     public final Map<String, Post> listedAsBefore = new HashMap<>();
     int writes;
     /** Each post's earlier versions by number, as its edits kept them. */
-    final Map<String, java.util.TreeMap<Long, PostVersion>> versions = new HashMap<>();
+    final Map<String, TreeMap<Long, PostVersion>> versions = new HashMap<>();
     /** Calls made, from any thread: the post page's reads run side by side. */
     final AtomicInteger calls = new AtomicInteger();
 
@@ -74,7 +84,7 @@ public final class InMemoryPosts implements PostRepository {
     }
 
     @Override
-    public Optional<Post> findBySlug(String slug, java.util.function.Predicate<PostSummary> readable) {
+    public Optional<Post> findBySlug(String slug, Predicate<PostSummary> readable) {
         calls.incrementAndGet();
         return Optional.ofNullable(bySlug.get(slug)).filter(p -> readable.test(p.summary()));
     }
@@ -86,7 +96,7 @@ public final class InMemoryPosts implements PostRepository {
     }
 
     @Override
-    public <T> T readingAhead(String slug, List<Facet> facets, java.util.function.Supplier<T> work) {
+    public <T> T readingAhead(String slug, List<Facet> facets, Supplier<T> work) {
         return work.get();
     }
 
@@ -126,15 +136,15 @@ public final class InMemoryPosts implements PostRepository {
     public Write<PostSummary> edit(Post current, PostSummary next, Body body, Instant now) {
         Write<PostSummary> written = update(current.summary(), next, Optional.of(body), now);
         if (written instanceof Write.Applied<PostSummary>) {
-            versions.computeIfAbsent(current.id(), id -> new java.util.TreeMap<>())
+            versions.computeIfAbsent(current.id(), id -> new TreeMap<>())
                     .put(current.version(), new PostVersion(current, now));
         }
         return written;
     }
 
     @Override
-    public Page<PostVersion> versions(String postId, java.util.OptionalLong before, int limit, Instant now) {
-        List<PostVersion> all = new ArrayList<>(versions.getOrDefault(postId, new java.util.TreeMap<>()).descendingMap().values());
+    public Page<PostVersion> versions(String postId, OptionalLong before, int limit, Instant now) {
+        List<PostVersion> all = new ArrayList<>(versions.getOrDefault(postId, new TreeMap<>()).descendingMap().values());
         List<PostVersion> after = all.stream().filter(v -> before.isEmpty() || v.number() < before.getAsLong())
                 .filter(v -> v.replacedAt().plus(PostVersion.KEPT_FOR).isAfter(now)).toList();
         return new Page<>(after.stream().limit(limit).toList(),
@@ -143,7 +153,7 @@ public final class InMemoryPosts implements PostRepository {
 
     @Override
     public Optional<PostVersion> version(String postId, long number, Instant now) {
-        return Optional.ofNullable(versions.getOrDefault(postId, new java.util.TreeMap<>()).get(number))
+        return Optional.ofNullable(versions.getOrDefault(postId, new TreeMap<>()).get(number))
                 .filter(v -> v.replacedAt().plus(PostVersion.KEPT_FOR).isAfter(now));
     }
 
@@ -185,7 +195,7 @@ public final class InMemoryPosts implements PostRepository {
         calls.incrementAndGet();
         meet();
         List<PostSummary> visible = bySlug.values().stream().map(Post::summary).filter(s -> s.visibleAt(now))
-                .sorted(java.util.Comparator.comparing(PostSummary::publishedAt)).toList();
+                .sorted(Comparator.comparing(PostSummary::publishedAt)).toList();
         int at = visible.stream().map(PostSummary::id).toList().indexOf(post.id()) + (side == Neighbours.Side.NEWER ? 1 : -1);
         return at >= 0 && at < visible.size() ? Optional.of(visible.get(at)) : Optional.empty();
     }
@@ -195,14 +205,14 @@ public final class InMemoryPosts implements PostRepository {
      * are waiting with it: reads made one after another never all arrive, and the first one's wait
      * breaks the barrier.
      */
-    public volatile java.util.concurrent.CyclicBarrier readsMeet;
+    public volatile CyclicBarrier readsMeet;
 
     private void meet() {
         var barrier = readsMeet;
         if (barrier != null) {
             try {
-                barrier.await(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException | java.util.concurrent.BrokenBarrierException | java.util.concurrent.TimeoutException e) {
+                barrier.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
                 throw new IllegalStateException("the reads did not all arrive together", e);
             }
         }
@@ -216,7 +226,7 @@ public final class InMemoryPosts implements PostRepository {
         bySlug.values().forEach(p -> listed.put(p.id(), p));
         listed.putAll(listedAsBefore);
         List<Post> all = listed.values().stream().filter(p -> p.summary().status() == Status.PUBLISHED)
-                .sorted(java.util.Comparator.comparing((Post p) -> p.summary().publishedAt()).reversed()).toList();
+                .sorted(Comparator.comparing((Post p) -> p.summary().publishedAt()).reversed()).toList();
         List<Post> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
         return new Page<>(page, from + limit < all.size() ? Optional.of(Integer.toString(from + limit)) : Optional.empty());
     }
@@ -240,11 +250,11 @@ public final class InMemoryPosts implements PostRepository {
     @Override
     public List<PostSummary> authorPostsChanged(String authorId, Instant since, Instant until) {
         calls.incrementAndGet();
-        Instant from = since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Instant to = until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+        Instant from = since.truncatedTo(ChronoUnit.SECONDS);
+        Instant to = until.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         return bySlug.values().stream().map(Post::summary)
                 .filter(s -> s.authorId().equals(authorId) && !s.updatedAt().isBefore(from) && s.updatedAt().isBefore(to))
-                .sorted(java.util.Comparator.comparing(PostSummary::updatedAt).reversed()).toList();
+                .sorted(Comparator.comparing(PostSummary::updatedAt).reversed()).toList();
     }
 
     @Override

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MarkdownTest {
@@ -38,7 +41,7 @@ class MarkdownTest {
         for (String body : new String[] {"> ".repeat(50_000) + "djupt", "- ".repeat(50_000) + "djupt", "1. ".repeat(30_000) + "djupt",
                 "*a ".repeat(15_000) + "djupt" + " b*".repeat(15_000)}) {
             assertTrue(Markdown.toHtml(body).contains("djupt"));
-            assertTrue(Markdown.toWords(body).toLowerCase(java.util.Locale.ROOT).contains("djupt"),
+            assertTrue(Markdown.toWords(body).toLowerCase(Locale.ROOT).contains("djupt"),
                     "the word kept (a list's first item starts a sentence: Djupt)");
         }
     }
@@ -56,9 +59,9 @@ class MarkdownTest {
         assertEquals("Skriv till asa@example.se.", Markdown.toWords("Skriv till asa@example.se."), "the words are as written");
         // "//anna@…" is linked as "mailto://anna@…", whose "anna" a mail program takes, no server: no user name
         // to refuse, and the link kept.
-        assertEquals(java.util.Optional.empty(), Markdown.firstAddressWithUserInfo("Skriv till //anna@intra.example.se."));
+        assertEquals(Optional.empty(), Markdown.firstAddressWithUserInfo("Skriv till //anna@intra.example.se."));
         assertTrue(Markdown.toHtml("Skriv till //anna@intra.example.se.").contains("href=\"mailto://anna@intra.example.se\""));
-        for (String odd : java.util.List.of("javascript://alert(1)", "htps://a.se", "file:///etc/passwd")) {
+        for (String odd : List.of("javascript://alert(1)", "htps://a.se", "file:///etc/passwd")) {
             String text = Markdown.toHtml("Se " + odd + " här");
             assertFalse(text.contains("<a"), "text, not a link to nowhere (from a review): " + text);
         }
@@ -242,14 +245,14 @@ class MarkdownTest {
     @Test
     void aCharacterReferenceToWhatNoPageMayCarryIsTheReplacementCharacter() {
         String body = "Hej &#x1; då &#xFFFE; e &#xD800; f &#0; g &#129; å &#xE5; &#x1F600;";
-        for (String out : java.util.List.of(Markdown.toHtml(body), Markdown.toWords(body))) {
+        for (String out : List.of(Markdown.toHtml(body), Markdown.toWords(body))) {
             assertEquals(out, MarkupText.fit(out), out);
             assertTrue(out.contains("Hej \uFFFD då \uFFFD e \uFFFD f \uFFFD g \uFFFD å å " + Character.toString(0x1F600)), out);
         }
         // A reference to a C1 control is what a browser reads it as, the windows-1252 character, as old HTML from Word meant it.
         // Both ends of the C1 range: &#128; is "€", &#159; "Ÿ" (a French place name in capitals), not U+FFFD.
         String word = "Mötet &#150; kl. 9 &#133; &#147;Välkomna&#148; &#128;5 i L&#146;HA&#159;-LES-ROSES";
-        for (String out : java.util.List.of(Markdown.toHtml(word), Markdown.toWords(word))) {
+        for (String out : List.of(Markdown.toHtml(word), Markdown.toWords(word))) {
             assertTrue(out.contains("Mötet – kl. 9 … “Välkomna” €5 i L’HAŸ-LES-ROSES"), out);
         }
     }

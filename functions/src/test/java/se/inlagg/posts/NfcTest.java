@@ -2,6 +2,7 @@ package se.inlagg.posts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.text.Normalizer;
 import org.junit.jupiter.api.Test;
 
 class NfcTest {
@@ -12,7 +13,7 @@ class NfcTest {
         for (char a = 0; a < '\u0300'; a++) {
             for (char b = 0; b < '\u0300'; b++) {
                 String pair = "" + a + b;
-                assertEquals(pair, java.text.Normalizer.normalize(pair, java.text.Normalizer.Form.NFC), () -> "U+" + Integer.toHexString(pair.charAt(0)));
+                assertEquals(pair, Normalizer.normalize(pair, Normalizer.Form.NFC), () -> "U+" + Integer.toHexString(pair.charAt(0)));
             }
         }
         assertEquals("Frivård", Nfc.of("Friva\u030Ard"));
@@ -29,7 +30,7 @@ class NfcTest {
             }
             String s = Character.toString(cp);
             for (String before : new String[] {"", "a", "\u1100", "\uAC00"}) {
-                assertEquals(before + s, java.text.Normalizer.normalize(before + s, java.text.Normalizer.Form.NFC),
+                assertEquals(before + s, Normalizer.normalize(before + s, Normalizer.Form.NFC),
                         () -> "U+" + Integer.toHexString(s.codePointAt(0)));
             }
         }
@@ -39,8 +40,8 @@ class NfcTest {
             if (Character.getType(cp) == Character.SURROGATE) {
                 continue;
             }
-            String decomposed = java.text.Normalizer.normalize(Character.toString(cp), java.text.Normalizer.Form.NFD);
-            if (!java.text.Normalizer.normalize(decomposed, java.text.Normalizer.Form.NFC).equals(decomposed)) {
+            String decomposed = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFD);
+            if (!Normalizer.normalize(decomposed, Normalizer.Form.NFC).equals(decomposed)) {
                 int c = cp;
                 assertEquals(true, decomposed.codePoints().anyMatch(d -> d >= 0x300 && Nfc.mayChange(d)), () -> "U+" + Integer.toHexString(c));
             }

@@ -1,15 +1,17 @@
 package se.inlagg.posts;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +78,7 @@ class PostRulesTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         var checked = (PostRules.Checked) assertInstanceOf(Outcome.Done.class, PostRules.check(d, TIME)).value();
         var longest = PostRules.check(draft("a".repeat(PostRules.MAX_TITLE) + "\u00a0", "Text.", "Åsa Öberg"), TIME);
-        org.junit.jupiter.api.Assertions.assertAll(
+        assertAll(
                 () -> assertEquals("Fika på fredag", checked.title()),
                 () -> assertEquals(List.of(new Tag("nyheter", "Nyheter"), new Tag("fika", "Fika")), checked.tags()),
                 () -> assertEquals(new Byline("Åsa Öberg", Optional.empty(), Optional.of("Frivården Malmö")), checked.byline()),
@@ -125,7 +127,7 @@ class PostRulesTest {
     void anEditKeepsANameOfficeOrDateStoredBeforeARuleRefusedIt() {
         var old = new PostSummary("0f0e3c1e-54a4-4c53-9a55-3d1f1d0c5a11", "halsning", "Hälsning", "Hej.",
                 new Byline("Ольга Петренко", Optional.empty(), Optional.of("Київ")), List.of(), Optional.empty(), Status.PUBLISHED,
-                java.time.Instant.parse("0000-12-31T23:06:32Z"), true, java.time.Instant.parse("2026-01-01T00:00:00Z"), 3, "a");
+                Instant.parse("0000-12-31T23:06:32Z"), true, Instant.parse("2026-01-01T00:00:00Z"), 3, "a");
         var edit = new PostDraft(Optional.of("Hälsning"), Optional.of("Ny text."), Optional.of("Ольга Петренко"), Optional.empty(),
                 Optional.of("Київ"), List.of(), Optional.of("0000-12-31T23:06:32Z"), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
@@ -149,7 +151,7 @@ class PostRulesTest {
     void anEditKeepsANameOrOfficeStoredWithADirectionMarkOrANoBreakSpace() {
         var old = new PostSummary("0f0e3c1e-54a4-4c53-9a55-3d1f1d0c5a11", "halsning", "Hälsning", "Hej.",
                 new Byline("שרה כהן\u200F", Optional.empty(), Optional.of("תל אביב\u00A0")), List.of(), Optional.empty(), Status.PUBLISHED,
-                java.time.Instant.parse("2026-01-01T00:00:00Z"), true, java.time.Instant.parse("2026-01-01T00:00:00Z"), 3, "a");
+                Instant.parse("2026-01-01T00:00:00Z"), true, Instant.parse("2026-01-01T00:00:00Z"), 3, "a");
         var edit = new PostDraft(Optional.of("Hälsning"), Optional.of("Ny text."), Optional.of(old.author().name()), Optional.empty(),
                 old.author().office(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
@@ -250,7 +252,7 @@ class PostRulesTest {
      */
     @Test
     void aBodyLinkingToAnAddressWithAUserNameOrPasswordIsRefusedNamingItsHost() {
-        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         refused.put("Se [rapporten](https://anna:hemligt@intra.example/rapport).", "intra.example");
         refused.put("![Kartan](http://anna@bilder.example/karta.jpg)", "bilder.example");
         refused.put("Läs https://anna:hemligt@intra.example/x här.", "intra.example");
@@ -503,7 +505,7 @@ class PostRulesTest {
      */
     @Test
     void aPictureOnAHostOfSwedishLettersIsStoredInTheFormEveryClientReads() {
-        java.util.Map<String, String> typed = java.util.Map.of(
+        Map<String, String> typed = Map.of(
                 "https://räksmörgås.se/bild.jpg", "https://xn--rksmrgs-5wao1o.se/bild.jpg",
                 "https://RÄKSMÖRGÅS.se:8443/bilder/kök och matsal.jpg?storlek=stor#ö", "https://xn--rksmrgs-5wao1o.se:8443/bilder/k%C3%B6k%20och%20matsal.jpg?storlek=stor#%C3%B6",
                 "https://ra\u0308ksmo\u0308rga\u030as.se/a.png", "https://xn--rksmrgs-5wao1o.se/a.png",
@@ -591,7 +593,7 @@ class PostRulesTest {
      */
     @Test
     void aPictureAddressWithCharactersABrowserEscapesIsStoredEscaped() {
-        java.util.Map<String, String> typed = java.util.Map.of(
+        Map<String, String> typed = Map.of(
                 "https://bilder.example.se/a.jpg?w=800|h=600", "https://bilder.example.se/a.jpg?w=800%7Ch=600",
                 "https://cdn.example.se/{id}/a.jpg", "https://cdn.example.se/%7Bid%7D/a.jpg",
                 "https://bilder.example.se/a^b.jpg", "https://bilder.example.se/a%5Eb.jpg",

@@ -10,8 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import se.inlagg.http.TestContext;
@@ -21,7 +24,7 @@ class PostServiceTest {
 
     static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
     final InMemoryPosts repository = new InMemoryPosts();
-    final List<String> files = new java.util.ArrayList<>();
+    final List<String> files = new ArrayList<>();
     final ImageFiles images = name -> files.add("discard " + name);
     final PostService service = new PostService(repository, new SiteTime(ZoneId.of("Europe/Stockholm"),
             Clock.fixed(NOW, ZoneId.of("UTC"))), Duration.ofMillis(300), images);
@@ -74,7 +77,7 @@ class PostServiceTest {
         Post middle = created(post("Mitten", "2019-01-20", null, "Frivård", "Samverkan"));
         created(post("Nyare", "2019-01-30", null, "Samverkan"));
         // The newer and the older neighbour and one list per category: four reads, all in flight at once.
-        repository.readsMeet = new java.util.concurrent.CyclicBarrier(4);
+        repository.readsMeet = new CyclicBarrier(4);
         var around = service.around(middle.summary(), 3);
         assertEquals(Optional.of("Nyare"), around.neighbours().newer().map(PostSummary::title));
         assertEquals(Optional.of("Äldre"), around.neighbours().older().map(PostSummary::title));
@@ -85,7 +88,7 @@ class PostServiceTest {
     void aFacetsPostsAreReadSideBySideWithTheCheckThatReadersMaySeeIt() {
         created(post("Fika i Växjö", "2019-01-20", null, "Frivård"));
         created(post("Utkast", null, "draft", "Samverkan"));
-        repository.readsMeet = new java.util.concurrent.CyclicBarrier(2);
+        repository.readsMeet = new CyclicBarrier(2);
         var found = service.inVisibleFacet(Facet.Kind.CATEGORY, "frivard",
                 f -> service.list(new ListQuery(Optional.of(f), Optional.empty(), 10, Optional.empty()))).orElseThrow();
         assertEquals("Frivård", found.facet().name(), "the name the counter keeps, not the slug the read was given");
@@ -713,7 +716,7 @@ class PostServiceTest {
     /** What an edit sent with If-Match: * does: its caller composes it again from a fresh read while it loses a race. */
     @Test
     void aChangeItsCallerComposesIsAttemptedAgainWhileItLosesARaceThenBusy() {
-        var attempts = new java.util.concurrent.atomic.AtomicInteger();
+        var attempts = new AtomicInteger();
         Outcome<String> landed = service.retryingLostRaces(() -> attempts.incrementAndGet() < 3 ? Outcome.refused(new Refusal.Stale()) : Outcome.done("ok"));
         assertEquals("ok", ((Outcome.Done<String>) landed).value());
         assertEquals(3, attempts.get());

@@ -2,6 +2,7 @@ package se.inlagg.posts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class Sha256Test {
@@ -10,6 +11,6 @@ class Sha256Test {
     @Test
     void hashesUtf8AsTheStandardsExampleSays() {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Sha256.hex("abc"));
-        assertEquals(Sha256.hex("å"), java.util.HexFormat.of().formatHex(Sha256.of(new byte[] {(byte) 0xC3, (byte) 0xA5})), "UTF-8");
+        assertEquals(Sha256.hex("å"), HexFormat.of().formatHex(Sha256.of(new byte[] {(byte) 0xC3, (byte) 0xA5})), "UTF-8");
     }
 }

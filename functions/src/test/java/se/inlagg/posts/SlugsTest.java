@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.text.Normalizer;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SlugsTest {
@@ -12,9 +14,9 @@ class SlugsTest {
     void everyCharacterBelowLatin1sLettersBecomesWhatDecomposingItWouldGive() {
         // The shortcut that keeps the normalizer out of a cold start, against what the normalizer says.
         for (int cp = 0; cp < 0xC0; cp++) {
-            String base = java.text.Normalizer.normalize(Character.toString(cp), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+            String base = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
             String expected = base.length() == 1 && base.charAt(0) < 128 && Character.isLetterOrDigit(base.charAt(0))
-                    ? base.toLowerCase(java.util.Locale.ROOT) : "";
+                    ? base.toLowerCase(Locale.ROOT) : "";
             assertEquals(expected, Slugs.transliterate(Character.toLowerCase(cp)), "U+" + Integer.toHexString(cp));
         }
     }

@@ -2,12 +2,15 @@ package se.inlagg.posts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SwedishDatesTest {
@@ -29,7 +32,7 @@ class SwedishDatesTest {
         assertEquals("25 oktober 2026 kl. 1.59", SwedishDates.dateTime(Instant.parse("2026-10-24T23:59:00Z"), STOCKHOLM));
         assertEquals("25 oktober 2026 kl. 3.00", SwedishDates.dateTime(Instant.parse("2026-10-25T02:00:00Z"), STOCKHOLM));
         assertEquals("29 mars 2026 kl. 3.00", SwedishDates.dateTime(Instant.parse("2026-03-29T01:00:00Z"), STOCKHOLM));
-        assertEquals("29 mars 2026", SwedishDates.date(java.time.LocalDate.of(2026, 3, 29)));
+        assertEquals("29 mars 2026", SwedishDates.date(LocalDate.of(2026, 3, 29)));
         // On its own too, as the picture form says when it runs out (not "kl. 2.10" either way).
         assertEquals("2.10 (sommartid)", SwedishDates.timeOfDay(Instant.parse("2026-10-25T00:10:00Z"), STOCKHOLM));
         assertEquals("2.10 (vintertid)", SwedishDates.timeOfDay(Instant.parse("2026-10-25T01:10:00Z"), STOCKHOLM));
@@ -39,11 +42,11 @@ class SwedishDatesTest {
     /** A time as the pages write it, copied into a form, is read back as that very time (the season word included). */
     @Test
     void aTimeAsThePagesWriteItReadsBackAsItself() {
-        SiteTime site = new SiteTime(STOCKHOLM, java.time.Clock.systemUTC());
+        SiteTime site = new SiteTime(STOCKHOLM, Clock.systemUTC());
         for (String at : List.of("2026-12-01T08:05:00Z", "2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z", "2026-03-29T01:00:00Z",
                 "2026-07-01T21:59:00Z")) {
             Instant instant = Instant.parse(at);
-            assertEquals(java.util.Optional.of(instant), site.parse(SwedishDates.dateTime(instant, STOCKHOLM)), SwedishDates.dateTime(instant, STOCKHOLM));
+            assertEquals(Optional.of(instant), site.parse(SwedishDates.dateTime(instant, STOCKHOLM)), SwedishDates.dateTime(instant, STOCKHOLM));
         }
     }
 

@@ -2,6 +2,7 @@ package se.inlagg.posts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,7 @@ class WebAddressesTest {
      */
     @Test
     void theUserInfoIsWhatABrowserReadsAsIt() {
-        Map<String, WebAddresses.WithoutUserInfo> read = new java.util.LinkedHashMap<>();
+        Map<String, WebAddresses.WithoutUserInfo> read = new LinkedHashMap<>();
         read.put("https://user:pw@intra.example/x", new WebAddresses.WithoutUserInfo("https://intra.example/x", "intra.example"));
         read.put("http://u@host.se", new WebAddresses.WithoutUserInfo("http://host.se", "host.se"));
         read.put("HTTPS://Anna@Host.se:8443/x?y=1", new WebAddresses.WithoutUserInfo("HTTPS://Host.se:8443/x?y=1", "Host.se"));

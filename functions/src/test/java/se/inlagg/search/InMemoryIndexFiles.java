@@ -3,7 +3,9 @@ package se.inlagg.search;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,7 +32,7 @@ final class InMemoryIndexFiles implements IndexFiles {
      */
     boolean nextSwapLandsUnanswered;
     /** Keys deleted while the manifest then in place named them: readers of it would find them gone. */
-    final java.util.Set<String> deletedWhileNamed = ConcurrentHashMap.newKeySet();
+    final Set<String> deletedWhileNamed = ConcurrentHashMap.newKeySet();
 
     @Override
     public synchronized ManifestRead readManifest(Optional<String> unlessTag) {
@@ -79,7 +81,7 @@ final class InMemoryIndexFiles implements IndexFiles {
 
     private void transferring(AtomicInteger inFlight, AtomicInteger most) {
         most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (transfersMeet && most.get() < 2 && System.nanoTime() < until) {
             try {
                 Thread.sleep(1);

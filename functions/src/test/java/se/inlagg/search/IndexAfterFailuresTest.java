@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import se.inlagg.posts.InMemoryPosts;
 import se.inlagg.posts.Outcome;
@@ -195,7 +197,7 @@ class IndexAfterFailuresTest {
     Set<String> unnamed() {
         Set<String> named = files.manifest().storedKeys();
         return files.files.keySet().stream().filter(k -> !named.contains(k)).map(k -> k.substring(k.lastIndexOf('-') + 1))
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Delegates to the in-memory bucket; the next swap can be made to fail as S3 failing (or a timeout) would. */

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -13,15 +16,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import se.inlagg.api.SearchHandler;
 import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
-import se.inlagg.http.HttpFunction;
 import se.inlagg.http.AsLambdaRunsIt;
+import se.inlagg.http.HttpFunction;
+import se.inlagg.http.TestContext;
+import se.inlagg.ops.Invocation;
 import se.inlagg.web.SearchPageHandler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -96,8 +103,8 @@ class SearchWithinTheInvocationTest {
      */
     @Test
     void aFinishedPutHoldsNoneOfItsBytesForTheRestOfTheInvocation() throws Exception {
-        com.sun.net.httpserver.HttpServer s3 = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
+        HttpServer s3 = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
         s3.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             exchange.getResponseHeaders().add("ETag", "\"v1\"");
@@ -119,7 +126,7 @@ class SearchWithinTheInvocationTest {
 
     /** Whether the file's bytes can still be reached once its PUT has been answered, within an invocation of 300 s or none. */
     private static boolean heldAfterPut(SignedBucketObjects objects, boolean inInvocation) throws InterruptedException {
-        java.lang.ref.WeakReference<byte[]> file = putFile(objects, inInvocation);
+        WeakReference<byte[]> file = putFile(objects, inInvocation);
         for (int i = 0; i < 20 && file.get() != null; i++) {
             System.gc();
             Thread.sleep(50);
@@ -127,18 +134,18 @@ class SearchWithinTheInvocationTest {
         return file.get() != null;
     }
 
-    private static java.lang.ref.WeakReference<byte[]> putFile(SignedBucketObjects objects, boolean inInvocation) {
+    private static WeakReference<byte[]> putFile(SignedBucketObjects objects, boolean inInvocation) {
         byte[] bytes = new byte[8 << 20];
-        var scope = inInvocation ? se.inlagg.ops.Invocation.begin(new se.inlagg.http.TestContext(300_000), "stream", "") : null;
+        var scope = inInvocation ? Invocation.begin(new TestContext(300_000), "stream", "") : null;
         try {
-            assertEquals(java.util.Optional.of("\"v1\""), objects.put("search/_1.cfs", bytes, "application/octet-stream",
+            assertEquals(Optional.of("\"v1\""), objects.put("search/_1.cfs", bytes, "application/octet-stream",
                     BucketObjects.Condition.ANY));
         } finally {
             if (scope != null) {
                 scope.close();
             }
         }
-        return new java.lang.ref.WeakReference<>(bytes);
+        return new WeakReference<>(bytes);
     }
 
     private static void assertBusy(Map<String, Object> answer) {
@@ -151,7 +158,7 @@ class SearchWithinTheInvocationTest {
     private static String body(Map<String, Object> answer) {
         String body = (String) answer.get("body");
         return Boolean.TRUE.equals(answer.get("isBase64Encoded"))
-                ? new String(java.util.Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+                ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
     }
 
     /** A port that takes connections and never says a word, as a stalled S3 does. */

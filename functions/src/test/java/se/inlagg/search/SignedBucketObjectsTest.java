@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -14,12 +18,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -90,9 +97,9 @@ class SignedBucketObjectsTest {
         // S3 refuses a body whose hash or CRC32 is not these, so neither can be of anything but the bytes sent.
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(manifest)),
                 sent.firstMatchingHeader("x-amz-content-sha256").orElseThrow());
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(manifest);
-        assertEquals(crc.getValue(), Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder()
+        assertEquals(crc.getValue(), Integer.toUnsignedLong(ByteBuffer.wrap(Base64.getDecoder()
                 .decode(sent.firstMatchingHeader("x-amz-checksum-crc32").orElseThrow())).getInt()));
         String authorization = sent.firstMatchingHeader("Authorization").orElseThrow();
         assertTrue(List.of(field(authorization, "SignedHeaders").split(";")).containsAll(List.of("if-match", "x-amz-checksum-crc32",
@@ -105,12 +112,12 @@ class SignedBucketObjectsTest {
         s3.answer(503, "<Error><Code>SlowDown</Code></Error>", "");
         s3.answer(412, "<Error><Code>PreconditionFailed</Code></Error>", "");
 
-        assertThrows(software.amazon.awssdk.core.exception.SdkClientException.class, () -> objects.put("search/manifest.json",
+        assertThrows(SdkClientException.class, () -> objects.put("search/manifest.json",
                 new byte[] {1}, "application/json", BucketObjects.Condition.matching("\"v1\"")));
 
         s3.refuseConnection();
         s3.answer(409, "<Error><Code>ConditionalRequestConflict</Code></Error>", "");
-        assertThrows(software.amazon.awssdk.core.exception.SdkClientException.class, () -> objects.put("search/manifest.json",
+        assertThrows(SdkClientException.class, () -> objects.put("search/manifest.json",
                 new byte[] {1}, "application/json", BucketObjects.Condition.ABSENT));
     }
 
@@ -242,17 +249,17 @@ class SignedBucketObjectsTest {
     @Test
     void aBodyCutShortOrDamagedIsReadAgainAndOnlyAnIntactOneIsAnswered() {
         String crc = "uSR8TA==";  // CRC32 of "index bytes", big-endian, base64: as S3 sends x-amz-checksum-crc32
-        s3.answer(200, "index by", "\"t\"", java.util.Map.of("Content-Length", "11"));
-        s3.answer(200, "index bytez", "\"t\"", java.util.Map.of("Content-Length", "11", "x-amz-checksum-crc32", crc));
-        s3.answer(200, "index bytes", "\"t\"", java.util.Map.of("Content-Length", "11", "x-amz-checksum-crc32", crc));
+        s3.answer(200, "index by", "\"t\"", Map.of("Content-Length", "11"));
+        s3.answer(200, "index bytez", "\"t\"", Map.of("Content-Length", "11", "x-amz-checksum-crc32", crc));
+        s3.answer(200, "index bytes", "\"t\"", Map.of("Content-Length", "11", "x-amz-checksum-crc32", crc));
 
         assertEquals("index bytes", new String(objects.get("search/a", Optional.empty()).body(), StandardCharsets.UTF_8));
         assertEquals(3, s3.sent.size());
 
         for (int i = 0; i < 3; i++) {
-            s3.answer(200, "index bytez", "\"t\"", java.util.Map.of("x-amz-checksum-crc32", crc));
+            s3.answer(200, "index bytez", "\"t\"", Map.of("x-amz-checksum-crc32", crc));
         }
-        assertThrows(software.amazon.awssdk.core.exception.SdkClientException.class, () -> objects.get("search/a", Optional.empty()));
+        assertThrows(SdkClientException.class, () -> objects.get("search/a", Optional.empty()));
     }
 
     @Test
@@ -336,7 +343,7 @@ class SignedBucketObjectsTest {
 
     /** Answers in the order given and keeps every request it was sent. */
     private static final class FakeS3 implements SdkHttpClient {
-        private record Canned(int status, String body, String etag, java.util.Map<String, String> headers) {
+        private record Canned(int status, String body, String etag, Map<String, String> headers) {
         }
 
         final List<SdkHttpRequest> sent = new ArrayList<>();
@@ -344,16 +351,16 @@ class SignedBucketObjectsTest {
         private final Deque<Canned> answers = new ArrayDeque<>();
 
         void answer(int status, String body, String etag) {
-            answer(status, body, etag, java.util.Map.of());
+            answer(status, body, etag, Map.of());
         }
 
-        void answer(int status, String body, String etag, java.util.Map<String, String> headers) {
+        void answer(int status, String body, String etag, Map<String, String> headers) {
             answers.add(new Canned(status, body, etag, headers));
         }
 
         /** The next call fails as the URL-connection client fails to connect: unchecked. */
         void refuseConnection() {
-            answers.add(new Canned(-1, "", "", java.util.Map.of()));
+            answers.add(new Canned(-1, "", "", Map.of()));
         }
 
         @Override
@@ -365,13 +372,13 @@ class SignedBucketObjectsTest {
                     bodies.add(request.contentStreamProvider().map(p -> {
                         try (var in = p.newStream()) {
                             return in.readAllBytes();
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
                         }
                     }).orElse(new byte[0]));
                     Canned c = answers.removeFirst();
                     if (c.status() < 0) {
-                        throw new java.io.UncheckedIOException(new java.net.ConnectException("Connection refused"));
+                        throw new UncheckedIOException(new ConnectException("Connection refused"));
                     }
                     SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(c.status());
                     if (!c.etag().isEmpty()) {

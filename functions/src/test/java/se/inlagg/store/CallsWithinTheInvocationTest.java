@@ -14,16 +14,11 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import se.inlagg.http.TestContext;
-import se.inlagg.images.BucketSettings;
-import se.inlagg.images.S3ImageBucket;
-import se.inlagg.ops.Invocation;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -32,8 +27,14 @@ import se.inlagg.api.ListPostsHandler;
 import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
 import se.inlagg.http.AsLambdaRunsIt;
+import se.inlagg.http.TestContext;
+import se.inlagg.images.BucketSettings;
+import se.inlagg.images.S3ImageBucket;
+import se.inlagg.ops.Invocation;
+import se.inlagg.web.SignInHandler;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -174,7 +175,7 @@ class CallsWithinTheInvocationTest {
     @Test
     void aSignInThatGetsNoAnswerIsNotToldToLookInMinaInlaggForAChange() throws Exception {
         silent = true;
-        var function = new se.inlagg.web.SignInHandler().use(new Wiring(client, new Settings("Posts", ZoneId.of("Europe/Stockholm")),
+        var function = new SignInHandler().use(new Wiring(client, new Settings("Posts", ZoneId.of("Europe/Stockholm")),
                 Clock.systemUTC()));
         String formToken = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE";
         String event = """

@@ -9,7 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import se.inlagg.posts.Body;
 import se.inlagg.posts.Byline;
+import se.inlagg.posts.Facet;
+import se.inlagg.posts.Image;
+import se.inlagg.posts.PostRules;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Status;
 import se.inlagg.posts.Tag;
@@ -39,13 +43,13 @@ class PostItemsTest {
      */
     @Test
     void aPostReadsBackWithItsCategoriesPictureAndBylineAsWritten() {
-        var image = se.inlagg.posts.Image.stored("f".repeat(26) + ".jpg", "Deltagarna vid mötesbordet",
-                Optional.of("Foto: Åsa Öberg"), new se.inlagg.posts.Image.Size(640, 320)).asSavedIn(3);
+        var image = Image.stored("f".repeat(26) + ".jpg", "Deltagarna vid mötesbordet",
+                Optional.of("Foto: Åsa Öberg"), new Image.Size(640, 320)).asSavedIn(3);
         var tags = List.of(new Tag("frivard", "Frivård"), new Tag("samverkan", "Samverkan"));
         var post = new PostSummary("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", "manadsmote-i-ystad", "Månadsmöte i Ystad", "Ingress",
                 new Byline("Åsa Öberg", Optional.of("Frivårdsinspektör"), Optional.of("Frivården Malmö")), tags, Optional.of(image),
                 Status.PUBLISHED, Instant.parse("2019-01-29T23:00:00Z"), true, SAVED, 3, "author-1");
-        for (var item : List.of(PostItems.postItem(post), PostItems.entryItem(post, se.inlagg.posts.Facet.category(tags.get(0))))) {
+        for (var item : List.of(PostItems.postItem(post), PostItems.entryItem(post, Facet.category(tags.get(0))))) {
             PostSummary read = PostItems.summaryOf(Item.of(item));
             assertEquals(tags, read.tags(), "the categories as written, in order");
             assertEquals(Optional.of(image), read.image(), "the picture with its alt text, caption, size and the version its save wrote");
@@ -59,9 +63,9 @@ class PostItemsTest {
      */
     @Test
     void aShortBodyIsStoredWithItsHtmlAndALongOneFullOfAmpersandsWithout() {
-        var shortBody = PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1, se.inlagg.posts.Body.of("Fika & möte."));
+        var shortBody = PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1, Body.of("Fika & möte."));
         assertEquals("<p>Fika &amp; möte.</p>\n", shortBody.get(PostItems.BODY_HTML).s());
-        var longBody = PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1, se.inlagg.posts.Body.of("&".repeat(90_000)));
+        var longBody = PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1, Body.of("&".repeat(90_000)));
         assertFalse(longBody.containsKey(PostItems.BODY_HTML), "text alone: its HTML is rendered when read");
         assertEquals("&".repeat(90_000), longBody.get(PostItems.BODY).s());
     }
@@ -89,10 +93,10 @@ class PostItemsTest {
         String body = "Se https://anna:hemligt@intra.example.se/lista och www.anna@intra.example.se, eller skriv till anna@kvv.se.";
         String storedBefore = "Se https://anna:hemligt@intra.example.se/lista och www.anna@intra.example.se, eller skriv till anna@kvv.se.";
         var summary = withExcerpt(storedBefore);
-        for (var item : List.of(PostItems.postItem(summary), PostItems.entryItem(summary, se.inlagg.posts.Facet.category(new se.inlagg.posts.Tag("intranat", "Intranät"))))) {
+        for (var item : List.of(PostItems.postItem(summary), PostItems.entryItem(summary, Facet.category(new Tag("intranat", "Intranät"))))) {
             String read = PostItems.summaryOf(Item.of(item)).excerpt();
             assertEquals("Se https://intra.example.se/lista och http://intra.example.se, eller skriv till anna@kvv.se.", read);
-            assertEquals(se.inlagg.posts.PostRules.excerptOf(body), read);
+            assertEquals(PostRules.excerptOf(body), read);
         }
         String kept = "Klona ssh://git@github.com/org/repo eller skriv till anna@kvv.se.";
         assertEquals(kept, PostItems.summaryOf(Item.of(PostItems.postItem(withExcerpt(kept)))).excerpt());
@@ -123,15 +127,15 @@ class PostItemsTest {
     @Test
     void aTextStoredWithABrowsersLineEndsReadsWithNewlinesAlone() {
         var body = PostItems.bodyOf(Item.of(PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1,
-                se.inlagg.posts.Body.of("Stycke ett.\r\n\r\n- punkt\r\n- punkt två"))));
+                Body.of("Stycke ett.\r\n\r\n- punkt\r\n- punkt två"))));
         assertEquals("Stycke ett.\n\n- punkt\n- punkt två", body.markdown());
-        assertEquals(se.inlagg.posts.Body.of("Stycke ett.\n\n- punkt\n- punkt två").html(), body.html(), "the page as it was");
+        assertEquals(Body.of("Stycke ett.\n\n- punkt\n- punkt två").html(), body.html(), "the page as it was");
         assertEquals("Rad ett\nrad två", PostItems.summaryOf(Item.of(PostItems.postItem(withExcerpt("Rad ett\r\nrad två")))).excerpt());
     }
 
     /** A body item as the renderer before wrote it, its HTML told apart from any this one makes. */
-    private static se.inlagg.posts.Body storedByRendererOne(String markdown) {
-        var stored = new HashMap<>(PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1, se.inlagg.posts.Body.of(markdown)));
+    private static Body storedByRendererOne(String markdown) {
+        var stored = new HashMap<>(PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1, Body.of(markdown)));
         stored.put(PostItems.BODY_HTML, AttributeValue.fromS("<p>som lagrad</p>"));
         stored.put(PostItems.RENDERER, AttributeValue.fromN("1"));
         return PostItems.bodyOf(Item.of(stored));

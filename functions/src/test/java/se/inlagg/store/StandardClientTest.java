@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,7 +140,7 @@ class StandardClientTest {
             try {
                 socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
             Thread.ofVirtual().start(this::accept);
         }
@@ -162,7 +164,7 @@ class StandardClientTest {
             }
             for (Thread t : serving) {
                 try {
-                    t.join(java.time.Duration.ofSeconds(5));
+                    t.join(Duration.ofSeconds(5));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

@@ -2,6 +2,7 @@ package se.inlagg.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,7 @@ class StreamBatchTest {
     static final String SECOND = "zyxwvutsrqponmlkjihgfedcba.jpg";
 
     static Map<String, Object> record(String event, String sortKey, String before, String after) {
-        var dynamodb = new java.util.LinkedHashMap<String, Object>();
+        var dynamodb = new LinkedHashMap<String, Object>();
         dynamodb.put("Keys", Map.of("PK", Map.of("S", "POST#" + POST), "SK", Map.of("S", sortKey)));
         if (before != null) {
             dynamodb.put("OldImage", before.isEmpty() ? Map.of("id", Map.of("S", POST)) : Map.of("imageUrl", Map.of("S", before)));

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import se.inlagg.http.HttpRequest;
+import se.inlagg.http.Problem;
 import se.inlagg.http.Problems;
 
 /** The Swedish error pages, as a reader reads them: each says what to do, once. */
 class HtmlErrorsTest {
 
-    private static String page(String path, se.inlagg.http.Problem problem) {
+    private static String page(String path, Problem problem) {
         HttpRequest request = HttpRequest.builder().routeKey("$default").method("GET").path(path).build();
         return HtmlErrors.INSTANCE.render(request, problem).bodyText();
     }

@@ -7,12 +7,13 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.List;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.ProblemException;
+import se.inlagg.local.SameOnEveryBackend;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.SiteTime;
-import se.inlagg.local.SameOnEveryBackend;
 
 /**
  * Any bytes as a create body, with any content type: the request is refused with a 4xx answer or
@@ -34,7 +35,7 @@ class RequestFuzzTest {
                 .base64(true)
                 .build();
         try {
-            var draft = DraftReader.post(ApiFunction.jsonObject(request), d -> java.util.List.of());
+            var draft = DraftReader.post(ApiFunction.jsonObject(request), d -> List.of());
             var outcome = PostRules.check(draft, TIME);
             assertTrue(outcome instanceof Outcome.Done<?> || outcome instanceof Outcome.Refused<?>);
         } catch (ProblemException e) {

@@ -3,6 +3,7 @@ package se.inlagg.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ApiPagingEndToEndTest extends ServerTest {
         assertEquals(List.of(10, 10, 3), sizes);
         assertEquals(23, new HashSet<>(seen).size(), "no post twice");
         List<String> newestFirst = new ArrayList<>(seen);
-        newestFirst.sort(java.util.Comparator.reverseOrder());
+        newestFirst.sort(Comparator.reverseOrder());
         assertEquals(newestFirst, seen);
     }
 }

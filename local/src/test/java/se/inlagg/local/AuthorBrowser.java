@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.inlagg.posts.Byline;
@@ -61,7 +63,7 @@ final class AuthorBrowser {
      */
     String allPages(String path) {
         StringBuilder pages = new StringBuilder();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String next = path; next != null; ) {
             // A paging bug fails here, never loops.
             assertTrue(seen.add(next) && seen.size() <= 50, "a page met again, or more than 50: " + next);
@@ -133,13 +135,13 @@ final class AuthorBrowser {
 
     /** A post written at the form, sent with this button; answers its slug. */
     String write(String title, String action) {
-        Map<String, String> form = new java.util.LinkedHashMap<>(fields(get("/write").body()));
+        Map<String, String> form = new LinkedHashMap<>(fields(get("/write").body()));
         form.put("title", title);
         form.put("body", "Första stycket om " + title + ".\n\n- en punkt\n- en till");
         form.put("tags", "Frivård, Samverkan");
         form.put("action", action);
         var written = post("/write", form);
-        org.junit.jupiter.api.Assertions.assertEquals(303, written.status(), written.body());
+        assertEquals(303, written.status(), written.body());
         return written.header("location").replaceFirst("\\?.*", "").replace("/posts/", "").replace("/image", "");
     }
 }

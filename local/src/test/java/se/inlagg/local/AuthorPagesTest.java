@@ -3,6 +3,7 @@ package se.inlagg.local;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 abstract class AuthorPagesTest extends ServerTest {
 
-    static final String OTHER_TOKEN = "annan-forfattare-" + java.util.UUID.randomUUID();
+    static final String OTHER_TOKEN = "annan-forfattare-" + UUID.randomUUID();
     static AuthorBrowser asa;
     static AuthorBrowser other;
 

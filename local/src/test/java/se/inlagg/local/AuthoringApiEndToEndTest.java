@@ -7,8 +7,10 @@ import static se.inlagg.local.ApiAsserts.assertError;
 import static se.inlagg.local.ApiAsserts.slugs;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class AuthoringApiEndToEndTest extends ServerTest {
 
-    static final String OTHER = "annan-api-forfattare-" + java.util.UUID.randomUUID();
+    static final String OTHER = "annan-api-forfattare-" + UUID.randomUUID();
 
     @BeforeAll
     static void secondAuthor() {
@@ -97,12 +99,12 @@ class AuthoringApiEndToEndTest extends ServerTest {
         var dated = http.sendWith("PATCH", path, "application/merge-patch+json", "{\"publishedAt\": \"2019-05-05\"}", Map.of("If-Match", etag));
         assertEquals(200, dated.status(), dated.body());
         assertTrue(dated.json().path("dated").asBoolean());
-        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        Instant before = Instant.now().minusSeconds(1);
         var undated = http.sendWith("PATCH", path, "application/merge-patch+json", "{\"publishedAt\": null}",
                 Map.of("If-Match", dated.header("etag")));
         assertEquals(200, undated.status(), undated.body());
         assertFalse(undated.json().path("dated").asBoolean());
-        assertFalse(java.time.Instant.parse(undated.json().path("publishedAt").asText()).isBefore(before),
+        assertFalse(Instant.parse(undated.json().path("publishedAt").asText()).isBefore(before),
                 "dated by when its date was taken away, not 2019: " + undated.body());
         assertEquals("draft", undated.json().path("status").asText());
     }
@@ -166,7 +168,7 @@ class AuthoringApiEndToEndTest extends ServerTest {
         var nullDate = http.sendWith("PATCH", "/api/posts/utkast-som-blir-nu", "application/merge-patch+json",
                 "{\"status\": \"published\", \"publishedAt\": null}", Map.of("If-Match", "*"));
         assertEquals(200, nullDate.status(), nullDate.body());
-        assertTrue(java.time.Instant.parse(nullDate.json().path("publishedAt").asText()).isAfter(java.time.Instant.now().minusSeconds(60)),
+        assertTrue(Instant.parse(nullDate.json().path("publishedAt").asText()).isAfter(Instant.now().minusSeconds(60)),
                 "null: now, its date taken away");
 
         // null takes a scheduled post's schedule away, as the edit form's emptied date does: it is published now.
@@ -174,7 +176,7 @@ class AuthoringApiEndToEndTest extends ServerTest {
         var unscheduled = http.sendWith("PATCH", "/api/posts/schemalagt-som-blir-nu", "application/merge-patch+json",
                 "{\"publishedAt\": null}", Map.of("If-Match", "*"));
         assertEquals(200, unscheduled.status(), unscheduled.body());
-        assertTrue(java.time.Instant.parse(unscheduled.json().path("publishedAt").asText()).isBefore(java.time.Instant.now().plusSeconds(1)),
+        assertTrue(Instant.parse(unscheduled.json().path("publishedAt").asText()).isBefore(Instant.now().plusSeconds(1)),
                 "published now: " + unscheduled.body());
         assertEquals(200, http.get("/api/posts/schemalagt-som-blir-nu").status(), "readers see it");
         var kept = http.sendWith("PATCH", post, "application/merge-patch+json", "{\"publishedAt\": null}", Map.of("If-Match", "*"));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class AxeCore {
                 return Optional.empty();
             }
             Files.createDirectories(cache());
-            Files.copy(script, cache().resolve("axe.min.js"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(script, cache().resolve("axe.min.js"), StandardCopyOption.REPLACE_EXISTING);
             return Optional.of(read(script));
         } catch (IOException | InterruptedException | IllegalStateException e) {
             return Optional.empty();

@@ -5,14 +5,17 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.ImageNameSubstitutor;
 import org.testcontainers.utility.TestcontainersConfiguration;
+import se.inlagg.emulator.s3.EmbeddedS3;
 
 /**
  * Which DynamoDB the server tests use: the embedded one in-process (the default), LocalStack in
@@ -95,7 +98,7 @@ final class Backends {
         return localstack.getEndpoint();
     }
 
-    private static se.inlagg.emulator.s3.EmbeddedS3 embeddedS3;
+    private static EmbeddedS3 embeddedS3;
 
     /**
      * The S3 tests that need one of their own reach (the search index's files, a function's bucket):
@@ -112,15 +115,15 @@ final class Backends {
             return chosen.get();
         }
         if (embeddedS3 == null) {
-            embeddedS3 = se.inlagg.emulator.s3.EmbeddedS3.start(se.inlagg.emulator.s3.EmbeddedS3.Options.inMemory());
+            embeddedS3 = EmbeddedS3.start(EmbeddedS3.Options.inMemory());
             Runtime.getRuntime().addShutdownHook(new Thread(embeddedS3::close));
         }
         return embeddedS3.endpoint();
     }
 
     /** The buckets of a data folder's server on a shared S3: its own, the same again after a restart. */
-    static String bucketFor(java.nio.file.Path dataDir, String purpose) {
-        String name = purpose + "-" + dataDir.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+    static String bucketFor(Path dataDir, String purpose) {
+        String name = purpose + "-" + dataDir.getFileName().toString().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
         return (name.length() <= 63 ? name : name.substring(0, 63)).replaceAll("-+$", "");
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.inlagg.http.Problems;
 
 /**
  * What the CloudFront distribution in template.yaml promises readers and authors, none of which a
@@ -181,7 +183,7 @@ class CdnTemplateTest {
     void aBusyAnswerIsKeptAtTheEdgeNoLongerThanItsRetryAfterSays() {
         List<Map<String, Object>> kept = ((List<?>) config.getOrDefault("CustomErrorResponses", List.of())).stream()
                 .map(Template::map).filter(e -> Integer.valueOf(503).equals(e.get("ErrorCode"))).toList();
-        long retryAfter = se.inlagg.http.Problems.BUSY_RETRY_AFTER.toSeconds();
+        long retryAfter = Problems.BUSY_RETRY_AFTER.toSeconds();
         assertTrue(kept.size() == 1 && kept.getFirst().get("ErrorCachingMinTTL") instanceof Integer ttl && ttl <= retryAfter,
                 "a 503 with Retry-After " + retryAfter + " s is kept by CloudFront for its default 10 s, no-store notwithstanding: "
                         + "CustomErrorResponses for 503 are " + kept);
@@ -251,7 +253,7 @@ class CdnTemplateTest {
     }
 
     private static Optional<String> node() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, "node");
             if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate.toString());

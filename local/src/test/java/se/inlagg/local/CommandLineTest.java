@@ -6,15 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.inlagg.auth.Tokens;
+import se.inlagg.emulator.dynamodb.EmbeddedDynamoDb;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
@@ -83,7 +90,7 @@ class CommandLineTest {
     /** Beside LocalStack, say: the commands work on the table the server reads there, not on the data folder's own. */
     @Test
     void theCommandsUseTheDynamoDbEndpointTheServerIsGiven() throws Exception {
-        try (var elsewhere = se.inlagg.emulator.dynamodb.EmbeddedDynamoDb.start(se.inlagg.emulator.dynamodb.EmbeddedDynamoDb.Options.inMemory())) {
+        try (var elsewhere = EmbeddedDynamoDb.start(EmbeddedDynamoDb.Options.inMemory())) {
             Map<String, String> there = Map.of("DATA_DIR", dir.resolve("one").toString(),
                     "AWS_ENDPOINT_URL_DYNAMODB", elsewhere.endpoint().toString());
             Run first = run(Repo.root(), there, "seed");
@@ -212,7 +219,7 @@ class CommandLineTest {
                 .out().getLast();
         String arla = run(Repo.root(), folder, "create-author", "Ärla", "Berg").out().getLast();
         String zara = run(Repo.root(), folder, "create-author", "--office", "Anstalten Ystad", "Zara", "Lind").out().getLast();
-        Map<String, String> ids = new java.util.HashMap<>();
+        Map<String, String> ids = new HashMap<>();
         Instant now = Instant.now();
         try (LocalTable table = LocalTable.open(Repo.template(), data)) {
             var wiring = table.wiring(ZoneId.of("UTC"));
@@ -331,8 +338,8 @@ class CommandLineTest {
     void aRequestToTheDeployedTableThatFailsIsSaidInOneLineNamingTheTableAndRegion() throws Exception {
         Map<String, String> aws = Map.of("AWS_REGION", "eu-north-1", "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY", "exempel",
                 "TABLE_NAME", "inlagg-finns-inte");
-        try (var dynamo = se.inlagg.emulator.dynamodb.EmbeddedDynamoDb.start(se.inlagg.emulator.dynamodb.EmbeddedDynamoDb.Options.inMemory())) {
-            Map<String, String> noTable = new java.util.HashMap<>(aws);
+        try (var dynamo = EmbeddedDynamoDb.start(EmbeddedDynamoDb.Options.inMemory())) {
+            Map<String, String> noTable = new HashMap<>(aws);
             noTable.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
             for (List<String> command : List.of(List.of("list-authors", "--aws"), List.of("new-token", "--aws", "abc"),
                     List.of("create-author", "--aws", "Anna Lindqvist"))) {
@@ -348,8 +355,8 @@ class CommandLineTest {
             assertTrue(byToken.err().contains("there is no table inlagg-finns-inte") && byToken.err().contains("Nothing was changed.")
                     && !byToken.err().contains("run it again"), byToken.err());
         }
-        Map<String, String> unreachable = new java.util.HashMap<>(aws);
-        try (var closed = new java.net.ServerSocket(0)) {
+        Map<String, String> unreachable = new HashMap<>(aws);
+        try (var closed = new ServerSocket(0)) {
             unreachable.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + closed.getLocalPort());
         }
         Run offline = run(Repo.root(), unreachable, "list-authors", "--aws");
@@ -432,11 +439,11 @@ class CommandLineTest {
     void aFolderOrAFileInItThatTheSystemRefusesIsSaidSoWithWhatToDo() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         assertEquals("inlagg seed: cannot write the data folder " + data + " (permission denied); make it writable, or set DATA_DIR to"
-                + " another folder.", FolderNotWritable.of(data, new java.nio.file.AccessDeniedException(data.toString())).message("seed"));
+                + " another folder.", FolderNotWritable.of(data, new AccessDeniedException(data.toString())).message("seed"));
         Path lock = data.resolve("dynamodb").resolve("lock");
         RuntimeException explained = FolderNotWritable.explain(data,
-                new java.io.UncheckedIOException(new java.io.IOException("could not open the journal",
-                        new java.nio.file.AccessDeniedException(lock.toString()))));
+                new UncheckedIOException(new IOException("could not open the journal",
+                        new AccessDeniedException(lock.toString()))));
         assertEquals("inlagg serve: cannot write the data folder " + data + " (" + lock + ": permission denied); make it and everything"
                 + " in it writable, or set DATA_DIR to another folder.", ((FolderNotWritable) explained).message("serve"));
         // A folder the system makes none at: its own reason, not the "no space" its file system's size of 0 suggests
@@ -444,8 +451,8 @@ class CommandLineTest {
         Path nowhere = Path.of("/proc/inlagg-test-" + ProcessHandle.current().pid());
         assertEquals("inlagg seed: cannot write the data folder " + nowhere + " (No such file or directory); make it writable, or set"
                 + " DATA_DIR to another folder.", FolderNotWritable.of(nowhere,
-                new java.nio.file.NoSuchFileException(nowhere.toString(), null, "No such file or directory")).message("seed"));
-        var damaged = new java.io.UncheckedIOException(new java.io.IOException("the journal is damaged at byte 42"));
+                new NoSuchFileException(nowhere.toString(), null, "No such file or directory")).message("seed"));
+        var damaged = new UncheckedIOException(new IOException("the journal is damaged at byte 42"));
         assertEquals(damaged, FolderNotWritable.explain(data, damaged), "a damaged journal says what to do in its own message");
     }
 
@@ -462,7 +469,7 @@ class CommandLineTest {
                 + " one like http://localhost:4566", noScheme.err().lines().findFirst().orElseThrow());
 
         int closed;
-        try (var socket = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+        try (var socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
         }
         Run unreached = run(Repo.root(), Map.of("DATA_DIR", data.toString(), "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + closed),
@@ -639,7 +646,7 @@ class CommandLineTest {
         }
     }
 
-    private static String read(java.io.InputStream in) {
+    private static String read(InputStream in) {
         try {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

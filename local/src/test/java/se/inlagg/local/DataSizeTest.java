@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -34,11 +35,11 @@ class DataSizeTest {
             });
             assertEquals(1, large.get("front page").operations().stream().filter(o -> o.equals("Query")).count(),
                     "a page of a list is one Query: " + large.get("front page"));
-            assertEquals(java.util.List.of("Query"), large.get("API list by category").operations(),
+            assertEquals(List.of("Query"), large.get("API list by category").operations(),
                     "the API's list of a category is its one Query, the category not read beside it");
-            assertEquals(java.util.List.of("BatchGetItem", "TransactWriteItems"), large.get("create, a title used before").operations(),
+            assertEquals(List.of("BatchGetItem", "TransactWriteItems"), large.get("create, a title used before").operations(),
                     "a create reads its title's slug counter and its facets in one batch, then writes once");
-            assertEquals(java.util.List.of("BatchGetItem"), large.get("edit form").operations(),
+            assertEquals(List.of("BatchGetItem"), large.get("edit form").operations(),
                     "an author's page reads the session, the post's slug and the post its slug names in one batch");
             assertEquals("Query", large.get("post page").operations().get(0),
                     "the post page reads the post and body its slug names in one Query: " + large.get("post page"));

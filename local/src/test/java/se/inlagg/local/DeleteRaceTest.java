@@ -8,6 +8,7 @@ import static se.inlagg.local.ScheduledCountsTest.done;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 class DeleteRaceTest {
 
     /** A table of each test's own: on LocalStack every test of the run shares one DynamoDB. */
-    final String table = "PostsTable-DeleteRace-" + java.util.UUID.randomUUID();
+    final String table = "PostsTable-DeleteRace-" + UUID.randomUUID();
     static final String AUTHOR = "5ad2042c-f7f5-47ac-98da-d4ede0d324ab";
 
     @TempDir

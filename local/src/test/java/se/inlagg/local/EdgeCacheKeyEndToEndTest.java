@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.inlagg.http.Caching;
 
 /**
  * Two requests CloudFront keys alike are answered alike. The distribution keys pages and the API by the query parameters
@@ -51,7 +52,7 @@ class EdgeCacheKeyEndToEndTest extends ServerTest {
                 escaped + " is keyed at the edge as " + edgeKey(escaped) + ", but answered otherwise than " + plain
                         + " (status, and whether it lists the post): the first to ask sets what every reader of " + plain + " gets");
         // And stored nowhere, should an edge read the escaped name as the name it stands for and key it so.
-        assertEquals(se.inlagg.http.Caching.NO_STORE, other.header("cache-control"));
+        assertEquals(Caching.NO_STORE, other.header("cache-control"));
     }
 
     @Test

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import se.inlagg.http.Caching;
 
 /**
  * The edit form with its conflicts, the preview and deleting: a save over a change made meanwhile shows both and loses
@@ -46,15 +49,15 @@ class EditAndPreviewEndToEndTest extends AuthorPagesTest {
     void aDraftsAddressTypedInCapitalsIsSentOnForItsAuthorAloneAndKeptByNoCache() {
         // As the other author: the tests that read Åsa's "Mina inlägg" read its first page only, which her posts here filled.
         String draft = write(other, "Utkast med versaler", "draft");
-        String typed = "/posts/" + draft.toUpperCase(java.util.Locale.ROOT);
+        String typed = "/posts/" + draft.toUpperCase(Locale.ROOT);
         var own = other.get(typed);
         assertEquals(301, own.status(), own.body());
         assertEquals("/posts/" + draft, own.header("location"));
-        assertEquals(se.inlagg.http.Caching.NO_STORE, own.header("cache-control"));
+        assertEquals(Caching.NO_STORE, own.header("cache-control"));
         var reader = http.get(typed);
         assertEquals(404, reader.status(), "a reader is told of no draft");
-        assertEquals(se.inlagg.http.Caching.NO_STORE, reader.header("cache-control"));
-        var published = http.get("/posts/" + write(other, "Publicerat med versaler", "publish").toUpperCase(java.util.Locale.ROOT));
+        assertEquals(Caching.NO_STORE, reader.header("cache-control"));
+        var published = http.get("/posts/" + write(other, "Publicerat med versaler", "publish").toUpperCase(Locale.ROOT));
         assertEquals(301, published.status());
         assertTrue(published.header("cache-control").startsWith("public"), "a published post's for everyone, as before");
     }
@@ -85,7 +88,7 @@ class EditAndPreviewEndToEndTest extends AuthorPagesTest {
         assertTrue(html.contains("aria-label=\"Sök bland inläggen\" target=\"_blank\">"), html);
         // A screen reader hears where the results open, as at every link that opens a tab (WCAG 3.2.5).
         assertTrue(html.contains("<button type=\"submit\">Sök<span class=\"visually-hidden\"> (öppnas i en ny flik)</span></button>"), html);
-        var sameTab = java.util.regex.Pattern.compile("<a href=\"(/[^\"]*)\">").matcher(html).results().map(m -> m.group(1)).toList();
+        var sameTab = Pattern.compile("<a href=\"(/[^\"]*)\">").matcher(html).results().map(m -> m.group(1)).toList();
         assertEquals(List.of("/posts/" + slug + "/edit"), sameTab, "no link away in this tab but the one that gives the text up");
         String asRead = asa.get("/posts/" + slug + "/edit").body();
         assertTrue(asRead.contains("<a href=\"/drafts\">Mina inlägg</a>") && !asRead.contains("target=\"_blank\""), asRead);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class EditRoundTripEndToEndTest extends ServerTest {
 
     /** The post's edit form sent back as the page shows it, with this button. */
     private static Http.Reply sentUnchanged(String slug, String action) {
-        Map<String, String> form = new java.util.LinkedHashMap<>(asa.editForm(slug));
+        Map<String, String> form = new LinkedHashMap<>(asa.editForm(slug));
         form.put("action", action);
         return asa.post("/posts/" + slug + "/edit", form);
     }

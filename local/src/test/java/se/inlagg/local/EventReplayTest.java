@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,11 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import se.inlagg.app.Wiring;
-import se.inlagg.posts.Byline;
-import java.util.Optional;
 import se.inlagg.auth.Tokens;
 import se.inlagg.config.Settings;
 import se.inlagg.ops.KeepActive;
+import se.inlagg.posts.Byline;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -156,7 +158,7 @@ class EventReplayTest {
 
         try (DynamoDbClient client = dynamo.client()) {
             var wiring = new Wiring(client, new Settings(TableFromTemplate.tableName(template), ZoneId.of("UTC")),
-                    java.time.Clock.systemUTC());
+                    Clock.systemUTC());
             String token = Tokens.fromBearer(Http.JSON.readTree(event).path("identitySource").path(0).asText()).orElseThrow();
             var author = wiring.authors().create(new Byline("Åsa Öberg", Optional.empty(), Optional.empty()), token, Instant.now());
             JsonNode answer = Http.JSON.readTree(authorizer.invoke(event));
@@ -173,7 +175,7 @@ class EventReplayTest {
         if (route.key().equals("$default")) {
             // Through $default, a path some route has answers 405 (another method), any other 404.
             Router router = new Router(template.routes());
-            boolean known = java.util.stream.Stream.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+            boolean known = Stream.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
                     .anyMatch(m -> !router.match(m, rawPath).map(r -> r.route().key().equals("$default")).orElse(true));
             return known ? 405 : 404;
         }

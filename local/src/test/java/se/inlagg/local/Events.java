@@ -1,6 +1,7 @@
 package se.inlagg.local;
 
 import java.util.Map;
+import java.util.UUID;
 import se.inlagg.http.HttpRequest;
 
 /** Requests built in a test, for calling a handler in-process with a store we control. */
@@ -15,7 +16,7 @@ final class Events {
                 .method(routeKey.split(" ")[0])
                 .routeKey(routeKey)
                 .path(rawPath)
-                .requestId("test-" + java.util.UUID.randomUUID())
+                .requestId("test-" + UUID.randomUUID())
                 .authorId(authorId);
         if (jsonBody != null) {
             b.header("content-type", "application/json").body(jsonBody);

@@ -5,14 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.ref.WeakReference;
+import java.net.ConnectException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +36,13 @@ import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.Refusal;
 import se.inlagg.web.DeletePageHandler;
+import se.inlagg.web.EditPageHandler;
+import se.inlagg.web.ImageUploadPageHandler;
+import se.inlagg.web.ProfilePageHandler;
+import se.inlagg.web.WriteHandler;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -219,7 +233,7 @@ class FaultInjectionTest {
         String session = signedIn(author);
         String text = "Tre timmars skrivande om frivårdens nya rutiner";
 
-        var answer = new se.inlagg.web.WriteHandler().use(slow).answer(formSent("POST /write", "/write", session)
+        var answer = new WriteHandler().use(slow).answer(formSent("POST /write", "/write", session)
                 .body(newPost("Rutiner", text)).build());
 
         assertEquals(503, answer.status(), answer.bodyText());
@@ -229,13 +243,13 @@ class FaultInjectionTest {
         // Saved again as the page says, the form (its hidden fields as given back) answers the post its first sending made.
         StringBuilder again = new StringBuilder("title=Rutiner&authorName=%C3%85sa&action=publish&body="
                 + encoded(text));
-        java.util.regex.Matcher hidden = java.util.regex.Pattern.compile("<input type=\"hidden\" name=\"(\\w+)\" value=\"([^\"]*)\"")
+        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"(\\w+)\" value=\"([^\"]*)\"")
                 .matcher(answer.bodyText());
         while (hidden.find()) {
             again.append('&').append(hidden.group(1)).append('=').append(encoded(hidden.group(2)));
         }
         assertTrue(again.indexOf("formId=") >= 0, "the form keeps its id: " + again);
-        var saved = new se.inlagg.web.WriteHandler().use(wiredTo(real)).answer(formSent("POST /write", "/write", session)
+        var saved = new WriteHandler().use(wiredTo(real)).answer(formSent("POST /write", "/write", session)
                 .body(again.toString()).build());
         assertEquals(303, saved.status(), saved.bodyText());
         assertTrue(saved.header("location").startsWith("/posts/rutiner"), saved.header("location"));
@@ -254,10 +268,10 @@ class FaultInjectionTest {
         String session = signedIn(author);
         String text = "Kvar i minnet? " + "Lång text. ".repeat(2_000);
         HttpRequest request = formSent("POST /write", "/write", session).body(newPost("Minnet", text)).build();
-        var answer = new se.inlagg.web.WriteHandler().use(wiredTo(answeringTooLate(armed))).answer(request);
+        var answer = new WriteHandler().use(wiredTo(answeringTooLate(armed))).answer(request);
         assertGivenBack(answer, text);
 
-        java.lang.ref.WeakReference<HttpRequest> sent = new java.lang.ref.WeakReference<>(request);
+        WeakReference<HttpRequest> sent = new WeakReference<>(request);
         request = null;
         for (int i = 0; i < 20 && sent.get() != null; i++) {
             System.gc();
@@ -278,7 +292,7 @@ class FaultInjectionTest {
         String text = "En timmes omskrivning av hela texten";
 
         armed.set(true);
-        var answer = new se.inlagg.web.EditPageHandler().use(slow).answer(formSent("POST /posts/{slug}/edit", "/posts/" + slug + "/edit", session).pathParameter("slug", slug)
+        var answer = new EditPageHandler().use(slow).answer(formSent("POST /posts/{slug}/edit", "/posts/" + slug + "/edit", session).pathParameter("slug", slug)
                 .body("csrf=fault-csrf&version=" + post.version() + "&title=Redigeras&body="
                         + encoded(text) + "&authorName=%C3%85sa&action=save").build());
 
@@ -297,7 +311,7 @@ class FaultInjectionTest {
         String author = wiredTo(real).authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
         String session = signedIn(author);
 
-        var answer = new se.inlagg.web.ProfilePageHandler().use(slow).answer(formSent("POST /profile", "/profile", session)
+        var answer = new ProfilePageHandler().use(slow).answer(formSent("POST /profile", "/profile", session)
                 .body("csrf=fault-csrf&name=%C3%85sa+%C3%96berg&role=Kriminalv%C3%A5rdsinspekt%C3%B6r&office=Ystadkontoret").build());
 
         assertEquals(503, answer.status(), answer.bodyText());
@@ -317,10 +331,10 @@ class FaultInjectionTest {
         Post post = draftOf(wiredTo(real), author, "Bild i sista stund");
         LocalBucket local = env.server.bucket();
         byte[] random = new byte[24];
-        new java.security.SecureRandom().nextBytes(random);
-        String key = "uploads/" + author + "/" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        new SecureRandom().nextBytes(random);
+        String key = "uploads/" + author + "/" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         try (var s3 = local.client()) {
-            s3.putObject(r -> r.bucket(local.name()).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(TestPictures.png(40, 40)));
+            s3.putObject(r -> r.bucket(local.name()).key(key), RequestBody.fromBytes(TestPictures.png(40, 40)));
         }
         DynamoDbClient late = Intercepted.of(DynamoDbClient.class, real)
                 .replace("transactWriteItems", call -> {
@@ -337,7 +351,7 @@ class FaultInjectionTest {
                 });
         String alt = "Deltagarna vid frivårdens utbildningsdag i Ystad";
 
-        var answer = new se.inlagg.web.ImageUploadPageHandler().use(slow).answer(HttpRequest.builder().method("POST")
+        var answer = new ImageUploadPageHandler().use(slow).answer(HttpRequest.builder().method("POST")
                 .routeKey("POST /posts/{slug}/image").path("/posts/" + post.slug() + "/image").pathParameter("slug", post.slug())
                 .header("content-type", "application/x-www-form-urlencoded").cookie("inlagg_session=" + session)
                 .body("csrf=fault-csrf&version=" + post.version() + "&key=" + encoded(key)
@@ -358,12 +372,12 @@ class FaultInjectionTest {
         String author = wiredTo(real).authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
         String session = signedIn(author);
         Wiring unreachable = wiredTo(Intercepted.of(DynamoDbClient.class, real).beforeEvery(call -> {
-            throw software.amazon.awssdk.core.exception.SdkClientException.create("Unable to execute HTTP request: Connection refused",
-                    new java.net.ConnectException("Connection refused"));
+            throw SdkClientException.create("Unable to execute HTTP request: Connection refused",
+                    new ConnectException("Connection refused"));
         }).client());
         String text = "Två timmars skrivande om samverkan med polisen";
 
-        var answer = new se.inlagg.web.WriteHandler().use(unreachable).answer(formSent("POST /write", "/write", session)
+        var answer = new WriteHandler().use(unreachable).answer(formSent("POST /write", "/write", session)
                 .body(newPost("Samverkan", text)).build());
 
         assertEquals(503, answer.status(), answer.bodyText());
@@ -405,7 +419,7 @@ class FaultInjectionTest {
     }
 
     static String encoded(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** The page that answered a form AWS failed shows what was typed into it, since the form's own page is never stored. */

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +60,7 @@ class HostileRequestsTest extends ServerTest {
         a.add(json("an unknown field", "POST", "/api/posts", "{" + valid + ", \"__proto__\": {\"admin\": true}}", 400));
         a.add(json("duplicate keys", "POST", "/api/posts", "{" + valid + ", \"title\": \"Annan\"}", 400));
         a.add(json("21 tags", "POST", "/api/posts", "{" + valid + ", \"tags\": [" + "\"t\",".repeat(0)
-                + String.join(",", java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(i -> "\"tagg" + i + "\"").toList()) + "]}", 400));
+                + String.join(",", IntStream.rangeClosed(1, 21).mapToObj(i -> "\"tagg" + i + "\"").toList()) + "]}", 400));
         a.add(json("an over-long title", "POST", "/api/posts", "{\"title\": \"" + "x".repeat(201) + "\", \"body\": \"B\", \"author\": {\"name\": \"A\"}}", 400));
         a.add(new Attack("over 1 MiB", "POST", "/api/posts", Map.of("Content-Type", "application/json"),
                 ("{\"title\": \"T\", \"body\": \"" + "å".repeat(600_000) + "\"}").getBytes(StandardCharsets.UTF_8), true, 413));
@@ -172,9 +174,9 @@ class HostileRequestsTest extends ServerTest {
         }
         unknown.append('}');
         var requests = List.of(
-                List.of("POST", "/api/posts", "{" + valid + ", \"tags\": [" + String.join(",", java.util.Collections.nCopies(150_000, "\"!\"")) + "]}"),
+                List.of("POST", "/api/posts", "{" + valid + ", \"tags\": [" + String.join(",", Collections.nCopies(150_000, "\"!\"")) + "]}"),
                 List.of("POST", "/api/posts", unknown.toString()),
-                List.of("PUT", "/api/posts/" + slug + "/tags", "{\"tags\": [" + String.join(",", java.util.Collections.nCopies(200_000, "null")) + "]}"));
+                List.of("PUT", "/api/posts/" + slug + "/tags", "{\"tags\": [" + String.join(",", Collections.nCopies(200_000, "null")) + "]}"));
         for (List<String> r : requests) {
             assertTrue(r.get(2).getBytes(StandardCharsets.UTF_8).length < 1024 * 1024, "under the 1 MiB a body may have");
             var reply = http.write(r.get(0), r.get(1), r.get(2));

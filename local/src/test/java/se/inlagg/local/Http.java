@@ -2,13 +2,24 @@ package se.inlagg.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A small HTTP client for tests against a running local server. */
 final class Http {
@@ -16,7 +27,7 @@ final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** What came back: status, headers and the body as text and, where it is JSON, as a tree. */
-    record Reply(int status, java.net.http.HttpHeaders headers, String body) {
+    record Reply(int status, HttpHeaders headers, String body) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -57,15 +68,15 @@ final class Http {
     }
 
     Reply send(String method, String path, String contentType, byte[] body, String bearer) {
-        return send(method, path, contentType, body, bearer, java.util.Map.of());
+        return send(method, path, contentType, body, bearer, Map.of());
     }
 
     /** A request as the dev author with extra headers (If-Match, Idempotency-Key, …). */
-    Reply sendWith(String method, String path, String contentType, String body, java.util.Map<String, String> headers) {
+    Reply sendWith(String method, String path, String contentType, String body, Map<String, String> headers) {
         return send(method, path, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8), token, headers);
     }
 
-    Reply send(String method, String path, String contentType, byte[] body, String bearer, java.util.Map<String, String> headers) {
+    Reply send(String method, String path, String contentType, byte[] body, String bearer, Map<String, String> headers) {
         var b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         headers.forEach((k, v) -> {
             if (!k.equalsIgnoreCase("Content-Type") || contentType == null) {
@@ -94,8 +105,8 @@ final class Http {
      * A request written byte for byte on a socket, for what HttpClient will not send (control
      * characters or raw UTF-8 in a header). Answers the status and the body.
      */
-    Reply socket(String method, String path, java.util.List<String> headerLines, byte[] body) {
-        try (var socket = new java.net.Socket(base.getHost(), base.getPort())) {
+    Reply socket(String method, String path, List<String> headerLines, byte[] body) {
+        try (var socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
             var out = socket.getOutputStream();
             boolean hostGiven = headerLines.stream().anyMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5));
@@ -111,25 +122,25 @@ final class Http {
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(response.substring(9, 12));
             String responseBody = response.substring(response.indexOf("\r\n\r\n") + 4);
-            var headers = java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true);
+            var headers = HttpHeaders.of(Map.of(), (a, b) -> true);
             return new Reply(status, headers, responseBody);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed", e);
         }
     }
 
     /** A request with exactly these headers and no author token (pages, forms, cookies). */
-    Reply raw(String method, String path, java.util.Map<String, String> headers, String body) {
+    Reply raw(String method, String path, Map<String, String> headers, String body) {
         return send(method, path, null, body == null ? null : body.getBytes(StandardCharsets.UTF_8), null, headers);
     }
 
     /** A form post, as a browser sends it. */
-    Reply form(String path, String cookie, java.util.Map<String, String> fields) {
+    Reply form(String path, String cookie, Map<String, String> fields) {
         StringBuilder body = new StringBuilder();
         fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
-                .append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/x-www-form-urlencoded");
         if (cookie != null) {
             headers.put("Cookie", cookie);
@@ -141,11 +152,11 @@ final class Http {
     record SignInForm(String cookie, String csrf) {
     }
 
-    SignInForm signInForm(java.util.Map<String, String> headers) {
+    SignInForm signInForm(Map<String, String> headers) {
         Reply form = send("GET", "/signin", null, null, null, headers);
         String setCookie = form.headers().allValues("set-cookie").stream().filter(c -> c.contains("inlagg_signin="))
                 .findFirst().orElseThrow(() -> new AssertionError("the sign-in form sets no token cookie: " + form.headers()));
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"").matcher(form.body());
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"").matcher(form.body());
         if (!csrf.find()) {
             throw new AssertionError("the sign-in form carries no token: " + form.body());
         }
@@ -154,22 +165,22 @@ final class Http {
 
     /** Signs in as a browser does: the form first, then the token typed into it, with the form's own token and cookie. */
     Reply signIn(String token) {
-        return signIn(token, java.util.Map.of());
+        return signIn(token, Map.of());
     }
 
-    Reply signIn(String token, java.util.Map<String, String> headers) {
+    Reply signIn(String token, Map<String, String> headers) {
         return signIn(token, headers, null);
     }
 
     /** Signs in from the form a page sent the browser to, to go back there ({@code next}, as the form carries it). */
-    Reply signIn(String token, java.util.Map<String, String> headers, String next) {
+    Reply signIn(String token, Map<String, String> headers, String next) {
         SignInForm form = signInForm(headers);
-        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> all = new LinkedHashMap<>(headers);
         all.put("Cookie", form.cookie());
         all.put("Content-Type", "application/x-www-form-urlencoded");
-        String body = "csrf=" + java.net.URLEncoder.encode(form.csrf(), StandardCharsets.UTF_8)
-                + "&token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)
-                + (next == null ? "" : "&next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8));
+        String body = "csrf=" + URLEncoder.encode(form.csrf(), StandardCharsets.UTF_8)
+                + "&token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+                + (next == null ? "" : "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
         return send("POST", "/signin", null, body.getBytes(StandardCharsets.UTF_8), null, all);
     }
 
@@ -177,9 +188,9 @@ final class Http {
      * A browser's upload straight to the bucket: the form's fields in their order, then the file, as
      * multipart/form-data to an absolute address (the bucket's, not this server's). Redirects are not followed.
      */
-    Reply multipart(URI url, java.util.Map<String, String> fields, String filename, String fileType, byte[] file) {
-        String boundary = "----inlagg" + java.util.UUID.randomUUID();
-        var body = new java.io.ByteArrayOutputStream();
+    Reply multipart(URI url, Map<String, String> fields, String filename, String fileType, byte[] file) {
+        String boundary = "----inlagg" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
         fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v
                 + "\r\n").getBytes(StandardCharsets.UTF_8)));
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
@@ -222,7 +233,7 @@ final class Http {
      * A post's create body with a byline of its own (role Frivårdsinspektör), a status and, when
      * given, a date; tests add what else they need (an image) before sending it.
      */
-    static com.fasterxml.jackson.databind.node.ObjectNode post(String title, String body, String publishedAt, String author,
+    static ObjectNode post(String title, String body, String publishedAt, String author,
                                                              String office, String status, String... tags) {
         var node = JSON.createObjectNode();
         node.put("title", title);
@@ -240,7 +251,7 @@ final class Http {
     }
 
     /** Creates the post this body describes as the dev author; it must be created (201). */
-    JsonNode created(com.fasterxml.jackson.databind.node.ObjectNode post) {
+    JsonNode created(ObjectNode post) {
         Reply reply = write("POST", "/api/posts", post.toString());
         if (reply.status() != 201) {
             throw new AssertionError("not created (" + reply.status() + "): " + reply.body());

@@ -3,10 +3,12 @@ package se.inlagg.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.inlagg.api.CreatePostHandler;
@@ -27,7 +29,7 @@ class IdempotencyExpiryTest extends ServerTest {
                     "3f2b8c1e-5d4a-4e7b-9c2f-1a6d8e0b7c44", Map.of("idempotency-key", key)));
             assertEquals(201, answer.status(), answer.bodyText());
             return Http.JSON.readTree(answer.bodyText()).path("id").asText();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new AssertionError(e);
         }
     }
@@ -47,7 +49,7 @@ class IdempotencyExpiryTest extends ServerTest {
     /** The day is up at its last second: a key sent again exactly 24 hours after its create is free, and makes a new post. */
     @Test
     void aKeyIsFreeAtTheVerySecondItsDayEnds() {
-        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Clock then = Clock.fixed(start, ZoneOffset.UTC);
         Clock dayLater = Clock.fixed(start.plus(Duration.ofHours(24)), ZoneOffset.UTC);
         String first = createAt(then, "gar-ut-pa-sekunden");

@@ -1,5 +1,6 @@
 package se.inlagg.local;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,11 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,15 +27,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import se.inlagg.app.Priming;
 import se.inlagg.app.Wiring;
 import se.inlagg.http.HttpFunction;
+import se.inlagg.images.ImageType;
 import se.inlagg.posts.Byline;
+import se.inlagg.posts.Image;
+import se.inlagg.posts.ListQuery;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Page;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostSummary;
 import se.inlagg.search.S3IndexFiles;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -113,8 +132,8 @@ class LeastPrivilegeTest {
             ((ObjectNode) event.path("requestContext").path("authorizer").path("lambda")).put("authorId", authorId);
         }
         change.accept(event);
-        var out = new java.io.ByteArrayOutputStream();
-        handlers.get(functionId).handleRequest(new java.io.ByteArrayInputStream(event.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        var out = new ByteArrayOutputStream();
+        handlers.get(functionId).handleRequest(new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)),
                 out, new LocalContext("least-privilege", functionId, System.currentTimeMillis() + 10_000));
         return Http.JSON.readTree(out.toByteArray());
     }
@@ -190,8 +209,8 @@ class LeastPrivilegeTest {
             assertEquals(200, invoke("SitemapFunction", file, e -> { }), file);
         }
         var visible = env.wiredTo(real)
-                .posts().list(se.inlagg.posts.ListQuery.newest(1));
-        var newest = ((se.inlagg.posts.Outcome.Done<se.inlagg.posts.Page<se.inlagg.posts.PostSummary>>) visible).value().items().getFirst();
+                .posts().list(ListQuery.newest(1));
+        var newest = ((Outcome.Done<Page<PostSummary>>) visible).value().items().getFirst();
         assertEquals(200, invoke("PostPageFunction", "page-post.json", slug(newest.slug())), "a visible post: its neighbours and related posts");
         runSearchScenarios(newest.id());
         assertEquals(403, invoke("SignInFunction", "signin.json", e -> { }), "a wrong token");
@@ -358,9 +377,9 @@ class LeastPrivilegeTest {
 
         // A scheduled post's picture, not only a published post's: the save writes the post's waiting entry in its counters,
         // and once its time may have come reads them first (a create may have counted it since).
-        for (var scheduled : java.util.Map.of("bild-pa-ett-inlagg-om-tre-dagar", java.time.Duration.ofDays(3),
-                "bild-pa-ett-inlagg-strax", java.time.Duration.ofSeconds(5)).entrySet()) {
-            String at = java.time.Instant.now().plus(scheduled.getValue()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        for (var scheduled : Map.of("bild-pa-ett-inlagg-om-tre-dagar", Duration.ofDays(3),
+                "bild-pa-ett-inlagg-strax", Duration.ofSeconds(5)).entrySet()) {
+            String at = Instant.now().plus(scheduled.getValue()).truncatedTo(ChronoUnit.SECONDS).toString();
             String title = scheduled.getKey().equals("bild-pa-ett-inlagg-strax") ? "Bild på ett inlägg strax" : "Bild på ett inlägg om tre dagar";
             assertEquals(201, invoke("CreatePostFunction", "create-post.json", header("idempotency-key", scheduled.getKey()).andThen(body(
                     "{\"title\": \"" + title + "\", \"body\": \"Text.\", \"author\": {\"name\": \"Åsa\"}, \"publishedAt\": \"" + at + "\"}"))));
@@ -372,7 +391,7 @@ class LeastPrivilegeTest {
     }
 
     /** A scenario whose first transaction fails on a condition, as when another writer got there first. */
-    static int failingOnce(String functionId, java.util.concurrent.Callable<Integer> scenario) throws Exception {
+    static int failingOnce(String functionId, Callable<Integer> scenario) throws Exception {
         FaultyDynamo faulty = faults.get(functionId);
         // First: where the post's own item is, as when another writer changed the post (one refused by a counter alone is
         // made again at once, from the counters read again).
@@ -402,13 +421,13 @@ class LeastPrivilegeTest {
     static Consumer<ObjectNode> uploadKey(String key) {
         return e -> {
             ((ObjectNode) e.path("queryStringParameters")).put("key", key);
-            e.put("rawQueryString", "version=1&key=" + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8));
+            e.put("rawQueryString", "version=1&key=" + URLEncoder.encode(key, StandardCharsets.UTF_8));
         };
     }
 
     static int savePicture(Consumer<ObjectNode> onPost, String csrf, String slug, String key) throws Exception {
         return invoke("ImageUploadPageFunction", "image-save.json", onPost.andThen(formBody("csrf=" + csrf + "&key="
-                + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8) + "&version=" + currentVersion(slug) + "&alt=Bild&caption=")));
+                + URLEncoder.encode(key, StandardCharsets.UTF_8) + "&version=" + currentVersion(slug) + "&alt=Bild&caption=")));
     }
 
     /** An upload through the API's presigned POST (S3 answers 204); the key it went to. */
@@ -417,7 +436,7 @@ class LeastPrivilegeTest {
         JsonNode form = Http.JSON.readTree(answer.path("body").asText());
         Map<String, String> fields = new LinkedHashMap<>();
         form.path("fields").properties().forEach(f -> fields.put(f.getKey(), f.getValue().asText()));
-        var sent = http.multipart(java.net.URI.create(form.path("url").asText()), fields, "bild.png", "image/png", TestPictures.png(30, 30));
+        var sent = http.multipart(URI.create(form.path("url").asText()), fields, "bild.png", "image/png", TestPictures.png(30, 30));
         assertEquals(204, sent.status(), sent.body());
         return form.path("key").asText();
     }
@@ -429,13 +448,13 @@ class LeastPrivilegeTest {
 
     static String pictureName(String slug) {
         var posts = env.wiredTo(real).posts();
-        return ((se.inlagg.posts.Outcome.Done<se.inlagg.posts.Post>) posts.get(slug, Optional.of(authorId))).value()
-                .summary().image().flatMap(se.inlagg.posts.Image::storedName).orElseThrow();
+        return ((Outcome.Done<Post>) posts.get(slug, Optional.of(authorId))).value()
+                .summary().image().flatMap(Image::storedName).orElseThrow();
     }
 
     static long currentVersion(String slug) {
         var posts = env.wiredTo(real).posts();
-        return ((se.inlagg.posts.Outcome.Done<se.inlagg.posts.Post>) posts.get(slug, Optional.of(authorId))).value().version();
+        return ((Outcome.Done<Post>) posts.get(slug, Optional.of(authorId))).value().version();
     }
 
     /**
@@ -445,8 +464,8 @@ class LeastPrivilegeTest {
      */
     static void runSearchScenarios(String postId) throws Exception {
         realS3.putObject(b -> b.bucket(searchBucket).key("search/files/older/segments_1"),
-                software.amazon.awssdk.core.sync.RequestBody.fromString("an older analysis's commit"));
-        realS3.putObject(b -> b.bucket(searchBucket).key("search/manifest.json"), software.amazon.awssdk.core.sync.RequestBody.fromString(
+                RequestBody.fromString("an older analysis's commit"));
+        realS3.putObject(b -> b.bucket(searchBucket).key("search/manifest.json"), RequestBody.fromString(
                 "{\"lineage\":\"older\",\"generation\":1,\"analysis\":1,\"files\":{\"segments_1\":{\"key\":\"files/older/segments_1\",\"size\":26}}}"));
         Consumer<ObjectNode> post = e -> ((ObjectNode) e.path("Records").path(0).path("dynamodb").path("Keys").path("PK")).put("S", "POST#" + postId);
         assertEquals(200, invoke("SearchIndexFunction", "search-index-stream.json", e -> { }), "the first batch builds the index anew");
@@ -456,7 +475,7 @@ class LeastPrivilegeTest {
         // A picture's file as a post's delete would have left it: the indexer is to take it away.
         var pictures = new RecordingS3().bucket(env.server.bucket());
         String left = "images/" + "a".repeat(26) + ".png";
-        pictures.put(left, TestPictures.png(2, 2), se.inlagg.images.ImageType.PNG);
+        pictures.put(left, TestPictures.png(2, 2), ImageType.PNG);
         Consumer<ObjectNode> deletedWithItsPicture = e -> {
             ObjectNode record = (ObjectNode) e.path("Records").path(0);
             record.put("eventName", "REMOVE");
@@ -473,21 +492,21 @@ class LeastPrivilegeTest {
     }
 
     static Consumer<ObjectNode> formBody(String form) {
-        return e -> e.put("body", java.util.Base64.getEncoder().encodeToString(form.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return e -> e.put("body", Base64.getEncoder().encodeToString(form.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void everyFunctionIsGrantedExactlyTheDynamoDbAndS3ActionsItsCodeUses() throws Exception {
         runScenarios();
         // Every function's difference at once: one change of the code can move what several of them use.
-        List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
+        List<Executable> checks = new ArrayList<>();
         for (var f : template.functions().values()) {
             Set<RecordingDynamo.Grant> granted = granted(f.properties());
             Set<RecordingDynamo.Grant> used = new HashSet<>(recorders.get(f.id()).used);
             used.addAll(buckets.get(f.id()).used);
             checks.add(() -> assertEquals(new TreeMap<>(group(granted)), new TreeMap<>(group(used)), f.id() + ": granted vs used"));
         }
-        org.junit.jupiter.api.Assertions.assertAll(checks);
+        assertAll(checks);
     }
 
     @Test
@@ -586,7 +605,7 @@ class LeastPrivilegeTest {
 
     private static Map<String, Set<String>> group(Set<RecordingDynamo.Grant> grants) {
         Map<String, Set<String>> byResource = new TreeMap<>();
-        grants.forEach(g -> byResource.computeIfAbsent(g.resource(), k -> new java.util.TreeSet<>()).add(g.action()));
+        grants.forEach(g -> byResource.computeIfAbsent(g.resource(), k -> new TreeSet<>()).add(g.action()));
         return byResource;
     }
 }

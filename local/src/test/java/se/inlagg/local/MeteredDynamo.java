@@ -2,6 +2,7 @@ package se.inlagg.local;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
@@ -39,7 +40,7 @@ final class MeteredDynamo implements ExecutionInterceptor {
     private final AtomicInteger calls = new AtomicInteger();
     private final DoubleAdder capacity = new DoubleAdder();
     private final DoubleAdder writeCapacity = new DoubleAdder();
-    private final List<String> operations = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> operations = Collections.synchronizedList(new ArrayList<>());
 
     /** What the calls since the last {@link #reset} cost: in all, and of it what writes took. */
     record Cost(int calls, double capacityUnits, List<String> operations, double writeUnits) {

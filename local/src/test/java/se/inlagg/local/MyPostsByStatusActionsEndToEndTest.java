@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +51,7 @@ class MyPostsByStatusActionsEndToEndTest {
     }
 
     private static String newToken(String name) {
-        return AuthorBrowser.newAuthor(server, name, "status-review-" + java.util.UUID.randomUUID());
+        return AuthorBrowser.newAuthor(server, name, "status-review-" + UUID.randomUUID());
     }
 
     /** The status the list gives a post ("Utkast", "Publicerat 6 december 2026" …), or empty when it is not listed. */
@@ -156,7 +158,7 @@ class MyPostsByStatusActionsEndToEndTest {
             assertTrue(m.find());
             titles.put(s.href(), m.group(1));
         }
-        assertEquals(Shown.values().length, new java.util.HashSet<>(titles.values()).size(), "one title for three lists: " + titles);
+        assertEquals(Shown.values().length, new HashSet<>(titles.values()).size(), "one title for three lists: " + titles);
     }
 
     /** A post deleted from "Utkast" leads back to the drafts: the question carries the list, and so do both its answers. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,14 +64,14 @@ class MyPostsByStatusEndToEndTest extends ServerTest {
     @Test
     void theDraftsListPagesOnWithItsFilter() {
         // Another author, so the other test's list is the dev author's alone.
-        AuthorBrowser asa = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env.server, "Bertil Ek", "bertil-" + java.util.UUID.randomUUID()));
+        AuthorBrowser asa = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env.server, "Bertil Ek", "bertil-" + UUID.randomUUID()));
         for (int i = 1; i <= 20; i++) {
             asa.write("Utkast nummer " + i, "draft");
         }
         AuthorPagesTest.pause();
         asa.write("Utkast nummer 21", "draft");
         String first = asa.get("/drafts?status=draft").body();
-        var older = java.util.regex.Pattern.compile("<a rel=\"next\" href=\"([^\"]+)\">Äldre inlägg</a>").matcher(first);
+        var older = Pattern.compile("<a rel=\"next\" href=\"([^\"]+)\">Äldre inlägg</a>").matcher(first);
         assertTrue(older.find(), "a link to older drafts");
         assertTrue(older.group(1).startsWith("/drafts?status=draft&amp;cursor="), "the next page keeps the filter: " + older.group(1));
         String second = asa.get(older.group(1).replace("&amp;", "&")).body();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +23,7 @@ class MyPostsPagingEndToEndTest extends ServerTest {
         AuthorPagesTest.pause();
         AuthorPagesTest.write(asa, "Bläddra bland mina 21", "draft");
         String first = asa.get("/drafts").body();
-        var older = java.util.regex.Pattern.compile("<a rel=\"next\" href=\"([^\"]+)\">Äldre inlägg</a>").matcher(first);
+        var older = Pattern.compile("<a rel=\"next\" href=\"([^\"]+)\">Äldre inlägg</a>").matcher(first);
         assertTrue(older.find(), "a link to older posts");
         String second = asa.get(older.group(1).replace("&amp;", "&")).body();
         assertTrue(second.contains("<h1>Mina inlägg</h1>"));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +44,7 @@ class MyPostsRightAfterAWriteEndToEndTest {
 
     /** An author of this test alone, so their list holds only what the test wrote. */
     private static AuthorBrowser newAuthor(String name) {
-        return AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(server, name, "efter-" + java.util.UUID.randomUUID()));
+        return AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(server, name, "efter-" + UUID.randomUUID()));
     }
 
     /** The status the list gives a post ("Utkast", "Publicerat 6 december 2026" …), or empty when it is not listed. */

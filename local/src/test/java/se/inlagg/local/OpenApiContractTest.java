@@ -7,13 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.inlagg.http.Caching;
 
 /**
  * The OpenAPI document is the API's public contract: it names every /api route of template.yaml,
@@ -102,7 +105,7 @@ class OpenApiContractTest extends ServerTest {
     @Test
     void everyConditionalReadThatAnswers304ListsIt() {
         http.createPost("Villkorad läsning", "2019-01-30", "Villkor");
-        Map<String, String> reads = new java.util.LinkedHashMap<>();
+        Map<String, String> reads = new LinkedHashMap<>();
         reads.put("/api/posts/villkorad-lasning", "/api/posts/{slug}");
         reads.put("/api/posts?limit=1", "/api/posts");
         reads.put("/api/tags", "/api/tags");
@@ -171,7 +174,7 @@ class OpenApiContractTest extends ServerTest {
      * a client checking its requests by the document could not send it.
      */
     static Map<String, String> publicationTimes() {
-        Map<String, String> forms = new java.util.LinkedHashMap<>();
+        Map<String, String> forms = new LinkedHashMap<>();
         forms.put("2019-01-30", "2019-01-29T23:00:00Z");
         forms.put("2019-01-30T09:15", "2019-01-30T08:15:00Z");
         forms.put("2019-01-30 09:15", "2019-01-30T08:15:00Z");
@@ -240,7 +243,7 @@ class OpenApiContractTest extends ServerTest {
             assertEquals(200, published.status(), example + ": " + published.body());
         }
         assertTrue(publicationTimes().keySet().containsAll(
-                java.util.stream.StreamSupport.stream(examples.spliterator(), false).map(JsonNode::asText).toList()),
+                StreamSupport.stream(examples.spliterator(), false).map(JsonNode::asText).toList()),
                 "each example is a form the server is tested with, with its instant");
     }
 
@@ -270,6 +273,6 @@ class OpenApiContractTest extends ServerTest {
         assertValid("GatewayMessage", http.send("POST", "/api/posts", "application/json", "{}".getBytes(), null).json(), "a 401");
         var served = http.get("/api/openapi.json");
         assertEquals(document, served.json(), "the served document is the one in the repository");
-        assertEquals(se.inlagg.http.Caching.PUBLIC, served.header("cache-control"));
+        assertEquals(Caching.PUBLIC, served.header("cache-control"));
     }
 }

@@ -12,19 +12,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import se.inlagg.api.GetPostHandler;
 import se.inlagg.app.Wiring;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
@@ -58,17 +70,17 @@ class OperationsDocsAgainstCodeTest {
         RuntimeException failure = switch (cause) {
             case "timeout" -> ApiCallTimeoutException.create(5_000);
             case "unreachable" -> SdkClientException.builder().message("Unable to execute HTTP request: Connection refused")
-                    .cause(new java.net.ConnectException("Connection refused")).build();
+                    .cause(new ConnectException("Connection refused")).build();
             case "throttled" -> (RuntimeException) ProvisionedThroughputExceededException.builder().message("Rate exceeded")
                     .statusCode(400).awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
                             .serviceName("DynamoDb").errorMessage("Rate exceeded").build()).build();
             default -> throw new IllegalArgumentException(cause);
         };
         // Never reached: every call fails before it would be sent.
-        DynamoDbClient unreached = DynamoDbClient.builder().endpointOverride(java.net.URI.create("http://127.0.0.1:9"))
-                .region(software.amazon.awssdk.regions.Region.EU_NORTH_1).credentialsProvider(
-                        software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))).build();
+        DynamoDbClient unreached = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:9"))
+                .region(Region.EU_NORTH_1).credentialsProvider(
+                        StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))).build();
         DynamoDbClient failing = Intercepted.of(DynamoDbClient.class, unreached).beforeEvery(call -> {
             throw failure;
         }).client();
@@ -142,17 +154,17 @@ class OperationsDocsAgainstCodeTest {
     }
 
     /** Every event name the functions' code logs, with the levels it is logged at (Log.warn("name", …) and the like). */
-    static java.util.Map<String, java.util.Set<String>> loggedEvents() throws IOException {
-        java.util.Map<String, java.util.Set<String>> events = new java.util.TreeMap<>();
+    static Map<String, Set<String>> loggedEvents() throws IOException {
+        Map<String, Set<String>> events = new TreeMap<>();
         Pattern call = Pattern.compile("Log\\.(debug|info|warn|error)\\(\\s*(?:[\\w.]+\\s*\\?\\s*)?\"(\\w+)\"(?:\\s*:\\s*\"(\\w+)\")?");
         try (var sources = Files.walk(Repo.root().resolve("functions/src/main/java"))) {
             for (var file : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Matcher m = call.matcher(Files.readString(file));
                 while (m.find()) {
-                    String level = m.group(1).toUpperCase(java.util.Locale.ROOT);
-                    events.computeIfAbsent(m.group(2), k -> new java.util.TreeSet<>()).add(level);
+                    String level = m.group(1).toUpperCase(Locale.ROOT);
+                    events.computeIfAbsent(m.group(2), k -> new TreeSet<>()).add(level);
                     if (m.group(3) != null) {
-                        events.computeIfAbsent(m.group(3), k -> new java.util.TreeSet<>()).add(level);
+                        events.computeIfAbsent(m.group(3), k -> new TreeSet<>()).add(level);
                     }
                 }
             }
@@ -167,12 +179,12 @@ class OperationsDocsAgainstCodeTest {
      * (SearchIndexBehindAlarm watches the indexer, which is fine). OPERATIONS.md must name the line, or an operator chasing
      * "search does not find new posts" reads only SearchIndexFunction's log, as its runbook says, and finds nothing wrong.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void aSearchServingAStaleIndexIsNamedInTheRunbook() throws IOException {
         var events = loggedEvents();
         assertTrue(events.keySet().containsAll(List.of("aws_call_timed_out", "aws_unreachable", "throttled", "store_failed", "request")),
                 "the log calls were read: " + events.keySet());
-        assertEquals(java.util.Set.of("WARN"), events.get("search_index_not_refreshed"), "the search function's stale-index line");
+        assertEquals(Set.of("WARN"), events.get("search_index_not_refreshed"), "the search function's stale-index line");
         assertTrue(operations().contains("search_index_not_refreshed"),
                 "search_index_not_refreshed (WARN, " + "not found by the errors query's level = \"ERROR\", counted by no alarm) is named nowhere in "
                         + "docs/OPERATIONS.md; its search-staleness runbook (SearchIndexBehindAlarm) sends the operator to SearchIndexFunction's log only");
@@ -185,10 +197,10 @@ class OperationsDocsAgainstCodeTest {
      * deletes it two days later unless someone removes the tag. Every such ERROR event must be named in OPERATIONS.md
      * with what to do, or the operator reads it in the errors query and lets the picture go.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void everyErrorEventButTheGenericOnesIsNamedInTheRunbook() throws IOException {
         var events = loggedEvents();
-        java.util.Set<String> unnamed = new java.util.TreeSet<>();
+        Set<String> unnamed = new TreeSet<>();
         events.forEach((event, levels) -> {
             if (levels.contains("ERROR") && !List.of("unhandled", "store_failed").contains(event)) {
                 try {
@@ -196,12 +208,12 @@ class OperationsDocsAgainstCodeTest {
                         unnamed.add(event);
                     }
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }
         });
         assertTrue(events.containsKey("image_attach_mark_failed"), "the log calls were read: " + events.keySet());
-        assertEquals(java.util.Set.of(), unnamed, "ERROR events OPERATIONS.md never names, nor says what to do about");
+        assertEquals(Set.of(), unnamed, "ERROR events OPERATIONS.md never names, nor says what to do about");
     }
 
     /** A Lambda context whose logger keeps what the function wrote, with time enough left. */

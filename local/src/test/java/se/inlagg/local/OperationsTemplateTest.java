@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.inlagg.json.Json;
+import se.inlagg.ops.KeepActive;
+import se.inlagg.ops.WithinTheInvocation;
 
 /**
  * What an operator relies on in template.yaml and no deployment shows until it is missing: every
@@ -73,7 +78,7 @@ class OperationsTemplateTest {
         Map<String, Object> settings = Template.map(Template.map(api.getValue().get("Properties")).get("AccessLogSettings"));
         assertEquals(Map.of("Fn::GetAtt", List.of("HttpApiAccessLogs", "Arn")), settings.get("DestinationArn"));
         JsonNode format = Http.JSON.readTree(String.valueOf(settings.get("Format")));
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         format.properties().forEach(e -> fields.put(e.getKey(), e.getValue().asText()));
         for (String variable : List.of("$context.requestId", "$context.routeKey", "$context.status", "$context.responseLatency",
                 "$context.integrationLatency", "$context.integrationErrorMessage", "$context.authorizer.error",
@@ -154,7 +159,7 @@ class OperationsTemplateTest {
      */
     @Test
     void theDeployersListNamesEveryKindOfResourceTheTemplateMakes() throws IOException {
-        String readme = java.nio.file.Files.readString(Repo.root().resolve("README.md"));
+        String readme = Files.readString(Repo.root().resolve("README.md"));
         int from = readme.indexOf("### What you need");
         String list = readme.substring(from, readme.indexOf("\n- ", readme.indexOf("\n- ", from) + 1)).replaceAll("\\s+", " ");
         Map<String, List<String>> named = Map.ofEntries(
@@ -209,8 +214,8 @@ class OperationsTemplateTest {
         assertTrue(template.functions().size() > 30, "the functions were read: " + template.functions().size());
         template.functions().forEach((id, function) -> {
             long timeout = ((Number) function.properties().get("Timeout")).longValue() * 1_000;
-            assertTrue(timeout >= 4 * se.inlagg.ops.WithinTheInvocation.ANSWERING.toMillis(),
-                    id + "'s Timeout of " + timeout + " ms leaves its calls too little after " + se.inlagg.ops.WithinTheInvocation.ANSWERING);
+            assertTrue(timeout >= 4 * WithinTheInvocation.ANSWERING.toMillis(),
+                    id + "'s Timeout of " + timeout + " ms leaves its calls too little after " + WithinTheInvocation.ANSWERING);
         });
     }
 
@@ -285,13 +290,13 @@ class OperationsTemplateTest {
      */
     @Test
     void everyFunctionIsInvokedWeeklySoItsSnapshotNeverGoesInactive() {
-        Map<String, Template.Schedule> byFunction = new java.util.HashMap<>();
+        Map<String, Template.Schedule> byFunction = new HashMap<>();
         template.schedules().forEach(s -> byFunction.put(s.functionId(), s));
         template.functions().values().forEach(f -> {
             Template.Schedule schedule = byFunction.get(f.id());
             assertTrue(schedule != null, f.id() + " has no schedule");
             assertEquals("rate(7 days)", schedule.expression(), f.id());
-            assertTrue(se.inlagg.ops.KeepActive.is(se.inlagg.json.Json.read(schedule.input())), f.id() + " sends " + schedule.input());
+            assertTrue(KeepActive.is(Json.read(schedule.input())), f.id() + " sends " + schedule.input());
             Map<String, Object> keep = Template.map(Template.map(f.properties().get("Events")).get("KeepActive"));
             String name = String.valueOf(Template.map(Template.map(keep.get("Properties")).get("Name")).get("Fn::Sub"));
             assertTrue(name.startsWith("${AWS::StackName}-") && name.length() - "${AWS::StackName}".length() < 40, f.id() + ": " + name);

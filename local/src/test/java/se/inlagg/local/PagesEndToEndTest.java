@@ -7,17 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import se.inlagg.http.Caching;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Pages, sign-in, the form and the feeds over plain HTTP against the local server. */
@@ -132,11 +139,11 @@ class PagesEndToEndTest extends ServerTest {
     @Test
     void aReadersPageSaysItVariesWithTheSessionCookie() {
         var reader = http.get("/");
-        assertEquals(se.inlagg.http.Caching.PUBLIC, reader.header("cache-control"));
+        assertEquals(Caching.PUBLIC, reader.header("cache-control"));
         String cookie = Http.sessionCookie(http.signIn(ServerExtension.TOKEN));
         var author = http.raw("GET", "/", Map.of("Cookie", cookie), null);
         assertTrue(author.body().contains("Logga ut") && !reader.body().contains("Logga ut"), "another page for the author");
-        assertTrue(java.util.Arrays.stream(reader.header("vary").split(",")).map(String::strip).anyMatch("Cookie"::equalsIgnoreCase),
+        assertTrue(Arrays.stream(reader.header("vary").split(",")).map(String::strip).anyMatch("Cookie"::equalsIgnoreCase),
                 "the reader's copy, kept and reused (" + reader.header("cache-control") + "), says it varies only with: "
                         + reader.header("vary"));
     }
@@ -169,7 +176,7 @@ class PagesEndToEndTest extends ServerTest {
         assertTrue(csp.contains("frame-ancestors 'none'"));
         assertEquals("nosniff", page.header("x-content-type-options"));
         assertNotNull(page.header("referrer-policy"));
-        assertEquals(se.inlagg.http.Caching.PUBLIC, page.header("cache-control"));
+        assertEquals(Caching.PUBLIC, page.header("cache-control"));
         String etag = page.header("etag");
         var revalidated = http.raw("GET", "/", Map.of("If-None-Match", etag), null);
         assertEquals(304, revalidated.status());
@@ -179,13 +186,13 @@ class PagesEndToEndTest extends ServerTest {
         assertEquals(page.header("vary"), revalidated.header("vary"));
         assertEquals(page.header("cache-control"), revalidated.header("cache-control"));
         assertEquals("text/css; charset=utf-8", http.get("/style.css").header("content-type"));
-        String stylesheet = java.util.regex.Pattern.compile("href=\"(/assets/style\\.[^\"]+\\.css)\"").matcher(page.body()).results()
+        String stylesheet = Pattern.compile("href=\"(/assets/style\\.[^\"]+\\.css)\"").matcher(page.body()).results()
                 .findFirst().orElseThrow().group(1);
         var css = http.get(stylesheet);
-        assertEquals(se.inlagg.http.Caching.IMMUTABLE, css.header("cache-control"));
+        assertEquals(Caching.IMMUTABLE, css.header("cache-control"));
         var cssAgain = http.raw("GET", stylesheet, Map.of("If-None-Match", css.header("etag")), null);
         assertEquals(304, cssAgain.status());
-        assertEquals(se.inlagg.http.Caching.IMMUTABLE, cssAgain.header("cache-control"), "still immutable once revalidated");
+        assertEquals(Caching.IMMUTABLE, cssAgain.header("cache-control"), "still immutable once revalidated");
         assertEquals(css.header("vary"), cssAgain.header("vary"));
         assertEquals("text/css; charset=utf-8", http.get("/assets/style.0ld.css").header("content-type"), "a page from before a deploy");
         assertEquals(404, http.get("/assets/finns-inte.js").status(), "found by a probe: it answered the stylesheet");
@@ -244,7 +251,7 @@ class PagesEndToEndTest extends ServerTest {
     }
 
     /** A feed as a namespace-aware XML parser reads it: it throws if the feed is no well-formed XML. */
-    static org.w3c.dom.Document parsed(String xml) throws Exception {
+    static Document parsed(String xml) throws Exception {
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
@@ -305,7 +312,7 @@ class PagesEndToEndTest extends ServerTest {
             assertEquals(titles.get(page.getKey()), root.getElementsByTagNameNS(ATOM, "title").item(0).getTextContent());
             assertEquals(site + page.getKey() + "/feed.xml", root.getElementsByTagNameNS(ATOM, "id").item(0).getTextContent());
             var entries = root.getElementsByTagNameNS(ATOM, "entry");
-            List<String> entryTitles = new java.util.ArrayList<>();
+            List<String> entryTitles = new ArrayList<>();
             for (int i = 0; i < entries.getLength(); i++) {
                 entryTitles.add(((Element) entries.item(i)).getElementsByTagNameNS(ATOM, "title").item(0).getTextContent());
             }
@@ -364,8 +371,8 @@ class PagesEndToEndTest extends ServerTest {
      */
     @Test
     void aTokenPastedWithInvisibleSpacesAroundItSignsIn() {
-        java.util.List<String> refused = new java.util.ArrayList<>();
-        for (String pasted : java.util.List.of(ServerExtension.TOKEN + "\u00A0", "\u200B" + ServerExtension.TOKEN, "\uFEFF" + ServerExtension.TOKEN + "\u202F")) {
+        List<String> refused = new ArrayList<>();
+        for (String pasted : List.of(ServerExtension.TOKEN + "\u00A0", "\u200B" + ServerExtension.TOKEN, "\uFEFF" + ServerExtension.TOKEN + "\u202F")) {
             var signedIn = http.signIn(pasted);
             if (signedIn.status() != 303) {
                 refused.add(signedIn.status() + " for the token with " + pasted.replace(ServerExtension.TOKEN, "…").codePoints()
@@ -373,7 +380,7 @@ class PagesEndToEndTest extends ServerTest {
                         + (signedIn.body().contains("Inloggningsnyckeln stämmer inte") ? ": \"Inloggningsnyckeln stämmer inte\"" : ""));
             }
         }
-        assertEquals(java.util.List.of(), refused, "each signs in");
+        assertEquals(List.of(), refused, "each signs in");
     }
 
     @Test
@@ -430,7 +437,7 @@ class PagesEndToEndTest extends ServerTest {
                 other.body());
         assertTrue(other.body().contains("Om något helt annat."), "the text is kept");
         assertTrue(http.get("/posts/skrivet-i-formularet-aao").body().contains("<li>en punkt</li>"), "the first post is as it was");
-        java.util.regex.Matcher newId = java.util.regex.Pattern.compile("name=\"formId\" value=\"([^\"]+)\"").matcher(other.body());
+        Matcher newId = Pattern.compile("name=\"formId\" value=\"([^\"]+)\"").matcher(other.body());
         assertTrue(newId.find());
         var asNew = http.form("/write", s[0], post(s[1], newId.group(1), "Ett helt annat inlägg", "Om något helt annat.", "publish"));
         assertEquals("/posts/ett-helt-annat-inlagg?done=published", asNew.header("location"), "sent again: a post of its own");
@@ -624,7 +631,7 @@ class PagesEndToEndTest extends ServerTest {
         String list = http.get("/tags/intranat").body();
         assertTrue(list.contains("Rapporten på intranätet"), list);
         // The API's body is the Markdown as written until its author edits it (README); all else it sends is as readers see it.
-        String apiButBody = ((com.fasterxml.jackson.databind.node.ObjectNode) api.deepCopy()).without("body").toString();
+        String apiButBody = ((ObjectNode) api.deepCopy()).without("body").toString();
         for (String read : List.of(page, feed, apiButBody, list, http.get("/").body())) {
             assertFalse(read.contains("hemligt"), read);
         }
@@ -634,7 +641,7 @@ class PagesEndToEndTest extends ServerTest {
         assertEquals(200, fixed.status(), fixed.body());
         assertEquals("Se rapporten.", fixed.json().path("excerpt").asText());
         try (var client = env.server.dynamoClient()) {
-            assertEquals(java.util.Set.of("Se rapporten."), java.util.Set.copyOf(storedExcerpts(client, postKey).values()));
+            assertEquals(Set.of("Se rapporten."), Set.copyOf(storedExcerpts(client, postKey).values()));
         }
     }
 
@@ -642,7 +649,7 @@ class PagesEndToEndTest extends ServerTest {
      * The excerpt of each of the post's items that has one (the post item and its list entries), by sort key. Not its
      * earlier versions: each keeps the words as they were, for its author alone (README, "Nothing you save over is lost").
      */
-    private static Map<String, String> storedExcerpts(software.amazon.awssdk.services.dynamodb.DynamoDbClient client, String postKey) {
+    private static Map<String, String> storedExcerpts(DynamoDbClient client, String postKey) {
         Map<String, String> excerpts = new LinkedHashMap<>();
         client.queryPaginator(b -> b.tableName(env.server.tableName()).keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(postKey)))).items().forEach(item -> {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -71,12 +72,12 @@ final class PictureUploads {
     }
 
     /** Every key in the bucket now: other tests share it, so each looks only at what it added. */
-    java.util.Set<String> snapshot() {
-        return java.util.Set.copyOf(keys(""));
+    Set<String> snapshot() {
+        return Set.copyOf(keys(""));
     }
 
     /** The keys under the prefix that were not there at the snapshot. */
-    List<String> added(java.util.Set<String> snapshot, String prefix) {
+    List<String> added(Set<String> snapshot, String prefix) {
         return keys(prefix).stream().filter(k -> !snapshot.contains(k)).sorted().toList();
     }
 

@@ -3,23 +3,42 @@ package se.inlagg.local;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.inlagg.app.Wiring;
+import se.inlagg.images.BucketSettings;
+import se.inlagg.images.ImageType;
+import se.inlagg.images.S3ImageBucket;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.SwedishDates;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * A picture from the author's disk to the readers' page, through the bucket (the stand-in for the
@@ -75,24 +94,24 @@ class PicturesEndToEndTest extends AuthorPagesTest {
     void theBucketReadsOnAndCopiesOnlyTheVersionOfAnUploadThatWasChecked() {
         LocalBucket local = env.server.bucket();
         var bucket = new RecordingS3().bucket(local);
-        String key = "uploads/version-" + java.util.UUID.randomUUID() + "/fil";
-        String copy = "images/version-" + java.util.UUID.randomUUID() + ".png";
+        String key = "uploads/version-" + UUID.randomUUID() + "/fil";
+        String copy = "images/version-" + UUID.randomUUID() + ".png";
         byte[] png = TestPictures.png(64, 32);
         try (var s3 = local.client()) {
-            s3.putObject(r -> r.bucket(local.name()).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(png));
-            var first = bucket.read(key, java.util.Optional.empty(), 0, 16).orElseThrow();
-            assertArrayEquals(java.util.Arrays.copyOf(png, 16), first.bytes());
-            assertTrue(bucket.read(key, java.util.Optional.of(first.version()), 16, 16).isPresent(), "the same file reads on");
+            s3.putObject(r -> r.bucket(local.name()).key(key), RequestBody.fromBytes(png));
+            var first = bucket.read(key, Optional.empty(), 0, 16).orElseThrow();
+            assertArrayEquals(Arrays.copyOf(png, 16), first.bytes());
+            assertTrue(bucket.read(key, Optional.of(first.version()), 16, 16).isPresent(), "the same file reads on");
 
             s3.putObject(r -> r.bucket(local.name()).key(key),
-                    software.amazon.awssdk.core.sync.RequestBody.fromString("<html><script>alert(1)</script></html>"));
-            assertEquals(java.util.Optional.empty(), bucket.read(key, java.util.Optional.of(first.version()), 16, 16),
+                    RequestBody.fromString("<html><script>alert(1)</script></html>"));
+            assertEquals(Optional.empty(), bucket.read(key, Optional.of(first.version()), 16, 16),
                     "another file at the key is not read as the rest of the first");
-            assertFalse(bucket.copy(key, first.version(), copy, se.inlagg.images.ImageType.PNG), "nor copied as the picture checked");
+            assertFalse(bucket.copy(key, first.version(), copy, ImageType.PNG), "nor copied as the picture checked");
             assertEquals(List.of(), uploads.keys(copy));
 
-            var second = bucket.read(key, java.util.Optional.empty(), 0, 16).orElseThrow();
-            assertTrue(bucket.copy(key, second.version(), copy, se.inlagg.images.ImageType.PNG), "the version read is copied");
+            var second = bucket.read(key, Optional.empty(), 0, 16).orElseThrow();
+            assertTrue(bucket.copy(key, second.version(), copy, ImageType.PNG), "the version read is copied");
             assertEquals(List.of(copy), uploads.keys(copy));
         } finally {
             bucket.delete(copy);
@@ -107,20 +126,20 @@ class PicturesEndToEndTest extends AuthorPagesTest {
     @Test
     void aCopyRefusedWhileItsSourceIsThereIsAnErrorNotAFileGone() {
         LocalBucket local = env.server.bucket();
-        String key = "uploads/nekad-" + java.util.UUID.randomUUID() + "/fil";
+        String key = "uploads/nekad-" + UUID.randomUUID() + "/fil";
         try (var s3 = local.client()) {
-            var denied = Intercepted.of(software.amazon.awssdk.services.s3.S3Client.class, s3).replace("copyObject", call -> {
-                throw software.amazon.awssdk.services.s3.model.S3Exception.builder().statusCode(403).message("Access Denied").build();
+            var denied = Intercepted.of(S3Client.class, s3).replace("copyObject", call -> {
+                throw S3Exception.builder().statusCode(403).message("Access Denied").build();
             }).client();
-            var bucket = new se.inlagg.images.S3ImageBucket(new se.inlagg.images.BucketSettings(local.name(), java.util.Optional.of(local.endpoint())),
-                    new se.inlagg.images.S3ImageBucket.Parts(denied, null, null, software.amazon.awssdk.regions.Region.of(LocalDynamo.REGION)));
-            s3.putObject(r -> r.bucket(local.name()).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(TestPictures.png(8, 8)));
-            String version = bucket.read(key, java.util.Optional.empty(), 0, 16).orElseThrow().version();
-            var refused = org.junit.jupiter.api.Assertions.assertThrows(software.amazon.awssdk.services.s3.model.S3Exception.class,
-                    () -> bucket.copy(key, version, "images/nekad.png", se.inlagg.images.ImageType.PNG));
+            var bucket = new S3ImageBucket(new BucketSettings(local.name(), Optional.of(local.endpoint())),
+                    new S3ImageBucket.Parts(denied, null, null, Region.of(LocalDynamo.REGION)));
+            s3.putObject(r -> r.bucket(local.name()).key(key), RequestBody.fromBytes(TestPictures.png(8, 8)));
+            String version = bucket.read(key, Optional.empty(), 0, 16).orElseThrow().version();
+            var refused = assertThrows(S3Exception.class,
+                    () -> bucket.copy(key, version, "images/nekad.png", ImageType.PNG));
             assertEquals(403, refused.statusCode());
             s3.deleteObject(r -> r.bucket(local.name()).key(key));
-            assertFalse(bucket.copy(key, version, "images/nekad.png", se.inlagg.images.ImageType.PNG), "gone: a 403 then is the file gone");
+            assertFalse(bucket.copy(key, version, "images/nekad.png", ImageType.PNG), "gone: a 403 then is the file gone");
         }
     }
 
@@ -136,7 +155,7 @@ class PicturesEndToEndTest extends AuthorPagesTest {
         var expires = Instant.parse(policy.path("expiration").asText());
         assertTrue(Duration.between(Instant.now(), expires).toMinutes() >= 58, expires.toString());
         String until = DateTimeFormatter.ofPattern("H.mm").format(expires.atZone(ZoneId.of("Europe/Stockholm")))
-                + se.inlagg.posts.SwedishDates.seasonAfter(expires, ZoneId.of("Europe/Stockholm")); // in the hour that comes twice
+                + SwedishDates.seasonAfter(expires, ZoneId.of("Europe/Stockholm")); // in the hour that comes twice
         assertTrue(uploadPage.body().contains("Formuläret gäller till kl. " + until + "."), uploadPage.body());
         URI bucket = PictureUploads.form(uploadPage.body()).url();
         assertTrue(uploadPage.header("content-security-policy").contains("form-action 'self' " + bucket.getScheme() + "://"
@@ -196,13 +215,13 @@ class PicturesEndToEndTest extends AuthorPagesTest {
                 "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8));
         assertEquals(422, svg.status());
         // A PNG's header claiming 2^31 - 1 pixels a side: no photo a browser shows, said so in Swedish.
-        var huge = java.nio.ByteBuffer.allocate(33).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}).putInt(13)
+        var huge = ByteBuffer.allocate(33).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}).putInt(13)
                 .put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(Integer.MAX_VALUE).putInt(Integer.MAX_VALUE).array();
         var tooMany = uploads.upload(asa, slug, "jättebild.png", "image/png", huge);
         assertEquals(422, tooMany.status());
         assertTrue(tooMany.body().contains("Bilden är för stor: den får vara högst 30\u00A0000 pixlar bred och hög"), tooMany.body());
         // Cut short after its header: a picture no browser draws.
-        var cut = uploads.upload(asa, slug, "avbruten.png", "image/png", java.util.Arrays.copyOf(TestPictures.png(64, 32), 30));
+        var cut = uploads.upload(asa, slug, "avbruten.png", "image/png", Arrays.copyOf(TestPictures.png(64, 32), 30));
         assertEquals(422, cut.status());
         assertTrue(cut.body().contains("Bildfilen är ofullständig: den tar slut innan bilden är hel."), cut.body());
         assertEquals(List.of(), uploads.added(start, "uploads/"), "deleted at once: no orphan stays");
@@ -302,7 +321,7 @@ class PicturesEndToEndTest extends AuthorPagesTest {
         assertTrue(uploadPage.body().contains("Alt-texten och bildtexten du skrev följer med"), uploadPage.body());
         assertEquals("Orden före bilden", asa.editForm(slug).get("title"), "the draft is saved");
         // Back to the edit form without a picture, the words come along, as the page says.
-        var m = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\">Tillbaka till redigeringen</a>").matcher(uploadPage.body());
+        var m = Pattern.compile("<a href=\"([^\"]+)\">Tillbaka till redigeringen</a>").matcher(uploadPage.body());
         assertTrue(m.find(), uploadPage.body());
         String backPage = asa.get(m.group(1).replace("&amp;", "&")).body();
         assertTrue(backPage.contains("Alt-texten och bildtexten du skrev står ifyllda nedan men är inte sparade"), "and says so: " + backPage);
@@ -348,7 +367,7 @@ class PicturesEndToEndTest extends AuthorPagesTest {
         assertTrue(page.contains("alt-text ”Skriven utloggad”, bildtext ”Foto: Bertil &amp; Åsa”"), "what was typed, to copy: " + page);
         Matcher link = Pattern.compile("<a href=\"/signin\\?next=([^\"]+)\">Logga in och spara bilden</a>").matcher(page);
         assertTrue(link.find(), page);
-        String next = java.net.URLDecoder.decode(AuthorBrowser.unescape(link.group(1)), StandardCharsets.UTF_8);
+        String next = URLDecoder.decode(AuthorBrowser.unescape(link.group(1)), StandardCharsets.UTF_8);
         assertTrue(next.startsWith("/posts/" + slug + "/image/uploaded?version=1&key="), next);
         assertTrue(next.endsWith("&alt=Skriven%20utloggad&caption=Foto%3A%20Bertil%20%26%20%C3%85sa"), "the words go along: " + next);
         assertTrue(page.contains("logga in, så kommer du tillbaka till den med texten ifylld."), page);
@@ -385,7 +404,7 @@ class PicturesEndToEndTest extends AuthorPagesTest {
         Matcher link = Pattern.compile("<a href=\"/signin\\?next=([^\"]+)\" target=\"_blank\" rel=\"noopener\">Logga in och spara bilden"
                 + "<span class=\"visually-hidden\"> \\(öppnas i en ny flik\\)</span></a>").matcher(page);
         assertTrue(link.find(), "signs in in a new tab: " + page);
-        String next = java.net.URLDecoder.decode(AuthorBrowser.unescape(link.group(1)), StandardCharsets.UTF_8);
+        String next = URLDecoder.decode(AuthorBrowser.unescape(link.group(1)), StandardCharsets.UTF_8);
         assertTrue(next.startsWith("/posts/" + slug + "/image/uploaded?version=1&key=") && !next.contains("alt="), next);
         assertTrue(page.contains("target=\"_blank\" rel=\"noopener\">Logga in<span"), "the page's own sign-in link too: " + page);
     }
@@ -397,7 +416,7 @@ class PicturesEndToEndTest extends AuthorPagesTest {
      */
     @Test
     void wordsTooLongToTakeAlongToTheUploadAreSaidOnTheFormWithEverythingKept() {
-        String title = "Emojier till bilden " + java.util.UUID.randomUUID();
+        String title = "Emojier till bilden " + UUID.randomUUID();
         var form = wordsBeforeThePicture(title, "🌍".repeat(300), "📷".repeat(500));
         var refused = asa.post("/write", form);
         assertEquals(400, refused.status(), refused.body());
@@ -420,7 +439,7 @@ class PicturesEndToEndTest extends AuthorPagesTest {
         assertEquals("🌍".repeat(300), AuthorBrowser.fields(editRefused.body()).get("imageAlt"));
 
         // Made up in an address, the words are not carried into the upload form's policy.
-        String encoded = java.net.URLEncoder.encode("📷".repeat(500), StandardCharsets.UTF_8);
+        String encoded = URLEncoder.encode("📷".repeat(500), StandardCharsets.UTF_8);
         var page = asa.get("/posts/" + slug + "/image?alt=Ett%20f%C3%A4lt&caption=" + encoded);
         assertEquals(200, page.status(), page.body());
         assertFalse(page.body().contains("följer med"), page.body());
@@ -541,12 +560,12 @@ class PicturesEndToEndTest extends AuthorPagesTest {
         assertEquals(List.of(key), uploads.added(start, "images/"));
         // Deleted as by a function that stopped right after its write committed: the picture's file is not touched.
         try (var client = env.server.dynamoClient()) {
-            var stopped = se.inlagg.app.Wiring.withBuckets(client, Wirings.settings(env.server.tableName()),
-                    java.time.Clock.systemUTC(), Optional::empty, () -> {
+            var stopped = Wiring.withBuckets(client, Wirings.settings(env.server.tableName()),
+                    Clock.systemUTC(), Optional::empty, () -> {
                         throw new AssertionError("a delete touches no search index");
                     });
             String author = stopped.authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
-            assertTrue(stopped.posts().delete(slug, Optional.empty(), author) instanceof se.inlagg.posts.Outcome.Done);
+            assertTrue(stopped.posts().delete(slug, Optional.empty(), author) instanceof Outcome.Done);
         }
         assertEquals(List.of(key), uploads.added(start, "images/"), "the file is left by the delete");
         // The stream's record of the delete reaches the indexer, which deletes the file.
@@ -612,7 +631,7 @@ class PicturesEndToEndTest extends AuthorPagesTest {
         var theirUpload = uploads.send(theirForm, "bertil.png", "image/png", TestPictures.png(10, 10));
         assertEquals(303, theirUpload.status());
         String theirKey = theirForm.key();
-        var page = asa.get("/posts/" + slug + "/image/uploaded?version=1&key=" + java.net.URLEncoder.encode(theirKey, StandardCharsets.UTF_8));
+        var page = asa.get("/posts/" + slug + "/image/uploaded?version=1&key=" + URLEncoder.encode(theirKey, StandardCharsets.UTF_8));
         assertEquals(404, page.status(), "Åsa cannot use Bertil's upload");
         assertTrue(page.body().contains("Den uppladdade filen finns inte längre"));
         var post = new LinkedHashMap<>(Map.of("csrf", other.csrf, "key", theirKey, "version", "1", "alt", "Kapad"));
@@ -623,7 +642,7 @@ class PicturesEndToEndTest extends AuthorPagesTest {
 
     static String writeAs(AuthorBrowser author) {
         Map<String, String> form = new LinkedHashMap<>(AuthorBrowser.fields(author.get("/write").body()));
-        form.put("title", "Bertils inlägg " + java.util.UUID.randomUUID());
+        form.put("title", "Bertils inlägg " + UUID.randomUUID());
         form.put("body", "Text.");
         form.put("action", "draft");
         var written = author.post("/write", form);
@@ -697,7 +716,7 @@ class PicturesEndToEndTest extends AuthorPagesTest {
         assertEquals(320, attached.json().path("image").path("height").asInt());
         var file = http.fetch(URI.create(http.get(attached.json().path("image").path("url").asText()).header("location")));
         assertEquals(200, file.statusCode());
-        var shown = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(file.body()));
+        var shown = ImageIO.read(new ByteArrayInputStream(file.body()));
         assertEquals(1600, shown.getWidth());
         assertEquals(320, shown.getHeight());
         assertEquals("image/png", file.headers().firstValue("content-type").orElse(""));
@@ -744,7 +763,7 @@ class PicturesEndToEndTest extends AuthorPagesTest {
         assertEquals(List.of(good), uploads.added(start, "uploads/"), "the good upload waits (the lifecycle takes it if never saved)");
     }
 
-    static final String OTHER_API = "bild-api-forfattare-" + java.util.UUID.randomUUID();
+    static final String OTHER_API = "bild-api-forfattare-" + UUID.randomUUID();
 
     @BeforeAll
     static void apiAuthor() {

@@ -14,6 +14,7 @@ import se.inlagg.app.Wiring;
 import se.inlagg.posts.Ids;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
+import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Refusal;
@@ -111,7 +112,7 @@ class PostIdsTest {
             var settings = Wirings.settings("PostsTable-Hidden");
             var posts = new Wiring(meter.client(dynamo.endpoint()), settings, Clock.systemUTC()).posts();
             var draft = LegacyPosts.draft("Omorganisation i Örebro").withStatus("draft");
-            var scheduled = new se.inlagg.posts.PostDraft(Optional.of("Varsel i Väst"), Optional.of("Text."), Optional.of("Åsa Öberg"),
+            var scheduled = new PostDraft(Optional.of("Varsel i Väst"), Optional.of("Text."), Optional.of("Åsa Öberg"),
                     Optional.empty(), Optional.empty(), List.of(), Optional.of("2099-01-30"), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.of("published"));
             List<String> hidden = List.of(

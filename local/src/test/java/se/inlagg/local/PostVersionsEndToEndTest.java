@@ -3,6 +3,7 @@ package se.inlagg.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -73,7 +74,7 @@ class PostVersionsEndToEndTest extends AuthorPagesTest {
                 .path("slug").asText();
         for (String body : List.of("Andra texten.", "Tredje texten.")) {
             var patched = http.send("PATCH", "/api/posts/" + slug, "application/merge-patch+json",
-                    ("{\"body\": \"" + body + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8), ServerExtension.TOKEN, Map.of("If-Match", "*"));
+                    ("{\"body\": \"" + body + "\"}").getBytes(StandardCharsets.UTF_8), ServerExtension.TOKEN, Map.of("If-Match", "*"));
             assertEquals(200, patched.status(), patched.body());
         }
         var all = http.getAs("/api/posts/" + slug + "/versions", ServerExtension.TOKEN);
@@ -122,7 +123,7 @@ class PostVersionsEndToEndTest extends AuthorPagesTest {
         int version = 1;
         for (String what : List.of("excerpt", "byline", "categories")) {
             var patched = http.send("PATCH", "/api/posts/" + slug, "application/merge-patch+json",
-                    edits.get(what).getBytes(java.nio.charset.StandardCharsets.UTF_8), ServerExtension.TOKEN, Map.of("If-Match", "*"));
+                    edits.get(what).getBytes(StandardCharsets.UTF_8), ServerExtension.TOKEN, Map.of("If-Match", "*"));
             assertEquals(200, patched.status(), what + ": " + patched.body());
             version++;
             assertEquals(version, patched.json().path("version").asInt(), what + " saved: " + patched.body());

@@ -8,6 +8,8 @@ import static se.inlagg.local.ScheduledCountsTest.done;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
+import se.inlagg.posts.Facet;
+import se.inlagg.posts.FacetCount;
 import se.inlagg.posts.ListQuery;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
@@ -25,6 +29,7 @@ import se.inlagg.posts.PostVersion;
 import se.inlagg.posts.Refusal;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * An author's save over words they meant to keep loses nothing: each edit keeps the post as it was, in the same
@@ -141,11 +146,11 @@ class PostVersionsTest {
             Post post = done(posts.create(draft("Ofta ändrad", "Text 0."), AUTHOR, Optional.empty()));
             post = done(posts.edit(post, draft("Ofta ändrad", "Text 1."), AUTHOR));
             Map<String, AttributeValue> made = versionsStored(raw, post.id(), TABLE).getFirst();
-            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> copies = new java.util.ArrayList<>();
+            List<WriteRequest> copies = new ArrayList<>();
             for (long number = 2; number <= 105; number++) {
-                Map<String, AttributeValue> copy = new java.util.HashMap<>(made);
+                Map<String, AttributeValue> copy = new HashMap<>(made);
                 copy.put("SK", AttributeValue.fromS("VERSION#" + String.format("%019d", number)));
-                copies.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(copy)).build());
+                copies.add(WriteRequest.builder().putRequest(p -> p.item(copy)).build());
             }
             for (int from = 0; from < copies.size(); from += 25) {
                 var batch = copies.subList(from, Math.min(from + 25, copies.size()));
@@ -200,8 +205,8 @@ class PostVersionsTest {
             done(posts.edit(second, draft("Julbordet på kontoret", "Tre."), AUTHOR));
             var feed = done(posts.list(ListQuery.newest(20)));
             assertEquals(List.of("Julbordet på kontoret"), feed.items().stream().map(s -> s.title()).toList());
-            assertEquals(1, posts.facets(se.inlagg.posts.Facet.Kind.CATEGORY).stream().filter(c -> c.facet().slug().equals("fest"))
-                    .mapToLong(se.inlagg.posts.FacetCount::count).sum());
+            assertEquals(1, posts.facets(Facet.Kind.CATEGORY).stream().filter(c -> c.facet().slug().equals("fest"))
+                    .mapToLong(FacetCount::count).sum());
         }
     }
 

@@ -1,11 +1,15 @@
 package se.inlagg.local;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.inlagg.local.ApiAsserts.assertError;
+import static se.inlagg.local.ApiAsserts.slugs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,8 +20,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import static se.inlagg.local.ApiAsserts.assertError;
-import static se.inlagg.local.ApiAsserts.slugs;
 
 /** The JSON contract README.md gives ("The API by example") over real HTTP against the local server. */
 class PostsApiEndToEndTest extends ServerTest {
@@ -121,12 +123,12 @@ class PostsApiEndToEndTest extends ServerTest {
         String b = http.write("POST", "/api/posts", String.format(post, "Mer från Gällivare", 2, "Märit Ek", "Kontoret i Gällivare")).json().path("slug").asText();
         String c = http.write("POST", "/api/posts", String.format(post, "Från Kiruna", 3, "Örjan Ängström", "Kontoret i Kiruna")).json().path("slug").asText();
         assertEquals(List.of(c, a), slugs(http.get("/api/posts?author=orjan-angstrom").json().path("items")), "by the person's slug");
-        assertEquals(List.of(c, a), slugs(http.get("/api/posts?author=" + java.net.URLEncoder.encode("Örjan Ängström", StandardCharsets.UTF_8))
+        assertEquals(List.of(c, a), slugs(http.get("/api/posts?author=" + URLEncoder.encode("Örjan Ängström", StandardCharsets.UTF_8))
                 .json().path("items")), "or name");
         assertEquals(List.of(b, a), slugs(http.get("/api/posts?office=kontoret-i-gallivare").json().path("items")));
         var first = http.get("/api/posts?office=kontoret-i-gallivare&month=2012-03&limit=1").json();
         assertEquals(List.of(b), slugs(first.path("items")), "with a month, a page at a time");
-        String next = java.net.URLEncoder.encode(first.path("nextCursor").asText(), StandardCharsets.UTF_8);
+        String next = URLEncoder.encode(first.path("nextCursor").asText(), StandardCharsets.UTF_8);
         assertEquals(List.of(a), slugs(http.get("/api/posts?office=kontoret-i-gallivare&month=2012-03&limit=1&cursor=" + next).json().path("items")));
         assertEquals(0, http.get("/api/posts?author=ingen-alls").json().path("items").size(), "nobody's: an empty list");
         ApiAsserts.assertError(http.get("/api/posts?author=orjan-angstrom&office=kontoret-i-kiruna"), 400, "validation_failed", "office");
@@ -241,7 +243,7 @@ class PostsApiEndToEndTest extends ServerTest {
         assertEquals("tvarsamverkan", pasted.path("tags").get(0).path("slug").asText());
         assertEquals(2, ApiAsserts.tagCount(http, "tvarsamverkan"));
         assertEquals(0, ApiAsserts.tagCount(http, "tvar-samverkan"), "no second category");
-        assertTrue(http.get("/api/posts?author=" + java.net.URLEncoder.encode("Åsa Ö\u00ADberg", StandardCharsets.UTF_8)).json()
+        assertTrue(http.get("/api/posts?author=" + URLEncoder.encode("Åsa Ö\u00ADberg", StandardCharsets.UTF_8)).json()
                 .path("items").toString().contains("fika-i-malmo"), "one person, looked up as typed");
     }
 
@@ -256,7 +258,7 @@ class PostsApiEndToEndTest extends ServerTest {
         JsonNode pasted = http.created(Http.post("Riktningsmärke igen", "Text.", "2013-08-02", "Åsa Ö\u200Eberg",
                 "Frivården Malmö", "published", "Riktad sam\u200Everkan"));
         String people = http.get("/people").body();
-        org.junit.jupiter.api.Assertions.assertAll(
+        assertAll(
                 () -> assertEquals("riktad-samverkan", pasted.path("tags").get(0).path("slug").asText(),
                         "the category typed with an invisible mark is the one typed plainly"),
                 () -> assertEquals(0, ApiAsserts.tagCount(http, "riktad-sam-verkan"), "no second category \"Riktad samverkan\" on /tags"),

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,13 +48,13 @@ class PublishingPagesEndToEndTest extends AuthorPagesTest {
         // off the first page, above, say).
         assertTrue(mine.indexOf("Schemalagt om fika") < mine.indexOf("Publicerat om fika")
                 && mine.indexOf("Publicerat om fika") < mine.indexOf("Mitt utkast om fika"),
-                () -> "newest change first, but the page's headings were " + java.util.regex.Pattern.compile("<h2><a href=\"([^\"]*)\"")
+                () -> "newest change first, but the page's headings were " + Pattern.compile("<h2><a href=\"([^\"]*)\"")
                         .matcher(mine).results().map(m -> m.group(1)).toList());
         assertTrue(mine.contains(">Utkast</span>"));
         assertTrue(mine.contains(">Schemalagt till 24 december 2031 kl. 15.00</span>"), "scheduled, with its time in Stockholm");
         assertTrue(mine.contains(">Publicerat "));
-        for (String slug : java.util.List.of(draft, published, scheduled)) {
-            for (String link : java.util.List.of("/edit", "/preview", "/delete")) {
+        for (String slug : List.of(draft, published, scheduled)) {
+            for (String link : List.of("/edit", "/preview", "/delete")) {
                 assertTrue(mine.contains("href=\"/posts/" + slug + link + "\""), slug + link);
             }
         }
@@ -235,7 +240,7 @@ class PublishingPagesEndToEndTest extends AuthorPagesTest {
         assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "publishedAt", "", "action", "publish")).status());
         var published = http.get("/api/posts/" + slug).json();
         assertEquals("published", published.path("status").asText());
-        assertTrue(java.time.Instant.parse(published.path("publishedAt").asText()).isBefore(java.time.Instant.now().plusSeconds(5)),
+        assertTrue(Instant.parse(published.path("publishedAt").asText()).isBefore(Instant.now().plusSeconds(5)),
                 "emptied, the field means now: " + published);
         assertEquals(200, http.get("/posts/" + slug).status(), "readers see it at once");
 
@@ -280,8 +285,8 @@ class PublishingPagesEndToEndTest extends AuthorPagesTest {
 
         // A time earlier today is today's date: published, as "Publicera nu" says it; and so is a draft dated earlier today
         // published now (not "inte dagens").
-        java.time.ZoneId stockholm = java.time.ZoneId.of("Europe/Stockholm");
-        java.time.LocalDate day = java.time.LocalDate.now(stockholm);
+        ZoneId stockholm = ZoneId.of("Europe/Stockholm");
+        LocalDate day = LocalDate.now(stockholm);
         String today = write("Bakåtdaterad till i natt", "draft");
         var earlier = asa.post("/posts/" + today + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(today).get("version"),
                 "at", day + "T00:00"));
@@ -290,7 +295,7 @@ class PublishingPagesEndToEndTest extends AuthorPagesTest {
                 "action", "save")).status());
         var now = asa.post("/posts/" + datedDraft + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(datedDraft).get("version")));
         // Across midnight "today" is another day on either side: nothing to say then.
-        org.junit.jupiter.api.Assumptions.assumeTrue(day.equals(java.time.LocalDate.now(stockholm)), "midnight passed during the test");
+        Assumptions.assumeTrue(day.equals(LocalDate.now(stockholm)), "midnight passed during the test");
         assertEquals(303, earlier.status(), earlier.body());
         assertEquals("/drafts?done=published&post=" + today, earlier.header("location"), "today's midnight, in Swedish time");
         assertEquals(303, now.status(), now.body());
@@ -323,7 +328,7 @@ class PublishingPagesEndToEndTest extends AuthorPagesTest {
     }
 
     private static String shownDate(String html) {
-        var m = java.util.regex.Pattern.compile("<p class=\"meta\"><time datetime=\"[^\"]*\">([^<]*)</time>").matcher(html);
+        var m = Pattern.compile("<p class=\"meta\"><time datetime=\"[^\"]*\">([^<]*)</time>").matcher(html);
         assertTrue(m.find(), html);
         return m.group(1);
     }

@@ -8,6 +8,7 @@ import static se.inlagg.local.ReaderPagesEndToEndTest.titles;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +29,7 @@ class ReaderPageOfGonePostsEndToEndTest extends ServerTest {
         String second = page(http, link(page(http, "/tags/borta-sedan-lanken"), "next", "Äldre inlägg"));
         String newer = link(second, "prev", "Nyare inlägg");
         for (String slug : slugs.subList(5, 25)) {
-            assertEquals(204, http.sendWith("DELETE", "/api/posts/" + slug, null, null, java.util.Map.of("If-Match", "*")).status());
+            assertEquals(204, http.sendWith("DELETE", "/api/posts/" + slug, null, null, Map.of("If-Match", "*")).status());
         }
         var gone = http.get(newer);
         assertEquals(303, gone.status());

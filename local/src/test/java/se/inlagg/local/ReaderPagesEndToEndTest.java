@@ -5,16 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.inlagg.http.Caching;
+import se.inlagg.posts.Tag;
 
 /**
  * What a reader finds beyond the newest posts, over HTTP against the local server: the categories,
@@ -138,7 +144,7 @@ class ReaderPagesEndToEndTest extends ServerTest {
         List<String> slugs = ApiAsserts.slugs(months);
         assertTrue(slugs.containsAll(List.of("2020-03", "2019-02", "2019-01")) && !slugs.contains("2031-01") && !slugs.contains("2031-02"),
                 slugs.toString());
-        assertEquals(slugs.stream().sorted(java.util.Comparator.reverseOrder()).toList(), slugs, "the newest month first");
+        assertEquals(slugs.stream().sorted(Comparator.reverseOrder()).toList(), slugs, "the newest month first");
         assertEquals("Mars 2020", months.get(slugs.indexOf("2020-03")).path("name").asText());
     }
 
@@ -154,7 +160,7 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertEquals(400, refused.status(), refused.body());
         var details = refused.json().path("error").path("details");
         assertEquals("author.name", details.path(0).path("field").asText(), refused.body());
-        assertEquals(se.inlagg.posts.Tag.LETTER_OR_DIGIT, details.path(0).path("message").asText());
+        assertEquals(Tag.LETTER_OR_DIGIT, details.path(0).path("message").asText());
         assertEquals("author.office", details.path(1).path("field").asText(), refused.body());
         assertEquals(201, http.write("POST", "/api/posts", Http.post("Hälsning från Kyiv", "Hej.", "2016-06-01", "Olha Petrenko", "Kyjiv",
                 "published").toString()).status(), "written in Latin letters, as a Swedish byline is");
@@ -162,7 +168,7 @@ class ReaderPagesEndToEndTest extends ServerTest {
 
     /** The names as they come in the text, each where it first stands as a whole name. */
     static List<String> inOrderFound(String text, List<String> names) {
-        return names.stream().sorted(java.util.Comparator.comparingInt(n -> {
+        return names.stream().sorted(Comparator.comparingInt(n -> {
             Matcher m = Pattern.compile("[>\"]" + Pattern.quote(n) + "[<\"]").matcher(text);
             assertTrue(m.find(), n + " is listed");
             return m.start();
@@ -193,8 +199,8 @@ class ReaderPagesEndToEndTest extends ServerTest {
     @Test
     void aListCursorEditedToAnImpossibleDateIsRefusedInSwedish() {
         String id = "#5ad2042c-f7f5-47ac-98da-d4ede0d324ab";
-        java.util.function.BiFunction<String, String, String> cursor = (list, date) -> java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("c1|" + list + "||" + date + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        BiFunction<String, String, String> cursor = (list, date) -> Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("c1|" + list + "||" + date + id).getBytes(StandardCharsets.UTF_8));
         assertTrue(page("/?cursor=" + cursor.apply("feed", "2019-03-01T00:00:00Z")).contains("Månadsmöte i Västervik"), "a date that is one");
         assertTrue(page("/tags/frivard?cursor=" + cursor.apply("tag:frivard", "2020-01-01T00:00:00Z")).contains("Månadsmöte i Västervik"));
         for (var impossible : Map.of("/", cursor.apply("feed", "2019-13-01T00:00:00Z"),
@@ -218,7 +224,7 @@ class ReaderPagesEndToEndTest extends ServerTest {
             assertEquals(0, http.get("/api/posts?tag=" + slug).json().path("items").size());
         }
         // A person, an office or a month nobody wrote from: the list of them, to choose again.
-        java.util.Map<String, String> missing = java.util.Map.of("/people/ingen-alls", "<a href=\"/people\">Alla skribenter</a>",
+        Map<String, String> missing = Map.of("/people/ingen-alls", "<a href=\"/people\">Alla skribenter</a>",
                 "/offices/inget-kontor", "<a href=\"/offices\">Alla kontor</a>", "/archive/1999-01", "<a href=\"/archive\">Arkivet, månad för månad</a>");
         missing.forEach((path, link) -> {
             var reply = http.get(path);
@@ -271,7 +277,7 @@ class ReaderPagesEndToEndTest extends ServerTest {
                 "/offices/frivarden-vastervik", "/tags", "/archive", "/people", "/offices", "/feed.xml", "/tags/frivard/feed.xml",
                 "/sitemap.xml", "/robots.txt", "/favicon.ico", "/style.css", "/sok?q=rutiner")) {
             var get = http.get(path);
-            var head = http.raw("HEAD", path, java.util.Map.of(), null);
+            var head = http.raw("HEAD", path, Map.of(), null);
             assertEquals(200, get.status(), path);
             assertEquals(200, head.status(), path);
             // No body: an HTTP server sends none to a HEAD, whatever its handler gives; that the functions give none
@@ -280,8 +286,8 @@ class ReaderPagesEndToEndTest extends ServerTest {
             assertEquals(get.header("etag"), head.header("etag"), path);
             assertEquals(get.header("cache-control"), head.header("cache-control"), path);
         }
-        assertEquals(404, http.raw("HEAD", "/posts/finns-inte", java.util.Map.of(), null).status());
-        assertEquals(405, http.raw("HEAD", "/write", java.util.Map.of(), null).status());
+        assertEquals(404, http.raw("HEAD", "/posts/finns-inte", Map.of(), null).status());
+        assertEquals(405, http.raw("HEAD", "/write", Map.of(), null).status());
     }
 
     /** A post's address in capitals, or any address with a slash at the end, is found. */
@@ -373,7 +379,7 @@ class ReaderPagesEndToEndTest extends ServerTest {
             assertTrue(html.contains("<link rel=\"icon\" href=\"/assets/favicon."), path);
         }
         // Asked for as typed: the canonical address, the links on and the feed's id are the slug's.
-        for (var typed : java.util.Map.of("/tags/FRIV%C3%85RD", "/tags/frivard", "/people/%C3%85SA%20%C3%96BERG", "/people/asa-oberg",
+        for (var typed : Map.of("/tags/FRIV%C3%85RD", "/tags/frivard", "/people/%C3%85SA%20%C3%96BERG", "/people/asa-oberg",
                 "/?month=2019-01", "/archive/2019-01").entrySet()) {
             String html = page(typed.getKey());
             assertEquals(base + typed.getValue(), meta(html, "<link rel=\"canonical\" href=\"([^\"]+)\">"), typed.getKey());
@@ -421,7 +427,7 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertTrue(icon.header("cache-control").contains("max-age=604800"), icon.header("cache-control"));
         var svg = http.get(meta(page("/"), "<link rel=\"icon\" href=\"([^\"]+)\""));
         assertEquals("image/svg+xml", svg.header("content-type"));
-        assertEquals(se.inlagg.http.Caching.IMMUTABLE, svg.header("cache-control"));
+        assertEquals(Caching.IMMUTABLE, svg.header("cache-control"));
     }
 
     @Test

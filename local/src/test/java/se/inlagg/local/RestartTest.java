@@ -7,10 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -87,7 +93,7 @@ class RestartTest {
         Path data = Files.createTempDirectory("inlagg-command-first");
         try {
             try (LocalTable table = LocalTable.open(Repo.template(), data)) {
-                assertEquals(List.of(), table.wiring(java.time.ZoneId.of("UTC")).authors().all(java.time.Instant.now()));
+                assertEquals(List.of(), table.wiring(ZoneId.of("UTC")).authors().all(Instant.now()));
             }
             assertTrue(Files.exists(data.resolve(LocalServer.SEEDING)), "the new table owes its examples");
             try (var first = LocalServer.start(options(data, true))) {
@@ -109,10 +115,10 @@ class RestartTest {
     @Test
     void aStartOnATakenPortLeavesTheDataFolderAsItWas() throws Exception {
         Path data = Files.createTempDirectory("inlagg-taken-port").resolve("data");
-        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             var onTaken = new LocalServer.Options(Repo.template(), data, taken.getLocalPort(), Optional.empty(), Optional.empty(),
                     Optional.empty(), true);
-            org.junit.jupiter.api.Assertions.assertThrows(java.net.BindException.class, () -> LocalServer.start(onTaken));
+            assertThrows(BindException.class, () -> LocalServer.start(onTaken));
             assertFalse(Files.exists(data.resolve("dev-token")), "no author made");
             try (LocalDynamo dynamo = LocalDynamo.start(data); var client = dynamo.client()) {
                 assertEquals(List.of(), client.listTables().tableNames(), "no table made");
@@ -134,7 +140,7 @@ class RestartTest {
         Path data = Files.createTempDirectory("inlagg-late-failure");
         try {
             Files.createDirectories(data.resolve(DataFolder.SERVER_FILE)); // a folder where the file goes
-            var failed = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class, () -> LocalServer.start(options(data, true)));
+            var failed = assertThrows(UncheckedIOException.class, () -> LocalServer.start(options(data, true)));
             assertTrue(failed.getMessage().contains(DataFolder.SERVER_FILE), failed.getMessage());
             Files.delete(data.resolve(DataFolder.SERVER_FILE));
             try (var next = LocalServer.start(options(data, true))) {
@@ -213,7 +219,7 @@ class RestartTest {
                 out.flush();
                 InputStream in = socket.getInputStream();
                 String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 201"), "answered, not cut off: " + answer);
+                assertTrue(answer.startsWith("HTTP/1.1 201"), "answered, not cut off: " + answer);
                 stopping.get();
             } finally {
                 if (stopping.isCompletedExceptionally()) {

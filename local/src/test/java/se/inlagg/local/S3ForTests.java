@@ -1,6 +1,8 @@
 package se.inlagg.local;
 
 import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -31,8 +33,8 @@ public final class S3ForTests {
 
     /** A bucket of its own for one test or one function: made now, named after what it is for. */
     public String newBucket(String purpose) {
-        String name = ("search-" + purpose.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-") + "-"
-                + java.util.UUID.randomUUID().toString().substring(0, 8));
+        String name = ("search-" + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-") + "-"
+                + UUID.randomUUID().toString().substring(0, 8));
         String bucket = name.length() <= 63 ? name : name.substring(name.length() - 63);
         s3.ensureBucket(bucket);
         return bucket;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,9 +165,9 @@ class SearchEndToEndTest extends ServerTest {
         awaitHits("studiebesök", h -> h.size() == 2);
 
         String category = http.get("/tags/resor").body();
-        var box = java.util.regex.Pattern.compile("<form class=\"search within\" method=\"get\" action=\"/sok\" role=\"search\" "
+        var box = Pattern.compile("<form class=\"search within\" method=\"get\" action=\"/sok\" role=\"search\" "
                 + "aria-label=\"Sök bland inläggen i kategorin Resor\">.*?<input type=\"hidden\" name=\"tag\" value=\"Resor\">",
-                java.util.regex.Pattern.DOTALL).matcher(category);
+                Pattern.DOTALL).matcher(category);
         assertTrue(box.find(), "the category's page has a box that keeps to it: " + category);
         // What that form sends, as a browser sends it.
         String within = http.get("/sok?q=" + q("studiebesök") + "&tag=Resor").body();
@@ -248,7 +249,7 @@ class SearchEndToEndTest extends ServerTest {
         assertTrue(first.contains("<title>Sök: terminsstart – Inlägg</title>") && first.contains("12 inlägg hittades för ”terminsstart”. Sida 1 av 2."),
                 first);
         // Found by a probe: every page of hits had one title.
-        var next = java.util.regex.Pattern.compile("href=\"(/sok\\?q=terminsstart&amp;cursor=[^\"]+)\"").matcher(first);
+        var next = Pattern.compile("href=\"(/sok\\?q=terminsstart&amp;cursor=[^\"]+)\"").matcher(first);
         assertTrue(next.find(), first);
         String second = http.get(next.group(1).replace("&amp;", "&")).body();
         assertTrue(second.contains("<title>Sök: terminsstart – sida 2 – Inlägg</title>") && second.contains("Sida 2 av 2."), second);

@@ -3,9 +3,12 @@ package se.inlagg.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
 
 class SeedPostsTest extends ServerTest {
 
@@ -17,16 +20,16 @@ class SeedPostsTest extends ServerTest {
             assertEquals(slugs.stream().map(s -> new SeedPosts.Seeded(s, true)).toList(), SeedPosts.seed(wiring));
             assertEquals(slugs.stream().map(s -> new SeedPosts.Seeded(s, false)).toList(), SeedPosts.seed(wiring), "again: the same two posts");
             // After a day the examples' keys are forgotten: they must not be made again.
-            var tomorrow = Wirings.on(client, env.server.tableName(), Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(25)));
+            var tomorrow = Wirings.on(client, env.server.tableName(), Clock.offset(Clock.systemUTC(), Duration.ofHours(25)));
             assertEquals(slugs.stream().map(s -> new SeedPosts.Seeded(s, false)).toList(), SeedPosts.seed(tomorrow), "a day later too");
             // An example deleted is added once more (under a new address: slugs are never given again), then left alone,
             // however many days later seeding runs again.
             var first = wiring.posts().get(slugs.getFirst(), Optional.of(SeedPosts.AUTHOR_ID));
-            var post = ((se.inlagg.posts.Outcome.Done<se.inlagg.posts.Post>) first).value();
-            assertEquals(se.inlagg.posts.Outcome.Done.class, wiring.posts().delete(post.slug(), Optional.empty(), SeedPosts.AUTHOR_ID).getClass());
+            var post = ((Outcome.Done<Post>) first).value();
+            assertEquals(Outcome.Done.class, wiring.posts().delete(post.slug(), Optional.empty(), SeedPosts.AUTHOR_ID).getClass());
             var again = SeedPosts.seed(tomorrow);
             assertEquals(List.of(new SeedPosts.Seeded("att-gastspela-som-chef-2", true), new SeedPosts.Seeded(slugs.get(1), false)), again);
-            var twoDaysLater = Wirings.on(client, env.server.tableName(), Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(49)));
+            var twoDaysLater = Wirings.on(client, env.server.tableName(), Clock.offset(Clock.systemUTC(), Duration.ofHours(49)));
             assertEquals(List.of(new SeedPosts.Seeded("att-gastspela-som-chef-2", false), new SeedPosts.Seeded(slugs.get(1), false)),
                     SeedPosts.seed(twoDaysLater));
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class SignInForgeryTest extends ServerTest {
     }
 
     Http.Reply post(Map<String, String> headers, String body) {
-        return http.send("POST", "/signin", FORM, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, headers);
+        return http.send("POST", "/signin", FORM, body.getBytes(StandardCharsets.UTF_8), null, headers);
     }
 
     @Test

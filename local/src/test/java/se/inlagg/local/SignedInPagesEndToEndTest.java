@@ -1,13 +1,16 @@
 package se.inlagg.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,10 +55,10 @@ class SignedInPagesEndToEndTest extends AuthorPagesTest {
         String slug = write("Skyddat mot förfalskning", "publish");
         var form = with(asa.editForm(slug), "title", "Förfalskad rubrik", "action", "save");
         var noTokenNoBrowser = http.send("POST", "/posts/" + slug + "/edit", "application/x-www-form-urlencoded",
-                ("version=1&title=Utan+token&body=x&authorName=x").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ("version=1&title=Utan+token&body=x&authorName=x").getBytes(StandardCharsets.UTF_8),
                 null, Map.of("Cookie", asa.cookie));
         assertEquals(403, noTokenNoBrowser.status(), "no token, and no browser saying the form is the site's");
-        for (var forged : java.util.List.of(with(form, "csrf", "fel"))) {
+        for (var forged : List.of(with(form, "csrf", "fel"))) {
             var refused = asa.post("/posts/" + slug + "/edit", forged);
             assertEquals(403, refused.status());
             assertTrue(refused.body().contains("Formuläret kom inte från den här sidan"), refused.body());
@@ -63,11 +66,11 @@ class SignedInPagesEndToEndTest extends AuthorPagesTest {
             assertTrue(refused.body().contains("name=\"version\" value=\"1\""), "still the version the text was written from");
         }
         var crossSite = http.send("POST", "/posts/" + slug + "/edit", "application/x-www-form-urlencoded",
-                ("csrf=" + asa.csrf + "&version=1&title=Fr%C3%A5n+annan+sajt&body=x&authorName=x").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ("csrf=" + asa.csrf + "&version=1&title=Fr%C3%A5n+annan+sajt&body=x&authorName=x").getBytes(StandardCharsets.UTF_8),
                 null, Map.of("Cookie", asa.cookie, "Origin", "https://elak.example"));
         assertEquals(403, crossSite.status());
         var signedOut = http.send("POST", "/posts/" + slug + "/edit", "application/x-www-form-urlencoded",
-                "title=Utloggad+rubrik&body=Utloggad+text".getBytes(java.nio.charset.StandardCharsets.UTF_8), null, Map.of());
+                "title=Utloggad+rubrik&body=Utloggad+text".getBytes(StandardCharsets.UTF_8), null, Map.of());
         assertEquals(403, signedOut.status());
         assertTrue(signedOut.body().contains("Du är inte inloggad") && signedOut.body().contains("Utloggad text"));
         assertEquals("Skyddat mot förfalskning", asa.editForm(slug).get("title"), "nothing changed");
@@ -85,11 +88,11 @@ class SignedInPagesEndToEndTest extends AuthorPagesTest {
         String slug = write("Inte din att ändra", "publish");
         String version = asa.editForm(slug).get("version");
         byte[] forged = ("version=" + version + "&title=Kapad+rubrik&body=Kapad+text&authorName=%C3%85sa&action=save")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        for (var browser : java.util.List.of(
+                .getBytes(StandardCharsets.UTF_8);
+        for (var browser : List.of(
                 Map.of("Origin", "https://elak.example", "Sec-Fetch-Site", "cross-site"),
                 Map.of("Cookie", asa.cookie, "Origin", "https://annan.blogg.example.se", "Sec-Fetch-Site", "same-site"))) {
-            for (String path : java.util.List.of("/posts/" + slug + "/edit", "/write", "/profile")) {
+            for (String path : List.of("/posts/" + slug + "/edit", "/write", "/profile")) {
                 var refused = http.send("POST", path, "application/x-www-form-urlencoded", forged, null, browser);
                 assertEquals(403, refused.status(), path + ": " + refused.body());
                 assertTrue(refused.body().contains("Formuläret skickades från en annan webbplats"), refused.body());
@@ -133,7 +136,7 @@ class SignedInPagesEndToEndTest extends AuthorPagesTest {
         String version = asa.editForm(slug).get("version");
         var signedOut = http.send("POST", "/posts/" + slug + "/edit", "application/x-www-form-urlencoded",
                 ("version=" + version + "&title=Utloggad+mitt+i&body=Texten+skriven+utloggad.&authorName=%C3%85sa&action=save")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), null, Map.of("Origin", "http://" + http.base().getAuthority()));
+                        .getBytes(StandardCharsets.UTF_8), null, Map.of("Origin", "http://" + http.base().getAuthority()));
         assertEquals(403, signedOut.status());
         assertTrue(signedOut.body().contains("logga in i en ny flik och spara sedan här igen"), signedOut.body());
         var kept = AuthorBrowser.fields(signedOut.body());
@@ -146,7 +149,7 @@ class SignedInPagesEndToEndTest extends AuthorPagesTest {
         // The new post's form likewise.
         var newSignedOut = http.send("POST", "/write", "application/x-www-form-urlencoded",
                 ("formId=utloggad-ny&title=Ny+utloggad&body=Skriven+utloggad.&authorName=%C3%85sa&action=publish")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), null, Map.of("Origin", "http://" + http.base().getAuthority()));
+                        .getBytes(StandardCharsets.UTF_8), null, Map.of("Origin", "http://" + http.base().getAuthority()));
         assertEquals(403, newSignedOut.status());
         assertTrue(newSignedOut.body().contains("logga in i en ny flik och spara sedan här igen"), newSignedOut.body());
         var newSaved = asa.post("/write", with(AuthorBrowser.fields(newSignedOut.body()), "action", "publish"));
@@ -169,7 +172,7 @@ class SignedInPagesEndToEndTest extends AuthorPagesTest {
         assertEquals(413, tooLarge.status());
         var missing = asa.get("/posts/finns-inte-har");
         assertEquals(404, missing.status());
-        for (var page : java.util.List.of(tooLarge, missing)) {
+        for (var page : List.of(tooLarge, missing)) {
             assertTrue(page.body().contains(">Logga ut</button>") && page.body().contains("href=\"/drafts\""), page.body());
             assertFalse(page.body().contains(">Logga in</a>"), page.body());
             assertEquals("no-store", page.header("cache-control"));
@@ -230,7 +233,7 @@ class SignedInPagesEndToEndTest extends AuthorPagesTest {
                 "/posts/" + slug + "/edit", "version=1&title=Ny+flik&body=Skriven+utloggad.&authorName=%C3%85sa&action=save",
                 "/profile", "name=Namn+skrivet+utloggad&role=&office=");
         sent.forEach((path, body) -> {
-            var signedOut = http.send("POST", path, "application/x-www-form-urlencoded", body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            var signedOut = http.send("POST", path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8),
                     null, fromTheSite);
             assertEquals(403, signedOut.status(), path);
             assertTrue(signedOut.body().contains("logga in i en ny flik och spara sedan här igen"), path + ": " + signedOut.body());
@@ -245,9 +248,9 @@ class SignedInPagesEndToEndTest extends AuthorPagesTest {
         assertTrue(asa.get("/drafts?done=signedin").body().contains("Du är inloggad. Det du skrev finns kvar i den andra fliken"));
 
         // The profile given back signed out is saved at the first click once signed in, as the post's forms are.
-        var cecilia = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env.server, "Cecilia Holm", "profil-forfattare-" + java.util.UUID.randomUUID()));
+        var cecilia = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env.server, "Cecilia Holm", "profil-forfattare-" + UUID.randomUUID()));
         var profile = http.send("POST", "/profile", "application/x-www-form-urlencoded",
-                "name=Cecilia+Holm-Berg&role=Handl%C3%A4ggare&office=".getBytes(java.nio.charset.StandardCharsets.UTF_8), null, fromTheSite);
+                "name=Cecilia+Holm-Berg&role=Handl%C3%A4ggare&office=".getBytes(StandardCharsets.UTF_8), null, fromTheSite);
         assertEquals(403, profile.status());
         var kept = AuthorBrowser.fields(profile.body());
         assertEquals("Cecilia Holm-Berg", kept.get("name"));
@@ -292,17 +295,17 @@ class SignedInPagesEndToEndTest extends AuthorPagesTest {
     /** Signed in from an author's page, the author comes back to it, not always to /write. */
     @Test
     void authorPagesSendReadersToSignInAndBackOnceSignedIn() {
-        for (String path : java.util.List.of("/drafts", "/profile", "/posts/x/edit", "/posts/x/preview", "/posts/x/delete", "/drafts?cursor=abc")) {
+        for (String path : List.of("/drafts", "/profile", "/posts/x/edit", "/posts/x/preview", "/posts/x/delete", "/drafts?cursor=abc")) {
             var reply = http.get(path);
             assertEquals(303, reply.status(), path);
-            assertEquals("/signin?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8), reply.header("location"), path);
+            assertEquals("/signin?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8), reply.header("location"), path);
         }
         String slug = write("Tillbaka efter inloggningen", "draft");
         String form = http.get("/signin?next=%2Fposts%2F" + slug + "%2Fedit").body();
         assertTrue(form.contains("<input type=\"hidden\" name=\"next\" value=\"/posts/" + slug + "/edit\">"), form);
         var signedIn = http.signIn(ServerExtension.TOKEN, Map.of(), "/posts/" + slug + "/edit");
         assertEquals("/posts/" + slug + "/edit", signedIn.header("location"), "back where the author was");
-        for (String elsewhere : java.util.List.of("https://elak.example/", "//elak.example/", "/\\elak.example", "javascript:alert(1)")) {
+        for (String elsewhere : List.of("https://elak.example/", "//elak.example/", "/\\elak.example", "javascript:alert(1)")) {
             var away = http.signIn(ServerExtension.TOKEN, Map.of(), elsewhere);
             assertEquals("/write", away.header("location"), "never to another site: " + elsewhere);
         }

@@ -3,10 +3,13 @@ package se.inlagg.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -155,7 +158,7 @@ class StreamRecoveryTest {
         LocalTable.open(Repo.template(), data).close();
     }
 
-    private static void copyFolder(Path from, Path to) throws java.io.IOException {
+    private static void copyFolder(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (var files = Files.list(from)) {
             for (Path file : files.toList()) {
@@ -164,7 +167,7 @@ class StreamRecoveryTest {
         }
     }
 
-    private static void deleteFolder(Path folder) throws java.io.IOException {
+    private static void deleteFolder(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
             for (Path file : files.toList()) {
                 Files.delete(file);
@@ -188,7 +191,7 @@ class StreamRecoveryTest {
 
     private int found(LocalServer server, String word) throws Exception {
         var reply = client.send(HttpRequest.newBuilder(URI.create(server.baseUri().resolve("/api/").toString() + "search?q="
-                + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+                + URLEncoder.encode(word, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, reply.statusCode(), reply.body());
         return Http.JSON.readTree(reply.body()).path("total").asInt();
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -59,13 +61,13 @@ class TableFromTemplateTest {
     void whatComesBeforeANewTableRunsWhileItIsMissingAndOnlyThen() throws Exception {
         Template template = Template.read(Files.writeString(dir.resolve("template.yaml"), TABLE));
         String name = TableFromTemplate.tableName(template);
-        java.util.List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         try (LocalDynamo dynamo = LocalDynamo.start(dir.resolve("data")); var client = dynamo.client()) {
             Runnable before = () -> seen.add(client.listTables().tableNames().contains(name) ? "there" : "missing");
             assertEquals(true, TableFromTemplate.ensure(client, template, name, true, before));
             assertEquals(false, TableFromTemplate.ensure(client, template, name, true, before));
         }
-        assertEquals(java.util.List.of("missing"), seen);
+        assertEquals(List.of("missing"), seen);
     }
 
     private TableDescription created(String yaml) throws Exception {

@@ -6,17 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** What no local run can reveal but AWS would: the template's wiring, checked by reading it. */
 @SameOnEveryBackend
@@ -59,30 +65,30 @@ class TemplateContractTest {
      */
     @Test
     void corsAllowsEveryHeaderTheApiDocumentNames() {
-        Set<String> documented = new java.util.TreeSet<>();
+        Set<String> documented = new TreeSet<>();
         OpenApiDocument.read().root().findParents("in").stream().filter(p -> p.path("in").asText().equals("header"))
-                .forEach(p -> documented.add(p.path("name").asText().toLowerCase(java.util.Locale.ROOT)));
+                .forEach(p -> documented.add(p.path("name").asText().toLowerCase(Locale.ROOT)));
         assertTrue(documented.containsAll(Set.of("if-match", "if-unmodified-since", "idempotency-key")), documented.toString());
         var api = template.firstOfType("AWS::Serverless::HttpApi").orElseThrow().getValue();
         List<?> allowed = (List<?>) valueAt(api, "AllowHeaders").orElseThrow(() -> new AssertionError("no CORS AllowHeaders"));
         Set<String> allowedHeaders = new HashSet<>();
-        allowed.forEach(h -> allowedHeaders.add(String.valueOf(h).toLowerCase(java.util.Locale.ROOT)));
+        allowed.forEach(h -> allowedHeaders.add(String.valueOf(h).toLowerCase(Locale.ROOT)));
         assertTrue(allowedHeaders.containsAll(documented), "documented " + documented + ", allowed " + allowedHeaders);
         assertTrue(allowedHeaders.containsAll(Set.of("authorization", "content-type")));
     }
 
     /** The first value under this key anywhere in a resource (CORS sits inside an Fn::If). */
-    private static java.util.Optional<Object> valueAt(Object node, String key) {
+    private static Optional<Object> valueAt(Object node, String key) {
         if (node instanceof Map<?, ?> map) {
             if (map.containsKey(key)) {
-                return java.util.Optional.of(map.get(key));
+                return Optional.of(map.get(key));
             }
-            return map.values().stream().map(v -> valueAt(v, key)).flatMap(java.util.Optional::stream).findFirst();
+            return map.values().stream().map(v -> valueAt(v, key)).flatMap(Optional::stream).findFirst();
         }
         if (node instanceof List<?> list) {
-            return list.stream().map(v -> valueAt(v, key)).flatMap(java.util.Optional::stream).findFirst();
+            return list.stream().map(v -> valueAt(v, key)).flatMap(Optional::stream).findFirst();
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     @Test
@@ -114,24 +120,24 @@ class TemplateContractTest {
      */
     @Test
     void theAllowHeadersOfEvery405AreTheMethodsTheTemplateRoutes() throws IOException {
-        var allowed = new java.util.Properties();
+        var allowed = new Properties();
         try (var in = Files.newInputStream(Repo.root().resolve("functions/src/main/resources/allowed-methods.properties"))) {
             allowed.load(in);
         }
         List<String> order = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
-        Map<String, String> expected = new java.util.TreeMap<>();
+        Map<String, String> expected = new TreeMap<>();
         for (var routed : template.routes()) {
             if (!routed.path().equals("$default")) {
                 expected.put(routed.path(), String.join(", ", template.routes().stream()
                         .filter(r -> r.path().equals(routed.path())).map(Template.Route::method)
-                        .sorted(java.util.Comparator.comparingInt(order::indexOf)).toList()));
+                        .sorted(Comparator.comparingInt(order::indexOf)).toList()));
             }
         }
         // One route answers what no other does: an ANY route per path put a statement per path in the fallback's
         // resource policy, near Lambda's 20 KB limit for one.
         assertEquals(List.of("$default"), template.routes().stream().filter(r -> r.functionId().equals("FallbackFunction"))
                 .map(Template.Route::key).toList());
-        Map<String, String> listed = new java.util.TreeMap<>();
+        Map<String, String> listed = new TreeMap<>();
         allowed.forEach((k, v) -> listed.put((String) k, (String) v));
         assertEquals(expected, listed);
     }

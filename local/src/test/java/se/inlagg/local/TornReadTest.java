@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.inlagg.local.ScheduledCountsTest.done;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +22,7 @@ import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.PostVersion;
+import se.inlagg.posts.Slugs;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -124,7 +127,7 @@ class TornReadTest {
             PostService posts = Wirings.on(readCommitted(raw, midQuery), TABLE).posts();
             String title = "Årsmöte i Östersund, skapat nu";
             midQuery.set(() -> done(posts.create(draft(title, "Första texten."), AUTHOR, Optional.empty())));
-            Outcome<Post> seen = posts.get(se.inlagg.posts.Slugs.forTitle(title), Optional.empty());
+            Outcome<Post> seen = posts.get(Slugs.forTitle(title), Optional.empty());
             assertEquals(null, midQuery.get(), "the read went across the create");
             Post read = done(seen);
             assertEquals(1, read.version());
@@ -145,7 +148,7 @@ class TornReadTest {
             Wiring wiring = Wirings.on(batchReadCommitted(raw, midBatch), TABLE);
             PostService posts = wiring.posts();
             Post first = done(posts.create(draft("Årsmöte i Östersund", "Första texten."), AUTHOR, Optional.empty()));
-            String session = wiring.sessions().begin(AUTHOR, "session-" + java.util.UUID.randomUUID(), "csrf", java.time.Instant.now()).id();
+            String session = wiring.sessions().begin(AUTHOR, "session-" + UUID.randomUUID(), "csrf", Instant.now()).id();
 
             midBatch.set(() -> done(posts.edit(first, draft("Årsmöte i Östersund", "Andra texten, den som gäller."), AUTHOR)));
             Post opened = wiring.withSessionAndSlug(Optional.of(session), Optional.of(first.slug()),

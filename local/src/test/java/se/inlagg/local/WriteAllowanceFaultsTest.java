@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -23,8 +25,10 @@ import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
 import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.PostService;
+import se.inlagg.posts.Refusal;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
@@ -37,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionConflictExcepti
 @SameOnEveryBackend
 class WriteAllowanceFaultsTest {
 
-    final String TABLE = "PostsTable-AllowanceFaults-" + java.util.UUID.randomUUID();
+    final String TABLE = "PostsTable-AllowanceFaults-" + UUID.randomUUID();
 
     @TempDir
     Path data;
@@ -122,12 +126,12 @@ class WriteAllowanceFaultsTest {
             Post created = done(posts.create(draft("Höstens långa protokoll", "Kort."), AUTHOR, Optional.empty()));
             Post stored = done(posts.getToChange(created.slug(), AUTHOR));
             // Someone else (a leaked token) spent the author's hour: its counter is at the allowance.
-            s.raw().updateItem(r -> r.tableName(TABLE).key(java.util.Map.of(
-                            "PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("RATE#writes#" + AUTHOR),
-                            "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("HOUR#" + now.getEpochSecond() / 3600)))
-                    .updateExpression("SET used = :all").expressionAttributeValues(java.util.Map.of(":all",
-                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("6000"))));
-            assertInstanceOf(se.inlagg.posts.Refusal.AllowanceSpent.class, assertInstanceOf(Outcome.Refused.class,
+            s.raw().updateItem(r -> r.tableName(TABLE).key(Map.of(
+                            "PK", AttributeValue.fromS("RATE#writes#" + AUTHOR),
+                            "SK", AttributeValue.fromS("HOUR#" + now.getEpochSecond() / 3600)))
+                    .updateExpression("SET used = :all").expressionAttributeValues(Map.of(":all",
+                            AttributeValue.fromN("6000"))));
+            assertInstanceOf(Refusal.AllowanceSpent.class, assertInstanceOf(Outcome.Refused.class,
                     posts.addTags(created.slug(), List.of("Ekonomi"), Optional.empty(), AUTHOR)).refusal(), "the hour is spent");
             var toDraft = new PostDraft(Optional.of(stored.summary().title()), Optional.of("Kort."), Optional.of("Åsa Öberg"),
                     Optional.empty(), Optional.empty(), List.of("Protokoll"), Optional.empty(), Optional.empty(), Optional.empty(),

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.inlagg.app.Wiring;
@@ -36,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class WriteAllowanceTest {
 
     /** A table of each test's own: on LocalStack the tests share one endpoint, and an hour's counter would carry over. */
-    final String TABLE = "PostsTable-Allowance-" + java.util.UUID.randomUUID();
+    final String TABLE = "PostsTable-Allowance-" + UUID.randomUUID();
     static final String OTHER = "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f";
     static final long ALLOWANCE = 6_000;
 

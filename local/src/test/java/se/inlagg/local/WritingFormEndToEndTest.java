@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import se.inlagg.http.Caching;
 
 /**
  * The form for a new post, over HTTP as a browser without JavaScript sends it: what is typed and pasted is saved as
@@ -26,7 +28,7 @@ class WritingFormEndToEndTest extends AuthorPagesTest {
         var page = asa.get("/write");
         assertTrue(page.body().contains("<form method=\"post\" action=\"/write\" class=\"write\" accept-charset=\"utf-8\" novalidate data-utkast=\"/write\">"),
                 page.body());
-        var script = java.util.regex.Pattern.compile("<script src=\"(/assets/utkast\\.[A-Za-z0-9]{10}\\.js)\" data-utkast-av=\"([0-9a-f]{16})\" defer></script>")
+        var script = Pattern.compile("<script src=\"(/assets/utkast\\.[A-Za-z0-9]{10}\\.js)\" data-utkast-av=\"([0-9a-f]{16})\" defer></script>")
                 .matcher(page.body());
         assertTrue(script.find(), page.body());
         assertTrue(page.header("content-security-policy").contains("script-src 'self';"), page.header("content-security-policy"));
@@ -43,7 +45,7 @@ class WritingFormEndToEndTest extends AuthorPagesTest {
         var file = http.get(script.group(1));
         assertEquals(200, file.status());
         assertEquals("text/javascript; charset=utf-8", file.header("content-type"));
-        assertEquals(se.inlagg.http.Caching.IMMUTABLE, file.header("cache-control"));
+        assertEquals(Caching.IMMUTABLE, file.header("cache-control"));
         assertTrue(file.body().contains("localStorage"));
         assertEquals(404, http.get("/assets/utkast.js.map").status());
 

@@ -1,5 +1,6 @@
 package se.inlagg.emulator.dynamodb;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
@@ -128,7 +130,7 @@ class DurabilityTest {
         String message = messages(e);
         assertTrue(message.contains("journal " + journal.toAbsolutePath()) && message.contains("is damaged at byte 0"), message);
         assertTrue(message.contains("truncate -s 0 '" + journal.toAbsolutePath() + "'"), "says how to keep what is before it: " + message);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, Files.readAllBytes(journal), "nothing cut off");
+        assertArrayEquals(bytes, Files.readAllBytes(journal), "nothing cut off");
         // The operator's choice, as the message gives it: the writes before the damage (none here) kept, those after it lost.
         try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.WRITE)) {
             ch.truncate(0);
@@ -209,7 +211,7 @@ class DurabilityTest {
         }
     }
 
-    private static List<software.amazon.awssdk.services.dynamodb.model.Record> read(DynamoDbClient db, DynamoDbStreamsClient streams,
+    private static List<Record> read(DynamoDbClient db, DynamoDbStreamsClient streams,
                                                                                     String table, ShardIteratorType type, String sequence) {
         String it = Contract.shardIterator(db, streams, table, type, sequence);
         return streams.getRecords(b -> b.shardIterator(it)).records();

@@ -5,6 +5,9 @@ import static se.inlagg.emulator.dynamodb.Contract.key;
 import static se.inlagg.emulator.dynamodb.Contract.n;
 import static se.inlagg.emulator.dynamodb.Contract.s;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,7 +77,7 @@ class EmulatorBenchmarkTest {
             byte[] query = ("{\"TableName\":\"" + table + "\",\"IndexName\":\"GSI1\",\"ScanIndexForward\":false,\"Limit\":21,"
                     + "\"KeyConditionExpression\":\"GSI1PK = :f AND GSI1SK BETWEEN :a AND :z\",\"ExpressionAttributeValues\":"
                     + "{\":f\":{\"S\":\"FEED\"},\":a\":{\"S\":\"2025-01\"},\":z\":{\"S\":\"2025-12~\"}}}")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    .getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < 2000; i++) {
                 dispatcher.handle("DynamoDB_20120810.Query", query, null);
             }
@@ -86,8 +89,8 @@ class EmulatorBenchmarkTest {
             }
             System.out.printf("[benchmark] %,d items: the same GSI Query in process (JSON in and out, no HTTP, no SDK) median %.3f ms, p95 %.3f ms%n",
                     items, median(nanos), p95(nanos));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,6 +2,7 @@ package se.inlagg.emulator.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.inlagg.emulator.dynamodb.Contract.key;
 
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -89,7 +91,7 @@ class FullDiskTest {
             assertEquals(200, put(dynamo, "efter-" + i).status());
         }
 
-        IOException full = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> Snapshot.write(db, file, temporary -> {
+        IOException full = assertThrows(IOException.class, () -> Snapshot.write(db, file, temporary -> {
             FillingChannel disk = new FillingChannel(FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING));
             disk.room = before.length;
@@ -97,7 +99,7 @@ class FullDiskTest {
         }));
         assertTrue(full.getMessage().contains("No space left on device"), full.getMessage());
         assertFalse(Files.exists(dir.resolve("snapshot.tmp")), "no half file left to hold the space");
-        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(Files.readAllBytes(file)), "the snapshot before, whole");
+        assertEquals(Arrays.toString(before), Arrays.toString(Files.readAllBytes(file)), "the snapshot before, whole");
     }
 
     private static Dispatcher.Answer createTable(Dispatcher dynamo) {

@@ -10,8 +10,10 @@ import static se.inlagg.emulator.dynamodb.Contract.key;
 import static se.inlagg.emulator.dynamodb.Contract.n;
 import static se.inlagg.emulator.dynamodb.Contract.s;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.inlagg.emulator.SkipOnLocalStack;
@@ -274,7 +276,7 @@ class ItemContractTest {
                 ":tag", s("skog"), ":part", s("jakt"), ":type", s("N"));
         for (String condition : passing) {
             var used = values.entrySet().stream().filter(e -> condition.contains(e.getKey()))
-                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             db.updateItem(b -> b.tableName(table).key(key("C#1", "C")).updateExpression("SET touched = :t")
                     .conditionExpression(condition)
                     .expressionAttributeValues(with(used, ":t", AttributeValue.fromBool(true))));
@@ -285,7 +287,7 @@ class ItemContractTest {
     }
 
     private static Map<String, AttributeValue> with(Map<String, AttributeValue> m, String k, AttributeValue v) {
-        var copy = new java.util.HashMap<>(m);
+        var copy = new HashMap<>(m);
         copy.put(k, v);
         return copy;
     }

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.inlagg.emulator.SkipOnLocalStack;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** Query and Scan: key conditions, sparse indexes, paging, Limit before the filter, COUNT and the refusals. */
@@ -201,7 +203,7 @@ class QueryContractTest {
         Map<String, AttributeValue> start = null;
         int scanned = 0;
         do {
-            var b = software.amazon.awssdk.services.dynamodb.model.ScanRequest.builder().tableName(table).limit(7);
+            var b = ScanRequest.builder().tableName(table).limit(7);
             if (start != null) {
                 b.exclusiveStartKey(start);
             }
@@ -236,7 +238,7 @@ class QueryContractTest {
     void numericSortKeysSortByValue() {
         String name = Contract.uniqueName("numbers");
         db.createTable(b -> b.tableName(name).billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(Contract.attribute("id"), software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
+                .attributeDefinitions(Contract.attribute("id"), AttributeDefinition.builder()
                         .attributeName("n").attributeType("N").build())
                 .keySchema(Contract.hash("id"), Contract.range("n")));
         for (String v : List.of("10", "9", "-1.5", "100", "0.25")) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -92,6 +93,6 @@ class CopyContractTest {
 
     private Map<String, String> tags(String bucket, String key) {
         return s3.getObjectTagging(b -> b.bucket(bucket).key(key)).tagSet().stream()
-                .collect(java.util.stream.Collectors.toMap(Tag::key, Tag::value));
+                .collect(Collectors.toMap(Tag::key, Tag::value));
     }
 }

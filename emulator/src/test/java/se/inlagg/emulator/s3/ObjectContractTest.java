@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -127,10 +129,10 @@ class ObjectContractTest {
     }
 
     /** UTF-8 byte order, spelled out independently of the emulator's comparator. */
-    static final class Utf8OrderForTests implements java.util.Comparator<String> {
+    static final class Utf8OrderForTests implements Comparator<String> {
         @Override
         public int compare(String a, String b) {
-            return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+            return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
         }
     }
 

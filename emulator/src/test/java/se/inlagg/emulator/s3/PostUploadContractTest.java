@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -146,9 +147,9 @@ class PostUploadContractTest {
     void aPolicyChangedAfterSigningIsSignatureDoesNotMatch() throws Exception {
         String bucket = S3Contract.bucket();
         Map<String, String> fields = signed(picturePolicy(bucket));
-        String widened = new String(java.util.Base64.getDecoder().decode(fields.get("policy")), StandardCharsets.UTF_8)
+        String widened = new String(Base64.getDecoder().decode(fields.get("policy")), StandardCharsets.UTF_8)
                 .replace("\"uploads/\"", "\"\"");
-        fields.put("policy", java.util.Base64.getEncoder().encodeToString(widened.getBytes(StandardCharsets.UTF_8)));
+        fields.put("policy", Base64.getEncoder().encodeToString(widened.getBytes(StandardCharsets.UTF_8)));
         HttpResponse<String> r = new MultipartForm().field("key", "annat/${filename}").field("Content-Type", "image/png")
                 .field("success_action_redirect", REDIRECT).fields(fields)
                 .post(action(bucket), "x.png", "image/png", ObjectContractTest.png());

@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,6 +30,7 @@ import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /** The data folder: what a restart finds, what a crash leaves, and who may use it. Emulator only. */
@@ -142,10 +149,10 @@ class S3DurabilityTest {
      */
     @Test
     void aDisksRefusalIsOneLineThatSaysSoAndS3sOwn500() throws IOException {
-        List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler handler = new java.util.logging.Handler() {
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
             @Override
-            public void publish(java.util.logging.LogRecord r) {
+            public void publish(LogRecord r) {
                 logged.add(r);
             }
 
@@ -157,7 +164,7 @@ class S3DurabilityTest {
             public void close() {
             }
         };
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger(HttpFront.class.getName());
+        Logger log = Logger.getLogger(HttpFront.class.getName());
         log.addHandler(handler);
         try (EmbeddedS3 s3 = start(dir); S3Client client = S3Contract.client(s3.endpoint())) {
             client.createBucket(b -> b.bucket("bilder"));
@@ -166,11 +173,11 @@ class S3DurabilityTest {
             Path blobs = dir.resolve("s3").resolve("bilder").resolve("blobs");
             Files.delete(blobs);
             Files.writeString(blobs, "inte en mapp");
-            var failed = assertThrows(software.amazon.awssdk.services.s3.model.S3Exception.class,
+            var failed = assertThrows(S3Exception.class,
                     () -> client.putObject(b -> b.bucket("bilder").key("a.txt"), RequestBody.fromString("första")));
             assertEquals(500, failed.statusCode());
             assertEquals("InternalError", failed.awsErrorDetails().errorCode());
-            List<java.util.logging.LogRecord> warnings = logged.stream().filter(r -> r.getMessage().contains("PUT /bilder/a.txt failed")).toList();
+            List<LogRecord> warnings = logged.stream().filter(r -> r.getMessage().contains("PUT /bilder/a.txt failed")).toList();
             assertFalse(warnings.isEmpty(), "logged");
             for (var warning : warnings) {
                 assertTrue(warning.getMessage().contains("failed: the data folder's disk: ") && warning.getMessage().contains("free some space"),
@@ -181,16 +188,16 @@ class S3DurabilityTest {
             // Any other failure is no disk's, and keeps its trace: a client that hangs up in the middle of
             // its body, here.
             logged.clear();
-            try (var socket = new java.net.Socket("localhost", s3.endpoint().getPort())) {
+            try (var socket = new Socket("localhost", s3.endpoint().getPort())) {
                 socket.getOutputStream().write(("PUT /bilder/b.txt HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n0123456789")
                         .getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
             }
-            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (logged.stream().noneMatch(r -> r.getMessage().contains("/bilder/b.txt")) && System.nanoTime() < until) {
                 Thread.onSpinWait();
             }
-            List<java.util.logging.LogRecord> hungUp = logged.stream().filter(r -> r.getMessage().contains("/bilder/b.txt")).toList();
+            List<LogRecord> hungUp = logged.stream().filter(r -> r.getMessage().contains("/bilder/b.txt")).toList();
             assertFalse(hungUp.isEmpty(), "the hang-up is logged");
             for (var record : hungUp) {
                 assertFalse(record.getMessage().contains("disk"), record.getMessage());

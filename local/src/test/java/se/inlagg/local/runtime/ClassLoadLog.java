@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,7 +30,7 @@ final class ClassLoadLog {
     }
 
     /** The first class loaded whose name starts so (a package's prefix), if the JVM loaded any. */
-    java.util.Optional<String> first(String prefix) {
+    Optional<String> first(String prefix) {
         Pattern loaded = Pattern.compile("^\\[\\d+ns\\] (" + Pattern.quote(prefix) + "\\S*) source:");
         try (Stream<String> lines = Files.lines(file)) {
             return lines.map(loaded::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst();

@@ -6,8 +6,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One cold start of one function, measured from outside as Lambda sees it: from the JVM's launch (or,
@@ -49,20 +51,20 @@ final class ColdStart {
      * function answering the wrong thing measure the wrong path.
      */
     static Sample measure(FunctionSpec function, String event, RuntimeLibrary runtime, URI dynamoEndpoint, Path workDir,
-                          java.util.function.Function<String, List<String>> check) {
+                          Function<String, List<String>> check) {
         return measure(function, event, runtime, dynamoEndpoint, workDir, check, null);
     }
 
     /** The same, with the warm answers' DynamoDB traffic counted by the replaying endpoint they are sent to. */
     static Sample measure(FunctionSpec function, String event, RuntimeLibrary runtime, URI dynamoEndpoint, Path workDir,
-                          java.util.function.Function<String, List<String>> check, ReplayingDynamo counted) {
+                          Function<String, List<String>> check, ReplayingDynamo counted) {
         var classes = new ClassLoadLog(workDir.resolve("class-load.log"));
         try {
             Files.deleteIfExists(workDir.resolve("class-load.log"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> options = new java.util.ArrayList<>(List.of(classes.jvmOption()));
+        List<String> options = new ArrayList<>(List.of(classes.jvmOption()));
         // JVM options after the template's JAVA_TOOL_OPTIONS, which they override (-Dbenchmark.jvmOptions=, none unless
         // set): to weigh a setting against the template's, the floor given it too, as
         // "-XX:TieredStopAtLevel=4" weighs C2 against the template's C1 alone.

@@ -1,17 +1,22 @@
 package se.inlagg.local.runtime;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.inlagg.config.Settings;
 import se.inlagg.local.DynamoForTests;
+import se.inlagg.local.OpenApiDocument;
 import se.inlagg.local.Repo;
+import se.inlagg.local.S3ForTests;
 import se.inlagg.local.Template;
 
 /**
@@ -74,9 +79,9 @@ class ColdStartBenchmark {
             throw new IllegalStateException(floorPackage + " holds no package: build floor/ first (mvn package)");
         }
         var table = new BenchmarkTable();
-        var api = se.inlagg.local.OpenApiDocument.read();
-        Map<String, Seeder.Seeded> seededOf = new java.util.HashMap<>();
-        var s3 = se.inlagg.local.S3ForTests.start();
+        var api = OpenApiDocument.read();
+        Map<String, Seeder.Seeded> seededOf = new HashMap<>();
+        var s3 = S3ForTests.start();
         String notes;
         // Answers from memory after the first of each shape (the warm-up run below): the times measured are
         // the functions' own, not the emulator's; -Dbenchmark.dynamo=emulator measures with the emulator itself.
@@ -142,7 +147,7 @@ class ColdStartBenchmark {
      */
     private static ColdStart.Sample measure(BenchmarkTable table, FunctionSpec function, String event, URI dynamoEndpoint,
                                             ReplayingDynamo counted, RuntimeLibrary runtime, Path work, Path packageFolder,
-                                            java.util.function.Function<String, List<String>> check, ColdStart.Sample floorBeside) {
+                                            Function<String, List<String>> check, ColdStart.Sample floorBeside) {
         ColdStart.Sample sample = ColdStart.measure(RESTORED ? function : function.onDemand(), event, runtime, dynamoEndpoint, work.resolve(function.id()), check,
                 counted);
         table.add(function.id(), PackageLayout.size(packageFolder), sample, floorBeside);
@@ -153,7 +158,7 @@ class ColdStartBenchmark {
      * The indexer's first batch was what it is measured for: an update of the one post its record names,
      * not a rebuild of the whole index (which a bucket without one makes it do) nor a removal.
      */
-    private static void requireAnUpdate(String id, Path stdout) throws java.io.IOException {
+    private static void requireAnUpdate(String id, Path stdout) throws IOException {
         String first = Files.readString(stdout).lines().filter(l -> l.contains("\"message\":\"search_indexed\"")).findFirst().orElse("");
         if (!first.contains("\"rebuilt\":false") || !first.contains("\"indexed\":1,")) {
             throw new IllegalStateException(id + "'s first batch was not an update of one post: " + first);

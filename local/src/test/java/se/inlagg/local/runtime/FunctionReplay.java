@@ -1,22 +1,28 @@
 package se.inlagg.local.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.inlagg.auth.Tokens;
 import se.inlagg.config.Settings;
-import java.util.Optional;
 import se.inlagg.local.DynamoForTests;
-import se.inlagg.local.S3ForTests;
 import se.inlagg.local.OpenApiDocument;
+import se.inlagg.local.S3ForTests;
 import se.inlagg.local.Template;
+import se.inlagg.posts.Outcome;
+import se.inlagg.search.SearchPage;
 
 /**
  * Replays one function's events through its package, started cold in a JVM of its own as Lambda
@@ -65,10 +71,10 @@ final class FunctionReplay {
                 table, !indexer);
         Path logs = workDir.resolve(function.id());
         try {
-            java.nio.file.Files.createDirectories(logs);
-            java.nio.file.Files.deleteIfExists(logs.resolve("class-load.log"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.createDirectories(logs);
+            Files.deleteIfExists(logs.resolve("class-load.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         var classes = new ClassLoadLog(logs.resolve("class-load.log"));
         var running = RunningFunction.start(ready, runtime, dynamo.endpoint(), logs, List.of(classes.jvmOption()));
@@ -176,11 +182,11 @@ final class FunctionReplay {
     /** After the indexer's batch, as a reader would find: a search of its index by each seeded post's title finds that post. */
     private List<String> searchFindsSeededPosts(FunctionSpec function, String table, Seeder.Seeded seeded) {
         var search = SearchFixture.service(s3, dynamo, table, function.environment().get(Settings.SEARCH_BUCKET),
-                java.time.ZoneId.of(function.environment().get(Settings.SITE_TIME_ZONE)));
+                ZoneId.of(function.environment().get(Settings.SITE_TIME_ZONE)));
         List<String> problems = new ArrayList<>();
         seeded.titleOfSlug().forEach((slug, title) -> {
             var found = search.search(title, 10, Optional.empty());
-            boolean there = found instanceof se.inlagg.posts.Outcome.Done<se.inlagg.search.SearchPage> d
+            boolean there = found instanceof Outcome.Done<SearchPage> d
                     && d.value().hits().stream().anyMatch(h -> h.slug().equals(slug));
             if (!there) {
                 problems.add("left an index in which a search for \"" + title + "\" does not find it: " + found);

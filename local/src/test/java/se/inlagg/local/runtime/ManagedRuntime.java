@@ -1,5 +1,6 @@
 package se.inlagg.local.runtime;
 
+import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class ManagedRuntime {
                 "-D" + RuntimeLibrary.JNI_PROPERTY + "=" + runtime.jni()));
         command.addAll(extraJvmOptions);
         command.add("-classpath");
-        command.add(runtime.classPath().stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
+        command.add(runtime.classPath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         command.add(RuntimeLibrary.MAIN_CLASS);
         command.add(function.handler());
         return command;

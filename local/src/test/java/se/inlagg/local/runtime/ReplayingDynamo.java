@@ -1,5 +1,7 @@
 package se.inlagg.local.runtime;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,8 +45,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class ReplayingDynamo implements AutoCloseable {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper SORTED = new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper SORTED = new ObjectMapper()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final Set<String> KEPT_HEADERS = Set.of("content-type", "x-amz-crc32", "x-amzn-requestid");
     private static final Set<String> FORWARDED_HEADERS = Set.of("content-type", "authorization");
     /**
@@ -72,7 +77,7 @@ final class ReplayingDynamo implements AutoCloseable {
             headers.forEach(h -> head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n"));
             head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
             byte[] start = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-            byte[] wire = java.util.Arrays.copyOf(start, start.length + body.length);
+            byte[] wire = Arrays.copyOf(start, start.length + body.length);
             System.arraycopy(body, 0, wire, start.length, body.length);
             return new Recorded(status, body, wire);
         }
@@ -115,7 +120,7 @@ final class ReplayingDynamo implements AutoCloseable {
 
     /** "forwarded/replayed", and what a replayed answer cost the endpoint, for the benchmark's notes. */
     String counts() {
-        return forwarded.get() + " forwarded, " + replayed.get() + " replayed, each in " + String.format(java.util.Locale.ROOT,
+        return forwarded.get() + " forwarded, " + replayed.get() + " replayed, each in " + String.format(Locale.ROOT,
                 "%.0f µs", replayNanos.sum() / 1e3 / Math.max(1, replayed.get())) + " on average from its last byte in to its answer handed to the socket"
                 + (ROUND_TRIP_MILLIS > 0 ? ", then held back " + ROUND_TRIP_MILLIS + " ms as a round trip in AWS" : "");
     }
@@ -186,11 +191,11 @@ final class ReplayingDynamo implements AutoCloseable {
         if (requestLine == null || requestLine.isEmpty()) {
             return null;
         }
-        Map<String, String> headers = new java.util.HashMap<>();
+        Map<String, String> headers = new HashMap<>();
         for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
             int colon = header.indexOf(':');
             if (colon > 0) {
-                headers.put(header.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), header.substring(colon + 1).strip());
+                headers.put(header.substring(0, colon).strip().toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
             }
         }
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
@@ -227,7 +232,7 @@ final class ReplayingDynamo implements AutoCloseable {
         try {
             HttpResponse<byte[]> response = client.send(forwarded.build(), HttpResponse.BodyHandlers.ofByteArray());
             List<Map.Entry<String, String>> headers = response.headers().map().entrySet().stream()
-                    .filter(e -> KEPT_HEADERS.contains(e.getKey().toLowerCase(java.util.Locale.ROOT)))
+                    .filter(e -> KEPT_HEADERS.contains(e.getKey().toLowerCase(Locale.ROOT)))
                     .flatMap(e -> e.getValue().stream().map(v -> Map.entry(e.getKey(), v))).toList();
             return Recorded.of(response.statusCode(), headers, response.body());
         } catch (InterruptedException e) {
@@ -259,7 +264,7 @@ final class ReplayingDynamo implements AutoCloseable {
     private static String canonical(String body) {
         try {
             return SORTED.writeValueAsString(SORTED.readValue(body, Object.class));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return body;
         }
     }

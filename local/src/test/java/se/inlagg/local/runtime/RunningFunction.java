@@ -97,7 +97,7 @@ final class RunningFunction implements AutoCloseable {
     }
 
     /** When it was restored from its snapshot (see {@link RuntimeApi#restoredAt()}); incomplete for an on-demand start. */
-    java.util.concurrent.CompletableFuture<Long> restoredAt() {
+    CompletableFuture<Long> restoredAt() {
         return api.restoredAt();
     }
 

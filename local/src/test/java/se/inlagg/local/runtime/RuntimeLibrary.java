@@ -1,6 +1,7 @@
 package se.inlagg.local.runtime;
 
 import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,8 +19,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.jar.JarFile;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
 
 /**
  * What the managed Java runtime keeps in /var/runtime/lib: AWS's runtime interface client and its own
@@ -44,7 +47,7 @@ final class RuntimeLibrary {
 
     /** The client and its dependencies from this test's class path; the JNI library goes into workDir. */
     static RuntimeLibrary fromTestClassPath(Path workDir) {
-        List<Path> testClassPath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        List<Path> testClassPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of).toList();
         Path client = jarOf(AWSLambda.class);
         Set<Path> jars = new LinkedHashSet<>();
@@ -91,7 +94,7 @@ final class RuntimeLibrary {
             return dependencies;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+        } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("cannot read the pom in " + jar, e);
         }
     }

@@ -3,6 +3,9 @@ package se.inlagg.local.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,6 +19,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +29,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.inlagg.api.SearchHandler;
 import se.inlagg.app.Wiring;
 import se.inlagg.config.Settings;
+import se.inlagg.emulator.dynamodb.EmbeddedDynamoDb;
 import se.inlagg.http.HttpFunction;
 import se.inlagg.local.DynamoForTests;
 import se.inlagg.local.Intercepted;
@@ -39,13 +47,16 @@ import se.inlagg.local.Seeds;
 import se.inlagg.local.Template;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Post;
+import se.inlagg.posts.Refusal;
+import se.inlagg.search.IndexFiles;
 import se.inlagg.search.IndexTuning;
 import se.inlagg.search.S3IndexFiles;
 import se.inlagg.search.SearchService;
-import se.inlagg.web.ListPageHandler;
 import se.inlagg.web.FacetsPageHandler;
+import se.inlagg.web.ListPageHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Search at the size the issue names: 10,000 posts of Swedish text (the two example posts among
@@ -88,12 +99,12 @@ class SearchBenchmark {
         int count = Integer.getInteger("benchmark.posts", 10_000);
         Template template = Template.read(Repo.template());
         S3ForTests s3 = S3ForTests.start();
-        Map<String, String> figures = new java.util.LinkedHashMap<>();
+        Map<String, String> figures = new LinkedHashMap<>();
         String table = "PostsTable-search-benchmark";
         // The emulator's DynamoDB in this JVM (in memory) unless a backend is chosen: seeding through the
         // application's own create is then a matter of a minute, not of the better part of an hour.
         boolean chosen = !System.getProperty("inlagg.backend", "").equals("localstack") && System.getProperty("inlagg.dynamodb.endpoint", "").isBlank();
-        try (var emulator = chosen ? se.inlagg.emulator.dynamodb.EmbeddedDynamoDb.start(se.inlagg.emulator.dynamodb.EmbeddedDynamoDb.Options.inMemory()) : null;
+        try (var emulator = chosen ? EmbeddedDynamoDb.start(EmbeddedDynamoDb.Options.inMemory()) : null;
              DynamoForTests dynamo = emulator != null ? DynamoForTests.external(emulator.endpoint()) : DynamoForTests.start(data.resolve("dynamo"));
              DynamoDbClient client = dynamo.client(); var s3Client = s3.client()) {
             dynamo.createTableWithoutStream(template, table);
@@ -173,7 +184,7 @@ class SearchBenchmark {
 
     /** The made-up posts through PostService.create, four at a time (each create is one transaction); their ids. */
     private static List<String> seed(Wiring wiring, int count) throws Exception {
-        List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         ExecutorService writers = Executors.newFixedThreadPool(4);
         try {
@@ -184,7 +195,7 @@ class SearchBenchmark {
                         Outcome<Post> made;
                         do {
                             made = wiring.posts().create(SwedishCorpus.post(i, BODY_LENGTHS), "benchmark", Optional.empty());
-                        } while (made instanceof Outcome.Refused<Post> r && r.refusal() instanceof se.inlagg.posts.Refusal.Busy);
+                        } while (made instanceof Outcome.Refused<Post> r && r.refusal() instanceof Refusal.Busy);
                         if (made instanceof Outcome.Refused<Post> r) {
                             throw new IllegalStateException("post " + i + " refused: " + r.refusal());
                         }
@@ -235,7 +246,7 @@ class SearchBenchmark {
     static final long S3_ROUND_TRIP_MILLIS = Long.getLong("benchmark.s3RoundTrip", 0);
 
     /** Five new containers' first search: each a new Wiring, so a new copy of the index fetched from S3. */
-    private static double[] cold(DynamoDbClient client, Settings settings, software.amazon.awssdk.services.s3.S3Client s3, String bucket) {
+    private static double[] cold(DynamoDbClient client, Settings settings, S3Client s3, String bucket) {
         double[] took = new double[5];
         for (int i = 0; i < took.length; i++) {
             var fresh = Wiring.withSearchIndex(client, settings, Clock.systemUTC(), () -> held(new S3IndexFiles(s3, bucket)));
@@ -248,7 +259,7 @@ class SearchBenchmark {
     }
 
     /** The index's files with each request held back {@link #S3_ROUND_TRIP_MILLIS}; the same files when that is none. */
-    private static se.inlagg.search.IndexFiles held(se.inlagg.search.IndexFiles files) {
+    private static IndexFiles held(IndexFiles files) {
         return S3_ROUND_TRIP_MILLIS == 0 ? files : new WatchedFiles(files, S3_ROUND_TRIP_MILLIS);
     }
 
@@ -263,8 +274,8 @@ class SearchBenchmark {
         String event;
         try {
             event = Files.readString(Repo.events().resolve("search-api.json"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         var sample = ColdStart.measure(spec.onDemand(), event, runtime, dynamo.endpoint(), work.resolve("SearchApiFunction-10k"),
                 payload -> payload.contains("\"statusCode\":200") ? List.of() : List.of("not a 200: " + payload));
@@ -296,7 +307,7 @@ class SearchBenchmark {
         final List<Long> bytesSent = new ArrayList<>();
 
         /** An index of its own, made now: of the table as it is, empty before the seeding. */
-        Layout(String name, IndexTuning tuning, Wiring wiring, S3ForTests s3, software.amazon.awssdk.services.s3.S3Client s3Client) {
+        Layout(String name, IndexTuning tuning, Wiring wiring, S3ForTests s3, S3Client s3Client) {
             this.name = name;
             this.bucket = s3.newBucket("burst");
             this.files = new WatchedFiles(new S3IndexFiles(s3Client, bucket), 0);
@@ -315,7 +326,7 @@ class SearchBenchmark {
      * runs on a warmer JVM or a quieter machine), one batch after another in this thread as one stream shard's indexer
      * works: merges run in the committing thread, so its CPU time is the indexer's.
      */
-    private static String burst(Wiring wiring, software.amazon.awssdk.services.s3.S3Client s3Client, List<Layout> layouts,
+    private static String burst(Wiring wiring, S3Client s3Client, List<Layout> layouts,
                                 List<String> seeded, int burst) {
         Layout deployed = layouts.get(0);
         Layout other = layouts.get(1);
@@ -330,7 +341,7 @@ class SearchBenchmark {
             }
             assertEquals(count, indexed, layout.name);
         }
-        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        var cpu = ManagementFactory.getThreadMXBean();
         for (int round = 0; round < 2; round++) {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < burst; i++) {
@@ -385,12 +396,12 @@ class SearchBenchmark {
      * The index's files, each request held back a while if asked (a new container's cold search, as S3 takes in AWS), and the
      * bytes written to S3 counted: new objects and every swapped manifest (small files ride in it), for the burst.
      */
-    private static final class WatchedFiles implements se.inlagg.search.IndexFiles {
-        private final se.inlagg.search.IndexFiles files;
+    private static final class WatchedFiles implements IndexFiles {
+        private final IndexFiles files;
         private final long pauseMillis;
         private long bytesSent;
 
-        WatchedFiles(se.inlagg.search.IndexFiles files, long pauseMillis) {
+        WatchedFiles(IndexFiles files, long pauseMillis) {
             this.files = files;
             this.pauseMillis = pauseMillis;
         }
@@ -426,7 +437,7 @@ class SearchBenchmark {
         }
 
         @Override
-        public void delete(java.util.Collection<String> keys) {
+        public void delete(Collection<String> keys) {
             pause();
             files.delete(keys);
         }
@@ -495,7 +506,7 @@ class SearchBenchmark {
     }
 
     private static String nextCursor(String html) {
-        var m = java.util.regex.Pattern.compile("rel=\"next\" href=\"[^\"]*cursor=([^\"&]+)\"").matcher(html);
+        var m = Pattern.compile("rel=\"next\" href=\"[^\"]*cursor=([^\"&]+)\"").matcher(html);
         return m.find() ? m.group(1) : null;
     }
 

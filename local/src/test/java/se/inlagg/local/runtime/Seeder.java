@@ -11,13 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 import se.inlagg.api.CreatePostHandler;
 import se.inlagg.app.Wiring;
+import se.inlagg.auth.Tokens;
+import se.inlagg.config.Settings;
 import se.inlagg.http.HttpRequest;
+import se.inlagg.local.DynamoForTests;
+import se.inlagg.local.Template;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.PostDraft;
-import se.inlagg.config.Settings;
-import se.inlagg.local.DynamoForTests;
-import se.inlagg.local.Template;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -188,7 +189,7 @@ final class Seeder {
      */
     static ObjectNode withAuthorizerContext(ReplayEvent event, Map<String, String> authorIdOfToken) {
         ObjectNode json = event.json().deepCopy();
-        var token = event.header("authorization").flatMap(se.inlagg.auth.Tokens::fromBearer);
+        var token = event.header("authorization").flatMap(Tokens::fromBearer);
         if (token.isPresent() && event.route().filter(Template.Route::authorized).isPresent()) {
             String authorId = authorIdOfToken.get(token.get());
             ((ObjectNode) json.path("requestContext")).putObject("authorizer").putObject("lambda").put("authorId", authorId);

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -136,7 +137,7 @@ class TelemetryRuntimeTest {
         }
         assertFalse(subsegments.isEmpty(), "no subsegment reached the daemon");
         Set<String> ids = new HashSet<>();
-        List<String> operations = new java.util.ArrayList<>();
+        List<String> operations = new ArrayList<>();
         for (JsonNode s : subsegments) {
             assertEquals(header.get("Root"), s.path("trace_id").asText(), s::toString);
             assertEquals(header.get("Parent"), s.path("parent_id").asText(), s::toString);
@@ -181,7 +182,7 @@ class TelemetryRuntimeTest {
     }
 
     private static Map<String, String> parts(String traceHeader) {
-        Map<String, String> parts = new java.util.LinkedHashMap<>();
+        Map<String, String> parts = new LinkedHashMap<>();
         for (String part : traceHeader.split(";")) {
             parts.put(part.substring(0, part.indexOf('=')), part.substring(part.indexOf('=') + 1));
         }

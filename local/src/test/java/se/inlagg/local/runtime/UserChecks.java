@@ -2,6 +2,8 @@ package se.inlagg.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,6 +13,8 @@ import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import se.inlagg.local.OpenApiDocument;
+import se.inlagg.local.Repo;
+import se.inlagg.local.Router;
 import se.inlagg.local.Template;
 import se.inlagg.posts.Slugs;
 
@@ -42,15 +46,15 @@ final class UserChecks {
 
     private static List<Template.Route> readRoutes() {
         try {
-            return Template.read(se.inlagg.local.Repo.template()).routes().stream().filter(r -> !r.key().equals("$default")).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Template.read(Repo.template()).routes().stream().filter(r -> !r.key().equals("$default")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /** Whether some route of the template has this path, whatever its method, as API Gateway matches paths. */
     private static boolean routed(String rawPath) {
-        return ROUTES.stream().anyMatch(r -> new se.inlagg.local.Router(List.of(r)).match(r.method(), rawPath).isPresent());
+        return ROUTES.stream().anyMatch(r -> new Router(List.of(r)).match(r.method(), rawPath).isPresent());
     }
 
     /** The authorizer's simple response: allowed, with the id of the token's author as context. */
