@@ -2,9 +2,12 @@ package se.inlagg.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import se.inlagg.json.Json;
@@ -17,7 +20,15 @@ class StreamBatchTest {
     static final String SECOND = "zyxwvutsrqponmlkjihgfedcba.jpg";
 
     static Map<String, Object> record(String event, String sortKey, String before, String after) {
+        return record(event, sortKey, before, after, null);
+    }
+
+    /** The same, written by DynamoDB at {@code madeAt} (its ApproximateCreationDateTime: seconds since the epoch), where given. */
+    static Map<String, Object> record(String event, String sortKey, String before, String after, Number madeAt) {
         var dynamodb = new LinkedHashMap<String, Object>();
+        if (madeAt != null) {
+            dynamodb.put("ApproximateCreationDateTime", madeAt);
+        }
         dynamodb.put("Keys", Map.of("PK", Map.of("S", "POST#" + POST), "SK", Map.of("S", sortKey)));
         if (before != null) {
             dynamodb.put("OldImage", before.isEmpty() ? Map.of("id", Map.of("S", POST)) : Map.of("imageUrl", Map.of("S", before)));
@@ -58,5 +69,19 @@ class StreamBatchTest {
         var tagItem = Map.of("eventName", "MODIFY", "dynamodb", Map.of("Keys", Map.of("PK", Map.of("S", "TAG#ystad"), "SK", Map.of("S", "POST"))));
         var noId = Map.of("eventName", "MODIFY", "dynamodb", Map.of("Keys", Map.of("PK", Map.of("S", "POST#"), "SK", Map.of("S", "POST"))));
         assertEquals(Set.of(POST), batch(record("MODIFY", "POST", "", ""), tagItem, noId, record("REMOVE", "POST", "", null)).postIds());
+    }
+
+    /**
+     * The indexer logs how far behind the table it is (search_indexed's lagMs) from the oldest record of the batch: DynamoDB
+     * says when it wrote each in seconds since the epoch, so a batch of a minute's changes is as old as its first, whatever
+     * the order its records come in. Read as milliseconds, every batch was decades behind; the newest taken for the
+     * oldest, a batch that waited looked fresh.
+     */
+    @Test
+    void theBatchIsAsOldAsItsOldestRecordWhichDynamoDbDatesInSeconds() {
+        var batch = batch(record("MODIFY", "POST", "", "", 1548839700), record("MODIFY", "POST", "", "", 1548839640),
+                record("MODIFY", "POST", "", "", new BigDecimal("1548839760.5")), record("REMOVE", "POST", "", null));
+        assertEquals(Optional.of(Instant.parse("2019-01-30T09:14:00Z")), batch.oldest());
+        assertEquals(Optional.empty(), batch(record("REMOVE", "POST", "", null)).oldest(), "a batch with no dates has no age");
     }
 }
