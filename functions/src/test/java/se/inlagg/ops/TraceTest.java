@@ -1,11 +1,13 @@
 package se.inlagg.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import se.inlagg.json.Json;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -61,14 +64,17 @@ class TraceTest {
         return "127.0.0.1:" + daemon.getLocalPort();
     }
 
-    /** A client whose every call DynamoDB answers with this status and body, traced for this header. */
+    /** A client whose every call DynamoDB answers with this status and body (status 0: no answer, the connection reset), traced for this header. */
     static DynamoDbClient client(String header, String daemonAddress, int status, String body) {
         SdkHttpClient canned = new SdkHttpClient() {
             @Override
             public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
                 return new ExecutableHttpRequest() {
                     @Override
-                    public HttpExecuteResponse call() {
+                    public HttpExecuteResponse call() throws IOException {
+                        if (status == 0) {
+                            throw new IOException("Connection reset");
+                        }
                         return HttpExecuteResponse.builder()
                                 .response(SdkHttpResponse.builder().statusCode(status)
                                         .putHeader("x-amzn-RequestId", "RID-" + status)
@@ -174,6 +180,21 @@ class TraceTest {
             assertThrows(DynamoDbException.class, () -> client.query(r -> r.tableName("PostsTable")));
         }
         s = received();
+        assertEquals(List.of(false, false, true), List.of(s.get("error"), s.get("throttle"), s.get("fault")));
+    }
+
+    /**
+     * A call that got no answer at all (the connection reset, or the invocation's time ran out) failed on our side of the
+     * wire: X-Ray counts it a fault, as a 5xx, not an error as a refused request is, so a table that stops answering shows
+     * on the service map and in its fault rate.
+     */
+    @Test
+    void aCallThatGotNoAnswerIsAFaultWithNoStatus() throws Exception {
+        try (var client = client(SAMPLED, address(), 0, "")) {
+            assertThrows(SdkClientException.class, () -> client.query(r -> r.tableName("PostsTable")));
+        }
+        Map<String, Object> s = received();
+        assertFalse(s.containsKey("http"), "no status where none came: " + s);
         assertEquals(List.of(false, false, true), List.of(s.get("error"), s.get("throttle"), s.get("fault")));
     }
 
