@@ -72,4 +72,16 @@ class SearchResultsTest {
     void theLinkToSearchEverywhereKeepsEveryWordTyped() {
         assertEquals("/sok?q=m%C3%B6te+%26+mer", SearchWithin.of(List.of(), "möte & mer").firstPage());
     }
+
+    /**
+     * A search kept to some posts keeps its scope on every page it links (the next page, the page itself, a later page
+     * gone back to the first): a category's name with an ampersand or a space in it goes whole, or the next page would
+     * search a category "Fika " with a parameter " prat" beside it.
+     */
+    @Test
+    void theFirstPageOfASearchKeptToSomePostsSendsEachScopeWhole() {
+        var category = Facet.categoryNamed("Fika & prat").orElseThrow();
+        assertEquals("/sok?q=m%C3%B6te&tag=Fika+%26+prat&office=Friv%C3%A5rden+Malm%C3%B6&month=2026-09",
+                SearchWithin.of(List.of(category, OFFICE, SEPTEMBER), "möte").firstPage());
+    }
 }
