@@ -163,14 +163,35 @@ class ScheduledCountsTest {
         assertEquals(1, count(wiring(raw, Duration.ofHours(4)), "flyttat"));
     }
 
+    /**
+     * A draft scheduled for later counts as a post created scheduled does: its category, new with the draft and so in no
+     * list yet, joins the categories' list when the draft is scheduled, and is listed with it once its time has come.
+     */
+    @Test
+    void aDraftScheduledForLaterIsListedInItsNewCategoryOnceItsTimeHasCome() throws Exception {
+        String slug = create(now, "Utkast som planeras", "Planerat utkast", Optional.empty(), "draft");
+        Post seen = done(now.posts().getToChange(slug, AUTHOR));
+
+        assertInstanceOf(Outcome.Done.class, now.posts().publish(slug, AUTHOR,
+                Optional.of(Instant.now().plus(Duration.ofHours(1))), Optional.of(Seen.atVersion(seen.version()))));
+
+        assertEquals(Map.of("count", 0L, "waiting", 1L), counter(raw, "TAG#planerat-utkast"));
+        assertEquals(1, count(later, "planerat-utkast"), "listed among the categories at its time");
+    }
+
     /** The services on this class's table, their clock {@code ahead} of now (zero: now itself). */
     static Wiring wiring(DynamoDbClient client, Duration ahead) {
         return Wirings.on(client, TABLE, Clock.offset(Clock.systemUTC(), ahead));
     }
 
     static String create(Wiring wiring, String title, String category, Optional<String> at) {
+        return create(wiring, title, category, at, "published");
+    }
+
+    /** A post of this {@code status} ("published" or "draft"). */
+    static String create(Wiring wiring, String title, String category, Optional<String> at, String status) {
         var draft = new PostDraft(Optional.of(title), Optional.of("Text."), Optional.of("Åsa Öberg"), Optional.empty(), Optional.empty(),
-                List.of(category), at, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("published"));
+                List.of(category), at, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(status));
         return done(wiring.posts().create(draft, AUTHOR, Optional.empty())).slug();
     }
 
