@@ -19,6 +19,7 @@ import se.inlagg.posts.PostDraft;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Seen;
+import se.inlagg.posts.Tag;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
@@ -77,6 +78,35 @@ class DeleteRaceTest {
             assertInstanceOf(Outcome.Refused.class, other.getToChange(first.slug(), AUTHOR), "the post is gone");
             assertEquals(0, ScheduledCountsTest.count(plain, "kvall"), "the category the edit added counts no post that is gone");
             assertEquals(0, ScheduledCountsTest.count(plain, "fest"));
+        }
+    }
+
+    /**
+     * A change of categories sent for no version (the API's tags without If-Match) reads the post again as a delete does,
+     * when an edit saved between its read and its write refuses it by the post's version: it lands on that edit, whose
+     * text stays. It is not answered as busy, nor made again from the post as first read.
+     */
+    @Test
+    void aChangeOfCategoriesForNoVersionLandsOnTheEditSavedBeforeItsWrite() throws Exception {
+        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
+            dynamo.createTable(table);
+            AtomicReference<Runnable> beforeDelete = new AtomicReference<>();
+            Wiring plain = wiring(raw);
+            PostService other = plain.posts();
+            PostService posts = wiring(racing(raw, beforeDelete)).posts();
+
+            Post first = done(other.create(draft("Sommarfest", "Första texten.", List.of("Fest")), AUTHOR, Optional.empty()));
+            // The change takes the post out of Fest, so its write deletes that entry.
+            beforeDelete.set(() -> done(other.edit(first, draft("Sommarfest", "Andra texten, den som gäller.", List.of("Fest")), AUTHOR)));
+
+            done(posts.replaceTags(first.slug(), List.of("Sommar"), Optional.empty(), AUTHOR));
+
+            assertNull(beforeDelete.get(), "the edit landed between the change's read and its write");
+            Post now = done(other.getToChange(first.slug(), AUTHOR));
+            assertEquals("Andra texten, den som gäller.", now.body(), "the edit saved meanwhile is still there");
+            assertEquals(List.of("sommar"), now.summary().tags().stream().map(Tag::slug).toList());
+            assertEquals(0, ScheduledCountsTest.count(plain, "fest"));
+            assertEquals(1, ScheduledCountsTest.count(plain, "sommar"));
         }
     }
 
