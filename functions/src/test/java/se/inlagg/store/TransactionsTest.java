@@ -88,6 +88,22 @@ class TransactionsTest {
         assertNotEquals(dynamo.tokens.get(0), dynamo.tokens.get(1));
     }
 
+    /**
+     * So is one whose items passed a partition's throughput (ProvisionedThroughputExceeded, which an on-demand table meets
+     * too) or the account's request limit (RequestLimitExceeded): each passes in a moment, and a writer meets a short
+     * wait, not a 500.
+     */
+    @Test
+    void aWriteCancelledForThroughputOrTheAccountsRequestLimitIsSentAgainAsANewOne() {
+        dynamo.next.add(cancelled("None", "ProvisionedThroughputExceeded"));
+        dynamo.next.add(cancelled("RequestLimitExceeded"));
+
+        assertInstanceOf(Transactions.Result.Committed.class, transactions.write(ITEMS));
+
+        assertEquals(3, dynamo.tokens.size());
+        assertEquals(3, Set.copyOf(dynamo.tokens).size(), "each a new request");
+    }
+
     /** A cancellation that names no reason applied nothing either: it is tried again, not answered as an error. */
     @Test
     void aWriteCancelledWithNoReasonGivenIsTriedAgain() {
