@@ -104,6 +104,24 @@ class EditRoundTripEndToEndTest extends ServerTest {
     }
 
     /**
+     * A draft's category that a published post has come to count in since, spelt its own way, is named as that post named
+     * it when the draft is published: readers keep the name they saw, and the two posts' categories read alike.
+     */
+    @Test
+    void aDraftPublishedIntoACategoryAPostCountsInSinceTakesThatPostsSpelling() {
+        String slug = http.created(Http.post("Utkast före stavningen", "Text.", null, "Åsa Öberg", "Frivården Malmö",
+                "draft", "senarestavning")).path("slug").asText();
+        http.created(Http.post("Publicerat med stavningen", "Text.", null, "Åsa Öberg", "Frivården Malmö", "published", "Senarestavning"));
+        assertEquals("Senarestavning", EditingLifecycleEndToEndTest.tagName("senarestavning"), "the published post's spelling");
+
+        var published = patch(slug, "{\"status\": \"published\"}");
+
+        assertEquals(200, published.status(), published.body());
+        assertEquals("Senarestavning", published.json().path("tags").path(0).path("name").asText(), published.body());
+        assertEquals("Senarestavning", EditingLifecycleEndToEndTest.tagName("senarestavning"), "the category keeps its name");
+    }
+
+    /**
      * A category an API client named with a comma ("Ett, två") is shown in the edit form among the others, joined by commas:
      * saved unchanged, the post keeps it whole (it was split into two categories nobody made, and left its own).
      */
