@@ -292,6 +292,26 @@ class SignedInPagesEndToEndTest extends AuthorPagesTest {
         assertEquals("Frivården Malmö", after.get("authorOffice"));
     }
 
+    /**
+     * A role or office the author empties in the profile is gone from the byline of what they write next: one who has left
+     * the post or the office named there must not keep signing with it.
+     */
+    @Test
+    void aRoleOrOfficeEmptiedInTheProfileIsGoneFromTheByline() {
+        var david = AuthorBrowser.signIn(http, AuthorBrowser.newAuthor(env.server, "David Dahl", "tom-roll-" + UUID.randomUUID()));
+        var noRole = david.post("/profile", Map.of("csrf", david.csrf, "name", "David Dahl", "role", "", "office", "Frivården Lund"));
+        assertEquals("/profile?done=profile", noRole.header("location"), noRole.body());
+        var byline = AuthorBrowser.fields(david.get("/write").body());
+        assertEquals("", byline.getOrDefault("authorRole", ""), "the old role is not kept: " + byline);
+        assertEquals("Frivården Lund", byline.get("authorOffice"));
+
+        var noOffice = david.post("/profile", Map.of("csrf", david.csrf, "name", "David Dahl", "role", "Handläggare", "office", ""));
+        assertEquals("/profile?done=profile", noOffice.header("location"), noOffice.body());
+        byline = AuthorBrowser.fields(david.get("/write").body());
+        assertEquals("Handläggare", byline.get("authorRole"));
+        assertEquals("", byline.getOrDefault("authorOffice", ""), "the old office is not kept: " + byline);
+    }
+
     /** Signed in from an author's page, the author comes back to it, not always to /write. */
     @Test
     void authorPagesSendReadersToSignInAndBackOnceSignedIn() {
