@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,27 @@ class TableBatchGetTest {
         assertTrue(e.isThrottlingException(), "a function answers throttling as busy (503 with Retry-After)");
         assertTrue(dynamo.askedPerCall.size() > 1, "it asked again before giving up: " + dynamo.askedPerCall);
         assertTrue(dynamo.askedPerCall.size() < 20, "pauses between calls: " + dynamo.askedPerCall);
+    }
+
+    /**
+     * More keys than one BatchGetItem takes (100) are read in calls of 100 and what is left, every one of them: a rebuild
+     * of the search index reads its pages of 100 posts' bodies so, and a body left out is a post whose words no search finds.
+     */
+    @Test
+    void moreKeysThanOneCallTakesAreEachReadOnce() {
+        Batches dynamo = new Batches(asked -> asked);
+        Table table = new Table("Posts", () -> dynamo, BUDGET);
+        String[] pks = new String[250];
+        for (int i = 0; i < pks.length; i++) {
+            pks[i] = "POST#" + i;
+        }
+
+        List<Item> found = table.batchGet(keys(pks));
+
+        assertEquals(new TreeSet<>(List.of(pks)), pks(found));
+        assertEquals(250, found.size(), "each once");
+        assertEquals(List.of(100, 100, 50), dynamo.askedPerCall);
+        assertEquals(100, table.batchGet(keys(Arrays.copyOf(pks, 100))).size(), "a page of exactly 100, the rebuild's");
     }
 
     private static List<Map<String, AttributeValue>> keys(String... pks) {
