@@ -132,6 +132,34 @@ class PostIdsTest {
         }
     }
 
+    /**
+     * A draft or a scheduled post made with a random id, found through its slug's claim, is hidden from readers and from
+     * other authors as one named by its slug is: a draft begun before ids came from slugs is not shown to the world.
+     */
+    @Test
+    void aHiddenPostWithARandomIdIsNotFoundByReadersEither() throws Exception {
+        try (var dynamo = DynamoForTests.start(data)) {
+            dynamo.createTable("PostsTable-HiddenRandom");
+            var settings = Wirings.settings("PostsTable-HiddenRandom");
+            var legacy = LegacyPosts.service(dynamo.client(), settings);
+            var draft = LegacyPosts.draft("Utkast från förr i Örebro").withStatus("draft");
+            var scheduled = new PostDraft(Optional.of("Schemalagt från förr"), Optional.of("Text."), Optional.of("Åsa Öberg"),
+                    Optional.empty(), Optional.empty(), List.of(), Optional.of("2099-01-30"), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of("published"));
+            var posts = Wirings.on(dynamo.client(), "PostsTable-HiddenRandom").posts();
+            for (var made : List.of(legacy.create(draft, AUTHOR, Optional.empty()), legacy.create(scheduled, AUTHOR, Optional.empty()))) {
+                Post post = (Post) assertInstanceOf(Outcome.Done.class, made).value();
+                assertNotEquals(Ids.ofSlug(post.slug()), post.id(), "a random id, found through the claim");
+                for (Optional<String> reader : List.of(Optional.<String>empty(), Optional.of("0e9d8c7b-6a5f-4e4d-8c3b-2a1f0e9d8c7b"))) {
+                    var refused = assertInstanceOf(Outcome.Refused.class, posts.get(post.slug(), reader), post.slug() + " for " + reader);
+                    assertInstanceOf(Refusal.NotFound.class, refused.refusal());
+                }
+                assertEquals(post.id(), ((Post) assertInstanceOf(Outcome.Done.class, posts.get(post.slug(), Optional.of(AUTHOR))).value()).id(),
+                        "its author still reads it");
+            }
+        }
+    }
+
     private static Post created(PostService posts, String title) {
         return (Post) assertInstanceOf(Outcome.Done.class, posts.create(LegacyPosts.draft(title), AUTHOR, Optional.empty())).value();
     }
