@@ -2,10 +2,12 @@ package se.inlagg.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -101,6 +103,22 @@ class LogTest {
         assertTrue(((List<?>) described.get("stackTrace")).size() > 1, "the stack trace is inside the JSON object");
         assertEquals("test-request-1", error.get("requestId"));
         assertEquals("r-42", error.get("apiRequestId"));
+    }
+
+    /**
+     * An error's cause goes into its line under it: "Unable to execute HTTP request" alone tells an operator nothing to act
+     * on, the read that timed out beneath it does.
+     */
+    @Test
+    void anErrorsCauseIsInItsLineUnderIt() {
+        TestContext context = run(function(r -> {
+            throw new IllegalStateException("Unable to execute HTTP request", new SocketTimeoutException("Read timed out"));
+        }), "{}");
+        Map<String, Object> error = lines(context).stream().filter(l -> "ERROR".equals(l.get("level"))).findFirst().orElseThrow();
+        Map<?, ?> cause = (Map<?, ?>) ((Map<?, ?>) error.get("error")).get("cause");
+        assertNotNull(cause, "the cause is in the line: " + error);
+        assertEquals("java.net.SocketTimeoutException", cause.get("type"));
+        assertEquals("Read timed out", cause.get("message"));
     }
 
     @Test
