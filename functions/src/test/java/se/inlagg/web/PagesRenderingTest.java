@@ -118,6 +118,8 @@ class PagesRenderingTest {
         assertEquals("BlogPosting", posting.get("@type"));
         assertEquals(post.summary().title(), posting.get("headline"), "escaped for the script element, the same to a JSON reader");
         assertEquals("2019-01-29T23:00:00Z", posting.get("datePublished"));
+        // Edited the morning after it was published: a search engine shows when it last changed, not its first day again.
+        assertEquals("2019-01-30T08:00:00Z", posting.get("dateModified"), "the edit's time");
         assertEquals(List.of("https://bilder.example.se/a.jpg"), posting.get("image"));
         assertEquals("Åsa Öberg", ((Map<?, ?>) posting.get("author")).get("name"));
         assertEquals("https://blogg.example.se/people/asa-oberg", ((Map<?, ?>) posting.get("author")).get("url"));
