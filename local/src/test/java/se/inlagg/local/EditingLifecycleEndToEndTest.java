@@ -100,6 +100,11 @@ class EditingLifecycleEndToEndTest extends ServerTest {
         assertNotEquals(etag, edited.header("etag"));
         var inTag = http.get("/api/posts?tag=rattelse").json().path("items").get(0);
         assertEquals("Rubrik utan stavfel", inTag.path("title").asText(), "the tag list shows the new title at once");
+        for (String list : List.of("author=asa-oberg", "office=malmo")) {
+            // Each list holds its own copy of the summary: every one changes with the post.
+            var items = http.get("/api/posts?month=2019-02&" + list).json().path("items");
+            assertTrue(items.toString().contains("\"title\":\"Rubrik utan stavfel\""), "so do the person's and the office's: " + items);
+        }
         assertEquals(412, patch("rubrik-med-stavfel", "{\"title\": \"Tredje\"}", etag).status(), "the old ETag is stale now");
 
         var removed = patch("rubrik-med-stavfel", "{\"image\": null, \"author\": {\"role\": null}}", edited.header("etag"));
@@ -153,6 +158,7 @@ class EditingLifecycleEndToEndTest extends ServerTest {
         assertEquals(200, published.status(), published.body());
         assertEquals(1, count("utkastet"));
         assertEquals(List.of("utkast-som-blir-klart"), slugs(http.get("/api/posts?tag=utkastet").json().path("items")));
+        assertTrue(slugs(http.get("/api/posts?author=asa").json().path("items")).contains("utkast-som-blir-klart"), "and its person's list");
         assertEquals("utkast-som-blir-klart", http.get("/api/posts?limit=1").json().path("items").get(0).path("slug").asText(),
                 "a draft published with no date of its own is the newest post");
         assertEquals(200, http.get("/api/posts/utkast-som-blir-klart").status());
