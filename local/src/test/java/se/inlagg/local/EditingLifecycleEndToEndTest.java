@@ -136,6 +136,10 @@ class EditingLifecycleEndToEndTest extends ServerTest {
         assertEquals(1, count("delat"));
         assertEquals(0, count("indraget"));
         assertEquals(List.of("kvarvarande-inlagg"), slugs(http.get("/api/posts?tag=delat").json().path("items")));
+        for (String list : List.of("author=asa-oberg", "office=malmo")) {
+            List<String> listed = slugs(http.get("/api/posts?month=2019-03&" + list).json().path("items"));
+            assertTrue(listed.contains("kvarvarande-inlagg") && !listed.contains("indraget-inlagg"), "gone from " + list + " too: " + listed);
+        }
         assertError(http.write("DELETE", "/api/posts/indraget-inlagg", null), 404, "not_found", null);
         // A deleted post's address is never given to another post: an old link or feed entry must not
         // lead to a stranger's text. The title's next post takes the next number.
