@@ -2,13 +2,22 @@ package se.inlagg.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import se.inlagg.http.Caching;
+import se.inlagg.posts.Outcome;
+import se.inlagg.posts.Post;
+import se.inlagg.posts.PostSummary;
 
 /**
  * The form for a new post, over HTTP as a browser without JavaScript sends it: what is typed and pasted is saved as
@@ -358,5 +367,22 @@ class WritingFormEndToEndTest extends AuthorPagesTest {
         var otherTitle = with(AuthorBrowser.fields(tab.get("/write").body()), "title", "Fredagsfika i Östersund", "body", "Klockan tre.",
                 "action", "draft");
         assertEquals(303, tab.post("/write", otherTitle).status(), "another title is not asked about");
+    }
+
+    /**
+     * A post saved in the very second the next form is sent counts as one saved just now: the Query of the author's posts
+     * changed lately reads to the end of that second, not to its start, or the form sent at once after the first (as the
+     * test above sends it, most times within the second) would make a second post of the same title unsaid.
+     */
+    @Test
+    void aPostSavedInTheSameSecondIsOneSavedJustNow() {
+        Clock oneSecond = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+        try (var client = env.server.dynamoClient()) {
+            String author = env.wiredTo(client).authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
+            var posts = Wirings.on(client, env.server.tableName(), oneSecond).posts();
+            var made = posts.create(LegacyPosts.draft("Samma sekund i Sundsvall"), author, Optional.empty());
+            String id = ((Post) assertInstanceOf(Outcome.Done.class, made).value()).id();
+            assertEquals(Optional.of(id), posts.sameTitleJustNow(author, "Samma sekund i Sundsvall", Optional.empty()).map(PostSummary::id));
+        }
     }
 }
