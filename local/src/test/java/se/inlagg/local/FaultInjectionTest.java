@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import se.inlagg.api.AddTagsHandler;
 import se.inlagg.api.CreatePostHandler;
 import se.inlagg.api.DeletePostHandler;
+import se.inlagg.api.UploadUrlHandler;
 import se.inlagg.app.Wiring;
 import se.inlagg.http.HttpRequest;
 import se.inlagg.http.HttpResponse;
@@ -404,6 +405,24 @@ class FaultInjectionTest {
         assertEquals(201, again.status(), again.bodyText());
         assertTrue(again.bodyText().contains("\"slug\":\"sparat-i-sista-stund\""), "the post the first try made: " + again.bodyText());
         assertEquals(404, env.http.get("/api/posts/sparat-i-sista-stund-2").status(), "and no second one");
+    }
+
+    /**
+     * An installation with no pictures bucket cannot take an upload: an API client asking for an upload's address is told so
+     * as 503 images_unavailable (the site is there, its pictures are not set up: a picture elsewhere can still be linked),
+     * not a 500 that says something went wrong on the site's side.
+     */
+    @Test
+    void anUploadAskedOfAnInstallationWithNoPicturesBucketIs503ImagesUnavailable() throws Exception {
+        String author = wiredTo(real).authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
+        Wiring noBucket = Wiring.withBuckets(real, Wirings.settings(env.server.tableName()), Clock.systemUTC(), Optional::empty, () -> {
+            throw new AssertionError("no search index here");
+        });
+        Post post = draftOf(noBucket, author, "Utan bildlagring");
+        var answer = new UploadUrlHandler().use(noBucket).answer(Events.http("POST /api/posts/{slug}/image/upload-url",
+                "/api/posts/" + post.slug() + "/image/upload-url", Map.of("slug", post.slug()), null, author, Map.of()));
+        assertEquals(503, answer.status(), answer.bodyText());
+        assertEquals("images_unavailable", Http.JSON.readTree(answer.bodyText()).path("error").path("code").asText(), answer.bodyText());
     }
 
     /** A form sent from a signed-in author's page, as a browser without JavaScript sends it. */
