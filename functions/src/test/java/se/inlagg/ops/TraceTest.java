@@ -37,6 +37,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -163,6 +164,19 @@ class TraceTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> aws = (Map<String, Object>) received().get("aws");
         assertEquals("TransactWriteItems", aws.get("operation"));
+        assertEquals("PostsTable", aws.get("table_name"));
+    }
+
+    /** A batch read names its table too, where BatchGetItem has it: as the keys of its RequestItems, not in a TableName. */
+    @Test
+    void aBatchReadNamesTheTableItReads() throws Exception {
+        var keys = KeysAndAttributes.builder().keys(Map.of("PK", AttributeValue.fromS("POST#1"), "SK", AttributeValue.fromS("POST"))).build();
+        try (var client = client(SAMPLED, address(), 200, "{}")) {
+            client.batchGetItem(r -> r.requestItems(Map.of("PostsTable", keys)));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> aws = (Map<String, Object>) received().get("aws");
+        assertEquals("BatchGetItem", aws.get("operation"));
         assertEquals("PostsTable", aws.get("table_name"));
     }
 
