@@ -97,6 +97,9 @@ class PostVersionsTest {
             assertEquals(2, versionItems(raw, first.id()), "stored in the post's partition");
             done(posts.delete(first.slug(), Optional.empty(), AUTHOR));
             assertEquals(0, versionItems(raw, first.id()), "the delete took them along, in its one write");
+            // Nor is anything else of it left: its text, in the body item, goes with the post (no TTL would take it).
+            assertEquals(List.of(), raw.query(r -> r.tableName(TABLE).consistentRead(true).keyConditionExpression("PK = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("POST#" + first.id())))).items(), "nothing of the post is left");
         }
     }
 
