@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import se.inlagg.api.AddTagsHandler;
 import se.inlagg.api.CreatePostHandler;
 import se.inlagg.api.DeletePostHandler;
+import se.inlagg.api.ListPostsHandler;
 import se.inlagg.api.UploadUrlHandler;
 import se.inlagg.app.Wiring;
 import se.inlagg.http.HttpRequest;
@@ -41,11 +42,13 @@ import se.inlagg.web.EditPageHandler;
 import se.inlagg.web.ImageUploadPageHandler;
 import se.inlagg.web.ProfilePageHandler;
 import se.inlagg.web.WriteHandler;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /**
  * Conflicts, throttling and a failure in the middle of a multi-item write, injected into the
@@ -149,6 +152,22 @@ class FaultInjectionTest {
         faults.faultsLeft.set(1);
         assertBusy(create("Strypt", "Strypning"));
         assertEquals(before, everything());
+    }
+
+    /**
+     * A reader's read that DynamoDB throttles past the SDK's retries is answered busy with Retry-After, as a write is: the
+     * client is told when to come back, rather than asking again at once into the same throttle.
+     */
+    @Test
+    void aReadThrottledPastTheRetriesIsAnswered503WithRetryAfter() {
+        DynamoDbClient throttled = Intercepted.of(DynamoDbClient.class, real).beforeEvery(call -> {
+            throw ProvisionedThroughputExceededException.builder().message("injected").statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
+                            .serviceName("DynamoDb").errorMessage("injected").build())
+                    .build();
+        }).client();
+        assertBusy(new ListPostsHandler().use(wiredTo(throttled))
+                .answer(HttpRequest.builder().method("GET").routeKey("GET /api/posts").path("/api/posts").build()));
     }
 
     /**
