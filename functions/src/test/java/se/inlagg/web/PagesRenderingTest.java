@@ -131,6 +131,18 @@ class PagesRenderingTest {
         assertEquals("sv-SE", posting.get("inLanguage"));
     }
 
+    /**
+     * Any page but a post (a list, the categories, a search) is a "website" to link previews and search engines, with no
+     * article's dates: a category's page shared is not shown as one article of it.
+     */
+    @Test
+    void aPageThatIsNoPostPresentsItselfToLinkPreviewsAsAWebsite() {
+        var categories = new FacetIndexView("Kategorier", "Alla kategorier.", List.of(new FacetIndexView.Entry("Frivård", "/tags/frivard", 3)), "");
+        String html = Templates.render(out -> JtefacetsGenerated.render(out, null, frame("Kategorier", Optional.empty()), categories));
+        assertTrue(html.contains("<meta property=\"og:type\" content=\"website\">"), html);
+        assertFalse(html.contains("article:published_time") || html.contains("application/ld+json"), html);
+    }
+
     @Test
     void theSearchPageShowsMarkedSnippetsAndEscapesWhatWasTyped() {
         String typed = "<script>alert(1)</script> frivård";
