@@ -112,6 +112,26 @@ class EditAndPreviewEndToEndTest extends AuthorPagesTest {
         assertEquals("3", now.get("version"));
     }
 
+    /**
+     * A form refused for its picture (an address with no alt text) comes back at the version its text was written from,
+     * not the post's now: put right and sent again after another tab saved, it meets that change instead of saving over
+     * it unseen.
+     */
+    @Test
+    void aFormRefusedForItsPictureAndPutRightStillMeetsAChangeMadeMeanwhile() {
+        String slug = write("Bild i två flikar", "publish");
+        var secondTab = asa.editForm(slug);
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "title", "Ändrad i första fliken", "action", "save"))
+                .status());
+        var noAlt = asa.post("/posts/" + slug + "/edit", with(secondTab, "body", "Andra flikens text.", "imageUrl",
+                "https://example.com/bild.jpg", "imageAlt", "", "action", "save"));
+        assertEquals(400, noAlt.status(), noAlt.body());
+        assertTrue(noAlt.body().contains("name=\"version\" value=\"1\""), "still the version the text was written from");
+        var putRight = asa.post("/posts/" + slug + "/edit", with(AuthorBrowser.fields(noAlt.body()), "imageAlt", "En bild", "action", "save"));
+        assertEquals(409, putRight.status(), "the change made meanwhile is shown, not saved over");
+        assertEquals("Ändrad i första fliken", asa.editForm(slug).get("title"), "nothing was saved over it");
+    }
+
     /** An author's own post offers a way to edit it, not only through "Mina inlägg". */
     @Test
     void anAuthorsOwnPostLeadsToItsEditFormAndPreviewOthersSeeNoSuchLinks() {
