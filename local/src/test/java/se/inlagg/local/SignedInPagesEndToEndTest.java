@@ -78,6 +78,25 @@ class SignedInPagesEndToEndTest extends AuthorPagesTest {
     }
 
     /**
+     * The edit form sent from a page of an earlier session comes back with this session's token and the version its text
+     * was written from, not the post's now: sent again after another tab saved, it meets that change, never saves over it.
+     */
+    @Test
+    void anEditFormOfAnEarlierSessionSentAgainStillMeetsAChangeMadeMeanwhile() {
+        String slug = write("Gammal flik", "publish");
+        var oldTab = asa.editForm(slug);
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "title", "Ändrad i en ny flik", "action", "save"))
+                .status());
+        var refused = asa.post("/posts/" + slug + "/edit", with(oldTab, "csrf", "fran-en-tidigare-inloggning", "body", "Den gamla flikens text.",
+                "action", "save"));
+        assertEquals(403, refused.status());
+        assertTrue(refused.body().contains("name=\"version\" value=\"1\""), "still the version the text was written from");
+        var again = asa.post("/posts/" + slug + "/edit", with(AuthorBrowser.fields(refused.body()), "action", "save"));
+        assertEquals(409, again.status(), "the change made meanwhile is shown, not saved over");
+        assertEquals("Ändrad i en ny flik", asa.editForm(slug).get("title"), "nothing was saved over it");
+    }
+
+    /**
      * Another site's page that posts the edit form, the new post's or the profile (the browser sends no Lax cookie with it)
      * must not get it shown again filled with its own text, as a signed-out author's is kept, for the author's next Enter,
      * signed in, to save under their name; from a sibling subdomain, which the cookie does reach, the page would even carry
