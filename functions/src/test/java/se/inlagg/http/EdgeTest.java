@@ -1,5 +1,6 @@
 package se.inlagg.http;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -193,6 +194,20 @@ class EdgeTest {
         assertEquals(false, text.get("isBase64Encoded"));
         assertEquals("{\"titel\":\"Hej på dig\"}", text.get("body"));
         assertEquals(201, text.get("statusCode"));
+    }
+
+    /**
+     * A picture or an icon is bytes no text can hold: sent as a string, the bytes that are no UTF-8 (a PNG's 0x89, a JPEG's
+     * 0xFF) become replacement characters, and API Gateway hands the browser a broken picture. It travels as base64,
+     * gzipped or not, and decodes to the very bytes.
+     */
+    @Test
+    void aPictureTravelsAsBase64AndArrivesByteForByte() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, (byte) 0xff, (byte) 0xd8, (byte) 0xc3};
+        HttpResponse picture = HttpResponse.empty(200).withHeader("content-type", "image/png").withBody(png);
+        Map<String, Object> payload = HttpFunction.payload(answering(picture).answer(get("gzip")));
+        assertEquals(true, payload.get("isBase64Encoded"));
+        assertArrayEquals(png, Base64.getDecoder().decode((String) payload.get("body")));
     }
 
     /**
