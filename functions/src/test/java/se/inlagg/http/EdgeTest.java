@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import se.inlagg.json.Json;
@@ -59,6 +62,20 @@ class EdgeTest {
         assertEquals("strict-origin-when-cross-origin", r.header("referrer-policy"));
         assertEquals(SecurityHeaders.NOTHING_ALLOWED, r.header("content-security-policy"));
         assertTrue(r.header("strict-transport-security").startsWith("max-age="));
+    }
+
+    /**
+     * HTTPS is remembered for long enough to matter, and for the site's subdomains too: a max-age of 0 tells browsers to
+     * forget it, and a reader who types the address on a café's network asks over plain HTTP first, for whoever is in the
+     * middle to answer as the site. A year is the least the browsers' preload lists accept.
+     */
+    @Test
+    void browsersAreToldToKeepToHttpsForAYearAtLeastSubdomainsIncluded() {
+        String hsts = answering(HttpResponse.html(200, "<p>Hej</p>")).answer(get("")).header("strict-transport-security");
+        Matcher maxAge = Pattern.compile("max-age=(\\d+)").matcher(hsts);
+        assertTrue(maxAge.find(), hsts);
+        assertTrue(Long.parseLong(maxAge.group(1)) >= Duration.ofDays(365).toSeconds(), hsts);
+        assertTrue(hsts.contains("includeSubDomains"), hsts);
     }
 
     @Test
