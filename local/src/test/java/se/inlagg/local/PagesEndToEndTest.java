@@ -149,6 +149,22 @@ class PagesEndToEndTest extends ServerTest {
     }
 
     /**
+     * The same addresses answered to a signed-in author (their name, "Logga ut", a form's CSRF token, edit links) are
+     * stored nowhere, not even by their browser: kept as a reader's page is, the edge or the back button would show them
+     * again after signing out, to whoever uses the computer next.
+     */
+    @Test
+    void aReadersPageAnsweredToASignedInAuthorIsStoredNowhere() {
+        String cookie = Http.sessionCookie(http.signIn(ServerExtension.TOKEN));
+        for (String path : List.of("/", "/tags/frivard", "/posts/manadsmote-samverkan-for-klientens-basta")) {
+            var author = http.raw("GET", path, Map.of("Cookie", cookie), null);
+            assertEquals(200, author.status(), path);
+            assertTrue(author.body().contains("Logga ut"), path);
+            assertEquals("no-store", author.header("cache-control"), path);
+        }
+    }
+
+    /**
      * What a browser and the CDN may do with what every reader gets, read as a reader's check reads the header: the CDN
      * keeps it 30 s and may serve it 30 s more while it fetches it again, and a browser keeps none without asking (max-age=0),
      * so a post edited or taken down is gone from every reader's screen within a minute. The other tests compare the header
