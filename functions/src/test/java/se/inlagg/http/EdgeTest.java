@@ -175,6 +175,22 @@ class EdgeTest {
         assertEquals("\"k-gzip\"", small, "a small answer sent as it is keeps the tag a 304 would name");
     }
 
+    /**
+     * A picture is never gzipped, so it has one tag whatever the client accepts: a browser, which always accepts gzip,
+     * revalidating its copy with that tag gets a 304, not the whole picture again each time.
+     */
+    @Test
+    void aPictureRevalidatedByABrowserThatTakesGzipIsAnswered304WithItsOwnTag() {
+        byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 0x10, 'J', 'F', 'I', 'F'};
+        HttpFunction picture = handling(request -> Caching.publicly(request,
+                HttpResponse.empty(200).withHeader("content-type", "image/jpeg").withBody(jpeg)));
+        HttpResponse first = picture.answer(get("gzip, deflate, br"));
+        HttpResponse again = picture.answer(HttpRequest.builder().method("GET").path("/").header("accept-encoding", "gzip, deflate, br")
+                .header("if-none-match", first.header("etag")).build());
+        assertEquals(304, again.status());
+        assertEquals(first.header("etag"), again.header("etag"));
+    }
+
     /** If-None-Match: * (RFC 9110, 13.1.2) names any current representation: a read of a page that is there answers 304. */
     @Test
     void anIfNoneMatchOfAnyTagAnswers304NamingTheTagOfWhatTheClientGets() {
