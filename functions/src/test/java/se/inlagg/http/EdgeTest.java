@@ -65,6 +65,17 @@ class EdgeTest {
     }
 
     /**
+     * A page's own Content-Security-Policy (its stylesheet, its pictures) is what the browser gets: the edge gives the
+     * policy that allows nothing only to answers that set none, or every page would show unstyled and without pictures.
+     */
+    @Test
+    void aPagesOwnSecurityPolicyIsKept() {
+        String own = "default-src 'none'; style-src 'self'; img-src 'self' https:";
+        HttpResponse r = answering(HttpResponse.html(200, "<p>Hej</p>").withHeader("content-security-policy", own)).answer(get(""));
+        assertEquals(own, r.header("content-security-policy"));
+    }
+
+    /**
      * HTTPS is remembered for long enough to matter, and for the site's subdomains too: a max-age of 0 tells browsers to
      * forget it, and a reader who types the address on a café's network asks over plain HTTP first, for whoever is in the
      * middle to answer as the site. A year is the least the browsers' preload lists accept.
