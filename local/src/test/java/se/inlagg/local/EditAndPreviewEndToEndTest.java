@@ -132,6 +132,22 @@ class EditAndPreviewEndToEndTest extends AuthorPagesTest {
         assertEquals("Ändrad i första fliken", asa.editForm(slug).get("title"), "nothing was saved over it");
     }
 
+    /**
+     * "Spara" clicked twice: the second click finds the post saying what the form says already and goes where the first
+     * went, saving nothing more, not to a page that says the post changed since the form was opened.
+     */
+    @Test
+    void anEditFormSentTwiceSavesOnceAndShowsNoConflict() {
+        String slug = write("Dubbelklickad", "publish");
+        var form = with(asa.editForm(slug), "body", "Texten rättad en gång.", "action", "save");
+        var first = asa.post("/posts/" + slug + "/edit", form);
+        assertEquals(303, first.status());
+        var second = asa.post("/posts/" + slug + "/edit", form);
+        assertEquals(303, second.status(), second.body());
+        assertEquals(first.header("location"), second.header("location"));
+        assertEquals("2", asa.editForm(slug).get("version"), "saved once");
+    }
+
     /** An author's own post offers a way to edit it, not only through "Mina inlägg". */
     @Test
     void anAuthorsOwnPostLeadsToItsEditFormAndPreviewOthersSeeNoSuchLinks() {
