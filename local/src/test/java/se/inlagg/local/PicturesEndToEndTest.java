@@ -310,6 +310,21 @@ class PicturesEndToEndTest extends AuthorPagesTest {
      * the address of a picture about to be uploaded. The draft is saved, and the words fill in the description page after
      * the upload.
      */
+    /**
+     * Words carried back from an upload page (?alt=…) fill in the edit form of a post with no picture only: a post that has
+     * one, given one in another tab meanwhile, keeps its own picture's words in the form, which the carried ones were not
+     * written for and a plain save would otherwise put on it.
+     */
+    @Test
+    void wordsCarriedBackFromTheUploadPageLeaveAPicturesOwnWordsAlone() {
+        String slug = write("Har redan en bild", "publish");
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "imageUrl", "https://example.com/bild.jpg",
+                "imageAlt", "Bildens egen alt-text", "action", "save")).status());
+        String backPage = asa.get("/posts/" + slug + "/edit?alt=Ord%20till%20en%20annan%20bild").body();
+        assertFalse(backPage.contains("Alt-texten och bildtexten du skrev står ifyllda"), backPage);
+        assertEquals("Bildens egen alt-text", AuthorBrowser.fields(backPage).get("imageAlt"));
+    }
+
     @Test
     void wordsTypedBeforeThePictureIsChosenFillInItsDescriptionAfterTheUpload() {
         var form = wordsBeforeThePicture("Orden före bilden", "Två personer & en kaffekopp vid ett bord", "Foto: Åsa Öberg, 50 % ljus");
