@@ -1,6 +1,7 @@
 package se.inlagg.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import se.inlagg.posts.PostVersion;
 
 /**
  * An author who saved over words they meant to keep gets them back, at the pages over HTTP as a browser without
@@ -15,6 +17,23 @@ import org.junit.jupiter.api.Test;
  * back fills the form with them, to be saved or not as any edit is) and through the API. Only the author sees them.
  */
 class PostVersionsEndToEndTest extends AuthorPagesTest {
+
+    /** More earlier versions than a page holds: the page leads on to the older ones, down to the first. */
+    @Test
+    void moreVersionsThanAPageHoldsLeadOnToTheOlderOnes() {
+        String slug = write(asa, "Ändrat många gånger", "publish");
+        for (int i = 1; i <= PostVersion.PAGE + 1; i++) {
+            var saved = asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "body", "Ändring nummer " + i + ".", "action", "save"));
+            assertEquals(303, saved.status(), saved.body());
+        }
+        String list = asa.get("/posts/" + slug + "/versions").body();
+        assertFalse(list.contains("<a href=\"/posts/" + slug + "/versions/1\">"), "the first version is not on the first page");
+        var older = Pattern.compile("<a href=\"([^\"]+)\">Äldre versioner</a>").matcher(list);
+        assertTrue(older.find(), "a way on to the older versions: " + list);
+        var next = asa.get(older.group(1).replace("&amp;", "&"));
+        assertEquals(200, next.status(), next.body());
+        assertTrue(next.body().contains("<a href=\"/posts/" + slug + "/versions/1\">"), next.body());
+    }
 
     @Test
     void aSaveOverTheWrongTextIsTakenBackFromAnEarlierVersion() {
