@@ -439,4 +439,22 @@ class PublishingPagesEndToEndTest extends AuthorPagesTest {
                 + changedToo.body());
         assertEquals(404, http.get("/posts/" + slug).status(), "still a draft");
     }
+
+    /**
+     * "Till utkast" clicked on a page opened before the post was edited in another tab takes nothing off the site: the
+     * author is told it changed, and the post stays published with the edit, as a stale publish is refused.
+     */
+    @Test
+    void backToDraftFromAPageOpenedBeforeAnEditLeavesThePostPublished() {
+        String slug = write("Kvar på webbplatsen", "publish");
+        String seen = asa.editForm(slug).get("version");
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "body", "Rättad i en annan flik.", "action", "save")).status());
+
+        var stale = asa.post("/posts/" + slug + "/unpublish", Map.of("csrf", asa.csrf, "version", seen));
+        assertEquals(409, stale.status(), stale.body());
+        assertTrue(stale.body().contains("Inlägget har ändrats sedan du öppnade sidan"), stale.body());
+        var post = http.get("/posts/" + slug);
+        assertEquals(200, post.status(), "still published");
+        assertTrue(post.body().contains("Rättad i en annan flik."), post.body());
+    }
 }
