@@ -306,11 +306,6 @@ class PicturesEndToEndTest extends AuthorPagesTest {
     }
 
     /**
-     * "Spara som utkast och välj bild…" with the alt text and caption filled in and no address is not refused for want of
-     * the address of a picture about to be uploaded. The draft is saved, and the words fill in the description page after
-     * the upload.
-     */
-    /**
      * Words carried back from an upload page (?alt=…) fill in the edit form of a post with no picture only: a post that has
      * one, given one in another tab meanwhile, keeps its own picture's words in the form, which the carried ones were not
      * written for and a plain save would otherwise put on it.
@@ -325,6 +320,11 @@ class PicturesEndToEndTest extends AuthorPagesTest {
         assertEquals("Bildens egen alt-text", AuthorBrowser.fields(backPage).get("imageAlt"));
     }
 
+    /**
+     * "Spara som utkast och välj bild…" with the alt text and caption filled in and no address is not refused for want of
+     * the address of a picture about to be uploaded. The draft is saved, and the words fill in the description page after
+     * the upload.
+     */
     @Test
     void wordsTypedBeforeThePictureIsChosenFillInItsDescriptionAfterTheUpload() {
         var form = wordsBeforeThePicture("Orden före bilden", "Två personer & en kaffekopp vid ett bord", "Foto: Åsa Öberg, 50 % ljus");
