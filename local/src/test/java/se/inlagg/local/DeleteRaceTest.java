@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.inlagg.app.Wiring;
@@ -38,47 +40,57 @@ class DeleteRaceTest {
     @TempDir
     Path data;
 
+    DynamoForTests dynamo;
+    DynamoDbClient raw;
+    /** The other tab: it reads and writes the table as it is. */
+    Wiring plain;
+    PostService other;
+    /** The write raced (racing, below). */
+    PostService posts;
+    final AtomicReference<Runnable> beforeWrite = new AtomicReference<>();
+
+    @BeforeEach
+    void table() throws Exception {
+        dynamo = DynamoForTests.start(data);
+        raw = dynamo.client();
+        dynamo.createTable(table);
+        plain = wiring(raw);
+        other = plain.posts();
+        posts = wiring(racing(raw, beforeWrite)).posts();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        raw.close();
+        dynamo.close();
+    }
+
     @Test
     void aDeleteForTheVersionItReadIsRefusedWhenAnEditLandedBeforeItsWrite() throws Exception {
-        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(table);
-            AtomicReference<Runnable> beforeDelete = new AtomicReference<>();
-            PostService other = wiring(raw).posts();
-            PostService posts = wiring(racing(raw, beforeDelete)).posts();
+        Post first = done(other.create(draft("Årsmöte i Östersund", "Första texten.", List.of("Fest")), AUTHOR, Optional.empty()));
+        beforeWrite.set(() -> done(other.edit(first, draft("Årsmöte i Östersund", "Andra texten, den som gäller.", List.of("Fest")), AUTHOR)));
 
-            Post first = done(other.create(draft("Årsmöte i Östersund", "Första texten.", List.of("Fest")), AUTHOR, Optional.empty()));
-            beforeDelete.set(() -> done(other.edit(first, draft("Årsmöte i Östersund", "Andra texten, den som gäller.", List.of("Fest")), AUTHOR)));
+        Outcome<PostSummary> deleted = posts.delete(first.slug(), Optional.of(Seen.atVersion(first.version())), AUTHOR);
 
-            Outcome<PostSummary> deleted = posts.delete(first.slug(), Optional.of(Seen.atVersion(first.version())), AUTHOR);
-
-            assertNull(beforeDelete.get(), "the edit landed between the delete's read and its write");
-            assertInstanceOf(Outcome.Refused.class, deleted, "a delete of version " + first.version() + " after version "
-                    + (first.version() + 1) + " was saved");
-            Post now = done(other.getToChange(first.slug(), AUTHOR));
-            assertEquals("Andra texten, den som gäller.", now.body(), "the edit saved meanwhile is still there");
-        }
+        assertNull(beforeWrite.get(), "the edit landed between the delete's read and its write");
+        assertInstanceOf(Outcome.Refused.class, deleted, "a delete of version " + first.version() + " after version "
+                + (first.version() + 1) + " was saved");
+        Post now = done(other.getToChange(first.slug(), AUTHOR));
+        assertEquals("Andra texten, den som gäller.", now.body(), "the edit saved meanwhile is still there");
     }
 
     @Test
     void aDeleteForNoVersionTakesThePostOutOfTheCategoryAnEditPutItInMeanwhile() throws Exception {
-        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(table);
-            AtomicReference<Runnable> beforeDelete = new AtomicReference<>();
-            Wiring plain = wiring(raw);
-            PostService other = plain.posts();
-            PostService posts = wiring(racing(raw, beforeDelete)).posts();
+        Post first = done(other.create(draft("Kvällsmöte", "Text.", List.of("Fest")), AUTHOR, Optional.empty()));
+        beforeWrite.set(() -> done(other.edit(first, draft("Kvällsmöte", "Text.", List.of("Fest", "Kväll")), AUTHOR)));
+        assertEquals(0, ScheduledCountsTest.count(plain, "kvall"));
 
-            Post first = done(other.create(draft("Kvällsmöte", "Text.", List.of("Fest")), AUTHOR, Optional.empty()));
-            beforeDelete.set(() -> done(other.edit(first, draft("Kvällsmöte", "Text.", List.of("Fest", "Kväll")), AUTHOR)));
-            assertEquals(0, ScheduledCountsTest.count(plain, "kvall"));
+        done(posts.delete(first.slug(), Optional.empty(), AUTHOR));
 
-            done(posts.delete(first.slug(), Optional.empty(), AUTHOR));
-
-            assertNull(beforeDelete.get(), "the edit landed between the delete's read and its write");
-            assertInstanceOf(Outcome.Refused.class, other.getToChange(first.slug(), AUTHOR), "the post is gone");
-            assertEquals(0, ScheduledCountsTest.count(plain, "kvall"), "the category the edit added counts no post that is gone");
-            assertEquals(0, ScheduledCountsTest.count(plain, "fest"));
-        }
+        assertNull(beforeWrite.get(), "the edit landed between the delete's read and its write");
+        assertInstanceOf(Outcome.Refused.class, other.getToChange(first.slug(), AUTHOR), "the post is gone");
+        assertEquals(0, ScheduledCountsTest.count(plain, "kvall"), "the category the edit added counts no post that is gone");
+        assertEquals(0, ScheduledCountsTest.count(plain, "fest"));
     }
 
     /**
@@ -88,38 +100,30 @@ class DeleteRaceTest {
      */
     @Test
     void aChangeOfCategoriesForNoVersionLandsOnTheEditSavedBeforeItsWrite() throws Exception {
-        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
-            dynamo.createTable(table);
-            AtomicReference<Runnable> beforeDelete = new AtomicReference<>();
-            Wiring plain = wiring(raw);
-            PostService other = plain.posts();
-            PostService posts = wiring(racing(raw, beforeDelete)).posts();
+        Post first = done(other.create(draft("Sommarfest", "Första texten.", List.of("Fest")), AUTHOR, Optional.empty()));
+        // The change takes the post out of Fest, so its write deletes that entry.
+        beforeWrite.set(() -> done(other.edit(first, draft("Sommarfest", "Andra texten, den som gäller.", List.of("Fest")), AUTHOR)));
 
-            Post first = done(other.create(draft("Sommarfest", "Första texten.", List.of("Fest")), AUTHOR, Optional.empty()));
-            // The change takes the post out of Fest, so its write deletes that entry.
-            beforeDelete.set(() -> done(other.edit(first, draft("Sommarfest", "Andra texten, den som gäller.", List.of("Fest")), AUTHOR)));
+        done(posts.replaceTags(first.slug(), List.of("Sommar"), Optional.empty(), AUTHOR));
 
-            done(posts.replaceTags(first.slug(), List.of("Sommar"), Optional.empty(), AUTHOR));
-
-            assertNull(beforeDelete.get(), "the edit landed between the change's read and its write");
-            Post now = done(other.getToChange(first.slug(), AUTHOR));
-            assertEquals("Andra texten, den som gäller.", now.body(), "the edit saved meanwhile is still there");
-            assertEquals(List.of("sommar"), now.summary().tags().stream().map(Tag::slug).toList());
-            assertEquals(0, ScheduledCountsTest.count(plain, "fest"));
-            assertEquals(1, ScheduledCountsTest.count(plain, "sommar"));
-        }
+        assertNull(beforeWrite.get(), "the edit landed between the change's read and its write");
+        Post now = done(other.getToChange(first.slug(), AUTHOR));
+        assertEquals("Andra texten, den som gäller.", now.body(), "the edit saved meanwhile is still there");
+        assertEquals(List.of("sommar"), now.summary().tags().stream().map(Tag::slug).toList());
+        assertEquals(0, ScheduledCountsTest.count(plain, "fest"));
+        assertEquals(1, ScheduledCountsTest.count(plain, "sommar"));
     }
 
     Wiring wiring(DynamoDbClient client) {
         return Wirings.on(client, table);
     }
 
-    /** The client whose first transaction deleting an item first runs what {@code beforeDelete} holds, once. */
-    static DynamoDbClient racing(DynamoDbClient raw, AtomicReference<Runnable> beforeDelete) {
+    /** The client whose first transaction deleting an item first runs what {@code beforeWrite} holds, once. */
+    static DynamoDbClient racing(DynamoDbClient raw, AtomicReference<Runnable> beforeWrite) {
         return Intercepted.of(DynamoDbClient.class, raw).before("transactWriteItems", call -> {
             TransactWriteItemsRequest request = (TransactWriteItemsRequest) call.request();
             if (request.transactItems().stream().anyMatch(i -> i.delete() != null)) {
-                Runnable edit = beforeDelete.getAndSet(null);
+                Runnable edit = beforeWrite.getAndSet(null);
                 if (edit != null) {
                     edit.run();
                 }
