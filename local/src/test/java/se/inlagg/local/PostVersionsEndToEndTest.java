@@ -125,6 +125,24 @@ class PostVersionsEndToEndTest extends AuthorPagesTest {
     }
 
     /**
+     * One earlier version read whole is its author's alone, as their list of them is: no cache between them and the API
+     * (the CDN, a proxy) may keep it for anyone else. (A probe of the tests: the answer sent with no cache-control left
+     * every test green.)
+     */
+    @Test
+    void anEarlierVersionReadWholeIsCachedForNobodyElse() {
+        String slug = http.created(Http.post("Version för skribenten", "Första texten.", "2026-03-02", "Åsa Öberg", "Luleå", "published", "Lön"))
+                .path("slug").asText();
+        var patched = http.send("PATCH", "/api/posts/" + slug, "application/merge-patch+json",
+                "{\"body\": \"Andra texten.\"}".getBytes(StandardCharsets.UTF_8), ServerExtension.TOKEN, Map.of("If-Match", "*"));
+        assertEquals(200, patched.status(), patched.body());
+        var one = http.getAs("/api/posts/" + slug + "/versions/1", ServerExtension.TOKEN);
+        assertEquals(200, one.status(), one.body());
+        assertEquals("Första texten.", one.json().path("body").asText());
+        assertEquals("private, no-cache", one.header("cache-control"));
+    }
+
+    /**
      * The excerpt, the byline and the categories are words the author wrote as much as the text: an edit of one of them
      * alone is saved, and keeps the post as it was, as the API's description of the versions says. (A probe of the tests:
      * with the excerpt or the byline left out of what counts as the post's words, an edit of it alone answered 200 and
