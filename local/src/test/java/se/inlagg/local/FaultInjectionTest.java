@@ -444,6 +444,22 @@ class FaultInjectionTest {
         assertEquals("images_unavailable", Http.JSON.readTree(answer.bodyText()).path("error").path("code").asText(), answer.bodyText());
     }
 
+    /**
+     * Asking for an upload's address saves nothing, so one asked while DynamoDB gives no answer in time is "busy", to be
+     * asked again: not outcome_unknown, which tells the client to look whether a change it never made landed. (A probe of
+     * the tests: the handler taken for a change that may have landed left every test green.)
+     */
+    @Test
+    void anUploadAddressAskedWhileDynamoDbGivesNoAnswerIsBusyNotAChangeOfUnknownOutcome() {
+        String author = wiredTo(real).authors().authenticate("Bearer " + ServerExtension.TOKEN).orElseThrow();
+        Post post = draftOf(wiredTo(real), author, "Bild när svaret dröjer");
+        DynamoDbClient silent = Intercepted.of(DynamoDbClient.class, real).beforeEvery(call -> {
+            throw ApiCallTimeoutException.create(8_500);
+        }).client();
+        assertBusy(new UploadUrlHandler().use(wiredTo(silent)).answer(Events.http("POST /api/posts/{slug}/image/upload-url",
+                "/api/posts/" + post.slug() + "/image/upload-url", Map.of("slug", post.slug()), null, author, Map.of())));
+    }
+
     /** A form sent from a signed-in author's page, as a browser without JavaScript sends it. */
     static HttpRequest.Builder formSent(String route, String path, String session) {
         return HttpRequest.builder().method("POST").routeKey(route).path(path)
