@@ -717,6 +717,23 @@ class PicturesEndToEndTest extends AuthorPagesTest {
     }
 
     /**
+     * The upload's address says until when the bucket takes the file, as its signed policy says it: a client that waits
+     * for a picture to be chosen, honouring expiresAt, is not sent back for a new address it did not need, nor let past
+     * the time S3 refuses the file. (A probe of the tests: expiresAt written as the time asked left every test green.)
+     */
+    @Test
+    void anUploadAddressSaysTheTimeItsPolicyEnds() throws Exception {
+        String slug = write("Adress med sluttid");
+        Instant asked = Instant.now();
+        var answer = http.write("POST", "/api/posts/" + slug + "/image/upload-url", null);
+        assertEquals(200, answer.status(), answer.body());
+        Instant expiresAt = Instant.parse(answer.json().path("expiresAt").asText());
+        String policy = new String(Base64.getDecoder().decode(answer.json().path("fields").path("policy").asText()), StandardCharsets.UTF_8);
+        assertEquals(Instant.parse(Http.JSON.readTree(policy).path("expiration").asText()), expiresAt, "as the signed policy says: " + policy);
+        assertTrue(expiresAt.isAfter(asked.plus(Duration.ofMinutes(10))), "ahead, for choosing a picture: " + expiresAt);
+    }
+
+    /**
      * A picture larger than readers need is saved as they get it, through the bucket's own put: no larger than 1,600
      * pixels, of its type, kept an hour by CloudFront and browsers like one copied as it was.
      */
