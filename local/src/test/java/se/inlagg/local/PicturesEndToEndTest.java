@@ -795,6 +795,19 @@ class PicturesEndToEndTest extends AuthorPagesTest {
         assertEquals(List.of(good), uploads.added(start, "uploads/"), "the good upload waits (the lifecycle takes it if never saved)");
     }
 
+    /**
+     * Another author is given no upload address for your published post through the API, as the pages give them no upload
+     * form for it: 403, as for any change of it. (A probe of the tests: the address signed for any post its caller may read
+     * left every test green.)
+     */
+    @Test
+    void anotherAuthorIsGivenNoUploadAddressForYourPost() {
+        String slug = write("Åsas inlägg utan främmande bilder");
+        var theirs = http.send("POST", "/api/posts/" + slug + "/image/upload-url", null, null, OTHER_API, Map.of());
+        ApiAsserts.assertError(theirs, 403, "forbidden", null);
+        assertEquals(200, http.write("POST", "/api/posts/" + slug + "/image/upload-url", null).status(), "its author is given one");
+    }
+
     static final String OTHER_API = "bild-api-forfattare-" + UUID.randomUUID();
 
     @BeforeAll
