@@ -137,6 +137,20 @@ class EditRoundTripEndToEndTest extends ServerTest {
     }
 
     /**
+     * The same with the comma's category after another: the form shows it after ", ", so it stands between the separators
+     * with a space before it, and is still the one category (read without that space, it was split into two).
+     */
+    @Test
+    void savingTheEditFormUnchangedKeepsACategoryWithACommaWholeAfterAnother() {
+        JsonNode created = http.created(Http.post("Komma i andra kategorin", "Text.", "2020-06-01T10:00:00Z", "Åsa Öberg",
+                "Frivården Malmö", "published", "Alfa", "Fyra, fem"));
+        String slug = created.path("slug").asText();
+        assertEquals(303, sentUnchanged(slug, "save").status());
+        assertEquals(created.path("tags").toString(), own(slug).path("tags").toString());
+        assertEquals(404, http.get("/tags/fyra").status(), "no category nobody made");
+    }
+
+    /**
      * A text that begins with a blank line keeps it through the edit form: the page writes a line break after the text
      * area's start tag, which browsers drop, where they dropped the text's own.
      */
