@@ -48,4 +48,16 @@ class CreateAuthorArgsTest {
         var twice = assertThrows(UsageException.class, () -> CreateAuthorArgs.parse(List.of("--role", "A", "--role=B", "Åsa")));
         assertEquals("--role and --office are each given once", twice.getMessage());
     }
+
+    /** Each option as "--role=…" is the same as "--role …", and a second --office, in either form, is a usage error too. */
+    @Test
+    void anOptionWithItsValueAfterAnEqualsSignIsTheSameAsWithItsValueAfter() {
+        assertEquals(new Byline("Anna Ek", Optional.of("Chef"), Optional.of("Frivården Malmö")),
+                CreateAuthorArgs.parse(List.of("--role=Chef", "--office=Frivården Malmö", "Anna", "Ek")).profile());
+        for (List<String> twice : List.of(List.of("--office", "Malmö", "--office", "Lund", "Åsa"), List.of("--office=Malmö", "--office", "Lund", "Åsa"),
+                List.of("--role=A", "--role", "B", "Åsa"))) {
+            assertEquals("--role and --office are each given once",
+                    assertThrows(UsageException.class, () -> CreateAuthorArgs.parse(twice), twice.toString()).getMessage());
+        }
+    }
 }
