@@ -96,6 +96,18 @@ class GatewayEventParityTest {
         assertEquals("frivård", send("/tags/friv%C3%A5rd").path("pathParameters").path("tag").asText());
     }
 
+    /**
+     * A path is not a form: API Gateway keeps a "+" in it as a "+" (only a query reads it as a space), and an empty
+     * segment is no {variable}, so "/posts/" is the $default route's, not a post with an empty slug.
+     */
+    @Test
+    void aPlusInAPathIsAPlusAndAnEmptySegmentFillsNoVariable() throws Exception {
+        assertEquals("c++", send("/tags/c++").path("pathParameters").path("tag").asText());
+        JsonNode empty = send("/posts/");
+        assertEquals("$default", empty.path("routeKey").asText(), empty.toString());
+        assertFalse(empty.has("pathParameters"), empty.toString());
+    }
+
     private static JsonNode send(String target) throws Exception {
         received.clear();
         assertEquals(200, RawHttp.get(server.getAddress().getPort(), target), target);
