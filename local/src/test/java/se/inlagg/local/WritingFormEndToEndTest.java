@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -388,6 +389,17 @@ class WritingFormEndToEndTest extends AuthorPagesTest {
         var saved = asa.post("/write", with(AuthorBrowser.fields(back.body()), "action", "publish"));
         assertEquals(303, saved.status(), saved.body());
         assertTrue(http.get(saved.header("location").replaceFirst("\\?.*", "")).body().contains("Andra texten, som ska sparas."));
+    }
+
+    /** A comma typed after the last category, or two with only a space between, adds no category and refuses nothing. */
+    @Test
+    void aCommaWithNothingAfterItInTheCategoriesAddsNone() {
+        var form = with(AuthorBrowser.fields(asa.get("/write").body()), "title", "Kommatecken på slutet", "body", "Text.",
+                "tags", "Frivård, , Samverkan, ", "action", "publish");
+        var saved = asa.post("/write", form);
+        assertEquals(303, saved.status(), saved.body());
+        String slug = saved.header("location").replaceFirst("\\?.*", "").replace("/posts/", "");
+        assertEquals(List.of("Frivård", "Samverkan"), http.get("/api/posts/" + slug).json().path("tags").findValuesAsText("name"));
     }
 
     /**
