@@ -371,6 +371,27 @@ class WritingFormEndToEndTest extends AuthorPagesTest {
     }
 
     /**
+     * The answer to the question is for the title it asked about: asked about one title and sent with the title of another
+     * post saved just now, the form asks about that one, and saves nothing yet.
+     */
+    @Test
+    void aFormAskedAboutOneTitleAndSentWithAnotherSavedJustNowIsAskedAgain() {
+        var tab = AuthorBrowser.signIn(http, ServerExtension.TOKEN);
+        for (String title : new String[] {"Personalmöte i Luleå", "Personalmöte i Kiruna"}) {
+            var form = with(AuthorBrowser.fields(tab.get("/write").body()), "title", title, "body", "Klockan nio.", "action", "publish");
+            assertEquals(303, tab.post("/write", form).status());
+        }
+        var asked = tab.post("/write", with(AuthorBrowser.fields(tab.get("/write").body()), "title", "Personalmöte i Luleå",
+                "body", "Klockan tio.", "action", "publish"));
+        assertEquals(409, asked.status(), asked.body());
+
+        var other = tab.post("/write", with(AuthorBrowser.fields(asked.body()), "title", "Personalmöte i Kiruna", "action", "publish"));
+        assertEquals(409, other.status(), other.body());
+        assertTrue(other.body().contains("Du har nyss sparat ett inlägg med rubriken ”Personalmöte i Kiruna”."), other.body());
+        assertEquals(404, http.get("/posts/personalmote-i-kiruna-2").status(), "nothing saved");
+    }
+
+    /**
      * Back to the form of a post its author has deleted since, and sent again: the text comes back to be saved as a new post,
      * and sent again from there it is one. The form it comes back in has an id of its own, or every sending would find the
      * deleted post's and the text could never be saved.
