@@ -35,6 +35,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.IOContext;
 import org.junit.jupiter.api.Test;
+import se.inlagg.json.Json;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.FieldError;
 import se.inlagg.posts.InMemoryPosts;
@@ -234,6 +235,24 @@ class SearchServiceTest {
         Post next = write("Ännu ett möte", "Text.", "2019-02-01", null);
         SearchService.IndexChange change = search.indexChanged(Set.of(next.id()));
         assertTrue(change.rebuilt(), "built anew");
+        assertEquals(Manifest.ANALYSIS, files.manifest().analysis());
+        assertEquals(List.of("Ännu ett möte", "Nytt möte i Västerås"), titles("möte"));
+    }
+
+    /**
+     * A manifest written before it named its analysis (no "analysis" field) is of the first, and built anew by the next
+     * batch: read as today's, an index made before SwedishForms would be kept for good, its searches finding less.
+     */
+    @Test
+    void aManifestThatNamesNoAnalysisIsOfTheFirstAndBuiltAnew() {
+        indexed("Nytt möte i Västerås", "Text.", "2019-01-30");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) Json.read(new String(files.manifest().toJson(), StandardCharsets.UTF_8));
+        json.remove("analysis");
+        assertTrue(files.swapManifest(Json.write(json).getBytes(StandardCharsets.UTF_8), Optional.of(files.tag())).isPresent());
+        assertEquals(1, files.manifest().analysis(), "a manifest without the field is of analysis 1");
+        Post next = write("Ännu ett möte", "Text.", "2019-02-01", null);
+        assertTrue(search.indexChanged(Set.of(next.id())).rebuilt(), "built anew");
         assertEquals(Manifest.ANALYSIS, files.manifest().analysis());
         assertEquals(List.of("Ännu ett möte", "Nytt möte i Västerås"), titles("möte"));
     }
@@ -555,6 +574,17 @@ class SearchServiceTest {
         assertEquals(List.of("Samverkan"), titles("”klientens bästa”"), "typographic quotes too");
         assertEquals(List.of("Samverkan"), titles("\u201eklientens bästa\u201d"), "a low opening quote, as pasted from a German or Finnish text");
         assertEquals(2, titles("klientens bästa").size());
+    }
+
+    /**
+     * A quoted phrase stands within one value of a field: the last word of one category and the first word of the next
+     * are no phrase, though the post lists them one after the other.
+     */
+    @Test
+    void aQuotedPhraseNeverSpansTwoCategories() {
+        indexed("Två kategorier", "Om rutinerna.", "2019-01-30", "Klientens bästa", "Trygg frivård");
+        assertEquals(List.of("Två kategorier"), titles("\"trygg frivård\""), "within one category");
+        assertEquals(List.of(), titles("\"bästa trygg\""), "the end of one category and the start of the next");
     }
 
     @Test
