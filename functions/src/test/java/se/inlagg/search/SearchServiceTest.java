@@ -117,6 +117,18 @@ class SearchServiceTest {
         assertEquals(4, titles("Umeå").size());
     }
 
+    /**
+     * A name typed with å, ä or ö is that name alone, as "möte" never finds "mot": "Öberg" does not find Eva Oberg's
+     * posts. Typed in plain letters, where the marks may have been left out, it finds both.
+     */
+    @Test
+    void aNameTypedWithItsSwedishLettersFindsThatNameAlone() {
+        indexedBy("Eva Öberg", "Om frivården", "Text om arbetet.", "2019-01-30");
+        indexedBy("Eva Oberg", "Om samverkan", "Annan text.", "2019-01-31");
+        assertEquals(List.of("Om frivården"), titles("Öberg"));
+        assertEquals(2, titles("oberg").size(), "typed in plain letters: either");
+    }
+
     Post indexed(String title, String body, String publishedAt, String... tags) {
         Post post = write(title, body, publishedAt, null, tags);
         search.indexChanged(Set.of(post.id()));
