@@ -36,4 +36,27 @@ class ReaderPageOfGonePostsEndToEndTest extends ServerTest {
         assertEquals("/tags/borta-sedan-lanken", gone.header("location"));
         assertEquals(5, titles(page(http, "/tags/borta-sedan-lanken")).size(), "the posts still there");
     }
+
+    /**
+     * A category narrowed to a month stays narrowed: once the newer posts are gone, "Nyare inlägg" leads to the first page
+     * of the category in that month, not of the whole category.
+     */
+    @Test
+    void aPageOfACategoryInAMonthWhosePostsAreGoneLeadsToThatMonthsFirstPage() {
+        List<String> slugs = new ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            slugs.add(post(http, "Borta i månaden " + i, "Text.", String.format("2012-06-%02dT09:00", i), "Bo Borta",
+                    "Frivården Borta", "published", false, "Borta i månaden").path("slug").asText());
+        }
+        post(http, "Kvar i juli", "Text.", "2012-07-01T09:00", "Bo Borta", "Frivården Borta", "published", false, "Borta i månaden");
+        String second = page(http, link(page(http, "/tags/borta-i-manaden?month=2012-06"), "next", "Äldre inlägg"));
+        String newer = link(second, "prev", "Nyare inlägg");
+        for (String slug : slugs.subList(5, 25)) {
+            assertEquals(204, http.sendWith("DELETE", "/api/posts/" + slug, null, null, Map.of("If-Match", "*")).status());
+        }
+        var gone = http.get(newer);
+        assertEquals(303, gone.status());
+        assertEquals("/tags/borta-i-manaden?month=2012-06", gone.header("location"));
+        assertEquals(5, titles(page(http, gone.header("location"))).size(), "June's posts still there, and not July's");
+    }
 }
