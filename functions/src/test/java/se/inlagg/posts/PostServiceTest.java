@@ -240,6 +240,21 @@ class PostServiceTest {
         }
     }
 
+    /**
+     * A post scheduled for later is a reader's from its time on, with no write to it in between: not a second before, and
+     * then for anyone, not its author alone.
+     */
+    @Test
+    void aScheduledPostIsFoundByReadersOnceItsTimeHasComeAndNotBefore() {
+        Instant at = created(post("Julhälsning till alla", "2026-12-24", null)).summary().publishedAt();
+        assertInstanceOf(Outcome.Refused.class, service.get("julhalsning-till-alla", Optional.empty()), "scheduled");
+        assertInstanceOf(Outcome.Refused.class, at(at.minusSeconds(1)).get("julhalsning-till-alla", Optional.empty()), "a second before");
+        for (Optional<String> reader : List.of(Optional.<String>empty(), Optional.of("someone-else"))) {
+            assertInstanceOf(Outcome.Done.class, at(at).get("julhalsning-till-alla", reader), "at its time");
+            assertInstanceOf(Outcome.Done.class, at(at.plus(Duration.ofDays(3))).get("julhalsning-till-alla", reader), "and after");
+        }
+    }
+
     @Test
     void aCategoryIsFoundByItsSlugOrByItsNameOnlyWhileReadersCanSeeAPostInIt() {
         created(post("Etiketter", null, null, "Klientens bästa"));
