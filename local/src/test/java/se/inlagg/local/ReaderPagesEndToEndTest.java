@@ -193,6 +193,18 @@ class ReaderPagesEndToEndTest extends ServerTest {
     }
 
     /**
+     * A parameter given empty is no parameter: /?month= and /tags/frivard?cursor= (a form sent with its month left blank,
+     * a link cut short after its "=") are the list's first page, not a month that is none nor a cursor that leads nowhere.
+     */
+    @Test
+    void aParameterGivenEmptyIsTheListsFirstPage() {
+        for (var empty : Map.of("/?month=", "/", "/?cursor=", "/", "/tags/frivard?month=", "/tags/frivard",
+                "/tags/frivard?cursor=", "/tags/frivard").entrySet()) {
+            assertEquals(titles(page(empty.getValue())), titles(page(empty.getKey())), empty.getKey());
+        }
+    }
+
+    /**
      * An "older posts" link whose cursor is edited to an impossible date shows no page: it is refused as any other made-up
      * cursor is, in Swedish; a cursor made alike with a date that is one still pages.
      */
@@ -428,6 +440,7 @@ class ReaderPagesEndToEndTest extends ServerTest {
         var svg = http.get(meta(page("/"), "<link rel=\"icon\" href=\"([^\"]+)\""));
         assertEquals("image/svg+xml", svg.header("content-type"));
         assertEquals(Caching.IMMUTABLE, svg.header("cache-control"));
+    }
     }
 
     @Test
