@@ -441,6 +441,17 @@ class ReaderPagesEndToEndTest extends ServerTest {
         assertEquals("image/svg+xml", svg.header("content-type"));
         assertEquals(Caching.IMMUTABLE, svg.header("cache-control"));
     }
+
+    /**
+     * robots.txt keeps crawlers off every page that is no reader's: the forms, an author's own pages, sign-in, the API,
+     * and search results, one page for each query a crawler could make up.
+     */
+    @Test
+    void robotsKeepCrawlersOffTheFormsAnAuthorsPagesSearchAndTheApi() {
+        List<String> lines = page("/robots.txt").lines().toList();
+        for (String path : List.of("/write", "/drafts", "/signin", "/sok", "/api/")) {
+            assertTrue(lines.contains("Disallow: " + path), path + ": " + lines);
+        }
     }
 
     @Test
