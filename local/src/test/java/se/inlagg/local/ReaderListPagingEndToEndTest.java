@@ -61,4 +61,13 @@ class ReaderListPagingEndToEndTest extends ServerTest {
         assertEquals(400, http.get("/tags/bladdra-at-bada-hall?cursor=" + "A".repeat(600)).status(), "too long to be a cursor");
         assertEquals(400, http.get("/?cursor=" + "A".repeat(600)).status());
     }
+
+    /** A list of two posts is described by both, and not said to have more ("med flera" is for three and more). */
+    @Test
+    void aListOfTwoPostsIsDescribedByBothAndNoMore() {
+        post(http, "Först av två", "Text.", "2011-06-01T09:00", "Åsa Öberg", "Frivården Västervik", "published", false, "Par i kategori");
+        post(http, "Sist av två", "Text.", "2011-06-02T09:00", "Åsa Öberg", "Frivården Västervik", "published", false, "Par i kategori");
+        assertEquals("Kategori: Par i kategori. Senast: Sist av två, Först av två.",
+                meta(page(http, "/tags/par-i-kategori"), "<meta name=\"description\" content=\"([^\"]+)\">"));
+    }
 }
