@@ -405,6 +405,24 @@ class PublishingPagesEndToEndTest extends AuthorPagesTest {
         assertTrue(asa.get("/posts/" + slug + "/preview").body().contains("Schemalagt till 6 juni 2031 kl. 9.30"));
     }
 
+    /**
+     * A scheduled post's own page, to its author, is no article yet, as a draft's is not: never indexed, and no canonical
+     * address, Open Graph or JSON-LD giving a link preview or a search engine a publication date readers cannot see yet.
+     */
+    @Test
+    void aScheduledPostsPageToItsAuthorIsNoArticleYet() {
+        String slug = write("Schemalagt men inte än", "draft");
+        var later = asa.post("/posts/" + slug + "/publish", Map.of("csrf", asa.csrf, "version", asa.editForm(slug).get("version"),
+                "at", "2031-06-06T09:30"));
+        assertEquals("/drafts?done=scheduled&post=" + slug, later.header("location"));
+        assertEquals(404, http.get("/posts/" + slug).status(), "not before its time");
+        String own = asa.get("/posts/" + slug).body();
+        assertTrue(own.contains("Schemalagt men inte än") && own.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"), own);
+        for (String published : List.of("rel=\"canonical\"", "og:type", "application/ld+json", "datePublished")) {
+            assertFalse(own.contains(published), published + ": " + own);
+        }
+    }
+
     @Test
     void aTimeThatCannotBeReadOrAStaleVersionShowsThePublishingFormAgain() {
         String slug = write("Fel tid", "draft");
