@@ -454,6 +454,15 @@ class ReaderPagesEndToEndTest extends ServerTest {
         }
     }
 
+    /** The sitemap of the site's own pages names every index a reader browses from: categories, archive, people and offices. */
+    @Test
+    void theSitemapOfTheSitesOwnPagesNamesEveryIndexPage() {
+        List<String> pages = locs(page("/sitemaps/sidor.xml"));
+        for (String index : List.of("/", "/tags", "/archive", "/people", "/offices")) {
+            assertTrue(pages.contains(base + index), index + ": " + pages);
+        }
+    }
+
     @Test
     void aForgedHostHeaderChangesNoAbsoluteAddress() {
         for (String path : List.of("/feed.xml", "/tags/frivard/feed.xml", "/", "/posts/manadsmote-i-vastervik", "/sitemap.xml",
