@@ -108,9 +108,19 @@ class GatewayEventParityTest {
         assertFalse(empty.has("pathParameters"), empty.toString());
     }
 
-    private static JsonNode send(String target) throws Exception {
+    /**
+     * A header a client sends on two lines reaches the function as API Gateway's payload 2.0 gives it: one value, the two
+     * joined by a comma (a proxy's X-Forwarded-For, two Accept-Language lines), not the last line alone.
+     */
+    @Test
+    void aHeaderSentOnTwoLinesReachesTheFunctionAsOneValueJoinedByAComma() throws Exception {
+        JsonNode event = send("/tags/frivard", "Accept-Language: sv", "Accept-Language: en;q=0.5");
+        assertEquals("sv,en;q=0.5", event.path("headers").path("accept-language").asText(), event.path("headers").toString());
+    }
+
+    private static JsonNode send(String target, String... headerLines) throws Exception {
         received.clear();
-        assertEquals(200, RawHttp.get(server.getAddress().getPort(), target), target);
+        assertEquals(200, RawHttp.get(server.getAddress().getPort(), target, headerLines), target);
         assertEquals(1, received.size(), "one function invoked for " + target);
         return received.values().iterator().next();
     }
