@@ -1,5 +1,7 @@
 package se.inlagg.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,6 +46,28 @@ abstract class AuthorPagesTest extends ServerTest {
             changed.put(pairs[i], pairs[i + 1]);
         }
         return changed;
+    }
+
+    /**
+     * The edit form of a post as a tab opened before another tab saved the post with the title {@code title}; the form it
+     * gives back refused must still meet that change ({@link #assertSentAgainMeetsTheChangeMadeMeanwhile}).
+     */
+    static Map<String, String> tabOpenedBeforeAnEdit(String slug, String title) {
+        var tab = asa.editForm(slug);
+        assertEquals(303, asa.post("/posts/" + slug + "/edit", with(asa.editForm(slug), "title", title, "action", "save")).status());
+        return tab;
+    }
+
+    /**
+     * A form given back refused carries the version its text was written from, not the post's now: sent again, with the
+     * field and value pairs of {@code mended} put right, it meets the change another tab saved meanwhile as
+     * {@code title}, and never saves over it.
+     */
+    static void assertSentAgainMeetsTheChangeMadeMeanwhile(String slug, String givenBack, String title, String... mended) {
+        assertTrue(givenBack.contains("name=\"version\" value=\"1\""), "still the version the text was written from");
+        var again = asa.post("/posts/" + slug + "/edit", with(with(AuthorBrowser.fields(givenBack), mended), "action", "save"));
+        assertEquals(409, again.status(), "the change made meanwhile is shown, not saved over");
+        assertEquals(title, asa.editForm(slug).get("title"), "nothing was saved over it");
     }
 
     static void pause() {
