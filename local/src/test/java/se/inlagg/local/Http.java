@@ -29,15 +29,20 @@ final class Http {
     /** What came back: status, headers and the body as text and, where it is JSON, as a tree. */
     record Reply(int status, HttpHeaders headers, String body) {
         JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
+            return Http.json(body);
         }
 
         String header(String name) {
             return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    /** A JSON text as a tree; a text that is not JSON fails the test, saying what it was. */
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
         }
     }
 

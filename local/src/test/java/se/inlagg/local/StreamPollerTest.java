@@ -3,7 +3,6 @@ package se.inlagg.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +45,7 @@ class StreamPollerTest {
         // The function fails a whole batch that holds the bad record, as the indexer fails a batch it cannot finish.
         LambdaFunction function = event -> {
             List<String> keys = new ArrayList<>();
-            readTree(event).path("Records").forEach(r -> keys.add(r.path("dynamodb").path("Keys").path("PK").path("S").asText()));
+            Http.json(event).path("Records").forEach(r -> keys.add(r.path("dynamodb").path("Keys").path("PK").path("S").asText()));
             if (keys.contains(bad)) {
                 throw new IllegalStateException("kan inte indexera " + bad);
             }
@@ -72,17 +71,9 @@ class StreamPollerTest {
             assertEquals(List.copyOf(others), delivered.stream().sorted().toList(), "every record but the bad one reached the function, once");
             List<String> lines = Files.readAllLines(failures, StandardCharsets.UTF_8);
             assertEquals(1, lines.size(), String.join("\n", lines));
-            JsonNode kept = readTree(lines.getFirst()).path("Records");
+            JsonNode kept = Http.json(lines.getFirst()).path("Records");
             assertEquals(1, kept.size(), "the bad record alone: " + lines.getFirst());
             assertEquals(bad, kept.get(0).path("dynamodb").path("Keys").path("PK").path("S").asText());
-        }
-    }
-
-    private static JsonNode readTree(String json) {
-        try {
-            return Http.JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(json, e);
         }
     }
 }
