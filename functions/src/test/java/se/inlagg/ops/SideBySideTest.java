@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -48,5 +50,36 @@ class SideBySideTest {
             throw thrown;
         }), 2));
         assertSame(thrown, failed);
+    }
+
+    @Test
+    void closingWaitsForEveryCallStartedAlsoOneWhoseResultNobodyAsked() {
+        AtomicBoolean ended = new AtomicBoolean();
+        try (var calls = SideBySide.open()) {
+            calls.start(() -> {
+                Thread.sleep(200);
+                ended.set(true);
+                return null;
+            });
+        }
+        assertTrue(ended.get(), "the call had ended when the block did");
+    }
+
+    @Test
+    void afterAFailureNoFurtherCallIsBegun() {
+        // Two at once: one call fails while the other is under way; the one under way ends, and the two after it,
+        // which that thread would take next, are not made (a file gone means the copy is fetched anew anyway).
+        CountDownLatch underWay = new CountDownLatch(1);
+        AtomicInteger made = new AtomicInteger();
+        List<Callable<Integer>> calls = List.of(() -> {
+            underWay.await(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("file gone");
+        }, () -> {
+            underWay.countDown();
+            Thread.sleep(100);
+            return made.incrementAndGet();
+        }, made::incrementAndGet, made::incrementAndGet);
+        assertThrows(IllegalStateException.class, () -> SideBySide.all(calls, 2));
+        assertEquals(1, made.get(), "only the call under way when the other failed was made");
     }
 }
