@@ -252,6 +252,10 @@ final class ReplayingDynamo implements AutoCloseable {
                 // The run's number goes, the function's name stays: each function's own seeded table
                 // answers it (CreatePost's "no such slug" must not answer GetPost's read of that slug).
                 .replaceAll("PostsTable-([A-Za-z]+)-\\d+", "TABLE-$1")
+                // The clock hour of an author's write allowance: a write in the next hour is the same write (found
+                // when a benchmark that ran across a whole hour saw its edit's transaction forwarded, fail its
+                // condition on the table the recording changed, and the edit answer busy after its budget).
+                .replaceAll("\"HOUR#\\d+\"", "\"HOUR#H\"")
                 // Counters and versions: a write replayed as committed must meet the same read again.
                 .replaceAll("\"N\":\"-?[0-9.]+\"", "\"N\":\"#\"")
                 .replaceAll("\"ExclusiveStartKey\":\\{[^}]*}}", "");

@@ -24,4 +24,13 @@ class ReplayingDynamoTest {
         assertEquals(ReplayingDynamo.shape(query(Ids.ofSlug("manadsmote-i-ystad"))),
                 ReplayingDynamo.shape(query(Ids.ofSlug("manadsmote-i-ystad")).replace("-17", "-18")), "the run's number in the table's name goes");
     }
+
+    @Test
+    void aWriteChargedToTheNextHourIsTheSameWrite() {
+        String charge = "{\"TransactItems\":[{\"Update\":{\"Key\":{\"PK\":{\"S\":\"RATE#writes#%s\"},\"SK\":{\"S\":\"HOUR#%d\"}},"
+                + "\"TableName\":\"PostsTable-EditPost-3\",\"UpdateExpression\":\"ADD #used :units\"}}]}";
+        assertEquals(ReplayingDynamo.shape(charge.formatted("author-1", 499_076)), ReplayingDynamo.shape(charge.formatted("author-1", 499_077)));
+        assertNotEquals(ReplayingDynamo.shape(charge.formatted("author-1", 499_076)), ReplayingDynamo.shape(charge.formatted("author-2", 499_076)),
+                "another author's allowance is another item");
+    }
 }
