@@ -40,6 +40,14 @@ class KeysTest {
         }
     }
 
+    /** The versions kept by earlier releases are found by the same keys: nineteen digits, zero-padded. */
+    @Test
+    void aVersionsKeyIsTheOneEarlierReleasesWrote() {
+        assertEquals("VERSION#0000000000000000010", Keys.version(10));
+        assertEquals("VERSION#0000000000000000000", Keys.version(0));
+        assertEquals("VERSION#9223372036854775807", Keys.version(Long.MAX_VALUE));
+    }
+
     /** An author's idempotency key is scoped to them: another author sending the same key must not replay their post. */
     @Test
     void oneAuthorsIdempotencyKeyNeverNamesAnothers() {
