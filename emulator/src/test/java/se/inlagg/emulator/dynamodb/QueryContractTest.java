@@ -248,4 +248,18 @@ class QueryContractTest {
                 .expressionAttributeValues(Map.of(":a", s("a"), ":zero", n("0"))));
         assertEquals(List.of("0.25", "9", "10", "100"), r.items().stream().map(i -> i.get("n").n()).toList());
     }
+
+    @Test
+    void sortKeyComparatorsIncludeTheirBoundOnlyWithAnEqualsSign() {
+        // Query reference (KeyConditionExpression): < and > leave the value itself out, <= and >= take it in; a bound taken
+        // the wrong way loses or repeats the item at the edge, e.g. when reading on with "newer than the last one seen".
+        seedPosts();
+        Map<String, String> expected = Map.of("<", "p2,p1,p0", "<=", "p3,p2,p1,p0", ">", "p9,p8,p7,p6,p5,p4", ">=", "p9,p8,p7,p6,p5,p4,p3");
+        expected.forEach((op, ids) -> {
+            var r = db.query(b -> b.tableName(table).indexName("GSI1").scanIndexForward(false)
+                    .keyConditionExpression("GSI1PK = :feed AND GSI1SK " + op + " :edge")
+                    .expressionAttributeValues(Map.of(":feed", s("FEED"), ":edge", s("2025-03-04T10:00:00Z#p3"))));
+            assertEquals(ids, String.join(",", r.items().stream().map(i -> i.get("PK").s().substring("POST#".length())).toList()), op);
+        });
+    }
 }
