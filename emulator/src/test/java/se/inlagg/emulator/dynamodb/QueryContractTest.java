@@ -262,4 +262,16 @@ class QueryContractTest {
             assertEquals(ids, String.join(",", r.items().stream().map(i -> i.get("PK").s().substring("POST#".length())).toList()), op);
         });
     }
+
+    @Test
+    @SkipOnLocalStack("moto accepts a Query filter on a key attribute and filters in memory")
+    void aQueryFilterOnAKeyAttributeIsRefused() {
+        // DynamoDB's Query reference: a filter expression cannot contain partition or sort key attributes; they belong
+        // in the key condition. An emulator that filters anyway lets a query pass locally that fails in production.
+        seedPosts();
+        var e = assertThrows(DynamoDbException.class, () -> db.query(b -> b.tableName(table).keyConditionExpression("PK = :pk")
+                .filterExpression("SK = :sk").expressionAttributeValues(Map.of(":pk", s("POST#p4"), ":sk", s("POST")))));
+        assertEquals("Filter Expression can only contain non-primary key attributes: Primary key attribute: SK",
+                e.awsErrorDetails().errorMessage());
+    }
 }
