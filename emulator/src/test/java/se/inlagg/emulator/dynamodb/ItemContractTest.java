@@ -168,6 +168,17 @@ class ItemContractTest {
     }
 
     @Test
+    void setArithmeticSubtractsAndAddsFromTheOldValues() {
+        // Both sides of + and - read the item as it was before the update (UpdateExpression reference, "Incrementing and decrementing").
+        put(item("PK", s("K#1"), "SK", s("K"), "stock", n("10"), "sold", n("2")));
+        db.updateItem(b -> b.tableName(table).key(key("K#1", "K")).updateExpression("SET stock = stock - :three, sold = sold + :three")
+                .expressionAttributeValues(Map.of(":three", n("3"))));
+        var got = get("K#1", "K");
+        assertEquals("7", got.get("stock").n());
+        assertEquals("5", got.get("sold").n());
+    }
+
+    @Test
     void anUpdateConditionedOnExistenceDoesNotCreateTheItem() {
         assertThrows(ConditionalCheckFailedException.class, () -> db.updateItem(b -> b.tableName(table).key(key("POST#saknas", "POST"))
                 .updateExpression("SET title = :t").conditionExpression("attribute_exists(PK)")
