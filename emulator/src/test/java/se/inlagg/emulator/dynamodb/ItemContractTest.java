@@ -179,6 +179,15 @@ class ItemContractTest {
     }
 
     @Test
+    void ifNotExistsKeepsTheValueAnExistingItemHas() {
+        // The counter idiom "SET #c = if_not_exists(#c, :zero) + :one" must count on from the stored value, not restart at one.
+        put(item("PK", s("K#2"), "SK", s("K"), "count", n("5")));
+        db.updateItem(b -> b.tableName(table).key(key("K#2", "K")).updateExpression("SET #c = if_not_exists(#c, :zero) + :one")
+                .expressionAttributeNames(Map.of("#c", "count")).expressionAttributeValues(Map.of(":zero", n("0"), ":one", n("1"))));
+        assertEquals("6", get("K#2", "K").get("count").n());
+    }
+
+    @Test
     void anUpdateConditionedOnExistenceDoesNotCreateTheItem() {
         assertThrows(ConditionalCheckFailedException.class, () -> db.updateItem(b -> b.tableName(table).key(key("POST#saknas", "POST"))
                 .updateExpression("SET title = :t").conditionExpression("attribute_exists(PK)")
