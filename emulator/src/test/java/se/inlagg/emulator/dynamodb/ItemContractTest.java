@@ -188,6 +188,18 @@ class ItemContractTest {
     }
 
     @Test
+    void everyActionOfAnUpdateReadsTheItemAsItWasBefore() {
+        // UpdateExpression reference: every operand is evaluated against the item before the update, so "SET a = :x, b = a"
+        // copies the old a into b whatever the order of the actions.
+        put(item("PK", s("K#3"), "SK", s("K"), "stock", n("10")));
+        db.updateItem(b -> b.tableName(table).key(key("K#3", "K")).updateExpression("SET stock = :zero, was = stock")
+                .expressionAttributeValues(Map.of(":zero", n("0"))));
+        var got = get("K#3", "K");
+        assertEquals("0", got.get("stock").n());
+        assertEquals("10", got.get("was").n());
+    }
+
+    @Test
     void anUpdateConditionedOnExistenceDoesNotCreateTheItem() {
         assertThrows(ConditionalCheckFailedException.class, () -> db.updateItem(b -> b.tableName(table).key(key("POST#saknas", "POST"))
                 .updateExpression("SET title = :t").conditionExpression("attribute_exists(PK)")
