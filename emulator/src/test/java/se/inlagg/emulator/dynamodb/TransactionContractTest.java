@@ -100,6 +100,23 @@ class TransactionContractTest {
     }
 
     @Test
+    void aFailedConditionCheckCancelsTheTransaction() {
+        // A ConditionCheck is how a transaction says "only if this other item is as I read it" (the post's version
+        // while its tag count moves): when it fails, nothing is written, and its reason carries no item unless asked for.
+        db.putItem(b -> b.tableName(table).item(item("PK", s("POST#p9"), "SK", s("POST"), "version", n("2"))));
+        db.putItem(b -> b.tableName(table).item(item("PK", s("TAG#glass"), "SK", s("TAG"), "count", n("1"))));
+        var e = assertThrows(TransactionCanceledException.class, () -> db.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table).key(key("POST#p9", "POST"))
+                        .conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", n("1"))).build()).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName(table).key(key("TAG#glass", "TAG"))
+                        .updateExpression("ADD #c :d").expressionAttributeNames(Map.of("#c", "count"))
+                        .expressionAttributeValues(Map.of(":d", n("1"))).build()).build())));
+        assertEquals(List.of("ConditionalCheckFailed", "None"), e.cancellationReasons().stream().map(r -> r.code()).toList());
+        assertFalse(e.cancellationReasons().getFirst().hasItem(), "ReturnValuesOnConditionCheckFailure was not asked for");
+        assertEquals("1", db.getItem(b -> b.tableName(table).key(key("TAG#glass", "TAG")).consistentRead(true)).item().get("count").n());
+    }
+
+    @Test
     @SkipOnLocalStack("moto answers a plain ValidationException where DynamoDB cancels with a ValidationError reason")
     void anUpdateThatFailsOnTheItemsDataCancelsTheTransactionWithAValidationError() {
         db.putItem(b -> b.tableName(table).item(item("PK", s("POST#p7"), "SK", s("POST"), "title", s("Text, inte tal"))));
