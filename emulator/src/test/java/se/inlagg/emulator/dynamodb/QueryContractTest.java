@@ -182,6 +182,16 @@ class QueryContractTest {
     }
 
     @Test
+    void aBetweenWithEqualBoundsReadsTheOneValue() {
+        // "greater than or equal to": equal bounds are allowed and read the items at exactly that key.
+        seedPosts();
+        var r = db.query(b -> b.tableName(table).indexName("GSI1")
+                .keyConditionExpression("GSI1PK = :feed AND GSI1SK BETWEEN :day AND :day")
+                .expressionAttributeValues(Map.of(":feed", s("FEED"), ":day", s("2025-03-05T10:00:00Z#p4"))));
+        assertEquals(List.of("Kräftskiva"), titles(r));
+    }
+
+    @Test
     void aKeyConditionWithoutThePartitionKeyIsRefused() {
         var e = assertThrows(DynamoDbException.class, () -> db.query(b -> b.tableName(table)
                 .keyConditionExpression("SK = :sk").expressionAttributeValues(Map.of(":sk", s("POST")))));
