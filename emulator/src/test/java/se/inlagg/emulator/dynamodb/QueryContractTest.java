@@ -199,6 +199,15 @@ class QueryContractTest {
     }
 
     @Test
+    void aPartitionKeyComparedWithAnythingButEqualsIsRefused() {
+        // Query reference: the partition key condition must be an equality; a range on it would read many partitions.
+        seedPosts();
+        var e = assertThrows(DynamoDbException.class, () -> db.query(b -> b.tableName(table)
+                .keyConditionExpression("PK > :pk").expressionAttributeValues(Map.of(":pk", s("POST#p4")))));
+        assertEquals("ValidationException", e.awsErrorDetails().errorCode());
+    }
+
+    @Test
     @SkipOnLocalStack("moto answers ResourceNotFoundException for an unknown index; DynamoDB a ValidationException")
     void anUnknownIndexIsRefused() {
         var e = assertThrows(DynamoDbException.class, () -> db.query(b -> b.tableName(table).indexName("GSI9")
