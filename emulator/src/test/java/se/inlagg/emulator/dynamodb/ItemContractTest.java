@@ -256,6 +256,15 @@ class ItemContractTest {
     }
 
     @Test
+    void aSetWithTheSameElementTwiceIsRefused() {
+        // "Data types": each value within a set must be unique; DynamoDB refuses the duplicates rather than merging them.
+        var e = assertThrows(DynamoDbException.class, () -> put(item("PK", s("S#3"), "SK", s("S"), "tags",
+                AttributeValue.fromSs(List.of("fika", "fika")))));
+        assertEquals("ValidationException", e.awsErrorDetails().errorCode());
+        assertNull(get("S#3", "S"));
+    }
+
+    @Test
     void removingListElementsUsesTheOriginalIndexes() {
         put(item("PK", s("L#2"), "SK", s("L"), "list", AttributeValue.fromL(List.of(s("a"), s("b"), s("c"), s("d")))));
         db.updateItem(b -> b.tableName(table).key(key("L#2", "L")).updateExpression("REMOVE #l[1], #l[3]")
