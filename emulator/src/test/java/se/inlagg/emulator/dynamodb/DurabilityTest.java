@@ -16,6 +16,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,12 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** The emulator's own promises (not part of the contract with AWS): restarts, crashes, the folder lock and iterator expiry. */
@@ -178,6 +181,29 @@ class DurabilityTest {
         session(db -> {
             assertEquals(49, db.scan(b -> b.tableName(table[0])).count());
             assertFalse(db.getItem(b -> b.tableName(table[0]).key(key("POST#7", "POST"))).hasItem());
+        });
+    }
+
+    @Test
+    void aTableOfMoreThanOneSnapshotFrameKeepsEveryItem() {
+        // A snapshot writes a table's items in frames of 1,000; 2,500 items fill two frames and part of a third, and every
+        // one of them must be there after the start that loads the snapshot.
+        String[] table = new String[1];
+        session(db -> {
+            table[0] = createTable(db, null);
+            for (int batch = 0; batch < 100; batch++) {
+                List<WriteRequest> writes = new ArrayList<>();
+                for (int i = 0; i < 25; i++) {
+                    var post = item("PK", s("POST#" + (batch * 25 + i)), "SK", s("POST"));
+                    writes.add(WriteRequest.builder().putRequest(p -> p.item(post)).build());
+                }
+                db.batchWriteItem(b -> b.requestItems(Map.of(table[0], writes)));
+            }
+        });
+        session(db -> assertEquals(2500, db.scan(b -> b.tableName(table[0]).select(Select.COUNT)).count(), "compacted at this start"));
+        session(db -> {
+            assertEquals(2500, db.scan(b -> b.tableName(table[0]).select(Select.COUNT)).count(), "loaded from the snapshot");
+            assertTrue(db.getItem(b -> b.tableName(table[0]).key(key("POST#0", "POST"))).hasItem());
         });
     }
 
