@@ -352,6 +352,17 @@ class ItemContractTest {
     }
 
     @Test
+    void inOverAnAttributeTheItemLacksIsFalseNotAnError() {
+        // A missing attribute is in no list: the write fails its condition (400 ConditionalCheckFailed), it does not break.
+        put(post("1", "Utan status"));
+        assertThrows(ConditionalCheckFailedException.class, () -> db.updateItem(b -> b.tableName(table).key(key("POST#1", "POST"))
+                .updateExpression("SET title = :t").conditionExpression("#s IN (:draft, :published)")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":t", s("Ändrad"), ":draft", s("draft"), ":published", s("published")))));
+        assertEquals("Utan status", get("POST#1", "POST").get("title").s());
+    }
+
+    @Test
     @SkipOnLocalStack("moto does not refuse unused ExpressionAttributeValues in a PutItem condition")
     void unusedAndUndefinedExpressionAttributesAreRefused() {
         var unusedValue = assertThrows(DynamoDbException.class, () -> db.putItem(b -> b.tableName(table).item(post("1", "x"))
