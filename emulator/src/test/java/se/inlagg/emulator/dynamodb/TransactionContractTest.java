@@ -213,6 +213,17 @@ class TransactionContractTest {
     }
 
     @Test
+    void aBatchGetNamingOneKeyTwiceIsRefused() {
+        // BatchGetItem reference: "Provided list of item keys contains duplicates" is a ValidationException, so a caller
+        // that does not drop repeated keys fails in production and must fail here too.
+        db.putItem(b -> b.tableName(table).item(item("PK", s("B#1"), "SK", s("B"))));
+        var e = assertThrows(DynamoDbException.class, () -> db.batchGetItem(b -> b.requestItems(Map.of(table,
+                KeysAndAttributes.builder().keys(key("B#1", "B"), key("B#1", "B")).build()))));
+        assertEquals("ValidationException", e.awsErrorDetails().errorCode());
+        assertEquals("Provided list of item keys contains duplicates", e.awsErrorDetails().errorMessage());
+    }
+
+    @Test
     @SkipOnLocalStack("moto accepts a BatchWriteItem of more than 25 writes")
     void aBatchWriteOfMoreThan25IsRefused() {
         List<WriteRequest> writes = new ArrayList<>();
