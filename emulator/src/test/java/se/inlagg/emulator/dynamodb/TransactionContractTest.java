@@ -224,6 +224,16 @@ class TransactionContractTest {
     }
 
     @Test
+    void aBatchWriteNamingOneItemTwiceIsRefusedAndWritesNothing() {
+        // BatchWriteItem reference: two operations on one item in one request are a ValidationException.
+        var e = assertThrows(DynamoDbException.class, () -> db.batchWriteItem(b -> b.requestItems(Map.of(table, List.of(
+                WriteRequest.builder().putRequest(PutRequest.builder().item(item("PK", s("B#2"), "SK", s("B"), "title", s("Ett"))).build()).build(),
+                WriteRequest.builder().putRequest(PutRequest.builder().item(item("PK", s("B#2"), "SK", s("B"), "title", s("Två"))).build()).build())))));
+        assertEquals("ValidationException", e.awsErrorDetails().errorCode());
+        assertFalse(exists("B#2", "B"));
+    }
+
+    @Test
     @SkipOnLocalStack("moto accepts a BatchWriteItem of more than 25 writes")
     void aBatchWriteOfMoreThan25IsRefused() {
         List<WriteRequest> writes = new ArrayList<>();
