@@ -234,6 +234,14 @@ class TransactionContractTest {
     }
 
     @Test
+    void aBatchGetAnswersOnlyTheProjectedAttributes() {
+        db.putItem(b -> b.tableName(table).item(item("PK", s("B#3"), "SK", s("B"), "title", s("Kort"), "body", s("En lång text"))));
+        var g = db.batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder().keys(key("B#3", "B"))
+                .projectionExpression("PK, title").build())));
+        assertEquals(Map.of("PK", s("B#3"), "title", s("Kort")), g.responses().get(table).getFirst());
+    }
+
+    @Test
     @SkipOnLocalStack("moto accepts a BatchWriteItem of more than 25 writes")
     void aBatchWriteOfMoreThan25IsRefused() {
         List<WriteRequest> writes = new ArrayList<>();
