@@ -298,6 +298,16 @@ class ItemContractTest {
     }
 
     @Test
+    void overlappingPathsInAProjectionAreRefused() {
+        // ProjectionExpression: a path and a path inside it ("meta, meta.author") overlap and are a ValidationException.
+        put(post("1", "Text"));
+        var e = assertThrows(DynamoDbException.class, () -> db.getItem(b -> b.tableName(table).key(key("POST#1", "POST"))
+                .projectionExpression("meta, meta.author")));
+        assertEquals("ValidationException", e.awsErrorDetails().errorCode());
+        assertTrue(e.awsErrorDetails().errorMessage().contains("Two document paths overlap"), e.getMessage());
+    }
+
+    @Test
     void aDeleteReturnsTheOldItemAndADeleteOfNothingSucceeds() {
         put(post("1", "Bort"));
         var old = db.deleteItem(b -> b.tableName(table).key(key("POST#1", "POST")).returnValues(ReturnValue.ALL_OLD)).attributes();
