@@ -308,6 +308,15 @@ class ItemContractTest {
     }
 
     @Test
+    void updateClauseKeywordsAreCaseInsensitive() {
+        // Keywords such as SET and REMOVE are not case-sensitive (Expressions, "Reserved words"); "set … remove …" works.
+        put(item("PK", s("POST#1"), "SK", s("POST"), "title", s("Gammal"), "body", s("Bort")));
+        db.updateItem(b -> b.tableName(table).key(key("POST#1", "POST")).updateExpression("set title = :t remove body")
+                .expressionAttributeValues(Map.of(":t", s("Ny"))));
+        assertEquals(item("PK", s("POST#1"), "SK", s("POST"), "title", s("Ny")), get("POST#1", "POST"));
+    }
+
+    @Test
     void aDeleteReturnsTheOldItemAndADeleteOfNothingSucceeds() {
         put(post("1", "Bort"));
         var old = db.deleteItem(b -> b.tableName(table).key(key("POST#1", "POST")).returnValues(ReturnValue.ALL_OLD)).attributes();
