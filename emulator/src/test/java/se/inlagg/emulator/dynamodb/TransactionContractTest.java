@@ -84,6 +84,16 @@ class TransactionContractTest {
     }
 
     @Test
+    void aTransactionOfOneActionWhoseConditionFailsIsCancelled() {
+        // One write alone in a transaction is still all or nothing: its failed condition cancels it, never a silent success.
+        db.putItem(b -> b.tableName(table).item(item("PK", s("SLUG#valborg"), "SK", s("SLUG"), "postId", s("old"))));
+        var e = assertThrows(TransactionCanceledException.class, () -> db.transactWriteItems(b -> b.transactItems(
+                put(item("PK", s("SLUG#valborg"), "SK", s("SLUG"), "postId", s("new")), true))));
+        assertEquals(List.of("ConditionalCheckFailed"), e.cancellationReasons().stream().map(r -> r.code()).toList());
+        assertEquals("old", db.getItem(b -> b.tableName(table).key(key("SLUG#valborg", "SLUG")).consistentRead(true)).item().get("postId").s());
+    }
+
+    @Test
     void conditionChecksUpdatesAndDeletesTakePartInATransaction() {
         db.putItem(b -> b.tableName(table).item(item("PK", s("POST#p3"), "SK", s("POST"), "version", n("1"))));
         db.putItem(b -> b.tableName(table).item(item("PK", s("TAG#fika"), "SK", s("TAG"), "count", n("1"))));
