@@ -133,6 +133,17 @@ class QueryContractTest {
     }
 
     @Test
+    void anIndexStartKeyWithoutTheIndexSortKeyIsRefused() {
+        // A page cursor handed back by a client may be cut short: DynamoDB answers 400 "The provided starting key is
+        // invalid", and so must the emulator, not a server error.
+        seedPosts();
+        var e = assertThrows(DynamoDbException.class, () -> db.query(feed().exclusiveStartKey(
+                Map.of("PK", s("POST#p4"), "SK", s("POST"), "GSI1PK", s("FEED"))).build()));
+        assertEquals(400, e.statusCode());
+        assertEquals("ValidationException", e.awsErrorDetails().errorCode());
+    }
+
+    @Test
     void limitCountsItemsReadBeforeTheFilter() {
         seedPosts();
         var r = db.query(feed().limit(4).filterExpression("#s = :p")
