@@ -152,6 +152,17 @@ class ObjectContractTest {
         assertEquals("InvalidRange", e.awsErrorDetails().errorCode());
     }
 
+    /** A suffix range longer than the object (bytes=-100 of ten bytes) is the whole object, as RFC 9110 and S3 have it. */
+    @Test
+    void aSuffixRangeLongerThanTheObjectIsTheWholeObject() {
+        String bucket = S3Contract.bucket();
+        s3.putObject(b -> b.bucket(bucket).key("r.txt"), RequestBody.fromString("0123456789"));
+        var all = s3.getObjectAsBytes(b -> b.bucket(bucket).key("r.txt").range("bytes=-100"));
+        assertEquals("0123456789", all.asUtf8String());
+        assertEquals("bytes 0-9/10", all.response().contentRange());
+        assertEquals(10, all.response().contentLength());
+    }
+
     @Test
     void conditionalReadsAnswer304And412() {
         String bucket = S3Contract.bucket();
@@ -163,6 +174,25 @@ class ObjectContractTest {
         S3Exception failed = assertThrows(S3Exception.class, () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key("c.txt").ifMatch("\"other\"")));
         assertEquals(412, failed.statusCode());
         assertEquals("PreconditionFailed", failed.awsErrorDetails().errorCode());
+    }
+
+    /**
+     * A date equal to the object's Last-Modified, as a cache sends back the header it was given: the
+     * object has not been modified since, so If-Modified-Since is 304 and If-Unmodified-Since reads it.
+     */
+    @Test
+    void theObjectsOwnLastModifiedIsNotModifiedSinceItself() {
+        String bucket = S3Contract.bucket();
+        s3.putObject(b -> b.bucket(bucket).key("d.txt"), RequestBody.fromString("v1"));
+        Instant modified = s3.headObject(b -> b.bucket(bucket).key("d.txt")).lastModified();
+        S3Exception notModified = assertThrows(S3Exception.class,
+                () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key("d.txt").ifModifiedSince(modified)));
+        assertEquals(304, notModified.statusCode());
+        assertEquals("v1", s3.getObjectAsBytes(b -> b.bucket(bucket).key("d.txt").ifUnmodifiedSince(modified)).asUtf8String());
+        assertEquals("v1", s3.getObjectAsBytes(b -> b.bucket(bucket).key("d.txt").ifModifiedSince(modified.minusSeconds(1))).asUtf8String());
+        S3Exception failed = assertThrows(S3Exception.class,
+                () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key("d.txt").ifUnmodifiedSince(modified.minusSeconds(1))));
+        assertEquals(412, failed.statusCode());
     }
 
     @Test
