@@ -59,6 +59,14 @@ class ListingContractTest {
         assertEquals(List.of(), keys(s3.listObjectsV2(b -> b.bucket(bucket).prefix("saknas/"))));
     }
 
+    /** A prefix that is a whole key lists that key: a picture looked up by its own name is found. */
+    @Test
+    void aPrefixThatIsAWholeKeyListsThatKey() {
+        String bucket = filled();
+        assertEquals(List.of("readme.txt"), keys(s3.listObjectsV2(b -> b.bucket(bucket).prefix("readme.txt"))));
+        assertEquals(List.of("bilder/d.png"), keys(s3.listObjectsV2(b -> b.bucket(bucket).prefix("bilder/d.png").delimiter("/"))));
+    }
+
     @Test
     @SkipOnLocalStack("lists every key for max-keys=0")
     void maxKeysZeroListsNothing() {
