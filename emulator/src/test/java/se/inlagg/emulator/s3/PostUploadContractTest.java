@@ -130,6 +130,17 @@ class PostUploadContractTest {
         assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(bucket).key("uploads/sent.png")));
     }
 
+    /** A form left open past its expiration, by a minute only, is refused: the policy's time is not stretched. */
+    @Test
+    void aPolicyExpiredAMinuteAgoIsAccessDenied() throws Exception {
+        String bucket = S3Contract.bucket();
+        Instant now = Instant.now();
+        HttpResponse<String> r = pictureForm(picturePolicy(bucket).expiringAt(now.minusSeconds(60)).signedAt(now.minusSeconds(600)))
+                .post(action(bucket), "sen.png", "image/png", ObjectContractTest.png());
+        assertEquals("Invalid according to Policy: Policy expired.", assertRefused(r, 403, "AccessDenied"));
+        assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(bucket).key("uploads/sen.png")));
+    }
+
     @Test
     @SkipOnLocalStack("does not verify signatures by default")
     void aWrongSignatureIsSignatureDoesNotMatch() throws Exception {
