@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import se.inlagg.emulator.SkipOnLocalStack;
@@ -163,6 +164,16 @@ class ObjectContractTest {
         assertEquals(10, all.response().contentLength());
     }
 
+    /** bytes=3-3 is one byte, the range a client asks for to learn an object's size. */
+    @Test
+    void aRangeOfOneByteIsThatByte() {
+        String bucket = S3Contract.bucket();
+        s3.putObject(b -> b.bucket(bucket).key("r.txt"), RequestBody.fromString("0123456789"));
+        var one = s3.getObjectAsBytes(b -> b.bucket(bucket).key("r.txt").range("bytes=3-3"));
+        assertEquals("3", one.asUtf8String());
+        assertEquals("bytes 3-3/10", one.response().contentRange());
+    }
+
     @Test
     void conditionalReadsAnswer304And412() {
         String bucket = S3Contract.bucket();
@@ -193,6 +204,21 @@ class ObjectContractTest {
         S3Exception failed = assertThrows(S3Exception.class,
                 () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key("d.txt").ifUnmodifiedSince(modified.minusSeconds(1))));
         assertEquals(412, failed.statusCode());
+    }
+
+    /**
+     * S3's documented pairs: a true If-Match with a false If-Unmodified-Since reads the object, and a
+     * false If-None-Match with a true If-Modified-Since is 304; the ETag decides, not the date.
+     */
+    @Test
+    void theETagConditionWinsOverTheDateCondition() {
+        String bucket = S3Contract.bucket();
+        String etag = s3.putObject(b -> b.bucket(bucket).key("e.txt"), RequestBody.fromString("v1")).eTag();
+        Instant before = s3.headObject(b -> b.bucket(bucket).key("e.txt")).lastModified().minusSeconds(3600);
+        assertEquals("v1", s3.getObjectAsBytes(b -> b.bucket(bucket).key("e.txt").ifMatch(etag).ifUnmodifiedSince(before)).asUtf8String());
+        S3Exception notModified = assertThrows(S3Exception.class,
+                () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key("e.txt").ifNoneMatch(etag).ifModifiedSince(before)));
+        assertEquals(304, notModified.statusCode());
     }
 
     @Test
@@ -267,6 +293,18 @@ class ObjectContractTest {
         assertEquals(List.of("b"), s3.listObjectsV2(b -> b.bucket(bucket)).contents().stream().map(o -> o.key()).toList());
         var quiet = s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.quiet(true).objects(ObjectIdentifier.builder().key("b").build())));
         assertTrue(quiet.deleted().isEmpty(), "quiet mode reports only errors");
+    }
+
+    /** S3 takes up to 1,000 keys in one DeleteObjects: a full batch, as a clean-up sends it, is accepted. */
+    @Test
+    void deleteObjectsTakesAFullBatchOfAThousandKeys() {
+        String bucket = S3Contract.bucket();
+        s3.putObject(b -> b.bucket(bucket).key("nyckel-0"), RequestBody.fromString("x"));
+        List<ObjectIdentifier> thousand = IntStream.range(0, 1000).mapToObj(i -> ObjectIdentifier.builder().key("nyckel-" + i).build()).toList();
+        var result = s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(thousand)));
+        assertEquals(1000, result.deleted().size());
+        assertTrue(result.errors().isEmpty());
+        assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(bucket).key("nyckel-0")));
     }
 
     @Test
