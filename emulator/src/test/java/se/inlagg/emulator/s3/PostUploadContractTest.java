@@ -186,6 +186,16 @@ class PostUploadContractTest {
         assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(bucket).key("uploads/stor.png")));
     }
 
+    /** The range's ends are inclusive: a file of exactly its maximum is taken. */
+    @Test
+    void aFileOfExactlyTheContentLengthRangesMaximumIsStored() throws Exception {
+        String bucket = S3Contract.bucket();
+        HttpResponse<String> r = pictureForm(picturePolicy(bucket).lengthRange(1, 1000))
+                .post(action(bucket), "precis.png", "image/png", new byte[1000]);
+        assertEquals(303, r.statusCode(), r.body());
+        assertEquals(1000, s3.headObject(b -> b.bucket(bucket).key("uploads/precis.png")).contentLength());
+    }
+
     @Test
     void aFileUnderTheContentLengthRangeIsEntityTooSmall() throws Exception {
         String bucket = S3Contract.bucket();
@@ -203,6 +213,18 @@ class PostUploadContractTest {
                 .post(action(bucket), "extra.png", "image/png", ObjectContractTest.png());
         assertEquals("Invalid according to Policy: Extra input fields: x-amz-meta-smugglad", assertRefused(r, 403, "AccessDenied"));
         assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(bucket).key("uploads/extra.png")));
+    }
+
+    /** An exact condition is exact in case too: a policy for one key does not let the form write another. */
+    @Test
+    void anExactConditionIsCaseSensitive() throws Exception {
+        String bucket = S3Contract.bucket();
+        PresignedPost policy = new PresignedPost().exact("bucket", bucket).exact("key", "uploads/Bild.png");
+        HttpResponse<String> r = new MultipartForm().field("key", "uploads/bild.png").fields(signed(policy))
+                .post(action(bucket), "bild.png", "image/png", ObjectContractTest.png());
+        assertEquals("Invalid according to Policy: Policy Condition failed: [\"eq\", \"$key\", \"uploads/Bild.png\"]",
+                assertRefused(r, 403, "AccessDenied"));
+        assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(bucket).key("uploads/bild.png")));
     }
 
     @Test
