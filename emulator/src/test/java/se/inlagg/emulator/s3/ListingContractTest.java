@@ -12,6 +12,7 @@ import se.inlagg.emulator.SkipOnLocalStack;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -142,5 +143,21 @@ class ListingContractTest {
         ListObjectsV2Response r = s3.listObjectsV2(b -> b.bucket(bucket).delimiter("/"));
         assertEquals(List.of("mapp med mellanslag/"), prefixes(r));
         assertEquals(odd, keys(s3.listObjectsV2(b -> b.bucket(bucket).prefix("mapp med mellanslag/"))));
+    }
+
+    /**
+     * With encoding-type=url, as the AWS CLI asks for it, every key and prefix is URL-encoded, and the SDK decodes
+     * them back: a "+" or a "%" in a key is not read as a space or an escape.
+     */
+    @Test
+    void keysListedWithUrlEncodingComeBackAsTheyWere() {
+        String bucket = S3Contract.bucket();
+        List<String> odd = List.of("mapp med mellanslag/100% fil+plus.txt", "mapp med mellanslag/å&ö<>.txt");
+        for (String k : odd) {
+            s3.putObject(b -> b.bucket(bucket).key(k), RequestBody.fromString(k));
+        }
+        ListObjectsV2Response top = s3.listObjectsV2(b -> b.bucket(bucket).delimiter("/").encodingType(EncodingType.URL));
+        assertEquals(List.of("mapp med mellanslag/"), prefixes(top));
+        assertEquals(odd, keys(s3.listObjectsV2(b -> b.bucket(bucket).prefix("mapp med mellanslag/").encodingType(EncodingType.URL))));
     }
 }
