@@ -307,6 +307,19 @@ class ObjectContractTest {
         assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(bucket).key("nyckel-0")));
     }
 
+    /** S3's keys are at most 1,024 bytes of UTF-8: a key of exactly that is stored, one byte more is KeyTooLongError. */
+    @Test
+    void aKeyOfMoreThan1024BytesIsKeyTooLong() {
+        String bucket = S3Contract.bucket();
+        String longest = "å".repeat(512);
+        s3.putObject(b -> b.bucket(bucket).key(longest), RequestBody.fromString("x"));
+        assertEquals("x", s3.getObjectAsBytes(b -> b.bucket(bucket).key(longest)).asUtf8String());
+        S3Exception e = assertThrows(S3Exception.class,
+                () -> s3.putObject(b -> b.bucket(bucket).key(longest + "a"), RequestBody.fromString("x")));
+        assertEquals(400, e.statusCode());
+        assertEquals("KeyTooLongError", e.awsErrorDetails().errorCode());
+    }
+
     @Test
     @SkipOnLocalStack("accepts user metadata over S3's documented 2 KB limit")
     void metadataOverTwoKilobytesIsRefused() {
