@@ -1,6 +1,7 @@
 package se.inlagg.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +76,43 @@ class StreamPollerTest {
             JsonNode kept = Http.json(lines.getFirst()).path("Records");
             assertEquals(1, kept.size(), "the bad record alone: " + lines.getFirst());
             assertEquals(bad, kept.get(0).path("dynamodb").path("Keys").path("PK").path("S").asText());
+        }
+    }
+
+    /**
+     * A record whose function fails as often as the template's MaximumRetryAttempts allows (a first try and that many
+     * retries, as Lambda counts them) and then succeeds is delivered, and nothing goes to the failures file: a brief
+     * outage of what the indexer writes to costs search no post.
+     */
+    @Test
+    void aRecordThatSucceedsOnItsLastRetryIsDeliveredAndNotKeptAsFailed() throws Exception {
+        String post = "POST#" + UUID.randomUUID();
+        Template.StreamSource source = Template.read(Repo.template()).streamSources().getFirst();
+        int retries = source.maximumRetryAttempts();
+        assertTrue(retries > 0 && retries < 10, "the template retries a few times: " + source);
+        AtomicInteger calls = new AtomicInteger();
+        List<String> delivered = Collections.synchronizedList(new ArrayList<>());
+        LambdaFunction function = event -> {
+            if (calls.incrementAndGet() <= retries) {
+                throw new IllegalStateException("indexet svarar inte, försök " + calls.get());
+            }
+            Http.json(event).path("Records").forEach(r -> delivered.add(r.path("dynamodb").path("Keys").path("PK").path("S").asText()));
+            return "{}";
+        };
+        try (var dynamo = DynamoForTests.start(data); DynamoDbClient raw = dynamo.client()) {
+            dynamo.createTable(table);
+            raw.putItem(r -> r.tableName(table).item(Map.of("PK", AttributeValue.fromS(post), "SK", AttributeValue.fromS("POST"))));
+            String streamArn = raw.describeTable(r -> r.tableName(table)).table().latestStreamArn();
+            Path failures = data.resolve("streams").resolve(source.functionId() + "-" + source.name() + "-failures.jsonl");
+            try (var poller = new StreamPoller(source, function, dynamo.endpoint(), streamArn, data, () -> { }).start()) {
+                Instant until = Instant.now().plus(Duration.ofSeconds(30));
+                while (delivered.isEmpty() && !Files.exists(failures) && Instant.now().isBefore(until)) {
+                    Thread.sleep(100);
+                }
+            }
+            assertEquals(List.of(post), delivered, "delivered on the try after " + retries + " failures");
+            assertEquals(retries + 1, calls.get());
+            assertFalse(Files.exists(failures), "nothing kept as failed");
         }
     }
 }
