@@ -227,6 +227,20 @@ class PostUploadContractTest {
         assertThrows(NoSuchKeyException.class, () -> s3.headObject(b -> b.bucket(bucket).key("uploads/bild.png")));
     }
 
+    /**
+     * A field named in an exact condition as the policy spells it ("Content-Type") is the form's field of any case: it
+     * is named, not an extra field, and the upload is stored.
+     */
+    @Test
+    void anExactConditionNamesItsFieldWhateverTheCase() throws Exception {
+        String bucket = S3Contract.bucket();
+        PresignedPost policy = new PresignedPost().exact("bucket", bucket).startsWith("key", "uploads/").exact("Content-Type", "image/png");
+        HttpResponse<String> r = new MultipartForm().field("key", "uploads/exakt.png").field("Content-Type", "image/png").fields(signed(policy))
+                .post(action(bucket), "exakt.png", "image/png", ObjectContractTest.png());
+        assertEquals(204, r.statusCode(), r.body());
+        assertEquals("image/png", s3.headObject(b -> b.bucket(bucket).key("uploads/exakt.png")).contentType());
+    }
+
     @Test
     void fieldsStartingWithXIgnoreNeedNoCondition() throws Exception {
         String bucket = S3Contract.bucket();
