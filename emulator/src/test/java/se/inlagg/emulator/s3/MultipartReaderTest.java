@@ -79,4 +79,13 @@ class MultipartReaderTest {
         assertNull(MultipartReader.boundary("application/x-www-form-urlencoded"));
         assertNull(MultipartReader.boundary(null));
     }
+
+    /** RFC 2046 allows a boundary of up to 70 characters: the longest is taken, one more is no boundary. */
+    @Test
+    void aBoundaryOfSeventyCharactersIsTheLongestTaken() {
+        String longest = "-".repeat(40) + "WebKitFormBoundary" + "x".repeat(12);
+        assertEquals(70, longest.length());
+        assertEquals(longest, MultipartReader.boundary("multipart/form-data; boundary=" + longest));
+        assertNull(MultipartReader.boundary("multipart/form-data; boundary=" + longest + "x"));
+    }
 }
