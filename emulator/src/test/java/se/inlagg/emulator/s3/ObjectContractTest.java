@@ -211,6 +211,7 @@ class ObjectContractTest {
      * false If-None-Match with a true If-Modified-Since is 304; the ETag decides, not the date.
      */
     @Test
+    @SkipOnLocalStack("answers 412 when If-Match holds and If-Unmodified-Since does not, where S3 reads the object (GetObject's reference)")
     void theETagConditionWinsOverTheDateCondition() {
         String bucket = S3Contract.bucket();
         String etag = s3.putObject(b -> b.bucket(bucket).key("e.txt"), RequestBody.fromString("v1")).eTag();
