@@ -25,8 +25,13 @@ class ListingContractTest {
     private final S3Client s3 = S3Contract.client();
 
     private String filled() {
+        return bucketWith(KEYS);
+    }
+
+    /** A new bucket holding these keys, each object's body its key. */
+    private String bucketWith(List<String> keys) {
         String bucket = S3Contract.bucket();
-        for (String k : KEYS) {
+        for (String k : keys) {
             s3.putObject(b -> b.bucket(bucket).key(k), RequestBody.fromString(k));
         }
         return bucket;
@@ -135,11 +140,8 @@ class ListingContractTest {
 
     @Test
     void keysThatNeedEncodingComeBackAsTheyWere() {
-        String bucket = S3Contract.bucket();
         List<String> odd = List.of("mapp med mellanslag/fil+plus.txt", "mapp med mellanslag/å&ö<>.txt");
-        for (String k : odd) {
-            s3.putObject(b -> b.bucket(bucket).key(k), RequestBody.fromString(k));
-        }
+        String bucket = bucketWith(odd);
         ListObjectsV2Response r = s3.listObjectsV2(b -> b.bucket(bucket).delimiter("/"));
         assertEquals(List.of("mapp med mellanslag/"), prefixes(r));
         assertEquals(odd, keys(s3.listObjectsV2(b -> b.bucket(bucket).prefix("mapp med mellanslag/"))));
@@ -151,11 +153,8 @@ class ListingContractTest {
      */
     @Test
     void keysListedWithUrlEncodingComeBackAsTheyWere() {
-        String bucket = S3Contract.bucket();
         List<String> odd = List.of("mapp med mellanslag/100% fil+plus.txt", "mapp med mellanslag/å&ö<>.txt");
-        for (String k : odd) {
-            s3.putObject(b -> b.bucket(bucket).key(k), RequestBody.fromString(k));
-        }
+        String bucket = bucketWith(odd);
         ListObjectsV2Response top = s3.listObjectsV2(b -> b.bucket(bucket).delimiter("/").encodingType(EncodingType.URL));
         assertEquals(List.of("mapp med mellanslag/"), prefixes(top));
         assertEquals(odd, keys(s3.listObjectsV2(b -> b.bucket(bucket).prefix("mapp med mellanslag/").encodingType(EncodingType.URL))));
