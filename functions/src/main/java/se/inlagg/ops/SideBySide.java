@@ -20,13 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SideBySide {
 
     /**
-     * Platform threads, made as calls first need them and kept for the next request (one idle a minute ends). Not
-     * virtual threads: a function's first virtual thread loads some sixty classes of the JDK's scheduler and socket
-     * poller, all of it in the cold start of a page that makes its calls side by side (the post page's, a category's),
-     * and a handful of calls at once gain nothing from them. The pool's own classes are mostly those the SDK's clients
-     * load anyway, and only a function that starts a call loads them (a holder class: the search functions mostly
-     * fetch one file or none). Daemon threads, so an idle one never keeps a JVM (the local runner's, a test's) from
-     * ending.
+     * Platform threads, made as calls first need them and kept for the next request (an idle one ends after a
+     * minute). Not virtual threads: a function's first virtual thread loads some fifty classes of the JDK's scheduler
+     * and socket poller, all of it in the cold start of a page that makes its calls side by side (the post page's, a
+     * category's), and a handful of calls at once gain nothing from them. The pool's own classes are mostly those the
+     * SDK's clients load anyway, and only a function that starts a call loads them (a holder class: the search
+     * functions mostly fetch one file or none). Daemon threads, so an idle one never keeps a JVM (the local runner's, a
+     * test's) from ending.
      */
     private static final class Pool {
 
