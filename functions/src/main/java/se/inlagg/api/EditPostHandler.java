@@ -77,7 +77,7 @@ public final class EditPostHandler extends PostApiFunction {
         // made anew, from a new body or from the same as this version makes it; its author's own is kept as pages show
         // it, a character no page may carry (a noncharacter, which older rules took) made U+FFFD.
         if (!patch.containsKey("excerpt")) {
-            if (PostRules.derivedExcerpt(current.summary().excerpt(), current.body())) {
+            if (current.excerptFromBody()) {
                 merged.remove("excerpt");
             } else if (merged.get("excerpt") instanceof String own) {
                 merged.put("excerpt", MarkupText.fit(own));

@@ -21,7 +21,6 @@ import se.inlagg.posts.BreakHints;
 import se.inlagg.posts.Byline;
 import se.inlagg.posts.Markdown;
 import se.inlagg.posts.Post;
-import se.inlagg.posts.PostRules;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Tag;
 
@@ -129,7 +128,7 @@ final class PostDocument {
         String words = BreakHints.removed(Markdown.toWords(post.body()));
         d.add(new TextField(BODY, words, Field.Store.YES));
         List<String> more = new ArrayList<>();
-        if (!s.excerpt().isBlank() && !PostRules.derivedExcerpt(s.excerpt(), post.body())) {
+        if (!s.excerpt().isBlank() && !post.excerptFromBody()) {
             more.add(BreakHints.removed(s.excerpt()));
         }
         s.image().ifPresent(i -> {

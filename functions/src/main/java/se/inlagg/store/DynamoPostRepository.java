@@ -59,8 +59,6 @@ public final class DynamoPostRepository implements PostRepository {
     private static final Duration CLOCKS_APART = Duration.ofMinutes(1);
     /** The most scheduled posts whose time has passed that one create counts for good in one counter. */
     static final int SETTLED_PER_COUNTER = 25;
-    /** What a post reads as whose body item is missing (here and in {@link PostLists}). */
-    static final Body NO_BODY = new Body("", "");
 
     private final Table table;
     private final Transactions transactions;
@@ -126,7 +124,7 @@ public final class DynamoPostRepository implements PostRepository {
         items.add(claim.lastSeen() == 0 ? table.putIfAbsent(counter)
                 : table.putIfEquals(counter, PostItems.LAST, Item.n(claim.lastSeen())));
         items.add(table.putIfAbsent(PostItems.postItem(summary, summary.version())));
-        items.add(table.put(PostItems.bodyItem(summary.id(), summary.version(), new Body(post.body(), post.bodyHtml()))));
+        items.add(table.put(PostItems.bodyItem(summary.id(), summary.version(), new Body(post.body(), post.bodyHtml()), summary.excerpt())));
         request.ifPresent(r -> items.add(IdempotencyItems.putUnlessLive(table.name(), summary, r, now)));
         for (Facet facet : withStoredNames(facets, existing)) {
             if (facet.kind() != Facet.Kind.MONTH) {
@@ -168,7 +166,7 @@ public final class DynamoPostRepository implements PostRepository {
             Optional<PostSummary> summary = read.get(1).map(PostItems::summaryOf);
             // A post and body read with a write between them are read again, by the Query that checks it too.
             return postIdOf(read.get(0)).flatMap(id -> id.equals(named) && summary.filter(s -> together(s, read.get(2))).isPresent()
-                    ? summary.map(s -> post(s, read.get(2).map(PostItems::bodyOf).orElse(NO_BODY)))
+                    ? summary.map(s -> PostItems.postOf(s, read.get(2)))
                     : findById(id)).filter(shown);
         }
         // A post hidden from this reader goes on to its claim, as a missing one does (it names the same id: nothing more).
@@ -193,10 +191,6 @@ public final class DynamoPostRepository implements PostRepository {
         return table.readingAhead(keys, work);
     }
 
-    private static Post post(PostSummary summary, Body body) {
-        return new Post(summary, body.markdown(), body.html());
-    }
-
     private static Optional<String> postIdOf(Optional<Item> claim) {
         return claim.map(c -> c.string(PostItems.POST_ID));
     }
@@ -217,7 +211,7 @@ public final class DynamoPostRepository implements PostRepository {
                 Log.warn("post_read_across_a_write", "post", id);
             }
             if (agree || !backoff.pause()) {
-                return read.map(r -> post(r.summary(), r.body().map(PostItems::bodyOf).orElse(NO_BODY)));
+                return read.map(r -> PostItems.postOf(r.summary(), r.body()));
             }
         }
     }
@@ -351,7 +345,7 @@ public final class DynamoPostRepository implements PostRepository {
         // The post names the version that wrote its body: this one when it writes it, else the one it read.
         items.add(table.putIfEquals(PostItems.postItem(named, body.isPresent() ? named.version() : current.bodyVersion()),
                 PostItems.VERSION, Item.n(current.version())));
-        body.ifPresent(b -> items.add(table.put(PostItems.bodyItem(named.id(), named.version(), b))));
+        body.ifPresent(b -> items.add(table.put(PostItems.bodyItem(named.id(), named.version(), b, named.excerpt()))));
         // Unconditioned: the post item's condition holds the whole write to the version it replaces, which names this item.
         keeping.ifPresent(was -> items.add(table.put(PostItems.versionItem(was, now, now.plus(PostVersion.KEPT_FOR)))));
         Set<String> kept = new HashSet<>();

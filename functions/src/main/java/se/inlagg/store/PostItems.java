@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import se.inlagg.posts.Body;
 import se.inlagg.posts.Byline;
+import se.inlagg.posts.ExcerptOrigin;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.Image;
 import se.inlagg.posts.Post;
@@ -68,10 +69,18 @@ final class PostItems {
     /** Text and HTML together in a body item: under DynamoDB's 409,600 bytes an item, with room for the key and the rest. */
     static final int BODY_AND_HTML_LIMIT = 400_000;
     static final String RENDERER = "renderer";
+    /**
+     * On the body item and an earlier version: whether the post's excerpt is made from this text (ExcerptOrigin), so the
+     * edit form need not read the text as Markdown to know. Written with the text; a write that changes only the excerpt
+     * writes the body item too (PostService#update), and a mark for another excerpt is not trusted.
+     */
+    static final String EXCERPT_MARK = "excerptMark";
     static final String POST_ID = "postId";
     /** On an earlier version: when an edit replaced it. */
     static final String REPLACED_AT = "replacedAt";
     static final String LAST = "last";
+    /** What a post reads as whose body item is missing (here and in {@link PostLists}). */
+    static final Body NO_BODY = new Body("", "");
 
     private PostItems() {
     }
@@ -107,17 +116,20 @@ final class PostItems {
      * {@code expiresAt}. A text at the limit (300,000 bytes) and its summary fit one item.
      */
     static Map<String, AttributeValue> versionItem(Post post, Instant replacedAt, Instant expiresAt) {
-        return summary(post.summary(), Keys.post(post.id()), Keys.version(post.version()), null)
+        Item.Builder b = summary(post.summary(), Keys.post(post.id()), Keys.version(post.version()), null)
                 .s(BODY, post.body())
                 .s(REPLACED_AT, SiteTime.format(replacedAt))
-                .n(Keys.EXPIRES_AT, expiresAt.getEpochSecond())
-                .build();
+                .n(Keys.EXPIRES_AT, expiresAt.getEpochSecond());
+        if (!post.excerptMark().isEmpty()) {
+            b.s(EXCERPT_MARK, post.excerptMark());
+        }
+        return b.build();
     }
 
     /** An earlier version as read; its HTML only when {@code rendered} (a list of them shows no text). */
     static PostVersion versionOf(Item d, boolean rendered) {
         String markdown = lines(d.text(BODY).orElse(""));
-        return new PostVersion(new Post(summaryOf(d), markdown, rendered ? Body.of(markdown).html() : ""),
+        return new PostVersion(new Post(summaryOf(d), markdown, rendered ? Body.of(markdown).html() : "", d.text(EXCERPT_MARK).orElse("")),
                 Instant.parse(d.string(REPLACED_AT)));
     }
 
@@ -131,14 +143,17 @@ final class PostItems {
      * render it again. HTML can be five times the text ("&" is "&amp;"), and text at the limit authors
      * are promised (300,000 bytes) with its HTML would pass DynamoDB's 400 KB an item: such a body is
      * stored as text alone and rendered when read ({@link #bodyOf} does that for any item without HTML). Its
-     * {@link #VERSION} is the post's version that wrote it, which the post item names as its {@link #BODY_VERSION}.
+     * {@link #VERSION} is the post's version that wrote it, which the post item names as its {@link #BODY_VERSION}. Its
+     * {@link #EXCERPT_MARK} is for the post's excerpt as written with it, both as a read gives them back.
      */
-    static Map<String, AttributeValue> bodyItem(String postId, long writtenAt, Body body) {
+    static Map<String, AttributeValue> bodyItem(String postId, long writtenAt, Body body, String excerpt) {
         Item.Builder item = Item.builder().key(Keys.post(postId), Keys.BODY_SK).s(BODY, body.markdown()).n(VERSION, writtenAt);
         if (Item.utf8Bytes(body.markdown()) + Item.utf8Bytes(body.html()) <= BODY_AND_HTML_LIMIT) {
             item.s(BODY_HTML, body.html());
         }
-        return item.n(RENDERER, StoredHtml.VERSION).build();
+        return item.n(RENDERER, StoredHtml.VERSION)
+                .s(EXCERPT_MARK, ExcerptOrigin.mark(PostRules.excerptAsRead(lines(excerpt)), lines(body.markdown())))
+                .build();
     }
 
     /**
@@ -241,6 +256,12 @@ final class PostItems {
     /** The post's version that wrote this body item; 0 for one written before it was recorded. */
     static long bodyWrittenAt(Item body) {
         return body.has(VERSION) ? body.number(VERSION) : 0;
+    }
+
+    /** The post of this summary and body item (none read: no text), with the body's mark of where the excerpt comes from. */
+    static Post postOf(PostSummary summary, Optional<Item> bodyItem) {
+        Body body = bodyItem.map(PostItems::bodyOf).orElse(NO_BODY);
+        return new Post(summary, body.markdown(), body.html(), bodyItem.flatMap(d -> d.text(EXCERPT_MARK)).orElse(""));
     }
 
     /** The body as HTML; stored HTML from an older renderer is made again rather than served stale, where it differs. */

@@ -231,7 +231,7 @@ final class PostLists {
             bodies.put(Keys.postIdOfPartition(d.string(Keys.PK)), PostItems.bodyOf(d));
         }
         List<Post> posts = summaries.stream().map(s -> {
-            Body body = bodies.getOrDefault(s.id(), DynamoPostRepository.NO_BODY);
+            Body body = bodies.getOrDefault(s.id(), PostItems.NO_BODY);
             return new Post(s, body.markdown(), body.html());
         }).toList();
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()

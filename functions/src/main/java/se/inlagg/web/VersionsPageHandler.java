@@ -13,7 +13,6 @@ import se.inlagg.posts.Markdown;
 import se.inlagg.posts.Outcome;
 import se.inlagg.posts.Page;
 import se.inlagg.posts.Post;
-import se.inlagg.posts.PostRules;
 import se.inlagg.posts.PostService;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.PostVersion;
@@ -84,7 +83,7 @@ public final class VersionsPageHandler extends PostAuthorPage {
         String byline = Stream.of(Optional.of(then.author().name()), then.author().role(), then.author().office())
                 .flatMap(Optional::stream).reduce((a, b) -> a + ", " + b).orElse("");
         // An excerpt made from the text is no words of the author's: shown only when they wrote one.
-        Optional<String> excerpt = Optional.of(then.excerpt()).filter(e -> !e.isBlank() && !PostRules.derivedExcerpt(e, version.post().body()));
+        Optional<String> excerpt = Optional.of(then.excerpt()).filter(e -> !e.isBlank() && !version.post().excerptFromBody());
         VersionView view = new VersionView(post.summary().title(), href, SiteTime.format(version.savedAt()),
                 Views.dateTime(version.savedAt(), zone), SiteTime.format(version.replacedAt()), Views.dateTime(version.replacedAt(), zone),
                 then.title(), excerpt, then.tags().stream().map(Tag::name).toList(), byline, version.post().bodyHtml(),

@@ -243,7 +243,7 @@ final class WriteForm {
         values.put("imageUrl", s.image().map(i -> i.url()).orElse(""));
         values.put("imageAlt", s.image().map(i -> i.alt()).orElse(""));
         values.put("imageCaption", s.image().flatMap(i -> i.caption()).orElse(""));
-        values.put("excerpt", PostRules.derivedExcerpt(s.excerpt(), post.body()) ? "" : s.excerpt());
+        values.put("excerpt", post.excerptFromBody() ? "" : s.excerpt());
         return values;
     }
 

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import se.inlagg.posts.Body;
 import se.inlagg.posts.Byline;
+import se.inlagg.posts.ExcerptOrigin;
 import se.inlagg.posts.Facet;
 import se.inlagg.posts.Image;
+import se.inlagg.posts.Post;
 import se.inlagg.posts.PostRules;
 import se.inlagg.posts.PostSummary;
 import se.inlagg.posts.Status;
@@ -63,9 +66,9 @@ class PostItemsTest {
      */
     @Test
     void aShortBodyIsStoredWithItsHtmlAndALongOneFullOfAmpersandsWithout() {
-        var shortBody = PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1, Body.of("Fika & möte."));
+        var shortBody = PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1, Body.of("Fika & möte."), "");
         assertEquals("<p>Fika &amp; möte.</p>\n", shortBody.get(PostItems.BODY_HTML).s());
-        var longBody = PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1, Body.of("&".repeat(90_000)));
+        var longBody = PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1, Body.of("&".repeat(90_000)), "");
         assertFalse(longBody.containsKey(PostItems.BODY_HTML), "text alone: its HTML is rendered when read");
         assertEquals("&".repeat(90_000), longBody.get(PostItems.BODY).s());
     }
@@ -127,15 +130,40 @@ class PostItemsTest {
     @Test
     void aTextStoredWithABrowsersLineEndsReadsWithNewlinesAlone() {
         var body = PostItems.bodyOf(Item.of(PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1,
-                Body.of("Stycke ett.\r\n\r\n- punkt\r\n- punkt två"))));
+                Body.of("Stycke ett.\r\n\r\n- punkt\r\n- punkt två"), "")));
         assertEquals("Stycke ett.\n\n- punkt\n- punkt två", body.markdown());
         assertEquals(Body.of("Stycke ett.\n\n- punkt\n- punkt två").html(), body.html(), "the page as it was");
         assertEquals("Rad ett\nrad två", PostItems.summaryOf(Item.of(PostItems.postItem(withExcerpt("Rad ett\r\nrad två")))).excerpt());
     }
 
+    /**
+     * The edit form asks whether the excerpt is made from the text (to show it empty): the body item answers for the
+     * excerpt written with it, both as they read back (a browser's CR LF, an address's password left out), so the answer
+     * is taken as it says and the text is not read as Markdown; an earlier version keeps it.
+     */
+    @Test
+    void theBodyItemSaysWhetherTheExcerptWrittenWithItIsMadeFromIt() {
+        String markdown = "Listan finns på https://anna:hemligt@intra.example.se/lista.\r\n\r\n- punkt\r\n- punkt två";
+        String made = PostRules.excerptOf(markdown.replace("\r\n", "\n"));
+        String withPassword = made.replace("https://", "https://anna:hemligt@");
+        assertTrue(!withPassword.equals(made), "as made before StoredHtml.VERSION 2");
+        Map<String, Boolean> fromText = Map.of(made, true, withPassword, true, "Egen ingress, se https://intra.example.se/lista.", false);
+        for (String excerpt : fromText.keySet()) {
+            PostSummary written = withExcerpt(excerpt);
+            Post read = PostItems.postOf(PostItems.summaryOf(Item.of(PostItems.postItem(written))),
+                    Optional.of(Item.of(PostItems.bodyItem(written.id(), 1, Body.of(markdown), excerpt))));
+            assertEquals(ExcerptOrigin.mark(read.summary().excerpt(), read.body()), read.excerptMark(), "made for the two as read");
+            assertEquals(fromText.get(excerpt), read.excerptFromBody(), excerpt);
+            Post kept = PostItems.versionOf(Item.of(PostItems.versionItem(read, SAVED, SAVED.plusSeconds(60))), false).post();
+            assertEquals(read.excerptMark(), kept.excerptMark(), "an earlier version's");
+            assertEquals(fromText.get(excerpt), kept.excerptFromBody());
+        }
+        assertEquals("", PostItems.postOf(withExcerpt(made), Optional.empty()).excerptMark(), "no body item, no mark");
+    }
+
     /** A body item as the renderer before wrote it, its HTML told apart from any this one makes. */
     private static Body storedByRendererOne(String markdown) {
-        var stored = new HashMap<>(PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1, Body.of(markdown)));
+        var stored = new HashMap<>(PostItems.bodyItem("5ad2042c-f7f5-47ac-98da-d4ede0d324ab", 1, Body.of(markdown), ""));
         stored.put(PostItems.BODY_HTML, AttributeValue.fromS("<p>som lagrad</p>"));
         stored.put(PostItems.RENDERER, AttributeValue.fromN("1"));
         return PostItems.bodyOf(Item.of(stored));
