@@ -417,7 +417,8 @@ public final class PostRules {
      * Whether a post's excerpt (as {@link #excerptAsRead} reads it) is the one made from its body, not its author's: an edit
      * that sends no excerpt makes it anew, and the form shows it empty. One made before StoredHtml.VERSION 2 from a body with a
      * bare address's password counts: cut where the password's characters took room, it is not the one this code makes
-     * from a long body.
+     * from a long body. Its answer is stored with the text ({@link ExcerptOrigin}): a change that answers otherwise for
+     * some pair raises {@link ExcerptOrigin#RULES}, or the edit form goes on taking the answers stored before.
      */
     public static boolean derivedExcerpt(String excerpt, String body) {
         // Read made fit, as the words are: one made before StoredHtml.VERSION 3, when a reference to a control ("&#150;",
