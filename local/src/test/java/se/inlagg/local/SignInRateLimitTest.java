@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -63,6 +64,24 @@ class SignInRateLimitTest extends ServerTest {
         assertFalse(logged.contains(ServerExtension.TOKEN));
         assertEquals(201, env.http.write("POST", "/api/posts", "{\"title\":\"API:t påverkas inte\",\"body\":\"x\",\"author\":{\"name\":\"Å\"}}").status(),
                 "the API's Bearer token still works: the limit guards the form");
+    }
+
+    /**
+     * A client kept out is told to wait until its window ends, fifteen minutes after its first failure, not for a moment:
+     * a script that believed a Retry-After of a second would knock again at once, and again, all window long.
+     */
+    @Test
+    void aClientKeptOutIsToldToWaitUntilItsWindowEnds() {
+        String client = "198.51.100.10-" + UUID.randomUUID();
+        Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (DynamoDbClient real = env.server.dynamoClient()) {
+            Sessions sessions = env.wiredTo(real).sessions();
+            for (int i = 1; i <= Sessions.MAX_FAILURES; i++) {
+                assertTrue(sessions.signIn("fel-nummer-" + i, client, first) instanceof Sessions.SignIn.Refused, "attempt " + i);
+            }
+            var limited = sessions.signIn(ServerExtension.TOKEN, client, first.plus(Duration.ofMinutes(1)));
+            assertEquals(new Sessions.SignIn.Limited(Sessions.WINDOW.minus(Duration.ofMinutes(1))), limited);
+        }
     }
 
     /**
