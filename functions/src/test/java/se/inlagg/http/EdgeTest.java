@@ -20,6 +20,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import se.inlagg.json.Json;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /** What the edge does to every answer, whatever the handler: headers, compression, the wire format. */
@@ -272,6 +273,21 @@ class EdgeTest {
         Problem told = Problems.busyAsking(Problems.BUSY_RETRY_AFTER);
         assertTrue(r.bodyText().contains(told.message()), "told it is busy: " + r.bodyText());
         assertFalse(told.swedish().contains("dröjde"), "a page of the same 503 says the answer was late: " + told.swedish());
+    }
+
+    /**
+     * DynamoDB unavailable for a while (a 503 with no throttling code, ServiceUnavailable, past the SDK's retries) is busy
+     * too, as a throttle is: 503 with Retry-After, so the client comes back, not a 500 that says the fault is ours.
+     */
+    @Test
+    void aDynamoDbThatIsUnavailableAnswers503WithRetryAfterNot500() {
+        HttpResponse r = handling(request -> {
+            throw DynamoDbException.builder().statusCode(503).message("Service unavailable")
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("ServiceUnavailable").serviceName("DynamoDb").build()).build();
+        }).answer(get("identity"));
+        assertEquals(503, r.status(), r.bodyText());
+        assertEquals(Long.toString(Problems.BUSY_RETRY_AFTER.toSeconds()), r.header("retry-after"));
+        assertTrue(r.bodyText().contains("\"code\":\"busy\""), r.bodyText());
     }
 
     @Test
