@@ -112,6 +112,17 @@ class HttpRequestTest {
         assertEquals(Optional.of("1"), r.cookie("annan"));
     }
 
+    /**
+     * A cookie is found by its whole name: another whose name only begins with it (an older release's, another site's on
+     * the same host) is not the session, whichever comes first.
+     */
+    @Test
+    void aCookieIsFoundByItsWholeNameNotByOneThatBeginsWithIt() {
+        HttpRequest r = HttpRequest.builder().cookie("inlagg_session_gammal=fel").cookie("inlagg_session=abc").build();
+        assertEquals(Optional.of("abc"), r.cookie("inlagg_session"));
+        assertEquals(Optional.empty(), HttpRequest.builder().cookie("inlagg_sessionx=fel").build().cookie("inlagg_session"));
+    }
+
     @Test
     void withoutAuthorizerContextThereIsNoAuthor() {
         assertEquals(Optional.empty(), HttpRequest.fromEvent(Map.of()).authorId());
