@@ -78,6 +78,17 @@ class ProblemsTest {
     }
 
     /**
+     * A wait of less than a second (a sign-in window in its last moment) is said as one second, never as "Retry-After: 0",
+     * which a client reads as "again at once", into the same refusal.
+     */
+    @Test
+    void aWaitUnderASecondIsSaidAsOneSecond() {
+        HttpResponse nearlyOver = JsonErrors.of(Problems.tooManyAttempts(Duration.ofMillis(400)));
+        assertEquals(429, nearlyOver.status());
+        assertEquals("1", nearlyOver.header("retry-after"));
+    }
+
+    /**
      * A text pasted into the form past the 1 MiB a request may carry gets no form (the text is not read, so it cannot come
      * back): "Det du skickade är för stort." alone would leave no limit and no way on. The page says what the limit is,
      * that nothing was saved, and where the text still is.
