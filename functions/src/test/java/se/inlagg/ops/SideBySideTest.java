@@ -82,4 +82,25 @@ class SideBySideTest {
         assertThrows(IllegalStateException.class, () -> SideBySide.all(calls, 2));
         assertEquals(1, made.get(), "only the call under way when the other failed was made");
     }
+
+    /**
+     * An Error (a file too large for the memory left) stops the calls as an exception does, and is thrown as it was
+     * thrown: no more files are fetched into a function that has run out of memory.
+     */
+    @Test
+    void afterAnErrorNoFurtherCallIsBegunAndTheErrorIsThrownAsItWas() {
+        CountDownLatch underWay = new CountDownLatch(1);
+        AtomicInteger made = new AtomicInteger();
+        OutOfMemoryError full = new OutOfMemoryError("Java heap space");
+        List<Callable<Integer>> calls = List.of(() -> {
+            underWay.await(10, TimeUnit.SECONDS);
+            throw full;
+        }, () -> {
+            underWay.countDown();
+            Thread.sleep(100);
+            return made.incrementAndGet();
+        }, made::incrementAndGet, made::incrementAndGet);
+        assertSame(full, assertThrows(OutOfMemoryError.class, () -> SideBySide.all(calls, 2)));
+        assertEquals(1, made.get(), "only the call under way when the other failed was made");
+    }
 }
