@@ -59,9 +59,13 @@ public record HttpResponse(int status, Map<String, String> headers, List<String>
         return new HttpResponse(status, h, cookies, body);
     }
 
-    /** Retry-After's value for a wait: whole seconds, at least 1. */
+    /**
+     * Retry-After's value for a wait: whole seconds, at least 1, rounded up: a client that asks again after 2 of a wait of
+     * 2.9 seconds (the end of an hour's write allowance, of a sign-in window) is refused again for the same reason.
+     */
     public static String retryAfterSeconds(Duration wait) {
-        return Long.toString(Math.max(1, wait.toSeconds()));
+        long seconds = wait.toSeconds() + (wait.toNanosPart() == 0 ? 0 : 1);
+        return Long.toString(Math.max(1, seconds));
     }
 
     /** This answer with Retry-After: the client may ask again after {@code wait}, in whole seconds, at least 1. */

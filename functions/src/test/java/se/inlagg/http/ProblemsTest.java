@@ -88,6 +88,14 @@ class ProblemsTest {
         assertEquals("1", nearlyOver.header("retry-after"));
     }
 
+    /** A wait of 2.9 seconds is said as 3: a client that came back after 2 would be refused again, for the same reason. */
+    @Test
+    void aWaitIsSaidInWholeSecondsRoundedUp() {
+        assertEquals("3", JsonErrors.of(Problems.allowanceSpent(Duration.ofMillis(2_900))).header("retry-after"));
+        assertEquals("2400", JsonErrors.of(Problems.allowanceSpent(Duration.ofMillis(2_399_001))).header("retry-after"));
+        assertEquals("2400", JsonErrors.of(Problems.allowanceSpent(Duration.ofSeconds(2_400))).header("retry-after"), "a whole one as it is");
+    }
+
     /**
      * A text pasted into the form past the 1 MiB a request may carry gets no form (the text is not read, so it cannot come
      * back): "Det du skickade är för stort." alone would leave no limit and no way on. The page says what the limit is,
