@@ -3,7 +3,7 @@ package se.inlagg.posts;
 /**
  * Whether a post's excerpt is the one made from its text ({@link PostRules#derivedExcerpt}), worked out when the two are
  * written and stored beside the text as a mark. A page that only asks (the edit form, which shows such an excerpt empty)
- * then reads the mark instead of the text as Markdown, which would load the Markdown parser, some 160 classes, into its
+ * then reads the mark instead of the text as Markdown, which would load the Markdown parser, some 200 classes, into its
  * cold start. The mark names the rules and both texts it was worked out for (their SHA-256, which every function has
  * loaded to sign its requests), so a mark for other texts or other rules is worked out again, never trusted: a write that
  * leaves it behind costs time, not a wrong answer.
