@@ -162,6 +162,19 @@ class PostRulesTest {
     }
 
     /**
+     * A text is stored with the spaces around it, as typed: in Markdown four spaces at a line's start make code, so a text
+     * that opens with a command to copy ("    java -jar app.jar") would otherwise open with a paragraph, and its last
+     * line's two spaces (a line break) would go too.
+     */
+    @Test
+    void aTextKeepsTheSpacesAroundItThatMarkdownReads() {
+        String body = "    java -jar inlagg.jar\n\nSå startar du den.  \nSedan är det klart.\n";
+        var d = draft("Kom igång", body, "Åsa Öberg");
+        var checked = (PostRules.Checked) assertInstanceOf(Outcome.Done.class, PostRules.check(d, TIME)).value();
+        assertEquals(body, checked.body());
+    }
+
+    /**
      * A date field emptied to a space is emptied: "now" to the service, as "" is (PostRules.Checked#dateCleared), not a
      * date left out, which keeps the one stored. Else an author who cleared the date of a draft and left a space behind
      * publishes it under its old date, down the list among posts of last month.
@@ -616,6 +629,23 @@ class PostRulesTest {
         var errors = ((Refusal.Invalid) refused.refusal()).errors();
         assertEquals(List.of(new FieldError("image.url", "must be at most 2048 characters")), errors,
                 "says the limit, and only that: the address was sent, not empty");
+    }
+
+    /**
+     * The limit as stored holds to the character too: an address of 2,048 characters once its "ö" is written as an escape
+     * is taken, one of 2,049 is refused, saying why. Taken, it would be stored longer than an edit may send back, and every
+     * later save of the post refused for a picture its author never touched.
+     */
+    @Test
+    void aPictureAddressOfExactly2048CharactersAsStoredIsTakenAndOneMoreIsNot() {
+        String start = "https://bilder.example.se/ö";
+        String escapedStart = "https://bilder.example.se/%C3%B6";
+        String longest = start + "a".repeat(PostRules.MAX_URL - escapedStart.length() - 4) + ".jpg";
+        var taken = assertInstanceOf(Outcome.Done.class, PostRules.check(withPicture(longest), TIME), "exactly the limit as stored");
+        assertEquals(2_048, ((PostRules.Checked) taken.value()).image().orElseThrow().url().length());
+        String over = start + "a".repeat(PostRules.MAX_URL - escapedStart.length() - 3) + ".jpg";
+        var refused = assertInstanceOf(Outcome.Refused.class, PostRules.check(withPicture(over), TIME), "one character more as stored");
+        assertEquals(List.of(new FieldError("image.url", PostRules.URL_TOO_LONG_AS_STORED)), ((Refusal.Invalid) refused.refusal()).errors());
     }
 
     private static PostDraft withPicture(String url) {
