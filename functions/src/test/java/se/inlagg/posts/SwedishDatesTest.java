@@ -58,4 +58,14 @@ class SwedishDatesTest {
             assertEquals(jdk.format(instant.atZone(STOCKHOLM)), SwedishDates.date(instant, STOCKHOLM));
         }
     }
+
+    /** Every minute of an hour is written with two digits, as a Swedish clock shows it ("10.09", not "10.9", a tenth past). */
+    @Test
+    void everyMinuteIsWrittenWithTwoDigits() {
+        DateTimeFormatter clock = DateTimeFormatter.ofPattern("H.mm", Locale.forLanguageTag("sv"));
+        for (int minute = 0; minute < 60; minute++) {
+            Instant instant = Instant.parse("2026-12-01T09:%02d:00Z".formatted(minute));
+            assertEquals(clock.format(instant.atZone(STOCKHOLM)), SwedishDates.timeOfDay(instant, STOCKHOLM));
+        }
+    }
 }
