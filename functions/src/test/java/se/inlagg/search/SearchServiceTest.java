@@ -813,6 +813,20 @@ class SearchServiceTest {
         }
     }
 
+    /**
+     * A cursor naming the 1,000th hit (made before paging stopped there) is refused, saying to start again, as any cursor
+     * that names no page is: not answered with an empty page that says it found the posts and shows none of them.
+     */
+    @Test
+    void aCursorNamingTheThousandthHitIsRefusedAndTheOneBeforeItTaken() {
+        indexed("Fika på fredag", "Fika på kontoret.", "2019-01-30");
+        var last = search.search("fika", 10, Optional.of(SearchCursor.encode("fika", SearchScope.EVERYWHERE, SearchService.MAX_HITS - 1)));
+        assertInstanceOf(Outcome.Done.class, last, "the last hit a page may start at");
+        var beyond = search.search("fika", 10, Optional.of(SearchCursor.encode("fika", SearchScope.EVERYWHERE, SearchService.MAX_HITS)));
+        var refused = (Outcome.Refused<?>) assertInstanceOf(Outcome.Refused.class, beyond);
+        assertEquals(List.of("cursor"), ((Refusal.Invalid) refused.refusal()).errors().stream().map(FieldError::field).toList());
+    }
+
     /** The titles found in the scope these parameters give, as a page or the API reads them: in any order. */
     Set<String> titlesWithin(String query, String... parameters) {
         Map<String, String> given = new HashMap<>();
