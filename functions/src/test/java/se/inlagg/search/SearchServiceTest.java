@@ -118,6 +118,18 @@ class SearchServiceTest {
     }
 
     /**
+     * A word finds the compounds that end in it in the text (CompoundWords), not in an author's name, which is found by
+     * its whole words: "berg" finds the walk to Lindberg, not every post Eva Lindberg wrote about something else.
+     */
+    @Test
+    void aWordFindsNoAuthorWhoseNameEndsInIt() {
+        indexed("Vandring", "Vi gick förbi Lindberg, en lind och ett berg.", "2019-01-30");
+        indexedBy("Eva Lindberg", "Om fikat", "Kaffe på fredagar.", "2019-01-31");
+        assertEquals(Set.of("Vandring", "Om fikat"), Set.copyOf(titles("Lindberg")), "her whole name finds her");
+        assertEquals(List.of("Vandring"), titles("berg"));
+    }
+
+    /**
      * A name typed with å, ä or ö is that name alone, as "möte" never finds "mot": "Öberg" does not find Eva Oberg's
      * posts. Typed in plain letters, where the marks may have been left out, it finds both.
      */
