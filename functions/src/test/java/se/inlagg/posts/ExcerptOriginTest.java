@@ -25,6 +25,8 @@ class ExcerptOriginTest {
     void aMarkForTheseTextsIsTakenAsItSays() {
         String saysMade = ExcerptOrigin.mark(OWN, BODY).replaceFirst("^author ", "body ");
         assertTrue(ExcerptOrigin.fromBody(OWN, BODY, saysMade), "only a mark taken at its word answers otherwise than the texts");
+        String saysOwn = ExcerptOrigin.mark(MADE, BODY).replaceFirst("^body ", "author ");
+        assertFalse(ExcerptOrigin.fromBody(MADE, BODY, saysOwn), "an author's too");
     }
 
     /**
